@@ -1,0 +1,73 @@
+/* app.c: per-command setup of state directory, config and clock. */
+#include "app.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "feed/date.h"
+#include "util/fs.h"
+#include "util/timeutil.h"
+
+int
+app_set_now(const char *now, struct err *e)
+{
+	if (!now) {
+		time_set_now(time_now());
+		return 0;
+	}
+	int64_t t;
+	if (date_parse(now, strlen(now), &t) < 0)
+		return err_set(e, "--now wants an RFC 3339 time such as 2026-02-21T02:00:00Z, not \"%s\"", now);
+	time_set_now(t);
+	return 0;
+}
+
+int
+app_open(struct app *app, const struct cli_common *common, struct err *e)
+{
+	memset(app, 0, sizeof *app);
+	const char *home = common->home;
+	if (!home || !*home)
+		home = getenv("BRIEF_HOME");
+	if (home && *home) {
+		snprintf(app->home, sizeof app->home, "%s", home);
+	} else {
+		const char *xdg = getenv("XDG_DATA_HOME");
+		const char *h = getenv("HOME");
+		if (xdg && *xdg)
+			snprintf(app->home, sizeof app->home, "%s/brief", xdg);
+		else if (h && *h)
+			snprintf(app->home, sizeof app->home, "%s/.local/share/brief", h);
+		else
+			return err_set(e, "cannot find a state directory: set BRIEF_HOME or HOME");
+	}
+	if (fs_mkdirs(app->home, 1, e) < 0)
+		return -1;
+	snprintf(app->db_path, sizeof app->db_path, "%s/brief.db", app->home);
+	if (config_load(&app->cfg, common->config, e) < 0)
+		return -1;
+	if (app_set_now(common->now, e) < 0) {
+		config_free(&app->cfg);
+		return -1;
+	}
+	app->now = time_now();
+	app->is_quiet = common->is_quiet;
+	return 0;
+}
+
+void
+app_close(struct app *app)
+{
+	config_free(&app->cfg);
+}
+
+const char *
+app_data_file(const char *name, char *out, size_t size)
+{
+	snprintf(out, size, "%s/data/%s", BRIEF_SOURCE_DIR, name);
+	if (fs_exists(out))
+		return out;
+	snprintf(out, size, "%s/%s", BRIEF_DATA_DIR, name);
+	return out;
+}

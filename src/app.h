@@ -1,0 +1,32 @@
+/* app.h: what every command that touches state sets up first: $BRIEF_HOME, the
+ * config file, and the run's clock. */
+#ifndef BRIEF_APP_H
+#define BRIEF_APP_H
+
+#include <stdint.h>
+
+#include "cli.h"
+#include "util/config.h"
+#include "util/err.h"
+
+struct app {
+	char home[4096];   /* the state directory, created on open */
+	char db_path[4200];/* home/brief.db */
+	struct config cfg;
+	int64_t now;       /* the run's "now" (UTC seconds), frozen by --now */
+	int is_quiet;
+};
+
+/* Resolve BRIEF_HOME (--home > $BRIEF_HOME > $XDG_DATA_HOME/brief > ~/.local/share/brief),
+ * create it, load the config, and freeze the clock (--now, else the wall clock at start, so
+ * every stage of a run agrees on "now"). Returns 0 or -1 with e set. */
+int app_open(struct app *app, const struct cli_common *common, struct err *e);
+/* Parse --now only (for commands that need no state). */
+int app_set_now(const char *now, struct err *e);
+/* Release the config. */
+void app_close(struct app *app);
+/* Path of a file shipped with brief (e.g. "hn-popular-blogs-2025.opml"): the source
+ * tree's data/ when it exists (running from a build tree), else the installed data dir. */
+const char *app_data_file(const char *name, char *out, size_t size);
+
+#endif

@@ -1,0 +1,102 @@
+/* cli.c: command-line parsing shared by every command. */
+#include "cli.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/log.h"
+#include "util/str.h"
+
+static const struct cli_option *
+find_option(const struct cli_option *opts, const char *name, size_t len, char short_name)
+{
+	for (; opts && opts->name; opts++) {
+		if (short_name ? opts->short_name == short_name
+		               : strlen(opts->name) == len && strncmp(opts->name, name, len) == 0)
+			return opts;
+	}
+	return NULL;
+}
+
+int
+cli_parse(int argc, char **argv, const struct cli_option *opts, struct cli_common *common,
+          char ***pos, int *npos, struct err *e)
+{
+	const struct cli_option common_opts[] = {
+		{"home", 0, CLI_VALUE, &common->home},
+		{"config", 0, CLI_VALUE, &common->config},
+		{"now", 0, CLI_VALUE, &common->now},
+		{"quiet", 'q', CLI_FLAG, &common->is_quiet},
+		{"verbose", 'v', CLI_FLAG, &common->is_verbose},
+		{"help", 'h', CLI_FLAG, &common->wants_help},
+		{NULL, 0, 0, NULL},
+	};
+	*pos = xcalloc((size_t)argc + 1, sizeof **pos);
+	*npos = 0;
+	int only_positional = 0;
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if (only_positional || a[0] != '-' || strcmp(a, "-") == 0) {
+			(*pos)[(*npos)++] = argv[i];
+			continue;
+		}
+		if (strcmp(a, "--") == 0) {
+			only_positional = 1;
+			continue;
+		}
+		const struct cli_option *o;
+		const char *value = NULL;
+		if (a[1] == '-') {
+			const char *name = a + 2;
+			const char *eq = strchr(name, '=');
+			size_t len = eq ? (size_t)(eq - name) : strlen(name);
+			o = find_option(opts, name, len, 0);
+			if (!o)
+				o = find_option(common_opts, name, len, 0);
+			if (!o)
+				goto unknown;
+			if (eq) {
+				if (o->kind == CLI_FLAG)
+					return err_set(e, "option --%s takes no value", o->name);
+				value = eq + 1;
+			}
+		} else {
+			if (a[2] != '\0')
+				goto unknown;
+			o = find_option(opts, NULL, 0, a[1]);
+			if (!o)
+				o = find_option(common_opts, NULL, 0, a[1]);
+			if (!o)
+				goto unknown;
+		}
+		if (o->kind == CLI_FLAG) {
+			*(int *)o->target = 1;
+			continue;
+		}
+		if (!value) {
+			if (i + 1 >= argc)
+				return err_set(e, "option --%s needs a value", o->name);
+			value = argv[++i];
+		}
+		*(const char **)o->target = value;
+		continue;
+	unknown:
+		return err_set(e, "unknown option %s", a);
+	}
+	if (common->is_quiet)
+		log_verbosity = LOG_ERROR;
+	if (common->is_verbose)
+		log_verbosity = LOG_DEBUG;
+	return 0;
+}
+
+int
+cli_int(const char *value, const char *name, long min, long max, int *out, struct err *e)
+{
+	long v;
+	if (str_to_long(value, min, max, &v) < 0)
+		return err_set(e, "--%s wants a whole number from %ld to %ld, not \"%s\"", name, min, max,
+		               value);
+	*out = (int)v;
+	return 0;
+}

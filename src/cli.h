@@ -1,0 +1,46 @@
+/* cli.h: command-line parsing shared by every command, and the process exit codes of SPEC.md. */
+#ifndef BRIEF_CLI_H
+#define BRIEF_CLI_H
+
+#include "util/err.h"
+
+enum {
+	EXIT_OK = 0,
+	EXIT_FAIL = 1,   /* any other failure, one-line reason on stderr */
+	EXIT_USAGE = 2,  /* bad command line */
+	EXIT_EMPTY = 3,  /* nothing in the window to report */
+};
+
+enum cli_kind { CLI_FLAG, CLI_VALUE };
+
+/* One option a command accepts. For CLI_VALUE, target is a `const char **` that
+ * receives the argument (from "--name value" or "--name=value"); for CLI_FLAG an
+ * `int *` set to 1. The last occurrence wins. */
+struct cli_option {
+	const char *name; /* without the leading "--" */
+	char short_name;  /* 0 when none */
+	enum cli_kind kind;
+	void *target;
+};
+
+/* Options every command accepts. */
+struct cli_common {
+	const char *home;   /* --home DIR */
+	const char *config; /* --config FILE */
+	const char *now;    /* --now RFC3339 */
+	int is_quiet;       /* -q, --quiet */
+	int is_verbose;     /* -v, --verbose */
+	int wants_help;     /* -h, --help */
+};
+
+/* Parse argv[1..argc) (argv[0] is the command name). Positional arguments
+ * (including "-") are collected into *pos (malloc'd array, caller frees; the
+ * strings stay argv's). "--" ends option parsing. Returns 0, or -1 with e set
+ * for an unknown option or a missing value. */
+int cli_parse(int argc, char **argv, const struct cli_option *opts, struct cli_common *common,
+              char ***pos, int *npos, struct err *e);
+
+/* Convert an option value to an int in [min, max]; -1 with e naming the option otherwise. */
+int cli_int(const char *value, const char *name, long min, long max, int *out, struct err *e);
+
+#endif

@@ -1,0 +1,81 @@
+/* feed.h: the normalized feed model and the parser entry point.
+ *
+ * Parsing knows nothing of HTTP or storage: bytes plus hints go in, normalized
+ * items come out through a callback, one at a time, so memory does not grow with
+ * the document. All strings are valid UTF-8 with entities resolved; links are
+ * absolute where a base was known. */
+#ifndef BRIEF_FEED_FEED_H
+#define BRIEF_FEED_FEED_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "util/arena.h"
+
+/* A missing or unparseable date. Never 0 (1970 is a real, if unlikely, date). */
+#define FEED_NO_DATE INT64_MIN
+
+struct feed_enclosure {
+	const char *url;
+	const char *type;   /* NULL when absent */
+	int64_t length;     /* bytes, -1 when absent */
+};
+
+struct feed_item {
+	const char *id;        /* guid / atom:id / JSON id; NULL when absent */
+	const char *title;     /* plain text */
+	const char *link;      /* absolute URL of the item's own page */
+	const char *author;    /* display name (or email when that is all there is) */
+	const char *summary;   /* as published (HTML allowed) */
+	const char *content;   /* full content as published (HTML allowed) */
+	const char *text;      /* plain text of the best of content/summary */
+	const char *comments;  /* URL of the comments page */
+	int64_t published;     /* UTC seconds or FEED_NO_DATE */
+	int64_t updated;       /* UTC seconds or FEED_NO_DATE */
+	const char **categories;
+	size_t category_count;
+	struct feed_enclosure *enclosures;
+	size_t enclosure_count;
+};
+
+struct feed_info {
+	const char *title;
+	const char *link;
+	const char *id;
+	const char *subtitle;
+	const char *language;
+	const char *author;
+	const char *icon;
+	const char *generator;
+	int64_t updated;       /* FEED_NO_DATE when absent */
+};
+
+/* What a parse produced besides the items. */
+struct feed_doc {
+	const char *version;   /* feedparser's names: rss20, rss10, atom10, json11, ...; "" if unknown */
+	const char *encoding;  /* the charset the document was decoded from, lower-case */
+	int is_bozo;           /* not well-formed (or otherwise suspect) but recovered */
+	const char *error;     /* why, when is_bozo or when nothing could be parsed; else NULL */
+	int is_html;           /* the document is an HTML page, not a feed */
+	struct feed_info feed;
+	size_t item_count;
+};
+
+struct feed_parse_opts {
+	const char *base_url;     /* resolve relative links against this (e.g. the fetch URL) */
+	const char *charset_hint; /* charset from an HTTP Content-Type header, or NULL */
+};
+
+/* Called once per item, in document order. The item and its strings are valid
+ * only during the call (copy what you keep). Return 0 to continue, nonzero to stop. */
+typedef int (*feed_item_fn)(void *ctx, const struct feed_doc *doc, const struct feed_item *item);
+
+/* Parse one feed document (RSS 0.9x/1.0/2.0, Atom 0.3/1.0, JSON Feed 1.0/1.1),
+ * detected from its content. doc is filled; its strings live in arena (owned by
+ * the caller). Returns 0 when the document was recognised as a feed (possibly
+ * bozo, possibly with no items), -1 when nothing usable was found (doc->error says
+ * why). Never reads outside data[0..len), never loads DTDs or external entities. */
+int feed_parse(const char *data, size_t len, const struct feed_parse_opts *opts,
+               struct arena *arena, feed_item_fn on_item, void *ctx, struct feed_doc *doc);
+
+#endif

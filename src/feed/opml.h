@@ -1,0 +1,27 @@
+/* opml.h: read and write OPML 1.0/2.0 subscription lists. */
+#ifndef BRIEF_FEED_OPML_H
+#define BRIEF_FEED_OPML_H
+
+#include <stddef.h>
+
+#include "util/arena.h"
+#include "util/buf.h"
+#include "util/err.h"
+
+/* One feed subscription (an outline with an xmlUrl). */
+struct opml_feed {
+	const char *xml_url;  /* absolute feed URL */
+	const char *html_url; /* site URL or NULL */
+	const char *title;    /* title, else text, else NULL */
+	const char *category; /* "a/b" path of enclosing outlines' titles, or the category attribute; NULL at top */
+};
+
+/* Parse an OPML document; every outline with an xmlUrl, at any depth, becomes one
+ * entry (in document order). Strings live in arena. Returns 0, or -1 with e set when
+ * the document is not OPML. */
+int opml_parse(const char *data, size_t len, struct arena *arena, struct opml_feed **feeds,
+               size_t *count, struct err *e);
+/* Append an OPML 2.0 document listing feeds (grouped by category) to out. */
+void opml_write(struct buf *out, const char *title, const struct opml_feed *feeds, size_t count);
+
+#endif

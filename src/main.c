@@ -1,0 +1,98 @@
+/* main.c: brief's entry point: dispatch to a command, --help, --version. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "cmd.h"
+
+static const struct cmd commands[] = {
+	{"parse", "parse feed documents (no network, no store)", cmd_parse, cmd_parse_help},
+	{"feeds", "list, add, remove, import and export sources", cmd_feeds, cmd_feeds_help},
+	{"fetch", "fetch all sources into the store", cmd_fetch, cmd_fetch_help},
+	{"daily", "write the daily digest", cmd_daily, cmd_daily_help},
+	{"weekly", "write the weekly roundup post", cmd_weekly, cmd_weekly_help},
+	{"article", "write a long-form commentary on one story", cmd_article, cmd_article_help},
+	{"serve", "serve the web archive of digests, articles and items", cmd_serve, cmd_serve_help},
+	{"doctor", "check configuration, store and LLM reachability", cmd_doctor, cmd_doctor_help},
+};
+#define COMMAND_COUNT (sizeof commands / sizeof commands[0])
+
+static void
+print_usage(FILE *out)
+{
+	fputs("usage: brief COMMAND [OPTIONS]\n\n"
+	      "brief turns the feeds you trust into AI-curated briefings: a daily digest,\n"
+	      "a weekly roundup and long-form commentary, from one store of fetched items.\n\n"
+	      "commands:\n",
+	      out);
+	for (size_t i = 0; i < COMMAND_COUNT; i++)
+		fprintf(out, "  %-8s %s\n", commands[i].name, commands[i].summary);
+	fputs("\noptions every command accepts:\n"
+	      "  --home DIR      state directory (default $BRIEF_HOME, else ~/.local/share/brief)\n"
+	      "  --config FILE   config file (default $BRIEF_CONFIG, else ~/.config/brief/config)\n"
+	      "  --now RFC3339   freeze the clock (reproducible runs)\n"
+	      "  -q, --quiet     errors only        -v, --verbose  debug output\n\n"
+	      "brief help COMMAND shows a command's options; brief --version its version.\n",
+	      out);
+}
+
+static const struct cmd *
+find_command(const char *name)
+{
+	for (size_t i = 0; i < COMMAND_COUNT; i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return &commands[i];
+	return NULL;
+}
+
+int
+cmd_usage_error(const char *name, const char *msg)
+{
+	fprintf(stderr, "brief %s: %s\n(see: brief help %s)\n", name, msg, name);
+	return EXIT_USAGE;
+}
+
+int
+main(int argc, char **argv)
+{
+	if (argc < 2) {
+		print_usage(stderr);
+		return EXIT_USAGE;
+	}
+	const char *name = argv[1];
+	if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0) {
+		print_usage(stdout);
+		return EXIT_OK;
+	}
+	if (strcmp(name, "--version") == 0 || strcmp(name, "version") == 0) {
+		printf("brief %s\n", BRIEF_VERSION);
+		return EXIT_OK;
+	}
+	if (strcmp(name, "help") == 0) {
+		if (argc < 3) {
+			print_usage(stdout);
+			return EXIT_OK;
+		}
+		const struct cmd *c = find_command(argv[2]);
+		if (!c) {
+			fprintf(stderr, "brief: no command \"%s\"\n", argv[2]);
+			return EXIT_USAGE;
+		}
+		fputs(c->help, stdout);
+		return EXIT_OK;
+	}
+	const struct cmd *c = find_command(name);
+	if (!c) {
+		fprintf(stderr, "brief: no command \"%s\" (brief --help lists them)\n", name);
+		return EXIT_USAGE;
+	}
+	for (int i = 2; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			break;
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+			fputs(c->help, stdout);
+			return EXIT_OK;
+		}
+	}
+	return c->run(argc - 1, argv + 1);
+}

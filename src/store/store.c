@@ -1,0 +1,256 @@
+/* store.c: opening the database, pragmas and forward-only schema migrations. */
+#include "store/store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/str.h"
+
+/* Each entry migrates from version i to i+1. Never edit a released entry: add one. */
+static const char *const migrations[] = {
+	/* 0 -> 1: the initial schema. */
+	"CREATE TABLE sources ("
+	"  id INTEGER PRIMARY KEY,"
+	"  url TEXT NOT NULL UNIQUE,"          /* current feed URL (updated on permanent redirects) */
+	"  name TEXT,"                          /* user-given or list name */
+	"  title TEXT,"                         /* the feed's own title, as last parsed */
+	"  html_url TEXT,"
+	"  category TEXT,"
+	"  user_agent TEXT,"                    /* per-feed override */
+	"  is_default INTEGER NOT NULL DEFAULT 0," /* came from the built-in list */
+	"  added_at INTEGER NOT NULL,"
+	"  etag TEXT,"
+	"  last_modified TEXT,"
+	"  last_attempt_at INTEGER,"
+	"  last_success_at INTEGER,"
+	"  last_status INTEGER,"                /* HTTP status of the last attempt, 0 = no response */
+	"  last_error TEXT,"
+	"  consecutive_failures INTEGER NOT NULL DEFAULT 0,"
+	"  avg_latency_ms REAL,"
+	"  item_count INTEGER NOT NULL DEFAULT 0"
+	");"
+	"CREATE TABLE items ("
+	"  id INTEGER PRIMARY KEY,"
+	"  source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,"
+	"  dedupe_key TEXT NOT NULL,"           /* 'g:'guid, else 'l:'canonical link, else 'h:'hash(title+date) */
+	"  guid TEXT,"
+	"  link TEXT,"
+	"  canonical_link TEXT,"
+	"  title TEXT,"
+	"  author TEXT,"
+	"  summary TEXT,"
+	"  content TEXT,"
+	"  text TEXT,"
+	"  categories TEXT,"                    /* JSON array of strings */
+	"  enclosures TEXT,"                    /* JSON array of {url,type,length} */
+	"  comments TEXT,"
+	"  published INTEGER,"                  /* UTC seconds, NULL when undated */
+	"  updated INTEGER,"
+	"  first_seen INTEGER NOT NULL,"
+	"  content_hash TEXT NOT NULL,"
+	"  changed_at INTEGER,"                 /* last time content_hash changed */
+	"  UNIQUE(source_id, dedupe_key)"
+	");"
+	"CREATE INDEX items_canonical ON items(canonical_link);"
+	"CREATE INDEX items_published ON items(published);"
+	"CREATE INDEX items_first_seen ON items(first_seen);"
+	"CREATE VIRTUAL TABLE items_fts USING fts5(title, text, content='items', content_rowid='id',"
+	"  tokenize='trigram');"
+	"CREATE TRIGGER items_ai AFTER INSERT ON items BEGIN"
+	"  INSERT INTO items_fts(rowid, title, text) VALUES (new.id, new.title, new.text);"
+	"END;"
+	"CREATE TRIGGER items_ad AFTER DELETE ON items BEGIN"
+	"  INSERT INTO items_fts(items_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);"
+	"END;"
+	"CREATE TRIGGER items_au AFTER UPDATE OF title, text ON items BEGIN"
+	"  INSERT INTO items_fts(items_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);"
+	"  INSERT INTO items_fts(rowid, title, text) VALUES (new.id, new.title, new.text);"
+	"END;"
+	"CREATE TABLE fetch_log ("
+	"  id INTEGER PRIMARY KEY,"
+	"  source_id INTEGER REFERENCES sources(id) ON DELETE SET NULL,"
+	"  url TEXT NOT NULL,"
+	"  started_at INTEGER NOT NULL,"
+	"  http_status INTEGER,"
+	"  bytes INTEGER NOT NULL DEFAULT 0,"  /* bytes on the wire */
+	"  ms INTEGER NOT NULL DEFAULT 0,"
+	"  items_new INTEGER NOT NULL DEFAULT 0,"
+	"  error TEXT"
+	");"
+	"CREATE TABLE llm_cache ("
+	"  task TEXT NOT NULL,"
+	"  prompt_version INTEGER NOT NULL,"
+	"  model TEXT NOT NULL,"
+	"  input_hash TEXT NOT NULL,"
+	"  answer TEXT NOT NULL,"               /* the validated JSON answer */
+	"  created_at INTEGER NOT NULL,"
+	"  PRIMARY KEY(task, prompt_version, model, input_hash)"
+	");"
+	"CREATE TABLE llm_usage ("
+	"  id INTEGER PRIMARY KEY,"
+	"  at INTEGER NOT NULL,"
+	"  task TEXT NOT NULL,"
+	"  model TEXT NOT NULL,"
+	"  http_status INTEGER,"
+	"  ms INTEGER,"
+	"  prompt_tokens INTEGER NOT NULL DEFAULT 0,"
+	"  completion_tokens INTEGER NOT NULL DEFAULT 0,"
+	"  cached_tokens INTEGER NOT NULL DEFAULT 0,"
+	"  error TEXT"
+	");"
+	"CREATE TABLE verdicts ("                /* latest score per item, for reports and serve */
+	"  item_id INTEGER PRIMARY KEY REFERENCES items(id) ON DELETE CASCADE,"
+	"  engine TEXT NOT NULL,"               /* 'llm' or 'offline' */
+	"  model TEXT,"
+	"  relevance INTEGER NOT NULL, quality INTEGER NOT NULL, timeliness INTEGER NOT NULL,"
+	"  category TEXT NOT NULL,"
+	"  keywords TEXT,"                      /* JSON array */
+	"  scored_at INTEGER NOT NULL"
+	");"
+	"CREATE TABLE enrichments ("
+	"  item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,"
+	"  lang TEXT NOT NULL,"
+	"  engine TEXT NOT NULL,"
+	"  title TEXT, summary TEXT, reason TEXT,"
+	"  created_at INTEGER NOT NULL,"
+	"  PRIMARY KEY(item_id, lang)"
+	");"
+	"CREATE TABLE reports ("                 /* every digest/weekly/article written, for the archive */
+	"  id INTEGER PRIMARY KEY,"
+	"  kind TEXT NOT NULL,"                 /* daily | weekly | article */
+	"  slug TEXT NOT NULL,"                 /* 2026-02-21, 2026-W08, story id */
+	"  lang TEXT NOT NULL,"
+	"  title TEXT,"
+	"  created_at INTEGER NOT NULL,"
+	"  markdown TEXT, html TEXT, json TEXT,"
+	"  UNIQUE(kind, slug, lang)"
+	");",
+};
+
+int
+store_schema_version(void)
+{
+	return (int)(sizeof migrations / sizeof migrations[0]);
+}
+
+int
+store_exec(struct store *st, const char *sql, struct err *e)
+{
+	char *msg = NULL;
+	if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		err_set(e, "database %s: %s", st->path, msg ? msg : sqlite3_errmsg(st->db));
+		sqlite3_free(msg);
+		return -1;
+	}
+	return 0;
+}
+
+sqlite3_stmt *
+store_prepare(struct store *st, const char *sql, struct err *e)
+{
+	sqlite3_stmt *s = NULL;
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK) {
+		err_set(e, "database: %s", sqlite3_errmsg(st->db));
+		return NULL;
+	}
+	return s;
+}
+
+void
+store_bind_text(sqlite3_stmt *s, int idx, const char *text)
+{
+	if (text)
+		sqlite3_bind_text(s, idx, text, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(s, idx);
+}
+
+const char *
+store_col_text(sqlite3_stmt *s, int col)
+{
+	return (const char *)sqlite3_column_text(s, col);
+}
+
+int
+store_begin(struct store *st, struct err *e)
+{
+	return store_exec(st, "BEGIN IMMEDIATE", e);
+}
+
+int
+store_commit(struct store *st, struct err *e)
+{
+	return store_exec(st, "COMMIT", e);
+}
+
+void
+store_rollback(struct store *st)
+{
+	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static int
+user_version(struct store *st)
+{
+	sqlite3_stmt *s = store_prepare(st, "PRAGMA user_version", NULL);
+	int v = -1;
+	if (s && sqlite3_step(s) == SQLITE_ROW)
+		v = sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
+	return v;
+}
+
+static int
+migrate(struct store *st, struct err *e)
+{
+	int v = user_version(st);
+	if (v < 0)
+		return err_set(e, "database %s: cannot read schema version", st->path);
+	int target = store_schema_version();
+	if (v > target)
+		return err_set(e, "database %s has schema version %d, newer than this brief (%d); upgrade brief",
+		               st->path, v, target);
+	for (; v < target; v++) {
+		if (store_begin(st, e) < 0)
+			return -1;
+		char pragma[64];
+		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", v + 1);
+		if (store_exec(st, migrations[v], e) < 0 || store_exec(st, pragma, e) < 0) {
+			store_rollback(st);
+			return err_wrap(e, "migrating schema %d -> %d", v, v + 1);
+		}
+		if (store_commit(st, e) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+int
+store_open(struct store *st, const char *path, struct err *e)
+{
+	memset(st, 0, sizeof *st);
+	st->path = xstrdup(path);
+	if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+	                    NULL) != SQLITE_OK) {
+		err_set(e, "cannot open database %s: %s", path, st->db ? sqlite3_errmsg(st->db) : "out of memory");
+		store_close(st);
+		return -1;
+	}
+	sqlite3_busy_timeout(st->db, 10000);
+	if (store_exec(st, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;", e) < 0 ||
+	    migrate(st, e) < 0) {
+		store_close(st);
+		return -1;
+	}
+	return 0;
+}
+
+void
+store_close(struct store *st)
+{
+	if (st->db)
+		sqlite3_close(st->db);
+	free(st->path);
+	memset(st, 0, sizeof *st);
+}

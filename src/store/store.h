@@ -1,0 +1,39 @@
+/* store.h: the SQLite store, the seam between fetching and everything after it.
+ *
+ * One database file ($BRIEF_HOME/brief.db) in WAL mode so `brief serve` can read
+ * while a fetch writes. The schema is versioned (PRAGMA user_version) and only ever
+ * migrated forward. All SQL lives under src/store/. */
+#ifndef BRIEF_STORE_STORE_H
+#define BRIEF_STORE_STORE_H
+
+#include <sqlite3.h>
+#include <stdint.h>
+
+#include "util/err.h"
+
+struct store {
+	sqlite3 *db;
+	char *path;
+};
+
+/* Open (creating if needed) the database at path and migrate it to the current
+ * schema. Returns 0 or -1 with e set. */
+int store_open(struct store *st, const char *path, struct err *e);
+/* Close the database. Safe on a zeroed struct. */
+void store_close(struct store *st);
+/* The schema version this build writes. */
+int store_schema_version(void);
+/* BEGIN IMMEDIATE / COMMIT / ROLLBACK. Return 0 or -1 with e set. */
+int store_begin(struct store *st, struct err *e);
+int store_commit(struct store *st, struct err *e);
+void store_rollback(struct store *st);
+/* Run SQL with no results (for one-off statements). Returns 0 or -1 with e set. */
+int store_exec(struct store *st, const char *sql, struct err *e);
+/* Prepare a statement; on failure sets e (with the SQLite message) and returns NULL. */
+sqlite3_stmt *store_prepare(struct store *st, const char *sql, struct err *e);
+/* Bind helpers: NULL text binds SQL NULL. */
+void store_bind_text(sqlite3_stmt *s, int idx, const char *text);
+/* A column as a string: NULL for SQL NULL. Valid until the next step/finalize. */
+const char *store_col_text(sqlite3_stmt *s, int col);
+
+#endif

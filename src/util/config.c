@@ -1,0 +1,186 @@
+/* config.c: INI-style config file reader. */
+#include "util/config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/buf.h"
+#include "util/str.h"
+
+static void
+add_entry(struct config *cfg, const char *section, const char *key, const char *value)
+{
+	cfg->entries = xrealloc(cfg->entries, (cfg->count + 1) * sizeof *cfg->entries);
+	struct config_entry *en = &cfg->entries[cfg->count++];
+	en->section = xstrdup(section);
+	en->key = str_lower(xstrdup(key));
+	en->value = xstrdup(value);
+}
+
+/* Expand ${NAME} from the environment so secrets can stay out of the file. */
+static char *
+expand_env(const char *v)
+{
+	struct buf b = BUF_INIT;
+	while (*v) {
+		if (v[0] == '$' && v[1] == '{') {
+			const char *end = strchr(v + 2, '}');
+			if (end) {
+				char name[128];
+				size_t n = (size_t)(end - v - 2);
+				if (n < sizeof name) {
+					memcpy(name, v + 2, n);
+					name[n] = '\0';
+					const char *val = getenv(name);
+					if (val)
+						buf_puts(&b, val);
+					v = end + 1;
+					continue;
+				}
+			}
+		}
+		buf_putc(&b, *v++);
+	}
+	return buf_detach(&b);
+}
+
+static int
+parse_file(struct config *cfg, FILE *f, const char *path, struct err *e)
+{
+	char line[4096];
+	char section[256] = "";
+	int lineno = 0;
+	while (fgets(line, sizeof line, f)) {
+		lineno++;
+		const char *s = line;
+		size_t len = strlen(line);
+		str_trim(&s, &len);
+		if (len == 0 || s[0] == '#' || s[0] == ';')
+			continue;
+		if (s[0] == '[') {
+			if (s[len - 1] != ']')
+				return err_set(e, "%s:%d: unterminated section header", path, lineno);
+			/* [name] or [name "sub"] */
+			char tmp[256];
+			size_t n = len - 2 < sizeof tmp - 1 ? len - 2 : sizeof tmp - 1;
+			memcpy(tmp, s + 1, n);
+			tmp[n] = '\0';
+			char *q = strchr(tmp, '"');
+			if (q) {
+				char *q2 = strrchr(tmp, '"');
+				if (q2 == q)
+					return err_set(e, "%s:%d: unbalanced quote in section header", path, lineno);
+				*q2 = '\0';
+				char *name_end = q;
+				while (name_end > tmp && is_ascii_space((unsigned char)name_end[-1]))
+					name_end--;
+				*name_end = '\0';
+				snprintf(section, sizeof section, "%s.%s", tmp, q + 1);
+			} else {
+				const char *t = tmp;
+				size_t tl = strlen(tmp);
+				str_trim(&t, &tl);
+				snprintf(section, sizeof section, "%.*s", (int)tl, t);
+			}
+			str_lower(section);
+			continue;
+		}
+		const char *eq = memchr(s, '=', len);
+		if (!eq)
+			return err_set(e, "%s:%d: expected key = value", path, lineno);
+		const char *k = s;
+		size_t kl = (size_t)(eq - s);
+		str_trim(&k, &kl);
+		const char *v = eq + 1;
+		size_t vl = len - (size_t)(eq + 1 - s);
+		str_trim(&v, &vl);
+		if (vl >= 2 && ((v[0] == '"' && v[vl - 1] == '"') || (v[0] == '\'' && v[vl - 1] == '\''))) {
+			v++;
+			vl -= 2;
+		}
+		if (kl == 0)
+			return err_set(e, "%s:%d: empty key", path, lineno);
+		char *key = xstrndup(k, kl);
+		char *raw = xstrndup(v, vl);
+		char *val = expand_env(raw);
+		add_entry(cfg, section, key, val);
+		free(key);
+		free(raw);
+		free(val);
+	}
+	return 0;
+}
+
+int
+config_load(struct config *cfg, const char *path, struct err *e)
+{
+	memset(cfg, 0, sizeof *cfg);
+	int is_explicit = 1;
+	char def[1024];
+	if (!path || !*path)
+		path = getenv("BRIEF_CONFIG");
+	if (!path || !*path) {
+		const char *xdg = getenv("XDG_CONFIG_HOME");
+		const char *home = getenv("HOME");
+		if (xdg && *xdg)
+			snprintf(def, sizeof def, "%s/brief/config", xdg);
+		else if (home && *home)
+			snprintf(def, sizeof def, "%s/.config/brief/config", home);
+		else
+			return 0;
+		path = def;
+		is_explicit = 0;
+	}
+	FILE *f = fopen(path, "r");
+	if (!f) {
+		if (!is_explicit)
+			return 0;
+		return err_set(e, "cannot open config file %s", path);
+	}
+	cfg->path = xstrdup(path);
+	int rc = parse_file(cfg, f, path, e);
+	fclose(f);
+	return rc;
+}
+
+const char *
+config_get(const struct config *cfg, const char *section, const char *key)
+{
+	if (!cfg)
+		return NULL;
+	for (size_t i = cfg->count; i-- > 0;) {
+		const struct config_entry *en = &cfg->entries[i];
+		if (str_casecmp(en->section, section) == 0 && str_casecmp(en->key, key) == 0)
+			return en->value;
+	}
+	return NULL;
+}
+
+const char *
+config_pick(const struct config *cfg, const char *flag, const char *env, const char *section,
+            const char *key, const char *def)
+{
+	if (flag)
+		return flag;
+	if (env) {
+		const char *v = getenv(env);
+		if (v && *v)
+			return v;
+	}
+	const char *v = section ? config_get(cfg, section, key) : NULL;
+	return v ? v : def;
+}
+
+void
+config_free(struct config *cfg)
+{
+	for (size_t i = 0; i < cfg->count; i++) {
+		free(cfg->entries[i].section);
+		free(cfg->entries[i].key);
+		free(cfg->entries[i].value);
+	}
+	free(cfg->entries);
+	free(cfg->path);
+	memset(cfg, 0, sizeof *cfg);
+}

@@ -1,0 +1,127 @@
+/* fs.c: whole-file reads, atomic writes and directory creation. */
+#include "util/fs.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+int
+fs_read_all(const char *path, struct buf *out, struct err *e)
+{
+	int fd = strcmp(path, "-") == 0 ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return err_set(e, "%s: %s", path, strerror(errno));
+	for (;;) {
+		buf_reserve(out, 65536);
+		ssize_t n = read(fd, out->data + out->len, out->cap - out->len - 1);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			int saved = errno;
+			if (fd != STDIN_FILENO)
+				close(fd);
+			return err_set(e, "%s: %s", path, strerror(saved));
+		}
+		if (n == 0)
+			break;
+		out->len += (size_t)n;
+		out->data[out->len] = '\0';
+	}
+	if (fd != STDIN_FILENO)
+		close(fd);
+	return 0;
+}
+
+static int
+write_full(int fd, const void *data, size_t len)
+{
+	const char *p = data;
+	while (len) {
+		ssize_t n = write(fd, p, len);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		p += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+int
+fs_write_atomic(const char *path, const void *data, size_t len, struct err *e)
+{
+	if (strcmp(path, "-") == 0) {
+		if (write_full(STDOUT_FILENO, data, len) < 0)
+			return err_set(e, "stdout: %s", strerror(errno));
+		return 0;
+	}
+	size_t plen = strlen(path);
+	char *tmp = malloc(plen + 32);
+	if (!tmp)
+		return err_set(e, "out of memory");
+	snprintf(tmp, plen + 32, "%s.tmp.%ld", path, (long)getpid());
+	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	if (fd < 0) {
+		err_set(e, "%s: %s", path, strerror(errno));
+		free(tmp);
+		return -1;
+	}
+	if (write_full(fd, data, len) < 0 || fsync(fd) < 0) {
+		err_set(e, "%s: %s", path, strerror(errno));
+		close(fd);
+		unlink(tmp);
+		free(tmp);
+		return -1;
+	}
+	close(fd);
+	if (rename(tmp, path) < 0) {
+		err_set(e, "%s: %s", path, strerror(errno));
+		unlink(tmp);
+		free(tmp);
+		return -1;
+	}
+	free(tmp);
+	return 0;
+}
+
+int
+fs_mkdirs(const char *path, int private_dir, struct err *e)
+{
+	char tmp[4096];
+	if (strlen(path) >= sizeof tmp)
+		return err_set(e, "path too long: %s", path);
+	snprintf(tmp, sizeof tmp, "%s", path);
+	for (char *p = tmp + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(tmp, 0755) < 0 && errno != EEXIST)
+			return err_set(e, "cannot create %s: %s", tmp, strerror(errno));
+		*p = '/';
+	}
+	if (mkdir(tmp, private_dir ? 0700 : 0755) < 0 && errno != EEXIST)
+		return err_set(e, "cannot create %s: %s", tmp, strerror(errno));
+	if (!fs_is_dir(tmp))
+		return err_set(e, "%s exists and is not a directory", tmp);
+	return 0;
+}
+
+int
+fs_is_dir(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+int
+fs_exists(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0;
+}

@@ -1,0 +1,17 @@
+/* log.h: diagnostics on stderr, with verbosity levels and a fatal exit. */
+#ifndef BRIEF_UTIL_LOG_H
+#define BRIEF_UTIL_LOG_H
+
+enum log_level { LOG_QUIET = 0, LOG_ERROR = 1, LOG_WARN = 2, LOG_INFO = 3, LOG_DEBUG = 4 };
+
+/* The current verbosity; messages above it are dropped. Default LOG_INFO. */
+extern enum log_level log_verbosity;
+
+void log_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void log_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void log_info(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void log_debug(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Print "brief: message" and exit with status 1. For unrecoverable states only. */
+_Noreturn void die(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+#endif

@@ -1,0 +1,204 @@
+/* utf8.c: UTF-8 decoding, validation, repair and display width. */
+#include "util/utf8.h"
+
+size_t
+utf8_decode(const char *str, size_t len, uint32_t *cp)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	unsigned c = s[0];
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	size_t n;
+	uint32_t v, min;
+	if (c >= 0xC2 && c <= 0xDF) {
+		n = 2; v = c & 0x1F; min = 0x80;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		n = 3; v = c & 0x0F; min = 0x800;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		n = 4; v = c & 0x07; min = 0x10000;
+	} else {
+		*cp = UTF8_REPLACEMENT;
+		return 1;
+	}
+	if (len < n) {
+		*cp = UTF8_REPLACEMENT;
+		return 1;
+	}
+	for (size_t i = 1; i < n; i++) {
+		if ((s[i] & 0xC0) != 0x80) {
+			*cp = UTF8_REPLACEMENT;
+			return 1;
+		}
+		v = (v << 6) | (s[i] & 0x3F);
+	}
+	if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) {
+		*cp = UTF8_REPLACEMENT;
+		return 1;
+	}
+	*cp = v;
+	return n;
+}
+
+size_t
+utf8_encode(uint32_t cp, char *out)
+{
+	unsigned char *o = (unsigned char *)out;
+	if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+		cp = UTF8_REPLACEMENT;
+	if (cp < 0x80) {
+		o[0] = (unsigned char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		o[0] = (unsigned char)(0xC0 | (cp >> 6));
+		o[1] = (unsigned char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		o[0] = (unsigned char)(0xE0 | (cp >> 12));
+		o[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+		o[2] = (unsigned char)(0x80 | (cp & 0x3F));
+		return 3;
+	}
+	o[0] = (unsigned char)(0xF0 | (cp >> 18));
+	o[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
+	o[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+	o[3] = (unsigned char)(0x80 | (cp & 0x3F));
+	return 4;
+}
+
+void
+utf8_put(struct buf *b, uint32_t cp)
+{
+	char tmp[4];
+	buf_append(b, tmp, utf8_encode(cp, tmp));
+}
+
+int
+utf8_valid(const char *s, size_t len)
+{
+	size_t i = 0;
+	while (i < len) {
+		if ((unsigned char)s[i] < 0x80) {
+			if (s[i] == 0)
+				return 0;
+			i++;
+			continue;
+		}
+		uint32_t cp;
+		size_t n = utf8_decode(s + i, len - i, &cp);
+		if (cp == UTF8_REPLACEMENT && n == 1)
+			return 0;
+		i += n;
+	}
+	return 1;
+}
+
+void
+utf8_sanitize(struct buf *b, const char *s, size_t len)
+{
+	buf_reserve(b, len);
+	size_t i = 0;
+	while (i < len) {
+		/* Copy runs of plain ASCII in one go: the common case. */
+		size_t run = i;
+		while (run < len && (unsigned char)s[run] >= 0x20 && (unsigned char)s[run] < 0x7F)
+			run++;
+		if (run > i) {
+			buf_append(b, s + i, run - i);
+			i = run;
+			continue;
+		}
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x80) {
+			if (c == '\t' || c == '\n' || c == '\r')
+				buf_putc(b, (char)c);
+			i++;
+			continue;
+		}
+		uint32_t cp;
+		size_t n = utf8_decode(s + i, len - i, &cp);
+		if (cp >= 0x80 && cp <= 0x9F) {
+			i += n; /* C1 controls: never meaningful in feed text */
+			continue;
+		}
+		if (n == 1 || cp == UTF8_REPLACEMENT)
+			utf8_put(b, UTF8_REPLACEMENT);
+		else
+			buf_append(b, s + i, n);
+		i += n;
+	}
+}
+
+/* Ranges of double-width code points (East Asian Wide/Fullwidth and emoji). */
+static const uint32_t wide_ranges[][2] = {
+	{0x1100, 0x115F}, {0x231A, 0x231B}, {0x2329, 0x232A}, {0x23E9, 0x23EC}, {0x23F0, 0x23F0},
+	{0x23F3, 0x23F3}, {0x25FD, 0x25FE}, {0x2614, 0x2615}, {0x2648, 0x2653}, {0x267F, 0x267F},
+	{0x2693, 0x2693}, {0x26A1, 0x26A1}, {0x26AA, 0x26AB}, {0x26BD, 0x26BE}, {0x26C4, 0x26C5},
+	{0x26CE, 0x26CE}, {0x26D4, 0x26D4}, {0x26EA, 0x26EA}, {0x26F2, 0x26F3}, {0x26F5, 0x26F5},
+	{0x26FA, 0x26FA}, {0x26FD, 0x26FD}, {0x2705, 0x2705}, {0x270A, 0x270B}, {0x2728, 0x2728},
+	{0x274C, 0x274C}, {0x274E, 0x274E}, {0x2753, 0x2755}, {0x2757, 0x2757}, {0x2795, 0x2797},
+	{0x27B0, 0x27B0}, {0x27BF, 0x27BF}, {0x2B1B, 0x2B1C}, {0x2B50, 0x2B50}, {0x2B55, 0x2B55},
+	{0x2E80, 0x303E}, {0x3041, 0x33FF}, {0x3400, 0x4DBF}, {0x4E00, 0x9FFF}, {0xA000, 0xA4CF},
+	{0xA960, 0xA97F}, {0xAC00, 0xD7A3}, {0xF900, 0xFAFF}, {0xFE10, 0xFE19}, {0xFE30, 0xFE6F},
+	{0xFF00, 0xFF60}, {0xFFE0, 0xFFE6}, {0x1F004, 0x1F004}, {0x1F0CF, 0x1F0CF}, {0x1F18E, 0x1F18E},
+	{0x1F191, 0x1F19A}, {0x1F200, 0x1F251}, {0x1F300, 0x1F64F}, {0x1F680, 0x1F6FF},
+	{0x1F900, 0x1F9FF}, {0x1FA70, 0x1FAFF}, {0x20000, 0x2FFFD}, {0x30000, 0x3FFFD},
+};
+
+int
+utf8_cp_width(uint32_t cp)
+{
+	if (cp == 0)
+		return 0;
+	if ((cp >= 0x0300 && cp <= 0x036F) || cp == 0x200B || cp == 0x200D ||
+	    (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0x20D0 && cp <= 0x20FF))
+		return 0;
+	size_t lo = 0, hi = sizeof wide_ranges / sizeof wide_ranges[0];
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (cp < wide_ranges[mid][0])
+			hi = mid;
+		else if (cp > wide_ranges[mid][1])
+			lo = mid + 1;
+		else
+			return 2;
+	}
+	return 1;
+}
+
+size_t
+utf8_width(const char *s, size_t len)
+{
+	size_t w = 0, i = 0;
+	while (i < len) {
+		uint32_t cp;
+		i += utf8_decode(s + i, len - i, &cp);
+		w += (size_t)utf8_cp_width(cp);
+	}
+	return w;
+}
+
+size_t
+utf8_prefix_chars(const char *s, size_t len, size_t max_chars)
+{
+	size_t i = 0, n = 0;
+	while (i < len && n < max_chars) {
+		uint32_t cp;
+		i += utf8_decode(s + i, len - i, &cp);
+		n++;
+	}
+	return i;
+}
+
+size_t
+utf8_count(const char *s, size_t len)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < len; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			n++;
+	return n;
+}

@@ -1,0 +1,37 @@
+/* utf8.h: UTF-8 decoding, validation, repair and display width. */
+#ifndef BRIEF_UTIL_UTF8_H
+#define BRIEF_UTIL_UTF8_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "util/buf.h"
+
+#define UTF8_REPLACEMENT 0xFFFD
+
+/* Decode one code point from s[0..len). Returns the number of bytes consumed
+ * (1..4) and sets *cp; an invalid or truncated sequence consumes 1 byte and
+ * yields UTF8_REPLACEMENT. len must be > 0. */
+size_t utf8_decode(const char *s, size_t len, uint32_t *cp);
+/* Encode cp as UTF-8 into out (4 bytes room); returns the byte count. Surrogates and
+ * values above U+10FFFF encode as U+FFFD. */
+size_t utf8_encode(uint32_t cp, char *out);
+/* Append cp to b as UTF-8. */
+void utf8_put(struct buf *b, uint32_t cp);
+/* True when s[0..len) is valid UTF-8 (no overlongs, surrogates or NULs). */
+int utf8_valid(const char *s, size_t len);
+/* Append s[0..len) to b with every invalid sequence replaced by U+FFFD and
+ * control characters other than tab/newline/CR dropped. */
+void utf8_sanitize(struct buf *b, const char *s, size_t len);
+/* Columns a code point takes in a terminal: 0 for combining marks, 2 for East
+ * Asian wide/fullwidth and emoji, else 1. */
+int utf8_cp_width(uint32_t cp);
+/* Display width of a UTF-8 string. */
+size_t utf8_width(const char *s, size_t len);
+/* Length in bytes of the longest prefix of s[0..len) that is at most max_chars
+ * code points and does not split a code point. */
+size_t utf8_prefix_chars(const char *s, size_t len, size_t max_chars);
+/* Number of code points. */
+size_t utf8_count(const char *s, size_t len);
+
+#endif

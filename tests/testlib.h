@@ -1,0 +1,64 @@
+/* testlib.h: the tiny assertion and fixture library every test program uses. */
+#ifndef BRIEF_TESTLIB_H
+#define BRIEF_TESTLIB_H
+
+#include <stdio.h>
+#include <string.h>
+
+#include "util/buf.h"
+
+extern int test_failures;
+extern int test_checks;
+
+#define CHECK(cond)                                                                                \
+	do {                                                                                       \
+		test_checks++;                                                                     \
+		if (!(cond)) {                                                                     \
+			test_failures++;                                                           \
+			fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond);  \
+		}                                                                                  \
+	} while (0)
+
+#define CHECK_STR(got, want)                                                                       \
+	do {                                                                                       \
+		const char *g_ = (got), *w_ = (want);                                              \
+		test_checks++;                                                                     \
+		if ((g_ == NULL) != (w_ == NULL) || (g_ && strcmp(g_, w_) != 0)) {                 \
+			test_failures++;                                                           \
+			fprintf(stderr, "%s:%d: %s\n   got: %s%s%s\n  want: %s%s%s\n", __FILE__,    \
+			        __LINE__, #got, g_ ? "\"" : "", g_ ? g_ : "NULL", g_ ? "\"" : "",  \
+			        w_ ? "\"" : "", w_ ? w_ : "NULL", w_ ? "\"" : "");                 \
+		}                                                                                  \
+	} while (0)
+
+#define CHECK_INT(got, want)                                                                       \
+	do {                                                                                       \
+		long long g_ = (long long)(got), w_ = (long long)(want);                           \
+		test_checks++;                                                                     \
+		if (g_ != w_) {                                                                    \
+			test_failures++;                                                           \
+			fprintf(stderr, "%s:%d: %s = %lld, want %lld\n", __FILE__, __LINE__, #got, \
+			        g_, w_);                                                           \
+		}                                                                                  \
+	} while (0)
+
+/* Print the summary and return the exit status for main(). */
+int test_done(const char *name);
+/* A fresh temporary directory (removed at exit unless BRIEF_KEEP_TMP is set). */
+const char *test_tmpdir(void);
+/* $BRIEF_SHARED (the shared corpus dir) or NULL; test_need_shared() exits 77 (skip) without it. */
+const char *test_shared(void);
+const char *test_need_shared(void);
+/* Path of the built brief binary ($BRIEF_BIN). */
+const char *test_brief_bin(void);
+/* Run argv (NULL-terminated) with optional stdin data; capture stdout/stderr into the
+ * given buffers (either may be NULL). Extra environment "K=V" strings in env (NULL-terminated,
+ * may be NULL) are added. Returns the exit status, or -1 if it died from a signal. */
+int test_run(char *const argv[], char *const env[], const char *stdin_data, struct buf *out,
+             struct buf *err);
+/* Read a whole file; aborts the test on failure. */
+void test_read_file(const char *path, struct buf *out);
+/* Write a whole file; aborts the test on failure. */
+void test_write_file(const char *path, const char *data, size_t len);
+
+#endif

@@ -1,0 +1,144 @@
+/* test_util.c: buffers, arenas, UTF-8, time, hashing and the config file. */
+#include <stdlib.h>
+
+#include "testlib.h"
+#include "util/arena.h"
+#include "util/config.h"
+#include "util/hash.h"
+#include "util/str.h"
+#include "util/timeutil.h"
+#include "util/utf8.h"
+
+static void
+test_buf(void)
+{
+	struct buf b = BUF_INIT;
+	CHECK_STR(buf_str(&b), "");
+	for (int i = 0; i < 1000; i++)
+		buf_printf(&b, "%d,", i);
+	CHECK(b.len > 3000);
+	CHECK(strncmp(b.data, "0,1,2,", 6) == 0);
+	buf_clear(&b);
+	buf_puts(&b, "x");
+	buf_putc(&b, 'y');
+	CHECK_STR(buf_str(&b), "xy");
+	char *s = buf_detach(&b);
+	CHECK_STR(s, "xy");
+	CHECK(b.data == NULL);
+	free(s);
+}
+
+static void
+test_arena(void)
+{
+	struct arena a = ARENA_INIT;
+	char *big = arena_alloc(&a, 1 << 20);
+	big[(1 << 20) - 1] = 1;
+	char *s = arena_strdup(&a, "hello");
+	CHECK_STR(s, "hello");
+	CHECK_STR(arena_printf(&a, "%s-%d", "x", 42), "x-42");
+	CHECK(arena_strdup(&a, NULL) == NULL);
+	for (int i = 0; i < 10000; i++)
+		arena_alloc(&a, 100);
+	arena_reset(&a);
+	CHECK(a.total <= 64 * 1024);
+	arena_free(&a);
+}
+
+static void
+test_utf8(void)
+{
+	struct buf b = BUF_INIT;
+	utf8_sanitize(&b, "ok \xff\xfe caf\xc3\xa9 \xe4\xb8\xad \xed\xa0\x80 \x01", 23);
+	CHECK(utf8_valid(b.data, b.len));
+	CHECK(strstr(b.data, "caf\xc3\xa9") != NULL);
+	CHECK(strstr(b.data, "\xef\xbf\xbd") != NULL);
+	CHECK(strchr(b.data, '\x01') == NULL);
+	buf_free(&b);
+	CHECK_INT(utf8_width("abc", 3), 3);
+	CHECK_INT(utf8_width("\xe4\xb8\xad\xe6\x96\x87", 6), 4);
+	CHECK_INT(utf8_prefix_chars("\xe4\xb8\xad\xe6\x96\x87", 6, 1), 3);
+	CHECK_INT(utf8_count("a\xe4\xb8\xad", 4), 2);
+	CHECK(!utf8_valid("\xc0\x80", 2)); /* overlong NUL */
+}
+
+static void
+test_time(void)
+{
+	char out[32];
+	time_format_rfc3339(0, out, sizeof out);
+	CHECK_STR(out, "1970-01-01T00:00:00Z");
+	int64_t t = time_from_utc(2026, 2, 21, 1, 56, 0);
+	time_format_rfc3339(t, out, sizeof out);
+	CHECK_STR(out, "2026-02-21T01:56:00Z");
+	time_format_rfc3339(time_from_utc(1900, 3, 1, 0, 0, 0), out, sizeof out);
+	CHECK_STR(out, "1900-03-01T00:00:00Z");
+	time_set_now(12345);
+	CHECK_INT(time_now(), 12345);
+}
+
+static void
+test_hash(void)
+{
+	char a[33], b[33];
+	hash_hex128("abc", 3, a);
+	hash_hex128("abd", 3, b);
+	CHECK_INT(strlen(a), 32);
+	CHECK(strcmp(a, b) != 0);
+	hash_hex128("abc", 3, b);
+	CHECK_STR(a, b);
+}
+
+static void
+test_config(void)
+{
+	char path[512];
+	snprintf(path, sizeof path, "%s/config", test_tmpdir());
+	const char *text = "# comment\ntop = 1\n[llm]\nprovider = deepseek\nAPI_KEY = \"${BRIEF_TEST_SECRET}\"\n"
+	                   "[deliver \"team\"]\ntype = slack\n[llm]\nprovider = openai\n";
+	test_write_file(path, text, strlen(text));
+	setenv("BRIEF_TEST_SECRET", "s3cret", 1);
+	struct config cfg;
+	struct err e;
+	CHECK(config_load(&cfg, path, &e) == 0);
+	CHECK_STR(config_get(&cfg, "", "top"), "1");
+	CHECK_STR(config_get(&cfg, "llm", "provider"), "openai");
+	CHECK_STR(config_get(&cfg, "llm", "api_key"), "s3cret");
+	CHECK_STR(config_get(&cfg, "deliver.team", "type"), "slack");
+	CHECK_STR(config_pick(&cfg, "flag", NULL, "llm", "provider", "d"), "flag");
+	setenv("BRIEF_TEST_PROVIDER", "env", 1);
+	CHECK_STR(config_pick(&cfg, NULL, "BRIEF_TEST_PROVIDER", "llm", "provider", "d"), "env");
+	CHECK_STR(config_pick(&cfg, NULL, "BRIEF_TEST_UNSET", "llm", "provider", "d"), "openai");
+	CHECK_STR(config_pick(&cfg, NULL, NULL, "llm", "nothing", "d"), "d");
+	config_free(&cfg);
+	const char *bad = "[llm\n";
+	test_write_file(path, bad, strlen(bad));
+	CHECK(config_load(&cfg, path, &e) < 0);
+	CHECK(strstr(e.msg, ":1:") != NULL);
+	config_free(&cfg);
+	CHECK(config_load(&cfg, "/nonexistent/brief/config", &e) < 0);
+}
+
+static void
+test_str(void)
+{
+	long v;
+	CHECK(str_to_long(" 42 ", 0, 100, &v) == 0 && v == 42);
+	CHECK(str_to_long("42x", 0, 100, &v) < 0);
+	CHECK(str_to_long("101", 0, 100, &v) < 0);
+	CHECK(str_casecmp("AbC", "aBc") == 0);
+	CHECK(str_icasestr("hello World", 11, "WORLD") != NULL);
+}
+
+int
+main(void)
+{
+	test_buf();
+	test_arena();
+	test_utf8();
+	test_time();
+	test_hash();
+	test_config();
+	test_str();
+	return test_done("test_util");
+}
