@@ -63,7 +63,10 @@ struct feed_doc {
 
 struct feed_parse_opts {
 	const char *base_url;     /* resolve relative links against this (e.g. the fetch URL) */
-	const char *charset_hint; /* charset from an HTTP Content-Type header, or NULL */
+	const char *charset_hint; /* charset given out of band (--charset, or the charset
+	                           * parameter of an HTTP Content-Type), or NULL */
+	const char *content_type; /* the whole HTTP Content-Type value when known, or NULL;
+	                           * lets RFC 3023 rules (text/xml vs application/xml) apply */
 };
 
 /* Called once per item, in document order. The item and its strings are valid

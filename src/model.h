@@ -1,0 +1,71 @@
+/* model.h: the types every stage after the store shares (DESIGN.md "Core types").
+ *
+ * Data flows one way: the store yields articles; ai/cluster groups them into
+ * stories; ai/rank gives each story a verdict; ai/enrich adds an enrichment to the
+ * top ones; report/ renders a struct report built from all of that. All strings in
+ * these structs belong to the run's arena unless stated otherwise. */
+#ifndef BRIEF_MODEL_H
+#define BRIEF_MODEL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* One stored item, as later stages see it. */
+struct article {
+	int64_t id;              /* items.id */
+	int64_t source_id;
+	const char *source_name; /* sources.name, else feed title, else host of the feed URL */
+	const char *source_url;  /* the feed URL */
+	const char *title;
+	const char *link;
+	const char *canonical_link;
+	const char *author;
+	const char *text;        /* plain text of content (else summary) */
+	int64_t published;       /* UTC seconds; FEED_NO_DATE (INT64_MIN) when undated */
+	int64_t first_seen;
+	int64_t when;            /* published when dated and not in the future, else first_seen */
+	const char **categories; /* the feed's own categories */
+	size_t category_count;
+};
+
+enum category {
+	CAT_AI_ML,
+	CAT_SECURITY,
+	CAT_ENGINEERING,
+	CAT_TOOLS,
+	CAT_OPINION,
+	CAT_OTHER,
+	CAT_COUNT
+};
+
+/* The score of one story, by the LLM or the offline engine. */
+struct verdict {
+	int relevance, quality, timeliness; /* 1..10 each */
+	enum category category;
+	const char **keywords;              /* 2..4, lower-case English */
+	size_t keyword_count;
+	int is_offline;                     /* 1 when the offline engine decided (fallback or default) */
+	const char *model;                  /* model name, NULL for offline */
+};
+
+/* Reader-language additions for a top story. */
+struct enrichment {
+	const char *title;    /* translated title */
+	const char *summary;  /* 4-6 sentences */
+	const char *reason;   /* one-sentence "why read" */
+	int is_offline;       /* extractive, by the offline engine */
+};
+
+/* A cluster of articles about one thing. */
+struct story {
+	const char *id;              /* stable id: 's' + 12 hex digits of the representative's dedupe hash */
+	struct article *lead;        /* the representative article */
+	struct article **members;    /* all articles, lead first */
+	size_t member_count;
+	struct verdict verdict;
+	int has_enrichment;
+	struct enrichment enrichment;
+	int score;                   /* relevance + quality + timeliness, 3..30 */
+};
+
+#endif
