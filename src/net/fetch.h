@@ -1,0 +1,58 @@
+/* fetch.h: fetch every source into the store on one curl multi event loop.
+ *
+ * Each feed's body is parsed as soon as its transfer finishes and its items stored
+ * in one transaction, so a killed run loses at most the feeds in flight and a rerun
+ * neither duplicates nor loses items. */
+#ifndef BRIEF_NET_FETCH_H
+#define BRIEF_NET_FETCH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "store/store.h"
+#include "util/arena.h"
+#include "util/buf.h"
+#include "util/config.h"
+#include "util/err.h"
+
+struct fetch_opts {
+	int concurrency;        /* transfers in flight overall (default 32) */
+	int per_host;           /* transfers in flight per host (default 3) */
+	int timeout_s;          /* per transfer, covering slow bodies (default 15) */
+	int deadline_s;         /* whole run; 0 = default (see fetch.c) */
+	const char *user_agent; /* NULL = "brief/VERSION (+https://...)" or config [fetch] user_agent */
+	size_t max_body;        /* cap on the decoded body (default 16 MiB) */
+	const char *feeds_opml; /* --feeds FILE: fetch these feeds instead of the stored sources */
+	int progress;           /* 0 = none, 1 = plain lines or live display depending on stderr */
+	/* Called after each feed's items are committed (may be NULL): lets a caller overlap
+	 * later stages with the slow tail of fetching. */
+	void (*on_feed_done)(void *ctx, int64_t source_id, int items_new);
+	void *on_feed_done_ctx;
+};
+
+struct fetch_failure {
+	const char *url;
+	const char *error;      /* one line */
+};
+
+struct fetch_summary {
+	int feeds_total, feeds_ok, feeds_not_modified, feeds_failed;
+	long items_new;         /* items stored for the first time in this run */
+	long items_total;       /* items the feeds served in this run (parsed) */
+	int64_t bytes;          /* bytes received on the wire */
+	double seconds;
+	struct fetch_failure *failures; /* arena memory */
+	size_t failure_count;
+};
+
+/* Fill opts with the defaults (config [fetch] values applied by the caller). */
+void fetch_opts_default(struct fetch_opts *opts);
+/* Fetch the sources (the built-in list when the user has none) into st. Individual feed
+ * failures are reported in out, not as an error: returns -1 only when the run as a whole
+ * could not happen (store unusable, --feeds file unreadable). Strings in out live in arena. */
+int fetch_run(struct store *st, const struct config *cfg, const struct fetch_opts *opts,
+              struct arena *arena, struct fetch_summary *out, struct err *e);
+/* Append the SPEC.md `brief fetch --json` object for s to out. */
+void fetch_summary_json(const struct fetch_summary *s, struct buf *out);
+
+#endif

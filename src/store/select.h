@@ -1,0 +1,22 @@
+/* select.h: read the articles of a time window out of the store. */
+#ifndef BRIEF_STORE_SELECT_H
+#define BRIEF_STORE_SELECT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "model.h"
+#include "store/store.h"
+#include "util/arena.h"
+#include "util/err.h"
+
+/* The articles whose `when` (published date, else first-seen; a published date more than a
+ * day in the future does not count as new and falls back to first-seen) lies in
+ * (now - hours*3600, now + 86400], newest first. Restricted to source_ids when
+ * source_count > 0 (a --feeds run), else all sources. Articles and strings live in arena.
+ * Returns 0 or -1 with e set. */
+int store_select_window(struct store *st, int64_t now, int hours, const int64_t *source_ids,
+                        size_t source_count, struct arena *arena, struct article **out, size_t *count,
+                        struct err *e);
+
+#endif
