@@ -1,0 +1,125 @@
+/* channel.h: what the delivery channel implementations share (internal to src/deliver/).
+ *
+ * deliver.c resolves a channel's config section and dispatches to one send function per
+ * type; the families live in chat.c (webhook, slack, discord, wecom, telegram), sign.c
+ * (feishu, dingtalk), email.c (SMTP). split.c cuts long text, http.c posts it, mdconv.c turns
+ * report Markdown into what each chat service renders. */
+#ifndef BRIEF_DELIVER_CHANNEL_H
+#define BRIEF_DELIVER_CHANNEL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <jansson.h>
+
+#include "deliver/deliver.h"
+#include "util/buf.h"
+#include "util/config.h"
+#include "util/err.h"
+
+/* One configured channel during one delivery. */
+struct channel {
+	const struct config *cfg;
+	char section[300]; /* "deliver.NAME" */
+	const char *name;  /* NAME as the caller gave it */
+	const char *type;
+	long timeout_s;
+};
+
+/* The value of key in the channel's section, or NULL. */
+const char *channel_get(const struct channel *ch, const char *key);
+/* Like channel_get, but a missing or empty value is an error naming the key. */
+int channel_need(const struct channel *ch, const char *key, const char **out, struct err *e);
+/* Replace every secret of the channel (url path/query, secret, bot_token, password,
+ * username) that appears in e->msg with "***". Called on every error leaving deliver_send. */
+void channel_redact(const struct channel *ch, struct err *e);
+
+/* ---- splitting (split.c) ---- */
+
+/* How a service counts its size limit. */
+enum split_unit { SPLIT_BYTES, SPLIT_CHARS /* code points */, SPLIT_UTF16 /* UTF-16 units */ };
+
+/* Size of s[0..len) in unit. */
+size_t split_measure(const char *s, size_t len, enum split_unit unit);
+
+struct split_part {
+	const char *start; /* points into the text given to split_text */
+	size_t len;
+};
+
+/* Cut text[0..len) into parts of at most limit units each, preferring a paragraph break
+ * ("\n\n"), then a line break, then a space, and never splitting a UTF-8 sequence. Blank
+ * lines at a cut are dropped. Returns the number of parts (>= 1; one empty part for empty
+ * text) and a malloc'd array in *parts. limit must be >= 8. */
+size_t split_text(const char *text, size_t len, size_t limit, enum split_unit unit,
+                  struct split_part **parts);
+
+/* Split body to fit limit units with a header on every part: each message is
+ * "HEADER (i/n)\n\n" + part (no " (i/n)" when there is one part; "(i/n)\n" alone when header
+ * is NULL). A header longer than a quarter of limit is cut (at a code point). The finished
+ * messages are appended to out, each followed by a NUL; returns their count. */
+size_t split_with_header(const char *body, const char *header, size_t limit, enum split_unit unit,
+                         struct buf *out);
+/* Step through the messages of split_with_header: *it starts at NULL; returns the next
+ * message or NULL after the last. */
+const char *split_next(const struct buf *out, const char *it);
+
+/* ---- Markdown for chat services (mdconv.c) ---- */
+
+/* Remove what chat services cannot show from report Markdown: fenced ```mermaid blocks and
+ * lines that are only HTML tags (<details>, <summary>…</summary>, </details>). Appends to out. */
+void mdconv_for_chat(const char *md, struct buf *out);
+/* Markdown -> Slack mrkdwn: **b** -> *b*, [t](u) -> <u|t>, headings -> *bold* lines,
+ * &<> escaped as Slack requires. Appends to out. */
+void mdconv_slack(const char *md, struct buf *out);
+/* Markdown -> Telegram HTML (b, i, a, code, pre only), every other character escaped. */
+void mdconv_telegram_html(const char *md, struct buf *out);
+
+/* ---- HTTP (http.c) ---- */
+
+struct http_reply {
+	long status;
+	struct buf body; /* the response body (capped at 64 KiB) */
+};
+
+/* POST body (content_type) to url with the channel's timeout; extra_headers is a
+ * NULL-terminated list of "Name: value" (may be NULL). A transport failure returns -1
+ * with a one-line reason (host only, never the URL's path or query); any HTTP answer
+ * returns 0 with reply filled (caller frees reply->body). */
+int http_post(const struct channel *ch, const char *url, const char *content_type, const char *body,
+              size_t len, const char *const *extra_headers, struct http_reply *reply, struct err *e);
+/* Turn a reply into the usual verdict: 2xx -> 0, else -1 with "HTTP 404: <first line of the
+ * body, sanitised>". */
+int http_expect_2xx(const struct http_reply *reply, struct err *e);
+/* The host of url ("hooks.slack.com"), for messages, into out. */
+void http_url_host(const char *url, char *out, size_t size);
+/* Append s percent-encoded (RFC 3986 unreserved kept) to out. */
+void http_url_encode(const char *s, struct buf *out);
+
+/* ---- JSON payloads (jansson) ---- */
+
+/* A new jansson string holding s with invalid UTF-8 repaired (NULL s gives ""); never NULL. */
+json_t *channel_jstr(const char *s);
+/* POST payload (compact JSON, application/json) to url and steal the reference to payload.
+ * Same contract as http_post. */
+int http_post_json(const struct channel *ch, const char *url, json_t *payload,
+                   const char *const *extra_headers, struct http_reply *reply, struct err *e);
+
+/* ---- channel families ---- */
+
+int chat_send_webhook(const struct channel *ch, const struct deliver_message *msg, struct err *e);
+int chat_send_slack(const struct channel *ch, const struct deliver_message *msg, struct err *e);
+int chat_send_discord(const struct channel *ch, const struct deliver_message *msg, struct err *e);
+int chat_send_wecom(const struct channel *ch, const struct deliver_message *msg, struct err *e);
+int chat_send_telegram(const struct channel *ch, const struct deliver_message *msg, struct err *e);
+int sign_send_feishu(const struct channel *ch, const struct deliver_message *msg, struct err *e);
+int sign_send_dingtalk(const struct channel *ch, const struct deliver_message *msg, struct err *e);
+int email_send(const struct channel *ch, const struct deliver_message *msg, struct err *e);
+
+/* HMAC-SHA256 of msg under key, base64-encoded into out (at least 45 bytes). Returns 0 or -1. */
+int sign_hmac_sha256_b64(const char *key, size_t key_len, const char *msg, size_t msg_len, char *out,
+                         size_t size);
+/* Wall-clock milliseconds since the epoch (signing needs the real time, not --now). */
+int64_t sign_wall_ms(void);
+
+#endif

@@ -1,0 +1,192 @@
+/* deliver.c: look up a named channel in the config, check it, and dispatch to its type. */
+#include "deliver/deliver.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "deliver/channel.h"
+#include "util/str.h"
+
+typedef int (*channel_send_fn)(const struct channel *ch, const struct deliver_message *msg, struct err *e);
+
+/* One row per channel type: how to send and which keys it cannot do without. */
+static const struct channel_type {
+	const char *type;
+	channel_send_fn send;
+	const char *required[4];
+} channel_types[] = {
+	{"dingtalk", sign_send_dingtalk, {"url"}},
+	{"discord", chat_send_discord, {"url"}},
+	{"email", email_send, {"smtp_url", "from", "to"}},
+	{"feishu", sign_send_feishu, {"url"}},
+	{"lark", sign_send_feishu, {"url"}},
+	{"slack", chat_send_slack, {"url"}},
+	{"telegram", chat_send_telegram, {"bot_token", "chat_id"}},
+	{"webhook", chat_send_webhook, {"url"}},
+	{"wecom", chat_send_wecom, {"url"}},
+};
+#define CHANNEL_TYPE_COUNT (sizeof channel_types / sizeof channel_types[0])
+
+/* Keys whose values are secrets wherever they appear. */
+static const char *const secret_keys[] = {"secret", "bot_token", "password", "username", "token"};
+/* Keys holding URLs whose path and query may carry a token (webhook keys live there). */
+static const char *const url_keys[] = {"url", "smtp_url"};
+
+const char *
+channel_get(const struct channel *ch, const char *key)
+{
+	return config_get(ch->cfg, ch->section, key);
+}
+
+int
+channel_need(const struct channel *ch, const char *key, const char **out, struct err *e)
+{
+	const char *v = channel_get(ch, key);
+	if (!v || !*v)
+		return err_set(e, "deliver %s (%s): missing \"%s\" in [deliver \"%s\"]", ch->name,
+		               ch->type ? ch->type : "?", key, ch->name);
+	*out = v;
+	return 0;
+}
+
+/* Replace every occurrence of needle (when at least 4 bytes long) in msg with "***"; the
+ * message only shrinks. */
+static void
+redact_one(char *msg, const char *needle, size_t nlen)
+{
+	if (nlen < 4)
+		return;
+	char *p;
+	while ((p = strstr(msg, needle)) != NULL) {
+		size_t tail = strlen(p + nlen);
+		memmove(p + 3, p + nlen, tail + 1);
+		memcpy(p, "***", 3);
+	}
+}
+
+void
+channel_redact(const struct channel *ch, struct err *e)
+{
+	if (!e)
+		return;
+	for (size_t i = 0; i < sizeof secret_keys / sizeof secret_keys[0]; i++) {
+		const char *v = channel_get(ch, secret_keys[i]);
+		if (v)
+			redact_one(e->msg, v, strlen(v));
+	}
+	for (size_t i = 0; i < sizeof url_keys / sizeof url_keys[0]; i++) {
+		const char *v = channel_get(ch, url_keys[i]);
+		if (!v)
+			continue;
+		redact_one(e->msg, v, strlen(v));
+		/* The path and query after the host: "/services/T000/B000/XXXX", "?access_token=…". */
+		const char *host = strstr(v, "://");
+		const char *path = host ? strpbrk(host + 3, "/?") : NULL;
+		if (path && strlen(path) > 1)
+			redact_one(e->msg, path, strlen(path));
+	}
+}
+
+static const struct channel_type *
+find_type(const char *type)
+{
+	for (size_t i = 0; i < CHANNEL_TYPE_COUNT; i++)
+		if (str_casecmp(channel_types[i].type, type) == 0)
+			return &channel_types[i];
+	return NULL;
+}
+
+/* Resolve and validate the channel; on success *type_out is its row. */
+static int
+channel_open(struct channel *ch, const struct config *cfg, const char *name,
+             const struct channel_type **type_out, struct err *e)
+{
+	memset(ch, 0, sizeof *ch);
+	ch->cfg = cfg;
+	ch->name = name;
+	if (!name || !*name)
+		return err_set(e, "deliver: no channel name given");
+	snprintf(ch->section, sizeof ch->section, "deliver.%s", name);
+	str_lower(ch->section);
+	ch->type = channel_get(ch, "type");
+	if (!ch->type) {
+		int exists = 0;
+		for (size_t i = 0; cfg && i < cfg->count; i++)
+			if (str_casecmp(cfg->entries[i].section, ch->section) == 0)
+				exists = 1;
+		if (!exists)
+			return err_set(e, "deliver %s: no [deliver \"%s\"] section in the config file%s%s", name,
+			               name, cfg && cfg->path ? " " : "", cfg && cfg->path ? cfg->path : "");
+		return err_set(e, "deliver %s: [deliver \"%s\"] has no \"type\" (webhook, slack, discord, "
+		                  "feishu, dingtalk, wecom, telegram or email)",
+		               name, name);
+	}
+	const struct channel_type *t = find_type(ch->type);
+	if (!t)
+		return err_set(e, "deliver %s: unknown type \"%s\" (webhook, slack, discord, feishu, dingtalk, "
+		                  "wecom, telegram or email)",
+		               name, ch->type);
+	for (size_t i = 0; i < 4 && t->required[i]; i++) {
+		const char *v;
+		if (channel_need(ch, t->required[i], &v, e) < 0)
+			return -1;
+	}
+	ch->timeout_s = 20;
+	const char *to = channel_get(ch, "timeout");
+	if (to && str_to_long(to, 1, 600, &ch->timeout_s) < 0)
+		return err_set(e, "deliver %s: timeout must be 1..600 seconds, not \"%s\"", name, to);
+	*type_out = t;
+	return 0;
+}
+
+int
+deliver_check(const struct config *cfg, const char *name, struct err *e)
+{
+	struct channel ch;
+	const struct channel_type *t;
+	if (channel_open(&ch, cfg, name, &t, e) < 0) {
+		channel_redact(&ch, e);
+		return -1;
+	}
+	return 0;
+}
+
+int
+deliver_send(const struct config *cfg, const char *name, const struct deliver_message *msg, struct err *e)
+{
+	struct channel ch;
+	const struct channel_type *t;
+	int rc = channel_open(&ch, cfg, name, &t, e);
+	if (rc == 0) {
+		if (!msg || !msg->title)
+			rc = err_set(e, "deliver %s: nothing to send", name);
+		else
+			rc = t->send(&ch, msg, e);
+	}
+	if (rc < 0)
+		channel_redact(&ch, e);
+	return rc;
+}
+
+size_t
+deliver_list(const struct config *cfg, const char ***names)
+{
+	*names = NULL;
+	size_t n = 0;
+	for (size_t i = 0; cfg && i < cfg->count; i++) {
+		const char *sec = cfg->entries[i].section;
+		if (!str_starts(sec, "deliver.") || !sec[8])
+			continue;
+		const char *name = sec + 8;
+		int seen = 0;
+		for (size_t j = 0; j < n; j++)
+			if (strcmp((*names)[j], name) == 0)
+				seen = 1;
+		if (seen)
+			continue;
+		*names = xrealloc(*names, (n + 1) * sizeof **names);
+		(*names)[n++] = name;
+	}
+	return n;
+}

@@ -1,0 +1,56 @@
+/* deliver.h: send a finished report to a named delivery channel from the config file.
+ *
+ * A channel is a config section `[deliver "NAME"]` (looked up as "deliver.NAME") with
+ * `type = webhook|slack|discord|feishu|dingtalk|wecom|telegram|email` and type-specific
+ * keys (see docs/deliver.md):
+ *     webhook   url, [header = "Name: value"]           POST the whole message as JSON
+ *     slack     url                                     incoming webhook, mrkdwn text
+ *     discord   url                                     webhook, content <= 2000 chars
+ *     feishu    url, [secret]                           bot webhook (Lark too), optional sign
+ *     dingtalk  url, [secret]                           markdown msg, optional HMAC-SHA256 sign
+ *     wecom     url                                     markdown msg, <= 4096 bytes
+ *     telegram  bot_token, chat_id, [api_base], [parse_mode = html|plain]
+ *     email     smtp_url, from, to, [username], [password], [starttls = yes|no]
+ * Every channel also accepts `timeout` (seconds, default 20). Values may use ${ENV} (config.c)
+ * so secrets can live in the environment; secrets (url tokens, secret, bot_token, password)
+ * never appear in errors or logs.
+ *
+ * Messages longer than a channel's limit are split on paragraph/line boundaries (never inside
+ * a UTF-8 sequence) and each part is numbered "(1/3)". Delivery is one HTTP/SMTP exchange at a
+ * time with libcurl's easy interface; it stops at the first part that fails. */
+#ifndef BRIEF_DELIVER_DELIVER_H
+#define BRIEF_DELIVER_DELIVER_H
+
+#include <stddef.h>
+
+#include "util/config.h"
+#include "util/err.h"
+
+/* What a report hands to delivery. All strings are UTF-8 and owned by the caller; any may be
+ * NULL except title. Channels pick the form that suits them: chat bots take markdown (or text),
+ * email takes html + text, the generic webhook gets everything. */
+struct deliver_message {
+	const char *title;    /* "brief 日报 2026-02-21" — subject line / card title */
+	const char *date;     /* "2026-02-21" (the report's date, reader's time zone) */
+	const char *markdown; /* the Markdown report */
+	const char *html;     /* the self-contained HTML page */
+	const char *text;     /* plain text (falls back to markdown when NULL) */
+	const char *url;      /* optional link to the archived report (e.g. from brief serve) */
+};
+
+/* Deliver msg to the channel `name` configured in cfg. Returns 0 when every part was accepted,
+ * -1 with a one-line reason in e (naming the channel, never a secret) when the channel is not
+ * configured, misconfigured, unreachable, or the service answered with an error. */
+int deliver_send(const struct config *cfg, const char *name, const struct deliver_message *msg,
+                 struct err *e);
+
+/* Names of the configured channels (sections "deliver.*"), in file order, without duplicates.
+ * Returns the count and sets *names to a malloc'd array of pointers into cfg (free the array
+ * only). */
+size_t deliver_list(const struct config *cfg, const char ***names);
+
+/* Check a channel's configuration without sending anything (type known, required keys present).
+ * Returns 0, or -1 with e set. Used by `brief doctor`. */
+int deliver_check(const struct config *cfg, const char *name, struct err *e);
+
+#endif

@@ -1,0 +1,143 @@
+/* http.c: one HTTP POST at a time for delivery (libcurl easy interface), with timeouts and
+ * one-line errors that name the host but never the URL's path or query (they hold tokens). */
+#include <curl/curl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "deliver/channel.h"
+#include "util/str.h"
+#include "util/utf8.h"
+
+/* Enough for any service's error answer; a larger body is cut, not an error. */
+#define REPLY_CAP (64 * 1024)
+
+static size_t
+on_body(char *data, size_t size, size_t nmemb, void *ctx)
+{
+	struct buf *b = ctx;
+	size_t n = size * nmemb;
+	if (b->len < REPLY_CAP)
+		buf_append(b, data, b->len + n > REPLY_CAP ? REPLY_CAP - b->len : n);
+	return n;
+}
+
+void
+http_url_host(const char *url, char *out, size_t size)
+{
+	const char *h = strstr(url, "://");
+	h = h ? h + 3 : url;
+	const char *at = strchr(h, '@');
+	const char *end = h + strcspn(h, "/?#");
+	if (at && at < end)
+		h = at + 1; /* drop user:password@ */
+	size_t n = (size_t)(end - h);
+	snprintf(out, size, "%.*s", (int)n, h);
+}
+
+void
+http_url_encode(const char *s, struct buf *out)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (is_ascii_alnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
+			buf_putc(out, (char)c);
+		} else {
+			buf_putc(out, '%');
+			buf_putc(out, hex[c >> 4]);
+			buf_putc(out, hex[c & 15]);
+		}
+	}
+}
+
+int
+http_post(const struct channel *ch, const char *url, const char *content_type, const char *body, size_t len,
+          const char *const *extra_headers, struct http_reply *reply, struct err *e)
+{
+	memset(reply, 0, sizeof *reply);
+	char host[256];
+	http_url_host(url, host, sizeof host);
+	if (!str_istarts(url, "http://") && !str_istarts(url, "https://"))
+		return err_set(e, "deliver %s (%s): the URL must start with http:// or https://", ch->name, ch->type);
+	CURL *c = curl_easy_init();
+	if (!c)
+		return err_set(e, "deliver %s: cannot initialise libcurl", ch->name);
+	struct curl_slist *headers = NULL;
+	char ct[128];
+	snprintf(ct, sizeof ct, "Content-Type: %s", content_type);
+	headers = curl_slist_append(headers, ct);
+	headers = curl_slist_append(headers, "Expect:"); /* no 100-continue round trip */
+	for (size_t i = 0; extra_headers && extra_headers[i]; i++)
+		headers = curl_slist_append(headers, extra_headers[i]);
+	char errbuf[CURL_ERROR_SIZE] = "";
+	long connect_s = ch->timeout_s < 10 ? ch->timeout_s : 10;
+	curl_easy_setopt(c, CURLOPT_URL, url);
+	curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
+	curl_easy_setopt(c, CURLOPT_POST, 1L);
+	curl_easy_setopt(c, CURLOPT_POSTFIELDS, body);
+	curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)len);
+	curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers);
+	curl_easy_setopt(c, CURLOPT_USERAGENT, "brief/" BRIEF_VERSION);
+	curl_easy_setopt(c, CURLOPT_TIMEOUT, ch->timeout_s);
+	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, connect_s);
+	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+	curl_easy_setopt(c, CURLOPT_ERRORBUFFER, errbuf);
+	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
+	curl_easy_setopt(c, CURLOPT_WRITEDATA, &reply->body);
+	CURLcode rc = curl_easy_perform(c);
+	if (rc == CURLE_OK)
+		curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &reply->status);
+	curl_easy_cleanup(c);
+	curl_slist_free_all(headers);
+	if (rc != CURLE_OK) {
+		buf_free(&reply->body);
+		return err_set(e, "deliver %s (%s): cannot post to %s: %s", ch->name, ch->type, host,
+		               errbuf[0] ? errbuf : curl_easy_strerror(rc));
+	}
+	return 0;
+}
+
+int
+http_post_json(const struct channel *ch, const char *url, json_t *payload, const char *const *extra_headers,
+               struct http_reply *reply, struct err *e)
+{
+	char *body = json_dumps(payload, JSON_COMPACT);
+	json_decref(payload);
+	if (!body)
+		return err_set(e, "deliver %s (%s): cannot encode the message as JSON", ch->name, ch->type);
+	int rc = http_post(ch, url, "application/json; charset=utf-8", body, strlen(body), extra_headers, reply, e);
+	free(body);
+	return rc;
+}
+
+int
+http_expect_2xx(const struct http_reply *reply, struct err *e)
+{
+	if (reply->status >= 200 && reply->status < 300)
+		return 0;
+	/* First line of the answer, printable and short: services explain errors there. */
+	struct buf line = BUF_INIT;
+	const char *b = buf_str(&reply->body);
+	size_t n = strcspn(b, "\r\n");
+	n = utf8_prefix_chars(b, n, 200);
+	utf8_sanitize(&line, b, n);
+	int rc = err_set(e, "HTTP %ld%s%s", reply->status, line.len ? ": " : "", buf_str(&line));
+	buf_free(&line);
+	return rc;
+}
+
+json_t *
+channel_jstr(const char *s)
+{
+	if (!s)
+		s = "";
+	size_t len = strlen(s);
+	if (utf8_valid(s, len))
+		return json_stringn(s, len);
+	struct buf b = BUF_INIT;
+	utf8_sanitize(&b, s, len);
+	json_t *j = json_stringn(buf_str(&b), b.len);
+	buf_free(&b);
+	return j;
+}
