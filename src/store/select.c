@@ -1,12 +1,178 @@
-/* select.c: PLACEHOLDER until window selection lands. */
+/* select.c: read the articles of a time window out of the store (items joined with sources). */
 #include "store/select.h"
+
+#include <jansson.h>
+#include <string.h>
+
+#include "feed/feed.h"
+#include "util/buf.h"
+#include "util/str.h"
+
+/* `w` is the article's effective time: published when dated and at most a day ahead of now,
+ * else first_seen. The same expression selects and orders. */
+static const char window_sql[] =
+	"SELECT i.id, i.source_id, s.name, s.title, s.url, i.title, i.link, i.canonical_link, i.author,"
+	"  i.text, i.summary, i.content, i.published, i.first_seen, i.categories, w FROM ("
+	"  SELECT id, CASE WHEN published IS NOT NULL AND published <= ?1 + 86400 THEN published"
+	"              ELSE first_seen END AS w FROM items) AS sel"
+	" JOIN items i ON i.id = sel.id JOIN sources s ON s.id = i.source_id"
+	" WHERE sel.w > ?2 AND sel.w <= ?1 + 86400"
+	" ORDER BY sel.w DESC, i.id DESC";
+
+/* The host of a URL ("https://www.example.com/feed" -> "example.com"), in arena. */
+static const char *
+url_host(struct arena *arena, const char *url)
+{
+	if (!url)
+		return NULL;
+	const char *p = strstr(url, "://");
+	p = p ? p + 3 : url;
+	if (str_istarts(p, "www."))
+		p += 4;
+	size_t n = strcspn(p, "/?#:");
+	return arena_strndup(arena, p, n);
+}
+
+/* Plain text from HTML: tags dropped, a few entities decoded, whitespace collapsed. Used only
+ * when the store has no `text` (rows written by something other than the parser). */
+static const char *
+crude_text(struct arena *arena, const char *html)
+{
+	struct buf b = BUF_INIT;
+	int in_tag = 0, space = 0;
+	for (const char *p = html; *p; p++) {
+		if (*p == '<') {
+			in_tag = 1;
+			continue;
+		}
+		if (in_tag) {
+			if (*p == '>') {
+				in_tag = 0;
+				space = 1;
+			}
+			continue;
+		}
+		if (is_ascii_space((unsigned char)*p)) {
+			space = 1;
+			continue;
+		}
+		if (space && b.len)
+			buf_putc(&b, ' ');
+		space = 0;
+		static const struct {
+			const char *ent, *rep;
+		} ents[] = {{"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"},
+		            {"&nbsp;", " "}};
+		size_t k;
+		for (k = 0; k < sizeof ents / sizeof ents[0]; k++)
+			if (str_starts(p, ents[k].ent))
+				break;
+		if (k < sizeof ents / sizeof ents[0]) {
+			buf_puts(&b, ents[k].rep);
+			p += strlen(ents[k].ent) - 1;
+		} else {
+			buf_putc(&b, *p);
+		}
+	}
+	const char *out = arena_strdup(arena, buf_str(&b));
+	buf_free(&b);
+	return out;
+}
+
+static void
+parse_categories(struct arena *arena, const char *json, struct article *a)
+{
+	if (!json)
+		return;
+	json_t *arr = json_loads(json, 0, NULL);
+	if (json_is_array(arr) && json_array_size(arr) > 0) {
+		size_t n = json_array_size(arr);
+		a->categories = arena_alloc(arena, n * sizeof *a->categories);
+		for (size_t i = 0; i < n; i++) {
+			const char *s = json_string_value(json_array_get(arr, i));
+			if (s)
+				a->categories[a->category_count++] = arena_strdup(arena, s);
+		}
+	}
+	json_decref(arr);
+}
+
+static int
+source_wanted(int64_t source_id, const int64_t *ids, size_t n)
+{
+	if (n == 0)
+		return 1;
+	for (size_t i = 0; i < n; i++)
+		if (ids[i] == source_id)
+			return 1;
+	return 0;
+}
 
 int
 store_select_window(struct store *st, int64_t now, int hours, const int64_t *source_ids, size_t source_count,
                     struct arena *arena, struct article **out, size_t *count, struct err *e)
 {
-	(void)st; (void)now; (void)hours; (void)source_ids; (void)source_count; (void)arena;
 	*out = NULL;
 	*count = 0;
-	return err_set(e, "window selection is not implemented yet");
+	sqlite3_stmt *s = store_prepare(st, window_sql, e);
+	if (!s)
+		return -1;
+	sqlite3_bind_int64(s, 1, now);
+	sqlite3_bind_int64(s, 2, now - (int64_t)hours * 3600);
+	size_t cap = 0, n = 0;
+	struct article *arts = NULL;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		int64_t source_id = sqlite3_column_int64(s, 1);
+		if (!source_wanted(source_id, source_ids, source_count))
+			continue;
+		if (n == cap) {
+			size_t ncap = cap ? cap * 2 : 64;
+			struct article *grown = arena_alloc(arena, ncap * sizeof *grown);
+			if (n)
+				memcpy(grown, arts, n * sizeof *grown);
+			arts = grown;
+			cap = ncap;
+		}
+		struct article *a = &arts[n++];
+		memset(a, 0, sizeof *a);
+		a->id = sqlite3_column_int64(s, 0);
+		a->source_id = source_id;
+		const char *name = store_col_text(s, 2), *ftitle = store_col_text(s, 3);
+		a->source_url = arena_strdup(arena, store_col_text(s, 4));
+		if (name && *name)
+			a->source_name = arena_strdup(arena, name);
+		else if (ftitle && *ftitle)
+			a->source_name = arena_strdup(arena, ftitle);
+		else
+			a->source_name = url_host(arena, a->source_url);
+		a->title = arena_strdup(arena, store_col_text(s, 5));
+		a->link = arena_strdup(arena, store_col_text(s, 6));
+		a->canonical_link = arena_strdup(arena, store_col_text(s, 7));
+		a->author = arena_strdup(arena, store_col_text(s, 8));
+		const char *text = store_col_text(s, 9);
+		if (text && *text)
+			a->text = arena_strdup(arena, text);
+		else if (store_col_text(s, 11))
+			a->text = crude_text(arena, store_col_text(s, 11));
+		else if (store_col_text(s, 10))
+			a->text = crude_text(arena, store_col_text(s, 10));
+		else
+			a->text = "";
+		if (!a->title)
+			a->title = "";
+		a->published = sqlite3_column_type(s, 12) == SQLITE_NULL ? FEED_NO_DATE : sqlite3_column_int64(s, 12);
+		a->first_seen = sqlite3_column_int64(s, 13);
+		parse_categories(arena, store_col_text(s, 14), a);
+		a->when = sqlite3_column_int64(s, 15);
+	}
+	if (rc != SQLITE_DONE) {
+		err_set(e, "database: %s", sqlite3_errmsg(st->db));
+		sqlite3_finalize(s);
+		return -1;
+	}
+	sqlite3_finalize(s);
+	*out = arts;
+	*count = n;
+	return 0;
 }

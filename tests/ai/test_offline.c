@@ -1,0 +1,204 @@
+/* test_offline.c: window selection, clustering, ranking and the offline engine over a fixture store. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ai/category.h"
+#include "ai/cluster.h"
+#include "ai/curate.h"
+#include "ai/lexicon.h"
+#include "ai/text.h"
+#include "fixture.h"
+#include "store/select.h"
+#include "testlib.h"
+#include "util/buf.h"
+
+static struct story *
+find_story(struct curate_result *r, const char *title_part)
+{
+	for (size_t i = 0; i < r->story_count; i++)
+		for (size_t m = 0; m < r->stories[i].member_count; m++)
+			if (strstr(r->stories[i].members[m]->title, title_part))
+				return &r->stories[i];
+	return NULL;
+}
+
+/* Everything the output depends on, as one string, for determinism checks. */
+static void
+dump(const struct curate_result *r, struct buf *b)
+{
+	for (size_t i = 0; i < r->story_count; i++) {
+		const struct story *s = &r->stories[i];
+		buf_printf(b, "%s %d %d %d %s", s->id, s->verdict.relevance, s->verdict.quality, s->verdict.timeliness,
+		           category_id(s->verdict.category));
+		for (size_t k = 0; k < s->verdict.keyword_count; k++)
+			buf_printf(b, " %s", s->verdict.keywords[k]);
+		buf_putc(b, '\n');
+	}
+	for (size_t i = 0; i < r->top_count; i++)
+		buf_printf(b, "top %s | %s | %s\n", r->top[i]->id, r->top[i]->enrichment.summary, r->top[i]->enrichment.reason);
+	buf_printf(b, "%s\n", r->highlights);
+}
+
+static int
+run(struct store *st, const struct config *cfg, const char *lang, int cap, struct arena *arena,
+    struct curate_result *r)
+{
+	struct err e;
+	struct article *arts;
+	size_t n;
+	if (store_select_window(st, FX_NOW, 48, NULL, 0, arena, &arts, &n, &e) < 0) {
+		fprintf(stderr, "%s\n", e.msg);
+		return -1;
+	}
+	struct curate_opts o = {.now = FX_NOW, .hours = 48, .top_n = 8, .lang = lang, .force_offline = 1,
+	                        .per_source_cap = cap, .cfg = cfg};
+	return curate_run(st, arts, n, &o, arena, r, &e);
+}
+
+static void
+test_text(void)
+{
+	struct text_span sp[8];
+	size_t n = text_sentences("Hello there, e.g. you. Mr. Smith went home! Did he? 你好。世界！", sp, 8);
+	CHECK_INT(n, 5);
+	CHECK(n >= 1 && sp[0].len == strlen("Hello there, e.g. you."));
+	struct text_iter it;
+	const char *s = "Node.js and C++ beat GPT-4, don't they? 大模型推理";
+	text_iter_init(&it, s, strlen(s));
+	const char *want[] = {"node.js", "and", "c++", "beat", "gpt-4", "don", "they", "大模", "模型", "型推", "推理"};
+	size_t k = 0;
+	while (text_next(&it) && k < 11)
+		CHECK_STR(it.word, want[k++]);
+	CHECK_INT(k, 11);
+	size_t count;
+	const struct lexicon_entry *lex = lexicon_ascii(&count);
+	for (size_t i = 0; i < count; i++)
+		CHECK(lexicon_find(lex[i].term) == &lex[i]);
+	struct arena a = ARENA_INIT;
+	CHECK_STR(cluster_url_key("https://WWW.Example.com/a/b/?utm_source=x&id=3#frag", &a), "example.com/a/b/?id=3");
+	CHECK_STR(cluster_url_key("http://example.com/a/b/", &a), "example.com/a/b");
+	arena_free(&a);
+}
+
+static void
+test_window(struct store *st, size_t in_window)
+{
+	struct arena a = ARENA_INIT;
+	struct err e;
+	struct article *arts;
+	size_t n;
+	CHECK(store_select_window(st, FX_NOW, 48, NULL, 0, &a, &arts, &n, &e) == 0);
+	CHECK_INT(n, in_window);
+	for (size_t i = 1; i < n; i++)
+		CHECK(arts[i - 1].when >= arts[i].when);
+	CHECK(n > 0 && strstr(arts[0].title, "Thibault"));
+	for (size_t i = 0; i < n; i++)
+		CHECK(arts[i].source_name && arts[i].text && arts[i].title);
+	int64_t one = arts[0].source_id;
+	CHECK(store_select_window(st, FX_NOW, 48, &one, 1, &a, &arts, &n, &e) == 0);
+	CHECK_INT(n, 4);
+	CHECK(store_select_window(st, FX_NOW, 1, NULL, 0, &a, &arts, &n, &e) == 0);
+	CHECK_INT(n, 1);
+	arena_free(&a);
+}
+
+static void
+test_curate(struct store *st)
+{
+	struct arena a = ARENA_INIT, b = ARENA_INIT;
+	struct curate_result r, r2;
+	CHECK(run(st, NULL, "zh", 3, &a, &r) == 0);
+	CHECK_STR(r.engine, "offline");
+	CHECK_INT(r.llm_requests, 0);
+	CHECK_INT(r.story_count, 10); /* 11 articles, the two Starkiller reports are one story */
+	for (size_t i = 0; i < r.story_count; i++) {
+		const struct verdict *v = &r.stories[i].verdict;
+		CHECK(v->relevance >= 1 && v->relevance <= 10 && v->quality >= 1 && v->quality <= 10 &&
+		      v->timeliness >= 1 && v->timeliness <= 10);
+		CHECK(v->keyword_count >= 2 && v->keyword_count <= 4);
+		CHECK(v->is_offline);
+		if (i)
+			CHECK(r.stories[i - 1].score >= r.stories[i].score);
+	}
+	struct story *stark = find_story(&r, "Starkiller");
+	CHECK(stark && stark->member_count == 2);
+	CHECK(stark && strstr(stark->lead->source_url, "krebs"));
+	CHECK(stark && stark->verdict.category == CAT_SECURITY);
+	struct story *taalas = find_story(&r, "Taalas");
+	CHECK(taalas && taalas->verdict.category == CAT_AI_ML && taalas->verdict.relevance >= 6);
+	struct story *cake = find_story(&r, "cake");
+	CHECK(cake && cake->verdict.relevance <= 3 && cake->verdict.category != CAT_AI_ML);
+	CHECK(cake && taalas && cake->score < taalas->score);
+	struct story *win = find_story(&r, "dialog manager");
+	CHECK(win && win->verdict.category == CAT_ENGINEERING);
+	struct story *zh = find_story(&r, "周刊");
+	CHECK(zh && zh->verdict.category == CAT_AI_ML);
+	CHECK(r.top_count == 8);
+	CHECK(r.highlights && strstr(r.highlights, "离线"));
+	for (size_t i = 0; i < r.top_count; i++) {
+		CHECK(r.top[i]->has_enrichment && r.top[i]->enrichment.is_offline);
+		CHECK(r.top[i]->enrichment.summary && *r.top[i]->enrichment.summary);
+		CHECK(strstr(r.top[i]->enrichment.reason, "未经翻译") != NULL);
+	}
+	/* Recorded in the store. */
+	sqlite3_stmt *s = store_prepare(st, "SELECT count(*) FROM verdicts WHERE engine = 'offline'", NULL);
+	CHECK(sqlite3_step(s) == SQLITE_ROW && sqlite3_column_int(s, 0) == 11);
+	sqlite3_finalize(s);
+
+	/* Deterministic. */
+	CHECK(run(st, NULL, "zh", 3, &b, &r2) == 0);
+	struct buf d1 = BUF_INIT, d2 = BUF_INIT;
+	dump(&r, &d1);
+	dump(&r2, &d2);
+	CHECK_STR(buf_str(&d1), buf_str(&d2));
+	if (getenv("BRIEF_TEST_VERBOSE"))
+		fputs(buf_str(&d1), stderr);
+	buf_free(&d1);
+	buf_free(&d2);
+	arena_free(&a);
+	arena_free(&b);
+
+	/* Per-source cap. */
+	CHECK(run(st, NULL, "en", 1, &a, &r) == 0);
+	for (size_t i = 0; i < r.top_count; i++)
+		for (size_t j = i + 1; j < r.top_count; j++)
+			CHECK(r.top[i]->lead->source_id != r.top[j]->lead->source_id);
+	CHECK(r.highlights && strstr(r.highlights, "offline"));
+	CHECK(r.top_count > 0 && strstr(r.top[0]->enrichment.reason, "offline"));
+	arena_free(&a);
+}
+
+static void
+test_prefs(struct store *st)
+{
+	struct config_entry entries[] = {
+		{"mute", "topics", "phishing"},
+		{"interests", "topics", "cake, lemon"},
+	};
+	struct config cfg = {entries, 2, NULL};
+	struct arena a = ARENA_INIT, b = ARENA_INIT;
+	struct curate_result plain, pref;
+	CHECK(run(st, NULL, "zh", 3, &a, &plain) == 0);
+	CHECK(run(st, &cfg, "zh", 3, &b, &pref) == 0);
+	struct story *s1 = find_story(&plain, "Starkiller"), *s2 = find_story(&pref, "Starkiller");
+	CHECK(s1 && s2 && s1->verdict.relevance > 1 && s2->verdict.relevance == 1);
+	struct story *c1 = find_story(&plain, "cake"), *c2 = find_story(&pref, "cake");
+	CHECK(c1 && c2 && c2->verdict.relevance >= c1->verdict.relevance + 3);
+	arena_free(&a);
+	arena_free(&b);
+}
+
+int
+main(void)
+{
+	char path[512];
+	snprintf(path, sizeof path, "%s/offline.db", test_tmpdir());
+	struct store st;
+	size_t in_window = fx_standard(&st, path);
+	test_text();
+	test_window(&st, in_window);
+	test_curate(&st);
+	test_prefs(&st);
+	store_close(&st);
+	return test_done("test_offline");
+}
