@@ -9,5 +9,7 @@
  * broken variant. Returns 0 and sets *out (UTC seconds) on success, -1 if the
  * string is not a date understood. Never reads past len. */
 int date_parse(const char *s, size_t len, int64_t *out);
+/* Check the internal lookup tables (sorted for bsearch). Returns 0 when sound; for tests. */
+int date_selftest(void);
 
 #endif
