@@ -91,6 +91,10 @@ int http_post(const struct channel *ch, const char *url, const char *content_typ
 /* Turn a reply into the usual verdict: 2xx -> 0, else -1 with "HTTP 404: <first line of the
  * body, sanitised>". */
 int http_expect_2xx(const struct http_reply *reply, struct err *e);
+/* Like http_expect_2xx, then for services that answer 200 with an error inside the JSON:
+ * when code_key is an integer other than 0, or the boolean false, fail with
+ * "CODE: <msg_key value>". A body that is not JSON passes. */
+int http_expect_api(const struct http_reply *reply, const char *code_key, const char *msg_key, struct err *e);
 /* The host of url ("hooks.slack.com"), for messages, into out. */
 void http_url_host(const char *url, char *out, size_t size);
 /* Append s percent-encoded (RFC 3986 unreserved kept) to out. */
@@ -104,6 +108,21 @@ json_t *channel_jstr(const char *s);
  * Same contract as http_post. */
 int http_post_json(const struct channel *ch, const char *url, json_t *payload,
                    const char *const *extra_headers, struct http_reply *reply, struct err *e);
+
+/* ---- sending parts (chat.c) ---- */
+
+/* Builds the request for one part: appends the URL to url and sets *payload. */
+typedef int (*chat_build_fn)(const struct channel *ch, const char *part, void *ctx, struct buf *url,
+                             json_t **payload, struct err *e);
+
+/* The text chat channels send: msg->markdown (else msg->text) through mdconv_for_chat. */
+void chat_body(const struct deliver_message *msg, struct buf *out);
+/* Post each NUL-separated message of parts (from split_with_header) in order with build,
+ * checking answers with http_expect_api(code_key, msg_key) (NULL keys: status only). Stops at
+ * the first failure: -1 with "deliver NAME (type): part i/n: reason". A 429 answer is retried
+ * once after the service's retry_after (at most 10 s). */
+int chat_send_parts(const struct channel *ch, const struct buf *parts, size_t count, chat_build_fn build,
+                    void *ctx, const char *code_key, const char *msg_key, struct err *e);
 
 /* ---- channel families ---- */
 

@@ -141,3 +141,32 @@ channel_jstr(const char *s)
 	buf_free(&b);
 	return j;
 }
+
+int
+http_expect_api(const struct http_reply *reply, const char *code_key, const char *msg_key, struct err *e)
+{
+	json_t *root = code_key || msg_key ? json_loadb(reply->body.data ? reply->body.data : "", reply->body.len, 0, NULL)
+	                                   : NULL;
+	json_t *m = root && msg_key ? json_object_get(root, msg_key) : NULL;
+	json_t *code = root && code_key ? json_object_get(root, code_key) : NULL;
+	/* Services explain errors in msg_key; show it rather than the raw JSON. */
+	struct buf text = BUF_INIT;
+	if (json_is_string(m)) {
+		const char *v = json_string_value(m);
+		utf8_sanitize(&text, v, utf8_prefix_chars(v, strcspn(v, "\r\n"), 200));
+	}
+	int rc = 0;
+	if (reply->status < 200 || reply->status >= 300) {
+		if (text.len)
+			rc = err_set(e, "HTTP %ld: %s", reply->status, buf_str(&text));
+		else
+			rc = http_expect_2xx(reply, e);
+	} else if (json_is_integer(code) && json_integer_value(code) != 0) {
+		rc = err_set(e, "%s %lld: %s", code_key, (long long)json_integer_value(code), buf_str(&text));
+	} else if (json_is_false(code)) {
+		rc = err_set(e, "%s", text.len ? buf_str(&text) : "the service refused the message");
+	}
+	buf_free(&text);
+	json_decref(root);
+	return rc;
+}

@@ -1,0 +1,239 @@
+/* chat.c: the webhook-style channels without signing: generic JSON webhook, Slack, Discord,
+ * WeCom and Telegram, and the part-by-part sending loop they share with sign.c. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "deliver/channel.h"
+#include "util/str.h"
+
+/* Size limits, in the unit each service counts. Slack accepts up to 40,000 characters but
+ * renders long texts poorly and recommends 4,000; mrkdwn escaping can grow a part a little. */
+#define SLACK_LIMIT 3800
+#define DISCORD_LIMIT 2000
+#define WECOM_LIMIT 4096
+#define TELEGRAM_LIMIT 4096
+
+void
+chat_body(const struct deliver_message *msg, struct buf *out)
+{
+	mdconv_for_chat(msg->markdown ? msg->markdown : msg->text, out);
+}
+
+/* Seconds to wait before retrying a 429 answer (Discord, Telegram and Slack say so in JSON
+ * or headers; we read the JSON forms), capped at 10. */
+static double
+retry_after(const struct http_reply *reply)
+{
+	json_t *root = json_loadb(reply->body.data ? reply->body.data : "", reply->body.len, 0, NULL);
+	double s = 1;
+	json_t *v = json_object_get(root, "retry_after");
+	if (!v)
+		v = json_object_get(json_object_get(root, "parameters"), "retry_after");
+	if (json_is_number(v))
+		s = json_number_value(v);
+	json_decref(root);
+	return s < 0 ? 0 : s > 10 ? 10 : s;
+}
+
+int
+chat_send_parts(const struct channel *ch, const struct buf *parts, size_t count, chat_build_fn build, void *ctx,
+                const char *code_key, const char *msg_key, struct err *e)
+{
+	size_t i = 0;
+	for (const char *part = split_next(parts, NULL); part; part = split_next(parts, part), i++) {
+		for (int attempt = 0;; attempt++) {
+			struct buf url = BUF_INIT;
+			json_t *payload = NULL;
+			struct http_reply reply;
+			int rc = build(ch, part, ctx, &url, &payload, e);
+			if (rc == 0)
+				rc = http_post_json(ch, buf_str(&url), payload, NULL, &reply, e);
+			buf_free(&url);
+			if (rc < 0)
+				return count > 1 ? err_wrap(e, "part %zu/%zu", i + 1, count) : -1;
+			if (reply.status == 429 && attempt == 0) {
+				double wait = retry_after(&reply);
+				buf_free(&reply.body);
+				struct timespec ts = {(time_t)wait, (long)((wait - (double)(time_t)wait) * 1e9)};
+				nanosleep(&ts, NULL);
+				continue;
+			}
+			rc = http_expect_api(&reply, code_key, msg_key, e);
+			buf_free(&reply.body);
+			if (rc < 0) {
+				if (count > 1)
+					err_wrap(e, "part %zu/%zu", i + 1, count);
+				return err_wrap(e, "deliver %s (%s)", ch->name, ch->type);
+			}
+			break;
+		}
+	}
+	return 0;
+}
+
+/* ---- generic webhook: the whole message as one JSON object, no splitting ---- */
+
+int
+chat_send_webhook(const struct channel *ch, const struct deliver_message *msg, struct err *e)
+{
+	const char *url = channel_get(ch, "url");
+	json_t *o = json_object();
+	json_object_set_new(o, "title", channel_jstr(msg->title));
+	json_object_set_new(o, "date", msg->date ? channel_jstr(msg->date) : json_null());
+	json_object_set_new(o, "markdown", msg->markdown ? channel_jstr(msg->markdown) : json_null());
+	json_object_set_new(o, "html", msg->html ? channel_jstr(msg->html) : json_null());
+	json_object_set_new(o, "text", msg->text ? channel_jstr(msg->text) : json_null());
+	json_object_set_new(o, "url", msg->url ? channel_jstr(msg->url) : json_null());
+	const char *header = channel_get(ch, "header");
+	const char *headers[] = {header, NULL};
+	if (header && !strchr(header, ':')) {
+		json_decref(o);
+		return err_set(e, "deliver %s (webhook): header must look like \"Name: value\"", ch->name);
+	}
+	struct http_reply reply;
+	if (http_post_json(ch, url, o, header ? headers : NULL, &reply, e) < 0)
+		return -1;
+	int rc = http_expect_2xx(&reply, e);
+	buf_free(&reply.body);
+	return rc < 0 ? err_wrap(e, "deliver %s (webhook)", ch->name) : 0;
+}
+
+/* ---- Slack incoming webhook: {"text": mrkdwn} ---- */
+
+static int
+build_slack(const struct channel *ch, const char *part, void *ctx, struct buf *url, json_t **payload, struct err *e)
+{
+	struct buf text = BUF_INIT;
+	mdconv_slack(part, &text);
+	*payload = json_pack("{s:o, s:b}", "text", channel_jstr(buf_str(&text)), "mrkdwn", 1);
+	buf_free(&text);
+	buf_puts(url, channel_get(ch, "url"));
+	return 0;
+}
+
+int
+chat_send_slack(const struct channel *ch, const struct deliver_message *msg, struct err *e)
+{
+	struct buf body = BUF_INIT, parts = BUF_INIT, header = BUF_INIT;
+	chat_body(msg, &body);
+	buf_printf(&header, "**%s**", msg->title);
+	size_t n = split_with_header(buf_str(&body), buf_str(&header), SLACK_LIMIT, SPLIT_CHARS, &parts);
+	int rc = chat_send_parts(ch, &parts, n, build_slack, NULL, NULL, NULL, e);
+	buf_free(&body);
+	buf_free(&parts);
+	buf_free(&header);
+	return rc;
+}
+
+/* ---- Discord webhook: {"content"} of at most 2000 characters, no pings ---- */
+
+static int
+build_discord(const struct channel *ch, const char *part, void *ctx, struct buf *url, json_t **payload,
+              struct err *e)
+{
+	/* Feed text could say "@everyone": allowed_mentions with no parse list pings nobody. */
+	*payload = json_pack("{s:o, s:{s:[]}}", "content", channel_jstr(part), "allowed_mentions", "parse");
+	buf_puts(url, channel_get(ch, "url"));
+	return 0;
+}
+
+int
+chat_send_discord(const struct channel *ch, const struct deliver_message *msg, struct err *e)
+{
+	struct buf body = BUF_INIT, parts = BUF_INIT, header = BUF_INIT;
+	chat_body(msg, &body);
+	buf_printf(&header, "**%s**", msg->title);
+	size_t n = split_with_header(buf_str(&body), buf_str(&header), DISCORD_LIMIT, SPLIT_CHARS, &parts);
+	int rc = chat_send_parts(ch, &parts, n, build_discord, NULL, "code", "message", e);
+	buf_free(&body);
+	buf_free(&parts);
+	buf_free(&header);
+	return rc;
+}
+
+/* ---- WeCom (企业微信) group bot: markdown of at most 4096 bytes ---- */
+
+static int
+build_wecom(const struct channel *ch, const char *part, void *ctx, struct buf *url, json_t **payload, struct err *e)
+{
+	*payload = json_pack("{s:s, s:{s:o}}", "msgtype", "markdown", "markdown", "content", channel_jstr(part));
+	buf_puts(url, channel_get(ch, "url"));
+	return 0;
+}
+
+int
+chat_send_wecom(const struct channel *ch, const struct deliver_message *msg, struct err *e)
+{
+	struct buf body = BUF_INIT, parts = BUF_INIT, header = BUF_INIT;
+	chat_body(msg, &body);
+	buf_printf(&header, "## %s", msg->title);
+	size_t n = split_with_header(buf_str(&body), buf_str(&header), WECOM_LIMIT, SPLIT_BYTES, &parts);
+	int rc = chat_send_parts(ch, &parts, n, build_wecom, NULL, "errcode", "errmsg", e);
+	buf_free(&body);
+	buf_free(&parts);
+	buf_free(&header);
+	return rc;
+}
+
+/* ---- Telegram bot: sendMessage, 4096 UTF-16 units, HTML parse mode or plain ---- */
+
+struct telegram_ctx {
+	const char *chat_id;
+	int is_html;
+};
+
+static int
+build_telegram(const struct channel *ch, const char *part, void *ctx, struct buf *url, json_t **payload,
+               struct err *e)
+{
+	const struct telegram_ctx *tg = ctx;
+	const char *base = channel_get(ch, "api_base");
+	if (!base || !*base)
+		base = "https://api.telegram.org";
+	size_t bl = strlen(base);
+	while (bl > 0 && base[bl - 1] == '/')
+		bl--;
+	buf_append(url, base, bl);
+	buf_printf(url, "/bot%s/sendMessage", channel_get(ch, "bot_token"));
+	json_t *o = json_object();
+	json_object_set_new(o, "chat_id", channel_jstr(tg->chat_id));
+	if (tg->is_html) {
+		struct buf html = BUF_INIT;
+		mdconv_telegram_html(part, &html);
+		json_object_set_new(o, "text", channel_jstr(buf_str(&html)));
+		json_object_set_new(o, "parse_mode", json_string("HTML"));
+		buf_free(&html);
+	} else {
+		json_object_set_new(o, "text", channel_jstr(part));
+	}
+	json_object_set_new(o, "disable_web_page_preview", json_true());
+	*payload = o;
+	return 0;
+}
+
+int
+chat_send_telegram(const struct channel *ch, const struct deliver_message *msg, struct err *e)
+{
+	struct telegram_ctx tg = {channel_get(ch, "chat_id"), 1};
+	const char *mode = channel_get(ch, "parse_mode");
+	if (mode && str_casecmp(mode, "plain") == 0)
+		tg.is_html = 0;
+	else if (mode && str_casecmp(mode, "html") != 0)
+		return err_set(e, "deliver %s (telegram): parse_mode is html or plain, not \"%s\"", ch->name, mode);
+	struct buf body = BUF_INIT, parts = BUF_INIT, header = BUF_INIT;
+	/* Plain mode sends the plain text when there is one: Markdown marks would show as written. */
+	if (!tg.is_html && msg->text)
+		buf_puts(&body, msg->text);
+	else
+		chat_body(msg, &body);
+	buf_printf(&header, tg.is_html ? "**%s**" : "%s", msg->title);
+	/* The limit counts the text after HTML parsing, which never exceeds the Markdown source. */
+	size_t n = split_with_header(buf_str(&body), buf_str(&header), TELEGRAM_LIMIT, SPLIT_UTF16, &parts);
+	int rc = chat_send_parts(ch, &parts, n, build_telegram, &tg, "ok", "description", e);
+	buf_free(&body);
+	buf_free(&parts);
+	buf_free(&header);
+	return rc;
+}

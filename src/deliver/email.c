@@ -1,0 +1,232 @@
+/* email.c: delivery by email over SMTP with libcurl (smtp:// with STARTTLS, or smtps://):
+ * a multipart/alternative message with a plain-text part and the HTML report. */
+#include <curl/curl.h>
+#include <openssl/evp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "deliver/channel.h"
+#include "util/hash.h"
+#include "util/str.h"
+#include "util/utf8.h"
+
+/* Append s with CR and LF removed: header values must not be able to start new headers. */
+static void
+put_header_value(struct buf *out, const char *s)
+{
+	for (; *s; s++)
+		if (*s != '\r' && *s != '\n')
+			buf_putc(out, *s);
+}
+
+/* RFC 2047: a non-ASCII subject becomes UTF-8 B encoded-words of at most 45 raw bytes each
+ * (60 base64 chars), cut on code point boundaries. ASCII subjects are left alone. */
+static void
+put_subject(struct buf *out, const char *title)
+{
+	struct buf clean = BUF_INIT;
+	put_header_value(&clean, title);
+	const char *s = buf_str(&clean);
+	size_t len = clean.len, is_ascii = 1;
+	for (size_t i = 0; i < len; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			is_ascii = 0;
+	buf_puts(out, "Subject: ");
+	if (is_ascii) {
+		buf_append(out, s, len);
+	} else {
+		for (size_t pos = 0; pos < len;) {
+			size_t n = 0;
+			while (pos + n < len) {
+				uint32_t cp;
+				size_t step = utf8_decode(s + pos + n, len - pos - n, &cp);
+				if (n + step > 45)
+					break;
+				n += step;
+			}
+			unsigned char enc[64];
+			EVP_EncodeBlock(enc, (const unsigned char *)s + pos, (int)n);
+			buf_printf(out, "%s=?UTF-8?B?%s?=", pos ? " " : "", (const char *)enc);
+			pos += n;
+		}
+	}
+	buf_free(&clean);
+}
+
+/* The address inside "Name <addr>", or the whole trimmed string, into out as "<addr>". */
+static void
+envelope_address(const char *s, size_t len, struct buf *out)
+{
+	const char *lt = memchr(s, '<', len);
+	const char *gt = lt ? memchr(lt, '>', len - (size_t)(lt - s)) : NULL;
+	if (lt && gt) {
+		s = lt + 1;
+		len = (size_t)(gt - lt - 1);
+	}
+	str_trim(&s, &len);
+	buf_putc(out, '<');
+	buf_append(out, s, len);
+	buf_putc(out, '>');
+}
+
+static curl_mimepart *
+add_text_part(curl_mime *mime, const char *data, const char *type)
+{
+	/* Mail lines end in CRLF; curl's quoted-printable encoder would turn a bare LF into "=0A"
+	 * and the whole text into one long soft-wrapped line. */
+	struct buf crlf = BUF_INIT;
+	for (const char *p = data; *p; p++) {
+		if (*p == '\n' && (p == data || p[-1] != '\r'))
+			buf_putc(&crlf, '\r');
+		buf_putc(&crlf, *p);
+	}
+	curl_mimepart *part = curl_mime_addpart(mime);
+	curl_mime_data(part, buf_str(&crlf), crlf.len);
+	buf_free(&crlf);
+	curl_mime_type(part, type);
+	/* Quoted-printable keeps lines under SMTP's 998-byte limit and stays readable. */
+	curl_mime_encoder(part, "quoted-printable");
+	return part;
+}
+
+/* Which STARTTLS policy: "yes" requires it, "no" never tries; unset requires it when a
+ * password would otherwise cross the network in the clear, else uses it when offered. */
+static int
+tls_policy(const struct channel *ch, long *out, struct err *e)
+{
+	const char *v = channel_get(ch, "starttls");
+	if (!v || !*v)
+		*out = channel_get(ch, "password") ? (long)CURLUSESSL_ALL : (long)CURLUSESSL_TRY;
+	else if (!str_casecmp(v, "yes") || !str_casecmp(v, "true") || !str_casecmp(v, "on") || !strcmp(v, "1"))
+		*out = (long)CURLUSESSL_ALL;
+	else if (!str_casecmp(v, "no") || !str_casecmp(v, "false") || !str_casecmp(v, "off") || !strcmp(v, "0"))
+		*out = (long)CURLUSESSL_NONE;
+	else
+		return err_set(e, "deliver %s (email): starttls is yes or no, not \"%s\"", ch->name, v);
+	return 0;
+}
+
+int
+email_send(const struct channel *ch, const struct deliver_message *msg, struct err *e)
+{
+	const char *smtp_url = channel_get(ch, "smtp_url"), *from = channel_get(ch, "from"), *to = channel_get(ch, "to");
+	if (!str_istarts(smtp_url, "smtp://") && !str_istarts(smtp_url, "smtps://"))
+		return err_set(e, "deliver %s (email): smtp_url must start with smtp:// or smtps://", ch->name);
+	long use_ssl;
+	if (tls_policy(ch, &use_ssl, e) < 0)
+		return -1;
+	char host[256];
+	http_url_host(smtp_url, host, sizeof host);
+
+	CURL *c = curl_easy_init();
+	if (!c)
+		return err_set(e, "deliver %s: cannot initialise libcurl", ch->name);
+	struct buf mail_from = BUF_INIT, line = BUF_INIT;
+	struct curl_slist *rcpt = NULL, *headers = NULL;
+	envelope_address(from, strlen(from), &mail_from);
+	for (const char *p = to; *p;) {
+		size_t n = strcspn(p, ",;");
+		const char *a = p;
+		size_t al = n;
+		str_trim(&a, &al);
+		if (al) {
+			buf_clear(&line);
+			envelope_address(a, al, &line);
+			rcpt = curl_slist_append(rcpt, buf_str(&line));
+		}
+		p += n;
+		if (*p)
+			p++;
+	}
+
+	if (!rcpt) {
+		curl_easy_cleanup(c);
+		buf_free(&mail_from);
+		buf_free(&line);
+		return err_set(e, "deliver %s (email): \"to\" holds no address", ch->name);
+	}
+
+	/* Headers: From, To, Subject, Date, Message-ID (curl adds MIME-Version and Content-Type). */
+	buf_clear(&line);
+	buf_puts(&line, "From: ");
+	put_header_value(&line, from);
+	headers = curl_slist_append(headers, buf_str(&line));
+	buf_clear(&line);
+	buf_puts(&line, "To: ");
+	put_header_value(&line, to);
+	headers = curl_slist_append(headers, buf_str(&line));
+	buf_clear(&line);
+	put_subject(&line, msg->title);
+	headers = curl_slist_append(headers, buf_str(&line));
+	char date[64];
+	time_t now = (time_t)(sign_wall_ms() / 1000);
+	struct tm tm;
+	gmtime_r(&now, &tm);
+	strftime(date, sizeof date, "Date: %a, %d %b %Y %H:%M:%S +0000", &tm);
+	headers = curl_slist_append(headers, date);
+	char id[33], msgid[128];
+	buf_clear(&line);
+	buf_printf(&line, "%lld|%s|%s", (long long)sign_wall_ms(), msg->title, to);
+	hash_hex128(line.data, line.len, id);
+	const char *at = strrchr(buf_str(&mail_from), '@');
+	snprintf(msgid, sizeof msgid, "Message-ID: <%s.brief@%.*s>", id, at ? (int)strcspn(at + 1, ">") : 5,
+	         at ? at + 1 : "brief");
+	headers = curl_slist_append(headers, msgid);
+
+	/* Body: multipart/alternative { text/plain, text/html } inside the message. */
+	const char *text = msg->text ? msg->text : msg->markdown ? msg->markdown : "";
+	curl_mime *mime = curl_mime_init(c);
+	if (msg->html) {
+		curl_mime *alt = curl_mime_init(c);
+		add_text_part(alt, text, "text/plain; charset=utf-8");
+		add_text_part(alt, msg->html, "text/html; charset=utf-8");
+		curl_mimepart *part = curl_mime_addpart(mime);
+		curl_mime_subparts(part, alt);
+		curl_mime_type(part, "multipart/alternative");
+		struct curl_slist *ph = curl_slist_append(NULL, "Content-Disposition: inline");
+		curl_mime_headers(part, ph, 1);
+	} else {
+		add_text_part(mime, text, "text/plain; charset=utf-8");
+	}
+
+	char errbuf[CURL_ERROR_SIZE] = "";
+	long connect_s = ch->timeout_s < 10 ? ch->timeout_s : 10;
+	curl_easy_setopt(c, CURLOPT_URL, smtp_url);
+	curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "smtp,smtps");
+	curl_easy_setopt(c, CURLOPT_USE_SSL, use_ssl);
+	const char *ca = channel_get(ch, "ca_file");
+	if (ca && *ca)
+		curl_easy_setopt(c, CURLOPT_CAINFO, ca);
+	const char *user = channel_get(ch, "username"), *pass = channel_get(ch, "password");
+	if (user && *user)
+		curl_easy_setopt(c, CURLOPT_USERNAME, user);
+	if (pass && *pass)
+		curl_easy_setopt(c, CURLOPT_PASSWORD, pass);
+	curl_easy_setopt(c, CURLOPT_MAIL_FROM, buf_str(&mail_from));
+	curl_easy_setopt(c, CURLOPT_MAIL_RCPT, rcpt);
+	curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers);
+	curl_easy_setopt(c, CURLOPT_MIMEPOST, mime);
+	curl_easy_setopt(c, CURLOPT_TIMEOUT, ch->timeout_s);
+	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, connect_s);
+	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+	curl_easy_setopt(c, CURLOPT_ERRORBUFFER, errbuf);
+	CURLcode rc = curl_easy_perform(c);
+	long code = 0;
+	curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &code);
+	curl_easy_cleanup(c);
+	curl_mime_free(mime);
+	curl_slist_free_all(rcpt);
+	curl_slist_free_all(headers);
+	buf_free(&mail_from);
+	buf_free(&line);
+	if (rc != CURLE_OK) {
+		char last[32] = "";
+		if (code)
+			snprintf(last, sizeof last, " (last reply %ld)", code);
+		return err_set(e, "deliver %s (email): cannot send via %s: %s%s", ch->name, host,
+		               errbuf[0] ? errbuf : curl_easy_strerror(rc), last);
+	}
+	return 0;
+}

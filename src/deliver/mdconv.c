@@ -1,0 +1,293 @@
+/* mdconv.c: report Markdown turned into what chat services render (plain Markdown without
+ * mermaid and HTML blocks, Slack mrkdwn, Telegram's HTML subset).
+ *
+ * The converters work line by line and only turn an inline mark into markup when its closing
+ * mark is on the same line, so the output is always balanced (Telegram rejects a message with
+ * an unclosed tag); anything else is escaped and shown as written. */
+#include <string.h>
+
+#include "deliver/channel.h"
+#include "util/str.h"
+
+/* How one target writes each construct. */
+struct md_style {
+	const char *bold[2], *ital[2], *code[2], *heading[2], *pre[2];
+	const char *quote_prefix;
+	const char *bullet; /* replaces "- " / "* " list markers; NULL keeps them */
+	void (*escape)(struct buf *out, const char *s, size_t len);
+	void (*link)(struct buf *out, const struct md_style *st, const char *text, size_t tlen, const char *url,
+	             size_t ulen);
+};
+
+static void
+escape_slack(struct buf *out, const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] == '&')
+			buf_puts(out, "&amp;");
+		else if (s[i] == '<')
+			buf_puts(out, "&lt;");
+		else if (s[i] == '>')
+			buf_puts(out, "&gt;");
+		else
+			buf_putc(out, s[i]);
+	}
+}
+
+static void
+escape_html(struct buf *out, const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] == '"')
+			buf_puts(out, "&quot;");
+		else
+			escape_slack(out, s + i, 1);
+	}
+}
+
+/* A link target is only emitted when it is a web or mail address: anything else
+ * (javascript:, data:) is shown as text. */
+static int
+is_safe_url(const char *u, size_t n)
+{
+	return (n > 7 && str_ncasecmp(u, "http://", 7) == 0) || (n > 8 && str_ncasecmp(u, "https://", 8) == 0) ||
+	       (n > 7 && str_ncasecmp(u, "mailto:", 7) == 0);
+}
+
+static void
+link_slack(struct buf *out, const struct md_style *st, const char *t, size_t tl, const char *u, size_t ul)
+{
+	buf_putc(out, '<');
+	for (size_t i = 0; i < ul; i++) {
+		if (u[i] == '|')
+			buf_puts(out, "%7C");
+		else
+			st->escape(out, u + i, 1);
+	}
+	buf_putc(out, '|');
+	for (size_t i = 0; i < tl; i++) {
+		if (t[i] == '|')
+			buf_puts(out, "¦");
+		else
+			st->escape(out, t + i, 1);
+	}
+	buf_putc(out, '>');
+}
+
+static void
+link_html(struct buf *out, const struct md_style *st, const char *t, size_t tl, const char *u, size_t ul)
+{
+	buf_puts(out, "<a href=\"");
+	st->escape(out, u, ul);
+	buf_puts(out, "\">");
+	st->escape(out, t, tl);
+	buf_puts(out, "</a>");
+}
+
+static const struct md_style slack_style = {
+	.bold = {"*", "*"},
+	.ital = {"_", "_"},
+	.code = {"`", "`"},
+	.heading = {"*", "*"},
+	.pre = {"```\n", "```"},
+	.quote_prefix = ">",
+	.bullet = "• ",
+	.escape = escape_slack,
+	.link = link_slack,
+};
+
+static const struct md_style telegram_style = {
+	.bold = {"<b>", "</b>"},
+	.ital = {"<i>", "</i>"},
+	.code = {"<code>", "</code>"},
+	.heading = {"<b>", "</b>"},
+	.pre = {"<pre>", "</pre>"},
+	.quote_prefix = "┃",
+	.bullet = "• ",
+	.escape = escape_html,
+	.link = link_html,
+};
+
+/* Position of the closing mark for an opening one at s[i] (mark of mlen bytes), searching
+ * s[from..len); the closing mark must follow a non-space. Returns -1 when there is none. */
+static long
+find_close(const char *s, size_t len, size_t from, const char *mark, size_t mlen)
+{
+	for (size_t j = from; j + mlen <= len; j++)
+		if (memcmp(s + j, mark, mlen) == 0 && j > from && s[j - 1] != ' ')
+			return (long)j;
+	return -1;
+}
+
+/* Convert the inline marks of one line. */
+static void
+inline_line(const struct md_style *st, const char *s, size_t len, struct buf *out)
+{
+	size_t i = 0;
+	while (i < len) {
+		char c = s[i];
+		long close;
+		if (c == '`' && (close = find_close(s, len, i + 1, "`", 1)) > 0) {
+			buf_puts(out, st->code[0]);
+			st->escape(out, s + i + 1, (size_t)close - i - 1);
+			buf_puts(out, st->code[1]);
+			i = (size_t)close + 1;
+		} else if (c == '*' && i + 1 < len && s[i + 1] == '*' && i + 2 < len && s[i + 2] != ' ' &&
+		           (close = find_close(s, len, i + 2, "**", 2)) > 0) {
+			buf_puts(out, st->bold[0]);
+			inline_line(st, s + i + 2, (size_t)close - i - 2, out);
+			buf_puts(out, st->bold[1]);
+			i = (size_t)close + 2;
+		} else if (c == '*' && i + 1 < len && s[i + 1] != ' ' && s[i + 1] != '*' &&
+		           (close = find_close(s, len, i + 1, "*", 1)) > 0) {
+			buf_puts(out, st->ital[0]);
+			inline_line(st, s + i + 1, (size_t)close - i - 1, out);
+			buf_puts(out, st->ital[1]);
+			i = (size_t)close + 1;
+		} else if (c == '[') {
+			const char *mid = NULL, *end = NULL;
+			for (size_t j = i + 1; j + 1 < len && !mid; j++)
+				if (s[j] == ']' && s[j + 1] == '(')
+					mid = s + j;
+			if (mid)
+				end = memchr(mid + 2, ')', (size_t)(s + len - (mid + 2)));
+			if (mid && end && is_safe_url(mid + 2, (size_t)(end - mid - 2))) {
+				st->link(out, st, s + i + 1, (size_t)(mid - s - i - 1), mid + 2, (size_t)(end - mid - 2));
+				i = (size_t)(end - s) + 1;
+			} else {
+				st->escape(out, s + i, 1);
+				i++;
+			}
+		} else if (c == '\\' && i + 1 < len && strchr("\\`*_[]()#+-.!|<>", s[i + 1])) {
+			st->escape(out, s + i + 1, 1); /* a Markdown escape: show the character itself */
+			i += 2;
+		} else {
+			st->escape(out, s + i, 1);
+			i++;
+		}
+	}
+}
+
+static int
+is_fence(const char *s, size_t len)
+{
+	while (len && (*s == ' ' || *s == '\t'))
+		s++, len--;
+	return len >= 3 && memcmp(s, "```", 3) == 0;
+}
+
+/* Convert a whole Markdown text with style st (after mdconv_for_chat's clean-up). */
+static void
+convert(const struct md_style *st, const char *md, struct buf *out)
+{
+	int in_pre = 0;
+	const char *p = md;
+	while (*p) {
+		size_t len = strcspn(p, "\n");
+		const char *line = p;
+		p += len;
+		if (*p == '\n')
+			p++;
+		if (is_fence(line, len)) {
+			buf_puts(out, in_pre ? st->pre[1] : st->pre[0]);
+			if (in_pre)
+				buf_putc(out, '\n');
+			in_pre = !in_pre;
+			continue;
+		}
+		if (in_pre) {
+			st->escape(out, line, len);
+			buf_putc(out, '\n');
+			continue;
+		}
+		size_t h = 0;
+		while (h < len && line[h] == '#')
+			h++;
+		if (h > 0 && h <= 6 && h < len && line[h] == ' ') {
+			/* Headings become a bold line; marks inside would nest bold in bold, so drop them. */
+			buf_puts(out, st->heading[0]);
+			struct buf inner = BUF_INIT;
+			for (size_t k = h + 1; k < len; k++)
+				if (line[k] != '*')
+					buf_putc(&inner, line[k]);
+			inline_line(st, buf_str(&inner), inner.len, out);
+			buf_free(&inner);
+			buf_puts(out, st->heading[1]);
+		} else if (len >= 1 && line[0] == '>') {
+			size_t skip = (len >= 2 && line[1] == ' ') ? 2 : 1;
+			buf_puts(out, st->quote_prefix);
+			buf_putc(out, ' ');
+			inline_line(st, line + skip, len - skip, out);
+		} else if (st->bullet && len >= 2 && (line[0] == '-' || line[0] == '*') && line[1] == ' ') {
+			buf_puts(out, st->bullet);
+			inline_line(st, line + 2, len - 2, out);
+		} else {
+			inline_line(st, line, len, out);
+		}
+		buf_putc(out, '\n');
+	}
+	if (in_pre)
+		buf_puts(out, st->pre[1]);
+}
+
+/* True when the trimmed line is a block-level HTML tag a chat service would show as text. */
+static int
+is_html_block_line(const char *s, size_t len)
+{
+	str_trim(&s, &len);
+	static const char *const tags[] = {"<details", "</details", "<summary", "</summary", "<div", "</div", "<br"};
+	if (len < 3 || s[0] != '<' || s[len - 1] != '>')
+		return 0;
+	for (size_t i = 0; i < sizeof tags / sizeof tags[0]; i++)
+		if (str_istarts(s, tags[i]))
+			return 1;
+	return 0;
+}
+
+void
+mdconv_for_chat(const char *md, struct buf *out)
+{
+	int in_mermaid = 0, blank_run = 0;
+	const char *p = md ? md : "";
+	while (*p) {
+		size_t len = strcspn(p, "\n");
+		const char *line = p;
+		p += len;
+		if (*p == '\n')
+			p++;
+		const char *t = line;
+		size_t tl = len;
+		str_trim(&t, &tl);
+		if (in_mermaid) {
+			if (tl >= 3 && memcmp(t, "```", 3) == 0)
+				in_mermaid = 0;
+			continue;
+		}
+		if (tl >= 10 && memcmp(t, "```mermaid", 10) == 0) {
+			in_mermaid = 1;
+			continue;
+		}
+		if (is_html_block_line(line, len))
+			continue;
+		if (tl == 0) {
+			if (++blank_run > 1)
+				continue;
+		} else {
+			blank_run = 0;
+		}
+		buf_append(out, line, len);
+		buf_putc(out, '\n');
+	}
+}
+
+void
+mdconv_slack(const char *md, struct buf *out)
+{
+	convert(&slack_style, md, out);
+}
+
+void
+mdconv_telegram_html(const char *md, struct buf *out)
+{
+	convert(&telegram_style, md, out);
+}

@@ -1,0 +1,442 @@
+/* sinks.c: the HTTP sink (libmicrohttpd) and SMTP sink (plain sockets, one thread) that the
+ * delivery tests send to over loopback. */
+#include "sinks.h"
+
+#include <arpa/inet.h>
+#include <microhttpd.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "util/str.h"
+
+/* ---- HTTP ---- */
+
+struct http_sink {
+	struct MHD_Daemon *daemon;
+	int port;
+	pthread_mutex_t lock;
+	struct sink_request *reqs;
+	size_t count;
+	int status;
+	char *answer;
+	int delay_ms;
+};
+
+static enum MHD_Result
+collect_kv(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+	struct buf *b = cls;
+	buf_printf(b, kind == MHD_HEADER_KIND ? "%s: %s\n" : "%s=%s\n", key, value ? value : "");
+	return MHD_YES;
+}
+
+static enum MHD_Result
+on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *method, const char *version,
+           const char *upload, size_t *upload_size, void **con_cls)
+{
+	struct http_sink *s = cls;
+	(void)version;
+	struct buf *body = *con_cls;
+	if (!body) {
+		body = xcalloc(1, sizeof *body);
+		*con_cls = body;
+		return MHD_YES;
+	}
+	if (*upload_size) {
+		buf_append(body, upload, *upload_size);
+		*upload_size = 0;
+		return MHD_YES;
+	}
+	struct sink_request r;
+	memset(&r, 0, sizeof r);
+	str_copy(r.method, method, sizeof r.method);
+	str_copy(r.path, url, sizeof r.path);
+	MHD_get_connection_values(conn, MHD_HEADER_KIND, collect_kv, &r.headers);
+	MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, collect_kv, &r.query);
+	r.body = *body;
+	free(body);
+	*con_cls = NULL;
+	pthread_mutex_lock(&s->lock);
+	s->reqs = xrealloc(s->reqs, (s->count + 1) * sizeof *s->reqs);
+	s->reqs[s->count++] = r;
+	int status = s->status, delay = s->delay_ms;
+	char *answer = xstrdup(s->answer);
+	pthread_mutex_unlock(&s->lock);
+	if (delay > 0) {
+		struct timespec ts = {delay / 1000, (long)(delay % 1000) * 1000000L};
+		nanosleep(&ts, NULL);
+	}
+	struct MHD_Response *resp = MHD_create_response_from_buffer(strlen(answer), answer, MHD_RESPMEM_MUST_COPY);
+	free(answer);
+	MHD_add_response_header(resp, "Content-Type", "application/json");
+	enum MHD_Result rc = MHD_queue_response(conn, (unsigned)status, resp);
+	MHD_destroy_response(resp);
+	return rc;
+}
+
+static void
+on_completed(void *cls, struct MHD_Connection *conn, void **con_cls, enum MHD_RequestTerminationCode toe)
+{
+	(void)cls, (void)conn, (void)toe;
+	struct buf *body = *con_cls;
+	if (body) {
+		buf_free(body);
+		free(body);
+		*con_cls = NULL;
+	}
+}
+
+struct http_sink *
+http_sink_start(void)
+{
+	struct http_sink *s = xcalloc(1, sizeof *s);
+	pthread_mutex_init(&s->lock, NULL);
+	s->status = 200;
+	s->answer = xstrdup("{}");
+	struct sockaddr_in addr;
+	memset(&addr, 0, sizeof addr);
+	addr.sin_family = AF_INET;
+	addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	s->daemon = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_THREAD_PER_CONNECTION, 0, NULL, NULL,
+	                             on_request, s, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
+	                             MHD_OPTION_NOTIFY_COMPLETED, on_completed, s, MHD_OPTION_END);
+	if (!s->daemon) {
+		fprintf(stderr, "cannot start the HTTP sink\n");
+		exit(1);
+	}
+	const union MHD_DaemonInfo *info = MHD_get_daemon_info(s->daemon, MHD_DAEMON_INFO_BIND_PORT);
+	s->port = info ? info->port : 0;
+	return s;
+}
+
+int
+http_sink_port(const struct http_sink *s)
+{
+	return s->port;
+}
+
+void
+http_sink_answer(struct http_sink *s, int status, const char *body, int delay_ms)
+{
+	pthread_mutex_lock(&s->lock);
+	s->status = status;
+	free(s->answer);
+	s->answer = xstrdup(body);
+	s->delay_ms = delay_ms;
+	pthread_mutex_unlock(&s->lock);
+}
+
+size_t
+http_sink_count(struct http_sink *s)
+{
+	pthread_mutex_lock(&s->lock);
+	size_t n = s->count;
+	pthread_mutex_unlock(&s->lock);
+	return n;
+}
+
+const struct sink_request *
+http_sink_request(struct http_sink *s, size_t i)
+{
+	pthread_mutex_lock(&s->lock);
+	const struct sink_request *r = i < s->count ? &s->reqs[i] : NULL;
+	pthread_mutex_unlock(&s->lock);
+	return r;
+}
+
+/* Find "name<sep>" at a line start in list (case-insensitive name) and copy the value. */
+static int
+find_line(const char *list, const char *name, const char *sep, char *out, size_t size)
+{
+	size_t nl = strlen(name), sl = strlen(sep);
+	for (const char *p = list; *p;) {
+		size_t len = strcspn(p, "\n");
+		if (len >= nl + sl && str_ncasecmp(p, name, nl) == 0 && memcmp(p + nl, sep, sl) == 0) {
+			size_t vl = len - nl - sl;
+			snprintf(out, size, "%.*s", (int)vl, p + nl + sl);
+			return 0;
+		}
+		p += len;
+		if (*p)
+			p++;
+	}
+	return -1;
+}
+
+int
+sink_header(const struct sink_request *r, const char *name, char *out, size_t size)
+{
+	return find_line(buf_str(&r->headers), name, ": ", out, size);
+}
+
+int
+sink_query(const struct sink_request *r, const char *name, char *out, size_t size)
+{
+	return find_line(buf_str(&r->query), name, "=", out, size);
+}
+
+static void
+free_requests(struct http_sink *s)
+{
+	for (size_t i = 0; i < s->count; i++) {
+		buf_free(&s->reqs[i].query);
+		buf_free(&s->reqs[i].headers);
+		buf_free(&s->reqs[i].body);
+	}
+	free(s->reqs);
+	s->reqs = NULL;
+	s->count = 0;
+}
+
+void
+http_sink_reset(struct http_sink *s)
+{
+	pthread_mutex_lock(&s->lock);
+	free_requests(s);
+	s->status = 200;
+	free(s->answer);
+	s->answer = xstrdup("{}");
+	s->delay_ms = 0;
+	pthread_mutex_unlock(&s->lock);
+}
+
+void
+http_sink_stop(struct http_sink *s)
+{
+	MHD_stop_daemon(s->daemon);
+	free_requests(s);
+	free(s->answer);
+	pthread_mutex_destroy(&s->lock);
+	free(s);
+}
+
+/* ---- SMTP ---- */
+
+struct smtp_sink {
+	int listen_fd;
+	int port;
+	struct smtp_sink_opts opts;
+	pthread_t thread;
+	pthread_mutex_t lock;
+	volatile int stopping;
+	struct smtp_mail last;
+	int sessions; /* sessions published */
+};
+
+/* Read one CRLF- or LF-terminated line (without the terminator) into line; 0 or -1 at EOF. */
+static int
+read_line(int fd, struct buf *in, struct buf *line)
+{
+	for (;;) {
+		char *nl = in->len ? memchr(in->data, '\n', in->len) : NULL;
+		if (nl) {
+			size_t n = (size_t)(nl - in->data);
+			buf_clear(line);
+			buf_append(line, in->data, n && nl[-1] == '\r' ? n - 1 : n);
+			memmove(in->data, nl + 1, in->len - n - 1);
+			in->len -= n + 1;
+			in->data[in->len] = '\0';
+			return 0;
+		}
+		char tmp[4096];
+		ssize_t got = read(fd, tmp, sizeof tmp);
+		if (got <= 0)
+			return -1;
+		buf_append(in, tmp, (size_t)got);
+	}
+}
+
+static void
+say(int fd, const char *text)
+{
+	size_t len = strlen(text);
+	while (len) {
+		ssize_t n = write(fd, text, len);
+		if (n <= 0)
+			return;
+		text += n;
+		len -= (size_t)n;
+	}
+}
+
+/* Make m the last session (moving it) so the test can see it. */
+static void
+publish(struct smtp_sink *s, struct smtp_mail *m)
+{
+	pthread_mutex_lock(&s->lock);
+	smtp_mail_free(&s->last);
+	s->last = *m;
+	memset(m, 0, sizeof *m);
+	s->sessions++;
+	pthread_mutex_unlock(&s->lock);
+}
+
+static void
+smtp_session(struct smtp_sink *s, int fd)
+{
+	struct smtp_mail m;
+	memset(&m, 0, sizeof m);
+	struct buf in = BUF_INIT, line = BUF_INIT;
+	say(fd, "220 sink.test ESMTP ready\r\n");
+	while (read_line(fd, &in, &line) == 0) {
+		const char *l = buf_str(&line);
+		buf_printf(&m.log, "%s\n", l);
+		if (str_istarts(l, "EHLO") || str_istarts(l, "HELO")) {
+			say(fd, "250-sink.test\r\n250-AUTH PLAIN\r\n250-8BITMIME\r\n");
+			say(fd, s->opts.offer_starttls ? "250-STARTTLS\r\n250 SIZE 10485760\r\n" : "250 SIZE 10485760\r\n");
+		} else if (str_istarts(l, "STARTTLS")) {
+			say(fd, "454 TLS not available in this sink\r\n");
+		} else if (str_istarts(l, "AUTH")) {
+			/* "AUTH PLAIN" without an initial response: ask for it (it goes to the log). */
+			if (strchr(l + 5, ' ') == NULL) {
+				say(fd, "334 \r\n");
+				if (read_line(fd, &in, &line) < 0)
+					break;
+				buf_printf(&m.log, "%s\n", buf_str(&line));
+			}
+			say(fd, "235 2.7.0 accepted\r\n");
+		} else if (str_istarts(l, "MAIL FROM:")) {
+			buf_clear(&m.mail_from);
+			buf_puts(&m.mail_from, l + 10);
+			say(fd, "250 OK\r\n");
+		} else if (str_istarts(l, "RCPT TO:")) {
+			if (s->opts.reject_rcpt) {
+				say(fd, "550 5.1.1 no such user\r\n");
+			} else {
+				buf_printf(&m.rcpts, "%s\n", l + 8);
+				say(fd, "250 OK\r\n");
+			}
+		} else if (str_istarts(l, "DATA")) {
+			say(fd, "354 go ahead\r\n");
+			while (read_line(fd, &in, &line) == 0) {
+				const char *d = buf_str(&line);
+				if (strcmp(d, ".") == 0)
+					break;
+				buf_puts(&m.data, d[0] == '.' ? d + 1 : d);
+				buf_puts(&m.data, "\r\n");
+			}
+			m.done = 1;
+			say(fd, "250 OK queued\r\n");
+		} else if (str_istarts(l, "QUIT")) {
+			/* Publish before answering: the client returns as soon as it reads 221. */
+			publish(s, &m);
+			say(fd, "221 bye\r\n");
+			buf_free(&in);
+			buf_free(&line);
+			return;
+		} else if (str_istarts(l, "RSET") || str_istarts(l, "NOOP")) {
+			say(fd, "250 OK\r\n");
+		} else {
+			say(fd, "502 not implemented\r\n");
+		}
+	}
+	buf_free(&in);
+	buf_free(&line);
+	publish(s, &m);
+}
+
+static void *
+smtp_loop(void *arg)
+{
+	struct smtp_sink *s = arg;
+	while (!s->stopping) {
+		struct pollfd pfd = {s->listen_fd, POLLIN, 0};
+		if (poll(&pfd, 1, 50) <= 0)
+			continue;
+		int fd = accept(s->listen_fd, NULL, NULL);
+		if (fd < 0)
+			continue;
+		smtp_session(s, fd);
+		close(fd);
+	}
+	return NULL;
+}
+
+struct smtp_sink *
+smtp_sink_start(const struct smtp_sink_opts *opts)
+{
+	struct smtp_sink *s = xcalloc(1, sizeof *s);
+	if (opts)
+		s->opts = *opts;
+	pthread_mutex_init(&s->lock, NULL);
+	s->listen_fd = socket(AF_INET, SOCK_STREAM, 0);
+	struct sockaddr_in addr;
+	memset(&addr, 0, sizeof addr);
+	addr.sin_family = AF_INET;
+	addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	socklen_t alen = sizeof addr;
+	if (s->listen_fd < 0 || bind(s->listen_fd, (struct sockaddr *)&addr, sizeof addr) < 0 ||
+	    listen(s->listen_fd, 4) < 0 || getsockname(s->listen_fd, (struct sockaddr *)&addr, &alen) < 0) {
+		perror("smtp sink");
+		exit(1);
+	}
+	s->port = ntohs(addr.sin_port);
+	if (pthread_create(&s->thread, NULL, smtp_loop, s) != 0) {
+		fprintf(stderr, "cannot start the SMTP sink thread\n");
+		exit(1);
+	}
+	return s;
+}
+
+int
+smtp_sink_port(const struct smtp_sink *s)
+{
+	return s->port;
+}
+
+static void
+copy_buf(struct buf *dst, const struct buf *src)
+{
+	memset(dst, 0, sizeof *dst);
+	buf_append(dst, buf_str(src), src->len);
+}
+
+void
+smtp_sink_last(struct smtp_sink *s, int sessions, struct smtp_mail *out)
+{
+	/* The client may return before the sink has seen the connection close. */
+	for (int i = 0; i < 500; i++) {
+		pthread_mutex_lock(&s->lock);
+		int n = s->sessions;
+		pthread_mutex_unlock(&s->lock);
+		if (n >= sessions)
+			break;
+		struct timespec ts = {0, 10 * 1000000L};
+		nanosleep(&ts, NULL);
+	}
+	pthread_mutex_lock(&s->lock);
+	copy_buf(&out->log, &s->last.log);
+	copy_buf(&out->mail_from, &s->last.mail_from);
+	copy_buf(&out->rcpts, &s->last.rcpts);
+	copy_buf(&out->data, &s->last.data);
+	out->done = s->last.done;
+	pthread_mutex_unlock(&s->lock);
+}
+
+void
+smtp_mail_free(struct smtp_mail *m)
+{
+	buf_free(&m->log);
+	buf_free(&m->mail_from);
+	buf_free(&m->rcpts);
+	buf_free(&m->data);
+	memset(m, 0, sizeof *m);
+}
+
+void
+smtp_sink_stop(struct smtp_sink *s)
+{
+	s->stopping = 1;
+	pthread_join(s->thread, NULL);
+	close(s->listen_fd);
+	smtp_mail_free(&s->last);
+	pthread_mutex_destroy(&s->lock);
+	free(s);
+}

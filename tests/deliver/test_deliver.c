@@ -1,0 +1,583 @@
+/* test_deliver.c: delivery channels against loopback sinks: payload shapes, splitting,
+ * signing, and error reporting (which must never show a secret). */
+#include <jansson.h>
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "deliver/channel.h"
+#include "deliver/deliver.h"
+#include "sinks.h"
+#include "testlib.h"
+#include "util/str.h"
+#include "util/utf8.h"
+
+static struct http_sink *sink;
+static char base[64]; /* http://127.0.0.1:PORT */
+
+/* Load a config from text (written to a fresh file). */
+static void
+load_config(struct config *cfg, const char *text)
+{
+	static int n;
+	char path[512];
+	snprintf(path, sizeof path, "%s/config-%d", test_tmpdir(), n++);
+	test_write_file(path, text, strlen(text));
+	struct err e = {""};
+	if (config_load(cfg, path, &e) < 0) {
+		fprintf(stderr, "config: %s\n", e.msg);
+		exit(1);
+	}
+}
+
+/* A long report: paragraphs of CJK, emoji and ASCII, a mermaid block and a <details> block. */
+static void
+long_markdown(struct buf *md, int paragraphs)
+{
+	buf_puts(md, "# 📰 技术日报 2026-02-21\n\n> 今日看点：**重点**一览 [原文](https://example.com/a?b=1&c=2)\n\n");
+	buf_puts(md, "```mermaid\npie showData\n  \"AI\" : 3\n```\n\n<details>\n<summary>图表</summary>\n\n");
+	for (int i = 0; i < paragraphs; i++) {
+		buf_printf(md, "## %d. 标题 Title %d 🚀\n\n", i + 1, i + 1);
+		for (int j = 0; j < 6; j++)
+			buf_puts(md, "这是一段很长的中文摘要，包含emoji 😀👍 和 English words mixed in. ");
+		buf_puts(md, "\n\n");
+	}
+	buf_puts(md, "</details>\n\n*生成于 2026-02-21*\n");
+}
+
+static json_t *
+body_json(const struct sink_request *r)
+{
+	json_error_t je;
+	json_t *j = json_loadb(buf_str(&r->body), r->body.len, 0, &je);
+	if (!j)
+		fprintf(stderr, "request body is not JSON: %s\n", je.text);
+	return j;
+}
+
+static const char *
+jget(json_t *j, const char *path)
+{
+	/* a.b.c over objects */
+	char key[64];
+	while (j && *path) {
+		size_t n = strcspn(path, ".");
+		snprintf(key, sizeof key, "%.*s", (int)n, path);
+		j = json_object_get(j, key);
+		path += n;
+		if (*path == '.')
+			path++;
+	}
+	return json_is_string(j) ? json_string_value(j) : NULL;
+}
+
+static void
+test_split(void)
+{
+	struct buf md = BUF_INIT;
+	long_markdown(&md, 40);
+	const enum split_unit units[] = {SPLIT_BYTES, SPLIT_CHARS, SPLIT_UTF16};
+	const size_t limits[] = {2000, 4096, 300};
+	for (size_t u = 0; u < 3; u++) {
+		for (size_t l = 0; l < 3; l++) {
+			struct split_part *parts;
+			size_t n = split_text(md.data, md.len, limits[l], units[u], &parts);
+			CHECK(n > 1);
+			size_t total = 0;
+			for (size_t i = 0; i < n; i++) {
+				CHECK(split_measure(parts[i].start, parts[i].len, units[u]) <= limits[l]);
+				CHECK(utf8_valid(parts[i].start, parts[i].len));
+				CHECK(parts[i].len > 0);
+				total += parts[i].len;
+			}
+			/* Only whitespace at the cuts is dropped. */
+			size_t nonspace = 0;
+			for (size_t i = 0; i < md.len; i++)
+				nonspace += !is_ascii_space((unsigned char)md.data[i]);
+			size_t kept = 0;
+			for (size_t i = 0; i < n; i++)
+				for (size_t k = 0; k < parts[i].len; k++)
+					kept += !is_ascii_space((unsigned char)parts[i].start[k]);
+			CHECK_INT(kept, nonspace);
+			CHECK(total <= md.len);
+			free(parts);
+		}
+	}
+	/* Paragraph boundaries are preferred: with room for two paragraphs, no cut mid-line. */
+	const char *paras = "aaaa aaaa\n\nbbbb bbbb\n\ncccc cccc\n\ndddd dddd";
+	struct split_part *parts;
+	size_t n = split_text(paras, strlen(paras), 22, SPLIT_BYTES, &parts);
+	CHECK_INT(n, 2);
+	CHECK(n == 2 && parts[0].len == 20 && memcmp(parts[0].start, "aaaa aaaa\n\nbbbb bbbb", 20) == 0);
+	CHECK(n == 2 && parts[1].len == 20 && memcmp(parts[1].start, "cccc cccc\n\ndddd dddd", 20) == 0);
+	free(parts);
+	/* No boundary at all (CJK without spaces): cut on code points, never inside one. */
+	struct buf cjk = BUF_INIT;
+	for (int i = 0; i < 1000; i++)
+		buf_puts(&cjk, "汉");
+	n = split_text(cjk.data, cjk.len, 100, SPLIT_BYTES, &parts);
+	CHECK_INT(n, 31); /* 33 characters (99 bytes) per part */
+	for (size_t i = 0; i < n; i++)
+		CHECK(utf8_valid(parts[i].start, parts[i].len) && parts[i].len % 3 == 0);
+	free(parts);
+	/* UTF-16 counts astral emoji as two units. */
+	CHECK_INT(split_measure("😀a", strlen("😀a"), SPLIT_UTF16), 3);
+	CHECK_INT(split_measure("😀a", strlen("😀a"), SPLIT_CHARS), 2);
+	/* Numbered headers. */
+	struct buf out = BUF_INIT;
+	n = split_with_header(cjk.data, "**T**", 500, SPLIT_CHARS, &out);
+	CHECK_INT(n, 3);
+	const char *m = split_next(&out, NULL);
+	CHECK(m && str_starts(m, "**T** (1/3)\n\n汉"));
+	m = split_next(&out, m);
+	CHECK(m && str_starts(m, "**T** (2/3)\n\n"));
+	m = split_next(&out, m);
+	CHECK(m && str_starts(m, "**T** (3/3)\n\n"));
+	CHECK(split_next(&out, m) == NULL);
+	buf_clear(&out);
+	CHECK_INT(split_with_header("short", "**T**", 500, SPLIT_CHARS, &out), 1);
+	CHECK_STR(out.data, "**T**\n\nshort");
+	buf_free(&out);
+	buf_free(&cjk);
+	buf_free(&md);
+}
+
+static void
+test_mdconv(void)
+{
+	struct buf out = BUF_INIT;
+	mdconv_slack("# Head **x**\n**bold** and *it* [a|b](https://e.com/x?a=1&b=2) <script> & `a<b`\n- item\n"
+	             "[bad](javascript:alert(1))\n",
+	             &out);
+	CHECK_STR(out.data, "*Head x*\n*bold* and _it_ <https://e.com/x?a=1&amp;b=2|a¦b> &lt;script&gt; &amp; `a&lt;b`\n"
+	                    "• item\n[bad](javascript:alert(1))\n");
+	buf_clear(&out);
+	mdconv_telegram_html("## T <1>\n**b** **unclosed\n> quote \"q\"\n```\nif (a<b) {}\n```\n[l](https://x.org/?q=\"1\")\n",
+	                     &out);
+	CHECK_STR(out.data, "<b>T &lt;1&gt;</b>\n<b>b</b> **unclosed\n┃ quote &quot;q&quot;\n<pre>if (a&lt;b) {}\n</pre>\n"
+	                    "<a href=\"https://x.org/?q=&quot;1&quot;\">l</a>\n");
+	buf_clear(&out);
+	mdconv_for_chat("a\n```mermaid\npie\n```\n<details>\n<summary>x</summary>\n\n\n\nb\n</details>\n", &out);
+	CHECK_STR(out.data, "a\n\nb\n");
+	buf_free(&out);
+}
+
+static struct deliver_message
+sample_message(struct buf *md)
+{
+	struct deliver_message m = {
+		.title = "技术日报 2026-02-21",
+		.date = "2026-02-21",
+		.markdown = md->data,
+		.html = "<!doctype html><html><body><h1>技术日报</h1><p>&lt;b&gt;</p></body></html>",
+		.text = "技术日报\n\n第一条 first item\n.dot line stays\n",
+		.url = NULL,
+	};
+	return m;
+}
+
+static void
+test_webhook_and_errors(void)
+{
+	struct config cfg;
+	char text[2048];
+	snprintf(text, sizeof text,
+	         "[deliver \"hook\"]\ntype = webhook\nurl = %s/hook/SECRETPATH?token=abc123\nheader = X-Brief-Key: k1\n"
+	         "[deliver \"dead\"]\ntype = webhook\nurl = http://127.0.0.1:1/x/SECRETPATH\ntimeout = 2\n"
+	         "[deliver \"slow\"]\ntype = webhook\nurl = %s/slow\ntimeout = 1\n"
+	         "[deliver \"notype\"]\nurl = %s/x\n"
+	         "[deliver \"bad\"]\ntype = carrier-pigeon\n"
+	         "[deliver \"half\"]\ntype = telegram\nbot_token = 123:ABC\n",
+	         base, base, base);
+	load_config(&cfg, text);
+	struct buf md = BUF_INIT;
+	long_markdown(&md, 3);
+	struct deliver_message msg = sample_message(&md);
+	struct err e = {""};
+
+	http_sink_reset(sink);
+	CHECK_INT(deliver_send(&cfg, "hook", &msg, &e), 0);
+	CHECK_INT(http_sink_count(sink), 1);
+	const struct sink_request *r = http_sink_request(sink, 0);
+	if (r) {
+		CHECK_STR(r->method, "POST");
+		CHECK_STR(r->path, "/hook/SECRETPATH");
+		char v[256];
+		CHECK(sink_header(r, "X-Brief-Key", v, sizeof v) == 0 && strcmp(v, "k1") == 0);
+		CHECK(sink_header(r, "Content-Type", v, sizeof v) == 0 && str_starts(v, "application/json"));
+		json_t *j = body_json(r);
+		CHECK_STR(jget(j, "title"), msg.title);
+		CHECK_STR(jget(j, "markdown"), msg.markdown);
+		CHECK_STR(jget(j, "html"), msg.html);
+		CHECK_STR(jget(j, "text"), msg.text);
+		CHECK_STR(jget(j, "date"), "2026-02-21");
+		CHECK(json_is_null(json_object_get(j, "url")));
+		json_decref(j);
+	}
+
+	/* The service answers with an error: status and its first line, never the URL's secrets. */
+	http_sink_answer(sink, 500, "internal trouble\nsecond line", 0);
+	CHECK_INT(deliver_send(&cfg, "hook", &msg, &e), -1);
+	CHECK(strstr(e.msg, "HTTP 500: internal trouble") != NULL);
+	CHECK(strstr(e.msg, "deliver hook (webhook)") != NULL);
+	CHECK(strstr(e.msg, "SECRETPATH") == NULL && strstr(e.msg, "abc123") == NULL);
+	CHECK(strchr(e.msg, '\n') == NULL);
+
+	/* Unreachable: one line naming the host only. */
+	CHECK_INT(deliver_send(&cfg, "dead", &msg, &e), -1);
+	CHECK(strstr(e.msg, "cannot post to 127.0.0.1:1") != NULL);
+	CHECK(strstr(e.msg, "SECRETPATH") == NULL);
+
+	/* Too slow: the timeout ends it. */
+	http_sink_answer(sink, 200, "{}", 2500);
+	CHECK_INT(deliver_send(&cfg, "slow", &msg, &e), -1);
+	CHECK(strstr(e.msg, "deliver slow (webhook): cannot post to") != NULL);
+	CHECK(str_icasestr(e.msg, strlen(e.msg), "timeout") || str_icasestr(e.msg, strlen(e.msg), "timed out"));
+	http_sink_reset(sink);
+
+	/* Configuration errors. */
+	CHECK_INT(deliver_send(&cfg, "nosuch", &msg, &e), -1);
+	CHECK(strstr(e.msg, "no [deliver \"nosuch\"] section") != NULL);
+	CHECK_INT(deliver_send(&cfg, "notype", &msg, &e), -1);
+	CHECK(strstr(e.msg, "has no \"type\"") != NULL);
+	CHECK_INT(deliver_send(&cfg, "bad", &msg, &e), -1);
+	CHECK(strstr(e.msg, "unknown type \"carrier-pigeon\"") != NULL);
+	CHECK_INT(deliver_check(&cfg, "half", &e), -1);
+	CHECK(strstr(e.msg, "missing \"chat_id\"") != NULL);
+	CHECK_INT(deliver_check(&cfg, "hook", &e), 0);
+	CHECK_INT(http_sink_count(sink), 0); /* checking sends nothing */
+
+	const char **names;
+	size_t n = deliver_list(&cfg, &names);
+	CHECK_INT(n, 6);
+	CHECK(n == 6 && strcmp(names[0], "hook") == 0 && strcmp(names[5], "half") == 0);
+	free(names);
+	buf_free(&md);
+	config_free(&cfg);
+}
+
+/* Check every request of a split delivery: count, per-part limit, numbering, valid UTF-8. */
+static void
+check_parts(const char *field, size_t limit, enum split_unit unit, size_t min_parts)
+{
+	size_t n = http_sink_count(sink);
+	if (n < min_parts)
+		fprintf(stderr, "%s: %zu parts\n", field, n);
+	CHECK(n >= min_parts);
+	for (size_t i = 0; i < n; i++) {
+		const struct sink_request *r = http_sink_request(sink, i);
+		json_t *j = body_json(r);
+		const char *t = jget(j, field);
+		CHECK(t != NULL);
+		if (t) {
+			CHECK(split_measure(t, strlen(t), unit) <= limit);
+			CHECK(utf8_valid(t, strlen(t)));
+			char num[32];
+			snprintf(num, sizeof num, "(%zu/%zu)", i + 1, n);
+			CHECK(strstr(t, num) != NULL);
+			CHECK(strstr(t, "```mermaid") == NULL && strstr(t, "<details>") == NULL);
+		}
+		json_decref(j);
+	}
+}
+
+static void
+test_chat_channels(void)
+{
+	struct config cfg;
+	char text[2048];
+	snprintf(text, sizeof text,
+	         "[deliver \"slack\"]\ntype = slack\nurl = %s/services/T0/B0/XXXX\n"
+	         "[deliver \"discord\"]\ntype = discord\nurl = %s/api/webhooks/1/tok\n"
+	         "[deliver \"wecom\"]\ntype = wecom\nurl = %s/cgi-bin/webhook/send?key=KEY123\n"
+	         "[deliver \"tg\"]\ntype = telegram\nbot_token = 123456:SECRET-TOKEN\nchat_id = -100200\n"
+	         "api_base = %s/\n"
+	         "[deliver \"tgplain\"]\ntype = telegram\nbot_token = 123456:SECRET-TOKEN\nchat_id = 42\n"
+	         "parse_mode = plain\napi_base = %s\n",
+	         base, base, base, base, base);
+	load_config(&cfg, text);
+	struct buf md = BUF_INIT;
+	long_markdown(&md, 30);
+	struct deliver_message msg = sample_message(&md);
+	struct err e = {""};
+
+	http_sink_reset(sink);
+	CHECK_INT(deliver_send(&cfg, "slack", &msg, &e), 0);
+	check_parts("text", 4000, SPLIT_CHARS, 3);
+	const struct sink_request *r = http_sink_request(sink, 0);
+	if (r) {
+		CHECK_STR(r->path, "/services/T0/B0/XXXX");
+		json_t *j = body_json(r);
+		const char *t = jget(j, "text");
+		CHECK(t && str_starts(t, "*技术日报 2026-02-21* (1/"));
+		CHECK(t && strstr(t, "<https://example.com/a?b=1&amp;c=2|原文>") != NULL);
+		CHECK(t && strstr(t, "*重点*") != NULL);
+		json_decref(j);
+	}
+
+	http_sink_reset(sink);
+	http_sink_answer(sink, 204, "", 0);
+	CHECK_INT(deliver_send(&cfg, "discord", &msg, &e), 0);
+	check_parts("content", 2000, SPLIT_CHARS, 5);
+	r = http_sink_request(sink, 0);
+	if (r) {
+		json_t *j = body_json(r);
+		json_t *parse = json_object_get(json_object_get(j, "allowed_mentions"), "parse");
+		CHECK(json_is_array(parse) && json_array_size(parse) == 0);
+		CHECK(str_starts(jget(j, "content"), "**技术日报 2026-02-21** (1/"));
+		json_decref(j);
+	}
+	/* Discord's error answer is shown by its message. */
+	http_sink_reset(sink);
+	http_sink_answer(sink, 404, "{\"message\": \"Unknown Webhook\", \"code\": 10015}", 0);
+	CHECK_INT(deliver_send(&cfg, "discord", &msg, &e), -1);
+	CHECK(strstr(e.msg, "HTTP 404: Unknown Webhook") != NULL);
+	CHECK(strstr(e.msg, "part 1/") != NULL);
+	CHECK_INT(http_sink_count(sink), 1); /* stops at the first failure */
+	CHECK(strstr(e.msg, "/tok") == NULL);
+
+	http_sink_reset(sink);
+	http_sink_answer(sink, 200, "{\"errcode\":0,\"errmsg\":\"ok\"}", 0);
+	CHECK_INT(deliver_send(&cfg, "wecom", &msg, &e), 0);
+	check_parts("markdown.content", 4096, SPLIT_BYTES, 3);
+	r = http_sink_request(sink, 0);
+	if (r) {
+		char key[64];
+		CHECK(sink_query(r, "key", key, sizeof key) == 0 && strcmp(key, "KEY123") == 0);
+		json_t *j = body_json(r);
+		CHECK_STR(jget(j, "msgtype"), "markdown");
+		json_decref(j);
+	}
+	http_sink_answer(sink, 200, "{\"errcode\":93000,\"errmsg\":\"invalid webhook url\"}", 0);
+	CHECK_INT(deliver_send(&cfg, "wecom", &msg, &e), -1);
+	CHECK(strstr(e.msg, "errcode 93000: invalid webhook url") != NULL);
+	CHECK(strstr(e.msg, "KEY123") == NULL);
+
+	http_sink_reset(sink);
+	http_sink_answer(sink, 200, "{\"ok\":true,\"result\":{}}", 0);
+	CHECK_INT(deliver_send(&cfg, "tg", &msg, &e), 0);
+	size_t n = http_sink_count(sink);
+	CHECK(n >= 2);
+	for (size_t i = 0; i < n; i++) {
+		r = http_sink_request(sink, i);
+		CHECK_STR(r->path, "/bot123456:SECRET-TOKEN/sendMessage");
+		json_t *j = body_json(r);
+		CHECK_STR(jget(j, "chat_id"), "-100200");
+		CHECK_STR(jget(j, "parse_mode"), "HTML");
+		const char *t = jget(j, "text");
+		CHECK(t && str_starts(t, "<b>技术日报 2026-02-21</b> ("));
+		/* Visible text (tags and entities removed) fits Telegram's limit. */
+		CHECK(t && split_measure(t, strlen(t), SPLIT_UTF16) <= 4096 + 1000);
+		json_decref(j);
+	}
+	http_sink_reset(sink);
+	http_sink_answer(sink, 200, "{\"ok\":true}", 0);
+	CHECK_INT(deliver_send(&cfg, "tgplain", &msg, &e), 0);
+	CHECK_INT(http_sink_count(sink), 1);
+	r = http_sink_request(sink, 0);
+	if (r) {
+		json_t *j = body_json(r);
+		CHECK(json_object_get(j, "parse_mode") == NULL);
+		CHECK(str_starts(jget(j, "text"), "技术日报 2026-02-21\n\n技术日报\n\n第一条"));
+		json_decref(j);
+	}
+	http_sink_answer(sink, 400, "{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: chat not found\"}", 0);
+	CHECK_INT(deliver_send(&cfg, "tg", &msg, &e), -1);
+	CHECK(strstr(e.msg, "deliver tg (telegram)") && strstr(e.msg, "HTTP 400: Bad Request: chat not found"));
+	CHECK(strstr(e.msg, "SECRET-TOKEN") == NULL);
+	/* A 429 is retried once after retry_after. */
+	http_sink_reset(sink);
+	http_sink_answer(sink, 429, "{\"ok\":false,\"description\":\"Too Many Requests\",\"parameters\":{\"retry_after\":0}}",
+	                 0);
+	CHECK_INT(deliver_send(&cfg, "tgplain", &msg, &e), -1);
+	CHECK_INT(http_sink_count(sink), 2);
+	CHECK(strstr(e.msg, "HTTP 429: Too Many Requests") != NULL);
+	http_sink_reset(sink);
+	buf_free(&md);
+	config_free(&cfg);
+}
+
+/* base64(HMAC-SHA256(key, msg)) computed here, independently of sign.c. */
+static void
+hmac_b64(const char *key, size_t klen, const char *msg, size_t mlen, char out[64])
+{
+	unsigned char mac[32];
+	unsigned int ml = 0;
+	HMAC(EVP_sha256(), key, (int)klen, (const unsigned char *)msg, mlen, mac, &ml);
+	EVP_EncodeBlock((unsigned char *)out, mac, (int)ml);
+}
+
+static void
+test_signed_channels(void)
+{
+	/* RFC 4231 test case 2: key "Jefe". */
+	char b64[64];
+	CHECK_INT(sign_hmac_sha256_b64("Jefe", 4, "what do ya want for nothing?", 28, b64, sizeof b64), 0);
+	CHECK_STR(b64, "W9zBRr9gdU5qBCQmCJV1x1oAPwidJzmDnexYuWTsOEM=");
+
+	struct config cfg;
+	char text[2048];
+	snprintf(text, sizeof text,
+	         "[deliver \"ding\"]\ntype = dingtalk\nurl = %s/robot/send?access_token=DTOKEN\nsecret = SECabc+/=\n"
+	         "[deliver \"dingplain\"]\ntype = dingtalk\nurl = %s/robot/send?access_token=DTOKEN\n"
+	         "[deliver \"fs\"]\ntype = feishu\nurl = %s/open-apis/bot/v2/hook/FSHOOK\nsecret = fsSecret\n",
+	         base, base, base);
+	load_config(&cfg, text);
+	struct buf md = BUF_INIT;
+	long_markdown(&md, 100);
+	struct deliver_message msg = sample_message(&md);
+	struct err e = {""};
+
+	http_sink_reset(sink);
+	http_sink_answer(sink, 200, "{\"errcode\":0,\"errmsg\":\"ok\"}", 0);
+	CHECK_INT(deliver_send(&cfg, "ding", &msg, &e), 0);
+	check_parts("markdown.text", 18000, SPLIT_BYTES, 2);
+	for (size_t i = 0; i < http_sink_count(sink); i++) {
+		const struct sink_request *r = http_sink_request(sink, i);
+		char token[64], ts[64], sign[128], want[64];
+		CHECK(sink_query(r, "access_token", token, sizeof token) == 0 && strcmp(token, "DTOKEN") == 0);
+		CHECK(sink_query(r, "timestamp", ts, sizeof ts) == 0 && strlen(ts) == 13);
+		CHECK(sink_query(r, "sign", sign, sizeof sign) == 0);
+		char to_sign[128];
+		snprintf(to_sign, sizeof to_sign, "%s\nSECabc+/=", ts);
+		hmac_b64("SECabc+/=", 9, to_sign, strlen(to_sign), want);
+		CHECK_STR(sign, want);
+		json_t *j = body_json(r);
+		CHECK_STR(jget(j, "msgtype"), "markdown");
+		CHECK_STR(jget(j, "markdown.title"), msg.title);
+		json_decref(j);
+	}
+	http_sink_reset(sink);
+	http_sink_answer(sink, 200, "{\"errcode\":0,\"errmsg\":\"ok\"}", 0);
+	CHECK_INT(deliver_send(&cfg, "dingplain", &msg, &e), 0);
+	const struct sink_request *r = http_sink_request(sink, 0);
+	char v[64];
+	CHECK(r && sink_query(r, "sign", v, sizeof v) < 0 && sink_query(r, "timestamp", v, sizeof v) < 0);
+	http_sink_answer(sink, 200, "{\"errcode\":310000,\"errmsg\":\"sign not match\"}", 0);
+	CHECK_INT(deliver_send(&cfg, "ding", &msg, &e), -1);
+	CHECK(strstr(e.msg, "errcode 310000: sign not match") != NULL);
+	CHECK(strstr(e.msg, "DTOKEN") == NULL && strstr(e.msg, "SECabc") == NULL);
+
+	http_sink_reset(sink);
+	http_sink_answer(sink, 200, "{\"code\":0,\"msg\":\"success\"}", 0);
+	CHECK_INT(deliver_send(&cfg, "fs", &msg, &e), 0);
+	size_t n = http_sink_count(sink);
+	CHECK(n >= 2);
+	for (size_t i = 0; i < n; i++) {
+		r = http_sink_request(sink, i);
+		CHECK_STR(r->path, "/open-apis/bot/v2/hook/FSHOOK");
+		json_t *j = body_json(r);
+		CHECK_STR(jget(j, "msg_type"), "interactive");
+		CHECK_STR(jget(j, "card.header.title.content"), msg.title);
+		json_t *el = json_array_get(json_object_get(json_object_get(j, "card"), "elements"), 0);
+		CHECK_STR(jget(el, "tag"), "markdown");
+		const char *content = jget(el, "content");
+		char num[32];
+		snprintf(num, sizeof num, "(%zu/%zu)\n", i + 1, n);
+		CHECK(content && str_starts(content, num) && strlen(content) <= 18000);
+		const char *ts = jget(j, "timestamp"), *sign = jget(j, "sign");
+		CHECK(ts && sign && strlen(ts) == 10);
+		if (ts && sign) {
+			char key[128], want[64];
+			snprintf(key, sizeof key, "%s\nfsSecret", ts);
+			hmac_b64(key, strlen(key), "", 0, want);
+			CHECK_STR(sign, want);
+		}
+		json_decref(j);
+	}
+	http_sink_answer(sink, 200, "{\"code\":19021,\"msg\":\"sign match fail or timestamp is not within one hour\"}", 0);
+	CHECK_INT(deliver_send(&cfg, "fs", &msg, &e), -1);
+	CHECK(strstr(e.msg, "code 19021: sign match fail") != NULL);
+	CHECK(strstr(e.msg, "fsSecret") == NULL && strstr(e.msg, "FSHOOK") == NULL);
+	http_sink_reset(sink);
+	buf_free(&md);
+	config_free(&cfg);
+}
+
+static void
+test_email(void)
+{
+	struct smtp_sink *ok = smtp_sink_start(NULL);
+	struct smtp_sink_opts reject = {.reject_rcpt = 1};
+	struct smtp_sink *bad = smtp_sink_start(&reject);
+	struct config cfg;
+	char text[2048];
+	snprintf(text, sizeof text,
+	         "[deliver \"mail\"]\ntype = email\nsmtp_url = smtp://127.0.0.1:%d\nfrom = Brief Bot <bot@example.org>\n"
+	         "to = a@example.org, Bea <b@example.org>\nusername = bot\npassword = hunter2pw\nstarttls = no\n"
+	         "[deliver \"reject\"]\ntype = email\nsmtp_url = smtp://127.0.0.1:%d\nfrom = bot@example.org\n"
+	         "to = nobody@example.org\npassword = hunter2pw\nstarttls = no\n"
+	         "[deliver \"musttls\"]\ntype = email\nsmtp_url = smtp://127.0.0.1:%d\nfrom = bot@example.org\n"
+	         "to = a@example.org\nstarttls = yes\n",
+	         smtp_sink_port(ok), smtp_sink_port(bad), smtp_sink_port(ok));
+	load_config(&cfg, text);
+	struct buf md = BUF_INIT;
+	long_markdown(&md, 2);
+	struct deliver_message msg = sample_message(&md);
+	struct err e = {""};
+
+	CHECK_INT(deliver_send(&cfg, "mail", &msg, &e), 0);
+	if (e.msg[0])
+		fprintf(stderr, "email: %s\n", e.msg);
+	struct smtp_mail m;
+	smtp_sink_last(ok, 1, &m);
+	CHECK(m.done);
+	CHECK_STR(buf_str(&m.mail_from), "<bot@example.org>");
+	CHECK_STR(buf_str(&m.rcpts), "<a@example.org>\n<b@example.org>\n");
+	/* AUTH PLAIN with base64("\0bot\0hunter2pw"). */
+	CHECK(strstr(buf_str(&m.log), "AUTH PLAIN") != NULL);
+	CHECK(strstr(buf_str(&m.log), "AGJvdABodW50ZXIycHc=") != NULL);
+	const char *d = buf_str(&m.data);
+	CHECK(strstr(d, "From: Brief Bot <bot@example.org>\r\n") != NULL);
+	CHECK(strstr(d, "To: a@example.org, Bea <b@example.org>\r\n") != NULL);
+	/* "技术日报 2026-02-21" as a UTF-8 B encoded-word. */
+	CHECK(strstr(d, "Subject: =?UTF-8?B?5oqA5pyv5pel5oqlIDIwMjYtMDItMjE=?=\r\n") != NULL);
+	CHECK(strstr(d, "Message-ID: <") != NULL && strstr(d, "Date: ") != NULL);
+	CHECK(str_icasestr(d, strlen(d), "Content-Type: multipart/alternative; boundary=") != NULL);
+	CHECK(str_icasestr(d, strlen(d), "Content-Type: text/plain; charset=utf-8") != NULL);
+	CHECK(str_icasestr(d, strlen(d), "Content-Type: text/html; charset=utf-8") != NULL);
+	CHECK(str_icasestr(d, strlen(d), "Content-Transfer-Encoding: quoted-printable") != NULL);
+	/* The text part comes before the HTML part (clients show the last one they can). */
+	const char *tp = str_icasestr(d, strlen(d), "text/plain"), *hp = str_icasestr(d, strlen(d), "text/html");
+	CHECK(tp && hp && tp < hp);
+	CHECK(strstr(d, "&lt;b&gt;") != NULL); /* the HTML, quoted-printable keeps ASCII */
+	CHECK(strstr(d, ".dot line stays") != NULL); /* dot-stuffing undone by the sink */
+	if (getenv("BRIEF_TEST_SHOW_MAIL"))
+		fputs(d, stderr);
+	smtp_mail_free(&m);
+
+	CHECK_INT(deliver_send(&cfg, "reject", &msg, &e), -1);
+	CHECK(strstr(e.msg, "deliver reject (email): cannot send via 127.0.0.1:") != NULL);
+	CHECK(strstr(e.msg, "550") != NULL);
+	CHECK(strstr(e.msg, "hunter2pw") == NULL);
+
+	/* starttls = yes and a server without STARTTLS: refuse rather than send in the clear. */
+	CHECK_INT(deliver_send(&cfg, "musttls", &msg, &e), -1);
+	CHECK(strstr(e.msg, "deliver musttls (email)") != NULL);
+	smtp_sink_last(ok, 2, &m);
+	CHECK(!m.done);
+	CHECK(strstr(buf_str(&m.log), "MAIL FROM") == NULL);
+	smtp_mail_free(&m);
+
+	smtp_sink_stop(ok);
+	smtp_sink_stop(bad);
+	buf_free(&md);
+	config_free(&cfg);
+}
+
+int
+main(void)
+{
+	sink = http_sink_start();
+	snprintf(base, sizeof base, "http://127.0.0.1:%d", http_sink_port(sink));
+	test_split();
+	test_mdconv();
+	test_webhook_and_errors();
+	test_chat_channels();
+	test_signed_channels();
+	test_email();
+	http_sink_stop(sink);
+	return test_done("test_deliver");
+}
