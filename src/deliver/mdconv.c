@@ -34,6 +34,8 @@ escape_slack(struct buf *out, const char *s, size_t len)
 	}
 }
 
+/* Byte-wise on purpose: the converters pass single bytes of multi-byte characters, which
+ * html_escape would take for invalid UTF-8. */
 static void
 escape_html(struct buf *out, const char *s, size_t len)
 {
