@@ -1,0 +1,610 @@
+/* xml.c: the XML feed parser's driver: a libxml2 streaming reader (no DTD, no
+ * entity substitution, no network) walked once; element roles by depth; text
+ * capture for field elements, with child markup serialized back to text. What
+ * the elements mean is xml_fields.c's business. */
+#include <libxml/parser.h>
+#include <libxml/xmlreader.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "feed/url.h"
+#include "feed/xml_internal.h"
+#include "util/str.h"
+
+/* Internal entities declared in a DOCTYPE are expanded by us, one level deep,
+ * within this many bytes per document (no recursion: "billion laughs" stays small). */
+#define ENTITY_BUDGET (1024 * 1024)
+
+static const char *
+cstr(const xmlChar *s)
+{
+	return (const char *)s;
+}
+
+#if LIBXML_VERSION >= 21200
+static void
+on_xml_error(void *arg, const xmlError *err)
+#else
+static void
+on_xml_error(void *arg, xmlErrorPtr err)
+#endif
+{
+	struct xml_parser *p = arg;
+	if (!err || err->level < XML_ERR_ERROR || p->error)
+		return;
+	const char *msg = err->message ? err->message : "XML error";
+	size_t len = strlen(msg);
+	while (len > 0 && is_ascii_space(msg[len - 1]))
+		len--;
+	p->error = arena_printf(p->arena, "line %d: %.*s", err->line, (int)len, msg);
+}
+
+/* Copy the attributes we use into p->attr_text; for serialization the caller
+ * walks them itself. */
+static void
+read_attrs(struct xml_parser *p)
+{
+	for (int i = 0; i < ATTR_COUNT; i++)
+		p->attr_off[i] = -1;
+	p->attr_text.len = 0;
+	if (xmlTextReaderHasAttributes(p->reader) != 1)
+		return;
+	static const struct {
+		const char *name;
+		enum xml_attr a;
+	} known[] = {
+		{"about", ATTR_ABOUT}, {"base", ATTR_BASE}, {"filesize", ATTR_FILESIZE}, {"href", ATTR_HREF},
+		{"ispermalink", ATTR_PERMALINK}, {"lang", ATTR_LANG}, {"length", ATTR_LENGTH},
+		{"mode", ATTR_MODE}, {"rel", ATTR_REL}, {"resource", ATTR_RESOURCE}, {"term", ATTR_TERM},
+		{"text", ATTR_TEXT}, {"type", ATTR_TYPE}, {"url", ATTR_URL}, {"version", ATTR_VERSION},
+	};
+	xmlTextReaderPtr r = p->reader;
+	for (int ok = xmlTextReaderMoveToFirstAttribute(r); ok == 1; ok = xmlTextReaderMoveToNextAttribute(r)) {
+		const char *local = cstr(xmlTextReaderConstLocalName(r));
+		const char *uri = cstr(xmlTextReaderConstNamespaceUri(r));
+		if (!local)
+			continue;
+		if (uri && strcmp(uri, "http://www.w3.org/2000/xmlns/") == 0)
+			continue;
+		for (size_t i = 0; i < sizeof known / sizeof known[0]; i++) {
+			if (str_casecmp(local, known[i].name) != 0)
+				continue;
+			enum xml_attr a = known[i].a;
+			int is_xml_ns = uri && strcmp(uri, "http://www.w3.org/XML/1998/namespace") == 0;
+			if ((a == ATTR_BASE || a == ATTR_LANG) != is_xml_ns)
+				break;
+			const char *v = cstr(xmlTextReaderConstValue(r));
+			p->attr_off[a] = (long)p->attr_text.len;
+			buf_puts(&p->attr_text, v ? v : "");
+			buf_putc(&p->attr_text, '\0');
+			break;
+		}
+	}
+	xmlTextReaderMoveToElement(r);
+}
+
+const char *
+xml_current_base(const struct xml_parser *p)
+{
+	if (p->base_count > 0)
+		return p->bases[p->base_count - 1].url;
+	if (p->opts && p->opts->base_url && p->opts->base_url[0])
+		return p->opts->base_url;
+	const char *link = p->feed.slot[FLD_LINK].s;
+	if (link && url_scheme_len(link, strlen(link)))
+		return link;
+	return NULL;
+}
+
+static void
+push_base(struct xml_parser *p, int depth)
+{
+	const char *b = xml_attr(p, ATTR_BASE);
+	if (!b || p->base_count >= XML_MAX_BASES)
+		return;
+	p->tmp.len = 0;
+	url_resolve(xml_current_base(p), b, strlen(b), &p->tmp);
+	p->bases[p->base_count].depth = depth;
+	p->bases[p->base_count].url = xstrndup(p->tmp.data ? p->tmp.data : "", p->tmp.len);
+	p->base_count++;
+}
+
+static void
+pop_base(struct xml_parser *p, int depth)
+{
+	while (p->base_count > 0 && p->bases[p->base_count - 1].depth >= depth) {
+		p->base_count--;
+		free(p->bases[p->base_count].url);
+	}
+}
+
+/* ---- capture: text of a field element, with any child markup re-serialized ---- */
+
+static void
+cap_append(struct xml_parser *p, const char *s, size_t len)
+{
+	if (p->cap_is_full)
+		return;
+	if (p->cap.len + len > XML_FIELD_MAX) {
+		len = XML_FIELD_MAX - p->cap.len;
+		while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80)
+			len--;
+		p->cap_is_full = 1;
+	}
+	buf_append(&p->cap, s, len);
+}
+
+static void
+cap_escaped(struct xml_parser *p, const char *s, int is_attr)
+{
+	const char *run = s;
+	for (; *s; s++) {
+		const char *rep = NULL;
+		switch (*s) {
+		case '&': rep = "&amp;"; break;
+		case '<': rep = "&lt;"; break;
+		case '>': rep = "&gt;"; break;
+		case '"': rep = is_attr ? "&quot;" : NULL; break;
+		default: break;
+		}
+		if (!rep)
+			continue;
+		cap_append(p, run, (size_t)(s - run));
+		cap_append(p, rep, strlen(rep));
+		run = s + 1;
+	}
+	cap_append(p, run, (size_t)(s - run));
+}
+
+static int
+is_void_element(const char *name)
+{
+	static const char *const v[] = {"area", "base", "br", "col", "embed", "hr", "img", "input",
+	                                "link", "meta", "param", "source", "track", "wbr"};
+	for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
+		if (str_casecmp(name, v[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* The name to write for the current element: XHTML elements without prefix. */
+static const char *
+markup_name(struct xml_parser *p)
+{
+	const char *uri = cstr(xmlTextReaderConstNamespaceUri(p->reader));
+	if (uri && strcmp(uri, "http://www.w3.org/1999/xhtml") == 0)
+		return cstr(xmlTextReaderConstLocalName(p->reader));
+	return cstr(xmlTextReaderConstName(p->reader));
+}
+
+static int
+cap_is_blank(const struct xml_parser *p)
+{
+	for (size_t i = 0; i < p->cap.len; i++)
+		if (!is_ascii_space(p->cap.data[i]))
+			return 0;
+	return 1;
+}
+
+static void
+capture_child_start(struct xml_parser *p, int depth, int is_empty)
+{
+	xmlTextReaderPtr r = p->reader;
+	const char *name = markup_name(p);
+	if (!name)
+		return;
+	if (p->cap_is_xhtml && depth == p->cap_depth + 1 && !p->cap_seen_child && p->cap_wrapper_depth < 0 &&
+	    str_casecmp(cstr(xmlTextReaderConstLocalName(r)), "div") == 0 && cap_is_blank(p)) {
+		p->cap.len = 0;
+		p->cap_wrapper_depth = depth;
+		p->cap_seen_child = 1;
+		return;
+	}
+	p->cap_seen_child = 1;
+	cap_append(p, "<", 1);
+	cap_append(p, name, strlen(name));
+	for (int ok = xmlTextReaderMoveToFirstAttribute(r); ok == 1; ok = xmlTextReaderMoveToNextAttribute(r)) {
+		const char *an = cstr(xmlTextReaderConstName(r));
+		if (!an || str_starts(an, "xmlns"))
+			continue;
+		const char *v = cstr(xmlTextReaderConstValue(r));
+		cap_append(p, " ", 1);
+		cap_append(p, an, strlen(an));
+		cap_append(p, "=\"", 2);
+		cap_escaped(p, v ? v : "", 1);
+		cap_append(p, "\"", 1);
+	}
+	xmlTextReaderMoveToElement(r);
+	if (is_empty && is_void_element(name))
+		cap_append(p, " />", 3);
+	else
+		cap_append(p, ">", 1);
+}
+
+static void
+capture_child_end(struct xml_parser *p, int depth)
+{
+	if (depth == p->cap_wrapper_depth) {
+		p->cap_wrapper_depth = -2; /* the wrapper is closed; never strip another */
+		return;
+	}
+	const char *name = markup_name(p);
+	if (!name || is_void_element(name))
+		return;
+	cap_append(p, "</", 2);
+	cap_append(p, name, strlen(name));
+	cap_append(p, ">", 1);
+}
+
+static void
+on_text(struct xml_parser *p, int depth)
+{
+	const char *v = cstr(xmlTextReaderConstValue(p->reader));
+	if (!v)
+		return;
+	if (p->cap_depth >= 0 && depth > p->cap_depth) {
+		if (p->cap_is_xhtml)
+			cap_escaped(p, v, 0);
+		else
+			cap_append(p, v, strlen(v));
+	} else if (depth > 0 && depth <= XML_MAX_DEPTH && p->role[depth - 1] == ROLE_AUTHOR) {
+		cap_append(p, v, strlen(v));
+	}
+}
+
+static void
+on_entity_ref(struct xml_parser *p, int depth)
+{
+	xmlNodePtr node = xmlTextReaderCurrentNode(p->reader);
+	xmlDocPtr doc = xmlTextReaderCurrentDoc(p->reader);
+	if (!node || !doc || !node->name)
+		return;
+	xmlEntityPtr ent = xmlGetDocEntity(doc, node->name);
+	if (!ent || ent->etype != XML_INTERNAL_GENERAL_ENTITY || !ent->content) {
+		if (!p->error)
+			p->error = arena_printf(p->arena, "entity '%s' not expanded (external or undefined)",
+			                        cstr(node->name));
+		return;
+	}
+	if (!(p->cap_depth >= 0 && depth > p->cap_depth))
+		return;
+	size_t len = strlen(cstr(ent->content));
+	if (len > p->entity_budget) {
+		if (!p->error)
+			p->error = "entity expansion limit exceeded";
+		p->entity_budget = 0;
+		return;
+	}
+	p->entity_budget -= len;
+	cap_append(p, cstr(ent->content), len);
+}
+
+/* ---- elements ---- */
+
+static enum xml_role
+root_start(struct xml_parser *p, const char *local, const char *uri)
+{
+	struct feed_doc *doc = p->doc;
+	const char *version = xml_attr(p, ATTR_VERSION);
+	if (str_casecmp(local, "rss") == 0) {
+		if (!version) {
+			doc->version = "rss";
+		} else if (strcmp(version, "0.91") == 0) {
+			doc->version = p->is_netscape ? "rss091n" : "rss091u";
+		} else if (strcmp(version, "0.92") == 0) {
+			doc->version = "rss092";
+		} else if (strcmp(version, "0.93") == 0) {
+			doc->version = "rss093";
+		} else if (strcmp(version, "0.94") == 0) {
+			doc->version = "rss094";
+		} else if (str_starts(version, "2.")) {
+			doc->version = "rss20";
+		} else {
+			doc->version = "rss";
+		}
+		return ROLE_ROOT;
+	}
+	if (strcmp(local, "RDF") == 0) {
+		doc->version = "rss10";
+		return ROLE_ROOT;
+	}
+	if (str_casecmp(local, "feed") == 0) {
+		p->is_atom = 1;
+		if (uri && strcmp(uri, "http://www.w3.org/2005/Atom") == 0)
+			doc->version = "atom10";
+		else if (version && strcmp(version, "0.3") == 0)
+			doc->version = "atom03";
+		else if (version && strcmp(version, "0.2") == 0)
+			doc->version = "atom02";
+		else if (version && strcmp(version, "0.1") == 0)
+			doc->version = "atom01";
+		else if (uri && strcmp(uri, "http://purl.org/atom/ns#") == 0)
+			doc->version = "atom03";
+		else
+			doc->version = "atom";
+		return ROLE_FEED;
+	}
+	if (str_casecmp(local, "channel") == 0) {
+		doc->version = "rss";
+		return ROLE_FEED;
+	}
+	if (str_casecmp(local, "html") == 0)
+		doc->is_html = 1;
+	return ROLE_IGNORE;
+}
+
+static void on_end(struct xml_parser *p, int depth);
+
+static void
+set_feed_lang(struct xml_parser *p)
+{
+	const char *lang = xml_attr(p, ATTR_LANG);
+	if (lang && lang[0] && p->feed.slot[FLD_LANGUAGE].rank <= 0) {
+		p->feed.slot[FLD_LANGUAGE].s = arena_strdup(p->arena, lang);
+		p->feed.slot[FLD_LANGUAGE].rank = 0;
+	}
+}
+
+static enum xml_role
+field_start(struct xml_parser *p, enum xml_role scope, enum xml_nsg g, const char *local, int depth,
+            int is_empty)
+{
+	enum xml_field f;
+	int rank;
+	enum xml_kind kind;
+	if (!xml_field_lookup(g, local, scope, &f, &rank, &kind))
+		return ROLE_IGNORE;
+	switch (kind) {
+	case KIND_PERSON:
+		p->cap.len = 0;
+		p->cap_is_full = 0;
+		p->person_name.len = 0;
+		p->person_email.len = 0;
+		p->person_rank = rank;
+		return ROLE_AUTHOR;
+	case KIND_IMAGE:
+		return scope == ROLE_FEED ? ROLE_IMAGE : ROLE_IGNORE;
+	case KIND_GROUP:
+		return ROLE_GROUP;
+	case KIND_SKIP:
+		return ROLE_IGNORE;
+	default:
+		break;
+	}
+	xml_field_start(p, f, rank, kind, depth, is_empty);
+	return p->cap_depth == depth ? ROLE_FIELD : ROLE_IGNORE;
+}
+
+static void
+on_start(struct xml_parser *p)
+{
+	xmlTextReaderPtr r = p->reader;
+	int depth = xmlTextReaderDepth(r);
+	int is_empty = xmlTextReaderIsEmptyElement(r) == 1;
+	if (depth < 0 || depth > XML_MAX_DEPTH)
+		return;
+	read_attrs(p);
+	push_base(p, depth);
+	if (p->cap_depth >= 0 && depth > p->cap_depth) {
+		capture_child_start(p, depth, is_empty);
+		p->role[depth] = ROLE_FIELD;
+		if (is_empty)
+			on_end(p, depth);
+		return;
+	}
+	const char *local = cstr(xmlTextReaderConstLocalName(r));
+	const char *uri = cstr(xmlTextReaderConstNamespaceUri(r));
+	const char *qname = cstr(xmlTextReaderConstName(r));
+	if (!local)
+		local = "";
+	/* An undeclared prefix leaves "prefix:name" as the local name. */
+	const char *colon = strchr(local, ':');
+	if (colon && !uri)
+		local = colon + 1;
+	enum xml_nsg g = xml_ns_group(uri, qname);
+	enum xml_role parent = depth == 0 ? ROLE_NONE : p->role[depth - 1];
+	enum xml_role role = ROLE_IGNORE;
+	switch (parent) {
+	case ROLE_NONE:
+		role = root_start(p, local, uri);
+		if (role != ROLE_IGNORE)
+			set_feed_lang(p);
+		break;
+	case ROLE_ROOT:
+		if (str_casecmp(local, "channel") == 0) {
+			role = ROLE_FEED;
+			if (uri && strcmp(uri, "http://my.netscape.com/rdf/simple/0.9/") == 0)
+				p->doc->version = "rss090";
+			set_feed_lang(p);
+		} else if (str_casecmp(local, "item") == 0 || str_casecmp(local, "entry") == 0) {
+			role = ROLE_ITEM;
+			xml_item_start(p, depth);
+		} else if (str_casecmp(local, "image") == 0 || str_casecmp(local, "textinput") == 0) {
+			role = ROLE_IGNORE;
+		} else if (p->item_depth < 0) {
+			/* rss without <channel>: treat the root as the channel */
+			role = field_start(p, ROLE_FEED, g, local, depth, is_empty);
+		}
+		break;
+	case ROLE_FEED:
+		if (str_casecmp(local, "item") == 0 || str_casecmp(local, "entry") == 0) {
+			role = ROLE_ITEM;
+			xml_item_start(p, depth);
+		} else {
+			role = field_start(p, ROLE_FEED, g, local, depth, is_empty);
+		}
+		break;
+	case ROLE_ITEM:
+		role = field_start(p, ROLE_ITEM, g, local, depth, is_empty);
+		break;
+	case ROLE_AUTHOR:
+		if (g == NSG_CORE && str_casecmp(local, "name") == 0)
+			xml_field_start(p, FLD_AUTHOR_NAME, 1, KIND_TEXT, depth, is_empty);
+		else if (g == NSG_CORE && str_casecmp(local, "email") == 0)
+			xml_field_start(p, FLD_AUTHOR_EMAIL, 1, KIND_TEXT, depth, is_empty);
+		role = p->cap_depth == depth ? ROLE_FIELD : ROLE_IGNORE;
+		break;
+	case ROLE_IMAGE:
+		if (g == NSG_CORE && str_casecmp(local, "url") == 0)
+			xml_field_start(p, FLD_ICON, 1, KIND_URL, depth, is_empty);
+		role = p->cap_depth == depth ? ROLE_FIELD : ROLE_IGNORE;
+		break;
+	case ROLE_GROUP:
+		if (g == NSG_MEDIA && strcmp(local, "content") == 0)
+			xml_field_start(p, FLD_NONE, 0, KIND_MEDIA, depth, is_empty);
+		role = ROLE_IGNORE;
+		break;
+	default:
+		role = ROLE_IGNORE;
+		break;
+	}
+	p->role[depth] = role;
+	if (is_empty)
+		on_end(p, depth);
+}
+
+static void
+author_end(struct xml_parser *p)
+{
+	/* "name (email)" as feedparser writes it; else whichever we have; else the text. */
+	struct buf *out = &p->tmp;
+	out->len = 0;
+	const char *name = p->person_name.len ? p->person_name.data : NULL;
+	const char *email = p->person_email.len ? p->person_email.data : NULL;
+	if (name && email)
+		buf_printf(out, "%s (%s)", name, email);
+	else if (name || email)
+		buf_puts(out, name ? name : email);
+	if (out->len) {
+		p->cap.len = 0;
+		buf_append(&p->cap, out->data, out->len);
+	}
+	p->cap_field = FLD_AUTHOR;
+	p->cap_rank = p->person_rank;
+	p->cap_is_html = 0;
+	p->cap_kind = KIND_TEXT;
+	p->cap_is_plain = 1;
+	p->cap_is_xhtml = 0;
+	p->cap_is_base64 = 0;
+	xml_field_end(p);
+}
+
+static void
+on_end(struct xml_parser *p, int depth)
+{
+	if (depth < 0 || depth > XML_MAX_DEPTH)
+		return;
+	if (p->cap_depth >= 0 && depth > p->cap_depth) {
+		capture_child_end(p, depth);
+	} else if (p->cap_depth >= 0 && depth == p->cap_depth) {
+		xml_field_end(p);
+		p->cap_depth = -1;
+	} else {
+		switch (p->role[depth]) {
+		case ROLE_ITEM:
+			if (p->item_depth == depth)
+				xml_item_end(p);
+			break;
+		case ROLE_AUTHOR:
+			author_end(p);
+			break;
+		default:
+			break;
+		}
+	}
+	p->role[depth] = ROLE_NONE;
+	pop_base(p, depth);
+}
+
+int
+xml_parse(const char *utf8, size_t len, const struct feed_parse_opts *opts, struct arena *arena,
+          feed_item_fn on_item, void *ctx, struct feed_doc *doc)
+{
+	struct xml_prepass pre;
+	xml_prepass_run(utf8, len, &pre);
+	struct xml_parser *p = xcalloc(1, sizeof *p);
+	p->opts = opts;
+	p->doc = doc;
+	p->arena = arena;
+	p->on_item = on_item;
+	p->ctx = ctx;
+	p->item_depth = -1;
+	p->cap_depth = -1;
+	p->cap_wrapper_depth = -1;
+	p->entity_budget = ENTITY_BUDGET;
+	p->feed.published.t = p->feed.updated.t = FEED_NO_DATE;
+	p->feed.published.rank = p->feed.updated.rank = -1;
+	p->is_netscape = pre.is_netscape;
+	int options = XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_IGNORE_ENC |
+	              XML_PARSE_NOWARNING | XML_PARSE_COMPACT;
+	int rc = -1;
+	if (pre.len > (size_t)INT32_MAX) {
+		doc->error = "document too large";
+		goto out;
+	}
+	p->reader = xmlReaderForMemory(pre.data, (int)pre.len, NULL, "UTF-8", options);
+	if (!p->reader) {
+		doc->error = "cannot create the XML reader";
+		goto out;
+	}
+	xmlTextReaderSetStructuredErrorHandler(p->reader, on_xml_error, p);
+	int read;
+	while (!p->is_stopped && (read = xmlTextReaderRead(p->reader)) == 1) {
+		int depth = xmlTextReaderDepth(p->reader);
+		switch (xmlTextReaderNodeType(p->reader)) {
+		case XML_READER_TYPE_ELEMENT:
+			on_start(p);
+			break;
+		case XML_READER_TYPE_END_ELEMENT:
+			on_end(p, depth);
+			break;
+		case XML_READER_TYPE_TEXT:
+		case XML_READER_TYPE_CDATA:
+		case XML_READER_TYPE_WHITESPACE:
+		case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
+			on_text(p, depth);
+			break;
+		case XML_READER_TYPE_ENTITY_REFERENCE:
+			on_entity_ref(p, depth);
+			break;
+		default:
+			break;
+		}
+	}
+	/* A truncated document: keep the item that was being read. */
+	if (p->cap_depth >= 0 && !p->is_stopped) {
+		xml_field_end(p);
+		p->cap_depth = -1;
+	}
+	if (p->item_depth >= 0 && !p->is_stopped)
+		xml_item_end(p);
+	xml_feed_publish(p);
+	if (!doc->version || !doc->version[0]) {
+		doc->version = "";
+		if (!doc->error)
+			doc->error = doc->is_html ? "an HTML page, not a feed"
+			           : p->error   ? p->error
+			                        : "not a feed (no RSS, RDF or Atom root element)";
+		doc->is_bozo = 1;
+		rc = -1;
+	} else {
+		rc = 0;
+		if (!doc->error && (p->error || pre.problem))
+			doc->error = p->error ? p->error : pre.problem;
+		if (doc->error)
+			doc->is_bozo = 1;
+	}
+out:
+	if (p->reader)
+		xmlFreeTextReader(p->reader);
+	pop_base(p, -1);
+	arena_free(&p->scratch);
+	buf_free(&p->cap);
+	buf_free(&p->person_name);
+	buf_free(&p->person_email);
+	buf_free(&p->attr_text);
+	buf_free(&p->tmp);
+	buf_free(&pre.fixed);
+	free(p);
+	return rc;
+}

@@ -1,0 +1,174 @@
+/* xml_internal.h: the state shared by xml.c (the libxml2 reader loop, text
+ * capture, markup serialization) and xml_fields.c (which element means what,
+ * and how captured text becomes feed and item fields). Private to src/feed/. */
+#ifndef BRIEF_FEED_XML_INTERNAL_H
+#define BRIEF_FEED_XML_INTERNAL_H
+
+#include <libxml/xmlreader.h>
+#include <stdint.h>
+
+#include "feed/xml.h"
+#include "util/arena.h"
+#include "util/buf.h"
+
+/* libxml2 refuses deeper nesting without XML_PARSE_HUGE anyway. */
+#define XML_MAX_DEPTH 256
+#define XML_MAX_BASES 32
+#define XML_MAX_CATEGORIES 64
+#define XML_MAX_ENCLOSURES 32
+
+/* Namespace groups: the formats' own vocabularies share one group ("core")
+ * because feedparser, like us, treats RSS, RDF and Atom element names alike. */
+enum xml_nsg {
+	NSG_CORE, NSG_DC, NSG_DCTERMS, NSG_CONTENT, NSG_MEDIA, NSG_ITUNES, NSG_XHTML, NSG_ADMIN,
+	NSG_RDF, NSG_XML, NSG_SLASH, NSG_WFW, NSG_OTHER,
+};
+
+/* What an element is, by depth. */
+enum xml_role {
+	ROLE_NONE, ROLE_ROOT, ROLE_FEED, ROLE_ITEM, ROLE_FIELD, ROLE_AUTHOR, ROLE_IMAGE, ROLE_GROUP,
+	ROLE_IGNORE,
+};
+
+enum xml_field {
+	FLD_NONE, FLD_TITLE, FLD_LINK, FLD_ID, FLD_SUMMARY, FLD_CONTENT, FLD_AUTHOR, FLD_PUBLISHED,
+	FLD_UPDATED, FLD_COMMENTS, FLD_SUBTITLE, FLD_LANGUAGE, FLD_GENERATOR, FLD_ICON,
+	FLD_AUTHOR_NAME, FLD_AUTHOR_EMAIL, FLD_CATEGORY, FLD_COUNT,
+};
+
+/* How an element's value is obtained. */
+enum xml_kind {
+	KIND_TEXT,      /* text construct: text, type="html|xhtml|text", mode="escaped|base64|xml" */
+	KIND_DATE,      /* a date string */
+	KIND_URL,       /* a URL as text (resolved) */
+	KIND_LINK,      /* RSS <link>URL</link> or Atom <link rel href type/> */
+	KIND_GUID,      /* RSS guid (isPermaLink) */
+	KIND_CATEGORY,  /* term attribute or text */
+	KIND_ITUNES_CATEGORY, /* text attribute */
+	KIND_ENCLOSURE, /* url/type/length attributes */
+	KIND_MEDIA,     /* media:content url/type/fileSize */
+	KIND_PERSON,    /* author: text, or name/email children */
+	KIND_IMAGE,     /* RSS image: url child */
+	KIND_GROUP,     /* media:group */
+	KIND_SKIP,      /* ignore the whole subtree (atom:source, textinput) */
+	KIND_HREF,      /* a URL in an href attribute (itunes:image) */
+	KIND_RESOURCE,  /* a value in rdf:resource (admin:generatorAgent) */
+};
+
+/* The attributes the parser looks at, copied out of the reader (its pointers
+ * are not stable across attribute moves). Offsets into xml_parser.attr_text;
+ * -1 = absent. */
+enum xml_attr {
+	ATTR_BASE, ATTR_LANG, ATTR_TYPE, ATTR_MODE, ATTR_REL, ATTR_HREF, ATTR_LENGTH, ATTR_URL,
+	ATTR_TERM, ATTR_TEXT, ATTR_PERMALINK, ATTR_RESOURCE, ATTR_ABOUT, ATTR_VERSION,
+	ATTR_FILESIZE, ATTR_COUNT,
+};
+
+/* A field value and how strongly its source element claims it: a value is
+ * replaced by one of equal or higher rank (the last of equals wins, as in
+ * feedparser). */
+struct xml_slot {
+	const char *s;
+	int rank;
+	int is_plain; /* summary/content/subtitle: published as text/plain, not HTML */
+};
+
+struct xml_date {
+	int64_t t;
+	int rank;
+};
+
+struct xml_entry {
+	struct xml_slot slot[FLD_COUNT];
+	struct xml_date published, updated;
+	const char **categories;
+	size_t category_count, category_cap;
+	struct feed_enclosure *enclosures;
+	size_t enclosure_count, enclosure_cap;
+	struct feed_enclosure media; /* first media:content, used when there is no enclosure */
+	const char *guid_link;       /* guid usable as link (isPermaLink) */
+};
+
+struct xml_base {
+	int depth;
+	char *url; /* malloc'd */
+};
+
+struct xml_parser {
+	xmlTextReaderPtr reader;
+	const struct feed_parse_opts *opts;
+	struct feed_doc *doc;
+	struct arena *arena;   /* document-level strings (the caller's) */
+	struct arena scratch;  /* one item's strings; reset after each callback */
+	feed_item_fn on_item;
+	void *ctx;
+	int is_stopped;
+
+	int is_atom;
+	int is_netscape;         /* a Netscape RSS 0.91 DOCTYPE was seen */
+	enum xml_role role[XML_MAX_DEPTH + 1];
+	int item_depth;        /* depth of the open item, -1 when none */
+	struct xml_entry feed; /* channel-level values (strings in arena) */
+	struct xml_entry item; /* the open item (strings in scratch) */
+
+	/* the element whose text is being captured */
+	int cap_depth;         /* -1 when not capturing */
+	enum xml_field cap_field;
+	enum xml_kind cap_kind;
+	int cap_rank;
+	int cap_is_xhtml;      /* serialize children as markup, escape text */
+	int cap_is_plain;      /* type="text" */
+	int cap_is_base64;
+	int cap_wrapper_depth; /* depth of the xhtml <div> wrapper left out, or -1 */
+	int cap_seen_child;    /* an element child was serialized */
+	int cap_is_full;
+	struct buf cap;
+	/* the author container's parts */
+	struct buf person_name, person_email;
+	int person_rank;
+	int cap_is_html;       /* type="html" (or mode="escaped") */
+	int cap_is_permalink;  /* guid isPermaLink is not "false" */
+
+	struct xml_base bases[XML_MAX_BASES];
+	int base_count;
+
+	/* attributes of the current element */
+	struct buf attr_text;
+	long attr_off[ATTR_COUNT];
+
+	struct buf tmp;        /* scratch for URL resolution and text conversion */
+	size_t entity_budget;  /* bytes of internal entity text still allowed */
+	const char *error;     /* first XML error, in arena */
+};
+
+/* Value of attribute a of the current element, or NULL. */
+static inline const char *
+xml_attr(const struct xml_parser *p, enum xml_attr a)
+{
+	return p->attr_off[a] < 0 ? NULL : p->attr_text.data + p->attr_off[a];
+}
+
+/* Which namespace group a namespace URI belongs to (NULL = no namespace). */
+enum xml_nsg xml_ns_group(const char *uri, const char *qname);
+
+/* Look up the element (group, local name) in scope ROLE_FEED or ROLE_ITEM.
+ * Returns 1 and fills field/rank/kind when it is one we use. */
+int xml_field_lookup(enum xml_nsg g, const char *name, enum xml_role scope, enum xml_field *field,
+                     int *rank, enum xml_kind *kind);
+
+/* The base URL in effect (xml:base, else --base, else the feed's own link). */
+const char *xml_current_base(const struct xml_parser *p);
+
+/* Handle a field element's start: attribute-only kinds are complete here;
+ * text kinds start a capture. depth is the element's depth. */
+void xml_field_start(struct xml_parser *p, enum xml_field f, int rank, enum xml_kind kind, int depth,
+                     int is_empty);
+/* The captured element ended: turn p->cap into the field value. */
+void xml_field_end(struct xml_parser *p);
+/* Start/end of an item; xml_item_end() builds the feed_item and calls back. */
+void xml_item_start(struct xml_parser *p, int depth);
+void xml_item_end(struct xml_parser *p);
+/* Copy the channel-level values into doc->feed (called before each callback and at the end). */
+void xml_feed_publish(struct xml_parser *p);
+
+#endif
