@@ -1,16 +1,271 @@
-/* cmd_daily.c: `brief daily`. NOT IMPLEMENTED YET: being written. */
+/* cmd_daily.c: `brief daily`: fetch, select the window, curate, render, write. */
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
 
+#include "ai/curate.h"
+#include "app.h"
 #include "cli.h"
 #include "cmd.h"
+#include "feed/opml.h"
+#include "net/fetch.h"
+#include "report/archive.h"
+#include "report/build.h"
+#include "report/report.h"
+#include "store/health.h"
+#include "store/select.h"
+#include "util/arena.h"
+#include "util/fs.h"
+#include "util/log.h"
+#include "util/str.h"
 
-const char cmd_daily_help[] = "usage: brief daily [OPTIONS]\n\n(not implemented yet)\n";
+const char cmd_daily_help[] =
+	"usage: brief daily [--hours 48] [--top 15] [--lang zh|en] [--format md|html|json]\n"
+	"                   [--out PATH] [--offline] [--no-fetch] [--feeds FILE.opml]\n"
+	"                   [--concurrency N] [--timeout SEC] [--stale-days 30]\n\n"
+	"Write the daily digest: fetch the sources (unless --no-fetch), take the articles of\n"
+	"the last --hours, rank the stories, summarise the top --top in --lang, and render\n"
+	"them as Markdown (default), HTML or JSON.\n\n"
+	"  --out FILE   write there (format from --format, else from the extension)\n"
+	"  --out DIR/   write DATE.md, DATE.html and DATE.json into DIR and refresh its\n"
+	"               index.md, index.html and index.atom (a directory: an existing one,\n"
+	"               or a path ending in /)\n"
+	"  --offline    use the built-in offline engine even when an LLM is configured\n"
+	"  --stale-days feeds without a post for this many days are listed as stale\n\n"
+	"Dates and \"N hours ago\" use the local time zone (TZ). Exit status 3 when the\n"
+	"window holds no articles.\n";
+
+struct daily_args {
+	const char *hours, *top, *lang, *format, *out, *feeds, *concurrency, *timeout, *stale_days;
+	int is_offline, is_no_fetch;
+};
+
+enum daily_format { FMT_MD, FMT_HTML, FMT_JSON };
+
+static int
+parse_format(const char *s, enum daily_format *f)
+{
+	if (strcmp(s, "md") == 0 || strcmp(s, "markdown") == 0)
+		*f = FMT_MD;
+	else if (strcmp(s, "html") == 0)
+		*f = FMT_HTML;
+	else if (strcmp(s, "json") == 0)
+		*f = FMT_JSON;
+	else
+		return -1;
+	return 0;
+}
+
+/* The source ids of a --feeds run: the sources whose URLs the OPML file lists. */
+static int
+feeds_source_ids(struct store *st, const char *opml_path, struct arena *a, int64_t **ids, size_t *n,
+                 struct err *e)
+{
+	struct buf data = BUF_INIT;
+	struct opml_feed *feeds;
+	size_t count;
+	if (fs_read_all(opml_path, &data, e) < 0)
+		return -1;
+	int rc = opml_parse(buf_str(&data), data.len, a, &feeds, &count, e);
+	buf_free(&data);
+	if (rc < 0)
+		return err_wrap(e, "%s", opml_path);
+	const char **urls = arena_alloc(a, (count + 1) * sizeof *urls);
+	for (size_t i = 0; i < count; i++)
+		urls[i] = feeds[i].xml_url;
+	return store_source_ids(st, urls, count, a, ids, n, e);
+}
+
+/* Feeds that failed in this fetch, named as the store knows them. */
+static void
+fetch_failures(struct store *st, const struct fetch_summary *sum, struct arena *a, struct report_health *h)
+{
+	h->failed = arena_alloc(a, (sum->failure_count + 1) * sizeof *h->failed);
+	h->failed_count = 0;
+	for (size_t i = 0; i < sum->failure_count; i++) {
+		const char *url = sum->failures[i].url;
+		const char *name = store_source_name(st, url, a);
+		h->failed[h->failed_count++] = (struct report_problem){name ? name : url, url, sum->failures[i].error, 0};
+	}
+}
+
+struct daily_run {
+	struct app app;
+	struct store st;
+	struct arena arena;
+	struct daily_args args;
+	int hours, top, stale_days;
+	enum daily_format format;
+};
+
+static int
+run(struct daily_run *d, struct err *e)
+{
+	struct arena *a = &d->arena;
+	if (store_open(&d->st, d->app.db_path, e) < 0)
+		return EXIT_FAIL;
+	struct fetch_summary sum;
+	int fetched = 0;
+	if (!d->args.is_no_fetch) {
+		struct fetch_opts fo;
+		fetch_opts_default(&fo);
+		fo.feeds_opml = d->args.feeds;
+		fo.progress = !d->app.is_quiet;
+		if (d->args.concurrency && cli_int(d->args.concurrency, "concurrency", 1, 1000, &fo.concurrency, e) < 0)
+			return EXIT_USAGE;
+		if (d->args.timeout && cli_int(d->args.timeout, "timeout", 1, 3600, &fo.timeout_s, e) < 0)
+			return EXIT_USAGE;
+		if (fetch_run(&d->st, &d->app.cfg, &fo, a, &sum, e) < 0)
+			return EXIT_FAIL;
+		fetched = 1;
+	}
+	int64_t *ids = NULL;
+	size_t id_count = 0;
+	if (d->args.feeds && feeds_source_ids(&d->st, d->args.feeds, a, &ids, &id_count, e) < 0)
+		return EXIT_FAIL;
+	if (d->args.feeds && id_count == 0) {
+		err_set(e, "none of the feeds in %s is in the store (fetch them first, without --no-fetch)", d->args.feeds);
+		return EXIT_EMPTY;
+	}
+	struct article *articles;
+	size_t count;
+	if (store_select_window(&d->st, d->app.now, d->hours, ids, id_count, a, &articles, &count, e) < 0)
+		return EXIT_FAIL;
+	if (count == 0) {
+		err_set(e, "nothing to report: no articles in the last %d hours", d->hours);
+		return EXIT_EMPTY;
+	}
+	struct curate_opts co = {
+		.now = d->app.now, .hours = d->hours, .top_n = d->top, .lang = d->args.lang,
+		.force_offline = d->args.is_offline, .per_source_cap = 3, .cfg = &d->app.cfg,
+	};
+	struct curate_result cur;
+	if (curate_run(&d->st, articles, count, &co, a, &cur, e) < 0)
+		return EXIT_FAIL;
+	struct report r;
+	struct report_build_opts bo = {d->args.lang, d->hours, d->top, d->app.now};
+	report_build(&r, &cur, articles, count, &bo, a);
+	struct store_source_stats ss;
+	if (store_source_stats(&d->st, ids, id_count, &ss, e) < 0)
+		return EXIT_FAIL;
+	r.is_default_list = ss.is_all_default;
+	r.stats.feeds_total = ss.feeds_total;
+	r.stats.feeds_ok = ss.feeds_ok;
+	r.stats.articles_total = ss.items_total;
+	if (fetched) {
+		r.stats.feeds_total = sum.feeds_total;
+		r.stats.feeds_ok = sum.feeds_ok + sum.feeds_not_modified;
+		r.stats.articles_total = sum.items_total;
+	}
+	if (store_feed_health(&d->st, d->app.now, d->stale_days, ids, id_count, a, &r.health, e) < 0)
+		return EXIT_FAIL;
+	if (fetched)
+		fetch_failures(&d->st, &sum, a, &r.health);
+
+	struct buf md = BUF_INIT, html = BUF_INIT, json = BUF_INIT, title = BUF_INIT;
+	report_daily_md(&r, &md);
+	report_daily_html(&r, &html);
+	report_daily_json(&r, &json);
+	report_daily_title(&r, &title);
+	int rc = EXIT_OK;
+	if (store_report_save(&d->st, "daily", r.date, r.lang, buf_str(&title), r.generated_at, buf_str(&md),
+	                      buf_str(&html), buf_str(&json), e) < 0) {
+		log_warn("brief daily: %s", e->msg); /* the digest itself still gets written */
+	}
+	const char *out = d->args.out;
+	if (out && (fs_is_dir(out) || str_ends(out, "/"))) {
+		const char *base = config_pick(&d->app.cfg, NULL, "BRIEF_BASE_URL", "daily", "base_url", NULL);
+		if (report_archive_write(out, &r, buf_str(&md), buf_str(&html), buf_str(&json), base, e) < 0)
+			rc = EXIT_FAIL;
+		else
+			log_info("brief daily: %zu stories from %zu articles (%s engine) -> %s/%s.{md,html,json}",
+			         r.item_count, count, r.engine, out, r.date);
+	} else {
+		const struct buf *b = d->format == FMT_HTML ? &html : d->format == FMT_JSON ? &json : &md;
+		if (fs_write_atomic(out ? out : "-", buf_str(b), b->len, e) < 0)
+			rc = EXIT_FAIL;
+		else if (out)
+			log_info("brief daily: %zu stories from %zu articles (%s engine) -> %s", r.item_count, count,
+			         r.engine, out);
+	}
+	if (cur.llm_requests > 0 || !d->app.is_quiet)
+		log_debug("brief daily: %ld LLM requests, %ld prompt + %ld completion tokens", cur.llm_requests,
+		          cur.prompt_tokens, cur.completion_tokens);
+	buf_free(&md);
+	buf_free(&html);
+	buf_free(&json);
+	buf_free(&title);
+	return rc;
+}
 
 int
 cmd_daily(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	fputs("brief daily: not implemented yet\n", stderr);
-	return EXIT_FAIL;
+	struct daily_run d;
+	memset(&d, 0, sizeof d);
+	struct daily_args *a = &d.args;
+	struct cli_common common = {0};
+	const struct cli_option opts[] = {
+		{"hours", 0, CLI_VALUE, &a->hours},
+		{"top", 0, CLI_VALUE, &a->top},
+		{"lang", 0, CLI_VALUE, &a->lang},
+		{"format", 0, CLI_VALUE, &a->format},
+		{"out", 'o', CLI_VALUE, &a->out},
+		{"feeds", 0, CLI_VALUE, &a->feeds},
+		{"concurrency", 0, CLI_VALUE, &a->concurrency},
+		{"timeout", 0, CLI_VALUE, &a->timeout},
+		{"stale-days", 0, CLI_VALUE, &a->stale_days},
+		{"offline", 0, CLI_FLAG, &a->is_offline},
+		{"no-fetch", 0, CLI_FLAG, &a->is_no_fetch},
+		{NULL, 0, 0, NULL},
+	};
+	char **pos;
+	int npos;
+	struct err e = {{0}};
+	if (cli_parse(argc, argv, opts, &common, &pos, &npos, &e) < 0) {
+		free(pos);
+		return cmd_usage_error("daily", e.msg);
+	}
+	free(pos);
+	if (common.wants_help) {
+		fputs(cmd_daily_help, stdout);
+		return EXIT_OK;
+	}
+	if (npos > 0)
+		return cmd_usage_error("daily", "takes no positional arguments");
+	d.hours = 48;
+	d.top = 15;
+	d.stale_days = 30;
+	if ((a->hours && cli_int(a->hours, "hours", 1, 24 * 366, &d.hours, &e) < 0) ||
+	    (a->top && cli_int(a->top, "top", 1, 200, &d.top, &e) < 0) ||
+	    (a->stale_days && cli_int(a->stale_days, "stale-days", 1, 36500, &d.stale_days, &e) < 0))
+		return cmd_usage_error("daily", e.msg);
+	if (!a->lang)
+		a->lang = "zh";
+	if (strcmp(a->lang, "zh") != 0 && strcmp(a->lang, "en") != 0)
+		return cmd_usage_error("daily", "--lang wants zh or en");
+	d.format = FMT_MD;
+	if (a->format) {
+		if (parse_format(a->format, &d.format) < 0)
+			return cmd_usage_error("daily", "--format wants md, html or json");
+	} else if (a->out && str_ends(a->out, ".html")) {
+		d.format = FMT_HTML;
+	} else if (a->out && str_ends(a->out, ".json")) {
+		d.format = FMT_JSON;
+	}
+	tzset(); /* dates in the reader's time zone */
+	if (app_open(&d.app, &common, &e) < 0) {
+		fprintf(stderr, "brief daily: %s\n", e.msg);
+		return EXIT_FAIL;
+	}
+	int rc = run(&d, &e);
+	if (rc == EXIT_USAGE)
+		rc = cmd_usage_error("daily", e.msg);
+	else if (rc != EXIT_OK)
+		fprintf(stderr, "brief daily: %s\n", e.msg);
+	store_close(&d.st);
+	arena_free(&d.arena);
+	app_close(&d.app);
+	return rc;
 }

@@ -1,0 +1,151 @@
+/* daily_json.c: the daily digest as the SPEC.md `brief daily --format json` object.
+ * Keys come in the order SPEC.md lists them; brief's additions (item "id" and
+ * "sources", top-level "top" and "health") follow the specified keys. */
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ai/category.h"
+#include "feed/feed.h"
+#include "report/report.h"
+#include "util/timeutil.h"
+#include "util/utf8.h"
+
+/* A JSON string from UTF-8 text (repaired if invalid, so jansson never rejects it), or null. */
+static json_t *
+jstr(const char *s)
+{
+	if (!s)
+		return json_null();
+	size_t len = strlen(s);
+	if (utf8_valid(s, len))
+		return json_stringn(s, len);
+	struct buf b = BUF_INIT;
+	utf8_sanitize(&b, s, len);
+	json_t *j = json_stringn(buf_str(&b), b.len);
+	buf_free(&b);
+	return j;
+}
+
+static json_t *
+jtime(int64_t t)
+{
+	if (t == FEED_NO_DATE)
+		return json_null();
+	char s[32];
+	time_format_rfc3339(t, s, sizeof s);
+	return json_string(s);
+}
+
+static json_t *
+jitem(const struct report_item *it)
+{
+	json_t *o = json_object();
+	json_object_set_new(o, "rank", json_integer(it->rank));
+	json_object_set_new(o, "title", jstr(it->title));
+	json_object_set_new(o, "title_translated",
+	                    jstr(it->title_translated && *it->title_translated ? it->title_translated : NULL));
+	json_object_set_new(o, "link", jstr(it->link));
+	json_object_set_new(o, "source", jstr(it->source_count ? it->sources[0].name : NULL));
+	json_object_set_new(o, "published", jtime(it->published));
+	json_object_set_new(o, "category", json_string(category_id(it->category)));
+	json_t *sc = json_object();
+	json_object_set_new(sc, "relevance", json_integer(it->relevance));
+	json_object_set_new(sc, "quality", json_integer(it->quality));
+	json_object_set_new(sc, "timeliness", json_integer(it->timeliness));
+	json_object_set_new(sc, "total", json_integer(it->total));
+	json_object_set_new(o, "scores", sc);
+	json_object_set_new(o, "summary", jstr(it->summary));
+	json_object_set_new(o, "reason", jstr(it->reason));
+	json_t *kw = json_array();
+	for (size_t k = 0; k < it->keyword_count; k++)
+		json_array_append_new(kw, jstr(it->keywords[k]));
+	json_object_set_new(o, "keywords", kw);
+	json_object_set_new(o, "id", jstr(it->id));
+	json_t *src = json_array();
+	for (size_t s = 0; s < it->source_count; s++) {
+		json_t *so = json_object();
+		json_object_set_new(so, "name", jstr(it->sources[s].name));
+		json_object_set_new(so, "link", jstr(it->sources[s].link));
+		json_array_append_new(src, so);
+	}
+	json_object_set_new(o, "sources", src);
+	return o;
+}
+
+static json_t *
+jproblems(const struct report_problem *p, size_t n, const char *detail_key, const char *when_key)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; i < n; i++) {
+		json_t *o = json_object();
+		json_object_set_new(o, "source", jstr(p[i].name));
+		json_object_set_new(o, "url", jstr(p[i].url));
+		if (detail_key)
+			json_object_set_new(o, detail_key, jstr(p[i].detail));
+		if (when_key)
+			json_object_set_new(o, when_key, jtime(p[i].when));
+		json_array_append_new(a, o);
+	}
+	return a;
+}
+
+void
+report_daily_json(const struct report *r, struct buf *out)
+{
+	json_t *o = json_object();
+	json_object_set_new(o, "date", jstr(r->date));
+	json_object_set_new(o, "generated_at", jtime(r->generated_at));
+	json_object_set_new(o, "lang", jstr(r->lang));
+	json_object_set_new(o, "engine", jstr(r->engine));
+	json_object_set_new(o, "model", jstr(r->model));
+	json_t *st = json_object();
+	json_object_set_new(st, "feeds_total", json_integer(r->stats.feeds_total));
+	json_object_set_new(st, "feeds_ok", json_integer(r->stats.feeds_ok));
+	json_object_set_new(st, "articles_total", json_integer(r->stats.articles_total));
+	json_object_set_new(st, "articles_in_window", json_integer(r->stats.articles_in_window));
+	json_object_set_new(st, "selected", json_integer(r->stats.selected));
+	json_object_set_new(st, "hours", json_integer(r->stats.hours));
+	json_object_set_new(o, "stats", st);
+	json_object_set_new(o, "highlights", jstr(r->highlights));
+	json_t *items = json_array();
+	for (size_t i = 0; i < r->item_count; i++)
+		json_array_append_new(items, jitem(&r->items[i]));
+	json_object_set_new(o, "items", items);
+	json_t *kw = json_array();
+	for (size_t i = 0; i < r->keyword_count; i++) {
+		json_t *k = json_object();
+		json_object_set_new(k, "word", jstr(r->keywords[i].word));
+		json_object_set_new(k, "count", json_integer(r->keywords[i].count));
+		json_array_append_new(kw, k);
+	}
+	json_object_set_new(o, "keywords", kw);
+	json_t *cats = json_array();
+	for (size_t i = 0; i < r->category_count; i++) {
+		json_t *c = json_object();
+		enum category cat = r->categories[i].category;
+		json_object_set_new(c, "id", json_string(category_id(cat)));
+		json_object_set_new(c, "label", json_string(category_label(cat, r->lang)));
+		json_object_set_new(c, "emoji", json_string(category_emoji(cat)));
+		json_object_set_new(c, "count", json_integer(r->categories[i].count));
+		json_array_append_new(cats, c);
+	}
+	json_object_set_new(o, "categories", cats);
+	json_object_set_new(o, "top", json_integer(r->top_n));
+	json_t *h = json_object();
+	json_object_set_new(h, "stale_days", json_integer(r->health.stale_days));
+	json_object_set_new(h, "failed", jproblems(r->health.failed, r->health.failed_count, "error", NULL));
+	json_object_set_new(h, "stale", jproblems(r->health.stale, r->health.stale_count, NULL, "newest"));
+	json_object_set_new(h, "undated", jproblems(r->health.undated, r->health.undated_count, "title", NULL));
+	json_object_set_new(h, "future", jproblems(r->health.future, r->health.future_count, "title", "published"));
+	json_object_set_new(o, "health", h);
+	char *s = json_dumps(o, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	if (!s) {
+		/* Only on allocation failure; brief aborts on OOM everywhere else too. */
+		abort();
+	}
+	buf_puts(out, s);
+	buf_putc(out, '\n');
+	free(s);
+	json_decref(o);
+}

@@ -1,0 +1,344 @@
+/* daily_md.c: the daily digest as Markdown, in seed 000's order: title, source line,
+ * highlights, must-read top 3, overview table, category pie, keyword bar chart (mermaid
+ * and plain text), tag cloud, one section per category, feed health, footer. */
+#include <stdio.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ai/category.h"
+#include "feed/feed.h"
+#include "report/escape.h"
+#include "report/render.h"
+#include "util/str.h"
+#include "util/utf8.h"
+
+static void
+md_link(struct buf *out, const char *text, const char *url)
+{
+	if (esc_url_ok(url)) {
+		buf_putc(out, '[');
+		esc_md_inline(out, text);
+		buf_puts(out, "](");
+		esc_md_url(out, url);
+		buf_putc(out, ')');
+	} else {
+		esc_md_inline(out, text);
+	}
+}
+
+static void
+md_keywords(struct buf *out, const struct report_item *it)
+{
+	if (it->keyword_count == 0)
+		return;
+	buf_puts(out, "🏷️ ");
+	for (size_t k = 0; k < it->keyword_count; k++) {
+		if (k)
+			buf_puts(out, ", ");
+		esc_md_inline(out, it->keywords[k]);
+	}
+	buf_puts(out, "\n\n");
+}
+
+/* "— **a** · 同时见于 [b](…), [c](…)" */
+static void
+md_sources(struct buf *out, const struct i18n *t, const struct report_item *it, int bold)
+{
+	buf_puts(out, " — ");
+	if (bold)
+		buf_puts(out, "**");
+	esc_md_inline(out, it->source_count ? it->sources[0].name : "");
+	if (bold)
+		buf_puts(out, "**");
+	for (size_t s = 1; s < it->source_count; s++) {
+		buf_puts(out, s == 1 ? " · " : ", ");
+		if (s == 1) {
+			buf_puts(out, t->also_in);
+			buf_putc(out, ' ');
+		}
+		md_link(out, it->sources[s].name, it->sources[s].link);
+	}
+}
+
+static void
+md_must_read(const struct report *r, const struct i18n *t, struct buf *out)
+{
+	buf_puts(out, "## 🏆 ");
+	buf_puts(out, t->h_must_read);
+	buf_puts(out, "\n\n");
+	for (size_t i = 0; i < r->item_count && i < RENDER_MUST_READ; i++) {
+		const struct report_item *it = &r->items[i];
+		buf_puts(out, t->rank_medal[i]);
+		buf_puts(out, " **");
+		esc_md_inline(out, render_item_title(it));
+		buf_puts(out, "**\n\n");
+		md_link(out, it->title, it->link);
+		md_sources(out, t, it, 0);
+		buf_puts(out, " · ");
+		render_ago(r, t, it, out);
+		buf_puts(out, " · ");
+		buf_puts(out, category_emoji(it->category));
+		buf_putc(out, ' ');
+		buf_puts(out, category_label(it->category, r->lang));
+		buf_puts(out, "\n\n");
+		if (it->summary && *it->summary) {
+			esc_md_quote(out, it->summary);
+			buf_putc(out, '\n');
+		}
+		if (it->reason && *it->reason) {
+			buf_puts(out, "💡 **");
+			buf_puts(out, t->why_read);
+			buf_puts(out, "**: ");
+			esc_md_inline(out, it->reason);
+			buf_puts(out, "\n\n");
+		}
+		md_keywords(out, it);
+	}
+	buf_puts(out, "---\n\n");
+}
+
+static void
+md_overview(const struct report *r, const struct i18n *t, struct buf *out)
+{
+	char a[32], b[32];
+	buf_printf(out, "## 📊 %s\n\n| %s | %s | %s | %s |\n|:---:|:---:|:---:|:---:|\n| %d/%d | ", t->h_overview,
+	           t->col_feeds, t->col_articles, t->col_hours, t->col_selected, r->stats.feeds_ok,
+	           r->stats.feeds_total);
+	snprintf(a, sizeof a, "%ld", r->stats.articles_total);
+	snprintf(b, sizeof b, "%ld", r->stats.articles_in_window);
+	const char *flow[] = {a, b};
+	i18n_fill(out, t->articles_flow, flow, 2);
+	buf_puts(out, " | ");
+	snprintf(a, sizeof a, "%d", r->stats.hours);
+	const char *hours[] = {a};
+	i18n_fill(out, t->hours_value, hours, 1);
+	buf_puts(out, " | **");
+	snprintf(a, sizeof a, "%d", r->stats.selected);
+	const char *sel[] = {a};
+	i18n_fill(out, t->selected_value, sel, 1);
+	buf_puts(out, "** |\n\n");
+
+	buf_printf(out, "### %s\n\n", t->h_categories);
+	if (r->category_count == 0) {
+		buf_printf(out, "%s\n\n", t->nothing);
+	} else {
+		buf_printf(out, "```mermaid\npie showData\n    title \"%s\"\n", t->pie_title);
+		for (size_t i = 0; i < r->category_count; i++)
+			buf_printf(out, "    \"%s %s\" : %d\n", category_emoji(r->categories[i].category),
+			           category_label(r->categories[i].category, r->lang), r->categories[i].count);
+		buf_puts(out, "```\n\n");
+	}
+}
+
+static void
+md_keyword_charts(const struct report *r, const struct i18n *t, struct buf *out)
+{
+	buf_printf(out, "### %s\n\n", t->h_keywords);
+	if (r->keyword_count == 0) {
+		buf_printf(out, "%s\n\n", t->nothing);
+		return;
+	}
+	size_t n = r->keyword_count < RENDER_CHART_KEYWORDS ? r->keyword_count : RENDER_CHART_KEYWORDS;
+	int max = r->keywords[0].count;
+	buf_printf(out, "```mermaid\nxychart-beta horizontal\n    title \"%s\"\n    x-axis [", t->h_keywords);
+	for (size_t i = 0; i < n; i++) {
+		buf_puts(out, i ? ", \"" : "\"");
+		esc_mermaid(out, r->keywords[i].word, 32);
+		buf_putc(out, '"');
+	}
+	buf_printf(out, "]\n    y-axis \"%s\" 0 --> %d\n    bar [", t->bar_axis, render_axis_max(max));
+	for (size_t i = 0; i < n; i++)
+		buf_printf(out, "%s%d", i ? ", " : "", r->keywords[i].count);
+	buf_puts(out, "]\n```\n\n");
+
+	/* The text chart: labels padded by display width so CJK labels line up. */
+	n = r->keyword_count < RENDER_ASCII_KEYWORDS ? r->keyword_count : RENDER_ASCII_KEYWORDS;
+	struct buf labels[RENDER_ASCII_KEYWORDS];
+	size_t width = 0, fence = 3;
+	for (size_t i = 0; i < n; i++) {
+		labels[i] = (struct buf)BUF_INIT;
+		esc_fit_width(&labels[i], r->keywords[i].word, RENDER_ASCII_LABEL);
+		size_t w = utf8_width(buf_str(&labels[i]), labels[i].len);
+		if (w > width)
+			width = w;
+		if (esc_backtick_run(buf_str(&labels[i])) >= fence)
+			fence = esc_backtick_run(buf_str(&labels[i])) + 1;
+	}
+	buf_printf(out, "<details>\n<summary>📈 %s</summary>\n\n", t->ascii_summary);
+	for (size_t f = 0; f < fence; f++)
+		buf_putc(out, '`');
+	buf_putc(out, '\n');
+	for (size_t i = 0; i < n; i++) {
+		buf_puts(out, buf_str(&labels[i]));
+		for (size_t w = utf8_width(buf_str(&labels[i]), labels[i].len); w < width; w++)
+			buf_putc(out, ' ');
+		buf_puts(out, " │ ");
+		int cells = render_bar_cells(r->keywords[i].count, max, RENDER_ASCII_BAR);
+		for (int c = 0; c < RENDER_ASCII_BAR; c++)
+			buf_puts(out, c < cells ? "█" : "░");
+		buf_printf(out, " %d\n", r->keywords[i].count);
+		buf_free(&labels[i]);
+	}
+	for (size_t f = 0; f < fence; f++)
+		buf_putc(out, '`');
+	buf_puts(out, "\n\n</details>\n\n");
+}
+
+static void
+md_tags(const struct report *r, const struct i18n *t, struct buf *out)
+{
+	buf_printf(out, "### 🏷️ %s\n\n", t->h_tags);
+	if (r->keyword_count == 0)
+		buf_puts(out, t->nothing);
+	for (size_t i = 0; i < r->keyword_count && i < RENDER_TAG_KEYWORDS; i++) {
+		if (i)
+			buf_puts(out, " · ");
+		if (i < RENDER_TAG_BOLD)
+			buf_puts(out, "**");
+		esc_md_inline(out, r->keywords[i].word);
+		if (i < RENDER_TAG_BOLD)
+			buf_puts(out, "**");
+		buf_printf(out, "(%d)", r->keywords[i].count);
+	}
+	buf_puts(out, "\n\n---\n\n");
+}
+
+static void
+md_categories(const struct report *r, const struct i18n *t, struct buf *out)
+{
+	size_t *idx = xcalloc(r->item_count + 1, sizeof *idx);
+	int number = 0;
+	for (size_t c = 0; c < r->category_count; c++) {
+		enum category cat = r->categories[c].category;
+		size_t n = render_items_of(r, cat, idx);
+		if (n == 0)
+			continue;
+		buf_printf(out, "## %s %s\n\n", category_emoji(cat), category_label(cat, r->lang));
+		for (size_t k = 0; k < n; k++) {
+			const struct report_item *it = &r->items[idx[k]];
+			buf_printf(out, "### %d. ", ++number);
+			esc_md_inline(out, render_item_title(it));
+			buf_puts(out, "\n\n");
+			md_link(out, it->title, it->link);
+			md_sources(out, t, it, 1);
+			buf_puts(out, " · ");
+			render_ago(r, t, it, out);
+			buf_puts(out, " · ⭐ ");
+			char s[16];
+			snprintf(s, sizeof s, "%d", it->total);
+			const char *score[] = {s};
+			i18n_fill(out, t->score, score, 1);
+			buf_puts(out, "\n\n");
+			if (it->summary && *it->summary) {
+				esc_md_quote(out, it->summary);
+				buf_putc(out, '\n');
+			}
+			md_keywords(out, it);
+			buf_puts(out, "---\n\n");
+		}
+	}
+	free(idx);
+}
+
+static void
+md_problem_list(struct buf *out, const char *heading, const struct report_problem *p, size_t n,
+                const struct report *r, const struct i18n *t, int kind)
+{
+	if (n == 0)
+		return;
+	buf_printf(out, "**%s** (%zu)\n\n", heading, n);
+	for (size_t i = 0; i < n; i++) {
+		buf_puts(out, "- ");
+		if (kind == 0 || kind == 1) {
+			md_link(out, p[i].name ? p[i].name : p[i].url, p[i].url);
+			buf_puts(out, kind == 0 ? ": " : " — ");
+			if (kind == 0) {
+				buf_putc(out, '`');
+				/* One-line error text in a code span: strip backticks, keep the rest literal. */
+				for (const char *c = p[i].detail ? p[i].detail : ""; *c; c++)
+					buf_putc(out, *c == '`' ? '\'' : (*c == '\n' || *c == '\r') ? ' ' : *c);
+				buf_putc(out, '`');
+			} else if (p[i].when == FEED_NO_DATE) {
+				buf_puts(out, t->stale_never);
+			} else {
+				struct buf d = BUF_INIT;
+				i18n_local(&d, p[i].when, I18N_DATE);
+				const char *args[] = {buf_str(&d)};
+				i18n_fill(out, t->stale_since, args, 1);
+				buf_free(&d);
+			}
+		} else {
+			esc_md_inline(out, p[i].detail);
+			buf_puts(out, " — ");
+			esc_md_inline(out, p[i].name);
+			if (kind == 3) {
+				buf_puts(out, " · ");
+				i18n_local(out, p[i].when, I18N_DATE);
+			}
+		}
+		buf_putc(out, '\n');
+	}
+	buf_putc(out, '\n');
+	(void)r;
+}
+
+static void
+md_health(const struct report *r, const struct i18n *t, struct buf *out)
+{
+	const struct report_health *h = &r->health;
+	buf_printf(out, "## 🩺 %s\n\n", t->h_health);
+	if (h->failed_count + h->stale_count + h->undated_count + h->future_count == 0) {
+		buf_printf(out, "%s\n\n---\n\n", t->health_ok);
+		return;
+	}
+	buf_puts(out, "<details>\n<summary>");
+	render_health_summary(r, t, out);
+	buf_puts(out, "</summary>\n\n");
+	char days[16];
+	snprintf(days, sizeof days, "%d", h->stale_days);
+	const char *args[] = {days};
+	struct buf stale = BUF_INIT;
+	i18n_fill(&stale, t->h_stale, args, 1);
+	md_problem_list(out, t->h_failed, h->failed, h->failed_count, r, t, 0);
+	md_problem_list(out, buf_str(&stale), h->stale, h->stale_count, r, t, 1);
+	md_problem_list(out, t->h_undated, h->undated, h->undated_count, r, t, 2);
+	md_problem_list(out, t->h_future, h->future, h->future_count, r, t, 3);
+	buf_free(&stale);
+	buf_puts(out, "</details>\n\n---\n\n");
+}
+
+void
+report_daily_md(const struct report *r, struct buf *out)
+{
+	const struct i18n *t = i18n_get(r->lang);
+	buf_puts(out, "# 📰 ");
+	report_daily_title(r, out);
+	buf_puts(out, "\n\n> ");
+	render_header_line(r, t, out);
+	buf_printf(out, "\n\n## 📝 %s\n\n", t->h_highlights);
+	if (r->highlights && *r->highlights)
+		esc_md_block(out, r->highlights, "");
+	else
+		buf_printf(out, "%s\n", t->no_highlights);
+	buf_puts(out, "\n---\n\n");
+	md_must_read(r, t, out);
+	md_overview(r, t, out);
+	md_keyword_charts(r, t, out);
+	md_tags(r, t, out);
+	md_categories(r, t, out);
+	md_health(r, t, out);
+	buf_puts(out, "*");
+	render_footer_line(r, t, out);
+	buf_puts(out, "*\n\n*");
+	if (r->engine && strcmp(r->engine, "llm") == 0) {
+		struct buf model = BUF_INIT;
+		esc_md_inline(&model, r->model ? r->model : "LLM");
+		const char *args[] = {buf_str(&model)};
+		i18n_fill(out, t->footer_engine_llm, args, 1);
+		buf_free(&model);
+	} else {
+		buf_puts(out, t->footer_engine_offline);
+	}
+	buf_printf(out, "*\n\n*%s*\n", r->is_default_list ? t->credit_default : t->credit_custom);
+}

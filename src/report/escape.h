@@ -1,0 +1,49 @@
+/* escape.h: the one place feed-supplied text is made safe for Markdown, mermaid, HTML
+ * and URLs. Every escaper decodes UTF-8 (invalid bytes become U+FFFD), drops control
+ * characters and the bidi embedding/override/isolate controls (U+202A-U+202E,
+ * U+2066-U+2069) a hostile title could use to reorder the rest of a line, and keeps
+ * everything else intact: CJK, emoji and right-to-left text pass through. */
+#ifndef BRIEF_REPORT_ESCAPE_H
+#define BRIEF_REPORT_ESCAPE_H
+
+#include <stddef.h>
+
+#include "util/buf.h"
+
+/* Append s (NULL = nothing) as one line of Markdown inline text: whitespace runs
+ * (newlines included) collapse to one space, ends are trimmed, and every character
+ * Markdown, GFM tables or math would interpret is backslash-escaped. Text containing
+ * right-to-left characters is wrapped in FSI ... PDI so it cannot reorder its
+ * surroundings. */
+void esc_md_inline(struct buf *b, const char *s);
+/* Append s as the lines of a Markdown block quote: every line starts with "> ", blank
+ * lines become ">" (runs of them collapse to one), leading spaces are dropped and
+ * line-start block markers ("- ", "1. ", "===") are escaped, so a multi-line summary
+ * stays inside its quote and cannot open a list, heading or code block. Ends with a
+ * newline. */
+void esc_md_quote(struct buf *b, const char *s);
+/* Like esc_md_quote with any line prefix ("" for plain paragraphs). */
+void esc_md_block(struct buf *b, const char *s, const char *prefix);
+/* Append url for a Markdown link destination: spaces, parentheses, angle brackets,
+ * quotes, backslashes and backticks percent-encoded. The caller checks esc_url_ok. */
+void esc_md_url(struct buf *b, const char *url);
+/* True when url is an absolute http(s) URL we are willing to link to. */
+int esc_url_ok(const char *url);
+/* Append s as the content of a double-quoted mermaid label: quotes and backticks
+ * become apostrophes, '#' and angle brackets their full-width forms, whitespace runs
+ * one space; cut to max_chars code points (0 = no limit) with an ellipsis. */
+void esc_mermaid(struct buf *b, const char *s, size_t max_chars);
+/* Append s as HTML text or attribute value (& < > " ' escaped). */
+void esc_html(struct buf *b, const char *s);
+/* Append s as HTML paragraphs: blank lines separate <p> elements (each dir="auto"),
+ * single newlines become <br>. */
+void esc_html_paras(struct buf *b, const char *s);
+/* Append s as XML character data or attribute value (Atom); like esc_html. */
+void esc_xml(struct buf *b, const char *s);
+/* Length of the longest run of backticks in s (to pick a code fence longer than it). */
+size_t esc_backtick_run(const char *s);
+/* Append s to b with whitespace runs collapsed to one space and cut to at most
+ * max_width display columns (utf8_width), ending in "…" when cut. Controls dropped. */
+void esc_fit_width(struct buf *b, const char *s, size_t max_width);
+
+#endif

@@ -1,0 +1,177 @@
+/* i18n.c: the report's strings in Chinese and English, relative and local times. */
+#include "report/i18n.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+static const struct i18n zh = {
+	.code = "zh-CN",
+	.title = "AI 博客每日精选",
+	.src_default = "来自 Karpathy 推荐的 $1 个顶级技术博客（HN Popularity Contest 2025）",
+	.src_custom = "来自 $1 个订阅源",
+	.pick_llm = "AI 精选 Top $1",
+	.pick_offline = "离线引擎精选 Top $1（未使用 LLM：评分为启发式，摘要摘自原文）",
+	.sep = "，",
+	.h_highlights = "今日看点",
+	.no_highlights = "今天没有生成看点。",
+	.h_must_read = "今日必读",
+	.why_read = "为什么值得读",
+	.h_overview = "数据概览",
+	.col_feeds = "扫描源",
+	.col_articles = "抓取文章",
+	.col_hours = "时间范围",
+	.col_selected = "精选",
+	.articles_flow = "$1 篇 → $2 篇",
+	.hours_value = "$1h",
+	.selected_value = "$1 篇",
+	.h_categories = "分类分布",
+	.pie_title = "文章分类分布",
+	.h_keywords = "高频关键词",
+	.bar_axis = "出现次数",
+	.ascii_summary = "纯文本关键词图（终端友好）",
+	.h_tags = "话题标签",
+	.score = "$1/30",
+	.also_in = "同时见于",
+	.h_health = "订阅源健康",
+	.health_summary = "$1 个源抓取失败 · $2 个源久未更新 · $3 条缺少日期 · $4 条日期在未来",
+	.h_failed = "抓取失败",
+	.h_stale = "超过 $1 天未更新",
+	.h_undated = "缺少日期的文章",
+	.h_future = "日期在未来的文章",
+	.stale_since = "最新一篇：$1",
+	.stale_never = "从未有带日期的文章",
+	.health_ok = "所有订阅源均正常。",
+	.footer_generated = "生成于 $1 | 扫描 $2 源 → 获取 $3 篇 → 精选 $4 篇",
+	.footer_engine_llm = "评分与摘要：$1",
+	.footer_engine_offline = "评分与摘要：brief 离线引擎（未使用 LLM）",
+	.credit_default = "基于 [Hacker News Popularity Contest 2025](https://refactoringenglish.com/tools/hn-popularity/) RSS 源列表，由 [Andrej Karpathy](https://x.com/karpathy) 推荐",
+	.credit_default_html = "基于 <a href=\"https://refactoringenglish.com/tools/hn-popularity/\" rel=\"noopener noreferrer\">Hacker News Popularity Contest 2025</a> RSS 源列表，由 <a href=\"https://x.com/karpathy\" rel=\"noopener noreferrer\">Andrej Karpathy</a> 推荐",
+	.credit_custom = "基于你订阅的 RSS 源",
+	.nothing = "（无）",
+	.undated = "日期不详",
+	.index_title = "AI 博客每日精选 · 归档",
+	.index_items = "$1 篇精选",
+	.ago_just = "刚刚",
+	.ago_min = "$1 分钟前",
+	.ago_hours = "$1 小时前",
+	.ago_days = "$1 天前",
+	.ago_hour1 = "1 小时前",
+	.ago_day1 = "1 天前",
+	.rank_medal = {"🥇", "🥈", "🥉"},
+};
+
+static const struct i18n en = {
+	.code = "en",
+	.title = "AI Blog Daily Digest",
+	.src_default = "From $1 top tech blogs recommended by Karpathy (HN Popularity Contest 2025)",
+	.src_custom = "From $1 feeds",
+	.pick_llm = "AI-picked Top $1",
+	.pick_offline = "Top $1 picked by the offline engine (no LLM: heuristic scores, extracted summaries)",
+	.sep = ", ",
+	.h_highlights = "Today's Highlights",
+	.no_highlights = "No highlights were written today.",
+	.h_must_read = "Must Read",
+	.why_read = "Why read it",
+	.h_overview = "At a Glance",
+	.col_feeds = "Feeds",
+	.col_articles = "Articles",
+	.col_hours = "Window",
+	.col_selected = "Selected",
+	.articles_flow = "$1 → $2",
+	.hours_value = "$1h",
+	.selected_value = "$1",
+	.h_categories = "Categories",
+	.pie_title = "Articles by category",
+	.h_keywords = "Top Keywords",
+	.bar_axis = "Mentions",
+	.ascii_summary = "Plain-text keyword chart (terminal friendly)",
+	.h_tags = "Topics",
+	.score = "$1/30",
+	.also_in = "also in",
+	.h_health = "Feed Health",
+	.health_summary = "$1 feeds failed · $2 feeds stale · $3 items undated · $4 items future-dated",
+	.h_failed = "Failed feeds",
+	.h_stale = "No new posts for over $1 days",
+	.h_undated = "Items without a date",
+	.h_future = "Items dated in the future",
+	.stale_since = "newest post: $1",
+	.stale_never = "never had a dated post",
+	.health_ok = "All feeds are healthy.",
+	.footer_generated = "Generated $1 | $2 feeds scanned → $3 articles → $4 selected",
+	.footer_engine_llm = "Scores and summaries: $1",
+	.footer_engine_offline = "Scores and summaries: brief's offline engine (no LLM)",
+	.credit_default = "Sources: the [Hacker News Popularity Contest 2025](https://refactoringenglish.com/tools/hn-popularity/) feed list, recommended by [Andrej Karpathy](https://x.com/karpathy)",
+	.credit_default_html = "Sources: the <a href=\"https://refactoringenglish.com/tools/hn-popularity/\" rel=\"noopener noreferrer\">Hacker News Popularity Contest 2025</a> feed list, recommended by <a href=\"https://x.com/karpathy\" rel=\"noopener noreferrer\">Andrej Karpathy</a>",
+	.credit_custom = "Sources: the feeds you follow",
+	.nothing = "(none)",
+	.undated = "undated",
+	.index_title = "AI Blog Daily Digest · Archive",
+	.index_items = "$1 picks",
+	.ago_just = "just now",
+	.ago_min = "$1 min ago",
+	.ago_hours = "$1 hours ago",
+	.ago_days = "$1 days ago",
+	.ago_hour1 = "1 hour ago",
+	.ago_day1 = "1 day ago",
+	.rank_medal = {"🥇", "🥈", "🥉"},
+};
+
+const struct i18n *
+i18n_get(const char *lang)
+{
+	return lang && strcmp(lang, "en") == 0 ? &en : &zh;
+}
+
+void
+i18n_fill(struct buf *out, const char *tpl, const char *const *args, size_t n)
+{
+	for (const char *p = tpl; *p; p++) {
+		if (p[0] == '$' && p[1] >= '1' && p[1] <= '9') {
+			size_t i = (size_t)(p[1] - '1');
+			if (i < n && args[i])
+				buf_puts(out, args[i]);
+			p++;
+			continue;
+		}
+		buf_putc(out, *p);
+	}
+}
+
+void
+i18n_ago(struct buf *out, const struct i18n *t, int64_t when, int64_t now)
+{
+	int64_t d = now - when;
+	char n[32];
+	const char *tpl;
+	if (d < 60) {
+		buf_puts(out, t->ago_just);
+		return;
+	}
+	if (d < 3600) {
+		snprintf(n, sizeof n, "%lld", (long long)(d / 60));
+		tpl = t->ago_min;
+	} else if (d < 86400) {
+		snprintf(n, sizeof n, "%lld", (long long)(d / 3600));
+		tpl = d < 7200 ? t->ago_hour1 : t->ago_hours;
+	} else {
+		snprintf(n, sizeof n, "%lld", (long long)(d / 86400));
+		tpl = d < 2 * 86400 ? t->ago_day1 : t->ago_days;
+	}
+	const char *args[] = {n};
+	i18n_fill(out, tpl, args, 1);
+}
+
+void
+i18n_local(struct buf *out, int64_t t, enum i18n_time_format fmt)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+	char s[128];
+	if (!localtime_r(&tt, &tm))
+		return;
+	size_t n = fmt == I18N_DATE ? strftime(s, sizeof s, "%Y-%m-%d", &tm)
+	                            : strftime(s, sizeof s, "%Y-%m-%d %H:%M %Z", &tm);
+	if (n > 0)
+		buf_puts(out, s);
+}

@@ -1,0 +1,114 @@
+/* render.c: helpers shared by the daily report renderers. */
+#include "report/render.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "feed/feed.h"
+
+void
+render_long(struct buf *out, long v)
+{
+	buf_printf(out, "%ld", v);
+}
+
+static const char *
+long_str(char *s, size_t size, long v)
+{
+	snprintf(s, size, "%ld", v);
+	return s;
+}
+
+void
+report_daily_title(const struct report *r, struct buf *out)
+{
+	const struct i18n *t = i18n_get(r->lang);
+	buf_puts(out, t->title);
+	buf_puts(out, " — ");
+	buf_puts(out, r->date ? r->date : "");
+}
+
+void
+render_header_line(const struct report *r, const struct i18n *t, struct buf *out)
+{
+	char a[32], b[32];
+	const char *feeds[] = {long_str(a, sizeof a, r->stats.feeds_total)};
+	i18n_fill(out, r->is_default_list ? t->src_default : t->src_custom, feeds, 1);
+	buf_puts(out, t->sep);
+	const char *top[] = {long_str(b, sizeof b, (long)r->item_count)};
+	int offline = !r->engine || strcmp(r->engine, "llm") != 0;
+	i18n_fill(out, offline ? t->pick_offline : t->pick_llm, top, 1);
+}
+
+const char *
+render_item_title(const struct report_item *it)
+{
+	if (it->title_translated && *it->title_translated)
+		return it->title_translated;
+	return it->title ? it->title : "";
+}
+
+int
+render_has_translation(const struct report_item *it)
+{
+	return it->title_translated && *it->title_translated &&
+	       (!it->title || strcmp(it->title, it->title_translated) != 0);
+}
+
+void
+render_ago(const struct report *r, const struct i18n *t, const struct report_item *it, struct buf *out)
+{
+	if (it->published == FEED_NO_DATE)
+		buf_puts(out, t->undated);
+	else
+		i18n_ago(out, t, it->when, r->generated_at);
+}
+
+void
+render_footer_line(const struct report *r, const struct i18n *t, struct buf *out)
+{
+	struct buf when = BUF_INIT;
+	char a[32], b[32], c[32];
+	i18n_local(&when, r->generated_at, I18N_DATETIME);
+	const char *args[] = {buf_str(&when), long_str(a, sizeof a, r->stats.feeds_ok),
+	                      long_str(b, sizeof b, r->stats.articles_total),
+	                      long_str(c, sizeof c, r->stats.selected)};
+	i18n_fill(out, t->footer_generated, args, 4);
+	buf_free(&when);
+}
+
+void
+render_health_summary(const struct report *r, const struct i18n *t, struct buf *out)
+{
+	char a[32], b[32], c[32], d[32];
+	const struct report_health *h = &r->health;
+	const char *args[] = {long_str(a, sizeof a, (long)h->failed_count), long_str(b, sizeof b, (long)h->stale_count),
+	                      long_str(c, sizeof c, (long)h->undated_count),
+	                      long_str(d, sizeof d, (long)h->future_count)};
+	i18n_fill(out, t->health_summary, args, 4);
+}
+
+size_t
+render_items_of(const struct report *r, enum category c, size_t *idx)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < r->item_count; i++)
+		if (r->items[i].category == c)
+			idx[n++] = i;
+	return n;
+}
+
+int
+render_bar_cells(int count, int max, int cells)
+{
+	if (count <= 0 || max <= 0)
+		return 0;
+	int n = (count * cells * 2 + max) / (max * 2);
+	return n < 1 ? 1 : n > cells ? cells : n;
+}
+
+int
+render_axis_max(int max)
+{
+	return max <= 0 ? 1 : max + (max + 3) / 4;
+}

@@ -1,0 +1,43 @@
+/* render.h: pieces the Markdown, HTML and JSON renderers share (internal to report/). */
+#ifndef BRIEF_REPORT_RENDER_H
+#define BRIEF_REPORT_RENDER_H
+
+#include <stddef.h>
+
+#include "report/i18n.h"
+#include "report/report.h"
+
+/* How many keywords each view shows (seed 000: 12 in the chart, 10 in the text chart,
+ * 20 in the tag cloud, the first 3 bold) and how many stories are "must read". */
+enum {
+	RENDER_CHART_KEYWORDS = 12,
+	RENDER_ASCII_KEYWORDS = 10,
+	RENDER_TAG_KEYWORDS = 20,
+	RENDER_TAG_BOLD = 3,
+	RENDER_MUST_READ = 3,
+	RENDER_ASCII_BAR = 20,  /* cells of the longest text bar */
+	RENDER_ASCII_LABEL = 24 /* display columns of a text-chart label at most */
+};
+
+/* The header line under the title, plain text (no feed-supplied strings). */
+void render_header_line(const struct report *r, const struct i18n *t, struct buf *out);
+/* The title to show for an item: the translation when there is one, else the original. */
+const char *render_item_title(const struct report_item *it);
+/* True when the translation differs from the original (so both are shown). */
+int render_has_translation(const struct report_item *it);
+/* "3 小时前", or "日期不详" for an undated item. */
+void render_ago(const struct report *r, const struct i18n *t, const struct report_item *it, struct buf *out);
+/* Append the decimal form of v. */
+void render_long(struct buf *out, long v);
+/* The footer's "generated" sentence, plain text. */
+void render_footer_line(const struct report *r, const struct i18n *t, struct buf *out);
+/* The feed-health summary line ("2 个源抓取失败 · ..."), plain text. */
+void render_health_summary(const struct report *r, const struct i18n *t, struct buf *out);
+/* Items of category c in rank order: fills idx (capacity r->item_count), returns count. */
+size_t render_items_of(const struct report *r, enum category c, size_t *idx);
+/* Bar length in cells for count against max (rounded, at least 1 for count > 0). */
+int render_bar_cells(int count, int max, int cells);
+/* Upper end of a chart axis for a maximum value. */
+int render_axis_max(int max);
+
+#endif

@@ -1,0 +1,128 @@
+/* report.h: the daily digest as data (struct report) and its three renderers.
+ *
+ * A struct report holds everything a renderer needs and nothing it must look up:
+ * renderers are pure functions of it (no I/O, no clock; local dates use the process
+ * TZ through localtime_r), so golden tests are byte-exact. report_build.c fills one
+ * from the curation result and the store; cmd_daily.c writes the bytes out. */
+#ifndef BRIEF_REPORT_REPORT_H
+#define BRIEF_REPORT_REPORT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "model.h"
+#include "util/buf.h"
+
+/* One source carrying a story (a story reported by several feeds lists them all). */
+struct report_source {
+	const char *name;
+	const char *link; /* that source's link to the story; may be NULL */
+};
+
+/* One selected story, as rendered. */
+struct report_item {
+	int rank;                      /* 1-based overall rank */
+	const char *id;                /* story id ("s" + 12 hex), may be NULL */
+	const char *title;             /* the original title */
+	const char *title_translated;  /* in the reader's language; NULL or "" = same as title */
+	const char *link;
+	struct report_source *sources; /* lead source first; at least one */
+	size_t source_count;
+	int64_t published;             /* UTC seconds; FEED_NO_DATE when the item is undated */
+	int64_t when;                  /* the date used for "N hours ago" (published, else first seen) */
+	enum category category;
+	int relevance, quality, timeliness, total;
+	const char *summary;           /* may span lines; NULL = none */
+	const char *reason;            /* "why read"; NULL = none */
+	const char **keywords;         /* as the engine wrote them */
+	size_t keyword_count;
+};
+
+struct report_keyword {
+	const char *word; /* normalised (lower-case) */
+	int count;
+};
+
+struct report_category {
+	enum category category;
+	int count;
+};
+
+/* A feed or item the reader should know about (feed health). */
+struct report_problem {
+	const char *name;   /* source name */
+	const char *url;    /* feed URL */
+	const char *detail; /* failed: the error; stale: NULL; dates: the item title */
+	int64_t when;       /* stale: newest item date (FEED_NO_DATE = never had one); future: the date */
+};
+
+struct report_health {
+	struct report_problem *failed;  /* feeds whose last fetch failed */
+	size_t failed_count;
+	struct report_problem *stale;   /* feeds with nothing newer than stale_days */
+	size_t stale_count;
+	int stale_days;
+	struct report_problem *undated; /* items in the window without a date */
+	size_t undated_count;
+	struct report_problem *future;  /* items dated more than a day ahead */
+	size_t future_count;
+};
+
+struct report_stats {
+	int feeds_total, feeds_ok;
+	long articles_total;     /* items the feeds served (or stored, with --no-fetch) */
+	long articles_in_window; /* articles in the time window */
+	int selected;
+	int hours;
+};
+
+struct report {
+	const char *date;        /* YYYY-MM-DD in the reader's time zone */
+	int64_t generated_at;    /* the run's "now", UTC seconds */
+	const char *lang;        /* "zh" or "en" */
+	const char *engine;      /* "llm" or "offline" */
+	const char *model;       /* NULL for offline */
+	int top_n;               /* --top */
+	int is_default_list;     /* the sources are the built-in HN Popularity Contest list */
+	struct report_stats stats;
+	const char *highlights;  /* may be NULL */
+	struct report_item *items; /* best first */
+	size_t item_count;
+	struct report_keyword *keywords; /* count desc, then first appearance */
+	size_t keyword_count;
+	struct report_category *categories; /* count desc, then category order; zero counts omitted */
+	size_t category_count;
+	struct report_health health;
+};
+
+/* Render r as Markdown / a self-contained HTML page / the SPEC.md JSON object, appended
+ * to out. Pure: same report (and TZ) in, same bytes out. */
+void report_daily_md(const struct report *r, struct buf *out);
+void report_daily_html(const struct report *r, struct buf *out);
+void report_daily_json(const struct report *r, struct buf *out);
+
+/* The title line text ("AI 博客每日精选 — 2026-02-21"), appended to out. */
+void report_daily_title(const struct report *r, struct buf *out);
+
+/* One digest in an archive directory, for the index pages and the Atom feed. */
+struct report_digest {
+	const char *date;        /* YYYY-MM-DD; files are DATE.md / DATE.html / DATE.json */
+	const char *lang;
+	int64_t generated_at;
+	const char *title;       /* the digest's title line */
+	const char *highlights;  /* may be NULL */
+	const char **top_titles; /* the first few items' titles */
+	size_t top_count;
+	int selected;
+};
+
+/* Index of an archive directory (digests newest first) as Markdown and HTML. */
+void report_index_md(const struct report_digest *d, size_t n, const char *lang, struct buf *out);
+void report_index_html(const struct report_digest *d, size_t n, const char *lang, struct buf *out);
+/* Atom 1.0 feed of the digests (newest first). base_url (may be NULL) makes entry links
+ * absolute; without it they are relative to the feed ("2026-02-21.html"). updated = the
+ * newest digest's time. */
+void report_index_atom(const struct report_digest *d, size_t n, const char *lang, const char *base_url,
+                       struct buf *out);
+
+#endif

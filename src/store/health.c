@@ -1,0 +1,183 @@
+/* health.c: source statistics and feed health for reports; saving rendered reports. */
+#include "store/health.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "feed/feed.h"
+#include "util/buf.h"
+
+/* Binds ids[0..n) as a JSON array (SQL NULL = all sources) to parameter idx. */
+static void
+bind_ids(sqlite3_stmt *s, int idx, const int64_t *ids, size_t n)
+{
+	if (n == 0) {
+		sqlite3_bind_null(s, idx);
+		return;
+	}
+	struct buf b = BUF_INIT;
+	buf_putc(&b, '[');
+	for (size_t i = 0; i < n; i++)
+		buf_printf(&b, "%s%lld", i ? "," : "", (long long)ids[i]);
+	buf_putc(&b, ']');
+	sqlite3_bind_text(s, idx, buf_str(&b), (int)b.len, SQLITE_TRANSIENT);
+	buf_free(&b);
+}
+
+#define IN_IDS(col) "(?1 IS NULL OR " col " IN (SELECT value FROM json_each(?1)))"
+
+/* The display name: name, else feed title, else the host of the feed URL. */
+static const char *
+display_name(struct arena *a, const char *name, const char *title, const char *url)
+{
+	if (name && *name)
+		return arena_strdup(a, name);
+	if (title && *title)
+		return arena_strdup(a, title);
+	if (!url)
+		return NULL;
+	const char *host = strstr(url, "://");
+	host = host ? host + 3 : url;
+	size_t len = strcspn(host, "/?#");
+	return arena_strndup(a, host, len);
+}
+
+int
+store_source_stats(struct store *st, const int64_t *ids, size_t n, struct store_source_stats *out,
+                   struct err *e)
+{
+	memset(out, 0, sizeof *out);
+	sqlite3_stmt *s = store_prepare(st,
+		"SELECT count(*), coalesce(sum(last_success_at IS NOT NULL AND last_error IS NULL), 0),"
+		" coalesce(sum(is_default), 0),"
+		" (SELECT count(*) FROM items WHERE " IN_IDS("source_id") ")"
+		" FROM sources WHERE " IN_IDS("id"), e);
+	if (!s)
+		return -1;
+	bind_ids(s, 1, ids, n);
+	if (sqlite3_step(s) != SQLITE_ROW) {
+		err_set(e, "database: %s", sqlite3_errmsg(st->db));
+		sqlite3_finalize(s);
+		return -1;
+	}
+	out->feeds_total = sqlite3_column_int(s, 0);
+	out->feeds_ok = sqlite3_column_int(s, 1);
+	out->is_all_default = out->feeds_total > 0 && sqlite3_column_int(s, 2) == out->feeds_total;
+	out->items_total = (long)sqlite3_column_int64(s, 3);
+	sqlite3_finalize(s);
+	return 0;
+}
+
+static void
+push(struct arena *a, struct report_problem **list, size_t *count, size_t *cap, struct report_problem p)
+{
+	if (*count == *cap) {
+		size_t ncap = *cap ? *cap * 2 : 16;
+		struct report_problem *n = arena_alloc(a, ncap * sizeof *n);
+		if (*count)
+			memcpy(n, *list, *count * sizeof *n);
+		*list = n;
+		*cap = ncap;
+	}
+	(*list)[(*count)++] = p;
+}
+
+int
+store_feed_health(struct store *st, int64_t now, int stale_days, const int64_t *ids, size_t n,
+                  struct arena *arena, struct report_health *h, struct err *e)
+{
+	h->stale_days = stale_days;
+	/* Newest post per source: the published date unless it lies in the future, else first seen. */
+	sqlite3_stmt *s = store_prepare(st,
+		"SELECT s.name, s.title, s.url, s.last_error,"
+		" (SELECT max(CASE WHEN i.published IS NOT NULL AND i.published <= ?2 THEN i.published"
+		"                  ELSE i.first_seen END) FROM items i WHERE i.source_id = s.id)"
+		" FROM sources s WHERE " IN_IDS("s.id") " ORDER BY lower(coalesce(s.name, s.title, s.url))", e);
+	if (!s)
+		return -1;
+	bind_ids(s, 1, ids, n);
+	sqlite3_bind_int64(s, 2, now + 86400);
+	size_t failed_cap = 0, stale_cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct report_problem p = {0};
+		p.name = display_name(arena, store_col_text(s, 0), store_col_text(s, 1), store_col_text(s, 2));
+		p.url = arena_strdup(arena, store_col_text(s, 2));
+		const char *error = store_col_text(s, 3);
+		if (error && *error) {
+			p.detail = arena_strdup(arena, error);
+			p.when = FEED_NO_DATE;
+			push(arena, &h->failed, &h->failed_count, &failed_cap, p);
+			continue;
+		}
+		int has_post = sqlite3_column_type(s, 4) != SQLITE_NULL;
+		p.when = has_post ? sqlite3_column_int64(s, 4) : FEED_NO_DATE;
+		if (!has_post || p.when < now - (int64_t)stale_days * 86400)
+			push(arena, &h->stale, &h->stale_count, &stale_cap, p);
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return err_set(e, "database: %s", sqlite3_errmsg(st->db));
+	return 0;
+}
+
+const char *
+store_source_name(struct store *st, const char *url, struct arena *arena)
+{
+	sqlite3_stmt *s = store_prepare(st, "SELECT name, title, url FROM sources WHERE url = ?1", NULL);
+	const char *name = NULL;
+	if (!s)
+		return NULL;
+	store_bind_text(s, 1, url);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		name = display_name(arena, store_col_text(s, 0), store_col_text(s, 1), store_col_text(s, 2));
+	sqlite3_finalize(s);
+	return name;
+}
+
+int
+store_source_ids(struct store *st, const char *const *urls, size_t n, struct arena *arena, int64_t **ids,
+                 size_t *count, struct err *e)
+{
+	*ids = arena_alloc(arena, (n + 1) * sizeof **ids);
+	*count = 0;
+	sqlite3_stmt *s = store_prepare(st, "SELECT id FROM sources WHERE url = ?1", e);
+	if (!s)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		sqlite3_reset(s);
+		store_bind_text(s, 1, urls[i]);
+		if (sqlite3_step(s) == SQLITE_ROW)
+			(*ids)[(*count)++] = sqlite3_column_int64(s, 0);
+	}
+	sqlite3_finalize(s);
+	return 0;
+}
+
+int
+store_report_save(struct store *st, const char *kind, const char *slug, const char *lang, const char *title,
+                  int64_t created_at, const char *markdown, const char *html, const char *json,
+                  struct err *e)
+{
+	sqlite3_stmt *s = store_prepare(st,
+		"INSERT INTO reports(kind, slug, lang, title, created_at, markdown, html, json)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+		" ON CONFLICT(kind, slug, lang) DO UPDATE SET title = excluded.title,"
+		" created_at = excluded.created_at, markdown = excluded.markdown, html = excluded.html,"
+		" json = excluded.json", e);
+	if (!s)
+		return -1;
+	store_bind_text(s, 1, kind);
+	store_bind_text(s, 2, slug);
+	store_bind_text(s, 3, lang);
+	store_bind_text(s, 4, title);
+	sqlite3_bind_int64(s, 5, created_at);
+	store_bind_text(s, 6, markdown);
+	store_bind_text(s, 7, html);
+	store_bind_text(s, 8, json);
+	int rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return err_set(e, "saving the report: %s", sqlite3_errmsg(st->db));
+	return 0;
+}

@@ -1,0 +1,195 @@
+/* test_daily_hostile.c: hostile feed strings (markup, Markdown/mermaid syntax, a
+ * 500-character title, RTL, emoji, bidi overrides, javascript: links) render inert in
+ * Markdown and HTML and intact in JSON; golden files pin the exact escaping. */
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "fixture.h"
+#include "report/escape.h"
+#include "report/report.h"
+#include "testlib.h"
+
+/* The fenced blocks of md must each close where they should: every line inside a
+ * mermaid block is a mermaid statement we wrote. */
+static void
+check_mermaid(const char *md)
+{
+	for (const char *p = strstr(md, "```mermaid\n"); p; p = strstr(p + 1, "```mermaid\n")) {
+		const char *end = strstr(p + 11, "\n```\n");
+		CHECK(end != NULL);
+		if (!end)
+			return;
+		for (const char *line = p + 11; line < end;) {
+			const char *nl = strchr(line, '\n');
+			size_t len = (size_t)(nl - line);
+			int ok = strncmp(line, "pie showData", 12) == 0 || strncmp(line, "xychart-beta", 12) == 0 ||
+			         strncmp(line, "    title \"", 11) == 0 || strncmp(line, "    x-axis [\"", 13) == 0 ||
+			         strncmp(line, "    y-axis \"", 12) == 0 || strncmp(line, "    bar [", 9) == 0 ||
+			         strncmp(line, "    \"", 5) == 0;
+			CHECK(ok);
+			/* Quotes only as label delimiters: an even number, never adjacent to ']' tricks. */
+			size_t quotes = 0;
+			for (size_t i = 0; i < len; i++)
+				quotes += line[i] == '"';
+			CHECK(quotes % 2 == 0);
+			CHECK(memchr(line, '`', len) == NULL);
+			line = nl + 1;
+		}
+	}
+}
+
+/* True when p lies inside the text chart's fenced code block (literal text). */
+static int
+in_text_chart(const char *md, const char *p)
+{
+	const char *start = strstr(md, "<summary>📈 ");
+	const char *end = start ? strstr(start, "</details>") : NULL;
+	return start && end && p > start && p < end;
+}
+
+/* True when p lies inside a mermaid block (quoted labels, checked by check_mermaid). */
+static int
+in_mermaid(const char *md, const char *p)
+{
+	for (const char *m = strstr(md, "```mermaid\n"); m && m < p; m = strstr(m + 1, "```mermaid\n")) {
+		const char *end = strstr(m + 11, "\n```\n");
+		if (end && p < end)
+			return 1;
+	}
+	return 0;
+}
+
+static void
+check_markdown(const char *md)
+{
+	/* No raw HTML from feeds: every '<' we did not write is escaped (or literal code). */
+	for (const char *p = strchr(md, '<'); p; p = strchr(p + 1, '<')) {
+		int ours = strncmp(p, "<details>", 9) == 0 || strncmp(p, "</details>", 10) == 0 ||
+		           strncmp(p, "<summary>", 9) == 0 || strncmp(p, "</summary>", 10) == 0;
+		int escaped = p > md && p[-1] == '\\';
+		int in_code = 0;
+		/* Failed-feed errors are shown in code spans (literal). */
+		const char *ls = p;
+		while (ls > md && ls[-1] != '\n')
+			ls--;
+		if (strncmp(ls, "- [", 3) == 0 || strncmp(ls, "- ", 2) == 0) {
+			const char *tick = memchr(ls, '`', (size_t)(p - ls));
+			in_code = tick != NULL;
+		}
+		in_code = in_code || in_text_chart(md, p);
+		if (!(ours || escaped || in_code))
+			fprintf(stderr, "unescaped '<' at: %.40s\n", p);
+		CHECK(ours || escaped || in_code);
+	}
+	/* No link to a javascript: URL: every "](javascript:" has its ']' escaped. */
+	for (const char *p = strstr(md, "](javascript:"); p; p = strstr(p + 1, "](javascript:"))
+		CHECK(in_text_chart(md, p) || in_mermaid(md, p) || (p > md && p[-1] == '\\'));
+	CHECK(strstr(md, "\u202E") == NULL); /* bidi override dropped */
+	CHECK(strstr(md, "🚀🔥👩‍💻") != NULL);
+	CHECK(strstr(md, "\u2068שלום עולם — مرحبا بالعالم\u2069") != NULL); /* isolated RTL */
+	/* A multi-line summary stays inside its quote: no line of it escapes as a heading/list. */
+	CHECK(strstr(md, "\n# not a heading") == NULL && strstr(md, "> \\# not a heading\n") != NULL);
+	CHECK(strstr(md, "> \\- not a list\n") != NULL);
+	CHECK(strstr(md, "\n```\nnot code") == NULL);
+	/* The 500-character title is all there (escaped). */
+	CHECK(strstr(md, "Long title \\<b\\>bold\\</b\\> \"quoted\" Long title") != NULL);
+	check_mermaid(md);
+}
+
+static void
+check_html(const char *html)
+{
+	CHECK(strstr(html, "<script") == NULL);
+	CHECK(strstr(html, "<img") == NULL);
+	CHECK(strstr(html, "javascript:") == NULL || strstr(html, "href=\"javascript:") == NULL);
+	CHECK(strstr(html, "href=\"javascript") == NULL);
+	CHECK(strstr(html, "&lt;script&gt;document.title=&#39;PWNED&#39;") != NULL);
+	CHECK(strstr(html, "default-src 'none'") != NULL);
+	CHECK(strstr(html, "http-equiv=\"Content-Security-Policy\"") != NULL);
+	CHECK(strstr(html, "\u202E") == NULL);
+	CHECK(strstr(html, "שלום עולם — مرحبا بالعالم") != NULL);
+	CHECK(strstr(html, "🚀🔥👩‍💻") != NULL);
+	/* No element attribute carries feed text unescaped: no on*= handlers at all. */
+	CHECK(strstr(html, "onerror=\"") == NULL);
+}
+
+static void
+check_json(const char *json, const struct report *r)
+{
+	json_error_t e;
+	json_t *j = json_loads(json, 0, &e);
+	CHECK(j != NULL);
+	if (!j)
+		return;
+	json_t *items = json_object_get(j, "items");
+	CHECK_INT(json_array_size(items), r->item_count);
+	for (size_t i = 0; i < r->item_count && i < json_array_size(items); i++) {
+		json_t *it = json_array_get(items, i);
+		CHECK_STR(json_string_value(json_object_get(it, "title")), r->items[i].title);
+		CHECK_STR(json_string_value(json_object_get(it, "link")), r->items[i].link);
+		CHECK_STR(json_string_value(json_object_get(it, "summary")), r->items[i].summary);
+		CHECK_INT(strlen(json_string_value(json_object_get(it, "title"))), strlen(r->items[i].title));
+	}
+	CHECK_INT(strlen(json_string_value(json_object_get(json_array_get(items, 2), "title"))), 500);
+	CHECK_STR(json_string_value(json_object_get(j, "highlights")), r->highlights);
+	json_decref(j);
+}
+
+static void
+escapers(void)
+{
+	struct buf b = BUF_INIT;
+	esc_md_inline(&b, "a_b *c* [d](e) <f> | $1 & &amp; `g` #h ~i~ snake_case_name");
+	CHECK_STR(buf_str(&b), "a_b \\*c\\* \\[d\\](e) \\<f\\> \\| \\$1 & \\&amp; \\`g\\` \\#h \\~i\\~ snake_case_name");
+	buf_clear(&b);
+	esc_md_quote(&b, "1. one\n\n\n  - two\n===\n");
+	CHECK_STR(buf_str(&b), "> 1\\. one\n>\n> \\- two\n> \\===\n");
+	buf_clear(&b);
+	esc_mermaid(&b, "a \"b\" `c` #d <e>", 0);
+	CHECK_STR(buf_str(&b), "a 'b' 'c' ＃d ‹e›");
+	buf_clear(&b);
+	esc_mermaid(&b, "abcdefghij", 5);
+	CHECK_STR(buf_str(&b), "abcd…");
+	buf_clear(&b);
+	esc_fit_width(&b, "中文标签很长很长", 9);
+	CHECK_STR(buf_str(&b), "中文标签…");
+	buf_clear(&b);
+	esc_md_url(&b, "https://x.example/a b(c)<d>");
+	CHECK_STR(buf_str(&b), "https://x.example/a%20b%28c%29%3Cd%3E");
+	CHECK(!esc_url_ok("javascript:alert(1)"));
+	CHECK(!esc_url_ok("data:text/html,x"));
+	CHECK(esc_url_ok("https://example.com/"));
+	buf_clear(&b);
+	esc_html(&b, "<a href='x'>&\"</a>");
+	CHECK_STR(buf_str(&b), "&lt;a href=&#39;x&#39;&gt;&amp;&quot;&lt;/a&gt;");
+	buf_free(&b);
+}
+
+int
+main(void)
+{
+	setenv("TZ", "Asia/Shanghai", 1);
+	tzset();
+	escapers();
+	struct arena a = ARENA_INIT;
+	struct report r;
+	fixture_hostile(&r, &a);
+	struct buf md = BUF_INIT, html = BUF_INIT, json = BUF_INIT;
+	report_daily_md(&r, &md);
+	report_daily_html(&r, &html);
+	report_daily_json(&r, &json);
+	check_markdown(buf_str(&md));
+	check_html(buf_str(&html));
+	check_json(buf_str(&json), &r);
+	check_structure(buf_str(&md), buf_str(&json));
+	check_golden("hostile.md", buf_str(&md));
+	check_golden("hostile.html", buf_str(&html));
+	check_golden("hostile.json", buf_str(&json));
+	buf_free(&md);
+	buf_free(&html);
+	buf_free(&json);
+	arena_free(&a);
+	return test_done("test_daily_hostile");
+}
