@@ -171,7 +171,7 @@ run(struct daily_run *d, struct err *e)
 	int rc = EXIT_OK;
 	if (store_report_save(&d->st, "daily", r.date, r.lang, buf_str(&title), r.generated_at, buf_str(&md),
 	                      buf_str(&html), buf_str(&json), e) < 0) {
-		log_warn("brief daily: %s", e->msg); /* the digest itself still gets written */
+		log_warn("daily: %s", e->msg); /* the digest itself still gets written */
 	}
 	const char *out = d->args.out;
 	if (out && (fs_is_dir(out) || str_ends(out, "/"))) {
@@ -179,19 +179,17 @@ run(struct daily_run *d, struct err *e)
 		if (report_archive_write(out, &r, buf_str(&md), buf_str(&html), buf_str(&json), base, e) < 0)
 			rc = EXIT_FAIL;
 		else
-			log_info("brief daily: %zu stories from %zu articles (%s engine) -> %s/%s.{md,html,json}",
-			         r.item_count, count, r.engine, out, r.date);
+			log_info("daily: %zu stories from %zu articles (%s engine) -> %s%s%s.{md,html,json}", r.item_count,
+			         count, r.engine, out, str_ends(out, "/") ? "" : "/", r.date);
 	} else {
 		const struct buf *b = d->format == FMT_HTML ? &html : d->format == FMT_JSON ? &json : &md;
 		if (fs_write_atomic(out ? out : "-", buf_str(b), b->len, e) < 0)
 			rc = EXIT_FAIL;
 		else if (out)
-			log_info("brief daily: %zu stories from %zu articles (%s engine) -> %s", r.item_count, count,
-			         r.engine, out);
+			log_info("daily: %zu stories from %zu articles (%s engine) -> %s", r.item_count, count, r.engine, out);
 	}
-	if (cur.llm_requests > 0 || !d->app.is_quiet)
-		log_debug("brief daily: %ld LLM requests, %ld prompt + %ld completion tokens", cur.llm_requests,
-		          cur.prompt_tokens, cur.completion_tokens);
+	log_info("daily: %ld LLM requests, %ld prompt + %ld completion tokens", cur.llm_requests, cur.prompt_tokens,
+	         cur.completion_tokens);
 	buf_free(&md);
 	buf_free(&html);
 	buf_free(&json);

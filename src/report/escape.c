@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "util/html.h"
 #include "util/str.h"
 #include "util/utf8.h"
 
@@ -241,30 +242,24 @@ esc_mermaid(struct buf *b, const char *s, size_t max_chars)
 	}
 }
 
+/* Append [s, end) without the controls is_dropped names, for util/html's escaper. */
 static void
-markup_text(struct buf *b, const char *s, const char *end, int keep_newlines)
+html_clean(struct buf *b, const char *s, const char *end)
 {
+	struct buf clean = BUF_INIT;
 	const char *p = s;
 	uint32_t cp;
-	while (next_cp(&p, end, &cp)) {
-		switch (cp) {
-		case '&': buf_puts(b, "&amp;"); break;
-		case '<': buf_puts(b, "&lt;"); break;
-		case '>': buf_puts(b, "&gt;"); break;
-		case '"': buf_puts(b, "&quot;"); break;
-		case '\'': buf_puts(b, "&#39;"); break;
-		case '\r': break;
-		case '\n': case '\t': buf_putc(b, keep_newlines && cp == '\n' ? '\n' : ' '); break;
-		default: utf8_put(b, cp);
-		}
-	}
+	while (next_cp(&p, end, &cp))
+		utf8_put(&clean, cp == '\r' || cp == '\n' || cp == '\t' ? ' ' : cp);
+	html_escape(b, clean.data ? clean.data : "", clean.len);
+	buf_free(&clean);
 }
 
 void
 esc_html(struct buf *b, const char *s)
 {
 	if (s)
-		markup_text(b, s, s + strlen(s), 0);
+		html_clean(b, s, s + strlen(s));
 }
 
 void
@@ -295,7 +290,7 @@ esc_html_paras(struct buf *b, const char *s)
 			const char *q = p;
 			size_t len = (size_t)(line_end - p);
 			str_trim(&q, &len);
-			markup_text(b, q, q + len, 0);
+			html_clean(b, q, q + len);
 			in_para = pending_br = 1;
 		}
 		if (!nl)
