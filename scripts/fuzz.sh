@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# fuzz.sh SECONDS: build the libFuzzer targets (clang, ASan+UBSan) into fuzz-build/ and
+# run each for SECONDS (default 20), seeded from the shared corpus ($BRIEF_SHARED, else
+# ../shared) and from the regression inputs in tests/fuzz_regress/. Inputs found to
+# crash are left in fuzz-build/crashes/ and the script fails: copy each into
+# tests/fuzz_regress/TARGET/ (the regression test replays them) and fix the bug.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+secs=${1:-20}
+shared=${BRIEF_SHARED:-$(cd .. && pwd)/shared}
+corpus=$shared/corpus
+out=fuzz-build
+jobs=2
+
+if ! command -v clang >/dev/null; then echo "fuzz.sh: clang not installed, skipping" >&2; exit 0; fi
+CC=clang cmake -S . -B "$out" -DCMAKE_BUILD_TYPE=Debug -DBRIEF_FUZZ=ON -DBRIEF_SANITIZE=ON \
+  -DBRIEF_WERROR=ON >/dev/null
+cmake --build "$out" -j"$jobs" --target fuzz_feed fuzz_date fuzz_opml fuzz_jsonfeed
+
+seeds=$out/seeds
+rm -rf "$seeds"
+mkdir -p "$seeds"/{feed,date,opml,jsonfeed} "$out"/work/{feed,date,opml,jsonfeed} "$out"/crashes
+for t in feed date opml jsonfeed; do
+  [ -d tests/fuzz_regress/$t ] && cp tests/fuzz_regress/$t/* "$seeds/$t/" 2>/dev/null || true
+done
+if [ -f "$corpus/MANIFEST.tsv" ]; then
+  # feed documents: every kind of test input under 64 KiB (a few hundred files)
+  awk -F'\t' '$5 ~ /^(wellformed|illformed|encoding|entities|detection|realworld|jsonfeed|realworld-jsonfeed|html)$/ {print $1}' \
+    "$corpus/MANIFEST.tsv" | awk 'NR % 4 == 1' | while read -r f; do
+      if [ -f "$corpus/$f" ] && [ "$(stat -c %s "$corpus/$f")" -lt 65536 ]; then
+        cp "$corpus/$f" "$seeds/feed/$(echo "$f" | tr / _)"
+      fi
+    done
+  awk -F'\t' '$5 == "opml" {print $1}' "$corpus/MANIFEST.tsv" | while read -r f; do cp "$corpus/$f" "$seeds/opml/$(echo "$f" | tr / _)"; done
+  awk -F'\t' '$5 ~ /jsonfeed$/ {print $1}' "$corpus/MANIFEST.tsv" | while read -r f; do cp "$corpus/$f" "$seeds/jsonfeed/$(echo "$f" | tr / _)"; done
+  # date strings: feedparser's vectors and the dates of the real-world feeds
+  i=0
+  { tail -n +2 "$corpus/feedparser-derived/date_parser_vectors.tsv" | cut -f2
+    awk -F'\t' '$5 == "realworld" {print $1}' "$corpus/MANIFEST.tsv" | while read -r f; do
+      { grep -ohE '<(pubDate|dc:date|updated|published)>[^<]{1,80}<' "$corpus/$f" || true; } |
+        sed -E 's/^<[^>]*>//; s/<$//' | head -3
+    done; } | sort -u | while IFS= read -r d; do printf '%s' "$d" > "$seeds/date/d$i"; i=$((i + 1)); done || true
+fi
+cp tests/opml/fixtures/*.opml "$seeds/opml/" 2>/dev/null || true
+cp tests/jsonfeed/fixtures/*.json "$seeds/jsonfeed/" 2>/dev/null || true
+
+status=0
+for t in feed date opml jsonfeed; do
+  echo "fuzz_$t: ${secs}s, $(ls "$seeds/$t" | wc -l) seeds"
+  if ! ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+       "$out/fuzz/fuzz_$t" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -max_len=262144 \
+       -print_final_stats=0 -artifact_prefix="$out/crashes/$t-" "$out/work/$t" "$seeds/$t" \
+       >"$out/fuzz_$t.log" 2>&1; then
+    echo "fuzz_$t FAILED: see $out/fuzz_$t.log and $out/crashes/" >&2
+    tail -30 "$out/fuzz_$t.log" >&2
+    status=1
+  else
+    grep -E '^#[0-9]+.*(DONE|pulse)' "$out/fuzz_$t.log" | tail -1 || true
+  fi
+done
+exit $status
