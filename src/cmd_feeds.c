@@ -1,16 +1,256 @@
-/* cmd_feeds.c: `brief feeds`. NOT IMPLEMENTED YET: being written. */
+/* cmd_feeds.c: `brief feeds`: list, add, remove, import and export sources. */
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
+#include <jansson.h>
+
+#include "app.h"
 #include "cli.h"
 #include "cmd.h"
+#include "feed/opml.h"
+#include "net/fetch.h"
+#include "store/sources.h"
+#include "util/fs.h"
+#include "util/str.h"
+#include "util/timeutil.h"
 
-const char cmd_feeds_help[] = "usage: brief feeds [OPTIONS]\n\n(not implemented yet)\n";
+const char cmd_feeds_help[] =
+	"usage: brief feeds list [--json]\n"
+	"       brief feeds add URL [--name NAME]\n"
+	"       brief feeds rm URL\n"
+	"       brief feeds import FILE.opml\n"
+	"       brief feeds export\n\n"
+	"Manage the sources `brief fetch` reads. Until you add or import feeds of your own, the\n"
+	"built-in list (the 92 most popular blogs on Hacker News in 2025) is used; once you have\n"
+	"any, only yours are fetched. `list` shows each source's health: last success, status,\n"
+	"consecutive failures, last error, average latency and item count. `rm` also deletes the\n"
+	"source's stored items. `export` writes OPML 2.0 to stdout.\n";
+
+static const char *
+kind_name(enum source_kind k)
+{
+	return k == SOURCE_DEFAULT ? "built-in" : k == SOURCE_ADHOC ? "ad-hoc" : "user";
+}
+
+static void
+time_or_null(json_t *o, const char *key, int64_t t)
+{
+	char buf[32];
+	if (!t) {
+		json_object_set_new(o, key, json_null());
+		return;
+	}
+	time_format_rfc3339(t, buf, sizeof buf);
+	json_object_set_new(o, key, json_string(buf));
+}
+
+static json_t *
+str_or_null(const char *s)
+{
+	return s ? json_string(s) : json_null();
+}
+
+static int
+feeds_list(struct store *st, int wants_json, struct err *e)
+{
+	struct arena a = ARENA_INIT;
+	struct source *src;
+	size_t n;
+	if (fetch_seed_defaults(st, e) < 0 || store_sources_active(st, &a, &src, &n, e) < 0) {
+		arena_free(&a);
+		return -1;
+	}
+	if (wants_json) {
+		json_t *arr = json_array();
+		for (size_t i = 0; i < n; i++) {
+			struct source *s = &src[i];
+			json_t *o = json_object();
+			json_object_set_new(o, "id", json_integer(s->id));
+			json_object_set_new(o, "url", json_string(s->url));
+			json_object_set_new(o, "name", str_or_null(s->name));
+			json_object_set_new(o, "title", str_or_null(s->title));
+			json_object_set_new(o, "html_url", str_or_null(s->html_url));
+			json_object_set_new(o, "category", str_or_null(s->category));
+			json_object_set_new(o, "kind", json_string(kind_name(s->kind)));
+			time_or_null(o, "last_success", s->last_success_at);
+			time_or_null(o, "last_attempt", s->last_attempt_at);
+			json_object_set_new(o, "last_status", s->last_status ? json_integer(s->last_status) : json_null());
+			json_object_set_new(o, "consecutive_failures", json_integer(s->consecutive_failures));
+			json_object_set_new(o, "last_error", str_or_null(s->last_error));
+			json_object_set_new(o, "etag", str_or_null(s->etag));
+			json_object_set_new(o, "last_modified", str_or_null(s->last_modified));
+			json_object_set_new(o, "avg_latency_ms",
+			                    s->avg_latency_ms > 0 ? json_integer((json_int_t)(s->avg_latency_ms + 0.5))
+			                                          : json_null());
+			json_object_set_new(o, "item_count", json_integer(s->item_count));
+			json_array_append_new(arr, o);
+		}
+		char *text = json_dumps(arr, JSON_PRESERVE_ORDER | JSON_INDENT(2));
+		printf("%s\n", text);
+		free(text);
+		json_decref(arr);
+	} else {
+		for (size_t i = 0; i < n; i++) {
+			struct source *s = &src[i];
+			char when[32] = "never";
+			if (s->last_success_at)
+				time_format_rfc3339(s->last_success_at, when, sizeof when);
+			printf("%s\t%s\t%s\tlast ok %s\t%d items", s->url,
+			       s->name ? s->name : s->title ? s->title : "-", kind_name(s->kind), when, s->item_count);
+			if (s->last_status)
+				printf("\tHTTP %d", s->last_status);
+			if (s->avg_latency_ms > 0)
+				printf("\t%.0f ms", s->avg_latency_ms);
+			if (s->last_error)
+				printf("\tfailing x%d: %s", s->consecutive_failures, s->last_error);
+			putchar('\n');
+		}
+	}
+	arena_free(&a);
+	return 0;
+}
+
+static int
+is_feed_url(const char *url)
+{
+	return str_istarts(url, "http://") || str_istarts(url, "https://");
+}
+
+static int
+feeds_import(struct store *st, const char *path, struct err *e)
+{
+	struct buf data = BUF_INIT;
+	struct arena a = ARENA_INIT;
+	struct opml_feed *feeds;
+	size_t n;
+	int rc = -1, added = 0;
+	if (fs_read_all(path, &data, e) < 0)
+		goto out;
+	if (opml_parse(data.data ? data.data : "", data.len, &a, &feeds, &n, e) < 0) {
+		err_wrap(e, "%s", path);
+		goto out;
+	}
+	if (store_begin(st, e) < 0)
+		goto out;
+	for (size_t i = 0; i < n; i++) {
+		int64_t id;
+		int is_new;
+		if (!is_feed_url(feeds[i].xml_url))
+			continue;
+		if (store_source_add(st, SOURCE_USER, feeds[i].xml_url, feeds[i].title, feeds[i].html_url,
+		                     feeds[i].category, time_now(), &id, &is_new, e) < 0) {
+			store_rollback(st);
+			goto out;
+		}
+		added += is_new;
+	}
+	if (store_commit(st, e) < 0)
+		goto out;
+	fprintf(stderr, "imported %zu feeds (%d new) from %s\n", n, added, path);
+	rc = 0;
+out:
+	buf_free(&data);
+	arena_free(&a);
+	return rc;
+}
+
+static int
+feeds_export(struct store *st, struct err *e)
+{
+	struct arena a = ARENA_INIT;
+	struct source *src;
+	size_t n;
+	if (fetch_seed_defaults(st, e) < 0 || store_sources_active(st, &a, &src, &n, e) < 0) {
+		arena_free(&a);
+		return -1;
+	}
+	struct opml_feed *feeds = arena_alloc(&a, (n ? n : 1) * sizeof *feeds);
+	for (size_t i = 0; i < n; i++) {
+		feeds[i].xml_url = src[i].url;
+		feeds[i].html_url = src[i].html_url;
+		feeds[i].title = src[i].name ? src[i].name : src[i].title;
+		feeds[i].category = src[i].category;
+	}
+	struct buf out = BUF_INIT;
+	opml_write(&out, "brief subscriptions", feeds, n);
+	fwrite(buf_str(&out), 1, out.len, stdout);
+	buf_free(&out);
+	arena_free(&a);
+	return 0;
+}
 
 int
 cmd_feeds(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	fputs("brief feeds: not implemented yet\n", stderr);
-	return EXIT_FAIL;
+	struct cli_common common = {0};
+	const char *name = NULL;
+	int wants_json = 0;
+	const struct cli_option opts[] = {
+		{"name", 0, CLI_VALUE, &name},
+		{"json", 0, CLI_FLAG, &wants_json},
+		{NULL, 0, 0, NULL},
+	};
+	char **pos = NULL;
+	int npos = 0, rc = EXIT_FAIL;
+	struct err e;
+	if (cli_parse(argc, argv, opts, &common, &pos, &npos, &e) < 0) {
+		free(pos);
+		return cmd_usage_error("feeds", e.msg);
+	}
+	if (common.wants_help) {
+		free(pos);
+		fputs(cmd_feeds_help, stdout);
+		return EXIT_OK;
+	}
+	const char *sub = npos > 0 ? pos[0] : "list";
+	int want_args = strcmp(sub, "list") == 0 || strcmp(sub, "export") == 0 ? 0 : 1;
+	if ((strcmp(sub, "list") && strcmp(sub, "export") && strcmp(sub, "add") && strcmp(sub, "rm") &&
+	     strcmp(sub, "import")) || npos - 1 != want_args) {
+		free(pos);
+		return cmd_usage_error("feeds", "want one of: list, add URL, rm URL, import FILE, export");
+	}
+	const char *arg = want_args ? pos[1] : NULL;
+	free(pos);
+	if (strcmp(sub, "add") == 0 && !is_feed_url(arg))
+		return cmd_usage_error("feeds", "add wants an http:// or https:// feed URL");
+	struct app app;
+	struct store st;
+	if (app_open(&app, &common, &e) < 0) {
+		fprintf(stderr, "brief feeds: %s\n", e.msg);
+		return EXIT_FAIL;
+	}
+	if (store_open(&st, app.db_path, &e) < 0) {
+		fprintf(stderr, "brief feeds: %s\n", e.msg);
+		app_close(&app);
+		return EXIT_FAIL;
+	}
+	int status = 0;
+	if (strcmp(sub, "list") == 0) {
+		status = feeds_list(&st, wants_json, &e);
+	} else if (strcmp(sub, "export") == 0) {
+		status = feeds_export(&st, &e);
+	} else if (strcmp(sub, "import") == 0) {
+		status = feeds_import(&st, arg, &e);
+	} else if (strcmp(sub, "add") == 0) {
+		int64_t id;
+		int is_new;
+		status = store_source_add(&st, SOURCE_USER, arg, name, NULL, NULL, time_now(), &id, &is_new, &e);
+		if (status == 0 && !common.is_quiet)
+			fprintf(stderr, "%s %s\n", is_new ? "added" : "already a source:", arg);
+	} else {
+		int removed;
+		status = store_source_remove(&st, arg, &removed, &e);
+		if (status == 0 && !removed)
+			status = err_set(&e, "no source with URL %s", arg);
+		else if (status == 0 && !common.is_quiet)
+			fprintf(stderr, "removed %s\n", arg);
+	}
+	if (status < 0)
+		fprintf(stderr, "brief feeds: %s\n", e.msg);
+	else
+		rc = EXIT_OK;
+	store_close(&st);
+	app_close(&app);
+	return rc;
 }

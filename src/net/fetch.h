@@ -19,7 +19,7 @@ struct fetch_opts {
 	int concurrency;        /* transfers in flight overall (default 32) */
 	int per_host;           /* transfers in flight per host (default 3) */
 	int timeout_s;          /* per transfer, covering slow bodies (default 15) */
-	int deadline_s;         /* whole run; 0 = default (see fetch.c) */
+	int deadline_s;         /* whole run; 0 = default: max(120 s, 4 x timeout_s) */
 	const char *user_agent; /* NULL = "brief/VERSION (+https://...)" or config [fetch] user_agent */
 	size_t max_body;        /* cap on the decoded body (default 16 MiB) */
 	const char *feeds_opml; /* --feeds FILE: fetch these feeds instead of the stored sources */
@@ -36,17 +36,26 @@ struct fetch_failure {
 };
 
 struct fetch_summary {
-	int feeds_total, feeds_ok, feeds_not_modified, feeds_failed;
+	int feeds_total, feeds_ok, feeds_not_modified, feeds_failed; /* ok includes not_modified */
 	long items_new;         /* items stored for the first time in this run */
 	long items_total;       /* items the feeds served in this run (parsed) */
 	int64_t bytes;          /* bytes received on the wire */
 	double seconds;
 	struct fetch_failure *failures; /* arena memory */
 	size_t failure_count;
+	int64_t *source_ids;    /* the sources of this run (for a --feeds run: that file's), arena */
+	size_t source_count;
 };
 
 /* Fill opts with the defaults (config [fetch] values applied by the caller). */
 void fetch_opts_default(struct fetch_opts *opts);
+/* Apply the config's [fetch] section (concurrency, per_host, timeout, deadline, max_body_mb,
+ * user_agent) over opts; call before applying flags. The user_agent string stays cfg's.
+ * Returns 0, or -1 with e set for a malformed value. */
+int fetch_opts_from_config(struct fetch_opts *opts, const struct config *cfg, struct err *e);
+/* When the store has no sources of the user's own and no built-in ones yet, add the built-in
+ * list (data/hn-popular-blogs-2025.opml) as default sources. Returns 0 or -1 with e set. */
+int fetch_seed_defaults(struct store *st, struct err *e);
 /* Fetch the sources (the built-in list when the user has none) into st. Individual feed
  * failures are reported in out, not as an error: returns -1 only when the run as a whole
  * could not happen (store unusable, --feeds file unreadable). Strings in out live in arena. */

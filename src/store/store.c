@@ -126,6 +126,10 @@ static const char *const migrations[] = {
 	"  markdown TEXT, html TEXT, json TEXT,"
 	"  UNIQUE(kind, slug, lang)"
 	");",
+	/* 1 -> 2: sources fetched only through `brief fetch --feeds FILE` are kept apart from the
+	 * user's list (is_adhoc = 1) so they are neither listed nor fetched by a plain run. */
+	"ALTER TABLE sources ADD COLUMN is_adhoc INTEGER NOT NULL DEFAULT 0;"
+	"CREATE INDEX fetch_log_source ON fetch_log(source_id, started_at);",
 };
 
 int

@@ -1,0 +1,107 @@
+/* fetch_internal.h: the state shared by the fetcher's files (fetch.c runs the event loop,
+ * ingest.c turns a finished transfer into stored items and health, progress.c reports).
+ * Not a public interface: only src/net/ includes it. */
+#ifndef BRIEF_NET_FETCH_INTERNAL_H
+#define BRIEF_NET_FETCH_INTERNAL_H
+
+#include <curl/curl.h>
+#include <stdint.h>
+
+#include "net/fetch.h"
+#include "store/items.h"
+#include "store/sources.h"
+
+#define FETCH_MAX_REDIRECTS 5
+#define FETCH_MAX_ATTEMPTS 3
+
+/* Live progress on stderr: a redrawn line on a terminal, plain lines otherwise. */
+struct fetch_progress {
+	int mode;            /* 0 = silent, 1 = plain lines, 2 = live line */
+	int total, done, failed, in_flight;
+	int64_t bytes;
+	int64_t last_draw_ms;
+	int is_drawn;        /* a live line is on screen */
+};
+
+/* One feed of the run, through all its attempts and redirect hops. */
+struct fetch_job {
+	struct source src;          /* as loaded; strings in the run arena */
+	const char *url;            /* the URL of the current hop (run arena) */
+	const char *perm_url;       /* where an unbroken chain of 301/308 from src.url led, or NULL */
+	int is_perm_chain;
+	const char *visited[FETCH_MAX_REDIRECTS + 1];
+	int hops;                   /* redirects followed in this attempt */
+	int attempt;                /* 1-based */
+	int64_t attempt_start_ms;   /* monotonic */
+	int64_t attempt_started_at; /* wall clock, for the fetch log */
+	int64_t not_before_ms;      /* for a retry: not before this monotonic time */
+	int64_t wire_bytes;         /* this attempt, all hops */
+	size_t host;                /* index into the run's host table */
+	struct fetch_job *next;     /* host queue / retry list link */
+	CURL *easy;
+	struct curl_slist *headers;
+	struct buf body;            /* decoded body of the current hop */
+	int is_too_big;             /* the body cap stopped the transfer */
+	size_t max_body;           /* the cap on the decoded body */
+	char etag[512];             /* validators and Retry-After of the current response */
+	char last_modified[128];
+	char retry_after[128];
+	char errbuf[CURL_ERROR_SIZE];
+};
+
+struct fetch_host {
+	char *name;
+	int in_flight;
+	struct fetch_job *head, *tail; /* waiting to start */
+};
+
+/* The run: options, the store, the multi handle, hosts and counters. */
+struct fetch_ctx {
+	struct store *st;
+	const struct fetch_opts *opts;
+	struct arena *arena;       /* the caller's run arena (summary strings) */
+	struct fetch_summary *out;
+	struct store_items items;
+	struct arena feed_arena;   /* per-feed parse memory, reset after each feed */
+	const char *user_agent;
+	CURLM *multi;
+	CURL **pool;               /* idle easy handles, reused */
+	size_t pool_count, pool_cap;
+	struct fetch_job *jobs;
+	size_t job_count;
+	struct fetch_host *hosts;
+	size_t host_count, host_cap, cursor;
+	size_t *host_index;        /* open addressing over hosts, host_index_cap slots (0 = empty) */
+	size_t host_index_cap;
+	struct fetch_job *retry_head; /* waiting for their backoff, unordered */
+	int queued, in_flight, waiting_retry, unfinished;
+	int64_t start_ms, deadline_ms;
+	uint64_t rng;
+	struct buf failures;       /* struct fetch_failure array under construction */
+	struct fetch_progress progress;
+};
+
+/* ingest.c: the end of a feed. Each stores the outcome (items, validators, health, fetch
+ * log row) in one transaction, updates the summary and reports progress. */
+void ingest_body(struct fetch_ctx *c, struct fetch_job *j, int http_status, const char *content_type,
+                 int64_t latency_ms);
+void ingest_not_modified(struct fetch_ctx *c, struct fetch_job *j, int64_t latency_ms);
+void ingest_failure(struct fetch_ctx *c, struct fetch_job *j, int http_status, const char *error,
+                    int64_t latency_ms);
+/* A fetch log row for an attempt that will be retried (no health change). */
+void ingest_log_attempt(struct fetch_ctx *c, struct fetch_job *j, int http_status, const char *error,
+                        int64_t latency_ms);
+/* True when body looks like an HTML page rather than a feed; fills title (may be "")
+ * with the page's <title>, whitespace collapsed and cut to size. */
+int ingest_sniff_html(const char *body, size_t len, char *title, size_t size);
+
+/* progress.c */
+void progress_start(struct fetch_progress *p, int mode, int total);
+/* Redraw the live line (at most every 100 ms unless force). */
+void progress_draw(struct fetch_progress *p, int force);
+/* One feed finished: a plain line (mode 1) or a redraw (mode 2). error NULL = success. */
+void progress_feed(struct fetch_progress *p, const char *url, const char *error, const char *detail);
+/* Erase the live line. */
+void progress_end(struct fetch_progress *p);
+
+#endif

@@ -1,0 +1,280 @@
+/* ingest.c: what happens when a feed's transfer ends: HTML detection, parsing, storing its
+ * items with its validators and health in one transaction, the fetch log and the summary. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "feed/feed.h"
+#include "net/fetch_internal.h"
+#include "util/log.h"
+#include "util/str.h"
+#include "util/timeutil.h"
+
+/* Skip whitespace, a BOM, an XML declaration, comments and processing instructions. */
+static const char *
+skip_prolog(const char *p, const char *end)
+{
+	if (end - p >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+		p += 3;
+	for (;;) {
+		while (p < end && is_ascii_space((unsigned char)*p))
+			p++;
+		if (end - p >= 4 && memcmp(p, "<!--", 4) == 0) {
+			const char *c = str_icasestr(p + 4, (size_t)(end - p - 4), "-->");
+			p = c ? c + 3 : end;
+		} else if (end - p >= 2 && memcmp(p, "<?", 2) == 0) {
+			const char *c = str_icasestr(p + 2, (size_t)(end - p - 2), "?>");
+			p = c ? c + 2 : end;
+		} else {
+			return p;
+		}
+	}
+}
+
+int
+ingest_sniff_html(const char *body, size_t len, char *title, size_t size)
+{
+	const char *end = body + len;
+	const char *p = skip_prolog(body, end);
+	size_t rest = (size_t)(end - p);
+	int is_html = (rest >= 14 && str_ncasecmp(p, "<!doctype html", 14) == 0) ||
+	              (rest >= 5 && str_ncasecmp(p, "<html", 5) == 0 &&
+	               (rest == 5 || p[5] == '>' || is_ascii_space((unsigned char)p[5]))) ||
+	              (rest >= 5 && str_ncasecmp(p, "<head", 5) == 0) ||
+	              (rest >= 5 && str_ncasecmp(p, "<body", 5) == 0);
+	if (size)
+		title[0] = '\0';
+	if (!is_html || !size)
+		return is_html;
+	size_t scan = len < 65536 ? len : 65536;
+	const char *t = str_icasestr(body, scan, "<title");
+	if (!t)
+		return 1;
+	const char *gt = memchr(t, '>', (size_t)(body + scan - t));
+	if (!gt)
+		return 1;
+	const char *stop = str_icasestr(gt + 1, (size_t)(body + scan - gt - 1), "</title");
+	if (!stop)
+		stop = body + scan;
+	size_t n = 0;
+	int was_space = 1;
+	for (const char *q = gt + 1; q < stop && n + 1 < size; q++) {
+		int is_space = is_ascii_space((unsigned char)*q);
+		if (is_space && was_space)
+			continue;
+		title[n++] = is_space ? ' ' : *q;
+		was_space = is_space;
+	}
+	while (n > 0 && title[n - 1] == ' ')
+		n--;
+	title[n] = '\0';
+	return 1;
+}
+
+static void
+add_failure(struct fetch_ctx *c, struct fetch_job *j, const char *error)
+{
+	struct fetch_failure f = {arena_strdup(c->arena, j->src.url), arena_strdup(c->arena, error)};
+	buf_append(&c->failures, &f, sizeof f);
+	c->out->feeds_failed++;
+	c->progress.failed++;
+}
+
+static void
+log_row(struct fetch_ctx *c, struct fetch_job *j, int status, const char *error, int64_t ms, int items_new)
+{
+	struct fetchlog_row row = {j->src.id, j->src.url, j->attempt_started_at, status, j->wire_bytes, ms,
+	                           items_new, error};
+	struct err e;
+	if (store_fetchlog_add(c->st, &row, &e) < 0)
+		log_warn("%s", e.msg);
+}
+
+void
+ingest_log_attempt(struct fetch_ctx *c, struct fetch_job *j, int http_status, const char *error,
+                   int64_t latency_ms)
+{
+	log_row(c, j, http_status, error, latency_ms, 0);
+}
+
+static void
+feed_done(struct fetch_ctx *c, struct fetch_job *j, const char *error, const char *detail, int items_new)
+{
+	c->progress.done++;
+	progress_feed(&c->progress, j->src.url, error, detail);
+	if (!error && c->opts->on_feed_done)
+		c->opts->on_feed_done(c->opts->on_feed_done_ctx, j->src.id, items_new);
+}
+
+void
+ingest_failure(struct fetch_ctx *c, struct fetch_job *j, int http_status, const char *error,
+               int64_t latency_ms)
+{
+	struct source_result r = {.attempted_at = j->attempt_started_at ? j->attempt_started_at : time_now(),
+	                          .http_status = http_status,
+	                          .error = error,
+	                          .latency_ms = latency_ms};
+	struct err e;
+	if (store_begin(c->st, &e) == 0) {
+		if (store_source_record(c->st, j->src.id, &r, &e) < 0) {
+			log_warn("%s", e.msg);
+			store_rollback(c->st);
+		} else {
+			log_row(c, j, http_status, error, latency_ms, 0);
+			if (store_commit(c->st, &e) < 0)
+				log_warn("%s", e.msg);
+		}
+	} else {
+		log_warn("%s", e.msg);
+	}
+	add_failure(c, j, error);
+	feed_done(c, j, error, NULL, 0);
+}
+
+void
+ingest_not_modified(struct fetch_ctx *c, struct fetch_job *j, int64_t latency_ms)
+{
+	struct source_result r = {.attempted_at = j->attempt_started_at,
+	                          .http_status = 304,
+	                          .is_not_modified = 1,
+	                          .new_url = j->perm_url,
+	                          .latency_ms = latency_ms};
+	struct err e;
+	if (store_begin(c->st, &e) < 0 || store_source_record(c->st, j->src.id, &r, &e) < 0) {
+		store_rollback(c->st);
+		ingest_failure(c, j, 304, e.msg, latency_ms);
+		return;
+	}
+	log_row(c, j, 304, NULL, latency_ms, 0);
+	if (store_commit(c->st, &e) < 0) {
+		ingest_failure(c, j, 304, e.msg, latency_ms);
+		return;
+	}
+	c->out->feeds_ok++;
+	c->out->feeds_not_modified++;
+	feed_done(c, j, NULL, "not modified", 0);
+}
+
+struct item_sink {
+	struct fetch_ctx *c;
+	struct fetch_job *j;
+	int64_t now;
+	long items_new, items_seen;
+	int failed;
+	struct err e;
+};
+
+static int
+on_item(void *ctx, const struct feed_doc *doc, const struct feed_item *item)
+{
+	(void)doc;
+	struct item_sink *s = ctx;
+	enum store_put_result res;
+	if (store_item_put(&s->c->items, s->j->src.id, item, s->now, &res, &s->e) < 0) {
+		s->failed = 1;
+		return 1;
+	}
+	s->items_seen++;
+	s->items_new += res == ITEM_NEW;
+	return 0;
+}
+
+/* The charset parameter of a Content-Type value, copied into out; NULL when absent. */
+static const char *
+content_type_charset(const char *ct, char *out, size_t size)
+{
+	if (!ct)
+		return NULL;
+	const char *p = str_icasestr(ct, strlen(ct), "charset=");
+	if (!p)
+		return NULL;
+	p += 8;
+	if (*p == '"' || *p == '\'')
+		p++;
+	size_t n = 0;
+	while (p[n] && p[n] != ';' && p[n] != '"' && p[n] != '\'' && !is_ascii_space((unsigned char)p[n]) &&
+	       n + 1 < size) {
+		out[n] = p[n];
+		n++;
+	}
+	out[n] = '\0';
+	return n ? out : NULL;
+}
+
+static void
+html_error(struct fetch_job *j, int status, const char *ct, char *out, size_t size)
+{
+	char title[100];
+	ingest_sniff_html(j->body.data, j->body.len, title, sizeof title);
+	snprintf(out, size, "served an HTML page, not a feed (HTTP %d, %s%s%s%s)", status,
+	         ct ? ct : "no content type", title[0] ? ", title \"" : "", title, title[0] ? "\"" : "");
+}
+
+void
+ingest_body(struct fetch_ctx *c, struct fetch_job *j, int http_status, const char *content_type,
+            int64_t latency_ms)
+{
+	char err[1024], charset[64];
+	if (j->body.len == 0) {
+		snprintf(err, sizeof err, "empty response (HTTP %d)", http_status);
+		ingest_failure(c, j, http_status, err, latency_ms);
+		return;
+	}
+	if (ingest_sniff_html(j->body.data, j->body.len, NULL, 0)) {
+		html_error(j, http_status, content_type, err, sizeof err);
+		ingest_failure(c, j, http_status, err, latency_ms);
+		return;
+	}
+	struct item_sink sink = {.c = c, .j = j, .now = time_now()};
+	struct feed_parse_opts po = {.base_url = j->url,
+	                             .charset_hint = content_type_charset(content_type, charset, sizeof charset),
+	                             .content_type = content_type};
+	struct feed_doc doc;
+	memset(&doc, 0, sizeof doc);
+	if (store_begin(c->st, &sink.e) < 0) {
+		ingest_failure(c, j, http_status, sink.e.msg, latency_ms);
+		return;
+	}
+	int rc = feed_parse(j->body.data, j->body.len, &po, &c->feed_arena, on_item, &sink, &doc);
+	if (sink.failed || rc < 0 || doc.is_html) {
+		store_rollback(c->st);
+		if (sink.failed)
+			snprintf(err, sizeof err, "%s", sink.e.msg);
+		else if (doc.is_html)
+			html_error(j, http_status, content_type, err, sizeof err);
+		else
+			snprintf(err, sizeof err, "not a feed: %s", doc.error ? doc.error : "unrecognised document");
+		for (char *p = err; *p; p++)
+			if (*p == '\n' || *p == '\r')
+				*p = ' ';
+		arena_reset(&c->feed_arena);
+		ingest_failure(c, j, http_status, err, latency_ms);
+		return;
+	}
+	struct source_result r = {.attempted_at = j->attempt_started_at,
+	                          .http_status = http_status,
+	                          .etag = j->etag[0] ? j->etag : NULL,
+	                          .last_modified = j->last_modified[0] ? j->last_modified : NULL,
+	                          .new_url = j->perm_url,
+	                          .title = doc.feed.title,
+	                          .latency_ms = latency_ms};
+	if (store_source_record(c->st, j->src.id, &r, &sink.e) < 0) {
+		store_rollback(c->st);
+		arena_reset(&c->feed_arena);
+		ingest_failure(c, j, http_status, sink.e.msg, latency_ms);
+		return;
+	}
+	log_row(c, j, http_status, NULL, latency_ms, (int)sink.items_new);
+	if (store_commit(c->st, &sink.e) < 0) {
+		store_rollback(c->st);
+		arena_reset(&c->feed_arena);
+		ingest_failure(c, j, http_status, sink.e.msg, latency_ms);
+		return;
+	}
+	arena_reset(&c->feed_arena);
+	c->out->feeds_ok++;
+	c->out->items_new += sink.items_new;
+	c->out->items_total += sink.items_seen;
+	char detail[64];
+	snprintf(detail, sizeof detail, "%ld new of %ld", sink.items_new, sink.items_seen);
+	feed_done(c, j, NULL, detail, (int)sink.items_new);
+}

@@ -1,0 +1,70 @@
+/* progress.c: fetch progress on stderr: a live line redrawn in place on a terminal, one
+ * plain line per finished feed otherwise. */
+#include <stdio.h>
+#include <string.h>
+
+#include "net/fetch_internal.h"
+#include "util/timeutil.h"
+
+void
+progress_start(struct fetch_progress *p, int mode, int total)
+{
+	memset(p, 0, sizeof *p);
+	p->mode = mode;
+	p->total = total;
+}
+
+static void
+human_bytes(int64_t n, char *out, size_t size)
+{
+	if (n >= 10 << 20)
+		snprintf(out, size, "%.0f MB", (double)n / (1 << 20));
+	else if (n >= 1 << 20)
+		snprintf(out, size, "%.1f MB", (double)n / (1 << 20));
+	else if (n >= 1 << 10)
+		snprintf(out, size, "%.0f KB", (double)n / (1 << 10));
+	else
+		snprintf(out, size, "%lld B", (long long)n);
+}
+
+void
+progress_draw(struct fetch_progress *p, int force)
+{
+	if (p->mode != 2)
+		return;
+	int64_t now = time_mono_ms();
+	if (!force && p->is_drawn && now - p->last_draw_ms < 100)
+		return;
+	p->last_draw_ms = now;
+	char bytes[32];
+	human_bytes(p->bytes, bytes, sizeof bytes);
+	fprintf(stderr, "\r\033[Kfetching: %d/%d feeds done, %d in flight, %d failed, %s", p->done, p->total,
+	        p->in_flight, p->failed, bytes);
+	fflush(stderr);
+	p->is_drawn = 1;
+}
+
+void
+progress_feed(struct fetch_progress *p, const char *url, const char *error, const char *detail)
+{
+	if (p->mode == 1) {
+		fprintf(stderr, "fetch [%d/%d] %s %s%s%s\n", p->done, p->total, error ? "FAILED" : "ok", url,
+		        error || detail ? ": " : "", error ? error : detail ? detail : "");
+	} else if (p->mode == 2) {
+		if (error) { /* failures stay on screen above the live line */
+			fprintf(stderr, "\r\033[Kfailed %s: %s\n", url, error);
+			p->is_drawn = 0;
+		}
+		progress_draw(p, error != NULL);
+	}
+}
+
+void
+progress_end(struct fetch_progress *p)
+{
+	if (p->mode == 2 && p->is_drawn) {
+		fputs("\r\033[K", stderr);
+		fflush(stderr);
+	}
+	p->is_drawn = 0;
+}

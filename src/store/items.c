@@ -1,0 +1,242 @@
+/* items.c: item upsert by dedupe key with content-change detection, and fetch log rows. */
+#include "store/items.h"
+
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "net/canon.h"
+#include "util/hash.h"
+
+int
+store_items_open(struct store_items *w, struct store *st, struct err *e)
+{
+	memset(w, 0, sizeof *w);
+	w->st = st;
+	w->find = store_prepare(st, "SELECT id, content_hash FROM items WHERE source_id = ? AND dedupe_key = ?", e);
+	w->insert = store_prepare(
+		st,
+		"INSERT INTO items(source_id, dedupe_key, guid, link, canonical_link, title, author, summary,"
+		" content, text, categories, enclosures, comments, published, updated, first_seen, content_hash)"
+		" VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17)",
+		e);
+	w->update = store_prepare(
+		st,
+		"UPDATE items SET guid = ?3, link = ?4, canonical_link = ?5, title = ?6, author = ?7,"
+		" summary = ?8, content = ?9, text = ?10, categories = ?11, enclosures = ?12, comments = ?13,"
+		" published = ?14, updated = ?15, changed_at = ?16, content_hash = ?17"
+		" WHERE source_id = ?1 AND dedupe_key = ?2",
+		e);
+	if (!w->find || !w->insert || !w->update) {
+		store_items_close(w);
+		return -1;
+	}
+	return 0;
+}
+
+void
+store_items_close(struct store_items *w)
+{
+	sqlite3_finalize(w->find);
+	sqlite3_finalize(w->insert);
+	sqlite3_finalize(w->update);
+	buf_free(&w->scratch);
+	memset(w, 0, sizeof *w);
+}
+
+static int
+is_blank(const char *s)
+{
+	if (!s)
+		return 1;
+	for (; *s; s++)
+		if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
+			return 0;
+	return 1;
+}
+
+void
+store_item_dedupe_key(const struct feed_item *item, struct buf *out)
+{
+	if (!is_blank(item->id)) {
+		buf_puts(out, "g:");
+		buf_puts(out, item->id);
+		return;
+	}
+	if (!is_blank(item->link)) {
+		buf_puts(out, "l:");
+		net_canonical_url(item->link, out);
+		return;
+	}
+	struct buf tmp = BUF_INIT;
+	int64_t date = item->published != FEED_NO_DATE ? item->published : item->updated;
+	buf_puts(&tmp, item->title ? item->title : "");
+	buf_putc(&tmp, '\n');
+	if (date != FEED_NO_DATE)
+		buf_printf(&tmp, "%lld", (long long)date);
+	else if (item->text) /* undated and untitled items still need to stay apart */
+		buf_puts(&tmp, item->text);
+	char hex[33];
+	hash_hex128(tmp.data, tmp.len, hex);
+	buf_free(&tmp);
+	buf_puts(out, "h:");
+	buf_puts(out, hex);
+}
+
+static char *
+json_categories(const struct feed_item *item)
+{
+	if (!item->category_count)
+		return NULL;
+	json_t *a = json_array();
+	for (size_t i = 0; i < item->category_count; i++)
+		if (item->categories[i])
+			json_array_append_new(a, json_string(item->categories[i]));
+	char *s = json_dumps(a, JSON_COMPACT);
+	json_decref(a);
+	return s;
+}
+
+static char *
+json_enclosures(const struct feed_item *item)
+{
+	if (!item->enclosure_count)
+		return NULL;
+	json_t *a = json_array();
+	for (size_t i = 0; i < item->enclosure_count; i++) {
+		const struct feed_enclosure *en = &item->enclosures[i];
+		json_t *o = json_object();
+		json_object_set_new(o, "url", en->url ? json_string(en->url) : json_null());
+		json_object_set_new(o, "type", en->type ? json_string(en->type) : json_null());
+		json_object_set_new(o, "length", en->length >= 0 ? json_integer(en->length) : json_null());
+		json_array_append_new(a, o);
+	}
+	char *s = json_dumps(a, JSON_COMPACT);
+	json_decref(a);
+	return s;
+}
+
+static void
+hash_field(struct buf *b, const char *s)
+{
+	buf_puts(b, s ? s : "");
+	buf_putc(b, '\x1f');
+}
+
+static void
+bind_date(sqlite3_stmt *s, int idx, int64_t t)
+{
+	if (t == FEED_NO_DATE)
+		sqlite3_bind_null(s, idx);
+	else
+		sqlite3_bind_int64(s, idx, t);
+}
+
+static int
+step_reset(struct store *st, sqlite3_stmt *s, struct err *e)
+{
+	int rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return err_set(e, "database: %s", sqlite3_errmsg(st->db));
+	return 0;
+}
+
+int
+store_item_put(struct store_items *w, int64_t source_id, const struct feed_item *item, int64_t now,
+               enum store_put_result *result, struct err *e)
+{
+	struct buf key = BUF_INIT, canon = BUF_INIT, hb = BUF_INIT;
+	char *cats = json_categories(item), *encl = json_enclosures(item);
+	store_item_dedupe_key(item, &key);
+	if (!is_blank(item->link))
+		net_canonical_url(item->link, &canon);
+	hash_field(&hb, item->title);
+	hash_field(&hb, item->link);
+	hash_field(&hb, item->author);
+	hash_field(&hb, item->summary);
+	hash_field(&hb, item->content);
+	hash_field(&hb, cats);
+	hash_field(&hb, encl);
+	char content_hash[33];
+	hash_hex128(hb.data, hb.len, content_hash);
+
+	int rc = -1;
+	sqlite3_stmt *f = w->find;
+	sqlite3_bind_int64(f, 1, source_id);
+	sqlite3_bind_text(f, 2, buf_str(&key), (int)key.len, SQLITE_STATIC);
+	int step = sqlite3_step(f);
+	int exists = step == SQLITE_ROW;
+	int same = exists && store_col_text(f, 1) && strcmp(store_col_text(f, 1), content_hash) == 0;
+	sqlite3_reset(f);
+	sqlite3_clear_bindings(f);
+	if (step != SQLITE_ROW && step != SQLITE_DONE) {
+		err_set(e, "database: %s", sqlite3_errmsg(w->st->db));
+		goto out;
+	}
+	if (same) {
+		*result = ITEM_UNCHANGED;
+		rc = 0;
+		goto out;
+	}
+	sqlite3_stmt *s = exists ? w->update : w->insert;
+	sqlite3_bind_int64(s, 1, source_id);
+	sqlite3_bind_text(s, 2, buf_str(&key), (int)key.len, SQLITE_STATIC);
+	store_bind_text(s, 3, is_blank(item->id) ? NULL : item->id);
+	store_bind_text(s, 4, item->link);
+	store_bind_text(s, 5, canon.len ? buf_str(&canon) : NULL);
+	store_bind_text(s, 6, item->title);
+	store_bind_text(s, 7, item->author);
+	store_bind_text(s, 8, item->summary);
+	store_bind_text(s, 9, item->content);
+	store_bind_text(s, 10, item->text);
+	store_bind_text(s, 11, cats);
+	store_bind_text(s, 12, encl);
+	store_bind_text(s, 13, item->comments);
+	bind_date(s, 14, item->published);
+	bind_date(s, 15, item->updated);
+	sqlite3_bind_int64(s, 16, now); /* first_seen on insert, changed_at on update */
+	sqlite3_bind_text(s, 17, content_hash, -1, SQLITE_STATIC);
+	if (step_reset(w->st, s, e) < 0)
+		goto out;
+	*result = exists ? ITEM_CHANGED : ITEM_NEW;
+	rc = 0;
+out:
+	free(cats);
+	free(encl);
+	buf_free(&key);
+	buf_free(&canon);
+	buf_free(&hb);
+	return rc;
+}
+
+int
+store_fetchlog_add(struct store *st, const struct fetchlog_row *row, struct err *e)
+{
+	sqlite3_stmt *s = store_prepare(st,
+	                                "INSERT INTO fetch_log(source_id, url, started_at, http_status, bytes, ms,"
+	                                " items_new, error) VALUES (?,?,?,?,?,?,?,?)",
+	                                e);
+	if (!s)
+		return -1;
+	if (row->source_id)
+		sqlite3_bind_int64(s, 1, row->source_id);
+	else
+		sqlite3_bind_null(s, 1);
+	store_bind_text(s, 2, row->url);
+	sqlite3_bind_int64(s, 3, row->started_at);
+	if (row->http_status)
+		sqlite3_bind_int(s, 4, row->http_status);
+	else
+		sqlite3_bind_null(s, 4);
+	sqlite3_bind_int64(s, 5, row->bytes);
+	sqlite3_bind_int64(s, 6, row->ms);
+	sqlite3_bind_int(s, 7, row->items_new);
+	store_bind_text(s, 8, row->error);
+	int rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return err_set(e, "database: %s", sqlite3_errmsg(st->db));
+	return 0;
+}

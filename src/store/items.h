@@ -1,0 +1,53 @@
+/* items.h: storing parsed feed items (insert or update by dedupe key) and the fetch log.
+ *
+ * An item's identity within its source is its dedupe key: "g:" + GUID, else "l:" + the
+ * canonical link, else "h:" + a hash of title and date. Re-storing an item that is already
+ * there changes nothing unless its content hash (title, link, author, summary, content,
+ * categories, enclosures) changed, in which case the row is updated and changed_at set. */
+#ifndef BRIEF_STORE_ITEMS_H
+#define BRIEF_STORE_ITEMS_H
+
+#include <stdint.h>
+
+#include "feed/feed.h"
+#include "store/store.h"
+#include "util/buf.h"
+#include "util/err.h"
+
+/* Prepared statements reused for every item of a run. Zero-initialise, then
+ * store_items_open(); store_items_close() when done. */
+struct store_items {
+	struct store *st;
+	sqlite3_stmt *find, *insert, *update;
+	struct buf scratch; /* reused for keys, JSON and hashes */
+};
+
+enum store_put_result { ITEM_UNCHANGED, ITEM_NEW, ITEM_CHANGED };
+
+/* Prepare the statements. Returns 0 or -1 with e set. */
+int store_items_open(struct store_items *w, struct store *st, struct err *e);
+/* Finalize the statements. Safe on a zeroed struct. */
+void store_items_close(struct store_items *w);
+/* Append item's dedupe key to out (see the file comment). */
+void store_item_dedupe_key(const struct feed_item *item, struct buf *out);
+/* Insert or update one item of source_id (first_seen = now for a new one); *result says
+ * which happened. Call inside a transaction (one per feed). Returns 0 or -1 with e set. */
+int store_item_put(struct store_items *w, int64_t source_id, const struct feed_item *item, int64_t now,
+                   enum store_put_result *result, struct err *e);
+
+/* One transfer, as the fetch log keeps it. */
+struct fetchlog_row {
+	int64_t source_id;  /* 0 = none */
+	const char *url;
+	int64_t started_at;
+	int http_status;    /* 0 = no response */
+	int64_t bytes;      /* on the wire */
+	int64_t ms;
+	int items_new;
+	const char *error;  /* NULL on success */
+};
+
+/* Append a row to the fetch log. Returns 0 or -1 with e set. */
+int store_fetchlog_add(struct store *st, const struct fetchlog_row *row, struct err *e);
+
+#endif

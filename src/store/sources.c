@@ -1,0 +1,228 @@
+/* sources.c: sources CRUD and per-source health in SQLite. */
+#include "store/sources.h"
+
+#include <string.h>
+
+#define SOURCE_COLUMNS                                                                             \
+	"id, url, name, title, html_url, category, user_agent, is_default, is_adhoc, added_at, etag, " \
+	"last_modified, last_attempt_at, last_success_at, last_status, last_error, "                 \
+	"consecutive_failures, avg_latency_ms, item_count"
+
+static const char *
+col_dup(sqlite3_stmt *s, int col, struct arena *arena)
+{
+	return arena_strdup(arena, store_col_text(s, col));
+}
+
+static void
+read_source(sqlite3_stmt *s, struct arena *arena, struct source *out)
+{
+	memset(out, 0, sizeof *out);
+	out->id = sqlite3_column_int64(s, 0);
+	out->url = col_dup(s, 1, arena);
+	out->name = col_dup(s, 2, arena);
+	out->title = col_dup(s, 3, arena);
+	out->html_url = col_dup(s, 4, arena);
+	out->category = col_dup(s, 5, arena);
+	out->user_agent = col_dup(s, 6, arena);
+	out->kind = sqlite3_column_int(s, 8) ? SOURCE_ADHOC : sqlite3_column_int(s, 7) ? SOURCE_DEFAULT : SOURCE_USER;
+	out->added_at = sqlite3_column_int64(s, 9);
+	out->etag = col_dup(s, 10, arena);
+	out->last_modified = col_dup(s, 11, arena);
+	out->last_attempt_at = sqlite3_column_int64(s, 12);
+	out->last_success_at = sqlite3_column_int64(s, 13);
+	out->last_status = sqlite3_column_int(s, 14);
+	out->last_error = col_dup(s, 15, arena);
+	out->consecutive_failures = sqlite3_column_int(s, 16);
+	out->avg_latency_ms = sqlite3_column_double(s, 17);
+	out->item_count = sqlite3_column_int(s, 18);
+}
+
+static int
+step_done(struct store *st, sqlite3_stmt *s, struct err *e)
+{
+	int rc = sqlite3_step(s);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		err_set(e, "database: %s", sqlite3_errmsg(st->db));
+		sqlite3_finalize(s);
+		return -1;
+	}
+	sqlite3_finalize(s);
+	return 0;
+}
+
+int
+store_source_add(struct store *st, enum source_kind kind, const char *url, const char *name,
+                 const char *html_url, const char *category, int64_t now, int64_t *id, int *is_new,
+                 struct err *e)
+{
+	sqlite3_stmt *s = store_prepare(st,
+	                                "INSERT INTO sources(url, name, html_url, category, is_default, is_adhoc, "
+	                                "added_at) VALUES (?,?,?,?,?,?,?) ON CONFLICT(url) DO NOTHING",
+	                                e);
+	if (!s)
+		return -1;
+	store_bind_text(s, 1, url);
+	store_bind_text(s, 2, name);
+	store_bind_text(s, 3, html_url);
+	store_bind_text(s, 4, category);
+	sqlite3_bind_int(s, 5, kind == SOURCE_DEFAULT);
+	sqlite3_bind_int(s, 6, kind == SOURCE_ADHOC);
+	sqlite3_bind_int64(s, 7, now);
+	if (step_done(st, s, e) < 0)
+		return -1;
+	int created = sqlite3_changes(st->db) > 0;
+	if (is_new)
+		*is_new = created;
+	if (!created && kind == SOURCE_USER) {
+		s = store_prepare(st,
+		                  "UPDATE sources SET is_default = 0, is_adhoc = 0, name = coalesce(?, name), "
+		                  "html_url = coalesce(?, html_url), category = coalesce(?, category) WHERE url = ?",
+		                  e);
+		if (!s)
+			return -1;
+		store_bind_text(s, 1, name);
+		store_bind_text(s, 2, html_url);
+		store_bind_text(s, 3, category);
+		store_bind_text(s, 4, url);
+		if (step_done(st, s, e) < 0)
+			return -1;
+	}
+	s = store_prepare(st, "SELECT id FROM sources WHERE url = ?", e);
+	if (!s)
+		return -1;
+	store_bind_text(s, 1, url);
+	int rc = sqlite3_step(s);
+	if (rc != SQLITE_ROW) {
+		sqlite3_finalize(s);
+		return err_set(e, "database: source %s vanished", url);
+	}
+	*id = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return 0;
+}
+
+int
+store_source_remove(struct store *st, const char *url, int *removed, struct err *e)
+{
+	sqlite3_stmt *s = store_prepare(st, "DELETE FROM sources WHERE url = ? AND is_adhoc = 0", e);
+	if (!s)
+		return -1;
+	store_bind_text(s, 1, url);
+	if (step_done(st, s, e) < 0)
+		return -1;
+	*removed = sqlite3_changes(st->db) > 0;
+	return 0;
+}
+
+int
+store_sources_count(struct store *st, int *users, int *defaults, struct err *e)
+{
+	sqlite3_stmt *s = store_prepare(st,
+	                                "SELECT coalesce(sum(is_default = 0 AND is_adhoc = 0), 0), "
+	                                "coalesce(sum(is_default = 1 AND is_adhoc = 0), 0) FROM sources",
+	                                e);
+	if (!s)
+		return -1;
+	if (sqlite3_step(s) != SQLITE_ROW) {
+		err_set(e, "database: %s", sqlite3_errmsg(st->db));
+		sqlite3_finalize(s);
+		return -1;
+	}
+	*users = sqlite3_column_int(s, 0);
+	*defaults = sqlite3_column_int(s, 1);
+	sqlite3_finalize(s);
+	return 0;
+}
+
+int
+store_sources_active(struct store *st, struct arena *arena, struct source **out, size_t *count,
+                     struct err *e)
+{
+	int users, defaults;
+	*out = NULL;
+	*count = 0;
+	if (store_sources_count(st, &users, &defaults, e) < 0)
+		return -1;
+	sqlite3_stmt *s = store_prepare(st,
+	                                "SELECT " SOURCE_COLUMNS " FROM sources WHERE is_adhoc = 0 AND is_default = ? "
+	                                "ORDER BY id",
+	                                e);
+	if (!s)
+		return -1;
+	sqlite3_bind_int(s, 1, users == 0);
+	size_t n = (size_t)(users ? users : defaults), i = 0;
+	struct source *arr = arena_alloc(arena, (n ? n : 1) * sizeof *arr);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW && i < n)
+		read_source(s, arena, &arr[i++]);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		err_set(e, "database: %s", sqlite3_errmsg(st->db));
+		sqlite3_finalize(s);
+		return -1;
+	}
+	sqlite3_finalize(s);
+	*out = arr;
+	*count = i;
+	return 0;
+}
+
+int
+store_source_get(struct store *st, int64_t id, struct arena *arena, struct source *out, struct err *e)
+{
+	sqlite3_stmt *s = store_prepare(st, "SELECT " SOURCE_COLUMNS " FROM sources WHERE id = ?", e);
+	if (!s)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	if (sqlite3_step(s) != SQLITE_ROW) {
+		sqlite3_finalize(s);
+		return err_set(e, "no source with id %lld", (long long)id);
+	}
+	read_source(s, arena, out);
+	sqlite3_finalize(s);
+	return 0;
+}
+
+int
+store_source_record(struct store *st, int64_t id, const struct source_result *r, struct err *e)
+{
+	int is_ok = r->error == NULL;
+	int is_fresh_200 = is_ok && !r->is_not_modified;
+	sqlite3_stmt *s = store_prepare(
+		st,
+		"UPDATE sources SET last_attempt_at = ?1, last_status = ?2, last_error = ?3,"
+		" consecutive_failures = CASE WHEN ?3 IS NULL THEN 0 ELSE consecutive_failures + 1 END,"
+		" last_success_at = CASE WHEN ?3 IS NULL THEN ?1 ELSE last_success_at END,"
+		" etag = CASE WHEN ?4 THEN ?5 ELSE etag END,"
+		" last_modified = CASE WHEN ?4 THEN ?6 ELSE last_modified END,"
+		" title = coalesce(?7, title),"
+		" avg_latency_ms = CASE WHEN ?8 < 0 THEN avg_latency_ms WHEN avg_latency_ms IS NULL THEN ?8"
+		"   ELSE avg_latency_ms * 0.7 + ?8 * 0.3 END,"
+		" item_count = (SELECT count(*) FROM items WHERE source_id = ?9)"
+		" WHERE id = ?9",
+		e);
+	if (!s)
+		return -1;
+	sqlite3_bind_int64(s, 1, r->attempted_at);
+	sqlite3_bind_int(s, 2, r->http_status);
+	store_bind_text(s, 3, r->error);
+	sqlite3_bind_int(s, 4, is_fresh_200);
+	store_bind_text(s, 5, r->etag);
+	store_bind_text(s, 6, r->last_modified);
+	store_bind_text(s, 7, r->title);
+	sqlite3_bind_double(s, 8, r->http_status ? (double)r->latency_ms : -1.0);
+	sqlite3_bind_int64(s, 9, id);
+	if (step_done(st, s, e) < 0)
+		return -1;
+	if (is_ok && r->new_url) {
+		/* OR IGNORE: when another source already has the target URL, keep ours as it is. */
+		s = store_prepare(st, "UPDATE OR IGNORE sources SET url = ? WHERE id = ?", e);
+		if (!s)
+			return -1;
+		store_bind_text(s, 1, r->new_url);
+		sqlite3_bind_int64(s, 2, id);
+		if (step_done(st, s, e) < 0)
+			return -1;
+	}
+	return 0;
+}

@@ -1,0 +1,77 @@
+/* sources.h: the feeds brief fetches (the user's own, the built-in list, or a --feeds file)
+ * and each one's health. All SQL for the sources table lives in sources.c. */
+#ifndef BRIEF_STORE_SOURCES_H
+#define BRIEF_STORE_SOURCES_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "store/store.h"
+#include "util/arena.h"
+#include "util/err.h"
+
+/* Where a source came from. A user source is one added by `feeds add/import`; default
+ * sources are the built-in list, used only while the user has none of their own; ad-hoc
+ * sources were fetched through `fetch --feeds FILE` and are never listed or fetched by a
+ * plain run (their items are stored like any others). */
+enum source_kind { SOURCE_USER, SOURCE_DEFAULT, SOURCE_ADHOC };
+
+struct source {
+	int64_t id;
+	const char *url;
+	const char *name;           /* user-given or list name, or NULL */
+	const char *title;          /* the feed's own title as last parsed, or NULL */
+	const char *html_url;
+	const char *category;
+	const char *user_agent;     /* per-feed override, or NULL */
+	enum source_kind kind;
+	int64_t added_at;
+	/* health */
+	const char *etag;           /* validators of the last successful 200, or NULL */
+	const char *last_modified;
+	int64_t last_attempt_at;    /* 0 = never */
+	int64_t last_success_at;    /* 0 = never */
+	int last_status;            /* HTTP status of the last attempt, 0 = no response */
+	const char *last_error;     /* NULL after a success */
+	int consecutive_failures;
+	double avg_latency_ms;      /* 0 when unknown */
+	int item_count;
+};
+
+/* What one fetch of a source ended with, for store_source_record(). */
+struct source_result {
+	int64_t attempted_at;
+	int http_status;            /* 0 = no response */
+	const char *error;          /* one line; NULL = success (200 or 304) */
+	int is_not_modified;        /* 304: keep the validators */
+	const char *etag;           /* on a 200: the new validators (NULL clears them) */
+	const char *last_modified;
+	const char *new_url;        /* permanent redirect target to store, or NULL */
+	const char *title;          /* the feed's title, or NULL to keep */
+	int64_t latency_ms;
+};
+
+/* Add a source (or, when url already exists, promote/update it): SOURCE_USER makes the
+ * row a user source and sets name/category when given; SOURCE_DEFAULT and SOURCE_ADHOC
+ * leave an existing row alone. *id receives the row id and *is_new (may be NULL) whether
+ * a row was created. Returns 0 or -1 with e set. */
+int store_source_add(struct store *st, enum source_kind kind, const char *url, const char *name,
+                     const char *html_url, const char *category, int64_t now, int64_t *id, int *is_new,
+                     struct err *e);
+/* Remove the source with this URL and its items. *removed says whether one existed. */
+int store_source_remove(struct store *st, const char *url, int *removed, struct err *e);
+/* The sources a plain `brief fetch` uses: the user's own when there are any, else the
+ * built-in defaults. Sorted by id. Array and strings in arena. */
+int store_sources_active(struct store *st, struct arena *arena, struct source **out, size_t *count,
+                         struct err *e);
+/* One source by id (strings in arena); returns 0, or -1 with e set when missing. */
+int store_source_get(struct store *st, int64_t id, struct arena *arena, struct source *out, struct err *e);
+/* Count sources by kind: user (listed, non-default, non-adhoc) and default. */
+int store_sources_count(struct store *st, int *users, int *defaults, struct err *e);
+/* Record the outcome of a fetch: last attempt/status/error, consecutive failures, success
+ * time and validators, moving average latency, item count, title, and (on a permanent
+ * redirect) the new URL unless another source already has it. Call inside the feed's
+ * transaction so validators and items commit together. Returns 0 or -1 with e set. */
+int store_source_record(struct store *st, int64_t id, const struct source_result *r, struct err *e);
+
+#endif
