@@ -1,0 +1,795 @@
+/* feedserver.c: a feed server for tests and benchmarks: serves fixture files (and generated
+ * feeds) over HTTP/1.1 on loopback with per-request latency, validators and 304s, gzip,
+ * redirects and injectable faults, and counts what it saw.
+ *
+ * usage: feedserver [--root DIR] [--port N] [--bind ADDR]
+ * Prints the port it listens on (one line) to stdout, then serves until killed or until a
+ * request for /__quit. One thread, non-blocking sockets, poll(): hundreds of concurrent
+ * keep-alive connections are fine.
+ *
+ * Requests: GET /PATH?OPTIONS. PATH is a file under --root, or /gen/NAME (a generated RSS
+ * feed, deterministic per NAME; items=K items, default 5; rev=N changes its content), or
+ * /loop/a and /loop/b (redirect to each other). OPTIONS (all optional, combinable):
+ *   delay=MS        wait before answering          status=CODE     answer CODE (no body)
+ *   fail=N          only the first N requests get status= (default 503), then normal service
+ *   retry_after=S   add Retry-After: S             hang=1          read the request, never answer
+ *   reset=1         send half the body, then RST   slow=MS         64 bytes of body every MS ms
+ *   endless=1       a chunked body that never ends bomb=MB         gzip body inflating to MB MiB
+ *   gzip=1          gzip when the client accepts   html=1          an HTML page (text/html)
+ *   redirect=CODE&to=PATH   answer CODE with Location: PATH (no further options applied)
+ *   noetag=1 nolm=1 omit ETag / Last-Modified      ctype=TYPE      Content-Type (default by name)
+ *   charset=NAME    append ;charset=NAME to the Content-Type
+ * /__stats answers text/plain lines "requests<TAB>conditional<TAB>not_modified<TAB>bytes<TAB>TARGET"
+ * <TAB>USER-AGENT per request target (path and query, the last request's User-Agent), first a
+ * line with TARGET "*" for the totals; then "host<TAB>HOST<TAB>N" lines: the most requests
+ * ever answered at once for that Host header.
+ * /__reset clears the counters. */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#define MAX_REQ 16384
+
+struct stat_entry {
+	char *target;
+	long requests, conditional, not_modified;
+	long long bytes;
+	char ua[256];          /* User-Agent of the last request */
+};
+
+/* Requests being answered at once per Host header, and the most ever seen. */
+struct host_entry {
+	char name[256];
+	int active, max_active;
+};
+
+enum conn_state { READING, DELAYED, SENDING, SLOW, HANGING };
+
+struct conn {
+	int fd;
+	enum conn_state state;
+	char in[MAX_REQ];
+	size_t in_len;
+	char *out;             /* pending output */
+	size_t out_len, out_off, out_cap;
+	const char *slow_src;  /* SLOW: body still to trickle */
+	size_t slow_len, slow_off;
+	char *slow_owned;
+	int slow_ms;
+	int is_endless, is_reset, is_close;
+	long long wake_ms;     /* DELAYED/SLOW: next action time */
+	struct stat_entry *stat;
+	struct host_entry *host; /* counted as active while set */
+	long endless_n;
+};
+
+static const char *root = ".";
+static struct stat_entry *stats;
+static size_t stat_count, stat_cap;
+static struct conn **conns;
+static size_t conn_count, conn_cap;
+static struct host_entry hosts[4096];
+static size_t host_count;
+static unsigned char *bomb_data;
+static size_t bomb_len, bomb_mb;
+
+static long long
+now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static void *
+xrealloc_(void *p, size_t n)
+{
+	p = realloc(p, n);
+	if (!p) {
+		perror("feedserver: realloc");
+		exit(1);
+	}
+	return p;
+}
+
+static void
+out_append(struct conn *c, const void *p, size_t n)
+{
+	if (c->out_len + n > c->out_cap) {
+		size_t cap = c->out_cap ? c->out_cap : 4096;
+		while (cap < c->out_len + n)
+			cap *= 2;
+		c->out = xrealloc_(c->out, cap);
+		c->out_cap = cap;
+	}
+	memcpy(c->out + c->out_len, p, n);
+	c->out_len += n;
+}
+
+static void __attribute__((format(printf, 2, 3)))
+out_printf(struct conn *c, const char *fmt, ...)
+{
+	char tmp[4096];
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
+	va_end(ap);
+	if (n > 0)
+		out_append(c, tmp, (size_t)n < sizeof tmp ? (size_t)n : sizeof tmp - 1);
+}
+
+static struct stat_entry *
+stat_for(const char *target)
+{
+	for (size_t i = 0; i < stat_count; i++)
+		if (strcmp(stats[i].target, target) == 0)
+			return &stats[i];
+	if (stat_count == stat_cap) {
+		stat_cap = stat_cap ? stat_cap * 2 : 64;
+		/* entries are referenced by pointer from connections: never move them */
+		struct stat_entry *n = calloc(stat_cap, sizeof *n);
+		if (!n)
+			exit(1);
+		if (stat_count)
+			memcpy(n, stats, stat_count * sizeof *n);
+		for (size_t i = 0; i < conn_count; i++)
+			if (conns[i]->stat)
+				conns[i]->stat = n + (conns[i]->stat - stats);
+		free(stats);
+		stats = n;
+	}
+	struct stat_entry *s = &stats[stat_count++];
+	memset(s, 0, sizeof *s);
+	s->target = strdup(target);
+	return s;
+}
+
+/* Value of query option name in q ("a=1&b=2"), copied into out; NULL when absent. */
+static const char *
+qopt(const char *q, const char *name, char *out, size_t size)
+{
+	size_t nl = strlen(name);
+	for (const char *p = q; p && *p;) {
+		if (strncmp(p, name, nl) == 0 && p[nl] == '=') {
+			const char *v = p + nl + 1;
+			size_t n = 0;
+			while (v[n] && v[n] != '&' && n + 1 < size) {
+				out[n] = v[n];
+				n++;
+			}
+			out[n] = '\0';
+			/* %2F and friends in redirect targets */
+			char *w = out;
+			for (char *r = out; *r; r++) {
+				if (r[0] == '%' && r[1] && r[2]) {
+					char hex[3] = {r[1], r[2], 0};
+					*w++ = (char)strtol(hex, NULL, 16);
+					r += 2;
+				} else {
+					*w++ = *r;
+				}
+			}
+			*w = '\0';
+			return out;
+		}
+		p = strchr(p, '&');
+		if (p)
+			p++;
+	}
+	return NULL;
+}
+
+static long
+qnum(const char *q, const char *name, long def)
+{
+	char v[64];
+	if (!qopt(q, name, v, sizeof v))
+		return def;
+	return strtol(v, NULL, 10);
+}
+
+/* A request header's value (case-insensitive name), copied into out; NULL when absent. */
+static const char *
+req_header(const char *req, const char *name, char *out, size_t size)
+{
+	size_t nl = strlen(name);
+	for (const char *p = strstr(req, "\r\n"); p; p = strstr(p, "\r\n")) {
+		p += 2;
+		if (strncasecmp(p, name, nl) == 0 && p[nl] == ':') {
+			const char *v = p + nl + 1;
+			while (*v == ' ' || *v == '\t')
+				v++;
+			size_t n = 0;
+			while (v[n] && v[n] != '\r' && n + 1 < size) {
+				out[n] = v[n];
+				n++;
+			}
+			out[n] = '\0';
+			return out;
+		}
+	}
+	return NULL;
+}
+
+static void
+http_date(time_t t, char *out, size_t size)
+{
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(out, size, "%a, %d %b %Y %H:%M:%S GMT", &tm);
+}
+
+static unsigned char *
+gzip_bytes(const void *in, size_t in_len, size_t *out_len)
+{
+	z_stream z;
+	memset(&z, 0, sizeof z);
+	if (deflateInit2(&z, 9, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY) != Z_OK)
+		exit(1);
+	size_t cap = deflateBound(&z, in_len) + 64;
+	unsigned char *out = xrealloc_(NULL, cap);
+	z.next_in = (unsigned char *)in;
+	z.avail_in = (uInt)in_len;
+	z.next_out = out;
+	z.avail_out = (uInt)cap;
+	if (deflate(&z, Z_FINISH) != Z_STREAM_END)
+		exit(1);
+	*out_len = z.total_out;
+	deflateEnd(&z);
+	return out;
+}
+
+/* gzip of mb MiB of spaces inside an RSS wrapper, built once and cached. */
+static void
+make_bomb(size_t mb)
+{
+	if (bomb_data && bomb_mb == mb)
+		return;
+	free(bomb_data);
+	z_stream z;
+	memset(&z, 0, sizeof z);
+	if (deflateInit2(&z, 9, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY) != Z_OK)
+		exit(1);
+	size_t cap = mb * 1100 + 4096, chunk = 1 << 20;
+	unsigned char *out = xrealloc_(NULL, cap), *spaces = xrealloc_(NULL, chunk);
+	memset(spaces, ' ', chunk);
+	const char *head = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>bomb</title>";
+	z.next_out = out;
+	z.avail_out = (uInt)cap;
+	z.next_in = (unsigned char *)head;
+	z.avail_in = (uInt)strlen(head);
+	deflate(&z, Z_NO_FLUSH);
+	for (size_t i = 0; i < mb; i++) {
+		z.next_in = spaces;
+		z.avail_in = (uInt)chunk;
+		deflate(&z, Z_NO_FLUSH);
+	}
+	z.next_in = (unsigned char *)"</channel></rss>";
+	z.avail_in = 16;
+	if (deflate(&z, Z_FINISH) != Z_STREAM_END)
+		exit(1);
+	bomb_len = z.total_out;
+	bomb_data = out;
+	bomb_mb = mb;
+	deflateEnd(&z);
+	free(spaces);
+}
+
+static char *
+read_file(const char *path, size_t *len, time_t *mtime)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	struct stat sb;
+	if (fstat(fileno(f), &sb) < 0 || !S_ISREG(sb.st_mode)) {
+		fclose(f);
+		return NULL;
+	}
+	char *data = xrealloc_(NULL, (size_t)sb.st_size + 1);
+	*len = fread(data, 1, (size_t)sb.st_size, f);
+	fclose(f);
+	*mtime = sb.st_mtime;
+	return data;
+}
+
+/* A deterministic RSS feed for /gen/NAME: items differ by NAME and rev. */
+static char *
+gen_feed(const char *name, long items, long rev, size_t *len)
+{
+	size_t cap = 1024 + (size_t)items * 700;
+	char *s = xrealloc_(NULL, cap);
+	size_t n = (size_t)snprintf(s, cap,
+	                            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss version=\"2.0\"><channel>"
+	                            "<title>Generated %s</title><link>http://example.com/%s/</link>"
+	                            "<description>generated feed</description>\n",
+	                            name, name);
+	for (long i = 0; i < items; i++)
+		n += (size_t)snprintf(s + n, cap - n,
+		                      "<item><title>%s item %ld rev %ld</title><link>http://example.com/%s/%ld</link>"
+		                      "<guid>http://example.com/%s/%ld</guid>"
+		                      "<pubDate>Mon, %02ld Feb 2026 10:%02ld:00 GMT</pubDate>"
+		                      "<description>Item %ld of %s, revision %ld. Lorem ipsum dolor sit amet, "
+		                      "consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et "
+		                      "dolore magna aliqua. Ut enim ad minim veniam, quis nostrud exercitation."
+		                      "</description></item>\n",
+		                      name, i, rev, name, i, name, i, 1 + i % 28, i % 60, i, name, rev);
+	n += (size_t)snprintf(s + n, cap - n, "</channel></rss>\n");
+	*len = n;
+	return s;
+}
+
+static const char html_page[] =
+	"<!DOCTYPE html>\n<html lang=\"en-US\"><head><title>Just a moment...</title>"
+	"<meta http-equiv=\"refresh\" content=\"35\"></head><body><div>Checking your browser before "
+	"accessing the site.</div><noscript>Enable JavaScript and cookies to continue</noscript></body></html>\n";
+
+static const char *
+default_ctype(const char *path)
+{
+	size_t n = strlen(path);
+	if (n > 5 && strcmp(path + n - 5, ".json") == 0)
+		return "application/feed+json";
+	if (n > 5 && strcmp(path + n - 5, ".html") == 0)
+		return "text/html";
+	if (n > 5 && strcmp(path + n - 5, ".opml") == 0)
+		return "text/x-opml";
+	return "application/xml";
+}
+
+static void
+respond_status(struct conn *c, int status, const char *extra)
+{
+	out_printf(c, "HTTP/1.1 %d X\r\nContent-Length: 0\r\n%s%s\r\n", status, extra ? extra : "",
+	           c->is_close ? "Connection: close\r\n" : "");
+}
+
+static void
+write_stats(struct conn *c)
+{
+	long r = 0, cond = 0, nm = 0;
+	long long b = 0;
+	for (size_t i = 0; i < stat_count; i++) {
+		r += stats[i].requests;
+		cond += stats[i].conditional;
+		nm += stats[i].not_modified;
+		b += stats[i].bytes;
+	}
+	size_t cap = 256 + stat_count * 300, n = 0;
+	char *body = xrealloc_(NULL, cap);
+	cap += host_count * 300;
+	body = xrealloc_(body, cap);
+	n += (size_t)snprintf(body + n, cap - n, "%ld\t%ld\t%ld\t%lld\t*\n", r, cond, nm, b);
+	for (size_t i = 0; i < stat_count && n < cap; i++)
+		n += (size_t)snprintf(body + n, cap - n, "%ld\t%ld\t%ld\t%lld\t%.200s\t%s\n", stats[i].requests,
+		                      stats[i].conditional, stats[i].not_modified, stats[i].bytes, stats[i].target,
+		                      stats[i].ua);
+	for (size_t i = 0; i < host_count && n < cap; i++)
+		n += (size_t)snprintf(body + n, cap - n, "host\t%s\t%d\n", hosts[i].name, hosts[i].max_active);
+	if (n > cap)
+		n = cap;
+	out_printf(c, "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: %zu\r\n\r\n", n);
+	out_append(c, body, n);
+	free(body);
+}
+
+/* Build the response to the request in c->in (headers complete). */
+static void
+handle_request(struct conn *c, const char *req)
+{
+	char method[16], target[4096];
+	if (sscanf(req, "%15s %4095s", method, target) != 2) {
+		c->is_close = 1;
+		respond_status(c, 400, NULL);
+		c->state = SENDING;
+		return;
+	}
+	char hv[512];
+	if (req_header(req, "connection", hv, sizeof hv) && strcasecmp(hv, "close") == 0)
+		c->is_close = 1;
+	if (strcmp(target, "/__stats") == 0) {
+		write_stats(c);
+		c->state = SENDING;
+		return;
+	}
+	if (strcmp(target, "/__reset") == 0) {
+		for (size_t i = 0; i < stat_count; i++) {
+			stats[i].requests = stats[i].conditional = stats[i].not_modified = 0;
+			stats[i].bytes = 0;
+		}
+		for (size_t i = 0; i < host_count; i++)
+			hosts[i].max_active = hosts[i].active;
+		respond_status(c, 200, NULL);
+		c->state = SENDING;
+		return;
+	}
+	if (strcmp(target, "/__quit") == 0)
+		exit(0);
+	struct stat_entry *st = stat_for(target);
+	c->stat = st;
+	st->requests++;
+	if (!req_header(req, "user-agent", st->ua, sizeof st->ua))
+		st->ua[0] = '\0';
+	char host[256];
+	if (req_header(req, "host", host, sizeof host)) {
+		char *colon = strrchr(host, ':');
+		if (colon)
+			*colon = '\0';
+		size_t h = 0;
+		while (h < host_count && strcmp(hosts[h].name, host) != 0)
+			h++;
+		if (h == host_count && host_count < sizeof hosts / sizeof hosts[0])
+			snprintf(hosts[host_count++].name, sizeof hosts[0].name, "%s", host);
+		if (h < host_count) {
+			c->host = &hosts[h];
+			if (++c->host->active > c->host->max_active)
+				c->host->max_active = c->host->active;
+		}
+	}
+	char inm[512] = "", ims[128] = "";
+	int has_inm = req_header(req, "if-none-match", inm, sizeof inm) != NULL;
+	int has_ims = req_header(req, "if-modified-since", ims, sizeof ims) != NULL;
+	if (has_inm || has_ims)
+		st->conditional++;
+	char path[4096];
+	const char *q = strchr(target, '?');
+	size_t plen = q ? (size_t)(q - target) : strlen(target);
+	snprintf(path, sizeof path, "%.*s", (int)plen, target);
+	q = q ? q + 1 : "";
+	char v[1024];
+	long delay = qnum(q, "delay", 0);
+	c->state = SENDING;
+	if (delay > 0) {
+		c->state = DELAYED;
+		c->wake_ms = now_ms() + delay;
+	}
+	if (qnum(q, "hang", 0)) {
+		c->state = HANGING;
+		return;
+	}
+	long status = qnum(q, "status", 0), fail = qnum(q, "fail", -1);
+	if (fail >= 0 && st->requests > fail)
+		status = 0;
+	else if (fail >= 0 && !status)
+		status = 503;
+	if (status) {
+		char extra[128] = "";
+		long ra = qnum(q, "retry_after", -1);
+		if (ra >= 0)
+			snprintf(extra, sizeof extra, "Retry-After: %ld\r\n", ra);
+		respond_status(c, (int)status, extra);
+		return;
+	}
+	long redirect = qnum(q, "redirect", 0);
+	if (redirect || strncmp(path, "/loop/", 6) == 0) {
+		char to[2048];
+		if (redirect && qopt(q, "to", to, sizeof to)) {
+		} else if (strcmp(path, "/loop/a") == 0) {
+			snprintf(to, sizeof to, "/loop/b");
+		} else {
+			snprintf(to, sizeof to, "/loop/a");
+		}
+		char extra[2200];
+		snprintf(extra, sizeof extra, "Location: %s\r\n", to);
+		respond_status(c, redirect ? (int)redirect : 302, extra);
+		return;
+	}
+	char ctype[256];
+	if (!qopt(q, "ctype", ctype, sizeof ctype))
+		snprintf(ctype, sizeof ctype, "%s", default_ctype(path));
+	if (qopt(q, "charset", v, sizeof v)) {
+		size_t n = strlen(ctype);
+		snprintf(ctype + n, sizeof ctype - n, "; charset=%s", v);
+	}
+	if (qnum(q, "endless", 0)) {
+		out_printf(c, "HTTP/1.1 200 OK\r\nContent-Type: %s\r\nTransfer-Encoding: chunked\r\n\r\n", ctype);
+		const char *head = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>endless</title>";
+		out_printf(c, "%zx\r\n%s\r\n", strlen(head), head);
+		c->is_endless = 1;
+		return;
+	}
+	long bomb = qnum(q, "bomb", 0);
+	if (bomb > 0) {
+		make_bomb((size_t)bomb);
+		out_printf(c, "HTTP/1.1 200 OK\r\nContent-Type: %s\r\nContent-Encoding: gzip\r\nContent-Length: %zu\r\n\r\n",
+		           ctype, bomb_len);
+		out_append(c, bomb_data, bomb_len);
+		return;
+	}
+	/* the body */
+	char *body;
+	size_t len;
+	time_t mtime = 1771581600; /* 2026-02-20T10:00:00Z for generated content */
+	if (qnum(q, "html", 0)) {
+		body = strdup(html_page);
+		len = strlen(html_page);
+		snprintf(ctype, sizeof ctype, "text/html; charset=UTF-8");
+	} else if (strncmp(path, "/gen/", 5) == 0) {
+		body = gen_feed(path + 5, qnum(q, "items", 5), qnum(q, "rev", 0), &len);
+		mtime += qnum(q, "rev", 0);
+	} else {
+		char file[8192];
+		snprintf(file, sizeof file, "%s%s", root, path);
+		if (strstr(path, "..") || !(body = read_file(file, &len, &mtime))) {
+			respond_status(c, 404, NULL);
+			return;
+		}
+	}
+	char etag[64], lm[64];
+	unsigned long crc = crc32(0L, (const unsigned char *)body, (uInt)len);
+	snprintf(etag, sizeof etag, "\"%08lx-%zx\"", crc, len);
+	http_date(mtime, lm, sizeof lm);
+	int use_etag = !qnum(q, "noetag", 0), use_lm = !qnum(q, "nolm", 0);
+	int not_modified = (use_etag && has_inm && strcmp(inm, etag) == 0) ||
+	                   (!has_inm && use_lm && has_ims && strcmp(ims, lm) == 0);
+	char validators[256] = "";
+	size_t vn = 0;
+	if (use_etag)
+		vn += (size_t)snprintf(validators + vn, sizeof validators - vn, "ETag: %s\r\n", etag);
+	if (use_lm)
+		snprintf(validators + vn, sizeof validators - vn, "Last-Modified: %s\r\n", lm);
+	if (not_modified) {
+		st->not_modified++;
+		out_printf(c, "HTTP/1.1 304 Not Modified\r\n%s%s\r\n", validators,
+		           c->is_close ? "Connection: close\r\n" : "");
+		free(body);
+		return;
+	}
+	char ae[256] = "";
+	req_header(req, "accept-encoding", ae, sizeof ae);
+	if (qnum(q, "gzip", 0) && strstr(ae, "gzip")) {
+		size_t zlen;
+		unsigned char *z = gzip_bytes(body, len, &zlen);
+		free(body);
+		body = (char *)z;
+		len = zlen;
+		snprintf(validators + strlen(validators), sizeof validators - strlen(validators),
+		         "Content-Encoding: gzip\r\n");
+	}
+	out_printf(c, "HTTP/1.1 200 OK\r\nContent-Type: %s\r\nContent-Length: %zu\r\n%s%s\r\n", ctype, len,
+	           validators, c->is_close ? "Connection: close\r\n" : "");
+	long slow = qnum(q, "slow", 0);
+	if (qnum(q, "reset", 0)) {
+		out_append(c, body, len / 2);
+		c->is_reset = 1;
+		free(body);
+	} else if (slow > 0) {
+		c->slow_owned = body;
+		c->slow_src = body;
+		c->slow_len = len;
+		c->slow_off = 0;
+		c->slow_ms = (int)slow;
+	} else {
+		out_append(c, body, len);
+		free(body);
+	}
+}
+
+static void
+conn_close(size_t i, int with_reset)
+{
+	struct conn *c = conns[i];
+	if (c->host)
+		c->host->active--;
+	if (with_reset) {
+		struct linger lg = {1, 0};
+		setsockopt(c->fd, SOL_SOCKET, SO_LINGER, &lg, sizeof lg);
+	}
+	close(c->fd);
+	free(c->out);
+	free(c->slow_owned);
+	free(c);
+	conns[i] = conns[--conn_count];
+}
+
+/* Reset a connection for its next keep-alive request. */
+static void
+conn_next(struct conn *c)
+{
+	size_t used = (size_t)(strstr(c->in, "\r\n\r\n") - c->in) + 4;
+	memmove(c->in, c->in + used, c->in_len - used);
+	c->in_len -= used;
+	c->in[c->in_len] = '\0';
+	c->out_len = c->out_off = 0;
+	free(c->slow_owned);
+	c->slow_owned = NULL;
+	c->slow_src = NULL;
+	c->slow_len = c->slow_off = 0;
+	c->slow_ms = 0;
+	c->state = READING;
+	c->stat = NULL;
+	if (c->host)
+		c->host->active--;
+	c->host = NULL;
+}
+
+/* Try to parse a complete request out of c->in. */
+static void
+try_request(struct conn *c)
+{
+	if (c->state != READING || !strstr(c->in, "\r\n\r\n"))
+		return;
+	handle_request(c, c->in);
+	if (c->state == SENDING && c->slow_ms) {
+		c->state = SLOW;
+		c->wake_ms = now_ms();
+	}
+}
+
+static void
+endless_more(struct conn *c)
+{
+	char item[512];
+	int n = snprintf(item, sizeof item,
+	                 "<item><title>endless %ld</title><link>http://example.com/e/%ld</link>"
+	                 "<description>more and more and more and more and more</description></item>",
+	                 c->endless_n, c->endless_n);
+	c->endless_n++;
+	for (int k = 0; k < 32; k++)
+		out_printf(c, "%x\r\n%s\r\n", n, item);
+}
+
+/* Write what can be written; returns -1 when the connection should close. */
+static int
+conn_write(size_t i)
+{
+	struct conn *c = conns[i];
+	while (c->out_off < c->out_len) {
+		ssize_t w = send(c->fd, c->out + c->out_off, c->out_len - c->out_off, MSG_NOSIGNAL);
+		if (w < 0) {
+			if (errno == EAGAIN || errno == EWOULDBLOCK)
+				return 0;
+			return -1;
+		}
+		if (c->stat)
+			c->stat->bytes += w;
+		c->out_off += (size_t)w;
+	}
+	c->out_len = c->out_off = 0;
+	if (c->is_endless) {
+		endless_more(c);
+		return 0;
+	}
+	if (c->is_reset)
+		return -2;
+	if (c->state == SLOW) {
+		if (c->slow_off < c->slow_len)
+			return 0;
+	}
+	if (c->is_close)
+		return -1;
+	conn_next(c);
+	try_request(c);
+	return 0;
+}
+
+static void
+accept_all(int lfd)
+{
+	for (;;) {
+		int fd = accept(lfd, NULL, NULL);
+		if (fd < 0)
+			return;
+		fcntl(fd, F_SETFL, O_NONBLOCK);
+		int one = 1;
+		setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+		if (conn_count == conn_cap) {
+			conn_cap = conn_cap ? conn_cap * 2 : 256;
+			conns = xrealloc_(conns, conn_cap * sizeof *conns);
+		}
+		struct conn *c = calloc(1, sizeof *c);
+		if (!c)
+			exit(1);
+		c->fd = fd;
+		conns[conn_count++] = c;
+	}
+}
+
+int
+main(int argc, char **argv)
+{
+	const char *bind_addr = "127.0.0.1";
+	int port = 0;
+	for (int i = 1; i + 1 < argc; i += 2) {
+		if (strcmp(argv[i], "--root") == 0)
+			root = argv[i + 1];
+		else if (strcmp(argv[i], "--port") == 0)
+			port = (int)strtol(argv[i + 1], NULL, 10);
+		else if (strcmp(argv[i], "--bind") == 0)
+			bind_addr = argv[i + 1];
+	}
+	signal(SIGPIPE, SIG_IGN);
+	int lfd = socket(AF_INET, SOCK_STREAM, 0);
+	int one = 1;
+	setsockopt(lfd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+	struct sockaddr_in sa = {.sin_family = AF_INET, .sin_port = htons((uint16_t)port)};
+	if (inet_pton(AF_INET, bind_addr, &sa.sin_addr) != 1 || bind(lfd, (struct sockaddr *)&sa, sizeof sa) < 0 ||
+	    listen(lfd, 1024) < 0) {
+		perror("feedserver: bind/listen");
+		return 1;
+	}
+	socklen_t sl = sizeof sa;
+	getsockname(lfd, (struct sockaddr *)&sa, &sl);
+	fcntl(lfd, F_SETFL, O_NONBLOCK);
+	printf("%d\n", ntohs(sa.sin_port));
+	fflush(stdout);
+	struct pollfd *pfds = NULL;
+	size_t pfd_cap = 0;
+	for (;;) {
+		if (pfd_cap < conn_count + 1) {
+			pfd_cap = (conn_count + 1) * 2;
+			pfds = xrealloc_(pfds, pfd_cap * sizeof *pfds);
+		}
+		long long now = now_ms(), wait = 1000;
+		pfds[0] = (struct pollfd){.fd = lfd, .events = POLLIN};
+		for (size_t i = 0; i < conn_count; i++) {
+			struct conn *c = conns[i];
+			short ev = POLLIN;
+			if ((c->state == SENDING || c->state == SLOW) && c->out_off < c->out_len)
+				ev |= POLLOUT;
+			if (c->state == DELAYED || (c->state == SLOW && c->out_off >= c->out_len)) {
+				long long d = c->wake_ms - now;
+				wait = d < wait ? (d < 0 ? 0 : d) : wait;
+			}
+			pfds[i + 1] = (struct pollfd){.fd = c->fd, .events = ev};
+		}
+		size_t polled = conn_count;
+		if (poll(pfds, polled + 1, (int)wait) < 0 && errno != EINTR)
+			return 1;
+		if (pfds[0].revents & POLLIN)
+			accept_all(lfd);
+		now = now_ms();
+		/* iterate backwards: closing moves the last connection into slot i */
+		for (size_t k = polled; k-- > 0;) {
+			struct conn *c = conns[k];
+			short re = pfds[k + 1].revents;
+			if (re & (POLLIN | POLLHUP | POLLERR)) {
+				if (c->in_len + 1 >= sizeof c->in) { /* request too large or pipelined flood */
+					conn_close(k, 0);
+					continue;
+				}
+				ssize_t r = recv(c->fd, c->in + c->in_len, sizeof c->in - 1 - c->in_len, 0);
+				if (r == 0 || (r < 0 && errno != EAGAIN && errno != EWOULDBLOCK)) {
+					conn_close(k, 0);
+					continue;
+				}
+				if (r > 0) {
+					c->in_len += (size_t)r;
+					c->in[c->in_len] = '\0';
+					try_request(c);
+				}
+			}
+			if (c->state == DELAYED && now >= c->wake_ms) {
+				c->state = c->slow_ms ? SLOW : SENDING;
+				c->wake_ms = now;
+			}
+			if (c->state == SLOW && c->out_off >= c->out_len && now >= c->wake_ms &&
+			    c->slow_off < c->slow_len) {
+				size_t n = c->slow_len - c->slow_off < 64 ? c->slow_len - c->slow_off : 64;
+				out_append(c, c->slow_src + c->slow_off, n);
+				c->slow_off += n;
+				c->wake_ms = now + c->slow_ms;
+			}
+			if (c->state == SENDING || c->state == SLOW) {
+				int rc = conn_write(k);
+				if (rc < 0)
+					conn_close(k, rc == -2);
+			}
+		}
+	}
+}
