@@ -614,7 +614,11 @@ hop_done(struct fetch_ctx *c, struct fetch_job *j, CURLcode rc)
 			fail_job(c, j, (int)status, err);
 			return;
 		}
-		curl_error_line(rc, j, c->opts->timeout_s, err, sizeof err);
+		if (rc == CURLE_OPERATION_TIMEDOUT && time_mono_ms() >= c->deadline_ms - 50)
+			snprintf(err, sizeof err, "not finished within the run's deadline (%lld s)",
+			         (long long)((c->deadline_ms - c->start_ms) / 1000));
+		else
+			curl_error_line(rc, j, c->opts->timeout_s, err, sizeof err);
 		if (!(is_quick_transient(rc) && maybe_retry(c, j, (int)status, err)))
 			fail_job(c, j, (int)status, err);
 		return;

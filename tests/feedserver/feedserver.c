@@ -17,6 +17,8 @@
  *   endless=1       a chunked body that never ends bomb=MB         gzip body inflating to MB MiB
  *   gzip=1          gzip when the client accepts   html=1          an HTML page (text/html)
  *   redirect=CODE&to=PATH   answer CODE with Location: PATH (no further options applied)
+ *   chain=N&code=C  redirect (C, default 302) to the same path with chain=N-1 and the other
+ *                   options, until chain=0 is served normally
  *   noetag=1 nolm=1 omit ETag / Last-Modified      ctype=TYPE      Content-Type (default by name)
  *   charset=NAME    append ;charset=NAME to the Content-Type
  * /__stats answers text/plain lines "requests<TAB>conditional<TAB>not_modified<TAB>bytes<TAB>TARGET"
@@ -473,6 +475,21 @@ handle_request(struct conn *c, const char *req)
 		if (ra >= 0)
 			snprintf(extra, sizeof extra, "Retry-After: %ld\r\n", ra);
 		respond_status(c, (int)status, extra);
+		return;
+	}
+	long chain = qnum(q, "chain", 0);
+	if (chain > 0) { /* redirect to the same path with chain=N-1 and the other options */
+		char loc[4096], extra[4200];
+		size_t n = (size_t)snprintf(loc, sizeof loc, "%s?chain=%ld", path, chain - 1);
+		for (const char *p = q; p && *p && n < sizeof loc;) {
+			const char *amp = strchr(p, '&');
+			size_t len = amp ? (size_t)(amp - p) : strlen(p);
+			if (strncmp(p, "chain=", 6) != 0)
+				n += (size_t)snprintf(loc + n, sizeof loc - n, "&%.*s", (int)len, p);
+			p = amp ? amp + 1 : NULL;
+		}
+		snprintf(extra, sizeof extra, "Location: %s\r\n", loc);
+		respond_status(c, (int)qnum(q, "code", 302), extra);
 		return;
 	}
 	long redirect = qnum(q, "redirect", 0);

@@ -1,0 +1,50 @@
+/* netlib.h: test helpers for the fetch tests: start/stop the feed server, read its counters. */
+#ifndef BRIEF_TESTS_NETLIB_H
+#define BRIEF_TESTS_NETLIB_H
+
+#include <sys/types.h>
+
+struct fsrv {
+	pid_t pid;
+	int port;
+};
+
+/* Start tests' feedserver serving root on an ephemeral loopback port (bind_addr NULL =
+ * 127.0.0.1). Aborts the test when it cannot start. Proxy variables are removed from
+ * the environment so loopback requests go direct. */
+void fsrv_start(struct fsrv *s, const char *root, const char *bind_addr);
+/* Kill the server and wait for it. */
+void fsrv_stop(struct fsrv *s);
+/* Counters for one request target ("/a.xml?x=1", or "*" for totals): returns 0 and fills
+ * the fields given (any may be NULL), -1 when the server never saw the target. */
+int fsrv_stat(const struct fsrv *s, const char *target, long *requests, long *conditional,
+              long *not_modified, long long *bytes);
+/* The User-Agent of the last request for target into out ("" if none). */
+void fsrv_user_agent(const struct fsrv *s, const char *target, char *out, size_t size);
+/* The most requests answered at once for Host header host (0 if never seen). */
+int fsrv_host_max(const struct fsrv *s, const char *host);
+/* Clear the counters. */
+void fsrv_reset(const struct fsrv *s);
+/* "http://127.0.0.1:PORT" + path, in a static rotating buffer (valid for 16 calls). */
+const char *fsrv_url(const struct fsrv *s, const char *path);
+
+
+
+#include <stdint.h>
+
+#include "net/fetch.h"
+#include "store/store.h"
+
+/* Open (creating) dir/brief.db; aborts the test on failure. */
+void t_store_open(struct store *st, const char *dir);
+/* Add url as a user source; returns its id. */
+int64_t t_add_source(struct store *st, const char *url);
+/* The single integer an SQL query returns (e.g. "SELECT count(*) FROM items"). */
+long long t_query_int(struct store *st, const char *sql);
+/* Run fetch_run with timeout_s (and no progress output) into out; aborts on a run error. */
+void t_fetch(struct store *st, int timeout_s, struct arena *arena, struct fetch_summary *out);
+/* Print a summary's failures to stderr (for test diagnostics). */
+void t_print_failures(const struct fetch_summary *s);
+/* Index of the failure for url in s, or -1. */
+int t_failure_for(const struct fetch_summary *s, const char *url);
+#endif

@@ -1,0 +1,242 @@
+/* test_fetch.c: fetching over real HTTP on loopback into a real SQLite store: items and
+ * health stored, conditional GET on the second run (< 5 % of the bytes), gzip, charset from
+ * HTTP, content changes, per-host cap, redirects (permanent ones update the stored URL). */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "feed/feed.h"
+#include "netlib.h"
+#include "store/sources.h"
+#include "testlib.h"
+#include "util/fs.h"
+
+static struct fsrv srv;
+
+static void
+need_parser(void)
+{
+	static const char rss[] = "<rss version=\"2.0\"><channel><title>t</title><item><title>x</title></item>"
+	                          "</channel></rss>";
+	struct arena a = ARENA_INIT;
+	struct feed_doc doc;
+	int rc = feed_parse(rss, sizeof rss - 1, &(struct feed_parse_opts){0}, &a, NULL, NULL, &doc);
+	arena_free(&a);
+	if (rc < 0) {
+		fprintf(stderr, "skipped: the feed parser is not available in this build\n");
+		exit(77);
+	}
+}
+
+static const char *
+subdir(const char *name)
+{
+	static char path[16][512];
+	static int next;
+	char *p = path[next++ % 16];
+	snprintf(p, sizeof path[0], "%s/%s", test_tmpdir(), name);
+	struct err e;
+	if (fs_mkdirs(p, 0, &e) < 0) {
+		fprintf(stderr, "%s\n", e.msg);
+		exit(1);
+	}
+	return p;
+}
+
+static void
+test_store_and_conditional(void)
+{
+	static const char *const paths[] = {"/rss.xml", "/atom.xml?gzip=1", "/noguid.xml",
+	                                    "/latin1.xml?charset=iso-8859-1", "/gen/g1?items=20",
+	                                    "/rss.xml?noetag=1"};
+	const size_t n = sizeof paths / sizeof paths[0];
+	struct store st;
+	t_store_open(&st, subdir("cond"));
+	for (size_t i = 0; i < n; i++)
+		t_add_source(&st, fsrv_url(&srv, paths[i]));
+	fsrv_reset(&srv);
+	struct arena a = ARENA_INIT;
+	struct fetch_summary s1, s2;
+	t_fetch(&st, 5, &a, &s1);
+	t_print_failures(&s1);
+	CHECK_INT(s1.feeds_total, n);
+	CHECK_INT(s1.feeds_ok, n);
+	CHECK_INT(s1.feeds_failed, 0);
+	CHECK_INT(s1.items_new, 12 + 10 + 7 + 1 + 20 + 12);
+	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM items"), 62);
+	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM sources WHERE last_success_at IS NOT NULL"
+	                           " AND last_status = 200 AND consecutive_failures = 0 AND item_count > 0"),
+	          n);
+	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM sources WHERE etag IS NOT NULL"), n - 1);
+	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM sources WHERE last_modified IS NOT NULL"), n);
+	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM fetch_log WHERE http_status = 200 AND bytes > 0"), n);
+	/* the HTTP charset reached the parser; the canonical link was stored */
+	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM items WHERE title = 'Crème brûlée'"), 1);
+	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM items WHERE canonical_link = 'https://links.example.com/p/0'"), 1);
+	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM items WHERE canonical_link ="
+	                           " 'https://blog.example.org/posts/3'"), 2);
+	/* gzip was negotiated: fewer bytes on the wire than the file has */
+	long long gz_bytes = 0;
+	CHECK(fsrv_stat(&srv, "/atom.xml?gzip=1", NULL, NULL, NULL, &gz_bytes) == 0);
+	CHECK(gz_bytes > 0 && gz_bytes < 9590 / 2);
+	char ua[256];
+	fsrv_user_agent(&srv, "/rss.xml", ua, sizeof ua);
+	CHECK(strncmp(ua, "brief/", 6) == 0);
+
+	/* second run, nothing changed: a conditional request for every feed, all 304 */
+	fsrv_reset(&srv);
+	t_fetch(&st, 5, &a, &s2);
+	t_print_failures(&s2);
+	CHECK_INT(s2.feeds_ok, n);
+	CHECK_INT(s2.feeds_not_modified, n);
+	CHECK_INT(s2.items_new, 0);
+	CHECK_INT(s2.items_total, 0);
+	for (size_t i = 0; i < n; i++) {
+		long req = -1, cond = -1, nm = -1;
+		CHECK(fsrv_stat(&srv, paths[i], &req, &cond, &nm, NULL) == 0);
+		CHECK_INT(req, 1);
+		CHECK_INT(cond, 1);
+		CHECK_INT(nm, 1);
+	}
+	CHECK(s2.bytes * 20 < s1.bytes);
+	fprintf(stderr, "conditional run: %lld of %lld bytes (%.1f%%)\n", (long long)s2.bytes, (long long)s1.bytes,
+	        100.0 * (double)s2.bytes / (double)s1.bytes);
+	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM items"), 62);
+	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM fetch_log WHERE http_status = 304"), n);
+	arena_free(&a);
+	store_close(&st);
+}
+
+static void
+write_feed(const char *dir, const char *body)
+{
+	char path[600];
+	snprintf(path, sizeof path, "%s/live.xml", dir);
+	test_write_file(path, body, strlen(body));
+}
+
+static void
+test_changes(void)
+{
+	const char *root = subdir("live-root");
+	struct fsrv live;
+	fsrv_start(&live, root, NULL);
+	write_feed(root, "<rss version=\"2.0\"><channel><title>Live</title>"
+	                 "<item><guid>1</guid><title>one</title><description>first text</description></item>"
+	                 "<item><guid>2</guid><title>two</title><description>second text</description></item>"
+	                 "</channel></rss>");
+	struct store st;
+	t_store_open(&st, subdir("changes"));
+	t_add_source(&st, fsrv_url(&live, "/live.xml"));
+	struct arena a = ARENA_INIT;
+	struct fetch_summary s;
+	t_fetch(&st, 5, &a, &s);
+	CHECK_INT(s.items_new, 2);
+	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM items WHERE changed_at IS NULL"), 2);
+	sleep(1); /* a new mtime, so Last-Modified changes too */
+	write_feed(root, "<rss version=\"2.0\"><channel><title>Live</title>"
+	                 "<item><guid>1</guid><title>one</title><description>first text, edited</description></item>"
+	                 "<item><guid>2</guid><title>two</title><description>second text</description></item>"
+	                 "<item><guid>3</guid><title>three</title><description>third</description></item>"
+	                 "</channel></rss>");
+	t_fetch(&st, 5, &a, &s);
+	CHECK_INT(s.feeds_not_modified, 0);
+	CHECK_INT(s.items_new, 1);
+	CHECK_INT(s.items_total, 3);
+	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM items"), 3);
+	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM items WHERE changed_at IS NOT NULL AND guid = '1'"), 1);
+	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM items WHERE changed_at IS NOT NULL"), 1);
+	CHECK_INT(t_query_int(&st, "SELECT item_count FROM sources"), 3);
+	arena_free(&a);
+	store_close(&st);
+	fsrv_stop(&live);
+}
+
+static void
+test_per_host_cap(void)
+{
+	struct store st;
+	t_store_open(&st, subdir("perhost"));
+	char path[128];
+	for (int i = 0; i < 8; i++) {
+		snprintf(path, sizeof path, "/gen/ph%d?delay=150", i);
+		t_add_source(&st, fsrv_url(&srv, path));
+		snprintf(path, sizeof path, "http://localhost:%d/gen/lh%d?delay=150", srv.port, i);
+		t_add_source(&st, path);
+	}
+	fsrv_reset(&srv);
+	struct arena a = ARENA_INIT;
+	struct fetch_summary s;
+	struct fetch_opts o;
+	struct err e;
+	fetch_opts_default(&o);
+	o.per_host = 2;
+	o.progress = 0;
+	CHECK(fetch_run(&st, NULL, &o, &a, &s, &e) == 0);
+	t_print_failures(&s);
+	CHECK_INT(s.feeds_ok, 16);
+	int m1 = fsrv_host_max(&srv, "127.0.0.1"), m2 = fsrv_host_max(&srv, "localhost");
+	CHECK(m1 >= 1 && m1 <= 2);
+	CHECK(m2 >= 1 && m2 <= 2);
+	arena_free(&a);
+	store_close(&st);
+}
+
+static void
+test_redirects(void)
+{
+	struct store st;
+	t_store_open(&st, subdir("redirects"));
+	const char *perm = fsrv_url(&srv, "/gen/r1?chain=2&code=301");
+	const char *temp = fsrv_url(&srv, "/gen/r2?chain=1&code=302");
+	const char *five = fsrv_url(&srv, "/gen/r3?chain=5&code=308");
+	const char *six = fsrv_url(&srv, "/gen/r4?chain=6");
+	const char *loop = fsrv_url(&srv, "/loop/a");
+	const char *mixed = fsrv_url(&srv, "/gen/r5?chain=1&code=301&redirect=302&to=%2Fgen%2Fr1");
+	int64_t id_perm = t_add_source(&st, perm), id_temp = t_add_source(&st, temp);
+	int64_t id_five = t_add_source(&st, five);
+	t_add_source(&st, six);
+	t_add_source(&st, loop);
+	int64_t id_mixed = t_add_source(&st, mixed);
+	struct arena a = ARENA_INIT;
+	struct fetch_summary s;
+	t_fetch(&st, 5, &a, &s);
+	t_print_failures(&s);
+	CHECK_INT(s.feeds_ok, 4);
+	CHECK_INT(s.feeds_failed, 2);
+	int f6 = t_failure_for(&s, six), fl = t_failure_for(&s, loop);
+	CHECK(f6 >= 0 && strstr(s.failures[f6].error, "too many redirects"));
+	CHECK(fl >= 0 && strstr(s.failures[fl].error, "redirect loop"));
+	struct source src;
+	struct err e;
+	CHECK(store_source_get(&st, id_perm, &a, &src, &e) == 0);
+	CHECK(strstr(src.url, "/gen/r1?chain=0&code=301") != NULL);
+	CHECK(store_source_get(&st, id_temp, &a, &src, &e) == 0);
+	CHECK_STR(src.url, temp);
+	CHECK(store_source_get(&st, id_five, &a, &src, &e) == 0);
+	CHECK(strstr(src.url, "/gen/r3?chain=0&code=308") != NULL);
+	/* 301 then 302: only the permanent first hop is remembered */
+	CHECK(store_source_get(&st, id_mixed, &a, &src, &e) == 0);
+	CHECK(strstr(src.url, "/gen/r5?chain=0&code=301&redirect=302") != NULL);
+	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM items"), 4 * 5);
+	/* the next run goes straight to the stored URL and gets 304s */
+	fsrv_reset(&srv);
+	t_fetch(&st, 5, &a, &s);
+	CHECK_INT(s.feeds_not_modified, 4);
+	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM items"), 4 * 5);
+	arena_free(&a);
+	store_close(&st);
+}
+
+int
+main(void)
+{
+	need_parser();
+	fsrv_start(&srv, FIXTURES_DIR, NULL);
+	test_store_and_conditional();
+	test_changes();
+	test_per_host_cap();
+	test_redirects();
+	fsrv_stop(&srv);
+	return test_done("test_fetch");
+}

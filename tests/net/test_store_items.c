@@ -1,0 +1,146 @@
+/* test_store_items.c: canonical URLs, dedupe keys, item upsert and source health on a real
+ * SQLite file (no network). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "net/canon.h"
+#include "store/items.h"
+#include "store/sources.h"
+#include "testlib.h"
+
+static void
+check_canon(const char *in, const char *want)
+{
+	struct buf b = BUF_INIT;
+	net_canonical_url(in, &b);
+	CHECK_STR(buf_str(&b), want);
+	buf_free(&b);
+}
+
+static long long
+qint(struct store *st, const char *sql)
+{
+	sqlite3_stmt *s = store_prepare(st, sql, NULL);
+	long long v = s && sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
+	sqlite3_finalize(s);
+	return v;
+}
+
+static void
+test_canon(void)
+{
+	check_canon("HTTPS://Example.COM:443/A/b?utm_source=x&id=3&fbclid=zz#frag", "https://example.com/A/b?id=3");
+	check_canon("http://example.com:80", "http://example.com/");
+	check_canon("http://example.com:8080/x?utm_medium=rss", "http://example.com:8080/x");
+	check_canon("  https://user@Host.example/p?a=1&utm_campaign=c&b=2  ", "https://user@host.example/p?a=1&b=2");
+	check_canon("https://[::1]:443/", "https://[::1]/");
+	check_canon("tag:example.com,2026:1#x", "tag:example.com,2026:1");
+	char host[64];
+	CHECK_STR(net_url_host("https://u:p@Blog.Example.org:8443/feed", host, sizeof host), "blog.example.org");
+	CHECK_STR(net_url_host("not a url", host, sizeof host), "");
+}
+
+static void
+test_items(void)
+{
+	char path[512];
+	snprintf(path, sizeof path, "%s/brief.db", test_tmpdir());
+	struct store st;
+	struct err e;
+	CHECK(store_open(&st, path, &e) == 0);
+	int64_t sid, sid2;
+	int is_new;
+	CHECK(store_source_add(&st, SOURCE_USER, "http://a.example/feed", "A", NULL, NULL, 100, &sid, &is_new, &e) == 0);
+	CHECK(is_new);
+	CHECK(store_source_add(&st, SOURCE_DEFAULT, "http://a.example/feed", "X", NULL, NULL, 100, &sid2, &is_new, &e) == 0);
+	CHECK(!is_new);
+	CHECK_INT(sid2, sid);
+	struct store_items w;
+	CHECK(store_items_open(&w, &st, &e) == 0);
+	const char *cats[] = {"c1", "c2"};
+	struct feed_item it = {.id = "guid-1", .title = "First title", .link = "https://x.example/1?utm_source=a",
+	                       .text = "body", .published = 1000, .updated = FEED_NO_DATE,
+	                       .categories = cats, .category_count = 2};
+	enum store_put_result r;
+	CHECK(store_begin(&st, &e) == 0);
+	CHECK(store_item_put(&w, sid, &it, 500, &r, &e) == 0);
+	CHECK_INT(r, ITEM_NEW);
+	CHECK(store_item_put(&w, sid, &it, 600, &r, &e) == 0);
+	CHECK_INT(r, ITEM_UNCHANGED);
+	it.title = "Second title";
+	CHECK(store_item_put(&w, sid, &it, 700, &r, &e) == 0);
+	CHECK_INT(r, ITEM_CHANGED);
+	/* no guid: canonical link; no link either: title + date hash */
+	struct feed_item l1 = {.title = "L", .link = "HTTP://X.example:80/p#c", .published = FEED_NO_DATE,
+	                       .updated = FEED_NO_DATE};
+	struct feed_item l2 = {.title = "L", .link = "http://x.example/p", .published = FEED_NO_DATE,
+	                       .updated = FEED_NO_DATE};
+	struct feed_item h1 = {.title = "H", .published = 5, .updated = FEED_NO_DATE};
+	struct feed_item h2 = {.title = "H", .published = 6, .updated = FEED_NO_DATE};
+	CHECK(store_item_put(&w, sid, &l1, 800, &r, &e) == 0);
+	CHECK_INT(r, ITEM_NEW);
+	CHECK(store_item_put(&w, sid, &l2, 800, &r, &e) == 0);
+	CHECK(r == ITEM_UNCHANGED || r == ITEM_CHANGED); /* same canonical link: the same item */
+	CHECK(store_item_put(&w, sid, &h1, 800, &r, &e) == 0);
+	CHECK_INT(r, ITEM_NEW);
+	CHECK(store_item_put(&w, sid, &h2, 800, &r, &e) == 0);
+	CHECK_INT(r, ITEM_NEW);
+	CHECK(store_commit(&st, &e) == 0);
+	CHECK_INT(qint(&st, "SELECT count(*) FROM items"), 4);
+	CHECK_INT(qint(&st, "SELECT first_seen FROM items WHERE guid = 'guid-1'"), 500);
+	CHECK_INT(qint(&st, "SELECT changed_at FROM items WHERE guid = 'guid-1'"), 700);
+	CHECK_INT(qint(&st, "SELECT count(*) FROM items WHERE canonical_link = 'https://x.example/1'"), 1);
+	CHECK_INT(qint(&st, "SELECT count(*) FROM items WHERE categories = '[\"c1\",\"c2\"]'"), 1);
+	CHECK_INT(qint(&st, "SELECT count(*) FROM items_fts WHERE items_fts MATCH 'Second'"), 1);
+	/* health */
+	struct source_result ok = {.attempted_at = 900, .http_status = 200, .etag = "\"e1\"",
+	                           .last_modified = "Mon, 01 Jan 2026 00:00:00 GMT", .latency_ms = 100};
+	CHECK(store_source_record(&st, sid, &ok, &e) == 0);
+	struct source_result bad = {.attempted_at = 950, .http_status = 503, .error = "HTTP 503", .latency_ms = 10};
+	CHECK(store_source_record(&st, sid, &bad, &e) == 0);
+	CHECK(store_source_record(&st, sid, &bad, &e) == 0);
+	struct arena a = ARENA_INIT;
+	struct source src;
+	CHECK(store_source_get(&st, sid, &a, &src, &e) == 0);
+	CHECK_STR(src.etag, "\"e1\"");
+	CHECK_INT(src.consecutive_failures, 2);
+	CHECK_STR(src.last_error, "HTTP 503");
+	CHECK_INT(src.last_success_at, 900);
+	CHECK_INT(src.item_count, 4);
+	struct source_result nm = {.attempted_at = 990, .http_status = 304, .is_not_modified = 1,
+	                           .new_url = "http://b.example/feed", .latency_ms = 5};
+	CHECK(store_source_record(&st, sid, &nm, &e) == 0);
+	CHECK(store_source_get(&st, sid, &a, &src, &e) == 0);
+	CHECK_STR(src.etag, "\"e1\"");
+	CHECK_INT(src.consecutive_failures, 0);
+	CHECK_STR(src.last_error, NULL);
+	CHECK_STR(src.url, "http://b.example/feed");
+	/* user sources replace defaults; ad-hoc sources are never active */
+	int64_t d1, h;
+	CHECK(store_source_add(&st, SOURCE_DEFAULT, "http://d.example/1", NULL, NULL, NULL, 1, &d1, NULL, &e) == 0);
+	CHECK(store_source_add(&st, SOURCE_ADHOC, "http://h.example/1", NULL, NULL, NULL, 1, &h, NULL, &e) == 0);
+	struct source *act;
+	size_t n;
+	CHECK(store_sources_active(&st, &a, &act, &n, &e) == 0);
+	CHECK_INT(n, 1);
+	CHECK_INT(act[0].id, sid);
+	int removed;
+	CHECK(store_source_remove(&st, "http://b.example/feed", &removed, &e) == 0);
+	CHECK(removed);
+	CHECK_INT(qint(&st, "SELECT count(*) FROM items"), 0);
+	CHECK(store_sources_active(&st, &a, &act, &n, &e) == 0);
+	CHECK_INT(n, 1);
+	CHECK_INT(act[0].id, d1);
+	CHECK_INT(act[0].kind, SOURCE_DEFAULT);
+	store_items_close(&w);
+	arena_free(&a);
+	store_close(&st);
+}
+
+int
+main(void)
+{
+	test_canon();
+	test_items();
+	return test_done("test_store_items");
+}
