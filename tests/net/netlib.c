@@ -1,6 +1,7 @@
 /* netlib.c: starting the feed server and querying its /__stats over a plain socket. */
 #include "netlib.h"
 
+#include "feed/feed.h"
 #include "store/sources.h"
 #include "util/timeutil.h"
 
@@ -252,4 +253,19 @@ t_failure_for(const struct fetch_summary *s, const char *url)
 		if (strcmp(s->failures[i].url, url) == 0)
 			return (int)i;
 	return -1;
+}
+
+void
+t_need_parser(void)
+{
+	static const char rss[] = "<rss version=\"2.0\"><channel><title>t</title><item><title>x</title></item>"
+	                          "</channel></rss>";
+	struct arena a = ARENA_INIT;
+	struct feed_doc doc;
+	int rc = feed_parse(rss, sizeof rss - 1, &(struct feed_parse_opts){0}, &a, NULL, NULL, &doc);
+	arena_free(&a);
+	if (rc < 0) {
+		fprintf(stderr, "skipped: the feed parser is not available in this build\n");
+		exit(77);
+	}
 }

@@ -13,21 +13,6 @@
 
 static struct fsrv srv;
 
-static void
-need_parser(void)
-{
-	static const char rss[] = "<rss version=\"2.0\"><channel><title>t</title><item><title>x</title></item>"
-	                          "</channel></rss>";
-	struct arena a = ARENA_INIT;
-	struct feed_doc doc;
-	int rc = feed_parse(rss, sizeof rss - 1, &(struct feed_parse_opts){0}, &a, NULL, NULL, &doc);
-	arena_free(&a);
-	if (rc < 0) {
-		fprintf(stderr, "skipped: the feed parser is not available in this build\n");
-		exit(77);
-	}
-}
-
 static const char *
 subdir(const char *name)
 {
@@ -231,7 +216,7 @@ test_redirects(void)
 int
 main(void)
 {
-	need_parser();
+	t_need_parser();
 	fsrv_start(&srv, FIXTURES_DIR, NULL);
 	test_store_and_conditional();
 	test_changes();
