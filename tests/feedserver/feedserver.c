@@ -535,7 +535,8 @@ handle_request(struct conn *c, const char *req)
 	if (qnum(q, "html", 0)) {
 		body = strdup(html_page);
 		len = strlen(html_page);
-		snprintf(ctype, sizeof ctype, "text/html; charset=UTF-8");
+		if (!qopt(q, "ctype", v, sizeof v))
+			snprintf(ctype, sizeof ctype, "text/html; charset=UTF-8");
 	} else if (strncmp(path, "/gen/", 5) == 0) {
 		body = gen_feed(path + 5, qnum(q, "items", 5), qnum(q, "rev", 0), &len);
 		mtime += qnum(q, "rev", 0);

@@ -32,7 +32,7 @@ static const struct fault faults[] = {
 	{"/gen/reset?reset=1&items=40", "", 3},
 	{"/gen/slow?slow=200&items=20", "timed out", 1},
 	{"/gen/endless?endless=1", "larger than 16 MiB", 1},
-	{"/gen/bomb?bomb=256", "larger than 16 MiB after decoding", 1},
+	{"/gen/bomb?bomb=64", "larger than 16 MiB after decoding", 1},
 	{"/loop/a", "redirect loop", 0},
 	{"/gen/html?html=1", "served an HTML page, not a feed", 1},
 	{"/gen/htmlxml?html=1&ctype=application/rss%2Bxml", "served an HTML page, not a feed", 1},
