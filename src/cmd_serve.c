@@ -1,16 +1,72 @@
-/* cmd_serve.c: `brief serve`. NOT IMPLEMENTED YET: being written. */
+/* cmd_serve.c: `brief serve`: run the web archive until SIGINT or SIGTERM. */
+#include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 
+#include "app.h"
 #include "cli.h"
 #include "cmd.h"
+#include "serve/serve.h"
 
-const char cmd_serve_help[] = "usage: brief serve [OPTIONS]\n\n(not implemented yet)\n";
+const char cmd_serve_help[] =
+	"usage: brief serve [--listen HOST:PORT]\n\n"
+	"Serve a read-only web archive of the store: the digests, weekly posts and articles\n"
+	"written so far, every item with full-text search, and an Atom feed of the reports.\n\n"
+	"  --listen HOST:PORT  address to listen on (default 127.0.0.1:8080, or [serve] listen in\n"
+	"                      the config file; port 0 picks a free port)\n\n"
+	"pages: /  /r/KIND/SLUG (.md, .json)  /items?q=WORDS  /items/ID  /feed.atom\n"
+	"Stops cleanly on Ctrl-C (SIGINT) or SIGTERM.\n";
 
 int
 cmd_serve(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	fputs("brief serve: not implemented yet\n", stderr);
-	return EXIT_FAIL;
+	const char *listen = NULL;
+	struct cli_option opts[] = {
+		{"listen", 'l', CLI_VALUE, &listen},
+		{NULL, 0, CLI_FLAG, NULL},
+	};
+	struct cli_common common = {0};
+	char **pos = NULL;
+	int npos = 0;
+	struct err e = {""};
+	if (cli_parse(argc, argv, opts, &common, &pos, &npos, &e) < 0)
+		return cmd_usage_error("serve", e.msg);
+	free(pos);
+	if (common.wants_help) {
+		fputs(cmd_serve_help, stdout);
+		return EXIT_OK;
+	}
+	if (npos > 0)
+		return cmd_usage_error("serve", "serve takes no arguments");
+	struct app app;
+	if (app_open(&app, &common, &e) < 0) {
+		fprintf(stderr, "brief serve: %s\n", e.msg);
+		return EXIT_FAIL;
+	}
+	listen = config_pick(&app.cfg, listen, "BRIEF_LISTEN", "serve", "listen", "127.0.0.1:8080");
+
+	/* Block the stop signals before the server thread starts so it inherits the mask and
+	 * only sigwait below sees them. */
+	sigset_t stop;
+	sigemptyset(&stop);
+	sigaddset(&stop, SIGINT);
+	sigaddset(&stop, SIGTERM);
+	pthread_sigmask(SIG_BLOCK, &stop, NULL);
+	signal(SIGPIPE, SIG_IGN);
+
+	struct serve *sv = serve_start(app.db_path, listen, &e);
+	if (!sv) {
+		fprintf(stderr, "brief serve: %s\n", e.msg);
+		app_close(&app);
+		return EXIT_FAIL;
+	}
+	fprintf(stderr, "brief serve: listening on %s/ (store %s; Ctrl-C stops)\n", serve_url(sv), app.db_path);
+	fflush(stderr);
+	int sig = 0;
+	sigwait(&stop, &sig);
+	if (!common.is_quiet)
+		fprintf(stderr, "brief serve: %s, stopping\n", sig == SIGINT ? "interrupted" : "terminated");
+	serve_stop(sv);
+	app_close(&app);
+	return EXIT_OK;
 }

@@ -97,8 +97,6 @@ int http_expect_2xx(const struct http_reply *reply, struct err *e);
 int http_expect_api(const struct http_reply *reply, const char *code_key, const char *msg_key, struct err *e);
 /* The host of url ("hooks.slack.com"), for messages, into out. */
 void http_url_host(const char *url, char *out, size_t size);
-/* Append s percent-encoded (RFC 3986 unreserved kept) to out. */
-void http_url_encode(const char *s, struct buf *out);
 
 /* ---- JSON payloads (jansson) ---- */
 

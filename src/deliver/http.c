@@ -35,22 +35,6 @@ http_url_host(const char *url, char *out, size_t size)
 	snprintf(out, size, "%.*s", (int)n, h);
 }
 
-void
-http_url_encode(const char *s, struct buf *out)
-{
-	static const char hex[] = "0123456789ABCDEF";
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		if (is_ascii_alnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
-			buf_putc(out, (char)c);
-		} else {
-			buf_putc(out, '%');
-			buf_putc(out, hex[c >> 4]);
-			buf_putc(out, hex[c & 15]);
-		}
-	}
-}
-
 int
 http_post(const struct channel *ch, const char *url, const char *content_type, const char *body, size_t len,
           const char *const *extra_headers, struct http_reply *reply, struct err *e)

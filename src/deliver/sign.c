@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "deliver/channel.h"
+#include "util/html.h"
 #include "util/str.h"
 
 /* DingTalk documents 20,000 bytes for a markdown text; Feishu 30 KB for a whole card request.
@@ -58,7 +59,7 @@ build_dingtalk(const struct channel *ch, const char *part, void *ctx, struct buf
 		if (rc < 0)
 			return err_set(e, "deliver %s (dingtalk): cannot compute the signature", ch->name);
 		buf_printf(url, "%stimestamp=%s&sign=", strchr(buf_str(url), '?') ? "&" : "?", ts);
-		http_url_encode(sig, url);
+		html_url_encode(url, sig);
 	}
 	*payload = json_pack("{s:s, s:{s:o, s:o}}", "msgtype", "markdown", "markdown", "title", channel_jstr(dt->title),
 	                     "text", channel_jstr(part));

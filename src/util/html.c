@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "util/str.h"
 #include "util/utf8.h"
 
 void
@@ -43,4 +44,20 @@ html_escape_str(struct buf *out, const char *s)
 {
 	if (s)
 		html_escape(out, s, strlen(s));
+}
+
+void
+html_url_encode(struct buf *out, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (is_ascii_alnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
+			buf_putc(out, (char)c);
+		} else {
+			buf_putc(out, '%');
+			buf_putc(out, hex[c >> 4]);
+			buf_putc(out, hex[c & 15]);
+		}
+	}
 }

@@ -13,4 +13,8 @@ void html_escape(struct buf *out, const char *s, size_t len);
 /* html_escape of a NUL-terminated string; NULL appends nothing. */
 void html_escape_str(struct buf *out, const char *s);
 
+/* Append s percent-encoded (RFC 3986: unreserved characters kept, every other byte %XX), for a
+ * URL path segment or query value. */
+void html_url_encode(struct buf *out, const char *s);
+
 #endif

@@ -1,0 +1,624 @@
+/* pages.c: the HTML pages and the Atom feed of `brief serve`, from the store. Every string that
+ * comes from the store goes through html_escape; links are only made from http(s) URLs. */
+#include "serve/pages.h"
+
+#include <jansson.h>
+#include <limits.h>
+#include <string.h>
+#include <time.h>
+
+#include "util/html.h"
+#include "util/str.h"
+#include "util/timeutil.h"
+#include "util/utf8.h"
+
+#define PAGE_SIZE 50
+#define QUERY_MAX_TERMS 8
+
+static const char css[] =
+	":root{color-scheme:light dark;--fg:#1d1d1f;--bg:#fff;--mute:#6e6e73;--line:#e5e5ea;--acc:#0a66c2}"
+	"@media(prefers-color-scheme:dark){:root{--fg:#f2f2f7;--bg:#111114;--mute:#a1a1a6;--line:#2c2c30;"
+	"--acc:#64a8ff}}"
+	"body{margin:0;font:16px/1.55 system-ui,-apple-system,'Segoe UI','PingFang SC','Noto Sans CJK SC',"
+	"sans-serif;color:var(--fg);background:var(--bg)}"
+	"header,main{max-width:860px;margin:0 auto;padding:12px 16px}"
+	"header{display:flex;flex-wrap:wrap;gap:12px;align-items:center;border-bottom:1px solid var(--line)}"
+	"header a{font-weight:600}a{color:var(--acc);text-decoration:none}a:hover{text-decoration:underline}"
+	"form{margin-left:auto}input{font:inherit;padding:4px 8px;border:1px solid var(--line);"
+	"border-radius:6px;background:var(--bg);color:var(--fg);max-width:60vw}"
+	"ul.list{list-style:none;padding:0}ul.list li{padding:10px 0;border-bottom:1px solid var(--line)}"
+	".meta{color:var(--mute);font-size:.875em}.text{white-space:pre-wrap;overflow-wrap:anywhere}"
+	"mark{background:#ffe58f;color:#000}pre{white-space:pre-wrap;overflow-wrap:anywhere}"
+	"table{border-collapse:collapse}td,th{padding:4px 10px 4px 0;text-align:left;vertical-align:top}"
+	"nav.pager{display:flex;justify-content:space-between;margin:16px 0}";
+
+/* Start an HTML page; title and q are escaped here. */
+static void
+page_begin(struct page *pg, const char *title, const char *q)
+{
+	struct buf *b = &pg->body;
+	pg->status = 200;
+	pg->content_type = "text/html; charset=utf-8";
+	buf_puts(b, "<!doctype html>\n<html><head><meta charset=\"utf-8\">"
+	            "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
+	            "<meta name=\"referrer\" content=\"no-referrer\"><title>");
+	html_escape_str(b, title);
+	buf_puts(b, " · brief</title><link rel=\"alternate\" type=\"application/atom+xml\" title=\"brief\" "
+	            "href=\"/feed.atom\"><style>");
+	buf_puts(b, css);
+	buf_puts(b, "</style></head><body><header><a href=\"/\">brief</a><a href=\"/items\">items</a>"
+	            "<a href=\"/feed.atom\">atom</a><form action=\"/items\" method=\"get\" role=\"search\">"
+	            "<input type=\"search\" name=\"q\" placeholder=\"search items\" value=\"");
+	html_escape_str(b, q);
+	buf_puts(b, "\"></form></header><main>\n");
+}
+
+static void
+page_end(struct page *pg)
+{
+	buf_puts(&pg->body, "</main></body></html>\n");
+}
+
+void
+pages_error(struct page *pg, int status, const char *message)
+{
+	buf_clear(&pg->body);
+	page_begin(pg, status == 404 ? "not found" : "error", NULL);
+	pg->status = status;
+	pg->is_report = 0;
+	buf_printf(&pg->body, "<h1>%d</h1><p>", status);
+	html_escape_str(&pg->body, message);
+	buf_puts(&pg->body, "</p>");
+	page_end(pg);
+}
+
+static int
+store_failed(struct page *pg, struct store *st)
+{
+	pages_error(pg, 500, sqlite3_errmsg(st->db));
+	return -1;
+}
+
+/* "2026-02-21 08:30" in the server's local time zone (TZ), or "" for 0. */
+static void
+put_time(struct buf *b, int64_t t)
+{
+	if (t <= 0)
+		return;
+	time_t tt = (time_t)t;
+	struct tm tm;
+	char s[32];
+	if (localtime_r(&tt, &tm) && strftime(s, sizeof s, "%Y-%m-%d %H:%M", &tm))
+		buf_puts(b, s);
+}
+
+static int
+is_web_url(const char *u)
+{
+	return u && (str_istarts(u, "http://") || str_istarts(u, "https://"));
+}
+
+/* <a href="url">text</a> when url is a web URL, else just the text; both escaped. */
+static void
+put_link(struct buf *b, const char *url, const char *text)
+{
+	if (is_web_url(url)) {
+		buf_puts(b, "<a href=\"");
+		html_escape_str(b, url);
+		buf_puts(b, "\" rel=\"noopener noreferrer nofollow\">");
+		html_escape_str(b, text && *text ? text : url);
+		buf_puts(b, "</a>");
+	} else {
+		html_escape_str(b, text);
+	}
+}
+
+static void
+put_report_href(struct buf *b, const char *kind, const char *slug, const char *lang, const char *suffix)
+{
+	buf_puts(b, "/r/");
+	html_url_encode(b, kind);
+	buf_putc(b, '/');
+	html_url_encode(b, slug);
+	buf_puts(b, suffix);
+	if (lang) {
+		buf_puts(b, "?lang=");
+		html_url_encode(b, lang);
+	}
+}
+
+static void
+put_pager(struct buf *b, const char *path, const char *q, long page, int has_more)
+{
+	if (page == 0 && !has_more)
+		return;
+	buf_puts(b, "<nav class=\"pager\"><span>");
+	for (int dir = -1; dir <= 1; dir += 2) {
+		if ((dir < 0 && page > 0) || (dir > 0 && has_more)) {
+			struct buf href = BUF_INIT;
+			buf_printf(&href, "%s?page=%ld", path, page + dir);
+			if (q && *q) {
+				buf_puts(&href, "&q=");
+				html_url_encode(&href, q);
+			}
+			buf_puts(b, "<a href=\"");
+			html_escape(b, href.data, href.len);
+			buf_puts(b, dir < 0 ? "\">← newer</a>" : "\">older →</a>");
+			buf_free(&href);
+		}
+		if (dir < 0)
+			buf_puts(b, "</span><span>");
+	}
+	buf_puts(b, "</span></nav>");
+}
+
+/* ---- / ---- */
+
+int
+pages_index(struct store *st, const struct page_req *rq, struct page *pg)
+{
+	sqlite3_stmt *s = store_prepare(st,
+	                                "SELECT kind, slug, lang, title, created_at FROM reports "
+	                                "ORDER BY created_at DESC, id DESC LIMIT ?1 OFFSET ?2",
+	                                NULL);
+	if (!s)
+		return store_failed(pg, st);
+	sqlite3_bind_int(s, 1, PAGE_SIZE + 1);
+	sqlite3_bind_int64(s, 2, (sqlite3_int64)rq->page * PAGE_SIZE);
+	page_begin(pg, "reports", NULL);
+	struct buf *b = &pg->body;
+	buf_puts(b, "<h1>Reports</h1>\n<ul class=\"list\">\n");
+	int rows = 0, rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW && rows < PAGE_SIZE) {
+		const char *kind = store_col_text(s, 0), *slug = store_col_text(s, 1), *lang = store_col_text(s, 2);
+		const char *title = store_col_text(s, 3);
+		buf_puts(b, "<li><a href=\"");
+		struct buf href = BUF_INIT;
+		put_report_href(&href, kind ? kind : "", slug ? slug : "", lang, "");
+		html_escape(b, href.data, href.len);
+		buf_free(&href);
+		buf_puts(b, "\">");
+		html_escape_str(b, title && *title ? title : slug);
+		buf_puts(b, "</a><div class=\"meta\">");
+		html_escape_str(b, kind);
+		buf_puts(b, " · ");
+		html_escape_str(b, slug);
+		buf_puts(b, " · ");
+		html_escape_str(b, lang);
+		buf_puts(b, " · ");
+		put_time(b, sqlite3_column_int64(s, 4));
+		buf_puts(b, "</div></li>\n");
+		rows++;
+	}
+	int has_more = rc == SQLITE_ROW;
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_failed(pg, st);
+	buf_puts(b, "</ul>\n");
+	if (rows == 0 && rq->page == 0)
+		buf_puts(b, "<p>No reports yet: <code>brief daily</code> writes one.</p>\n");
+	put_pager(b, "/", NULL, rq->page, has_more);
+	page_end(pg);
+	return 0;
+}
+
+/* ---- /r/KIND/SLUG[.md|.json|.html] ---- */
+
+static int
+report_lookup(struct store *st, const char *kind, const char *slug, size_t slug_len, const char *lang,
+              const char *column, struct page *pg, int *found)
+{
+	struct buf sql = BUF_INIT;
+	buf_printf(&sql,
+	           "SELECT %s, title FROM reports WHERE kind = ?1 AND slug = ?2 AND (?3 IS NULL OR lang = ?3) "
+	           "AND %s IS NOT NULL ORDER BY created_at DESC, id DESC LIMIT 1",
+	           column, column);
+	sqlite3_stmt *s = store_prepare(st, sql.data, NULL);
+	buf_free(&sql);
+	if (!s)
+		return store_failed(pg, st);
+	store_bind_text(s, 1, kind);
+	sqlite3_bind_text(s, 2, slug, (int)slug_len, SQLITE_TRANSIENT);
+	store_bind_text(s, 3, lang);
+	int rc = sqlite3_step(s);
+	*found = rc == SQLITE_ROW;
+	if (*found) {
+		const char *body = (const char *)sqlite3_column_text(s, 0);
+		int len = sqlite3_column_bytes(s, 0);
+		if (strcmp(column, "html") == 0) {
+			/* The stored page is brief's own, self-contained and escaped when written. */
+			pg->status = 200;
+			pg->content_type = "text/html; charset=utf-8";
+			pg->is_report = 1;
+			buf_append(&pg->body, body, (size_t)len);
+		} else if (strcmp(column, "json") == 0) {
+			pg->status = 200;
+			pg->content_type = "application/json; charset=utf-8";
+			buf_append(&pg->body, body, (size_t)len);
+		} else {
+			pg->status = 200;
+			pg->content_type = "text/plain; charset=utf-8";
+			buf_append(&pg->body, body, (size_t)len);
+		}
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_failed(pg, st);
+	return 0;
+}
+
+int
+pages_report(struct store *st, const struct page_req *rq, struct page *pg)
+{
+	const char *p = rq->path + 3; /* after "/r/" */
+	const char *slash = strchr(p, '/');
+	if (!slash || slash == p || !slash[1] || strchr(slash + 1, '/')) {
+		pages_error(pg, 404, "no such report");
+		return 0;
+	}
+	char kind[32];
+	size_t kl = (size_t)(slash - p);
+	if (kl >= sizeof kind) {
+		pages_error(pg, 404, "no such report");
+		return 0;
+	}
+	memcpy(kind, p, kl);
+	kind[kl] = '\0';
+	const char *slug = slash + 1;
+	size_t sl = strlen(slug);
+	int found = 0;
+	/* The slug as given first (HTML); then a form suffix: .html, .md, .json. */
+	static const struct {
+		const char *suffix, *column;
+	} forms[] = {{"", "html"}, {".html", "html"}, {".md", "markdown"}, {".json", "json"}};
+	for (size_t i = 0; i < sizeof forms / sizeof forms[0] && !found; i++) {
+		size_t fl = strlen(forms[i].suffix);
+		if (fl && (sl <= fl || !str_ends(slug, forms[i].suffix)))
+			continue;
+		if (report_lookup(st, kind, slug, sl - fl, rq->lang, forms[i].column, pg, &found) < 0)
+			return -1;
+	}
+	if (found)
+		return 0;
+	/* A report stored without HTML: show its Markdown inside a page. */
+	if (report_lookup(st, kind, slug, sl, rq->lang, "markdown", pg, &found) < 0)
+		return -1;
+	if (found) {
+		struct buf md = pg->body;
+		memset(&pg->body, 0, sizeof pg->body);
+		page_begin(pg, slug, NULL);
+		buf_puts(&pg->body, "<pre>");
+		html_escape(&pg->body, buf_str(&md), md.len);
+		buf_puts(&pg->body, "</pre>");
+		page_end(pg);
+		buf_free(&md);
+		return 0;
+	}
+	pages_error(pg, 404, "no such report");
+	return 0;
+}
+
+/* ---- /items?q= ---- */
+
+/* Append s to out with \x01/\x02 (snippet markers) turned into <mark> and the rest escaped. */
+static void
+put_snippet(struct buf *b, const char *s)
+{
+	if (!s)
+		return;
+	while (*s) {
+		size_t n = strcspn(s, "\x01\x02");
+		html_escape(b, s, n);
+		s += n;
+		if (*s == '\x01')
+			buf_puts(b, "<mark>");
+		else if (*s == '\x02')
+			buf_puts(b, "</mark>");
+		if (*s)
+			s++;
+	}
+}
+
+/* Split q into terms: runs of non-space characters, at most QUERY_MAX_TERMS. Terms of three or
+ * more characters go to the trigram index (as quoted FTS5 strings, ANDed); shorter ones, which
+ * the trigram index cannot match, become LIKE filters. */
+static void
+build_query(const char *q, struct buf *match, const char **likes, size_t *nlikes, struct buf *like_store)
+{
+	*nlikes = 0;
+	const char *p = q;
+	size_t offsets[QUERY_MAX_TERMS];
+	size_t terms = 0;
+	while (*p && terms < QUERY_MAX_TERMS) {
+		while (*p && is_ascii_space((unsigned char)*p))
+			p++;
+		size_t n = 0;
+		while (p[n] && !is_ascii_space((unsigned char)p[n]))
+			n++;
+		if (!n)
+			break;
+		if (utf8_count(p, n) >= 3) {
+			if (match->len)
+				buf_puts(match, " AND ");
+			buf_putc(match, '"');
+			for (size_t i = 0; i < n; i++) {
+				if (p[i] == '"')
+					buf_putc(match, '"');
+				buf_putc(match, p[i]);
+			}
+			buf_putc(match, '"');
+		} else {
+			offsets[*nlikes] = like_store->len;
+			buf_putc(like_store, '%');
+			for (size_t i = 0; i < n; i++) {
+				if (p[i] == '%' || p[i] == '_' || p[i] == '\\')
+					buf_putc(like_store, '\\');
+				buf_putc(like_store, p[i]);
+			}
+			buf_putc(like_store, '%');
+			buf_putc(like_store, '\0');
+			(*nlikes)++;
+		}
+		terms++;
+		p += n;
+	}
+	for (size_t i = 0; i < *nlikes; i++)
+		likes[i] = like_store->data + offsets[i];
+}
+
+int
+pages_items(struct store *st, const struct page_req *rq, struct page *pg)
+{
+	const char *q = rq->q && *rq->q ? rq->q : NULL;
+	struct buf match = BUF_INIT, like_store = BUF_INIT, sql = BUF_INIT;
+	const char *likes[QUERY_MAX_TERMS];
+	size_t nlikes = 0;
+	if (q)
+		build_query(q, &match, likes, &nlikes, &like_store);
+	if (match.len) {
+		buf_puts(&sql, "SELECT i.id, i.title, i.link, COALESCE(s.name, s.title, s.url), "
+		               "COALESCE(i.published, i.first_seen), "
+		               "snippet(items_fts, -1, char(1), char(2), '…', 24) "
+		               "FROM items_fts JOIN items i ON i.id = items_fts.rowid "
+		               "JOIN sources s ON s.id = i.source_id WHERE items_fts MATCH ?1");
+	} else {
+		buf_puts(&sql, "SELECT i.id, i.title, i.link, COALESCE(s.name, s.title, s.url), "
+		               "COALESCE(i.published, i.first_seen), substr(i.text, 1, 240) "
+		               "FROM items i JOIN sources s ON s.id = i.source_id WHERE ?1 IS NULL");
+	}
+	for (size_t i = 0; i < nlikes; i++)
+		buf_printf(&sql, " AND (i.title LIKE ?%zu ESCAPE '\\' OR i.text LIKE ?%zu ESCAPE '\\')", i + 4, i + 4);
+	buf_puts(&sql, match.len ? " ORDER BY rank" : " ORDER BY COALESCE(i.published, i.first_seen) DESC, i.id DESC");
+	buf_puts(&sql, " LIMIT ?2 OFFSET ?3");
+	sqlite3_stmt *s = store_prepare(st, sql.data, NULL);
+	buf_free(&sql);
+	if (!s) {
+		buf_free(&match);
+		buf_free(&like_store);
+		return store_failed(pg, st);
+	}
+	if (match.len)
+		sqlite3_bind_text(s, 1, match.data, (int)match.len, SQLITE_TRANSIENT);
+	sqlite3_bind_int(s, 2, PAGE_SIZE + 1);
+	sqlite3_bind_int64(s, 3, (sqlite3_int64)rq->page * PAGE_SIZE);
+	for (size_t i = 0; i < nlikes; i++)
+		sqlite3_bind_text(s, (int)i + 4, likes[i], -1, SQLITE_TRANSIENT);
+	buf_free(&match);
+	buf_free(&like_store);
+
+	page_begin(pg, q ? q : "items", q);
+	struct buf *b = &pg->body;
+	if (q) {
+		buf_puts(b, "<h1>Search: ");
+		html_escape_str(b, q);
+		buf_puts(b, "</h1>\n");
+	} else {
+		buf_puts(b, "<h1>Latest items</h1>\n");
+	}
+	buf_puts(b, "<ul class=\"list\">\n");
+	int rows = 0, rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW && rows < PAGE_SIZE) {
+		const char *title = store_col_text(s, 1);
+		buf_printf(b, "<li><a href=\"/items/%lld\">", (long long)sqlite3_column_int64(s, 0));
+		html_escape_str(b, title && *title ? title : "(untitled)");
+		buf_puts(b, "</a><div class=\"meta\">");
+		html_escape_str(b, store_col_text(s, 3));
+		buf_puts(b, " · ");
+		put_time(b, sqlite3_column_int64(s, 4));
+		buf_puts(b, "</div><div>");
+		put_snippet(b, store_col_text(s, 5));
+		buf_puts(b, "</div></li>\n");
+		rows++;
+	}
+	int has_more = rc == SQLITE_ROW;
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_failed(pg, st);
+	buf_puts(b, "</ul>\n");
+	if (rows == 0)
+		buf_puts(b, q ? "<p>Nothing matches.</p>\n" : "<p>No items yet: <code>brief fetch</code> stores some.</p>\n");
+	put_pager(b, "/items", q, rq->page, has_more);
+	page_end(pg);
+	return 0;
+}
+
+/* ---- /items/ID ---- */
+
+/* A JSON array of strings (categories, keywords) as an escaped, comma-separated list. */
+static void
+put_json_list(struct buf *b, const char *json)
+{
+	json_t *a = json ? json_loads(json, 0, NULL) : NULL;
+	size_t i;
+	json_t *v;
+	json_array_foreach(a, i, v)
+	{
+		if (!json_is_string(v))
+			continue;
+		if (i)
+			buf_puts(b, ", ");
+		html_escape_str(b, json_string_value(v));
+	}
+	json_decref(a);
+}
+
+static void
+row(struct buf *b, const char *label)
+{
+	buf_puts(b, "<tr><th>");
+	buf_puts(b, label);
+	buf_puts(b, "</th><td>");
+}
+
+int
+pages_item(struct store *st, const struct page_req *rq, struct page *pg)
+{
+	long id;
+	if (str_to_long(rq->path + 7, 1, LONG_MAX, &id) < 0) {
+		pages_error(pg, 404, "no such item");
+		return 0;
+	}
+	sqlite3_stmt *s = store_prepare(
+		st,
+		"SELECT i.title, i.link, i.author, i.published, i.first_seen, i.text, i.categories, "
+		"COALESCE(s.name, s.title, s.url), s.html_url, v.engine, v.relevance, v.quality, v.timeliness, "
+		"v.category, v.keywords FROM items i JOIN sources s ON s.id = i.source_id "
+		"LEFT JOIN verdicts v ON v.item_id = i.id WHERE i.id = ?1",
+		NULL);
+	if (!s)
+		return store_failed(pg, st);
+	sqlite3_bind_int64(s, 1, id);
+	int rc = sqlite3_step(s);
+	if (rc != SQLITE_ROW) {
+		sqlite3_finalize(s);
+		if (rc != SQLITE_DONE)
+			return store_failed(pg, st);
+		pages_error(pg, 404, "no such item");
+		return 0;
+	}
+	const char *title = store_col_text(s, 0);
+	page_begin(pg, title && *title ? title : "item", NULL);
+	struct buf *b = &pg->body;
+	buf_puts(b, "<h1>");
+	put_link(b, store_col_text(s, 1), title && *title ? title : "(untitled)");
+	buf_puts(b, "</h1>\n<table>");
+	row(b, "source");
+	put_link(b, store_col_text(s, 8), store_col_text(s, 7));
+	if (store_col_text(s, 2)) {
+		row(b, "author");
+		html_escape_str(b, store_col_text(s, 2));
+	}
+	row(b, "published");
+	put_time(b, sqlite3_column_int64(s, 3));
+	row(b, "first seen");
+	put_time(b, sqlite3_column_int64(s, 4));
+	if (store_col_text(s, 6)) {
+		row(b, "categories");
+		put_json_list(b, store_col_text(s, 6));
+	}
+	if (store_col_text(s, 9)) {
+		int rel = sqlite3_column_int(s, 10), qual = sqlite3_column_int(s, 11), tim = sqlite3_column_int(s, 12);
+		row(b, "score");
+		buf_printf(b, "%d/30 (relevance %d, quality %d, timeliness %d; ", rel + qual + tim, rel, qual, tim);
+		html_escape_str(b, store_col_text(s, 9));
+		buf_puts(b, ")");
+		row(b, "category");
+		html_escape_str(b, store_col_text(s, 13));
+		row(b, "keywords");
+		put_json_list(b, store_col_text(s, 14));
+	}
+	buf_puts(b, "</td></tr></table>\n");
+	struct buf text = BUF_INIT;
+	buf_puts(&text, store_col_text(s, 5) ? store_col_text(s, 5) : "");
+	sqlite3_finalize(s);
+
+	s = store_prepare(st, "SELECT lang, title, summary, reason FROM enrichments WHERE item_id = ?1 ORDER BY lang",
+	                  NULL);
+	if (!s) {
+		buf_free(&text);
+		return store_failed(pg, st);
+	}
+	sqlite3_bind_int64(s, 1, id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		buf_puts(b, "<section><h2>");
+		html_escape_str(b, store_col_text(s, 1));
+		buf_puts(b, " <span class=\"meta\">");
+		html_escape_str(b, store_col_text(s, 0));
+		buf_puts(b, "</span></h2><blockquote>");
+		html_escape_str(b, store_col_text(s, 2));
+		buf_puts(b, "</blockquote><p>");
+		html_escape_str(b, store_col_text(s, 3));
+		buf_puts(b, "</p></section>\n");
+	}
+	sqlite3_finalize(s);
+	buf_puts(b, "<div class=\"text\">");
+	html_escape(b, buf_str(&text), text.len);
+	buf_puts(b, "</div>\n");
+	buf_free(&text);
+	page_end(pg);
+	return rc == SQLITE_DONE ? 0 : store_failed(pg, st);
+}
+
+/* ---- /feed.atom ---- */
+
+int
+pages_atom(struct store *st, const struct page_req *rq, struct page *pg)
+{
+	sqlite3_stmt *s = store_prepare(st,
+	                                "SELECT kind, slug, lang, title, created_at, html, markdown FROM reports "
+	                                "ORDER BY created_at DESC, id DESC LIMIT ?1",
+	                                NULL);
+	if (!s)
+		return store_failed(pg, st);
+	sqlite3_bind_int(s, 1, PAGE_SIZE);
+	struct buf *b = &pg->body;
+	pg->status = 200;
+	pg->content_type = "application/atom+xml; charset=utf-8";
+	char ts[32];
+	int rc = sqlite3_step(s);
+	time_format_rfc3339(rc == SQLITE_ROW ? sqlite3_column_int64(s, 4) : 0, ts, sizeof ts);
+	buf_puts(b, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n"
+	            "<title>brief</title>\n<id>urn:brief:archive</id>\n<link rel=\"self\" href=\"");
+	html_escape_str(b, rq->base);
+	buf_puts(b, "/feed.atom\"/>\n<link href=\"");
+	html_escape_str(b, rq->base);
+	buf_printf(b, "/\"/>\n<updated>%s</updated>\n<generator>brief</generator>\n", ts);
+	for (; rc == SQLITE_ROW; rc = sqlite3_step(s)) {
+		const char *kind = store_col_text(s, 0), *slug = store_col_text(s, 1), *lang = store_col_text(s, 2);
+		const char *title = store_col_text(s, 3);
+		struct buf href = BUF_INIT;
+		buf_puts(&href, rq->base);
+		put_report_href(&href, kind ? kind : "", slug ? slug : "", lang, "");
+		time_format_rfc3339(sqlite3_column_int64(s, 4), ts, sizeof ts);
+		buf_puts(b, "<entry>\n<title>");
+		html_escape_str(b, title && *title ? title : slug);
+		/* Ids stay the same whatever host name the feed was fetched by. */
+		buf_puts(b, "</title>\n<id>urn:brief:");
+		html_url_encode(b, kind ? kind : "");
+		buf_putc(b, ':');
+		html_url_encode(b, slug ? slug : "");
+		buf_putc(b, ':');
+		html_url_encode(b, lang ? lang : "");
+		buf_puts(b, "</id>\n<link href=\"");
+		html_escape(b, href.data, href.len);
+		buf_printf(b, "\"/>\n<updated>%s</updated>\n<category term=\"", ts);
+		html_escape_str(b, kind);
+		buf_puts(b, "\"/>\n");
+		if (store_col_text(s, 5)) {
+			buf_puts(b, "<content type=\"html\">");
+			html_escape_str(b, store_col_text(s, 5));
+			buf_puts(b, "</content>\n");
+		} else if (store_col_text(s, 6)) {
+			buf_puts(b, "<content type=\"text\">");
+			html_escape_str(b, store_col_text(s, 6));
+			buf_puts(b, "</content>\n");
+		}
+		buf_puts(b, "</entry>\n");
+		buf_free(&href);
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return store_failed(pg, st);
+	buf_puts(b, "</feed>\n");
+	return 0;
+}

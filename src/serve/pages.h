@@ -1,0 +1,36 @@
+/* pages.h: the pages of `brief serve`, rendered from the store without knowing about HTTP
+ * (internal to src/serve/). */
+#ifndef BRIEF_SERVE_PAGES_H
+#define BRIEF_SERVE_PAGES_H
+
+#include "store/store.h"
+#include "util/buf.h"
+
+/* What a page needs from the request. */
+struct page_req {
+	const char *path;  /* decoded path, e.g. "/r/daily/2026-02-21" */
+	const char *q;     /* ?q= (may be NULL) */
+	const char *lang;  /* ?lang= (may be NULL) */
+	long page;         /* ?page= (0-based, already validated) */
+	const char *base;  /* "http://host:port" for absolute links (Atom) */
+};
+
+/* What a page produces. */
+struct page {
+	int status;                /* HTTP status */
+	const char *content_type;  /* static string */
+	int is_report;             /* stored report HTML: served under the strictest policy */
+	struct buf body;
+};
+
+/* Each renders into pg (status 200, or 404/500 with an HTML error page). Return 0, or -1 when
+ * the store failed (pg then holds a 500 page). */
+int pages_index(struct store *st, const struct page_req *rq, struct page *pg);
+int pages_report(struct store *st, const struct page_req *rq, struct page *pg);
+int pages_items(struct store *st, const struct page_req *rq, struct page *pg);
+int pages_item(struct store *st, const struct page_req *rq, struct page *pg);
+int pages_atom(struct store *st, const struct page_req *rq, struct page *pg);
+/* A plain error page with status and message (escaped). */
+void pages_error(struct page *pg, int status, const char *message);
+
+#endif

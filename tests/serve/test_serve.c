@@ -1,0 +1,373 @@
+/* test_serve.c: `brief serve` over real HTTP on loopback: a temp store filled with fixture rows
+ * (hostile strings included), pages fetched with libcurl, and the binary stopped by signals. */
+#include <curl/curl.h>
+#include <libxml/parser.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "serve/serve.h"
+#include "store/store.h"
+#include "testlib.h"
+#include "util/str.h"
+
+struct reply {
+	long status;
+	struct buf body;
+	struct buf headers;
+};
+
+static size_t
+on_data(char *p, size_t size, size_t n, void *ctx)
+{
+	buf_append(ctx, p, size * n);
+	return size * n;
+}
+
+/* GET (or another method) url; fills r (caller frees the buffers). */
+static void
+http_get(const char *url, const char *method, struct reply *r)
+{
+	memset(r, 0, sizeof *r);
+	CURL *c = curl_easy_init();
+	curl_easy_setopt(c, CURLOPT_URL, url);
+	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_data);
+	curl_easy_setopt(c, CURLOPT_WRITEDATA, &r->body);
+	curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_data);
+	curl_easy_setopt(c, CURLOPT_HEADERDATA, &r->headers);
+	curl_easy_setopt(c, CURLOPT_TIMEOUT, 10L);
+	if (method)
+		curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, method);
+	if (curl_easy_perform(c) == CURLE_OK)
+		curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &r->status);
+	curl_easy_cleanup(c);
+}
+
+static void
+reply_free(struct reply *r)
+{
+	buf_free(&r->body);
+	buf_free(&r->headers);
+}
+
+static const char *
+get(const char *base, const char *path, struct reply *r)
+{
+	char url[1024];
+	snprintf(url, sizeof url, "%s%s", base, path);
+	http_get(url, NULL, r);
+	return buf_str(&r->body);
+}
+
+static const char hostile_title[] = "<script>alert('x')</script> \"]| pie \"a\" : 1 🚀 שלום עולם";
+static const char report_html[] = "<!doctype html><html><body><h1>日报 2026-02-21</h1></body></html>";
+
+static void
+fill_store(const char *db)
+{
+	struct store st;
+	struct err e = {""};
+	if (store_open(&st, db, &e) < 0) {
+		fprintf(stderr, "%s\n", e.msg);
+		exit(1);
+	}
+	const char *sql =
+		"INSERT INTO sources(id, url, name, html_url, added_at) VALUES"
+		" (1, 'https://a.example/feed', 'Alpha <Blog>', 'https://a.example/', 0),"
+		" (2, 'https://b.example/feed', NULL, 'javascript:alert(1)', 0);"
+		"INSERT INTO items(id, source_id, dedupe_key, link, title, text, categories, published, first_seen,"
+		" content_hash) VALUES"
+		" (1, 1, 'g:1', 'https://a.example/rust', 'Rust async in practice', 'Structured concurrency with"
+		"  tokio and the borrow checker.', '[\"rust\",\"<b>x</b>\"]', 1771650000, 1771650000, 'h1'),"
+		" (2, 1, 'g:2', 'javascript:alert(2)', ?1, 'Hostile text </div><script>alert(3)</script> here.',"
+		"  NULL, 1771660000, 1771660000, 'h2'),"
+		" (3, 2, 'g:3', 'https://b.example/zh', '中文搜索测试标题', '这是一个关于全文搜索的中文段落。', NULL,"
+		"  NULL, 1771670000, 'h3'),"
+		" (4, 2, 'g:4', 'https://b.example/go', 'Go generics', 'Go is a language.', NULL, 1771600000,"
+		"  1771600000, 'h4');"
+		"INSERT INTO verdicts(item_id, engine, relevance, quality, timeliness, category, keywords, scored_at)"
+		" VALUES (1, 'offline', 9, 8, 7, 'programming', '[\"rust\",\"async\"]', 0);"
+		"INSERT INTO enrichments(item_id, lang, engine, title, summary, reason, created_at) VALUES"
+		" (1, 'zh', 'offline', 'Rust 异步实践', '摘要 <i>内容</i>', '值得一读', 0);"
+		"INSERT INTO reports(kind, slug, lang, title, created_at, markdown, html, json) VALUES"
+		" ('daily', '2026-02-20', 'zh', '日报 2026-02-20', 1771560000, '# 日报 20', NULL, NULL),"
+		" ('daily', '2026-02-21', 'zh', '日报 2026-02-21', 1771650000, '# 日报 21', ?2, '{\"date\":\"2026-02-21\"}'),"
+		" ('daily', '2026-02-21', 'en', 'Daily 2026-02-21', 1771640000, '# Daily 21', '<p>english</p>', NULL),"
+		" ('weekly', '2026-W08', 'zh', ?1, 1771655000, '# 周报 <script>', NULL, NULL);";
+	/* Statements one by one so the hostile title can be bound. */
+	const char *tail = sql;
+	while (*tail) {
+		sqlite3_stmt *s = NULL;
+		const char *next = NULL;
+		if (sqlite3_prepare_v2(st.db, tail, -1, &s, &next) != SQLITE_OK) {
+			fprintf(stderr, "fixture: %s\n", sqlite3_errmsg(st.db));
+			exit(1);
+		}
+		if (!s)
+			break;
+		if (sqlite3_bind_parameter_count(s) >= 1)
+			sqlite3_bind_text(s, 1, hostile_title, -1, SQLITE_STATIC);
+		if (sqlite3_bind_parameter_count(s) >= 2)
+			sqlite3_bind_text(s, 2, report_html, -1, SQLITE_STATIC);
+		if (sqlite3_step(s) != SQLITE_DONE) {
+			fprintf(stderr, "fixture: %s\n", sqlite3_errmsg(st.db));
+			exit(1);
+		}
+		sqlite3_finalize(s);
+		tail = next;
+	}
+	store_close(&st);
+}
+
+static int
+has_header(const struct reply *r, const char *needle)
+{
+	return str_icasestr(buf_str(&r->headers), r->headers.len, needle) != NULL;
+}
+
+static void
+test_pages(const char *base)
+{
+	struct reply r;
+	const char *b = get(base, "/", &r);
+	CHECK_INT(r.status, 200);
+	CHECK(has_header(&r, "Content-Type: text/html; charset=utf-8"));
+	CHECK(has_header(&r, "Content-Security-Policy: default-src 'none'"));
+	/* Newest first: 2026-02-21 zh (…650000), weekly (…655000 is newer still), en, 2026-02-20. */
+	const char *weekly = strstr(b, "/r/weekly/2026-W08"), *d21 = strstr(b, "/r/daily/2026-02-21?lang=zh");
+	const char *en = strstr(b, "/r/daily/2026-02-21?lang=en"), *d20 = strstr(b, "/r/daily/2026-02-20");
+	CHECK(weekly && d21 && en && d20 && weekly < d21 && d21 < en && en < d20);
+	CHECK(strstr(b, "<script>") == NULL);
+	CHECK(strstr(b, "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;") != NULL);
+	CHECK(strstr(b, "שלום עולם") != NULL && strstr(b, "🚀") != NULL);
+	reply_free(&r);
+
+	b = get(base, "/r/daily/2026-02-21?lang=zh", &r);
+	CHECK_INT(r.status, 200);
+	CHECK_STR(b, report_html);
+	CHECK(has_header(&r, "sandbox"));
+	reply_free(&r);
+	b = get(base, "/r/daily/2026-02-21?lang=en", &r);
+	CHECK_STR(b, "<p>english</p>");
+	reply_free(&r);
+	b = get(base, "/r/daily/2026-02-21.md?lang=zh", &r);
+	CHECK_INT(r.status, 200);
+	CHECK_STR(b, "# 日报 21");
+	CHECK(has_header(&r, "text/plain"));
+	reply_free(&r);
+	b = get(base, "/r/daily/2026-02-21.json", &r);
+	CHECK_STR(b, "{\"date\":\"2026-02-21\"}");
+	CHECK(has_header(&r, "application/json"));
+	reply_free(&r);
+	/* Markdown-only report: shown escaped inside a page. */
+	b = get(base, "/r/weekly/2026-W08", &r);
+	CHECK_INT(r.status, 200);
+	CHECK(strstr(b, "<pre># 周报 &lt;script&gt;</pre>") != NULL);
+	reply_free(&r);
+	get(base, "/r/daily/1999-01-01", &r);
+	CHECK_INT(r.status, 404);
+	reply_free(&r);
+	get(base, "/r/daily", &r);
+	CHECK_INT(r.status, 404);
+	reply_free(&r);
+	get(base, "/nope", &r);
+	CHECK_INT(r.status, 404);
+	reply_free(&r);
+
+	/* Search: trigram index, a snippet with <mark>, the query echoed escaped. */
+	b = get(base, "/items?q=tokio", &r);
+	CHECK_INT(r.status, 200);
+	CHECK(strstr(b, "/items/1\"") != NULL);
+	CHECK(strstr(b, "<mark>tokio</mark>") != NULL);
+	CHECK(strstr(b, "/items/4\"") == NULL);
+	reply_free(&r);
+	b = get(base, "/items?q=%E5%85%A8%E6%96%87%E6%90%9C%E7%B4%A2", &r); /* 全文搜索 */
+	CHECK(strstr(b, "/items/3\"") != NULL && strstr(b, "/items/1\"") == NULL);
+	reply_free(&r);
+	b = get(base, "/items?q=Go", &r); /* two letters: below the trigram size, LIKE instead */
+	CHECK(strstr(b, "/items/4\"") != NULL);
+	reply_free(&r);
+	b = get(base, "/items?q=rust+practice", &r); /* terms ANDed */
+	CHECK(strstr(b, "/items/1\"") != NULL);
+	reply_free(&r);
+	b = get(base, "/items?q=rust+zzzz", &r);
+	CHECK(strstr(b, "/items/1\"") == NULL && strstr(b, "Nothing matches") != NULL);
+	reply_free(&r);
+	b = get(base, "/items?q=%22%3Cscript%3Ealert(1)%22", &r); /* "<script>alert(1)" with quotes */
+	CHECK_INT(r.status, 200);
+	CHECK(strstr(b, "<script>") == NULL);
+	CHECK(strstr(b, "value=\"&quot;&lt;script&gt;alert(1)&quot;\"") != NULL);
+	reply_free(&r);
+	b = get(base, "/items?q=script", &r); /* matches the hostile item: its text stays inert */
+	CHECK(strstr(b, "/items/2\"") != NULL);
+	CHECK(strstr(b, "<script>") == NULL && strstr(b, "&lt;<mark>script</mark>&gt;") != NULL);
+	reply_free(&r);
+	b = get(base, "/items", &r); /* latest first: 3 (first seen …670000), 2, 1, 4 */
+	const char *i3 = strstr(b, "/items/3\""), *i2 = strstr(b, "/items/2\""), *i1 = strstr(b, "/items/1\"");
+	const char *i4 = strstr(b, "/items/4\"");
+	CHECK(i3 && i2 && i1 && i4 && i3 < i2 && i2 < i1 && i1 < i4);
+	reply_free(&r);
+
+	/* One item: escaped fields, score, enrichment; javascript: links never become links. */
+	b = get(base, "/items/1", &r);
+	CHECK_INT(r.status, 200);
+	CHECK(strstr(b, "href=\"https://a.example/rust\"") != NULL);
+	CHECK(strstr(b, "24/30") != NULL);
+	CHECK(strstr(b, "rust, &lt;b&gt;x&lt;/b&gt;") != NULL);
+	CHECK(strstr(b, "Alpha &lt;Blog&gt;") != NULL);
+	CHECK(strstr(b, "摘要 &lt;i&gt;内容&lt;/i&gt;") != NULL);
+	reply_free(&r);
+	b = get(base, "/items/2", &r);
+	CHECK(strstr(b, "javascript:") == NULL);
+	CHECK(strstr(b, "<script>") == NULL);
+	CHECK(strstr(b, "&lt;/div&gt;&lt;script&gt;alert(3)") != NULL);
+	reply_free(&r);
+	b = get(base, "/items/3", &r);
+	CHECK(strstr(b, "javascript:") == NULL); /* the source's html_url */
+	reply_free(&r);
+	get(base, "/items/999", &r);
+	CHECK_INT(r.status, 404);
+	reply_free(&r);
+	get(base, "/items/1x", &r);
+	CHECK_INT(r.status, 404);
+	reply_free(&r);
+
+	/* Atom: well-formed XML with one entry per report. */
+	b = get(base, "/feed.atom", &r);
+	CHECK_INT(r.status, 200);
+	CHECK(has_header(&r, "application/atom+xml"));
+	xmlDocPtr doc = xmlReadMemory(b, (int)r.body.len, "feed.atom", NULL, XML_PARSE_NONET | XML_PARSE_NOERROR);
+	CHECK(doc != NULL);
+	if (doc) {
+		int entries = 0;
+		for (xmlNodePtr n = xmlDocGetRootElement(doc)->children; n; n = n->next)
+			entries += n->type == XML_ELEMENT_NODE && xmlStrcmp(n->name, (const xmlChar *)"entry") == 0;
+		CHECK_INT(entries, 4);
+		xmlFreeDoc(doc);
+	}
+	CHECK(strstr(b, "<id>urn:brief:daily:2026-02-21:zh</id>") != NULL);
+	reply_free(&r);
+
+	/* Read-only. */
+	char url[256];
+	snprintf(url, sizeof url, "%s/", base);
+	http_get(url, "POST", &r);
+	CHECK_INT(r.status, 405);
+	reply_free(&r);
+}
+
+/* A writer holding an open transaction does not stop the archive from answering (WAL). */
+static void
+test_concurrent_writer(const char *base, const char *db)
+{
+	struct store w;
+	struct err e = {""};
+	CHECK_INT(store_open(&w, db, &e), 0);
+	CHECK_INT(store_begin(&w, &e), 0);
+	CHECK_INT(store_exec(&w,
+	                     "INSERT INTO items(id, source_id, dedupe_key, title, text, first_seen, content_hash)"
+	                     " VALUES (5, 1, 'g:5', 'Zebra crossing', 'zebra', 1771680000, 'h5')",
+	                     &e),
+	          0);
+	struct reply r;
+	const char *b = get(base, "/items?q=zebra", &r);
+	CHECK_INT(r.status, 200);
+	CHECK(strstr(b, "/items/5\"") == NULL); /* not committed yet */
+	reply_free(&r);
+	CHECK_INT(store_commit(&w, &e), 0);
+	b = get(base, "/items?q=zebra", &r);
+	CHECK(strstr(b, "/items/5\"") != NULL);
+	reply_free(&r);
+	store_close(&w);
+}
+
+/* Run the binary; wait for its "listening on URL/" line; stop it with sig; return its status. */
+static int
+run_binary(const char *home, const char *listen, int sig, char *url_out, size_t url_size, struct buf *err_out)
+{
+	int pipefd[2];
+	if (pipe(pipefd) < 0)
+		return -1;
+	pid_t pid = fork();
+	if (pid == 0) {
+		dup2(pipefd[1], 2);
+		close(pipefd[0]);
+		close(pipefd[1]);
+		execl(test_brief_bin(), "brief", "serve", "--home", home, "--listen", listen, (char *)NULL);
+		_exit(127);
+	}
+	close(pipefd[1]);
+	char chunk[512];
+	ssize_t n;
+	url_out[0] = '\0';
+	while (!strstr(buf_str(err_out), "\n") && (n = read(pipefd[0], chunk, sizeof chunk)) > 0)
+		buf_append(err_out, chunk, (size_t)n);
+	const char *at = strstr(buf_str(err_out), "listening on ");
+	if (at) {
+		at += strlen("listening on ");
+		size_t len = strcspn(at, " \n");
+		if (len > 0 && at[len - 1] == '/')
+			len--;
+		snprintf(url_out, url_size, "%.*s", (int)len, at);
+		struct reply r;
+		const char *b = get(url_out, "/", &r);
+		CHECK_INT(r.status, 200);
+		CHECK(strstr(b, "日报 2026-02-21") != NULL);
+		reply_free(&r);
+		kill(pid, sig);
+	}
+	while ((n = read(pipefd[0], chunk, sizeof chunk)) > 0)
+		buf_append(err_out, chunk, (size_t)n);
+	close(pipefd[0]);
+	int status = 0;
+	waitpid(pid, &status, 0);
+	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+static void
+test_binary(const char *home, const char *taken)
+{
+	char url[256];
+	struct buf err = BUF_INIT;
+	CHECK_INT(run_binary(home, "127.0.0.1:0", SIGTERM, url, sizeof url, &err), 0);
+	CHECK(str_starts(url, "http://127.0.0.1:"));
+	CHECK(strstr(buf_str(&err), "terminated, stopping") != NULL);
+	buf_clear(&err);
+	CHECK_INT(run_binary(home, "127.0.0.1:0", SIGINT, url, sizeof url, &err), 0);
+	CHECK(strstr(buf_str(&err), "interrupted, stopping") != NULL);
+	buf_clear(&err);
+	/* A port already in use: exit 1 with a one-line reason. */
+	CHECK_INT(run_binary(home, taken, SIGTERM, url, sizeof url, &err), 1);
+	CHECK(strstr(buf_str(&err), "cannot listen on") != NULL && strstr(buf_str(&err), "in use") != NULL);
+	buf_clear(&err);
+	CHECK_INT(run_binary(home, "127.0.0.1:99999", SIGTERM, url, sizeof url, &err), 1);
+	CHECK(strstr(buf_str(&err), "port in 0..65535") != NULL);
+	buf_free(&err);
+}
+
+int
+main(void)
+{
+	char home[512], db[600];
+	snprintf(home, sizeof home, "%s/home", test_tmpdir());
+	mkdir(home, 0700);
+	snprintf(db, sizeof db, "%s/brief.db", home);
+	fill_store(db);
+	struct err e = {""};
+	struct serve *sv = serve_start(db, "127.0.0.1:0", &e);
+	CHECK(sv != NULL);
+	if (!sv) {
+		fprintf(stderr, "%s\n", e.msg);
+		return test_done("test_serve");
+	}
+	const char *base = serve_url(sv);
+	CHECK(str_starts(base, "http://127.0.0.1:") && strcmp(base, "http://127.0.0.1:0") != 0);
+	test_pages(base);
+	test_concurrent_writer(base, db);
+	test_binary(home, base + strlen("http://"));
+	serve_stop(sv);
+	return test_done("test_serve");
+}
