@@ -7,9 +7,13 @@
 #include "ai/cluster.h"
 #include "ai/keywords.h"
 #include "ai/offline.h"
+#include "ai/llm.h"
+#include "ai/provider.h"
 #include "ai/rank.h"
+#include "ai/stage.h"
 #include "store/llmcache.h"
 #include "util/log.h"
+#include "util/str.h"
 
 static void
 defaults(const struct curate_opts *in, struct curate_opts *o)
@@ -48,6 +52,18 @@ fail:
 	log_warn("could not record verdicts: %s", e.msg);
 }
 
+static long
+cfg_long(const struct config *cfg, const char *key, long def, long min, long max)
+{
+	const char *v = config_get(cfg, "llm", key);
+	long n;
+	if (v && str_to_long(v, min, max, &n) == 0)
+		return n;
+	if (v)
+		log_warn("config [llm] %s: expected a number from %ld to %ld; using %ld", key, min, max, def);
+	return def;
+}
+
 int
 curate_run(struct store *st, struct article *articles, size_t count, const struct curate_opts *opts,
            struct arena *arena, struct curate_result *out, struct err *e)
@@ -68,10 +84,45 @@ curate_run(struct store *st, struct article *articles, size_t count, const struc
 		.article_count = count,
 	};
 
-	/* Score every article (offline for now; the LLM path replaces what it can serve). */
+	/* The offline verdicts always exist: they are the fallback, and the model's answers only
+	 * replace them where it served. */
 	struct verdict *verdicts = arena_alloc(arena, (count ? count : 1) * sizeof *verdicts);
-	for (size_t i = 0; i < count; i++)
-		offline_verdict(&octx, &articles[i], arena, &verdicts[i]);
+	struct verdict *offline = arena_alloc(arena, (count ? count : 1) * sizeof *offline);
+	for (size_t i = 0; i < count; i++) {
+		offline_verdict(&octx, &articles[i], arena, &offline[i]);
+		verdicts[i] = offline[i];
+	}
+
+	struct llm_config lc;
+	int has_llm = 0;
+	if (!o.force_offline) {
+		has_llm = provider_resolve(o.cfg, &lc, e);
+		if (has_llm < 0)
+			return -1;
+	}
+	struct llm_client client;
+	memset(&client, 0, sizeof client);
+	struct stage_env env;
+	memset(&env, 0, sizeof env);
+	if (has_llm) {
+		curl_global_init(CURL_GLOBAL_DEFAULT);
+		if (llm_client_init(&client, &lc, st, e) < 0)
+			return -1;
+		client.budget = o.max_tokens;
+		env.be = (struct batch_env){&client, st, lc.model, o.now};
+		env.score_batch = (int)cfg_long(o.cfg, "batch_size", 10, 1, 50);
+		env.enrich_batch = (int)cfg_long(o.cfg, "enrich_batch_size", 2, 1, 20);
+		env.score_text_tokens = cfg_long(o.cfg, "score_text_tokens", 120, 16, 8000);
+		env.enrich_text_tokens = cfg_long(o.cfg, "enrich_text_tokens", 1200, 64, 32000);
+		int *served = arena_alloc(arena, (count ? count : 1) * sizeof *served);
+		size_t n = stage_score(&env, articles, count, offline, verdicts, served, arena);
+		if (n > 0) {
+			out->engine = "llm";
+			out->model = arena_strdup(arena, lc.model);
+		}
+		if (n < count)
+			log_warn("the model scored %zu of %zu articles; the offline engine scored the rest", n, count);
+	}
 
 	struct story *stories;
 	size_t story_count;
@@ -79,22 +130,35 @@ curate_run(struct store *st, struct article *articles, size_t count, const struc
 	for (size_t s = 0; s < story_count; s++) {
 		size_t lead = (size_t)(stories[s].lead - articles);
 		stories[s].verdict = verdicts[lead];
+		if (has_llm && stories[s].verdict.is_offline)
+			out->offline_fallbacks++;
 	}
 	rank_stories(stories, story_count);
 	struct story **top = arena_alloc(arena, (size_t)o.top_n * sizeof *top);
 	size_t top_count = rank_select_top(stories, story_count, o.top_n, o.per_source_cap, top);
 
-	for (size_t i = 0; i < top_count; i++) {
-		offline_enrich(top[i]->lead, &top[i]->verdict, o.lang, arena, &top[i]->enrichment);
-		top[i]->has_enrichment = 1;
+	const char *highlights = NULL;
+	if (has_llm && top_count > 0)
+		stage_enrich(&env, top, top_count, o.lang, arena, &highlights);
+	for (size_t i = 0; i < top_count; i++)
+		if (!top[i]->has_enrichment) {
+			offline_enrich(top[i]->lead, &top[i]->verdict, o.lang, arena, &top[i]->enrichment);
+			top[i]->has_enrichment = 1;
+		}
+	out->highlights = highlights ? highlights : offline_highlights(top, top_count, o.lang, arena);
+	if (has_llm) {
+		out->llm_requests = client.stats.requests;
+		out->prompt_tokens = client.stats.prompt_tokens;
+		out->completion_tokens = client.stats.completion_tokens;
+		out->cached_tokens = client.stats.cached_tokens;
+		llm_client_free(&client);
+		curl_global_cleanup();
 	}
-	out->highlights = offline_highlights(top, top_count, o.lang, arena);
 
 	record(st, articles, count, verdicts, top, top_count, &o);
 	out->stories = stories;
 	out->story_count = story_count;
 	out->top = top;
 	out->top_count = top_count;
-	(void)e;
 	return 0;
 }

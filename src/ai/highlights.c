@@ -1,0 +1,59 @@
+/* highlights.c: the highlights request ("今日看点") over the top stories, and its cache entry. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ai/category.h"
+#include "ai/stage.h"
+#include "store/llmcache.h"
+#include "util/hash.h"
+#include "util/log.h"
+
+#define HIGHLIGHT_TEXT_TOKENS 80 /* a glimpse of each story is enough to name trends */
+
+void
+highlights_input(struct story *const *top, size_t n, struct buf *user, const char *lang, char hash[33])
+{
+	size_t start = user->len;
+	prompt_user_begin(user);
+	for (size_t i = 0; i < n; i++) {
+		struct buf body = BUF_INIT;
+		prompt_article_body(&body, top[i]->lead, HIGHLIGHT_TEXT_TOKENS);
+		buf_printf(&body, "category: %s\n", category_id(top[i]->verdict.category));
+		char id[16];
+		snprintf(id, sizeof id, "a%zu", i + 1);
+		prompt_user_article(user, id, buf_str(&body));
+		buf_free(&body);
+	}
+	prompt_user_end(user);
+	batch_hash(lang, user->data + start, hash);
+}
+
+const char *
+highlights_cached(const struct batch_env *env, const char *hash, struct arena *arena)
+{
+	if (!env->st)
+		return NULL;
+	const char *cached = llmcache_get(env->st, "highlights", prompt_version(PROMPT_HIGHLIGHTS), env->model, hash,
+	                                  arena);
+	json_t *v = cached ? json_loads(cached, 0, NULL) : NULL;
+	const char *text = json_string_value(json_object_get(v, "highlights"));
+	const char *out = text && *text ? arena_strdup(arena, text) : NULL;
+	json_decref(v);
+	return out;
+}
+
+const char *
+highlights_take(const struct batch_env *env, const char *hash, json_t *answer, struct arena *arena)
+{
+	const char *text = json_string_value(json_object_get(answer, "highlights"));
+	if (!text || !*text)
+		return NULL;
+	char *s = json_dumps(answer, JSON_COMPACT | JSON_SORT_KEYS);
+	struct err e;
+	if (env->st && llmcache_put(env->st, "highlights", prompt_version(PROMPT_HIGHLIGHTS), env->model, hash, s,
+	                            env->now, &e) < 0)
+		log_warn("llm cache: %s", e.msg);
+	free(s);
+	return arena_strdup(arena, text);
+}

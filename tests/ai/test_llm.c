@@ -1,0 +1,269 @@
+/* test_llm.c: the LLM path end to end against the stand-in server over loopback: caching,
+ * reruns, prompt injection, every injected fault, the token budget. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ai/curate.h"
+#include "ai/prompt.h"
+#include "fixture.h"
+#include "llmserver.h"
+#include "store/select.h"
+#include "testlib.h"
+
+static struct llmsrv *srv;
+
+/* Score items the server received, from its request log. */
+static long
+score_items_asked(void)
+{
+	long n = 0;
+	int score = llmsrv_task_index("score");
+	for (size_t i = 0; i < llmsrv_logged(srv); i++) {
+		if (llmsrv_logged_task(srv, i) != score)
+			continue;
+		char *u = llmsrv_logged_user(srv, i);
+		for (const char *p = u; (p = strstr(p, "<article id=\"")); p++)
+			n++;
+		free(u);
+	}
+	return n;
+}
+
+static int
+curate(struct store *st, const struct config *cfg, long max_tokens, struct arena *a, struct curate_result *r)
+{
+	struct err e;
+	struct article *arts;
+	size_t n;
+	if (store_select_window(st, FX_NOW, 48, NULL, 0, a, &arts, &n, &e) < 0)
+		return -1;
+	struct curate_opts o = {.now = FX_NOW, .hours = 48, .top_n = 6, .lang = "zh", .max_tokens = max_tokens,
+	                        .per_source_cap = 3, .cfg = cfg};
+	if (curate_run(st, arts, n, &o, a, r, &e) < 0) {
+		fprintf(stderr, "curate: %s\n", e.msg);
+		return -1;
+	}
+	return (int)n;
+}
+
+static struct config_entry base_entries[] = {
+	{"llm", "timeout", "1"},
+	{"llm", "retries", "4"},
+};
+static struct config base_cfg = {base_entries, 2, NULL};
+
+static void
+check_all_scored(const struct curate_result *r)
+{
+	for (size_t i = 0; i < r->story_count; i++) {
+		const struct verdict *v = &r->stories[i].verdict;
+		CHECK(v->relevance >= 1 && v->relevance <= 10 && v->quality >= 1 && v->quality <= 10 &&
+		      v->timeliness >= 1 && v->timeliness <= 10 && v->keyword_count >= 1);
+	}
+	for (size_t i = 0; i < r->top_count; i++)
+		CHECK(r->top[i]->has_enrichment && r->top[i]->enrichment.summary);
+	CHECK(r->highlights && *r->highlights);
+}
+
+static void
+test_clean_and_rerun(void)
+{
+	char path[512];
+	snprintf(path, sizeof path, "%s/clean.db", test_tmpdir());
+	struct store st;
+	fx_standard(&st, path);
+	llmsrv_reset(srv);
+	struct arena a = ARENA_INIT;
+	struct curate_result r;
+	int n = curate(&st, &base_cfg, 0, &a, &r);
+	CHECK_INT(n, 11);
+	CHECK_STR(r.engine, "llm");
+	CHECK_STR(r.model, "stand-in-model");
+	CHECK_INT(r.offline_fallbacks, 0);
+	check_all_scored(&r);
+	for (size_t i = 0; i < r.story_count; i++)
+		CHECK(!r.stories[i].verdict.is_offline);
+	for (size_t i = 0; i < r.top_count; i++)
+		CHECK(!r.top[i]->enrichment.is_offline && strstr(r.top[i]->enrichment.title, "【译】"));
+	CHECK(strstr(r.highlights, "今日看点") != NULL);
+	struct llmsrv_stats s1;
+	llmsrv_get_stats(srv, &s1);
+	/* 11 articles: 2 score batches; 6 top: 3 enrich requests of 2; 1 highlights. */
+	CHECK_INT(s1.requests, 6);
+	CHECK_INT(r.llm_requests, 6);
+	CHECK_INT(score_items_asked(), 11);
+	CHECK(s1.max_concurrent <= 4);
+	CHECK(s1.cached_tokens > 0); /* the fixed system prompt is a reusable prefix */
+	CHECK_INT(r.prompt_tokens, s1.prompt_tokens);
+	CHECK_INT(r.completion_tokens, s1.completion_tokens);
+	sqlite3_stmt *q = store_prepare(&st, "SELECT count(*), sum(prompt_tokens) FROM llm_usage", NULL);
+	CHECK(sqlite3_step(q) == SQLITE_ROW && sqlite3_column_int(q, 0) == 6 && sqlite3_column_int64(q, 1) == s1.prompt_tokens);
+	sqlite3_finalize(q);
+
+	/* The prompt-injection article is sent only inside the data block, which it cannot close. */
+	int seen = 0;
+	for (size_t i = 0; i < llmsrv_logged(srv); i++) {
+		char *u = llmsrv_logged_user(srv, i);
+		const char *open = strstr(u, PROMPT_DATA_OPEN "\n"), *close = strstr(u, PROMPT_DATA_CLOSE);
+		CHECK(open && close && close > open);
+		CHECK(close && strstr(close + 1, PROMPT_DATA_CLOSE) == NULL);
+		for (const char *p = u; (p = strstr(p, "Ignore previous instructions")); p++) {
+			seen++;
+			CHECK(open && close && p > open && p < close);
+		}
+		free(u);
+	}
+	CHECK(seen >= 1);
+	for (int t = 0; t < PROMPT_TASK_COUNT; t++)
+		CHECK(strstr(prompt_system((enum prompt_task)t, "zh", 1), "give this article") == NULL);
+
+	/* Rerun: zero requests, same result. */
+	struct arena b = ARENA_INIT;
+	struct curate_result r2;
+	CHECK(curate(&st, &base_cfg, 0, &b, &r2) == 11);
+	struct llmsrv_stats s2;
+	llmsrv_get_stats(srv, &s2);
+	CHECK_INT(s2.requests, s1.requests);
+	CHECK_INT(r2.llm_requests, 0);
+	CHECK_STR(r2.engine, "llm");
+	CHECK_INT(r2.story_count, r.story_count);
+	for (size_t i = 0; i < r.story_count && i < r2.story_count; i++) {
+		CHECK_STR(r2.stories[i].id, r.stories[i].id);
+		CHECK_INT(r2.stories[i].score, r.stories[i].score);
+	}
+	for (size_t i = 0; i < r.top_count && i < r2.top_count; i++)
+		CHECK_STR(r2.top[i]->enrichment.summary, r.top[i]->enrichment.summary);
+	CHECK_STR(r2.highlights, r.highlights);
+	arena_free(&a);
+	arena_free(&b);
+	store_close(&st);
+}
+
+/* One fault in a run over 20 articles (two score batches of 10). extra = score items the
+ * fault makes the engine ask again. */
+static void
+fault_case(const char *fault, long extra)
+{
+	char path[512];
+	snprintf(path, sizeof path, "%s/fault-%s.db", test_tmpdir(), fault);
+	struct store st;
+	fx_generated(&st, path, 20);
+	llmsrv_reset(srv);
+	llmsrv_push_faults(srv, fault);
+	struct arena a = ARENA_INIT;
+	struct curate_result r;
+	int n = curate(&st, &base_cfg, 0, &a, &r);
+	CHECK_INT(n, 20);
+	check_all_scored(&r);
+	CHECK_INT(llmsrv_faults_pending(srv), 0);
+	CHECK_INT(r.offline_fallbacks, 0);
+	for (size_t i = 0; i < r.story_count; i++)
+		CHECK(!r.stories[i].verdict.is_offline);
+	long asked = score_items_asked();
+	if (asked != 20 + extra)
+		fprintf(stderr, "fault %s: asked %ld, want %ld\n", fault, asked, 20 + extra);
+	CHECK_INT(asked, 20 + extra);
+	struct llmsrv_stats s1, s2;
+	llmsrv_get_stats(srv, &s1);
+	struct arena b = ARENA_INIT;
+	struct curate_result r2;
+	CHECK(curate(&st, &base_cfg, 0, &b, &r2) == 20);
+	llmsrv_get_stats(srv, &s2);
+	CHECK_INT(s2.requests, s1.requests);
+	arena_free(&a);
+	arena_free(&b);
+	store_close(&st);
+}
+
+static void
+test_persistent_failure(void)
+{
+	char path[512];
+	snprintf(path, sizeof path, "%s/down.db", test_tmpdir());
+	struct store st;
+	fx_generated(&st, path, 12);
+	llmsrv_reset(srv);
+	struct config_entry entries[] = {{"llm", "timeout", "1"}, {"llm", "retries", "3"}, {"llm", "batch_size", "50"}};
+	struct config cfg = {entries, 3, NULL};
+	llmsrv_push_faults(srv, "500,500,500");
+	struct arena a = ARENA_INIT;
+	struct curate_result r;
+	CHECK(curate(&st, &cfg, 0, &a, &r) == 12);
+	check_all_scored(&r);
+	CHECK_INT(r.offline_fallbacks, r.story_count);
+	for (size_t i = 0; i < r.story_count; i++)
+		CHECK(r.stories[i].verdict.is_offline);
+	CHECK_STR(r.engine, "offline");
+	CHECK_INT(score_items_asked(), 36); /* one batch of 12, three attempts, no more */
+	sqlite3_stmt *q = store_prepare(&st, "SELECT count(*) FROM llm_usage WHERE error IS NOT NULL"
+	                                     " AND error NOT LIKE '%sk-test-secret%'", NULL);
+	CHECK(sqlite3_step(q) == SQLITE_ROW && sqlite3_column_int(q, 0) == 3);
+	sqlite3_finalize(q);
+	/* The next run asks again (failures are not cached) and now succeeds. */
+	struct arena b = ARENA_INIT;
+	struct curate_result r2;
+	CHECK(curate(&st, &cfg, 0, &b, &r2) == 12);
+	CHECK_INT(r2.offline_fallbacks, 0);
+	arena_free(&a);
+	arena_free(&b);
+	store_close(&st);
+}
+
+static void
+test_budget(void)
+{
+	char path[512];
+	snprintf(path, sizeof path, "%s/budget.db", test_tmpdir());
+	struct store st;
+	fx_generated(&st, path, 40);
+	llmsrv_reset(srv);
+	struct arena a = ARENA_INIT;
+	struct curate_result r;
+	long budget = 3000;
+	CHECK(curate(&st, &base_cfg, budget, &a, &r) == 40);
+	check_all_scored(&r);
+	struct llmsrv_stats s;
+	llmsrv_get_stats(srv, &s);
+	CHECK(s.prompt_tokens + s.completion_tokens <= budget);
+	CHECK(s.requests >= 1);
+	CHECK(r.offline_fallbacks > 0);
+	size_t offline = 0, llm = 0;
+	for (size_t i = 0; i < r.story_count; i++) {
+		offline += r.stories[i].verdict.is_offline;
+		llm += !r.stories[i].verdict.is_offline;
+	}
+	CHECK(offline > 0 && llm > 0);
+	arena_free(&a);
+	store_close(&st);
+}
+
+int
+main(void)
+{
+	struct llmsrv_opts o = {.hang_ms = 1500};
+	srv = llmsrv_start(&o);
+	if (!srv)
+		return 1;
+	setenv("BRIEF_LLM_BASE_URL", llmsrv_base_url(srv), 1);
+	setenv("BRIEF_LLM_MODEL", "stand-in-model", 1);
+	setenv("BRIEF_LLM_API_KEY", "sk-test-secret-key", 1);
+	unsetenv("BRIEF_LLM_PROVIDER");
+	unsetenv("OPENAI_API_KEY");
+	test_clean_and_rerun();
+	static const struct {
+		const char *fault;
+		long extra;
+	} faults[] = {
+		{"429", 10},       {"500", 10},          {"hang", 10},         {"malformed", 10},
+		{"fenced", 0},     {"prose", 0},         {"truncated", 10},    {"missing_id", 1},
+		{"unknown_id", 1}, {"duplicate_id", 2},  {"empty_choices", 10}, {"schema_400", 10},
+	};
+	const char *only = getenv("BRIEF_TEST_FAULT");
+	for (size_t i = 0; i < sizeof faults / sizeof faults[0]; i++)
+		if (!only || strcmp(only, faults[i].fault) == 0)
+			fault_case(faults[i].fault, faults[i].extra);
+	test_persistent_failure();
+	test_budget();
+	llmsrv_stop(srv);
+	return test_done("test_llm");
+}

@@ -1,0 +1,450 @@
+/* llmserver.c: the OpenAI-compatible stand-in server: HTTP, fault injection, counters. */
+#include "llmserver.h"
+
+#include <arpa/inet.h>
+#include <microhttpd.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "util/buf.h"
+#include "util/hash.h"
+#include "util/str.h"
+
+#define MAX_FAULTS 256
+#define MAX_SEEN 256
+#define MAX_BODY (8u << 20)
+
+struct llmsrv {
+	struct MHD_Daemon *daemon;
+	struct llmsrv_opts opts;
+	char base_url[64];
+	pthread_mutex_t lock;
+	char *faults[MAX_FAULTS];
+	size_t fault_head, fault_count;
+	uint64_t seen[MAX_SEEN];
+	size_t seen_count;
+	struct llmsrv_stats stats;
+	long in_flight;
+	char **log;
+	int *log_task;
+	size_t log_count, log_cap;
+};
+
+struct conn {
+	struct buf body;
+	int too_big;
+};
+
+long
+llmsrv_tokens(const char *s)
+{
+	long ascii = 0, other = 0;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p < 0x80)
+			ascii++;
+		else if ((*p & 0xC0) != 0x80)
+			other++;
+	}
+	return (ascii + 3) / 4 + other;
+}
+
+int
+llmsrv_task_index(const char *name)
+{
+	for (int i = 0; llmsrv_tasks[i].name && i < LLMSRV_TASKS_MAX; i++)
+		if (strcmp(llmsrv_tasks[i].name, name) == 0)
+			return i;
+	return -1;
+}
+
+static char *
+next_fault(struct llmsrv *s)
+{
+	char *f = NULL;
+	pthread_mutex_lock(&s->lock);
+	if (s->fault_count) {
+		f = s->faults[s->fault_head];
+		s->fault_head = (s->fault_head + 1) % MAX_FAULTS;
+		s->fault_count--;
+		s->stats.faults++;
+	}
+	pthread_mutex_unlock(&s->lock);
+	return f;
+}
+
+static enum MHD_Result
+reply(struct MHD_Connection *c, unsigned status, const char *body, const char *retry_after)
+{
+	struct MHD_Response *r = MHD_create_response_from_buffer(strlen(body), (void *)body, MHD_RESPMEM_MUST_COPY);
+	MHD_add_response_header(r, "Content-Type", "application/json");
+	if (retry_after)
+		MHD_add_response_header(r, "Retry-After", retry_after);
+	enum MHD_Result ret = MHD_queue_response(c, status, r);
+	MHD_destroy_response(r);
+	return ret;
+}
+
+static enum MHD_Result
+reply_error(struct MHD_Connection *c, unsigned status, const char *msg, const char *retry_after)
+{
+	json_t *e = json_pack("{s:{s:s,s:s}}", "error", "message", msg, "type", "stand_in_error");
+	char *s = json_dumps(e, JSON_COMPACT);
+	enum MHD_Result r = reply(c, status, s, retry_after);
+	free(s);
+	json_decref(e);
+	return r;
+}
+
+static void
+sleep_ms(long ms)
+{
+	if (ms <= 0)
+		return;
+	struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
+	nanosleep(&ts, NULL);
+}
+
+/* Mutate a valid answer according to an item-level fault. */
+static void
+apply_item_fault(const char *fault, json_t *answer)
+{
+	json_t *items = json_object_get(answer, "items");
+	if (!json_is_array(items) || json_array_size(items) == 0)
+		return;
+	if (strcmp(fault, "missing_id") == 0)
+		json_array_remove(items, 0);
+	else if (strcmp(fault, "unknown_id") == 0)
+		json_object_set_new(json_array_get(items, 0), "id", json_string("zz999"));
+	else if (strcmp(fault, "duplicate_id") == 0 && json_array_size(items) > 1)
+		json_object_set(json_array_get(items, 1), "id", json_object_get(json_array_get(items, 0), "id"));
+}
+
+static enum MHD_Result
+chat(struct llmsrv *s, struct MHD_Connection *c, const struct buf *body)
+{
+	json_t *req = json_loadb(body->data ? body->data : "", body->len, 0, NULL);
+	json_t *msgs = json_object_get(req, "messages");
+	if (!json_is_array(msgs)) {
+		json_decref(req);
+		return reply_error(c, 400, "messages missing", NULL);
+	}
+	const char *system = "", *user = "";
+	long prompt = 0;
+	size_t i;
+	json_t *m;
+	json_array_foreach(msgs, i, m)
+	{
+		const char *role = json_string_value(json_object_get(m, "role"));
+		const char *content = json_string_value(json_object_get(m, "content"));
+		if (!role || !content)
+			continue;
+		prompt += llmsrv_tokens(content);
+		if (strcmp(role, "system") == 0)
+			system = content;
+		else if (strcmp(role, "user") == 0)
+			user = content;
+	}
+	json_t *rf = json_object_get(req, "response_format");
+	const char *task = json_string_value(json_object_get(json_object_get(rf, "json_schema"), "name"));
+	char task_buf[32] = "";
+	if (!task) {
+		const char *t = strstr(system, "Task: ");
+		if (t) {
+			size_t n = strcspn(t + 6, ".\n");
+			snprintf(task_buf, sizeof task_buf, "%.*s", (int)n, t + 6);
+			task = task_buf;
+		}
+	}
+	int ti = task ? llmsrv_task_index(task) : -1;
+	uint64_t sys_hash = hash64(system, strlen(system), HASH_SEED);
+	long cached = 0;
+	pthread_mutex_lock(&s->lock);
+	s->stats.requests++;
+	s->in_flight++;
+	if (s->in_flight > s->stats.max_concurrent)
+		s->stats.max_concurrent = s->in_flight;
+	if (ti >= 0)
+		s->stats.by_task[ti]++;
+	for (const char *p = user; (p = strstr(p, "<article id=\"")); p++)
+		s->stats.items_asked++;
+	for (size_t k = 0; k < s->seen_count; k++)
+		if (s->seen[k] == sys_hash)
+			cached = llmsrv_tokens(system);
+	if (!cached && s->seen_count < MAX_SEEN)
+		s->seen[s->seen_count++] = sys_hash;
+	if (s->log_count == s->log_cap) {
+		s->log_cap = s->log_cap ? s->log_cap * 2 : 64;
+		s->log = xrealloc(s->log, s->log_cap * sizeof *s->log);
+		s->log_task = xrealloc(s->log_task, s->log_cap * sizeof *s->log_task);
+	}
+	s->log_task[s->log_count] = ti;
+	s->log[s->log_count++] = xstrdup(user);
+	pthread_mutex_unlock(&s->lock);
+
+	char *fault = next_fault(s);
+	enum MHD_Result ret;
+	char ra[16];
+	snprintf(ra, sizeof ra, "%d", s->opts.retry_after_s);
+	if (fault && strcmp(fault, "429") == 0) {
+		ret = reply_error(c, 429, "rate limited (stand-in)", ra);
+		goto out;
+	}
+	if (fault && strcmp(fault, "500") == 0) {
+		ret = reply_error(c, 500, "internal error (stand-in)", NULL);
+		goto out;
+	}
+	if (fault && strcmp(fault, "schema_400") == 0) {
+		ret = reply_error(c, 400, "response_format json_schema is not supported by this model", NULL);
+		goto out;
+	}
+	if (fault && strcmp(fault, "hang") == 0)
+		sleep_ms(s->opts.hang_ms);
+	json_t *answer = NULL;
+	struct llmsrv_call call = {task ? task : "", system, user, req, strstr(system, "Simplified Chinese") != NULL};
+	if (ti < 0 || llmsrv_tasks[ti].handler(&call, &answer) < 0 || !answer) {
+		ret = reply_error(c, 400, "the stand-in has no handler for this task", NULL);
+		goto out;
+	}
+	if (fault)
+		apply_item_fault(fault, answer);
+	char *json = json_dumps(answer, JSON_COMPACT);
+	json_decref(answer);
+	struct buf content = BUF_INIT;
+	const char *finish = "stop";
+	if (fault && strcmp(fault, "malformed") == 0) {
+		buf_append(&content, json, strlen(json) > 12 ? 12 : strlen(json));
+		buf_puts(&content, "\"oops: ,]}");
+	} else if (fault && strcmp(fault, "fenced") == 0) {
+		buf_printf(&content, "```json\n%s\n```", json);
+	} else if (fault && strcmp(fault, "prose") == 0) {
+		buf_printf(&content, "Sure! Here is the result:\n%s\nLet me know if you need more.", json);
+	} else if (fault && strcmp(fault, "truncated") == 0) {
+		buf_append(&content, json, strlen(json) / 2);
+		finish = "length";
+	} else {
+		buf_puts(&content, json);
+	}
+	free(json);
+	long completion = llmsrv_tokens(buf_str(&content));
+	sleep_ms(s->opts.latency_ms + (long)s->opts.ms_per_token * completion);
+	json_t *resp = json_pack("{s:s,s:s,s:i,s:s,s:[],s:{s:i,s:i,s:i,s:{s:i}}}", "id", "chatcmpl-standin", "object",
+	                         "chat.completion", "created", 1771675200, "model",
+	                         json_string_value(json_object_get(req, "model")) ? json_string_value(json_object_get(req, "model")) : "stand-in",
+	                         "choices", "usage", "prompt_tokens", (int)prompt, "completion_tokens", (int)completion,
+	                         "total_tokens", (int)(prompt + completion), "prompt_tokens_details", "cached_tokens",
+	                         (int)cached);
+	if (!(fault && strcmp(fault, "empty_choices") == 0)) {
+		json_t *choice = json_pack("{s:i,s:{s:s,s:s},s:s}", "index", 0, "message", "role", "assistant",
+		                           "content", buf_str(&content), "finish_reason", finish);
+		json_array_append_new(json_object_get(resp, "choices"), choice);
+	}
+	pthread_mutex_lock(&s->lock);
+	s->stats.prompt_tokens += prompt;
+	s->stats.completion_tokens += completion;
+	s->stats.cached_tokens += cached;
+	pthread_mutex_unlock(&s->lock);
+	char *out = json_dumps(resp, JSON_COMPACT);
+	ret = reply(c, 200, out, NULL);
+	free(out);
+	json_decref(resp);
+	buf_free(&content);
+out:
+	free(fault);
+	json_decref(req);
+	pthread_mutex_lock(&s->lock);
+	s->in_flight--;
+	pthread_mutex_unlock(&s->lock);
+	return ret;
+}
+
+static enum MHD_Result
+stats_reply(struct llmsrv *s, struct MHD_Connection *c)
+{
+	struct llmsrv_stats st;
+	llmsrv_get_stats(s, &st);
+	char out[512];
+	snprintf(out, sizeof out,
+	         "{\"requests\":%ld,\"prompt_tokens\":%ld,\"completion_tokens\":%ld,\"cached_tokens\":%ld,"
+	         "\"faults\":%ld,\"items_asked\":%ld,\"max_concurrent\":%ld}",
+	         st.requests, st.prompt_tokens, st.completion_tokens, st.cached_tokens, st.faults, st.items_asked,
+	         st.max_concurrent);
+	return reply(c, 200, out, NULL);
+}
+
+static enum MHD_Result
+handle(void *cls, struct MHD_Connection *c, const char *url, const char *method, const char *version,
+       const char *upload, size_t *upload_size, void **con_cls)
+{
+	struct llmsrv *s = cls;
+	(void)version;
+	if (!*con_cls) {
+		*con_cls = xcalloc(1, sizeof(struct conn));
+		return MHD_YES;
+	}
+	struct conn *cn = *con_cls;
+	if (*upload_size) {
+		if (cn->body.len + *upload_size > MAX_BODY)
+			cn->too_big = 1;
+		else
+			buf_append(&cn->body, upload, *upload_size);
+		*upload_size = 0;
+		return MHD_YES;
+	}
+	if (cn->too_big)
+		return reply_error(c, 413, "request too large", NULL);
+	if (strcmp(method, "POST") == 0 && strcmp(url, "/v1/chat/completions") == 0)
+		return chat(s, c, &cn->body);
+	if (strcmp(method, "GET") == 0 && strcmp(url, "/v1/models") == 0)
+		return reply(c, 200, "{\"object\":\"list\",\"data\":[{\"id\":\"stand-in\",\"object\":\"model\"}]}", NULL);
+	if (strcmp(method, "GET") == 0 && strcmp(url, "/__stats") == 0)
+		return stats_reply(s, c);
+	if (strcmp(method, "POST") == 0 && strcmp(url, "/__faults") == 0) {
+		llmsrv_push_faults(s, buf_str(&cn->body));
+		return reply(c, 200, "{}", NULL);
+	}
+	return reply_error(c, 404, "not found", NULL);
+}
+
+static void
+completed(void *cls, struct MHD_Connection *c, void **con_cls, enum MHD_RequestTerminationCode toe)
+{
+	(void)cls;
+	(void)c;
+	(void)toe;
+	struct conn *cn = *con_cls;
+	if (cn) {
+		buf_free(&cn->body);
+		free(cn);
+	}
+	*con_cls = NULL;
+}
+
+struct llmsrv *
+llmsrv_start(const struct llmsrv_opts *opts)
+{
+	struct llmsrv *s = xcalloc(1, sizeof *s);
+	if (opts)
+		s->opts = *opts;
+	if (s->opts.hang_ms <= 0)
+		s->opts.hang_ms = 3000;
+	if (s->opts.retry_after_s <= 0)
+		s->opts.retry_after_s = 1;
+	pthread_mutex_init(&s->lock, NULL);
+	struct sockaddr_in addr = {0};
+	addr.sin_family = AF_INET;
+	addr.sin_port = htons((uint16_t)s->opts.port);
+	addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	s->daemon = MHD_start_daemon(MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD, 0, NULL, NULL,
+	                             handle, s, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
+	                             MHD_OPTION_NOTIFY_COMPLETED, completed, s, MHD_OPTION_CONNECTION_TIMEOUT,
+	                             (unsigned)30, MHD_OPTION_END);
+	if (!s->daemon) {
+		fprintf(stderr, "llmserver: cannot start the HTTP daemon\n");
+		pthread_mutex_destroy(&s->lock);
+		free(s);
+		return NULL;
+	}
+	const union MHD_DaemonInfo *info = MHD_get_daemon_info(s->daemon, MHD_DAEMON_INFO_BIND_PORT);
+	snprintf(s->base_url, sizeof s->base_url, "http://127.0.0.1:%u/v1", info ? info->port : 0);
+	return s;
+}
+
+void
+llmsrv_stop(struct llmsrv *s)
+{
+	if (!s)
+		return;
+	MHD_stop_daemon(s->daemon);
+	llmsrv_reset(s);
+	while (s->fault_count)
+		free(next_fault(s));
+	free(s->log);
+	free(s->log_task);
+	pthread_mutex_destroy(&s->lock);
+	free(s);
+}
+
+const char *
+llmsrv_base_url(const struct llmsrv *s)
+{
+	return s->base_url;
+}
+
+void
+llmsrv_push_faults(struct llmsrv *s, const char *csv)
+{
+	pthread_mutex_lock(&s->lock);
+	const char *p = csv;
+	while (*p) {
+		size_t n = strcspn(p, ", \n");
+		if (n && s->fault_count < MAX_FAULTS) {
+			s->faults[(s->fault_head + s->fault_count) % MAX_FAULTS] = xstrndup(p, n);
+			s->fault_count++;
+		}
+		p += n;
+		while (*p == ',' || *p == ' ' || *p == '\n')
+			p++;
+	}
+	pthread_mutex_unlock(&s->lock);
+}
+
+size_t
+llmsrv_faults_pending(struct llmsrv *s)
+{
+	pthread_mutex_lock(&s->lock);
+	size_t n = s->fault_count;
+	pthread_mutex_unlock(&s->lock);
+	return n;
+}
+
+void
+llmsrv_get_stats(struct llmsrv *s, struct llmsrv_stats *out)
+{
+	pthread_mutex_lock(&s->lock);
+	*out = s->stats;
+	pthread_mutex_unlock(&s->lock);
+}
+
+void
+llmsrv_reset(struct llmsrv *s)
+{
+	pthread_mutex_lock(&s->lock);
+	memset(&s->stats, 0, sizeof s->stats);
+	s->seen_count = 0;
+	for (size_t i = 0; i < s->log_count; i++)
+		free(s->log[i]);
+	s->log_count = 0;
+	pthread_mutex_unlock(&s->lock);
+}
+
+size_t
+llmsrv_logged(struct llmsrv *s)
+{
+	pthread_mutex_lock(&s->lock);
+	size_t n = s->log_count;
+	pthread_mutex_unlock(&s->lock);
+	return n;
+}
+
+char *
+llmsrv_logged_user(struct llmsrv *s, size_t i)
+{
+	pthread_mutex_lock(&s->lock);
+	char *out = i < s->log_count ? xstrdup(s->log[i]) : NULL;
+	pthread_mutex_unlock(&s->lock);
+	return out;
+}
+
+int
+llmsrv_logged_task(struct llmsrv *s, size_t i)
+{
+	pthread_mutex_lock(&s->lock);
+	int t = i < s->log_count ? s->log_task[i] : -1;
+	pthread_mutex_unlock(&s->lock);
+	return t;
+}

@@ -1,0 +1,101 @@
+/* llmserver.h: an OpenAI-compatible stand-in server for tests and benchmarks.
+ *
+ * POST /v1/chat/completions answers schema-conforming JSON derived deterministically from the
+ * request (the ids and text it was sent), dispatched by task: the json_schema name in
+ * response_format, else a "Task: NAME." line in the system message. Adding a task is adding a
+ * handler to the table in llmserver_tasks.c. GET /v1/models lists one model. GET /__stats
+ * returns the counters as JSON; POST /__faults with a body "429,500,hang" queues faults.
+ *
+ * Faults are consumed one per chat request, in arrival order: "429" (with Retry-After),
+ * "500", "hang" (sleep hang_ms, then answer), "malformed" (broken JSON), "fenced" (```json
+ * fence), "prose" (text around the JSON), "truncated" (half the JSON, finish_reason length),
+ * "missing_id" (drop the first item), "unknown_id" (first item's id replaced), "duplicate_id"
+ * (second item's id replaced by the first's), "empty_choices", "schema_400" (a 400 naming
+ * response_format, as providers without json_schema support answer).
+ *
+ * Token counting (the same rule for every client, so comparisons are fair): ASCII bytes / 4
+ * plus one per non-ASCII code point, over all message contents; a system message seen before
+ * counts as cached (simulated prefix caching). Latency: latency_ms + ms_per_token per
+ * completion token, slept per request (requests are served concurrently). */
+#ifndef BRIEF_TESTS_LLMSERVER_H
+#define BRIEF_TESTS_LLMSERVER_H
+
+#include <jansson.h>
+#include <stddef.h>
+
+struct llmsrv_opts {
+	int latency_ms;    /* base latency per chat request */
+	int ms_per_token;  /* extra latency per completion token */
+	int hang_ms;       /* how long "hang" holds a request (default 3000) */
+	int retry_after_s; /* the Retry-After of "429" (default 1) */
+	int port;          /* 0 = any free port */
+};
+
+#define LLMSRV_TASKS_MAX 16
+
+struct llmsrv_stats {
+	long requests;       /* chat requests */
+	long prompt_tokens, completion_tokens, cached_tokens;
+	long faults;         /* faults injected */
+	long items_asked;    /* <article> blocks received in chat requests */
+	long max_concurrent; /* most chat requests in progress at once */
+	long by_task[LLMSRV_TASKS_MAX];
+};
+
+/* What a task handler sees. */
+struct llmsrv_call {
+	const char *task;
+	const char *system;
+	const char *user;
+	const json_t *request; /* the whole request body */
+	int is_zh;             /* the instructions ask for Simplified Chinese */
+};
+
+/* One <article id="..."> block of a user message. Strings are malloc'd (llmsrv_articles_free). */
+struct llmsrv_article {
+	char *id, *title, *source, *text;
+};
+
+/* A task handler: build the answer object (new reference) for call. Returns 0, or -1 for
+ * "cannot answer" (the server replies 400). */
+typedef int (*llmsrv_handler)(const struct llmsrv_call *call, json_t **answer);
+
+struct llmsrv_task {
+	const char *name;
+	llmsrv_handler handler;
+};
+
+/* The handler table (llmserver_tasks.c), terminated by {NULL, NULL}. */
+extern const struct llmsrv_task llmsrv_tasks[];
+
+struct llmsrv;
+
+/* Start on 127.0.0.1. Returns NULL on failure (message on stderr). */
+struct llmsrv *llmsrv_start(const struct llmsrv_opts *opts);
+/* Stop and free. */
+void llmsrv_stop(struct llmsrv *s);
+/* "http://127.0.0.1:PORT/v1" (valid until stop). */
+const char *llmsrv_base_url(const struct llmsrv *s);
+/* Queue faults: a comma-separated list of the names above. */
+void llmsrv_push_faults(struct llmsrv *s, const char *csv);
+/* Faults still queued. */
+size_t llmsrv_faults_pending(struct llmsrv *s);
+/* A snapshot of the counters. */
+void llmsrv_get_stats(struct llmsrv *s, struct llmsrv_stats *out);
+/* Zero the counters and forget the request log and seen prefixes. */
+void llmsrv_reset(struct llmsrv *s);
+/* Number of chat requests logged and a copy of the i-th user message (free it). */
+size_t llmsrv_logged(struct llmsrv *s);
+char *llmsrv_logged_user(struct llmsrv *s, size_t i);
+/* The task index (llmsrv_task_index) of the i-th logged request, -1 when unknown. */
+int llmsrv_logged_task(struct llmsrv *s, size_t i);
+/* Index of a task name in llmsrv_tasks (for by_task), or -1. */
+int llmsrv_task_index(const char *name);
+
+/* Parse the <article id="..."> blocks of a user message into out[0..max); returns the count. */
+size_t llmsrv_articles(const char *user, struct llmsrv_article *out, size_t max);
+void llmsrv_articles_free(struct llmsrv_article *a, size_t n);
+/* The token estimate above. */
+long llmsrv_tokens(const char *s);
+
+#endif

@@ -1,0 +1,186 @@
+/* llmserver_tasks.c: the stand-in's task handlers: deterministic answers from the request's
+ * data block. Add a task by adding a handler and a row to llmsrv_tasks. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "llmserver.h"
+#include "util/buf.h"
+#include "util/hash.h"
+#include "util/str.h"
+
+static char *
+field(const char *block, const char *name, const char *next)
+{
+	const char *p = strstr(block, name);
+	if (!p)
+		return xstrdup("");
+	p += strlen(name);
+	const char *end = next ? strstr(p, next) : NULL;
+	if (!end)
+		end = p + strlen(p);
+	while (end > p && (end[-1] == '\n'))
+		end--;
+	return xstrndup(p, (size_t)(end - p));
+}
+
+size_t
+llmsrv_articles(const char *user, struct llmsrv_article *out, size_t max)
+{
+	size_t n = 0;
+	const char *p = user;
+	while (n < max && (p = strstr(p, "<article id=\""))) {
+		p += 13;
+		size_t idl = strcspn(p, "\"");
+		const char *body = strchr(p, '\n');
+		const char *end = body ? strstr(body, "</article>") : NULL;
+		if (!body || !end)
+			break;
+		char *block = xstrndup(body + 1, (size_t)(end - body - 1));
+		out[n].id = xstrndup(p, idl);
+		out[n].title = field(block, "title: ", "\nsource: ");
+		out[n].source = field(block, "\nsource: ", "\ntext: ");
+		out[n].text = field(block, "\ntext: ", NULL);
+		free(block);
+		n++;
+		p = end;
+	}
+	return n;
+}
+
+void
+llmsrv_articles_free(struct llmsrv_article *a, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(a[i].id);
+		free(a[i].title);
+		free(a[i].source);
+		free(a[i].text);
+	}
+}
+
+#define MAX_ITEMS 64
+
+static const char *
+guess_category(const char *title, const char *text)
+{
+	static const struct {
+		const char *word, *cat;
+	} rules[] = {{"phishing", "security"}, {"secur", "security"}, {"vulnerab", "security"}, {"llm", "ai-ml"},
+	             {"model", "ai-ml"},       {"gpu", "ai-ml"},      {"inference", "ai-ml"},   {"tool", "tools"},
+	             {"release", "tools"},     {"compiler", "engineering"}, {"database", "engineering"},
+	             {"i think", "opinion"}};
+	for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++)
+		if (str_icasestr(title, strlen(title), rules[i].word) || str_icasestr(text, strlen(text), rules[i].word))
+			return rules[i].cat;
+	return "other";
+}
+
+static json_t *
+title_keywords(const char *title)
+{
+	json_t *kw = json_array();
+	const char *p = title;
+	while (*p && json_array_size(kw) < 3) {
+		while (*p && !is_ascii_alnum((unsigned char)*p))
+			p++;
+		size_t n = 0;
+		while (is_ascii_alnum((unsigned char)p[n]))
+			n++;
+		if (n >= 4) {
+			char *w = str_lower(xstrndup(p, n));
+			json_array_append_new(kw, json_string(w));
+			free(w);
+		}
+		p += n;
+	}
+	while (json_array_size(kw) < 2)
+		json_array_append_new(kw, json_string(json_array_size(kw) ? "blog" : "tech"));
+	return kw;
+}
+
+static int
+score(const struct llmsrv_call *call, json_t **answer)
+{
+	struct llmsrv_article a[MAX_ITEMS];
+	size_t n = llmsrv_articles(call->user, a, MAX_ITEMS);
+	json_t *items = json_array();
+	for (size_t i = 0; i < n; i++) {
+		uint64_t h = hash64(a[i].title, strlen(a[i].title), HASH_SEED);
+		json_t *it = json_pack("{s:s,s:i,s:i,s:i,s:s,s:o}", "id", a[i].id, "relevance", (int)(3 + h % 8),
+		                       "quality", (int)(2 + (h >> 8) % 9), "timeliness", (int)(2 + (h >> 16) % 9),
+		                       "category", guess_category(a[i].title, a[i].text), "keywords",
+		                       title_keywords(a[i].title));
+		json_array_append_new(items, it);
+	}
+	llmsrv_articles_free(a, n);
+	*answer = json_pack("{s:o}", "items", items);
+	return 0;
+}
+
+/* The first len bytes of s at a UTF-8 boundary. */
+static size_t
+prefix(const char *s, size_t len)
+{
+	size_t n = strlen(s);
+	if (n <= len)
+		return n;
+	while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80)
+		len--;
+	return len;
+}
+
+static int
+enrich(const struct llmsrv_call *call, json_t **answer)
+{
+	struct llmsrv_article a[MAX_ITEMS];
+	size_t n = llmsrv_articles(call->user, a, MAX_ITEMS);
+	json_t *items = json_array();
+	for (size_t i = 0; i < n; i++) {
+		struct buf title = BUF_INIT, summary = BUF_INIT, reason = BUF_INIT;
+		if (call->is_zh) {
+			buf_printf(&title, "【译】%s", a[i].title);
+			buf_printf(&summary, "这篇来自 %s 的文章讨论了「%s」。要点：%.*s。作者给出了具体的做法和数据。结论是值得关注。",
+			           a[i].source, a[i].title, (int)prefix(a[i].text, 160), a[i].text);
+			buf_printf(&reason, "想了解「%s」的读者值得一读。", a[i].title);
+		} else {
+			buf_puts(&title, a[i].title);
+			buf_printf(&summary, "This piece from %s covers \"%s\". Key points: %.*s. It gives concrete methods "
+			                     "and figures. The conclusion is worth noting.",
+			           a[i].source, a[i].title, (int)prefix(a[i].text, 160), a[i].text);
+			buf_printf(&reason, "Worth reading for anyone following \"%s\".", a[i].title);
+		}
+		json_array_append_new(items, json_pack("{s:s,s:s,s:s,s:s}", "id", a[i].id, "title", buf_str(&title),
+		                                       "summary", buf_str(&summary), "reason", buf_str(&reason)));
+		buf_free(&title);
+		buf_free(&summary);
+		buf_free(&reason);
+	}
+	llmsrv_articles_free(a, n);
+	*answer = json_pack("{s:o}", "items", items);
+	return 0;
+}
+
+static int
+highlights(const struct llmsrv_call *call, json_t **answer)
+{
+	struct llmsrv_article a[MAX_ITEMS];
+	size_t n = llmsrv_articles(call->user, a, MAX_ITEMS);
+	struct buf b = BUF_INIT;
+	if (call->is_zh)
+		buf_printf(&b, "今日看点：第一个趋势来自「%s」。第二个趋势来自「%s」。共有 %zu 篇精选。", n ? a[0].title : "",
+		           n > 1 ? a[1].title : "", n);
+	else
+		buf_printf(&b, "Today's trends: first, \"%s\". Second, \"%s\". %zu stories in all.", n ? a[0].title : "",
+		           n > 1 ? a[1].title : "", n);
+	*answer = json_pack("{s:s}", "highlights", buf_str(&b));
+	buf_free(&b);
+	llmsrv_articles_free(a, n);
+	return 0;
+}
+
+const struct llmsrv_task llmsrv_tasks[] = {
+	{"score", score},
+	{"enrich", enrich},
+	{"highlights", highlights},
+	{NULL, NULL},
+};
