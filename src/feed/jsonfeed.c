@@ -17,6 +17,8 @@
 #include <string.h>
 
 #include "feed/date.h"
+#include "feed/text.h"
+#include "feed/url.h"
 #include "util/buf.h"
 #include "util/str.h"
 
@@ -37,99 +39,33 @@ jf_string(const json_t *obj, const char *key, struct arena *arena)
 static const char *
 jf_plain(const json_t *obj, const char *key, struct arena *arena)
 {
-	const char *s = jf_string(obj, key, arena);
-	if (!s)
+	const json_t *v = json_object_get(obj, key);
+	if (!json_is_string(v))
 		return NULL;
-	char *out = (char *)s; /* our own copy: collapse in place */
-	size_t o = 0;
-	for (size_t i = 0; s[i]; i++) {
-		if (is_ascii_space((unsigned char)s[i])) {
-			if (o > 0 && out[o - 1] != ' ')
-				out[o++] = ' ';
-		} else {
-			out[o++] = s[i];
-		}
-	}
-	while (o > 0 && out[o - 1] == ' ')
-		o--;
-	out[o] = '\0';
-	return out;
+	struct buf out = BUF_INIT;
+	text_collapse_space(json_string_value(v), json_string_length(v), &out);
+	const char *s = out.len ? arena_strndup(arena, out.data, out.len) : NULL;
+	buf_free(&out);
+	return s;
 }
 
 static int
 jf_is_absolute(const char *url)
 {
-	size_t i = 0;
-	if (!url || !is_ascii_alpha((unsigned char)url[0]))
-		return 0;
-	while (is_ascii_alnum((unsigned char)url[i]) || url[i] == '+' || url[i] == '-' || url[i] == '.')
-		i++;
-	return url[i] == ':';
+	return url && url_scheme_len(url, strlen(url)) > 0;
 }
 
-/* Make url absolute against base (RFC 3986 §5.2 for the forms feeds use: scheme-
- * relative "//host/p", absolute-path "/p", and relative paths and queries). */
+/* url made absolute against base (RFC 3986 §5.2); NULL stays NULL. */
 static const char *
 jf_resolve(const char *base, const char *url, struct arena *arena)
 {
-	if (!url || jf_is_absolute(url) || !jf_is_absolute(base))
-		return url;
-	const char *scheme_end = strchr(base, ':');
-	if (url[0] == '/' && url[1] == '/')
-		return arena_printf(arena, "%.*s:%s", (int)(scheme_end - base), base, url);
-	const char *auth = scheme_end + 1;
-	const char *path = auth;
-	if (auth[0] == '/' && auth[1] == '/')
-		path = auth + 2 + strcspn(auth + 2, "/?#");
-	if (url[0] == '/')
-		return arena_printf(arena, "%.*s%s", (int)(path - base), base, url);
-	size_t path_len = strcspn(path, "?#");
-	if (url[0] == '?')
-		return arena_printf(arena, "%.*s%s", (int)(path - base + (ptrdiff_t)path_len), base, url);
-	if (url[0] == '#') {
-		size_t keep = strcspn(base, "#");
-		return arena_printf(arena, "%.*s%s", (int)keep, base, url);
-	}
-	/* merge: the base path up to its last '/', then remove "./" and "../" segments */
-	struct buf merged = BUF_INIT;
-	const char *last_slash = NULL;
-	for (const char *p = path; p < path + path_len; p++)
-		if (*p == '/')
-			last_slash = p;
-	if (last_slash)
-		buf_append(&merged, path, (size_t)(last_slash - path + 1));
-	else
-		buf_putc(&merged, '/');
-	buf_puts(&merged, url);
+	if (!url)
+		return NULL;
 	struct buf out = BUF_INIT;
-	const char *m = buf_str(&merged);
-	size_t mlen = strcspn(m, "?#");
-	for (size_t i = 0; i < mlen;) {
-		size_t seg_end = i + 1 + strcspn(m + i + 1, "/?#");
-		if (seg_end > mlen)
-			seg_end = mlen;
-		const char *seg = m + i + 1;
-		size_t seg_len = seg_end - i - 1;
-		if (seg_len == 1 && seg[0] == '.') {
-			if (seg_end == mlen)
-				buf_putc(&out, '/');
-		} else if (seg_len == 2 && seg[0] == '.' && seg[1] == '.') {
-			while (out.len > 0 && out.data[--out.len] != '/')
-				;
-			if (out.data)
-				out.data[out.len] = '\0';
-			if (seg_end == mlen)
-				buf_putc(&out, '/');
-		} else {
-			buf_append(&out, m + i, seg_end - i);
-		}
-		i = seg_end;
-	}
-	buf_puts(&out, m + mlen);
-	const char *result = arena_printf(arena, "%.*s%s", (int)(path - base), base, buf_str(&out));
-	buf_free(&merged);
+	url_resolve(base, url, strlen(url), &out);
+	const char *r = arena_strndup(arena, buf_str(&out), out.len);
 	buf_free(&out);
-	return result;
+	return r;
 }
 
 /* The display name of the first author: JSON Feed 1.1 "authors", else 1.0 "author";
@@ -162,38 +98,15 @@ jf_date(const json_t *obj, const char *key)
 	return t;
 }
 
-/* The plain text of an item: its HTML content stripped, else content_text, else summary.
- * TODO(parse): use text_from_html() from feed/text.h once it is on main; until then
- * HTML is reduced by dropping tags, which is enough for the JSON Feeds seen so far. */
+/* The plain text of an item: its HTML content stripped, else content_text, else the
+ * summary (which JSON Feed defines as plain text). */
 static const char *
 jf_text(const char *html, const char *plain, const char *summary, struct arena *arena)
 {
 	if (!html)
 		return plain ? plain : summary;
 	struct buf out = BUF_INIT;
-	int in_tag = 0, was_space = 1;
-	for (const char *p = html; *p; p++) {
-		if (*p == '<')
-			in_tag = 1;
-		if (in_tag) {
-			in_tag = *p != '>';
-			if (!in_tag && !was_space) {
-				buf_putc(&out, ' ');
-				was_space = 1;
-			}
-			continue;
-		}
-		if (is_ascii_space((unsigned char)*p)) {
-			if (!was_space)
-				buf_putc(&out, ' ');
-			was_space = 1;
-		} else {
-			buf_putc(&out, *p);
-			was_space = 0;
-		}
-	}
-	while (out.len > 0 && out.data[out.len - 1] == ' ')
-		out.data[--out.len] = '\0';
+	text_from_html(html, strlen(html), 0, &out);
 	const char *text = arena_strndup(arena, buf_str(&out), out.len);
 	buf_free(&out);
 	return text;
