@@ -1,0 +1,121 @@
+#!/usr/bin/python3
+"""bench/parse/run.py: parse speed of brief vs sfeed vs Python feedparser, same run.
+
+Input: the real-world feeds of the corpus (MANIFEST.tsv kinds realworld and
+realworld-jsonfeed). sfeed reads RSS/Atom only, so the three-way comparison uses the
+RSS/Atom/RDF files; JSON Feeds are measured for brief alone.
+
+  brief       one process over all files: brief parse --tsv FILE... > /dev/null
+  sfeed       one process over the files concatenated on stdin (its fastest use), and
+              also once per file (includes a process start per file, as brief per file)
+  feedparser  one Python process, feedparser.parse(bytes) per file, parse time only
+
+Each measurement is the best of --repeat runs. MB/s = input bytes / seconds. Peak RSS
+of brief is measured (wait4 ru_maxrss) over the corpus given 1x and 10x in one
+process: it must not grow with the number of documents.
+
+usage: bench/parse/run.py [--brief build/brief] [--shared ../shared] [--repeat 5]
+"""
+import argparse
+import os
+import subprocess
+import sys
+import time
+
+
+def run(argv, stdin_path=None, stdin_bytes=None):
+    """Run argv with stdout to /dev/null; return (seconds, peak RSS KiB)."""
+    t0 = time.perf_counter()
+    stdin = open(stdin_path, "rb") if stdin_path else (subprocess.PIPE if stdin_bytes is not None else subprocess.DEVNULL)
+    p = subprocess.Popen(argv, stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    if stdin_bytes is not None:
+        p.stdin.write(stdin_bytes)
+        p.stdin.close()
+    _, status, ru = os.wait4(p.pid, 0)
+    elapsed = time.perf_counter() - t0
+    if stdin_path:
+        stdin.close()
+    if os.waitstatus_to_exitcode(status) not in (0, 1):
+        sys.exit("%s failed with status %d" % (argv[0], status))
+    return elapsed, ru.ru_maxrss
+
+
+def best(repeat, fn):
+    return min(fn() for _ in range(repeat))
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--brief", default="build/brief")
+    ap.add_argument("--shared", default=os.environ.get("BRIEF_SHARED", "../shared"))
+    ap.add_argument("--repeat", type=int, default=5)
+    args = ap.parse_args()
+    corpus = os.path.join(args.shared, "corpus")
+    xml, js = [], []
+    with open(os.path.join(corpus, "MANIFEST.tsv"), encoding="utf-8") as f:
+        next(f)
+        for line in f:
+            c = line.rstrip("\n").split("\t")
+            if len(c) >= 5 and c[4] == "realworld":
+                xml.append(os.path.join(corpus, c[0]))
+            elif len(c) >= 5 and c[4] == "realworld-jsonfeed":
+                js.append(os.path.join(corpus, c[0]))
+    xml_bytes = sum(os.path.getsize(p) for p in xml)
+    js_bytes = sum(os.path.getsize(p) for p in js)
+    blob = b"".join(open(p, "rb").read() for p in xml)
+    mb = xml_bytes / 1e6
+    print("input: %d RSS/Atom/RDF files, %.2f MB; %d JSON Feeds, %.2f MB; best of %d runs"
+          % (len(xml), mb, len(js), js_bytes / 1e6, args.repeat))
+
+    t_brief = best(args.repeat, lambda: run([args.brief, "parse", "--tsv"] + xml)[0])
+    t_sfeed = best(args.repeat, lambda: run(["sfeed"], stdin_bytes=blob)[0])
+
+    def sfeed_each():
+        t = 0.0
+        for p in xml:
+            t += run(["sfeed"], stdin_path=p)[0]
+        return t
+
+    def brief_each():
+        t = 0.0
+        for p in xml:
+            t += run([args.brief, "parse", "--tsv", p])[0]
+        return t
+
+    t_sfeed_each = best(max(1, args.repeat // 2), sfeed_each)
+    t_brief_each = best(max(1, args.repeat // 2), brief_each)
+    fp_code = ("import feedparser,sys,time\n"
+               "docs=[open(p,'rb').read() for p in sys.argv[1:]]\n"
+               "t=time.perf_counter()\n"
+               "for d in docs: feedparser.parse(d)\n"
+               "print(time.perf_counter()-t)\n")
+    t_fp = float(subprocess.run(["/usr/bin/python3", "-c", fp_code] + xml, capture_output=True,
+                                text=True, check=True).stdout)
+    t_json = best(args.repeat, lambda: run([args.brief, "parse", "--tsv"] + js)[0]) if js else 0
+
+    def row(name, secs):
+        print("  %-42s %8.3f s %9.1f MB/s" % (name, secs, mb / secs))
+
+    print("RSS/Atom/RDF, one process:")
+    row("brief parse --tsv (all files)", t_brief)
+    row("sfeed (files concatenated on stdin)", t_sfeed)
+    row("feedparser 6 (parse calls only)", t_fp)
+    print("RSS/Atom/RDF, one process per file:")
+    row("brief parse --tsv FILE", t_brief_each)
+    row("sfeed < FILE", t_sfeed_each)
+    if js:
+        print("JSON Feed: brief parse --tsv %8.3f s %9.1f MB/s" % (t_json, js_bytes / 1e6 / t_json))
+    print("ratios: brief/sfeed %.2fx (one stream), %.2fx (per file); brief/feedparser %.1fx"
+          % (t_sfeed / t_brief, t_sfeed_each / t_brief_each, t_fp / t_brief))
+
+    rss1 = run([args.brief, "parse", "--tsv"] + xml)[1]
+    rss10 = run([args.brief, "parse", "--tsv"] + xml * 10)[1]
+    biggest = max(xml, key=os.path.getsize)
+    rss_big = run([args.brief, "parse", "--tsv", biggest])[1]
+    print("peak RSS of brief: corpus 1x %d KiB, 10x (%d documents) %d KiB (ratio %.2f); largest file "
+          "alone (%.1f MB) %d KiB" % (rss1, len(xml) * 10, rss10, rss10 / rss1,
+                                      os.path.getsize(biggest) / 1e6, rss_big))
+
+
+if __name__ == "__main__":
+    main()
