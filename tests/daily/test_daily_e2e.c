@@ -1,0 +1,201 @@
+/* test_daily_e2e.c: `brief daily` end to end, as a user runs it: fixture feeds served by
+ * the test feed server on loopback, fetched through `--feeds FILE.opml` into a fresh home,
+ * curated by the offline engine (and by the LLM stand-in when it is built), rendered with
+ * a frozen --now in a fixed TZ. The archive directory's DATE.md/.html/.json must match the
+ * golden files byte for byte (the server's port is written as PORT); the digest must have
+ * seed 000's structure; a rerun makes no LLM requests. Regenerate the golden files with
+ * BRIEF_UPDATE_GOLDEN=1. Skips (77) when the feed server is not built. */
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "fixture.h"
+#include "testlib.h"
+#include "util/fs.h"
+
+#define NOW "2026-02-21T01:56:00Z"
+
+/* Start argv in the background; its first stdout line goes to line. Returns the pid. */
+static pid_t
+spawn(char *const argv[], char *line, size_t size)
+{
+	int fds[2];
+	if (pipe(fds) < 0)
+		return -1;
+	pid_t pid = fork();
+	if (pid == 0) {
+		dup2(fds[1], 1);
+		close(fds[0]);
+		close(fds[1]);
+		execv(argv[0], argv);
+		_exit(127);
+	}
+	close(fds[1]);
+	size_t n = 0;
+	char c;
+	while (n + 1 < size && read(fds[0], &c, 1) == 1 && c != '\n')
+		line[n++] = c;
+	line[n] = '\0';
+	close(fds[0]);
+	return pid;
+}
+
+static void
+stop(pid_t pid)
+{
+	if (pid > 0) {
+		kill(pid, SIGTERM);
+		waitpid(pid, NULL, 0);
+	}
+}
+
+/* Replace every "127.0.0.1:<port>" by "127.0.0.1:PORT". */
+static char *
+normalize_port(const char *s, const char *port)
+{
+	struct buf out = BUF_INIT;
+	char needle[64];
+	snprintf(needle, sizeof needle, "127.0.0.1:%s", port);
+	for (const char *p = s;;) {
+		const char *hit = strstr(p, needle);
+		if (!hit) {
+			buf_puts(&out, p);
+			break;
+		}
+		buf_append(&out, p, (size_t)(hit - p));
+		buf_puts(&out, "127.0.0.1:PORT");
+		p = hit + strlen(needle);
+	}
+	return buf_detach(&out);
+}
+
+static void
+write_opml(const char *path, const char *port)
+{
+	const char *feeds[][2] = {
+		{"simonwillison.example", "simon.xml"}, {"krebsonsecurity.example", "krebs.xml"},
+		{"devblogs.example/oldnewthing", "oldnewthing.xml"}, {"ruanyifeng.example", "zhblog.xml?gzip=1"},
+		{"joanwestenberg.example", "misc.xml?delay=200"}, {"forbidden.example", "gone.xml?status=403"},
+		{"missing.example", "missing.xml"},
+	};
+	struct buf b = BUF_INIT;
+	buf_puts(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<opml version=\"2.0\"><head><title>daily e2e</title></head><body>\n");
+	for (size_t i = 0; i < sizeof feeds / sizeof feeds[0]; i++)
+		buf_printf(&b, "<outline type=\"rss\" text=\"%s\" title=\"%s\" xmlUrl=\"http://127.0.0.1:%s/%s\"/>\n",
+		           feeds[i][0], feeds[i][0], port, feeds[i][1]);
+	buf_puts(&b, "</body></opml>\n");
+	test_write_file(path, b.data, b.len);
+	buf_free(&b);
+}
+
+/* One `brief daily` run into out_dir; returns the exit status, stderr in err. */
+static int
+daily(const char *home, const char *opml, const char *out_dir, char *const *env, const char *extra,
+      struct buf *err)
+{
+	char *argv[] = {(char *)test_brief_bin(), "daily", "--home", (char *)home, "--feeds", (char *)opml,
+	                "--now", NOW, "--out", (char *)out_dir, "--timeout", "5", (char *)extra, NULL};
+	return test_run(argv, env, NULL, NULL, err);
+}
+
+static void
+check_run(const char *name, const char *out_dir, const char *port)
+{
+	const char *exts[] = {"md", "html", "json"};
+	struct buf files[3];
+	for (int i = 0; i < 3; i++) {
+		char path[4200], golden[64];
+		snprintf(path, sizeof path, "%s/2026-02-21.%s", out_dir, exts[i]);
+		files[i] = (struct buf)BUF_INIT;
+		test_read_file(path, &files[i]);
+		char *norm = normalize_port(buf_str(&files[i]), port);
+		snprintf(golden, sizeof golden, "%s.%s", name, exts[i]);
+		check_golden(golden, norm);
+		free(norm);
+	}
+	check_structure(buf_str(&files[0]), buf_str(&files[2]));
+	for (int i = 0; i < 3; i++)
+		buf_free(&files[i]);
+	const char *index[] = {"index.md", "index.html", "index.atom"};
+	for (int i = 0; i < 3; i++) {
+		char path[4200];
+		snprintf(path, sizeof path, "%s/%s", out_dir, index[i]);
+		CHECK(fs_exists(path));
+	}
+}
+
+int
+main(void)
+{
+	const char *bin_dir = getenv("BRIEF_TEST_BIN_DIR");
+	const char *src = getenv("BRIEF_SRC");
+	char server[4200], llm[4200], root[4200];
+	snprintf(server, sizeof server, "%s/feedserver/feedserver", bin_dir ? bin_dir : ".");
+	snprintf(llm, sizeof llm, "%s/llmserver/brief-llmserver", bin_dir ? bin_dir : ".");
+	snprintf(root, sizeof root, "%s/tests/daily/fixtures", src ? src : ".");
+	if (!fs_exists(server)) {
+		fprintf(stderr, "skipped: the test feed server (%s) is not built\n", server);
+		return 77;
+	}
+	const char *tmp = test_tmpdir();
+	char port[32];
+	char *sargv[] = {server, "--root", root, NULL};
+	pid_t fs_pid = spawn(sargv, port, sizeof port);
+	CHECK(fs_pid > 0 && port[0]);
+	char opml[4200], home[4200], out[4200];
+	snprintf(opml, sizeof opml, "%s/feeds.opml", tmp);
+	write_opml(opml, port);
+
+	/* Offline engine. */
+	char *env_off[] = {"TZ=Asia/Shanghai", "BRIEF_LLM_BASE_URL=", "OPENAI_API_KEY=", "BRIEF_CONFIG=/dev/null", NULL};
+	snprintf(home, sizeof home, "%s/home-offline", tmp);
+	snprintf(out, sizeof out, "%s/out-offline/", tmp);
+	struct buf err = BUF_INIT;
+	int rc = daily(home, opml, out, env_off, "--offline", &err);
+	if (rc != 0)
+		fprintf(stderr, "brief daily failed (%d):\n%s", rc, buf_str(&err));
+	CHECK_INT(rc, 0);
+	if (rc == 0)
+		check_run("e2e-offline", out, port);
+
+	/* An empty window exits 3. */
+	char *argv_empty[] = {(char *)test_brief_bin(), "daily", "--home", home, "--no-fetch", "--now",
+	                      "2027-01-01T00:00:00Z", NULL};
+	CHECK_INT(test_run(argv_empty, env_off, NULL, NULL, NULL), 3);
+
+	/* The LLM stand-in: golden output, then a rerun with zero LLM requests. */
+	if (fs_exists(llm)) {
+		char base[256];
+		char *largv[] = {llm, NULL};
+		pid_t llm_pid = spawn(largv, base, sizeof base);
+		char base_env[300];
+		snprintf(base_env, sizeof base_env, "BRIEF_LLM_BASE_URL=%s", base);
+		char *env_llm[] = {"TZ=Asia/Shanghai", base_env, "BRIEF_LLM_API_KEY=test-key", "BRIEF_LLM_MODEL=stand-in",
+		                   "BRIEF_CONFIG=/dev/null", NULL};
+		snprintf(home, sizeof home, "%s/home-llm", tmp);
+		snprintf(out, sizeof out, "%s/out-llm/", tmp);
+		buf_clear(&err);
+		rc = daily(home, opml, out, env_llm, NULL, &err);
+		if (rc != 0)
+			fprintf(stderr, "brief daily (llm) failed (%d):\n%s", rc, buf_str(&err));
+		CHECK_INT(rc, 0);
+		if (rc == 0)
+			check_run("e2e-llm", out, port);
+		CHECK(strstr(buf_str(&err), "test-key") == NULL);
+		buf_clear(&err);
+		snprintf(out, sizeof out, "%s/out-llm-rerun/", tmp);
+		rc = daily(home, opml, out, env_llm, NULL, &err);
+		CHECK_INT(rc, 0);
+		CHECK(strstr(buf_str(&err), "daily: 0 LLM requests") != NULL);
+		if (rc == 0)
+			check_run("e2e-llm", out, port);
+		stop(llm_pid);
+	} else {
+		fprintf(stderr, "note: LLM stand-in not built; LLM golden not checked\n");
+	}
+	buf_free(&err);
+	stop(fs_pid);
+	return test_done("test_daily_e2e");
+}
