@@ -161,23 +161,14 @@ html_must_read(const struct report *r, const struct i18n *t, struct buf *out)
 static void
 html_overview(const struct report *r, const struct i18n *t, struct buf *out)
 {
-	char a[32], b[32];
+	struct buf cells[4] = {BUF_INIT, BUF_INIT, BUF_INIT, BUF_INIT};
+	render_stat_cells(r, t, cells);
 	buf_printf(out, "<section id=\"overview\">\n<h2>📊 %s</h2>\n<table>\n<tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr>\n"
-	                "<tr><td>%d/%d</td><td>",
-	           t->h_overview, t->col_feeds, t->col_articles, t->col_hours, t->col_selected, r->stats.feeds_ok,
-	           r->stats.feeds_total);
-	snprintf(a, sizeof a, "%ld", r->stats.articles_total);
-	snprintf(b, sizeof b, "%ld", r->stats.articles_in_window);
-	const char *flow[] = {a, b};
-	i18n_fill(out, t->articles_flow, flow, 2);
-	buf_puts(out, "</td><td>");
-	snprintf(a, sizeof a, "%d", r->stats.hours);
-	const char *hours[] = {a};
-	i18n_fill(out, t->hours_value, hours, 1);
-	buf_puts(out, "</td><td><b>");
-	snprintf(a, sizeof a, "%d", r->stats.selected);
-	const char *sel[] = {a};
-	i18n_fill(out, t->selected_value, sel, 1);
+	                "<tr><td>%s</td><td>%s</td><td>%s</td><td><b>%s",
+	           t->h_overview, t->col_feeds, t->col_articles, t->col_hours, t->col_selected, buf_str(&cells[0]),
+	           buf_str(&cells[1]), buf_str(&cells[2]), buf_str(&cells[3]));
+	for (int i = 0; i < 4; i++)
+		buf_free(&cells[i]);
 	buf_printf(out, "</b></td></tr>\n</table>\n<h3>%s</h3>\n", t->h_categories);
 	if (r->category_count)
 		svg_category_donut(r, t, out);
@@ -244,14 +235,8 @@ html_problems(struct buf *out, const char *heading, const struct report_problem 
 			if (kind == 0) {
 				esc_html(out, p[i].detail);
 				buf_puts(out, "</code>");
-			} else if (p[i].when == FEED_NO_DATE) {
-				buf_puts(out, t->stale_never);
 			} else {
-				struct buf d = BUF_INIT;
-				i18n_local(&d, p[i].when, I18N_DATE);
-				const char *args[] = {buf_str(&d)};
-				i18n_fill(out, t->stale_since, args, 1);
-				buf_free(&d);
+				render_stale_detail(t, &p[i], out);
 			}
 		} else {
 			buf_puts(out, "<bdi>");
@@ -281,11 +266,8 @@ html_health(const struct report *r, const struct i18n *t, struct buf *out)
 	buf_puts(out, "<details>\n<summary>");
 	render_health_summary(r, t, out);
 	buf_puts(out, "</summary>\n");
-	char days[16];
-	snprintf(days, sizeof days, "%d", h->stale_days);
-	const char *args[] = {days};
 	struct buf stale = BUF_INIT;
-	i18n_fill(&stale, t->h_stale, args, 1);
+	render_stale_heading(r, t, &stale);
 	html_problems(out, t->h_failed, h->failed, h->failed_count, t, 0);
 	html_problems(out, buf_str(&stale), h->stale, h->stale_count, t, 1);
 	html_problems(out, t->h_undated, h->undated, h->undated_count, t, 2);
@@ -325,15 +307,7 @@ report_daily_html(const struct report *r, struct buf *out)
 	buf_puts(out, "<footer>\n<p>");
 	render_footer_line(r, t, out);
 	buf_puts(out, "</p>\n<p>");
-	if (r->engine && strcmp(r->engine, "llm") == 0) {
-		struct buf model = BUF_INIT;
-		esc_html(&model, r->model ? r->model : "LLM");
-		const char *args[] = {buf_str(&model)};
-		i18n_fill(out, t->footer_engine_llm, args, 1);
-		buf_free(&model);
-	} else {
-		buf_puts(out, t->footer_engine_offline);
-	}
+	render_engine_line(r, t, esc_html, out);
 	buf_printf(out, "</p>\n<p>%s</p>\n</footer>\n</main>\n</body>\n</html>\n",
 	           r->is_default_list ? t->credit_default_html : t->credit_custom);
 }

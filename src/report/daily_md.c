@@ -101,23 +101,13 @@ md_must_read(const struct report *r, const struct i18n *t, struct buf *out)
 static void
 md_overview(const struct report *r, const struct i18n *t, struct buf *out)
 {
-	char a[32], b[32];
-	buf_printf(out, "## 📊 %s\n\n| %s | %s | %s | %s |\n|:---:|:---:|:---:|:---:|\n| %d/%d | ", t->h_overview,
-	           t->col_feeds, t->col_articles, t->col_hours, t->col_selected, r->stats.feeds_ok,
-	           r->stats.feeds_total);
-	snprintf(a, sizeof a, "%ld", r->stats.articles_total);
-	snprintf(b, sizeof b, "%ld", r->stats.articles_in_window);
-	const char *flow[] = {a, b};
-	i18n_fill(out, t->articles_flow, flow, 2);
-	buf_puts(out, " | ");
-	snprintf(a, sizeof a, "%d", r->stats.hours);
-	const char *hours[] = {a};
-	i18n_fill(out, t->hours_value, hours, 1);
-	buf_puts(out, " | **");
-	snprintf(a, sizeof a, "%d", r->stats.selected);
-	const char *sel[] = {a};
-	i18n_fill(out, t->selected_value, sel, 1);
-	buf_puts(out, "** |\n\n");
+	struct buf cells[4] = {BUF_INIT, BUF_INIT, BUF_INIT, BUF_INIT};
+	render_stat_cells(r, t, cells);
+	buf_printf(out, "## 📊 %s\n\n| %s | %s | %s | %s |\n|:---:|:---:|:---:|:---:|\n| %s | %s | %s | **%s** |\n\n",
+	           t->h_overview, t->col_feeds, t->col_articles, t->col_hours, t->col_selected, buf_str(&cells[0]),
+	           buf_str(&cells[1]), buf_str(&cells[2]), buf_str(&cells[3]));
+	for (int i = 0; i < 4; i++)
+		buf_free(&cells[i]);
 
 	buf_printf(out, "### %s\n\n", t->h_categories);
 	if (r->category_count == 0) {
@@ -259,14 +249,8 @@ md_problem_list(struct buf *out, const char *heading, const struct report_proble
 				for (const char *c = p[i].detail ? p[i].detail : ""; *c; c++)
 					buf_putc(out, *c == '`' ? '\'' : (*c == '\n' || *c == '\r') ? ' ' : *c);
 				buf_putc(out, '`');
-			} else if (p[i].when == FEED_NO_DATE) {
-				buf_puts(out, t->stale_never);
 			} else {
-				struct buf d = BUF_INIT;
-				i18n_local(&d, p[i].when, I18N_DATE);
-				const char *args[] = {buf_str(&d)};
-				i18n_fill(out, t->stale_since, args, 1);
-				buf_free(&d);
+				render_stale_detail(t, &p[i], out);
 			}
 		} else {
 			esc_md_inline(out, p[i].detail);
@@ -295,11 +279,8 @@ md_health(const struct report *r, const struct i18n *t, struct buf *out)
 	buf_puts(out, "<details>\n<summary>");
 	render_health_summary(r, t, out);
 	buf_puts(out, "</summary>\n\n");
-	char days[16];
-	snprintf(days, sizeof days, "%d", h->stale_days);
-	const char *args[] = {days};
 	struct buf stale = BUF_INIT;
-	i18n_fill(&stale, t->h_stale, args, 1);
+	render_stale_heading(r, t, &stale);
 	md_problem_list(out, t->h_failed, h->failed, h->failed_count, r, t, 0);
 	md_problem_list(out, buf_str(&stale), h->stale, h->stale_count, r, t, 1);
 	md_problem_list(out, t->h_undated, h->undated, h->undated_count, r, t, 2);
@@ -331,14 +312,6 @@ report_daily_md(const struct report *r, struct buf *out)
 	buf_puts(out, "*");
 	render_footer_line(r, t, out);
 	buf_puts(out, "*\n\n*");
-	if (r->engine && strcmp(r->engine, "llm") == 0) {
-		struct buf model = BUF_INIT;
-		esc_md_inline(&model, r->model ? r->model : "LLM");
-		const char *args[] = {buf_str(&model)};
-		i18n_fill(out, t->footer_engine_llm, args, 1);
-		buf_free(&model);
-	} else {
-		buf_puts(out, t->footer_engine_offline);
-	}
+	render_engine_line(r, t, esc_md_inline, out);
 	buf_printf(out, "*\n\n*%s*\n", r->is_default_list ? t->credit_default : t->credit_custom);
 }

@@ -112,3 +112,54 @@ render_axis_max(int max)
 {
 	return max <= 0 ? 1 : max + (max + 3) / 4;
 }
+
+void
+render_stat_cells(const struct report *r, const struct i18n *t, struct buf cells[4])
+{
+	char a[32], b[32];
+	buf_printf(&cells[0], "%d/%d", r->stats.feeds_ok, r->stats.feeds_total);
+	const char *flow[] = {long_str(a, sizeof a, r->stats.articles_total),
+	                      long_str(b, sizeof b, r->stats.articles_in_window)};
+	i18n_fill(&cells[1], t->articles_flow, flow, 2);
+	const char *hours[] = {long_str(a, sizeof a, r->stats.hours)};
+	i18n_fill(&cells[2], t->hours_value, hours, 1);
+	const char *sel[] = {long_str(a, sizeof a, r->stats.selected)};
+	i18n_fill(&cells[3], t->selected_value, sel, 1);
+}
+
+void
+render_stale_heading(const struct report *r, const struct i18n *t, struct buf *out)
+{
+	char days[32];
+	const char *args[] = {long_str(days, sizeof days, r->health.stale_days)};
+	i18n_fill(out, t->h_stale, args, 1);
+}
+
+void
+render_stale_detail(const struct i18n *t, const struct report_problem *p, struct buf *out)
+{
+	if (p->when == FEED_NO_DATE) {
+		buf_puts(out, t->stale_never);
+		return;
+	}
+	struct buf d = BUF_INIT;
+	i18n_local(&d, p->when, I18N_DATE);
+	const char *args[] = {buf_str(&d)};
+	i18n_fill(out, t->stale_since, args, 1);
+	buf_free(&d);
+}
+
+void
+render_engine_line(const struct report *r, const struct i18n *t, void (*esc)(struct buf *, const char *),
+                   struct buf *out)
+{
+	if (!r->engine || strcmp(r->engine, "llm") != 0) {
+		buf_puts(out, t->footer_engine_offline);
+		return;
+	}
+	struct buf model = BUF_INIT;
+	esc(&model, r->model ? r->model : "LLM");
+	const char *args[] = {buf_str(&model)};
+	i18n_fill(out, t->footer_engine_llm, args, 1);
+	buf_free(&model);
+}

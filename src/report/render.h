@@ -33,6 +33,16 @@ void render_long(struct buf *out, long v);
 void render_footer_line(const struct report *r, const struct i18n *t, struct buf *out);
 /* The feed-health summary line ("2 个源抓取失败 · ..."), plain text. */
 void render_health_summary(const struct report *r, const struct i18n *t, struct buf *out);
+/* The four overview cells (feeds ok/total, fetched → in window, hours, selected), plain
+ * text, into cells[0..4) (appended). */
+void render_stat_cells(const struct report *r, const struct i18n *t, struct buf cells[4]);
+/* "超过 30 天未更新" */
+void render_stale_heading(const struct report *r, const struct i18n *t, struct buf *out);
+/* A stale feed's detail: "最新一篇：2025-11-23" or "从未有带日期的文章". */
+void render_stale_detail(const struct i18n *t, const struct report_problem *p, struct buf *out);
+/* The footer's engine sentence; esc escapes the model name for the output format. */
+void render_engine_line(const struct report *r, const struct i18n *t, void (*esc)(struct buf *, const char *),
+                        struct buf *out);
 /* Items of category c in rank order: fills idx (capacity r->item_count), returns count. */
 size_t render_items_of(const struct report *r, enum category c, size_t *idx);
 /* Bar length in cells for count against max (rounded, at least 1 for count > 0). */
