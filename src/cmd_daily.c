@@ -153,10 +153,11 @@ run(struct daily_run *d, struct err *e)
 	r.stats.feeds_total = ss.feeds_total;
 	r.stats.feeds_ok = ss.feeds_ok;
 	r.stats.articles_total = ss.items_total;
+	/* articles_total counts what the store holds for these feeds (stable across reruns,
+	 * where unchanged feeds answer 304 and serve nothing); feeds_ok counts 304s as ok. */
 	if (fetched) {
 		r.stats.feeds_total = sum.feeds_total;
-		r.stats.feeds_ok = sum.feeds_ok + sum.feeds_not_modified;
-		r.stats.articles_total = sum.items_total;
+		r.stats.feeds_ok = sum.feeds_ok;
 	}
 	if (store_feed_health(&d->st, d->app.now, d->stale_days, ids, id_count, a, &r.health, e) < 0)
 		return EXIT_FAIL;

@@ -185,6 +185,7 @@ main(void)
 			check_run("e2e-llm", out, port);
 		CHECK(strstr(buf_str(&err), "test-key") == NULL);
 		buf_clear(&err);
+		/* The rerun (feeds answer 304, answers come from the cache) renders the same digest. */
 		snprintf(out, sizeof out, "%s/out-llm-rerun/", tmp);
 		rc = daily(home, opml, out, env_llm, NULL, &err);
 		CHECK_INT(rc, 0);
