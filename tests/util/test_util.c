@@ -49,7 +49,8 @@ static void
 test_utf8(void)
 {
 	struct buf b = BUF_INIT;
-	utf8_sanitize(&b, "ok \xff\xfe caf\xc3\xa9 \xe4\xb8\xad \xed\xa0\x80 \x01", 23);
+	static const char dirty[] = "ok \xff\xfe caf\xc3\xa9 \xe4\xb8\xad \xed\xa0\x80 \x01";
+	utf8_sanitize(&b, dirty, sizeof dirty - 1);
 	CHECK(utf8_valid(b.data, b.len));
 	CHECK(strstr(b.data, "caf\xc3\xa9") != NULL);
 	CHECK(strstr(b.data, "\xef\xbf\xbd") != NULL);
