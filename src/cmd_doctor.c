@@ -1,16 +1,339 @@
-/* cmd_doctor.c: `brief doctor`. NOT IMPLEMENTED YET: being written. */
+/* cmd_doctor.c: `brief doctor`: check the configuration, the store, the LLM settings and their
+ * reachability, and the delivery channels; say what is wrong in one line each. */
+#include <curl/curl.h>
+#include <jansson.h>
+#include <sqlite3.h>
+#include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
+/* The LLM resolver (ai/provider.h) is being written in parallel; until it lands, the doctor
+ * says it cannot check the LLM rather than resolving the settings a second way. */
+#if __has_include("ai/provider.h")
+#include "ai/provider.h"
+#define DOCTOR_HAS_LLM 1
+#endif
+#include "app.h"
 #include "cli.h"
 #include "cmd.h"
+#include "deliver/deliver.h"
+#include "store/store.h"
+#include "util/buf.h"
+#include "util/fs.h"
+#include "util/str.h"
+#include "util/timeutil.h"
 
-const char cmd_doctor_help[] = "usage: brief doctor [OPTIONS]\n\n(not implemented yet)\n";
+const char cmd_doctor_help[] =
+	"usage: brief doctor [--no-network]\n\n"
+	"Check that brief can work: the config file parses, the state directory and the store are\n"
+	"usable (schema version, integrity, counts), which LLM is configured (the API key is reported\n"
+	"as set or not, never shown) and whether it answers (GET {base}/models, 10 s timeout), and\n"
+	"that each delivery channel in the config file is complete.\n\n"
+	"  --no-network   skip the LLM reachability check\n\n"
+	"Exit status: 0 when brief is usable (no LLM configured is fine: the offline engine is used),\n"
+	"1 when a check failed.\n";
+
+enum verdict { V_OK, V_INFO, V_WARN, V_FAIL };
+
+struct doctor {
+	int failures, warnings;
+};
+
+static void
+report(struct doctor *d, enum verdict v, const char *what, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+static void
+report(struct doctor *d, enum verdict v, const char *what, const char *fmt, ...)
+{
+	static const char *const tags[] = {"ok", "info", "warn", "FAIL"};
+	if (v == V_FAIL)
+		d->failures++;
+	if (v == V_WARN)
+		d->warnings++;
+	printf("%-5s %-9s ", tags[v], what);
+	va_list ap;
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	putchar('\n');
+}
+
+/* ---- store ---- */
+
+static long
+count_rows(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt *s = NULL;
+	long n = -1;
+	if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
+		n = (long)sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return n;
+}
+
+/* Opened read-only: the doctor looks, it never migrates or repairs. */
+static void
+check_store(struct doctor *d, const char *path)
+{
+	if (!fs_exists(path)) {
+		report(d, V_INFO, "store", "%s does not exist yet (the first brief fetch creates it)", path);
+		return;
+	}
+	sqlite3 *db = NULL;
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+		report(d, V_FAIL, "store", "cannot open %s: %s", path, db ? sqlite3_errmsg(db) : "out of memory");
+		sqlite3_close(db);
+		return;
+	}
+	sqlite3_busy_timeout(db, 5000);
+	long version = count_rows(db, "PRAGMA user_version");
+	if (version < 0) {
+		report(d, V_FAIL, "store", "%s is not a readable SQLite database: %s", path, sqlite3_errmsg(db));
+		sqlite3_close(db);
+		return;
+	}
+	sqlite3_stmt *s = NULL;
+	struct buf check = BUF_INIT;
+	if (sqlite3_prepare_v2(db, "PRAGMA quick_check", -1, &s, NULL) == SQLITE_OK) {
+		while (sqlite3_step(s) == SQLITE_ROW && check.len < 300) {
+			if (check.len)
+				buf_puts(&check, "; ");
+			buf_puts(&check, (const char *)sqlite3_column_text(s, 0));
+		}
+	} else {
+		buf_puts(&check, sqlite3_errmsg(db));
+	}
+	sqlite3_finalize(s);
+	int target = store_schema_version();
+	if (strcmp(buf_str(&check), "ok") != 0)
+		report(d, V_FAIL, "store", "%s fails its integrity check: %s", path, buf_str(&check));
+	else if (version > target)
+		report(d, V_FAIL, "store", "%s has schema version %ld, newer than this brief (%d): upgrade brief", path,
+		       version, target);
+	else if (version < target)
+		report(d, V_OK, "store", "%s: schema %ld (the next write migrates it to %d), integrity ok", path, version,
+		       target);
+	else
+		report(d, V_OK, "store", "%s: schema %ld, integrity ok", path, version);
+	buf_free(&check);
+	if (version >= 1 && version <= target) {
+		long sources = count_rows(db, "SELECT count(*) FROM sources");
+		long failing = count_rows(db, "SELECT count(*) FROM sources WHERE consecutive_failures > 0");
+		long items = count_rows(db, "SELECT count(*) FROM items");
+		long reports = count_rows(db, "SELECT count(*) FROM reports");
+		long last = count_rows(db, "SELECT COALESCE(max(last_success_at), 0) FROM sources");
+		char when[32] = "never";
+		if (last > 0)
+			time_format_rfc3339(last, when, sizeof when);
+		report(d, V_INFO, "store", "%ld sources (%ld failing), %ld items, %ld reports; last fetch %s", sources,
+		       failing, items, reports, when);
+		if (sources == 0)
+			report(d, V_INFO, "store", "no sources of your own: brief fetch uses the built-in list of 92 blogs");
+	}
+	sqlite3_close(db);
+}
+
+/* ---- LLM ---- */
+
+#ifdef DOCTOR_HAS_LLM
+
+static size_t
+on_body(char *p, size_t size, size_t n, void *ctx)
+{
+	struct buf *b = ctx;
+	if (b->len < 256 * 1024)
+		buf_append(b, p, size * n);
+	return size * n;
+}
+
+/* Remove every occurrence of key from s (in place). */
+static void
+redact(char *s, const char *key)
+{
+	size_t kl = strlen(key);
+	char *p;
+	while (kl >= 4 && (p = strstr(s, key)) != NULL) {
+		memmove(p + 3, p + kl, strlen(p + kl) + 1);
+		memcpy(p, "***", 3);
+	}
+}
+
+/* GET {base}/models: the cheapest request every OpenAI-compatible server answers. */
+static void
+check_llm_reach(struct doctor *d, const struct llm_config *lc)
+{
+	struct buf url = BUF_INIT, body = BUF_INIT, auth = BUF_INIT;
+	buf_printf(&url, "%s/models", lc->base_url);
+	struct curl_slist *headers = NULL;
+	if (lc->api_key[0]) {
+		buf_printf(&auth, "Authorization: Bearer %s", lc->api_key);
+		headers = curl_slist_append(headers, buf_str(&auth));
+	}
+	char errbuf[CURL_ERROR_SIZE] = "";
+	CURL *c = curl_easy_init();
+	curl_easy_setopt(c, CURLOPT_URL, buf_str(&url));
+	curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
+	curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers);
+	curl_easy_setopt(c, CURLOPT_TIMEOUT, 10L);
+	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, 5L);
+	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+	curl_easy_setopt(c, CURLOPT_USERAGENT, "brief/" BRIEF_VERSION);
+	curl_easy_setopt(c, CURLOPT_ERRORBUFFER, errbuf);
+	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
+	curl_easy_setopt(c, CURLOPT_WRITEDATA, &body);
+	int64_t t0 = time_mono_ms();
+	CURLcode rc = curl_easy_perform(c);
+	long status = 0;
+	curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
+	curl_easy_cleanup(c);
+	curl_slist_free_all(headers);
+	long ms = (long)(time_mono_ms() - t0);
+	if (rc != CURLE_OK) {
+		char msg[CURL_ERROR_SIZE + 64];
+		snprintf(msg, sizeof msg, "%s", errbuf[0] ? errbuf : curl_easy_strerror(rc));
+		if (lc->api_key[0])
+			redact(msg, lc->api_key);
+		report(d, V_FAIL, "llm", "cannot reach %s: %s", lc->base_url, msg);
+	} else if (status == 401 || status == 403) {
+		report(d, V_FAIL, "llm", "%s answered HTTP %ld: the API key is missing or rejected", lc->base_url, status);
+	} else if (status == 404 || status == 405) {
+		/* Some servers have no model list; they may still answer chat requests. */
+		report(d, V_WARN, "llm", "%s answered HTTP %ld to GET /models (reachable; no model list)", lc->base_url,
+		       status);
+	} else if (status < 200 || status >= 300) {
+		report(d, V_FAIL, "llm", "%s answered HTTP %ld to GET /models", lc->base_url, status);
+	} else {
+		json_t *root = json_loadb(buf_str(&body), body.len, 0, NULL);
+		json_t *data = json_object_get(root, "data");
+		size_t i, models = json_array_size(data);
+		int listed = 0;
+		json_t *m;
+		json_array_foreach(data, i, m)
+		{
+			const char *id = json_string_value(json_object_get(m, "id"));
+			/* Gemini lists "models/gemini-…"; accept the bare name too. */
+			if (id && (strcmp(id, lc->model) == 0 || (str_starts(id, "models/") && strcmp(id + 7, lc->model) == 0)))
+				listed = 1;
+		}
+		json_decref(root);
+		if (models > 0 && !listed)
+			report(d, V_WARN, "llm", "reachable (%ld ms), but model %s is not among the %zu it lists", ms, lc->model,
+			       models);
+		else
+			report(d, V_OK, "llm", "reachable: GET /models answered in %ld ms%s", ms,
+			       listed ? ", model listed" : "");
+	}
+	buf_free(&url);
+	buf_free(&body);
+	buf_free(&auth);
+}
+
+static void
+check_llm(struct doctor *d, const struct config *cfg, int use_network)
+{
+	struct llm_config lc;
+	struct err e = {""};
+	int rc = provider_resolve(cfg, &lc, &e);
+	if (rc < 0) {
+		report(d, V_FAIL, "llm", "%s", e.msg);
+		return;
+	}
+	if (rc == 0) {
+		report(d, V_INFO, "llm", "no LLM configured: the built-in offline engine is used "
+		                         "(set BRIEF_LLM_API_KEY, or [llm] in the config file)");
+		return;
+	}
+	report(d, V_OK, "llm", "provider %s, model %s, base %s, API key %s", lc.provider, lc.model, lc.base_url,
+	       lc.api_key[0] ? "set" : "not set");
+	if (use_network)
+		check_llm_reach(d, &lc);
+	else
+		report(d, V_INFO, "llm", "reachability not checked (--no-network)");
+}
+
+#else
+static void
+check_llm(struct doctor *d, const struct config *cfg, int use_network)
+{
+	(void)cfg, (void)use_network;
+	report(d, V_WARN, "llm", "this build cannot check the LLM settings yet");
+}
+#endif
+
+/* ---- delivery ---- */
+
+static void
+check_delivery(struct doctor *d, const struct config *cfg)
+{
+	const char **names;
+	size_t n = deliver_list(cfg, &names);
+	if (n == 0)
+		report(d, V_INFO, "deliver", "no delivery channels configured ([deliver \"NAME\"] in the config file)");
+	for (size_t i = 0; i < n; i++) {
+		struct err e = {""};
+		char section[300];
+		snprintf(section, sizeof section, "deliver.%s", names[i]);
+		if (deliver_check(cfg, names[i], &e) < 0)
+			report(d, V_FAIL, "deliver", "%s", e.msg);
+		else
+			report(d, V_OK, "deliver", "%s (%s)", names[i], config_get(cfg, section, "type"));
+	}
+	free(names);
+}
 
 int
 cmd_doctor(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	fputs("brief doctor: not implemented yet\n", stderr);
-	return EXIT_FAIL;
+	int no_network = 0;
+	struct cli_option opts[] = {
+		{"no-network", 0, CLI_FLAG, &no_network},
+		{NULL, 0, CLI_FLAG, NULL},
+	};
+	struct cli_common common = {0};
+	char **pos = NULL;
+	int npos = 0;
+	struct err e = {""};
+	if (cli_parse(argc, argv, opts, &common, &pos, &npos, &e) < 0)
+		return cmd_usage_error("doctor", e.msg);
+	free(pos);
+	if (common.wants_help) {
+		fputs(cmd_doctor_help, stdout);
+		return EXIT_OK;
+	}
+	if (npos > 0)
+		return cmd_usage_error("doctor", "doctor takes no arguments");
+	struct doctor d = {0, 0};
+	printf("brief %s doctor\n", BRIEF_VERSION);
+
+	/* The config file first, on its own, so a broken one is reported rather than fatal. */
+	struct config probe;
+	int config_ok = config_load(&probe, common.config, &e) == 0;
+	if (!config_ok) {
+		report(&d, V_FAIL, "config", "%s", e.msg);
+		common.config = "/dev/null"; /* carry on with the defaults to check the rest */
+	} else if (probe.path) {
+		report(&d, V_OK, "config", "%s (%zu settings)", probe.path, probe.count);
+	} else {
+		report(&d, V_INFO, "config", "no config file (defaults; $BRIEF_CONFIG or ~/.config/brief/config)");
+	}
+	config_free(&probe);
+
+	struct app app;
+	if (app_open(&app, &common, &e) < 0) {
+		report(&d, V_FAIL, "home", "%s", e.msg);
+		printf("result: not usable (%d problem%s)\n", d.failures, d.failures == 1 ? "" : "s");
+		return EXIT_FAIL;
+	}
+	report(&d, V_OK, "home", "%s", app.home);
+	check_store(&d, app.db_path);
+	check_llm(&d, &app.cfg, !no_network);
+	check_delivery(&d, &app.cfg);
+	app_close(&app);
+	if (d.failures)
+		printf("result: not usable (%d problem%s)\n", d.failures, d.failures == 1 ? "" : "s");
+	else
+		printf("result: usable%s\n", d.warnings ? " (with warnings)" : "");
+	fflush(stdout);
+	return d.failures ? EXIT_FAIL : EXIT_OK;
 }

@@ -1,0 +1,208 @@
+/* test_doctor.c: `brief doctor` run as a user would, against real stores (fresh, filled,
+ * corrupt, from the future), config files (fine, broken), an LLM stand-in on loopback
+ * (answering, refusing the key, absent) and delivery channels (complete, incomplete). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "../deliver/sinks.h"
+#include "store/store.h"
+#include "testlib.h"
+
+static char home_env[600], cfg_env[600], xdg_env[600];
+static char base_env[300];
+
+/* Run `brief doctor` with the test's environment plus extra (NULL-terminated, may be NULL). */
+static int
+doctor(const char *home, const char *config, const char *const *extra, struct buf *out)
+{
+	char *argv[] = {(char *)test_brief_bin(), "doctor", "--home", (char *)home, NULL, NULL, NULL};
+	char *env[32];
+	size_t n = 0;
+	snprintf(home_env, sizeof home_env, "HOME=%s", test_tmpdir());
+	snprintf(xdg_env, sizeof xdg_env, "XDG_CONFIG_HOME=%s/xdg", test_tmpdir());
+	snprintf(cfg_env, sizeof cfg_env, "BRIEF_CONFIG=%s", config ? config : "");
+	env[n++] = home_env;
+	env[n++] = xdg_env;
+	env[n++] = cfg_env;
+	/* Whatever the machine running the tests has set must not leak in. */
+	static char *const clear[] = {"BRIEF_LLM_BASE_URL=", "BRIEF_LLM_API_KEY=", "BRIEF_LLM_MODEL=",
+	                              "BRIEF_LLM_PROVIDER=", "OPENAI_API_KEY=",    "OPENAI_API_BASE=",
+	                              "OPENAI_BASE_URL=",    "OPENAI_MODEL=",      "GEMINI_API_KEY="};
+	for (size_t i = 0; i < sizeof clear / sizeof clear[0]; i++)
+		env[n++] = clear[i];
+	for (size_t i = 0; extra && extra[i]; i++)
+		env[n++] = (char *)extra[i];
+	env[n] = NULL;
+	buf_clear(out);
+	struct buf err = BUF_INIT;
+	int rc = test_run(argv, env, NULL, out, &err);
+	buf_puts(out, buf_str(&err));
+	buf_free(&err);
+	return rc;
+}
+
+static int
+has(const struct buf *b, const char *s)
+{
+	return strstr(buf_str(b), s) != NULL;
+}
+
+static void
+write_text(const char *path, const char *text)
+{
+	test_write_file(path, text, strlen(text));
+}
+
+static void
+make_store(const char *home)
+{
+	char db[600];
+	snprintf(db, sizeof db, "%s/brief.db", home);
+	mkdir(home, 0700);
+	struct store st;
+	struct err e = {""};
+	if (store_open(&st, db, &e) < 0 ||
+	    store_exec(&st,
+	               "INSERT INTO sources(id, url, added_at, last_success_at) VALUES (1, 'https://a.example/f', 0, "
+	               "1771650000), (2, 'https://b.example/f', 0, NULL);"
+	               "UPDATE sources SET consecutive_failures = 3 WHERE id = 2;"
+	               "INSERT INTO items(source_id, dedupe_key, title, first_seen, content_hash) VALUES"
+	               " (1, 'g:1', 'a', 0, 'h'), (1, 'g:2', 'b', 0, 'h'), (2, 'g:3', 'c', 0, 'h');",
+	               &e) < 0) {
+		fprintf(stderr, "fixture: %s\n", e.msg);
+		exit(1);
+	}
+	store_close(&st);
+}
+
+static void
+test_store_and_config(void)
+{
+	char home[512], path[600];
+	struct buf out = BUF_INIT;
+
+	/* A new user: nothing yet, no LLM. Usable. */
+	snprintf(home, sizeof home, "%s/fresh", test_tmpdir());
+	CHECK_INT(doctor(home, NULL, NULL, &out), 0);
+	CHECK(has(&out, "does not exist yet"));
+	CHECK(has(&out, "no config file"));
+	CHECK(has(&out, "result: usable"));
+
+	/* A filled store: schema, integrity and counts. */
+	snprintf(home, sizeof home, "%s/filled", test_tmpdir());
+	make_store(home);
+	CHECK_INT(doctor(home, NULL, NULL, &out), 0);
+	char want[64];
+	snprintf(want, sizeof want, "schema %d, integrity ok", store_schema_version());
+	CHECK(has(&out, want));
+	CHECK(has(&out, "2 sources (1 failing), 3 items, 0 reports; last fetch 2026-02-21T05:00:00Z"));
+
+	/* A broken config file: reported with its line, the rest still checked, exit 1. */
+	snprintf(path, sizeof path, "%s/bad.conf", test_tmpdir());
+	write_text(path, "[llm]\nmodel = x\nthis line has no equals sign\n");
+	CHECK_INT(doctor(home, path, NULL, &out), 1);
+	CHECK(has(&out, "FAIL  config") && has(&out, "bad.conf:3"));
+	CHECK(has(&out, "integrity ok"));
+	CHECK(has(&out, "result: not usable (1 problem)"));
+
+	/* Not a database. */
+	snprintf(home, sizeof home, "%s/corrupt", test_tmpdir());
+	mkdir(home, 0700);
+	snprintf(path, sizeof path, "%s/brief.db", home);
+	write_text(path, "this is not an SQLite database, just text that is long enough to look like a header");
+	CHECK_INT(doctor(home, NULL, NULL, &out), 1);
+	CHECK(has(&out, "FAIL  store"));
+
+	/* A store from a newer brief. */
+	snprintf(home, sizeof home, "%s/future", test_tmpdir());
+	make_store(home);
+	snprintf(path, sizeof path, "%s/brief.db", home);
+	sqlite3 *db;
+	sqlite3_open(path, &db);
+	sqlite3_exec(db, "PRAGMA user_version = 99", NULL, NULL, NULL);
+	sqlite3_close(db);
+	CHECK_INT(doctor(home, NULL, NULL, &out), 1);
+	CHECK(has(&out, "schema version 99, newer than this brief"));
+	buf_free(&out);
+}
+
+static void
+test_delivery(void)
+{
+	char home[512], path[600];
+	struct buf out = BUF_INIT;
+	snprintf(home, sizeof home, "%s/fresh", test_tmpdir());
+	snprintf(path, sizeof path, "%s/deliver.conf", test_tmpdir());
+	write_text(path, "[deliver \"team\"]\ntype = slack\nurl = https://hooks.slack.com/services/T/B/SECRETHOOK\n"
+	                 "[deliver \"tg\"]\ntype = telegram\nbot_token = 1:SECRETTOKEN\n");
+	CHECK_INT(doctor(home, path, NULL, &out), 1);
+	CHECK(has(&out, "ok    deliver   team (slack)"));
+	CHECK(has(&out, "FAIL  deliver   deliver tg (telegram): missing \"chat_id\""));
+	CHECK(!has(&out, "SECRETHOOK") && !has(&out, "SECRETTOKEN"));
+	buf_free(&out);
+}
+
+static void
+test_llm(void)
+{
+	char home[512];
+	struct buf out = BUF_INIT;
+	snprintf(home, sizeof home, "%s/fresh", test_tmpdir());
+	CHECK_INT(doctor(home, NULL, NULL, &out), 0);
+	if (has(&out, "cannot check the LLM settings yet")) {
+		fprintf(stderr, "test_doctor: LLM checks skipped (no resolver in this build)\n");
+		buf_free(&out);
+		return;
+	}
+	CHECK(has(&out, "offline engine"));
+
+	struct http_sink *sink = http_sink_start();
+	snprintf(base_env, sizeof base_env, "BRIEF_LLM_BASE_URL=http://127.0.0.1:%d/v1", http_sink_port(sink));
+	const char *env[] = {base_env, "BRIEF_LLM_API_KEY=sk-test-SECRETKEY", "BRIEF_LLM_MODEL=m1", NULL};
+	http_sink_answer(sink, 200, "{\"object\":\"list\",\"data\":[{\"id\":\"m0\"},{\"id\":\"m1\"}]}", 0);
+	CHECK_INT(doctor(home, NULL, env, &out), 0);
+	CHECK(has(&out, "model m1") && has(&out, "API key set"));
+	CHECK(has(&out, "reachable: GET /models answered") && has(&out, "model listed"));
+	CHECK(!has(&out, "SECRETKEY"));
+	const struct sink_request *r = http_sink_request(sink, 0);
+	char auth[128];
+	CHECK(r && strcmp(r->path, "/v1/models") == 0);
+	CHECK(r && sink_header(r, "Authorization", auth, sizeof auth) == 0 &&
+	      strcmp(auth, "Bearer sk-test-SECRETKEY") == 0);
+
+	/* The model is not among those listed: a warning, still usable. */
+	const char *env2[] = {base_env, "BRIEF_LLM_API_KEY=sk-test-SECRETKEY", "BRIEF_LLM_MODEL=other", NULL};
+	CHECK_INT(doctor(home, NULL, env2, &out), 0);
+	CHECK(has(&out, "warn  llm") && has(&out, "model other is not among the 2"));
+
+	/* The key is refused. */
+	http_sink_answer(sink, 401, "{\"error\":{\"message\":\"Incorrect API key provided: sk-test-SECRETKEY\"}}", 0);
+	CHECK_INT(doctor(home, NULL, env, &out), 1);
+	CHECK(has(&out, "HTTP 401: the API key is missing or rejected"));
+	CHECK(!has(&out, "SECRETKEY"));
+
+	/* Nobody listening. */
+	http_sink_stop(sink);
+	CHECK_INT(doctor(home, NULL, env, &out), 1);
+	CHECK(has(&out, "FAIL  llm") && has(&out, "cannot reach http://127.0.0.1:"));
+	CHECK(!has(&out, "SECRETKEY"));
+	/* --no-network skips it. */
+	char *argv[] = {(char *)test_brief_bin(), "doctor", "--home", home, "--no-network", NULL};
+	char *envp[] = {base_env, "BRIEF_LLM_API_KEY=sk-test-SECRETKEY", "BRIEF_LLM_MODEL=m1", home_env, xdg_env,
+	                "BRIEF_CONFIG=", NULL};
+	buf_clear(&out);
+	CHECK_INT(test_run(argv, envp, NULL, &out, NULL), 0);
+	CHECK(has(&out, "reachability not checked"));
+	buf_free(&out);
+}
+
+int
+main(void)
+{
+	test_store_and_config();
+	test_delivery();
+	test_llm();
+	return test_done("test_doctor");
+}
