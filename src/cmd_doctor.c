@@ -8,12 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The LLM resolver (ai/provider.h) is being written in parallel; until it lands, the doctor
- * says it cannot check the LLM rather than resolving the settings a second way. */
-#if __has_include("ai/provider.h")
 #include "ai/provider.h"
-#define DOCTOR_HAS_LLM 1
-#endif
 #include "app.h"
 #include "cli.h"
 #include "cmd.h"
@@ -136,8 +131,6 @@ check_store(struct doctor *d, const char *path)
 
 /* ---- LLM ---- */
 
-#ifdef DOCTOR_HAS_LLM
-
 static size_t
 on_body(char *p, size_t size, size_t n, void *ctx)
 {
@@ -252,14 +245,6 @@ check_llm(struct doctor *d, const struct config *cfg, int use_network)
 		report(d, V_INFO, "llm", "reachability not checked (--no-network)");
 }
 
-#else
-static void
-check_llm(struct doctor *d, const struct config *cfg, int use_network)
-{
-	(void)cfg, (void)use_network;
-	report(d, V_WARN, "llm", "this build cannot check the LLM settings yet");
-}
-#endif
 
 /* ---- delivery ---- */
 

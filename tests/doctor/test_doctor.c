@@ -151,11 +151,6 @@ test_llm(void)
 	struct buf out = BUF_INIT;
 	snprintf(home, sizeof home, "%s/fresh", test_tmpdir());
 	CHECK_INT(doctor(home, NULL, NULL, &out), 0);
-	if (has(&out, "cannot check the LLM settings yet")) {
-		fprintf(stderr, "test_doctor: LLM checks skipped (no resolver in this build)\n");
-		buf_free(&out);
-		return;
-	}
 	CHECK(has(&out, "offline engine"));
 
 	struct http_sink *sink = http_sink_start();
