@@ -1,16 +1,324 @@
-/* cmd_weekly.c: `brief weekly`. NOT IMPLEMENTED YET: being written. */
+/* cmd_weekly.c: `brief weekly`: fetch, select the week, group the stories, render the post
+ * (seed 001), save it in the reports table and write it out. */
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
 
+#include "ai/weekly.h"
+#include "app.h"
 #include "cli.h"
 #include "cmd.h"
+#include "feed/opml.h"
+#include "net/fetch.h"
+#include "report/i18n.h"
+#include "report/weekly.h"
+#include "store/health.h"
+#include "store/reports.h"
+#include "store/select.h"
+#include "util/arena.h"
+#include "util/fs.h"
+#include "util/log.h"
+#include "util/str.h"
+#include "util/timeutil.h"
 
-const char cmd_weekly_help[] = "usage: brief weekly [OPTIONS]\n\n(not implemented yet)\n";
+const char cmd_weekly_help[] =
+	"usage: brief weekly [--days 7] [--lang zh|en] [--format md|html|json] [--out PATH]\n"
+	"                    [--issue N] [--author NAME] [--front-matter jekyll|hugo|none]\n"
+	"                    [--offline] [--no-fetch] [--feeds FILE.opml] [--concurrency N]\n"
+	"                    [--timeout SEC]\n\n"
+	"Write the weekly roundup blog post: fetch the sources (unless --no-fetch), take the\n"
+	"stories of the last --days, group them by company or topic, and write news, rumours\n"
+	"(小道消息), open-source releases and the references, with Jekyll (default) or Hugo\n"
+	"front matter. Paragraphs are written by the LLM when one is configured, else quoted\n"
+	"from the sources by the offline engine.\n\n"
+	"  --issue N    the issue number (default: last week's post + 1, else [weekly] first_issue)\n"
+	"  --out FILE   write there (format from --format, else from the extension)\n"
+	"  --out DIR/   write WEEK.md, WEEK.html and WEEK.json (WEEK = 2026-W08) into DIR\n\n"
+	"Config [weekly]: title (\"$1\" = issue as 3 digits, \"$2\" = issue, \"$3\" = week),\n"
+	"subtitle, author, header_img, tags (comma-separated), epigraphs (separated by |),\n"
+	"front_matter, first_issue, max_stories, max_groups, entities (see docs/weekly.md).\n"
+	"Exit status 3 when the window holds no articles.\n";
+
+struct weekly_args {
+	const char *days, *lang, *format, *out, *issue, *author, *front_matter, *feeds, *concurrency, *timeout;
+	int is_offline, is_no_fetch;
+};
+
+struct weekly_run {
+	struct app app;
+	struct store st;
+	struct arena arena;
+	struct weekly_args args;
+	int days;
+	const char *format; /* md, html, json */
+};
+
+/* The ids of the sources whose feed URLs a --feeds OPML lists. */
+static int
+opml_source_ids(struct store *st, const char *path, struct arena *a, int64_t **ids, size_t *n, struct err *e)
+{
+	struct buf data = BUF_INIT;
+	if (fs_read_all(path, &data, e) < 0)
+		return -1;
+	struct opml_feed *feeds;
+	size_t count;
+	int rc = opml_parse(buf_str(&data), data.len, a, &feeds, &count, e);
+	buf_free(&data);
+	if (rc < 0)
+		return err_wrap(e, "%s", path);
+	const char **urls = arena_alloc(a, (count + 1) * sizeof *urls);
+	for (size_t i = 0; i < count; i++)
+		urls[i] = feeds[i].xml_url;
+	return store_source_ids(st, urls, count, a, ids, n, e);
+}
+
+/* Split a config list at sep into trimmed, non-empty strings in arena. */
+static size_t
+split(const char *v, char sep, struct arena *a, const char ***out)
+{
+	size_t cap = 1;
+	for (const char *p = v; p && *p; p++)
+		cap += *p == sep;
+	*out = arena_alloc(a, cap * sizeof **out);
+	size_t n = 0;
+	while (v && *v) {
+		const char *end = strchr(v, sep);
+		size_t len = end ? (size_t)(end - v) : strlen(v);
+		const char *s = v;
+		size_t l = len;
+		str_trim(&s, &l);
+		if (l)
+			(*out)[n++] = arena_strndup(a, s, l);
+		v += len + (end ? 1 : 0);
+	}
+	return n;
+}
+
+/* Fill the front matter and epigraphs of p from flags, config and the clock. */
+static int
+fill_meta(struct weekly_run *w, struct weekly_post *p, struct err *e)
+{
+	struct arena *a = &w->arena;
+	const struct config *cfg = &w->app.cfg;
+	int en = strcmp(p->lang, "en") == 0;
+	time_t now = (time_t)w->app.now;
+	struct tm tm;
+	localtime_r(&now, &tm);
+	char date[16], week[16], stamp[32];
+	strftime(date, sizeof date, "%Y-%m-%d", &tm);
+	strftime(week, sizeof week, "%G-W%V", &tm);
+	time_format_rfc3339(w->app.now, stamp, sizeof stamp);
+	p->date = arena_strdup(a, date);
+	p->week = arena_strdup(a, week);
+	p->datetime = arena_strdup(a, stamp);
+
+	int issue = 0;
+	if (w->args.issue) {
+		if (cli_int(w->args.issue, "issue", 1, 999999, &issue, e) < 0)
+			return EXIT_USAGE;
+	} else {
+		if (store_weekly_issue(&w->st, p->week, &issue, e) < 0)
+			return EXIT_FAIL;
+		if (!issue) {
+			long first = 1;
+			const char *v = config_get(cfg, "weekly", "first_issue");
+			if (v && str_to_long(v, 1, 999999, &first) < 0)
+				return err_set(e, "[weekly] first_issue: not a number: %s", v), EXIT_FAIL;
+			issue = (int)first;
+		}
+	}
+	p->issue = issue;
+	char padded[16], plain[16];
+	snprintf(padded, sizeof padded, "%03d", issue);
+	snprintf(plain, sizeof plain, "%d", issue);
+	const char *args[] = {padded, plain, p->week};
+	struct buf title = BUF_INIT;
+	i18n_fill(&title, config_pick(cfg, NULL, NULL, "weekly", "title", en ? "Weekly Roundup #$2" : "科技周报 第 $2 期"),
+	          args, 3);
+	p->title = arena_strdup(a, buf_str(&title));
+	buf_free(&title);
+	p->subtitle = config_pick(cfg, NULL, NULL, "weekly", "subtitle",
+	                          en ? "This week's tech news, rumours and open-source releases"
+	                             : "本周科技新闻、小道消息与开源项目");
+	p->author = config_pick(cfg, w->args.author, "BRIEF_AUTHOR", "weekly", "author", "brief");
+	p->header_img = config_pick(cfg, NULL, NULL, "weekly", "header_img", "img/post-bg-universe.jpg");
+	p->tag_count = split(config_pick(cfg, NULL, NULL, "weekly", "tags", en ? "weekly, tech" : "周报, 科技"), ',', a,
+	                     &p->tags);
+	const char **epi;
+	size_t epi_count = split(config_get(cfg, "weekly", "epigraphs"), '|', a, &epi);
+	if (epi_count) {
+		p->epigraph_open = epi[(size_t)(issue - 1) % epi_count];
+		if (epi_count > 1)
+			p->epigraph_close = epi[(size_t)issue % epi_count];
+	}
+	const char *fm = config_pick(cfg, w->args.front_matter, NULL, "weekly", "front_matter", "jekyll");
+	if (strcmp(fm, "jekyll") == 0)
+		p->front_matter = WEEKLY_FM_JEKYLL;
+	else if (strcmp(fm, "hugo") == 0)
+		p->front_matter = WEEKLY_FM_HUGO;
+	else if (strcmp(fm, "none") == 0)
+		p->front_matter = WEEKLY_FM_NONE;
+	else
+		return err_set(e, "--front-matter wants jekyll, hugo or none"), EXIT_USAGE;
+	return EXIT_OK;
+}
+
+static int
+write_outputs(struct weekly_run *w, const struct weekly_post *p, struct err *e)
+{
+	struct buf md = BUF_INIT, html = BUF_INIT, json = BUF_INIT;
+	weekly_render_md(p, &md);
+	weekly_render_html(p, &html);
+	weekly_render_json(p, &json);
+	if (store_report_save(&w->st, "weekly", p->week, p->lang, p->title, w->app.now, buf_str(&md), buf_str(&html),
+	                      buf_str(&json), e) < 0)
+		log_warn("weekly: %s", e->msg); /* the post itself still gets written */
+	int rc = EXIT_OK;
+	const char *out = w->args.out;
+	if (out && (fs_is_dir(out) || str_ends(out, "/"))) {
+		const struct buf *bufs[] = {&md, &html, &json};
+		const char *exts[] = {"md", "html", "json"};
+		if (fs_mkdirs(out, 0, e) < 0)
+			rc = EXIT_FAIL;
+		for (int i = 0; i < 3 && rc == EXIT_OK; i++) {
+			char path[4200];
+			snprintf(path, sizeof path, "%s%s%s.%s", out, str_ends(out, "/") ? "" : "/", p->week, exts[i]);
+			if (fs_write_atomic(path, buf_str(bufs[i]), bufs[i]->len, e) < 0)
+				rc = EXIT_FAIL;
+		}
+	} else {
+		const struct buf *b = strcmp(w->format, "html") == 0 ? &html : strcmp(w->format, "json") == 0 ? &json : &md;
+		if (fs_write_atomic(out ? out : "-", buf_str(b), b->len, e) < 0)
+			rc = EXIT_FAIL;
+	}
+	if (rc == EXIT_OK)
+		log_info("weekly: issue %d (%s), %zu references, %s engine%s%s", p->issue, p->week, p->ref_count, p->engine,
+		         out ? " -> " : "", out ? out : "");
+	buf_free(&md);
+	buf_free(&html);
+	buf_free(&json);
+	return rc;
+}
+
+static int
+run(struct weekly_run *w, struct err *e)
+{
+	struct arena *a = &w->arena;
+	if (store_open(&w->st, w->app.db_path, e) < 0)
+		return EXIT_FAIL;
+	if (!w->args.is_no_fetch) {
+		struct fetch_opts fo;
+		fetch_opts_default(&fo);
+		fo.feeds_opml = w->args.feeds;
+		fo.progress = !w->app.is_quiet;
+		if (w->args.concurrency && cli_int(w->args.concurrency, "concurrency", 1, 1000, &fo.concurrency, e) < 0)
+			return EXIT_USAGE;
+		if (w->args.timeout && cli_int(w->args.timeout, "timeout", 1, 3600, &fo.timeout_s, e) < 0)
+			return EXIT_USAGE;
+		struct fetch_summary sum;
+		if (fetch_run(&w->st, &w->app.cfg, &fo, a, &sum, e) < 0)
+			return EXIT_FAIL;
+	}
+	int64_t *ids = NULL;
+	size_t id_count = 0;
+	if (w->args.feeds && opml_source_ids(&w->st, w->args.feeds, a, &ids, &id_count, e) < 0)
+		return EXIT_FAIL;
+	if (w->args.feeds && id_count == 0)
+		return err_set(e, "none of the feeds in %s is in the store (fetch them first)", w->args.feeds), EXIT_EMPTY;
+	struct article *articles;
+	size_t count;
+	if (store_select_window(&w->st, w->app.now, w->days * 24, ids, id_count, a, &articles, &count, e) < 0)
+		return EXIT_FAIL;
+	if (count == 0)
+		return err_set(e, "nothing to report: no articles in the last %d days", w->days), EXIT_EMPTY;
+
+	struct weekly_post post;
+	memset(&post, 0, sizeof post);
+	post.lang = w->args.lang;
+	post.days = w->days;
+	int rc = fill_meta(w, &post, e);
+	if (rc != EXIT_OK)
+		return rc;
+	struct weekly_opts wo = {
+		.now = w->app.now, .days = w->days, .lang = w->args.lang, .force_offline = w->args.is_offline,
+		.cfg = &w->app.cfg,
+	};
+	if (weekly_build(&w->st, articles, count, &wo, a, &post, e) < 0)
+		return EXIT_FAIL;
+	return write_outputs(w, &post, e);
+}
 
 int
 cmd_weekly(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	fputs("brief weekly: not implemented yet\n", stderr);
-	return EXIT_FAIL;
+	struct weekly_run w;
+	memset(&w, 0, sizeof w);
+	struct weekly_args *a = &w.args;
+	struct cli_common common = {0};
+	const struct cli_option opts[] = {
+		{"days", 0, CLI_VALUE, &a->days},
+		{"lang", 0, CLI_VALUE, &a->lang},
+		{"format", 0, CLI_VALUE, &a->format},
+		{"out", 'o', CLI_VALUE, &a->out},
+		{"issue", 0, CLI_VALUE, &a->issue},
+		{"author", 0, CLI_VALUE, &a->author},
+		{"front-matter", 0, CLI_VALUE, &a->front_matter},
+		{"feeds", 0, CLI_VALUE, &a->feeds},
+		{"concurrency", 0, CLI_VALUE, &a->concurrency},
+		{"timeout", 0, CLI_VALUE, &a->timeout},
+		{"offline", 0, CLI_FLAG, &a->is_offline},
+		{"no-fetch", 0, CLI_FLAG, &a->is_no_fetch},
+		{NULL, 0, 0, NULL},
+	};
+	char **pos;
+	int npos;
+	struct err e = {{0}};
+	if (cli_parse(argc, argv, opts, &common, &pos, &npos, &e) < 0) {
+		free(pos);
+		return cmd_usage_error("weekly", e.msg);
+	}
+	free(pos);
+	if (common.wants_help) {
+		fputs(cmd_weekly_help, stdout);
+		return EXIT_OK;
+	}
+	if (npos > 0)
+		return cmd_usage_error("weekly", "takes no positional arguments");
+	w.days = 7;
+	if (a->days && cli_int(a->days, "days", 1, 366, &w.days, &e) < 0)
+		return cmd_usage_error("weekly", e.msg);
+	if (!a->lang)
+		a->lang = "zh";
+	if (strcmp(a->lang, "zh") != 0 && strcmp(a->lang, "en") != 0)
+		return cmd_usage_error("weekly", "--lang wants zh or en");
+	w.format = "md";
+	if (a->format) {
+		if (strcmp(a->format, "markdown") == 0)
+			a->format = "md";
+		if (strcmp(a->format, "md") != 0 && strcmp(a->format, "html") != 0 && strcmp(a->format, "json") != 0)
+			return cmd_usage_error("weekly", "--format wants md, html or json");
+		w.format = a->format;
+	} else if (a->out && str_ends(a->out, ".html")) {
+		w.format = "html";
+	} else if (a->out && str_ends(a->out, ".json")) {
+		w.format = "json";
+	}
+	if (a->front_matter && strcmp(a->front_matter, "jekyll") != 0 && strcmp(a->front_matter, "hugo") != 0 &&
+	    strcmp(a->front_matter, "none") != 0)
+		return cmd_usage_error("weekly", "--front-matter wants jekyll, hugo or none");
+	tzset();
+	if (app_open(&w.app, &common, &e) < 0) {
+		fprintf(stderr, "brief weekly: %s\n", e.msg);
+		return EXIT_FAIL;
+	}
+	int rc = run(&w, &e);
+	if (rc == EXIT_USAGE)
+		rc = cmd_usage_error("weekly", e.msg);
+	else if (rc != EXIT_OK)
+		fprintf(stderr, "brief weekly: %s\n", e.msg);
+	store_close(&w.st);
+	arena_free(&w.arena);
+	app_close(&w.app);
+	return rc;
 }

@@ -1,0 +1,232 @@
+/* weekly_md.c: the weekly post as Markdown with Jekyll or Hugo front matter (seed 001's
+ * order: front matter, epigraph, 一、科技新闻, 二、小道消息, 三、开源项目, closing
+ * epigraph, 参考资料), plus the section names and the YAML scalar rule shared with the
+ * other renderers. */
+#include <string.h>
+
+#include "report/escape.h"
+#include "report/weekly.h"
+#include "util/str.h"
+#include "util/utf8.h"
+
+static int
+is_en(const char *lang)
+{
+	return lang && strcmp(lang, "en") == 0;
+}
+
+const char *
+weekly_section_title(enum weekly_kind k, const char *lang)
+{
+	static const char *const zh[] = {"一、科技新闻", "二、小道消息", "三、开源项目"};
+	static const char *const en[] = {"1. News", "2. Rumours and leaks", "3. Open source"};
+	return is_en(lang) ? en[k] : zh[k];
+}
+
+const char *
+weekly_refs_title(const char *lang)
+{
+	return is_en(lang) ? "References" : "参考资料";
+}
+
+/* A plain scalar is safe when it cannot be read as anything but a string. */
+static int
+yaml_plain_ok(const char *s)
+{
+	if (!*s || strchr("-?:,[]{}#&*!|>'\"%@`~ ", *s))
+		return 0;
+	size_t len = strlen(s);
+	if (s[len - 1] == ' ' || s[len - 1] == ':')
+		return 0;
+	if (strstr(s, ": ") || strstr(s, " #") || strchr(s, '\n') || strchr(s, '\t'))
+		return 0;
+	static const char *const words[] = {"true", "false", "yes", "no", "on", "off", "null"};
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (str_casecmp(s, words[i]) == 0)
+			return 0;
+	for (const char *p = s; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			return 0;
+	return 1;
+}
+
+void
+weekly_yaml_scalar(struct buf *out, const char *s)
+{
+	if (!s)
+		s = "";
+	if (yaml_plain_ok(s) && utf8_valid(s, strlen(s))) {
+		buf_puts(out, s);
+		return;
+	}
+	struct buf clean = BUF_INIT;
+	utf8_sanitize(&clean, s, strlen(s));
+	buf_putc(out, '"');
+	for (const char *p = buf_str(&clean); *p; p++) {
+		if (*p == '"' || *p == '\\')
+			buf_putc(out, '\\');
+		if (*p == '\n' || *p == '\r' || *p == '\t')
+			buf_putc(out, ' ');
+		else
+			buf_putc(out, *p);
+	}
+	buf_putc(out, '"');
+	buf_free(&clean);
+}
+
+static void
+front_jekyll(const struct weekly_post *p, struct buf *out)
+{
+	buf_puts(out, "---\nlayout:     post\ntitle:      ");
+	weekly_yaml_scalar(out, p->title);
+	buf_puts(out, "\nsubtitle:   ");
+	weekly_yaml_scalar(out, p->subtitle);
+	buf_puts(out, "\ndate:       ");
+	weekly_yaml_scalar(out, p->date);
+	buf_puts(out, "\nauthor:     ");
+	weekly_yaml_scalar(out, p->author);
+	if (p->header_img && *p->header_img) {
+		buf_puts(out, "\nheader-img: ");
+		weekly_yaml_scalar(out, p->header_img);
+	}
+	buf_puts(out, "\ncatalog: true\ntags:\n");
+	for (size_t i = 0; i < p->tag_count; i++) {
+		buf_puts(out, "    - ");
+		weekly_yaml_scalar(out, p->tags[i]);
+		buf_putc(out, '\n');
+	}
+	buf_puts(out, "---\n\n");
+}
+
+static void
+front_hugo(const struct weekly_post *p, struct buf *out)
+{
+	buf_puts(out, "---\ntitle: ");
+	weekly_yaml_scalar(out, p->title);
+	buf_puts(out, "\nsubtitle: ");
+	weekly_yaml_scalar(out, p->subtitle);
+	buf_puts(out, "\ndescription: ");
+	weekly_yaml_scalar(out, p->subtitle);
+	buf_puts(out, "\ndate: ");
+	weekly_yaml_scalar(out, p->datetime);
+	buf_puts(out, "\nauthor: ");
+	weekly_yaml_scalar(out, p->author);
+	buf_printf(out, "\nweekly: %d\n", p->issue);
+	if (p->header_img && *p->header_img) {
+		buf_puts(out, "featured_image: ");
+		weekly_yaml_scalar(out, p->header_img);
+		buf_putc(out, '\n');
+	}
+	buf_puts(out, "toc: true\ndraft: false\ntags:\n");
+	for (size_t i = 0; i < p->tag_count; i++) {
+		buf_puts(out, "  - ");
+		weekly_yaml_scalar(out, p->tags[i]);
+		buf_putc(out, '\n');
+	}
+	buf_puts(out, "---\n\n");
+}
+
+static void
+epigraph(struct buf *out, const char *s)
+{
+	buf_puts(out, "> ### ");
+	esc_md_inline(out, s);
+	buf_puts(out, "\n\n");
+}
+
+static void
+paragraph(const struct weekly_post *p, const struct weekly_para *para, struct buf *out)
+{
+	esc_md_inline(out, para->text);
+	for (size_t r = 0; r < para->ref_count; r++) {
+		int id = para->refs[r];
+		if (id < 1 || (size_t)id > p->ref_count)
+			continue; /* cannot happen for a built post; never print a dangling marker */
+		const char *link = p->refs[id - 1].link;
+		if (esc_url_ok(link)) {
+			buf_printf(out, " [\\[%d\\]](", id);
+			esc_md_url(out, link);
+			buf_putc(out, ')');
+		} else {
+			buf_printf(out, " \\[%d\\]", id);
+		}
+	}
+	buf_puts(out, "\n\n");
+}
+
+void
+weekly_engine_note(const struct weekly_post *p, struct buf *out)
+{
+	int en = is_en(p->lang);
+	if (strcmp(p->engine, "llm") == 0)
+		buf_printf(out, en ? "Written by brief with %s from %ld articles of the last %d days; every paragraph "
+		                     "cites its sources."
+		                   : "本文由 brief 调用模型 %s，根据近 %ld 篇（%d 天内）文章撰写，每段均标注来源。",
+		           p->model ? p->model : "?", p->articles_in_window, p->days);
+	else
+		buf_printf(out, en ? "Compiled by brief's offline engine from %ld articles of the last %d days: "
+		                     "quoted from the sources, not rewritten."
+		                   : "本文由 brief 离线引擎根据近 %ld 篇（%d 天内）文章摘录整理，内容引自原文，未经改写。",
+		           p->articles_in_window, p->days);
+}
+
+void
+weekly_render_md(const struct weekly_post *p, struct buf *out)
+{
+	if (p->front_matter == WEEKLY_FM_JEKYLL)
+		front_jekyll(p, out);
+	else if (p->front_matter == WEEKLY_FM_HUGO)
+		front_hugo(p, out);
+	else {
+		buf_puts(out, "# ");
+		esc_md_inline(out, p->title);
+		buf_puts(out, "\n\n");
+	}
+	if (p->epigraph_open)
+		epigraph(out, p->epigraph_open);
+	for (int k = 0; k < WEEKLY_KIND_COUNT; k++) {
+		const struct weekly_section *sec = &p->sections[k];
+		buf_printf(out, "# %s\n\n", weekly_section_title((enum weekly_kind)k, p->lang));
+		if (sec->group_count == 0)
+			buf_puts(out, is_en(p->lang) ? "Nothing this week.\n\n" : "本周暂无。\n\n");
+		int number = 0;
+		for (size_t g = 0; g < sec->group_count; g++) {
+			const struct weekly_group *grp = &sec->groups[g];
+			if (grp->name) {
+				buf_printf(out, "### %d. ", ++number);
+				esc_md_inline(out, grp->name);
+				buf_puts(out, "\n\n");
+			}
+			for (size_t i = 0; i < grp->para_count; i++)
+				paragraph(p, &grp->paras[i], out);
+		}
+	}
+	if (p->epigraph_close)
+		epigraph(out, p->epigraph_close);
+	buf_printf(out, "# %s\n\n", weekly_refs_title(p->lang));
+	for (size_t i = 0; i < p->ref_count; i++) {
+		const struct weekly_ref *r = &p->refs[i];
+		buf_printf(out, "%zu. ", i + 1);
+		if (esc_url_ok(r->link)) {
+			buf_putc(out, '[');
+			esc_md_inline(out, r->title && *r->title ? r->title : r->link);
+			buf_puts(out, "](");
+			esc_md_url(out, r->link);
+			buf_putc(out, ')');
+		} else {
+			esc_md_inline(out, r->title);
+		}
+		if (r->source && *r->source) {
+			buf_puts(out, " — ");
+			esc_md_inline(out, r->source);
+		}
+		buf_putc(out, '\n');
+	}
+	buf_putc(out, '\n');
+	struct buf note = BUF_INIT;
+	weekly_engine_note(p, &note);
+	buf_putc(out, '*');
+	esc_md_inline(out, buf_str(&note));
+	buf_puts(out, "*\n");
+	buf_free(&note);
+}
