@@ -69,7 +69,7 @@ net_canonical_url(const char *url, struct buf *out)
 		const char *rb = memchr(p, ']', (size_t)(auth_end - p));
 		if (rb && rb + 1 < auth_end && rb[1] == ':')
 			port = rb + 1;
-	} else {
+	} else if (p < auth_end) {
 		const char *colon = memchr(p, ':', (size_t)(auth_end - p));
 		if (colon)
 			port = colon;
@@ -136,7 +136,7 @@ net_url_host(const char *url, char *out, size_t size)
 		const char *rb = memchr(p, ']', (size_t)(auth_end - p));
 		if (rb)
 			host_end = rb + 1;
-	} else {
+	} else if (p < auth_end) {
 		const char *colon = memchr(p, ':', (size_t)(auth_end - p));
 		if (colon)
 			host_end = colon;
