@@ -260,6 +260,9 @@ charset_to_utf8(const char *data, size_t len, const char *charset_hint, const ch
 	if (hint.s[0])
 		http = hint;
 
+	/* Without a declaration, a UTF-16/32 layout is its own declaration. */
+	if (!declared.s[0] && is_wide(layout))
+		str_copy(declared.s, layout, sizeof declared.s);
 	/* RFC 3023 as feedparser applies it. */
 	const char *rfc3023;
 	if (!content_type || !mime[0]) {

@@ -160,7 +160,7 @@ void
 text_from_html(const char *html, size_t len, size_t max_out, struct buf *out)
 {
 	struct out_state o = {out, out->len, max_out, 0, 0};
-	buf_reserve(out, len < 4096 ? len : 4096);
+	buf_append(out, "", 0);
 	size_t i = 0;
 	while (i < len && !o.is_full) {
 		const char *lt = memchr(html + i, '<', len - i);

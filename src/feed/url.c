@@ -181,3 +181,86 @@ url_resolve(const char *base, const char *ref, size_t ref_len, struct buf *out)
 	}
 	put_tail(out, &r, 0, &b);
 }
+
+static int
+is_link_attr(const char *name, size_t len)
+{
+	static const char *const attrs[] = {"action", "background", "cite", "classid", "codebase", "data",
+	                                    "href", "longdesc", "poster", "profile", "src", "usemap"};
+	for (size_t i = 0; i < sizeof attrs / sizeof attrs[0]; i++)
+		if (strlen(attrs[i]) == len && str_ncasecmp(attrs[i], name, len) == 0)
+			return 1;
+	return 0;
+}
+
+int
+url_resolve_html(const char *base, const char *html, size_t len, struct buf *out)
+{
+	if (!base || !url_scheme_len(base, strlen(base)))
+		return 0;
+	const char *end = html + len;
+	const char *copied = html;
+	const char *p = html;
+	size_t start_len = out->len;
+	while (p < end) {
+		const char *lt = memchr(p, '<', (size_t)(end - p));
+		if (!lt || lt + 1 >= end)
+			break;
+		p = lt + 1;
+		if (!is_ascii_alpha(*p))
+			continue;
+		while (p < end && !is_ascii_space(*p) && *p != '>' && *p != '/')
+			p++;
+		/* attributes until '>' */
+		while (p < end && *p != '>') {
+			while (p < end && (is_ascii_space(*p) || *p == '/'))
+				p++;
+			const char *name = p;
+			while (p < end && !is_ascii_space(*p) && *p != '=' && *p != '>' && *p != '/')
+				p++;
+			size_t name_len = (size_t)(p - name);
+			while (p < end && is_ascii_space(*p))
+				p++;
+			if (p >= end || *p != '=') {
+				if (name_len == 0 && p < end && *p != '>')
+					p++;
+				continue;
+			}
+			p++;
+			while (p < end && is_ascii_space(*p))
+				p++;
+			const char *val, *val_end;
+			if (p < end && (*p == '"' || *p == '\'')) {
+				char q = *p++;
+				val = p;
+				while (p < end && *p != q)
+					p++;
+				val_end = p;
+				if (p < end)
+					p++;
+			} else {
+				val = p;
+				while (p < end && !is_ascii_space(*p) && *p != '>')
+					p++;
+				val_end = p;
+			}
+			size_t vlen = (size_t)(val_end - val);
+			if (!is_link_attr(name, name_len) || url_scheme_len(val, vlen))
+				continue;
+			const char *v = val;
+			size_t tl = vlen;
+			str_trim(&v, &tl);
+			if (url_scheme_len(v, tl))
+				continue;
+			buf_append(out, copied, (size_t)(val - copied));
+			url_resolve(base, val, vlen, out);
+			copied = val_end;
+		}
+	}
+	if (copied == html) {
+		out->len = start_len;
+		return 0;
+	}
+	buf_append(out, copied, (size_t)(end - copied));
+	return 1;
+}

@@ -17,4 +17,11 @@ size_t url_scheme_len(const char *s, size_t len);
  * whitespace of ref is ignored. Never fails. */
 void url_resolve(const char *base, const char *ref, size_t ref_len, struct buf *out);
 
+/* Rewrite the relative URLs in the link attributes (href, src, cite, action,
+ * longdesc, usemap, codebase, data, poster, background, profile, classid) of the
+ * HTML fragment html[0..len) to absolute ones against base. Returns 1 and
+ * appends the rewritten fragment to out when something changed; returns 0 and
+ * leaves out alone when nothing needed rewriting (or base is not absolute). */
+int url_resolve_html(const char *base, const char *html, size_t len, struct buf *out);
+
 #endif

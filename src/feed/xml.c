@@ -54,7 +54,8 @@ read_attrs(struct xml_parser *p)
 		enum xml_attr a;
 	} known[] = {
 		{"about", ATTR_ABOUT}, {"base", ATTR_BASE}, {"filesize", ATTR_FILESIZE}, {"href", ATTR_HREF},
-		{"ispermalink", ATTR_PERMALINK}, {"lang", ATTR_LANG}, {"length", ATTR_LENGTH},
+		{"ispermalink", ATTR_PERMALINK}, {"lang", ATTR_LANG}, {"lastmod", ATTR_LASTMOD},
+		{"length", ATTR_LENGTH},
 		{"mode", ATTR_MODE}, {"rel", ATTR_REL}, {"resource", ATTR_RESOURCE}, {"term", ATTR_TERM},
 		{"text", ATTR_TEXT}, {"type", ATTR_TYPE}, {"url", ATTR_URL}, {"version", ATTR_VERSION},
 	};
@@ -193,7 +194,7 @@ capture_child_start(struct xml_parser *p, int depth, int is_empty)
 	const char *name = markup_name(p);
 	if (!name)
 		return;
-	if (p->cap_is_xhtml && depth == p->cap_depth + 1 && !p->cap_seen_child && p->cap_wrapper_depth < 0 &&
+	if (p->cap_is_xhtml && p->is_atom10 && depth == p->cap_depth + 1 && !p->cap_seen_child && p->cap_wrapper_depth < 0 &&
 	    str_casecmp(cstr(xmlTextReaderConstLocalName(r)), "div") == 0 && cap_is_blank(p)) {
 		p->cap.len = 0;
 		p->cap_wrapper_depth = depth;
@@ -205,9 +206,9 @@ capture_child_start(struct xml_parser *p, int depth, int is_empty)
 	cap_append(p, name, strlen(name));
 	for (int ok = xmlTextReaderMoveToFirstAttribute(r); ok == 1; ok = xmlTextReaderMoveToNextAttribute(r)) {
 		const char *an = cstr(xmlTextReaderConstName(r));
-		if (!an || str_starts(an, "xmlns"))
-			continue;
 		const char *v = cstr(xmlTextReaderConstValue(r));
+		if (!an || (str_starts(an, "xmlns") && (!v || strcmp(v, "http://www.w3.org/1999/xhtml") == 0)))
+			continue;
 		cap_append(p, " ", 1);
 		cap_append(p, an, strlen(an));
 		cap_append(p, "=\"", 2);
@@ -305,13 +306,15 @@ root_start(struct xml_parser *p, const char *local, const char *uri)
 		return ROLE_ROOT;
 	}
 	if (strcmp(local, "RDF") == 0) {
-		doc->version = "rss10";
+		xmlChar *def = xmlTextReaderLookupNamespace(p->reader, NULL);
+		doc->version = def && strcmp(cstr(def), "http://my.netscape.com/rdf/simple/0.9/") == 0 ? "rss090" : "rss10";
+		xmlFree(def);
 		return ROLE_ROOT;
 	}
 	if (str_casecmp(local, "feed") == 0) {
 		p->is_atom = 1;
 		if (uri && strcmp(uri, "http://www.w3.org/2005/Atom") == 0)
-			doc->version = "atom10";
+			doc->version = "atom10", p->is_atom10 = 1;
 		else if (version && strcmp(version, "0.3") == 0)
 			doc->version = "atom03";
 		else if (version && strcmp(version, "0.2") == 0)
@@ -340,8 +343,28 @@ set_feed_lang(struct xml_parser *p)
 {
 	const char *lang = xml_attr(p, ATTR_LANG);
 	if (lang && lang[0] && p->feed.slot[FLD_LANGUAGE].rank <= 0) {
-		p->feed.slot[FLD_LANGUAGE].s = arena_strdup(p->arena, lang);
+		char *l = arena_strdup(p->arena, lang);
+		for (char *c = l; *c; c++)
+			if (*c == '_')
+				*c = '-';
+		p->feed.slot[FLD_LANGUAGE].s = l;
 		p->feed.slot[FLD_LANGUAGE].rank = 0;
+	}
+}
+
+/* CDF (and feedparser) take href and lastmod attributes of a channel or item
+ * as its link and update date. */
+static void
+cdf_attrs(struct xml_parser *p)
+{
+	if (xml_attr(p, ATTR_HREF))
+		xml_field_start(p, FLD_LINK, 1, KIND_LINK, -1, 1);
+	const char *lastmod = xml_attr(p, ATTR_LASTMOD);
+	if (lastmod) {
+		xml_field_start(p, FLD_UPDATED, 1, KIND_DATE, -2, 1);
+		buf_puts(&p->cap, lastmod);
+		xml_field_end(p);
+		p->cap_depth = -1;
 	}
 }
 
@@ -372,6 +395,8 @@ field_start(struct xml_parser *p, enum xml_role scope, enum xml_nsg g, const cha
 		break;
 	}
 	xml_field_start(p, f, rank, kind, depth, is_empty);
+	if (kind == KIND_ITUNES_CATEGORY)
+		return ROLE_ITCAT; /* subcategories nest inside */
 	return p->cap_depth == depth ? ROLE_FIELD : ROLE_IGNORE;
 }
 
@@ -409,6 +434,8 @@ on_start(struct xml_parser *p)
 		role = root_start(p, local, uri);
 		if (role != ROLE_IGNORE)
 			set_feed_lang(p);
+		if (role == ROLE_FEED)
+			cdf_attrs(p);
 		break;
 	case ROLE_ROOT:
 		if (str_casecmp(local, "channel") == 0) {
@@ -416,6 +443,7 @@ on_start(struct xml_parser *p)
 			if (uri && strcmp(uri, "http://my.netscape.com/rdf/simple/0.9/") == 0)
 				p->doc->version = "rss090";
 			set_feed_lang(p);
+			cdf_attrs(p);
 		} else if (str_casecmp(local, "item") == 0 || str_casecmp(local, "entry") == 0) {
 			role = ROLE_ITEM;
 			xml_item_start(p, depth);
@@ -430,6 +458,7 @@ on_start(struct xml_parser *p)
 		if (str_casecmp(local, "item") == 0 || str_casecmp(local, "entry") == 0) {
 			role = ROLE_ITEM;
 			xml_item_start(p, depth);
+			cdf_attrs(p);
 		} else {
 			role = field_start(p, ROLE_FEED, g, local, depth, is_empty);
 		}
@@ -448,6 +477,12 @@ on_start(struct xml_parser *p)
 		if (g == NSG_CORE && str_casecmp(local, "url") == 0)
 			xml_field_start(p, FLD_ICON, 1, KIND_URL, depth, is_empty);
 		role = p->cap_depth == depth ? ROLE_FIELD : ROLE_IGNORE;
+		break;
+	case ROLE_ITCAT:
+		if (g == NSG_ITUNES && str_casecmp(local, "category") == 0) {
+			xml_field_start(p, FLD_NONE, 0, KIND_ITUNES_CATEGORY, depth, is_empty);
+			role = ROLE_ITCAT;
+		}
 		break;
 	case ROLE_GROUP:
 		if (g == NSG_MEDIA && strcmp(local, "content") == 0)

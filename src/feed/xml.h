@@ -26,8 +26,9 @@ struct xml_prepass {
 
 /* Rewrite utf8[0..len) so that libxml2 can parse it without a DTD: HTML named
  * entities (&nbsp; ...) that are neither XML's five nor declared in the internal
- * subset become numeric references, and a bare '&' that starts no reference
- * becomes &amp; (a well-formedness error: sets problem). CDATA sections, comments
+ * subset become numeric references; an undefined entity or a bare '&' that
+ * starts no reference is escaped so it stays literal text, and "&#X41;" becomes
+ * "&#x41;" (these are well-formedness errors: they set problem). CDATA sections, comments
  * and processing instructions are left alone. Never fails. */
 void xml_prepass_run(const char *utf8, size_t len, struct xml_prepass *out);
 

@@ -38,6 +38,12 @@ xml_ns_group(const char *uri, const char *qname)
 		{"http://www.w3.org/1999/02/22-rdf-syntax-ns#", NSG_RDF},
 		{"http://purl.org/rss/1.0/modules/slash/", NSG_SLASH},
 		{"http://wellformedweb.org/CommentAPI/", NSG_WFW},
+		/* pre-1.0 Atom drafts, as feedparser accepts them */
+		{"http://example.com/newformat#", NSG_CORE},
+		{"http://example.com/necho", NSG_CORE},
+		{"http://purl.org/echo/", NSG_CORE},
+		{"uri/of/echo/namespace#", NSG_CORE},
+		{"http://purl.org/pie/", NSG_CORE},
 	};
 	if (!uri || !uri[0]) {
 		const char *colon = qname ? strchr(qname, ':') : NULL;
@@ -60,7 +66,9 @@ xml_ns_group(const char *uri, const char *qname)
 	for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
 		if (str_casecmp(uri, known[i].uri) == 0)
 			return known[i].g;
-	return NSG_OTHER;
+	/* an unknown default namespace (e.g. a made-up RSS one): its elements are
+	 * the format's own, as feedparser treats them */
+	return qname && !strchr(qname, ':') ? NSG_CORE : NSG_OTHER;
 }
 
 /* One element we use: its field and rank at channel level and at item level. */
@@ -76,7 +84,9 @@ struct element_def {
 
 /* Sorted by (g, name) for bsearch. */
 static const struct element_def elements[] = {
+	{NSG_CORE, "abstract", FLD_SUBTITLE, 1, FLD_SUMMARY, 1, KIND_TEXT},
 	{NSG_CORE, "author", FLD_AUTHOR, 2, FLD_AUTHOR, 2, KIND_PERSON},
+	{NSG_CORE, "body", FLD_NONE, 0, FLD_CONTENT, 1, KIND_TEXT},
 	{NSG_CORE, "category", FLD_NONE, 0, FLD_CATEGORY, 2, KIND_CATEGORY},
 	{NSG_CORE, "comments", FLD_NONE, 0, FLD_COMMENTS, 2, KIND_URL},
 	{NSG_CORE, "content", FLD_NONE, 0, FLD_CONTENT, 2, KIND_TEXT},
@@ -118,9 +128,11 @@ static const struct element_def elements[] = {
 	{NSG_MEDIA, "category", FLD_NONE, 0, FLD_CATEGORY, 0, KIND_CATEGORY},
 	{NSG_MEDIA, "content", FLD_NONE, 0, FLD_NONE, 0, KIND_MEDIA},
 	{NSG_MEDIA, "group", FLD_NONE, 0, FLD_NONE, 0, KIND_GROUP},
+	{NSG_MEDIA, "title", FLD_TITLE, 0, FLD_TITLE, 0, KIND_TEXT},
 	{NSG_ITUNES, "author", FLD_AUTHOR, 1, FLD_AUTHOR, 1, KIND_PERSON},
 	{NSG_ITUNES, "category", FLD_NONE, 0, FLD_CATEGORY, 0, KIND_ITUNES_CATEGORY},
 	{NSG_ITUNES, "image", FLD_ICON, 0, FLD_NONE, 0, KIND_HREF},
+	{NSG_ITUNES, "subtitle", FLD_SUBTITLE, 0, FLD_NONE, 0, KIND_TEXT},
 	{NSG_ITUNES, "summary", FLD_SUBTITLE, 1, FLD_SUMMARY, 1, KIND_TEXT},
 	{NSG_XHTML, "body", FLD_NONE, 0, FLD_CONTENT, 1, KIND_TEXT},
 	{NSG_ADMIN, "generatoragent", FLD_GENERATOR, 1, FLD_NONE, 0, KIND_RESOURCE},
@@ -191,7 +203,7 @@ target(struct xml_parser *p)
 static void
 set_slot(struct xml_parser *p, enum xml_field f, const char *s, size_t len, int rank, int is_plain)
 {
-	if (len == 0 || f == FLD_NONE || f >= FLD_COUNT)
+	if (f == FLD_NONE || f >= FLD_COUNT)
 		return;
 	struct xml_slot *slot = &target(p)->slot[f];
 	if (slot->s && rank < slot->rank)
@@ -337,12 +349,16 @@ xml_field_start(struct xml_parser *p, enum xml_field f, int rank, enum xml_kind 
 {
 	(void)is_empty;
 	switch (kind) {
-	case KIND_LINK:
+	case KIND_LINK: {
 		if (xml_attr(p, ATTR_HREF)) {
 			atom_link(p, rank);
 			return;
 		}
+		const char *rel = xml_attr(p, ATTR_REL);
+		if (rel && str_casecmp(rel, "alternate") != 0)
+			return; /* <link rel="enclosure">URL</link>: not the item's link */
 		break;
+	}
 	case KIND_ENCLOSURE: {
 		const char *url = xml_attr(p, ATTR_URL);
 		add_enclosure(p, url ? url : xml_attr(p, ATTR_HREF), xml_attr(p, ATTR_TYPE), xml_attr(p, ATTR_LENGTH));
@@ -386,6 +402,9 @@ xml_field_start(struct xml_parser *p, enum xml_field f, int rank, enum xml_kind 
 	default:
 		break;
 	}
+	/* feedparser: a second summary-like element in an item is its content */
+	if (f == FLD_SUMMARY && in_item(p) && p->item.slot[FLD_SUMMARY].s && !p->item.slot[FLD_CONTENT].s)
+		f = FLD_CONTENT;
 	p->cap_depth = depth;
 	p->cap_field = f;
 	p->cap_kind = kind;
@@ -410,6 +429,8 @@ xml_field_start(struct xml_parser *p, enum xml_field f, int rank, enum xml_kind 
 			p->cap_is_html = 1;
 		else if (len >= 3 && (str_icasestr(type, len, "xhtml") || str_ncasecmp(type + len - 3, "xml", 3) == 0))
 			p->cap_is_xhtml = 1;
+		else if (p->is_atom10 && memchr(type, '/', len) && !str_istarts(type, "text/"))
+			p->cap_is_base64 = 1; /* RFC 4287 4.1.3.3: other media types are base64 */
 	}
 	if (mode && str_casecmp(mode, "base64") == 0)
 		p->cap_is_base64 = 1;
@@ -480,6 +501,19 @@ plain_text(struct xml_parser *p, const char *s, size_t len, struct buf *out)
 		text_collapse_space(s, len, out);
 }
 
+/* An id (guid, atom:id) that is a permalink is a URL and relative ones are
+ * resolved, as feedparser does; others are kept verbatim. */
+static void
+set_id(struct xml_parser *p, const char *s, size_t len)
+{
+	if (p->cap_is_permalink && len && !url_scheme_len(s, len) && xml_current_base(p)) {
+		resolve(p, s, len);
+		set_slot(p, FLD_ID, p->tmp.data, p->tmp.len, p->cap_rank, 1);
+		return;
+	}
+	set_slot(p, FLD_ID, s, len, p->cap_rank, 1);
+}
+
 void
 xml_field_end(struct xml_parser *p)
 {
@@ -505,7 +539,7 @@ xml_field_end(struct xml_parser *p)
 		set_url(p, f, s, len, p->cap_rank);
 		break;
 	case KIND_GUID:
-		set_slot(p, FLD_ID, s, len, p->cap_rank, 1);
+		set_id(p, s, len);
 		if (p->cap_is_permalink && in_item(p) && len) {
 			resolve(p, s, len);
 			size_t sl = url_scheme_len(p->tmp.data, p->tmp.len);
@@ -534,7 +568,22 @@ xml_field_end(struct xml_parser *p)
 		case FLD_SUMMARY:
 		case FLD_CONTENT:
 		case FLD_SUBTITLE:
-			set_slot(p, f, s, len, p->cap_rank, p->cap_is_plain);
+			p->tmp.len = 0;
+			if (!p->cap_is_plain && url_resolve_html(xml_current_base(p), s, len, &p->tmp))
+				set_slot(p, f, p->tmp.data, p->tmp.len, p->cap_rank, 0);
+			else
+				set_slot(p, f, s, len, p->cap_rank, p->cap_is_plain);
+			break;
+		case FLD_ID:
+			set_id(p, s, len);
+			break;
+		case FLD_LANGUAGE:
+			p->tmp.len = 0;
+			text_collapse_space(s, len, &p->tmp);
+			for (size_t i = 0; i < p->tmp.len; i++)
+				if (p->tmp.data[i] == '_')
+					p->tmp.data[i] = '-';
+			set_slot(p, f, p->tmp.data, p->tmp.len, p->cap_rank, 1);
 			break;
 		default:
 			p->tmp.len = 0;

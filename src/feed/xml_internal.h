@@ -27,7 +27,7 @@ enum xml_nsg {
 /* What an element is, by depth. */
 enum xml_role {
 	ROLE_NONE, ROLE_ROOT, ROLE_FEED, ROLE_ITEM, ROLE_FIELD, ROLE_AUTHOR, ROLE_IMAGE, ROLE_GROUP,
-	ROLE_IGNORE,
+	ROLE_ITCAT, ROLE_IGNORE,
 };
 
 enum xml_field {
@@ -61,7 +61,7 @@ enum xml_kind {
 enum xml_attr {
 	ATTR_BASE, ATTR_LANG, ATTR_TYPE, ATTR_MODE, ATTR_REL, ATTR_HREF, ATTR_LENGTH, ATTR_URL,
 	ATTR_TERM, ATTR_TEXT, ATTR_PERMALINK, ATTR_RESOURCE, ATTR_ABOUT, ATTR_VERSION,
-	ATTR_FILESIZE, ATTR_COUNT,
+	ATTR_FILESIZE, ATTR_LASTMOD, ATTR_COUNT,
 };
 
 /* A field value and how strongly its source element claims it: a value is
@@ -105,6 +105,7 @@ struct xml_parser {
 	int is_stopped;
 
 	int is_atom;
+	int is_atom10;           /* Atom 1.0: an xhtml <div> wrapper is left out */
 	int is_netscape;         /* a Netscape RSS 0.91 DOCTYPE was seen */
 	enum xml_role role[XML_MAX_DEPTH + 1];
 	int item_depth;        /* depth of the open item, -1 when none */

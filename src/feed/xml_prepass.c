@@ -138,6 +138,13 @@ xml_prepass_run(const char *utf8, size_t len, struct xml_prepass *out)
 				r++;
 			if (r > digits && r < end && *r == ';') {
 				p = r + 1;
+				if (*(q + 1) != 'X')
+					continue;
+				/* "&#X41;" is SGML, not XML: lower-case the x */
+				out->problem = "character reference with an upper-case X";
+				buf_append(&out->fixed, copied, (size_t)(q + 1 - copied));
+				buf_putc(&out->fixed, 'x');
+				copied = q + 2;
 				continue;
 			}
 			memcpy(repl, "&amp;", 5);
@@ -155,8 +162,14 @@ xml_prepass_run(const char *utf8, size_t len, struct xml_prepass *out)
 				if (entity_is_xml_predefined(name, name_len) || is_declared(&declared, name, name_len))
 					continue;
 				uint32_t cp = entity_lookup(name, name_len);
-				if (!cp)
-					continue; /* unknown: libxml2 reports it */
+				if (!cp) {
+					/* undefined: keep it as literal text, as lenient parsers do */
+					out->problem = "undefined entity";
+					buf_append(&out->fixed, copied, (size_t)(amp + 1 - copied));
+					buf_puts(&out->fixed, "amp;");
+					copied = amp + 1;
+					continue;
+				}
 				size_t n = 0;
 				repl[n++] = '&';
 				repl[n++] = '#';

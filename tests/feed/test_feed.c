@@ -1,0 +1,419 @@
+/* test_feed.c: unit tests of the feed parser's parts (entities, text, URLs,
+ * charsets) and of feed_parse on small documents written for each behaviour. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "feed/charset.h"
+#include "feed/entities.h"
+#include "feed/feed.h"
+#include "feed/text.h"
+#include "feed/url.h"
+#include "testlib.h"
+#include "util/buf.h"
+#include "util/str.h"
+
+/* ---- helpers: parse a document and keep its first items' fields ---- */
+
+#define MAX_ITEMS 4
+
+struct got {
+	size_t n;
+	char *title[MAX_ITEMS], *link[MAX_ITEMS], *summary[MAX_ITEMS], *content[MAX_ITEMS], *text[MAX_ITEMS];
+	char *author[MAX_ITEMS], *id[MAX_ITEMS], *comments[MAX_ITEMS];
+	int64_t published[MAX_ITEMS];
+	size_t categories[MAX_ITEMS], enclosures[MAX_ITEMS];
+	char *enc_url[MAX_ITEMS];
+	int64_t enc_len[MAX_ITEMS];
+	struct feed_doc doc;
+	struct arena arena;
+	int rc;
+};
+
+static int
+keep(void *ctx, const struct feed_doc *doc, const struct feed_item *it)
+{
+	(void)doc;
+	struct got *g = ctx;
+	if (g->n >= MAX_ITEMS)
+		return 0;
+	size_t i = g->n++;
+	g->title[i] = xstrdup(it->title);
+	g->link[i] = xstrdup(it->link);
+	g->summary[i] = xstrdup(it->summary);
+	g->content[i] = xstrdup(it->content);
+	g->text[i] = xstrdup(it->text);
+	g->author[i] = xstrdup(it->author);
+	g->id[i] = xstrdup(it->id);
+	g->comments[i] = xstrdup(it->comments);
+	g->published[i] = it->published;
+	g->categories[i] = it->category_count;
+	g->enclosures[i] = it->enclosure_count;
+	g->enc_url[i] = it->enclosure_count ? xstrdup(it->enclosures[0].url) : NULL;
+	g->enc_len[i] = it->enclosure_count ? it->enclosures[0].length : -2;
+	return 0;
+}
+
+static void
+parse_with(struct got *g, const char *data, size_t len, const char *base, const char *charset, const char *ctype)
+{
+	memset(g, 0, sizeof *g);
+	struct feed_parse_opts o = {base, charset, ctype};
+	g->rc = feed_parse(data, len, &o, &g->arena, keep, g, &g->doc);
+}
+
+static void
+parse(struct got *g, const char *doc)
+{
+	parse_with(g, doc, strlen(doc), NULL, NULL, NULL);
+}
+
+static void
+release(struct got *g)
+{
+	for (size_t i = 0; i < g->n; i++) {
+		free(g->title[i]); free(g->link[i]); free(g->summary[i]); free(g->content[i]);
+		free(g->text[i]); free(g->author[i]); free(g->id[i]); free(g->comments[i]); free(g->enc_url[i]);
+	}
+	arena_free(&g->arena);
+}
+
+static void
+parse_fixture(struct got *g, const char *name, struct buf *data)
+{
+	const char *dir = getenv("FEED_FIXTURES");
+	char path[1024];
+	snprintf(path, sizeof path, "%s/%s", dir ? dir : "tests/feed/fixtures", name);
+	data->len = 0;
+	test_read_file(path, data);
+	parse_with(g, data->data, data->len, NULL, NULL, NULL);
+}
+
+/* ---- parts ---- */
+
+static void
+test_entities(void)
+{
+	CHECK_INT(entity_lookup("nbsp", 4), 0xA0);
+	CHECK_INT(entity_lookup("mdash", 5), 0x2014);
+	CHECK_INT(entity_lookup("Eacute", 6), 0xC9);
+	CHECK_INT(entity_lookup("eacute", 6), 0xE9);
+	CHECK_INT(entity_lookup("apos", 4), '\'');
+	CHECK_INT(entity_lookup("nosuch", 6), 0);
+	CHECK(entity_is_xml_predefined("amp", 3));
+	CHECK(!entity_is_xml_predefined("nbsp", 4));
+	uint32_t cp;
+	CHECK_INT(entity_decode_ref("&#x41;rest", 10, &cp), 6);
+	CHECK_INT(cp, 'A');
+	CHECK_INT(entity_decode_ref("&#8230;", 7, &cp), 7);
+	CHECK_INT(cp, 0x2026);
+	CHECK_INT(entity_decode_ref("&#150;", 6, &cp), 6); /* windows-1252 en dash */
+	CHECK_INT(cp, 0x2013);
+	CHECK_INT(entity_decode_ref("&#0;", 4, &cp), 4);
+	CHECK_INT(cp, 0xFFFD);
+	CHECK_INT(entity_decode_ref("&#xD800;", 8, &cp), 8);
+	CHECK_INT(cp, 0xFFFD);
+	CHECK_INT(entity_decode_ref("&amp", 4, &cp), 0); /* no ';' */
+	CHECK_INT(entity_decode_ref("& x", 3, &cp), 0);
+}
+
+static void
+check_text(const char *html, const char *want)
+{
+	struct buf b = BUF_INIT;
+	text_from_html(html, strlen(html), 0, &b);
+	CHECK_STR(buf_str(&b), want);
+	buf_free(&b);
+}
+
+static void
+test_text(void)
+{
+	check_text("<p>Hello&nbsp;<b>world</b></p><p>again</p>", "Hello\xC2\xA0world again");
+	check_text("  a\n\n  b\t c  ", "a b c");
+	check_text("one<br>two<br/>three", "one two three");
+	check_text("x<script>var a = '<p>';</script>y<style>p{}</style>z", "xyz");
+	check_text("<!-- hidden -->shown", "shown");
+	check_text("AT&T &amp; 1 < 2 &mdash; ok", "AT&T & 1 < 2 \xE2\x80\x94 ok");
+	check_text("<a href=\"x\" title='a > b'>link</a>", "link");
+	check_text("caf&eacute; &#233; &#xE9;", "caf\xC3\xA9 \xC3\xA9 \xC3\xA9");
+	check_text("<![CDATA[<b>raw</b>]]>", "<b>raw</b>");
+	check_text("in<span>line</span>", "inline");
+	check_text("", "");
+	/* the size cap never splits a code point */
+	struct buf b = BUF_INIT;
+	text_from_html("\xC3\xA9\xC3\xA9\xC3\xA9", 6, 3, &b);
+	CHECK_STR(buf_str(&b), "\xC3\xA9");
+	buf_free(&b);
+	CHECK(text_has_markup("a <b>b</b>", 10));
+	CHECK(text_has_markup("x &amp; y", 9));
+	CHECK(!text_has_markup("AT&T 1 < 2", 10));
+}
+
+static void
+check_url(const char *base, const char *ref, const char *want)
+{
+	struct buf b = BUF_INIT;
+	url_resolve(base, ref, strlen(ref), &b);
+	CHECK_STR(buf_str(&b), want);
+	buf_free(&b);
+}
+
+static void
+test_url(void)
+{
+	/* RFC 3986 section 5.4 examples */
+	const char *base = "http://a/b/c/d;p?q";
+	check_url(base, "g", "http://a/b/c/g");
+	check_url(base, "./g", "http://a/b/c/g");
+	check_url(base, "g/", "http://a/b/c/g/");
+	check_url(base, "/g", "http://a/g");
+	check_url(base, "//g", "http://g");
+	check_url(base, "?y", "http://a/b/c/d;p?y");
+	check_url(base, "g?y", "http://a/b/c/g?y");
+	check_url(base, "#s", "http://a/b/c/d;p?q#s");
+	check_url(base, "", "http://a/b/c/d;p?q");
+	check_url(base, ".", "http://a/b/c/");
+	check_url(base, "..", "http://a/b/");
+	check_url(base, "../g", "http://a/b/g");
+	check_url(base, "../../g", "http://a/g");
+	check_url(base, "../../../g", "http://a/g");
+	check_url(base, "/./g", "http://a/g");
+	check_url(base, "g.", "http://a/b/c/g.");
+	check_url(base, "g/../h", "http://a/b/c/h");
+	check_url(base, "g;x=1/./y", "http://a/b/c/g;x=1/y");
+	check_url(base, "http:g", "http:g");
+	check_url(base, "  https://x.org/a  ", "https://x.org/a");
+	check_url("http://host", "p", "http://host/p");
+	check_url(NULL, "rel/x", "rel/x");
+	check_url("not a base", "rel/x", "rel/x");
+	struct buf b = BUF_INIT;
+	const char *html = "<a href=\"/x\">x</a> <img src='y.png' alt=\"/z\"> <a href=\"https://abs/\">a</a>";
+	CHECK(url_resolve_html("http://h/d/", html, strlen(html), &b) == 1);
+	CHECK_STR(buf_str(&b), "<a href=\"http://h/x\">x</a> <img src='http://h/d/y.png' alt=\"/z\"> "
+	                       "<a href=\"https://abs/\">a</a>");
+	buf_clear(&b);
+	CHECK(url_resolve_html("http://h/", "<p>none</p>", 11, &b) == 0);
+	CHECK(url_resolve_html(NULL, html, strlen(html), &b) == 0);
+	buf_free(&b);
+}
+
+static void
+check_charset(const char *data, size_t len, const char *hint, const char *ctype, const char *want_enc,
+              const char *want_utf8, int want_problem)
+{
+	struct arena a = ARENA_INIT;
+	struct charset_result r;
+	charset_to_utf8(data, len, hint, ctype, &a, &r);
+	CHECK_STR(r.encoding, want_enc);
+	if (want_utf8)
+		CHECK_STR(r.utf8, want_utf8);
+	CHECK_INT(r.problem != NULL, want_problem);
+	arena_free(&a);
+}
+
+#define CS(lit, ...) check_charset(lit, sizeof lit - 1, __VA_ARGS__)
+
+static void
+test_charset(void)
+{
+	CS("<a>\xC3\xA9</a>", NULL, NULL, "utf-8", "<a>\xC3\xA9</a>", 0);
+	/* not UTF-8, nothing declared: windows-1252, and that is a guess (bozo) */
+	CS("<a>\xE9\x93</a>", NULL, NULL, "windows-1252", "<a>\xC3\xA9\xE2\x80\x9C</a>", 1);
+	CS("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><a>\xE9</a>", NULL, NULL, "iso-8859-1",
+	              NULL, 0);
+	/* BOM beats the declaration; it is removed */
+	CS("\xEF\xBB\xBF<?xml version='1.0' encoding='iso-8859-1'?><a/>", NULL, NULL, "utf-8",
+	              "<?xml version='1.0' encoding='iso-8859-1'?><a/>", 0);
+	/* the out-of-band charset beats the declaration */
+	CS("<?xml version='1.0' encoding='utf-8'?><a>\xE9</a>", "iso-8859-1", NULL, "iso-8859-1",
+	              NULL, 0);
+	/* RFC 3023: text/xml without charset is us-ascii */
+	CS("<?xml version='1.0' encoding='iso-8859-1'?><a/>", NULL, "text/xml", "us-ascii", NULL, 0);
+	CS("<a/>", NULL, "application/xml", "utf-8", NULL, 0);
+	CS("<a/>", NULL, "text/plain", "us-ascii", NULL, 1);
+	CS("<a/>", NULL, "application/rss+xml; charset=\"gb2312\"", "gb18030", NULL, 0);
+	/* UTF-16LE with BOM, and UTF-32BE without */
+	CS("\xFF\xFE<\0a\0/\0>\0", NULL, NULL, "utf-16le", "<a/>", 0);
+	CS("\0\0\0<\0\0\0a\0\0\0/\0\0\0>", NULL, NULL, "utf-32be", "<a/>", 0);
+	/* declared encoding that lies: falls back, replaces nothing silently */
+	CS("<?xml version='1.0' encoding='us-ascii'?><a>\xC3\xA9</a>", NULL, NULL, "utf-8", NULL, 1);
+	CS("<?xml version='1.0' encoding='koi8-r'?><a>\xF0\xD2\xC9</a>", NULL, NULL, "koi8-r",
+	              "<?xml version='1.0' encoding='koi8-r'?><a>\xD0\x9F\xD1\x80\xD0\xB8</a>", 0);
+	CS("<?xml version='1.0' encoding='shift_jis'?><a>\x82\xA0</a>", NULL, NULL, "shift_jis",
+	              "<?xml version='1.0' encoding='shift_jis'?><a>\xE3\x81\x82</a>", 0);
+	/* an unknown charset name is not fatal */
+	CS("<?xml version='1.0' encoding='x-bogus'?><a/>", NULL, NULL, "utf-8", NULL, 1);
+}
+
+/* ---- whole documents ---- */
+
+static void
+test_rss(void)
+{
+	struct got g;
+	parse(&g, "<?xml version=\"1.0\"?>\n<rss version=\"2.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
+	          "xmlns:content=\"http://purl.org/rss/1.0/modules/content/\"><channel>"
+	          "<title>Feed &amp; co</title><link>http://example.com/</link>"
+	          "<item><title><![CDATA[Part one]]> and <![CDATA[<b>two</b>]]></title>"
+	          "<link> /posts/1?a=1&amp;b=2 </link><guid isPermaLink=\"false\">id-1</guid>"
+	          "<dc:creator>Jo</dc:creator><category>c1</category><dc:subject>c2</dc:subject>"
+	          "<description>&lt;p&gt;Short &amp;amp; sweet&lt;/p&gt;</description>"
+	          "<content:encoded><![CDATA[<p>Full <a href=\"/x\">text</a>&nbsp;here</p>]]></content:encoded>"
+	          "<enclosure url=\"/a.mp3\" type=\"audio/mpeg\" length=\"1234\"/>"
+	          "<comments>http://example.com/c/1</comments></item></channel></rss>");
+	CHECK_INT(g.rc, 0);
+	CHECK_STR(g.doc.version, "rss20");
+	CHECK_INT(g.doc.is_bozo, 0);
+	CHECK_STR(g.doc.feed.title, "Feed & co");
+	CHECK_INT(g.n, 1);
+	CHECK_STR(g.title[0], "Part one and two");
+	CHECK_STR(g.link[0], "http://example.com/posts/1?a=1&b=2");
+	CHECK_STR(g.id[0], "id-1");
+	CHECK_STR(g.author[0], "Jo");
+	CHECK_INT(g.categories[0], 2);
+	CHECK_STR(g.summary[0], "<p>Short &amp; sweet</p>");
+	CHECK_STR(g.content[0], "<p>Full <a href=\"http://example.com/x\">text</a>&nbsp;here</p>");
+	CHECK_STR(g.text[0], "Full text\xC2\xA0here");
+	CHECK_INT(g.enclosures[0], 1);
+	CHECK_STR(g.enc_url[0], "http://example.com/a.mp3");
+	CHECK_INT(g.enc_len[0], 1234);
+	CHECK_STR(g.comments[0], "http://example.com/c/1");
+	release(&g);
+
+	/* HTML entities without a DTD resolve, and are not an error */
+	parse(&g, "<rss version=\"0.91\"><channel><title>caf&eacute; &mdash; &hellip;</title>"
+	          "<item><title>x&nbsp;y</title><link>http://e.com/&amp;</link></item></channel></rss>");
+	CHECK_STR(g.doc.version, "rss091u");
+	CHECK_INT(g.doc.is_bozo, 0);
+	CHECK_STR(g.doc.feed.title, "caf\xC3\xA9 \xE2\x80\x94 \xE2\x80\xA6");
+	CHECK_STR(g.title[0], "x\xC2\xA0y");
+	release(&g);
+
+	/* guid as link when there is no link */
+	parse(&g, "<rss version=\"2.0\"><channel><item><guid>http://e.com/p</guid></item></channel></rss>");
+	CHECK_STR(g.link[0], "http://e.com/p");
+	release(&g);
+
+	/* RSS 1.0 items beside the channel */
+	parse(&g, "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" xmlns=\"http://purl.org/rss/1.0/\">"
+	          "<channel rdf:about=\"http://e.com/\"><title>T</title><link>http://e.com/</link></channel>"
+	          "<item rdf:about=\"http://e.com/1\"><title>One</title><link>http://e.com/1</link></item></rdf:RDF>");
+	CHECK_STR(g.doc.version, "rss10");
+	CHECK_INT(g.n, 1);
+	CHECK_STR(g.id[0], "http://e.com/1");
+	release(&g);
+}
+
+static void
+test_atom(void)
+{
+	struct got g;
+	struct buf data = BUF_INIT;
+	parse_fixture(&g, "blogger.xml", &data);
+	CHECK_STR(g.doc.version, "atom10");
+	CHECK_INT(g.doc.is_bozo, 0);
+	CHECK_STR(g.doc.feed.link, "http://blog.example.com/");
+	CHECK_INT(g.n, 1);
+	/* the replies link comes first but the post's own page wins */
+	CHECK_STR(g.link[0], "http://blog.example.com/2024/05/post.html");
+	CHECK_STR(g.comments[0], "http://blog.example.com/2024/05/post.html#comment-form");
+	CHECK_STR(g.title[0], "Caf\xC3\xA9 & notes");
+	CHECK_STR(g.author[0], "Ann (noreply@blogger.com)");
+	CHECK_STR(g.text[0], "Hello\xC2\xA0world Second");
+	release(&g);
+
+	/* xhtml content: the wrapper div is left out; nested xml:base resolves */
+	parse(&g, "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:base=\"http://e.com/a/\">"
+	          "<entry xml:base=\"b/\"><title type=\"xhtml\"><div xmlns=\"http://www.w3.org/1999/xhtml\">"
+	          "A <em>B</em></div></title><link href=\"c.html\"/>"
+	          "<link rel=\"alternate\" type=\"application/pdf\" href=\"c.pdf\"/>"
+	          "<content type=\"xhtml\"><div xmlns=\"http://www.w3.org/1999/xhtml\"><p>Hi &amp; <a href=\"d\">d</a>"
+	          "</p></div></content><updated>2024-01-02T03:04:05Z</updated></entry></feed>");
+	CHECK_STR(g.title[0], "A B");
+	CHECK_STR(g.link[0], "http://e.com/a/b/c.html");
+	CHECK_STR(g.content[0], "<p>Hi &amp; <a href=\"http://e.com/a/b/d\">d</a></p>");
+	release(&g);
+
+	/* --base for relative links without xml:base */
+	const char *doc = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><link href=\"/p/1\"/></entry></feed>";
+	parse_with(&g, doc, strlen(doc), "https://site.org/feed.xml", NULL, NULL);
+	CHECK_STR(g.link[0], "https://site.org/p/1");
+	release(&g);
+	buf_free(&data);
+}
+
+static void
+test_hostile(void)
+{
+	struct got g;
+	struct buf data = BUF_INIT;
+	parse_fixture(&g, "xxe.xml", &data);
+	CHECK_INT(g.rc, 0);
+	CHECK_INT(g.doc.is_bozo, 1);
+	CHECK(g.doc.error != NULL);
+	CHECK_INT(g.n, 1);
+	CHECK(g.title[0] && !strstr(g.title[0], "root:"));
+	release(&g);
+
+	parse_fixture(&g, "billion_laughs.xml", &data);
+	CHECK_INT(g.doc.is_bozo, 1);
+	CHECK(g.doc.error != NULL);
+	/* bounded: the expansion does not happen */
+	CHECK(g.n <= 1);
+	if (g.n == 1) {
+		CHECK(!g.title[0] || strlen(g.title[0]) < 100000);
+		CHECK(!g.summary[0] || strlen(g.summary[0]) < 100000);
+	}
+	CHECK(g.arena.total < 8 * 1024 * 1024);
+	release(&g);
+
+	/* truncated document: bozo, and what was read is kept */
+	parse(&g, "<rss version=\"2.0\"><channel><title>T</title><item><title>first</title></item>"
+	          "<item><title>sec");
+	CHECK_INT(g.doc.is_bozo, 1);
+	CHECK(g.n >= 1);
+	CHECK_STR(g.title[0], "first");
+	release(&g);
+
+	/* not a feed */
+	parse(&g, "<html><body>hello</body></html>");
+	CHECK_INT(g.rc, -1);
+	CHECK_INT(g.doc.is_html, 1);
+	CHECK(g.doc.error != NULL);
+	release(&g);
+	parse(&g, "");
+	CHECK_INT(g.rc, -1);
+	CHECK(g.doc.error != NULL);
+	release(&g);
+
+	/* a bare ampersand is repaired (bozo) and kept */
+	parse(&g, "<rss version=\"2.0\"><channel><item><title>Q&A</title></item></channel></rss>");
+	CHECK_INT(g.doc.is_bozo, 1);
+	CHECK_STR(g.title[0], "Q&A");
+	release(&g);
+
+	/* deep nesting and garbage bytes never crash */
+	struct buf deep = BUF_INIT;
+	buf_puts(&deep, "<rss><channel><item><description>");
+	for (int i = 0; i < 5000; i++)
+		buf_puts(&deep, "<div>");
+	buf_puts(&deep, "\xFF\xFE\x01 text");
+	parse_with(&g, deep.data, deep.len, NULL, NULL, NULL);
+	CHECK_INT(g.doc.is_bozo, 1);
+	release(&g);
+	buf_free(&deep);
+	buf_free(&data);
+}
+
+int
+main(void)
+{
+	test_entities();
+	test_text();
+	test_url();
+	test_charset();
+	test_rss();
+	test_atom();
+	test_hostile();
+	return test_done("test_feed");
+}
