@@ -257,7 +257,10 @@ static void
 on_entity_ref(struct xml_parser *p, int depth)
 {
 	xmlNodePtr node = xmlTextReaderCurrentNode(p->reader);
-	xmlDocPtr doc = xmlTextReaderCurrentDoc(p->reader);
+	/* After this call the document is ours to free (see xml_parse). */
+	if (!p->xml_doc)
+		p->xml_doc = xmlTextReaderCurrentDoc(p->reader);
+	xmlDocPtr doc = p->xml_doc;
 	if (!node || !doc || !node->name)
 		return;
 	xmlEntityPtr ent = xmlGetDocEntity(doc, node->name);
@@ -632,6 +635,8 @@ xml_parse(const char *utf8, size_t len, const struct feed_parse_opts *opts, stru
 out:
 	if (p->reader)
 		xmlFreeTextReader(p->reader);
+	if (p->xml_doc)
+		xmlFreeDoc(p->xml_doc);
 	pop_base(p, -1);
 	arena_free(&p->scratch);
 	buf_free(&p->cap);

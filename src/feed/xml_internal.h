@@ -96,6 +96,7 @@ struct xml_base {
 
 struct xml_parser {
 	xmlTextReaderPtr reader;
+	xmlDocPtr xml_doc;      /* owned once xmlTextReaderCurrentDoc() was called */
 	const struct feed_parse_opts *opts;
 	struct feed_doc *doc;
 	struct arena *arena;   /* document-level strings (the caller's) */
