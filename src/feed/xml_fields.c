@@ -501,12 +501,14 @@ plain_text(struct xml_parser *p, const char *s, size_t len, struct buf *out)
 		text_collapse_space(s, len, out);
 }
 
-/* An id (guid, atom:id) that is a permalink is a URL and relative ones are
- * resolved, as feedparser does; others are kept verbatim. */
+/* An id (guid, atom:id) that is a permalink written as a relative path
+ * ("/post/1", "../x") is resolved, as feedparser does; anything else ("1",
+ * "tag:...") is an opaque identity and kept verbatim. */
 static void
 set_id(struct xml_parser *p, const char *s, size_t len)
 {
-	if (p->cap_is_permalink && len && !url_scheme_len(s, len) && xml_current_base(p)) {
+	int is_path = len && (s[0] == '/' || (len > 1 && s[0] == '.' && (s[1] == '/' || s[1] == '.')));
+	if (p->cap_is_permalink && is_path && xml_current_base(p)) {
 		resolve(p, s, len);
 		set_slot(p, FLD_ID, p->tmp.data, p->tmp.len, p->cap_rank, 1);
 		return;
@@ -540,7 +542,8 @@ xml_field_end(struct xml_parser *p)
 		break;
 	case KIND_GUID:
 		set_id(p, s, len);
-		if (p->cap_is_permalink && in_item(p) && len) {
+		if (p->cap_is_permalink && in_item(p) && len &&
+		    (url_scheme_len(s, len) || s[0] == '/' || (len > 1 && s[0] == '.' && s[1] == '/'))) {
 			resolve(p, s, len);
 			size_t sl = url_scheme_len(p->tmp.data, p->tmp.len);
 			if ((sl == 4 && str_ncasecmp(p->tmp.data, "http", 4) == 0) ||

@@ -294,6 +294,15 @@ test_rss(void)
 	CHECK_STR(g.link[0], "http://e.com/p");
 	release(&g);
 
+	/* an opaque guid stays as it is even with a base; a path-like one is resolved */
+	const char *ids = "<rss version=\"2.0\"><channel><item><guid>1</guid></item>"
+	                  "<item><guid>/p/2</guid></item></channel></rss>";
+	parse_with(&g, ids, strlen(ids), "http://e.com/feed", NULL, NULL);
+	CHECK_STR(g.id[0], "1");
+	CHECK_STR(g.link[0], NULL);
+	CHECK_STR(g.id[1], "http://e.com/p/2");
+	release(&g);
+
 	/* RSS 1.0 items beside the channel */
 	parse(&g, "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" xmlns=\"http://purl.org/rss/1.0/\">"
 	          "<channel rdf:about=\"http://e.com/\"><title>T</title><link>http://e.com/</link></channel>"
