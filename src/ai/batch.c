@@ -113,11 +113,23 @@ batch_run(const struct batch_env *env, struct batch_task *t, struct batch_item *
 			break;
 		}
 		size_t nb = (m + (size_t)t->batch_size - 1) / (size_t)t->batch_size;
+		/* More batches than lanes: make their number a multiple of the lanes and their sizes
+		 * even (never above batch_size), so the last wave is not a lone, full-size batch. */
+		size_t lanes = (size_t)env->llm->cfg.concurrency;
+		if (lanes > 0 && nb > lanes && nb % lanes)
+			nb += lanes - nb % lanes;
+		if (nb > m)
+			nb = m;
 		struct pending_batch *pb = xcalloc(nb ? nb : 1, sizeof *pb);
 		struct llm_request **reqs = xcalloc(nb + extra + 1, sizeof *reqs);
+		/* The extra requests go first: they are independent and short. */
+		for (size_t x = 0; x < extra; x++)
+			reqs[x] = t->extra[x];
+		size_t next = 0;
 		for (size_t b = 0; b < nb; b++) {
-			pb[b].first = b * (size_t)t->batch_size;
-			pb[b].count = m - pb[b].first < (size_t)t->batch_size ? m - pb[b].first : (size_t)t->batch_size;
+			pb[b].first = next;
+			pb[b].count = m / nb + (b < m % nb ? 1 : 0);
+			next += pb[b].count;
 			prompt_user_begin(&pb[b].user);
 			for (size_t k = 0; k < pb[b].count; k++) {
 				char id[16];
@@ -130,10 +142,8 @@ batch_run(const struct batch_env *env, struct batch_task *t, struct batch_item *
 			pb[b].req.lang = t->lang;
 			pb[b].req.user = buf_str(&pb[b].user);
 			pb[b].req.max_tokens = t->tokens_base + t->tokens_per_item * (int)pb[b].count;
-			reqs[b] = &pb[b].req;
+			reqs[extra + b] = &pb[b].req;
 		}
-		for (size_t x = 0; x < extra; x++)
-			reqs[nb + x] = t->extra[x];
 		llm_run(env->llm, reqs, nb + extra);
 		for (size_t b = 0; b < nb; b++) {
 			if (pb[b].req.is_ok) {

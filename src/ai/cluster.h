@@ -16,7 +16,7 @@
 #include "util/arena.h"
 
 #define CLUSTER_TITLE_JACCARD 0.6
-#define CLUSTER_SIMHASH_BITS 3
+#define CLUSTER_SIMHASH_BITS 6
 
 /* Group articles[0..count) into stories (verdicts zeroed). The lead of a story is its earliest
  * article (ties: lowest id); the story id is 's' + 12 hex digits of a hash of the lead's URL key

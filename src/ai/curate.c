@@ -112,7 +112,7 @@ curate_run(struct store *st, struct article *articles, size_t count, const struc
 		env.be = (struct batch_env){&client, st, lc.model, o.now};
 		env.score_batch = (int)cfg_long(o.cfg, "batch_size", 10, 1, 50);
 		env.enrich_batch = (int)cfg_long(o.cfg, "enrich_batch_size", 2, 1, 20);
-		env.score_text_tokens = cfg_long(o.cfg, "score_text_tokens", 120, 16, 8000);
+		env.score_text_tokens = cfg_long(o.cfg, "score_text_tokens", 110, 16, 8000);
 		env.enrich_text_tokens = cfg_long(o.cfg, "enrich_text_tokens", 1200, 64, 32000);
 		int *served = arena_alloc(arena, (count ? count : 1) * sizeof *served);
 		size_t n = stage_score(&env, articles, count, offline, verdicts, served, arena);

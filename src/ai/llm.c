@@ -137,10 +137,13 @@ build_body(struct llm_client *c, struct llm_request *r)
 	json_t *root = json_object();
 	json_object_set_new(root, "model", json_string(c->cfg.model));
 	json_t *msgs = json_array();
-	json_t *sys = json_object();
-	json_object_set_new(sys, "role", json_string("system"));
-	json_object_set_new(sys, "content", json_string(prompt_system(r->task, r->lang, !schema)));
-	json_array_append_new(msgs, sys);
+	const char *system = r->system ? r->system : prompt_system(r->task, r->lang, !schema);
+	if (*system) {
+		json_t *sys = json_object();
+		json_object_set_new(sys, "role", json_string("system"));
+		json_object_set_new(sys, "content", json_string(system));
+		json_array_append_new(msgs, sys);
+	}
 	json_t *user = json_object();
 	json_object_set_new(user, "role", json_string("user"));
 	json_object_set_new(user, "content", json_string(r->user));

@@ -27,6 +27,8 @@ struct llm_request {
 	enum prompt_task task;
 	const char *lang;       /* output language, selects the system prompt */
 	const char *user;       /* the user message (caller-owned, alive until llm_run returns) */
+	const char *system;     /* NULL: the task's fixed instructions; "": send no system message
+	                         * (benchmarks use this to replay other tools' request shapes) */
 	int max_tokens;         /* completion cap */
 	void *ctx;              /* the caller's */
 	/* Results. */

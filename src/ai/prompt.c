@@ -170,7 +170,8 @@ prompt_cut(const char *s, size_t len, long max_tokens)
 			last_space = i;
 		i += step;
 	}
-	if (i < len && last_space > i - i / 10)
+	/* Back off to the last space when it is within a word's length: no half words. */
+	if (i < len && last_space > 0 && i - last_space <= 32)
 		return last_space;
 	return i;
 }

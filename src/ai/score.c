@@ -68,7 +68,7 @@ stage_score(const struct stage_env *env, const struct article *articles, size_t 
 	struct batch_item *items = xcalloc(n ? n : 1, sizeof *items);
 	for (size_t i = 0; i < n; i++) {
 		struct buf body = BUF_INIT;
-		prompt_article_body(&body, &articles[i], env->score_text_tokens > 0 ? env->score_text_tokens : 120);
+		prompt_article_body(&body, &articles[i], env->score_text_tokens > 0 ? env->score_text_tokens : 110);
 		items[i].index = i;
 		items[i].body = buf_detach(&body);
 		batch_hash(NULL, items[i].body, items[i].hash);

@@ -15,7 +15,7 @@ struct stage_env {
 	struct batch_env be;
 	int score_batch;          /* articles per score request (default 10) */
 	int enrich_batch;         /* articles per enrich request (default 2) */
-	long score_text_tokens;   /* article text budget for scoring (default 120) */
+	long score_text_tokens;   /* article text budget for scoring (default 110) */
 	long enrich_text_tokens;  /* article text budget for enrichment (default 1200) */
 };
 

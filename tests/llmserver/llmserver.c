@@ -247,6 +247,8 @@ chat(struct llmsrv *s, struct MHD_Connection *c, const struct buf *body)
 	s->stats.prompt_tokens += prompt;
 	s->stats.completion_tokens += completion;
 	s->stats.cached_tokens += cached;
+	s->stats.task_prompt_tokens[ti] += prompt;
+	s->stats.task_completion_tokens[ti] += completion;
 	pthread_mutex_unlock(&s->lock);
 	char *out = json_dumps(resp, JSON_COMPACT);
 	ret = reply(c, 200, out, NULL);

@@ -40,6 +40,7 @@ struct llmsrv_stats {
 	long items_asked;    /* <article> blocks received in chat requests */
 	long max_concurrent; /* most chat requests in progress at once */
 	long by_task[LLMSRV_TASKS_MAX];
+	long task_prompt_tokens[LLMSRV_TASKS_MAX], task_completion_tokens[LLMSRV_TASKS_MAX];
 };
 
 /* What a task handler sees. */
