@@ -1,16 +1,265 @@
-/* cmd_article.c: `brief article`. NOT IMPLEMENTED YET: being written. */
+/* cmd_article.c: `brief article`: a long-form commentary on one story (or one per top story
+ * of the day), written by the LLM from the story's sources, checked, saved and written out. */
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
 
+#include "ai/article.h"
+#include "ai/cluster.h"
+#include "ai/curate.h"
+#include "ai/provider.h"
+#include "app.h"
 #include "cli.h"
 #include "cmd.h"
+#include "report/article.h"
+#include "store/health.h"
+#include "store/reports.h"
+#include "store/select.h"
+#include "util/arena.h"
+#include "util/fs.h"
+#include "util/log.h"
+#include "util/str.h"
+#include "util/timeutil.h"
 
-const char cmd_article_help[] = "usage: brief article [OPTIONS]\n\n(not implemented yet)\n";
+const char cmd_article_help[] =
+	"usage: brief article STORY [--lang zh|en] [--format md|html|json] [--out PATH]\n"
+	"                     [--min-chars N] [--max-chars N] [--days 7]\n"
+	"       brief article --top K [--hours 48] --out DIR/ [...]\n\n"
+	"Write a long-form commentary article (headline, hook, 4-6 numbered sections, conclusion,\n"
+	"a closing reader question, references) on one story, with the LLM. STORY is a story id\n"
+	"(s + 12 hex digits, as the daily JSON shows it; looked up in the last --days), an item\n"
+	"id, or an item's URL. --top K writes one article per top story of the last --hours.\n"
+	"The model cites the story's sources as [1], [2] ...; a draft that misses a section, is\n"
+	"too short or long, cites a source the story does not have or drifts into another\n"
+	"language is asked again once with the findings, then reported (exit 1, nothing saved).\n"
+	"Needs an LLM (BRIEF_LLM_BASE_URL / BRIEF_LLM_API_KEY ...; see brief doctor).\n\n"
+	"  --min-chars/--max-chars  body length without spaces (default zh 1500-3000, en 2500-9000)\n"
+	"  --out FILE   write there; --out DIR/ writes STORY.md, .html and .json into DIR\n";
+
+struct article_args {
+	const char *lang, *format, *out, *top, *hours, *days, *min_chars, *max_chars;
+};
+
+struct article_run {
+	struct app app;
+	struct store st;
+	struct arena arena;
+	struct article_args args;
+	int top, hours, days, min_chars, max_chars;
+	const char *format;
+};
+
+static int
+is_story_id(const char *s)
+{
+	if (s[0] != 's' || strlen(s) != 13)
+		return 0;
+	for (size_t i = 1; i < 13; i++)
+		if (!is_ascii_xdigit((unsigned char)s[i]))
+			return 0;
+	return 1;
+}
+
+/* Find the story the user named: a story id in the window, else the story of an item. */
+static struct story *
+find_story(struct article_run *r, const char *key, struct err *e)
+{
+	struct arena *a = &r->arena;
+	int64_t now = r->app.now, item_id = 0, when = 0;
+	if (!is_story_id(key)) {
+		int found = store_item_find(&r->st, key, &item_id, &when, e);
+		if (found < 0)
+			return NULL;
+		if (!found)
+			return err_set(e, "no story, item id or URL \"%s\" in the store", key), NULL;
+		if (when <= now - (int64_t)r->days * 86400 || when > now + 86400)
+			now = when + 86400; /* an older item: its own week */
+	}
+	struct article *articles;
+	size_t count;
+	if (store_select_window(&r->st, now, r->days * 24, NULL, 0, a, &articles, &count, e) < 0)
+		return NULL;
+	struct story *stories;
+	size_t n;
+	cluster_stories(articles, count, a, &stories, &n);
+	for (size_t i = 0; i < n; i++) {
+		if (!item_id && strcmp(stories[i].id, key) == 0)
+			return &stories[i];
+		for (size_t m = 0; item_id && m < stories[i].member_count; m++)
+			if (stories[i].members[m]->id == item_id)
+				return &stories[i];
+	}
+	return err_set(e, "no story \"%s\" in the last %d days (try a larger --days)", key, r->days), NULL;
+}
+
+/* Write one article; returns an exit status. */
+static int
+one(struct article_run *r, const struct story *s, int many, struct err *e)
+{
+	struct arena *a = &r->arena;
+	struct article_opts o = {r->args.lang, (size_t)r->min_chars, (size_t)r->max_chars, r->app.now, &r->app.cfg};
+	struct article_draft draft;
+	const char *model = NULL;
+	struct buf findings = BUF_INIT;
+	enum article_status st = article_write(&r->st, s, &o, a, &draft, &model, &findings, e);
+	if (st == ARTICLE_REJECTED) {
+		fprintf(stderr, "brief article: the model's drafts for story %s failed the checks twice; nothing saved:\n%s",
+		        s->id, buf_str(&findings));
+		buf_free(&findings);
+		return err_set(e, "story %s: the drafts failed the checks", s->id), EXIT_FAIL;
+	}
+	buf_free(&findings);
+	if (st != ARTICLE_OK)
+		return EXIT_FAIL;
+
+	struct weekly_ref *refs = arena_alloc(a, s->member_count * sizeof *refs);
+	for (size_t i = 0; i < s->member_count; i++) {
+		const struct article *m = s->members[i];
+		refs[i] = (struct weekly_ref){m->title, m->link, m->source_name, m->when};
+	}
+	time_t now = (time_t)r->app.now;
+	struct tm tm;
+	localtime_r(&now, &tm);
+	char date[16], stamp[32];
+	strftime(date, sizeof date, "%Y-%m-%d", &tm);
+	time_format_rfc3339(r->app.now, stamp, sizeof stamp);
+	struct article_doc doc = {&draft, r->args.lang, s->id, model, date, stamp, refs, s->member_count};
+	struct buf md = BUF_INIT, html = BUF_INIT, json = BUF_INIT;
+	article_render_md(&doc, &md);
+	article_render_html(&doc, &html);
+	article_render_json(&doc, &json);
+	if (store_report_save(&r->st, "article", s->id, r->args.lang, draft.headline, r->app.now, buf_str(&md),
+	                      buf_str(&html), buf_str(&json), e) < 0)
+		log_warn("article: %s", e->msg);
+	int rc = EXIT_OK;
+	const char *out = r->args.out;
+	if (out && (many || fs_is_dir(out) || str_ends(out, "/"))) {
+		const struct buf *bufs[] = {&md, &html, &json};
+		const char *exts[] = {"md", "html", "json"};
+		if (fs_mkdirs(out, 0, e) < 0)
+			rc = EXIT_FAIL;
+		for (int i = 0; i < 3 && rc == EXIT_OK; i++) {
+			char path[4200];
+			snprintf(path, sizeof path, "%s%s%s.%s", out, str_ends(out, "/") ? "" : "/", s->id, exts[i]);
+			if (fs_write_atomic(path, buf_str(bufs[i]), bufs[i]->len, e) < 0)
+				rc = EXIT_FAIL;
+		}
+	} else {
+		const struct buf *b = strcmp(r->format, "html") == 0 ? &html : strcmp(r->format, "json") == 0 ? &json : &md;
+		if (fs_write_atomic(out ? out : "-", buf_str(b), b->len, e) < 0)
+			rc = EXIT_FAIL;
+	}
+	if (rc == EXIT_OK)
+		log_info("article %s: %zu characters, %zu sections, %zu sources (%s)", s->id, check_article_chars(&draft),
+		         draft.section_count, s->member_count, model);
+	buf_free(&md);
+	buf_free(&html);
+	buf_free(&json);
+	return rc;
+}
+
+static int
+run(struct article_run *r, const char *key, struct err *e)
+{
+	struct llm_config lc;
+	int has = provider_resolve(&r->app.cfg, &lc, e);
+	if (has < 0)
+		return EXIT_FAIL;
+	if (has == 0)
+		return err_set(e, "writing articles needs an LLM, and none is configured (set BRIEF_LLM_BASE_URL and "
+		                  "BRIEF_LLM_API_KEY, or OPENAI_API_KEY; see brief doctor)"),
+		       EXIT_FAIL;
+	if (store_open(&r->st, r->app.db_path, e) < 0)
+		return EXIT_FAIL;
+	if (key) {
+		struct story *s = find_story(r, key, e);
+		return s ? one(r, s, 0, e) : EXIT_FAIL;
+	}
+	struct article *articles;
+	size_t count;
+	if (store_select_window(&r->st, r->app.now, r->hours, NULL, 0, &r->arena, &articles, &count, e) < 0)
+		return EXIT_FAIL;
+	if (count == 0)
+		return err_set(e, "nothing to write about: no articles in the last %d hours", r->hours), EXIT_EMPTY;
+	struct curate_opts co = {.now = r->app.now, .hours = r->hours, .top_n = r->top, .lang = r->args.lang,
+	                         .per_source_cap = 3, .cfg = &r->app.cfg};
+	struct curate_result cur;
+	if (curate_run(&r->st, articles, count, &co, &r->arena, &cur, e) < 0)
+		return EXIT_FAIL;
+	int rc = EXIT_OK;
+	for (size_t i = 0; i < cur.top_count; i++) {
+		int one_rc = one(r, cur.top[i], 1, e);
+		if (one_rc != EXIT_OK) {
+			log_error("article %s: %s", cur.top[i]->id, e->msg);
+			rc = one_rc;
+		}
+	}
+	if (rc != EXIT_OK)
+		err_set(e, "some articles could not be written (see above)");
+	return rc;
+}
 
 int
 cmd_article(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	fputs("brief article: not implemented yet\n", stderr);
-	return EXIT_FAIL;
+	struct article_run r;
+	memset(&r, 0, sizeof r);
+	struct article_args *a = &r.args;
+	struct cli_common common = {0};
+	const struct cli_option opts[] = {
+		{"lang", 0, CLI_VALUE, &a->lang},         {"format", 0, CLI_VALUE, &a->format},
+		{"out", 'o', CLI_VALUE, &a->out},         {"top", 0, CLI_VALUE, &a->top},
+		{"hours", 0, CLI_VALUE, &a->hours},       {"days", 0, CLI_VALUE, &a->days},
+		{"min-chars", 0, CLI_VALUE, &a->min_chars}, {"max-chars", 0, CLI_VALUE, &a->max_chars},
+		{NULL, 0, 0, NULL},
+	};
+	char **pos;
+	int npos;
+	struct err e = {{0}};
+	if (cli_parse(argc, argv, opts, &common, &pos, &npos, &e) < 0) {
+		free(pos);
+		return cmd_usage_error("article", e.msg);
+	}
+	const char *key = npos > 0 ? pos[0] : NULL;
+	free(pos);
+	if (common.wants_help) {
+		fputs(cmd_article_help, stdout);
+		return EXIT_OK;
+	}
+	r.hours = 48;
+	r.days = 7;
+	if ((a->top && cli_int(a->top, "top", 1, 50, &r.top, &e) < 0) ||
+	    (a->hours && cli_int(a->hours, "hours", 1, 24 * 366, &r.hours, &e) < 0) ||
+	    (a->days && cli_int(a->days, "days", 1, 3660, &r.days, &e) < 0) ||
+	    (a->min_chars && cli_int(a->min_chars, "min-chars", 1, 1000000, &r.min_chars, &e) < 0) ||
+	    (a->max_chars && cli_int(a->max_chars, "max-chars", 1, 1000000, &r.max_chars, &e) < 0))
+		return cmd_usage_error("article", e.msg);
+	if (npos > 1 || (key && r.top) || (!key && !r.top))
+		return cmd_usage_error("article", "give one STORY (story id, item id or URL), or --top K");
+	if (r.top && !a->out)
+		return cmd_usage_error("article", "--top writes several articles: give --out DIR/");
+	if (r.min_chars && r.max_chars && r.min_chars > r.max_chars)
+		return cmd_usage_error("article", "--min-chars is larger than --max-chars");
+	if (!a->lang)
+		a->lang = "zh";
+	if (strcmp(a->lang, "zh") != 0 && strcmp(a->lang, "en") != 0)
+		return cmd_usage_error("article", "--lang wants zh or en");
+	r.format = a->format ? a->format : a->out && str_ends(a->out, ".html") ? "html"
+	                                 : a->out && str_ends(a->out, ".json") ? "json"
+	                                                                      : "md";
+	if (strcmp(r.format, "md") != 0 && strcmp(r.format, "html") != 0 && strcmp(r.format, "json") != 0)
+		return cmd_usage_error("article", "--format wants md, html or json");
+	tzset();
+	if (app_open(&r.app, &common, &e) < 0) {
+		fprintf(stderr, "brief article: %s\n", e.msg);
+		return EXIT_FAIL;
+	}
+	int rc = run(&r, key, &e);
+	if (rc != EXIT_OK)
+		fprintf(stderr, "brief article: %s\n", e.msg);
+	store_close(&r.st);
+	arena_free(&r.arena);
+	app_close(&r.app);
+	return rc;
 }

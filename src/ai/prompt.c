@@ -1,6 +1,8 @@
 /* prompt.c: task instructions, schemas and data blocks (see prompt.h for the layout rules). */
 #include "ai/prompt.h"
 
+#include "ai/longform.h"
+
 #include <string.h>
 
 #include "util/str.h"
@@ -88,6 +90,8 @@ static const struct {
 	[PROMPT_SCORE] = {"score", 1, score_schema},
 	[PROMPT_ENRICH] = {"enrich", 1, enrich_schema},
 	[PROMPT_HIGHLIGHTS] = {"highlights", 1, highlights_schema},
+	[PROMPT_WEEKLY] = {"weekly", 1, longform_weekly_schema},
+	[PROMPT_ARTICLE] = {"article", 1, longform_article_schema},
 };
 
 const char *
@@ -123,7 +127,8 @@ prompt_system(enum prompt_task t, const char *lang, int with_schema_text)
 	if (!*slot) {
 		const char *base = t == PROMPT_SCORE ? score_en
 		                   : t == PROMPT_ENRICH ? (en ? enrich_en : enrich_zh)
-		                                        : (en ? highlights_en : highlights_zh);
+		                   : t == PROMPT_HIGHLIGHTS ? (en ? highlights_en : highlights_zh)
+		                                            : longform_system_base(t, en);
 		struct buf b = BUF_INIT;
 		buf_puts(&b, base);
 		if (with_schema_text)

@@ -16,7 +16,8 @@
 #include "model.h"
 #include "util/buf.h"
 
-enum prompt_task { PROMPT_SCORE, PROMPT_ENRICH, PROMPT_HIGHLIGHTS, PROMPT_TASK_COUNT };
+/* PROMPT_WEEKLY and PROMPT_ARTICLE are the long-form tasks (ai/longform.h). */
+enum prompt_task { PROMPT_SCORE, PROMPT_ENRICH, PROMPT_HIGHLIGHTS, PROMPT_WEEKLY, PROMPT_ARTICLE, PROMPT_TASK_COUNT };
 
 #define PROMPT_DATA_OPEN "<articles>"
 #define PROMPT_DATA_CLOSE "</articles>"

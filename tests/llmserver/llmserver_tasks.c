@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "llmserver.h"
+#include "llmserver_longform.h"
 #include "util/buf.h"
 #include "util/hash.h"
 #include "util/str.h"
@@ -182,5 +183,7 @@ const struct llmsrv_task llmsrv_tasks[] = {
 	{"score", score},
 	{"enrich", enrich},
 	{"highlights", highlights},
+	{"weekly", llmsrv_weekly},
+	{"article", llmsrv_article},
 	{NULL, NULL},
 };

@@ -1,0 +1,33 @@
+/* article.h: rendering a checked commentary article (seed 002's shape): headline, hook,
+ * numbered bold sections (一、二、… in zh), 结语, the closing reader question (今日互动),
+ * then the numbered references the [n] citations point at. Pure renderers. */
+#ifndef BRIEF_REPORT_ARTICLE_H
+#define BRIEF_REPORT_ARTICLE_H
+
+#include <stddef.h>
+
+#include "ai/article.h"
+#include "report/weekly.h"
+#include "util/buf.h"
+
+struct article_doc {
+	const struct article_draft *draft;
+	const char *lang;          /* "zh" or "en" */
+	const char *story_id;
+	const char *model;
+	const char *date;          /* YYYY-MM-DD, local */
+	const char *generated_at;  /* RFC 3339 */
+	const struct weekly_ref *refs; /* the story's sources: ref i+1 = refs[i] */
+	size_t ref_count;
+};
+
+/* Render d as Markdown, a self-contained HTML page, or a JSON object, appended to out. */
+void article_render_md(const struct article_doc *d, struct buf *out);
+void article_render_html(const struct article_doc *d, struct buf *out);
+void article_render_json(const struct article_doc *d, struct buf *out);
+
+/* The length of a section-number prefix the model may have written itself ("一、", "1. ",
+ * "第一层：", "Part 2:"), so the renderer's own numbering is not doubled. */
+size_t article_number_prefix(const char *heading);
+
+#endif

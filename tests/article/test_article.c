@@ -1,0 +1,201 @@
+/* test_article.c: `brief article` against the LLM stand-in over our own fixture feeds: golden
+ * files, seed 002's structure, the draft checker catching a nonexistent citation, a missing
+ * section and the wrong language (re-asked once, then reported with nothing saved), the
+ * cache on rerun, and the clear failure without an LLM. Also unit checks of the checker. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ai/article.h"
+#include "llmserver.h"
+#include "llmserver_longform.h"
+#include "report/article.h"
+#include "store/store.h"
+#include "testlib.h"
+#include "util/fs.h"
+#include "wfixture.h"
+
+static char home[4096], env_base[600];
+static const char *llm_env[] = {env_base, "BRIEF_LLM_API_KEY=test-key", "BRIEF_LLM_MODEL=stand-in", NULL};
+
+static int
+article(const char *const *more, struct buf *out, struct buf *err)
+{
+	const char *args[32] = {"article", "--home", home, "--now", WFX_NOW};
+	size_t n = 5;
+	for (size_t i = 0; more[i]; i++)
+		args[n++] = more[i];
+	args[n] = NULL;
+	buf_clear(out);
+	buf_clear(err);
+	return wfx_brief(args, llm_env, out, err);
+}
+
+static long
+saved_articles(void)
+{
+	char db[4200];
+	snprintf(db, sizeof db, "%s/brief.db", home);
+	struct store st = {0};
+	struct err e;
+	if (store_open(&st, db, &e) < 0)
+		return -1;
+	sqlite3_stmt *s = store_prepare(&st, "SELECT count(*) FROM reports WHERE kind = 'article'", &e);
+	long n = s && sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
+	sqlite3_finalize(s);
+	store_close(&st);
+	return n;
+}
+
+/* The parts of seed 002's shape, in order. */
+static void
+check_structure(const char *md, int en)
+{
+	static const char *const zh[] = {"# ", "\n\n", "**一、", "**二、", "**三、", "**四、", "**结语**",
+	                                 "**今日互动：**", "---", "**参考资料**", "1. ["};
+	static const char *const eng[] = {"# ", "\n\n", "**1. ", "**2. ", "**3. ", "**4. ", "**Conclusion**",
+	                                  "**Over to you:**", "---", "**References**", "1. ["};
+	const char *const *parts = en ? eng : zh;
+	const char *p = md;
+	CHECK(strncmp(md, "# ", 2) == 0);
+	for (size_t i = 0; i < 11; i++) {
+		const char *hit = strstr(p, parts[i]);
+		if (!hit)
+			fprintf(stderr, "structure: \"%s\" missing or out of order\n", parts[i]);
+		CHECK(hit != NULL);
+		if (hit)
+			p = hit + strlen(parts[i]);
+	}
+	/* The hook is a paragraph of its own between the title and the first section. */
+	const char *first = strstr(md, en ? "**1. " : "**一、");
+	const char *hook = strstr(md, "\n\n");
+	CHECK(first && hook && hook + 2 < first);
+	/* The reader question ends the body. */
+	const char *q = strstr(md, en ? "**Over to you:**" : "**今日互动：**");
+	CHECK(q && (strstr(q, "？") || strstr(q, "?")));
+}
+
+static void
+test_checker(void)
+{
+	struct check_rules r;
+	check_rules_default(&r, "zh");
+	r.min_chars = 20;
+	r.max_chars = 400;
+	r.source_count = 2;
+	r.allowed_terms = "DeepSeek cuts prices";
+	struct article_section secs[4] = {{"一", "第一段内容，引用来源[1]。"}, {"二", "第二段内容[2]。"},
+	                                  {"三", "第三段内容。"}, {"四", "第四段内容，DeepSeek 降价。"}};
+	struct article_draft d = {"标题", "开头段落。", secs, 4, "结语内容。", "你怎么看？"};
+	struct buf f = BUF_INIT;
+	CHECK_INT(check_article(&d, &r, &f), 0);
+	secs[1].body = "第二段内容[3]。";
+	buf_clear(&f);
+	CHECK_INT(check_article(&d, &r, &f), 1);
+	CHECK(strstr(buf_str(&f), "[3]") != NULL);
+	secs[1].body = "第二段内容[2]。";
+	d.section_count = 3;
+	d.question = "";
+	buf_clear(&f);
+	CHECK_INT(check_article(&d, &r, &f), 2);
+	d.section_count = 4;
+	d.question = "你怎么看？";
+	secs[2].body = "this whole paragraph is written in plain english words and not chinese at all here";
+	buf_clear(&f);
+	CHECK_INT(check_article(&d, &r, &f), 1);
+	CHECK(strstr(buf_str(&f), "not in Chinese") != NULL);
+	CHECK_INT(article_number_prefix("一、 从训练到推论"), strlen("一、 "));
+	CHECK_INT(article_number_prefix("第三层：产业格局"), strlen("第三层："));
+	CHECK_INT(article_number_prefix("2. Why"), 3);
+	CHECK_INT(article_number_prefix("GPT-5 arrives"), 0);
+	buf_free(&f);
+}
+
+int
+main(void)
+{
+	test_checker();
+	snprintf(home, sizeof home, "%s/home", test_tmpdir());
+	wfx_make_home(home);
+	struct buf out = BUF_INIT, err = BUF_INIT;
+
+	/* Without an LLM: exit 1 and say so. */
+	const char *plain[] = {"article", "--home", home, "--now", WFX_NOW, "1", NULL};
+	CHECK_INT(wfx_brief(plain, NULL, &out, &err), 1);
+	CHECK(strstr(buf_str(&err), "needs an LLM") != NULL);
+
+	struct llmsrv_opts so = {0};
+	struct llmsrv *srv = llmsrv_start(&so);
+	CHECK(srv != NULL);
+	if (!srv)
+		return test_done("test_article");
+	snprintf(env_base, sizeof env_base, "BRIEF_LLM_BASE_URL=%s", llmsrv_base_url(srv));
+
+	/* A story by item URL (one source), in Chinese. */
+	const char *zh[] = {"https://techwire.example/2026/02/deepseek-off-peak-prices", NULL};
+	CHECK_INT(article(zh, &out, &err), 0);
+	wfx_golden("article", "deepseek-zh.md", buf_str(&out));
+	check_structure(buf_str(&out), 0);
+	CHECK(strstr(buf_str(&out), "(https://techwire.example/2026/02/deepseek-off-peak-prices)") != NULL);
+	/* A story with two sources (the same OpenAI link from two feeds), in English, as JSON and Markdown. */
+	const char *en[] = {"https://openai.example/blog/gpt-4-5", "--lang", "en", NULL};
+	CHECK_INT(article(en, &out, &err), 0);
+	wfx_golden("article", "openai-en.md", buf_str(&out));
+	check_structure(buf_str(&out), 1);
+	CHECK(strstr(buf_str(&out), "— Tech Wire") && strstr(buf_str(&out), "— AI Daily"));
+	const char *enj[] = {"https://openai.example/blog/gpt-4-5", "--lang", "en", "--format", "json", NULL};
+	CHECK_INT(article(enj, &out, &err), 0);
+	wfx_golden("article", "openai-en.json", buf_str(&out));
+	CHECK_INT(saved_articles(), 2);
+
+	/* Rerun: served from the cache, no request. */
+	struct llmsrv_stats before, after;
+	llmsrv_get_stats(srv, &before);
+	CHECK_INT(article(zh, &out, &err), 0);
+	llmsrv_get_stats(srv, &after);
+	CHECK_INT(after.requests, before.requests);
+
+	/* A draft citing a source the story does not have: caught, re-asked once with the findings,
+	 * the second draft passes. Different length bounds make it a new request. */
+	llmsrv_reset(srv);
+	llmsrv_article_fault("cite_missing", 1);
+	const char *cite[] = {"2", "--min-chars", "1200", NULL};
+	CHECK_INT(article(cite, &out, &err), 0);
+	llmsrv_get_stats(srv, &after);
+	CHECK_INT(after.requests, 2);
+	char *reask = llmsrv_logged(srv) >= 2 ? llmsrv_logged_user(srv, 1) : NULL;
+	CHECK(reask && strstr(reask, "failed these checks") && strstr(reask, "[9], which the story does not have"));
+	free(reask);
+	check_structure(buf_str(&out), 0);
+
+	/* A draft missing a section, twice: reported (exit 1, the findings on stderr), nothing saved. */
+	long saved = saved_articles();
+	llmsrv_reset(srv);
+	llmsrv_article_fault("miss_section", 2);
+	char path[4200];
+	snprintf(path, sizeof path, "%s/kagi.md", test_tmpdir());
+	const char *miss[] = {"https://techwire.example/2026/02/kagi-assistant", "--out", path, NULL};
+	CHECK_INT(article(miss, &out, &err), 1);
+	llmsrv_get_stats(srv, &after);
+	CHECK_INT(after.requests, 2);
+	CHECK(strstr(buf_str(&err), "3 sections") != NULL);
+	CHECK(strstr(buf_str(&err), "question is missing") != NULL);
+	CHECK(!fs_exists(path));
+	CHECK_INT(saved_articles(), saved);
+
+	/* The wrong language, twice: reported. */
+	llmsrv_article_fault("wrong_lang", 2);
+	CHECK_INT(article(miss, &out, &err), 1);
+	CHECK(strstr(buf_str(&err), "not in Chinese") != NULL);
+	llmsrv_article_fault(NULL, 0);
+
+	/* Unknown story. */
+	const char *unknown[] = {"s0123456789ab", NULL};
+	CHECK_INT(article(unknown, &out, &err), 1);
+	CHECK(strstr(buf_str(&err), "no story") != NULL);
+
+	llmsrv_stop(srv);
+	buf_free(&out);
+	buf_free(&err);
+	return test_done("test_article");
+}

@@ -1,0 +1,19 @@
+/* llmserver_longform.h: the stand-in's long-form tasks ("article", "weekly") and their fault
+ * modes, for the weekly and article tests. */
+#ifndef BRIEF_TESTS_LLMSERVER_LONGFORM_H
+#define BRIEF_TESTS_LLMSERVER_LONGFORM_H
+
+#include <jansson.h>
+
+#include "llmserver.h"
+
+/* Handlers (rows of llmsrv_tasks). */
+int llmsrv_article(const struct llmsrv_call *call, json_t **answer);
+int llmsrv_weekly(const struct llmsrv_call *call, json_t **answer);
+
+/* Make the next count "article" answers faulty: "cite_missing" (cites a source id the story
+ * does not have), "miss_section" (three sections, no closing question), "wrong_lang" (an
+ * English body for a Chinese article), "too_short". NULL or count 0 clears. */
+void llmsrv_article_fault(const char *mode, int count);
+
+#endif
