@@ -132,6 +132,12 @@ run(struct daily_run *d, struct err *e)
 	size_t count;
 	if (store_select_window(&d->st, d->app.now, d->hours, ids, id_count, a, &articles, &count, e) < 0)
 		return EXIT_FAIL;
+	if (count == 0 && fetched && sum.feeds_total > 0 && sum.feeds_ok == 0) {
+		/* Not a quiet day: nothing could be fetched (offline machine, proxy, DNS ...). */
+		err_set(e, "none of the %d feeds could be fetched (%s: %s)", sum.feeds_total,
+		        sum.failure_count ? sum.failures[0].url : "?", sum.failure_count ? sum.failures[0].error : "?");
+		return EXIT_FAIL;
+	}
 	if (count == 0) {
 		err_set(e, "nothing to report: no articles in the last %d hours", d->hours);
 		return EXIT_EMPTY;

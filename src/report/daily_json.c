@@ -1,6 +1,6 @@
-/* daily_json.c: the daily digest as the SPEC.md `brief daily --format json` object.
- * Keys come in the order SPEC.md lists them; brief's additions (item "id" and
- * "sources", top-level "top" and "health") follow the specified keys. */
+/* daily_json.c: the daily digest as the SPEC.md `brief daily --format json` object:
+ * exactly the specified keys, in the order SPEC.md lists them (scripts may compare key
+ * sets). Feed health and the further sources of a story are in the Markdown and HTML. */
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
@@ -61,33 +61,7 @@ jitem(const struct report_item *it)
 	for (size_t k = 0; k < it->keyword_count; k++)
 		json_array_append_new(kw, jstr(it->keywords[k]));
 	json_object_set_new(o, "keywords", kw);
-	json_object_set_new(o, "id", jstr(it->id));
-	json_t *src = json_array();
-	for (size_t s = 0; s < it->source_count; s++) {
-		json_t *so = json_object();
-		json_object_set_new(so, "name", jstr(it->sources[s].name));
-		json_object_set_new(so, "link", jstr(it->sources[s].link));
-		json_array_append_new(src, so);
-	}
-	json_object_set_new(o, "sources", src);
 	return o;
-}
-
-static json_t *
-jproblems(const struct report_problem *p, size_t n, const char *detail_key, const char *when_key)
-{
-	json_t *a = json_array();
-	for (size_t i = 0; i < n; i++) {
-		json_t *o = json_object();
-		json_object_set_new(o, "source", jstr(p[i].name));
-		json_object_set_new(o, "url", jstr(p[i].url));
-		if (detail_key)
-			json_object_set_new(o, detail_key, jstr(p[i].detail));
-		if (when_key)
-			json_object_set_new(o, when_key, jtime(p[i].when));
-		json_array_append_new(a, o);
-	}
-	return a;
 }
 
 void
@@ -131,14 +105,6 @@ report_daily_json(const struct report *r, struct buf *out)
 		json_array_append_new(cats, c);
 	}
 	json_object_set_new(o, "categories", cats);
-	json_object_set_new(o, "top", json_integer(r->top_n));
-	json_t *h = json_object();
-	json_object_set_new(h, "stale_days", json_integer(r->health.stale_days));
-	json_object_set_new(h, "failed", jproblems(r->health.failed, r->health.failed_count, "error", NULL));
-	json_object_set_new(h, "stale", jproblems(r->health.stale, r->health.stale_count, NULL, "newest"));
-	json_object_set_new(h, "undated", jproblems(r->health.undated, r->health.undated_count, "title", NULL));
-	json_object_set_new(h, "future", jproblems(r->health.future, r->health.future_count, "title", "published"));
-	json_object_set_new(o, "health", h);
 	char *s = json_dumps(o, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 	if (!s) {
 		/* Only on allocation failure; brief aborts on OOM everywhere else too. */

@@ -206,6 +206,20 @@ line_at(const char *p)
 	return xstrndup(p, e ? (size_t)(e - p) : strlen(p));
 }
 
+static void
+check_keys(json_t *o, const char *const *keys, size_t n)
+{
+	size_t i = 0;
+	const char *key;
+	json_t *v;
+	json_object_foreach(o, key, v) {
+		(void)v;
+		CHECK(i < n && strcmp(key, keys[i]) == 0);
+		i++;
+	}
+	CHECK_INT(i, n);
+}
+
 void
 check_structure(const char *md, const char *json)
 {
@@ -214,6 +228,14 @@ check_structure(const char *md, const char *json)
 	CHECK(j != NULL);
 	if (!j)
 		return;
+	/* Exactly SPEC.md's keys, in its order. */
+	const char *top_keys[] = {"date", "generated_at", "lang", "engine", "model", "stats", "highlights", "items",
+	                          "keywords", "categories"};
+	const char *item_keys[] = {"rank", "title", "title_translated", "link", "source", "published", "category",
+	                           "scores", "summary", "reason", "keywords"};
+	check_keys(j, top_keys, sizeof top_keys / sizeof top_keys[0]);
+	for (size_t i = 0; i < json_array_size(json_object_get(j, "items")); i++)
+		check_keys(json_array_get(json_object_get(j, "items"), i), item_keys, sizeof item_keys / sizeof item_keys[0]);
 	int zh = strcmp(json_string_value(json_object_get(j, "lang")), "en") != 0;
 	json_t *stats = json_object_get(j, "stats");
 	long selected = jint(stats, "selected");
