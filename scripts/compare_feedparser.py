@@ -82,6 +82,9 @@ def explain(field, mine, theirs, fp_entry, fp_feed):
             return "feedparser leaves a relative link relative (no base URL for a local file)"
         if theirs and theirs == fp_entry.get("id") and mine and theirs.split(":")[0] not in ("http", "https"):
             return "feedparser took the entry id (not a URL) as the link"
+        bases = (fp_entry.get("title_detail") or {}).get("base"), (fp_feed.get("title_detail") or {}).get("base")
+        if mine is None and theirs and theirs in bases:
+            return "feedparser resolves an empty href to the xml:base document (brief: no link)"
         if mine is None and theirs and theirs in (fp_feed.get("link"), fp_feed.get("id")):
             return "feedparser resolves an empty href to the document base"
         if mine is None and theirs and any(l.get("rel") == "self" and l.get("href") == theirs

@@ -230,11 +230,70 @@ convert(const char *enc, const char *src, size_t len, int is_strict, struct buf 
 	return rc;
 }
 
+static int
+is_latin1(const char *enc)
+{
+	return strcmp(enc, "iso-8859-1") == 0 || strcmp(enc, "iso8859-1") == 0 || strcmp(enc, "latin1") == 0 ||
+	       strcmp(enc, "latin-1") == 0 || strcmp(enc, "l1") == 0 || strcmp(enc, "iso_8859-1") == 0;
+}
+
+static int
+has_high_bytes(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return 1;
+	return 0;
+}
+
 static void
 copy_out(struct buf *b, struct arena *arena, struct charset_result *out)
 {
 	out->utf8 = arena_strndup(arena, b->data ? b->data : "", b->len);
 	out->len = b->len;
+}
+
+/* Windows-1252's characters for 0x80..0x9F (0 = undefined there). */
+static const uint16_t cp1252_high[32] = {
+	0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,
+	0x017D, 0, 0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A,
+	0x0153, 0, 0x017E, 0x0178,
+};
+
+/* A Latin-1 document that also carries UTF-8 (text pasted from another source):
+ * when it holds at least one well-formed multi-byte UTF-8 sequence, decode each
+ * such sequence as UTF-8 and every other byte as windows-1252 (a superset of
+ * ISO-8859-1 for printable text). Returns 0, doing nothing, without UTF-8 in it. */
+static int
+decode_mixed(const char *s, size_t len, struct arena *arena, struct charset_result *out)
+{
+	int has_utf8 = 0;
+	for (size_t i = 0; i < len && !has_utf8;) {
+		uint32_t cp;
+		size_t n = (unsigned char)s[i] < 0x80 ? 1 : utf8_decode(s + i, len - i, &cp);
+		has_utf8 = n > 1;
+		i += n;
+	}
+	if (!has_utf8)
+		return 0;
+	struct buf b = BUF_INIT;
+	buf_reserve(&b, len + len / 4 + 16);
+	for (size_t i = 0; i < len;) {
+		unsigned char c = (unsigned char)s[i];
+		uint32_t cp = c;
+		size_t n = 1;
+		if (c >= 0x80) {
+			n = utf8_decode(s + i, len - i, &cp);
+			if (n == 1)
+				cp = c < 0xA0 ? cp1252_high[c - 0x80] : c;
+		}
+		if (cp)
+			utf8_put(&b, cp);
+		i += n;
+	}
+	copy_out(&b, arena, out);
+	buf_free(&b);
+	return 1;
 }
 
 void
@@ -280,10 +339,25 @@ charset_to_utf8(const char *data, size_t len, const char *charset_hint, const ch
 	} else {
 		rfc3023 = http.s[0] ? http.s : declared.s[0] ? declared.s : "utf-8";
 	}
-	/* A BOM is unambiguous: it beats every declaration. */
-	const char *candidates[] = {bom, rfc3023, declared.s, layout, "utf-8", "windows-1252"};
 	const char *body = data + bom_len;
 	size_t body_len = len - bom_len;
+	/* A document said to be ISO-8859-1 whose non-ASCII bytes are all well-formed
+	 * multi-byte UTF-8 is UTF-8 (mislabelled by its server or generator): real
+	 * Latin-1 text practically never forms valid UTF-8. feedparser repairs the
+	 * same mistake text by text; the result is the same. */
+	const char *utf8_instead = NULL;
+	if (!bom && is_latin1(rfc3023) && has_high_bytes(body, body_len)) {
+		if (utf8_valid(body, body_len)) {
+			utf8_instead = "utf-8";
+		} else if (decode_mixed(body, body_len, arena, out)) {
+			out->encoding = arena_strdup(arena, rfc3023);
+			out->problem = arena_printf(arena, "document declared as %s mixes UTF-8 and %s bytes", rfc3023,
+			                            rfc3023);
+			return;
+		}
+	}
+	/* A BOM is unambiguous: it beats every declaration. */
+	const char *candidates[] = {bom, utf8_instead, rfc3023, declared.s, layout, "utf-8", "windows-1252"};
 	struct buf b = BUF_INIT;
 	for (size_t i = 0; i < sizeof candidates / sizeof candidates[0]; i++) {
 		const char *enc = candidates[i];
@@ -296,7 +370,7 @@ charset_to_utf8(const char *data, size_t len, const char *charset_hint, const ch
 		if (convert(enc, body, body_len, 1, &b) != 0)
 			continue;
 		out->encoding = arena_strdup(arena, enc);
-		if (i > 1 && strcmp(enc, rfc3023) != 0 && !out->problem)
+		if (i > 0 && strcmp(enc, rfc3023) != 0 && !out->problem)
 			out->problem = arena_printf(arena, "document declared as %s, but parsed as %s", rfc3023, enc);
 		copy_out(&b, arena, out);
 		buf_free(&b);

@@ -334,9 +334,18 @@ root_start(struct xml_parser *p, const char *local, const char *uri)
 		doc->version = "rss";
 		return ROLE_FEED;
 	}
+	/* A lone Atom entry document (RFC 4287 5.1 allows it): a feed of one item. */
+	if (strcmp(local, "entry") == 0 && uri &&
+	    (strcmp(uri, "http://www.w3.org/2005/Atom") == 0 || strcmp(uri, "http://purl.org/atom/ns#") == 0)) {
+		p->is_atom = 1;
+		p->is_atom10 = strcmp(uri, "http://www.w3.org/2005/Atom") == 0;
+		doc->version = p->is_atom10 ? "atom10" : "atom03";
+		return ROLE_ITEM;
+	}
 	if (str_casecmp(local, "html") == 0)
 		doc->is_html = 1;
-	return ROLE_IGNORE;
+	/* feedparser finds a feed wherever it is (say, an Atom feed inside an XHTML page) */
+	return ROLE_SEEK;
 }
 
 static void on_end(struct xml_parser *p, int depth);
@@ -434,11 +443,14 @@ on_start(struct xml_parser *p)
 	enum xml_role role = ROLE_IGNORE;
 	switch (parent) {
 	case ROLE_NONE:
+	case ROLE_SEEK:
 		role = root_start(p, local, uri);
-		if (role != ROLE_IGNORE)
-			set_feed_lang(p);
+		if (role != ROLE_SEEK)
+			set_feed_lang(p), p->doc->is_html = 0;
 		if (role == ROLE_FEED)
 			cdf_attrs(p);
+		if (role == ROLE_ITEM)
+			xml_item_start(p, depth);
 		break;
 	case ROLE_ROOT:
 		if (str_casecmp(local, "channel") == 0) {
@@ -554,12 +566,48 @@ on_end(struct xml_parser *p, int depth)
 	pop_base(p, depth);
 }
 
+/* Whitespace or comments before the XML declaration make libxml2 reject the
+ * declaration (and with it the document). Lenient parsers, feedparser's among
+ * them, read on: skip them, and return the problem (NULL when there was none). */
+static const char *
+skip_before_declaration(const char **utf8, size_t *len)
+{
+	const char *p = *utf8, *end = *utf8 + *len;
+	for (;;) {
+		while (p < end && is_ascii_space(*p))
+			p++;
+		if (end - p < 4 || memcmp(p, "<!--", 4) != 0)
+			break;
+		const char *close = NULL;
+		for (const char *q = p + 4; q + 3 <= end; q++) {
+			q = memchr(q, '-', (size_t)(end - q));
+			if (!q || end - q < 3)
+				break;
+			if (q[1] == '-' && q[2] == '>') {
+				close = q + 3;
+				break;
+			}
+		}
+		if (!close)
+			break;
+		p = close;
+	}
+	if (p == *utf8 || end - p < 6 || memcmp(p, "<?xml", 5) != 0 || !is_ascii_space(p[5]))
+		return NULL;
+	*len -= (size_t)(p - *utf8);
+	*utf8 = p;
+	return "XML declaration not at the start of the document";
+}
+
 int
 xml_parse(const char *utf8, size_t len, const struct feed_parse_opts *opts, struct arena *arena,
           feed_item_fn on_item, void *ctx, struct feed_doc *doc)
 {
+	const char *lead_problem = skip_before_declaration(&utf8, &len);
 	struct xml_prepass pre;
 	xml_prepass_run(utf8, len, &pre);
+	if (lead_problem && !pre.problem)
+		pre.problem = lead_problem;
 	struct xml_parser *p = xcalloc(1, sizeof *p);
 	p->opts = opts;
 	p->doc = doc;

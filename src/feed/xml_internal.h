@@ -28,6 +28,7 @@ enum xml_nsg {
 enum xml_role {
 	ROLE_NONE, ROLE_ROOT, ROLE_FEED, ROLE_ITEM, ROLE_FIELD, ROLE_AUTHOR, ROLE_IMAGE, ROLE_GROUP,
 	ROLE_ITCAT, ROLE_IGNORE,
+	ROLE_SEEK, /* an unknown root (an XHTML page...) or inside one: a feed root may still come */
 };
 
 enum xml_field {

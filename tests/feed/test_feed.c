@@ -414,9 +414,76 @@ test_hostile(void)
 	buf_free(&data);
 }
 
+/* What lenient readers (feedparser) accept and real feeds do. */
+static void
+test_lenient(void)
+{
+	struct got g;
+	static const char *const leads[] = {"\n  ", "\xEF\xBB\xBF\r\n", "<!-- generator -->\n"};
+	for (size_t i = 0; i < sizeof leads / sizeof leads[0]; i++) {
+		struct buf d = BUF_INIT;
+		buf_puts(&d, leads[i]);
+		buf_puts(&d, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss version=\"2.0\"><channel>"
+		             "<item><title>One</title></item><item><title>Two</title></item></channel></rss>");
+		parse_with(&g, d.data, d.len, NULL, NULL, NULL);
+		CHECK_INT(g.rc, 0);
+		CHECK_STR(g.doc.version, "rss20");
+		CHECK_INT(g.n, 2);
+		CHECK_STR(g.title[1], "Two");
+		CHECK_INT(g.doc.is_bozo, 1); /* the declaration was not at the start */
+		release(&g);
+		buf_free(&d);
+	}
+
+	/* declared ISO-8859-1, really UTF-8: read as UTF-8 (bozo) */
+	parse(&g, "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss version=\"2.0\"><channel>"
+	          "<item><title>Br\xC3\xB8ndby</title></item></channel></rss>");
+	CHECK_STR(g.title[0], "Br\xC3\xB8ndby");
+	CHECK_STR(g.doc.encoding, "utf-8");
+	CHECK_INT(g.doc.is_bozo, 1);
+	release(&g);
+	/* ... and a mix of both: each byte sequence read as what it is */
+	parse(&g, "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss version=\"2.0\"><channel>"
+	          "<description>bes\xF8ge</description><item><title>Br\xC3\xB8ndby bes\xF8g \x93q\x94</title>"
+	          "</item></channel></rss>");
+	CHECK_STR(g.title[0], "Br\xC3\xB8ndby bes\xC3\xB8g \xE2\x80\x9Cq\xE2\x80\x9D");
+	CHECK_STR(g.doc.encoding, "iso-8859-1");
+	CHECK_INT(g.doc.is_bozo, 1);
+	release(&g);
+
+	/* a lone Atom entry document is a feed of one item */
+	parse(&g, "<?xml version=\"1.0\"?><entry xmlns=\"http://www.w3.org/2005/Atom\"><title>Solo</title>"
+	          "<link rel=\"alternate\" href=\"http://e.com/solo\"/><updated>2024-01-02T03:04:05Z</updated></entry>");
+	CHECK_INT(g.rc, 0);
+	CHECK_STR(g.doc.version, "atom10");
+	CHECK_INT(g.n, 1);
+	CHECK_STR(g.link[0], "http://e.com/solo");
+	CHECK_INT(g.published[0], FEED_NO_DATE);
+	release(&g);
+
+	/* a feed wrapped in an XHTML page is still found */
+	parse(&g, "<html xmlns=\"http://www.w3.org/1999/xhtml\"><body><feed xmlns=\"http://www.w3.org/2005/Atom\">"
+	          "<title>In a page</title><entry><title>E</title></entry></feed></body></html>");
+	CHECK_INT(g.rc, 0);
+	CHECK_STR(g.doc.version, "atom10");
+	CHECK_INT(g.doc.is_html, 0);
+	CHECK_STR(g.doc.feed.title, "In a page");
+	CHECK_INT(g.n, 1);
+	CHECK_STR(g.title[0], "E");
+	release(&g);
+
+	/* an empty href is no link (RFC 3986 would make it the feed document itself) */
+	parse(&g, "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:base=\"http://e.com/feed.php\"><entry>"
+	          "<link rel=\"alternate\" href=\"\"/><id>x</id></entry></feed>");
+	CHECK_INT(g.n, 1);
+	CHECK(g.link[0] == NULL);
+	release(&g);
+}
+
 int
 main(void)
 {
+	test_lenient();
 	test_entities();
 	test_text();
 	test_url();
