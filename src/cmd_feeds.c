@@ -17,7 +17,7 @@
 
 const char cmd_feeds_help[] =
 	"usage: brief feeds list [--json]\n"
-	"       brief feeds add URL [--name NAME]\n"
+	"       brief feeds add URL [--name NAME] [--user-agent UA]\n"
 	"       brief feeds rm URL\n"
 	"       brief feeds import FILE.opml\n"
 	"       brief feeds export\n\n"
@@ -25,7 +25,8 @@ const char cmd_feeds_help[] =
 	"built-in list (the 92 most popular blogs on Hacker News in 2025) is used; once you have\n"
 	"any, only yours are fetched. `list` shows each source's health: last success, status,\n"
 	"consecutive failures, last error, average latency and item count. `rm` also deletes the\n"
-	"source's stored items. `export` writes OPML 2.0 to stdout.\n";
+	"source's stored items. `export` writes OPML 2.0 to stdout. --user-agent sets the\n"
+	"User-Agent sent for that one feed (default: [fetch] user_agent, else brief/VERSION).\n";
 
 static const char *
 kind_name(enum source_kind k)
@@ -73,6 +74,7 @@ feeds_list(struct store *st, int wants_json, struct err *e)
 			json_object_set_new(o, "html_url", str_or_null(s->html_url));
 			json_object_set_new(o, "category", str_or_null(s->category));
 			json_object_set_new(o, "kind", json_string(kind_name(s->kind)));
+			json_object_set_new(o, "user_agent", str_or_null(s->user_agent));
 			time_or_null(o, "last_success", s->last_success_at);
 			time_or_null(o, "last_attempt", s->last_attempt_at);
 			json_object_set_new(o, "last_status", s->last_status ? json_integer(s->last_status) : json_null());
@@ -184,10 +186,11 @@ int
 cmd_feeds(int argc, char **argv)
 {
 	struct cli_common common = {0};
-	const char *name = NULL;
+	const char *name = NULL, *ua = NULL;
 	int wants_json = 0;
 	const struct cli_option opts[] = {
 		{"name", 0, CLI_VALUE, &name},
+		{"user-agent", 0, CLI_VALUE, &ua},
 		{"json", 0, CLI_FLAG, &wants_json},
 		{NULL, 0, 0, NULL},
 	};
@@ -236,6 +239,8 @@ cmd_feeds(int argc, char **argv)
 		int64_t id;
 		int is_new;
 		status = store_source_add(&st, SOURCE_USER, arg, name, NULL, NULL, time_now(), &id, &is_new, &e);
+		if (status == 0 && ua)
+			status = store_source_set_user_agent(&st, id, ua, &e);
 		if (status == 0 && !common.is_quiet)
 			fprintf(stderr, "%s %s\n", is_new ? "added" : "already a source:", arg);
 	} else {

@@ -103,6 +103,17 @@ store_source_add(struct store *st, enum source_kind kind, const char *url, const
 }
 
 int
+store_source_set_user_agent(struct store *st, int64_t id, const char *user_agent, struct err *e)
+{
+	sqlite3_stmt *s = store_prepare(st, "UPDATE sources SET user_agent = ? WHERE id = ?", e);
+	if (!s)
+		return -1;
+	store_bind_text(s, 1, user_agent);
+	sqlite3_bind_int64(s, 2, id);
+	return step_done(st, s, e);
+}
+
+int
 store_source_remove(struct store *st, const char *url, int *removed, struct err *e)
 {
 	sqlite3_stmt *s = store_prepare(st, "DELETE FROM sources WHERE url = ? AND is_adhoc = 0", e);

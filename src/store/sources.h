@@ -58,6 +58,8 @@ struct source_result {
 int store_source_add(struct store *st, enum source_kind kind, const char *url, const char *name,
                      const char *html_url, const char *category, int64_t now, int64_t *id, int *is_new,
                      struct err *e);
+/* Set (or with NULL clear) the User-Agent sent for this source. Returns 0 or -1 with e set. */
+int store_source_set_user_agent(struct store *st, int64_t id, const char *user_agent, struct err *e);
 /* Remove the source with this URL and its items. *removed says whether one existed. */
 int store_source_remove(struct store *st, const char *url, int *removed, struct err *e);
 /* The sources a plain `brief fetch` uses: the user's own when there are any, else the
