@@ -63,9 +63,12 @@ write_opml(const char *path, const char *const *paths, size_t n)
 {
 	struct buf b = BUF_INIT;
 	buf_puts(&b, "<?xml version=\"1.0\"?><opml version=\"2.0\"><head><title>t</title></head><body>\n");
-	for (size_t i = 0; i < n; i++)
-		buf_printf(&b, "<outline type=\"rss\" text=\"feed %zu\" xmlUrl=\"%s\"/>\n", i,
-		           fsrv_url(&srv, paths[i]));
+	for (size_t i = 0; i < n; i++) {
+		buf_printf(&b, "<outline type=\"rss\" text=\"feed %zu\" xmlUrl=\"", i);
+		for (const char *p = fsrv_url(&srv, paths[i]); *p; p++)
+			buf_puts(&b, *p == '&' ? "&amp;" : (char[2]){*p, 0});
+		buf_puts(&b, "\"/>\n");
+	}
 	buf_puts(&b, "</body></opml>\n");
 	test_write_file(path, b.data, b.len);
 	buf_free(&b);
