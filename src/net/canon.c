@@ -21,6 +21,17 @@ is_tracking_param(const char *p, size_t len)
 	return 0;
 }
 
+/* First c in [p, end), or NULL (a loop rather than memchr: end may precede p for a
+ * malformed authority, and this keeps that case trivially safe). */
+static const char *
+find_char(const char *p, const char *end, char c)
+{
+	for (; p < end; p++)
+		if (*p == c)
+			return p;
+	return NULL;
+}
+
 /* Find "scheme://" at the start of s[0..len): returns the scheme length or 0. */
 static size_t
 scheme_len(const char *s, size_t len)
@@ -66,11 +77,11 @@ net_canonical_url(const char *url, struct buf *out)
 	const char *port = NULL;
 	const char *host_end = auth_end;
 	if (p < auth_end && *p == '[') { /* IPv6 literal */
-		const char *rb = memchr(p, ']', (size_t)(auth_end - p));
+		const char *rb = find_char(p, auth_end, ']');
 		if (rb && rb + 1 < auth_end && rb[1] == ':')
 			port = rb + 1;
-	} else if (p < auth_end) {
-		const char *colon = memchr(p, ':', (size_t)(auth_end - p));
+	} else {
+		const char *colon = find_char(p, auth_end, ':');
 		if (colon)
 			port = colon;
 	}
@@ -88,7 +99,7 @@ net_canonical_url(const char *url, struct buf *out)
 			buf_append(out, port, (size_t)(auth_end - port));
 	}
 	p = auth_end;
-	const char *qmark = memchr(p, '?', (size_t)(end - p));
+	const char *qmark = find_char(p, end, '?');
 	const char *path_end = qmark ? qmark : end;
 	if (path_end == p)
 		buf_putc(out, '/');
@@ -100,7 +111,7 @@ net_canonical_url(const char *url, struct buf *out)
 	int is_first = 1;
 	const char *param = qmark + 1;
 	while (param <= end) {
-		const char *amp = memchr(param, '&', (size_t)(end - param));
+		const char *amp = find_char(param, end, '&');
 		const char *pend = amp ? amp : end;
 		size_t plen = (size_t)(pend - param);
 		if (plen && !is_tracking_param(param, plen)) {
@@ -133,11 +144,11 @@ net_url_host(const char *url, char *out, size_t size)
 			p = q + 1;
 	const char *host_end = auth_end;
 	if (*p == '[') {
-		const char *rb = memchr(p, ']', (size_t)(auth_end - p));
+		const char *rb = find_char(p, auth_end, ']');
 		if (rb)
 			host_end = rb + 1;
-	} else if (p < auth_end) {
-		const char *colon = memchr(p, ':', (size_t)(auth_end - p));
+	} else {
+		const char *colon = find_char(p, auth_end, ':');
 		if (colon)
 			host_end = colon;
 	}
