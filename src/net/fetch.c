@@ -702,10 +702,13 @@ run_loop(struct fetch_ctx *c)
 			hop_done(c, j, rc);
 		}
 		schedule(c);
+		ingest_flush(c, 0);
 		progress_draw(&c->progress, 0);
 		if (c->unfinished == 0)
 			break;
 		wait = min64(wait, c->deadline_ms - time_mono_ms());
+		if (c->in_tx) /* wake up to commit the open group in time */
+			wait = min64(wait, c->tx_start_ms + INGEST_COMMIT_MS - time_mono_ms());
 		if (c->progress.mode == 2)
 			wait = min64(wait, 200);
 		if (wait < 0)
@@ -762,6 +765,7 @@ fetch_run(struct store *st, const struct config *cfg, const struct fetch_opts *o
 	out->feeds_total = (int)count;
 	progress_start(&c->progress, opts->progress ? (isatty(2) ? 2 : 1) : 0, (int)count);
 	run_loop(c);
+	ingest_flush(c, 1);
 	progress_end(&c->progress);
 
 	out->failures = (struct fetch_failure *)c->failures.data;
@@ -772,6 +776,7 @@ fetch_run(struct store *st, const struct config *cfg, const struct fetch_opts *o
 		out->failures = f;
 	}
 	buf_free(&c->failures);
+	buf_free(&c->batch);
 	for (size_t i = 0; i < c->pool_count; i++)
 		curl_easy_cleanup(c->pool[i]);
 	free(c->pool);

@@ -78,6 +78,9 @@ struct fetch_ctx {
 	int64_t start_ms, deadline_ms;
 	uint64_t rng;
 	struct buf failures;       /* struct fetch_failure array under construction */
+	int in_tx;                 /* a group-commit transaction is open (see ingest.c) */
+	int64_t tx_start_ms;
+	struct buf batch;          /* struct ingest_done of the feeds in the open transaction */
 	struct fetch_progress progress;
 };
 
@@ -88,6 +91,11 @@ void ingest_body(struct fetch_ctx *c, struct fetch_job *j, int http_status, cons
 void ingest_not_modified(struct fetch_ctx *c, struct fetch_job *j, int64_t latency_ms);
 void ingest_failure(struct fetch_ctx *c, struct fetch_job *j, int http_status, const char *error,
                     int64_t latency_ms);
+/* Commit the open group transaction when it is older than INGEST_COMMIT_MS or holds
+ * INGEST_COMMIT_FEEDS feeds (always when force), then tell on_feed_done about its feeds. */
+void ingest_flush(struct fetch_ctx *c, int force);
+#define INGEST_COMMIT_MS 100
+#define INGEST_COMMIT_FEEDS 256
 /* A fetch log row for an attempt that will be retried (no health change). */
 void ingest_log_attempt(struct fetch_ctx *c, struct fetch_job *j, int http_status, const char *error,
                         int64_t latency_ms);
