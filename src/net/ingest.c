@@ -5,7 +5,8 @@
  * Last-Modified, health, fetch log row), inside a transaction shared by the feeds that
  * finish within INGEST_COMMIT_MS of each other. Committing every feed separately costs a
  * new FTS5 segment and a WAL append per feed, which caps a run at a few hundred feeds/s;
- * sharing the commit keeps each feed atomic, and a killed run loses at most the feeds of
+ * sharing the commit keeps each feed atomic (full-text indexing of the group's new items is
+ * one statement just before the commit: store_items_defer_fts), and a killed run loses at most the feeds of
  * the last INGEST_COMMIT_MS, whose validators were not committed either, so the next run
  * fetches them again in full. */
 #include <stdlib.h>
@@ -126,6 +127,10 @@ feed_begin(struct fetch_ctx *c, struct err *e)
 	if (!c->in_tx) {
 		if (store_begin(c->st, e) < 0)
 			return -1;
+		if (store_items_defer_fts(c->st, e) < 0) {
+			store_rollback(c->st);
+			return -1;
+		}
 		c->in_tx = 1;
 		c->tx_start_ms = time_mono_ms();
 	}
@@ -167,7 +172,7 @@ ingest_flush(struct fetch_ctx *c, int force)
 	if (!force && time_mono_ms() - c->tx_start_ms < INGEST_COMMIT_MS && n < INGEST_COMMIT_FEEDS)
 		return;
 	struct err e;
-	int is_committed = store_commit(c->st, &e) == 0;
+	int is_committed = store_items_index_deferred(c->st, &e) == 0 && store_commit(c->st, &e) == 0;
 	if (!is_committed) {
 		store_rollback(c->st);
 		log_error("%s", e.msg);

@@ -212,6 +212,22 @@ out:
 }
 
 int
+store_items_defer_fts(struct store *st, struct err *e)
+{
+	return store_exec(st, "INSERT INTO fts_defer(is_on) VALUES (1)", e);
+}
+
+int
+store_items_index_deferred(struct store *st, struct err *e)
+{
+	return store_exec(st,
+	                  "INSERT INTO items_fts(rowid, title, text) SELECT i.id, i.title, i.text"
+	                  " FROM fts_pending p JOIN items i ON i.id = p.id;"
+	                  "DELETE FROM fts_pending; DELETE FROM fts_defer;",
+	                  e);
+}
+
+int
 store_fetchlog_add(struct store *st, const struct fetchlog_row *row, struct err *e)
 {
 	sqlite3_stmt *s = store_prepare(st,

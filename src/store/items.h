@@ -35,6 +35,12 @@ void store_item_dedupe_key(const struct feed_item *item, struct buf *out);
 int store_item_put(struct store_items *w, int64_t source_id, const struct feed_item *item, int64_t now,
                    enum store_put_result *result, struct err *e);
 
+/* Inside a write transaction: queue the full-text indexing of items inserted from now on
+ * (see migration 2 -> 3 in store.c) until store_items_index_deferred(), which must run
+ * before that transaction commits. Both return 0 or -1 with e set. */
+int store_items_defer_fts(struct store *st, struct err *e);
+int store_items_index_deferred(struct store *st, struct err *e);
+
 /* One transfer, as the fetch log keeps it. */
 struct fetchlog_row {
 	int64_t source_id;  /* 0 = none */
