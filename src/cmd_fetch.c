@@ -13,7 +13,7 @@ const char cmd_fetch_help[] =
 	"Fetch all sources into the store ($BRIEF_HOME/brief.db). With no sources of your own\n"
 	"(see `brief feeds`), the built-in list of 92 blogs is used.\n\n"
 	"  --feeds FILE     fetch the feeds of this OPML file instead, for this run\n"
-	"  --concurrency N  transfers in flight (default 32; config [fetch] concurrency)\n"
+	"  --concurrency N  transfers in flight (default 64; config [fetch] concurrency)\n"
 	"  --per-host N     transfers in flight per host (default 3; [fetch] per_host)\n"
 	"  --timeout SEC    per feed, including slow bodies (default 15; [fetch] timeout)\n"
 	"  --deadline SEC   the whole run (default max(120, 4 x timeout); [fetch] deadline)\n"

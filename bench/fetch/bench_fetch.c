@@ -137,7 +137,7 @@ run_child(const char *dir, char **urls, int n, int timeout_s, int concurrency)
 int
 main(int argc, char **argv)
 {
-	int timeout_s = 5, feeds_b = 10000, hosts_b = 500, conc = 32;
+	int timeout_s = 5, feeds_b = 10000, hosts_b = 500, conc = 64;
 	unsigned long seed = 20260221;
 	for (int i = 1; i + 1 < argc; i += 2) {
 		long v = strtol(argv[i + 1], NULL, 10);

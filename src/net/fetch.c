@@ -32,7 +32,7 @@ void
 fetch_opts_default(struct fetch_opts *opts)
 {
 	memset(opts, 0, sizeof *opts);
-	opts->concurrency = 32;
+	opts->concurrency = 64;
 	opts->per_host = 3;
 	opts->timeout_s = 15;
 	opts->max_body = 16u << 20;

@@ -16,7 +16,7 @@
 #include "util/err.h"
 
 struct fetch_opts {
-	int concurrency;        /* transfers in flight overall (default 32) */
+	int concurrency;        /* transfers in flight overall (default 64) */
 	int per_host;           /* transfers in flight per host (default 3) */
 	int timeout_s;          /* per transfer, covering slow bodies (default 15) */
 	int deadline_s;         /* whole run; 0 = default: max(120 s, 4 x timeout_s) */
