@@ -6,6 +6,7 @@
  * seed 000's structure; a rerun makes no LLM requests. Regenerate the golden files with
  * BRIEF_UPDATE_GOLDEN=1. Skips (77) when the feed server is not built. */
 #include <signal.h>
+#include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -124,6 +125,34 @@ check_run(const char *name, const char *out_dir, const char *port)
 		snprintf(path, sizeof path, "%s/%s", out_dir, index[i]);
 		CHECK(fs_exists(path));
 	}
+	/* The archive's Atom feed is a feed brief itself can read: one entry, today's digest. */
+	char atom[4200];
+	snprintf(atom, sizeof atom, "%s/index.atom", out_dir);
+	char *argv[] = {(char *)test_brief_bin(), "parse", "--json", atom, NULL};
+	struct buf parsed = BUF_INIT;
+	CHECK_INT(test_run(argv, NULL, NULL, &parsed, NULL), 0);
+	CHECK(strstr(buf_str(&parsed), "\"version\": \"atom10\"") || strstr(buf_str(&parsed), "\"version\":\"atom10\""));
+	CHECK(strstr(buf_str(&parsed), "AI 博客每日精选 — 2026-02-21") != NULL);
+	CHECK(strstr(buf_str(&parsed), "\"bozo\": false") || strstr(buf_str(&parsed), "\"bozo\":false"));
+	buf_free(&parsed);
+}
+
+/* The digest is stored for the web archive: one daily report for the date. */
+static void
+check_stored(const char *home)
+{
+	char db[4200];
+	snprintf(db, sizeof db, "%s/brief.db", home);
+	sqlite3 *h = NULL;
+	sqlite3_stmt *s = NULL;
+	CHECK(sqlite3_open_v2(db, &h, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK);
+	CHECK(sqlite3_prepare_v2(h, "SELECT count(*), min(length(markdown)), min(length(html)), min(length(json))"
+	                            " FROM reports WHERE kind = 'daily' AND slug = '2026-02-21'", -1, &s, NULL) == SQLITE_OK);
+	CHECK(sqlite3_step(s) == SQLITE_ROW);
+	CHECK_INT(sqlite3_column_int(s, 0), 1);
+	CHECK(sqlite3_column_int(s, 1) > 1000 && sqlite3_column_int(s, 2) > 1000 && sqlite3_column_int(s, 3) > 1000);
+	sqlite3_finalize(s);
+	sqlite3_close(h);
 }
 
 int
@@ -157,8 +186,10 @@ main(void)
 	if (rc != 0)
 		fprintf(stderr, "brief daily failed (%d):\n%s", rc, buf_str(&err));
 	CHECK_INT(rc, 0);
-	if (rc == 0)
+	if (rc == 0) {
 		check_run("e2e-offline", out, port);
+		check_stored(home);
+	}
 
 	/* An empty window exits 3. */
 	char *argv_empty[] = {(char *)test_brief_bin(), "daily", "--home", home, "--no-fetch", "--now",
