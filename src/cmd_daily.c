@@ -8,6 +8,7 @@
 #include "app.h"
 #include "cli.h"
 #include "cmd.h"
+#include "deliver/deliver.h"
 #include "feed/opml.h"
 #include "net/fetch.h"
 #include "report/archive.h"
@@ -23,7 +24,8 @@
 const char cmd_daily_help[] =
 	"usage: brief daily [--hours 48] [--top 15] [--lang zh|en] [--format md|html|json]\n"
 	"                   [--out PATH] [--offline] [--no-fetch] [--feeds FILE.opml]\n"
-	"                   [--concurrency N] [--timeout SEC] [--stale-days 30]\n\n"
+	"                   [--concurrency N] [--timeout SEC] [--stale-days 30]\n"
+	"                   [--max-tokens N] [--deliver NAME[,NAME...]]\n\n"
 	"Write the daily digest: fetch the sources (unless --no-fetch), take the articles of\n"
 	"the last --hours, rank the stories, summarise the top --top in --lang, and render\n"
 	"them as Markdown (default), HTML or JSON.\n\n"
@@ -32,12 +34,15 @@ const char cmd_daily_help[] =
 	"               index.md, index.html and index.atom (a directory: an existing one,\n"
 	"               or a path ending in /)\n"
 	"  --offline    use the built-in offline engine even when an LLM is configured\n"
-	"  --stale-days feeds without a post for this many days are listed as stale\n\n"
+	"  --stale-days feeds without a post for this many days are listed as stale\n"
+	"  --max-tokens LLM token budget for this run; past it the offline engine takes over\n"
+	"  --deliver    send the digest to these channels ([deliver \"NAME\"] in the config)\n\n"
 	"Dates and \"N hours ago\" use the local time zone (TZ). Exit status 3 when the\n"
 	"window holds no articles.\n";
 
 struct daily_args {
 	const char *hours, *top, *lang, *format, *out, *feeds, *concurrency, *timeout, *stale_days;
+	const char *max_tokens, *deliver;
 	int is_offline, is_no_fetch;
 };
 
@@ -90,12 +95,17 @@ fetch_failures(struct store *st, const struct fetch_summary *sum, struct arena *
 	}
 }
 
+struct daily_run;
+static int deliver_all(struct daily_run *d, const struct report *r, const struct buf *md, const struct buf *html,
+                       const struct buf *title, struct err *e);
+
 struct daily_run {
 	struct app app;
 	struct store st;
 	struct arena arena;
 	struct daily_args args;
 	int hours, top, stale_days;
+	long max_tokens;
 	enum daily_format format;
 };
 
@@ -145,6 +155,7 @@ run(struct daily_run *d, struct err *e)
 	struct curate_opts co = {
 		.now = d->app.now, .hours = d->hours, .top_n = d->top, .lang = d->args.lang,
 		.force_offline = d->args.is_offline, .per_source_cap = 3, .cfg = &d->app.cfg,
+		.max_tokens = d->max_tokens,
 	};
 	struct curate_result cur;
 	if (curate_run(&d->st, articles, count, &co, a, &cur, e) < 0)
@@ -197,11 +208,43 @@ run(struct daily_run *d, struct err *e)
 	}
 	log_info("daily: %ld LLM requests, %ld prompt + %ld completion tokens", cur.llm_requests, cur.prompt_tokens,
 	         cur.completion_tokens);
+	if (d->args.deliver && deliver_all(d, &r, &md, &html, &title, e) < 0)
+		rc = EXIT_FAIL;
 	buf_free(&md);
 	buf_free(&html);
 	buf_free(&json);
 	buf_free(&title);
 	return rc;
+}
+
+/* Send the finished digest to every channel named in --deliver (comma-separated). The digest
+ * is already written and stored: a failing channel is reported and the others still get it. */
+static int
+deliver_all(struct daily_run *d, const struct report *r, const struct buf *md, const struct buf *html,
+            const struct buf *title, struct err *e)
+{
+	struct deliver_message msg = {
+		.title = buf_str(title), .date = r->date, .markdown = buf_str(md), .html = buf_str(html),
+	};
+	int failures = 0;
+	const char *p = d->args.deliver;
+	while (*p) {
+		size_t n = strcspn(p, ",");
+		char name[128];
+		snprintf(name, sizeof name, "%.*s", (int)n, p);
+		p += n + (p[n] == ',');
+		if (!name[0])
+			continue;
+		struct err de = {{0}};
+		if (deliver_send(&d->app.cfg, name, &msg, &de) < 0) {
+			log_error("daily: delivery to %s failed: %s", name, de.msg);
+			err_set(e, "delivery to %s failed: %s", name, de.msg);
+			failures++;
+		} else {
+			log_info("daily: delivered to %s", name);
+		}
+	}
+	return failures ? -1 : 0;
 }
 
 int
@@ -221,6 +264,8 @@ cmd_daily(int argc, char **argv)
 		{"concurrency", 0, CLI_VALUE, &a->concurrency},
 		{"timeout", 0, CLI_VALUE, &a->timeout},
 		{"stale-days", 0, CLI_VALUE, &a->stale_days},
+		{"max-tokens", 0, CLI_VALUE, &a->max_tokens},
+		{"deliver", 0, CLI_VALUE, &a->deliver},
 		{"offline", 0, CLI_FLAG, &a->is_offline},
 		{"no-fetch", 0, CLI_FLAG, &a->is_no_fetch},
 		{NULL, 0, 0, NULL},
@@ -246,6 +291,12 @@ cmd_daily(int argc, char **argv)
 	    (a->top && cli_int(a->top, "top", 1, 200, &d.top, &e) < 0) ||
 	    (a->stale_days && cli_int(a->stale_days, "stale-days", 1, 36500, &d.stale_days, &e) < 0))
 		return cmd_usage_error("daily", e.msg);
+	if (a->max_tokens) {
+		long v;
+		if (str_to_long(a->max_tokens, 0, 1000000000L, &v) < 0)
+			return cmd_usage_error("daily", "--max-tokens wants a whole number of tokens (0 = no limit)");
+		d.max_tokens = v;
+	}
 	if (!a->lang)
 		a->lang = "zh";
 	if (strcmp(a->lang, "zh") != 0 && strcmp(a->lang, "en") != 0)

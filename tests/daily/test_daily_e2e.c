@@ -12,6 +12,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "../deliver/sinks.h"
 #include "fixture.h"
 #include "testlib.h"
 #include "util/fs.h"
@@ -155,6 +156,39 @@ check_stored(const char *home)
 	sqlite3_close(h);
 }
 
+static void
+check_deliver(const char *home, const char *opml, char *const *env)
+{
+	struct http_sink *sink = http_sink_start();
+	char cfg[4200], text[512], out[4200];
+	snprintf(cfg, sizeof cfg, "%s/deliver.conf", test_tmpdir());
+	snprintf(text, sizeof text,
+	         "[deliver \"hook\"]\ntype = webhook\nurl = http://127.0.0.1:%d/hook\n"
+	         "[deliver \"down\"]\ntype = webhook\nurl = http://127.0.0.1:1/nothing-listens-here\ntimeout = 2\n",
+	         http_sink_port(sink));
+	test_write_file(cfg, text, strlen(text));
+	snprintf(out, sizeof out, "%s/delivered.md", test_tmpdir());
+	struct buf err = BUF_INIT;
+	char *argv[] = {(char *)test_brief_bin(), "daily", "--home", (char *)home, "--feeds", (char *)opml, "--no-fetch",
+	                "--offline", "--now", NOW, "--config", cfg, "--out", out, "--deliver", "hook", NULL};
+	CHECK_INT(test_run(argv, env, NULL, NULL, &err), 0);
+	CHECK_INT(http_sink_count(sink), 1);
+	if (http_sink_count(sink) == 1) {
+		const struct sink_request *r = http_sink_request(sink, 0);
+		CHECK_STR(r->path, "/hook");
+		CHECK(strstr(buf_str(&r->body), "2026-02-21") != NULL);
+		CHECK(strstr(buf_str(&r->body), "今日看点") != NULL);
+	}
+	argv[15] = "down,hook";
+	buf_clear(&err);
+	CHECK_INT(test_run(argv, env, NULL, NULL, &err), 1);
+	CHECK(strstr(buf_str(&err), "down") != NULL);
+	CHECK_INT(http_sink_count(sink), 2); /* the working channel still got it */
+	CHECK(fs_exists(out));
+	buf_free(&err);
+	http_sink_stop(sink);
+}
+
 int
 main(void)
 {
@@ -190,6 +224,11 @@ main(void)
 		check_run("e2e-offline", out, port);
 		check_stored(home);
 	}
+
+	/* --deliver: the finished digest goes to each named channel; a failing channel is
+	 * reported (exit 1) and does not stop the others. */
+	if (rc == 0)
+		check_deliver(home, opml, env_off);
 
 	/* An empty window exits 3. */
 	char *argv_empty[] = {(char *)test_brief_bin(), "daily", "--home", home, "--no-fetch", "--now",
