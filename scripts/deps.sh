@@ -5,7 +5,8 @@ set -euo pipefail
 pkgs=(build-essential cmake pkg-config clang
       libcurl4-openssl-dev libxml2-dev libsqlite3-dev libjansson-dev libmicrohttpd-dev zlib1g-dev libssl-dev
       python3 python3-feedparser sfeed)
-if [ "${BRIEF_WITH_BROWSER:-1}" = 1 ]; then pkgs+=(chromium); fi
+# chromium and a small CJK font: the headless-browser test renders and screenshots the digest.
+if [ "${BRIEF_WITH_BROWSER:-1}" = 1 ]; then pkgs+=(chromium fonts-wqy-microhei); fi
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
