@@ -73,7 +73,36 @@ struct result {
 	int ok, failed;
 	long items;
 	long max_rss_kb;
+	double cpu_s; /* the fetching process's user + system time in fetch_run */
 };
+
+/* User + system CPU seconds of a running process (from /proc), or -1. */
+static double
+proc_cpu_s(pid_t pid)
+{
+	char path[64], line[1024];
+	snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
+	FILE *f = fopen(path, "r");
+	if (!f)
+		return -1;
+	size_t n = fread(line, 1, sizeof line - 1, f);
+	fclose(f);
+	line[n] = '\0';
+	const char *p = strrchr(line, ')'); /* fields after the command name */
+	unsigned long ut = 0, st = 0;
+	if (!p || sscanf(p + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %lu %lu", &ut, &st) != 2)
+		return -1;
+	return (double)(ut + st) / (double)sysconf(_SC_CLK_TCK);
+}
+
+static double
+self_cpu_s(void)
+{
+	struct rusage ru;
+	getrusage(RUSAGE_SELF, &ru);
+	return (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6 + (double)ru.ru_stime.tv_sec +
+	       (double)ru.ru_stime.tv_usec / 1e6;
+}
 
 /* In a child: fresh store in dir, add the urls, fetch, report through the pipe. */
 static struct result
@@ -109,11 +138,13 @@ run_child(const char *dir, char **urls, int n, int timeout_s, int concurrency)
 		struct arena a = ARENA_INIT;
 		struct fetch_summary s;
 		int64_t t0 = time_mono_ms();
+		double cpu0 = self_cpu_s();
 		if (fetch_run(&st, NULL, &o, &a, &s, &e) < 0) {
 			fprintf(stderr, "fetch_run: %s\n", e.msg);
 			_exit(1);
 		}
-		struct result r = {(double)(time_mono_ms() - t0) / 1000.0, s.feeds_ok, s.feeds_failed, s.items_new, 0};
+		struct result r = {(double)(time_mono_ms() - t0) / 1000.0, s.feeds_ok, s.feeds_failed, s.items_new, 0,
+		                     self_cpu_s() - cpu0};
 		for (size_t i = 0; i < s.failure_count && i < 5; i++)
 			fprintf(stderr, "  failed %s: %s\n", s.failures[i].url, s.failures[i].error);
 		if (write(fds[1], &r, sizeof r) != (ssize_t)sizeof r)
@@ -217,12 +248,17 @@ main(int argc, char **argv)
 		urls_b[i] = strdup(u);
 	}
 	snprintf(dir, sizeof dir, "%s/b", tmp);
+	double server_cpu0 = proc_cpu_s(server_pid);
 	struct result rb = run_child(dir, urls_b, feeds_b, timeout_s, conc);
+	double server_cpu = proc_cpu_s(server_pid) - server_cpu0;
 	double fps = rb.seconds > 0 ? rb.ok / rb.seconds : 0;
 	printf("(b) %d feeds over %d hosts: %.2f s, %.0f feeds/s = %.2fx the goal of 1000/s; peak RSS %.1f MiB = "
 	       "%.2fx the 100 MiB budget; ok %d, failed %d, items %ld\n",
 	       feeds_b, hosts_b, rb.seconds, fps, fps / 1000.0, rb.max_rss_kb / 1024.0, rb.max_rss_kb / 1024.0 / 100.0,
 	       rb.ok, rb.failed, rb.items);
+	printf("    CPU: brief %.2f s (%.0f us/feed, %.0f%% of the wall time), feed server %.2f s (%.0f%%); 2 cores shared\n",
+	       rb.cpu_s, rb.ok ? rb.cpu_s * 1e6 / rb.ok : 0, rb.seconds > 0 ? 100 * rb.cpu_s / rb.seconds : 0, server_cpu,
+	       rb.seconds > 0 ? 100 * server_cpu / rb.seconds : 0);
 	kill(server_pid, SIGTERM);
 	waitpid(server_pid, NULL, 0);
 	char cmd[700];

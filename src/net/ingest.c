@@ -134,21 +134,21 @@ feed_begin(struct fetch_ctx *c, struct err *e)
 		c->in_tx = 1;
 		c->tx_start_ms = time_mono_ms();
 	}
-	return store_exec(c->st, "SAVEPOINT feed", e);
+	return store_cached_run(c->st, "SAVEPOINT feed", e);
 }
 
 static void
 feed_abort(struct fetch_ctx *c)
 {
 	struct err e;
-	if (store_exec(c->st, "ROLLBACK TO feed; RELEASE feed", &e) < 0)
+	if (store_cached_run(c->st, "ROLLBACK TO feed", &e) < 0 || store_cached_run(c->st, "RELEASE feed", &e) < 0)
 		log_warn("%s", e.msg);
 }
 
 static int
 feed_end(struct fetch_ctx *c, struct err *e)
 {
-	return store_exec(c->st, "RELEASE feed", e);
+	return store_cached_run(c->st, "RELEASE feed", e);
 }
 
 static void

@@ -214,26 +214,29 @@ out:
 int
 store_items_defer_fts(struct store *st, struct err *e)
 {
-	return store_exec(st, "INSERT INTO fts_defer(is_on) VALUES (1)", e);
+	return store_cached_run(st, "INSERT INTO fts_defer(is_on) VALUES (1)", e);
 }
 
 int
 store_items_index_deferred(struct store *st, struct err *e)
 {
-	return store_exec(st,
-	                  "INSERT INTO items_fts(rowid, title, text) SELECT i.id, i.title, i.text"
-	                  " FROM fts_pending p JOIN items i ON i.id = p.id;"
-	                  "DELETE FROM fts_pending; DELETE FROM fts_defer;",
-	                  e);
+	if (store_cached_run(st,
+	                     "INSERT INTO items_fts(rowid, title, text) SELECT i.id, i.title, i.text"
+	                     " FROM fts_pending p JOIN items i ON i.id = p.id",
+	                     e) < 0)
+		return -1;
+	if (store_cached_run(st, "DELETE FROM fts_pending", e) < 0)
+		return -1;
+	return store_cached_run(st, "DELETE FROM fts_defer", e);
 }
 
 int
 store_fetchlog_add(struct store *st, const struct fetchlog_row *row, struct err *e)
 {
-	sqlite3_stmt *s = store_prepare(st,
-	                                "INSERT INTO fetch_log(source_id, url, started_at, http_status, bytes, ms,"
-	                                " items_new, error) VALUES (?,?,?,?,?,?,?,?)",
-	                                e);
+	sqlite3_stmt *s = store_cached(st,
+	                               "INSERT INTO fetch_log(source_id, url, started_at, http_status, bytes, ms,"
+	                               " items_new, error) VALUES (?,?,?,?,?,?,?,?)",
+	                               e);
 	if (!s)
 		return -1;
 	if (row->source_id)
@@ -250,9 +253,5 @@ store_fetchlog_add(struct store *st, const struct fetchlog_row *row, struct err 
 	sqlite3_bind_int64(s, 6, row->ms);
 	sqlite3_bind_int(s, 7, row->items_new);
 	store_bind_text(s, 8, row->error);
-	int rc = sqlite3_step(s);
-	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE)
-		return err_set(e, "database: %s", sqlite3_errmsg(st->db));
-	return 0;
+	return store_cached_step(st, s, e);
 }

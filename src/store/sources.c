@@ -199,7 +199,8 @@ store_source_record(struct store *st, int64_t id, const struct source_result *r,
 {
 	int is_ok = r->error == NULL;
 	int is_fresh_200 = is_ok && !r->is_not_modified;
-	sqlite3_stmt *s = store_prepare(
+	/* Run for every feed of a fetch: a cached statement. */
+	sqlite3_stmt *s = store_cached(
 		st,
 		"UPDATE sources SET last_attempt_at = ?1, last_status = ?2, last_error = ?3,"
 		" consecutive_failures = CASE WHEN ?3 IS NULL THEN 0 ELSE consecutive_failures + 1 END,"
@@ -223,7 +224,7 @@ store_source_record(struct store *st, int64_t id, const struct source_result *r,
 	store_bind_text(s, 7, r->title);
 	sqlite3_bind_double(s, 8, r->http_status ? (double)r->latency_ms : -1.0);
 	sqlite3_bind_int64(s, 9, id);
-	if (step_done(st, s, e) < 0)
+	if (store_cached_step(st, s, e) < 0)
 		return -1;
 	if (is_ok && r->new_url) {
 		/* OR IGNORE: when another source already has the target URL, keep ours as it is. */

@@ -187,6 +187,48 @@ store_prepare(struct store *st, const char *sql, struct err *e)
 	return s;
 }
 
+struct store_cached {
+	const char *sql;
+	sqlite3_stmt *stmt;
+};
+
+sqlite3_stmt *
+store_cached(struct store *st, const char *sql, struct err *e)
+{
+	for (size_t i = 0; i < st->cached_count; i++)
+		if (st->cached[i].sql == sql)
+			return st->cached[i].stmt;
+	sqlite3_stmt *s = NULL;
+	if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s, NULL) != SQLITE_OK) {
+		err_set(e, "database: %s", sqlite3_errmsg(st->db));
+		return NULL;
+	}
+	if (st->cached_count == st->cached_cap) {
+		st->cached_cap = st->cached_cap ? st->cached_cap * 2 : 16;
+		st->cached = xrealloc(st->cached, st->cached_cap * sizeof *st->cached);
+	}
+	st->cached[st->cached_count++] = (struct store_cached){sql, s};
+	return s;
+}
+
+int
+store_cached_step(struct store *st, sqlite3_stmt *s, struct err *e)
+{
+	int rc = sqlite3_step(s);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		err_set(e, "database %s: %s", st->path, sqlite3_errmsg(st->db));
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : -1;
+}
+
+int
+store_cached_run(struct store *st, const char *sql, struct err *e)
+{
+	sqlite3_stmt *s = store_cached(st, sql, e);
+	return s ? store_cached_step(st, s, e) : -1;
+}
+
 void
 store_bind_text(sqlite3_stmt *s, int idx, const char *text)
 {
@@ -279,6 +321,9 @@ store_open(struct store *st, const char *path, struct err *e)
 void
 store_close(struct store *st)
 {
+	for (size_t i = 0; i < st->cached_count; i++)
+		sqlite3_finalize(st->cached[i].stmt);
+	free(st->cached);
 	if (st->db)
 		sqlite3_close(st->db);
 	free(st->path);

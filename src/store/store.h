@@ -7,13 +7,18 @@
 #define BRIEF_STORE_STORE_H
 
 #include <sqlite3.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "util/err.h"
 
+struct store_cached; /* store.c */
+
 struct store {
 	sqlite3 *db;
 	char *path;
+	struct store_cached *cached; /* statements kept by store_cached() */
+	size_t cached_count, cached_cap;
 };
 
 /* Open (creating if needed) the database at path and migrate it to the current
@@ -31,6 +36,17 @@ void store_rollback(struct store *st);
 int store_exec(struct store *st, const char *sql, struct err *e);
 /* Prepare a statement; on failure sets e (with the SQLite message) and returns NULL. */
 sqlite3_stmt *store_prepare(struct store *st, const char *sql, struct err *e);
+/* A statement for sql prepared once per connection and kept until store_close, for hot
+ * paths that run the same SQL for every feed or item. sql is the cache key by address, so
+ * pass a string that lives as long as the store (a literal). The caller resets it (and
+ * clears its bindings) after each use; store_cached_run does both. NULL with e set on failure. */
+sqlite3_stmt *store_cached(struct store *st, const char *sql, struct err *e);
+/* Step a cached statement that takes no parameters and returns no rows (SAVEPOINT, ...) and
+ * reset it. Returns 0 or -1 with e set. */
+int store_cached_run(struct store *st, const char *sql, struct err *e);
+/* Step s (a cached statement with its parameters bound) once, then reset it and clear its
+ * bindings. Returns 0 on SQLITE_DONE/SQLITE_ROW, else -1 with e set. */
+int store_cached_step(struct store *st, sqlite3_stmt *s, struct err *e);
 /* Bind helpers: NULL text binds SQL NULL. */
 void store_bind_text(sqlite3_stmt *s, int idx, const char *text);
 /* A column as a string: NULL for SQL NULL. Valid until the next step/finalize. */
