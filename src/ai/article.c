@@ -9,6 +9,7 @@
 
 #include "ai/batch.h"
 #include "ai/llm.h"
+#include "ai/longform.h"
 #include "ai/prompt.h"
 #include "ai/provider.h"
 #include "store/llmcache.h"
@@ -54,16 +55,8 @@ build_user(const struct story *s, const struct check_rules *r, struct buf *user,
 	           en ? "English" : "Simplified Chinese", r->min_chars, r->max_chars, s->member_count,
 	           s->member_count, s->member_count);
 	prompt_user_begin(user);
-	for (size_t i = 0; i < s->member_count; i++) {
-		struct buf body = BUF_INIT;
-		prompt_article_body(&body, s->members[i], ARTICLE_TEXT_TOKENS);
-		char id[24];
-		snprintf(id, sizeof id, "%zu", i + 1);
-		prompt_user_article(user, id, buf_str(&body));
-		buf_puts(terms, buf_str(&body));
-		buf_putc(terms, '\n');
-		buf_free(&body);
-	}
+	for (size_t i = 0; i < s->member_count; i++)
+		longform_source(user, terms, i + 1, NULL, s->members[i], ARTICLE_TEXT_TOKENS);
 	prompt_user_end(user);
 }
 

@@ -53,6 +53,15 @@ void check_rules_default(struct check_rules *r, const char *lang);
  * (Latin words that occur in allowed_terms, capitalised words and acronyms count as names). */
 int check_article(const struct article_draft *d, const struct check_rules *r, struct buf *findings);
 
+/* The same citation and language checks on free paragraphs (the weekly's model-written
+ * groups): at least one paragraph, none blank, at least one citation, every [n] within
+ * 1..r->source_count, and the foreign-text share; lengths and sections are not checked.
+ * Appends findings as check_article does and returns how many there were. */
+int check_paragraphs(const char *const *texts, size_t count, const struct check_rules *r, struct buf *findings);
+
+/* The length of a citation marker at p ("[12]", id stored in *id), else 0. */
+size_t check_citation(const char *p, long *id);
+
 /* The body length check_article measures (non-space code points, citations excluded). */
 size_t check_article_chars(const struct article_draft *d);
 

@@ -20,9 +20,8 @@ check_rules_default(struct check_rules *r, const char *lang)
 	r->max_foreign = en ? 0.02 : 0.15;
 }
 
-/* Length of a citation marker at p ("[12]"), else 0. */
-static size_t
-citation_at(const char *p, long *id)
+size_t
+check_citation(const char *p, long *id)
 {
 	if (*p != '[' || !is_ascii_digit((unsigned char)p[1]))
 		return 0;
@@ -42,7 +41,7 @@ count_chars(const char *s)
 	size_t n = 0;
 	for (const char *p = s ? s : ""; *p;) {
 		long id;
-		size_t c = citation_at(p, &id);
+		size_t c = check_citation(p, &id);
 		if (c) {
 			p += c;
 			continue;
@@ -103,7 +102,7 @@ scan_text(struct scan *sc, const char *s)
 {
 	for (const char *p = s ? s : ""; *p;) {
 		long id;
-		size_t c = citation_at(p, &id);
+		size_t c = check_citation(p, &id);
 		if (c) {
 			sc->citations++;
 			if (id < 1 || (size_t)id > sc->r->source_count) {
@@ -148,11 +147,7 @@ is_blank(const char *s)
 	return 1;
 }
 
-int
-check_article(const struct article_draft *d, const struct check_rules *r, struct buf *findings)
-{
-	int n = 0;
-	int en = strcmp(r->lang, "en") == 0;
+/* Append one finding line to findings and count it in n (a local of the caller). */
 #define FINDING(...)                                                                                       \
 	do {                                                                                               \
 		buf_puts(findings, "- ");                                                                  \
@@ -160,6 +155,39 @@ check_article(const struct article_draft *d, const struct check_rules *r, struct
 		buf_putc(findings, '\n');                                                                  \
 		n++;                                                                                       \
 	} while (0)
+
+/* The findings of a scan: no citation, unknown citation ids, too much foreign text. */
+static int
+scan_findings(const struct scan *sc, struct buf *findings)
+{
+	int n = 0;
+	const struct check_rules *r = sc->r;
+	int en = strcmp(r->lang, "en") == 0;
+	if (sc->citations == 0)
+		FINDING("no source is cited; cite the sources as [1]..[%zu]", r->source_count);
+	if (sc->bad_citations) {
+		struct buf ids = BUF_INIT;
+		for (size_t i = 0; i < sc->bad_id_count; i++)
+			buf_printf(&ids, "%s[%ld]", i ? ", " : "", sc->bad_ids[i]);
+		FINDING("cites %s, which the story does not have (its sources are [1]..[%zu])", buf_str(&ids),
+		        r->source_count);
+		buf_free(&ids);
+	}
+	size_t letters = sc->cjk + sc->latin;
+	if (letters) {
+		double foreign = en ? (double)sc->cjk / (double)letters
+		                    : (double)sc->latin_foreign / (double)(sc->cjk + sc->latin_foreign);
+		if (foreign > r->max_foreign)
+			FINDING("%.0f%% of the text is not in %s (at most %.0f%% is allowed for names and terms)",
+			        foreign * 100.0, en ? "English" : "Chinese", r->max_foreign * 100.0);
+	}
+	return n;
+}
+
+int
+check_article(const struct article_draft *d, const struct check_rules *r, struct buf *findings)
+{
+	int n = 0;
 	/* The parts, in the order the article has them. */
 	if (is_blank(d->headline))
 		FINDING("the headline is missing");
@@ -196,24 +224,21 @@ check_article(const struct article_draft *d, const struct check_rules *r, struct
 	}
 	scan_text(&sc, d->conclusion);
 	scan_text(&sc, d->question);
-	if (sc.citations == 0)
-		FINDING("no source is cited; cite the sources as [1]..[%zu]", r->source_count);
-	if (sc.bad_citations) {
-		struct buf ids = BUF_INIT;
-		for (size_t i = 0; i < sc.bad_id_count; i++)
-			buf_printf(&ids, "%s[%ld]", i ? ", " : "", sc.bad_ids[i]);
-		FINDING("cites %s, which the story does not have (its sources are [1]..[%zu])", buf_str(&ids),
-		        r->source_count);
-		buf_free(&ids);
-	}
-	size_t letters = sc.cjk + sc.latin;
-	if (letters) {
-		double foreign = en ? (double)sc.cjk / (double)letters
-		                    : (double)sc.latin_foreign / (double)(sc.cjk + sc.latin_foreign);
-		if (foreign > r->max_foreign)
-			FINDING("%.0f%% of the text is not in %s (at most %.0f%% is allowed for names and terms)",
-			        foreign * 100.0, en ? "English" : "Chinese", r->max_foreign * 100.0);
-	}
-#undef FINDING
+	n += scan_findings(&sc, findings);
 	return n;
+}
+
+int
+check_paragraphs(const char *const *texts, size_t count, const struct check_rules *r, struct buf *findings)
+{
+	int n = 0;
+	if (count == 0)
+		FINDING("no paragraph was written");
+	struct scan sc = {.r = r};
+	for (size_t i = 0; i < count; i++) {
+		if (is_blank(texts[i]))
+			FINDING("paragraph %zu is empty", i + 1);
+		scan_text(&sc, texts[i]);
+	}
+	return n + scan_findings(&sc, findings);
 }

@@ -90,8 +90,9 @@ static const struct {
 	[PROMPT_SCORE] = {"score", 1, score_schema},
 	[PROMPT_ENRICH] = {"enrich", 1, enrich_schema},
 	[PROMPT_HIGHLIGHTS] = {"highlights", 1, highlights_schema},
-	[PROMPT_WEEKLY] = {"weekly", 1, longform_weekly_schema},
+	[PROMPT_WEEKLY] = {"weekly", 2, longform_weekly_schema},
 	[PROMPT_ARTICLE] = {"article", 1, longform_article_schema},
+	[PROMPT_CLASSIFY] = {"classify", 1, longform_classify_schema},
 };
 
 const char *

@@ -16,8 +16,17 @@
 #include "model.h"
 #include "util/buf.h"
 
-/* PROMPT_WEEKLY and PROMPT_ARTICLE are the long-form tasks (ai/longform.h). */
-enum prompt_task { PROMPT_SCORE, PROMPT_ENRICH, PROMPT_HIGHLIGHTS, PROMPT_WEEKLY, PROMPT_ARTICLE, PROMPT_TASK_COUNT };
+/* PROMPT_WEEKLY, PROMPT_ARTICLE and PROMPT_CLASSIFY (the weekly's news/rumour/open-source
+ * labels) are the long-form tasks (ai/longform.h). */
+enum prompt_task {
+	PROMPT_SCORE,
+	PROMPT_ENRICH,
+	PROMPT_HIGHLIGHTS,
+	PROMPT_WEEKLY,
+	PROMPT_ARTICLE,
+	PROMPT_CLASSIFY,
+	PROMPT_TASK_COUNT
+};
 
 #define PROMPT_DATA_OPEN "<articles>"
 #define PROMPT_DATA_CLOSE "</articles>"

@@ -9,6 +9,8 @@
 
 #include "ai/curate.h"
 #include "ai/text.h"
+#include "ai/weekly_llm.h"
+#include "util/log.h"
 #include "util/buf.h"
 #include "util/str.h"
 #include "util/utf8.h"
@@ -171,6 +173,25 @@ short_date(struct buf *b, int64_t t, int is_zh)
 		buf_printf(b, "%s %d", mon[tm.tm_mon], tm.tm_mday);
 }
 
+/* Share of CJK characters among the CJK characters and Latin words of s[0..len) (0 when
+ * there are none): a Chinese text with English names stays well above one half. */
+static double
+cjk_share(const char *s, size_t len)
+{
+	size_t cjk = 0, words = 0;
+	int in_word = 0;
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		i += utf8_decode(s + i, len - i, &cp);
+		int alpha = cp < 0x80 && is_ascii_alpha((int)cp);
+		if (alpha && !in_word)
+			words++;
+		in_word = alpha;
+		cjk += text_is_cjk(cp) != 0;
+	}
+	return cjk + words ? (double)cjk / (double)(cjk + words) : 0.0;
+}
+
 /* One extractive paragraph for a story: its date, source and title, the best sentences of
  * the lead (figures included), and the other sources that carried it. */
 static void
@@ -193,6 +214,10 @@ offline_para(const struct story *s, const char *lang, struct arena *arena, struc
 		size_t keep = utf8_prefix_chars(summary, len, WEEKLY_SUMMARY_CHARS);
 		if (!is_zh)
 			buf_putc(&b, ' '); /* no space after a full-width stop */
+		/* Offline summaries are quoted, never translated: say so when the quote is in the
+		 * other language, so the labels stay in the reader's. */
+		if (is_zh ? cjk_share(summary, keep) < 0.5 : cjk_share(summary, keep) > 0.5)
+			buf_puts(&b, is_zh ? "原文摘录：" : "Excerpt in the original language: ");
 		buf_append(&b, summary, keep);
 		if (keep < len && !str_ends(buf_str(&b), "…"))
 			buf_puts(&b, "…");
@@ -299,6 +324,55 @@ group_section(struct pick *picks, size_t n, enum weekly_kind k, int max_groups, 
 	}
 }
 
+/* The request of one group: its stories' sources in the order told (one per link). */
+static void
+make_job(const char *name, const struct members *m, struct arena *arena, struct weekly_job *job)
+{
+	size_t cap = 0;
+	for (size_t i = 0; i < m->count; i++)
+		cap += m->list[i]->story->member_count;
+	const struct article **sources = arena_alloc(arena, (cap + 1) * sizeof *sources);
+	size_t *story_of = arena_alloc(arena, (cap + 1) * sizeof *story_of);
+	size_t n = 0;
+	for (size_t i = 0; i < m->count; i++) {
+		const struct story *s = m->list[i]->story;
+		for (size_t k = 0; k < s->member_count; k++) {
+			const char *link = s->members[k]->link ? s->members[k]->link : "";
+			int dup = 0;
+			for (size_t d = 0; d < n; d++)
+				dup |= strcmp(sources[d]->link ? sources[d]->link : "", link) == 0;
+			if (dup)
+				continue;
+			story_of[n] = i;
+			sources[n++] = s->members[k];
+		}
+	}
+	*job = (struct weekly_job){.name = name, .sources = sources, .source_count = n, .story_of = story_of,
+	                           .story_count = m->count};
+}
+
+/* The model's paragraphs of a job, their local citations mapped onto the post's references. */
+static void
+model_paras(const struct weekly_job *job, struct arena *arena, struct weekly_group *grp, struct refs *refs)
+{
+	grp->para_count = job->para_count;
+	grp->paras = arena_alloc(arena, (job->para_count + 1) * sizeof *grp->paras);
+	for (size_t i = 0; i < job->para_count; i++) {
+		struct weekly_para *p = &grp->paras[i];
+		p->text = job->paras[i];
+		p->refs = arena_alloc(arena, (job->cite_count[i] + 1) * sizeof *p->refs);
+		p->ref_count = 0;
+		for (size_t c = 0; c < job->cite_count[i]; c++) {
+			int id = ref_add(refs, job->sources[job->cites[i][c] - 1], arena);
+			int dup = 0;
+			for (size_t k = 0; k < p->ref_count; k++)
+				dup |= p->refs[k] == id;
+			if (!dup)
+				p->refs[p->ref_count++] = id;
+		}
+	}
+}
+
 static int
 config_int(const struct config *cfg, const char *key, int def, int min, int max)
 {
@@ -327,30 +401,64 @@ weekly_build(struct store *st, struct article *articles, size_t count, const str
 	post->model = cur.model;
 	post->articles_in_window = (long)count;
 
+	struct weekly_llm w;
+	if (weekly_llm_open(&w, st, opts, arena, e) < 0)
+		return -1;
 	size_t n = cur.top_count;
 	struct pick *picks = arena_alloc(arena, (n + 1) * sizeof *picks);
+	enum weekly_kind *kinds = arena_alloc(arena, (n + 1) * sizeof *kinds);
+	int *labelled = arena_alloc(arena, (n + 1) * sizeof *labelled);
+	memset(labelled, 0, (n + 1) * sizeof *labelled);
+	size_t model_labels = weekly_llm_classify(&w, cur.top, n, kinds, labelled);
+	if (w.is_on && model_labels < n)
+		log_warn("weekly: the model labelled %zu of %zu stories; the word cues labelled the rest", model_labels, n);
 	for (size_t i = 0; i < n; i++) {
 		picks[i].story = cur.top[i];
 		picks[i].rank = (int)i;
-		picks[i].kind = story_kind(cur.top[i]);
+		picks[i].kind = labelled[i] ? kinds[i] : story_kind(cur.top[i]);
 		picks[i].entity = story_entity(cur.top[i], opts->cfg, arena);
 		collect_tokens(&picks[i], cur.top[i]->lead->title);
 	}
 	assign_topics(picks, n, arena);
 
-	struct refs refs = {0};
+	struct members *groups[WEEKLY_KIND_COUNT];
+	size_t job_count = 0;
 	for (int k = 0; k < WEEKLY_KIND_COUNT; k++) {
-		struct members *groups;
+		group_section(picks, n, (enum weekly_kind)k, max_groups, lang, arena, &post->sections[k], &groups[k]);
+		job_count += post->sections[k].group_count;
+	}
+	struct weekly_job *jobs = arena_alloc(arena, (job_count + 1) * sizeof *jobs);
+	memset(jobs, 0, (job_count + 1) * sizeof *jobs);
+	size_t j = 0;
+	for (int k = 0; k < WEEKLY_KIND_COUNT; k++)
+		for (size_t g = 0; g < post->sections[k].group_count; g++)
+			make_job(post->sections[k].groups[g].name, &groups[k][g], arena, &jobs[j++]);
+	weekly_llm_write(&w, jobs, job_count, lang, arena);
+
+	struct refs refs = {0};
+	j = 0;
+	size_t model_groups = 0;
+	for (int k = 0; k < WEEKLY_KIND_COUNT; k++) {
 		struct weekly_section *sec = &post->sections[k];
-		group_section(picks, n, (enum weekly_kind)k, max_groups, lang, arena, sec, &groups);
-		for (size_t g = 0; g < sec->group_count; g++) {
+		for (size_t g = 0; g < sec->group_count; g++, j++) {
 			struct weekly_group *grp = &sec->groups[g];
-			grp->paras = arena_alloc(arena, groups[g].count * sizeof *grp->paras);
-			grp->para_count = groups[g].count;
-			for (size_t i = 0; i < groups[g].count; i++)
-				offline_para(groups[g].list[i]->story, lang, arena, &grp->paras[i], &refs);
+			if (jobs[j].is_ok) {
+				model_paras(&jobs[j], arena, grp, &refs);
+				model_groups++;
+				continue;
+			}
+			grp->is_extractive = w.is_on;
+			grp->paras = arena_alloc(arena, groups[k][g].count * sizeof *grp->paras);
+			grp->para_count = groups[k][g].count;
+			for (size_t i = 0; i < groups[k][g].count; i++)
+				offline_para(groups[k][g].list[i]->story, lang, arena, &grp->paras[i], &refs);
 		}
 	}
+	if (model_groups > 0) {
+		post->engine = "llm";
+		post->model = w.model;
+	}
+	weekly_llm_close(&w);
 	post->refs = refs.list;
 	post->ref_count = refs.count;
 	return 0;

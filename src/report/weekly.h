@@ -39,6 +39,8 @@ struct weekly_group {
 	const char *name;    /* heading ("OpenAI", "其他新闻"); NULL = no heading (open source) */
 	struct weekly_para *paras;
 	size_t para_count;
+	int is_extractive;   /* written with an LLM on, but the model's paragraphs failed the
+	                      * checks twice: these are the extractive ones (said in the post) */
 };
 
 struct weekly_section {

@@ -176,6 +176,9 @@ weekly_render_json(const struct weekly_post *p, struct buf *out)
 		for (size_t g = 0; g < sec->group_count; g++) {
 			json_t *jg = json_object();
 			json_object_set_new(jg, "name", weekly_json_str(sec->groups[g].name));
+			if (strcmp(p->engine, "llm") == 0)
+				json_object_set_new(jg, "written_by",
+				                    json_string(sec->groups[g].is_extractive ? "extractive" : "model"));
 			json_t *paras = json_array();
 			for (size_t i = 0; i < sec->groups[g].para_count; i++) {
 				const struct weekly_para *para = &sec->groups[g].paras[i];

@@ -158,16 +158,35 @@ void
 weekly_engine_note(const struct weekly_post *p, struct buf *out)
 {
 	int en = is_en(p->lang);
-	if (strcmp(p->engine, "llm") == 0)
-		buf_printf(out, en ? "Written by brief with %s from %ld articles of the last %d days; every paragraph "
-		                     "cites its sources."
-		                   : "本文由 brief 调用模型 %s，根据近 %ld 篇（%d 天内）文章撰写，每段均标注来源。",
-		           p->model ? p->model : "?", p->articles_in_window, p->days);
-	else
+	if (strcmp(p->engine, "llm") != 0) {
 		buf_printf(out, en ? "Compiled by brief's offline engine from %ld articles of the last %d days: "
-		                     "quoted from the sources, not rewritten."
-		                   : "本文由 brief 离线引擎根据近 %ld 篇（%d 天内）文章摘录整理，内容引自原文，未经改写。",
+		                     "quoted from the sources, not rewritten or translated."
+		                   : "本文由 brief 离线引擎根据近 %ld 篇（%d 天内）文章摘录整理，内容引自原文，未经改写或翻译。",
 		           p->articles_in_window, p->days);
+		return;
+	}
+	buf_printf(out, en ? "Written by brief with %s from %ld articles of the last %d days; every paragraph "
+	                     "cites its sources."
+	                   : "本文由 brief 调用模型 %s，根据近 %ld 篇（%d 天内）文章撰写，每段均标注来源。",
+	           p->model ? p->model : "?", p->articles_in_window, p->days);
+	/* Groups whose model-written paragraphs failed the checks twice. */
+	size_t fell = 0;
+	for (int k = 0; k < WEEKLY_KIND_COUNT; k++)
+		for (size_t g = 0; g < p->sections[k].group_count; g++) {
+			const struct weekly_group *grp = &p->sections[k].groups[g];
+			if (!grp->is_extractive)
+				continue;
+			const char *name = grp->name ? grp->name : weekly_section_title((enum weekly_kind)k, p->lang);
+			if (fell++ == 0)
+				buf_puts(out, en ? " These parts failed the citation checks and are quoted from the sources "
+				                   "instead: "
+				                 : "以下部分的模型稿未通过引用校验，改为摘录原文：");
+			else
+				buf_puts(out, en ? ", " : "、");
+			buf_puts(out, name);
+		}
+	if (fell)
+		buf_puts(out, en ? "." : "。");
 }
 
 void

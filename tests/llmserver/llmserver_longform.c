@@ -1,6 +1,7 @@
 /* llmserver_longform.c: deterministic answers for the long-form tasks: an article whose
  * length fits the range the request asks for and whose citations rotate over the sources
- * sent, and weekly paragraphs, one per source; plus the article fault modes. */
+ * sent; weekly paragraphs (one to three, marked 【周报稿】 / [weekly draft], one sentence and
+ * citation per source sent); classify labels from word cues; plus the fault modes. */
 #include "llmserver_longform.h"
 
 #include <pthread.h>
@@ -9,34 +10,57 @@
 #include <string.h>
 
 #include "util/buf.h"
+#include "util/str.h"
 #include "util/utf8.h"
 
 #define MAX_SOURCES 32
 
-static pthread_mutex_t fault_lock = PTHREAD_MUTEX_INITIALIZER;
-static char fault_mode[32];
-static int fault_left;
+/* A queued fault: its text (a mode, or a string the request must contain) and how many
+ * requests it still applies to. */
+struct fault_slot {
+	pthread_mutex_t lock;
+	char text[128];
+	int left;
+};
+
+static struct fault_slot article_fault = {PTHREAD_MUTEX_INITIALIZER, "", 0};
+static struct fault_slot weekly_fault = {PTHREAD_MUTEX_INITIALIZER, "", 0};
+
+static void
+slot_set(struct fault_slot *f, const char *text, int count)
+{
+	pthread_mutex_lock(&f->lock);
+	snprintf(f->text, sizeof f->text, "%s", text ? text : "");
+	f->left = text ? count : 0;
+	pthread_mutex_unlock(&f->lock);
+}
+
+/* Consume one fault when some are left and (user is NULL or contains the slot's text); its
+ * text goes to out ("" when none applies). Returns 1 when one was consumed. */
+static int
+slot_take(struct fault_slot *f, const char *user, char out[128])
+{
+	pthread_mutex_lock(&f->lock);
+	out[0] = 0;
+	int hit = f->left > 0 && (!user || strstr(user, f->text) != NULL);
+	if (hit) {
+		f->left--;
+		memcpy(out, f->text, sizeof f->text);
+	}
+	pthread_mutex_unlock(&f->lock);
+	return hit;
+}
 
 void
 llmsrv_article_fault(const char *mode, int count)
 {
-	pthread_mutex_lock(&fault_lock);
-	snprintf(fault_mode, sizeof fault_mode, "%s", mode ? mode : "");
-	fault_left = mode ? count : 0;
-	pthread_mutex_unlock(&fault_lock);
+	slot_set(&article_fault, mode, count);
 }
 
-/* The fault for this request ("" = none), consuming one. */
-static void
-take_fault(char out[32])
+void
+llmsrv_weekly_fault(const char *match, int count)
 {
-	pthread_mutex_lock(&fault_lock);
-	out[0] = 0;
-	if (fault_left > 0) {
-		fault_left--;
-		memcpy(out, fault_mode, 32);
-	}
-	pthread_mutex_unlock(&fault_lock);
+	slot_set(&weekly_fault, match, count);
 }
 
 /* Non-space code points of s. */
@@ -78,8 +102,8 @@ llmsrv_article(const struct llmsrv_call *call, json_t **answer)
 	const char *len = strstr(call->user, "Length: ");
 	if (len)
 		sscanf(len, "Length: %ld to %ld", &min, &max);
-	char fault[32];
-	take_fault(fault);
+	char fault[128];
+	slot_take(&article_fault, NULL, fault);
 	int zh = call->is_zh && strcmp(fault, "wrong_lang") != 0;
 	const char *const *lines = zh ? zh_lines : en_lines;
 	size_t sections = strcmp(fault, "miss_section") == 0 ? 3 : 5;
@@ -141,6 +165,18 @@ llmsrv_article(const struct llmsrv_call *call, json_t **answer)
 	return 0;
 }
 
+/* The "date: " line of source id in the user message ("" when absent). */
+static void
+source_date(const char *user, const char *id, char out[16])
+{
+	char open[64];
+	snprintf(open, sizeof open, "<article id=\"%s\">\ndate: ", id);
+	const char *p = strstr(user, open);
+	out[0] = 0;
+	if (p)
+		snprintf(out, 16, "%.10s", p + strlen(open));
+}
+
 int
 llmsrv_weekly(const struct llmsrv_call *call, json_t **answer)
 {
@@ -148,18 +184,61 @@ llmsrv_weekly(const struct llmsrv_call *call, json_t **answer)
 	size_t n = llmsrv_articles(call->user, src, MAX_SOURCES);
 	if (n == 0)
 		return -1;
-	json_t *paras = json_array();
-	for (size_t i = 0; i < n && i < 6; i++) {
-		struct buf b = BUF_INIT;
-		size_t cut = utf8_prefix_chars(src[i].text, strlen(src[i].text), 60);
+	char match[128];
+	int bad = slot_take(&weekly_fault, call->user, match);
+	size_t np = n < 3 ? n : 3;
+	struct buf para[3] = {BUF_INIT, BUF_INIT, BUF_INIT};
+	for (size_t i = 0; i < n; i++) {
+		struct buf *b = &para[i * np / n];
+		char date[16];
+		source_date(call->user, src[i].id, date);
+		long id = strtol(src[i].id, NULL, 10);
+		if (bad && i == 0)
+			id = (long)n + 5;
+		if (!b->len)
+			buf_puts(b, call->is_zh ? "【周报稿】" : "[weekly draft] ");
 		if (call->is_zh)
-			buf_printf(&b, "据 %s 报道，「%s」。要点：%.*s", src[i].source, src[i].title, (int)cut, src[i].text);
+			buf_printf(b, "%s，%s 报道「%s」[%ld]。", date, src[i].source, src[i].title, id);
 		else
-			buf_printf(&b, "%s reported \"%s\". In short: %.*s", src[i].source, src[i].title, (int)cut, src[i].text);
-		json_array_append_new(paras, json_pack("{s:s,s:[I]}", "text", buf_str(&b), "refs", (json_int_t)strtol(src[i].id, NULL, 10)));
-		buf_free(&b);
+			buf_printf(b, "%sOn %s, %s reported \"%s\" [%ld].", b->len > 15 ? " " : "", date, src[i].source,
+			           src[i].title, id);
+	}
+	json_t *paras = json_array();
+	for (size_t i = 0; i < np; i++) {
+		json_array_append_new(paras, json_string(buf_str(&para[i])));
+		buf_free(&para[i]);
 	}
 	*answer = json_pack("{s:o}", "paragraphs", paras);
 	llmsrv_articles_free(src, n);
+	return 0;
+}
+
+/* Whether any of cues[] occurs in s (case-insensitively). */
+static int
+has_cue(const char *s, const char *const *cues, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (str_icasestr(s, strlen(s), cues[i]))
+			return 1;
+	return 0;
+}
+
+int
+llmsrv_classify(const struct llmsrv_call *call, json_t **answer)
+{
+	static const char *const rumour[] = {"unverified", "rumor", "rumour", "reportedly", "people familiar",
+	                                     "leaked", "据悉", "传闻", "爆料", "网传"};
+	static const char *const oss[] = {"open-source", "open source", "open weights", "开源", "github.com"};
+	struct llmsrv_article a[MAX_SOURCES * 2];
+	size_t n = llmsrv_articles(call->user, a, MAX_SOURCES * 2);
+	json_t *items = json_array();
+	for (size_t i = 0; i < n; i++) {
+		int r = has_cue(a[i].title, rumour, 10) || has_cue(a[i].text, rumour, 10);
+		int o = has_cue(a[i].title, oss, 5) || has_cue(a[i].text, oss, 5);
+		json_array_append_new(items, json_pack("{s:s,s:s}", "id", a[i].id, "kind",
+		                                       r ? "rumour" : o ? "open_source" : "news"));
+	}
+	llmsrv_articles_free(a, n);
+	*answer = json_pack("{s:o}", "items", items);
 	return 0;
 }

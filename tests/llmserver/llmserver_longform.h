@@ -10,10 +10,15 @@
 /* Handlers (rows of llmsrv_tasks). */
 int llmsrv_article(const struct llmsrv_call *call, json_t **answer);
 int llmsrv_weekly(const struct llmsrv_call *call, json_t **answer);
+int llmsrv_classify(const struct llmsrv_call *call, json_t **answer);
 
 /* Make the next count "article" answers faulty: "cite_missing" (cites a source id the story
  * does not have), "miss_section" (three sections, no closing question), "wrong_lang" (an
  * English body for a Chinese article), "too_short". NULL or count 0 clears. */
 void llmsrv_article_fault(const char *mode, int count);
+
+/* Make the next count "weekly" answers to requests whose user message contains match cite a
+ * source id the group does not have (n + 5 for the first source). NULL or count 0 clears. */
+void llmsrv_weekly_fault(const char *match, int count);
 
 #endif

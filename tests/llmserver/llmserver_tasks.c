@@ -185,5 +185,6 @@ const struct llmsrv_task llmsrv_tasks[] = {
 	{"highlights", highlights},
 	{"weekly", llmsrv_weekly},
 	{"article", llmsrv_article},
+	{"classify", llmsrv_classify},
 	{NULL, NULL},
 };

@@ -314,6 +314,13 @@ main(void)
 	wfx_golden("weekly", "offline-en-hugo.md", buf_str(&en));
 	check_seed_structure(buf_str(&md));
 	test_grouping_and_refs(buf_str(&json), buf_str(&md));
+	/* Offline quotes are not translated: an English quote in the zh post is labelled as the
+	 * original text (the lead-in stays Chinese), a Chinese one is not; the reverse in en. */
+	CHECK(strstr(buf_str(&md), "报道《OpenAI releases GPT-4.5 preview to Pro subscribers》。原文摘录：The company says") != NULL);
+	CHECK(strstr(buf_str(&md), "原文摘录：2月19日") == NULL);
+	CHECK(strstr(buf_str(&md), "未经改写或翻译") != NULL);
+	CHECK(strstr(buf_str(&en), "Excerpt in the original language: 2月19日") != NULL);
+	CHECK(strstr(buf_str(&en), "Excerpt in the original language: The company") == NULL);
 	/* Hugo front matter escapes what YAML would misread. */
 	CHECK(strstr(buf_str(&en), "author: \"A \\\"quoted\\\": name\"\n") != NULL);
 	CHECK(strstr(buf_str(&en), "\n# 1. News\n") != NULL);

@@ -1,12 +1,135 @@
-/* test_weekly_llm.c: `brief weekly` with the LLM stand-in: the model scores the stories and
- * writes the per-story summaries the paragraphs quote (golden), a rerun is served from the
- * cache, and the post keeps seed 001's sections and its reference list. */
+/* test_weekly_llm.c: `brief weekly` with the LLM stand-in: the model labels the stories and
+ * writes each group's paragraphs (golden; one "weekly" request per group, none on a rerun),
+ * a group whose answer cites a source it does not have is re-asked once with the findings and
+ * falls back to extractive paragraphs (said in the post) when the second answer is bad too,
+ * and a story only the model calls a rumour lands under 小道消息. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "llmserver.h"
+#include "llmserver_longform.h"
 #include "testlib.h"
 #include "wfixture.h"
+
+/* The text of out between the headings from and to (to may be NULL: the end). */
+static void
+section(const char *out, const char *from, const char *to, struct buf *got)
+{
+	got->len = 0;
+	buf_puts(got, "");
+	const char *a = strstr(out, from);
+	if (!a)
+		return;
+	const char *b = to ? strstr(a, to) : NULL;
+	buf_append(got, a, b ? (size_t)(b - a) : strlen(a));
+}
+
+/* Paragraph groups of a post: named groups (### headings) plus the open-source group. */
+static long
+group_count(const char *out)
+{
+	long n = 0;
+	for (const char *p = out; (p = strstr(p, "\n### ")); p++)
+		n++;
+	struct buf oss = BUF_INIT;
+	section(out, "\n# 三、开源项目\n", "\n# 参考资料\n", &oss);
+	if (oss.len && !strstr(buf_str(&oss), "本周暂无"))
+		n++;
+	buf_free(&oss);
+	return n;
+}
+
+static long
+weekly_requests(struct llmsrv *srv)
+{
+	struct llmsrv_stats s;
+	llmsrv_get_stats(srv, &s);
+	return s.by_task[llmsrv_task_index("weekly")];
+}
+
+/* The Kagi group's answer cites a source it does not have, faults times: with 1 the re-ask
+ * (carrying the finding) passes; with 2 the group falls back to its extractive paragraphs and
+ * the post and stderr say so. Nothing else changes. */
+static void
+bad_citation(struct llmsrv *srv, const char *const *env, int faults)
+{
+	char home[4096];
+	snprintf(home, sizeof home, "%s/home-fault%d", test_tmpdir(), faults);
+	wfx_make_home(home);
+	llmsrv_reset(srv);
+	llmsrv_weekly_fault("Kagi raises", faults);
+	const char *args[] = {"weekly", "--home", home, "--no-fetch", "--now", WFX_NOW, "--config",
+	                      wfx_path("weekly", "weekly.conf"), NULL};
+	struct buf out = BUF_INIT, err = BUF_INIT, kagi = BUF_INIT;
+	CHECK_INT(wfx_brief(args, env, &out, &err), 0);
+	const char *o = buf_str(&out);
+	long groups = group_count(o);
+	CHECK_INT(weekly_requests(srv), groups + 1); /* one re-ask, for Kagi only */
+	int reasked = 0;
+	for (size_t i = 0; i < llmsrv_logged(srv); i++) {
+		char *u = llmsrv_logged_user(srv, i);
+		if (strstr(u, "failed these checks")) {
+			reasked++;
+			CHECK(strstr(u, "Kagi raises") != NULL);
+			CHECK(strstr(u, "cites [7], which the story does not have") != NULL);
+		}
+		free(u);
+	}
+	CHECK_INT(reasked, 1);
+	section(o, "\n### 2. Kagi\n", "\n### 3. ", &kagi);
+	CHECK(kagi.len > 0);
+	CHECK(strstr(o, "\n14. ") == NULL); /* no reference beyond the 13 sources */
+	CHECK(strstr(o, "\n13. [Zig") != NULL);
+	if (faults == 1) {
+		CHECK(strstr(buf_str(&kagi), "【周报稿】") != NULL);
+		CHECK(strstr(o, "未通过引用校验") == NULL);
+	} else {
+		CHECK(strstr(buf_str(&kagi), "【周报稿】") == NULL);
+		CHECK(strstr(buf_str(&kagi), "AI Daily 报道《Kagi raises Professional plan price") != NULL);
+		CHECK(strstr(o, "以下部分的模型稿未通过引用校验，改为摘录原文：Kagi。") != NULL);
+		CHECK(strstr(buf_str(&err), "failed twice") != NULL);
+		/* Every other group is still the model's. */
+		CHECK(strstr(o, "【周报稿】2026-02-20，Tech Wire 报道「OpenAI releases") != NULL);
+	}
+	llmsrv_weekly_fault(NULL, 0);
+	buf_free(&out);
+	buf_free(&err);
+	buf_free(&kagi);
+}
+
+/* A story whose only hint is "an unverified post" is news to the word cues (offline) and a
+ * rumour to the model. */
+static void
+model_rumour(struct llmsrv *srv, const char *const *env)
+{
+	char home[4096];
+	snprintf(home, sizeof home, "%s/home-rumour", test_tmpdir());
+	wfx_make_home_with(home, "unverified.xml");
+	llmsrv_reset(srv);
+	const char *args[] = {"weekly", "--home", home, "--no-fetch", "--now", WFX_NOW, "--config",
+	                      wfx_path("weekly", "weekly.conf"), NULL};
+	const char *offline[] = {"weekly", "--home", home, "--no-fetch", "--offline", "--now", WFX_NOW, "--config",
+	                         wfx_path("weekly", "weekly.conf"), NULL};
+	struct buf out = BUF_INIT, err = BUF_INIT, news = BUF_INIT, rumours = BUF_INIT;
+	CHECK_INT(wfx_brief(args, env, &out, &err), 0);
+	section(buf_str(&out), "\n# 一、科技新闻\n", "\n# 二、小道消息\n", &news);
+	section(buf_str(&out), "\n# 二、小道消息\n", "\n# 三、开源项目\n", &rumours);
+	CHECK(strstr(buf_str(&rumours), ". Microsoft\n") != NULL);
+	CHECK(strstr(buf_str(&rumours), "Microsoft tests a free Office") != NULL);
+	CHECK(strstr(buf_str(&news), "Microsoft") == NULL);
+	struct llmsrv_stats s;
+	llmsrv_get_stats(srv, &s);
+	CHECK(s.by_task[llmsrv_task_index("classify")] >= 1);
+	out.len = 0;
+	CHECK_INT(wfx_brief(offline, env, &out, &err), 0);
+	section(buf_str(&out), "\n# 一、科技新闻\n", "\n# 二、小道消息\n", &news);
+	CHECK(strstr(buf_str(&news), "Microsoft tests a free Office") != NULL);
+	buf_free(&out);
+	buf_free(&err);
+	buf_free(&news);
+	buf_free(&rumours);
+}
 
 int
 main(void)
@@ -36,6 +159,10 @@ main(void)
 		if (hit)
 			p = hit;
 	}
+	/* The paragraphs are the model's: its marker, one weekly request per group. */
+	CHECK(strstr(buf_str(&out), "【周报稿】") != NULL);
+	CHECK(group_count(buf_str(&out)) >= 5);
+	CHECK_INT(weekly_requests(srv), group_count(buf_str(&out)));
 	struct llmsrv_stats before, after;
 	llmsrv_get_stats(srv, &before);
 	CHECK(before.requests > 0);
@@ -43,6 +170,9 @@ main(void)
 	llmsrv_get_stats(srv, &after);
 	CHECK_INT(after.requests, before.requests);
 	CHECK_STR(buf_str(&again), buf_str(&out));
+	bad_citation(srv, env, 1);
+	bad_citation(srv, env, 2);
+	model_rumour(srv, env);
 	llmsrv_stop(srv);
 	buf_free(&out);
 	buf_free(&err);

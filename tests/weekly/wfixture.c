@@ -70,6 +70,12 @@ wfx_path(const char *area, const char *name)
 size_t
 wfx_make_home(const char *home)
 {
+	return wfx_make_home_with(home, NULL);
+}
+
+size_t
+wfx_make_home_with(const char *home, const char *extra_feed)
+{
 	char db[4200];
 	snprintf(db, sizeof db, "%s/brief.db", home);
 	struct store st = {0};
@@ -79,14 +85,16 @@ wfx_make_home(const char *home)
 		exit(1);
 	}
 	size_t total = 0;
-	for (size_t f = 0; f < sizeof feeds / sizeof feeds[0]; f++) {
+	size_t feed_count = sizeof feeds / sizeof feeds[0];
+	for (size_t f = 0; f < feed_count + (extra_feed != NULL); f++) {
+		const char *name = f < feed_count ? feeds[f] : extra_feed;
 		struct buf data = BUF_INIT;
-		test_read_file(wfx_path("weekly", feeds[f]), &data);
+		test_read_file(wfx_path("weekly", name), &data);
 		struct arena a = ARENA_INIT;
 		struct feed_doc doc;
 		/* The source row first (its id is needed per item): name = the feed's title. */
 		char url[256];
-		snprintf(url, sizeof url, "https://feeds.example/%s", feeds[f]);
+		snprintf(url, sizeof url, "https://feeds.example/%s", name);
 		sqlite3_stmt *s = store_prepare(&st, "INSERT INTO sources(url, added_at, last_success_at) VALUES (?1, 0, 0)", &e);
 		store_bind_text(s, 1, url);
 		if (sqlite3_step(s) != SQLITE_DONE)
@@ -94,7 +102,7 @@ wfx_make_home(const char *home)
 		sqlite3_finalize(s);
 		struct ins in = {&st, sqlite3_last_insert_rowid(st.db), 0};
 		if (feed_parse(buf_str(&data), data.len, NULL, &a, on_item, &in, &doc) < 0) {
-			fprintf(stderr, "wfixture: %s: %s\n", feeds[f], doc.error ? doc.error : "?");
+			fprintf(stderr, "wfixture: %s: %s\n", name, doc.error ? doc.error : "?");
 			exit(1);
 		}
 		s = store_prepare(&st, "UPDATE sources SET name = ?1, title = ?1 WHERE id = ?2", &e);

@@ -12,6 +12,8 @@
 
 /* Create home/brief.db from the fixture feeds. Aborts the test on error. Returns the item count. */
 size_t wfx_make_home(const char *home);
+/* The same with one more fixture feed (a file name under tests/weekly/fixtures/, or NULL). */
+size_t wfx_make_home_with(const char *home, const char *extra_feed);
 /* Path of a file under tests/<area>/fixtures (static buffer, valid until the next call). */
 const char *wfx_path(const char *area, const char *name);
 /* Compare got with tests/<area>/golden/<name>; BRIEF_UPDATE_GOLDEN=1 rewrites the file. */
