@@ -43,6 +43,18 @@ static const char highlights_zh[] =
 	"根据以下今日精选技术文章列表，写一段「今日看点」（3-5 句话）。归纳出 2-3 个主要趋势，以具体文章为依据，"
 	"不要列表，不要空话。用中文回答。请按 JSON 返回：{\"highlights\": \"...\"}\n\n文章列表：\n";
 
+/* The original's answer shape: long property names. */
+static const char score_schema_long[] =
+	"{\"type\":\"object\",\"additionalProperties\":false,\"required\":[\"items\"],\"properties\":{"
+	"\"items\":{\"type\":\"array\",\"items\":{\"type\":\"object\",\"additionalProperties\":false,"
+	"\"required\":[\"id\",\"relevance\",\"quality\",\"timeliness\",\"category\",\"keywords\"],"
+	"\"properties\":{\"id\":{\"type\":\"string\"},"
+	"\"relevance\":{\"type\":\"integer\",\"minimum\":1,\"maximum\":10},"
+	"\"quality\":{\"type\":\"integer\",\"minimum\":1,\"maximum\":10},"
+	"\"timeliness\":{\"type\":\"integer\",\"minimum\":1,\"maximum\":10},"
+	"\"category\":{\"type\":\"string\"},"
+	"\"keywords\":{\"type\":\"array\",\"items\":{\"type\":\"string\"}}}}}}}";
+
 struct scored {
 	size_t index;
 	int total;
@@ -71,7 +83,7 @@ snippet(const struct article *a, size_t max_chars, struct arena *arena)
  * `head` first, all in the user message. */
 static size_t
 build(const struct article *articles, const size_t *idx, size_t n, size_t size, size_t chars, const char *head,
-      enum prompt_task task, struct llm_request *reqs, struct buf *users, struct arena *arena)
+      enum prompt_task task, json_t *schema, struct llm_request *reqs, struct buf *users, struct arena *arena)
 {
 	size_t nb = 0;
 	for (size_t i = 0; i < n; i += size, nb++) {
@@ -92,6 +104,7 @@ build(const struct article *articles, const size_t *idx, size_t n, size_t size, 
 		reqs[nb].lang = "zh";
 		reqs[nb].system = "";
 		reqs[nb].user = buf_str(&users[nb]);
+		reqs[nb].schema = schema;
 		reqs[nb].max_tokens = task == PROMPT_SCORE ? 1024 : 4096;
 	}
 	return nb;
@@ -118,7 +131,8 @@ reference_run(struct llm_client *c, const struct article *articles, size_t n)
 	size_t nb = (n + 9) / 10;
 	struct llm_request *reqs = calloc(nb ? nb : 1, sizeof *reqs);
 	struct buf *users = calloc(nb ? nb : 1, sizeof *users);
-	build(articles, idx, n, 10, 300, score_zh, PROMPT_SCORE, reqs, users, &arena);
+	json_t *long_schema = json_loads(score_schema_long, 0, NULL);
+	build(articles, idx, n, 10, 300, score_zh, PROMPT_SCORE, long_schema, reqs, users, &arena);
 	run_all(c, reqs, nb);
 	/* Rank: the model's totals; a failed batch scores 5/5/5 as the original does. */
 	struct scored *sc = calloc(n ? n : 1, sizeof *sc);
@@ -142,11 +156,12 @@ reference_run(struct llm_client *c, const struct article *articles, size_t n)
 		llm_request_clear(&reqs[b]);
 		buf_free(&users[b]);
 	}
+	json_decref(long_schema);
 	qsort(sc, n, sizeof *sc, cmp_scored);
 	size_t top = n < 15 ? n : 15;
 	for (size_t i = 0; i < top; i++)
 		idx[i] = sc[i].index;
-	size_t eb = build(articles, idx, top, 10, 800, enrich_zh, PROMPT_ENRICH, reqs, users, &arena);
+	size_t eb = build(articles, idx, top, 10, 800, enrich_zh, PROMPT_ENRICH, NULL, reqs, users, &arena);
 	run_all(c, reqs, eb);
 	/* The highlights come from the summaries, so they wait for the enrichment. */
 	struct buf hl = BUF_INIT;

@@ -57,6 +57,7 @@ static void
 collect(const struct batch_env *env, struct batch_task *t, struct batch_item **members, size_t count,
         json_t *answer)
 {
+	const char *id_key = t->id_key ? t->id_key : "id";
 	json_t *entries = json_object_get(answer, "items");
 	int *seen = xcalloc(count ? count : 1, sizeof *seen);
 	json_t **chosen = xcalloc(count ? count : 1, sizeof *chosen);
@@ -64,7 +65,7 @@ collect(const struct batch_env *env, struct batch_task *t, struct batch_item **m
 	json_t *entry;
 	json_array_foreach(entries, i, entry)
 	{
-		const char *id = json_string_value(json_object_get(entry, "id"));
+		const char *id = json_string_value(json_object_get(entry, id_key));
 		long k;
 		if (!id || id[0] != 'a' || str_to_long(id + 1, 1, (long)count, &k) < 0) {
 			log_debug("llm %s: unknown id %s ignored", prompt_task_name(t->task), id ? id : "(none)");
@@ -78,7 +79,7 @@ collect(const struct batch_env *env, struct batch_task *t, struct batch_item **m
 		if (seen[k] != 1) /* missing or ambiguous: ask again, never guess */
 			continue;
 		json_t *copy = json_deep_copy(chosen[k]);
-		json_object_del(copy, "id");
+		json_object_del(copy, id_key);
 		if (t->apply(t->ctx, it->index, copy) == 0) {
 			it->is_done = 1;
 			char *s = json_dumps(copy, JSON_COMPACT | JSON_SORT_KEYS);

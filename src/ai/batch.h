@@ -30,10 +30,11 @@ struct batch_item {
 struct batch_task {
 	enum prompt_task task;
 	const char *lang;
+	const char *id_key;  /* the answer entries' id property (NULL = "id") */
 	int batch_size;
 	int tokens_per_item; /* completion budget per item, plus tokens_base per request */
 	int tokens_base;
-	/* Accept one answer entry (the entry without its "id") for the item with this index. Return
+	/* Accept one answer entry (the entry without its id property) for the item with this index. Return
 	 * 0 when usable, -1 to reject it (the item is then asked again). */
 	int (*apply)(void *ctx, size_t index, json_t *entry);
 	void *ctx;

@@ -54,7 +54,7 @@ stage_enrich(const struct stage_env *env, struct story **top, size_t n, const ch
 		.task = PROMPT_ENRICH,
 		.lang = lang,
 		.batch_size = env->enrich_batch > 0 ? env->enrich_batch : 2,
-		.tokens_per_item = 900,
+		.tokens_per_item = 640, /* title, 4-6 sentences, one reason: ~450 tokens in Chinese */
 		.tokens_base = 64,
 		.apply = enrich_apply,
 		.ctx = &ctx,

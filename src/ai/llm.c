@@ -156,7 +156,7 @@ build_body(struct llm_client *c, struct llm_request *r)
 		json_t *js = json_object();
 		json_object_set_new(js, "name", json_string(prompt_task_name(r->task)));
 		json_object_set_new(js, "strict", json_true());
-		json_object_set(js, "schema", prompt_schema(r->task));
+		json_object_set(js, "schema", r->schema ? r->schema : prompt_schema(r->task));
 		json_object_set_new(rf, "json_schema", js);
 	} else {
 		json_object_set_new(rf, "type", json_string("json_object"));
@@ -309,7 +309,7 @@ finish(struct llm_client *c, struct llm_request *r, CURLcode code)
 			if (truncated && r->cur_max_tokens < MAX_COMPLETION_TOKENS)
 				r->cur_max_tokens *= 2;
 			retryable = 1;
-		} else if (schema_validate(prompt_schema(r->task), answer, why, sizeof why) < 0) {
+		} else if (schema_validate(r->schema ? r->schema : prompt_schema(r->task), answer, why, sizeof why) < 0) {
 			snprintf(r->error, sizeof r->error, "the answer does not match the schema: %s", why);
 			json_decref(answer);
 			retryable = 1;

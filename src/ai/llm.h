@@ -29,6 +29,8 @@ struct llm_request {
 	const char *user;       /* the user message (caller-owned, alive until llm_run returns) */
 	const char *system;     /* NULL: the task's fixed instructions; "": send no system message
 	                         * (benchmarks use this to replay other tools' request shapes) */
+	json_t *schema;         /* NULL: the task's answer schema; else this one (borrowed; benchmarks
+	                         * use it to replay other tools' answer shapes) */
 	int max_tokens;         /* completion cap */
 	void *ctx;              /* the caller's */
 	/* Results. */

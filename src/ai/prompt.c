@@ -18,20 +18,22 @@ static const char score_en[] =
 	"Task: score.\n"
 	"You are the editor of a daily digest of technical blogs for engineers and researchers. Score each "
 	"article in the data block on three integer scales from 1 to 10:\n"
-	"- relevance: value to people working in software, AI or the internet. 10 = an event every "
+	"- r (relevance): value to people working in software, AI or the internet. 10 = an event every "
 	"technologist should know; 7-9 = valuable to most practitioners; 4-6 = valuable to one field; "
 	"1-3 = little to do with technology.\n"
-	"- quality: depth and craft. 10 = deep analysis, original insight, well sourced; 7-9 = substantive "
+	"- q (quality): depth and craft. 10 = deep analysis, original insight, well sourced; 7-9 = substantive "
 	"with a distinct view; 4-6 = accurate and clear; 1-3 = shallow or a mere repost.\n"
-	"- timeliness: worth reading now. 10 = a major event happening now or an important tool just "
+	"- t (timeliness): worth reading now. 10 = a major event happening now or an important tool just "
 	"released; 7-9 = tied to a current topic; 4-6 = evergreen; 1-3 = dated.\n"
-	"Pick one category: ai-ml (AI, machine learning, LLMs), security (security, privacy, vulnerabilities, "
-	"cryptography), engineering (software engineering, architecture, languages, systems), tools "
-	"(developer tools, open-source projects, new libraries or releases), opinion (industry views, essays, "
-	"careers, culture), other.\n"
-	"Give 2 to 4 short English keywords for the main topics (e.g. \"Rust\", \"LLM\", \"database\").\n" UNTRUSTED_RULE
-	"Answer with one JSON object {\"items\": [...]}: one entry per article, with the article's id exactly "
-	"as given, each article once.\n";
+	"- c (category), one of: ai-ml (AI, machine learning, LLMs), security (security, privacy, "
+	"vulnerabilities, cryptography), engineering (software engineering, architecture, languages, systems), "
+	"tools (developer tools, open-source projects, new libraries or releases), opinion (industry views, "
+	"essays, careers, culture), other.\n"
+	"- k (keywords): 2 to 4 short English keywords for the main topics (e.g. \"Rust\", \"LLM\", "
+	"\"database\").\n" UNTRUSTED_RULE
+	"Answer with one compact JSON object, no spaces or line breaks: {\"items\":[{\"i\":\"a1\",\"r\":8,\"q\":7,"
+	"\"t\":6,\"c\":\"tools\",\"k\":[\"Rust\",\"compiler\"]},...]}: one entry per article, \"i\" being the "
+	"article's id exactly as given, each article once.\n";
 
 #define ENRICH_TEXT(LANG)                                                                                  \
 	"Task: enrich.\n"                                                                                  \
@@ -59,17 +61,18 @@ static const char enrich_en[] = ENRICH_TEXT("English");
 static const char highlights_zh[] = HIGHLIGHTS_TEXT("Simplified Chinese");
 static const char highlights_en[] = HIGHLIGHTS_TEXT("English");
 
+/* Short property names: completion tokens are the slow part of a score request. */
 static const char score_schema[] =
 	"{\"type\":\"object\",\"additionalProperties\":false,\"required\":[\"items\"],\"properties\":{"
 	"\"items\":{\"type\":\"array\",\"items\":{\"type\":\"object\",\"additionalProperties\":false,"
-	"\"required\":[\"id\",\"relevance\",\"quality\",\"timeliness\",\"category\",\"keywords\"],"
-	"\"properties\":{\"id\":{\"type\":\"string\"},"
-	"\"relevance\":{\"type\":\"integer\",\"minimum\":1,\"maximum\":10},"
-	"\"quality\":{\"type\":\"integer\",\"minimum\":1,\"maximum\":10},"
-	"\"timeliness\":{\"type\":\"integer\",\"minimum\":1,\"maximum\":10},"
-	"\"category\":{\"type\":\"string\",\"enum\":[\"ai-ml\",\"security\",\"engineering\",\"tools\","
+	"\"required\":[\"i\",\"r\",\"q\",\"t\",\"c\",\"k\"],"
+	"\"properties\":{\"i\":{\"type\":\"string\"},"
+	"\"r\":{\"type\":\"integer\",\"minimum\":1,\"maximum\":10},"
+	"\"q\":{\"type\":\"integer\",\"minimum\":1,\"maximum\":10},"
+	"\"t\":{\"type\":\"integer\",\"minimum\":1,\"maximum\":10},"
+	"\"c\":{\"type\":\"string\",\"enum\":[\"ai-ml\",\"security\",\"engineering\",\"tools\","
 	"\"opinion\",\"other\"]},"
-	"\"keywords\":{\"type\":\"array\",\"minItems\":1,\"maxItems\":6,\"items\":{\"type\":\"string\"}}}}}}}";
+	"\"k\":{\"type\":\"array\",\"minItems\":1,\"maxItems\":6,\"items\":{\"type\":\"string\"}}}}}}}";
 
 static const char enrich_schema[] =
 	"{\"type\":\"object\",\"additionalProperties\":false,\"required\":[\"items\"],\"properties\":{"
@@ -87,7 +90,7 @@ static const struct {
 	int version;
 	const char *schema_text;
 } tasks[PROMPT_TASK_COUNT] = {
-	[PROMPT_SCORE] = {"score", 1, score_schema},
+	[PROMPT_SCORE] = {"score", 2, score_schema},
 	[PROMPT_ENRICH] = {"enrich", 1, enrich_schema},
 	[PROMPT_HIGHLIGHTS] = {"highlights", 1, highlights_schema},
 	[PROMPT_WEEKLY] = {"weekly", 2, longform_weekly_schema},

@@ -19,14 +19,14 @@ static int
 score_apply(void *vctx, size_t index, json_t *entry)
 {
 	struct score_ctx *ctx = vctx;
-	json_t *kw = json_object_get(entry, "keywords");
+	json_t *kw = json_object_get(entry, "k");
 	enum category cat;
-	if (category_parse(json_string_value(json_object_get(entry, "category")), &cat) < 0)
+	if (category_parse(json_string_value(json_object_get(entry, "c")), &cat) < 0)
 		return -1;
 	struct verdict v = {0};
-	v.relevance = (int)json_integer_value(json_object_get(entry, "relevance"));
-	v.quality = (int)json_integer_value(json_object_get(entry, "quality"));
-	v.timeliness = (int)json_integer_value(json_object_get(entry, "timeliness"));
+	v.relevance = (int)json_integer_value(json_object_get(entry, "r"));
+	v.quality = (int)json_integer_value(json_object_get(entry, "q"));
+	v.timeliness = (int)json_integer_value(json_object_get(entry, "t"));
 	if (v.relevance < 1 || v.relevance > 10 || v.quality < 1 || v.quality > 10 || v.timeliness < 1 ||
 	    v.timeliness > 10)
 		return -1;
@@ -77,9 +77,10 @@ stage_score(const struct stage_env *env, const struct article *articles, size_t 
 	struct batch_task t = {
 		.task = PROMPT_SCORE,
 		.lang = "en",
+		.id_key = "i",
 		.batch_size = env->score_batch > 0 ? env->score_batch : 10,
-		.tokens_per_item = 80,
-		.tokens_base = 64,
+		.tokens_per_item = 56, /* a compact entry with four keywords is ~45 tokens */
+		.tokens_base = 16,
 		.apply = score_apply,
 		.ctx = &ctx,
 	};

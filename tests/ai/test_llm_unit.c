@@ -42,16 +42,19 @@ valid(enum prompt_task t, const char *json)
 static void
 test_schema(void)
 {
-	CHECK(valid(PROMPT_SCORE, "{\"items\":[{\"id\":\"a1\",\"relevance\":8,\"quality\":7,\"timeliness\":9,"
-	                          "\"category\":\"ai-ml\",\"keywords\":[\"llm\",\"gpu\"]}]}"));
+	CHECK(valid(PROMPT_SCORE, "{\"items\":[{\"i\":\"a1\",\"r\":8,\"q\":7,\"t\":9,"
+	                          "\"c\":\"ai-ml\",\"k\":[\"llm\",\"gpu\"]}]}"));
 	CHECK(valid(PROMPT_SCORE, "{\"items\":[]}"));
-	CHECK(!valid(PROMPT_SCORE, "{\"items\":[{\"id\":\"a1\",\"relevance\":11,\"quality\":7,\"timeliness\":9,"
-	                           "\"category\":\"ai-ml\",\"keywords\":[\"llm\"]}]}"));
+	CHECK(!valid(PROMPT_SCORE, "{\"items\":[{\"i\":\"a1\",\"r\":11,\"q\":7,\"t\":9,"
+	                           "\"c\":\"ai-ml\",\"k\":[\"llm\"]}]}"));
+	CHECK(!valid(PROMPT_SCORE, "{\"items\":[{\"i\":\"a1\",\"r\":8,\"q\":7,\"t\":9,"
+	                           "\"c\":\"sports\",\"k\":[\"llm\"]}]}"));
+	CHECK(!valid(PROMPT_SCORE, "{\"items\":[{\"i\":\"a1\",\"r\":8,\"q\":7,"
+	                           "\"c\":\"ai-ml\",\"k\":[\"llm\"]}]}"));
+	CHECK(!valid(PROMPT_SCORE, "{\"items\":[{\"i\":\"a1\",\"r\":\"8\",\"q\":7,\"t\":9,"
+	                           "\"c\":\"ai-ml\",\"k\":[\"llm\"]}]}"));
+	/* The long names of the original tool's answer are not the schema's. */
 	CHECK(!valid(PROMPT_SCORE, "{\"items\":[{\"id\":\"a1\",\"relevance\":8,\"quality\":7,\"timeliness\":9,"
-	                           "\"category\":\"sports\",\"keywords\":[\"llm\"]}]}"));
-	CHECK(!valid(PROMPT_SCORE, "{\"items\":[{\"id\":\"a1\",\"relevance\":8,\"quality\":7,"
-	                           "\"category\":\"ai-ml\",\"keywords\":[\"llm\"]}]}"));
-	CHECK(!valid(PROMPT_SCORE, "{\"items\":[{\"id\":\"a1\",\"relevance\":\"8\",\"quality\":7,\"timeliness\":9,"
 	                           "\"category\":\"ai-ml\",\"keywords\":[\"llm\"]}]}"));
 	CHECK(!valid(PROMPT_SCORE, "{\"items\":[],\"extra\":1}"));
 	CHECK(valid(PROMPT_HIGHLIGHTS, "{\"highlights\":\"x\"}"));

@@ -116,12 +116,14 @@ apply_item_fault(const char *fault, json_t *answer)
 	json_t *items = json_object_get(answer, "items");
 	if (!json_is_array(items) || json_array_size(items) == 0)
 		return;
+	/* The entries' id property: "id", or "i" in the compact score answer. */
+	const char *key = json_object_get(json_array_get(items, 0), "id") ? "id" : "i";
 	if (strcmp(fault, "missing_id") == 0)
 		json_array_remove(items, 0);
 	else if (strcmp(fault, "unknown_id") == 0)
-		json_object_set_new(json_array_get(items, 0), "id", json_string("zz999"));
+		json_object_set_new(json_array_get(items, 0), key, json_string("zz999"));
 	else if (strcmp(fault, "duplicate_id") == 0 && json_array_size(items) > 1)
-		json_object_set(json_array_get(items, 1), "id", json_object_get(json_array_get(items, 0), "id"));
+		json_object_set(json_array_get(items, 1), key, json_object_get(json_array_get(items, 0), key));
 }
 
 static enum MHD_Result

@@ -99,18 +99,38 @@ title_keywords(const char *title)
 	return kw;
 }
 
+/* Whether the request asks for the long property names ("relevance", ...) rather than the
+ * short ones (i, r, q, t, c, k): its schema, else its instructions before the data block. */
+static int
+wants_long_keys(const struct llmsrv_call *call)
+{
+	json_t *schema = json_object_get(
+		json_object_get(json_object_get(call->request, "response_format"), "json_schema"), "schema");
+	if (schema) {
+		char *s = json_dumps(schema, JSON_COMPACT);
+		int is_long = s && strstr(s, "\"relevance\"") != NULL;
+		free(s);
+		return is_long;
+	}
+	const char *data = strstr(call->user, "<articles>");
+	size_t head = data ? (size_t)(data - call->user) : strlen(call->user);
+	return strstr(call->system, "\"relevance\"") || str_icasestr(call->user, head, "\"relevance\"");
+}
+
 static int
 score(const struct llmsrv_call *call, json_t **answer)
 {
 	struct llmsrv_article a[MAX_ITEMS];
 	size_t n = llmsrv_articles(call->user, a, MAX_ITEMS);
+	int is_long = wants_long_keys(call);
 	json_t *items = json_array();
 	for (size_t i = 0; i < n; i++) {
 		uint64_t h = hash64(a[i].title, strlen(a[i].title), HASH_SEED);
-		json_t *it = json_pack("{s:s,s:i,s:i,s:i,s:s,s:o}", "id", a[i].id, "relevance", (int)(3 + h % 8),
-		                       "quality", (int)(2 + (h >> 8) % 9), "timeliness", (int)(2 + (h >> 16) % 9),
-		                       "category", guess_category(a[i].title, a[i].text), "keywords",
-		                       title_keywords(a[i].title));
+		json_t *it = json_pack("{s:s,s:i,s:i,s:i,s:s,s:o}", is_long ? "id" : "i", a[i].id,
+		                       is_long ? "relevance" : "r", (int)(3 + h % 8), is_long ? "quality" : "q",
+		                       (int)(2 + (h >> 8) % 9), is_long ? "timeliness" : "t", (int)(2 + (h >> 16) % 9),
+		                       is_long ? "category" : "c", guess_category(a[i].title, a[i].text),
+		                       is_long ? "keywords" : "k", title_keywords(a[i].title));
 		json_array_append_new(items, it);
 	}
 	llmsrv_articles_free(a, n);
