@@ -57,14 +57,20 @@ jdate(int64_t t)
 static void
 tsv_field(struct buf *b, const char *s)
 {
-	for (; s && *s; s++) {
+	if (!s)
+		return;
+	for (;;) {
+		size_t run = strcspn(s, "\t\n\\\r");
+		buf_append(b, s, run);
+		s += run;
 		switch (*s) {
 		case '\t': buf_puts(b, "\\t"); break;
 		case '\n': buf_puts(b, "\\n"); break;
 		case '\\': buf_puts(b, "\\\\"); break;
 		case '\r': break;
-		default: buf_putc(b, *s); break;
+		default: return; /* the end */
 		}
+		s++;
 	}
 }
 
@@ -183,7 +189,9 @@ cmd_parse(int argc, char **argv)
 		return cmd_usage_error("parse", "no input (give files, or - for standard input)");
 	}
 	struct run run = {.is_tsv = is_tsv};
-	struct feed_parse_opts popts = {base, charset, content_type};
+	/* --tsv prints no HTML and no plain text: do not make them */
+	struct feed_parse_opts popts = {.base_url = base, .charset_hint = charset, .content_type = content_type,
+	                                .omit = is_tsv ? FEED_OMIT_HTML | FEED_OMIT_TEXT : 0};
 	struct arena arena = ARENA_INIT;
 	struct buf data = BUF_INIT;
 	int status = EXIT_OK;
@@ -195,7 +203,7 @@ cmd_parse(int argc, char **argv)
 			continue;
 		}
 		struct feed_doc doc;
-		run.items = json_array();
+		run.items = is_tsv ? NULL : json_array();
 		if (feed_parse(data.data ? data.data : "", data.len, &popts, &arena, on_item, &run, &doc) != 0)
 			status = EXIT_FAIL;
 		if (!is_tsv)

@@ -7,8 +7,9 @@
 #include "util/arena.h"
 
 struct charset_result {
-	const char *utf8;      /* the document as UTF-8 (arena memory), NUL-terminated; the
-	                        * BOM is removed; invalid sequences became U+FFFD */
+	const char *utf8;      /* the document as UTF-8, the BOM removed, invalid sequences
+	                        * replaced by U+FFFD: data itself (past a BOM) when it was
+	                        * valid UTF-8 already, else arena memory, NUL-terminated */
 	size_t len;
 	const char *encoding;  /* the encoding decided on, lower-case (e.g. "utf-8", "windows-1252") */
 	const char *problem;   /* non-NULL when the document's bytes or declarations were

@@ -91,6 +91,13 @@ entity_lookup(const char *name, size_t len)
 {
 	if (len == 0 || len > 8)
 		return 0;
+	/* XML's own five are by far the most frequent */
+	if (len == 2 && name[1] == 't' && (name[0] == 'l' || name[0] == 'g'))
+		return name[0] == 'l' ? '<' : '>';
+	if (len == 3 && memcmp(name, "amp", 3) == 0)
+		return '&';
+	if (len == 4 && (memcmp(name, "quot", 4) == 0 || memcmp(name, "apos", 4) == 0))
+		return name[0] == 'q' ? '"' : '\'';
 	struct key key = {name, len};
 	const struct entity *e =
 		bsearch(&key, entities, sizeof entities / sizeof entities[0], sizeof entities[0], cmp_entity);
@@ -114,6 +121,12 @@ static const uint16_t cp1252_c1[32] = {
 	0x2039, 0x0152, 0, 0x017D, 0, 0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013,
 	0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
 };
+
+uint32_t
+entity_cp1252(unsigned char c)
+{
+	return c >= 0x80 && c <= 0x9F ? cp1252_c1[c - 0x80] : c;
+}
 
 size_t
 entity_decode_ref(const char *s, size_t len, uint32_t *cp)

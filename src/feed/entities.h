@@ -10,6 +10,10 @@
  * The five XML entities (amp, lt, gt, quot, apos) are included. */
 uint32_t entity_lookup(const char *name, size_t len);
 
+/* The character windows-1252 has at byte c: c itself outside 0x80-0x9F, 0 for
+ * the five bytes it leaves unassigned. */
+uint32_t entity_cp1252(unsigned char c);
+
 /* True when name[0..len) is one of the five entities XML predefines. */
 int entity_is_xml_predefined(const char *name, size_t len);
 

@@ -67,7 +67,15 @@ struct feed_parse_opts {
 	                           * parameter of an HTTP Content-Type), or NULL */
 	const char *content_type; /* the whole HTTP Content-Type value when known, or NULL;
 	                           * lets RFC 3023 rules (text/xml vs application/xml) apply */
+	unsigned omit;            /* FEED_OMIT_* bits: fields the caller will not read (0 = all);
+	                           * everything else stays fully normalized */
 };
+
+/* feed_parse_opts.omit: leave item.summary and item.content NULL (their HTML is
+ * then neither kept nor link-rewritten) ... */
+#define FEED_OMIT_HTML 1u
+/* ... and item.text NULL (no HTML-to-text conversion). */
+#define FEED_OMIT_TEXT 2u
 
 /* Called once per item, in document order. The item and its strings are valid
  * only during the call (copy what you keep). Return 0 to continue, nonzero to stop. */

@@ -223,16 +223,18 @@ void
 text_collapse_space(const char *s, size_t len, struct buf *out)
 {
 	size_t start = out->len;
-	int pending = 0;
-	for (size_t i = 0; i < len; i++) {
-		if (is_ascii_space(s[i])) {
-			pending = 1;
-			continue;
-		}
-		if (pending && out->len > start)
+	size_t i = 0;
+	while (i < len) {
+		while (i < len && is_ascii_space(s[i]))
+			i++;
+		size_t word = i;
+		while (i < len && !is_ascii_space(s[i]))
+			i++;
+		if (i == word)
+			break;
+		if (out->len > start)
 			buf_putc(out, ' ');
-		pending = 0;
-		buf_putc(out, s[i]);
+		buf_append(out, s + word, i - word);
 	}
 }
 

@@ -1,9 +1,8 @@
-/* xml.c: the XML feed parser's driver: a libxml2 streaming reader (no DTD, no
- * entity substitution, no network) walked once; element roles by depth; text
- * capture for field elements, with child markup serialized back to text. What
- * the elements mean is xml_fields.c's business. */
-#include <libxml/parser.h>
-#include <libxml/xmlreader.h>
+/* xml.c: the XML feed parser's core: element roles by depth, text capture for
+ * field elements (child markup serialized back to text), xml:base, and the
+ * driver that runs the fast scanner (xml_scan.c) and falls back to libxml2's
+ * reader (xml_reader.c). Both deliver the same events; what the elements mean
+ * is xml_fields.c's business. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,40 +14,14 @@
  * within this many bytes per document (no recursion: "billion laughs" stays small). */
 #define ENTITY_BUDGET (1024 * 1024)
 
-static const char *
-cstr(const xmlChar *s)
-{
-	return (const char *)s;
-}
-
-#if LIBXML_VERSION >= 21200
-static void
-on_xml_error(void *arg, const xmlError *err)
-#else
-static void
-on_xml_error(void *arg, xmlErrorPtr err)
-#endif
-{
-	struct xml_parser *p = arg;
-	if (!err || err->level < XML_ERR_ERROR || p->error)
-		return;
-	const char *msg = err->message ? err->message : "XML error";
-	size_t len = strlen(msg);
-	while (len > 0 && is_ascii_space(msg[len - 1]))
-		len--;
-	p->error = arena_printf(p->arena, "line %d: %.*s", err->line, (int)len, msg);
-}
-
 /* Copy the attributes we use into p->attr_text; for serialization the caller
  * walks them itself. */
 static void
-read_attrs(struct xml_parser *p)
+read_attrs(struct xml_parser *p, const struct xml_elem *e)
 {
 	for (int i = 0; i < ATTR_COUNT; i++)
 		p->attr_off[i] = -1;
 	p->attr_text.len = 0;
-	if (xmlTextReaderHasAttributes(p->reader) != 1)
-		return;
 	static const struct {
 		const char *name;
 		enum xml_attr a;
@@ -59,29 +32,25 @@ read_attrs(struct xml_parser *p)
 		{"mode", ATTR_MODE}, {"rel", ATTR_REL}, {"resource", ATTR_RESOURCE}, {"term", ATTR_TERM},
 		{"text", ATTR_TEXT}, {"type", ATTR_TYPE}, {"url", ATTR_URL}, {"version", ATTR_VERSION},
 	};
-	xmlTextReaderPtr r = p->reader;
-	for (int ok = xmlTextReaderMoveToFirstAttribute(r); ok == 1; ok = xmlTextReaderMoveToNextAttribute(r)) {
-		const char *local = cstr(xmlTextReaderConstLocalName(r));
-		const char *uri = cstr(xmlTextReaderConstNamespaceUri(r));
-		if (!local)
+	for (size_t k = 0; k < e->attr_count; k++) {
+		const struct xml_ev_attr *at = &e->attrs[k];
+		const char *local = at->local, *uri = at->uri;
+		if (uri && strcmp(uri, XML_NS_XMLNS) == 0)
 			continue;
-		if (uri && strcmp(uri, "http://www.w3.org/2000/xmlns/") == 0)
-			continue;
+		char first = ascii_lower(local[0]);
 		for (size_t i = 0; i < sizeof known / sizeof known[0]; i++) {
-			if (str_casecmp(local, known[i].name) != 0)
+			if (known[i].name[0] != first || str_casecmp(local, known[i].name) != 0)
 				continue;
 			enum xml_attr a = known[i].a;
-			int is_xml_ns = uri && strcmp(uri, "http://www.w3.org/XML/1998/namespace") == 0;
+			int is_xml_ns = uri && strcmp(uri, XML_NS_XML) == 0;
 			if ((a == ATTR_BASE || a == ATTR_LANG) != is_xml_ns)
 				break;
-			const char *v = cstr(xmlTextReaderConstValue(r));
 			p->attr_off[a] = (long)p->attr_text.len;
-			buf_puts(&p->attr_text, v ? v : "");
+			buf_puts(&p->attr_text, at->value);
 			buf_putc(&p->attr_text, '\0');
 			break;
 		}
 	}
-	xmlTextReaderMoveToElement(r);
 }
 
 const char *
@@ -121,8 +90,14 @@ pop_base(struct xml_parser *p, int depth)
 
 /* ---- capture: text of a field element, with any child markup re-serialized ---- */
 
-static void
-cap_append(struct xml_parser *p, const char *s, size_t len)
+int
+xml_is_capturing(const struct xml_parser *p, int depth)
+{
+	return p->cap_depth >= 0 && depth > p->cap_depth;
+}
+
+void
+xml_cap_append(struct xml_parser *p, const char *s, size_t len)
 {
 	if (p->cap_is_full)
 		return;
@@ -136,10 +111,10 @@ cap_append(struct xml_parser *p, const char *s, size_t len)
 }
 
 static void
-cap_escaped(struct xml_parser *p, const char *s, int is_attr)
+cap_escaped(struct xml_parser *p, const char *s, size_t len, int is_attr)
 {
-	const char *run = s;
-	for (; *s; s++) {
+	const char *run = s, *end = s + len;
+	for (; s < end; s++) {
 		const char *rep = NULL;
 		switch (*s) {
 		case '&': rep = "&amp;"; break;
@@ -150,11 +125,11 @@ cap_escaped(struct xml_parser *p, const char *s, int is_attr)
 		}
 		if (!rep)
 			continue;
-		cap_append(p, run, (size_t)(s - run));
-		cap_append(p, rep, strlen(rep));
+		xml_cap_append(p, run, (size_t)(s - run));
+		xml_cap_append(p, rep, strlen(rep));
 		run = s + 1;
 	}
-	cap_append(p, run, (size_t)(s - run));
+	xml_cap_append(p, run, (size_t)(s - run));
 }
 
 static int
@@ -168,14 +143,13 @@ is_void_element(const char *name)
 	return 0;
 }
 
-/* The name to write for the current element: XHTML elements without prefix. */
+/* The name to write for an element: XHTML elements without prefix. */
 static const char *
-markup_name(struct xml_parser *p)
+markup_name(const struct xml_elem *e)
 {
-	const char *uri = cstr(xmlTextReaderConstNamespaceUri(p->reader));
-	if (uri && strcmp(uri, "http://www.w3.org/1999/xhtml") == 0)
-		return cstr(xmlTextReaderConstLocalName(p->reader));
-	return cstr(xmlTextReaderConstName(p->reader));
+	if (e->uri && strcmp(e->uri, "http://www.w3.org/1999/xhtml") == 0)
+		return e->local;
+	return e->qname;
 }
 
 static int
@@ -188,105 +162,78 @@ cap_is_blank(const struct xml_parser *p)
 }
 
 static void
-capture_child_start(struct xml_parser *p, int depth, int is_empty)
+capture_child_start(struct xml_parser *p, const struct xml_elem *e)
 {
-	xmlTextReaderPtr r = p->reader;
-	const char *name = markup_name(p);
-	if (!name)
+	int depth = e->depth;
+	const char *name = markup_name(e);
+	if (p->cap_is_discarded)
 		return;
 	if (p->cap_is_xhtml && p->is_atom10 && depth == p->cap_depth + 1 && !p->cap_seen_child && p->cap_wrapper_depth < 0 &&
-	    str_casecmp(cstr(xmlTextReaderConstLocalName(r)), "div") == 0 && cap_is_blank(p)) {
+	    str_casecmp(e->local, "div") == 0 && cap_is_blank(p)) {
 		p->cap.len = 0;
 		p->cap_wrapper_depth = depth;
 		p->cap_seen_child = 1;
 		return;
 	}
 	p->cap_seen_child = 1;
-	cap_append(p, "<", 1);
-	cap_append(p, name, strlen(name));
-	for (int ok = xmlTextReaderMoveToFirstAttribute(r); ok == 1; ok = xmlTextReaderMoveToNextAttribute(r)) {
-		const char *an = cstr(xmlTextReaderConstName(r));
-		const char *v = cstr(xmlTextReaderConstValue(r));
-		if (!an || (str_starts(an, "xmlns") && (!v || strcmp(v, "http://www.w3.org/1999/xhtml") == 0)))
+	xml_cap_append(p, "<", 1);
+	xml_cap_append(p, name, strlen(name));
+	for (size_t k = 0; k < e->attr_count; k++) {
+		const char *an = e->attrs[k].qname, *v = e->attrs[k].value;
+		if (str_starts(an, "xmlns") && strcmp(v, "http://www.w3.org/1999/xhtml") == 0)
 			continue;
-		cap_append(p, " ", 1);
-		cap_append(p, an, strlen(an));
-		cap_append(p, "=\"", 2);
-		cap_escaped(p, v ? v : "", 1);
-		cap_append(p, "\"", 1);
+		xml_cap_append(p, " ", 1);
+		xml_cap_append(p, an, strlen(an));
+		xml_cap_append(p, "=\"", 2);
+		cap_escaped(p, v, strlen(v), 1);
+		xml_cap_append(p, "\"", 1);
 	}
-	xmlTextReaderMoveToElement(r);
-	if (is_empty && is_void_element(name))
-		cap_append(p, " />", 3);
+	if (e->is_empty && is_void_element(name))
+		xml_cap_append(p, " />", 3);
 	else
-		cap_append(p, ">", 1);
+		xml_cap_append(p, ">", 1);
 }
 
 static void
-capture_child_end(struct xml_parser *p, int depth)
+capture_child_end(struct xml_parser *p, const struct xml_elem *e)
 {
-	if (depth == p->cap_wrapper_depth) {
+	if (e->depth == p->cap_wrapper_depth) {
 		p->cap_wrapper_depth = -2; /* the wrapper is closed; never strip another */
 		return;
 	}
-	const char *name = markup_name(p);
-	if (!name || is_void_element(name))
+	const char *name = markup_name(e);
+	if (p->cap_is_discarded || is_void_element(name))
 		return;
-	cap_append(p, "</", 2);
-	cap_append(p, name, strlen(name));
-	cap_append(p, ">", 1);
+	xml_cap_append(p, "</", 2);
+	xml_cap_append(p, name, strlen(name));
+	xml_cap_append(p, ">", 1);
 }
 
-static void
-on_text(struct xml_parser *p, int depth)
+int
+xml_wants_text(const struct xml_parser *p, int depth)
 {
-	const char *v = cstr(xmlTextReaderConstValue(p->reader));
-	if (!v)
-		return;
-	if (p->cap_depth >= 0 && depth > p->cap_depth) {
+	if (xml_is_capturing(p, depth))
+		return !p->cap_is_full;
+	return depth > 0 && depth <= XML_MAX_DEPTH && p->role[depth - 1] == ROLE_AUTHOR && !p->cap_is_full;
+}
+
+void
+xml_ev_text(struct xml_parser *p, int depth, const char *s, size_t len)
+{
+	if (xml_is_capturing(p, depth)) {
 		if (p->cap_is_xhtml)
-			cap_escaped(p, v, 0);
+			cap_escaped(p, s, len, 0);
 		else
-			cap_append(p, v, strlen(v));
+			xml_cap_append(p, s, len);
 	} else if (depth > 0 && depth <= XML_MAX_DEPTH && p->role[depth - 1] == ROLE_AUTHOR) {
-		cap_append(p, v, strlen(v));
+		xml_cap_append(p, s, len);
 	}
-}
-
-static void
-on_entity_ref(struct xml_parser *p, int depth)
-{
-	xmlNodePtr node = xmlTextReaderCurrentNode(p->reader);
-	/* After this call the document is ours to free (see xml_parse). */
-	if (!p->xml_doc)
-		p->xml_doc = xmlTextReaderCurrentDoc(p->reader);
-	xmlDocPtr doc = p->xml_doc;
-	if (!node || !doc || !node->name)
-		return;
-	xmlEntityPtr ent = xmlGetDocEntity(doc, node->name);
-	if (!ent || ent->etype != XML_INTERNAL_GENERAL_ENTITY || !ent->content) {
-		if (!p->error)
-			p->error = arena_printf(p->arena, "entity '%s' not expanded (external or undefined)",
-			                        cstr(node->name));
-		return;
-	}
-	if (!(p->cap_depth >= 0 && depth > p->cap_depth))
-		return;
-	size_t len = strlen(cstr(ent->content));
-	if (len > p->entity_budget) {
-		if (!p->error)
-			p->error = "entity expansion limit exceeded";
-		p->entity_budget = 0;
-		return;
-	}
-	p->entity_budget -= len;
-	cap_append(p, cstr(ent->content), len);
 }
 
 /* ---- elements ---- */
 
 static enum xml_role
-root_start(struct xml_parser *p, const char *local, const char *uri)
+root_start(struct xml_parser *p, const char *local, const char *uri, const char *default_ns)
 {
 	struct feed_doc *doc = p->doc;
 	const char *version = xml_attr(p, ATTR_VERSION);
@@ -309,9 +256,8 @@ root_start(struct xml_parser *p, const char *local, const char *uri)
 		return ROLE_ROOT;
 	}
 	if (strcmp(local, "RDF") == 0) {
-		xmlChar *def = xmlTextReaderLookupNamespace(p->reader, NULL);
-		doc->version = def && strcmp(cstr(def), "http://my.netscape.com/rdf/simple/0.9/") == 0 ? "rss090" : "rss10";
-		xmlFree(def);
+		doc->version = default_ns && strcmp(default_ns, "http://my.netscape.com/rdf/simple/0.9/") == 0 ? "rss090"
+		                                                                                              : "rss10";
 		return ROLE_ROOT;
 	}
 	if (str_casecmp(local, "feed") == 0) {
@@ -348,7 +294,6 @@ root_start(struct xml_parser *p, const char *local, const char *uri)
 	return ROLE_SEEK;
 }
 
-static void on_end(struct xml_parser *p, int depth);
 
 static void
 set_feed_lang(struct xml_parser *p)
@@ -393,6 +338,7 @@ field_start(struct xml_parser *p, enum xml_role scope, enum xml_nsg g, const cha
 	case KIND_PERSON:
 		p->cap.len = 0;
 		p->cap_is_full = 0;
+		p->cap_is_discarded = 0;
 		p->person_name.len = 0;
 		p->person_email.len = 0;
 		p->person_rank = rank;
@@ -412,39 +358,30 @@ field_start(struct xml_parser *p, enum xml_role scope, enum xml_nsg g, const cha
 	return p->cap_depth == depth ? ROLE_FIELD : ROLE_IGNORE;
 }
 
-static void
-on_start(struct xml_parser *p)
+void
+xml_ev_start(struct xml_parser *p, const struct xml_elem *e)
 {
-	xmlTextReaderPtr r = p->reader;
-	int depth = xmlTextReaderDepth(r);
-	int is_empty = xmlTextReaderIsEmptyElement(r) == 1;
+	int depth = e->depth;
+	int is_empty = e->is_empty;
 	if (depth < 0 || depth > XML_MAX_DEPTH)
 		return;
-	read_attrs(p);
-	push_base(p, depth);
-	if (p->cap_depth >= 0 && depth > p->cap_depth) {
-		capture_child_start(p, depth, is_empty);
+	if (xml_is_capturing(p, depth)) {
+		capture_child_start(p, e);
 		p->role[depth] = ROLE_FIELD;
 		if (is_empty)
-			on_end(p, depth);
+			xml_ev_end(p, e);
 		return;
 	}
-	const char *local = cstr(xmlTextReaderConstLocalName(r));
-	const char *uri = cstr(xmlTextReaderConstNamespaceUri(r));
-	const char *qname = cstr(xmlTextReaderConstName(r));
-	if (!local)
-		local = "";
-	/* An undeclared prefix leaves "prefix:name" as the local name. */
-	const char *colon = strchr(local, ':');
-	if (colon && !uri)
-		local = colon + 1;
-	enum xml_nsg g = xml_ns_group(uri, qname);
+	read_attrs(p, e);
+	push_base(p, depth);
+	const char *local = e->local, *uri = e->uri;
+	enum xml_nsg g = e->nsg >= 0 ? (enum xml_nsg)e->nsg : xml_ns_group(uri, e->qname);
 	enum xml_role parent = depth == 0 ? ROLE_NONE : p->role[depth - 1];
 	enum xml_role role = ROLE_IGNORE;
 	switch (parent) {
 	case ROLE_NONE:
 	case ROLE_SEEK:
-		role = root_start(p, local, uri);
+		role = root_start(p, local, uri, e->default_ns);
 		if (role != ROLE_SEEK)
 			set_feed_lang(p), p->doc->is_html = 0;
 		if (role == ROLE_FEED)
@@ -510,7 +447,7 @@ on_start(struct xml_parser *p)
 	}
 	p->role[depth] = role;
 	if (is_empty)
-		on_end(p, depth);
+		xml_ev_end(p, e);
 }
 
 static void
@@ -539,13 +476,14 @@ author_end(struct xml_parser *p)
 	xml_field_end(p);
 }
 
-static void
-on_end(struct xml_parser *p, int depth)
+void
+xml_ev_end(struct xml_parser *p, const struct xml_elem *e)
 {
+	int depth = e->depth;
 	if (depth < 0 || depth > XML_MAX_DEPTH)
 		return;
-	if (p->cap_depth >= 0 && depth > p->cap_depth) {
-		capture_child_end(p, depth);
+	if (xml_is_capturing(p, depth)) {
+		capture_child_end(p, e);
 	} else if (p->cap_depth >= 0 && depth == p->cap_depth) {
 		xml_field_end(p);
 		p->cap_depth = -1;
@@ -599,17 +537,14 @@ skip_before_declaration(const char **utf8, size_t *len)
 	return "XML declaration not at the start of the document";
 }
 
-int
-xml_parse(const char *utf8, size_t len, const struct feed_parse_opts *opts, struct arena *arena,
-          feed_item_fn on_item, void *ctx, struct feed_doc *doc)
+static struct xml_parser *
+parser_new(const struct feed_parse_opts *opts, struct arena *arena, feed_item_fn on_item, void *ctx,
+           struct feed_doc *doc)
 {
-	const char *lead_problem = skip_before_declaration(&utf8, &len);
-	struct xml_prepass pre;
-	xml_prepass_run(utf8, len, &pre);
-	if (lead_problem && !pre.problem)
-		pre.problem = lead_problem;
 	struct xml_parser *p = xcalloc(1, sizeof *p);
 	p->opts = opts;
+	p->want_html = !(opts->omit & FEED_OMIT_HTML);
+	p->want_text = !(opts->omit & FEED_OMIT_TEXT);
 	p->doc = doc;
 	p->arena = arena;
 	p->on_item = on_item;
@@ -620,67 +555,12 @@ xml_parse(const char *utf8, size_t len, const struct feed_parse_opts *opts, stru
 	p->entity_budget = ENTITY_BUDGET;
 	p->feed.published.t = p->feed.updated.t = FEED_NO_DATE;
 	p->feed.published.rank = p->feed.updated.rank = -1;
-	p->is_netscape = pre.is_netscape;
-	int options = XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_IGNORE_ENC |
-	              XML_PARSE_NOWARNING | XML_PARSE_COMPACT;
-	int rc = -1;
-	if (pre.len > (size_t)INT32_MAX) {
-		doc->error = "document too large";
-		goto out;
-	}
-	p->reader = xmlReaderForMemory(pre.data, (int)pre.len, NULL, "UTF-8", options);
-	if (!p->reader) {
-		doc->error = "cannot create the XML reader";
-		goto out;
-	}
-	xmlTextReaderSetStructuredErrorHandler(p->reader, on_xml_error, p);
-	int read;
-	while (!p->is_stopped && (read = xmlTextReaderRead(p->reader)) == 1) {
-		int depth = xmlTextReaderDepth(p->reader);
-		switch (xmlTextReaderNodeType(p->reader)) {
-		case XML_READER_TYPE_ELEMENT:
-			on_start(p);
-			break;
-		case XML_READER_TYPE_END_ELEMENT:
-			on_end(p, depth);
-			break;
-		case XML_READER_TYPE_TEXT:
-		case XML_READER_TYPE_CDATA:
-		case XML_READER_TYPE_WHITESPACE:
-		case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
-			on_text(p, depth);
-			break;
-		case XML_READER_TYPE_ENTITY_REFERENCE:
-			on_entity_ref(p, depth);
-			break;
-		default:
-			break;
-		}
-	}
-	/* A truncated document: keep the item that was being read. */
-	if (p->cap_depth >= 0 && !p->is_stopped) {
-		xml_field_end(p);
-		p->cap_depth = -1;
-	}
-	if (p->item_depth >= 0 && !p->is_stopped)
-		xml_item_end(p);
-	xml_feed_publish(p);
-	if (!doc->version || !doc->version[0]) {
-		doc->version = "";
-		if (!doc->error)
-			doc->error = doc->is_html ? "an HTML page, not a feed"
-			           : p->error   ? p->error
-			                        : "not a feed (no RSS, RDF or Atom root element)";
-		doc->is_bozo = 1;
-		rc = -1;
-	} else {
-		rc = 0;
-		if (!doc->error && (p->error || pre.problem))
-			doc->error = p->error ? p->error : pre.problem;
-		if (doc->error)
-			doc->is_bozo = 1;
-	}
-out:
+	return p;
+}
+
+static void
+parser_free(struct xml_parser *p)
+{
 	if (p->reader)
 		xmlFreeTextReader(p->reader);
 	if (p->xml_doc)
@@ -692,7 +572,68 @@ out:
 	buf_free(&p->person_email);
 	buf_free(&p->attr_text);
 	buf_free(&p->tmp);
-	buf_free(&pre.fixed);
 	free(p);
+}
+
+/* Forget what an abandoned fast scan set in doc (the items it delivered stay delivered). */
+static void
+doc_restart(struct feed_doc *doc)
+{
+	const char *encoding = doc->encoding;
+	memset(doc, 0, sizeof *doc);
+	doc->encoding = encoding;
+	doc->version = "";
+	doc->feed.updated = FEED_NO_DATE;
+}
+
+int
+xml_parse(const char *utf8, size_t len, const struct feed_parse_opts *opts, struct arena *arena,
+          feed_item_fn on_item, void *ctx, struct feed_doc *doc)
+{
+	const char *problem = skip_before_declaration(&utf8, &len);
+	struct xml_parser *p = parser_new(opts, arena, on_item, ctx, doc);
+	struct xml_prepass pre = {.data = NULL};
+	int rc = 0;
+	if (xml_scan(p, utf8, len) == 0) {
+		if (!problem)
+			problem = p->scan_problem;
+	} else {
+		size_t delivered = doc->item_count;
+		parser_free(p);
+		doc_restart(doc);
+		p = parser_new(opts, arena, on_item, ctx, doc);
+		p->skip_items = delivered;
+		xml_prepass_run(utf8, len, &pre);
+		if (!problem)
+			problem = pre.problem;
+		p->is_netscape = pre.is_netscape;
+		rc = xml_read(p, pre.data, pre.len);
+	}
+	if (rc == 0) {
+		/* A truncated document: keep the item that was being read. */
+		if (p->cap_depth >= 0 && !p->is_stopped) {
+			xml_field_end(p);
+			p->cap_depth = -1;
+		}
+		if (p->item_depth >= 0 && !p->is_stopped)
+			xml_item_end(p);
+		xml_feed_publish(p);
+		if (!doc->version || !doc->version[0]) {
+			doc->version = "";
+			if (!doc->error)
+				doc->error = doc->is_html ? "an HTML page, not a feed"
+				           : p->error   ? p->error
+				                        : "not a feed (no RSS, RDF or Atom root element)";
+			doc->is_bozo = 1;
+			rc = -1;
+		} else {
+			if (!doc->error && (p->error || problem))
+				doc->error = p->error ? p->error : problem;
+			if (doc->error)
+				doc->is_bozo = 1;
+		}
+	}
+	parser_free(p);
+	buf_free(&pre.fixed);
 	return rc;
 }

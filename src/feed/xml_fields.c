@@ -410,7 +410,9 @@ xml_field_start(struct xml_parser *p, enum xml_field f, int rank, enum xml_kind 
 	p->cap_kind = kind;
 	p->cap_rank = rank;
 	p->cap.len = 0;
-	p->cap_is_full = 0;
+	/* summary/content nobody reads: consume the element, keep nothing */
+	p->cap_is_discarded = !p->want_html && !p->want_text && in_item(p) && (f == FLD_SUMMARY || f == FLD_CONTENT);
+	p->cap_is_full = p->cap_is_discarded;
 	p->cap_wrapper_depth = -1;
 	p->cap_seen_child = 0;
 	p->cap_is_plain = p->cap_is_html = p->cap_is_xhtml = p->cap_is_base64 = 0;
@@ -572,7 +574,9 @@ xml_field_end(struct xml_parser *p)
 		case FLD_CONTENT:
 		case FLD_SUBTITLE:
 			p->tmp.len = 0;
-			if (!p->cap_is_plain && url_resolve_html(xml_current_base(p), s, len, &p->tmp))
+			if (p->cap_is_discarded || (!p->want_html && f != FLD_SUBTITLE && in_item(p)))
+				set_slot(p, f, s, len, p->cap_rank, p->cap_is_plain); /* no links to rewrite */
+			else if (!p->cap_is_plain && url_resolve_html(xml_current_base(p), s, len, &p->tmp))
 				set_slot(p, f, p->tmp.data, p->tmp.len, p->cap_rank, 0);
 			else
 				set_slot(p, f, s, len, p->cap_rank, p->cap_is_plain);

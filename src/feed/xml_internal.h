@@ -65,6 +65,32 @@ enum xml_attr {
 	ATTR_FILESIZE, ATTR_LASTMOD, ATTR_COUNT,
 };
 
+/* One attribute of an element event (namespace declarations included, first,
+ * as libxml2's reader lists them: uri XML_NS_XMLNS). */
+struct xml_ev_attr {
+	const char *local;
+	const char *uri;   /* NULL when in no namespace */
+	const char *qname; /* as written */
+	const char *value; /* entity-decoded, normalized */
+};
+
+/* A start or end tag, from whichever tokenizer produced it. Strings are valid
+ * only during the call. */
+struct xml_elem {
+	const char *local;      /* never NULL */
+	const char *uri;        /* NULL when in no namespace */
+	const char *qname;      /* as written ("dc:creator") */
+	const char *default_ns; /* default namespace in scope (set for the root only) */
+	int nsg;                /* its enum xml_nsg when the tokenizer knows it, else -1 */
+	int depth;              /* 0 = the root element */
+	int is_empty;           /* <x/>: no end event follows */
+	const struct xml_ev_attr *attrs;
+	size_t attr_count;
+};
+
+#define XML_NS_XMLNS "http://www.w3.org/2000/xmlns/"
+#define XML_NS_XML "http://www.w3.org/XML/1998/namespace"
+
 /* A field value and how strongly its source element claims it: a value is
  * replaced by one of equal or higher rank (the last of equals wins, as in
  * feedparser). */
@@ -99,6 +125,10 @@ struct xml_parser {
 	xmlTextReaderPtr reader;
 	xmlDocPtr xml_doc;      /* owned once xmlTextReaderCurrentDoc() was called */
 	const struct feed_parse_opts *opts;
+	int want_html;          /* summary/content are returned */
+	int want_text;          /* the plain text is returned */
+	size_t skip_items;      /* items already delivered by an abandoned fast scan */
+	const char *scan_problem; /* a repair the fast scanner made (as xml_prepass would) */
 	struct feed_doc *doc;
 	struct arena *arena;   /* document-level strings (the caller's) */
 	struct arena scratch;  /* one item's strings; reset after each callback */
@@ -124,7 +154,8 @@ struct xml_parser {
 	int cap_is_base64;
 	int cap_wrapper_depth; /* depth of the xhtml <div> wrapper left out, or -1 */
 	int cap_seen_child;    /* an element child was serialized */
-	int cap_is_full;
+	int cap_is_full;       /* the capture is cut (or discarded): nothing more is kept */
+	int cap_is_discarded;  /* summary/content nobody asked for: text not kept */
 	struct buf cap;
 	/* the author container's parts */
 	struct buf person_name, person_email;
@@ -150,6 +181,29 @@ xml_attr(const struct xml_parser *p, enum xml_attr a)
 {
 	return p->attr_off[a] < 0 ? NULL : p->attr_text.data + p->attr_off[a];
 }
+
+/* Events from a tokenizer (xml_scan.c's fast path or xml_reader.c's libxml2
+ * reader). text is not NUL-terminated; depth is the text's own (parent + 1). */
+void xml_ev_start(struct xml_parser *p, const struct xml_elem *e);
+void xml_ev_end(struct xml_parser *p, const struct xml_elem *e);
+void xml_ev_text(struct xml_parser *p, int depth, const char *s, size_t len);
+/* Append to the text being captured (bounded by XML_FIELD_MAX). */
+void xml_cap_append(struct xml_parser *p, const char *s, size_t len);
+/* True when text at this depth is being kept (so entity text must be expanded). */
+int xml_is_capturing(const struct xml_parser *p, int depth);
+/* True when xml_ev_text would keep text at this depth (else it may be skipped). */
+int xml_wants_text(const struct xml_parser *p, int depth);
+
+/* The fast path: tokenize a well-formed UTF-8 document ourselves (no DTD
+ * internal subset) and deliver events. Returns 0 when the whole document was
+ * read, -1 as soon as anything is not plainly well-formed: the caller then
+ * starts over with libxml2 (items already delivered are counted in
+ * p->doc->item_count). HTML named entities are decoded as xml_prepass_run
+ * would make them decodable, with the same repairs (p->scan_problem). */
+int xml_scan(struct xml_parser *p, const char *s, size_t len);
+/* The general path: libxml2's reader in recover mode over the pre-passed text.
+ * Returns 0, or -1 when libxml2 could not start (doc->error set). */
+int xml_read(struct xml_parser *p, const char *s, size_t len);
 
 /* Which namespace group a namespace URI belongs to (NULL = no namespace). */
 enum xml_nsg xml_ns_group(const char *uri, const char *qname);

@@ -65,8 +65,10 @@ xml_item_end(struct xml_parser *p)
 		item.enclosures = &e->media;
 		item.enclosure_count = 1;
 	}
+	if (!p->want_html)
+		item.summary = item.content = NULL;
 	const struct xml_slot *best = s[FLD_CONTENT].s ? &s[FLD_CONTENT] : s[FLD_SUMMARY].s ? &s[FLD_SUMMARY] : NULL;
-	if (best) {
+	if (best && p->want_text) {
 		p->tmp.len = 0;
 		if (best->is_plain)
 			text_collapse_space(best->s, strlen(best->s), &p->tmp);
@@ -77,7 +79,9 @@ xml_item_end(struct xml_parser *p)
 	p->item_depth = -1;
 	xml_feed_publish(p);
 	p->doc->item_count++;
-	if (p->on_item && p->on_item(p->ctx, p->doc, &item) != 0)
+	if (p->skip_items > 0)
+		p->skip_items--; /* delivered already, by the abandoned fast scan */
+	else if (p->on_item && p->on_item(p->ctx, p->doc, &item) != 0)
 		p->is_stopped = 1;
 	memset(&p->item, 0, sizeof p->item);
 	arena_reset(&p->scratch);

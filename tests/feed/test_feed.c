@@ -57,7 +57,7 @@ static void
 parse_with(struct got *g, const char *data, size_t len, const char *base, const char *charset, const char *ctype)
 {
 	memset(g, 0, sizeof *g);
-	struct feed_parse_opts o = {base, charset, ctype};
+	struct feed_parse_opts o = {.base_url = base, .charset_hint = charset, .content_type = ctype};
 	g->rc = feed_parse(data, len, &o, &g->arena, keep, g, &g->doc);
 }
 
