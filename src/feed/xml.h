@@ -36,5 +36,9 @@ void xml_prepass_run(const char *utf8, size_t len, struct xml_prepass *out);
  * feed_parse(); doc->encoding is left as set by the caller. */
 int xml_parse(const char *utf8, size_t len, const struct feed_parse_opts *opts, struct arena *arena,
               feed_item_fn on_item, void *ctx, struct feed_doc *doc);
+/* xml_parse, with the fast tokenizer tried first (use_scanner) or libxml2 only:
+ * both must give the same result, which tests compare. */
+int xml_parse_with(const char *utf8, size_t len, const struct feed_parse_opts *opts, struct arena *arena,
+                   feed_item_fn on_item, void *ctx, struct feed_doc *doc, int use_scanner);
 
 #endif

@@ -548,11 +548,12 @@ scan_run(struct scan *sc, const char *s)
 		s = e + 2;
 	}
 	while (!sc->p->is_stopped) {
-		if (sc->depth == 0) {
+		if (sc->depth == 0)
 			while (s < end && is_space(*s))
 				s++;
-			if (s == end)
-				return seen_root ? 0 : -1;
+		if (s >= end)
+			return sc->depth == 0 && seen_root ? 0 : -1; /* else truncated */
+		if (sc->depth == 0) {
 			if (*s != '<' || end - s < 2)
 				return -1;
 		} else if (*s != '<') {

@@ -480,9 +480,77 @@ test_lenient(void)
 	release(&g);
 }
 
+/* The fast tokenizer and libxml2 must agree; what the fast one does not take
+ * is handed over without losing or repeating items. */
+static void
+test_tokenizers(void)
+{
+	struct got g;
+	/* references, CRs, attributes, CDATA, comments, PIs, namespaces, xml:base */
+	parse(&g, "<?xml version=\"1.0\"?>\r\n<?xml-stylesheet href=\"s.xsl?a=1&b=2\"?><!-- c -->"
+	          "<rss version=\"2.0\" xmlns:a=\"http://www.w3.org/2005/Atom\"><channel>"
+	          "<item><title>A &amp; B &#x41;&#66;&eacute;&nbsp;]</title>"
+	          "<a:link rel='alternate' href='p?x=1&amp;y=2&#9;'/><description><![CDATA[x]]y\r\n]]>\r\nz</description>"
+	          "<guid xml:base=\"http://e.com/d/\" isPermaLink=\"true\">/g</guid></item></channel></rss>");
+	CHECK_INT(g.doc.is_bozo, 0);
+	CHECK_STR(g.title[0], "A & B AB\xC3\xA9\xC2\xA0]");
+	CHECK_STR(g.summary[0], "x]]y\r\n\nz"); /* CDATA keeps its CR, as libxml2 does */
+	CHECK_STR(g.id[0], "http://e.com/g");
+	release(&g);
+
+	/* repairs, as the pre-pass makes them for libxml2: bozo, text kept */
+	parse(&g, "<rss version=\"2.0\"><channel><item><title>&bogus; &#X41; a&b</title></item></channel></rss>");
+	CHECK_INT(g.doc.is_bozo, 1);
+	CHECK_STR(g.title[0], "&bogus; A a&b");
+	release(&g);
+
+	/* an error after two items: libxml2 takes over, every item comes once */
+	parse(&g, "<rss version=\"2.0\"><channel><item><title>1</title></item><item><title>2</title></item>"
+	          "<item><undeclared:x>y</undeclared:x><title>3</title></item></channel></rss>");
+	CHECK_INT(g.n, 3);
+	CHECK_STR(g.title[0], "1");
+	CHECK_STR(g.title[2], "3");
+	CHECK_INT(g.doc.item_count, 3);
+	CHECK_INT(g.doc.is_bozo, 1);
+	CHECK(g.doc.error && strstr(g.doc.error, "undeclared"));
+	release(&g);
+
+	/* an internal subset is libxml2's (entities expanded one level) */
+	parse(&g, "<!DOCTYPE rss [<!ENTITY who \"World\">]><rss version=\"2.0\"><channel><item>"
+	          "<title>Hello &who;</title></item></channel></rss>");
+	CHECK_STR(g.title[0], "Hello World");
+	release(&g);
+	/* a DOCTYPE without one is read by the fast path */
+	parse(&g, "<!DOCTYPE rss PUBLIC \"-//Netscape Communications//DTD RSS 0.91//EN\" "
+	          "\"http://my.netscape.com/publish/formats/rss-0.91.dtd\"><rss version=\"0.91\"><channel>"
+	          "<item><title>N</title></item></channel></rss>");
+	CHECK_STR(g.doc.version, "rss091n");
+	CHECK_INT(g.doc.is_bozo, 0);
+	release(&g);
+
+	/* what a caller omits is not made; the rest is as normalized as ever */
+	const char *doc = "<rss version=\"2.0\"><channel><item><title>T &amp; <![CDATA[<b>U</b>]]></title>"
+	                  "<link>/x</link><description>&lt;p&gt;d&lt;/p&gt;</description></item></channel></rss>";
+	struct feed_parse_opts o = {.base_url = "http://e.com/f", .omit = FEED_OMIT_HTML | FEED_OMIT_TEXT};
+	memset(&g, 0, sizeof g);
+	g.rc = feed_parse(doc, strlen(doc), &o, &g.arena, keep, &g, &g.doc);
+	CHECK_INT(g.n, 1);
+	CHECK_STR(g.title[0], "T & U");
+	CHECK_STR(g.link[0], "http://e.com/x");
+	CHECK(g.summary[0] == NULL && g.content[0] == NULL && g.text[0] == NULL);
+	release(&g);
+	o.omit = FEED_OMIT_HTML;
+	memset(&g, 0, sizeof g);
+	g.rc = feed_parse(doc, strlen(doc), &o, &g.arena, keep, &g, &g.doc);
+	CHECK(g.summary[0] == NULL);
+	CHECK_STR(g.text[0], "d");
+	release(&g);
+}
+
 int
 main(void)
 {
+	test_tokenizers();
 	test_lenient();
 	test_entities();
 	test_text();
