@@ -3,8 +3,11 @@
  *
  * One thread drives every transfer. A feed waits in its host's queue until both a global
  * slot (opts->concurrency) and a host slot (opts->per_host) are free, so curl never queues
- * a transfer internally and the per-transfer timeout measures the transfer alone. Hosts are
- * served round-robin so one host with many feeds cannot starve the others. Redirects are
+ * a transfer internally and the per-transfer timeout measures the transfer alone. A slot a
+ * host frees goes first to that host's next feed, whose transfer then reuses the connection
+ * just left idle in curl's cache (a new TCP or TLS handshake per feed otherwise); the other
+ * free slots go to hosts round-robin, so a host never holds more than its per-host slots
+ * and one host with many feeds cannot starve the others. Redirects are
  * followed here (not by curl) to detect loops and to learn which hops were permanent. */
 #include "net/fetch.h"
 
@@ -373,6 +376,7 @@ job_finish(struct fetch_ctx *c, struct fetch_job *j)
 	j->headers = NULL;
 	buf_free(&j->body);
 	c->hosts[j->host].in_flight--;
+	buf_append(&c->warm, &j->host, sizeof j->host);
 	c->in_flight--;
 	c->unfinished--;
 	c->progress.in_flight = c->in_flight;
@@ -408,10 +412,25 @@ attempt_begin(struct fetch_ctx *c, struct fetch_job *j)
 	}
 }
 
-/* Start queued feeds while global and per-host slots are free, round-robin over hosts. */
+/* Start queued feeds while global and per-host slots are free: first on the hosts that just
+ * freed a slot (their connection is warm), then round-robin over hosts. */
 static void
 schedule(struct fetch_ctx *c)
 {
+	/* attempt_begin can fail a feed at once, which appends to c->warm: index, don't hold a pointer */
+	size_t n = c->warm.len / sizeof(size_t);
+	for (size_t i = 0; i < n && c->in_flight < c->opts->concurrency; i++) {
+		size_t host;
+		memcpy(&host, c->warm.data + i * sizeof host, sizeof host);
+		struct fetch_host *h = &c->hosts[host];
+		if (h->head && h->in_flight < c->opts->per_host)
+			attempt_begin(c, host_pop(c, h));
+	}
+	if (n) {
+		size_t rest = c->warm.len - n * sizeof(size_t);
+		memmove(c->warm.data, c->warm.data + n * sizeof(size_t), rest);
+		c->warm.len = rest;
+	}
 	size_t idle = 0;
 	while (c->queued > 0 && c->in_flight < c->opts->concurrency && idle < c->host_count) {
 		struct fetch_host *h = &c->hosts[c->cursor];
@@ -777,6 +796,7 @@ fetch_run(struct store *st, const struct config *cfg, const struct fetch_opts *o
 	}
 	buf_free(&c->failures);
 	buf_free(&c->batch);
+	buf_free(&c->warm);
 	for (size_t i = 0; i < c->pool_count; i++)
 		curl_easy_cleanup(c->pool[i]);
 	free(c->pool);

@@ -71,6 +71,7 @@ struct fetch_ctx {
 	size_t job_count;
 	struct fetch_host *hosts;
 	size_t host_count, host_cap, cursor;
+	struct buf warm;           /* size_t host indexes that just freed a slot (see schedule) */
 	size_t *host_index;        /* open addressing over hosts, host_index_cap slots (0 = empty) */
 	size_t host_index_cap;
 	struct fetch_job *retry_head; /* waiting for their backoff, unordered */

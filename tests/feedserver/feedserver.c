@@ -23,8 +23,8 @@
  *   charset=NAME    append ;charset=NAME to the Content-Type
  * /__stats answers text/plain lines "requests<TAB>conditional<TAB>not_modified<TAB>bytes<TAB>TARGET"
  * <TAB>USER-AGENT per request target (path and query, the last request's User-Agent), first a
- * line with TARGET "*" for the totals; then "host<TAB>HOST<TAB>N" lines: the most requests
- * ever answered at once for that Host header.
+ * line with TARGET "*" for the totals; then "host<TAB>HOST<TAB>N<TAB>C" lines: the most requests
+ * ever answered at once for that Host header, and the TCP connections that carried its requests.
  * /__reset clears the counters. */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -58,6 +58,7 @@ struct stat_entry {
 struct host_entry {
 	char name[256];
 	int active, max_active;
+	int connections; /* connections whose first request named this Host */
 };
 
 enum conn_state { READING, DELAYED, SENDING, SLOW, HANGING };
@@ -77,6 +78,7 @@ struct conn {
 	long long wake_ms;     /* DELAYED/SLOW: next action time */
 	struct stat_entry *stat;
 	struct host_entry *host; /* counted as active while set */
+	int is_host_counted;     /* this connection was counted in a host's connections */
 	long endless_n;
 };
 
@@ -382,7 +384,8 @@ write_stats(struct conn *c)
 		                      stats[i].conditional, stats[i].not_modified, stats[i].bytes, stats[i].target,
 		                      stats[i].ua);
 	for (size_t i = 0; i < host_count && n < cap; i++)
-		n += (size_t)snprintf(body + n, cap - n, "host\t%s\t%d\n", hosts[i].name, hosts[i].max_active);
+		n += (size_t)snprintf(body + n, cap - n, "host\t%s\t%d\t%d\n", hosts[i].name, hosts[i].max_active,
+		                      hosts[i].connections);
 	if (n > cap)
 		n = cap;
 	out_printf(c, "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: %zu\r\n\r\n", n);
@@ -414,8 +417,12 @@ handle_request(struct conn *c, const char *req)
 			stats[i].requests = stats[i].conditional = stats[i].not_modified = 0;
 			stats[i].bytes = 0;
 		}
-		for (size_t i = 0; i < host_count; i++)
+		for (size_t i = 0; i < host_count; i++) {
 			hosts[i].max_active = hosts[i].active;
+			hosts[i].connections = 0;
+		}
+		for (size_t i = 0; i < conn_count; i++) /* count open ones again on their next request */
+			conns[i]->is_host_counted = 0;
 		respond_status(c, 200, NULL);
 		c->state = SENDING;
 		return;
@@ -439,6 +446,10 @@ handle_request(struct conn *c, const char *req)
 			snprintf(hosts[host_count++].name, sizeof hosts[0].name, "%s", host);
 		if (h < host_count) {
 			c->host = &hosts[h];
+			if (!c->is_host_counted) {
+				c->is_host_counted = 1;
+				c->host->connections++;
+			}
 			if (++c->host->active > c->host->max_active)
 				c->host->max_active = c->host->active;
 		}

@@ -156,17 +156,36 @@ fsrv_user_agent(const struct fsrv *s, const char *target, char *out, size_t size
 	buf_free(&b);
 }
 
-int
-fsrv_host_max(const struct fsrv *s, const char *host)
+/* Field 0 (most at once) or 1 (connections) of the server's "host" line for host. */
+static int
+host_field(const struct fsrv *s, const char *host, int field)
 {
 	struct buf b = BUF_INIT;
 	http_get(s, "/__stats", &b);
 	char key[300];
 	snprintf(key, sizeof key, "\nhost\t%s\t", host);
 	const char *p = strstr(buf_str(&b), key);
-	int n = p ? (int)strtol(p + strlen(key), NULL, 10) : 0;
+	int n = 0;
+	if (p) {
+		char *end;
+		n = (int)strtol(p + strlen(key), &end, 10);
+		if (field == 1)
+			n = *end == '\t' ? (int)strtol(end + 1, NULL, 10) : 0;
+	}
 	buf_free(&b);
 	return n;
+}
+
+int
+fsrv_host_max(const struct fsrv *s, const char *host)
+{
+	return host_field(s, host, 0);
+}
+
+int
+fsrv_host_connections(const struct fsrv *s, const char *host)
+{
+	return host_field(s, host, 1);
 }
 
 void

@@ -23,6 +23,8 @@ int fsrv_stat(const struct fsrv *s, const char *target, long *requests, long *co
 void fsrv_user_agent(const struct fsrv *s, const char *target, char *out, size_t size);
 /* The most requests answered at once for Host header host (0 if never seen). */
 int fsrv_host_max(const struct fsrv *s, const char *host);
+/* The TCP connections that carried host's requests since the last reset. */
+int fsrv_host_connections(const struct fsrv *s, const char *host);
 /* Clear the counters. */
 void fsrv_reset(const struct fsrv *s);
 /* "http://127.0.0.1:PORT" + path, in a static rotating buffer (valid for 16 calls). */

@@ -163,6 +163,10 @@ test_per_host_cap(void)
 	int m1 = fsrv_host_max(&srv, "127.0.0.1"), m2 = fsrv_host_max(&srv, "localhost");
 	CHECK(m1 >= 1 && m1 <= 2);
 	CHECK(m2 >= 1 && m2 <= 2);
+	/* keep-alive: a host's 8 feeds ride on its (at most 2) reused connections */
+	int c1 = fsrv_host_connections(&srv, "127.0.0.1"), c2 = fsrv_host_connections(&srv, "localhost");
+	CHECK(c1 >= 1 && c1 <= 2);
+	CHECK(c2 >= 1 && c2 <= 2);
 	arena_free(&a);
 	store_close(&st);
 }
