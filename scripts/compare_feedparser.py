@@ -7,6 +7,10 @@ count per feed, and per item the title, link and published date. Every disagreem
 is listed; exits 1 when fewer than 98 % of items agree, 77 (skip) without the corpus
 or without feedparser.
 
+Both parsers are given the document's URL as a fetcher would (brief --base, feedparser's
+Content-Location): for a corpus file that is its own rel="self" link when it has an
+absolute one; files without one are parsed with no URL at all.
+
 usage: compare_feedparser.py [--brief PATH] [--shared DIR] [--threshold 98] [--quiet]
 """
 import argparse
@@ -75,6 +79,34 @@ def json_reference(path, feedparser):
     return entries
 
 
+SELF_LINK = re.compile(rb"<(?:[A-Za-z0-9_]+:)?link\b[^>]*>", re.I)
+REL_SELF = re.compile(rb"""\brel\s*=\s*["']self["']""", re.I)
+HREF = re.compile(rb"""\bhref\s*=\s*["'](https?://[^"'<>\s]+)["']""", re.I)
+
+
+def self_link(path):
+    """The feed's own absolute rel="self" URL (where it was fetched from), or None."""
+    with open(path, "rb") as f:
+        data = f.read(256 * 1024)
+    for m in SELF_LINK.finditer(data):
+        tag = m.group(0)
+        h = HREF.search(tag)
+        if REL_SELF.search(tag) and h:
+            return html.unescape(h.group(1).decode("utf-8", "replace"))
+    return None
+
+
+def run_brief(brief, paths, base=None):
+    argv = [brief, "parse", "--json"] + (["--base", base] if base else []) + paths
+    run = subprocess.run(argv, capture_output=True, text=True)
+    docs = {}
+    for line in run.stdout.splitlines():
+        if line.strip():
+            doc = json.loads(line)
+            docs[doc["source"]] = doc
+    return docs, run
+
+
 def explain(field, mine, theirs, fp_entry, fp_feed):
     """Why a disagreement is feedparser's error (not brief's), or None when it is not known to be."""
     if field == "link":
@@ -127,12 +159,12 @@ def main():
                 files.append(cols[0])
 
     paths = [os.path.join(corpus, p) for p in files]
-    run = subprocess.run([args.brief, "parse", "--json"] + paths, capture_output=True, text=True)
-    ours = {}
-    for line in run.stdout.splitlines():
-        if line.strip():
-            doc = json.loads(line)
-            ours[doc["source"]] = doc
+    bases = {p: self_link(p) for p in paths}
+    ours, run = run_brief(args.brief, [p for p in paths if not bases[p]])
+    for p in paths:
+        if bases[p]:
+            one, run = run_brief(args.brief, [p], bases[p])
+            ours.update(one)
     if len(ours) != len(paths):
         print("brief parse printed %d documents for %d files (exit %d): %s"
               % (len(ours), len(paths), run.returncode, run.stderr[-500:]))
@@ -144,7 +176,7 @@ def main():
     field_diffs = []
     for rel, path in zip(files, paths):
         doc = ours[path]
-        fp = feedparser.parse(path)
+        fp = feedparser.parse(path, response_headers={"content-location": bases[path]} if bases[path] else None)
         mine = doc.get("items") or []
         theirs = [e for e in fp.entries if not is_empty_entry(e)]
         if len(theirs) != len(fp.entries):

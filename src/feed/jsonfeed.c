@@ -129,7 +129,7 @@ jf_id(const json_t *item, struct arena *arena)
 }
 
 static void
-jf_item(const json_t *obj, const char *base, const char *feed_author, struct arena *arena,
+jf_item(const json_t *obj, const char *base, const char *feed_author, unsigned omit, struct arena *arena,
         struct feed_item *item)
 {
 	memset(item, 0, sizeof *item);
@@ -143,7 +143,10 @@ jf_item(const json_t *obj, const char *base, const char *feed_author, struct are
 	const char *html = jf_string(obj, "content_html", arena);
 	const char *plain = jf_string(obj, "content_text", arena);
 	item->content = html ? html : plain;
-	item->text = jf_text(html, plain, item->summary, arena);
+	if (!(omit & FEED_OMIT_TEXT))
+		item->text = jf_text(html, plain, item->summary, arena);
+	if (omit & FEED_OMIT_HTML)
+		item->summary = item->content = NULL;
 	item->published = jf_date(obj, "date_published");
 	item->updated = jf_date(obj, "date_modified");
 	item->author = jf_author(obj, arena);
@@ -239,7 +242,7 @@ jsonfeed_parse(const char *utf8, size_t len, const struct feed_parse_opts *opts,
 			continue;
 		struct feed_item item;
 		arena_reset(&scratch);
-		jf_item(obj, base, feed->author, &scratch, &item);
+		jf_item(obj, base, feed->author, opts ? opts->omit : 0, &scratch, &item);
 		doc->item_count++;
 		if (on_item && on_item(ctx, doc, &item) != 0)
 			break;

@@ -335,7 +335,17 @@ atom_link(struct xml_parser *p, int default_rank)
 		str_trim(&rel, &rlen);
 	if (!rlen || (rlen == 9 && str_ncasecmp(rel, "alternate", 9) == 0) ||
 	    (rlen == strlen(IANA_ALTERNATE) && str_ncasecmp(rel, IANA_ALTERNATE, rlen) == 0)) {
-		set_url(p, FLD_LINK, href, strlen(href), is_html_type(type) ? default_rank + 1 : default_rank - 1);
+		int rank = is_html_type(type) ? default_rank + 1 : default_rank - 1;
+		size_t hlen = strlen(href);
+		str_trim(&href, &hlen);
+		if (hlen) {
+			set_url(p, FLD_LINK, href, hlen, rank);
+		} else if (p->base_count > 0 || (p->opts->base_url && p->opts->base_url[0])) {
+			/* RFC 3986 5.2: an empty reference is the base document itself (what
+			 * feedparser gives too); without a known base there is no link */
+			resolve(p, "", 0);
+			set_slot(p, FLD_LINK, p->tmp.data, p->tmp.len, rank, 0);
+		}
 	} else if (rlen == 9 && str_ncasecmp(rel, "enclosure", 9) == 0) {
 		add_enclosure(p, href, type, xml_attr(p, ATTR_LENGTH));
 	} else if (rlen == 7 && str_ncasecmp(rel, "replies", 7) == 0 && type && is_html_type(type)) {

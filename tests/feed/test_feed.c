@@ -472,10 +472,14 @@ test_lenient(void)
 	CHECK_STR(g.title[0], "E");
 	release(&g);
 
-	/* an empty href is no link (RFC 3986 would make it the feed document itself) */
-	parse(&g, "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:base=\"http://e.com/feed.php\"><entry>"
+	/* an empty href is the base document (RFC 3986 5.2, as feedparser); no base, no link */
+	parse(&g, "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:base=\"http://e.com/feed.php#top\"><entry>"
 	          "<link rel=\"alternate\" href=\"\"/><id>x</id></entry></feed>");
 	CHECK_INT(g.n, 1);
+	CHECK_STR(g.link[0], "http://e.com/feed.php");
+	release(&g);
+	parse(&g, "<feed xmlns=\"http://www.w3.org/2005/Atom\"><link href=\"http://e.com/\"/><entry>"
+	          "<link rel=\"alternate\" href=\" \"/><id>x</id></entry></feed>");
 	CHECK(g.link[0] == NULL);
 	release(&g);
 }
