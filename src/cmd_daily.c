@@ -5,6 +5,7 @@
 #include <time.h>
 
 #include "ai/curate.h"
+#include "ai/prescore.h"
 #include "app.h"
 #include "cli.h"
 #include "cmd.h"
@@ -117,6 +118,8 @@ run(struct daily_run *d, struct err *e)
 		return EXIT_FAIL;
 	struct fetch_summary sum;
 	int fetched = 0;
+	struct prescore_stats pre;
+	memset(&pre, 0, sizeof pre);
 	if (!d->args.is_no_fetch) {
 		struct fetch_opts fo;
 		fetch_opts_default(&fo);
@@ -126,7 +129,24 @@ run(struct daily_run *d, struct err *e)
 			return EXIT_USAGE;
 		if (d->args.timeout && cli_int(d->args.timeout, "timeout", 1, 3600, &fo.timeout_s, e) < 0)
 			return EXIT_USAGE;
-		if (fetch_run(&d->st, &d->app.cfg, &fo, a, &sum, e) < 0)
+		/* Overlap the scoring with the slow tail of fetching: finished feeds' articles are
+		 * scored into the cache on a second thread while the fetcher waits for the rest. */
+		struct prescore *ps = NULL;
+		const char *overlap = config_get(&d->app.cfg, "daily", "score_while_fetching");
+		int is_overlap = !overlap || !(strcmp(overlap, "false") == 0 || strcmp(overlap, "no") == 0 ||
+		                              strcmp(overlap, "0") == 0 || strcmp(overlap, "off") == 0);
+		if (!d->args.is_offline && is_overlap) {
+			struct prescore_opts po = {d->app.db_path, &d->app.cfg, d->app.now, d->hours, d->max_tokens};
+			struct err pe;
+			ps = prescore_start(&po, &pe);
+			if (!ps && pe.msg[0])
+				log_debug("daily: no scoring during the fetch: %s", pe.msg);
+			fo.on_feed_done = prescore_feed_done;
+			fo.on_feed_done_ctx = ps;
+		}
+		int frc = fetch_run(&d->st, &d->app.cfg, &fo, a, &sum, e);
+		prescore_finish(ps, &pre);
+		if (frc < 0)
 			return EXIT_FAIL;
 		fetched = 1;
 	}
@@ -157,6 +177,8 @@ run(struct daily_run *d, struct err *e)
 		.force_offline = d->args.is_offline, .per_source_cap = 3, .cfg = &d->app.cfg,
 		.max_tokens = d->max_tokens,
 	};
+	if (co.max_tokens > 0) /* what the pre-scorer spent counts against the run's budget */
+		co.max_tokens = pre.tokens_used < co.max_tokens ? co.max_tokens - pre.tokens_used : 1;
 	struct curate_result cur;
 	if (curate_run(&d->st, articles, count, &co, a, &cur, e) < 0)
 		return EXIT_FAIL;
@@ -206,8 +228,9 @@ run(struct daily_run *d, struct err *e)
 		else if (out)
 			log_info("daily: %zu stories from %zu articles (%s engine) -> %s", r.item_count, count, r.engine, out);
 	}
-	log_info("daily: %ld LLM requests, %ld prompt + %ld completion tokens", cur.llm_requests, cur.prompt_tokens,
-	         cur.completion_tokens);
+	log_info("daily: %ld LLM requests (%ld while fetching), %ld prompt + %ld completion tokens",
+	         cur.llm_requests + pre.requests, pre.requests, cur.prompt_tokens + pre.prompt_tokens,
+	         cur.completion_tokens + pre.completion_tokens);
 	if (d->args.deliver && deliver_all(d, &r, &md, &html, &title, e) < 0)
 		rc = EXIT_FAIL;
 	buf_free(&md);

@@ -100,8 +100,6 @@ batch_run(const struct batch_env *env, struct batch_task *t, struct batch_item *
 {
 	if (env->st)
 		from_cache(env, t, items, n);
-	if (t->batch_size <= 0)
-		t->batch_size = 10;
 	for (int round = 0; round < BATCH_MAX_ROUNDS && env->llm; round++) {
 		struct batch_item **members = xcalloc(n ? n : 1, sizeof *members);
 		size_t m = 0;
@@ -113,10 +111,19 @@ batch_run(const struct batch_env *env, struct batch_task *t, struct batch_item *
 			free(members);
 			break;
 		}
-		size_t nb = (m + (size_t)t->batch_size - 1) / (size_t)t->batch_size;
-		/* More batches than lanes: make their number a multiple of the lanes and their sizes
-		 * even (never above batch_size), so the last wave is not a lone, full-size batch. */
 		size_t lanes = (size_t)env->llm->cfg.concurrency;
+		size_t size = (size_t)t->batch_size;
+		if (t->batch_size <= 0) { /* one batch per lane: the fixed latency is paid once */
+			size_t max = t->auto_max > 0 ? (size_t)t->auto_max : 10;
+			size = lanes > 0 ? (m + lanes - 1) / lanes : m;
+			if (size < 1)
+				size = 1;
+			if (size > max)
+				size = max;
+		}
+		size_t nb = (m + size - 1) / size;
+		/* More batches than lanes: make their number a multiple of the lanes and their sizes
+		 * even (never above the batch size), so the last wave is not a lone, full-size batch. */
 		if (lanes > 0 && nb > lanes && nb % lanes)
 			nb += lanes - nb % lanes;
 		if (nb > m)

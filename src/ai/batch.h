@@ -31,7 +31,9 @@ struct batch_task {
 	enum prompt_task task;
 	const char *lang;
 	const char *id_key;  /* the answer entries' id property (NULL = "id") */
-	int batch_size;
+	int batch_size;      /* items per request; 0: one batch per lane over the items still to
+	                      * ask in each round, at most auto_max items each */
+	int auto_max;
 	int tokens_per_item; /* completion budget per item, plus tokens_base per request */
 	int tokens_base;
 	/* Accept one answer entry (the entry without its id property) for the item with this index. Return

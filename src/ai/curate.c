@@ -65,6 +65,25 @@ cfg_long(const struct config *cfg, const char *key, long def, long min, long max
 }
 
 int
+stage_env_open(const struct config *cfg, struct store *st, int64_t now, struct llm_client *client,
+               struct stage_env *env, struct err *e)
+{
+	struct llm_config lc;
+	int has_llm = provider_resolve(cfg, &lc, e);
+	if (has_llm <= 0)
+		return has_llm;
+	if (llm_client_init(client, &lc, st, e) < 0)
+		return -1;
+	memset(env, 0, sizeof *env);
+	env->be = (struct batch_env){client, st, client->cfg.model, now};
+	env->score_batch = (int)cfg_long(cfg, "batch_size", 10, 1, 50);
+	env->enrich_batch = (int)cfg_long(cfg, "enrich_batch_size", 0, 1, 20); /* 0: one batch per lane */
+	env->score_text_tokens = cfg_long(cfg, "score_text_tokens", 110, 16, 8000);
+	env->enrich_text_tokens = cfg_long(cfg, "enrich_text_tokens", 1200, 64, 32000);
+	return 1;
+}
+
+int
 curate_run(struct store *st, struct article *articles, size_t count, const struct curate_opts *opts,
            struct arena *arena, struct curate_result *out, struct err *e)
 {
@@ -93,32 +112,26 @@ curate_run(struct store *st, struct article *articles, size_t count, const struc
 		verdicts[i] = offline[i];
 	}
 
-	struct llm_config lc;
-	int has_llm = 0;
-	if (!o.force_offline) {
-		has_llm = provider_resolve(o.cfg, &lc, e);
-		if (has_llm < 0)
-			return -1;
-	}
 	struct llm_client client;
 	memset(&client, 0, sizeof client);
 	struct stage_env env;
 	memset(&env, 0, sizeof env);
-	if (has_llm) {
+	int has_llm = 0;
+	if (!o.force_offline) {
 		curl_global_init(CURL_GLOBAL_DEFAULT);
-		if (llm_client_init(&client, &lc, st, e) < 0)
+		has_llm = stage_env_open(o.cfg, st, o.now, &client, &env, e);
+		if (has_llm <= 0)
+			curl_global_cleanup();
+		if (has_llm < 0)
 			return -1;
+	}
+	if (has_llm) {
 		client.budget = o.max_tokens;
-		env.be = (struct batch_env){&client, st, lc.model, o.now};
-		env.score_batch = (int)cfg_long(o.cfg, "batch_size", 10, 1, 50);
-		env.enrich_batch = (int)cfg_long(o.cfg, "enrich_batch_size", 2, 1, 20);
-		env.score_text_tokens = cfg_long(o.cfg, "score_text_tokens", 110, 16, 8000);
-		env.enrich_text_tokens = cfg_long(o.cfg, "enrich_text_tokens", 1200, 64, 32000);
 		int *served = arena_alloc(arena, (count ? count : 1) * sizeof *served);
 		size_t n = stage_score(&env, articles, count, offline, verdicts, served, arena);
 		if (n > 0) {
 			out->engine = "llm";
-			out->model = arena_strdup(arena, lc.model);
+			out->model = arena_strdup(arena, client.cfg.model);
 		}
 		if (n < count)
 			log_warn("the model scored %zu of %zu articles; the offline engine scored the rest", n, count);

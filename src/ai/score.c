@@ -48,9 +48,10 @@ score_apply(void *vctx, size_t index, json_t *entry)
 	}
 	if (v.keyword_count == 0)
 		return -1;
-	/* One keyword only: complete with the offline engine's best other one. */
-	const struct verdict *off = &ctx->offline[index];
-	for (size_t j = 0; j < off->keyword_count && v.keyword_count < 2; j++)
+	/* One keyword only: complete with the offline engine's best other one (when known: the
+	 * pre-scorer only fills the cache, which keeps the model's answer as given). */
+	const struct verdict *off = ctx->offline ? &ctx->offline[index] : NULL;
+	for (size_t j = 0; off && j < off->keyword_count && v.keyword_count < 2; j++)
 		if (strcmp(off->keywords[j], kws[0]) != 0)
 			kws[v.keyword_count++] = off->keywords[j];
 	v.keywords = kws;
@@ -61,20 +62,21 @@ score_apply(void *vctx, size_t index, json_t *entry)
 	return 0;
 }
 
-size_t
-stage_score(const struct stage_env *env, const struct article *articles, size_t n, const struct verdict *offline,
-            struct verdict *out, int *served, struct arena *arena)
+void
+stage_score_item(const struct stage_env *env, const struct article *a, size_t index, struct batch_item *it)
 {
-	struct batch_item *items = xcalloc(n ? n : 1, sizeof *items);
-	for (size_t i = 0; i < n; i++) {
-		struct buf body = BUF_INIT;
-		prompt_article_body(&body, &articles[i], env->score_text_tokens > 0 ? env->score_text_tokens : 110);
-		items[i].index = i;
-		items[i].body = buf_detach(&body);
-		batch_hash(NULL, items[i].body, items[i].hash);
-	}
-	struct score_ctx ctx = {offline, out, served, arena, env->be.model};
-	struct batch_task t = {
+	struct buf body = BUF_INIT;
+	prompt_article_body(&body, a, env->score_text_tokens > 0 ? env->score_text_tokens : 110);
+	memset(it, 0, sizeof *it);
+	it->index = index;
+	it->body = buf_detach(&body);
+	batch_hash(NULL, it->body, it->hash);
+}
+
+static void
+score_task(const struct stage_env *env, struct score_ctx *ctx, struct batch_task *t)
+{
+	*t = (struct batch_task){
 		.task = PROMPT_SCORE,
 		.lang = "en",
 		.id_key = "i",
@@ -82,8 +84,20 @@ stage_score(const struct stage_env *env, const struct article *articles, size_t 
 		.tokens_per_item = 56, /* a compact entry with four keywords is ~45 tokens */
 		.tokens_base = 16,
 		.apply = score_apply,
-		.ctx = &ctx,
+		.ctx = ctx,
 	};
+}
+
+size_t
+stage_score(const struct stage_env *env, const struct article *articles, size_t n, const struct verdict *offline,
+            struct verdict *out, int *served, struct arena *arena)
+{
+	struct batch_item *items = xcalloc(n ? n : 1, sizeof *items);
+	for (size_t i = 0; i < n; i++)
+		stage_score_item(env, &articles[i], i, &items[i]);
+	struct score_ctx ctx = {offline, out, served, arena, env->be.model};
+	struct batch_task t;
+	score_task(env, &ctx, &t);
 	batch_run(&env->be, &t, items, n);
 	size_t done = 0;
 	for (size_t i = 0; i < n; i++)
@@ -91,4 +105,21 @@ stage_score(const struct stage_env *env, const struct article *articles, size_t 
 	batch_items_free(items, n);
 	free(items);
 	return done;
+}
+
+void
+stage_score_prefill(const struct stage_env *env, struct batch_item *items, size_t n)
+{
+	struct arena scratch = ARENA_INIT;
+	struct verdict *out = xcalloc(n ? n : 1, sizeof *out);
+	int *served = xcalloc(n ? n : 1, sizeof *served);
+	for (size_t i = 0; i < n; i++)
+		items[i].index = i;
+	struct score_ctx ctx = {NULL, out, served, &scratch, env->be.model};
+	struct batch_task t;
+	score_task(env, &ctx, &t);
+	batch_run(&env->be, &t, items, n);
+	free(out);
+	free(served);
+	arena_free(&scratch);
 }

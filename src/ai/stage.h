@@ -10,11 +10,13 @@
 #include "model.h"
 #include "util/arena.h"
 #include "util/buf.h"
+#include "util/config.h"
+#include "util/err.h"
 
 struct stage_env {
 	struct batch_env be;
 	int score_batch;          /* articles per score request (default 10) */
-	int enrich_batch;         /* articles per enrich request (default 2) */
+	int enrich_batch;         /* articles per enrich request (0 = one batch per lane, up to 5) */
 	long score_text_tokens;   /* article text budget for scoring (default 110) */
 	long enrich_text_tokens;  /* article text budget for enrichment (default 1200) */
 };
@@ -24,6 +26,19 @@ struct stage_env {
  * only one. Returns how many were served. */
 size_t stage_score(const struct stage_env *env, const struct article *articles, size_t n,
                    const struct verdict *offline, struct verdict *out, int *served, struct arena *arena);
+
+/* Prepare the score item of article a (its body as sent and its cache hash) with this index. */
+void stage_score_item(const struct stage_env *env, const struct article *a, size_t index, struct batch_item *it);
+/* Score items[0..n) (prepared by stage_score_item; their indexes are reset to 0..n) into the
+ * cache only: what the background pre-scorer runs while feeds are still being fetched, so
+ * that stage_score later finds those answers cached. Items answered are marked is_done. */
+void stage_score_prefill(const struct stage_env *env, struct batch_item *items, size_t n);
+
+/* Open the LLM configured in cfg (provider, client with st for usage rows, per-stage sizes
+ * from [llm]) for a run at now. Returns 1 when a model is configured (client initialised:
+ * llm_client_free it), 0 when none is (offline engine), -1 with e set on a bad configuration. */
+int stage_env_open(const struct config *cfg, struct store *st, int64_t now, struct llm_client *client,
+                   struct stage_env *env, struct err *e);
 
 /* Enrich top[0..n) in lang (setting has_enrichment on each served story) and write the
  * highlights in the same request loop. *highlights is NULL when they could not be served.
