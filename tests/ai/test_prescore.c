@@ -25,17 +25,7 @@ static struct config cfg = {cfg_entries, 1, NULL};
 static long
 score_items_asked(void)
 {
-	long n = 0;
-	int score = llmsrv_task_index("score");
-	for (size_t i = 0; i < llmsrv_logged(srv); i++) {
-		if (llmsrv_logged_task(srv, i) != score)
-			continue;
-		char *u = llmsrv_logged_user(srv, i);
-		for (const char *p = u; (p = strstr(p, "<article id=\"")); p++)
-			n++;
-		free(u);
-	}
-	return n;
+	return llmsrv_items_asked(srv, "score");
 }
 
 static size_t

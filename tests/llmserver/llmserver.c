@@ -452,3 +452,17 @@ llmsrv_logged_task(struct llmsrv *s, size_t i)
 	pthread_mutex_unlock(&s->lock);
 	return t;
 }
+
+long
+llmsrv_items_asked(struct llmsrv *s, const char *task)
+{
+	int ti = llmsrv_task_index(task);
+	long n = 0;
+	pthread_mutex_lock(&s->lock);
+	for (size_t i = 0; i < s->log_count; i++)
+		if (s->log_task[i] == ti)
+			for (const char *p = s->log[i]; (p = strstr(p, "<article id=\"")); p++)
+				n++;
+	pthread_mutex_unlock(&s->lock);
+	return n;
+}

@@ -90,6 +90,8 @@ size_t llmsrv_logged(struct llmsrv *s);
 char *llmsrv_logged_user(struct llmsrv *s, size_t i);
 /* The task index (llmsrv_task_index) of the i-th logged request, -1 when unknown. */
 int llmsrv_logged_task(struct llmsrv *s, size_t i);
+/* <article> blocks in the logged requests of the named task (items asked, re-asks included). */
+long llmsrv_items_asked(struct llmsrv *s, const char *task);
 /* Index of a task name in llmsrv_tasks (for by_task), or -1. */
 int llmsrv_task_index(const char *name);
 
