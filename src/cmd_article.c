@@ -12,12 +12,12 @@
 #include "app.h"
 #include "cli.h"
 #include "cmd.h"
+#include "cmd_common.h"
 #include "report/article.h"
 #include "store/health.h"
 #include "store/reports.h"
 #include "store/select.h"
 #include "util/arena.h"
-#include "util/fs.h"
 #include "util/log.h"
 #include "util/str.h"
 #include "util/timeutil.h"
@@ -133,23 +133,8 @@ one(struct article_run *r, const struct story *s, int many, struct err *e)
 	                      buf_str(&html), buf_str(&json), e) < 0)
 		log_warn("article: %s", e->msg);
 	int rc = EXIT_OK;
-	const char *out = r->args.out;
-	if (out && (many || fs_is_dir(out) || str_ends(out, "/"))) {
-		const struct buf *bufs[] = {&md, &html, &json};
-		const char *exts[] = {"md", "html", "json"};
-		if (fs_mkdirs(out, 0, e) < 0)
-			rc = EXIT_FAIL;
-		for (int i = 0; i < 3 && rc == EXIT_OK; i++) {
-			char path[4200];
-			snprintf(path, sizeof path, "%s%s%s.%s", out, str_ends(out, "/") ? "" : "/", s->id, exts[i]);
-			if (fs_write_atomic(path, buf_str(bufs[i]), bufs[i]->len, e) < 0)
-				rc = EXIT_FAIL;
-		}
-	} else {
-		const struct buf *b = strcmp(r->format, "html") == 0 ? &html : strcmp(r->format, "json") == 0 ? &json : &md;
-		if (fs_write_atomic(out ? out : "-", buf_str(b), b->len, e) < 0)
-			rc = EXIT_FAIL;
-	}
+	if (cmd_write_renderings(r->args.out, many, s->id, r->format, &md, &html, &json, e) < 0)
+		rc = EXIT_FAIL;
 	if (rc == EXIT_OK)
 		log_info("article %s: %zu characters, %zu sections, %zu sources (%s)", s->id, check_article_chars(&draft),
 		         draft.section_count, s->member_count, model);
@@ -216,17 +201,12 @@ cmd_article(int argc, char **argv)
 	};
 	char **pos;
 	int npos;
-	struct err e = {{0}};
-	if (cli_parse(argc, argv, opts, &common, &pos, &npos, &e) < 0) {
-		free(pos);
-		return cmd_usage_error("article", e.msg);
-	}
+	int arc = cmd_args("article", cmd_article_help, argc, argv, opts, &common, 1, &pos, &npos);
+	if (arc != CMD_CONTINUE)
+		return arc;
 	const char *key = npos > 0 ? pos[0] : NULL;
 	free(pos);
-	if (common.wants_help) {
-		fputs(cmd_article_help, stdout);
-		return EXIT_OK;
-	}
+	struct err e = {{0}};
 	r.hours = 48;
 	r.days = 7;
 	if ((a->top && cli_int(a->top, "top", 1, 50, &r.top, &e) < 0) ||
@@ -235,21 +215,14 @@ cmd_article(int argc, char **argv)
 	    (a->min_chars && cli_int(a->min_chars, "min-chars", 1, 1000000, &r.min_chars, &e) < 0) ||
 	    (a->max_chars && cli_int(a->max_chars, "max-chars", 1, 1000000, &r.max_chars, &e) < 0))
 		return cmd_usage_error("article", e.msg);
-	if (npos > 1 || (key && r.top) || (!key && !r.top))
+	if ((key && r.top) || (!key && !r.top))
 		return cmd_usage_error("article", "give one STORY (story id, item id or URL), or --top K");
 	if (r.top && !a->out)
 		return cmd_usage_error("article", "--top writes several articles: give --out DIR/");
 	if (r.min_chars && r.max_chars && r.min_chars > r.max_chars)
 		return cmd_usage_error("article", "--min-chars is larger than --max-chars");
-	if (!a->lang)
-		a->lang = "zh";
-	if (strcmp(a->lang, "zh") != 0 && strcmp(a->lang, "en") != 0)
-		return cmd_usage_error("article", "--lang wants zh or en");
-	r.format = a->format ? a->format : a->out && str_ends(a->out, ".html") ? "html"
-	                                 : a->out && str_ends(a->out, ".json") ? "json"
-	                                                                      : "md";
-	if (strcmp(r.format, "md") != 0 && strcmp(r.format, "html") != 0 && strcmp(r.format, "json") != 0)
-		return cmd_usage_error("article", "--format wants md, html or json");
+	if (cmd_lang(&a->lang, &e) < 0 || cmd_format(a->format, a->out, &r.format, &e) < 0)
+		return cmd_usage_error("article", e.msg);
 	tzset();
 	if (app_open(&r.app, &common, &e) < 0) {
 		fprintf(stderr, "brief article: %s\n", e.msg);

@@ -9,6 +9,7 @@
 #include "app.h"
 #include "cli.h"
 #include "cmd.h"
+#include "cmd_common.h"
 #include "deliver/deliver.h"
 #include "feed/opml.h"
 #include "net/fetch.h"
@@ -42,46 +43,10 @@ const char cmd_daily_help[] =
 	"window holds no articles.\n";
 
 struct daily_args {
-	const char *hours, *top, *lang, *format, *out, *feeds, *concurrency, *timeout, *stale_days;
-	const char *max_tokens, *deliver;
+	const char *hours, *top, *lang, *format, *out, *stale_days, *max_tokens, *deliver;
+	struct cmd_fetch_args fetch;
 	int is_offline, is_no_fetch;
 };
-
-enum daily_format { FMT_MD, FMT_HTML, FMT_JSON };
-
-static int
-parse_format(const char *s, enum daily_format *f)
-{
-	if (strcmp(s, "md") == 0 || strcmp(s, "markdown") == 0)
-		*f = FMT_MD;
-	else if (strcmp(s, "html") == 0)
-		*f = FMT_HTML;
-	else if (strcmp(s, "json") == 0)
-		*f = FMT_JSON;
-	else
-		return -1;
-	return 0;
-}
-
-/* The source ids of a --feeds run: the sources whose URLs the OPML file lists. */
-static int
-feeds_source_ids(struct store *st, const char *opml_path, struct arena *a, int64_t **ids, size_t *n,
-                 struct err *e)
-{
-	struct buf data = BUF_INIT;
-	struct opml_feed *feeds;
-	size_t count;
-	if (fs_read_all(opml_path, &data, e) < 0)
-		return -1;
-	int rc = opml_parse(buf_str(&data), data.len, a, &feeds, &count, e);
-	buf_free(&data);
-	if (rc < 0)
-		return err_wrap(e, "%s", opml_path);
-	const char **urls = arena_alloc(a, (count + 1) * sizeof *urls);
-	for (size_t i = 0; i < count; i++)
-		urls[i] = feeds[i].xml_url;
-	return store_source_ids(st, urls, count, a, ids, n, e);
-}
 
 /* Feeds that failed in this fetch, named as the store knows them. */
 static void
@@ -107,7 +72,7 @@ struct daily_run {
 	struct daily_args args;
 	int hours, top, stale_days;
 	long max_tokens;
-	enum daily_format format;
+	const char *format; /* md, html or json */
 };
 
 static int
@@ -122,13 +87,9 @@ run(struct daily_run *d, struct err *e)
 	memset(&pre, 0, sizeof pre);
 	if (!d->args.is_no_fetch) {
 		struct fetch_opts fo;
-		fetch_opts_default(&fo);
-		fo.feeds_opml = d->args.feeds;
-		fo.progress = !d->app.is_quiet;
-		if (d->args.concurrency && cli_int(d->args.concurrency, "concurrency", 1, 1000, &fo.concurrency, e) < 0)
-			return EXIT_USAGE;
-		if (d->args.timeout && cli_int(d->args.timeout, "timeout", 1, 3600, &fo.timeout_s, e) < 0)
-			return EXIT_USAGE;
+		int orc = cmd_fetch_opts(&d->app, &d->args.fetch, &fo, e);
+		if (orc != EXIT_OK)
+			return orc;
 		/* Overlap the scoring with the slow tail of fetching: finished feeds' articles are
 		 * scored into the cache on a second thread while the fetcher waits for the rest. */
 		struct prescore *ps = NULL;
@@ -152,10 +113,10 @@ run(struct daily_run *d, struct err *e)
 	}
 	int64_t *ids = NULL;
 	size_t id_count = 0;
-	if (d->args.feeds && feeds_source_ids(&d->st, d->args.feeds, a, &ids, &id_count, e) < 0)
+	if (d->args.fetch.feeds && cmd_opml_source_ids(&d->st, d->args.fetch.feeds, a, &ids, &id_count, e) < 0)
 		return EXIT_FAIL;
-	if (d->args.feeds && id_count == 0) {
-		err_set(e, "none of the feeds in %s is in the store (fetch them first, without --no-fetch)", d->args.feeds);
+	if (d->args.fetch.feeds && id_count == 0) {
+		err_set(e, "none of the feeds in %s is in the store (fetch them first, without --no-fetch)", d->args.fetch.feeds);
 		return EXIT_EMPTY;
 	}
 	struct article *articles;
@@ -222,8 +183,7 @@ run(struct daily_run *d, struct err *e)
 			log_info("daily: %zu stories from %zu articles (%s engine) -> %s%s%s.{md,html,json}", r.item_count,
 			         count, r.engine, out, str_ends(out, "/") ? "" : "/", r.date);
 	} else {
-		const struct buf *b = d->format == FMT_HTML ? &html : d->format == FMT_JSON ? &json : &md;
-		if (fs_write_atomic(out ? out : "-", buf_str(b), b->len, e) < 0)
+		if (cmd_write_renderings(out, 0, r.date, d->format, &md, &html, &json, e) < 0)
 			rc = EXIT_FAIL;
 		else if (out)
 			log_info("daily: %zu stories from %zu articles (%s engine) -> %s", r.item_count, count, r.engine, out);
@@ -283,9 +243,9 @@ cmd_daily(int argc, char **argv)
 		{"lang", 0, CLI_VALUE, &a->lang},
 		{"format", 0, CLI_VALUE, &a->format},
 		{"out", 'o', CLI_VALUE, &a->out},
-		{"feeds", 0, CLI_VALUE, &a->feeds},
-		{"concurrency", 0, CLI_VALUE, &a->concurrency},
-		{"timeout", 0, CLI_VALUE, &a->timeout},
+		{"feeds", 0, CLI_VALUE, &a->fetch.feeds},
+		{"concurrency", 0, CLI_VALUE, &a->fetch.concurrency},
+		{"timeout", 0, CLI_VALUE, &a->fetch.timeout},
 		{"stale-days", 0, CLI_VALUE, &a->stale_days},
 		{"max-tokens", 0, CLI_VALUE, &a->max_tokens},
 		{"deliver", 0, CLI_VALUE, &a->deliver},
@@ -293,20 +253,10 @@ cmd_daily(int argc, char **argv)
 		{"no-fetch", 0, CLI_FLAG, &a->is_no_fetch},
 		{NULL, 0, 0, NULL},
 	};
-	char **pos;
-	int npos;
+	int arc = cmd_args("daily", cmd_daily_help, argc, argv, opts, &common, 0, NULL, NULL);
+	if (arc != CMD_CONTINUE)
+		return arc;
 	struct err e = {{0}};
-	if (cli_parse(argc, argv, opts, &common, &pos, &npos, &e) < 0) {
-		free(pos);
-		return cmd_usage_error("daily", e.msg);
-	}
-	free(pos);
-	if (common.wants_help) {
-		fputs(cmd_daily_help, stdout);
-		return EXIT_OK;
-	}
-	if (npos > 0)
-		return cmd_usage_error("daily", "takes no positional arguments");
 	d.hours = 48;
 	d.top = 15;
 	d.stale_days = 30;
@@ -320,19 +270,8 @@ cmd_daily(int argc, char **argv)
 			return cmd_usage_error("daily", "--max-tokens wants a whole number of tokens (0 = no limit)");
 		d.max_tokens = v;
 	}
-	if (!a->lang)
-		a->lang = "zh";
-	if (strcmp(a->lang, "zh") != 0 && strcmp(a->lang, "en") != 0)
-		return cmd_usage_error("daily", "--lang wants zh or en");
-	d.format = FMT_MD;
-	if (a->format) {
-		if (parse_format(a->format, &d.format) < 0)
-			return cmd_usage_error("daily", "--format wants md, html or json");
-	} else if (a->out && str_ends(a->out, ".html")) {
-		d.format = FMT_HTML;
-	} else if (a->out && str_ends(a->out, ".json")) {
-		d.format = FMT_JSON;
-	}
+	if (cmd_lang(&a->lang, &e) < 0 || cmd_format(a->format, a->out, &d.format, &e) < 0)
+		return cmd_usage_error("daily", e.msg);
 	tzset(); /* dates in the reader's time zone */
 	if (app_open(&d.app, &common, &e) < 0) {
 		fprintf(stderr, "brief daily: %s\n", e.msg);

@@ -12,6 +12,7 @@
 #include "app.h"
 #include "cli.h"
 #include "cmd.h"
+#include "cmd_common.h"
 #include "deliver/deliver.h"
 #include "store/store.h"
 #include "util/buf.h"
@@ -276,18 +277,10 @@ cmd_doctor(int argc, char **argv)
 		{NULL, 0, CLI_FLAG, NULL},
 	};
 	struct cli_common common = {0};
-	char **pos = NULL;
-	int npos = 0;
+	int arc = cmd_args("doctor", cmd_doctor_help, argc, argv, opts, &common, 0, NULL, NULL);
+	if (arc != CMD_CONTINUE)
+		return arc;
 	struct err e = {""};
-	if (cli_parse(argc, argv, opts, &common, &pos, &npos, &e) < 0)
-		return cmd_usage_error("doctor", e.msg);
-	free(pos);
-	if (common.wants_help) {
-		fputs(cmd_doctor_help, stdout);
-		return EXIT_OK;
-	}
-	if (npos > 0)
-		return cmd_usage_error("doctor", "doctor takes no arguments");
 	struct doctor d = {0, 0};
 	printf("brief %s doctor\n", BRIEF_VERSION);
 

@@ -5,6 +5,7 @@
 #include "app.h"
 #include "cli.h"
 #include "cmd.h"
+#include "cmd_common.h"
 #include "net/fetch.h"
 
 const char cmd_fetch_help[] =
@@ -34,43 +35,32 @@ cmd_fetch(int argc, char **argv)
 		{"deadline", 0, CLI_VALUE, &deadline}, {"user-agent", 0, CLI_VALUE, &ua},
 		{"json", 0, CLI_FLAG, &wants_json},   {NULL, 0, 0, NULL},
 	};
-	char **pos = NULL;
-	int npos = 0;
+	int arc = cmd_args("fetch", cmd_fetch_help, argc, argv, opts, &common, 0, NULL, NULL);
+	if (arc != CMD_CONTINUE)
+		return arc;
 	struct err e;
-	if (cli_parse(argc, argv, opts, &common, &pos, &npos, &e) < 0) {
-		free(pos);
-		return cmd_usage_error("fetch", e.msg);
-	}
-	free(pos);
-	if (common.wants_help) {
-		fputs(cmd_fetch_help, stdout);
-		return EXIT_OK;
-	}
-	if (npos > 0)
-		return cmd_usage_error("fetch", "unexpected argument (did you mean --feeds FILE?)");
 	struct app app;
 	if (app_open(&app, &common, &e) < 0) {
 		fprintf(stderr, "brief fetch: %s\n", e.msg);
 		return EXIT_FAIL;
 	}
 	struct fetch_opts fo;
-	fetch_opts_default(&fo);
 	int rc = EXIT_FAIL;
-	if (fetch_opts_from_config(&fo, &app.cfg, &e) < 0) {
-		fprintf(stderr, "brief fetch: %s\n", e.msg);
-		goto out_app;
-	}
-	if ((conc && cli_int(conc, "concurrency", 1, 1024, &fo.concurrency, &e) < 0) ||
-	    (per_host && cli_int(per_host, "per-host", 1, 64, &fo.per_host, &e) < 0) ||
-	    (timeout && cli_int(timeout, "timeout", 1, 3600, &fo.timeout_s, &e) < 0) ||
-	    (deadline && cli_int(deadline, "deadline", 1, 86400, &fo.deadline_s, &e) < 0)) {
+	const struct cmd_fetch_args fa = {feeds, conc, timeout};
+	int orc = cmd_fetch_opts(&app, &fa, &fo, &e);
+	if (orc == EXIT_OK && ((per_host && cli_int(per_host, "per-host", 1, 64, &fo.per_host, &e) < 0) ||
+	                       (deadline && cli_int(deadline, "deadline", 1, 86400, &fo.deadline_s, &e) < 0)))
+		orc = EXIT_USAGE;
+	if (orc == EXIT_USAGE) {
 		app_close(&app);
 		return cmd_usage_error("fetch", e.msg);
 	}
+	if (orc != EXIT_OK) {
+		fprintf(stderr, "brief fetch: %s\n", e.msg);
+		goto out_app;
+	}
 	if (ua)
 		fo.user_agent = ua;
-	fo.feeds_opml = feeds;
-	fo.progress = !common.is_quiet;
 	struct store st;
 	if (store_open(&st, app.db_path, &e) < 0) {
 		fprintf(stderr, "brief fetch: %s\n", e.msg);

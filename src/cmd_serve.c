@@ -6,6 +6,7 @@
 #include "app.h"
 #include "cli.h"
 #include "cmd.h"
+#include "cmd_common.h"
 #include "serve/serve.h"
 
 const char cmd_serve_help[] =
@@ -26,18 +27,10 @@ cmd_serve(int argc, char **argv)
 		{NULL, 0, CLI_FLAG, NULL},
 	};
 	struct cli_common common = {0};
-	char **pos = NULL;
-	int npos = 0;
+	int arc = cmd_args("serve", cmd_serve_help, argc, argv, opts, &common, 0, NULL, NULL);
+	if (arc != CMD_CONTINUE)
+		return arc;
 	struct err e = {""};
-	if (cli_parse(argc, argv, opts, &common, &pos, &npos, &e) < 0)
-		return cmd_usage_error("serve", e.msg);
-	free(pos);
-	if (common.wants_help) {
-		fputs(cmd_serve_help, stdout);
-		return EXIT_OK;
-	}
-	if (npos > 0)
-		return cmd_usage_error("serve", "serve takes no arguments");
 	struct app app;
 	if (app_open(&app, &common, &e) < 0) {
 		fprintf(stderr, "brief serve: %s\n", e.msg);

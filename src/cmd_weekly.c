@@ -9,6 +9,7 @@
 #include "app.h"
 #include "cli.h"
 #include "cmd.h"
+#include "cmd_common.h"
 #include "feed/opml.h"
 #include "net/fetch.h"
 #include "report/i18n.h"
@@ -17,7 +18,6 @@
 #include "store/reports.h"
 #include "store/select.h"
 #include "util/arena.h"
-#include "util/fs.h"
 #include "util/log.h"
 #include "util/str.h"
 #include "util/timeutil.h"
@@ -41,7 +41,8 @@ const char cmd_weekly_help[] =
 	"Exit status 3 when the window holds no articles.\n";
 
 struct weekly_args {
-	const char *days, *lang, *format, *out, *issue, *author, *front_matter, *feeds, *concurrency, *timeout;
+	const char *days, *lang, *format, *out, *issue, *author, *front_matter;
+	struct cmd_fetch_args fetch;
 	int is_offline, is_no_fetch;
 };
 
@@ -53,25 +54,6 @@ struct weekly_run {
 	int days;
 	const char *format; /* md, html, json */
 };
-
-/* The ids of the sources whose feed URLs a --feeds OPML lists. */
-static int
-opml_source_ids(struct store *st, const char *path, struct arena *a, int64_t **ids, size_t *n, struct err *e)
-{
-	struct buf data = BUF_INIT;
-	if (fs_read_all(path, &data, e) < 0)
-		return -1;
-	struct opml_feed *feeds;
-	size_t count;
-	int rc = opml_parse(buf_str(&data), data.len, a, &feeds, &count, e);
-	buf_free(&data);
-	if (rc < 0)
-		return err_wrap(e, "%s", path);
-	const char **urls = arena_alloc(a, (count + 1) * sizeof *urls);
-	for (size_t i = 0; i < count; i++)
-		urls[i] = feeds[i].xml_url;
-	return store_source_ids(st, urls, count, a, ids, n, e);
-}
 
 /* Split a config list at sep into trimmed, non-empty strings in arena. */
 static size_t
@@ -176,22 +158,8 @@ write_outputs(struct weekly_run *w, const struct weekly_post *p, struct err *e)
 		log_warn("weekly: %s", e->msg); /* the post itself still gets written */
 	int rc = EXIT_OK;
 	const char *out = w->args.out;
-	if (out && (fs_is_dir(out) || str_ends(out, "/"))) {
-		const struct buf *bufs[] = {&md, &html, &json};
-		const char *exts[] = {"md", "html", "json"};
-		if (fs_mkdirs(out, 0, e) < 0)
-			rc = EXIT_FAIL;
-		for (int i = 0; i < 3 && rc == EXIT_OK; i++) {
-			char path[4200];
-			snprintf(path, sizeof path, "%s%s%s.%s", out, str_ends(out, "/") ? "" : "/", p->week, exts[i]);
-			if (fs_write_atomic(path, buf_str(bufs[i]), bufs[i]->len, e) < 0)
-				rc = EXIT_FAIL;
-		}
-	} else {
-		const struct buf *b = strcmp(w->format, "html") == 0 ? &html : strcmp(w->format, "json") == 0 ? &json : &md;
-		if (fs_write_atomic(out ? out : "-", buf_str(b), b->len, e) < 0)
-			rc = EXIT_FAIL;
-	}
+	if (cmd_write_renderings(out, 0, p->week, w->format, &md, &html, &json, e) < 0)
+		rc = EXIT_FAIL;
 	if (rc == EXIT_OK)
 		log_info("weekly: issue %d (%s), %zu references, %s engine%s%s", p->issue, p->week, p->ref_count, p->engine,
 		         out ? " -> " : "", out ? out : "");
@@ -209,23 +177,19 @@ run(struct weekly_run *w, struct err *e)
 		return EXIT_FAIL;
 	if (!w->args.is_no_fetch) {
 		struct fetch_opts fo;
-		fetch_opts_default(&fo);
-		fo.feeds_opml = w->args.feeds;
-		fo.progress = !w->app.is_quiet;
-		if (w->args.concurrency && cli_int(w->args.concurrency, "concurrency", 1, 1000, &fo.concurrency, e) < 0)
-			return EXIT_USAGE;
-		if (w->args.timeout && cli_int(w->args.timeout, "timeout", 1, 3600, &fo.timeout_s, e) < 0)
-			return EXIT_USAGE;
+		int orc = cmd_fetch_opts(&w->app, &w->args.fetch, &fo, e);
+		if (orc != EXIT_OK)
+			return orc;
 		struct fetch_summary sum;
 		if (fetch_run(&w->st, &w->app.cfg, &fo, a, &sum, e) < 0)
 			return EXIT_FAIL;
 	}
 	int64_t *ids = NULL;
 	size_t id_count = 0;
-	if (w->args.feeds && opml_source_ids(&w->st, w->args.feeds, a, &ids, &id_count, e) < 0)
+	if (w->args.fetch.feeds && cmd_opml_source_ids(&w->st, w->args.fetch.feeds, a, &ids, &id_count, e) < 0)
 		return EXIT_FAIL;
-	if (w->args.feeds && id_count == 0)
-		return err_set(e, "none of the feeds in %s is in the store (fetch them first)", w->args.feeds), EXIT_EMPTY;
+	if (w->args.fetch.feeds && id_count == 0)
+		return err_set(e, "none of the feeds in %s is in the store (fetch them first)", w->args.fetch.feeds), EXIT_EMPTY;
 	struct article *articles;
 	size_t count;
 	if (store_select_window(&w->st, w->app.now, w->days * 24, ids, id_count, a, &articles, &count, e) < 0)
@@ -264,46 +228,22 @@ cmd_weekly(int argc, char **argv)
 		{"issue", 0, CLI_VALUE, &a->issue},
 		{"author", 0, CLI_VALUE, &a->author},
 		{"front-matter", 0, CLI_VALUE, &a->front_matter},
-		{"feeds", 0, CLI_VALUE, &a->feeds},
-		{"concurrency", 0, CLI_VALUE, &a->concurrency},
-		{"timeout", 0, CLI_VALUE, &a->timeout},
+		{"feeds", 0, CLI_VALUE, &a->fetch.feeds},
+		{"concurrency", 0, CLI_VALUE, &a->fetch.concurrency},
+		{"timeout", 0, CLI_VALUE, &a->fetch.timeout},
 		{"offline", 0, CLI_FLAG, &a->is_offline},
 		{"no-fetch", 0, CLI_FLAG, &a->is_no_fetch},
 		{NULL, 0, 0, NULL},
 	};
-	char **pos;
-	int npos;
+	int arc = cmd_args("weekly", cmd_weekly_help, argc, argv, opts, &common, 0, NULL, NULL);
+	if (arc != CMD_CONTINUE)
+		return arc;
 	struct err e = {{0}};
-	if (cli_parse(argc, argv, opts, &common, &pos, &npos, &e) < 0) {
-		free(pos);
-		return cmd_usage_error("weekly", e.msg);
-	}
-	free(pos);
-	if (common.wants_help) {
-		fputs(cmd_weekly_help, stdout);
-		return EXIT_OK;
-	}
-	if (npos > 0)
-		return cmd_usage_error("weekly", "takes no positional arguments");
 	w.days = 7;
 	if (a->days && cli_int(a->days, "days", 1, 366, &w.days, &e) < 0)
 		return cmd_usage_error("weekly", e.msg);
-	if (!a->lang)
-		a->lang = "zh";
-	if (strcmp(a->lang, "zh") != 0 && strcmp(a->lang, "en") != 0)
-		return cmd_usage_error("weekly", "--lang wants zh or en");
-	w.format = "md";
-	if (a->format) {
-		if (strcmp(a->format, "markdown") == 0)
-			a->format = "md";
-		if (strcmp(a->format, "md") != 0 && strcmp(a->format, "html") != 0 && strcmp(a->format, "json") != 0)
-			return cmd_usage_error("weekly", "--format wants md, html or json");
-		w.format = a->format;
-	} else if (a->out && str_ends(a->out, ".html")) {
-		w.format = "html";
-	} else if (a->out && str_ends(a->out, ".json")) {
-		w.format = "json";
-	}
+	if (cmd_lang(&a->lang, &e) < 0 || cmd_format(a->format, a->out, &w.format, &e) < 0)
+		return cmd_usage_error("weekly", e.msg);
 	if (a->front_matter && strcmp(a->front_matter, "jekyll") != 0 && strcmp(a->front_matter, "hugo") != 0 &&
 	    strcmp(a->front_matter, "none") != 0)
 		return cmd_usage_error("weekly", "--front-matter wants jekyll, hugo or none");

@@ -1,0 +1,129 @@
+/* cmd_common.c: plumbing the commands share (see cmd_common.h). */
+#include "cmd_common.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "feed/opml.h"
+#include "store/health.h"
+#include "util/fs.h"
+#include "util/str.h"
+
+int
+cmd_args(const char *name, const char *help, int argc, char **argv, const struct cli_option *opts,
+         struct cli_common *common, int max_pos, char ***pos, int *npos)
+{
+	char **found = NULL;
+	int nfound = 0;
+	struct err e = {{0}};
+	if (cli_parse(argc, argv, opts, common, &found, &nfound, &e) < 0) {
+		free(found);
+		return cmd_usage_error(name, e.msg);
+	}
+	if (common->wants_help) {
+		free(found);
+		fputs(help, stdout);
+		return EXIT_OK;
+	}
+	if (nfound > max_pos) {
+		free(found);
+		return cmd_usage_error(name, max_pos == 0 ? "takes no positional arguments" : "too many arguments");
+	}
+	if (pos) {
+		*pos = found;
+		*npos = nfound;
+	} else {
+		free(found);
+	}
+	return CMD_CONTINUE;
+}
+
+int
+cmd_lang(const char **lang, struct err *e)
+{
+	if (!*lang)
+		*lang = "zh";
+	if (strcmp(*lang, "zh") != 0 && strcmp(*lang, "en") != 0)
+		return err_set(e, "--lang wants zh or en");
+	return 0;
+}
+
+int
+cmd_format(const char *flag, const char *out, const char **format, struct err *e)
+{
+	if (flag) {
+		if (strcmp(flag, "md") == 0 || strcmp(flag, "markdown") == 0)
+			*format = "md";
+		else if (strcmp(flag, "html") == 0)
+			*format = "html";
+		else if (strcmp(flag, "json") == 0)
+			*format = "json";
+		else
+			return err_set(e, "--format wants md, html or json");
+		return 0;
+	}
+	if (out && str_ends(out, ".html"))
+		*format = "html";
+	else if (out && str_ends(out, ".json"))
+		*format = "json";
+	else
+		*format = "md";
+	return 0;
+}
+
+int
+cmd_fetch_opts(const struct app *app, const struct cmd_fetch_args *fa, struct fetch_opts *fo, struct err *e)
+{
+	fetch_opts_default(fo);
+	if (fetch_opts_from_config(fo, &app->cfg, e) < 0)
+		return EXIT_FAIL;
+	fo->feeds_opml = fa->feeds;
+	fo->progress = !app->is_quiet;
+	if (fa->concurrency && cli_int(fa->concurrency, "concurrency", 1, 1000, &fo->concurrency, e) < 0)
+		return EXIT_USAGE;
+	if (fa->timeout && cli_int(fa->timeout, "timeout", 1, 3600, &fo->timeout_s, e) < 0)
+		return EXIT_USAGE;
+	return EXIT_OK;
+}
+
+int
+cmd_opml_source_ids(struct store *st, const char *opml_path, struct arena *a, int64_t **ids, size_t *n,
+                    struct err *e)
+{
+	struct buf data = BUF_INIT;
+	struct opml_feed *feeds;
+	size_t count;
+	if (fs_read_all(opml_path, &data, e) < 0)
+		return -1;
+	int rc = opml_parse(buf_str(&data), data.len, a, &feeds, &count, e);
+	buf_free(&data);
+	if (rc < 0)
+		return err_wrap(e, "%s", opml_path);
+	const char **urls = arena_alloc(a, (count + 1) * sizeof *urls);
+	for (size_t i = 0; i < count; i++)
+		urls[i] = feeds[i].xml_url;
+	return store_source_ids(st, urls, count, a, ids, n, e);
+}
+
+int
+cmd_write_renderings(const char *out, int is_many, const char *stem, const char *format, const struct buf *md,
+                     const struct buf *html, const struct buf *json, struct err *e)
+{
+	if (out && (is_many || fs_is_dir(out) || str_ends(out, "/"))) {
+		const struct buf *bufs[] = {md, html, json};
+		const char *exts[] = {"md", "html", "json"};
+		if (fs_mkdirs(out, 0, e) < 0)
+			return -1;
+		for (int i = 0; i < 3; i++) {
+			char path[4200];
+			snprintf(path, sizeof path, "%s%s%s.%s", out, str_ends(out, "/") ? "" : "/", stem, exts[i]);
+			if (fs_write_atomic(path, buf_str(bufs[i]), bufs[i]->len, e) < 0)
+				return -1;
+		}
+		return 0;
+	}
+	const struct buf *b = strcmp(format, "html") == 0 ? html : strcmp(format, "json") == 0 ? json : md;
+	return fs_write_atomic(out ? out : "-", buf_str(b), b->len, e);
+}

@@ -1,0 +1,59 @@
+/* cmd_common.h: plumbing the commands share, so each cmd_*.c keeps only what is its own:
+ * argument checking, --lang/--format, the fetch that report commands run first, --feeds
+ * restriction, and writing a report's three renderings. */
+#ifndef BRIEF_CMD_COMMON_H
+#define BRIEF_CMD_COMMON_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "app.h"
+#include "cli.h"
+#include "net/fetch.h"
+#include "store/store.h"
+#include "util/arena.h"
+#include "util/buf.h"
+#include "util/err.h"
+
+/* cmd_args() says to go on with the command. */
+#define CMD_CONTINUE (-1)
+
+/* Parse argv with cli_parse(), print help on --help, and allow at most max_pos positional
+ * arguments (collected into pos and npos when pos is non-NULL; the caller frees pos).
+ * Returns CMD_CONTINUE, or the exit status to return at once: EXIT_OK after printing the
+ * help, EXIT_USAGE after reporting a usage error. */
+int cmd_args(const char *name, const char *help, int argc, char **argv, const struct cli_option *opts,
+             struct cli_common *common, int max_pos, char ***pos, int *npos);
+
+/* --lang: NULL becomes "zh"; anything but "zh" or "en" is an error. Returns 0 or -1 with e set. */
+int cmd_lang(const char **lang, struct err *e);
+
+/* --format: "md" (or "markdown"), "html" or "json"; without the flag, from --out's extension
+ * (.html, .json), else "md". Sets *format to one of "md", "html", "json". Returns 0 or -1
+ * with e set. */
+int cmd_format(const char *flag, const char *out, const char **format, struct err *e);
+
+/* The fetch options of a report command (daily, weekly): --feeds, --concurrency, --timeout. */
+struct cmd_fetch_args {
+	const char *feeds;
+	const char *concurrency;
+	const char *timeout;
+};
+
+/* Fill fo for a report command's fetch: defaults, then the config's [fetch] section, then the
+ * flags (flags > config > defaults), progress unless quiet. Returns EXIT_OK, or EXIT_USAGE /
+ * EXIT_FAIL with e set. */
+int cmd_fetch_opts(const struct app *app, const struct cmd_fetch_args *fa, struct fetch_opts *fo, struct err *e);
+
+/* The source ids of a --feeds run: the stored sources whose URLs the OPML file lists.
+ * Returns 0 or -1 with e set; ids and n in arena. */
+int cmd_opml_source_ids(struct store *st, const char *opml_path, struct arena *a, int64_t **ids, size_t *n,
+                        struct err *e);
+
+/* Write a report's renderings: with a directory out (an existing one, or a path ending in
+ * '/'), or with is_many, all three as OUT/STEM.md, .html and .json (creating OUT); else the
+ * `format` one to the file out, or to stdout when out is NULL. Returns 0 or -1 with e set. */
+int cmd_write_renderings(const char *out, int is_many, const char *stem, const char *format, const struct buf *md,
+                         const struct buf *html, const struct buf *json, struct err *e);
+
+#endif
