@@ -224,21 +224,6 @@ host_pop(struct fetch_ctx *c, struct fetch_host *h)
 
 /* ---- transfers ---- */
 
-static size_t
-on_body(char *data, size_t size, size_t nmemb, void *userp)
-{
-	struct fetch_job *j = userp;
-	size_t n = size * nmemb;
-	/* The cap applies to the decoded bytes curl hands us, so a small compressed body that
-	 * inflates without bound (a gzip bomb) is stopped here, with memory bounded by the cap. */
-	if (j->body.len + n > j->max_body) {
-		j->is_too_big = 1;
-		return 0;
-	}
-	buf_append(&j->body, data, n);
-	return n;
-}
-
 static void
 header_value(const char *line, size_t len, size_t name_len, char *out, size_t size)
 {
@@ -312,8 +297,7 @@ hop_start(struct fetch_ctx *c, struct fetch_job *j)
 		return -1;
 	}
 	j->easy = h;
-	buf_clear(&j->body);
-	j->is_too_big = 0;
+	fetch_body_reset(c, j);
 	j->etag[0] = j->last_modified[0] = j->retry_after[0] = j->errbuf[0] = '\0';
 	curl_slist_free_all(j->headers);
 	j->headers = curl_slist_append(NULL, ACCEPT_HEADER);
@@ -331,7 +315,7 @@ hop_start(struct fetch_ctx *c, struct fetch_job *j)
 	curl_easy_setopt(h, CURLOPT_PRIVATE, j);
 	curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
 	curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
-	curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_body);
+	curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, fetch_on_body);
 	curl_easy_setopt(h, CURLOPT_WRITEDATA, j);
 	curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, on_header);
 	curl_easy_setopt(h, CURLOPT_HEADERDATA, j);
@@ -374,6 +358,7 @@ job_finish(struct fetch_ctx *c, struct fetch_job *j)
 	job_release_easy(c, j);
 	curl_slist_free_all(j->headers);
 	j->headers = NULL;
+	fetch_body_reset(c, j);
 	buf_free(&j->body);
 	c->hosts[j->host].in_flight--;
 	buf_append(&c->warm, &j->host, sizeof j->host);
@@ -489,6 +474,7 @@ maybe_retry(struct fetch_ctx *c, struct fetch_job *j, int status, const char *er
 		return 0;
 	ingest_log_attempt(c, j, status, error, now - j->attempt_start_ms);
 	job_release_easy(c, j);
+	fetch_body_reset(c, j); /* nothing of a failed attempt is kept while it waits */
 	c->hosts[j->host].in_flight--;
 	c->in_flight--;
 	c->progress.in_flight = c->in_flight;
@@ -526,7 +512,7 @@ curl_error_line(CURLcode rc, struct fetch_job *j, int timeout_s, char *out, size
 	switch (rc) {
 	case CURLE_OPERATION_TIMEDOUT:
 		snprintf(out, size, "timed out after %d s%s", timeout_s,
-		         j->body.len ? " (body too slow)" : "");
+		         j->body_len ? " (body too slow)" : "");
 		break;
 	case CURLE_COULDNT_CONNECT:
 		snprintf(out, size, "connection failed: %s", j->errbuf[0] ? j->errbuf : "refused");
@@ -633,6 +619,12 @@ hop_done(struct fetch_ctx *c, struct fetch_job *j, CURLcode rc)
 			fail_job(c, j, (int)status, err);
 			return;
 		}
+		if (j->spill_errno) {
+			snprintf(err, sizeof err, "cannot write the body to a temporary file in %s: %s", c->spill_dir,
+			         strerror(j->spill_errno));
+			fail_job(c, j, (int)status, err);
+			return;
+		}
 		if (rc == CURLE_OPERATION_TIMEDOUT && time_mono_ms() >= c->deadline_ms - 50)
 			snprintf(err, sizeof err, "not finished within the run's deadline (%lld s)",
 			         (long long)((c->deadline_ms - c->start_ms) / 1000));
@@ -736,6 +728,20 @@ run_loop(struct fetch_ctx *c)
 	}
 }
 
+/* The directory of the store's file (where spilled bodies go), else $TMPDIR, else /tmp. */
+static void
+spill_dir_of(const struct store *st, char *out, size_t size)
+{
+	const char *slash = st->path ? strrchr(st->path, '/') : NULL;
+	const char *tmp = getenv("TMPDIR");
+	if (slash && (size_t)(slash - st->path) < size)
+		snprintf(out, size, "%.*s", slash == st->path ? 1 : (int)(slash - st->path), st->path);
+	else if (st->path && !slash && strcmp(st->path, ":memory:") != 0)
+		snprintf(out, size, ".");
+	else
+		snprintf(out, size, "%s", tmp && *tmp ? tmp : "/tmp");
+}
+
 int
 fetch_run(struct store *st, const struct config *cfg, const struct fetch_opts *opts, struct arena *arena,
           struct fetch_summary *out, struct err *e)
@@ -761,6 +767,7 @@ fetch_run(struct store *st, const struct config *cfg, const struct fetch_opts *o
 	c->out = out;
 	c->user_agent = opts->user_agent ? opts->user_agent : cfg_ua && *cfg_ua ? cfg_ua : DEFAULT_USER_AGENT;
 	c->start_ms = t0;
+	spill_dir_of(st, c->spill_dir, sizeof c->spill_dir);
 	int deadline_s = opts->deadline_s > 0 ? opts->deadline_s : opts->timeout_s * 4 > 120 ? opts->timeout_s * 4 : 120;
 	c->deadline_ms = t0 + (int64_t)deadline_s * 1000;
 	c->rng = (uint64_t)t0 * 0x9e3779b97f4a7c15ULL ^ (uint64_t)getpid() ^ 0x2545f4914f6cdd1dULL;
@@ -776,6 +783,8 @@ fetch_run(struct store *st, const struct config *cfg, const struct fetch_opts *o
 		char host[256];
 		j->src = sources[i];
 		j->max_body = opts->max_body;
+		j->ctx = c;
+		j->spill_fd = -1;
 		j->host = host_lookup(c, net_url_host(j->src.url, host, sizeof host));
 		host_push(c, j, 0);
 		out->source_ids[out->source_count++] = j->src.id;

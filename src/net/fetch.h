@@ -15,6 +15,13 @@
 #include "util/config.h"
 #include "util/err.h"
 
+/* Transfer bodies are held in memory while one is at most FETCH_BODY_MEM_ONE bytes and all
+ * of them together at most FETCH_BODY_MEM_ALL; past either, a body goes to an unlinked file
+ * beside the store and is mapped for parsing only once complete within max_body. So the
+ * fetcher's memory stays bounded whatever the feeds send (a gzip bomb included). */
+#define FETCH_BODY_MEM_ONE ((size_t)1 << 20)
+#define FETCH_BODY_MEM_ALL ((size_t)4 << 20)
+
 struct fetch_opts {
 	int concurrency;        /* transfers in flight overall (default 64) */
 	int per_host;           /* transfers in flight per host (default 3) */
@@ -40,6 +47,8 @@ struct fetch_summary {
 	long items_new;         /* items stored for the first time in this run */
 	long items_total;       /* items the feeds served in this run (parsed) */
 	int64_t bytes;          /* bytes received on the wire */
+	int bodies_spilled;     /* transfer bodies moved to a file (see FETCH_BODY_MEM_ONE) */
+	size_t body_mem_peak;   /* most body bytes held in memory at once (<= FETCH_BODY_MEM_ALL) */
 	double seconds;
 	struct fetch_failure *failures; /* arena memory */
 	size_t failure_count;

@@ -40,7 +40,13 @@ struct fetch_job {
 	struct fetch_job *next;     /* host queue / retry list link */
 	CURL *easy;
 	struct curl_slist *headers;
-	struct buf body;            /* decoded body of the current hop */
+	struct fetch_ctx *ctx;      /* the run (for the body callback) */
+	struct buf body;            /* decoded body of the current hop while in memory (body.c) */
+	int spill_fd;               /* the body's spill file, or -1 while in memory */
+	int spill_errno;            /* writing the spill file failed (the transfer was stopped) */
+	size_t body_len;            /* decoded bytes of the current hop, in memory or spilled */
+	void *map;                  /* the spill file's mapping while viewed */
+	const char *body_data;      /* the whole body while viewed (fetch_body_view) */
 	int is_too_big;             /* the body cap stopped the transfer */
 	size_t max_body;           /* the cap on the decoded body */
 	char etag[512];             /* validators and Retry-After of the current response */
@@ -83,7 +89,25 @@ struct fetch_ctx {
 	int64_t tx_start_ms;
 	struct buf batch;          /* struct ingest_done of the feeds in the open transaction */
 	struct fetch_progress progress;
+	size_t body_mem;           /* bytes of all the bodies held in memory (body.c) */
+	char spill_dir[4200];      /* where bodies too large for memory go: the store's directory */
 };
+
+/* body.c: transfer bodies, in memory within FETCH_BODY_MEM_ONE / FETCH_BODY_MEM_ALL (fetch.h),
+ * else in an unlinked file in spill_dir (else $TMPDIR, /tmp). */
+/* The curl write callback (userp = the job): appends the decoded bytes, enforcing max_body
+ * (sets is_too_big) and spilling; returns 0 to stop the transfer (is_too_big or spill_errno set). */
+size_t fetch_on_body(char *data, size_t size, size_t nmemb, void *userp);
+/* Forget j's body (memory, spill file, view) before a new hop or when the feed ends. */
+void fetch_body_reset(struct fetch_ctx *c, struct fetch_job *j);
+/* Make the whole body readable at j->body_data (j->body_len bytes; mapped when spilled).
+ * Returns 0, or -1 with a one-line reason in err. */
+int fetch_body_view(struct fetch_job *j, char *err, size_t size);
+/* Release the pages of a mapped body already read (call now and then while parsing: the
+ * parser keeps its place, pages it reads again come back from the page cache). */
+void fetch_body_trim(struct fetch_job *j);
+/* Drop the view (unmap a spilled body); safe when not viewed. */
+void fetch_body_unview(struct fetch_job *j);
 
 /* ingest.c: the end of a feed. Each stores the outcome (items, validators, health, fetch
  * log row) in one transaction, updates the summary and reports progress. */

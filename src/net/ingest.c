@@ -270,6 +270,8 @@ on_item(void *ctx, const struct feed_doc *doc, const struct feed_item *item)
 	}
 	s->items_seen++;
 	s->items_new += res == ITEM_NEW;
+	if (s->items_seen % 256 == 0) /* a large spilled body: keep its pages from piling up */
+		fetch_body_trim(s->j);
 	return 0;
 }
 
@@ -299,22 +301,18 @@ static void
 html_error(struct fetch_job *j, int status, const char *ct, char *out, size_t size)
 {
 	char title[100];
-	ingest_sniff_html(j->body.data, j->body.len, title, sizeof title);
+	ingest_sniff_html(j->body_data, j->body_len, title, sizeof title);
 	snprintf(out, size, "served an HTML page, not a feed (HTTP %d, %s%s%s%s)", status,
 	         ct ? ct : "no content type", title[0] ? ", title \"" : "", title, title[0] ? "\"" : "");
 }
 
-void
-ingest_body(struct fetch_ctx *c, struct fetch_job *j, int http_status, const char *content_type,
-            int64_t latency_ms)
+/* ingest_body for a non-empty body viewed at j->body_data. */
+static void
+parse_and_store(struct fetch_ctx *c, struct fetch_job *j, int http_status, const char *content_type,
+                int64_t latency_ms)
 {
 	char err[1024], charset[64];
-	if (j->body.len == 0) {
-		snprintf(err, sizeof err, "empty response (HTTP %d)", http_status);
-		ingest_failure(c, j, http_status, err, latency_ms);
-		return;
-	}
-	if (ingest_sniff_html(j->body.data, j->body.len, NULL, 0)) {
+	if (ingest_sniff_html(j->body_data, j->body_len, NULL, 0)) {
 		html_error(j, http_status, content_type, err, sizeof err);
 		ingest_failure(c, j, http_status, err, latency_ms);
 		return;
@@ -329,7 +327,7 @@ ingest_body(struct fetch_ctx *c, struct fetch_job *j, int http_status, const cha
 		ingest_failure(c, j, http_status, sink.e.msg, latency_ms);
 		return;
 	}
-	int rc = feed_parse(j->body.data, j->body.len, &po, &c->feed_arena, on_item, &sink, &doc);
+	int rc = feed_parse(j->body_data, j->body_len, &po, &c->feed_arena, on_item, &sink, &doc);
 	if (sink.failed || rc < 0 || doc.is_html) {
 		feed_abort(c);
 		if (sink.failed)
@@ -370,4 +368,22 @@ ingest_body(struct fetch_ctx *c, struct fetch_job *j, int http_status, const cha
 	char detail[64];
 	snprintf(detail, sizeof detail, "%ld new of %ld", sink.items_new, sink.items_seen);
 	feed_done(c, j, NULL, detail);
+}
+
+void
+ingest_body(struct fetch_ctx *c, struct fetch_job *j, int http_status, const char *content_type,
+            int64_t latency_ms)
+{
+	char err[1024];
+	if (j->body_len == 0) {
+		snprintf(err, sizeof err, "empty response (HTTP %d)", http_status);
+		ingest_failure(c, j, http_status, err, latency_ms);
+		return;
+	}
+	if (fetch_body_view(j, err, sizeof err) < 0) {
+		ingest_failure(c, j, http_status, err, latency_ms);
+		return;
+	}
+	parse_and_store(c, j, http_status, content_type, latency_ms);
+	fetch_body_unview(j);
 }

@@ -36,8 +36,8 @@ fs_read_all(const char *path, struct buf *out, struct err *e)
 	return 0;
 }
 
-static int
-write_full(int fd, const void *data, size_t len)
+int
+fs_write_full(int fd, const void *data, size_t len)
 {
 	const char *p = data;
 	while (len) {
@@ -57,7 +57,7 @@ int
 fs_write_atomic(const char *path, const void *data, size_t len, struct err *e)
 {
 	if (strcmp(path, "-") == 0) {
-		if (write_full(STDOUT_FILENO, data, len) < 0)
+		if (fs_write_full(STDOUT_FILENO, data, len) < 0)
 			return err_set(e, "stdout: %s", strerror(errno));
 		return 0;
 	}
@@ -72,7 +72,7 @@ fs_write_atomic(const char *path, const void *data, size_t len, struct err *e)
 		free(tmp);
 		return -1;
 	}
-	if (write_full(fd, data, len) < 0 || fsync(fd) < 0) {
+	if (fs_write_full(fd, data, len) < 0 || fsync(fd) < 0) {
 		err_set(e, "%s: %s", path, strerror(errno));
 		close(fd);
 		unlink(tmp);

@@ -217,6 +217,50 @@ test_redirects(void)
 	store_close(&st);
 }
 
+/* Bodies larger than FETCH_BODY_MEM_ONE (plain and gzip) go through a spill file and are
+ * still parsed and stored in full; the bodies held in memory at once stay within
+ * FETCH_BODY_MEM_ALL even when many mid-sized feeds arrive together; a second run is
+ * conditional and stores nothing twice. */
+static void
+test_large_bodies(void)
+{
+	static const char *const big[] = {"/gen/big?items=3000", "/gen/biggz?items=3000&gzip=1"};
+	struct store st;
+	t_store_open(&st, subdir("large"));
+	for (size_t i = 0; i < 2; i++)
+		t_add_source(&st, fsrv_url(&srv, big[i]));
+	for (int i = 0; i < 12; i++) { /* one host each, so all are in flight together */
+		char url[128];
+		snprintf(url, sizeof url, "http://m%d.localhost:%d/gen/mid%d?items=1200", i, srv.port, i);
+		t_add_source(&st, url);
+	}
+	fsrv_reset(&srv);
+	struct arena a = ARENA_INIT;
+	struct fetch_summary s;
+	t_fetch(&st, 10, &a, &s);
+	t_print_failures(&s);
+	CHECK_INT(s.feeds_ok, 14);
+	CHECK_INT(s.items_new, 2 * 3000 + 12 * 1200);
+	long long plain_bytes = 0;
+	CHECK(fsrv_stat(&srv, big[0], NULL, NULL, NULL, &plain_bytes) == 0);
+	CHECK(plain_bytes > (long long)FETCH_BODY_MEM_ONE); /* the fixture is really above the threshold */
+	CHECK(s.bodies_spilled >= 2);
+	CHECK(s.body_mem_peak > 0 && s.body_mem_peak <= FETCH_BODY_MEM_ALL);
+	fprintf(stderr, "large bodies: %d spilled, at most %zu bytes in memory\n", s.bodies_spilled, s.body_mem_peak);
+	/* every item of the big feeds, first to last, with its text */
+	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM items WHERE link LIKE 'http://example.com/big/%'"), 3000);
+	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM items WHERE link LIKE 'http://example.com/biggz/%'"), 3000);
+	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM items WHERE link IN ('http://example.com/big/2999',"
+	                           " 'http://example.com/biggz/2999') AND summary LIKE 'Item 2999 of %'"),
+	          2);
+	t_fetch(&st, 10, &a, &s);
+	CHECK_INT(s.feeds_not_modified, 14);
+	CHECK_INT(s.bodies_spilled, 0);
+	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM items"), 2 * 3000 + 12 * 1200);
+	arena_free(&a);
+	store_close(&st);
+}
+
 int
 main(void)
 {
@@ -226,6 +270,7 @@ main(void)
 	test_changes();
 	test_per_host_cap();
 	test_redirects();
+	test_large_bodies();
 	fsrv_stop(&srv);
 	return test_done("test_fetch");
 }

@@ -99,6 +99,10 @@ test_faults(void)
 	long long items = t_query_int(&st, "SELECT count(*) FROM items");
 	CHECK_INT(items, 12 + 10 + 9 + 5 + 5);
 	CHECK_INT(s.items_new, items);
+	/* the gzip bomb and the endless body went to spill files before the 16 MiB cap stopped
+	 * them: the bodies in memory never exceeded the bound */
+	CHECK(s.bodies_spilled >= 2);
+	CHECK(s.body_mem_peak <= FETCH_BODY_MEM_ALL);
 
 	/* a second run stores nothing twice */
 	struct fetch_summary s2;
