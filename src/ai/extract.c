@@ -1,5 +1,5 @@
-/* extract.c: the offline engine's words: extractive summaries, the honest "why read" line and
- * template highlights (declared in offline.h). */
+/* extract.c: the offline engine's words: extractive summaries and the rule-based "why read" line
+ * (declared in offline.h). */
 #include <string.h>
 
 #include "ai/category.h"
@@ -12,25 +12,44 @@
 
 #define MAX_SENTENCES 80
 #define SUMMARY_TARGET_CHARS 280 /* stop adding sentences past this many characters */
-#define SUMMARY_MAX_CHARS 700
+#define SUMMARY_MAX_CHARS 600
 
+/* Lines a feed adds around the article: "The post … appeared first on …", "Continue reading",
+ * share and subscribe prompts, comment counters, image captions and credits. */
 static int
 is_boilerplate(const char *s, size_t len)
 {
-	static const char *const marks[] = {"subscribe", "newsletter", "sponsor", "click here", "read more",
-	                                    "continue reading", "the post ", "appeared first on", "comments",
-	                                    "patreon", "cookie"};
+	static const char *const marks[] = {
+		"appeared first on", "continue reading", "read more", "read the rest", "click here", "subscribe",
+		"sign up for", "newsletter", "sponsored by", "sponsor:", "our sponsor", "share this", "share on",
+		"follow us", "follow me on", "tweet this", "leave a comment", "comments closed", "view comments",
+		"comments)", "image credit", "image:", "(image", "photo:", "photo by", "photo credit", "credit:",
+		"getty images", "all rights reserved", "cookie", "patreon", "filed under", "tags:", "permalink",
+		"another post in our", "originally appeared", "originally published", "this entry was posted",
+		"(opens in new", "let us know in the comments", "support this blog", "printer-friendly",
+		"of your first order", "free trial", "promo code", "use code", "\xe2\x86\xa9", /* ↩ footnote */
+	};
 	for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
 		if (str_icasestr(s, len, marks[i]))
 			return 1;
 	return 0;
 }
 
+/* Source code or markup pasted into prose: many brackets, operators and semicolons. */
+static int
+is_code_like(const char *s, size_t len)
+{
+	size_t sym = 0;
+	for (size_t i = 0; i < len; i++)
+		sym += strchr("=(){}[];<>|\\", s[i]) != NULL && s[i] != '\0';
+	return len > 0 && (double)sym / (double)len > 0.03;
+}
+
 static double
 sentence_score(const struct text_span *sp, size_t index, const struct verdict *v)
 {
 	size_t words = text_word_count(sp->p, sp->len);
-	if (words < 5 || is_boilerplate(sp->p, sp->len))
+	if (words < 5 || words > 80 || is_boilerplate(sp->p, sp->len) || is_code_like(sp->p, sp->len))
 		return -1;
 	double s = index == 0 ? 3.0 : index == 1 ? 2.0 : index == 2 ? 1.5 : 1.0 / (1.0 + 0.1 * (double)index);
 	struct text_iter it;
@@ -46,7 +65,7 @@ sentence_score(const struct text_span *sp, size_t index, const struct verdict *v
 			topical++;
 	}
 	s += 0.4 * (topical > 8 ? 8 : topical);
-	if (words > 60)
+	if (words > 45)
 		s -= 2.0;
 	return s;
 }
@@ -80,9 +99,14 @@ extract_summary(const char *text, const struct verdict *v, struct arena *arena)
 				best = (int)i;
 		if (best < 0)
 			break;
+		size_t c = utf8_count(spans[best].p, spans[best].len);
+		if (picked > 0 && chars + c > SUMMARY_MAX_CHARS) { /* too long to add whole: skip it */
+			score[best] = -1;
+			continue;
+		}
 		chosen[best] = 1;
 		picked++;
-		chars += utf8_count(spans[best].p, spans[best].len);
+		chars += c;
 	}
 	struct buf b = BUF_INIT;
 	for (size_t i = 0; i < n; i++) {
@@ -96,12 +120,90 @@ extract_summary(const char *text, const struct verdict *v, struct arena *arena)
 		buf_puts(&b, text);
 	size_t keep = utf8_prefix_chars(buf_str(&b), b.len, SUMMARY_MAX_CHARS);
 	const char *out;
-	if (keep < b.len)
-		out = arena_printf(arena, "%.*s…", (int)keep, buf_str(&b));
-	else
+	if (keep < b.len) {
+		/* One sentence longer than the limit: cut at the last word boundary. */
+		size_t cut = keep;
+		while (cut > keep / 2 && !is_ascii_space((unsigned char)b.data[cut]))
+			cut--;
+		if (cut <= keep / 2)
+			cut = keep;
+		while (cut > 0 && strchr(" ,;:-", b.data[cut - 1]))
+			cut--;
+		out = arena_printf(arena, "%.*s…", (int)cut, buf_str(&b));
+	} else {
 		out = arena_strdup(arena, buf_str(&b));
+	}
 	buf_free(&b);
 	return out;
+}
+
+enum piece_kind { PK_RELEASE, PK_NEWS, PK_INCIDENT, PK_TUTORIAL, PK_REVIEW, PK_RESEARCH, PK_EPISODE, PK_OPINION, PK_OTHER };
+
+/* What kind of piece the article is, from cue words in its title and the head of its text. */
+static enum piece_kind
+piece_kind(const struct article *a, const struct verdict *v)
+{
+	static const struct {
+		const char *cue;
+		enum piece_kind kind;
+	} cues[] = {
+		{"how to", PK_TUTORIAL}, {"tutorial", PK_TUTORIAL}, {"step by step", PK_TUTORIAL},
+		{"step-by-step", PK_TUTORIAL}, {"getting started", PK_TUTORIAL}, {"walkthrough", PK_TUTORIAL},
+		{"教程", PK_TUTORIAL}, {"入门", PK_TUTORIAL}, {"breach", PK_INCIDENT}, {"vulnerabilit", PK_INCIDENT},
+		{"exploit", PK_INCIDENT}, {"phishing", PK_INCIDENT}, {"malware", PK_INCIDENT},
+		{"ransomware", PK_INCIDENT}, {"cve-", PK_INCIDENT}, {"zero-day", PK_INCIDENT}, {"outage", PK_INCIDENT},
+		{"hacked", PK_INCIDENT}, {"漏洞", PK_INCIDENT}, {"攻击", PK_INCIDENT}, {"released", PK_RELEASE},
+		{"releases", PK_RELEASE}, {"launches", PK_RELEASE}, {"launched", PK_RELEASE},
+		{"announces", PK_NEWS}, {"announced", PK_NEWS}, {"unveils", PK_RELEASE},
+		{"introducing", PK_RELEASE}, {"now available", PK_RELEASE}, {"shipped", PK_RELEASE},
+		{"this release", PK_RELEASE}, {"release notes", PK_RELEASE}, {"new version", PK_RELEASE},
+		{"joins", PK_NEWS}, {"acquires", PK_NEWS}, {"acquisition", PK_NEWS}, {"发布", PK_RELEASE}, {"review", PK_REVIEW},
+		{"hands-on", PK_REVIEW}, {"benchmark", PK_REVIEW}, {"评测", PK_REVIEW}, {"paper", PK_RESEARCH},
+		{"study", PK_RESEARCH}, {"research", PK_RESEARCH}, {"arxiv", PK_RESEARCH}, {"论文", PK_RESEARCH},
+		{"episode", PK_EPISODE}, {"podcast", PK_EPISODE},
+	};
+	const char *parts[2] = {a->title ? a->title : "", a->text ? a->text : ""};
+	for (int p = 0; p < 2; p++) {
+		size_t len = strlen(parts[p]);
+		if (p == 1 && len > 600)
+			len = utf8_prefix_chars(parts[p], 600, 600);
+		for (size_t i = 0; i < sizeof cues / sizeof cues[0]; i++)
+			if ((cues[i].kind != PK_INCIDENT || v->category == CAT_SECURITY) &&
+			    str_icasestr(parts[p], len, cues[i].cue))
+				return cues[i].kind;
+	}
+	return v->category == CAT_OPINION ? PK_OPINION : PK_OTHER;
+}
+
+static const char *
+kind_label(enum piece_kind k, int zh)
+{
+	static const char *const en[] = {"Release news", "News", "An incident report", "A how-to", "A review",
+	                                 "Research notes", "An episode", "An opinion piece", "A write-up"};
+	static const char *const cn[] = {"发布消息", "行业动态", "安全事件报道", "教程", "评测", "研究解读", "节目", "观点文章", "文章"};
+	return zh ? cn[k] : en[k];
+}
+
+static const char *
+category_hook(enum category c, int zh)
+{
+	static const char *const en[CAT_COUNT] = {
+		[CAT_AI_ML] = "worth it if you follow AI models and how they are built and used",
+		[CAT_SECURITY] = "useful if you track threats and how to defend against them",
+		[CAT_ENGINEERING] = "practical for engineers working on similar systems",
+		[CAT_TOOLS] = "handy if you use or build developer tools",
+		[CAT_OPINION] = "a perspective worth weighing",
+		[CAT_OTHER] = "a change of pace from the day's tech news",
+	};
+	static const char *const cn[CAT_COUNT] = {
+		[CAT_AI_ML] = "关注 AI 模型及其应用的读者值得一读",
+		[CAT_SECURITY] = "关注安全威胁与防护的读者值得留意",
+		[CAT_ENGINEERING] = "对做类似系统的工程师有参考价值",
+		[CAT_TOOLS] = "使用或开发工具的读者可以看看",
+		[CAT_OPINION] = "提供了一个值得思考的视角",
+		[CAT_OTHER] = "可作为技术新闻之外的调剂",
+	};
+	return zh ? cn[c < CAT_COUNT ? c : CAT_OTHER] : en[c < CAT_COUNT ? c : CAT_OTHER];
 }
 
 void
@@ -112,115 +214,21 @@ offline_enrich(const struct article *a, const struct verdict *v, const char *lan
 	out->title = a->title;
 	const char *text = a->text && *a->text ? a->text : a->title;
 	out->summary = extract_summary(text ? text : "", v, arena);
+	int zh = !lang || strcmp(lang, "en") != 0;
 	struct buf b = BUF_INIT;
-	int is_zh = !lang || strcmp(lang, "en") != 0;
-	for (size_t k = 0; k < v->keyword_count && k < 3; k++) {
+	size_t nk = v->keyword_count < 2 ? v->keyword_count : 2;
+	for (size_t k = 0; k < nk; k++) {
 		if (k)
-			buf_puts(&b, is_zh ? "、" : ", ");
+			buf_puts(&b, zh ? "、" : " and ");
 		buf_puts(&b, v->keywords[k]);
 	}
-	if (is_zh)
-		out->reason = arena_printf(arena,
-		                           "离线引擎按关键词规则选出（相关 %d、质量 %d、时效 %d），涉及 %s；"
-		                           "摘要为原文摘录，未经翻译。",
-		                           v->relevance, v->quality, v->timeliness, buf_str(&b));
+	const char *kind = kind_label(piece_kind(a, v), zh);
+	if (zh)
+		out->reason = arena_printf(arena, "%s，涉及 %s：%s（离线规则推荐；摘要为原文摘录，未经翻译）。", kind,
+		                           buf_str(&b), category_hook(v->category, 1));
 	else
-		out->reason = arena_printf(arena,
-		                           "Picked by the offline engine's keyword rules (relevance %d, quality %d, "
-		                           "timeliness %d) for %s; the summary is quoted from the article.",
-		                           v->relevance, v->quality, v->timeliness, buf_str(&b));
+		out->reason = arena_printf(arena, "%s about %s: %s (an offline, rule-based pick; the summary is quoted "
+		                           "from the article).", kind, buf_str(&b), category_hook(v->category, 0));
 	buf_free(&b);
 	out->is_offline = 1;
-}
-
-struct count {
-	const char *key;
-	int n;
-};
-
-static void
-bump(struct count *c, size_t *n, size_t max, const char *key)
-{
-	for (size_t i = 0; i < *n; i++)
-		if (strcmp(c[i].key, key) == 0) {
-			c[i].n++;
-			return;
-		}
-	if (*n < max)
-		c[(*n)++] = (struct count){key, 1};
-}
-
-/* Sort by count desc, key asc (insertion sort: the lists are tiny). */
-static void
-sort_counts(struct count *c, size_t n)
-{
-	for (size_t i = 1; i < n; i++)
-		for (size_t j = i; j > 0 && (c[j].n > c[j - 1].n || (c[j].n == c[j - 1].n && strcmp(c[j].key, c[j - 1].key) < 0));
-		     j--) {
-			struct count t = c[j];
-			c[j] = c[j - 1];
-			c[j - 1] = t;
-		}
-}
-
-const char *
-offline_highlights(struct story *const *top, size_t count, const char *lang, struct arena *arena)
-{
-	int is_zh = !lang || strcmp(lang, "en") != 0;
-	if (count == 0)
-		return arena_strdup(arena, is_zh ? "今日窗口内没有可推荐的文章。" : "Nothing in the window was worth picking today.");
-	struct count cats[CAT_COUNT], kws[64];
-	size_t ncat = 0, nkw = 0;
-	const struct story *widest = NULL;
-	for (size_t i = 0; i < count; i++) {
-		const struct story *s = top[i];
-		bump(cats, &ncat, CAT_COUNT, category_id(s->verdict.category));
-		for (size_t k = 0; k < s->verdict.keyword_count; k++)
-			bump(kws, &nkw, 64, s->verdict.keywords[k]);
-		if (s->member_count > 1 && (!widest || s->member_count > widest->member_count))
-			widest = s;
-	}
-	sort_counts(cats, ncat);
-	sort_counts(kws, nkw);
-	struct buf b = BUF_INIT;
-	enum category c0 = CAT_OTHER, c1 = CAT_OTHER;
-	category_parse(cats[0].key, &c0);
-	if (ncat > 1)
-		category_parse(cats[1].key, &c1);
-	if (is_zh) {
-		buf_printf(&b, "今日看点（离线引擎生成）：本期精选 %zu 篇，集中在%s（%d 篇）", count,
-		           category_label(c0, "zh"), cats[0].n);
-		if (ncat > 1)
-			buf_printf(&b, "与%s（%d 篇）", category_label(c1, "zh"), cats[1].n);
-		buf_puts(&b, "。");
-		if (nkw > 0) {
-			buf_puts(&b, "高频话题包括");
-			for (size_t i = 0; i < nkw && i < 3; i++)
-				buf_printf(&b, "%s%s", i ? "、" : "", kws[i].key);
-			buf_puts(&b, "。");
-		}
-		if (widest)
-			buf_printf(&b, "「%s」被 %zu 个来源同时报道。", widest->lead->title, widest->member_count);
-		buf_printf(&b, "得分最高的是「%s」（%s，%d/30）。", top[0]->lead->title,
-		           top[0]->lead->source_name ? top[0]->lead->source_name : "", top[0]->score);
-	} else {
-		buf_printf(&b, "Today's picks (written by the offline engine): %zu stories, mostly %s (%d)", count,
-		           category_label(c0, "en"), cats[0].n);
-		if (ncat > 1)
-			buf_printf(&b, " and %s (%d)", category_label(c1, "en"), cats[1].n);
-		buf_puts(&b, ".");
-		if (nkw > 0) {
-			buf_puts(&b, " Recurring topics: ");
-			for (size_t i = 0; i < nkw && i < 3; i++)
-				buf_printf(&b, "%s%s", i ? ", " : "", kws[i].key);
-			buf_puts(&b, ".");
-		}
-		if (widest)
-			buf_printf(&b, " \"%s\" was covered by %zu sources.", widest->lead->title, widest->member_count);
-		buf_printf(&b, " The top-scored story is \"%s\" (%s, %d/30).", top[0]->lead->title,
-		           top[0]->lead->source_name ? top[0]->lead->source_name : "", top[0]->score);
-	}
-	const char *out = arena_strdup(arena, buf_str(&b));
-	buf_free(&b);
-	return out;
 }

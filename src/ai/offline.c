@@ -167,6 +167,15 @@ scan(struct analysis *an, const char *s, int in_title, const struct offline_pref
 					an->is_muted = 1;
 			}
 		}
+		/* "gpt-5.3-codex", "llama-3": a lexicon term with a version or variant attached. */
+		const char *dash = strchr(it.word, '-');
+		if (!hit && dash && dash > it.word) {
+			char stem[TEXT_WORD_MAX + 1];
+			str_copy(stem, it.word, (size_t)(dash - it.word) + 1);
+			hit = lexicon_find(stem);
+			if (hit && hit->weight < 3)
+				hit = NULL;
+		}
 		if (hit)
 			add_match(an, hit, in_title);
 		memcpy(prev[0], prev[1], sizeof prev[0]);
@@ -257,17 +266,25 @@ timeliness(const struct analysis *an, const struct article *a, const struct offl
 	return clamp10(t);
 }
 
+/* The category with the most lexicon evidence. One weak term is not evidence: a category
+ * needs a core term (weight 3) or a weight-2 term and another distinct term ("Swift" alone in a story
+ * about a singer is not programming). First-person essays become opinion. */
 static enum category
 categorize(const struct analysis *an)
 {
-	int weight[CAT_COUNT] = {0};
+	int weight[CAT_COUNT] = {0}, distinct[CAT_COUNT] = {0}, core[CAT_COUNT] = {0}, strong[CAT_COUNT] = {0};
 	for (size_t i = 0; i < an->match_count; i++) {
 		const struct match *m = &an->matches[i];
-		weight[m->entry->category] += m->entry->weight * (m->in_title ? 3 : 1) + (m->count > 3 ? 2 : 0);
+		enum category c = m->entry->category;
+		weight[c] += m->entry->weight * (m->in_title ? 3 : 1) + (m->count > 3 ? 2 : 0);
+		distinct[c]++;
+		core[c] |= m->entry->weight >= 3;
+		strong[c] |= m->entry->weight >= 2;
 	}
 	enum category best = CAT_OTHER;
 	for (int c = 0; c < CAT_COUNT; c++)
-		if (c != CAT_OTHER && weight[c] > (best == CAT_OTHER ? 0 : weight[best]))
+		if (c != CAT_OTHER && (core[c] || (strong[c] && distinct[c] >= 2)) &&
+		    weight[c] > (best == CAT_OTHER ? 0 : weight[best]))
 			best = (enum category)c;
 	double cue_rate = an->words ? 100.0 * an->opinion_cues / (double)an->words : 0;
 	if (cue_rate >= 3.0 && an->words >= 80 && (best == CAT_OTHER || weight[best] < 10))
@@ -292,23 +309,46 @@ has_keyword(const char **kws, size_t n, const char *k)
 	return 0;
 }
 
-static size_t
-pick_keywords(const struct analysis *an, const struct offline_ctx *ctx, const struct article *a,
-              enum category cat, struct arena *arena, const char **out)
+/* True when most of the article's words are CJK (its keywords are then Chinese terms). */
+static int
+mostly_cjk(const struct article *a)
 {
-	size_t n = 0;
-	/* Lexicon topics first, strongest (title, weight, frequency) first; the order is a full
-	 * ordering so the result does not depend on match order. */
-	int used[MAX_MATCHES] = {0};
-	while (n < 3) {
+	size_t cjk = 0, ascii = 0;
+	const char *parts[2] = {a->title ? a->title : "", a->text ? a->text : ""};
+	for (int p = 0; p < 2; p++) {
+		size_t len = strlen(parts[p]);
+		struct text_iter it;
+		text_iter_init(&it, parts[p], len < 4000 ? len : utf8_prefix_chars(parts[p], 4000, 4000));
+		while (text_next(&it))
+			*(it.is_cjk ? &cjk : &ascii) += 1;
+	}
+	return cjk > ascii;
+}
+
+/* The keyword a lexicon match stands for: its Chinese term in a Chinese article. */
+static const char *
+match_keyword(const struct match *m, int zh)
+{
+	return zh && has_non_ascii(m->entry->term) ? m->entry->term : m->entry->keyword;
+}
+
+/* Add up to limit lexicon topics (n < limit), strongest first: title, weight, frequency. A
+ * weak topic (weight < 3) counts only when it is in the title or recurs. The order is a full
+ * ordering so the result does not depend on match order. */
+static size_t
+add_lexicon(const struct analysis *an, int zh, int *used, const char **out, size_t n, size_t limit)
+{
+	while (n < limit) {
 		int best = -1, best_score = 0;
 		for (size_t i = 0; i < an->match_count; i++) {
 			const struct match *m = &an->matches[i];
 			int s = m->entry->weight * 2 + (m->in_title ? 6 : 0) + (m->count > 4 ? 4 : m->count);
-			if (used[i] || m->entry->weight < 2 || has_keyword(out, n, m->entry->keyword))
+			const char *k = match_keyword(m, zh);
+			if (used[i] || m->entry->weight < 2 || has_keyword(out, n, k) ||
+			    (m->entry->weight < 3 && !m->in_title && m->count < 2 && an->words > 150))
 				continue;
 			if (best < 0 || s > best_score ||
-			    (s == best_score && strcmp(m->entry->keyword, an->matches[best].entry->keyword) < 0)) {
+			    (s == best_score && strcmp(k, match_keyword(&an->matches[best], zh)) < 0)) {
 				best = (int)i;
 				best_score = s;
 			}
@@ -316,13 +356,47 @@ pick_keywords(const struct analysis *an, const struct offline_ctx *ctx, const st
 		if (best < 0)
 			break;
 		used[best] = 1;
-		out[n++] = an->matches[best].entry->keyword;
+		out[n++] = match_keyword(&an->matches[best], zh);
 	}
-	const char *tf[6];
-	size_t m = ctx->kw ? kw_top(ctx->kw, a, tf, 6, arena) : 0;
+	return n;
+}
+
+/* True when k is a word of one of kws, or one of kws is a word of k ("llama" and "llama 3"), or
+ * one extends the other with a version or a plural s. */
+static int
+overlaps_keyword(const char **kws, size_t n, const char *k)
+{
+	if (has_keyword(kws, n, k))
+		return 1;
+	size_t kl = strlen(k);
+	for (size_t i = 0; i < n; i++) {
+		const char *one[1] = {k};
+		size_t il = strlen(kws[i]);
+		/* "gpt" and "gpt-5.3-codex"; "gpu" and "gpus". */
+		if ((il < kl && strncmp(k, kws[i], il) == 0 && strchr("-. s", k[il]) && (k[il] != 's' || kl == il + 1)) ||
+		    (kl < il && strncmp(kws[i], k, kl) == 0 && strchr("-. s", kws[i][kl]) && (kws[i][kl] != 's' || il == kl + 1)))
+			return 1;
+		if (has_keyword(one, 1, kws[i]) || (has_non_ascii(k) && (strstr(k, kws[i]) || strstr(kws[i], k))))
+			return 1;
+	}
+	return 0;
+}
+
+/* 2..4 keywords: the two strongest lexicon topics, then the window's TF-IDF terms (names and
+ * phrases first), then more lexicon topics; the category as a last resort. */
+static size_t
+pick_keywords(const struct analysis *an, const struct offline_ctx *ctx, const struct article *a,
+              enum category cat, struct arena *arena, const char **out)
+{
+	int zh = mostly_cjk(a);
+	int used[MAX_MATCHES] = {0};
+	size_t n = add_lexicon(an, zh, used, out, 0, 2);
+	const char *tf[8];
+	size_t m = ctx->kw ? kw_top(ctx->kw, a, tf, 8, arena) : 0;
 	for (size_t i = 0; i < m && n < 4; i++)
-		if (!has_keyword(out, n, tf[i]) && (n < 2 || !has_non_ascii(tf[i])))
+		if (!overlaps_keyword(out, n, tf[i]) && (zh || !has_non_ascii(tf[i])))
 			out[n++] = tf[i];
+	n = add_lexicon(an, zh, used, out, n, 4);
 	if (n < 2 && !has_keyword(out, n, category_id(cat)))
 		out[n++] = category_id(cat);
 	if (n < 2)

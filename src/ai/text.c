@@ -87,6 +87,7 @@ text_next(struct text_iter *it)
 		}
 		size_t len = 0;
 		const char *q = it->p;
+		it->start = q;
 		while (q < it->end) {
 			int d = (unsigned char)*q;
 			if (is_ascii_alnum(d) ||

@@ -16,6 +16,7 @@ struct text_iter {
 	const char *p, *end;
 	char word[TEXT_WORD_MAX + 1]; /* the current word, NUL-terminated */
 	size_t len;
+	const char *start;            /* where the current ASCII word starts in the input */
 	int is_cjk;                   /* the word is a CJK bigram (or single CJK character) */
 	uint32_t pending_cjk;         /* internal: previous CJK code point of the current run */
 };

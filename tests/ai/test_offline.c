@@ -5,7 +5,9 @@
 #include "ai/category.h"
 #include "ai/cluster.h"
 #include "ai/curate.h"
+#include "ai/keywords.h"
 #include "ai/lexicon.h"
+#include "ai/offline.h"
 #include "ai/text.h"
 #include "fixture.h"
 #include "store/select.h"
@@ -80,6 +82,121 @@ test_text(void)
 	arena_free(&a);
 }
 
+
+static int
+has_kw(const char **kws, size_t n, const char *k)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(kws[i], k) == 0)
+			return 1;
+	return 0;
+}
+
+/* A small window of hand-written articles for the keyword rules. */
+static const struct article kw_window[] = {
+	{.source_name = "simonwillison.net", .source_url = "https://simonwillison.net/atom/everything/",
+	 .title = "Taalas serves Llama 3.1 8B at 17,000 tokens/second",
+	 .text = "Canadian startup Taalas has a new chip. Taalas hard-wires Llama into silicon and it runs at "
+	         "17,000 tokens per second, in real time. The Pro version is two times faster, people say. "
+	         "Taalas plans more chips this year."},
+	{.source_name = "Krebs on Security", .source_url = "https://krebsonsecurity.com/feed/",
+	 .title = "Phishing kit proxies real login pages",
+	 .text = "Krebs has learned that a phishing kit called Starkiller relays the real login page. Starkiller "
+	         "captures MFA codes. Krebs notes that Starkiller costs little. Prompts ask for the password; "
+	         "one prompt asks twice, and the prompts look real."},
+	{.source_name = "blog", .source_url = "https://example.org/feed",
+	 .title = "ggml joins Hugging Face",
+	 .text = "The ggml team is joining Hugging Face this week. At Hugging Face the team keeps working on "
+	         "llama.cpp, and Hugging Face says nothing changes for users."},
+	{.source_name = "阮一峰", .source_url = "https://example.cn/feed",
+	 .title = "开源模型的推理成本",
+	 .text = "这一期谈开源模型的推理成本。推理成本越来越低，消费级显卡已经可以跑开源模型。推理成本下降的原因是量化。"},
+	{.source_name = "misc", .source_url = "https://misc.example/feed", .title = "Lemon cake",
+	 .text = "A lemon cake recipe for the weekend: butter, sugar, two lemons and an hour in the oven."},
+};
+
+static void
+test_keyword_rules(void)
+{
+	CHECK(kw_is_generic("second") && kw_is_generic("real") && kw_is_generic("pro") && kw_is_generic("people"));
+	CHECK(kw_is_generic("january") && kw_is_generic("monday") && kw_is_generic("gb"));
+	CHECK(!kw_is_generic("taalas") && !kw_is_generic("phishing") && !kw_is_generic("compiler"));
+	struct arena a = ARENA_INIT;
+	size_t n = sizeof kw_window / sizeof kw_window[0];
+	struct kw_index *idx = kw_index_build(kw_window, n, &a);
+	const char *k[8];
+	size_t m = kw_top(idx, &kw_window[0], k, 8, &a);
+	/* Junk from "tokens/second", "real time", "Pro", "new", "people", "year" is never a keyword;
+	 * the capitalised name is, and ranks first. */
+	CHECK(m > 0 && strcmp(k[0], "taalas") == 0);
+	for (size_t i = 0; i < m; i++)
+		CHECK(!kw_is_generic(k[i]) && strcmp(k[i], "17,000") != 0);
+	m = kw_top(idx, &kw_window[1], k, 8, &a);
+	CHECK(has_kw(k, m, "starkiller"));
+	CHECK(!has_kw(k, m, "krebs"));          /* the source's own name */
+	CHECK(!has_kw(k, m, "real"));
+	CHECK(has_kw(k, m, "prompt") && !has_kw(k, m, "prompts")); /* plural merged into singular */
+	m = kw_top(idx, &kw_window[2], k, 8, &a);
+	CHECK(has_kw(k, m, "hugging face"));     /* a name of two words is one keyword */
+	CHECK(!has_kw(k, m, "hugging") && !has_kw(k, m, "face"));
+	m = kw_top(idx, &kw_window[3], k, 8, &a);
+	CHECK(has_kw(k, m, "推理成本"));         /* the longest recurring n-gram, not its pieces */
+	CHECK(!has_kw(k, m, "推理") && !has_kw(k, m, "成本"));
+	for (size_t i = 0; i < m; i++)
+		CHECK(!strstr(k[i], "的") && !strstr(k[i], "越来越"));
+	/* Deterministic. */
+	const char *k2[8];
+	size_t m2 = kw_top(idx, &kw_window[3], k2, 8, &a);
+	CHECK_INT(m2, m);
+	for (size_t i = 0; i < m && i < m2; i++)
+		CHECK_STR(k2[i], k[i]);
+	arena_free(&a);
+}
+
+static void
+test_summary_rules(void)
+{
+	struct arena a = ARENA_INIT;
+	const char *kws[] = {"rust", "compilers"};
+	struct verdict v = {.relevance = 7, .quality = 6, .timeliness = 8, .category = CAT_ENGINEERING,
+	                    .keywords = kws, .keyword_count = 2, .is_offline = 1};
+	struct article art = {
+		.title = "Faster Rust compilers",
+		.text = "Image: a screenshot of the compiler output by the author. The Rust compiler team cut build "
+		        "times by a third this release. Share this: Twitter, Facebook and LinkedIn buttons here. "
+		        "Incremental compilation now caches type checking across crates. Continue reading the full "
+		        "story on the site. The post Faster Rust compilers appeared first on Example Blog. "
+		        "Benchmarks on 40 popular crates show the gains hold for large workspaces."};
+	struct enrichment e;
+	offline_enrich(&art, &v, "en", &a, &e);
+	CHECK(strstr(e.summary, "build times by a third") != NULL);
+	CHECK(strstr(e.summary, "Image:") == NULL && strstr(e.summary, "Share this") == NULL);
+	CHECK(strstr(e.summary, "Continue reading") == NULL && strstr(e.summary, "appeared first") == NULL);
+	CHECK(strstr(e.reason, "offline") && strstr(e.reason, "rust") && strstr(e.reason, "Release"));
+	/* One very long sentence is cut at a word boundary, never inside a word. */
+	struct buf t = BUF_INIT;
+	for (int i = 0; i < 60; i++)
+		buf_puts(&t, "compilers optimise ");
+	buf_puts(&t, "everything.");
+	art.text = buf_str(&t);
+	offline_enrich(&art, &v, "zh", &a, &e);
+	size_t sl = strlen(e.summary);
+	CHECK(sl > 3 && strcmp(e.summary + sl - 3, "…") == 0);
+	CHECK(sl > 4 && (e.summary[sl - 4] == 's' || e.summary[sl - 4] == 'e'));
+	CHECK(strstr(e.reason, "未经翻译") != NULL);
+	buf_free(&t);
+	/* Security incidents and tutorials say what kind of piece they are. */
+	const char *sk[] = {"phishing", "mfa"};
+	struct verdict sv = {.category = CAT_SECURITY, .keywords = sk, .keyword_count = 2, .is_offline = 1};
+	struct article sa = {.title = "Phishing kit bypasses MFA", .text = "A new phishing kit relays login pages."};
+	offline_enrich(&sa, &sv, "en", &a, &e);
+	CHECK(strstr(e.reason, "incident") && strstr(e.reason, "phishing and mfa"));
+	struct article ta = {.title = "How to profile a Rust program", .text = "Start with perf and flamegraphs."};
+	offline_enrich(&ta, &v, "zh", &a, &e);
+	CHECK(strstr(e.reason, "教程") != NULL);
+	arena_free(&a);
+}
+
 static void
 test_window(struct store *st, size_t in_window)
 {
@@ -133,8 +250,18 @@ test_curate(struct store *st)
 	CHECK(win && win->verdict.category == CAT_ENGINEERING);
 	struct story *zh = find_story(&r, "周刊");
 	CHECK(zh && zh->verdict.category == CAT_AI_ML);
+	int zh_kw = 0; /* a Chinese article gets Chinese keywords */
+	for (size_t k = 0; zh && k < zh->verdict.keyword_count; k++)
+		zh_kw |= (unsigned char)zh->verdict.keywords[k][0] >= 0x80;
+	CHECK(zh_kw);
+	for (size_t k = 0; taalas && k < taalas->verdict.keyword_count; k++)
+		CHECK(strcmp(taalas->verdict.keywords[k], "second") != 0);
+	CHECK(taalas && has_kw(taalas->verdict.keywords, taalas->verdict.keyword_count, "taalas"));
 	CHECK(r.top_count == 8);
 	CHECK(r.highlights && strstr(r.highlights, "离线"));
+	/* Trends in words: the leading category and the lead story's title, no score statistics. */
+	CHECK(r.highlights && strstr(r.highlights, "AI / ML") && strstr(r.highlights, r.top[0]->lead->title));
+	CHECK(r.highlights && !strstr(r.highlights, "/30"));
 	for (size_t i = 0; i < r.top_count; i++) {
 		CHECK(r.top[i]->has_enrichment && r.top[i]->enrichment.is_offline);
 		CHECK(r.top[i]->enrichment.summary && *r.top[i]->enrichment.summary);
@@ -196,6 +323,8 @@ main(void)
 	struct store st;
 	size_t in_window = fx_standard(&st, path);
 	test_text();
+	test_keyword_rules();
+	test_summary_rules();
 	test_window(&st, in_window);
 	test_curate(&st);
 	test_prefs(&st);
