@@ -291,6 +291,22 @@ scan_cjk(const char *s, size_t len, int in_title, occ_fn fn, void *ctx)
 		emit_cjk_run(cps, n, in_title, fn, ctx);
 }
 
+/* "response.GetRows", "my_var": an identifier from pasted code, not a topic. */
+static int
+code_identifier(const char *start, size_t len)
+{
+	const char *dot = NULL;
+	for (size_t i = 0; i < len; i++) {
+		if (start[i] == '_')
+			return 1;
+		if (start[i] == '.')
+			dot = start + i;
+		else if (dot && start[i] >= 'A' && start[i] <= 'Z')
+			return 1;
+	}
+	return 0;
+}
+
 /* Every term occurrence of a's title and text: usable words, adjacent pairs of them, CJK n-grams. */
 static void
 scan_article(const struct article *a, occ_fn fn, void *ctx)
@@ -310,7 +326,7 @@ scan_article(const struct article *a, occ_fn fn, void *ctx)
 				prev[0] = '\0';
 				continue;
 			}
-			int ok = usable_word(&it);
+			int ok = usable_word(&it) && !code_identifier(it.start, it.len);
 			int cap = inner_upper(it.start, it.len) ||
 			          (it.start[0] >= 'A' && it.start[0] <= 'Z' && !sentence_initial(parts[p], it.start));
 			int lower = it.start[0] >= 'a' && it.start[0] <= 'z' && !inner_upper(it.start, it.len);
@@ -467,8 +483,8 @@ term_score(const struct kw_index *idx, const struct slot *s)
 		else if (adjective_like(s->word))
 			score *= 0.55;
 	} else if (s->kind == T_PHRASE) {
-		/* A phrase counts when the body repeats it, or once when it is a name ("Hugging Face"). */
-		if (s->body < 2 && !(is_proper(s) && s->body >= 1))
+		/* A phrase counts when the body repeats it, or a name ("Hugging Face") in title and body. */
+		if (s->body < 2 && !(is_proper(s) && s->in_title && s->body >= 1))
 			return 0;
 		score *= is_proper(s) ? 2.2 : 1.4;
 	} else {
