@@ -7,17 +7,34 @@
  * cap (max_body) applies to the total, so a gzip bomb fills at most max_body bytes of disk
  * and FETCH_BODY_MEM_ONE bytes of memory before its transfer is aborted. Only a body that
  * completed within the cap is mapped (read-only) for the parser, its pages dropped from the
- * process as the parse goes on (fetch_body_trim), then unmapped at once. */
+ * process as the parse goes on (see trim_loop), then unmapped at once. */
 #define _GNU_SOURCE /* O_TMPFILE */
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "net/fetch_internal.h"
 #include "util/fs.h"
+#include "util/str.h"
+
+void
+fetch_spill_dir(const struct store *st, char *out, size_t size)
+{
+	const char *slash = st->path ? strrchr(st->path, '/') : NULL;
+	const char *tmp = getenv("TMPDIR");
+	if (slash && (size_t)(slash - st->path) < size)
+		snprintf(out, size, "%.*s", slash == st->path ? 1 : (int)(slash - st->path), st->path);
+	else if (st->path && !slash && strcmp(st->path, ":memory:") != 0)
+		snprintf(out, size, ".");
+	else
+		snprintf(out, size, "%s", tmp && *tmp ? tmp : "/tmp");
+}
 
 /* Open an anonymous, already unlinked file in dir; -1 with errno set on failure. */
 static int
@@ -108,6 +125,59 @@ fetch_body_reset(struct fetch_ctx *c, struct fetch_job *j)
 	j->is_too_big = 0;
 }
 
+/* While a spilled body is parsed, a helper thread drops its pages from the process every
+ * TRIM_MS. The mapping is private and never written, so this loses nothing: a page the
+ * parser reads again is faulted back in from the page cache. Without it, the parser's linear
+ * passes would make the whole body (up to max_body) resident at once. */
+#define TRIM_MS 2
+
+struct fetch_trimmer {
+	pthread_t thread;
+	atomic_int is_stopping;
+	void *map;
+	size_t len;
+};
+
+static void *
+trim_loop(void *arg)
+{
+	struct fetch_trimmer *t = arg;
+	const struct timespec pause = {0, TRIM_MS * 1000000L};
+	while (!atomic_load(&t->is_stopping)) {
+		nanosleep(&pause, NULL);
+		if (!atomic_load(&t->is_stopping)) /* still mapped: unview joins us before munmap */
+			madvise(t->map, t->len, MADV_DONTNEED);
+	}
+	return NULL;
+}
+
+static void
+trimmer_start(struct fetch_job *j)
+{
+	struct fetch_trimmer *t = xcalloc(1, sizeof *t);
+	t->map = j->map;
+	t->len = j->body_len;
+	atomic_init(&t->is_stopping, 0);
+	if (pthread_create(&t->thread, NULL, trim_loop, t) != 0) { /* parse without it */
+		free(t);
+		return;
+	}
+	j->trimmer = t;
+}
+
+/* Stop the trimmer (within TRIM_MS) and wait for it. */
+static void
+trimmer_stop(struct fetch_job *j)
+{
+	struct fetch_trimmer *t = j->trimmer;
+	if (!t)
+		return;
+	atomic_store(&t->is_stopping, 1);
+	pthread_join(t->thread, NULL);
+	free(t);
+	j->trimmer = NULL;
+}
+
 int
 fetch_body_view(struct fetch_job *j, char *err, size_t size)
 {
@@ -120,24 +190,16 @@ fetch_body_view(struct fetch_job *j, char *err, size_t size)
 		snprintf(err, size, "cannot map the %zu-byte body: %s", j->body_len, strerror(errno));
 		return -1;
 	}
-	madvise(p, j->body_len, MADV_SEQUENTIAL);
 	j->map = p;
 	j->body_data = p;
+	trimmer_start(j);
 	return 0;
-}
-
-void
-fetch_body_trim(struct fetch_job *j)
-{
-	/* The mapping is private and never written, so dropping its pages loses nothing: any
-	 * page the parser reads again is faulted back in from the page cache. */
-	if (j->map)
-		madvise(j->map, j->body_len, MADV_DONTNEED);
 }
 
 void
 fetch_body_unview(struct fetch_job *j)
 {
+	trimmer_stop(j);
 	if (j->map)
 		munmap(j->map, j->body_len);
 	j->map = NULL;

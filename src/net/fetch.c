@@ -728,20 +728,6 @@ run_loop(struct fetch_ctx *c)
 	}
 }
 
-/* The directory of the store's file (where spilled bodies go), else $TMPDIR, else /tmp. */
-static void
-spill_dir_of(const struct store *st, char *out, size_t size)
-{
-	const char *slash = st->path ? strrchr(st->path, '/') : NULL;
-	const char *tmp = getenv("TMPDIR");
-	if (slash && (size_t)(slash - st->path) < size)
-		snprintf(out, size, "%.*s", slash == st->path ? 1 : (int)(slash - st->path), st->path);
-	else if (st->path && !slash && strcmp(st->path, ":memory:") != 0)
-		snprintf(out, size, ".");
-	else
-		snprintf(out, size, "%s", tmp && *tmp ? tmp : "/tmp");
-}
-
 int
 fetch_run(struct store *st, const struct config *cfg, const struct fetch_opts *opts, struct arena *arena,
           struct fetch_summary *out, struct err *e)
@@ -767,7 +753,7 @@ fetch_run(struct store *st, const struct config *cfg, const struct fetch_opts *o
 	c->out = out;
 	c->user_agent = opts->user_agent ? opts->user_agent : cfg_ua && *cfg_ua ? cfg_ua : DEFAULT_USER_AGENT;
 	c->start_ms = t0;
-	spill_dir_of(st, c->spill_dir, sizeof c->spill_dir);
+	fetch_spill_dir(st, c->spill_dir, sizeof c->spill_dir);
 	int deadline_s = opts->deadline_s > 0 ? opts->deadline_s : opts->timeout_s * 4 > 120 ? opts->timeout_s * 4 : 120;
 	c->deadline_ms = t0 + (int64_t)deadline_s * 1000;
 	c->rng = (uint64_t)t0 * 0x9e3779b97f4a7c15ULL ^ (uint64_t)getpid() ^ 0x2545f4914f6cdd1dULL;

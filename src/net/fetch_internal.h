@@ -46,6 +46,7 @@ struct fetch_job {
 	int spill_errno;            /* writing the spill file failed (the transfer was stopped) */
 	size_t body_len;            /* decoded bytes of the current hop, in memory or spilled */
 	void *map;                  /* the spill file's mapping while viewed */
+	struct fetch_trimmer *trimmer; /* drops the mapping's pages while viewed (body.c) */
 	const char *body_data;      /* the whole body while viewed (fetch_body_view) */
 	int is_too_big;             /* the body cap stopped the transfer */
 	size_t max_body;           /* the cap on the decoded body */
@@ -95,17 +96,17 @@ struct fetch_ctx {
 
 /* body.c: transfer bodies, in memory within FETCH_BODY_MEM_ONE / FETCH_BODY_MEM_ALL (fetch.h),
  * else in an unlinked file in spill_dir (else $TMPDIR, /tmp). */
+/* The spill directory for st: its file's directory, else $TMPDIR, else /tmp. */
+void fetch_spill_dir(const struct store *st, char *out, size_t size);
 /* The curl write callback (userp = the job): appends the decoded bytes, enforcing max_body
  * (sets is_too_big) and spilling; returns 0 to stop the transfer (is_too_big or spill_errno set). */
 size_t fetch_on_body(char *data, size_t size, size_t nmemb, void *userp);
 /* Forget j's body (memory, spill file, view) before a new hop or when the feed ends. */
 void fetch_body_reset(struct fetch_ctx *c, struct fetch_job *j);
-/* Make the whole body readable at j->body_data (j->body_len bytes; mapped when spilled).
+/* Make the whole body readable at j->body_data (j->body_len bytes; mapped when spilled, its
+ * pages then kept from piling up in the process by a helper thread until unviewed).
  * Returns 0, or -1 with a one-line reason in err. */
 int fetch_body_view(struct fetch_job *j, char *err, size_t size);
-/* Release the pages of a mapped body already read (call now and then while parsing: the
- * parser keeps its place, pages it reads again come back from the page cache). */
-void fetch_body_trim(struct fetch_job *j);
 /* Drop the view (unmap a spilled body); safe when not viewed. */
 void fetch_body_unview(struct fetch_job *j);
 

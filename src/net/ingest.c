@@ -270,8 +270,6 @@ on_item(void *ctx, const struct feed_doc *doc, const struct feed_item *item)
 	}
 	s->items_seen++;
 	s->items_new += res == ITEM_NEW;
-	if (s->items_seen % 256 == 0) /* a large spilled body: keep its pages from piling up */
-		fetch_body_trim(s->j);
 	return 0;
 }
 
