@@ -42,7 +42,7 @@ enum category {
 struct verdict {
 	int relevance, quality, timeliness; /* 1..10 each */
 	enum category category;
-	const char **keywords;              /* 2..4, lower-case English */
+	const char **keywords;              /* 2..4, lower-case; English from the LLM, the article's language offline */
 	size_t keyword_count;
 	int is_offline;                     /* 1 when the offline engine decided (fallback or default) */
 	const char *model;                  /* model name, NULL for offline */
