@@ -6,17 +6,13 @@
  * in the spill directory (the store's directory, else $TMPDIR) and grows there. The decoded
  * cap (max_body) applies to the total, so a gzip bomb fills at most max_body bytes of disk
  * and FETCH_BODY_MEM_ONE bytes of memory before its transfer is aborted. Only a body that
- * completed within the cap is mapped (read-only) for the parser, its pages dropped from the
- * process as the parse goes on (see trim_loop), then unmapped at once. */
+ * completed within the cap is mapped (read-only) for the parser, then unmapped at once. */
 #define _GNU_SOURCE /* O_TMPFILE */
 #include <errno.h>
 #include <fcntl.h>
-#include <pthread.h>
-#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "net/fetch_internal.h"
@@ -125,59 +121,6 @@ fetch_body_reset(struct fetch_ctx *c, struct fetch_job *j)
 	j->is_too_big = 0;
 }
 
-/* While a spilled body is parsed, a helper thread drops its pages from the process every
- * TRIM_MS. The mapping is private and never written, so this loses nothing: a page the
- * parser reads again is faulted back in from the page cache. Without it, the parser's linear
- * passes would make the whole body (up to max_body) resident at once. */
-#define TRIM_MS 2
-
-struct fetch_trimmer {
-	pthread_t thread;
-	atomic_int is_stopping;
-	void *map;
-	size_t len;
-};
-
-static void *
-trim_loop(void *arg)
-{
-	struct fetch_trimmer *t = arg;
-	const struct timespec pause = {0, TRIM_MS * 1000000L};
-	while (!atomic_load(&t->is_stopping)) {
-		nanosleep(&pause, NULL);
-		if (!atomic_load(&t->is_stopping)) /* still mapped: unview joins us before munmap */
-			madvise(t->map, t->len, MADV_DONTNEED);
-	}
-	return NULL;
-}
-
-static void
-trimmer_start(struct fetch_job *j)
-{
-	struct fetch_trimmer *t = xcalloc(1, sizeof *t);
-	t->map = j->map;
-	t->len = j->body_len;
-	atomic_init(&t->is_stopping, 0);
-	if (pthread_create(&t->thread, NULL, trim_loop, t) != 0) { /* parse without it */
-		free(t);
-		return;
-	}
-	j->trimmer = t;
-}
-
-/* Stop the trimmer (within TRIM_MS) and wait for it. */
-static void
-trimmer_stop(struct fetch_job *j)
-{
-	struct fetch_trimmer *t = j->trimmer;
-	if (!t)
-		return;
-	atomic_store(&t->is_stopping, 1);
-	pthread_join(t->thread, NULL);
-	free(t);
-	j->trimmer = NULL;
-}
-
 int
 fetch_body_view(struct fetch_job *j, char *err, size_t size)
 {
@@ -190,16 +133,18 @@ fetch_body_view(struct fetch_job *j, char *err, size_t size)
 		snprintf(err, size, "cannot map the %zu-byte body: %s", j->body_len, strerror(errno));
 		return -1;
 	}
+	/* The parser reads the document front to back; tell the kernel so it reads ahead and
+	 * can reclaim what was read. A legitimate body near the cap is still resident while it is
+	 * parsed: that is the price of parsing it at all. */
+	madvise(p, j->body_len, MADV_SEQUENTIAL);
 	j->map = p;
 	j->body_data = p;
-	trimmer_start(j);
 	return 0;
 }
 
 void
 fetch_body_unview(struct fetch_job *j)
 {
-	trimmer_stop(j);
 	if (j->map)
 		munmap(j->map, j->body_len);
 	j->map = NULL;

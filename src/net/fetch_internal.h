@@ -46,7 +46,6 @@ struct fetch_job {
 	int spill_errno;            /* writing the spill file failed (the transfer was stopped) */
 	size_t body_len;            /* decoded bytes of the current hop, in memory or spilled */
 	void *map;                  /* the spill file's mapping while viewed */
-	struct fetch_trimmer *trimmer; /* drops the mapping's pages while viewed (body.c) */
 	const char *body_data;      /* the whole body while viewed (fetch_body_view) */
 	int is_too_big;             /* the body cap stopped the transfer */
 	size_t max_body;           /* the cap on the decoded body */
