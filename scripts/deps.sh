@@ -3,7 +3,7 @@
 # Runs apt-get when root (or via sudo when available); otherwise lists what is missing.
 set -euo pipefail
 pkgs=(build-essential cmake pkg-config clang
-      libcurl4-openssl-dev libxml2-dev libsqlite3-dev libjansson-dev libmicrohttpd-dev zlib1g-dev libssl-dev
+      libcurl4-openssl-dev libxml2-dev libsqlite3-dev libjansson-dev libmicrohttpd-dev zlib1g-dev libssl-dev nghttp2-server
       python3 python3-feedparser sfeed)
 # chromium and a small CJK font: the headless-browser test renders and screenshots the digest.
 if [ "${BRIEF_WITH_BROWSER:-1}" = 1 ]; then pkgs+=(chromium fonts-wqy-microhei); fi

@@ -30,6 +30,8 @@ struct fetch_opts {
 	const char *user_agent; /* NULL = "brief/VERSION (+https://...)" or config [fetch] user_agent */
 	size_t max_body;        /* cap on the decoded body (default 16 MiB) */
 	const char *feeds_opml; /* --feeds FILE: fetch these feeds instead of the stored sources */
+	const char *ca_file;    /* config [fetch] ca_file: trust these CA certificates (PEM) instead
+	                         * of the system's; NULL = system store. Verification stays on. */
 	int progress;           /* 0 = none, 1 = plain lines or live display depending on stderr */
 	/* Called after each feed's items are committed (may be NULL): lets a caller overlap
 	 * later stages with the slow tail of fetching. */
@@ -49,6 +51,8 @@ struct fetch_summary {
 	int64_t bytes;          /* bytes received on the wire */
 	int bodies_spilled;     /* transfer bodies moved to a file (see FETCH_BODY_MEM_ONE) */
 	size_t body_mem_peak;   /* most body bytes held in memory at once (<= FETCH_BODY_MEM_ALL) */
+	int http2_transfers;    /* transfers (each hop and attempt) answered over HTTP/2 */
+	int connections;        /* new connections the run opened (CURLINFO_NUM_CONNECTS summed) */
 	double seconds;
 	struct fetch_failure *failures; /* arena memory */
 	size_t failure_count;
@@ -59,8 +63,9 @@ struct fetch_summary {
 /* Fill opts with the defaults (config [fetch] values applied by the caller). */
 void fetch_opts_default(struct fetch_opts *opts);
 /* Apply the config's [fetch] section (concurrency, per_host, timeout, deadline, max_body_mb,
- * user_agent) over opts; call before applying flags. The user_agent string stays cfg's.
- * Returns 0, or -1 with e set for a malformed value. */
+ * user_agent, ca_file) over opts; call before applying flags. The user_agent and ca_file
+ * strings stay cfg's. Returns 0, or -1 with e set for a malformed value or an unreadable
+ * ca_file. */
 int fetch_opts_from_config(struct fetch_opts *opts, const struct config *cfg, struct err *e);
 /* When the store has no sources of the user's own and no built-in ones yet, add the built-in
  * list (data/hn-popular-blogs-2025.opml) as default sources. Returns 0 or -1 with e set. */
