@@ -98,7 +98,7 @@ daily(const char *home, const char *opml, const char *out_dir, char *const *env,
       struct buf *err)
 {
 	char *argv[] = {(char *)test_brief_bin(), "daily", "--home", (char *)home, "--feeds", (char *)opml,
-	                "--now", NOW, "--out", (char *)out_dir, "--timeout", "5", (char *)extra, NULL};
+	                "--now", NOW, "--out", (char *)out_dir, "--timeout", "60", (char *)extra, NULL};
 	return test_run(argv, env, NULL, NULL, err);
 }
 

@@ -42,7 +42,7 @@ test_store_and_conditional(void)
 	fsrv_reset(&srv);
 	struct arena a = ARENA_INIT;
 	struct fetch_summary s1, s2;
-	t_fetch(&st, 5, &a, &s1);
+	t_fetch(&st, 60, &a, &s1);
 	t_print_failures(&s1);
 	CHECK_INT(s1.feeds_total, n);
 	CHECK_INT(s1.feeds_ok, n);
@@ -70,7 +70,7 @@ test_store_and_conditional(void)
 
 	/* second run, nothing changed: a conditional request for every feed, all 304 */
 	fsrv_reset(&srv);
-	t_fetch(&st, 5, &a, &s2);
+	t_fetch(&st, 60, &a, &s2);
 	t_print_failures(&s2);
 	CHECK_INT(s2.feeds_ok, n);
 	CHECK_INT(s2.feeds_not_modified, n);
@@ -115,7 +115,7 @@ test_changes(void)
 	t_add_source(&st, fsrv_url(&live, "/live.xml"));
 	struct arena a = ARENA_INIT;
 	struct fetch_summary s;
-	t_fetch(&st, 5, &a, &s);
+	t_fetch(&st, 60, &a, &s);
 	CHECK_INT(s.items_new, 2);
 	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM items WHERE changed_at IS NULL"), 2);
 	sleep(1); /* a new mtime, so Last-Modified changes too */
@@ -124,7 +124,7 @@ test_changes(void)
 	                 "<item><guid>2</guid><title>two</title><description>second text</description></item>"
 	                 "<item><guid>3</guid><title>three</title><description>third</description></item>"
 	                 "</channel></rss>");
-	t_fetch(&st, 5, &a, &s);
+	t_fetch(&st, 60, &a, &s);
 	CHECK_INT(s.feeds_not_modified, 0);
 	CHECK_INT(s.items_new, 1);
 	CHECK_INT(s.items_total, 3);
@@ -189,7 +189,7 @@ test_redirects(void)
 	int64_t id_mixed = t_add_source(&st, mixed);
 	struct arena a = ARENA_INIT;
 	struct fetch_summary s;
-	t_fetch(&st, 5, &a, &s);
+	t_fetch(&st, 60, &a, &s);
 	t_print_failures(&s);
 	CHECK_INT(s.feeds_ok, 4);
 	CHECK_INT(s.feeds_failed, 2);
@@ -210,7 +210,7 @@ test_redirects(void)
 	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM items"), 4 * 5);
 	/* the next run goes straight to the stored URL and gets 304s */
 	fsrv_reset(&srv);
-	t_fetch(&st, 5, &a, &s);
+	t_fetch(&st, 60, &a, &s);
 	CHECK_INT(s.feeds_not_modified, 4);
 	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM items"), 4 * 5);
 	arena_free(&a);
@@ -237,7 +237,7 @@ test_large_bodies(void)
 	fsrv_reset(&srv);
 	struct arena a = ARENA_INIT;
 	struct fetch_summary s;
-	t_fetch(&st, 10, &a, &s);
+	t_fetch(&st, 60, &a, &s);
 	t_print_failures(&s);
 	CHECK_INT(s.feeds_ok, 14);
 	CHECK_INT(s.items_new, 2 * 3000 + 12 * 1200);
@@ -253,7 +253,7 @@ test_large_bodies(void)
 	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM items WHERE link IN ('http://example.com/big/2999',"
 	                           " 'http://example.com/biggz/2999') AND summary LIKE 'Item 2999 of %'"),
 	          2);
-	t_fetch(&st, 10, &a, &s);
+	t_fetch(&st, 60, &a, &s);
 	CHECK_INT(s.feeds_not_modified, 14);
 	CHECK_INT(s.bodies_spilled, 0);
 	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM items"), 2 * 3000 + 12 * 1200);

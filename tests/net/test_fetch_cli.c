@@ -138,7 +138,7 @@ test_fetch_json_and_agents(void)
 	                "feed-agent/2.0", NULL),
 	          0);
 	CHECK_INT(brief(h, NULL, &err, "feeds", "add", fsrv_url(&srv, "/gen/cli?status=404"), NULL), 0);
-	CHECK_INT(brief(h, &out, &err, "fetch", "--json", "--config", cfg, "--timeout", "5", NULL), 0);
+	CHECK_INT(brief(h, &out, &err, "fetch", "--json", "--config", cfg, "--timeout", "60", NULL), 0);
 	json_t *j = parse_json(&out);
 	CHECK(json_is_object(j));
 	CHECK_INT(json_integer_value(json_object_get(j, "feeds_total")), 3);

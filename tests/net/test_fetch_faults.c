@@ -50,7 +50,7 @@ test_faults(void)
 	int64_t refused_id = t_add_source(&st, "http://127.0.0.1:1/feed.xml");
 	struct arena a = ARENA_INIT;
 	struct fetch_summary s;
-	t_fetch(&st, 2, &a, &s);
+	t_fetch(&st, 5, &a, &s);
 	t_print_failures(&s);
 	int want_failed = 1;
 	for (size_t i = 0; i < FAULT_COUNT; i++) {
@@ -101,7 +101,7 @@ test_faults(void)
 
 	/* a second run stores nothing twice */
 	struct fetch_summary s2;
-	t_fetch(&st, 2, &a, &s2);
+	t_fetch(&st, 5, &a, &s2);
 	CHECK_INT(s2.items_new, 0);
 	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM items"), items);
 	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM (SELECT link, source_id FROM items GROUP BY 1, 2"

@@ -155,7 +155,7 @@ run(struct store *st, const struct config *cfg, struct fetch_summary *out, struc
 		fprintf(stderr, "config: %s\n", e.msg);
 		exit(1);
 	}
-	o.timeout_s = 10;
+	o.timeout_s = 60;
 	o.progress = 0;
 	if (fetch_run(st, cfg, &o, a, out, &e) < 0) {
 		fprintf(stderr, "fetch_run: %s\n", e.msg);
@@ -227,7 +227,7 @@ test_cli(const char *cfg_path)
 	buf_puts(&doc, "</body></opml>\n");
 	test_write_file(opml, doc.data, doc.len);
 	char *argv[] = {(char *)test_brief_bin(), "fetch", "--home", home, "--config", (char *)cfg_path,
-	                "--feeds", opml, "--json", "-q", "--timeout", "10", NULL};
+	                "--feeds", opml, "--json", "-q", "--timeout", "60", NULL};
 	CHECK_INT(test_run(argv, NULL, NULL, &out, &err), 0);
 	char want[64];
 	snprintf(want, sizeof want, "\"feeds_ok\":%zu", FEED_COUNT);
