@@ -11,6 +11,9 @@ missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
 done
+# --missing prints the packages not yet installed (one line) for callers that install them
+# themselves (.ci/run).
+if [ "${1:-}" = --missing ]; then echo "${missing[*]}"; exit 0; fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" = 0 ]; then SUDO=; elif command -v sudo >/dev/null; then SUDO=sudo; else
   echo "missing Debian packages: ${missing[*]} (run as root to install them)" >&2; exit 1; fi
