@@ -1,5 +1,6 @@
-/* fetch.c: the fetch run: which sources, per-host queues, the curl multi event loop,
- * redirects, retries with backoff, timeouts and the run deadline.
+/* fetch.c: the fetch run: options, which sources, per-host queues, scheduling, the curl
+ * multi event loop, releasing retries after their backoff, and the run deadline. Each
+ * attempt (requests, redirects, the retry policy, timeouts) is attempt.c's.
  *
  * One thread drives every transfer. A feed waits in its host's queue until both a global
  * slot (opts->concurrency) and a host slot (opts->per_host) are free, so curl never queues
@@ -8,7 +9,7 @@
  * just left idle in curl's cache (a new TCP or TLS handshake per feed otherwise); the other
  * free slots go to hosts round-robin, so a host never holds more than its per-host slots
  * and one host with many feeds cannot starve the others. Redirects are
- * followed here (not by curl) to detect loops and to learn which hops were permanent. */
+ * followed by attempt.c (not by curl) to detect loops and to learn which hops were permanent. */
 #include "net/fetch.h"
 
 #include <errno.h>
@@ -28,9 +29,6 @@
 #include "util/timeutil.h"
 
 #define DEFAULT_USER_AGENT "brief/" BRIEF_VERSION " (+https://github.com/brief-feeds/brief; feed reader)"
-#define ACCEPT_HEADER                                                                              \
-	"Accept: application/atom+xml, application/rss+xml, application/feed+json, "               \
-	"application/rdf+xml;q=0.9, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.5"
 
 void
 fetch_opts_default(struct fetch_opts *opts)
@@ -228,197 +226,21 @@ host_pop(struct fetch_ctx *c, struct fetch_host *h)
 	c->queued--;
 	return j;
 }
-
-/* ---- transfers ---- */
-
-static void
-header_value(const char *line, size_t len, size_t name_len, char *out, size_t size)
-{
-	const char *v = line + name_len;
-	size_t vlen = len - name_len;
-	str_trim(&v, &vlen);
-	if (vlen >= size) /* a truncated validator would be wrong: drop it */
-		vlen = 0;
-	memcpy(out, v, vlen);
-	out[vlen] = '\0';
-}
-
-static size_t
-on_header(char *line, size_t size, size_t nmemb, void *userp)
-{
-	struct fetch_job *j = userp;
-	size_t len = size * nmemb;
-	if (len >= 5 && memcmp(line, "HTTP/", 5) == 0) { /* a new response (after 1xx): start over */
-		j->etag[0] = j->last_modified[0] = j->retry_after[0] = '\0';
-	} else if (len > 5 && str_ncasecmp(line, "etag:", 5) == 0) {
-		header_value(line, len, 5, j->etag, sizeof j->etag);
-	} else if (len > 14 && str_ncasecmp(line, "last-modified:", 14) == 0) {
-		header_value(line, len, 14, j->last_modified, sizeof j->last_modified);
-	} else if (len > 12 && str_ncasecmp(line, "retry-after:", 12) == 0) {
-		header_value(line, len, 12, j->retry_after, sizeof j->retry_after);
-	}
-	return len;
-}
-
-static int64_t
-min64(int64_t a, int64_t b)
-{
-	return a < b ? a : b;
-}
-
-static CURL *
-easy_get(struct fetch_ctx *c)
-{
-	if (c->pool_count) {
-		CURL *h = c->pool[--c->pool_count];
-		curl_easy_reset(h);
-		return h;
-	}
-	return curl_easy_init();
-}
-
-static void
-easy_put(struct fetch_ctx *c, CURL *h)
-{
-	if (c->pool_count == c->pool_cap) {
-		c->pool_cap = c->pool_cap ? c->pool_cap * 2 : 32;
-		c->pool = xrealloc(c->pool, c->pool_cap * sizeof *c->pool);
-	}
-	c->pool[c->pool_count++] = h;
-}
-
-/* Start (or continue after a redirect) the current hop of j. Returns 0, or -1 with a reason
- * in j->errbuf when it cannot start (the caller fails the feed). */
-static int
-hop_start(struct fetch_ctx *c, struct fetch_job *j)
-{
-	int64_t now = time_mono_ms();
-	int64_t budget = min64((int64_t)c->opts->timeout_s * 1000 - (now - j->attempt_start_ms), c->deadline_ms - now);
-	if (budget <= 0) {
-		snprintf(j->errbuf, sizeof j->errbuf, "timed out after %d s", c->opts->timeout_s);
-		return -1;
-	}
-	CURL *h = easy_get(c);
-	if (!h) {
-		snprintf(j->errbuf, sizeof j->errbuf, "out of memory starting the transfer");
-		return -1;
-	}
-	j->easy = h;
-	fetch_body_reset(c, j);
-	j->etag[0] = j->last_modified[0] = j->retry_after[0] = j->errbuf[0] = '\0';
-	curl_slist_free_all(j->headers);
-	j->headers = curl_slist_append(NULL, ACCEPT_HEADER);
-	char line[700];
-	if (j->src.etag && strlen(j->src.etag) < 600) {
-		snprintf(line, sizeof line, "If-None-Match: %s", j->src.etag);
-		j->headers = curl_slist_append(j->headers, line);
-	}
-	if (j->src.last_modified && strlen(j->src.last_modified) < 600) {
-		snprintf(line, sizeof line, "If-Modified-Since: %s", j->src.last_modified);
-		j->headers = curl_slist_append(j->headers, line);
-	}
-	long connect_ms = (long)min64(budget, 10000);
-	curl_easy_setopt(h, CURLOPT_URL, j->url);
-	curl_easy_setopt(h, CURLOPT_PRIVATE, j);
-	curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
-	curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
-	curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, fetch_on_body);
-	curl_easy_setopt(h, CURLOPT_WRITEDATA, j);
-	curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, on_header);
-	curl_easy_setopt(h, CURLOPT_HEADERDATA, j);
-	curl_easy_setopt(h, CURLOPT_ERRORBUFFER, j->errbuf);
-	curl_easy_setopt(h, CURLOPT_HTTPHEADER, j->headers);
-	curl_easy_setopt(h, CURLOPT_USERAGENT, j->src.user_agent ? j->src.user_agent : c->user_agent);
-	curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, ""); /* every decoder this libcurl has */
-	curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);  /* redirects are followed in hop_done() */
-	curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, connect_ms);
-	curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, (long)budget);
-	curl_easy_setopt(h, CURLOPT_LOW_SPEED_LIMIT, 1L); /* stalled bodies end before the timeout */
-	curl_easy_setopt(h, CURLOPT_LOW_SPEED_TIME, (long)(c->opts->timeout_s > 10 ? 10 : c->opts->timeout_s));
-	curl_easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)c->opts->max_body);
-	curl_easy_setopt(h, CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_2TLS);
-	curl_easy_setopt(h, CURLOPT_PIPEWAIT, 1L); /* prefer a new stream on an h2 connection */
-	curl_easy_setopt(h, CURLOPT_TCP_NODELAY, 1L);
-	if (c->opts->ca_file) /* replaces the system's CAs; peer and host verification stay on */
-		curl_easy_setopt(h, CURLOPT_CAINFO, c->opts->ca_file);
-	if (curl_multi_add_handle(c->multi, h) != CURLM_OK) {
-		snprintf(j->errbuf, sizeof j->errbuf, "cannot start the transfer");
-		j->easy = NULL;
-		easy_put(c, h);
-		return -1;
-	}
-	return 0;
-}
-
-static void
-job_release_easy(struct fetch_ctx *c, struct fetch_job *j)
-{
-	if (!j->easy)
-		return;
-	curl_multi_remove_handle(c->multi, j->easy);
-	easy_put(c, j->easy);
-	j->easy = NULL;
-}
-
-/* The feed is finished (stored or failed): free its slot and memory. */
-static void
-job_finish(struct fetch_ctx *c, struct fetch_job *j)
-{
-	job_release_easy(c, j);
-	curl_slist_free_all(j->headers);
-	j->headers = NULL;
-	fetch_body_reset(c, j);
-	buf_free(&j->body);
-	c->hosts[j->host].in_flight--;
-	buf_append(&c->warm, &j->host, sizeof j->host);
-	c->in_flight--;
-	c->unfinished--;
-	c->progress.in_flight = c->in_flight;
-}
-
-static void
-fail_job(struct fetch_ctx *c, struct fetch_job *j, int status, const char *error)
-{
-	int64_t ms = time_mono_ms() - j->attempt_start_ms;
-	ingest_failure(c, j, status, error, ms);
-	job_finish(c, j);
-}
-
-static void
-attempt_begin(struct fetch_ctx *c, struct fetch_job *j)
-{
-	j->attempt++;
-	j->attempt_start_ms = time_mono_ms();
-	j->attempt_started_at = time_now();
-	j->url = j->src.url;
-	j->hops = 0;
-	j->visited[0] = j->src.url;
-	j->perm_url = NULL;
-	j->is_perm_chain = 1;
-	j->wire_bytes = 0;
-	c->hosts[j->host].in_flight++;
-	c->in_flight++;
-	c->progress.in_flight = c->in_flight;
-	if (hop_start(c, j) < 0) {
-		char why[CURL_ERROR_SIZE];
-		str_copy(why, j->errbuf, sizeof why);
-		fail_job(c, j, 0, why);
-	}
-}
+/* ---- scheduling ---- */
 
 /* Start queued feeds while global and per-host slots are free: first on the hosts that just
  * freed a slot (their connection is warm), then round-robin over hosts. */
 static void
 schedule(struct fetch_ctx *c)
 {
-	/* attempt_begin can fail a feed at once, which appends to c->warm: index, don't hold a pointer */
+	/* fetch_attempt_begin can fail a feed at once, which appends to c->warm: index, don't hold a pointer */
 	size_t n = c->warm.len / sizeof(size_t);
 	for (size_t i = 0; i < n && c->in_flight < c->opts->concurrency; i++) {
 		size_t host;
 		memcpy(&host, c->warm.data + i * sizeof host, sizeof host);
 		struct fetch_host *h = &c->hosts[host];
 		if (h->head && h->in_flight < c->opts->per_host)
-			attempt_begin(c, host_pop(c, h));
+			fetch_attempt_begin(c, host_pop(c, h));
 	}
 	if (n) {
 		size_t rest = c->warm.len - n * sizeof(size_t);
@@ -434,64 +256,8 @@ schedule(struct fetch_ctx *c)
 			continue;
 		}
 		idle = 0;
-		attempt_begin(c, host_pop(c, h));
+		fetch_attempt_begin(c, host_pop(c, h));
 	}
-}
-
-static uint64_t
-rng_next(struct fetch_ctx *c)
-{
-	c->rng ^= c->rng << 13;
-	c->rng ^= c->rng >> 7;
-	c->rng ^= c->rng << 17;
-	return c->rng;
-}
-
-/* Seconds from a Retry-After value (delta-seconds or an HTTP date), or -1. */
-static int64_t
-retry_after_s(const char *v)
-{
-	long n;
-	int64_t t;
-	if (!v[0])
-		return -1;
-	if (str_to_long(v, 0, 86400 * 7, &n) == 0)
-		return n;
-	if (date_parse(v, strlen(v), &t) == 0) {
-		int64_t d = t - time_now();
-		return d > 0 ? d : 0;
-	}
-	return -1;
-}
-
-/* Retry j after a quick transient failure when attempts and the run's deadline allow:
- * exponential backoff (0.5 s, 1 s, ...) with full jitter, or the server's Retry-After.
- * Returns 1 when a retry was scheduled (the slot is freed), 0 when the caller must fail it. */
-static int
-maybe_retry(struct fetch_ctx *c, struct fetch_job *j, int status, const char *error)
-{
-	if (j->attempt >= FETCH_MAX_ATTEMPTS)
-		return 0;
-	int64_t now = time_mono_ms();
-	int64_t delay = 500LL << (j->attempt - 1);
-	delay = delay / 2 + (int64_t)(rng_next(c) % (uint64_t)delay);
-	int64_t ra = retry_after_s(j->retry_after);
-	if (ra >= 0)
-		delay = ra * 1000 > delay ? ra * 1000 : delay;
-	/* Only when the retry can still finish a quick transfer inside the deadline. */
-	if (now + delay + 1000 > c->deadline_ms)
-		return 0;
-	ingest_log_attempt(c, j, status, error, now - j->attempt_start_ms);
-	job_release_easy(c, j);
-	fetch_body_reset(c, j); /* nothing of a failed attempt is kept while it waits */
-	c->hosts[j->host].in_flight--;
-	c->in_flight--;
-	c->progress.in_flight = c->in_flight;
-	j->not_before_ms = now + delay;
-	j->next = c->retry_head;
-	c->retry_head = j;
-	c->waiting_retry++;
-	return 1;
 }
 
 /* Move retries whose backoff has passed to the front of their host queue; returns the
@@ -515,163 +281,6 @@ release_retries(struct fetch_ctx *c, int64_t now)
 	return next;
 }
 
-static const char *
-curl_error_line(CURLcode rc, struct fetch_job *j, int timeout_s, char *out, size_t size)
-{
-	switch (rc) {
-	case CURLE_OPERATION_TIMEDOUT:
-		snprintf(out, size, "timed out after %d s%s", timeout_s,
-		         j->body_len ? " (body too slow)" : "");
-		break;
-	case CURLE_COULDNT_CONNECT:
-		snprintf(out, size, "connection failed: %s", j->errbuf[0] ? j->errbuf : "refused");
-		break;
-	case CURLE_COULDNT_RESOLVE_HOST:
-		snprintf(out, size, "cannot resolve host: %s", j->errbuf[0] ? j->errbuf : curl_easy_strerror(rc));
-		break;
-	case CURLE_FILESIZE_EXCEEDED:
-		snprintf(out, size, "body larger than %zu MiB, aborted", j->max_body >> 20);
-		break;
-	default:
-		snprintf(out, size, "%s", j->errbuf[0] ? j->errbuf : curl_easy_strerror(rc));
-	}
-	for (char *p = out; *p; p++) /* keep it one line */
-		if (*p == '\n' || *p == '\r')
-			*p = ' ';
-	return out;
-}
-
-static int
-is_quick_transient(CURLcode rc)
-{
-	return rc == CURLE_COULDNT_CONNECT || rc == CURLE_RECV_ERROR || rc == CURLE_SEND_ERROR ||
-	       rc == CURLE_GOT_NOTHING || rc == CURLE_PARTIAL_FILE || rc == CURLE_HTTP2 ||
-	       rc == CURLE_HTTP2_STREAM;
-}
-
-static const char *
-status_reason(int status)
-{
-	switch (status) {
-	case 400: return "Bad Request";
-	case 401: return "Unauthorized";
-	case 403: return "Forbidden";
-	case 404: return "Not Found";
-	case 410: return "Gone";
-	case 429: return "Too Many Requests";
-	case 500: return "Internal Server Error";
-	case 502: return "Bad Gateway";
-	case 503: return "Service Unavailable";
-	case 504: return "Gateway Timeout";
-	default: return "";
-	}
-}
-
-/* Follow one redirect of j; fails the feed on loops and long chains. */
-static void
-follow_redirect(struct fetch_ctx *c, struct fetch_job *j, int status)
-{
-	char *target = NULL;
-	char err[1200];
-	curl_easy_getinfo(j->easy, CURLINFO_REDIRECT_URL, &target);
-	if (!target || !*target) {
-		snprintf(err, sizeof err, "HTTP %d redirect without a usable Location", status);
-		fail_job(c, j, status, err);
-		return;
-	}
-	for (int i = 0; i <= j->hops; i++) {
-		if (strcmp(j->visited[i], target) == 0) {
-			snprintf(err, sizeof err, "redirect loop: %s -> %s", j->url, target);
-			fail_job(c, j, status, err);
-			return;
-		}
-	}
-	if (j->hops >= FETCH_MAX_REDIRECTS) {
-		snprintf(err, sizeof err, "too many redirects (more than %d)", FETCH_MAX_REDIRECTS);
-		fail_job(c, j, status, err);
-		return;
-	}
-	const char *next = arena_strdup(c->arena, target);
-	if (j->is_perm_chain && (status == 301 || status == 308))
-		j->perm_url = next;
-	else
-		j->is_perm_chain = 0;
-	j->visited[++j->hops] = next;
-	j->url = next;
-	job_release_easy(c, j);
-	if (hop_start(c, j) < 0) {
-		str_copy(err, j->errbuf, sizeof err);
-		fail_job(c, j, 0, err);
-	}
-}
-
-/* A transfer ended: decide between stored, not modified, redirect, retry and failure. */
-static void
-hop_done(struct fetch_ctx *c, struct fetch_job *j, CURLcode rc)
-{
-	long status = 0;
-	curl_off_t body_bytes = 0, total_us = 0;
-	long header_bytes = 0;
-	char err[1200];
-	curl_easy_getinfo(j->easy, CURLINFO_RESPONSE_CODE, &status);
-	curl_easy_getinfo(j->easy, CURLINFO_SIZE_DOWNLOAD_T, &body_bytes);
-	curl_easy_getinfo(j->easy, CURLINFO_HEADER_SIZE, &header_bytes);
-	curl_easy_getinfo(j->easy, CURLINFO_TOTAL_TIME_T, &total_us);
-	long http_version = 0, new_connections = 0;
-	curl_easy_getinfo(j->easy, CURLINFO_HTTP_VERSION, &http_version);
-	curl_easy_getinfo(j->easy, CURLINFO_NUM_CONNECTS, &new_connections);
-	c->out->http2_transfers += http_version == CURL_HTTP_VERSION_2_0;
-	c->out->connections += (int)new_connections;
-	j->wire_bytes += (int64_t)body_bytes + header_bytes;
-	c->out->bytes += (int64_t)body_bytes + header_bytes;
-	c->progress.bytes = c->out->bytes;
-	int64_t ms = time_mono_ms() - j->attempt_start_ms;
-
-	if (rc != CURLE_OK) {
-		if (j->is_too_big) {
-			snprintf(err, sizeof err, "body larger than %zu MiB after decoding, aborted", j->max_body >> 20);
-			fail_job(c, j, (int)status, err);
-			return;
-		}
-		if (j->spill_errno) {
-			snprintf(err, sizeof err, "cannot write the body to a temporary file in %s: %s", c->spill_dir,
-			         strerror(j->spill_errno));
-			fail_job(c, j, (int)status, err);
-			return;
-		}
-		if (rc == CURLE_OPERATION_TIMEDOUT && time_mono_ms() >= c->deadline_ms - 50)
-			snprintf(err, sizeof err, "not finished within the run's deadline (%lld s)",
-			         (long long)((c->deadline_ms - c->start_ms) / 1000));
-		else
-			curl_error_line(rc, j, c->opts->timeout_s, err, sizeof err);
-		if (!(is_quick_transient(rc) && maybe_retry(c, j, (int)status, err)))
-			fail_job(c, j, (int)status, err);
-		return;
-	}
-	if (status == 304) {
-		ingest_not_modified(c, j, ms);
-		job_finish(c, j);
-		return;
-	}
-	if (status == 301 || status == 302 || status == 303 || status == 307 || status == 308) {
-		follow_redirect(c, j, (int)status);
-		return;
-	}
-	if (status >= 200 && status < 300) {
-		char *ctype = NULL;
-		curl_easy_getinfo(j->easy, CURLINFO_CONTENT_TYPE, &ctype);
-		char *ct = ctype ? arena_strdup(&c->feed_arena, ctype) : NULL;
-		ingest_body(c, j, (int)status, ct, ms);
-		job_finish(c, j);
-		return;
-	}
-	snprintf(err, sizeof err, "HTTP %ld%s%s", status, status_reason((int)status)[0] ? " " : "",
-	         status_reason((int)status));
-	if ((status == 429 || status >= 500) && maybe_retry(c, j, (int)status, err))
-		return;
-	fail_job(c, j, (int)status, err);
-}
-
 /* The run's deadline passed: everything unfinished fails with one clear reason. */
 static void
 abandon_all(struct fetch_ctx *c)
@@ -682,13 +291,13 @@ abandon_all(struct fetch_ctx *c)
 	for (size_t i = 0; i < c->job_count; i++) {
 		struct fetch_job *j = &c->jobs[i];
 		if (j->easy) {
-			fail_job(c, j, 0, err);
+			fetch_job_fail(c, j, 0, err);
 		}
 	}
 	for (struct fetch_job *j = c->retry_head; j; j = j->next) {
 		c->hosts[j->host].in_flight++;
 		c->in_flight++;
-		fail_job(c, j, 0, err);
+		fetch_job_fail(c, j, 0, err);
 	}
 	c->retry_head = NULL;
 	for (size_t h = 0; h < c->host_count; h++) {
@@ -698,7 +307,7 @@ abandon_all(struct fetch_ctx *c)
 			j->attempt_started_at = time_now();
 			c->hosts[h].in_flight++;
 			c->in_flight++;
-			fail_job(c, j, 0, err);
+			fetch_job_fail(c, j, 0, err);
 		}
 	}
 }
@@ -724,7 +333,7 @@ run_loop(struct fetch_ctx *c)
 			struct fetch_job *j = NULL;
 			CURLcode rc = msg->data.result;
 			curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, (char **)&j);
-			hop_done(c, j, rc);
+			fetch_hop_done(c, j, rc);
 		}
 		schedule(c);
 		ingest_flush(c, 0);

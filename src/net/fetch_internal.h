@@ -1,5 +1,5 @@
-/* fetch_internal.h: the state shared by the fetcher's files (fetch.c runs the event loop,
- * ingest.c turns a finished transfer into stored items and health, progress.c reports).
+/* fetch_internal.h: the state shared by the fetcher's files (fetch.c schedules and runs the
+ * event loop, attempt.c runs each attempt: requests, redirects, retries; ingest.c turns a finished transfer into stored items and health, progress.c reports).
  * Not a public interface: only src/net/ includes it. */
 #ifndef BRIEF_NET_FETCH_INTERNAL_H
 #define BRIEF_NET_FETCH_INTERNAL_H
@@ -92,6 +92,25 @@ struct fetch_ctx {
 	size_t body_mem;           /* bytes of all the bodies held in memory (body.c) */
 	char spill_dir[4200];      /* where bodies too large for memory go: the store's directory */
 };
+
+static inline int64_t
+min64(int64_t a, int64_t b)
+{
+	return a < b ? a : b;
+}
+
+/* attempt.c: one attempt of a feed, hop by hop, and the end of the feed. */
+/* Start attempt j->attempt + 1 of a queued feed at its source URL: takes a global and a host
+ * slot, and fails the feed (fetch_job_fail) when its first hop cannot start. */
+void fetch_attempt_begin(struct fetch_ctx *c, struct fetch_job *j);
+/* A transfer of j ended with rc: decide between stored, not modified, redirect (the next hop
+ * starts), retry (j goes to c->retry_head, its slots freed) and failure. */
+void fetch_hop_done(struct fetch_ctx *c, struct fetch_job *j, CURLcode rc);
+/* The feed is finished (stored or failed): free its slot and memory. */
+void fetch_job_finish(struct fetch_ctx *c, struct fetch_job *j);
+/* Fail the feed with status and a one-line error (stored by ingest_failure), then finish it.
+ * j must hold its slots (in_flight counted), as during an attempt. */
+void fetch_job_fail(struct fetch_ctx *c, struct fetch_job *j, int status, const char *error);
 
 /* body.c: transfer bodies, in memory within FETCH_BODY_MEM_ONE / FETCH_BODY_MEM_ALL (fetch.h),
  * else in an unlinked file in spill_dir (else $TMPDIR, /tmp). */
