@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "ai/schema.h"
+#include "net/retry.h"
 #include "store/llmcache.h"
 #include "util/log.h"
 #include "util/str.h"
@@ -77,15 +78,6 @@ redact(const struct llm_client *c, char *s, size_t size)
 	(void)size;
 }
 
-static uint64_t
-next_rand(struct llm_client *c)
-{
-	c->rng ^= c->rng << 13;
-	c->rng ^= c->rng >> 7;
-	c->rng ^= c->rng << 17;
-	return c->rng;
-}
-
 static size_t
 on_body(char *data, size_t size, size_t nmemb, void *ctx)
 {
@@ -107,25 +99,9 @@ on_header(char *data, size_t size, size_t nmemb, void *ctx)
 		size_t vl = n - 12 < sizeof v - 1 ? n - 12 : sizeof v - 1;
 		memcpy(v, data + 12, vl);
 		v[vl] = '\0';
-		const char *s = v;
-		size_t sl = vl;
-		str_trim(&s, &sl);
-		char t[128];
-		memcpy(t, s, sl);
-		t[sl] = '\0';
-		long secs;
-		double fsecs;
-		if (str_to_long(t, 0, 86400, &secs) == 0) {
-			r->retry_after_ms = secs * 1000;
-		} else if (str_to_double(t, &fsecs) == 0 && fsecs < 86400) {
-			r->retry_after_ms = (long)(fsecs * 1000);
-		} else {
-			time_t when = curl_getdate(t, NULL);
-			if (when > 0) {
-				long d = (long)(when - time(NULL));
-				r->retry_after_ms = d > 0 ? d * 1000 : 0;
-			}
-		}
+		int64_t ms = retry_after_ms(v);
+		if (ms >= 0)
+			r->retry_after_ms = (long)ms;
 	}
 	return n;
 }
@@ -331,10 +307,10 @@ finish(struct llm_client *c, struct llm_request *r, CURLcode code)
 	int64_t delay = c->base_backoff_ms << (r->attempts - 1 < 6 ? r->attempts - 1 : 6);
 	if (delay > MAX_BACKOFF_MS)
 		delay = MAX_BACKOFF_MS;
-	delay = delay / 2 + (int64_t)(next_rand(c) % (uint64_t)(delay / 2 + 1));
+	delay = delay / 2 + (int64_t)(retry_rand(&c->rng) % (uint64_t)(delay / 2 + 1));
 	if (r->retry_after_ms >= 0) /* the server said when: wait that long (plus a little jitter) */
 		delay = (r->retry_after_ms < MAX_RETRY_AFTER_MS ? r->retry_after_ms : MAX_RETRY_AFTER_MS) +
-		        (int64_t)(next_rand(c) % 200);
+		        (int64_t)(retry_rand(&c->rng) % 200);
 	log_debug("llm %s: %s; retry %d in %lld ms", prompt_task_name(r->task), r->error, r->attempts,
 	          (long long)delay);
 	r->ready_at_ms = time_mono_ms() + delay;

@@ -6,8 +6,8 @@
  * fetch.c schedules attempts and drives the event loop. */
 #include <string.h>
 
-#include "feed/date.h"
 #include "net/fetch_internal.h"
+#include "net/retry.h"
 #include "util/str.h"
 #include "util/timeutil.h"
 
@@ -184,32 +184,6 @@ fetch_attempt_begin(struct fetch_ctx *c, struct fetch_job *j)
 	}
 }
 
-static uint64_t
-rng_next(struct fetch_ctx *c)
-{
-	c->rng ^= c->rng << 13;
-	c->rng ^= c->rng >> 7;
-	c->rng ^= c->rng << 17;
-	return c->rng;
-}
-
-/* Seconds from a Retry-After value (delta-seconds or an HTTP date), or -1. */
-static int64_t
-retry_after_s(const char *v)
-{
-	long n;
-	int64_t t;
-	if (!v[0])
-		return -1;
-	if (str_to_long(v, 0, 86400 * 7, &n) == 0)
-		return n;
-	if (date_parse(v, strlen(v), &t) == 0) {
-		int64_t d = t - time_now();
-		return d > 0 ? d : 0;
-	}
-	return -1;
-}
-
 /* Retry j after a quick transient failure when attempts and the run's deadline allow:
  * exponential backoff (0.5 s, 1 s, ...) with full jitter, or the server's Retry-After.
  * Returns 1 when a retry was scheduled (the slot is freed), 0 when the caller must fail it. */
@@ -220,10 +194,10 @@ maybe_retry(struct fetch_ctx *c, struct fetch_job *j, int status, const char *er
 		return 0;
 	int64_t now = time_mono_ms();
 	int64_t delay = 500LL << (j->attempt - 1);
-	delay = delay / 2 + (int64_t)(rng_next(c) % (uint64_t)delay);
-	int64_t ra = retry_after_s(j->retry_after);
-	if (ra >= 0)
-		delay = ra * 1000 > delay ? ra * 1000 : delay;
+	delay = delay / 2 + (int64_t)(retry_rand(&c->rng) % (uint64_t)delay);
+	int64_t ra = retry_after_ms(j->retry_after);
+	if (ra > delay)
+		delay = ra;
 	/* Only when the retry can still finish a quick transfer inside the deadline. */
 	if (now + delay + 1000 > c->deadline_ms)
 		return 0;
