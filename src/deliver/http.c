@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "deliver/channel.h"
+#include "util/json.h"
 #include "util/str.h"
 #include "util/utf8.h"
 
@@ -114,16 +115,7 @@ http_expect_2xx(const struct http_reply *reply, struct err *e)
 json_t *
 channel_jstr(const char *s)
 {
-	if (!s)
-		s = "";
-	size_t len = strlen(s);
-	if (utf8_valid(s, len))
-		return json_stringn(s, len);
-	struct buf b = BUF_INIT;
-	utf8_sanitize(&b, s, len);
-	json_t *j = json_stringn(buf_str(&b), b.len);
-	buf_free(&b);
-	return j;
+	return json_text(s ? s : "");
 }
 
 int

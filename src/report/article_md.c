@@ -6,6 +6,7 @@
 #include "report/article.h"
 #include "report/escape.h"
 #include "report/i18n.h"
+#include "util/json.h"
 #include "util/str.h"
 
 static const char *const zh_numbers[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
@@ -146,24 +147,7 @@ article_render_md(const struct article_doc *d, struct buf *out)
 	buf_printf(out, "**%s**\n\n", w->interact);
 	md_paras(d, a->question, out);
 	buf_printf(out, "---\n\n**%s**\n\n", w->refs);
-	for (size_t i = 0; i < d->ref_count; i++) {
-		const struct weekly_ref *r = &d->refs[i];
-		buf_printf(out, "%zu. ", i + 1);
-		if (esc_url_ok(r->link)) {
-			buf_putc(out, '[');
-			esc_md_inline(out, r->title && *r->title ? r->title : r->link);
-			buf_puts(out, "](");
-			esc_md_url(out, r->link);
-			buf_putc(out, ')');
-		} else {
-			esc_md_inline(out, r->title);
-		}
-		if (r->source && *r->source) {
-			buf_puts(out, " — ");
-			esc_md_inline(out, r->source);
-		}
-		buf_putc(out, '\n');
-	}
+	weekly_refs_md(d->refs, d->ref_count, out);
 	buf_puts(out, "\n*");
 	struct buf note = BUF_INIT;
 	const char *model_arg[] = {d->model ? d->model : "?"};
@@ -243,23 +227,7 @@ article_render_html(const struct article_doc *d, struct buf *out)
 	buf_printf(out, "<h2>%s</h2>\n", w->interact);
 	html_paras(d, a->question, out);
 	buf_printf(out, "<h2>%s</h2>\n<ol>\n", w->refs);
-	for (size_t i = 0; i < d->ref_count; i++) {
-		buf_printf(out, "<li id=\"ref-%zu\">", i + 1);
-		if (esc_url_ok(d->refs[i].link)) {
-			buf_puts(out, "<a href=\"");
-			esc_html(out, d->refs[i].link);
-			buf_puts(out, "\" rel=\"noopener noreferrer\">");
-			esc_html(out, d->refs[i].title);
-			buf_puts(out, "</a>");
-		} else {
-			esc_html(out, d->refs[i].title);
-		}
-		if (d->refs[i].source) {
-			buf_puts(out, " — ");
-			esc_html(out, d->refs[i].source);
-		}
-		buf_puts(out, "</li>\n");
-	}
+	weekly_refs_html(d->refs, d->ref_count, out);
 	buf_puts(out, "</ol>\n<footer><p>");
 	struct buf note = BUF_INIT;
 	const char *model_arg[] = {d->model ? d->model : "?"};
@@ -275,29 +243,29 @@ article_render_json(const struct article_doc *d, struct buf *out)
 	const struct article_draft *a = d->draft;
 	json_t *o = json_object();
 	json_object_set_new(o, "kind", json_string("article"));
-	json_object_set_new(o, "story", weekly_json_str(d->story_id));
-	json_object_set_new(o, "date", weekly_json_str(d->date));
-	json_object_set_new(o, "generated_at", weekly_json_str(d->generated_at));
-	json_object_set_new(o, "lang", weekly_json_str(d->lang));
-	json_object_set_new(o, "model", weekly_json_str(d->model));
-	json_object_set_new(o, "headline", weekly_json_str(a->headline));
-	json_object_set_new(o, "hook", weekly_json_str(a->hook));
+	json_object_set_new(o, "story", json_text(d->story_id));
+	json_object_set_new(o, "date", json_text(d->date));
+	json_object_set_new(o, "generated_at", json_text(d->generated_at));
+	json_object_set_new(o, "lang", json_text(d->lang));
+	json_object_set_new(o, "model", json_text(d->model));
+	json_object_set_new(o, "headline", json_text(a->headline));
+	json_object_set_new(o, "hook", json_text(a->hook));
 	json_t *secs = json_array();
 	for (size_t i = 0; i < a->section_count; i++)
 		json_array_append_new(secs, json_pack("{s:o,s:o}", "heading",
-		                                      weekly_json_str(a->sections[i].heading +
+		                                      json_text(a->sections[i].heading +
 		                                                      article_number_prefix(a->sections[i].heading)),
-		                                      "body", weekly_json_str(a->sections[i].body)));
+		                                      "body", json_text(a->sections[i].body)));
 	json_object_set_new(o, "sections", secs);
-	json_object_set_new(o, "conclusion", weekly_json_str(a->conclusion));
-	json_object_set_new(o, "question", weekly_json_str(a->question));
+	json_object_set_new(o, "conclusion", json_text(a->conclusion));
+	json_object_set_new(o, "question", json_text(a->question));
 	json_object_set_new(o, "chars", json_integer((json_int_t)check_article_chars(a)));
 	json_t *refs = json_array();
 	for (size_t i = 0; i < d->ref_count; i++)
 		json_array_append_new(refs, json_pack("{s:I,s:o,s:o,s:o}", "id", (json_int_t)i + 1, "title",
-		                                      weekly_json_str(d->refs[i].title), "link",
-		                                      weekly_json_str(d->refs[i].link), "source",
-		                                      weekly_json_str(d->refs[i].source)));
+		                                      json_text(d->refs[i].title), "link",
+		                                      json_text(d->refs[i].link), "source",
+		                                      json_text(d->refs[i].source)));
 	json_object_set_new(o, "references", refs);
 	char *s = json_dumps(o, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 	buf_puts(out, s);

@@ -8,24 +8,9 @@
 #include "ai/category.h"
 #include "feed/feed.h"
 #include "report/report.h"
+#include "util/json.h"
 #include "util/timeutil.h"
 #include "util/utf8.h"
-
-/* A JSON string from UTF-8 text (repaired if invalid, so jansson never rejects it), or null. */
-static json_t *
-jstr(const char *s)
-{
-	if (!s)
-		return json_null();
-	size_t len = strlen(s);
-	if (utf8_valid(s, len))
-		return json_stringn(s, len);
-	struct buf b = BUF_INIT;
-	utf8_sanitize(&b, s, len);
-	json_t *j = json_stringn(buf_str(&b), b.len);
-	buf_free(&b);
-	return j;
-}
 
 static json_t *
 jtime(int64_t t)
@@ -42,11 +27,11 @@ jitem(const struct report_item *it)
 {
 	json_t *o = json_object();
 	json_object_set_new(o, "rank", json_integer(it->rank));
-	json_object_set_new(o, "title", jstr(it->title));
+	json_object_set_new(o, "title", json_text(it->title));
 	json_object_set_new(o, "title_translated",
-	                    jstr(it->title_translated && *it->title_translated ? it->title_translated : NULL));
-	json_object_set_new(o, "link", jstr(it->link));
-	json_object_set_new(o, "source", jstr(it->source_count ? it->sources[0].name : NULL));
+	                    json_text(it->title_translated && *it->title_translated ? it->title_translated : NULL));
+	json_object_set_new(o, "link", json_text(it->link));
+	json_object_set_new(o, "source", json_text(it->source_count ? it->sources[0].name : NULL));
 	json_object_set_new(o, "published", jtime(it->published));
 	json_object_set_new(o, "category", json_string(category_id(it->category)));
 	json_t *sc = json_object();
@@ -55,11 +40,11 @@ jitem(const struct report_item *it)
 	json_object_set_new(sc, "timeliness", json_integer(it->timeliness));
 	json_object_set_new(sc, "total", json_integer(it->total));
 	json_object_set_new(o, "scores", sc);
-	json_object_set_new(o, "summary", jstr(it->summary));
-	json_object_set_new(o, "reason", jstr(it->reason));
+	json_object_set_new(o, "summary", json_text(it->summary));
+	json_object_set_new(o, "reason", json_text(it->reason));
 	json_t *kw = json_array();
 	for (size_t k = 0; k < it->keyword_count; k++)
-		json_array_append_new(kw, jstr(it->keywords[k]));
+		json_array_append_new(kw, json_text(it->keywords[k]));
 	json_object_set_new(o, "keywords", kw);
 	return o;
 }
@@ -68,11 +53,11 @@ void
 report_daily_json(const struct report *r, struct buf *out)
 {
 	json_t *o = json_object();
-	json_object_set_new(o, "date", jstr(r->date));
+	json_object_set_new(o, "date", json_text(r->date));
 	json_object_set_new(o, "generated_at", jtime(r->generated_at));
-	json_object_set_new(o, "lang", jstr(r->lang));
-	json_object_set_new(o, "engine", jstr(r->engine));
-	json_object_set_new(o, "model", jstr(r->model));
+	json_object_set_new(o, "lang", json_text(r->lang));
+	json_object_set_new(o, "engine", json_text(r->engine));
+	json_object_set_new(o, "model", json_text(r->model));
 	json_t *st = json_object();
 	json_object_set_new(st, "feeds_total", json_integer(r->stats.feeds_total));
 	json_object_set_new(st, "feeds_ok", json_integer(r->stats.feeds_ok));
@@ -81,7 +66,7 @@ report_daily_json(const struct report *r, struct buf *out)
 	json_object_set_new(st, "selected", json_integer(r->stats.selected));
 	json_object_set_new(st, "hours", json_integer(r->stats.hours));
 	json_object_set_new(o, "stats", st);
-	json_object_set_new(o, "highlights", jstr(r->highlights));
+	json_object_set_new(o, "highlights", json_text(r->highlights));
 	json_t *items = json_array();
 	for (size_t i = 0; i < r->item_count; i++)
 		json_array_append_new(items, jitem(&r->items[i]));
@@ -89,7 +74,7 @@ report_daily_json(const struct report *r, struct buf *out)
 	json_t *kw = json_array();
 	for (size_t i = 0; i < r->keyword_count; i++) {
 		json_t *k = json_object();
-		json_object_set_new(k, "word", jstr(r->keywords[i].word));
+		json_object_set_new(k, "word", json_text(r->keywords[i].word));
 		json_object_set_new(k, "count", json_integer(r->keywords[i].count));
 		json_array_append_new(kw, k);
 	}

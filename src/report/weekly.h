@@ -11,10 +11,10 @@
 #define BRIEF_REPORT_WEEKLY_H
 
 #include <stddef.h>
-#include <jansson.h>
 #include <stdint.h>
 
 #include "util/buf.h"
+#include "util/json.h"
 
 enum weekly_kind { WEEKLY_NEWS, WEEKLY_RUMOR, WEEKLY_OPEN_SOURCE, WEEKLY_KIND_COUNT };
 
@@ -84,13 +84,15 @@ void weekly_engine_note(const struct weekly_post *p, struct buf *out);
 
 /* Render p as Markdown (with the front matter it asks for), a self-contained HTML page,
  * or a JSON object, appended to out. Pure. */
+/* The numbered reference list the weekly post and the article share: Markdown lines
+ * "N. [title](link) — source", or HTML <li id="ref-N"> items (without the <ol>). A missing
+ * title shows the link; a link that is not http(s) is not made clickable. */
+void weekly_refs_md(const struct weekly_ref *refs, size_t n, struct buf *out);
+void weekly_refs_html(const struct weekly_ref *refs, size_t n, struct buf *out);
 void weekly_render_md(const struct weekly_post *p, struct buf *out);
 void weekly_render_html(const struct weekly_post *p, struct buf *out);
 void weekly_render_json(const struct weekly_post *p, struct buf *out);
 
-/* A JSON string of UTF-8 text (invalid bytes repaired so jansson never rejects it), or
- * null for NULL. A new reference. */
-json_t *weekly_json_str(const char *s);
 
 /* Append s as a YAML scalar for a front matter value: plain when that is unambiguous,
  * else double-quoted with escapes. Controls are dropped. */

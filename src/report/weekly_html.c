@@ -5,6 +5,7 @@
 
 #include "report/escape.h"
 #include "report/weekly.h"
+#include "util/json.h"
 #include "util/timeutil.h"
 #include "util/utf8.h"
 
@@ -29,6 +30,29 @@ html_para(const struct weekly_post *p, const struct weekly_para *para, struct bu
 		buf_printf(out, " <a class=\"ref\" href=\"#ref-%d\">[%d]</a>", id, id);
 	}
 	buf_puts(out, "</p>\n");
+}
+
+void
+weekly_refs_html(const struct weekly_ref *refs, size_t n, struct buf *out)
+{
+	for (size_t i = 0; i < n; i++) {
+		const struct weekly_ref *r = &refs[i];
+		buf_printf(out, "<li id=\"ref-%zu\">", i + 1);
+		if (esc_url_ok(r->link)) {
+			buf_puts(out, "<a href=\"");
+			esc_html(out, r->link);
+			buf_puts(out, "\" rel=\"noopener noreferrer\">");
+			esc_html(out, r->title && *r->title ? r->title : r->link);
+			buf_puts(out, "</a>");
+		} else {
+			esc_html(out, r->title);
+		}
+		if (r->source && *r->source) {
+			buf_puts(out, " — ");
+			esc_html(out, r->source);
+		}
+		buf_puts(out, "</li>\n");
+	}
 }
 
 void
@@ -83,42 +107,13 @@ weekly_render_html(const struct weekly_post *p, struct buf *out)
 	buf_puts(out, "<section>\n<h2>");
 	esc_html(out, weekly_refs_title(p->lang));
 	buf_puts(out, "</h2>\n<ol>\n");
-	for (size_t i = 0; i < p->ref_count; i++) {
-		const struct weekly_ref *r = &p->refs[i];
-		buf_printf(out, "<li id=\"ref-%zu\">", i + 1);
-		if (esc_url_ok(r->link)) {
-			buf_puts(out, "<a href=\"");
-			esc_html(out, r->link);
-			buf_puts(out, "\" rel=\"noopener noreferrer\">");
-			esc_html(out, r->title && *r->title ? r->title : r->link);
-			buf_puts(out, "</a>");
-		} else {
-			esc_html(out, r->title);
-		}
-		if (r->source && *r->source) {
-			buf_puts(out, " — ");
-			esc_html(out, r->source);
-		}
-		buf_puts(out, "</li>\n");
-	}
+	weekly_refs_html(p->refs, p->ref_count, out);
 	buf_puts(out, "</ol>\n</section>\n<footer><p>");
 	struct buf note = BUF_INIT;
 	weekly_engine_note(p, &note);
 	esc_html(out, buf_str(&note));
 	buf_free(&note);
 	buf_puts(out, "</p></footer>\n</article>\n</body>\n</html>\n");
-}
-
-json_t *
-weekly_json_str(const char *s)
-{
-	if (!s)
-		return json_null();
-	struct buf clean = BUF_INIT;
-	utf8_sanitize(&clean, s, strlen(s));
-	json_t *j = json_stringn(buf_str(&clean), clean.len);
-	buf_free(&clean);
-	return j;
 }
 
 static json_t *
@@ -145,37 +140,37 @@ weekly_render_json(const struct weekly_post *p, struct buf *out)
 	json_t *o = json_object();
 	json_object_set_new(o, "kind", json_string("weekly"));
 	json_object_set_new(o, "issue", json_integer(p->issue));
-	json_object_set_new(o, "week", weekly_json_str(p->week));
-	json_object_set_new(o, "title", weekly_json_str(p->title));
-	json_object_set_new(o, "subtitle", weekly_json_str(p->subtitle));
-	json_object_set_new(o, "date", weekly_json_str(p->date));
-	json_object_set_new(o, "generated_at", weekly_json_str(p->datetime));
-	json_object_set_new(o, "author", weekly_json_str(p->author));
-	json_object_set_new(o, "lang", weekly_json_str(p->lang));
-	json_object_set_new(o, "engine", weekly_json_str(p->engine));
-	json_object_set_new(o, "model", weekly_json_str(p->model));
+	json_object_set_new(o, "week", json_text(p->week));
+	json_object_set_new(o, "title", json_text(p->title));
+	json_object_set_new(o, "subtitle", json_text(p->subtitle));
+	json_object_set_new(o, "date", json_text(p->date));
+	json_object_set_new(o, "generated_at", json_text(p->datetime));
+	json_object_set_new(o, "author", json_text(p->author));
+	json_object_set_new(o, "lang", json_text(p->lang));
+	json_object_set_new(o, "engine", json_text(p->engine));
+	json_object_set_new(o, "model", json_text(p->model));
 	json_object_set_new(o, "days", json_integer(p->days));
 	json_object_set_new(o, "articles_in_window", json_integer(p->articles_in_window));
 	json_t *tags = json_array();
 	for (size_t i = 0; i < p->tag_count; i++)
-		json_array_append_new(tags, weekly_json_str(p->tags[i]));
+		json_array_append_new(tags, json_text(p->tags[i]));
 	json_object_set_new(o, "tags", tags);
 	json_t *ep = json_array();
 	if (p->epigraph_open)
-		json_array_append_new(ep, weekly_json_str(p->epigraph_open));
+		json_array_append_new(ep, json_text(p->epigraph_open));
 	if (p->epigraph_close)
-		json_array_append_new(ep, weekly_json_str(p->epigraph_close));
+		json_array_append_new(ep, json_text(p->epigraph_close));
 	json_object_set_new(o, "epigraphs", ep);
 	json_t *sections = json_array();
 	for (int k = 0; k < WEEKLY_KIND_COUNT; k++) {
 		const struct weekly_section *sec = &p->sections[k];
 		json_t *js = json_object();
 		json_object_set_new(js, "kind", json_string(kinds[k]));
-		json_object_set_new(js, "title", weekly_json_str(weekly_section_title((enum weekly_kind)k, p->lang)));
+		json_object_set_new(js, "title", json_text(weekly_section_title((enum weekly_kind)k, p->lang)));
 		json_t *groups = json_array();
 		for (size_t g = 0; g < sec->group_count; g++) {
 			json_t *jg = json_object();
-			json_object_set_new(jg, "name", weekly_json_str(sec->groups[g].name));
+			json_object_set_new(jg, "name", json_text(sec->groups[g].name));
 			if (strcmp(p->engine, "llm") == 0)
 				json_object_set_new(jg, "written_by",
 				                    json_string(sec->groups[g].is_extractive ? "extractive" : "model"));
@@ -183,7 +178,7 @@ weekly_render_json(const struct weekly_post *p, struct buf *out)
 			for (size_t i = 0; i < sec->groups[g].para_count; i++) {
 				const struct weekly_para *para = &sec->groups[g].paras[i];
 				json_t *jp = json_object();
-				json_object_set_new(jp, "text", weekly_json_str(para->text));
+				json_object_set_new(jp, "text", json_text(para->text));
 				json_object_set_new(jp, "refs", json_refs_of(para));
 				json_array_append_new(paras, jp);
 			}
@@ -198,9 +193,9 @@ weekly_render_json(const struct weekly_post *p, struct buf *out)
 	for (size_t i = 0; i < p->ref_count; i++) {
 		json_t *jr = json_object();
 		json_object_set_new(jr, "id", json_integer((json_int_t)i + 1));
-		json_object_set_new(jr, "title", weekly_json_str(p->refs[i].title));
-		json_object_set_new(jr, "link", weekly_json_str(p->refs[i].link));
-		json_object_set_new(jr, "source", weekly_json_str(p->refs[i].source));
+		json_object_set_new(jr, "title", json_text(p->refs[i].title));
+		json_object_set_new(jr, "link", json_text(p->refs[i].link));
+		json_object_set_new(jr, "source", json_text(p->refs[i].source));
 		json_object_set_new(jr, "published", json_time(p->refs[i].published));
 		json_array_append_new(refs, jr);
 	}

@@ -190,6 +190,29 @@ weekly_engine_note(const struct weekly_post *p, struct buf *out)
 }
 
 void
+weekly_refs_md(const struct weekly_ref *refs, size_t n, struct buf *out)
+{
+	for (size_t i = 0; i < n; i++) {
+		const struct weekly_ref *r = &refs[i];
+		buf_printf(out, "%zu. ", i + 1);
+		if (esc_url_ok(r->link)) {
+			buf_putc(out, '[');
+			esc_md_inline(out, r->title && *r->title ? r->title : r->link);
+			buf_puts(out, "](");
+			esc_md_url(out, r->link);
+			buf_putc(out, ')');
+		} else {
+			esc_md_inline(out, r->title);
+		}
+		if (r->source && *r->source) {
+			buf_puts(out, " — ");
+			esc_md_inline(out, r->source);
+		}
+		buf_putc(out, '\n');
+	}
+}
+
+void
 weekly_render_md(const struct weekly_post *p, struct buf *out)
 {
 	if (p->front_matter == WEEKLY_FM_JEKYLL)
@@ -223,24 +246,7 @@ weekly_render_md(const struct weekly_post *p, struct buf *out)
 	if (p->epigraph_close)
 		epigraph(out, p->epigraph_close);
 	buf_printf(out, "# %s\n\n", weekly_refs_title(p->lang));
-	for (size_t i = 0; i < p->ref_count; i++) {
-		const struct weekly_ref *r = &p->refs[i];
-		buf_printf(out, "%zu. ", i + 1);
-		if (esc_url_ok(r->link)) {
-			buf_putc(out, '[');
-			esc_md_inline(out, r->title && *r->title ? r->title : r->link);
-			buf_puts(out, "](");
-			esc_md_url(out, r->link);
-			buf_putc(out, ')');
-		} else {
-			esc_md_inline(out, r->title);
-		}
-		if (r->source && *r->source) {
-			buf_puts(out, " — ");
-			esc_md_inline(out, r->source);
-		}
-		buf_putc(out, '\n');
-	}
+	weekly_refs_md(p->refs, p->ref_count, out);
 	buf_putc(out, '\n');
 	struct buf note = BUF_INIT;
 	weekly_engine_note(p, &note);
