@@ -48,7 +48,17 @@ struct daily_args {
 	int is_offline, is_no_fetch;
 };
 
-/* Feeds that failed in this fetch, named as the store knows them. */
+/* qsort order of the feed-health lists: by name, ASCII case folded, then by URL — the order
+ * store_feed_health gives, so the list never depends on which feed finished first. */
+static int
+problem_cmp(const void *a, const void *b)
+{
+	const struct report_problem *x = a, *y = b;
+	int c = str_casecmp(x->name, y->name);
+	return c ? c : strcmp(x->url, y->url);
+}
+
+/* Feeds that failed in this fetch, named as the store knows them, in problem_cmp order. */
 static void
 fetch_failures(struct store *st, const struct fetch_summary *sum, struct arena *a, struct report_health *h)
 {
@@ -59,6 +69,8 @@ fetch_failures(struct store *st, const struct fetch_summary *sum, struct arena *
 		const char *name = store_source_name(st, url, a);
 		h->failed[h->failed_count++] = (struct report_problem){name ? name : url, url, sum->failures[i].error, 0};
 	}
+	if (h->failed_count)
+		qsort(h->failed, h->failed_count, sizeof *h->failed, problem_cmp);
 }
 
 struct daily_run;

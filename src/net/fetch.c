@@ -351,6 +351,14 @@ run_loop(struct fetch_ctx *c)
 	}
 }
 
+/* qsort order of fetch_summary.failures: by URL (bytewise). */
+static int
+failure_cmp(const void *a, const void *b)
+{
+	const struct fetch_failure *x = a, *y = b;
+	return strcmp(x->url, y->url);
+}
+
 int
 fetch_run(struct store *st, const struct config *cfg, const struct fetch_opts *opts, struct arena *arena,
           struct fetch_summary *out, struct err *e)
@@ -412,6 +420,9 @@ fetch_run(struct store *st, const struct config *cfg, const struct fetch_opts *o
 		memcpy(f, c->failures.data, c->failures.len);
 		out->failures = f;
 	}
+	/* completion order depends on the network: report failures in a defined order */
+	if (out->failure_count)
+		qsort(out->failures, out->failure_count, sizeof *out->failures, failure_cmp);
 	buf_free(&c->failures);
 	buf_free(&c->batch);
 	buf_free(&c->warm);

@@ -54,7 +54,7 @@ struct fetch_summary {
 	int http2_transfers;    /* transfers (each hop and attempt) answered over HTTP/2 */
 	int connections;        /* new connections the run opened (CURLINFO_NUM_CONNECTS summed) */
 	double seconds;
-	struct fetch_failure *failures; /* arena memory */
+	struct fetch_failure *failures; /* arena memory, sorted by URL (bytewise) */
 	size_t failure_count;
 	int64_t *source_ids;    /* the sources of this run (for a --feeds run: that file's), arena */
 	size_t source_count;

@@ -79,7 +79,7 @@ write_opml(const char *path, const char *port)
 	const char *feeds[][2] = {
 		{"simonwillison.example", "simon.xml"}, {"krebsonsecurity.example", "krebs.xml"},
 		{"devblogs.example/oldnewthing", "oldnewthing.xml"}, {"ruanyifeng.example", "zhblog.xml?gzip=1"},
-		{"joanwestenberg.example", "misc.xml?delay=200"}, {"forbidden.example", "gone.xml?status=403"},
+		{"joanwestenberg.example", "misc.xml?delay=200"}, {"forbidden.example", "gone.xml?status=403&amp;delay=400"},
 		{"missing.example", "missing.xml"},
 	};
 	struct buf b = BUF_INIT;
