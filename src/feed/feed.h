@@ -77,6 +77,15 @@ struct feed_parse_opts {
 /* ... and item.text NULL (no HTML-to-text conversion). */
 #define FEED_OMIT_TEXT 2u
 
+/* The date an item is filed under: published, else updated (an Atom entry may carry only
+ * <updated>, and readers such as NetNewsWire and miniflux date it by that), else FEED_NO_DATE.
+ * The parser keeps the two apart (feedparser-compatible output); the store files by this. */
+static inline int64_t
+feed_item_date(const struct feed_item *item)
+{
+	return item->published != FEED_NO_DATE ? item->published : item->updated;
+}
+
 /* Called once per item, in document order. The item and its strings are valid
  * only during the call (copy what you keep). Return 0 to continue, nonzero to stop. */
 typedef int (*feed_item_fn)(void *ctx, const struct feed_doc *doc, const struct feed_item *item);

@@ -69,7 +69,7 @@ store_item_dedupe_key(const struct feed_item *item, struct buf *out)
 		return;
 	}
 	struct buf tmp = BUF_INIT;
-	int64_t date = item->published != FEED_NO_DATE ? item->published : item->updated;
+	int64_t date = feed_item_date(item);
 	buf_puts(&tmp, item->title ? item->title : "");
 	buf_putc(&tmp, '\n');
 	if (date != FEED_NO_DATE)
@@ -194,7 +194,7 @@ store_item_put(struct store_items *w, int64_t source_id, const struct feed_item 
 	store_bind_text(s, 11, cats);
 	store_bind_text(s, 12, encl);
 	store_bind_text(s, 13, item->comments);
-	bind_date(s, 14, item->published);
+	bind_date(s, 14, feed_item_date(item)); /* the date it is filed under */
 	bind_date(s, 15, item->updated);
 	sqlite3_bind_int64(s, 16, now); /* first_seen on insert, changed_at on update */
 	sqlite3_bind_text(s, 17, content_hash, -1, SQLITE_STATIC);

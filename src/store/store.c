@@ -45,7 +45,7 @@ static const char *const migrations[] = {
 	"  categories TEXT,"                    /* JSON array of strings */
 	"  enclosures TEXT,"                    /* JSON array of {url,type,length} */
 	"  comments TEXT,"
-	"  published INTEGER,"                  /* UTC seconds, NULL when undated */
+	"  published INTEGER,"                  /* UTC seconds: published, else updated (feed_item_date); NULL when undated */
 	"  updated INTEGER,"
 	"  first_seen INTEGER NOT NULL,"
 	"  content_hash TEXT NOT NULL,"
