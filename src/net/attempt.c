@@ -76,6 +76,12 @@ hop_start(struct fetch_ctx *c, struct fetch_job *j)
 		snprintf(j->errbuf, sizeof j->errbuf, "timed out after %d s", c->opts->timeout_s);
 		return -1;
 	}
+	/* The source URL may point anywhere; where its redirects lead is checked (net/guard.h). */
+	net_guard_start(&j->guard, &c->guard_policy, j->hops > 0 && !j->origin_private);
+	if (net_guard_check_url(&j->guard, j->url) < 0) {
+		str_copy(j->errbuf, j->guard.refused, sizeof j->errbuf);
+		return -1;
+	}
 	CURL *h = easy_get(c);
 	if (!h) {
 		snprintf(j->errbuf, sizeof j->errbuf, "out of memory starting the transfer");
@@ -119,6 +125,7 @@ hop_start(struct fetch_ctx *c, struct fetch_job *j)
 	curl_easy_setopt(h, CURLOPT_TCP_NODELAY, 1L);
 	if (c->opts->ca_file) /* replaces the system's CAs; peer and host verification stay on */
 		curl_easy_setopt(h, CURLOPT_CAINFO, c->opts->ca_file);
+	net_guard_install(h, &j->guard);
 	if (curl_multi_add_handle(c->multi, h) != CURLM_OK) {
 		snprintf(j->errbuf, sizeof j->errbuf, "cannot start the transfer");
 		j->easy = NULL;
@@ -173,6 +180,7 @@ fetch_attempt_begin(struct fetch_ctx *c, struct fetch_job *j)
 	j->visited[0] = j->src.url;
 	j->perm_url = NULL;
 	j->is_perm_chain = 1;
+	j->origin_private = 0;
 	j->wire_bytes = 0;
 	c->hosts[j->host].in_flight++;
 	c->in_flight++;
@@ -272,6 +280,8 @@ follow_redirect(struct fetch_ctx *c, struct fetch_job *j, int status)
 {
 	char *target = NULL;
 	char err[1200];
+	if (j->hops == 0) /* where the user's URL really led decides where its redirects may */
+		j->origin_private = j->guard.saw_private;
 	curl_easy_getinfo(j->easy, CURLINFO_REDIRECT_URL, &target);
 	if (!target || !*target) {
 		snprintf(err, sizeof err, "HTTP %d redirect without a usable Location", status);
@@ -327,6 +337,10 @@ fetch_hop_done(struct fetch_ctx *c, struct fetch_job *j, CURLcode rc)
 	int64_t ms = time_mono_ms() - j->attempt_start_ms;
 
 	if (rc != CURLE_OK) {
+		if (j->guard.refused[0]) { /* the address policy, not the network: no retry */
+			fetch_job_fail(c, j, (int)status, j->guard.refused);
+			return;
+		}
 		if (j->is_too_big) {
 			snprintf(err, sizeof err, "body larger than %zu MiB after decoding, aborted", j->max_body >> 20);
 			fetch_job_fail(c, j, (int)status, err);
@@ -347,6 +361,11 @@ fetch_hop_done(struct fetch_ctx *c, struct fetch_job *j, CURLcode rc)
 			fetch_job_fail(c, j, (int)status, err);
 		return;
 	}
+	/* A permanent redirect is remembered only once its target served (ingest stores perm_url
+	 * with a valid feed or a 304), and never from a public source to a non-public address
+	 * (possible only with allow_private). */
+	if (j->perm_url && j->guard.saw_private && !j->origin_private)
+		j->perm_url = NULL;
 	if (status == 304) {
 		ingest_not_modified(c, j, ms);
 		fetch_job_finish(c, j);

@@ -378,6 +378,11 @@ fetch_run(struct store *st, const struct config *cfg, const struct fetch_opts *o
 		return err_set(e, "cannot initialise libcurl");
 	}
 	const char *cfg_ua = cfg ? config_get(cfg, "fetch", "user_agent") : NULL;
+	if (net_guard_policy_init(&c->guard_policy, cfg, e) < 0) {
+		store_items_close(&c->items);
+		curl_global_cleanup();
+		return -1;
+	}
 	c->st = st;
 	c->opts = opts;
 	c->arena = arena;

@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "net/fetch.h"
+#include "net/guard.h"
 #include "store/items.h"
 #include "store/sources.h"
 
@@ -29,6 +30,9 @@ struct fetch_job {
 	const char *url;            /* the URL of the current hop (run arena) */
 	const char *perm_url;       /* where an unbroken chain of 301/308 from src.url led, or NULL */
 	int is_perm_chain;
+	int origin_private;         /* the source URL (hop 0) connected to a non-public address: its
+	                             * redirects may lead to such addresses too (net/guard.h) */
+	struct net_guard guard;     /* the address check of the current hop */
 	const char *visited[FETCH_MAX_REDIRECTS + 1];
 	int hops;                   /* redirects followed in this attempt */
 	int attempt;                /* 1-based */
@@ -70,6 +74,7 @@ struct fetch_ctx {
 	struct store_items items;
 	struct arena feed_arena;   /* per-feed parse memory, reset after each feed */
 	const char *user_agent;
+	struct net_guard_policy guard_policy; /* which addresses redirects may lead to */
 	CURLM *multi;
 	CURL **pool;               /* idle easy handles, reused */
 	size_t pool_count, pool_cap;

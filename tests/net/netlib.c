@@ -50,6 +50,7 @@ fsrv_start(struct fsrv *s, const char *root, const char *bind_addr)
 	line[n] = '\0';
 	s->pid = pid;
 	s->port = (int)strtol(line, NULL, 10);
+	snprintf(s->addr, sizeof s->addr, "%s", bind_addr ? bind_addr : "127.0.0.1");
 }
 
 void
@@ -67,7 +68,7 @@ http_get(const struct fsrv *s, const char *path, struct buf *out)
 {
 	int fd = socket(AF_INET, SOCK_STREAM, 0);
 	struct sockaddr_in sa = {.sin_family = AF_INET, .sin_port = htons((uint16_t)s->port)};
-	inet_pton(AF_INET, "127.0.0.1", &sa.sin_addr);
+	inet_pton(AF_INET, s->addr, &sa.sin_addr);
 	if (connect(fd, (struct sockaddr *)&sa, sizeof sa) < 0) {
 		perror("connect feedserver");
 		exit(1);
@@ -202,7 +203,7 @@ fsrv_url(const struct fsrv *s, const char *path)
 	static char bufs[16][1024];
 	static int next;
 	char *b = bufs[next++ % 16];
-	snprintf(b, sizeof bufs[0], "http://127.0.0.1:%d%s", s->port, path);
+	snprintf(b, sizeof bufs[0], "http://%s:%d%s", s->addr, s->port, path);
 	return b;
 }
 

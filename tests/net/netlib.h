@@ -7,6 +7,7 @@
 struct fsrv {
 	pid_t pid;
 	int port;
+	char addr[64]; /* the IPv4 address it listens on */
 };
 
 /* Start tests' feedserver serving root on an ephemeral loopback port (bind_addr NULL =
@@ -27,7 +28,7 @@ int fsrv_host_max(const struct fsrv *s, const char *host);
 int fsrv_host_connections(const struct fsrv *s, const char *host);
 /* Clear the counters. */
 void fsrv_reset(const struct fsrv *s);
-/* "http://127.0.0.1:PORT" + path, in a static rotating buffer (valid for 16 calls). */
+/* "http://ADDR:PORT" + path, in a static rotating buffer (valid for 16 calls). */
 const char *fsrv_url(const struct fsrv *s, const char *path);
 
 
