@@ -15,7 +15,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "testlib.h"
 #include "util/buf.h"
+#include "util/fs.h"
 
 void
 fsrv_start(struct fsrv *s, const char *root, const char *bind_addr)
@@ -248,12 +250,23 @@ t_query_int(struct store *st, const char *sql)
 void
 t_fetch(struct store *st, int timeout_s, struct arena *arena, struct fetch_summary *out)
 {
+	t_fetch_cfg(st, NULL, timeout_s, arena, out);
+}
+
+void
+t_fetch_cfg(struct store *st, const struct config *cfg, int timeout_s, struct arena *arena,
+            struct fetch_summary *out)
+{
 	struct fetch_opts o;
 	struct err e;
 	fetch_opts_default(&o);
+	if (cfg && fetch_opts_from_config(&o, cfg, &e) < 0) {
+		fprintf(stderr, "config: %s\n", e.msg);
+		exit(1);
+	}
 	o.timeout_s = timeout_s;
 	o.progress = 0;
-	if (fetch_run(st, NULL, &o, arena, out, &e) < 0) {
+	if (fetch_run(st, cfg, &o, arena, out, &e) < 0) {
 		fprintf(stderr, "fetch_run: %s\n", e.msg);
 		exit(1);
 	}
@@ -288,4 +301,19 @@ t_need_parser(void)
 		fprintf(stderr, "skipped: the feed parser is not available in this build\n");
 		exit(77);
 	}
+}
+
+const char *
+t_subdir(const char *name)
+{
+	static char path[16][512];
+	static int next;
+	char *p = path[next++ % 16];
+	snprintf(p, sizeof path[0], "%s/%s", test_tmpdir(), name);
+	struct err e;
+	if (fs_mkdirs(p, 0, &e) < 0) {
+		fprintf(stderr, "%s\n", e.msg);
+		exit(1);
+	}
+	return p;
 }

@@ -46,11 +46,17 @@ int64_t t_add_source(struct store *st, const char *url);
 long long t_query_int(struct store *st, const char *sql);
 /* Run fetch_run with timeout_s (and no progress output) into out; aborts on a run error. */
 void t_fetch(struct store *st, int timeout_s, struct arena *arena, struct fetch_summary *out);
+/* t_fetch with cfg's [fetch] options applied (cfg may be NULL) and cfg passed to the run. */
+void t_fetch_cfg(struct store *st, const struct config *cfg, int timeout_s, struct arena *arena,
+                 struct fetch_summary *out);
 /* Print a summary's failures to stderr (for test diagnostics). */
 void t_print_failures(const struct fetch_summary *s);
 /* Exit 77 (skip) when this build's feed parser cannot parse a trivial RSS document (the
  * parser landing separately); the fetch tests need it to store anything. */
 void t_need_parser(void);
+/* A fresh directory NAME under the test's temporary directory (static rotating buffer, valid
+ * for 16 calls); aborts the test when it cannot be made. */
+const char *t_subdir(const char *name);
 /* Index of the failure for url in s, or -1. */
 int t_failure_for(const struct fetch_summary *s, const char *url);
 #endif

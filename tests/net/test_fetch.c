@@ -13,21 +13,6 @@
 
 static struct fsrv srv;
 
-static const char *
-subdir(const char *name)
-{
-	static char path[16][512];
-	static int next;
-	char *p = path[next++ % 16];
-	snprintf(p, sizeof path[0], "%s/%s", test_tmpdir(), name);
-	struct err e;
-	if (fs_mkdirs(p, 0, &e) < 0) {
-		fprintf(stderr, "%s\n", e.msg);
-		exit(1);
-	}
-	return p;
-}
-
 static void
 test_store_and_conditional(void)
 {
@@ -36,7 +21,7 @@ test_store_and_conditional(void)
 	                                    "/rss.xml?noetag=1"};
 	const size_t n = sizeof paths / sizeof paths[0];
 	struct store st;
-	t_store_open(&st, subdir("cond"));
+	t_store_open(&st, t_subdir("cond"));
 	for (size_t i = 0; i < n; i++)
 		t_add_source(&st, fsrv_url(&srv, paths[i]));
 	fsrv_reset(&srv);
@@ -103,7 +88,7 @@ write_feed(const char *dir, const char *body)
 static void
 test_changes(void)
 {
-	const char *root = subdir("live-root");
+	const char *root = t_subdir("live-root");
 	struct fsrv live;
 	fsrv_start(&live, root, NULL);
 	write_feed(root, "<rss version=\"2.0\"><channel><title>Live</title>"
@@ -111,7 +96,7 @@ test_changes(void)
 	                 "<item><guid>2</guid><title>two</title><description>second text</description></item>"
 	                 "</channel></rss>");
 	struct store st;
-	t_store_open(&st, subdir("changes"));
+	t_store_open(&st, t_subdir("changes"));
 	t_add_source(&st, fsrv_url(&live, "/live.xml"));
 	struct arena a = ARENA_INIT;
 	struct fetch_summary s;
@@ -141,7 +126,7 @@ static void
 test_per_host_cap(void)
 {
 	struct store st;
-	t_store_open(&st, subdir("perhost"));
+	t_store_open(&st, t_subdir("perhost"));
 	char path[128];
 	for (int i = 0; i < 8; i++) {
 		snprintf(path, sizeof path, "/gen/ph%d?delay=150", i);
@@ -175,7 +160,7 @@ static void
 test_redirects(void)
 {
 	struct store st;
-	t_store_open(&st, subdir("redirects"));
+	t_store_open(&st, t_subdir("redirects"));
 	const char *perm = fsrv_url(&srv, "/gen/r1?chain=2&code=301");
 	const char *temp = fsrv_url(&srv, "/gen/r2?chain=1&code=302");
 	const char *five = fsrv_url(&srv, "/gen/r3?chain=5&code=308");
@@ -226,7 +211,7 @@ test_large_bodies(void)
 {
 	static const char *const big[] = {"/gen/big?items=3000", "/gen/biggz?items=3000&gzip=1"};
 	struct store st;
-	t_store_open(&st, subdir("large"));
+	t_store_open(&st, t_subdir("large"));
 	for (size_t i = 0; i < 2; i++)
 		t_add_source(&st, fsrv_url(&srv, big[i]));
 	for (int i = 0; i < 12; i++) { /* one host each, so all are in flight together */

@@ -148,19 +148,7 @@ store_at(struct store *st, const char *name)
 static void
 run(struct store *st, const struct config *cfg, struct fetch_summary *out, struct arena *a)
 {
-	struct fetch_opts o;
-	struct err e;
-	fetch_opts_default(&o);
-	if (cfg && fetch_opts_from_config(&o, cfg, &e) < 0) {
-		fprintf(stderr, "config: %s\n", e.msg);
-		exit(1);
-	}
-	o.timeout_s = 60;
-	o.progress = 0;
-	if (fetch_run(st, cfg, &o, a, out, &e) < 0) {
-		fprintf(stderr, "fetch_run: %s\n", e.msg);
-		exit(1);
-	}
+	t_fetch_cfg(st, cfg, 60, a, out);
 }
 
 /* Without the test's CA the certificate is not trusted: every feed fails, nothing stored. */

@@ -141,35 +141,6 @@ esc(const char *s, char *out, size_t size)
 }
 
 static void
-fetch_with(struct store *st, const struct config *cfg, struct arena *a, struct fetch_summary *out)
-{
-	struct fetch_opts o;
-	struct err e;
-	fetch_opts_default(&o);
-	o.timeout_s = 60;
-	o.progress = 0;
-	if (fetch_run(st, cfg, &o, a, out, &e) < 0) {
-		fprintf(stderr, "fetch_run: %s\n", e.msg);
-		exit(1);
-	}
-}
-
-static const char *
-subdir(const char *name)
-{
-	static char path[8][512];
-	static int next;
-	char *p = path[next++ % 8];
-	snprintf(p, sizeof path[0], "%s/%s", test_tmpdir(), name);
-	struct err e;
-	if (fs_mkdirs(p, 0, &e) < 0) {
-		fprintf(stderr, "%s\n", e.msg);
-		exit(1);
-	}
-	return p;
-}
-
-static void
 test_matrix(void)
 {
 	char targets[8][160];
@@ -186,7 +157,7 @@ test_matrix(void)
 	snprintf(targets[7], sizeof targets[7], "http://127.0.0.3:%d/gen/hop?redirect=302&to=%s", pub.port, e0);
 	static const int codes[] = {301, 302, 307, 308};
 	struct store st;
-	t_store_open(&st, subdir("matrix"));
+	t_store_open(&st, t_subdir("matrix"));
 	char feeds[32][700];
 	int n = 0;
 	for (int t = 0; t < 8; t++) {
@@ -203,7 +174,7 @@ test_matrix(void)
 	fsrv_reset(&in2);
 	struct arena a = ARENA_INIT;
 	struct fetch_summary s;
-	fetch_with(&st, NULL, &a, &s);
+	t_fetch_cfg(&st, NULL, 60, &a, &s);
 	CHECK_INT(s.feeds_failed, n);
 	for (int i = 0; i < n; i++) {
 		int f = t_failure_for(&s, feeds[i]);
@@ -230,7 +201,7 @@ static void
 test_local_to_local(void)
 {
 	struct store st;
-	t_store_open(&st, subdir("local"));
+	t_store_open(&st, t_subdir("local"));
 	char target[200], et[400], f302[700], f301[700];
 	snprintf(target, sizeof target, "http://127.0.0.2:%d/gen/moved", in2.port);
 	esc(target, et, sizeof et);
@@ -245,7 +216,7 @@ test_local_to_local(void)
 	int64_t idhtml = t_add_source(&st, fhtml);
 	struct arena a = ARENA_INIT;
 	struct fetch_summary s;
-	fetch_with(&st, NULL, &a, &s);
+	t_fetch_cfg(&st, NULL, 60, &a, &s);
 	CHECK_INT(s.feeds_ok, 2);
 	CHECK_INT(s.feeds_failed, 1);
 	CHECK(t_failure_for(&s, fhtml) >= 0);
@@ -270,7 +241,7 @@ test_allow_private(void)
 	struct err e;
 	CHECK(config_load(&cfg, path, &e) == 0);
 	struct store st;
-	t_store_open(&st, subdir("allow"));
+	t_store_open(&st, t_subdir("allow"));
 	char target[200], et[400], feed[700];
 	snprintf(target, sizeof target, "http://127.0.0.2:%d/gen/intranet", in2.port);
 	esc(target, et, sizeof et);
@@ -278,7 +249,7 @@ test_allow_private(void)
 	int64_t id = t_add_source(&st, feed);
 	struct arena a = ARENA_INIT;
 	struct fetch_summary s;
-	fetch_with(&st, &cfg, &a, &s);
+	t_fetch_cfg(&st, &cfg, 60, &a, &s);
 	t_print_failures(&s);
 	CHECK_INT(s.feeds_ok, 1);
 	CHECK(t_query_int(&st, "SELECT count(*) FROM items") > 0);
