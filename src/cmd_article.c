@@ -124,7 +124,9 @@ one(struct article_run *r, const struct story *s, int many, struct err *e)
 	char date[16], stamp[32];
 	strftime(date, sizeof date, "%Y-%m-%d", &tm);
 	time_format_rfc3339(r->app.now, stamp, sizeof stamp);
-	struct article_doc doc = {&draft, r->args.lang, s->id, model, date, stamp, refs, s->member_count};
+	struct report_brand brand;
+	report_brand_load(&r->app.cfg, "article", r->args.lang, a, &brand);
+	struct article_doc doc = {&draft, r->args.lang, s->id, model, date, stamp, refs, s->member_count, &brand};
 	struct buf md = BUF_INIT, html = BUF_INIT, json = BUF_INIT;
 	article_render_md(&doc, &md);
 	article_render_html(&doc, &html);

@@ -158,6 +158,9 @@ run(struct daily_run *d, struct err *e)
 	struct report r;
 	struct report_build_opts bo = {d->args.lang, d->hours, d->top, d->app.now};
 	report_build(&r, &cur, articles, count, &bo, a);
+	struct report_brand brand;
+	report_brand_load(&d->app.cfg, "daily", d->args.lang, a, &brand);
+	r.brand = &brand;
 	struct store_source_stats ss;
 	if (store_source_stats(&d->st, ids, id_count, &ss, e) < 0)
 		return EXIT_FAIL;

@@ -210,6 +210,9 @@ run(struct weekly_run *w, struct err *e)
 	};
 	if (weekly_build(&w->st, articles, count, &wo, a, &post, e) < 0)
 		return EXIT_FAIL;
+	struct report_brand brand;
+	report_brand_load(&w->app.cfg, "weekly", w->args.lang, a, &brand);
+	post.brand = &brand;
 	return write_outputs(w, &post, e);
 }
 

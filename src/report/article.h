@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "ai/article.h"
+#include "report/brand.h"
 #include "report/weekly.h"
 #include "util/buf.h"
 
@@ -19,9 +20,13 @@ struct article_doc {
 	const char *generated_at;  /* RFC 3339 */
 	const struct weekly_ref *refs; /* the story's sources: ref i+1 = refs[i] */
 	size_t ref_count;
+	const struct report_brand *brand; /* cover, intro, outro, disclaimer, line; NULL = none */
 };
 
-/* Render d as Markdown, a self-contained HTML page, or a JSON object, appended to out. */
+/* Render d as Markdown, a self-contained HTML page, or a JSON object, appended to out.
+ * Long-form texts (hook, bodies, conclusion, question) are in the safe Markdown subset
+ * (mdsubset.h): bold, lists and [n] citations are rendered, everything else escaped; JSON
+ * carries them normalised to the subset. Headings lose the model's bold markers. */
 void article_render_md(const struct article_doc *d, struct buf *out);
 void article_render_html(const struct article_doc *d, struct buf *out);
 void article_render_json(const struct article_doc *d, struct buf *out);

@@ -5,6 +5,7 @@
 
 #include "report/article.h"
 #include "report/escape.h"
+#include "report/mdsubset.h"
 #include "report/i18n.h"
 #include "util/json.h"
 #include "util/str.h"
@@ -61,58 +62,14 @@ article_number_prefix(const char *h)
 	return 0;
 }
 
-/* One paragraph with its [n] citations turned into links to the sources. */
-static void
-md_para(const struct article_doc *d, const char *s, size_t len, struct buf *out)
+/* The citation targets of d: reference i+1 links to refs[i].link. Free with free(). */
+static const char **
+ref_links(const struct article_doc *d)
 {
-	struct buf piece = BUF_INIT;
-	for (size_t i = 0; i < len;) {
-		size_t j = i + 1;
-		long id = 0;
-		if (s[i] == '[') {
-			while (j < len && is_ascii_digit((unsigned char)s[j]) && j - i < 6)
-				id = id * 10 + (s[j++] - '0');
-		}
-		if (s[i] == '[' && j > i + 1 && j < len && s[j] == ']' && id >= 1 && (size_t)id <= d->ref_count) {
-			esc_md_inline(out, buf_str(&piece));
-			if (piece.len && is_ascii_space((unsigned char)piece.data[piece.len - 1]))
-				buf_putc(out, ' ');
-			buf_clear(&piece);
-			const char *link = d->refs[id - 1].link;
-			if (esc_url_ok(link)) {
-				buf_printf(out, "[\\[%ld\\]](", id);
-				esc_md_url(out, link);
-				buf_putc(out, ')');
-			} else {
-				buf_printf(out, "\\[%ld\\]", id);
-			}
-			i = j + 1;
-			continue;
-		}
-		buf_putc(&piece, s[i]);
-		i++;
-	}
-	esc_md_inline(out, buf_str(&piece));
-	buf_free(&piece);
-	buf_puts(out, "\n\n");
-}
-
-/* Paragraphs separated by blank lines. */
-static void
-md_paras(const struct article_doc *d, const char *s, struct buf *out)
-{
-	while (s && *s) {
-		const char *end = strstr(s, "\n\n");
-		size_t len = end ? (size_t)(end - s) : strlen(s);
-		const char *p = s;
-		size_t l = len;
-		str_trim(&p, &l);
-		if (l)
-			md_para(d, p, l, out);
-		s += len;
-		while (*s == '\n')
-			s++;
-	}
+	const char **links = xcalloc(d->ref_count + 1, sizeof *links);
+	for (size_t i = 0; i < d->ref_count; i++)
+		links[i] = d->refs[i].link;
+	return links;
 }
 
 static void
@@ -126,26 +83,51 @@ section_number(const struct article_doc *d, size_t i, struct buf *out)
 		buf_printf(out, "%zu、", i + 1);
 }
 
+/* A section heading without the model's own number or bold markers. */
+static void
+heading_text(const char *heading, struct buf *out)
+{
+	struct buf plain = BUF_INIT;
+	mds_strip(&plain, heading);
+	buf_puts(out, buf_str(&plain) + article_number_prefix(buf_str(&plain)));
+	buf_free(&plain);
+}
+
 void
 article_render_md(const struct article_doc *d, struct buf *out)
 {
 	const struct words *w = words_of(d->lang);
 	const struct article_draft *a = d->draft;
+	const struct report_brand *br = d->brand;
+	const char **links = ref_links(d);
+	struct mds_refs refs = {d->ref_count, links}, none = {0, NULL};
+	struct buf h = BUF_INIT;
 	buf_puts(out, "# ");
-	esc_md_inline(out, a->headline);
+	heading_text(a->headline, &h);
+	esc_md_inline(out, buf_str(&h));
 	buf_puts(out, "\n\n");
-	md_paras(d, a->hook, out);
+	report_brand_top_md(br, out);
+	mds_md(out, a->hook, &refs);
 	for (size_t i = 0; i < a->section_count; i++) {
 		buf_puts(out, "**");
 		section_number(d, i, out);
-		esc_md_inline(out, a->sections[i].heading + article_number_prefix(a->sections[i].heading));
+		buf_clear(&h);
+		heading_text(a->sections[i].heading, &h);
+		esc_md_inline(out, buf_str(&h));
 		buf_puts(out, "**\n\n");
-		md_paras(d, a->sections[i].body, out);
+		mds_md(out, a->sections[i].body, &refs);
 	}
 	buf_printf(out, "**%s**\n\n", w->conclusion);
-	md_paras(d, a->conclusion, out);
+	mds_md(out, a->conclusion, &refs);
+	if (br && br->disclaimer) {
+		buf_puts(out, "**");
+		esc_md_inline(out, br->disclaimer);
+		buf_puts(out, "**\n\n");
+	}
 	buf_printf(out, "**%s**\n\n", w->interact);
-	md_paras(d, a->question, out);
+	mds_md(out, a->question, &refs);
+	if (br)
+		mds_md(out, br->outro, &none);
 	buf_printf(out, "---\n\n**%s**\n\n", w->refs);
 	weekly_refs_md(d->refs, d->ref_count, out);
 	buf_puts(out, "\n*");
@@ -155,42 +137,9 @@ article_render_md(const struct article_doc *d, struct buf *out)
 	esc_md_inline(out, buf_str(&note));
 	buf_free(&note);
 	buf_puts(out, "*\n");
-}
-
-static void
-html_paras(const struct article_doc *d, const char *s, struct buf *out)
-{
-	while (s && *s) {
-		const char *end = strstr(s, "\n\n");
-		size_t len = end ? (size_t)(end - s) : strlen(s);
-		char *para = xstrndup(s, len);
-		if (*para) {
-			buf_puts(out, "<p dir=\"auto\">");
-			/* Citations become links to the reference list. */
-			struct buf piece = BUF_INIT;
-			for (const char *p = para; *p;) {
-				long id = 0;
-				const char *q = p + 1;
-				while (*p == '[' && is_ascii_digit((unsigned char)*q) && q - p < 6)
-					id = id * 10 + (*q++ - '0');
-				if (*p == '[' && q > p + 1 && *q == ']' && id >= 1 && (size_t)id <= d->ref_count) {
-					esc_html(out, buf_str(&piece));
-					buf_clear(&piece);
-					buf_printf(out, "<a class=\"ref\" href=\"#ref-%ld\">[%ld]</a>", id, id);
-					p = q + 1;
-					continue;
-				}
-				buf_putc(&piece, *p++);
-			}
-			esc_html(out, buf_str(&piece));
-			buf_free(&piece);
-			buf_puts(out, "</p>\n");
-		}
-		free(para);
-		s += len;
-		while (*s == '\n')
-			s++;
-	}
+	report_brand_line_md(br, out);
+	buf_free(&h);
+	free(links);
 }
 
 void
@@ -199,33 +148,48 @@ article_render_html(const struct article_doc *d, struct buf *out)
 	const struct words *w = words_of(d->lang);
 	const struct article_draft *a = d->draft;
 	int en = d->lang && strcmp(d->lang, "en") == 0;
+	const struct report_brand *br = d->brand;
+	const char **links = ref_links(d);
+	struct mds_refs refs = {d->ref_count, links}, none = {0, NULL};
+	struct buf h = BUF_INIT;
+	heading_text(a->headline, &h);
 	buf_printf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
 	                "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src "
-	                "'unsafe-inline'\">\n<meta name=\"referrer\" content=\"no-referrer\">\n"
+	                "'unsafe-inline'%s%s\">\n<meta name=\"referrer\" content=\"no-referrer\">\n"
 	                "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
-	           en ? "en" : "zh");
-	esc_html(out, a->headline);
+	           en ? "en" : "zh", br && br->cover ? "; img-src data: " : "", br && br->cover ? br->cover : "");
+	esc_html(out, buf_str(&h));
 	buf_puts(out, "</title>\n<style>body{max-width:44rem;margin:2rem auto;padding:0 1rem;font:17px/1.8 "
 	              "system-ui,sans-serif}a.ref{font-size:.8em}footer{color:#777;font-size:.9em}"
 	              "@media(prefers-color-scheme:dark){body{background:#111;color:#ddd}a{color:#8cf}}</style>\n"
 	              "</head>\n<body>\n<article>\n<h1>");
-	esc_html(out, a->headline);
+	esc_html(out, buf_str(&h));
 	buf_puts(out, "</h1>\n");
-	html_paras(d, a->hook, out);
+	report_brand_top_html(br, out);
+	mds_html(out, a->hook, &refs, NULL);
 	for (size_t i = 0; i < a->section_count; i++) {
 		buf_puts(out, "<h2>");
 		struct buf num = BUF_INIT;
 		section_number(d, i, &num);
 		esc_html(out, buf_str(&num));
 		buf_free(&num);
-		esc_html(out, a->sections[i].heading + article_number_prefix(a->sections[i].heading));
+		buf_clear(&h);
+		heading_text(a->sections[i].heading, &h);
+		esc_html(out, buf_str(&h));
 		buf_puts(out, "</h2>\n");
-		html_paras(d, a->sections[i].body, out);
+		mds_html(out, a->sections[i].body, &refs, NULL);
 	}
 	buf_printf(out, "<h2>%s</h2>\n", w->conclusion);
-	html_paras(d, a->conclusion, out);
+	mds_html(out, a->conclusion, &refs, NULL);
+	if (br && br->disclaimer) {
+		buf_puts(out, "<p><strong>");
+		esc_html(out, br->disclaimer);
+		buf_puts(out, "</strong></p>\n");
+	}
 	buf_printf(out, "<h2>%s</h2>\n", w->interact);
-	html_paras(d, a->question, out);
+	mds_html(out, a->question, &refs, NULL);
+	if (br)
+		mds_html(out, br->outro, &none, NULL);
 	buf_printf(out, "<h2>%s</h2>\n<ol>\n", w->refs);
 	weekly_refs_html(d->refs, d->ref_count, out);
 	buf_puts(out, "</ol>\n<footer><p>");
@@ -234,7 +198,22 @@ article_render_html(const struct article_doc *d, struct buf *out)
 	i18n_fill(&note, w->note, model_arg, 1);
 	esc_html(out, buf_str(&note));
 	buf_free(&note);
-	buf_puts(out, "</p></footer>\n</article>\n</body>\n</html>\n");
+	buf_puts(out, br && br->line ? "</p>\n" : "</p>");
+	report_brand_line_html(br, out);
+	buf_puts(out, "</footer>\n</article>\n</body>\n</html>\n");
+	buf_free(&h);
+	free(links);
+}
+
+/* A long-form text for JSON: normalised to the subset (mdsubset.h), unescaped. */
+static json_t *
+subset_json(const char *text)
+{
+	struct buf b = BUF_INIT;
+	mds_text(&b, text);
+	json_t *j = json_text(buf_str(&b));
+	buf_free(&b);
+	return j;
 }
 
 void
@@ -248,17 +227,23 @@ article_render_json(const struct article_doc *d, struct buf *out)
 	json_object_set_new(o, "generated_at", json_text(d->generated_at));
 	json_object_set_new(o, "lang", json_text(d->lang));
 	json_object_set_new(o, "model", json_text(d->model));
-	json_object_set_new(o, "headline", json_text(a->headline));
-	json_object_set_new(o, "hook", json_text(a->hook));
+	struct buf t = BUF_INIT;
+	heading_text(a->headline, &t);
+	json_object_set_new(o, "headline", json_text(buf_str(&t)));
+	json_object_set_new(o, "hook", subset_json(a->hook));
 	json_t *secs = json_array();
-	for (size_t i = 0; i < a->section_count; i++)
-		json_array_append_new(secs, json_pack("{s:o,s:o}", "heading",
-		                                      json_text(a->sections[i].heading +
-		                                                      article_number_prefix(a->sections[i].heading)),
-		                                      "body", json_text(a->sections[i].body)));
+	for (size_t i = 0; i < a->section_count; i++) {
+		buf_clear(&t);
+		heading_text(a->sections[i].heading, &t);
+		json_array_append_new(secs, json_pack("{s:o,s:o}", "heading", json_text(buf_str(&t)), "body",
+		                                      subset_json(a->sections[i].body)));
+	}
+	buf_free(&t);
 	json_object_set_new(o, "sections", secs);
-	json_object_set_new(o, "conclusion", json_text(a->conclusion));
-	json_object_set_new(o, "question", json_text(a->question));
+	json_object_set_new(o, "conclusion", subset_json(a->conclusion));
+	if (d->brand && d->brand->disclaimer)
+		json_object_set_new(o, "disclaimer", json_text(d->brand->disclaimer));
+	json_object_set_new(o, "question", subset_json(a->question));
 	json_object_set_new(o, "chars", json_integer((json_int_t)check_article_chars(a)));
 	json_t *refs = json_array();
 	for (size_t i = 0; i < d->ref_count; i++)

@@ -8,6 +8,7 @@
 #include "ai/category.h"
 #include "feed/feed.h"
 #include "report/escape.h"
+#include "report/mdsubset.h"
 #include "report/render.h"
 #include "report/svg.h"
 #include "util/str.h"
@@ -15,8 +16,8 @@
 
 /* default-src 'none' blocks every fetch (scripts, images, fonts, frames, connections);
  * only inline styles and data: images are allowed. */
-static const char csp[] = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
-                          "base-uri 'none'; form-action 'none'";
+static const char csp_head[] = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+static const char csp_tail[] = "; base-uri 'none'; form-action 'none'";
 
 static const char css[] =
 	":root{color-scheme:light dark;--bg:#fdfdfc;--fg:#1d1d1f;--muted:#6b6b70;--card:#f3f3f1;"
@@ -88,13 +89,27 @@ html_keywords(struct buf *out, const struct report_item *it)
 	buf_puts(out, "</p>\n");
 }
 
+/* An item's heading: the translated title, or the original as the link when there is no
+ * translation (then the meta line does not repeat it). */
+static void
+html_title(struct buf *out, const struct report_item *it)
+{
+	if (render_has_translation(it))
+		esc_html(out, render_item_title(it));
+	else
+		html_link(out, it->title, it->link);
+}
+
 static void
 html_meta(const struct report *r, const struct i18n *t, const struct report_item *it, struct buf *out,
           int with_category)
 {
 	buf_puts(out, "<p class=\"meta\">");
-	html_link(out, it->title, it->link);
-	buf_puts(out, " — <b><bdi>");
+	if (render_has_translation(it)) {
+		html_link(out, it->title, it->link);
+		buf_puts(out, " — ");
+	}
+	buf_puts(out, "<b><bdi>");
 	esc_html(out, it->source_count ? it->sources[0].name : "");
 	buf_puts(out, "</bdi></b>");
 	for (size_t s = 1; s < it->source_count; s++) {
@@ -143,7 +158,7 @@ html_must_read(const struct report *r, const struct i18n *t, struct buf *out)
 	for (size_t i = 0; i < r->item_count && i < RENDER_MUST_READ; i++) {
 		const struct report_item *it = &r->items[i];
 		buf_printf(out, "<article class=\"pick\">\n<h3 dir=\"auto\"><span class=\"medal\">%s</span>", t->rank_medal[i]);
-		esc_html(out, render_item_title(it));
+		html_title(out, it);
 		buf_puts(out, "</h3>\n");
 		html_meta(r, t, it, out, 1);
 		html_summary(out, it->summary);
@@ -206,7 +221,7 @@ html_categories(const struct report *r, const struct i18n *t, struct buf *out)
 		for (size_t k = 0; k < n; k++) {
 			const struct report_item *it = &r->items[idx[k]];
 			buf_printf(out, "<article class=\"item\">\n<h3 dir=\"auto\">%d. ", ++number);
-			esc_html(out, render_item_title(it));
+			html_title(out, it);
 			buf_puts(out, "</h3>\n");
 			html_meta(r, t, it, out, 0);
 			html_summary(out, it->summary);
@@ -281,11 +296,12 @@ report_daily_html(const struct report *r, struct buf *out)
 {
 	const struct i18n *t = i18n_get(r->lang);
 	buf_printf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
-	                "<meta http-equiv=\"Content-Security-Policy\" content=\"%s\">\n"
+	                "<meta http-equiv=\"Content-Security-Policy\" content=\"%s%s%s%s\">\n"
 	                "<meta name=\"referrer\" content=\"no-referrer\">\n"
 	                "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
 	                "<meta name=\"color-scheme\" content=\"light dark\">\n<link rel=\"icon\" href=\"data:,\">\n<title>",
-	           t->code, csp);
+	           t->code, csp_head, r->brand && r->brand->cover ? " " : "",
+	           r->brand && r->brand->cover ? r->brand->cover : "", csp_tail);
 	struct buf title = BUF_INIT;
 	report_daily_title(r, &title);
 	esc_html(out, buf_str(&title));
@@ -294,7 +310,9 @@ report_daily_html(const struct report *r, struct buf *out)
 	buf_free(&title);
 	buf_puts(out, "</h1>\n<p class=\"src\">");
 	render_header_line(r, t, out);
-	buf_printf(out, "</p>\n</header>\n<section id=\"highlights\">\n<h2>📝 %s</h2>\n", t->h_highlights);
+	buf_puts(out, "</p>\n");
+	report_brand_top_html(r->brand, out);
+	buf_printf(out, "</header>\n<section id=\"highlights\">\n<h2>📝 %s</h2>\n", t->h_highlights);
 	if (r->highlights && *r->highlights)
 		esc_html_paras(out, r->highlights);
 	else
@@ -304,10 +322,16 @@ report_daily_html(const struct report *r, struct buf *out)
 	html_overview(r, t, out);
 	html_categories(r, t, out);
 	html_health(r, t, out);
+	if (r->brand && r->brand->outro) {
+		buf_puts(out, "<section id=\"outro\">\n");
+		mds_html(out, r->brand->outro, NULL, NULL);
+		buf_puts(out, "</section>\n");
+	}
 	buf_puts(out, "<footer>\n<p>");
 	render_footer_line(r, t, out);
 	buf_puts(out, "</p>\n<p>");
 	render_engine_line(r, t, esc_html, out);
-	buf_printf(out, "</p>\n<p>%s</p>\n</footer>\n</main>\n</body>\n</html>\n",
-	           r->is_default_list ? t->credit_default_html : t->credit_custom);
+	buf_printf(out, "</p>\n<p>%s</p>\n", r->is_default_list ? t->credit_default_html : t->credit_custom);
+	report_brand_line_html(r->brand, out);
+	buf_puts(out, "</footer>\n</main>\n</body>\n</html>\n");
 }

@@ -9,6 +9,7 @@
 #include "ai/category.h"
 #include "feed/feed.h"
 #include "report/escape.h"
+#include "report/mdsubset.h"
 #include "report/render.h"
 #include "util/str.h"
 #include "util/utf8.h"
@@ -41,11 +42,12 @@ md_keywords(struct buf *out, const struct report_item *it)
 	buf_puts(out, "\n\n");
 }
 
-/* "— **a** · 同时见于 [b](…), [c](…)" */
+/* "— **a** · 同时见于 [b](…), [c](…)" (without the dash when it starts the line) */
 static void
-md_sources(struct buf *out, const struct i18n *t, const struct report_item *it, int bold)
+md_sources(struct buf *out, const struct i18n *t, const struct report_item *it, int bold, int dash)
 {
-	buf_puts(out, " — ");
+	if (dash)
+		buf_puts(out, " — ");
 	if (bold)
 		buf_puts(out, "**");
 	esc_md_inline(out, it->source_count ? it->sources[0].name : "");
@@ -61,6 +63,28 @@ md_sources(struct buf *out, const struct i18n *t, const struct report_item *it, 
 	}
 }
 
+/* An item's heading: the translated title, or, with no translation, the original title as
+ * the link (so the title is not printed twice). */
+static void
+md_title(struct buf *out, const struct report_item *it)
+{
+	if (render_has_translation(it))
+		esc_md_inline(out, render_item_title(it));
+	else
+		md_link(out, it->title, it->link);
+}
+
+/* The line under the heading: the original title's link (only when the heading is a
+ * translation) and the sources. */
+static void
+md_title_link(struct buf *out, const struct i18n *t, const struct report_item *it, int bold)
+{
+	int tr = render_has_translation(it);
+	if (tr)
+		md_link(out, it->title, it->link);
+	md_sources(out, t, it, bold, tr);
+}
+
 static void
 md_must_read(const struct report *r, const struct i18n *t, struct buf *out)
 {
@@ -71,10 +95,9 @@ md_must_read(const struct report *r, const struct i18n *t, struct buf *out)
 		const struct report_item *it = &r->items[i];
 		buf_puts(out, t->rank_medal[i]);
 		buf_puts(out, " **");
-		esc_md_inline(out, render_item_title(it));
+		md_title(out, it);
 		buf_puts(out, "**\n\n");
-		md_link(out, it->title, it->link);
-		md_sources(out, t, it, 0);
+		md_title_link(out, t, it, 0);
 		buf_puts(out, " · ");
 		render_ago(r, t, it, out);
 		buf_puts(out, " · ");
@@ -208,10 +231,9 @@ md_categories(const struct report *r, const struct i18n *t, struct buf *out)
 		for (size_t k = 0; k < n; k++) {
 			const struct report_item *it = &r->items[idx[k]];
 			buf_printf(out, "### %d. ", ++number);
-			esc_md_inline(out, render_item_title(it));
+			md_title(out, it);
 			buf_puts(out, "\n\n");
-			md_link(out, it->title, it->link);
-			md_sources(out, t, it, 1);
+			md_title_link(out, t, it, 1);
 			buf_puts(out, " · ");
 			render_ago(r, t, it, out);
 			buf_puts(out, " · ⭐ ");
@@ -297,7 +319,9 @@ report_daily_md(const struct report *r, struct buf *out)
 	report_daily_title(r, out);
 	buf_puts(out, "\n\n> ");
 	render_header_line(r, t, out);
-	buf_printf(out, "\n\n## 📝 %s\n\n", t->h_highlights);
+	buf_puts(out, "\n\n");
+	report_brand_top_md(r->brand, out);
+	buf_printf(out, "## 📝 %s\n\n", t->h_highlights);
 	if (r->highlights && *r->highlights)
 		esc_md_block(out, r->highlights, "");
 	else
@@ -309,9 +333,12 @@ report_daily_md(const struct report *r, struct buf *out)
 	md_tags(r, t, out);
 	md_categories(r, t, out);
 	md_health(r, t, out);
+	if (r->brand)
+		mds_md(out, r->brand->outro, NULL);
 	buf_puts(out, "*");
 	render_footer_line(r, t, out);
 	buf_puts(out, "*\n\n*");
 	render_engine_line(r, t, esc_md_inline, out);
 	buf_printf(out, "*\n\n*%s*\n", r->is_default_list ? t->credit_default : t->credit_custom);
+	report_brand_line_md(r->brand, out);
 }

@@ -65,16 +65,17 @@ is_md_special(uint32_t cp)
 }
 
 /* Escape one line's worth of text (no newlines in [s, end)); at_line_start says the
- * text begins a Markdown line, so block markers must be escaped too. */
+ * text begins a Markdown line, so block markers must be escaped too; keep_edges keeps one
+ * space for leading and trailing whitespace (a span between citations or bold runs). */
 static void
-md_text(struct buf *b, const char *s, const char *end, int at_line_start)
+md_text(struct buf *b, const char *s, const char *end, int at_line_start, int keep_edges)
 {
 	const char *p = s;
 	uint32_t cp, prev = ' ';
 	int pending_space = 0, started = 0;
 	while (next_cp(&p, end, &cp)) {
 		if (is_space_cp(cp)) {
-			pending_space = started;
+			pending_space = started || keep_edges;
 			continue;
 		}
 		if (pending_space) {
@@ -113,6 +114,8 @@ md_text(struct buf *b, const char *s, const char *end, int at_line_start)
 		}
 		prev = cp;
 	}
+	if (pending_space && keep_edges)
+		buf_putc(b, ' ');
 }
 
 void
@@ -123,9 +126,26 @@ esc_md_inline(struct buf *b, const char *s)
 	int rtl = has_rtl(s);
 	if (rtl)
 		utf8_put(b, 0x2068); /* FIRST STRONG ISOLATE */
-	md_text(b, s, s + strlen(s), 0);
+	md_text(b, s, s + strlen(s), 0, 0);
 	if (rtl)
 		utf8_put(b, 0x2069); /* POP DIRECTIONAL ISOLATE */
+}
+
+void
+esc_md_span(struct buf *b, const char *s, size_t len, int at_line_start)
+{
+	if (!s)
+		return;
+	int rtl = 0;
+	const char *p = s;
+	uint32_t cp;
+	while (!rtl && next_cp(&p, s + len, &cp))
+		rtl = is_rtl(cp);
+	if (rtl)
+		utf8_put(b, 0x2068);
+	md_text(b, s, s + len, at_line_start, 1);
+	if (rtl)
+		utf8_put(b, 0x2069);
 }
 
 static int
@@ -164,7 +184,7 @@ esc_md_block(struct buf *b, const char *s, const char *prefix)
 			buf_puts(b, prefix);
 			if (rtl)
 				utf8_put(b, 0x2068);
-			md_text(b, p, line_end, 1);
+			md_text(b, p, line_end, 1, 0);
 			if (rtl)
 				utf8_put(b, 0x2069);
 			buf_putc(b, '\n');

@@ -16,6 +16,11 @@
  * right-to-left characters is wrapped in FSI ... PDI so it cannot reorder its
  * surroundings. */
 void esc_md_inline(struct buf *b, const char *s);
+/* Append s[0..len) as a piece of a Markdown line (between citations or bold runs):
+ * escaped like esc_md_inline, but leading and trailing whitespace each stay as one space
+ * so "industry. [1] Each" keeps the space after the citation. at_line_start: the piece
+ * starts a Markdown line, so block markers ("- ", "1. ", "+ ") are escaped too. */
+void esc_md_span(struct buf *b, const char *s, size_t len, int at_line_start);
 /* Append s as the lines of a Markdown block quote: every line starts with "> ", blank
  * lines become ">" (runs of them collapse to one), leading spaces are dropped and
  * line-start block markers ("- ", "1. ", "===") are escaped, so a multi-line summary

@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "model.h"
+#include "report/brand.h"
 #include "util/buf.h"
 
 /* One source carrying a story (a story reported by several feeds lists them all). */
@@ -93,6 +94,7 @@ struct report {
 	struct report_category *categories; /* count desc, then category order; zero counts omitted */
 	size_t category_count;
 	struct report_health health;
+	const struct report_brand *brand; /* the publisher's blocks (brand.h); NULL = none */
 };
 
 /* Render r as Markdown / a self-contained HTML page / the SPEC.md JSON object, appended

@@ -13,6 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "report/brand.h"
 #include "util/buf.h"
 #include "util/json.h"
 
@@ -29,7 +30,8 @@ struct weekly_ref {
 };
 
 struct weekly_para {
-	const char *text;    /* plain text, one paragraph (no Markdown; escaped on output) */
+	const char *text;    /* one paragraph in the safe subset's inline part (report/mdsubset.h:
+	                      * bold is rendered, everything else escaped on output) */
 	int *refs;           /* 1-based reference numbers */
 	size_t ref_count;
 };
@@ -72,6 +74,7 @@ struct weekly_post {
 	struct weekly_section sections[WEEKLY_KIND_COUNT]; /* indexed by kind */
 	struct weekly_ref *refs;
 	size_t ref_count;
+	const struct report_brand *brand; /* cover, intro, outro, closing line; NULL = none */
 };
 
 /* The section heading in lang: "一、科技新闻" / "News" etc. (without "# "). */

@@ -4,13 +4,14 @@
 #include <string.h>
 
 #include "report/escape.h"
+#include "report/mdsubset.h"
 #include "report/weekly.h"
 #include "util/json.h"
 #include "util/timeutil.h"
 #include "util/utf8.h"
 
 /* No request may leave the page: styles inline, nothing else loads. */
-static const char weekly_csp[] = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+static const char weekly_csp[] = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"; /* + cover */
 static const char weekly_css[] =
 	"body{max-width:46rem;margin:2rem auto;padding:0 1rem;font:16px/1.75 system-ui,sans-serif}"
 	"header p{color:#666;margin:.2rem 0}blockquote{border-left:4px solid #ccc;margin:1.5rem 0;"
@@ -22,7 +23,7 @@ static void
 html_para(const struct weekly_post *p, const struct weekly_para *para, struct buf *out)
 {
 	buf_puts(out, "<p dir=\"auto\">");
-	esc_html(out, para->text);
+	mds_html_inline(out, para->text, NULL, NULL);
 	for (size_t r = 0; r < para->ref_count; r++) {
 		int id = para->refs[r];
 		if (id < 1 || (size_t)id > p->ref_count)
@@ -60,10 +61,11 @@ weekly_render_html(const struct weekly_post *p, struct buf *out)
 {
 	int en = p->lang && strcmp(p->lang, "en") == 0;
 	buf_printf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
-	                "<meta http-equiv=\"Content-Security-Policy\" content=\"%s\">\n"
+	                "<meta http-equiv=\"Content-Security-Policy\" content=\"%s%s%s\">\n"
 	                "<meta name=\"referrer\" content=\"no-referrer\">\n"
 	                "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
-	           en ? "en" : "zh", weekly_csp);
+	           en ? "en" : "zh", weekly_csp, p->brand && p->brand->cover ? " " : "",
+	           p->brand && p->brand->cover ? p->brand->cover : "");
 	esc_html(out, p->title);
 	buf_printf(out, "</title>\n<style>%s</style>\n</head>\n<body>\n<article>\n<header>\n<h1>", weekly_css);
 	esc_html(out, p->title);
@@ -74,6 +76,7 @@ weekly_render_html(const struct weekly_post *p, struct buf *out)
 	buf_puts(out, "</time> · ");
 	esc_html(out, p->author);
 	buf_puts(out, "</p>\n</header>\n");
+	report_brand_top_html(p->brand, out);
 	if (p->epigraph_open) {
 		buf_puts(out, "<blockquote><p dir=\"auto\">");
 		esc_html(out, p->epigraph_open);
@@ -104,6 +107,8 @@ weekly_render_html(const struct weekly_post *p, struct buf *out)
 		esc_html(out, p->epigraph_close);
 		buf_puts(out, "</p></blockquote>\n");
 	}
+	if (p->brand)
+		mds_html(out, p->brand->outro, NULL, NULL);
 	buf_puts(out, "<section>\n<h2>");
 	esc_html(out, weekly_refs_title(p->lang));
 	buf_puts(out, "</h2>\n<ol>\n");
@@ -113,7 +118,9 @@ weekly_render_html(const struct weekly_post *p, struct buf *out)
 	weekly_engine_note(p, &note);
 	esc_html(out, buf_str(&note));
 	buf_free(&note);
-	buf_puts(out, "</p></footer>\n</article>\n</body>\n</html>\n");
+	buf_puts(out, p->brand && p->brand->line ? "</p>\n" : "</p>");
+	report_brand_line_html(p->brand, out);
+	buf_puts(out, "</footer>\n</article>\n</body>\n</html>\n");
 }
 
 static json_t *

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "report/escape.h"
+#include "report/mdsubset.h"
 #include "report/weekly.h"
 #include "util/str.h"
 #include "util/utf8.h"
@@ -137,7 +138,7 @@ epigraph(struct buf *out, const char *s)
 static void
 paragraph(const struct weekly_post *p, const struct weekly_para *para, struct buf *out)
 {
-	esc_md_inline(out, para->text);
+	mds_md_inline(out, para->text, NULL);
 	for (size_t r = 0; r < para->ref_count; r++) {
 		int id = para->refs[r];
 		if (id < 1 || (size_t)id > p->ref_count)
@@ -224,6 +225,7 @@ weekly_render_md(const struct weekly_post *p, struct buf *out)
 		esc_md_inline(out, p->title);
 		buf_puts(out, "\n\n");
 	}
+	report_brand_top_md(p->brand, out);
 	if (p->epigraph_open)
 		epigraph(out, p->epigraph_open);
 	for (int k = 0; k < WEEKLY_KIND_COUNT; k++) {
@@ -245,6 +247,8 @@ weekly_render_md(const struct weekly_post *p, struct buf *out)
 	}
 	if (p->epigraph_close)
 		epigraph(out, p->epigraph_close);
+	if (p->brand)
+		mds_md(out, p->brand->outro, NULL);
 	buf_printf(out, "# %s\n\n", weekly_refs_title(p->lang));
 	weekly_refs_md(p->refs, p->ref_count, out);
 	buf_putc(out, '\n');
@@ -254,4 +258,5 @@ weekly_render_md(const struct weekly_post *p, struct buf *out)
 	esc_md_inline(out, buf_str(&note));
 	buf_puts(out, "*\n");
 	buf_free(&note);
+	report_brand_line_md(p->brand, out);
 }

@@ -1,0 +1,105 @@
+/* brand.c: reading the publisher's blocks from the config (brand.h). */
+#include "report/brand.h"
+
+#include <string.h>
+
+#include "report/escape.h"
+#include "report/mdsubset.h"
+#include "util/str.h"
+
+/* The kind's own key, else [brand]'s, else NULL; empty values count as unset. */
+static const char *
+pick(const struct config *cfg, const char *kind, const char *kind_key, const char *brand_key)
+{
+	const char *v = cfg ? config_get(cfg, kind, kind_key) : NULL;
+	if (!v || !*v)
+		v = cfg ? config_get(cfg, "brand", brand_key) : NULL;
+	return v && *v ? v : NULL;
+}
+
+/* v with each two-character "\n" turned into a newline (INI values are one line). */
+static const char *
+unescape_lines(struct arena *a, const char *v)
+{
+	if (!v)
+		return NULL;
+	char *s = arena_strdup(a, v), *w = s;
+	for (const char *p = v; *p; p++) {
+		if (p[0] == '\\' && p[1] == 'n') {
+			*w++ = '\n';
+			p++;
+		} else {
+			*w++ = *p;
+		}
+	}
+	*w = '\0';
+	return s;
+}
+
+void
+report_brand_load(const struct config *cfg, const char *kind, const char *lang, struct arena *a,
+                  struct report_brand *b)
+{
+	memset(b, 0, sizeof *b);
+	b->line = pick(cfg, kind, "brand_line", "line");
+	b->intro = unescape_lines(a, pick(cfg, kind, "intro", "intro"));
+	b->outro = unescape_lines(a, pick(cfg, kind, "outro", "outro"));
+	const char *cover = pick(cfg, kind, "cover", "cover");
+	/* The cover also goes into the pages' Content-Security-Policy img-src: no character
+	 * that could end a source expression or an attribute. */
+	b->cover = esc_url_ok(cover) && !strpbrk(cover, " ;,'\"<>\\") ? cover : NULL;
+	if (strcmp(kind, "article") == 0) {
+		const char *d = cfg ? config_get(cfg, "article", "disclaimer") : NULL;
+		if (!d || !*d)
+			d = lang && strcmp(lang, "en") == 0 ? "The views in this article are the author's own; "
+			                                      "discussion welcome."
+			                                    : "本文仅代表作者观点，欢迎讨论";
+		b->disclaimer = str_casecmp(d, "none") == 0 ? NULL : d;
+	}
+}
+
+void
+report_brand_top_md(const struct report_brand *b, struct buf *out)
+{
+	if (!b)
+		return;
+	if (b->cover) {
+		buf_puts(out, "![](");
+		esc_md_url(out, b->cover);
+		buf_puts(out, ")\n\n");
+	}
+	mds_md(out, b->intro, NULL);
+}
+
+void
+report_brand_top_html(const struct report_brand *b, struct buf *out)
+{
+	if (!b)
+		return;
+	if (b->cover) {
+		buf_puts(out, "<p><img alt=\"\" style=\"max-width:100%\" src=\"");
+		esc_html(out, b->cover);
+		buf_puts(out, "\"></p>\n");
+	}
+	mds_html(out, b->intro, NULL, NULL);
+}
+
+void
+report_brand_line_md(const struct report_brand *b, struct buf *out)
+{
+	if (!b || !b->line)
+		return;
+	buf_puts(out, "\n*");
+	esc_md_inline(out, b->line);
+	buf_puts(out, "*\n");
+}
+
+void
+report_brand_line_html(const struct report_brand *b, struct buf *out)
+{
+	if (!b || !b->line)
+		return;
+	buf_puts(out, "<p>");
+	esc_html(out, b->line);
+	buf_puts(out, "</p>\n");
+}
