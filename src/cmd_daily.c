@@ -20,6 +20,7 @@
 #include "store/select.h"
 #include "util/arena.h"
 #include "util/fs.h"
+#include "util/redact.h"
 #include "util/log.h"
 #include "util/str.h"
 
@@ -67,7 +68,10 @@ fetch_failures(struct store *st, const struct fetch_summary *sum, struct arena *
 	for (size_t i = 0; i < sum->failure_count; i++) {
 		const char *url = sum->failures[i].url;
 		const char *name = store_source_name(st, url, a);
-		h->failed[h->failed_count++] = (struct report_problem){name ? name : url, url, sum->failures[i].error, 0};
+		/* shown in the digest: credentials redacted (util/redact.h) */
+		const char *shown = redact_str(a, url);
+		h->failed[h->failed_count++] =
+			(struct report_problem){name ? name : shown, shown, redact_str(a, sum->failures[i].error), 0};
 	}
 	if (h->failed_count)
 		qsort(h->failed, h->failed_count, sizeof *h->failed, problem_cmp);

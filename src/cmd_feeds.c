@@ -12,6 +12,7 @@
 #include "net/fetch.h"
 #include "store/sources.h"
 #include "util/fs.h"
+#include "util/redact.h"
 #include "util/str.h"
 #include "util/timeutil.h"
 
@@ -68,10 +69,10 @@ feeds_list(struct store *st, int wants_json, struct err *e)
 			struct source *s = &src[i];
 			json_t *o = json_object();
 			json_object_set_new(o, "id", json_integer(s->id));
-			json_object_set_new(o, "url", json_string(s->url));
+			json_object_set_new(o, "url", json_string(redact_str(&a, s->url)));
 			json_object_set_new(o, "name", str_or_null(s->name));
 			json_object_set_new(o, "title", str_or_null(s->title));
-			json_object_set_new(o, "html_url", str_or_null(s->html_url));
+			json_object_set_new(o, "html_url", str_or_null(redact_str(&a, s->html_url)));
 			json_object_set_new(o, "category", str_or_null(s->category));
 			json_object_set_new(o, "kind", json_string(kind_name(s->kind)));
 			json_object_set_new(o, "user_agent", str_or_null(s->user_agent));
@@ -79,7 +80,7 @@ feeds_list(struct store *st, int wants_json, struct err *e)
 			time_or_null(o, "last_attempt", s->last_attempt_at);
 			json_object_set_new(o, "last_status", s->last_status ? json_integer(s->last_status) : json_null());
 			json_object_set_new(o, "consecutive_failures", json_integer(s->consecutive_failures));
-			json_object_set_new(o, "last_error", str_or_null(s->last_error));
+			json_object_set_new(o, "last_error", str_or_null(redact_str(&a, s->last_error)));
 			json_object_set_new(o, "etag", str_or_null(s->etag));
 			json_object_set_new(o, "last_modified", str_or_null(s->last_modified));
 			json_object_set_new(o, "avg_latency_ms",
@@ -98,14 +99,14 @@ feeds_list(struct store *st, int wants_json, struct err *e)
 			char when[32] = "never";
 			if (s->last_success_at)
 				time_format_rfc3339(s->last_success_at, when, sizeof when);
-			printf("%s\t%s\t%s\tlast ok %s\t%d items", s->url,
+			printf("%s\t%s\t%s\tlast ok %s\t%d items", redact_str(&a, s->url),
 			       s->name ? s->name : s->title ? s->title : "-", kind_name(s->kind), when, s->item_count);
 			if (s->last_status)
 				printf("\tHTTP %d", s->last_status);
 			if (s->avg_latency_ms > 0)
 				printf("\t%.0f ms", s->avg_latency_ms);
 			if (s->last_error)
-				printf("\tfailing x%d: %s", s->consecutive_failures, s->last_error);
+				printf("\tfailing x%d: %s", s->consecutive_failures, redact_str(&a, s->last_error));
 			putchar('\n');
 		}
 	}
@@ -229,6 +230,7 @@ cmd_feeds(int argc, char **argv)
 		return EXIT_FAIL;
 	}
 	int status = 0;
+	struct arena shown = ARENA_INIT; /* URLs as shown: credentials redacted (util/redact.h) */
 	if (strcmp(sub, "list") == 0) {
 		status = feeds_list(&st, wants_json, &e);
 	} else if (strcmp(sub, "export") == 0) {
@@ -242,19 +244,20 @@ cmd_feeds(int argc, char **argv)
 		if (status == 0 && ua)
 			status = store_source_set_user_agent(&st, id, ua, &e);
 		if (status == 0 && !common.is_quiet)
-			fprintf(stderr, "%s %s\n", is_new ? "added" : "already a source:", arg);
+			fprintf(stderr, "%s %s\n", is_new ? "added" : "already a source:", redact_str(&shown, arg));
 	} else {
 		int removed;
 		status = store_source_remove(&st, arg, &removed, &e);
 		if (status == 0 && !removed)
-			status = err_set(&e, "no source with URL %s", arg);
+			status = err_set(&e, "no source with URL %s", redact_str(&shown, arg));
 		else if (status == 0 && !common.is_quiet)
-			fprintf(stderr, "removed %s\n", arg);
+			fprintf(stderr, "removed %s\n", redact_str(&shown, arg));
 	}
 	if (status < 0)
 		fprintf(stderr, "brief feeds: %s\n", e.msg);
 	else
 		rc = EXIT_OK;
+	arena_free(&shown);
 	store_close(&st);
 	app_close(&app);
 	return rc;

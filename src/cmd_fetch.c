@@ -7,6 +7,7 @@
 #include "cmd.h"
 #include "cmd_common.h"
 #include "net/fetch.h"
+#include "util/redact.h"
 
 const char cmd_fetch_help[] =
 	"usage: brief fetch [--feeds FILE.opml] [--concurrency N] [--per-host N] [--timeout SEC]\n"
@@ -82,7 +83,8 @@ cmd_fetch(int argc, char **argv)
 			       sum.feeds_total, sum.feeds_ok, sum.feeds_not_modified, sum.feeds_failed, sum.items_new,
 			       sum.items_total, (double)sum.bytes / (1 << 20), sum.seconds);
 			for (size_t i = 0; i < sum.failure_count; i++)
-				printf("  failed %s: %s\n", sum.failures[i].url, sum.failures[i].error);
+				printf("  failed %s: %s\n", redact_str(&arena, sum.failures[i].url),
+				       redact_str(&arena, sum.failures[i].error));
 		}
 		rc = EXIT_OK;
 	}

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "deliver/channel.h"
+#include "util/redact.h"
 #include "util/str.h"
 
 typedef int (*channel_send_fn)(const struct channel *ch, const struct deliver_message *msg, struct err *e);
@@ -50,21 +51,6 @@ channel_need(const struct channel *ch, const char *key, const char **out, struct
 	return 0;
 }
 
-/* Replace every occurrence of needle (when at least 4 bytes long) in msg with "***"; the
- * message only shrinks. */
-static void
-redact_one(char *msg, const char *needle, size_t nlen)
-{
-	if (nlen < 4)
-		return;
-	char *p;
-	while ((p = strstr(msg, needle)) != NULL) {
-		size_t tail = strlen(p + nlen);
-		memmove(p + 3, p + nlen, tail + 1);
-		memcpy(p, "***", 3);
-	}
-}
-
 void
 channel_redact(const struct channel *ch, struct err *e)
 {
@@ -73,18 +59,18 @@ channel_redact(const struct channel *ch, struct err *e)
 	for (size_t i = 0; i < sizeof secret_keys / sizeof secret_keys[0]; i++) {
 		const char *v = channel_get(ch, secret_keys[i]);
 		if (v)
-			redact_one(e->msg, v, strlen(v));
+			redact_secret(e->msg, v);
 	}
 	for (size_t i = 0; i < sizeof url_keys / sizeof url_keys[0]; i++) {
 		const char *v = channel_get(ch, url_keys[i]);
 		if (!v)
 			continue;
-		redact_one(e->msg, v, strlen(v));
+		redact_secret(e->msg, v);
 		/* The path and query after the host: "/services/T000/B000/XXXX", "?access_token=…". */
 		const char *host = strstr(v, "://");
 		const char *path = host ? strpbrk(host + 3, "/?") : NULL;
 		if (path && strlen(path) > 1)
-			redact_one(e->msg, path, strlen(path));
+			redact_secret(e->msg, path);
 	}
 }
 

@@ -25,6 +25,7 @@
 #include "net/fetch_internal.h"
 #include "util/fs.h"
 #include "util/hash.h"
+#include "util/redact.h"
 #include "util/str.h"
 #include "util/timeutil.h"
 
@@ -451,9 +452,11 @@ void
 fetch_summary_json(const struct fetch_summary *s, struct buf *out)
 {
 	json_t *failures = json_array();
+	struct arena a = ARENA_INIT; /* URLs and errors as shown: credentials redacted */
 	for (size_t i = 0; i < s->failure_count; i++)
-		json_array_append_new(failures, json_pack("{s:s, s:s}", "url", s->failures[i].url, "error",
-		                                          s->failures[i].error));
+		json_array_append_new(failures, json_pack("{s:s, s:s}", "url", redact_str(&a, s->failures[i].url),
+		                                          "error", redact_str(&a, s->failures[i].error)));
+	arena_free(&a);
 	json_t *o = json_pack("{s:i, s:i, s:i, s:i, s:I, s:I, s:I, s:f, s:o}", "feeds_total", s->feeds_total,
 	                      "feeds_ok", s->feeds_ok, "feeds_not_modified", s->feeds_not_modified,
 	                      "feeds_failed", s->feeds_failed, "items_new", (json_int_t)s->items_new,

@@ -75,7 +75,8 @@ int fetch_seed_defaults(struct store *st, struct err *e);
  * could not happen (store unusable, --feeds file unreadable). Strings in out live in arena. */
 int fetch_run(struct store *st, const struct config *cfg, const struct fetch_opts *opts,
               struct arena *arena, struct fetch_summary *out, struct err *e);
-/* Append the SPEC.md `brief fetch --json` object for s to out. */
+/* Append the SPEC.md `brief fetch --json` object for s to out (URLs and errors redacted,
+ * util/redact.h). */
 void fetch_summary_json(const struct fetch_summary *s, struct buf *out);
 
 #endif

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "net/fetch_internal.h"
+#include "util/redact.h"
 #include "util/timeutil.h"
 
 void
@@ -47,16 +48,24 @@ progress_draw(struct fetch_progress *p, int force)
 void
 progress_feed(struct fetch_progress *p, const char *url, const char *error, const char *detail)
 {
-	if (p->mode == 1) {
-		fprintf(stderr, "fetch [%d/%d] %s %s%s%s\n", p->done, p->total, error ? "FAILED" : "ok", url,
-		        error || detail ? ": " : "", error ? error : detail ? detail : "");
-	} else if (p->mode == 2) {
-		if (error) { /* failures stay on screen above the live line */
-			fprintf(stderr, "\r\033[Kfailed %s: %s\n", url, error);
-			p->is_drawn = 0;
-		}
-		progress_draw(p, error != NULL);
+	if (p->mode == 0 || (p->mode == 2 && !error)) {
+		progress_draw(p, 0);
+		return;
 	}
+	struct buf shown = BUF_INIT; /* URL and error as shown: credentials redacted (util/redact.h) */
+	redact_append(&shown, url);
+	if (error || detail) {
+		buf_puts(&shown, ": ");
+		redact_append(&shown, error ? error : detail);
+	}
+	if (p->mode == 1) {
+		fprintf(stderr, "fetch [%d/%d] %s %s\n", p->done, p->total, error ? "FAILED" : "ok", buf_str(&shown));
+	} else { /* failures stay on screen above the live line */
+		fprintf(stderr, "\r\033[Kfailed %s\n", buf_str(&shown));
+		p->is_drawn = 0;
+		progress_draw(p, 1);
+	}
+	buf_free(&shown);
 }
 
 void

@@ -6,6 +6,7 @@
 
 #include "feed/feed.h"
 #include "util/buf.h"
+#include "util/redact.h"
 
 /* Binds ids[0..n) as a JSON array (SQL NULL = all sources) to parameter idx. */
 static void
@@ -39,6 +40,12 @@ display_name(struct arena *a, const char *name, const char *title, const char *u
 	const char *host = strstr(url, "://");
 	host = host ? host + 3 : url;
 	size_t len = strcspn(host, "/?#");
+	const char *at = memchr(host, '@', len);
+	while (at) { /* never user:password@ (the last @ of the authority ends the userinfo) */
+		len -= (size_t)(at + 1 - host);
+		host = at + 1;
+		at = memchr(host, '@', len);
+	}
 	return arena_strndup(a, host, len);
 }
 
@@ -102,10 +109,11 @@ store_feed_health(struct store *st, int64_t now, int stale_days, const int64_t *
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct report_problem p = {0};
 		p.name = display_name(arena, store_col_text(s, 0), store_col_text(s, 1), store_col_text(s, 2));
-		p.url = arena_strdup(arena, store_col_text(s, 2));
+		/* for display: credentials in the URL (and in an error quoting it) redacted */
+		p.url = redact_str(arena, store_col_text(s, 2));
 		const char *error = store_col_text(s, 3);
 		if (error && *error) {
-			p.detail = arena_strdup(arena, error);
+			p.detail = redact_str(arena, error);
 			p.when = FEED_NO_DATE;
 			push(arena, &h->failed, &h->failed_count, &failed_cap, p);
 			continue;
