@@ -14,6 +14,7 @@
 #include "cmd.h"
 #include "cmd_common.h"
 #include "report/article.h"
+#include "report/wechat.h"
 #include "store/health.h"
 #include "store/reports.h"
 #include "store/select.h"
@@ -35,7 +36,8 @@ const char cmd_article_help[] =
 	"language is asked again once with the findings, then reported (exit 1, nothing saved).\n"
 	"Needs an LLM (BRIEF_LLM_BASE_URL / BRIEF_LLM_API_KEY ...; see brief doctor).\n\n"
 	"  --min-chars/--max-chars  body length without spaces (default zh 1500-3000, en 2500-9000)\n"
-	"  --out FILE   write there; --out DIR/ writes STORY.md, .html and .json into DIR\n";
+	"  --out FILE   write there; --out DIR/ writes STORY.md, .html and .json into DIR\n"
+	"  --format wechat  one 公众号 fragment (inline styles only) instead: FILE, stdout or DIR/STORY.wechat.html\n";
 
 struct article_args {
 	const char *lang, *format, *out, *top, *hours, *days, *min_chars, *max_chars;
@@ -48,6 +50,7 @@ struct article_run {
 	struct article_args args;
 	int top, hours, days, min_chars, max_chars;
 	const char *format;
+	struct wechat_theme theme; /* --format wechat */
 };
 
 static int
@@ -135,8 +138,15 @@ one(struct article_run *r, const struct story *s, int many, struct err *e)
 	                      buf_str(&html), buf_str(&json), e) < 0)
 		log_warn("article: %s", e->msg);
 	int rc = EXIT_OK;
-	if (cmd_write_renderings(r->args.out, many, s->id, r->format, &md, &html, &json, e) < 0)
+	if (strcmp(r->format, "wechat") == 0) {
+		struct buf frag = BUF_INIT;
+		wechat_article(&doc, &r->theme, &frag);
+		if (cmd_write_wechat(r->args.out, many, s->id, &frag, e) < 0)
+			rc = EXIT_FAIL;
+		buf_free(&frag);
+	} else if (cmd_write_renderings(r->args.out, many, s->id, r->format, &md, &html, &json, e) < 0) {
 		rc = EXIT_FAIL;
+	}
 	if (rc == EXIT_OK)
 		log_info("article %s: %zu characters, %zu sections, %zu sources (%s)", s->id, check_article_chars(&draft),
 		         draft.section_count, s->member_count, model);
@@ -228,6 +238,11 @@ cmd_article(int argc, char **argv)
 	tzset();
 	if (app_open(&r.app, &common, &e) < 0) {
 		fprintf(stderr, "brief article: %s\n", e.msg);
+		return EXIT_FAIL;
+	}
+	if (wechat_theme_load(&r.app.cfg, &r.theme, &e) < 0) {
+		fprintf(stderr, "brief article: %s\n", e.msg);
+		app_close(&r.app);
 		return EXIT_FAIL;
 	}
 	int rc = run(&r, key, &e);

@@ -60,8 +60,10 @@ cmd_format(const char *flag, const char *out, const char **format, struct err *e
 			*format = "html";
 		else if (strcmp(flag, "json") == 0)
 			*format = "json";
+		else if (strcmp(flag, "wechat") == 0)
+			*format = "wechat";
 		else
-			return err_set(e, "--format wants md, html or json");
+			return err_set(e, "--format wants md, html, json or wechat");
 		return 0;
 	}
 	if (out && str_ends(out, ".html"))
@@ -126,4 +128,17 @@ cmd_write_renderings(const char *out, int is_many, const char *stem, const char 
 	}
 	const struct buf *b = strcmp(format, "html") == 0 ? html : strcmp(format, "json") == 0 ? json : md;
 	return fs_write_atomic(out ? out : "-", buf_str(b), b->len, e);
+}
+
+int
+cmd_write_wechat(const char *out, int is_many, const char *stem, const struct buf *frag, struct err *e)
+{
+	if (out && (is_many || fs_is_dir(out) || str_ends(out, "/"))) {
+		if (fs_mkdirs(out, 0, e) < 0)
+			return -1;
+		char path[4200];
+		snprintf(path, sizeof path, "%s%s%s.wechat.html", out, str_ends(out, "/") ? "" : "/", stem);
+		return fs_write_atomic(path, buf_str(frag), frag->len, e);
+	}
+	return fs_write_atomic(out ? out : "-", buf_str(frag), frag->len, e);
 }

@@ -28,7 +28,7 @@ int cmd_args(const char *name, const char *help, int argc, char **argv, const st
 /* --lang: NULL becomes "zh"; anything but "zh" or "en" is an error. Returns 0 or -1 with e set. */
 int cmd_lang(const char **lang, struct err *e);
 
-/* --format: "md" (or "markdown"), "html" or "json"; without the flag, from --out's extension
+/* --format: "md" (or "markdown"), "html", "json" or "wechat" (the 公众号 fragment); without the flag, from --out's extension
  * (.html, .json), else "md". Sets *format to one of "md", "html", "json". Returns 0 or -1
  * with e set. */
 int cmd_format(const char *flag, const char *out, const char **format, struct err *e);
@@ -55,5 +55,9 @@ int cmd_opml_source_ids(struct store *st, const char *opml_path, struct arena *a
  * `format` one to the file out, or to stdout when out is NULL. Returns 0 or -1 with e set. */
 int cmd_write_renderings(const char *out, int is_many, const char *stem, const char *format, const struct buf *md,
                          const struct buf *html, const struct buf *json, struct err *e);
+
+/* Write a 公众号 fragment (--format wechat): to OUT/STEM.wechat.html with a directory out
+ * (or is_many), else to the file out, or stdout when out is NULL. Returns 0 or -1 with e set. */
+int cmd_write_wechat(const char *out, int is_many, const char *stem, const struct buf *frag, struct err *e);
 
 #endif

@@ -16,6 +16,7 @@
 #include "report/archive.h"
 #include "report/build.h"
 #include "report/report.h"
+#include "report/wechat.h"
 #include "store/health.h"
 #include "store/select.h"
 #include "util/arena.h"
@@ -25,7 +26,7 @@
 #include "util/str.h"
 
 const char cmd_daily_help[] =
-	"usage: brief daily [--hours 48] [--top 15] [--lang zh|en] [--format md|html|json]\n"
+	"usage: brief daily [--hours 48] [--top 15] [--lang zh|en] [--format md|html|json|wechat]\n"
 	"                   [--out PATH] [--offline] [--no-fetch] [--feeds FILE.opml]\n"
 	"                   [--concurrency N] [--timeout SEC] [--stale-days 30]\n"
 	"                   [--max-tokens N] [--deliver NAME[,NAME...]]\n\n"
@@ -36,6 +37,8 @@ const char cmd_daily_help[] =
 	"  --out DIR/   write DATE.md, DATE.html and DATE.json into DIR and refresh its\n"
 	"               index.md, index.html and index.atom (a directory: an existing one,\n"
 	"               or a path ending in /)\n"
+	"  --format wechat  one 公众号 fragment (every style inline) instead: FILE, stdout or\n"
+	"               DIR/DATE.wechat.html (the archive is left alone); [wechat] theme/accent\n"
 	"  --offline    use the built-in offline engine even when an LLM is configured\n"
 	"  --stale-days feeds without a post for this many days are listed as stale\n"
 	"  --max-tokens LLM token budget for this run; past it the offline engine takes over\n"
@@ -88,7 +91,7 @@ struct daily_run {
 	struct daily_args args;
 	int hours, top, stale_days;
 	long max_tokens;
-	const char *format; /* md, html or json */
+	const char *format; /* md, html, json or wechat */
 };
 
 static int
@@ -194,7 +197,17 @@ run(struct daily_run *d, struct err *e)
 		log_warn("daily: %s", e->msg); /* the digest itself still gets written */
 	}
 	const char *out = d->args.out;
-	if (out && (fs_is_dir(out) || str_ends(out, "/"))) {
+	if (strcmp(d->format, "wechat") == 0) {
+		struct wechat_theme theme;
+		struct buf frag = BUF_INIT;
+		if (wechat_theme_load(&d->app.cfg, &theme, e) < 0)
+			rc = EXIT_FAIL;
+		else
+			wechat_daily(&r, &theme, &frag);
+		if (rc == EXIT_OK && cmd_write_wechat(out, 0, r.date, &frag, e) < 0)
+			rc = EXIT_FAIL;
+		buf_free(&frag);
+	} else if (out && (fs_is_dir(out) || str_ends(out, "/"))) {
 		const char *base = config_pick(&d->app.cfg, NULL, "BRIEF_BASE_URL", "daily", "base_url", NULL);
 		if (report_archive_write(out, &r, buf_str(&md), buf_str(&html), buf_str(&json), base, e) < 0)
 			rc = EXIT_FAIL;

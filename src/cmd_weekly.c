@@ -13,6 +13,7 @@
 #include "feed/opml.h"
 #include "net/fetch.h"
 #include "report/i18n.h"
+#include "report/wechat.h"
 #include "report/weekly.h"
 #include "store/health.h"
 #include "store/reports.h"
@@ -23,7 +24,7 @@
 #include "util/timeutil.h"
 
 const char cmd_weekly_help[] =
-	"usage: brief weekly [--days 7] [--lang zh|en] [--format md|html|json] [--out PATH]\n"
+	"usage: brief weekly [--days 7] [--lang zh|en] [--format md|html|json|wechat] [--out PATH]\n"
 	"                    [--issue N] [--author NAME] [--front-matter jekyll|hugo|none]\n"
 	"                    [--offline] [--no-fetch] [--feeds FILE.opml] [--concurrency N]\n"
 	"                    [--timeout SEC]\n\n"
@@ -34,6 +35,7 @@ const char cmd_weekly_help[] =
 	"from the sources by the offline engine.\n\n"
 	"  --issue N    the issue number (default: last week's post + 1, else [weekly] first_issue)\n"
 	"  --out FILE   write there (format from --format, else from the extension)\n"
+	"  --format wechat  one 公众号 fragment (every style inline): FILE, stdout or DIR/WEEK.wechat.html\n"
 	"  --out DIR/   write WEEK.md, WEEK.html and WEEK.json (WEEK = 2026-W08) into DIR\n\n"
 	"Config [weekly]: title (\"$1\" = issue as 3 digits, \"$2\" = issue, \"$3\" = week),\n"
 	"subtitle, author, header_img, tags (comma-separated), epigraphs (separated by |),\n"
@@ -52,7 +54,7 @@ struct weekly_run {
 	struct arena arena;
 	struct weekly_args args;
 	int days;
-	const char *format; /* md, html, json */
+	const char *format; /* md, html, json, wechat */
 };
 
 /* Split a config list at sep into trimmed, non-empty strings in arena. */
@@ -158,8 +160,19 @@ write_outputs(struct weekly_run *w, const struct weekly_post *p, struct err *e)
 		log_warn("weekly: %s", e->msg); /* the post itself still gets written */
 	int rc = EXIT_OK;
 	const char *out = w->args.out;
-	if (cmd_write_renderings(out, 0, p->week, w->format, &md, &html, &json, e) < 0)
+	if (strcmp(w->format, "wechat") == 0) {
+		struct wechat_theme theme;
+		struct buf frag = BUF_INIT;
+		if (wechat_theme_load(&w->app.cfg, &theme, e) < 0)
+			rc = EXIT_FAIL;
+		else
+			wechat_weekly(p, &theme, &frag);
+		if (rc == EXIT_OK && cmd_write_wechat(out, 0, p->week, &frag, e) < 0)
+			rc = EXIT_FAIL;
+		buf_free(&frag);
+	} else if (cmd_write_renderings(out, 0, p->week, w->format, &md, &html, &json, e) < 0) {
 		rc = EXIT_FAIL;
+	}
 	if (rc == EXIT_OK)
 		log_info("weekly: issue %d (%s), %zu references, %s engine%s%s", p->issue, p->week, p->ref_count, p->engine,
 		         out ? " -> " : "", out ? out : "");

@@ -31,6 +31,17 @@ void article_render_md(const struct article_doc *d, struct buf *out);
 void article_render_html(const struct article_doc *d, struct buf *out);
 void article_render_json(const struct article_doc *d, struct buf *out);
 
+/* The fixed words of an article in lang: the conclusion heading, the 今日互动 label, the
+ * references heading, and the provenance note ($1 = the model). */
+struct article_words {
+	const char *conclusion, *interact, *refs, *note;
+};
+const struct article_words *article_words(const char *lang);
+/* The renderer's own section number: "一、" (zh) or "1. " (en) for section i (0-based). */
+void article_section_number(const char *lang, size_t i, struct buf *out);
+/* A heading as shown: the model's bold markers and own number removed. */
+void article_heading_text(const char *heading, struct buf *out);
+
 /* The length of a section-number prefix the model may have written itself ("一、", "1. ",
  * "第一层：", "Part 2:"), so the renderer's own numbering is not doubled. */
 size_t article_number_prefix(const char *heading);

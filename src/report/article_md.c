@@ -13,16 +13,12 @@
 static const char *const zh_numbers[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
                                          "十一", "十二"};
 
-struct words {
-	const char *conclusion, *interact, *refs, *note;
-};
-
-static const struct words *
-words_of(const char *lang)
+const struct article_words *
+article_words(const char *lang)
 {
-	static const struct words zh = {"结语", "今日互动：", "参考资料",
+	static const struct article_words zh = {"结语", "今日互动：", "参考资料",
 	                                "本文由 brief 调用模型 $1 根据所列来源撰写，发布前已通过结构、篇幅、引用与语言检查。"};
-	static const struct words en = {"Conclusion", "Over to you:", "References",
+	static const struct article_words en = {"Conclusion", "Over to you:", "References",
 	                                "Written by brief with $1 from the sources listed; checked for structure, "
 	                                "length, citations and language before publishing."};
 	return lang && strcmp(lang, "en") == 0 ? &en : &zh;
@@ -72,10 +68,10 @@ ref_links(const struct article_doc *d)
 	return links;
 }
 
-static void
-section_number(const struct article_doc *d, size_t i, struct buf *out)
+void
+article_section_number(const char *lang, size_t i, struct buf *out)
 {
-	if (d->lang && strcmp(d->lang, "en") == 0)
+	if (lang && strcmp(lang, "en") == 0)
 		buf_printf(out, "%zu. ", i + 1);
 	else if (i < sizeof zh_numbers / sizeof zh_numbers[0])
 		buf_printf(out, "%s、", zh_numbers[i]);
@@ -83,9 +79,8 @@ section_number(const struct article_doc *d, size_t i, struct buf *out)
 		buf_printf(out, "%zu、", i + 1);
 }
 
-/* A section heading without the model's own number or bold markers. */
-static void
-heading_text(const char *heading, struct buf *out)
+void
+article_heading_text(const char *heading, struct buf *out)
 {
 	struct buf plain = BUF_INIT;
 	mds_strip(&plain, heading);
@@ -96,23 +91,23 @@ heading_text(const char *heading, struct buf *out)
 void
 article_render_md(const struct article_doc *d, struct buf *out)
 {
-	const struct words *w = words_of(d->lang);
+	const struct article_words *w = article_words(d->lang);
 	const struct article_draft *a = d->draft;
 	const struct report_brand *br = d->brand;
 	const char **links = ref_links(d);
 	struct mds_refs refs = {d->ref_count, links}, none = {0, NULL};
 	struct buf h = BUF_INIT;
 	buf_puts(out, "# ");
-	heading_text(a->headline, &h);
+	article_heading_text(a->headline, &h);
 	esc_md_inline(out, buf_str(&h));
 	buf_puts(out, "\n\n");
 	report_brand_top_md(br, out);
 	mds_md(out, a->hook, &refs);
 	for (size_t i = 0; i < a->section_count; i++) {
 		buf_puts(out, "**");
-		section_number(d, i, out);
+		article_section_number(d->lang, i, out);
 		buf_clear(&h);
-		heading_text(a->sections[i].heading, &h);
+		article_heading_text(a->sections[i].heading, &h);
 		esc_md_inline(out, buf_str(&h));
 		buf_puts(out, "**\n\n");
 		mds_md(out, a->sections[i].body, &refs);
@@ -145,14 +140,14 @@ article_render_md(const struct article_doc *d, struct buf *out)
 void
 article_render_html(const struct article_doc *d, struct buf *out)
 {
-	const struct words *w = words_of(d->lang);
+	const struct article_words *w = article_words(d->lang);
 	const struct article_draft *a = d->draft;
 	int en = d->lang && strcmp(d->lang, "en") == 0;
 	const struct report_brand *br = d->brand;
 	const char **links = ref_links(d);
 	struct mds_refs refs = {d->ref_count, links}, none = {0, NULL};
 	struct buf h = BUF_INIT;
-	heading_text(a->headline, &h);
+	article_heading_text(a->headline, &h);
 	buf_printf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
 	                "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src "
 	                "'unsafe-inline'%s%s\">\n<meta name=\"referrer\" content=\"no-referrer\">\n"
@@ -170,11 +165,11 @@ article_render_html(const struct article_doc *d, struct buf *out)
 	for (size_t i = 0; i < a->section_count; i++) {
 		buf_puts(out, "<h2>");
 		struct buf num = BUF_INIT;
-		section_number(d, i, &num);
+		article_section_number(d->lang, i, &num);
 		esc_html(out, buf_str(&num));
 		buf_free(&num);
 		buf_clear(&h);
-		heading_text(a->sections[i].heading, &h);
+		article_heading_text(a->sections[i].heading, &h);
 		esc_html(out, buf_str(&h));
 		buf_puts(out, "</h2>\n");
 		mds_html(out, a->sections[i].body, &refs, NULL);
@@ -228,13 +223,13 @@ article_render_json(const struct article_doc *d, struct buf *out)
 	json_object_set_new(o, "lang", json_text(d->lang));
 	json_object_set_new(o, "model", json_text(d->model));
 	struct buf t = BUF_INIT;
-	heading_text(a->headline, &t);
+	article_heading_text(a->headline, &t);
 	json_object_set_new(o, "headline", json_text(buf_str(&t)));
 	json_object_set_new(o, "hook", subset_json(a->hook));
 	json_t *secs = json_array();
 	for (size_t i = 0; i < a->section_count; i++) {
 		buf_clear(&t);
-		heading_text(a->sections[i].heading, &t);
+		article_heading_text(a->sections[i].heading, &t);
 		json_array_append_new(secs, json_pack("{s:o,s:o}", "heading", json_text(buf_str(&t)), "body",
 		                                      subset_json(a->sections[i].body)));
 	}

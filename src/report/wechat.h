@@ -1,0 +1,41 @@
+/* wechat.h: the 公众号 (WeChat Official Account) rendering of the article, the weekly and
+ * the daily: one HTML fragment to paste into the WeChat editor or to send as a draft's
+ * content.
+ *
+ * The editor drops <style> blocks, classes, ids, scripts and external links, so the
+ * fragment carries every style as an inline style="" attribute and uses none of those:
+ * no <style>, no class/id attributes, no <script>, no <a>, no resource but the cover image
+ * the user configured. Typography follows 公众号 conventions: 16px body at line height
+ * 1.75, headings with an accent bar, bold key sentences in the accent colour, quotes on a
+ * tinted ground, 今日互动 in its own dashed box, the disclaimer small and centred under a
+ * rule, references as a numbered list with the URLs as plain text (links to outside sites
+ * are not clickable in WeChat articles). The title is not in the fragment: it goes into
+ * the editor's (or the draft's) own title field.
+ *
+ * Colours come from a theme ([wechat] theme = green|blue|red|ink, or accent = #RRGGBB);
+ * only hex colours are accepted, since they are written into style attributes. */
+#ifndef BRIEF_REPORT_WECHAT_H
+#define BRIEF_REPORT_WECHAT_H
+
+#include "report/article.h"
+#include "report/report.h"
+#include "report/weekly.h"
+#include "util/buf.h"
+#include "util/config.h"
+#include "util/err.h"
+
+struct wechat_theme {
+	char accent[8]; /* "#RRGGBB": headings, bold, citations, the 今日互动 frame */
+	char soft[8];   /* "#RRGGBB": the tinted ground of quotes and the 今日互动 box */
+};
+
+/* The theme from [wechat] theme / accent (default green, WeChat's own). An unknown theme
+ * name or an accent that is not #RGB/#RRGGBB is an error (-1, e says which). */
+int wechat_theme_load(const struct config *cfg, struct wechat_theme *t, struct err *e);
+
+/* Append the fragment of an article, a weekly post or a daily digest to out. Pure. */
+void wechat_article(const struct article_doc *d, const struct wechat_theme *t, struct buf *out);
+void wechat_weekly(const struct weekly_post *p, const struct wechat_theme *t, struct buf *out);
+void wechat_daily(const struct report *r, const struct wechat_theme *t, struct buf *out);
+
+#endif
