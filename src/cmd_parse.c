@@ -193,18 +193,19 @@ cmd_parse(int argc, char **argv)
 	struct feed_parse_opts popts = {.base_url = base, .charset_hint = charset, .content_type = content_type,
 	                                .omit = is_tsv ? FEED_OMIT_HTML | FEED_OMIT_TEXT : 0};
 	struct arena arena = ARENA_INIT;
-	struct buf data = BUF_INIT;
+	/* each document is mapped, not copied (read only from a pipe): a big one costs
+	 * its size in page cache and nothing more */
+	struct fs_view data = FS_VIEW_INIT;
 	int status = EXIT_OK;
 	for (int i = 0; i < npos; i++) {
-		data.len = 0;
-		if (fs_read_all(pos[i], &data, &e) != 0) {
+		if (fs_view_open(pos[i], &data, &e) != 0) {
 			fprintf(stderr, "brief parse: %s\n", e.msg);
 			status = EXIT_FAIL;
 			continue;
 		}
 		struct feed_doc doc;
 		run.items = is_tsv ? NULL : json_array();
-		if (feed_parse(data.data ? data.data : "", data.len, &popts, &arena, on_item, &run, &doc) != 0)
+		if (feed_parse(data.data, data.len, &popts, &arena, on_item, &run, &doc) != 0)
 			status = EXIT_FAIL;
 		if (!is_tsv)
 			print_doc(pos[i], &doc, run.items);
@@ -215,7 +216,7 @@ cmd_parse(int argc, char **argv)
 	}
 	fflush(stdout);
 	arena_free(&arena);
-	buf_free(&data);
+	fs_view_close(&data);
 	buf_free(&run.line);
 	free(pos);
 	return status;

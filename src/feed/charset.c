@@ -186,40 +186,11 @@ iconv_name(const char *enc)
 /* Convert src from enc to UTF-8 into out. With is_strict, fail (-1) at the first
  * invalid or truncated sequence; otherwise replace it with U+FFFD. -1 too when
  * iconv does not know enc. */
-/* utf8_valid, faster over ASCII (most of a feed): eight bytes at a time. */
-static int
-is_valid_utf8(const char *s, size_t len)
-{
-	size_t i = 0;
-	while (i < len) {
-		while (i + 8 <= len) {
-			uint64_t w;
-			memcpy(&w, s + i, 8);
-			/* stop at a high bit or a NUL byte (utf8_valid rejects NULs) */
-			if ((w & 0x8080808080808080ull) || ((w - 0x0101010101010101ull) & ~w & 0x8080808080808080ull))
-				break;
-			i += 8;
-		}
-		size_t j = i;
-		while (j < len && j < i + 64 && (unsigned char)s[j] >= 0x80)
-			j++;
-		if (j == i)
-			j = i + 1 < len ? i + 1 : len;
-		/* validate through the end of any sequence that starts before j */
-		while (j < len && ((unsigned char)s[j] & 0xC0) == 0x80)
-			j++;
-		if (!utf8_valid(s + i, j - i))
-			return 0;
-		i = j;
-	}
-	return 1;
-}
-
 static int
 convert(const char *enc, const char *src, size_t len, int is_strict, struct buf *out)
 {
 	if (strcmp(enc, "utf-8") == 0 || strcmp(enc, "utf8") == 0) {
-		if (is_valid_utf8(src, len)) {
+		if (utf8_valid(src, len)) {
 			buf_append(out, src, len);
 			return 0;
 		}
@@ -371,7 +342,7 @@ charset_to_utf8(const char *data, size_t len, const char *charset_hint, const ch
 	 * same mistake text by text; the result is the same. */
 	const char *utf8_instead = NULL;
 	if (!bom && is_latin1(rfc3023) && has_high_bytes(body, body_len)) {
-		if (is_valid_utf8(body, body_len)) {
+		if (utf8_valid(body, body_len)) {
 			utf8_instead = "utf-8";
 		} else if (decode_mixed(body, body_len, arena, out)) {
 			out->encoding = arena_strdup(arena, rfc3023);
@@ -392,7 +363,7 @@ charset_to_utf8(const char *data, size_t len, const char *charset_hint, const ch
 			continue;
 		b.len = 0;
 		int is_utf8 = strcmp(enc, "utf-8") == 0 || strcmp(enc, "utf8") == 0;
-		if (is_utf8 ? !is_valid_utf8(body, body_len) : convert(enc, body, body_len, 1, &b) != 0)
+		if (is_utf8 ? !utf8_valid(body, body_len) : convert(enc, body, body_len, 1, &b) != 0)
 			continue;
 		out->encoding = arena_strdup(arena, enc);
 		if (i > 0 && strcmp(enc, rfc3023) != 0 && !out->problem)

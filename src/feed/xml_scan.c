@@ -122,12 +122,19 @@ is_xml_char(uint32_t cp)
 	       (cp >= 0x10000 && cp <= 0x10FFFF);
 }
 
-/* The reference at s[0] == '&': append what it stands for to b and return the
- * bytes consumed; -1 when libxml2 must judge it. Repairs as xml_prepass_run. */
+/* The reference at s[0] == '&': append what it stands for to b (NULL: only check
+ * it, the text is not kept) and return the bytes consumed; -1 when libxml2 must
+ * judge it. Repairs as xml_prepass_run. */
 static long
 decode_ref(struct scan *sc, const char *s, const char *end, struct buf *b)
 {
 	const char *q = s + 1;
+	/* escaped markup ("&lt;p&gt;") is most of the references in a feed */
+	if (end - s >= 4 && s[2] == 't' && s[3] == ';' && (s[1] == 'l' || s[1] == 'g')) {
+		if (b)
+			buf_putc(b, s[1] == 'l' ? '<' : '>');
+		return 4;
+	}
 	if (q < end && *q == '#') {
 		const char *r = q + 1;
 		int is_hex = r < end && (*r == 'x' || *r == 'X');
@@ -146,7 +153,8 @@ decode_ref(struct scan *sc, const char *s, const char *end, struct buf *b)
 				return -1;
 			if (q[1] == 'X')
 				sc->p->scan_problem = "character reference with an upper-case X";
-			utf8_put(b, cp);
+			if (b)
+				utf8_put(b, cp);
 			return r + 1 - s;
 		}
 	} else {
@@ -158,16 +166,19 @@ decode_ref(struct scan *sc, const char *s, const char *end, struct buf *b)
 		if (len > 0 && q < end && *q == ';' && is_ascii_alpha(name[0])) {
 			uint32_t cp = entity_lookup(name, len); /* XML's five and HTML's */
 			if (cp) {
-				utf8_put(b, cp);
+				if (b)
+					utf8_put(b, cp);
 			} else {
 				sc->p->scan_problem = "undefined entity"; /* kept as literal text */
-				buf_append(b, s, (size_t)(q + 1 - s));
+				if (b)
+					buf_append(b, s, (size_t)(q + 1 - s));
 			}
 			return q + 1 - s;
 		}
 	}
 	sc->p->scan_problem = "unescaped '&' in text";
-	buf_putc(b, '&');
+	if (b)
+		buf_putc(b, '&');
 	return 1;
 }
 
@@ -177,10 +188,13 @@ find_special(const char *p, const char *end, unsigned mask)
 {
 #ifdef __SSE2__
 	const __m128i low = _mm_set1_epi8(0x1F), ef = _mm_set1_epi8((char)0xEF), amp = _mm_set1_epi8('&');
+	const __m128i nl = _mm_set1_epi8('\n'), tab = _mm_set1_epi8('\t');
 	const __m128i other = _mm_set1_epi8(mask == C_ATTR ? '<' : mask == C_TEXT ? ']' : '&');
 	while (end - p >= 16) {
 		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
 		__m128i m = _mm_cmpeq_epi8(_mm_max_epu8(x, low), low); /* bytes <= 0x1F */
+		if (mask != C_ATTR) /* tabs and newlines are plain text (pretty-printing is full of them) */
+			m = _mm_andnot_si128(_mm_or_si128(_mm_cmpeq_epi8(x, nl), _mm_cmpeq_epi8(x, tab)), m);
 		m = _mm_or_si128(m, _mm_cmpeq_epi8(x, ef));
 		m = _mm_or_si128(m, _mm_cmpeq_epi8(x, other));
 		if (mask != C_CDATA)
@@ -189,7 +203,7 @@ find_special(const char *p, const char *end, unsigned mask)
 		while (bits) {
 			const char *c = p + __builtin_ctz(bits);
 			if (byte_class[(unsigned char)*c] & mask)
-				return c; /* else a tab or newline in text */
+				return c; /* else a tab or newline in CDATA or text, or CR in CDATA */
 			bits &= bits - 1;
 		}
 		p += 16;
@@ -217,6 +231,7 @@ cook(struct scan *sc, const char *s, size_t len, unsigned mask, int keep, struct
 		return -1;
 	size_t start = b->len;
 	int is_copied = 0;
+	struct buf *to = keep ? b : NULL; /* text nobody reads is checked, not copied */
 	while (p < end) {
 		unsigned char c = (unsigned char)*p;
 		if (c == ']' || c == 0xEF) {
@@ -229,21 +244,21 @@ cook(struct scan *sc, const char *s, size_t len, unsigned mask, int keep, struct
 		}
 		if (c != '&' && c != '\r' && c != '\t' && c != '\n')
 			return -1; /* '<' in an attribute value, a control character */
-		if (keep)
-			buf_append(b, run, (size_t)(p - run));
-		else
-			b->len = start;
+		if (to)
+			buf_append(to, run, (size_t)(p - run));
 		is_copied = 1;
 		if (c == '&') {
-			long n = decode_ref(sc, p, end, b);
+			long n = decode_ref(sc, p, end, to);
 			if (n < 0)
 				return -1;
 			p += n;
 		} else if (c == '\r') {
 			p += p + 1 < end && p[1] == '\n' ? 2 : 1;
-			buf_putc(b, mask == C_ATTR ? ' ' : '\n');
+			if (to)
+				buf_putc(to, mask == C_ATTR ? ' ' : '\n');
 		} else {
-			buf_putc(b, ' '); /* tab or newline in an attribute value */
+			if (to)
+				buf_putc(to, ' '); /* tab or newline in an attribute value */
 			p++;
 		}
 		run = p;
@@ -254,9 +269,9 @@ cook(struct scan *sc, const char *s, size_t len, unsigned mask, int keep, struct
 		*out_len = len;
 		return 0;
 	}
-	if (keep)
-		buf_append(b, run, (size_t)(end - run));
-	*out = b->data + start;
+	if (to)
+		buf_append(to, run, (size_t)(end - run));
+	*out = b->data ? b->data + start : "";
 	*out_len = b->len - start;
 	return 0;
 }

@@ -1,11 +1,13 @@
-/* fs.c: whole-file reads, atomic writes and directory creation. */
+/* fs.c: whole-file reads (copied or mapped), atomic writes and directory creation. */
 #include "util/fs.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -33,6 +35,61 @@ fs_read_all(const char *path, struct buf *out, struct err *e)
 	}
 	if (fd != STDIN_FILENO)
 		close(fd);
+	return 0;
+}
+
+void
+fs_view_close(struct fs_view *v)
+{
+	if (v->map)
+		munmap(v->map, v->map_len);
+	v->map = NULL;
+	v->map_len = 0;
+	buf_free(&v->copy);
+	v->data = "";
+	v->len = 0;
+}
+
+int
+fs_view_open(const char *path, struct fs_view *v, struct err *e)
+{
+	fs_view_close(v);
+	int is_stdin = strcmp(path, "-") == 0;
+	int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return err_set(e, "%s: %s", path, strerror(errno));
+	struct stat st;
+	if (fstat(fd, &st) != 0) {
+		int saved = errno;
+		if (!is_stdin)
+			close(fd);
+		return err_set(e, "%s: %s", path, strerror(saved));
+	}
+	/* stdin redirected from a file is read from where it stands, as read() would */
+	off_t at = is_stdin ? lseek(fd, 0, SEEK_CUR) : 0;
+	if (S_ISREG(st.st_mode) && at >= 0 && st.st_size > at && (uintmax_t)st.st_size <= SIZE_MAX) {
+		size_t len = (size_t)st.st_size;
+		void *p = mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0);
+		if (p != MAP_FAILED) {
+			/* read front to back: let the kernel read ahead and drop what was read */
+			madvise(p, len, MADV_SEQUENTIAL);
+			v->map = p;
+			v->map_len = len;
+			v->data = (const char *)p + at;
+			v->len = len - (size_t)at;
+			if (is_stdin)
+				lseek(fd, 0, SEEK_END); /* consumed, as a read would leave it */
+			else
+				close(fd);
+			return 0;
+		}
+	}
+	if (!is_stdin)
+		close(fd);
+	if (fs_read_all(path, &v->copy, e) != 0)
+		return -1;
+	v->data = v->copy.data ? v->copy.data : "";
+	v->len = v->copy.len;
 	return 0;
 }
 

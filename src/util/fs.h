@@ -1,4 +1,4 @@
-/* fs.h: whole-file reads, atomic writes and directory creation. */
+/* fs.h: whole-file reads (copied or mapped), atomic writes and directory creation. */
 #ifndef BRIEF_UTIL_FS_H
 #define BRIEF_UTIL_FS_H
 
@@ -9,6 +9,25 @@
 
 /* Read all of path ("-" = stdin) into out (appended). Returns 0 or -1 with e set. */
 int fs_read_all(const char *path, struct buf *out, struct err *e);
+/* A whole file's bytes, read-only: mapped when the file is a regular one (no copy: the
+ * page cache is the buffer), else read into copy (a pipe, a terminal, an empty file).
+ * data is never NULL and NOT NUL-terminated. Changing the file while it is mapped is
+ * the caller's risk (a truncated file raises SIGBUS on access), as with any mapping. */
+struct fs_view {
+	const char *data;
+	size_t len;
+	void *map;       /* the mapping (map_len bytes), or NULL */
+	size_t map_len;
+	struct buf copy; /* the bytes read when the file could not be mapped */
+};
+#define FS_VIEW_INIT {"", 0, NULL, 0, BUF_INIT}
+
+/* Open path ("-" = stdin, mapped too when it is a regular file) into v, releasing what v
+ * held before (so one fs_view can be reused file after file). Returns 0 or -1 with e set
+ * (v then empty). */
+int fs_view_open(const char *path, struct fs_view *v, struct err *e);
+/* Release v's mapping and copy; v is empty afterwards and may be opened again. */
+void fs_view_close(struct fs_view *v);
 /* Write data to path atomically (temp file in the same directory + rename).
  * "-" writes to stdout. Returns 0 or -1 with e set. */
 int fs_write_atomic(const char *path, const void *data, size_t len, struct err *e);

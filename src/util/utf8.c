@@ -1,6 +1,11 @@
 /* utf8.c: UTF-8 decoding, validation, repair and display width. */
 #include "util/utf8.h"
 
+#include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 size_t
 utf8_decode(const char *str, size_t len, uint32_t *cp)
 {
@@ -76,24 +81,70 @@ utf8_put(struct buf *b, uint32_t cp)
 	buf_append(b, tmp, utf8_encode(cp, tmp));
 }
 
-int
-utf8_valid(const char *s, size_t len)
+/* Where the first byte that is >= 0x80 or NUL lies in [p, end): plain ASCII is most
+ * of a feed, so it is skipped sixteen bytes (SSE2) or eight bytes at a time. */
+static const unsigned char *
+skip_ascii(const unsigned char *p, const unsigned char *end)
 {
-	size_t i = 0;
-	while (i < len) {
-		if ((unsigned char)s[i] < 0x80) {
-			if (s[i] == 0)
-				return 0;
-			i++;
-			continue;
-		}
-		uint32_t cp;
-		size_t n = utf8_decode(s + i, len - i, &cp);
-		if (cp == UTF8_REPLACEMENT && n == 1)
-			return 0;
-		i += n;
+#ifdef __SSE2__
+	const __m128i zero = _mm_setzero_si128();
+	while (end - p >= 32) {
+		__m128i a = _mm_loadu_si128((const __m128i *)(const void *)p);
+		__m128i b = _mm_loadu_si128((const __m128i *)(const void *)(p + 16));
+		/* high bits of either, or a NUL in either */
+		__m128i nul = _mm_or_si128(_mm_cmpeq_epi8(a, zero), _mm_cmpeq_epi8(b, zero));
+		if (_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(a, b), nul)) != 0)
+			break;
+		p += 32;
 	}
-	return 1;
+#endif
+	while (end - p >= 8) {
+		uint64_t w;
+		memcpy(&w, p, 8);
+		if ((w & 0x8080808080808080ull) || ((w - 0x0101010101010101ull) & ~w & 0x8080808080808080ull))
+			break;
+		p += 8;
+	}
+	while (p < end && *p && *p < 0x80)
+		p++;
+	return p;
+}
+
+int
+utf8_valid(const char *str, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)str, *end = p + len;
+	for (;;) {
+		p = skip_ascii(p, end);
+		/* a run of multi-byte sequences (CJK text is nothing else), checked by the
+		 * table of well-formed sequences (Unicode 15, table 3-7) */
+		for (;;) {
+			if (p == end)
+				return 1;
+			unsigned c = *p;
+			if (c < 0x80) {
+				if (c == 0)
+					return 0;
+				break;
+			}
+			if (c < 0xC2 || c > 0xF4)
+				return 0;
+			if (c < 0xE0) {
+				if (end - p < 2 || (p[1] & 0xC0) != 0x80)
+					return 0;
+				p += 2;
+				continue;
+			}
+			/* the second byte's range depends on the first (overlongs, surrogates, > U+10FFFF) */
+			unsigned lo = c == 0xE0 ? 0xA0 : c == 0xF0 ? 0x90 : 0x80;
+			unsigned hi = c == 0xED ? 0x9F : c == 0xF4 ? 0x8F : 0xBF;
+			size_t n = c < 0xF0 ? 3 : 4;
+			if ((size_t)(end - p) < n || p[1] < lo || p[1] > hi || (p[2] & 0xC0) != 0x80 ||
+			    (n == 4 && (p[3] & 0xC0) != 0x80))
+				return 0;
+			p += n;
+		}
+	}
 }
 
 void

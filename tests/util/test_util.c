@@ -63,6 +63,58 @@ test_utf8(void)
 	CHECK(!utf8_valid("\xc0\x80", 2)); /* overlong NUL */
 }
 
+/* utf8_valid by its definition: every code point decodes (utf8_decode) and none is NUL. */
+static int
+valid_by_decode(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t n = utf8_decode(s + i, len - i, &cp);
+		if (cp == 0 || (n == 1 && cp == UTF8_REPLACEMENT && (unsigned char)s[i] >= 0x80))
+			return 0;
+		i += n;
+	}
+	return 1;
+}
+
+/* The fast validator (32/8 bytes at a time over ASCII, a table over multi-byte runs)
+ * against the definition: every 2-byte string followed by a byte of each class that
+ * matters, every 4-byte string with lead byte F0-F4 and such a last byte, each placed
+ * at every offset of an ASCII run (so the vector, word and byte loops all see it, and
+ * a sequence cut by the end of the input). */
+static void
+test_utf8_valid_exhaustive(void)
+{
+	char s[64];
+	size_t bad = 0;
+	/* bytes from every class that matters (ASCII, NUL, continuation ranges' edges, leads) */
+	static const unsigned char last[] = {0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0,
+	                                     0xBF, 0xC0, 0xC2, 0xE0, 0xF0, 0xFF};
+	for (uint32_t v = 0; v < (1u << 16) * sizeof last; v++) {
+		uint32_t hi = v / (uint32_t)sizeof last;
+		const char seq[3] = {(char)(hi >> 8), (char)hi, (char)last[v % sizeof last]};
+		for (size_t len = 1; len <= 3; len++) {
+			size_t at = v % 41; /* offsets 0..40 of a 64-byte ASCII run */
+			memset(s, 'a', sizeof s);
+			memcpy(s + at, seq, len);
+			size_t total = at + len + (v % 3 == 0 ? 0 : 3); /* sometimes the sequence ends the input */
+			if (utf8_valid(s, total) != valid_by_decode(s, total))
+				bad++;
+		}
+	}
+	for (uint32_t v = 0; v < (5u << 16) * sizeof last; v++) {
+		uint32_t hi = v / (uint32_t)sizeof last;
+		unsigned char seq[4] = {(unsigned char)(0xF0 + (hi >> 16)), (unsigned char)(hi >> 8), (unsigned char)hi,
+		                        last[v % sizeof last]};
+		size_t at = v % 37;
+		memset(s, 'a', sizeof s);
+		memcpy(s + at, seq, 4);
+		if (utf8_valid(s, at + 4) != valid_by_decode(s, at + 4))
+			bad++;
+	}
+	CHECK_INT(bad, 0);
+}
+
 static void
 test_time(void)
 {
@@ -137,6 +189,7 @@ main(void)
 	test_buf();
 	test_arena();
 	test_utf8();
+	test_utf8_valid_exhaustive();
 	test_time();
 	test_hash();
 	test_config();
