@@ -23,17 +23,34 @@ of brief is measured (wait4 ru_maxrss) over the corpus given 1x and 10x in one
 process: it must not grow with the number of documents (through /usr/bin/time: see
 peak_rss).
 
+Big documents (--big-mib, 32 by default; 0 skips them): bigdoc.py builds, at bench
+time in a temporary directory, one RSS 2.0 and one Atom 1.0 document of that size from
+the real items of the corpus (never committed), plus the RSS one with its root's
+namespace declarations left out (every dc:, content:, media:... prefix undeclared, as a
+naive concatenation makes it: the fast tokenizer must keep it). Each is parsed by
+`brief parse --tsv FILE` and `sfeed < FILE`, one process each, best of --repeat, wall
+time and CPU time (user + system: what a loaded machine does not inflate) side by side;
+the goal is brief >= 1.0x sfeed on each (2x hoped for), peak RSS <= file size + 16 MiB.
+The item counts of both are printed (they must agree).
+
 usage: bench/parse/run.py [--brief build/brief] [--shared ../shared] [--repeat 5]
+                          [--big-mib 32] [--big-only]
 """
 import argparse
 import os
+import re
 import subprocess
 import sys
+import tempfile
 import time
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import bigdoc  # noqa: E402
 
-def run(argv, stdin_path=None, stdin_bytes=None):
-    """Run argv with stdout to /dev/null; return (seconds, peak RSS KiB)."""
+
+def run(argv, stdin_path=None, stdin_bytes=None, cpu=False):
+    """Run argv with stdout to /dev/null; return (seconds, peak RSS KiB), or with cpu
+    (seconds, CPU seconds: user + system)."""
     t0 = time.perf_counter()
     stdin = open(stdin_path, "rb") if stdin_path else (subprocess.PIPE if stdin_bytes is not None else subprocess.DEVNULL)
     p = subprocess.Popen(argv, stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -46,7 +63,55 @@ def run(argv, stdin_path=None, stdin_bytes=None):
         stdin.close()
     if os.waitstatus_to_exitcode(status) not in (0, 1):
         sys.exit("%s failed with status %d" % (argv[0], status))
+    if cpu:
+        return elapsed, ru.ru_utime + ru.ru_stime
     return elapsed, ru.ru_maxrss
+
+
+def count_lines(argv, stdin_path=None):
+    """Lines argv writes (items, for brief --tsv and sfeed)."""
+    with open(stdin_path, "rb") if stdin_path else open(os.devnull, "rb") as stdin:
+        out = subprocess.run(argv, stdin=stdin, stdout=subprocess.PIPE, check=False).stdout
+    return out.count(b"\n")
+
+
+def big_documents(args):
+    """The big-document comparison (see the module comment)."""
+    with tempfile.TemporaryDirectory(prefix="bench-parse-") as tmp:
+        made = bigdoc.make(tmp, args.shared, args.big_mib)
+        rss_path = made[0][0]
+        with open(rss_path, "rb") as f:
+            data = f.read()
+        head_end = data.index(b">", data.index(b"<rss")) + 1
+        head = re.sub(rb"""\s+xmlns:[\w.-]+=(["']).*?\1""", b"", data[:head_end])
+        undeclared = os.path.join(tmp, "big-rss-undeclared.xml")
+        with open(undeclared, "wb") as f:
+            f.write(head + data[head_end:])
+        del data
+        docs = [("RSS 2.0", made[0][0], made[0][1], made[0][2]), ("Atom 1.0", made[1][0], made[1][1], made[1][2]),
+                ("RSS 2.0, prefixes undeclared", undeclared, made[0][1], made[0][2])]
+        print("big documents: one file each, built from the corpus' real items; best of %d runs" % args.repeat)
+        print("  %-44s %5s %9s %9s %8s %8s %8s %8s %12s" % ("document (items, distinct)", "MiB", "brief s",
+              "sfeed s", "brief/s", "cpu b/s", "brief MB/s", "sfeed MB/s", "brief RSS"))
+        worst_rss = 0.0
+        for name, path, count, distinct in docs:
+            size = os.path.getsize(path)
+            b = [run([args.brief, "parse", "--tsv", path], cpu=True) for _ in range(args.repeat)]
+            sf = [run(["sfeed"], stdin_path=path, cpu=True) for _ in range(args.repeat)]
+            wall_b, wall_s = min(x[0] for x in b), min(x[0] for x in sf)
+            cpu_b, cpu_s = min(x[1] for x in b), min(x[1] for x in sf)
+            items_b = count_lines([args.brief, "parse", "--tsv", path])
+            items_s = count_lines(["sfeed"], stdin_path=path)
+            rss = peak_rss([args.brief, "parse", "--tsv", path])
+            if items_b != items_s or items_b != count:
+                sys.exit("%s: brief found %d items, sfeed %d, %d were written" % (name, items_b, items_s, count))
+            print("  %-44s %5.1f %9.3f %9.3f %7.2fx %7.2fx %10.0f %10.0f %8.1f MiB" % (
+                "%s (%d, %d)" % (name, count, distinct), size / 2**20, wall_b, wall_s, wall_s / wall_b,
+                cpu_s / cpu_b, size / 1e6 / wall_b, size / 1e6 / wall_s, rss / 1024))
+            worst_rss = max(worst_rss, rss / 1024 - size / 2**20)
+        print("  brief/s: sfeed's wall time / brief's (> 1 = brief faster; goal >= 1, hoped 2); cpu b/s: the same")
+        print("  for user + system CPU time; brief's peak RSS exceeds the file size by at most %.1f MiB (goal <= 16)"
+              % worst_rss)
 
 
 def peak_rss(argv):
@@ -69,7 +134,12 @@ def main():
     ap.add_argument("--brief", default="build/brief")
     ap.add_argument("--shared", default=os.environ.get("BRIEF_SHARED", "../shared"))
     ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--big-mib", type=int, default=32)
+    ap.add_argument("--big-only", action="store_true")
     args = ap.parse_args()
+    if args.big_only:
+        big_documents(args)
+        return
     corpus = os.path.join(args.shared, "corpus")
     xml, js = [], []
     with open(os.path.join(corpus, "MANIFEST.tsv"), encoding="utf-8") as f:
@@ -146,6 +216,8 @@ def main():
     print("peak RSS of brief: corpus 1x %d KiB, 10x (%d documents) %d KiB (ratio %.2f); largest file "
           "alone (%.1f MB) %d KiB" % (rss1, len(xml) * 10, rss10, rss10 / rss1,
                                       os.path.getsize(biggest) / 1e6, rss_big))
+    if args.big_mib > 0:
+        big_documents(args)
 
 
 if __name__ == "__main__":

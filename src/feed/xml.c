@@ -590,20 +590,25 @@ int
 xml_parse(const char *utf8, size_t len, const struct feed_parse_opts *opts, struct arena *arena,
           feed_item_fn on_item, void *ctx, struct feed_doc *doc)
 {
-	return xml_parse_with(utf8, len, opts, arena, on_item, ctx, doc, 1);
+	return xml_parse_with(utf8, len, opts, arena, on_item, ctx, doc, XML_SCAN_FIRST);
 }
 
 int
 xml_parse_with(const char *utf8, size_t len, const struct feed_parse_opts *opts, struct arena *arena,
-               feed_item_fn on_item, void *ctx, struct feed_doc *doc, int use_scanner)
+               feed_item_fn on_item, void *ctx, struct feed_doc *doc, enum xml_tokenizer use)
 {
 	const char *problem = skip_before_declaration(&utf8, &len);
 	struct xml_parser *p = parser_new(opts, arena, on_item, ctx, doc);
 	struct xml_prepass pre = {.data = NULL};
 	int rc = 0;
-	if (use_scanner && xml_scan(p, utf8, len) == 0) {
+	if (use != XML_LIBXML2_ONLY && xml_scan(p, utf8, len) == 0) {
 		if (!problem)
 			problem = p->scan_problem;
+	} else if (use == XML_SCAN_ONLY) {
+		parser_free(p);
+		doc->error = "handed over";
+		doc->is_bozo = 1;
+		return -1;
 	} else {
 		size_t delivered = doc->item_count;
 		parser_free(p);

@@ -36,9 +36,15 @@ void xml_prepass_run(const char *utf8, size_t len, struct xml_prepass *out);
  * feed_parse(); doc->encoding is left as set by the caller. */
 int xml_parse(const char *utf8, size_t len, const struct feed_parse_opts *opts, struct arena *arena,
               feed_item_fn on_item, void *ctx, struct feed_doc *doc);
-/* xml_parse, with the fast tokenizer tried first (use_scanner) or libxml2 only:
- * both must give the same result, which tests compare. */
+/* Which tokenizer xml_parse_with runs. */
+enum xml_tokenizer {
+	XML_LIBXML2_ONLY = 0, /* libxml2's reader */
+	XML_SCAN_FIRST = 1,   /* the fast one, libxml2 when it hands over (xml_parse) */
+	XML_SCAN_ONLY = 2,    /* the fast one or nothing: -1, error "handed over", when it
+	                       * would hand over (tests use it to see which one ran) */
+};
+/* xml_parse with the tokenizer chosen: all give the same result, which tests compare. */
 int xml_parse_with(const char *utf8, size_t len, const struct feed_parse_opts *opts, struct arena *arena,
-                   feed_item_fn on_item, void *ctx, struct feed_doc *doc, int use_scanner);
+                   feed_item_fn on_item, void *ctx, struct feed_doc *doc, enum xml_tokenizer use);
 
 #endif

@@ -17,6 +17,7 @@
 
 #define SCAN_MAX_NS 64
 #define SCAN_MAX_ATTRS 64
+#define SCAN_MAX_MEMO 16
 /* libxml2's limits without XML_PARSE_HUGE: beyond them it reports an error. */
 #define SCAN_MAX_TEXT 10000000
 #define SCAN_MAX_NAME 50000
@@ -53,6 +54,13 @@ struct ns_decl {
 	int nsg;            /* xml_ns_group() of its elements, once known; else -1 */
 };
 
+struct ns_memo {
+	char uri[120];
+	size_t uri_len;
+	int has_prefix;
+	int nsg;
+};
+
 struct open_elem {
 	const char *qname;
 	size_t qname_len;
@@ -68,7 +76,7 @@ struct raw_attr {
 
 struct scan {
 	struct xml_parser *p;
-	const char *end;
+	const char *begin, *end; /* the document */
 	struct buf names; /* one element's NUL-terminated names and decoded values */
 	struct buf text;  /* decoded text */
 	struct buf ns_text;
@@ -78,6 +86,8 @@ struct scan {
 	int depth;
 	struct raw_attr raw[SCAN_MAX_ATTRS];
 	struct xml_ev_attr attrs[SCAN_MAX_ATTRS];
+	struct ns_memo memo[SCAN_MAX_MEMO];
+	int memo_count;
 };
 
 static int
@@ -348,6 +358,59 @@ put_name(struct buf *b, const char *s, size_t len)
 	return off;
 }
 
+/* xml_ns_group of a namespace URI, remembered across declarations: items that each
+ * declare their namespace again (an XHTML <div xmlns=...> in every Atom entry) do
+ * not look it up again. has_prefix: whether the element names a prefix (the group of
+ * an unknown namespace depends on it). */
+static int
+ns_group(struct scan *sc, const char *uri, int has_prefix, const char *qname)
+{
+	size_t len = strlen(uri);
+	for (int i = 0; i < sc->memo_count; i++) {
+		const struct ns_memo *m = &sc->memo[i];
+		if (m->has_prefix == has_prefix && m->uri_len == len && memcmp(m->uri, uri, len) == 0)
+			return m->nsg;
+	}
+	int g = (int)xml_ns_group(uri, qname);
+	if (sc->memo_count < SCAN_MAX_MEMO && len < sizeof sc->memo[0].uri) {
+		struct ns_memo *m = &sc->memo[sc->memo_count++];
+		memcpy(m->uri, uri, len);
+		m->uri_len = len;
+		m->has_prefix = has_prefix;
+		m->nsg = g;
+	}
+	return g;
+}
+
+/* An undeclared namespace prefix, in the start tag that ends before tag_end: the
+ * element (elem == NULL) or one of its attributes (name) keeps its prefixed name
+ * with no namespace, as libxml2 keeps it, and the first such error of the document
+ * becomes its error in libxml2's words and line, so that both tokenizers report
+ * the same (the document is bozo). -1 to hand over: a line libxml2 might count
+ * differently (a lone CR before it). */
+static int
+undeclared(struct scan *sc, const char *tag_end, const char *prefix, size_t prefix_len, const char *local,
+           size_t local_len, const char *elem, size_t elem_len)
+{
+	struct xml_parser *p = sc->p;
+	if (p->error)
+		return 0;
+	/* libxml2 reports it with the position of the tag's closing '>' */
+	long line = 1;
+	for (const char *c = sc->begin; (c = memchr(c, '\n', (size_t)(tag_end - c))) != NULL; c++)
+		line++;
+	for (const char *c = sc->begin; (c = memchr(c, '\r', (size_t)(tag_end - c))) != NULL; c++)
+		if (c + 1 >= tag_end || c[1] != '\n')
+			return -1;
+	if (elem)
+		p->error = arena_printf(p->arena, "line %ld: Namespace prefix %.*s for %.*s on %.*s is not defined", line,
+		                        (int)prefix_len, prefix, (int)local_len, local, (int)elem_len, elem);
+	else
+		p->error = arena_printf(p->arena, "line %ld: Namespace prefix %.*s on %.*s is not defined", line,
+		                        (int)prefix_len, prefix, (int)local_len, local);
+	return 0;
+}
+
 /* A start tag at s ('<' + name). Returns where it ends, NULL to hand over. */
 static const char *
 start_tag(struct scan *sc, const char *s)
@@ -425,8 +488,8 @@ start_tag(struct scan *sc, const char *s)
 	}
 	size_t plen = prefix_len(qname, qlen);
 	int uri_ns = ns_lookup(sc, qname, plen);
-	if (uri_ns == -4 || uri_ns == -3)
-		return NULL; /* undeclared prefix */
+	if (uri_ns == -3)
+		return NULL; /* an element in the xmlns namespace */
 	/* namespace declarations first, as libxml2's reader lists them; names
 	 * may move while they are appended, so offsets first, pointers after */
 	size_t qoff[SCAN_MAX_ATTRS], loff[SCAN_MAX_ATTRS], voff[SCAN_MAX_ATTRS];
@@ -438,14 +501,18 @@ start_tag(struct scan *sc, const char *s)
 				continue;
 			size_t apl = prefix_len(a->qname, a->qname_len);
 			int ai = pass ? -3 : apl ? ns_lookup(sc, a->qname, apl) : -1;
-			if (ai == -4)
+			if (ai == -4 && undeclared(sc, q, a->qname, apl, a->qname + apl + 1, a->qname_len - apl - 1,
+			                           qname + (plen ? plen + 1 : 0), qlen - (plen ? plen + 1 : 0)) != 0)
 				return NULL;
 			qoff[k] = put_name(&sc->names, a->qname, a->qname_len);
-			loff[k] = qoff[k] + (apl ? apl + 1 : 0);
+			/* an undeclared prefix stays part of the name, as libxml2 keeps it */
+			loff[k] = qoff[k] + (apl && ai != -4 ? apl + 1 : 0);
 			voff[k] = a->value_off;
 			sc->attrs[k++].uri = ns_uri(sc, ai);
 		}
 	}
+	if (uri_ns == -4 && undeclared(sc, q, qname, plen, qname + plen + 1, qlen - plen - 1, NULL, 0) != 0)
+		return NULL;
 	for (int i = 0; i < k; i++) {
 		sc->attrs[i].qname = sc->names.data + qoff[i];
 		sc->attrs[i].local = sc->names.data + loff[i];
@@ -465,7 +532,7 @@ start_tag(struct scan *sc, const char *s)
 	 * depends on the URI, and on a prefix being used, which is the same for all) */
 	if (uri_ns >= 0) {
 		if (sc->ns[uri_ns].nsg < 0)
-			sc->ns[uri_ns].nsg = (int)xml_ns_group(e.uri, e.qname);
+			sc->ns[uri_ns].nsg = ns_group(sc, e.uri, plen > 0, e.qname);
 		e.nsg = sc->ns[uri_ns].nsg;
 	}
 	if (depth == 0) {
@@ -632,6 +699,7 @@ xml_scan(struct xml_parser *p, const char *s, size_t len)
 	init_classes();
 	struct scan *sc = xcalloc(1, sizeof *sc);
 	sc->p = p;
+	sc->begin = s;
 	sc->end = s + len;
 	int rc = scan_run(sc, s);
 	buf_free(&sc->names);
