@@ -1,9 +1,12 @@
-/* test_util.c: buffers, arenas, UTF-8, time, hashing and the config file. */
+/* test_util.c: buffers, arenas, UTF-8, time, hashing, file views and the config file. */
+#include <fcntl.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "testlib.h"
 #include "util/arena.h"
 #include "util/config.h"
+#include "util/fs.h"
 #include "util/hash.h"
 #include "util/str.h"
 #include "util/timeutil.h"
@@ -142,6 +145,45 @@ test_hash(void)
 	CHECK_STR(a, b);
 }
 
+/* fs_view: a regular file is mapped (also as redirected stdin, from where it stands),
+ * anything else is read; an empty file and a missing one are handled. */
+static void
+test_fs_view(void)
+{
+	char path[512], empty[512];
+	snprintf(path, sizeof path, "%s/view", test_tmpdir());
+	snprintf(empty, sizeof empty, "%s/view-empty", test_tmpdir());
+	const char *text = "<rss>mapped</rss>\n";
+	test_write_file(path, text, strlen(text));
+	test_write_file(empty, "", 0);
+	struct fs_view v = FS_VIEW_INIT;
+	struct err e;
+	CHECK(fs_view_open(path, &v, &e) == 0);
+	CHECK(v.map != NULL);
+	CHECK_INT(v.len, strlen(text));
+	CHECK(memcmp(v.data, text, v.len) == 0);
+	CHECK(fs_view_open(empty, &v, &e) == 0); /* releases the mapping first */
+	CHECK(v.map == NULL && v.len == 0 && v.data != NULL);
+	CHECK(fs_view_open("/dev/null", &v, &e) == 0); /* not a regular file: read */
+	CHECK(v.map == NULL && v.len == 0);
+	CHECK(fs_view_open("/nonexistent/brief/view", &v, &e) < 0);
+	CHECK(strstr(e.msg, "/nonexistent/brief/view") != NULL);
+	/* stdin redirected from the file, 6 bytes already consumed */
+	int saved = dup(STDIN_FILENO), fd = open(path, O_RDONLY);
+	CHECK(saved >= 0 && fd >= 0);
+	CHECK(lseek(fd, 5, SEEK_SET) == 5 && dup2(fd, STDIN_FILENO) == STDIN_FILENO);
+	close(fd);
+	CHECK(fs_view_open("-", &v, &e) == 0);
+	CHECK(v.map != NULL);
+	CHECK_INT(v.len, strlen(text) - 5);
+	CHECK(memcmp(v.data, text + 5, v.len) == 0);
+	CHECK(lseek(STDIN_FILENO, 0, SEEK_CUR) == (off_t)strlen(text)); /* consumed, as a read leaves it */
+	dup2(saved, STDIN_FILENO);
+	close(saved);
+	fs_view_close(&v);
+	CHECK(v.map == NULL && v.len == 0);
+}
+
 static void
 test_config(void)
 {
@@ -193,6 +235,7 @@ main(void)
 	test_time();
 	test_hash();
 	test_config();
+	test_fs_view();
 	test_str();
 	return test_done("test_util");
 }
