@@ -282,13 +282,16 @@ release_retries(struct fetch_ctx *c, int64_t now)
 	return next;
 }
 
-/* The run's deadline passed: everything unfinished fails with one clear reason. */
+/* The run's deadline passed, or the store broke: everything unfinished fails with one reason. */
 static void
-abandon_all(struct fetch_ctx *c)
+abandon_all(struct fetch_ctx *c, const char *why)
 {
-	char err[128];
-	snprintf(err, sizeof err, "not finished within the run's deadline (%lld s)",
-	         (long long)((c->deadline_ms - c->start_ms) / 1000));
+	char err[600];
+	if (why)
+		snprintf(err, sizeof err, "not stored: %s", why);
+	else
+		snprintf(err, sizeof err, "not finished within the run's deadline (%lld s)",
+		         (long long)((c->deadline_ms - c->start_ms) / 1000));
 	for (size_t i = 0; i < c->job_count; i++) {
 		struct fetch_job *j = &c->jobs[i];
 		if (j->easy) {
@@ -318,8 +321,8 @@ run_loop(struct fetch_ctx *c)
 {
 	while (c->unfinished > 0) {
 		int64_t now = time_mono_ms();
-		if (now >= c->deadline_ms) {
-			abandon_all(c);
+		if (now >= c->deadline_ms || c->store_error[0]) {
+			abandon_all(c, c->store_error[0] ? c->store_error : NULL);
 			break;
 		}
 		int64_t wait = release_retries(c, now);
@@ -445,6 +448,10 @@ fetch_run(struct store *st, const struct config *cfg, const struct fetch_opts *o
 	store_items_close(&c->items);
 	curl_global_cleanup();
 	out->seconds = (double)(time_mono_ms() - t0) / 1000.0;
+	if (c->store_error[0] && strstr(c->store_error, st->path)) /* not a feed's failure: the run's */
+		return err_set(e, "cannot write the store: %s", c->store_error);
+	if (c->store_error[0])
+		return err_set(e, "cannot write the store %s: %s", st->path, c->store_error);
 	return 0;
 }
 

@@ -72,7 +72,9 @@ int fetch_opts_from_config(struct fetch_opts *opts, const struct config *cfg, st
 int fetch_seed_defaults(struct store *st, struct err *e);
 /* Fetch the sources (the built-in list when the user has none) into st. Individual feed
  * failures are reported in out, not as an error: returns -1 only when the run as a whole
- * could not happen (store unusable, --feeds file unreadable). Strings in out live in arena. */
+ * could not happen (store unusable, --feeds file unreadable) or the store could not be
+ * written during it (read-only, disk full: the run stops at the first such error and e
+ * names the store and SQLite's reason). Strings in out live in arena. */
 int fetch_run(struct store *st, const struct config *cfg, const struct fetch_opts *opts,
               struct arena *arena, struct fetch_summary *out, struct err *e);
 /* Append the SPEC.md `brief fetch --json` object for s to out (URLs and errors redacted,

@@ -95,6 +95,8 @@ struct fetch_ctx {
 	struct buf batch;          /* struct ingest_done of the feeds in the open transaction */
 	struct fetch_progress progress;
 	size_t body_mem;           /* bytes of all the bodies held in memory (body.c) */
+	char store_error[512];     /* the store could not be written: the first reason; the run stops
+	                            * and fails (a full or read-only disk is not a feed's problem) */
 	char spill_dir[4200];      /* where bodies too large for memory go: the store's directory */
 };
 
@@ -143,6 +145,8 @@ void ingest_failure(struct fetch_ctx *c, struct fetch_job *j, int http_status, c
 /* Commit the open group transaction when it is older than INGEST_COMMIT_MS or holds
  * INGEST_COMMIT_FEEDS feeds (always when force), then tell on_feed_done about its feeds. */
 void ingest_flush(struct fetch_ctx *c, int force);
+/* Record that the store failed (the first reason is kept in c->store_error). */
+void ingest_store_broken(struct fetch_ctx *c, const char *why);
 #define INGEST_COMMIT_MS 100
 #define INGEST_COMMIT_FEEDS 256
 /* A fetch log row for an attempt that will be retried (no health change). */

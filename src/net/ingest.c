@@ -14,7 +14,6 @@
 
 #include "feed/feed.h"
 #include "net/fetch_internal.h"
-#include "util/log.h"
 #include "util/str.h"
 #include "util/timeutil.h"
 
@@ -88,14 +87,21 @@ add_failure(struct fetch_ctx *c, struct fetch_job *j, const char *error)
 	c->progress.failed++;
 }
 
+void
+ingest_store_broken(struct fetch_ctx *c, const char *why)
+{
+	if (!c->store_error[0])
+		str_copy(c->store_error, why, sizeof c->store_error);
+}
+
 static void
 log_row(struct fetch_ctx *c, struct fetch_job *j, int status, const char *error, int64_t ms, int items_new)
 {
 	struct fetchlog_row row = {j->src.id, j->src.url, j->attempt_started_at, status, j->wire_bytes, ms,
 	                           items_new, error};
 	struct err e;
-	if (store_fetchlog_add(c->st, &row, &e) < 0)
-		log_warn("%s", e.msg);
+	if (!c->store_error[0] && store_fetchlog_add(c->st, &row, &e) < 0)
+		ingest_store_broken(c, e.msg);
 }
 
 void
@@ -142,7 +148,7 @@ feed_abort(struct fetch_ctx *c)
 {
 	struct err e;
 	if (store_cached_run(c->st, "ROLLBACK TO feed", &e) < 0 || store_cached_run(c->st, "RELEASE feed", &e) < 0)
-		log_warn("%s", e.msg);
+		ingest_store_broken(c, e.msg);
 }
 
 static int
@@ -175,7 +181,7 @@ ingest_flush(struct fetch_ctx *c, int force)
 	int is_committed = store_items_index_deferred(c->st, &e) == 0 && store_commit(c->st, &e) == 0;
 	if (!is_committed) {
 		store_rollback(c->st);
-		log_error("%s", e.msg);
+		ingest_store_broken(c, e.msg);
 	}
 	c->in_tx = 0;
 	struct ingest_done *d = (struct ingest_done *)c->batch.data;
@@ -206,17 +212,19 @@ ingest_failure(struct fetch_ctx *c, struct fetch_job *j, int http_status, const 
 	                          .error = error,
 	                          .latency_ms = latency_ms};
 	struct err e;
-	if (feed_begin(c, &e) == 0) {
+	if (c->store_error[0]) {
+		/* the store is broken: nothing more is written, the run fails as a whole */
+	} else if (feed_begin(c, &e) == 0) {
 		if (store_source_record(c->st, j->src.id, &r, &e) < 0) {
-			log_warn("%s", e.msg);
+			ingest_store_broken(c, e.msg);
 			feed_abort(c);
 		} else {
 			log_row(c, j, http_status, error, latency_ms, 0);
 			if (feed_end(c, &e) < 0)
-				log_warn("%s", e.msg);
+				ingest_store_broken(c, e.msg);
 		}
 	} else {
-		log_warn("%s", e.msg);
+		ingest_store_broken(c, e.msg);
 	}
 	add_failure(c, j, error);
 	feed_done(c, j, error, NULL);
@@ -246,6 +254,7 @@ ingest_not_modified(struct fetch_ctx *c, struct fetch_job *j, int64_t latency_ms
 	feed_done(c, j, NULL, "not modified");
 	return;
 fail:
+	ingest_store_broken(c, e.msg);
 	ingest_failure(c, j, 304, e.msg, latency_ms);
 }
 
@@ -321,12 +330,16 @@ parse_and_store(struct fetch_ctx *c, struct fetch_job *j, int http_status, const
 	                             .content_type = content_type};
 	struct feed_doc doc;
 	memset(&doc, 0, sizeof doc);
-	if (feed_begin(c, &sink.e) < 0) {
-		ingest_failure(c, j, http_status, sink.e.msg, latency_ms);
+	if (c->store_error[0] || feed_begin(c, &sink.e) < 0) {
+		if (!c->store_error[0])
+			ingest_store_broken(c, sink.e.msg);
+		ingest_failure(c, j, http_status, c->store_error, latency_ms);
 		return;
 	}
 	int rc = feed_parse(j->body_data, j->body_len, &po, &c->feed_arena, on_item, &sink, &doc);
 	if (sink.failed || rc < 0 || doc.is_html) {
+		if (sink.failed)
+			ingest_store_broken(c, sink.e.msg);
 		feed_abort(c);
 		if (sink.failed)
 			snprintf(err, sizeof err, "%s", sink.e.msg);
@@ -349,6 +362,7 @@ parse_and_store(struct fetch_ctx *c, struct fetch_job *j, int http_status, const
 	                          .title = doc.feed.title,
 	                          .latency_ms = latency_ms};
 	if (store_source_record(c->st, j->src.id, &r, &sink.e) < 0) {
+		ingest_store_broken(c, sink.e.msg);
 		feed_abort(c);
 		arena_reset(&c->feed_arena);
 		ingest_failure(c, j, http_status, sink.e.msg, latency_ms);
@@ -356,6 +370,7 @@ parse_and_store(struct fetch_ctx *c, struct fetch_job *j, int http_status, const
 	}
 	log_row(c, j, http_status, NULL, latency_ms, (int)sink.items_new);
 	if (feed_end(c, &sink.e) < 0) {
+		ingest_store_broken(c, sink.e.msg);
 		feed_abort(c);
 		arena_reset(&c->feed_arena);
 		ingest_failure(c, j, http_status, sink.e.msg, latency_ms);
