@@ -14,6 +14,7 @@ static const struct cmd commands[] = {
 	{"article", "write a long-form commentary on one story", cmd_article, cmd_article_help},
 	{"serve", "serve the web archive of digests, articles and items", cmd_serve, cmd_serve_help},
 	{"doctor", "check configuration, store and LLM reachability", cmd_doctor, cmd_doctor_help},
+	{"extract", "extract the article of saved web pages (no network, no store)", cmd_extract, cmd_extract_help},
 };
 #define COMMAND_COUNT (sizeof commands / sizeof commands[0])
 

@@ -1,0 +1,98 @@
+/* extract.c: run the extraction passes over a page, retrying with relaxed rules when the
+ * result is too short (a page whose class names all look like boilerplate, or whose
+ * article is a list), and keep the best attempt. */
+#include "extract/extract.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/passes.h"
+#include "util/buf.h"
+#include "util/str.h"
+#include "util/utf8.h"
+
+/* An attempt with at least this many characters of text is good enough. */
+#define ENOUGH_CHARS 500
+/* The most sibling blocks an article can be made of. */
+#define MAX_BLOCKS 4096
+
+static const int attempts[] = {FLAG_ALL, FLAG_ALL & ~FLAG_STRIP_UNLIKELY,
+                               FLAG_ALL & ~FLAG_STRIP_UNLIKELY & ~FLAG_WEIGHT_CLASSES, 0};
+
+static xmlDocPtr
+parse(const char *utf8, size_t len, const char *url)
+{
+	int opts = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+	           HTML_PARSE_IGNORE_ENC | HTML_PARSE_NODEFDTD | HTML_PARSE_COMPACT;
+	return htmlReadMemory(utf8, (int)len, url, "UTF-8", opts);
+}
+
+/* The first paragraph of text (up to 300 characters), for pages without a description. */
+static const char *
+first_paragraph(const char *text, struct arena *a)
+{
+	const char *end = strstr(text, "\n\n");
+	size_t len = end ? (size_t)(end - text) : strlen(text);
+	len = utf8_prefix_chars(text, len, 300);
+	return len ? arena_strndup(a, text, len) : NULL;
+}
+
+int
+extract_page(const char *data, size_t len, const struct extract_opts *opts, struct arena *a,
+             struct extract_result *out, struct err *e)
+{
+	memset(out, 0, sizeof *out);
+	if (len > INT_MAX / 2)
+		return err_set(e, "page too large to extract (%zu bytes)", len);
+	size_t ulen;
+	const char *utf8 = decode_page(data, len, opts->http_charset, a, &ulen, &out->encoding);
+	struct buf text = BUF_INIT, html = BUF_INIT, best_text = BUF_INIT, best_html = BUF_INIT;
+	size_t best_chars = 0;
+	xmlNodePtr *nodes = xmalloc(MAX_BLOCKS * sizeof *nodes);
+	int rc = 0;
+	for (size_t i = 0; i < sizeof attempts / sizeof attempts[0]; i++) {
+		xmlDocPtr doc = parse(utf8, ulen, opts->url);
+		if (!doc) {
+			if (i == 0 && ulen > 0)
+				rc = err_set(e, "cannot parse the page as HTML");
+			break;
+		}
+		if (i == 0)
+			meta_read(doc, a, out);
+		struct dom_ctx c = {a, attempts[i], doc, NULL, out->title};
+		prep_page(&c);
+		size_t n = score_pick(&c, nodes, MAX_BLOCKS);
+		buf_clear(&text);
+		buf_clear(&html);
+		if (n > 0) {
+			clean_article(&c, nodes, n);
+			render_text(nodes, n, &text);
+			if (opts->want_html)
+				render_html(nodes, n, opts->url, &html);
+		}
+		xmlFreeDoc(doc);
+		size_t chars = utf8_count(buf_str(&text), text.len);
+		if (chars > best_chars) {
+			best_chars = chars;
+			buf_clear(&best_text);
+			buf_append(&best_text, buf_str(&text), text.len);
+			buf_clear(&best_html);
+			buf_append(&best_html, buf_str(&html), html.len);
+		}
+		if (chars >= ENOUGH_CHARS)
+			break;
+	}
+	free(nodes);
+	out->found = best_chars > 0;
+	out->text = arena_strndup(a, buf_str(&best_text), best_text.len);
+	out->text_len = best_text.len;
+	out->html = opts->want_html ? arena_strndup(a, buf_str(&best_html), best_html.len) : NULL;
+	if (!out->excerpt && out->found)
+		out->excerpt = first_paragraph(out->text, a);
+	buf_free(&text);
+	buf_free(&html);
+	buf_free(&best_text);
+	buf_free(&best_html);
+	return rc;
+}
