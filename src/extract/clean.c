@@ -2,6 +2,7 @@
  * bars, forms or teasers go (judged by link density, image and list counts, class/id
  * weight), as do the heading that repeats the page title, the author line, captions, and
  * paragraphs left empty. Data tables stay whole. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -106,6 +107,26 @@ heading_text_len(xmlNodePtr n)
 	return k;
 }
 
+/* Characters of prose in n: paragraphs of 80 characters or more with few links. */
+static size_t
+prose_len(struct dom_ctx *c, xmlNodePtr n)
+{
+	size_t k = 0;
+	for (xmlNodePtr m = n->children; m;) {
+		struct node_info *in = dom_info_get(m);
+		if (dom_is(m, "p") || dom_is(m, "pre") || (in && in->is_para)) {
+			size_t len = dom_text_len(m);
+			if (len >= 80 && dom_link_density(m) < 0.25)
+				k += len;
+			m = dom_next(m, n, 1);
+		} else {
+			m = dom_next(m, n, 0);
+		}
+	}
+	(void)c;
+	return k;
+}
+
 /* Readability's conditional cleaning: should this container go? */
 static int
 should_drop(struct dom_ctx *c, xmlNodePtr n)
@@ -133,11 +154,17 @@ should_drop(struct dom_ctx *c, xmlNodePtr n)
 		}
 		is_list = (double)list_len / (double)len > 0.9;
 	}
+	/* a container that is mostly prose is article, whatever teasers sit inside it */
+	size_t prose = prose_len(c, n);
+	if (prose >= 400 && (double)prose >= 0.6 * (double)len)
+		return 0;
 	double p = (double)count_tag(n, "p"), img = (double)count_tag(n, "img");
 	double li = (double)count_tag(n, "li") - 100;
 	double heading_density = len ? (double)heading_text_len(n) / (double)len : 0;
 	double ld = dom_link_density(n);
 	int in_figure = dom_has_ancestor(n, "figure", 0);
+	if (getenv("XDBG") && len > 500)
+		fprintf(stderr, "cond %s class=%s p=%.0f img=%.0f li=%.0f hd=%.2f ld=%.2f w=%d list=%d\n", n->name, dom_attr(n, "class"), p, img, li, heading_density, ld, weight, is_list);
 	if (img > 1 && p / img < 0.5 && !in_figure)
 		return 1;
 	if (!is_list && li > p)
@@ -223,6 +250,20 @@ drop_title_heading(struct dom_ctx *c, xmlNodePtr root)
 	}
 }
 
+/* Class/id words of share bars and of captions and photo credits (human gold sets leave
+ * captions out of an article's text). */
+static const char *const share_words[] = {"share", "social", NULL};
+static const char *const caption_words[] = {"caption", "credit", NULL};
+
+static int
+word_in(const char *cls, const char *id, const char *const *words)
+{
+	for (; *words; words++)
+		if ((cls && str_icasestr(cls, strlen(cls), *words)) || (id && str_icasestr(id, strlen(id), *words)))
+			return 1;
+	return 0;
+}
+
 void
 clean_article(struct dom_ctx *c, xmlNodePtr *nodes, size_t n)
 {
@@ -244,9 +285,10 @@ clean_article(struct dom_ctx *c, xmlNodePtr *nodes, size_t n)
 			xmlNodePtr next = dom_next(m, root, 0);
 			if (m->type == XML_ELEMENT_NODE && !dom_is(m, "a")) {
 				const char *cls = dom_attr(m, "class"), *id = dom_attr(m, "id");
-				int share = (cls && (strstr(cls, "share") || strstr(cls, "social"))) ||
-				            (id && (strstr(id, "share") || strstr(id, "social")));
-				if ((dom_is_byline(m) || share) && dom_text_len(m) < (share ? 500 : 100)) {
+				int share = word_in(cls, id, share_words);
+				int caption = word_in(cls, id, caption_words);
+				size_t limit = share ? 500 : caption ? 400 : 100;
+				if ((share || caption || dom_is_byline(m)) && dom_text_len(m) < limit) {
 					next = dom_next(m, root, 1);
 					dom_remove(m);
 				}

@@ -235,7 +235,8 @@ static const char *const unlikely_words[] = {
 	"pagination", "pager", "popup", "yom-remote", "newsletter", "taboola", "outbrain", NULL};
 static const char *const maybe_words[] = {"and", "article", "body", "column", "content", "main", "mathjax",
                                           "shadow", NULL};
-static const char *const byline_words[] = {"byline", "author", "dateline", "writtenby", "p-author", NULL};
+static const char *const byline_words[] = {"byline", "author", "dateline", "writtenby", "p-author", "timestamp",
+                                           "pubdate", "posted-on", "entry-date", "post-date", "publish", NULL};
 
 /* "hid" as a whole class word (a common abbreviation of hidden). */
 static int
@@ -323,9 +324,16 @@ dom_info(struct dom_ctx *c, xmlNodePtr n)
 	return n->_private;
 }
 
+#include <stdio.h>
+#include <stdlib.h>
 void
 dom_remove(xmlNodePtr n)
 {
+	if (getenv("XDBG") && getenv("XDBG")[0] == '3' && n->type == XML_ELEMENT_NODE && dom_text_len(n) > 100) {
+		xmlChar *path = xmlGetNodePath(n);
+		fprintf(stderr, "remove %s class=%s len=%zu\n", path, dom_attr(n, "class"), dom_text_len(n));
+		xmlFree(path);
+	}
 	xmlUnlinkNode(n);
 	xmlFreeNode(n);
 }
