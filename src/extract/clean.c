@@ -178,19 +178,23 @@ should_drop(struct dom_ctx *c, xmlNodePtr n)
 	return 0;
 }
 
-static void
+/* Drop the containers named names inside root that should_drop() condemns. Returns 1 when
+ * root itself should go too (checked only with include_root; root stays in the tree). */
+static int
 clean_conditionally(struct dom_ctx *c, xmlNodePtr root, const char *const *names, int include_root)
 {
 	struct nodes l = {NULL, 0, 0};
 	collect(root, names, &l);
+	int drop_root = 0;
 	/* inner containers first: dropping an outer one frees them, and they are done by then */
 	for (size_t i = l.n; i-- > 0;) {
-		if (l.v[i] == root && !include_root)
-			continue;
-		if (should_drop(c, l.v[i]))
+		if (l.v[i] == root)
+			drop_root = include_root && should_drop(c, root);
+		else if (should_drop(c, l.v[i]))
 			dom_remove(l.v[i]);
 	}
 	free(l.v);
+	return drop_root;
 }
 
 static int
@@ -295,8 +299,11 @@ clean_article(struct dom_ctx *c, xmlNodePtr *nodes, size_t n)
 			}
 			m = next;
 		}
-		if (c->flags & FLAG_CLEAN_COND)
-			clean_conditionally(c, root, cond, n > 1);
+		if ((c->flags & FLAG_CLEAN_COND) && clean_conditionally(c, root, cond, n > 1)) {
+			nodes[i] = NULL; /* a sibling block that is no article after all */
+			free(l.v);
+			continue;
+		}
 		/* headings marked as boilerplate */
 		collect(root, heads, &l);
 		for (size_t k = l.n; k-- > 0;)

@@ -13,8 +13,9 @@
 #include "util/str.h"
 #include "util/utf8.h"
 
-/* An attempt with at least this many characters of text is good enough. */
-#define ENOUGH_CHARS 500
+/* An attempt with at least this many characters of text (a few sentences) is good enough:
+ * relaxing the rules for more tends to bring back comments and teasers. */
+#define ENOUGH_CHARS 250
 /* The most sibling blocks an article can be made of. */
 #define MAX_BLOCKS 4096
 

@@ -26,10 +26,11 @@ void prep_page(struct dom_ctx *c);
 size_t score_pick(struct dom_ctx *c, xmlNodePtr *nodes, size_t max);
 
 /* clean.c: tidy the picked nodes: drop link lists, share bars, forms, captions and the like
- * (FLAG_CLEAN_COND), the heading that repeats the title, the byline, empty paragraphs. */
+ * (FLAG_CLEAN_COND), the heading that repeats the title, the byline, empty paragraphs. A
+ * picked sibling that turns out to be boilerplate becomes NULL in nodes (render skips it). */
 void clean_article(struct dom_ctx *c, xmlNodePtr *nodes, size_t n);
 
-/* render.c: the picked nodes as plain text (blocks separated by a blank line, list items
+/* render.c: the picked nodes (NULL entries skipped) as plain text (blocks separated by a blank line, list items
  * and <br> by a newline) and as safe HTML (a whitelist of structural tags and attributes,
  * links absolutised against base_url, scripts, event handlers and javascript: links gone). */
 void render_text(xmlNodePtr *nodes, size_t n, struct buf *out);

@@ -90,6 +90,8 @@ render_text(xmlNodePtr *nodes, size_t n, struct buf *out)
 {
 	struct text_state t = {out, 0, 0, 0};
 	for (size_t i = 0; i < n; i++) {
+		if (!nodes[i])
+			continue;
 		text_set_break(&t, 2);
 		dom_walk(nodes[i], text_enter, text_leave, &t);
 	}
@@ -283,6 +285,7 @@ render_html(xmlNodePtr *nodes, size_t n, const char *base_url, struct buf *out)
 {
 	struct html_state h = {out, base_url, BUF_INIT, 0};
 	for (size_t i = 0; i < n; i++)
-		dom_walk(nodes[i], html_enter, html_leave, &h);
+		if (nodes[i])
+			dom_walk(nodes[i], html_enter, html_leave, &h);
 	buf_free(&h.url);
 }
