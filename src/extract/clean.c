@@ -92,41 +92,6 @@ in_data_table(const xmlNode *n)
 	return 0;
 }
 
-static size_t
-heading_text_len(xmlNodePtr n)
-{
-	size_t k = 0;
-	for (xmlNodePtr m = n->children; m;) {
-		if (dom_is_heading(m)) {
-			k += dom_text_len(m);
-			m = dom_next(m, n, 1);
-		} else {
-			m = dom_next(m, n, 0);
-		}
-	}
-	return k;
-}
-
-/* Characters of prose in n: paragraphs of 80 characters or more with few links. */
-static size_t
-prose_len(struct dom_ctx *c, xmlNodePtr n)
-{
-	size_t k = 0;
-	for (xmlNodePtr m = n->children; m;) {
-		struct node_info *in = dom_info_get(m);
-		if (dom_is(m, "p") || dom_is(m, "pre") || (in && in->is_para)) {
-			size_t len = dom_text_len(m);
-			if (len >= 80 && dom_link_density(m) < 0.25)
-				k += len;
-			m = dom_next(m, n, 1);
-		} else {
-			m = dom_next(m, n, 0);
-		}
-	}
-	(void)c;
-	return k;
-}
-
 /* Readability's conditional cleaning: should this container go? */
 static int
 should_drop(struct dom_ctx *c, xmlNodePtr n)
@@ -138,33 +103,21 @@ should_drop(struct dom_ctx *c, xmlNodePtr n)
 	int weight = dom_class_weight(c, n);
 	if (weight < 0)
 		return 1;
-	if (dom_commas(n) >= 10)
+	struct dom_stats st;
+	dom_stats(n, &st);
+	if (st.commas >= 10)
 		return 0;
-	size_t len = dom_text_len(n);
+	size_t len = st.chars;
 	int is_list = dom_is(n, "ul") || dom_is(n, "ol");
-	if (!is_list && len > 0) {
-		size_t list_len = 0;
-		for (xmlNodePtr m = n->children; m;) {
-			if (dom_is(m, "ul") || dom_is(m, "ol")) {
-				list_len += dom_text_len(m);
-				m = dom_next(m, n, 1);
-			} else {
-				m = dom_next(m, n, 0);
-			}
-		}
-		is_list = (double)list_len / (double)len > 0.9;
-	}
+	if (!is_list && len > 0)
+		is_list = (double)st.list_chars / (double)len > 0.9;
 	/* a container that is mostly prose is article, whatever teasers sit inside it */
-	size_t prose = prose_len(c, n);
-	if (prose >= 400 && (double)prose >= 0.6 * (double)len)
+	if (st.prose_chars >= 400 && (double)st.prose_chars >= 0.6 * (double)len)
 		return 0;
-	double p = (double)count_tag(n, "p"), img = (double)count_tag(n, "img");
-	double li = (double)count_tag(n, "li") - 100;
-	double heading_density = len ? (double)heading_text_len(n) / (double)len : 0;
-	double ld = dom_link_density(n);
+	double p = (double)st.p, img = (double)st.img, li = (double)st.li - 100;
+	double heading_density = len ? (double)st.heading_chars / (double)len : 0;
+	double ld = len ? st.link_chars / (double)len : 0;
 	int in_figure = dom_has_ancestor(n, "figure", 0);
-	if (getenv("XDBG") && len > 500)
-		fprintf(stderr, "cond %s class=%s p=%.0f img=%.0f li=%.0f hd=%.2f ld=%.2f w=%d list=%d\n", n->name, dom_attr(n, "class"), p, img, li, heading_density, ld, weight, is_list);
 	if (img > 1 && p / img < 0.5 && !in_figure)
 		return 1;
 	if (!is_list && li > p)
@@ -314,7 +267,7 @@ clean_article(struct dom_ctx *c, xmlNodePtr *nodes, size_t n)
 		static const char *const paras[] = {"p", NULL};
 		collect(root, paras, &l);
 		for (size_t k = l.n; k-- > 0;)
-			if (l.v[k] != root && dom_text_len(l.v[k]) == 0 && count_tag(l.v[k], "img") == 0)
+			if (l.v[k] != root && !dom_has_text(l.v[k]) && count_tag(l.v[k], "img") == 0)
 				dom_remove(l.v[k]);
 		free(l.v);
 	}

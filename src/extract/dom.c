@@ -146,6 +146,17 @@ dom_text_len(xmlNodePtr n)
 	return k.chars;
 }
 
+int
+dom_has_text(xmlNodePtr n)
+{
+	for (xmlNodePtr m = n->children; m; m = dom_next(m, n, 0))
+		if ((m->type == XML_TEXT_NODE || m->type == XML_CDATA_SECTION_NODE) && m->content)
+			for (const char *p = (const char *)m->content; *p; p++)
+				if (!is_ascii_space(*p))
+					return 1;
+	return 0;
+}
+
 void
 dom_text(xmlNodePtr n, struct buf *out)
 {
@@ -190,21 +201,100 @@ dom_commas(xmlNodePtr n)
 double
 dom_link_density(xmlNodePtr n)
 {
-	size_t total = dom_text_len(n);
-	if (total == 0)
+	struct dom_stats st;
+	dom_stats(n, &st);
+	return st.chars ? st.link_chars / (double)st.chars : 0;
+}
+
+/* dom_stats' walk: running totals, and where the current link, heading, list and
+ * paragraph started (levels nest; only the outermost of each kind counts). */
+struct stats_walk {
+	struct dom_stats *st;
+	struct counter k;
+	double link_weight;
+	int link_depth, heading_depth, list_depth, para_depth;
+	size_t link_start, heading_start, list_start, para_start;
+	double para_link_start;
+};
+
+static int
+is_para_like(const xmlNode *n)
+{
+	const struct node_info *in = dom_info_get(n);
+	return dom_is(n, "p") || dom_is(n, "pre") || (in && in->is_para);
+}
+
+static int
+stats_enter(xmlNodePtr n, void *ctx)
+{
+	struct stats_walk *w = ctx;
+	if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+		if (!n->content)
+			return 0;
+		size_t before = w->k.chars;
+		count_text(&w->k, (const char *)n->content);
+		if (w->link_depth)
+			w->st->link_chars += w->link_weight * (double)(w->k.chars - before);
+		for (const unsigned char *p = n->content; *p; p++)
+			if (*p == ',' || (p[0] == 0xEF && p[1] == 0xBC && p[2] == 0x8C) ||
+			    (p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x81) || (p[0] == 0xD8 && p[1] == 0x8C))
+				w->st->commas++;
 		return 0;
-	double links = 0;
-	for (xmlNodePtr m = n->children; m;) {
-		if (dom_is(m, "a")) {
-			const char *href = dom_attr(m, "href");
-			double w = href && href[0] == '#' ? 0.3 : 1.0;
-			links += w * (double)dom_text_len(m);
-			m = dom_next(m, n, 1);
-		} else {
-			m = dom_next(m, n, 0);
-		}
 	}
-	return links / (double)total;
+	if (n->type != XML_ELEMENT_NODE)
+		return 0;
+	if (dom_is(n, "a") && w->link_depth++ == 0) {
+		const char *href = dom_attr(n, "href");
+		w->link_weight = href && href[0] == '#' ? 0.3 : 1.0;
+	} else if (dom_is_heading(n) && w->heading_depth++ == 0) {
+		w->heading_start = w->k.chars;
+	} else if ((dom_is(n, "ul") || dom_is(n, "ol")) && w->list_depth++ == 0) {
+		w->list_start = w->k.chars;
+	}
+	if (is_para_like(n) && w->para_depth++ == 0) {
+		w->para_start = w->k.chars;
+		w->para_link_start = w->st->link_chars;
+	}
+	if (dom_is(n, "p"))
+		w->st->p++;
+	else if (dom_is(n, "img"))
+		w->st->img++;
+	else if (dom_is(n, "li"))
+		w->st->li++;
+	return 1;
+}
+
+static void
+stats_leave(xmlNodePtr n, void *ctx)
+{
+	struct stats_walk *w = ctx;
+	if (n->type != XML_ELEMENT_NODE)
+		return;
+	if (dom_is(n, "a"))
+		w->link_depth--;
+	else if (dom_is_heading(n) && --w->heading_depth == 0)
+		w->st->heading_chars += w->k.chars - w->heading_start;
+	else if ((dom_is(n, "ul") || dom_is(n, "ol")) && --w->list_depth == 0)
+		w->st->list_chars += w->k.chars - w->list_start;
+	if (is_para_like(n) && --w->para_depth == 0) {
+		size_t len = w->k.chars - w->para_start;
+		double links = w->st->link_chars - w->para_link_start;
+		if (len >= 80 && links < 0.25 * (double)len)
+			w->st->prose_chars += len;
+	}
+}
+
+void
+dom_stats(xmlNodePtr n, struct dom_stats *st)
+{
+	memset(st, 0, sizeof *st);
+	struct stats_walk w;
+	memset(&w, 0, sizeof w);
+	w.st = st;
+	/* the root's own tag does not count: only what is inside it */
+	for (xmlNodePtr ch = n->children; ch; ch = ch->next)
+		dom_walk(ch, stats_enter, stats_leave, &w);
+	st->chars = w.k.chars;
 }
 
 /* True when one of the NULL-terminated words occurs in s (ASCII case-insensitive). */
@@ -324,16 +414,9 @@ dom_info(struct dom_ctx *c, xmlNodePtr n)
 	return n->_private;
 }
 
-#include <stdio.h>
-#include <stdlib.h>
 void
 dom_remove(xmlNodePtr n)
 {
-	if (getenv("XDBG") && getenv("XDBG")[0] == '3' && n->type == XML_ELEMENT_NODE && dom_text_len(n) > 100) {
-		xmlChar *path = xmlGetNodePath(n);
-		fprintf(stderr, "remove %s class=%s len=%zu\n", path, dom_attr(n, "class"), dom_text_len(n));
-		xmlFree(path);
-	}
 	xmlUnlinkNode(n);
 	xmlFreeNode(n);
 }

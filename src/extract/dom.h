@@ -61,12 +61,28 @@ const char *dom_attr(const xmlNode *n, const char *name);
 /* Number of characters (code points) of n's visible text, whitespace runs counted as one and
  * both ends trimmed. */
 size_t dom_text_len(xmlNodePtr n);
+/* True when n has any visible (non-whitespace) text; stops at the first character. */
+int dom_has_text(xmlNodePtr n);
 /* Append n's text with whitespace collapsed (for short strings: titles, bylines). */
 void dom_text(xmlNodePtr n, struct buf *out);
 /* Commas (Latin, CJK, Arabic) in n's text. */
 size_t dom_commas(xmlNodePtr n);
 /* Share of n's text that sits inside links (in-page "#" links count 0.3); 0 for no text. */
 double dom_link_density(xmlNodePtr n);
+
+/* What one walk over a subtree measures (character counts as dom_text_len counts them). */
+struct dom_stats {
+	size_t chars;         /* visible text */
+	size_t commas;
+	double link_chars;    /* text inside links, in-page "#" links weighted 0.3 */
+	size_t heading_chars; /* text inside h1..h6 */
+	size_t list_chars;    /* text inside ul/ol */
+	size_t prose_chars;   /* text of paragraphs (p, pre, paragraph-like divs) of 80+
+	                       * characters with link density under 0.25 */
+	size_t p, img, li;    /* element counts */
+};
+/* Measure n's subtree in one walk. */
+void dom_stats(xmlNodePtr n, struct dom_stats *st);
 
 /* The class/id weight: -25 for each of class and id that reads like boilerplate, +25 for
  * each that reads like content; 0 without FLAG_WEIGHT_CLASSES. */

@@ -4,7 +4,6 @@
 #include "extract/extract.h"
 
 #include <limits.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -75,8 +74,6 @@ extract_page(const char *data, size_t len, const struct extract_opts *opts, stru
 		}
 		xmlFreeDoc(doc);
 		size_t chars = utf8_count(buf_str(&text), text.len);
-		if (getenv("XDBG"))
-			fprintf(stderr, "attempt %zu: %zu chars, %zu nodes\n%s\n", i, chars, n, getenv("XDBG")[0] == '2' ? buf_str(&text) : "");
 		if (chars > best_chars) {
 			best_chars = chars;
 			buf_clear(&best_text);

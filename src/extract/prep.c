@@ -145,7 +145,7 @@ is_empty_container(xmlNodePtr n)
 {
 	static const char *const kinds[] = {"div", "section", "header", "h1", "h2", "h3", "h4", "h5", "h6", NULL};
 	static const char *const media[] = {"img", "picture", "figure", "table", "hr", NULL};
-	return dom_is_any(n, kinds) && dom_text_len(n) == 0 && !has_descendant_any(n, media);
+	return dom_is_any(n, kinds) && !dom_has_text(n) && !has_descendant_any(n, media);
 }
 
 void

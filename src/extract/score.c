@@ -4,7 +4,6 @@
  * link density; class/id words and the tag set its starting score. The best container
  * may give way to a common ancestor of its near-equals or to a parent that scores better,
  * and siblings that score well, or read like prose, join it. */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -144,12 +143,6 @@ score_pick(struct dom_ctx *c, xmlNodePtr *nodes, size_t max)
 		}
 	}
 	free(cands.v);
-	if (getenv("XDBG"))
-		for (int k = 0; k < TOP_N && top[k]; k++) {
-			xmlChar *path = xmlGetNodePath(top[k]);
-			fprintf(stderr, "top %d %.1f %s class=%s\n", k, score_of(top[k]), path, dom_attr(top[k], "class"));
-			xmlFree(path);
-		}
 	xmlNodePtr best = top[0];
 	if (!best || best == c->body || dom_is(best, "html") || dom_is(best, "body")) {
 		nodes[0] = c->body;
