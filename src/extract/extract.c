@@ -52,6 +52,7 @@ extract_page(const char *data, size_t len, const struct extract_opts *opts, stru
 	size_t best_chars = 0;
 	xmlNodePtr *nodes = xmalloc(MAX_BLOCKS * sizeof *nodes);
 	int rc = 0;
+	const char *base = opts->url;
 	for (size_t i = 0; i < sizeof attempts / sizeof attempts[0]; i++) {
 		xmlDocPtr doc = parse(utf8, ulen, opts->url);
 		if (!doc) {
@@ -59,8 +60,10 @@ extract_page(const char *data, size_t len, const struct extract_opts *opts, stru
 				rc = err_set(e, "cannot parse the page as HTML");
 			break;
 		}
-		if (i == 0)
+		if (i == 0) {
 			meta_read(doc, a, out);
+			base = meta_base_url(doc, opts->url, a);
+		}
 		struct dom_ctx c = {a, attempts[i], doc, NULL, out->title};
 		prep_page(&c);
 		size_t n = score_pick(&c, nodes, MAX_BLOCKS);
@@ -70,7 +73,7 @@ extract_page(const char *data, size_t len, const struct extract_opts *opts, stru
 			clean_article(&c, nodes, n);
 			render_text(nodes, n, &text);
 			if (opts->want_html)
-				render_html(nodes, n, opts->url, &html);
+				render_html(nodes, n, base, &html);
 		}
 		xmlFreeDoc(doc);
 		size_t chars = utf8_count(buf_str(&text), text.len);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "extract/passes.h"
+#include "feed/url.h"
 #include "util/str.h"
 
 enum { F_TITLE, F_BYLINE, F_PUBLISHED, F_LANG, F_EXCERPT, F_SITE, F_COUNT };
@@ -276,4 +277,26 @@ meta_read(xmlDocPtr doc, struct arena *a, struct extract_result *out)
 	out->lang = f.val[F_LANG];
 	out->excerpt = f.val[F_EXCERPT];
 	out->site_name = f.val[F_SITE];
+}
+
+const char *
+meta_base_url(xmlDocPtr doc, const char *page_url, struct arena *a)
+{
+	xmlNodePtr root = xmlDocGetRootElement(doc);
+	for (xmlNodePtr n = root; n; n = dom_next(n, root, 0)) {
+		if (!dom_is(n, "base"))
+			continue;
+		const char *href = dom_attr(n, "href");
+		if (!href)
+			continue;
+		struct buf b = BUF_INIT;
+		url_resolve(page_url, href, strlen(href), &b);
+		const char *u = buf_str(&b);
+		const char *base = NULL;
+		if (str_istarts(u, "http://") || str_istarts(u, "https://"))
+			base = arena_strndup(a, u, b.len);
+		buf_free(&b);
+		return base ? base : page_url;
+	}
+	return page_url;
 }

@@ -15,6 +15,9 @@ const char *decode_page(const char *data, size_t len, const char *http_charset, 
  * Graph, article:*, Dublin Core, Twitter), JSON-LD, <title>, <html lang> and <time>. Run it
  * on the untouched tree (prep removes the scripts that carry JSON-LD). */
 void meta_read(xmlDocPtr doc, struct arena *a, struct extract_result *out);
+/* meta.c: the base for the page's relative links: its first <base href> resolved against
+ * page_url when that gives an http(s) URL, else page_url (may be NULL). */
+const char *meta_base_url(xmlDocPtr doc, const char *page_url, struct arena *a);
 
 /* prep.c: make the tree ready for scoring: drop what is never content (scripts, styles,
  * forms, hidden elements, comments), boilerplate by class/id (FLAG_STRIP_UNLIKELY), empty

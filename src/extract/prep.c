@@ -168,6 +168,10 @@ prep_page(struct dom_ctx *c)
 		}
 		if (dom_is(n, "br"))
 			n = replace_brs(n);
+		/* a javascript: link is text to a reader, not a link */
+		const char *href = dom_is(n, "a") ? dom_attr(n, "href") : NULL;
+		if (href && str_istarts(href + strspn(href, " \t\n\r"), "javascript:"))
+			xmlNodeSetName(n, BAD_CAST "span");
 		if (dom_is(n, "body") && !c->body)
 			c->body = n;
 		n = dom_next(n, root, 0);

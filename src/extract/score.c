@@ -144,7 +144,17 @@ score_pick(struct dom_ctx *c, xmlNodePtr *nodes, size_t max)
 	}
 	free(cands.v);
 	xmlNodePtr best = top[0];
-	if (!best || best == c->body || dom_is(best, "html") || dom_is(best, "body")) {
+	if (!best) {
+		/* No paragraph anywhere: the page is its body (what Readability does), unless that
+		 * is empty or mostly links (an index or navigation page): then there is no article. */
+		struct dom_stats st;
+		dom_stats(c->body, &st);
+		if (st.chars == 0 || st.link_chars > 0.5 * (double)st.chars)
+			return 0;
+		nodes[0] = c->body;
+		return 1;
+	}
+	if (best == c->body || dom_is(best, "html") || dom_is(best, "body")) {
 		nodes[0] = c->body;
 		return 1;
 	}
