@@ -63,7 +63,7 @@ mostly_utf8(const char *s, size_t len)
 			bad++;
 		i += n;
 	}
-	return good > 0 && good > bad * 4;
+	return good > bad;
 }
 
 const char *
