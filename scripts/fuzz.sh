@@ -15,12 +15,12 @@ jobs=2
 if ! command -v clang >/dev/null; then echo "fuzz.sh: clang not installed, skipping" >&2; exit 0; fi
 CC=clang cmake -S . -B "$out" -DCMAKE_BUILD_TYPE=Debug -DBRIEF_FUZZ=ON -DBRIEF_SANITIZE=ON \
   -DBRIEF_WERROR=ON >/dev/null
-cmake --build "$out" -j"$jobs" --target fuzz_feed fuzz_date fuzz_opml fuzz_jsonfeed
+cmake --build "$out" -j"$jobs" --target fuzz_feed fuzz_date fuzz_opml fuzz_jsonfeed fuzz_extract
 
 seeds=$out/seeds
 rm -rf "$seeds"
-mkdir -p "$seeds"/{feed,date,opml,jsonfeed} "$out"/work/{feed,date,opml,jsonfeed} "$out"/crashes
-for t in feed date opml jsonfeed; do
+mkdir -p "$seeds"/{feed,date,opml,jsonfeed,extract} "$out"/work/{feed,date,opml,jsonfeed,extract} "$out"/crashes
+for t in feed date opml jsonfeed extract; do
   [ -d tests/fuzz_regress/$t ] && cp tests/fuzz_regress/$t/* "$seeds/$t/" 2>/dev/null || true
 done
 if [ -f "$corpus/MANIFEST.tsv" ]; then
@@ -41,11 +41,18 @@ if [ -f "$corpus/MANIFEST.tsv" ]; then
         sed -E 's/^<[^>]*>//; s/<$//' | head -3
     done; } | sort -u | while IFS= read -r d; do printf '%s' "$d" > "$seeds/date/d$i"; i=$((i + 1)); done || true
 fi
+# web pages: the extractor's own fixtures and Mozilla Readability's test pages under 64 KiB
+for f in "$corpus"/fulltext/mozilla-readability/test-pages/*/source.html; do
+  if [ -f "$f" ] && [ "$(stat -c %s "$f")" -lt 65536 ]; then
+    cp "$f" "$seeds/extract/$(basename "$(dirname "$f")").html"
+  fi
+done
+cp tests/extract/fixtures/*.html "$seeds/extract/" 2>/dev/null || true
 cp tests/opml/fixtures/*.opml "$seeds/opml/" 2>/dev/null || true
 cp tests/jsonfeed/fixtures/*.json "$seeds/jsonfeed/" 2>/dev/null || true
 
 status=0
-for t in feed date opml jsonfeed; do
+for t in feed date opml jsonfeed extract; do
   echo "fuzz_$t: ${secs}s, $(ls "$seeds/$t" | wc -l) seeds"
   if ! ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
        "$out/fuzz/fuzz_$t" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -max_len=262144 \

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "extract/extract.h"
 #include "feed/date.h"
 #include "feed/feed.h"
 #include "feed/jsonfeed.h"
@@ -41,6 +42,12 @@ replay(const char *target, const char *data, size_t len)
 			CHECK(out.len > 0);
 			buf_free(&out);
 		}
+	} else if (strcmp(target, "extract") == 0) {
+		struct extract_result r;
+		struct extract_opts eo = {.url = "http://fuzz.example/dir/page.html", .want_html = 1};
+		struct err e;
+		if (extract_page(data, len, &eo, &arena, &r, &e) == 0)
+			CHECK(r.text && strlen(r.text) == r.text_len && r.html);
 	} else if (strcmp(target, "jsonfeed") == 0) {
 		int rc = jsonfeed_parse(data, len, &opts, &arena, count_item, &n, &doc);
 		CHECK(rc == 0 || doc.error != NULL);
@@ -54,7 +61,7 @@ replay(const char *target, const char *data, size_t len)
 int
 main(void)
 {
-	static const char *const targets[] = {"feed", "date", "opml", "jsonfeed"};
+	static const char *const targets[] = {"feed", "date", "opml", "jsonfeed", "extract"};
 	const char *src = getenv("BRIEF_SRC");
 	int files = 0;
 	for (size_t i = 0; i < sizeof targets / sizeof targets[0]; i++) {
