@@ -52,13 +52,7 @@ print_json(const char *file, const char *url, const struct extract_result *r)
 	json_object_set_new(o, "excerpt", json_text(r->excerpt));
 	json_object_set_new(o, "text", json_text(r->text));
 	json_object_set_new(o, "html", json_text(r->html));
-	char *s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
-	if (s) {
-		fputs(s, stdout);
-		fputc('\n', stdout);
-		free(s);
-	}
-	json_decref(o);
+	json_put_line(o);
 }
 
 int

@@ -10,6 +10,7 @@
 #include "feed/feed.h"
 #include "util/buf.h"
 #include "util/fs.h"
+#include "util/json.h"
 #include "util/timeutil.h"
 
 const char cmd_parse_help[] =
@@ -145,13 +146,7 @@ print_doc(const char *source, const struct feed_doc *doc, json_t *items)
 	json_object_set_new(o, "error", jstr(doc->error));
 	json_object_set_new(o, "feed", feed);
 	json_object_set(o, "items", items);
-	char *s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
-	if (s) {
-		fputs(s, stdout);
-		fputc('\n', stdout);
-		free(s);
-	}
-	json_decref(o);
+	json_put_line(o);
 }
 
 int

@@ -420,14 +420,3 @@ dom_remove(xmlNodePtr n)
 	xmlUnlinkNode(n);
 	xmlFreeNode(n);
 }
-
-void
-dom_unwrap(xmlNodePtr n)
-{
-	while (n->children) {
-		xmlNodePtr ch = n->children;
-		xmlUnlinkNode(ch);
-		xmlAddPrevSibling(n, ch);
-	}
-	dom_remove(n);
-}

@@ -102,7 +102,5 @@ static inline struct node_info *dom_info_get(const xmlNode *n) { return (struct 
 
 /* Unlink n from the tree and free it. */
 void dom_remove(xmlNodePtr n);
-/* Replace n by its children (keeps the content, drops the element). */
-void dom_unwrap(xmlNodePtr n);
 
 #endif

@@ -1,6 +1,8 @@
 /* json.c: brief's strings as jansson values. */
 #include "util/json.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "util/buf.h"
@@ -19,4 +21,16 @@ json_text(const char *s)
 	json_t *j = json_stringn(buf_str(&b), b.len);
 	buf_free(&b);
 	return j;
+}
+
+void
+json_put_line(json_t *o)
+{
+	char *s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	if (s) {
+		fputs(s, stdout);
+		fputc('\n', stdout);
+		free(s);
+	}
+	json_decref(o);
 }

@@ -9,4 +9,8 @@
  * owns the reference. */
 json_t *json_text(const char *s);
 
+/* Print o to stdout as one compact line (keys in insertion order) and release it: the JSON
+ * Lines output of the commands. */
+void json_put_line(json_t *o);
+
 #endif
