@@ -5,10 +5,10 @@
 #include <string.h>
 #include <time.h>
 
-#include "ai/article.h"
-#include "ai/cluster.h"
-#include "ai/curate.h"
-#include "ai/provider.h"
+#include "ai/longform/commentary.h"
+#include "ai/curate/cluster.h"
+#include "ai/curate/curate.h"
+#include "ai/llm/provider.h"
 #include "app.h"
 #include "cli.h"
 #include "cmd.h"

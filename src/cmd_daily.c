@@ -4,8 +4,8 @@
 #include <string.h>
 #include <time.h>
 
-#include "ai/curate.h"
-#include "ai/prescore.h"
+#include "ai/curate/curate.h"
+#include "ai/curate/prescore.h"
 #include "app.h"
 #include "cli.h"
 #include "cmd.h"

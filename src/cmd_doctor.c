@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ai/provider.h"
+#include "ai/llm/provider.h"
 #include "app.h"
 #include "cli.h"
 #include "cmd.h"

@@ -5,7 +5,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "ai/weekly.h"
+#include "ai/longform/weekly.h"
 #include "app.h"
 #include "cli.h"
 #include "cmd.h"

@@ -1,13 +1,13 @@
 /* cluster_tune.c: how the story-clustering thresholds behave on the corpus's real-world feeds.
  * Parses every real-world feed, then for every pair of items from different feeds prints how
  * many pairs reach each title-Jaccard level and each SimHash distance, with examples, so the
- * thresholds in ai/cluster.h can be chosen where unrelated items stop matching. */
+ * thresholds in ai/curate/cluster.h can be chosen where unrelated items stop matching. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "ai/cluster.h"
-#include "ai/text.h"
+#include "ai/curate/cluster.h"
+#include "ai/offline/text.h"
 #include "feed/feed.h"
 #include "util/buf.h"
 #include "util/fs.h"

@@ -12,8 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ai/curate.h"
-#include "ai/llm.h"
+#include "ai/curate/curate.h"
+#include "ai/llm/llm.h"
 #include "feed/feed.h"
 #include "llmserver.h"
 #include "reference.h"

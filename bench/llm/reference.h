@@ -8,7 +8,7 @@
 
 #include <stddef.h>
 
-#include "ai/llm.h"
+#include "ai/llm/llm.h"
 #include "model.h"
 
 /* Run the reference over articles[0..n) with client (its concurrency is set to 2 here).

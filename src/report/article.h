@@ -6,7 +6,7 @@
 
 #include <stddef.h>
 
-#include "ai/article.h"
+#include "ai/longform/commentary.h"
 #include "report/brand.h"
 #include "report/weekly.h"
 #include "util/buf.h"

@@ -5,7 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "ai/curate.h"
+#include "ai/curate/curate.h"
 #include "model.h"
 #include "report/report.h"
 #include "util/arena.h"

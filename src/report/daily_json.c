@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ai/category.h"
+#include "category.h"
 #include "feed/feed.h"
 #include "report/report.h"
 #include "util/json.h"

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ai/category.h"
+#include "category.h"
 #include "feed/feed.h"
 #include "report/escape.h"
 #include "report/mdsubset.h"

@@ -5,7 +5,7 @@
  * every machine, which the golden tests rely on. */
 #include "report/svg.h"
 
-#include "ai/category.h"
+#include "category.h"
 #include "report/escape.h"
 #include "report/render.h"
 #include "util/utf8.h"

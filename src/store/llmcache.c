@@ -4,7 +4,7 @@
 #include <jansson.h>
 #include <stdlib.h>
 
-#include "ai/category.h"
+#include "category.h"
 
 const char *
 llmcache_get(struct store *st, const char *task, int version, const char *model, const char *input_hash,

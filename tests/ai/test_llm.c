@@ -3,8 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ai/curate.h"
-#include "ai/prompt.h"
+#include "ai/curate/curate.h"
+#include "ai/llm/prompt.h"
 #include "fixture.h"
 #include "llmserver.h"
 #include "store/select.h"

@@ -2,9 +2,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ai/prompt.h"
-#include "ai/provider.h"
-#include "ai/schema.h"
+#include "ai/llm/prompt.h"
+#include "ai/llm/provider.h"
+#include "ai/llm/schema.h"
 #include "testlib.h"
 
 static int

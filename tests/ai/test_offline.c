@@ -2,13 +2,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ai/category.h"
-#include "ai/cluster.h"
-#include "ai/curate.h"
-#include "ai/keywords.h"
-#include "ai/lexicon.h"
-#include "ai/offline.h"
-#include "ai/text.h"
+#include "category.h"
+#include "ai/curate/cluster.h"
+#include "ai/curate/curate.h"
+#include "ai/offline/keywords.h"
+#include "ai/offline/lexicon.h"
+#include "ai/offline/offline.h"
+#include "ai/offline/text.h"
 #include "fixture.h"
 #include "store/select.h"
 #include "testlib.h"

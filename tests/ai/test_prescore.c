@@ -6,8 +6,8 @@
 #include <string.h>
 #include <time.h>
 
-#include "ai/curate.h"
-#include "ai/prescore.h"
+#include "ai/curate/curate.h"
+#include "ai/curate/prescore.h"
 #include "fixture.h"
 #include "llmserver.h"
 #include "store/select.h"

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ai/article.h"
+#include "ai/longform/commentary.h"
 #include "llmserver.h"
 #include "llmserver_longform.h"
 #include "report/article.h"

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ai/weekly.h"
+#include "ai/longform/weekly.h"
 #include "testlib.h"
 #include "util/arena.h"
 #include "util/fs.h"

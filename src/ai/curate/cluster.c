@@ -1,0 +1,245 @@
+/* cluster.c: group near-duplicate articles into stories (union-find over URL, title and text). */
+#include "ai/curate/cluster.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "ai/offline/text.h"
+#include "util/buf.h"
+#include "util/hash.h"
+#include "util/str.h"
+
+#define TITLE_WORDS_MAX 24
+#define SIMHASH_BYTES 8000
+#define SIMHASH_MIN_WORDS 40
+
+const char *
+cluster_url_key(const char *url, struct arena *arena)
+{
+	if (!url)
+		return NULL;
+	const char *p = strstr(url, "://");
+	p = p ? p + 3 : url;
+	if (str_istarts(p, "www."))
+		p += 4;
+	struct buf b = BUF_INIT;
+	size_t host = strcspn(p, "/?#");
+	for (size_t i = 0; i < host; i++)
+		buf_putc(&b, (char)ascii_lower((unsigned char)p[i]));
+	p += host;
+	size_t path = strcspn(p, "?#");
+	buf_append(&b, p, path);
+	p += path;
+	if (*p == '?') {
+		/* Keep the query minus tracking parameters. */
+		p++;
+		int first = 1;
+		while (*p && *p != '#') {
+			size_t n = strcspn(p, "&#");
+			if (!str_istarts(p, "utm_") && n > 0) {
+				buf_putc(&b, first ? '?' : '&');
+				buf_append(&b, p, n);
+				first = 0;
+			}
+			p += n;
+			if (*p == '&')
+				p++;
+		}
+	}
+	while (b.len > 0 && b.data[b.len - 1] == '/')
+		b.len--;
+	const char *out = arena_strndup(arena, buf_str(&b), b.len);
+	buf_free(&b);
+	return out;
+}
+
+uint64_t
+cluster_simhash(const char *s)
+{
+	int v[64] = {0};
+	uint64_t w[3] = {0, 0, 0};
+	size_t seen = 0, len = strlen(s);
+	struct text_iter it;
+	text_iter_init(&it, s, len > SIMHASH_BYTES ? SIMHASH_BYTES : len);
+	while (text_next(&it)) {
+		w[0] = w[1];
+		w[1] = w[2];
+		w[2] = hash64(it.word, it.len, HASH_SEED);
+		if (++seen < 3)
+			continue;
+		uint64_t h = hash64(w, sizeof w, 0x9e3779b97f4a7c15ULL);
+		for (int b = 0; b < 64; b++)
+			v[b] += (h >> b) & 1 ? 1 : -1;
+	}
+	uint64_t out = 0;
+	for (int b = 0; b < 64; b++)
+		if (v[b] > 0)
+			out |= 1ULL << b;
+	return out;
+}
+
+struct sig {
+	const char *url_key;
+	uint64_t words[TITLE_WORDS_MAX]; /* sorted hashes of the significant title words */
+	size_t word_count;
+	uint64_t simhash;
+	int has_simhash;
+};
+
+static int
+cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+static void
+signature(const struct article *a, struct arena *arena, struct sig *s)
+{
+	memset(s, 0, sizeof *s);
+	s->url_key = cluster_url_key(a->canonical_link ? a->canonical_link : a->link, arena);
+	struct text_iter it;
+	const char *t = a->title ? a->title : "";
+	text_iter_init(&it, t, strlen(t));
+	while (text_next(&it) && s->word_count < TITLE_WORDS_MAX) {
+		if (!it.is_cjk && (text_is_stopword(it.word) || it.len < 2))
+			continue;
+		uint64_t h = hash64(it.word, it.len, HASH_SEED);
+		int dup = 0;
+		for (size_t i = 0; i < s->word_count; i++)
+			dup |= s->words[i] == h;
+		if (!dup)
+			s->words[s->word_count++] = h;
+	}
+	qsort(s->words, s->word_count, sizeof s->words[0], cmp_u64);
+	if (a->text && text_word_count(a->text, strlen(a->text) > SIMHASH_BYTES ? SIMHASH_BYTES : strlen(a->text)) >=
+	                       SIMHASH_MIN_WORDS) {
+		s->simhash = cluster_simhash(a->text);
+		s->has_simhash = 1;
+	}
+}
+
+static double
+jaccard(const struct sig *a, const struct sig *b)
+{
+	size_t i = 0, j = 0, common = 0;
+	while (i < a->word_count && j < b->word_count) {
+		if (a->words[i] == b->words[j]) {
+			common++;
+			i++;
+			j++;
+		} else if (a->words[i] < b->words[j]) {
+			i++;
+		} else {
+			j++;
+		}
+	}
+	size_t uni = a->word_count + b->word_count - common;
+	return uni ? (double)common / (double)uni : 0;
+}
+
+static size_t
+find(size_t *parent, size_t x)
+{
+	while (parent[x] != x) {
+		parent[x] = parent[parent[x]];
+		x = parent[x];
+	}
+	return x;
+}
+
+static void
+unite(size_t *parent, size_t a, size_t b)
+{
+	a = find(parent, a);
+	b = find(parent, b);
+	if (a != b)
+		parent[a > b ? a : b] = a < b ? a : b;
+}
+
+static int
+same_story(const struct article *x, const struct sig *a, const struct article *y, const struct sig *b)
+{
+	if (a->url_key && b->url_key && *a->url_key && strcmp(a->url_key, b->url_key) == 0)
+		return 1;
+	if (x->source_id != y->source_id && a->word_count >= 3 && b->word_count >= 3 &&
+	    jaccard(a, b) >= CLUSTER_TITLE_JACCARD)
+		return 1;
+	if (a->has_simhash && b->has_simhash && __builtin_popcountll(a->simhash ^ b->simhash) <= CLUSTER_SIMHASH_BITS)
+		return 1;
+	return 0;
+}
+
+/* Earlier article first; ties by id. */
+static int
+leads_before(const struct article *a, const struct article *b)
+{
+	return a->when != b->when ? a->when < b->when : a->id < b->id;
+}
+
+void
+cluster_stories(struct article *articles, size_t count, struct arena *arena, struct story **out,
+                size_t *story_count)
+{
+	*out = NULL;
+	*story_count = 0;
+	if (count == 0)
+		return;
+	struct sig *sigs = xcalloc(count, sizeof *sigs);
+	size_t *parent = xcalloc(count, sizeof *parent);
+	for (size_t i = 0; i < count; i++) {
+		signature(&articles[i], arena, &sigs[i]);
+		parent[i] = i;
+	}
+	/* Pairwise: fine for the few thousand articles a window holds (the checks are cheap). */
+	for (size_t i = 0; i < count; i++)
+		for (size_t j = i + 1; j < count; j++)
+			if (find(parent, i) != find(parent, j) &&
+			    same_story(&articles[i], &sigs[i], &articles[j], &sigs[j]))
+				unite(parent, i, j);
+	size_t *story_of = xcalloc(count, sizeof *story_of);
+	size_t *members = xcalloc(count, sizeof *members);
+	struct story *stories = arena_alloc(arena, count * sizeof *stories);
+	size_t n = 0;
+	for (size_t i = 0; i < count; i++) {
+		size_t r = find(parent, i);
+		if (r == i)
+			story_of[i] = n++;
+		else
+			story_of[i] = story_of[r];
+		members[story_of[i]]++;
+	}
+	for (size_t s = 0; s < n; s++) {
+		stories[s].members = arena_alloc(arena, members[s] * sizeof *stories[s].members);
+		stories[s].member_count = 0;
+	}
+	for (size_t i = 0; i < count; i++) {
+		struct story *s = &stories[story_of[i]];
+		s->members[s->member_count++] = &articles[i];
+		if (!s->lead || leads_before(&articles[i], s->lead))
+			s->lead = &articles[i];
+	}
+	for (size_t s = 0; s < n; s++) {
+		struct story *st = &stories[s];
+		/* Lead first, the rest in input order. */
+		for (size_t m = 0; m < st->member_count; m++)
+			if (st->members[m] == st->lead) {
+				memmove(&st->members[1], &st->members[0], m * sizeof st->members[0]);
+				st->members[0] = st->lead;
+				break;
+			}
+		const char *key = cluster_url_key(st->lead->canonical_link ? st->lead->canonical_link : st->lead->link,
+		                                  arena);
+		if (!key || !*key)
+			key = st->lead->title ? st->lead->title : "";
+		char hex[33];
+		hash_hex128(key, strlen(key), hex);
+		st->id = arena_printf(arena, "s%.12s", hex);
+	}
+	free(sigs);
+	free(parent);
+	free(story_of);
+	free(members);
+	*out = stories;
+	*story_count = n;
+}

@@ -1,0 +1,33 @@
+/* cluster.h: story clustering across sources.
+ *
+ * Two articles are one story when they share a canonical URL (scheme, "www.", fragment,
+ * trailing slash and utm_* parameters ignored), when their titles are near-duplicates across
+ * different sources (Jaccard similarity of the significant title words >= CLUSTER_TITLE_JACCARD,
+ * at least 3 such words each), or when their texts are near-duplicates (64-bit SimHash over
+ * 3-word shingles within CLUSTER_SIMHASH_BITS bits, both texts at least 40 words). The
+ * thresholds were tuned on the shared corpus (docs/ai.md). */
+#ifndef BRIEF_AI_CURATE_CLUSTER_H
+#define BRIEF_AI_CURATE_CLUSTER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "model.h"
+#include "util/arena.h"
+
+#define CLUSTER_TITLE_JACCARD 0.6
+#define CLUSTER_SIMHASH_BITS 6
+
+/* Group articles[0..count) into stories (verdicts zeroed). The lead of a story is its earliest
+ * article (ties: lowest id); the story id is 's' + 12 hex digits of a hash of the lead's URL key
+ * (else its title), so it is stable across runs. Stories come out in the order of their first
+ * article in the input. Everything lives in arena. */
+void cluster_stories(struct article *articles, size_t count, struct arena *arena, struct story **out,
+                     size_t *story_count);
+/* The URL key used for "same canonical URL" (lower-case host without www., no scheme, fragment,
+ * utm_* parameters or trailing slash), in arena; NULL for NULL. */
+const char *cluster_url_key(const char *url, struct arena *arena);
+/* 64-bit SimHash of s over 3-word shingles. */
+uint64_t cluster_simhash(const char *s);
+
+#endif

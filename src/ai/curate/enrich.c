@@ -1,0 +1,80 @@
+/* enrich.c: the enrich stage (translated title, summary, why-read) for the top stories, run in
+ * one request loop together with the highlights. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ai/curate/stage.h"
+#include "util/str.h"
+
+struct enrich_ctx {
+	struct story **top;
+	struct arena *arena;
+};
+
+static int
+enrich_apply(void *vctx, size_t index, json_t *entry)
+{
+	struct enrich_ctx *ctx = vctx;
+	const char *title = json_string_value(json_object_get(entry, "title"));
+	const char *summary = json_string_value(json_object_get(entry, "summary"));
+	const char *reason = json_string_value(json_object_get(entry, "reason"));
+	if (!title || !*title || !summary || !*summary || !reason || !*reason)
+		return -1;
+	struct story *s = ctx->top[index];
+	s->enrichment.title = arena_strdup(ctx->arena, title);
+	s->enrichment.summary = arena_strdup(ctx->arena, summary);
+	s->enrichment.reason = arena_strdup(ctx->arena, reason);
+	s->enrichment.is_offline = 0;
+	s->has_enrichment = 1;
+	return 0;
+}
+
+size_t
+stage_enrich(const struct stage_env *env, struct story **top, size_t n, const char *lang, struct arena *arena,
+             const char **highlights)
+{
+	*highlights = NULL;
+	struct batch_item *items = xcalloc(n ? n : 1, sizeof *items);
+	for (size_t i = 0; i < n; i++) {
+		struct buf body = BUF_INIT;
+		prompt_article_body(&body, top[i]->lead, env->enrich_text_tokens > 0 ? env->enrich_text_tokens : 1200);
+		items[i].index = i;
+		items[i].body = buf_detach(&body);
+		batch_hash(lang, items[i].body, items[i].hash);
+	}
+	/* The highlights ride along in the first round unless cached. */
+	struct buf hl_user = BUF_INIT;
+	char hl_hash[33];
+	highlights_input(top, n, &hl_user, lang, hl_hash);
+	*highlights = n ? highlights_cached(&env->be, hl_hash, arena) : NULL;
+	struct llm_request hl = {.task = PROMPT_HIGHLIGHTS, .lang = lang, .user = buf_str(&hl_user), .max_tokens = 700};
+	struct llm_request *extra[1] = {&hl};
+	struct enrich_ctx ctx = {top, arena};
+	struct batch_task t = {
+		.task = PROMPT_ENRICH,
+		.lang = lang,
+		/* Without a configured size: one batch per lane (at most 5 articles each), so the top
+		 * N go out in one wave, the smallest batch last: the highlights request goes first and
+		 * its lane takes that batch when done. Decoding time per lane is the same as with more,
+		 * smaller batches; the fixed latency is paid once (bench/llm, bench/daily). */
+		.batch_size = env->enrich_batch > 0 ? env->enrich_batch : 0,
+		.auto_max = 5,
+		.tokens_per_item = 640, /* title, 4-6 sentences, one reason: ~450 tokens in Chinese */
+		.tokens_base = 64,
+		.apply = enrich_apply,
+		.ctx = &ctx,
+		.extra = extra,
+		.extra_count = *highlights || n == 0 || !env->be.llm ? 0 : 1,
+	};
+	batch_run(&env->be, &t, items, n);
+	if (t.extra_count && hl.is_ok)
+		*highlights = highlights_take(&env->be, hl_hash, hl.answer, arena);
+	llm_request_clear(&hl);
+	buf_free(&hl_user);
+	size_t done = 0;
+	for (size_t i = 0; i < n; i++)
+		done += items[i].is_done;
+	batch_items_free(items, n);
+	free(items);
+	return done;
+}

@@ -1,0 +1,412 @@
+/* llm.c: the chat/completions client on one curl multi loop (see llm.h for the retry rules). */
+#include "ai/llm/llm.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ai/llm/schema.h"
+#include "net/retry.h"
+#include "store/llmcache.h"
+#include "util/log.h"
+#include "util/str.h"
+#include "util/timeutil.h"
+
+#define MAX_RESPONSE_BYTES (4u << 20)
+#define MAX_BACKOFF_MS 20000
+#define MAX_RETRY_AFTER_MS 60000
+#define MAX_COMPLETION_TOKENS 16384
+
+enum { ST_QUEUED, ST_RUNNING, ST_DONE };
+
+int
+llm_client_init(struct llm_client *c, const struct llm_config *cfg, struct store *st, struct err *e)
+{
+	memset(c, 0, sizeof *c);
+	c->cfg = *cfg;
+	if (c->cfg.concurrency <= 0)
+		c->cfg.concurrency = 4;
+	if (c->cfg.timeout_s <= 0)
+		c->cfg.timeout_s = 60;
+	if (c->cfg.max_attempts <= 0)
+		c->cfg.max_attempts = 4;
+	c->st = st;
+	c->base_backoff_ms = 500;
+	c->rng = 0x9e3779b97f4a7c15ULL ^ (uint64_t)time_mono_ms();
+	c->multi = curl_multi_init();
+	if (!c->multi)
+		return err_set(e, "cannot initialise libcurl");
+	return 0;
+}
+
+void
+llm_client_free(struct llm_client *c)
+{
+	if (c->multi)
+		curl_multi_cleanup(c->multi);
+	memset(c, 0, sizeof *c);
+}
+
+long
+llm_tokens_used(const struct llm_client *c)
+{
+	return c->stats.prompt_tokens + c->stats.completion_tokens;
+}
+
+void
+llm_request_clear(struct llm_request *r)
+{
+	buf_free(&r->body);
+	buf_free(&r->response);
+	if (r->answer)
+		json_decref(r->answer);
+	r->answer = NULL;
+}
+
+/* Replace every occurrence of the API key in s with "***". */
+static void
+redact(const struct llm_client *c, char *s, size_t size)
+{
+	size_t kl = strlen(c->cfg.api_key);
+	if (kl < 4)
+		return;
+	char *p;
+	while ((p = strstr(s, c->cfg.api_key))) {
+		memmove(p + 3, p + kl, strlen(p + kl) + 1);
+		memcpy(p, "***", 3);
+	}
+	(void)size;
+}
+
+static size_t
+on_body(char *data, size_t size, size_t nmemb, void *ctx)
+{
+	struct llm_request *r = ctx;
+	size_t n = size * nmemb;
+	if (r->response.len + n > MAX_RESPONSE_BYTES)
+		return 0;
+	buf_append(&r->response, data, n);
+	return n;
+}
+
+static size_t
+on_header(char *data, size_t size, size_t nmemb, void *ctx)
+{
+	struct llm_request *r = ctx;
+	size_t n = size * nmemb;
+	if (n > 12 && str_ncasecmp(data, "retry-after:", 12) == 0) {
+		char v[128];
+		size_t vl = n - 12 < sizeof v - 1 ? n - 12 : sizeof v - 1;
+		memcpy(v, data + 12, vl);
+		v[vl] = '\0';
+		int64_t ms = retry_after_ms(v);
+		if (ms >= 0)
+			r->retry_after_ms = (long)ms;
+	}
+	return n;
+}
+
+static void
+build_body(struct llm_client *c, struct llm_request *r)
+{
+	int schema = c->cfg.supports_schema && !c->is_schema_off;
+	json_t *root = json_object();
+	json_object_set_new(root, "model", json_string(c->cfg.model));
+	json_t *msgs = json_array();
+	const char *system = r->system ? r->system : prompt_system(r->task, r->lang, !schema);
+	if (*system) {
+		json_t *sys = json_object();
+		json_object_set_new(sys, "role", json_string("system"));
+		json_object_set_new(sys, "content", json_string(system));
+		json_array_append_new(msgs, sys);
+	}
+	json_t *user = json_object();
+	json_object_set_new(user, "role", json_string("user"));
+	json_object_set_new(user, "content", json_string(r->user));
+	json_array_append_new(msgs, user);
+	json_object_set_new(root, "messages", msgs);
+	json_object_set_new(root, "max_tokens", json_integer(r->cur_max_tokens));
+	json_t *rf = json_object();
+	if (schema) {
+		json_object_set_new(rf, "type", json_string("json_schema"));
+		json_t *js = json_object();
+		json_object_set_new(js, "name", json_string(prompt_task_name(r->task)));
+		json_object_set_new(js, "strict", json_true());
+		json_object_set(js, "schema", r->schema ? r->schema : prompt_schema(r->task));
+		json_object_set_new(rf, "json_schema", js);
+	} else {
+		json_object_set_new(rf, "type", json_string("json_object"));
+	}
+	json_object_set_new(root, "response_format", rf);
+	char *s = json_dumps(root, JSON_COMPACT);
+	json_decref(root);
+	buf_clear(&r->body);
+	buf_puts(&r->body, s);
+	free(s);
+}
+
+static int
+start(struct llm_client *c, struct llm_request *r)
+{
+	build_body(c, r);
+	buf_clear(&r->response);
+	r->retry_after_ms = -1;
+	r->easy = curl_easy_init();
+	if (!r->easy)
+		return -1;
+	char url[600];
+	snprintf(url, sizeof url, "%s/chat/completions", c->cfg.base_url);
+	r->headers = curl_slist_append(NULL, "Content-Type: application/json");
+	if (c->cfg.api_key[0]) {
+		char auth[600];
+		snprintf(auth, sizeof auth, "Authorization: Bearer %s", c->cfg.api_key);
+		r->headers = curl_slist_append(r->headers, auth);
+	}
+	curl_easy_setopt(r->easy, CURLOPT_URL, url);
+	curl_easy_setopt(r->easy, CURLOPT_HTTPHEADER, r->headers);
+	curl_easy_setopt(r->easy, CURLOPT_POSTFIELDS, r->body.data);
+	curl_easy_setopt(r->easy, CURLOPT_POSTFIELDSIZE, (long)r->body.len);
+	curl_easy_setopt(r->easy, CURLOPT_WRITEFUNCTION, on_body);
+	curl_easy_setopt(r->easy, CURLOPT_WRITEDATA, r);
+	curl_easy_setopt(r->easy, CURLOPT_HEADERFUNCTION, on_header);
+	curl_easy_setopt(r->easy, CURLOPT_HEADERDATA, r);
+	curl_easy_setopt(r->easy, CURLOPT_TIMEOUT_MS, (long)c->cfg.timeout_s * 1000L);
+	curl_easy_setopt(r->easy, CURLOPT_CONNECTTIMEOUT_MS, 10000L);
+	curl_easy_setopt(r->easy, CURLOPT_NOSIGNAL, 1L);
+	curl_easy_setopt(r->easy, CURLOPT_ACCEPT_ENCODING, "");
+	curl_easy_setopt(r->easy, CURLOPT_USERAGENT, "brief/" BRIEF_VERSION);
+	curl_easy_setopt(r->easy, CURLOPT_PRIVATE, r);
+	curl_multi_add_handle(c->multi, r->easy);
+	r->state = ST_RUNNING;
+	r->started_ms = time_mono_ms();
+	r->attempts++;
+	c->stats.requests++;
+	return 0;
+}
+
+/* The text of choices[0].message.content (string, or an array of text parts), or NULL. */
+static const char *
+answer_text(json_t *resp, struct buf *joined, const char **finish)
+{
+	json_t *choices = json_object_get(resp, "choices");
+	json_t *c0 = json_array_get(choices, 0);
+	*finish = json_string_value(json_object_get(c0, "finish_reason"));
+	json_t *content = json_object_get(json_object_get(c0, "message"), "content");
+	if (json_is_string(content))
+		return json_string_value(content);
+	if (json_is_array(content)) {
+		size_t i;
+		json_t *part;
+		json_array_foreach(content, i, part)
+		{
+			const char *t = json_string_value(json_object_get(part, "text"));
+			if (t)
+				buf_puts(joined, t);
+		}
+		return joined->len ? buf_str(joined) : NULL;
+	}
+	return NULL;
+}
+
+static void
+record_usage(struct llm_client *c, struct llm_request *r, long status, long ms, long pt, long ct, long cached,
+             const char *error)
+{
+	c->stats.prompt_tokens += pt;
+	c->stats.completion_tokens += ct;
+	c->stats.cached_tokens += cached;
+	r->prompt_tokens += pt;
+	r->completion_tokens += ct;
+	r->cached_tokens += cached;
+	if (!c->st)
+		return;
+	struct llm_usage_row row = {time_now(), prompt_task_name(r->task), c->cfg.model, (int)status, ms, pt, ct,
+	                            cached, error};
+	struct err e;
+	if (llmcache_usage_add(c->st, &row, &e) < 0)
+		log_debug("llm usage not recorded: %s", e.msg);
+}
+
+/* Decide what a finished transfer means. Returns 1 when the request is done (ok or final
+ * failure), 0 when it should be retried (ready_at set). */
+static int
+finish(struct llm_client *c, struct llm_request *r, CURLcode code)
+{
+	long status = 0;
+	curl_easy_getinfo(r->easy, CURLINFO_RESPONSE_CODE, &status);
+	long ms = (long)(time_mono_ms() - r->started_ms);
+	int retryable = 0;
+	r->error[0] = '\0';
+	long pt = 0, ct = 0, cached = 0;
+	json_t *resp = NULL;
+	if (code != CURLE_OK) {
+		snprintf(r->error, sizeof r->error, "%s", curl_easy_strerror(code));
+		retryable = 1;
+	} else if (status == 429 || status == 408 || status >= 500) {
+		snprintf(r->error, sizeof r->error, "HTTP %ld", status);
+		retryable = 1;
+	} else if (status != 200) {
+		json_t *eb = json_loadb(buf_str(&r->response), r->response.len, 0, NULL);
+		const char *msg = json_string_value(json_object_get(json_object_get(eb, "error"), "message"));
+		snprintf(r->error, sizeof r->error, "HTTP %ld: %.160s", status, msg ? msg : buf_str(&r->response));
+		if (status == 400 && !c->is_schema_off && c->cfg.supports_schema &&
+		    (str_icasestr(buf_str(&r->response), r->response.len, "response_format") ||
+		     str_icasestr(buf_str(&r->response), r->response.len, "json_schema"))) {
+			c->is_schema_off = 1; /* the provider lacks schemas: json_object + local validation */
+			retryable = 1;
+		}
+		json_decref(eb);
+	} else if (!(resp = json_loadb(buf_str(&r->response), r->response.len, 0, NULL))) {
+		snprintf(r->error, sizeof r->error, "the response is not JSON");
+		retryable = 1;
+	} else {
+		json_t *usage = json_object_get(resp, "usage");
+		pt = (long)json_integer_value(json_object_get(usage, "prompt_tokens"));
+		ct = (long)json_integer_value(json_object_get(usage, "completion_tokens"));
+		cached = (long)json_integer_value(
+			json_object_get(json_object_get(usage, "prompt_tokens_details"), "cached_tokens"));
+		if (!cached) /* DeepSeek's name for it */
+			cached = (long)json_integer_value(json_object_get(usage, "prompt_cache_hit_tokens"));
+		if (!usage) { /* no usage reported: count our estimate so the budget still holds */
+			pt = prompt_tokens(r->body.data, r->body.len);
+			ct = prompt_tokens(buf_str(&r->response), r->response.len);
+		}
+		struct buf joined = BUF_INIT;
+		const char *finish_reason = NULL;
+		const char *text = answer_text(resp, &joined, &finish_reason);
+		json_t *answer = text ? schema_extract(text, strlen(text)) : NULL;
+		char why[200];
+		if (!json_array_size(json_object_get(resp, "choices"))) {
+			snprintf(r->error, sizeof r->error, "the answer has no choices");
+			retryable = 1;
+		} else if (!answer) {
+			int truncated = finish_reason && strcmp(finish_reason, "length") == 0;
+			snprintf(r->error, sizeof r->error, "%s", truncated ? "the answer was truncated" : "no JSON object in the answer");
+			if (truncated && r->cur_max_tokens < MAX_COMPLETION_TOKENS)
+				r->cur_max_tokens *= 2;
+			retryable = 1;
+		} else if (schema_validate(r->schema ? r->schema : prompt_schema(r->task), answer, why, sizeof why) < 0) {
+			snprintf(r->error, sizeof r->error, "the answer does not match the schema: %s", why);
+			json_decref(answer);
+			retryable = 1;
+		} else {
+			r->answer = answer;
+			r->is_ok = 1;
+		}
+		buf_free(&joined);
+		json_decref(resp);
+	}
+	redact(c, r->error, sizeof r->error);
+	record_usage(c, r, status, ms, pt, ct, cached, r->is_ok ? NULL : r->error);
+	if (r->is_ok)
+		return 1;
+	if (!retryable || r->attempts >= c->cfg.max_attempts) {
+		c->stats.failed++;
+		return 1;
+	}
+	int64_t delay = c->base_backoff_ms << (r->attempts - 1 < 6 ? r->attempts - 1 : 6);
+	if (delay > MAX_BACKOFF_MS)
+		delay = MAX_BACKOFF_MS;
+	delay = delay / 2 + (int64_t)(retry_rand(&c->rng) % (uint64_t)(delay / 2 + 1));
+	if (r->retry_after_ms >= 0) /* the server said when: wait that long (plus a little jitter) */
+		delay = (r->retry_after_ms < MAX_RETRY_AFTER_MS ? r->retry_after_ms : MAX_RETRY_AFTER_MS) +
+		        (int64_t)(retry_rand(&c->rng) % 200);
+	log_debug("llm %s: %s; retry %d in %lld ms", prompt_task_name(r->task), r->error, r->attempts,
+	          (long long)delay);
+	r->ready_at_ms = time_mono_ms() + delay;
+	return 0;
+}
+
+static void
+detach(struct llm_client *c, struct llm_request *r)
+{
+	curl_multi_remove_handle(c->multi, r->easy);
+	curl_easy_cleanup(r->easy);
+	curl_slist_free_all(r->headers);
+	r->easy = NULL;
+	r->headers = NULL;
+}
+
+void
+llm_run(struct llm_client *c, struct llm_request **reqs, size_t n)
+{
+	size_t done = 0;
+	long running = 0;
+	for (size_t i = 0; i < n; i++) {
+		struct llm_request *r = reqs[i];
+		r->state = ST_QUEUED;
+		r->ready_at_ms = 0;
+		r->is_ok = 0;
+		r->attempts = 0;
+		r->error[0] = '\0';
+		if (r->max_tokens <= 0)
+			r->max_tokens = 1024;
+		r->cur_max_tokens = r->max_tokens;
+	}
+	while (done < n) {
+		int64_t now = time_mono_ms(), next_ready = INT64_MAX;
+		for (size_t i = 0; i < n && running < c->cfg.concurrency; i++) {
+			struct llm_request *r = reqs[i];
+			if (r->state != ST_QUEUED)
+				continue;
+			if (r->ready_at_ms > now) {
+				if (r->ready_at_ms < next_ready)
+					next_ready = r->ready_at_ms;
+				continue;
+			}
+			long estimate = prompt_tokens(prompt_system(r->task, r->lang, 1), strlen(prompt_system(r->task, r->lang, 1))) +
+			                prompt_tokens(r->user, strlen(r->user)) + r->cur_max_tokens;
+			/* In-flight requests hold their estimate, so concurrency cannot overshoot the budget. */
+			if ((c->budget > 0 && llm_tokens_used(c) + c->reserved + estimate > c->budget) || start(c, r) < 0) {
+				snprintf(r->error, sizeof r->error, "%s",
+				         c->budget > 0 ? "token budget reached" : "cannot start a transfer");
+				r->state = ST_DONE;
+				c->stats.failed++;
+				done++;
+				continue;
+			}
+			r->reserved = estimate;
+			c->reserved += estimate;
+			running++;
+			if (running > c->stats.max_in_flight)
+				c->stats.max_in_flight = running;
+		}
+		if (done >= n)
+			break;
+		if (running == 0) {
+			/* Only waiting retries: sleep until the first is due. */
+			int wait = next_ready == INT64_MAX ? 10 : (int)(next_ready - time_mono_ms());
+			if (wait > 0)
+				curl_multi_poll(c->multi, NULL, 0, wait, NULL);
+			continue;
+		}
+		int still;
+		curl_multi_perform(c->multi, &still);
+		CURLMsg *msg;
+		int left;
+		while ((msg = curl_multi_info_read(c->multi, &left))) {
+			if (msg->msg != CURLMSG_DONE)
+				continue;
+			struct llm_request *r = NULL;
+			curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, (char **)&r);
+			CURLcode code = msg->data.result;
+			c->reserved -= r->reserved;
+			r->reserved = 0;
+			int is_final = finish(c, r, code);
+			detach(c, r);
+			running--;
+			if (is_final) {
+				r->state = ST_DONE;
+				done++;
+			} else {
+				r->state = ST_QUEUED;
+			}
+		}
+		int timeout = 200;
+		int64_t t = time_mono_ms();
+		if (next_ready != INT64_MAX && next_ready - t < timeout)
+			timeout = next_ready > t ? (int)(next_ready - t) : 0;
+		if (running > 0)
+			curl_multi_poll(c->multi, NULL, 0, timeout, NULL);
+	}
+}

@@ -1,0 +1,86 @@
+/* llm.h: the OpenAI-compatible chat/completions client: one curl multi loop, a concurrency
+ * limit, per-request timeouts, retries with exponential backoff and jitter that honour
+ * Retry-After, structured answers validated against the task's schema, a per-run token budget
+ * and one llm_usage row per HTTP call (prompt, completion and cached tokens).
+ *
+ * What is retried (up to max_attempts per request): transport errors and timeouts, HTTP 408,
+ * 429 and 5xx, and answers that are unusable (no choices, no JSON object, truncated, not
+ * matching the schema). Other 4xx fail at once. A 400 that names response_format makes the
+ * client fall back to json_object mode (schema in the instructions, same local validation)
+ * for the rest of the run. The API key goes only into the Authorization header and is
+ * redacted from every error text. */
+#ifndef BRIEF_AI_LLM_LLM_H
+#define BRIEF_AI_LLM_LLM_H
+
+#include <curl/curl.h>
+#include <jansson.h>
+#include <stdint.h>
+
+#include "ai/llm/prompt.h"
+#include "ai/llm/provider.h"
+#include "store/store.h"
+#include "util/buf.h"
+#include "util/err.h"
+
+struct llm_request {
+	/* Set by the caller. */
+	enum prompt_task task;
+	const char *lang;       /* output language, selects the system prompt */
+	const char *user;       /* the user message (caller-owned, alive until llm_run returns) */
+	const char *system;     /* NULL: the task's fixed instructions; "": send no system message
+	                         * (benchmarks use this to replay other tools' request shapes) */
+	json_t *schema;         /* NULL: the task's answer schema; else this one (borrowed; benchmarks
+	                         * use it to replay other tools' answer shapes) */
+	int max_tokens;         /* completion cap */
+	void *ctx;              /* the caller's */
+	/* Results. */
+	int is_ok;
+	json_t *answer;         /* the validated answer (a new reference; caller decrefs) */
+	char error[256];        /* why it failed, when !is_ok */
+	int attempts;           /* HTTP requests made for it */
+	long prompt_tokens, completion_tokens, cached_tokens;
+	/* Internal state. */
+	int state;
+	int64_t ready_at_ms, started_ms;
+	long retry_after_ms;
+	int cur_max_tokens;
+	long reserved;          /* budget held while in flight */
+	CURL *easy;
+	struct curl_slist *headers;
+	struct buf body, response;
+};
+
+struct llm_stats {
+	long requests;          /* HTTP requests sent */
+	long prompt_tokens, completion_tokens, cached_tokens;
+	long failed;            /* requests that ended without an answer */
+	long max_in_flight;
+};
+
+struct llm_client {
+	struct llm_config cfg;
+	struct store *st;       /* where usage rows go (may be NULL) */
+	CURLM *multi;
+	long budget;            /* max prompt+completion tokens this run, 0 = unlimited */
+	long reserved;          /* estimates of the requests in flight, held against the budget */
+	struct llm_stats stats;
+	uint64_t rng;
+	int is_schema_off;      /* the provider rejected json_schema: json_object from now on */
+	int64_t base_backoff_ms; /* first retry delay (default 500) */
+};
+
+/* Set up a client (curl global init is the caller's, done once in main or tests).
+ * Returns 0 or -1 with e set. */
+int llm_client_init(struct llm_client *c, const struct llm_config *cfg, struct store *st, struct err *e);
+/* Release the client. Safe on a zeroed struct. */
+void llm_client_free(struct llm_client *c);
+/* Run reqs[0..n) to completion: each ends is_ok with an answer, or not with error set. Never
+ * more than cfg.concurrency in flight. A request that would push the run past the token budget
+ * is not sent (error "token budget reached"). */
+void llm_run(struct llm_client *c, struct llm_request **reqs, size_t n);
+/* Free a request's buffers and answer (not the struct). */
+void llm_request_clear(struct llm_request *r);
+/* Tokens spent so far (prompt + completion). */
+long llm_tokens_used(const struct llm_client *c);
+
+#endif

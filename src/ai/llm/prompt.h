@@ -1,0 +1,61 @@
+/* prompt.h: the tasks' fixed instructions, JSON Schemas and the data blocks sent with them.
+ *
+ * Layout of every request, chosen for providers' automatic prefix caching: the system message
+ * holds only the task's fixed instructions (byte-identical across batches and runs for a
+ * given task, version and output language); the user message starts with a fixed preamble and
+ * ends with the variable data block. Article text is data, never instructions: it sits
+ * between <articles> and </articles>, any look-alike delimiter inside it is neutralised, and
+ * the instructions say so. Bump a task's version whenever its instructions or schema change:
+ * the version is part of the cache key. */
+#ifndef BRIEF_AI_LLM_PROMPT_H
+#define BRIEF_AI_LLM_PROMPT_H
+
+#include <jansson.h>
+#include <stddef.h>
+
+#include "model.h"
+#include "util/buf.h"
+
+/* PROMPT_WEEKLY, PROMPT_ARTICLE and PROMPT_CLASSIFY (the weekly's news/rumour/open-source
+ * labels) are the long-form tasks (ai/longform.h). */
+enum prompt_task {
+	PROMPT_SCORE,
+	PROMPT_ENRICH,
+	PROMPT_HIGHLIGHTS,
+	PROMPT_WEEKLY,
+	PROMPT_ARTICLE,
+	PROMPT_CLASSIFY,
+	PROMPT_TASK_COUNT
+};
+
+#define PROMPT_DATA_OPEN "<articles>"
+#define PROMPT_DATA_CLOSE "</articles>"
+
+/* "score", "enrich", "highlights" (also the schema name sent in response_format). */
+const char *prompt_task_name(enum prompt_task t);
+/* The task's prompt version (part of the cache key). */
+int prompt_version(enum prompt_task t);
+/* The fixed system message for the task in the output language lang ("zh"/"en"; ignored by
+ * score). with_schema_text appends the JSON Schema in words for providers that only support
+ * json_object. Static storage: the same pointer and bytes every call with the same arguments. */
+const char *prompt_system(enum prompt_task t, const char *lang, int with_schema_text);
+/* The task's answer schema (a borrowed reference, valid for the process). */
+json_t *prompt_schema(enum prompt_task t);
+
+/* Estimated tokens of s[0..len): ASCII bytes / 4 plus one per non-ASCII code point. */
+long prompt_tokens(const char *s, size_t len);
+/* Bytes of the longest prefix of s within max_tokens (estimated), ending at a word boundary
+ * when one is near, never splitting a UTF-8 sequence. */
+size_t prompt_cut(const char *s, size_t len, long max_tokens);
+
+/* Append one article's body (title, source, text cut at text_tokens) with delimiters
+ * neutralised, without its id: the exact bytes that are both sent and hashed for the cache. */
+void prompt_article_body(struct buf *out, const struct article *a, long text_tokens);
+/* Start a user message: the fixed preamble and PROMPT_DATA_OPEN. */
+void prompt_user_begin(struct buf *out);
+/* Append <article id="ID"> body </article>. */
+void prompt_user_article(struct buf *out, const char *id, const char *body);
+/* Close the data block. */
+void prompt_user_end(struct buf *out);
+
+#endif

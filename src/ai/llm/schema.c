@@ -1,0 +1,199 @@
+/* schema.c: JSON extraction from model answers and a small JSON Schema validator. */
+#include "ai/llm/schema.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "util/buf.h"
+#include "util/str.h"
+
+static json_t *
+parse_object(const char *s, size_t len)
+{
+	json_t *v = json_loadb(s, len, JSON_REJECT_DUPLICATES, NULL);
+	if (v && !json_is_object(v)) {
+		json_decref(v);
+		return NULL;
+	}
+	return v;
+}
+
+/* The end of the JSON value that starts with '{' at s (exclusive), honouring strings, or NULL
+ * when it is never closed. */
+static const char *
+match_brace(const char *s, const char *end)
+{
+	int depth = 0, in_string = 0;
+	for (const char *p = s; p < end; p++) {
+		if (in_string) {
+			if (*p == '\\')
+				p++;
+			else if (*p == '"')
+				in_string = 0;
+			continue;
+		}
+		if (*p == '"')
+			in_string = 1;
+		else if (*p == '{')
+			depth++;
+		else if (*p == '}' && --depth == 0)
+			return p + 1;
+	}
+	return NULL;
+}
+
+json_t *
+schema_extract(const char *content, size_t len)
+{
+	if (!content)
+		return NULL;
+	const char *s = content;
+	size_t n = len;
+	str_trim(&s, &n);
+	json_t *v = parse_object(s, n);
+	if (v)
+		return v;
+	const char *end = s + n;
+	/* A fenced block: ```json ... ``` */
+	const char *fence = str_icasestr(s, n, "```");
+	if (fence) {
+		const char *body = fence + 3;
+		while (body < end && *body != '\n')
+			body++;
+		const char *close = body < end ? str_icasestr(body, (size_t)(end - body), "```") : NULL;
+		if (close) {
+			const char *b = body;
+			size_t bl = (size_t)(close - body);
+			str_trim(&b, &bl);
+			if ((v = parse_object(b, bl)))
+				return v;
+		}
+	}
+	/* Prose around the object: try each '{' in turn. */
+	for (const char *p = memchr(s, '{', n); p; p = memchr(p + 1, '{', (size_t)(end - p - 1))) {
+		const char *q = match_brace(p, end);
+		if (q && (v = parse_object(p, (size_t)(q - p))))
+			return v;
+		if (p + 1 >= end)
+			break;
+	}
+	return NULL;
+}
+
+static int
+fail(char *why, size_t size, const char *path, const char *what)
+{
+	snprintf(why, size, "%s: %s", *path ? path : "(root)", what);
+	return -1;
+}
+
+static int
+type_ok(const char *type, const json_t *v)
+{
+	if (strcmp(type, "object") == 0)
+		return json_is_object(v);
+	if (strcmp(type, "array") == 0)
+		return json_is_array(v);
+	if (strcmp(type, "string") == 0)
+		return json_is_string(v);
+	if (strcmp(type, "integer") == 0)
+		return json_is_integer(v) || (json_is_real(v) && json_real_value(v) == (double)(long long)json_real_value(v));
+	if (strcmp(type, "number") == 0)
+		return json_is_number(v);
+	if (strcmp(type, "boolean") == 0)
+		return json_is_boolean(v);
+	if (strcmp(type, "null") == 0)
+		return json_is_null(v);
+	return 0;
+}
+
+static int
+validate(const json_t *schema, const json_t *v, const char *path, char *why, size_t size)
+{
+	if (!json_is_object(schema))
+		return 0;
+	const json_t *type = json_object_get(schema, "type");
+	if (json_is_string(type) && !type_ok(json_string_value(type), v))
+		return fail(why, size, path, "wrong type");
+	if (json_is_array(type)) {
+		size_t i;
+		const json_t *t;
+		int ok = 0;
+		json_array_foreach(type, i, t) ok |= json_is_string(t) && type_ok(json_string_value(t), v);
+		if (!ok)
+			return fail(why, size, path, "wrong type");
+	}
+	const json_t *en = json_object_get(schema, "enum");
+	if (json_is_array(en)) {
+		size_t i;
+		const json_t *opt;
+		int ok = 0;
+		json_array_foreach(en, i, opt) ok |= json_equal((json_t *)opt, (json_t *)v) ||
+		                                   (json_is_number(opt) && json_is_number(v) &&
+		                                    json_number_value(opt) == json_number_value(v));
+		if (!ok)
+			return fail(why, size, path, "not one of the allowed values");
+	}
+	if (json_is_number(v)) {
+		const json_t *min = json_object_get(schema, "minimum"), *max = json_object_get(schema, "maximum");
+		if (json_is_number(min) && json_number_value(v) < json_number_value(min))
+			return fail(why, size, path, "below minimum");
+		if (json_is_number(max) && json_number_value(v) > json_number_value(max))
+			return fail(why, size, path, "above maximum");
+	}
+	if (json_is_string(v)) {
+		const json_t *minl = json_object_get(schema, "minLength");
+		if (json_is_integer(minl) && (json_int_t)json_string_length(v) < json_integer_value(minl))
+			return fail(why, size, path, "string too short");
+	}
+	char sub[256];
+	if (json_is_object(v)) {
+		const json_t *props = json_object_get(schema, "properties");
+		const json_t *req = json_object_get(schema, "required");
+		size_t i;
+		const json_t *r;
+		json_array_foreach(req, i, r) if (json_is_string(r) && !json_object_get(v, json_string_value(r)))
+		{
+			snprintf(sub, sizeof sub, "missing \"%s\"", json_string_value(r));
+			return fail(why, size, path, sub);
+		}
+		const char *key;
+		const json_t *val;
+		const json_t *addl = json_object_get(schema, "additionalProperties");
+		json_object_foreach((json_t *)v, key, val)
+		{
+			const json_t *ps = props ? json_object_get(props, key) : NULL;
+			snprintf(sub, sizeof sub, "%s.%s", path, key);
+			if (!ps) {
+				if (json_is_false(addl))
+					return fail(why, size, sub, "unexpected property");
+				continue;
+			}
+			if (validate(ps, val, sub, why, size) < 0)
+				return -1;
+		}
+	}
+	if (json_is_array(v)) {
+		const json_t *mi = json_object_get(schema, "minItems"), *ma = json_object_get(schema, "maxItems");
+		if (json_is_integer(mi) && (json_int_t)json_array_size(v) < json_integer_value(mi))
+			return fail(why, size, path, "too few items");
+		if (json_is_integer(ma) && (json_int_t)json_array_size(v) > json_integer_value(ma))
+			return fail(why, size, path, "too many items");
+		const json_t *items = json_object_get(schema, "items");
+		size_t i;
+		const json_t *el;
+		json_array_foreach(v, i, el)
+		{
+			snprintf(sub, sizeof sub, "%s[%zu]", path, i);
+			if (validate(items, el, sub, why, size) < 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+int
+schema_validate(const json_t *schema, const json_t *value, char *why, size_t why_size)
+{
+	return validate(schema, value, "", why, why_size);
+}

@@ -1,0 +1,19 @@
+/* schema.h: structured answers: tolerant JSON extraction and validation against the JSON Schema
+ * subset the tasks use (type, properties, required, additionalProperties: false, items, enum,
+ * minItems, maxItems, minimum, maximum, minLength). The same schema is sent to the provider
+ * (response_format json_schema, strict) and checked here, so both sides agree by construction. */
+#ifndef BRIEF_AI_LLM_SCHEMA_H
+#define BRIEF_AI_LLM_SCHEMA_H
+
+#include <jansson.h>
+#include <stddef.h>
+
+/* Find the JSON object in a model's answer: the whole text, else the inside of a ``` fence
+ * (```json or plain), else the first '{' to its matching '}' (string-aware) when prose
+ * surrounds it. Returns a new reference, or NULL when no parseable object is there. */
+json_t *schema_extract(const char *content, size_t len);
+/* Check value against schema. Returns 0, or -1 with a one-line reason (a JSON path and what
+ * was wrong) in why. */
+int schema_validate(const json_t *schema, const json_t *value, char *why, size_t why_size);
+
+#endif

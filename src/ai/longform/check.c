@@ -1,0 +1,244 @@
+/* check.c: the draft checker: what a model-written article must satisfy before it is saved
+ * (declared in article.h). */
+#include <string.h>
+
+#include "ai/longform/commentary.h"
+#include "ai/offline/text.h"
+#include "util/str.h"
+#include "util/utf8.h"
+
+void
+check_rules_default(struct check_rules *r, const char *lang)
+{
+	memset(r, 0, sizeof *r);
+	int en = lang && strcmp(lang, "en") == 0;
+	r->lang = en ? "en" : "zh";
+	r->min_chars = en ? 2500 : 1500;
+	r->max_chars = en ? 9000 : 3000;
+	r->min_sections = 4;
+	r->max_sections = 6;
+	r->max_foreign = en ? 0.02 : 0.15;
+}
+
+size_t
+check_citation(const char *p, long *id)
+{
+	if (*p != '[' || !is_ascii_digit((unsigned char)p[1]))
+		return 0;
+	long v = 0;
+	size_t i = 1;
+	while (is_ascii_digit((unsigned char)p[i]) && i < 8)
+		v = v * 10 + (p[i++] - '0');
+	if (p[i] != ']')
+		return 0;
+	*id = v;
+	return i + 1;
+}
+
+static size_t
+count_chars(const char *s)
+{
+	size_t n = 0;
+	for (const char *p = s ? s : ""; *p;) {
+		long id;
+		size_t c = check_citation(p, &id);
+		if (c) {
+			p += c;
+			continue;
+		}
+		uint32_t cp;
+		size_t len = utf8_decode(p, strlen(p), &cp);
+		if (!(cp < 0x80 && is_ascii_space((int)cp)) && cp != 0x3000)
+			n++;
+		p += len;
+	}
+	return n;
+}
+
+size_t
+check_article_chars(const struct article_draft *d)
+{
+	size_t n = count_chars(d->hook) + count_chars(d->conclusion) + count_chars(d->question);
+	for (size_t i = 0; i < d->section_count; i++)
+		n += count_chars(d->sections[i].heading) + count_chars(d->sections[i].body);
+	return n;
+}
+
+struct scan {
+	const struct check_rules *r;
+	size_t citations, bad_citations;
+	long bad_ids[8];
+	size_t bad_id_count;
+	size_t cjk, latin_foreign, latin; /* letters counted for the language check */
+};
+
+/* True when the Latin word w[0..len) is a name or term: capitalised, an acronym, or a word
+ * of the sources. */
+static int
+is_name_or_term(const char *w, size_t len, const char *terms)
+{
+	if (w[0] >= 'A' && w[0] <= 'Z')
+		return 1;
+	for (size_t i = 0; i < len; i++)
+		if (is_ascii_digit((unsigned char)w[i]))
+			return 1;
+	if (!terms || len < 2)
+		return len < 2;
+	size_t tlen = strlen(terms);
+	for (const char *p = terms; p < terms + tlen;) {
+		const char *hit = str_icasestr(p, tlen - (size_t)(p - terms), w);
+		if (!hit)
+			return 0;
+		/* The word must stand alone in the sources too. */
+		if ((hit == terms || !is_ascii_alpha((unsigned char)hit[-1])) && !is_ascii_alpha((unsigned char)hit[len]))
+			return 1;
+		p = hit + 1;
+	}
+	return 0;
+}
+
+static void
+scan_text(struct scan *sc, const char *s)
+{
+	for (const char *p = s ? s : ""; *p;) {
+		long id;
+		size_t c = check_citation(p, &id);
+		if (c) {
+			sc->citations++;
+			if (id < 1 || (size_t)id > sc->r->source_count) {
+				sc->bad_citations++;
+				int seen = 0;
+				for (size_t i = 0; i < sc->bad_id_count; i++)
+					seen |= sc->bad_ids[i] == id;
+				if (!seen && sc->bad_id_count < 8)
+					sc->bad_ids[sc->bad_id_count++] = id;
+			}
+			p += c;
+			continue;
+		}
+		if (is_ascii_alpha((unsigned char)*p)) {
+			const char *w = p;
+			while (is_ascii_alpha((unsigned char)*p) || *p == '-' || *p == '\'')
+				p++;
+			size_t len = (size_t)(p - w);
+			char word[64];
+			if (len < sizeof word) {
+				memcpy(word, w, len);
+				word[len] = 0;
+			}
+			sc->latin += len;
+			if (len >= sizeof word || !is_name_or_term(word, len, sc->r->allowed_terms))
+				sc->latin_foreign += len;
+			continue;
+		}
+		uint32_t cp;
+		p += utf8_decode(p, strlen(p), &cp);
+		if (text_is_cjk(cp))
+			sc->cjk++;
+	}
+}
+
+static int
+is_blank(const char *s)
+{
+	for (; s && *s; s++)
+		if (!is_ascii_space((unsigned char)*s))
+			return 0;
+	return 1;
+}
+
+/* Append one finding line to findings and count it in n (a local of the caller). */
+#define FINDING(...)                                                                                       \
+	do {                                                                                               \
+		buf_puts(findings, "- ");                                                                  \
+		buf_printf(findings, __VA_ARGS__);                                                         \
+		buf_putc(findings, '\n');                                                                  \
+		n++;                                                                                       \
+	} while (0)
+
+/* The findings of a scan: no citation, unknown citation ids, too much foreign text. */
+static int
+scan_findings(const struct scan *sc, struct buf *findings)
+{
+	int n = 0;
+	const struct check_rules *r = sc->r;
+	int en = strcmp(r->lang, "en") == 0;
+	if (sc->citations == 0)
+		FINDING("no source is cited; cite the sources as [1]..[%zu]", r->source_count);
+	if (sc->bad_citations) {
+		struct buf ids = BUF_INIT;
+		for (size_t i = 0; i < sc->bad_id_count; i++)
+			buf_printf(&ids, "%s[%ld]", i ? ", " : "", sc->bad_ids[i]);
+		FINDING("cites %s, which the story does not have (its sources are [1]..[%zu])", buf_str(&ids),
+		        r->source_count);
+		buf_free(&ids);
+	}
+	size_t letters = sc->cjk + sc->latin;
+	if (letters) {
+		double foreign = en ? (double)sc->cjk / (double)letters
+		                    : (double)sc->latin_foreign / (double)(sc->cjk + sc->latin_foreign);
+		if (foreign > r->max_foreign)
+			FINDING("%.0f%% of the text is not in %s (at most %.0f%% is allowed for names and terms)",
+			        foreign * 100.0, en ? "English" : "Chinese", r->max_foreign * 100.0);
+	}
+	return n;
+}
+
+int
+check_article(const struct article_draft *d, const struct check_rules *r, struct buf *findings)
+{
+	int n = 0;
+	/* The parts, in the order the article has them. */
+	if (is_blank(d->headline))
+		FINDING("the headline is missing");
+	if (is_blank(d->hook))
+		FINDING("the hook (opening paragraphs before the first section) is missing");
+	if (d->section_count < r->min_sections || d->section_count > r->max_sections)
+		FINDING("the article has %zu sections; it needs %zu to %zu", d->section_count, r->min_sections,
+		        r->max_sections);
+	for (size_t i = 0; i < d->section_count; i++) {
+		if (is_blank(d->sections[i].heading))
+			FINDING("section %zu has no heading", i + 1);
+		if (is_blank(d->sections[i].body))
+			FINDING("section %zu has no body", i + 1);
+	}
+	if (is_blank(d->conclusion))
+		FINDING("the conclusion is missing");
+	if (is_blank(d->question)) {
+		FINDING("the closing reader question is missing");
+	} else {
+		const char *q = d->question;
+		if (!strstr(q, "?") && !strstr(q, "？"))
+			FINDING("the closing part is not a question to the readers");
+	}
+	size_t chars = check_article_chars(d);
+	if (chars < r->min_chars || chars > r->max_chars)
+		FINDING("the article is %zu characters long; it must be %zu to %zu", chars, r->min_chars, r->max_chars);
+
+	struct scan sc = {.r = r};
+	scan_text(&sc, d->headline);
+	scan_text(&sc, d->hook);
+	for (size_t i = 0; i < d->section_count; i++) {
+		scan_text(&sc, d->sections[i].heading);
+		scan_text(&sc, d->sections[i].body);
+	}
+	scan_text(&sc, d->conclusion);
+	scan_text(&sc, d->question);
+	n += scan_findings(&sc, findings);
+	return n;
+}
+
+int
+check_paragraphs(const char *const *texts, size_t count, const struct check_rules *r, struct buf *findings)
+{
+	int n = 0;
+	if (count == 0)
+		FINDING("no paragraph was written");
+	struct scan sc = {.r = r};
+	for (size_t i = 0; i < count; i++) {
+		if (is_blank(texts[i]))
+			FINDING("paragraph %zu is empty", i + 1);
+		scan_text(&sc, texts[i]);
+	}
+	return n + scan_findings(&sc, findings);
+}

@@ -1,0 +1,177 @@
+/* commentary.c: writing a commentary article with the LLM: the request (the story's sources as
+ * delimited data, numbered for citation), the cache, the checks and the one re-ask. */
+#include "ai/longform/commentary.h"
+
+#include <curl/curl.h>
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ai/llm/batch.h"
+#include "ai/llm/llm.h"
+#include "ai/longform/prompts.h"
+#include "ai/llm/prompt.h"
+#include "ai/llm/provider.h"
+#include "store/llmcache.h"
+#include "util/log.h"
+#include "util/str.h"
+
+#define ARTICLE_TEXT_TOKENS 3000     /* of each source's text sent to the model */
+#define ARTICLE_MAX_COMPLETION 8000  /* tokens the model may write */
+
+static const char *
+jtext(json_t *o, const char *key, struct arena *arena)
+{
+	const char *s = json_string_value(json_object_get(o, key));
+	return arena_strdup(arena, s ? s : "");
+}
+
+/* Copy a validated answer into a draft. */
+static void
+draft_from_json(json_t *j, struct arena *arena, struct article_draft *d)
+{
+	memset(d, 0, sizeof *d);
+	d->headline = jtext(j, "headline", arena);
+	d->hook = jtext(j, "hook", arena);
+	json_t *secs = json_object_get(j, "sections");
+	d->section_count = json_array_size(secs);
+	d->sections = arena_alloc(arena, (d->section_count + 1) * sizeof *d->sections);
+	for (size_t i = 0; i < d->section_count; i++) {
+		d->sections[i].heading = jtext(json_array_get(secs, i), "heading", arena);
+		d->sections[i].body = jtext(json_array_get(secs, i), "body", arena);
+	}
+	d->conclusion = jtext(j, "conclusion", arena);
+	d->question = jtext(j, "question", arena);
+}
+
+/* The user message: the length and source count, then the sources as data. */
+static void
+build_user(const struct story *s, const struct check_rules *r, struct buf *user, struct buf *terms)
+{
+	int en = strcmp(r->lang, "en") == 0;
+	buf_printf(user,
+	           "Write the article in %s. Length: %zu to %zu characters, not counting spaces. The story has "
+	           "%zu sources, ids 1 to %zu; cite them as [1] to [%zu].\n",
+	           en ? "English" : "Simplified Chinese", r->min_chars, r->max_chars, s->member_count,
+	           s->member_count, s->member_count);
+	prompt_user_begin(user);
+	for (size_t i = 0; i < s->member_count; i++)
+		longform_source(user, terms, i + 1, NULL, s->members[i], ARTICLE_TEXT_TOKENS);
+	prompt_user_end(user);
+}
+
+/* One request through the client. Returns the validated answer (new reference) or NULL with
+ * e set. */
+static json_t *
+ask(struct llm_client *c, const char *lang, const char *user, struct err *e)
+{
+	struct llm_request r;
+	memset(&r, 0, sizeof r);
+	r.task = PROMPT_ARTICLE;
+	r.lang = lang;
+	r.user = user;
+	r.max_tokens = ARTICLE_MAX_COMPLETION;
+	struct llm_request *reqs[] = {&r};
+	llm_run(c, reqs, 1);
+	json_t *answer = NULL;
+	if (r.is_ok) {
+		answer = r.answer;
+		r.answer = NULL;
+	} else {
+		err_set(e, "the model could not write the article: %s", r.error);
+	}
+	llm_request_clear(&r);
+	return answer;
+}
+
+enum article_status
+article_write(struct store *st, const struct story *s, const struct article_opts *o, struct arena *arena,
+              struct article_draft *out, const char **model, struct buf *findings, struct err *e)
+{
+	struct llm_config lc;
+	int has = provider_resolve(o->cfg, &lc, e);
+	if (has < 0)
+		return ARTICLE_ERROR;
+	if (has == 0)
+		return ARTICLE_NO_LLM;
+	struct check_rules rules;
+	check_rules_default(&rules, o->lang);
+	if (o->min_chars)
+		rules.min_chars = o->min_chars;
+	if (o->max_chars)
+		rules.max_chars = o->max_chars;
+	rules.source_count = s->member_count;
+	struct buf user = BUF_INIT, terms = BUF_INIT;
+	build_user(s, &rules, &user, &terms);
+	rules.allowed_terms = buf_str(&terms);
+	*model = arena_strdup(arena, lc.model);
+
+	enum article_status status = ARTICLE_ERROR;
+	char hash[33];
+	batch_hash(rules.lang, buf_str(&user), hash);
+	const char *cached = llmcache_get(st, "article", prompt_version(PROMPT_ARTICLE), lc.model, hash, arena);
+	if (cached) {
+		json_t *j = json_loads(cached, 0, NULL);
+		if (j) {
+			draft_from_json(j, arena, out);
+			json_decref(j);
+			struct buf scratch = BUF_INIT;
+			int bad = check_article(out, &rules, &scratch);
+			buf_free(&scratch);
+			if (!bad) {
+				log_info("article %s: served from the cache", s->id);
+				status = ARTICLE_OK;
+				goto done;
+			}
+		}
+	}
+
+	struct llm_client client;
+	memset(&client, 0, sizeof client);
+	curl_global_init(CURL_GLOBAL_DEFAULT);
+	if (llm_client_init(&client, &lc, st, e) < 0)
+		goto done;
+	struct buf reask = BUF_INIT;
+	size_t last_findings = findings->len; /* where the previous draft's findings start */
+	for (int attempt = 0; attempt < 2; attempt++) {
+		const char *msg = buf_str(&user);
+		if (attempt == 1) {
+			buf_puts(&reask, buf_str(&user));
+			buf_puts(&reask, "\nYour previous draft failed these checks:\n");
+			buf_puts(&reask, buf_str(findings) + last_findings);
+			buf_puts(&reask, "Write the whole article again as one JSON object, fixing every point.\n");
+			msg = buf_str(&reask);
+			log_warn("article %s: the draft failed the checks; asking again with the findings", s->id);
+		}
+		json_t *answer = ask(&client, rules.lang, msg, e);
+		if (!answer)
+			break;
+		draft_from_json(answer, arena, out);
+		size_t before = findings->len;
+		buf_printf(findings, "draft %d:\n", attempt + 1);
+		last_findings = findings->len;
+		int bad = check_article(out, &rules, findings);
+		if (!bad) {
+			findings->len = before; /* a passing draft leaves no findings */
+			if (findings->data)
+				findings->data[before] = 0;
+			char *text = json_dumps(answer, JSON_COMPACT | JSON_PRESERVE_ORDER);
+			struct err ce;
+			if (text && llmcache_put(st, "article", prompt_version(PROMPT_ARTICLE), lc.model, hash, text, o->now,
+			                         &ce) < 0)
+				log_warn("article: %s", ce.msg);
+			free(text);
+			json_decref(answer);
+			status = ARTICLE_OK;
+			break;
+		}
+		json_decref(answer);
+		status = ARTICLE_REJECTED;
+	}
+	buf_free(&reask);
+	llm_client_free(&client);
+done:
+	buf_free(&user);
+	buf_free(&terms);
+	return status;
+}

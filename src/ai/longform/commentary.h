@@ -1,0 +1,90 @@
+/* commentary.h: the long-form commentary (seed 002): the draft as data, the checks a draft
+ * must pass before it is saved (check.c), and writing one with the LLM (commentary.c).
+ *
+ * The model answers a fixed shape (headline, hook, sections, conclusion, question) and cites
+ * the story's sources as [1], [2] ... (ids in the order of the story's members, lead first).
+ * A draft that fails the checks is re-asked once with the findings; if the second draft
+ * fails too, nothing is saved and the findings are reported. */
+#ifndef BRIEF_AI_LONGFORM_COMMENTARY_H
+#define BRIEF_AI_LONGFORM_COMMENTARY_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "model.h"
+#include "store/store.h"
+#include "util/arena.h"
+#include "util/buf.h"
+#include "util/config.h"
+#include "util/err.h"
+
+struct article_section {
+	const char *heading;
+	const char *body;    /* paragraphs separated by blank lines */
+};
+
+struct article_draft {
+	const char *headline;
+	const char *hook;
+	struct article_section *sections;
+	size_t section_count;
+	const char *conclusion;
+	const char *question;
+};
+
+/* What a draft must satisfy. */
+struct check_rules {
+	const char *lang;          /* "zh" or "en" */
+	size_t min_chars, max_chars; /* non-space characters of the body, citation markers excluded */
+	size_t min_sections, max_sections; /* 4..6 */
+	size_t source_count;       /* valid citation ids are 1..source_count */
+	double max_foreign;        /* share of letters in another script allowed (0.15 zh, 0.02 en) */
+	const char *allowed_terms; /* text whose Latin words count as names/terms (the sources) */
+};
+
+/* Defaults for lang: zh 1500..3000 characters, en 2500..9000; 4..6 sections. */
+void check_rules_default(struct check_rules *r, const char *lang);
+
+/* Check d against r. Appends one finding per line ("- ...") to findings and returns how many
+ * there were (0 = the draft passes): a required part missing or empty (headline, hook, each
+ * section's heading and body, conclusion, question), the section count out of range, the
+ * closing question not a question, the length out of bounds, no citation at all, a citation
+ * of an id the story does not have, or too much text in another language than r->lang
+ * (Latin words that occur in allowed_terms, capitalised words and acronyms count as names). */
+int check_article(const struct article_draft *d, const struct check_rules *r, struct buf *findings);
+
+/* The same citation and language checks on free paragraphs (the weekly's model-written
+ * groups): at least one paragraph, none blank, at least one citation, every [n] within
+ * 1..r->source_count, and the foreign-text share; lengths and sections are not checked.
+ * Appends findings as check_article does and returns how many there were. */
+int check_paragraphs(const char *const *texts, size_t count, const struct check_rules *r, struct buf *findings);
+
+/* The length of a citation marker at p ("[12]", id stored in *id), else 0. */
+size_t check_citation(const char *p, long *id);
+
+/* The body length check_article measures (non-space code points, citations excluded). */
+size_t check_article_chars(const struct article_draft *d);
+
+struct article_opts {
+	const char *lang;
+	size_t min_chars, max_chars; /* 0 = the defaults */
+	int64_t now;
+	const struct config *cfg;
+};
+
+enum article_status {
+	ARTICLE_OK = 0,
+	ARTICLE_ERROR = -1,   /* e says why (the LLM could not be reached, ...) */
+	ARTICLE_NO_LLM = -2,  /* no LLM is configured */
+	ARTICLE_REJECTED = 1, /* both drafts failed the checks; findings says why */
+};
+
+/* Write the article on story s: serve it from the cache when this exact request was answered
+ * (and passed) before, else ask the model, check, re-ask once with the findings. On
+ * ARTICLE_OK, *out (arena) holds a checked draft and *model the model's name. Every draft's
+ * findings are appended to findings. */
+enum article_status article_write(struct store *st, const struct story *s, const struct article_opts *o,
+                                  struct arena *arena, struct article_draft *out, const char **model,
+                                  struct buf *findings, struct err *e);
+
+#endif

@@ -1,0 +1,465 @@
+/* weekly.c: the weekly roundup's editor: curate the week, classify and group the best stories
+ * by company or topic, number the references, and write the paragraphs (extractive offline;
+ * the LLM path lives in weekly_llm.c). */
+#include "ai/longform/weekly.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "ai/curate/curate.h"
+#include "ai/offline/text.h"
+#include "ai/longform/weekly_llm.h"
+#include "util/log.h"
+#include "util/buf.h"
+#include "util/str.h"
+#include "util/utf8.h"
+
+#define WEEKLY_SUMMARY_CHARS 360 /* an extractive paragraph quotes at most this much of a story */
+#define WEEKLY_CAP_PER_SOURCE 5  /* one prolific feed may not fill the week */
+
+/* Words that start English titles without naming anything ("How", "Show", "Introducing"). */
+static const char *const title_words[] = {
+	"about",  "announcing", "another", "ask",     "best",   "building", "can",    "does",   "first",
+	"from",   "guide",      "here",    "how",     "inside", "into",     "introducing", "just", "last",
+	"lessons", "making",    "more",    "new",     "notes",  "one",      "part",   "release", "released",
+	"review", "show",       "some",    "still",   "thoughts", "today",  "two",    "update", "using",
+	"week",   "weekly",     "what",    "when",    "where",  "which",    "who",    "why",    "will",
+	"with",   "writing",    "year",    "your",
+};
+
+static int
+is_title_word(const char *w)
+{
+	for (size_t i = 0; i < sizeof title_words / sizeof title_words[0]; i++)
+		if (strcmp(w, title_words[i]) == 0)
+			return 1;
+	return text_is_stopword(w);
+}
+
+struct pick {
+	struct story *story;
+	enum weekly_kind kind;
+	const char *entity; /* NULL = none */
+	int rank;           /* position in the ranking, 0 = best */
+	char tokens[8][40]; /* capitalised title words (fallback topic names) */
+	size_t token_count;
+};
+
+/* The capitalised words of a title that could name a topic ("Zig", "Ghostty", "PostgreSQL"). */
+static void
+collect_tokens(struct pick *p, const char *title)
+{
+	const char *s = title;
+	while (*s && p->token_count < 8) {
+		while (*s && !is_ascii_alpha((unsigned char)*s))
+			s++;
+		const char *start = s;
+		while (is_ascii_alnum((unsigned char)*s) || *s == '.' || *s == '-' || *s == '+')
+			s++;
+		size_t len = (size_t)(s - start);
+		while (len > 0 && (start[len - 1] == '.' || start[len - 1] == '-'))
+			len--;
+		if (len < 3 || len >= 40 || !(start[0] >= 'A' && start[0] <= 'Z'))
+			continue;
+		char lower[40];
+		for (size_t i = 0; i < len; i++)
+			lower[i] = (char)ascii_lower((unsigned char)start[i]);
+		lower[len] = 0;
+		if (is_title_word(lower))
+			continue;
+		int dup = 0;
+		for (size_t i = 0; i < p->token_count; i++)
+			dup |= strcmp(p->tokens[i], lower) == 0;
+		if (dup)
+			continue;
+		memcpy(p->tokens[p->token_count], start, len);
+		p->tokens[p->token_count][len] = 0;
+		p->token_count++;
+	}
+}
+
+/* Stories naming no known company get a topic: a capitalised title word that at least one
+ * other story of the week also uses (case-insensitively), preferring the most shared. */
+static void
+assign_topics(struct pick *picks, size_t n, struct arena *arena)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (picks[i].entity)
+			continue;
+		int best_count = 1;
+		const char *best = NULL;
+		for (size_t t = 0; t < picks[i].token_count; t++) {
+			int count = 0;
+			for (size_t j = 0; j < n; j++)
+				for (size_t u = 0; u < picks[j].token_count; u++)
+					if (str_casecmp(picks[j].tokens[u], picks[i].tokens[t]) == 0) {
+						count++;
+						break;
+					}
+			if (count > best_count) {
+				best_count = count;
+				best = picks[i].tokens[t];
+			}
+		}
+		if (!best)
+			continue;
+		/* Use the spelling of the first story that has it, so a group has one name. */
+		for (size_t j = 0; j < n; j++) {
+			if (picks[j].entity && str_casecmp(picks[j].entity, best) == 0) {
+				best = picks[j].entity;
+				break;
+			}
+		}
+		picks[i].entity = arena_strdup(arena, best);
+	}
+}
+
+static enum weekly_kind
+story_kind(const struct story *s)
+{
+	enum weekly_kind k = weekly_classify(s->lead);
+	for (size_t m = 1; k == WEEKLY_NEWS && m < s->member_count; m++)
+		k = weekly_classify(s->members[m]);
+	return k;
+}
+
+static const char *
+story_entity(const struct story *s, const struct config *cfg, struct arena *arena)
+{
+	const char *e = weekly_entity(s->lead->title, cfg, arena);
+	for (size_t m = 1; !e && m < s->member_count; m++)
+		e = weekly_entity(s->members[m]->title, cfg, arena);
+	return e;
+}
+
+/* References: numbered in order of first citation; one per distinct link. */
+struct refs {
+	struct weekly_ref *list;
+	size_t count, cap;
+};
+
+static int
+ref_add(struct refs *r, const struct article *a, struct arena *arena)
+{
+	const char *link = a->link ? a->link : "";
+	for (size_t i = 0; i < r->count; i++)
+		if (strcmp(r->list[i].link, link) == 0)
+			return (int)i + 1;
+	if (r->count == r->cap) {
+		size_t ncap = r->cap ? r->cap * 2 : 32;
+		struct weekly_ref *grown = arena_alloc(arena, ncap * sizeof *grown);
+		if (r->count)
+			memcpy(grown, r->list, r->count * sizeof *grown);
+		r->list = grown;
+		r->cap = ncap;
+	}
+	r->list[r->count++] = (struct weekly_ref){a->title, link, a->source_name, a->when};
+	return (int)r->count;
+}
+
+/* "2月24日" / "Feb 24" in local time. */
+static void
+short_date(struct buf *b, int64_t t, int is_zh)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+	localtime_r(&tt, &tm);
+	static const char *const mon[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+	                                  "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+	if (is_zh)
+		buf_printf(b, "%d月%d日", tm.tm_mon + 1, tm.tm_mday);
+	else
+		buf_printf(b, "%s %d", mon[tm.tm_mon], tm.tm_mday);
+}
+
+/* Share of CJK characters among the CJK characters and Latin words of s[0..len) (0 when
+ * there are none): a Chinese text with English names stays well above one half. */
+static double
+cjk_share(const char *s, size_t len)
+{
+	size_t cjk = 0, words = 0;
+	int in_word = 0;
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		i += utf8_decode(s + i, len - i, &cp);
+		int alpha = cp < 0x80 && is_ascii_alpha((int)cp);
+		if (alpha && !in_word)
+			words++;
+		in_word = alpha;
+		cjk += text_is_cjk(cp) != 0;
+	}
+	return cjk + words ? (double)cjk / (double)(cjk + words) : 0.0;
+}
+
+/* One extractive paragraph for a story: its date, source and title, the best sentences of
+ * the lead (figures included), and the other sources that carried it. */
+static void
+offline_para(const struct story *s, const char *lang, struct arena *arena, struct weekly_para *out, struct refs *refs)
+{
+	int is_zh = strcmp(lang, "en") != 0;
+	const struct article *lead = s->lead;
+	struct buf b = BUF_INIT;
+	if (is_zh) {
+		short_date(&b, lead->when, 1);
+		buf_printf(&b, "，%s 报道《%s》。", lead->source_name ? lead->source_name : "", lead->title);
+	} else {
+		buf_puts(&b, "On ");
+		short_date(&b, lead->when, 0);
+		buf_printf(&b, ", %s reported \u201c%s\u201d.", lead->source_name ? lead->source_name : "", lead->title);
+	}
+	const char *summary = s->has_enrichment ? s->enrichment.summary : NULL;
+	if (summary && *summary && strcmp(summary, lead->title) != 0) {
+		size_t len = strlen(summary);
+		size_t keep = utf8_prefix_chars(summary, len, WEEKLY_SUMMARY_CHARS);
+		if (!is_zh)
+			buf_putc(&b, ' '); /* no space after a full-width stop */
+		/* Offline summaries are quoted, never translated: say so when the quote is in the
+		 * other language, so the labels stay in the reader's. */
+		if (is_zh ? cjk_share(summary, keep) < 0.5 : cjk_share(summary, keep) > 0.5)
+			buf_puts(&b, is_zh ? "原文摘录：" : "Excerpt in the original language: ");
+		buf_append(&b, summary, keep);
+		if (keep < len && !str_ends(buf_str(&b), "…"))
+			buf_puts(&b, "…");
+	}
+	if (s->member_count > 1) {
+		buf_puts(&b, is_zh ? "（另见：" : " (Also covered by ");
+		size_t shown = 0;
+		for (size_t m = 1; m < s->member_count; m++) {
+			const char *name = s->members[m]->source_name;
+			if (!name || (lead->source_name && strcmp(name, lead->source_name) == 0))
+				continue;
+			if (shown++)
+				buf_puts(&b, is_zh ? "、" : ", ");
+			buf_puts(&b, name);
+		}
+		if (!shown)
+			b.len -= strlen(is_zh ? "（另见：" : " (Also covered by "), b.data[b.len] = 0;
+		else
+			buf_puts(&b, is_zh ? "）" : ".)");
+	}
+	out->text = arena_strdup(arena, buf_str(&b));
+	buf_free(&b);
+	out->refs = arena_alloc(arena, s->member_count * sizeof *out->refs);
+	out->ref_count = 0;
+	for (size_t m = 0; m < s->member_count; m++) {
+		int id = ref_add(refs, s->members[m], arena);
+		int dup = 0;
+		for (size_t k = 0; k < out->ref_count; k++)
+			dup |= out->refs[k] == id;
+		if (!dup)
+			out->refs[out->ref_count++] = id;
+	}
+}
+
+static int
+by_date(const void *a, const void *b)
+{
+	const struct pick *x = *(const struct pick *const *)a, *y = *(const struct pick *const *)b;
+	if (x->story->lead->when != y->story->lead->when)
+		return x->story->lead->when < y->story->lead->when ? -1 : 1;
+	return x->rank - y->rank;
+}
+
+/* The stories of one group, in the order they are told. */
+struct members {
+	struct pick **list;
+	size_t count;
+};
+
+static const char *
+other_name(enum weekly_kind k, const char *lang)
+{
+	int is_zh = strcmp(lang, "en") != 0;
+	if (k == WEEKLY_RUMOR)
+		return is_zh ? "其它小道消息" : "Other rumours";
+	return is_zh ? "其他新闻" : "Other news";
+}
+
+/* Group the picks of kind k: named groups in order of their best story (at most max_groups;
+ * OSS has one unnamed group), then the rest under "其他…". Fills sec->groups (names only) and
+ * *out with each group's stories in date order. */
+static void
+group_section(struct pick *picks, size_t n, enum weekly_kind k, int max_groups, const char *lang,
+              struct arena *arena, struct weekly_section *sec, struct members **out)
+{
+	const char **names = arena_alloc(arena, (n + 1) * sizeof *names);
+	size_t name_count = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (picks[i].kind != k || k == WEEKLY_OPEN_SOURCE || !picks[i].entity)
+			continue;
+		int seen = 0;
+		for (size_t g = 0; g < name_count; g++)
+			seen |= strcmp(names[g], picks[i].entity) == 0;
+		if (!seen && (int)name_count < max_groups)
+			names[name_count++] = picks[i].entity;
+	}
+	size_t group_cap = name_count + 1;
+	sec->kind = k;
+	sec->groups = arena_alloc(arena, group_cap * sizeof *sec->groups);
+	*out = arena_alloc(arena, group_cap * sizeof **out);
+	sec->group_count = 0;
+	for (size_t g = 0; g <= name_count; g++) {
+		struct pick **list = arena_alloc(arena, (n + 1) * sizeof *list);
+		size_t count = 0;
+		for (size_t i = 0; i < n; i++) {
+			if (picks[i].kind != k)
+				continue;
+			int in_named = -1;
+			for (size_t h = 0; picks[i].entity && h < name_count; h++)
+				if (strcmp(names[h], picks[i].entity) == 0)
+					in_named = (int)h;
+			if ((g < name_count && in_named == (int)g) || (g == name_count && in_named < 0))
+				list[count++] = &picks[i];
+		}
+		if (!count)
+			continue;
+		qsort(list, count, sizeof *list, by_date);
+		struct weekly_group *grp = &sec->groups[sec->group_count];
+		grp->name = k == WEEKLY_OPEN_SOURCE ? NULL
+		            : g < name_count       ? weekly_entity_label(names[g], lang)
+		                                   : other_name(k, lang);
+		(*out)[sec->group_count] = (struct members){list, count};
+		sec->group_count++;
+	}
+}
+
+/* The request of one group: its stories' sources in the order told (one per link). */
+static void
+make_job(const char *name, const struct members *m, struct arena *arena, struct weekly_job *job)
+{
+	size_t cap = 0;
+	for (size_t i = 0; i < m->count; i++)
+		cap += m->list[i]->story->member_count;
+	const struct article **sources = arena_alloc(arena, (cap + 1) * sizeof *sources);
+	size_t *story_of = arena_alloc(arena, (cap + 1) * sizeof *story_of);
+	size_t n = 0;
+	for (size_t i = 0; i < m->count; i++) {
+		const struct story *s = m->list[i]->story;
+		for (size_t k = 0; k < s->member_count; k++) {
+			const char *link = s->members[k]->link ? s->members[k]->link : "";
+			int dup = 0;
+			for (size_t d = 0; d < n; d++)
+				dup |= strcmp(sources[d]->link ? sources[d]->link : "", link) == 0;
+			if (dup)
+				continue;
+			story_of[n] = i;
+			sources[n++] = s->members[k];
+		}
+	}
+	*job = (struct weekly_job){.name = name, .sources = sources, .source_count = n, .story_of = story_of,
+	                           .story_count = m->count};
+}
+
+/* The model's paragraphs of a job, their local citations mapped onto the post's references. */
+static void
+model_paras(const struct weekly_job *job, struct arena *arena, struct weekly_group *grp, struct refs *refs)
+{
+	grp->para_count = job->para_count;
+	grp->paras = arena_alloc(arena, (job->para_count + 1) * sizeof *grp->paras);
+	for (size_t i = 0; i < job->para_count; i++) {
+		struct weekly_para *p = &grp->paras[i];
+		p->text = job->paras[i];
+		p->refs = arena_alloc(arena, (job->cite_count[i] + 1) * sizeof *p->refs);
+		p->ref_count = 0;
+		for (size_t c = 0; c < job->cite_count[i]; c++) {
+			int id = ref_add(refs, job->sources[job->cites[i][c] - 1], arena);
+			int dup = 0;
+			for (size_t k = 0; k < p->ref_count; k++)
+				dup |= p->refs[k] == id;
+			if (!dup)
+				p->refs[p->ref_count++] = id;
+		}
+	}
+}
+
+static int
+config_int(const struct config *cfg, const char *key, int def, int min, int max)
+{
+	const char *v = cfg ? config_get(cfg, "weekly", key) : NULL;
+	long n;
+	if (v && str_to_long(v, min, max, &n) == 0)
+		return (int)n;
+	return def;
+}
+
+int
+weekly_build(struct store *st, struct article *articles, size_t count, const struct weekly_opts *opts,
+             struct arena *arena, struct weekly_post *post, struct err *e)
+{
+	const char *lang = opts->lang ? opts->lang : "zh";
+	int max_stories = opts->max_stories > 0 ? opts->max_stories : config_int(opts->cfg, "max_stories", 30, 1, 500);
+	int max_groups = opts->max_groups > 0 ? opts->max_groups : config_int(opts->cfg, "max_groups", 6, 1, 100);
+	struct curate_opts co = {
+		.now = opts->now, .hours = opts->days * 24, .top_n = max_stories, .lang = lang,
+		.force_offline = opts->force_offline, .per_source_cap = WEEKLY_CAP_PER_SOURCE, .cfg = opts->cfg,
+	};
+	struct curate_result cur;
+	if (curate_run(st, articles, count, &co, arena, &cur, e) < 0)
+		return -1;
+	post->engine = cur.engine;
+	post->model = cur.model;
+	post->articles_in_window = (long)count;
+
+	struct weekly_llm w;
+	if (weekly_llm_open(&w, st, opts, arena, e) < 0)
+		return -1;
+	size_t n = cur.top_count;
+	struct pick *picks = arena_alloc(arena, (n + 1) * sizeof *picks);
+	enum weekly_kind *kinds = arena_alloc(arena, (n + 1) * sizeof *kinds);
+	int *labelled = arena_alloc(arena, (n + 1) * sizeof *labelled);
+	memset(labelled, 0, (n + 1) * sizeof *labelled);
+	size_t model_labels = weekly_llm_classify(&w, cur.top, n, kinds, labelled);
+	if (w.is_on && model_labels < n)
+		log_warn("weekly: the model labelled %zu of %zu stories; the word cues labelled the rest", model_labels, n);
+	for (size_t i = 0; i < n; i++) {
+		picks[i].story = cur.top[i];
+		picks[i].rank = (int)i;
+		picks[i].kind = labelled[i] ? kinds[i] : story_kind(cur.top[i]);
+		picks[i].entity = story_entity(cur.top[i], opts->cfg, arena);
+		collect_tokens(&picks[i], cur.top[i]->lead->title);
+	}
+	assign_topics(picks, n, arena);
+
+	struct members *groups[WEEKLY_KIND_COUNT];
+	size_t job_count = 0;
+	for (int k = 0; k < WEEKLY_KIND_COUNT; k++) {
+		group_section(picks, n, (enum weekly_kind)k, max_groups, lang, arena, &post->sections[k], &groups[k]);
+		job_count += post->sections[k].group_count;
+	}
+	struct weekly_job *jobs = arena_alloc(arena, (job_count + 1) * sizeof *jobs);
+	memset(jobs, 0, (job_count + 1) * sizeof *jobs);
+	size_t j = 0;
+	for (int k = 0; k < WEEKLY_KIND_COUNT; k++)
+		for (size_t g = 0; g < post->sections[k].group_count; g++)
+			make_job(post->sections[k].groups[g].name, &groups[k][g], arena, &jobs[j++]);
+	weekly_llm_write(&w, jobs, job_count, lang, arena);
+
+	struct refs refs = {0};
+	j = 0;
+	size_t model_groups = 0;
+	for (int k = 0; k < WEEKLY_KIND_COUNT; k++) {
+		struct weekly_section *sec = &post->sections[k];
+		for (size_t g = 0; g < sec->group_count; g++, j++) {
+			struct weekly_group *grp = &sec->groups[g];
+			if (jobs[j].is_ok) {
+				model_paras(&jobs[j], arena, grp, &refs);
+				model_groups++;
+				continue;
+			}
+			grp->is_extractive = w.is_on;
+			grp->paras = arena_alloc(arena, groups[k][g].count * sizeof *grp->paras);
+			grp->para_count = groups[k][g].count;
+			for (size_t i = 0; i < groups[k][g].count; i++)
+				offline_para(groups[k][g].list[i]->story, lang, arena, &grp->paras[i], &refs);
+		}
+	}
+	if (model_groups > 0) {
+		post->engine = "llm";
+		post->model = w.model;
+	}
+	weekly_llm_close(&w);
+	post->refs = refs.list;
+	post->ref_count = refs.count;
+	return 0;
+}

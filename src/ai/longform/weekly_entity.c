@@ -1,0 +1,264 @@
+/* weekly_entity.c: who a story is about (the built-in company/project list and its aliases)
+ * and what kind of item it is (news, rumour, open-source release), by lexical cues. */
+#include <string.h>
+
+#include "ai/longform/weekly.h"
+#include "util/str.h"
+
+enum { ALIAS_ANY_CASE = 0, ALIAS_KEEP_CASE = 1 };
+
+/* Alias -> canonical name. Aliases that are also ordinary words ("Meta", "Apple", "Edge")
+ * must keep their capital letter to count. Adding a company is adding rows. */
+static const struct alias {
+	const char *alias;
+	const char *name;
+	int flags;
+} aliases[] = {
+	{"OpenAI", "OpenAI", 0}, {"ChatGPT", "OpenAI", 0}, {"GPT", "OpenAI", ALIAS_KEEP_CASE},
+	{"Sora", "OpenAI", ALIAS_KEEP_CASE}, {"Codex", "OpenAI", ALIAS_KEEP_CASE}, {"Sam Altman", "OpenAI", 0},
+	{"Google", "Google", 0}, {"Gemini", "Google", ALIAS_KEEP_CASE}, {"DeepMind", "Google", 0},
+	{"Alphabet", "Google", ALIAS_KEEP_CASE}, {"Android", "Google", ALIAS_KEEP_CASE}, {"Chrome", "Google", ALIAS_KEEP_CASE},
+	{"YouTube", "Google", 0}, {"谷歌", "Google", 0},
+	{"Anthropic", "Anthropic", 0}, {"Claude", "Anthropic", ALIAS_KEEP_CASE},
+	{"Meta", "Meta", ALIAS_KEEP_CASE}, {"Llama", "Meta", ALIAS_KEEP_CASE}, {"Facebook", "Meta", 0},
+	{"Instagram", "Meta", 0}, {"WhatsApp", "Meta", 0}, {"Zuckerberg", "Meta", 0},
+	{"Microsoft", "Microsoft", 0}, {"Copilot", "Microsoft", ALIAS_KEEP_CASE}, {"Azure", "Microsoft", ALIAS_KEEP_CASE},
+	{"Windows", "Microsoft", ALIAS_KEEP_CASE}, {"微软", "Microsoft", 0},
+	{"Apple", "Apple", ALIAS_KEEP_CASE}, {"iPhone", "Apple", 0}, {"macOS", "Apple", 0}, {"iOS", "Apple", ALIAS_KEEP_CASE},
+	{"iPad", "Apple", 0}, {"苹果", "Apple", 0},
+	{"Nvidia", "Nvidia", 0}, {"CUDA", "Nvidia", ALIAS_KEEP_CASE}, {"英伟达", "Nvidia", 0},
+	{"DeepSeek", "DeepSeek", 0}, {"深度求索", "DeepSeek", 0},
+	{"Alibaba", "Alibaba", 0}, {"Qwen", "Alibaba", 0}, {"阿里", "Alibaba", 0}, {"通义", "Alibaba", 0},
+	{"千问", "Alibaba", 0},
+	{"Mistral", "Mistral", 0},
+	{"Hugging Face", "Hugging Face", 0}, {"HuggingFace", "Hugging Face", 0},
+	{"Amazon", "Amazon", ALIAS_KEEP_CASE}, {"AWS", "Amazon", ALIAS_KEEP_CASE}, {"亚马逊", "Amazon", 0},
+	{"xAI", "xAI", ALIAS_KEEP_CASE}, {"Grok", "xAI", ALIAS_KEEP_CASE}, {"马斯克", "xAI", 0},
+	{"Tesla", "Tesla", 0}, {"特斯拉", "Tesla", 0},
+	{"ByteDance", "ByteDance", 0}, {"TikTok", "ByteDance", 0}, {"字节跳动", "ByteDance", 0}, {"豆包", "ByteDance", 0},
+	{"Baidu", "Baidu", 0}, {"百度", "Baidu", 0}, {"文心", "Baidu", 0},
+	{"Tencent", "Tencent", 0}, {"腾讯", "Tencent", 0}, {"微信", "Tencent", 0},
+	{"Huawei", "Huawei", 0}, {"华为", "Huawei", 0},
+	{"Xiaomi", "Xiaomi", 0}, {"小米", "Xiaomi", 0},
+	{"AMD", "AMD", ALIAS_KEEP_CASE}, {"Radeon", "AMD", 0},
+	{"Intel", "Intel", ALIAS_KEEP_CASE}, {"英特尔", "Intel", 0},
+	{"Samsung", "Samsung", 0}, {"三星", "Samsung", 0},
+	{"GitHub", "GitHub", 0}, {"Cloudflare", "Cloudflare", 0}, {"IBM", "IBM", ALIAS_KEEP_CASE},
+	{"Mozilla", "Mozilla", 0}, {"Firefox", "Mozilla", 0}, {"Perplexity", "Perplexity", ALIAS_KEEP_CASE},
+	{"Moonshot", "Moonshot AI", ALIAS_KEEP_CASE}, {"Kimi", "Moonshot AI", ALIAS_KEEP_CASE},
+	{"月之暗面", "Moonshot AI", 0}, {"Zhipu", "Zhipu AI", 0}, {"智谱", "Zhipu AI", 0},
+	{"Stability AI", "Stability AI", 0}, {"Stable Diffusion", "Stability AI", 0},
+	{"Cursor", "Cursor", ALIAS_KEEP_CASE}, {"TSMC", "TSMC", ALIAS_KEEP_CASE}, {"台积电", "TSMC", 0},
+	{"Oracle", "Oracle", ALIAS_KEEP_CASE}, {"Salesforce", "Salesforce", 0}, {"Netflix", "Netflix", 0},
+	{"SpaceX", "SpaceX", 0}, {"Starlink", "SpaceX", 0},
+	{"Linux", "Linux", ALIAS_KEEP_CASE}, {"Rust", "Rust", ALIAS_KEEP_CASE}, {"Python", "Python", ALIAS_KEEP_CASE},
+	{"PostgreSQL", "PostgreSQL", 0}, {"Postgres", "PostgreSQL", 0}, {"SQLite", "SQLite", 0},
+	{"Kubernetes", "Kubernetes", 0}, {"WebAssembly", "WebAssembly", 0},
+};
+
+const char *
+weekly_entity_label(const char *name, const char *lang)
+{
+	static const char *const zh[][2] = {
+		{"Alibaba", "阿里巴巴"}, {"Baidu", "百度"}, {"ByteDance", "字节跳动"}, {"Huawei", "华为"},
+		{"Moonshot AI", "月之暗面"}, {"TSMC", "台积电"}, {"Tencent", "腾讯"}, {"Xiaomi", "小米"},
+		{"Zhipu AI", "智谱"},
+	};
+	if (!name || (lang && strcmp(lang, "en") == 0))
+		return name;
+	for (size_t i = 0; i < sizeof zh / sizeof zh[0]; i++)
+		if (strcmp(name, zh[i][0]) == 0)
+			return zh[i][1];
+	return name;
+}
+
+/* True when the ASCII alias occurs in s at [p, p+len) on word boundaries. A version number
+ * may follow directly ("Qwen2.5", "Llama3"), a letter may not ("Metadata"). */
+static int
+on_boundary(const char *s, const char *p, size_t len)
+{
+	if (p > s && is_ascii_alnum((unsigned char)p[-1]))
+		return 0;
+	return !is_ascii_alpha((unsigned char)p[len]);
+}
+
+static int
+is_ascii_text(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s >= 0x80)
+			return 0;
+	return 1;
+}
+
+/* Offset of the first acceptable match of alias in s, or -1. */
+static long
+find_alias(const char *s, const char *alias, size_t alen, int keep_case)
+{
+	if (!is_ascii_text(alias)) {
+		const char *p = strstr(s, alias);
+		return p ? (long)(p - s) : -1;
+	}
+	size_t slen = strlen(s);
+	for (const char *p = s; p < s + slen;) {
+		const char *hit = keep_case ? strstr(p, alias) : str_icasestr(p, slen - (size_t)(p - s), alias);
+		if (!hit)
+			return -1;
+		if (on_boundary(s, hit, alen))
+			return (long)(hit - s);
+		p = hit + 1;
+	}
+	return -1;
+}
+
+/* Match one alias; keeps the earliest (then the longest) in *best. */
+static void
+try_alias(const char *s, const char *alias, size_t alen, int keep_case, const char *name, size_t name_len,
+          long *best_pos, size_t *best_alen, const char **best, size_t *best_len)
+{
+	if (alen == 0)
+		return;
+	long pos = find_alias(s, alias, alen, keep_case);
+	if (pos < 0)
+		return;
+	if (*best_pos < 0 || pos < *best_pos || (pos == *best_pos && alen > *best_alen)) {
+		*best_pos = pos;
+		*best_alen = alen;
+		*best = name;
+		*best_len = name_len;
+	}
+}
+
+const char *
+weekly_entity(const char *s, const struct config *cfg, struct arena *arena)
+{
+	if (!s || !*s)
+		return NULL;
+	long best_pos = -1;
+	size_t best_alen = 0, best_len = 0;
+	const char *best = NULL;
+	for (size_t i = 0; i < sizeof aliases / sizeof aliases[0]; i++) {
+		const struct alias *a = &aliases[i];
+		try_alias(s, a->alias, strlen(a->alias), a->flags & ALIAS_KEEP_CASE, a->name, strlen(a->name),
+		          &best_pos, &best_alen, &best, &best_len);
+	}
+	/* [weekly] entities = Name=alias|alias; Name2=alias: the name itself counts as an alias.
+	 * Matched case-sensitively (the user wrote them as they are spelled). */
+	const char *v = cfg ? config_get(cfg, "weekly", "entities") : NULL;
+	const char *user_best = NULL;
+	size_t user_len = 0;
+	long before = best_pos;
+	while (v && *v) {
+		size_t elen = strcspn(v, ";");
+		const char *eq = memchr(v, '=', elen);
+		const char *name = v;
+		size_t nlen = eq ? (size_t)(eq - v) : elen;
+		str_trim(&name, &nlen);
+		const char *p = v, *end = v + elen;
+		while (p < end) {
+			size_t alen = strcspn(p, "|=;");
+			if ((size_t)(end - p) < alen)
+				alen = (size_t)(end - p);
+			const char *al = p;
+			size_t l = alen;
+			str_trim(&al, &l);
+			char alias[128];
+			if (l > 0 && l < sizeof alias && nlen > 0) {
+				memcpy(alias, al, l);
+				alias[l] = 0;
+				try_alias(s, alias, l, 1, name, nlen, &best_pos, &best_alen, &user_best, &user_len);
+			}
+			p += alen + 1;
+		}
+		v += elen + (v[elen] ? 1 : 0);
+	}
+	if (user_best && best_pos != before)
+		return arena_strndup(arena, user_best, user_len);
+	return best;
+}
+
+/* Cues, matched case-insensitively at a word start (ASCII) or as substrings (CJK). */
+static const char *const rumor_cues[] = {
+	"reportedly", "rumor",   "rumour",   "leak",     "sources say", "people familiar", "unconfirmed",
+	"allegedly",  "speculat", "insiders", "in talks", "said to be",  "tipster",         "据悉",
+	"传闻",       "传言",    "爆料",     "疑似",     "曝光",        "消息人士",        "知情人士",
+	"或将",       "网传",    "小道消息", "据报道",
+};
+static const char *const oss_cues[] = {"open source", "open-source", "open-sourced", "opensource", "开源",
+                                       "open weights", "open-weight"};
+static const char *const release_cues[] = {"release", "released", "releases", "is out", "announcing",
+                                           "发布", "now available", "launches"};
+static const char *const forges[] = {"://github.com/", "://gitlab.com/", "://codeberg.org/", "://git.sr.ht/",
+                                     "://sr.ht/"};
+
+/* Number of distinct cues of list found in s[0..len). */
+static int
+cue_count(const char *s, size_t len, const char *const *list, size_t n)
+{
+	int found = 0;
+	for (size_t i = 0; i < n; i++) {
+		const char *cue = list[i];
+		size_t clen = strlen(cue);
+		for (const char *p = s; p < s + len;) {
+			const char *hit = str_icasestr(p, len - (size_t)(p - s), cue);
+			if (!hit || hit + clen > s + len)
+				break;
+			int ok = (unsigned char)cue[0] >= 0x80 || hit == s || !is_ascii_alnum((unsigned char)hit[-1]);
+			/* "memory leak" is engineering, not a leak of news. */
+			if (ok && strcmp(cue, "leak") == 0 && hit - s >= 7 && str_ncasecmp(hit - 7, "memory ", 7) == 0)
+				ok = 0;
+			if (ok) {
+				found++;
+				break;
+			}
+			p = hit + 1;
+		}
+	}
+	return found;
+}
+
+#define N(a) (sizeof(a) / sizeof((a)[0]))
+
+/* True when the title carries a version number ("0.14", "v2", "3.1.0"). */
+static int
+has_version(const char *t)
+{
+	for (const char *p = t; *p; p++) {
+		if (!is_ascii_digit((unsigned char)*p))
+			continue;
+		int after_v = p > t && (p[-1] == 'v' || p[-1] == 'V') && (p - 1 == t || !is_ascii_alpha((unsigned char)p[-2]));
+		const char *q = p;
+		while (is_ascii_digit((unsigned char)*q))
+			q++;
+		if (after_v || (*q == '.' && is_ascii_digit((unsigned char)q[1])))
+			return 1;
+		p = q - 1;
+	}
+	return 0;
+}
+
+enum weekly_kind
+weekly_classify(const struct article *a)
+{
+	const char *title = a->title ? a->title : "";
+	const char *text = a->text ? a->text : "";
+	size_t tlen = strlen(title), head = strlen(text);
+	if (head > 600)
+		head = 600;
+	if (cue_count(title, tlen, rumor_cues, N(rumor_cues)) > 0)
+		return WEEKLY_RUMOR;
+	if (cue_count(title, tlen, oss_cues, N(oss_cues)) > 0)
+		return WEEKLY_OPEN_SOURCE;
+	const char *link = a->link ? a->link : "";
+	for (size_t i = 0; i < N(forges); i++)
+		if (str_icasestr(link, strlen(link), forges[i]))
+			return WEEKLY_OPEN_SOURCE;
+	size_t body = strlen(text) < 2000 ? strlen(text) : 2000;
+	if (has_version(title) && cue_count(title, tlen, release_cues, N(release_cues)) > 0 &&
+	    (cue_count(text, body, oss_cues, N(oss_cues)) > 0 || str_icasestr(text, body, "github.com") ||
+	     str_icasestr(text, body, "license")))
+		return WEEKLY_OPEN_SOURCE;
+	if (cue_count(text, head, rumor_cues, N(rumor_cues)) >= 2)
+		return WEEKLY_RUMOR;
+	return WEEKLY_NEWS;
+}

@@ -1,0 +1,313 @@
+/* weekly_llm.c: the weekly roundup's model-written parts: section labels (task "classify")
+ * and each group's paragraphs (task "weekly"), with the checks, the one re-ask and the cache
+ * (see weekly_llm.h). */
+#include "ai/longform/weekly_llm.h"
+
+#include <curl/curl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "ai/longform/commentary.h"
+#include "ai/longform/prompts.h"
+#include "ai/llm/prompt.h"
+#include "ai/llm/provider.h"
+#include "store/llmcache.h"
+#include "util/log.h"
+#include "util/str.h"
+
+#define WEEKLY_GROUP_TOKENS 6000       /* source text sent per group request, split over its sources */
+#define WEEKLY_SOURCE_MIN_TOKENS 150   /* ... but never less than this per source */
+#define WEEKLY_SOURCE_MAX_TOKENS 1200  /* ... nor more */
+#define WEEKLY_CLASSIFY_TOKENS 200     /* of a story's text sent for its label */
+#define WEEKLY_MAX_COMPLETION 2500     /* tokens a group's answer may take */
+
+int
+weekly_llm_open(struct weekly_llm *w, struct store *st, const struct weekly_opts *opts, struct arena *arena,
+                struct err *e)
+{
+	memset(w, 0, sizeof *w);
+	if (opts->force_offline)
+		return 0;
+	struct llm_config lc;
+	int has = provider_resolve(opts->cfg, &lc, e);
+	if (has <= 0)
+		return has;
+	curl_global_init(CURL_GLOBAL_DEFAULT);
+	if (llm_client_init(&w->client, &lc, st, e) < 0) {
+		curl_global_cleanup();
+		return -1;
+	}
+	w->model = arena_strdup(arena, lc.model);
+	w->env = (struct batch_env){&w->client, st, w->model, opts->now};
+	w->is_on = 1;
+	return 1;
+}
+
+void
+weekly_llm_close(struct weekly_llm *w)
+{
+	if (!w->is_on)
+		return;
+	llm_client_free(&w->client);
+	curl_global_cleanup();
+	w->is_on = 0;
+}
+
+struct classify_ctx {
+	enum weekly_kind *kinds;
+	int *served;
+};
+
+static int
+classify_apply(void *ctx, size_t index, json_t *entry)
+{
+	struct classify_ctx *c = ctx;
+	const char *kind = json_string_value(json_object_get(entry, "kind"));
+	if (!kind)
+		return -1;
+	if (strcmp(kind, "rumour") == 0)
+		c->kinds[index] = WEEKLY_RUMOR;
+	else if (strcmp(kind, "open_source") == 0)
+		c->kinds[index] = WEEKLY_OPEN_SOURCE;
+	else if (strcmp(kind, "news") == 0)
+		c->kinds[index] = WEEKLY_NEWS;
+	else
+		return -1;
+	c->served[index] = 1;
+	return 0;
+}
+
+size_t
+weekly_llm_classify(struct weekly_llm *w, struct story *const *stories, size_t n, enum weekly_kind *kinds,
+                    int *served)
+{
+	if (!w->is_on || n == 0)
+		return 0;
+	struct batch_item *items = xcalloc(n, sizeof *items);
+	for (size_t i = 0; i < n; i++) {
+		struct buf body = BUF_INIT;
+		prompt_article_body(&body, stories[i]->lead, WEEKLY_CLASSIFY_TOKENS);
+		items[i].index = i;
+		items[i].body = buf_detach(&body);
+		batch_hash(NULL, items[i].body, items[i].hash);
+	}
+	struct classify_ctx ctx = {kinds, served};
+	struct batch_task t = {
+		.task = PROMPT_CLASSIFY, .lang = "en", .batch_size = 20, .tokens_per_item = 30, .tokens_base = 100,
+		.apply = classify_apply, .ctx = &ctx,
+	};
+	batch_run(&w->env, &t, items, n);
+	size_t done = 0;
+	for (size_t i = 0; i < n; i++)
+		done += served[i] != 0;
+	batch_items_free(items, n);
+	free(items);
+	w->requests = w->client.stats.requests;
+	return done;
+}
+
+/* The request of one job: what to write, then the sources as untrusted data, numbered. */
+static void
+build_user(const struct weekly_job *j, const char *lang, struct buf *user, struct buf *terms)
+{
+	int en = strcmp(lang, "en") == 0;
+	buf_printf(user,
+	           "Write the paragraphs in %s about: %s. They tell %zu stor%s from %zu sources, ids 1 to %zu; cite "
+	           "them as [1] to [%zu] and cover every story.\n",
+	           en ? "English" : "Simplified Chinese", j->name ? j->name : "open-source releases", j->story_count,
+	           j->story_count == 1 ? "y" : "ies", j->source_count, j->source_count, j->source_count);
+	long per = WEEKLY_GROUP_TOKENS / (long)(j->source_count ? j->source_count : 1);
+	if (per < WEEKLY_SOURCE_MIN_TOKENS)
+		per = WEEKLY_SOURCE_MIN_TOKENS;
+	if (per > WEEKLY_SOURCE_MAX_TOKENS)
+		per = WEEKLY_SOURCE_MAX_TOKENS;
+	prompt_user_begin(user);
+	for (size_t i = 0; i < j->source_count; i++) {
+		time_t t = (time_t)j->sources[i]->when;
+		struct tm tm;
+		localtime_r(&t, &tm);
+		char head[40];
+		snprintf(head, sizeof head, "date: %04d-%02d-%02d\n", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+		longform_source(user, terms, i + 1, head, j->sources[i], per);
+	}
+	prompt_user_end(user);
+}
+
+/* Copy text without its citation markers (and the spaces before them) into the arena; the
+ * valid ids go into cites[] in order of first citation. */
+static const char *
+strip_cites(const char *text, size_t source_count, int *cites, size_t *count, struct arena *arena)
+{
+	struct buf b = BUF_INIT;
+	*count = 0;
+	for (const char *p = text; *p;) {
+		long id;
+		size_t len = check_citation(p, &id);
+		if (!len) {
+			buf_putc(&b, *p++);
+			continue;
+		}
+		while (b.len > 0 && b.data[b.len - 1] == ' ')
+			b.data[--b.len] = 0;
+		int seen = 0;
+		for (size_t k = 0; k < *count; k++)
+			seen |= cites[k] == (int)id;
+		if (!seen && id >= 1 && (size_t)id <= source_count)
+			cites[(*count)++] = (int)id;
+		p += len;
+	}
+	const char *out = arena_strdup(arena, buf_str(&b));
+	buf_free(&b);
+	return out;
+}
+
+/* Check an answer for j; on success fill j's results and return 0, else append the findings
+ * and return -1. */
+static int
+accept_answer(struct weekly_job *j, const struct check_rules *rules, json_t *answer, struct arena *arena,
+       struct buf *findings)
+{
+	json_t *arr = json_object_get(answer, "paragraphs");
+	size_t n = json_array_size(arr);
+	const char **texts = arena_alloc(arena, (n + 1) * sizeof *texts);
+	for (size_t i = 0; i < n; i++) {
+		const char *s = json_string_value(json_array_get(arr, i));
+		texts[i] = s ? s : "";
+	}
+	int bad = check_paragraphs(texts, n, rules, findings);
+	/* Every story must rest on at least one of its sources. */
+	int *covered = xcalloc(j->story_count + 1, sizeof *covered);
+	for (size_t i = 0; i < n; i++)
+		for (const char *p = texts[i]; *p; p++) {
+			long id;
+			if (check_citation(p, &id) && id >= 1 && (size_t)id <= j->source_count)
+				covered[j->story_of[id - 1]] = 1;
+		}
+	for (size_t s = 0; s < j->story_count; s++) {
+		if (covered[s])
+			continue;
+		for (size_t i = 0; i < j->source_count; i++)
+			if (j->story_of[i] == s) {
+				buf_printf(findings, "- the story of source [%zu] (\"%s\") is not cited\n", i + 1,
+				           j->sources[i]->title ? j->sources[i]->title : "");
+				break;
+			}
+		bad++;
+	}
+	free(covered);
+	if (bad)
+		return -1;
+	j->para_count = n;
+	j->paras = arena_alloc(arena, (n + 1) * sizeof *j->paras);
+	j->cites = arena_alloc(arena, (n + 1) * sizeof *j->cites);
+	j->cite_count = arena_alloc(arena, (n + 1) * sizeof *j->cite_count);
+	for (size_t i = 0; i < n; i++) {
+		j->cites[i] = arena_alloc(arena, (j->source_count + 1) * sizeof **j->cites);
+		j->paras[i] = strip_cites(texts[i], j->source_count, j->cites[i], &j->cite_count[i], arena);
+	}
+	j->is_ok = 1;
+	j->findings = NULL;
+	return 0;
+}
+
+struct job_state {
+	struct buf user, terms, reask, findings;
+	struct check_rules rules;
+	char hash[33];
+	struct llm_request req;
+	int is_pending;
+};
+
+/* Send the pending jobs' requests (user or re-ask messages) in one concurrent loop and check
+ * the answers. A failing answer's findings stay in st->findings; returns nothing. */
+static void
+ask_round(struct weekly_llm *w, struct weekly_job *jobs, struct job_state *st, size_t n, const char *lang, int reask,
+          struct arena *arena)
+{
+	struct llm_request **reqs = xcalloc(n + 1, sizeof *reqs);
+	size_t m = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!st[i].is_pending)
+			continue;
+		memset(&st[i].req, 0, sizeof st[i].req);
+		st[i].req.task = PROMPT_WEEKLY;
+		st[i].req.lang = lang;
+		st[i].req.user = reask ? buf_str(&st[i].reask) : buf_str(&st[i].user);
+		st[i].req.max_tokens = WEEKLY_MAX_COMPLETION;
+		reqs[m++] = &st[i].req;
+	}
+	if (m)
+		llm_run(&w->client, reqs, m);
+	free(reqs);
+	for (size_t i = 0; i < n; i++) {
+		if (!st[i].is_pending)
+			continue;
+		struct llm_request *r = &st[i].req;
+		st[i].is_pending = 0;
+		st[i].findings.len = 0;
+		if (st[i].findings.data)
+			st[i].findings.data[0] = 0;
+		if (!r->is_ok) {
+			buf_printf(&st[i].findings, "- the model could not answer: %s\n", r->error);
+		} else if (accept_answer(&jobs[i], &st[i].rules, r->answer, arena, &st[i].findings) == 0) {
+			char *text = json_dumps(r->answer, JSON_COMPACT | JSON_PRESERVE_ORDER);
+			struct err e;
+			if (text && w->env.st &&
+			    llmcache_put(w->env.st, "weekly", prompt_version(PROMPT_WEEKLY), w->model, st[i].hash, text,
+			                 w->env.now, &e) < 0)
+				log_warn("weekly: %s", e.msg);
+			free(text);
+		} else if (!reask) {
+			/* One re-ask with the findings. */
+			buf_puts(&st[i].reask, buf_str(&st[i].user));
+			buf_puts(&st[i].reask, "\nYour previous answer failed these checks:\n");
+			buf_puts(&st[i].reask, buf_str(&st[i].findings));
+			buf_puts(&st[i].reask, "Write the paragraphs again as one JSON object, fixing every point.\n");
+			st[i].is_pending = 1;
+			log_warn("weekly %s: the paragraphs failed the checks; asking again with the findings",
+			         jobs[i].name ? jobs[i].name : "open source");
+		}
+		llm_request_clear(r);
+	}
+}
+
+void
+weekly_llm_write(struct weekly_llm *w, struct weekly_job *jobs, size_t n, const char *lang, struct arena *arena)
+{
+	if (!w->is_on || n == 0)
+		return;
+	struct job_state *st = xcalloc(n, sizeof *st);
+	for (size_t i = 0; i < n; i++) {
+		jobs[i].is_ok = 0;
+		build_user(&jobs[i], lang, &st[i].user, &st[i].terms);
+		check_rules_default(&st[i].rules, lang);
+		st[i].rules.source_count = jobs[i].source_count;
+		st[i].rules.allowed_terms = buf_str(&st[i].terms);
+		batch_hash(st[i].rules.lang, buf_str(&st[i].user), st[i].hash);
+		st[i].is_pending = 1;
+		const char *cached = w->env.st ? llmcache_get(w->env.st, "weekly", prompt_version(PROMPT_WEEKLY), w->model,
+		                                              st[i].hash, arena)
+		                               : NULL;
+		json_t *j = cached ? json_loads(cached, 0, NULL) : NULL;
+		if (j && accept_answer(&jobs[i], &st[i].rules, j, arena, &st[i].findings) == 0)
+			st[i].is_pending = 0;
+		json_decref(j);
+	}
+	ask_round(w, jobs, st, n, lang, 0, arena);
+	ask_round(w, jobs, st, n, lang, 1, arena);
+	for (size_t i = 0; i < n; i++) {
+		if (!jobs[i].is_ok) {
+			jobs[i].findings = arena_strdup(arena, buf_str(&st[i].findings));
+			log_warn("weekly %s: the model's paragraphs failed twice; using the extractive ones:\n%s",
+			         jobs[i].name ? jobs[i].name : "open source", jobs[i].findings);
+		}
+		buf_free(&st[i].user);
+		buf_free(&st[i].terms);
+		buf_free(&st[i].reask);
+		buf_free(&st[i].findings);
+	}
+	free(st);
+	w->requests = w->client.stats.requests;
+}

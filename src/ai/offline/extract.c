@@ -1,0 +1,234 @@
+/* extract.c: the offline engine's words: extractive summaries and the rule-based "why read" line
+ * (declared in offline.h). */
+#include <string.h>
+
+#include "category.h"
+#include "ai/offline/lexicon.h"
+#include "ai/offline/offline.h"
+#include "ai/offline/text.h"
+#include "util/buf.h"
+#include "util/str.h"
+#include "util/utf8.h"
+
+#define MAX_SENTENCES 80
+#define SUMMARY_TARGET_CHARS 280 /* stop adding sentences past this many characters */
+#define SUMMARY_MAX_CHARS 600
+
+/* Lines a feed adds around the article: "The post … appeared first on …", "Continue reading",
+ * share and subscribe prompts, comment counters, image captions and credits. */
+static int
+is_boilerplate(const char *s, size_t len)
+{
+	static const char *const marks[] = {
+		"appeared first on", "continue reading", "read more", "read the rest", "click here", "subscribe",
+		"sign up for", "newsletter", "sponsored by", "sponsor:", "our sponsor", "share this", "share on",
+		"follow us", "follow me on", "tweet this", "leave a comment", "comments closed", "view comments",
+		"comments)", "image credit", "image:", "(image", "photo:", "photo by", "photo credit", "credit:",
+		"getty images", "all rights reserved", "cookie", "patreon", "filed under", "tags:", "permalink",
+		"another post in our", "originally appeared", "originally published", "this entry was posted",
+		"(opens in new", "let us know in the comments", "support this blog", "printer-friendly",
+		"of your first order", "free trial", "promo code", "use code", "\xe2\x86\xa9", /* ↩ footnote */
+	};
+	for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
+		if (str_icasestr(s, len, marks[i]))
+			return 1;
+	return 0;
+}
+
+/* Source code or markup pasted into prose: many brackets, operators and semicolons. */
+static int
+is_code_like(const char *s, size_t len)
+{
+	size_t sym = 0;
+	for (size_t i = 0; i < len; i++)
+		sym += strchr("=(){}[];<>|\\", s[i]) != NULL && s[i] != '\0';
+	return len > 0 && (double)sym / (double)len > 0.03;
+}
+
+static double
+sentence_score(const struct text_span *sp, size_t index, const struct verdict *v)
+{
+	size_t words = text_word_count(sp->p, sp->len);
+	if (words < 5 || words > 80 || is_boilerplate(sp->p, sp->len) || is_code_like(sp->p, sp->len))
+		return -1;
+	double s = index == 0 ? 3.0 : index == 1 ? 2.0 : index == 2 ? 1.5 : 1.0 / (1.0 + 0.1 * (double)index);
+	struct text_iter it;
+	text_iter_init(&it, sp->p, sp->len);
+	int topical = 0;
+	while (text_next(&it)) {
+		if (!it.is_cjk && lexicon_find(it.word))
+			topical++;
+		for (size_t k = 0; v && k < v->keyword_count; k++)
+			if (strcmp(it.word, v->keywords[k]) == 0)
+				topical += 2;
+		if (!it.is_cjk && is_ascii_digit((unsigned char)it.word[0]))
+			topical++;
+	}
+	s += 0.4 * (topical > 8 ? 8 : topical);
+	if (words > 45)
+		s -= 2.0;
+	return s;
+}
+
+/* True when s starts with a CJK character (no space is put between CJK sentences). */
+static int
+text_is_cjk_start(const char *s)
+{
+	if ((unsigned char)*s < 0x80)
+		return 0;
+	uint32_t cp;
+	utf8_decode(s, strlen(s) < 4 ? strlen(s) : 4, &cp);
+	return text_is_cjk(cp);
+}
+
+/* The best 2..4 sentences of text, in their original order. */
+static const char *
+extract_summary(const char *text, const struct verdict *v, struct arena *arena)
+{
+	struct text_span spans[MAX_SENTENCES];
+	size_t n = text_sentences(text, spans, MAX_SENTENCES);
+	double score[MAX_SENTENCES];
+	int chosen[MAX_SENTENCES] = {0};
+	for (size_t i = 0; i < n; i++)
+		score[i] = sentence_score(&spans[i], i, v);
+	size_t picked = 0, chars = 0;
+	while (picked < 4 && (picked < 2 || chars < SUMMARY_TARGET_CHARS)) {
+		int best = -1;
+		for (size_t i = 0; i < n; i++)
+			if (!chosen[i] && score[i] >= 0 && (best < 0 || score[i] > score[best]))
+				best = (int)i;
+		if (best < 0)
+			break;
+		size_t c = utf8_count(spans[best].p, spans[best].len);
+		if (picked > 0 && chars + c > SUMMARY_MAX_CHARS) { /* too long to add whole: skip it */
+			score[best] = -1;
+			continue;
+		}
+		chosen[best] = 1;
+		picked++;
+		chars += c;
+	}
+	struct buf b = BUF_INIT;
+	for (size_t i = 0; i < n; i++) {
+		if (!chosen[i])
+			continue;
+		if (b.len && !text_is_cjk_start(spans[i].p))
+			buf_putc(&b, ' ');
+		buf_append(&b, spans[i].p, spans[i].len);
+	}
+	if (!b.len && text[0]) /* no sentence qualified: the head of the text */
+		buf_puts(&b, text);
+	size_t keep = utf8_prefix_chars(buf_str(&b), b.len, SUMMARY_MAX_CHARS);
+	const char *out;
+	if (keep < b.len) {
+		/* One sentence longer than the limit: cut at the last word boundary. */
+		size_t cut = keep;
+		while (cut > keep / 2 && !is_ascii_space((unsigned char)b.data[cut]))
+			cut--;
+		if (cut <= keep / 2)
+			cut = keep;
+		while (cut > 0 && strchr(" ,;:-", b.data[cut - 1]))
+			cut--;
+		out = arena_printf(arena, "%.*s…", (int)cut, buf_str(&b));
+	} else {
+		out = arena_strdup(arena, buf_str(&b));
+	}
+	buf_free(&b);
+	return out;
+}
+
+enum piece_kind { PK_RELEASE, PK_NEWS, PK_INCIDENT, PK_TUTORIAL, PK_REVIEW, PK_RESEARCH, PK_EPISODE, PK_OPINION, PK_OTHER };
+
+/* What kind of piece the article is, from cue words in its title and the head of its text. */
+static enum piece_kind
+piece_kind(const struct article *a, const struct verdict *v)
+{
+	static const struct {
+		const char *cue;
+		enum piece_kind kind;
+	} cues[] = {
+		{"how to", PK_TUTORIAL}, {"tutorial", PK_TUTORIAL}, {"step by step", PK_TUTORIAL},
+		{"step-by-step", PK_TUTORIAL}, {"getting started", PK_TUTORIAL}, {"walkthrough", PK_TUTORIAL},
+		{"教程", PK_TUTORIAL}, {"入门", PK_TUTORIAL}, {"breach", PK_INCIDENT}, {"vulnerabilit", PK_INCIDENT},
+		{"exploit", PK_INCIDENT}, {"phishing", PK_INCIDENT}, {"malware", PK_INCIDENT},
+		{"ransomware", PK_INCIDENT}, {"cve-", PK_INCIDENT}, {"zero-day", PK_INCIDENT}, {"outage", PK_INCIDENT},
+		{"hacked", PK_INCIDENT}, {"漏洞", PK_INCIDENT}, {"攻击", PK_INCIDENT}, {"released", PK_RELEASE},
+		{"releases", PK_RELEASE}, {"launches", PK_RELEASE}, {"launched", PK_RELEASE},
+		{"announces", PK_NEWS}, {"announced", PK_NEWS}, {"unveils", PK_RELEASE},
+		{"introducing", PK_RELEASE}, {"now available", PK_RELEASE}, {"shipped", PK_RELEASE},
+		{"this release", PK_RELEASE}, {"release notes", PK_RELEASE}, {"new version", PK_RELEASE},
+		{"joins", PK_NEWS}, {"acquires", PK_NEWS}, {"acquisition", PK_NEWS}, {"发布", PK_RELEASE}, {"review", PK_REVIEW},
+		{"hands-on", PK_REVIEW}, {"benchmark", PK_REVIEW}, {"评测", PK_REVIEW}, {"paper", PK_RESEARCH},
+		{"study", PK_RESEARCH}, {"research", PK_RESEARCH}, {"arxiv", PK_RESEARCH}, {"论文", PK_RESEARCH},
+		{"episode", PK_EPISODE}, {"podcast", PK_EPISODE},
+	};
+	const char *parts[2] = {a->title ? a->title : "", a->text ? a->text : ""};
+	for (int p = 0; p < 2; p++) {
+		size_t len = strlen(parts[p]);
+		if (p == 1 && len > 600)
+			len = utf8_prefix_chars(parts[p], 600, 600);
+		for (size_t i = 0; i < sizeof cues / sizeof cues[0]; i++)
+			if ((cues[i].kind != PK_INCIDENT || v->category == CAT_SECURITY) &&
+			    str_icasestr(parts[p], len, cues[i].cue))
+				return cues[i].kind;
+	}
+	return v->category == CAT_OPINION ? PK_OPINION : PK_OTHER;
+}
+
+static const char *
+kind_label(enum piece_kind k, int zh)
+{
+	static const char *const en[] = {"Release news", "News", "An incident report", "A how-to", "A review",
+	                                 "Research notes", "An episode", "An opinion piece", "A write-up"};
+	static const char *const cn[] = {"发布消息", "行业动态", "安全事件报道", "教程", "评测", "研究解读", "节目", "观点文章", "文章"};
+	return zh ? cn[k] : en[k];
+}
+
+static const char *
+category_hook(enum category c, int zh)
+{
+	static const char *const en[CAT_COUNT] = {
+		[CAT_AI_ML] = "worth it if you follow AI models and how they are built and used",
+		[CAT_SECURITY] = "useful if you track threats and how to defend against them",
+		[CAT_ENGINEERING] = "practical for engineers working on similar systems",
+		[CAT_TOOLS] = "handy if you use or build developer tools",
+		[CAT_OPINION] = "a perspective worth weighing",
+		[CAT_OTHER] = "a change of pace from the day's tech news",
+	};
+	static const char *const cn[CAT_COUNT] = {
+		[CAT_AI_ML] = "关注 AI 模型及其应用的读者值得一读",
+		[CAT_SECURITY] = "关注安全威胁与防护的读者值得留意",
+		[CAT_ENGINEERING] = "对做类似系统的工程师有参考价值",
+		[CAT_TOOLS] = "使用或开发工具的读者可以看看",
+		[CAT_OPINION] = "提供了一个值得思考的视角",
+		[CAT_OTHER] = "可作为技术新闻之外的调剂",
+	};
+	return zh ? cn[c < CAT_COUNT ? c : CAT_OTHER] : en[c < CAT_COUNT ? c : CAT_OTHER];
+}
+
+void
+offline_enrich(const struct article *a, const struct verdict *v, const char *lang, struct arena *arena,
+               struct enrichment *out)
+{
+	memset(out, 0, sizeof *out);
+	out->title = a->title;
+	const char *text = a->text && *a->text ? a->text : a->title;
+	out->summary = extract_summary(text ? text : "", v, arena);
+	int zh = !lang || strcmp(lang, "en") != 0;
+	struct buf b = BUF_INIT;
+	size_t nk = v->keyword_count < 2 ? v->keyword_count : 2;
+	for (size_t k = 0; k < nk; k++) {
+		if (k)
+			buf_puts(&b, zh ? "、" : " and ");
+		buf_puts(&b, v->keywords[k]);
+	}
+	const char *kind = kind_label(piece_kind(a, v), zh);
+	if (zh)
+		out->reason = arena_printf(arena, "%s，涉及 %s：%s（离线规则推荐；摘要为原文摘录，未经翻译）。", kind,
+		                           buf_str(&b), category_hook(v->category, 1));
+	else
+		out->reason = arena_printf(arena, "%s about %s: %s (an offline, rule-based pick; the summary is quoted "
+		                           "from the article).", kind, buf_str(&b), category_hook(v->category, 0));
+	buf_free(&b);
+	out->is_offline = 1;
+}

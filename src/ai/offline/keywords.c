@@ -1,0 +1,565 @@
+/* keywords.c: document frequencies over a window and TF-IDF ranking of an article's terms:
+ * single words, two-word phrases and CJK n-grams, with proper names and phrases preferred over
+ * common words, generic words filtered and the source's own name excluded. */
+#include "ai/offline/keywords.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ai/offline/text.h"
+#include "util/hash.h"
+#include "util/str.h"
+#include "util/utf8.h"
+
+/* Only the head of long articles is read: keywords come from what the piece is about, and the
+ * bound keeps the window's cost linear in the number of articles. */
+#define KW_TEXT_BYTES 12000
+#define CJK_RUN_MAX 64  /* code points of one CJK run considered for n-grams */
+#define CANDIDATES 24   /* best-scored terms kept before the overlap filter */
+
+enum { T_WORD, T_PHRASE, T_CJK };
+
+struct slot {
+	const char *word;
+	int count;      /* weighted occurrences (title x3) in the article, or df in the index */
+	int body;       /* occurrences in the body */
+	int cap_mid;    /* body occurrences capitalised in mid-sentence ("... by Taalas ...") */
+	int lower;      /* body occurrences written in lower case */
+	int in_title;
+	int kind;
+	int last_doc;   /* the document that last counted this term (for df) */
+};
+
+struct wordmap {
+	struct slot *slots;
+	size_t cap, used;
+};
+
+struct kw_index {
+	struct wordmap df;
+	size_t docs;
+};
+
+/* Sorted for bsearch: words that are common in any article and name no topic (numbers, units,
+ * dates, generic nouns, verbs and adjectives). Function words are in text_is_stopword(). */
+static const char *const generic_words[] = {
+	"able", "across", "actual", "actually", "add", "added", "adds", "allow", "allowed", "allows", "almost",
+	"along", "already", "also", "although", "always", "among", "amount", "answer", "answers", "anyone",
+	"anything", "anywhere", "apr", "april", "area", "areas", "aren", "around", "article", "articles", "ask",
+	"asked", "asks", "aug", "august", "available", "away", "bad", "basically", "became", "become", "becomes",
+	"began", "begin", "behind", "believe", "best", "better", "beyond", "big", "billion", "billions", "bit",
+	"bits", "blog", "blogs", "bring", "brings", "brought", "call", "called", "calls", "came", "can", "cannot",
+	"case", "cases", "cents", "certain", "certainly", "change", "changed", "changes", "clearly", "code",
+	"codes", "come", "comes", "coming", "companies", "company", "cool", "cost", "costs", "couldn", "crawl",
+	"currently", "day", "days", "dec", "decade", "decades", "december", "didn", "different", "doesn", "dollar",
+	"dollars", "don", "double", "early", "easy", "eight", "eleven", "else", "end", "ended", "ends", "enough",
+	"entire", "especially", "etc", "even", "evening", "everyone", "everything", "everywhere", "exactly",
+	"example", "examples", "fact", "facts", "fairly", "fast", "faster", "feature", "features", "feb",
+	"february", "feel", "feels", "fifth", "fifty", "finally", "find", "finds", "first", "five", "folks",
+	"forty", "found", "four", "fourth", "fps", "free", "friday", "full", "gave", "gb", "get", "gets", "getting",
+	"ghz", "give", "given", "gives", "giving", "global", "go", "goes", "gone", "good", "got", "great", "guy",
+	"guys", "half", "happen", "happened", "happens", "hard", "help", "helped", "helps", "hence", "here", "high",
+	"higher", "hold", "holds", "home", "hope", "hoped", "hopes", "hour", "hours", "how", "however", "huge",
+	"hundred", "hundreds", "hz", "i'd", "i'm", "i've", "idea", "ideas", "important", "impossible", "inch",
+	"inches", "include", "included", "includes", "including", "inside", "instead", "interesting", "isn", "it's",
+	"jan", "january", "join", "joined", "joins", "jul", "july", "jun", "june", "just", "kb", "keep", "keeps",
+	"kept", "kind", "kinds", "km", "knew", "know", "known", "knows", "large", "last", "late", "latest", "least",
+	"leave", "left", "less", "let", "lets", "level", "levels", "life", "like", "liked", "likely", "likes",
+	"link", "links", "local", "long", "longer", "look", "looked", "looking", "looks", "lot", "lots", "love",
+	"loved", "loves", "low", "lower", "made", "main", "major", "make", "makes", "making", "man", "many", "mar",
+	"march", "maybe", "mb", "mean", "means", "meant", "men", "mhz", "million", "millions", "minor", "minute",
+	"minutes", "monday", "month", "months", "more", "morning", "most", "move", "moved", "moves", "mph", "ms",
+	"much", "need", "needed", "needs", "never", "new", "next", "nice", "night", "nights", "nine", "nobody",
+	"nothing", "nov", "november", "nowhere", "number", "numbers", "oct", "october", "ok", "okay", "old", "once",
+	"one", "onto", "otherwise", "outside", "page", "pages", "part", "parts", "people", "per", "percent",
+	"perhaps", "person", "piece", "pieces", "pile", "piles", "place", "places", "point", "points", "possible",
+	"post", "posts", "pretty", "previous", "pro", "probably", "product", "products", "project", "projects",
+	"provide", "provided", "provides", "put", "puts", "question", "questions", "quick", "quite", "quote",
+	"quoted", "quotes", "quoting", "ran", "rather", "read", "reading", "reads", "real", "really", "reason",
+	"reasons", "recent", "recently", "result", "results", "rise", "rises", "rose", "run", "running", "runs",
+	"said", "same", "saturday", "saw", "say", "saying", "says", "second", "seconds", "see", "seem", "seemed",
+	"seems", "seen", "sees", "sep", "sept", "september", "serve", "served", "serves", "set", "sets", "seven",
+	"several", "ship", "shipped", "ships", "short", "shouldn", "show", "showed", "shown", "shows", "side",
+	"sides", "similar", "simple", "simply", "single", "site", "six", "slow", "slower", "small", "somebody",
+	"someone", "sometimes", "somewhere", "sort", "start", "started", "starts", "still", "stories", "story",
+	"stuff", "sunday", "sure", "system", "systems", "take", "taken", "takes", "taking", "tb", "team", "teams",
+	"tell", "tells", "ten", "thank", "thanks", "that's", "there", "therefore", "they're", "thing", "things",
+	"think", "thinks", "third", "thirty", "though", "thought", "thousand", "thousands", "three", "thursday",
+	"thus", "time", "times", "tiny", "today", "today's", "told", "tomorrow", "tonight", "too", "took", "tool",
+	"tools", "toward", "towards", "tried", "tries", "trillion", "truly", "try", "trying", "tuesday", "turn",
+	"turned", "turns", "twelve", "twenty", "twice", "two", "type", "types", "unable", "unlikely", "upon", "usd",
+	"use", "used", "user", "users", "uses", "using", "usually", "value", "values", "various", "very", "via",
+	"want", "wanted", "wants", "wasn", "way", "ways", "we're", "website", "wednesday", "week", "weekend",
+	"weeks", "went", "weren", "what", "when", "whenever", "where", "whereas", "wherever", "which", "who",
+	"whole", "whom", "whose", "why", "within", "without", "woman", "women", "won", "work", "worked", "working",
+	"works", "world", "worse", "worst", "wouldn", "write", "writes", "written", "wrote", "year", "years", "yes",
+	"yesterday", "yesterday's", "you're", "zero",
+};
+
+/* CJK characters that are function words; an n-gram containing one is not a term. */
+static const char cjk_stop_chars[] = "的了是在和与及或也就都而被把这那有个们我你他她它一不为以于之其将从对等让要还又很更最已并但如所该此每些么什吗呢吧啊着过来去到说做篇第年月日号次种后前时里没给向由";
+
+/* CJK words that are common in any Chinese article and name no topic; an n-gram containing one
+ * is not a term. */
+static const char *const cjk_generic[] = {
+	"可以", "已经", "另外", "关于", "文章", "因为", "所以", "但是", "如果", "自己", "今天", "现在",
+	"时候", "知道", "觉得", "需要", "越来", "来越", "越来越", "通过", "进行", "目前", "非常", "收录",
+	"本文", "笔记", "这篇", "一篇", "发布", "日期", "判断", "窗口", "首次", "抓取", "周刊", "爱好者",
+	"科技爱好者", "技爱", "好者", "爱好",
+};
+
+static int
+cmp_word(const void *key, const void *elem)
+{
+	return strcmp((const char *)key, *(const char *const *)elem);
+}
+
+int
+kw_is_generic(const char *w)
+{
+	return bsearch(w, generic_words, sizeof generic_words / sizeof generic_words[0], sizeof generic_words[0],
+	               cmp_word) != NULL;
+}
+
+static void
+map_init(struct wordmap *m, size_t cap, struct arena *arena)
+{
+	m->cap = cap;
+	m->used = 0;
+	m->slots = arena_alloc(arena, cap * sizeof *m->slots);
+	memset(m->slots, 0, cap * sizeof *m->slots);
+}
+
+static struct slot *map_get(struct wordmap *m, const char *w, size_t len, struct arena *arena);
+
+static void
+map_grow(struct wordmap *m, struct arena *arena)
+{
+	struct wordmap bigger;
+	map_init(&bigger, m->cap * 2, arena);
+	for (size_t i = 0; i < m->cap; i++)
+		if (m->slots[i].word) {
+			struct slot *s = map_get(&bigger, m->slots[i].word, strlen(m->slots[i].word), NULL);
+			*s = m->slots[i];
+		}
+	*m = bigger;
+}
+
+/* Find or insert w (copied into arena on insert; arena NULL = the caller guarantees w lives). */
+static struct slot *
+map_get(struct wordmap *m, const char *w, size_t len, struct arena *arena)
+{
+	if ((m->used + 1) * 2 > m->cap && arena)
+		map_grow(m, arena);
+	size_t i = (size_t)hash64(w, len, HASH_SEED) & (m->cap - 1);
+	for (;; i = (i + 1) & (m->cap - 1)) {
+		struct slot *s = &m->slots[i];
+		if (!s->word) {
+			memset(s, 0, sizeof *s);
+			s->word = arena ? arena_strndup(arena, w, len) : w;
+			s->last_doc = -1;
+			m->used++;
+			return s;
+		}
+		if (strncmp(s->word, w, len) == 0 && s->word[len] == '\0')
+			return s;
+	}
+}
+
+static const struct slot *
+map_find(const struct wordmap *m, const char *w)
+{
+	size_t i = (size_t)hash64(w, strlen(w), HASH_SEED) & (m->cap - 1);
+	for (;; i = (i + 1) & (m->cap - 1)) {
+		if (!m->slots[i].word)
+			return NULL;
+		if (strcmp(m->slots[i].word, w) == 0)
+			return &m->slots[i];
+	}
+}
+
+static int
+usable_word(const struct text_iter *it)
+{
+	if (it->is_cjk || it->len < 3 || text_is_stopword(it->word) || kw_is_generic(it->word))
+		return 0;
+	int alpha = 0;
+	for (size_t i = 0; i < it->len; i++)
+		alpha += is_ascii_alpha((unsigned char)it->word[i]);
+	return alpha >= 2;
+}
+
+static int
+is_cjk_stop(uint32_t cp)
+{
+	char tmp[8];
+	size_t n = utf8_encode(cp, tmp);
+	tmp[n] = '\0';
+	return strstr(cjk_stop_chars, tmp) != NULL;
+}
+
+static int
+is_cjk_generic(const char *w)
+{
+	for (size_t i = 0; i < sizeof cjk_generic / sizeof cjk_generic[0]; i++)
+		if (strstr(w, cjk_generic[i]))
+			return 1;
+	return 0;
+}
+
+/* One occurrence of a term, as the scanner reports it. */
+struct occ {
+	const char *term;
+	size_t len;
+	int kind, in_title, cap_mid, lower;
+};
+
+typedef void (*occ_fn)(void *ctx, const struct occ *o);
+
+/* True when the word at start opens a sentence (so its capital says nothing). */
+static int
+sentence_initial(const char *base, const char *start)
+{
+	const char *p = start;
+	while (p > base && (is_ascii_space((unsigned char)p[-1]) || p[-1] == '"' || p[-1] == '(' || p[-1] == '\'' ||
+	                    (unsigned char)p[-1] >= 0x80))
+		p--;
+	return p == base || p[-1] == '.' || p[-1] == '!' || p[-1] == '?' || p[-1] == ':' || p[-1] == '\n';
+}
+
+/* Mixed case after the first letter ("GitHub", "MFA", "iPad") marks a name wherever it is. */
+static int
+inner_upper(const char *start, size_t len)
+{
+	for (size_t i = 1; i < len; i++)
+		if (start[i] >= 'A' && start[i] <= 'Z')
+			return 1;
+	return start[0] >= 'a' && start[0] <= 'z' && len > 1 && start[1] >= 'A' && start[1] <= 'Z';
+}
+
+static void
+emit_cjk_run(const uint32_t *cps, size_t n, int in_title, occ_fn fn, void *ctx)
+{
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = 2; k <= 4 && i + k <= n; k++) {
+			int stop = 0;
+			for (size_t j = i; j < i + k; j++)
+				stop |= is_cjk_stop(cps[j]);
+			if (stop)
+				break; /* longer n-grams from i contain the same stop character */
+			char buf[24];
+			size_t len = 0;
+			for (size_t j = i; j < i + k; j++)
+				len += utf8_encode(cps[j], buf + len);
+			buf[len] = '\0';
+			if (is_cjk_generic(buf))
+				continue;
+			/* Edges (the run's ends, or a function character next to it) mark word boundaries:
+			 * "的推理成本。" has both, "型推理成" in "模型推理成本" has neither. */
+			int left = i == 0 || is_cjk_stop(cps[i - 1]);
+			int right = i + k == n || is_cjk_stop(cps[i + k]);
+			struct occ o = {buf, len, T_CJK, in_title, left, right};
+			fn(ctx, &o);
+		}
+}
+
+/* CJK runs of s as 2..4-character n-grams without function characters. */
+static void
+scan_cjk(const char *s, size_t len, int in_title, occ_fn fn, void *ctx)
+{
+	uint32_t cps[CJK_RUN_MAX];
+	size_t n = 0;
+	const char *p = s, *end = s + len;
+	while (p < end) {
+		uint32_t cp = (unsigned char)*p;
+		size_t step = 1;
+		if (cp >= 0x80)
+			step = utf8_decode(p, (size_t)(end - p), &cp);
+		if (step == 0)
+			step = 1;
+		p += step;
+		if (cp >= 0x80 && text_is_cjk(cp) && n < CJK_RUN_MAX) {
+			cps[n++] = cp;
+			continue;
+		}
+		if (n >= 2)
+			emit_cjk_run(cps, n, in_title, fn, ctx);
+		n = 0;
+	}
+	if (n >= 2)
+		emit_cjk_run(cps, n, in_title, fn, ctx);
+}
+
+/* "response.GetRows", "my_var": an identifier from pasted code, not a topic. */
+static int
+code_identifier(const char *start, size_t len)
+{
+	const char *dot = NULL;
+	for (size_t i = 0; i < len; i++) {
+		if (start[i] == '_')
+			return 1;
+		if (start[i] == '.')
+			dot = start + i;
+		else if (dot && start[i] >= 'A' && start[i] <= 'Z')
+			return 1;
+	}
+	return 0;
+}
+
+/* Every term occurrence of a's title and text: usable words, adjacent pairs of them, CJK n-grams. */
+static void
+scan_article(const struct article *a, occ_fn fn, void *ctx)
+{
+	const char *parts[2] = {a->title ? a->title : "", a->text ? a->text : ""};
+	for (int p = 0; p < 2; p++) {
+		size_t len = strlen(parts[p]);
+		if (len > KW_TEXT_BYTES)
+			len = utf8_prefix_chars(parts[p], KW_TEXT_BYTES, KW_TEXT_BYTES);
+		struct text_iter it;
+		text_iter_init(&it, parts[p], len);
+		char prev[TEXT_WORD_MAX + 1] = "";
+		const char *prev_end = NULL;
+		int prev_cap = 0;
+		while (text_next(&it)) {
+			if (it.is_cjk) {
+				prev[0] = '\0';
+				continue;
+			}
+			int ok = usable_word(&it) && !code_identifier(it.start, it.len);
+			int cap = inner_upper(it.start, it.len) ||
+			          (it.start[0] >= 'A' && it.start[0] <= 'Z' && !sentence_initial(parts[p], it.start));
+			int lower = it.start[0] >= 'a' && it.start[0] <= 'z' && !inner_upper(it.start, it.len);
+			if (ok) {
+				struct occ o = {it.word, it.len, T_WORD, p == 0, p == 1 && cap, p == 1 && lower};
+				fn(ctx, &o);
+				/* Two usable words with only spaces between them form a phrase. */
+				int adjacent = prev[0] && prev_end;
+				for (const char *q = prev_end; adjacent && q < it.start; q++)
+					adjacent = *q == ' ';
+				if (adjacent) {
+					char phrase[2 * TEXT_WORD_MAX + 2];
+					size_t pl = strlen(prev);
+					memcpy(phrase, prev, pl);
+					phrase[pl] = ' ';
+					memcpy(phrase + pl + 1, it.word, it.len + 1);
+					struct occ ph = {phrase, pl + 1 + it.len, T_PHRASE, p == 0, p == 1 && cap && prev_cap,
+					                 p == 1 && lower};
+					fn(ctx, &ph);
+				}
+				memcpy(prev, it.word, it.len + 1);
+				prev_cap = cap;
+			} else {
+				prev[0] = '\0';
+			}
+			prev_end = it.p;
+		}
+		scan_cjk(parts[p], len, p == 0, fn, ctx);
+	}
+}
+
+struct df_ctx {
+	struct kw_index *idx;
+	struct arena *arena;
+	int doc;
+};
+
+static void
+count_df(void *vctx, const struct occ *o)
+{
+	struct df_ctx *c = vctx;
+	struct slot *s = map_get(&c->idx->df, o->term, o->len, c->arena);
+	if (s->last_doc != c->doc) {
+		s->last_doc = c->doc;
+		s->count++;
+	}
+}
+
+struct kw_index *
+kw_index_build(const struct article *articles, size_t count, struct arena *arena)
+{
+	struct kw_index *idx = arena_alloc(arena, sizeof *idx);
+	map_init(&idx->df, 1024, arena);
+	idx->docs = count;
+	for (size_t d = 0; d < count; d++) {
+		struct df_ctx c = {idx, arena, (int)d};
+		scan_article(&articles[d], count_df, &c);
+	}
+	return idx;
+}
+
+struct tf_ctx {
+	struct wordmap *tf;
+	struct arena *arena;
+};
+
+static void
+count_tf(void *vctx, const struct occ *o)
+{
+	struct tf_ctx *c = vctx;
+	struct slot *s = map_get(c->tf, o->term, o->len, c->arena);
+	s->kind = o->kind;
+	s->count += o->in_title ? 3 : 1;
+	s->in_title |= o->in_title;
+	s->body += !o->in_title;
+	s->cap_mid += o->cap_mid; /* CJK: occurrences at a left word boundary */
+	s->lower += o->lower;     /* CJK: occurrences at a right word boundary */
+}
+
+/* A name: capitalised mid-sentence in the body and never written in lower case there. */
+static int
+is_proper(const struct slot *s)
+{
+	return s->kind != T_CJK && s->cap_mid > 0 && s->lower == 0;
+}
+
+/* Words of the source's name and host ("Krebs on Security", krebsonsecurity.com) are never keywords. */
+static int
+names_source(const struct article *a, const char *term)
+{
+	const char *names[2] = {a->source_name, a->source_url};
+	for (int i = 0; i < 2; i++) {
+		if (!names[i])
+			continue;
+		struct text_iter it;
+		text_iter_init(&it, names[i], strlen(names[i]));
+		while (text_next(&it)) {
+			if (strcmp(it.word, term) == 0)
+				return 1;
+			/* "krebsonsecurity" in the host contains "krebs"; only for words of 5+ letters. */
+			if (i == 1 && strlen(term) >= 5 && strstr(it.word, term) && !strchr(term, ' '))
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* A plural whose singular the article also uses counts as the singular ("prompts" -> "prompt"). */
+static void
+merge_plurals(struct wordmap *tf)
+{
+	for (size_t i = 0; i < tf->cap; i++) {
+		struct slot *s = &tf->slots[i];
+		size_t n = s->word ? strlen(s->word) : 0;
+		if (n < 5 || s->kind != T_WORD || s->word[n - 1] != 's' || s->word[n - 2] == 's' || is_proper(s))
+			continue;
+		char sing[TEXT_WORD_MAX + 1];
+		memcpy(sing, s->word, n - 1);
+		sing[n - 1] = '\0';
+		struct slot *t = (struct slot *)map_find(tf, sing);
+		if (!t || t->kind != T_WORD || t == s)
+			continue;
+		t->count += s->count;
+		t->body += s->body;
+		t->in_title |= s->in_title;
+		t->lower += s->lower;
+		s->count = 0;
+	}
+}
+
+static int
+adjective_like(const char *w)
+{
+	static const char *const suffixes[] = {"able", "ible", "ful", "ous", "ive", "ly", "less", "ish", "ing", "ed"};
+	for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++)
+		if (str_ends(w, suffixes[i]))
+			return 1;
+	return 0;
+}
+
+static double
+term_score(const struct kw_index *idx, const struct slot *s)
+{
+	const struct slot *d = map_find(&idx->df, s->word);
+	double df = d && d->count > 0 ? d->count : 1;
+	/* A title word that the body never uses is the headline's wording, not the topic. */
+	double tf = s->body > 0 || is_proper(s) ? s->count : 1.5;
+	if (s->kind == T_CJK)
+		tf = s->body > 0 ? s->count : 1.5;
+	double score = (1.0 + log(tf)) * log(1.0 + (double)idx->docs / df);
+	if (s->kind == T_WORD) {
+		if (is_proper(s))
+			score *= 1.8;
+		else if (adjective_like(s->word))
+			score *= 0.55;
+	} else if (s->kind == T_PHRASE) {
+		/* A phrase counts when the body repeats it, or a name ("Hugging Face") in title and body. */
+		if (s->body < 2 && !(is_proper(s) && s->in_title && s->body >= 1))
+			return 0;
+		score *= is_proper(s) ? 2.2 : 1.4;
+	} else {
+		size_t chars = utf8_count(s->word, strlen(s->word));
+		if (s->count < 2)
+			return 0;
+		score *= chars == 2 ? 1.0 : chars == 3 ? 1.2 : 1.35;
+		score *= 1.0 + (s->cap_mid > 0 ? 0.3 : 0) + (s->lower > 0 ? 0.3 : 0);
+	}
+	return score;
+}
+
+/* True when a and b share a word (ASCII) or one contains the other (CJK). */
+static int
+overlaps(const char *a, const char *b)
+{
+	if (strstr(a, b) || strstr(b, a)) {
+		if ((unsigned char)*a >= 0x80 || (unsigned char)*b >= 0x80)
+			return 1;
+	}
+	struct text_iter x, y;
+	text_iter_init(&x, a, strlen(a));
+	while (text_next(&x)) {
+		text_iter_init(&y, b, strlen(b));
+		while (text_next(&y))
+			if (strcmp(x.word, y.word) == 0)
+				return 1;
+	}
+	return 0;
+}
+
+struct scored {
+	const char *word;
+	double score;
+};
+
+size_t
+kw_top(const struct kw_index *idx, const struct article *a, const char **out, size_t max, struct arena *arena)
+{
+	struct arena scratch = ARENA_INIT;
+	struct wordmap tf;
+	map_init(&tf, 256, &scratch);
+	struct tf_ctx c = {&tf, &scratch};
+	scan_article(a, count_tf, &c);
+	merge_plurals(&tf);
+	struct scored best[CANDIDATES];
+	size_t n = 0;
+	for (size_t i = 0; i < tf.cap; i++) {
+		struct slot *s = &tf.slots[i];
+		if (!s->word || s->count == 0 || names_source(a, s->word))
+			continue;
+		double score = term_score(idx, s);
+		if (score <= 0)
+			continue;
+		/* Insert into the small sorted best list (score desc, word asc). */
+		size_t k = n;
+		while (k > 0 && (best[k - 1].score < score ||
+		                 (best[k - 1].score == score && strcmp(best[k - 1].word, s->word) > 0)))
+			k--;
+		if (k >= CANDIDATES)
+			continue;
+		if (n < CANDIDATES)
+			n++;
+		memmove(&best[k + 1], &best[k], (n - 1 - k) * sizeof best[0]);
+		best[k] = (struct scored){s->word, score};
+	}
+	/* Best first, skipping terms that overlap a better one ("hugging" after "hugging face"). */
+	size_t m = 0;
+	for (size_t i = 0; i < n && m < max; i++) {
+		int dup = 0;
+		for (size_t j = 0; j < m && !dup; j++)
+			dup = overlaps(out[j], best[i].word);
+		if (!dup)
+			out[m++] = arena_strdup(arena, best[i].word);
+	}
+	arena_free(&scratch);
+	return m;
+}

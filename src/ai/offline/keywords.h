@@ -1,0 +1,29 @@
+/* keywords.h: TF-IDF keywords over the articles of one window. */
+#ifndef BRIEF_AI_OFFLINE_KEYWORDS_H
+#define BRIEF_AI_OFFLINE_KEYWORDS_H
+
+#include <stddef.h>
+
+#include "model.h"
+#include "util/arena.h"
+
+struct kw_index;
+
+/* Count in how many of articles[0..count) each word occurs (document frequency). The index
+ * lives in arena. */
+struct kw_index *kw_index_build(const struct article *articles, size_t count, struct arena *arena);
+/* The up to max best terms of a by TF-IDF, best first, ties broken alphabetically. Terms are
+ * lower-case words, two-word phrases that recur ("prompt caching") and 2..4-character CJK
+ * n-grams without function characters. Title words weigh 3x but count once when the body never
+ * uses them; proper names (capitalised mid-sentence, never lower-case) and phrases are preferred;
+ * stopwords, generic words (kw_is_generic), numbers, words of the source's own name and terms
+ * overlapping a better one are skipped; a plural merges into its singular when both occur.
+ * Strings live in arena. Returns how many were written to out. Deterministic. */
+size_t kw_top(const struct kw_index *idx, const struct article *a, const char **out, size_t max,
+              struct arena *arena);
+
+/* True for words common in any article that name no topic: numbers, units, months, days,
+ * generic nouns, verbs and adjectives ("second", "real", "pro", "people", "make"). */
+int kw_is_generic(const char *w);
+
+#endif

@@ -1,0 +1,422 @@
+/* offline.c: the offline engine: lexicon- and rule-based scoring, TF-IDF keywords,
+ * extractive summaries and template highlights. No I/O, no clock but ctx->now. */
+#include "ai/offline/offline.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "category.h"
+#include "ai/offline/lexicon.h"
+#include "ai/offline/text.h"
+#include "util/buf.h"
+#include "util/str.h"
+#include "util/utf8.h"
+
+#define SCAN_BYTES 16000    /* head of the text the scorer reads */
+#define MAX_MATCHES 48      /* distinct lexicon entries remembered per article */
+
+/* ---- preferences ---- */
+
+static void
+split_list(const char *v, struct arena *arena, const char ***out, size_t *count)
+{
+	if (!v)
+		return;
+	size_t cap = 1;
+	for (const char *p = v; *p; p++)
+		cap += *p == ',';
+	*out = arena_alloc(arena, cap * sizeof **out);
+	const char *p = v;
+	while (*p) {
+		size_t n = strcspn(p, ",");
+		const char *s = p;
+		size_t len = n;
+		str_trim(&s, &len);
+		if (len)
+			(*out)[(*count)++] = str_lower(arena_strndup(arena, s, len));
+		p += n;
+		if (*p == ',')
+			p++;
+	}
+}
+
+void
+offline_prefs_load(const struct config *cfg, struct arena *arena, struct offline_prefs *out)
+{
+	memset(out, 0, sizeof *out);
+	split_list(config_get(cfg, "interests", "topics"), arena, &out->interests, &out->interest_count);
+	split_list(config_get(cfg, "mute", "topics"), arena, &out->mutes, &out->mute_count);
+	split_list(config_get(cfg, "mute", "sources"), arena, &out->muted_sources, &out->muted_source_count);
+}
+
+/* ---- analysis of one article ---- */
+
+struct match {
+	const struct lexicon_entry *entry;
+	int count;
+	int in_title;
+};
+
+struct analysis {
+	size_t words, numbers, sentences;
+	int opinion_cues, news_cues;
+	int interest_hits, is_muted;
+	struct match matches[MAX_MATCHES];
+	size_t match_count;
+};
+
+static void
+add_match(struct analysis *an, const struct lexicon_entry *e, int in_title)
+{
+	for (size_t i = 0; i < an->match_count; i++)
+		if (an->matches[i].entry == e) {
+			an->matches[i].count++;
+			an->matches[i].in_title |= in_title;
+			return;
+		}
+	if (an->match_count < MAX_MATCHES)
+		an->matches[an->match_count++] = (struct match){e, 1, in_title};
+}
+
+static int
+term_in_list(const char *term, const char **list, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(term, list[i]) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+has_non_ascii(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s >= 0x80)
+			return 1;
+	return 0;
+}
+
+/* Substring checks for CJK lexicon entries and CJK preference terms. */
+static void
+scan_cjk(struct analysis *an, const char *s, size_t len, int in_title, const struct offline_prefs *prefs)
+{
+	if (!has_non_ascii(s))
+		return;
+	size_t n;
+	const struct lexicon_entry *cjk = lexicon_cjk(&n);
+	char *copy = xstrndup(s, len);
+	for (size_t i = 0; i < n; i++)
+		if (strstr(copy, cjk[i].term))
+			add_match(an, &cjk[i], in_title);
+	for (size_t i = 0; prefs && i < prefs->interest_count; i++)
+		if (has_non_ascii(prefs->interests[i]) && strstr(copy, prefs->interests[i]))
+			an->interest_hits++;
+	for (size_t i = 0; prefs && i < prefs->mute_count; i++)
+		if (has_non_ascii(prefs->mutes[i]) && strstr(copy, prefs->mutes[i]))
+			an->is_muted = 1;
+	free(copy);
+}
+
+static void
+scan(struct analysis *an, const char *s, int in_title, const struct offline_prefs *prefs)
+{
+	size_t len = strlen(s);
+	if (len > SCAN_BYTES)
+		len = utf8_prefix_chars(s, SCAN_BYTES, SCAN_BYTES);
+	char prev[2][TEXT_WORD_MAX + 1] = {"", ""};
+	struct text_iter it;
+	text_iter_init(&it, s, len);
+	while (text_next(&it)) {
+		if (it.is_cjk) {
+			an->words++;
+			prev[0][0] = prev[1][0] = '\0';
+			continue;
+		}
+		an->words++;
+		if (is_ascii_digit((unsigned char)it.word[0]))
+			an->numbers++;
+		if (lexicon_is_opinion_cue(it.word))
+			an->opinion_cues++;
+		if (lexicon_is_news_cue(it.word))
+			an->news_cues++;
+		/* The longest lexicon term ending at this word wins: "language models" is one topic. */
+		char gram[3 * (TEXT_WORD_MAX + 1)];
+		const struct lexicon_entry *hit = NULL;
+		const char *pref_hit = NULL;
+		for (int n = 3; n >= 1; n--) {
+			if (n == 3 && (!prev[0][0] || !prev[1][0]))
+				continue;
+			if (n == 2 && !prev[1][0])
+				continue;
+			if (n == 3)
+				snprintf(gram, sizeof gram, "%s %s %s", prev[0], prev[1], it.word);
+			else if (n == 2)
+				snprintf(gram, sizeof gram, "%s %s", prev[1], it.word);
+			else
+				snprintf(gram, sizeof gram, "%s", it.word);
+			if (!hit)
+				hit = lexicon_find(gram);
+			if (prefs && !pref_hit) {
+				if (term_in_list(gram, prefs->interests, prefs->interest_count)) {
+					an->interest_hits++;
+					pref_hit = gram;
+				}
+				if (term_in_list(gram, prefs->mutes, prefs->mute_count))
+					an->is_muted = 1;
+			}
+		}
+		/* "gpt-5.3-codex", "llama-3": a lexicon term with a version or variant attached. */
+		const char *dash = strchr(it.word, '-');
+		if (!hit && dash && dash > it.word) {
+			char stem[TEXT_WORD_MAX + 1];
+			str_copy(stem, it.word, (size_t)(dash - it.word) + 1);
+			hit = lexicon_find(stem);
+			if (hit && hit->weight < 3)
+				hit = NULL;
+		}
+		if (hit)
+			add_match(an, hit, in_title);
+		memcpy(prev[0], prev[1], sizeof prev[0]);
+		memcpy(prev[1], it.word, it.len + 1);
+	}
+	scan_cjk(an, s, len, in_title, prefs);
+}
+
+static void
+analyse(const struct article *a, const struct offline_prefs *prefs, struct analysis *an)
+{
+	memset(an, 0, sizeof *an);
+	scan(an, a->title ? a->title : "", 1, prefs);
+	size_t title_words = an->words;
+	an->words = 0;
+	an->numbers = 0;
+	scan(an, a->text ? a->text : "", 0, prefs);
+	(void)title_words;
+	for (size_t i = 0; i < a->category_count; i++) {
+		char low[TEXT_WORD_MAX + 1];
+		str_copy(low, a->categories[i], sizeof low);
+		const struct lexicon_entry *e = lexicon_find(str_lower(low));
+		if (e)
+			add_match(an, e, 0);
+	}
+	for (size_t i = 0; prefs && i < prefs->muted_source_count; i++)
+		if ((a->source_name && str_casecmp(a->source_name, prefs->muted_sources[i]) == 0) ||
+		    (a->source_url && str_icasestr(a->source_url, strlen(a->source_url), prefs->muted_sources[i])))
+			an->is_muted = 1;
+	struct text_span spans[256];
+	an->sentences = text_sentences(a->text ? a->text : "", spans, 256);
+}
+
+static int
+clamp10(long v)
+{
+	return v < 1 ? 1 : v > 10 ? 10 : (int)v;
+}
+
+static int
+relevance(const struct analysis *an)
+{
+	if (an->is_muted)
+		return 1;
+	int points = 0;
+	for (size_t i = 0; i < an->match_count; i++) {
+		int w = an->matches[i].entry->weight;
+		points += w + (an->matches[i].in_title ? 2 * w : 0) + (an->matches[i].count >= 3 ? 1 : 0);
+	}
+	if (points > 60)
+		points = 60;
+	long r = lround(2.0 + sqrt((double)points) * 1.2);
+	r += an->interest_hits > 2 ? 4 : 2 * an->interest_hits;
+	return clamp10(r);
+}
+
+static int
+quality(const struct analysis *an, const struct article *a, const struct offline_ctx *ctx)
+{
+	size_t w = an->words;
+	long q = w < 30 ? 2 : w < 100 ? 3 : w < 250 ? 5 : w < 600 ? 6 : w < 1500 ? 7 : 8;
+	if (an->numbers >= 5)
+		q++;
+	if (an->sentences >= 5) {
+		double avg = (double)w / (double)an->sentences;
+		if (avg >= 8 && avg <= 40)
+			q++;
+	}
+	size_t same_source = 0;
+	for (size_t i = 0; i < ctx->article_count; i++)
+		same_source += ctx->articles[i].source_id == a->source_id;
+	if (same_source > 8) /* a prolific feed (link blog, aggregator): each post weighs less */
+		q--;
+	return clamp10(q);
+}
+
+static int
+timeliness(const struct analysis *an, const struct article *a, const struct offline_ctx *ctx)
+{
+	double hours = ctx->hours > 0 ? ctx->hours : 48;
+	double age = (double)(ctx->now - a->when) / 3600.0;
+	if (age < 0)
+		age = 0;
+	double f = age / hours;
+	long t = f < 0.125 ? 10 : f < 0.25 ? 9 : f < 0.5 ? 8 : f < 0.75 ? 7 : f <= 1.0 ? 6 : f < 3.5 ? 4 : 2;
+	if (an->news_cues >= 2 && t < 10)
+		t++;
+	return clamp10(t);
+}
+
+/* The category with the most lexicon evidence. One weak term is not evidence: a category
+ * needs a core term (weight 3) or a weight-2 term and another distinct term ("Swift" alone in a story
+ * about a singer is not programming). First-person essays become opinion. */
+static enum category
+categorize(const struct analysis *an)
+{
+	int weight[CAT_COUNT] = {0}, distinct[CAT_COUNT] = {0}, core[CAT_COUNT] = {0}, strong[CAT_COUNT] = {0};
+	for (size_t i = 0; i < an->match_count; i++) {
+		const struct match *m = &an->matches[i];
+		enum category c = m->entry->category;
+		weight[c] += m->entry->weight * (m->in_title ? 3 : 1) + (m->count > 3 ? 2 : 0);
+		distinct[c]++;
+		core[c] |= m->entry->weight >= 3;
+		strong[c] |= m->entry->weight >= 2;
+	}
+	enum category best = CAT_OTHER;
+	for (int c = 0; c < CAT_COUNT; c++)
+		if (c != CAT_OTHER && (core[c] || (strong[c] && distinct[c] >= 2)) &&
+		    weight[c] > (best == CAT_OTHER ? 0 : weight[best]))
+			best = (enum category)c;
+	double cue_rate = an->words ? 100.0 * an->opinion_cues / (double)an->words : 0;
+	if (cue_rate >= 3.0 && an->words >= 80 && (best == CAT_OTHER || weight[best] < 10))
+		return CAT_OPINION;
+	if (best != CAT_OTHER && weight[best] >= 3)
+		return best;
+	return cue_rate >= 1.5 && an->words >= 80 ? CAT_OPINION : CAT_OTHER;
+}
+
+/* True when k is already among kws, or is a word of one of them ("face" of "hugging face"). */
+static int
+has_keyword(const char **kws, size_t n, const char *k)
+{
+	size_t kl = strlen(k);
+	for (size_t i = 0; i < n; i++) {
+		if (strcmp(kws[i], k) == 0)
+			return 1;
+		for (const char *p = strstr(kws[i], k); p; p = strstr(p + 1, k))
+			if ((p == kws[i] || p[-1] == ' ') && (p[kl] == '\0' || p[kl] == ' '))
+				return 1;
+	}
+	return 0;
+}
+
+/* True when most of the article's words are CJK (its keywords are then Chinese terms). */
+static int
+mostly_cjk(const struct article *a)
+{
+	size_t cjk = 0, ascii = 0;
+	const char *parts[2] = {a->title ? a->title : "", a->text ? a->text : ""};
+	for (int p = 0; p < 2; p++) {
+		size_t len = strlen(parts[p]);
+		struct text_iter it;
+		text_iter_init(&it, parts[p], len < 4000 ? len : utf8_prefix_chars(parts[p], 4000, 4000));
+		while (text_next(&it))
+			*(it.is_cjk ? &cjk : &ascii) += 1;
+	}
+	return cjk > ascii;
+}
+
+/* The keyword a lexicon match stands for: its Chinese term in a Chinese article. */
+static const char *
+match_keyword(const struct match *m, int zh)
+{
+	return zh && has_non_ascii(m->entry->term) ? m->entry->term : m->entry->keyword;
+}
+
+/* Add up to limit lexicon topics (n < limit), strongest first: title, weight, frequency. A
+ * weak topic (weight < 3) counts only when it is in the title or recurs. The order is a full
+ * ordering so the result does not depend on match order. */
+static size_t
+add_lexicon(const struct analysis *an, int zh, int *used, const char **out, size_t n, size_t limit)
+{
+	while (n < limit) {
+		int best = -1, best_score = 0;
+		for (size_t i = 0; i < an->match_count; i++) {
+			const struct match *m = &an->matches[i];
+			int s = m->entry->weight * 2 + (m->in_title ? 6 : 0) + (m->count > 4 ? 4 : m->count);
+			const char *k = match_keyword(m, zh);
+			if (used[i] || m->entry->weight < 2 || has_keyword(out, n, k) ||
+			    (m->entry->weight < 3 && !m->in_title && m->count < 2 && an->words > 150))
+				continue;
+			if (best < 0 || s > best_score ||
+			    (s == best_score && strcmp(k, match_keyword(&an->matches[best], zh)) < 0)) {
+				best = (int)i;
+				best_score = s;
+			}
+		}
+		if (best < 0)
+			break;
+		used[best] = 1;
+		out[n++] = match_keyword(&an->matches[best], zh);
+	}
+	return n;
+}
+
+/* True when k is a word of one of kws, or one of kws is a word of k ("llama" and "llama 3"), or
+ * one extends the other with a version or a plural s. */
+static int
+overlaps_keyword(const char **kws, size_t n, const char *k)
+{
+	if (has_keyword(kws, n, k))
+		return 1;
+	size_t kl = strlen(k);
+	for (size_t i = 0; i < n; i++) {
+		const char *one[1] = {k};
+		size_t il = strlen(kws[i]);
+		/* "gpt" and "gpt-5.3-codex"; "gpu" and "gpus". */
+		if ((il < kl && strncmp(k, kws[i], il) == 0 && strchr("-. s", k[il]) && (k[il] != 's' || kl == il + 1)) ||
+		    (kl < il && strncmp(kws[i], k, kl) == 0 && strchr("-. s", kws[i][kl]) && (kws[i][kl] != 's' || il == kl + 1)))
+			return 1;
+		if (has_keyword(one, 1, kws[i]) || (has_non_ascii(k) && (strstr(k, kws[i]) || strstr(kws[i], k))))
+			return 1;
+	}
+	return 0;
+}
+
+/* 2..4 keywords: the two strongest lexicon topics, then the window's TF-IDF terms (names and
+ * phrases first), then more lexicon topics; the category as a last resort. */
+static size_t
+pick_keywords(const struct analysis *an, const struct offline_ctx *ctx, const struct article *a,
+              enum category cat, struct arena *arena, const char **out)
+{
+	int zh = mostly_cjk(a);
+	int used[MAX_MATCHES] = {0};
+	size_t n = add_lexicon(an, zh, used, out, 0, 2);
+	const char *tf[8];
+	size_t m = ctx->kw ? kw_top(ctx->kw, a, tf, 8, arena) : 0;
+	for (size_t i = 0; i < m && n < 4; i++)
+		if (!overlaps_keyword(out, n, tf[i]) && (zh || !has_non_ascii(tf[i])))
+			out[n++] = tf[i];
+	n = add_lexicon(an, zh, used, out, n, 4);
+	if (n < 2 && !has_keyword(out, n, category_id(cat)))
+		out[n++] = category_id(cat);
+	if (n < 2)
+		out[n++] = "blog";
+	return n;
+}
+
+void
+offline_verdict(const struct offline_ctx *ctx, const struct article *a, struct arena *arena, struct verdict *out)
+{
+	struct analysis an;
+	analyse(a, ctx->prefs, &an);
+	memset(out, 0, sizeof *out);
+	out->relevance = relevance(&an);
+	out->quality = quality(&an, a, ctx);
+	out->timeliness = timeliness(&an, a, ctx);
+	out->category = categorize(&an);
+	const char **kws = arena_alloc(arena, 4 * sizeof *kws);
+	out->keyword_count = pick_keywords(&an, ctx, a, out->category, arena, kws);
+	out->keywords = kws;
+	out->is_offline = 1;
+	out->model = NULL;
+}

@@ -1,0 +1,58 @@
+/* offline.h: the offline engine: scores, categories, keywords, extractive summaries and
+ * highlights without any model. The default when no LLM is configured, and the fallback for
+ * whatever the LLM could not serve. Deterministic for a given input and "now".
+ *
+ * User preferences come from the config file:
+ *     [interests]
+ *     topics = rust, sqlite, llm        (comma-separated terms; each match raises relevance)
+ *     [mute]
+ *     topics = crypto, nft              (an article mentioning one gets relevance 1)
+ *     sources = example.com, Some Blog  (articles from these sources get relevance 1)
+ * Terms are matched case-insensitively as whole words (or as substrings for CJK terms). */
+#ifndef BRIEF_AI_OFFLINE_OFFLINE_H
+#define BRIEF_AI_OFFLINE_OFFLINE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ai/offline/keywords.h"
+#include "model.h"
+#include "util/arena.h"
+#include "util/config.h"
+
+struct offline_prefs {
+	const char **interests;
+	size_t interest_count;
+	const char **mutes;
+	size_t mute_count;
+	const char **muted_sources;
+	size_t muted_source_count;
+};
+
+/* Read [interests] topics, [mute] topics and [mute] sources (cfg may be NULL). Strings in arena. */
+void offline_prefs_load(const struct config *cfg, struct arena *arena, struct offline_prefs *out);
+
+/* Window-wide state the per-article scoring needs. */
+struct offline_ctx {
+	int64_t now;
+	int hours;
+	const struct offline_prefs *prefs;
+	const struct kw_index *kw;      /* TF-IDF over the window */
+	const struct article *articles; /* the window, for per-source counts */
+	size_t article_count;
+};
+
+/* Score one article: relevance, quality, timeliness (1..10), category, 2..4 keywords;
+ * is_offline = 1, model = NULL. Strings in arena. */
+void offline_verdict(const struct offline_ctx *ctx, const struct article *a, struct arena *arena,
+                     struct verdict *out);
+/* An extractive enrichment: the title as published, the best 2..4 sentences of the article
+ * (in its own language: nothing is translated) and a one-sentence reason in lang ("zh"/"en")
+ * that says it was made offline. Strings in arena. */
+void offline_enrich(const struct article *a, const struct verdict *v, const char *lang, struct arena *arena,
+                    struct enrichment *out);
+/* The highlights paragraph (3..5 sentences, in lang) from the top stories: the leading
+ * categories and keywords, the most widely covered story and the best one. */
+const char *offline_highlights(struct story *const *top, size_t count, const char *lang, struct arena *arena);
+
+#endif

@@ -1,0 +1,44 @@
+/* text.h: the word and sentence splitting the offline engine, keywords and clustering share.
+ *
+ * Locale-free and deterministic. Words are lower-cased ASCII runs that may keep inner
+ * '.', '-', '_' and trailing '+'/'#' (so "node.js", "c++", "gpt-4" stay one word); each CJK
+ * character run is emitted as overlapping character bigrams (a cheap, dictionary-free
+ * segmentation good enough for TF-IDF and shingles). */
+#ifndef BRIEF_AI_OFFLINE_TEXT_H
+#define BRIEF_AI_OFFLINE_TEXT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define TEXT_WORD_MAX 48
+
+struct text_iter {
+	const char *p, *end;
+	char word[TEXT_WORD_MAX + 1]; /* the current word, NUL-terminated */
+	size_t len;
+	const char *start;            /* where the current ASCII word starts in the input */
+	int is_cjk;                   /* the word is a CJK bigram (or single CJK character) */
+	uint32_t pending_cjk;         /* internal: previous CJK code point of the current run */
+};
+
+/* Start iterating over s[0..len). */
+void text_iter_init(struct text_iter *it, const char *s, size_t len);
+/* Advance to the next word; returns 1 with it->word set, or 0 at the end. */
+int text_next(struct text_iter *it);
+/* True for English function words that carry no topic ("the", "and", "with", ...). */
+int text_is_stopword(const char *w);
+/* True when cp is a CJK ideograph, kana or hangul. */
+int text_is_cjk(uint32_t cp);
+
+struct text_span {
+	const char *p;
+	size_t len;
+};
+
+/* Split s into sentences (at . ! ? followed by a space, and at 。！？), trimmed. Fills at
+ * most max spans and returns how many were found (never more than max). */
+size_t text_sentences(const char *s, struct text_span *out, size_t max);
+/* Number of words in s (as text_next counts them; CJK counts one per character pair). */
+size_t text_word_count(const char *s, size_t len);
+
+#endif
