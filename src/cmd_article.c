@@ -13,7 +13,7 @@
 #include "cli.h"
 #include "cmd.h"
 #include "cmd_common.h"
-#include "report/article.h"
+#include "report/commentary.h"
 #include "report/wechat.h"
 #include "store/health.h"
 #include "store/reports.h"
@@ -101,19 +101,19 @@ static int
 one(struct article_run *r, const struct story *s, int many, struct err *e)
 {
 	struct arena *a = &r->arena;
-	struct article_opts o = {r->args.lang, (size_t)r->min_chars, (size_t)r->max_chars, r->app.now, &r->app.cfg};
-	struct article_draft draft;
+	struct commentary_opts o = {r->args.lang, (size_t)r->min_chars, (size_t)r->max_chars, r->app.now, &r->app.cfg};
+	struct commentary_draft draft;
 	const char *model = NULL;
 	struct buf findings = BUF_INIT;
-	enum article_status st = article_write(&r->st, s, &o, a, &draft, &model, &findings, e);
-	if (st == ARTICLE_REJECTED) {
+	enum commentary_status st = commentary_write(&r->st, s, &o, a, &draft, &model, &findings, e);
+	if (st == COMMENTARY_REJECTED) {
 		fprintf(stderr, "brief article: the model's drafts for story %s failed the checks twice; nothing saved:\n%s",
 		        s->id, buf_str(&findings));
 		buf_free(&findings);
 		return err_set(e, "story %s: the drafts failed the checks", s->id), EXIT_FAIL;
 	}
 	buf_free(&findings);
-	if (st != ARTICLE_OK)
+	if (st != COMMENTARY_OK)
 		return EXIT_FAIL;
 
 	struct weekly_ref *refs = arena_alloc(a, s->member_count * sizeof *refs);
@@ -129,11 +129,11 @@ one(struct article_run *r, const struct story *s, int many, struct err *e)
 	time_format_rfc3339(r->app.now, stamp, sizeof stamp);
 	struct report_brand brand;
 	report_brand_load(&r->app.cfg, "article", r->args.lang, a, &brand);
-	struct article_doc doc = {&draft, r->args.lang, s->id, model, date, stamp, refs, s->member_count, &brand};
+	struct commentary_doc doc = {&draft, r->args.lang, s->id, model, date, stamp, refs, s->member_count, &brand};
 	struct buf md = BUF_INIT, html = BUF_INIT, json = BUF_INIT;
-	article_render_md(&doc, &md);
-	article_render_html(&doc, &html);
-	article_render_json(&doc, &json);
+	commentary_render_md(&doc, &md);
+	commentary_render_html(&doc, &html);
+	commentary_render_json(&doc, &json);
 	if (store_report_save(&r->st, "article", s->id, r->args.lang, draft.headline, r->app.now, buf_str(&md),
 	                      buf_str(&html), buf_str(&json), e) < 0)
 		log_warn("article: %s", e->msg);
@@ -148,7 +148,7 @@ one(struct article_run *r, const struct story *s, int many, struct err *e)
 		rc = EXIT_FAIL;
 	}
 	if (rc == EXIT_OK)
-		log_info("article %s: %zu characters, %zu sections, %zu sources (%s)", s->id, check_article_chars(&draft),
+		log_info("article %s: %zu characters, %zu sections, %zu sources (%s)", s->id, check_commentary_chars(&draft),
 		         draft.section_count, s->member_count, model);
 	buf_free(&md);
 	buf_free(&html);

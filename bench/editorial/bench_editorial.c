@@ -18,9 +18,9 @@
 
 #include <jansson.h>
 
-#include "ai/category.h"
-#include "ai/keywords.h"
-#include "ai/offline.h"
+#include "category.h"
+#include "ai/offline/keywords.h"
+#include "ai/offline/offline.h"
 #include "feed/feed.h"
 #include "feed/text.h"
 #include "util/buf.h"

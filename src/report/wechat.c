@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ai/category.h"
+#include "category.h"
 #include "report/escape.h"
 #include "report/mdsubset.h"
 #include "report/render.h"
@@ -167,10 +167,10 @@ wx_weekly_refs(struct wx *w, const char *heading, const struct weekly_ref *refs,
 }
 
 void
-wechat_article(const struct article_doc *d, const struct wechat_theme *t, struct buf *out)
+wechat_article(const struct commentary_doc *d, const struct wechat_theme *t, struct buf *out)
 {
 	const struct article_words *words = article_words(d->lang);
-	const struct article_draft *a = d->draft;
+	const struct commentary_draft *a = d->draft;
 	const struct report_brand *br = d->brand;
 	struct wx w;
 	wx_init(&w, t, out, d->ref_count);

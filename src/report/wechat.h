@@ -17,7 +17,7 @@
 #ifndef BRIEF_REPORT_WECHAT_H
 #define BRIEF_REPORT_WECHAT_H
 
-#include "report/article.h"
+#include "report/commentary.h"
 #include "report/report.h"
 #include "report/weekly.h"
 #include "util/buf.h"
@@ -34,7 +34,7 @@ struct wechat_theme {
 int wechat_theme_load(const struct config *cfg, struct wechat_theme *t, struct err *e);
 
 /* Append the fragment of an article, a weekly post or a daily digest to out. Pure. */
-void wechat_article(const struct article_doc *d, const struct wechat_theme *t, struct buf *out);
+void wechat_article(const struct commentary_doc *d, const struct wechat_theme *t, struct buf *out);
 void wechat_weekly(const struct weekly_post *p, const struct wechat_theme *t, struct buf *out);
 void wechat_daily(const struct report *r, const struct wechat_theme *t, struct buf *out);
 

@@ -9,7 +9,7 @@
 #include "ai/longform/commentary.h"
 #include "llmserver.h"
 #include "llmserver_longform.h"
-#include "report/article.h"
+#include "report/commentary.h"
 #include "store/store.h"
 #include "testlib.h"
 #include "util/fs.h"
@@ -84,30 +84,30 @@ test_checker(void)
 	r.max_chars = 400;
 	r.source_count = 2;
 	r.allowed_terms = "DeepSeek cuts prices";
-	struct article_section secs[4] = {{"一", "第一段内容，引用来源[1]。"}, {"二", "第二段内容[2]。"},
+	struct commentary_section secs[4] = {{"一", "第一段内容，引用来源[1]。"}, {"二", "第二段内容[2]。"},
 	                                  {"三", "第三段内容。"}, {"四", "第四段内容，DeepSeek 降价。"}};
-	struct article_draft d = {"标题", "开头段落。", secs, 4, "结语内容。", "你怎么看？"};
+	struct commentary_draft d = {"标题", "开头段落。", secs, 4, "结语内容。", "你怎么看？"};
 	struct buf f = BUF_INIT;
-	CHECK_INT(check_article(&d, &r, &f), 0);
+	CHECK_INT(check_commentary(&d, &r, &f), 0);
 	secs[1].body = "第二段内容[3]。";
 	buf_clear(&f);
-	CHECK_INT(check_article(&d, &r, &f), 1);
+	CHECK_INT(check_commentary(&d, &r, &f), 1);
 	CHECK(strstr(buf_str(&f), "[3]") != NULL);
 	secs[1].body = "第二段内容[2]。";
 	d.section_count = 3;
 	d.question = "";
 	buf_clear(&f);
-	CHECK_INT(check_article(&d, &r, &f), 2);
+	CHECK_INT(check_commentary(&d, &r, &f), 2);
 	d.section_count = 4;
 	d.question = "你怎么看？";
 	secs[2].body = "this whole paragraph is written in plain english words and not chinese at all here";
 	buf_clear(&f);
-	CHECK_INT(check_article(&d, &r, &f), 1);
+	CHECK_INT(check_commentary(&d, &r, &f), 1);
 	CHECK(strstr(buf_str(&f), "not in Chinese") != NULL);
-	CHECK_INT(article_number_prefix("一、 从训练到推论"), strlen("一、 "));
-	CHECK_INT(article_number_prefix("第三层：产业格局"), strlen("第三层："));
-	CHECK_INT(article_number_prefix("2. Why"), 3);
-	CHECK_INT(article_number_prefix("GPT-5 arrives"), 0);
+	CHECK_INT(commentary_number_prefix("一、 从训练到推论"), strlen("一、 "));
+	CHECK_INT(commentary_number_prefix("第三层：产业格局"), strlen("第三层："));
+	CHECK_INT(commentary_number_prefix("2. Why"), 3);
+	CHECK_INT(commentary_number_prefix("GPT-5 arrives"), 0);
 	buf_free(&f);
 }
 

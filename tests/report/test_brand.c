@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "report/article.h"
+#include "report/commentary.h"
 #include "report/brand.h"
 #include "testlib.h"
 #include "util/arena.h"
@@ -44,13 +44,13 @@ main(void)
 	CHECK_STR(b.cover, "https://img.example/cover.webp");
 	CHECK_STR(b.disclaimer, "本文仅代表作者观点，欢迎讨论");
 
-	struct article_section secs[] = {{"**一、 从训练到推论**", "要点如下：\n1. **风险**：出口管制[1]。\n2. **落地**：产品矩阵。\n- 甲\n- 乙"}};
-	struct article_draft d = {"标题：副题", "钩子。[1] 然后？", secs, 1, "结论。", "是A还是B？"};
+	struct commentary_section secs[] = {{"**一、 从训练到推论**", "要点如下：\n1. **风险**：出口管制[1]。\n2. **落地**：产品矩阵。\n- 甲\n- 乙"}};
+	struct commentary_draft d = {"标题：副题", "钩子。[1] 然后？", secs, 1, "结论。", "是A还是B？"};
 	struct weekly_ref refs[] = {{"T", "https://s.example/1", "S", 0}};
-	struct article_doc doc = {&d, "zh", "s000000000000", "m", "2026-02-21", "2026-02-21T00:00:00Z", refs, 1, &b};
+	struct commentary_doc doc = {&d, "zh", "s000000000000", "m", "2026-02-21", "2026-02-21T00:00:00Z", refs, 1, &b};
 	struct buf md = BUF_INIT, html = BUF_INIT;
-	article_render_md(&doc, &md);
-	article_render_html(&doc, &html);
+	commentary_render_md(&doc, &md);
+	commentary_render_html(&doc, &html);
 	const char *m = buf_str(&md);
 	/* Seed order: title, cover, intro, hook ... conclusion, disclaimer, 今日互动, outro,
 	 * references, the closing line. */

@@ -20,7 +20,7 @@
 
 #include "../daily/fixture.h"
 #include "png.h"
-#include "report/article.h"
+#include "report/commentary.h"
 #include "report/wechat.h"
 #include "testlib.h"
 #include "util/fs.h"
@@ -167,19 +167,19 @@ static void
 article_fragment(const char *lang, const struct wechat_theme *th, struct buf *out)
 {
 	int en = strcmp(lang, "en") == 0;
-	struct article_section zh_secs[] = {
+	struct commentary_section zh_secs[] = {
 		{"从“训练”到“推论”：AI竞赛进入下半场", "过去几年，AI领域的头条几乎被“参数竞赛”垄断[1]。\n推论是AI的“用电高峰”。其特点决定了：**算力需求从“脉冲式”转向“常态化”**。"},
 		{"千亿预算拆解：字节跳动在焦虑什么？", "多重战略计算的叠加：\n1. **应对断供风险**：出口管制使高端芯片的供应充满不确定性[2]。\n2. **支撑应用落地**：每个产品接入AI都将产生推论需求。\n3. **押注云服务**：火山引擎需要充裕的算力储备。"},
 		{"深层影响：重塑行业生态", "连锁反应包括：\n- **加剧算力稀缺**：进一步挤占先进芯片产能。\n- **推动国产替代**：形成混合算力架构[1]。"},
 		{"展望：终点是生态共赢吗？", "这场竞赛的终点不应是零和博弈。**最理想的结局，是把过剩算力变成社会化的“AI电网”。**"},
 	};
-	struct article_section en_secs[] = {
+	struct commentary_section en_secs[] = {
 		{"From training to inference: the second half", "For years the headlines were about parameter counts [1].\nInference is the peak load of AI: **compute demand turns from bursts into a constant**."},
 		{"What the budget is for", "Several calculations add up:\n1. **Hedging supply risk**: export controls make high-end chips uncertain [2].\n2. **Feeding the apps**: every product that adds AI adds inference.\n3. **Betting on cloud**: a cloud needs spare compute."},
 		{"Knock-on effects", "Among them:\n- **Scarcer compute** for everyone else.\n- **Local chips** in a mixed fleet [1]."},
 		{"Where does it end?", "The race need not be zero-sum. **The best outcome turns spare compute into a public grid.**"},
 	};
-	struct article_draft d = {
+	struct commentary_draft d = {
 		en ? "ByteDance's compute bet: what a 14-billion budget buys" : "字节跳动千亿豪赌AI芯片：算力战争与行业变局",
 		en ? "When Reuters reported the budget [1], the industry took notice. Is this a moat or an arms race?"
 		   : "近日，路透社一则报道引发行业地震[1]。字节跳动这步棋，究竟是在构筑护城河，还是在开启一场危险的军备竞赛？",
@@ -195,7 +195,7 @@ article_fragment(const char *lang, const struct wechat_theme *th, struct buf *ou
 	struct report_brand b;
 	report_brand_load(NULL, "article", lang, &a, &b);
 	b.line = en ? "Made by Dongdian AI — follow us on WeChat" : "由「懂点儿AI」制作，欢迎关注同名微信公众号";
-	struct article_doc doc = {&d, lang, "s0123456789ab", "stand-in", "2026-02-21", "2026-02-21T00:00:00Z", refs, 2, &b};
+	struct commentary_doc doc = {&d, lang, "s0123456789ab", "stand-in", "2026-02-21", "2026-02-21T00:00:00Z", refs, 2, &b};
 	wechat_article(&doc, th, out);
 	arena_free(&a);
 }

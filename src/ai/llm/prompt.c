@@ -1,8 +1,6 @@
 /* prompt.c: task instructions, schemas and data blocks (see prompt.h for the layout rules). */
 #include "ai/llm/prompt.h"
 
-#include "ai/longform/prompts.h"
-
 #include <string.h>
 
 #include "util/str.h"
@@ -89,14 +87,29 @@ static const struct {
 	const char *name;
 	int version;
 	const char *schema_text;
-} tasks[PROMPT_TASK_COUNT] = {
+} tasks[PROMPT_TASK_COUNT] = { /* schema_text NULL: a long-form task (its texts: longform_text) */
 	[PROMPT_SCORE] = {"score", 2, score_schema},
 	[PROMPT_ENRICH] = {"enrich", 1, enrich_schema},
 	[PROMPT_HIGHLIGHTS] = {"highlights", 1, highlights_schema},
-	[PROMPT_WEEKLY] = {"weekly", 2, longform_weekly_schema},
-	[PROMPT_ARTICLE] = {"article", 1, longform_article_schema},
-	[PROMPT_CLASSIFY] = {"classify", 1, longform_classify_schema},
+	[PROMPT_WEEKLY] = {"weekly", 2, NULL},
+	[PROMPT_COMMENTARY] = {"article", 1, NULL},
+	[PROMPT_CLASSIFY] = {"classify", 1, NULL},
 };
+
+/* The texts of a long-form task (t is PROMPT_WEEKLY, PROMPT_COMMENTARY or PROMPT_CLASSIFY). */
+static const struct prompt_text *
+longform_text(enum prompt_task t)
+{
+	return t == PROMPT_WEEKLY ? &prompt_weekly_text : t == PROMPT_CLASSIFY ? &prompt_classify_text
+	                                                                       : &prompt_commentary_text;
+}
+
+/* The task's answer schema as text. */
+static const char *
+schema_text(enum prompt_task t)
+{
+	return tasks[t].schema_text ? tasks[t].schema_text : longform_text(t)->schema;
+}
 
 const char *
 prompt_task_name(enum prompt_task t)
@@ -115,7 +128,7 @@ prompt_schema(enum prompt_task t)
 {
 	static json_t *parsed[PROMPT_TASK_COUNT];
 	if (!parsed[t])
-		parsed[t] = json_loads(tasks[t].schema_text, 0, NULL);
+		parsed[t] = json_loads(schema_text(t), 0, NULL);
 	return parsed[t];
 }
 
@@ -132,11 +145,11 @@ prompt_system(enum prompt_task t, const char *lang, int with_schema_text)
 		const char *base = t == PROMPT_SCORE ? score_en
 		                   : t == PROMPT_ENRICH ? (en ? enrich_en : enrich_zh)
 		                   : t == PROMPT_HIGHLIGHTS ? (en ? highlights_en : highlights_zh)
-		                                            : longform_system_base(t, en);
+		                                            : (en ? longform_text(t)->system_en : longform_text(t)->system_zh);
 		struct buf b = BUF_INIT;
 		buf_puts(&b, base);
 		if (with_schema_text)
-			buf_printf(&b, "The JSON object must match this JSON Schema: %s\n", tasks[t].schema_text);
+			buf_printf(&b, "The JSON object must match this JSON Schema: %s\n", schema_text(t));
 		*slot = buf_detach(&b);
 	}
 	return *slot;

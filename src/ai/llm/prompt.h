@@ -16,17 +16,28 @@
 #include "model.h"
 #include "util/buf.h"
 
-/* PROMPT_WEEKLY, PROMPT_ARTICLE and PROMPT_CLASSIFY (the weekly's news/rumour/open-source
- * labels) are the long-form tasks (ai/longform.h). */
+/* PROMPT_WEEKLY, PROMPT_COMMENTARY and PROMPT_CLASSIFY (the weekly's news/rumour/open-source
+ * labels) are the long-form tasks; their texts live in ai/longform/prompts.c (see below). */
 enum prompt_task {
 	PROMPT_SCORE,
 	PROMPT_ENRICH,
 	PROMPT_HIGHLIGHTS,
 	PROMPT_WEEKLY,
-	PROMPT_ARTICLE,
+	PROMPT_COMMENTARY,
 	PROMPT_CLASSIFY,
 	PROMPT_TASK_COUNT
 };
+
+/* The texts of a task owned by a higher unit: its fixed instructions for Simplified Chinese
+ * and for English output (the same pointer when they do not differ) and its answer schema. */
+struct prompt_text {
+	const char *system_zh, *system_en;
+	const char *schema;
+};
+
+/* The long-form tasks' texts, defined in ai/longform/prompts.c. Declared here, beside the task
+ * table that lists them, so this unit needs no header of the long-form unit above it. */
+extern const struct prompt_text prompt_weekly_text, prompt_commentary_text, prompt_classify_text;
 
 #define PROMPT_DATA_OPEN "<articles>"
 #define PROMPT_DATA_CLOSE "</articles>"

@@ -1,5 +1,5 @@
 /* check.c: the draft checker: what a model-written article must satisfy before it is saved
- * (declared in article.h). */
+ * (declared in commentary.h). */
 #include <string.h>
 
 #include "ai/longform/commentary.h"
@@ -56,7 +56,7 @@ count_chars(const char *s)
 }
 
 size_t
-check_article_chars(const struct article_draft *d)
+check_commentary_chars(const struct commentary_draft *d)
 {
 	size_t n = count_chars(d->hook) + count_chars(d->conclusion) + count_chars(d->question);
 	for (size_t i = 0; i < d->section_count; i++)
@@ -185,7 +185,7 @@ scan_findings(const struct scan *sc, struct buf *findings)
 }
 
 int
-check_article(const struct article_draft *d, const struct check_rules *r, struct buf *findings)
+check_commentary(const struct commentary_draft *d, const struct check_rules *r, struct buf *findings)
 {
 	int n = 0;
 	/* The parts, in the order the article has them. */
@@ -211,7 +211,7 @@ check_article(const struct article_draft *d, const struct check_rules *r, struct
 		if (!strstr(q, "?") && !strstr(q, "？"))
 			FINDING("the closing part is not a question to the readers");
 	}
-	size_t chars = check_article_chars(d);
+	size_t chars = check_commentary_chars(d);
 	if (chars < r->min_chars || chars > r->max_chars)
 		FINDING("the article is %zu characters long; it must be %zu to %zu", chars, r->min_chars, r->max_chars);
 

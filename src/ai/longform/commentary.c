@@ -28,7 +28,7 @@ jtext(json_t *o, const char *key, struct arena *arena)
 
 /* Copy a validated answer into a draft. */
 static void
-draft_from_json(json_t *j, struct arena *arena, struct article_draft *d)
+draft_from_json(json_t *j, struct arena *arena, struct commentary_draft *d)
 {
 	memset(d, 0, sizeof *d);
 	d->headline = jtext(j, "headline", arena);
@@ -67,7 +67,7 @@ ask(struct llm_client *c, const char *lang, const char *user, struct err *e)
 {
 	struct llm_request r;
 	memset(&r, 0, sizeof r);
-	r.task = PROMPT_ARTICLE;
+	r.task = PROMPT_COMMENTARY;
 	r.lang = lang;
 	r.user = user;
 	r.max_tokens = ARTICLE_MAX_COMPLETION;
@@ -84,16 +84,16 @@ ask(struct llm_client *c, const char *lang, const char *user, struct err *e)
 	return answer;
 }
 
-enum article_status
-article_write(struct store *st, const struct story *s, const struct article_opts *o, struct arena *arena,
-              struct article_draft *out, const char **model, struct buf *findings, struct err *e)
+enum commentary_status
+commentary_write(struct store *st, const struct story *s, const struct commentary_opts *o, struct arena *arena,
+              struct commentary_draft *out, const char **model, struct buf *findings, struct err *e)
 {
 	struct llm_config lc;
 	int has = provider_resolve(o->cfg, &lc, e);
 	if (has < 0)
-		return ARTICLE_ERROR;
+		return COMMENTARY_ERROR;
 	if (has == 0)
-		return ARTICLE_NO_LLM;
+		return COMMENTARY_NO_LLM;
 	struct check_rules rules;
 	check_rules_default(&rules, o->lang);
 	if (o->min_chars)
@@ -106,21 +106,21 @@ article_write(struct store *st, const struct story *s, const struct article_opts
 	rules.allowed_terms = buf_str(&terms);
 	*model = arena_strdup(arena, lc.model);
 
-	enum article_status status = ARTICLE_ERROR;
+	enum commentary_status status = COMMENTARY_ERROR;
 	char hash[33];
 	batch_hash(rules.lang, buf_str(&user), hash);
-	const char *cached = llmcache_get(st, "article", prompt_version(PROMPT_ARTICLE), lc.model, hash, arena);
+	const char *cached = llmcache_get(st, "article", prompt_version(PROMPT_COMMENTARY), lc.model, hash, arena);
 	if (cached) {
 		json_t *j = json_loads(cached, 0, NULL);
 		if (j) {
 			draft_from_json(j, arena, out);
 			json_decref(j);
 			struct buf scratch = BUF_INIT;
-			int bad = check_article(out, &rules, &scratch);
+			int bad = check_commentary(out, &rules, &scratch);
 			buf_free(&scratch);
 			if (!bad) {
 				log_info("article %s: served from the cache", s->id);
-				status = ARTICLE_OK;
+				status = COMMENTARY_OK;
 				goto done;
 			}
 		}
@@ -150,23 +150,23 @@ article_write(struct store *st, const struct story *s, const struct article_opts
 		size_t before = findings->len;
 		buf_printf(findings, "draft %d:\n", attempt + 1);
 		last_findings = findings->len;
-		int bad = check_article(out, &rules, findings);
+		int bad = check_commentary(out, &rules, findings);
 		if (!bad) {
 			findings->len = before; /* a passing draft leaves no findings */
 			if (findings->data)
 				findings->data[before] = 0;
 			char *text = json_dumps(answer, JSON_COMPACT | JSON_PRESERVE_ORDER);
 			struct err ce;
-			if (text && llmcache_put(st, "article", prompt_version(PROMPT_ARTICLE), lc.model, hash, text, o->now,
+			if (text && llmcache_put(st, "article", prompt_version(PROMPT_COMMENTARY), lc.model, hash, text, o->now,
 			                         &ce) < 0)
 				log_warn("article: %s", ce.msg);
 			free(text);
 			json_decref(answer);
-			status = ARTICLE_OK;
+			status = COMMENTARY_OK;
 			break;
 		}
 		json_decref(answer);
-		status = ARTICLE_REJECTED;
+		status = COMMENTARY_REJECTED;
 	}
 	buf_free(&reask);
 	llm_client_free(&client);

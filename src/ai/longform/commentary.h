@@ -18,15 +18,15 @@
 #include "util/config.h"
 #include "util/err.h"
 
-struct article_section {
+struct commentary_section {
 	const char *heading;
 	const char *body;    /* paragraphs separated by blank lines */
 };
 
-struct article_draft {
+struct commentary_draft {
 	const char *headline;
 	const char *hook;
-	struct article_section *sections;
+	struct commentary_section *sections;
 	size_t section_count;
 	const char *conclusion;
 	const char *question;
@@ -51,40 +51,40 @@ void check_rules_default(struct check_rules *r, const char *lang);
  * closing question not a question, the length out of bounds, no citation at all, a citation
  * of an id the story does not have, or too much text in another language than r->lang
  * (Latin words that occur in allowed_terms, capitalised words and acronyms count as names). */
-int check_article(const struct article_draft *d, const struct check_rules *r, struct buf *findings);
+int check_commentary(const struct commentary_draft *d, const struct check_rules *r, struct buf *findings);
 
 /* The same citation and language checks on free paragraphs (the weekly's model-written
  * groups): at least one paragraph, none blank, at least one citation, every [n] within
  * 1..r->source_count, and the foreign-text share; lengths and sections are not checked.
- * Appends findings as check_article does and returns how many there were. */
+ * Appends findings as check_commentary does and returns how many there were. */
 int check_paragraphs(const char *const *texts, size_t count, const struct check_rules *r, struct buf *findings);
 
 /* The length of a citation marker at p ("[12]", id stored in *id), else 0. */
 size_t check_citation(const char *p, long *id);
 
-/* The body length check_article measures (non-space code points, citations excluded). */
-size_t check_article_chars(const struct article_draft *d);
+/* The body length check_commentary measures (non-space code points, citations excluded). */
+size_t check_commentary_chars(const struct commentary_draft *d);
 
-struct article_opts {
+struct commentary_opts {
 	const char *lang;
 	size_t min_chars, max_chars; /* 0 = the defaults */
 	int64_t now;
 	const struct config *cfg;
 };
 
-enum article_status {
-	ARTICLE_OK = 0,
-	ARTICLE_ERROR = -1,   /* e says why (the LLM could not be reached, ...) */
-	ARTICLE_NO_LLM = -2,  /* no LLM is configured */
-	ARTICLE_REJECTED = 1, /* both drafts failed the checks; findings says why */
+enum commentary_status {
+	COMMENTARY_OK = 0,
+	COMMENTARY_ERROR = -1,   /* e says why (the LLM could not be reached, ...) */
+	COMMENTARY_NO_LLM = -2,  /* no LLM is configured */
+	COMMENTARY_REJECTED = 1, /* both drafts failed the checks; findings says why */
 };
 
 /* Write the article on story s: serve it from the cache when this exact request was answered
  * (and passed) before, else ask the model, check, re-ask once with the findings. On
- * ARTICLE_OK, *out (arena) holds a checked draft and *model the model's name. Every draft's
+ * COMMENTARY_OK, *out (arena) holds a checked draft and *model the model's name. Every draft's
  * findings are appended to findings. */
-enum article_status article_write(struct store *st, const struct story *s, const struct article_opts *o,
-                                  struct arena *arena, struct article_draft *out, const char **model,
+enum commentary_status commentary_write(struct store *st, const struct story *s, const struct commentary_opts *o,
+                                  struct arena *arena, struct commentary_draft *out, const char **model,
                                   struct buf *findings, struct err *e);
 
 #endif

@@ -11,7 +11,7 @@
 	"like [1] or [2][3], right after the sentence that uses them. Cite only ids that appear in the "     \
 	"data block. Do not invent facts, numbers or quotes.\n"
 
-#define ARTICLE_TEXT(LANG, EXTRA)                                                                         \
+#define COMMENTARY_TEXT(LANG, EXTRA)                                                                         \
 	"Task: article.\nYou are a senior technology commentator. Write one long-form commentary article "   \
 	"in " LANG " about the news story in the sources. Shape: a headline; a hook of one or two "          \
 	"paragraphs that opens with the news and raises the question the piece answers; 4 to 6 sections, "  \
@@ -22,9 +22,9 @@
 	"\"sections\": [{\"heading\", \"body\"}], \"conclusion\", \"question\"}; separate paragraphs inside " \
 	"a field with a blank line.\n"
 
-static const char article_zh[] =
-	ARTICLE_TEXT("Simplified Chinese", "Write in the style of a Chinese tech-column (科技评论) piece. ");
-static const char article_en[] = ARTICLE_TEXT("English", "");
+static const char commentary_zh[] =
+	COMMENTARY_TEXT("Simplified Chinese", "Write in the style of a Chinese tech-column (科技评论) piece. ");
+static const char commentary_en[] = COMMENTARY_TEXT("English", "");
 
 #define WEEKLY_TEXT(LANG)                                                                                 \
 	"Task: weekly.\nYou write one company's or topic's part of a weekly technology roundup blog post in " \
@@ -50,7 +50,7 @@ static const char classify_text[] =
 	"Answer with one JSON object {\"items\": [...]}: one entry per article, with the article's id exactly "
 	"as given, each article once.\n";
 
-const char longform_article_schema[] =
+static const char commentary_schema[] =
 	"{\"type\":\"object\",\"additionalProperties\":false,"
 	"\"required\":[\"headline\",\"hook\",\"sections\",\"conclusion\",\"question\"],\"properties\":{"
 	"\"headline\":{\"type\":\"string\",\"minLength\":1},\"hook\":{\"type\":\"string\"},"
@@ -59,26 +59,20 @@ const char longform_article_schema[] =
 	"\"heading\":{\"type\":\"string\"},\"body\":{\"type\":\"string\"}}}},"
 	"\"conclusion\":{\"type\":\"string\"},\"question\":{\"type\":\"string\"}}}";
 
-const char longform_weekly_schema[] =
+static const char weekly_schema[] =
 	"{\"type\":\"object\",\"additionalProperties\":false,\"required\":[\"paragraphs\"],\"properties\":{"
 	"\"paragraphs\":{\"type\":\"array\",\"minItems\":1,\"maxItems\":3,"
 	"\"items\":{\"type\":\"string\",\"minLength\":1}}}}";
 
-const char longform_classify_schema[] =
+static const char classify_schema[] =
 	"{\"type\":\"object\",\"additionalProperties\":false,\"required\":[\"items\"],\"properties\":{"
 	"\"items\":{\"type\":\"array\",\"items\":{\"type\":\"object\",\"additionalProperties\":false,"
 	"\"required\":[\"id\",\"kind\"],\"properties\":{\"id\":{\"type\":\"string\"},"
 	"\"kind\":{\"type\":\"string\",\"enum\":[\"news\",\"rumour\",\"open_source\"]}}}}}}";
 
-const char *
-longform_system_base(enum prompt_task t, int en)
-{
-	if (t == PROMPT_WEEKLY)
-		return en ? weekly_en : weekly_zh;
-	if (t == PROMPT_CLASSIFY)
-		return classify_text;
-	return en ? article_en : article_zh;
-}
+const struct prompt_text prompt_weekly_text = {weekly_zh, weekly_en, weekly_schema};
+const struct prompt_text prompt_commentary_text = {commentary_zh, commentary_en, commentary_schema};
+const struct prompt_text prompt_classify_text = {classify_text, classify_text, classify_schema};
 
 void
 longform_source(struct buf *user, struct buf *terms, size_t id, const char *head, const struct article *a,

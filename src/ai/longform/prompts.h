@@ -1,5 +1,5 @@
 /* prompts.h: the long-form tasks' prompts and schemas (weekly paragraphs, commentary
- * articles), plugged into prompt.c's task table so they go through the one LLM client. */
+ * articles), plugged into ai/llm/prompt.c's task table so they go through the one LLM client. */
 #ifndef BRIEF_AI_LONGFORM_PROMPTS_H
 #define BRIEF_AI_LONGFORM_PROMPTS_H
 
@@ -7,15 +7,9 @@
 #include "model.h"
 #include "util/buf.h"
 
-/* JSON Schemas (text) of the answers. The schema fixes the shape only; what the text must
- * satisfy (sections, length, citations, language) is checked by ai/check after validation. */
-extern const char longform_weekly_schema[];
-extern const char longform_article_schema[];
-extern const char longform_classify_schema[];
-
-/* The fixed system instructions of PROMPT_WEEKLY / PROMPT_ARTICLE in English (en != 0) or
- * for Simplified Chinese output, and of PROMPT_CLASSIFY (the same in both). Static storage. */
-const char *longform_system_base(enum prompt_task t, int en);
+/* The tasks' instructions and JSON Schemas are the prompt_*_text of ai/llm/prompt.h, defined in
+ * prompts.c. A schema fixes the shape only; what the text must satisfy (sections, length,
+ * citations, language) is checked by ai/longform/check.c after validation. */
 
 /* Append source a to a long-form request's data block as <article id="ID"> (head, e.g. a
  * "date: ..." line, then prompt_article_body with text cut at text_tokens), and the same

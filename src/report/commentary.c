@@ -1,9 +1,9 @@
-/* article_md.c: the commentary article as Markdown, HTML and JSON (article.h). */
+/* commentary.c: the commentary article as Markdown, HTML and JSON (commentary.h). */
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "report/article.h"
+#include "report/commentary.h"
 #include "report/escape.h"
 #include "report/mdsubset.h"
 #include "report/i18n.h"
@@ -25,7 +25,7 @@ article_words(const char *lang)
 }
 
 size_t
-article_number_prefix(const char *h)
+commentary_number_prefix(const char *h)
 {
 	const char *p = h;
 	while (*p == ' ')
@@ -60,7 +60,7 @@ article_number_prefix(const char *h)
 
 /* The citation targets of d: reference i+1 links to refs[i].link. Free with free(). */
 static const char **
-ref_links(const struct article_doc *d)
+ref_links(const struct commentary_doc *d)
 {
 	const char **links = xcalloc(d->ref_count + 1, sizeof *links);
 	for (size_t i = 0; i < d->ref_count; i++)
@@ -84,15 +84,15 @@ article_heading_text(const char *heading, struct buf *out)
 {
 	struct buf plain = BUF_INIT;
 	mds_strip(&plain, heading);
-	buf_puts(out, buf_str(&plain) + article_number_prefix(buf_str(&plain)));
+	buf_puts(out, buf_str(&plain) + commentary_number_prefix(buf_str(&plain)));
 	buf_free(&plain);
 }
 
 void
-article_render_md(const struct article_doc *d, struct buf *out)
+commentary_render_md(const struct commentary_doc *d, struct buf *out)
 {
 	const struct article_words *w = article_words(d->lang);
-	const struct article_draft *a = d->draft;
+	const struct commentary_draft *a = d->draft;
 	const struct report_brand *br = d->brand;
 	const char **links = ref_links(d);
 	struct mds_refs refs = {d->ref_count, links}, none = {0, NULL};
@@ -138,10 +138,10 @@ article_render_md(const struct article_doc *d, struct buf *out)
 }
 
 void
-article_render_html(const struct article_doc *d, struct buf *out)
+commentary_render_html(const struct commentary_doc *d, struct buf *out)
 {
 	const struct article_words *w = article_words(d->lang);
-	const struct article_draft *a = d->draft;
+	const struct commentary_draft *a = d->draft;
 	int en = d->lang && strcmp(d->lang, "en") == 0;
 	const struct report_brand *br = d->brand;
 	const char **links = ref_links(d);
@@ -212,9 +212,9 @@ subset_json(const char *text)
 }
 
 void
-article_render_json(const struct article_doc *d, struct buf *out)
+commentary_render_json(const struct commentary_doc *d, struct buf *out)
 {
-	const struct article_draft *a = d->draft;
+	const struct commentary_draft *a = d->draft;
 	json_t *o = json_object();
 	json_object_set_new(o, "kind", json_string("article"));
 	json_object_set_new(o, "story", json_text(d->story_id));
@@ -239,7 +239,7 @@ article_render_json(const struct article_doc *d, struct buf *out)
 	if (d->brand && d->brand->disclaimer)
 		json_object_set_new(o, "disclaimer", json_text(d->brand->disclaimer));
 	json_object_set_new(o, "question", subset_json(a->question));
-	json_object_set_new(o, "chars", json_integer((json_int_t)check_article_chars(a)));
+	json_object_set_new(o, "chars", json_integer((json_int_t)check_commentary_chars(a)));
 	json_t *refs = json_array();
 	for (size_t i = 0; i < d->ref_count; i++)
 		json_array_append_new(refs, json_pack("{s:I,s:o,s:o,s:o}", "id", (json_int_t)i + 1, "title",

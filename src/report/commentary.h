@@ -1,8 +1,8 @@
-/* article.h: rendering a checked commentary article (seed 002's shape): headline, hook,
+/* commentary.h: rendering a checked commentary article (seed 002's shape): headline, hook,
  * numbered bold sections (一、二、… in zh), 结语, the closing reader question (今日互动),
  * then the numbered references the [n] citations point at. Pure renderers. */
-#ifndef BRIEF_REPORT_ARTICLE_H
-#define BRIEF_REPORT_ARTICLE_H
+#ifndef BRIEF_REPORT_COMMENTARY_H
+#define BRIEF_REPORT_COMMENTARY_H
 
 #include <stddef.h>
 
@@ -11,8 +11,8 @@
 #include "report/weekly.h"
 #include "util/buf.h"
 
-struct article_doc {
-	const struct article_draft *draft;
+struct commentary_doc {
+	const struct commentary_draft *draft;
 	const char *lang;          /* "zh" or "en" */
 	const char *story_id;
 	const char *model;
@@ -27,9 +27,9 @@ struct article_doc {
  * Long-form texts (hook, bodies, conclusion, question) are in the safe Markdown subset
  * (mdsubset.h): bold, lists and [n] citations are rendered, everything else escaped; JSON
  * carries them normalised to the subset. Headings lose the model's bold markers. */
-void article_render_md(const struct article_doc *d, struct buf *out);
-void article_render_html(const struct article_doc *d, struct buf *out);
-void article_render_json(const struct article_doc *d, struct buf *out);
+void commentary_render_md(const struct commentary_doc *d, struct buf *out);
+void commentary_render_html(const struct commentary_doc *d, struct buf *out);
+void commentary_render_json(const struct commentary_doc *d, struct buf *out);
 
 /* The fixed words of an article in lang: the conclusion heading, the 今日互动 label, the
  * references heading, and the provenance note ($1 = the model). */
@@ -44,6 +44,6 @@ void article_heading_text(const char *heading, struct buf *out);
 
 /* The length of a section-number prefix the model may have written itself ("一、", "1. ",
  * "第一层：", "Part 2:"), so the renderer's own numbering is not doubled. */
-size_t article_number_prefix(const char *heading);
+size_t commentary_number_prefix(const char *heading);
 
 #endif
