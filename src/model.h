@@ -10,6 +10,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* A missing or unparseable date. Never 0 (1970 is a real, if unlikely, date). */
+#define FEED_NO_DATE INT64_MIN
+
 /* One stored item, as later stages see it. */
 struct article {
 	int64_t id;              /* items.id */
@@ -66,6 +69,27 @@ struct story {
 	int has_enrichment;
 	struct enrichment enrichment;
 	int score;                   /* relevance + quality + timeliness, 3..30 */
+};
+
+/* A feed or item the reader should know about (feed health: the store finds them, the daily
+ * renders them). */
+struct report_problem {
+	const char *name;   /* source name */
+	const char *url;    /* feed URL */
+	const char *detail; /* failed: the error; stale: NULL; dates: the item title */
+	int64_t when;       /* stale: newest item date (FEED_NO_DATE = never had one); future: the date */
+};
+
+struct report_health {
+	struct report_problem *failed;  /* feeds whose last fetch failed */
+	size_t failed_count;
+	struct report_problem *stale;   /* feeds with nothing newer than stale_days */
+	size_t stale_count;
+	int stale_days;
+	struct report_problem *undated; /* items in the window without a date */
+	size_t undated_count;
+	struct report_problem *future;  /* items dated more than a day ahead */
+	size_t future_count;
 };
 
 #endif

@@ -10,10 +10,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "model.h" /* FEED_NO_DATE */
 #include "util/arena.h"
-
-/* A missing or unparseable date. Never 0 (1970 is a real, if unlikely, date). */
-#define FEED_NO_DATE INT64_MIN
 
 struct feed_enclosure {
 	const char *url;

@@ -3,10 +3,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ai/longform/commentary.h" /* check_commentary_chars */
 #include "report/commentary.h"
 #include "report/escape.h"
 #include "report/mdsubset.h"
 #include "report/i18n.h"
+#include "report/weekly.h" /* weekly_refs_md/html */
 #include "util/json.h"
 #include "util/str.h"
 

@@ -6,9 +6,8 @@
 
 #include <stddef.h>
 
-#include "ai/longform/commentary.h"
+#include "draft.h"
 #include "report/brand.h"
-#include "report/weekly.h"
 #include "util/buf.h"
 
 struct commentary_doc {

@@ -49,26 +49,6 @@ struct report_category {
 	int count;
 };
 
-/* A feed or item the reader should know about (feed health). */
-struct report_problem {
-	const char *name;   /* source name */
-	const char *url;    /* feed URL */
-	const char *detail; /* failed: the error; stale: NULL; dates: the item title */
-	int64_t when;       /* stale: newest item date (FEED_NO_DATE = never had one); future: the date */
-};
-
-struct report_health {
-	struct report_problem *failed;  /* feeds whose last fetch failed */
-	size_t failed_count;
-	struct report_problem *stale;   /* feeds with nothing newer than stale_days */
-	size_t stale_count;
-	int stale_days;
-	struct report_problem *undated; /* items in the window without a date */
-	size_t undated_count;
-	struct report_problem *future;  /* items dated more than a day ahead */
-	size_t future_count;
-};
-
 struct report_stats {
 	int feeds_total, feeds_ok;
 	long articles_total;     /* items the feeds served (or stored, with --no-fetch) */

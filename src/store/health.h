@@ -7,7 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "report/report.h"
+#include "model.h"
 #include "store/store.h"
 #include "util/arena.h"
 #include "util/err.h"

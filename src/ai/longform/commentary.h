@@ -11,26 +11,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "draft.h"
 #include "model.h"
 #include "store/store.h"
 #include "util/arena.h"
 #include "util/buf.h"
 #include "util/config.h"
 #include "util/err.h"
-
-struct commentary_section {
-	const char *heading;
-	const char *body;    /* paragraphs separated by blank lines */
-};
-
-struct commentary_draft {
-	const char *headline;
-	const char *hook;
-	struct commentary_section *sections;
-	size_t section_count;
-	const char *conclusion;
-	const char *question;
-};
 
 /* What a draft must satisfy. */
 struct check_rules {

@@ -13,8 +13,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "draft.h"
 #include "model.h"
-#include "report/weekly.h"
 #include "store/store.h"
 #include "util/arena.h"
 #include "util/config.h"
