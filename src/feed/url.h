@@ -1,9 +1,12 @@
-/* url.h: RFC 3986 reference resolution, for xml:base and relative links in feeds. */
+/* url.h: what brief knows about URLs, in one place: RFC 3986 reference resolution (xml:base
+ * and relative links in feeds), the canonical form that recognises one article linked from
+ * several feeds (and the fallback item identity when a feed gives no GUID), and the host. */
 #ifndef BRIEF_FEED_URL_H
 #define BRIEF_FEED_URL_H
 
 #include <stddef.h>
 
+#include "util/arena.h"
 #include "util/buf.h"
 
 /* Length of the scheme of s (letters, digits, "+-." after a letter) when s starts
@@ -23,5 +26,21 @@ void url_resolve(const char *base, const char *ref, size_t ref_len, struct buf *
  * appends the rewritten fragment to out when something changed; returns 0 and
  * leaves out alone when nothing needed rewriting (or base is not absolute). */
 int url_resolve_html(const char *base, const char *html, size_t len, struct buf *out);
+
+/* Append the canonical form of url to out: surrounding whitespace trimmed, scheme and host
+ * lower-cased, the scheme's default port (:80 for http, :443 for https) dropped, an empty
+ * path written as "/", tracking parameters (utm_*, fbclid, gclid, mc_cid, mc_eid, _hsenc,
+ * _hsmi) and the fragment dropped, the remaining query kept in order. Anything that is not
+ * an absolute "scheme://" URL is appended trimmed and without its fragment. Never fails. */
+void url_canonical(const char *url, struct buf *out);
+
+/* Copy the lower-cased host of an absolute URL (no userinfo, no port) into out (size bytes,
+ * truncated); "" when url has no "scheme://host". Returns out. */
+char *url_host(const char *url, char *out, size_t size);
+
+/* The display name of a source, the one rule every page and report uses: its configured name,
+ * else the feed's title, else the host of the feed URL (url_host) without a leading "www.";
+ * NULL when there is none of the three. Empty strings count as missing. In arena. */
+const char *url_display_name(const char *name, const char *title, const char *url, struct arena *arena);
 
 #endif

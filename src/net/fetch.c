@@ -21,7 +21,7 @@
 #include "app.h"
 #include "feed/date.h"
 #include "feed/opml.h"
-#include "net/canon.h"
+#include "feed/url.h"
 #include "net/fetch_internal.h"
 #include "util/fs.h"
 #include "util/hash.h"
@@ -411,7 +411,7 @@ fetch_run(struct store *st, const struct config *cfg, const struct fetch_opts *o
 		j->max_body = opts->max_body;
 		j->ctx = c;
 		j->spill_fd = -1;
-		j->host = host_lookup(c, net_url_host(j->src.url, host, sizeof host));
+		j->host = host_lookup(c, url_host(j->src.url, host, sizeof host));
 		host_push(c, j, 0);
 		out->source_ids[out->source_count++] = j->src.id;
 	}

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "feed/feed.h"
+#include "feed/url.h"
 #include "util/buf.h"
 #include "util/redact.h"
 
@@ -26,28 +27,6 @@ bind_ids(sqlite3_stmt *s, int idx, const int64_t *ids, size_t n)
 }
 
 #define IN_IDS(col) "(?1 IS NULL OR " col " IN (SELECT value FROM json_each(?1)))"
-
-/* The display name: name, else feed title, else the host of the feed URL. */
-static const char *
-display_name(struct arena *a, const char *name, const char *title, const char *url)
-{
-	if (name && *name)
-		return arena_strdup(a, name);
-	if (title && *title)
-		return arena_strdup(a, title);
-	if (!url)
-		return NULL;
-	const char *host = strstr(url, "://");
-	host = host ? host + 3 : url;
-	size_t len = strcspn(host, "/?#");
-	const char *at = memchr(host, '@', len);
-	while (at) { /* never user:password@ (the last @ of the authority ends the userinfo) */
-		len -= (size_t)(at + 1 - host);
-		host = at + 1;
-		at = memchr(host, '@', len);
-	}
-	return arena_strndup(a, host, len);
-}
 
 int
 store_source_stats(struct store *st, const int64_t *ids, size_t n, struct store_source_stats *out,
@@ -108,7 +87,7 @@ store_feed_health(struct store *st, int64_t now, int stale_days, const int64_t *
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct report_problem p = {0};
-		p.name = display_name(arena, store_col_text(s, 0), store_col_text(s, 1), store_col_text(s, 2));
+		p.name = url_display_name(store_col_text(s, 0), store_col_text(s, 1), store_col_text(s, 2), arena);
 		/* for display: credentials in the URL (and in an error quoting it) redacted */
 		p.url = redact_str(arena, store_col_text(s, 2));
 		const char *error = store_col_text(s, 3);
@@ -138,7 +117,7 @@ store_source_name(struct store *st, const char *url, struct arena *arena)
 		return NULL;
 	store_bind_text(s, 1, url);
 	if (sqlite3_step(s) == SQLITE_ROW)
-		name = display_name(arena, store_col_text(s, 0), store_col_text(s, 1), store_col_text(s, 2));
+		name = url_display_name(store_col_text(s, 0), store_col_text(s, 1), store_col_text(s, 2), arena);
 	sqlite3_finalize(s);
 	return name;
 }

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "net/canon.h"
+#include "feed/url.h"
 #include "util/hash.h"
 
 int
@@ -65,7 +65,7 @@ store_item_dedupe_key(const struct feed_item *item, struct buf *out)
 	}
 	if (!is_blank(item->link)) {
 		buf_puts(out, "l:");
-		net_canonical_url(item->link, out);
+		url_canonical(item->link, out);
 		return;
 	}
 	struct buf tmp = BUF_INIT;
@@ -151,7 +151,7 @@ store_item_put(struct store_items *w, int64_t source_id, const struct feed_item 
 	char *cats = json_categories(item), *encl = json_enclosures(item);
 	store_item_dedupe_key(item, &key);
 	if (!is_blank(item->link))
-		net_canonical_url(item->link, &canon);
+		url_canonical(item->link, &canon);
 	hash_field(&hb, item->title);
 	hash_field(&hb, item->link);
 	hash_field(&hb, item->author);

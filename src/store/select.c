@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "feed/feed.h"
+#include "feed/url.h"
 #include "util/buf.h"
 #include "util/str.h"
 
@@ -18,20 +19,6 @@ static const char window_sql[] =
 	" JOIN items i ON i.id = sel.id JOIN sources s ON s.id = i.source_id"
 	" WHERE sel.w > ?2 AND sel.w <= ?1 + 86400"
 	" ORDER BY sel.w DESC, i.id DESC";
-
-/* The host of a URL ("https://www.example.com/feed" -> "example.com"), in arena. */
-static const char *
-url_host(struct arena *arena, const char *url)
-{
-	if (!url)
-		return NULL;
-	const char *p = strstr(url, "://");
-	p = p ? p + 3 : url;
-	if (str_istarts(p, "www."))
-		p += 4;
-	size_t n = strcspn(p, "/?#:");
-	return arena_strndup(arena, p, n);
-}
 
 /* Plain text from HTML: tags dropped, a few entities decoded, whitespace collapsed. Used only
  * when the store has no `text` (rows written by something other than the parser). */
@@ -140,12 +127,7 @@ store_select_window(struct store *st, int64_t now, int hours, const int64_t *sou
 		a->source_id = source_id;
 		const char *name = store_col_text(s, 2), *ftitle = store_col_text(s, 3);
 		a->source_url = arena_strdup(arena, store_col_text(s, 4));
-		if (name && *name)
-			a->source_name = arena_strdup(arena, name);
-		else if (ftitle && *ftitle)
-			a->source_name = arena_strdup(arena, ftitle);
-		else
-			a->source_name = url_host(arena, a->source_url);
+		a->source_name = url_display_name(name, ftitle, a->source_url, arena);
 		a->title = arena_strdup(arena, store_col_text(s, 5));
 		a->link = arena_strdup(arena, store_col_text(s, 6));
 		a->canonical_link = arena_strdup(arena, store_col_text(s, 7));

@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "feed/feed.h"
-#include "net/canon.h"
+#include "feed/url.h"
 #include "store/items.h"
 #include "store/select.h"
 #include "store/sources.h"
@@ -14,7 +14,7 @@ static void
 check_canon(const char *in, const char *want)
 {
 	struct buf b = BUF_INIT;
-	net_canonical_url(in, &b);
+	url_canonical(in, &b);
 	CHECK_STR(buf_str(&b), want);
 	buf_free(&b);
 }
@@ -38,8 +38,8 @@ test_canon(void)
 	check_canon("https://[::1]:443/", "https://[::1]/");
 	check_canon("tag:example.com,2026:1#x", "tag:example.com,2026:1");
 	char host[64];
-	CHECK_STR(net_url_host("https://u:p@Blog.Example.org:8443/feed", host, sizeof host), "blog.example.org");
-	CHECK_STR(net_url_host("not a url", host, sizeof host), "");
+	CHECK_STR(url_host("https://u:p@Blog.Example.org:8443/feed", host, sizeof host), "blog.example.org");
+	CHECK_STR(url_host("not a url", host, sizeof host), "");
 }
 
 static void
