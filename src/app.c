@@ -61,13 +61,3 @@ app_close(struct app *app)
 {
 	config_free(&app->cfg);
 }
-
-const char *
-app_data_file(const char *name, char *out, size_t size)
-{
-	snprintf(out, size, "%s/data/%s", BRIEF_SOURCE_DIR, name);
-	if (fs_exists(out))
-		return out;
-	snprintf(out, size, "%s/%s", BRIEF_DATA_DIR, name);
-	return out;
-}

@@ -25,8 +25,5 @@ int app_open(struct app *app, const struct cli_common *common, struct err *e);
 int app_set_now(const char *now, struct err *e);
 /* Release the config. */
 void app_close(struct app *app);
-/* Path of a file shipped with brief (e.g. "hn-popular-blogs-2025.opml"): the source
- * tree's data/ when it exists (running from a build tree), else the installed data dir. */
-const char *app_data_file(const char *name, char *out, size_t size);
 
 #endif

@@ -18,7 +18,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "app.h"
 #include "feed/date.h"
 #include "feed/opml.h"
 #include "feed/url.h"
@@ -106,7 +105,7 @@ fetch_seed_defaults(struct store *st, struct err *e)
 	struct opml_feed *feeds;
 	size_t n;
 	int rc = -1;
-	if (read_opml(app_data_file("hn-popular-blogs-2025.opml", path, sizeof path), &a, &feeds, &n, e) < 0)
+	if (read_opml(fs_data_file("hn-popular-blogs-2025.opml", path, sizeof path), &a, &feeds, &n, e) < 0)
 		goto out;
 	if (store_begin(st, e) < 0)
 		goto out;

@@ -182,3 +182,13 @@ fs_exists(const char *path)
 	struct stat st;
 	return stat(path, &st) == 0;
 }
+
+const char *
+fs_data_file(const char *name, char *out, size_t size)
+{
+	snprintf(out, size, "%s/data/%s", BRIEF_SOURCE_DIR, name);
+	if (fs_exists(out))
+		return out;
+	snprintf(out, size, "%s/%s", BRIEF_DATA_DIR, name);
+	return out;
+}

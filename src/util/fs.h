@@ -40,5 +40,9 @@ int fs_mkdirs(const char *path, int private_dir, struct err *e);
 int fs_is_dir(const char *path);
 /* True when path exists. */
 int fs_exists(const char *path);
+/* Path of a file shipped with brief (e.g. "hn-popular-blogs-2025.opml") written to out: the
+ * source tree's data/ when it exists (running from a build tree), else the installed data dir.
+ * Returns out. */
+const char *fs_data_file(const char *name, char *out, size_t size);
 
 #endif
