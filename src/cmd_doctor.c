@@ -2,7 +2,6 @@
  * reachability, and the delivery channels; say what is wrong in one line each. */
 #include <curl/curl.h>
 #include <jansson.h>
-#include <sqlite3.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +13,7 @@
 #include "cmd.h"
 #include "cmd_common.h"
 #include "deliver/deliver.h"
+#include "store/archive.h"
 #include "store/store.h"
 #include "util/buf.h"
 #include "util/fs.h"
@@ -57,17 +57,6 @@ report(struct doctor *d, enum verdict v, const char *what, const char *fmt, ...)
 
 /* ---- store ---- */
 
-static long
-count_rows(sqlite3 *db, const char *sql)
-{
-	sqlite3_stmt *s = NULL;
-	long n = -1;
-	if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
-		n = (long)sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
-	return n;
-}
-
 /* Opened read-only: the doctor looks, it never migrates or repairs. */
 static void
 check_store(struct doctor *d, const char *path)
@@ -76,34 +65,21 @@ check_store(struct doctor *d, const char *path)
 		report(d, V_INFO, "store", "%s does not exist yet (the first brief fetch creates it)", path);
 		return;
 	}
-	sqlite3 *db = NULL;
-	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
-		report(d, V_FAIL, "store", "cannot open %s: %s", path, db ? sqlite3_errmsg(db) : "out of memory");
-		sqlite3_close(db);
+	struct archive_health h;
+	struct err e;
+	enum archive_health_status rc = archive_health(path, &h, &e);
+	if (rc == ARCHIVE_HEALTH_CANNOT_OPEN) {
+		report(d, V_FAIL, "store", "cannot open %s: %s", path, e.msg);
 		return;
 	}
-	sqlite3_busy_timeout(db, 5000);
-	long version = count_rows(db, "PRAGMA user_version");
-	if (version < 0) {
-		report(d, V_FAIL, "store", "%s is not a readable SQLite database: %s", path, sqlite3_errmsg(db));
-		sqlite3_close(db);
+	if (rc == ARCHIVE_HEALTH_UNREADABLE) {
+		report(d, V_FAIL, "store", "%s is not a readable SQLite database: %s", path, e.msg);
 		return;
 	}
-	sqlite3_stmt *s = NULL;
-	struct buf check = BUF_INIT;
-	if (sqlite3_prepare_v2(db, "PRAGMA quick_check", -1, &s, NULL) == SQLITE_OK) {
-		while (sqlite3_step(s) == SQLITE_ROW && check.len < 300) {
-			if (check.len)
-				buf_puts(&check, "; ");
-			buf_puts(&check, (const char *)sqlite3_column_text(s, 0));
-		}
-	} else {
-		buf_puts(&check, sqlite3_errmsg(db));
-	}
-	sqlite3_finalize(s);
+	long version = h.version;
 	int target = store_schema_version();
-	if (strcmp(buf_str(&check), "ok") != 0)
-		report(d, V_FAIL, "store", "%s fails its integrity check: %s", path, buf_str(&check));
+	if (strcmp(h.integrity, "ok") != 0)
+		report(d, V_FAIL, "store", "%s fails its integrity check: %s", path, h.integrity);
 	else if (version > target)
 		report(d, V_FAIL, "store", "%s has schema version %ld, newer than this brief (%d): upgrade brief", path,
 		       version, target);
@@ -112,22 +88,15 @@ check_store(struct doctor *d, const char *path)
 		       target);
 	else
 		report(d, V_OK, "store", "%s: schema %ld, integrity ok", path, version);
-	buf_free(&check);
-	if (version >= 1 && version <= target) {
-		long sources = count_rows(db, "SELECT count(*) FROM sources");
-		long failing = count_rows(db, "SELECT count(*) FROM sources WHERE consecutive_failures > 0");
-		long items = count_rows(db, "SELECT count(*) FROM items");
-		long reports = count_rows(db, "SELECT count(*) FROM reports");
-		long last = count_rows(db, "SELECT COALESCE(max(last_success_at), 0) FROM sources");
+	if (h.has_counts) {
 		char when[32] = "never";
-		if (last > 0)
-			time_format_rfc3339(last, when, sizeof when);
-		report(d, V_INFO, "store", "%ld sources (%ld failing), %ld items, %ld reports; last fetch %s", sources,
-		       failing, items, reports, when);
-		if (sources == 0)
+		if (h.last_success > 0)
+			time_format_rfc3339(h.last_success, when, sizeof when);
+		report(d, V_INFO, "store", "%ld sources (%ld failing), %ld items, %ld reports; last fetch %s", h.sources,
+		       h.failing, h.items, h.reports, when);
+		if (h.sources == 0)
 			report(d, V_INFO, "store", "no sources of your own: brief fetch uses the built-in list of 92 blogs");
 	}
-	sqlite3_close(db);
 }
 
 /* ---- LLM ---- */

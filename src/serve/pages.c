@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "store/archive.h"
 #include "util/html.h"
 #include "util/str.h"
 #include "util/timeutil.h"
@@ -72,10 +73,11 @@ pages_error(struct page *pg, int status, const char *message)
 	page_end(pg);
 }
 
+/* The 500 page for a store error e. Returns -1. */
 static int
-store_failed(struct page *pg, struct store *st)
+store_failed(struct page *pg, const struct err *e)
 {
-	pages_error(pg, 500, sqlite3_errmsg(st->db));
+	pages_error(pg, 500, e->msg);
 	return -1;
 }
 
@@ -157,21 +159,20 @@ put_pager(struct buf *b, const char *path, const char *q, long page, int has_mor
 int
 pages_index(struct store *st, const struct page_req *rq, struct page *pg)
 {
-	sqlite3_stmt *s = store_prepare(st,
-	                                "SELECT kind, slug, lang, title, created_at FROM reports "
-	                                "ORDER BY created_at DESC, id DESC LIMIT ?1 OFFSET ?2",
-	                                NULL);
-	if (!s)
-		return store_failed(pg, st);
-	sqlite3_bind_int(s, 1, PAGE_SIZE + 1);
-	sqlite3_bind_int64(s, 2, (sqlite3_int64)rq->page * PAGE_SIZE);
+	struct arena arena = ARENA_INIT;
+	struct archive_report *r;
+	size_t n;
+	struct err e;
+	if (archive_reports(st, (int64_t)rq->page * PAGE_SIZE, PAGE_SIZE + 1, 0, &arena, &r, &n, &e) < 0) {
+		arena_free(&arena);
+		return store_failed(pg, &e);
+	}
 	page_begin(pg, "reports", NULL);
 	struct buf *b = &pg->body;
 	buf_puts(b, "<h1>Reports</h1>\n<ul class=\"list\">\n");
-	int rows = 0, rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW && rows < PAGE_SIZE) {
-		const char *kind = store_col_text(s, 0), *slug = store_col_text(s, 1), *lang = store_col_text(s, 2);
-		const char *title = store_col_text(s, 3);
+	size_t rows = n > PAGE_SIZE ? PAGE_SIZE : n;
+	for (size_t i = 0; i < rows; i++) {
+		const char *kind = r[i].kind, *slug = r[i].slug, *lang = r[i].lang, *title = r[i].title;
 		buf_puts(b, "<li><a href=\"");
 		struct buf href = BUF_INIT;
 		put_report_href(&href, kind ? kind : "", slug ? slug : "", lang, "");
@@ -186,64 +187,43 @@ pages_index(struct store *st, const struct page_req *rq, struct page *pg)
 		buf_puts(b, " · ");
 		html_escape_str(b, lang);
 		buf_puts(b, " · ");
-		put_time(b, sqlite3_column_int64(s, 4));
+		put_time(b, r[i].created_at);
 		buf_puts(b, "</div></li>\n");
-		rows++;
 	}
-	int has_more = rc == SQLITE_ROW;
-	sqlite3_finalize(s);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return store_failed(pg, st);
+	arena_free(&arena);
 	buf_puts(b, "</ul>\n");
 	if (rows == 0 && rq->page == 0)
 		buf_puts(b, "<p>No reports yet: <code>brief daily</code> writes one.</p>\n");
-	put_pager(b, "/", NULL, rq->page, has_more);
+	put_pager(b, "/", NULL, rq->page, n > PAGE_SIZE);
 	page_end(pg);
 	return 0;
 }
 
 /* ---- /r/KIND/SLUG[.md|.json|.html] ---- */
 
+/* Put the newest stored body in column of report kind/slug[0..slug_len) into pg with its
+ * content type; *found says whether there was one. Returns 0, or -1 (500 page) on a store error. */
 static int
 report_lookup(struct store *st, const char *kind, const char *slug, size_t slug_len, const char *lang,
               const char *column, struct page *pg, int *found)
 {
-	struct buf sql = BUF_INIT;
-	buf_printf(&sql,
-	           "SELECT %s, title FROM reports WHERE kind = ?1 AND slug = ?2 AND (?3 IS NULL OR lang = ?3) "
-	           "AND %s IS NOT NULL ORDER BY created_at DESC, id DESC LIMIT 1",
-	           column, column);
-	sqlite3_stmt *s = store_prepare(st, sql.data, NULL);
-	buf_free(&sql);
-	if (!s)
-		return store_failed(pg, st);
-	store_bind_text(s, 1, kind);
-	sqlite3_bind_text(s, 2, slug, (int)slug_len, SQLITE_TRANSIENT);
-	store_bind_text(s, 3, lang);
-	int rc = sqlite3_step(s);
-	*found = rc == SQLITE_ROW;
+	struct err e;
+	int rc = archive_report_body(st, kind, slug, slug_len, lang, column, &pg->body, &e);
+	if (rc < 0)
+		return store_failed(pg, &e);
+	*found = rc;
 	if (*found) {
-		const char *body = (const char *)sqlite3_column_text(s, 0);
-		int len = sqlite3_column_bytes(s, 0);
+		pg->status = 200;
 		if (strcmp(column, "html") == 0) {
 			/* The stored page is brief's own, self-contained and escaped when written. */
-			pg->status = 200;
 			pg->content_type = "text/html; charset=utf-8";
 			pg->is_report = 1;
-			buf_append(&pg->body, body, (size_t)len);
 		} else if (strcmp(column, "json") == 0) {
-			pg->status = 200;
 			pg->content_type = "application/json; charset=utf-8";
-			buf_append(&pg->body, body, (size_t)len);
 		} else {
-			pg->status = 200;
 			pg->content_type = "text/plain; charset=utf-8";
-			buf_append(&pg->body, body, (size_t)len);
 		}
 	}
-	sqlite3_finalize(s);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return store_failed(pg, st);
 	return 0;
 }
 
@@ -370,41 +350,23 @@ int
 pages_items(struct store *st, const struct page_req *rq, struct page *pg)
 {
 	const char *q = rq->q && *rq->q ? rq->q : NULL;
-	struct buf match = BUF_INIT, like_store = BUF_INIT, sql = BUF_INIT;
-	const char *likes[QUERY_MAX_TERMS];
+	struct buf match = BUF_INIT, like_store = BUF_INIT;
+	const char *likes[QUERY_MAX_TERMS] = {0};
 	size_t nlikes = 0;
 	if (q)
 		build_query(q, &match, likes, &nlikes, &like_store);
-	if (match.len) {
-		buf_puts(&sql, "SELECT i.id, i.title, i.link, COALESCE(s.name, s.title, s.url), "
-		               "COALESCE(i.published, i.first_seen), "
-		               "snippet(items_fts, -1, char(1), char(2), '…', 24) "
-		               "FROM items_fts JOIN items i ON i.id = items_fts.rowid "
-		               "JOIN sources s ON s.id = i.source_id WHERE items_fts MATCH ?1");
-	} else {
-		buf_puts(&sql, "SELECT i.id, i.title, i.link, COALESCE(s.name, s.title, s.url), "
-		               "COALESCE(i.published, i.first_seen), substr(i.text, 1, 240) "
-		               "FROM items i JOIN sources s ON s.id = i.source_id WHERE ?1 IS NULL");
-	}
-	for (size_t i = 0; i < nlikes; i++)
-		buf_printf(&sql, " AND (i.title LIKE ?%zu ESCAPE '\\' OR i.text LIKE ?%zu ESCAPE '\\')", i + 4, i + 4);
-	buf_puts(&sql, match.len ? " ORDER BY rank" : " ORDER BY COALESCE(i.published, i.first_seen) DESC, i.id DESC");
-	buf_puts(&sql, " LIMIT ?2 OFFSET ?3");
-	sqlite3_stmt *s = store_prepare(st, sql.data, NULL);
-	buf_free(&sql);
-	if (!s) {
-		buf_free(&match);
-		buf_free(&like_store);
-		return store_failed(pg, st);
-	}
-	if (match.len)
-		sqlite3_bind_text(s, 1, match.data, (int)match.len, SQLITE_TRANSIENT);
-	sqlite3_bind_int(s, 2, PAGE_SIZE + 1);
-	sqlite3_bind_int64(s, 3, (sqlite3_int64)rq->page * PAGE_SIZE);
-	for (size_t i = 0; i < nlikes; i++)
-		sqlite3_bind_text(s, (int)i + 4, likes[i], -1, SQLITE_TRANSIENT);
+	struct arena arena = ARENA_INIT;
+	struct archive_item *items;
+	size_t n;
+	struct err e;
+	int rc = archive_items(st, match.len ? buf_str(&match) : NULL, likes, nlikes, (int64_t)rq->page * PAGE_SIZE,
+	                       PAGE_SIZE + 1, &arena, &items, &n, &e);
 	buf_free(&match);
 	buf_free(&like_store);
+	if (rc < 0) {
+		arena_free(&arena);
+		return store_failed(pg, &e);
+	}
 
 	page_begin(pg, q ? q : "items", q);
 	struct buf *b = &pg->body;
@@ -416,24 +378,21 @@ pages_items(struct store *st, const struct page_req *rq, struct page *pg)
 		buf_puts(b, "<h1>Latest items</h1>\n");
 	}
 	buf_puts(b, "<ul class=\"list\">\n");
-	int rows = 0, rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW && rows < PAGE_SIZE) {
-		const char *title = store_col_text(s, 1);
-		buf_printf(b, "<li><a href=\"/items/%lld\">", (long long)sqlite3_column_int64(s, 0));
+	size_t rows = n > PAGE_SIZE ? PAGE_SIZE : n;
+	for (size_t i = 0; i < rows; i++) {
+		const char *title = items[i].title;
+		buf_printf(b, "<li><a href=\"/items/%lld\">", (long long)items[i].id);
 		html_escape_str(b, title && *title ? title : "(untitled)");
 		buf_puts(b, "</a><div class=\"meta\">");
-		html_escape_str(b, store_col_text(s, 3));
+		html_escape_str(b, items[i].source);
 		buf_puts(b, " · ");
-		put_time(b, sqlite3_column_int64(s, 4));
+		put_time(b, items[i].when);
 		buf_puts(b, "</div><div>");
-		put_snippet(b, store_col_text(s, 5));
+		put_snippet(b, items[i].snippet);
 		buf_puts(b, "</div></li>\n");
-		rows++;
 	}
-	int has_more = rc == SQLITE_ROW;
-	sqlite3_finalize(s);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return store_failed(pg, st);
+	int has_more = n > PAGE_SIZE;
+	arena_free(&arena);
 	buf_puts(b, "</ul>\n");
 	if (rows == 0)
 		buf_puts(b, q ? "<p>Nothing matches.</p>\n" : "<p>No items yet: <code>brief fetch</code> stores some.</p>\n");
@@ -478,85 +437,67 @@ pages_item(struct store *st, const struct page_req *rq, struct page *pg)
 		pages_error(pg, 404, "no such item");
 		return 0;
 	}
-	sqlite3_stmt *s = store_prepare(
-		st,
-		"SELECT i.title, i.link, i.author, i.published, i.first_seen, i.text, i.categories, "
-		"COALESCE(s.name, s.title, s.url), s.html_url, v.engine, v.relevance, v.quality, v.timeliness, "
-		"v.category, v.keywords FROM items i JOIN sources s ON s.id = i.source_id "
-		"LEFT JOIN verdicts v ON v.item_id = i.id WHERE i.id = ?1",
-		NULL);
-	if (!s)
-		return store_failed(pg, st);
-	sqlite3_bind_int64(s, 1, id);
-	int rc = sqlite3_step(s);
-	if (rc != SQLITE_ROW) {
-		sqlite3_finalize(s);
-		if (rc != SQLITE_DONE)
-			return store_failed(pg, st);
+	struct arena arena = ARENA_INIT;
+	struct archive_item_detail it;
+	struct err e;
+	int rc = archive_item(st, id, &arena, &it, &e);
+	if (rc <= 0) {
+		arena_free(&arena);
+		if (rc < 0)
+			return store_failed(pg, &e);
 		pages_error(pg, 404, "no such item");
 		return 0;
 	}
-	const char *title = store_col_text(s, 0);
+	const char *title = it.title;
 	page_begin(pg, title && *title ? title : "item", NULL);
 	struct buf *b = &pg->body;
 	buf_puts(b, "<h1>");
-	put_link(b, store_col_text(s, 1), title && *title ? title : "(untitled)");
+	put_link(b, it.link, title && *title ? title : "(untitled)");
 	buf_puts(b, "</h1>\n<table>");
 	row(b, "source");
-	put_link(b, store_col_text(s, 8), store_col_text(s, 7));
-	if (store_col_text(s, 2)) {
+	put_link(b, it.source_html_url, it.source);
+	if (it.author) {
 		row(b, "author");
-		html_escape_str(b, store_col_text(s, 2));
+		html_escape_str(b, it.author);
 	}
 	row(b, "published");
-	put_time(b, sqlite3_column_int64(s, 3));
+	put_time(b, it.published);
 	row(b, "first seen");
-	put_time(b, sqlite3_column_int64(s, 4));
-	if (store_col_text(s, 6)) {
+	put_time(b, it.first_seen);
+	if (it.categories) {
 		row(b, "categories");
-		put_json_list(b, store_col_text(s, 6));
+		put_json_list(b, it.categories);
 	}
-	if (store_col_text(s, 9)) {
-		int rel = sqlite3_column_int(s, 10), qual = sqlite3_column_int(s, 11), tim = sqlite3_column_int(s, 12);
+	if (it.engine) {
+		int rel = it.relevance, qual = it.quality, tim = it.timeliness;
 		row(b, "score");
 		buf_printf(b, "%d/30 (relevance %d, quality %d, timeliness %d; ", rel + qual + tim, rel, qual, tim);
-		html_escape_str(b, store_col_text(s, 9));
+		html_escape_str(b, it.engine);
 		buf_puts(b, ")");
 		row(b, "category");
-		html_escape_str(b, store_col_text(s, 13));
+		html_escape_str(b, it.category);
 		row(b, "keywords");
-		put_json_list(b, store_col_text(s, 14));
+		put_json_list(b, it.keywords);
 	}
 	buf_puts(b, "</td></tr></table>\n");
-	struct buf text = BUF_INIT;
-	buf_puts(&text, store_col_text(s, 5) ? store_col_text(s, 5) : "");
-	sqlite3_finalize(s);
-
-	s = store_prepare(st, "SELECT lang, title, summary, reason FROM enrichments WHERE item_id = ?1 ORDER BY lang",
-	                  NULL);
-	if (!s) {
-		buf_free(&text);
-		return store_failed(pg, st);
-	}
-	sqlite3_bind_int64(s, 1, id);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	for (size_t i = 0; i < it.enrichment_count; i++) {
+		const struct archive_enrichment *en = &it.enrichments[i];
 		buf_puts(b, "<section><h2>");
-		html_escape_str(b, store_col_text(s, 1));
+		html_escape_str(b, en->title);
 		buf_puts(b, " <span class=\"meta\">");
-		html_escape_str(b, store_col_text(s, 0));
+		html_escape_str(b, en->lang);
 		buf_puts(b, "</span></h2><blockquote>");
-		html_escape_str(b, store_col_text(s, 2));
+		html_escape_str(b, en->summary);
 		buf_puts(b, "</blockquote><p>");
-		html_escape_str(b, store_col_text(s, 3));
+		html_escape_str(b, en->reason);
 		buf_puts(b, "</p></section>\n");
 	}
-	sqlite3_finalize(s);
 	buf_puts(b, "<div class=\"text\">");
-	html_escape(b, buf_str(&text), text.len);
+	html_escape_str(b, it.text ? it.text : "");
 	buf_puts(b, "</div>\n");
-	buf_free(&text);
+	arena_free(&arena);
 	page_end(pg);
-	return rc == SQLITE_DONE ? 0 : store_failed(pg, st);
+	return 0;
 }
 
 /* ---- /feed.atom ---- */
@@ -564,32 +505,31 @@ pages_item(struct store *st, const struct page_req *rq, struct page *pg)
 int
 pages_atom(struct store *st, const struct page_req *rq, struct page *pg)
 {
-	sqlite3_stmt *s = store_prepare(st,
-	                                "SELECT kind, slug, lang, title, created_at, html, markdown FROM reports "
-	                                "ORDER BY created_at DESC, id DESC LIMIT ?1",
-	                                NULL);
-	if (!s)
-		return store_failed(pg, st);
-	sqlite3_bind_int(s, 1, PAGE_SIZE);
+	struct arena arena = ARENA_INIT;
+	struct archive_report *r;
+	size_t n;
+	struct err e;
+	if (archive_reports(st, 0, PAGE_SIZE, 1, &arena, &r, &n, &e) < 0) {
+		arena_free(&arena);
+		return store_failed(pg, &e);
+	}
 	struct buf *b = &pg->body;
 	pg->status = 200;
 	pg->content_type = "application/atom+xml; charset=utf-8";
 	char ts[32];
-	int rc = sqlite3_step(s);
-	time_format_rfc3339(rc == SQLITE_ROW ? sqlite3_column_int64(s, 4) : 0, ts, sizeof ts);
+	time_format_rfc3339(n ? r[0].created_at : 0, ts, sizeof ts);
 	buf_puts(b, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n"
 	            "<title>brief</title>\n<id>urn:brief:archive</id>\n<link rel=\"self\" href=\"");
 	html_escape_str(b, rq->base);
 	buf_puts(b, "/feed.atom\"/>\n<link href=\"");
 	html_escape_str(b, rq->base);
 	buf_printf(b, "/\"/>\n<updated>%s</updated>\n<generator>brief</generator>\n", ts);
-	for (; rc == SQLITE_ROW; rc = sqlite3_step(s)) {
-		const char *kind = store_col_text(s, 0), *slug = store_col_text(s, 1), *lang = store_col_text(s, 2);
-		const char *title = store_col_text(s, 3);
+	for (size_t i = 0; i < n; i++) {
+		const char *kind = r[i].kind, *slug = r[i].slug, *lang = r[i].lang, *title = r[i].title;
 		struct buf href = BUF_INIT;
 		buf_puts(&href, rq->base);
 		put_report_href(&href, kind ? kind : "", slug ? slug : "", lang, "");
-		time_format_rfc3339(sqlite3_column_int64(s, 4), ts, sizeof ts);
+		time_format_rfc3339(r[i].created_at, ts, sizeof ts);
 		buf_puts(b, "<entry>\n<title>");
 		html_escape_str(b, title && *title ? title : slug);
 		/* Ids stay the same whatever host name the feed was fetched by. */
@@ -604,21 +544,19 @@ pages_atom(struct store *st, const struct page_req *rq, struct page *pg)
 		buf_printf(b, "\"/>\n<updated>%s</updated>\n<category term=\"", ts);
 		html_escape_str(b, kind);
 		buf_puts(b, "\"/>\n");
-		if (store_col_text(s, 5)) {
+		if (r[i].html) {
 			buf_puts(b, "<content type=\"html\">");
-			html_escape_str(b, store_col_text(s, 5));
+			html_escape_str(b, r[i].html);
 			buf_puts(b, "</content>\n");
-		} else if (store_col_text(s, 6)) {
+		} else if (r[i].markdown) {
 			buf_puts(b, "<content type=\"text\">");
-			html_escape_str(b, store_col_text(s, 6));
+			html_escape_str(b, r[i].markdown);
 			buf_puts(b, "</content>\n");
 		}
 		buf_puts(b, "</entry>\n");
 		buf_free(&href);
 	}
-	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE)
-		return store_failed(pg, st);
+	arena_free(&arena);
 	buf_puts(b, "</feed>\n");
 	return 0;
 }

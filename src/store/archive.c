@@ -1,0 +1,259 @@
+/* archive.c: the store's read side for the web archive and the doctor (see archive.h). */
+#include "store/archive.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "feed/url.h"
+
+/* The error of the last statement on st, as a value. */
+static int
+db_failed(struct store *st, struct err *e)
+{
+	return err_set(e, "%s", sqlite3_errmsg(st->db));
+}
+
+/* Column col as text in arena (NULL for NULL). */
+static const char *
+col(sqlite3_stmt *s, int c, struct arena *arena)
+{
+	const char *t = store_col_text(s, c);
+	return t ? arena_strdup(arena, t) : NULL;
+}
+
+/* Grow *arr (elements of size sz) so that index n fits; the old contents are copied, the
+ * arrays live in arena. */
+static void *
+grow(struct arena *arena, void *arr, size_t n, size_t *cap, size_t sz)
+{
+	if (n < *cap)
+		return arr;
+	size_t ncap = *cap ? *cap * 2 : 16;
+	void *p = arena_alloc(arena, ncap * sz);
+	if (arr)
+		memcpy(p, arr, *cap * sz);
+	*cap = ncap;
+	return p;
+}
+
+int
+archive_reports(struct store *st, int64_t offset, int limit, int with_bodies, struct arena *arena,
+                struct archive_report **out, size_t *count, struct err *e)
+{
+	*out = NULL;
+	*count = 0;
+	sqlite3_stmt *s = store_prepare(st,
+	                                with_bodies ? "SELECT kind, slug, lang, title, created_at, html, markdown "
+	                                              "FROM reports ORDER BY created_at DESC, id DESC "
+	                                              "LIMIT ?1 OFFSET ?2"
+	                                            : "SELECT kind, slug, lang, title, created_at FROM reports "
+	                                              "ORDER BY created_at DESC, id DESC LIMIT ?1 OFFSET ?2",
+	                                NULL);
+	if (!s)
+		return db_failed(st, e);
+	sqlite3_bind_int(s, 1, limit);
+	sqlite3_bind_int64(s, 2, offset);
+	size_t cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		*out = grow(arena, *out, *count, &cap, sizeof **out);
+		struct archive_report *r = &(*out)[(*count)++];
+		memset(r, 0, sizeof *r);
+		r->kind = col(s, 0, arena);
+		r->slug = col(s, 1, arena);
+		r->lang = col(s, 2, arena);
+		r->title = col(s, 3, arena);
+		r->created_at = sqlite3_column_int64(s, 4);
+		if (with_bodies) {
+			r->html = col(s, 5, arena);
+			r->markdown = col(s, 6, arena);
+		}
+	}
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? 0 : db_failed(st, e);
+}
+
+int
+archive_report_body(struct store *st, const char *kind, const char *slug, size_t slug_len, const char *lang,
+                    const char *column, struct buf *body, struct err *e)
+{
+	if (strcmp(column, "html") != 0 && strcmp(column, "json") != 0 && strcmp(column, "markdown") != 0)
+		return err_set(e, "no such report format: %s", column);
+	struct buf sql = BUF_INIT;
+	buf_printf(&sql,
+	           "SELECT %s, title FROM reports WHERE kind = ?1 AND slug = ?2 AND (?3 IS NULL OR lang = ?3) "
+	           "AND %s IS NOT NULL ORDER BY created_at DESC, id DESC LIMIT 1",
+	           column, column);
+	sqlite3_stmt *s = store_prepare(st, sql.data, NULL);
+	buf_free(&sql);
+	if (!s)
+		return db_failed(st, e);
+	store_bind_text(s, 1, kind);
+	sqlite3_bind_text(s, 2, slug, (int)slug_len, SQLITE_TRANSIENT);
+	store_bind_text(s, 3, lang);
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		buf_append(body, sqlite3_column_text(s, 0), (size_t)sqlite3_column_bytes(s, 0));
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_failed(st, e);
+	return rc == SQLITE_ROW;
+}
+
+int
+archive_items(struct store *st, const char *match, const char *const *likes, size_t nlikes, int64_t offset,
+              int limit, struct arena *arena, struct archive_item **out, size_t *count, struct err *e)
+{
+	*out = NULL;
+	*count = 0;
+	struct buf sql = BUF_INIT;
+	if (match) {
+		buf_puts(&sql, "SELECT i.id, i.title, i.link, s.name, s.title, s.url, "
+		               "COALESCE(i.published, i.first_seen), "
+		               "snippet(items_fts, -1, char(1), char(2), '…', 24) "
+		               "FROM items_fts JOIN items i ON i.id = items_fts.rowid "
+		               "JOIN sources s ON s.id = i.source_id WHERE items_fts MATCH ?1");
+	} else {
+		buf_puts(&sql, "SELECT i.id, i.title, i.link, s.name, s.title, s.url, "
+		               "COALESCE(i.published, i.first_seen), substr(i.text, 1, 240) "
+		               "FROM items i JOIN sources s ON s.id = i.source_id WHERE ?1 IS NULL");
+	}
+	for (size_t i = 0; i < nlikes; i++)
+		buf_printf(&sql, " AND (i.title LIKE ?%zu ESCAPE '\\' OR i.text LIKE ?%zu ESCAPE '\\')", i + 4, i + 4);
+	buf_puts(&sql, match ? " ORDER BY rank" : " ORDER BY COALESCE(i.published, i.first_seen) DESC, i.id DESC");
+	buf_puts(&sql, " LIMIT ?2 OFFSET ?3");
+	sqlite3_stmt *s = store_prepare(st, sql.data, NULL);
+	buf_free(&sql);
+	if (!s)
+		return db_failed(st, e);
+	store_bind_text(s, 1, match);
+	sqlite3_bind_int(s, 2, limit);
+	sqlite3_bind_int64(s, 3, offset);
+	for (size_t i = 0; i < nlikes; i++)
+		sqlite3_bind_text(s, (int)i + 4, likes[i], -1, SQLITE_TRANSIENT);
+	size_t cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		*out = grow(arena, *out, *count, &cap, sizeof **out);
+		struct archive_item *it = &(*out)[(*count)++];
+		it->id = sqlite3_column_int64(s, 0);
+		it->title = col(s, 1, arena);
+		it->link = col(s, 2, arena);
+		it->source = url_display_name(store_col_text(s, 3), store_col_text(s, 4), store_col_text(s, 5), arena);
+		it->when = sqlite3_column_int64(s, 6);
+		it->snippet = col(s, 7, arena);
+	}
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? 0 : db_failed(st, e);
+}
+
+int
+archive_item(struct store *st, int64_t id, struct arena *arena, struct archive_item_detail *out, struct err *e)
+{
+	memset(out, 0, sizeof *out);
+	sqlite3_stmt *s = store_prepare(
+		st,
+		"SELECT i.title, i.link, i.author, i.published, i.first_seen, i.text, i.categories, "
+		"s.name, s.title, s.url, s.html_url, v.engine, v.relevance, v.quality, v.timeliness, "
+		"v.category, v.keywords FROM items i JOIN sources s ON s.id = i.source_id "
+		"LEFT JOIN verdicts v ON v.item_id = i.id WHERE i.id = ?1",
+		NULL);
+	if (!s)
+		return db_failed(st, e);
+	sqlite3_bind_int64(s, 1, id);
+	int rc = sqlite3_step(s);
+	if (rc != SQLITE_ROW) {
+		sqlite3_finalize(s);
+		return rc == SQLITE_DONE ? 0 : db_failed(st, e);
+	}
+	out->title = col(s, 0, arena);
+	out->link = col(s, 1, arena);
+	out->author = col(s, 2, arena);
+	out->published = sqlite3_column_int64(s, 3);
+	out->first_seen = sqlite3_column_int64(s, 4);
+	out->text = col(s, 5, arena);
+	out->categories = col(s, 6, arena);
+	out->source = url_display_name(store_col_text(s, 7), store_col_text(s, 8), store_col_text(s, 9), arena);
+	out->source_html_url = col(s, 10, arena);
+	out->engine = col(s, 11, arena);
+	out->relevance = sqlite3_column_int(s, 12);
+	out->quality = sqlite3_column_int(s, 13);
+	out->timeliness = sqlite3_column_int(s, 14);
+	out->category = col(s, 15, arena);
+	out->keywords = col(s, 16, arena);
+	sqlite3_finalize(s);
+
+	s = store_prepare(st, "SELECT lang, title, summary, reason FROM enrichments WHERE item_id = ?1 ORDER BY lang",
+	                  NULL);
+	if (!s)
+		return db_failed(st, e);
+	sqlite3_bind_int64(s, 1, id);
+	size_t cap = 0;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		out->enrichments = grow(arena, out->enrichments, out->enrichment_count, &cap, sizeof *out->enrichments);
+		struct archive_enrichment *en = &out->enrichments[out->enrichment_count++];
+		en->lang = col(s, 0, arena);
+		en->title = col(s, 1, arena);
+		en->summary = col(s, 2, arena);
+		en->reason = col(s, 3, arena);
+	}
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? 1 : db_failed(st, e);
+}
+
+/* The first column of the first row of sql as a number, or -1 when it cannot be read. */
+static long
+count_rows(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt *s = NULL;
+	long n = -1;
+	if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
+		n = (long)sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return n;
+}
+
+enum archive_health_status
+archive_health(const char *path, struct archive_health *out, struct err *e)
+{
+	memset(out, 0, sizeof *out);
+	sqlite3 *db = NULL;
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+		err_set(e, "%s", db ? sqlite3_errmsg(db) : "out of memory");
+		sqlite3_close(db);
+		return ARCHIVE_HEALTH_CANNOT_OPEN;
+	}
+	sqlite3_busy_timeout(db, 5000);
+	out->version = count_rows(db, "PRAGMA user_version");
+	if (out->version < 0) {
+		err_set(e, "%s", sqlite3_errmsg(db));
+		sqlite3_close(db);
+		return ARCHIVE_HEALTH_UNREADABLE;
+	}
+	sqlite3_stmt *s = NULL;
+	struct buf check = BUF_INIT;
+	if (sqlite3_prepare_v2(db, "PRAGMA quick_check", -1, &s, NULL) == SQLITE_OK) {
+		while (sqlite3_step(s) == SQLITE_ROW && check.len < 300) {
+			if (check.len)
+				buf_puts(&check, "; ");
+			buf_puts(&check, (const char *)sqlite3_column_text(s, 0));
+		}
+	} else {
+		buf_puts(&check, sqlite3_errmsg(db));
+	}
+	sqlite3_finalize(s);
+	snprintf(out->integrity, sizeof out->integrity, "%s", buf_str(&check));
+	buf_free(&check);
+	if (out->version >= 1 && out->version <= store_schema_version()) {
+		out->has_counts = 1;
+		out->sources = count_rows(db, "SELECT count(*) FROM sources");
+		out->failing = count_rows(db, "SELECT count(*) FROM sources WHERE consecutive_failures > 0");
+		out->items = count_rows(db, "SELECT count(*) FROM items");
+		out->reports = count_rows(db, "SELECT count(*) FROM reports");
+		out->last_success = count_rows(db, "SELECT COALESCE(max(last_success_at), 0) FROM sources");
+	}
+	sqlite3_close(db);
+	return ARCHIVE_HEALTH_OK;
+}

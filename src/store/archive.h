@@ -1,0 +1,94 @@
+/* archive.h: what the web archive (`brief serve`) and `brief doctor` read from the store: the
+ * saved reports, the stored items with their verdicts and enrichments, full-text search, and a
+ * read-only health check of a store file. (SQL stays under src/store/.) Strings live in the
+ * caller's arena; nothing here writes. */
+#ifndef BRIEF_STORE_ARCHIVE_H
+#define BRIEF_STORE_ARCHIVE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "store/store.h"
+#include "util/arena.h"
+#include "util/buf.h"
+#include "util/err.h"
+
+/* One saved report (the reports table). */
+struct archive_report {
+	const char *kind, *slug, *lang, *title; /* any may be NULL */
+	int64_t created_at;
+	const char *html, *markdown;            /* only with with_bodies; NULL when not saved */
+};
+
+/* The saved reports, newest first (created_at, then id), skipping offset and returning at most
+ * limit. with_bodies also reads the HTML and Markdown. Returns 0 or -1 with e set. */
+int archive_reports(struct store *st, int64_t offset, int limit, int with_bodies, struct arena *arena,
+                    struct archive_report **out, size_t *count, struct err *e);
+
+/* The newest saved body in column ("html", "json" or "markdown") of the report kind/slug
+ * (slug[0..slug_len)), in language lang (NULL: any), appended to body. Returns 1 when found,
+ * 0 when not, -1 with e set. */
+int archive_report_body(struct store *st, const char *kind, const char *slug, size_t slug_len, const char *lang,
+                        const char *column, struct buf *body, struct err *e);
+
+/* One item in a list of items. */
+struct archive_item {
+	int64_t id;
+	const char *title, *link;
+	const char *source;  /* url_display_name of its source */
+	int64_t when;        /* published, else first seen */
+	const char *snippet; /* search: the match in context, matches between \1 and \2; else the
+	                      * first 240 bytes of the text */
+};
+
+/* Items newest first, or with match (an FTS5 query) the matches best first; every pattern of
+ * likes[0..nlikes) (LIKE with '\' as escape) must match the title or the text. Skips offset,
+ * returns at most limit. Returns 0 or -1 with e set. */
+int archive_items(struct store *st, const char *match, const char *const *likes, size_t nlikes, int64_t offset,
+                  int limit, struct arena *arena, struct archive_item **out, size_t *count, struct err *e);
+
+/* One enrichment of an item, in one language. */
+struct archive_enrichment {
+	const char *lang, *title, *summary, *reason;
+};
+
+/* One item with everything the store knows about it. */
+struct archive_item_detail {
+	const char *title, *link, *author;
+	int64_t published, first_seen;
+	const char *text;
+	const char *categories;       /* JSON array of strings, or NULL */
+	const char *source;           /* url_display_name of its source */
+	const char *source_html_url;  /* the source's site, or NULL */
+	const char *engine;           /* the verdict's engine; NULL when the item has no verdict */
+	int relevance, quality, timeliness;
+	const char *category;
+	const char *keywords;         /* JSON array of strings, or NULL */
+	struct archive_enrichment *enrichments; /* by language */
+	size_t enrichment_count;
+};
+
+/* Item id with its verdict and enrichments. Returns 1 when found, 0 when not, -1 with e set. */
+int archive_item(struct store *st, int64_t id, struct arena *arena, struct archive_item_detail *out,
+                 struct err *e);
+
+/* What `brief doctor` learns about a store file. */
+struct archive_health {
+	long version;          /* PRAGMA user_version */
+	char integrity[1024];  /* "ok", or what PRAGMA quick_check found (cut short) */
+	int has_counts;        /* 1 when version is 1..store_schema_version(): the counts below are set */
+	long sources, failing, items, reports; /* -1 when a count could not be read */
+	int64_t last_success;  /* newest last_success_at; 0 = never */
+};
+
+enum archive_health_status {
+	ARCHIVE_HEALTH_OK = 0,
+	ARCHIVE_HEALTH_CANNOT_OPEN = -1, /* e: SQLite's reason */
+	ARCHIVE_HEALTH_UNREADABLE = -2,  /* opened, but not a database SQLite can read; e: why */
+};
+
+/* Open the store file path read-only (never creating, migrating or repairing it) and fill
+ * out. Returns an archive_health_status. */
+enum archive_health_status archive_health(const char *path, struct archive_health *out, struct err *e);
+
+#endif
