@@ -15,14 +15,6 @@ db_failed(struct store *st, struct err *e)
 	return err_set(e, "%s", sqlite3_errmsg(st->db));
 }
 
-/* Column col as text in arena (NULL for NULL). */
-static const char *
-col(sqlite3_stmt *s, int c, struct arena *arena)
-{
-	const char *t = store_col_text(s, c);
-	return t ? arena_strdup(arena, t) : NULL;
-}
-
 /* Grow *arr (elements of size sz) so that index n fits; the old contents are copied, the
  * arrays live in arena. */
 static void *
@@ -61,14 +53,14 @@ archive_reports(struct store *st, int64_t offset, int limit, int with_bodies, st
 		*out = grow(arena, *out, *count, &cap, sizeof **out);
 		struct archive_report *r = &(*out)[(*count)++];
 		memset(r, 0, sizeof *r);
-		r->kind = col(s, 0, arena);
-		r->slug = col(s, 1, arena);
-		r->lang = col(s, 2, arena);
-		r->title = col(s, 3, arena);
+		r->kind = store_col_dup(s, 0, arena);
+		r->slug = store_col_dup(s, 1, arena);
+		r->lang = store_col_dup(s, 2, arena);
+		r->title = store_col_dup(s, 3, arena);
 		r->created_at = sqlite3_column_int64(s, 4);
 		if (with_bodies) {
-			r->html = col(s, 5, arena);
-			r->markdown = col(s, 6, arena);
+			r->html = store_col_dup(s, 5, arena);
+			r->markdown = store_col_dup(s, 6, arena);
 		}
 	}
 	sqlite3_finalize(s);
@@ -139,11 +131,11 @@ archive_items(struct store *st, const char *match, const char *const *likes, siz
 		*out = grow(arena, *out, *count, &cap, sizeof **out);
 		struct archive_item *it = &(*out)[(*count)++];
 		it->id = sqlite3_column_int64(s, 0);
-		it->title = col(s, 1, arena);
-		it->link = col(s, 2, arena);
+		it->title = store_col_dup(s, 1, arena);
+		it->link = store_col_dup(s, 2, arena);
 		it->source = url_display_name(store_col_text(s, 3), store_col_text(s, 4), store_col_text(s, 5), arena);
 		it->when = sqlite3_column_int64(s, 6);
-		it->snippet = col(s, 7, arena);
+		it->snippet = store_col_dup(s, 7, arena);
 	}
 	sqlite3_finalize(s);
 	return rc == SQLITE_DONE ? 0 : db_failed(st, e);
@@ -168,21 +160,21 @@ archive_item(struct store *st, int64_t id, struct arena *arena, struct archive_i
 		sqlite3_finalize(s);
 		return rc == SQLITE_DONE ? 0 : db_failed(st, e);
 	}
-	out->title = col(s, 0, arena);
-	out->link = col(s, 1, arena);
-	out->author = col(s, 2, arena);
+	out->title = store_col_dup(s, 0, arena);
+	out->link = store_col_dup(s, 1, arena);
+	out->author = store_col_dup(s, 2, arena);
 	out->published = sqlite3_column_int64(s, 3);
 	out->first_seen = sqlite3_column_int64(s, 4);
-	out->text = col(s, 5, arena);
-	out->categories = col(s, 6, arena);
+	out->text = store_col_dup(s, 5, arena);
+	out->categories = store_col_dup(s, 6, arena);
 	out->source = url_display_name(store_col_text(s, 7), store_col_text(s, 8), store_col_text(s, 9), arena);
-	out->source_html_url = col(s, 10, arena);
-	out->engine = col(s, 11, arena);
+	out->source_html_url = store_col_dup(s, 10, arena);
+	out->engine = store_col_dup(s, 11, arena);
 	out->relevance = sqlite3_column_int(s, 12);
 	out->quality = sqlite3_column_int(s, 13);
 	out->timeliness = sqlite3_column_int(s, 14);
-	out->category = col(s, 15, arena);
-	out->keywords = col(s, 16, arena);
+	out->category = store_col_dup(s, 15, arena);
+	out->keywords = store_col_dup(s, 16, arena);
 	sqlite3_finalize(s);
 
 	s = store_prepare(st, "SELECT lang, title, summary, reason FROM enrichments WHERE item_id = ?1 ORDER BY lang",
@@ -194,10 +186,10 @@ archive_item(struct store *st, int64_t id, struct arena *arena, struct archive_i
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		out->enrichments = grow(arena, out->enrichments, out->enrichment_count, &cap, sizeof *out->enrichments);
 		struct archive_enrichment *en = &out->enrichments[out->enrichment_count++];
-		en->lang = col(s, 0, arena);
-		en->title = col(s, 1, arena);
-		en->summary = col(s, 2, arena);
-		en->reason = col(s, 3, arena);
+		en->lang = store_col_dup(s, 0, arena);
+		en->title = store_col_dup(s, 1, arena);
+		en->summary = store_col_dup(s, 2, arena);
+		en->reason = store_col_dup(s, 3, arena);
 	}
 	sqlite3_finalize(s);
 	return rc == SQLITE_DONE ? 1 : db_failed(st, e);

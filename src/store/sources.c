@@ -8,31 +8,25 @@
 	"last_modified, last_attempt_at, last_success_at, last_status, last_error, "                 \
 	"consecutive_failures, avg_latency_ms, item_count"
 
-static const char *
-col_dup(sqlite3_stmt *s, int col, struct arena *arena)
-{
-	return arena_strdup(arena, store_col_text(s, col));
-}
-
 static void
 read_source(sqlite3_stmt *s, struct arena *arena, struct source *out)
 {
 	memset(out, 0, sizeof *out);
 	out->id = sqlite3_column_int64(s, 0);
-	out->url = col_dup(s, 1, arena);
-	out->name = col_dup(s, 2, arena);
-	out->title = col_dup(s, 3, arena);
-	out->html_url = col_dup(s, 4, arena);
-	out->category = col_dup(s, 5, arena);
-	out->user_agent = col_dup(s, 6, arena);
+	out->url = store_col_dup(s, 1, arena);
+	out->name = store_col_dup(s, 2, arena);
+	out->title = store_col_dup(s, 3, arena);
+	out->html_url = store_col_dup(s, 4, arena);
+	out->category = store_col_dup(s, 5, arena);
+	out->user_agent = store_col_dup(s, 6, arena);
 	out->kind = sqlite3_column_int(s, 8) ? SOURCE_ADHOC : sqlite3_column_int(s, 7) ? SOURCE_DEFAULT : SOURCE_USER;
 	out->added_at = sqlite3_column_int64(s, 9);
-	out->etag = col_dup(s, 10, arena);
-	out->last_modified = col_dup(s, 11, arena);
+	out->etag = store_col_dup(s, 10, arena);
+	out->last_modified = store_col_dup(s, 11, arena);
 	out->last_attempt_at = sqlite3_column_int64(s, 12);
 	out->last_success_at = sqlite3_column_int64(s, 13);
 	out->last_status = sqlite3_column_int(s, 14);
-	out->last_error = col_dup(s, 15, arena);
+	out->last_error = store_col_dup(s, 15, arena);
 	out->consecutive_failures = sqlite3_column_int(s, 16);
 	out->avg_latency_ms = sqlite3_column_double(s, 17);
 	out->item_count = sqlite3_column_int(s, 18);

@@ -244,6 +244,12 @@ store_col_text(sqlite3_stmt *s, int col)
 	return (const char *)sqlite3_column_text(s, col);
 }
 
+const char *
+store_col_dup(sqlite3_stmt *s, int col, struct arena *arena)
+{
+	return arena_strdup(arena, store_col_text(s, col));
+}
+
 int
 store_begin(struct store *st, struct err *e)
 {

@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "util/arena.h"
 #include "util/err.h"
 
 struct store_cached; /* store.c */
@@ -51,5 +52,7 @@ int store_cached_step(struct store *st, sqlite3_stmt *s, struct err *e);
 void store_bind_text(sqlite3_stmt *s, int idx, const char *text);
 /* A column as a string: NULL for SQL NULL. Valid until the next step/finalize. */
 const char *store_col_text(sqlite3_stmt *s, int col);
+/* The same, copied into arena (NULL for SQL NULL). */
+const char *store_col_dup(sqlite3_stmt *s, int col, struct arena *arena);
 
 #endif
