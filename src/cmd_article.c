@@ -37,10 +37,11 @@ const char cmd_article_help[] =
 	"Needs an LLM (BRIEF_LLM_BASE_URL / BRIEF_LLM_API_KEY ...; see brief doctor).\n\n"
 	"  --min-chars/--max-chars  body length without spaces (default zh 1500-3000, en 2500-9000)\n"
 	"  --out FILE   write there; --out DIR/ writes STORY.md, .html and .json into DIR\n"
+	"  --deliver NAME[,NAME]  send it to configured channels (wechat_mp: the 公众号 draft box)\n"
 	"  --format wechat  one 公众号 fragment (inline styles only) instead: FILE, stdout or DIR/STORY.wechat.html\n";
 
 struct article_args {
-	const char *lang, *format, *out, *top, *hours, *days, *min_chars, *max_chars;
+	const char *lang, *format, *out, *top, *hours, *days, *min_chars, *max_chars, *deliver;
 };
 
 struct article_run {
@@ -138,15 +139,28 @@ one(struct article_run *r, const struct story *s, int many, struct err *e)
 	                      buf_str(&html), buf_str(&json), e) < 0)
 		log_warn("article: %s", e->msg);
 	int rc = EXIT_OK;
+	struct buf frag = BUF_INIT;
+	wechat_article(&doc, &r->theme, &frag);
 	if (strcmp(r->format, "wechat") == 0) {
-		struct buf frag = BUF_INIT;
-		wechat_article(&doc, &r->theme, &frag);
 		if (cmd_write_wechat(r->args.out, many, s->id, &frag, e) < 0)
 			rc = EXIT_FAIL;
-		buf_free(&frag);
 	} else if (cmd_write_renderings(r->args.out, many, s->id, r->format, &md, &html, &json, e) < 0) {
 		rc = EXIT_FAIL;
 	}
+	if (rc == EXIT_OK && r->args.deliver) {
+		struct buf title = BUF_INIT, digest = BUF_INIT;
+		article_heading_text(draft.headline, &title);
+		wechat_digest(draft.hook, &digest);
+		struct deliver_message msg = {
+			.title = buf_str(&title), .date = date, .markdown = buf_str(&md), .html = buf_str(&html),
+			.wechat_html = buf_str(&frag), .digest = buf_str(&digest), .store = &r->st,
+		};
+		if (cmd_deliver(&r->app.cfg, "article", r->args.deliver, &msg, e) < 0)
+			rc = EXIT_FAIL;
+		buf_free(&title);
+		buf_free(&digest);
+	}
+	buf_free(&frag);
 	if (rc == EXIT_OK)
 		log_info("article %s: %zu characters, %zu sections, %zu sources (%s)", s->id, check_commentary_chars(&draft),
 		         draft.section_count, s->member_count, model);
@@ -209,6 +223,7 @@ cmd_article(int argc, char **argv)
 		{"out", 'o', CLI_VALUE, &a->out},         {"top", 0, CLI_VALUE, &a->top},
 		{"hours", 0, CLI_VALUE, &a->hours},       {"days", 0, CLI_VALUE, &a->days},
 		{"min-chars", 0, CLI_VALUE, &a->min_chars}, {"max-chars", 0, CLI_VALUE, &a->max_chars},
+		{"deliver", 0, CLI_VALUE, &a->deliver},
 		{NULL, 0, 0, NULL},
 	};
 	char **pos;

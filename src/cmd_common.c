@@ -9,6 +9,7 @@
 #include "feed/opml.h"
 #include "store/health.h"
 #include "util/fs.h"
+#include "util/log.h"
 #include "util/str.h"
 
 int
@@ -141,4 +142,28 @@ cmd_write_wechat(const char *out, int is_many, const char *stem, const struct bu
 		return fs_write_atomic(path, buf_str(frag), frag->len, e);
 	}
 	return fs_write_atomic(out ? out : "-", buf_str(frag), frag->len, e);
+}
+
+int
+cmd_deliver(const struct config *cfg, const char *kind, const char *names, const struct deliver_message *msg,
+            struct err *e)
+{
+	int failures = 0;
+	for (const char *p = names ? names : ""; *p;) {
+		size_t n = strcspn(p, ",");
+		char name[128];
+		snprintf(name, sizeof name, "%.*s", (int)n, p);
+		p += n + (p[n] == ',');
+		if (!name[0])
+			continue;
+		struct err de = {{0}};
+		if (deliver_send(cfg, name, msg, &de) < 0) {
+			log_error("%s: delivery to %s failed: %s", kind, name, de.msg);
+			err_set(e, "delivery to %s failed: %s", name, de.msg);
+			failures++;
+		} else {
+			log_info("%s: delivered to %s", kind, name);
+		}
+	}
+	return failures ? -1 : 0;
 }

@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "app.h"
+#include "deliver/deliver.h"
 #include "cli.h"
 #include "net/fetch.h"
 #include "store/store.h"
@@ -59,5 +60,11 @@ int cmd_write_renderings(const char *out, int is_many, const char *stem, const c
 /* Write a 公众号 fragment (--format wechat): to OUT/STEM.wechat.html with a directory out
  * (or is_many), else to the file out, or stdout when out is NULL. Returns 0 or -1 with e set. */
 int cmd_write_wechat(const char *out, int is_many, const char *stem, const struct buf *frag, struct err *e);
+
+/* Send msg to every channel named in names (comma-separated; NULL = none), logging each
+ * result as "KIND: delivered to NAME". The report is already written: a failing channel is
+ * reported and the others still get it. Returns 0, or -1 (e names the last failure). */
+int cmd_deliver(const struct config *cfg, const char *kind, const char *names, const struct deliver_message *msg,
+                struct err *e);
 
 #endif

@@ -232,34 +232,26 @@ run(struct daily_run *d, struct err *e)
 	return rc;
 }
 
-/* Send the finished digest to every channel named in --deliver (comma-separated). The digest
- * is already written and stored: a failing channel is reported and the others still get it. */
+/* Send the finished digest to every channel named in --deliver; the 公众号 draft box gets the
+ * wechat fragment with the highlights as its digest. */
 static int
 deliver_all(struct daily_run *d, const struct report *r, const struct buf *md, const struct buf *html,
             const struct buf *title, struct err *e)
 {
+	struct wechat_theme theme;
+	struct buf frag = BUF_INIT, digest = BUF_INIT;
+	if (wechat_theme_load(&d->app.cfg, &theme, e) < 0)
+		return -1;
+	wechat_daily(r, &theme, &frag);
+	wechat_digest(r->highlights, &digest);
 	struct deliver_message msg = {
 		.title = buf_str(title), .date = r->date, .markdown = buf_str(md), .html = buf_str(html),
+		.wechat_html = buf_str(&frag), .digest = buf_str(&digest), .store = &d->st,
 	};
-	int failures = 0;
-	const char *p = d->args.deliver;
-	while (*p) {
-		size_t n = strcspn(p, ",");
-		char name[128];
-		snprintf(name, sizeof name, "%.*s", (int)n, p);
-		p += n + (p[n] == ',');
-		if (!name[0])
-			continue;
-		struct err de = {{0}};
-		if (deliver_send(&d->app.cfg, name, &msg, &de) < 0) {
-			log_error("daily: delivery to %s failed: %s", name, de.msg);
-			err_set(e, "delivery to %s failed: %s", name, de.msg);
-			failures++;
-		} else {
-			log_info("daily: delivered to %s", name);
-		}
-	}
-	return failures ? -1 : 0;
+	int rc = cmd_deliver(&d->app.cfg, "daily", d->args.deliver, &msg, e);
+	buf_free(&frag);
+	buf_free(&digest);
+	return rc;
 }
 
 int

@@ -35,6 +35,8 @@ const char cmd_weekly_help[] =
 	"from the sources by the offline engine.\n\n"
 	"  --issue N    the issue number (default: last week's post + 1, else [weekly] first_issue)\n"
 	"  --out FILE   write there (format from --format, else from the extension)\n"
+	"  --deliver NAME[,NAME]  send the post to configured channels (a wechat_mp channel puts it\n"
+	"               into the 公众号 draft box)\n"
 	"  --format wechat  one 公众号 fragment (every style inline): FILE, stdout or DIR/WEEK.wechat.html\n"
 	"  --out DIR/   write WEEK.md, WEEK.html and WEEK.json (WEEK = 2026-W08) into DIR\n\n"
 	"Config [weekly]: title (\"$1\" = issue as 3 digits, \"$2\" = issue, \"$3\" = week),\n"
@@ -43,6 +45,7 @@ const char cmd_weekly_help[] =
 	"Exit status 3 when the window holds no articles.\n";
 
 struct weekly_args {
+	const char *deliver; /* --deliver NAME,... */
 	const char *days, *lang, *format, *out, *issue, *author, *front_matter;
 	struct cmd_fetch_args fetch;
 	int is_offline, is_no_fetch;
@@ -176,6 +179,22 @@ write_outputs(struct weekly_run *w, const struct weekly_post *p, struct err *e)
 	if (rc == EXIT_OK)
 		log_info("weekly: issue %d (%s), %zu references, %s engine%s%s", p->issue, p->week, p->ref_count, p->engine,
 		         out ? " -> " : "", out ? out : "");
+	if (w->args.deliver) {
+		struct wechat_theme theme;
+		struct buf frag = BUF_INIT;
+		if (wechat_theme_load(&w->app.cfg, &theme, e) == 0) {
+			wechat_weekly(p, &theme, &frag);
+			struct deliver_message msg = {
+				.title = p->title, .date = p->date, .markdown = buf_str(&md), .html = buf_str(&html),
+				.wechat_html = buf_str(&frag), .digest = p->subtitle, .author = p->author, .store = &w->st,
+			};
+			if (cmd_deliver(&w->app.cfg, "weekly", w->args.deliver, &msg, e) < 0)
+				rc = EXIT_FAIL;
+		} else {
+			rc = EXIT_FAIL;
+		}
+		buf_free(&frag);
+	}
 	buf_free(&md);
 	buf_free(&html);
 	buf_free(&json);
@@ -249,6 +268,7 @@ cmd_weekly(int argc, char **argv)
 		{"timeout", 0, CLI_VALUE, &a->fetch.timeout},
 		{"offline", 0, CLI_FLAG, &a->is_offline},
 		{"no-fetch", 0, CLI_FLAG, &a->is_no_fetch},
+		{"deliver", 0, CLI_VALUE, &a->deliver},
 		{NULL, 0, 0, NULL},
 	};
 	int arc = cmd_args("weekly", cmd_weekly_help, argc, argv, opts, &common, 0, NULL, NULL);

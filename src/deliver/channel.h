@@ -88,6 +88,12 @@ struct http_reply {
  * returns 0 with reply filled (caller frees reply->body). */
 int http_post(const struct channel *ch, const char *url, const char *content_type, const char *body,
               size_t len, const char *const *extra_headers, struct http_reply *reply, struct err *e);
+/* GET url with the channel's timeout; same contract as http_post. */
+int http_get(const struct channel *ch, const char *url, struct http_reply *reply, struct err *e);
+/* POST the file at path as the multipart/form-data field `field` (its file name the path's
+ * last component, its type content_type); same contract as http_post. */
+int http_post_file(const struct channel *ch, const char *url, const char *field, const char *path,
+                   const char *content_type, struct http_reply *reply, struct err *e);
 /* Turn a reply into the usual verdict: 2xx -> 0, else -1 with "HTTP 404: <first line of the
  * body, sanitised>". */
 int http_expect_2xx(const struct http_reply *reply, struct err *e);
@@ -132,6 +138,7 @@ int chat_send_telegram(const struct channel *ch, const struct deliver_message *m
 int sign_send_feishu(const struct channel *ch, const struct deliver_message *msg, struct err *e);
 int sign_send_dingtalk(const struct channel *ch, const struct deliver_message *msg, struct err *e);
 int email_send(const struct channel *ch, const struct deliver_message *msg, struct err *e);
+int wechat_mp_send(const struct channel *ch, const struct deliver_message *msg, struct err *e);
 
 /* HMAC-SHA256 of msg under key, base64-encoded into out (at least 45 bytes). Returns 0 or -1. */
 int sign_hmac_sha256_b64(const char *key, size_t key_len, const char *msg, size_t msg_len, char *out,

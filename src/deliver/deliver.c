@@ -25,6 +25,7 @@ static const struct channel_type {
 	{"slack", chat_send_slack, {"url"}},
 	{"telegram", chat_send_telegram, {"bot_token", "chat_id"}},
 	{"webhook", chat_send_webhook, {"url"}},
+	{"wechat_mp", wechat_mp_send, {"appid", "secret", "cover"}},
 	{"wecom", chat_send_wecom, {"url"}},
 };
 #define CHANNEL_TYPE_COUNT (sizeof channel_types / sizeof channel_types[0])
@@ -105,13 +106,13 @@ channel_open(struct channel *ch, const struct config *cfg, const char *name,
 			return err_set(e, "deliver %s: no [deliver \"%s\"] section in the config file%s%s", name,
 			               name, cfg && cfg->path ? " " : "", cfg && cfg->path ? cfg->path : "");
 		return err_set(e, "deliver %s: [deliver \"%s\"] has no \"type\" (webhook, slack, discord, "
-		                  "feishu, dingtalk, wecom, telegram or email)",
+		                  "feishu, dingtalk, wecom, telegram, email or wechat_mp)",
 		               name, name);
 	}
 	const struct channel_type *t = find_type(ch->type);
 	if (!t)
 		return err_set(e, "deliver %s: unknown type \"%s\" (webhook, slack, discord, feishu, dingtalk, "
-		                  "wecom, telegram or email)",
+		                  "wecom, telegram, email or wechat_mp)",
 		               name, ch->type);
 	for (size_t i = 0; i < 4 && t->required[i]; i++) {
 		const char *v;

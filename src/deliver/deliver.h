@@ -11,6 +11,8 @@
  *     wecom     url                                     markdown msg, <= 4096 bytes
  *     telegram  bot_token, chat_id, [api_base], [parse_mode = html|plain]
  *     email     smtp_url, from, to, [username], [password], [starttls = yes|no]
+ *     wechat_mp appid, secret, cover (an image file), [author], [open_comment = yes|no],
+ *               [api_base]: the article/weekly/daily as a draft in a 公众号's draft box
  * Every channel also accepts `timeout` (seconds, default 20). Values may use ${ENV} (config.c)
  * so secrets can live in the environment; secrets (url tokens, secret, bot_token, password)
  * never appear in errors or logs.
@@ -23,6 +25,7 @@
 
 #include <stddef.h>
 
+#include "store/store.h"
 #include "util/config.h"
 #include "util/err.h"
 
@@ -36,6 +39,11 @@ struct deliver_message {
 	const char *html;     /* the self-contained HTML page */
 	const char *text;     /* plain text (falls back to markdown when NULL) */
 	const char *url;      /* optional link to the archived report (e.g. from brief serve) */
+	/* For the 公众号 draft box (wechat_mp); other channels ignore them. */
+	const char *wechat_html; /* the --format wechat fragment: the draft's content */
+	const char *digest;      /* plain-text summary (the article's hook); cut to 128 characters */
+	const char *author;      /* the byline, unless the channel sets its own author */
+	struct store *store;     /* where the token and the cover's media id are kept; NULL = not kept */
 };
 
 /* Deliver msg to the channel `name` configured in cfg. Returns 0 when every part was accepted,

@@ -36,22 +36,20 @@ http_url_host(const char *url, char *out, size_t size)
 	snprintf(out, size, "%.*s", (int)n, h);
 }
 
-int
-http_post(const struct channel *ch, const char *url, const char *content_type, const char *body, size_t len,
-          const char *const *extra_headers, struct http_reply *reply, struct err *e)
+/* One request: POST body (content_type) when body is non-NULL, a multipart/form-data POST
+ * when mime is non-NULL, else GET. Shared by http_post, http_get and http_post_file. */
+static int
+perform(const struct channel *ch, const char *url, const char *content_type, const char *body, size_t len,
+        curl_mime *mime, CURL *c, const char *const *extra_headers, struct http_reply *reply, struct err *e)
 {
-	memset(reply, 0, sizeof *reply);
 	char host[256];
 	http_url_host(url, host, sizeof host);
-	if (!str_istarts(url, "http://") && !str_istarts(url, "https://"))
-		return err_set(e, "deliver %s (%s): the URL must start with http:// or https://", ch->name, ch->type);
-	CURL *c = curl_easy_init();
-	if (!c)
-		return err_set(e, "deliver %s: cannot initialise libcurl", ch->name);
 	struct curl_slist *headers = NULL;
 	char ct[128];
-	snprintf(ct, sizeof ct, "Content-Type: %s", content_type);
-	headers = curl_slist_append(headers, ct);
+	if (body) {
+		snprintf(ct, sizeof ct, "Content-Type: %s", content_type);
+		headers = curl_slist_append(headers, ct);
+	}
 	headers = curl_slist_append(headers, "Expect:"); /* no 100-continue round trip */
 	for (size_t i = 0; extra_headers && extra_headers[i]; i++)
 		headers = curl_slist_append(headers, extra_headers[i]);
@@ -59,9 +57,13 @@ http_post(const struct channel *ch, const char *url, const char *content_type, c
 	long connect_s = ch->timeout_s < 10 ? ch->timeout_s : 10;
 	curl_easy_setopt(c, CURLOPT_URL, url);
 	curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
-	curl_easy_setopt(c, CURLOPT_POST, 1L);
-	curl_easy_setopt(c, CURLOPT_POSTFIELDS, body);
-	curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)len);
+	if (body) {
+		curl_easy_setopt(c, CURLOPT_POST, 1L);
+		curl_easy_setopt(c, CURLOPT_POSTFIELDS, body);
+		curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)len);
+	} else if (mime) {
+		curl_easy_setopt(c, CURLOPT_MIMEPOST, mime);
+	}
 	curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers);
 	curl_easy_setopt(c, CURLOPT_USERAGENT, "brief/" BRIEF_VERSION);
 	curl_easy_setopt(c, CURLOPT_TIMEOUT, ch->timeout_s);
@@ -73,14 +75,71 @@ http_post(const struct channel *ch, const char *url, const char *content_type, c
 	CURLcode rc = curl_easy_perform(c);
 	if (rc == CURLE_OK)
 		curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &reply->status);
-	curl_easy_cleanup(c);
 	curl_slist_free_all(headers);
 	if (rc != CURLE_OK) {
 		buf_free(&reply->body);
-		return err_set(e, "deliver %s (%s): cannot post to %s: %s", ch->name, ch->type, host,
-		               errbuf[0] ? errbuf : curl_easy_strerror(rc));
+		return err_set(e, "deliver %s (%s): cannot %s %s: %s", ch->name, ch->type, body || mime ? "post to" : "reach",
+		               host, errbuf[0] ? errbuf : curl_easy_strerror(rc));
 	}
 	return 0;
+}
+
+/* Start a request: reply cleared, url checked, an easy handle in *c. */
+static int
+begin(const struct channel *ch, const char *url, struct http_reply *reply, CURL **c, struct err *e)
+{
+	memset(reply, 0, sizeof *reply);
+	if (!str_istarts(url, "http://") && !str_istarts(url, "https://"))
+		return err_set(e, "deliver %s (%s): the URL must start with http:// or https://", ch->name, ch->type);
+	*c = curl_easy_init();
+	if (!*c)
+		return err_set(e, "deliver %s: cannot initialise libcurl", ch->name);
+	return 0;
+}
+
+int
+http_post(const struct channel *ch, const char *url, const char *content_type, const char *body, size_t len,
+          const char *const *extra_headers, struct http_reply *reply, struct err *e)
+{
+	CURL *c;
+	if (begin(ch, url, reply, &c, e) < 0)
+		return -1;
+	int rc = perform(ch, url, content_type, body ? body : "", len, NULL, c, extra_headers, reply, e);
+	curl_easy_cleanup(c);
+	return rc;
+}
+
+int
+http_get(const struct channel *ch, const char *url, struct http_reply *reply, struct err *e)
+{
+	CURL *c;
+	if (begin(ch, url, reply, &c, e) < 0)
+		return -1;
+	int rc = perform(ch, url, NULL, NULL, 0, NULL, c, NULL, reply, e);
+	curl_easy_cleanup(c);
+	return rc;
+}
+
+int
+http_post_file(const struct channel *ch, const char *url, const char *field, const char *path,
+               const char *content_type, struct http_reply *reply, struct err *e)
+{
+	CURL *c;
+	if (begin(ch, url, reply, &c, e) < 0)
+		return -1;
+	curl_mime *mime = curl_mime_init(c);
+	curl_mimepart *part = curl_mime_addpart(mime);
+	curl_mime_name(part, field);
+	int rc = -1;
+	if (curl_mime_filedata(part, path) != CURLE_OK) {
+		err_set(e, "deliver %s (%s): cannot read %s", ch->name, ch->type, path);
+	} else {
+		curl_mime_type(part, content_type);
+		rc = perform(ch, url, NULL, NULL, 0, mime, c, NULL, reply, e);
+	}
+	curl_mime_free(mime);
+	curl_easy_cleanup(c);
+	return rc;
 }
 
 int

@@ -462,3 +462,32 @@ wechat_theme_load(const struct config *cfg, struct wechat_theme *t, struct err *
 		return err_set(e, "[wechat] background \"%s\" is not a colour like #f2fbf5", soft), -1;
 	return 0;
 }
+
+void
+wechat_digest(const char *text, struct buf *out)
+{
+	struct buf plain = BUF_INIT;
+	mds_strip(&plain, text);
+	const char *p = buf_str(&plain);
+	int space = 0, started = 0;
+	while (*p) {
+		size_t j = 1;
+		while (p[0] == '[' && is_ascii_digit((unsigned char)p[j]) && j < 5)
+			j++;
+		if (p[0] == '[' && j > 1 && p[j] == ']') { /* a citation marker */
+			p += j + 1;
+			continue;
+		}
+		if (is_ascii_space((unsigned char)*p)) {
+			space = started;
+			p++;
+			continue;
+		}
+		if (space)
+			buf_putc(out, ' ');
+		space = 0;
+		started = 1;
+		buf_putc(out, *p++);
+	}
+	buf_free(&plain);
+}

@@ -38,4 +38,9 @@ void wechat_article(const struct commentary_doc *d, const struct wechat_theme *t
 void wechat_weekly(const struct weekly_post *p, const struct wechat_theme *t, struct buf *out);
 void wechat_daily(const struct report *r, const struct wechat_theme *t, struct buf *out);
 
+/* Append text (long-form, in the safe subset) as a one-paragraph plain-text digest: bold
+ * markers and [n] citations removed, whitespace collapsed. (The draft-box channel cuts it to
+ * the API's 128 characters.) */
+void wechat_digest(const char *text, struct buf *out);
+
 #endif

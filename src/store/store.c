@@ -156,6 +156,15 @@ static const char *const migrations[] = {
 	"  INSERT INTO items_fts(items_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);"
 	"  INSERT INTO items_fts(rowid, title, text) VALUES (new.id, new.title, new.text);"
 	"END;",
+	/* 3 -> 4: what publishing channels keep between runs (store/pubcache.c): the 公众号
+	 * access token until it expires, the media id of an uploaded cover (key: its hash). */
+	"CREATE TABLE publish_cache ("
+	"  channel TEXT NOT NULL,"      /* "wechat_mp:APPID" */
+	"  key TEXT NOT NULL,"          /* "access_token", "cover:SHA256" */
+	"  value TEXT NOT NULL,"
+	"  expires_at INTEGER,"         /* UTC seconds; NULL = kept until dropped */
+	"  PRIMARY KEY(channel, key)"
+	") WITHOUT ROWID;",
 };
 
 int

@@ -1,0 +1,348 @@
+/* wechat_mp.c: the 公众号 draft-box channel (type wechat_mp): put the article (or the weekly,
+ * or the daily) into the account's draft box through the official API.
+ *
+ *   1. access token: GET {api_base}/cgi-bin/token?grant_type=client_credential&appid=&secret=
+ *      -> {"access_token", "expires_in"}; kept in the store (publish_cache) until a minute
+ *      before it expires, and fetched again when an API answers 40001 (invalid credential),
+ *      40014 (invalid access_token) or 42001 (access_token expired) — once per call;
+ *   2. cover: POST {api_base}/cgi-bin/material/add_material?access_token=&type=image with the
+ *      image as the multipart field "media" -> {"media_id"}: a permanent material, uploaded
+ *      once per image content (the store keeps media id by the file's SHA-256);
+ *   3. draft: POST {api_base}/cgi-bin/draft/add?access_token= with {"articles": [{title,
+ *      author, digest, content, content_source_url, thumb_media_id, need_open_comment,
+ *      only_fans_can_comment}]} -> {"media_id"}.
+ * Reference: developers.weixin.qq.com/doc/service/api/draftbox/draftmanage/api_draft_add
+ * (title <= 32 characters, author <= 16, digest <= 128, content < 20,000 characters and < 1 MB).
+ * The digest is cut to 128 characters here; the title and author are sent as given, so an
+ * over-long one is refused by the API and its message (45003 title size out of limit, ...)
+ * is reported. Errors never carry the secret or the token (redacted). */
+#include <openssl/evp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "deliver/channel.h"
+#include "store/pubcache.h"
+#include "util/fs.h"
+#include "util/html.h"
+#include "util/log.h"
+#include "util/redact.h"
+#include "util/str.h"
+#include "util/utf8.h"
+
+enum { DIGEST_MAX = 128, COVER_MAX_BYTES = 10 * 1024 * 1024 };
+
+struct mp {
+	const struct channel *ch;
+	const struct deliver_message *msg;
+	const char *appid, *secret, *api_base;
+	char cache_channel[160];
+	struct buf token;  /* the current access token ("" = none yet) */
+	long token_fetches;
+};
+
+static int64_t
+wall_now(void)
+{
+	return (int64_t)time(NULL); /* the token's lifetime is real time, not --now */
+}
+
+/* The API's error code in root (0 = none). */
+static long
+errcode_of(json_t *root)
+{
+	json_t *c = json_object_get(root, "errcode");
+	return json_is_integer(c) ? (long)json_integer_value(c) : 0;
+}
+
+/* Parse a reply: HTTP 2xx and a JSON object, else -1 with e set. The API's own error
+ * (errcode != 0) is left for the caller. */
+static int
+parse_reply(struct mp *m, const char *what, struct http_reply *reply, json_t **root, struct err *e)
+{
+	*root = NULL;
+	if (http_expect_2xx(reply, e) < 0) {
+		char why[sizeof e->msg];
+		str_copy(why, e->msg, sizeof why);
+		return err_set(e, "deliver %s (wechat_mp): %s: %s", m->ch->name, what, why);
+	}
+	*root = json_loadb(reply->body.data ? reply->body.data : "", reply->body.len, 0, NULL);
+	if (!json_is_object(*root)) {
+		json_decref(*root);
+		*root = NULL;
+		return err_set(e, "deliver %s (wechat_mp): %s: the answer is not JSON", m->ch->name, what);
+	}
+	return 0;
+}
+
+/* "deliver NAME (wechat_mp): WHAT: 45003 title size out of limit" from an API error. */
+static int
+api_error(struct mp *m, const char *what, json_t *root, struct err *e)
+{
+	long code = errcode_of(root);
+	json_t *msg = json_object_get(root, "errmsg");
+	struct buf text = BUF_INIT;
+	if (json_is_string(msg)) {
+		const char *v = json_string_value(msg);
+		utf8_sanitize(&text, v, utf8_prefix_chars(v, strcspn(v, "\r\n"), 200));
+	}
+	const char *hint = code == 45009 ? " (the account's daily quota for this API is used up; try again tomorrow)"
+	                   : code == 40164 ? " (add this machine's IP address to the account's IP whitelist)"
+	                   : code == 40125 || code == 40013 ? " (check appid and secret)"
+	                                                    : "";
+	err_set(e, "deliver %s (wechat_mp): %s: %ld %s%s", m->ch->name, what, code, buf_str(&text), hint);
+	buf_free(&text);
+	return -1;
+}
+
+/* Get a token: from the store unless force, else from the API (and store it). */
+static int
+get_token(struct mp *m, int force, struct err *e)
+{
+	buf_clear(&m->token);
+	struct store *st = m->msg->store;
+	if (st && !force) {
+		int found = store_pubcache_get(st, m->cache_channel, "access_token", wall_now(), &m->token, e);
+		if (found < 0)
+			return -1;
+		if (found && m->token.len)
+			return 0;
+	}
+	struct buf url = BUF_INIT;
+	buf_printf(&url, "%s/cgi-bin/token?grant_type=client_credential&appid=", m->api_base);
+	html_url_encode(&url, m->appid);
+	buf_puts(&url, "&secret=");
+	html_url_encode(&url, m->secret);
+	struct http_reply reply;
+	int rc = http_get(m->ch, buf_str(&url), &reply, e);
+	buf_free(&url);
+	if (rc < 0)
+		return -1;
+	json_t *root;
+	rc = parse_reply(m, "cgi-bin/token", &reply, &root, e);
+	buf_free(&reply.body);
+	if (rc < 0)
+		return -1;
+	json_t *tok = json_object_get(root, "access_token"), *exp = json_object_get(root, "expires_in");
+	if (!json_is_string(tok) || !*json_string_value(tok)) {
+		rc = errcode_of(root) ? api_error(m, "cgi-bin/token", root, e)
+		                      : err_set(e, "deliver %s (wechat_mp): cgi-bin/token: no access_token", m->ch->name);
+		json_decref(root);
+		return rc;
+	}
+	buf_puts(&m->token, json_string_value(tok));
+	m->token_fetches++;
+	int64_t life = json_is_integer(exp) ? (int64_t)json_integer_value(exp) : 7200;
+	/* Renew a minute early, so a token does not expire between our check and the call. */
+	int64_t expires_at = wall_now() + (life > 120 ? life - 60 : life / 2);
+	json_decref(root);
+	if (st && store_pubcache_put(st, m->cache_channel, "access_token", buf_str(&m->token), expires_at, e) < 0)
+		return -1;
+	return 0;
+}
+
+/* The token errors after which a fresh token is worth one retry. */
+static int
+is_token_error(long code)
+{
+	return code == 40001 || code == 40014 || code == 42001;
+}
+
+enum call { CALL_UPLOAD, CALL_DRAFT };
+
+/* One API call with the current token; on a token error, drop the token, get a new one and
+ * try once more. On success *root holds the answer (caller decrefs). */
+static int
+call(struct mp *m, enum call kind, const char *cover_path, const char *cover_type, const char *payload,
+     json_t **root, struct err *e)
+{
+	const char *what = kind == CALL_UPLOAD ? "material/add_material" : "draft/add";
+	for (int attempt = 0;; attempt++) {
+		struct buf url = BUF_INIT;
+		buf_printf(&url, "%s/cgi-bin/%s?access_token=", m->api_base, what);
+		html_url_encode(&url, buf_str(&m->token));
+		if (kind == CALL_UPLOAD)
+			buf_puts(&url, "&type=image");
+		struct http_reply reply;
+		int rc = kind == CALL_UPLOAD
+		                 ? http_post_file(m->ch, buf_str(&url), "media", cover_path, cover_type, &reply, e)
+		                 : http_post(m->ch, buf_str(&url), "application/json; charset=utf-8", payload,
+		                             strlen(payload), NULL, &reply, e);
+		buf_free(&url);
+		if (rc < 0)
+			return -1;
+		rc = parse_reply(m, what, &reply, root, e);
+		buf_free(&reply.body);
+		if (rc < 0)
+			return -1;
+		long code = errcode_of(*root);
+		if (code == 0)
+			return 0;
+		if (is_token_error(code) && attempt == 0) {
+			log_info("deliver %s (wechat_mp): the access token was refused (%ld); getting a new one", m->ch->name,
+			         code);
+			json_decref(*root);
+			*root = NULL;
+			if (m->msg->store && store_pubcache_drop(m->msg->store, m->cache_channel, "access_token", e) < 0)
+				return -1;
+			if (get_token(m, 1, e) < 0)
+				return -1;
+			continue;
+		}
+		api_error(m, what, *root, e);
+		json_decref(*root);
+		*root = NULL;
+		return -1;
+	}
+}
+
+/* The MIME type of the cover from its name (the types the API takes for images). */
+static const char *
+cover_type_of(const char *path)
+{
+	static const char *const map[][2] = {{".jpg", "image/jpeg"}, {".jpeg", "image/jpeg"}, {".png", "image/png"},
+	                                     {".gif", "image/gif"},  {".bmp", "image/bmp"}};
+	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++) {
+		size_t n = strlen(path), k = strlen(map[i][0]);
+		if (n > k && str_casecmp(path + n - k, map[i][0]) == 0)
+			return map[i][1];
+	}
+	return NULL;
+}
+
+/* The cover's permanent media id into media: cached by the image's SHA-256, else uploaded. */
+static int
+cover_media(struct mp *m, const char *path, struct buf *media, struct err *e)
+{
+	const char *type = cover_type_of(path);
+	if (!type)
+		return err_set(e, "deliver %s (wechat_mp): cover %s must be a .jpg, .png, .gif or .bmp image", m->ch->name,
+		               path);
+	struct buf img = BUF_INIT;
+	if (fs_read_all(path, &img, e) < 0) {
+		char why[sizeof e->msg];
+		str_copy(why, e->msg, sizeof why);
+		buf_free(&img);
+		return err_set(e, "deliver %s (wechat_mp): cover: %s", m->ch->name, why);
+	}
+	if (img.len == 0 || img.len > COVER_MAX_BYTES) {
+		buf_free(&img);
+		return err_set(e, "deliver %s (wechat_mp): cover %s must be 1 byte to 10 MB", m->ch->name, path);
+	}
+	unsigned char md[EVP_MAX_MD_SIZE];
+	unsigned int md_len = 0;
+	EVP_Digest(img.data, img.len, md, &md_len, EVP_sha256(), NULL);
+	buf_free(&img);
+	char key[8 + 2 * EVP_MAX_MD_SIZE + 1] = "cover:";
+	for (unsigned i = 0; i < md_len; i++)
+		snprintf(key + 6 + 2 * i, 3, "%02x", md[i]);
+	struct store *st = m->msg->store;
+	if (st) {
+		int found = store_pubcache_get(st, m->cache_channel, key, wall_now(), media, e);
+		if (found != 0)
+			return found < 0 ? -1 : 0;
+	}
+	json_t *root;
+	if (call(m, CALL_UPLOAD, path, type, NULL, &root, e) < 0)
+		return -1;
+	json_t *id = json_object_get(root, "media_id");
+	int rc = 0;
+	if (!json_is_string(id) || !*json_string_value(id))
+		rc = err_set(e, "deliver %s (wechat_mp): material/add_material: no media_id", m->ch->name);
+	else
+		buf_puts(media, json_string_value(id));
+	json_decref(root);
+	if (rc == 0) {
+		log_info("deliver %s (wechat_mp): cover uploaded as permanent material", m->ch->name);
+		if (st && store_pubcache_put(st, m->cache_channel, key, buf_str(media), 0, e) < 0)
+			return -1;
+	}
+	return rc;
+}
+
+/* The draft request body. */
+static char *
+draft_payload(struct mp *m, const char *media_id)
+{
+	const struct deliver_message *msg = m->msg;
+	const char *author = channel_get(m->ch, "author");
+	if (!author || !*author)
+		author = msg->author;
+	const char *digest = msg->digest ? msg->digest : "";
+	struct buf cut = BUF_INIT;
+	size_t n = utf8_prefix_chars(digest, strlen(digest), DIGEST_MAX);
+	if (n < strlen(digest)) {
+		n = utf8_prefix_chars(digest, strlen(digest), DIGEST_MAX - 1);
+		buf_append(&cut, digest, n);
+		buf_puts(&cut, "…");
+	} else {
+		buf_puts(&cut, digest);
+	}
+	const char *comments = channel_get(m->ch, "open_comment");
+	int open = !comments || !(str_casecmp(comments, "no") == 0 || str_casecmp(comments, "false") == 0 ||
+	                          strcmp(comments, "0") == 0);
+	json_t *a = json_object();
+	json_object_set_new(a, "article_type", json_string("news"));
+	json_object_set_new(a, "title", channel_jstr(msg->title));
+	if (author && *author)
+		json_object_set_new(a, "author", channel_jstr(author));
+	json_object_set_new(a, "digest", channel_jstr(buf_str(&cut)));
+	json_object_set_new(a, "content", channel_jstr(msg->wechat_html));
+	if (msg->url && *msg->url)
+		json_object_set_new(a, "content_source_url", channel_jstr(msg->url));
+	json_object_set_new(a, "thumb_media_id", channel_jstr(media_id));
+	json_object_set_new(a, "need_open_comment", json_integer(open));
+	json_object_set_new(a, "only_fans_can_comment", json_integer(0));
+	json_t *articles = json_array();
+	json_array_append_new(articles, a);
+	json_t *root = json_object();
+	json_object_set_new(root, "articles", articles);
+	char *s = json_dumps(root, JSON_COMPACT); /* UTF-8 as is: the API asks for no \u escapes */
+	json_decref(root);
+	buf_free(&cut);
+	return s;
+}
+
+int
+wechat_mp_send(const struct channel *ch, const struct deliver_message *msg, struct err *e)
+{
+	struct mp m = {.ch = ch, .msg = msg};
+	const char *cover;
+	if (channel_need(ch, "appid", &m.appid, e) < 0 || channel_need(ch, "secret", &m.secret, e) < 0 ||
+	    channel_need(ch, "cover", &cover, e) < 0)
+		return -1;
+	if (!msg->wechat_html || !*msg->wechat_html)
+		return err_set(e, "deliver %s (wechat_mp): nothing to put in the draft box (only article, weekly and "
+		                  "daily can be delivered there)",
+		               ch->name);
+	m.api_base = channel_get(ch, "api_base");
+	if (!m.api_base || !*m.api_base)
+		m.api_base = "https://api.weixin.qq.com";
+	snprintf(m.cache_channel, sizeof m.cache_channel, "wechat_mp:%s", m.appid);
+	struct buf media = BUF_INIT;
+	char *payload = NULL;
+	json_t *root = NULL;
+	int rc = -1;
+	if (get_token(&m, 0, e) < 0 || cover_media(&m, cover, &media, e) < 0)
+		goto out;
+	payload = draft_payload(&m, buf_str(&media));
+	if (!payload) {
+		err_set(e, "deliver %s (wechat_mp): cannot encode the draft", ch->name);
+		goto out;
+	}
+	if (call(&m, CALL_DRAFT, NULL, NULL, payload, &root, e) < 0)
+		goto out;
+	json_t *id = json_object_get(root, "media_id");
+	log_info("deliver %s (wechat_mp): draft added (media_id %s)", ch->name,
+	         json_is_string(id) ? json_string_value(id) : "?");
+	rc = 0;
+out:
+	if (rc < 0 && m.token.len)
+		redact_secret(e->msg, buf_str(&m.token));
+	json_decref(root);
+	free(payload);
+	buf_free(&media);
+	buf_free(&m.token);
+	return rc;
+}

@@ -1,0 +1,210 @@
+/* test_wechat_mp.c: the 公众号 draft-box channel against the loopback API stand-in
+ * (tests/wechatserver), with a real config file and a real SQLite store: the token fetched
+ * once and cached across runs, refreshed when the API says it expired, re-fetched when its
+ * lifetime is over; the cover uploaded once as permanent material; the draft's fields (digest
+ * cut to 128 characters); an over-long title refused with the API's message; the daily quota
+ * error; a wrong secret; no secret or token in any error. Then the CLI: `brief weekly
+ * --format wechat --deliver mp`, with stdout and stderr checked for secrets. */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "deliver/deliver.h"
+#include "store/pubcache.h"
+#include "store/store.h"
+#include "testlib.h"
+#include "util/config.h"
+#include "util/fs.h"
+#include "wfixture.h"
+#include "wxserver.h"
+
+#define APPID "wx1234567890abcdef"
+#define SECRET "s3cr3t-app-secret-0123456789abcdef"
+
+static const char *tmp;
+
+static void
+write_file(const char *path, const char *data, size_t len)
+{
+	struct err e;
+	if (fs_write_atomic(path, data, len, &e) < 0) {
+		fprintf(stderr, "%s: %s\n", path, e.msg);
+		exit(1);
+	}
+}
+
+/* A config with channel "mp" against the stand-in on port; secret as given. */
+static void
+load_config(struct config *cfg, int port, const char *secret, const char *cover)
+{
+	char path[4200], text[4096];
+	snprintf(path, sizeof path, "%s/config-%d", tmp, port);
+	snprintf(text, sizeof text,
+	         "[deliver \"mp\"]\ntype = wechat_mp\nappid = %s\nsecret = %s\ncover = %s\nauthor = 懂点儿AI\n"
+	         "api_base = http://127.0.0.1:%d\ntimeout = 10\n",
+	         APPID, secret, cover, port);
+	write_file(path, text, strlen(text));
+	struct err e;
+	if (config_load(cfg, path, &e) < 0) {
+		fprintf(stderr, "config: %s\n", e.msg);
+		exit(1);
+	}
+}
+
+static void
+check_no_secret(const char *text, struct wx_server *s)
+{
+	CHECK(strstr(text, SECRET) == NULL);
+	if (*wx_server_last_token(s))
+		CHECK(strstr(text, wx_server_last_token(s)) == NULL);
+}
+
+int
+main(void)
+{
+	tmp = test_tmpdir();
+	char cover[4200], db[4200];
+	snprintf(cover, sizeof cover, "%s/cover.png", tmp);
+	static const char png[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0 stand-in cover";
+	write_file(cover, png, sizeof png);
+	snprintf(db, sizeof db, "%s/brief.db", tmp);
+	struct store st;
+	struct err e = {{0}};
+	CHECK_INT(store_open(&st, db, &e), 0);
+
+	struct wx_server *s = wx_server_start(APPID, SECRET, 7200);
+	struct config cfg;
+	load_config(&cfg, wx_server_port(s), SECRET, cover);
+	char digest[1024] = "";
+	for (int i = 0; i < 30; i++)
+		strcat(digest, "一二三四五六七八九十"); /* 300 characters */
+	struct deliver_message msg = {
+		.title = "字节跳动千亿豪赌AI芯片：算力战争",
+		.date = "2026-02-21",
+		.markdown = "# x",
+		.wechat_html = "<section style=\"font-size:16px\"><p style=\"margin:0\">正文</p></section>",
+		.digest = digest,
+		.store = &st,
+	};
+
+	/* 1. First delivery: a token, the cover uploaded, the draft added. */
+	CHECK_INT(deliver_send(&cfg, "mp", &msg, &e), 0);
+	struct wx_counts c;
+	wx_server_counts(s, &c);
+	CHECK_INT(c.token, 1);
+	CHECK_INT(c.upload, 1);
+	CHECK_INT(c.draft, 1);
+	CHECK_STR(c.title, msg.title);
+	CHECK_STR(c.author, "懂点儿AI");
+	CHECK_STR(c.thumb, "MEDIA01");
+	CHECK(strncmp(c.content_head, "<section style=", 15) == 0);
+	CHECK_INT(strlen(c.digest), 127 * 3 + strlen("…")); /* cut to 128 characters, ellipsis last */
+	CHECK(strstr(c.digest, "…") != NULL);
+
+	/* 2. Again, from the same store: no new token, no new upload. */
+	CHECK_INT(deliver_send(&cfg, "mp", &msg, &e), 0);
+	wx_server_counts(s, &c);
+	CHECK_INT(c.token, 1);
+	CHECK_INT(c.upload, 1);
+	CHECK_INT(c.draft, 2);
+
+	/* 3. The API says the token expired (42001): one new token, the call retried. */
+	wx_server_expire_tokens(s);
+	CHECK_INT(deliver_send(&cfg, "mp", &msg, &e), 0);
+	wx_server_counts(s, &c);
+	CHECK_INT(c.token, 2);
+	CHECK_INT(c.upload, 1);
+	CHECK_INT(c.draft, 3);
+
+	/* 4. A new cover image is uploaded once more (the cache is by content). */
+	static const char png2[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x02\0\0\0\x02\x08\x06\0\0\0 other cover";
+	write_file(cover, png2, sizeof png2);
+	CHECK_INT(deliver_send(&cfg, "mp", &msg, &e), 0);
+	wx_server_counts(s, &c);
+	CHECK_INT(c.upload, 2);
+	CHECK_STR(c.thumb, "MEDIA02");
+
+	/* 5. An over-long title: refused by the API, its message reported, nothing added. */
+	struct deliver_message long_title = msg;
+	long_title.title = "一个非常非常非常非常非常非常非常非常非常非常非常长的标题超过了三十二个字的限制";
+	CHECK_INT(deliver_send(&cfg, "mp", &long_title, &e), -1);
+	CHECK(strstr(e.msg, "draft/add: 45003 title size out of limit") != NULL);
+	check_no_secret(e.msg, s);
+	wx_server_counts(s, &c);
+	CHECK_INT(c.draft, 4);
+
+	/* 6. The daily quota: 45009, said plainly. */
+	wx_server_rate_limit(s, 1);
+	CHECK_INT(deliver_send(&cfg, "mp", &msg, &e), -1);
+	CHECK(strstr(e.msg, "45009 reach max api daily quota limit") != NULL);
+	CHECK(strstr(e.msg, "quota") != NULL);
+	check_no_secret(e.msg, s);
+
+	/* 7. Nothing to deliver (a message without the 公众号 rendering). */
+	struct deliver_message plain = msg;
+	plain.wechat_html = NULL;
+	CHECK_INT(deliver_send(&cfg, "mp", &plain, &e), -1);
+	CHECK(strstr(e.msg, "only article, weekly and daily") != NULL);
+	CHECK(strstr(wx_server_problems(s), "") != NULL);
+	CHECK_STR(wx_server_problems(s), "");
+	wx_server_stop(s);
+	config_free(&cfg);
+
+	/* 8. A token whose lifetime is over is not used: a server issuing 1-second tokens. */
+	s = wx_server_start(APPID, SECRET, 1);
+	load_config(&cfg, wx_server_port(s), SECRET, cover);
+	char db2[4300];
+	snprintf(db2, sizeof db2, "%s/brief2.db", tmp);
+	struct store st2;
+	CHECK_INT(store_open(&st2, db2, &e), 0);
+	msg.store = &st2;
+	CHECK_INT(deliver_send(&cfg, "mp", &msg, &e), 0);
+	sleep(1);
+	CHECK_INT(deliver_send(&cfg, "mp", &msg, &e), 0);
+	wx_server_counts(s, &c);
+	CHECK_INT(c.token, 2);
+	CHECK_INT(c.upload, 1);
+	CHECK_INT(c.refused, 0); /* never sent an expired token */
+	config_free(&cfg);
+
+	/* 9. A wrong secret: the API's 40125, and the secret nowhere in the message. */
+	load_config(&cfg, wx_server_port(s), "wrong-secret-value-xyz", cover);
+	CHECK_INT(store_pubcache_drop(&st2, "wechat_mp:" APPID, "access_token", &e), 0);
+	CHECK_INT(deliver_send(&cfg, "mp", &msg, &e), -1);
+	CHECK(strstr(e.msg, "40125 invalid appsecret") != NULL);
+	CHECK(strstr(e.msg, "wrong-secret-value-xyz") == NULL);
+	config_free(&cfg);
+	CHECK_STR(wx_server_problems(s), "");
+	store_close(&st2);
+
+	/* 10. The CLI: the weekly as a 公众号 draft; no secret or token on stdout or stderr. */
+	char home[4300], conf[4300], text[4096];
+	snprintf(home, sizeof home, "%s/home", tmp);
+	wfx_make_home(home);
+	snprintf(conf, sizeof conf, "%s/cli.conf", tmp);
+	snprintf(text, sizeof text,
+	         "[deliver \"mp\"]\ntype = wechat_mp\nappid = %s\nsecret = ${WX_SECRET}\ncover = %s\n"
+	         "api_base = http://127.0.0.1:%d\n",
+	         APPID, cover, wx_server_port(s));
+	write_file(conf, text, strlen(text));
+	const char *args[] = {"weekly", "--home", home, "--no-fetch", "--offline", "--config", conf, "--now", WFX_NOW,
+	                      "-v", "--deliver", "mp", NULL};
+	const char *env[] = {"WX_SECRET=" SECRET, NULL};
+	struct buf out = BUF_INIT, err = BUF_INIT;
+	int rc = wfx_brief(args, env, &out, &err);
+	CHECK_INT(rc, 0);
+	if (rc != 0)
+		fprintf(stderr, "%s", buf_str(&err));
+	wx_server_counts(s, &c);
+	CHECK_INT(c.draft, 3);
+	CHECK(strstr(c.content_head, "<section style=") == c.content_head);
+	CHECK(strstr(buf_str(&err), "draft added") != NULL);
+	check_no_secret(buf_str(&out), s);
+	check_no_secret(buf_str(&err), s);
+	CHECK_STR(wx_server_problems(s), "");
+	buf_free(&out);
+	buf_free(&err);
+	wx_server_stop(s);
+	store_close(&st);
+	return test_done("test_wechat_mp");
+}
