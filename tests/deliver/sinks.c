@@ -81,8 +81,8 @@ on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *
 	return rc;
 }
 
-static void
-on_completed(void *cls, struct MHD_Connection *conn, void **con_cls, enum MHD_RequestTerminationCode toe)
+void
+sink_mhd_completed(void *cls, struct MHD_Connection *conn, void **con_cls, enum MHD_RequestTerminationCode toe)
 {
 	(void)cls, (void)conn, (void)toe;
 	struct buf *body = *con_cls;
@@ -100,20 +100,27 @@ http_sink_start(void)
 	pthread_mutex_init(&s->lock, NULL);
 	s->status = 200;
 	s->answer = xstrdup("{}");
+	s->daemon = sink_mhd_start(on_request, s, &s->port, "the HTTP sink");
+	return s;
+}
+
+struct MHD_Daemon *
+sink_mhd_start(MHD_AccessHandlerCallback handler, void *cls, int *port, const char *what)
+{
 	struct sockaddr_in addr;
 	memset(&addr, 0, sizeof addr);
 	addr.sin_family = AF_INET;
 	addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-	s->daemon = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_THREAD_PER_CONNECTION, 0, NULL, NULL,
-	                             on_request, s, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
-	                             MHD_OPTION_NOTIFY_COMPLETED, on_completed, s, MHD_OPTION_END);
-	if (!s->daemon) {
-		fprintf(stderr, "cannot start the HTTP sink\n");
+	struct MHD_Daemon *d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_THREAD_PER_CONNECTION, 0, NULL,
+	                                        NULL, handler, cls, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
+	                                        MHD_OPTION_NOTIFY_COMPLETED, sink_mhd_completed, cls, MHD_OPTION_END);
+	if (!d) {
+		fprintf(stderr, "cannot start %s\n", what);
 		exit(1);
 	}
-	const union MHD_DaemonInfo *info = MHD_get_daemon_info(s->daemon, MHD_DAEMON_INFO_BIND_PORT);
-	s->port = info ? info->port : 0;
-	return s;
+	const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
+	*port = info ? info->port : 0;
+	return d;
 }
 
 int

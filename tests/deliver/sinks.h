@@ -5,6 +5,8 @@
 
 #include <stddef.h>
 
+#include <microhttpd.h>
+
 #include "util/buf.h"
 
 /* One request the HTTP sink received. */
@@ -34,6 +36,12 @@ int sink_header(const struct sink_request *r, const char *name, char *out, size_
 int sink_query(const struct sink_request *r, const char *name, char *out, size_t size);
 void http_sink_reset(struct http_sink *s);
 void http_sink_stop(struct http_sink *s);
+
+/* Start a libmicrohttpd daemon on 127.0.0.1 (ephemeral port into *port, a thread per
+ * connection) calling handler with cls; handlers keep the request body in a heap struct buf
+ * at *con_cls, which sink_mhd_completed frees. Aborts naming `what` on failure. */
+struct MHD_Daemon *sink_mhd_start(MHD_AccessHandlerCallback handler, void *cls, int *port, const char *what);
+void sink_mhd_completed(void *cls, struct MHD_Connection *conn, void **con_cls, enum MHD_RequestTerminationCode toe);
 
 /* ---- SMTP ---- */
 

@@ -1,10 +1,10 @@
 /* wxserver.c: the WeChat Official Account API stand-in (wxserver.h), on libmicrohttpd. */
 #include "wxserver.h"
 
-#include <arpa/inet.h>
+#include "sinks.h"
+
 #include <jansson.h>
 #include <microhttpd.h>
-#include <netinet/in.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -312,18 +312,6 @@ on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *
 	return rc;
 }
 
-static void
-on_completed(void *cls, struct MHD_Connection *conn, void **con_cls, enum MHD_RequestTerminationCode toe)
-{
-	(void)cls, (void)conn, (void)toe;
-	struct buf *body = *con_cls;
-	if (body) {
-		buf_free(body);
-		free(body);
-		*con_cls = NULL;
-	}
-}
-
 struct wx_server *
 wx_server_start(const char *appid, const char *secret, long expires_in)
 {
@@ -332,19 +320,7 @@ wx_server_start(const char *appid, const char *secret, long expires_in)
 	str_copy(s->appid, appid, sizeof s->appid);
 	str_copy(s->secret, secret, sizeof s->secret);
 	s->expires_in = expires_in;
-	struct sockaddr_in addr;
-	memset(&addr, 0, sizeof addr);
-	addr.sin_family = AF_INET;
-	addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-	s->daemon = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_THREAD_PER_CONNECTION, 0, NULL, NULL,
-	                             on_request, s, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
-	                             MHD_OPTION_NOTIFY_COMPLETED, on_completed, s, MHD_OPTION_END);
-	if (!s->daemon) {
-		fprintf(stderr, "cannot start the WeChat API stand-in\n");
-		exit(1);
-	}
-	const union MHD_DaemonInfo *info = MHD_get_daemon_info(s->daemon, MHD_DAEMON_INFO_BIND_PORT);
-	s->port = info ? info->port : 0;
+	s->daemon = sink_mhd_start(on_request, s, &s->port, "the WeChat API stand-in");
 	return s;
 }
 
