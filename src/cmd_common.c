@@ -119,6 +119,7 @@ cmd_write_renderings(const char *out, int is_many, const char *stem, const char 
 		const char *exts[] = {"md", "html", "json"};
 		if (fs_mkdirs(out, 0, e) < 0)
 			return -1;
+		fs_remove_stale_tmp(out); /* what a killed run left half-written */
 		for (int i = 0; i < 3; i++) {
 			char path[4200];
 			snprintf(path, sizeof path, "%s%s%s.%s", out, str_ends(out, "/") ? "" : "/", stem, exts[i]);
@@ -128,6 +129,12 @@ cmd_write_renderings(const char *out, int is_many, const char *stem, const char 
 		return 0;
 	}
 	const struct buf *b = strcmp(format, "html") == 0 ? html : strcmp(format, "json") == 0 ? json : md;
+	if (out && strcmp(out, "-") != 0) {
+		char dir[4200];
+		const char *slash = strrchr(out, '/');
+		snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - out) : 1, slash ? out : ".");
+		fs_remove_stale_tmp(slash == out ? "/" : dir);
+	}
 	return fs_write_atomic(out ? out : "-", buf_str(b), b->len, e);
 }
 

@@ -35,6 +35,19 @@ is_digest_json(const char *name)
 	return 1;
 }
 
+/* True when the digest of DATE.json also has its DATE.md and DATE.html: the index links to
+ * them, so a day lists only once its three files exist. */
+static int
+has_all_files(const char *dir, const char *json_name)
+{
+	char path[4096];
+	snprintf(path, sizeof path, "%s/%.10s.md", dir, json_name);
+	if (!fs_exists(path))
+		return 0;
+	snprintf(path, sizeof path, "%s/%.10s.html", dir, json_name);
+	return fs_exists(path);
+}
+
 static const char *
 jget(json_t *o, const char *key, struct arena *a)
 {
@@ -96,6 +109,7 @@ report_archive_write(const char *dir, const struct report *r, const char *md, co
 {
 	if (fs_mkdirs(dir, 0, e) < 0)
 		return -1;
+	fs_remove_stale_tmp(dir); /* what a killed run left half-written */
 	char name[64];
 	const char *exts[] = {"md", "html", "json"};
 	const char *data[] = {md, html, json};
@@ -112,7 +126,7 @@ report_archive_write(const char *dir, const struct report *r, const char *md, co
 	size_t n = 0, cap = 0;
 	struct dirent *de;
 	while ((de = readdir(dp)) != NULL) {
-		if (!is_digest_json(de->d_name))
+		if (!is_digest_json(de->d_name) || !has_all_files(dir, de->d_name))
 			continue;
 		if (n == cap) {
 			cap = cap ? cap * 2 : 32;

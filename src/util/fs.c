@@ -1,8 +1,10 @@
 /* fs.c: whole-file reads (copied or mapped), atomic writes and directory creation. */
 #include "util/fs.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -91,6 +93,46 @@ fs_view_open(const char *path, struct fs_view *v, struct err *e)
 	v->data = v->copy.data ? v->copy.data : "";
 	v->len = v->copy.len;
 	return 0;
+}
+
+/* True when name is OUTPUT.tmp.PID for one of brief's output extensions; the PID in *pid. */
+static int
+is_our_tmp(const char *name, long *pid)
+{
+	const char *t = strstr(name, ".tmp.");
+	if (!t || !t[5])
+		return 0;
+	for (const char *p = t + 5; *p; p++)
+		if (*p < '0' || *p > '9')
+			return 0;
+	static const char *const exts[] = {".md", ".html", ".json", ".atom"};
+	int is_output = 0;
+	for (size_t i = 0; i < sizeof exts / sizeof exts[0]; i++) {
+		size_t n = strlen(exts[i]);
+		is_output |= (size_t)(t - name) > n && memcmp(t - n, exts[i], n) == 0;
+	}
+	*pid = strtol(t + 5, NULL, 10);
+	return is_output && *pid > 0;
+}
+
+int
+fs_remove_stale_tmp(const char *dir)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return 0;
+	int removed = 0;
+	struct dirent *de;
+	while ((de = readdir(d)) != NULL) {
+		long pid;
+		if (!is_our_tmp(de->d_name, &pid) || (kill((pid_t)pid, 0) == 0 || errno != ESRCH))
+			continue;
+		char path[4096];
+		snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
+		removed += unlink(path) == 0;
+	}
+	closedir(d);
+	return removed;
 }
 
 int

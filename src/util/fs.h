@@ -31,6 +31,11 @@ void fs_view_close(struct fs_view *v);
 /* Write data to path atomically (temp file in the same directory + rename).
  * "-" writes to stdout. Returns 0 or -1 with e set. */
 int fs_write_atomic(const char *path, const void *data, size_t len, struct err *e);
+/* Remove what killed runs of fs_write_atomic left in dir: files named NAME.tmp.PID where NAME
+ * ends in .md, .html, .json or .atom (brief's outputs) and no process PID exists any more
+ * (a live one may be another brief run writing right now). Returns how many were removed;
+ * an unreadable dir removes nothing. */
+int fs_remove_stale_tmp(const char *dir);
 /* Write all len bytes of data to fd (retrying short writes and EINTR). Returns 0, or -1
  * with errno set. */
 int fs_write_full(int fd, const void *data, size_t len);
