@@ -6,6 +6,7 @@
 #include "feed/feed.h"
 #include "report/i18n.h"
 #include "util/buf.h"
+#include "util/redact.h"
 #include "util/str.h"
 
 /* Keywords are counted case-insensitively (ASCII) with surrounding spaces trimmed. */
@@ -105,7 +106,7 @@ fill_item(struct report_item *it, const struct story *s, int rank, struct arena 
 	it->source_count = 0;
 	for (size_t m = 0; m < members; m++) {
 		const struct article *art = s->member_count ? s->members[m] : lead;
-		const char *name = art->source_name ? art->source_name : art->source_url;
+		const char *name = art->source_name ? art->source_name : redact_str(a, art->source_url);
 		size_t k = 0;
 		while (k < it->source_count && !(name && it->sources[k].name && strcmp(it->sources[k].name, name) == 0))
 			k++;
@@ -129,8 +130,8 @@ date_problems(struct report *r, const struct article *articles, size_t count, in
 	h->future = arena_alloc(a, (future + 1) * sizeof *h->future);
 	for (size_t i = 0; i < count; i++) {
 		const struct article *art = &articles[i];
-		struct report_problem p = {art->source_name, art->source_url, art->title ? art->title : art->link,
-		                           art->published};
+		struct report_problem p = {art->source_name, redact_str(a, art->source_url),
+		                           art->title ? art->title : art->link, art->published};
 		if (art->published == FEED_NO_DATE)
 			h->undated[h->undated_count++] = p;
 		else if (art->published > now + 86400)

@@ -78,7 +78,7 @@ store_feed_health(struct store *st, int64_t now, int stale_days, const int64_t *
 		"SELECT s.name, s.title, s.url, s.last_error,"
 		" (SELECT max(CASE WHEN i.published IS NOT NULL AND i.published <= ?2 THEN i.published"
 		"                  ELSE i.first_seen END) FROM items i WHERE i.source_id = s.id)"
-		" FROM sources s WHERE " IN_IDS("s.id") " ORDER BY lower(coalesce(s.name, s.title, s.url))", e);
+		" FROM sources s WHERE " IN_IDS("s.id") " ORDER BY lower(coalesce(s.name, s.title, s.url)), s.url", e);
 	if (!s)
 		return -1;
 	bind_ids(s, 1, ids, n);

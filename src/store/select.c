@@ -18,7 +18,7 @@ static const char window_sql[] =
 	"              ELSE first_seen END AS w FROM items) AS sel"
 	" JOIN items i ON i.id = sel.id JOIN sources s ON s.id = i.source_id"
 	" WHERE sel.w > ?2 AND sel.w <= ?1 + 86400"
-	" ORDER BY sel.w DESC, i.id DESC";
+	" ORDER BY sel.w DESC, s.url, i.dedupe_key, i.id DESC"; /* ties: by feed and item, not by which feed finished first */
 
 /* Plain text from HTML: tags dropped, a few entities decoded, whitespace collapsed. Used only
  * when the store has no `text` (rows written by something other than the parser). */
