@@ -112,9 +112,7 @@ run(struct daily_run *d, struct err *e)
 		/* Overlap the scoring with the slow tail of fetching: finished feeds' articles are
 		 * scored into the cache on a second thread while the fetcher waits for the rest. */
 		struct prescore *ps = NULL;
-		const char *overlap = config_get(&d->app.cfg, "daily", "score_while_fetching");
-		int is_overlap = !overlap || !(strcmp(overlap, "false") == 0 || strcmp(overlap, "no") == 0 ||
-		                              strcmp(overlap, "0") == 0 || strcmp(overlap, "off") == 0);
+		int is_overlap = config_values(&d->app.cfg)->daily_score_while_fetching;
 		if (!d->args.is_offline && is_overlap) {
 			struct prescore_opts po = {d->app.db_path, &d->app.cfg, d->app.now, d->hours, d->max_tokens};
 			struct err pe;
@@ -208,7 +206,7 @@ run(struct daily_run *d, struct err *e)
 			rc = EXIT_FAIL;
 		buf_free(&frag);
 	} else if (out && (fs_is_dir(out) || str_ends(out, "/"))) {
-		const char *base = config_pick(&d->app.cfg, NULL, "BRIEF_BASE_URL", "daily", "base_url", NULL);
+		const char *base = config_first(NULL, "BRIEF_BASE_URL", config_values(&d->app.cfg)->daily_base_url);
 		if (report_archive_write(out, &r, buf_str(&md), buf_str(&html), buf_str(&json), base, e) < 0)
 			rc = EXIT_FAIL;
 		else

@@ -36,7 +36,7 @@ cmd_serve(int argc, char **argv)
 		fprintf(stderr, "brief serve: %s\n", e.msg);
 		return EXIT_FAIL;
 	}
-	listen = config_pick(&app.cfg, listen, "BRIEF_LISTEN", "serve", "listen", "127.0.0.1:8080");
+	listen = config_first(listen, "BRIEF_LISTEN", config_values(&app.cfg)->serve_listen);
 
 	/* Block the stop signals before the server thread starts so it inherits the mask and
 	 * only sigwait below sees them. */

@@ -88,6 +88,7 @@ fill_meta(struct weekly_run *w, struct weekly_post *p, struct err *e)
 {
 	struct arena *a = &w->arena;
 	const struct config *cfg = &w->app.cfg;
+	const struct config_values *cv = config_values(cfg);
 	int en = strcmp(p->lang, "en") == 0;
 	time_t now = (time_t)w->app.now;
 	struct tm tm;
@@ -107,13 +108,8 @@ fill_meta(struct weekly_run *w, struct weekly_post *p, struct err *e)
 	} else {
 		if (store_weekly_issue(&w->st, p->week, &issue, e) < 0)
 			return EXIT_FAIL;
-		if (!issue) {
-			long first = 1;
-			const char *v = config_get(cfg, "weekly", "first_issue");
-			if (v && str_to_long(v, 1, 999999, &first) < 0)
-				return err_set(e, "[weekly] first_issue: not a number: %s", v), EXIT_FAIL;
-			issue = (int)first;
-		}
+		if (!issue)
+			issue = (int)config_values(cfg)->weekly_first_issue;
 	}
 	p->issue = issue;
 	char padded[16], plain[16];
@@ -121,25 +117,23 @@ fill_meta(struct weekly_run *w, struct weekly_post *p, struct err *e)
 	snprintf(plain, sizeof plain, "%d", issue);
 	const char *args[] = {padded, plain, p->week};
 	struct buf title = BUF_INIT;
-	i18n_fill(&title, config_pick(cfg, NULL, NULL, "weekly", "title", en ? "Weekly Roundup #$2" : "科技周报 第 $2 期"),
-	          args, 3);
+	i18n_fill(&title, cv->weekly_title ? cv->weekly_title : en ? "Weekly Roundup #$2" : "科技周报 第 $2 期", args, 3);
 	p->title = arena_strdup(a, buf_str(&title));
 	buf_free(&title);
-	p->subtitle = config_pick(cfg, NULL, NULL, "weekly", "subtitle",
-	                          en ? "This week's tech news, rumours and open-source releases"
-	                             : "本周科技新闻、小道消息与开源项目");
-	p->author = config_pick(cfg, w->args.author, "BRIEF_AUTHOR", "weekly", "author", "brief");
-	p->header_img = config_pick(cfg, NULL, NULL, "weekly", "header_img", "img/post-bg-universe.jpg");
-	p->tag_count = split(config_pick(cfg, NULL, NULL, "weekly", "tags", en ? "weekly, tech" : "周报, 科技"), ',', a,
-	                     &p->tags);
+	p->subtitle = cv->weekly_subtitle ? cv->weekly_subtitle
+	                                  : en ? "This week's tech news, rumours and open-source releases"
+	                                       : "本周科技新闻、小道消息与开源项目";
+	p->author = config_first(w->args.author, "BRIEF_AUTHOR", cv->weekly_author);
+	p->header_img = cv->weekly_header_img;
+	p->tag_count = split(cv->weekly_tags ? cv->weekly_tags : en ? "weekly, tech" : "周报, 科技", ',', a, &p->tags);
 	const char **epi;
-	size_t epi_count = split(config_get(cfg, "weekly", "epigraphs"), '|', a, &epi);
+	size_t epi_count = split(cv->weekly_epigraphs, '|', a, &epi);
 	if (epi_count) {
 		p->epigraph_open = epi[(size_t)(issue - 1) % epi_count];
 		if (epi_count > 1)
 			p->epigraph_close = epi[(size_t)issue % epi_count];
 	}
-	const char *fm = config_pick(cfg, w->args.front_matter, NULL, "weekly", "front_matter", "jekyll");
+	const char *fm = config_first(w->args.front_matter, NULL, cv->weekly_front_matter);
 	if (strcmp(fm, "jekyll") == 0)
 		p->front_matter = WEEKLY_FM_JEKYLL;
 	else if (strcmp(fm, "hugo") == 0)

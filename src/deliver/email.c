@@ -97,12 +97,11 @@ static int
 tls_policy(const struct channel *ch, long *out, struct err *e)
 {
 	const char *v = channel_get(ch, "starttls");
+	int on;
 	if (!v || !*v)
 		*out = channel_get(ch, "password") ? (long)CURLUSESSL_ALL : (long)CURLUSESSL_TRY;
-	else if (!str_casecmp(v, "yes") || !str_casecmp(v, "true") || !str_casecmp(v, "on") || !strcmp(v, "1"))
-		*out = (long)CURLUSESSL_ALL;
-	else if (!str_casecmp(v, "no") || !str_casecmp(v, "false") || !str_casecmp(v, "off") || !strcmp(v, "0"))
-		*out = (long)CURLUSESSL_NONE;
+	else if (config_bool(v, &on) == 0)
+		*out = on ? (long)CURLUSESSL_ALL : (long)CURLUSESSL_NONE;
 	else
 		return err_set(e, "deliver %s (email): starttls is yes or no, not \"%s\"", ch->name, v);
 	return 0;

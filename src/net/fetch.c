@@ -34,41 +34,28 @@ void
 fetch_opts_default(struct fetch_opts *opts)
 {
 	memset(opts, 0, sizeof *opts);
-	opts->concurrency = 64;
-	opts->per_host = 3;
-	opts->timeout_s = 15;
-	opts->max_body = 16u << 20;
+	const struct config_values *d = config_values(NULL); /* the defaults: one table */
+	opts->concurrency = (int)d->fetch_concurrency;
+	opts->per_host = (int)d->fetch_per_host;
+	opts->timeout_s = (int)d->fetch_timeout;
+	opts->deadline_s = (int)d->fetch_deadline;
+	opts->max_body = (size_t)d->fetch_max_body_mb << 20;
 	opts->progress = 1;
-}
-
-static int
-opt_int(const struct config *cfg, const char *key, long min, long max, int *out, struct err *e)
-{
-	const char *v = cfg ? config_get(cfg, "fetch", key) : NULL;
-	long n;
-	if (!v)
-		return 0;
-	if (str_to_long(v, min, max, &n) < 0)
-		return err_set(e, "config [fetch] %s: want a number in %ld..%ld, not \"%s\"", key, min, max, v);
-	*out = (int)n;
-	return 0;
 }
 
 int
 fetch_opts_from_config(struct fetch_opts *opts, const struct config *cfg, struct err *e)
 {
-	int max_body_mb = (int)(opts->max_body >> 20);
-	if (opt_int(cfg, "concurrency", 1, 1024, &opts->concurrency, e) < 0 ||
-	    opt_int(cfg, "per_host", 1, 64, &opts->per_host, e) < 0 ||
-	    opt_int(cfg, "timeout", 1, 3600, &opts->timeout_s, e) < 0 ||
-	    opt_int(cfg, "deadline", 1, 86400, &opts->deadline_s, e) < 0 ||
-	    opt_int(cfg, "max_body_mb", 1, 1024, &max_body_mb, e) < 0)
-		return -1;
-	opts->max_body = (size_t)max_body_mb << 20;
-	const char *ua = cfg ? config_get(cfg, "fetch", "user_agent") : NULL;
+	const struct config_values *v = config_values(cfg);
+	opts->concurrency = (int)v->fetch_concurrency;
+	opts->per_host = (int)v->fetch_per_host;
+	opts->timeout_s = (int)v->fetch_timeout;
+	opts->deadline_s = (int)v->fetch_deadline;
+	opts->max_body = (size_t)v->fetch_max_body_mb << 20;
+	const char *ua = v->fetch_user_agent;
 	if (ua && *ua)
 		opts->user_agent = ua;
-	const char *ca = cfg ? config_get(cfg, "fetch", "ca_file") : NULL;
+	const char *ca = v->fetch_ca_file;
 	if (ca && *ca) {
 		if (access(ca, R_OK) < 0)
 			return err_set(e, "config [fetch] ca_file: cannot read %s: %s", ca, strerror(errno));
@@ -380,7 +367,7 @@ fetch_run(struct store *st, const struct config *cfg, const struct fetch_opts *o
 		store_items_close(&c->items);
 		return err_set(e, "cannot initialise libcurl");
 	}
-	const char *cfg_ua = cfg ? config_get(cfg, "fetch", "user_agent") : NULL;
+	const char *cfg_ua = config_values(cfg)->fetch_user_agent;
 	if (net_guard_policy_init(&c->guard_policy, cfg, e) < 0) {
 		store_items_close(&c->items);
 		curl_global_cleanup();

@@ -131,13 +131,7 @@ int
 net_guard_policy_init(struct net_guard_policy *p, const struct config *cfg, struct err *e)
 {
 	memset(p, 0, sizeof *p);
-	const char *v = cfg ? config_get(cfg, "fetch", "allow_private") : NULL;
-	if (v) {
-		if (!str_casecmp(v, "true") || !str_casecmp(v, "yes") || !str_casecmp(v, "on") || !strcmp(v, "1"))
-			p->allow_private = 1;
-		else if (str_casecmp(v, "false") && str_casecmp(v, "no") && str_casecmp(v, "off") && strcmp(v, "0"))
-			return err_set(e, "config [fetch] allow_private: want true or false, not \"%s\"", v);
-	}
+	p->allow_private = config_values(cfg)->fetch_allow_private;
 	static const char *const proxies[] = {"http_proxy", "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"};
 	for (size_t i = 0; i < sizeof proxies / sizeof proxies[0]; i++) {
 		const char *px = getenv(proxies[i]);

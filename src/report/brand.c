@@ -7,13 +7,11 @@
 #include "report/mdsubset.h"
 #include "util/str.h"
 
-/* The kind's own key, else [brand]'s, else NULL; empty values count as unset. */
+/* The kind's own value, else [brand]'s, else NULL; empty values count as unset. */
 static const char *
-pick(const struct config *cfg, const char *kind, const char *kind_key, const char *brand_key)
+pick(const char *kind_value, const char *brand_value)
 {
-	const char *v = cfg ? config_get(cfg, kind, kind_key) : NULL;
-	if (!v || !*v)
-		v = cfg ? config_get(cfg, "brand", brand_key) : NULL;
+	const char *v = kind_value && *kind_value ? kind_value : brand_value;
 	return v && *v ? v : NULL;
 }
 
@@ -41,15 +39,25 @@ report_brand_load(const struct config *cfg, const char *kind, const char *lang, 
                   struct report_brand *b)
 {
 	memset(b, 0, sizeof *b);
-	b->line = pick(cfg, kind, "brand_line", "line");
-	b->intro = unescape_lines(a, pick(cfg, kind, "intro", "intro"));
-	b->outro = unescape_lines(a, pick(cfg, kind, "outro", "outro"));
-	const char *cover = pick(cfg, kind, "cover", "cover");
+	const struct config_values *v = config_values(cfg);
+	/* The kind's own keys ([daily], [weekly] or [article]): line, intro, outro, cover. */
+	const char *own[4] = {NULL, NULL, NULL, NULL};
+	if (strcmp(kind, "daily") == 0)
+		own[0] = v->daily_brand_line, own[1] = v->daily_intro, own[2] = v->daily_outro, own[3] = v->daily_cover;
+	else if (strcmp(kind, "weekly") == 0)
+		own[0] = v->weekly_brand_line, own[1] = v->weekly_intro, own[2] = v->weekly_outro, own[3] = v->weekly_cover;
+	else if (strcmp(kind, "article") == 0)
+		own[0] = v->article_brand_line, own[1] = v->article_intro, own[2] = v->article_outro,
+		own[3] = v->article_cover;
+	b->line = pick(own[0], v->brand_line);
+	b->intro = unescape_lines(a, pick(own[1], v->brand_intro));
+	b->outro = unescape_lines(a, pick(own[2], v->brand_outro));
+	const char *cover = pick(own[3], v->brand_cover);
 	/* The cover also goes into the pages' Content-Security-Policy img-src: no character
 	 * that could end a source expression or an attribute. */
 	b->cover = esc_url_ok(cover) && !strpbrk(cover, " ;,'\"<>\\") ? cover : NULL;
 	if (strcmp(kind, "article") == 0) {
-		const char *d = cfg ? config_get(cfg, "article", "disclaimer") : NULL;
+		const char *d = v->article_disclaimer;
 		if (!d || !*d)
 			d = lang && strcmp(lang, "en") == 0 ? "The views in this article are the author's own; "
 			                                      "discussion welcome."

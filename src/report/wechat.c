@@ -444,7 +444,8 @@ wechat_theme_load(const struct config *cfg, struct wechat_theme *t, struct err *
 		{"red", "#c0392b", "#fcf1ef"},
 		{"ink", "#333333", "#f5f5f5"},
 	};
-	const char *name = cfg ? config_get(cfg, "wechat", "theme") : NULL;
+	const struct config_values *v = config_values(cfg);
+	const char *name = v->wechat_theme;
 	size_t i = 0;
 	if (name && *name) {
 		while (i < sizeof themes / sizeof themes[0] && str_casecmp(themes[i].name, name) != 0)
@@ -454,10 +455,10 @@ wechat_theme_load(const struct config *cfg, struct wechat_theme *t, struct err *
 	}
 	str_copy(t->accent, themes[i].accent, sizeof t->accent);
 	str_copy(t->soft, themes[i].soft, sizeof t->soft);
-	const char *accent = cfg ? config_get(cfg, "wechat", "accent") : NULL;
+	const char *accent = v->wechat_accent;
 	if (accent && *accent && hex_colour(accent, t->accent) < 0)
 		return err_set(e, "[wechat] accent \"%s\" is not a colour like #07c160", accent), -1;
-	const char *soft = cfg ? config_get(cfg, "wechat", "background") : NULL;
+	const char *soft = v->wechat_background;
 	if (soft && *soft && hex_colour(soft, t->soft) < 0)
 		return err_set(e, "[wechat] background \"%s\" is not a colour like #f2fbf5", soft), -1;
 	return 0;

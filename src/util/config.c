@@ -8,6 +8,14 @@
 #include "util/buf.h"
 #include "util/str.h"
 
+/* Every key's default, from the tables in config.h. */
+#define DEFAULT_INT(section, key, def, min, max) .section##_##key = def,
+#define DEFAULT_BOOL(section, key, def) .section##_##key = def,
+#define DEFAULT_STR(section, key, def) .section##_##key = def,
+static const struct config_values defaults = {
+	CONFIG_INTS(DEFAULT_INT) CONFIG_BOOLS(DEFAULT_BOOL) CONFIG_STRS(DEFAULT_STR)
+};
+
 static void
 add_entry(struct config *cfg, const char *section, const char *key, const char *value)
 {
@@ -116,6 +124,8 @@ int
 config_load(struct config *cfg, const char *path, struct err *e)
 {
 	memset(cfg, 0, sizeof *cfg);
+	cfg->v = defaults;
+	cfg->is_resolved = 1;
 	int is_explicit = 1;
 	char def[1024];
 	if (!path || !*path)
@@ -141,7 +151,9 @@ config_load(struct config *cfg, const char *path, struct err *e)
 	cfg->path = xstrdup(path);
 	int rc = parse_file(cfg, f, path, e);
 	fclose(f);
-	return rc;
+	if (rc < 0)
+		return rc;
+	return config_resolve(cfg, e);
 }
 
 const char *
@@ -158,8 +170,7 @@ config_get(const struct config *cfg, const char *section, const char *key)
 }
 
 const char *
-config_pick(const struct config *cfg, const char *flag, const char *env, const char *section,
-            const char *key, const char *def)
+config_first(const char *flag, const char *env, const char *value)
 {
 	if (flag)
 		return flag;
@@ -168,8 +179,55 @@ config_pick(const struct config *cfg, const char *flag, const char *env, const c
 		if (v && *v)
 			return v;
 	}
-	const char *v = section ? config_get(cfg, section, key) : NULL;
-	return v ? v : def;
+	return value;
+}
+
+int
+config_bool(const char *v, int *out)
+{
+	static const char *const yes[] = {"true", "yes", "on", "1"}, *const no[] = {"false", "no", "off", "0"};
+	if (!v)
+		return -1;
+	for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++) {
+		if (str_casecmp(v, yes[i]) == 0)
+			return *out = 1, 0;
+		if (str_casecmp(v, no[i]) == 0)
+			return *out = 0, 0;
+	}
+	return -1;
+}
+
+const struct config_values *
+config_values(const struct config *cfg)
+{
+	if (!cfg)
+		return &defaults;
+	if (!cfg->is_resolved)
+		abort(); /* a programming error: a hand-built config must go through config_resolve */
+	return &cfg->v;
+}
+
+int
+config_resolve(struct config *cfg, struct err *e)
+{
+	cfg->v = defaults;
+	cfg->is_resolved = 1;
+	const char *v;
+#define RESOLVE_INT(section, key, def, min, max)                                                        \
+	if ((v = config_get(cfg, #section, #key)) != NULL &&                                           \
+	    str_to_long(v, min, max, &cfg->v.section##_##key) < 0)                                     \
+		return err_set(e, "config [" #section "] " #key ": want a number in %ld..%ld, not \"%s\"", \
+		               (long)(min), (long)(max), v);
+#define RESOLVE_BOOL(section, key, def)                                                                \
+	if ((v = config_get(cfg, #section, #key)) != NULL && config_bool(v, &cfg->v.section##_##key) < 0) \
+		return err_set(e, "config [" #section "] " #key ": want true or false, not \"%s\"", v);
+#define RESOLVE_STR(section, key, def)                                                                 \
+	if ((v = config_get(cfg, #section, #key)) != NULL)                                             \
+		cfg->v.section##_##key = v;
+	CONFIG_INTS(RESOLVE_INT)
+	CONFIG_BOOLS(RESOLVE_BOOL)
+	CONFIG_STRS(RESOLVE_STR)
+	return 0;
 }
 
 void

@@ -40,7 +40,7 @@ static struct config_entry base_entries[] = {
 	{"llm", "timeout", "1"},
 	{"llm", "retries", "4"},
 };
-static struct config base_cfg = {base_entries, 2, NULL};
+static struct config base_cfg = {.entries = base_entries, .count = 2};
 
 static void
 check_all_scored(const struct curate_result *r)
@@ -174,7 +174,9 @@ test_persistent_failure(void)
 	fx_generated(&st, path, 12);
 	llmsrv_reset(srv);
 	struct config_entry entries[] = {{"llm", "timeout", "1"}, {"llm", "retries", "3"}, {"llm", "batch_size", "50"}};
-	struct config cfg = {entries, 3, NULL};
+	struct config cfg = {.entries = entries, .count = 3};
+	struct err ce;
+	CHECK_INT(config_resolve(&cfg, &ce), 0);
 	llmsrv_push_faults(srv, "500,500,500");
 	struct arena a = ARENA_INIT;
 	struct curate_result r;
@@ -230,6 +232,9 @@ test_budget(void)
 int
 main(void)
 {
+	struct err ce;
+	if (config_resolve(&base_cfg, &ce) < 0)
+		return 1;
 	struct llmsrv_opts o = {.hang_ms = 1500};
 	srv = llmsrv_start(&o);
 	if (!srv)

@@ -99,7 +99,9 @@ test_provider(void)
 	clear_env();
 	struct config_entry entries[] = {{"llm", "provider", "ollama"}, {"llm", "model", "qwen2.5"},
 	                                 {"llm", "concurrency", "8"}};
-	struct config cfg = {entries, 3, NULL};
+	struct config cfg = {.entries = entries, .count = 3};
+	struct err ce;
+	CHECK_INT(config_resolve(&cfg, &ce), 0);
 	CHECK_INT(provider_resolve(&cfg, &c, &e), 1);
 	CHECK_STR(c.base_url, "http://localhost:11434/v1");
 	CHECK_STR(c.model, "qwen2.5");

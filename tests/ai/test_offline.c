@@ -302,7 +302,9 @@ test_prefs(struct store *st)
 		{"mute", "topics", "phishing"},
 		{"interests", "topics", "cake, lemon"},
 	};
-	struct config cfg = {entries, 2, NULL};
+	struct config cfg = {.entries = entries, .count = 2};
+	struct err ce;
+	CHECK_INT(config_resolve(&cfg, &ce), 0);
 	struct arena a = ARENA_INIT, b = ARENA_INIT;
 	struct curate_result plain, pref;
 	CHECK(run(st, NULL, "zh", 3, &a, &plain) == 0);

@@ -20,7 +20,7 @@ static struct llmsrv *srv;
 static struct config_entry cfg_entries[] = {
 	{"llm", "timeout", "5"},
 };
-static struct config cfg = {cfg_entries, 1, NULL};
+static struct config cfg = {.entries = cfg_entries, .count = 1};
 
 static long
 score_items_asked(void)
@@ -141,6 +141,9 @@ run_case(const char *name, int wait, const char *reference)
 int
 main(void)
 {
+	struct err ce;
+	if (config_resolve(&cfg, &ce) < 0)
+		return 1;
 	struct llmsrv_opts o = {0};
 	srv = llmsrv_start(&o);
 	if (!srv)

@@ -200,12 +200,52 @@ test_config(void)
 	CHECK_STR(config_get(&cfg, "llm", "provider"), "openai");
 	CHECK_STR(config_get(&cfg, "llm", "api_key"), "s3cret");
 	CHECK_STR(config_get(&cfg, "deliver.team", "type"), "slack");
-	CHECK_STR(config_pick(&cfg, "flag", NULL, "llm", "provider", "d"), "flag");
+	/* The typed values: the file's where set, the table's defaults elsewhere. */
+	const struct config_values *v = config_values(&cfg);
+	CHECK_STR(v->llm_provider, "openai");
+	CHECK_STR(v->llm_api_key, "s3cret");
+	CHECK(v->llm_model == NULL);
+	CHECK_INT(v->fetch_concurrency, 64);
+	CHECK_STR(v->serve_listen, "127.0.0.1:8080");
+	CHECK_INT(v->daily_score_while_fetching, 1);
+	CHECK_INT(v->llm_json_schema, -1);
+	CHECK_INT(config_values(NULL)->fetch_per_host, 3);
+	CHECK_STR(config_first("flag", NULL, v->llm_provider), "flag");
 	setenv("BRIEF_TEST_PROVIDER", "env", 1);
-	CHECK_STR(config_pick(&cfg, NULL, "BRIEF_TEST_PROVIDER", "llm", "provider", "d"), "env");
-	CHECK_STR(config_pick(&cfg, NULL, "BRIEF_TEST_UNSET", "llm", "provider", "d"), "openai");
-	CHECK_STR(config_pick(&cfg, NULL, NULL, "llm", "nothing", "d"), "d");
+	CHECK_STR(config_first(NULL, "BRIEF_TEST_PROVIDER", v->llm_provider), "env");
+	CHECK_STR(config_first(NULL, "BRIEF_TEST_UNSET", v->llm_provider), "openai");
 	config_free(&cfg);
+
+	/* Values are checked once, at load: a number in range, a boolean, else an error naming the key. */
+	const char *typed = "[fetch]\nconcurrency = 8\nallow_private = ON\n[daily]\nscore_while_fetching = No\n";
+	test_write_file(path, typed, strlen(typed));
+	CHECK(config_load(&cfg, path, &e) == 0);
+	CHECK_INT(config_values(&cfg)->fetch_concurrency, 8);
+	CHECK_INT(config_values(&cfg)->fetch_allow_private, 1);
+	CHECK_INT(config_values(&cfg)->daily_score_while_fetching, 0);
+	config_free(&cfg);
+	const char *range = "[fetch]\nper_host = 65\n";
+	test_write_file(path, range, strlen(range));
+	CHECK(config_load(&cfg, path, &e) < 0);
+	CHECK_STR(e.msg, "config [fetch] per_host: want a number in 1..64, not \"65\"");
+	config_free(&cfg);
+	const char *notbool = "[fetch]\nallow_private = maybe\n";
+	test_write_file(path, notbool, strlen(notbool));
+	CHECK(config_load(&cfg, path, &e) < 0);
+	CHECK_STR(e.msg, "config [fetch] allow_private: want true or false, not \"maybe\"");
+	config_free(&cfg);
+
+	/* config_bool: the eight words in any case, nothing else. */
+	static const char *const truthy[] = {"true", "TRUE", "Yes", "on", "1"}, *const falsy[] = {"false", "no", "OFF", "0"};
+	static const char *const neither[] = {"", "2", "y", "n", "enable", "true ", "null"};
+	int b = -1;
+	for (size_t i = 0; i < sizeof truthy / sizeof truthy[0]; i++)
+		CHECK(config_bool(truthy[i], &b) == 0 && b == 1);
+	for (size_t i = 0; i < sizeof falsy / sizeof falsy[0]; i++)
+		CHECK(config_bool(falsy[i], &b) == 0 && b == 0);
+	for (size_t i = 0; i < sizeof neither / sizeof neither[0]; i++)
+		CHECK(config_bool(neither[i], &b) < 0);
+	CHECK(config_bool(NULL, &b) < 0);
 	const char *bad = "[llm\n";
 	test_write_file(path, bad, strlen(bad));
 	CHECK(config_load(&cfg, path, &e) < 0);

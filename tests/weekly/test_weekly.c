@@ -35,6 +35,8 @@ test_entities(void)
 	struct config_entry ent = {"weekly", "entities", "Zed=zed.dev|Zed editor; Bun=bun.sh"};
 	cfg.entries = &ent;
 	cfg.count = 1;
+	struct err ce;
+	CHECK(config_resolve(&cfg, &ce) == 0);
 	CHECK_STR(weekly_entity("Why I moved to the Zed editor", &cfg, &a), "Zed");
 	CHECK_STR(weekly_entity("bun.sh 1.2 ships", &cfg, &a), "Bun");
 	CHECK_STR(weekly_entity("OpenAI and bun.sh", &cfg, &a), "OpenAI");

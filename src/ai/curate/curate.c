@@ -52,18 +52,6 @@ fail:
 	log_warn("could not record verdicts: %s", e.msg);
 }
 
-static long
-cfg_long(const struct config *cfg, const char *key, long def, long min, long max)
-{
-	const char *v = config_get(cfg, "llm", key);
-	long n;
-	if (v && str_to_long(v, min, max, &n) == 0)
-		return n;
-	if (v)
-		log_warn("config [llm] %s: expected a number from %ld to %ld; using %ld", key, min, max, def);
-	return def;
-}
-
 int
 stage_env_open(const struct config *cfg, struct store *st, int64_t now, struct llm_client *client,
                struct stage_env *env, struct err *e)
@@ -76,10 +64,11 @@ stage_env_open(const struct config *cfg, struct store *st, int64_t now, struct l
 		return -1;
 	memset(env, 0, sizeof *env);
 	env->be = (struct batch_env){client, st, client->cfg.model, now};
-	env->score_batch = (int)cfg_long(cfg, "batch_size", 10, 1, 50);
-	env->enrich_batch = (int)cfg_long(cfg, "enrich_batch_size", 0, 1, 20); /* 0: one batch per lane */
-	env->score_text_tokens = cfg_long(cfg, "score_text_tokens", 110, 16, 8000);
-	env->enrich_text_tokens = cfg_long(cfg, "enrich_text_tokens", 1200, 64, 32000);
+	const struct config_values *v = config_values(cfg);
+	env->score_batch = (int)v->llm_batch_size;
+	env->enrich_batch = (int)v->llm_enrich_batch_size; /* 0: one batch per lane */
+	env->score_text_tokens = v->llm_score_text_tokens;
+	env->enrich_text_tokens = v->llm_enrich_text_tokens;
 	return 1;
 }
 

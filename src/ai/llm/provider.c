@@ -61,24 +61,14 @@ first(const char *a, const char *b, const char *c)
 	return a ? a : b ? b : c;
 }
 
-static int
-read_int(const struct config *cfg, const char *key, int def, int min, int max, int *out, struct err *e)
-{
-	const char *v = config_get(cfg, "llm", key);
-	long n = def;
-	if (v && str_to_long(v, min, max, &n) < 0)
-		return err_set(e, "config [llm] %s: expected a number from %d to %d", key, min, max);
-	*out = (int)n;
-	return 0;
-}
-
 int
 provider_resolve(const struct config *cfg, struct llm_config *out, struct err *e)
 {
 	memset(out, 0, sizeof *out);
+	const struct config_values *v = config_values(cfg);
 	const char *base = first(env("BRIEF_LLM_BASE_URL"), env("OPENAI_API_BASE"),
-	                         first(env("OPENAI_BASE_URL"), config_get(cfg, "llm", "base_url"), NULL));
-	const char *name = first(env("BRIEF_LLM_PROVIDER"), config_get(cfg, "llm", "provider"), NULL);
+	                         first(env("OPENAI_BASE_URL"), v->llm_base_url, NULL));
+	const char *name = first(env("BRIEF_LLM_PROVIDER"), v->llm_provider, NULL);
 	const char *gemini_key = env("GEMINI_API_KEY");
 	if (!name && base)
 		for (size_t i = 0; i < sizeof hosts / sizeof hosts[0]; i++)
@@ -95,8 +85,8 @@ provider_resolve(const struct config *cfg, struct llm_config *out, struct err *e
 	const char *key = first(env("BRIEF_LLM_API_KEY"),
 	                        strcmp(p->name, "gemini") == 0 ? first(gemini_key, env("OPENAI_API_KEY"), NULL)
 	                                                       : env("OPENAI_API_KEY"),
-	                        config_get(cfg, "llm", "api_key"));
-	const char *model = first(env("BRIEF_LLM_MODEL"), env("OPENAI_MODEL"), config_get(cfg, "llm", "model"));
+	                        v->llm_api_key);
+	const char *model = first(env("BRIEF_LLM_MODEL"), env("OPENAI_MODEL"), v->llm_model);
 	str_copy(out->provider, p->name, sizeof out->provider);
 	str_copy(out->base_url, base ? base : p->base_url, sizeof out->base_url);
 	size_t bl = strlen(out->base_url);
@@ -108,12 +98,10 @@ provider_resolve(const struct config *cfg, struct llm_config *out, struct err *e
 	str_copy(out->api_key, key ? key : "", sizeof out->api_key);
 	str_copy(out->model, model ? model : p->model, sizeof out->model);
 	out->supports_schema = p->supports_schema;
-	const char *js = config_get(cfg, "llm", "json_schema");
-	if (js)
-		out->supports_schema = str_casecmp(js, "true") == 0 || str_casecmp(js, "yes") == 0 || strcmp(js, "1") == 0;
-	if (read_int(cfg, "concurrency", 4, 1, 64, &out->concurrency, e) < 0 ||
-	    read_int(cfg, "timeout", 60, 1, 3600, &out->timeout_s, e) < 0 ||
-	    read_int(cfg, "retries", 4, 1, 10, &out->max_attempts, e) < 0)
-		return -1;
+	if (v->llm_json_schema >= 0)
+		out->supports_schema = v->llm_json_schema;
+	out->concurrency = (int)v->llm_concurrency;
+	out->timeout_s = (int)v->llm_timeout;
+	out->max_attempts = (int)v->llm_retries;
 	return key || base || p->is_local ? 1 : 0;
 }

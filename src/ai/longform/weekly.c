@@ -373,23 +373,13 @@ model_paras(const struct weekly_job *job, struct arena *arena, struct weekly_gro
 	}
 }
 
-static int
-config_int(const struct config *cfg, const char *key, int def, int min, int max)
-{
-	const char *v = cfg ? config_get(cfg, "weekly", key) : NULL;
-	long n;
-	if (v && str_to_long(v, min, max, &n) == 0)
-		return (int)n;
-	return def;
-}
-
 int
 weekly_build(struct store *st, struct article *articles, size_t count, const struct weekly_opts *opts,
              struct arena *arena, struct weekly_post *post, struct err *e)
 {
 	const char *lang = opts->lang ? opts->lang : "zh";
-	int max_stories = opts->max_stories > 0 ? opts->max_stories : config_int(opts->cfg, "max_stories", 30, 1, 500);
-	int max_groups = opts->max_groups > 0 ? opts->max_groups : config_int(opts->cfg, "max_groups", 6, 1, 100);
+	int max_stories = opts->max_stories > 0 ? opts->max_stories : (int)config_values(opts->cfg)->weekly_max_stories;
+	int max_groups = opts->max_groups > 0 ? opts->max_groups : (int)config_values(opts->cfg)->weekly_max_groups;
 	struct curate_opts co = {
 		.now = opts->now, .hours = opts->days * 24, .top_n = max_stories, .lang = lang,
 		.force_offline = opts->force_offline, .per_source_cap = WEEKLY_CAP_PER_SOURCE, .cfg = opts->cfg,

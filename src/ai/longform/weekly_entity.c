@@ -144,7 +144,7 @@ weekly_entity(const char *s, const struct config *cfg, struct arena *arena)
 	}
 	/* [weekly] entities = Name=alias|alias; Name2=alias: the name itself counts as an alias.
 	 * Matched case-sensitively (the user wrote them as they are spelled). */
-	const char *v = cfg ? config_get(cfg, "weekly", "entities") : NULL;
+	const char *v = config_values(cfg)->weekly_entities;
 	const char *user_best = NULL;
 	size_t user_len = 0;
 	long before = best_pos;

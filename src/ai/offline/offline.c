@@ -46,9 +46,10 @@ void
 offline_prefs_load(const struct config *cfg, struct arena *arena, struct offline_prefs *out)
 {
 	memset(out, 0, sizeof *out);
-	split_list(config_get(cfg, "interests", "topics"), arena, &out->interests, &out->interest_count);
-	split_list(config_get(cfg, "mute", "topics"), arena, &out->mutes, &out->mute_count);
-	split_list(config_get(cfg, "mute", "sources"), arena, &out->muted_sources, &out->muted_source_count);
+	const struct config_values *v = config_values(cfg);
+	split_list(v->interests_topics, arena, &out->interests, &out->interest_count);
+	split_list(v->mute_topics, arena, &out->mutes, &out->mute_count);
+	split_list(v->mute_sources, arena, &out->muted_sources, &out->muted_source_count);
 }
 
 /* ---- analysis of one article ---- */
