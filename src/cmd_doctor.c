@@ -17,13 +17,14 @@
 #include "store/store.h"
 #include "util/buf.h"
 #include "util/fs.h"
+#include "util/redact.h"
 #include "util/str.h"
 #include "util/timeutil.h"
 
 const char cmd_doctor_help[] =
 	"usage: brief doctor [--no-network]\n\n"
 	"Check that brief can work: the config file parses, the state directory and the store are\n"
-	"usable (schema version, integrity, counts), which LLM is configured (the API key is reported\n"
+	"usable (schema version, integrity, writable with room for 1 MiB, counts), which LLM is configured (the API key is reported\n"
 	"as set or not, never shown) and whether it answers (GET {base}/models, 10 s timeout), and\n"
 	"that each delivery channel in the config file is complete.\n\n"
 	"  --no-network   skip the LLM reachability check\n\n"
@@ -47,12 +48,15 @@ report(struct doctor *d, enum verdict v, const char *what, const char *fmt, ...)
 		d->failures++;
 	if (v == V_WARN)
 		d->warnings++;
-	printf("%-5s %-9s ", tags[v], what);
+	struct buf line = BUF_INIT, shown = BUF_INIT;
 	va_list ap;
 	va_start(ap, fmt);
-	vprintf(fmt, ap);
+	buf_vprintf(&line, fmt, ap);
 	va_end(ap);
-	putchar('\n');
+	redact_append(&shown, buf_str(&line)); /* URLs shown without their credentials */
+	printf("%-5s %-9s %s\n", tags[v], what, buf_str(&shown));
+	buf_free(&line);
+	buf_free(&shown);
 }
 
 /* ---- store ---- */
@@ -88,6 +92,10 @@ check_store(struct doctor *d, const char *path)
 		       target);
 	else
 		report(d, V_OK, "store", "%s: schema %ld, integrity ok", path, version);
+	if (store_check_writable(path, &e) < 0)
+		report(d, V_FAIL, "store", "%s cannot be written: %s", path, e.msg);
+	else
+		report(d, V_OK, "store", "%s is writable", path);
 	if (h.has_counts) {
 		char when[32] = "never";
 		if (h.last_success > 0)
@@ -108,18 +116,6 @@ on_body(char *p, size_t size, size_t n, void *ctx)
 	if (b->len < 256 * 1024)
 		buf_append(b, p, size * n);
 	return size * n;
-}
-
-/* Remove every occurrence of key from s (in place). */
-static void
-redact(char *s, const char *key)
-{
-	size_t kl = strlen(key);
-	char *p;
-	while (kl >= 4 && (p = strstr(s, key)) != NULL) {
-		memmove(p + 3, p + kl, strlen(p + kl) + 1);
-		memcpy(p, "***", 3);
-	}
 }
 
 /* GET {base}/models: the cheapest request every OpenAI-compatible server answers. */
@@ -155,8 +151,7 @@ check_llm_reach(struct doctor *d, const struct llm_config *lc)
 	if (rc != CURLE_OK) {
 		char msg[CURL_ERROR_SIZE + 64];
 		snprintf(msg, sizeof msg, "%s", errbuf[0] ? errbuf : curl_easy_strerror(rc));
-		if (lc->api_key[0])
-			redact(msg, lc->api_key);
+		redact_secret(msg, lc->api_key);
 		report(d, V_FAIL, "llm", "cannot reach %s: %s", lc->base_url, msg);
 	} else if (status == 401 || status == 403) {
 		report(d, V_FAIL, "llm", "%s answered HTTP %ld: the API key is missing or rejected", lc->base_url, status);

@@ -1,10 +1,14 @@
 /* store.c: opening the database, pragmas and forward-only schema migrations. */
 #include "store/store.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "util/fs.h"
 #include "util/str.h"
 
 /* Each entry migrates from version i to i+1. Never edit a released entry: add one. */
@@ -330,6 +334,53 @@ store_open(struct store *st, const char *path, struct err *e)
 		store_close(st);
 		return -1;
 	}
+	return 0;
+}
+
+int
+store_check_writable(const char *path, struct err *e)
+{
+	sqlite3 *db = NULL;
+	int rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL);
+	if (rc != SQLITE_OK) {
+		err_set(e, "cannot open it for writing: %s", db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+		sqlite3_close(db);
+		return -1;
+	}
+	sqlite3_busy_timeout(db, 2000);
+	if (sqlite3_db_readonly(db, "main") == 1) {
+		sqlite3_close(db);
+		return err_set(e, "it is read-only (file permissions or a read-only file system)");
+	}
+	if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
+		err_set(e, "cannot take the write lock: %s", sqlite3_errmsg(db));
+		sqlite3_close(db);
+		return -1;
+	}
+	sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_close(db);
+	/* Room for writes: 1 MiB in the store's directory (where the WAL grows too). */
+	char probe[4200];
+	const char *slash = strrchr(path, '/');
+	snprintf(probe, sizeof probe, "%.*s%sbrief-write-check.%ld", slash ? (int)(slash - path) : 0, path,
+	         slash ? "/" : "", (long)getpid());
+	int fd = open(probe, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd < 0)
+		return err_set(e, "cannot create a file beside it: %s", strerror(errno));
+	static const char zeros[65536];
+	int failed = 0, saved = 0;
+	for (int i = 0; i < 16 && !failed; i++) {
+		failed = fs_write_full(fd, zeros, sizeof zeros) < 0;
+		saved = errno;
+	}
+	if (!failed && fsync(fd) < 0) {
+		failed = 1;
+		saved = errno;
+	}
+	close(fd);
+	unlink(probe);
+	if (failed)
+		return err_set(e, "cannot write 1 MiB beside it: %s", strerror(saved));
 	return 0;
 }
 

@@ -27,6 +27,11 @@ struct store {
 int store_open(struct store *st, const char *path, struct err *e);
 /* Close the database. Safe on a zeroed struct. */
 void store_close(struct store *st);
+/* Whether the existing store at path can take writes, without changing it: the file opens
+ * read-write, the write lock can be taken (BEGIN IMMEDIATE, then ROLLBACK), and 1 MiB can be
+ * written (and removed) beside it — a full disk or a read-only directory (where SQLite's
+ * journal lives) fails there. Returns 0, or -1 with the reason in e. */
+int store_check_writable(const char *path, struct err *e);
 /* The schema version this build writes. */
 int store_schema_version(void);
 /* BEGIN IMMEDIATE / COMMIT / ROLLBACK. Return 0 or -1 with e set. */

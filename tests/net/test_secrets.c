@@ -1,7 +1,8 @@
-/* test_secrets.c: credentials in feed URLs never reach an output.
+/* test_secrets.c: credentials in feed URLs and in the LLM endpoint never reach an output.
  * Feeds subscribed as http://alice:hunter2@.../?token=s3cr3tTok (one served, one failing with
  * 404) go through `feeds add`, `feeds list` (text and JSON), `fetch` (stderr progress, text
- * summary, --json) and `daily` (Markdown, HTML, JSON); none of the outputs may contain the password or the tokens, while the
+ * summary, --json), `daily` (Markdown, HTML, JSON) and `doctor` with a password in
+ * BRIEF_LLM_BASE_URL; none of the outputs may contain the password or the tokens, while the
  * store keeps the real URL (it needs it to fetch). Plus the redactor's own table. */
 #include <sqlite3.h>
 #include <stdarg.h>
@@ -121,6 +122,12 @@ test_outputs(void)
 			CHECK(strstr(buf_str(&file), "missing.xml?api_key=***") != NULL);
 		buf_free(&file);
 	}
+	buf_clear(&out);
+	buf_clear(&err);
+	brief(env, &out, &err, "doctor", "--home", home, NULL);
+	check_clean("doctor", &out);
+	check_clean("doctor (stderr)", &err);
+	CHECK(strstr(buf_str(&out), "***@127.0.0.1:1/v1") != NULL || strstr(buf_str(&err), "***@127.0.0.1:1/v1") != NULL);
 	/* the store keeps the real URLs */
 	char db[4300];
 	snprintf(db, sizeof db, "%s/brief.db", home);

@@ -1,5 +1,5 @@
-/* test_store_fail.c: a store that cannot be written fails the run. `brief fetch` and
- * `brief daily` on a full disk — simulated with RLIMIT_FSIZE just above the store's size, so
+/* test_store_fail.c: a store that cannot be written fails the run, and `brief doctor` says
+ * so (exit 1). `brief fetch` and `brief daily` on a full disk — simulated with RLIMIT_FSIZE just above the store's size, so
  * SQLite's writes fail as they would with ENOSPC, also when the tests run as root (where a
  * read-only file mode does not stop writes) — exit 1 with one line naming the store and the
  * reason, instead of reporting every feed as failed and exiting 0. With room again, the
@@ -74,8 +74,19 @@ main(void)
 	struct buf derr = BUF_INIT;
 	int drc = brief(&out, &derr, "daily", "--offline", "--timeout", "60", "--now", "2026-02-03T00:00:00Z",
 	                "--out", out_md, "--home", home, NULL);
+	struct buf dout = BUF_INIT;
+	int docrc = brief(&dout, NULL, "doctor", "--no-network", "--home", home, NULL);
 	setrlimit(RLIMIT_FSIZE, &old);
 	signal(SIGXFSZ, SIG_DFL);
+	/* doctor does not call a store it cannot write usable */
+	if (docrc != 1 || !strstr(buf_str(&dout), "cannot be written"))
+		fprintf(stderr, "brief doctor (%d):\n%s", docrc, buf_str(&dout));
+	CHECK_INT(docrc, 1);
+	CHECK(strstr(buf_str(&dout), "cannot be written") != NULL);
+	buf_clear(&dout);
+	CHECK_INT(brief(&dout, NULL, "doctor", "--no-network", "--home", home, NULL), 0);
+	CHECK(strstr(buf_str(&dout), "is writable") != NULL);
+	buf_free(&dout);
 	if (rc != 1 || lines_with(buf_str(&err), "cannot write the store") != 1)
 		fprintf(stderr, "brief fetch (%d):\n%s", rc, buf_str(&err));
 	CHECK_INT(rc, 1);

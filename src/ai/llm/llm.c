@@ -9,6 +9,7 @@
 #include "net/retry.h"
 #include "store/llmcache.h"
 #include "util/log.h"
+#include "util/redact.h"
 #include "util/str.h"
 #include "util/timeutil.h"
 
@@ -61,21 +62,6 @@ llm_request_clear(struct llm_request *r)
 	if (r->answer)
 		json_decref(r->answer);
 	r->answer = NULL;
-}
-
-/* Replace every occurrence of the API key in s with "***". */
-static void
-redact(const struct llm_client *c, char *s, size_t size)
-{
-	size_t kl = strlen(c->cfg.api_key);
-	if (kl < 4)
-		return;
-	char *p;
-	while ((p = strstr(s, c->cfg.api_key))) {
-		memmove(p + 3, p + kl, strlen(p + kl) + 1);
-		memcpy(p, "***", 3);
-	}
-	(void)size;
 }
 
 static size_t
@@ -296,7 +282,8 @@ finish(struct llm_client *c, struct llm_request *r, CURLcode code)
 		buf_free(&joined);
 		json_decref(resp);
 	}
-	redact(c, r->error, sizeof r->error);
+	redact_secret(r->error, c->cfg.api_key); /* util/redact.h: the key and URL credentials */
+	redact_inplace(r->error, sizeof r->error);
 	record_usage(c, r, status, ms, pt, ct, cached, r->is_ok ? NULL : r->error);
 	if (r->is_ok)
 		return 1;
