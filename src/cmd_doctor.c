@@ -24,9 +24,10 @@
 const char cmd_doctor_help[] =
 	"usage: brief doctor [--no-network]\n\n"
 	"Check that brief can work: the config file parses, the state directory and the store are\n"
-	"usable (schema version, integrity, writable with room for 1 MiB, counts), which LLM is configured (the API key is reported\n"
-	"as set or not, never shown) and whether it answers (GET {base}/models, 10 s timeout), and\n"
-	"that each delivery channel in the config file is complete.\n\n"
+	"usable (schema version, integrity, writable with room for 1 MiB, counts), which LLM is\n"
+	"configured (the API key is reported as set or not, never shown; URLs are shown without\n"
+	"credentials) and whether it answers (GET {base}/models, 10 s timeout), and that each\n"
+	"delivery channel in the config file is complete.\n\n"
 	"  --no-network   skip the LLM reachability check\n\n"
 	"Exit status: 0 when brief is usable (no LLM configured is fine: the offline engine is used),\n"
 	"1 when a check failed.\n";
