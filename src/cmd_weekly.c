@@ -13,6 +13,7 @@
 #include "feed/opml.h"
 #include "net/fetch.h"
 #include "report/i18n.h"
+#include "report/site.h"
 #include "report/wechat.h"
 #include "report/weekly.h"
 #include "store/health.h"
@@ -35,6 +36,8 @@ const char cmd_weekly_help[] =
 	"from the sources by the offline engine.\n\n"
 	"  --issue N    the issue number (default: last week's post + 1, else [weekly] first_issue)\n"
 	"  --out FILE   write there (format from --format, else from the extension)\n"
+	"  --site DIR   write the post into a Jekyll (DIR/_posts/DATE-weekly-WEEK.md) or Hugo\n"
+	"               (DIR/content/posts/weekly-WEEK.md) site; a rerun rewrites the same file\n"
 	"  --deliver NAME[,NAME]  send the post to configured channels (a wechat_mp channel puts it\n"
 	"               into the 公众号 draft box)\n"
 	"  --format wechat  one 公众号 fragment (every style inline): FILE, stdout or DIR/WEEK.wechat.html\n"
@@ -46,6 +49,7 @@ const char cmd_weekly_help[] =
 
 struct weekly_args {
 	const char *deliver; /* --deliver NAME,... */
+	const char *site;    /* --site DIR: a Jekyll/Hugo site tree */
 	const char *days, *lang, *format, *out, *issue, *author, *front_matter;
 	struct cmd_fetch_args fetch;
 	int is_offline, is_no_fetch;
@@ -157,7 +161,16 @@ write_outputs(struct weekly_run *w, const struct weekly_post *p, struct err *e)
 		log_warn("weekly: %s", e->msg); /* the post itself still gets written */
 	int rc = EXIT_OK;
 	const char *out = w->args.out;
-	if (strcmp(w->format, "wechat") == 0) {
+	if (w->args.site) {
+		char path[8400];
+		if (site_write_weekly(w->args.site, p, buf_str(&md), path, sizeof path, e) < 0)
+			rc = EXIT_FAIL;
+		else
+			log_info("weekly: %s", path);
+	}
+	if (rc != EXIT_OK || (w->args.site && !out)) {
+		/* nothing more to write: the site failed, or --site alone took the post */
+	} else if (strcmp(w->format, "wechat") == 0) {
 		struct wechat_theme theme;
 		struct buf frag = BUF_INIT;
 		if (wechat_theme_load(&w->app.cfg, &theme, e) < 0)
@@ -263,6 +276,7 @@ cmd_weekly(int argc, char **argv)
 		{"offline", 0, CLI_FLAG, &a->is_offline},
 		{"no-fetch", 0, CLI_FLAG, &a->is_no_fetch},
 		{"deliver", 0, CLI_VALUE, &a->deliver},
+		{"site", 0, CLI_VALUE, &a->site},
 		{NULL, 0, 0, NULL},
 	};
 	int arc = cmd_args("weekly", cmd_weekly_help, argc, argv, opts, &common, 0, NULL, NULL);

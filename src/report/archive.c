@@ -103,6 +103,25 @@ by_date_desc(const void *a, const void *b)
 	return strcmp(((const struct report_digest *)b)->date, ((const struct report_digest *)a)->date);
 }
 
+/* Write the Markdown and HTML index (month NULL = the main one) into dir. */
+static int
+write_index(const char *dir, const struct report_digest *d, size_t n, const char *lang, const char *month,
+            struct buf *out, struct err *e)
+{
+	char name[32];
+	buf_clear(out);
+	report_index_md(d, n, lang, month, out);
+	snprintf(name, sizeof name, "%s.md", month ? month : "index");
+	if (write_file(dir, name, buf_str(out), e) < 0)
+		return -1;
+	buf_clear(out);
+	report_index_html(d, n, lang, month, out);
+	snprintf(name, sizeof name, "%s.html", month ? month : "index");
+	int rc = write_file(dir, name, buf_str(out), e);
+	buf_clear(out);
+	return rc;
+}
+
 int
 report_archive_write(const char *dir, const struct report *r, const char *md, const char *html,
                      const char *json, const char *base_url, struct err *e)
@@ -139,13 +158,16 @@ report_archive_write(const char *dir, const struct report *r, const char *md, co
 	qsort(digests, n, sizeof *digests, by_date_desc);
 	struct buf out = BUF_INIT;
 	int rc = 0;
-	report_index_md(digests, n, r->lang, &out);
-	rc = write_file(dir, "index.md", buf_str(&out), e);
-	buf_clear(&out);
-	if (rc == 0) {
-		report_index_html(digests, n, r->lang, &out);
-		rc = write_file(dir, "index.html", buf_str(&out), e);
-		buf_clear(&out);
+	rc = write_index(dir, digests, n, r->lang, NULL, &out, e);
+	/* One page per month (MONTH.md, MONTH.html), rebuilt from what the directory holds. */
+	for (size_t i = 0; rc == 0 && i < n;) {
+		size_t j = i;
+		while (j < n && strncmp(digests[j].date, digests[i].date, 7) == 0)
+			j++;
+		char month[8];
+		snprintf(month, sizeof month, "%.7s", digests[i].date);
+		rc = write_index(dir, digests + i, j - i, r->lang, month, &out, e);
+		i = j;
 	}
 	if (rc == 0) {
 		report_index_atom(digests, n < ARCHIVE_FEED_MAX ? n : ARCHIVE_FEED_MAX, r->lang, base_url, &out);

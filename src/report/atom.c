@@ -8,12 +8,46 @@
 #include "report/report.h"
 #include "util/timeutil.h"
 
+/* How many of d a page lists: the newest REPORT_INDEX_RECENT on the main index, all on a month page. */
+static size_t
+listed(size_t n, const char *month)
+{
+	return month || n < REPORT_INDEX_RECENT ? n : REPORT_INDEX_RECENT;
+}
+
+/* Each month of d (newest first) with its count: calls fn for each. */
+static void
+each_month(const struct report_digest *d, size_t n, void (*fn)(const char *month, int count, void *ctx), void *ctx)
+{
+	for (size_t i = 0; i < n;) {
+		size_t j = i;
+		while (j < n && strncmp(d[j].date, d[i].date, 7) == 0)
+			j++;
+		char month[8];
+		snprintf(month, sizeof month, "%.7s", d[i].date);
+		fn(month, (int)(j - i), ctx);
+		i = j;
+	}
+}
+
+static void
+month_md(const char *month, int count, void *ctx)
+{
+	buf_printf(ctx, "- [%s](%s.md) (%d)\n", month, month, count);
+}
+
+static void
+month_html(const char *month, int count, void *ctx)
+{
+	buf_printf(ctx, "<li><a href=\"%s.html\">%s</a> <small>(%d)</small></li>\n", month, month, count);
+}
+
 void
-report_index_md(const struct report_digest *d, size_t n, const char *lang, struct buf *out)
+report_index_md(const struct report_digest *d, size_t n, const char *lang, const char *month, struct buf *out)
 {
 	const struct i18n *t = i18n_get(lang);
-	buf_printf(out, "# 📚 %s\n\n", t->index_title);
-	for (size_t i = 0; i < n; i++) {
+	buf_printf(out, "# 📚 %s%s%s\n\n", t->index_title, month ? " — " : "", month ? month : "");
+	for (size_t i = 0; i < listed(n, month); i++) {
 		char sel[16];
 		snprintf(sel, sizeof sel, "%d", d[i].selected);
 		const char *args[] = {sel};
@@ -29,13 +63,21 @@ report_index_md(const struct report_digest *d, size_t n, const char *lang, struc
 		}
 		buf_putc(out, '\n');
 	}
+	if (month) {
+		buf_printf(out, "\n[%s](index.md) · [Atom](index.atom)\n", t->index_back);
+		return;
+	}
+	buf_printf(out, "\n## %s\n\n", t->index_months);
+	each_month(d, n, month_md, out);
 	buf_puts(out, "\n[Atom](index.atom)\n");
 }
 
 void
-report_index_html(const struct report_digest *d, size_t n, const char *lang, struct buf *out)
+report_index_html(const struct report_digest *d, size_t n, const char *lang, const char *month, struct buf *out)
 {
 	const struct i18n *t = i18n_get(lang);
+	char title[256];
+	snprintf(title, sizeof title, "%s%s%s", t->index_title, month ? " — " : "", month ? month : "");
 	buf_printf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
 	                "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'\">\n"
 	                "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
@@ -46,8 +88,8 @@ report_index_html(const struct report_digest *d, size_t n, const char *lang, str
 	                "main{max-width:46rem;margin:0 auto;padding:1rem}a{color:#0b5cad}li{margin:.6rem 0}"
 	                "small{color:#6b6b70}\n@media (prefers-color-scheme:dark){body{background:#121214;color:#e8e8ea}"
 	                "a{color:#7cb7ff}small{color:#a0a0a8}}\n</style>\n</head>\n<body>\n<main>\n<h1>📚 %s</h1>\n<ul>\n",
-	           t->code, t->index_title, t->index_title);
-	for (size_t i = 0; i < n; i++) {
+	           t->code, title, title);
+	for (size_t i = 0; i < listed(n, month); i++) {
 		char sel[16];
 		snprintf(sel, sizeof sel, "%d", d[i].selected);
 		const char *args[] = {sel};
@@ -65,7 +107,15 @@ report_index_html(const struct report_digest *d, size_t n, const char *lang, str
 		}
 		buf_puts(out, "</li>\n");
 	}
-	buf_puts(out, "</ul>\n<p><a href=\"index.atom\">Atom</a></p>\n</main>\n</body>\n</html>\n");
+	buf_puts(out, "</ul>\n");
+	if (month) {
+		buf_printf(out, "<p><a href=\"index.html\">%s</a> · <a href=\"index.atom\">Atom</a></p>\n", t->index_back);
+	} else {
+		buf_printf(out, "<h2>%s</h2>\n<ul>\n", t->index_months);
+		each_month(d, n, month_html, out);
+		buf_puts(out, "</ul>\n<p><a href=\"index.atom\">Atom</a></p>\n");
+	}
+	buf_puts(out, "</main>\n</body>\n</html>\n");
 }
 
 static void

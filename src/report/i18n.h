@@ -44,6 +44,7 @@ struct i18n {
 	const char *nothing;         /* empty category list etc. */
 	const char *undated;
 	const char *index_title, *index_items; /* $1 = count */
+	const char *index_months, *index_back; /* "按月归档", "返回归档首页" */
 	const char *ago_just, *ago_min, *ago_hours, *ago_days; /* $1 = N */
 	const char *ago_hour1, *ago_day1;     /* exactly one */
 	const char *rank_medal[3];

@@ -98,9 +98,14 @@ struct report_digest {
 	int selected;
 };
 
-/* Index of an archive directory (digests newest first) as Markdown and HTML. */
-void report_index_md(const struct report_digest *d, size_t n, const char *lang, struct buf *out);
-void report_index_html(const struct report_digest *d, size_t n, const char *lang, struct buf *out);
+/* The archive's main index lists the newest digests; each month has its own page. */
+enum { REPORT_INDEX_RECENT = 31 };
+/* Index of an archive directory (digests newest first) as Markdown and HTML: month NULL =
+ * the main index (the newest REPORT_INDEX_RECENT digests, then every month with its count,
+ * linking MONTH.md/.html); month "2026-02" = that month's page (d = its digests, all listed). */
+void report_index_md(const struct report_digest *d, size_t n, const char *lang, const char *month, struct buf *out);
+void report_index_html(const struct report_digest *d, size_t n, const char *lang, const char *month,
+                       struct buf *out);
 /* Atom 1.0 feed of the digests (newest first). base_url (may be NULL) makes entry links
  * absolute; without it they are relative to the feed ("2026-02-21.html"). updated = the
  * newest digest's time. */

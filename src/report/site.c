@@ -1,0 +1,49 @@
+/* site.c: the weekly post in a Jekyll or Hugo site tree (site.h). */
+#include "report/site.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "util/fs.h"
+#include "util/str.h"
+
+int
+site_write_weekly(const char *dir, const struct weekly_post *p, const char *md, char *path, size_t size,
+                  struct err *e)
+{
+	if (p->front_matter == WEEKLY_FM_NONE)
+		return err_set(e, "--site needs Jekyll or Hugo front matter (--front-matter jekyll|hugo)");
+	char week[32], slug[64], sub[4200];
+	str_copy(week, p->week, sizeof week);
+	str_lower(week);
+	snprintf(slug, sizeof slug, "weekly-%s.md", week); /* "weekly-2026-w08.md" */
+	int jekyll = p->front_matter == WEEKLY_FM_JEKYLL;
+	snprintf(sub, sizeof sub, "%s/%s", dir, jekyll ? "_posts" : "content/posts");
+	if (fs_mkdirs(sub, 0, e) < 0)
+		return -1;
+	if (jekyll) {
+		snprintf(path, size, "%s/%s-%s", sub, p->date, slug);
+		/* The same week posted under another date: remove it (Jekyll names are DATE-slug). */
+		DIR *dp = opendir(sub);
+		if (!dp)
+			return err_set(e, "cannot read directory %s", sub);
+		struct dirent *de;
+		while ((de = readdir(dp)) != NULL) {
+			if (strlen(de->d_name) == 11 + strlen(slug) && strcmp(de->d_name + 11, slug) == 0 &&
+			    strncmp(de->d_name, p->date, 10) != 0) {
+				char old[8400];
+				snprintf(old, sizeof old, "%s/%s", sub, de->d_name);
+				if (unlink(old) < 0) {
+					closedir(dp);
+					return err_set(e, "cannot remove %s (an older copy of this week's post)", old);
+				}
+			}
+		}
+		closedir(dp);
+	} else {
+		snprintf(path, size, "%s/%s", sub, slug);
+	}
+	return fs_write_atomic(path, md, strlen(md), e);
+}

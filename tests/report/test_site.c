@@ -1,0 +1,197 @@
+/* test_site.c: brief's outputs as static sites.
+ *   - `brief daily --out DIR/` on two days in two months: a complete site (digest pages, the
+ *     index, one page per month, the Atom feed); the same runs again give a byte-identical
+ *     tree; the feed passes the RFC 4287 checker (atomcheck.c), which is shown to catch
+ *     planted violations;
+ *   - `brief weekly --site DIR` into a Jekyll tree (_posts/DATE-weekly-WEEK.md) and a Hugo
+ *     tree (content/posts/weekly-WEEK.md): reruns give the same single file, a rerun on a
+ *     later day of the same week replaces the post instead of adding one. */
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "atomcheck.h"
+#include "testlib.h"
+#include "util/fs.h"
+#include "wfixture.h"
+
+/* Append "relative/path\n<bytes>\n" for every file under dir (sorted), recursively. */
+static void
+snapshot(const char *root, const char *rel, struct buf *out)
+{
+	char path[4200];
+	snprintf(path, sizeof path, "%s%s%s", root, *rel ? "/" : "", rel);
+	struct dirent **names;
+	int n = scandir(path, &names, NULL, alphasort);
+	for (int i = 0; i < n; i++) {
+		const char *name = names[i]->d_name;
+		if (strcmp(name, ".") != 0 && strcmp(name, "..") != 0) {
+			char sub[4200], full[8400];
+			snprintf(sub, sizeof sub, "%s%s%s", rel, *rel ? "/" : "", name);
+			snprintf(full, sizeof full, "%s/%s", root, sub);
+			struct stat st;
+			if (stat(full, &st) == 0 && S_ISDIR(st.st_mode)) {
+				snapshot(root, sub, out);
+			} else {
+				buf_printf(out, "== %s\n", sub);
+				test_read_file(full, out);
+				buf_putc(out, '\n');
+			}
+		}
+		free(names[i]);
+	}
+	free(names);
+}
+
+static int
+run(const char *const *args)
+{
+	struct buf out = BUF_INIT, err = BUF_INIT;
+	int rc = wfx_brief(args, NULL, &out, &err);
+	if (rc != 0)
+		fprintf(stderr, "brief %s: exit %d: %s\n", args[0], rc, buf_str(&err));
+	buf_free(&out);
+	buf_free(&err);
+	return rc;
+}
+
+static void
+daily_site(const char *home, const char *dir)
+{
+	char out[4300];
+	snprintf(out, sizeof out, "%s/", dir);
+	const char *a1[] = {"daily", "--home", home, "--no-fetch", "--offline", "--hours", "480", "--out", out,
+	                    "--now", "2026-02-21T12:00:00Z", NULL};
+	const char *a2[] = {"daily", "--home", home, "--no-fetch", "--offline", "--hours", "480", "--out", out,
+	                    "--now", "2026-03-02T12:00:00Z", NULL};
+	CHECK_INT(run(a1), 0);
+	CHECK_INT(run(a2), 0);
+}
+
+static void
+check_planted(void)
+{
+	const char *good = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">"
+	                   "<title>t</title><id>urn:x:1</id><updated>2026-02-21T12:00:00Z</updated>"
+	                   "<entry><title>e</title><id>urn:x:2</id><updated>2026-02-21T12:00:00+08:00</updated>"
+	                   "<author><name>a</name></author><link href=\"a.html\"/></entry></feed>";
+	struct buf p = BUF_INIT;
+	CHECK_INT(atom_check(good, strlen(good), &p), 0);
+	static const char *const plants[][2] = {
+		{"<id>urn:x:1</id>", ""},                                   /* feed without id */
+		{"2026-02-21T12:00:00Z", "2026-02-21t12:00:00z"},           /* lower-case t and z */
+		{"<author><name>a</name></author>", ""},                    /* no author anywhere */
+		{"<title>e</title>", "<title>e</title><title>f</title>"},   /* two titles */
+		{"urn:x:2", "relative/id"},                                 /* id not absolute */
+		{"<title>t</title>", "<title type=\"bogus\">t</title>"},    /* bad text type */
+		{"<link href=\"a.html\"/>", ""},                            /* no content, no alternate */
+		{"<link href=\"a.html\"/>", "<link href=\"a.html\"/><link href=\"b.html\"/>"}, /* two alternates */
+		{"</feed>", ""},                                            /* not well-formed */
+	};
+	for (size_t i = 0; i < sizeof plants / sizeof plants[0]; i++) {
+		struct buf bad = BUF_INIT;
+		const char *at = strstr(good, plants[i][0]);
+		buf_append(&bad, good, (size_t)(at - good));
+		buf_puts(&bad, plants[i][1]);
+		buf_puts(&bad, at + strlen(plants[i][0]));
+		buf_clear(&p);
+		int n = atom_check(bad.data, bad.len, &p);
+		if (n == 0)
+			fprintf(stderr, "planted violation %zu not caught\n", i);
+		CHECK(n > 0);
+		buf_free(&bad);
+	}
+	buf_free(&p);
+}
+
+int
+main(void)
+{
+	const char *tmp = test_tmpdir();
+	char home[4200], dir[4200], site[4200], hugo[4200], path[8400];
+	snprintf(home, sizeof home, "%s/home", tmp);
+	wfx_make_home(home);
+
+	/* The daily archive as a site. */
+	snprintf(dir, sizeof dir, "%s/daily", tmp);
+	daily_site(home, dir);
+	static const char *const files[] = {"index.html", "index.md", "index.atom", "2026-02.html", "2026-02.md",
+	                                    "2026-03.html", "2026-03.md", "2026-02-21.html", "2026-03-02.html"};
+	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+		snprintf(path, sizeof path, "%s/%s", dir, files[i]);
+		CHECK(fs_exists(path));
+	}
+	struct buf idx = BUF_INIT;
+	snprintf(path, sizeof path, "%s/index.html", dir);
+	test_read_file(path, &idx);
+	CHECK(strstr(buf_str(&idx), "<a href=\"2026-02.html\">2026-02</a>") != NULL);
+	CHECK(strstr(buf_str(&idx), "<a href=\"2026-03.html\">2026-03</a>") != NULL);
+	buf_clear(&idx);
+	snprintf(path, sizeof path, "%s/2026-02.html", dir);
+	test_read_file(path, &idx);
+	CHECK(strstr(buf_str(&idx), "2026-02-21.html") != NULL);
+	CHECK(strstr(buf_str(&idx), "2026-03-02.html") == NULL);
+	buf_free(&idx);
+
+	struct buf before = BUF_INIT, after = BUF_INIT, atom = BUF_INIT, problems = BUF_INIT;
+	snapshot(dir, "", &before);
+	daily_site(home, dir);
+	snapshot(dir, "", &after);
+	CHECK(before.len > 1000);
+	CHECK(before.len == after.len && memcmp(before.data, after.data, before.len) == 0);
+
+	snprintf(path, sizeof path, "%s/index.atom", dir);
+	test_read_file(path, &atom);
+	int n = atom_check(atom.data, atom.len, &problems);
+	if (n)
+		fprintf(stderr, "index.atom:\n%s", buf_str(&problems));
+	CHECK_INT(n, 0);
+	CHECK(strstr(buf_str(&atom), "<entry>") != NULL);
+	check_planted();
+
+	/* The weekly into a Jekyll site, twice, then on the next day of the same ISO week. */
+	snprintf(site, sizeof site, "%s/jekyll", tmp);
+	const char *w1[] = {"weekly", "--home", home, "--no-fetch", "--offline", "--site", site, "--now", WFX_NOW, NULL};
+	CHECK_INT(run(w1), 0);
+	buf_clear(&before);
+	buf_clear(&after);
+	snapshot(site, "", &before);
+	CHECK(strncmp(buf_str(&before), "== _posts/2026-02-21-weekly-2026-w08.md\n---\nlayout:", 50) == 0);
+	CHECK_INT(run(w1), 0);
+	snapshot(site, "", &after);
+	CHECK(before.len == after.len && memcmp(before.data, after.data, before.len) == 0);
+	const char *w2[] = {"weekly", "--home", home, "--no-fetch", "--offline", "--site", site,
+	                    "--now", "2026-02-22T12:00:00Z", NULL};
+	CHECK_INT(run(w2), 0);
+	buf_clear(&after);
+	snapshot(site, "", &after);
+	CHECK(strstr(buf_str(&after), "== _posts/2026-02-22-weekly-2026-w08.md\n") != NULL);
+	CHECK(strstr(buf_str(&after), "2026-02-21-weekly-2026-w08.md") == NULL);
+
+	/* Hugo. */
+	snprintf(hugo, sizeof hugo, "%s/hugo", tmp);
+	const char *h1[] = {"weekly", "--home", home, "--no-fetch", "--offline", "--front-matter", "hugo",
+	                    "--site", hugo, "--now", WFX_NOW, NULL};
+	CHECK_INT(run(h1), 0);
+	buf_clear(&before);
+	snapshot(hugo, "", &before);
+	CHECK(strncmp(buf_str(&before), "== content/posts/weekly-2026-w08.md\n---\ntitle:", 45) == 0);
+	CHECK_INT(run(h1), 0);
+	buf_clear(&after);
+	snapshot(hugo, "", &after);
+	CHECK(before.len == after.len && memcmp(before.data, after.data, before.len) == 0);
+	/* No front matter, no site. */
+	const char *h2[] = {"weekly", "--home", home, "--no-fetch", "--offline", "--front-matter", "none",
+	                    "--site", hugo, "--now", WFX_NOW, NULL};
+	struct buf o = BUF_INIT, err = BUF_INIT;
+	CHECK_INT(wfx_brief(h2, NULL, &o, &err), 1);
+	CHECK(strstr(buf_str(&err), "--site needs Jekyll or Hugo front matter") != NULL);
+	buf_free(&o);
+	buf_free(&err);
+	buf_free(&before);
+	buf_free(&after);
+	buf_free(&atom);
+	buf_free(&problems);
+	return test_done("test_site");
+}
