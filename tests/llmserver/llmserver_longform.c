@@ -4,6 +4,8 @@
  * citation per source sent); classify labels from word cues; plus the fault modes. */
 #include "llmserver_longform.h"
 
+#include "llmserver_ground.h"
+
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -106,11 +108,21 @@ llmsrv_article(const struct llmsrv_call *call, json_t **answer)
 	slot_take(&article_fault, NULL, fault);
 	int zh = call->is_zh && strcmp(fault, "wrong_lang") != 0;
 	const char *const *lines = zh ? zh_lines : en_lines;
-	size_t sections = strcmp(fault, "miss_section") == 0 ? 3 : 5;
+	/* The faithful mode writes the sources' own sentences instead of the stock lines. */
+	struct llmsrv_sentence *ss = NULL;
+	size_t ns = llmsrv_grounding_mode() == LLMSRV_FAITHFUL ? llmsrv_sentences(src, n, zh, &ss) : 0;
+	/* A short article (thin sources shorten it) gets the fewest sections allowed. */
+	size_t sections = strcmp(fault, "miss_section") == 0 ? 3 : max < (zh ? 800 : 1600) ? 4 : 5;
 	long target = strcmp(fault, "too_short") == 0 ? min / 4 : (min + max) / 2;
 	/* Fixed parts first, then the section bodies grow until the whole reaches target. */
 	struct buf headline = BUF_INIT, hook = BUF_INIT, conclusion = BUF_INIT, question = BUF_INIT;
-	if (zh) {
+	if (ns) {
+		buf_printf(&headline, "%s%s", zh ? "深度评论：" : "Commentary: ", src[0].title);
+		buf_printf(&hook, "%s[%ld]", ss[0].text, ss[0].id);
+		buf_printf(&conclusion, "%s[%ld]", ss[ns - 1].text, ss[ns - 1].id);
+		if (strcmp(fault, "miss_section") != 0)
+			buf_puts(&question, zh ? "你怎么看这件事？欢迎在评论区分享你的观点。" : "What do you think? Share your view in the comments.");
+	} else if (zh) {
 		buf_printf(&headline, "深度评论：%s", src[0].title);
 		buf_printf(&hook, "近日，%s 报道了「%s」[1]。这条消息引发了广泛讨论：它到底意味着什么？", src[0].source,
 		           src[0].title);
@@ -137,18 +149,27 @@ llmsrv_article(const struct llmsrv_call *call, json_t **answer)
 		used += (long)chars(buf_str(&heading[s]));
 	}
 	size_t k = 0;
-	while (used < target) {
+	while (used < target || k < sections) { /* every section gets a line */
 		size_t s = k % sections;
 		size_t cite = (k % n) + 1;
 		if (strcmp(fault, "cite_missing") == 0 && k == 3)
 			cite = n + 7;
 		struct buf line = BUF_INIT;
-		buf_printf(&line, "%s%s[%zu]", body[s].len ? (k % 3 == 0 ? "\n\n" : " ") : "", lines[(k / sections + s) % 5], cite);
+		if (ns && strcmp(fault, "cite_missing") != 0)
+			cite = (size_t)ss[k % ns].id;
+		buf_printf(&line, "%s%s[%zu]", body[s].len ? (k % 3 == 0 ? "\n\n" : " ") : "",
+		           ns ? ss[k % ns].text : lines[(k / sections + s) % 5], cite);
 		used += (long)chars(buf_str(&line)) - 3 + (cite > 9 ? -1 : 0);
 		buf_puts(&body[s], buf_str(&line));
 		buf_free(&line);
 		k++;
 	}
+	if (llmsrv_fabricates(call->user)) {
+		struct buf *b = &body[strlen(call->user) % sections];
+		buf_puts(b, "\n\n");
+		llmsrv_fabricate(b, call->user, zh, n);
+	}
+	llmsrv_sentences_free(ss, ns);
 	json_t *secs = json_array();
 	for (size_t s = 0; s < sections; s++) {
 		json_array_append_new(secs, json_pack("{s:s,s:s}", "heading", buf_str(&heading[s]), "body", buf_str(&body[s])));
@@ -188,6 +209,8 @@ llmsrv_weekly(const struct llmsrv_call *call, json_t **answer)
 	int bad = slot_take(&weekly_fault, call->user, match);
 	size_t np = n < 3 ? n : 3;
 	struct buf para[3] = {BUF_INIT, BUF_INIT, BUF_INIT};
+	struct llmsrv_sentence *ss = NULL;
+	size_t ns = llmsrv_grounding_mode() == LLMSRV_FAITHFUL ? llmsrv_sentences(src, n, call->is_zh, &ss) : 0;
 	for (size_t i = 0; i < n; i++) {
 		struct buf *b = &para[i * np / n];
 		char date[16];
@@ -202,6 +225,17 @@ llmsrv_weekly(const struct llmsrv_call *call, json_t **answer)
 		else
 			buf_printf(b, "%sOn %s, %s reported \"%s\" [%ld].", b->len > 15 ? " " : "", date, src[i].source,
 			           src[i].title, id);
+		/* Faithful: the source's first sentence in the post's script, cited. */
+		for (size_t k = 0; k < ns; k++)
+			if (ss[k].id == strtol(src[i].id, NULL, 10)) {
+				buf_printf(b, "%s%s[%ld]", call->is_zh ? "" : " ", ss[k].text, ss[k].id);
+				break;
+			}
+	}
+	llmsrv_sentences_free(ss, ns);
+	if (llmsrv_fabricates(call->user)) {
+		buf_puts(&para[0], call->is_zh ? "" : " ");
+		llmsrv_fabricate(&para[0], call->user, call->is_zh, n);
 	}
 	json_t *paras = json_array();
 	for (size_t i = 0; i < np; i++) {

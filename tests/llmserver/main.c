@@ -1,12 +1,15 @@
 /* main.c: run the stand-in server from the command line:
  *   brief-llmserver [--port N] [--latency-ms N] [--ms-per-token N] [--faults 429,500,...]
+ *                   [--grounding fabricate:PERCENT|faithful]
  * Prints the base URL, then serves until killed. */
 #include <signal.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "llmserver.h"
+#include "llmserver_ground.h"
 #include "util/str.h"
 
 int
@@ -18,6 +21,12 @@ main(int argc, char **argv)
 		long v = 0;
 		if (strcmp(argv[i], "--faults") == 0) {
 			faults = argv[i + 1];
+			continue;
+		}
+		if (strcmp(argv[i], "--grounding") == 0) {
+			const char *colon = strchr(argv[i + 1], ':');
+			llmsrv_grounding(strncmp(argv[i + 1], "fabricate", 9) == 0 ? "fabricate" : argv[i + 1],
+			                 colon ? atoi(colon + 1) : 50);
 			continue;
 		}
 		if (str_to_long(argv[i + 1], 0, 1000000, &v) < 0) {
