@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "ai/longform/commentary.h"
+#include "ai/longform/grounding.h"
 #include "ai/curate/cluster.h"
 #include "ai/curate/curate.h"
 #include "ai/llm/provider.h"
@@ -25,7 +26,7 @@
 
 const char cmd_article_help[] =
 	"usage: brief article STORY [--lang zh|en] [--format md|html|json] [--out PATH]\n"
-	"                     [--min-chars N] [--max-chars N] [--days 7]\n"
+	"                     [--min-chars N] [--max-chars N] [--days 7] [--strict]\n"
 	"       brief article --top K [--hours 48] --out DIR/ [...]\n\n"
 	"Write a long-form commentary article (headline, hook, 4-6 numbered sections, conclusion,\n"
 	"a closing reader question, references) on one story, with the LLM. STORY is a story id\n"
@@ -34,14 +35,21 @@ const char cmd_article_help[] =
 	"The model cites the story's sources as [1], [2] ...; a draft that misses a section, is\n"
 	"too short or long, cites a source the story does not have or drifts into another\n"
 	"language is asked again once with the findings, then reported (exit 1, nothing saved).\n"
+	"Every figure, date, quotation and name must be in a source its sentence cites (see\n"
+	"docs/grounding.md): unsupported claims are listed in the re-ask; after it, the sentences\n"
+	"that still carry them are removed and reported on stderr and in the JSON claim list.\n"
+	"Sources too short for the default length shorten it (said on stderr; never padded).\n"
 	"Needs an LLM (BRIEF_LLM_BASE_URL / BRIEF_LLM_API_KEY ...; see brief doctor).\n\n"
 	"  --min-chars/--max-chars  body length without spaces (default zh 1500-3000, en 2500-9000)\n"
 	"  --out FILE   write there; --out DIR/ writes STORY.md, .html and .json into DIR\n"
 	"  --deliver NAME[,NAME]  send it to configured channels (wechat_mp: the 公众号 draft box)\n"
-	"  --format wechat  one 公众号 fragment (inline styles only) instead: FILE, stdout or DIR/STORY.wechat.html\n";
+	"  --format wechat  one 公众号 fragment (inline styles only) instead: FILE, stdout or DIR/STORY.wechat.html\n"
+	"  --strict     refuse to write an article that still has unsupported claims after the\n"
+	"               re-ask instead of removing them (exit 1, the claims on stderr)\n";
 
 struct article_args {
 	const char *lang, *format, *out, *top, *hours, *days, *min_chars, *max_chars, *deliver;
+	int is_strict;
 };
 
 struct article_run {
@@ -102,7 +110,9 @@ static int
 one(struct article_run *r, const struct story *s, int many, struct err *e)
 {
 	struct arena *a = &r->arena;
-	struct commentary_opts o = {r->args.lang, (size_t)r->min_chars, (size_t)r->max_chars, r->app.now, &r->app.cfg};
+	struct grounding_report ground;
+	struct commentary_opts o = {r->args.lang, (size_t)r->min_chars, (size_t)r->max_chars, r->app.now, &r->app.cfg,
+	                            r->args.is_strict, &ground};
 	struct commentary_draft draft;
 	const char *model = NULL;
 	struct buf findings = BUF_INIT;
@@ -113,6 +123,16 @@ one(struct article_run *r, const struct story *s, int many, struct err *e)
 		buf_free(&findings);
 		return err_set(e, "story %s: the drafts failed the checks", s->id), EXIT_FAIL;
 	}
+	if (st == COMMENTARY_REFUSED) {
+		fprintf(stderr, "brief article: story %s: refused (--strict): the second draft still has unsupported "
+		                "claims; nothing saved:\n%s",
+		        s->id, buf_str(&findings));
+		buf_free(&findings);
+		return err_set(e, "story %s: unsupported claims (--strict)", s->id), EXIT_FAIL;
+	}
+	if (st == COMMENTARY_OK && ground.removed)
+		fprintf(stderr, "brief article: story %s: removed %zu sentence(s) with claims no source supports:\n%s", s->id,
+		        ground.removed, ground.removed_text);
 	buf_free(&findings);
 	if (st != COMMENTARY_OK)
 		return EXIT_FAIL;
@@ -130,7 +150,8 @@ one(struct article_run *r, const struct story *s, int many, struct err *e)
 	time_format_rfc3339(r->app.now, stamp, sizeof stamp);
 	struct report_brand brand;
 	report_brand_load(&r->app.cfg, "article", r->args.lang, a, &brand);
-	struct commentary_doc doc = {&draft, r->args.lang, s->id, model, date, stamp, refs, s->member_count, &brand};
+	struct commentary_doc doc = {&draft, r->args.lang, s->id, model, date, stamp, refs, s->member_count, &brand,
+	                             &ground};
 	struct buf md = BUF_INIT, html = BUF_INIT, json = BUF_INIT;
 	commentary_render_md(&doc, &md);
 	commentary_render_html(&doc, &html);
@@ -224,6 +245,7 @@ cmd_article(int argc, char **argv)
 		{"hours", 0, CLI_VALUE, &a->hours},       {"days", 0, CLI_VALUE, &a->days},
 		{"min-chars", 0, CLI_VALUE, &a->min_chars}, {"max-chars", 0, CLI_VALUE, &a->max_chars},
 		{"deliver", 0, CLI_VALUE, &a->deliver},
+		{"strict", 0, CLI_FLAG, &a->is_strict},
 		{NULL, 0, 0, NULL},
 	};
 	char **pos;

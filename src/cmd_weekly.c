@@ -28,12 +28,14 @@ const char cmd_weekly_help[] =
 	"usage: brief weekly [--days 7] [--lang zh|en] [--format md|html|json|wechat] [--out PATH]\n"
 	"                    [--issue N] [--author NAME] [--front-matter jekyll|hugo|none]\n"
 	"                    [--offline] [--no-fetch] [--feeds FILE.opml] [--concurrency N]\n"
-	"                    [--timeout SEC]\n\n"
+	"                    [--timeout SEC] [--strict]\n\n"
 	"Write the weekly roundup blog post: fetch the sources (unless --no-fetch), take the\n"
 	"stories of the last --days, group them by company or topic, and write news, rumours\n"
 	"(小道消息), open-source releases and the references, with Jekyll (default) or Hugo\n"
 	"front matter. Paragraphs are written by the LLM when one is configured, else quoted\n"
-	"from the sources by the offline engine.\n\n"
+	"from the sources by the offline engine. A model's figures, dates, quotations and names\n"
+	"must be in a source their sentence cites (docs/grounding.md): unsupported ones are\n"
+	"listed in one re-ask, then their sentences are removed (stderr, and the JSON claim list).\n\n"
 	"  --issue N    the issue number (default: last week's post + 1, else [weekly] first_issue)\n"
 	"  --out FILE   write there (format from --format, else from the extension)\n"
 	"  --site DIR   write the post into a Jekyll (DIR/_posts/DATE-weekly-WEEK.md) or Hugo\n"
@@ -41,7 +43,9 @@ const char cmd_weekly_help[] =
 	"  --deliver NAME[,NAME]  send the post to configured channels (a wechat_mp channel puts it\n"
 	"               into the 公众号 draft box)\n"
 	"  --format wechat  one 公众号 fragment (every style inline): FILE, stdout or DIR/WEEK.wechat.html\n"
-	"  --out DIR/   write WEEK.md, WEEK.html and WEEK.json (WEEK = 2026-W08) into DIR\n\n"
+	"  --out DIR/   write WEEK.md, WEEK.html and WEEK.json (WEEK = 2026-W08) into DIR\n"
+	"  --strict     refuse to write the post (exit 1) when a group keeps unsupported claims\n"
+	"               after the re-ask, instead of removing them\n\n"
 	"Config [weekly]: title (\"$1\" = issue as 3 digits, \"$2\" = issue, \"$3\" = week),\n"
 	"subtitle, author, header_img, tags (comma-separated), epigraphs (separated by |),\n"
 	"front_matter, first_issue, max_stories, max_groups, entities (see docs/weekly.md).\n"
@@ -52,7 +56,7 @@ struct weekly_args {
 	const char *site;    /* --site DIR: a Jekyll/Hugo site tree */
 	const char *days, *lang, *format, *out, *issue, *author, *front_matter;
 	struct cmd_fetch_args fetch;
-	int is_offline, is_no_fetch;
+	int is_offline, is_no_fetch, is_strict;
 };
 
 struct weekly_run {
@@ -245,7 +249,7 @@ run(struct weekly_run *w, struct err *e)
 		return rc;
 	struct weekly_opts wo = {
 		.now = w->app.now, .days = w->days, .lang = w->args.lang, .force_offline = w->args.is_offline,
-		.cfg = &w->app.cfg,
+		.cfg = &w->app.cfg, .strict = w->args.is_strict,
 	};
 	if (weekly_build(&w->st, articles, count, &wo, a, &post, e) < 0)
 		return EXIT_FAIL;
@@ -277,6 +281,7 @@ cmd_weekly(int argc, char **argv)
 		{"no-fetch", 0, CLI_FLAG, &a->is_no_fetch},
 		{"deliver", 0, CLI_VALUE, &a->deliver},
 		{"site", 0, CLI_VALUE, &a->site},
+		{"strict", 0, CLI_FLAG, &a->is_strict},
 		{NULL, 0, 0, NULL},
 	};
 	int arc = cmd_args("weekly", cmd_weekly_help, argc, argv, opts, &common, 0, NULL, NULL);

@@ -47,6 +47,8 @@ struct weekly_section {
 	size_t group_count;
 };
 
+struct grounding_report; /* ai/longform/grounding.h */
+
 struct weekly_post {
 	/* Front matter. */
 	enum weekly_front_matter front_matter;
@@ -71,6 +73,7 @@ struct weekly_post {
 	struct weekly_ref *refs;
 	size_t ref_count;
 	const struct report_brand *brand; /* cover, intro, outro, closing line; NULL = none */
+	const struct grounding_report *ground; /* the model-written paragraphs' claims (NULL offline) */
 };
 
 /* A commentary draft, as the model wrote it and ai/longform/check.c checked it. */

@@ -5,6 +5,7 @@
 
 #include "ai/longform/commentary.h" /* check_commentary_chars */
 #include "report/commentary.h"
+#include "report/claims.h"
 #include "report/escape.h"
 #include "report/mdsubset.h"
 #include "report/i18n.h"
@@ -249,6 +250,7 @@ commentary_render_json(const struct commentary_doc *d, struct buf *out)
 		                                      json_text(d->refs[i].link), "source",
 		                                      json_text(d->refs[i].source)));
 	json_object_set_new(o, "references", refs);
+	json_object_set_new(o, "grounding", claims_json(d->ground));
 	char *s = json_dumps(o, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 	buf_puts(out, s);
 	buf_putc(out, '\n');

@@ -10,6 +10,8 @@
 #include "report/brand.h"
 #include "util/buf.h"
 
+struct grounding_report;
+
 struct commentary_doc {
 	const struct commentary_draft *draft;
 	const char *lang;          /* "zh" or "en" */
@@ -20,6 +22,7 @@ struct commentary_doc {
 	const struct weekly_ref *refs; /* the story's sources: ref i+1 = refs[i] */
 	size_t ref_count;
 	const struct report_brand *brand; /* cover, intro, outro, disclaimer, line; NULL = none */
+	const struct grounding_report *ground; /* the claim list for JSON (NULL: not checked) */
 };
 
 /* Render d as Markdown, a self-contained HTML page, or a JSON object, appended to out.

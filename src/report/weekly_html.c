@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "report/claims.h"
 #include "report/escape.h"
 #include "report/mdsubset.h"
 #include "report/weekly.h"
@@ -207,6 +208,8 @@ weekly_render_json(const struct weekly_post *p, struct buf *out)
 		json_array_append_new(refs, jr);
 	}
 	json_object_set_new(o, "references", refs);
+	if (p->ground) /* model-written paragraphs: their claim list (offline posts quote the sources) */
+		json_object_set_new(o, "grounding", claims_json(p->ground));
 	char *s = json_dumps(o, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 	buf_puts(out, s);
 	buf_putc(out, '\n');

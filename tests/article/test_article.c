@@ -85,14 +85,21 @@ test_checker(void)
 	r.source_count = 2;
 	r.allowed_terms = "DeepSeek cuts prices";
 	struct commentary_section secs[4] = {{"一", "第一段内容，引用来源[1]。"}, {"二", "第二段内容[2]。"},
-	                                  {"三", "第三段内容。"}, {"四", "第四段内容，DeepSeek 降价。"}};
+	                                  {"三", "第三段内容[1]。"}, {"四", "第四段内容，DeepSeek 降价[2]。"}};
 	struct commentary_draft d = {"标题", "开头段落。", secs, 4, "结语内容。", "你怎么看？"};
 	struct buf f = BUF_INIT;
 	CHECK_INT(check_commentary(&d, &r, &f), 0);
-	secs[1].body = "第二段内容[3]。";
+	secs[1].body = "第二段内容[2][3]。";
 	buf_clear(&f);
 	CHECK_INT(check_commentary(&d, &r, &f), 1);
 	CHECK(strstr(buf_str(&f), "[3]") != NULL);
+	/* Every section rests on a source. */
+	secs[1].body = "第二段内容[2]。";
+	secs[2].body = "第三段内容，没有引用。";
+	buf_clear(&f);
+	CHECK_INT(check_commentary(&d, &r, &f), 1);
+	CHECK(strstr(buf_str(&f), "section 3 cites no source") != NULL);
+	secs[2].body = "第三段内容[1]。";
 	secs[1].body = "第二段内容[2]。";
 	d.section_count = 3;
 	d.question = "";
@@ -100,7 +107,7 @@ test_checker(void)
 	CHECK_INT(check_commentary(&d, &r, &f), 2);
 	d.section_count = 4;
 	d.question = "你怎么看？";
-	secs[2].body = "this whole paragraph is written in plain english words and not chinese at all here";
+	secs[2].body = "this whole paragraph is written in plain english words and not chinese at all here [1]";
 	buf_clear(&f);
 	CHECK_INT(check_commentary(&d, &r, &f), 1);
 	CHECK(strstr(buf_str(&f), "not in Chinese") != NULL);

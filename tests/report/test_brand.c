@@ -47,7 +47,7 @@ main(void)
 	struct commentary_section secs[] = {{"**一、 从训练到推论**", "要点如下：\n1. **风险**：出口管制[1]。\n2. **落地**：产品矩阵。\n- 甲\n- 乙"}};
 	struct commentary_draft d = {"标题：副题", "钩子。[1] 然后？", secs, 1, "结论。", "是A还是B？"};
 	struct weekly_ref refs[] = {{"T", "https://s.example/1", "S", 0}};
-	struct commentary_doc doc = {&d, "zh", "s000000000000", "m", "2026-02-21", "2026-02-21T00:00:00Z", refs, 1, &b};
+	struct commentary_doc doc = {&d, "zh", "s000000000000", "m", "2026-02-21", "2026-02-21T00:00:00Z", refs, 1, &b, NULL};
 	struct buf md = BUF_INIT, html = BUF_INIT;
 	commentary_render_md(&doc, &md);
 	commentary_render_html(&doc, &html);

@@ -195,7 +195,7 @@ article_fragment(const char *lang, const struct wechat_theme *th, struct buf *ou
 	struct report_brand b;
 	report_brand_load(NULL, "article", lang, &a, &b);
 	b.line = en ? "Made by Dongdian AI — follow us on WeChat" : "由「懂点儿AI」制作，欢迎关注同名微信公众号";
-	struct commentary_doc doc = {&d, lang, "s0123456789ab", "stand-in", "2026-02-21", "2026-02-21T00:00:00Z", refs, 2, &b};
+	struct commentary_doc doc = {&d, lang, "s0123456789ab", "stand-in", "2026-02-21", "2026-02-21T00:00:00Z", refs, 2, &b, NULL};
 	wechat_article(&doc, th, out);
 	arena_free(&a);
 }

@@ -147,6 +147,18 @@ is_blank(const char *s)
 	return 1;
 }
 
+/* Whether s cites at least one of the sources 1..count. */
+static int
+has_citation(const char *s, size_t count)
+{
+	for (const char *p = s ? s : ""; *p; p++) {
+		long id;
+		if (check_citation(p, &id) && id >= 1 && (size_t)id <= count)
+			return 1;
+	}
+	return 0;
+}
+
 /* Append one finding line to findings and count it in n (a local of the caller). */
 #define FINDING(...)                                                                                       \
 	do {                                                                                               \
@@ -201,6 +213,8 @@ check_commentary(const struct commentary_draft *d, const struct check_rules *r, 
 			FINDING("section %zu has no heading", i + 1);
 		if (is_blank(d->sections[i].body))
 			FINDING("section %zu has no body", i + 1);
+		else if (!has_citation(d->sections[i].body, r->source_count))
+			FINDING("section %zu cites no source; every section must rest on at least one", i + 1);
 	}
 	if (is_blank(d->conclusion))
 		FINDING("the conclusion is missing");
@@ -238,6 +252,8 @@ check_paragraphs(const char *const *texts, size_t count, const struct check_rule
 	for (size_t i = 0; i < count; i++) {
 		if (is_blank(texts[i]))
 			FINDING("paragraph %zu is empty", i + 1);
+		else if (!has_citation(texts[i], r->source_count))
+			FINDING("paragraph %zu cites no source; every paragraph must rest on at least one", i + 1);
 		scan_text(&sc, texts[i]);
 	}
 	return n + scan_findings(&sc, findings);

@@ -9,6 +9,7 @@
 
 #include "ai/llm/batch.h"
 #include "ai/llm/llm.h"
+#include "ai/longform/grounding.h"
 #include "ai/longform/prompts.h"
 #include "ai/llm/prompt.h"
 #include "ai/llm/provider.h"
@@ -18,6 +19,8 @@
 
 #define ARTICLE_TEXT_TOKENS 3000     /* of each source's text sent to the model */
 #define ARTICLE_MAX_COMPLETION 8000  /* tokens the model may write */
+#define ARTICLE_FLOOR_ZH 400         /* thin sources never shorten the target below this */
+#define ARTICLE_FLOOR_EN 800
 
 static const char *
 jtext(json_t *o, const char *key, struct arena *arena)
@@ -54,6 +57,7 @@ build_user(const struct story *s, const struct check_rules *r, struct buf *user,
 	           "%zu sources, ids 1 to %zu; cite them as [1] to [%zu].\n",
 	           en ? "English" : "Simplified Chinese", r->min_chars, r->max_chars, s->member_count,
 	           s->member_count, s->member_count);
+	ground_rules(user);
 	prompt_user_begin(user);
 	for (size_t i = 0; i < s->member_count; i++)
 		longform_source(user, terms, i + 1, NULL, s->members[i], ARTICLE_TEXT_TOKENS);
@@ -84,6 +88,40 @@ ask(struct llm_client *c, const char *lang, const char *user, struct err *e)
 	return answer;
 }
 
+/* The second draft has claims the sources do not support: with strict, refuse it (when a
+ * claim is in no source); else remove the sentences that carry them and keep the draft if
+ * it then has its shape (the minimum length aside). rep gets the
+ * repaired draft's claims and the removed ones. */
+static enum commentary_status
+repair(const struct ground_index *ix, struct commentary_draft *d, const struct ground_result *gr,
+       const struct check_rules *rules, int strict, int en, struct arena *arena, struct grounding_report *rep,
+       struct buf *findings)
+{
+	size_t unsupported = 0;
+	for (size_t i = 0; i < gr->count; i++)
+		unsupported += gr->claims[i].status == GROUND_UNSUPPORTED;
+	if (strict && unsupported) {
+		rep->is_refused = 1;
+		rep->claims = *gr;
+		return COMMENTARY_REFUSED;
+	}
+	struct check_rules relaxed = *rules;
+	relaxed.min_chars = 0;
+	struct buf after = BUF_INIT;
+	int stands = grounding_repair_commentary(ix, d, en, arena, rep) == 0 && check_commentary(d, &relaxed, &after) == 0;
+	buf_puts(findings, buf_str(&after));
+	buf_free(&after);
+	if (!stands) {
+		buf_printf(findings, "- after removing %zu sentence(s) with unsupported claims the article no longer "
+		                     "stands\n", rep->removed);
+		return COMMENTARY_REJECTED;
+	}
+	rep->claims = (struct ground_result){0};
+	grounding_check_commentary(ix, d, en, arena, &rep->claims);
+	grounding_add_removed(rep, gr, arena);
+	return COMMENTARY_OK;
+}
+
 enum commentary_status
 commentary_write(struct store *st, const struct story *s, const struct commentary_opts *o, struct arena *arena,
               struct commentary_draft *out, const char **model, struct buf *findings, struct err *e)
@@ -101,6 +139,24 @@ commentary_write(struct store *st, const struct story *s, const struct commentar
 	if (o->max_chars)
 		rules.max_chars = o->max_chars;
 	rules.source_count = s->member_count;
+	int en = strcmp(rules.lang, "en") == 0;
+	struct grounding_report scratch_rep;
+	struct grounding_report *rep = o->ground ? o->ground : &scratch_rep;
+	memset(rep, 0, sizeof *rep);
+	rep->removed_text = "";
+	const struct article *const *members = (const struct article *const *)s->members;
+	rep->source_chars = grounding_source_chars(members, s->member_count, ARTICLE_TEXT_TOKENS, en);
+	if (!o->min_chars && !o->max_chars) {
+		size_t min = rules.min_chars, max = rules.max_chars;
+		if (grounding_thin(rep->source_chars, en ? ARTICLE_FLOOR_EN : ARTICLE_FLOOR_ZH, &rules.min_chars,
+		                   &rules.max_chars)) {
+			rep->is_thin = 1;
+			log_warn("article %s: thin sources (%zu characters of source text for a %zu..%zu-character article): "
+			         "target shortened to %zu..%zu characters",
+			         s->id, rep->source_chars, min, max, rules.min_chars, rules.max_chars);
+		}
+	}
+	struct ground_index *ix = grounding_sources(members, s->member_count, NULL, ARTICLE_TEXT_TOKENS, arena);
 	struct buf user = BUF_INIT, terms = BUF_INIT;
 	build_user(s, &rules, &user, &terms);
 	rules.allowed_terms = buf_str(&terms);
@@ -118,7 +174,9 @@ commentary_write(struct store *st, const struct story *s, const struct commentar
 			struct buf scratch = BUF_INIT;
 			int bad = check_commentary(out, &rules, &scratch);
 			buf_free(&scratch);
-			if (!bad) {
+			struct ground_result gr = {0};
+			if (!bad && grounding_check_commentary(ix, out, en, arena, &gr) == 0) {
+				rep->claims = gr;
 				log_info("article %s: served from the cache", s->id);
 				status = COMMENTARY_OK;
 				goto done;
@@ -151,7 +209,24 @@ commentary_write(struct store *st, const struct story *s, const struct commentar
 		buf_printf(findings, "draft %d:\n", attempt + 1);
 		last_findings = findings->len;
 		int bad = check_commentary(out, &rules, findings);
-		if (!bad) {
+		struct ground_result gr = {0};
+		size_t claims_bad = grounding_check_commentary(ix, out, en, arena, &gr);
+		if (claims_bad)
+			ground_findings(&gr, grounding_part_name, out, findings);
+		if (claims_bad && attempt == 1) {
+			/* The shape is judged after the unsupported sentences are gone (they may be what
+			 * made the draft too long). */
+			status = repair(ix, out, &gr, &rules, o->strict, en, arena, rep, findings);
+			if (status == COMMENTARY_OK) { /* the caller reports what was removed */
+				findings->len = before;
+				if (findings->data)
+					findings->data[before] = 0;
+			}
+			json_decref(answer);
+			break;
+		}
+		if (!bad && !claims_bad) {
+			rep->claims = gr;
 			findings->len = before; /* a passing draft leaves no findings */
 			if (findings->data)
 				findings->data[before] = 0;

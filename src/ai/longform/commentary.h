@@ -52,11 +52,15 @@ size_t check_citation(const char *p, long *id);
 /* The body length check_commentary measures (non-space code points, citations excluded). */
 size_t check_commentary_chars(const struct commentary_draft *d);
 
+struct grounding_report;
+
 struct commentary_opts {
 	const char *lang;
-	size_t min_chars, max_chars; /* 0 = the defaults */
+	size_t min_chars, max_chars; /* 0 = the defaults (shortened for thin sources) */
 	int64_t now;
 	const struct config *cfg;
+	int strict;                  /* refuse rather than remove sentences with unsupported claims */
+	struct grounding_report *ground; /* when not NULL: the claims and what was removed */
 };
 
 enum commentary_status {
@@ -64,10 +68,14 @@ enum commentary_status {
 	COMMENTARY_ERROR = -1,   /* e says why (the LLM could not be reached, ...) */
 	COMMENTARY_NO_LLM = -2,  /* no LLM is configured */
 	COMMENTARY_REJECTED = 1, /* both drafts failed the checks; findings says why */
+	COMMENTARY_REFUSED = 2,  /* strict: the second draft still had unsupported claims (findings) */
 };
 
 /* Write the article on story s: serve it from the cache when this exact request was answered
- * (and passed) before, else ask the model, check, re-ask once with the findings. On
+ * (and passed) before, else ask the model, check its shape (check.c) and its claims
+ * (grounding.h), re-ask once with the findings; a second draft whose only fault is claims
+ * that no source supports loses the sentences that carry them (o->ground says which), or is
+ * refused with o->strict. Thin sources shorten the default length (grounding_thin). On
  * COMMENTARY_OK, *out (arena) holds a checked draft and *model the model's name. Every draft's
  * findings are appended to findings. */
 enum commentary_status commentary_write(struct store *st, const struct story *s, const struct commentary_opts *o,

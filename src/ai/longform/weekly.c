@@ -10,6 +10,7 @@
 #include "ai/curate/curate.h"
 #include "ai/offline/text.h"
 #include "ai/longform/weekly_llm.h"
+#include "util/err.h"
 #include "util/log.h"
 #include "util/buf.h"
 #include "util/str.h"
@@ -190,6 +191,54 @@ cjk_share(const char *s, size_t len)
 		cjk += text_is_cjk(cp) != 0;
 	}
 	return cjk + words ? (double)cjk / (double)(cjk + words) : 0.0;
+}
+
+/* The claims of the model-written groups for the post's JSON, their sources numbered as
+ * the post's references (refs); *refused counts the groups --strict refused (reported). */
+static struct grounding_report *
+post_claims(const struct weekly_job *jobs, size_t n, const struct refs *refs, struct arena *arena, size_t *refused)
+{
+	struct grounding_report *g = arena_alloc(arena, sizeof *g);
+	memset(g, 0, sizeof *g);
+	struct buf removed = BUF_INIT;
+	for (size_t j = 0; j < n; j++) {
+		const struct weekly_job *job = &jobs[j];
+		if (job->is_refused) {
+			(*refused)++;
+			log_error("weekly %s: unsupported claims after the re-ask (--strict):\n%s",
+			          job->name ? job->name : "open source", job->findings ? job->findings : "");
+		}
+		if (!job->is_ok)
+			continue;
+		g->removed += job->ground.removed;
+		g->cited += job->ground.cited;
+		buf_puts(&removed, job->ground.removed_text ? job->ground.removed_text : "");
+		const struct ground_result *r = &job->ground.claims;
+		if (g->claims.count + r->count > g->claims.cap) {
+			size_t cap = (g->claims.count + r->count) * 2;
+			struct ground_claim *nc = arena_alloc(arena, cap * sizeof *nc);
+			if (g->claims.count)
+				memcpy(nc, g->claims.claims, g->claims.count * sizeof *nc);
+			g->claims.claims = nc;
+			g->claims.cap = cap;
+		}
+		for (size_t i = 0; i < r->count; i++) {
+			struct ground_claim c = r->claims[i];
+			long local = c.source;
+			c.source = 0;
+			if (local >= 1 && (size_t)local <= job->source_count) {
+				const char *link = job->sources[local - 1]->link ? job->sources[local - 1]->link : "";
+				for (size_t k = 0; k < refs->count; k++)
+					if (strcmp(refs->list[k].link, link) == 0)
+						c.source = (long)k + 1;
+			}
+			g->claims.claims[g->claims.count++] = c;
+			g->claims.bad += c.status != GROUND_OK;
+		}
+	}
+	g->removed_text = arena_strdup(arena, buf_str(&removed));
+	buf_free(&removed);
+	return g;
 }
 
 /* One extractive paragraph for a story: its date, source and title, the best sentences of
@@ -448,7 +497,14 @@ weekly_build(struct store *st, struct article *articles, size_t count, const str
 		post->engine = "llm";
 		post->model = w.model;
 	}
+	size_t refused = 0;
+	if (w.is_on)
+		post->ground = post_claims(jobs, job_count, &refs, arena, &refused);
 	weekly_llm_close(&w);
+	if (refused)
+		return err_set(e, "refused (--strict): %zu group(s) kept claims no source supports after the re-ask (see above)",
+		               refused),
+		       -1;
 	post->refs = refs.list;
 	post->ref_count = refs.count;
 	return 0;

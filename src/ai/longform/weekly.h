@@ -28,6 +28,7 @@ struct weekly_opts {
 	int max_stories;          /* 0 = config or 30 */
 	int max_groups;           /* 0 = config or 6 */
 	const struct config *cfg; /* may be NULL */
+	int strict;               /* --strict: refuse the post when a group keeps unsupported claims */
 };
 
 /* The canonical name of the best-known company or project s mentions: the built-in list

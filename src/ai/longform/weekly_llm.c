@@ -40,6 +40,7 @@ weekly_llm_open(struct weekly_llm *w, struct store *st, const struct weekly_opts
 		return -1;
 	}
 	w->model = arena_strdup(arena, lc.model);
+	w->strict = opts->strict;
 	w->env = (struct batch_env){&w->client, st, w->model, opts->now};
 	w->is_on = 1;
 	return 1;
@@ -108,9 +109,11 @@ weekly_llm_classify(struct weekly_llm *w, struct story *const *stories, size_t n
 	return done;
 }
 
-/* The request of one job: what to write, then the sources as untrusted data, numbered. */
+/* The request of one job: what to write, then the sources as untrusted data, numbered; the
+ * sources as sent, read for the claim checks, go to *ix. */
 static void
-build_user(const struct weekly_job *j, const char *lang, struct buf *user, struct buf *terms)
+build_user(const struct weekly_job *j, const char *lang, struct buf *user, struct buf *terms, struct arena *arena,
+           struct ground_index **ix)
 {
 	int en = strcmp(lang, "en") == 0;
 	buf_printf(user,
@@ -118,6 +121,8 @@ build_user(const struct weekly_job *j, const char *lang, struct buf *user, struc
 	           "them as [1] to [%zu] and cover every story.\n",
 	           en ? "English" : "Simplified Chinese", j->name ? j->name : "open-source releases", j->story_count,
 	           j->story_count == 1 ? "y" : "ies", j->source_count, j->source_count, j->source_count);
+	ground_rules(user);
+	const char **heads = arena_alloc(arena, (j->source_count + 1) * sizeof *heads);
 	long per = WEEKLY_GROUP_TOKENS / (long)(j->source_count ? j->source_count : 1);
 	if (per < WEEKLY_SOURCE_MIN_TOKENS)
 		per = WEEKLY_SOURCE_MIN_TOKENS;
@@ -131,8 +136,10 @@ build_user(const struct weekly_job *j, const char *lang, struct buf *user, struc
 		char head[40];
 		snprintf(head, sizeof head, "date: %04d-%02d-%02d\n", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 		longform_source(user, terms, i + 1, head, j->sources[i], per);
+		heads[i] = arena_strdup(arena, head);
 	}
 	prompt_user_end(user);
+	*ix = grounding_sources(j->sources, j->source_count, heads, per, arena);
 }
 
 /* Copy text without its citation markers (and the spaces before them) into the arena; the
@@ -163,21 +170,28 @@ strip_cites(const char *text, size_t source_count, int *cites, size_t *count, st
 	return out;
 }
 
-/* Check an answer for j; on success fill j's results and return 0, else append the findings
- * and return -1. */
-static int
-accept_answer(struct weekly_job *j, const struct check_rules *rules, json_t *answer, struct arena *arena,
-       struct buf *findings)
+/* Fill j's results from the accepted paragraphs texts[0..n). */
+static void
+fill_results(struct weekly_job *j, const char **texts, size_t n, struct arena *arena)
 {
-	json_t *arr = json_object_get(answer, "paragraphs");
-	size_t n = json_array_size(arr);
-	const char **texts = arena_alloc(arena, (n + 1) * sizeof *texts);
+	j->para_count = n;
+	j->paras = arena_alloc(arena, (n + 1) * sizeof *j->paras);
+	j->cites = arena_alloc(arena, (n + 1) * sizeof *j->cites);
+	j->cite_count = arena_alloc(arena, (n + 1) * sizeof *j->cite_count);
 	for (size_t i = 0; i < n; i++) {
-		const char *s = json_string_value(json_array_get(arr, i));
-		texts[i] = s ? s : "";
+		j->cites[i] = arena_alloc(arena, (j->source_count + 1) * sizeof **j->cites);
+		j->paras[i] = strip_cites(texts[i], j->source_count, j->cites[i], &j->cite_count[i], arena);
 	}
-	int bad = check_paragraphs(texts, n, rules, findings);
-	/* Every story must rest on at least one of its sources. */
+	j->is_ok = 1;
+	j->findings = NULL;
+}
+
+/* Append a finding for each story of j that no paragraph of texts[0..n) cites (every story
+ * must rest on at least one of its sources); returns how many. */
+static int
+uncovered(const struct weekly_job *j, const char **texts, size_t n, struct buf *findings)
+{
+	int bad = 0;
 	int *covered = xcalloc(j->story_count + 1, sizeof *covered);
 	for (size_t i = 0; i < n; i++)
 		for (const char *p = texts[i]; *p; p++) {
@@ -197,18 +211,86 @@ accept_answer(struct weekly_job *j, const struct check_rules *rules, json_t *ans
 		bad++;
 	}
 	free(covered);
-	if (bad)
-		return -1;
-	j->para_count = n;
-	j->paras = arena_alloc(arena, (n + 1) * sizeof *j->paras);
-	j->cites = arena_alloc(arena, (n + 1) * sizeof *j->cites);
-	j->cite_count = arena_alloc(arena, (n + 1) * sizeof *j->cite_count);
+	return bad;
+}
+
+/* The claims of paragraphs texts[0..n) of j into r, each named "GROUP, paragraph K";
+ * returns how many are not OK. */
+static size_t
+check_claims(const struct weekly_job *j, const struct ground_index *ix, const char **texts, size_t n, int en,
+             struct arena *arena, struct ground_result *r)
+{
+	size_t bad = 0;
 	for (size_t i = 0; i < n; i++) {
-		j->cites[i] = arena_alloc(arena, (j->source_count + 1) * sizeof **j->cites);
-		j->paras[i] = strip_cites(texts[i], j->source_count, j->cites[i], &j->cite_count[i], arena);
+		size_t first = r->count;
+		bad += ground_check(ix, texts[i], i, en ? GROUND_EN : 0, arena, r);
+		const char *where = first < r->count
+		                        ? arena_printf(arena, "%s, paragraph %zu", j->name ? j->name : "open source", i + 1)
+		                        : NULL;
+		for (size_t k = first; k < r->count; k++)
+			r->claims[k].where = where;
 	}
-	j->is_ok = 1;
-	j->findings = NULL;
+	return bad;
+}
+
+/* ground_findings' name of a paragraph (part) of the job ctx. */
+static const char *
+para_name(void *ctx, size_t part)
+{
+	static _Thread_local char name[160];
+	const struct weekly_job *j = ctx;
+	snprintf(name, sizeof name, "%s, paragraph %zu", j->name ? j->name : "open source", part + 1);
+	return name;
+}
+
+/* Check an answer for j (final: the re-ask's answer, which may be repaired); on success
+ * fill j's results and return 0, else append the findings and return -1. */
+static int
+accept_answer(struct weekly_job *j, const struct check_rules *rules, const struct ground_index *ix, int final,
+              int strict, json_t *answer, struct arena *arena, struct buf *findings)
+{
+	json_t *arr = json_object_get(answer, "paragraphs");
+	size_t n = json_array_size(arr);
+	const char **texts = arena_alloc(arena, (n + 1) * sizeof *texts);
+	for (size_t i = 0; i < n; i++) {
+		const char *s = json_string_value(json_array_get(arr, i));
+		texts[i] = s ? s : "";
+	}
+	int en = strcmp(rules->lang, "en") == 0;
+	int bad = check_paragraphs(texts, n, rules, findings);
+	bad += uncovered(j, texts, n, findings);
+	memset(&j->ground, 0, sizeof j->ground);
+	j->ground.removed_text = "";
+	struct ground_result gr = {0};
+	size_t claims_bad = check_claims(j, ix, texts, n, en, arena, &gr);
+	if (claims_bad)
+		ground_findings(&gr, para_name, j, findings);
+	if (bad || (claims_bad && !final))
+		return -1;
+	j->ground.claims = gr;
+	if (claims_bad) {
+		size_t unsupported = 0;
+		for (size_t i = 0; i < gr.count; i++)
+			unsupported += gr.claims[i].status == GROUND_UNSUPPORTED;
+		if (strict && unsupported) {
+			j->is_refused = 1;
+			return -1;
+		}
+		grounding_repair_paragraphs(ix, texts, &n, en, arena, &j->ground);
+		if (n == 0 || uncovered(j, texts, n, findings)) {
+			buf_printf(findings, "- after removing %zu sentence(s) with unsupported claims the paragraphs no longer "
+			                     "cover every story\n",
+			           j->ground.removed);
+			return -1;
+		}
+		j->ground.claims = (struct ground_result){0};
+		check_claims(j, ix, texts, n, en, arena, &j->ground.claims);
+		grounding_add_removed(&j->ground, &gr, arena);
+		if (j->ground.removed)
+			log_warn("weekly %s: removed %zu sentence(s) with claims no source supports:\n%s",
+			         j->name ? j->name : "open source", j->ground.removed, j->ground.removed_text);
+	}
+	fill_results(j, texts, n, arena);
 	return 0;
 }
 
@@ -218,6 +300,7 @@ struct job_state {
 	char hash[33];
 	struct llm_request req;
 	int is_pending;
+	struct ground_index *ix; /* the sources as sent, for the claim checks */
 };
 
 /* Send the pending jobs' requests (user or re-ask messages) in one concurrent loop and check
@@ -251,8 +334,11 @@ ask_round(struct weekly_llm *w, struct weekly_job *jobs, struct job_state *st, s
 			st[i].findings.data[0] = 0;
 		if (!r->is_ok) {
 			buf_printf(&st[i].findings, "- the model could not answer: %s\n", r->error);
-		} else if (accept_answer(&jobs[i], &st[i].rules, r->answer, arena, &st[i].findings) == 0) {
-			char *text = json_dumps(r->answer, JSON_COMPACT | JSON_PRESERVE_ORDER);
+		} else if (accept_answer(&jobs[i], &st[i].rules, st[i].ix, reask, w->strict, r->answer, arena,
+		                         &st[i].findings) == 0) {
+			/* A repaired answer is not what the model said: not cached. */
+			int repaired = jobs[i].ground.removed || jobs[i].ground.cited;
+			char *text = repaired ? NULL : json_dumps(r->answer, JSON_COMPACT | JSON_PRESERVE_ORDER);
 			struct err e;
 			if (text && w->env.st &&
 			    llmcache_put(w->env.st, "weekly", prompt_version(PROMPT_WEEKLY), w->model, st[i].hash, text,
@@ -281,7 +367,7 @@ weekly_llm_write(struct weekly_llm *w, struct weekly_job *jobs, size_t n, const 
 	struct job_state *st = xcalloc(n, sizeof *st);
 	for (size_t i = 0; i < n; i++) {
 		jobs[i].is_ok = 0;
-		build_user(&jobs[i], lang, &st[i].user, &st[i].terms);
+		build_user(&jobs[i], lang, &st[i].user, &st[i].terms, arena, &st[i].ix);
 		check_rules_default(&st[i].rules, lang);
 		st[i].rules.source_count = jobs[i].source_count;
 		st[i].rules.allowed_terms = buf_str(&st[i].terms);
@@ -291,7 +377,7 @@ weekly_llm_write(struct weekly_llm *w, struct weekly_job *jobs, size_t n, const 
 		                                              st[i].hash, arena)
 		                               : NULL;
 		json_t *j = cached ? json_loads(cached, 0, NULL) : NULL;
-		if (j && accept_answer(&jobs[i], &st[i].rules, j, arena, &st[i].findings) == 0)
+		if (j && accept_answer(&jobs[i], &st[i].rules, st[i].ix, 0, 0, j, arena, &st[i].findings) == 0)
 			st[i].is_pending = 0;
 		json_decref(j);
 	}

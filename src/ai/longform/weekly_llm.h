@@ -15,6 +15,7 @@
 
 #include "ai/llm/batch.h"
 #include "ai/llm/llm.h"
+#include "ai/longform/grounding.h"
 #include "ai/longform/weekly.h"
 
 struct weekly_llm {
@@ -23,6 +24,7 @@ struct weekly_llm {
 	const char *model;       /* arena copy */
 	long requests;           /* HTTP requests this run (classify + weekly) */
 	int is_on;
+	int strict;              /* refuse (not repair) a group whose re-ask keeps unsupported claims */
 };
 
 /* One group's request and answer. */
@@ -40,6 +42,8 @@ struct weekly_job {
 	size_t *cite_count;
 	size_t para_count;
 	const char *findings;             /* why it fell back (NULL when ok) */
+	struct grounding_report ground;   /* the paragraphs' claims (source ids local), what was removed */
+	int is_refused;                   /* strict: unsupported claims after the re-ask */
 };
 
 /* Set up the model for the weekly when one is configured and opts allows it. Returns 1 when
@@ -55,8 +59,10 @@ size_t weekly_llm_classify(struct weekly_llm *w, struct story *const *stories, s
                            int *served);
 
 /* Write jobs[0..n) in lang: cache first, then one concurrent round of requests, then one
- * re-ask (with the findings) for each job whose answer failed the checks. Jobs still failing
- * are left !is_ok with findings set. */
+ * re-ask (with the findings: shape, citations, and the claims no cited source supports) for
+ * each job whose answer failed the checks. A re-asked answer whose only fault is such claims
+ * loses the sentences that carry them (grounding.h) if every story stays cited, or is
+ * refused (is_refused) when w->strict. Jobs still failing are left !is_ok with findings set. */
 void weekly_llm_write(struct weekly_llm *w, struct weekly_job *jobs, size_t n, const char *lang, struct arena *arena);
 
 #endif

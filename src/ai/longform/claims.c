@@ -1,0 +1,638 @@
+/* claims.c: extraction of figures, dates, quotations and names from model-written text, with
+ * their normalised forms (rules in claims.h). Pure functions: no I/O, arena-owned results. */
+#include "ai/longform/claims.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ai/longform/commentary.h" /* check_citation */
+#include "util/str.h"
+#include "util/utf8.h"
+
+void
+claims_fold(const char *s, size_t len, struct buf *out)
+{
+	buf_reserve(out, len + 1);
+	for (size_t i = 0; i < len;) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x80) {
+			buf_putc(out, (char)c);
+			i++;
+			continue;
+		}
+		uint32_t cp;
+		size_t n = utf8_decode(s + i, len - i, &cp);
+		if (cp >= 0xFF01 && cp <= 0xFF5E)
+			buf_putc(out, (char)(cp - 0xFEE0));
+		else if (cp == 0x3000 || cp == 0xA0)
+			buf_putc(out, ' ');
+		else
+			buf_append(out, s + i, n);
+		i += n;
+	}
+}
+
+/* Punctuation and quote marks a quotation key drops (besides ASCII punctuation and space). */
+static int
+is_cjk_punct(uint32_t cp)
+{
+	return (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0x2010 && cp <= 0x205E) || cp == 0xB7 || cp == 0x30FB ||
+	       (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF0F) || (cp >= 0xFF1A && cp <= 0xFF20);
+}
+
+void
+claims_quote_key(const char *s, size_t len, struct buf *out)
+{
+	struct buf f = BUF_INIT;
+	claims_fold(s, len, &f);
+	for (size_t i = 0; i < f.len;) {
+		unsigned char c = (unsigned char)f.data[i];
+		if (c < 0x80) {
+			if (is_ascii_alnum(c))
+				buf_putc(out, (char)ascii_lower(c));
+			else if (c == '.' && i + 2 < f.len && f.data[i + 1] == '.' && f.data[i + 2] == '.')
+				buf_putc(out, CLAIMS_GAP), i += 2;
+			i++;
+			continue;
+		}
+		uint32_t cp;
+		size_t n = utf8_decode(f.data + i, f.len - i, &cp);
+		if (cp == 0x2026)
+			buf_putc(out, CLAIMS_GAP);
+		else if (!is_cjk_punct(cp))
+			buf_append(out, f.data + i, n);
+		i += n;
+	}
+	buf_free(&f);
+}
+
+const char *
+claim_kind_name(enum claim_kind k)
+{
+	static const char *const names[] = {"figure", "date", "quote", "name"};
+	return names[k];
+}
+
+/* The extraction state of one sentence: the folded text, which bytes a date already took,
+ * and the output array. */
+struct ex {
+	const char *t;   /* folded sentence */
+	size_t len;
+	char *taken;     /* 1 = part of a date */
+	int is_en;
+	int all_figures; /* keep bare small integers too (source text) */
+	struct arena *arena;
+	struct claim **out;
+	size_t *count, *cap;
+};
+
+static struct claim *
+push(struct ex *x, enum claim_kind kind, size_t start, size_t end)
+{
+	if (*x->count == *x->cap) {
+		size_t cap = *x->cap ? *x->cap * 2 : 16;
+		struct claim *n = arena_alloc(x->arena, cap * sizeof *n);
+		if (*x->count)
+			memcpy(n, *x->out, *x->count * sizeof *n);
+		*x->out = n;
+		*x->cap = cap;
+	}
+	struct claim *c = &(*x->out)[(*x->count)++];
+	memset(c, 0, sizeof *c);
+	c->kind = kind;
+	c->text = arena_strndup(x->arena, x->t + start, end - start);
+	return c;
+}
+
+/* Digits at t[i..] (at most max): their count, value in *v. */
+static size_t
+digits(const char *t, size_t len, size_t i, size_t max, int *v)
+{
+	size_t n = 0;
+	*v = 0;
+	while (i + n < len && n < max && is_ascii_digit((unsigned char)t[i + n]))
+		*v = *v * 10 + (t[i + n++] - '0');
+	return n;
+}
+
+static int
+at(const struct ex *x, size_t i, const char *s)
+{
+	size_t n = strlen(s);
+	return i + n <= x->len && memcmp(x->t + i, s, n) == 0;
+}
+
+static const char *const months[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                     "jul", "aug", "sep", "oct", "nov", "dec"};
+static const char *const month_names[] = {"january", "february", "march", "april", "may", "june", "july",
+                                          "august", "september", "october", "november", "december"};
+
+/* An English month name (capitalised; full, 3-letter or "Sept", optional '.') at t[i..]:
+ * its number, the bytes in *n; 0 when none. */
+static int
+month_at(const struct ex *x, size_t i, size_t *n)
+{
+	if (i >= x->len || !(x->t[i] >= 'A' && x->t[i] <= 'Z') || (i > 0 && is_ascii_alpha((unsigned char)x->t[i - 1])))
+		return 0;
+	size_t w = 0;
+	while (i + w < x->len && is_ascii_alpha((unsigned char)x->t[i + w]))
+		w++;
+	char word[16];
+	if (w < 3 || w >= sizeof word)
+		return 0;
+	for (size_t k = 0; k < w; k++)
+		word[k] = (char)ascii_lower((unsigned char)x->t[i + k]);
+	word[w] = 0;
+	for (int m = 0; m < 12; m++)
+		if (strcmp(word, month_names[m]) == 0 || strcmp(word, months[m]) == 0 || (m == 8 && strcmp(word, "sept") == 0)) {
+			*n = w + (i + w < x->len && x->t[i + w] == '.');
+			return m + 1;
+		}
+	return 0;
+}
+
+static void
+take(struct ex *x, size_t a, size_t b)
+{
+	memset(x->taken + a, 1, b - a);
+}
+
+static void
+date_claim(struct ex *x, size_t a, size_t b, int y, int m, int d)
+{
+	if (m < 1 || m > 12 || d < 0 || d > 31 || (y && (y < 1900 || y > 2200)))
+		return;
+	struct claim *c = push(x, CLAIM_DATE, a, b);
+	c->year = y;
+	c->month = m;
+	c->day = d;
+	take(x, a, b);
+}
+
+/* Find the dates of the sentence (ISO, Chinese, English), marking their bytes taken. */
+static void
+find_dates(struct ex *x)
+{
+	const char *t = x->t;
+	for (size_t i = 0; i < x->len; i++) {
+		if (x->taken[i])
+			continue;
+		int prev_alnum = i > 0 && is_ascii_alnum((unsigned char)t[i - 1]);
+		size_t mn;
+		int month = prev_alnum ? 0 : month_at(x, i, &mn);
+		if (month) {
+			/* Month D[th][, YYYY] | Month YYYY */
+			size_t j = i + mn;
+			int d = 0, y = 0;
+			if (j < x->len && t[j] == ' ') {
+				size_t n = digits(t, x->len, j + 1, 4, &d);
+				if (n == 4) {
+					date_claim(x, i, j + 5, d, month, 0);
+					continue;
+				}
+				if (n >= 1 && n <= 2 && !(j + 1 + n < x->len && is_ascii_digit((unsigned char)t[j + 1 + n]))) {
+					size_t e = j + 1 + n;
+					if (at(x, e, "st") || at(x, e, "nd") || at(x, e, "rd") || at(x, e, "th"))
+						e += 2;
+					if (at(x, e, ", ") && digits(t, x->len, e + 2, 4, &y) == 4)
+						e += 6;
+					else
+						y = 0;
+					date_claim(x, i, e, y, month, d);
+					continue;
+				}
+			}
+			continue;
+		}
+		if (prev_alnum || !is_ascii_digit((unsigned char)t[i]))
+			continue;
+		int a = 0, b = 0, c = 0;
+		size_t n1 = digits(t, x->len, i, 5, &a);
+		size_t j = i + n1;
+		/* ISO and slashed: YYYY-MM-DD, YYYY/M/D, YYYY.M.D */
+		if (n1 == 4 && j < x->len && (t[j] == '-' || t[j] == '/' || t[j] == '.')) {
+			char sep = t[j];
+			size_t n2 = digits(t, x->len, j + 1, 2, &b);
+			size_t k = j + 1 + n2;
+			if (n2 && k < x->len && t[k] == sep) {
+				size_t n3 = digits(t, x->len, k + 1, 2, &c);
+				size_t e = k + 1 + n3;
+				if (n3 && !(e < x->len && is_ascii_digit((unsigned char)t[e]))) {
+					date_claim(x, i, e, a, b, c);
+					i = e - 1;
+					continue;
+				}
+			}
+		}
+		/* Chinese: [YYYY年][M月][D日|号] */
+		if (n1 == 4 && at(x, j, "年")) {
+			size_t k = j + strlen("年");
+			size_t n2 = digits(t, x->len, k, 2, &b);
+			if (n2 && at(x, k + n2, "月")) {
+				size_t e = k + n2 + strlen("月");
+				size_t n3 = digits(t, x->len, e, 2, &c);
+				if (n3 && (at(x, e + n3, "日") || at(x, e + n3, "号")))
+					e += n3 + strlen("日");
+				else
+					c = 0;
+				date_claim(x, i, e, a, b, c);
+				i = e - 1;
+			}
+			continue; /* "2026年" alone is a figure (a year) */
+		}
+		if (n1 >= 1 && n1 <= 2 && at(x, j, "月")) {
+			size_t e = j + strlen("月");
+			size_t n3 = digits(t, x->len, e, 2, &c);
+			if (n3 && (at(x, e + n3, "日") || at(x, e + n3, "号")))
+				e += n3 + strlen("日");
+			else
+				c = 0;
+			date_claim(x, i, e, 0, a, c);
+			i = e - 1;
+			continue;
+		}
+		/* English: D Month [YYYY] */
+		if (n1 >= 1 && n1 <= 2 && j < x->len && t[j] == ' ') {
+			int m = month_at(x, j + 1, &mn);
+			if (m) {
+				size_t e = j + 1 + mn;
+				int y = 0;
+				if (e < x->len && t[e] == ' ' && digits(t, x->len, e + 1, 4, &y) == 4)
+					e += 5;
+				else
+					y = 0;
+				date_claim(x, i, e, y, m, a);
+				i = e - 1;
+			}
+		}
+	}
+}
+
+/* Open/close quote pairs: 「」 『』 “” and ASCII "" (paired in order). */
+static void
+find_quotes(struct ex *x)
+{
+	static const char *const pairs[][2] = {{"「", "」"}, {"『", "』"}, {"“", "”"}, {"\"", "\""}};
+	for (size_t k = 0; k < 4; k++) {
+		size_t ol = strlen(pairs[k][0]), cl = strlen(pairs[k][1]);
+		const char *p = x->t, *end = x->t + x->len;
+		for (;;) {
+			const char *o = strstr(p, pairs[k][0]); /* t is NUL-terminated at end */
+			if (!o)
+				break;
+			const char *in = o + ol;
+			const char *c = strstr(in, pairs[k][1]);
+			if (!c)
+				break;
+			p = c + cl;
+			/* Long enough to be a quotation, not a term? */
+			size_t cjk = 0, words = 0, stops = 0;
+			int in_word = 0;
+			for (const char *q = in; q < c;) {
+				uint32_t cp;
+				q += utf8_decode(q, (size_t)(c - q), &cp);
+				int alnum = cp < 0x80 && is_ascii_alnum((int)cp);
+				words += alnum && !in_word;
+				in_word = alnum;
+				cjk += cp >= 0x3400 && cp < 0xA000;
+				stops += cp == ',' || cp == 0xFF0C || cp == 0x3001 || cp == 0x3002 || cp == '!' || cp == '?' ||
+				         cp == ';' || (cp == '.' && q < c && *q == ' ');
+			}
+			if (cjk < 8 && words < 4 && !(stops && cjk + words >= 4))
+				continue;
+			struct claim *cl_ = push(x, CLAIM_QUOTE, (size_t)(o - x->t), (size_t)(p - x->t));
+			struct buf key = BUF_INIT;
+			claims_quote_key(in, (size_t)(c - in), &key);
+			cl_->key = arena_strdup(x->arena, buf_str(&key));
+			buf_free(&key);
+			/* A translation mark right after the closing quote. */
+			const char *m = p;
+			while (m < end && *m == ' ')
+				m++;
+			static const char *const marks[] = {"(译)", "(译文)", "(translated)", "(translation)",
+			                                    "(Translated)", "(translation)"};
+			for (size_t j = 0; j < sizeof marks / sizeof *marks; j++)
+				if ((size_t)(end - m) >= strlen(marks[j]) && memcmp(m, marks[j], strlen(marks[j])) == 0)
+					cl_->is_translated = 1;
+		}
+	}
+}
+
+/* Generic words and acronyms that are not names to check. */
+static const char *const generic[] = {
+	"a", "about", "after", "ai", "all", "also", "am", "an", "and", "another", "any", "api", "apis", "app", "apps",
+	"are", "as", "at", "be", "before", "both", "but", "by", "can", "ceo", "cfo", "could", "coo", "cpu", "cpus",
+	"cto", "did", "do", "does", "dr", "each", "eu", "even", "every", "finally", "first", "for", "from", "gpu",
+	"gpus", "had", "has", "have", "he", "her", "here", "his", "how", "however", "i", "if", "in", "into", "ipo", "is",
+	"it", "its", "just", "last", "less", "llm", "llms", "many", "may", "meanwhile", "might", "ml", "more", "most",
+	"mr", "ms", "much", "must", "new", "next", "no", "not", "now", "of", "ok", "on", "one", "only", "or", "other",
+	"our", "over", "pc", "pcs", "pm", "sdk", "second", "she", "should", "so", "some", "still", "such", "than",
+	"that", "the", "their", "then", "there", "these", "they", "third", "this", "those", "to", "today", "tomorrow",
+	"ui", "uk", "under", "us", "usa", "ux", "very", "vs", "was", "we", "were", "what", "when", "where", "which",
+	"while", "who", "why", "will", "with", "without", "would", "yes", "yesterday", "yet", "you", "your",
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+};
+
+static int
+is_generic(const char *w, size_t len)
+{
+	char low[24];
+	if (len >= sizeof low)
+		return 0;
+	for (size_t i = 0; i < len; i++)
+		low[i] = (char)ascii_lower((unsigned char)w[i]);
+	low[len] = 0;
+	size_t lo = 0, hi = sizeof generic / sizeof *generic;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strcmp(generic[mid], low);
+		if (c == 0)
+			return 1;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (int m = 0; m < 12; m++)
+		if (strcmp(low, month_names[m]) == 0 || strcmp(low, months[m]) == 0)
+			return 1;
+	return 0;
+}
+
+/* The multiplier of a CJK or English unit word at t[i..] (after at most one space): its
+ * bytes in *n, *pct set for percent words. 1 with *n = 0 when none. */
+static double
+unit_after(const struct ex *x, size_t i, size_t *n, int *pct)
+{
+	static const struct {
+		const char *w;
+		double mul;
+		int pct;
+	} units[] = {
+		{"万亿", 1e12, 0}, {"千亿", 1e11, 0}, {"百亿", 1e10, 0}, {"十亿", 1e9, 0}, {"亿", 1e8, 0},
+		{"千万", 1e7, 0},  {"百万", 1e6, 0},  {"十万", 1e5, 0},  {"万", 1e4, 0},   {"%", 1, 1},
+		{"个百分点", 1, 1}, {"percentage points", 1, 1}, {"percentage point", 1, 1}, {"percent", 1, 1},
+		{"per cent", 1, 1}, {"thousand", 1e3, 0}, {"million", 1e6, 0}, {"billion", 1e9, 0},
+		{"trillion", 1e12, 0}, {"mn", 1e6, 0}, {"bn", 1e9, 0},
+	};
+	*n = 0;
+	*pct = 0;
+	size_t sp = i < x->len && x->t[i] == ' ' ? 1 : 0;
+	for (size_t k = 0; k < sizeof units / sizeof *units; k++) {
+		size_t l = strlen(units[k].w);
+		if (!at(x, i + sp, units[k].w))
+			continue;
+		/* An English word must end there. */
+		if (is_ascii_alpha((unsigned char)units[k].w[0]) && i + sp + l < x->len &&
+		    is_ascii_alpha((unsigned char)x->t[i + sp + l]))
+			continue;
+		if (sp && !is_ascii_alpha((unsigned char)units[k].w[0]) && units[k].w[0] != '%')
+			continue; /* "3 万" is unusual; "3 %" is fine */
+		*n = sp + l;
+		*pct = units[k].pct;
+		return units[k].mul;
+	}
+	return 1;
+}
+
+static int
+currency_before(const struct ex *x, size_t i)
+{
+	static const char *const signs[] = {"$", "¥", "￥", "€", "£"};
+	for (size_t k = 0; k < 5; k++) {
+		size_t l = strlen(signs[k]);
+		if (i >= l && memcmp(x->t + i - l, signs[k], l) == 0)
+			return (int)l;
+	}
+	return 0;
+}
+
+static int
+currency_after(const struct ex *x, size_t i)
+{
+	static const char *const words[] = {"美元", "元", "人民币", "欧元", "英镑", "日元", " dollars", " USD", " yuan",
+	                                    " RMB", " euros"};
+	size_t sp = i < x->len && x->t[i] == ' ' && (unsigned char)x->t[i + 1] >= 0x80 ? 1 : 0; /* "5 美元" */
+	for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+		if (at(x, i + (words[k][0] == ' ' ? 0 : sp), words[k]))
+			return 1;
+	return 0;
+}
+
+/* A figure starting at t[i] (a digit, not preceded by a letter or digit): returns the byte
+ * after it. */
+static size_t
+figure_at(struct ex *x, size_t i)
+{
+	const char *t = x->t;
+	size_t j = i, dots = 0, decimals = 0;
+	int version_v = i > 0 && (t[i - 1] == 'v' || t[i - 1] == 'V') && !(i > 1 && is_ascii_alpha((unsigned char)t[i - 2]));
+	struct buf num = BUF_INIT;
+	while (j < x->len) {
+		char c = t[j];
+		if (is_ascii_digit((unsigned char)c)) {
+			buf_putc(&num, c);
+			decimals += dots > 0;
+			j++;
+		} else if (c == ',' && dots == 0 && j + 3 < x->len + 1 && is_ascii_digit((unsigned char)t[j + 1]) &&
+		           is_ascii_digit((unsigned char)t[j + 2]) && is_ascii_digit((unsigned char)t[j + 3]) &&
+		           !(j + 4 < x->len && is_ascii_digit((unsigned char)t[j + 4]))) {
+			j++; /* thousands separator */
+		} else if (c == '.' && j + 1 < x->len && is_ascii_digit((unsigned char)t[j + 1])) {
+			buf_putc(&num, '.');
+			dots++;
+			decimals = 0;
+			j++;
+		} else {
+			break;
+		}
+	}
+	size_t start = i;
+	if (version_v || dots >= 2) {
+		if (version_v)
+			start = i - 1;
+		struct claim *c = push(x, CLAIM_FIGURE, start, j);
+		c->is_version = 1;
+		c->key = arena_strdup(x->arena, buf_str(&num));
+		buf_free(&num);
+		return j;
+	}
+	double value = strtod(buf_str(&num), NULL);
+	buf_free(&num);
+	double unit = pow(10.0, -(double)decimals);
+	double mul = 1;
+	int pct = 0, cur = 0;
+	size_t e = j;
+	/* Letters glued to the digits: k/m/b multipliers, x, ordinals, measurement units. */
+	size_t w = 0;
+	while (e + w < x->len && is_ascii_alpha((unsigned char)t[e + w]))
+		w++;
+	if (w) {
+		char suf[8] = "";
+		if (w < sizeof suf) {
+			memcpy(suf, t + e, w);
+			suf[w] = 0;
+		}
+		if (strcmp(suf, "k") == 0 || strcmp(suf, "K") == 0)
+			mul = 1e3;
+		else if (strcmp(suf, "m") == 0 || strcmp(suf, "M") == 0 || strcmp(suf, "mn") == 0)
+			mul = 1e6;
+		else if (strcmp(suf, "b") == 0 || strcmp(suf, "B") == 0 || strcmp(suf, "bn") == 0)
+			mul = 1e9;
+		else if (strcmp(suf, "st") == 0 || strcmp(suf, "nd") == 0 || strcmp(suf, "rd") == 0 ||
+		         strcmp(suf, "th") == 0)
+			return e + w; /* an ordinal: not a claim */
+		e += w;
+	} else {
+		size_t n;
+		mul = unit_after(x, e, &n, &pct);
+		e += n;
+	}
+	if (!pct && i >= strlen("百分之") && memcmp(t + i - strlen("百分之"), "百分之", strlen("百分之")) == 0) {
+		pct = 1;
+		start = i - strlen("百分之");
+	}
+	int cs = currency_before(x, start);
+	if (cs) {
+		cur = 1;
+		start -= (size_t)cs;
+		if (start >= 2 && t[start - 1] == 'S' && t[start - 2] == 'U')
+			start -= 2;
+	}
+	cur |= currency_after(x, e);
+	if (!pct && !cur && mul == 1 && decimals == 0 && value <= 10 && !x->all_figures)
+		return e; /* counting, not quoting */
+	struct claim *c = push(x, CLAIM_FIGURE, start, e);
+	c->value = value * mul;
+	c->unit = unit * mul;
+	c->is_percent = pct;
+	return e;
+}
+
+static int
+is_upper(char c)
+{
+	return c >= 'A' && c <= 'Z';
+}
+
+/* Names and figures, left to right, skipping dates and citation markers. */
+static void
+find_tokens(struct ex *x)
+{
+	const char *t = x->t;
+	size_t run_start = 0, run_end = 0; /* the current name run in t */
+	struct buf key = BUF_INIT;
+	int seen_word = 0;
+	for (size_t i = 0; i <= x->len;) {
+		long id;
+		size_t m = i < x->len ? check_citation(t + i, &id) : 0;
+		int flush = i == x->len || m || x->taken[i] || !(is_ascii_alnum((unsigned char)t[i]) || t[i] == ' ');
+		if (!flush && t[i] == ' ' && !(i + 1 < x->len && is_ascii_alnum((unsigned char)t[i + 1])))
+			flush = 1;
+		if (flush && key.len) {
+			struct claim *c = push(x, CLAIM_NAME, run_start, run_end);
+			c->key = arena_strdup(x->arena, buf_str(&key));
+			buf_clear(&key);
+		}
+		if (i == x->len)
+			break;
+		if (m) {
+			i += m;
+			continue;
+		}
+		if (x->taken[i]) {
+			seen_word = 1;
+			i++;
+			continue;
+		}
+		unsigned char c = (unsigned char)t[i];
+		if (c == ' ') {
+			i++;
+			continue;
+		}
+		if (!is_ascii_alnum(c)) {
+			if (c >= 0x80) {
+				uint32_t cp;
+				size_t n = utf8_decode(t + i, x->len - i, &cp);
+				seen_word |= cp >= 0x3400;
+				i += n;
+			} else {
+				i++;
+			}
+			continue;
+		}
+		if (i > 0 && is_ascii_alnum((unsigned char)t[i - 1])) {
+			i++;
+			continue;
+		}
+		if (is_ascii_digit(c)) {
+			if (key.len) {
+				struct claim *cl = push(x, CLAIM_NAME, run_start, run_end);
+				cl->key = arena_strdup(x->arena, buf_str(&key));
+				buf_clear(&key);
+			}
+			i = figure_at(x, i);
+			seen_word = 1;
+			continue;
+		}
+		if ((c == 'v' || c == 'V') && i + 1 < x->len && is_ascii_digit((unsigned char)t[i + 1])) {
+			i = figure_at(x, i + 1); /* v2.0.1 */
+			seen_word = 1;
+			continue;
+		}
+		/* A Latin token: letters and digits, joined by - . _ + between them. */
+		size_t j = i, upper = 0, digit = 0;
+		while (j < x->len) {
+			char ch = t[j];
+			if (is_ascii_alnum((unsigned char)ch)) {
+				upper += is_upper(ch) && j > i;
+				digit += is_ascii_digit((unsigned char)ch);
+				j++;
+			} else if ((ch == '-' || ch == '.' || ch == '_' || ch == '+') && j + 1 < x->len &&
+			           is_ascii_alnum((unsigned char)t[j + 1])) {
+				j++;
+			} else {
+				break;
+			}
+		}
+		int initial = !seen_word;
+		seen_word = 1;
+		size_t len = j - i;
+		int capital = is_upper(t[i]);
+		int is_name = (capital || upper || (digit && digit < len)) && !is_generic(t + i, len);
+		/* In English, one ordinary capitalised word opening a sentence is not a name. */
+		if (is_name && x->is_en && initial && capital && !upper && !digit)
+			is_name = 0;
+		if (is_name) {
+			if (!key.len)
+				run_start = i;
+			else
+				buf_putc(&key, ' ');
+			for (size_t k = i; k < j; k++)
+				buf_putc(&key, (char)ascii_lower((unsigned char)t[k]));
+			run_end = j;
+		} else if (key.len) {
+			struct claim *cl = push(x, CLAIM_NAME, run_start, run_end);
+			cl->key = arena_strdup(x->arena, buf_str(&key));
+			buf_clear(&key);
+		}
+		i = j;
+	}
+	buf_free(&key);
+}
+
+void
+claims_extract(const char *s, size_t len, int flags, struct arena *arena, struct claim **out, size_t *count,
+               size_t *cap)
+{
+	struct buf f = BUF_INIT;
+	claims_fold(s, len, &f);
+	struct ex x = {buf_str(&f), f.len, xcalloc(f.len + 1, 1), (flags & CLAIMS_EN) != 0, (flags & CLAIMS_ALL_FIGURES) != 0,
+	               arena, out, count, cap};
+	find_dates(&x);
+	find_quotes(&x);
+	find_tokens(&x);
+	free(x.taken);
+	buf_free(&f);
+}

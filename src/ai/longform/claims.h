@@ -1,0 +1,76 @@
+/* claims.h: the checkable claims of a piece of model-written text (the weekly's paragraphs, a
+ * commentary's parts): figures, dates, quotations and Latin-script names, each normalised so
+ * that it can be compared with the sources (ground.h does the comparing).
+ *
+ * Normalisation rules (docs/grounding.md has the full list with examples):
+ * - text is folded first: full-width ASCII (０-９, Ａ-Ｚ, ％, ．, ，...) becomes ASCII, the
+ *   ideographic space and no-break space become spaces;
+ * - a figure is digits with optional thousands separators ("17,000") and decimals, scaled by
+ *   a unit that follows it: 万 (1e4), 十万, 百万, 千万, 亿 (1e8), 万亿 (1e12), thousand, million,
+ *   billion, trillion, k/K, m/M/mn, b/B/bn; "%", "％", "percent", "per cent", "percentage
+ *   point(s)", "个百分点" and a leading "百分之" make it a percentage (compared only with
+ *   percentages); currency signs and words are kept in the text but not compared; a figure
+ *   with two or more dots ("1.2.3", "v2.0.1") is a version, compared as a string;
+ * - bare integers 0..10 with no unit, percent or currency are not claims (counting and
+ *   ordinals are inference, not quotation); Chinese-numeral figures (三千) are not read;
+ * - a date is ISO (2026-02-24, 2026/2/24), Chinese (2026年2月24日, 2月24日, 2026年2月) or English
+ *   (Feb 24, February 24, 2026, 24 February 2026, February 2026); missing parts match anything;
+ * - a quotation is the text inside 「」, 『』, “” or "" when it is long enough to be a quote
+ *   rather than a term: at least 8 CJK characters or 4 Latin words, or an inner comma or stop;
+ *   shorter quoted spans are terms (their names and figures are still claims); a quotation
+ *   directly followed by "(译)", "（译）", "(译文)", "(translated)" or "(translation)" is
+ *   marked as translated;
+ * - a name is a Latin-script token with a capital letter or a digit among letters (DeepSeek,
+ *   GPT-4o, H800, iPhone) or a run of them ("Hugging Face"); a generic acronym (AI, API, CEO,
+ *   GPU, ...) is not a claim, nor, in English text, a single ordinary capitalised word at
+ *   the start of a sentence (The, Behind, Observers). */
+#ifndef BRIEF_AI_LONGFORM_CLAIMS_H
+#define BRIEF_AI_LONGFORM_CLAIMS_H
+
+#include <stddef.h>
+
+#include "util/arena.h"
+#include "util/buf.h"
+
+enum claim_kind { CLAIM_FIGURE, CLAIM_DATE, CLAIM_QUOTE, CLAIM_NAME };
+
+struct claim {
+	enum claim_kind kind;
+	const char *text;   /* as written, folded (arena) */
+	const char *key;    /* QUOTE: folded, lowercased, without spaces and punctuation;
+	                     * NAME: lowercase words separated by single spaces;
+	                     * FIGURE with is_version: the dotted digits ("2.0.1"); else NULL */
+	double value;       /* FIGURE: the value with its unit applied (1.2亿 = 120000000) */
+	double unit;        /* FIGURE: the place value of the last written digit, unit applied
+	                     * (1.2亿: 1e7); a source figure within unit/2 supports it (rounding) */
+	int is_percent;     /* FIGURE: a percentage (30% = 30 percent = 百分之30) */
+	int is_version;     /* FIGURE: compared by key */
+	int year, month, day; /* DATE: 0 = not given */
+	int is_translated;  /* QUOTE: marked as a translation */
+};
+
+/* Fold s[0..len) into out (appended): full-width ASCII forms to ASCII, U+3000 and U+00A0 to
+ * ' ', everything else unchanged (valid UTF-8 in, valid UTF-8 out). */
+void claims_fold(const char *s, size_t len, struct buf *out);
+
+/* Append s[0..len) to out as a quotation key: folded, ASCII lowercased, with whitespace,
+ * ASCII and CJK punctuation and quote marks removed, and an ellipsis ("…", "...") written
+ * as CLAIMS_GAP (a quotation with a gap is checked piece by piece). */
+#define CLAIMS_GAP '\x01'
+void claims_quote_key(const char *s, size_t len, struct buf *out);
+
+enum {
+	CLAIMS_EN = 1,          /* the text is English (sentence-initial capitalised words) */
+	CLAIMS_ALL_FIGURES = 2, /* keep bare integers 0..10 too (for reading source text) */
+};
+
+/* The claims of one sentence s[0..len) (citation markers "[n]" are skipped): appended to
+ * *out (an arena array grown by the call: *count in, *count out; *cap its capacity).
+ * flags: CLAIMS_EN, CLAIMS_ALL_FIGURES. */
+void claims_extract(const char *s, size_t len, int flags, struct arena *arena, struct claim **out, size_t *count,
+                    size_t *cap);
+
+/* The kind's name: "figure", "date", "quote", "name". */
+const char *claim_kind_name(enum claim_kind k);
+
+#endif

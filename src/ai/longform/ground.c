@@ -1,0 +1,530 @@
+/* ground.c: checking claims against the sources (matching rules in ground.h), the sentence
+ * split with per-sentence citation scope, the repair (removal, added citations) and the
+ * re-ask text. Pure functions over arena memory. */
+#include "ai/longform/ground.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ai/longform/commentary.h" /* check_citation */
+#include "util/str.h"
+#include "util/utf8.h"
+
+/* One source, read. */
+struct gsrc {
+	long id;
+	const char *key;        /* claims_quote_key of the whole text */
+	struct claim *claims;   /* figures and dates of the text (all figures) */
+	size_t claim_count;
+	const char **words;     /* sorted lowercase Latin tokens, also without joiners */
+	size_t word_count;
+	int year, month, day;   /* publication date, 0 when unknown */
+	int has_quote;          /* the text has a quotation of its own */
+};
+
+struct ground_index {
+	struct gsrc *src;
+	size_t n;
+};
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The Latin tokens of text (lowercased, joiners kept) and the same without joiners. */
+static void
+read_words(struct gsrc *g, const char *text, struct arena *arena)
+{
+	size_t cap = 64, n = 0;
+	const char **w = xmalloc(cap * sizeof *w);
+	struct buf f = BUF_INIT;
+	claims_fold(text, strlen(text), &f);
+	const char *t = buf_str(&f);
+	for (size_t i = 0; i < f.len;) {
+		if (!is_ascii_alnum((unsigned char)t[i])) {
+			i++;
+			continue;
+		}
+		size_t j = i;
+		while (j < f.len && (is_ascii_alnum((unsigned char)t[j]) ||
+		                     ((t[j] == '-' || t[j] == '.' || t[j] == '_' || t[j] == '+') && j + 1 < f.len &&
+		                      is_ascii_alnum((unsigned char)t[j + 1]))))
+			j++;
+		char *a = arena_strndup(arena, t + i, j - i), *b = arena_strndup(arena, t + i, j - i);
+		size_t k = 0;
+		for (char *p = a; *p; p++) {
+			*p = (char)ascii_lower((unsigned char)*p);
+			if (is_ascii_alnum((unsigned char)*p))
+				b[k++] = *p;
+		}
+		b[k] = 0;
+		if (n + 2 > cap) {
+			cap *= 2;
+			w = xrealloc(w, cap * sizeof *w);
+		}
+		w[n++] = a;
+		if (strcmp(a, b) != 0)
+			w[n++] = b;
+		/* The tails after each joiner too ("2-out-of-3" has "out-of-3"), since a draft's
+		 * token starts at its first letter when digits lead. */
+		for (char *p = a; *p; p++) {
+			if ((*p == '-' || *p == '.' || *p == '_' || *p == '+') && p[1]) {
+				if (n + 1 > cap) {
+					cap *= 2;
+					w = xrealloc(w, cap * sizeof *w);
+				}
+				w[n++] = p + 1;
+			}
+		}
+		i = j;
+	}
+	buf_free(&f);
+	qsort(w, n, sizeof *w, cmp_str);
+	g->words = arena_alloc(arena, (n + 1) * sizeof *g->words);
+	size_t u = 0;
+	for (size_t i = 0; i < n; i++)
+		if (u == 0 || strcmp(g->words[u - 1], w[i]) != 0)
+			g->words[u++] = w[i];
+	g->word_count = u;
+	free(w);
+}
+
+struct ground_index *
+ground_index_new(const struct ground_source *sources, size_t n, struct arena *arena)
+{
+	struct ground_index *ix = arena_alloc(arena, sizeof *ix);
+	ix->n = n;
+	ix->src = arena_alloc(arena, (n + 1) * sizeof *ix->src);
+	for (size_t i = 0; i < n; i++) {
+		struct gsrc *g = &ix->src[i];
+		memset(g, 0, sizeof *g);
+		g->id = sources[i].id;
+		const char *text = sources[i].text ? sources[i].text : "";
+		struct buf key = BUF_INIT;
+		claims_quote_key(text, strlen(text), &key);
+		g->key = arena_strdup(arena, buf_str(&key));
+		buf_free(&key);
+		size_t cap = 0;
+		claims_extract(text, strlen(text), CLAIMS_ALL_FIGURES, arena, &g->claims, &g->claim_count, &cap);
+		for (size_t k = 0; k < g->claim_count; k++)
+			g->has_quote |= g->claims[k].kind == CLAIM_QUOTE;
+		read_words(g, text, arena);
+		const char *d = sources[i].date;
+		if (d && strlen(d) >= 10 && d[4] == '-' && d[7] == '-') {
+			g->year = atoi(d);
+			g->month = atoi(d + 5);
+			g->day = atoi(d + 8);
+		}
+	}
+	return ix;
+}
+
+static int
+has_word(const struct gsrc *g, const char *w)
+{
+	return bsearch(&w, g->words, g->word_count, sizeof *g->words, cmp_str) != NULL;
+}
+
+/* Whether the word w[0..len) of a name is in g (as is, without joiners, or without a plural s). */
+static int
+name_word_in(const struct gsrc *g, const char *w, size_t len)
+{
+	char buf[128], bare[128];
+	if (len >= sizeof buf)
+		return 0;
+	memcpy(buf, w, len);
+	buf[len] = 0;
+	size_t k = 0;
+	for (size_t i = 0; i < len; i++)
+		if (is_ascii_alnum((unsigned char)w[i]))
+			bare[k++] = w[i];
+	bare[k] = 0;
+	if (has_word(g, buf) || has_word(g, bare))
+		return 1;
+	if (k > 3 && bare[k - 1] == 's') {
+		bare[k - 1] = 0;
+		return has_word(g, bare);
+	}
+	return 0;
+}
+
+static int
+dates_agree(int y1, int m1, int d1, int y2, int m2, int d2)
+{
+	return m2 && (!y1 || !y2 || y1 == y2) && m1 == m2 && (!d1 || !d2 || d1 == d2);
+}
+
+/* Whether quotation key q (pieces separated by CLAIMS_GAP) is in source key s. */
+static int
+quote_in(const char *s, const char *q)
+{
+	char *copy = xstrdup(q);
+	int ok = 1, pieces = 0;
+	char *save = NULL;
+	const char gap[2] = {CLAIMS_GAP, 0};
+	for (char *p = strtok_r(copy, gap, &save); p && ok; p = strtok_r(NULL, gap, &save)) {
+		pieces++;
+		ok = strstr(s, p) != NULL;
+	}
+	free(copy);
+	return ok && pieces > 0;
+}
+
+/* Whether source g supports claim c. */
+static int
+supports(const struct gsrc *g, const struct claim *c)
+{
+	switch (c->kind) {
+	case CLAIM_FIGURE:
+		for (size_t i = 0; i < g->claim_count; i++) {
+			const struct claim *s = &g->claims[i];
+			if (c->is_version) {
+				if (s->kind == CLAIM_FIGURE && s->is_version && strcmp(s->key, c->key) == 0)
+					return 1;
+				continue;
+			}
+			if (s->kind == CLAIM_FIGURE && !s->is_version && s->is_percent == c->is_percent &&
+			    fabs(s->value - c->value) <= c->unit / 2 + 1e-9 * fabs(c->value))
+				return 1;
+			if (s->kind == CLAIM_DATE && !c->is_percent && c->unit == 1 && s->year && c->value == s->year)
+				return 1;
+		}
+		return !c->is_percent && c->unit == 1 && g->year && c->value == g->year;
+	case CLAIM_DATE:
+		for (size_t i = 0; i < g->claim_count; i++) {
+			const struct claim *s = &g->claims[i];
+			if (s->kind == CLAIM_DATE && dates_agree(c->year, c->month, c->day, s->year, s->month, s->day))
+				return 1;
+		}
+		return dates_agree(c->year, c->month, c->day, g->year, g->month, g->day);
+	case CLAIM_QUOTE:
+		return c->is_translated ? g->has_quote : quote_in(g->key, c->key);
+	case CLAIM_NAME:
+		for (const char *w = c->key; *w;) {
+			size_t len = strcspn(w, " ");
+			if (!name_word_in(g, w, len))
+				return 0;
+			w += len;
+			while (*w == ' ')
+				w++;
+		}
+		return 1;
+	}
+	return 0;
+}
+
+static void
+add_cite(struct ground_sentence *s, long id)
+{
+	for (size_t i = 0; i < s->cite_count; i++)
+		if (s->cites[i] == id)
+			return;
+	if (s->cite_count < sizeof s->cites / sizeof *s->cites)
+		s->cites[s->cite_count++] = id;
+}
+
+/* A '.' at t[i] that ends a sentence: followed by a space, a newline, the end, a CJK
+ * character or a closing quote, not between digits, not after an initial or a common
+ * abbreviation. */
+static int
+is_full_stop(const char *t, size_t i)
+{
+	unsigned char next = (unsigned char)t[i + 1];
+	if (next && next != ' ' && next != '\n' && next != '"' && next != '[' && next < 0x80)
+		return 0;
+	if (i > 0 && is_ascii_digit((unsigned char)t[i - 1]) && is_ascii_digit(next))
+		return 0;
+	size_t w = 0;
+	while (w < i && is_ascii_alpha((unsigned char)t[i - 1 - w]))
+		w++;
+	if (w == 1 && t[i - 1] >= 'A' && t[i - 1] <= 'Z')
+		return 0; /* U.S., J. Smith */
+	static const char *const abbr[] = {"e.g", "i.e", "vs", "Mr", "Ms", "Dr", "Inc", "Ltd", "Co", "Corp", "St", "No", "etc"};
+	for (size_t k = 0; k < sizeof abbr / sizeof *abbr; k++) {
+		size_t l = strlen(abbr[k]);
+		if (i >= l && memcmp(t + i - l, abbr[k], l) == 0 && (i == l || !is_ascii_alpha((unsigned char)t[i - l - 1])) &&
+		    strcmp(abbr[k], "etc") != 0)
+			return 0;
+	}
+	return 1;
+}
+
+size_t
+ground_sentences(const char *t, struct arena *arena, struct ground_sentence **out)
+{
+	size_t len = strlen(t), cap = 8, n = 0;
+	struct ground_sentence *s = arena_alloc(arena, cap * sizeof *s);
+	size_t start = 0;
+	int depth = 0, ascii_open = 0;
+	for (size_t i = 0; i <= len;) {
+		int end = 0;
+		size_t step = 1;
+		if (i == len) {
+			end = 1;
+		} else {
+			unsigned char c = (unsigned char)t[i];
+			if (c >= 0x80) {
+				uint32_t cp;
+				step = utf8_decode(t + i, len - i, &cp);
+				if (cp == 0x300C || cp == 0x300E || cp == 0x201C)
+					depth++;
+				else if ((cp == 0x300D || cp == 0x300F || cp == 0x201D) && depth > 0)
+					depth--;
+				else if (!depth && !ascii_open && (cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0xFF1B))
+					end = 1;
+			} else if (c == '"') {
+				ascii_open = !ascii_open;
+			} else if (c == '\n') {
+				end = 1;
+				depth = ascii_open = 0;
+			} else if (!depth && !ascii_open && (c == '!' || c == '?' || c == ';' || (c == '.' && is_full_stop(t, i)))) {
+				end = 1;
+			}
+		}
+		if (!end) {
+			i += step;
+			continue;
+		}
+		size_t e = i < len ? i + step : len;
+		/* Absorb closing quotes, spaces and markers. */
+		for (;;) {
+			long id;
+			size_t m;
+			if (e < len && (t[e] == ' ' || t[e] == '"'))
+				e++;
+			else if (e < len && (m = check_citation(t + e, &id)))
+				e += m;
+			else if (e + 3 <= len && (memcmp(t + e, "」", 3) == 0 || memcmp(t + e, "』", 3) == 0 ||
+			                          memcmp(t + e, "”", 3) == 0))
+				e += 3;
+			else
+				break;
+		}
+		/* Skip empty pieces (only spaces or a line break). */
+		int blank = 1;
+		for (size_t k = start; k < e; k++)
+			blank &= is_ascii_space((unsigned char)t[k]);
+		if (!blank) {
+			if (n == cap) {
+				struct ground_sentence *ns = arena_alloc(arena, cap * 2 * sizeof *ns);
+				memcpy(ns, s, n * sizeof *s);
+				s = ns;
+				cap *= 2;
+			}
+			struct ground_sentence *cur = &s[n++];
+			memset(cur, 0, sizeof *cur);
+			cur->start = start;
+			cur->end = e;
+			for (size_t k = start; k < e; k++) {
+				long id;
+				size_t m = check_citation(t + k, &id);
+				if (m) {
+					add_cite(cur, id);
+					k += m - 1;
+				}
+			}
+		}
+		if (i >= len)
+			break;
+		start = e;
+		i = e;
+	}
+	*out = s;
+	return n;
+}
+
+/* The verdict on one claim of a sentence citing cites[0..nc) (all sources when any_source). */
+static enum ground_status
+verify(const struct ground_index *ix, const struct claim *c, const long *cites, size_t nc, int any_source, long *source)
+{
+	*source = 0;
+	long elsewhere = 0;
+	for (size_t i = 0; i < ix->n; i++) {
+		const struct gsrc *g = &ix->src[i];
+		int cited = any_source;
+		for (size_t k = 0; k < nc; k++)
+			cited |= cites[k] == g->id;
+		if (cited && supports(g, c)) {
+			*source = g->id;
+			return GROUND_OK;
+		}
+		if (!elsewhere && !cited && supports(g, c))
+			elsewhere = g->id;
+	}
+	if (!elsewhere)
+		return GROUND_UNSUPPORTED;
+	*source = elsewhere;
+	if (nc == 0)
+		return c->kind == CLAIM_FIGURE || c->kind == CLAIM_QUOTE ? GROUND_UNCITED : GROUND_OK;
+	return GROUND_MISCITED;
+}
+
+static void
+push_claim(struct ground_result *r, struct arena *arena, const struct ground_claim *gc)
+{
+	if (r->count == r->cap) {
+		size_t cap = r->cap ? r->cap * 2 : 32;
+		struct ground_claim *n = arena_alloc(arena, cap * sizeof *n);
+		if (r->count)
+			memcpy(n, r->claims, r->count * sizeof *n);
+		r->claims = n;
+		r->cap = cap;
+	}
+	r->claims[r->count++] = *gc;
+	r->bad += gc->status != GROUND_OK;
+}
+
+/* The claims of sentence s of t with their verdicts, appended to r; returns how many are not
+ * OK, and in *worst the worst status. */
+static size_t
+check_sentence(const struct ground_index *ix, const char *t, const struct ground_sentence *s, size_t part, size_t index,
+               int flags, struct arena *arena, struct ground_result *r, enum ground_status *worst)
+{
+	struct claim *cl = NULL;
+	size_t count = 0, cap = 0, bad = 0;
+	claims_extract(t + s->start, s->end - s->start, flags & GROUND_EN ? CLAIMS_EN : 0, arena, &cl, &count, &cap);
+	*worst = GROUND_OK;
+	for (size_t i = 0; i < count; i++) {
+		struct ground_claim gc = {.c = cl[i], .part = part, .sentence = index};
+		gc.status = verify(ix, &cl[i], s->cites, s->cite_count, (flags & GROUND_ANY_SOURCE) != 0, &gc.source);
+		bad += gc.status != GROUND_OK;
+		if (gc.status > *worst)
+			*worst = gc.status;
+		if (r)
+			push_claim(r, arena, &gc);
+	}
+	return bad;
+}
+
+size_t
+ground_check(const struct ground_index *ix, const char *text, size_t part, int flags, struct arena *arena,
+             struct ground_result *r)
+{
+	struct ground_sentence *s;
+	size_t n = ground_sentences(text ? text : "", arena, &s), bad = 0;
+	for (size_t i = 0; i < n; i++) {
+		enum ground_status worst;
+		bad += check_sentence(ix, text, &s[i], part, i, flags, arena, r, &worst);
+	}
+	return bad;
+}
+
+const char *
+ground_repair(const struct ground_index *ix, const char *text, int flags, struct arena *arena, struct buf *removed,
+              size_t *n_removed, size_t *n_cited)
+{
+	struct ground_sentence *s;
+	text = text ? text : "";
+	size_t n = ground_sentences(text, arena, &s);
+	struct buf out = BUF_INIT;
+	size_t kept_cited = 0, had_cites = 0;
+	*n_removed = *n_cited = 0;
+	for (size_t i = 0; i < n; i++) {
+		had_cites += s[i].cite_count > 0;
+		struct ground_result one = {0};
+		enum ground_status worst;
+		check_sentence(ix, text, &s[i], 0, i, flags, arena, &one, &worst);
+		const char *sent = text + s[i].start;
+		size_t len = s[i].end - s[i].start;
+		if (worst == GROUND_UNSUPPORTED) {
+			(*n_removed)++;
+			if (removed) {
+				const char *p = sent;
+				size_t l = len;
+				str_trim(&p, &l);
+				buf_printf(removed, "- %.*s\n", (int)l, p);
+			}
+			continue;
+		}
+		/* Cite what the sentence uses but does not cite. */
+		long add[8];
+		size_t na = 0;
+		for (size_t k = 0; k < one.count && na < 8; k++) {
+			if (one.claims[k].status != GROUND_MISCITED && one.claims[k].status != GROUND_UNCITED)
+				continue;
+			int dup = 0;
+			for (size_t j = 0; j < na; j++)
+				dup |= add[j] == one.claims[k].source;
+			if (!dup)
+				add[na++] = one.claims[k].source;
+		}
+		/* Keep the text's trailing spaces after the added markers. */
+		size_t body = len;
+		while (body > 0 && (sent[body - 1] == ' ' || sent[body - 1] == '\n'))
+			body--;
+		if (out.len == 0) {
+			while (body > 0 && (*sent == ' ' || *sent == '\n'))
+				sent++, body--, len--;
+		}
+		buf_append(&out, sent, body);
+		for (size_t j = 0; j < na; j++)
+			buf_printf(&out, "[%ld]", add[j]);
+		buf_append(&out, sent + body, len - body);
+		*n_cited += na;
+		kept_cited += s[i].cite_count + na > 0;
+	}
+	/* Drop trailing space left by a removed last sentence. */
+	while (out.len > 0 && (out.data[out.len - 1] == ' ' || out.data[out.len - 1] == '\n'))
+		out.data[--out.len] = 0;
+	const char *res = "";
+	if (out.len && (kept_cited || !had_cites))
+		res = arena_strdup(arena, buf_str(&out));
+	buf_free(&out);
+	return res;
+}
+
+const char *
+ground_status_name(enum ground_status s)
+{
+	static const char *const names[] = {"verified", "miscited", "uncited", "unsupported"};
+	return names[s];
+}
+
+size_t
+ground_findings(const struct ground_result *r, const char *(*part_name)(void *ctx, size_t part), void *ctx,
+                struct buf *out)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < r->count; i++) {
+		const struct ground_claim *g = &r->claims[i];
+		if (g->status == GROUND_OK)
+			continue;
+		char part[32];
+		snprintf(part, sizeof part, "part %zu", g->part + 1);
+		buf_printf(out, "- %s, sentence %zu: the %s %s ", part_name ? part_name(ctx, g->part) : part, g->sentence + 1,
+		           claim_kind_name(g->c.kind), g->c.text);
+		switch (g->status) {
+		case GROUND_UNSUPPORTED:
+			buf_puts(out, g->c.kind == CLAIM_QUOTE && g->c.is_translated
+			                  ? "is marked as translated, but the cited sources quote no one\n"
+			                  : "is not in any source; remove it or use what the sources say\n");
+			break;
+		case GROUND_MISCITED:
+			buf_printf(out, "is not in the sources this sentence cites; it is in [%ld]\n", g->source);
+			break;
+		case GROUND_UNCITED:
+			buf_printf(out, "needs a citation in its sentence; it is in [%ld]\n", g->source);
+			break;
+		case GROUND_OK:
+			break;
+		}
+		n++;
+	}
+	if (n)
+		ground_rules(out);
+	return n;
+}
+
+void
+ground_rules(struct buf *out)
+{
+	buf_puts(out, "Rules: every figure, date, quotation and name must appear in a source that its own sentence "
+	              "cites with [n]; a sentence with a figure or a quotation must cite. Quote sources word for word "
+	              "inside quotation marks. A quotation you translate must be marked right after its closing mark "
+	              "with (译) in Chinese or (translated) in English, and only a source's own quotation may be "
+	              "translated. Do not add figures, quotations or names that the sources do not have.\n");
+}

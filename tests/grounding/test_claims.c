@@ -1,0 +1,366 @@
+/* test_claims.c: claim extraction and verification (ai/longform/claims, ground): one check
+ * per normalisation rule (full-width digits, thousands separators, 万/亿, million/billion,
+ * percent forms, rounding, versions, dates in three scripts, quotations verbatim / with a gap /
+ * translated, names), the per-sentence citation scope, and the repair (removal, added
+ * citations, a paragraph that no longer stands). */
+#include <jansson.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "ai/longform/claims.h"
+#include "ai/longform/ground.h"
+#include "ai/longform/grounding.h"
+#include "report/claims.h"
+#include "testlib.h"
+
+static struct arena A = ARENA_INIT;
+
+/* The claims of s (zh unless en). */
+static size_t
+extract(const char *s, int en, struct claim **out)
+{
+	size_t n = 0, cap = 0;
+	*out = NULL;
+	claims_extract(s, strlen(s), en ? CLAIMS_EN : 0, &A, out, &n, &cap);
+	return n;
+}
+
+/* The first claim of kind k in s, or NULL. */
+static const struct claim *
+first(const char *s, int en, enum claim_kind k)
+{
+	struct claim *c;
+	size_t n = extract(s, en, &c);
+	for (size_t i = 0; i < n; i++)
+		if (c[i].kind == k)
+			return &c[i];
+	return NULL;
+}
+
+static void
+check_figure(const char *s, double value, int pct)
+{
+	const struct claim *c = first(s, 0, CLAIM_FIGURE);
+	if (!c || fabs(c->value - value) > 1e-6 * fabs(value) || c->is_percent != pct)
+		fprintf(stderr, "figure in \"%s\": got %s %g pct=%d, want %g pct=%d\n", s, c ? c->text : "none",
+		        c ? c->value : 0, c ? c->is_percent : 0, value, pct);
+	CHECK(c && fabs(c->value - value) <= 1e-6 * fabs(value) && c->is_percent == pct);
+}
+
+static void
+test_figures(void)
+{
+	check_figure("用户增长 437.5%。", 437.5, 1);
+	check_figure("用户增长４３７．５％。", 437.5, 1);          /* full-width digits, point, percent */
+	check_figure("处理 17,000 tokens/second", 17000, 0);      /* thousands separator */
+	check_figure("处理１７，０００个请求", 17000, 0);          /* full-width separator */
+	check_figure("营收达到1.2亿美元", 1.2e8, 0);               /* 亿 */
+	check_figure("用户超过3万", 3e4, 0);                       /* 万 */
+	check_figure("估值2万亿", 2e12, 0);                        /* 万亿 */
+	check_figure("revenue of 120 million", 1.2e8, 0);          /* million */
+	check_figure("a $14.29 billion budget", 1.429e10, 0);      /* money, billion */
+	check_figure("raised $1.2B", 1.2e9, 0);                    /* glued B */
+	check_figure("17k stars", 1.7e4, 0);                       /* glued k */
+	check_figure("up 30 percent", 30, 1);                      /* percent word */
+	check_figure("up 30 per cent", 30, 1);
+	check_figure("上涨百分之30", 30, 1);                       /* 百分之 */
+	check_figure("提高了5个百分点", 5, 1);                      /* 个百分点, small but a percent */
+	check_figure("售价 5 美元", 5, 0);                         /* small but money */
+	check_figure("in 2026", 2026, 0);                          /* a year is a figure */
+	/* Not claims: bare small integers, ordinals. */
+	CHECK(first("三家公司中有 3 家同意", 0, CLAIM_FIGURE) == NULL);
+	CHECK(first("the 2nd time", 1, CLAIM_FIGURE) == NULL);
+	/* Versions compare as strings. */
+	const struct claim *v = first("升级到 v2.0.1 版本", 0, CLAIM_FIGURE);
+	CHECK(v && v->is_version && strcmp(v->key, "2.0.1") == 0);
+	v = first("Python 3.12.1 is out", 1, CLAIM_FIGURE);
+	CHECK(v && v->is_version && strcmp(v->key, "3.12.1") == 0);
+	/* Rounding unit: the last written digit. */
+	const struct claim *r = first("约143亿美元", 0, CLAIM_FIGURE);
+	CHECK(r && fabs(r->unit - 1e8) < 1);
+	r = first("1.25亿", 0, CLAIM_FIGURE);
+	CHECK(r && fabs(r->unit - 1e6) < 1);
+}
+
+static void
+check_date(const char *s, int en, int y, int m, int d)
+{
+	const struct claim *c = first(s, en, CLAIM_DATE);
+	if (!c || c->year != y || c->month != m || c->day != d)
+		fprintf(stderr, "date in \"%s\": got %s %d-%d-%d\n", s, c ? c->text : "none", c ? c->year : 0,
+		        c ? c->month : 0, c ? c->day : 0);
+	CHECK(c && c->year == y && c->month == m && c->day == d);
+}
+
+static void
+test_dates(void)
+{
+	check_date("2月24日星期一，DeepSeek 开源了 FlashMLA", 0, 0, 2, 24);
+	check_date("2025年2月26日，OpenAI 推出", 0, 2025, 2, 26);
+	check_date("２０２５年２月２６日", 0, 2025, 2, 26);
+	check_date("2026年3月", 0, 2026, 3, 0);
+	check_date("on 2026-02-24 it shipped", 1, 2026, 2, 24);
+	check_date("on 2026/2/4 it shipped", 1, 2026, 2, 4);
+	check_date("On Feb 24, Tech Wire reported", 1, 0, 2, 24);
+	check_date("on February 24th, 2026, it shipped", 1, 2026, 2, 24);
+	check_date("on 24 February 2026", 1, 2026, 2, 24);
+	check_date("since March 2025", 1, 2025, 3, 0);
+	/* A date's digits are not also figures. */
+	struct claim *c;
+	size_t n = extract("2025年2月26日发布", 0, &c);
+	CHECK_INT(n, 1);
+	/* "may" is a verb, "6个月" a duration. */
+	CHECK(first("it may 24 hours", 1, CLAIM_DATE) == NULL);
+	CHECK(first("过去6个月里", 0, CLAIM_DATE) == NULL);
+}
+
+static void
+test_quotes(void)
+{
+	const struct claim *q = first("一位高管表示：“这将彻底改写整个行业的游戏规则”。", 0, CLAIM_QUOTE);
+	CHECK(q && strcmp(q->key, "这将彻底改写整个行业的游戏规则") == 0 && !q->is_translated);
+	q = first("他说「我们不会停下脚步，绝不。」[1]", 0, CLAIM_QUOTE);
+	CHECK(q != NULL);
+	q = first("『下一代推论引擎的关键』", 0, CLAIM_QUOTE);
+	CHECK(q != NULL);
+	q = first("He said \"we will ship it next quarter\" [1].", 1, CLAIM_QUOTE);
+	CHECK(q && strcmp(q->key, "wewillshipitnextquarter") == 0);
+	/* Short spans are terms, not quotations. */
+	CHECK(first("所谓“推论引擎”的概念", 0, CLAIM_QUOTE) == NULL);
+	CHECK(first("the \"inference engine\" idea", 1, CLAIM_QUOTE) == NULL);
+	/* Translation marks. */
+	q = first("他表示：「这是一个非常重要的里程碑」（译）[1]", 0, CLAIM_QUOTE);
+	CHECK(q && q->is_translated);
+	q = first("She said \"这是一个非常重要的里程碑\" (translated) [1].", 1, CLAIM_QUOTE);
+	CHECK(q && q->is_translated);
+	/* Figures inside a quotation are claims of their own. */
+	CHECK(first("他说“今年营收将增长 437.5% 左右”", 0, CLAIM_FIGURE) != NULL);
+}
+
+static void
+test_names(void)
+{
+	const struct claim *c = first("DeepSeek在本周开源了多个项目", 0, CLAIM_NAME);
+	CHECK(c && strcmp(c->key, "deepseek") == 0);
+	c = first("基于 GPT-4o mini 的语音", 0, CLAIM_NAME);
+	CHECK(c && strcmp(c->key, "gpt-4o") == 0);
+	c = first("the Hugging Face hub", 1, CLAIM_NAME);
+	CHECK(c && strcmp(c->key, "hugging face") == 0);
+	c = first("在H800显卡上", 0, CLAIM_NAME);
+	CHECK(c && strcmp(c->key, "h800") == 0);
+	/* Generic acronyms, lowercase terms in Chinese text, sentence-initial ordinary words. */
+	CHECK(first("AI 与 GPU 的 token 成本", 0, CLAIM_NAME) == NULL);
+	CHECK(first("Behind the figures lies a longer timeline.", 1, CLAIM_NAME) == NULL);
+	c = first("Analyst Maria Keller said so.", 1, CLAIM_NAME);
+	CHECK(c && strcmp(c->key, "maria keller") == 0);
+	CHECK(first("In February the market moved.", 1, CLAIM_NAME) == NULL);
+}
+
+/* One source set for the verification tests. */
+static struct ground_index *
+sources(void)
+{
+	static const struct ground_source src[] = {
+		{1,
+		 "title: 字节跳动千亿豪赌AI芯片\nsource: 路透社\ntext: 字节跳动计划在2026年为采购英伟达AI芯片编制高达1000亿人民币(约142.9亿"
+		 "美元)的预算。一位高管表示：“推论才是真正检验AI商业成色的试金石”。用户规模同比增长 30%。",
+		 "2026-01-05"},
+		{2,
+		 "title: Taalas serves Llama 3.1 8B at 17,000 tokens/second\nsource: Simon Willison\ntext: Canadian "
+		 "hardware startup Taalas has shipped its first product. It raised $120 million. \"We think this is the "
+		 "fastest inference chip anyone has shipped,\" the CEO said. Version 2.0.1 is due on March 3, 2026.",
+		 "2026-02-20"},
+	};
+	return ground_index_new(src, 2, &A);
+}
+
+/* The status of the first claim of kind k when text is checked. */
+static enum ground_status
+status_of(const struct ground_index *ix, const char *text, int flags, enum claim_kind k, long *source)
+{
+	struct ground_result r = {0};
+	ground_check(ix, text, 0, flags, &A, &r);
+	for (size_t i = 0; i < r.count; i++)
+		if (r.claims[i].c.kind == k) {
+			if (source)
+				*source = r.claims[i].source;
+			return r.claims[i].status;
+		}
+	fprintf(stderr, "no %s claim in \"%s\"\n", claim_kind_name(k), text);
+	return (enum ground_status)-1;
+}
+
+static void
+test_verify(void)
+{
+	struct ground_index *ix = sources();
+	long src = 0;
+	/* Number equivalences. */
+	CHECK_INT(status_of(ix, "预算为1,000亿元[1]。", 0, CLAIM_FIGURE, &src), GROUND_OK);
+	CHECK_INT(src, 1);
+	CHECK_INT(status_of(ix, "The budget is 100 billion yuan [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "约合14.29 billion dollars[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "约143亿美元[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);          /* rounding */
+	CHECK_INT(status_of(ix, "约142.93亿美元[1]。", 0, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED); /* false precision */
+	CHECK_INT(status_of(ix, "Users grew 30 percent [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "用户增长百分之30[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "用户增长30倍[1]。", 0, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED); /* [1] has 30 as a percent */
+	CHECK_INT(status_of(ix, "用户增长 437.5%[1]。", 0, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "It raised 1.2亿 dollars [2].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "It raised $0.12 billion [2].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "Version 2.0.1 ships [2].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "Version 2.0.2 ships [2].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "It serves 17000 tokens a second [2].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "字节跳动在2026年加码[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK); /* a year */
+	/* Dates: in the text, or the publication date; a missing year matches. */
+	CHECK_INT(status_of(ix, "It is due on 3 March [2].", GROUND_EN, CLAIM_DATE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "2月20日，Simon Willison 报道[2]。", 0, CLAIM_DATE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "It is due on March 4, 2026 [2].", GROUND_EN, CLAIM_DATE, NULL), GROUND_UNSUPPORTED);
+	/* Quotations: verbatim up to punctuation and spacing, pieces around a gap, translated. */
+	CHECK_INT(status_of(ix, "他说：「推论才是真正检验 AI 商业成色的试金石」[1]。", 0, CLAIM_QUOTE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "他说：“推论才是真正检验……试金石”[1]。", 0, CLAIM_QUOTE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "一位高管表示：“这将彻底改写整个行业的游戏规则”[1]。", 0, CLAIM_QUOTE, NULL),
+	          GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "CEO 说：「我们认为这是迄今最快的推论芯片」（译）[2]。", 0, CLAIM_QUOTE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "CEO 说：「我们认为这是迄今最快的推论芯片」[2]。", 0, CLAIM_QUOTE, NULL),
+	          GROUND_UNSUPPORTED); /* unmarked translation */
+	CHECK_INT(status_of(ix, "高管说：「我们认为这是迄今最快的推论芯片」（译）[1]。", 0, CLAIM_QUOTE, NULL), GROUND_OK);
+	static const struct ground_source noquote[] = {{1, "text: 字节跳动计划在2026年采购芯片。", NULL}};
+	struct ground_index *nq = ground_index_new(noquote, 1, &A);
+	CHECK_INT(status_of(nq, "高管说：「我们认为这是迄今最快的推论芯片」（译）[1]。", 0, CLAIM_QUOTE, NULL),
+	          GROUND_UNSUPPORTED); /* nobody is quoted in the source */
+	/* Names: words of the source, case and plural free. */
+	CHECK_INT(status_of(ix, "Taalas ships Llama chips [2].", GROUND_EN, CLAIM_NAME, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "据知情人士 John Carter 透露[1]。", 0, CLAIM_NAME, NULL), GROUND_UNSUPPORTED);
+	/* Citation scope: per sentence. */
+	CHECK_INT(status_of(ix, "It raised $120 million [1].", GROUND_EN, CLAIM_FIGURE, &src), GROUND_MISCITED);
+	CHECK_INT(src, 2);
+	CHECK_INT(status_of(ix, "It raised $120 million.", GROUND_EN, CLAIM_FIGURE, &src), GROUND_UNCITED);
+	CHECK_INT(status_of(ix, "Startup Taalas ships chips.", GROUND_EN, CLAIM_NAME, NULL), GROUND_OK); /* names need no cite */
+	CHECK_INT(status_of(ix, "It raised $120 million.", GROUND_EN | GROUND_ANY_SOURCE, CLAIM_FIGURE, NULL), GROUND_OK);
+	/* The citation of one sentence does not cover the next. */
+	struct ground_result r = {0};
+	ground_check(ix, "Taalas shipped its first product [2]. It raised $120 million.", 0, GROUND_EN, &A, &r);
+	CHECK_INT(r.bad, 1);
+	CHECK(r.count >= 1 && r.claims[r.count - 1].sentence == 1 && r.claims[r.count - 1].status == GROUND_UNCITED);
+	/* A citation after the stop belongs to the sentence before it. */
+	r = (struct ground_result){0};
+	ground_check(ix, "用户规模同比增长 30%。[1] 字节跳动在加码。", 0, 0, &A, &r);
+	CHECK_INT(r.bad, 0);
+}
+
+static void
+test_repair(void)
+{
+	struct ground_index *ix = sources();
+	struct buf removed = BUF_INIT;
+	size_t nr, nc;
+	/* The issue's example: the fabricated sentence goes, the paragraph stays. */
+	const char *para = "字节跳动计划为AI芯片编制1000亿人民币的预算[1]。据知情人士透露，其用户规模同比增长 437.5%，一位高管"
+	                   "表示：“这将彻底改写整个行业的游戏规则”。[1] 这是一场豪赌[1]。";
+	const char *out = ground_repair(ix, para, 0, &A, &removed, &nr, &nc);
+	CHECK_STR(out, "字节跳动计划为AI芯片编制1000亿人民币的预算[1]。这是一场豪赌[1]。");
+	CHECK_INT(nr, 1);
+	CHECK(strstr(buf_str(&removed), "437.5%") != NULL);
+	/* A missing citation is added when the claim is in a source. */
+	buf_clear(&removed);
+	out = ground_repair(ix, "Taalas shipped its first product [2]. It raised $120 million. Big news.", GROUND_EN, &A,
+	                    &removed, &nr, &nc);
+	CHECK_STR(out, "Taalas shipped its first product [2]. It raised $120 million.[2] Big news.");
+	CHECK_INT(nr, 0);
+	CHECK_INT(nc, 1);
+	/* Nothing cited left: the paragraph does not stand. */
+	out = ground_repair(ix, "用户增长 437.5%[1]。这很重要。", 0, &A, &removed, &nr, &nc);
+	CHECK_STR(out, "");
+	CHECK_INT(nr, 1);
+	/* Findings name the claim, the place and the rule. */
+	struct ground_result r = {0};
+	ground_check(ix, para, 2, 0, &A, &r);
+	struct buf f = BUF_INIT;
+	CHECK_INT(ground_findings(&r, NULL, NULL, &f), 2);
+	CHECK(strstr(buf_str(&f), "437.5%") && strstr(buf_str(&f), "游戏规则") && strstr(buf_str(&f), "(译)"));
+	buf_free(&f);
+	buf_free(&removed);
+}
+
+/* The thin-sources rule: shorten, never lengthen, never below the floor. */
+static void
+test_thin(void)
+{
+	size_t min = 1500, max = 3000;
+	CHECK_INT(grounding_thin(100, 400, &min, &max), 1); /* 400 supported: the floor */
+	CHECK_INT(min, 200);
+	CHECK_INT(max, 400);
+	min = 1500, max = 3000;
+	CHECK_INT(grounding_thin(500, 400, &min, &max), 1); /* 2000 supported */
+	CHECK_INT(min, 1000);
+	CHECK_INT(max, 2000);
+	min = 1500, max = 3000;
+	CHECK_INT(grounding_thin(5000, 400, &min, &max), 0); /* enough text */
+	CHECK_INT(min, 1500);
+	CHECK_INT(max, 3000);
+}
+
+/* A whole commentary: removal per paragraph, a section whose body goes is dropped, the
+ * claim list keeps the removed claims, and the JSON lists every claim. */
+static void
+test_commentary(void)
+{
+	struct ground_index *ix = sources();
+	struct commentary_section secs[5] = {
+		{"预算", "字节跳动计划编制1000亿人民币的预算[1]。\n\n据透露其用户增长 437.5%[1]。"},
+		{"编造", "John Carter 说这很重要[1]。"},
+		{"高管", "一位高管表示：“推论才是真正检验AI商业成色的试金石”[1]。"},
+		{"芯片", "Taalas has shipped its first product[2]."},
+		{"增长", "用户规模同比增长 30%[1]。"},
+	};
+	struct commentary_draft d = {"字节跳动千亿豪赌AI芯片", "字节跳动在2026年加码[1]。", secs, 5, "这是一场豪赌[1]。", "你怎么看？"};
+	struct ground_result before = {0};
+	CHECK_INT(grounding_check_commentary(ix, &d, 0, &A, &before), 2);
+	struct grounding_report rep;
+	memset(&rep, 0, sizeof rep);
+	CHECK_INT(grounding_repair_commentary(ix, &d, 0, &A, &rep), 0);
+	CHECK_INT(d.section_count, 4);
+	CHECK_STR(d.sections[0].body, "字节跳动计划编制1000亿人民币的预算[1]。");
+	CHECK_STR(d.sections[1].heading, "高管");
+	CHECK_INT(rep.removed, 2);
+	CHECK(strstr(rep.removed_text, "437.5%") && strstr(rep.removed_text, "John Carter") &&
+	      strstr(rep.removed_text, "dropped"));
+	grounding_check_commentary(ix, &d, 0, &A, &rep.claims);
+	CHECK_INT(rep.claims.bad, 0);
+	size_t kept = rep.claims.count;
+	grounding_add_removed(&rep, &before, &A);
+	CHECK_INT(rep.claims.count, kept + 2);
+	json_t *j = claims_json(&rep);
+	CHECK_INT(json_integer_value(json_object_get(j, "unverified")), 0);
+	CHECK_INT(json_integer_value(json_object_get(j, "removed_sentences")), 2);
+	json_t *list = json_object_get(j, "claims");
+	CHECK_INT(json_array_size(list), rep.claims.count);
+	json_t *last = json_array_get(list, json_array_size(list) - 1);
+	CHECK(json_is_true(json_object_get(last, "removed")) && json_is_false(json_object_get(last, "verified")) &&
+	      json_is_null(json_object_get(last, "source")));
+	json_t *first = json_array_get(list, 0);
+	CHECK_STR(json_string_value(json_object_get(first, "where")), "the hook"); /* 2026 */
+	CHECK(json_is_true(json_object_get(first, "verified")) && json_integer_value(json_object_get(first, "source")) == 1);
+	json_decref(j);
+	/* The headline cannot lose a sentence: the draft no longer stands. */
+	d.headline = "字节跳动投入 437.5% 的预算";
+	memset(&rep, 0, sizeof rep);
+	CHECK_INT(grounding_repair_commentary(ix, &d, 0, &A, &rep), -1);
+}
+
+int
+main(void)
+{
+	test_thin();
+	test_commentary();
+	test_figures();
+	test_dates();
+	test_quotes();
+	test_names();
+	test_verify();
+	test_repair();
+	arena_free(&A);
+	return test_done("test_claims");
+}

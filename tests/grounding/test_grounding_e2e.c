@@ -1,0 +1,222 @@
+/* test_grounding_e2e.c: `brief article` and `brief weekly` against the LLM stand-in in its
+ * grounding modes (tests/llmserver/llmserver_ground.h), over our own fixture feeds:
+ * - fabricating in about half of the answers: no made-up figure, quotation or name reaches a
+ *   written article or weekly, and at least 3 of 4 articles are written;
+ * - fabricating in every answer: the re-ask lists the unsupported claims and the rule, then
+ *   the sentences carrying them are removed (reported on stderr and in the JSON claim list),
+ *   and with --strict the article is refused (exit 1, nothing written or saved);
+ * - faithful: at most 5 % of the claims in the JSON claim lists are flagged;
+ * - the JSON claim list: every claim with kind, text, where, source id and verified flag. */
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "llmserver.h"
+#include "llmserver_ground.h"
+#include "testlib.h"
+#include "util/fs.h"
+#include "wfixture.h"
+
+static char home[4096], env_base[600];
+static const char *llm_env[] = {env_base, "BRIEF_LLM_API_KEY=test-key", "BRIEF_LLM_MODEL=stand-in", NULL};
+
+static const char *const stories[] = {
+	"https://techwire.example/2026/02/deepseek-off-peak-prices", "https://openai.example/blog/gpt-4-5",
+	"https://techwire.example/2026/02/kagi-assistant", "https://kuaixun.example/xiaomi-15-ultra",
+};
+
+/* brief with args after "--home HOME --now NOW" (NULL-terminated). */
+static int
+brief(const char *const *more, struct buf *out, struct buf *err)
+{
+	const char *args[40] = {more[0], "--home", home, "--now", WFX_NOW};
+	size_t n = 5;
+	for (size_t i = 1; more[i]; i++)
+		args[n++] = more[i];
+	args[n] = NULL;
+	buf_clear(out);
+	buf_clear(err);
+	return wfx_brief(args, llm_env, out, err);
+}
+
+/* Whether text holds any made-up figure, quotation or name of the stand-in. */
+static const char *
+fabrication_in(const char *text)
+{
+	for (size_t i = 0; llmsrv_fabrications[i]; i++)
+		if (strstr(text, llmsrv_fabrications[i]))
+			return llmsrv_fabrications[i];
+	return NULL;
+}
+
+/* Counts of a JSON output's claim list: all, not verified, removed. Returns 0 or -1. */
+static int
+claim_counts(const char *json, long *all, long *unverified, long *removed)
+{
+	json_t *j = json_loads(json, 0, NULL);
+	json_t *list = json_object_get(json_object_get(j, "grounding"), "claims");
+	*all = *unverified = *removed = 0;
+	if (!json_is_array(list)) {
+		json_decref(j);
+		return -1;
+	}
+	size_t i;
+	json_t *c;
+	json_array_foreach(list, i, c)
+	{
+		CHECK(json_is_string(json_object_get(c, "kind")) && json_is_string(json_object_get(c, "text")) &&
+		      json_is_boolean(json_object_get(c, "verified")) && json_object_get(c, "source") != NULL);
+		int removed_one = json_is_true(json_object_get(c, "removed"));
+		*all += !removed_one;
+		*unverified += !removed_one && !json_is_true(json_object_get(c, "verified"));
+		*removed += removed_one;
+	}
+	json_decref(j);
+	return 0;
+}
+
+/* Write the four articles as Markdown and JSON into dir; returns how many were written and
+ * checks that none holds a fabrication. */
+static int
+four_articles(const char *dir, int lang_en, const char *strict)
+{
+	struct buf out = BUF_INIT, err = BUF_INIT, file = BUF_INIT;
+	int written = 0;
+	for (size_t i = 0; i < 4; i++) {
+		char path[4200];
+		snprintf(path, sizeof path, "%s/a%zu.json", dir, i);
+		const char *lang = i == 3 ? "zh" : lang_en ? "en" : "zh";
+		const char *args[] = {"article", stories[i], "--lang", lang, "--out", path, strict, NULL};
+		int rc = brief(args, &out, &err);
+		if (rc != 0) {
+			CHECK_INT(rc, 1);
+			CHECK(!fs_exists(path));
+			continue;
+		}
+		written++;
+		buf_clear(&file);
+		test_read_file(path, &file);
+		const char *bad = fabrication_in(buf_str(&file));
+		/* The JSON lists removed claims with their text; the piece itself must not hold them. */
+		json_t *j = json_loads(buf_str(&file), 0, NULL);
+		json_t *piece = json_deep_copy(j);
+		json_object_del(piece, "grounding");
+		char *body = json_dumps(piece, 0);
+		bad = fabrication_in(body);
+		if (bad)
+			fprintf(stderr, "article %s: a fabrication reached the piece: %s\n", stories[i], bad);
+		CHECK(bad == NULL);
+		free(body);
+		json_decref(piece);
+		json_decref(j);
+		const char *md[] = {"article", stories[i], "--lang", lang, "--format", "md", NULL};
+		CHECK_INT(brief(md, &out, &err), 0);
+		CHECK(fabrication_in(buf_str(&out)) == NULL);
+	}
+	buf_free(&out);
+	buf_free(&err);
+	buf_free(&file);
+	return written;
+}
+
+static void
+weekly_clean(const char *lang)
+{
+	struct buf out = BUF_INIT, err = BUF_INIT;
+	const char *args[] = {"weekly", "--no-fetch", "--lang", lang, "--config", wfx_path("weekly", "weekly.conf"), NULL};
+	CHECK_INT(brief(args, &out, &err), 0);
+	const char *bad = fabrication_in(buf_str(&out));
+	if (bad)
+		fprintf(stderr, "weekly (%s): a fabrication reached the post: %s\n", lang, bad);
+	CHECK(bad == NULL);
+	buf_free(&out);
+	buf_free(&err);
+}
+
+int
+main(void)
+{
+	snprintf(home, sizeof home, "%s/home", test_tmpdir());
+	wfx_make_home(home);
+	struct llmsrv_opts so = {0};
+	struct llmsrv *srv = llmsrv_start(&so);
+	CHECK(srv != NULL);
+	if (!srv)
+		return test_done("test_grounding_e2e");
+	snprintf(env_base, sizeof env_base, "BRIEF_LLM_BASE_URL=%s", llmsrv_base_url(srv));
+	struct buf out = BUF_INIT, err = BUF_INIT, file = BUF_INIT;
+	char dir[4200];
+
+	/* About half the answers fabricate: nothing made up is written, 3 of 4 articles are. */
+	llmsrv_grounding("fabricate", 50);
+	snprintf(dir, sizeof dir, "%s/half", test_tmpdir());
+	struct err me;
+	CHECK(fs_mkdirs(dir, 0, &me) == 0);
+	int written = four_articles(dir, 0, NULL);
+	long fabricated = llmsrv_fabricated_answers();
+	fprintf(stderr, "fabricating half: %ld answers fabricated, %d of 4 articles written\n", fabricated, written);
+	CHECK(fabricated >= 2); /* the mode really fired */
+	CHECK(written >= 3);
+	weekly_clean("zh");
+	weekly_clean("en");
+	CHECK(llmsrv_fabricated_answers() > fabricated);
+
+	/* Every answer fabricates: the re-ask names the claims and the rule; then removal. A new
+	 * home each time: the cache holds the answers that passed. */
+	snprintf(home, sizeof home, "%s/home-all", test_tmpdir());
+	wfx_make_home(home);
+	llmsrv_grounding("fabricate", 100);
+	llmsrv_reset(srv);
+	snprintf(dir, sizeof dir, "%s/all.json", test_tmpdir());
+	const char *rm[] = {"article", stories[0], "--lang", "en", "--out", dir, NULL};
+	CHECK_INT(brief(rm, &out, &err), 0);
+	CHECK(strstr(buf_str(&err), "removed") != NULL);
+	char *reask = llmsrv_logged(srv) >= 2 ? llmsrv_logged_user(srv, 1) : NULL;
+	CHECK(reask && strstr(reask, "is not in any source") && strstr(reask, "(translated)"));
+	free(reask);
+	test_read_file(dir, &file);
+	long all, unverified, removed;
+	CHECK_INT(claim_counts(buf_str(&file), &all, &unverified, &removed), 0);
+	CHECK(removed >= 3); /* the figure, the quotation and the name */
+	CHECK_INT(unverified, 0);
+	CHECK(strstr(buf_str(&file), "\"removed\": true") != NULL);
+
+	/* --strict: refused, exit 1, nothing written. */
+	snprintf(dir, sizeof dir, "%s/strict.md", test_tmpdir());
+	const char *strict[] = {"article", stories[2], "--lang", "en", "--out", dir, "--strict", NULL};
+	CHECK_INT(brief(strict, &out, &err), 1);
+	CHECK(strstr(buf_str(&err), "unsupported") != NULL);
+	CHECK(!fs_exists(dir));
+	const char *wstrict[] = {"weekly", "--no-fetch", "--strict", "--config", wfx_path("weekly", "weekly.conf"), NULL};
+	CHECK_INT(brief(wstrict, &out, &err), 1);
+	CHECK(strstr(buf_str(&err), "unsupported") != NULL);
+
+	/* Faithful: at most 5 % of the claims flagged, in the articles and the weekly. */
+	snprintf(home, sizeof home, "%s/home-faithful", test_tmpdir());
+	wfx_make_home(home);
+	llmsrv_grounding("faithful", 0);
+	long total = 0, flagged = 0;
+	for (size_t i = 0; i < 4; i++) {
+		const char *args[] = {"article", stories[i], "--lang", i == 3 ? "zh" : "en", "--format", "json", NULL};
+		CHECK_INT(brief(args, &out, &err), 0);
+		CHECK_INT(claim_counts(buf_str(&out), &all, &unverified, &removed), 0);
+		total += all;
+		flagged += unverified + removed;
+	}
+	const char *wj[] = {"weekly", "--no-fetch", "--format", "json", "--config", wfx_path("weekly", "weekly.conf"), NULL};
+	CHECK_INT(brief(wj, &out, &err), 0);
+	CHECK_INT(claim_counts(buf_str(&out), &all, &unverified, &removed), 0);
+	total += all;
+	flagged += unverified + removed;
+	fprintf(stderr, "faithful: %ld of %ld claims flagged\n", flagged, total);
+	CHECK(total >= 20);
+	CHECK(flagged * 20 <= total);
+
+	llmsrv_grounding(NULL, 0);
+	llmsrv_stop(srv);
+	buf_free(&out);
+	buf_free(&err);
+	buf_free(&file);
+	return test_done("test_grounding_e2e");
+}
