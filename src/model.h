@@ -45,7 +45,8 @@ enum category {
 struct verdict {
 	int relevance, quality, timeliness; /* 1..10 each */
 	enum category category;
-	const char **keywords;              /* 2..4, lower-case; English from the LLM, the article's language offline */
+	const char **keywords;              /* 1..4 topics in display form ("LLM", "Rust", "inference"); English from
+	                                     * the LLM, the article's language offline */
 	size_t keyword_count;
 	int is_offline;                     /* 1 when the offline engine decided (fallback or default) */
 	const char *model;                  /* model name, NULL for offline */

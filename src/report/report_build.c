@@ -9,15 +9,25 @@
 #include "util/redact.h"
 #include "util/str.h"
 
-/* Keywords are counted case-insensitively (ASCII) with surrounding spaces trimmed. */
+/* Keywords are counted case-insensitively (ASCII) with surrounding spaces trimmed, and shown
+ * in the first spelling that has capitals ("LLM", "Rust" rather than "llm"), so a canonical
+ * topic reads as its name in the tag cloud and charts. */
 static char *
-normalize_keyword(struct arena *a, const char *k)
+trim_keyword(struct arena *a, const char *k)
 {
 	size_t len = strlen(k);
 	const char *p = k;
 	str_trim(&p, &len);
-	char *s = arena_strndup(a, p, len);
-	return str_lower(s);
+	return arena_strndup(a, p, len);
+}
+
+static int
+has_capital(const char *s)
+{
+	for (; *s; s++)
+		if (*s >= 'A' && *s <= 'Z')
+			return 1;
+	return 0;
 }
 
 static void
@@ -33,14 +43,16 @@ count_keywords(struct report *r, struct arena *a)
 		for (size_t k = 0; k < it->keyword_count; k++) {
 			if (!it->keywords[k])
 				continue;
-			char *w = normalize_keyword(a, it->keywords[k]);
+			char *w = trim_keyword(a, it->keywords[k]);
 			if (!*w)
 				continue;
 			size_t j = 0;
-			while (j < r->keyword_count && strcmp(r->keywords[j].word, w) != 0)
+			while (j < r->keyword_count && str_casecmp(r->keywords[j].word, w) != 0)
 				j++;
 			if (j == r->keyword_count)
 				r->keywords[r->keyword_count++] = (struct report_keyword){w, 0};
+			else if (!has_capital(r->keywords[j].word) && has_capital(w))
+				r->keywords[j].word = w;
 			r->keywords[j].count++;
 		}
 	}

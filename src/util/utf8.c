@@ -253,3 +253,48 @@ utf8_count(const char *s, size_t len)
 			n++;
 	return n;
 }
+
+int
+utf8_is_letter(uint32_t cp)
+{
+	if (cp < 0x80)
+		return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+	if (cp >= 0xC0 && cp <= 0x24F) /* Latin-1 letters, Latin Extended-A/B (not × or ÷) */
+		return cp != 0xD7 && cp != 0xF7;
+	return (cp >= 0x386 && cp <= 0x3FF && cp != 0x387) || (cp >= 0x400 && cp <= 0x481) ||
+	       (cp >= 0x48A && cp <= 0x52F) || (cp >= 0x1E00 && cp <= 0x1EFF);
+}
+
+uint32_t
+utf8_tolower(uint32_t cp)
+{
+	if (cp < 0x80)
+		return cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
+	if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7)
+		return cp + 32;
+	if (cp == 0x178) /* Ÿ */
+		return 0xFF;
+	/* Latin Extended-A pairs upper/lower as even/odd, except between U+0138 and U+0148 and
+	 * from U+0179, where the capital is the odd one. U+0130 (İ) and U+0131 (ı) are left alone. */
+	if ((cp >= 0x100 && cp <= 0x12F) || (cp >= 0x132 && cp <= 0x137) || (cp >= 0x14A && cp <= 0x177))
+		return cp % 2 == 0 ? cp + 1 : cp;
+	if ((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E))
+		return cp % 2 == 1 ? cp + 1 : cp;
+	if (cp >= 0x391 && cp <= 0x3AB && cp != 0x3A2) /* Greek capitals */
+		return cp + 32;
+	if (cp >= 0x410 && cp <= 0x42F) /* Cyrillic А..Я */
+		return cp + 32;
+	if (cp >= 0x400 && cp <= 0x40F) /* Cyrillic Ѐ..Џ */
+		return cp + 80;
+	if (cp >= 0x1E00 && cp <= 0x1EFF && cp != 0x1E9E) /* Latin Extended Additional (Vietnamese) */
+		return cp % 2 == 0 ? cp + 1 : cp;
+	if (cp == 0x1E9E) /* ẞ */
+		return 0xDF;
+	return cp;
+}
+
+int
+utf8_is_upper(uint32_t cp)
+{
+	return utf8_is_letter(cp) && utf8_tolower(cp) != cp;
+}

@@ -33,5 +33,13 @@ size_t utf8_width(const char *s, size_t len);
 size_t utf8_prefix_chars(const char *s, size_t len, size_t max_chars);
 /* Number of code points. */
 size_t utf8_count(const char *s, size_t len);
+/* True for a letter of the Latin (with accents: ä, é, ß, ø), Greek or Cyrillic scripts, ASCII
+ * included. CJK is not covered (callers treat it apart). */
+int utf8_is_letter(uint32_t cp);
+/* The lower-case form of cp for those scripts ("Ü" -> "ü", "É" -> "é", "Σ" -> "σ"); any other
+ * code point is returned unchanged. Locale-free. */
+uint32_t utf8_tolower(uint32_t cp);
+/* True when cp is an upper-case letter of those scripts. */
+int utf8_is_upper(uint32_t cp);
 
 #endif

@@ -39,12 +39,13 @@ score_apply(void *vctx, size_t index, json_t *entry)
 		const char *s = json_string_value(k);
 		if (!s || !*s || v.keyword_count >= 4)
 			continue;
-		char *low = str_lower(arena_strdup(ctx->arena, s));
+		/* The model's spelling is kept ("Rust", "LLM": the prompt asks for names as they are
+		 * written); one topic in two spellings counts once. */
 		int dup = 0;
 		for (size_t j = 0; j < v.keyword_count; j++)
-			dup |= strcmp(kws[j], low) == 0;
+			dup |= str_casecmp(kws[j], s) == 0;
 		if (!dup)
-			kws[v.keyword_count++] = low;
+			kws[v.keyword_count++] = arena_strdup(ctx->arena, s);
 	}
 	if (v.keyword_count == 0)
 		return -1;
@@ -52,7 +53,7 @@ score_apply(void *vctx, size_t index, json_t *entry)
 	 * pre-scorer only fills the cache, which keeps the model's answer as given). */
 	const struct verdict *off = ctx->offline ? &ctx->offline[index] : NULL;
 	for (size_t j = 0; off && j < off->keyword_count && v.keyword_count < 2; j++)
-		if (strcmp(off->keywords[j], kws[0]) != 0)
+		if (str_casecmp(off->keywords[j], kws[0]) != 0)
 			kws[v.keyword_count++] = off->keywords[j];
 	v.keywords = kws;
 	v.is_offline = 0;

@@ -14,6 +14,20 @@
 #define SUMMARY_TARGET_CHARS 280 /* stop adding sentences past this many characters */
 #define SUMMARY_MAX_CHARS 600
 
+/* A byline: "By Jane Doe", "By Jane Doe, Staff Writer", "Von Max Muster" (a short sentence
+ * that starts so). */
+static int
+is_byline(const char *s, size_t len)
+{
+	static const char *const starts[] = {"by ", "von ", "par ", "por ", "door ", "written by ", "posted by "};
+	if (text_word_count(s, len) > 8)
+		return 0;
+	for (size_t i = 0; i < sizeof starts / sizeof starts[0]; i++)
+		if (len > strlen(starts[i]) && str_ncasecmp(s, starts[i], strlen(starts[i])) == 0)
+			return 1;
+	return 0;
+}
+
 /* Lines a feed adds around the article: "The post … appeared first on …", "Continue reading",
  * share and subscribe prompts, comment counters, image captions and credits. */
 static int
@@ -28,11 +42,16 @@ is_boilerplate(const char *s, size_t len)
 		"another post in our", "originally appeared", "originally published", "this entry was posted",
 		"(opens in new", "let us know in the comments", "support this blog", "printer-friendly",
 		"of your first order", "free trial", "promo code", "use code", "\xe2\x86\xa9", /* ↩ footnote */
+		/* company widgets and page furniture around news articles */
+		"company:", "website:", "founded:", "headquarters:", "employees:", "funding:", "related:", "see also:",
+		"read also", "recommended:", "advertisement", "share this", "share article", "email this", "print this",
+		"bild:", "foto:", "(bild", "转播到", "分享到", "责任编辑", "来源：", "editor's note", "editor’s note",
+		"listen to this", "min read", "minute read", "last updated", "updated:", "published:",
 	};
 	for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
 		if (str_icasestr(s, len, marks[i]))
 			return 1;
-	return 0;
+	return is_byline(s, len);
 }
 
 /* Source code or markup pasted into prose: many brackets, operators and semicolons. */
@@ -81,30 +100,23 @@ text_is_cjk_start(const char *s)
 	return text_is_cjk(cp);
 }
 
-/* The best 2..4 sentences of text, in their original order. */
+/* The lead of the article: its first sentences that are prose (not furniture, code or a run-on
+ * of more than 80 words), in order, 2..4 of them up to about SUMMARY_TARGET_CHARS. A sentence
+ * that would push the extract past SUMMARY_MAX_CHARS is skipped. */
 static const char *
 extract_summary(const char *text, const struct verdict *v, struct arena *arena)
 {
 	struct text_span spans[MAX_SENTENCES];
 	size_t n = text_sentences(text, spans, MAX_SENTENCES);
-	double score[MAX_SENTENCES];
 	int chosen[MAX_SENTENCES] = {0};
-	for (size_t i = 0; i < n; i++)
-		score[i] = sentence_score(&spans[i], i, v);
 	size_t picked = 0, chars = 0;
-	while (picked < 4 && (picked < 2 || chars < SUMMARY_TARGET_CHARS)) {
-		int best = -1;
-		for (size_t i = 0; i < n; i++)
-			if (!chosen[i] && score[i] >= 0 && (best < 0 || score[i] > score[best]))
-				best = (int)i;
-		if (best < 0)
-			break;
-		size_t c = utf8_count(spans[best].p, spans[best].len);
-		if (picked > 0 && chars + c > SUMMARY_MAX_CHARS) { /* too long to add whole: skip it */
-			score[best] = -1;
+	for (size_t i = 0; i < n && picked < 4 && (picked < 2 || chars < SUMMARY_TARGET_CHARS); i++) {
+		if (sentence_score(&spans[i], i, v) < 0)
 			continue;
-		}
-		chosen[best] = 1;
+		size_t c = utf8_count(spans[i].p, spans[i].len);
+		if (picked > 0 && chars + c > SUMMARY_MAX_CHARS) /* too long to add whole: skip it */
+			continue;
+		chosen[i] = 1;
 		picked++;
 		chars += c;
 	}

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ai/offline/lang.h"
 #include "ai/offline/text.h"
 #include "util/hash.h"
 #include "util/str.h"
@@ -22,6 +23,8 @@ enum { T_WORD, T_PHRASE, T_CJK };
 
 struct slot {
 	const char *word;
+	const char *surface; /* the article's own spelling when written with capitals ("GitHub", "Überwachung") */
+	int in_title_surface; /* that spelling comes from the title */
 	int count;      /* weighted occurrences (title x3) in the article, or df in the index */
 	int body;       /* occurrences in the body */
 	int cap_mid;    /* body occurrences capitalised in mid-sentence ("... by Taalas ...") */
@@ -179,15 +182,37 @@ map_find(const struct wordmap *m, const char *w)
 	}
 }
 
+/* A word that can be a keyword: three bytes or more, two letters or more (any script), not a
+ * function word of English or of the article's language, not generic. */
 static int
-usable_word(const struct text_iter *it)
+usable_word(const struct text_iter *it, enum lang lang)
 {
-	if (it->is_cjk || it->len < 3 || text_is_stopword(it->word) || kw_is_generic(it->word))
+	if (it->is_cjk || it->len < 3 || lang_is_stopword(lang, it->word) || kw_is_generic(it->word))
 		return 0;
-	int alpha = 0;
-	for (size_t i = 0; i < it->len; i++)
-		alpha += is_ascii_alpha((unsigned char)it->word[i]);
-	return alpha >= 2;
+	int letters = 0;
+	for (size_t i = 0; i < it->len;) {
+		uint32_t cp;
+		size_t n = utf8_decode(it->word + i, it->len - i, &cp);
+		letters += utf8_is_letter(cp);
+		i += n ? n : 1;
+	}
+	return letters >= 2;
+}
+
+/* The first code point of s[0..len) is an upper-case letter ("Über", "Rust"). */
+static int
+starts_upper(const char *s, size_t len)
+{
+	uint32_t cp;
+	return len && utf8_decode(s, len, &cp) && utf8_is_upper(cp);
+}
+
+/* The first code point of s[0..len) is a lower-case letter. */
+static int
+starts_lower(const char *s, size_t len)
+{
+	uint32_t cp;
+	return len && utf8_decode(s, len, &cp) && utf8_is_letter(cp) && !utf8_is_upper(cp);
 }
 
 static int
@@ -213,6 +238,8 @@ struct occ {
 	const char *term;
 	size_t len;
 	int kind, in_title, cap_mid, lower;
+	const char *surface; /* the occurrence as written, when it has capitals; else NULL */
+	size_t surface_len;
 };
 
 typedef void (*occ_fn)(void *ctx, const struct occ *o);
@@ -238,6 +265,20 @@ inner_upper(const char *start, size_t len)
 	return start[0] >= 'a' && start[0] <= 'z' && len > 1 && start[1] >= 'A' && start[1] <= 'Z';
 }
 
+/* True when s[0..len) has an upper-case letter (so its spelling is worth keeping). */
+static int
+has_upper(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t n = utf8_decode(s + i, len - i, &cp);
+		if (utf8_is_upper(cp))
+			return 1;
+		i += n ? n : 1;
+	}
+	return 0;
+}
+
 static void
 emit_cjk_run(const uint32_t *cps, size_t n, int in_title, occ_fn fn, void *ctx)
 {
@@ -259,7 +300,7 @@ emit_cjk_run(const uint32_t *cps, size_t n, int in_title, occ_fn fn, void *ctx)
 			 * "的推理成本。" has both, "型推理成" in "模型推理成本" has neither. */
 			int left = i == 0 || is_cjk_stop(cps[i - 1]);
 			int right = i + k == n || is_cjk_stop(cps[i + k]);
-			struct occ o = {buf, len, T_CJK, in_title, left, right};
+			struct occ o = {buf, len, T_CJK, in_title, left, right, NULL, 0};
 			fn(ctx, &o);
 		}
 }
@@ -312,6 +353,7 @@ static void
 scan_article(const struct article *a, occ_fn fn, void *ctx)
 {
 	const char *parts[2] = {a->title ? a->title : "", a->text ? a->text : ""};
+	enum lang lang = lang_detect(parts[0], parts[1]);
 	for (int p = 0; p < 2; p++) {
 		size_t len = strlen(parts[p]);
 		if (len > KW_TEXT_BYTES)
@@ -319,19 +361,22 @@ scan_article(const struct article *a, occ_fn fn, void *ctx)
 		struct text_iter it;
 		text_iter_init(&it, parts[p], len);
 		char prev[TEXT_WORD_MAX + 1] = "";
-		const char *prev_end = NULL;
+		const char *prev_end = NULL, *prev_start = NULL;
 		int prev_cap = 0;
 		while (text_next(&it)) {
 			if (it.is_cjk) {
 				prev[0] = '\0';
 				continue;
 			}
-			int ok = usable_word(&it) && !code_identifier(it.start, it.len);
-			int cap = inner_upper(it.start, it.len) ||
-			          (it.start[0] >= 'A' && it.start[0] <= 'Z' && !sentence_initial(parts[p], it.start));
-			int lower = it.start[0] >= 'a' && it.start[0] <= 'z' && !inner_upper(it.start, it.len);
+			size_t raw = (size_t)(it.p - it.start); /* the word as written */
+			int ok = usable_word(&it, lang) && !code_identifier(it.start, raw);
+			int cap = inner_upper(it.start, raw) ||
+			          (starts_upper(it.start, raw) && !sentence_initial(parts[p], it.start));
+			int lower = starts_lower(it.start, raw) && !inner_upper(it.start, raw);
 			if (ok) {
-				struct occ o = {it.word, it.len, T_WORD, p == 0, p == 1 && cap, p == 1 && lower};
+				int written_upper = has_upper(it.start, raw);
+				struct occ o = {it.word, it.len, T_WORD, p == 0, p == 1 && cap, p == 1 && lower,
+				                written_upper ? it.start : NULL, raw};
 				fn(ctx, &o);
 				/* Two usable words with only spaces between them form a phrase. */
 				int adjacent = prev[0] && prev_end;
@@ -343,11 +388,13 @@ scan_article(const struct article *a, occ_fn fn, void *ctx)
 					memcpy(phrase, prev, pl);
 					phrase[pl] = ' ';
 					memcpy(phrase + pl + 1, it.word, it.len + 1);
+					size_t praw = (size_t)(it.p - prev_start);
 					struct occ ph = {phrase, pl + 1 + it.len, T_PHRASE, p == 0, p == 1 && cap && prev_cap,
-					                 p == 1 && lower};
+					                 p == 1 && lower, has_upper(prev_start, praw) ? prev_start : NULL, praw};
 					fn(ctx, &ph);
 				}
 				memcpy(prev, it.word, it.len + 1);
+				prev_start = it.start;
 				prev_cap = cap;
 			} else {
 				prev[0] = '\0';
@@ -404,6 +451,11 @@ count_tf(void *vctx, const struct occ *o)
 	s->body += !o->in_title;
 	s->cap_mid += o->cap_mid; /* CJK: occurrences at a left word boundary */
 	s->lower += o->lower;     /* CJK: occurrences at a right word boundary */
+	/* The first capitalised spelling in the body (a title may be in Title Case), else the title's. */
+	if (o->surface && o->surface_len <= 2 * TEXT_WORD_MAX + 1 && (!s->surface || (!o->in_title && s->in_title_surface))) {
+		s->surface = arena_strndup(c->arena, o->surface, o->surface_len);
+		s->in_title_surface = o->in_title;
+	}
 }
 
 /* A name: capitalised mid-sentence in the body and never written in lower case there. */
@@ -518,8 +570,23 @@ overlaps(const char *a, const char *b)
 
 struct scored {
 	const char *word;
+	const char *display;
 	double score;
 };
+
+/* How a term is shown: a name in the article's own spelling ("Taalas", "GitHub", "Überwachung"),
+ * anything else in lower case ("inference"). */
+static const char *
+display_form(const struct slot *s)
+{
+	if (s->kind == T_CJK || !s->surface)
+		return s->word;
+	/* A name, a mixed-case word ("GitHub"), or a word the article never writes in lower case
+	 * ("Taalas" at the start of its only sentence, a German noun). */
+	if (is_proper(s) || s->lower == 0 || (s->kind == T_WORD && inner_upper(s->surface, strlen(s->surface))))
+		return s->surface;
+	return s->word;
+}
 
 size_t
 kw_top(const struct kw_index *idx, const struct article *a, const char **out, size_t max, struct arena *arena)
@@ -549,7 +616,7 @@ kw_top(const struct kw_index *idx, const struct article *a, const char **out, si
 		if (n < CANDIDATES)
 			n++;
 		memmove(&best[k + 1], &best[k], (n - 1 - k) * sizeof best[0]);
-		best[k] = (struct scored){s->word, score};
+		best[k] = (struct scored){s->word, display_form(s), score};
 	}
 	/* Best first, skipping terms that overlap a better one ("hugging" after "hugging face"). */
 	size_t m = 0;
@@ -558,7 +625,7 @@ kw_top(const struct kw_index *idx, const struct article *a, const char **out, si
 		for (size_t j = 0; j < m && !dup; j++)
 			dup = overlaps(out[j], best[i].word);
 		if (!dup)
-			out[m++] = arena_strdup(arena, best[i].word);
+			out[m++] = arena_strdup(arena, best[i].display);
 	}
 	arena_free(&scratch);
 	return m;

@@ -13,10 +13,12 @@ struct kw_index;
  * lives in arena. */
 struct kw_index *kw_index_build(const struct article *articles, size_t count, struct arena *arena);
 /* The up to max best terms of a by TF-IDF, best first, ties broken alphabetically. Terms are
- * lower-case words, two-word phrases that recur ("prompt caching") and 2..4-character CJK
- * n-grams without function characters. Title words weigh 3x but count once when the body never
- * uses them; proper names (capitalised mid-sentence, never lower-case) and phrases are preferred;
- * stopwords, generic words (kw_is_generic), numbers, words of the source's own name and terms
+ * words of any Latin, Greek or Cyrillic script, two-word phrases that recur ("prompt caching")
+ * and 2..4-character CJK n-grams without function characters; names are shown in the article's
+ * spelling ("Taalas", "GitHub", "Überwachung"), other terms in lower case. Title words weigh 3x
+ * but count once when the body never uses them; proper names (capitalised mid-sentence, never
+ * lower-case) and phrases are preferred; stop words of English and of the article's language
+ * (lang.h), generic words (kw_is_generic), numbers, words of the source's own name and terms
  * overlapping a better one are skipped; a plural merges into its singular when both occur.
  * Strings live in arena. Returns how many were written to out. Deterministic. */
 size_t kw_top(const struct kw_index *idx, const struct article *a, const char **out, size_t max,

@@ -1,28 +1,36 @@
 /* lexicon.h: the built-in technology lexicon of the offline engine.
  *
- * Each entry is a lower-case term as it appears in text (one to three words, or a CJK
- * phrase), the English keyword it stands for, the digest category it suggests and a weight
- * (1 = related, 2 = clearly on topic, 3 = core topic). */
+ * Each entry is a lower-case term as it appears in text (one to three words of any Latin,
+ * Greek or Cyrillic script, or a CJK phrase), the canonical topic it stands for in its display
+ * form ("LLM", "Rust", "PostgreSQL", "KI": so that stories about one thing share one tag), the
+ * digest category it suggests, a weight (1 = related, 2 = clearly on topic, 3 = core topic) and
+ * the languages in which the term is a cue: "KI" is AI only in German, "IA" only in French,
+ * Spanish and Portuguese, and Dutch "rust" (rest) is not the language. */
 #ifndef BRIEF_AI_OFFLINE_LEXICON_H
 #define BRIEF_AI_OFFLINE_LEXICON_H
 
 #include <stddef.h>
 
+#include "ai/offline/lang.h"
 #include "model.h"
 
 struct lexicon_entry {
-	const char *term;
-	const char *keyword;
+	const char *term;      /* lower case, as text_next() spells words */
+	const char *keyword;   /* the topic, in display form */
 	enum category category;
 	int weight;
+	const char *langs;     /* NULL = any language; "de", "fr,es,pt" = only there; "!nl" = not in Dutch */
 };
 
-/* The entries whose term is ASCII, sorted by term (strcmp) for bsearch. */
-const struct lexicon_entry *lexicon_ascii(size_t *count);
+/* The entries whose term is made of words (not CJK), sorted by term (strcmp) for bsearch. */
+const struct lexicon_entry *lexicon_words(size_t *count);
 /* The entries with CJK terms (matched by substring), unsorted. */
 const struct lexicon_entry *lexicon_cjk(size_t *count);
-/* Look up an ASCII term (one to three words joined by single spaces); NULL when absent. */
+/* Look up a term (one to three words joined by single spaces), whatever its language; NULL when
+ * absent. */
 const struct lexicon_entry *lexicon_find(const char *term);
+/* True when e is a cue in an article written in l (its langs field). */
+int lexicon_applies(const struct lexicon_entry *e, enum lang l);
 /* Words that mark first-person essays and opinion pieces ("i think", "my", "essay", ...):
  * the sorted single-word list; returns 1 when w is one. */
 int lexicon_is_opinion_cue(const char *w);

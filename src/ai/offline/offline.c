@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "category.h"
+#include "ai/offline/lang.h"
 #include "ai/offline/lexicon.h"
 #include "ai/offline/text.h"
 #include "util/buf.h"
@@ -61,8 +62,11 @@ struct match {
 };
 
 struct analysis {
+	enum lang lang;
 	size_t words, numbers, sentences;
 	int opinion_cues, news_cues;
+	int howto;   /* a how-to or a tool write-up ("How I set up vim", "Using X with Y", "Tips") */
+	int release; /* a versioned release ("Mercurial 1.3 released", "v3.9.0") */
 	int interest_hits, is_muted;
 	struct match matches[MAX_MATCHES];
 	size_t match_count;
@@ -99,6 +103,20 @@ has_non_ascii(const char *s)
 	return 0;
 }
 
+/* True when s contains a CJK character (such terms match as substrings, not as words). */
+static int
+has_cjk(const char *s)
+{
+	for (size_t i = 0, len = strlen(s); i < len;) {
+		uint32_t cp;
+		size_t n = utf8_decode(s + i, len - i, &cp);
+		if (text_is_cjk(cp))
+			return 1;
+		i += n ? n : 1;
+	}
+	return 0;
+}
+
 /* Substring checks for CJK lexicon entries and CJK preference terms. */
 static void
 scan_cjk(struct analysis *an, const char *s, size_t len, int in_title, const struct offline_prefs *prefs)
@@ -112,10 +130,10 @@ scan_cjk(struct analysis *an, const char *s, size_t len, int in_title, const str
 		if (strstr(copy, cjk[i].term))
 			add_match(an, &cjk[i], in_title);
 	for (size_t i = 0; prefs && i < prefs->interest_count; i++)
-		if (has_non_ascii(prefs->interests[i]) && strstr(copy, prefs->interests[i]))
+		if (has_cjk(prefs->interests[i]) && strstr(copy, prefs->interests[i]))
 			an->interest_hits++;
 	for (size_t i = 0; prefs && i < prefs->mute_count; i++)
-		if (has_non_ascii(prefs->mutes[i]) && strstr(copy, prefs->mutes[i]))
+		if (has_cjk(prefs->mutes[i]) && strstr(copy, prefs->mutes[i]))
 			an->is_muted = 1;
 	free(copy);
 }
@@ -157,8 +175,11 @@ scan(struct analysis *an, const char *s, int in_title, const struct offline_pref
 				snprintf(gram, sizeof gram, "%s %s", prev[1], it.word);
 			else
 				snprintf(gram, sizeof gram, "%s", it.word);
-			if (!hit)
+			if (!hit) {
 				hit = lexicon_find(gram);
+				if (hit && !lexicon_applies(hit, an->lang))
+					hit = NULL;
+			}
 			if (prefs && !pref_hit) {
 				if (term_in_list(gram, prefs->interests, prefs->interest_count)) {
 					an->interest_hits++;
@@ -174,7 +195,7 @@ scan(struct analysis *an, const char *s, int in_title, const struct offline_pref
 			char stem[TEXT_WORD_MAX + 1];
 			str_copy(stem, it.word, (size_t)(dash - it.word) + 1);
 			hit = lexicon_find(stem);
-			if (hit && hit->weight < 3)
+			if (hit && (hit->weight < 3 || !lexicon_applies(hit, an->lang)))
 				hit = NULL;
 		}
 		if (hit)
@@ -185,10 +206,76 @@ scan(struct analysis *an, const char *s, int in_title, const struct offline_pref
 	scan_cjk(an, s, len, in_title, prefs);
 }
 
+/* True when the title carries a version number ("0.14", "v2", "3.1.0", "10.1.0"). */
+static int
+has_version(const char *t)
+{
+	for (const char *p = t; *p; p++) {
+		if (!is_ascii_digit((unsigned char)*p))
+			continue;
+		int after_v = p > t && (p[-1] == 'v' || p[-1] == 'V') && (p - 1 == t || !is_ascii_alpha((unsigned char)p[-2]));
+		const char *q = p;
+		while (is_ascii_digit((unsigned char)*q))
+			q++;
+		if (after_v || (*q == '.' && is_ascii_digit((unsigned char)q[1])))
+			return 1;
+		p = q - 1;
+	}
+	return 0;
+}
+
+/* A release: a version in the title with a release word, or a title that is only a version
+ * (tag feeds: "v3.9.0", "0.2.0"). */
+static int
+is_release(const char *title)
+{
+	static const char *const cues[] = {"release", "released", "releases", "version", "available", "update",
+	                                   "updated", "announcing", "ships", "beta", "rc"};
+	if (!has_version(title))
+		return 0;
+	size_t letters = 0;
+	for (const char *p = title; *p; p++)
+		letters += is_ascii_alpha((unsigned char)*p) && !((*p == 'v' || *p == 'V') && is_ascii_digit((unsigned char)p[1]));
+	if (letters == 0)
+		return 1;
+	struct text_iter it;
+	text_iter_init(&it, title, strlen(title));
+	while (text_next(&it))
+		for (size_t i = 0; i < sizeof cues / sizeof cues[0]; i++)
+			if (strcmp(it.word, cues[i]) == 0)
+				return 1;
+	return 0;
+}
+
+/* A how-to or a write-up about using a tool, from its title ("How to…", "How I…", "Using X",
+ * "Consider using X", "Tips", "Setting up", "Fixing…") or its opening ("In this post I show…"). */
+static int
+is_howto(const char *title, const char *text)
+{
+	static const char *const starts[] = {"how to ", "how i ", "using ", "consider using ", "setting up ",
+	                                     "set up ", "fixing ", "getting started", "tips ", "a guide",
+	                                     "the easiest way", "build a ", "building a ", "let's code", "tutorial"};
+	static const char *const anywhere[] = {" tips", "tutorial", "step by step", "step-by-step", " how-to",
+	                                       "cheat sheet", " with vim", " in vim", "how to "};
+	for (size_t i = 0; i < sizeof starts / sizeof starts[0]; i++)
+		if (str_istarts(title, starts[i]))
+			return 1;
+	size_t tl = strlen(title);
+	for (size_t i = 0; i < sizeof anywhere / sizeof anywhere[0]; i++)
+		if (str_icasestr(title, tl, anywhere[i]))
+			return 1;
+	size_t head = strlen(text) < 400 ? strlen(text) : 400;
+	return str_icasestr(text, head, "in this post i show") || str_icasestr(text, head, "this post documents") ||
+	       str_icasestr(text, head, "here's how") || str_icasestr(text, head, "here is how");
+}
+
 static void
 analyse(const struct article *a, const struct offline_prefs *prefs, struct analysis *an)
 {
 	memset(an, 0, sizeof *an);
+	an->lang = lang_detect(a->title, a->text);
+	an->howto = is_howto(a->title ? a->title : "", a->text ? a->text : "");
+	an->release = is_release(a->title ? a->title : "");
 	scan(an, a->title ? a->title : "", 1, prefs);
 	size_t title_words = an->words;
 	an->words = 0;
@@ -199,7 +286,7 @@ analyse(const struct article *a, const struct offline_prefs *prefs, struct analy
 		char low[TEXT_WORD_MAX + 1];
 		str_copy(low, a->categories[i], sizeof low);
 		const struct lexicon_entry *e = lexicon_find(str_lower(low));
-		if (e)
+		if (e && lexicon_applies(e, an->lang))
 			add_match(an, e, 0);
 	}
 	for (size_t i = 0; prefs && i < prefs->muted_source_count; i++)
@@ -269,7 +356,9 @@ timeliness(const struct analysis *an, const struct article *a, const struct offl
 
 /* The category with the most lexicon evidence. One weak term is not evidence: a category
  * needs a core term (weight 3) or a weight-2 term and another distinct term ("Swift" alone in a story
- * about a singer is not programming). First-person essays become opinion. */
+ * about a singer is not programming). A versioned release is tools; a how-to about a tool is tools
+ * even in the first person (an editor files "How I set up vim" under tools, not opinion);
+ * other first-person essays become opinion. */
 static enum category
 categorize(const struct analysis *an)
 {
@@ -287,6 +376,11 @@ categorize(const struct analysis *an)
 		if (c != CAT_OTHER && (core[c] || (strong[c] && distinct[c] >= 2)) &&
 		    weight[c] > (best == CAT_OTHER ? 0 : weight[best]))
 			best = (enum category)c;
+	int techy = best != CAT_OTHER || weight[CAT_TOOLS] + weight[CAT_ENGINEERING] >= 2;
+	if (an->release && techy && best != CAT_SECURITY)
+		return CAT_TOOLS;
+	if (an->howto && (weight[CAT_TOOLS] >= 2 || (techy && best != CAT_SECURITY && best != CAT_AI_ML)))
+		return CAT_TOOLS;
 	double cue_rate = an->words ? 100.0 * an->opinion_cues / (double)an->words : 0;
 	if (cue_rate >= 3.0 && an->words >= 80 && (best == CAT_OTHER || weight[best] < 10))
 		return CAT_OPINION;
@@ -295,16 +389,42 @@ categorize(const struct analysis *an)
 	return cue_rate >= 1.5 && an->words >= 80 ? CAT_OPINION : CAT_OTHER;
 }
 
+#define FOLD_MAX 128
+
+/* The lower-case form of s into out (FOLD_MAX bytes): keywords compare case-insensitively, so
+ * the lexicon's "Rust" and a TF-IDF "rust" are one topic. */
+static const char *
+fold(const char *s, char *out)
+{
+	size_t o = 0, len = strlen(s);
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t n = utf8_decode(s + i, len - i, &cp);
+		char enc[4];
+		size_t el = utf8_encode(utf8_tolower(cp), enc);
+		if (o + el >= FOLD_MAX)
+			break;
+		memcpy(out + o, enc, el);
+		o += el;
+		i += n ? n : 1;
+	}
+	out[o] = '\0';
+	return out;
+}
+
 /* True when k is already among kws, or is a word of one of them ("face" of "hugging face"). */
 static int
 has_keyword(const char **kws, size_t n, const char *k)
 {
-	size_t kl = strlen(k);
+	char kf[FOLD_MAX], wf[FOLD_MAX];
+	fold(k, kf);
+	size_t kl = strlen(kf);
 	for (size_t i = 0; i < n; i++) {
-		if (strcmp(kws[i], k) == 0)
+		const char *w = fold(kws[i], wf);
+		if (strcmp(w, kf) == 0)
 			return 1;
-		for (const char *p = strstr(kws[i], k); p; p = strstr(p + 1, k))
-			if ((p == kws[i] || p[-1] == ' ') && (p[kl] == '\0' || p[kl] == ' '))
+		for (const char *p = strstr(w, kf); p; p = strstr(p + 1, kf))
+			if ((p == w || p[-1] == ' ') && (p[kl] == '\0' || p[kl] == ' '))
 				return 1;
 	}
 	return 0;
@@ -326,11 +446,12 @@ mostly_cjk(const struct article *a)
 	return cjk > ascii;
 }
 
-/* The keyword a lexicon match stands for: its Chinese term in a Chinese article. */
+/* The keyword a lexicon match stands for: its topic in display form ("LLM", "大模型"). */
 static const char *
 match_keyword(const struct match *m, int zh)
 {
-	return zh && has_non_ascii(m->entry->term) ? m->entry->term : m->entry->keyword;
+	(void)zh;
+	return m->entry->keyword;
 }
 
 /* Add up to limit lexicon topics (n < limit), strongest first: title, weight, frequency. A
@@ -369,15 +490,18 @@ overlaps_keyword(const char **kws, size_t n, const char *k)
 {
 	if (has_keyword(kws, n, k))
 		return 1;
+	char kbuf[FOLD_MAX], wbuf[FOLD_MAX];
+	k = fold(k, kbuf);
 	size_t kl = strlen(k);
 	for (size_t i = 0; i < n; i++) {
 		const char *one[1] = {k};
-		size_t il = strlen(kws[i]);
+		const char *w = fold(kws[i], wbuf);
+		size_t il = strlen(w);
 		/* "gpt" and "gpt-5.3-codex"; "gpu" and "gpus". */
-		if ((il < kl && strncmp(k, kws[i], il) == 0 && strchr("-. s", k[il]) && (k[il] != 's' || kl == il + 1)) ||
-		    (kl < il && strncmp(kws[i], k, kl) == 0 && strchr("-. s", kws[i][kl]) && (kws[i][kl] != 's' || il == kl + 1)))
+		if ((il < kl && strncmp(k, w, il) == 0 && strchr("-. s", k[il]) && (k[il] != 's' || kl == il + 1)) ||
+		    (kl < il && strncmp(w, k, kl) == 0 && strchr("-. s", w[kl]) && (w[kl] != 's' || il == kl + 1)))
 			return 1;
-		if (has_keyword(one, 1, kws[i]) || (has_non_ascii(k) && (strstr(k, kws[i]) || strstr(kws[i], k))))
+		if (has_keyword(one, 1, w) || (has_cjk(k) && (strstr(k, w) || strstr(w, k))))
 			return 1;
 	}
 	return 0;
@@ -395,13 +519,12 @@ pick_keywords(const struct analysis *an, const struct offline_ctx *ctx, const st
 	const char *tf[8];
 	size_t m = ctx->kw ? kw_top(ctx->kw, a, tf, 8, arena) : 0;
 	for (size_t i = 0; i < m && n < 4; i++)
-		if (!overlaps_keyword(out, n, tf[i]) && (zh || !has_non_ascii(tf[i])))
+		if (!overlaps_keyword(out, n, tf[i]) && (zh || !has_cjk(tf[i])))
 			out[n++] = tf[i];
 	n = add_lexicon(an, zh, used, out, n, 4);
-	if (n < 2 && !has_keyword(out, n, category_id(cat)))
+	/* Nothing to say about it: the category, rather than a made-up tag. */
+	if (n == 0)
 		out[n++] = category_id(cat);
-	if (n < 2)
-		out[n++] = "blog";
 	return n;
 }
 

@@ -22,12 +22,6 @@ text_iter_init(struct text_iter *it, const char *s, size_t len)
 	it->end = s + len;
 }
 
-static int
-is_inner(int c)
-{
-	return c == '.' || c == '-' || c == '_' || c == '\'';
-}
-
 /* True when the code point at it->p is CJK. */
 static int
 next_is_cjk_at(const struct text_iter *it)
@@ -52,55 +46,110 @@ put_cjk_pair(struct text_iter *it, uint32_t a, uint32_t b)
 	it->is_cjk = 1;
 }
 
+/* True for a code point that can be part of a word: an ASCII letter or digit, or a letter of
+ * the Latin, Greek or Cyrillic scripts (accents included: "über", "sécurité"), or a combining
+ * mark inside a word. */
+static int
+is_word_cp(uint32_t cp)
+{
+	return cp < 0x80 ? is_ascii_alnum((int)cp) : utf8_is_letter(cp) || (cp >= 0x300 && cp <= 0x36F);
+}
+
+/* The code point at p (or 0 at the end), its length in *n. */
+static uint32_t
+peek(const struct text_iter *it, const char *p, size_t *n)
+{
+	if (p >= it->end) {
+		*n = 0;
+		return 0;
+	}
+	if ((unsigned char)*p < 0x80) {
+		*n = 1;
+		return (unsigned char)*p;
+	}
+	uint32_t cp;
+	*n = utf8_decode(p, (size_t)(it->end - p), &cp);
+	return cp;
+}
+
+/* French elided articles and pronouns: "l'IA" is the word "ia", "d'une" is "une". */
+static int
+is_elision(const char *w, size_t len)
+{
+	static const char *const e[] = {"c", "d", "j", "l", "m", "n", "s", "t", "qu", "jusqu", "lorsqu", "puisqu"};
+	for (size_t i = 0; i < sizeof e / sizeof e[0]; i++)
+		if (strlen(e[i]) == len && memcmp(e[i], w, len) == 0)
+			return 1;
+	return 0;
+}
+
+/* Append the lower-case UTF-8 of cp to the word, when it fits whole. */
+static void
+put_lower(struct text_iter *it, size_t *len, uint32_t cp)
+{
+	char enc[4];
+	size_t n = cp < 0x80 ? (enc[0] = (char)ascii_lower((int)cp), 1) : utf8_encode(utf8_tolower(cp), enc);
+	if (*len + n <= TEXT_WORD_MAX) {
+		memcpy(it->word + *len, enc, n);
+		*len += n;
+	}
+}
+
 int
 text_next(struct text_iter *it)
 {
 	while (it->p < it->end) {
-		unsigned char c = (unsigned char)*it->p;
-		if (c >= 0x80) {
-			uint32_t cp;
-			size_t n = utf8_decode(it->p, (size_t)(it->end - it->p), &cp);
-			if (text_is_cjk(cp)) {
-				uint32_t prev = it->pending_cjk;
-				it->pending_cjk = cp;
-				it->p += n;
-				if (prev) {
-					put_cjk_pair(it, prev, cp);
-					return 1;
-				}
-				/* A lone CJK character (run of one) is emitted when the run ends. */
-				if (!next_is_cjk_at(it)) {
-					put_cjk_pair(it, cp, 0);
-					it->pending_cjk = 0;
-					return 1;
-				}
-				continue;
-			}
-			it->pending_cjk = 0;
+		size_t n;
+		uint32_t cp = peek(it, it->p, &n);
+		if (text_is_cjk(cp)) {
+			uint32_t prev = it->pending_cjk;
+			it->pending_cjk = cp;
 			it->p += n;
+			if (prev) {
+				put_cjk_pair(it, prev, cp);
+				return 1;
+			}
+			/* A lone CJK character (run of one) is emitted when the run ends. */
+			if (!next_is_cjk_at(it)) {
+				put_cjk_pair(it, cp, 0);
+				it->pending_cjk = 0;
+				return 1;
+			}
 			continue;
 		}
 		it->pending_cjk = 0;
-		if (!is_ascii_alnum(c)) {
-			it->p++;
+		if (!is_word_cp(cp) || (cp >= 0x300 && cp <= 0x36F)) {
+			it->p += n;
 			continue;
 		}
 		size_t len = 0;
 		const char *q = it->p;
 		it->start = q;
 		while (q < it->end) {
-			int d = (unsigned char)*q;
-			if (is_ascii_alnum(d) ||
-			    (is_inner(d) && q + 1 < it->end && is_ascii_alnum((unsigned char)q[1]) && d != '\'') ||
-			    ((d == '+' || d == '#') && len > 0)) {
-				if (len < TEXT_WORD_MAX)
-					it->word[len++] = (char)ascii_lower(d);
-				q++;
-			} else if (d == '\'' && q + 1 < it->end && is_ascii_alpha((unsigned char)q[1])) {
+			size_t m, m2;
+			uint32_t d = peek(it, q, &m);
+			uint32_t next = peek(it, q + m, &m2);
+			int next_word = next && is_word_cp(next) && !text_is_cjk(next);
+			if (is_word_cp(d) && !text_is_cjk(d)) {
+				put_lower(it, &len, d);
+				q += m;
+			} else if ((d == '.' || d == '-' || d == '_') && next_word) {
+				put_lower(it, &len, d);
+				q += m;
+			} else if ((d == '+' || d == '#') && len > 0) {
+				put_lower(it, &len, d);
+				q += m;
+			} else if ((d == '\'' || d == 0x2019) && next && utf8_is_letter(next)) {
+				if (is_elision(it->word, len)) { /* "l'IA": the word is "ia" */
+					len = 0;
+					q += m;
+					it->start = q;
+					continue;
+				}
 				/* "don't", "it's": keep the stem, drop the clitic. */
-				q++;
-				while (q < it->end && is_ascii_alpha((unsigned char)*q))
-					q++;
+				q += m;
+				while (q < it->end && utf8_is_letter(peek(it, q, &m)))
+					q += m;
 				break;
 			} else {
 				break;
@@ -110,7 +159,8 @@ text_next(struct text_iter *it)
 		it->word[len] = '\0';
 		it->len = len;
 		it->is_cjk = 0;
-		return 1;
+		if (len)
+			return 1;
 	}
 	return 0;
 }

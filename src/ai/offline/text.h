@@ -1,7 +1,9 @@
 /* text.h: the word and sentence splitting the offline engine, keywords and clustering share.
  *
- * Locale-free and deterministic. Words are lower-cased ASCII runs that may keep inner
- * '.', '-', '_' and trailing '+'/'#' (so "node.js", "c++", "gpt-4" stay one word); each CJK
+ * Locale-free and deterministic. Words are lower-cased runs of letters and digits of the Latin
+ * (accents included: "über", "sécurité"), Greek and Cyrillic scripts, UTF-8, that may keep inner
+ * '.', '-', '_' and trailing '+'/'#' (so "node.js", "c++", "gpt-4" stay one word); a French
+ * elision is dropped ("l'IA" is "ia"), an English clitic too ("don't" is "don"); each CJK
  * character run is emitted as overlapping character bigrams (a cheap, dictionary-free
  * segmentation good enough for TF-IDF and shingles). */
 #ifndef BRIEF_AI_OFFLINE_TEXT_H
@@ -14,9 +16,9 @@
 
 struct text_iter {
 	const char *p, *end;
-	char word[TEXT_WORD_MAX + 1]; /* the current word, NUL-terminated */
+	char word[TEXT_WORD_MAX + 1]; /* the current word, lower-case UTF-8, NUL-terminated */
 	size_t len;
-	const char *start;            /* where the current ASCII word starts in the input */
+	const char *start;            /* where the current (non-CJK) word starts in the input */
 	int is_cjk;                   /* the word is a CJK bigram (or single CJK character) */
 	uint32_t pending_cjk;         /* internal: previous CJK code point of the current run */
 };

@@ -1,0 +1,186 @@
+/* trends.c: the offline engine's highlights paragraph ("今日看点", declared in offline.h): the
+ * topics the day's top stories share, with how many stories each holds, the #1 story as the lead
+ * and the story most sources carried. A topic only one story has is not a trend and is not
+ * mentioned; nothing is translated or invented. */
+#include <string.h>
+
+#include "ai/offline/offline.h"
+#include "category.h"
+#include "util/buf.h"
+#include "util/str.h"
+#include "util/utf8.h"
+
+#define MAX_TOPICS 64
+#define MAX_CLUSTERS 3
+
+struct topic {
+	const char *name;  /* as the first story spells it */
+	unsigned long set; /* bit i: top[i] has it (the first 64 stories) */
+	int count;
+	size_t first;      /* best-ranked story with it */
+};
+
+/* Case-insensitive equality of two keywords (any script): "LLM" and "llm" are one topic. */
+static int
+same_topic(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), i = 0, j = 0;
+	while (i < la && j < lb) {
+		uint32_t x, y;
+		size_t n = utf8_decode(a + i, la - i, &x), m = utf8_decode(b + j, lb - j, &y);
+		if (utf8_tolower(x) != utf8_tolower(y))
+			return 0;
+		i += n ? n : 1;
+		j += m ? m : 1;
+	}
+	return i == la && j == lb;
+}
+
+static int
+popcount(unsigned long x)
+{
+	int n = 0;
+	for (; x; x &= x - 1)
+		n++;
+	return n;
+}
+
+/* The shared topics of top[0..count), most stories first, then the best-ranked story. */
+static size_t
+shared_topics(struct story *const *top, size_t count, struct topic *out)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < count && i < 64; i++)
+		for (size_t k = 0; k < top[i]->verdict.keyword_count; k++) {
+			const char *w = top[i]->verdict.keywords[k];
+			size_t t = 0;
+			while (t < n && !same_topic(out[t].name, w))
+				t++;
+			if (t == n) {
+				if (n == MAX_TOPICS)
+					continue;
+				out[n++] = (struct topic){w, 0, 0, i};
+			}
+			out[t].set |= 1UL << i;
+		}
+	size_t kept = 0;
+	for (size_t t = 0; t < n; t++) {
+		out[t].count = popcount(out[t].set);
+		if (out[t].count >= 2)
+			out[kept++] = out[t];
+	}
+	for (size_t i = 1; i < kept; i++)
+		for (size_t j = i; j > 0 && (out[j].count > out[j - 1].count ||
+		                             (out[j].count == out[j - 1].count && out[j].first < out[j - 1].first));
+		     j--) {
+			struct topic tmp = out[j];
+			out[j] = out[j - 1];
+			out[j - 1] = tmp;
+		}
+	return kept;
+}
+
+/* Up to MAX_CLUSTERS topics whose stories are not all covered by a topic chosen before ("LLM"
+ * with 3 stories already says what "inference" with 2 of them would). */
+static size_t
+pick_clusters(const struct topic *topics, size_t n, const struct topic **out)
+{
+	size_t k = 0;
+	for (size_t t = 0; t < n && k < MAX_CLUSTERS; t++) {
+		int covered = 0;
+		for (size_t c = 0; c < k && !covered; c++)
+			covered = (topics[t].set & ~out[c]->set) == 0;
+		if (!covered)
+			out[k++] = &topics[t];
+	}
+	return k;
+}
+
+/* The title a reader sees: the translation when there is one. */
+static const char *
+shown_title(const struct story *s)
+{
+	return s->has_enrichment && s->enrichment.title && *s->enrichment.title ? s->enrichment.title : s->lead->title;
+}
+
+const char *
+offline_highlights(struct story *const *top, size_t count, const char *lang, struct arena *arena)
+{
+	int zh = !lang || strcmp(lang, "en") != 0;
+	if (count == 0)
+		return arena_strdup(arena, zh ? "今日窗口内没有可推荐的文章。" : "Nothing in the window was worth picking today.");
+	struct topic topics[MAX_TOPICS];
+	size_t nt = shared_topics(top, count, topics);
+	const struct topic *cl[MAX_CLUSTERS];
+	size_t nc = pick_clusters(topics, nt, cl);
+	struct buf b = BUF_INIT;
+	/* 1. The clusters with their counts. */
+	if (nc) {
+		buf_printf(&b, zh ? "今天的 %zu 篇精选集中在" : "Today's %zu picks cluster around ", count);
+		for (size_t c = 0; c < nc; c++) {
+			if (c)
+				buf_puts(&b, zh ? (c + 1 == nc ? "和" : "、") : (c + 1 == nc ? " and " : ", "));
+			buf_printf(&b, zh ? "%s（%d 篇）" : "%s (%d stories)", cl[c]->name, cl[c]->count);
+		}
+		buf_puts(&b, zh ? "。" : ".");
+	} else {
+		/* No topic is shared: say how the picks spread over the categories that hold two or more. */
+		size_t per[CAT_COUNT] = {0};
+		for (size_t i = 0; i < count; i++)
+			per[top[i]->verdict.category < CAT_COUNT ? top[i]->verdict.category : CAT_OTHER]++;
+		buf_printf(&b, zh ? "今天的 %zu 篇精选话题分散，没有两篇以上共同的主题" :
+		                    "Today's %zu picks share no topic between two or more stories", count);
+		size_t said = 0;
+		for (int c = 0; c < CAT_COUNT && said < 3; c++) {
+			if (per[c] < 2 || c == CAT_OTHER)
+				continue;
+			buf_puts(&b, said ? (zh ? "、" : ", ") : (zh ? "；其中 " : "; "));
+			if (zh)
+				buf_printf(&b, "%s 有 %zu 篇", category_label((enum category)c, "zh"), per[c]);
+			else
+				buf_printf(&b, "%zu in %s", per[c], category_label((enum category)c, "en"));
+			said++;
+		}
+		buf_puts(&b, zh ? "。" : ".");
+	}
+	/* 2. The #1 story leads, with the shared topics it belongs to. */
+	const struct story *lead = top[0];
+	buf_printf(&b, zh ? "领头的是「%s」" : " The lead story is \"%s\"", shown_title(lead));
+	size_t shown = 0;
+	for (size_t t = 0; t < nt && shown < 2; t++)
+		if (topics[t].set & 1UL)
+			buf_printf(&b, zh ? (shown++ ? "、%s" : "（%s") : (shown++ ? ", %s" : " (%s"), topics[t].name);
+	if (shown)
+		buf_puts(&b, zh ? "）" : ")");
+	if (lead->member_count > 1)
+		buf_printf(&b, zh ? "，有 %zu 个来源报道" : ", picked up by %zu sources", lead->member_count);
+	buf_puts(&b, zh ? "。" : ".");
+	/* 3. The other stories of the first cluster (at most two). */
+	if (nc) {
+		size_t named = 0;
+		for (size_t i = 1; i < count && i < 64 && named < 2; i++) {
+			if (!(cl[0]->set & (1UL << i)))
+				continue;
+			if (!named)
+				buf_printf(&b, zh ? "同属 %s 的还有" : " Also on %s: ", cl[0]->name);
+			else
+				buf_puts(&b, zh ? "和" : " and ");
+			buf_printf(&b, zh ? "「%s」" : "\"%s\"", shown_title(top[i]));
+			named++;
+		}
+		if (named)
+			buf_puts(&b, zh ? "。" : ".");
+	}
+	/* 4. The story most sources carried, when it is not the lead. */
+	const struct story *widest = NULL;
+	for (size_t i = 1; i < count; i++)
+		if (top[i]->member_count > 1 && (!widest || top[i]->member_count > widest->member_count))
+			widest = top[i];
+	if (widest && widest->member_count > lead->member_count)
+		buf_printf(&b, zh ? "「%s」被 %zu 个来源同时报道。" : " \"%s\" was picked up by %zu sources.",
+		           shown_title(widest), widest->member_count);
+	buf_puts(&b, zh ? "（以上由离线引擎根据共同话题归纳。）" : " (Trends spotted by the offline engine from shared topics.)");
+	const char *out = arena_strdup(arena, buf_str(&b));
+	buf_free(&b);
+	return out;
+}

@@ -1,0 +1,347 @@
+/* test_offline_editorial.c: the offline engine as an editor (issue 11, section 4), on small
+ * articles of our own in several languages: Unicode-correct keywords with display casing,
+ * language-aware stop words, multilingual category cues matched as whole words in the item's
+ * language, how-tos and releases as tools, highlights from shared topics, and extracts without
+ * page furniture. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ai/offline/keywords.h"
+#include "ai/offline/lang.h"
+#include "ai/offline/offline.h"
+#include "category.h"
+#include "testlib.h"
+#include "util/str.h"
+
+#define NOW INT64_C(1771675200)
+
+static struct article
+art(const char *title, const char *text, const char *source)
+{
+	static int64_t next_id = 1;
+	struct article a;
+	memset(&a, 0, sizeof a);
+	a.id = next_id;
+	a.source_id = next_id++;
+	a.title = title;
+	a.text = text;
+	a.source_name = source;
+	a.source_url = "https://feeds.example.org/feed.xml";
+	a.link = "https://example.org/post";
+	a.published = a.when = a.first_seen = NOW - 3600;
+	return a;
+}
+
+/* The engine's verdict on a[i] within the window a[0..n). */
+static void
+judge(struct article *a, size_t n, size_t i, struct arena *arena, struct verdict *v)
+{
+	struct offline_prefs prefs = {0};
+	struct offline_ctx ctx = {.now = NOW, .hours = 48, .prefs = &prefs, .kw = kw_index_build(a, n, arena),
+	                          .articles = a, .article_count = n};
+	offline_verdict(&ctx, &a[i], arena, v);
+}
+
+static int
+has_kw(const struct verdict *v, const char *k)
+{
+	for (size_t i = 0; i < v->keyword_count; i++)
+		if (strcmp(v->keywords[i], k) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+show(const char *what, const struct verdict *v)
+{
+	fprintf(stderr, "  %s: %s [", what, category_id(v->category));
+	for (size_t i = 0; i < v->keyword_count; i++)
+		fprintf(stderr, "%s%s", i ? ", " : "", v->keywords[i]);
+	fprintf(stderr, "]\n");
+}
+
+/* Filler articles so that TF-IDF has a window to compare with. */
+static size_t
+window(struct article *w, const struct article *subject)
+{
+	w[0] = *subject;
+	w[1] = art("Weekly notes", "Some notes about the week, the weather and a walk in the park with friends.", "Notes");
+	w[2] = art("Kurzmeldungen", "Heute gibt es nur kurze Meldungen aus der Stadt und dem Umland zu lesen.", "Stadt");
+	w[3] = art("Brèves", "Quelques nouvelles brèves de la semaine, la météo et le sport du dimanche.", "Journal");
+	return 4;
+}
+
+/* Keywords keep every letter (ü, é, ß) and are words of the article, not truncations. */
+static void
+test_unicode_keywords(void)
+{
+	struct arena arena = ARENA_INIT;
+	struct article w[4];
+	struct article de = art("Überwachung: Bundestag beschließt Gesetz zur Vorratsdatenspeicherung",
+	                        "Der Bundestag hat am Donnerstag die Vorratsdatenspeicherung beschlossen. Die Überwachung "
+	                        "von Verbindungsdaten soll künftig zehn Wochen dauern. Datenschützer kritisieren die "
+	                        "Überwachung scharf und kündigen eine Verfassungsbeschwerde gegen die "
+	                        "Vorratsdatenspeicherung an. Die Überwachung betrifft alle Telefonkunden.",
+	                        "Netzpolitik");
+	size_t n = window(w, &de);
+	struct verdict v;
+	judge(w, n, 0, &arena, &v);
+	show("de surveillance", &v);
+	CHECK(has_kw(&v, "Überwachung") || has_kw(&v, "Vorratsdatenspeicherung"));
+	for (size_t i = 0; i < v.keyword_count; i++) {
+		CHECK(strstr(v.keywords[i], "berwachung") == NULL || strstr(v.keywords[i], "Überwachung") != NULL);
+		/* every keyword is spelt as in the article (or is a canonical lexicon topic) */
+		CHECK(str_icasestr(de.text, strlen(de.text), v.keywords[i]) || str_icasestr(de.title, strlen(de.title), v.keywords[i]) ||
+		      strcmp(v.keywords[i], "Datenschutz") == 0 || strcmp(v.keywords[i], "privacy") == 0);
+		CHECK(!lang_is_stopword(LANG_DE, v.keywords[i]));
+	}
+	CHECK_INT(v.category, CAT_SECURITY);
+
+	struct article fr = art("La sécurité des élèves menacée par une faille",
+	                        "Une faille de sécurité dans le logiciel Pronote expose les données des élèves. Les "
+	                        "chercheurs ont découvert que la faille permettait de lire les notes et les adresses. "
+	                        "L'éditeur a publié un correctif mardi. La faille touche des milliers d'écoles.",
+	                        "Le Journal");
+	n = window(w, &fr);
+	judge(w, n, 0, &arena, &v);
+	show("fr flaw", &v);
+	CHECK(has_kw(&v, "Pronote"));
+	for (size_t i = 0; i < v.keyword_count; i++) {
+		CHECK(strcmp(v.keywords[i], "curit") != 0 && strcmp(v.keywords[i], "l ves") != 0);
+		CHECK(!lang_is_stopword(LANG_FR, v.keywords[i]));
+	}
+	CHECK_INT(v.category, CAT_SECURITY);
+	arena_free(&arena);
+}
+
+/* Canonical topics with display casing, so the tag cloud aggregates across stories. */
+static void
+test_display_casing(void)
+{
+	struct arena arena = ARENA_INIT;
+	struct article w[4];
+	struct article en = art("Serving LLM inference from PostgreSQL with a Rust extension",
+	                        "We wrote a Rust extension for PostgreSQL that runs llm inference next to the data. "
+	                        "The extension loads a small language model once per backend. In our tests postgres "
+	                        "answered 40 queries per second with the LLM on a laptop, and the Rust code stayed "
+	                        "under 2,000 lines.",
+	                        "Example Blog");
+	size_t n = window(w, &en);
+	struct verdict v;
+	judge(w, n, 0, &arena, &v);
+	show("en casing", &v);
+	CHECK(has_kw(&v, "LLM"));
+	CHECK(has_kw(&v, "PostgreSQL"));
+	CHECK(has_kw(&v, "Rust"));
+	CHECK(!has_kw(&v, "llm") && !has_kw(&v, "postgresql") && !has_kw(&v, "rust"));
+	arena_free(&arena);
+}
+
+/* KI, IA, 人工智能 are AI in their language; the same letters elsewhere are not. */
+static void
+test_multilingual_cues(void)
+{
+	struct arena arena = ARENA_INIT;
+	struct article w[4];
+	struct verdict v;
+	struct article de = art("KI erkennt Hautkrebs besser als Ärzte",
+	                        "Ein neuronales Netz der Universität Heidelberg erkennt Hautkrebs auf Fotos "
+	                        "zuverlässiger als 58 Dermatologen. Die KI wurde mit 100.000 Bildern trainiert. Die "
+	                        "Forscher wollen die KI nun in Kliniken testen.",
+	                        "Wissen");
+	size_t n = window(w, &de);
+	judge(w, n, 0, &arena, &v);
+	show("de KI", &v);
+	CHECK_INT(v.category, CAT_AI_ML);
+	CHECK(has_kw(&v, "KI"));
+
+	struct article fr = art("L'IA générative arrive dans les mairies",
+	                        "Plusieurs mairies testent une IA générative pour répondre aux questions des habitants. "
+	                        "Le modèle de langage est hébergé en France. Les agents gardent la main sur les réponses "
+	                        "envoyées par l'IA.",
+	                        "Le Journal");
+	n = window(w, &fr);
+	judge(w, n, 0, &arena, &v);
+	show("fr IA", &v);
+	CHECK_INT(v.category, CAT_AI_ML);
+
+	struct article es = art("La inteligencia artificial llega a los hospitales",
+	                        "Tres hospitales de Madrid usan inteligencia artificial para leer radiografías. La IA "
+	                        "marca los casos urgentes y los médicos revisan cada resultado antes del diagnóstico.",
+	                        "Diario");
+	n = window(w, &es);
+	judge(w, n, 0, &arena, &v);
+	show("es IA", &v);
+	CHECK_INT(v.category, CAT_AI_ML);
+
+	struct article zh = art("人工智能助手进入医院",
+	                        "多家医院开始使用人工智能助手整理病历。该系统基于大模型，医生审核每一份由人工智能生成的记录。"
+	                        "医院表示，人工智能助手每天节省医生两个小时。",
+	                        "科技日报");
+	n = window(w, &zh);
+	judge(w, n, 0, &arena, &v);
+	show("zh AI", &v);
+	CHECK_INT(v.category, CAT_AI_ML);
+
+	/* "Ki" as a name in English, "ia" inside words, and Dutch "na rust" (after half-time). */
+	struct article en = art("Ki Hong Lee joins the cast of a new film",
+	                        "Actor Ki Hong Lee will star in the new film, the studio said on Monday. Filming starts "
+	                        "in Georgia in the spring, and the cast also includes several media veterans.",
+	                        "Film News");
+	n = window(w, &en);
+	judge(w, n, 0, &arena, &v);
+	show("en Ki", &v);
+	CHECK(v.category != CAT_AI_ML);
+
+	struct article nl = art("Ajax wint na rust van PSV",
+	                        "Ajax heeft zondag met 2-1 gewonnen van PSV. Na rust scoorde Ajax twee keer. De trainer "
+	                        "was na afloop tevreden over de rust in de ploeg en de inzet van de spelers.",
+	                        "Sportnieuws");
+	n = window(w, &nl);
+	judge(w, n, 0, &arena, &v);
+	show("nl rust", &v);
+	CHECK_INT(v.category, CAT_OTHER);
+	CHECK(!has_kw(&v, "Rust"));
+	for (size_t i = 0; i < v.keyword_count; i++)
+		CHECK(!lang_is_stopword(LANG_NL, v.keywords[i]));
+	arena_free(&arena);
+}
+
+/* A first-person how-to about a tool is tools, not opinion; a versioned release is tools. */
+static void
+test_howto_and_release(void)
+{
+	struct arena arena = ARENA_INIT;
+	struct article w[4];
+	struct verdict v;
+	struct article howto = art("How I set up vim for writing prose",
+	                           "I have used vim for ten years, and my setup for prose took me a while to get "
+	                           "right. In this post I show my vimrc: I turn on spell checking, I map a key to "
+	                           "reflow paragraphs, and I install a linter plugin. I think the result is the best "
+	                           "editor I have had for writing. My advice: start small and add one plugin at a time.",
+	                           "Someone's blog");
+	size_t n = window(w, &howto);
+	judge(w, n, 0, &arena, &v);
+	show("how-to", &v);
+	CHECK_INT(v.category, CAT_TOOLS);
+	CHECK(has_kw(&v, "Vim"));
+
+	struct article rel = art("Mercurial 6.8.1 released",
+	                         "The Mercurial project has released version 6.8.1. The release fixes two crashes in "
+	                         "the rebase extension and speeds up status on large repositories.",
+	                         "Mercurial");
+	n = window(w, &rel);
+	judge(w, n, 0, &arena, &v);
+	show("release", &v);
+	CHECK_INT(v.category, CAT_TOOLS);
+	CHECK(has_kw(&v, "Mercurial"));
+	arena_free(&arena);
+}
+
+/* 今日看点 names the topics shared by several stories with their counts and the #1 story as
+ * the lead; a topic only one story has is not a trend. */
+static void
+test_highlights_clusters(void)
+{
+	struct arena arena = ARENA_INIT;
+	static const char *kw[][3] = {
+		{"LLM", "inference", "Taalas"}, {"LLM", "Gemini", "pricing"}, {"LLM", "agents", "Claude"},
+		{"Rust", "compiler", "LLVM"},   {"Rust", "Linux", "kernel"},  {"phishing", "MFA", "Starkiller"},
+	};
+	static const char *titles[] = {"Taalas serves Llama at 17,000 tokens/second", "Gemini 3.1 Pro is here",
+	                               "Claude agents in practice", "A Rust compiler backend", "Rust in the Linux kernel",
+	                               "Starkiller phishing kit"};
+	static const enum category cats[] = {CAT_AI_ML, CAT_AI_ML, CAT_AI_ML, CAT_ENGINEERING, CAT_ENGINEERING,
+	                                     CAT_SECURITY};
+	struct article arts[6];
+	struct story stories[6];
+	struct story *top[6];
+	for (size_t i = 0; i < 6; i++) {
+		arts[i] = art(titles[i], "text", "src");
+		memset(&stories[i], 0, sizeof stories[i]);
+		stories[i].lead = &arts[i];
+		stories[i].member_count = 1;
+		stories[i].verdict.category = cats[i];
+		stories[i].verdict.keywords = kw[i];
+		stories[i].verdict.keyword_count = 3;
+		stories[i].enrichment.title = titles[i];
+		top[i] = &stories[i];
+	}
+	const char *zh = offline_highlights(top, 6, "zh", &arena);
+	fprintf(stderr, "  highlights zh: %s\n", zh);
+	CHECK(strstr(zh, "LLM") && strstr(zh, "3 篇"));
+	CHECK(strstr(zh, "Rust") && strstr(zh, "2 篇"));
+	CHECK(strstr(zh, "领头") && strstr(zh, titles[0]));
+	CHECK(strstr(zh, "Starkiller") == NULL && strstr(zh, "MFA") == NULL); /* one story: no trend */
+	CHECK(strstr(zh, "pricing") == NULL);
+	const char *en = offline_highlights(top, 6, "en", &arena);
+	fprintf(stderr, "  highlights en: %s\n", en);
+	CHECK(strstr(en, "LLM (3 stories)") && strstr(en, "Rust (2 stories)"));
+	CHECK(strstr(en, titles[0]) && strstr(en, "Starkiller") == NULL);
+	arena_free(&arena);
+}
+
+/* The extract is the lead of the article body, without share bars, company widgets, bylines
+ * and image credits. */
+static void
+test_extract_furniture(void)
+{
+	struct arena arena = ARENA_INIT;
+	struct article a = art("Startup ships a faster SQLite replication tool",
+	                       "Share this article: Twitter Facebook LinkedIn Email. By Jane Doe, Staff Writer. "
+	                       "Photo: Jane Doe / Getty Images. Company: Litestream Inc. Website: litestream.io "
+	                       "Founded: 2021. Litestream released version 1.0 of its SQLite replication tool on "
+	                       "Tuesday. The tool streams every change to object storage within a second. Three "
+	                       "companies already run it in production, the founder said. Related: Ten databases "
+	                       "to watch.",
+	                       "Tech Wire");
+	struct verdict v;
+	struct article w[4];
+	size_t n = window(w, &a);
+	judge(w, n, 0, &arena, &v);
+	struct enrichment e;
+	offline_enrich(&a, &v, "zh", &arena, &e);
+	fprintf(stderr, "  extract: %s\n", e.summary);
+	CHECK(str_istarts(e.summary, "Litestream released version 1.0"));
+	CHECK(strstr(e.summary, "Share this") == NULL && strstr(e.summary, "Getty") == NULL);
+	CHECK(strstr(e.summary, "Website:") == NULL && strstr(e.summary, "By Jane") == NULL);
+	CHECK(strstr(e.summary, "Related:") == NULL);
+	arena_free(&arena);
+}
+
+/* Language detection and the stop-word lists. */
+static void
+test_lang(void)
+{
+	CHECK_INT(lang_detect("Neue Funktionen", "Die Entwickler haben nicht nur die Oberfläche überarbeitet, sondern "
+	                                         "auch die Leistung der App verbessert, die für alle Nutzer kostenlos ist."),
+	          LANG_DE);
+	CHECK_INT(lang_detect("Le projet", "Le projet est disponible pour les utilisateurs et la communauté dans une "
+	                                   "version stable."),
+	          LANG_FR);
+	CHECK_INT(lang_detect("Nieuwe versie", "De nieuwe versie van het programma is niet alleen sneller, maar ook "
+	                                       "zuiniger voor de gebruikers."),
+	          LANG_NL);
+	CHECK_INT(lang_detect("Nueva versión", "La nueva versión del programa es más rápida y los usuarios pueden "
+	                                       "descargarla para Linux."),
+	          LANG_ES);
+	CHECK_INT(lang_detect("大模型推理", "今天的精选以人工智能为主，推理成本持续下降。"), LANG_ZH);
+	CHECK_INT(lang_detect("Release notes", "The release fixes two bugs and adds a flag for the new cache."), LANG_EN);
+	CHECK(lang_is_stopword(LANG_DE, "für") && lang_is_stopword(LANG_DE, "über") && !lang_is_stopword(LANG_EN, "für"));
+	CHECK(lang_is_stopword(LANG_FR, "très") && lang_is_stopword(LANG_NL, "niet") && lang_is_stopword(LANG_ES, "según"));
+	CHECK(lang_is_stopword(LANG_DE, "the")); /* English words appear in every language's tech writing */
+	CHECK(!lang_is_stopword(LANG_DE, "rust") && !lang_is_stopword(LANG_NL, "rust"));
+}
+
+int
+main(void)
+{
+	test_lang();
+	test_unicode_keywords();
+	test_display_casing();
+	test_multilingual_cues();
+	test_howto_and_release();
+	test_highlights_clusters();
+	test_extract_furniture();
+	return test_done("test_offline_editorial");
+}
