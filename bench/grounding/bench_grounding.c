@@ -6,8 +6,10 @@
  * Sources are grouped three to a piece ([1] [2] [3]). For every source sentence that has a
  * claim, a faithful draft sentence is made from it — reformatted the way a writer would
  * (thousands separators added or dropped, 30% as "30 percent" / 百分之30, full-width digits,
- * a figure before 亿/万/million rounded, the citation before or after the stop) — and cited;
- * every claim in it is true, so each one flagged is a false flag. Then one claim is injected
+ * a figure before 亿/万/million rounded, the citation before or after the stop) — and cited,
+ * and one restating its claims in a sentence of the bench's own, joined by a claim of an
+ * earlier source of the piece with both citations; every claim in them is true, so each one
+ * flagged is a false flag. Then one claim is injected
  * into a copy: a changed figure, an added figure, a quotation taken from another piece, a
  * name from another piece, or a changed date (each checked by plain substring search to be
  * absent from the piece's sources); caught when that claim is flagged.
@@ -535,6 +537,8 @@ run(struct lang *l)
 		for (size_t i = 0; i < 3; i++)
 			gs[i] = (struct ground_source){(long)i + 1, src[i], NULL};
 		struct ground_index *ix = ground_index_new(gs, 3, &a);
+		const char *other = NULL; /* a claim of an earlier source of the piece */
+		long other_id = 0;
 		for (size_t i = 0; i < 3; i++) {
 			const char *t = strstr(src[i], "text: ");
 			t = t ? t + 6 : src[i];
@@ -550,13 +554,22 @@ run(struct lang *l)
 				claims_extract(s, len, l->en ? CLAIMS_EN : 0, &a, &c, &count, &cap);
 				if (!count)
 					continue;
-				/* Restated: the sentence's claims pulled into a sentence of our own. */
+				/* Restated: the sentence's claims pulled into a sentence of our own; when an
+				 * earlier source of the piece had a claim, that one joins in, cited too. */
 				buf_clear(&draft);
 				buf_puts(&draft, l->en ? "The report mentions " : "报道提到了");
 				for (size_t q = 0; q < count && q < 4; q++)
 					buf_printf(&draft, "%s%s", q ? (l->en ? ", " : "、") : "", c[q].text);
+				if (other && other_id != (long)i + 1)
+					buf_printf(&draft, l->en ? ", and another mentions %s" : "，另一篇提到%s", other);
 				buf_puts(&draft, l->en ? "." : "。");
+				if (other && other_id != (long)i + 1)
+					buf_printf(&draft, "[%ld]", other_id);
 				cite(&draft, (long)i + 1);
+				if (c[0].kind != CLAIM_QUOTE) {
+					other = c[0].text;
+					other_id = (long)i + 1;
+				}
 				struct ground_result rr = {0};
 				check(ix, buf_str(&draft), l->en, &a, &rr);
 				l->faithful += (long)rr.count;
