@@ -10,20 +10,27 @@
 #include "serve/serve.h"
 
 const char cmd_serve_help[] =
-	"usage: brief serve [--listen HOST:PORT]\n\n"
+	"usage: brief serve [--listen HOST:PORT] [--token TOKEN]\n\n"
 	"Serve a read-only web archive of the store: the digests, weekly posts and articles\n"
 	"written so far, every item with full-text search, and an Atom feed of the reports.\n\n"
 	"  --listen HOST:PORT  address to listen on (default 127.0.0.1:8080, or [serve] listen in\n"
-	"                      the config file; port 0 picks a free port)\n\n"
+	"                      the config file; port 0 picks a free port)\n"
+	"  --token TOKEN       require this token (16+ characters) on every request:\n"
+	"                      Authorization: Bearer TOKEN, or open /?token=TOKEN once in a\n"
+	"                      browser (a cookie keeps it); also $BRIEF_SERVE_TOKEN, [serve] token.\n"
+	"                      Use one whenever the address is reachable from other machines.\n\n"
+	"Host headers other than IP addresses and localhost are refused (DNS rebinding); allow\n"
+	"names with [serve] hosts = name1, name2.\n"
 	"pages: /  /r/KIND/SLUG (.md, .json)  /items?q=WORDS  /items/ID  /feed.atom\n"
 	"Stops cleanly on Ctrl-C (SIGINT) or SIGTERM.\n";
 
 int
 cmd_serve(int argc, char **argv)
 {
-	const char *listen = NULL;
+	const char *listen = NULL, *token = NULL;
 	struct cli_option opts[] = {
 		{"listen", 'l', CLI_VALUE, &listen},
+		{"token", 0, CLI_VALUE, &token},
 		{NULL, 0, CLI_FLAG, NULL},
 	};
 	struct cli_common common = {0};
@@ -47,13 +54,20 @@ cmd_serve(int argc, char **argv)
 	pthread_sigmask(SIG_BLOCK, &stop, NULL);
 	signal(SIGPIPE, SIG_IGN);
 
-	struct serve *sv = serve_start(app.db_path, listen, &e);
+	const struct config_values *cv = config_values(&app.cfg);
+	struct serve_opts so = {listen, config_first(token, "BRIEF_SERVE_TOKEN", cv->serve_token), cv->serve_hosts};
+	struct serve *sv = serve_start(app.db_path, &so, &e);
 	if (!sv) {
 		fprintf(stderr, "brief serve: %s\n", e.msg);
 		app_close(&app);
 		return EXIT_FAIL;
 	}
 	fprintf(stderr, "brief serve: listening on %s/ (store %s; Ctrl-C stops)\n", serve_url(sv), app.db_path);
+	if (!serve_is_loopback(sv))
+		fprintf(stderr,
+		        "brief serve: WARNING: %s is not a loopback address: other machines can reach this archive%s\n",
+		        serve_url(sv),
+		        so.token && *so.token ? " (with the token)" : " and NO TOKEN is set (--token, [serve] token)");
 	fflush(stderr);
 	int sig = 0;
 	sigwait(&stop, &sig);

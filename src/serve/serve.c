@@ -2,6 +2,7 @@
  * security headers. The pages themselves are in pages.c. */
 #include "serve/serve.h"
 
+#include <arpa/inet.h>
 #include <errno.h>
 #include <microhttpd.h>
 #include <netdb.h>
@@ -20,7 +21,10 @@ struct serve {
 	struct MHD_Daemon *daemon;
 	struct store st; /* used only from the daemon's one thread */
 	int listen_fd;
+	int is_loopback;  /* bound to 127.0.0.0/8 or ::1 */
 	char url[160];
+	char *token;      /* NULL = none */
+	char *hosts;      /* ",name,name," lower case, or NULL */
 };
 
 /* Report pages are brief's own HTML; still, nothing in them may run or fetch: no scripts, no
@@ -72,7 +76,7 @@ open_socket(struct serve *sv, const char *listen_arg, int *is_v6, struct err *e)
 	int fd = socket(ai->ai_family, SOCK_STREAM | SOCK_CLOEXEC, 0);
 	int one = 1;
 	if (fd < 0 || setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one) < 0 ||
-	    bind(fd, ai->ai_addr, ai->ai_addrlen) < 0 || listen(fd, 64) < 0) {
+	    bind(fd, ai->ai_addr, ai->ai_addrlen) < 0 || listen(fd, 1024) < 0) {
 		int saved = errno;
 		if (fd >= 0)
 			close(fd);
@@ -80,6 +84,10 @@ open_socket(struct serve *sv, const char *listen_arg, int *is_v6, struct err *e)
 		return err_set(e, "cannot listen on %s: %s", listen_arg, strerror(saved));
 	}
 	*is_v6 = ai->ai_family == AF_INET6;
+	if (ai->ai_family == AF_INET)
+		sv->is_loopback = (ntohl(((struct sockaddr_in *)ai->ai_addr)->sin_addr.s_addr) >> 24) == 127;
+	else
+		sv->is_loopback = IN6_IS_ADDR_LOOPBACK(&((struct sockaddr_in6 *)ai->ai_addr)->sin6_addr);
 	freeaddrinfo(ai);
 	struct sockaddr_storage ss;
 	socklen_t sl = sizeof ss;
@@ -107,8 +115,76 @@ request_base(struct serve *sv, struct MHD_Connection *conn, char *out, size_t si
 		snprintf(out, size, "%s", sv->url);
 }
 
+/* True when the Host header may reach us: absent (HTTP/1.0), an IP literal, localhost, or a
+ * configured name. A name that an attacker's page rebinds to our address is none of these. */
+static int
+host_allowed(const struct serve *sv, struct MHD_Connection *conn)
+{
+	const char *h = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST);
+	if (!h)
+		return 1;
+	char host[256];
+	size_t n;
+	if (h[0] == '[') {
+		const char *rb = strchr(h, ']');
+		if (!rb)
+			return 0;
+		n = (size_t)(rb - h - 1);
+		h++;
+	} else {
+		n = strcspn(h, ":");
+	}
+	if (n == 0 || n >= sizeof host)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		host[i] = (char)ascii_lower((unsigned char)h[i]);
+	host[n] = '\0';
+	while (n > 1 && host[n - 1] == '.') /* "localhost." is localhost */
+		host[--n] = '\0';
+	unsigned char addr[16];
+	if (inet_pton(AF_INET, host, addr) == 1 || inet_pton(AF_INET6, host, addr) == 1 ||
+	    strcmp(host, "localhost") == 0)
+		return 1;
+	if (!sv->hosts)
+		return 0;
+	char needle[260];
+	snprintf(needle, sizeof needle, ",%s,", host);
+	return strstr(sv->hosts, needle) != NULL;
+}
+
+/* Equal strings, in time that does not depend on where they differ. */
+static int
+token_equal(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	unsigned char diff = (unsigned char)(la != lb);
+	for (size_t i = 0; i < la; i++)
+		diff |= (unsigned char)(a[i] ^ b[i % (lb ? lb : 1)]);
+	return diff == 0;
+}
+
+/* 0 when the request carries the token (or none is needed); 1 when it came as ?token= (set the
+ * cookie); -1 when it is missing or wrong. */
+static int
+token_check(const struct serve *sv, struct MHD_Connection *conn)
+{
+	if (!sv->token)
+		return 0;
+	const char *auth = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_AUTHORIZATION);
+	if (auth && str_istarts(auth, "Bearer ") && token_equal(auth + 7, sv->token))
+		return 0;
+	const char *cookie = MHD_lookup_connection_value(conn, MHD_COOKIE_KIND, "brief_token");
+	if (cookie && token_equal(cookie, sv->token))
+		return 0;
+	const char *arg = MHD_lookup_connection_value(conn, MHD_GET_ARGUMENT_KIND, "token");
+	if (arg && token_equal(arg, sv->token))
+		return 1;
+	return -1;
+}
+
+/* Queue pg (with Set-Cookie: cookie unless NULL) on conn. */
 static enum MHD_Result
-send_page(struct MHD_Connection *conn, struct page *pg)
+send_page(struct MHD_Connection *conn, struct page *pg, const char *cookie)
 {
 	struct MHD_Response *resp =
 		MHD_create_response_from_buffer(pg->body.len, pg->body.data ? pg->body.data : (void *)"", MHD_RESPMEM_MUST_COPY);
@@ -122,6 +198,10 @@ send_page(struct MHD_Connection *conn, struct page *pg)
 	MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, "no-cache");
 	if (pg->status == 405)
 		MHD_add_response_header(resp, MHD_HTTP_HEADER_ALLOW, "GET, HEAD");
+	if (pg->status == 401)
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_WWW_AUTHENTICATE, "Bearer realm=\"brief\"");
+	if (cookie)
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_SET_COOKIE, cookie);
 	enum MHD_Result rc = MHD_queue_response(conn, (unsigned)pg->status, resp);
 	MHD_destroy_response(resp);
 	return rc;
@@ -143,12 +223,22 @@ on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *
 	}
 	struct page pg;
 	memset(&pg, 0, sizeof pg);
-	if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0) {
+	int tok = token_check(sv, conn);
+	char cookie[600];
+	if (!host_allowed(sv, conn))
+		pages_error(&pg, 421, "this Host is not served: brief serve answers IP addresses, localhost and the "
+		                      "names in [serve] hosts");
+	else if (tok < 0)
+		pages_error(&pg, 401, "this archive needs its token (Authorization: Bearer TOKEN, or ?token=TOKEN)");
+	else if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0)
 		pages_error(&pg, 405, "brief serve is read-only: GET and HEAD only");
-		enum MHD_Result r = send_page(conn, &pg);
+	if (pg.status) {
+		enum MHD_Result r = send_page(conn, &pg, NULL);
 		buf_free(&pg.body);
 		return r;
 	}
+	if (tok == 1) /* ?token= once: a cookie carries it from here on */
+		snprintf(cookie, sizeof cookie, "brief_token=%s; Path=/; HttpOnly; SameSite=Strict", sv->token);
 	char base[256];
 	request_base(sv, conn, base, sizeof base);
 	struct page_req rq = {
@@ -177,16 +267,47 @@ on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *
 		pages_atom(&sv->st, &rq, &pg);
 	else
 		pages_error(&pg, 404, "no such page");
-	enum MHD_Result r = send_page(conn, &pg);
+	enum MHD_Result r = send_page(conn, &pg, tok == 1 ? cookie : NULL);
 	buf_free(&pg.body);
 	return r;
 }
 
-struct serve *
-serve_start(const char *db_path, const char *listen_arg, struct err *e)
+/* ",a,b," in lower case from "a, B" (NULL for none). */
+static char *
+host_list(const char *hosts)
 {
+	if (!hosts || !*hosts)
+		return NULL;
+	struct buf b = BUF_INIT;
+	buf_putc(&b, ',');
+	for (const char *p = hosts; *p; p++)
+		if (!is_ascii_space((unsigned char)*p))
+			buf_putc(&b, (char)ascii_lower((unsigned char)*p));
+	buf_putc(&b, ',');
+	return buf_detach(&b);
+}
+
+struct serve *
+serve_start(const char *db_path, const struct serve_opts *o, struct err *e)
+{
+	const char *listen_arg = o->listen;
 	struct serve *sv = xcalloc(1, sizeof *sv);
 	sv->listen_fd = -1;
+	if (o->token && *o->token) {
+		for (const char *p = o->token; *p; p++)
+			if (!is_ascii_alnum((unsigned char)*p) && !strchr("-._~+/=", *p)) {
+				free(sv);
+				err_set(e, "the serve token may hold letters, digits and -._~+/= only");
+				return NULL;
+			}
+		if (strlen(o->token) < 16 || strlen(o->token) > 256) {
+			free(sv);
+			err_set(e, "the serve token must be 16 to 256 characters long");
+			return NULL;
+		}
+		sv->token = xstrdup(o->token);
+	}
+	sv->hosts = host_list(o->hosts);
 	if (store_open(&sv->st, db_path, e) < 0) {
 		free(sv);
 		return NULL;
@@ -203,8 +324,10 @@ serve_start(const char *db_path, const char *listen_arg, struct err *e)
 	}
 	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO | (is_v6 ? MHD_USE_IPv6 : 0);
 	sv->daemon = MHD_start_daemon(flags, 0, NULL, NULL, on_request, sv, MHD_OPTION_LISTEN_SOCKET, sv->listen_fd,
-	                              MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30, MHD_OPTION_CONNECTION_LIMIT,
-	                              (unsigned)256, MHD_OPTION_END);
+	                              MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)SERVE_IDLE_TIMEOUT_S,
+	                              MHD_OPTION_CONNECTION_LIMIT, (unsigned)SERVE_MAX_CONNECTIONS,
+	                              MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)SERVE_PER_IP_CONNECTIONS,
+	                              MHD_OPTION_END);
 	if (!sv->daemon) {
 		err_set(e, "cannot start the HTTP server on %s", listen_arg);
 		serve_stop(sv);
@@ -219,6 +342,12 @@ serve_url(const struct serve *sv)
 	return sv->url;
 }
 
+int
+serve_is_loopback(const struct serve *sv)
+{
+	return sv->is_loopback;
+}
+
 void
 serve_stop(struct serve *sv)
 {
@@ -229,5 +358,7 @@ serve_stop(struct serve *sv)
 	else if (sv->listen_fd >= 0)
 		close(sv->listen_fd);
 	store_close(&sv->st);
+	free(sv->token);
+	free(sv->hosts);
 	free(sv);
 }

@@ -8,19 +8,40 @@
  *         /feed.atom         the reports as an Atom feed
  * Every string from the store is HTML-escaped; report pages are served with a Content-Security-Policy
  * that allows no script and no network request. One libmicrohttpd thread answers requests with
- * one SQLite connection in query_only mode; WAL lets it read while a fetch writes. */
+ * one SQLite connection in query_only mode; WAL lets it read while a fetch writes.
+ *
+ * Exposure: a request whose Host header names something other than an IP literal, localhost or
+ * one of the configured names is refused (421), so a web page cannot reach the archive through
+ * a name it rebinds to 127.0.0.1 (DNS rebinding). With a token, every request must carry it:
+ * "Authorization: Bearer TOKEN", or ?token=TOKEN once (answered with an HttpOnly, SameSite=Strict
+ * cookie so the pages' own links work), else 401. Idle and slow clients cannot starve the
+ * others: connections idle for SERVE_IDLE_TIMEOUT_S seconds are closed, at most
+ * SERVE_MAX_CONNECTIONS are open and at most SERVE_PER_IP_CONNECTIONS per client address. */
 #ifndef BRIEF_SERVE_SERVE_H
 #define BRIEF_SERVE_SERVE_H
 
 #include "util/err.h"
 
+#define SERVE_IDLE_TIMEOUT_S 10
+#define SERVE_MAX_CONNECTIONS 4096
+#define SERVE_PER_IP_CONNECTIONS 32
+
 struct serve;
 
-/* Open the store at db_path (created and migrated if needed) and start answering on listen:
- * "HOST:PORT", "[V6]:PORT", ":PORT" or "PORT" (host default 127.0.0.1; port 0 = any free port).
+struct serve_opts {
+	const char *listen; /* "HOST:PORT", "[V6]:PORT", ":PORT" or "PORT" (host default 127.0.0.1;
+	                     * port 0 = any free port) */
+	const char *token;  /* NULL or "": no token needed; else every request must carry it */
+	const char *hosts;  /* comma-separated host names accepted in Host besides IP literals and
+	                     * localhost (NULL = none) */
+};
+
+/* Open the store at db_path (created and migrated if needed) and start answering as o says.
  * Returns the running server, or NULL with e set (e.g. "cannot listen on 127.0.0.1:80: Permission
  * denied"). */
-struct serve *serve_start(const char *db_path, const char *listen, struct err *e);
+struct serve *serve_start(const char *db_path, const struct serve_opts *o, struct err *e);
+/* True when the server listens on a loopback address only (else other machines can reach it). */
+int serve_is_loopback(const struct serve *sv);
 /* The base URL actually listened on, e.g. "http://127.0.0.1:41234". */
 const char *serve_url(const struct serve *sv);
 /* Stop answering (waits for the request in progress), close the store, free sv. NULL is a no-op. */

@@ -66,6 +66,8 @@ struct config_entry {
 	X(mute, sources, NULL)       /* comma-separated source names or hosts */                       \
 	X(daily, base_url, NULL)     /* absolute links in the archive's Atom feed */                   \
 	X(serve, listen, "127.0.0.1:8080")                                                             \
+	X(serve, token, NULL)        /* every request must carry it (Bearer, ?token= then a cookie) */ \
+	X(serve, hosts, NULL)        /* Host names served besides IP literals and localhost */       \
 	X(weekly, title, NULL)       /* default by language; $1 = 001, $2 = 1, $3 = week */             \
 	X(weekly, subtitle, NULL)                                                                      \
 	X(weekly, author, "brief")                                                                     \

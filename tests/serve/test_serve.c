@@ -357,7 +357,8 @@ main(void)
 	snprintf(db, sizeof db, "%s/brief.db", home);
 	fill_store(db);
 	struct err e = {""};
-	struct serve *sv = serve_start(db, "127.0.0.1:0", &e);
+	struct serve_opts so = {"127.0.0.1:0", NULL, NULL};
+	struct serve *sv = serve_start(db, &so, &e);
 	CHECK(sv != NULL);
 	if (!sv) {
 		fprintf(stderr, "%s\n", e.msg);
