@@ -8,16 +8,6 @@
 #include "util/str.h"
 #include "util/utf8.h"
 
-/* Controls that carry no text: C0 (but tab/newline/CR, which the callers treat as
- * whitespace), DEL, C1, and the bidi embeddings, overrides and isolates. */
-static int
-is_dropped(uint32_t cp)
-{
-	if (cp < 0x20)
-		return cp != '\t' && cp != '\n' && cp != '\r';
-	return (cp >= 0x7F && cp <= 0x9F) || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
-}
-
 /* Strong right-to-left letters (Hebrew, Arabic, Syriac, Thaana, NKo, ... and their
  * presentation forms; the RTL blocks of the SMP). */
 static int
@@ -40,7 +30,7 @@ next_cp(const char **p, const char *end, uint32_t *cp)
 {
 	while (*p < end) {
 		*p += utf8_decode(*p, (size_t)(end - *p), cp);
-		if (!is_dropped(*cp))
+		if (!html_is_dropped(*cp))
 			return 1;
 	}
 	return 0;
@@ -262,24 +252,11 @@ esc_mermaid(struct buf *b, const char *s, size_t max_chars)
 	}
 }
 
-/* Append [s, end) without the controls is_dropped names, for util/html's escaper. */
-static void
-html_clean(struct buf *b, const char *s, const char *end)
-{
-	struct buf clean = BUF_INIT;
-	const char *p = s;
-	uint32_t cp;
-	while (next_cp(&p, end, &cp))
-		utf8_put(&clean, cp == '\r' || cp == '\n' || cp == '\t' ? ' ' : cp);
-	html_escape(b, clean.data ? clean.data : "", clean.len);
-	buf_free(&clean);
-}
-
 void
 esc_html(struct buf *b, const char *s)
 {
 	if (s)
-		html_clean(b, s, s + strlen(s));
+		html_escape_line(b, s, strlen(s));
 }
 
 void
@@ -310,7 +287,7 @@ esc_html_paras(struct buf *b, const char *s)
 			const char *q = p;
 			size_t len = (size_t)(line_end - p);
 			str_trim(&q, &len);
-			html_clean(b, q, q + len);
+			html_escape_line(b, q, len);
 			in_para = pending_br = 1;
 		}
 		if (!nl)

@@ -38,7 +38,7 @@ int esc_url_ok(const char *url);
  * become apostrophes, '#' and angle brackets their full-width forms, whitespace runs
  * one space; cut to max_chars code points (0 = no limit) with an ellipsis. */
 void esc_mermaid(struct buf *b, const char *s, size_t max_chars);
-/* Append s as HTML text or attribute value (& < > " ' escaped). */
+/* Append s as one line of HTML text or attribute value: util/html's html_escape_line. */
 void esc_html(struct buf *b, const char *s);
 /* Append s as HTML paragraphs: blank lines separate <p> elements (each dir="auto"),
  * single newlines become <br>. */
