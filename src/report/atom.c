@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "report/escape.h"
+#include "report/page.h"
 #include "report/i18n.h"
 #include "report/report.h"
 #include "util/timeutil.h"
@@ -78,17 +79,15 @@ report_index_html(const struct report_digest *d, size_t n, const char *lang, con
 	const struct i18n *t = i18n_get(lang);
 	char title[256];
 	snprintf(title, sizeof title, "%s%s%s", t->index_title, month ? " — " : "", month ? month : "");
-	buf_printf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
-	                "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'\">\n"
-	                "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-	                "<meta name=\"color-scheme\" content=\"light dark\">\n"
-	                "<link rel=\"alternate\" type=\"application/atom+xml\" href=\"index.atom\">\n"
-	                "<title>%s</title>\n<style>\n"
-	                "body{margin:0;font:16px/1.6 system-ui,sans-serif;background:#fdfdfc;color:#1d1d1f}"
-	                "main{max-width:46rem;margin:0 auto;padding:1rem}a{color:#0b5cad}li{margin:.6rem 0}"
-	                "small{color:#6b6b70}\n@media (prefers-color-scheme:dark){body{background:#121214;color:#e8e8ea}"
-	                "a{color:#7cb7ff}small{color:#a0a0a8}}\n</style>\n</head>\n<body>\n<main>\n<h1>📚 %s</h1>\n<ul>\n",
-	           t->code, title, title);
+	page_head(out, PAGE_STATIC, t->code, title, NULL,
+	          "<link rel=\"alternate\" type=\"application/atom+xml\" href=\"index.atom\">\n",
+	          "body{margin:0;font:16px/1.6 system-ui,sans-serif;background:#fdfdfc;color:#1d1d1f}"
+	          "main{max-width:46rem;margin:0 auto;padding:1rem}a{color:#0b5cad}li{margin:.6rem 0}"
+	          "small{color:#6b6b70}\n@media (prefers-color-scheme:dark){body{background:#121214;color:#e8e8ea}"
+	          "a{color:#7cb7ff}small{color:#a0a0a8}}\n");
+	buf_puts(out, "<main>\n<h1>📚 ");
+	esc_html(out, title);
+	buf_puts(out, "</h1>\n<ul>\n");
 	for (size_t i = 0; i < listed(n, month); i++) {
 		char sel[16];
 		snprintf(sel, sizeof sel, "%d", d[i].selected);

@@ -7,6 +7,7 @@
 #include "report/commentary.h"
 #include "report/claims.h"
 #include "report/escape.h"
+#include "report/page.h"
 #include "report/mdsubset.h"
 #include "report/i18n.h"
 #include "report/weekly.h" /* weekly_refs_md/html */
@@ -151,16 +152,11 @@ commentary_render_html(const struct commentary_doc *d, struct buf *out)
 	struct mds_refs refs = {d->ref_count, links}, none = {0, NULL};
 	struct buf h = BUF_INIT;
 	article_heading_text(a->headline, &h);
-	buf_printf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
-	                "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src "
-	                "'unsafe-inline'%s%s\">\n<meta name=\"referrer\" content=\"no-referrer\">\n"
-	                "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
-	           en ? "en" : "zh", br && br->cover ? "; img-src data: " : "", br && br->cover ? br->cover : "");
-	esc_html(out, buf_str(&h));
-	buf_puts(out, "</title>\n<style>body{max-width:44rem;margin:2rem auto;padding:0 1rem;font:17px/1.8 "
-	              "system-ui,sans-serif}a.ref{font-size:.8em}footer{color:#777;font-size:.9em}"
-	              "@media(prefers-color-scheme:dark){body{background:#111;color:#ddd}a{color:#8cf}}</style>\n"
-	              "</head>\n<body>\n<article>\n<h1>");
+	page_head(out, PAGE_STATIC, en ? "en" : "zh", buf_str(&h), br ? br->cover : NULL, NULL,
+	          "body{max-width:44rem;margin:2rem auto;padding:0 1rem;font:17px/1.8 "
+	          "system-ui,sans-serif}a.ref{font-size:.8em}footer{color:#777;font-size:.9em}"
+	          "@media(prefers-color-scheme:dark){body{background:#111;color:#ddd}a{color:#8cf}}\n");
+	buf_puts(out, "<article>\n<h1>");
 	esc_html(out, buf_str(&h));
 	buf_puts(out, "</h1>\n");
 	report_brand_top_html(br, out);

@@ -8,6 +8,7 @@
 #include "category.h"
 #include "feed/feed.h"
 #include "report/escape.h"
+#include "report/page.h"
 #include "report/mdsubset.h"
 #include "report/render.h"
 #include "report/svg.h"
@@ -16,8 +17,6 @@
 
 /* default-src 'none' blocks every fetch (scripts, images, fonts, frames, connections);
  * only inline styles and data: images are allowed. */
-static const char csp_head[] = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
-static const char csp_tail[] = "; base-uri 'none'; form-action 'none'";
 
 static const char css[] =
 	":root{color-scheme:light dark;--bg:#fdfdfc;--fg:#1d1d1f;--muted:#6b6b70;--card:#f3f3f1;"
@@ -295,17 +294,10 @@ void
 report_daily_html(const struct report *r, struct buf *out)
 {
 	const struct i18n *t = i18n_get(r->lang);
-	buf_printf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
-	                "<meta http-equiv=\"Content-Security-Policy\" content=\"%s%s%s%s\">\n"
-	                "<meta name=\"referrer\" content=\"no-referrer\">\n"
-	                "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-	                "<meta name=\"color-scheme\" content=\"light dark\">\n<link rel=\"icon\" href=\"data:,\">\n<title>",
-	           t->code, csp_head, r->brand && r->brand->cover ? " " : "",
-	           r->brand && r->brand->cover ? r->brand->cover : "", csp_tail);
 	struct buf title = BUF_INIT;
 	report_daily_title(r, &title);
-	esc_html(out, buf_str(&title));
-	buf_printf(out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<main>\n<header>\n<h1>📰 ", css);
+	page_head(out, PAGE_STATIC, t->code, buf_str(&title), r->brand ? r->brand->cover : NULL, NULL, css);
+	buf_puts(out, "<main>\n<header>\n<h1>📰 ");
 	esc_html(out, buf_str(&title));
 	buf_free(&title);
 	buf_puts(out, "</h1>\n<p class=\"src\">");

@@ -5,6 +5,7 @@
 
 #include "report/claims.h"
 #include "report/escape.h"
+#include "report/page.h"
 #include "report/mdsubset.h"
 #include "report/weekly.h"
 #include "util/json.h"
@@ -12,7 +13,6 @@
 #include "util/utf8.h"
 
 /* No request may leave the page: styles inline, nothing else loads. */
-static const char weekly_csp[] = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"; /* + cover */
 static const char weekly_css[] =
 	"body{max-width:46rem;margin:2rem auto;padding:0 1rem;font:16px/1.75 system-ui,sans-serif}"
 	"header p{color:#666;margin:.2rem 0}blockquote{border-left:4px solid #ccc;margin:1.5rem 0;"
@@ -61,14 +61,8 @@ void
 weekly_render_html(const struct weekly_post *p, struct buf *out)
 {
 	int en = p->lang && strcmp(p->lang, "en") == 0;
-	buf_printf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
-	                "<meta http-equiv=\"Content-Security-Policy\" content=\"%s%s%s\">\n"
-	                "<meta name=\"referrer\" content=\"no-referrer\">\n"
-	                "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
-	           en ? "en" : "zh", weekly_csp, p->brand && p->brand->cover ? " " : "",
-	           p->brand && p->brand->cover ? p->brand->cover : "");
-	esc_html(out, p->title);
-	buf_printf(out, "</title>\n<style>%s</style>\n</head>\n<body>\n<article>\n<header>\n<h1>", weekly_css);
+	page_head(out, PAGE_STATIC, en ? "en" : "zh", p->title, p->brand ? p->brand->cover : NULL, NULL, weekly_css);
+	buf_puts(out, "<article>\n<header>\n<h1>");
 	esc_html(out, p->title);
 	buf_puts(out, "</h1>\n<p>");
 	esc_html(out, p->subtitle);

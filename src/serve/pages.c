@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "report/page.h"
 #include "store/archive.h"
 #include "util/html.h"
 #include "util/str.h"
@@ -40,14 +41,12 @@ page_begin(struct page *pg, const char *title, const char *q)
 	struct buf *b = &pg->body;
 	pg->status = 200;
 	pg->content_type = "text/html; charset=utf-8";
-	buf_puts(b, "<!doctype html>\n<html><head><meta charset=\"utf-8\">"
-	            "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
-	            "<meta name=\"referrer\" content=\"no-referrer\"><title>");
-	html_escape_str(b, title);
-	buf_puts(b, " · brief</title><link rel=\"alternate\" type=\"application/atom+xml\" title=\"brief\" "
-	            "href=\"/feed.atom\"><style>");
-	buf_puts(b, css);
-	buf_puts(b, "</style></head><body><header><a href=\"/\">brief</a><a href=\"/items\">items</a>"
+	struct buf full = BUF_INIT;
+	buf_printf(&full, "%s · brief", title ? title : "");
+	page_head(b, PAGE_SERVED, "en", buf_str(&full), NULL,
+	          "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"brief\" href=\"/feed.atom\">\n", css);
+	buf_free(&full);
+	buf_puts(b, "<header><a href=\"/\">brief</a><a href=\"/items\">items</a>"
 	            "<a href=\"/feed.atom\">atom</a><form action=\"/items\" method=\"get\" role=\"search\">"
 	            "<input type=\"search\" name=\"q\" placeholder=\"search items\" value=\"");
 	html_escape_str(b, q);

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "serve/pages.h"
+#include "report/page.h"
 #include "store/store.h"
 #include "util/str.h"
 
@@ -29,8 +30,6 @@ struct serve {
 
 /* Report pages are brief's own HTML; still, nothing in them may run or fetch: no scripts, no
  * network, styles inline only, and a sandbox for good measure. */
-static const char csp_report[] = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox";
-static const char csp_page[] = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'";
 
 /* Split "HOST:PORT" / "[V6]:PORT" / ":PORT" / "PORT" into host and port. */
 static int
@@ -191,7 +190,10 @@ send_page(struct MHD_Connection *conn, struct page *pg, const char *cookie)
 	if (!resp)
 		return MHD_NO;
 	MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, pg->content_type);
-	MHD_add_response_header(resp, "Content-Security-Policy", pg->is_report ? csp_report : csp_page);
+	struct buf csp = BUF_INIT;
+	page_csp(&csp, pg->is_report ? PAGE_SERVED_REPORT : PAGE_SERVED, NULL);
+	MHD_add_response_header(resp, "Content-Security-Policy", buf_str(&csp)); /* MHD copies it */
+	buf_free(&csp);
 	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
 	MHD_add_response_header(resp, "Referrer-Policy", "no-referrer");
 	MHD_add_response_header(resp, "X-Frame-Options", "DENY");
