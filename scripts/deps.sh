@@ -4,7 +4,7 @@
 set -euo pipefail
 pkgs=(build-essential cmake pkg-config clang
       libcurl4-openssl-dev libxml2-dev libsqlite3-dev libjansson-dev libmicrohttpd-dev zlib1g-dev libssl-dev nghttp2-server
-      python3 python3-feedparser sfeed)
+      python3 python3-feedparser sfeed groff-base)
 # chromium and a small CJK font: the headless-browser test renders and screenshots the digest.
 if [ "${BRIEF_WITH_BROWSER:-1}" = 1 ]; then pkgs+=(chromium fonts-wqy-microhei); fi
 missing=()

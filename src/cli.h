@@ -1,4 +1,4 @@
-/* cli.h: command-line parsing shared by every command, and the process exit codes of SPEC.md. */
+/* cli.h: command-line parsing shared by every command, and the process exit codes (docs/cli.md). */
 #ifndef BRIEF_CLI_H
 #define BRIEF_CLI_H
 

@@ -32,7 +32,8 @@ print_usage(FILE *out)
 	      "  --home DIR      state directory (default $BRIEF_HOME, else ~/.local/share/brief)\n"
 	      "  --config FILE   config file (default $BRIEF_CONFIG, else ~/.config/brief/config)\n"
 	      "  --now RFC3339   freeze the clock (reproducible runs)\n"
-	      "  -q, --quiet     errors only        -v, --verbose  debug output\n\n"
+	      "  -q, --quiet     errors only        -v, --verbose  debug output\n"
+	      "  -h, --help      the command's options (as brief help COMMAND)\n\n"
 	      "brief help COMMAND shows a command's options; brief --version its version.\n",
 	      out);
 }

@@ -1,4 +1,4 @@
-/* model.h: the types every stage after the store shares (DESIGN.md "Core types").
+/* model.h: the types every stage after the store shares (docs/architecture.md).
  *
  * Data flows one way: the store yields articles; ai/cluster groups them into
  * stories; ai/rank gives each story a verdict; ai/enrich adds an enrichment to the

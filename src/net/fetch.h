@@ -77,7 +77,7 @@ int fetch_seed_defaults(struct store *st, struct err *e);
  * names the store and SQLite's reason). Strings in out live in arena. */
 int fetch_run(struct store *st, const struct config *cfg, const struct fetch_opts *opts,
               struct arena *arena, struct fetch_summary *out, struct err *e);
-/* Append the SPEC.md `brief fetch --json` object for s to out (URLs and errors redacted,
+/* Append the `brief fetch --json` object (docs/cli.md) for s to out (URLs and errors redacted,
  * util/redact.h). */
 void fetch_summary_json(const struct fetch_summary *s, struct buf *out);
 

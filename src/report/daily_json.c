@@ -1,5 +1,5 @@
-/* daily_json.c: the daily digest as the SPEC.md `brief daily --format json` object:
- * exactly the specified keys, in the order SPEC.md lists them (scripts may compare key
+/* daily_json.c: the daily digest as the `brief daily --format json` object of docs/cli.md:
+ * exactly the specified keys, in the order docs/cli.md lists them (scripts may compare key
  * sets). Feed health and the further sources of a story are in the Markdown and HTML. */
 #include <jansson.h>
 #include <stdlib.h>

@@ -77,7 +77,7 @@ struct report {
 	const struct report_brand *brand; /* the publisher's blocks (brand.h); NULL = none */
 };
 
-/* Render r as Markdown / a self-contained HTML page / the SPEC.md JSON object, appended
+/* Render r as Markdown / a self-contained HTML page / the JSON object of docs/cli.md, appended
  * to out. Pure: same report (and TZ) in, same bytes out. */
 void report_daily_md(const struct report *r, struct buf *out);
 void report_daily_html(const struct report *r, struct buf *out);

@@ -228,7 +228,7 @@ check_structure(const char *md, const char *json)
 	CHECK(j != NULL);
 	if (!j)
 		return;
-	/* Exactly SPEC.md's keys, in its order. */
+	/* Exactly the keys of docs/cli.md, in its order. */
 	const char *top_keys[] = {"date", "generated_at", "lang", "engine", "model", "stats", "highlights", "items",
 	                          "keywords", "categories"};
 	const char *item_keys[] = {"rank", "title", "title_translated", "link", "source", "published", "category",
