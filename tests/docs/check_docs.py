@@ -316,9 +316,6 @@ def main():
             if not (re.search(r"\.(md|[ch]|1|5|py|sh|txt)$", n) or n == "run") or n == "check_docs.py":
                 continue
             path = os.path.join(root, n)
-            # TEMPORARY: src/ai/ is being moved (issue 9); its two citations are fixed after the move
-            if os.path.relpath(path, srcdir) in ("src/ai/provider.c", "src/ai/provider.h"):
-                continue
             with open(path, encoding="utf-8", errors="replace") as f:
                 for i, line in enumerate(f, 1):
                     if re.search(r"\b(SPEC|DESIGN|STYLE)\.md\b|\.\./shared/(SPEC|DESIGN|STYLE)", line):

@@ -1,4 +1,4 @@
-/* provider.c: provider presets and the LLM configuration rules of SPEC.md. */
+/* provider.c: provider presets and the LLM configuration rules of docs/cli.md. */
 #include "ai/llm/provider.h"
 
 #include <stdlib.h>

@@ -1,6 +1,6 @@
 /* provider.h: which OpenAI-compatible endpoint to talk to, and how.
  *
- * Resolution (flags > environment > config file > defaults, SPEC.md):
+ * Resolution (flags > environment > config file > defaults, docs/cli.md):
  *   provider: BRIEF_LLM_PROVIDER, [llm] provider, else inferred from the base URL's host, else
  *             "gemini" when only GEMINI_API_KEY is set, else "openai".
  *   base URL: BRIEF_LLM_BASE_URL, OPENAI_API_BASE, OPENAI_BASE_URL, [llm] base_url, the preset.
