@@ -26,6 +26,7 @@ CMD_DECLARE(article);
 CMD_DECLARE(serve);
 CMD_DECLARE(doctor);
 CMD_DECLARE(extract);
+CMD_DECLARE(prune);
 
 /* Print "brief: MSG" and return EXIT_USAGE, adding a pointer to `brief help NAME`. */
 int cmd_usage_error(const char *name, const char *msg);

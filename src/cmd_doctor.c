@@ -106,6 +106,17 @@ check_store(struct doctor *d, const char *path)
 		if (h.sources == 0)
 			report(d, V_INFO, "store", "no sources of your own: brief fetch uses the built-in list of 92 blogs");
 	}
+	char index[48] = "unknown";
+	if (h.index_bytes >= 0)
+		snprintf(index, sizeof index, "%.1f MB", (double)h.index_bytes / 1e6);
+	char pruned[96] = "never pruned ([store] keep_days or brief prune)";
+	if (h.pruned_at > 0) {
+		char when[32];
+		time_format_rfc3339(h.pruned_at, when, sizeof when);
+		snprintf(pruned, sizeof pruned, "last prune %s: %ld items older than %ld days", when, h.pruned_items,
+		         h.pruned_keep_days);
+	}
+	report(d, V_INFO, "store", "size %.1f MB (full-text index %s); %s", (double)h.file_bytes / 1e6, index, pruned);
 }
 
 /* ---- LLM ---- */

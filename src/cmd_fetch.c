@@ -8,6 +8,7 @@
 #include "cmd_common.h"
 #include "net/fetch.h"
 #include "util/redact.h"
+#include "store/prune.h"
 
 const char cmd_fetch_help[] =
 	"usage: brief fetch [--feeds FILE.opml] [--concurrency N] [--per-host N] [--timeout SEC]\n"
@@ -22,7 +23,8 @@ const char cmd_fetch_help[] =
 	"  --user-agent UA  User-Agent header ([fetch] user_agent)\n"
 	"  --json           print the run's summary as one JSON object\n\n"
 	"Progress goes to stderr (a live line on a terminal); the summary to stdout. Failed feeds\n"
-	"are reported and kept in each source's health; the exit status is still 0.\n";
+	"are reported and kept in each source's health; the exit status is still 0. With [store]\n"
+	"keep_days set, old items are pruned after the run (see `brief help prune`).\n";
 
 int
 cmd_fetch(int argc, char **argv)
@@ -87,6 +89,15 @@ cmd_fetch(int argc, char **argv)
 				       redact_str(&arena, sum.failures[i].error));
 		}
 		rc = EXIT_OK;
+		/* Retention after the run, when configured ([store] keep_days). */
+		int days = 0;
+		struct prune_result pr;
+		if (cmd_keep_days(&app, &days, &e) < 0 || (days && store_prune(&st, app.now, days, 0, &pr, &e) < 0)) {
+			fprintf(stderr, "brief fetch: pruning: %s\n", e.msg);
+			rc = EXIT_FAIL;
+		} else if (days && !common.is_quiet && !wants_json) {
+			cmd_prune_print(&pr, days, 0, 0);
+		}
 	}
 	arena_free(&arena);
 	store_close(&st);

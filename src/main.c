@@ -15,6 +15,7 @@ static const struct cmd commands[] = {
 	{"serve", "serve the web archive of digests, articles and items", cmd_serve, cmd_serve_help},
 	{"doctor", "check configuration, store and LLM reachability", cmd_doctor, cmd_doctor_help},
 	{"extract", "extract the article of saved web pages (no network, no store)", cmd_extract, cmd_extract_help},
+	{"prune", "remove the bodies of old items from the store", cmd_prune, cmd_prune_help},
 };
 #define COMMAND_COUNT (sizeof commands / sizeof commands[0])
 

@@ -8,6 +8,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "store/store.h"
+
 #include "util/fs.h"
 
 int test_failures;
@@ -175,4 +177,13 @@ test_write_file(const char *path, const char *data, size_t len)
 		fprintf(stderr, "%s\n", e.msg);
 		exit(1);
 	}
+}
+
+long long
+test_query_int(struct store *st, const char *sql)
+{
+	sqlite3_stmt *s = store_prepare(st, sql, NULL);
+	long long v = s && sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
+	sqlite3_finalize(s);
+	return v;
 }

@@ -56,6 +56,9 @@ const char *test_brief_bin(void);
  * may be NULL) are added. Returns the exit status, or -1 if it died from a signal. */
 int test_run(char *const argv[], char *const env[], const char *stdin_data, struct buf *out,
              struct buf *err);
+struct store;
+/* The first column of the first row of sql on st as a number, or -1 when there is none. */
+long long test_query_int(struct store *st, const char *sql);
 /* Read a whole file; aborts the test on failure. */
 void test_read_file(const char *path, struct buf *out);
 /* Write a whole file; aborts the test on failure. */

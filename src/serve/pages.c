@@ -9,13 +9,13 @@
 
 #include "report/page.h"
 #include "store/archive.h"
+#include "store/search.h"
 #include "util/html.h"
 #include "util/str.h"
 #include "util/timeutil.h"
 #include "util/utf8.h"
 
 #define PAGE_SIZE 50
-#define QUERY_MAX_TERMS 8
 
 static const char css[] =
 	":root{color-scheme:light dark;--fg:#1d1d1f;--bg:#fff;--mute:#6e6e73;--line:#e5e5ea;--acc:#0a66c2}"
@@ -128,26 +128,32 @@ put_report_href(struct buf *b, const char *kind, const char *slug, const char *l
 	}
 }
 
+/* The pager: back to the first page when this one is not it, on when there is a next (its
+ * cursor in param). */
 static void
-put_pager(struct buf *b, const char *path, const char *q, long page, int has_more)
+put_pager(struct buf *b, const char *path, const char *q, const char *param, const char *cursor, const char *next)
 {
-	if (page == 0 && !has_more)
+	if (!cursor && !(next && *next))
 		return;
 	buf_puts(b, "<nav class=\"pager\"><span>");
-	for (int dir = -1; dir <= 1; dir += 2) {
-		if ((dir < 0 && page > 0) || (dir > 0 && has_more)) {
+	for (int k = 0; k < 2; k++) {
+		if ((k == 0 && cursor) || (k == 1 && next && *next)) {
 			struct buf href = BUF_INIT;
-			buf_printf(&href, "%s?page=%ld", path, page + dir);
+			buf_puts(&href, path);
+			if (k == 1) {
+				buf_printf(&href, "?%s=", param);
+				html_url_encode(&href, next);
+			}
 			if (q && *q) {
-				buf_puts(&href, "&q=");
+				buf_puts(&href, k == 1 ? "&q=" : "?q=");
 				html_url_encode(&href, q);
 			}
 			buf_puts(b, "<a href=\"");
 			html_escape(b, href.data, href.len);
-			buf_puts(b, dir < 0 ? "\">← newer</a>" : "\">older →</a>");
+			buf_puts(b, k == 0 ? "\">← newest</a>" : "\">older →</a>");
 			buf_free(&href);
 		}
-		if (dir < 0)
+		if (k == 0)
 			buf_puts(b, "</span><span>");
 	}
 	buf_puts(b, "</span></nav>");
@@ -162,7 +168,7 @@ pages_index(struct store *st, const struct page_req *rq, struct page *pg)
 	struct archive_report *r;
 	size_t n;
 	struct err e;
-	if (archive_reports(st, (int64_t)rq->page * PAGE_SIZE, PAGE_SIZE + 1, 0, &arena, &r, &n, &e) < 0) {
+	if (archive_reports(st, rq->cursor, PAGE_SIZE + 1, 0, &arena, &r, &n, &e) < 0) {
 		arena_free(&arena);
 		return store_failed(pg, &e);
 	}
@@ -191,9 +197,13 @@ pages_index(struct store *st, const struct page_req *rq, struct page *pg)
 	}
 	arena_free(&arena);
 	buf_puts(b, "</ul>\n");
-	if (rows == 0 && rq->page == 0)
+	if (rows == 0 && !rq->cursor)
 		buf_puts(b, "<p>No reports yet: <code>brief daily</code> writes one.</p>\n");
-	put_pager(b, "/", NULL, rq->page, n > PAGE_SIZE);
+	char next[64] = "";
+	if (n > PAGE_SIZE)
+		snprintf(next, sizeof next, "%lld.%lld", (long long)r[PAGE_SIZE - 1].created_at,
+		         (long long)r[PAGE_SIZE - 1].id);
+	put_pager(b, "/", NULL, "before", rq->cursor, next);
 	page_end(pg);
 	return 0;
 }
@@ -298,70 +308,16 @@ put_snippet(struct buf *b, const char *s)
 	}
 }
 
-/* Split q into terms: runs of non-space characters, at most QUERY_MAX_TERMS. Terms of three or
- * more characters go to the trigram index (as quoted FTS5 strings, ANDed); shorter ones, which
- * the trigram index cannot match, become LIKE filters. */
-static void
-build_query(const char *q, struct buf *match, const char **likes, size_t *nlikes, struct buf *like_store)
-{
-	*nlikes = 0;
-	const char *p = q;
-	size_t offsets[QUERY_MAX_TERMS];
-	size_t terms = 0;
-	while (*p && terms < QUERY_MAX_TERMS) {
-		while (*p && is_ascii_space((unsigned char)*p))
-			p++;
-		size_t n = 0;
-		while (p[n] && !is_ascii_space((unsigned char)p[n]))
-			n++;
-		if (!n)
-			break;
-		if (utf8_count(p, n) >= 3) {
-			if (match->len)
-				buf_puts(match, " AND ");
-			buf_putc(match, '"');
-			for (size_t i = 0; i < n; i++) {
-				if (p[i] == '"')
-					buf_putc(match, '"');
-				buf_putc(match, p[i]);
-			}
-			buf_putc(match, '"');
-		} else {
-			offsets[*nlikes] = like_store->len;
-			buf_putc(like_store, '%');
-			for (size_t i = 0; i < n; i++) {
-				if (p[i] == '%' || p[i] == '_' || p[i] == '\\')
-					buf_putc(like_store, '\\');
-				buf_putc(like_store, p[i]);
-			}
-			buf_putc(like_store, '%');
-			buf_putc(like_store, '\0');
-			(*nlikes)++;
-		}
-		terms++;
-		p += n;
-	}
-	for (size_t i = 0; i < *nlikes; i++)
-		likes[i] = like_store->data + offsets[i];
-}
-
 int
 pages_items(struct store *st, const struct page_req *rq, struct page *pg)
 {
 	const char *q = rq->q && *rq->q ? rq->q : NULL;
-	struct buf match = BUF_INIT, like_store = BUF_INIT;
-	const char *likes[QUERY_MAX_TERMS] = {0};
-	size_t nlikes = 0;
-	if (q)
-		build_query(q, &match, likes, &nlikes, &like_store);
 	struct arena arena = ARENA_INIT;
-	struct archive_item *items;
-	size_t n;
+	struct store_hits h;
 	struct err e;
-	int rc = archive_items(st, match.len ? buf_str(&match) : NULL, likes, nlikes, (int64_t)rq->page * PAGE_SIZE,
-	                       PAGE_SIZE + 1, &arena, &items, &n, &e);
-	buf_free(&match);
-	buf_free(&like_store);
+	/* A search ranks by age against now; its cursor pins that clock for the pages after. */
+	int rc = q ? store_search_page(st, q, rq->cursor, (int64_t)time(NULL), PAGE_SIZE, &arena, &h, &e)
+	           : store_items_page(st, rq->cursor, PAGE_SIZE, &arena, &h, &e);
 	if (rc < 0) {
 		arena_free(&arena);
 		return store_failed(pg, &e);
@@ -377,25 +333,23 @@ pages_items(struct store *st, const struct page_req *rq, struct page *pg)
 		buf_puts(b, "<h1>Latest items</h1>\n");
 	}
 	buf_puts(b, "<ul class=\"list\">\n");
-	size_t rows = n > PAGE_SIZE ? PAGE_SIZE : n;
-	for (size_t i = 0; i < rows; i++) {
-		const char *title = items[i].title;
-		buf_printf(b, "<li><a href=\"/items/%lld\">", (long long)items[i].id);
+	for (size_t i = 0; i < h.count; i++) {
+		const char *title = h.hits[i].title;
+		buf_printf(b, "<li><a href=\"/items/%lld\">", (long long)h.hits[i].id);
 		html_escape_str(b, title && *title ? title : "(untitled)");
 		buf_puts(b, "</a><div class=\"meta\">");
-		html_escape_str(b, items[i].source);
+		html_escape_str(b, h.hits[i].source);
 		buf_puts(b, " · ");
-		put_time(b, items[i].when);
+		put_time(b, h.hits[i].when);
 		buf_puts(b, "</div><div>");
-		put_snippet(b, items[i].snippet);
+		put_snippet(b, h.hits[i].snippet);
 		buf_puts(b, "</div></li>\n");
 	}
-	int has_more = n > PAGE_SIZE;
-	arena_free(&arena);
 	buf_puts(b, "</ul>\n");
-	if (rows == 0)
+	if (h.count == 0)
 		buf_puts(b, q ? "<p>Nothing matches.</p>\n" : "<p>No items yet: <code>brief fetch</code> stores some.</p>\n");
-	put_pager(b, "/items", q, rq->page, has_more);
+	put_pager(b, "/items", q, q ? "after" : "before", rq->cursor, h.next);
+	arena_free(&arena);
 	page_end(pg);
 	return 0;
 }
@@ -508,7 +462,7 @@ pages_atom(struct store *st, const struct page_req *rq, struct page *pg)
 	struct archive_report *r;
 	size_t n;
 	struct err e;
-	if (archive_reports(st, 0, PAGE_SIZE, 1, &arena, &r, &n, &e) < 0) {
+	if (archive_reports(st, NULL, PAGE_SIZE, 1, &arena, &r, &n, &e) < 0) {
 		arena_free(&arena);
 		return store_failed(pg, &e);
 	}

@@ -11,7 +11,8 @@ struct page_req {
 	const char *path;  /* decoded path, e.g. "/r/daily/2026-02-21" */
 	const char *q;     /* ?q= (may be NULL) */
 	const char *lang;  /* ?lang= (may be NULL) */
-	long page;         /* ?page= (0-based, already validated) */
+	const char *cursor; /* the keyset cursor of the page: ?before= (lists) or ?after= (search);
+	                     * NULL for the first page (store/search.h) */
 	const char *base;  /* "http://host:port" for absolute links (Atom) */
 };
 

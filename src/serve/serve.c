@@ -247,16 +247,17 @@ on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *
 		.path = url,
 		.q = MHD_lookup_connection_value(conn, MHD_GET_ARGUMENT_KIND, "q"),
 		.lang = MHD_lookup_connection_value(conn, MHD_GET_ARGUMENT_KIND, "lang"),
-		.page = 0,
+		.cursor = NULL,
 		.base = base,
 	};
 	if (rq.q && strlen(rq.q) > 256)
 		rq.q = NULL; /* not a search anyone typed */
 	if (rq.lang && !*rq.lang)
 		rq.lang = NULL;
-	const char *page_arg = MHD_lookup_connection_value(conn, MHD_GET_ARGUMENT_KIND, "page");
-	if (page_arg && str_to_long(page_arg, 0, 100000, &rq.page) < 0)
-		rq.page = 0;
+	/* Keyset cursors (store/search.h): digits, '.', '_' and '-' only; anything else starts over. */
+	rq.cursor = MHD_lookup_connection_value(conn, MHD_GET_ARGUMENT_KIND, rq.q && *rq.q ? "after" : "before");
+	if (rq.cursor && (!*rq.cursor || strlen(rq.cursor) >= 64 || rq.cursor[strspn(rq.cursor, "0123456789._-")]))
+		rq.cursor = NULL;
 	if (strcmp(url, "/") == 0 || strcmp(url, "/index.html") == 0)
 		pages_index(&sv->st, &rq, &pg);
 	else if (strcmp(url, "/items") == 0 || strcmp(url, "/items/") == 0)

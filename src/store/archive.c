@@ -31,22 +31,27 @@ grow(struct arena *arena, void *arr, size_t n, size_t *cap, size_t sz)
 }
 
 int
-archive_reports(struct store *st, int64_t offset, int limit, int with_bodies, struct arena *arena,
+archive_reports(struct store *st, const char *before, int limit, int with_bodies, struct arena *arena,
                 struct archive_report **out, size_t *count, struct err *e)
 {
 	*out = NULL;
 	*count = 0;
+	long long at = INT64_MAX, id = INT64_MAX;
+	if (before && sscanf(before, "%lld.%lld", &at, &id) != 2)
+		at = id = INT64_MAX;
 	sqlite3_stmt *s = store_prepare(st,
-	                                with_bodies ? "SELECT kind, slug, lang, title, created_at, html, markdown "
-	                                              "FROM reports ORDER BY created_at DESC, id DESC "
-	                                              "LIMIT ?1 OFFSET ?2"
-	                                            : "SELECT kind, slug, lang, title, created_at FROM reports "
-	                                              "ORDER BY created_at DESC, id DESC LIMIT ?1 OFFSET ?2",
+	                                with_bodies ? "SELECT kind, slug, lang, title, created_at, id, html, markdown "
+	                                              "FROM reports WHERE created_at < ?2 OR (created_at = ?2 AND id < ?3) "
+	                                              "ORDER BY created_at DESC, id DESC LIMIT ?1"
+	                                            : "SELECT kind, slug, lang, title, created_at, id FROM reports "
+	                                              "WHERE created_at < ?2 OR (created_at = ?2 AND id < ?3) "
+	                                              "ORDER BY created_at DESC, id DESC LIMIT ?1",
 	                                NULL);
 	if (!s)
 		return db_failed(st, e);
 	sqlite3_bind_int(s, 1, limit);
-	sqlite3_bind_int64(s, 2, offset);
+	sqlite3_bind_int64(s, 2, at);
+	sqlite3_bind_int64(s, 3, id);
 	size_t cap = 0;
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -58,9 +63,10 @@ archive_reports(struct store *st, int64_t offset, int limit, int with_bodies, st
 		r->lang = store_col_dup(s, 2, arena);
 		r->title = store_col_dup(s, 3, arena);
 		r->created_at = sqlite3_column_int64(s, 4);
+		r->id = sqlite3_column_int64(s, 5);
 		if (with_bodies) {
-			r->html = store_col_dup(s, 5, arena);
-			r->markdown = store_col_dup(s, 6, arena);
+			r->html = store_col_dup(s, 6, arena);
+			r->markdown = store_col_dup(s, 7, arena);
 		}
 	}
 	sqlite3_finalize(s);
@@ -95,59 +101,12 @@ archive_report_body(struct store *st, const char *kind, const char *slug, size_t
 }
 
 int
-archive_items(struct store *st, const char *match, const char *const *likes, size_t nlikes, int64_t offset,
-              int limit, struct arena *arena, struct archive_item **out, size_t *count, struct err *e)
-{
-	*out = NULL;
-	*count = 0;
-	struct buf sql = BUF_INIT;
-	if (match) {
-		buf_puts(&sql, "SELECT i.id, i.title, i.link, s.name, s.title, s.url, "
-		               "COALESCE(i.published, i.first_seen), "
-		               "snippet(items_fts, -1, char(1), char(2), '…', 24) "
-		               "FROM items_fts JOIN items i ON i.id = items_fts.rowid "
-		               "JOIN sources s ON s.id = i.source_id WHERE items_fts MATCH ?1");
-	} else {
-		buf_puts(&sql, "SELECT i.id, i.title, i.link, s.name, s.title, s.url, "
-		               "COALESCE(i.published, i.first_seen), substr(i.text, 1, 240) "
-		               "FROM items i JOIN sources s ON s.id = i.source_id WHERE ?1 IS NULL");
-	}
-	for (size_t i = 0; i < nlikes; i++)
-		buf_printf(&sql, " AND (i.title LIKE ?%zu ESCAPE '\\' OR i.text LIKE ?%zu ESCAPE '\\')", i + 4, i + 4);
-	buf_puts(&sql, match ? " ORDER BY rank" : " ORDER BY COALESCE(i.published, i.first_seen) DESC, i.id DESC");
-	buf_puts(&sql, " LIMIT ?2 OFFSET ?3");
-	sqlite3_stmt *s = store_prepare(st, sql.data, NULL);
-	buf_free(&sql);
-	if (!s)
-		return db_failed(st, e);
-	store_bind_text(s, 1, match);
-	sqlite3_bind_int(s, 2, limit);
-	sqlite3_bind_int64(s, 3, offset);
-	for (size_t i = 0; i < nlikes; i++)
-		sqlite3_bind_text(s, (int)i + 4, likes[i], -1, SQLITE_TRANSIENT);
-	size_t cap = 0;
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		*out = grow(arena, *out, *count, &cap, sizeof **out);
-		struct archive_item *it = &(*out)[(*count)++];
-		it->id = sqlite3_column_int64(s, 0);
-		it->title = store_col_dup(s, 1, arena);
-		it->link = store_col_dup(s, 2, arena);
-		it->source = url_display_name(store_col_text(s, 3), store_col_text(s, 4), store_col_text(s, 5), arena);
-		it->when = sqlite3_column_int64(s, 6);
-		it->snippet = store_col_dup(s, 7, arena);
-	}
-	sqlite3_finalize(s);
-	return rc == SQLITE_DONE ? 0 : db_failed(st, e);
-}
-
-int
 archive_item(struct store *st, int64_t id, struct arena *arena, struct archive_item_detail *out, struct err *e)
 {
 	memset(out, 0, sizeof *out);
 	sqlite3_stmt *s = store_prepare(
 		st,
-		"SELECT i.title, i.link, i.author, i.published, i.first_seen, i.text, i.categories, "
+		"SELECT i.title, i.link, i.author, i.published, i.first_seen, unpacked(i.text), i.categories, "
 		"s.name, s.title, s.url, s.html_url, v.engine, v.relevance, v.quality, v.timeliness, "
 		"v.category, v.keywords FROM items i JOIN sources s ON s.id = i.source_id "
 		"LEFT JOIN verdicts v ON v.item_id = i.id WHERE i.id = ?1",
@@ -246,6 +205,17 @@ archive_health(const char *path, struct archive_health *out, struct err *e)
 		out->reports = count_rows(db, "SELECT count(*) FROM reports");
 		out->last_success = count_rows(db, "SELECT COALESCE(max(last_success_at), 0) FROM sources");
 	}
+	out->file_bytes = count_rows(db, "SELECT page_count * page_size FROM pragma_page_count, pragma_page_size");
+	/* dbstat reads every page of the index: a few seconds at millions of items, fine for doctor. */
+	out->index_bytes = count_rows(db, "SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'items_fts%'");
+	sqlite3_stmt *p = NULL;
+	if (sqlite3_prepare_v2(db, "SELECT at, items, keep_days FROM prune_log ORDER BY id DESC LIMIT 1", -1, &p,
+	                       NULL) == SQLITE_OK && sqlite3_step(p) == SQLITE_ROW) {
+		out->pruned_at = sqlite3_column_int64(p, 0);
+		out->pruned_items = (long)sqlite3_column_int64(p, 1);
+		out->pruned_keep_days = (long)sqlite3_column_int64(p, 2);
+	}
+	sqlite3_finalize(p);
 	sqlite3_close(db);
 	return ARCHIVE_HEALTH_OK;
 }

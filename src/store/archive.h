@@ -15,14 +15,16 @@
 
 /* One saved report (the reports table). */
 struct archive_report {
+	int64_t id;
 	const char *kind, *slug, *lang, *title; /* any may be NULL */
 	int64_t created_at;
 	const char *html, *markdown;            /* only with with_bodies; NULL when not saved */
 };
 
-/* The saved reports, newest first (created_at, then id), skipping offset and returning at most
- * limit. with_bodies also reads the HTML and Markdown. Returns 0 or -1 with e set. */
-int archive_reports(struct store *st, int64_t offset, int limit, int with_bodies, struct arena *arena,
+/* The saved reports, newest first (created_at, then id), after the keyset cursor before
+ * ("CREATED.ID" of the last report shown; NULL or unreadable = from the newest), at most limit.
+ * with_bodies also reads the HTML and Markdown. Returns 0 or -1 with e set. */
+int archive_reports(struct store *st, const char *before, int limit, int with_bodies, struct arena *arena,
                     struct archive_report **out, size_t *count, struct err *e);
 
 /* The newest saved body in column ("html", "json" or "markdown") of the report kind/slug
@@ -31,21 +33,7 @@ int archive_reports(struct store *st, int64_t offset, int limit, int with_bodies
 int archive_report_body(struct store *st, const char *kind, const char *slug, size_t slug_len, const char *lang,
                         const char *column, struct buf *body, struct err *e);
 
-/* One item in a list of items. */
-struct archive_item {
-	int64_t id;
-	const char *title, *link;
-	const char *source;  /* url_display_name of its source */
-	int64_t when;        /* published, else first seen */
-	const char *snippet; /* search: the match in context, matches between \1 and \2; else the
-	                      * first 240 bytes of the text */
-};
-
-/* Items newest first, or with match (an FTS5 query) the matches best first; every pattern of
- * likes[0..nlikes) (LIKE with '\' as escape) must match the title or the text. Skips offset,
- * returns at most limit. Returns 0 or -1 with e set. */
-int archive_items(struct store *st, const char *match, const char *const *likes, size_t nlikes, int64_t offset,
-                  int limit, struct arena *arena, struct archive_item **out, size_t *count, struct err *e);
+/* Item lists and search are in store/search.h (keyset pages). */
 
 /* One enrichment of an item, in one language. */
 struct archive_enrichment {
@@ -79,6 +67,10 @@ struct archive_health {
 	int has_counts;        /* 1 when version is 1..store_schema_version(): the counts below are set */
 	long sources, failing, items, reports; /* -1 when a count could not be read */
 	int64_t last_success;  /* newest last_success_at; 0 = never */
+	int64_t file_bytes;    /* the database's pages (the WAL not counted) */
+	int64_t index_bytes;   /* the full-text index's share of them; -1 when unknown */
+	int64_t pruned_at;     /* the last `brief prune`; 0 = never */
+	long pruned_items, pruned_keep_days;
 };
 
 enum archive_health_status {

@@ -73,11 +73,15 @@ store_feed_health(struct store *st, int64_t now, int stale_days, const int64_t *
                   struct arena *arena, struct report_health *h, struct err *e)
 {
 	h->stale_days = stale_days;
-	/* Newest post per source: the published date unless it lies in the future, else first seen. */
+	/* Newest post per source: the published date unless it lies in the future, else first seen;
+	 * two seeks in items_source_when (dated up to ?2 or undated, by that time; the rest, rare,
+	 * by first seen) rather than a walk over the source's items. */
 	sqlite3_stmt *s = store_prepare(st,
 		"SELECT s.name, s.title, s.url, s.last_error,"
-		" (SELECT max(CASE WHEN i.published IS NOT NULL AND i.published <= ?2 THEN i.published"
-		"                  ELSE i.first_seen END) FROM items i WHERE i.source_id = s.id)"
+		" (SELECT max(m) FROM (SELECT max(COALESCE(published, first_seen)) AS m FROM items"
+		"    WHERE source_id = s.id AND COALESCE(published, first_seen) <= ?2"
+		"  UNION ALL SELECT max(first_seen) FROM items"
+		"    WHERE source_id = s.id AND COALESCE(published, first_seen) > ?2))"
 		" FROM sources s WHERE " IN_IDS("s.id") " ORDER BY lower(coalesce(s.name, s.title, s.url)), s.url", e);
 	if (!s)
 		return -1;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "feed/url.h"
+#include "store/pack.h"
 #include "util/hash.h"
 
 int
@@ -188,9 +189,9 @@ store_item_put(struct store_items *w, int64_t source_id, const struct feed_item 
 	store_bind_text(s, 5, canon.len ? buf_str(&canon) : NULL);
 	store_bind_text(s, 6, item->title);
 	store_bind_text(s, 7, item->author);
-	store_bind_text(s, 8, item->summary);
-	store_bind_text(s, 9, item->content);
-	store_bind_text(s, 10, item->text);
+	store_bind_packed(s, 8, item->summary, item->text);
+	store_bind_packed(s, 9, item->content, item->text);
+	store_bind_packed(s, 10, item->text, NULL);
 	store_bind_text(s, 11, cats);
 	store_bind_text(s, 12, encl);
 	store_bind_text(s, 13, item->comments);
@@ -221,7 +222,7 @@ int
 store_items_index_deferred(struct store *st, struct err *e)
 {
 	if (store_cached_run(st,
-	                     "INSERT INTO items_fts(rowid, title, text) SELECT i.id, i.title, i.text"
+	                     "INSERT INTO items_fts(rowid, title, text) SELECT i.id, i.title, unpacked(i.text)"
 	                     " FROM fts_pending p JOIN items i ON i.id = p.id",
 	                     e) < 0)
 		return -1;

@@ -2,22 +2,32 @@
 #include "store/select.h"
 
 #include <jansson.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "feed/feed.h"
 #include "feed/url.h"
+#include "store/pack.h"
 #include "util/buf.h"
+#include "util/log.h"
 #include "util/str.h"
+#include "util/timeutil.h"
 
 /* `w` is the article's effective time: published when dated and at most a day ahead of now,
- * else first_seen. The same expression selects and orders. */
+ * else first_seen. The same expression selects and orders. Two index ranges find the window
+ * without a scan over items_when (published, else first_seen): the window's range holds every
+ * item dated in it and every undated one seen in it; items dated more than a day ahead (a
+ * short range past now + 1 day) are placed by first_seen. */
 static const char window_sql[] =
 	"SELECT i.id, i.source_id, s.name, s.title, s.url, i.title, i.link, i.canonical_link, i.author,"
-	"  i.text, i.summary, i.content, i.published, i.first_seen, i.categories, w FROM ("
-	"  SELECT id, CASE WHEN published IS NOT NULL AND published <= ?1 + 86400 THEN published"
-	"              ELSE first_seen END AS w FROM items) AS sel"
+	"  i.text, i.summary, i.content, i.published, i.first_seen, i.categories, sel.w FROM ("
+	"  SELECT id, COALESCE(published, first_seen) AS w FROM items"
+	"   WHERE COALESCE(published, first_seen) > ?2 AND COALESCE(published, first_seen) <= ?1 + 86400"
+	"  UNION ALL"
+	"  SELECT id, first_seen AS w FROM items"
+	"   WHERE COALESCE(published, first_seen) > ?1 + 86400 AND published IS NOT NULL"
+	"    AND first_seen > ?2 AND first_seen <= ?1 + 86400) AS sel"
 	" JOIN items i ON i.id = sel.id JOIN sources s ON s.id = i.source_id"
-	" WHERE sel.w > ?2 AND sel.w <= ?1 + 86400"
 	" ORDER BY sel.w DESC, s.url, i.dedupe_key, i.id DESC"; /* ties: by feed and item, not by which feed finished first */
 
 /* Plain text from HTML: tags dropped, a few entities decoded, whitespace collapsed. Used only
@@ -85,14 +95,18 @@ parse_categories(struct arena *arena, const char *json, struct article *a)
 }
 
 static int
-source_wanted(int64_t source_id, const int64_t *ids, size_t n)
+cmp_id(const void *a, const void *b)
 {
-	if (n == 0)
-		return 1;
-	for (size_t i = 0; i < n; i++)
-		if (ids[i] == source_id)
-			return 1;
-	return 0;
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* ids sorted (in arena) so each row's check is a binary search: a --feeds list can name
+ * thousands of sources and a window hold tens of thousands of articles. */
+static int
+source_wanted(int64_t source_id, const int64_t *sorted, size_t n)
+{
+	return n == 0 || bsearch(&source_id, sorted, n, sizeof *sorted, cmp_id) != NULL;
 }
 
 int
@@ -101,9 +115,16 @@ store_select_window(struct store *st, int64_t now, int hours, const int64_t *sou
 {
 	*out = NULL;
 	*count = 0;
+	int64_t t0 = time_mono_ms();
 	sqlite3_stmt *s = store_prepare(st, window_sql, e);
 	if (!s)
 		return -1;
+	if (source_count) {
+		int64_t *sorted = arena_alloc(arena, source_count * sizeof *sorted);
+		memcpy(sorted, source_ids, source_count * sizeof *sorted);
+		qsort(sorted, source_count, sizeof *sorted, cmp_id);
+		source_ids = sorted;
+	}
 	sqlite3_bind_int64(s, 1, now);
 	sqlite3_bind_int64(s, 2, now - (int64_t)hours * 3600);
 	size_t cap = 0, n = 0;
@@ -132,13 +153,11 @@ store_select_window(struct store *st, int64_t now, int hours, const int64_t *sou
 		a->link = arena_strdup(arena, store_col_text(s, 6));
 		a->canonical_link = arena_strdup(arena, store_col_text(s, 7));
 		a->author = arena_strdup(arena, store_col_text(s, 8));
-		const char *text = store_col_text(s, 9);
+		const char *text = store_col_unpacked(s, 9, NULL, arena), *html;
 		if (text && *text)
-			a->text = arena_strdup(arena, text);
-		else if (store_col_text(s, 11))
-			a->text = crude_text(arena, store_col_text(s, 11));
-		else if (store_col_text(s, 10))
-			a->text = crude_text(arena, store_col_text(s, 10));
+			a->text = text;
+		else if ((html = store_col_unpacked(s, 11, text, arena)) || (html = store_col_unpacked(s, 10, text, arena)))
+			a->text = crude_text(arena, html);
 		else
 			a->text = "";
 		if (!a->title)
@@ -156,5 +175,7 @@ store_select_window(struct store *st, int64_t now, int hours, const int64_t *sou
 	sqlite3_finalize(s);
 	*out = arts;
 	*count = n;
+	log_debug("store: %zu articles in the %d-hour window, read in %lld ms", n, hours,
+	          (long long)(time_mono_ms() - t0));
 	return 0;
 }

@@ -8,6 +8,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "store/fts.h"
+#include "store/pack.h"
 #include "util/fs.h"
 #include "util/str.h"
 
@@ -169,6 +171,63 @@ static const char *const migrations[] = {
 	"  expires_at INTEGER,"         /* UTC seconds; NULL = kept until dropped */
 	"  PRIMARY KEY(channel, key)"
 	") WITHOUT ROWID;",
+	/* 4 -> 5: the trigram index gives way to the "brief" tokenizer (store/fts.c): words for
+	 * alphabetic scripts, bigrams and single characters for CJK, so 1-2 character Chinese
+	 * queries are answered from the index, at about a third of the size. items.text, summary and
+	 * content may now be deflated (store/pack.h): the index reads text through items_doc. The
+	 * new index is filled by store_fts_backfill (newest items first, one committed batch at a time, so an
+	 * interrupted run resumes): items with id < fts_rebuild.below are not in it yet, and the
+	 * triggers leave them alone. Pruned items (bodies removed by `brief prune`) are marked
+	 * with pruned_at; prune_log records each prune for `brief doctor`. */
+	"DROP TRIGGER items_ai;"
+	"DROP TRIGGER items_ai_deferred;"
+	"DROP TRIGGER items_ad;"
+	"DROP TRIGGER items_au;"
+	"DROP TABLE items_fts;"
+	"CREATE VIEW items_doc AS SELECT id, title, unpacked(text) AS text FROM items;"
+	"CREATE VIRTUAL TABLE items_fts USING fts5(title, text, content='items_doc', content_rowid='id',"
+	"  tokenize='brief');"
+	"CREATE TABLE fts_rebuild(below INTEGER NOT NULL);"
+	"INSERT INTO fts_rebuild SELECT COALESCE(MAX(id), 0) + 1 FROM items;"
+	"CREATE TRIGGER items_ai AFTER INSERT ON items"
+	"  WHEN NOT EXISTS (SELECT 1 FROM fts_defer) AND new.id >= (SELECT below FROM fts_rebuild) BEGIN"
+	"  INSERT INTO items_fts(rowid, title, text) VALUES (new.id, new.title, unpacked(new.text));"
+	"END;"
+	"CREATE TRIGGER items_ai_deferred AFTER INSERT ON items"
+	"  WHEN EXISTS (SELECT 1 FROM fts_defer) AND new.id >= (SELECT below FROM fts_rebuild) BEGIN"
+	"  INSERT INTO fts_pending(id) VALUES (new.id);"
+	"END;"
+	"CREATE TRIGGER items_ad AFTER DELETE ON items WHEN old.id >= (SELECT below FROM fts_rebuild) BEGIN"
+	"  INSERT INTO items_fts(items_fts, rowid, title, text) SELECT 'delete', old.id, old.title, unpacked(old.text)"
+	"    WHERE NOT EXISTS (SELECT 1 FROM fts_pending WHERE id = old.id);"
+	"  DELETE FROM fts_pending WHERE id = old.id;"
+	"END;"
+	"CREATE TRIGGER items_au AFTER UPDATE OF title, text ON items"
+	"  WHEN old.id >= (SELECT below FROM fts_rebuild)"
+	"   AND NOT EXISTS (SELECT 1 FROM fts_pending WHERE id = old.id) BEGIN"
+	"  INSERT INTO items_fts(items_fts, rowid, title, text) VALUES ('delete', old.id, old.title, unpacked(old.text));"
+	"  INSERT INTO items_fts(rowid, title, text) VALUES (new.id, new.title, unpacked(new.text));"
+	"END;"
+	"CREATE TABLE fts_terms(term TEXT PRIMARY KEY) WITHOUT ROWID;" /* see store/fts.h */
+	"ALTER TABLE items ADD COLUMN pruned_at INTEGER;"
+	/* The time an item is listed by (published, else first seen): the archive's pages walk
+	 * it by keyset and the daily window takes its range, both without a scan. */
+	"CREATE INDEX items_when ON items(COALESCE(published, first_seen));"
+	/* ... and per source, for the newest post of each feed (feed health). The older indexes
+	 * served no query any more (canonical_link is only ever looked up together with the
+	 * unindexed link). */
+	"CREATE INDEX items_source_when ON items(source_id, COALESCE(published, first_seen));"
+	"DROP INDEX items_canonical;"
+	"DROP INDEX items_published;"
+	"DROP INDEX items_first_seen;"
+	"CREATE TABLE prune_log ("
+	"  id INTEGER PRIMARY KEY,"
+	"  at INTEGER NOT NULL,"
+	"  keep_days INTEGER NOT NULL,"
+	"  items INTEGER NOT NULL,"               /* bodies removed */
+	"  kept_cited INTEGER NOT NULL,"          /* old but cited by a report, kept whole */
+	"  bytes_freed INTEGER NOT NULL"          /* file shrink by the incremental vacuum */
+	");",
 };
 
 int
@@ -272,6 +331,8 @@ store_begin(struct store *st, struct err *e)
 int
 store_commit(struct store *st, struct err *e)
 {
+	if (fts_vocab_flush(st->vocab, st->db, e) < 0)
+		return -1;
 	return store_exec(st, "COMMIT", e);
 }
 
@@ -317,6 +378,63 @@ migrate(struct store *st, struct err *e)
 	return 0;
 }
 
+/* The value of a one-row, one-column query, or fallback. */
+static int64_t
+query_int(struct store *st, const char *sql, int64_t fallback)
+{
+	sqlite3_stmt *s = store_prepare(st, sql, NULL);
+	int64_t v = fallback;
+	if (s && sqlite3_step(s) == SQLITE_ROW && sqlite3_column_type(s, 0) != SQLITE_NULL)
+		v = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return v;
+}
+
+int
+store_fts_backfill(struct store *st, int batch, int max_batches, struct err *e)
+{
+	int64_t below;
+	for (int done = 0; (max_batches == 0 || done < max_batches) &&
+	                   (below = query_int(st, "SELECT below FROM fts_rebuild", 0)) > 1; done++) {
+		if (store_begin(st, e) < 0)
+			return -1;
+		sqlite3_stmt *s = store_prepare(st,
+			"INSERT INTO items_fts(rowid, title, text) SELECT id, title, unpacked(text) FROM items"
+			" WHERE id >= ?1 AND id < ?2", e);
+		int64_t floor = below > batch ? below - batch : 1;
+		int rc = -1;
+		if (s) {
+			sqlite3_bind_int64(s, 1, floor);
+			sqlite3_bind_int64(s, 2, below);
+			rc = sqlite3_step(s) == SQLITE_DONE ? 0 : err_set(e, "database %s: indexing items: %s", st->path,
+			                                                   sqlite3_errmsg(st->db));
+			sqlite3_finalize(s);
+		}
+		if (rc == 0) {
+			s = store_prepare(st, "UPDATE fts_rebuild SET below = ?1", e);
+			if (s) {
+				sqlite3_bind_int64(s, 1, floor);
+				rc = sqlite3_step(s) == SQLITE_DONE ? 0 : err_set(e, "database: %s", sqlite3_errmsg(st->db));
+				sqlite3_finalize(s);
+			} else {
+				rc = -1;
+			}
+		}
+		if (rc < 0 || store_commit(st, e) < 0) {
+			store_rollback(st);
+			return -1;
+		}
+	}
+	if (query_int(st, "SELECT below FROM fts_rebuild", 0) > 1)
+		return 0; /* stopped at max_batches */
+	/* A store made before incremental vacuum (auto_vacuum = NONE) is rebuilt once so that
+	 * `brief prune` can give space back; a crash before it ends just runs it again. */
+	if (query_int(st, "PRAGMA auto_vacuum", 2) != 2 &&
+	    store_exec(st, "PRAGMA auto_vacuum = INCREMENTAL; VACUUM", e) < 0)
+		return err_wrap(e, "switching to incremental vacuum");
+	return 0;
+}
+
 int
 store_open(struct store *st, const char *path, struct err *e)
 {
@@ -329,8 +447,13 @@ store_open(struct store *st, const char *path, struct err *e)
 		return -1;
 	}
 	sqlite3_busy_timeout(st->db, 10000);
-	if (store_exec(st, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;", e) < 0 ||
-	    migrate(st, e) < 0) {
+	/* A new database gives freed pages back on `PRAGMA incremental_vacuum` (set before the
+	 * first table exists; older stores switch in store_fts_backfill). */
+	if (!(st->vocab = fts_register(st->db, e)) ||
+	    (store_pack_register(st->db) < 0 && err_set(e, "database: cannot register unpacked()") < 0) ||
+	    (user_version(st) == 0 && store_exec(st, "PRAGMA auto_vacuum = INCREMENTAL", e) < 0) ||
+	    store_exec(st, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;", e) < 0 ||
+	    migrate(st, e) < 0 || store_fts_backfill(st, 20000, 0, e) < 0) {
 		store_close(st);
 		return -1;
 	}
@@ -387,6 +510,10 @@ store_check_writable(const char *path, struct err *e)
 void
 store_close(struct store *st)
 {
+	if (st->db && st->vocab) { /* words indexed outside store_commit (autocommit writes) */
+		struct err e;
+		fts_vocab_flush(st->vocab, st->db, &e);
+	}
 	for (size_t i = 0; i < st->cached_count; i++)
 		sqlite3_finalize(st->cached[i].stmt);
 	free(st->cached);

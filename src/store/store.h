@@ -14,17 +14,24 @@
 #include "util/err.h"
 
 struct store_cached; /* store.c */
+struct fts_vocab;    /* store/fts.h */
 
 struct store {
 	sqlite3 *db;
 	char *path;
 	struct store_cached *cached; /* statements kept by store_cached() */
 	size_t cached_count, cached_cap;
+	struct fts_vocab *vocab; /* words indexed, not yet in fts_terms (store/fts.h) */
 };
 
 /* Open (creating if needed) the database at path and migrate it to the current
  * schema. Returns 0 or -1 with e set. */
 int store_open(struct store *st, const char *path, struct err *e);
+/* Index the items a schema migration left out of the full-text index (newest first, in
+ * committed batches of batch ids: an interrupted run resumes where it stopped; max_batches 0
+ * = all), then switch a store made without incremental vacuum to it. store_open runs it to
+ * the end; a no-op once done. Returns 0 or -1 with e set. */
+int store_fts_backfill(struct store *st, int batch, int max_batches, struct err *e);
 /* Close the database. Safe on a zeroed struct. */
 void store_close(struct store *st);
 /* Whether the existing store at path can take writes, without changing it: the file opens
@@ -34,7 +41,8 @@ void store_close(struct store *st);
 int store_check_writable(const char *path, struct err *e);
 /* The schema version this build writes. */
 int store_schema_version(void);
-/* BEGIN IMMEDIATE / COMMIT / ROLLBACK. Return 0 or -1 with e set. */
+/* BEGIN IMMEDIATE / COMMIT / ROLLBACK. Return 0 or -1 with e set. COMMIT first adds the
+ * words indexed in the transaction to the vocabulary of prefix queries. */
 int store_begin(struct store *st, struct err *e);
 int store_commit(struct store *st, struct err *e);
 void store_rollback(struct store *st);

@@ -1,0 +1,471 @@
+#!/usr/bin/python3
+"""bench/store/run.py: the archive at 300k and 3M items: size, insert rate, search, paging, RSS.
+
+Feeds of real text are generated at bench time (never committed): sentences drawn from the
+corpus under ../shared/corpus (English from the real-world feeds and the readability test
+pages, Chinese from the Chinese pages and the seed documents), 300 items per feed with dates
+spread over the year before NOW; a quarter of the feeds are Chinese, a few mix both; one feed
+in five also carries full content (content:encoded). They are served over loopback by
+tests/feedserver and stored through the real `brief fetch`, 1,000 feeds (300k items) per run.
+
+After the first run (300k items) and after the tenth (3M) it measures: insert rate (new
+items per second of `brief fetch`, parsing and HTTP included), store bytes per item and as
+a multiple of the raw feed text, full-text index bytes, `brief daily --offline --no-fetch`
+time, search p50/p95 per query of a fixed list over `brief serve` (English words and phrases,
+Chinese words of 1-4 characters, rare and common terms, prefixes), first/deep page latency
+of /items and of a search, and peak RSS of fetch, daily and serve. While the last run
+writes, the same serve requests are timed again (many readers, one writer).
+
+With --peer BRIEF (a build of an earlier brief), the 300k store is built by it too and its
+figures printed beside ours, with the ratio.
+
+The work directory (--dir) keeps the generated feeds, the stores and results.json: a run
+that is stopped resumes with the next fetch. --items 300k stops after the first size.
+
+usage: bench/store/run.py [--build build] [--dir /tmp/brief-bench-store] [--items 300k|3m]
+                          [--peer PATH/brief] [--reps 5] [--seed 1]
+"""
+import argparse
+import email.utils
+import glob
+import html
+import http.client
+import json
+import os
+import random
+import re
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+
+NOW = "2026-02-21T01:56:00Z"
+NOW_TS = 1771638960
+FEEDS_PER_RUN = 1000
+ITEMS_PER_FEED = 300
+RUNS = {"300k": 1, "3m": 10}
+
+QUERIES = [
+    # English: common, mid, rare words; phrases; prefixes
+    "the", "data", "performance", "browser", "kernel", "privacy", "zeitgeist", "xylophone",
+    "open source", "the new", "machine learning", "in the same way",
+    "comp*", "secur*", "prog*",
+    # Chinese: 1-4 characters, common and rarer; mixed
+    "的", "中", "网", "鳄", "中国", "技术", "发展", "互联网", "新华社", "人工智能", "经济发展", "AI 模型",
+]
+
+
+def read(path):
+    with open(path, encoding="utf-8", errors="replace") as f:
+        return f.read()
+
+
+def plain(text):
+    text = re.sub(r"(?is)<(script|style)[^>]*>.*?</\1>", " ", text)
+    for _ in range(2):
+        text = html.unescape(re.sub(r"<[^>]+>", " ", text))
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def sentence_pools(corpus, seeds):
+    """English and Chinese sentences from the corpus: real text, split at sentence ends."""
+    en, zh = set(), set()
+    han = re.compile(r"[\u4e00-\u9fff]")
+    files = []
+    for line in open(os.path.join(corpus, "MANIFEST.tsv"), encoding="utf-8"):
+        f = line.rstrip("\n").split("\t")
+        if len(f) > 4 and f[4] in ("realworld", "html"):
+            files.append(os.path.join(corpus, f[0]))
+    files += glob.glob(os.path.join(corpus, "fulltext/mozilla-readability/test-pages/*/expected.html"))
+    files += glob.glob(os.path.join(corpus, "hn-blogs/*/*.xml"))
+    files += glob.glob(os.path.join(seeds, "*.txt"))
+    for path in files:
+        if not os.path.isfile(path):
+            continue
+        text = plain(read(path))
+        if len(han.findall(text)) > len(text) / 4:
+            for s in re.findall(r"[^。！？!?]*[。！？!?]", text):
+                s = s.strip()
+                if 8 <= len(s) <= 160 and len(han.findall(s)) > len(s) / 2:
+                    zh.add(s)
+        else:
+            for s in re.split(r"(?<=[.!?])\s+", text):
+                if 40 <= len(s) <= 300 and s[0].isupper() and not han.search(s) and s.count(" ") >= 5:
+                    en.add(s)
+    return sorted(en), sorted(zh)
+
+
+def esc(s):
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def gen_feed(rng, idx, en, zh, path):
+    """One RSS feed of ITEMS_PER_FEED items over the year before NOW. Returns its size."""
+    lang = "zh" if idx % 4 == 1 else "mix" if idx % 20 == 3 else "en"
+    full = idx % 5 == 0
+    def sent(k):
+        pool = zh if lang == "zh" or (lang == "mix" and rng.random() < 0.5) else en
+        return [rng.choice(pool) for _ in range(k)]
+    out = ['<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0" '
+           'xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>'
+           '<title>Bench feed %d</title><link>https://f%d.example.org/</link>'
+           '<description>generated from real text</description>\n' % (idx, idx)]
+    cats = ["tech", "science", "policy", "business", "culture", "security", "ai", "web"]
+    for k in range(ITEMS_PER_FEED):
+        t = NOW_TS - int(365 * 86400 * (k + rng.random()) / ITEMS_PER_FEED)
+        title = sent(1)[0]
+        title = title[:40] if lang == "zh" else title[:90]
+        link = "https://f%d.example.org/%d/%05d.html" % (idx, 2025 + (k < 150), k)
+        desc = "".join("<p>%s</p>" % s for s in [" ".join(sent(rng.randint(1, 3)))])
+        out.append("<item><title>%s</title><link>%s</link><guid>%s</guid><pubDate>%s</pubDate>"
+                   "<category>%s</category><description>%s</description>"
+                   % (esc(title), link, link, email.utils.formatdate(t, usegmt=True), rng.choice(cats),
+                      esc(desc)))
+        if full:
+            body = "".join("<p>%s</p>" % " ".join(sent(rng.randint(2, 5))) for _ in range(rng.randint(2, 5)))
+            out.append("<content:encoded>%s</content:encoded>" % esc(body))
+        out.append("</item>\n")
+    out.append("</channel></rss>\n")
+    data = "".join(out).encode("utf-8")
+    with open(path, "wb") as f:
+        f.write(data)
+    return len(data)
+
+
+def start(argv):
+    p = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    return p, p.stdout.readline().strip()
+
+
+DAILY_ERR = [""]  # stderr of the last run_rss (the daily's -v timing line)
+
+
+def run_rss(argv, env):
+    """Run argv; (wall seconds, peak RSS MiB, CPU seconds, stdout), RSS and CPU from wait4."""
+    t = time.monotonic()
+    with tempfile.TemporaryFile() as errf:
+        p = subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, stderr=errf)
+        out = p.stdout.read().decode("utf-8", "replace")
+        _, status, ru = os.wait4(p.pid, 0)
+        p.returncode = os.waitstatus_to_exitcode(status)
+        wall = time.monotonic() - t
+        errf.seek(0)
+        err = errf.read().decode("utf-8", "replace")
+    DAILY_ERR[0] = err
+    if p.returncode not in (0, 3):
+        sys.exit("%s failed (%d): %s" % (" ".join(argv[:2]), p.returncode, err[-2000:]))
+    return wall, ru.ru_maxrss / 1024.0, ru.ru_utime + ru.ru_stime, out
+
+
+def pct(xs, p):
+    xs = sorted(xs)
+    return xs[min(len(xs) - 1, int(round(p / 100.0 * (len(xs) - 1))))] if xs else 0.0
+
+
+class Client:
+    """Keep-alive HTTP client timing each GET in milliseconds."""
+
+    def __init__(self, base):
+        u = urllib.parse.urlparse(base)
+        self.host, self.port = u.hostname, u.port
+        self.conn = http.client.HTTPConnection(self.host, self.port, timeout=60)
+
+    def get(self, path):
+        t = time.perf_counter()
+        try:
+            self.conn.request("GET", path)
+            r = self.conn.getresponse()
+            body = r.read().decode("utf-8", "replace")
+        except (http.client.HTTPException, OSError):
+            self.conn = http.client.HTTPConnection(self.host, self.port, timeout=60)
+            self.conn.request("GET", path)
+            r = self.conn.getresponse()
+            body = r.read().decode("utf-8", "replace")
+        ms = (time.perf_counter() - t) * 1000
+        if r.status != 200:
+            sys.exit("GET %s: %d" % (path, r.status))
+        return ms, body
+
+
+def older(body):
+    m = re.search(r'<a href="([^"]*)">older', body)
+    return html.unescape(m.group(1)) if m else None
+
+
+def hits(body):
+    return body.count("<li><a href=\"/items/")
+
+
+def serve_requests(db, peer):
+    """The fixed request list: each query's first page, a search's 5th page, the list's first and
+    deepest pages (cursor of the 60th-oldest item, read from the store)."""
+    reqs = [("q " + q, "/items?q=" + urllib.parse.quote(q)) for q in QUERIES]
+    reqs.append(("list first", "/items"))
+    con = sqlite3.connect("file:%s?mode=ro" % db, uri=True)
+    row = con.execute("SELECT COALESCE(published, first_seen), id FROM items "
+                      "ORDER BY 1, 2 LIMIT 1 OFFSET 60").fetchone()
+    n = con.execute("SELECT count(*) FROM items").fetchone()[0] if peer else 0
+    con.close()
+    if peer:  # an earlier brief pages by offset
+        reqs.append(("list deepest", "/items?page=%d" % min(100000, n // 50 - 2)))
+    elif row:
+        reqs.append(("list deepest", "/items?before=%d.%d" % row))
+    return reqs
+
+
+def measure_serve(client, reqs, reps, deep_q="data"):
+    """Per request: list of ms over reps; plus a search followed 5 pages deep."""
+    times = {name: [] for name, _ in reqs}
+    counts = {}
+    for _ in range(reps):
+        for name, path in reqs:
+            ms, body = client.get(path)
+            times[name].append(ms)
+            counts[name] = hits(body)
+    # a search paged 5 deep by its own "older" links
+    path = "/items?q=" + urllib.parse.quote(deep_q)
+    times["q %s page 5" % deep_q] = []
+    for _ in range(reps):
+        p = path
+        for _ in range(4):
+            _, body = client.get(p)
+            p = older(body) or p
+        ms, _ = client.get(p)
+        times["q %s page 5" % deep_q].append(ms)
+    return times, counts
+
+
+def vm_hwm(pid):
+    for line in open("/proc/%d/status" % pid):
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024.0
+    return 0.0
+
+
+def store_sizes(db):
+    con = sqlite3.connect("file:%s?mode=ro" % db, uri=True)
+    items = con.execute("SELECT count(*) FROM items").fetchone()[0]
+    page = con.execute("PRAGMA page_size").fetchone()[0]
+    idx = con.execute("SELECT count(*) FROM dbstat WHERE name LIKE 'items_fts%'").fetchone()[0] * page
+    con.close()
+    return items, idx
+
+
+def measure(a, brief, home, env, raw_bytes, label, writer=None):
+    """All figures for the store in home. writer: a callable run while serve is timed again."""
+    db = os.path.join(home, "brief.db")
+    r = {"label": label, "raw_bytes": raw_bytes, "load": os.getloadavg()[0]}
+    subprocess.run(["sqlite3", db, "PRAGMA wal_checkpoint(TRUNCATE)"], stdout=subprocess.DEVNULL, check=False)
+    r["items"], r["index_bytes"] = store_sizes(db)
+    r["store_bytes"] = os.path.getsize(db)
+    wall, rss, _, _ = run_rss([brief, "daily", "-v", "--home", home, "--offline", "--no-fetch", "--now", NOW,
+                            "--out", os.path.join(a.dir, "daily-%s.md" % label)], env)
+    r["daily_s"], r["daily_rss"] = wall, rss
+    sel = re.search(r"(\d+) articles in the \d+-hour window, read in (\d+) ms", DAILY_ERR[0])
+    r["daily_select_ms"], r["window_articles"] = (int(sel.group(2)), int(sel.group(1))) if sel else (None, None)
+    sv = subprocess.Popen([brief, "serve", "--home", home, "--listen", "127.0.0.1:0"], env=env,
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    url = re.search(r"http://[^\s/]+", sv.stderr.readline()).group(0)
+    try:
+        client = Client(url)
+        reqs = serve_requests(db, label == "peer")
+        times, counts = measure_serve(client, reqs, a.reps)
+        r["serve"] = {k: [pct(v, 50), pct(v, 95)] for k, v in times.items()}
+        r["hits"] = counts
+        if writer:
+            busy = {}
+            done = writer(lambda: measure_serve(client, reqs, 1)[0], busy)
+            r["serve_busy"] = {k: [pct(v, 50), pct(v, 95)] for k, v in busy.items()}
+            r["busy_writer"] = done
+        r["serve_rss"] = vm_hwm(sv.pid)
+    finally:
+        sv.terminate()
+        sv.wait()
+    return r
+
+
+def fetch_argv(brief, home, opml):
+    return [brief, "fetch", "--home", home, "--feeds", opml, "--json", "--per-host", "16",
+            "--concurrency", "32", "--timeout", "120", "--deadline", "3600", "--now", NOW]
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--build", default="build")
+    ap.add_argument("--dir", default="/tmp/brief-bench-store")
+    ap.add_argument("--items", default="3m", choices=sorted(RUNS))
+    ap.add_argument("--peer")
+    ap.add_argument("--reps", type=int, default=5)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--build-only", action="store_true", help="fetch the runs, measure later")
+    a = ap.parse_args()
+    src = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    brief = os.path.abspath(os.path.join(a.build, "brief"))
+    feedserver = os.path.abspath(os.path.join(a.build, "tests/feedserver/feedserver"))
+    for f in (brief, feedserver):
+        if not os.access(f, os.X_OK):
+            sys.exit("missing %s: build first (cmake --build %s)" % (f, a.build))
+    shared = os.path.join(os.path.dirname(src), "shared")
+    if not os.path.isdir(os.path.join(shared, "corpus")):
+        sys.exit("the corpus is not at %s/corpus (it sits beside the checkout)" % shared)
+    os.makedirs(os.path.join(a.dir, "feeds"), exist_ok=True)
+    state_path = os.path.join(a.dir, "results.json")
+    state = json.load(open(state_path)) if os.path.exists(state_path) else {"chunks": [], "raw": 0}
+    def save():
+        with open(state_path + ".tmp", "w") as f:
+            json.dump(state, f, indent=1)
+        os.replace(state_path + ".tmp", state_path)
+
+    en, zh = sentence_pools(os.path.join(shared, "corpus"), os.path.join(shared, "seeds"))
+    print("sentence pools: %d English, %d Chinese" % (len(en), len(zh)), file=sys.stderr)
+    env = dict(os.environ, TZ="UTC", BRIEF_CONFIG="/dev/null", BRIEF_LLM_BASE_URL="", BRIEF_LLM_API_KEY="")
+    fs, port = start([feedserver, "--root", os.path.join(a.dir, "feeds")])
+    feeds_url = "http://127.0.0.1:%s" % port
+    home = os.path.join(a.dir, "home")
+    runs = RUNS[a.items]
+    try:
+        def gen(k):
+            """The feeds of run k: 1,000 generated once (run 0); later runs fetch the same files
+            under other URLs (?copy=k), which brief stores as other sources. Returns raw bytes."""
+            if "raw0" not in state:
+                rng = random.Random(a.seed * 100003)
+                state["raw0"] = sum(gen_feed(rng, i, en, zh, os.path.join(a.dir, "feeds", "f%05d.xml" % i))
+                                    for i in range(FEEDS_PER_RUN))
+                save()
+            return state["raw0"]
+        if a.peer and "peer" not in state:
+            raw = gen(0)
+            peer, phome = os.path.abspath(a.peer), os.path.join(a.dir, "home-peer")
+            wall, rss, cpu, out = run_rss(fetch_argv(peer, phome, write_opml(a, feeds_url, 0)), env)
+            m = measure(a, peer, phome, env, raw, "peer")
+            m.update(fetch_s=wall, fetch_cpu=cpu, fetch_rss=rss, items_new=json.loads(out)["items_new"])
+            state["peer"] = m
+            save()
+
+        def record(k, raw, wall, rss, cpu, out):
+            n = json.loads(out)["items_new"]
+            state["raw"] += raw
+            state["chunks"].append({"k": k, "wall": wall, "rss": rss, "cpu": cpu, "items_new": n})
+            print("run %d: %d new items in %.1f s (%.0f/s; %.0f per CPU second), peak %.1f MiB"
+                  % (k + 1, n, wall, n / wall, n / cpu, rss), file=sys.stderr)
+            save()
+
+        # Build: run k fetches 1,000 feeds (300k items); the store after the first run is
+        # copied aside (home-300k) so both sizes can be measured when the build is done.
+        while len(state["chunks"]) < runs:
+            done = len(state["chunks"])
+            raw = gen(done)
+            wall, rss, cpu, out = run_rss(fetch_argv(brief, home, write_opml(a, feeds_url, done)), env)
+            record(done, raw, wall, rss, cpu, out)
+            if done == 0:
+                subprocess.run(["sqlite3", os.path.join(home, "brief.db"), "PRAGMA wal_checkpoint(TRUNCATE)"],
+                               stdout=subprocess.DEVNULL, check=True)
+                os.makedirs(home + "-300k", exist_ok=True)
+                subprocess.run(["cp", os.path.join(home, "brief.db"), os.path.join(home + "-300k", "brief.db")],
+                               check=True)
+                state["raw300k"] = state["raw"]
+                save()
+        if a.build_only:
+            return
+
+        def writer_for(h):
+            def writer(probe, busy):
+                """A fetch of 10,000 small generated feeds (3 new items each) into h, run while
+                serve is probed: one writer, many reads."""
+                opml = os.path.join(a.dir, "writer.opml")
+                tag = "w%d" % int(time.time())
+                with open(opml, "w", encoding="utf-8") as f:
+                    f.write('<?xml version="1.0"?>\n<opml version="2.0"><head><title>w</title></head><body>\n')
+                    for i in range(10000):
+                        f.write('<outline type="rss" text="%s-%d" xmlUrl="%s/gen/%s-%d?items=3"/>\n'
+                                % (tag, i, feeds_url, tag, i))
+                    f.write("</body></opml>\n")
+                t0 = time.monotonic()
+                proc = subprocess.Popen(fetch_argv(brief, h, opml), env=env, stdout=subprocess.PIPE,
+                                        stderr=subprocess.DEVNULL, text=True)
+                while proc.poll() is None:
+                    for name, v in probe().items():
+                        busy.setdefault(name, []).extend(v)
+                out = json.loads(proc.stdout.read())
+                return {"feeds": out["feeds_total"], "items_new": out["items_new"], "seconds": time.monotonic() - t0}
+            return writer
+
+        for label, h, raw, chunks in (("300k", home + "-300k", state.get("raw300k"), state["chunks"][:1]),
+                                      ("3m", home, state["raw"], state["chunks"])):
+            if label in state or not raw or (label == "3m" and len(chunks) < 10):
+                continue
+            m = measure(a, brief, h, env, raw, label, writer=writer_for(h))
+            m.update(fetch_s=sum(c["wall"] for c in chunks), fetch_cpu=sum(c["cpu"] for c in chunks),
+                     fetch_rss=max(c["rss"] for c in chunks), items_new=sum(c["items_new"] for c in chunks),
+                     last_run_rate=chunks[-1]["items_new"] / chunks[-1]["wall"])
+            state[label] = m
+            save()
+    finally:
+        fs.terminate()
+        fs.wait()
+    report(state)
+
+
+def write_opml(a, feeds_url, k):
+    opml = os.path.join(a.dir, "chunk%02d.opml" % k)
+    with open(opml, "w", encoding="utf-8") as f:
+        f.write('<?xml version="1.0"?>\n<opml version="2.0"><head><title>bench</title></head><body>\n')
+        for i in range(FEEDS_PER_RUN):
+            f.write('<outline type="rss" text="f%d-%d" xmlUrl="%s/f%05d.xml%s"/>\n'
+                    % (i, k, feeds_url, i, "?copy=%d" % k if k else ""))
+        f.write("</body></opml>\n")
+    return opml
+
+
+def report(state):
+    cols = [c for c in ("peer", "300k", "3m") if c in state]
+    if not cols:
+        return
+    def row(name, f, fmt):
+        vals = []
+        for c in cols:
+            try:
+                vals.append(fmt % f(state[c]))
+            except (KeyError, TypeError, ZeroDivisionError):
+                vals.append("-")
+        print("%-34s" % name + "".join("%16s" % v for v in vals))
+    print("%-34s" % "" + "".join("%16s" % ("before (peer)" if c == "peer" else c) for c in cols))
+    row("items", lambda m: m["items"], "%d")
+    row("fetch: new items/s (wall)", lambda m: m["items_new"] / m["fetch_s"], "%.0f")
+    row("fetch: new items per CPU s", lambda m: m["items_new"] / m["fetch_cpu"], "%.0f")
+    row("fetch: peak RSS MiB", lambda m: m["fetch_rss"], "%.1f")
+    row("store MB", lambda m: m["store_bytes"] / 1e6, "%.0f")
+    row("store bytes/item", lambda m: m["store_bytes"] / m["items"], "%.0f")
+    row("store / raw feed text", lambda m: m["store_bytes"] / m["raw_bytes"], "%.2fx")
+    row("full-text index MB", lambda m: m["index_bytes"] / 1e6, "%.0f")
+    row("daily: window selection ms", lambda m: m["daily_select_ms"], "%d")
+    row("daily: articles in the 48 h window", lambda m: m["window_articles"], "%d")
+    row("daily --offline, whole run s", lambda m: m["daily_s"], "%.2f")
+    row("daily peak RSS MiB", lambda m: m["daily_rss"], "%.1f")
+    row("serve peak RSS MiB", lambda m: m["serve_rss"], "%.1f")
+    names = []
+    for c in cols:
+        for n in state[c].get("serve", {}):
+            if n not in names:
+                names.append(n)
+    print("serve ms p50/p95 (hits on page 1)")
+    for n in names:
+        row("  " + n, lambda m, n=n: "%.1f/%.1f (%s)" % (m["serve"][n][0], m["serve"][n][1],
+                                                        m["hits"].get(n, "-")), "%s")
+    worst = lambda key: (lambda m: max(v[1] for v in m[key].values()))
+    row("serve worst p95 ms", worst("serve"), "%.1f")
+    row("serve worst p95 ms, fetch writing", worst("serve_busy"), "%.1f")
+    row("  (the writer: feeds, new items)", lambda m: "%d, %d" % (m["busy_writer"]["feeds"],
+                                                                  m["busy_writer"]["items_new"]), "%s")
+    row("load average at measurement", lambda m: m["load"], "%.1f")
+    if "peer" in state and "300k" in state:
+        p, m = state["peer"], state["300k"]
+        print("ratios at 300k (ours / peer): store %.2f, index %.2f, worst search p95 %.2f, daily %.2f"
+              % (m["store_bytes"] / p["store_bytes"], m["index_bytes"] / max(1, p["index_bytes"]),
+                 worst("serve")(m) / worst("serve")(p), m["daily_s"] / p["daily_s"]))
+
+
+if __name__ == "__main__":
+    main()

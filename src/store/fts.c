@@ -1,0 +1,357 @@
+/* fts.c: the "brief" FTS5 tokenizer (words for alphabetic scripts, bigrams plus single
+ * characters for CJK) and the "brief_rank" function (see fts.h). */
+#include "store/fts.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/str.h"
+#include "util/utf8.h"
+
+/* Longest token kept, in bytes: longer runs (base64, hashes) are cut there. */
+#define TOKEN_MAX 64
+
+/* Base letters for U+00C0..U+024F with the diacritics removed ('.' = no plain base letter:
+ * the code point is kept, lower-cased). Made with Python's unicodedata NFKD. */
+static const char latin_fold[] =
+	"aaaaaa.ceeeeiiii.nooooo..uuuuy..aaaaaa.ceeeeiiii.nooooo..uuuuy.y"
+	"aaaaaaccccccccdd..eeeeeeeeeegggggggghh..iiiiiiiii.iijjkk.lllllll"
+	"l..nnnnnn...oooooo..rrrrrrsssssssstttt..uuuuuuuuuuuuwwyyyzzzzzzs"
+	"................................oo.............uu..............."
+	"....dddlllnnnaaiioouuuuuuuuuu.aaaa....ggkkoooo..jdddgg..nnaa...."
+	"aaaaeeeeiiiioooorrrruuuusstt..hh......aaeeooooooooyy............"
+	"................";
+
+enum cls { C_SEP, C_WORD, C_CJK };
+
+static int
+is_cjk(uint32_t c)
+{
+	return (c >= 0x3040 && c <= 0x30FF) ||   /* hiragana, katakana */
+	       (c >= 0x3400 && c <= 0x4DBF) ||   /* Han extension A */
+	       (c >= 0x4E00 && c <= 0x9FFF) ||   /* Han */
+	       (c >= 0xAC00 && c <= 0xD7AF) ||   /* Hangul syllables */
+	       (c >= 0xF900 && c <= 0xFAFF) ||   /* Han compatibility */
+	       (c >= 0x20000 && c <= 0x3FFFF);   /* Han extensions B.. */
+}
+
+/* Punctuation, symbols and spaces outside ASCII that separate words. */
+static int
+is_separator(uint32_t c)
+{
+	return (c >= 0x80 && c <= 0xBF) || c == 0xD7 || c == 0xF7 || (c >= 0x2000 && c <= 0x2BFF) ||
+	       (c >= 0x3000 && c <= 0x303F) || (c >= 0xFE10 && c <= 0xFE6F) || (c >= 0xFF00 && c <= 0xFF0F) ||
+	       (c >= 0xFF1A && c <= 0xFF20) || (c >= 0xFF3B && c <= 0xFF40) || (c >= 0xFF5B && c <= 0xFF65) ||
+	       (c >= 0x1F000 && c <= 0x1FAFF) || c == 0xFFFD || c == 0xFEFF;
+}
+
+/* Class of c, and *fold its searchable form (lower-cased, diacritics removed). */
+static enum cls
+classify(uint32_t c, uint32_t *fold)
+{
+	*fold = c;
+	if (c < 0x80) {
+		if (c >= 'A' && c <= 'Z') {
+			*fold = c + 32;
+			return C_WORD;
+		}
+		return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ? C_WORD : C_SEP;
+	}
+	if (is_cjk(c))
+		return C_CJK;
+	if (is_separator(c))
+		return C_SEP;
+	if (c >= 0xC0 && c <= 0x24F) {
+		char base = latin_fold[c - 0xC0];
+		if (base != '.')
+			*fold = (uint32_t)base;
+		else if (c <= 0xDE)
+			*fold = c + 32;
+		else if (c >= 0x100 && c <= 0x17F && (c & 1) == 0)
+			*fold = c + 1;
+		return C_WORD;
+	}
+	if (c >= 0xFF10 && c <= 0xFF19) /* fullwidth digits and letters */
+		*fold = c - 0xFF10 + '0';
+	else if (c >= 0xFF21 && c <= 0xFF3A)
+		*fold = c - 0xFF21 + 'a';
+	else if (c >= 0xFF41 && c <= 0xFF5A)
+		*fold = c - 0xFF41 + 'a';
+	else if ((c >= 0x391 && c <= 0x3A9) || (c >= 0x410 && c <= 0x42F)) /* Greek, Cyrillic capitals */
+		*fold = c + 32;
+	else if (c >= 0x400 && c <= 0x40F)
+		*fold = c + 80;
+	return C_WORD;
+}
+
+/* One CJK character of a run: its bytes and offsets in the input. */
+struct cjk_char {
+	int start, end;
+};
+
+int
+fts_tokenize(const char *text, int len, int flags, void *ctx,
+             int (*fn)(void *ctx, int tflags, const char *tok, int ntok, int start, int end))
+{
+	int is_query = (flags & FTS5_TOKENIZE_QUERY) != 0;
+	char tok[TOKEN_MAX + 8];
+	int i = 0;
+	while (i < len) {
+		uint32_t c, f;
+		int n = (int)utf8_decode(text + i, (size_t)(len - i), &c);
+		enum cls k = classify(c, &f);
+		if (k == C_SEP) {
+			i += n;
+			continue;
+		}
+		if (k == C_WORD) {
+			int start = i, ntok = 0;
+			while (i < len) {
+				n = (int)utf8_decode(text + i, (size_t)(len - i), &c);
+				if (classify(c, &f) != C_WORD)
+					break;
+				if (ntok + 4 <= TOKEN_MAX)
+					ntok += (int)utf8_encode(f, tok + ntok);
+				i += n;
+			}
+			int rc = fn(ctx, 0, tok, ntok, start, i);
+			if (rc)
+				return rc;
+			continue;
+		}
+		/* A CJK run: each character with its successor as a bigram (the position's token,
+		 * whose offsets cover both characters so highlights span whole phrases) and alone,
+		 * colocated. The last character only alone. At query time a run of two or more
+		 * becomes its bigrams, a lone character itself. */
+		struct cjk_char prev = {i, i + n};
+		i += n;
+		int run = 1;
+		for (;;) {
+			int has_next = 0;
+			struct cjk_char cur = {i, i};
+			if (i < len) {
+				n = (int)utf8_decode(text + i, (size_t)(len - i), &c);
+				if (classify(c, &f) == C_CJK) {
+					has_next = 1;
+					cur.end = i + n;
+				}
+			}
+			int rc = 0;
+			if (has_next) {
+				rc = fn(ctx, 0, text + prev.start, cur.end - prev.start, prev.start, cur.end);
+				if (!rc && !is_query)
+					rc = fn(ctx, FTS5_TOKEN_COLOCATED, text + prev.start, prev.end - prev.start, prev.start,
+					        prev.end);
+			} else if (!is_query || run == 1) {
+				rc = fn(ctx, 0, text + prev.start, prev.end - prev.start, prev.start, prev.end);
+			}
+			if (rc)
+				return rc;
+			if (!has_next)
+				break;
+			prev = cur;
+			i = cur.end;
+			run++;
+		}
+	}
+	return 0;
+}
+
+/* ---- the vocabulary of words, for prefix queries ---- */
+
+/* Words indexed on this connection since the last flush: an open-addressing set of strings. */
+struct fts_vocab {
+	char **slots;
+	size_t cap, count;
+};
+
+static uint64_t
+hash_bytes(const char *p, size_t n)
+{
+	uint64_t h = 1469598103934665603ULL;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)p[i]) * 1099511628211ULL;
+	return h;
+}
+
+static void
+vocab_add(struct fts_vocab *v, const char *tok, size_t n)
+{
+	if (v->count * 2 >= v->cap) {
+		size_t ncap = v->cap ? v->cap * 2 : 1024;
+		char **slots = xcalloc(ncap, sizeof *slots);
+		for (size_t i = 0; i < v->cap; i++)
+			if (v->slots[i])
+				for (size_t j = hash_bytes(v->slots[i], strlen(v->slots[i])) & (ncap - 1);; j = (j + 1) & (ncap - 1))
+					if (!slots[j]) {
+						slots[j] = v->slots[i];
+						break;
+					}
+		free(v->slots);
+		v->slots = slots;
+		v->cap = ncap;
+	}
+	for (size_t j = hash_bytes(tok, n) & (v->cap - 1);; j = (j + 1) & (v->cap - 1)) {
+		if (!v->slots[j]) {
+			v->slots[j] = xstrndup(tok, n);
+			v->count++;
+			return;
+		}
+		if (strncmp(v->slots[j], tok, n) == 0 && v->slots[j][n] == '\0')
+			return;
+	}
+}
+
+static void
+vocab_clear(struct fts_vocab *v)
+{
+	for (size_t i = 0; i < v->cap; i++)
+		free(v->slots[i]);
+	free(v->slots);
+	memset(v, 0, sizeof *v);
+}
+
+/* Pass-through of a document's tokens to FTS5 that also notes each word (not CJK). */
+struct vocab_tap {
+	struct fts_vocab *vocab;
+	void *ctx;
+	int (*fn)(void *, int, const char *, int, int, int);
+};
+
+static int
+vocab_tap_fn(void *p, int tflags, const char *tok, int ntok, int start, int end)
+{
+	struct vocab_tap *t = p;
+	if (ntok >= 2 && (unsigned char)tok[0] < 0xE0) /* CJK starts at 0xE3 in UTF-8 */
+		vocab_add(t->vocab, tok, (size_t)ntok);
+	return t->fn(t->ctx, tflags, tok, ntok, start, end);
+}
+
+int
+fts_vocab_flush(struct fts_vocab *v, sqlite3 *db, struct err *e)
+{
+	if (!v || !v->count)
+		return 0;
+	sqlite3_stmt *s = NULL;
+	if (sqlite3_prepare_v2(db, "INSERT OR IGNORE INTO fts_terms(term) VALUES (?1)", -1, &s, NULL) != SQLITE_OK)
+		return err_set(e, "database: %s", sqlite3_errmsg(db));
+	int rc = 0;
+	for (size_t i = 0; i < v->cap && rc == 0; i++) {
+		if (!v->slots[i])
+			continue;
+		sqlite3_bind_text(s, 1, v->slots[i], -1, SQLITE_STATIC);
+		if (sqlite3_step(s) != SQLITE_DONE)
+			rc = err_set(e, "database: noting indexed words: %s", sqlite3_errmsg(db));
+		sqlite3_reset(s);
+	}
+	sqlite3_finalize(s);
+	if (rc == 0)
+		vocab_clear(v);
+	return rc;
+}
+
+/* ---- FTS5 glue ---- */
+
+static int
+tok_create(void *pctx, const char **argv, int argc, Fts5Tokenizer **out)
+{
+	(void)argv;
+	if (argc != 0)
+		return SQLITE_ERROR;
+	*out = (Fts5Tokenizer *)pctx; /* the connection's vocabulary; no other state */
+	return SQLITE_OK;
+}
+
+static void
+tok_delete(Fts5Tokenizer *t)
+{
+	(void)t;
+}
+
+static int
+tok_tokenize(Fts5Tokenizer *t, void *ctx, int flags, const char *text, int len,
+             int (*fn)(void *, int, const char *, int, int, int))
+{
+	if (!(flags & FTS5_TOKENIZE_DOCUMENT))
+		return fts_tokenize(text, len, flags, ctx, fn);
+	struct vocab_tap tap = {(struct fts_vocab *)t, ctx, fn};
+	return fts_tokenize(text, len, flags, &tap, vocab_tap_fn);
+}
+
+static void
+vocab_destroy(void *p)
+{
+	vocab_clear(p);
+	free(p);
+}
+
+static int64_t rank_calls;
+
+int64_t
+fts_rank_calls(void)
+{
+	return rank_calls;
+}
+
+/* brief_rank(items_fts): a BM25 score (k1 1.2, b 0.75, title hits count 4x) computed from
+ * the row alone: a fixed average length (100 tokens) and no IDF, as every term of a query
+ * must match anyway. Unlike bm25() it does not move as other rows arrive, so a page of
+ * results and the next one (keyset on this score) never overlap. Higher is better. */
+static void
+rank_fn(const Fts5ExtensionApi *api, Fts5Context *fc, sqlite3_context *sc, int argc, sqlite3_value **argv)
+{
+	(void)argc, (void)argv;
+	rank_calls++;
+	enum { MAX_PHRASES = 16 };
+	double tf[MAX_PHRASES] = {0};
+	int nphrase = api->xPhraseCount(fc), ninst = 0;
+	if (nphrase > MAX_PHRASES)
+		nphrase = MAX_PHRASES;
+	if (api->xInstCount(fc, &ninst) != SQLITE_OK) {
+		sqlite3_result_error(sc, "brief_rank: no instances", -1);
+		return;
+	}
+	for (int k = 0; k < ninst; k++) {
+		int phrase, col, off;
+		if (api->xInst(fc, k, &phrase, &col, &off) == SQLITE_OK && phrase < nphrase)
+			tf[phrase] += col == 0 ? 4.0 : 1.0;
+	}
+	int dl = 0;
+	if (api->xColumnSize(fc, -1, &dl) != SQLITE_OK)
+		dl = 100;
+	const double k1 = 1.2, b = 0.75, avgdl = 100.0;
+	double score = 0;
+	for (int p = 0; p < nphrase; p++)
+		score += tf[p] * (k1 + 1) / (tf[p] + k1 * (1 - b + b * dl / avgdl));
+	sqlite3_result_double(sc, score);
+}
+
+struct fts_vocab *
+fts_register(sqlite3 *db, struct err *e)
+{
+	fts5_api *api = NULL;
+	sqlite3_stmt *s = NULL;
+	if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &s, NULL) != SQLITE_OK) {
+		err_set(e, "database: FTS5 is not available: %s", sqlite3_errmsg(db));
+		return NULL;
+	}
+	sqlite3_bind_pointer(s, 1, (void *)&api, "fts5_api_ptr", NULL);
+	sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (!api || api->iVersion < 2) {
+		err_set(e, "database: FTS5 API version 2 is not available");
+		return NULL;
+	}
+	struct fts_vocab *v = xcalloc(1, sizeof *v); /* freed by FTS5 when db closes */
+	fts5_tokenizer tk = {tok_create, tok_delete, tok_tokenize};
+	if (api->xCreateTokenizer(api, "brief", v, &tk, vocab_destroy) != SQLITE_OK) {
+		free(v);
+		err_set(e, "database: cannot register the brief tokenizer");
+		return NULL;
+	}
+	if (api->xCreateFunction(api, "brief_rank", NULL, rank_fn, NULL) != SQLITE_OK) {
+		err_set(e, "database: cannot register brief_rank");
+		return NULL;
+	}
+	return v;
+}

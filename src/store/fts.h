@@ -1,0 +1,40 @@
+/* fts.h: brief's full-text search pieces registered on every store connection: the "brief"
+ * FTS5 tokenizer and the "brief_rank" ranking function.
+ *
+ * The tokenizer splits Latin (and other alphabetic) text into words like FTS5's unicode61
+ * (lower-cased, Latin diacritics removed, fullwidth letters and digits folded), and runs of
+ * CJK characters (Han, kana, Hangul) into overlapping bigrams with each character also
+ * indexed on its own at the same position. A query of one CJK character matches the
+ * single-character tokens; a longer run becomes the phrase of its bigrams, so "中国" is one
+ * index look-up rather than a scan, and phrases and prefixes keep working. */
+#ifndef BRIEF_STORE_FTS_H
+#define BRIEF_STORE_FTS_H
+
+#include <sqlite3.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "util/err.h"
+
+/* The words (not CJK) this connection indexed since it last flushed them into fts_terms: the
+ * vocabulary prefix queries expand over (store/search.c), because FTS5's own prefix query
+ * merges the doclists of every matching word, which grows with the store. */
+struct fts_vocab;
+
+/* Register the tokenizer and the rank function on db. Returns the connection's vocabulary
+ * (owned by db, freed when it closes), or NULL with e set. */
+struct fts_vocab *fts_register(sqlite3 *db, struct err *e);
+/* Add the words noted since the last flush to fts_terms (inside the indexing transaction).
+ * Returns 0 or -1 with e set. */
+int fts_vocab_flush(struct fts_vocab *v, sqlite3 *db, struct err *e);
+
+/* Tokenize text[0..len) as FTS5 would for flags (FTS5_TOKENIZE_*), calling fn for each token
+ * (exposed for tests and for the query builder). Returns 0, or fn's first non-zero result. */
+int fts_tokenize(const char *text, int len, int flags, void *ctx,
+                 int (*fn)(void *ctx, int tflags, const char *tok, int ntok, int start, int end));
+
+/* Counters of the rank function since the process started: rows it scored. Tests use it to
+ * show that a query only touched the rows the index matched. */
+int64_t fts_rank_calls(void);
+
+#endif

@@ -1,0 +1,52 @@
+/* search.h: the archive's item lists, newest first or by relevance, a page at a time.
+ *
+ * Both lists are paged by keyset, never by OFFSET: a page costs the same wherever it is, and
+ * a cursor names the last row shown, so items that arrive meanwhile neither repeat nor push
+ * rows past the reader. The newest-first list walks items_when ((published, else first seen),
+ * id). A search ranks the newest SEARCH_WINDOW matches (at or below a pinned row id) by
+ * brief_rank (store/fts.h) weighted by age against a pinned clock, and walks them by (score,
+ * id); the next window starts below the oldest match of the last. */
+#ifndef BRIEF_STORE_SEARCH_H
+#define BRIEF_STORE_SEARCH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "store/store.h"
+#include "util/arena.h"
+#include "util/buf.h"
+
+#define SEARCH_WINDOW 1000
+#define SEARCH_CURSOR_MAX 96
+
+struct store_hit {
+	int64_t id;
+	const char *title, *link, *source; /* source: url_display_name (feed/url.h) */
+	int64_t when;                      /* published, else first seen */
+	const char *snippet;               /* search: matches between \x01 and \x02; list: text start */
+};
+
+struct store_hits {
+	struct store_hit *hits;
+	size_t count;
+	char next[SEARCH_CURSOR_MAX]; /* cursor of the next page, "" at the end */
+};
+
+/* The FTS5 query for what a person typed: whitespace-separated terms, all required; "double
+ * quotes" make a phrase; a trailing * a prefix, expanded to the OR of the indexed words it
+ * begins (at most 256; else, or with st NULL, FTS5's own prefix query). Each term is quoted,
+ * so FTS5 syntax in it is just text. Appends nothing when q has no searchable token. At most 8
+ * terms. */
+void store_search_query(struct store *st, const char *q, struct buf *out);
+
+/* One page (at most limit rows) of items newest first, after cursor (NULL or "" = the first
+ * page; an unreadable cursor also starts over). Rows are in arena. 0 or -1 with e set. */
+int store_items_page(struct store *st, const char *cursor, int limit, struct arena *arena,
+                     struct store_hits *out, struct err *e);
+
+/* One page of the items matching q, best first (see the file comment), after cursor; now is
+ * the clock a first page pins for the ages. 0 or -1 with e set. */
+int store_search_page(struct store *st, const char *q, const char *cursor, int64_t now, int limit,
+                      struct arena *arena, struct store_hits *out, struct err *e);
+
+#endif

@@ -1,0 +1,385 @@
+/* test_store_archive.c: the archive at scale, on real SQLite files: the "brief" tokenizer,
+ * CJK and Latin search answered from the index (no full scan), keyset pages that show every
+ * item exactly once while items arrive, prune keeping cited items and dedupe keys, and the
+ * migration of a schema-3 (trigram) store. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "feed/feed.h"
+#include "store/archive.h"
+#include "store/fts.h"
+#include "store/items.h"
+#include "store/prune.h"
+#include "store/reports.h"
+#include "store/health.h"
+#include "store/search.h"
+#include "store/sources.h"
+#include "testlib.h"
+
+#define NOW 1771638960LL
+#define DAY 86400LL
+
+static int
+tok_cb(void *ctx, int tflags, const char *tok, int ntok, int start, int end)
+{
+	(void)start, (void)end;
+	struct buf *b = ctx;
+	if (b->len)
+		buf_putc(b, '|');
+	if (tflags & FTS5_TOKEN_COLOCATED)
+		buf_putc(b, '+');
+	buf_append(b, tok, (size_t)ntok);
+	return 0;
+}
+
+static void
+check_tokens(const char *text, int flags, const char *want)
+{
+	struct buf b = BUF_INIT;
+	fts_tokenize(text, (int)strlen(text), flags, &b, tok_cb);
+	CHECK_STR(buf_str(&b), want);
+	buf_free(&b);
+}
+
+static void
+test_tokenizer(void)
+{
+	check_tokens("Hello, Wörld! ÄBC x2 -- naïve", FTS5_TOKENIZE_DOCUMENT, "hello|world|abc|x2|naive");
+	check_tokens("中国人", FTS5_TOKENIZE_DOCUMENT, "中国|+中|国人|+国|人");
+	check_tokens("中国人", FTS5_TOKENIZE_QUERY, "中国|国人");
+	check_tokens("中", FTS5_TOKENIZE_QUERY, "中");
+	check_tokens("AI芯片，好。", FTS5_TOKENIZE_DOCUMENT, "ai|芯片|+芯|片|好");
+	check_tokens("ＡＢＣ１２３ Straße", FTS5_TOKENIZE_DOCUMENT, "abc123|straße");
+	struct buf q = BUF_INIT;
+	store_search_query(NULL, "open \"the source\" comp* 中国 \"x\"\"y\" ,,,", &q);
+	CHECK_STR(buf_str(&q), "\"open\" \"the source\" \"comp\" * \"中国\" \"x\" \"y\"");
+	buf_free(&q);
+}
+
+static struct store st;
+static struct store_items w;
+static int64_t sid;
+
+static void
+open_store(const char *name)
+{
+	char path[512];
+	snprintf(path, sizeof path, "%s/%s", test_tmpdir(), name);
+	struct err e;
+	CHECK(store_open(&st, path, &e) == 0);
+	int is_new;
+	CHECK(store_source_add(&st, SOURCE_USER, "http://a.example/feed", "A", NULL, NULL, 100, &sid, &is_new, &e) == 0);
+	CHECK(store_items_open(&w, &st, &e) == 0);
+}
+
+static void
+close_store(void)
+{
+	store_items_close(&w);
+	store_close(&st);
+}
+
+/* Store one item; returns what happened. */
+static enum store_put_result
+put(const char *guid, const char *title, const char *text, int64_t published)
+{
+	struct feed_item it;
+	memset(&it, 0, sizeof it);
+	char link[128];
+	snprintf(link, sizeof link, "http://a.example/%s", guid);
+	it.id = guid;
+	it.link = link;
+	it.title = title;
+	it.text = text;
+	it.summary = text;
+	it.published = published;
+	it.updated = FEED_NO_DATE;
+	enum store_put_result r = ITEM_UNCHANGED;
+	struct err e;
+	CHECK(store_item_put(&w, sid, &it, NOW, &r, &e) == 0);
+	return r;
+}
+
+static int64_t
+id_of(const char *guid)
+{
+	sqlite3_stmt *s = store_prepare(&st, "SELECT id FROM items WHERE guid = ?1", NULL);
+	store_bind_text(s, 1, guid);
+	int64_t id = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
+	sqlite3_finalize(s);
+	return id;
+}
+
+/* Reset the VM step counters of every statement on the connection. */
+static void
+reset_steps(void)
+{
+	for (sqlite3_stmt *s = sqlite3_next_stmt(st.db, NULL); s; s = sqlite3_next_stmt(st.db, s))
+		sqlite3_stmt_status(s, SQLITE_STMTSTATUS_VM_STEP, 1);
+}
+
+/* Table scans in the query plans of the statements that ran since reset_steps(): every SCAN
+ * must be of the search window (c), of the page's id list (json_each) or of items_fts through
+ * MATCH (an FTS5 index plan with 'M'); anything else (SCAN items, a MATCH-less items_fts
+ * scan) counts. */
+static int
+plan_scans(void)
+{
+	int bad = 0;
+	for (sqlite3_stmt *s = sqlite3_next_stmt(st.db, NULL); s; s = sqlite3_next_stmt(st.db, s)) {
+		if (!sqlite3_stmt_status(s, SQLITE_STMTSTATUS_VM_STEP, 0) || !sqlite3_sql(s))
+			continue;
+		struct buf q = BUF_INIT;
+		buf_printf(&q, "EXPLAIN QUERY PLAN %s", sqlite3_sql(s));
+		sqlite3_stmt *x = store_prepare(&st, buf_str(&q), NULL);
+		while (x && sqlite3_step(x) == SQLITE_ROW) {
+			const char *d = store_col_text(x, 3);
+			if (strncmp(d, "SCAN ", 5) != 0 || strcmp(d, "SCAN c") == 0 || strncmp(d, "SCAN json_each ", 15) == 0 ||
+			    (strncmp(d, "SCAN items_fts VIRTUAL TABLE INDEX ", 35) == 0 && strchr(d + 35, 'M')))
+				continue;
+			fprintf(stderr, "  scan: %s\n    in %s\n", d, sqlite3_sql(s));
+			bad++;
+		}
+		sqlite3_finalize(x);
+		buf_free(&q);
+	}
+	return bad;
+}
+
+/* The ids a search's first page finds, as "g1 g2 ..." guids in id order, and the rank calls. */
+static void
+check_search(const char *q, const char *want)
+{
+	struct arena a = ARENA_INIT;
+	struct store_hits h;
+	struct err e;
+	reset_steps();
+	int64_t calls = fts_rank_calls();
+	CHECK(store_search_page(&st, q, NULL, NOW, 50, &a, &h, &e) == 0);
+	/* From the index: no plan scans a table, and only the matches were ranked. */
+	CHECK_INT(plan_scans(), 0);
+	CHECK_INT(fts_rank_calls() - calls, (long long)h.count);
+	struct buf got = BUF_INIT;
+	for (int64_t id = 1; id < 100000; id++)
+		for (size_t k = 0; k < h.count; k++)
+			if (h.hits[k].id == id) {
+				sqlite3_stmt *s = store_prepare(&st, "SELECT guid FROM items WHERE id = ?1", NULL);
+				sqlite3_bind_int64(s, 1, id);
+				if (sqlite3_step(s) == SQLITE_ROW)
+					buf_printf(&got, "%s%s", got.len ? " " : "", store_col_text(s, 0));
+				sqlite3_finalize(s);
+			}
+	CHECK_STR(buf_str(&got), want);
+	if (strcmp(buf_str(&got), want) != 0)
+		fprintf(stderr, "  (query %s)\n", q);
+	buf_free(&got);
+	arena_free(&a);
+}
+
+static void
+test_search(void)
+{
+	open_store("search.db");
+	char guid[32], text[256];
+	for (int i = 0; i < 300; i++) { /* filler the index must not have to look at */
+		snprintf(guid, sizeof guid, "f%d", i);
+		snprintf(text, sizeof text, "Filler number %d about databases, builds and releases.", i);
+		put(guid, "Filler", text, NOW - i * 3600);
+	}
+	put("c1", "中国的芯片", "中国芯片产业继续发展，人工智能带动需求。", NOW - DAY);
+	put("c2", "天气", "明天有雨，出门带伞。", NOW - DAY);
+	put("c3", "模型", "大模型与人工智能：AI 模型的新进展。", NOW - DAY);
+	put("c4", "国人", "国人出行，人多。", NOW - DAY);
+	put("e1", "The compiler", "A new release of the compiler makes builds faster.", NOW - DAY);
+	put("e2", "Computing", "Computers compute; the open source community agrees.", NOW - DAY);
+	check_search("中国", "c1");
+	check_search("中", "c1");
+	check_search("国", "c1 c4");
+	check_search("人工智能", "c1 c3");
+	check_search("AI 模型", "c3");
+	check_search("国人", "c4"); /* not 中国人工: "国人" is a bigram only where it is written */
+	check_search("雨", "c2");
+	check_search("the compiler", "e1");
+	check_search("\"open source\"", "e2");
+	check_search("\"source open\"", "");
+	check_search("comp*", "e1 e2");
+	struct buf pq = BUF_INIT; /* a prefix walks the words it begins, not FTS5's merged doclists */
+	store_search_query(&st, "comp*", &pq);
+	CHECK_STR(buf_str(&pq), "(\"compiler\" OR \"compute\" OR \"computers\" OR \"computing\")");
+	buf_free(&pq);
+	check_search("zeitgeist", "");
+	/* The check can fail: a LIKE over the table (the trigram index's fallback for short CJK
+	 * queries) and an FTS query without MATCH are scans. */
+	sqlite3_stmt *s = store_prepare(&st, "SELECT count(*) FROM items WHERE title LIKE '%中国%'", NULL);
+	sqlite3_stmt *s2 = store_prepare(&st, "SELECT count(*) FROM items_fts WHERE title = '中国'", NULL);
+	reset_steps();
+	CHECK(sqlite3_step(s) == SQLITE_ROW && sqlite3_step(s2) == SQLITE_ROW);
+	CHECK_INT(plan_scans(), 2);
+	sqlite3_finalize(s);
+	sqlite3_finalize(s2);
+	/* Highlighted snippets. */
+	struct arena a = ARENA_INIT;
+	struct store_hits h;
+	struct err e;
+	CHECK(store_search_page(&st, "中国", NULL, NOW, 50, &a, &h, &e) == 0);
+	CHECK(h.count == 1 && h.hits[0].snippet && strstr(h.hits[0].snippet, "\x01中国\x02"));
+	arena_free(&a);
+	close_store();
+}
+
+/* Walk pages of limit rows (search when q), storing `arrive` new items between pages; check
+ * that no id repeats and every id present at the start is seen. */
+static void
+walk(const char *q, int limit, int arrive, int64_t first_new_id)
+{
+	int64_t max_id = test_query_int(&st, "SELECT max(id) FROM items");
+	char *seen = calloc((size_t)max_id + 10000, 1);
+	char cursor[SEARCH_CURSOR_MAX] = "";
+	int pages = 0, dups = 0, added = 0;
+	for (;;) {
+		struct arena a = ARENA_INIT;
+		struct store_hits h;
+		struct err e;
+		int rc = q ? store_search_page(&st, q, cursor, NOW, limit, &a, &h, &e)
+		           : store_items_page(&st, cursor, limit, &a, &h, &e);
+		CHECK(rc == 0);
+		for (size_t k = 0; k < h.count; k++) {
+			if (h.hits[k].id <= max_id + 9999 && seen[h.hits[k].id]++)
+				dups++;
+		}
+		snprintf(cursor, sizeof cursor, "%s", h.next);
+		arena_free(&a);
+		pages++;
+		if (!*cursor || pages > 10000)
+			break;
+		for (int k = 0; k < arrive; k++, added++) { /* newer and older than the reader */
+			char guid[32];
+			snprintf(guid, sizeof guid, "new%lld-%d", (long long)first_new_id, added);
+			put(guid, "alpha arrives", "alpha arrives while paging", k % 2 ? NOW + DAY : NOW - 300 * DAY);
+		}
+	}
+	int missing = 0;
+	for (int64_t id = 1; id <= max_id; id++)
+		missing += !seen[id];
+	CHECK_INT(dups, 0);
+	CHECK_INT(missing, 0);
+	CHECK(pages > 2);
+	free(seen);
+}
+
+static void
+test_keyset(void)
+{
+	open_store("keyset.db");
+	char guid[32], text[128];
+	for (int i = 0; i < 1300; i++) { /* more than a search window; many share a timestamp */
+		snprintf(guid, sizeof guid, "k%d", i);
+		snprintf(text, sizeof text, "alpha item %d", i);
+		put(guid, "alpha", text, NOW - (i / 7) * 3600);
+	}
+	walk(NULL, 37, 3, 1);
+	walk("alpha", 50, 3, 2);
+	CHECK(SEARCH_WINDOW < 1300);
+	close_store();
+}
+
+static void
+test_prune(void)
+{
+	open_store("prune.db");
+	put("old-cited", "Cited story", "an old story a digest links to, zebra", NOW - 100 * DAY);
+	put("old-md", "Markdown story", "an old story only the markdown links to, zebra", NOW - 100 * DAY);
+	put("old", "Forgotten llama", "an old story nobody cites, yak", NOW - 100 * DAY);
+	put("new", "Fresh", "a fresh story, zebra yak", NOW - DAY);
+	struct err e;
+	CHECK(store_report_save(&st, "daily", "2026-02-20", "en", "D", NOW,
+	                        "See [the other](http://a.example/old-md).", NULL,
+	                        "{\"items\":[{\"link\":\"http://a.example/old-cited\"}]}", &e) == 0);
+	char sql[256];
+	snprintf(sql, sizeof sql, "INSERT INTO verdicts(item_id, engine, relevance, quality, timeliness, category,"
+	                          " scored_at) VALUES (%lld, 'offline', 5, 5, 5, 'tech', 1)", (long long)id_of("old"));
+	CHECK(store_exec(&st, sql, &e) == 0);
+	struct prune_result r;
+	CHECK(store_prune(&st, NOW, 30, 1, &r, &e) == 0);
+	CHECK_INT(r.items, 1);
+	CHECK_INT(r.kept_cited, 2);
+	CHECK_INT(test_query_int(&st, "SELECT count(*) FROM items WHERE text IS NULL"), 0); /* dry run */
+	CHECK(store_prune(&st, NOW, 30, 0, &r, &e) == 0);
+	CHECK_INT(r.items, 1);
+	CHECK_INT(test_query_int(&st, "SELECT count(*) FROM items WHERE text IS NULL AND summary IS NULL AND pruned_at IS NOT NULL"
+	                    " AND guid = 'old'"), 1);
+	CHECK_INT(test_query_int(&st, "SELECT count(*) FROM items WHERE text IS NOT NULL"), 3);
+	CHECK_INT(test_query_int(&st, "SELECT count(*) FROM verdicts"), 1); /* the rewrite did not cascade */
+	check_search("yak", "new");          /* its words left the index */
+	check_search("zebra", "old-cited old-md new");
+	check_search("llama", "old");        /* its title did not */
+	/* Its dedupe key stayed: the feed still carrying it does not make it new. */
+	CHECK_INT(put("old", "Forgotten llama", "an old story nobody cites, yak", NOW - 100 * DAY), ITEM_UNCHANGED);
+	CHECK_INT(test_query_int(&st, "SELECT count(*) FROM items"), 4);
+	CHECK_INT(test_query_int(&st, "SELECT count(*) FROM prune_log WHERE at = 1771638960 AND items = 1 AND keep_days = 30"
+	                    " AND kept_cited = 2"), 1);
+	struct archive_health ah; /* what doctor shows */
+	CHECK(archive_health(st.path, &ah, &e) == ARCHIVE_HEALTH_OK);
+	CHECK_INT(ah.pruned_at, NOW);
+	CHECK_INT(ah.pruned_items, 1);
+	CHECK_INT(ah.pruned_keep_days, 30);
+	CHECK_INT(ah.items, 4);
+	CHECK(ah.file_bytes > 0 && ah.index_bytes > 0 && ah.index_bytes < ah.file_bytes);
+	/* Nothing left to prune: a second run removes nothing. */
+	CHECK(store_prune(&st, NOW, 30, 0, &r, &e) == 0);
+	CHECK_INT(r.items, 0);
+	CHECK_INT(test_query_int(&st, "PRAGMA auto_vacuum"), 2);
+	close_store();
+}
+
+static void
+test_migration(void)
+{
+	char path[512], fixture[512];
+	snprintf(path, sizeof path, "%s/v3.db", test_tmpdir());
+	snprintf(fixture, sizeof fixture, "%s/tests/store/fixtures/schema_v3.sql", getenv("BRIEF_SRC"));
+	struct buf sql = BUF_INIT;
+	test_read_file(fixture, &sql);
+	sqlite3 *raw;
+	CHECK(sqlite3_open(path, &raw) == SQLITE_OK);
+	CHECK(sqlite3_exec(raw, buf_str(&sql), NULL, NULL, NULL) == SQLITE_OK);
+	sqlite3_close(raw);
+	buf_free(&sql);
+	struct err e;
+	CHECK(store_open(&st, path, &e) == 0);
+	CHECK_INT(test_query_int(&st, "PRAGMA user_version"), store_schema_version());
+	CHECK_INT(test_query_int(&st, "SELECT below FROM fts_rebuild"), 1);
+	CHECK_INT(test_query_int(&st, "PRAGMA auto_vacuum"), 2);
+	CHECK(store_exec(&st, "INSERT INTO items_fts(items_fts) VALUES ('integrity-check')", &e) == 0);
+	check_search("中国", "2 5");
+	check_search("人", "2 5");
+	check_search("compiler", "1 4");
+	/* An interrupted backfill resumes: back to the state the migration leaves, one batch. */
+	CHECK(store_exec(&st, "INSERT INTO items_fts(items_fts) VALUES ('delete-all');"
+	                      "UPDATE fts_rebuild SET below = 6", &e) == 0);
+	CHECK(store_fts_backfill(&st, 2, 1, &e) == 0);
+	CHECK_INT(test_query_int(&st, "SELECT below FROM fts_rebuild"), 4);
+	check_search("compiler", "4");
+	check_search("中国", "5");
+	CHECK(store_fts_backfill(&st, 2, 0, &e) == 0);
+	CHECK_INT(test_query_int(&st, "SELECT below FROM fts_rebuild"), 1);
+	check_search("中国", "2 5");
+	CHECK(store_exec(&st, "INSERT INTO items_fts(items_fts) VALUES ('integrity-check')", &e) == 0);
+	/* Writing goes on as usual on the migrated store. */
+	CHECK(store_items_open(&w, &st, &e) == 0);
+	sid = 1;
+	CHECK_INT(put("9", "新文章", "中国新闻", NOW), ITEM_NEW);
+	check_search("中国", "2 5 9");
+	close_store();
+}
+
+int
+main(void)
+{
+	test_tokenizer();
+	test_search();
+	test_keyset();
+	test_prune();
+	test_migration();
+	return test_done("test_store_archive");
+}
