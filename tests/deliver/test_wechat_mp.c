@@ -76,8 +76,8 @@ main(void)
 	struct config cfg;
 	load_config(&cfg, wx_server_port(s), SECRET, cover);
 	char digest[1024] = "";
-	for (int i = 0; i < 30; i++)
-		strcat(digest, "一二三四五六七八九十"); /* 300 characters */
+	for (size_t i = 0, ten = strlen("一二三四五六七八九十"); i < 30; i++)
+		memcpy(digest + i * ten, "一二三四五六七八九十", ten + 1); /* 300 characters */
 	struct deliver_message msg = {
 		.title = "字节跳动千亿豪赌AI芯片：算力战争",
 		.date = "2026-02-21",

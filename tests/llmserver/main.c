@@ -26,7 +26,7 @@ main(int argc, char **argv)
 		if (strcmp(argv[i], "--grounding") == 0) {
 			const char *colon = strchr(argv[i + 1], ':');
 			llmsrv_grounding(strncmp(argv[i + 1], "fabricate", 9) == 0 ? "fabricate" : argv[i + 1],
-			                 colon ? atoi(colon + 1) : 50);
+			                 colon ? (int)strtol(colon + 1, NULL, 10) : 50);
 			continue;
 		}
 		if (str_to_long(argv[i + 1], 0, 1000000, &v) < 0) {

@@ -170,7 +170,7 @@ test_idle_sockets(const char *db)
 	if (!sv)
 		return;
 	const char *base = serve_url(sv);
-	struct sockaddr_in sa = {.sin_family = AF_INET, .sin_port = htons((uint16_t)atoi(strrchr(base, ':') + 1))};
+	struct sockaddr_in sa = {.sin_family = AF_INET, .sin_port = htons((uint16_t)strtol(strrchr(base, ':') + 1, NULL, 10))};
 	inet_pton(AF_INET, "127.0.0.1", &sa.sin_addr);
 	int *fds = calloc((size_t)want, sizeof *fds);
 	int opened = 0;

@@ -115,9 +115,9 @@ ground_index_new(const struct ground_source *sources, size_t n, struct arena *ar
 		read_words(g, text, arena);
 		const char *d = sources[i].date;
 		if (d && strlen(d) >= 10 && d[4] == '-' && d[7] == '-') {
-			g->year = atoi(d);
-			g->month = atoi(d + 5);
-			g->day = atoi(d + 8);
+			g->year = (int)strtol(d, NULL, 10);
+			g->month = (int)strtol(d + 5, NULL, 10);
+			g->day = (int)strtol(d + 8, NULL, 10);
 		}
 	}
 	return ix;
