@@ -2,7 +2,7 @@
 # deps.sh: install the Debian packages brief needs to build, test and benchmark.
 # Runs apt-get when root (or via sudo when available); otherwise lists what is missing.
 set -euo pipefail
-pkgs=(build-essential cmake pkg-config clang
+pkgs=(build-essential cmake pkg-config clang libclang-rt-14-dev  # libclang-rt: libFuzzer for scripts/fuzz.sh
       libcurl4-openssl-dev libxml2-dev libsqlite3-dev libjansson-dev libmicrohttpd-dev zlib1g-dev libssl-dev nghttp2-server
       python3 python3-feedparser sfeed groff-base)
 # chromium and a small CJK font: the headless-browser test renders and screenshots the digest.

@@ -12,7 +12,7 @@ corpus=$shared/corpus
 out=fuzz-build
 jobs=2
 
-if ! command -v clang >/dev/null; then echo "fuzz.sh: clang not installed, skipping" >&2; exit 0; fi
+if ! command -v clang >/dev/null; then echo "fuzz.sh: clang is not installed (scripts/deps.sh installs it)" >&2; exit 1; fi
 CC=clang cmake -S . -B "$out" -DCMAKE_BUILD_TYPE=Debug -DBRIEF_FUZZ=ON -DBRIEF_SANITIZE=ON \
   -DBRIEF_WERROR=ON >/dev/null
 cmake --build "$out" -j"$jobs" --target fuzz_feed fuzz_date fuzz_opml fuzz_jsonfeed fuzz_extract

@@ -2,7 +2,7 @@
  * headers, timeouts, the pool of reusable easy handles, response header capture), the end of a
  * transfer (stored, not modified, redirect, retry or failure), redirect following with loop and
  * chain-length checks, the retry policy (quick transient failures, 429 and 5xx; exponential
- * backoff with full jitter or the server's Retry-After) and releasing a finished feed's slot.
+ * backoff with jitter over [d/2, 3d/2) or the server's Retry-After) and releasing a finished feed's slot.
  * fetch.c schedules attempts and drives the event loop. */
 #include <string.h>
 
@@ -193,7 +193,8 @@ fetch_attempt_begin(struct fetch_ctx *c, struct fetch_job *j)
 }
 
 /* Retry j after a quick transient failure when attempts and the run's deadline allow:
- * exponential backoff (0.5 s, 1 s, ...) with full jitter, or the server's Retry-After.
+ * exponential backoff (0.5 s, 1 s, ...), each delay d drawn from [d/2, 3d/2) so retries
+ * of many feeds spread out, or the server's Retry-After when it asks for longer.
  * Returns 1 when a retry was scheduled (the slot is freed), 0 when the caller must fail it. */
 static int
 maybe_retry(struct fetch_ctx *c, struct fetch_job *j, int status, const char *error)

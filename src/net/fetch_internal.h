@@ -128,8 +128,8 @@ void fetch_spill_dir(const struct store *st, char *out, size_t size);
 size_t fetch_on_body(char *data, size_t size, size_t nmemb, void *userp);
 /* Forget j's body (memory, spill file, view) before a new hop or when the feed ends. */
 void fetch_body_reset(struct fetch_ctx *c, struct fetch_job *j);
-/* Make the whole body readable at j->body_data (j->body_len bytes; mapped when spilled, its
- * pages then kept from piling up in the process by a helper thread until unviewed).
+/* Make the whole body readable at j->body_data (j->body_len bytes; mapped read-only when
+ * spilled, until fetch_body_unview).
  * Returns 0, or -1 with a one-line reason in err. */
 int fetch_body_view(struct fetch_job *j, char *err, size_t size);
 /* Drop the view (unmap a spilled body); safe when not viewed. */
