@@ -123,30 +123,47 @@ llmsrv_article(const struct llmsrv_call *call, json_t **answer)
 		if (strcmp(fault, "miss_section") != 0)
 			buf_puts(&question, zh ? "你怎么看这件事？欢迎在评论区分享你的观点。" : "What do you think? Share your view in the comments.");
 	} else if (zh) {
-		buf_printf(&headline, "深度评论：%s", src[0].title);
-		buf_printf(&hook, "近日，%s 报道了「%s」[1]。这条消息引发了广泛讨论：它到底意味着什么？", src[0].source,
+		/* seed 002's shape: 主题：副题, a scene that ends on a question, two closing paragraphs,
+		 * and 今日互动 with positions to take. */
+		buf_printf(&headline, "%s：变化来得更快", src[0].title);
+		buf_printf(&hook, "消息传出那天，%s 报道了「%s」[1]。它到底意味着什么？",
+		           src[0].source, src[0].title);
+		buf_printf(&conclusion, "归根结底，「%s」是一个信号[1]。\n\n接下来要看各方如何回应[1]。",
 		           src[0].title);
-		buf_printf(&conclusion, "归根结底，「%s」是一个信号[1]。它提醒我们，变化往往比预期来得更快。", src[0].title);
 		if (strcmp(fault, "miss_section") != 0)
-			buf_puts(&question, "你怎么看这件事？欢迎在评论区分享你的观点。");
+			buf_puts(&question, "你认为这是主动转型，还是被环境推着走？欢迎在评论区分享你的观点。");
 	} else {
-		buf_printf(&headline, "Commentary: %s", src[0].title);
-		buf_printf(&hook, "This week %s reported \"%s\" [1]. What does it really mean?", src[0].source, src[0].title);
-		buf_printf(&conclusion, "In the end, \"%s\" is a signal [1]. Change tends to come faster than expected.",
-		           src[0].title);
+		buf_printf(&headline, "%s: a change that came sooner than expected", src[0].title);
+		buf_printf(&hook, "On the morning the news broke, %s reported \"%s\" [1]. What does it really mean?",
+		           src[0].source, src[0].title);
+		buf_printf(&conclusion, "In the end, \"%s\" is a signal [1].\n\nWhat to watch next is how the others "
+		           "respond [1].", src[0].title);
 		if (strcmp(fault, "miss_section") != 0)
-			buf_puts(&question, "What do you think? Share your view in the comments.");
+			buf_puts(&question, "Is this a deliberate shift, or a move forced by circumstances? Share your view "
+			                    "in the comments.");
 	}
 	long used = (long)(chars(buf_str(&headline)) + chars(buf_str(&hook)) + chars(buf_str(&conclusion)) +
 	                   chars(buf_str(&question)));
 	struct buf body[6] = {BUF_INIT, BUF_INIT, BUF_INIT, BUF_INIT, BUF_INIT, BUF_INIT};
 	struct buf heading[6] = {BUF_INIT, BUF_INIT, BUF_INIT, BUF_INIT, BUF_INIT, BUF_INIT};
 	for (size_t s = 0; s < sections; s++) {
+		/* Headings that claim, not label (seed 002). */
 		if (zh)
-			buf_printf(&heading[s], "第%zu个观察：%s", s + 1, s < n ? src[s].source : src[0].source);
+			buf_printf(&heading[s], "%s：变化已经发生", s < n ? src[s].source : src[0].source);
 		else
-			buf_printf(&heading[s], "Observation %zu: %s", s + 1, s < n ? src[s].source : src[0].source);
+			buf_printf(&heading[s], "%s shows the change has begun", s < n ? src[s].source : src[0].source);
 		used += (long)chars(buf_str(&heading[s]));
+	}
+	/* Where the content is a list: numbered points that start in bold (seed 002); not in a short
+	 * piece on thin sources. */
+	struct buf list = BUF_INIT;
+	if (!ns && sections > 1 && !fault[0] && max >= 400 && zh) {
+		if (zh)
+			buf_puts(&list, "\n\n1. **成本**：计入运营支出[1]。\n2. **速度**：决定用户体验[1]。");
+		else
+			buf_puts(&list, "\n\n1. **Cost**: every call is an operating expense [1].\n2. **Speed**: response "
+			                "time shapes the experience [1].\n3. **Ecosystem**: developers amplify an early lead [1].");
+		used += (long)chars(buf_str(&list)) - 9;
 	}
 	size_t k = 0;
 	while (used < target || k < sections) { /* every section gets a line */
@@ -157,13 +174,18 @@ llmsrv_article(const struct llmsrv_call *call, json_t **answer)
 		struct buf line = BUF_INIT;
 		if (ns && strcmp(fault, "cite_missing") != 0)
 			cite = (size_t)ss[k % ns].id;
-		buf_printf(&line, "%s%s[%zu]", body[s].len ? (k % 3 == 0 ? "\n\n" : " ") : "",
-		           ns ? ss[k % ns].text : lines[(k / sections + s) % 5], cite);
+		/* The first line of a section is its key sentence, in bold (seed 002). */
+		/* (Chinese only: the claim checker reads a capital after "**" as a name.) */
+		int key = !body[s].len && !ns && zh;
+		buf_printf(&line, "%s%s%s%s[%zu]", body[s].len ? (k % 3 == 0 ? "\n\n" : " ") : "", key ? "**" : "",
+		           ns ? ss[k % ns].text : lines[(k / sections + s) % 5], key ? "**" : "", cite);
 		used += (long)chars(buf_str(&line)) - 3 + (cite > 9 ? -1 : 0);
 		buf_puts(&body[s], buf_str(&line));
 		buf_free(&line);
 		k++;
 	}
+	buf_puts(&body[1], buf_str(&list));
+	buf_free(&list);
 	if (llmsrv_fabricates(call->user)) {
 		struct buf *b = &body[strlen(call->user) % sections];
 		buf_puts(b, "\n\n");

@@ -42,13 +42,6 @@ stage_enrich(const struct stage_env *env, struct story **top, size_t n, const ch
 		items[i].body = buf_detach(&body);
 		batch_hash(lang, items[i].body, items[i].hash);
 	}
-	/* The highlights ride along in the first round unless cached. */
-	struct buf hl_user = BUF_INIT;
-	char hl_hash[33];
-	highlights_input(top, n, &hl_user, lang, hl_hash);
-	*highlights = n ? highlights_cached(&env->be, hl_hash, arena) : NULL;
-	struct llm_request hl = {.task = PROMPT_HIGHLIGHTS, .lang = lang, .user = buf_str(&hl_user), .max_tokens = 700};
-	struct llm_request *extra[1] = {&hl};
 	struct enrich_ctx ctx = {top, arena};
 	struct batch_task t = {
 		.task = PROMPT_ENRICH,
@@ -63,13 +56,24 @@ stage_enrich(const struct stage_env *env, struct story **top, size_t n, const ch
 		.tokens_base = 64,
 		.apply = enrich_apply,
 		.ctx = &ctx,
-		.extra = extra,
-		.extra_count = *highlights || n == 0 || !env->be.llm ? 0 : 1,
 	};
 	batch_run(&env->be, &t, items, n);
-	if (t.extra_count && hl.is_ok)
-		*highlights = highlights_take(&env->be, hl_hash, hl.answer, arena);
-	llm_request_clear(&hl);
+	/* The highlights are written after the enrichment, from the picks' titles and summaries in
+	 * the reader's language (seed 000's 今日看点 reads the day's stories, not their first lines
+	 * in English): one more request, unless cached. */
+	struct buf hl_user = BUF_INIT;
+	char hl_hash[33];
+	highlights_input(top, n, &hl_user, lang, hl_hash);
+	*highlights = n ? highlights_cached(&env->be, hl_hash, arena) : NULL;
+	if (!*highlights && n && env->be.llm) {
+		struct llm_request hl = {.task = PROMPT_HIGHLIGHTS, .lang = lang, .user = buf_str(&hl_user), .max_tokens = 700};
+		struct llm_request *extra[1] = {&hl};
+		struct batch_task ht = {.task = PROMPT_HIGHLIGHTS, .lang = lang, .extra = extra, .extra_count = 1};
+		batch_run(&env->be, &ht, NULL, 0);
+		if (hl.is_ok)
+			*highlights = highlights_take(&env->be, hl_hash, hl.answer, arena);
+		llm_request_clear(&hl);
+	}
 	buf_free(&hl_user);
 	size_t done = 0;
 	for (size_t i = 0; i < n; i++)

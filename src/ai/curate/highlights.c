@@ -11,7 +11,7 @@
 #include "util/hash.h"
 #include "util/log.h"
 
-#define HIGHLIGHT_TEXT_TOKENS 80 /* a glimpse of each story is enough to name trends */
+#define HIGHLIGHT_TEXT_TOKENS 400 /* a summary is ~100-200 characters; the bound is for fallbacks */
 
 void
 highlights_input(struct story *const *top, size_t n, struct buf *user, const char *lang, char hash[33])
@@ -19,9 +19,17 @@ highlights_input(struct story *const *top, size_t n, struct buf *user, const cha
 	size_t start = user->len;
 	prompt_user_begin(user);
 	for (size_t i = 0; i < n; i++) {
+		/* The story as the reader sees it: its title and summary in the reader's language
+		 * (the offline extract when the model could not enrich it). */
+		struct article shown = *top[i]->lead;
+		if (top[i]->has_enrichment) {
+			shown.title = top[i]->enrichment.title ? top[i]->enrichment.title : shown.title;
+			shown.text = top[i]->enrichment.summary ? top[i]->enrichment.summary : shown.text;
+		}
 		struct buf body = BUF_INIT;
-		prompt_article_body(&body, top[i]->lead, HIGHLIGHT_TEXT_TOKENS);
-		buf_printf(&body, "category: %s\n", category_id(top[i]->verdict.category));
+		prompt_article_body(&body, &shown, HIGHLIGHT_TEXT_TOKENS);
+		buf_printf(&body, "category: %s\nsources: %zu\n", category_id(top[i]->verdict.category),
+		           top[i]->member_count);
 		char id[16];
 		snprintf(id, sizeof id, "a%zu", i + 1);
 		prompt_user_article(user, id, buf_str(&body));

@@ -11,12 +11,28 @@
 	"like [1] or [2][3], right after the sentence that uses them. Cite only ids that appear in the "     \
 	"data block. Do not invent facts, numbers or quotes.\n"
 
+/* The commentary piece, shaped like seed 002's 公众号 articles. Each comment names the seed
+ * behaviour the rule serves (the daily tasks' texts are in ai/llm/prompt.c). */
 #define COMMENTARY_TEXT(LANG, EXTRA)                                                                         \
 	"Task: article.\nYou are a senior technology commentator. Write one long-form commentary article "   \
-	"in " LANG " about the news story in the sources. Shape: a headline; a hook of one or two "          \
-	"paragraphs that opens with the news and raises the question the piece answers; 4 to 6 sections, "  \
-	"each with a short heading (no numbering: it is added for you) and two or more paragraphs of "      \
-	"analysis; a conclusion; and one closing question that invites readers to comment. " EXTRA         \
+	"in " LANG " about the news story in the sources. Shape:\n"                                          \
+	/* seed 002: "字节跳动千亿豪赌AI芯片:140亿美元背后的算力战争与行业变局" */                              \
+	"- headline: in the form \"topic: angle\" (主题：副题), naming the actor and the stake.\n"            \
+	/* seed 002: "深夜的波罗的海…" / "当一幅价值百万欧元的毕加索真迹…": a scene, then the question */       \
+	"- hook: one or two paragraphs that open on a scene or a concrete moment of the news and end on "    \
+	"the question the piece answers.\n"                                                                  \
+	/* seed 002: "**一、 从'训练'到'推论'：AI竞赛进入下半场**": headings that claim, not label */             \
+	"- sections: 4 to 6, each with a heading that states a claim, not a topic (no numbering: it is "     \
+	"added for you), and two or more paragraphs of analysis. In each section put its key sentence in "   \
+	"bold (**…**). Where the content is a list (reasons, consequences, options), write it as numbered "  \
+	"points that start with a bold phrase (\"1. **应对风险**：…\") or as a bullet list (\"* …\"), one "  \
+	"item per line.\n"                                                                                   \
+	/* seed 002: every piece closes with two paragraphs, the second looking forward */                   \
+	"- conclusion: two paragraphs: what the story means, then what to watch next.\n"                     \
+	/* seed 002's 今日互动: "是未雨绸缪的明智之举，还是加剧行业内卷的危险赌博？" */                        \
+	"- question: the closing interaction (今日互动): pose two or three concrete positions a reader "     \
+	"can take (is it A or B?, or a short numbered list of questions) and invite comments.\n"            \
+	EXTRA "Only bold, numbered and bulleted lists and paragraphs are rendered; no other Markdown. "      \
 	"Keep to the length the user message asks for. Use " LANG " throughout except for names and "       \
 	"technical terms.\n" LONGFORM_RULES "Answer with one JSON object: {\"headline\", \"hook\", "         \
 	"\"sections\": [{\"heading\", \"body\"}], \"conclusion\", \"question\"}; separate paragraphs inside " \
@@ -26,12 +42,21 @@ static const char commentary_zh[] =
 	COMMENTARY_TEXT("Simplified Chinese", "Write in the style of a Chinese tech-column (科技评论) piece. ");
 static const char commentary_en[] = COMMENTARY_TEXT("English", "");
 
+/* One group of the weekly post, shaped like seed 001's paragraphs. */
 #define WEEKLY_TEXT(LANG)                                                                                 \
 	"Task: weekly.\nYou write one company's or topic's part of a weekly technology roundup blog post in " \
 	LANG ". The sources are this week's news items about it, oldest first, each with its date. Merge "  \
+	/* seed 001: "2月24日星期一，DeepSeek首先开源的项目FlashMLA…": dated, in order, with figures */           \
 	"them into one narrative of one to three paragraphs in date order, keeping dates and figures from "  \
 	"the sources (e.g. \"2月24日\" / \"On Feb 24\"). Cover every story; several sources of one story "   \
-	"are one event. Plain prose, no headings, no lists, no Markdown. Use " LANG " except for names and " \
+	"are one event. "                                                                                    \
+	/* seed 001: "MoE模型中文名叫混合专家模型，也就是说…": jargon explained for general readers */            \
+	"Explain a technical term the first time it appears, in a few words a general reader understands. " \
+	/* seed 001: "对行业起到了非常积极的意义": what the news means, in one sentence */                       \
+	"Say in one sentence what each piece of news means. "                                               \
+	/* seed 001 compares DeepSeek's API prices with OpenAI's */                                         \
+	"Where the sources give comparable figures for different companies or products, compare them. "      \
+	"Plain prose, no headings, no lists, no Markdown. Use " LANG " except for names and " \
 	"technical terms.\n" LONGFORM_RULES "Answer with one JSON object: {\"paragraphs\": [\"...\", ...]}: "   \
 	"one to three paragraphs, each with its [n] citations inline.\n"
 
