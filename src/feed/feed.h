@@ -84,6 +84,20 @@ feed_item_date(const struct feed_item *item)
 	return item->published != FEED_NO_DATE ? item->published : item->updated;
 }
 
+/* Caps on an item's fields, applied at parse time (a hostile feed cannot make brief store or
+ * render megabytes per item): longer values are cut at a UTF-8 character boundary, categories
+ * past FEED_MAX_CATEGORIES dropped, and when summary, content and text together exceed
+ * FEED_MAX_ITEM they are cut (content first, then text, then summary) to fit. Any cut makes the
+ * document bozo ("item N: title cut from X to Y bytes"; the first one is named). */
+#define FEED_MAX_TITLE 1024
+#define FEED_MAX_AUTHOR 256
+#define FEED_MAX_URL 4096          /* link, comments, id */
+#define FEED_MAX_CATEGORY 128
+#define FEED_MAX_CATEGORIES 64
+#define FEED_MAX_SUMMARY (1 << 20)
+#define FEED_MAX_CONTENT (1 << 20) /* content and text each */
+#define FEED_MAX_ITEM (2 << 20)    /* summary + content + text */
+
 /* Called once per item, in document order. The item and its strings are valid
  * only during the call (copy what you keep). Return 0 to continue, nonzero to stop. */
 typedef int (*feed_item_fn)(void *ctx, const struct feed_doc *doc, const struct feed_item *item);
