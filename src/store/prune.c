@@ -130,10 +130,10 @@ store_prune(struct store *st, int64_t now, int keep_days, int dry_run, struct pr
 	 * so the delete does not cascade to the item's verdict and enrichments. */
 	static const char *const steps[] = {
 		"DELETE FROM temp.prune_rows",
-		"INSERT INTO temp.prune_rows SELECT * FROM items WHERE id IN (SELECT i.id" OLD_ITEMS
-		"  AND i.id > ?2 AND NOT" IS_CITED " ORDER BY i.id LIMIT ?4)",
-		"UPDATE temp.prune_rows SET text = NULL, summary = NULL, content = NULL, enclosures = NULL,"
-		" comments = NULL, pruned_at = ?3",
+		("INSERT INTO temp.prune_rows SELECT * FROM items WHERE id IN (SELECT i.id" OLD_ITEMS
+		 "  AND i.id > ?2 AND NOT" IS_CITED " ORDER BY i.id LIMIT ?4)"),
+		("UPDATE temp.prune_rows SET text = NULL, summary = NULL, content = NULL, enclosures = NULL,"
+		 " comments = NULL, pruned_at = ?3"),
 		"DELETE FROM items WHERE id IN (SELECT id FROM temp.prune_rows)",
 		"INSERT INTO items SELECT * FROM temp.prune_rows",
 		"SELECT count(*), max(id) FROM temp.prune_rows",
