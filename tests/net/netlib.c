@@ -8,6 +8,7 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -316,4 +317,22 @@ t_subdir(const char *name)
 		exit(1);
 	}
 	return p;
+}
+
+int
+t_brief(char *const *env, struct buf *out, struct buf *err, ...)
+{
+	static char *const isolated[] = {"BRIEF_CONFIG=/dev/null", "BRIEF_LLM_BASE_URL=", "OPENAI_API_KEY=",
+	                                 "TZ=UTC", NULL};
+	char *argv[40];
+	int n = 0;
+	argv[n++] = (char *)test_brief_bin();
+	va_list ap;
+	va_start(ap, err);
+	const char *a;
+	while ((a = va_arg(ap, const char *)) && n < 38)
+		argv[n++] = (char *)a;
+	va_end(ap);
+	argv[n] = NULL;
+	return test_run(argv, env ? env : isolated, NULL, out, err);
 }

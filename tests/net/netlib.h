@@ -59,4 +59,9 @@ void t_need_parser(void);
 const char *t_subdir(const char *name);
 /* Index of the failure for url in s, or -1. */
 int t_failure_for(const struct fetch_summary *s, const char *url);
+struct buf;
+/* Runs the brief binary with the NULL-terminated arguments after err, collecting its
+ * stdout in out and its stderr in err (either may be NULL). env NULL is an isolated
+ * environment: no config file, no LLM endpoint or key, TZ=UTC. Returns its exit status. */
+int t_brief(char *const *env, struct buf *out, struct buf *err, ...);
 #endif

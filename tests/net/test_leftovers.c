@@ -18,23 +18,6 @@
 
 static struct fsrv srv;
 
-static int
-brief(struct buf *err, ...)
-{
-	char *argv[40];
-	int n = 0;
-	argv[n++] = (char *)test_brief_bin();
-	va_list ap;
-	va_start(ap, err);
-	const char *a;
-	while ((a = va_arg(ap, const char *)) && n < 38)
-		argv[n++] = (char *)a;
-	va_end(ap);
-	argv[n] = NULL;
-	char *env[] = {"BRIEF_CONFIG=/dev/null", "BRIEF_LLM_BASE_URL=", "OPENAI_API_KEY=", "TZ=UTC", NULL};
-	return test_run(argv, env, NULL, NULL, err);
-}
-
 /* A process id that existed and is gone. */
 static long
 dead_pid(void)
@@ -70,7 +53,7 @@ main(void)
 	const char *home = t_subdir("home");
 	const char *dir = t_subdir("archive");
 	struct buf err = BUF_INIT;
-	CHECK_INT(brief(&err, "feeds", "add", fsrv_url(&srv, "/gen/left?items=5"), "--home", home, NULL), 0);
+	CHECK_INT(t_brief(NULL, NULL, &err, "feeds", "add", fsrv_url(&srv, "/gen/left?items=5"), "--home", home, NULL), 0);
 
 	long dead = dead_pid();
 	char dead_md[64], dead_idx[64], live_json[64], other[64];
@@ -86,7 +69,7 @@ main(void)
 
 	char out[4300];
 	snprintf(out, sizeof out, "%s/", dir);
-	int rc = brief(&err, "daily", "--offline", "--now", "2026-02-03T00:00:00Z", "--hours", "72", "--out", out,
+	int rc = t_brief(NULL, NULL, &err, "daily", "--offline", "--now", "2026-02-03T00:00:00Z", "--hours", "72", "--out", out,
 	               "--timeout", "60", "--home", home, NULL);
 	if (rc != 0)
 		fprintf(stderr, "brief daily (%d):\n%s", rc, buf_str(&err));
@@ -115,7 +98,7 @@ main(void)
 	snprintf(file, sizeof file, "%s/digest.md", single);
 	snprintf(tmp_name, sizeof tmp_name, "digest.md.tmp.%ld", dead);
 	put(single, tmp_name, "half");
-	CHECK_INT(brief(&err, "daily", "--offline", "--no-fetch", "--now", "2026-02-03T00:00:00Z", "--hours", "72",
+	CHECK_INT(t_brief(NULL, NULL, &err, "daily", "--offline", "--no-fetch", "--now", "2026-02-03T00:00:00Z", "--hours", "72",
 	                "--out", file, "--home", home, NULL),
 	          0);
 	CHECK(fs_exists(file));

@@ -61,22 +61,6 @@ check_clean(const char *what, const struct buf *text)
 	}
 }
 
-static int
-brief(char *const *env, struct buf *out, struct buf *err, ...)
-{
-	char *argv[40];
-	int n = 0;
-	argv[n++] = (char *)test_brief_bin();
-	va_list ap;
-	va_start(ap, err);
-	const char *a;
-	while ((a = va_arg(ap, const char *)) && n < 38)
-		argv[n++] = (char *)a;
-	va_end(ap);
-	argv[n] = NULL;
-	return test_run(argv, env, NULL, out, err);
-}
-
 static void
 test_outputs(void)
 {
@@ -87,27 +71,27 @@ test_outputs(void)
 	char *env[] = {"BRIEF_CONFIG=/dev/null", "BRIEF_LLM_BASE_URL=http://llmuser:llmPassw0rd@127.0.0.1:1/v1",
 	               "BRIEF_LLM_API_KEY=", "OPENAI_API_KEY=", "TZ=UTC", NULL};
 	struct buf out = BUF_INIT, err = BUF_INIT;
-	CHECK_INT(brief(env, &out, &err, "feeds", "add", ok_url, "--home", home, NULL), 0);
-	CHECK_INT(brief(env, &out, &err, "feeds", "add", bad_url, "--home", home, NULL), 0);
+	CHECK_INT(t_brief(env, &out, &err, "feeds", "add", ok_url, "--home", home, NULL), 0);
+	CHECK_INT(t_brief(env, &out, &err, "feeds", "add", bad_url, "--home", home, NULL), 0);
 	check_clean("feeds add", &out);
 	check_clean("feeds add (stderr)", &err);
 	buf_clear(&out);
 	buf_clear(&err);
-	CHECK_INT(brief(env, &out, &err, "feeds", "list", "--home", home, NULL), 0);
+	CHECK_INT(t_brief(env, &out, &err, "feeds", "list", "--home", home, NULL), 0);
 	CHECK(strstr(buf_str(&out), "/gen/creds?token=***") != NULL);
-	CHECK_INT(brief(env, &out, &err, "feeds", "list", "--json", "--home", home, NULL), 0);
+	CHECK_INT(t_brief(env, &out, &err, "feeds", "list", "--json", "--home", home, NULL), 0);
 	check_clean("feeds list", &out);
 	buf_clear(&out);
-	CHECK_INT(brief(env, &out, &err, "fetch", "--timeout", "60", "-v", "--home", home, NULL), 0);
+	CHECK_INT(t_brief(env, &out, &err, "fetch", "--timeout", "60", "-v", "--home", home, NULL), 0);
 	CHECK(strstr(buf_str(&out), "HTTP 404") != NULL || strstr(buf_str(&err), "HTTP 404") != NULL);
-	CHECK_INT(brief(env, &out, &err, "fetch", "--json", "--timeout", "60", "--home", home, NULL), 0);
+	CHECK_INT(t_brief(env, &out, &err, "fetch", "--json", "--timeout", "60", "--home", home, NULL), 0);
 	check_clean("fetch", &out);
 	check_clean("fetch (stderr)", &err);
 	buf_clear(&out);
 	buf_clear(&err);
 	char dir[4200];
 	snprintf(dir, sizeof dir, "%s/out/", home);
-	CHECK_INT(brief(env, &out, &err, "daily", "--offline", "--now", "2026-02-03T00:00:00Z", "--hours", "72", "--out",
+	CHECK_INT(t_brief(env, &out, &err, "daily", "--offline", "--now", "2026-02-03T00:00:00Z", "--hours", "72", "--out",
 	                dir, "--timeout", "60", "--home", home, NULL),
 	          0);
 	check_clean("daily (stderr)", &err);
@@ -124,7 +108,7 @@ test_outputs(void)
 	}
 	buf_clear(&out);
 	buf_clear(&err);
-	brief(env, &out, &err, "doctor", "--home", home, NULL);
+	t_brief(env, &out, &err, "doctor", "--home", home, NULL);
 	check_clean("doctor", &out);
 	check_clean("doctor (stderr)", &err);
 	CHECK(strstr(buf_str(&out), "***@127.0.0.1:1/v1") != NULL || strstr(buf_str(&err), "***@127.0.0.1:1/v1") != NULL);

@@ -16,23 +16,6 @@
 
 static struct fsrv srv;
 
-static int
-brief(struct buf *out, struct buf *err, ...)
-{
-	char *argv[40];
-	int n = 0;
-	argv[n++] = (char *)test_brief_bin();
-	va_list ap;
-	va_start(ap, err);
-	const char *a;
-	while ((a = va_arg(ap, const char *)) && n < 38)
-		argv[n++] = (char *)a;
-	va_end(ap);
-	argv[n] = NULL;
-	char *env[] = {"BRIEF_CONFIG=/dev/null", "BRIEF_LLM_BASE_URL=", "OPENAI_API_KEY=", NULL};
-	return test_run(argv, env, NULL, out, err);
-}
-
 /* Count the lines of s containing needle. */
 static int
 lines_with(const char *s, const char *needle)
@@ -53,7 +36,7 @@ main(void)
 	for (int i = 0; i < 3; i++) {
 		char path[64];
 		snprintf(path, sizeof path, "/gen/big%d?items=1500", i);
-		CHECK_INT(brief(&out, &err, "feeds", "add", fsrv_url(&srv, path), "--home", home, NULL), 0);
+		CHECK_INT(t_brief(NULL, &out, &err, "feeds", "add", fsrv_url(&srv, path), "--home", home, NULL), 0);
 	}
 	char db[4200];
 	snprintf(db, sizeof db, "%s/brief.db", home);
@@ -68,14 +51,14 @@ main(void)
 	lim.rlim_max = old.rlim_max;
 	CHECK(setrlimit(RLIMIT_FSIZE, &lim) == 0);
 	buf_clear(&err);
-	int rc = brief(&out, &err, "fetch", "--timeout", "60", "--home", home, NULL);
+	int rc = t_brief(NULL, &out, &err, "fetch", "--timeout", "60", "--home", home, NULL);
 	char out_md[4300];
 	snprintf(out_md, sizeof out_md, "%s/digest.md", home);
 	struct buf derr = BUF_INIT;
-	int drc = brief(&out, &derr, "daily", "--offline", "--timeout", "60", "--now", "2026-02-03T00:00:00Z",
+	int drc = t_brief(NULL, &out, &derr, "daily", "--offline", "--timeout", "60", "--now", "2026-02-03T00:00:00Z",
 	                "--out", out_md, "--home", home, NULL);
 	struct buf dout = BUF_INIT;
-	int docrc = brief(&dout, NULL, "doctor", "--no-network", "--home", home, NULL);
+	int docrc = t_brief(NULL, &dout, NULL, "doctor", "--no-network", "--home", home, NULL);
 	setrlimit(RLIMIT_FSIZE, &old);
 	signal(SIGXFSZ, SIG_DFL);
 	/* doctor does not call a store it cannot write usable */
@@ -84,7 +67,7 @@ main(void)
 	CHECK_INT(docrc, 1);
 	CHECK(strstr(buf_str(&dout), "cannot be written") != NULL);
 	buf_clear(&dout);
-	CHECK_INT(brief(&dout, NULL, "doctor", "--no-network", "--home", home, NULL), 0);
+	CHECK_INT(t_brief(NULL, &dout, NULL, "doctor", "--no-network", "--home", home, NULL), 0);
 	CHECK(strstr(buf_str(&dout), "is writable") != NULL);
 	buf_free(&dout);
 	if (rc != 1 || lines_with(buf_str(&err), "cannot write the store") != 1)
@@ -100,7 +83,7 @@ main(void)
 	/* room again: the same store takes the feeds in full */
 	buf_clear(&out);
 	buf_clear(&err);
-	CHECK_INT(brief(&out, &err, "fetch", "--json", "--timeout", "60", "--home", home, NULL), 0);
+	CHECK_INT(t_brief(NULL, &out, &err, "fetch", "--json", "--timeout", "60", "--home", home, NULL), 0);
 	CHECK(strstr(buf_str(&out), "\"feeds_ok\":3") != NULL);
 	CHECK(strstr(buf_str(&out), "\"items_new\":4500") != NULL);
 	buf_free(&out);
