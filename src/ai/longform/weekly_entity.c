@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "ai/longform/weekly.h"
+#include "ai/offline/text.h"
 #include "util/str.h"
 
 enum { ALIAS_ANY_CASE = 0, ALIAS_KEEP_CASE = 1 };
@@ -219,24 +220,6 @@ cue_count(const char *s, size_t len, const char *const *list, size_t n)
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 
-/* True when the title carries a version number ("0.14", "v2", "3.1.0"). */
-static int
-has_version(const char *t)
-{
-	for (const char *p = t; *p; p++) {
-		if (!is_ascii_digit((unsigned char)*p))
-			continue;
-		int after_v = p > t && (p[-1] == 'v' || p[-1] == 'V') && (p - 1 == t || !is_ascii_alpha((unsigned char)p[-2]));
-		const char *q = p;
-		while (is_ascii_digit((unsigned char)*q))
-			q++;
-		if (after_v || (*q == '.' && is_ascii_digit((unsigned char)q[1])))
-			return 1;
-		p = q - 1;
-	}
-	return 0;
-}
-
 enum weekly_kind
 weekly_classify(const struct article *a)
 {
@@ -254,7 +237,7 @@ weekly_classify(const struct article *a)
 		if (str_icasestr(link, strlen(link), forges[i]))
 			return WEEKLY_OPEN_SOURCE;
 	size_t body = strlen(text) < 2000 ? strlen(text) : 2000;
-	if (has_version(title) && cue_count(title, tlen, release_cues, N(release_cues)) > 0 &&
+	if (text_has_version(title) && cue_count(title, tlen, release_cues, N(release_cues)) > 0 &&
 	    (cue_count(text, body, oss_cues, N(oss_cues)) > 0 || str_icasestr(text, body, "github.com") ||
 	     str_icasestr(text, body, "license")))
 		return WEEKLY_OPEN_SOURCE;

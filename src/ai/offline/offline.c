@@ -206,24 +206,6 @@ scan(struct analysis *an, const char *s, int in_title, const struct offline_pref
 	scan_cjk(an, s, len, in_title, prefs);
 }
 
-/* True when the title carries a version number ("0.14", "v2", "3.1.0", "10.1.0"). */
-static int
-has_version(const char *t)
-{
-	for (const char *p = t; *p; p++) {
-		if (!is_ascii_digit((unsigned char)*p))
-			continue;
-		int after_v = p > t && (p[-1] == 'v' || p[-1] == 'V') && (p - 1 == t || !is_ascii_alpha((unsigned char)p[-2]));
-		const char *q = p;
-		while (is_ascii_digit((unsigned char)*q))
-			q++;
-		if (after_v || (*q == '.' && is_ascii_digit((unsigned char)q[1])))
-			return 1;
-		p = q - 1;
-	}
-	return 0;
-}
-
 /* A release: a version in the title with a release word, or a title that is only a version
  * (tag feeds: "v3.9.0", "0.2.0"). */
 static int
@@ -231,7 +213,7 @@ is_release(const char *title)
 {
 	static const char *const cues[] = {"release", "released", "releases", "version", "available", "update",
 	                                   "updated", "announcing", "ships", "beta", "rc"};
-	if (!has_version(title))
+	if (!text_has_version(title))
 		return 0;
 	size_t letters = 0;
 	for (const char *p = title; *p; p++)

@@ -257,3 +257,21 @@ text_word_count(const char *s, size_t len)
 		n++;
 	return n;
 }
+
+int
+text_has_version(const char *t)
+{
+	for (const char *p = t; *p; p++) {
+		if (!is_ascii_digit((unsigned char)*p))
+			continue;
+		/* "v2" counts only when the v starts a word ("dev2" is not a version). */
+		int after_v = p > t && (p[-1] == 'v' || p[-1] == 'V') && (p - 1 == t || !is_ascii_alpha((unsigned char)p[-2]));
+		const char *q = p;
+		while (is_ascii_digit((unsigned char)*q))
+			q++;
+		if (after_v || (*q == '.' && is_ascii_digit((unsigned char)q[1])))
+			return 1;
+		p = q - 1;
+	}
+	return 0;
+}

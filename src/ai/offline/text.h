@@ -42,5 +42,8 @@ struct text_span {
 size_t text_sentences(const char *s, struct text_span *out, size_t max);
 /* Number of words in s (as text_next counts them; CJK counts one per character pair). */
 size_t text_word_count(const char *s, size_t len);
+/* True when t carries a version number: digits with a dot and more digits ("0.14", "3.1.0",
+ * "10.1.0") or digits right after a word-initial v ("v2"). Used to spot releases. */
+int text_has_version(const char *t);
 
 #endif
