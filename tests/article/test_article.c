@@ -15,8 +15,8 @@
 #include "util/fs.h"
 #include "wfixture.h"
 
-static char home[4096], env_base[600];
-static const char *llm_env[] = {env_base, "BRIEF_LLM_API_KEY=test-key", "BRIEF_LLM_MODEL=stand-in", NULL};
+static char home[4096];
+static const char *const *llm_env; /* llmsrv_brief_env of the stand-in */
 
 static int
 article(const char *const *more, struct buf *out, struct buf *err)
@@ -136,7 +136,7 @@ main(void)
 	CHECK(srv != NULL);
 	if (!srv)
 		return test_done("test_article");
-	snprintf(env_base, sizeof env_base, "BRIEF_LLM_BASE_URL=%s", llmsrv_base_url(srv));
+	llm_env = llmsrv_brief_env(srv);
 
 	/* A story by item URL (one source), in Chinese. */
 	const char *zh[] = {"https://techwire.example/2026/02/deepseek-off-peak-prices", NULL};

@@ -18,8 +18,8 @@
 #include "util/fs.h"
 #include "wfixture.h"
 
-static char home[4096], env_base[600];
-static const char *llm_env[] = {env_base, "BRIEF_LLM_API_KEY=test-key", "BRIEF_LLM_MODEL=stand-in", NULL};
+static char home[4096];
+static const char *const *llm_env; /* llmsrv_brief_env of the stand-in */
 
 static const char *const stories[] = {
 	"https://techwire.example/2026/02/deepseek-off-peak-prices", "https://openai.example/blog/gpt-4-5",
@@ -144,7 +144,7 @@ main(void)
 	CHECK(srv != NULL);
 	if (!srv)
 		return test_done("test_grounding_e2e");
-	snprintf(env_base, sizeof env_base, "BRIEF_LLM_BASE_URL=%s", llmsrv_base_url(srv));
+	llm_env = llmsrv_brief_env(srv);
 	struct buf out = BUF_INIT, err = BUF_INIT, file = BUF_INIT;
 	char dir[4200];
 

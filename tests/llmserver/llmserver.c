@@ -23,6 +23,8 @@ struct llmsrv {
 	struct MHD_Daemon *daemon;
 	struct llmsrv_opts opts;
 	char base_url[64];
+	char env_url[96];         /* "BRIEF_LLM_BASE_URL=" base_url */
+	const char *env[4];       /* llmsrv_brief_env */
 	pthread_mutex_t lock;
 	char *faults[MAX_FAULTS];
 	size_t fault_head, fault_count;
@@ -355,6 +357,11 @@ llmsrv_start(const struct llmsrv_opts *opts)
 	}
 	const union MHD_DaemonInfo *info = MHD_get_daemon_info(s->daemon, MHD_DAEMON_INFO_BIND_PORT);
 	snprintf(s->base_url, sizeof s->base_url, "http://127.0.0.1:%u/v1", info ? info->port : 0);
+	snprintf(s->env_url, sizeof s->env_url, "BRIEF_LLM_BASE_URL=%s", s->base_url);
+	s->env[0] = s->env_url;
+	s->env[1] = "BRIEF_LLM_API_KEY=test-key";
+	s->env[2] = "BRIEF_LLM_MODEL=stand-in";
+	s->env[3] = NULL;
 	return s;
 }
 
@@ -377,6 +384,12 @@ const char *
 llmsrv_base_url(const struct llmsrv *s)
 {
 	return s->base_url;
+}
+
+const char *const *
+llmsrv_brief_env(const struct llmsrv *s)
+{
+	return s->env;
 }
 
 void

@@ -77,6 +77,9 @@ struct llmsrv *llmsrv_start(const struct llmsrv_opts *opts);
 void llmsrv_stop(struct llmsrv *s);
 /* "http://127.0.0.1:PORT/v1" (valid until stop). */
 const char *llmsrv_base_url(const struct llmsrv *s);
+/* The environment that points a brief run at s (base URL, a test key, model "stand-in"),
+ * NULL-terminated, for test_run/wfx_brief's extra environment (valid until stop). */
+const char *const *llmsrv_brief_env(const struct llmsrv *s);
 /* Queue faults: a comma-separated list of the names above. */
 void llmsrv_push_faults(struct llmsrv *s, const char *csv);
 /* Faults still queued. */

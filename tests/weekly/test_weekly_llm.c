@@ -134,7 +134,7 @@ model_rumour(struct llmsrv *srv, const char *const *env)
 int
 main(void)
 {
-	char home[4096], base[600];
+	char home[4096];
 	snprintf(home, sizeof home, "%s/home", test_tmpdir());
 	wfx_make_home(home);
 	struct llmsrv_opts so = {0};
@@ -142,8 +142,7 @@ main(void)
 	CHECK(srv != NULL);
 	if (!srv)
 		return test_done("test_weekly_llm");
-	snprintf(base, sizeof base, "BRIEF_LLM_BASE_URL=%s", llmsrv_base_url(srv));
-	const char *env[] = {base, "BRIEF_LLM_API_KEY=test-key", "BRIEF_LLM_MODEL=stand-in", NULL};
+	const char *const *env = llmsrv_brief_env(srv);
 	const char *args[] = {"weekly", "--home", home, "--no-fetch", "--now", WFX_NOW, "--config",
 	                      wfx_path("weekly", "weekly.conf"), NULL};
 	struct buf out = BUF_INIT, err = BUF_INIT, again = BUF_INIT;
