@@ -12,7 +12,7 @@
 
 const char cmd_fetch_help[] =
 	"usage: brief fetch [--feeds FILE.opml] [--concurrency N] [--per-host N] [--timeout SEC]\n"
-	"                   [--deadline SEC] [--user-agent UA] [--json] [-q]\n\n"
+	"                   [--deadline SEC] [--user-agent UA] [--full-text] [--json] [-q]\n\n"
 	"Fetch all sources into the store ($BRIEF_HOME/brief.db). With no sources of your own\n"
 	"(see `brief feeds`), the built-in list of 92 blogs is used.\n\n"
 	"  --feeds FILE     fetch the feeds of this OPML file instead, for this run\n"
@@ -21,6 +21,10 @@ const char cmd_fetch_help[] =
 	"  --timeout SEC    per feed, including slow bodies (default 15; [fetch] timeout)\n"
 	"  --deadline SEC   the whole run (default max(120, 4 x timeout); [fetch] deadline)\n"
 	"  --user-agent UA  User-Agent header ([fetch] user_agent)\n"
+	"  --full-text      then fetch the article page of recent items whose feed text is\n"
+	"                   shorter than [fetch] full_text_min_chars (500), once per item, never\n"
+	"                   from a non-public address ([fetch] full_text = true; per feed:\n"
+	"                   full_text_always / full_text_never = feed URLs or hosts)\n"
 	"  --json           print the run's summary as one JSON object\n\n"
 	"Progress goes to stderr (a live line on a terminal); the summary to stdout. Failed feeds\n"
 	"are reported and kept in each source's health; the exit status is still 0. With [store]\n"
@@ -31,12 +35,13 @@ cmd_fetch(int argc, char **argv)
 {
 	struct cli_common common = {0};
 	const char *feeds = NULL, *conc = NULL, *per_host = NULL, *timeout = NULL, *deadline = NULL, *ua = NULL;
-	int wants_json = 0;
+	int wants_json = 0, full_text = 0;
 	const struct cli_option opts[] = {
 		{"feeds", 0, CLI_VALUE, &feeds},      {"concurrency", 0, CLI_VALUE, &conc},
 		{"per-host", 0, CLI_VALUE, &per_host}, {"timeout", 0, CLI_VALUE, &timeout},
 		{"deadline", 0, CLI_VALUE, &deadline}, {"user-agent", 0, CLI_VALUE, &ua},
-		{"json", 0, CLI_FLAG, &wants_json},   {NULL, 0, 0, NULL},
+		{"json", 0, CLI_FLAG, &wants_json},   {"full-text", 0, CLI_FLAG, &full_text},
+		{NULL, 0, 0, NULL},
 	};
 	int arc = cmd_args("fetch", cmd_fetch_help, argc, argv, opts, &common, 0, NULL, NULL);
 	if (arc != CMD_CONTINUE)
@@ -64,6 +69,8 @@ cmd_fetch(int argc, char **argv)
 	}
 	if (ua)
 		fo.user_agent = ua;
+	if (full_text)
+		fo.full_text = 1;
 	struct store st;
 	if (store_open(&st, app.db_path, &e) < 0) {
 		fprintf(stderr, "brief fetch: %s\n", e.msg);
@@ -84,6 +91,9 @@ cmd_fetch(int argc, char **argv)
 			       "%.1f MB in %.1f s\n",
 			       sum.feeds_total, sum.feeds_ok, sum.feeds_not_modified, sum.feeds_failed, sum.items_new,
 			       sum.items_total, (double)sum.bytes / (1 << 20), sum.seconds);
+			if (sum.full_text)
+				printf("full text: %d pages: %d articles, %d without an article, %d failed\n",
+				       sum.pages_total, sum.pages_ok, sum.pages_no_article, sum.pages_failed);
 			for (size_t i = 0; i < sum.failure_count; i++)
 				printf("  failed %s: %s\n", redact_str(&arena, sum.failures[i].url),
 				       redact_str(&arena, sum.failures[i].error));

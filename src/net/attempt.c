@@ -15,6 +15,8 @@
 	"Accept: application/atom+xml, application/rss+xml, application/feed+json, "               \
 	"application/rdf+xml;q=0.9, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.5"
 
+#define PAGE_ACCEPT_HEADER "Accept: text/html, application/xhtml+xml;q=0.9, */*;q=0.5"
+
 static void
 header_value(const char *line, size_t len, size_t name_len, char *out, size_t size)
 {
@@ -76,8 +78,9 @@ hop_start(struct fetch_ctx *c, struct fetch_job *j)
 		snprintf(j->errbuf, sizeof j->errbuf, "timed out after %d s", c->opts->timeout_s);
 		return -1;
 	}
-	/* The source URL may point anywhere; where its redirects lead is checked (net/guard.h). */
-	net_guard_start(&j->guard, &c->guard_policy, j->hops > 0 && !j->origin_private);
+	/* The source URL may point anywhere; where its redirects lead is checked (net/guard.h).
+	 * An item's page link came from a feed: it is checked from the first hop. */
+	net_guard_start(&j->guard, &c->guard_policy, j->is_page || (j->hops > 0 && !j->origin_private));
 	if (net_guard_check_url(&j->guard, j->url) < 0) {
 		str_copy(j->errbuf, j->guard.refused, sizeof j->errbuf);
 		return -1;
@@ -91,7 +94,7 @@ hop_start(struct fetch_ctx *c, struct fetch_job *j)
 	fetch_body_reset(c, j);
 	j->etag[0] = j->last_modified[0] = j->retry_after[0] = j->errbuf[0] = '\0';
 	curl_slist_free_all(j->headers);
-	j->headers = curl_slist_append(NULL, ACCEPT_HEADER);
+	j->headers = curl_slist_append(NULL, j->is_page ? PAGE_ACCEPT_HEADER : ACCEPT_HEADER);
 	char line[700];
 	if (j->src.etag && strlen(j->src.etag) < 600) {
 		snprintf(line, sizeof line, "If-None-Match: %s", j->src.etag);
@@ -281,7 +284,7 @@ follow_redirect(struct fetch_ctx *c, struct fetch_job *j, int status)
 {
 	char *target = NULL;
 	char err[1200];
-	if (j->hops == 0) /* where the user's URL really led decides where its redirects may */
+	if (j->hops == 0 && !j->is_page) /* where the user's URL really led decides where its redirects may */
 		j->origin_private = j->guard.saw_private;
 	curl_easy_getinfo(j->easy, CURLINFO_REDIRECT_URL, &target);
 	if (!target || !*target) {

@@ -22,6 +22,7 @@
 #include "feed/opml.h"
 #include "feed/url.h"
 #include "net/fetch_internal.h"
+#include "store/fulltext.h"
 #include "util/fs.h"
 #include "util/hash.h"
 #include "util/redact.h"
@@ -41,6 +42,8 @@ fetch_opts_default(struct fetch_opts *opts)
 	opts->deadline_s = (int)d->fetch_deadline;
 	opts->max_body = (size_t)d->fetch_max_body_mb << 20;
 	opts->progress = 1;
+	opts->full_text_min_chars = (int)d->fetch_full_text_min_chars;
+	opts->full_text_max = (int)d->fetch_full_text_max;
 }
 
 int
@@ -52,6 +55,12 @@ fetch_opts_from_config(struct fetch_opts *opts, const struct config *cfg, struct
 	opts->timeout_s = (int)v->fetch_timeout;
 	opts->deadline_s = (int)v->fetch_deadline;
 	opts->max_body = (size_t)v->fetch_max_body_mb << 20;
+	opts->full_text = v->fetch_full_text;
+	opts->full_text_min_chars = (int)v->fetch_full_text_min_chars;
+	opts->full_text_max = (int)v->fetch_full_text_max;
+	opts->full_text_deadline_s = (int)v->fetch_full_text_deadline;
+	opts->full_text_always = v->fetch_full_text_always;
+	opts->full_text_never = v->fetch_full_text_never;
 	const char *ua = v->fetch_user_agent;
 	if (ua && *ua)
 		opts->user_agent = ua;
@@ -341,6 +350,87 @@ run_loop(struct fetch_ctx *c)
 	}
 }
 
+/* ---- article pages (full text) ---- */
+
+/* True when url is one of the comma-separated entries of list: a feed URL, or its host. */
+static int
+listed(const char *list, const char *url)
+{
+	if (!list || !*list)
+		return 0;
+	char host[256];
+	net_url_host(url, host, sizeof host);
+	for (const char *p = list; *p;) {
+		size_t n = strcspn(p, ",");
+		const char *v = p;
+		size_t vn = n;
+		str_trim(&v, &vn);
+		if (vn && ((strlen(url) == vn && memcmp(url, v, vn) == 0) ||
+		           (strlen(host) == vn && str_ncasecmp(host, v, vn) == 0)))
+			return 1;
+		p += n + (p[n] == ',');
+	}
+	return 0;
+}
+
+/* store_fulltext_wanted's per-source mode from [fetch] full_text_always / full_text_never. */
+static enum fulltext_mode
+mode_of(void *ctx, const char *source_url)
+{
+	const struct fetch_opts *o = ctx;
+	if (listed(o->full_text_never, source_url))
+		return FULLTEXT_NEVER;
+	return listed(o->full_text_always, source_url) ? FULLTEXT_ALWAYS : FULLTEXT_AUTO;
+}
+
+/* After the feeds: the article pages of the run's recent thin items, on the same loop, hosts
+ * and politeness, under their own deadline. */
+static void
+fetch_pages(struct fetch_ctx *c, int64_t t0)
+{
+	const struct fetch_opts *opts = c->opts;
+	struct fulltext_want *want;
+	size_t n;
+	struct err e;
+	int64_t now = time_now();
+	c->out->full_text = 1;
+	if (store_fulltext_wanted(c->st, c->out->source_ids, c->out->source_count, now - FULLTEXT_WINDOW_S, now,
+	                          opts->full_text_min_chars, mode_of, (void *)opts, (size_t)opts->full_text_max,
+	                          c->arena, &want, &n, &e) < 0) {
+		ingest_store_broken(c, e.msg);
+		return;
+	}
+	if (n == 0)
+		return;
+	c->page_jobs = xcalloc(n, sizeof *c->page_jobs);
+	for (size_t i = 0; i < n; i++) {
+		struct fetch_job *j = &c->page_jobs[i];
+		char host[256];
+		j->is_page = 1;
+		j->item_id = want[i].item_id;
+		j->src.url = want[i].link;
+		j->max_body = opts->max_body;
+		j->ctx = c;
+		j->spill_fd = -1;
+		j->host = host_lookup(c, net_url_host(j->src.url, host, sizeof host));
+		host_push(c, j, 0);
+	}
+	/* abandon_all() fails what c->jobs holds: the pages now (the feeds are all finished) */
+	free(c->jobs);
+	c->jobs = c->page_jobs;
+	c->job_count = n;
+	c->page_jobs = NULL;
+	c->unfinished = (int)n;
+	c->out->pages_total = (int)n;
+	int deadline_s = opts->full_text_deadline_s > 0 ? opts->full_text_deadline_s
+	                                                : (int)((c->deadline_ms - t0) / 1000);
+	c->start_ms = time_mono_ms();
+	c->deadline_ms = c->start_ms + (int64_t)deadline_s * 1000;
+	progress_start(&c->progress, opts->progress ? (isatty(2) ? 2 : 1) : 0, (int)n);
+	run_loop(c);
+	progress_end(&c->progress);
+}
+
 /* qsort order of fetch_summary.failures: by URL (bytewise). */
 static int
 failure_cmp(const void *a, const void *b)
@@ -407,6 +497,8 @@ fetch_run(struct store *st, const struct config *cfg, const struct fetch_opts *o
 	run_loop(c);
 	ingest_flush(c, 1);
 	progress_end(&c->progress);
+	if (opts->full_text && !c->store_error[0])
+		fetch_pages(c, t0);
 
 	out->failures = (struct fetch_failure *)c->failures.data;
 	out->failure_count = c->failures.len / sizeof(struct fetch_failure);
@@ -430,6 +522,7 @@ fetch_run(struct store *st, const struct config *cfg, const struct fetch_opts *o
 	free(c->hosts);
 	free(c->host_index);
 	free(c->jobs);
+	free(c->page_jobs);
 	arena_free(&c->feed_arena);
 	store_items_close(&c->items);
 	curl_global_cleanup();
@@ -456,6 +549,10 @@ fetch_summary_json(const struct fetch_summary *s, struct buf *out)
 	                      "items_total", (json_int_t)s->items_total, "bytes", (json_int_t)s->bytes,
 	                      "seconds", (double)(int64_t)(s->seconds * 1000 + 0.5) / 1000.0, "failures",
 	                      failures);
+	if (s->full_text) /* only when asked for: the object stays as SPEC.md has it otherwise */
+		json_object_set_new(o, "full_text", json_pack("{s:i, s:i, s:i, s:i}", "pages", s->pages_total, "articles",
+		                                              s->pages_ok, "no_article", s->pages_no_article, "failed",
+		                                              s->pages_failed));
 	char *text = json_dumps(o, JSON_PRESERVE_ORDER | JSON_COMPACT);
 	buf_puts(out, text);
 	free(text);

@@ -33,6 +33,17 @@ struct fetch_opts {
 	const char *ca_file;    /* config [fetch] ca_file: trust these CA certificates (PEM) instead
 	                         * of the system's; NULL = system store. Verification stays on. */
 	int progress;           /* 0 = none, 1 = plain lines or live display depending on stderr */
+	/* Full text (issue 13, store/fulltext.h): after the feeds, fetch the article page of
+	 * the run's new-ish items whose feed text is thin, with the same politeness (per-host cap,
+	 * timeouts, body cap, retries) and the address guard always on (item links come from
+	 * feeds: never to non-public addresses unless [fetch] allow_private). */
+	int full_text;             /* --full-text, [fetch] full_text = true */
+	int full_text_min_chars;   /* [fetch] full_text_min_chars: thinner feed text is fetched (default 500) */
+	int full_text_max;         /* [fetch] full_text_max: pages per run at most (default 200) */
+	int full_text_deadline_s;  /* [fetch] full_text_deadline: the page phase's own deadline
+	                            * (default: the run's deadline) */
+	const char *full_text_always; /* [fetch] full_text_always / full_text_never: comma-separated */
+	const char *full_text_never;  /* feed URLs or hosts whose items always / never get their page */
 	/* Called after each feed's items are committed (may be NULL): lets a caller overlap
 	 * later stages with the slow tail of fetching. */
 	void (*on_feed_done)(void *ctx, int64_t source_id, int items_new);
@@ -54,6 +65,8 @@ struct fetch_summary {
 	int http2_transfers;    /* transfers (each hop and attempt) answered over HTTP/2 */
 	int connections;        /* new connections the run opened (CURLINFO_NUM_CONNECTS summed) */
 	double seconds;
+	int full_text;          /* the page phase ran (opts.full_text) */
+	int pages_total, pages_ok, pages_no_article, pages_failed; /* article pages of this run */
 	struct fetch_failure *failures; /* arena memory, sorted by URL (bytewise) */
 	size_t failure_count;
 	int64_t *source_ids;    /* the sources of this run (for a --feeds run: that file's), arena */
@@ -63,7 +76,8 @@ struct fetch_summary {
 /* Fill opts with the defaults (config [fetch] values applied by the caller). */
 void fetch_opts_default(struct fetch_opts *opts);
 /* Apply the config's [fetch] section (concurrency, per_host, timeout, deadline, max_body_mb,
- * user_agent, ca_file) over opts; call before applying flags. The user_agent and ca_file
+ * user_agent, ca_file, full_text, full_text_min_chars, full_text_max, full_text_deadline,
+ * full_text_always, full_text_never) over opts; call before applying flags. The user_agent and ca_file
  * strings stay cfg's. Returns 0, or -1 with e set for a malformed value or an unreadable
  * ca_file. */
 int fetch_opts_from_config(struct fetch_opts *opts, const struct config *cfg, struct err *e);

@@ -13,6 +13,8 @@
 #include "store/sources.h"
 
 #define FETCH_MAX_REDIRECTS 5
+/* Items listed (published, else first seen) this long ago or less get their article page. */
+#define FULLTEXT_WINDOW_S (3 * 86400)
 #define FETCH_MAX_ATTEMPTS 3
 
 /* Live progress on stderr: a redrawn line on a terminal, plain lines otherwise. */
@@ -26,7 +28,9 @@ struct fetch_progress {
 
 /* One feed of the run, through all its attempts and redirect hops. */
 struct fetch_job {
-	struct source src;          /* as loaded; strings in the run arena */
+	struct source src;          /* as loaded; strings in the run arena (a page: url only) */
+	int is_page;                /* an item's article page (page.c), not a feed */
+	int64_t item_id;            /* the page's item */
 	const char *url;            /* the URL of the current hop (run arena) */
 	const char *perm_url;       /* where an unbroken chain of 301/308 from src.url led, or NULL */
 	int is_perm_chain;
@@ -80,6 +84,7 @@ struct fetch_ctx {
 	size_t pool_count, pool_cap;
 	struct fetch_job *jobs;
 	size_t job_count;
+	struct fetch_job *page_jobs; /* the article pages while they are being queued (fetch_pages) */
 	struct fetch_host *hosts;
 	size_t host_count, host_cap, cursor;
 	struct buf warm;           /* size_t host indexes that just freed a slot (see schedule) */
@@ -152,9 +157,17 @@ void ingest_store_broken(struct fetch_ctx *c, const char *why);
 /* A fetch log row for an attempt that will be retried (no health change). */
 void ingest_log_attempt(struct fetch_ctx *c, struct fetch_job *j, int http_status, const char *error,
                         int64_t latency_ms);
+/* The charset parameter of a Content-Type value (ct may be NULL), copied into out; NULL
+ * when absent. */
+const char *ingest_content_type_charset(const char *ct, char *out, size_t size);
 /* True when body looks like an HTML page rather than a feed; fills title (may be "")
  * with the page's <title>, whitespace collapsed and cut to size. */
 int ingest_sniff_html(const char *body, size_t len, char *title, size_t size);
+
+/* page.c: the end of an article page's transfer: extract the article and store the outcome
+ * once (store/fulltext.h), count it in the summary, report progress. */
+void page_ingest_body(struct fetch_ctx *c, struct fetch_job *j, int http_status, const char *content_type);
+void page_ingest_failure(struct fetch_ctx *c, struct fetch_job *j, const char *error);
 
 /* progress.c */
 void progress_start(struct fetch_progress *p, int mode, int total);

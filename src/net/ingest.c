@@ -108,6 +108,8 @@ void
 ingest_log_attempt(struct fetch_ctx *c, struct fetch_job *j, int http_status, const char *error,
                    int64_t latency_ms)
 {
+	if (j->is_page) /* the fetch log is the feeds' */
+		return;
 	log_row(c, j, http_status, error, latency_ms, 0);
 }
 
@@ -207,6 +209,10 @@ void
 ingest_failure(struct fetch_ctx *c, struct fetch_job *j, int http_status, const char *error,
                int64_t latency_ms)
 {
+	if (j->is_page) {
+		page_ingest_failure(c, j, error);
+		return;
+	}
 	struct source_result r = {.attempted_at = j->attempt_started_at ? j->attempt_started_at : time_now(),
 	                          .http_status = http_status,
 	                          .error = error,
@@ -233,6 +239,10 @@ ingest_failure(struct fetch_ctx *c, struct fetch_job *j, int http_status, const 
 void
 ingest_not_modified(struct fetch_ctx *c, struct fetch_job *j, int64_t latency_ms)
 {
+	if (j->is_page) { /* pages are asked for unconditionally: a 304 is the server's error */
+		page_ingest_failure(c, j, "HTTP 304 to an unconditional request");
+		return;
+	}
 	struct source_result r = {.attempted_at = j->attempt_started_at,
 	                          .http_status = 304,
 	                          .is_not_modified = 1,
@@ -282,9 +292,8 @@ on_item(void *ctx, const struct feed_doc *doc, const struct feed_item *item)
 	return 0;
 }
 
-/* The charset parameter of a Content-Type value, copied into out; NULL when absent. */
-static const char *
-content_type_charset(const char *ct, char *out, size_t size)
+const char *
+ingest_content_type_charset(const char *ct, char *out, size_t size)
 {
 	if (!ct)
 		return NULL;
@@ -326,7 +335,7 @@ parse_and_store(struct fetch_ctx *c, struct fetch_job *j, int http_status, const
 	}
 	struct item_sink sink = {.c = c, .j = j, .now = time_now()};
 	struct feed_parse_opts po = {.base_url = j->url,
-	                             .charset_hint = content_type_charset(content_type, charset, sizeof charset),
+	                             .charset_hint = ingest_content_type_charset(content_type, charset, sizeof charset),
 	                             .content_type = content_type};
 	struct feed_doc doc;
 	memset(&doc, 0, sizeof doc);
@@ -397,6 +406,9 @@ ingest_body(struct fetch_ctx *c, struct fetch_job *j, int http_status, const cha
 		ingest_failure(c, j, http_status, err, latency_ms);
 		return;
 	}
-	parse_and_store(c, j, http_status, content_type, latency_ms);
+	if (j->is_page)
+		page_ingest_body(c, j, http_status, content_type);
+	else
+		parse_and_store(c, j, http_status, content_type, latency_ms);
 	fetch_body_unview(j);
 }

@@ -17,10 +17,11 @@
  * else first_seen. The same expression selects and orders. Two index ranges find the window
  * without a scan over items_when (published, else first_seen): the window's range holds every
  * item dated in it and every undated one seen in it; items dated more than a day ahead (a
- * short range past now + 1 day) are placed by first_seen. */
+ * short range past now + 1 day) are placed by first_seen. The last column is the article
+ * page's text when one was fetched (store/fulltext.h): the longer of the two is the text. */
 static const char window_sql[] =
 	"SELECT i.id, i.source_id, s.name, s.title, s.url, i.title, i.link, i.canonical_link, i.author,"
-	"  i.text, i.summary, i.content, i.published, i.first_seen, i.categories, sel.w FROM ("
+	"  i.text, i.summary, i.content, i.published, i.first_seen, i.categories, sel.w, f.text FROM ("
 	"  SELECT id, COALESCE(published, first_seen) AS w FROM items"
 	"   WHERE COALESCE(published, first_seen) > ?2 AND COALESCE(published, first_seen) <= ?1 + 86400"
 	"  UNION ALL"
@@ -28,6 +29,7 @@ static const char window_sql[] =
 	"   WHERE COALESCE(published, first_seen) > ?1 + 86400 AND published IS NOT NULL"
 	"    AND first_seen > ?2 AND first_seen <= ?1 + 86400) AS sel"
 	" JOIN items i ON i.id = sel.id JOIN sources s ON s.id = i.source_id"
+	" LEFT JOIN fulltext f ON f.item_id = i.id AND f.status = 1"
 	" ORDER BY sel.w DESC, s.url, i.dedupe_key, i.id DESC"; /* ties: by feed and item, not by which feed finished first */
 
 /* Plain text from HTML: tags dropped, a few entities decoded, whitespace collapsed. Used only
@@ -160,6 +162,9 @@ store_select_window(struct store *st, int64_t now, int hours, const int64_t *sou
 			a->text = crude_text(arena, html);
 		else
 			a->text = "";
+		const char *page = store_col_unpacked(s, 16, NULL, arena); /* unpacked: compare real lengths */
+		if (page && strlen(page) > strlen(a->text))
+			a->text = page;
 		if (!a->title)
 			a->title = "";
 		a->published = sqlite3_column_type(s, 12) == SQLITE_NULL ? FEED_NO_DATE : sqlite3_column_int64(s, 12);

@@ -228,6 +228,19 @@ static const char *const migrations[] = {
 	"  kept_cited INTEGER NOT NULL,"          /* old but cited by a report, kept whole */
 	"  bytes_freed INTEGER NOT NULL"          /* file shrink by the incremental vacuum */
 	");",
+	/* 5 -> 6: article pages fetched for items with thin feed text (store/fulltext.h): one
+	 * outcome per item, so a page is fetched once; reports read the longer text. The text is
+	 * stored like items.text (store/pack.h: deflated when that saves space). `brief prune`
+	 * drops the rows of the items whose bodies it removes. */
+	"CREATE TABLE fulltext ("
+	"  item_id INTEGER PRIMARY KEY REFERENCES items(id) ON DELETE CASCADE,"
+	"  url TEXT NOT NULL,"                   /* the page fetched: the item's link */
+	"  status INTEGER NOT NULL,"             /* 1 article extracted, 2 page without an article, 0 failed */
+	"  text TEXT,"                           /* the article as plain text (status 1), maybe packed */
+	"  error TEXT,"                          /* why it failed (status 0) */
+	"  fetched_at INTEGER NOT NULL,"
+	"  attempts INTEGER NOT NULL"            /* a failure is retried up to FULLTEXT_MAX_ATTEMPTS */
+	");",
 };
 
 int

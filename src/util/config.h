@@ -36,6 +36,9 @@ struct config_entry {
 	X(fetch, timeout, 15, 1, 3600)        /* seconds per request */                                  \
 	X(fetch, deadline, 0, 1, 86400)       /* seconds for the whole fetch; 0 = none */                \
 	X(fetch, max_body_mb, 16, 1, 1024)    /* largest feed body */                                    \
+	X(fetch, full_text_min_chars, 500, 0, 1000000) /* thinner feed text gets its page fetched */     \
+	X(fetch, full_text_max, 200, 0, 100000)        /* article pages per run at most */               \
+	X(fetch, full_text_deadline, 0, 1, 86400)      /* seconds for the pages; 0 = the run's */        \
 	X(llm, concurrency, 4, 1, 64)         /* requests in flight */                                   \
 	X(llm, timeout, 60, 1, 3600)          /* seconds per request */                                  \
 	X(llm, retries, 4, 1, 10)             /* attempts per request */                                 \
@@ -50,6 +53,7 @@ struct config_entry {
 /* Booleans: X(section, key, default); -1 = unset (the module decides). Values: see config_bool. */
 #define CONFIG_BOOLS(X)                                                                                \
 	X(fetch, allow_private, 0)        /* fetch feeds on private/loopback addresses */                \
+	X(fetch, full_text, 0)            /* fetch article pages for items with thin feed text */        \
 	X(llm, json_schema, -1)           /* strict JSON Schema answers; unset: the provider's default */ \
 	X(daily, score_while_fetching, 1) /* score finished feeds while the rest download */
 
@@ -57,6 +61,8 @@ struct config_entry {
 #define CONFIG_STRS(X)                                                                                 \
 	X(fetch, user_agent, NULL)                                                                     \
 	X(fetch, ca_file, NULL)                                                                        \
+	X(fetch, full_text_always, NULL) /* feed URLs or hosts whose items always get their page */    \
+	X(fetch, full_text_never, NULL)  /* ... never */                                               \
 	X(llm, provider, NULL)                                                                         \
 	X(llm, base_url, NULL)                                                                         \
 	X(llm, api_key, NULL)                                                                          \

@@ -1,0 +1,65 @@
+/* page.c: what happens when an item's article page has been fetched (or could not be): the
+ * article is extracted (src/extract/) and the outcome stored once for the item
+ * (store/fulltext.h), so the page is never fetched again. fetch.c queues the pages after the
+ * feeds; attempt.c fetches them like feeds, with the address guard on from the first hop. */
+#include <string.h>
+
+#include "extract/extract.h"
+#include "net/fetch_internal.h"
+#include "store/fulltext.h"
+#include "util/log.h"
+#include "util/timeutil.h"
+
+/* Store one outcome; a store that cannot be written stops the run (ingest_store_broken). */
+static void
+put(struct fetch_ctx *c, struct fetch_job *j, enum fulltext_status status, const char *text, const char *error)
+{
+	struct err e;
+	if (!c->store_error[0] &&
+	    store_fulltext_put(c->st, j->item_id, j->src.url, status, text, error, time_now(), &e) < 0)
+		ingest_store_broken(c, e.msg);
+}
+
+static void
+page_done(struct fetch_ctx *c, struct fetch_job *j, const char *error, const char *detail)
+{
+	c->progress.done++;
+	progress_feed(&c->progress, j->src.url, error, detail);
+}
+
+void
+page_ingest_failure(struct fetch_ctx *c, struct fetch_job *j, const char *error)
+{
+	put(c, j, FULLTEXT_FAILED, NULL, error);
+	c->out->pages_failed++;
+	c->progress.failed++;
+	log_debug("full text %s: %s", j->src.url, error);
+	page_done(c, j, error, NULL);
+}
+
+void
+page_ingest_body(struct fetch_ctx *c, struct fetch_job *j, int http_status, const char *content_type)
+{
+	(void)http_status;
+	char charset[64];
+	struct extract_opts o = {.url = j->url,
+	                         .http_charset = ingest_content_type_charset(content_type, charset, sizeof charset)};
+	struct extract_result r;
+	struct err e;
+	if (extract_page(j->body_data, j->body_len, &o, &c->feed_arena, &r, &e) < 0) {
+		page_ingest_failure(c, j, e.msg);
+		arena_reset(&c->feed_arena);
+		return;
+	}
+	if (r.found) {
+		put(c, j, FULLTEXT_OK, r.text, NULL);
+		c->out->pages_ok++;
+	} else {
+		put(c, j, FULLTEXT_NO_ARTICLE, NULL, NULL);
+		c->out->pages_no_article++;
+	}
+	char detail[64];
+	snprintf(detail, sizeof detail, r.found ? "article, %zu bytes" : "no article", r.text_len);
+	arena_reset(&c->feed_arena);
+	page_done(c, j, NULL, detail);
+}

@@ -1,0 +1,271 @@
+/* test_fulltext.c: full text for thin feeds (issue 13) over real HTTP on loopback, real SQLite.
+ *
+ * Three feed servers: 127.0.0.3 stands for "the public internet" ($BRIEF_TEST_PUBLIC_ADDR),
+ * 127.0.0.1 and 127.0.0.2 are internal. A public feed's thin items link to an article page, a
+ * page without an article, and redirects to 127.0.0.2, [::1] and the private literal 10.0.0.1;
+ * a second feed, added by the user at an internal address behind a redirect to 127.0.0.2, links
+ * to a page on 127.0.0.2. The user's feeds are fetched wherever they are; item links never
+ * reach an internal address (no request arrives there), the article is extracted and stored,
+ * reports read it (store_select_window), and a second run fetches no page again. With
+ * [fetch] allow_private = true the internal page is fetched; full_text_never turns a feed off. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "net/fetch.h"
+#include "netlib.h"
+#include "store/fulltext.h"
+#include "store/select.h"
+#include "testlib.h"
+#include "util/timeutil.h"
+
+static struct fsrv pub, in1, in2; /* 127.0.0.3 ("public"), 127.0.0.1, 127.0.0.2 */
+static char root[4200];
+
+static const char article_html[] =
+	"<html><head><title>Tide tables</title></head><body><nav><a href=\"/\">Home</a></nav>"
+	"<article><p>The spring tides arrive a little earlier this year, the harbour office says, and the "
+	"lowest water of the season falls on a Sunday morning, which pleases the cockle pickers and "
+	"worries the ferry crews in equal measure.</p><p>Walkers are asked to check the tables before "
+	"crossing the sands to the island, because the channel floods faster than it looks, and the "
+	"lifeboat was called out twice last spring for people caught halfway over.</p><p>The office "
+	"prints the tables on paper again this year, after complaints that the website was hard to read "
+	"on a phone in the wind, and copies are free at the quay, the library and the bakery.</p>"
+	"</article><footer>Harbour office</footer></body></html>";
+static const char secret_html[] =
+	"<html><body><article><p>INTERNAL SECRET: this page must never be fetched through an item link "
+	"from a public feed, whatever redirects the feed's pages send brief through.</p></article></body></html>";
+static const char noarticle_html[] =
+	"<html><body><ul><li><a href=\"/a\">One</a></li><li><a href=\"/b\">Two</a></li></ul></body></html>";
+
+static void
+write_root(const char *name, const char *text)
+{
+	char path[4400];
+	snprintf(path, sizeof path, "%s/%s", root, name);
+	test_write_file(path, text, strlen(text));
+}
+
+/* "%XX"-escape every byte outside [A-Za-z0-9] (for the feed server's to= option). */
+static void
+esc(const char *s, char *out, size_t size)
+{
+	size_t n = 0;
+	for (; *s && n + 4 < size; s++) {
+		unsigned char ch = (unsigned char)*s;
+		if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9'))
+			out[n++] = (char)ch;
+		else
+			n += (size_t)snprintf(out + n, size - n, "%%%02X", ch);
+	}
+	out[n] = '\0';
+}
+
+/* An RSS item; & in the link written as &amp;. */
+static void
+item(struct buf *b, const char *title, const char *link, const char *description)
+{
+	buf_printf(b, "<item><title>%s</title><link>", title);
+	for (const char *p = link; *p; p++)
+		if (*p == '&')
+			buf_puts(b, "&amp;");
+		else
+			buf_putc(b, *p);
+	buf_printf(b, "</link><description>%s</description></item>\n", description);
+}
+
+static char links[8][600];
+
+static void
+write_feeds(void)
+{
+	char t[300], e[700];
+	snprintf(links[0], sizeof links[0], "http://127.0.0.3:%d/article.html", pub.port);
+	snprintf(t, sizeof t, "http://127.0.0.2:%d/secret.html", in2.port);
+	esc(t, e, sizeof e);
+	snprintf(links[1], sizeof links[1], "http://127.0.0.3:%d/r1?redirect=302&to=%s", pub.port, e);
+	snprintf(t, sizeof t, "http://[::1]:%d/secret.html", in1.port);
+	esc(t, e, sizeof e);
+	snprintf(links[2], sizeof links[2], "http://127.0.0.3:%d/r2?redirect=307&to=%s", pub.port, e);
+	esc("http://10.0.0.1/secret.html", e, sizeof e);
+	snprintf(links[3], sizeof links[3], "http://127.0.0.3:%d/r3?redirect=301&to=%s", pub.port, e);
+	snprintf(links[4], sizeof links[4], "http://127.0.0.3:%d/noarticle.html", pub.port);
+	snprintf(links[5], sizeof links[5], "http://127.0.0.3:%d/long.html", pub.port);
+	snprintf(links[6], sizeof links[6], "http://127.0.0.2:%d/secret.html", in2.port);
+	struct buf b = BUF_INIT;
+	buf_puts(&b, "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Public</title>\n");
+	item(&b, "Tides", links[0], "Tides are early.");
+	item(&b, "Redirect to 127.0.0.2", links[1], "Short.");
+	item(&b, "Redirect to ::1", links[2], "Short.");
+	item(&b, "Redirect to 10.0.0.1", links[3], "Short.");
+	item(&b, "No article", links[4], "Short.");
+	buf_puts(&b, "<item><title>Long enough</title><link>");
+	buf_puts(&b, links[5]);
+	buf_puts(&b, "</link><description>");
+	for (int i = 0; i < 12; i++)
+		buf_puts(&b, "This feed item already carries its whole story in the feed, sentence after sentence. ");
+	buf_puts(&b, "</description></item>\n</channel></rss>\n");
+	write_root("public.xml", buf_str(&b));
+	buf_clear(&b);
+	buf_puts(&b, "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Intranet</title>\n");
+	item(&b, "Internal page", links[6], "Short.");
+	buf_puts(&b, "</channel></rss>\n");
+	write_root("intranet.xml", buf_str(&b));
+	buf_free(&b);
+}
+
+static void
+fetch(struct store *st, const char *config_text, struct arena *a, struct fetch_summary *s)
+{
+	char path[4400];
+	snprintf(path, sizeof path, "%s/test.conf", test_tmpdir());
+	test_write_file(path, config_text, strlen(config_text));
+	struct config cfg;
+	struct err e;
+	CHECK(config_load(&cfg, path, &e) == 0);
+	t_fetch_cfg(st, &cfg, 60, a, s);
+	config_free(&cfg);
+}
+
+static long
+requests(const struct fsrv *s, const char *target)
+{
+	long n = 0;
+	return fsrv_stat(s, target, &n, NULL, NULL, NULL) == 0 ? n : 0;
+}
+
+static long long
+status_of(struct store *st, const char *link)
+{
+	char sql[900];
+	snprintf(sql, sizeof sql,
+	         "SELECT coalesce((SELECT f.status FROM fulltext f JOIN items i ON i.id = f.item_id"
+	         " WHERE i.link = '%s'), -1)",
+	         link);
+	return t_query_int(st, sql);
+}
+
+static void
+test_pipeline(void)
+{
+	struct store st;
+	t_store_open(&st, t_subdir("pipeline"));
+	char feed1[300], feed2[700], t[300], e[700];
+	snprintf(feed1, sizeof feed1, "http://127.0.0.3:%d/public.xml", pub.port);
+	snprintf(t, sizeof t, "http://127.0.0.2:%d/intranet.xml", in2.port);
+	esc(t, e, sizeof e);
+	snprintf(feed2, sizeof feed2, "http://127.0.0.1:%d/moved?redirect=302&to=%s", in1.port, e);
+	t_add_source(&st, feed1);
+	t_add_source(&st, feed2);
+	fsrv_reset(&pub);
+	fsrv_reset(&in1);
+	fsrv_reset(&in2);
+	struct arena a = ARENA_INIT;
+	struct fetch_summary s;
+	fetch(&st, "[fetch]\nfull_text = true\n", &a, &s);
+	t_print_failures(&s);
+	/* the user's feeds are fetched where they are, the internal one behind a redirect too */
+	CHECK_INT(s.feeds_ok, 2);
+	CHECK_INT(requests(&in2, "/intranet.xml"), 1);
+	CHECK(s.full_text);
+	CHECK_INT(s.pages_total, 6); /* every thin item; not the one with its story in the feed */
+	CHECK_INT(s.pages_ok, 1);
+	CHECK_INT(s.pages_no_article, 1);
+	CHECK_INT(s.pages_failed, 4);
+	CHECK_INT(requests(&pub, "/long.html"), 0);
+	/* no item link reached an internal server */
+	CHECK_INT(requests(&in2, "/secret.html"), 0);
+	CHECK_INT(requests(&in1, "/secret.html"), 0);
+	CHECK_INT(status_of(&st, links[0]), FULLTEXT_OK);
+	for (int i = 1; i <= 3; i++)
+		CHECK_INT(status_of(&st, links[i]), FULLTEXT_FAILED);
+	CHECK_INT(status_of(&st, links[4]), FULLTEXT_NO_ARTICLE);
+	CHECK_INT(status_of(&st, links[5]), -1);
+	CHECK_INT(status_of(&st, links[6]), FULLTEXT_FAILED);
+	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM fulltext WHERE status = 0 AND error LIKE '%non-public%'"), 4);
+	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM fulltext WHERE text LIKE '%INTERNAL SECRET%'"), 0);
+	/* the reports read the article instead of the feed's one line */
+	struct article *arts;
+	size_t n;
+	struct err err;
+	CHECK(store_select_window(&st, time_now(), 48, NULL, 0, &a, &arts, &n, &err) == 0);
+	int seen = 0;
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(arts[i].link, links[0]) == 0) {
+			seen = 1;
+			CHECK(strstr(arts[i].text, "The spring tides arrive a little earlier") == arts[i].text);
+			CHECK(strstr(arts[i].text, "copies are free at the quay") != NULL);
+			CHECK(strstr(arts[i].text, "Home") == NULL);
+		}
+	CHECK(seen);
+
+	/* the second run fetches no page again */
+	fetch(&st, "[fetch]\nfull_text = true\n", &a, &s);
+	CHECK_INT(s.feeds_ok, 2);
+	CHECK_INT(s.pages_total, 0);
+	CHECK_INT(requests(&pub, "/article.html"), 1);
+	CHECK_INT(requests(&pub, "/noarticle.html"), 1);
+	CHECK_INT(t_query_int(&st, "SELECT max(attempts) FROM fulltext"), 1);
+	CHECK_INT(requests(&in2, "/secret.html"), 0);
+	store_close(&st);
+	arena_free(&a);
+}
+
+/* allow_private (intranets, tests) lets item links reach internal pages; full_text_never and
+ * a run without full text fetch none. */
+static void
+test_settings(void)
+{
+	struct store st;
+	t_store_open(&st, t_subdir("settings"));
+	char feed2[300];
+	snprintf(feed2, sizeof feed2, "http://127.0.0.2:%d/intranet.xml", in2.port);
+	t_add_source(&st, feed2);
+	fsrv_reset(&in2);
+	struct arena a = ARENA_INIT;
+	struct fetch_summary s;
+	fetch(&st, "[fetch]\n", &a, &s); /* full text is off by default */
+	CHECK(!s.full_text);
+	CHECK_INT(s.pages_total, 0);
+	char conf[600];
+	snprintf(conf, sizeof conf, "[fetch]\nfull_text = true\nfull_text_never = 127.0.0.2\n");
+	fetch(&st, conf, &a, &s);
+	CHECK(s.full_text);
+	CHECK_INT(s.pages_total, 0);
+	fetch(&st, "[fetch]\nfull_text = true\nallow_private = true\n", &a, &s);
+	CHECK_INT(s.pages_total, 1);
+	CHECK_INT(s.pages_ok, 1);
+	CHECK_INT(requests(&in2, "/secret.html"), 1);
+	CHECK_INT(status_of(&st, links[6]), FULLTEXT_OK);
+	/* a malformed switch is an error, not "off" */
+	struct config cfg;
+	struct err e;
+	char path[4400];
+	snprintf(path, sizeof path, "%s/bad.conf", test_tmpdir());
+	const char *bad = "[fetch]\nfull_text = sometimes\n";
+	test_write_file(path, bad, strlen(bad));
+	CHECK(config_load(&cfg, path, &e) < 0 && strstr(e.msg, "full_text"));
+	store_close(&st);
+	arena_free(&a);
+}
+
+int
+main(void)
+{
+	t_need_parser();
+	setenv("BRIEF_TEST_PUBLIC_ADDR", "127.0.0.3", 1);
+	snprintf(root, sizeof root, "%s", t_subdir("root"));
+	write_root("article.html", article_html);
+	write_root("long.html", article_html);
+	write_root("secret.html", secret_html);
+	write_root("noarticle.html", noarticle_html);
+	fsrv_start(&pub, root, "127.0.0.3");
+	fsrv_start(&in1, root, "127.0.0.1");
+	fsrv_start(&in2, root, "127.0.0.2");
+	write_feeds();
+	test_pipeline();
+	test_settings();
+	fsrv_stop(&pub);
+	fsrv_stop(&in1);
+	fsrv_stop(&in2);
+	return test_done("test_fulltext");
+}
