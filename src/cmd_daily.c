@@ -178,6 +178,9 @@ run(struct daily_run *d, struct err *e)
 	if (fetched) {
 		r.stats.feeds_total = sum.feeds_total;
 		r.stats.feeds_ok = sum.feeds_ok;
+		r.stats.full_text = sum.full_text;
+		r.stats.pages_fetched = sum.pages_ok + sum.pages_no_article;
+		r.stats.pages_failed = sum.pages_failed;
 	}
 	if (store_feed_health(&d->st, d->app.now, d->stale_days, ids, id_count, a, &r.health, e) < 0)
 		return EXIT_FAIL;

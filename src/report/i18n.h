@@ -31,6 +31,7 @@ struct i18n {
 	const char *score;          /* $1 = total */
 	const char *also_in;        /* before the list of further sources */
 	const char *h_health, *health_summary; /* $1 failed $2 stale $3 undated $4 future */
+	const char *full_text_summary; /* appended with full text on: $1 pages fetched $2 failed */
 	const char *h_failed, *h_stale, *h_undated, *h_future;
 	const char *stale_since;    /* $1 = date */
 	const char *stale_never;

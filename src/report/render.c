@@ -86,6 +86,11 @@ render_health_summary(const struct report *r, const struct i18n *t, struct buf *
 	                      long_str(c, sizeof c, (long)h->undated_count),
 	                      long_str(d, sizeof d, (long)h->future_count)};
 	i18n_fill(out, t->health_summary, args, 4);
+	if (r->stats.full_text) {
+		const char *pages[] = {long_str(a, sizeof a, r->stats.pages_fetched),
+		                       long_str(b, sizeof b, r->stats.pages_failed)};
+		i18n_fill(out, t->full_text_summary, pages, 2);
+	}
 }
 
 size_t

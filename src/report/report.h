@@ -55,6 +55,8 @@ struct report_stats {
 	long articles_in_window; /* articles in the time window */
 	int selected;
 	int hours;
+	int full_text;           /* article pages were fetched for thin items in this run */
+	int pages_fetched, pages_failed;
 };
 
 struct report {

@@ -248,6 +248,45 @@ test_settings(void)
 	arena_free(&a);
 }
 
+/* Through the binary: `brief fetch --full-text` reports the pages, and the daily digest
+ * (full text from the config) reports how many were fetched and how many failed. */
+static void
+test_cli(void)
+{
+	char home[4400], conf[4400], feed1[300];
+	snprintf(home, sizeof home, "%s", t_subdir("cli"));
+	snprintf(conf, sizeof conf, "%s/brief.conf", home);
+	snprintf(feed1, sizeof feed1, "http://127.0.0.3:%d/public.xml", pub.port);
+	char *const add[] = {(char *)test_brief_bin(), "feeds", "add", feed1, "--home", home, NULL};
+	CHECK_INT(test_run(add, NULL, NULL, NULL, NULL), 0);
+	char *const env[] = {"BRIEF_TEST_PUBLIC_ADDR=127.0.0.3", NULL};
+	struct buf out = BUF_INIT, err = BUF_INIT;
+	char *const fetch_json[] = {(char *)test_brief_bin(), "fetch", "--full-text", "--json", "--home", home, NULL};
+	CHECK_INT(test_run(fetch_json, env, NULL, &out, &err), 0);
+	CHECK(strstr(buf_str(&out), "\"full_text\":{\"pages\":5,\"articles\":1,\"no_article\":1,\"failed\":3}") != NULL);
+	/* without --full-text nothing is said about pages */
+	buf_clear(&out);
+	char *const fetch_plain[] = {(char *)test_brief_bin(), "fetch", "--json", "--home", home, NULL};
+	CHECK_INT(test_run(fetch_plain, env, NULL, &out, NULL), 0);
+	CHECK(strstr(buf_str(&out), "full_text") == NULL);
+	/* the daily, full text from the config: a fresh home fetches the pages again */
+	snprintf(home, sizeof home, "%s", t_subdir("cli-daily"));
+	snprintf(conf, sizeof conf, "%s/brief.conf", home);
+	const char *text = "[fetch]\nfull_text = true\n";
+	test_write_file(conf, text, strlen(text));
+	char *const add2[] = {(char *)test_brief_bin(), "feeds", "add", feed1, "--home", home, NULL};
+	CHECK_INT(test_run(add2, NULL, NULL, NULL, NULL), 0);
+	buf_clear(&out);
+	char *const daily[] = {(char *)test_brief_bin(), "daily", "--offline", "--lang", "en", "--format", "md",
+	                       "--home", home, "--config", conf, NULL};
+	CHECK_INT(test_run(daily, env, NULL, &out, &err), 0);
+	if (!strstr(buf_str(&out), "full text: 2 pages fetched · 3 failed"))
+		fprintf(stderr, "daily stderr: %s\n", buf_str(&err));
+	CHECK(strstr(buf_str(&out), "full text: 2 pages fetched · 3 failed") != NULL);
+	buf_free(&out);
+	buf_free(&err);
+}
+
 int
 main(void)
 {
@@ -264,6 +303,7 @@ main(void)
 	write_feeds();
 	test_pipeline();
 	test_settings();
+	test_cli();
 	fsrv_stop(&pub);
 	fsrv_stop(&in1);
 	fsrv_stop(&in2);
