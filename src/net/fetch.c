@@ -359,7 +359,7 @@ listed(const char *list, const char *url)
 	if (!list || !*list)
 		return 0;
 	char host[256];
-	net_url_host(url, host, sizeof host);
+	url_host(url, host, sizeof host);
 	for (const char *p = list; *p;) {
 		size_t n = strcspn(p, ",");
 		const char *v = p;
@@ -412,7 +412,7 @@ fetch_pages(struct fetch_ctx *c, int64_t t0)
 		j->max_body = opts->max_body;
 		j->ctx = c;
 		j->spill_fd = -1;
-		j->host = host_lookup(c, net_url_host(j->src.url, host, sizeof host));
+		j->host = host_lookup(c, url_host(j->src.url, host, sizeof host));
 		host_push(c, j, 0);
 	}
 	/* abandon_all() fails what c->jobs holds: the pages now (the feeds are all finished) */
