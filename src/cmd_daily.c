@@ -113,7 +113,8 @@ run(struct daily_run *d, struct err *e)
 		 * scored into the cache on a second thread while the fetcher waits for the rest. */
 		struct prescore *ps = NULL;
 		int is_overlap = config_values(&d->app.cfg)->daily_score_while_fetching;
-		if (!d->args.is_offline && is_overlap) {
+		/* With full text, articles are scored once their pages are in: not while fetching. */
+		if (!d->args.is_offline && is_overlap && !fo.full_text) {
 			struct prescore_opts po = {d->app.db_path, &d->app.cfg, d->app.now, d->hours, d->max_tokens};
 			struct err pe;
 			ps = prescore_start(&po, &pe);

@@ -248,6 +248,51 @@ test_settings(void)
 	arena_free(&a);
 }
 
+/* Pages near and over the 16 MiB body cap: the one under it is fetched and extracted, the
+ * one over it fails without being kept (and the run goes on). */
+static void
+test_large_pages(void)
+{
+	struct buf b = BUF_INIT;
+	buf_puts(&b, "<html><body><div class=\"story\">");
+	for (int i = 0; b.len < (15u << 20); i++)
+		buf_printf(&b, "<p>Paragraph %d of a long public record, with clauses, commas, and enough words to read "
+		               "as prose.</p>\n", i);
+	buf_puts(&b, "</div></body></html>");
+	write_root("big.html", buf_str(&b));
+	for (int i = 0; b.len < (17u << 20); i++)
+		buf_puts(&b, "<p>More of the same, past the cap, to be refused by the fetcher.</p>\n");
+	write_root("huge.html", buf_str(&b));
+	buf_clear(&b);
+	char big[300], huge[300];
+	snprintf(big, sizeof big, "http://127.0.0.3:%d/big.html", pub.port);
+	snprintf(huge, sizeof huge, "http://127.0.0.3:%d/huge.html", pub.port);
+	buf_puts(&b, "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Big</title>\n");
+	item(&b, "Big", big, "Short.");
+	item(&b, "Huge", huge, "Short.");
+	buf_puts(&b, "</channel></rss>\n");
+	write_root("big.xml", buf_str(&b));
+	buf_free(&b);
+	struct store st;
+	t_store_open(&st, t_subdir("large"));
+	char feed[300];
+	snprintf(feed, sizeof feed, "http://127.0.0.3:%d/big.xml", pub.port);
+	t_add_source(&st, feed);
+	struct arena a = ARENA_INIT;
+	struct fetch_summary s;
+	fetch(&st, "[fetch]\nfull_text = true\n", &a, &s);
+	CHECK_INT(s.feeds_ok, 1);
+	CHECK_INT(s.pages_total, 2);
+	CHECK_INT(s.pages_ok, 1);
+	CHECK_INT(s.pages_failed, 1);
+	CHECK_INT(status_of(&st, big), FULLTEXT_OK);
+	CHECK(t_query_int(&st, "SELECT max(length(text)) FROM fulltext") > (12 << 20));
+	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM fulltext WHERE status = 0 AND error LIKE '%larger than 16 MiB%'"),
+	          1);
+	store_close(&st);
+	arena_free(&a);
+}
+
 /* Through the binary: `brief fetch --full-text` reports the pages, and the daily digest
  * (full text from the config) reports how many were fetched and how many failed. */
 static void
@@ -304,6 +349,7 @@ main(void)
 	test_pipeline();
 	test_settings();
 	test_cli();
+	test_large_pages();
 	fsrv_stop(&pub);
 	fsrv_stop(&in1);
 	fsrv_stop(&in2);
