@@ -336,3 +336,17 @@ t_brief(char *const *env, struct buf *out, struct buf *err, ...)
 	argv[n] = NULL;
 	return test_run(argv, env ? env : isolated, NULL, out, err);
 }
+
+void
+t_url_escape(const char *s, char *out, size_t size)
+{
+	size_t n = 0;
+	for (; *s && n + 4 < size; s++) {
+		unsigned char ch = (unsigned char)*s;
+		if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9'))
+			out[n++] = (char)ch;
+		else
+			n += (size_t)snprintf(out + n, size - n, "%%%02X", ch);
+	}
+	out[n] = '\0';
+}

@@ -57,6 +57,9 @@ void t_need_parser(void);
 /* A fresh directory NAME under the test's temporary directory (static rotating buffer, valid
  * for 16 calls); aborts the test when it cannot be made. */
 const char *t_subdir(const char *name);
+/* "%XX"-escape every byte of s outside [A-Za-z0-9] into out (for the feed server's to=
+ * option). */
+void t_url_escape(const char *s, char *out, size_t size);
 /* Index of the failure for url in s, or -1. */
 int t_failure_for(const struct fetch_summary *s, const char *url);
 struct buf;

@@ -45,21 +45,6 @@ write_root(const char *name, const char *text)
 	test_write_file(path, text, strlen(text));
 }
 
-/* "%XX"-escape every byte outside [A-Za-z0-9] (for the feed server's to= option). */
-static void
-esc(const char *s, char *out, size_t size)
-{
-	size_t n = 0;
-	for (; *s && n + 4 < size; s++) {
-		unsigned char ch = (unsigned char)*s;
-		if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9'))
-			out[n++] = (char)ch;
-		else
-			n += (size_t)snprintf(out + n, size - n, "%%%02X", ch);
-	}
-	out[n] = '\0';
-}
-
 /* An RSS item; & in the link written as &amp;. */
 static void
 item(struct buf *b, const char *title, const char *link, const char *description)
@@ -81,12 +66,12 @@ write_feeds(void)
 	char t[300], e[700];
 	snprintf(links[0], sizeof links[0], "http://127.0.0.3:%d/article.html", pub.port);
 	snprintf(t, sizeof t, "http://127.0.0.2:%d/secret.html", in2.port);
-	esc(t, e, sizeof e);
+	t_url_escape(t, e, sizeof e);
 	snprintf(links[1], sizeof links[1], "http://127.0.0.3:%d/r1?redirect=302&to=%s", pub.port, e);
 	snprintf(t, sizeof t, "http://[::1]:%d/secret.html", in1.port);
-	esc(t, e, sizeof e);
+	t_url_escape(t, e, sizeof e);
 	snprintf(links[2], sizeof links[2], "http://127.0.0.3:%d/r2?redirect=307&to=%s", pub.port, e);
-	esc("http://10.0.0.1/secret.html", e, sizeof e);
+	t_url_escape("http://10.0.0.1/secret.html", e, sizeof e);
 	snprintf(links[3], sizeof links[3], "http://127.0.0.3:%d/r3?redirect=301&to=%s", pub.port, e);
 	snprintf(links[4], sizeof links[4], "http://127.0.0.3:%d/noarticle.html", pub.port);
 	snprintf(links[5], sizeof links[5], "http://127.0.0.3:%d/long.html", pub.port);
@@ -152,7 +137,7 @@ test_pipeline(void)
 	char feed1[300], feed2[700], t[300], e[700];
 	snprintf(feed1, sizeof feed1, "http://127.0.0.3:%d/public.xml", pub.port);
 	snprintf(t, sizeof t, "http://127.0.0.2:%d/intranet.xml", in2.port);
-	esc(t, e, sizeof e);
+	t_url_escape(t, e, sizeof e);
 	snprintf(feed2, sizeof feed2, "http://127.0.0.1:%d/moved?redirect=302&to=%s", in1.port, e);
 	t_add_source(&st, feed1);
 	t_add_source(&st, feed2);

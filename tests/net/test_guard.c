@@ -125,21 +125,6 @@ test_connect_time_only(void)
 	CHECK_INT(r2, 0);
 }
 
-/* "%XX"-escape every byte outside [A-Za-z0-9] (for the feed server's to= option). */
-static void
-esc(const char *s, char *out, size_t size)
-{
-	size_t n = 0;
-	for (; *s && n + 4 < size; s++) {
-		unsigned char ch = (unsigned char)*s;
-		if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9'))
-			out[n++] = (char)ch;
-		else
-			n += (size_t)snprintf(out + n, size - n, "%%%02X", ch);
-	}
-	out[n] = '\0';
-}
-
 static void
 test_matrix(void)
 {
@@ -153,7 +138,7 @@ test_matrix(void)
 	snprintf(targets[6], sizeof targets[6], "http://localhost:%d/gen/secret", in1.port);
 	/* through a second public hop: 127.0.0.3 -> 127.0.0.3 -> 127.0.0.2 */
 	char e0[200];
-	esc(targets[0], e0, sizeof e0);
+	t_url_escape(targets[0], e0, sizeof e0);
 	snprintf(targets[7], sizeof targets[7], "http://127.0.0.3:%d/gen/hop?redirect=302&to=%s", pub.port, e0);
 	static const int codes[] = {301, 302, 307, 308};
 	struct store st;
@@ -163,7 +148,7 @@ test_matrix(void)
 	for (int t = 0; t < 8; t++) {
 		for (int c = 0; c < 4; c++) {
 			char et[600];
-			esc(targets[t], et, sizeof et);
+			t_url_escape(targets[t], et, sizeof et);
 			snprintf(feeds[n], sizeof feeds[n], "http://127.0.0.3:%d/gen/pub%d?redirect=%d&to=%s", pub.port, n,
 			         codes[c], et);
 			t_add_source(&st, feeds[n]);
@@ -204,14 +189,14 @@ test_local_to_local(void)
 	t_store_open(&st, t_subdir("local"));
 	char target[200], et[400], f302[700], f301[700];
 	snprintf(target, sizeof target, "http://127.0.0.2:%d/gen/moved", in2.port);
-	esc(target, et, sizeof et);
+	t_url_escape(target, et, sizeof et);
 	snprintf(f302, sizeof f302, "http://127.0.0.1:%d/gen/l1?redirect=302&to=%s", in1.port, et);
 	snprintf(f301, sizeof f301, "http://127.0.0.1:%d/gen/l2?redirect=301&to=%s", in1.port, et);
 	int64_t id302 = t_add_source(&st, f302), id301 = t_add_source(&st, f301);
 	/* a 301 to a page that is not a feed is not remembered */
 	char html[200], eh[400], fhtml[700];
 	snprintf(html, sizeof html, "http://127.0.0.2:%d/gen/page?html=1", in2.port);
-	esc(html, eh, sizeof eh);
+	t_url_escape(html, eh, sizeof eh);
 	snprintf(fhtml, sizeof fhtml, "http://127.0.0.1:%d/gen/l3?redirect=301&to=%s", in1.port, eh);
 	int64_t idhtml = t_add_source(&st, fhtml);
 	struct arena a = ARENA_INIT;
@@ -244,7 +229,7 @@ test_allow_private(void)
 	t_store_open(&st, t_subdir("allow"));
 	char target[200], et[400], feed[700];
 	snprintf(target, sizeof target, "http://127.0.0.2:%d/gen/intranet", in2.port);
-	esc(target, et, sizeof et);
+	t_url_escape(target, et, sizeof et);
 	snprintf(feed, sizeof feed, "http://127.0.0.3:%d/gen/a1?redirect=301&to=%s", pub.port, et);
 	int64_t id = t_add_source(&st, feed);
 	struct arena a = ARENA_INIT;
