@@ -229,6 +229,7 @@ test_settings(void)
 	const char *bad = "[fetch]\nfull_text = sometimes\n";
 	test_write_file(path, bad, strlen(bad));
 	CHECK(config_load(&cfg, path, &e) < 0 && strstr(e.msg, "full_text"));
+	config_free(&cfg);
 	store_close(&st);
 	arena_free(&a);
 }
