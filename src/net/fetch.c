@@ -549,7 +549,7 @@ fetch_summary_json(const struct fetch_summary *s, struct buf *out)
 	                      "items_total", (json_int_t)s->items_total, "bytes", (json_int_t)s->bytes,
 	                      "seconds", (double)(int64_t)(s->seconds * 1000 + 0.5) / 1000.0, "failures",
 	                      failures);
-	if (s->full_text) /* only when asked for: the object stays as SPEC.md has it otherwise */
+	if (s->full_text) /* only when asked for: the object stays as docs/cli.md has it otherwise */
 		json_object_set_new(o, "full_text", json_pack("{s:i, s:i, s:i, s:i}", "pages", s->pages_total, "articles",
 		                                              s->pages_ok, "no_article", s->pages_no_article, "failed",
 		                                              s->pages_failed));

@@ -65,7 +65,7 @@ report_daily_json(const struct report *r, struct buf *out)
 	json_object_set_new(st, "articles_in_window", json_integer(r->stats.articles_in_window));
 	json_object_set_new(st, "selected", json_integer(r->stats.selected));
 	json_object_set_new(st, "hours", json_integer(r->stats.hours));
-	if (r->stats.full_text) { /* only when asked for: the object stays as SPEC.md has it otherwise */
+	if (r->stats.full_text) { /* only when asked for: the object stays as docs/cli.md has it otherwise */
 		json_object_set_new(st, "full_text_pages", json_integer(r->stats.pages_fetched));
 		json_object_set_new(st, "full_text_failed", json_integer(r->stats.pages_failed));
 	}

@@ -136,6 +136,9 @@ store_prune(struct store *st, int64_t now, int keep_days, int dry_run, struct pr
 		 " comments = NULL, pruned_at = ?3"),
 		"DELETE FROM items WHERE id IN (SELECT id FROM temp.prune_rows)",
 		"INSERT INTO items SELECT * FROM temp.prune_rows",
+		/* the article page fetched for a pruned item goes with its body (foreign keys are
+		 * off, so the delete above did not cascade); a cited item keeps its page */
+		"DELETE FROM fulltext WHERE item_id IN (SELECT id FROM temp.prune_rows)",
 		"SELECT count(*), max(id) FROM temp.prune_rows",
 	};
 	enum { NSTEPS = sizeof steps / sizeof steps[0] };

@@ -1,5 +1,6 @@
 /* prune.h: retention. `brief prune` (and `[store] keep_days` after a fetch) removes the bodies
- * of old items (text, summary, content, enclosures) and their words from the full-text index,
+ * of old items (text, summary, content, enclosures), the article pages fetched for them
+ * (fulltext table) and their words from the full-text index,
  * but keeps each row's dedupe key, content hash, title and link: a pruned item is never "new"
  * again, and its title still finds it. Items a saved report cites (by link) are kept whole.
  * Freed pages go back to the file system (incremental vacuum). */

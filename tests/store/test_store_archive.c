@@ -1,13 +1,14 @@
 /* test_store_archive.c: the archive at scale, on real SQLite files: the "brief" tokenizer,
  * CJK and Latin search answered from the index (no full scan), keyset pages that show every
- * item exactly once while items arrive, prune keeping cited items and dedupe keys, and the
- * migration of a schema-3 (trigram) store. */
+ * item exactly once while items arrive, prune keeping cited items (and their article pages)
+ * and dedupe keys, and the migration of a schema-3 (trigram) store. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "feed/feed.h"
 #include "store/archive.h"
 #include "store/fts.h"
+#include "store/fulltext.h"
 #include "store/items.h"
 #include "store/prune.h"
 #include "store/reports.h"
@@ -299,10 +300,18 @@ test_prune(void)
 	snprintf(sql, sizeof sql, "INSERT INTO verdicts(item_id, engine, relevance, quality, timeliness, category,"
 	                          " scored_at) VALUES (%lld, 'offline', 5, 5, 5, 'tech', 1)", (long long)id_of("old"));
 	CHECK(store_exec(&st, sql, &e) == 0);
+	/* Article pages fetched for three of them (full text): the pruned item's page goes with its
+	 * body, the cited and the fresh items keep theirs. */
+	static const char page[] = "The article page: a long text about zebras and yaks, repeated. ";
+	const char *paged[] = {"old-cited", "old", "new"};
+	for (size_t k = 0; k < 3; k++)
+		CHECK(store_fulltext_put(&st, id_of(paged[k]), "http://a.example/page", FULLTEXT_OK, page, NULL, NOW - DAY,
+		                         &e) == 0);
 	struct prune_result r;
 	CHECK(store_prune(&st, NOW, 30, 1, &r, &e) == 0);
 	CHECK_INT(r.items, 1);
 	CHECK_INT(r.kept_cited, 2);
+	CHECK_INT(test_query_int(&st, "SELECT count(*) FROM fulltext"), 3); /* dry run */
 	CHECK_INT(test_query_int(&st, "SELECT count(*) FROM items WHERE text IS NULL"), 0); /* dry run */
 	CHECK(store_prune(&st, NOW, 30, 0, &r, &e) == 0);
 	CHECK_INT(r.items, 1);
@@ -310,6 +319,30 @@ test_prune(void)
 	                    " AND guid = 'old'"), 1);
 	CHECK_INT(test_query_int(&st, "SELECT count(*) FROM items WHERE text IS NOT NULL"), 3);
 	CHECK_INT(test_query_int(&st, "SELECT count(*) FROM verdicts"), 1); /* the rewrite did not cascade */
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM fulltext WHERE item_id = %lld", (long long)id_of("old"));
+	CHECK_INT(test_query_int(&st, sql), 0);
+	CHECK_INT(test_query_int(&st, "SELECT count(*) FROM fulltext WHERE unpacked(text) LIKE 'The article page:%'"), 2);
+	{ /* the cited item's page is still read back whole */
+		struct arena a = ARENA_INIT;
+		enum fulltext_status fs;
+		const char *text = NULL;
+		int attempts = 0;
+		CHECK_INT(store_fulltext_get(&st, id_of("old-cited"), &a, &fs, &text, &attempts, &e), 1);
+		CHECK_INT(fs, FULLTEXT_OK);
+		CHECK_STR(text, page);
+		arena_free(&a);
+	}
+	/* and the pruned item is not wanted again (its page is gone, its body too) */
+	{
+		struct arena a = ARENA_INIT;
+		struct fulltext_want *want;
+		size_t n;
+		CHECK(store_fulltext_wanted(&st, NULL, 0, NOW - 200 * DAY, NOW, 1000000, NULL, NULL, 100, &a, &want, &n,
+		                            &e) == 0);
+		CHECK_INT(n, 1); /* the only item without a page: not the pruned one */
+		CHECK(n == 1 && want[0].item_id == id_of("old-md"));
+		arena_free(&a);
+	}
 	check_search("yak", "new");          /* its words left the index */
 	check_search("zebra", "old-cited old-md new");
 	check_search("llama", "old");        /* its title did not */
