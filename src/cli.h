@@ -9,6 +9,7 @@ enum {
 	EXIT_FAIL = 1,   /* any other failure, one-line reason on stderr */
 	EXIT_USAGE = 2,  /* bad command line */
 	EXIT_EMPTY = 3,  /* nothing in the window to report */
+	EXIT_BUSY = 4,   /* another daily/weekly/article run holds the store's run lock */
 };
 
 enum cli_kind { CLI_FLAG, CLI_VALUE };

@@ -27,6 +27,7 @@ CMD_DECLARE(serve);
 CMD_DECLARE(doctor);
 CMD_DECLARE(extract);
 CMD_DECLARE(prune);
+CMD_DECLARE(schedule);
 
 /* Print "brief: MSG" and return EXIT_USAGE, adding a pointer to `brief help NAME`. */
 int cmd_usage_error(const char *name, const char *msg);

@@ -18,6 +18,7 @@
 #include "report/wechat.h"
 #include "store/health.h"
 #include "store/reports.h"
+#include "store/runlock.h"
 #include "store/select.h"
 #include "util/arena.h"
 #include "util/log.h"
@@ -277,6 +278,12 @@ cmd_article(int argc, char **argv)
 		fprintf(stderr, "brief article: %s\n", e.msg);
 		return EXIT_FAIL;
 	}
+	int lock_fd = -1;
+	int lock_rc = cmd_run_lock(&r.app, "article", &lock_fd);
+	if (lock_rc != EXIT_OK) {
+		app_close(&r.app);
+		return lock_rc;
+	}
 	if (wechat_theme_load(&r.app.cfg, &r.theme, &e) < 0) {
 		fprintf(stderr, "brief article: %s\n", e.msg);
 		app_close(&r.app);
@@ -287,6 +294,7 @@ cmd_article(int argc, char **argv)
 		fprintf(stderr, "brief article: %s\n", e.msg);
 	store_close(&r.st);
 	arena_free(&r.arena);
+	store_run_unlock(lock_fd);
 	app_close(&r.app);
 	return rc;
 }

@@ -8,6 +8,7 @@
 #include "cmd.h"
 #include "feed/opml.h"
 #include "store/health.h"
+#include "store/runlock.h"
 #include "util/fs.h"
 #include "util/log.h"
 #include "util/str.h"
@@ -173,4 +174,21 @@ cmd_deliver(const struct config *cfg, const char *kind, const char *names, const
 		}
 	}
 	return failures ? -1 : 0;
+}
+
+int
+cmd_run_lock(const struct app *app, const char *kind, int *fd)
+{
+	struct err e = {{0}};
+	int rc = store_run_lock(app->db_path, fd, &e);
+	if (rc == 0)
+		return EXIT_OK;
+	if (rc > 0) {
+		fprintf(stderr, "brief %s: another brief run (daily, weekly or article) is using the store %s; "
+		                "not starting a second one (exit status 4)\n",
+		        kind, app->db_path);
+		return EXIT_BUSY;
+	}
+	fprintf(stderr, "brief %s: %s\n", kind, e.msg);
+	return EXIT_FAIL;
 }

@@ -74,4 +74,8 @@ void cmd_prune_print(const struct prune_result *r, int keep_days, int dry_run, i
 int cmd_deliver(const struct config *cfg, const char *kind, const char *names, const struct deliver_message *msg,
                 struct err *e);
 
+/* Take the store's run lock for command kind (store/runlock.h): EXIT_OK with *fd holding it,
+ * else EXIT_BUSY ("another brief run is using the store ...") or EXIT_FAIL, said on stderr. */
+int cmd_run_lock(const struct app *app, const char *kind, int *fd);
+
 #endif

@@ -18,6 +18,7 @@
 #include "report/report.h"
 #include "report/wechat.h"
 #include "store/health.h"
+#include "store/runlock.h"
 #include "store/select.h"
 #include "util/arena.h"
 #include "util/fs.h"
@@ -303,6 +304,12 @@ cmd_daily(int argc, char **argv)
 		fprintf(stderr, "brief daily: %s\n", e.msg);
 		return EXIT_FAIL;
 	}
+	int lock_fd = -1;
+	int lock_rc = cmd_run_lock(&d.app, "daily", &lock_fd);
+	if (lock_rc != EXIT_OK) {
+		app_close(&d.app);
+		return lock_rc;
+	}
 	int rc = run(&d, &e);
 	if (rc == EXIT_USAGE)
 		rc = cmd_usage_error("daily", e.msg);
@@ -310,6 +317,7 @@ cmd_daily(int argc, char **argv)
 		fprintf(stderr, "brief daily: %s\n", e.msg);
 	store_close(&d.st);
 	arena_free(&d.arena);
+	store_run_unlock(lock_fd);
 	app_close(&d.app);
 	return rc;
 }

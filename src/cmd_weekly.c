@@ -18,6 +18,7 @@
 #include "report/weekly.h"
 #include "store/health.h"
 #include "store/reports.h"
+#include "store/runlock.h"
 #include "store/select.h"
 #include "util/arena.h"
 #include "util/log.h"
@@ -301,6 +302,12 @@ cmd_weekly(int argc, char **argv)
 		fprintf(stderr, "brief weekly: %s\n", e.msg);
 		return EXIT_FAIL;
 	}
+	int lock_fd = -1;
+	int lock_rc = cmd_run_lock(&w.app, "weekly", &lock_fd);
+	if (lock_rc != EXIT_OK) {
+		app_close(&w.app);
+		return lock_rc;
+	}
 	int rc = run(&w, &e);
 	if (rc == EXIT_USAGE)
 		rc = cmd_usage_error("weekly", e.msg);
@@ -308,6 +315,7 @@ cmd_weekly(int argc, char **argv)
 		fprintf(stderr, "brief weekly: %s\n", e.msg);
 	store_close(&w.st);
 	arena_free(&w.arena);
+	store_run_unlock(lock_fd);
 	app_close(&w.app);
 	return rc;
 }

@@ -16,6 +16,8 @@ static const struct cmd commands[] = {
 	{"doctor", "check configuration, store and LLM reachability", cmd_doctor, cmd_doctor_help},
 	{"extract", "extract the article of saved web pages (no network, no store)", cmd_extract, cmd_extract_help},
 	{"prune", "remove the bodies of old items from the store", cmd_prune, cmd_prune_help},
+	{"schedule", "run daily/weekly/article on a schedule (systemd user timer or cron)", cmd_schedule,
+	 cmd_schedule_help},
 };
 #define COMMAND_COUNT (sizeof commands / sizeof commands[0])
 

@@ -1,0 +1,324 @@
+/* cmd_schedule.c: `brief schedule install|status|remove`: run a brief command every day (or
+ * every week) with a systemd user timer, or, where `systemctl --user` is not available, print
+ * the crontab line that does it.
+ *
+ * The timer (~/.config/systemd/user/brief-NAME.timer, $XDG_CONFIG_HOME honoured) has
+ * Persistent=true: a run missed while the machine was off happens once when it is next up.
+ * cron has no such catch-up (documented; anacron or a @reboot line are the cron-side
+ * answers). Overlapping runs are prevented by the store's run lock (store/runlock.h), not here. */
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "app.h"
+#include "cli.h"
+#include "cmd.h"
+#include "cmd_common.h"
+#include "util/fs.h"
+#include "util/str.h"
+
+const char cmd_schedule_help[] =
+	"usage: brief schedule install [--at 08:00|\"Fri 08:00\"] [--command \"daily --deliver feishu\"]\n"
+	"                              [--name NAME]\n"
+	"       brief schedule status [--name NAME]\n"
+	"       brief schedule remove [--name NAME]\n\n"
+	"Run a brief command on a schedule. With a systemd user session, install writes\n"
+	"brief-NAME.service and brief-NAME.timer into $XDG_CONFIG_HOME/systemd/user (default\n"
+	"~/.config) and enables the timer (Persistent=true: a run missed while the machine was off\n"
+	"runs once when it is back). Without `systemctl --user`, it prints the crontab line to add\n"
+	"instead (cron does not catch up missed runs). The command runs with this --home and\n"
+	"--config. Two runs never overlap: the second exits with status 4.\n\n"
+	"  --at HH:MM or \"DAY HH:MM\"  daily at that local time, or weekly on DAY (Mon..Sun); default 08:00\n"
+	"  --command \"...\"   the brief command and its options (default \"daily\")\n"
+	"  --name NAME       the schedule's name (default brief: units brief-brief.*), for several\n";
+
+static const char *const days[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+
+struct when {
+	int day; /* 0..6 (Sunday = 0), -1 = every day */
+	int hour, minute;
+};
+
+static int
+parse_at(const char *s, struct when *w)
+{
+	w->day = -1;
+	for (int i = 0; i < 7; i++)
+		if (str_ncasecmp(s, days[i], 3) == 0 && s[3] == ' ') {
+			w->day = i;
+			s += 4;
+		}
+	char extra;
+	if (sscanf(s, "%2d:%2d%c", &w->hour, &w->minute, &extra) != 2 || w->hour < 0 || w->hour > 23 || w->minute < 0 ||
+	    w->minute > 59 || strlen(s) != 5)
+		return -1;
+	return 0;
+}
+
+static int
+valid_name(const char *s)
+{
+	if (!*s || strlen(s) > 64)
+		return 0;
+	for (; *s; s++)
+		if (!is_ascii_alnum((unsigned char)*s) && *s != '-' && *s != '_')
+			return 0;
+	return 1;
+}
+
+/* Split the --command string into words (spaces separate; "double quotes" group). */
+static size_t
+split_words(const char *s, char words[][512], size_t max)
+{
+	size_t n = 0;
+	while (*s && n < max) {
+		while (*s == ' ')
+			s++;
+		if (!*s)
+			break;
+		size_t k = 0;
+		int quoted = 0;
+		while (*s && (quoted || *s != ' ')) {
+			if (*s == '"')
+				quoted = !quoted;
+			else if (k + 1 < 512)
+				words[n][k++] = *s;
+			s++;
+		}
+		words[n++][k] = '\0';
+	}
+	return n;
+}
+
+/* The argument vector of the scheduled run: this binary, --home, --config, the command. */
+static size_t
+run_argv(const struct app *app, const char *command, char words[][512], size_t max)
+{
+	size_t n = 0;
+	char self[PATH_MAX];
+	ssize_t len = readlink("/proc/self/exe", self, sizeof self - 1);
+	self[len > 0 ? len : 0] = '\0';
+	snprintf(words[n++], 512, "%s", len > 0 ? self : "brief");
+	snprintf(words[n++], 512, "--home");
+	snprintf(words[n++], 512, "%s", app->home);
+	if (app->cfg.path) {
+		snprintf(words[n++], 512, "--config");
+		snprintf(words[n++], 512, "%s", app->cfg.path);
+	}
+	return n + split_words(command, words + n, max - n);
+}
+
+/* Append word for a systemd ExecStart (double-quoted, \ and " escaped, % doubled). */
+static void
+systemd_word(struct buf *b, const char *w)
+{
+	buf_putc(b, '"');
+	for (; *w; w++) {
+		if (*w == '"' || *w == '\\')
+			buf_putc(b, '\\');
+		if (*w == '%')
+			buf_putc(b, '%');
+		buf_putc(b, *w);
+	}
+	buf_putc(b, '"');
+}
+
+/* Append word for a crontab command (single-quoted for sh; % escaped, cron ends the command there). */
+static void
+cron_word(struct buf *b, const char *w)
+{
+	buf_putc(b, '\'');
+	for (; *w; w++) {
+		if (*w == '\'')
+			buf_puts(b, "'\\''");
+		else if (*w == '%')
+			buf_puts(b, "\\%");
+		else
+			buf_putc(b, *w);
+	}
+	buf_putc(b, '\'');
+}
+
+/* Whether a systemd user manager answers (`systemctl --user show-environment`). */
+static int
+have_systemd_user(void)
+{
+	return system("systemctl --user show-environment >/dev/null 2>&1") == 0;
+}
+
+static void
+unit_dir(char *out, size_t size)
+{
+	const char *xdg = getenv("XDG_CONFIG_HOME");
+	const char *home = getenv("HOME");
+	if (xdg && *xdg)
+		snprintf(out, size, "%s/systemd/user", xdg);
+	else
+		snprintf(out, size, "%s/.config/systemd/user", home ? home : ".");
+}
+
+static int
+run_systemctl(const char *args)
+{
+	char cmd[512];
+	snprintf(cmd, sizeof cmd, "systemctl --user %s", args);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+static int
+install(const struct app *app, const char *name, const struct when *w, const char *command)
+{
+	char words[64][512];
+	size_t n = run_argv(app, command, words, 64);
+	if (!have_systemd_user()) {
+		struct buf line = BUF_INIT;
+		buf_printf(&line, "%d %d * * %s ", w->minute, w->hour, w->day < 0 ? "*" : (char[]){(char)('0' + w->day), 0});
+		for (size_t i = 0; i < n; i++) {
+			if (i)
+				buf_putc(&line, ' ');
+			cron_word(&line, words[i]);
+		}
+		printf("# systemctl --user is not available here: add this line with `crontab -e` (cron does not\n"
+		       "# catch up a run missed while the machine was off; runs never overlap: the second exits 4)\n%s\n",
+		       buf_str(&line));
+		buf_free(&line);
+		return EXIT_OK;
+	}
+	char dir[4096], path[4300];
+	unit_dir(dir, sizeof dir);
+	struct err e = {{0}};
+	if (fs_mkdirs(dir, 0, &e) < 0) {
+		fprintf(stderr, "brief schedule: %s\n", e.msg);
+		return EXIT_FAIL;
+	}
+	struct buf unit = BUF_INIT;
+	buf_printf(&unit, "[Unit]\nDescription=brief %s (%s)\n\n[Service]\nType=oneshot\n"
+	                  "# exit status 3 (nothing new) and 4 (the previous run is still going) are not failures\n"
+	                  "SuccessExitStatus=3 4\nExecStart=",
+	           command, name);
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			buf_putc(&unit, ' ');
+		systemd_word(&unit, words[i]);
+	}
+	buf_putc(&unit, '\n');
+	snprintf(path, sizeof path, "%s/brief-%s.service", dir, name);
+	int rc = fs_write_atomic(path, unit.data, unit.len, &e);
+	buf_clear(&unit);
+	buf_printf(&unit, "[Unit]\nDescription=brief %s (%s) on schedule\n\n[Timer]\nOnCalendar=%s%s*-*-* %02d:%02d:00\n"
+	                  "# a run missed while the machine was off runs once when it is back\nPersistent=true\n\n"
+	                  "[Install]\nWantedBy=timers.target\n",
+	           command, name, w->day < 0 ? "" : days[w->day], w->day < 0 ? "" : " ", w->hour, w->minute);
+	snprintf(path, sizeof path, "%s/brief-%s.timer", dir, name);
+	if (rc == 0)
+		rc = fs_write_atomic(path, unit.data, unit.len, &e);
+	buf_free(&unit);
+	if (rc < 0) {
+		fprintf(stderr, "brief schedule: %s\n", e.msg);
+		return EXIT_FAIL;
+	}
+	char args[256];
+	snprintf(args, sizeof args, "enable --now brief-%s.timer", name);
+	if (run_systemctl("daemon-reload") < 0 || run_systemctl(args) < 0) {
+		fprintf(stderr, "brief schedule: systemctl --user could not enable brief-%s.timer (units written to %s)\n",
+		        name, dir);
+		return EXIT_FAIL;
+	}
+	printf("installed %s/brief-%s.timer: %s%s%02d:%02d, runs: brief %s\n", dir, name, w->day < 0 ? "daily at " : days[w->day],
+	       w->day < 0 ? "" : " at ", w->hour, w->minute, command);
+	return EXIT_OK;
+}
+
+static int
+status(const char *name)
+{
+	char dir[4096], path[4300];
+	unit_dir(dir, sizeof dir);
+	snprintf(path, sizeof path, "%s/brief-%s.timer", dir, name);
+	int installed = fs_exists(path);
+	if (!have_systemd_user()) {
+		printf("systemctl --user is not available: brief schedules through cron here; see `crontab -l`\n");
+		return installed ? EXIT_OK : EXIT_EMPTY;
+	}
+	if (!installed) {
+		printf("no schedule %s (%s does not exist)\n", name, path);
+		return EXIT_EMPTY;
+	}
+	printf("%s\n", path);
+	fflush(stdout);
+	char args[256];
+	snprintf(args, sizeof args, "list-timers --all --no-pager brief-%s.timer", name);
+	return run_systemctl(args) == 0 ? EXIT_OK : EXIT_FAIL;
+}
+
+static int
+remove_schedule(const char *name)
+{
+	char dir[4096], path[4300];
+	unit_dir(dir, sizeof dir);
+	if (!have_systemd_user()) {
+		printf("systemctl --user is not available: remove the brief line with `crontab -e`\n");
+		return EXIT_OK;
+	}
+	char args[256];
+	snprintf(args, sizeof args, "disable --now brief-%s.timer >/dev/null 2>&1", name);
+	run_systemctl(args); /* not enabled is fine */
+	int removed = 0;
+	const char *exts[] = {"timer", "service"};
+	for (int i = 0; i < 2; i++) {
+		snprintf(path, sizeof path, "%s/brief-%s.%s", dir, name, exts[i]);
+		removed += unlink(path) == 0;
+	}
+	run_systemctl("daemon-reload");
+	printf(removed ? "removed schedule %s\n" : "no schedule %s\n", name);
+	return EXIT_OK;
+}
+
+int
+cmd_schedule(int argc, char **argv)
+{
+	const char *at = NULL, *command = NULL, *name = NULL;
+	struct cli_common common = {0};
+	const struct cli_option opts[] = {
+		{"at", 0, CLI_VALUE, &at}, {"command", 0, CLI_VALUE, &command}, {"name", 0, CLI_VALUE, &name},
+		{NULL, 0, 0, NULL},
+	};
+	char **pos;
+	int npos;
+	int arc = cmd_args("schedule", cmd_schedule_help, argc, argv, opts, &common, 1, &pos, &npos);
+	if (arc != CMD_CONTINUE)
+		return arc;
+	const char *action = npos > 0 ? pos[0] : NULL;
+	free(pos);
+	if (!action || (strcmp(action, "install") != 0 && strcmp(action, "status") != 0 && strcmp(action, "remove") != 0))
+		return cmd_usage_error("schedule", "give install, status or remove");
+	if (!name)
+		name = "brief";
+	if (!valid_name(name))
+		return cmd_usage_error("schedule", "--name takes letters, digits, - and _ (at most 64)");
+	struct when w = {-1, 8, 0};
+	if (at && parse_at(at, &w) < 0)
+		return cmd_usage_error("schedule", "--at wants HH:MM or \"DAY HH:MM\" (DAY = Mon..Sun)");
+	if (!command)
+		command = "daily";
+	static const char *const runnable[] = {"daily", "weekly", "article", "fetch"};
+	int ok = 0;
+	for (size_t i = 0; i < 4; i++)
+		ok |= str_starts(command, runnable[i]) &&
+		      (command[strlen(runnable[i])] == ' ' || command[strlen(runnable[i])] == '\0');
+	if (!ok)
+		return cmd_usage_error("schedule", "--command must start with daily, weekly, article or fetch");
+	if (strcmp(action, "install") != 0)
+		return strcmp(action, "status") == 0 ? status(name) : remove_schedule(name);
+	struct app app;
+	struct err e = {{0}};
+	if (app_open(&app, &common, &e) < 0) {
+		fprintf(stderr, "brief schedule: %s\n", e.msg);
+		return EXIT_FAIL;
+	}
+	int rc = install(&app, name, &w, command);
+	app_close(&app);
+	return rc;
+}

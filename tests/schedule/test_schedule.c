@@ -1,0 +1,116 @@
+/* test_schedule.c: `brief schedule` without containers or a real systemd: a temporary
+ * XDG_CONFIG_HOME; with no systemctl on PATH install prints the crontab line (daily at 08:00,
+ * weekly on Friday) and writes nothing; with a stand-in systemctl (a script logging its
+ * arguments) install writes the service and a Persistent timer and enables it, status and
+ * remove work. Then the run lock: while the store's run lock is held (as a running daily
+ * holds it), a second daily exits 4 with a clear message; once released, it runs. */
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "testlib.h"
+#include "util/fs.h"
+#include "wfixture.h"
+
+static int
+brief(const char *const *args, const char *path_env, const char *xdg_env, struct buf *out, struct buf *err)
+{
+	const char *env[] = {path_env, xdg_env, NULL};
+	buf_clear(out);
+	buf_clear(err);
+	return wfx_brief(args, env, out, err);
+}
+
+int
+main(void)
+{
+	const char *tmp = test_tmpdir();
+	char home[4200], nobin[4200], fakebin[4200], xdg[4200], path_none[4300], path_fake[8700], xdg_env[4300];
+	char log[4300], script[4300], unit[4300];
+	snprintf(home, sizeof home, "%s/home", tmp);
+	wfx_make_home(home);
+	snprintf(nobin, sizeof nobin, "%s/nobin", tmp);
+	snprintf(fakebin, sizeof fakebin, "%s/fakebin", tmp);
+	snprintf(xdg, sizeof xdg, "%s/xdg", tmp);
+	mkdir(nobin, 0700);
+	mkdir(fakebin, 0700);
+	snprintf(path_none, sizeof path_none, "PATH=%s", nobin);
+	snprintf(xdg_env, sizeof xdg_env, "XDG_CONFIG_HOME=%s", xdg);
+	struct buf out = BUF_INIT, err = BUF_INIT;
+
+	/* No systemctl: the crontab line, nothing written. */
+	const char *daily[] = {"schedule", "install", "--home", home, "--at", "08:00", "--command", "daily --deliver feishu",
+	                       NULL};
+	CHECK_INT(brief(daily, path_none, xdg_env, &out, &err), 0);
+	CHECK(strstr(buf_str(&out), "\n0 8 * * * '") != NULL);
+	CHECK(strstr(buf_str(&out), "'--home' '") != NULL);
+	CHECK(strstr(buf_str(&out), " 'daily' '--deliver' 'feishu'\n") != NULL);
+	CHECK(strstr(buf_str(&out), "crontab -e") != NULL);
+	snprintf(unit, sizeof unit, "%s/systemd", xdg);
+	CHECK(!fs_exists(unit));
+	const char *weekly[] = {"schedule", "install", "--home", home, "--at", "Fri 08:00", "--command",
+	                        "weekly --site /srv/blog", NULL};
+	CHECK_INT(brief(weekly, path_none, xdg_env, &out, &err), 0);
+	CHECK(strstr(buf_str(&out), "\n0 8 * * 5 '") != NULL);
+	CHECK(strstr(buf_str(&out), " 'weekly' '--site' '/srv/blog'\n") != NULL);
+	/* Bad input is a usage error. */
+	const char *bad_at[] = {"schedule", "install", "--home", home, "--at", "25:00", NULL};
+	CHECK_INT(brief(bad_at, path_none, xdg_env, &out, &err), 2);
+	const char *bad_cmd[] = {"schedule", "install", "--home", home, "--command", "serve", NULL};
+	CHECK_INT(brief(bad_cmd, path_none, xdg_env, &out, &err), 2);
+
+	/* A stand-in systemctl: units written, the timer enabled. */
+	snprintf(log, sizeof log, "%s/systemctl.log", tmp);
+	snprintf(script, sizeof script, "%s/systemctl", fakebin);
+	char text[8800];
+	snprintf(text, sizeof text, "#!/bin/sh\necho \"$*\" >> '%s'\nexit 0\n", log);
+	struct err e;
+	CHECK_INT(fs_write_atomic(script, text, strlen(text), &e), 0);
+	chmod(script, 0755);
+	snprintf(path_fake, sizeof path_fake, "PATH=%s:/usr/bin:/bin", fakebin);
+	CHECK_INT(brief(daily, path_fake, xdg_env, &out, &err), 0);
+	struct buf f = BUF_INIT;
+	snprintf(unit, sizeof unit, "%s/systemd/user/brief-brief.timer", xdg);
+	test_read_file(unit, &f);
+	CHECK(strstr(buf_str(&f), "OnCalendar=*-*-* 08:00:00\n") != NULL);
+	CHECK(strstr(buf_str(&f), "Persistent=true\n") != NULL);
+	CHECK(strstr(buf_str(&f), "WantedBy=timers.target\n") != NULL);
+	buf_clear(&f);
+	snprintf(unit, sizeof unit, "%s/systemd/user/brief-brief.service", xdg);
+	test_read_file(unit, &f);
+	CHECK(strstr(buf_str(&f), "Type=oneshot\n") != NULL);
+	CHECK(strstr(buf_str(&f), "SuccessExitStatus=3 4\n") != NULL);
+	CHECK(strstr(buf_str(&f), " \"daily\" \"--deliver\" \"feishu\"\n") != NULL);
+	buf_clear(&f);
+	test_read_file(log, &f);
+	CHECK(strstr(buf_str(&f), "--user daemon-reload\n") != NULL);
+	CHECK(strstr(buf_str(&f), "--user enable --now brief-brief.timer\n") != NULL);
+	const char *st[] = {"schedule", "status", NULL};
+	CHECK_INT(brief(st, path_fake, xdg_env, &out, &err), 0);
+	const char *rm[] = {"schedule", "remove", NULL};
+	CHECK_INT(brief(rm, path_fake, xdg_env, &out, &err), 0);
+	CHECK(!fs_exists(unit));
+	CHECK_INT(brief(st, path_fake, xdg_env, &out, &err), 3);
+	buf_free(&f);
+
+	/* The run lock: held (as a running daily holds it), a second daily exits 4. */
+	char lock[4300];
+	snprintf(lock, sizeof lock, "%s/brief.db.run.lock", home);
+	int fd = open(lock, O_RDWR | O_CREAT, 0600);
+	CHECK(fd >= 0 && flock(fd, LOCK_EX | LOCK_NB) == 0);
+	const char *run[] = {"daily", "--home", home, "--no-fetch", "--offline", "--hours", "480", "--now", WFX_NOW, NULL};
+	CHECK_INT(brief(run, path_fake, xdg_env, &out, &err), 4);
+	CHECK(strstr(buf_str(&err), "another brief run (daily, weekly or article) is using the store") != NULL);
+	CHECK_INT(out.len, 0);
+	const char *wk[] = {"weekly", "--home", home, "--no-fetch", "--offline", "--now", WFX_NOW, NULL};
+	CHECK_INT(brief(wk, path_fake, xdg_env, &out, &err), 4);
+	flock(fd, LOCK_UN);
+	close(fd);
+	CHECK_INT(brief(run, path_fake, xdg_env, &out, &err), 0);
+	buf_free(&out);
+	buf_free(&err);
+	return test_done("test_schedule");
+}
