@@ -20,18 +20,18 @@
 #include "util/str.h"
 
 const char cmd_schedule_help[] =
-	"usage: brief schedule install [--at 08:00|\"Fri 08:00\"] [--command \"daily --deliver feishu\"]\n"
+	"usage: brief schedule install [--at 08:00|\"Fri 08:00\"] [--command \"CMD\"]\n"
 	"                              [--name NAME]\n"
 	"       brief schedule status [--name NAME]\n"
 	"       brief schedule remove [--name NAME]\n\n"
 	"Run a brief command on a schedule. With a systemd user session, install writes\n"
 	"brief-NAME.service and brief-NAME.timer into $XDG_CONFIG_HOME/systemd/user (default\n"
 	"~/.config) and enables the timer (Persistent=true: a run missed while the machine was off\n"
-	"runs once when it is back). Without `systemctl --user`, it prints the crontab line to add\n"
+	"runs once when it is back). Without a systemd user session, it prints the crontab line to add\n"
 	"instead (cron does not catch up missed runs). The command runs with this --home and\n"
 	"--config. Two runs never overlap: the second exits with status 4.\n\n"
 	"  --at HH:MM or \"DAY HH:MM\"  daily at that local time, or weekly on DAY (Mon..Sun); default 08:00\n"
-	"  --command \"...\"   the brief command and its options (default \"daily\")\n"
+	"  --command \"CMD\"   the brief command and its options (default \"daily\")\n"
 	"  --name NAME       the schedule's name (default brief: units brief-brief.*), for several\n";
 
 static const char *const days[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
