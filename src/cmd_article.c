@@ -46,7 +46,8 @@ const char cmd_article_help[] =
 	"  --deliver NAME[,NAME]  send it to configured channels (wechat_mp: the 公众号 draft box)\n"
 	"  --format wechat  one 公众号 fragment (inline styles only) instead: FILE, stdout or DIR/STORY.wechat.html\n"
 	"  --strict     refuse to write an article that still has unsupported claims after the\n"
-	"               re-ask instead of removing them (exit 1, the claims on stderr)\n";
+	"               re-ask instead of removing them (exit 1, the claims on stderr)\n\n"
+	"Exit status 4 when another daily/weekly/article run is using the store.\n";
 
 struct article_args {
 	const char *lang, *format, *out, *top, *hours, *days, *min_chars, *max_chars, *deliver;

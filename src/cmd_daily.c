@@ -45,7 +45,8 @@ const char cmd_daily_help[] =
 	"  --max-tokens LLM token budget for this run; past it the offline engine takes over\n"
 	"  --deliver    send the digest to these channels ([deliver \"NAME\"] in the config)\n\n"
 	"Dates and \"N hours ago\" use the local time zone (TZ). Exit status 3 when the\n"
-	"window holds no articles.\n";
+	"window holds no articles, 4 when another daily/weekly/article run is using\n"
+	"the store.\n";
 
 struct daily_args {
 	const char *hours, *top, *lang, *format, *out, *stale_days, *max_tokens, *deliver;

@@ -50,7 +50,8 @@ const char cmd_weekly_help[] =
 	"Config [weekly]: title (\"$1\" = issue as 3 digits, \"$2\" = issue, \"$3\" = week),\n"
 	"subtitle, author, header_img, tags (comma-separated), epigraphs (separated by |),\n"
 	"front_matter, first_issue, max_stories, max_groups, entities (see docs/weekly.md).\n"
-	"Exit status 3 when the window holds no articles.\n";
+	"Exit status 3 when the window holds no articles, 4 when another daily/weekly/article\n"
+	"run is using the store.\n";
 
 struct weekly_args {
 	const char *deliver; /* --deliver NAME,... */
