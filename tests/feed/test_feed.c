@@ -522,8 +522,8 @@ test_undeclared_prefixes(void)
 		/* a conventional prefix undeclared: dc:creator still read as Dublin Core */
 		"<rss version=\"2.0\"><channel><item><title>t</title><dc:creator>Bo</dc:creator></item></channel></rss>",
 		/* an undeclared prefix on the root */
-		"<rdf:RDF xmlns=\"http://purl.org/rss/1.0/\"><channel><title>R</title></channel>"
-		"<item><title>r</title><link>http://e.com/r</link></item></rdf:RDF>",
+		("<rdf:RDF xmlns=\"http://purl.org/rss/1.0/\"><channel><title>R</title></channel>"
+		 "<item><title>r</title><link>http://e.com/r</link></item></rdf:RDF>"),
 	};
 	struct buf fast = BUF_INIT, only = BUF_INIT, slow = BUF_INIT;
 	for (size_t i = 0; i < sizeof docs / sizeof docs[0]; i++) {
