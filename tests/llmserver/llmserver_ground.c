@@ -123,7 +123,8 @@ llmsrv_sentences(const struct llmsrv_article *src, size_t n, int zh, struct llms
 		const char *t = src[i].text ? src[i].text : "";
 		long id = strtol(src[i].id, NULL, 10);
 		while (*t) {
-			/* A sentence ends at 。！？ or at ". " / "! " / "? " or the end. */
+			/* A sentence ends at 。！？ or at ". " / "! " / "? " (or the mark before a line
+			 * break: an extracted page's paragraphs) or the end. */
 			const char *e = t;
 			size_t len = 0;
 			for (;;) {
@@ -135,7 +136,7 @@ llmsrv_sentences(const struct llmsrv_article *src, size_t n, int zh, struct llms
 					len = (size_t)(e - t) + 3;
 					break;
 				}
-				if ((*e == '.' || *e == '!' || *e == '?') && (e[1] == ' ' || !e[1])) {
+				if ((*e == '.' || *e == '!' || *e == '?') && (e[1] == ' ' || e[1] == '\n' || !e[1])) {
 					len = (size_t)(e - t) + 1;
 					break;
 				}
@@ -143,7 +144,7 @@ llmsrv_sentences(const struct llmsrv_article *src, size_t n, int zh, struct llms
 			}
 			char *one = xstrndup(t, len);
 			t += len;
-			while (*t == ' ')
+			while (*t == ' ' || *t == '\n')
 				t++;
 			const char *p = one;
 			size_t l = strlen(one);
