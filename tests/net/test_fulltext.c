@@ -7,7 +7,8 @@
  * to a page on 127.0.0.2. The user's feeds are fetched wherever they are; item links never
  * reach an internal address (no request arrives there), the article is extracted and stored,
  * reports read it (store_select_window), and a second run fetches no page again. With
- * [fetch] allow_private = true the internal page is fetched; full_text_never turns a feed off. */
+ * [fetch] allow_private = true the internal page is fetched; full_text_never turns a feed off.
+ * Pages of 15 and 17 MiB (under and over the cap), and pages in GBK (by header, by <meta>). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -167,7 +168,7 @@ test_pipeline(void)
 	CHECK_INT(status_of(&st, links[5]), -1);
 	CHECK_INT(status_of(&st, links[6]), FULLTEXT_FAILED);
 	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM fulltext WHERE status = 0 AND error LIKE '%non-public%'"), 4);
-	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM fulltext WHERE text LIKE '%INTERNAL SECRET%'"), 0);
+	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM fulltext WHERE unpacked(text) LIKE '%INTERNAL SECRET%'"), 0);
 	/* the reports read the article instead of the feed's one line */
 	struct article *arts;
 	size_t n;
@@ -279,6 +280,54 @@ test_large_pages(void)
 	arena_free(&a);
 }
 
+/* Pages in GBK: one declared only by the HTTP header (its <meta> removed), one only by its
+ * <meta> (served as text/html without a charset); both stored as UTF-8 Chinese. */
+static void
+test_charsets(void)
+{
+	struct buf page = BUF_INIT, b = BUF_INIT;
+	char path[4400];
+	snprintf(path, sizeof path, "%s/tests/extract/fixtures/gbk.html", getenv("BRIEF_SRC"));
+	test_read_file(path, &page);
+	write_root("gbk-meta.html", buf_str(&page));
+	static const char meta[] = "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=gbk\">";
+	const char *m = strstr(buf_str(&page), meta);
+	CHECK(m != NULL);
+	if (m) {
+		buf_append(&b, page.data, (size_t)(m - page.data));
+		buf_puts(&b, m + strlen(meta));
+	}
+	CHECK(strstr(buf_str(&b), "charset") == NULL);
+	write_root("gbk-bare.html", buf_str(&b));
+	char header[300], inpage[300];
+	snprintf(header, sizeof header, "http://127.0.0.3:%d/gbk-bare.html?charset=gbk", pub.port);
+	snprintf(inpage, sizeof inpage, "http://127.0.0.3:%d/gbk-meta.html", pub.port);
+	buf_clear(&b);
+	buf_puts(&b, "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>GBK</title>\n");
+	item(&b, "By header", header, "Short.");
+	item(&b, "By meta", inpage, "Short.");
+	buf_puts(&b, "</channel></rss>\n");
+	write_root("gbk.xml", buf_str(&b));
+	struct store st;
+	t_store_open(&st, t_subdir("charsets"));
+	char feed[300];
+	snprintf(feed, sizeof feed, "http://127.0.0.3:%d/gbk.xml", pub.port);
+	t_add_source(&st, feed);
+	struct arena a = ARENA_INIT;
+	struct fetch_summary s;
+	fetch(&st, "[fetch]\nfull_text = true\n", &a, &s);
+	CHECK_INT(s.pages_total, 2);
+	CHECK_INT(s.pages_ok, 2);
+	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM fulltext WHERE status = 1 AND"
+	                           " unpacked(text) LIKE '港口的三艘渡轮于周一上午恢复运营%十二岁以下的儿童%'"),
+	          2);
+	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM fulltext WHERE unpacked(text) LIKE '%首页%'"), 0);
+	store_close(&st);
+	arena_free(&a);
+	buf_free(&page);
+	buf_free(&b);
+}
+
 /* Through the binary: `brief fetch --full-text` reports the pages, and the daily digest
  * (full text from the config) reports how many were fetched and how many failed. */
 static void
@@ -336,6 +385,7 @@ main(void)
 	test_settings();
 	test_cli();
 	test_large_pages();
+	test_charsets();
 	fsrv_stop(&pub);
 	fsrv_stop(&in1);
 	fsrv_stop(&in2);
