@@ -4,8 +4,9 @@
  *
  * The timer (~/.config/systemd/user/brief-NAME.timer, $XDG_CONFIG_HOME honoured) has
  * Persistent=true: a run missed while the machine was off happens once when it is next up.
- * cron has no such catch-up (documented; anacron or a @reboot line are the cron-side
- * answers). Overlapping runs are prevented by the store's run lock (store/runlock.h), not here. */
+ * cron has no such catch-up, and the crontab line does not add one (docs/publish.md says
+ * why: an @reboot line would deliver twice; anacron or a lingering systemd user session is the
+ * answer). Overlapping runs are prevented by the store's run lock (store/runlock.h), not here. */
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -92,22 +93,26 @@ split_words(const char *s, char words[][512], size_t max)
 	return n;
 }
 
-/* The argument vector of the scheduled run: this binary, --home, --config, the command. */
+/* The argument vector of the scheduled run: this binary, the command's name, --home,
+ * --config, then the command's options (brief takes its common options after the command
+ * name, not before it). */
 static size_t
 run_argv(const struct app *app, const char *command, char words[][512], size_t max)
 {
-	size_t n = 0;
 	char self[PATH_MAX];
 	ssize_t len = readlink("/proc/self/exe", self, sizeof self - 1);
 	self[len > 0 ? len : 0] = '\0';
-	snprintf(words[n++], 512, "%s", len > 0 ? self : "brief");
-	snprintf(words[n++], 512, "--home");
-	snprintf(words[n++], 512, "%s", app->home);
+	snprintf(words[0], 512, "%s", len > 0 ? self : "brief");
+	size_t n = 1 + split_words(command, words + 1, max - 5);
+	size_t common = app->cfg.path ? 4 : 2;
+	memmove(words + 2 + common, words + 2, (n - 2) * sizeof words[0]);
+	snprintf(words[2], 512, "--home");
+	snprintf(words[3], 512, "%s", app->home);
 	if (app->cfg.path) {
-		snprintf(words[n++], 512, "--config");
-		snprintf(words[n++], 512, "%s", app->cfg.path);
+		snprintf(words[4], 512, "--config");
+		snprintf(words[5], 512, "%s", app->cfg.path);
 	}
-	return n + split_words(command, words + n, max - n);
+	return n + common;
 }
 
 /* Append word for a systemd ExecStart (double-quoted, \ and " escaped, % doubled). */

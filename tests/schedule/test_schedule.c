@@ -3,14 +3,17 @@
  * weekly on Friday) and writes nothing; with a stand-in systemctl (a script logging its
  * arguments) install writes the service and a Persistent timer and enables it, status and
  * remove work. Then the run lock: while the store's run lock is held (as a running daily
- * holds it), a second daily exits 4 with a clear message; once released, it runs. */
+ * holds it), a second daily exits 4 with a clear message; once released, it runs. And two real
+ * daily runs that overlap (the first waiting on a slow LLM stand-in): the second exits 4. */
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
+#include "llmserver.h"
 #include "testlib.h"
 #include "util/fs.h"
 #include "wfixture.h"
@@ -22,6 +25,35 @@ brief(const char *const *args, const char *path_env, const char *xdg_env, struct
 	buf_clear(out);
 	buf_clear(err);
 	return wfx_brief(args, env, out, err);
+}
+
+/* Start brief with args in the background (output discarded), the isolated environment of
+ * wfx_brief plus extra; returns the child's pid. */
+static pid_t
+start_brief(const char *const *args, const char *const *extra)
+{
+	const char *argv[32];
+	size_t n = 0;
+	argv[n++] = test_brief_bin();
+	for (size_t i = 0; args[i] && n < 31; i++)
+		argv[n++] = args[i];
+	argv[n] = NULL;
+	pid_t pid = fork();
+	if (pid == 0) {
+		static const char *const clear[] = {"BRIEF_LLM_PROVIDER", "OPENAI_API_KEY", "OPENAI_API_BASE",
+		                                    "OPENAI_BASE_URL", "OPENAI_MODEL", "GEMINI_API_KEY"};
+		for (size_t i = 0; i < sizeof clear / sizeof clear[0]; i++)
+			unsetenv(clear[i]);
+		setenv("TZ", "UTC", 1);
+		for (size_t i = 0; extra && extra[i]; i++)
+			putenv((char *)extra[i]);
+		int null = open("/dev/null", O_WRONLY);
+		dup2(null, 1);
+		dup2(null, 2);
+		execv(argv[0], (char *const *)argv);
+		_exit(127);
+	}
+	return pid;
 }
 
 int
@@ -46,8 +78,9 @@ main(void)
 	                       NULL};
 	CHECK_INT(brief(daily, path_none, xdg_env, &out, &err), 0);
 	CHECK(strstr(buf_str(&out), "\n0 8 * * * '") != NULL);
-	CHECK(strstr(buf_str(&out), "'--home' '") != NULL);
-	CHECK(strstr(buf_str(&out), " 'daily' '--deliver' 'feishu'\n") != NULL);
+	/* The command's name first: brief takes --home after it (`brief --home H daily` is an error). */
+	CHECK(strstr(buf_str(&out), "' 'daily' '--home' '") != NULL);
+	CHECK(strstr(buf_str(&out), "' '--deliver' 'feishu'\n") != NULL);
 	CHECK(strstr(buf_str(&out), "crontab -e") != NULL);
 	snprintf(unit, sizeof unit, "%s/systemd", xdg);
 	CHECK(!fs_exists(unit));
@@ -55,7 +88,8 @@ main(void)
 	                        "weekly --site /srv/blog", NULL};
 	CHECK_INT(brief(weekly, path_none, xdg_env, &out, &err), 0);
 	CHECK(strstr(buf_str(&out), "\n0 8 * * 5 '") != NULL);
-	CHECK(strstr(buf_str(&out), " 'weekly' '--site' '/srv/blog'\n") != NULL);
+	CHECK(strstr(buf_str(&out), "' 'weekly' '--home' '") != NULL);
+	CHECK(strstr(buf_str(&out), "' '--site' '/srv/blog'\n") != NULL);
 	/* Bad input is a usage error. */
 	const char *bad_at[] = {"schedule", "install", "--home", home, "--at", "25:00", NULL};
 	CHECK_INT(brief(bad_at, path_none, xdg_env, &out, &err), 2);
@@ -83,7 +117,8 @@ main(void)
 	test_read_file(unit, &f);
 	CHECK(strstr(buf_str(&f), "Type=oneshot\n") != NULL);
 	CHECK(strstr(buf_str(&f), "SuccessExitStatus=3 4\n") != NULL);
-	CHECK(strstr(buf_str(&f), " \"daily\" \"--deliver\" \"feishu\"\n") != NULL);
+	CHECK(strstr(buf_str(&f), "\" \"daily\" \"--home\" \"") != NULL);
+	CHECK(strstr(buf_str(&f), "\" \"--deliver\" \"feishu\"\n") != NULL);
 	buf_clear(&f);
 	test_read_file(log, &f);
 	CHECK(strstr(buf_str(&f), "--user daemon-reload\n") != NULL);
@@ -110,6 +145,35 @@ main(void)
 	flock(fd, LOCK_UN);
 	close(fd);
 	CHECK_INT(brief(run, path_fake, xdg_env, &out, &err), 0);
+
+	/* Two real daily runs that overlap: the first waits on a slow model (the LLM stand-in
+	 * answers after 1.5 s); once it has asked the model it holds the lock, and a second daily
+	 * started then exits 4 at once; the first still finishes and writes its digest. */
+	struct llmsrv_opts so = {.latency_ms = 1500};
+	struct llmsrv *llm = llmsrv_start(&so);
+	CHECK(llm != NULL);
+	if (llm) {
+		char first_out[4300];
+		snprintf(first_out, sizeof first_out, "%s/first.md", tmp);
+		const char *first[] = {"daily", "--home", home, "--no-fetch", "--hours", "480", "--now", WFX_NOW, "--out",
+		                       first_out, NULL};
+		pid_t pid = start_brief(first, llmsrv_brief_env(llm));
+		struct llmsrv_stats stats = {0};
+		for (int i = 0; i < 600 && stats.requests == 0; i++) { /* up to 60 s under load */
+			usleep(100 * 1000);
+			llmsrv_get_stats(llm, &stats);
+		}
+		CHECK(stats.requests > 0);
+		CHECK_INT(brief(run, path_fake, xdg_env, &out, &err), 4);
+		CHECK(strstr(buf_str(&err), "brief daily: another brief run (daily, weekly or article) is using the store") !=
+		      NULL);
+		CHECK_INT(out.len, 0);
+		int status = 0;
+		CHECK(waitpid(pid, &status, 0) == pid);
+		CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+		CHECK(fs_exists(first_out));
+		llmsrv_stop(llm);
+	}
 	buf_free(&out);
 	buf_free(&err);
 	return test_done("test_schedule");
