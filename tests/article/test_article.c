@@ -150,6 +150,10 @@ main(void)
 	wfx_golden("article", "openai-en.md", buf_str(&out));
 	check_structure(buf_str(&out), 1);
 	CHECK(strstr(buf_str(&out), "— Tech Wire") && strstr(buf_str(&out), "— AI Daily"));
+	/* The bold key sentences and the bold-led list survive the claim check in English too
+	 * ("**Each …" and "1. **Cost**" are not names the sources lack). */
+	CHECK(strstr(buf_str(&out), "\n\n**The significance goes beyond") != NULL);
+	CHECK(strstr(buf_str(&out), "\n1. **Cost**: ") != NULL);
 	const char *enj[] = {"https://openai.example/blog/gpt-4-5", "--lang", "en", "--format", "json", NULL};
 	CHECK_INT(article(enj, &out, &err), 0);
 	wfx_golden("article", "openai-en.json", buf_str(&out));

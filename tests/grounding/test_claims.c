@@ -157,6 +157,35 @@ test_names(void)
 	CHECK(first("In February the market moved.", 1, CLAIM_NAME) == NULL);
 }
 
+/* The long-form Markdown subset is not text: a bold key sentence and list markers carry no
+ * claims of their own, and sentences split around them as a reader reads them. */
+static void
+test_markup(void)
+{
+	/* "**Each …" after a closing "**" and "[1]" opens a sentence; "Cost" after "1." too. */
+	CHECK(first("**The significance goes beyond the news.**[1] Each party's choice follows a logic.", 1,
+	            CLAIM_NAME) == NULL);
+	CHECK(first("1. **Cost**: every call is an operating expense [1].", 1, CLAIM_NAME) == NULL);
+	CHECK(first("- **Speed**: response time shapes the experience.", 1, CLAIM_NAME) == NULL);
+	CHECK(first("2、**速度**：决定用户体验", 0, CLAIM_FIGURE) == NULL);
+	/* Real names inside bold still are claims. */
+	const struct claim *c = first("3. **Cost**: DeepSeek cut its prices [1].", 1, CLAIM_NAME);
+	CHECK(c && strcmp(c->key, "deepseek") == 0);
+	/* Sentences: the closing "**" and the citation stay with their sentence; "1." is no stop. */
+	const char *t = "**Key sentence one.**[1] Second sentence.[1]\n1. **Cost**: every call costs [1].\n"
+	                "2. **Speed**: time matters [1].";
+	struct ground_sentence *s;
+	size_t n = ground_sentences(t, &A, &s);
+	CHECK_INT(n, 4);
+	if (n == 4) {
+		CHECK(strncmp(t + s[0].start, "**Key sentence one.**[1]", strlen("**Key sentence one.**[1]")) == 0);
+		CHECK_INT(s[0].cite_count, 1);
+		CHECK(strncmp(t + s[1].start, "Second", 6) == 0);
+		CHECK(strncmp(t + s[2].start, "1. **Cost**", 11) == 0);
+		CHECK(strncmp(t + s[3].start, "2. **Speed**", 12) == 0);
+	}
+}
+
 /* One source set for the verification tests. */
 static struct ground_index *
 sources(void)
@@ -359,6 +388,7 @@ main(void)
 	test_dates();
 	test_quotes();
 	test_names();
+	test_markup();
 	test_verify();
 	test_repair();
 	arena_free(&A);

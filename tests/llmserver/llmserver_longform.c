@@ -157,7 +157,7 @@ llmsrv_article(const struct llmsrv_call *call, json_t **answer)
 	/* Where the content is a list: numbered points that start in bold (seed 002); not in a short
 	 * piece on thin sources. */
 	struct buf list = BUF_INIT;
-	if (!ns && sections > 1 && !fault[0] && max >= 400 && zh) {
+	if (!ns && sections > 1 && !fault[0] && max >= 400) {
 		if (zh)
 			buf_puts(&list, "\n\n1. **成本**：计入运营支出[1]。\n2. **速度**：决定用户体验[1]。");
 		else
@@ -175,8 +175,7 @@ llmsrv_article(const struct llmsrv_call *call, json_t **answer)
 		if (ns && strcmp(fault, "cite_missing") != 0)
 			cite = (size_t)ss[k % ns].id;
 		/* The first line of a section is its key sentence, in bold (seed 002). */
-		/* (Chinese only: the claim checker reads a capital after "**" as a name.) */
-		int key = !body[s].len && !ns && zh;
+		int key = !body[s].len && !ns;
 		buf_printf(&line, "%s%s%s%s[%zu]", body[s].len ? (k % 3 == 0 ? "\n\n" : " ") : "", key ? "**" : "",
 		           ns ? ss[k % ns].text : lines[(k / sections + s) % 5], key ? "**" : "", cite);
 		used += (long)chars(buf_str(&line)) - 3 + (cite > 9 ? -1 : 0);

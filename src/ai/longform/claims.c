@@ -622,12 +622,46 @@ find_tokens(struct ex *x)
 	buf_free(&key);
 }
 
+/* Blank the markers of the long-form Markdown subset (report/mdsubset.h) in t[0..len): the
+ * "**" of bold runs and the list markers opening a line ("1. ", "2、", "3) ", "- ", "* ", "• "),
+ * so that "**Cost**" is not read as a name after a figure and "1." is not a figure. Blanked
+ * with spaces, so offsets stay. */
+static void
+blank_markup(char *t, size_t len)
+{
+	for (size_t i = 0; i + 1 < len; i++)
+		if (t[i] == '*' && t[i + 1] == '*')
+			t[i] = t[i + 1] = ' ', i++;
+	for (size_t line = 0; line < len;) {
+		size_t i = line;
+		while (i < len && t[i] == ' ')
+			i++;
+		size_t d = i;
+		while (d < len && d - i < 3 && is_ascii_digit((unsigned char)t[d]))
+			d++;
+		size_t marker = 0;
+		if (d > i && d + 1 < len && (t[d] == '.' || t[d] == ')') && t[d + 1] == ' ')
+			marker = d + 1 - i;
+		else if (d > i && len - d >= 3 && memcmp(t + d, "、", 3) == 0)
+			marker = d + 3 - i;
+		else if (d == i && i + 1 < len && (t[i] == '-' || t[i] == '*') && t[i + 1] == ' ')
+			marker = 1;
+		else if (d == i && len - i >= 4 && memcmp(t + i, "• ", 4) == 0)
+			marker = 3;
+		memset(t + i, ' ', marker);
+		const char *nl = memchr(t + line, '\n', len - line);
+		line = nl ? (size_t)(nl - t) + 1 : len;
+	}
+}
+
 void
 claims_extract(const char *s, size_t len, int flags, struct arena *arena, struct claim **out, size_t *count,
                size_t *cap)
 {
 	struct buf f = BUF_INIT;
 	claims_fold(s, len, &f);
+	if (f.len)
+		blank_markup(f.data, f.len);
 	struct ex x = {buf_str(&f), f.len, xcalloc(f.len + 1, 1), (flags & CLAIMS_EN) != 0, (flags & CLAIMS_ALL_FIGURES) != 0,
 	               arena, out, count, cap};
 	find_dates(&x);

@@ -4,7 +4,9 @@
  *
  * Normalisation rules (docs/grounding.md has the full list with examples):
  * - text is folded first: full-width ASCII (０-９, Ａ-Ｚ, ％, ．, ，...) becomes ASCII, the
- *   ideographic space and no-break space become spaces;
+ *   ideographic space and no-break space become spaces; the markers of the long-form
+ *   Markdown subset (report/mdsubset.h: "**" and list markers opening a line, "1. ", "2、",
+ *   "- ") become spaces, so "1. **Cost**" holds neither a figure nor a name;
  * - a figure is digits with optional thousands separators ("17,000") and decimals, scaled by
  *   a unit that follows it: 万 (1e4), 十万, 百万, 千万, 亿 (1e8), 万亿 (1e12), thousand, million,
  *   billion, trillion, k/K, m/M/mn, b/B/bn; "%", "％", "percent", "per cent", "percentage

@@ -228,16 +228,21 @@ add_cite(struct ground_sentence *s, long id)
 }
 
 /* A '.' at t[i] that ends a sentence: followed by a space, a newline, the end, a CJK
- * character or a closing quote, not between digits, not after an initial or a common
- * abbreviation. */
+ * character, a closing quote or the "**" closing a bold run, not between digits, not after
+ * an initial or a common abbreviation, not the "1." of a numbered list item. */
 static int
 is_full_stop(const char *t, size_t i)
 {
 	unsigned char next = (unsigned char)t[i + 1];
-	if (next && next != ' ' && next != '\n' && next != '"' && next != '[' && next < 0x80)
+	if (next && next != ' ' && next != '\n' && next != '"' && next != '[' && next != '*' && next < 0x80)
 		return 0;
 	if (i > 0 && is_ascii_digit((unsigned char)t[i - 1]) && is_ascii_digit(next))
 		return 0;
+	size_t d = 0;
+	while (d < i && is_ascii_digit((unsigned char)t[i - 1 - d]))
+		d++;
+	if (d > 0 && d <= 3 && next == ' ' && (d == i || t[i - 1 - d] == '\n'))
+		return 0; /* "1. " opening a line is a list marker (mdsubset.h) */
 	size_t w = 0;
 	while (w < i && is_ascii_alpha((unsigned char)t[i - 1 - w]))
 		w++;
@@ -290,12 +295,16 @@ ground_sentences(const char *t, struct arena *arena, struct ground_sentence **ou
 			continue;
 		}
 		size_t e = i < len ? i + step : len;
-		/* Absorb closing quotes, spaces and markers. */
+		/* Absorb closing quotes, the "**" closing a bold run (before any space: after one it
+		 * opens the next sentence's), spaces and markers. */
+		int spaced = 0;
 		for (;;) {
 			long id;
 			size_t m;
-			if (e < len && (t[e] == ' ' || t[e] == '"'))
-				e++;
+			if (e + 1 < len && !spaced && t[e] == '*' && t[e + 1] == '*')
+				e += 2;
+			else if (e < len && (t[e] == ' ' || t[e] == '"'))
+				spaced |= t[e++] == ' ';
 			else if (e < len && (m = check_citation(t + e, &id)))
 				e += m;
 			else if (e + 3 <= len && (memcmp(t + e, "」", 3) == 0 || memcmp(t + e, "』", 3) == 0 ||

@@ -102,8 +102,9 @@ struct ground_sentence {
 };
 
 /* Split t into sentences (terminators 。！？；!?; and full stops, and line breaks; never
- * inside a quotation); trailing closing quotes, spaces and citation markers belong to the
- * sentence before. Returns the count; *out is arena memory. */
+ * inside a quotation; the "1. " of a numbered list item opening a line is no full stop);
+ * trailing closing quotes, the "**" closing a bold run, spaces and citation markers belong
+ * to the sentence before. Returns the count; *out is arena memory. */
 size_t ground_sentences(const char *t, struct arena *arena, struct ground_sentence **out);
 
 /* The status's name for JSON and reports: "verified", "miscited", "uncited", "unsupported". */
