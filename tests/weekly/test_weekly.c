@@ -28,6 +28,10 @@ test_entities(void)
 	CHECK(weekly_entity("an apple a day and meta-analysis", NULL, &a) == NULL);
 	CHECK(weekly_entity("Artificial intelligence in openair markets", NULL, &a) == NULL);
 	CHECK(weekly_entity("", NULL, &a) == NULL);
+	/* A company's former people are not the company: their startup is the story. */
+	CHECK(weekly_entity("Facebook Cofounder's Startup Asana Launches To The Public", NULL, &a) == NULL);
+	CHECK(weekly_entity("Ex-Google engineers raise a seed round", NULL, &a) == NULL);
+	CHECK_STR(weekly_entity("Google founders sell shares; Google stock dips", NULL, &a), "Google");
 	/* The earliest mention wins. */
 	CHECK_STR(weekly_entity("据悉，GitHub 私有仓库可通过 Copilot 访问", NULL, &a), "GitHub");
 	/* Names from the config. */
@@ -66,6 +70,13 @@ test_classify(void)
 	CHECK_INT(kind_of("Zig 0.14.0 released", "https://x.example/a", "The open source language ships."),
 	          WEEKLY_OPEN_SOURCE);
 	CHECK_INT(kind_of("iOS 18.4 released", "https://x.example/a", "Apple's update adds features."), WEEKLY_NEWS);
+	/* Versioned releases of projects, and tags of release feeds, are open source. */
+	CHECK_INT(kind_of("QEMU version 10.1.0 released", "https://www.qemu.org/2025/08/26/qemu-10-1-0/",
+	                  "We'd like to announce the availability of the QEMU 10.1.0 release."),
+	          WEEKLY_OPEN_SOURCE);
+	CHECK_INT(kind_of("v3.9.0", "https://forge.example/gulpjs/gulp/releases/tag/v3.9.0", "3.9.0"), WEEKLY_OPEN_SOURCE);
+	CHECK_INT(kind_of("Python 3.13.1 released", "https://x.example/a", "Bug fixes."), WEEKLY_OPEN_SOURCE);
+	CHECK_INT(kind_of("Chrome 131.0 now available", "https://x.example/a", "Google's browser."), WEEKLY_NEWS);
 	CHECK_INT(kind_of("Quarterly results", "https://x.example/a",
 	                  "The firm is reportedly in talks to buy a rival, according to insiders."),
 	          WEEKLY_RUMOR);

@@ -77,7 +77,7 @@ bad_citation(struct llmsrv *srv, const char *const *env, int faults)
 		free(u);
 	}
 	CHECK_INT(reasked, 1);
-	section(o, "\n### 2. Kagi\n", "\n### 3. ", &kagi);
+	section(o, "\n### 1. Kagi\n", "\n### 2. ", &kagi); /* two stories: the largest group, first */
 	CHECK(kagi.len > 0);
 	CHECK(strstr(o, "\n14. ") == NULL); /* no reference beyond the 13 sources */
 	CHECK(strstr(o, "\n13. [Zig") != NULL);

@@ -120,7 +120,7 @@ static const struct {
 	[PROMPT_HIGHLIGHTS] = {"highlights", 2, highlights_schema},
 	[PROMPT_WEEKLY] = {"weekly", 3, NULL},
 	[PROMPT_COMMENTARY] = {"article", 2, NULL},
-	[PROMPT_CLASSIFY] = {"classify", 1, NULL},
+	[PROMPT_CLASSIFY] = {"classify", 2, NULL},
 };
 
 /* The texts of a long-form task (t is PROMPT_WEEKLY, PROMPT_COMMENTARY or PROMPT_CLASSIFY). */

@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "ai/curate/curate.h"
+#include "ai/offline/lexicon.h"
 #include "ai/offline/text.h"
 #include "ai/longform/weekly_llm.h"
 #include "util/err.h"
@@ -18,6 +19,8 @@
 
 #define WEEKLY_SUMMARY_CHARS 360 /* an extractive paragraph quotes at most this much of a story */
 #define WEEKLY_CAP_PER_SOURCE 5  /* one prolific feed may not fill the week */
+#define WEEKLY_OTHER_MAX 4       /* stories told under 其他新闻 / 其它小道消息; the rest are only
+                                  * in the references (seed 001 keeps its "other" groups short) */
 
 /* Words that start English titles without naming anything ("How", "Show", "Introducing"). */
 static const char *const title_words[] = {
@@ -42,6 +45,7 @@ struct pick {
 	struct story *story;
 	enum weekly_kind kind;
 	const char *entity; /* NULL = none */
+	int known;          /* entity is a company or project of the built-in list or the config */
 	int rank;           /* position in the ranking, 0 = best */
 	char tokens[8][40]; /* capitalised title words (fallback topic names) */
 	size_t token_count;
@@ -80,27 +84,79 @@ collect_tokens(struct pick *p, const char *title)
 	}
 }
 
+/* True when s (may be NULL) contains w (lower case, ASCII) in lower case as a whole word. */
+static int
+has_lower_word(const char *s, const char *w)
+{
+	size_t wl = strlen(w);
+	for (const char *p = s ? s : ""; (p = strstr(p, w)); p++)
+		if ((p == s || !is_ascii_alnum((unsigned char)p[-1])) && !is_ascii_alnum((unsigned char)p[wl]))
+			return 1;
+	return 0;
+}
+
+/* The group name a capitalised title word may give, or NULL when it is not a name: a term the
+ * lexicon knows as a name (its topic is spelled with a capital: "Firefox", "KVM"; "cloud" is a
+ * topic, not a name) under the lexicon's spelling; else the word itself when titles from two
+ * or more sources write it (sources) and no title or text of the week writes it in lower
+ * case (a product the lexicon lacks, not a headline word such as "Launches" or "Platform"). */
+static const char *
+topic_name(const struct pick *picks, size_t n, const char *token, size_t sources)
+{
+	char lower[40];
+	size_t len = strlen(token);
+	for (size_t i = 0; i <= len; i++)
+		lower[i] = (char)ascii_lower((unsigned char)token[i]);
+	const struct lexicon_entry *le = lexicon_find(lower);
+	if (le) {
+		for (const char *k = le->keyword; *k; k++)
+			if (*k >= 'A' && *k <= 'Z')
+				return le->keyword;
+		return NULL;
+	}
+	if (sources < 2)
+		return NULL;
+	for (size_t j = 0; j < n; j++)
+		for (size_t m = 0; m < picks[j].story->member_count; m++) {
+			const struct article *a = picks[j].story->members[m];
+			if (has_lower_word(a->title, lower) || has_lower_word(a->text, lower))
+				return NULL;
+		}
+	return token;
+}
+
 /* Stories naming no known company get a topic: a capitalised title word that at least one
- * other story of the week also uses (case-insensitively), preferring the most shared. */
+ * other story of the week also uses (case-insensitively) and that is a name (topic_name),
+ * preferring the most shared. */
 static void
 assign_topics(struct pick *picks, size_t n, struct arena *arena)
 {
 	for (size_t i = 0; i < n; i++) {
 		if (picks[i].entity)
 			continue;
-		int best_count = 1;
+		size_t best_count = 1;
 		const char *best = NULL;
 		for (size_t t = 0; t < picks[i].token_count; t++) {
-			int count = 0;
+			size_t count = 0, sources = 0;
+			int64_t seen[32];
 			for (size_t j = 0; j < n; j++)
 				for (size_t u = 0; u < picks[j].token_count; u++)
 					if (str_casecmp(picks[j].tokens[u], picks[i].tokens[t]) == 0) {
+						int64_t src = picks[j].story->lead->source_id;
+						int dup = 0;
+						for (size_t k = 0; k < sources; k++)
+							dup |= seen[k] == src;
+						if (!dup && sources < sizeof seen / sizeof seen[0])
+							seen[sources++] = src;
 						count++;
 						break;
 					}
-			if (count > best_count) {
+			if (count <= best_count)
+				continue;
+			const char *name = topic_name(picks, n, picks[i].tokens[t], sources);
+			if (name) {
 				best_count = count;
-				best = picks[i].tokens[t];
+				best = name;
 			}
 		}
 		if (!best)
@@ -241,6 +297,95 @@ post_claims(const struct weekly_job *jobs, size_t n, const struct refs *refs, st
 	return g;
 }
 
+/* When a's title is a bare tag ("v3.9.0") and its link a forge's ".../owner/repo/releases/tag/..."
+ * page, the repository's name in out (NUL-terminated) and 1; else 0. */
+static int
+tag_project(const struct article *a, char *out, size_t cap)
+{
+	const char *title = a->title ? a->title : "", *link = a->link ? a->link : "";
+	for (const char *p = title; *p; p++)
+		if (is_ascii_alpha((unsigned char)*p) && !((*p == 'v' || *p == 'V') && is_ascii_digit((unsigned char)p[1])))
+			return 0;
+	const char *tag = strstr(link, "/releases/tag/");
+	if (!tag || !text_has_version(title))
+		return 0;
+	const char *start = tag;
+	while (start > link && start[-1] != '/')
+		start--;
+	size_t len = (size_t)(tag - start);
+	if (len == 0 || len >= cap)
+		return 0;
+	memcpy(out, start, len);
+	out[len] = 0;
+	return 1;
+}
+
+/* True when p[0..len) ends a sentence: . ! ? 。！？ (not "..."), possibly inside closing quotes
+ * or brackets. */
+static int
+ends_sentence(const char *p, size_t len)
+{
+	static const char *const closers[] = {"\"", "'", ")", "\xe2\x80\x9d", "\xe2\x80\x99", "\xe3\x80\x8d",
+	                                      "\xe3\x80\x8f", "\xef\xbc\x89"}; /* ” ’ 」 』 ） */
+	for (int again = 1; again && len > 0;) {
+		again = 0;
+		for (size_t i = 0; i < sizeof closers / sizeof closers[0]; i++) {
+			size_t cl = strlen(closers[i]);
+			if (len > cl && memcmp(p + len - cl, closers[i], cl) == 0) {
+				len -= cl;
+				again = 1;
+				break;
+			}
+		}
+	}
+	if (len >= 3 && (memcmp(p + len - 3, "\xe3\x80\x82", 3) == 0 || memcmp(p + len - 3, "\xef\xbc\x81", 3) == 0 ||
+	                 memcmp(p + len - 3, "\xef\xbc\x9f", 3) == 0)) /* 。！？ */
+		return 1;
+	return len > 0 && strchr(".!?", p[len - 1]) != NULL && (len < 3 || memcmp(p + len - 3, "...", 3) != 0);
+}
+
+/* How much of an extractive summary a paragraph quotes: whole sentences (text_sentences: at
+ * . ! ? before a space and at 。！？, not inside "v1.2" or after "e.g.") while they fit in
+ * WEEKLY_SUMMARY_CHARS characters (the first may take twice that). A last sentence that
+ * lacks its stop (feed summaries often drop it) is kept and *add_stop set; one cut off
+ * upstream ("…", "...") is not. Returns the byte length, 0 when nothing fits or the summary
+ * is too short to say anything (a bare "3.9.0"). */
+static size_t
+extract_len(const char *summary, int *add_stop)
+{
+	struct text_span sp[24];
+	size_t n = text_sentences(summary, sp, sizeof sp / sizeof sp[0]);
+	size_t keep = 0;
+	*add_stop = 0;
+	if (text_word_count(summary, strlen(summary)) < 4)
+		return 0;
+	for (size_t k = 0; k < n; k++) {
+		size_t end = (size_t)(sp[k].p + sp[k].len - summary);
+		size_t limit = k == 0 ? 2 * WEEKLY_SUMMARY_CHARS : WEEKLY_SUMMARY_CHARS;
+		if (utf8_prefix_chars(summary, end, limit) < end)
+			break;
+		if (ends_sentence(sp[k].p, sp[k].len)) {
+			keep = end;
+			continue;
+		}
+		/* No stop: the end of the summary without its full stop, or a cut. */
+		const char *last = sp[k].p + sp[k].len;
+		int cut = sp[k].len < 3 || memcmp(last - 3, "\xe2\x80\xa6", 3) == 0 || memcmp(last - 3, "...", 3) == 0 ||
+		          strchr(",;:-", last[-1]) != NULL;
+		if (k == n - 1 && !cut) {
+			const char *rest = last;
+			while (*rest && is_ascii_space((unsigned char)*rest))
+				rest++;
+			if (!*rest) {
+				keep = end;
+				*add_stop = 1;
+			}
+		}
+		break;
+	}
+	return keep;
+}
+
 /* One extractive paragraph for a story: its date, source and title, the best sentences of
  * the lead (figures included), and the other sources that carried it. */
 static void
@@ -249,7 +394,18 @@ offline_para(const struct story *s, const char *lang, struct arena *arena, struc
 	int is_zh = strcmp(lang, "en") != 0;
 	const struct article *lead = s->lead;
 	struct buf b = BUF_INIT;
-	if (is_zh) {
+	char project[64];
+	if (tag_project(lead, project, sizeof project)) {
+		/* A release feed's entry is titled by its tag alone: name the project. */
+		if (is_zh) {
+			short_date(&b, lead->when, 1);
+			buf_printf(&b, "，%s 发布 %s。", project, lead->title);
+		} else {
+			buf_puts(&b, "On ");
+			short_date(&b, lead->when, 0);
+			buf_printf(&b, ", %s released %s.", project, lead->title);
+		}
+	} else if (is_zh) {
 		short_date(&b, lead->when, 1);
 		buf_printf(&b, "，%s 报道《%s》。", lead->source_name ? lead->source_name : "", lead->title);
 	} else {
@@ -258,18 +414,19 @@ offline_para(const struct story *s, const char *lang, struct arena *arena, struc
 		buf_printf(&b, ", %s reported \u201c%s\u201d.", lead->source_name ? lead->source_name : "", lead->title);
 	}
 	const char *summary = s->has_enrichment ? s->enrichment.summary : NULL;
-	if (summary && *summary && strcmp(summary, lead->title) != 0) {
-		size_t len = strlen(summary);
-		size_t keep = utf8_prefix_chars(summary, len, WEEKLY_SUMMARY_CHARS);
+	int add_stop = 0;
+	size_t keep = summary && strcmp(summary, lead->title) != 0 ? extract_len(summary, &add_stop) : 0;
+	if (keep) {
 		if (!is_zh)
 			buf_putc(&b, ' '); /* no space after a full-width stop */
 		/* Offline summaries are quoted, never translated: say so when the quote is in the
 		 * other language, so the labels stay in the reader's. */
-		if (is_zh ? cjk_share(summary, keep) < 0.5 : cjk_share(summary, keep) > 0.5)
+		double cjk = cjk_share(summary, keep);
+		if (is_zh ? cjk < 0.5 : cjk > 0.5)
 			buf_puts(&b, is_zh ? "原文摘录：" : "Excerpt in the original language: ");
 		buf_append(&b, summary, keep);
-		if (keep < len && !str_ends(buf_str(&b), "…"))
-			buf_puts(&b, "…");
+		if (add_stop)
+			buf_puts(&b, cjk > 0.5 ? "。" : ".");
 	}
 	if (s->member_count > 1) {
 		buf_puts(&b, is_zh ? "（另见：" : " (Also covered by ");
@@ -325,29 +482,65 @@ other_name(enum weekly_kind k, const char *lang)
 	return is_zh ? "其他新闻" : "Other news";
 }
 
-/* Group the picks of kind k: named groups in order of their best story (at most max_groups;
- * OSS has one unnamed group), then the rest under "其他…". Fills sec->groups (names only) and
- * *out with each group's stories in date order. */
+static int
+by_rank(const void *a, const void *b)
+{
+	const struct pick *x = *(const struct pick *const *)a, *y = *(const struct pick *const *)b;
+	return x->rank - y->rank;
+}
+
+/* A candidate group name with how many of the section's stories it holds. */
+struct named {
+	const char *name;
+	size_t count;
+	int best_rank, known;
+};
+
+static int
+by_size(const void *a, const void *b)
+{
+	const struct named *x = a, *y = b;
+	if (x->count != y->count)
+		return x->count > y->count ? -1 : 1;
+	return x->best_rank - y->best_rank;
+}
+
+/* Group the picks of kind k: named groups in order of how many stories they hold (then of
+ * their best story), at most max_groups, a one-story group only for a known company or
+ * project (OSS has one unnamed group); then the rest under "其他…", its best
+ * WEEKLY_OTHER_MAX stories told and the others in *dropped (references only). Fills
+ * sec->groups (names only) and *out with each group's stories in date order. */
 static void
 group_section(struct pick *picks, size_t n, enum weekly_kind k, int max_groups, const char *lang,
-              struct arena *arena, struct weekly_section *sec, struct members **out)
+              struct arena *arena, struct weekly_section *sec, struct members **out, struct members *dropped)
 {
-	const char **names = arena_alloc(arena, (n + 1) * sizeof *names);
-	size_t name_count = 0;
+	struct named *cand = arena_alloc(arena, (n + 1) * sizeof *cand);
+	size_t cand_count = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (picks[i].kind != k || k == WEEKLY_OPEN_SOURCE || !picks[i].entity)
 			continue;
-		int seen = 0;
-		for (size_t g = 0; g < name_count; g++)
-			seen |= strcmp(names[g], picks[i].entity) == 0;
-		if (!seen && (int)name_count < max_groups)
-			names[name_count++] = picks[i].entity;
+		size_t g = 0;
+		while (g < cand_count && strcmp(cand[g].name, picks[i].entity) != 0)
+			g++;
+		if (g == cand_count)
+			cand[cand_count++] = (struct named){picks[i].entity, 0, picks[i].rank, 0};
+		cand[g].count++;
+		cand[g].known |= picks[i].known;
+		if (picks[i].rank < cand[g].best_rank)
+			cand[g].best_rank = picks[i].rank;
 	}
+	qsort(cand, cand_count, sizeof *cand, by_size);
+	const char **names = arena_alloc(arena, (n + 1) * sizeof *names);
+	size_t name_count = 0;
+	for (size_t g = 0; g < cand_count && (int)name_count < max_groups; g++)
+		if (cand[g].count >= 2 || cand[g].known)
+			names[name_count++] = cand[g].name;
 	size_t group_cap = name_count + 1;
 	sec->kind = k;
 	sec->groups = arena_alloc(arena, group_cap * sizeof *sec->groups);
 	*out = arena_alloc(arena, group_cap * sizeof **out);
 	sec->group_count = 0;
+	*dropped = (struct members){NULL, 0};
 	for (size_t g = 0; g <= name_count; g++) {
 		struct pick **list = arena_alloc(arena, (n + 1) * sizeof *list);
 		size_t count = 0;
@@ -363,6 +556,11 @@ group_section(struct pick *picks, size_t n, enum weekly_kind k, int max_groups, 
 		}
 		if (!count)
 			continue;
+		if (g == name_count && k != WEEKLY_OPEN_SOURCE && count > WEEKLY_OTHER_MAX) {
+			qsort(list, count, sizeof *list, by_rank);
+			*dropped = (struct members){list + WEEKLY_OTHER_MAX, count - WEEKLY_OTHER_MAX};
+			count = WEEKLY_OTHER_MAX;
+		}
 		qsort(list, count, sizeof *list, by_date);
 		struct weekly_group *grp = &sec->groups[sec->group_count];
 		grp->name = k == WEEKLY_OPEN_SOURCE ? NULL
@@ -456,14 +654,16 @@ weekly_build(struct store *st, struct article *articles, size_t count, const str
 		picks[i].rank = (int)i;
 		picks[i].kind = labelled[i] ? kinds[i] : story_kind(cur.top[i]);
 		picks[i].entity = story_entity(cur.top[i], opts->cfg, arena);
+		picks[i].known = picks[i].entity != NULL;
 		collect_tokens(&picks[i], cur.top[i]->lead->title);
 	}
 	assign_topics(picks, n, arena);
 
-	struct members *groups[WEEKLY_KIND_COUNT];
+	struct members *groups[WEEKLY_KIND_COUNT], dropped[WEEKLY_KIND_COUNT];
 	size_t job_count = 0;
 	for (int k = 0; k < WEEKLY_KIND_COUNT; k++) {
-		group_section(picks, n, (enum weekly_kind)k, max_groups, lang, arena, &post->sections[k], &groups[k]);
+		group_section(picks, n, (enum weekly_kind)k, max_groups, lang, arena, &post->sections[k], &groups[k],
+		              &dropped[k]);
 		job_count += post->sections[k].group_count;
 	}
 	struct weekly_job *jobs = arena_alloc(arena, (job_count + 1) * sizeof *jobs);
@@ -493,6 +693,13 @@ weekly_build(struct store *st, struct article *articles, size_t count, const str
 				offline_para(groups[k][g].list[i]->story, lang, arena, &grp->paras[i], &refs);
 		}
 	}
+	/* The stories past the "other" groups' cap: listed in the references, not told. */
+	for (int k = 0; k < WEEKLY_KIND_COUNT; k++)
+		for (size_t i = 0; i < dropped[k].count; i++) {
+			const struct story *ds = dropped[k].list[i]->story;
+			for (size_t m = 0; m < ds->member_count; m++)
+				ref_add(&refs, ds->members[m], arena);
+		}
 	if (model_groups > 0) {
 		post->engine = "llm";
 		post->model = w.model;

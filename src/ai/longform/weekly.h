@@ -47,8 +47,10 @@ const char *weekly_entity_label(const char *name, const char *lang);
 /* Classify an article by lexical cues: WEEKLY_RUMOR when its title carries a rumour cue
  * ("reportedly", "rumor", "leak", "sources say", "据悉", "传闻", ...) or its opening text
  * carries two; WEEKLY_OPEN_SOURCE when its title says open source ("open-source", "开源"),
- * it links to a code forge, or it announces a versioned release of something the text
- * calls open source; else WEEKLY_NEWS. */
+ * it links to a code forge, it comes from a release or tag feed (".../releases/tag/...",
+ * releases.atom), or it announces a versioned release ("QEMU version 10.1.0 released", a
+ * bare "v3.9.0") of something that is not a company's product ("iOS 18.4 released" stays
+ * news) or that its text calls open source; else WEEKLY_NEWS. */
 enum weekly_kind weekly_classify(const struct article *a);
 
 /* Build the post's body from the window's articles[0..count): curate them into ranked

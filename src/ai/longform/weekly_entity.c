@@ -92,6 +92,29 @@ is_ascii_text(const char *s)
 	return 1;
 }
 
+/* True when the word after an alias makes it a person's past ("Facebook Cofounder's startup",
+ * "Cloudera Founder debuts", "ex-Google", "Google veteran"): the story is about that person's
+ * new venture, not the company. */
+static int
+former_of(const char *s, const char *hit, size_t alen)
+{
+	static const char *const next[] = {"cofounder", "co-founder", "founder", "alum", "veteran"};
+	if (hit - s >= 3 && str_ncasecmp(hit - 3, "ex-", 3) == 0)
+		return 1;
+	const char *w = hit + alen;
+	while (*w == ' ')
+		w++;
+	for (size_t i = 0; i < sizeof next / sizeof next[0]; i++) {
+		size_t l = strlen(next[i]);
+		if (str_ncasecmp(w, next[i], l) != 0)
+			continue;
+		const char *e = w + l + (w[l] == 's'); /* "founders" */
+		if (!is_ascii_alpha((unsigned char)*e))
+			return 1;
+	}
+	return 0;
+}
+
 /* Offset of the first acceptable match of alias in s, or -1. */
 static long
 find_alias(const char *s, const char *alias, size_t alen, int keep_case)
@@ -105,7 +128,7 @@ find_alias(const char *s, const char *alias, size_t alen, int keep_case)
 		const char *hit = keep_case ? strstr(p, alias) : str_icasestr(p, slen - (size_t)(p - s), alias);
 		if (!hit)
 			return -1;
-		if (on_boundary(s, hit, alen))
+		if (on_boundary(s, hit, alen) && !former_of(s, hit, alen))
 			return (long)(hit - s);
 		p = hit + 1;
 	}
@@ -220,6 +243,34 @@ cue_count(const char *s, size_t len, const char *const *list, size_t n)
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 
+/* True for the entities of the built-in list that are open-source projects, whose versioned
+ * releases are open-source news. */
+static int
+is_open_project(const char *name)
+{
+	static const char *const open[] = {"Linux", "Rust", "Python", "PostgreSQL", "SQLite", "Kubernetes",
+	                                   "WebAssembly", "Mozilla"};
+	for (size_t i = 0; i < N(open); i++)
+		if (strcmp(name, open[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* True when the item comes from a release or tag feed: a forge's ".../releases/tag/..." or
+ * ".../tags/..." link, or a feed URL ending in releases.atom or tags.atom (GitHub, Gitea,
+ * Forgejo and GitLab publish these). */
+static int
+release_feed(const char *link, const char *feed_url)
+{
+	static const char *const feeds[] = {"/releases.atom", "/tags.atom", "/releases.rss", "/tags.rss"};
+	if (strstr(link, "/releases/tag/") || strstr(link, "/-/tags/") || strstr(link, "/-/releases/"))
+		return 1;
+	for (size_t i = 0; feed_url && i < N(feeds); i++)
+		if (str_ends(feed_url, feeds[i]))
+			return 1;
+	return 0;
+}
+
 enum weekly_kind
 weekly_classify(const struct article *a)
 {
@@ -241,6 +292,15 @@ weekly_classify(const struct article *a)
 	    (cue_count(text, body, oss_cues, N(oss_cues)) > 0 || str_icasestr(text, body, "github.com") ||
 	     str_icasestr(text, body, "license")))
 		return WEEKLY_OPEN_SOURCE;
+	if (release_feed(link, a->source_url))
+		return WEEKLY_OPEN_SOURCE;
+	/* A versioned release ("QEMU version 10.1.0 released", a bare "v3.9.0") of something that
+	 * is not a company's product ("iOS 18.4 released" stays news). */
+	if (text_is_release(title)) {
+		const char *who = weekly_entity(title, NULL, NULL);
+		if (!who || is_open_project(who))
+			return WEEKLY_OPEN_SOURCE;
+	}
 	if (cue_count(text, head, rumor_cues, N(rumor_cues)) >= 2)
 		return WEEKLY_RUMOR;
 	return WEEKLY_NEWS;

@@ -206,29 +206,6 @@ scan(struct analysis *an, const char *s, int in_title, const struct offline_pref
 	scan_cjk(an, s, len, in_title, prefs);
 }
 
-/* A release: a version in the title with a release word, or a title that is only a version
- * (tag feeds: "v3.9.0", "0.2.0"). */
-static int
-is_release(const char *title)
-{
-	static const char *const cues[] = {"release", "released", "releases", "version", "available", "update",
-	                                   "updated", "announcing", "ships", "beta", "rc"};
-	if (!text_has_version(title))
-		return 0;
-	size_t letters = 0;
-	for (const char *p = title; *p; p++)
-		letters += is_ascii_alpha((unsigned char)*p) && !((*p == 'v' || *p == 'V') && is_ascii_digit((unsigned char)p[1]));
-	if (letters == 0)
-		return 1;
-	struct text_iter it;
-	text_iter_init(&it, title, strlen(title));
-	while (text_next(&it))
-		for (size_t i = 0; i < sizeof cues / sizeof cues[0]; i++)
-			if (strcmp(it.word, cues[i]) == 0)
-				return 1;
-	return 0;
-}
-
 /* A how-to or a write-up about using a tool, from its title ("How to…", "How I…", "Using X",
  * "Consider using X", "Tips", "Setting up", "Fixing…") or its opening ("In this post I show…"). */
 static int
@@ -257,7 +234,7 @@ analyse(const struct article *a, const struct offline_prefs *prefs, struct analy
 	memset(an, 0, sizeof *an);
 	an->lang = lang_detect(a->title, a->text);
 	an->howto = is_howto(a->title ? a->title : "", a->text ? a->text : "");
-	an->release = is_release(a->title ? a->title : "");
+	an->release = text_is_release(a->title ? a->title : "");
 	scan(an, a->title ? a->title : "", 1, prefs);
 	size_t title_words = an->words;
 	an->words = 0;

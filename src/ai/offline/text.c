@@ -275,3 +275,24 @@ text_has_version(const char *t)
 	}
 	return 0;
 }
+
+int
+text_is_release(const char *title)
+{
+	static const char *const cues[] = {"release", "released", "releases", "version", "available", "update",
+	                                   "updated", "announcing", "ships", "beta", "rc"};
+	if (!text_has_version(title))
+		return 0;
+	size_t letters = 0;
+	for (const char *p = title; *p; p++)
+		letters += is_ascii_alpha((unsigned char)*p) && !((*p == 'v' || *p == 'V') && is_ascii_digit((unsigned char)p[1]));
+	if (letters == 0)
+		return 1;
+	struct text_iter it;
+	text_iter_init(&it, title, strlen(title));
+	while (text_next(&it))
+		for (size_t i = 0; i < sizeof cues / sizeof cues[0]; i++)
+			if (strcmp(it.word, cues[i]) == 0)
+				return 1;
+	return 0;
+}
