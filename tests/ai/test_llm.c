@@ -36,11 +36,20 @@ curate(struct store *st, const struct config *cfg, long max_tokens, struct arena
 	return (int)n;
 }
 
+/* The timeout is generous: no answer of the stand-in may time out, however loaded the machine,
+ * because a timed-out batch is asked again and changes every count these tests check. Only the
+ * hang case is meant to time out, and it has its own short timeout (hang_cfg) and counts its
+ * timeouts from the usage log instead of assuming there was exactly one. */
 static struct config_entry base_entries[] = {
-	{"llm", "timeout", "1"},
+	{"llm", "timeout", "60"},
 	{"llm", "retries", "4"},
 };
 static struct config base_cfg = {.entries = base_entries, .count = 2};
+static struct config_entry hang_entries[] = {
+	{"llm", "timeout", "2"},
+	{"llm", "retries", "4"},
+};
+static struct config hang_cfg = {.entries = hang_entries, .count = 2};
 
 static void
 check_all_scored(const struct curate_result *r)
@@ -129,11 +138,27 @@ test_clean_and_rerun(void)
 	store_close(&st);
 }
 
+/* Print the failed attempts of the usage log (to explain a count that differs). */
+static void
+print_usage_errors(struct store *st)
+{
+	sqlite3_stmt *q = store_prepare(st, "SELECT task, ms, error FROM llm_usage WHERE error IS NOT NULL", NULL);
+	while (q && sqlite3_step(q) == SQLITE_ROW)
+		fprintf(stderr, "  failed %s after %lld ms: %s\n", (const char *)sqlite3_column_text(q, 0),
+		        (long long)sqlite3_column_int64(q, 1), (const char *)sqlite3_column_text(q, 2));
+	sqlite3_finalize(q);
+}
+
 /* One fault in a run over 20 articles (two score batches of 10). extra = score items the
- * fault makes the engine ask again. */
+ * fault makes the engine ask again. The "hang" fault holds its request until the client's
+ * timeout closes it; the batch is asked again, and every further score attempt that times
+ * out on a loaded machine is asked again too: there, extra is 10 per timed-out score
+ * attempt in the usage log, at least one, and no score attempt fails any other way. */
 static void
 fault_case(const char *fault, long extra)
 {
+	int is_hang = strcmp(fault, "hang") == 0;
+	const struct config *cfg = is_hang ? &hang_cfg : &base_cfg;
 	char path[512];
 	snprintf(path, sizeof path, "%s/fault-%s.db", test_tmpdir(), fault);
 	struct store st;
@@ -142,22 +167,32 @@ fault_case(const char *fault, long extra)
 	llmsrv_push_faults(srv, fault);
 	struct arena a = ARENA_INIT;
 	struct curate_result r;
-	int n = curate(&st, &base_cfg, 0, &a, &r);
+	int n = curate(&st, cfg, 0, &a, &r);
 	CHECK_INT(n, 20);
 	check_all_scored(&r);
 	CHECK_INT(llmsrv_faults_pending(srv), 0);
 	CHECK_INT(r.offline_fallbacks, 0);
 	for (size_t i = 0; i < r.story_count; i++)
 		CHECK(!r.stories[i].verdict.is_offline);
+	if (is_hang) {
+		long long failed = test_query_int(&st, "SELECT count(*) FROM llm_usage WHERE task = 'score' AND error IS NOT NULL");
+		long long timeouts = test_query_int(&st, "SELECT count(*) FROM llm_usage WHERE task = 'score'"
+		                                         " AND error LIKE 'Timeout was reached%'");
+		CHECK(timeouts >= 1);
+		CHECK_INT(failed, timeouts);
+		extra = 10 * timeouts;
+	}
 	long asked = score_items_asked();
-	if (asked != 20 + extra)
+	if (asked != 20 + extra) {
 		fprintf(stderr, "fault %s: asked %ld, want %ld\n", fault, asked, 20 + extra);
+		print_usage_errors(&st);
+	}
 	CHECK_INT(asked, 20 + extra);
 	struct llmsrv_stats s1, s2;
 	llmsrv_get_stats(srv, &s1);
 	struct arena b = ARENA_INIT;
 	struct curate_result r2;
-	CHECK(curate(&st, &base_cfg, 0, &b, &r2) == 20);
+	CHECK(curate(&st, cfg, 0, &b, &r2) == 20);
 	llmsrv_get_stats(srv, &s2);
 	CHECK_INT(s2.requests, s1.requests);
 	arena_free(&a);
@@ -173,7 +208,7 @@ test_persistent_failure(void)
 	struct store st;
 	fx_generated(&st, path, 12);
 	llmsrv_reset(srv);
-	struct config_entry entries[] = {{"llm", "timeout", "1"}, {"llm", "retries", "3"}, {"llm", "batch_size", "50"}};
+	struct config_entry entries[] = {{"llm", "timeout", "60"}, {"llm", "retries", "3"}, {"llm", "batch_size", "50"}};
 	struct config cfg = {.entries = entries, .count = 3};
 	struct err ce;
 	CHECK_INT(config_resolve(&cfg, &ce), 0);
@@ -233,9 +268,9 @@ int
 main(void)
 {
 	struct err ce;
-	if (config_resolve(&base_cfg, &ce) < 0)
+	if (config_resolve(&base_cfg, &ce) < 0 || config_resolve(&hang_cfg, &ce) < 0)
 		return 1;
-	struct llmsrv_opts o = {.hang_ms = 1500};
+	struct llmsrv_opts o = {.hang_ms = 120000}; /* "hang" ends when the client times out */
 	srv = llmsrv_start(&o);
 	if (!srv)
 		return 1;

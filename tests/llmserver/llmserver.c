@@ -4,16 +4,19 @@
 #include <arpa/inet.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
+#include <poll.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "util/buf.h"
 #include "util/hash.h"
 #include "util/str.h"
+#include "util/timeutil.h"
 
 #define MAX_FAULTS 256
 #define MAX_SEEN 256
@@ -109,6 +112,33 @@ sleep_ms(long ms)
 		return;
 	struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
 	nanosleep(&ts, NULL);
+}
+
+/* The "hang" fault: hold the request until the client gives up and closes the connection,
+ * or hang_ms passes. Waiting for the close rather than for a fixed time means the hang lasts
+ * exactly as long as the client's own timeout, so a test does not have to guess how long a
+ * loaded machine needs to notice it (the connection's thread is the only reader of its fd). */
+static void
+hang_until_closed(struct MHD_Connection *c, long ms)
+{
+	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+	if (!ci) {
+		sleep_ms(ms);
+		return;
+	}
+	struct pollfd p = {.fd = ci->connect_fd, .events = POLLIN};
+	int64_t end = time_mono_ms() + ms;
+	for (int64_t now = time_mono_ms(); now < end; now = time_mono_ms()) {
+		int n = poll(&p, 1, (int)(end - now));
+		if (n < 0)
+			continue; /* EINTR */
+		if (n == 0)
+			return; /* hang_ms passed */
+		char byte;
+		if (p.revents & (POLLHUP | POLLERR | POLLNVAL) || recv(ci->connect_fd, &byte, 1, MSG_PEEK) <= 0)
+			return; /* closed by the client */
+		sleep_ms(10); /* bytes of a next request (pipelining): keep holding this one */
+	}
 }
 
 /* Mutate a valid answer according to an item-level fault. */
@@ -207,7 +237,7 @@ chat(struct llmsrv *s, struct MHD_Connection *c, const struct buf *body)
 		goto out;
 	}
 	if (fault && strcmp(fault, "hang") == 0)
-		sleep_ms(s->opts.hang_ms);
+		hang_until_closed(c, s->opts.hang_ms);
 	json_t *answer = NULL;
 	struct llmsrv_call call = {task ? task : "", system, user, req, strstr(system, "Simplified Chinese") != NULL};
 	if (ti < 0 || llmsrv_tasks[ti].handler(&call, &answer) < 0 || !answer) {

@@ -7,7 +7,8 @@
  * returns the counters as JSON; POST /__faults with a body "429,500,hang" queues faults.
  *
  * Faults are consumed one per chat request, in arrival order: "429" (with Retry-After),
- * "500", "hang" (sleep hang_ms, then answer), "malformed" (broken JSON), "fenced" (```json
+ * "500", "hang" (hold the request until the client closes the connection or hang_ms passes,
+ * then answer), "malformed" (broken JSON), "fenced" (```json
  * fence), "prose" (text around the JSON), "truncated" (half the JSON, finish_reason length),
  * "missing_id" (drop the first item), "unknown_id" (first item's id replaced), "duplicate_id"
  * (second item's id replaced by the first's), "empty_choices", "schema_400" (a 400 naming
@@ -26,7 +27,7 @@
 struct llmsrv_opts {
 	int latency_ms;    /* base latency per chat request */
 	int ms_per_token;  /* extra latency per completion token */
-	int hang_ms;       /* how long "hang" holds a request (default 3000) */
+	int hang_ms;       /* the longest "hang" holds a request open (default 3000) */
 	int retry_after_s; /* the Retry-After of "429" (default 1) */
 	int port;          /* 0 = any free port */
 };
