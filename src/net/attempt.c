@@ -67,6 +67,14 @@ easy_put(struct fetch_ctx *c, CURL *h)
 	c->pool[c->pool_count++] = h;
 }
 
+/* Seconds without a byte after which a transfer counts as stalled and ends (curl's low-speed
+ * limit): 10, or the whole timeout when that is shorter. */
+static int
+stall_s(int timeout_s)
+{
+	return timeout_s > 10 ? 10 : timeout_s;
+}
+
 /* Start (or continue after a redirect) the current hop of j. Returns 0, or -1 with a reason
  * in j->errbuf when it cannot start (the caller fails the feed). */
 static int
@@ -121,7 +129,7 @@ hop_start(struct fetch_ctx *c, struct fetch_job *j)
 	curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, connect_ms);
 	curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, (long)budget);
 	curl_easy_setopt(h, CURLOPT_LOW_SPEED_LIMIT, 1L); /* stalled bodies end before the timeout */
-	curl_easy_setopt(h, CURLOPT_LOW_SPEED_TIME, (long)(c->opts->timeout_s > 10 ? 10 : c->opts->timeout_s));
+	curl_easy_setopt(h, CURLOPT_LOW_SPEED_TIME, (long)stall_s(c->opts->timeout_s));
 	curl_easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)c->opts->max_body);
 	curl_easy_setopt(h, CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_2TLS);
 	curl_easy_setopt(h, CURLOPT_PIPEWAIT, 1L); /* prefer a new stream on an h2 connection */
@@ -231,8 +239,13 @@ curl_error_line(CURLcode rc, struct fetch_job *j, int timeout_s, char *out, size
 {
 	switch (rc) {
 	case CURLE_OPERATION_TIMEDOUT:
-		snprintf(out, size, "timed out after %d s%s", timeout_s,
-		         j->body_len ? " (body too slow)" : "");
+		/* The low-speed limit (hop_start) ends a stalled transfer before the timeout: say so,
+		 * rather than naming a timeout that did not pass. libcurl's message for it has begun
+		 * "Operation too slow" since the option exists. */
+		if (strncmp(j->errbuf, "Operation too slow", 18) == 0)
+			snprintf(out, size, "timed out: no data for %d s", stall_s(timeout_s));
+		else
+			snprintf(out, size, "timed out after %d s%s", timeout_s, j->body_len ? " (body too slow)" : "");
 		break;
 	case CURLE_COULDNT_CONNECT:
 		snprintf(out, size, "connection failed: %s", j->errbuf[0] ? j->errbuf : "refused");

@@ -151,39 +151,69 @@ gzip_bytes(const void *in, size_t in_len, size_t *out_len)
 	return out;
 }
 
-/* gzip of mb MiB of spaces inside an RSS wrapper, built once and cached. */
+/* Raw deflate of len bytes, ended by a full flush (more pieces follow: byte-aligned, no
+ * reference to earlier data, no final block) or by Z_FINISH (the last piece). Appends to
+ * out at *off (cap bytes). */
+static void
+deflate_piece(const void *in, size_t len, int flush, unsigned char *out, size_t cap, size_t *off)
+{
+	z_stream z;
+	memset(&z, 0, sizeof z);
+	if (deflateInit2(&z, 9, Z_DEFLATED, -15, 9, Z_DEFAULT_STRATEGY) != Z_OK)
+		exit(1);
+	z.next_in = (unsigned char *)in;
+	z.avail_in = (uInt)len;
+	z.next_out = out + *off;
+	z.avail_out = (uInt)(cap - *off);
+	int rc = deflate(&z, flush);
+	if (flush == Z_FINISH ? rc != Z_STREAM_END : rc != Z_OK || z.avail_in || !z.avail_out)
+		exit(1);
+	*off += z.total_out;
+	deflateEnd(&z);
+}
+
+/* gzip of mb MiB of spaces inside an RSS wrapper, built once and cached. One compressed MiB
+ * is repeated mb times (the pieces concatenate into one valid deflate stream, see
+ * deflate_piece), so building costs the same for any size: compressing the whole 64 MiB at
+ * level 9 took seconds on a loaded machine, inside this single-threaded server, and stalled
+ * every other connection past the client's stall detector. */
 static void
 make_bomb(size_t mb)
 {
 	if (bomb_data && bomb_mb == mb)
 		return;
 	free(bomb_data);
-	z_stream z;
-	memset(&z, 0, sizeof z);
-	if (deflateInit2(&z, 9, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY) != Z_OK)
-		exit(1);
-	size_t cap = mb * 1100 + 4096, chunk = 1 << 20;
-	unsigned char *out = xrealloc_(NULL, cap), *spaces = xrealloc_(NULL, chunk);
-	memset(spaces, ' ', chunk);
 	const char *head = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>bomb</title>";
-	z.next_out = out;
-	z.avail_out = (uInt)cap;
-	z.next_in = (unsigned char *)head;
-	z.avail_in = (uInt)strlen(head);
-	deflate(&z, Z_NO_FLUSH);
+	const char *tail = "</channel></rss>";
+	size_t chunk = 1 << 20, off = 0;
+	unsigned char *spaces = xrealloc_(NULL, chunk), *piece = xrealloc_(NULL, chunk + 4096);
+	memset(spaces, ' ', chunk);
+	size_t piece_len = 0;
+	deflate_piece(spaces, chunk, Z_FULL_FLUSH, piece, chunk + 4096, &piece_len);
+	size_t cap = 10 + 2 * 4096 + mb * piece_len + 8;
+	unsigned char *out = xrealloc_(NULL, cap);
+	static const unsigned char gzip_header[10] = {0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3};
+	memcpy(out, gzip_header, sizeof gzip_header);
+	off = sizeof gzip_header;
+	deflate_piece(head, strlen(head), Z_FULL_FLUSH, out, cap, &off);
+	uLong crc = crc32(0L, (const Bytef *)head, (uInt)strlen(head));
+	uLong crc_chunk = crc32(0L, spaces, (uInt)chunk);
 	for (size_t i = 0; i < mb; i++) {
-		z.next_in = spaces;
-		z.avail_in = (uInt)chunk;
-		deflate(&z, Z_NO_FLUSH);
+		memcpy(out + off, piece, piece_len);
+		off += piece_len;
+		crc = crc32_combine(crc, crc_chunk, (z_off_t)chunk);
 	}
-	z.next_in = (unsigned char *)"</channel></rss>";
-	z.avail_in = 16;
-	if (deflate(&z, Z_FINISH) != Z_STREAM_END)
-		exit(1);
-	bomb_len = z.total_out;
+	deflate_piece(tail, strlen(tail), Z_FINISH, out, cap, &off);
+	crc = crc32(crc, (const Bytef *)tail, (uInt)strlen(tail));
+	uint32_t isize = (uint32_t)(strlen(head) + mb * chunk + strlen(tail)); /* RFC 1952: mod 2^32 */
+	for (int k = 0; k < 4; k++)
+		out[off++] = (unsigned char)(crc >> (8 * k));
+	for (int k = 0; k < 4; k++)
+		out[off++] = (unsigned char)(isize >> (8 * k));
+	bomb_len = off;
 	bomb_data = out;
 	bomb_mb = mb;
-	deflateEnd(&z);
+	free(piece);
 	free(spaces);
 }
 
