@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/time.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -31,37 +32,115 @@ respond(int fd, const char *status, const char *type, const char *body, size_t l
 		return;
 }
 
-/* Serve page at "/" and the control page at "/control"; log every request line to log_path. */
+/* Read a request's first line from fd into req (size bytes, NUL-terminated, CRLF cut).
+ * Returns 0, or -1 when the connection closed or stayed silent for 10 s (Chromium opens
+ * speculative connections it may never use; one must not hold up the real requests behind
+ * it for longer than that, and a real request's bytes follow its connect at once). */
+static int
+read_request_line(int fd, char *req, size_t size)
+{
+	struct timeval tv = {10, 0};
+	setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+	size_t len = 0;
+	for (;;) {
+		ssize_t n = read(fd, req + len, size - 1 - len);
+		if (n <= 0)
+			return -1;
+		len += (size_t)n;
+		req[len] = '\0';
+		char *eol = strstr(req, "\r\n");
+		if (eol) {
+			*eol = '\0';
+			return 0;
+		}
+		if (len == size - 1)
+			return -1;
+	}
+}
+
+/* Serve page at "/" (any other path: 404), one connection at a time in arrival order, and
+ * log every request line to log_path before answering it. "GET /__end" is the test's own
+ * marker, not logged: when it is answered, every request that reached the server before it
+ * is in the log. */
 static void
 serve(int lfd, const char *page, const char *log_path)
 {
+	/* A browser that exits (--dump-dom done) before reading an answer, e.g. to a favicon
+	 * request, must not kill the server with SIGPIPE and so fail every later page load. */
+	signal(SIGPIPE, SIG_IGN);
 	for (;;) {
 		int fd = accept(lfd, NULL, NULL);
 		if (fd < 0)
 			continue;
 		char req[4096];
-		ssize_t n = read(fd, req, sizeof req - 1);
-		if (n <= 0) {
+		if (read_request_line(fd, req, sizeof req) < 0) {
 			close(fd);
 			continue;
 		}
-		req[n] = '\0';
-		char *eol = strstr(req, "\r\n");
-		if (eol)
-			*eol = '\0';
-		FILE *log = fopen(log_path, "a");
-		if (log) {
-			fprintf(log, "%s\n", req);
-			fclose(log);
+		if (strncmp(req, "GET /__end ", 11) != 0) {
+			FILE *log = fopen(log_path, "a");
+			if (log) {
+				fprintf(log, "%s\n", req);
+				fclose(log);
+			}
 		}
 		if (strncmp(req, "GET / ", 6) == 0)
 			respond(fd, "200 OK", "text/html; charset=utf-8", page, strlen(page));
-		else if (strncmp(req, "GET /control ", 13) == 0)
-			respond(fd, "200 OK", "text/html; charset=utf-8", control_page, strlen(control_page));
 		else
 			respond(fd, "404 Not Found", "text/plain", "no", 2);
 		close(fd);
 	}
+}
+
+/* Start a loopback server for page in a child process; its URL goes to url, its pid to *pid.
+ * Returns 0 or -1. Each page gets its own server, port and log, so a late request of one
+ * Chromium run (a favicon asked as the control page closes) cannot land in another's log. */
+static int
+start_server(const char *page, const char *log_path, char *url, size_t url_size, pid_t *pid)
+{
+	int lfd = socket(AF_INET, SOCK_STREAM, 0);
+	struct sockaddr_in addr = {0};
+	addr.sin_family = AF_INET;
+	addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	socklen_t alen = sizeof addr;
+	if (lfd < 0 || bind(lfd, (struct sockaddr *)&addr, sizeof addr) < 0 || listen(lfd, 64) < 0 ||
+	    getsockname(lfd, (struct sockaddr *)&addr, &alen) < 0) {
+		perror("socket");
+		return -1;
+	}
+	snprintf(url, url_size, "http://127.0.0.1:%d/", ntohs(addr.sin_port));
+	*pid = fork();
+	if (*pid < 0)
+		return -1;
+	if (*pid == 0) {
+		serve(lfd, page, log_path);
+		_exit(0);
+	}
+	close(lfd);
+	return 0;
+}
+
+/* Send the end marker to the server at url (as start_server made it) and wait for the answer:
+ * then its log holds every request made before, as the server takes connections in order.
+ * Returns 0 or -1. */
+static int
+sync_server(const char *url)
+{
+	struct sockaddr_in addr = {0};
+	addr.sin_family = AF_INET;
+	addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	addr.sin_port = htons((uint16_t)strtol(url + strlen("http://127.0.0.1:"), NULL, 10));
+	static const char marker[] = "GET /__end HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+	char answer[256];
+	int fd = socket(AF_INET, SOCK_STREAM, 0);
+	int rc = fd >= 0 && connect(fd, (struct sockaddr *)&addr, sizeof addr) == 0 &&
+	                 write(fd, marker, sizeof marker - 1) == (ssize_t)(sizeof marker - 1) &&
+	                 read(fd, answer, sizeof answer) > 0
+	                 ? 0
+	                 : -1;
+	if (fd >= 0)
+		close(fd);
+	return rc;
 }
 
 static int
@@ -118,35 +197,23 @@ main(void)
 	struct buf html = BUF_INIT;
 	report_daily_html(&r, &html);
 
-	int lfd = socket(AF_INET, SOCK_STREAM, 0);
-	struct sockaddr_in addr = {0};
-	addr.sin_family = AF_INET;
-	addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-	socklen_t alen = sizeof addr;
-	if (lfd < 0 || bind(lfd, (struct sockaddr *)&addr, sizeof addr) < 0 || listen(lfd, 16) < 0 ||
-	    getsockname(lfd, (struct sockaddr *)&addr, &alen) < 0) {
-		perror("socket");
-		return 1;
-	}
-	char log_path[4200], profile[4200], url[128], control_url[128], shot[4200], shot_dark[4200];
+	char log_path[4200], control_log[4200], profile[4200], url[128], control_url[128], shot[4200],
+		shot_dark[4200];
 	snprintf(log_path, sizeof log_path, "%s/requests.log", tmp);
+	snprintf(control_log, sizeof control_log, "%s/control-requests.log", tmp);
 	snprintf(profile, sizeof profile, "%s/profile", tmp);
-	snprintf(url, sizeof url, "http://127.0.0.1:%d/", ntohs(addr.sin_port));
-	snprintf(control_url, sizeof control_url, "http://127.0.0.1:%d/control", ntohs(addr.sin_port));
-	pid_t server = fork();
-	if (server == 0) {
-		serve(lfd, buf_str(&html), log_path);
-		_exit(0);
-	}
-	close(lfd);
+	pid_t server, control_server;
+	if (start_server(buf_str(&html), log_path, url, sizeof url, &server) < 0 ||
+	    start_server(control_page, control_log, control_url, sizeof control_url, &control_server) < 0)
+		return 1;
 
 	/* Control: a page with a real script and image shows both effects. */
 	struct buf dom = BUF_INIT, log = BUF_INIT;
 	CHECK_INT(chromium(profile, control_url, "--dump-dom", NULL, &dom), 0);
 	CHECK(strstr(buf_str(&dom), "data-pwned=\"1\"") != NULL);
-	test_read_file(log_path, &log);
+	CHECK_INT(sync_server(control_url), 0);
+	test_read_file(control_log, &log);
 	CHECK(strstr(buf_str(&log), "GET /control-leak ") != NULL);
-	unlink(log_path);
 
 	/* The digest: the DOM holds the hostile text, as text; nothing ran, nothing was fetched. */
 	buf_clear(&dom);
@@ -182,6 +249,7 @@ main(void)
 
 	/* Three page loads of the digest, three requests: "GET /" only. */
 	buf_clear(&log);
+	CHECK_INT(sync_server(url), 0);
 	test_read_file(log_path, &log);
 	const char *l = buf_str(&log);
 	int lines = count_lines(l), roots = 0;
@@ -195,7 +263,9 @@ main(void)
 		fprintf(stderr, "screenshots in %s\n", tmp);
 
 	kill(server, SIGTERM);
+	kill(control_server, SIGTERM);
 	waitpid(server, NULL, 0);
+	waitpid(control_server, NULL, 0);
 	buf_free(&dom);
 	buf_free(&log);
 	buf_free(&html);
