@@ -455,7 +455,9 @@ store_open(struct store *st, const char *path, struct err *e)
 	st->path = xstrdup(path);
 	if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
 	                    NULL) != SQLITE_OK) {
-		err_set(e, "cannot open database %s: %s", path, st->db ? sqlite3_errmsg(st->db) : "out of memory");
+		int sys = st->db ? sqlite3_system_errno(st->db) : 0; /* why the file would not open */
+		err_set(e, "cannot open database %s: %s%s%s%s", path, st->db ? sqlite3_errmsg(st->db) : "out of memory",
+		        sys ? " (" : "", sys ? strerror(sys) : "", sys ? ")" : "");
 		store_close(st);
 		return -1;
 	}
