@@ -64,6 +64,15 @@ test_text(void)
 	size_t n = text_sentences("Hello there, e.g. you. Mr. Smith went home! Did he? 你好。世界！", sp, 8);
 	CHECK_INT(n, 5);
 	CHECK(n >= 1 && sp[0].len == strlen("Hello there, e.g. you."));
+	/* A version is no full stop: "v1.2" and "10.1.0" stay inside their sentence. */
+	n = text_sentences("QEMU v10.1.0 adds 1.5 times more. It ships today.", sp, 8);
+	CHECK_INT(n, 2);
+	CHECK(n >= 1 && sp[0].len == strlen("QEMU v10.1.0 adds 1.5 times more."));
+	/* Releases: a version with a release word, or a bare tag; a version alone is not one. */
+	CHECK(text_is_release("QEMU version 10.1.0 released") && text_is_release("v3.9.0"));
+	CHECK(text_is_release("Red Hat Enterprise Linux 5.4 beta with KVM"));
+	CHECK(!text_is_release("Kernel Log - Coming in 2.6.31") && !text_is_release("Zig 0.14 in review"));
+	CHECK(text_has_version("v2 of the API") && !text_has_version("dev2 build 2024"));
 	struct text_iter it;
 	const char *s = "Node.js and C++ beat GPT-4, don't they? 大模型推理";
 	text_iter_init(&it, s, strlen(s));
