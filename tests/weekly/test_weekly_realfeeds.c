@@ -217,14 +217,15 @@ outline(const char *md, struct buf *out)
 			paras = 0;
 			buf_append(out, p, len);
 			buf_putc(out, '\n');
-			in_refs = strncmp(p, "# 参考资料", strlen("# 参考资料")) == 0;
+			in_refs = strncmp(p, "# 参考资料", strlen("# 参考资料")) == 0 || strncmp(p, "# References", 12) == 0;
 			const char *dot = strstr(p, ". ");
 			in_other = 0;
 			if (strncmp(p, "### ", 4) == 0 && dot && dot < p + len) {
 				char name[128];
 				size_t nl = (size_t)(p + len - (dot + 2));
 				snprintf(name, sizeof name, "%.*s", (int)(nl < sizeof name ? nl : sizeof name - 1), dot + 2);
-				in_other = strcmp(name, "其他新闻") == 0 || strcmp(name, "其它小道消息") == 0;
+				in_other = strcmp(name, "其他新闻") == 0 || strcmp(name, "其它小道消息") == 0 ||
+				           strcmp(name, "Other news") == 0 || strcmp(name, "Other rumours") == 0;
 				if (generic_heading(name))
 					fprintf(stderr, "    generic group heading: %s\n", name);
 				CHECK(!generic_heading(name));
@@ -268,6 +269,15 @@ main(void)
 		snprintf(path, sizeof path, "%s/offline.md", test_tmpdir());
 		test_write_file(path, buf_str(&out), out.len);
 	}
+
+	/* In English: the same groups; a German extract is labelled as quoted, not translated. */
+	const char *english[] = {"weekly", "--home", home, "--no-fetch", "--offline", "--lang", "en", "--now", WFX_NOW, NULL};
+	buf_clear(&out);
+	buf_clear(&ol);
+	CHECK_INT(wfx_brief(english, NULL, &out, &err), 0);
+	outline(buf_str(&out), &ol);
+	CHECK(strstr(buf_str(&out), "\n### 4. Other news\n") != NULL);
+	CHECK(strstr(buf_str(&out), "Excerpt in the original language: Wichtige Patches") != NULL);
 
 	/* With the LLM stand-in: the model writes the groups' paragraphs, the grouping holds. */
 	struct llmsrv_opts so = {0};

@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "ai/curate/curate.h"
+#include "ai/offline/lang.h"
 #include "ai/offline/lexicon.h"
 #include "ai/offline/text.h"
 #include "ai/longform/weekly_llm.h"
@@ -419,10 +420,11 @@ offline_para(const struct story *s, const char *lang, struct arena *arena, struc
 	if (keep) {
 		if (!is_zh)
 			buf_putc(&b, ' '); /* no space after a full-width stop */
-		/* Offline summaries are quoted, never translated: say so when the quote is in the
-		 * other language, so the labels stay in the reader's. */
+		/* Offline summaries are quoted, never translated: say so when the quote is not in the
+		 * post's language (zh: not mostly CJK; en: not English, e.g. Golem's German), so the
+		 * labels stay in the reader's. */
 		double cjk = cjk_share(summary, keep);
-		if (is_zh ? cjk < 0.5 : cjk > 0.5)
+		if (is_zh ? cjk < 0.5 : cjk > 0.5 || lang_detect(NULL, summary) != LANG_EN)
 			buf_puts(&b, is_zh ? "原文摘录：" : "Excerpt in the original language: ");
 		buf_append(&b, summary, keep);
 		if (add_stop)
