@@ -85,6 +85,11 @@ test_text(void)
 	const struct lexicon_entry *lex = lexicon_words(&count);
 	for (size_t i = 0; i < count; i++)
 		CHECK(lexicon_find(lex[i].term) == &lex[i]);
+	for (int kind = 0; kind < CUE_KIND_COUNT; kind++) {
+		const char *const *cues = lexicon_cues((enum lexicon_cue)kind, &count);
+		for (size_t i = 0; i < count; i++)
+			CHECK(lexicon_is_cue((enum lexicon_cue)kind, cues[i]) && (i == 0 || strcmp(cues[i - 1], cues[i]) < 0));
+	}
 	struct arena a = ARENA_INIT;
 	CHECK_STR(cluster_url_key("https://WWW.Example.com/a/b/?utm_source=x&id=3#frag", &a), "example.com/a/b/?id=3");
 	CHECK_STR(cluster_url_key("http://example.com/a/b/", &a), "example.com/a/b");

@@ -137,105 +137,97 @@ test_display_casing(void)
 	arena_free(&arena);
 }
 
-/* KI, IA, 人工智能 are AI in their language; the same letters elsewhere are not. */
+/* One article and what the engine must make of it (alone in the filler window). */
+struct cue_case {
+	const char *what, *title, *text, *source;
+	enum category cat;  /* the category it must get ... */
+	int cat_is_not;     /* ... or, when set, must not get */
+	const char *kw;     /* a keyword it must have, or NULL */
+	const char *no_kw;  /* a keyword it must not have, or NULL */
+	int stop_lang;      /* 1: no keyword is a stop word of lang */
+	enum lang lang;
+};
+
+/* Judge each case and check it. */
 static void
-test_multilingual_cues(void)
+check_cases(const struct cue_case *cases, size_t count)
 {
 	struct arena arena = ARENA_INIT;
 	struct article w[4];
 	struct verdict v;
-	struct article de = art("KI erkennt Hautkrebs besser als Ärzte",
-	                        "Ein neuronales Netz der Universität Heidelberg erkennt Hautkrebs auf Fotos "
-	                        "zuverlässiger als 58 Dermatologen. Die KI wurde mit 100.000 Bildern trainiert. Die "
-	                        "Forscher wollen die KI nun in Kliniken testen.",
-	                        "Wissen");
-	size_t n = window(w, &de);
-	judge(w, n, 0, &arena, &v);
-	show("de KI", &v);
-	CHECK_INT(v.category, CAT_AI_ML);
-	CHECK(has_kw(&v, "KI"));
-
-	struct article fr = art("L'IA générative arrive dans les mairies",
-	                        "Plusieurs mairies testent une IA générative pour répondre aux questions des habitants. "
-	                        "Le modèle de langage est hébergé en France. Les agents gardent la main sur les réponses "
-	                        "envoyées par l'IA.",
-	                        "Le Journal");
-	n = window(w, &fr);
-	judge(w, n, 0, &arena, &v);
-	show("fr IA", &v);
-	CHECK_INT(v.category, CAT_AI_ML);
-
-	struct article es = art("La inteligencia artificial llega a los hospitales",
-	                        "Tres hospitales de Madrid usan inteligencia artificial para leer radiografías. La IA "
-	                        "marca los casos urgentes y los médicos revisan cada resultado antes del diagnóstico.",
-	                        "Diario");
-	n = window(w, &es);
-	judge(w, n, 0, &arena, &v);
-	show("es IA", &v);
-	CHECK_INT(v.category, CAT_AI_ML);
-
-	struct article zh = art("人工智能助手进入医院",
-	                        "多家医院开始使用人工智能助手整理病历。该系统基于大模型，医生审核每一份由人工智能生成的记录。"
-	                        "医院表示，人工智能助手每天节省医生两个小时。",
-	                        "科技日报");
-	n = window(w, &zh);
-	judge(w, n, 0, &arena, &v);
-	show("zh AI", &v);
-	CHECK_INT(v.category, CAT_AI_ML);
-
-	/* "Ki" as a name in English, "ia" inside words, and Dutch "na rust" (after half-time). */
-	struct article en = art("Ki Hong Lee joins the cast of a new film",
-	                        "Actor Ki Hong Lee will star in the new film, the studio said on Monday. Filming starts "
-	                        "in Georgia in the spring, and the cast also includes several media veterans.",
-	                        "Film News");
-	n = window(w, &en);
-	judge(w, n, 0, &arena, &v);
-	show("en Ki", &v);
-	CHECK(v.category != CAT_AI_ML);
-
-	struct article nl = art("Ajax wint na rust van PSV",
-	                        "Ajax heeft zondag met 2-1 gewonnen van PSV. Na rust scoorde Ajax twee keer. De trainer "
-	                        "was na afloop tevreden over de rust in de ploeg en de inzet van de spelers.",
-	                        "Sportnieuws");
-	n = window(w, &nl);
-	judge(w, n, 0, &arena, &v);
-	show("nl rust", &v);
-	CHECK_INT(v.category, CAT_OTHER);
-	CHECK(!has_kw(&v, "Rust"));
-	for (size_t i = 0; i < v.keyword_count; i++)
-		CHECK(!lang_is_stopword(LANG_NL, v.keywords[i]));
+	for (size_t c = 0; c < count; c++) {
+		const struct cue_case *k = &cases[c];
+		struct article a = art(k->title, k->text, k->source);
+		size_t n = window(w, &a);
+		judge(w, n, 0, &arena, &v);
+		show(k->what, &v);
+		if (k->cat_is_not)
+			CHECK(v.category != k->cat);
+		else
+			CHECK_INT(v.category, k->cat);
+		if (k->kw)
+			CHECK(has_kw(&v, k->kw));
+		if (k->no_kw)
+			CHECK(!has_kw(&v, k->no_kw));
+		for (size_t i = 0; k->stop_lang && i < v.keyword_count; i++)
+			CHECK(!lang_is_stopword(k->lang, v.keywords[i]));
+	}
 	arena_free(&arena);
+}
+
+/* KI, IA, 人工智能 are AI in their language; the same letters elsewhere are not. */
+static void
+test_multilingual_cues(void)
+{
+	static const struct cue_case cases[] = {
+		{"de KI", "KI erkennt Hautkrebs besser als Ärzte",
+		 "Ein neuronales Netz der Universität Heidelberg erkennt Hautkrebs auf Fotos "
+		 "zuverlässiger als 58 Dermatologen. Die KI wurde mit 100.000 Bildern trainiert. Die "
+		 "Forscher wollen die KI nun in Kliniken testen.",
+		 "Wissen", CAT_AI_ML, 0, "KI", NULL, 0, LANG_DE},
+		{"fr IA", "L'IA générative arrive dans les mairies",
+		 "Plusieurs mairies testent une IA générative pour répondre aux questions des habitants. "
+		 "Le modèle de langage est hébergé en France. Les agents gardent la main sur les réponses "
+		 "envoyées par l'IA.",
+		 "Le Journal", CAT_AI_ML, 0, NULL, NULL, 0, LANG_FR},
+		{"es IA", "La inteligencia artificial llega a los hospitales",
+		 "Tres hospitales de Madrid usan inteligencia artificial para leer radiografías. La IA "
+		 "marca los casos urgentes y los médicos revisan cada resultado antes del diagnóstico.",
+		 "Diario", CAT_AI_ML, 0, NULL, NULL, 0, LANG_ES},
+		{"zh AI", "人工智能助手进入医院",
+		 "多家医院开始使用人工智能助手整理病历。该系统基于大模型，医生审核每一份由人工智能生成的记录。"
+		 "医院表示，人工智能助手每天节省医生两个小时。",
+		 "科技日报", CAT_AI_ML, 0, NULL, NULL, 0, LANG_ZH},
+		/* "Ki" as a name in English, "ia" inside words, and Dutch "na rust" (after half-time). */
+		{"en Ki", "Ki Hong Lee joins the cast of a new film",
+		 "Actor Ki Hong Lee will star in the new film, the studio said on Monday. Filming starts "
+		 "in Georgia in the spring, and the cast also includes several media veterans.",
+		 "Film News", CAT_AI_ML, 1, NULL, NULL, 0, LANG_EN},
+		{"nl rust", "Ajax wint na rust van PSV",
+		 "Ajax heeft zondag met 2-1 gewonnen van PSV. Na rust scoorde Ajax twee keer. De trainer "
+		 "was na afloop tevreden over de rust in de ploeg en de inzet van de spelers.",
+		 "Sportnieuws", CAT_OTHER, 0, NULL, "Rust", 1, LANG_NL},
+	};
+	check_cases(cases, sizeof cases / sizeof cases[0]);
 }
 
 /* A first-person how-to about a tool is tools, not opinion; a versioned release is tools. */
 static void
 test_howto_and_release(void)
 {
-	struct arena arena = ARENA_INIT;
-	struct article w[4];
-	struct verdict v;
-	struct article howto = art("How I set up vim for writing prose",
-	                           "I have used vim for ten years, and my setup for prose took me a while to get "
-	                           "right. In this post I show my vimrc: I turn on spell checking, I map a key to "
-	                           "reflow paragraphs, and I install a linter plugin. I think the result is the best "
-	                           "editor I have had for writing. My advice: start small and add one plugin at a time.",
-	                           "Someone's blog");
-	size_t n = window(w, &howto);
-	judge(w, n, 0, &arena, &v);
-	show("how-to", &v);
-	CHECK_INT(v.category, CAT_TOOLS);
-	CHECK(has_kw(&v, "Vim"));
-
-	struct article rel = art("Mercurial 6.8.1 released",
-	                         "The Mercurial project has released version 6.8.1. The release fixes two crashes in "
-	                         "the rebase extension and speeds up status on large repositories.",
-	                         "Mercurial");
-	n = window(w, &rel);
-	judge(w, n, 0, &arena, &v);
-	show("release", &v);
-	CHECK_INT(v.category, CAT_TOOLS);
-	CHECK(has_kw(&v, "Mercurial"));
-	arena_free(&arena);
+	static const struct cue_case cases[] = {
+		{"how-to", "How I set up vim for writing prose",
+		 "I have used vim for ten years, and my setup for prose took me a while to get "
+		 "right. In this post I show my vimrc: I turn on spell checking, I map a key to "
+		 "reflow paragraphs, and I install a linter plugin. I think the result is the best "
+		 "editor I have had for writing. My advice: start small and add one plugin at a time.",
+		 "Someone's blog", CAT_TOOLS, 0, "Vim", NULL, 0, LANG_EN},
+		{"release", "Mercurial 6.8.1 released",
+		 "The Mercurial project has released version 6.8.1. The release fixes two crashes in "
+		 "the rebase extension and speeds up status on large repositories.",
+		 "Mercurial", CAT_TOOLS, 0, "Mercurial", NULL, 0, LANG_EN},
+	};
+	check_cases(cases, sizeof cases / sizeof cases[0]);
 }
 
 /* 今日看点 names the topics shared by several stories with their counts and the #1 story as

@@ -575,6 +575,7 @@ static const struct lexicon_entry cjk_entries[] = {
 	{"神经网络", "神经网络", AI, 3, NULL},
 };
 
+/* Sorted word lists, one per kind of cue (enum lexicon_cue order); a test checks the order. */
 static const char *const opinion_cues[] = {
 	"believe", "career", "culture", "essay", "feel", "felt", "i", "i'm", "life", "me", "my", "myself",
 	"opinion", "personal", "reflections", "society", "thoughts", "why", "writing",
@@ -583,6 +584,14 @@ static const char *const opinion_cues[] = {
 static const char *const news_cues[] = {
 	"acquires", "acquisition", "announced", "announces", "breach", "cve", "launch", "launched", "launches",
 	"release", "released", "releases", "today", "unveils",
+};
+
+static const struct {
+	const char *const *words;
+	size_t count;
+} cue_lists[] = {
+	[CUE_OPINION] = {opinion_cues, sizeof opinion_cues / sizeof opinion_cues[0]},
+	[CUE_NEWS] = {news_cues, sizeof news_cues / sizeof news_cues[0]},
 };
 
 const struct lexicon_entry *
@@ -635,14 +644,14 @@ cmp_str(const void *key, const void *elem)
 }
 
 int
-lexicon_is_opinion_cue(const char *w)
+lexicon_is_cue(enum lexicon_cue kind, const char *w)
 {
-	return bsearch(w, opinion_cues, sizeof opinion_cues / sizeof opinion_cues[0], sizeof opinion_cues[0],
-	               cmp_str) != NULL;
+	return bsearch(w, cue_lists[kind].words, cue_lists[kind].count, sizeof cue_lists[kind].words[0], cmp_str) != NULL;
 }
 
-int
-lexicon_is_news_cue(const char *w)
+const char *const *
+lexicon_cues(enum lexicon_cue kind, size_t *count)
 {
-	return bsearch(w, news_cues, sizeof news_cues / sizeof news_cues[0], sizeof news_cues[0], cmp_str) != NULL;
+	*count = cue_lists[kind].count;
+	return cue_lists[kind].words;
 }

@@ -31,10 +31,15 @@ const struct lexicon_entry *lexicon_cjk(size_t *count);
 const struct lexicon_entry *lexicon_find(const char *term);
 /* True when e is a cue in an article written in l (its langs field). */
 int lexicon_applies(const struct lexicon_entry *e, enum lang l);
-/* Words that mark first-person essays and opinion pieces ("i think", "my", "essay", ...):
- * the sorted single-word list; returns 1 when w is one. */
-int lexicon_is_opinion_cue(const char *w);
-/* Words that mark news of a release or an event ("announces", "released", "cve", ...). */
-int lexicon_is_news_cue(const char *w);
+/* Kinds of single-word cues, each a sorted word list. */
+enum lexicon_cue {
+	CUE_OPINION, /* first-person essays and opinion pieces ("i", "my", "essay", ...) */
+	CUE_NEWS,    /* news of a release or an event ("announces", "released", "cve", ...) */
+	CUE_KIND_COUNT
+};
+/* True when w (lower case) is a cue of that kind. */
+int lexicon_is_cue(enum lexicon_cue kind, const char *w);
+/* The sorted word list of a kind (for the order test). */
+const char *const *lexicon_cues(enum lexicon_cue kind, size_t *count);
 
 #endif

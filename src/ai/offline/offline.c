@@ -156,9 +156,9 @@ scan(struct analysis *an, const char *s, int in_title, const struct offline_pref
 		an->words++;
 		if (is_ascii_digit((unsigned char)it.word[0]))
 			an->numbers++;
-		if (lexicon_is_opinion_cue(it.word))
+		if (lexicon_is_cue(CUE_OPINION, it.word))
 			an->opinion_cues++;
-		if (lexicon_is_news_cue(it.word))
+		if (lexicon_is_cue(CUE_NEWS, it.word))
 			an->news_cues++;
 		/* The longest lexicon term ending at this word wins: "language models" is one topic. */
 		char gram[3 * (TEXT_WORD_MAX + 1)];
