@@ -1,7 +1,7 @@
 /* bench_editorial.c: how close the offline engine's judgement comes to an editor's, on the
  * labelled real items of data/editorial/labels.tsv (see data/editorial/README.md).
  *
- *   bench_editorial [--split dev|heldout|all] [--list] [--labels FILE] [--shared DIR]
+ *   bench_editorial [--split dev|heldout|all] [--list] [--no-prior] [--labels FILE] [--shared DIR]
  *
  * For each labelled item the text is read from the shared corpus (feeds are parsed with the
  * project's parser and the item found by link, id or "#index"; pages use Readability's
@@ -338,7 +338,7 @@ int
 main(int argc, char **argv)
 {
 	const char *split = "dev", *shared = getenv("BRIEF_SHARED"), *labels_path = NULL;
-	int list = 0;
+	int list = 0, no_prior = 0;
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--split") == 0 && i + 1 < argc)
 			split = argv[++i];
@@ -348,8 +348,10 @@ main(int argc, char **argv)
 			shared = argv[++i];
 		else if (strcmp(argv[i], "--list") == 0)
 			list = 1;
+		else if (strcmp(argv[i], "--no-prior") == 0)
+			no_prior = 1;
 		else {
-			fprintf(stderr, "usage: bench_editorial [--split dev|heldout|all] [--list] [--labels FILE] "
+			fprintf(stderr, "usage: bench_editorial [--split dev|heldout|all] [--list] [--no-prior] [--labels FILE] "
 			                "[--shared DIR]\n");
 			return 2;
 		}
@@ -391,6 +393,7 @@ main(int argc, char **argv)
 			}
 		if (load_article(shared, l, source_no, &arena, &arts[n]) < 0)
 			die("labelled item not found in the corpus", l->ref);
+		arts[n].id = (int64_t)n + 1; /* each item its own id, as in the store */
 		l->lang = guess_lang(&arts[n]);
 		n++;
 	}
@@ -400,6 +403,8 @@ main(int argc, char **argv)
 	struct offline_prefs prefs = {0};
 	struct offline_ctx octx = {.now = NOW, .hours = 48, .prefs = &prefs,
 	                           .kw = kw_index_build(arts, n, &arena), .articles = arts, .article_count = n};
+	if (!no_prior)
+		offline_prepare(&octx, &arena);
 	double *score = xcalloc(n, sizeof *score), *quality = xcalloc(n, sizeof *quality);
 	struct tally all = {0}, per_lang[16] = {{0}}, base = {0};
 	const char *lang_names[16];

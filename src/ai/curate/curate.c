@@ -91,6 +91,7 @@ curate_run(struct store *st, struct article *articles, size_t count, const struc
 		.articles = articles,
 		.article_count = count,
 	};
+	offline_prepare(&octx, arena);
 
 	/* The offline verdicts always exist: they are the fallback, and the model's answers only
 	 * replace them where it served. */

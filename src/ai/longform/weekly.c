@@ -108,7 +108,7 @@ topic_name(const struct pick *picks, size_t n, const char *token, size_t sources
 	size_t len = strlen(token);
 	for (size_t i = 0; i <= len; i++)
 		lower[i] = (char)ascii_lower((unsigned char)token[i]);
-	const struct lexicon_entry *le = lexicon_find(lower);
+	const struct lexicon_entry *le = lexicon_topic(lower); /* category cues are no names */
 	if (le) {
 		for (const char *k = le->keyword; *k; k++)
 			if (*k >= 'A' && *k <= 'Z')

@@ -75,7 +75,7 @@ sentence_score(const struct text_span *sp, size_t index, const struct verdict *v
 	text_iter_init(&it, sp->p, sp->len);
 	int topical = 0;
 	while (text_next(&it)) {
-		if (!it.is_cjk && lexicon_find(it.word))
+		if (!it.is_cjk && lexicon_topic(it.word)) /* a topic, not a mere category cue */
 			topical++;
 		for (size_t k = 0; v && k < v->keyword_count; k++)
 			if (strcmp(it.word, v->keywords[k]) == 0)

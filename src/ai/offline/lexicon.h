@@ -1,11 +1,15 @@
-/* lexicon.h: the built-in technology lexicon of the offline engine.
+/* lexicon.h: the built-in lexicon of the offline engine: topics and category cues.
  *
  * Each entry is a lower-case term as it appears in text (one to three words of any Latin,
- * Greek or Cyrillic script, or a CJK phrase), the canonical topic it stands for in its display
- * form ("LLM", "Rust", "PostgreSQL", "KI": so that stories about one thing share one tag), the
- * digest category it suggests, a weight (1 = related, 2 = clearly on topic, 3 = core topic) and
- * the languages in which the term is a cue: "KI" is AI only in German, "IA" only in French,
- * Spanish and Portuguese, and Dutch "rust" (rest) is not the language. */
+ * Greek or Cyrillic script, or a CJK phrase), the digest category it suggests, a weight (1 =
+ * suggests, 2 = clearly on that subject, 3 = defines it) and the languages in which the term is
+ * a cue: "KI" is AI only in German, "IA" only in French, Spanish and Portuguese, Dutch "rust"
+ * (rest) is not the language, German "war" (was) is not a war. A topic entry also names the
+ * canonical keyword it stands for in display form ("LLM", "Rust", "PostgreSQL", "KI": so that
+ * stories about one thing share one tag); a cue-only entry ("funding", "kommentar", "i think",
+ * "schadsoftware") has no keyword: it is evidence for a category, never a tag, and does not
+ * raise relevance. Categories have cues too ("other": business, politics, sport, culture,
+ * health, consumer gadgets; "opinion": argument markers, not first-person pronouns). */
 #ifndef BRIEF_AI_OFFLINE_LEXICON_H
 #define BRIEF_AI_OFFLINE_LEXICON_H
 
@@ -16,7 +20,7 @@
 
 struct lexicon_entry {
 	const char *term;      /* lower case, as text_next() spells words */
-	const char *keyword;   /* the topic, in display form */
+	const char *keyword;   /* the topic, in display form; NULL for a cue-only entry */
 	enum category category;
 	int weight;
 	const char *langs;     /* NULL = any language; "de", "fr,es,pt" = only there; "!nl" = not in Dutch */
@@ -29,6 +33,9 @@ const struct lexicon_entry *lexicon_cjk(size_t *count);
 /* Look up a term (one to three words joined by single spaces), whatever its language; NULL when
  * absent. */
 const struct lexicon_entry *lexicon_find(const char *term);
+/* The topic entry for a term (lexicon_find without the cue-only entries); NULL when the term
+ * is no topic. For callers that want names and tags, not category evidence. */
+const struct lexicon_entry *lexicon_topic(const char *term);
 /* True when e is a cue in an article written in l (its langs field). */
 int lexicon_applies(const struct lexicon_entry *e, enum lang l);
 /* Kinds of single-word cues, each a sorted word list. */

@@ -16,7 +16,7 @@
 #include "util/utf8.h"
 
 #define SCAN_BYTES 16000    /* head of the text the scorer reads */
-#define MAX_MATCHES 48      /* distinct lexicon entries remembered per article */
+#define MAX_MATCHES 160     /* distinct lexicon entries (topics and cues) remembered per article */
 
 /* ---- preferences ---- */
 
@@ -195,7 +195,10 @@ scan(struct analysis *an, const char *s, int in_title, const struct offline_pref
 			char stem[TEXT_WORD_MAX + 1];
 			str_copy(stem, it.word, (size_t)(dash - it.word) + 1);
 			hit = lexicon_find(stem);
-			if (hit && (hit->weight < 3 || !lexicon_applies(hit, an->lang)))
+			/* German and Dutch join words with hyphens ("5G-Netz", "KI-Modell", "Linux-Kernel"):
+			 * there any term is a cue as a compound's head; elsewhere only a core term is. */
+			int compounding = an->lang == LANG_DE || an->lang == LANG_NL;
+			if (hit && (hit->weight < (compounding ? 2 : 3) || !lexicon_applies(hit, an->lang)))
 				hit = NULL;
 		}
 		if (hit)
@@ -211,9 +214,15 @@ scan(struct analysis *an, const char *s, int in_title, const struct offline_pref
 static int
 is_howto(const char *title, const char *text)
 {
+	/* Titles in the imperative of using a tool ("Troubleshoot AKS clusters with ...", "Deploy X
+	 * on Y") are how-tos too: vendor and documentation blogs write them that way. */
 	static const char *const starts[] = {"how to ", "how i ", "using ", "consider using ", "setting up ",
 	                                     "set up ", "fixing ", "getting started", "tips ", "a guide",
-	                                     "the easiest way", "build a ", "building a ", "let's code", "tutorial"};
+	                                     "the easiest way", "build a ", "building a ", "let's code", "tutorial",
+	                                     "troubleshoot ", "deploy ", "deploying ", "configure ", "configuring ",
+	                                     "install ", "installing ", "migrate ", "migrating ", "automate ",
+	                                     "debug ", "debugging ", "get started", "introduction to ",
+	                                     "an introduction to ", "quickstart", "quick start", "walkthrough"};
 	static const char *const anywhere[] = {" tips", "tutorial", "step by step", "step-by-step", " how-to",
 	                                       "cheat sheet", " with vim", " in vim", "how to "};
 	for (size_t i = 0; i < sizeof starts / sizeof starts[0]; i++)
@@ -269,6 +278,8 @@ relevance(const struct analysis *an)
 		return 1;
 	int points = 0;
 	for (size_t i = 0; i < an->match_count; i++) {
+		if (!an->matches[i].entry->keyword) /* a category cue says what, not how relevant */
+			continue;
 		int w = an->matches[i].entry->weight;
 		points += w + (an->matches[i].in_title ? 2 * w : 0) + (an->matches[i].count >= 3 ? 1 : 0);
 	}
@@ -313,39 +324,97 @@ timeliness(const struct analysis *an, const struct article *a, const struct offl
 	return clamp10(t);
 }
 
-/* The category with the most lexicon evidence. One weak term is not evidence: a category
- * needs a core term (weight 3) or a weight-2 term and another distinct term ("Swift" alone in a story
- * about a singer is not programming). A versioned release is tools; a how-to about a tool is tools
- * even in the first person (an editor files "How I set up vim" under tools, not opinion);
- * other first-person essays become opinion. */
-static enum category
-categorize(const struct analysis *an)
+/* The evidence for one category. */
+struct evidence {
+	int score;    /* weights of the entries that count, tripled in the title */
+	int topics;   /* the part of score from topic entries (not mere cues) */
+	int distinct; /* entries that count */
+	int top;      /* the strongest weight among them */
+	int title;    /* the strongest weight among those in the title */
+};
+
+/* The evidence for each category: every distinct lexicon entry (topic or cue) counts once, its
+ * weight tripled in the title (a title says what the piece is about; a body mentions much), plus
+ * 2 when it recurs often. A weak cue (weight 1) met once in the body of a long article is not
+ * evidence: long texts mention everything once. */
+static void
+evidence(const struct analysis *an, struct evidence ev[CAT_COUNT])
 {
-	int weight[CAT_COUNT] = {0}, distinct[CAT_COUNT] = {0}, core[CAT_COUNT] = {0}, strong[CAT_COUNT] = {0};
+	memset(ev, 0, CAT_COUNT * sizeof *ev);
 	for (size_t i = 0; i < an->match_count; i++) {
 		const struct match *m = &an->matches[i];
-		enum category c = m->entry->category;
-		weight[c] += m->entry->weight * (m->in_title ? 3 : 1) + (m->count > 3 ? 2 : 0);
-		distinct[c]++;
-		core[c] |= m->entry->weight >= 3;
-		strong[c] |= m->entry->weight >= 2;
+		const struct lexicon_entry *e = m->entry;
+		if (e->weight < 2 && !m->in_title && m->count < 2 && an->words > 150)
+			continue;
+		struct evidence *v = &ev[e->category];
+		int points = e->weight * (m->in_title ? 3 : 1) + (m->count > 3 ? 2 : 0);
+		v->score += points;
+		v->topics += e->keyword ? points : 0;
+		v->distinct++;
+		if (e->weight > v->top)
+			v->top = e->weight;
+		if (m->in_title && e->weight > v->title)
+			v->title = e->weight;
 	}
+}
+
+#define OPINION_MIN 5 /* argument markers needed before a piece is an opinion piece */
+
+/* The category an editor would file the piece under, from the evidence and the source's prior
+ * (prior[c]: points for the subjects the source's other items in the window get; all 0 when
+ * unknown). Rules, in order:
+ *   - a versioned release is tools (an editor files "QEMU 10.1.0 released" under tools), unless
+ *     it is a security matter or nothing technical is said;
+ *   - a how-to about a tool is tools even in the first person ("How I set up vim"), but only
+ *     when a tool is named ("How to stop buying things" is not tools);
+ *   - otherwise the category with the most evidence (plus prior) wins. A technical category
+ *     needs real evidence of its own: a core term (weight 3), or a weight-2 term in the title,
+ *     with another distinct term, or with the source's prior behind it ("Swift" alone in the
+ *     body of a story about a singer is not programming). Opinion needs argument markers ("I
+ *     think", "considered harmful", Kommentar, tribune), not just the first person: most
+ *     first-person tech posts are reports; only a long first-person piece that names no
+ *     subject at all is taken for an essay. "other" has cues of its own (business, politics,
+ *     sport, culture, health, gadgets) and is also what is left when no category has evidence.
+ *     Ties go to the technical category. */
+static enum category
+categorize(const struct analysis *an, const int prior[CAT_COUNT])
+{
+	struct evidence ev[CAT_COUNT];
+	evidence(an, ev);
+	static const enum category tech[] = {CAT_AI_ML, CAT_SECURITY, CAT_ENGINEERING, CAT_TOOLS};
 	enum category best = CAT_OTHER;
-	for (int c = 0; c < CAT_COUNT; c++)
-		if (c != CAT_OTHER && (core[c] || (strong[c] && distinct[c] >= 2)) &&
-		    weight[c] > (best == CAT_OTHER ? 0 : weight[best]))
-			best = (enum category)c;
-	int techy = best != CAT_OTHER || weight[CAT_TOOLS] + weight[CAT_ENGINEERING] >= 2;
+	int best_score = 0;
+	for (size_t i = 0; i < sizeof tech / sizeof tech[0]; i++) {
+		enum category c = tech[i];
+		const struct evidence *v = &ev[c];
+		int real = v->top >= 3 || (v->top >= 2 && (v->distinct >= 2 || v->title >= 2 || prior[c] > 0)) ||
+		           v->distinct >= 4;
+		if (real && v->score + prior[c] >= 3 && v->score + prior[c] > best_score) {
+			best = c;
+			best_score = v->score + prior[c];
+		}
+	}
+	int techy = best != CAT_OTHER || ev[CAT_TOOLS].top >= 2 || ev[CAT_ENGINEERING].top >= 2;
 	if (an->release && techy && best != CAT_SECURITY)
 		return CAT_TOOLS;
-	if (an->howto && (weight[CAT_TOOLS] >= 2 || (techy && best != CAT_SECURITY && best != CAT_AI_ML)))
+	/* a how-to about a tool, not about buying less or watching films: a tool must be named */
+	if (an->howto && (ev[CAT_TOOLS].topics >= 2 || (techy && best != CAT_SECURITY && best != CAT_AI_ML)))
 		return CAT_TOOLS;
-	double cue_rate = an->words ? 100.0 * an->opinion_cues / (double)an->words : 0;
-	if (cue_rate >= 3.0 && an->words >= 80 && (best == CAT_OTHER || weight[best] < 10))
+	/* First-person writing adds to argument markers already there; it is not one itself. */
+	double first_person = an->words ? 100.0 * an->opinion_cues / (double)an->words : 0;
+	int opinion = ev[CAT_OPINION].score;
+	if (ev[CAT_OPINION].score > 0 && first_person >= 3.0 && an->words >= 80)
+		opinion += 2;
+	if (opinion >= OPINION_MIN && opinion > best_score) {
+		best = CAT_OPINION;
+		best_score = opinion;
+	}
+	if (ev[CAT_OTHER].score + prior[CAT_OTHER] > best_score)
+		return CAT_OTHER;
+	/* A long piece in the first person that names no subject at all is a personal essay. */
+	if (best == CAT_OTHER && ev[CAT_OTHER].score == 0 && first_person >= 5.0 && an->words >= 150)
 		return CAT_OPINION;
-	if (best != CAT_OTHER && weight[best] >= 3)
-		return best;
-	return cue_rate >= 1.5 && an->words >= 80 ? CAT_OPINION : CAT_OTHER;
+	return best;
 }
 
 #define FOLD_MAX 128
@@ -425,7 +494,7 @@ add_lexicon(const struct analysis *an, int zh, int *used, const char **out, size
 			const struct match *m = &an->matches[i];
 			int s = m->entry->weight * 2 + (m->in_title ? 6 : 0) + (m->count > 4 ? 4 : m->count);
 			const char *k = match_keyword(m, zh);
-			if (used[i] || m->entry->weight < 2 || has_keyword(out, n, k) ||
+			if (used[i] || !k || m->entry->weight < 2 || has_keyword(out, n, k) ||
 			    (m->entry->weight < 3 && !m->in_title && m->count < 2 && an->words > 150))
 				continue;
 			if (best < 0 || s > best_score ||
@@ -487,16 +556,57 @@ pick_keywords(const struct analysis *an, const struct offline_ctx *ctx, const st
 	return n;
 }
 
+#define PRIOR_POINTS 3 /* what a source's typical category is worth: a weak prior, one title cue */
+
+/* The prior of a's source: PRIOR_POINTS shared out by the categories the source's other items
+ * in the window got on their own evidence (offline_prepare); nothing when the window has fewer
+ * than two other items of the source, or was not prepared. It is the engine's own reading of
+ * the feed, no label of anyone's: a data-science blog's posts are mostly ai-ml, so its post with
+ * thin vocabulary probably is too. It only tips the balance between categories the item itself
+ * has evidence for (categorize()). */
+static void
+source_prior(const struct offline_ctx *ctx, const struct article *a, int prior[CAT_COUNT])
+{
+	int count[CAT_COUNT] = {0}, others = 0;
+	for (int c = 0; c < CAT_COUNT; c++)
+		prior[c] = 0;
+	for (size_t i = 0; ctx->own_categories && i < ctx->article_count; i++)
+		if (ctx->articles[i].source_id == a->source_id && &ctx->articles[i] != a && ctx->articles[i].id != a->id) {
+			count[ctx->own_categories[i]]++;
+			others++;
+		}
+	if (others < 2)
+		return;
+	for (int c = 0; c < CAT_COUNT; c++)
+		prior[c] = (2 * PRIOR_POINTS * count[c] + others) / (2 * others);
+	prior[CAT_OPINION] = 0; /* how a piece is written is its own, not its feed's */
+}
+
+void
+offline_prepare(struct offline_ctx *ctx, struct arena *arena)
+{
+	static const int none[CAT_COUNT] = {0};
+	enum category *cats = arena_alloc(arena, (ctx->article_count ? ctx->article_count : 1) * sizeof *cats);
+	for (size_t i = 0; i < ctx->article_count; i++) {
+		struct analysis an;
+		analyse(&ctx->articles[i], ctx->prefs, &an);
+		cats[i] = categorize(&an, none);
+	}
+	ctx->own_categories = cats;
+}
+
 void
 offline_verdict(const struct offline_ctx *ctx, const struct article *a, struct arena *arena, struct verdict *out)
 {
 	struct analysis an;
 	analyse(a, ctx->prefs, &an);
+	int prior[CAT_COUNT];
+	source_prior(ctx, a, prior);
 	memset(out, 0, sizeof *out);
 	out->relevance = relevance(&an);
 	out->quality = quality(&an, a, ctx);
 	out->timeliness = timeliness(&an, a, ctx);
-	out->category = categorize(&an);
+	out->category = categorize(&an, prior);
 	const char **kws = arena_alloc(arena, 4 * sizeof *kws);
 	out->keyword_count = pick_keywords(&an, ctx, a, out->category, arena, kws);
 	out->keywords = kws;

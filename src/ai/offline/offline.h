@@ -40,7 +40,14 @@ struct offline_ctx {
 	const struct kw_index *kw;      /* TF-IDF over the window */
 	const struct article *articles; /* the window, for per-source counts */
 	size_t article_count;
+	/* Per window article, the category on its own evidence (offline_prepare), from which each
+	 * source's prior is taken; NULL: no priors. */
+	const enum category *own_categories;
 };
+
+/* Judge every window article on its own evidence once, so that offline_verdict() can use each
+ * source's typical category as a weak prior. Optional; the array lives in arena. */
+void offline_prepare(struct offline_ctx *ctx, struct arena *arena);
 
 /* Score one article: relevance, quality, timeliness (1..10), category, 2..4 keywords;
  * is_offline = 1, model = NULL. Strings in arena. */
