@@ -1,12 +1,17 @@
 #!/usr/bin/python3
 """bench/store/run.py: the archive at 300k and 3M items: size, insert rate, search, paging, RSS.
 
-Feeds of real text are generated at bench time (never committed): sentences drawn from the
-corpus under ../shared/corpus (English from the real-world feeds and the readability test
-pages, Chinese from the Chinese pages and the seed documents), 300 items per feed with dates
-spread over the year before NOW; a quarter of the feeds are Chinese, a few mix both; one feed
-in five also carries full content (content:encoded). They are served over loopback by
-tests/feedserver and stored through the real `brief fetch`, 1,000 feeds (300k items) per run.
+Feeds of real text are generated at bench time (never committed), 1,000 new ones per run,
+so that the 3M items are all different and compression and the index are measured honestly:
+English sentences from the corpus under ../shared/corpus (the real-world feeds, the
+readability test pages, the HN blogs) spliced and varied per item (names and numbers swapped
+in), Chinese sentences rebuilt per item from 2-5 real clauses of the Chinese pages and the seed
+documents with names, dates and figures; made-up names from a Zipf-distributed space of 500k
+so rare terms exist at every size. 300 items per feed with dates spread over the year before
+NOW; three feeds in four are English, the rest Chinese (one in five of them mixed); one feed in
+five also carries full content (content:encoded). They are served over loopback by
+tests/feedserver and stored through the real `brief fetch`, 1,000 feeds (300k items) per run;
+a run's files are deleted once stored (about 270 MB each).
 
 After the first run (300k items) and after the tenth (3M) it measures: insert rate (new
 items per second of `brief fetch`, parsing and HTTP included), store bytes per item and as
@@ -30,10 +35,12 @@ import email.utils
 import glob
 import html
 import http.client
+import multiprocessing
 import json
 import os
 import random
 import re
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -70,7 +77,9 @@ def plain(text):
 
 
 def sentence_pools(corpus, seeds):
-    """English and Chinese sentences from the corpus: real text, split at sentence ends."""
+    """English sentences and Chinese clauses from the corpus: real text, split at sentence ends
+    (English) and at clause marks (Chinese: the corpus holds only ~50k Han characters, so
+    Chinese sentences are rebuilt from clauses per item, see Gen)."""
     en, zh = set(), set()
     han = re.compile(r"[\u4e00-\u9fff]")
     files = []
@@ -79,16 +88,17 @@ def sentence_pools(corpus, seeds):
         if len(f) > 4 and f[4] in ("realworld", "html"):
             files.append(os.path.join(corpus, f[0]))
     files += glob.glob(os.path.join(corpus, "fulltext/mozilla-readability/test-pages/*/expected.html"))
+    files += glob.glob(os.path.join(corpus, "fulltext/mozilla-readability/test-pages/*/source.html"))
     files += glob.glob(os.path.join(corpus, "hn-blogs/*/*.xml"))
     files += glob.glob(os.path.join(seeds, "*.txt"))
     for path in files:
         if not os.path.isfile(path):
             continue
         text = plain(read(path))
-        if len(han.findall(text)) > len(text) / 4:
-            for s in re.findall(r"[^。！？!?]*[。！？!?]", text):
-                s = s.strip()
-                if 8 <= len(s) <= 160 and len(han.findall(s)) > len(s) / 2:
+        if len(han.findall(text)) > len(text) / 4 or len(han.findall(text)) > 2000:
+            for s in re.split(r"[，。！？；：、!?;,]", text):
+                s = re.sub(r"^[#\s\d.、）)]+", "", s.strip())
+                if 4 <= len(s) <= 40 and len(han.findall(s)) > len(s) * 0.6:
                     zh.add(s)
         else:
             for s in re.split(r"(?<=[.!?])\s+", text):
@@ -101,30 +111,106 @@ def esc(s):
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def gen_feed(rng, idx, en, zh, path):
-    """One RSS feed of ITEMS_PER_FEED items over the year before NOW. Returns its size."""
+class Gen:
+    """Item text made of real corpus sentences, varied per item so that no two items of the
+    3M are alike: English sentences are spliced at commas and get numbers and names swapped
+    in; Chinese sentences are 2-5 real clauses joined, with numbers, dates and names. Names come
+    from a Zipf-distributed space of 500k made-up words (syllables), so the vocabulary keeps
+    growing with the store as real news vocabularies do (rare terms exist at every size)."""
+
+    SYL = ["ka", "lo", "ve", "ri", "tan", "mo", "zu", "pe", "lin", "dra", "sto", "qui", "ber", "no",
+           "fa", "xi", "gor", "ul", "mi", "sen", "tra", "vo", "el", "ash", "kor", "ne", "bu", "ry"]
+    SURNAME = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾萧田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+    GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红建文辉力斌宇浩凯晨鑫博航峰亮欣怡雪琳婷瑶倩颖佳睿泽轩然"
+    UNITS = ["亿元", "万元", "家企业", "个城市", "名用户", "项专利", "台设备", "万人次"]
+
+    def __init__(self, rng, en, zh):
+        self.rng, self.en, self.zh = rng, en, zh
+
+    def name(self):
+        r = self.rng
+        k = int(500000 ** r.random())  # Zipf-like: small k common, large k rare
+        w, x = [], k
+        for _ in range(2 + k % 2):
+            w.append(self.SYL[x % len(self.SYL)])
+            x //= len(self.SYL)
+        return "".join(w).capitalize() + ("" if k < 30000 else str(k % 97))
+
+    def zh_name(self):
+        r = self.rng
+        return r.choice(self.SURNAME) + "".join(r.choice(self.GIVEN) for _ in range(r.randint(1, 2)))
+
+    def en_sentence(self):
+        r = self.rng
+        s = r.choice(self.en)
+        if r.random() < 0.3:  # splice with another sentence at a comma
+            t = r.choice(self.en)
+            a, b = s.find(", "), t.find(", ")
+            if a > 20 and b > 0:
+                s = s[:a] + t[b:]
+        words = s.split(" ")
+        for _ in range(r.randint(0, 2)):  # a name or a number in place of a word
+            i = r.randrange(len(words))
+            if words[i][:1].isupper() or words[i][:1].isdigit():
+                words[i] = self.name() if r.random() < 0.7 else str(r.randint(2, 2026))
+        if r.random() < 0.4:
+            words.insert(r.randrange(len(words)), self.name())
+        return " ".join(words)
+
+    def zh_sentence(self):
+        r = self.rng
+        parts = [r.choice(self.zh) for _ in range(r.randint(2, 5))]
+        if r.random() < 0.5:
+            parts.insert(r.randrange(len(parts) + 1), "%s表示" % self.zh_name())
+        if r.random() < 0.4:
+            parts.insert(r.randrange(len(parts) + 1), "%d年%d月共有%d%s" % (
+                r.randint(2015, 2026), r.randint(1, 12), r.randint(2, 9999), r.choice(self.UNITS)))
+        if r.random() < 0.2:
+            parts.append("%s公司的%s" % (self.name(), r.choice(self.zh)))
+        return "，".join(parts) + r.choice("。。。！？")
+
+    def sentences(self, lang, k):
+        r = self.rng
+        out = []
+        for _ in range(k):
+            zh = lang == "zh" or (lang == "mix" and r.random() < 0.5)
+            out.append(self.zh_sentence() if zh else self.en_sentence())
+        return out
+
+    def title(self, lang):
+        s = self.sentences(lang, 1)[0]
+        if lang == "zh" or re.match(r"[\u4e00-\u9fff]", s):
+            return s[:self.rng.randint(12, 40)].rstrip("，。")
+        if len(s) > 90:
+            s = s[:s.rfind(" ", 0, 90)]
+        return s.rstrip(".")
+
+
+def gen_feed(rng, run, idx, en, zh, path):
+    """Feed idx of run: ITEMS_PER_FEED items of text no other feed has, over the year before NOW.
+    Three feeds in four are English, one in five of the rest Chinese-and-English, the others
+    Chinese; one in five also carries full content (content:encoded). Returns its size."""
+    g = Gen(rng, en, zh)
     lang = "zh" if idx % 4 == 1 else "mix" if idx % 20 == 3 else "en"
     full = idx % 5 == 0
-    def sent(k):
-        pool = zh if lang == "zh" or (lang == "mix" and rng.random() < 0.5) else en
-        return [rng.choice(pool) for _ in range(k)]
+    host = "f%d-%d.example.org" % (run, idx)
     out = ['<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0" '
            'xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>'
-           '<title>Bench feed %d</title><link>https://f%d.example.org/</link>'
-           '<description>generated from real text</description>\n' % (idx, idx)]
-    cats = ["tech", "science", "policy", "business", "culture", "security", "ai", "web"]
+           '<title>%s</title><link>https://%s/</link>'
+           '<description>generated from real text</description>\n' % (esc(g.title(lang)), host)]
+    cats = ["tech", "science", "policy", "business", "culture", "security", "ai", "web",
+            "科技", "经济", "社会", "国际"]
     for k in range(ITEMS_PER_FEED):
         t = NOW_TS - int(365 * 86400 * (k + rng.random()) / ITEMS_PER_FEED)
-        title = sent(1)[0]
-        title = title[:40] if lang == "zh" else title[:90]
-        link = "https://f%d.example.org/%d/%05d.html" % (idx, 2025 + (k < 150), k)
-        desc = "".join("<p>%s</p>" % s for s in [" ".join(sent(rng.randint(1, 3)))])
+        link = "https://%s/%d/%05d.html" % (host, 2025 + (k < 150), k)
+        desc = "<p>%s</p>" % " ".join(g.sentences(lang, rng.randint(1, 3)))
         out.append("<item><title>%s</title><link>%s</link><guid>%s</guid><pubDate>%s</pubDate>"
                    "<category>%s</category><description>%s</description>"
-                   % (esc(title), link, link, email.utils.formatdate(t, usegmt=True), rng.choice(cats),
-                      esc(desc)))
+                   % (esc(g.title(lang)), link, link, email.utils.formatdate(t, usegmt=True),
+                      rng.choice(cats), esc(desc)))
         if full:
-            body = "".join("<p>%s</p>" % " ".join(sent(rng.randint(2, 5))) for _ in range(rng.randint(2, 5)))
+            body = "".join("<p>%s</p>" % " ".join(g.sentences(lang, rng.randint(2, 5)))
+                           for _ in range(rng.randint(2, 5)))
             out.append("<content:encoded>%s</content:encoded>" % esc(body))
         out.append("</item>\n")
     out.append("</channel></rss>\n")
@@ -132,6 +218,18 @@ def gen_feed(rng, idx, en, zh, path):
     with open(path, "wb") as f:
         f.write(data)
     return len(data)
+
+
+POOLS = []
+
+
+def gen_init(en, zh):
+    POOLS[:] = [en, zh]
+
+
+def gen_job(job):
+    seed, run, idx, path = job
+    return gen_feed(random.Random("%d/%d/%d" % (seed, run, idx)), run, idx, POOLS[0], POOLS[1], path)
 
 
 def start(argv):
@@ -327,14 +425,18 @@ def main():
     runs = RUNS[a.items]
     try:
         def gen(k):
-            """The feeds of run k: 1,000 generated once (run 0); later runs fetch the same files
-            under other URLs (?copy=k), which brief stores as other sources. Returns raw bytes."""
-            if "raw0" not in state:
-                rng = random.Random(a.seed * 100003)
-                state["raw0"] = sum(gen_feed(rng, i, en, zh, os.path.join(a.dir, "feeds", "f%05d.xml" % i))
-                                    for i in range(FEEDS_PER_RUN))
-                save()
-            return state["raw0"]
+            """The feeds of run k: 1,000 new feeds (seeded by k and the feed's number, so a stopped
+            run regenerates the same files) under feeds/rK, written by two processes. Returns
+            their raw bytes."""
+            d = os.path.join(a.dir, "feeds", "r%d" % k)
+            os.makedirs(d, exist_ok=True)
+            jobs = [(a.seed, k, i, os.path.join(d, "f%05d.xml" % i)) for i in range(FEEDS_PER_RUN)]
+            t = time.monotonic()
+            with multiprocessing.Pool(2, initializer=gen_init, initargs=(en, zh)) as pool:
+                raw = sum(pool.map(gen_job, jobs, chunksize=20))
+            print("run %d: generated %d feeds, %.0f MB, in %.0f s" % (k + 1, FEEDS_PER_RUN, raw / 1e6,
+                                                                   time.monotonic() - t), file=sys.stderr)
+            return raw
         if a.peer and "peer" not in state:
             raw = gen(0)
             peer, phome = os.path.abspath(a.peer), os.path.join(a.dir, "home-peer")
@@ -359,6 +461,7 @@ def main():
             raw = gen(done)
             wall, rss, cpu, out = run_rss(fetch_argv(brief, home, write_opml(a, feeds_url, done)), env)
             record(done, raw, wall, rss, cpu, out)
+            shutil.rmtree(os.path.join(a.dir, "feeds", "r%d" % done))  # stored; 270 MB each
             if done == 0:
                 subprocess.run(["sqlite3", os.path.join(home, "brief.db"), "PRAGMA wal_checkpoint(TRUNCATE)"],
                                stdout=subprocess.DEVNULL, check=True)
@@ -413,8 +516,8 @@ def write_opml(a, feeds_url, k):
     with open(opml, "w", encoding="utf-8") as f:
         f.write('<?xml version="1.0"?>\n<opml version="2.0"><head><title>bench</title></head><body>\n')
         for i in range(FEEDS_PER_RUN):
-            f.write('<outline type="rss" text="f%d-%d" xmlUrl="%s/f%05d.xml%s"/>\n'
-                    % (i, k, feeds_url, i, "?copy=%d" % k if k else ""))
+            f.write('<outline type="rss" text="f%d-%d" xmlUrl="%s/r%d/f%05d.xml"/>\n'
+                    % (i, k, feeds_url, k, i))
         f.write("</body></opml>\n")
     return opml
 
