@@ -61,11 +61,7 @@ int cmd_write_renderings(const char *out, int is_many, const char *stem, const c
  * (or is_many), else to the file out, or stdout when out is NULL. Returns 0 or -1 with e set. */
 int cmd_write_wechat(const char *out, int is_many, const char *stem, const struct buf *frag, struct err *e);
 struct prune_result;
-/* [store] keep_days: *days = 0 when unset. Returns 0, or -1 with e set when it is not a number
- * of days. `brief prune` and `brief fetch` (which prunes after its run when it is set) read it.
- * (Defined in cmd_prune.c with the next one.) */
-int cmd_keep_days(const struct app *app, int *days, struct err *e);
-/* Print a prune's result as one line, or as JSON. */
+/* Print a prune's result as one line, or as JSON (defined in cmd_prune.c). */
 void cmd_prune_print(const struct prune_result *r, int keep_days, int dry_run, int wants_json);
 
 /* Send msg to every channel named in names (comma-separated; NULL = none), logging each

@@ -100,9 +100,9 @@ cmd_fetch(int argc, char **argv)
 		}
 		rc = EXIT_OK;
 		/* Retention after the run, when configured ([store] keep_days). */
-		int days = 0;
+		int days = (int)config_values(&app.cfg)->store_keep_days;
 		struct prune_result pr;
-		if (cmd_keep_days(&app, &days, &e) < 0 || (days && store_prune(&st, app.now, days, 0, &pr, &e) < 0)) {
+		if (days && store_prune(&st, app.now, days, 0, &pr, &e) < 0) {
 			fprintf(stderr, "brief fetch: pruning: %s\n", e.msg);
 			rc = EXIT_FAIL;
 		} else if (days && !common.is_quiet && !wants_json) {

@@ -20,17 +20,6 @@ const char cmd_prune_help[] =
 	"  --json         print the result as one JSON object\n\n"
 	"With [store] keep_days set, `brief fetch` prunes after each run.\n";
 
-/* The [store] keep_days setting: 0 when unset; -1 with e set when it is not a day count. */
-int
-cmd_keep_days(const struct app *app, int *days, struct err *e)
-{
-	*days = 0;
-	const char *v = config_get(&app->cfg, "store", "keep_days");
-	if (!v || !*v)
-		return 0;
-	return cli_int(v, "[store] keep_days", 1, 365000, days, e);
-}
-
 /* Print r as a line (or JSON). */
 void
 cmd_prune_print(const struct prune_result *r, int keep_days, int dry_run, int wants_json)
@@ -70,8 +59,8 @@ cmd_prune(int argc, char **argv)
 		fprintf(stderr, "brief prune: %s\n", e.msg);
 		return EXIT_FAIL;
 	}
-	int days = 0;
-	if (keep ? cli_int(keep, "keep-days", 1, 365000, &days, &e) < 0 : cmd_keep_days(&app, &days, &e) < 0) {
+	int days = (int)config_values(&app.cfg)->store_keep_days; /* 0 when unset */
+	if (keep && cli_int(keep, "keep-days", 1, 365000, &days, &e) < 0) {
 		app_close(&app);
 		return cmd_usage_error("prune", e.msg);
 	}

@@ -48,7 +48,8 @@ struct config_entry {
 	X(llm, enrich_text_tokens, 1200, 64, 32000) /* article text sent for enrichment */               \
 	X(weekly, max_stories, 30, 1, 500)    /* stories the weekly considers */                         \
 	X(weekly, max_groups, 6, 1, 100)      /* company/topic groups in the news section */             \
-	X(weekly, first_issue, 1, 1, 999999)  /* the issue number of the first weekly post */
+	X(weekly, first_issue, 1, 1, 999999)  /* the issue number of the first weekly post */         \
+	X(store, keep_days, 0, 1, 365000)     /* days of item bodies kept (brief prune); 0 = all */
 
 /* Booleans: X(section, key, default); -1 = unset (the module decides). Values: see config_bool. */
 #define CONFIG_BOOLS(X)                                                                                \
