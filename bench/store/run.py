@@ -28,7 +28,9 @@ The work directory (--dir) keeps the generated feeds, the stores and results.jso
 that is stopped resumes with the next fetch. --items 300k stops after the first size.
 
 usage: bench/store/run.py [--build build] [--dir /tmp/brief-bench-store] [--items 300k|3m]
-                          [--peer PATH/brief] [--reps 5] [--seed 1]
+                          [--peer PATH/brief] [--reps 5] [--seed 1] [--build-only] [--measure-now]
+A file STOP in --dir ends the build after the run in progress; --measure-now then measures the
+store at the size it reached (labelled 0.9m, 1.2m, ...).
 """
 import argparse
 import email.utils
@@ -398,6 +400,8 @@ def main():
     ap.add_argument("--reps", type=int, default=5)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--build-only", action="store_true", help="fetch the runs, measure later")
+    ap.add_argument("--measure-now", action="store_true",
+                    help="measure the store as far as it was built (when the 3M build cannot finish)")
     a = ap.parse_args()
     src = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     brief = os.path.abspath(os.path.join(a.build, "brief"))
@@ -456,7 +460,10 @@ def main():
 
         # Build: run k fetches 1,000 feeds (300k items); the store after the first run is
         # copied aside (home-300k) so both sizes can be measured when the build is done.
-        while len(state["chunks"]) < runs:
+        while len(state["chunks"]) < runs and not a.measure_now:
+            if os.path.exists(os.path.join(a.dir, "STOP")):  # touched to end the build between runs
+                print("STOP file: the build ends at %d runs" % len(state["chunks"]), file=sys.stderr)
+                break
             done = len(state["chunks"])
             raw = gen(done)
             wall, rss, cpu, out = run_rss(fetch_argv(brief, home, write_opml(a, feeds_url, done)), env)
@@ -495,9 +502,12 @@ def main():
                 return {"feeds": out["feeds_total"], "items_new": out["items_new"], "seconds": time.monotonic() - t0}
             return writer
 
-        for label, h, raw, chunks in (("300k", home + "-300k", state.get("raw300k"), state["chunks"][:1]),
-                                      ("3m", home, state["raw"], state["chunks"])):
-            if label in state or not raw or (label == "3m" and len(chunks) < 10):
+        sizes = [("300k", home + "-300k", state.get("raw300k"), state["chunks"][:1])]
+        n = len(state["chunks"])
+        if n == 10 or (a.measure_now and n > 1):  # --measure-now: the store as far as it was built
+            sizes.append(("3m" if n == 10 else "%.1fm" % (n * 0.3), home, state["raw"], state["chunks"]))
+        for label, h, raw, chunks in sizes:
+            if label in state or not raw:
                 continue
             m = measure(a, brief, h, env, raw, label, writer=writer_for(h))
             m.update(fetch_s=sum(c["wall"] for c in chunks), fetch_cpu=sum(c["cpu"] for c in chunks),
@@ -523,7 +533,7 @@ def write_opml(a, feeds_url, k):
 
 
 def report(state):
-    cols = [c for c in ("peer", "300k", "3m") if c in state]
+    cols = [c for c in ["peer", "300k"] + sorted(k for k in state if k.endswith("m")) if c in state]
     if not cols:
         return
     def row(name, f, fmt):
