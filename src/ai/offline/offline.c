@@ -61,7 +61,7 @@ struct match {
 	int in_title;
 };
 
-struct analysis {
+struct offline_analysis {
 	enum lang lang;
 	size_t words, numbers, sentences;
 	int opinion_cues, news_cues;
@@ -73,7 +73,7 @@ struct analysis {
 };
 
 static void
-add_match(struct analysis *an, const struct lexicon_entry *e, int in_title)
+add_match(struct offline_analysis *an, const struct lexicon_entry *e, int in_title)
 {
 	for (size_t i = 0; i < an->match_count; i++)
 		if (an->matches[i].entry == e) {
@@ -119,7 +119,7 @@ has_cjk(const char *s)
 
 /* Substring checks for CJK lexicon entries and CJK preference terms. */
 static void
-scan_cjk(struct analysis *an, const char *s, size_t len, int in_title, const struct offline_prefs *prefs)
+scan_cjk(struct offline_analysis *an, const char *s, size_t len, int in_title, const struct offline_prefs *prefs)
 {
 	if (!has_non_ascii(s))
 		return;
@@ -139,7 +139,7 @@ scan_cjk(struct analysis *an, const char *s, size_t len, int in_title, const str
 }
 
 static void
-scan(struct analysis *an, const char *s, int in_title, const struct offline_prefs *prefs)
+scan(struct offline_analysis *an, const char *s, int in_title, const struct offline_prefs *prefs)
 {
 	size_t len = strlen(s);
 	if (len > SCAN_BYTES)
@@ -238,7 +238,7 @@ is_howto(const char *title, const char *text)
 }
 
 static void
-analyse(const struct article *a, const struct offline_prefs *prefs, struct analysis *an)
+analyse(const struct article *a, const struct offline_prefs *prefs, struct offline_analysis *an)
 {
 	memset(an, 0, sizeof *an);
 	an->lang = lang_detect(a->title, a->text);
@@ -272,7 +272,7 @@ clamp10(long v)
 }
 
 static int
-relevance(const struct analysis *an)
+relevance(const struct offline_analysis *an)
 {
 	if (an->is_muted)
 		return 1;
@@ -291,7 +291,7 @@ relevance(const struct analysis *an)
 }
 
 static int
-quality(const struct analysis *an, const struct article *a, const struct offline_ctx *ctx)
+quality(const struct offline_analysis *an, const struct article *a, const struct offline_ctx *ctx)
 {
 	size_t w = an->words;
 	long q = w < 30 ? 2 : w < 100 ? 3 : w < 250 ? 5 : w < 600 ? 6 : w < 1500 ? 7 : 8;
@@ -311,7 +311,7 @@ quality(const struct analysis *an, const struct article *a, const struct offline
 }
 
 static int
-timeliness(const struct analysis *an, const struct article *a, const struct offline_ctx *ctx)
+timeliness(const struct offline_analysis *an, const struct article *a, const struct offline_ctx *ctx)
 {
 	double hours = ctx->hours > 0 ? ctx->hours : 48;
 	double age = (double)(ctx->now - a->when) / 3600.0;
@@ -338,7 +338,7 @@ struct evidence {
  * 2 when it recurs often. A weak cue (weight 1) met once in the body of a long article is not
  * evidence: long texts mention everything once. */
 static void
-evidence(const struct analysis *an, struct evidence ev[CAT_COUNT])
+evidence(const struct offline_analysis *an, struct evidence ev[CAT_COUNT])
 {
 	memset(ev, 0, CAT_COUNT * sizeof *ev);
 	for (size_t i = 0; i < an->match_count; i++) {
@@ -377,7 +377,7 @@ evidence(const struct analysis *an, struct evidence ev[CAT_COUNT])
  *     sport, culture, health, gadgets) and is also what is left when no category has evidence.
  *     Ties go to the technical category. */
 static enum category
-categorize(const struct analysis *an, const int prior[CAT_COUNT])
+categorize(const struct offline_analysis *an, const int prior[CAT_COUNT])
 {
 	struct evidence ev[CAT_COUNT];
 	evidence(an, ev);
@@ -486,7 +486,7 @@ match_keyword(const struct match *m, int zh)
  * weak topic (weight < 3) counts only when it is in the title or recurs. The order is a full
  * ordering so the result does not depend on match order. */
 static size_t
-add_lexicon(const struct analysis *an, int zh, int *used, const char **out, size_t n, size_t limit)
+add_lexicon(const struct offline_analysis *an, int zh, int *used, const char **out, size_t n, size_t limit)
 {
 	while (n < limit) {
 		int best = -1, best_score = 0;
@@ -538,7 +538,7 @@ overlaps_keyword(const char **kws, size_t n, const char *k)
 /* 2..4 keywords: the two strongest lexicon topics, then the window's TF-IDF terms (names and
  * phrases first), then more lexicon topics; the category as a last resort. */
 static size_t
-pick_keywords(const struct analysis *an, const struct offline_ctx *ctx, const struct article *a,
+pick_keywords(const struct offline_analysis *an, const struct offline_ctx *ctx, const struct article *a,
               enum category cat, struct arena *arena, const char **out)
 {
 	int zh = mostly_cjk(a);
@@ -586,29 +586,39 @@ void
 offline_prepare(struct offline_ctx *ctx, struct arena *arena)
 {
 	static const int none[CAT_COUNT] = {0};
-	enum category *cats = arena_alloc(arena, (ctx->article_count ? ctx->article_count : 1) * sizeof *cats);
+	size_t n = ctx->article_count ? ctx->article_count : 1;
+	struct offline_analysis *ans = arena_alloc(arena, n * sizeof *ans);
+	enum category *cats = arena_alloc(arena, n * sizeof *cats);
 	for (size_t i = 0; i < ctx->article_count; i++) {
-		struct analysis an;
-		analyse(&ctx->articles[i], ctx->prefs, &an);
-		cats[i] = categorize(&an, none);
+		analyse(&ctx->articles[i], ctx->prefs, &ans[i]);
+		cats[i] = categorize(&ans[i], none);
 	}
+	ctx->analyses = ans;
 	ctx->own_categories = cats;
 }
 
 void
 offline_verdict(const struct offline_ctx *ctx, const struct article *a, struct arena *arena, struct verdict *out)
 {
-	struct analysis an;
-	analyse(a, ctx->prefs, &an);
+	/* a window article of a prepared context was analysed once already */
+	const struct offline_analysis *an = NULL;
+	for (size_t i = 0; ctx->analyses && !an && i < ctx->article_count; i++)
+		if (&ctx->articles[i] == a)
+			an = &ctx->analyses[i];
+	struct offline_analysis own;
+	if (!an) {
+		analyse(a, ctx->prefs, &own);
+		an = &own;
+	}
 	int prior[CAT_COUNT];
 	source_prior(ctx, a, prior);
 	memset(out, 0, sizeof *out);
-	out->relevance = relevance(&an);
-	out->quality = quality(&an, a, ctx);
-	out->timeliness = timeliness(&an, a, ctx);
-	out->category = categorize(&an, prior);
+	out->relevance = relevance(an);
+	out->quality = quality(an, a, ctx);
+	out->timeliness = timeliness(an, a, ctx);
+	out->category = categorize(an, prior);
 	const char **kws = arena_alloc(arena, 4 * sizeof *kws);
-	out->keyword_count = pick_keywords(&an, ctx, a, out->category, arena, kws);
+	out->keyword_count = pick_keywords(an, ctx, a, out->category, arena, kws);
 	out->keywords = kws;
 	out->is_offline = 1;
 	out->model = NULL;

@@ -32,6 +32,8 @@ struct offline_prefs {
 /* Read [interests] topics, [mute] topics and [mute] sources (cfg may be NULL). Strings in arena. */
 void offline_prefs_load(const struct config *cfg, struct arena *arena, struct offline_prefs *out);
 
+struct offline_analysis; /* what the engine read in one article (offline.c) */
+
 /* Window-wide state the per-article scoring needs. */
 struct offline_ctx {
 	int64_t now;
@@ -43,10 +45,12 @@ struct offline_ctx {
 	/* Per window article, the category on its own evidence (offline_prepare), from which each
 	 * source's prior is taken; NULL: no priors. */
 	const enum category *own_categories;
+	const struct offline_analysis *analyses; /* per window article (offline_prepare), or NULL */
 };
 
-/* Judge every window article on its own evidence once, so that offline_verdict() can use each
- * source's typical category as a weak prior. Optional; the array lives in arena. */
+/* Read and judge every window article on its own evidence once, so that offline_verdict() can
+ * use each source's typical category as a weak prior, and need not read a window article
+ * again. Optional; the arrays (about 2.6 KB per article) live in arena. */
 void offline_prepare(struct offline_ctx *ctx, struct arena *arena);
 
 /* Score one article: relevance, quality, timeliness (1..10), category, 2..4 keywords;
