@@ -111,3 +111,13 @@ report_brand_line_html(const struct report_brand *b, struct buf *out)
 	esc_html(out, b->line);
 	buf_puts(out, "</p>\n");
 }
+
+void
+report_footer_html(const char *note, const struct report_brand *b, struct buf *out)
+{
+	buf_puts(out, "<footer><p>");
+	esc_html(out, note);
+	buf_puts(out, b && b->line ? "</p>\n" : "</p>");
+	report_brand_line_html(b, out);
+	buf_puts(out, "</footer>\n</article>\n</body>\n</html>\n");
+}

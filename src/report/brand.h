@@ -39,5 +39,8 @@ void report_brand_top_html(const struct report_brand *b, struct buf *out);
 /* The closing line: Markdown "\n*line*\n", HTML "<p>line</p>\n"; nothing without one. */
 void report_brand_line_md(const struct report_brand *b, struct buf *out);
 void report_brand_line_html(const struct report_brand *b, struct buf *out);
+/* The end of an article page (the weekly post, a commentary): <footer> with note (plain
+ * text, escaped) and b's closing line, then the closing tags of article, body and html. */
+void report_footer_html(const char *note, const struct report_brand *b, struct buf *out);
 
 #endif

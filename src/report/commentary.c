@@ -184,17 +184,12 @@ commentary_render_html(const struct commentary_doc *d, struct buf *out)
 	mds_html(out, a->question, &refs, NULL);
 	if (br)
 		mds_html(out, br->outro, &none, NULL);
-	buf_printf(out, "<h2>%s</h2>\n<ol>\n", w->refs);
-	weekly_refs_html(d->refs, d->ref_count, out);
-	buf_puts(out, "</ol>\n<footer><p>");
+	weekly_refs_html(w->refs, d->refs, d->ref_count, out);
 	struct buf note = BUF_INIT;
 	const char *model_arg[] = {d->model ? d->model : "?"};
 	i18n_fill(&note, w->note, model_arg, 1);
-	esc_html(out, buf_str(&note));
+	report_footer_html(buf_str(&note), br, out);
 	buf_free(&note);
-	buf_puts(out, br && br->line ? "</p>\n" : "</p>");
-	report_brand_line_html(br, out);
-	buf_puts(out, "</footer>\n</article>\n</body>\n</html>\n");
 	buf_free(&h);
 	free(links);
 }

@@ -30,10 +30,11 @@ void weekly_engine_note(const struct weekly_post *p, struct buf *out);
 /* Render p as Markdown (with the front matter it asks for), a self-contained HTML page,
  * or a JSON object, appended to out. Pure. */
 /* The numbered reference list the weekly post and the article share: Markdown lines
- * "N. [title](link) — source", or HTML <li id="ref-N"> items (without the <ol>). A missing
- * title shows the link; a link that is not http(s) is not made clickable. */
+ * "N. [title](link) — source", or in HTML the heading (escaped) as <h2> and an <ol> of
+ * <li id="ref-N"> items. A missing title shows the link; a link that is not http(s) is not
+ * made clickable. */
 void weekly_refs_md(const struct weekly_ref *refs, size_t n, struct buf *out);
-void weekly_refs_html(const struct weekly_ref *refs, size_t n, struct buf *out);
+void weekly_refs_html(const char *heading, const struct weekly_ref *refs, size_t n, struct buf *out);
 void weekly_render_md(const struct weekly_post *p, struct buf *out);
 void weekly_render_html(const struct weekly_post *p, struct buf *out);
 void weekly_render_json(const struct weekly_post *p, struct buf *out);

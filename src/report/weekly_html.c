@@ -35,8 +35,11 @@ html_para(const struct weekly_post *p, const struct weekly_para *para, struct bu
 }
 
 void
-weekly_refs_html(const struct weekly_ref *refs, size_t n, struct buf *out)
+weekly_refs_html(const char *heading, const struct weekly_ref *refs, size_t n, struct buf *out)
 {
+	buf_puts(out, "<h2>");
+	esc_html(out, heading);
+	buf_puts(out, "</h2>\n<ol>\n");
 	for (size_t i = 0; i < n; i++) {
 		const struct weekly_ref *r = &refs[i];
 		buf_printf(out, "<li id=\"ref-%zu\">", i + 1);
@@ -55,6 +58,7 @@ weekly_refs_html(const struct weekly_ref *refs, size_t n, struct buf *out)
 		}
 		buf_puts(out, "</li>\n");
 	}
+	buf_puts(out, "</ol>\n");
 }
 
 void
@@ -104,18 +108,13 @@ weekly_render_html(const struct weekly_post *p, struct buf *out)
 	}
 	if (p->brand)
 		mds_html(out, p->brand->outro, NULL, NULL);
-	buf_puts(out, "<section>\n<h2>");
-	esc_html(out, weekly_refs_title(p->lang));
-	buf_puts(out, "</h2>\n<ol>\n");
-	weekly_refs_html(p->refs, p->ref_count, out);
-	buf_puts(out, "</ol>\n</section>\n<footer><p>");
+	buf_puts(out, "<section>\n");
+	weekly_refs_html(weekly_refs_title(p->lang), p->refs, p->ref_count, out);
+	buf_puts(out, "</section>\n");
 	struct buf note = BUF_INIT;
 	weekly_engine_note(p, &note);
-	esc_html(out, buf_str(&note));
+	report_footer_html(buf_str(&note), p->brand, out);
 	buf_free(&note);
-	buf_puts(out, p->brand && p->brand->line ? "</p>\n" : "</p>");
-	report_brand_line_html(p->brand, out);
-	buf_puts(out, "</footer>\n</article>\n</body>\n</html>\n");
 }
 
 static json_t *
