@@ -13,6 +13,8 @@
  *      only_fans_can_comment}]} -> {"media_id"}.
  * Reference: developers.weixin.qq.com/doc/service/api/draftbox/draftmanage/api_draft_add
  * (title <= 32 characters, author <= 16, digest <= 128, content < 20,000 characters and < 1 MB).
+ * A draft refused with 40007 (invalid media_id: the cached cover was deleted from the account)
+ * uploads the cover again and retries once.
  * The digest is cut to 128 characters here; the title and author are sent as given, so an
  * over-long one is refused by the API and its message (45003 title size out of limit, ...)
  * is reported. Errors never carry the secret or the token (redacted). */
@@ -88,6 +90,7 @@ api_error(struct mp *m, const char *what, json_t *root, struct err *e)
 		utf8_sanitize(&text, v, utf8_prefix_chars(v, strcspn(v, "\r\n"), 200));
 	}
 	const char *hint = code == 45009 ? " (the account's daily quota for this API is used up; try again tomorrow)"
+	                   : code == 45011 ? " (the API's per-minute limit; try again in a minute)"
 	                   : code == 40164 ? " (add this machine's IP address to the account's IP whitelist)"
 	                   : code == 40125 || code == 40013 ? " (check appid and secret)"
 	                                                    : "";
@@ -152,11 +155,14 @@ is_token_error(long code)
 enum call { CALL_UPLOAD, CALL_DRAFT };
 
 /* One API call with the current token; on a token error, drop the token, get a new one and
- * try once more. On success *root holds the answer (caller decrefs). */
+ * try once more. On success *root holds the answer (caller decrefs); on the API's refusal
+ * *api_code (may be NULL) holds its errcode, else 0. */
 static int
 call(struct mp *m, enum call kind, const char *cover_path, const char *cover_type, const char *payload,
-     json_t **root, struct err *e)
+     json_t **root, long *api_code, struct err *e)
 {
+	if (api_code)
+		*api_code = 0;
 	const char *what = kind == CALL_UPLOAD ? "material/add_material" : "draft/add";
 	for (int attempt = 0;; attempt++) {
 		struct buf url = BUF_INIT;
@@ -190,6 +196,8 @@ call(struct mp *m, enum call kind, const char *cover_path, const char *cover_typ
 				return -1;
 			continue;
 		}
+		if (api_code)
+			*api_code = code;
 		api_error(m, what, *root, e);
 		json_decref(*root);
 		*root = NULL;
@@ -211,9 +219,10 @@ cover_type_of(const char *path)
 	return NULL;
 }
 
-/* The cover's permanent media id into media: cached by the image's SHA-256, else uploaded. */
+/* The cover's permanent media id into media: cached by the image's SHA-256, else (or when
+ * force: the cached id was refused) uploaded and cached. */
 static int
-cover_media(struct mp *m, const char *path, struct buf *media, struct err *e)
+cover_media(struct mp *m, const char *path, int force, struct buf *media, struct err *e)
 {
 	const char *type = cover_type_of(path);
 	if (!type)
@@ -238,13 +247,13 @@ cover_media(struct mp *m, const char *path, struct buf *media, struct err *e)
 	for (unsigned i = 0; i < md_len; i++)
 		snprintf(key + 6 + 2 * i, 3, "%02x", md[i]);
 	struct store *st = m->msg->store;
-	if (st) {
+	if (st && !force) {
 		int found = store_pubcache_get(st, m->cache_channel, key, wall_now(), media, e);
 		if (found != 0)
 			return found < 0 ? -1 : 0;
 	}
 	json_t *root;
-	if (call(m, CALL_UPLOAD, path, type, NULL, &root, e) < 0)
+	if (call(m, CALL_UPLOAD, path, type, NULL, &root, NULL, e) < 0)
 		return -1;
 	json_t *id = json_object_get(root, "media_id");
 	int rc = 0;
@@ -324,15 +333,27 @@ wechat_mp_send(const struct channel *ch, const struct deliver_message *msg, stru
 	char *payload = NULL;
 	json_t *root = NULL;
 	int rc = -1;
-	if (get_token(&m, 0, e) < 0 || cover_media(&m, cover, &media, e) < 0)
+	if (get_token(&m, 0, e) < 0)
 		goto out;
-	payload = draft_payload(&m, buf_str(&media));
-	if (!payload) {
-		err_set(e, "deliver %s (wechat_mp): cannot encode the draft", ch->name);
-		goto out;
+	for (int attempt = 0;; attempt++) {
+		buf_clear(&media);
+		if (cover_media(&m, cover, attempt > 0, &media, e) < 0)
+			goto out;
+		free(payload);
+		payload = draft_payload(&m, buf_str(&media));
+		if (!payload) {
+			err_set(e, "deliver %s (wechat_mp): cannot encode the draft", ch->name);
+			goto out;
+		}
+		long code;
+		if (call(&m, CALL_DRAFT, NULL, NULL, payload, &root, &code, e) == 0)
+			break;
+		/* 40007 invalid media_id: the cached cover is no longer the account's material (deleted
+		 * in the back office): upload it again, once. */
+		if (code != 40007 || attempt > 0)
+			goto out;
+		log_info("deliver %s (wechat_mp): the cached cover was refused (40007); uploading it again", ch->name);
 	}
-	if (call(&m, CALL_DRAFT, NULL, NULL, payload, &root, e) < 0)
-		goto out;
 	json_t *id = json_object_get(root, "media_id");
 	log_info("deliver %s (wechat_mp): draft added (media_id %s)", ch->name,
 	         json_is_string(id) ? json_string_value(id) : "?");

@@ -1,12 +1,16 @@
 /* test_wechat_mp.c: the 公众号 draft-box channel against the loopback API stand-in
  * (tests/wechatserver), with a real config file and a real SQLite store: the token fetched
  * once and cached across runs, refreshed when the API says it expired, re-fetched when its
- * lifetime is over; the cover uploaded once as permanent material; the draft's fields (digest
- * cut to 128 characters); an over-long title refused with the API's message; the daily quota
- * error; a wrong secret; no secret or token in any error. Then the CLI: `brief weekly
- * --format wechat --deliver mp`, with stdout and stderr checked for secrets. */
+ * lifetime is over; the cover uploaded once as permanent material (its media id in the store),
+ * again when the API no longer knows it (40007); the draft's fields (digest cut to 128
+ * characters); an over-long title refused with the API's message; the daily and per-minute
+ * quota errors; a wrong secret; no secret or token in any error. Then the CLI: `brief weekly
+ * --deliver mp -v` (a draft, an expired token, an over-long title), with stdout and stderr
+ * checked for secrets. */
+#include <openssl/evp.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "deliver/deliver.h"
@@ -107,6 +111,17 @@ main(void)
 	CHECK_INT(c.token, 1);
 	CHECK_INT(c.upload, 1);
 	CHECK_INT(c.draft, 2);
+	/* The cover's media id is in the store, under the image's SHA-256. */
+	unsigned char md[EVP_MAX_MD_SIZE];
+	unsigned int md_len = 0;
+	EVP_Digest(png, sizeof png, md, &md_len, EVP_sha256(), NULL);
+	char key[8 + 2 * EVP_MAX_MD_SIZE + 1] = "cover:";
+	for (unsigned i = 0; i < md_len; i++)
+		snprintf(key + 6 + 2 * i, 3, "%02x", md[i]);
+	struct buf media = BUF_INIT;
+	CHECK_INT(store_pubcache_get(&st, "wechat_mp:" APPID, key, (int64_t)time(NULL), &media, &e), 1);
+	CHECK_STR(buf_str(&media), "MEDIA01");
+	buf_free(&media);
 
 	/* 3. The API says the token expired (42001): one new token, the call retried. */
 	wx_server_expire_tokens(s);
@@ -134,11 +149,22 @@ main(void)
 	CHECK_INT(c.draft, 4);
 
 	/* 6. The daily quota: 45009, said plainly. */
-	wx_server_rate_limit(s, 1);
+	wx_server_rate_limit(s, 1, 45009);
 	CHECK_INT(deliver_send(&cfg, "mp", &msg, &e), -1);
 	CHECK(strstr(e.msg, "45009 reach max api daily quota limit") != NULL);
 	CHECK(strstr(e.msg, "quota") != NULL);
 	check_no_secret(e.msg, s);
+	/* The per-minute limit: 45011, with the API's words and what to do. */
+	wx_server_rate_limit(s, 1, 45011);
+	CHECK_INT(deliver_send(&cfg, "mp", &msg, &e), -1);
+	CHECK(strstr(e.msg, "draft/add: 45011 api minute-quota reach limit") != NULL);
+	CHECK(strstr(e.msg, "try again in a minute") != NULL);
+	check_no_secret(e.msg, s);
+	wx_server_counts(s, &c);
+	long drafts = c.draft;
+	CHECK_INT(deliver_send(&cfg, "mp", &msg, &e), 0); /* one refusal only */
+	wx_server_counts(s, &c);
+	CHECK_INT(c.draft, drafts + 1);
 
 	/* 7. Nothing to deliver (a message without the 公众号 rendering). */
 	struct deliver_message plain = msg;
@@ -146,6 +172,27 @@ main(void)
 	CHECK_INT(deliver_send(&cfg, "mp", &plain, &e), -1);
 	CHECK(strstr(e.msg, "only article, weekly and daily") != NULL);
 	CHECK(strstr(wx_server_problems(s), "") != NULL);
+	CHECK_STR(wx_server_problems(s), "");
+	wx_server_stop(s);
+	config_free(&cfg);
+
+	/* 7b. The same store against a restarted stand-in, which knows neither the cached token
+	 * (40001: a new one is fetched) nor the cached cover (40007, as when the material was
+	 * deleted in the back office: uploaded again, once); the draft is added. */
+	s = wx_server_start(APPID, SECRET, 7200);
+	load_config(&cfg, wx_server_port(s), SECRET, cover);
+	CHECK_INT(deliver_send(&cfg, "mp", &msg, &e), 0);
+	wx_server_counts(s, &c);
+	CHECK_INT(c.token, 1);
+	CHECK_INT(c.upload, 1);
+	CHECK_INT(c.draft, 1);
+	CHECK_INT(c.refused, 2); /* the 40001 and the 40007 */
+	CHECK_STR(c.thumb, "MEDIA01");
+	CHECK_INT(deliver_send(&cfg, "mp", &msg, &e), 0); /* both cached again */
+	wx_server_counts(s, &c);
+	CHECK_INT(c.token, 1);
+	CHECK_INT(c.upload, 1);
+	CHECK_INT(c.draft, 2);
 	CHECK_STR(wx_server_problems(s), "");
 	wx_server_stop(s);
 	config_free(&cfg);
@@ -202,6 +249,39 @@ main(void)
 	check_no_secret(buf_str(&out), s);
 	check_no_secret(buf_str(&err), s);
 	CHECK_STR(wx_server_problems(s), "");
+	wx_server_stop(s);
+
+	/* 11. The CLI's other paths, verbose, against a stand-in with 2-hour tokens: the token
+	 * refused as expired (42001) and renewed; an over-long title (the weekly's, from the
+	 * config) refused with the API's message, exit 1. No secret or token in any output. */
+	s = wx_server_start(APPID, SECRET, 7200);
+	snprintf(text, sizeof text,
+	         "[deliver \"mp\"]\ntype = wechat_mp\nappid = %s\nsecret = ${WX_SECRET}\ncover = %s\n"
+	         "api_base = http://127.0.0.1:%d\n",
+	         APPID, cover, wx_server_port(s));
+	write_file(conf, text, strlen(text));
+	struct buf all = BUF_INIT;
+	CHECK_INT(wfx_brief(args, env, &out, &err), 0);
+	buf_printf(&all, "%s%s", buf_str(&out), buf_str(&err));
+	wx_server_expire_tokens(s);
+	CHECK_INT(wfx_brief(args, env, &out, &err), 0);
+	CHECK(strstr(buf_str(&err), "the access token was refused (42001); getting a new one") != NULL);
+	buf_printf(&all, "%s%s", buf_str(&out), buf_str(&err));
+	wx_server_counts(s, &c);
+	CHECK_INT(c.token, 2);
+	CHECK_INT(c.draft, 2);
+	snprintf(text + strlen(text), sizeof text - strlen(text),
+	         "[weekly]\ntitle = 第$2期：一个非常非常非常非常非常非常非常长的周刊标题超过了三十二个字\n");
+	write_file(conf, text, strlen(text));
+	CHECK_INT(wfx_brief(args, env, &out, &err), 1);
+	CHECK(strstr(buf_str(&err), "deliver mp (wechat_mp): draft/add: 45003 title size out of limit") != NULL);
+	buf_printf(&all, "%s%s", buf_str(&out), buf_str(&err));
+	wx_server_counts(s, &c);
+	CHECK_INT(c.draft, 2);
+	check_no_secret(buf_str(&all), s);
+	CHECK(strstr(buf_str(&all), "TOKEN01_") == NULL); /* the expired token either */
+	CHECK_STR(wx_server_problems(s), "");
+	buf_free(&all);
 	buf_free(&out);
 	buf_free(&err);
 	wx_server_stop(s);

@@ -29,6 +29,7 @@ struct wx_server {
 	char media[MAX_MEDIA][64];
 	int media_count;
 	int rate_limited;
+	long rate_code; /* 45009 (daily quota) or 45011 (per-minute quota) */
 	struct wx_counts counts;
 	struct buf problems, problems_out;
 	char last_token[64];
@@ -219,6 +220,8 @@ on_draft(struct wx_server *s, struct MHD_Connection *conn, const char *method, c
 		return rc;
 	if (s->rate_limited > 0) {
 		s->rate_limited--;
+		if (s->rate_code == 45011)
+			return error(s, conn, 45011, "api minute-quota reach limit  mustslower  retry next minute");
 		return error(s, conn, 45009, "reach max api daily quota limit");
 	}
 	const char *ct = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Type");
@@ -340,10 +343,11 @@ wx_server_expire_tokens(struct wx_server *s)
 }
 
 void
-wx_server_rate_limit(struct wx_server *s, int n)
+wx_server_rate_limit(struct wx_server *s, int n, long code)
 {
 	pthread_mutex_lock(&s->lock);
 	s->rate_limited = n;
+	s->rate_code = code;
 	pthread_mutex_unlock(&s->lock);
 }
 

@@ -14,7 +14,8 @@
  *        45004 description size out of limit, 45002 content size out of limit, 40007
  *        invalid media_id.
  * A token that is not one it issued is 40001; a token it was told to expire is 42001; a rate
- * limit it was told to impose is 45009. A request that breaks the documented form (wrong
+ * limit it was told to impose is 45009 or 45011. A thumb_media_id it did not issue (a restarted
+ * stand-in = an account whose material was deleted) is 40007. A request that breaks the documented form (wrong
  * method, missing parameter, wrong content type, \u-escaped JSON text) is answered 40035
  * "invalid parameter" and recorded as a problem the test fails on. */
 #ifndef BRIEF_TESTS_WXSERVER_H
@@ -37,8 +38,9 @@ struct wx_server *wx_server_start(const char *appid, const char *secret, long ex
 int wx_server_port(const struct wx_server *s);
 /* Every token issued so far becomes expired (the next use answers 42001). */
 void wx_server_expire_tokens(struct wx_server *s);
-/* The next n draft/add calls answer 45009 (daily quota reached). */
-void wx_server_rate_limit(struct wx_server *s, int n);
+/* The next n draft/add calls answer code: 45009 (the daily quota is used up) or 45011 (the
+ * per-minute quota: "api minute-quota reach limit  mustslower  retry next minute"). */
+void wx_server_rate_limit(struct wx_server *s, int n, long code);
 void wx_server_counts(struct wx_server *s, struct wx_counts *out);
 /* Contract violations seen so far, one per line ("" when none). Valid until the next call. */
 const char *wx_server_problems(struct wx_server *s);
