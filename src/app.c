@@ -5,7 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "feed/date.h"
 #include "util/fs.h"
 #include "util/timeutil.h"
 
@@ -17,8 +16,8 @@ app_set_now(const char *now, struct err *e)
 		return 0;
 	}
 	int64_t t;
-	if (date_parse(now, strlen(now), &t) < 0)
-		return err_set(e, "--now wants an RFC 3339 time such as 2026-02-21T02:00:00Z, not \"%s\"", now);
+	if (cli_now(now, &t, e) < 0)
+		return -1;
 	time_set_now(t);
 	return 0;
 }

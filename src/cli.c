@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "feed/date.h"
 #include "util/log.h"
 #include "util/str.h"
 
@@ -18,9 +19,10 @@ find_option(const struct cli_option *opts, const char *name, size_t len, char sh
 	return NULL;
 }
 
-int
-cli_parse(int argc, char **argv, const struct cli_option *opts, struct cli_common *common,
-          char ***pos, int *npos, struct err *e)
+/* The options every command accepts, aimed at common's fields: the one list of them. */
+#define CLI_COMMON_COUNT 7
+static void
+common_table(struct cli_common *common, struct cli_option t[CLI_COMMON_COUNT])
 {
 	const struct cli_option common_opts[] = {
 		{"home", 0, CLI_VALUE, &common->home},
@@ -31,6 +33,38 @@ cli_parse(int argc, char **argv, const struct cli_option *opts, struct cli_commo
 		{"help", 'h', CLI_FLAG, &common->wants_help},
 		{NULL, 0, 0, NULL},
 	};
+	_Static_assert(sizeof common_opts == CLI_COMMON_COUNT * sizeof *common_opts, "CLI_COMMON_COUNT");
+	memcpy(t, common_opts, sizeof common_opts);
+}
+
+int
+cli_common_span(int argc, char **argv, int i)
+{
+	struct cli_common ignored = {0};
+	struct cli_option table[CLI_COMMON_COUNT];
+	common_table(&ignored, table);
+	const char *a = argv[i];
+	const struct cli_option *o = NULL;
+	const char *eq = NULL;
+	if (a[0] == '-' && a[1] == '-' && a[2]) {
+		eq = strchr(a + 2, '=');
+		o = find_option(table, a + 2, eq ? (size_t)(eq - a - 2) : strlen(a + 2), 0);
+	} else if (a[0] == '-' && a[1] && !a[2]) {
+		o = find_option(table, NULL, 0, a[1]);
+	}
+	if (!o || o->target == (void *)&ignored.wants_help)
+		return 0;
+	if (o->kind == CLI_FLAG || eq)
+		return 1;
+	return i + 1 < argc ? 2 : -1;
+}
+
+int
+cli_parse(int argc, char **argv, const struct cli_option *opts, struct cli_common *common,
+          char ***pos, int *npos, struct err *e)
+{
+	struct cli_option common_opts[CLI_COMMON_COUNT];
+	common_table(common, common_opts);
 	*pos = xcalloc((size_t)argc + 1, sizeof **pos);
 	*npos = 0;
 	int only_positional = 0;
@@ -83,10 +117,21 @@ cli_parse(int argc, char **argv, const struct cli_option *opts, struct cli_commo
 	unknown:
 		return err_set(e, "unknown option %s", a);
 	}
+	int64_t t;
+	if (common->now && cli_now(common->now, &t, e) < 0)
+		return -1;
 	if (common->is_quiet)
 		log_verbosity = LOG_ERROR;
 	if (common->is_verbose)
 		log_verbosity = LOG_DEBUG;
+	return 0;
+}
+
+int
+cli_now(const char *value, int64_t *t, struct err *e)
+{
+	if (date_parse(value, strlen(value), t) < 0)
+		return err_set(e, "--now wants an RFC 3339 time such as 2026-02-21T02:00:00Z, not \"%s\"", value);
 	return 0;
 }
 

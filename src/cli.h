@@ -2,6 +2,8 @@
 #ifndef BRIEF_CLI_H
 #define BRIEF_CLI_H
 
+#include <stdint.h>
+
 #include "util/err.h"
 
 enum {
@@ -37,9 +39,19 @@ struct cli_common {
 /* Parse argv[1..argc) (argv[0] is the command name). Positional arguments
  * (including "-") are collected into *pos (malloc'd array, caller frees; the
  * strings stay argv's). "--" ends option parsing. Returns 0, or -1 with e set
- * for an unknown option or a missing value. */
+ * for an unknown option, a missing value or a --now that is not a time (every
+ * caller reports these as usage errors, exit 2). */
 int cli_parse(int argc, char **argv, const struct cli_option *opts, struct cli_common *common,
               char ***pos, int *npos, struct err *e);
+
+/* How many arguments from argv[i] on make one of the options every command accepts
+ * (struct cli_common, without -h/--help): 1 for a flag or "--name=value", 2 for "--name
+ * value", 0 when argv[i] is not one, -1 when its value is missing. main() uses it for the
+ * options given before the command name. */
+int cli_common_span(int argc, char **argv, int i);
+
+/* --now's value as UTC seconds into *t. Returns 0, or -1 with e saying what --now wants. */
+int cli_now(const char *value, int64_t *t, struct err *e);
 
 /* Convert an option value to an int in [min, max]; -1 with e naming the option otherwise. */
 int cli_int(const char *value, const char *name, long min, long max, int *out, struct err *e);

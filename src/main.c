@@ -24,14 +24,14 @@ static const struct cmd commands[] = {
 static void
 print_usage(FILE *out)
 {
-	fputs("usage: brief COMMAND [OPTIONS]\n\n"
+	fputs("usage: brief [COMMON OPTIONS] COMMAND [OPTIONS]\n\n"
 	      "brief turns the feeds you trust into AI-curated briefings: a daily digest,\n"
 	      "a weekly roundup and long-form commentary, from one store of fetched items.\n\n"
 	      "commands:\n",
 	      out);
 	for (size_t i = 0; i < COMMAND_COUNT; i++)
 		fprintf(out, "  %-8s %s\n", commands[i].name, commands[i].summary);
-	fputs("\noptions every command accepts:\n"
+	fputs("\noptions every command accepts (before or after the command name):\n"
 	      "  --home DIR      state directory (default $BRIEF_HOME, else ~/.local/share/brief)\n"
 	      "  --config FILE   config file (default $BRIEF_CONFIG, else ~/.config/brief/config)\n"
 	      "  --now RFC3339   freeze the clock (reproducible runs)\n"
@@ -60,11 +60,20 @@ cmd_usage_error(const char *name, const char *msg)
 int
 main(int argc, char **argv)
 {
-	if (argc < 2) {
+	/* Options every command accepts may come before the command name ("brief --home X
+	 * daily"): they are moved to just after it, where the command's parser takes them. */
+	int lead = 1;
+	for (int span; lead < argc && (span = cli_common_span(argc, argv, lead)) != 0; lead += span) {
+		if (span < 0) {
+			fprintf(stderr, "brief: option %s needs a value\n", argv[lead]);
+			return EXIT_USAGE;
+		}
+	}
+	if (lead >= argc) {
 		print_usage(stderr);
 		return EXIT_USAGE;
 	}
-	const char *name = argv[1];
+	const char *name = argv[lead];
 	if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0) {
 		print_usage(stdout);
 		return EXIT_OK;
@@ -74,13 +83,13 @@ main(int argc, char **argv)
 		return EXIT_OK;
 	}
 	if (strcmp(name, "help") == 0) {
-		if (argc < 3) {
+		if (lead + 1 >= argc) {
 			print_usage(stdout);
 			return EXIT_OK;
 		}
-		const struct cmd *c = find_command(argv[2]);
+		const struct cmd *c = find_command(argv[lead + 1]);
 		if (!c) {
-			fprintf(stderr, "brief: no command \"%s\"\n", argv[2]);
+			fprintf(stderr, "brief: no command \"%s\"\n", argv[lead + 1]);
 			return EXIT_USAGE;
 		}
 		fputs(c->help, stdout);
@@ -90,6 +99,11 @@ main(int argc, char **argv)
 	if (!c) {
 		fprintf(stderr, "brief: no command \"%s\" (brief --help lists them)\n", name);
 		return EXIT_USAGE;
+	}
+	if (lead > 1) {
+		char *cmd_name = argv[lead];
+		memmove(argv + 2, argv + 1, (size_t)(lead - 1) * sizeof *argv);
+		argv[1] = cmd_name;
 	}
 	for (int i = 2; i < argc; i++) {
 		if (strcmp(argv[i], "--") == 0)
