@@ -9,6 +9,7 @@
 #include "cli.h"
 #include "cmd.h"
 #include "feed/opml.h"
+#include "feed/url.h"
 #include "net/fetch.h"
 #include "store/sources.h"
 #include "util/fs.h"
@@ -20,13 +21,17 @@ const char cmd_feeds_help[] =
 	"usage: brief feeds list [--json]\n"
 	"       brief feeds add URL [--name NAME] [--user-agent UA]\n"
 	"       brief feeds rm URL\n"
-	"       brief feeds import FILE.opml\n"
+	"       brief feeds import FILE.opml [--json]\n"
 	"       brief feeds export\n\n"
 	"Manage the sources `brief fetch` reads. Until you add or import feeds of your own, the\n"
 	"built-in list (the 92 most popular blogs on Hacker News in 2025) is used; once you have\n"
 	"any, only yours are fetched. `list` shows each source's health: last success, status,\n"
 	"consecutive failures, last error, average latency and item count. `rm` also deletes the\n"
-	"source's stored items. `export` writes OPML 2.0 to stdout. --user-agent sets the\n"
+	"source's stored items. `import` takes the whole file or nothing: OPML that is not\n"
+	"well-formed (a truncated file) is an error naming the line. Entries whose URL cannot be a\n"
+	"feed (not http(s): javascript:, file: ...; relative; no host; spaces) are not stored; how\n"
+	"many and why is said on stderr and, with --json, in a JSON object on stdout.\n"
+	"`export` writes OPML 2.0 to stdout. --user-agent sets the\n"
 	"User-Agent sent for that one feed (default: [fetch] user_agent, else brief/VERSION).\n";
 
 static const char *
@@ -114,24 +119,27 @@ feeds_list(struct store *st, int wants_json, struct err *e)
 	return 0;
 }
 
-static int
-is_feed_url(const char *url)
-{
-	return str_istarts(url, "http://") || str_istarts(url, "https://");
-}
+/* At most this many rejected entries are named one by one on stderr (the counts are complete). */
+#define IMPORT_REJECTS_SHOWN 20
 
+/* Import the feeds of an OPML file as user sources, all or nothing: a file that is not
+ * well-formed OPML imports nothing (opml_parse names the line). Entries whose URL cannot be
+ * a feed (url_feed_check) are never stored; they are counted by reason and reported on
+ * stderr (the first IMPORT_REJECTS_SHOWN by name), and in the --json object. */
 static int
-feeds_import(struct store *st, const char *path, struct err *e)
+feeds_import(struct store *st, const char *path, int wants_json, int is_quiet, struct err *e)
 {
 	struct buf data = BUF_INIT;
 	struct arena a = ARENA_INIT;
 	struct opml_feed *feeds;
 	size_t n;
-	int rc = -1, added = 0;
+	int rc = -1, added = 0, imported = 0, rejected = 0;
+	int by_reason[URL_FEED_CHECKS] = {0};
 	if (fs_read_all(path, &data, e) < 0)
 		goto out;
 	if (opml_parse(data.data ? data.data : "", data.len, &a, &feeds, &n, e) < 0) {
-		err_wrap(e, "%s", path);
+		struct err why = *e;
+		err_set(e, "%s: %s; nothing imported", path, why.msg);
 		goto out;
 	}
 	if (store_begin(st, e) < 0)
@@ -139,18 +147,53 @@ feeds_import(struct store *st, const char *path, struct err *e)
 	for (size_t i = 0; i < n; i++) {
 		int64_t id;
 		int is_new;
-		if (!is_feed_url(feeds[i].xml_url))
+		enum url_feed_check c = url_feed_check(feeds[i].xml_url);
+		if (c != URL_FEED_OK) {
+			by_reason[c]++;
+			if (rejected++ < IMPORT_REJECTS_SHOWN && !is_quiet) {
+				/* as the store would show it, and no control character reaches the terminal */
+				char *shown = arena_strdup(&a, redact_str(&a, feeds[i].xml_url));
+				for (char *p = shown; *p; p++)
+					if ((unsigned char)*p < 0x20 || *p == 0x7f)
+						*p = '?';
+				fprintf(stderr, "rejected %.200s: %s\n", shown, url_feed_reason(c));
+			}
 			continue;
+		}
 		if (store_source_add(st, SOURCE_USER, feeds[i].xml_url, feeds[i].title, feeds[i].html_url,
 		                     feeds[i].category, time_now(), &id, &is_new, e) < 0) {
 			store_rollback(st);
 			goto out;
 		}
+		imported++;
 		added += is_new;
 	}
 	if (store_commit(st, e) < 0)
 		goto out;
-	fprintf(stderr, "imported %zu feeds (%d new) from %s\n", n, added, path);
+	if (rejected > IMPORT_REJECTS_SHOWN && !is_quiet)
+		fprintf(stderr, "... and %d more rejected\n", rejected - IMPORT_REJECTS_SHOWN);
+	struct buf why = BUF_INIT;
+	for (int c = URL_FEED_OK + 1; c < URL_FEED_CHECKS; c++)
+		if (by_reason[c])
+			buf_printf(&why, "%s%d %s", why.len ? ", " : ": ", by_reason[c], url_feed_reason_key(c));
+	/* The summary line even with -q: it is the command's result. */
+	fprintf(stderr, "imported %d feeds (%d new) from %s; rejected %d%s\n", imported, added, path, rejected,
+	        buf_str(&why));
+	buf_free(&why);
+	if (wants_json) {
+		json_t *o = json_object(), *reasons = json_object();
+		json_object_set_new(o, "file", json_string(path));
+		json_object_set_new(o, "imported", json_integer(imported));
+		json_object_set_new(o, "new", json_integer(added));
+		json_object_set_new(o, "rejected", json_integer(rejected));
+		for (int c = URL_FEED_OK + 1; c < URL_FEED_CHECKS; c++)
+			json_object_set_new(reasons, url_feed_reason_key(c), json_integer(by_reason[c]));
+		json_object_set_new(o, "rejected_by_reason", reasons);
+		char *text = json_dumps(o, JSON_PRESERVE_ORDER | JSON_INDENT(2));
+		printf("%s\n", text);
+		free(text);
+		json_decref(o);
+	}
 	rc = 0;
 out:
 	buf_free(&data);
@@ -216,8 +259,12 @@ cmd_feeds(int argc, char **argv)
 	}
 	const char *arg = want_args ? pos[1] : NULL;
 	free(pos);
-	if (strcmp(sub, "add") == 0 && !is_feed_url(arg))
-		return cmd_usage_error("feeds", "add wants an http:// or https:// feed URL");
+	if (strcmp(sub, "add") == 0 && url_feed_check(arg) != URL_FEED_OK) {
+		char msg[200];
+		snprintf(msg, sizeof msg, "add wants an http:// or https:// feed URL, not %s",
+		         url_feed_reason(url_feed_check(arg)));
+		return cmd_usage_error("feeds", msg);
+	}
 	struct app app;
 	struct store st;
 	if (app_open(&app, &common, &e) < 0) {
@@ -236,7 +283,7 @@ cmd_feeds(int argc, char **argv)
 	} else if (strcmp(sub, "export") == 0) {
 		status = feeds_export(&st, &e);
 	} else if (strcmp(sub, "import") == 0) {
-		status = feeds_import(&st, arg, &e);
+		status = feeds_import(&st, arg, wants_json, common.is_quiet, &e);
 	} else if (strcmp(sub, "add") == 0) {
 		int64_t id;
 		int is_new;

@@ -1,10 +1,11 @@
 /* opml.c: read and write OPML 1.0/2.0 subscription lists.
  *
- * Reading parses with libxml2 in recover mode with no DTD loading, no entity
- * substitution and no network, so a hostile list cannot pull files or expand
- * entities; a tree (not xmlTextReader) because the reader gives up on the first fatal
- * error while the recovered tree keeps everything before and after it. OPML lists
- * are small, so the tree costs nothing that matters. Every <outline> with a non-empty xmlUrl (any case:
+ * Reading parses with libxml2 with no DTD loading, no entity substitution and no
+ * network, so a hostile list cannot pull files or expand entities. A list is taken whole
+ * or not at all: a document that is not well-formed XML (a truncated download, a tag left
+ * open, a bad entity) is an error naming the line of libxml2's first fatal error, never a
+ * recovered part that would import or restrict to some of the feeds without saying so.
+ * OPML lists are small, so the tree costs nothing that matters. Every <outline> with a non-empty xmlUrl (any case:
  * xmlUrl, xmlurl, XMLURL) is one feed; outlines without one are folders whose names
  * (text, else title) form the feed's category path "a/b". A feed outside any folder
  * takes the first entry of its OPML 2.0 category attribute instead. */
@@ -12,6 +13,7 @@
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -141,6 +143,27 @@ opml_walk(struct opml_reader *r, xmlDocPtr doc, xmlNodePtr parent)
 	}
 }
 
+/* The first fatal error libxml2 reports while parsing (it goes on scanning after one, so its
+ * last error is often a consequence: "Premature end of data" at the end of the file). */
+struct opml_first_error {
+	int line; /* 0 = none yet */
+	char msg[160];
+};
+
+/* libxml2's structured error callback (data is the parser context; its _private our
+ * struct opml_first_error): keep the first error's line and message, without newline. */
+static void
+opml_on_error(void *data, xmlErrorPtr x)
+{
+	struct opml_first_error *first = ((xmlParserCtxtPtr)data)->_private;
+	if (first->line || !x || x->level != XML_ERR_FATAL) /* namespace slips are not fatal */
+		return;
+	const char *msg = x->message ? x->message : "error";
+	size_t mlen = strcspn(msg, "\n");
+	snprintf(first->msg, sizeof first->msg, "%.*s", (int)mlen, msg);
+	first->line = x->line > 0 ? x->line : 1;
+}
+
 int
 opml_parse(const char *data, size_t len, struct arena *arena, struct opml_feed **feeds, size_t *count,
            struct err *e)
@@ -153,10 +176,19 @@ opml_parse(const char *data, size_t len, struct arena *arena, struct opml_feed *
 		return err_set(e, "OPML document too large");
 	/* No XML_PARSE_NOENT (entities stay unexpanded), no DTDLOAD/DTDATTR (nothing fetched);
 	 * libxml2's own limits bound nesting depth and entity amplification. */
-	int options = XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
-	              XML_PARSE_NOCDATA | XML_PARSE_COMPACT;
-	xmlDocPtr doc = xmlReadMemory(data, (int)len, NULL, NULL, options);
-	xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
+	int options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA |
+	              XML_PARSE_COMPACT;
+	xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+	if (!ctxt)
+		return err_set(e, "out of memory parsing OPML");
+	struct opml_first_error first = {0};
+	ctxt->_private = &first;
+	ctxt->sax->serror = opml_on_error;
+	xmlDocPtr doc = xmlCtxtReadMemory(ctxt, data, (int)len, NULL, NULL, options);
+	xmlFreeParserCtxt(ctxt);
+	if (!doc)
+		return err_set(e, "line %d: not well-formed OPML: %s", first.line, first.line ? first.msg : "unreadable");
+	xmlNodePtr root = xmlDocGetRootElement(doc);
 	if (!root || str_casecmp((const char *)root->name, "opml") != 0) {
 		err_set(e, "not an OPML document (root element <%.40s>)", root ? (const char *)root->name : "none");
 		xmlFreeDoc(doc);

@@ -18,7 +18,8 @@ struct opml_feed {
 
 /* Parse an OPML document; every outline with an xmlUrl, at any depth, becomes one
  * entry (in document order). Strings live in arena. Returns 0, or -1 with e set when
- * the document is not OPML. */
+ * the document is not OPML or not well-formed XML ("line N: not well-formed OPML: ...",
+ * nothing returned: a list is used whole or not at all). */
 int opml_parse(const char *data, size_t len, struct arena *arena, struct opml_feed **feeds,
                size_t *count, struct err *e);
 /* Append an OPML 2.0 document listing feeds (grouped by category) to out. */

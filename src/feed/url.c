@@ -432,3 +432,42 @@ url_display_name(const char *name, const char *title, const char *url, struct ar
 		h += 4;
 	return arena_strdup(arena, h);
 }
+
+enum url_feed_check
+url_feed_check(const char *url)
+{
+	size_t len = url ? strlen(url) : 0;
+	size_t sl = url_scheme_len(url ? url : "", len);
+	if (!sl)
+		return URL_FEED_RELATIVE;
+	if (!((sl == 4 && str_ncasecmp(url, "http", 4) == 0) || (sl == 5 && str_ncasecmp(url, "https", 5) == 0)))
+		return URL_FEED_SCHEME;
+	for (size_t i = 0; i < len; i++)
+		if ((unsigned char)url[i] <= 0x20 || url[i] == 0x7f)
+			return URL_FEED_SPACE;
+	char host[8];
+	if (!url_host(url, host, sizeof host)[0])
+		return URL_FEED_NO_HOST;
+	return URL_FEED_OK;
+}
+
+/* Phrase and key of each url_feed_check, in its order. */
+static const char *const feed_reasons[URL_FEED_CHECKS][2] = {
+	{"a feed URL", "ok"},
+	{"a relative URL (no http:// or https://)", "relative"},
+	{"not an http(s) URL (javascript:, file:, ...)", "scheme"},
+	{"a space or control character in the URL", "space"},
+	{"no host after http(s)://", "no_host"},
+};
+
+const char *
+url_feed_reason(enum url_feed_check c)
+{
+	return feed_reasons[c < URL_FEED_CHECKS ? c : URL_FEED_OK][0];
+}
+
+const char *
+url_feed_reason_key(enum url_feed_check c)
+{
+	return feed_reasons[c < URL_FEED_CHECKS ? c : URL_FEED_OK][1];
+}

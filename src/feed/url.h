@@ -38,6 +38,22 @@ void url_canonical(const char *url, struct buf *out);
  * truncated); "" when url has no "scheme://host". Returns out. */
 char *url_host(const char *url, char *out, size_t size);
 
+/* Whether url can be a feed subscription, and if not why: one check for `feeds add`,
+ * `feeds import` and --feeds lists. */
+enum url_feed_check {
+	URL_FEED_OK,
+	URL_FEED_RELATIVE, /* no scheme: "example.com/feed", "/feed", "//host/feed" */
+	URL_FEED_SCHEME,   /* a scheme other than http or https: javascript:, file:, data: ... */
+	URL_FEED_SPACE,    /* whitespace or a control character inside it */
+	URL_FEED_NO_HOST,  /* http(s) without "//" and a host: "http://", "http:/x", "https://:80/" */
+	URL_FEED_CHECKS
+};
+/* Check url (NULL counts as relative); the first problem found, in the enum's order. */
+enum url_feed_check url_feed_check(const char *url);
+/* The reason as a short phrase ("not an http(s) URL") and as a JSON key ("scheme"). */
+const char *url_feed_reason(enum url_feed_check c);
+const char *url_feed_reason_key(enum url_feed_check c);
+
 /* The display name of a source, the one rule every page and report uses: its configured name,
  * else the feed's title, else the host of the feed URL (url_host) without a leading "www.";
  * NULL when there is none of the three. Empty strings count as missing. In arena. */

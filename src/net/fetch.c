@@ -25,6 +25,7 @@
 #include "store/fulltext.h"
 #include "util/fs.h"
 #include "util/hash.h"
+#include "util/log.h"
 #include "util/redact.h"
 #include "util/str.h"
 #include "util/timeutil.h"
@@ -138,8 +139,13 @@ load_sources(struct store *st, const struct fetch_opts *opts, struct arena *aren
 	size_t k = 0;
 	if (store_begin(st, e) < 0)
 		return -1;
+	size_t skipped = 0;
 	for (size_t i = 0; i < n; i++) {
 		int64_t id;
+		if (url_feed_check(feeds[i].xml_url) != URL_FEED_OK) { /* never stored (feed/url.h) */
+			skipped++;
+			continue;
+		}
 		if (store_source_add(st, SOURCE_ADHOC, feeds[i].xml_url, feeds[i].title, feeds[i].html_url,
 		                     feeds[i].category, time_now(), &id, NULL, e) < 0) {
 			store_rollback(st);
@@ -153,6 +159,9 @@ load_sources(struct store *st, const struct fetch_opts *opts, struct arena *aren
 	}
 	if (store_commit(st, e) < 0)
 		return -1;
+	if (skipped)
+		log_warn("%s: %zu entries skipped: their URLs cannot be feeds (brief feeds import says which and why)",
+		         opts->feeds_opml, skipped);
 	*out = arr;
 	*count = k;
 	return 0;

@@ -1,0 +1,132 @@
+/* test_cli_import.c: `brief feeds import` says how many entries it rejected and why, and
+ * never stores them. A list of good feeds mixed with javascript:, file:, data:, relative,
+ * scheme-relative, host-less and spaced URLs: the good ones are imported, the others are
+ * counted per reason on stderr and in the --json object, and `feeds list` shows only the
+ * good ones. `feeds add` refuses the same URLs for the same reasons (exit 2). */
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "netlib.h"
+#include "testlib.h"
+
+static const char opml[] =
+	"<?xml version=\"1.0\"?>\n<opml version=\"2.0\"><head><title>mixed</title></head><body>\n"
+	"<outline text=\"good 1\" xmlUrl=\"https://good.example/feed.xml\"/>\n"
+	"<outline text=\"good 2\" xmlUrl=\"HTTP://Good2.example:8080/rss\"/>\n"
+	"<outline text=\"js\" xmlUrl=\"javascript:alert(document.cookie)\"/>\n"
+	"<outline text=\"file\" xmlUrl=\"file:///etc/passwd\"/>\n"
+	"<outline text=\"data\" xmlUrl=\"data:text/xml,&lt;rss/&gt;\"/>\n"
+	"<outline text=\"relative\" xmlUrl=\"feeds/rel.xml\"/>\n"
+	"<outline text=\"rooted\" xmlUrl=\"/abs/path.xml\"/>\n"
+	"<outline text=\"scheme-relative\" xmlUrl=\"//cdn.example/feed\"/>\n"
+	"<outline text=\"no host\" xmlUrl=\"http://\"/>\n"
+	"<outline text=\"no host 2\" xmlUrl=\"https:///feed\"/>\n"
+	"<outline text=\"no slashes\" xmlUrl=\"http:example.com/feed\"/>\n"
+	"<outline text=\"space\" xmlUrl=\"https://sp.example/a feed.xml\"/>\n"
+	"<outline text=\"tab\" xmlUrl=\"https://tab.example/a&#9;b\"/>\n"
+	"</body></opml>\n";
+
+static const char *const bad_urls[] = {
+	"javascript:alert(document.cookie)", "file:///etc/passwd", "data:text/xml,<rss/>", "feeds/rel.xml",
+	"/abs/path.xml", "//cdn.example/feed", "http://", "https:///feed", "http:example.com/feed",
+	"https://sp.example/a feed.xml",
+};
+
+static long
+reason(json_t *o, const char *key)
+{
+	return (long)json_integer_value(json_object_get(json_object_get(o, "rejected_by_reason"), key));
+}
+
+int
+main(void)
+{
+	const char *home = t_subdir("home");
+	char path[4200];
+	snprintf(path, sizeof path, "%s/mixed.opml", t_subdir("in"));
+	test_write_file(path, opml, strlen(opml));
+	struct buf out = BUF_INIT, err = BUF_INIT;
+
+	CHECK_INT(t_brief(NULL, &out, &err, "feeds", "import", path, "--json", "--home", home, NULL), 0);
+	fputs(buf_str(&err), stderr);
+	/* stderr: the totals with a count per reason, and each rejected entry named */
+	CHECK(strstr(buf_str(&err), "imported 2 feeds (2 new)") != NULL);
+	CHECK(strstr(buf_str(&err), "rejected 11: 3 relative, 3 scheme, 2 space, 3 no_host") != NULL);
+	CHECK(strstr(buf_str(&err), "rejected javascript:alert(document.cookie): not an http(s) URL") != NULL);
+	CHECK(strstr(buf_str(&err), "rejected http://: no host") != NULL);
+	CHECK(strstr(buf_str(&err), "rejected feeds/rel.xml: a relative URL") != NULL);
+	CHECK(strstr(buf_str(&err), "rejected https://sp.example/a feed.xml: a space") != NULL);
+	CHECK(strstr(buf_str(&err), "rejected https://tab.example/a?b: a space") != NULL); /* no raw controls */
+	/* --json: the same numbers */
+	json_error_t je;
+	json_t *o = json_loads(buf_str(&out), 0, &je);
+	CHECK(o != NULL);
+	if (o) {
+		CHECK_INT(json_integer_value(json_object_get(o, "imported")), 2);
+		CHECK_INT(json_integer_value(json_object_get(o, "new")), 2);
+		CHECK_INT(json_integer_value(json_object_get(o, "rejected")), 11);
+		CHECK_INT(reason(o, "scheme"), 3);
+		CHECK_INT(reason(o, "relative"), 3);
+		CHECK_INT(reason(o, "no_host"), 3);
+		CHECK_INT(reason(o, "space"), 2);
+		json_decref(o);
+	}
+	/* only the good ones are stored */
+	buf_clear(&out);
+	CHECK_INT(t_brief(NULL, &out, NULL, "feeds", "list", "--json", "--home", home, NULL), 0);
+	json_t *list = json_loads(buf_str(&out), 0, &je);
+	CHECK(json_is_array(list));
+	CHECK_INT(json_array_size(list), 2);
+	for (size_t i = 0; i < json_array_size(list); i++) {
+		const char *u = json_string_value(json_object_get(json_array_get(list, i), "url"));
+		CHECK(u && (strstr(u, "good.example") || strstr(u, "good2.example") || strstr(u, "Good2.example")));
+	}
+	json_decref(list);
+	/* A second import: nothing new, the same rejections. */
+	buf_clear(&err);
+	CHECK_INT(t_brief(NULL, NULL, &err, "feeds", "import", path, "--home", home, NULL), 0);
+	CHECK(strstr(buf_str(&err), "imported 2 feeds (0 new)") != NULL);
+	CHECK(strstr(buf_str(&err), "rejected 11:") != NULL);
+
+	/* feeds add: the same check, a usage error naming the reason, nothing stored */
+	for (size_t i = 0; i < sizeof bad_urls / sizeof bad_urls[0]; i++) {
+		buf_clear(&err);
+		int rc = t_brief(NULL, NULL, &err, "feeds", "add", bad_urls[i], "--home", home, NULL);
+		if (rc != 2)
+			fprintf(stderr, "feeds add %s: exit %d\n", bad_urls[i], rc);
+		CHECK_INT(rc, 2);
+		CHECK(strstr(buf_str(&err), "add wants an http:// or https:// feed URL, not ") != NULL);
+	}
+	buf_clear(&out);
+	CHECK_INT(t_brief(NULL, &out, NULL, "feeds", "list", "--json", "--home", home, NULL), 0);
+	list = json_loads(buf_str(&out), 0, &je);
+	CHECK_INT(json_array_size(list), 2);
+	json_decref(list);
+
+	/* fetch --feeds: the same list's bad entries are not stored as ad-hoc sources either */
+	struct fsrv srv;
+	fsrv_start(&srv, FIXTURES_DIR, NULL);
+	char adhoc[8192], adhoc_path[4200];
+	snprintf(adhoc, sizeof adhoc,
+	         "<opml version=\"2.0\"><body><outline text=\"ok\" xmlUrl=\"%s\"/>"
+	         "<outline xmlUrl=\"javascript:alert(1)\"/><outline xmlUrl=\"file:///etc/passwd\"/>"
+	         "<outline xmlUrl=\"http://\"/><outline xmlUrl=\"rel.xml\"/></body></opml>",
+	         fsrv_url(&srv, "/rss.xml"));
+	snprintf(adhoc_path, sizeof adhoc_path, "%s/adhoc.opml", t_subdir("in2"));
+	test_write_file(adhoc_path, adhoc, strlen(adhoc));
+	const char *home2 = t_subdir("home2");
+	buf_clear(&err);
+	CHECK_INT(t_brief(NULL, NULL, &err, "fetch", "--feeds", adhoc_path, "--home", home2, NULL), 0);
+	CHECK(strstr(buf_str(&err), "4 entries skipped") != NULL);
+	fsrv_stop(&srv);
+	struct store st;
+	t_store_open(&st, home2);
+	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM sources"), 1);
+	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM sources WHERE url LIKE 'http://127.0.0.1:%/rss.xml'"), 1);
+	store_close(&st);
+	buf_free(&out);
+	buf_free(&err);
+	return test_done("test_cli_import");
+}
