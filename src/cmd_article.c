@@ -31,7 +31,7 @@ const char cmd_article_help[] =
 	"       brief article --top K [--hours 48] --out DIR/ [...]\n\n"
 	"Write a long-form commentary article (headline, hook, 4-6 numbered sections, conclusion,\n"
 	"a closing reader question, references) on one story, with the LLM. STORY is a story id\n"
-	"(s + 12 hex digits, as the daily JSON shows it; looked up in the last --days), an item\n"
+	"(s + 12 hex digits: an item's \"id\" in the daily JSON; looked up in the last --days), an item\n"
 	"id, or an item's URL. --top K writes one article per top story of the last --hours.\n"
 	"The model cites the story's sources as [1], [2] ...; a draft that misses a section, is\n"
 	"too short or long, cites a source the story does not have or drifts into another\n"

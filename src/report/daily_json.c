@@ -27,6 +27,7 @@ jitem(const struct report_item *it)
 {
 	json_t *o = json_object();
 	json_object_set_new(o, "rank", json_integer(it->rank));
+	json_object_set_new(o, "id", json_text(it->id)); /* what `brief article` takes */
 	json_object_set_new(o, "title", json_text(it->title));
 	json_object_set_new(o, "title_translated",
 	                    json_text(it->title_translated && *it->title_translated ? it->title_translated : NULL));

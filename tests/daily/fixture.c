@@ -231,7 +231,7 @@ check_structure(const char *md, const char *json)
 	/* Exactly the keys of docs/cli.md, in its order. */
 	const char *top_keys[] = {"date", "generated_at", "lang", "engine", "model", "stats", "highlights", "items",
 	                          "keywords", "categories"};
-	const char *item_keys[] = {"rank", "title", "title_translated", "link", "source", "published", "category",
+	const char *item_keys[] = {"rank", "id", "title", "title_translated", "link", "source", "published", "category",
 	                           "scores", "summary", "reason", "keywords"};
 	check_keys(j, top_keys, sizeof top_keys / sizeof top_keys[0]);
 	for (size_t i = 0; i < json_array_size(json_object_get(j, "items")); i++)
