@@ -15,6 +15,7 @@
 
 #include "serve/pages.h"
 #include "report/page.h"
+#include "store/search.h"
 #include "store/store.h"
 #include "util/str.h"
 
@@ -250,8 +251,13 @@ on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *
 		.cursor = NULL,
 		.base = base,
 	};
-	if (rq.q && strlen(rq.q) > 256)
-		rq.q = NULL; /* not a search anyone typed */
+	struct err qe;
+	if (rq.q && store_search_check(rq.q, &qe) < 0) { /* refused, never answered as another page */
+		pages_error(&pg, 400, qe.msg);
+		enum MHD_Result r = send_page(conn, &pg, tok == 1 ? cookie : NULL);
+		buf_free(&pg.body);
+		return r;
+	}
 	if (rq.lang && !*rq.lang)
 		rq.lang = NULL;
 	/* Keyset cursors (store/search.h): digits, '.', '_' and '-' only; anything else starts over. */

@@ -9,7 +9,6 @@
 #include "store/fts.h"
 #include "util/str.h"
 
-#define QUERY_MAX_TERMS 8
 
 /* Tokens of a query term: how many, and the first (for prefixes). */
 struct term_tokens {
@@ -99,31 +98,62 @@ put_term(struct store *st, struct buf *out, const char *term, size_t n, int is_p
 		buf_puts(out, " *");
 }
 
+/* The next term of a query at *p: a word, or a "phrase" (to the closing quote or the end).
+ * Sets *term and *n and moves *p past it; 0 when only whitespace is left. */
+static int
+next_term(const char **p, const char **term, size_t *n)
+{
+	const char *s = *p;
+	while (*s && is_ascii_space((unsigned char)*s))
+		s++;
+	if (!*s) {
+		*p = s;
+		return 0;
+	}
+	size_t len;
+	if (*s == '"') {
+		s++;
+		len = strcspn(s, "\"");
+	} else {
+		len = 0;
+		while (s[len] && !is_ascii_space((unsigned char)s[len]) && s[len] != '"')
+			len++;
+	}
+	*term = s;
+	*n = len;
+	s += len;
+	if (*s == '"')
+		s++;
+	*p = s;
+	return 1;
+}
+
+int
+store_search_check(const char *q, struct err *e)
+{
+	size_t len = q ? strlen(q) : 0;
+	if (len > SEARCH_QUERY_MAX)
+		return err_set(e, "the search is %zu bytes long; at most %d are searched, shorten it", len,
+		               SEARCH_QUERY_MAX);
+	const char *p = q ? q : "", *term;
+	size_t n;
+	int terms = 0;
+	while (next_term(&p, &term, &n))
+		terms++;
+	if (terms > QUERY_MAX_TERMS)
+		return err_set(e, "the search has %d terms; at most %d are searched, leave some out", terms,
+		               QUERY_MAX_TERMS);
+	return 0;
+}
+
 void
 store_search_query(struct store *st, const char *q, struct buf *out)
 {
-	const char *p = q ? q : "";
-	int terms = 0;
-	while (*p && terms < QUERY_MAX_TERMS) {
-		while (*p && is_ascii_space((unsigned char)*p))
-			p++;
-		if (!*p)
-			break;
-		size_t n;
-		if (*p == '"') { /* a phrase, to the closing quote or the end */
-			p++;
-			n = strcspn(p, "\"");
-		} else {
-			n = 0;
-			while (p[n] && !is_ascii_space((unsigned char)p[n]) && p[n] != '"')
-				n++;
-		}
-		int is_prefix = n > 1 && p[n - 1] == '*';
-		put_term(st, out, p, is_prefix ? n - 1 : n, is_prefix);
-		p += n;
-		if (*p == '"')
-			p++;
-		terms++;
+	const char *p = q ? q : "", *term;
+	size_t n;
+	for (int terms = 0; terms < QUERY_MAX_TERMS && next_term(&p, &term, &n); terms++) {
+		int is_prefix = n > 1 && term[n - 1] == '*';
+		put_term(st, out, term, is_prefix ? n - 1 : n, is_prefix);
 	}
 }
 

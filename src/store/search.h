@@ -15,8 +15,11 @@
 #include "store/store.h"
 #include "util/arena.h"
 #include "util/buf.h"
+#include "util/err.h"
 
 #define SEARCH_WINDOW 1000
+#define SEARCH_QUERY_MAX 256 /* bytes of a search as typed */
+#define QUERY_MAX_TERMS 8    /* terms of a search */
 #define SEARCH_CURSOR_MAX 96
 
 struct store_hit {
@@ -35,9 +38,14 @@ struct store_hits {
 /* The FTS5 query for what a person typed: whitespace-separated terms, all required; "double
  * quotes" make a phrase; a trailing * a prefix, expanded to the OR of the indexed words it
  * begins (at most 256; else, or with st NULL, FTS5's own prefix query). Each term is quoted,
- * so FTS5 syntax in it is just text. Appends nothing when q has no searchable token. At most 8
- * terms. */
+ * so FTS5 syntax in it is just text. Appends nothing when q has no searchable token. At most
+ * QUERY_MAX_TERMS terms (store_search_check refuses more). */
 void store_search_query(struct store *st, const char *q, struct buf *out);
+
+/* 0 when q can be searched as typed; -1 with e saying why not (a message for the reader):
+ * longer than SEARCH_QUERY_MAX bytes, or more than QUERY_MAX_TERMS terms (store_search_query
+ * would leave the rest out). A search nobody could have meant is refused, not shortened. */
+int store_search_check(const char *q, struct err *e);
 
 /* One page (at most limit rows) of items newest first, after cursor (NULL or "" = the first
  * page; an unreadable cursor also starts over). Rows are in arena. 0 or -1 with e set. */

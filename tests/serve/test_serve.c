@@ -1,5 +1,6 @@
 /* test_serve.c: `brief serve` over real HTTP on loopback: a temp store filled with fixture rows
- * (hostile strings included), pages fetched with libcurl, and the binary stopped by signals. */
+ * (hostile strings included), pages fetched with libcurl, and the binary stopped by signals;
+ * over-long searches refused with a 400. */
 #include <curl/curl.h>
 #include <libxml/parser.h>
 #include <signal.h>
@@ -204,6 +205,29 @@ test_pages(const char *base)
 	b = get(base, "/items?q=script", &r); /* matches the hostile item: its text stays inert */
 	CHECK(strstr(b, "/items/2\"") != NULL);
 	CHECK(strstr(b, "<script>") == NULL && strstr(b, "&lt;<mark>script</mark>&gt;") != NULL);
+	reply_free(&r);
+	/* Searches longer than 256 bytes or of more than 8 terms are refused with a 400 that says
+	 * so, never answered with the latest items (or with the first 8 terms) as if searched. */
+	char q[400];
+	snprintf(q, sizeof q, "/items?q=rust+%0300d", 0);
+	b = get(base, q, &r);
+	CHECK_INT(r.status, 400);
+	CHECK(strstr(b, "the search is 305 bytes long; at most 256 are searched") != NULL);
+	CHECK(strstr(b, "/items/") == NULL && strstr(b, "Latest items") == NULL);
+	reply_free(&r);
+	b = get(base, "/items?q=rust+a+b+c+d+e+f+g+zzzz", &r); /* the 9th term would have been dropped */
+	CHECK_INT(r.status, 400);
+	CHECK(strstr(b, "the search has 9 terms; at most 8 are searched") != NULL);
+	CHECK(strstr(b, "/items/1\"") == NULL);
+	reply_free(&r);
+	snprintf(q, sizeof q, "/items?q=%%22rust+async%%22+%0243d", 0); /* exactly 256 bytes, 2 terms */
+	b = get(base, q, &r);
+	CHECK_INT(r.status, 200);
+	CHECK(strstr(b, "Nothing matches") != NULL);
+	reply_free(&r);
+	b = get(base, "/items?q=rust+async+in+practice+rust+async+in+practice", &r); /* 8 terms */
+	CHECK_INT(r.status, 200);
+	CHECK(strstr(b, "/items/1\"") != NULL);
 	reply_free(&r);
 	b = get(base, "/items", &r); /* latest first: 3 (first seen …670000), 2, 1, 4 */
 	const char *i3 = strstr(b, "/items/3\""), *i2 = strstr(b, "/items/2\""), *i1 = strstr(b, "/items/1\"");
