@@ -142,7 +142,7 @@ one(struct article_run *r, const struct story *s, int many, struct err *e)
 	struct weekly_ref *refs = arena_alloc(a, s->member_count * sizeof *refs);
 	for (size_t i = 0; i < s->member_count; i++) {
 		const struct article *m = s->members[i];
-		refs[i] = (struct weekly_ref){m->title, m->link, m->source_name, m->when};
+		refs[i] = (struct weekly_ref){m->title, m->link, m->source_name, m->published};
 	}
 	time_t now = (time_t)r->app.now;
 	struct tm tm;

@@ -22,7 +22,8 @@ struct weekly_ref {
 	const char *title;
 	const char *link;
 	const char *source;  /* the feed's display name */
-	int64_t published;   /* UTC seconds of the item (its "when") */
+	int64_t published;   /* UTC seconds of publication; FEED_NO_DATE when the item is undated
+	                      * (never the time brief first saw it, which is no publication date) */
 };
 
 struct weekly_para {

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model.h"
 #include "report/claims.h"
 #include "report/escape.h"
 #include "report/page.h"
@@ -120,6 +121,8 @@ weekly_render_html(const struct weekly_post *p, struct buf *out)
 static json_t *
 json_time(int64_t t)
 {
+	if (t == FEED_NO_DATE) /* undated: null, as in the daily JSON */
+		return json_null();
 	char s[32];
 	time_format_rfc3339(t, s, sizeof s);
 	return json_string(s);

@@ -215,8 +215,8 @@ source_date(const char *user, const char *id, char out[16])
 	snprintf(open, sizeof open, "<article id=\"%s\">\ndate: ", id);
 	const char *p = strstr(user, open);
 	out[0] = 0;
-	if (p)
-		snprintf(out, 16, "%.10s", p + strlen(open));
+	if (p) /* a date, or "unknown" for an undated source: the line up to its end */
+		snprintf(out, 16, "%.*s", (int)strcspn(p + strlen(open), "\n"), p + strlen(open));
 }
 
 int

@@ -21,7 +21,7 @@ grounding_sources(const struct article *const *sources, size_t n, const char *co
 		buf_puts(&body, heads && heads[i] ? heads[i] : "");
 		prompt_article_body(&body, sources[i], text_tokens);
 		char date[16] = "";
-		if (sources[i]->when > 0) {
+		if (sources[i]->published != FEED_NO_DATE && sources[i]->when > 0) { /* undated: no date to cite */
 			time_t t = (time_t)sources[i]->when;
 			struct tm tm;
 			localtime_r(&t, &tm);

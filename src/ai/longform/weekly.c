@@ -212,7 +212,7 @@ ref_add(struct refs *r, const struct article *a, struct arena *arena)
 		r->list = grown;
 		r->cap = ncap;
 	}
-	r->list[r->count++] = (struct weekly_ref){a->title, link, a->source_name, a->when};
+	r->list[r->count++] = (struct weekly_ref){a->title, link, a->source_name, a->published};
 	return (int)r->count;
 }
 
@@ -387,16 +387,25 @@ extract_len(const char *summary, int *add_stop)
 	return keep;
 }
 
-/* One extractive paragraph for a story: its date, source and title, the best sentences of
- * the lead (figures included), and the other sources that carried it. */
+/* One extractive paragraph for a story: its date (or that it has none), source and title, the
+ * best sentences of the lead (figures included), and the other sources that carried it. */
 static void
 offline_para(const struct story *s, const char *lang, struct arena *arena, struct weekly_para *out, struct refs *refs)
 {
 	int is_zh = strcmp(lang, "en") != 0;
 	const struct article *lead = s->lead;
 	struct buf b = BUF_INIT;
+	const char *lead_name = lead->source_name ? lead->source_name : "";
 	char project[64];
-	if (tag_project(lead, project, sizeof project)) {
+	int is_tag = tag_project(lead, project, sizeof project); /* a release titled by its tag alone */
+	if (lead->published == FEED_NO_DATE) { /* said so, never the first-seen date as its date */
+		if (is_tag)
+			buf_printf(&b, is_zh ? "%s 发布 %s（日期不详）。" : "%s released %s (undated).", project, lead->title);
+		else if (is_zh)
+			buf_printf(&b, "%s 报道《%s》（日期不详）。", lead_name, lead->title);
+		else
+			buf_printf(&b, "%s reported \u201c%s\u201d (undated).", lead_name, lead->title);
+	} else if (is_tag) {
 		/* A release feed's entry is titled by its tag alone: name the project. */
 		if (is_zh) {
 			short_date(&b, lead->when, 1);
@@ -408,11 +417,11 @@ offline_para(const struct story *s, const char *lang, struct arena *arena, struc
 		}
 	} else if (is_zh) {
 		short_date(&b, lead->when, 1);
-		buf_printf(&b, "，%s 报道《%s》。", lead->source_name ? lead->source_name : "", lead->title);
+		buf_printf(&b, "，%s 报道《%s》。", lead_name, lead->title);
 	} else {
 		buf_puts(&b, "On ");
 		short_date(&b, lead->when, 0);
-		buf_printf(&b, ", %s reported \u201c%s\u201d.", lead->source_name ? lead->source_name : "", lead->title);
+		buf_printf(&b, ", %s reported \u201c%s\u201d.", lead_name, lead->title);
 	}
 	const char *summary = s->has_enrichment ? s->enrichment.summary : NULL;
 	int add_stop = 0;

@@ -134,7 +134,11 @@ build_user(const struct weekly_job *j, const char *lang, struct buf *user, struc
 		struct tm tm;
 		localtime_r(&t, &tm);
 		char head[40];
-		snprintf(head, sizeof head, "date: %04d-%02d-%02d\n", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+		if (j->sources[i]->published == FEED_NO_DATE) /* the model must not present a first-seen date */
+			snprintf(head, sizeof head, "date: unknown\n");
+		else
+			snprintf(head, sizeof head, "date: %04d-%02d-%02d\n", tm.tm_year + 1900, tm.tm_mon + 1,
+			         tm.tm_mday);
 		longform_source(user, terms, i + 1, head, j->sources[i], per);
 		heads[i] = arena_strdup(arena, head);
 	}

@@ -1,0 +1,144 @@
+/* test_weekly_undated.c: an item its feed gives no date is shown as undated — never with the
+ * time brief first saw it presented as its publication date. A feed with one undated and one
+ * dated item is fetched (clock frozen two days after the dated one), then the weekly post is
+ * written offline in both languages: its paragraph on the undated story says it is undated
+ * and carries no date, its JSON reference has "published": null, while the dated story keeps
+ * its date. The daily digest (Markdown, HTML, JSON) is checked the same way. */
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "netlib.h"
+#include "testlib.h"
+
+#define NOW "2026-02-21T12:00:00Z" /* first seen: Feb 21; the dated item is of Feb 19 */
+
+/* The line of text that contains needle ("" when none), into out. */
+static void
+line_of(const char *text, const char *needle, char *out, size_t size)
+{
+	const char *p = strstr(text, needle);
+	out[0] = 0;
+	if (!p)
+		return;
+	const char *start = p;
+	while (start > text && start[-1] != '\n')
+		start--;
+	size_t n = strcspn(start, "\n");
+	snprintf(out, size, "%.*s", (int)n, start);
+}
+
+static void
+check_weekly(const char *home, const char *lang)
+{
+	int en = strcmp(lang, "en") == 0;
+	const char *dir = t_subdir(en ? "weekly-en" : "weekly-zh");
+	char out_arg[4300];
+	snprintf(out_arg, sizeof out_arg, "%s/", dir);
+	struct buf err = BUF_INIT;
+	int rc = t_brief(NULL, NULL, &err, "weekly", "--home", home, "--now", NOW, "--no-fetch", "--offline", "--lang",
+	                 lang, "--out", out_arg, NULL);
+	if (rc != 0)
+		fprintf(stderr, "weekly: exit %d\n%s", rc, buf_str(&err));
+	CHECK_INT(rc, 0);
+	char path[4400];
+	struct buf md = BUF_INIT, json = BUF_INIT, html = BUF_INIT;
+	snprintf(path, sizeof path, "%s/2026-W08.md", dir);
+	test_read_file(path, &md);
+	snprintf(path, sizeof path, "%s/2026-W08.json", dir);
+	test_read_file(path, &json);
+	snprintf(path, sizeof path, "%s/2026-W08.html", dir);
+	test_read_file(path, &html);
+	char line[4096];
+	/* The undated story: said so, and no date (the first-seen Feb 21 least of all). */
+	line_of(buf_str(&md), "OpenAI releases a smaller reasoning model", line, sizeof line);
+	CHECK(line[0] != 0);
+	CHECK(strstr(line, en ? "(undated)" : "（日期不详）") != NULL);
+	CHECK(strstr(line, en ? "Feb 21" : "2月21日") == NULL);
+	CHECK(strstr(line, en ? "On " : "月") == NULL);
+	CHECK(strstr(buf_str(&html), en ? "(undated)" : "（日期不详）") != NULL);
+	/* The dated story keeps its date. */
+	line_of(buf_str(&md), "Google updates Chrome", line, sizeof line);
+	CHECK(strstr(line, en ? "On Feb 19," : "2月19日") != NULL);
+	/* JSON references: null for the undated one, the feed's date for the dated one. */
+	json_error_t je;
+	json_t *j = json_loads(buf_str(&json), 0, &je);
+	json_t *refs = json_object_get(j, "references");
+	int seen_undated = 0, seen_dated = 0;
+	for (size_t i = 0; i < json_array_size(refs); i++) {
+		json_t *r = json_array_get(refs, i);
+		const char *link = json_string_value(json_object_get(r, "link"));
+		json_t *pub = json_object_get(r, "published");
+		if (link && strstr(link, "openai-small-model")) {
+			seen_undated = 1;
+			CHECK(json_is_null(pub));
+		} else if (link && strstr(link, "chrome-tab-search")) {
+			seen_dated = 1;
+			CHECK_STR(json_string_value(pub), "2026-02-19T09:00:00Z");
+		}
+	}
+	CHECK(seen_undated && seen_dated);
+	json_decref(j);
+	buf_free(&md);
+	buf_free(&json);
+	buf_free(&html);
+	buf_free(&err);
+}
+
+static void
+check_daily(const char *home)
+{
+	const char *dir = t_subdir("daily");
+	char out_arg[4300];
+	snprintf(out_arg, sizeof out_arg, "%s/", dir);
+	CHECK_INT(t_brief(NULL, NULL, NULL, "daily", "--home", home, "--now", NOW, "--no-fetch", "--offline", "--hours", "72", "--lang",
+	                  "en", "--out", out_arg, NULL), 0);
+	char path[4400];
+	struct buf md = BUF_INIT, json = BUF_INIT, html = BUF_INIT;
+	snprintf(path, sizeof path, "%s/2026-02-21.md", dir);
+	test_read_file(path, &md);
+	snprintf(path, sizeof path, "%s/2026-02-21.json", dir);
+	test_read_file(path, &json);
+	snprintf(path, sizeof path, "%s/2026-02-21.html", dir);
+	test_read_file(path, &html);
+	/* Markdown and HTML say "undated" for it; the dated one gets its age. */
+	const char *md_item = strstr(buf_str(&md), "OpenAI releases a smaller reasoning model");
+	CHECK(md_item != NULL);
+	CHECK(strstr(buf_str(&md), "undated") != NULL);
+	CHECK(strstr(buf_str(&html), "undated") != NULL);
+	json_error_t je;
+	json_t *j = json_loads(buf_str(&json), 0, &je);
+	json_t *items = json_object_get(j, "items");
+	int seen = 0;
+	for (size_t i = 0; i < json_array_size(items); i++) {
+		json_t *it = json_array_get(items, i);
+		const char *link = json_string_value(json_object_get(it, "link"));
+		if (link && strstr(link, "openai-small-model")) {
+			seen = 1;
+			CHECK(json_is_null(json_object_get(it, "published")));
+		} else if (link && strstr(link, "chrome-tab-search")) {
+			CHECK_STR(json_string_value(json_object_get(it, "published")), "2026-02-19T09:00:00Z");
+		}
+	}
+	CHECK(seen);
+	json_decref(j);
+	buf_free(&md);
+	buf_free(&json);
+	buf_free(&html);
+}
+
+int
+main(void)
+{
+	t_need_parser();
+	struct fsrv srv;
+	fsrv_start(&srv, UNDATED_FIXTURES, NULL);
+	const char *home = t_subdir("home");
+	CHECK_INT(t_brief(NULL, NULL, NULL, "feeds", "add", fsrv_url(&srv, "/undated.xml"), "--home", home, NULL), 0);
+	CHECK_INT(t_brief(NULL, NULL, NULL, "fetch", "--home", home, "--now", NOW, "-q", NULL), 0);
+	fsrv_stop(&srv);
+	check_weekly(home, "en");
+	check_weekly(home, "zh");
+	check_daily(home);
+	return test_done("test_weekly_undated");
+}
