@@ -145,8 +145,10 @@ run(struct daily_run *d, struct err *e)
 		return EXIT_FAIL;
 	if (count == 0 && fetched && sum.feeds_total > 0 && sum.feeds_ok == 0) {
 		/* Not a quiet day: nothing could be fetched (offline machine, proxy, DNS ...). */
-		err_set(e, "none of the %d feeds could be fetched (%s: %s)", sum.feeds_total,
-		        sum.failure_count ? sum.failures[0].url : "?", sum.failure_count ? sum.failures[0].error : "?");
+		err_set(e, "none of the %d feeds could be fetched (%s: %s); check the network, the proxy variables "
+		        "(https_proxy, http_proxy, no_proxy) and the feed list",
+		        sum.feeds_total, sum.failure_count ? redact_str(a, sum.failures[0].url) : "?",
+		        sum.failure_count ? redact_str(a, sum.failures[0].error) : "?");
 		return EXIT_FAIL;
 	}
 	if (count == 0) {
