@@ -3,30 +3,12 @@
  * The run reads an OPML list whose only feed is on a loopback port nobody listens on (the
  * built brief given through BRIEF=, so nothing is installed or built), first with no proxy
  * variable set, then with http_proxy pointing at another dead port. Exit 1, nothing written. */
-#include <arpa/inet.h>
-#include <netinet/in.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
+#include "netlib.h"
 #include "testlib.h"
 #include "util/fs.h"
-
-/* A loopback TCP port that was free a moment ago and has no listener now. */
-static int
-dead_port(void)
-{
-	int fd = socket(AF_INET, SOCK_STREAM, 0);
-	struct sockaddr_in a = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
-	socklen_t len = sizeof a;
-	if (fd < 0 || bind(fd, (struct sockaddr *)&a, sizeof a) < 0 || getsockname(fd, (struct sockaddr *)&a, &len) < 0) {
-		perror("dead_port");
-		exit(1);
-	}
-	close(fd);
-	return ntohs(a.sin_port);
-}
 
 static int
 run(const char *opml, const char *digest, const char *home, const char *proxy, struct buf *err)
@@ -61,7 +43,7 @@ main(void)
 	snprintf(doc, sizeof doc,
 	         "<opml version=\"2.0\"><body><outline text=\"dead\" xmlUrl=\"http://127.0.0.1:%d/feed.xml\"/>"
 	         "</body></opml>\n",
-	         dead_port());
+	         t_free_port());
 	test_write_file(opml, doc, strlen(doc));
 	struct buf err = BUF_INIT;
 
@@ -79,7 +61,7 @@ main(void)
 
 	/* With a proxy variable set: named (its value is not printed: it may hold a password). */
 	char proxy[64];
-	snprintf(proxy, sizeof proxy, "http://user:secret@127.0.0.1:%d", dead_port());
+	snprintf(proxy, sizeof proxy, "http://user:secret@127.0.0.1:%d", t_free_port());
 	CHECK_INT(run(opml, digest, home, proxy, &err), 1);
 	e = buf_str(&err);
 	CHECK(strstr(e, "- the proxy: set here: http_proxy;") != NULL);

@@ -28,6 +28,19 @@ line_of(const char *text, const char *needle, char *out, size_t size)
 	snprintf(out, size, "%.*s", (int)n, start);
 }
 
+/* Read DIR/STEM.md, .json and .html (as --out DIR/ writes them) into md, json and html. */
+static void
+read_renderings(const char *dir, const char *stem, struct buf *md, struct buf *json, struct buf *html)
+{
+	struct buf *bufs[] = {md, json, html};
+	const char *exts[] = {"md", "json", "html"};
+	for (int i = 0; i < 3; i++) {
+		char path[4400];
+		snprintf(path, sizeof path, "%s/%s.%s", dir, stem, exts[i]);
+		test_read_file(path, bufs[i]);
+	}
+}
+
 static void
 check_weekly(const char *home, const char *lang)
 {
@@ -41,14 +54,8 @@ check_weekly(const char *home, const char *lang)
 	if (rc != 0)
 		fprintf(stderr, "weekly: exit %d\n%s", rc, buf_str(&err));
 	CHECK_INT(rc, 0);
-	char path[4400];
 	struct buf md = BUF_INIT, json = BUF_INIT, html = BUF_INIT;
-	snprintf(path, sizeof path, "%s/2026-W08.md", dir);
-	test_read_file(path, &md);
-	snprintf(path, sizeof path, "%s/2026-W08.json", dir);
-	test_read_file(path, &json);
-	snprintf(path, sizeof path, "%s/2026-W08.html", dir);
-	test_read_file(path, &html);
+	read_renderings(dir, "2026-W08", &md, &json, &html);
 	char line[4096];
 	/* The undated story: said so, and no date (the first-seen Feb 21 least of all). */
 	line_of(buf_str(&md), "OpenAI releases a smaller reasoning model", line, sizeof line);
@@ -93,19 +100,14 @@ check_daily(const char *home)
 	snprintf(out_arg, sizeof out_arg, "%s/", dir);
 	CHECK_INT(t_brief(NULL, NULL, NULL, "daily", "--home", home, "--now", NOW, "--no-fetch", "--offline", "--hours", "72", "--lang",
 	                  "en", "--out", out_arg, NULL), 0);
-	char path[4400];
 	struct buf md = BUF_INIT, json = BUF_INIT, html = BUF_INIT;
-	snprintf(path, sizeof path, "%s/2026-02-21.md", dir);
-	test_read_file(path, &md);
-	snprintf(path, sizeof path, "%s/2026-02-21.json", dir);
-	test_read_file(path, &json);
-	snprintf(path, sizeof path, "%s/2026-02-21.html", dir);
-	test_read_file(path, &html);
-	/* Markdown and HTML say "undated" for it; the dated one gets its age. */
-	const char *md_item = strstr(buf_str(&md), "OpenAI releases a smaller reasoning model");
-	CHECK(md_item != NULL);
-	CHECK(strstr(buf_str(&md), "undated") != NULL);
-	CHECK(strstr(buf_str(&html), "undated") != NULL);
+	read_renderings(dir, "2026-02-21", &md, &json, &html);
+	/* Markdown and HTML say "undated" in its meta line; the dated one gets its age. */
+	const char *md_item = strstr(buf_str(&md), "🥇 **[OpenAI releases a smaller reasoning model");
+	CHECK(md_item && strstr(md_item, "\n\nUndated Wire · undated · ") == strchr(md_item, '\n'));
+	const char *md_dated = strstr(buf_str(&md), "🥈 **[Google updates Chrome");
+	CHECK(md_dated && strstr(md_dated, "\n\nUndated Wire · 2 days ago · ") == strchr(md_dated, '\n'));
+	CHECK(strstr(buf_str(&html), "<bdi>Undated Wire</bdi></b> · undated · ") != NULL);
 	json_error_t je;
 	json_t *j = json_loads(buf_str(&json), 0, &je);
 	json_t *items = json_object_get(j, "items");

@@ -350,3 +350,17 @@ t_url_escape(const char *s, char *out, size_t size)
 	}
 	out[n] = '\0';
 }
+
+int
+t_free_port(void)
+{
+	int fd = socket(AF_INET, SOCK_STREAM, 0);
+	struct sockaddr_in a = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
+	socklen_t len = sizeof a;
+	if (fd < 0 || bind(fd, (struct sockaddr *)&a, sizeof a) < 0 || getsockname(fd, (struct sockaddr *)&a, &len) < 0) {
+		perror("t_free_port");
+		exit(1);
+	}
+	close(fd);
+	return ntohs(a.sin_port);
+}

@@ -60,6 +60,8 @@ const char *t_subdir(const char *name);
 /* "%XX"-escape every byte of s outside [A-Za-z0-9] into out (for the feed server's to=
  * option). */
 void t_url_escape(const char *s, char *out, size_t size);
+/* A loopback TCP port nobody listens on right now (bound, read, closed); aborts on failure. */
+int t_free_port(void);
 /* Index of the failure for url in s, or -1. */
 int t_failure_for(const struct fetch_summary *s, const char *url);
 struct buf;

@@ -45,21 +45,6 @@ find_tool(const char *name, char *out, size_t size)
 	return 0;
 }
 
-/* A loopback port nobody listens on right now. */
-static int
-free_port(void)
-{
-	int fd = socket(AF_INET, SOCK_STREAM, 0);
-	struct sockaddr_in a = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
-	socklen_t len = sizeof a;
-	if (fd < 0 || bind(fd, (struct sockaddr *)&a, sizeof a) < 0 || getsockname(fd, (struct sockaddr *)&a, &len) < 0) {
-		perror("free_port");
-		exit(1);
-	}
-	close(fd);
-	return ntohs(a.sin_port);
-}
-
 static int
 port_answers(int port)
 {
@@ -78,7 +63,7 @@ static void
 server_start(const char *nghttpd, const char *key, const char *cert)
 {
 	for (int attempt = 0; attempt < 5; attempt++) {
-		int port = free_port();
+		int port = t_free_port();
 		char port_s[16];
 		snprintf(port_s, sizeof port_s, "%d", port);
 		pid_t pid = fork();
