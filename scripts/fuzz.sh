@@ -1,12 +1,26 @@
 #!/usr/bin/env bash
-# fuzz.sh SECONDS: build the libFuzzer targets (clang, ASan+UBSan) into fuzz-build/ and
-# run each for SECONDS (default 20), seeded from the shared corpus ($BRIEF_SHARED, else
-# ../shared) and from the regression inputs in tests/fuzz_regress/. Inputs found to
-# crash are left in fuzz-build/crashes/ and the script fails: copy each into
-# tests/fuzz_regress/TARGET/ (the regression test replays them) and fix the bug.
+# fuzz.sh [SECONDS | --nightly] [TARGET...]: build the libFuzzer targets (clang, ASan+UBSan)
+# into fuzz-build/ and run each (or the TARGETs named: feed date opml jsonfeed extract config
+# answer mdsubset) for SECONDS, else $FUZZ_SECONDS, else 20 (CI's short run); --nightly is
+# one hour per target. Seeds: our own hand-written ones in fuzz/seeds/TARGET/, the
+# regression inputs in tests/fuzz_regress/TARGET/, test fixtures and the shared corpus
+# ($BRIEF_SHARED, else ../shared). What a run learns stays in fuzz-build/work/TARGET/, so
+# repeated runs go deeper. Inputs found to crash (or to break a target's invariants) are
+# left in fuzz-build/crashes/ and the script fails: copy each into tests/fuzz_regress/TARGET/
+# (the regression test replays them), fix the bug and add a unit test (docs/fuzz.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-secs=${1:-20}
+secs=${FUZZ_SECONDS:-20}
+case "${1:-}" in
+--nightly) secs=3600; shift ;;
+[0-9]*) secs=$1; shift ;;
+-*) echo "usage: scripts/fuzz.sh [SECONDS | --nightly] [TARGET...]" >&2; exit 2 ;;
+esac
+all="feed date opml jsonfeed extract config answer mdsubset"
+targets=${*:-$all}
+for t in $targets; do
+  case " $all " in *" $t "*) ;; *) echo "fuzz.sh: no target $t (have: $all)" >&2; exit 2 ;; esac
+done
 shared=${BRIEF_SHARED:-$(cd .. && pwd)/shared}
 corpus=$shared/corpus
 out=fuzz-build
@@ -15,13 +29,16 @@ jobs=2
 if ! command -v clang >/dev/null; then echo "fuzz.sh: clang is not installed (scripts/deps.sh installs it)" >&2; exit 1; fi
 CC=clang cmake -S . -B "$out" -DCMAKE_BUILD_TYPE=Debug -DBRIEF_FUZZ=ON -DBRIEF_SANITIZE=ON \
   -DBRIEF_WERROR=ON >/dev/null
-cmake --build "$out" -j"$jobs" --target fuzz_feed fuzz_date fuzz_opml fuzz_jsonfeed fuzz_extract
+cmake --build "$out" -j"$jobs" --target $(printf 'fuzz_%s ' $targets)
 
 seeds=$out/seeds
 rm -rf "$seeds"
-mkdir -p "$seeds"/{feed,date,opml,jsonfeed,extract} "$out"/work/{feed,date,opml,jsonfeed,extract} "$out"/crashes
-for t in feed date opml jsonfeed extract; do
-  [ -d tests/fuzz_regress/$t ] && cp tests/fuzz_regress/$t/* "$seeds/$t/" 2>/dev/null || true
+mkdir -p "$out"/crashes
+for t in $all; do
+  mkdir -p "$seeds/$t" "$out/work/$t"
+  for d in fuzz/seeds/$t tests/fuzz_regress/$t; do
+    if [ -d "$d" ]; then cp "$d"/* "$seeds/$t/"; fi
+  done
 done
 if [ -f "$corpus/MANIFEST.tsv" ]; then
   # feed documents: every kind of test input under 64 KiB (a few hundred files)
@@ -52,7 +69,7 @@ cp tests/opml/fixtures/*.opml "$seeds/opml/" 2>/dev/null || true
 cp tests/jsonfeed/fixtures/*.json "$seeds/jsonfeed/" 2>/dev/null || true
 
 status=0
-for t in feed date opml jsonfeed extract; do
+for t in $targets; do
   echo "fuzz_$t: ${secs}s, $(ls "$seeds/$t" | wc -l) seeds"
   if ! ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
        "$out/fuzz/fuzz_$t" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -max_len=262144 \

@@ -36,7 +36,9 @@ classify(const char *s, size_t len)
 {
 	struct line l = {K_PARA, 0, s, len};
 	size_t skip = 0;
-	if (len >= 2 && (s[0] == '-' || s[0] == '*') && s[1] == ' ') {
+	/* A marker is followed by any ASCII space (" ", a tab, a stray CR): every rendering
+	 * shows them as a space, so the normalised text must read back the same way. */
+	if (len >= 2 && (s[0] == '-' || s[0] == '*') && is_ascii_space((unsigned char)s[1])) {
 		l.kind = K_BULLET;
 		skip = 2;
 	} else if (len >= 3 && memcmp(s, "•", 3) == 0) {
@@ -50,7 +52,7 @@ classify(const char *s, size_t len)
 		if (d >= 1 && d <= 3 && n >= 1) {
 			const char *rest = s + d;
 			size_t left = len - d;
-			if (left >= 2 && (rest[0] == '.' || rest[0] == ')') && rest[1] == ' ')
+			if (left >= 2 && (rest[0] == '.' || rest[0] == ')') && is_ascii_space((unsigned char)rest[1]))
 				skip = d + 2;
 			else if (left >= 3 && (memcmp(rest, "、", 3) == 0 || memcmp(rest, "）", 3) == 0))
 				skip = d + 3;
@@ -266,7 +268,9 @@ walk_blocks(struct ctx *c, const char *text)
 		if (len == 0)
 			continue;
 		struct line l = classify(s, len);
-		if (!first && prev == l.kind && l.kind != K_PARA) {
+		/* A numbered list ends at 999: "1000. " is no item of the subset, so the normalised
+		 * text would read back as a paragraph; the next item starts a list of its own. */
+		if (!first && prev == l.kind && l.kind != K_PARA && !(l.kind == K_NUMBER && number >= 999)) {
 			number++;
 		} else {
 			number = l.number;

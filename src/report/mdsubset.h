@@ -5,9 +5,10 @@
  * The subset, and nothing else (every other character is text and is escaped):
  *   - paragraphs: each non-blank line is one paragraph (seed 002 writes one per line;
  *     blank lines between them are optional);
- *   - bulleted lists: lines starting "- ", "* " or "• ";
- *   - numbered lists: lines starting "N. ", "N、", "N) " or "N）" (N = 1..999); the list
- *     keeps the first item's number;
+ *   - bulleted lists: lines starting "- ", "* " or "• " (any ASCII space after "-" / "*");
+ *   - numbered lists: lines starting "N. ", "N、", "N) " or "N）" (N = 1..999, any ASCII
+ *     space after "." / ")"); the list keeps the first item's number and ends at 999 (the
+ *     next item starts a new list with its own number);
  *   - bold: "**text**" inside one line, text not starting or ending with a space; an
  *     unpaired "**" is literal text;
  *   - citations: "[n]" with 1 <= n <= ref_count becomes a link to reference n (Markdown:

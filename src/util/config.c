@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "util/buf.h"
+#include "util/fs.h"
 #include "util/str.h"
 
 /* Every key's default, from the tables in config.h. */
@@ -53,50 +54,70 @@ expand_env(const char *v)
 	return buf_detach(&b);
 }
 
+/* Parse one "[name]" or "[name \"sub\"]" header line (s, len; starts with '[') into section. */
 static int
-parse_file(struct config *cfg, FILE *f, const char *path, struct err *e)
+parse_section(const char *s, size_t len, char *section, size_t size, const char *name, int lineno, struct err *e)
 {
-	char line[4096];
+	if (len < 2 || s[len - 1] != ']')
+		return err_set(e, "%s:%d: unterminated section header", name, lineno);
+	if (len - 2 >= size)
+		return err_set(e, "%s:%d: section name longer than %zu bytes", name, lineno, size - 1);
+	char tmp[256];
+	memcpy(tmp, s + 1, len - 2);
+	tmp[len - 2] = '\0';
+	char *q = strchr(tmp, '"');
+	if (q) {
+		char *q2 = strrchr(tmp, '"');
+		if (q2 == q)
+			return err_set(e, "%s:%d: unbalanced quote in section header", name, lineno);
+		const char *after = q2 + 1;
+		size_t al = strlen(after);
+		str_trim(&after, &al);
+		if (al != 0) /* [a "b" c]: the c would be lost */
+			return err_set(e, "%s:%d: text after the quoted name in section header", name, lineno);
+		*q2 = '\0';
+		char *name_end = q;
+		while (name_end > tmp && is_ascii_space((unsigned char)name_end[-1]))
+			name_end--;
+		*name_end = '\0';
+		snprintf(section, size, "%s.%s", tmp, q + 1);
+	} else {
+		const char *t = tmp;
+		size_t tl = strlen(tmp);
+		str_trim(&t, &tl);
+		snprintf(section, size, "%.*s", (int)tl, t);
+	}
+	str_lower(section);
+	return 0;
+}
+
+/* Parse the lines of text into cfg->entries. Lines have no length limit; a NUL byte is an
+ * error (it would silently cut the value short). */
+static int
+parse_text(struct config *cfg, const char *text, size_t size, const char *name, struct err *e)
+{
 	char section[256] = "";
 	int lineno = 0;
-	while (fgets(line, sizeof line, f)) {
+	const char *end = text + size;
+	for (const char *p = text; p < end;) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *s = p;
+		size_t len = (size_t)((nl ? nl : end) - p);
+		p = nl ? nl + 1 : end;
 		lineno++;
-		const char *s = line;
-		size_t len = strlen(line);
+		if (memchr(s, '\0', len))
+			return err_set(e, "%s:%d: NUL byte in the line", name, lineno);
 		str_trim(&s, &len);
 		if (len == 0 || s[0] == '#' || s[0] == ';')
 			continue;
 		if (s[0] == '[') {
-			if (s[len - 1] != ']')
-				return err_set(e, "%s:%d: unterminated section header", path, lineno);
-			/* [name] or [name "sub"] */
-			char tmp[256];
-			size_t n = len - 2 < sizeof tmp - 1 ? len - 2 : sizeof tmp - 1;
-			memcpy(tmp, s + 1, n);
-			tmp[n] = '\0';
-			char *q = strchr(tmp, '"');
-			if (q) {
-				char *q2 = strrchr(tmp, '"');
-				if (q2 == q)
-					return err_set(e, "%s:%d: unbalanced quote in section header", path, lineno);
-				*q2 = '\0';
-				char *name_end = q;
-				while (name_end > tmp && is_ascii_space((unsigned char)name_end[-1]))
-					name_end--;
-				*name_end = '\0';
-				snprintf(section, sizeof section, "%s.%s", tmp, q + 1);
-			} else {
-				const char *t = tmp;
-				size_t tl = strlen(tmp);
-				str_trim(&t, &tl);
-				snprintf(section, sizeof section, "%.*s", (int)tl, t);
-			}
-			str_lower(section);
+			if (parse_section(s, len, section, sizeof section, name, lineno, e) < 0)
+				return -1;
 			continue;
 		}
 		const char *eq = memchr(s, '=', len);
 		if (!eq)
-			return err_set(e, "%s:%d: expected key = value", path, lineno);
+			return err_set(e, "%s:%d: expected key = value", name, lineno);
 		const char *k = s;
 		size_t kl = (size_t)(eq - s);
 		str_trim(&k, &kl);
@@ -108,7 +129,7 @@ parse_file(struct config *cfg, FILE *f, const char *path, struct err *e)
 			vl -= 2;
 		}
 		if (kl == 0)
-			return err_set(e, "%s:%d: empty key", path, lineno);
+			return err_set(e, "%s:%d: empty key", name, lineno);
 		char *key = xstrndup(k, kl);
 		char *raw = xstrndup(v, vl);
 		char *val = expand_env(raw);
@@ -118,6 +139,17 @@ parse_file(struct config *cfg, FILE *f, const char *path, struct err *e)
 		free(val);
 	}
 	return 0;
+}
+
+int
+config_parse(struct config *cfg, const char *text, size_t len, const char *name, struct err *e)
+{
+	memset(cfg, 0, sizeof *cfg);
+	cfg->v = defaults;
+	cfg->is_resolved = 1;
+	if (parse_text(cfg, text, len, name, e) < 0)
+		return -1;
+	return config_resolve(cfg, e);
 }
 
 int
@@ -142,18 +174,17 @@ config_load(struct config *cfg, const char *path, struct err *e)
 		path = def;
 		is_explicit = 0;
 	}
-	FILE *f = fopen(path, "r");
-	if (!f) {
-		if (!is_explicit)
-			return 0;
+	if (!is_explicit && !fs_exists(path))
+		return 0;
+	struct buf text = BUF_INIT;
+	if (fs_read_all(path, &text, e) < 0) {
+		buf_free(&text);
 		return err_set(e, "cannot open config file %s", path);
 	}
+	int rc = config_parse(cfg, buf_str(&text), text.len, path, e);
+	buf_free(&text);
 	cfg->path = xstrdup(path);
-	int rc = parse_file(cfg, f, path, e);
-	fclose(f);
-	if (rc < 0)
-		return rc;
-	return config_resolve(cfg, e);
+	return rc;
 }
 
 const char *

@@ -126,6 +126,10 @@ struct config {
  * A missing default file is not an error (empty config); a missing explicit file or a
  * syntax error is (-1, with file:line in e). */
 int config_load(struct config *cfg, const char *path, struct err *e);
+/* Parse text (len bytes, the contents of the file called name in messages) into cfg, which
+ * it initialises, and resolve it. Returns 0, or -1 with "name:line: ..." or the first bad
+ * value in e (cfg then holds what was read so far; config_free it either way). */
+int config_parse(struct config *cfg, const char *text, size_t len, const char *name, struct err *e);
 /* Value of section.key, or NULL. */
 const char *config_get(const struct config *cfg, const char *section, const char *key);
 /* Resolve the entries into cfg->v (config_load does this; a config built by hand calls it).

@@ -1,16 +1,24 @@
 /* test_fuzz_regress.c: replay the inputs in tests/fuzz_regress/TARGET/ (crashes found by
- * scripts/fuzz.sh, and hand-made hostile inputs) through each parser entry point; the
- * sanitizer build turns any memory error back into a failure. */
+ * scripts/fuzz.sh, and hand-made hostile inputs) and the fuzzers' seeds in fuzz/seeds/TARGET/
+ * through each parser entry point, with the invariants a unit test can state (a config error
+ * names its line or key, a rejected answer says why, rendered HTML has no script and the
+ * normalised Markdown subset reads back as itself); the sanitizer build turns any memory
+ * error back into a failure. */
 #include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "ai/llm/prompt.h"
+#include "ai/llm/schema.h"
 #include "extract/extract.h"
 #include "feed/date.h"
 #include "feed/feed.h"
 #include "feed/jsonfeed.h"
 #include "feed/opml.h"
+#include "report/mdsubset.h"
 #include "testlib.h"
+#include "util/config.h"
+#include "util/str.h"
 
 static int
 count_item(void *ctx, const struct feed_doc *doc, const struct feed_item *item)
@@ -21,6 +29,21 @@ count_item(void *ctx, const struct feed_doc *doc, const struct feed_item *item)
 	return 0;
 }
 
+/* True when every Markdown link destination in md (a "](" not escaped) is http(s). */
+static int
+md_links_http(const char *md)
+{
+	for (const char *p = md; *p; p++) {
+		if (*p == '\\' && p[1]) {
+			p++;
+			continue;
+		}
+		if (p[0] == ']' && p[1] == '(' && strncmp(p + 2, "http://", 7) != 0 && strncmp(p + 2, "https://", 8) != 0)
+			return 0;
+	}
+	return 1;
+}
+
 static void
 replay(const char *target, const char *data, size_t len)
 {
@@ -28,7 +51,41 @@ replay(const char *target, const char *data, size_t len)
 	struct feed_doc doc;
 	size_t n = 0;
 	struct feed_parse_opts opts = {.base_url = "http://fuzz.example/dir/feed"};
-	if (strcmp(target, "date") == 0) {
+	if (strcmp(target, "config") == 0) {
+		struct config cfg;
+		struct err e = {{0}};
+		if (config_parse(&cfg, data, len, "regress.conf", &e) < 0)
+			CHECK(strncmp(e.msg, "regress.conf:", 13) == 0 || strncmp(e.msg, "config [", 8) == 0);
+		config_free(&cfg);
+	} else if (strcmp(target, "answer") == 0) {
+		json_t *answer = schema_extract(data, len);
+		for (int t = 0; answer && t < PROMPT_TASK_COUNT; t++) {
+			char why[200] = "";
+			if (schema_validate(prompt_schema((enum prompt_task)t), answer, why, sizeof why) < 0)
+				CHECK(why[0] != '\0');
+		}
+		json_decref(answer);
+	} else if (strcmp(target, "mdsubset") == 0) {
+		/* fuzz_mdsubset's layout: the first byte picks the references (low 3 bits) */
+		static const char *const links[] = {"https://a.example/", "javascript:alert(1)", NULL, "http://b.example/",
+		                                    "https://c.example/", "https://d.example/", "https://e.example/",
+		                                    "https://f.example/"};
+		struct mds_refs refs = {len ? (unsigned char)data[0] & 7u : 0, links};
+		char *text = xstrndup(len ? data + 1 : "", len ? len - 1 : 0);
+		struct buf out = BUF_INIT, again = BUF_INIT;
+		mds_html(&out, text, &refs, NULL);
+		CHECK(strstr(buf_str(&out), "<script") == NULL && strstr(buf_str(&out), "href=\"javascript:") == NULL);
+		buf_clear(&out);
+		mds_md(&out, text, &refs);
+		CHECK(md_links_http(buf_str(&out)));
+		buf_clear(&out);
+		mds_text(&out, text); /* the normalised text reads back as itself */
+		mds_text(&again, buf_str(&out));
+		CHECK_STR(buf_str(&again), buf_str(&out));
+		buf_free(&again);
+		buf_free(&out);
+		free(text);
+	} else if (strcmp(target, "date") == 0) {
 		int64_t t;
 		int rc = date_parse(data, len, &t);
 		CHECK(rc == 0 || rc == -1);
@@ -61,12 +118,13 @@ replay(const char *target, const char *data, size_t len)
 int
 main(void)
 {
-	static const char *const targets[] = {"feed", "date", "opml", "jsonfeed", "extract"};
+	static const char *const targets[] = {"feed", "date", "opml", "jsonfeed", "extract", "config", "answer", "mdsubset"};
 	const char *src = getenv("BRIEF_SRC");
 	int files = 0;
-	for (size_t i = 0; i < sizeof targets / sizeof targets[0]; i++) {
+	static const char *const bases[] = {"tests/fuzz_regress", "fuzz/seeds"};
+	for (size_t i = 0; i < sizeof targets / sizeof targets[0] * 2; i++) {
 		char dir[512];
-		snprintf(dir, sizeof dir, "%s/tests/fuzz_regress/%s", src ? src : ".", targets[i]);
+		snprintf(dir, sizeof dir, "%s/%s/%s", src ? src : ".", bases[i % 2], targets[i / 2]);
 		DIR *d = opendir(dir);
 		if (!d)
 			continue;
@@ -81,7 +139,7 @@ main(void)
 			/* an exact-size heap copy, so ASan catches a read one past the end */
 			char *exact = malloc(data.len ? data.len : 1);
 			memcpy(exact, data.data ? data.data : "", data.len);
-			replay(targets[i], exact, data.len);
+			replay(targets[i / 2], exact, data.len);
 			free(exact);
 			buf_free(&data);
 			files++;

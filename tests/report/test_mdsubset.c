@@ -98,6 +98,16 @@ main(void)
 	CHECK_FREE(md("1.5 million\n-"), "1\\.5 million\n\n\\-\n\n");
 	/* Bold does not span lines. */
 	CHECK_FREE(md("**a\nb**"), "\\*\\*a\n\nb\\*\\*\n\n");
+	/* Found by fuzz_mdsubset (normalising twice must equal normalising once):
+	 * a numbered list ends at 999, since "1000. " is no item of the subset and the JSON text
+	 * would read back as a paragraph; the next item starts a list with its own number. */
+	CHECK_FREE(text("998. a\n1. b\n1. c"), "998. a\n999. b\n\n1. c");
+	CHECK_FREE(text("998. a\n999. b\n\n1. c"), "998. a\n999. b\n\n1. c");
+	CHECK_FREE(html("999. a\n1. b", NULL), "<ol start=\"999\">\n<li>a</li>\n</ol>\n<ol>\n<li>b</li>\n</ol>\n");
+	/* ... and a marker followed by a stray CR or a tab is a marker: every rendering shows
+	 * the CR as a space, so "12)\r x" came back from the text as the item "12. x". */
+	CHECK_FREE(text("12)\r twelve\n-\tdash"), "12. twelve\n\n- dash");
+	CHECK_FREE(text("12. twelve\n\n- dash"), "12. twelve\n\n- dash");
 	/* Inline rendering and stripping for headings. */
 	struct buf b = BUF_INIT;
 	mds_strip(&b, "**一、 从训练到推论**");

@@ -252,6 +252,42 @@ test_config(void)
 	CHECK(strstr(e.msg, ":1:") != NULL);
 	config_free(&cfg);
 	CHECK(config_load(&cfg, "/nonexistent/brief/config", &e) < 0);
+
+	/* Found while writing fuzz_config: a line longer than the old 4 KiB line buffer was split in two
+	 * (the value cut short, its tail read as another line); now lines have no limit. */
+	struct buf big = BUF_INIT;
+	buf_puts(&big, "[weekly]\nepigraphs = ");
+	for (int i = 0; i < 1000; i++)
+		buf_puts(&big, "abc=|");
+	buf_puts(&big, "\nauthor = me\n");
+	test_write_file(path, big.data, big.len);
+	CHECK(config_load(&cfg, path, &e) == 0);
+	CHECK_INT(strlen(config_values(&cfg)->weekly_epigraphs), 5000);
+	CHECK_STR(config_values(&cfg)->weekly_author, "me");
+	CHECK_INT(cfg.count, 2);
+	config_free(&cfg);
+	buf_free(&big);
+	/* A NUL byte would cut a value short without a word: an error with the line. */
+	CHECK(config_parse(&cfg, "[llm]\nmodel = a\0b\n", 18, "mem", &e) < 0);
+	CHECK_STR(e.msg, "mem:2: NUL byte in the line");
+	config_free(&cfg);
+	/* A section name that does not fit, or text after a quoted sub-name, is an error,
+	 * not a silently different section. */
+	char longsec[400];
+	memset(longsec, 'a', sizeof longsec);
+	longsec[0] = '[';
+	memcpy(longsec + sizeof longsec - 9, "]\nk = v\n", 8);
+	CHECK(config_parse(&cfg, longsec, sizeof longsec - 1, "mem", &e) < 0);
+	CHECK_STR(e.msg, "mem:1: section name longer than 255 bytes");
+	config_free(&cfg);
+	const char *after = "[deliver \"a\" b]\ntype = slack\n";
+	CHECK(config_parse(&cfg, after, strlen(after), "mem", &e) < 0);
+	CHECK_STR(e.msg, "mem:1: text after the quoted name in section header");
+	config_free(&cfg);
+	const char *named = "[deliver \"team\"]\ntype = slack\n";
+	CHECK(config_parse(&cfg, named, strlen(named), "mem", &e) == 0);
+	CHECK_STR(config_get(&cfg, "deliver.team", "type"), "slack");
+	config_free(&cfg);
 }
 
 static void
