@@ -37,7 +37,7 @@ mkdir -p "$out"/crashes
 for t in $all; do
   mkdir -p "$seeds/$t" "$out/work/$t"
   for d in fuzz/seeds/$t tests/fuzz_regress/$t; do
-    if [ -d "$d" ]; then cp "$d"/* "$seeds/$t/"; fi
+    if [ -d "$d" ]; then find "$d" -maxdepth 1 -type f -exec cp {} "$seeds/$t/" \;; fi
   done
 done
 if [ -f "$corpus/MANIFEST.tsv" ]; then

@@ -158,19 +158,23 @@ cite_at(const struct ctx *c, const char *s, size_t len, long *id)
 
 /* Where the bold run opened by the "**" at s[i] closes (index of the closing "**"), or 0
  * when it does not: the run is non-empty, starts and ends with a non-space, stays on one
- * line. */
+ * line. When the search for a closer reaches the end of the line (or of s) in vain, *dead
+ * is set to that index: no opener before it can close either, since a closer does not
+ * depend on its opener. */
 static size_t
-bold_close(const char *s, size_t len, size_t i)
+bold_close(const char *s, size_t len, size_t i, size_t *dead)
 {
 	size_t a = i + 2;
 	if (a >= len || is_ascii_space((unsigned char)s[a]) || s[a] == '*')
 		return 0;
-	for (size_t j = a + 1; j + 1 < len; j++) {
+	size_t j;
+	for (j = a + 1; j + 1 < len; j++) {
 		if (s[j] == '\n')
-			return 0;
+			break;
 		if (s[j] == '*' && s[j + 1] == '*' && !is_ascii_space((unsigned char)s[j - 1]))
 			return j;
 	}
+	*dead = j;
 	return 0;
 }
 
@@ -179,6 +183,8 @@ static void
 walk_inline(struct ctx *c, const char *s, size_t len, int in_bold)
 {
 	size_t start = 0;
+	size_t dead = 0; /* openers before this index have no closer (bold_close): skip them, so a
+	                  * line of many unclosed "**x" costs linear time, not quadratic */
 	for (size_t i = 0; i < len;) {
 		long id;
 		size_t n = cite_at(c, s + i, len - i, &id);
@@ -190,7 +196,8 @@ walk_inline(struct ctx *c, const char *s, size_t len, int in_bold)
 			continue;
 		}
 		size_t close;
-		if (!in_bold && s[i] == '*' && i + 1 < len && s[i + 1] == '*' && (close = bold_close(s, len, i))) {
+		if (!in_bold && i >= dead && s[i] == '*' && i + 1 < len && s[i + 1] == '*' &&
+		    (close = bold_close(s, len, i, &dead))) {
 			put_text(c, s + start, i - start);
 			put_bold(c, 1);
 			walk_inline(c, s + i + 2, close - i - 2, 1);

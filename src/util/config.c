@@ -27,14 +27,16 @@ add_entry(struct config *cfg, const char *section, const char *key, const char *
 	en->value = xstrdup(value);
 }
 
-/* Expand ${NAME} from the environment so secrets can stay out of the file. */
+/* Expand ${NAME} from the environment so secrets can stay out of the file. A name is shorter
+ * than 128 bytes, so the '}' is looked for that far only (a value of many "${" costs linear
+ * time, not quadratic). */
 static char *
 expand_env(const char *v)
 {
 	struct buf b = BUF_INIT;
 	while (*v) {
 		if (v[0] == '$' && v[1] == '{') {
-			const char *end = strchr(v + 2, '}');
+			const char *end = memchr(v + 2, '}', strnlen(v + 2, 128));
 			if (end) {
 				char name[128];
 				size_t n = (size_t)(end - v - 2);

@@ -27,6 +27,23 @@ test_extract(void)
 	CHECK(!extracts("{\"a\":1", "a"));
 	CHECK(!extracts("no json here", "a"));
 	CHECK(!extracts("[1,2]", "a"));
+
+	/* Found reviewing schema_extract for fuzz_answer and confirmed through it: every stray
+	 * '{' was scanned to its match (or to the end) and the span parsed, so an answer of many
+	 * unclosed braces cost quadratic time (60 KB of '{' took minutes in fuzz_answer). The
+	 * search is bounded by 8 times the answer plus 1 MiB: a few dozen stray braces before
+	 * the object are still passed over, a 200 KB run is rejected. */
+	struct buf b = BUF_INIT;
+	for (int i = 0; i < 40; i++)
+		buf_puts(&b, "{ note ");
+	buf_puts(&b, "{\"a\":1}");
+	CHECK(extracts(buf_str(&b), "a"));
+	buf_clear(&b);
+	for (int i = 0; i < 200000; i++)
+		buf_putc(&b, '{');
+	buf_puts(&b, "{\"a\":1}");
+	CHECK(!extracts(buf_str(&b), "a"));
+	buf_free(&b);
 }
 
 static int

@@ -7,6 +7,9 @@
 #include "util/buf.h"
 #include "util/str.h"
 
+/* How many times its length an answer's search for an object in prose may scan. */
+#define SCAN_BUDGET_FACTOR 8
+
 static json_t *
 parse_object(const char *s, size_t len)
 {
@@ -19,12 +22,16 @@ parse_object(const char *s, size_t len)
 }
 
 /* The end of the JSON value that starts with '{' at s (exclusive), honouring strings, or NULL
- * when it is never closed. */
+ * when it is never closed or the scan would pass *budget bytes (each byte scanned is taken
+ * from *budget). */
 static const char *
-match_brace(const char *s, const char *end)
+match_brace(const char *s, const char *end, size_t *budget)
 {
 	int depth = 0, in_string = 0;
 	for (const char *p = s; p < end; p++) {
+		if (*budget == 0)
+			return NULL;
+		--*budget;
 		if (in_string) {
 			if (*p == '\\')
 				p++;
@@ -69,11 +76,20 @@ schema_extract(const char *content, size_t len)
 				return v;
 		}
 	}
-	/* Prose around the object: try each '{' in turn. */
-	for (const char *p = memchr(s, '{', n); p; p = memchr(p + 1, '{', (size_t)(end - p - 1))) {
-		const char *q = match_brace(p, end);
-		if (q && (v = parse_object(p, (size_t)(q - p))))
-			return v;
+	/* Prose around the object: try each '{' in turn. Each try scans to its matching '}' and
+	 * parses that much, so an answer of many unclosed or nested braces would cost time
+	 * quadratic in its length (a 60 KB run of '{' took minutes in fuzz_answer); the tries
+	 * together may scan and parse SCAN_BUDGET_FACTOR times the answer plus 1 MiB, after
+	 * which the answer has no object. */
+	size_t budget = SCAN_BUDGET_FACTOR * n + ((size_t)1 << 20);
+	for (const char *p = memchr(s, '{', n); p && budget > 0; p = memchr(p + 1, '{', (size_t)(end - p - 1))) {
+		const char *q = match_brace(p, end, &budget);
+		if (q) {
+			size_t span = (size_t)(q - p);
+			budget = budget > span ? budget - span : 0;
+			if ((v = parse_object(p, span)))
+				return v;
+		}
 		if (p + 1 >= end)
 			break;
 	}
