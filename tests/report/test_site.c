@@ -2,7 +2,9 @@
  *   - `brief daily --out DIR/` on two days in two months: a complete site (digest pages, the
  *     index, one page per month, the Atom feed); the same runs again give a byte-identical
  *     tree; the feed passes the RFC 4287 checker (atomcheck.c), which is shown to catch
- *     planted violations;
+ *     planted violations; the feed escapes titles and summaries once per level (a unit
+ *     check of report_index_atom with markup, quotes, ]]> and a control character) and, with
+ *     BRIEF_BASE_URL, links absolutely and stays valid and byte-identical on a rerun;
  *   - `brief weekly --site DIR` into a Jekyll tree (_posts/DATE-weekly-WEEK.md) and a Hugo
  *     tree (content/posts/weekly-WEEK.md): reruns give the same single file, a rerun on a
  *     later day of the same week replaces the post instead of adding one. */
@@ -12,6 +14,7 @@
 #include <sys/stat.h>
 
 #include "atomcheck.h"
+#include "report/report.h"
 #include "testlib.h"
 #include "util/fs.h"
 #include "wfixture.h"
@@ -45,10 +48,10 @@ snapshot(const char *root, const char *rel, struct buf *out)
 }
 
 static int
-run(const char *const *args)
+run_env(const char *const *args, const char *const *env)
 {
 	struct buf out = BUF_INIT, err = BUF_INIT;
-	int rc = wfx_brief(args, NULL, &out, &err);
+	int rc = wfx_brief(args, env, &out, &err);
 	if (rc != 0)
 		fprintf(stderr, "brief %s: exit %d: %s\n", args[0], rc, buf_str(&err));
 	buf_free(&out);
@@ -56,8 +59,15 @@ run(const char *const *args)
 	return rc;
 }
 
+static int
+run(const char *const *args)
+{
+	return run_env(args, NULL);
+}
+
+/* The two dailies into dir/; env may set BRIEF_BASE_URL. */
 static void
-daily_site(const char *home, const char *dir)
+daily_site_env(const char *home, const char *dir, const char *const *env)
 {
 	char out[4300];
 	snprintf(out, sizeof out, "%s/", dir);
@@ -65,8 +75,38 @@ daily_site(const char *home, const char *dir)
 	                    "--now", "2026-02-21T12:00:00Z", NULL};
 	const char *a2[] = {"daily", "--home", home, "--no-fetch", "--offline", "--hours", "480", "--out", out,
 	                    "--now", "2026-03-02T12:00:00Z", NULL};
-	CHECK_INT(run(a1), 0);
-	CHECK_INT(run(a2), 0);
+	CHECK_INT(run_env(a1, env), 0);
+	CHECK_INT(run_env(a2, env), 0);
+}
+
+static void
+daily_site(const char *home, const char *dir)
+{
+	daily_site_env(home, dir, NULL);
+}
+
+/* Text that must be escaped once at each level: the entry title as XML text, the summary as
+ * HTML inside XML; a control character dropped (not allowed in XML 1.0). */
+static void
+check_escaping(void)
+{
+	const char *tops[] = {"AT&T <script>alert(1)</script>"};
+	struct report_digest d = {"2026-02-21", "en", 1771675200, "Tom & Jerry <b>\"x\"</b> ]]> \x01'q'",
+	                          "A & B <i>", tops, 1, 12};
+	struct buf atom = BUF_INIT, p = BUF_INIT;
+	report_index_atom(&d, 1, "en", "https://news.example/a&b", &atom);
+	int n = atom_check(atom.data, atom.len, &p);
+	if (n)
+		fprintf(stderr, "escaping feed:\n%s\n%s", buf_str(&p), buf_str(&atom));
+	CHECK_INT(n, 0);
+	const char *x = buf_str(&atom);
+	CHECK(strstr(x, "<title>Tom &amp; Jerry &lt;b&gt;&quot;x&quot;&lt;/b&gt; ]]&gt; &#39;q&#39;</title>") != NULL);
+	CHECK(strstr(x, "&lt;li&gt;AT&amp;amp;T &amp;lt;script&amp;gt;alert(1)&amp;lt;/script&amp;gt;&lt;/li&gt;") != NULL);
+	CHECK(strstr(x, "A &amp;amp; B &amp;lt;i&amp;gt;") != NULL);
+	CHECK(strstr(x, "href=\"https://news.example/a&amp;b/2026-02-21.html\"") != NULL);
+	CHECK(strstr(x, "<script") == NULL && strchr(x, '\x01') == NULL);
+	buf_free(&atom);
+	buf_free(&p);
 }
 
 static void
@@ -149,6 +189,30 @@ main(void)
 	CHECK_INT(n, 0);
 	CHECK(strstr(buf_str(&atom), "<entry>") != NULL);
 	check_planted();
+	check_escaping();
+
+	/* With [daily] base_url (here BRIEF_BASE_URL): absolute links, still valid, and a rerun
+	 * gives the same tree. */
+	char based[4300];
+	snprintf(based, sizeof based, "%s/based", tmp);
+	const char *base_env[] = {"BRIEF_BASE_URL=https://news.example/digest", NULL};
+	daily_site_env(home, based, base_env);
+	buf_clear(&before);
+	snapshot(based, "", &before);
+	daily_site_env(home, based, base_env);
+	buf_clear(&after);
+	snapshot(based, "", &after);
+	CHECK(before.len > 1000 && before.len == after.len && memcmp(before.data, after.data, before.len) == 0);
+	buf_clear(&atom);
+	snprintf(path, sizeof path, "%s/index.atom", based);
+	test_read_file(path, &atom);
+	buf_clear(&problems);
+	n = atom_check(atom.data, atom.len, &problems);
+	if (n)
+		fprintf(stderr, "based index.atom:\n%s", buf_str(&problems));
+	CHECK_INT(n, 0);
+	CHECK(strstr(buf_str(&atom), "<link rel=\"self\" href=\"https://news.example/digest/index.atom\"/>") != NULL);
+	CHECK(strstr(buf_str(&atom), "href=\"https://news.example/digest/2026-03-02.html\"") != NULL);
 
 	/* The weekly into a Jekyll site, twice, then on the next day of the same ISO week. */
 	snprintf(site, sizeof site, "%s/jekyll", tmp);
