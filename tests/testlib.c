@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -73,6 +74,30 @@ test_need_shared(void)
 }
 
 const char *
+test_user_home(void)
+{
+	static char home[300];
+	if (!home[0]) {
+		snprintf(home, sizeof home, "%s/user-home", test_tmpdir());
+		if (mkdir(home, 0700) < 0 && errno != EEXIST) {
+			perror(home);
+			exit(1);
+		}
+	}
+	return home;
+}
+
+void
+test_isolate_child(const char *home)
+{
+	static const char *const user[] = {"BRIEF_HOME", "BRIEF_CONFIG", "XDG_DATA_HOME", "XDG_CONFIG_HOME",
+	                                   "XDG_CACHE_HOME", "XDG_STATE_HOME"};
+	for (size_t i = 0; i < sizeof user / sizeof user[0]; i++)
+		unsetenv(user[i]);
+	setenv("HOME", home, 1);
+}
+
+const char *
 test_brief_bin(void)
 {
 	const char *b = getenv("BRIEF_BIN");
@@ -88,12 +113,14 @@ test_run(char *const argv[], char *const env[], const char *stdin_data, struct b
 		perror("pipe");
 		exit(1);
 	}
+	const char *home = test_user_home(); /* made before the fork: the child only execs */
 	pid_t pid = fork();
 	if (pid < 0) {
 		perror("fork");
 		exit(1);
 	}
 	if (pid == 0) {
+		test_isolate_child(home);
 		dup2(in_pipe[0], 0);
 		dup2(out_pipe[1], 1);
 		dup2(err_pipe[1], 2);

@@ -49,11 +49,21 @@ const char *test_tmpdir(void);
 /* $BRIEF_SHARED (the shared corpus dir) or NULL; test_need_shared() exits 77 (skip) without it. */
 const char *test_shared(void);
 const char *test_need_shared(void);
+/* A home directory for the programs a test runs: <test_tmpdir()>/user-home, made on first
+ * use. Tests must never read or write the real user's home (an empty brief.db once appeared
+ * in ~/.local/share/brief from a test that ran brief with an empty --home). */
+const char *test_user_home(void);
+/* In a forked child before exec: HOME = home (test_user_home()), and the user's BRIEF_HOME,
+ * BRIEF_CONFIG and XDG_{DATA,CONFIG,CACHE,STATE}_HOME unset, so that brief's state and
+ * config (and any other program's files) default to places inside the test's temporary
+ * directory. Whatever the test then sets for the child itself still wins. */
+void test_isolate_child(const char *home);
 /* Path of the built brief binary ($BRIEF_BIN). */
 const char *test_brief_bin(void);
 /* Run argv (NULL-terminated) with optional stdin data; capture stdout/stderr into the
- * given buffers (either may be NULL). Extra environment "K=V" strings in env (NULL-terminated,
- * may be NULL) are added. Returns the exit status, or -1 if it died from a signal. */
+ * given buffers (either may be NULL). The child is isolated (test_isolate_child: HOME is
+ * test_user_home()); extra environment "K=V" strings in env (NULL-terminated, may be NULL)
+ * are added after that. Returns the exit status, or -1 if it died from a signal. */
 int test_run(char *const argv[], char *const env[], const char *stdin_data, struct buf *out,
              struct buf *err);
 struct store;

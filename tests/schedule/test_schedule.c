@@ -38,8 +38,10 @@ start_brief(const char *const *args, const char *const *extra)
 	for (size_t i = 0; args[i] && n < 31; i++)
 		argv[n++] = args[i];
 	argv[n] = NULL;
+	const char *home = test_user_home();
 	pid_t pid = fork();
 	if (pid == 0) {
+		test_isolate_child(home);
 		static const char *const clear[] = {"BRIEF_LLM_PROVIDER", "OPENAI_API_KEY", "OPENAI_API_BASE",
 		                                    "OPENAI_BASE_URL", "OPENAI_MODEL", "GEMINI_API_KEY"};
 		for (size_t i = 0; i < sizeof clear / sizeof clear[0]; i++)
