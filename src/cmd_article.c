@@ -287,6 +287,7 @@ cmd_article(int argc, char **argv)
 	}
 	if (wechat_theme_load(&r.app.cfg, &r.theme, &e) < 0) {
 		fprintf(stderr, "brief article: %s\n", e.msg);
+		store_run_unlock(lock_fd);
 		app_close(&r.app);
 		return EXIT_FAIL;
 	}

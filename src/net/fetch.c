@@ -411,9 +411,9 @@ fetch_pages(struct fetch_ctx *c, int64_t t0)
 	}
 	if (n == 0)
 		return;
-	c->page_jobs = xcalloc(n, sizeof *c->page_jobs);
+	struct fetch_job *jobs = xcalloc(n, sizeof *jobs);
 	for (size_t i = 0; i < n; i++) {
-		struct fetch_job *j = &c->page_jobs[i];
+		struct fetch_job *j = &jobs[i];
 		char host[256];
 		j->is_page = 1;
 		j->item_id = want[i].item_id;
@@ -426,9 +426,8 @@ fetch_pages(struct fetch_ctx *c, int64_t t0)
 	}
 	/* abandon_all() fails what c->jobs holds: the pages now (the feeds are all finished) */
 	free(c->jobs);
-	c->jobs = c->page_jobs;
+	c->jobs = jobs;
 	c->job_count = n;
-	c->page_jobs = NULL;
 	c->unfinished = (int)n;
 	c->out->pages_total = (int)n;
 	int deadline_s = opts->full_text_deadline_s > 0 ? opts->full_text_deadline_s
@@ -531,7 +530,6 @@ fetch_run(struct store *st, const struct config *cfg, const struct fetch_opts *o
 	free(c->hosts);
 	free(c->host_index);
 	free(c->jobs);
-	free(c->page_jobs);
 	arena_free(&c->feed_arena);
 	store_items_close(&c->items);
 	curl_global_cleanup();

@@ -82,9 +82,8 @@ struct fetch_ctx {
 	CURLM *multi;
 	CURL **pool;               /* idle easy handles, reused */
 	size_t pool_count, pool_cap;
-	struct fetch_job *jobs;
+	struct fetch_job *jobs;    /* the feeds, then (fetch_pages) the article pages */
 	size_t job_count;
-	struct fetch_job *page_jobs; /* the article pages while they are being queued (fetch_pages) */
 	struct fetch_host *hosts;
 	size_t host_count, host_cap, cursor;
 	struct buf warm;           /* size_t host indexes that just freed a slot (see schedule) */

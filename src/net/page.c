@@ -2,6 +2,7 @@
  * article is extracted (src/extract/) and the outcome stored once for the item
  * (store/fulltext.h), so the page is never fetched again. fetch.c queues the pages after the
  * feeds; attempt.c fetches them like feeds, with the address guard on from the first hop. */
+#include <stdio.h>
 #include <string.h>
 
 #include "extract/extract.h"
@@ -20,6 +21,7 @@ put(struct fetch_ctx *c, struct fetch_job *j, enum fulltext_status status, const
 		ingest_store_broken(c, e.msg);
 }
 
+/* The end of one page, whatever its outcome: count it done and show it in the progress. */
 static void
 page_done(struct fetch_ctx *c, struct fetch_job *j, const char *error, const char *detail)
 {

@@ -9,7 +9,7 @@
 #include "util/err.h"
 
 /* Lock db_path's run lock without waiting. Returns 0 with *fd holding it, 1 when another
- * process holds it, -1 with e set when the lock file cannot be opened. */
+ * process holds it (*fd = -1), -1 with e set when the lock file cannot be opened or locked. */
 int store_run_lock(const char *db_path, int *fd, struct err *e);
 /* Release a lock store_run_lock took (fd < 0: nothing). */
 void store_run_unlock(int fd);
