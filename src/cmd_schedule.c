@@ -42,6 +42,8 @@ struct when {
 	int hour, minute;
 };
 
+/* Parse --at: "HH:MM" (every day) or "DAY HH:MM" (DAY = Sun..Sat, any case) into *w.
+ * Returns 0, or -1 when s is neither. */
 static int
 parse_at(const char *s, struct when *w)
 {
@@ -58,6 +60,8 @@ parse_at(const char *s, struct when *w)
 	return 0;
 }
 
+/* True when s can name a schedule: 1 to 64 ASCII letters, digits, - and _ (it becomes part of
+ * the unit file names and of the systemctl command line, so nothing else is allowed). */
 static int
 valid_name(const char *s)
 {
@@ -69,7 +73,8 @@ valid_name(const char *s)
 	return 1;
 }
 
-/* Split the --command string into words (spaces separate; "double quotes" group). */
+/* Split the --command string into at most max words of words[] (spaces separate; "double
+ * quotes" group; a word longer than 511 bytes is cut). Returns the count. */
 static size_t
 split_words(const char *s, char words[][512], size_t max)
 {
@@ -153,6 +158,8 @@ have_systemd_user(void)
 	return system("systemctl --user show-environment >/dev/null 2>&1") == 0;
 }
 
+/* The directory of the user's systemd units: $XDG_CONFIG_HOME/systemd/user, else
+ * $HOME/.config/systemd/user. */
 static void
 unit_dir(char *out, size_t size)
 {
@@ -164,6 +171,8 @@ unit_dir(char *out, size_t size)
 		snprintf(out, size, "%s/.config/systemd/user", home ? home : ".");
 }
 
+/* Run `systemctl --user ARGS` through the shell (args are built here from a valid_name()).
+ * Returns 0 when it exits 0, else -1. */
 static int
 run_systemctl(const char *args)
 {
@@ -172,32 +181,31 @@ run_systemctl(const char *args)
 	return system(cmd) == 0 ? 0 : -1;
 }
 
+/* Without a systemd user session: print the crontab line that runs words[0..n) at w. */
 static int
-install(const struct app *app, const char *name, const struct when *w, const char *command)
+print_cron_line(const struct when *w, char words[][512], size_t n)
 {
-	char words[64][512];
-	size_t n = run_argv(app, command, words, 64);
-	if (!have_systemd_user()) {
-		struct buf line = BUF_INIT;
-		buf_printf(&line, "%d %d * * %s ", w->minute, w->hour, w->day < 0 ? "*" : (char[]){(char)('0' + w->day), 0});
-		for (size_t i = 0; i < n; i++) {
-			if (i)
-				buf_putc(&line, ' ');
-			cron_word(&line, words[i]);
-		}
-		printf("# systemctl --user is not available here: add this line with `crontab -e` (cron does not\n"
-		       "# catch up a run missed while the machine was off; runs never overlap: the second exits 4)\n%s\n",
-		       buf_str(&line));
-		buf_free(&line);
-		return EXIT_OK;
+	struct buf line = BUF_INIT;
+	buf_printf(&line, "%d %d * * %s ", w->minute, w->hour, w->day < 0 ? "*" : (char[]){(char)('0' + w->day), 0});
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			buf_putc(&line, ' ');
+		cron_word(&line, words[i]);
 	}
-	char dir[4096], path[4300];
-	unit_dir(dir, sizeof dir);
-	struct err e = {{0}};
-	if (fs_mkdirs(dir, 0, &e) < 0) {
-		fprintf(stderr, "brief schedule: %s\n", e.msg);
-		return EXIT_FAIL;
-	}
+	printf("# systemctl --user is not available here: add this line with `crontab -e` (cron does not\n"
+	       "# catch up a run missed while the machine was off; runs never overlap: the second exits 4)\n%s\n",
+	       buf_str(&line));
+	buf_free(&line);
+	return EXIT_OK;
+}
+
+/* Write brief-NAME.service (running words[0..n)) and brief-NAME.timer (at w, Persistent) into
+ * dir. Returns 0, or -1 with e set. */
+static int
+write_units(const char *dir, const char *name, const struct when *w, const char *command, char words[][512],
+            size_t n, struct err *e)
+{
+	char path[4300];
 	struct buf unit = BUF_INIT;
 	buf_printf(&unit, "[Unit]\nDescription=brief %s (%s)\n\n[Service]\nType=oneshot\n"
 	                  "# exit status 3 (nothing new) and 4 (the previous run is still going) are not failures\n"
@@ -210,7 +218,7 @@ install(const struct app *app, const char *name, const struct when *w, const cha
 	}
 	buf_putc(&unit, '\n');
 	snprintf(path, sizeof path, "%s/brief-%s.service", dir, name);
-	int rc = fs_write_atomic(path, unit.data, unit.len, &e);
+	int rc = fs_write_atomic(path, unit.data, unit.len, e);
 	buf_clear(&unit);
 	buf_printf(&unit, "[Unit]\nDescription=brief %s (%s) on schedule\n\n[Timer]\nOnCalendar=%s%s*-*-* %02d:%02d:00\n"
 	                  "# a run missed while the machine was off runs once when it is back\nPersistent=true\n\n"
@@ -218,9 +226,24 @@ install(const struct app *app, const char *name, const struct when *w, const cha
 	           command, name, w->day < 0 ? "" : days[w->day], w->day < 0 ? "" : " ", w->hour, w->minute);
 	snprintf(path, sizeof path, "%s/brief-%s.timer", dir, name);
 	if (rc == 0)
-		rc = fs_write_atomic(path, unit.data, unit.len, &e);
+		rc = fs_write_atomic(path, unit.data, unit.len, e);
 	buf_free(&unit);
-	if (rc < 0) {
+	return rc < 0 ? -1 : 0;
+}
+
+/* `schedule install`: the crontab line without a systemd user session, else the units
+ * written and the timer enabled. Returns an exit status, the reason of a failure on stderr. */
+static int
+install(const struct app *app, const char *name, const struct when *w, const char *command)
+{
+	char words[64][512];
+	size_t n = run_argv(app, command, words, 64);
+	if (!have_systemd_user())
+		return print_cron_line(w, words, n);
+	char dir[4096];
+	unit_dir(dir, sizeof dir);
+	struct err e = {{0}};
+	if (fs_mkdirs(dir, 0, &e) < 0 || write_units(dir, name, w, command, words, n, &e) < 0) {
 		fprintf(stderr, "brief schedule: %s\n", e.msg);
 		return EXIT_FAIL;
 	}
@@ -236,6 +259,8 @@ install(const struct app *app, const char *name, const struct when *w, const cha
 	return EXIT_OK;
 }
 
+/* `schedule status`: where the timer is and what systemctl says of it. EXIT_EMPTY when there
+ * is no such schedule (with cron: no timer file; the crontab is the user's to read). */
 static int
 status(const char *name)
 {
@@ -258,6 +283,8 @@ status(const char *name)
 	return run_systemctl(args) == 0 ? EXIT_OK : EXIT_FAIL;
 }
 
+/* `schedule remove`: disable the timer and delete both units (with cron: say how to remove
+ * the line). Always EXIT_OK: removing what is not there is not an error. */
 static int
 remove_schedule(const char *name)
 {
@@ -310,7 +337,7 @@ cmd_schedule(int argc, char **argv)
 		command = "daily";
 	static const char *const runnable[] = {"daily", "weekly", "article", "fetch"};
 	int ok = 0;
-	for (size_t i = 0; i < 4; i++)
+	for (size_t i = 0; i < sizeof runnable / sizeof runnable[0]; i++)
 		ok |= str_starts(command, runnable[i]) &&
 		      (command[strlen(runnable[i])] == ' ' || command[strlen(runnable[i])] == '\0');
 	if (!ok)
