@@ -126,6 +126,29 @@ topic_name(const struct pick *picks, size_t n, const char *token, size_t sources
 	return token;
 }
 
+/* How many picks have token among their title words (case-insensitively), and in *sources
+ * from how many distinct sources (the first 32 counted). */
+static size_t
+token_sharing(const struct pick *picks, size_t n, const char *token, size_t *sources)
+{
+	size_t count = 0;
+	int64_t seen[32];
+	*sources = 0;
+	for (size_t j = 0; j < n; j++)
+		for (size_t u = 0; u < picks[j].token_count; u++)
+			if (str_casecmp(picks[j].tokens[u], token) == 0) {
+				int64_t src = picks[j].story->lead->source_id;
+				int dup = 0;
+				for (size_t k = 0; k < *sources; k++)
+					dup |= seen[k] == src;
+				if (!dup && *sources < sizeof seen / sizeof seen[0])
+					seen[(*sources)++] = src;
+				count++;
+				break;
+			}
+	return count;
+}
+
 /* Stories naming no known company get a topic: a capitalised title word that at least one
  * other story of the week also uses (case-insensitively) and that is a name (topic_name),
  * preferring the most shared. */
@@ -138,20 +161,8 @@ assign_topics(struct pick *picks, size_t n, struct arena *arena)
 		size_t best_count = 1;
 		const char *best = NULL;
 		for (size_t t = 0; t < picks[i].token_count; t++) {
-			size_t count = 0, sources = 0;
-			int64_t seen[32];
-			for (size_t j = 0; j < n; j++)
-				for (size_t u = 0; u < picks[j].token_count; u++)
-					if (str_casecmp(picks[j].tokens[u], picks[i].tokens[t]) == 0) {
-						int64_t src = picks[j].story->lead->source_id;
-						int dup = 0;
-						for (size_t k = 0; k < sources; k++)
-							dup |= seen[k] == src;
-						if (!dup && sources < sizeof seen / sizeof seen[0])
-							seen[sources++] = src;
-						count++;
-						break;
-					}
+			size_t sources;
+			size_t count = token_sharing(picks, n, picks[i].tokens[t], &sources);
 			if (count <= best_count)
 				continue;
 			const char *name = topic_name(picks, n, picks[i].tokens[t], sources);
@@ -304,11 +315,8 @@ static int
 tag_project(const struct article *a, char *out, size_t cap)
 {
 	const char *title = a->title ? a->title : "", *link = a->link ? a->link : "";
-	for (const char *p = title; *p; p++)
-		if (is_ascii_alpha((unsigned char)*p) && !((*p == 'v' || *p == 'V') && is_ascii_digit((unsigned char)p[1])))
-			return 0;
 	const char *tag = strstr(link, "/releases/tag/");
-	if (!tag || !text_has_version(title))
+	if (!tag || !text_is_bare_version(title))
 		return 0;
 	const char *start = tag;
 	while (start > link && start[-1] != '/')
@@ -433,7 +441,7 @@ offline_para(const struct story *s, const char *lang, struct arena *arena, struc
 		 * post's language (zh: not mostly CJK; en: not English, e.g. Golem's German), so the
 		 * labels stay in the reader's. */
 		double cjk = cjk_share(summary, keep);
-		if (is_zh ? cjk < 0.5 : cjk > 0.5 || lang_detect(NULL, summary) != LANG_EN)
+		if (is_zh ? cjk < 0.5 : (cjk > 0.5 || lang_detect(NULL, summary) != LANG_EN))
 			buf_puts(&b, is_zh ? "原文摘录：" : "Excerpt in the original language: ");
 		buf_append(&b, summary, keep);
 		if (add_stop)
@@ -493,6 +501,7 @@ other_name(enum weekly_kind k, const char *lang)
 	return is_zh ? "其他新闻" : "Other news";
 }
 
+/* qsort order of pick pointers: best ranked first. */
 static int
 by_rank(const void *a, const void *b)
 {
@@ -507,6 +516,7 @@ struct named {
 	int best_rank, known;
 };
 
+/* qsort order of group candidates: the most stories first, then the best story's rank. */
 static int
 by_size(const void *a, const void *b)
 {

@@ -277,16 +277,22 @@ text_has_version(const char *t)
 }
 
 int
+text_is_bare_version(const char *t)
+{
+	for (const char *p = t; *p; p++)
+		if (is_ascii_alpha((unsigned char)*p) && !((*p == 'v' || *p == 'V') && is_ascii_digit((unsigned char)p[1])))
+			return 0;
+	return text_has_version(t);
+}
+
+int
 text_is_release(const char *title)
 {
 	static const char *const cues[] = {"release", "released", "releases", "version", "available", "update",
 	                                   "updated", "announcing", "ships", "beta", "rc"};
 	if (!text_has_version(title))
 		return 0;
-	size_t letters = 0;
-	for (const char *p = title; *p; p++)
-		letters += is_ascii_alpha((unsigned char)*p) && !((*p == 'v' || *p == 'V') && is_ascii_digit((unsigned char)p[1]));
-	if (letters == 0)
+	if (text_is_bare_version(title))
 		return 1;
 	struct text_iter it;
 	text_iter_init(&it, title, strlen(title));

@@ -45,6 +45,9 @@ size_t text_word_count(const char *s, size_t len);
 /* True when t carries a version number: digits with a dot and more digits ("0.14", "3.1.0",
  * "10.1.0") or digits right after a word-initial v ("v2"). Used to spot releases. */
 int text_has_version(const char *t);
+/* True when t is a version and nothing else: no letters but a v before digits, and
+ * text_has_version (a tag feed's entry title: "v3.9.0", "1.2.0"). */
+int text_is_bare_version(const char *t);
 /* True when a title announces a release: a version with a release word ("QEMU version 10.1.0
  * released", "Zig 0.14 ships", "5.4 beta"), or nothing but a version (tag feeds: "v3.9.0"). */
 int text_is_release(const char *title);
