@@ -1,6 +1,7 @@
 /* cmd_common.h: plumbing the commands share, so each cmd_*.c keeps only what is its own:
  * argument checking, --lang/--format, the fetch that report commands run first, --feeds
- * restriction, and writing a report's three renderings. */
+ * restriction, writing a report's three renderings, delivering it, and the run lock that
+ * keeps two report runs off one store. */
 #ifndef BRIEF_CMD_COMMON_H
 #define BRIEF_CMD_COMMON_H
 

@@ -9,7 +9,11 @@
  * just left idle in curl's cache (a new TCP or TLS handshake per feed otherwise); the other
  * free slots go to hosts round-robin, so a host never holds more than its per-host slots
  * and one host with many feeds cannot starve the others. Redirects are
- * followed by attempt.c (not by curl) to detect loops and to learn which hops were permanent. */
+ * followed by attempt.c (not by curl) to detect loops and to learn which hops were permanent.
+ *
+ * With full text on (opts->full_text), a second phase follows the feeds: the article pages
+ * of the run's recent thin items (fetch_pages) go through the same queues, slots and loop
+ * under their own deadline; page.c stores each outcome. */
 #include "net/fetch.h"
 
 #include <errno.h>

@@ -1,5 +1,6 @@
 /* fetch_internal.h: the state shared by the fetcher's files (fetch.c schedules and runs the
- * event loop, attempt.c runs each attempt: requests, redirects, retries; ingest.c turns a finished transfer into stored items and health, progress.c reports).
+ * event loop, attempt.c runs each attempt: requests, redirects, retries; ingest.c turns a finished transfer into stored items and health, page.c an article page's into its
+ * stored full text, progress.c reports).
  * Not a public interface: only src/net/ includes it. */
 #ifndef BRIEF_NET_FETCH_INTERNAL_H
 #define BRIEF_NET_FETCH_INTERNAL_H

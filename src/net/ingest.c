@@ -1,5 +1,6 @@
 /* ingest.c: what happens when a feed's transfer ends: HTML detection, parsing, storing its
- * items with its validators and health atomically, the fetch log and the summary.
+ * items with its validators and health atomically, the fetch log and the summary. The end of
+ * an article page's transfer (a job with is_page) is handed to page.c instead.
  *
  * Group commit: each feed's writes are one SAVEPOINT (all or nothing: items, ETag and
  * Last-Modified, health, fetch log row), inside a transaction shared by the feeds that

@@ -1,4 +1,5 @@
-/* text.c: word iteration, stopwords and sentence splitting for the offline engine. */
+/* text.c: word iteration, stopwords, sentence splitting and version/release titles for the
+ * offline engine. */
 #include "ai/offline/text.h"
 
 #include <stdlib.h>
