@@ -338,6 +338,14 @@ t_brief(char *const *env, struct buf *out, struct buf *err, ...)
 }
 
 void
+t_write_in(const char *dir, const char *name, const char *text)
+{
+	char path[4400];
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	test_write_file(path, text, strlen(text));
+}
+
+void
 t_url_escape(const char *s, char *out, size_t size)
 {
 	size_t n = 0;

@@ -57,6 +57,9 @@ void t_need_parser(void);
 /* A fresh directory NAME under the test's temporary directory (static rotating buffer, valid
  * for 16 calls); aborts the test when it cannot be made. */
 const char *t_subdir(const char *name);
+/* Write text to dir/name (a page or feed for the feed server's root); aborts the test on
+ * failure. */
+void t_write_in(const char *dir, const char *name, const char *text);
 /* "%XX"-escape every byte of s outside [A-Za-z0-9] into out (for the feed server's to=
  * option). */
 void t_url_escape(const char *s, char *out, size_t size);

@@ -38,14 +38,6 @@ static const char secret_html[] =
 static const char noarticle_html[] =
 	"<html><body><ul><li><a href=\"/a\">One</a></li><li><a href=\"/b\">Two</a></li></ul></body></html>";
 
-static void
-write_root(const char *name, const char *text)
-{
-	char path[4400];
-	snprintf(path, sizeof path, "%s/%s", root, name);
-	test_write_file(path, text, strlen(text));
-}
-
 /* An RSS item; & in the link written as &amp;. */
 static void
 item(struct buf *b, const char *title, const char *link, const char *description)
@@ -90,12 +82,12 @@ write_feeds(void)
 	for (int i = 0; i < 12; i++)
 		buf_puts(&b, "This feed item already carries its whole story in the feed, sentence after sentence. ");
 	buf_puts(&b, "</description></item>\n</channel></rss>\n");
-	write_root("public.xml", buf_str(&b));
+	t_write_in(root, "public.xml", buf_str(&b));
 	buf_clear(&b);
 	buf_puts(&b, "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Intranet</title>\n");
 	item(&b, "Internal page", links[6], "Short.");
 	buf_puts(&b, "</channel></rss>\n");
-	write_root("intranet.xml", buf_str(&b));
+	t_write_in(root, "intranet.xml", buf_str(&b));
 	buf_free(&b);
 }
 
@@ -246,10 +238,10 @@ test_large_pages(void)
 		buf_printf(&b, "<p>Paragraph %d of a long public record, with clauses, commas, and enough words to read "
 		               "as prose.</p>\n", i);
 	buf_puts(&b, "</div></body></html>");
-	write_root("big.html", buf_str(&b));
+	t_write_in(root, "big.html", buf_str(&b));
 	for (int i = 0; b.len < (17u << 20); i++)
 		buf_puts(&b, "<p>More of the same, past the cap, to be refused by the fetcher.</p>\n");
-	write_root("huge.html", buf_str(&b));
+	t_write_in(root, "huge.html", buf_str(&b));
 	buf_clear(&b);
 	char big[300], huge[300];
 	snprintf(big, sizeof big, "http://127.0.0.3:%d/big.html", pub.port);
@@ -258,7 +250,7 @@ test_large_pages(void)
 	item(&b, "Big", big, "Short.");
 	item(&b, "Huge", huge, "Short.");
 	buf_puts(&b, "</channel></rss>\n");
-	write_root("big.xml", buf_str(&b));
+	t_write_in(root, "big.xml", buf_str(&b));
 	buf_free(&b);
 	struct store st;
 	t_store_open(&st, t_subdir("large"));
@@ -289,7 +281,7 @@ test_charsets(void)
 	char path[4400];
 	snprintf(path, sizeof path, "%s/tests/extract/fixtures/gbk.html", getenv("BRIEF_SRC"));
 	test_read_file(path, &page);
-	write_root("gbk-meta.html", buf_str(&page));
+	t_write_in(root, "gbk-meta.html", buf_str(&page));
 	static const char meta[] = "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=gbk\">";
 	const char *m = strstr(buf_str(&page), meta);
 	CHECK(m != NULL);
@@ -298,7 +290,7 @@ test_charsets(void)
 		buf_puts(&b, m + strlen(meta));
 	}
 	CHECK(strstr(buf_str(&b), "charset") == NULL);
-	write_root("gbk-bare.html", buf_str(&b));
+	t_write_in(root, "gbk-bare.html", buf_str(&b));
 	char header[300], inpage[300];
 	snprintf(header, sizeof header, "http://127.0.0.3:%d/gbk-bare.html?charset=gbk", pub.port);
 	snprintf(inpage, sizeof inpage, "http://127.0.0.3:%d/gbk-meta.html", pub.port);
@@ -307,7 +299,7 @@ test_charsets(void)
 	item(&b, "By header", header, "Short.");
 	item(&b, "By meta", inpage, "Short.");
 	buf_puts(&b, "</channel></rss>\n");
-	write_root("gbk.xml", buf_str(&b));
+	t_write_in(root, "gbk.xml", buf_str(&b));
 	struct store st;
 	t_store_open(&st, t_subdir("charsets"));
 	char feed[300];
@@ -373,10 +365,10 @@ main(void)
 	t_need_parser();
 	setenv("BRIEF_TEST_PUBLIC_ADDR", "127.0.0.3", 1);
 	snprintf(root, sizeof root, "%s", t_subdir("root"));
-	write_root("article.html", article_html);
-	write_root("long.html", article_html);
-	write_root("secret.html", secret_html);
-	write_root("noarticle.html", noarticle_html);
+	t_write_in(root, "article.html", article_html);
+	t_write_in(root, "long.html", article_html);
+	t_write_in(root, "secret.html", secret_html);
+	t_write_in(root, "noarticle.html", noarticle_html);
 	fsrv_start(&pub, root, "127.0.0.3");
 	fsrv_start(&in1, root, "127.0.0.1");
 	fsrv_start(&in2, root, "127.0.0.2");

@@ -65,14 +65,6 @@ static const char *const page_paras[] = {
 };
 
 static void
-write_root(const char *name, const char *text)
-{
-	char path[4400];
-	snprintf(path, sizeof path, "%s/%s", root, name);
-	test_write_file(path, text, strlen(text));
-}
-
-static void
 write_site(void)
 {
 	struct buf b = BUF_INIT;
@@ -81,7 +73,7 @@ write_site(void)
 	for (size_t i = 0; i < sizeof page_paras / sizeof page_paras[0]; i++)
 		buf_printf(&b, "<p>%s</p>", page_paras[i]);
 	buf_puts(&b, "</article><footer>Harbour office</footer></body></html>");
-	write_root("tides.html", buf_str(&b));
+	t_write_in(root, "tides.html", buf_str(&b));
 	snprintf(page_url, sizeof page_url, "http://127.0.0.3:%d/tides.html", pub.port);
 	snprintf(feed_url, sizeof feed_url, "http://127.0.0.3:%d/harbour.xml", pub.port);
 	buf_clear(&b);
@@ -90,7 +82,7 @@ write_site(void)
 	               "<description>The harbour office publishes new tide tables. Walkers should check "
 	               "them before crossing.</description></item>\n</channel></rss>\n",
 	           page_url);
-	write_root("harbour.xml", buf_str(&b));
+	t_write_in(root, "harbour.xml", buf_str(&b));
 	buf_free(&b);
 }
 
