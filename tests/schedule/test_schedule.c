@@ -4,7 +4,8 @@
  * arguments) install writes the service and a Persistent timer and enables it, status and
  * remove work. Then the run lock: while the store's run lock is held (as a running daily
  * holds it), a second daily exits 4 with a clear message; once released, it runs. And two real
- * daily runs that overlap (the first waiting on a slow LLM stand-in): the second exits 4. */
+ * daily runs that overlap (the first waiting on a slow LLM stand-in): the second exits 4.
+ * One function a step: test_cron, test_systemd, test_lock_held, test_overlap. */
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
@@ -58,64 +59,74 @@ start_brief(const char *const *args, const char *const *extra)
 	return pid;
 }
 
-int
-main(void)
-{
-	const char *tmp = test_tmpdir();
-	char home[4200], nobin[4200], fakebin[4200], xdg[4200], path_none[4300], path_fake[8700], xdg_env[4300];
-	char log[4300], script[4300], unit[4300];
-	snprintf(home, sizeof home, "%s/home", tmp);
-	wfx_make_home(home);
-	snprintf(nobin, sizeof nobin, "%s/nobin", tmp);
-	snprintf(fakebin, sizeof fakebin, "%s/fakebin", tmp);
-	snprintf(xdg, sizeof xdg, "%s/xdg", tmp);
-	mkdir(nobin, 0700);
-	mkdir(fakebin, 0700);
-	snprintf(path_none, sizeof path_none, "PATH=%s", nobin);
-	snprintf(xdg_env, sizeof xdg_env, "XDG_CONFIG_HOME=%s", xdg);
-	struct buf out = BUF_INIT, err = BUF_INIT;
+/* The test's paths and the environment strings every brief run gets. */
+struct env {
+	const char *tmp;
+	char home[4200], xdg[4200], path_none[4300], path_fake[8700], xdg_env[4300];
+};
 
-	/* No systemctl: the crontab line, nothing written. */
-	const char *daily[] = {"schedule", "install", "--home", home, "--at", "08:00", "--command", "daily --deliver feishu",
-	                       NULL};
-	CHECK_INT(brief(daily, path_none, xdg_env, &out, &err), 0);
+/* `brief schedule install --command CMD` for a daily at 08:00 with --deliver feishu. */
+static const char *const *
+daily_install(const struct env *v)
+{
+	static const char *daily[] = {"schedule", "install", "--home", NULL, "--at", "08:00", "--command",
+	                              "daily --deliver feishu", NULL};
+	daily[3] = v->home;
+	return daily;
+}
+
+/* No systemctl: the crontab line, nothing written; bad --at and --command are usage errors. */
+static void
+test_cron(const struct env *v)
+{
+	struct buf out = BUF_INIT, err = BUF_INIT;
+	char unit[4300];
+	CHECK_INT(brief(daily_install(v), v->path_none, v->xdg_env, &out, &err), 0);
 	CHECK(strstr(buf_str(&out), "\n0 8 * * * '") != NULL);
 	/* The command's name first: brief takes --home after it (`brief --home H daily` is an error). */
 	CHECK(strstr(buf_str(&out), "' 'daily' '--home' '") != NULL);
 	CHECK(strstr(buf_str(&out), "' '--deliver' 'feishu'\n") != NULL);
 	CHECK(strstr(buf_str(&out), "crontab -e") != NULL);
-	snprintf(unit, sizeof unit, "%s/systemd", xdg);
+	snprintf(unit, sizeof unit, "%s/systemd", v->xdg);
 	CHECK(!fs_exists(unit));
-	const char *weekly[] = {"schedule", "install", "--home", home, "--at", "Fri 08:00", "--command",
+	const char *weekly[] = {"schedule", "install", "--home", v->home, "--at", "Fri 08:00", "--command",
 	                        "weekly --site /srv/blog", NULL};
-	CHECK_INT(brief(weekly, path_none, xdg_env, &out, &err), 0);
+	CHECK_INT(brief(weekly, v->path_none, v->xdg_env, &out, &err), 0);
 	CHECK(strstr(buf_str(&out), "\n0 8 * * 5 '") != NULL);
 	CHECK(strstr(buf_str(&out), "' 'weekly' '--home' '") != NULL);
 	CHECK(strstr(buf_str(&out), "' '--site' '/srv/blog'\n") != NULL);
 	/* Bad input is a usage error. */
-	const char *bad_at[] = {"schedule", "install", "--home", home, "--at", "25:00", NULL};
-	CHECK_INT(brief(bad_at, path_none, xdg_env, &out, &err), 2);
-	const char *bad_cmd[] = {"schedule", "install", "--home", home, "--command", "serve", NULL};
-	CHECK_INT(brief(bad_cmd, path_none, xdg_env, &out, &err), 2);
+	const char *bad_at[] = {"schedule", "install", "--home", v->home, "--at", "25:00", NULL};
+	CHECK_INT(brief(bad_at, v->path_none, v->xdg_env, &out, &err), 2);
+	const char *bad_cmd[] = {"schedule", "install", "--home", v->home, "--command", "serve", NULL};
+	CHECK_INT(brief(bad_cmd, v->path_none, v->xdg_env, &out, &err), 2);
+	buf_free(&out);
+	buf_free(&err);
+}
 
-	/* A stand-in systemctl: units written, the timer enabled. */
-	snprintf(log, sizeof log, "%s/systemctl.log", tmp);
+/* A stand-in systemctl (a script logging its arguments, first on v->path_fake): units
+ * written, the timer enabled; status, remove, and status again (3: no schedule). */
+static void
+test_systemd(const struct env *v, const char *fakebin)
+{
+	struct buf out = BUF_INIT, err = BUF_INIT;
+	char log[4300], script[4300], unit[4300];
+	snprintf(log, sizeof log, "%s/systemctl.log", v->tmp);
 	snprintf(script, sizeof script, "%s/systemctl", fakebin);
 	char text[8800];
 	snprintf(text, sizeof text, "#!/bin/sh\necho \"$*\" >> '%s'\nexit 0\n", log);
 	struct err e;
 	CHECK_INT(fs_write_atomic(script, text, strlen(text), &e), 0);
 	chmod(script, 0755);
-	snprintf(path_fake, sizeof path_fake, "PATH=%s:/usr/bin:/bin", fakebin);
-	CHECK_INT(brief(daily, path_fake, xdg_env, &out, &err), 0);
+	CHECK_INT(brief(daily_install(v), v->path_fake, v->xdg_env, &out, &err), 0);
 	struct buf f = BUF_INIT;
-	snprintf(unit, sizeof unit, "%s/systemd/user/brief-brief.timer", xdg);
+	snprintf(unit, sizeof unit, "%s/systemd/user/brief-brief.timer", v->xdg);
 	test_read_file(unit, &f);
 	CHECK(strstr(buf_str(&f), "OnCalendar=*-*-* 08:00:00\n") != NULL);
 	CHECK(strstr(buf_str(&f), "Persistent=true\n") != NULL);
 	CHECK(strstr(buf_str(&f), "WantedBy=timers.target\n") != NULL);
 	buf_clear(&f);
-	snprintf(unit, sizeof unit, "%s/systemd/user/brief-brief.service", xdg);
+	snprintf(unit, sizeof unit, "%s/systemd/user/brief-brief.service", v->xdg);
 	test_read_file(unit, &f);
 	CHECK(strstr(buf_str(&f), "Type=oneshot\n") != NULL);
 	CHECK(strstr(buf_str(&f), "SuccessExitStatus=3 4\n") != NULL);
@@ -126,57 +137,94 @@ main(void)
 	CHECK(strstr(buf_str(&f), "--user daemon-reload\n") != NULL);
 	CHECK(strstr(buf_str(&f), "--user enable --now brief-brief.timer\n") != NULL);
 	const char *st[] = {"schedule", "status", NULL};
-	CHECK_INT(brief(st, path_fake, xdg_env, &out, &err), 0);
+	CHECK_INT(brief(st, v->path_fake, v->xdg_env, &out, &err), 0);
 	const char *rm[] = {"schedule", "remove", NULL};
-	CHECK_INT(brief(rm, path_fake, xdg_env, &out, &err), 0);
+	CHECK_INT(brief(rm, v->path_fake, v->xdg_env, &out, &err), 0);
 	CHECK(!fs_exists(unit));
-	CHECK_INT(brief(st, path_fake, xdg_env, &out, &err), 3);
+	CHECK_INT(brief(st, v->path_fake, v->xdg_env, &out, &err), 3);
 	buf_free(&f);
+	buf_free(&out);
+	buf_free(&err);
+}
 
-	/* The run lock: held (as a running daily holds it), a second daily exits 4. */
+/* The run lock: held (as a running daily holds it), a second daily or weekly exits 4; once
+ * released, the daily runs. */
+static void
+test_lock_held(const struct env *v, const char *const *run)
+{
+	struct buf out = BUF_INIT, err = BUF_INIT;
 	char lock[4300];
-	snprintf(lock, sizeof lock, "%s/brief.db.run.lock", home);
+	snprintf(lock, sizeof lock, "%s/brief.db.run.lock", v->home);
 	int fd = open(lock, O_RDWR | O_CREAT, 0600);
 	CHECK(fd >= 0 && flock(fd, LOCK_EX | LOCK_NB) == 0);
-	const char *run[] = {"daily", "--home", home, "--no-fetch", "--offline", "--hours", "480", "--now", WFX_NOW, NULL};
-	CHECK_INT(brief(run, path_fake, xdg_env, &out, &err), 4);
+	CHECK_INT(brief(run, v->path_fake, v->xdg_env, &out, &err), 4);
 	CHECK(strstr(buf_str(&err), "another brief run (daily, weekly or article) is using the store") != NULL);
 	CHECK_INT(out.len, 0);
-	const char *wk[] = {"weekly", "--home", home, "--no-fetch", "--offline", "--now", WFX_NOW, NULL};
-	CHECK_INT(brief(wk, path_fake, xdg_env, &out, &err), 4);
+	const char *wk[] = {"weekly", "--home", v->home, "--no-fetch", "--offline", "--now", WFX_NOW, NULL};
+	CHECK_INT(brief(wk, v->path_fake, v->xdg_env, &out, &err), 4);
 	flock(fd, LOCK_UN);
 	close(fd);
-	CHECK_INT(brief(run, path_fake, xdg_env, &out, &err), 0);
+	CHECK_INT(brief(run, v->path_fake, v->xdg_env, &out, &err), 0);
+	buf_free(&out);
+	buf_free(&err);
+}
 
-	/* Two real daily runs that overlap: the first waits on a slow model (the LLM stand-in
-	 * answers after 1.5 s); once it has asked the model it holds the lock, and a second daily
-	 * started then exits 4 at once; the first still finishes and writes its digest. */
+/* Two real daily runs that overlap: the first waits on a slow model (the LLM stand-in
+ * answers after 1.5 s); once it has asked the model it holds the lock, and a second daily
+ * started then exits 4 at once; the first still finishes and writes its digest. */
+static void
+test_overlap(const struct env *v, const char *const *run)
+{
 	struct llmsrv_opts so = {.latency_ms = 1500};
 	struct llmsrv *llm = llmsrv_start(&so);
 	CHECK(llm != NULL);
-	if (llm) {
-		char first_out[4300];
-		snprintf(first_out, sizeof first_out, "%s/first.md", tmp);
-		const char *first[] = {"daily", "--home", home, "--no-fetch", "--hours", "480", "--now", WFX_NOW, "--out",
-		                       first_out, NULL};
-		pid_t pid = start_brief(first, llmsrv_brief_env(llm));
-		struct llmsrv_stats stats = {0};
-		for (int i = 0; i < 600 && stats.requests == 0; i++) { /* up to 60 s under load */
-			usleep(100 * 1000);
-			llmsrv_get_stats(llm, &stats);
-		}
-		CHECK(stats.requests > 0);
-		CHECK_INT(brief(run, path_fake, xdg_env, &out, &err), 4);
-		CHECK(strstr(buf_str(&err), "brief daily: another brief run (daily, weekly or article) is using the store") !=
-		      NULL);
-		CHECK_INT(out.len, 0);
-		int status = 0;
-		CHECK(waitpid(pid, &status, 0) == pid);
-		CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
-		CHECK(fs_exists(first_out));
-		llmsrv_stop(llm);
+	if (!llm)
+		return;
+	struct buf out = BUF_INIT, err = BUF_INIT;
+	char first_out[4300];
+	snprintf(first_out, sizeof first_out, "%s/first.md", v->tmp);
+	const char *first[] = {"daily", "--home", v->home, "--no-fetch", "--hours", "480", "--now", WFX_NOW, "--out",
+	                       first_out, NULL};
+	pid_t pid = start_brief(first, llmsrv_brief_env(llm));
+	struct llmsrv_stats stats = {0};
+	for (int i = 0; i < 600 && stats.requests == 0; i++) { /* up to 60 s under load */
+		usleep(100 * 1000);
+		llmsrv_get_stats(llm, &stats);
 	}
+	CHECK(stats.requests > 0);
+	CHECK_INT(brief(run, v->path_fake, v->xdg_env, &out, &err), 4);
+	CHECK(strstr(buf_str(&err), "brief daily: another brief run (daily, weekly or article) is using the store") !=
+	      NULL);
+	CHECK_INT(out.len, 0);
+	int status = 0;
+	CHECK(waitpid(pid, &status, 0) == pid);
+	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	CHECK(fs_exists(first_out));
+	llmsrv_stop(llm);
 	buf_free(&out);
 	buf_free(&err);
+}
+
+int
+main(void)
+{
+	struct env v;
+	char nobin[4200], fakebin[4200];
+	v.tmp = test_tmpdir();
+	snprintf(v.home, sizeof v.home, "%s/home", v.tmp);
+	wfx_make_home(v.home);
+	snprintf(nobin, sizeof nobin, "%s/nobin", v.tmp);
+	snprintf(fakebin, sizeof fakebin, "%s/fakebin", v.tmp);
+	snprintf(v.xdg, sizeof v.xdg, "%s/xdg", v.tmp);
+	mkdir(nobin, 0700);
+	mkdir(fakebin, 0700);
+	snprintf(v.path_none, sizeof v.path_none, "PATH=%s", nobin);
+	snprintf(v.path_fake, sizeof v.path_fake, "PATH=%s:/usr/bin:/bin", fakebin);
+	snprintf(v.xdg_env, sizeof v.xdg_env, "XDG_CONFIG_HOME=%s", v.xdg);
+	test_cron(&v);
+	test_systemd(&v, fakebin);
+	const char *run[] = {"daily", "--home", v.home, "--no-fetch", "--offline", "--hours", "480", "--now", WFX_NOW, NULL};
+	test_lock_held(&v, run);
+	test_overlap(&v, run);
 	return test_done("test_schedule");
 }
