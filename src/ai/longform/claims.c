@@ -630,8 +630,10 @@ static void
 blank_markup(char *t, size_t len)
 {
 	for (size_t i = 0; i + 1 < len; i++)
-		if (t[i] == '*' && t[i + 1] == '*')
-			t[i] = t[i + 1] = ' ', i++;
+		if (t[i] == '*' && t[i + 1] == '*') {
+			t[i] = t[i + 1] = ' ';
+			i++; /* a pair at a time: in "***" the third star stays */
+		}
 	for (size_t line = 0; line < len;) {
 		size_t i = line;
 		while (i < len && t[i] == ' ')
