@@ -537,6 +537,11 @@ fetch_run(struct store *st, const struct config *cfg, const struct fetch_opts *o
 	arena_free(&c->feed_arena);
 	store_items_close(&c->items);
 	curl_global_cleanup();
+	/* After the last commit, merge the full-text index's segments a bounded amount, so that
+	 * searches stay fast as the store grows: the writer pays, never more than the budget. */
+	int merged;
+	if (!c->store_error[0] && store_fts_merge(st, STORE_FTS_MERGE_PAGES, &merged, e) < 0)
+		return -1;
 	out->seconds = (double)(time_mono_ms() - t0) / 1000.0;
 	if (c->store_error[0] && strstr(c->store_error, st->path)) /* not a feed's failure: the run's */
 		return err_set(e, "cannot write the store: %s", c->store_error);

@@ -448,6 +448,51 @@ store_fts_backfill(struct store *st, int batch, int max_batches, struct err *e)
 	return 0;
 }
 
+/* Leaf pages per 'merge' step of store_fts_merge: small enough that a step is a short write
+ * (readers in WAL mode are never held up; another writer waits at most this long). */
+#define FTS_MERGE_STEP 500
+
+int
+store_fts_merge(struct store *st, int max_pages, int *pages, struct err *e)
+{
+	*pages = 0;
+	/* FTS5's automerge (4) merges a level only once it holds 4 segments, so a store grown by
+	 * many small commits keeps up to 3 per level (16-17 at 300k items), and a prefix query
+	 * looks up each of its words in every one. With usermerge 2 a 'merge' leaves at most one
+	 * segment per level. A positive N (not -N, which folds every segment into one) matters: a
+	 * -N merge cut short by the budget starts over from the index's first term once the next
+	 * fetch has added segments, so with an index larger than the budget it never finishes;
+	 * a per-level merge is resumed where it stopped. */
+	if (store_exec(st, "INSERT INTO items_fts(items_fts, rank) VALUES ('usermerge', 2)", e) < 0)
+		return -1;
+	sqlite3_stmt *s = store_prepare(st, "INSERT INTO items_fts(items_fts, rank) VALUES ('merge', ?1)", e);
+	if (!s)
+		return -1;
+	int rc = 0;
+	while (*pages < max_pages) {
+		int step = max_pages - *pages < FTS_MERGE_STEP ? max_pages - *pages : FTS_MERGE_STEP;
+		int before = sqlite3_total_changes(st->db);
+		sqlite3_bind_int(s, 1, step);
+		if (sqlite3_step(s) != SQLITE_DONE) {
+			rc = err_set(e, "database %s: merging the full-text index: %s", st->path, sqlite3_errmsg(st->db));
+			break;
+		}
+		sqlite3_reset(s);
+		/* SQLite's advice: fewer than 2 rows changed means nothing was left to merge. */
+		if (sqlite3_total_changes(st->db) - before < 2)
+			break;
+		*pages += step;
+	}
+	sqlite3_finalize(s);
+	return rc;
+}
+
+int64_t
+store_fts_segments(struct store *st)
+{
+	return query_int(st, "SELECT count(DISTINCT segid) FROM items_fts_idx", -1);
+}
+
 int
 store_open(struct store *st, const char *path, struct err *e)
 {

@@ -32,6 +32,17 @@ int store_open(struct store *st, const char *path, struct err *e);
  * = all), then switch a store made without incremental vacuum to it. store_open runs it to
  * the end; a no-op once done. Returns 0 or -1 with e set. */
 int store_fts_backfill(struct store *st, int batch, int max_batches, struct err *e);
+/* Pages of full-text index (FTS5 leaves of ~4 KB) one store_fts_merge after a fetch may write:
+ * ~64 MB, a few seconds; a merge larger than that goes on in the next fetch. */
+#define STORE_FTS_MERGE_PAGES 16000
+/* Merge the full-text index's segments, at most max_pages leaf pages of work (bounded, not
+ * timed): every level of the index with two segments or more is merged (FTS5 'merge' with
+ * usermerge 2), continuing a merge an earlier call left unfinished. Each step is its own
+ * short write. Sets *pages to the budget used (0 when nothing was left to merge). `brief fetch`
+ * runs it after its last commit so that searches read few segments. Returns 0 or -1 with e set. */
+int store_fts_merge(struct store *st, int max_pages, int *pages, struct err *e);
+/* The number of segments in the full-text index (rows of its %_idx table by segment). */
+int64_t store_fts_segments(struct store *st);
 /* Close the database. Safe on a zeroed struct. */
 void store_close(struct store *st);
 /* Whether the existing store at path can take writes, without changing it: the file opens

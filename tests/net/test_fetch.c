@@ -77,6 +77,35 @@ test_store_and_conditional(void)
 	store_close(&st);
 }
 
+/* Every fetch ends with a bounded merge of the full-text index: after each of many small
+ * fetches (a new feed each, so a commit or more each) the index has at most two segments,
+ * where FTS5's automerge alone keeps up to three per level. */
+static void
+test_index_merge(void)
+{
+	struct store st;
+	t_store_open(&st, t_subdir("merge"));
+	struct arena a = ARENA_INIT;
+	struct fetch_summary s;
+	int64_t most = 0;
+	for (int i = 0; i < 12; i++) {
+		char path[64];
+		snprintf(path, sizeof path, "/gen/merge%d?items=3", i);
+		t_add_source(&st, fsrv_url(&srv, path));
+		t_fetch(&st, 60, &a, &s);
+		CHECK_INT(s.items_new, 3);
+		int64_t segs = store_fts_segments(&st);
+		if (segs > most)
+			most = segs;
+	}
+	fprintf(stderr, "index merge: at most %lld segments after a fetch\n", (long long)most);
+	CHECK(most >= 1 && most <= 2);
+	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM items"), 36);
+	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM items_fts WHERE items_fts MATCH 'merge*'"), 36);
+	arena_free(&a);
+	store_close(&st);
+}
+
 static void
 write_feed(const char *dir, const char *body)
 {
@@ -259,6 +288,7 @@ main(void)
 	fsrv_start(&srv, FIXTURES_DIR, NULL);
 	test_store_and_conditional();
 	test_changes();
+	test_index_merge();
 	test_per_host_cap();
 	test_redirects();
 	test_large_bodies();

@@ -406,6 +406,40 @@ test_migration(void)
 	close_store();
 }
 
+/* The bounded merge after a fetch: a store grown by many small commits (one segment each)
+ * keeps several segments per level under FTS5's automerge; store_fts_merge leaves few, within
+ * its page budget, and a search still finds every item. */
+static void
+test_merge(void)
+{
+	open_store("merge.db");
+	char guid[32], text[128];
+	for (int i = 0; i < 300; i++) { /* each put its own commit, as feeds arrive in a fetch */
+		snprintf(guid, sizeof guid, "m%d", i);
+		snprintf(text, sizeof text, "merge item %d, word%d computing", i, i % 17);
+		put(guid, "merge", text, NOW - i * 60);
+	}
+	int64_t before = store_fts_segments(&st);
+	fprintf(stderr, "segments before merge: %lld\n", (long long)before);
+	struct err e;
+	int pages = -1;
+	CHECK(store_fts_merge(&st, 1, &pages, &e) == 0); /* the budget bounds the work */
+	CHECK_INT(pages, 1);
+	CHECK(store_fts_merge(&st, STORE_FTS_MERGE_PAGES, &pages, &e) == 0);
+	CHECK(pages > 0 && pages < STORE_FTS_MERGE_PAGES);
+	int64_t after = store_fts_segments(&st);
+	fprintf(stderr, "segments after merge: %lld\n", (long long)after);
+	CHECK(before >= 8);
+	CHECK(after <= 3 && after < before);
+	CHECK(store_fts_merge(&st, STORE_FTS_MERGE_PAGES, &pages, &e) == 0); /* nothing left to do */
+	CHECK_INT(pages, 0);
+	CHECK_INT(store_fts_segments(&st), after);
+	CHECK(store_exec(&st, "INSERT INTO items_fts(items_fts) VALUES ('integrity-check')", &e) == 0);
+	CHECK_INT(test_query_int(&st, "SELECT count(*) FROM items_fts WHERE items_fts MATCH 'merge'"), 300);
+	CHECK_INT(test_query_int(&st, "SELECT count(*) FROM items_fts WHERE items_fts MATCH 'comp*'"), 300);
+	close_store();
+}
+
 int
 main(void)
 {
@@ -414,5 +448,6 @@ main(void)
 	test_keyset();
 	test_prune();
 	test_migration();
+	test_merge();
 	return test_done("test_store_archive");
 }
