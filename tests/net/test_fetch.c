@@ -1,6 +1,7 @@
 /* test_fetch.c: fetching over real HTTP on loopback into a real SQLite store: items and
  * health stored, conditional GET on the second run (< 5 % of the bytes), gzip, charset from
- * HTTP, content changes, per-host cap, redirects (permanent ones update the stored URL). */
+ * HTTP, content changes, the index merge after each run, per-host cap, redirects (permanent
+ * ones update the stored URL). */
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>

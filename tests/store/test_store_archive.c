@@ -1,7 +1,7 @@
 /* test_store_archive.c: the archive at scale, on real SQLite files: the "brief" tokenizer,
  * CJK and Latin search answered from the index (no full scan), keyset pages that show every
  * item exactly once while items arrive, prune keeping cited items (and their article pages)
- * and dedupe keys, and the migration of a schema-3 (trigram) store. */
+ * and dedupe keys, the migration of a schema-3 (trigram) store, and the bounded index merge. */
 #include <stdlib.h>
 #include <string.h>
 
