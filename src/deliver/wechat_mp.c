@@ -15,9 +15,11 @@
  * (title <= 32 characters, author <= 16, digest <= 128, content < 20,000 characters and < 1 MB).
  * A draft refused with 40007 (invalid media_id: the cached cover was deleted from the account)
  * uploads the cover again and retries once.
- * The digest is cut to 128 characters here; the title and author are sent as given, so an
- * over-long one is refused by the API and its message (45003 title size out of limit, ...)
- * is reported. Errors never carry the secret or the token (redacted). */
+ * The digest is cut to 128 characters here. A headline over the title's 32 characters is
+ * shortened (draft_title(): its topic before "：", else cut with "…"), said on stderr, and
+ * the whole headline opens the content instead. The author is sent as given, so an over-long
+ * one is refused by the API and its message (45110 author size out of limit, ...) is
+ * reported, as is any other refusal. Errors never carry the secret or the token (redacted). */
 #include <openssl/evp.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,6 +27,7 @@
 #include <time.h>
 
 #include "deliver/channel.h"
+#include "report/wechat.h"
 #include "store/pubcache.h"
 #include "util/fs.h"
 #include "util/html.h"
@@ -33,7 +36,7 @@
 #include "util/str.h"
 #include "util/utf8.h"
 
-enum { DIGEST_MAX = 128, COVER_MAX_BYTES = 10 * 1024 * 1024 };
+enum { TITLE_MAX = 32, DIGEST_MAX = 128, COVER_MAX_BYTES = 10 * 1024 * 1024 };
 
 struct mp {
 	const struct channel *ch;
@@ -270,34 +273,87 @@ cover_media(struct mp *m, const char *path, int force, struct buf *media, struct
 	return rc;
 }
 
-/* The draft request body. */
+/* Append text[0..len) cut to at most max characters: whole when it fits, else its first
+ * max - 1 characters and "…". The cut is between code points (never inside a UTF-8
+ * sequence); one that would split a Latin word moves back to the space before it when that
+ * keeps at least half the text; trailing spaces are dropped. */
+static void
+cut_chars(struct buf *out, const char *text, size_t len, size_t max)
+{
+	if (utf8_count(text, len) <= max) {
+		buf_append(out, text, len);
+		return;
+	}
+	size_t n = utf8_prefix_chars(text, len, max - 1);
+	if (n && is_ascii_alnum((unsigned char)text[n]) && is_ascii_alnum((unsigned char)text[n - 1])) {
+		size_t sp = n;
+		while (sp && text[sp - 1] != ' ')
+			sp--;
+		if (sp > n / 2)
+			n = sp;
+	}
+	while (n && is_ascii_space((unsigned char)text[n - 1]))
+		n--;
+	buf_append(out, text, n);
+	buf_puts(out, "…");
+}
+
+/* The draft's title for headline into out: the headline itself when it has at most
+ * TITLE_MAX characters (the API refuses longer ones with 45003); else its topic, the part
+ * before the first "：" (or ": ") of a 主题：副题 headline, when that is not empty and fits;
+ * else the headline cut by cut_chars(). The same headline always gives the same title.
+ * Returns 1 when the title is shorter than the headline, else 0. */
+static int
+draft_title(const char *headline, struct buf *out)
+{
+	size_t len = strlen(headline);
+	if (utf8_count(headline, len) <= TITLE_MAX) {
+		buf_puts(out, headline);
+		return 0;
+	}
+	const char *colon = strstr(headline, "：");
+	const char *ascii = strstr(headline, ": ");
+	if (!colon || (ascii && ascii < colon))
+		colon = ascii;
+	if (colon) {
+		const char *topic = headline;
+		size_t n = (size_t)(colon - headline);
+		str_trim(&topic, &n);
+		if (n && utf8_count(topic, n) <= TITLE_MAX) {
+			buf_append(out, topic, n);
+			return 1;
+		}
+	}
+	cut_chars(out, headline, len, TITLE_MAX);
+	return 1;
+}
+
+/* The draft request body. title is the draft's title (draft_title()); when it is not the
+ * whole headline, the headline opens the content. */
 static char *
-draft_payload(struct mp *m, const char *media_id)
+draft_payload(struct mp *m, const char *media_id, const char *title)
 {
 	const struct deliver_message *msg = m->msg;
 	const char *author = channel_get(m->ch, "author");
 	if (!author || !*author)
 		author = msg->author;
 	const char *digest = msg->digest ? msg->digest : "";
-	struct buf cut = BUF_INIT;
-	size_t n = utf8_prefix_chars(digest, strlen(digest), DIGEST_MAX);
-	if (n < strlen(digest)) {
-		n = utf8_prefix_chars(digest, strlen(digest), DIGEST_MAX - 1);
-		buf_append(&cut, digest, n);
-		buf_puts(&cut, "…");
-	} else {
-		buf_puts(&cut, digest);
-	}
+	struct buf cut = BUF_INIT, content = BUF_INIT;
+	cut_chars(&cut, digest, strlen(digest), DIGEST_MAX);
+	if (strcmp(title, msg->title) != 0)
+		wechat_with_headline(msg->wechat_html, msg->title, &content);
+	else
+		buf_puts(&content, msg->wechat_html);
 	const char *comments = channel_get(m->ch, "open_comment");
 	int open = !comments || !(str_casecmp(comments, "no") == 0 || str_casecmp(comments, "false") == 0 ||
 	                          strcmp(comments, "0") == 0);
 	json_t *a = json_object();
 	json_object_set_new(a, "article_type", json_string("news"));
-	json_object_set_new(a, "title", channel_jstr(msg->title));
+	json_object_set_new(a, "title", channel_jstr(title));
 	if (author && *author)
 		json_object_set_new(a, "author", channel_jstr(author));
 	json_object_set_new(a, "digest", channel_jstr(buf_str(&cut)));
-	json_object_set_new(a, "content", channel_jstr(msg->wechat_html));
+	json_object_set_new(a, "content", channel_jstr(buf_str(&content)));
 	if (msg->url && *msg->url)
 		json_object_set_new(a, "content_source_url", channel_jstr(msg->url));
 	json_object_set_new(a, "thumb_media_id", channel_jstr(media_id));
@@ -310,6 +366,7 @@ draft_payload(struct mp *m, const char *media_id)
 	char *s = json_dumps(root, JSON_COMPACT); /* UTF-8 as is: the API asks for no \u escapes */
 	json_decref(root);
 	buf_free(&cut);
+	buf_free(&content);
 	return s;
 }
 
@@ -329,10 +386,18 @@ wechat_mp_send(const struct channel *ch, const struct deliver_message *msg, stru
 	if (!m.api_base || !*m.api_base)
 		m.api_base = "https://api.weixin.qq.com";
 	snprintf(m.cache_channel, sizeof m.cache_channel, "wechat_mp:%s", m.appid);
-	struct buf media = BUF_INIT;
+	struct buf media = BUF_INIT, title = BUF_INIT;
 	char *payload = NULL;
 	json_t *root = NULL;
 	int rc = -1;
+	if (draft_title(msg->title, &title)) {
+		struct buf shown = BUF_INIT; /* model text: no control characters onto the terminal */
+		utf8_sanitize(&shown, title.data, title.len);
+		log_warn("deliver %s (wechat_mp): the headline has %zu characters, over the draft title's %d: the title "
+		         "is shortened to \"%s\" and the whole headline opens the content",
+		         ch->name, utf8_count(msg->title, strlen(msg->title)), TITLE_MAX, buf_str(&shown));
+		buf_free(&shown);
+	}
 	if (get_token(&m, 0, e) < 0)
 		goto out;
 	for (int attempt = 0;; attempt++) {
@@ -340,7 +405,7 @@ wechat_mp_send(const struct channel *ch, const struct deliver_message *msg, stru
 		if (cover_media(&m, cover, attempt > 0, &media, e) < 0)
 			goto out;
 		free(payload);
-		payload = draft_payload(&m, buf_str(&media));
+		payload = draft_payload(&m, buf_str(&media), buf_str(&title));
 		if (!payload) {
 			err_set(e, "deliver %s (wechat_mp): cannot encode the draft", ch->name);
 			goto out;
@@ -364,6 +429,7 @@ out:
 	json_decref(root);
 	free(payload);
 	buf_free(&media);
+	buf_free(&title);
 	buf_free(&m.token);
 	return rc;
 }

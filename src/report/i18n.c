@@ -66,7 +66,7 @@ static const struct i18n zh = {
 
 static const struct i18n en = {
 	.code = "en",
-	.title = "AI Blog Daily Digest",
+	.title = "AI Blog Daily",
 	.src_default = "From $1 top tech blogs recommended by Karpathy (HN Popularity Contest 2025)",
 	.src_custom = "From $1 feeds",
 	.pick_llm = "AI-picked Top $1",
@@ -110,7 +110,7 @@ static const struct i18n en = {
 	.credit_custom = "Sources: the feeds you follow",
 	.nothing = "(none)",
 	.undated = "undated",
-	.index_title = "AI Blog Daily Digest · Archive",
+	.index_title = "AI Blog Daily · Archive",
 	.index_items = "$1 picks",
 	.index_months = "By month",
 	.index_back = "Back to the archive",

@@ -26,6 +26,7 @@
 #define ST_ITEM "margin:1.4em 0 0.4em;font-size:17px;line-height:1.6;font-weight:bold;color:#222222"
 #define ST_REF "margin:0 0 0.6em;font-size:12px;line-height:1.6;color:#888888;word-break:break-all"
 #define ST_REFS_H "margin:2em 0 0.8em;font-size:15px;font-weight:bold;color:#333333"
+#define ST_HEADLINE "margin:0 0 1.2em;font-size:20px;line-height:1.4;font-weight:bold;color:#222222"
 #define ST_NOTE "margin:1.2em 0 0;font-size:12px;line-height:1.6;color:#aaaaaa;text-align:center"
 #define ST_DISCLAIMER                                                                                          \
 	"margin:1.8em 0 1.2em;padding-top:0.8em;border-top:1px solid #e5e5e5;font-size:13px;"                  \
@@ -491,4 +492,21 @@ wechat_digest(const char *text, struct buf *out)
 		buf_putc(out, *p++);
 	}
 	buf_free(&plain);
+}
+
+void
+wechat_with_headline(const char *fragment, const char *title, struct buf *out)
+{
+	/* After the root section's opening tag, so the headline takes the fragment's font. */
+	const char *body = fragment;
+	if (str_starts(fragment, "<section ")) {
+		const char *gt = strchr(fragment, '>');
+		if (gt)
+			body = gt[1] == '\n' ? gt + 2 : gt + 1;
+	}
+	buf_append(out, fragment, (size_t)(body - fragment));
+	buf_printf(out, "<p style=\"%s\">", ST_HEADLINE);
+	esc_html(out, title);
+	buf_puts(out, "</p>\n");
+	buf_puts(out, body);
 }

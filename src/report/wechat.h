@@ -43,4 +43,10 @@ void wechat_daily(const struct report *r, const struct wechat_theme *t, struct b
  * the API's 128 characters.) */
 void wechat_digest(const char *text, struct buf *out);
 
+/* Append fragment (one of the fragments above) to out with title, escaped, as its first
+ * paragraph in a headline style: for a draft whose title field had to be shortened (the
+ * API takes 32 characters), so the reader still sees the whole headline. A fragment that
+ * does not start with the root <section ...> tag gets the paragraph in front. Pure. */
+void wechat_with_headline(const char *fragment, const char *title, struct buf *out);
+
 #endif

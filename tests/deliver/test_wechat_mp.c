@@ -3,10 +3,16 @@
  * once and cached across runs, refreshed when the API says it expired, re-fetched when its
  * lifetime is over; the cover uploaded once as permanent material (its media id in the store),
  * again when the API no longer knows it (40007); the draft's fields (digest cut to 128
- * characters); an over-long title refused with the API's message; the daily and per-minute
+ * characters); over-long headlines shortened to the title's 32 characters (the topic of a
+ * 主题：副题 headline, else cut with "…", whole characters only) and the whole headline put
+ * at the top of the content; the stand-in still refuses a 33-character title sent to it
+ * directly; an over-long author refused with the API's message; the daily and per-minute
  * quota errors; a wrong secret; no secret or token in any error. Then the CLI: `brief weekly
- * --deliver mp -v` (a draft, an expired token, an over-long title), with stdout and stderr
- * checked for secrets. */
+ * --deliver mp -v` (a draft, an expired token, an over-long title shortened, an over-long
+ * author refused) and `brief daily --lang en --deliver mp` (the offline titles fit as they
+ * are), with stdout and stderr checked for secrets. */
+#include <curl/curl.h>
+#include <jansson.h>
 #include <openssl/evp.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +25,7 @@
 #include "testlib.h"
 #include "util/config.h"
 #include "util/fs.h"
+#include "util/utf8.h"
 #include "wfixture.h"
 #include "wxserver.h"
 
@@ -53,6 +60,72 @@ load_config(struct config *cfg, int port, const char *secret, const char *cover)
 		fprintf(stderr, "config: %s\n", e.msg);
 		exit(1);
 	}
+}
+
+/* Collect a libcurl answer into a struct buf. */
+static size_t
+collect(char *data, size_t size, size_t n, void *out)
+{
+	buf_append(out, data, size * n);
+	return size * n;
+}
+
+/* POST a draft with this title straight to the stand-in (not through brief), with the last
+ * token it issued; returns the answer's errcode (0 = added), -1 when there is no JSON answer. */
+static long
+raw_draft(struct wx_server *s, const char *title)
+{
+	char url[256];
+	snprintf(url, sizeof url, "http://127.0.0.1:%d/cgi-bin/draft/add?access_token=%s", wx_server_port(s),
+	         wx_server_last_token(s));
+	json_t *root = json_pack("{s:[{s:s,s:s,s:s,s:s}]}", "articles", "article_type", "news", "title", title,
+	                         "content", "<p>x</p>", "thumb_media_id", "MEDIA01");
+	char *body = json_dumps(root, JSON_COMPACT);
+	json_decref(root);
+	struct buf answer = BUF_INIT;
+	CURL *c = curl_easy_init();
+	struct curl_slist *h = curl_slist_append(NULL, "Content-Type: application/json; charset=utf-8");
+	curl_easy_setopt(c, CURLOPT_URL, url);
+	curl_easy_setopt(c, CURLOPT_HTTPHEADER, h);
+	curl_easy_setopt(c, CURLOPT_POSTFIELDS, body);
+	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, collect);
+	curl_easy_setopt(c, CURLOPT_WRITEDATA, &answer);
+	curl_easy_setopt(c, CURLOPT_TIMEOUT, 60L);
+	long code = -1;
+	if (curl_easy_perform(c) == CURLE_OK) {
+		json_t *a = json_loadb(answer.data ? answer.data : "", answer.len, 0, NULL);
+		json_t *ec = json_object_get(a, "errcode");
+		code = !a ? -1 : json_is_integer(ec) ? (long)json_integer_value(ec) : 0;
+		json_decref(a);
+	}
+	curl_slist_free_all(h);
+	curl_easy_cleanup(c);
+	free(body);
+	buf_free(&answer);
+	return code;
+}
+
+/* Deliver msg with this headline; the draft must be added with the title expect, valid
+ * UTF-8 of at most 32 characters, and the whole headline at the top of its content. */
+static void
+check_shortened(const struct config *cfg, struct wx_server *s, const struct deliver_message *msg,
+                const char *headline, const char *expect)
+{
+	struct deliver_message m = *msg;
+	m.title = headline;
+	struct err e = {{0}};
+	struct wx_counts before, c;
+	wx_server_counts(s, &before);
+	CHECK_INT(deliver_send(cfg, "mp", &m, &e), 0);
+	wx_server_counts(s, &c);
+	CHECK_INT(c.draft, before.draft + 1);
+	CHECK_STR(c.title, expect);
+	CHECK(utf8_valid(c.title, strlen(c.title)));
+	CHECK(utf8_count(c.title, strlen(c.title)) <= 32);
+	/* The root section, then the headline as its first paragraph, then the original body. */
+	CHECK(strncmp(c.content_head, "<section style=", 15) == 0);
+	const char *h = strstr(c.content_head, "<p style=");
+	CHECK(h && strstr(h, headline) && strstr(h, headline) < strstr(h, "正文"));
 }
 
 static void
@@ -139,14 +212,45 @@ main(void)
 	CHECK_INT(c.upload, 2);
 	CHECK_STR(c.thumb, "MEDIA02");
 
-	/* 5. An over-long title: refused by the API, its message reported, nothing added. */
-	struct deliver_message long_title = msg;
-	long_title.title = "一个非常非常非常非常非常非常非常非常非常非常非常长的标题超过了三十二个字的限制";
-	CHECK_INT(deliver_send(&cfg, "mp", &long_title, &e), -1);
-	CHECK(strstr(e.msg, "draft/add: 45003 title size out of limit") != NULL);
-	check_no_secret(e.msg, s);
+	/* 5. Over-long headlines are shortened to a title the API takes. A 主题：副题 headline
+	 * keeps its topic; */
+	check_shortened(&cfg, s, &msg, "字节跳动千亿豪赌AI芯片：140亿美元背后的算力战争与行业变局以及对整个产业链的深远影响",
+	                "字节跳动千亿豪赌AI芯片");
+	/* a headline without a topic part is cut to 31 characters and "…", whole characters
+	 * only (the 4-byte emoji is kept whole as the 31st, or left out whole as the 32nd); */
+	check_shortened(&cfg, s, &msg, "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十😀超过三十二个字的标题",
+	                "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十😀…");
+	check_shortened(&cfg, s, &msg, "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一😀超过三十二个字",
+	                "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一…");
+	/* as is one whose topic is itself too long; an English "topic: angle" keeps its topic,
+	 * and an English cut falls between words. */
+	check_shortened(&cfg, s, &msg, "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三：副题",
+	                "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一…");
+	check_shortened(&cfg, s, &msg, "OpenAI ships a new model: what the price cut means for everyone else",
+	                "OpenAI ships a new model");
+	check_shortened(&cfg, s, &msg, "OpenAI ships a new model and cuts its prices for everyone else",
+	                "OpenAI ships a new model and…");
+	/* The stand-in still refuses a 33-character title sent to it directly. */
+	CHECK_INT(raw_draft(s, "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三"), 45003);
+	CHECK_INT(raw_draft(s, "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二"), 0);
+	/* Other refusals are still reported with the API's words: an over-long author. */
+	struct config long_author;
+	char apath[4200], atext[4096];
+	snprintf(apath, sizeof apath, "%s/config-author", tmp);
+	snprintf(atext, sizeof atext,
+	         "[deliver \"mp\"]\ntype = wechat_mp\nappid = %s\nsecret = %s\ncover = %s\n"
+	         "author = 一个名字很长很长很长很长很长很长的作者\napi_base = http://127.0.0.1:%d\n",
+	         APPID, SECRET, cover, wx_server_port(s));
+	write_file(apath, atext, strlen(atext));
+	CHECK_INT(config_load(&long_author, apath, &e), 0);
 	wx_server_counts(s, &c);
-	CHECK_INT(c.draft, 4);
+	long added = c.draft;
+	CHECK_INT(deliver_send(&long_author, "mp", &msg, &e), -1);
+	CHECK(strstr(e.msg, "draft/add: 45110 author size out of limit") != NULL);
+	check_no_secret(e.msg, s);
+	config_free(&long_author);
+	wx_server_counts(s, &c);
+	CHECK_INT(c.draft, added);
 
 	/* 6. The daily quota: 45009, said plainly. */
 	wx_server_rate_limit(s, 1, 45009);
@@ -246,14 +350,26 @@ main(void)
 	CHECK_INT(c.draft, 3);
 	CHECK(strstr(c.content_head, "<section style=") == c.content_head);
 	CHECK(strstr(buf_str(&err), "draft added") != NULL);
+	/* The offline weekly's title fits the draft's 32 characters as it is. */
+	CHECK_STR(c.title, "科技周报 第 1 期");
+	CHECK(strstr(buf_str(&err), "shortened") == NULL);
 	check_no_secret(buf_str(&out), s);
 	check_no_secret(buf_str(&err), s);
+	/* So does the offline daily's, in English (the longer of its two languages). */
+	const char *daily[] = {"daily", "--home", home, "--no-fetch", "--offline", "--config", conf, "--now", WFX_NOW,
+	                       "--lang", "en", "--out", tmp, "--deliver", "mp", NULL};
+	CHECK_INT(wfx_brief(daily, env, &out, &err), 0);
+	wx_server_counts(s, &c);
+	CHECK_INT(c.draft, 4);
+	CHECK_STR(c.title, "AI Blog Daily — 2026-02-21");
+	CHECK(strstr(buf_str(&err), "shortened") == NULL);
 	CHECK_STR(wx_server_problems(s), "");
 	wx_server_stop(s);
 
 	/* 11. The CLI's other paths, verbose, against a stand-in with 2-hour tokens: the token
 	 * refused as expired (42001) and renewed; an over-long title (the weekly's, from the
-	 * config) refused with the API's message, exit 1. No secret or token in any output. */
+	 * config) shortened to its topic, said on stderr, the draft added; an over-long author
+	 * refused with the API's message, exit 1. No secret or token in any output. */
 	s = wx_server_start(APPID, SECRET, 7200);
 	snprintf(text, sizeof text,
 	         "[deliver \"mp\"]\ntype = wechat_mp\nappid = %s\nsecret = ${WX_SECRET}\ncover = %s\n"
@@ -270,14 +386,25 @@ main(void)
 	wx_server_counts(s, &c);
 	CHECK_INT(c.token, 2);
 	CHECK_INT(c.draft, 2);
-	snprintf(text + strlen(text), sizeof text - strlen(text),
+	size_t base = strlen(text);
+	snprintf(text + base, sizeof text - base,
 	         "[weekly]\ntitle = 第$2期：一个非常非常非常非常非常非常非常长的周刊标题超过了三十二个字\n");
 	write_file(conf, text, strlen(text));
-	CHECK_INT(wfx_brief(args, env, &out, &err), 1);
-	CHECK(strstr(buf_str(&err), "deliver mp (wechat_mp): draft/add: 45003 title size out of limit") != NULL);
+	CHECK_INT(wfx_brief(args, env, &out, &err), 0);
+	CHECK(strstr(buf_str(&err), "deliver mp (wechat_mp): the headline has 34 characters, over the draft title's "
+	                            "32: the title is shortened to \"第1期\"") != NULL);
 	buf_printf(&all, "%s%s", buf_str(&out), buf_str(&err));
 	wx_server_counts(s, &c);
-	CHECK_INT(c.draft, 2);
+	CHECK_INT(c.draft, 3);
+	CHECK_STR(c.title, "第1期");
+	CHECK(strstr(c.content_head, "第1期：一个非常非常非常非常非常非常非常长的周刊标题超过了三十二个字") != NULL);
+	snprintf(text + base, sizeof text - base, "[weekly]\nauthor = 一个名字很长很长很长很长很长很长的作者\n");
+	write_file(conf, text, strlen(text));
+	CHECK_INT(wfx_brief(args, env, &out, &err), 1);
+	CHECK(strstr(buf_str(&err), "deliver mp (wechat_mp): draft/add: 45110 author size out of limit") != NULL);
+	buf_printf(&all, "%s%s", buf_str(&out), buf_str(&err));
+	wx_server_counts(s, &c);
+	CHECK_INT(c.draft, 3);
 	check_no_secret(buf_str(&all), s);
 	CHECK(strstr(buf_str(&all), "TOKEN01_") == NULL); /* the expired token either */
 	CHECK_STR(wx_server_problems(s), "");

@@ -30,7 +30,7 @@ struct wx_counts {
 	long refused;              /* API errors answered (token, size, quota ...) */
 	char title[512], author[256], digest[1024], thumb[128];
 	size_t content_len;
-	char content_head[256];    /* the first bytes of the last draft's content */
+	char content_head[2048];   /* the first bytes of the last draft's content */
 };
 
 /* Start on 127.0.0.1 (ephemeral port) for this appid/secret; tokens live expires_in seconds. */

@@ -119,7 +119,7 @@ static const struct {
 	[PROMPT_ENRICH] = {"enrich", 2, enrich_schema},
 	[PROMPT_HIGHLIGHTS] = {"highlights", 2, highlights_schema},
 	[PROMPT_WEEKLY] = {"weekly", 3, NULL},
-	[PROMPT_COMMENTARY] = {"article", 2, NULL},
+	[PROMPT_COMMENTARY] = {"article", 3, NULL},
 	[PROMPT_CLASSIFY] = {"classify", 2, NULL},
 };
 

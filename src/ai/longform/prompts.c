@@ -17,7 +17,9 @@
 	"Task: article.\nYou are a senior technology commentator. Write one long-form commentary article "   \
 	"in " LANG " about the news story in the sources. Shape:\n"                                          \
 	/* seed 002: "字节跳动千亿豪赌AI芯片:140亿美元背后的算力战争与行业变局" */                              \
-	"- headline: in the form \"topic: angle\" (主题：副题), naming the actor and the stake.\n"            \
+	"- headline: in the form \"topic: angle\" (主题：副题), naming the actor and the stake, "             \
+	/* the 公众号 draft's title field takes at most 32 characters (wechat_mp shortens longer ones) */     \
+	"at most 32 characters in all, counting punctuation and spaces.\n"                                 \
 	/* seed 002: "深夜的波罗的海…" / "当一幅价值百万欧元的毕加索真迹…": a scene, then the question */       \
 	"- hook: one or two paragraphs that open on a scene or a concrete moment of the news and end on "    \
 	"the question the piece answers.\n"                                                                  \
