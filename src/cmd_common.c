@@ -12,6 +12,7 @@
 #include "util/fs.h"
 #include "util/log.h"
 #include "util/str.h"
+#include "util/strlist.h"
 
 int
 cmd_args(const char *name, const char *help, int argc, char **argv, const struct cli_option *opts,
@@ -157,13 +158,11 @@ cmd_deliver(const struct config *cfg, const char *kind, const char *names, const
             struct err *e)
 {
 	int failures = 0;
-	for (const char *p = names ? names : ""; *p;) {
-		size_t n = strcspn(p, ",");
+	const char *p = names, *item;
+	size_t n;
+	while (strlist_next(&p, ",", &item, &n)) {
 		char name[128];
-		snprintf(name, sizeof name, "%.*s", (int)n, p);
-		p += n + (p[n] == ',');
-		if (!name[0])
-			continue;
+		snprintf(name, sizeof name, "%.*s", (int)n, item);
 		struct err de = {{0}};
 		if (deliver_send(cfg, name, msg, &de) < 0) {
 			log_error("%s: delivery to %s failed: %s", kind, name, de.msg);

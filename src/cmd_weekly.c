@@ -23,6 +23,7 @@
 #include "util/arena.h"
 #include "util/log.h"
 #include "util/str.h"
+#include "util/strlist.h"
 #include "util/timeutil.h"
 
 const char cmd_weekly_help[] =
@@ -70,28 +71,6 @@ struct weekly_run {
 	const char *format; /* md, html, json, wechat */
 };
 
-/* Split a config list at sep into trimmed, non-empty strings in arena. */
-static size_t
-split(const char *v, char sep, struct arena *a, const char ***out)
-{
-	size_t cap = 1;
-	for (const char *p = v; p && *p; p++)
-		cap += *p == sep;
-	*out = arena_alloc(a, cap * sizeof **out);
-	size_t n = 0;
-	while (v && *v) {
-		const char *end = strchr(v, sep);
-		size_t len = end ? (size_t)(end - v) : strlen(v);
-		const char *s = v;
-		size_t l = len;
-		str_trim(&s, &l);
-		if (l)
-			(*out)[n++] = arena_strndup(a, s, l);
-		v += len + (end ? 1 : 0);
-	}
-	return n;
-}
-
 /* Fill the front matter and epigraphs of p from flags, config and the clock. */
 static int
 fill_meta(struct weekly_run *w, struct weekly_post *p, struct err *e)
@@ -135,9 +114,10 @@ fill_meta(struct weekly_run *w, struct weekly_post *p, struct err *e)
 	                                       : "本周科技新闻、小道消息与开源项目";
 	p->author = config_first(w->args.author, "BRIEF_AUTHOR", cv->weekly_author);
 	p->header_img = cv->weekly_header_img;
-	p->tag_count = split(cv->weekly_tags ? cv->weekly_tags : en ? "weekly, tech" : "周报, 科技", ',', a, &p->tags);
+	p->tag_count = strlist_split(cv->weekly_tags ? cv->weekly_tags : en ? "weekly, tech" : "周报, 科技", ",", a,
+	                             &p->tags);
 	const char **epi;
-	size_t epi_count = split(cv->weekly_epigraphs, '|', a, &epi);
+	size_t epi_count = strlist_split(cv->weekly_epigraphs, "|", a, &epi);
 	if (epi_count) {
 		p->epigraph_open = epi[(size_t)(issue - 1) % epi_count];
 		if (epi_count > 1)

@@ -10,6 +10,7 @@
 #include "deliver/channel.h"
 #include "util/hash.h"
 #include "util/str.h"
+#include "util/strlist.h"
 #include "util/utf8.h"
 
 /* Append s with CR and LF removed: header values must not be able to start new headers. */
@@ -125,19 +126,12 @@ email_send(const struct channel *ch, const struct deliver_message *msg, struct e
 	struct buf mail_from = BUF_INIT, line = BUF_INIT;
 	struct curl_slist *rcpt = NULL, *headers = NULL;
 	envelope_address(from, strlen(from), &mail_from);
-	for (const char *p = to; *p;) {
-		size_t n = strcspn(p, ",;");
-		const char *a = p;
-		size_t al = n;
-		str_trim(&a, &al);
-		if (al) {
-			buf_clear(&line);
-			envelope_address(a, al, &line);
-			rcpt = curl_slist_append(rcpt, buf_str(&line));
-		}
-		p += n;
-		if (*p)
-			p++;
+	const char *p = to, *a;
+	size_t al;
+	while (strlist_next(&p, ",;", &a, &al)) {
+		buf_clear(&line);
+		envelope_address(a, al, &line);
+		rcpt = curl_slist_append(rcpt, buf_str(&line));
 	}
 
 	if (!rcpt) {

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "util/str.h"
+#include "util/strlist.h"
 
 /* Deepest folder nesting kept; deeper folders are folded into the deepest kept one. */
 #define OPML_MAX_DEPTH 32
@@ -91,9 +92,9 @@ opml_category(struct opml_reader *r, const struct opml_attrs *a)
 	const char *s = a->category;
 	while (*s == '/')
 		s++;
-	size_t len = strcspn(s, ",");
-	str_trim(&s, &len);
-	return len ? arena_strndup(r->arena, s, len) : NULL;
+	const char *first;
+	size_t len;
+	return strlist_next(&s, ",", &first, &len) ? arena_strndup(r->arena, first, len) : NULL;
 }
 
 static void

@@ -32,6 +32,7 @@
 #include "util/log.h"
 #include "util/redact.h"
 #include "util/str.h"
+#include "util/strlist.h"
 #include "util/timeutil.h"
 
 #define DEFAULT_USER_AGENT "brief/" BRIEF_VERSION " (+https://github.com/brief-feeds/brief; feed reader)"
@@ -373,16 +374,11 @@ listed(const char *list, const char *url)
 		return 0;
 	char host[256];
 	url_host(url, host, sizeof host);
-	for (const char *p = list; *p;) {
-		size_t n = strcspn(p, ",");
-		const char *v = p;
-		size_t vn = n;
-		str_trim(&v, &vn);
-		if (vn && ((strlen(url) == vn && memcmp(url, v, vn) == 0) ||
-		           (strlen(host) == vn && str_ncasecmp(host, v, vn) == 0)))
+	const char *p = list, *v;
+	size_t vn;
+	while (strlist_next(&p, ",", &v, &vn))
+		if ((strlen(url) == vn && memcmp(url, v, vn) == 0) || (strlen(host) == vn && str_ncasecmp(host, v, vn) == 0))
 			return 1;
-		p += n + (p[n] == ',');
-	}
 	return 0;
 }
 

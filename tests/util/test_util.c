@@ -1,4 +1,5 @@
-/* test_util.c: buffers, arenas, UTF-8, time, hashing, file views and the config file. */
+/* test_util.c: buffers, arenas, UTF-8, time, hashing, file views, the config file and
+ * separated lists. */
 #include <fcntl.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -9,6 +10,7 @@
 #include "util/fs.h"
 #include "util/hash.h"
 #include "util/str.h"
+#include "util/strlist.h"
 #include "util/timeutil.h"
 #include "util/utf8.h"
 
@@ -301,6 +303,50 @@ test_str(void)
 	CHECK(str_icasestr("hello World", 11, "WORLD") != NULL);
 }
 
+/* The list reader behind every hand-written list (tags, topics, hosts, addresses, channel
+ * names, languages): trimmed entries, empty ones skipped, any of several separators. */
+static void
+test_strlist(void)
+{
+	const char *p = " a ,, b\t,c,  ,", *item;
+	size_t len;
+	const char *want[] = {"a", "b", "c"};
+	size_t n = 0;
+	while (strlist_next(&p, ",", &item, &len)) {
+		CHECK(n < 3 && len == strlen(want[n]) && memcmp(item, want[n], len) == 0);
+		n++;
+	}
+	CHECK_INT(n, 3);
+	CHECK_INT(*p, '\0'); /* the cursor stops at the end, never past it */
+	CHECK_INT(strlist_next(&p, ",", &item, &len), 0);
+	p = NULL; /* an absent value is an empty list */
+	CHECK_INT(strlist_next(&p, ",", &item, &len), 0);
+	p = "  , ,";
+	CHECK_INT(strlist_next(&p, ",", &item, &len), 0);
+	/* Several separators; the text is not written to. */
+	const char *to = "a@x.org; B <b@y.org>,c@z.org";
+	p = to;
+	CHECK_INT(strlist_next(&p, ",;", &item, &len), 1);
+	CHECK(len == 7 && memcmp(item, "a@x.org", 7) == 0);
+	CHECK_INT(strlist_next(&p, ",;", &item, &len), 1);
+	CHECK(len == 11 && memcmp(item, "B <b@y.org>", 11) == 0);
+	CHECK_INT(strlist_next(&p, ",;", &item, &len), 1);
+	CHECK(len == 7 && memcmp(item, "c@z.org", 7) == 0 && item + len == to + strlen(to));
+	/* Into an arena: terminated copies, in order; none for an empty list. */
+	struct arena a = ARENA_INIT;
+	const char **out;
+	CHECK_INT(strlist_split("周报, 科技 ,,AI", ",", &a, &out), 3);
+	CHECK_STR(out[0], "周报");
+	CHECK_STR(out[1], "科技");
+	CHECK_STR(out[2], "AI");
+	CHECK_INT(strlist_split("one | two", "|", &a, &out), 2);
+	CHECK_STR(out[1], "two");
+	CHECK_INT(strlist_split(NULL, ",", &a, &out), 0);
+	CHECK(out == NULL);
+	CHECK_INT(strlist_split(" , ", ",", &a, &out), 0);
+	arena_free(&a);
+}
+
 int
 main(void)
 {
@@ -313,5 +359,6 @@ main(void)
 	test_config();
 	test_fs_view();
 	test_str();
+	test_strlist();
 	return test_done("test_util");
 }

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/strlist.h"
+
 #define AI CAT_AI_ML
 #define SEC CAT_SECURITY
 #define ENG CAT_ENGINEERING
@@ -1514,13 +1516,11 @@ lexicon_applies(const struct lexicon_entry *e, enum lang l)
 	if (!e->langs)
 		return 1;
 	int negate = e->langs[0] == '!';
-	const char *p = e->langs + negate;
+	const char *p = e->langs + negate, *code;
+	size_t n;
 	int listed = 0;
-	while (*p) {
-		size_t n = strcspn(p, ",");
-		listed |= lang_parse(p, n) == l;
-		p += n + (p[n] == ',');
-	}
+	while (strlist_next(&p, ",", &code, &n))
+		listed |= lang_parse(code, n) == l;
 	return negate ? !listed : listed;
 }
 

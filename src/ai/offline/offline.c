@@ -13,6 +13,7 @@
 #include "ai/offline/text.h"
 #include "util/buf.h"
 #include "util/str.h"
+#include "util/strlist.h"
 #include "util/utf8.h"
 
 #define SCAN_BYTES 16000    /* head of the text the scorer reads */
@@ -20,27 +21,15 @@
 
 /* ---- preferences ---- */
 
-static void
-split_list(const char *v, struct arena *arena, const char ***out, size_t *count)
+/* The entries of the comma-separated list v, lower-cased (topics and sources are matched
+ * without case), into arena; returns the count. */
+static size_t
+split_list(const char *v, struct arena *arena, const char ***out)
 {
-	if (!v)
-		return;
-	size_t cap = 1;
-	for (const char *p = v; *p; p++)
-		cap += *p == ',';
-	*out = arena_alloc(arena, cap * sizeof **out);
-	const char *p = v;
-	while (*p) {
-		size_t n = strcspn(p, ",");
-		const char *s = p;
-		size_t len = n;
-		str_trim(&s, &len);
-		if (len)
-			(*out)[(*count)++] = str_lower(arena_strndup(arena, s, len));
-		p += n;
-		if (*p == ',')
-			p++;
-	}
+	size_t n = strlist_split(v, ",", arena, out);
+	for (size_t i = 0; i < n; i++)
+		str_lower((char *)(*out)[i]); /* the arena's copy, not the config's text */
+	return n;
 }
 
 void
@@ -48,9 +37,9 @@ offline_prefs_load(const struct config *cfg, struct arena *arena, struct offline
 {
 	memset(out, 0, sizeof *out);
 	const struct config_values *v = config_values(cfg);
-	split_list(v->interests_topics, arena, &out->interests, &out->interest_count);
-	split_list(v->mute_topics, arena, &out->mutes, &out->mute_count);
-	split_list(v->mute_sources, arena, &out->muted_sources, &out->muted_source_count);
+	out->interest_count = split_list(v->interests_topics, arena, &out->interests);
+	out->mute_count = split_list(v->mute_topics, arena, &out->mutes);
+	out->muted_source_count = split_list(v->mute_sources, arena, &out->muted_sources);
 }
 
 /* ---- analysis of one article ---- */
