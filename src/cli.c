@@ -117,6 +117,14 @@ cli_parse(int argc, char **argv, const struct cli_option *opts, struct cli_commo
 	unknown:
 		return err_set(e, "unknown option %s", a);
 	}
+	/* An empty state directory would quietly mean the default one (the user's real
+	 * ~/.local/share/brief, perhaps not the store meant): refused, from the option or the
+	 * environment. */
+	if (common->home && !*common->home)
+		return err_set(e, "--home wants a directory, not an empty value (leave it out for the default)");
+	const char *env_home = getenv("BRIEF_HOME");
+	if (!common->home && env_home && !*env_home)
+		return err_set(e, "BRIEF_HOME is set but empty: set it to a directory, or unset it for the default");
 	int64_t t;
 	if (common->now && cli_now(common->now, &t, e) < 0)
 		return -1;

@@ -39,8 +39,9 @@ struct cli_common {
 /* Parse argv[1..argc) (argv[0] is the command name). Positional arguments
  * (including "-") are collected into *pos (malloc'd array, caller frees; the
  * strings stay argv's). "--" ends option parsing. Returns 0, or -1 with e set
- * for an unknown option, a missing value or a --now that is not a time (every
- * caller reports these as usage errors, exit 2). */
+ * for an unknown option, a missing value, a --now that is not a time, or an empty
+ * state directory (--home "" / --home=, or BRIEF_HOME set to "" without --home)
+ * (every caller reports these as usage errors, exit 2). */
 int cli_parse(int argc, char **argv, const struct cli_option *opts, struct cli_common *common,
               char ***pos, int *npos, struct err *e);
 

@@ -29,7 +29,23 @@ main(void)
 	buf_clear(&err);
 	CHECK_INT(t_brief(NULL, NULL, &err, "-q", "--home=", NULL), 2); /* no command after the options */
 	buf_clear(&err);
-	CHECK_INT(t_brief(NULL, NULL, &err, "--home=", "-q", "feeds", "rm", "https://a.example/feed", NULL), 1);
+	/* An empty --home (either spelling) or an empty BRIEF_HOME is a usage error, never the
+	 * default directory. */
+	CHECK_INT(t_brief(NULL, NULL, &err, "--home=", "-q", "feeds", "rm", "https://a.example/feed", NULL), 2);
+	CHECK(strstr(buf_str(&err), "--home wants a directory, not an empty value") != NULL);
+	buf_clear(&err);
+	CHECK_INT(t_brief(NULL, NULL, &err, "daily", "--home", "", "--no-fetch", NULL), 2);
+	CHECK(strstr(buf_str(&err), "--home wants a directory, not an empty value") != NULL);
+	buf_clear(&err);
+	char *empty_env[] = {"BRIEF_HOME=", NULL};
+	CHECK_INT(t_brief(empty_env, NULL, &err, "feeds", "list", NULL), 2);
+	CHECK(strstr(buf_str(&err), "BRIEF_HOME is set but empty") != NULL);
+	buf_clear(&err);
+	CHECK_INT(t_brief(empty_env, &out, NULL, "feeds", "list", "--home", home, NULL), 0); /* --home wins */
+	CHECK(strstr(buf_str(&out), "https://a.example/feed") != NULL);
+	char fallback[4200]; /* where an empty home used to lead: the default directory */
+	snprintf(fallback, sizeof fallback, "%s/.local/share/brief", test_user_home());
+	CHECK(!fs_exists(fallback));
 	buf_clear(&err);
 	char home_eq[4300];
 	snprintf(home_eq, sizeof home_eq, "--home=%s", home);
