@@ -413,23 +413,17 @@ offline_para(const struct story *s, const char *lang, struct arena *arena, struc
 			buf_printf(&b, "%s 报道《%s》（日期不详）。", lead_name, lead->title);
 		else
 			buf_printf(&b, "%s reported \u201c%s\u201d (undated).", lead_name, lead->title);
-	} else if (is_tag) {
-		/* A release feed's entry is titled by its tag alone: name the project. */
-		if (is_zh) {
-			short_date(&b, lead->when, 1);
-			buf_printf(&b, "，%s 发布 %s。", project, lead->title);
-		} else {
-			buf_puts(&b, "On ");
-			short_date(&b, lead->when, 0);
-			buf_printf(&b, ", %s released %s.", project, lead->title);
-		}
-	} else if (is_zh) {
-		short_date(&b, lead->when, 1);
-		buf_printf(&b, "，%s 报道《%s》。", lead_name, lead->title);
 	} else {
-		buf_puts(&b, "On ");
-		short_date(&b, lead->when, 0);
-		buf_printf(&b, ", %s reported \u201c%s\u201d.", lead_name, lead->title);
+		/* "2月24日，X 报道《T》。" / "On Feb 24, X reported “T”."; a release feed's entry is
+		 * titled by its tag alone, so it names the project: "X 发布 v1.2" / "X released v1.2". */
+		if (!is_zh)
+			buf_puts(&b, "On ");
+		short_date(&b, lead->when, is_zh);
+		const char *who = is_tag ? project : lead_name;
+		if (is_zh)
+			buf_printf(&b, is_tag ? "，%s 发布 %s。" : "，%s 报道《%s》。", who, lead->title);
+		else
+			buf_printf(&b, is_tag ? ", %s released %s." : ", %s reported \u201c%s\u201d.", who, lead->title);
 	}
 	const char *summary = s->has_enrichment ? s->enrichment.summary : NULL;
 	int add_stop = 0;
