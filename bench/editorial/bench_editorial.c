@@ -92,12 +92,27 @@ parse_label(char *line, struct label *l)
 }
 
 struct find {
-	const char *ref;
+	const char *ref; /* NULL: print every item (--dump) */
 	size_t index;
 	struct article *out;
 	struct arena *arena;
 	int found;
 };
+
+/* --dump: one item for an editor to label: its ref as labels.tsv names it, its title, the
+ * feed's own categories and the head of its text. No judgement of the engine is printed, so
+ * that labelling is not led by it. */
+static void
+dump_item(const struct feed_item *it, const char *idx)
+{
+	const char *ref = it->link ? it->link : it->id ? it->id : idx;
+	printf("== %s\n   title: %s\n   tags:", ref, it->title ? it->title : "");
+	for (size_t i = 0; i < it->category_count; i++)
+		printf(" [%s]", it->categories[i]);
+	const char *t = it->text ? it->text : "";
+	size_t len = strlen(t), cut = utf8_prefix_chars(t, len, 700);
+	printf("\n   words: %zu\n   text: %.*s\n", (size_t)(strlen(t) / 6), (int)cut, t);
+}
 
 static int
 on_item(void *ctx, const struct feed_doc *doc, const struct feed_item *it)
@@ -105,6 +120,10 @@ on_item(void *ctx, const struct feed_doc *doc, const struct feed_item *it)
 	struct find *f = ctx;
 	char idx[32];
 	snprintf(idx, sizeof idx, "#%zu", f->index++);
+	if (!f->ref) {
+		dump_item(it, idx);
+		return 0;
+	}
 	int hit = (it->link && strcmp(it->link, f->ref) == 0) || (it->id && strcmp(it->id, f->ref) == 0) ||
 	          strcmp(idx, f->ref) == 0;
 	if (!hit)
@@ -115,6 +134,11 @@ on_item(void *ctx, const struct feed_doc *doc, const struct feed_item *it)
 	f->out->text = arena_strndup(a, it->text ? it->text : "", strlen(it->text ? it->text : ""));
 	const char *name = doc->feed.title ? doc->feed.title : "feed";
 	f->out->source_name = arena_strndup(a, name, strlen(name));
+	/* the feed's own categories, as the store keeps them for the engine (a feed-tag cue) */
+	f->out->categories = arena_alloc(a, (it->category_count ? it->category_count : 1) * sizeof *f->out->categories);
+	for (size_t i = 0; i < it->category_count; i++)
+		f->out->categories[i] = arena_strndup(a, it->categories[i], strlen(it->categories[i]));
+	f->out->category_count = it->category_count;
 	f->found = 1;
 	return 1;
 }
@@ -173,6 +197,36 @@ load_article(const char *shared, const struct label *l, size_t source_no, struct
 	arena_free(&tmp);
 	buf_free(&data);
 	return f.found ? 0 : -1;
+}
+
+/* --dump SOURCE: print the items of a corpus file (or a Readability page) for labelling. */
+static int
+dump_source(const char *shared, const char *source)
+{
+	struct arena arena = ARENA_INIT;
+	if (strstr(source, "test-pages/")) {
+		struct label l = {.source = (char *)source, .ref = (char *)"-"};
+		struct article a;
+		if (load_article(shared, &l, 0, &arena, &a) < 0)
+			die("cannot read page", source);
+		struct feed_item it = {.title = a.title, .text = a.text};
+		dump_item(&it, "-");
+		arena_free(&arena);
+		return 0;
+	}
+	char path[2048];
+	struct err e;
+	struct buf data = BUF_INIT;
+	snprintf(path, sizeof path, "%s/corpus/%s", shared, source);
+	if (fs_read_all(path, &data, &e) < 0)
+		die("cannot read", path);
+	struct find f = {.ref = NULL, .arena = &arena};
+	struct feed_doc doc;
+	feed_parse(data.data, data.len, NULL, &arena, on_item, &f, &doc);
+	printf("(%zu items; feed: %s)\n", f.index, doc.feed.title ? doc.feed.title : "?");
+	buf_free(&data);
+	arena_free(&arena);
+	return 0;
 }
 
 /* Lower-case (ASCII and the Latin-1/Latin Extended-A letters), '-' and '_' as spaces, so that
@@ -338,6 +392,7 @@ int
 main(int argc, char **argv)
 {
 	const char *split = "dev", *shared = getenv("BRIEF_SHARED"), *labels_path = NULL;
+	const char *dump = NULL;
 	int list = 0, no_prior = 0;
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--split") == 0 && i + 1 < argc)
@@ -350,9 +405,11 @@ main(int argc, char **argv)
 			list = 1;
 		else if (strcmp(argv[i], "--no-prior") == 0)
 			no_prior = 1;
+		else if (strcmp(argv[i], "--dump") == 0 && i + 1 < argc)
+			dump = argv[++i];
 		else {
 			fprintf(stderr, "usage: bench_editorial [--split dev|heldout|all] [--list] [--no-prior] [--labels FILE] "
-			                "[--shared DIR]\n");
+			                "[--shared DIR] [--dump SOURCE]\n");
 			return 2;
 		}
 	}
@@ -360,12 +417,14 @@ main(int argc, char **argv)
 		shared = BRIEF_SHARED_DIR;
 	if (!labels_path)
 		labels_path = BRIEF_LABELS;
+	if (dump)
+		return dump_source(shared, dump);
 	struct err e;
 	struct buf file = BUF_INIT;
 	if (fs_read_all(labels_path, &file, &e) < 0)
 		die("cannot read labels", e.msg);
 
-	size_t cap = 512, n = 0;
+	size_t cap = 4096, n = 0;
 	struct label *labels = xcalloc(cap, sizeof *labels);
 	struct article *arts = xcalloc(cap, sizeof *arts);
 	struct arena arena = ARENA_INIT;
