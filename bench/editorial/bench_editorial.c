@@ -393,7 +393,7 @@ main(int argc, char **argv)
 {
 	const char *split = "dev", *shared = getenv("BRIEF_SHARED"), *labels_path = NULL;
 	const char *dump = NULL;
-	int list = 0, no_prior = 0;
+	int list = 0, no_prior = 0, export = 0;
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--split") == 0 && i + 1 < argc)
 			split = argv[++i];
@@ -405,6 +405,8 @@ main(int argc, char **argv)
 			list = 1;
 		else if (strcmp(argv[i], "--no-prior") == 0)
 			no_prior = 1;
+		else if (strcmp(argv[i], "--export") == 0)
+			export = 1;
 		else if (strcmp(argv[i], "--dump") == 0 && i + 1 < argc)
 			dump = argv[++i];
 		else {
@@ -502,6 +504,20 @@ main(int argc, char **argv)
 		base.n++;
 		base.cat += l->cat == majority;
 		base.cat2 += l->cat == majority || (l->has_second && l->second == majority);
+		if (export) {
+			json_t *o = json_pack("{s:s,s:s,s:s,s:s,s:s,s:s,s:s}", "group", arts[i].source_name ? arts[i].source_name : "",
+			                      "cat", category_id(l->cat), "second", l->has_second ? category_id(l->second) : "-",
+			                      "engine", category_id(v.category), "title", arts[i].title ? arts[i].title : "", "text",
+			                      arts[i].text ? arts[i].text : "", "lang", l->lang);
+			json_t *tags = json_array();
+			for (size_t k = 0; k < arts[i].category_count; k++)
+				json_array_append_new(tags, json_string(arts[i].categories[k]));
+			json_object_set_new(o, "tags", tags);
+			char *js = json_dumps(o, JSON_COMPACT);
+			fprintf(stderr, "%s\n", js);
+			free(js);
+			json_decref(o);
+		}
 		if (list) {
 			printf("%s %-5s [%s] %s\n", ok ? "ok " : (ok2 ? "ok2" : "BAD"), l->lang, l->source, arts[i].title);
 			printf("      editor: %s/%s q%d  kw:", category_id(l->cat), l->has_second ? category_id(l->second) : "-",

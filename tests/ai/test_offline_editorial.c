@@ -284,6 +284,98 @@ test_category_evidence(void)
 	check_cases(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* The feed's own categories are cues that weigh like the title: a thin item tagged "security"
+ * by its feed is security, the same item untagged is not; a German "Meinung" tag marks an
+ * opinion piece. */
+static void
+test_feed_tag_cues(void)
+{
+	struct arena arena = ARENA_INIT;
+	struct article w[4];
+	struct verdict v;
+	struct article a = art("Notes from the conference in Lisbon",
+	                       "Three talks stood out this year, and the hallway track was better than ever. Slides "
+	                       "are linked below for those who could not come.", "Conference notes");
+	size_t n = window(w, &a);
+	judge(w, n, 0, &arena, &v);
+	show("untagged", &v);
+	CHECK(v.category != CAT_SECURITY);
+	static const char *sec[] = {"Security", "Conferences"};
+	w[0].categories = sec;
+	w[0].category_count = 2;
+	judge(w, n, 0, &arena, &v);
+	show("tagged security", &v);
+	CHECK_INT(v.category, CAT_SECURITY);
+
+	struct article b = art("Einfach bleiben", "Wer ein neues Werkzeug einführt, sollte vorher fragen, ob das alte nicht "
+	                                          "reicht. Meistens reicht es, und das spart allen viel Zeit.",
+	                       "Der Blog");
+	n = window(w, &b);
+	static const char *opinion[] = {"Meinung", "Programmierung"};
+	w[0].categories = opinion;
+	w[0].category_count = 2;
+	judge(w, n, 0, &arena, &v);
+	show("tagged Meinung", &v);
+	CHECK_INT(v.category, CAT_OPINION);
+	arena_free(&arena);
+}
+
+/* Releases named by their version up front ("fortify-headers 2.1", "Snuffleupagus 0.10.0 - ..."),
+ * with no "released" in the title, are tools even when the product is no lexicon term; a number
+ * with a dot that is no version ("3.5 mag", "up 2.5 percent") is no release. */
+static void
+test_version_titles(void)
+{
+	static const struct cue_case cases[] = {
+		{"name version", "fortify-headers 2.1",
+		 "Only a few days after 2.0, here is 2.1, fixing a couple of portability issues and tidying up "
+		 "the code. Changelog: remove superfluous includes, add a missing include.",
+		 "A blog", CAT_TOOLS, 0, NULL, NULL, 0, LANG_EN},
+		{"name version dash", "Quokkasnap 0.10.0 - The Friendly One",
+		 "A new version of Quokkasnap is out, with support for the latest interpreter and a few "
+		 "quality-of-life improvements for people who run it in containers.",
+		 "A blog", CAT_TOOLS, 0, NULL, NULL, 0, LANG_EN},
+		{"magnitude", "Minor earthquake, 3.5 mag was detected near a town in Greece",
+		 "A minor earthquake with magnitude 3.5 was detected on Tuesday, 8 kilometres from the town. "
+		 "No damage was reported.",
+		 "Earthquakes today", CAT_TOOLS, 1, NULL, NULL, 0, LANG_EN},
+		{"percent", "Shares up 2.5 percent after the results",
+		 "The company's shares rose 2.5 percent on Thursday after quarterly revenue beat forecasts.",
+		 "Markets", CAT_TOOLS, 1, NULL, NULL, 0, LANG_EN},
+	};
+	check_cases(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* Short German news is read as German (its cues apply), German compounds count by their German
+ * lexicon part ("Trojanerfirma", "Datenschutzbehörde") but not by an English loan inside them
+ * ("Geocaching" is no caching), and security holes are security in any wording. */
+static void
+test_german_compounds_and_holes(void)
+{
+	CHECK_INT(lang_detect("Sicherheitslücke: Daten von Kunden betroffen",
+	                      "Von dem Datenleck im Buchungssystem waren mehr Kunden betroffen als bisher bekannt."),
+	          LANG_DE);
+	static const struct cue_case cases[] = {
+		{"de short", "Sicherheitslücke: Daten von 9.000 weiteren Kunden betroffen",
+		 "Von dem Datenleck im Buchungssystem der Firma waren mehr Kunden betroffen als bisher bekannt. "
+		 "Die Firma rät ihnen, die Bank zu kontaktieren.",
+		 "Nachrichten", CAT_SECURITY, 0, NULL, NULL, 0, LANG_DE},
+		{"de compound", "Trojanerfirma lässt interne Daten im Netz",
+		 "Eine Firma aus München verkauft Software an Behörden. Eine andere Firma hat interne Daten "
+		 "des Unternehmens offen im Netz gefunden und in einem Vortrag gezeigt.",
+		 "Nachrichten", CAT_SECURITY, 0, NULL, NULL, 0, LANG_DE},
+		{"de loan", "Geocaching: Die Schatzsuche mit dem Handy",
+		 "Beim Geocaching suchen die Spieler mit dem Handy nach versteckten Dosen im Wald. Die Dosen "
+		 "werden von anderen Spielern versteckt, und die Koordinaten stehen im Netz.",
+		 "Freizeit", CAT_ENGINEERING, 1, NULL, NULL, 0, LANG_DE},
+		{"en hole", "Hole in a popular media player",
+		 "A researcher says a hole in the Windows version of the media player is highly critical; "
+		 "a crafted file can run code on the machine.",
+		 "News", CAT_SECURITY, 0, NULL, NULL, 0, LANG_EN},
+	};
+	check_cases(cases, sizeof cases / sizeof cases[0]);
+}
+
 /* A source's typical category is a weak prior: an item of a machine-learning blog with thin
  * vocabulary of its own is ai-ml once the window is prepared, and other without the prior. */
 static void
@@ -316,6 +408,40 @@ test_source_prior(void)
 	CHECK_INT(v.category, CAT_AI_ML);
 	offline_verdict(&ctx, &w[4], &arena, &v); /* a source with no other items: no prior */
 	CHECK_INT(v.category, CAT_OTHER);
+	arena_free(&arena);
+}
+
+/* Weak evidence of the source's typical subject counts when the prior backs it: a short item
+ * of an engineering feed naming code and software, with nothing stronger, is engineering once
+ * the window is prepared; without the prior those words alone are no subject. */
+static void
+test_source_prior_weak(void)
+{
+	struct arena arena = ARENA_INIT;
+	struct article w[5];
+	w[0] = art("A talk about keeping units small", "The speaker's research shows that code units under a "
+	           "limit help software teams.", "Talks");
+	w[1] = art("Unit tests that do not flake", "Flaky unit tests waste the time of every developer; we "
+	           "measured the causes in a large code base and fixed the worst of them.", "Talks");
+	w[2] = art("Refactoring a compiler's parser", "The parser of our compiler was rewritten to recover from "
+	           "syntax errors, with a test suite of 3,000 programs.", "Talks");
+	w[3] = art("Profiling memory allocation in production", "A sampling profiler found the allocator as "
+	           "the hot spot; a bump allocator halved the latency.", "Talks");
+	w[4] = art("Kurzmeldungen", "Heute gibt es nur kurze Meldungen aus der Stadt und dem Umland zu lesen.",
+	           "Stadt");
+	for (size_t i = 1; i < 4; i++)
+		w[i].source_id = w[0].source_id;
+	struct offline_prefs prefs = {0};
+	struct offline_ctx ctx = {.now = NOW, .hours = 48, .prefs = &prefs, .kw = kw_index_build(w, 5, &arena),
+	                          .articles = w, .article_count = 5};
+	struct verdict v;
+	offline_verdict(&ctx, &w[0], &arena, &v);
+	show("weak, no prior", &v);
+	CHECK(v.category != CAT_ENGINEERING);
+	offline_prepare(&ctx, &arena);
+	offline_verdict(&ctx, &w[0], &arena, &v);
+	show("weak, with the source's prior", &v);
+	CHECK_INT(v.category, CAT_ENGINEERING);
 	arena_free(&arena);
 }
 
@@ -424,6 +550,10 @@ main(void)
 	test_howto_and_release();
 	test_category_evidence();
 	test_source_prior();
+	test_source_prior_weak();
+	test_feed_tag_cues();
+	test_version_titles();
+	test_german_compounds_and_holes();
 	test_highlights_clusters();
 	test_extract_furniture();
 	return test_done("test_offline_editorial");

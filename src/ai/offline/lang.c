@@ -12,6 +12,7 @@
 
 #define DETECT_BYTES 4000 /* the head of a text says which language it is in */
 #define WORD_BYTES 32
+#define MARKERS 24 /* function words per language that tell it apart */
 
 /* Sorted by byte order for bsearch (a test checks the order). */
 static const char *const stop_de[] = {
@@ -79,10 +80,10 @@ static const char *const stop_pt[] = {
 
 /* A few frequent function words per language, which tell the languages apart (shared words
  * such as "de" or "que" count for each language that has them). */
-static const char *const markers[LANG_OTHER][16] = {
+static const char *const markers[LANG_OTHER][MARKERS] = {
 	[LANG_EN] = {"the", "and", "of", "to", "is", "that", "with", "for", "this", "are", "was", "it", "on", "be"},
 	[LANG_DE] = {"und", "der", "die", "das", "nicht", "ist", "mit", "für", "ein", "eine", "auf", "sich", "auch",
-	             "wird", "dass", "den"},
+	             "wird", "dass", "den", "von", "dem", "im", "zu", "als", "nach", "werden", "über"},
 	[LANG_FR] = {"le", "les", "et", "des", "est", "pour", "une", "dans", "du", "qui", "sur", "pas", "au", "avec",
 	             "il", "la"},
 	[LANG_NL] = {"het", "een", "van", "niet", "voor", "zijn", "wordt", "ook", "met", "naar", "bij", "worden",
@@ -145,7 +146,7 @@ count_word(struct counts *c, const char *w)
 {
 	c->words++;
 	for (int l = 0; l < LANG_OTHER; l++)
-		for (size_t i = 0; i < 16 && markers[l][i]; i++)
+		for (size_t i = 0; i < MARKERS && markers[l][i]; i++)
 			if (strcmp(w, markers[l][i]) == 0) {
 				c->hits[l]++;
 				break;

@@ -18,6 +18,7 @@
 
 #define SCAN_BYTES 16000    /* head of the text the scorer reads */
 #define MAX_MATCHES 160     /* distinct lexicon entries (topics and cues) remembered per article */
+#define TAG_MAX 8           /* feed categories of an item read as cues */
 
 /* ---- preferences ---- */
 
@@ -127,6 +128,36 @@ scan_cjk(struct offline_analysis *an, const char *s, size_t len, int in_title, c
 	free(copy);
 }
 
+#define COMPOUND_MIN 10 /* bytes: shorter German words are seldom compounds */
+#define PART_MIN 6      /* bytes: shorter parts are too often parts of unrelated words */
+
+/* A German compound's lexicon part: "Datenschutzbehörde" is about Datenschutz, "Staatstrojaner"
+ * is a Trojaner, "Trojanerfirma" sells them. German writes as one word what English writes as
+ * two, so the longest German lexicon term that begins or ends the word (at least PART_MIN
+ * bytes, a clear term of weight 2 or more) stands for it. Only German terms: an English one
+ * inside a German word is too often a loan ("Geocaching" is no caching). NULL when none does. */
+static const struct lexicon_entry *
+compound_part(const char *w, size_t len)
+{
+	if (len < COMPOUND_MIN || strchr(w, '-'))
+		return NULL;
+	char part[TEXT_WORD_MAX + 1];
+	for (size_t n = len - 1; n >= PART_MIN; n--) {
+		/* the first n bytes, then the last n, each on a UTF-8 character boundary */
+		const char *starts[2] = {w, w + len - n};
+		for (int k = 0; k < 2; k++) {
+			if (((unsigned char)starts[k][0] & 0xC0) == 0x80 || ((unsigned char)starts[k][n] & 0xC0) == 0x80)
+				continue;
+			memcpy(part, starts[k], n);
+			part[n] = '\0';
+			const struct lexicon_entry *e = lexicon_find(part);
+			if (e && e->weight >= 2 && e->langs && lexicon_applies(e, LANG_DE) && !lexicon_applies(e, LANG_EN))
+				return e;
+		}
+	}
+	return NULL;
+}
+
 static void
 scan(struct offline_analysis *an, const char *s, int in_title, const struct offline_prefs *prefs)
 {
@@ -190,6 +221,8 @@ scan(struct offline_analysis *an, const char *s, int in_title, const struct offl
 			if (hit && (hit->weight < (compounding ? 2 : 3) || !lexicon_applies(hit, an->lang)))
 				hit = NULL;
 		}
+		if (!hit && an->lang == LANG_DE)
+			hit = compound_part(it.word, it.len);
 		if (hit)
 			add_match(an, hit, in_title);
 		memcpy(prev[0], prev[1], sizeof prev[0]);
@@ -226,26 +259,69 @@ is_howto(const char *title, const char *text)
 	       str_icasestr(text, head, "here's how") || str_icasestr(text, head, "here is how");
 }
 
+/* True when t[0..len) is a version number: an optional v, then digits with at least min_dots
+ * dots between digit groups ("2.1", "0.10.0", "v3.9.0"). */
+static int
+is_version_token(const char *t, size_t len, int min_dots)
+{
+	size_t i = (len && (t[0] == 'v' || t[0] == 'V')) ? 1 : 0;
+	int dots = 0, digits = 0;
+	for (; i < len; i++) {
+		if (is_ascii_digit((unsigned char)t[i]))
+			digits++;
+		else if (t[i] == '.' && digits && i + 1 < len && is_ascii_digit((unsigned char)t[i + 1]))
+			dots++, digits = 0;
+		else
+			return 0;
+	}
+	return digits && dots >= min_dots;
+}
+
+/* A title that names a product and its version up front: "fortify-headers 2.1", "Snuffleupagus
+ * 0.10.0 - Babar the Elephant", "The new Maven 2.2.0 requires Java 5". The version is among the
+ * first four words and is either x.y.z or ends the title's head (the title itself, or the part
+ * before " - " or ":"), so that "3.5 mag earthquake" or "up 2.5 percent" is no release. These
+ * titles carry no "released" for text_is_release() to see. */
+static int
+leads_with_version(const char *title)
+{
+	const char *p = title;
+	for (int word = 0; word < 4 && *p; word++) {
+		while (*p == ' ')
+			p++;
+		size_t n = strcspn(p, " :");
+		const char *next = p + n;
+		while (*next == ' ')
+			next++;
+		int ends_head = *next == '\0' || *next == ':' || *next == '-' || strncmp(next, "\xe2\x80\x93", 3) == 0 ||
+		                strncmp(next, "\xe2\x80\x94", 3) == 0;
+		if (is_version_token(p, n, 2) || (ends_head && is_version_token(p, n, 1)))
+			return 1;
+		p += n;
+		if (*p == ':')
+			return 0;
+	}
+	return 0;
+}
+
 static void
 analyse(const struct article *a, const struct offline_prefs *prefs, struct offline_analysis *an)
 {
 	memset(an, 0, sizeof *an);
 	an->lang = lang_detect(a->title, a->text);
 	an->howto = is_howto(a->title ? a->title : "", a->text ? a->text : "");
-	an->release = text_is_release(a->title ? a->title : "");
+	an->release = text_is_release(a->title ? a->title : "") || leads_with_version(a->title ? a->title : "");
 	scan(an, a->title ? a->title : "", 1, prefs);
-	size_t title_words = an->words;
+	/* The feed's own categories are its editor's label for the item ("security", "Meinung",
+	 * "Programmierung"): they weigh like the title, word by word as in the text, so a tag
+	 * "Linux kernel" or "Kommentar" is a cue even when it is no lexicon term as a whole. At
+	 * most TAG_MAX of them: some feeds tag every item with a dozen words. */
+	for (size_t i = 0; i < a->category_count && i < TAG_MAX; i++)
+		if (a->categories[i])
+			scan(an, a->categories[i], 1, prefs);
 	an->words = 0;
 	an->numbers = 0;
 	scan(an, a->text ? a->text : "", 0, prefs);
-	(void)title_words;
-	for (size_t i = 0; i < a->category_count; i++) {
-		char low[TEXT_WORD_MAX + 1];
-		str_copy(low, a->categories[i], sizeof low);
-		const struct lexicon_entry *e = lexicon_find(str_lower(low));
-		if (e && lexicon_applies(e, an->lang))
-			add_match(an, e, 0);
-	}
 	for (size_t i = 0; prefs && i < prefs->muted_source_count; i++)
 		if ((a->source_name && str_casecmp(a->source_name, prefs->muted_sources[i]) == 0) ||
 		    (a->source_url && str_icasestr(a->source_url, strlen(a->source_url), prefs->muted_sources[i])))
@@ -345,6 +421,18 @@ evidence(const struct offline_analysis *an, struct evidence ev[CAT_COUNT])
 		if (m->in_title && e->weight > v->title)
 			v->title = e->weight;
 	}
+	/* A versioned release in the title ("NetBeans 6.7 released", "QEMU 9.1.0") is evidence for
+	 * tools of its own, like a clear tools term in the title: the product's name need not be
+	 * in the lexicon for an editor to see a release. */
+	if (an->release) {
+		struct evidence *v = &ev[CAT_TOOLS];
+		v->score += 6;
+		v->distinct++;
+		if (v->top < 2)
+			v->top = 2;
+		if (v->title < 2)
+			v->title = 2;
+	}
 }
 
 #define OPINION_MIN 5 /* argument markers needed before a piece is an opinion piece */
@@ -377,7 +465,7 @@ categorize(const struct offline_analysis *an, const int prior[CAT_COUNT])
 		enum category c = tech[i];
 		const struct evidence *v = &ev[c];
 		int real = v->top >= 3 || (v->top >= 2 && (v->distinct >= 2 || v->title >= 2 || prior[c] > 0)) ||
-		           v->distinct >= 4;
+		           (prior[c] > 0 && v->distinct >= 2) || v->distinct >= 4;
 		if (real && v->score + prior[c] >= 3 && v->score + prior[c] > best_score) {
 			best = c;
 			best_score = v->score + prior[c];
