@@ -285,8 +285,8 @@ test_category_evidence(void)
 }
 
 /* The feed's own categories are cues that weigh like the title: a thin item tagged "security"
- * by its feed is security, the same item untagged is not; a German "Meinung" tag marks an
- * opinion piece. */
+ * by its feed is security, the same item untagged is not; a German "Meinung" or an English
+ * "Opinion" tag marks an opinion piece. */
 static void
 test_feed_tag_cues(void)
 {
@@ -316,6 +316,20 @@ test_feed_tag_cues(void)
 	w[0].category_count = 2;
 	judge(w, n, 0, &arena, &v);
 	show("tagged Meinung", &v);
+	CHECK_INT(v.category, CAT_OPINION);
+
+	struct article c = art("Stop shipping features nobody asked for",
+	                       "Every release adds another toggle, and every toggle is a support ticket "
+	                       "waiting to happen. Ship less, and ship it well.", "A newspaper");
+	n = window(w, &c);
+	judge(w, n, 0, &arena, &v);
+	show("untagged column", &v);
+	CHECK(v.category != CAT_OPINION);
+	static const char *column[] = {"Opinion"};
+	w[0].categories = column;
+	w[0].category_count = 1;
+	judge(w, n, 0, &arena, &v);
+	show("tagged Opinion", &v);
 	CHECK_INT(v.category, CAT_OPINION);
 	arena_free(&arena);
 }
