@@ -290,47 +290,36 @@ test_category_evidence(void)
 static void
 test_feed_tag_cues(void)
 {
+	static const char *sec[] = {"Security", "Conferences"}, *meinung[] = {"Meinung", "Programmierung"},
+	                  *opinion[] = {"Opinion"};
+	static const struct {
+		const char *title, *text, *source, **tags;
+		size_t tag_count;
+		enum category cat; /* with the tags it is this, without them it is not */
+	} cases[] = {
+		{"Notes from the conference in Lisbon", "Three talks stood out this year, and the hallway track was better "
+		 "than ever. Slides are linked below for those who could not come.", "Conference notes", sec, 2,
+		 CAT_SECURITY},
+		{"Einfach bleiben", "Wer ein neues Werkzeug einführt, sollte vorher fragen, ob das alte nicht reicht. "
+		 "Meistens reicht es, und das spart allen viel Zeit.", "Der Blog", meinung, 2, CAT_OPINION},
+		{"Stop shipping features nobody asked for", "Every release adds another toggle, and every toggle is a "
+		 "support ticket waiting to happen. Ship less, and ship it well.", "A newspaper", opinion, 1, CAT_OPINION},
+	};
 	struct arena arena = ARENA_INIT;
 	struct article w[4];
 	struct verdict v;
-	struct article a = art("Notes from the conference in Lisbon",
-	                       "Three talks stood out this year, and the hallway track was better than ever. Slides "
-	                       "are linked below for those who could not come.", "Conference notes");
-	size_t n = window(w, &a);
-	judge(w, n, 0, &arena, &v);
-	show("untagged", &v);
-	CHECK(v.category != CAT_SECURITY);
-	static const char *sec[] = {"Security", "Conferences"};
-	w[0].categories = sec;
-	w[0].category_count = 2;
-	judge(w, n, 0, &arena, &v);
-	show("tagged security", &v);
-	CHECK_INT(v.category, CAT_SECURITY);
-
-	struct article b = art("Einfach bleiben", "Wer ein neues Werkzeug einführt, sollte vorher fragen, ob das alte nicht "
-	                                          "reicht. Meistens reicht es, und das spart allen viel Zeit.",
-	                       "Der Blog");
-	n = window(w, &b);
-	static const char *opinion[] = {"Meinung", "Programmierung"};
-	w[0].categories = opinion;
-	w[0].category_count = 2;
-	judge(w, n, 0, &arena, &v);
-	show("tagged Meinung", &v);
-	CHECK_INT(v.category, CAT_OPINION);
-
-	struct article c = art("Stop shipping features nobody asked for",
-	                       "Every release adds another toggle, and every toggle is a support ticket "
-	                       "waiting to happen. Ship less, and ship it well.", "A newspaper");
-	n = window(w, &c);
-	judge(w, n, 0, &arena, &v);
-	show("untagged column", &v);
-	CHECK(v.category != CAT_OPINION);
-	static const char *column[] = {"Opinion"};
-	w[0].categories = column;
-	w[0].category_count = 1;
-	judge(w, n, 0, &arena, &v);
-	show("tagged Opinion", &v);
-	CHECK_INT(v.category, CAT_OPINION);
+	for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+		struct article a = art(cases[c].title, cases[c].text, cases[c].source);
+		size_t n = window(w, &a);
+		judge(w, n, 0, &arena, &v);
+		show("untagged", &v);
+		CHECK(v.category != cases[c].cat);
+		w[0].categories = cases[c].tags;
+		w[0].category_count = cases[c].tag_count;
+		judge(w, n, 0, &arena, &v);
+		show(cases[c].tags[0], &v);
+		CHECK_INT(v.category, cases[c].cat);
+	}
 	arena_free(&arena);
 }
 
@@ -390,73 +379,64 @@ test_german_compounds_and_holes(void)
 	check_cases(cases, sizeof cases / sizeof cases[0]);
 }
 
-/* A source's typical category is a weak prior: an item of a machine-learning blog with thin
- * vocabulary of its own is ai-ml once the window is prepared, and other without the prior. */
+/* A source's typical category is a weak prior. An item of a machine-learning blog with thin
+ * vocabulary of its own is ai-ml once the window is prepared, and other without the prior.
+ * Weak evidence of the source's subject counts when the prior backs it: a short item of an
+ * engineering feed naming code and software is engineering with the prior, and those words
+ * alone are no subject without it. A source with no other items in the window has no prior. */
 static void
 test_source_prior(void)
 {
-	struct arena arena = ARENA_INIT;
-	struct article w[5];
-	w[0] = art("Notes from last week", "We compared embeddings for the support tickets of a customer and "
-	                                   "wrote down what we saw. More next week.", "ML Notes");
-	w[1] = art("Fine-tuning a language model on a laptop", "We fine-tuned a small language model with "
-	           "PyTorch on a laptop GPU. Training took six hours.", "ML Notes");
-	w[2] = art("Machine learning for forecasting sales", "A neural network forecasts sales better than "
-	           "the old regression, once the training data is cleaned.", "ML Notes");
-	w[3] = art("What deep learning gets wrong about tabular data", "Deep learning models lose to gradient "
-	           "boosted trees on most tabular data sets we tried, and inference is slower.", "ML Notes");
-	w[4] = art("Kurzmeldungen", "Heute gibt es nur kurze Meldungen aus der Stadt und dem Umland zu lesen.",
-	           "Stadt");
-	for (size_t i = 1; i < 4; i++)
-		w[i].source_id = w[0].source_id;
-	struct offline_prefs prefs = {0};
-	struct offline_ctx ctx = {.now = NOW, .hours = 48, .prefs = &prefs, .kw = kw_index_build(w, 5, &arena),
-	                          .articles = w, .article_count = 5};
-	struct verdict v;
-	offline_verdict(&ctx, &w[0], &arena, &v);
-	show("no prior", &v);
-	CHECK_INT(v.category, CAT_OTHER);
-	offline_prepare(&ctx, &arena);
-	offline_verdict(&ctx, &w[0], &arena, &v);
-	show("with the source's prior", &v);
-	CHECK_INT(v.category, CAT_AI_ML);
-	offline_verdict(&ctx, &w[4], &arena, &v); /* a source with no other items: no prior */
-	CHECK_INT(v.category, CAT_OTHER);
-	arena_free(&arena);
-}
-
-/* Weak evidence of the source's typical subject counts when the prior backs it: a short item
- * of an engineering feed naming code and software, with nothing stronger, is engineering once
- * the window is prepared; without the prior those words alone are no subject. */
-static void
-test_source_prior_weak(void)
-{
-	struct arena arena = ARENA_INIT;
-	struct article w[5];
-	w[0] = art("A talk about keeping units small", "The speaker's research shows that code units under a "
-	           "limit help software teams.", "Talks");
-	w[1] = art("Unit tests that do not flake", "Flaky unit tests waste the time of every developer; we "
-	           "measured the causes in a large code base and fixed the worst of them.", "Talks");
-	w[2] = art("Refactoring a compiler's parser", "The parser of our compiler was rewritten to recover from "
-	           "syntax errors, with a test suite of 3,000 programs.", "Talks");
-	w[3] = art("Profiling memory allocation in production", "A sampling profiler found the allocator as "
-	           "the hot spot; a bump allocator halved the latency.", "Talks");
-	w[4] = art("Kurzmeldungen", "Heute gibt es nur kurze Meldungen aus der Stadt und dem Umland zu lesen.",
-	           "Stadt");
-	for (size_t i = 1; i < 4; i++)
-		w[i].source_id = w[0].source_id;
-	struct offline_prefs prefs = {0};
-	struct offline_ctx ctx = {.now = NOW, .hours = 48, .prefs = &prefs, .kw = kw_index_build(w, 5, &arena),
-	                          .articles = w, .article_count = 5};
-	struct verdict v;
-	offline_verdict(&ctx, &w[0], &arena, &v);
-	show("weak, no prior", &v);
-	CHECK(v.category != CAT_ENGINEERING);
-	offline_prepare(&ctx, &arena);
-	offline_verdict(&ctx, &w[0], &arena, &v);
-	show("weak, with the source's prior", &v);
-	CHECK_INT(v.category, CAT_ENGINEERING);
-	arena_free(&arena);
+	static const struct {
+		const char *source, *items[4][2]; /* the subject first, then the feed's three others */
+		enum category before, after;      /* before: what the subject must not be without the prior */
+	} cases[] = {
+		{"ML Notes",
+		 {{"Notes from last week", "We compared embeddings for the support tickets of a customer and wrote "
+		                           "down what we saw. More next week."},
+		  {"Fine-tuning a language model on a laptop", "We fine-tuned a small language model with PyTorch on a "
+		                                               "laptop GPU. Training took six hours."},
+		  {"Machine learning for forecasting sales", "A neural network forecasts sales better than the old "
+		                                             "regression, once the training data is cleaned."},
+		  {"What deep learning gets wrong about tabular data", "Deep learning models lose to gradient boosted "
+		                                                       "trees on most tabular data sets we tried, and "
+		                                                       "inference is slower."}},
+		 CAT_AI_ML, CAT_AI_ML},
+		{"Talks",
+		 {{"A talk about keeping units small", "The speaker's research shows that code units under a limit "
+		                                       "help software teams."},
+		  {"Unit tests that do not flake", "Flaky unit tests waste the time of every developer; we measured the "
+		                                   "causes in a large code base and fixed the worst of them."},
+		  {"Refactoring a compiler's parser", "The parser of our compiler was rewritten to recover from syntax "
+		                                      "errors, with a test suite of 3,000 programs."},
+		  {"Profiling memory allocation in production", "A sampling profiler found the allocator as the hot "
+		                                                "spot; a bump allocator halved the latency."}},
+		 CAT_ENGINEERING, CAT_ENGINEERING},
+	};
+	for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+		struct arena arena = ARENA_INIT;
+		struct article w[5];
+		for (size_t i = 0; i < 4; i++) {
+			w[i] = art(cases[c].items[i][0], cases[c].items[i][1], cases[c].source);
+			w[i].source_id = w[0].source_id;
+		}
+		w[4] = art("Kurzmeldungen", "Heute gibt es nur kurze Meldungen aus der Stadt und dem Umland zu lesen.",
+		           "Stadt");
+		struct offline_prefs prefs = {0};
+		struct offline_ctx ctx = {.now = NOW, .hours = 48, .prefs = &prefs, .kw = kw_index_build(w, 5, &arena),
+		                          .articles = w, .article_count = 5};
+		struct verdict v;
+		offline_verdict(&ctx, &w[0], &arena, &v);
+		show("no prior", &v);
+		CHECK(v.category != cases[c].before);
+		offline_prepare(&ctx, &arena);
+		offline_verdict(&ctx, &w[0], &arena, &v);
+		show("with the source's prior", &v);
+		CHECK_INT(v.category, cases[c].after);
+		offline_verdict(&ctx, &w[4], &arena, &v); /* a source with no other items: no prior */
+		CHECK_INT(v.category, CAT_OTHER);
+		arena_free(&arena);
+	}
 }
 
 /* 今日看点 names the topics shared by several stories with their counts and the #1 story as
@@ -564,7 +544,6 @@ main(void)
 	test_howto_and_release();
 	test_category_evidence();
 	test_source_prior();
-	test_source_prior_weak();
 	test_feed_tag_cues();
 	test_version_titles();
 	test_german_compounds_and_holes();
