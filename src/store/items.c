@@ -228,8 +228,8 @@ int
 store_items_index_deferred(struct store *st, struct err *e)
 {
 	if (store_cached_run(st,
-	                     "INSERT INTO items_fts(rowid, title, text) SELECT i.id, i.title, unpacked(i.text)"
-	                     " FROM fts_pending p JOIN items i ON i.id = p.id",
+	                     "INSERT INTO items_fts(rowid, title, text) SELECT d.id, d.title, d.text"
+	                     " FROM fts_pending p JOIN items_doc d ON d.id = p.id", /* with the page, if any */
 	                     e) < 0)
 		return -1;
 	if (store_cached_run(st, "DELETE FROM fts_pending", e) < 0)

@@ -241,6 +241,76 @@ static const char *const migrations[] = {
 	"  fetched_at INTEGER NOT NULL,"
 	"  attempts INTEGER NOT NULL"            /* a failure is retried up to FULLTEXT_MAX_ATTEMPTS */
 	");",
+	/* 6 -> 7: an item's extracted article page is in the full-text index with it (the text
+	 * column: the feed's text, a blank line, the page's: STORE_FTS_DOC), so a search finds
+	 * words only the page has. The index's content view joins the page; every trigger that
+	 * writes or deletes an item's entry computes it from the rows of that moment, and a change
+	 * to a page row re-indexes its item (unless the item is not indexed yet: below
+	 * fts_rebuild.below, or queued in fts_pending, whose indexing reads the page itself).
+	 * The delete trigger runs BEFORE the delete, while the page row a cascade would remove is
+	 * still there. The items that already have a page are re-indexed here, in this
+	 * migration's transaction (an interrupted migration is rolled back and runs again). */
+	"DROP VIEW items_doc;"
+	"CREATE VIEW items_doc AS SELECT i.id, i.title, " STORE_FTS_DOC("i.text", "f.text") " AS text FROM items i"
+	"  LEFT JOIN fulltext f ON f.item_id = i.id AND f.status = 1;"
+	"DROP TRIGGER items_ai;"
+	"CREATE TRIGGER items_ai AFTER INSERT ON items"
+	"  WHEN NOT EXISTS (SELECT 1 FROM fts_defer) AND new.id >= (SELECT below FROM fts_rebuild) BEGIN"
+	"  INSERT INTO items_fts(rowid, title, text)"
+	"    VALUES (new.id, new.title, " STORE_FTS_DOC("new.text", STORE_FTS_PAGE("new.id")) ");"
+	"END;"
+	"DROP TRIGGER items_ad;"
+	"CREATE TRIGGER items_bd BEFORE DELETE ON items WHEN old.id >= (SELECT below FROM fts_rebuild) BEGIN"
+	"  INSERT INTO items_fts(items_fts, rowid, title, text)"
+	"    SELECT 'delete', old.id, old.title, " STORE_FTS_DOC("old.text", STORE_FTS_PAGE("old.id"))
+	"    WHERE NOT EXISTS (SELECT 1 FROM fts_pending WHERE id = old.id);"
+	"  DELETE FROM fts_pending WHERE id = old.id;"
+	"END;"
+	"DROP TRIGGER items_au;"
+	"CREATE TRIGGER items_au AFTER UPDATE OF title, text ON items"
+	"  WHEN old.id >= (SELECT below FROM fts_rebuild)"
+	"   AND NOT EXISTS (SELECT 1 FROM fts_pending WHERE id = old.id) BEGIN"
+	"  INSERT INTO items_fts(items_fts, rowid, title, text)"
+	"    VALUES ('delete', old.id, old.title, " STORE_FTS_DOC("old.text", STORE_FTS_PAGE("old.id")) ");"
+	"  INSERT INTO items_fts(rowid, title, text)"
+	"    VALUES (new.id, new.title, " STORE_FTS_DOC("new.text", STORE_FTS_PAGE("new.id")) ");"
+	"END;"
+	"CREATE TRIGGER fulltext_ai AFTER INSERT ON fulltext WHEN new.status = 1"
+	"   AND new.item_id >= (SELECT below FROM fts_rebuild)"
+	"   AND NOT EXISTS (SELECT 1 FROM fts_pending WHERE id = new.item_id) BEGIN"
+	"  INSERT INTO items_fts(items_fts, rowid, title, text)"
+	"    SELECT 'delete', i.id, i.title, unpacked(i.text) FROM items i WHERE i.id = new.item_id;"
+	"  INSERT INTO items_fts(rowid, title, text)"
+	"    SELECT i.id, i.title, " STORE_FTS_DOC("i.text", "new.text") " FROM items i WHERE i.id = new.item_id;"
+	"END;"
+	"CREATE TRIGGER fulltext_au AFTER UPDATE ON fulltext WHEN (old.status = 1 OR new.status = 1)"
+	"   AND new.item_id >= (SELECT below FROM fts_rebuild)"
+	"   AND NOT EXISTS (SELECT 1 FROM fts_pending WHERE id = new.item_id) BEGIN"
+	"  INSERT INTO items_fts(items_fts, rowid, title, text)"
+	"    SELECT 'delete', i.id, i.title,"
+	"      " STORE_FTS_DOC("i.text", "CASE WHEN old.status = 1 THEN old.text END") " FROM items i WHERE i.id = old.item_id;"
+	"  INSERT INTO items_fts(rowid, title, text)"
+	"    SELECT i.id, i.title, " STORE_FTS_DOC("i.text", "CASE WHEN new.status = 1 THEN new.text END")
+	"    FROM items i WHERE i.id = new.item_id;"
+	"END;"
+	/* Without the item (a cascade from its delete, which items_bd already took out of the
+	 * index) there is nothing to re-index. */
+	"CREATE TRIGGER fulltext_ad AFTER DELETE ON fulltext WHEN old.status = 1"
+	"   AND old.item_id >= (SELECT below FROM fts_rebuild)"
+	"   AND NOT EXISTS (SELECT 1 FROM fts_pending WHERE id = old.item_id) BEGIN"
+	"  INSERT INTO items_fts(items_fts, rowid, title, text)"
+	"    SELECT 'delete', i.id, i.title, " STORE_FTS_DOC("i.text", "old.text") " FROM items i WHERE i.id = old.item_id;"
+	"  INSERT INTO items_fts(rowid, title, text)"
+	"    SELECT i.id, i.title, unpacked(i.text) FROM items i WHERE i.id = old.item_id;"
+	"END;"
+	"INSERT INTO items_fts(items_fts, rowid, title, text)"
+	"  SELECT 'delete', i.id, i.title, unpacked(i.text) FROM items i JOIN fulltext f ON f.item_id = i.id"
+	"  WHERE f.status = 1 AND i.id >= (SELECT below FROM fts_rebuild)"
+	"    AND NOT EXISTS (SELECT 1 FROM fts_pending p WHERE p.id = i.id);"
+	"INSERT INTO items_fts(rowid, title, text)"
+	"  SELECT i.id, i.title, " STORE_FTS_DOC("i.text", "f.text") " FROM items i JOIN fulltext f ON f.item_id = i.id"
+	"  WHERE f.status = 1 AND i.id >= (SELECT below FROM fts_rebuild)"
+	"    AND NOT EXISTS (SELECT 1 FROM fts_pending p WHERE p.id = i.id);",
 };
 
 int
@@ -412,8 +482,8 @@ store_fts_backfill(struct store *st, int batch, int max_batches, struct err *e)
 		if (store_begin(st, e) < 0)
 			return -1;
 		sqlite3_stmt *s = store_prepare(st,
-			"INSERT INTO items_fts(rowid, title, text) SELECT id, title, unpacked(text) FROM items"
-			" WHERE id >= ?1 AND id < ?2", e);
+			"INSERT INTO items_fts(rowid, title, text) SELECT id, title, text FROM items_doc"
+			" WHERE id >= ?1 AND id < ?2", e); /* items_doc: with the article page (STORE_FTS_DOC) */
 		int64_t floor = below > batch ? below - batch : 1;
 		int rc = -1;
 		if (s) {

@@ -41,6 +41,19 @@ int store_fts_backfill(struct store *st, int batch, int max_batches, struct err 
  * short write. Sets *pages to the budget used (0 when nothing was left to merge). `brief fetch`
  * runs it after its last commit so that searches read few segments. Returns 0 or -1 with e set. */
 int store_fts_merge(struct store *st, int max_pages, int *pages, struct err *e);
+/* What the full-text index holds as an item's text (SQL text for the migrations and the
+ * statements that fill the index): the feed's text (T, the packed items.text of the row),
+ * then, when the item's article page was extracted (P, the packed fulltext.text of its
+ * status-1 row, else NULL), a blank line and the page's text — so a search finds words that
+ * only the page has. Every write to items_fts, and every 'delete' from it, computes this from
+ * the rows as they are at that moment (the triggers of schema 7 re-index an item when its
+ * page row changes), so what is deleted is always what was indexed. Changing it needs a
+ * migration that re-indexes. */
+#define STORE_FTS_DOC(T, P)                                                                       \
+	"CASE WHEN " P " IS NULL THEN unpacked(" T ") ELSE COALESCE(unpacked(" T "), '') || char(10, 10) || " \
+	"unpacked(" P ") END"
+/* The extracted page's packed text of item ID (an SQL expression), or NULL. */
+#define STORE_FTS_PAGE(ID) "(SELECT f.text FROM fulltext f WHERE f.item_id = " ID " AND f.status = 1)"
 /* The number of segments in the full-text index (rows of its %_idx table by segment). */
 int64_t store_fts_segments(struct store *st);
 /* Close the database. Safe on a zeroed struct. */

@@ -1,7 +1,8 @@
 /* test_store_archive.c: the archive at scale, on real SQLite files: the "brief" tokenizer,
  * CJK and Latin search answered from the index (no full scan), keyset pages that show every
  * item exactly once while items arrive, prune keeping cited items (and their article pages)
- * and dedupe keys, the migration of a schema-3 (trigram) store, and the bounded index merge. */
+ * and dedupe keys, article pages in the index with their items, the migrations of a schema-3
+ * (trigram) and a schema-6 (pages not indexed) store, and the bounded index merge. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -284,6 +285,26 @@ test_keyset(void)
 	close_store();
 }
 
+/* The index is consistent with its content (the item's text and its page): FTS5 compares
+ * every indexed row with what items_doc gives for it (integrity-check with rank 1), so a
+ * 'delete' of other values than were indexed fails here. */
+static void
+check_index(void)
+{
+	struct err e;
+	/* rank 1: against the external content too, not only the index's own structure */
+	CHECK(store_exec(&st, "INSERT INTO items_fts(items_fts, rank) VALUES ('integrity-check', 1)", &e) == 0);
+}
+
+/* Store the article page of guid's item with this outcome (text for FULLTEXT_OK). */
+static void
+page(const char *guid, enum fulltext_status status, const char *text)
+{
+	struct err e;
+	CHECK(store_fulltext_put(&st, id_of(guid), "http://a.example/page", status, text,
+	                         status == FULLTEXT_FAILED ? "HTTP 500" : NULL, NOW, &e) == 0);
+}
+
 static void
 test_prune(void)
 {
@@ -344,6 +365,8 @@ test_prune(void)
 		arena_free(&a);
 	}
 	check_search("yak", "new");          /* its words left the index */
+	check_search("article", "old-cited new"); /* and its page's: kept pages are still indexed */
+	check_index();
 	check_search("zebra", "old-cited old-md new");
 	check_search("llama", "old");        /* its title did not */
 	/* Its dedupe key stayed: the feed still carrying it does not make it new. */
@@ -365,12 +388,14 @@ test_prune(void)
 	close_store();
 }
 
+/* A store file made from tests/store/fixtures/schema_vN.sql (an older brief's store as SQL),
+ * then opened (and so migrated) as st, at the current schema version. */
 static void
-test_migration(void)
+open_fixture(int version)
 {
 	char path[512], fixture[512];
-	snprintf(path, sizeof path, "%s/v3.db", test_tmpdir());
-	snprintf(fixture, sizeof fixture, "%s/tests/store/fixtures/schema_v3.sql", getenv("BRIEF_SRC"));
+	snprintf(path, sizeof path, "%s/v%d.db", test_tmpdir(), version);
+	snprintf(fixture, sizeof fixture, "%s/tests/store/fixtures/schema_v%d.sql", getenv("BRIEF_SRC"), version);
 	struct buf sql = BUF_INIT;
 	test_read_file(fixture, &sql);
 	sqlite3 *raw;
@@ -381,6 +406,13 @@ test_migration(void)
 	struct err e;
 	CHECK(store_open(&st, path, &e) == 0);
 	CHECK_INT(test_query_int(&st, "PRAGMA user_version"), store_schema_version());
+}
+
+static void
+test_migration(void)
+{
+	open_fixture(3);
+	struct err e;
 	CHECK_INT(test_query_int(&st, "SELECT below FROM fts_rebuild"), 1);
 	CHECK_INT(test_query_int(&st, "PRAGMA auto_vacuum"), 2);
 	CHECK(store_exec(&st, "INSERT INTO items_fts(items_fts) VALUES ('integrity-check')", &e) == 0);
@@ -403,6 +435,94 @@ test_migration(void)
 	sid = 1;
 	CHECK_INT(put("9", "新文章", "中国新闻", NOW), ITEM_NEW);
 	check_search("中国", "2 5 9");
+	close_store();
+}
+
+/* An item's extracted article page is searchable with it (schema 7): words only the page has
+ * find the item, the feed's words still do, and every change keeps the index exact — a new
+ * page, a page fetched again, the feed changing the item's text, a failed or article-less
+ * page, a page queued behind a deferred (bulk) insert, prune, and the item's delete. */
+static void
+test_page_index(void)
+{
+	open_store("pages.db");
+	put("thin", "Thin item", "two lines about a zebra", NOW - 3600);
+	put("plain", "Plain item", "a full text about a yak", NOW - 7200);
+	check_search("quokka", "");
+	page("thin", FULLTEXT_OK, "The page itself: a quokka and a numbat met at the waterhole.");
+	check_index();
+	check_search("quokka", "thin");
+	check_search("numbat waterhole", "thin");
+	check_search("zebra", "thin"); /* the feed's text is still there */
+	check_search("quok*", "thin");  /* prefix queries read the vocabulary the page added to */
+	/* A page without an article, and a failed fetch, add nothing. */
+	page("plain", FULLTEXT_NO_ARTICLE, NULL);
+	check_index();
+	page("plain", FULLTEXT_FAILED, NULL);
+	check_index();
+	check_search("yak", "plain");
+	/* The page written again (upsert): the old page's words leave, the new ones come. */
+	page("thin", FULLTEXT_OK, "A second version of the page, about a wombat.");
+	check_index();
+	check_search("quokka", "");
+	check_search("wombat", "thin");
+	/* The feed changes the item's text: its page stays indexed with the new text. */
+	CHECK_INT(put("thin", "Thin item", "now three lines about a platypus", NOW - 3600), ITEM_CHANGED);
+	check_index();
+	check_search("platypus", "thin");
+	check_search("zebra", "");
+	check_search("wombat", "thin");
+	/* A page that is no longer an article (status changed) leaves the index. */
+	page("thin", FULLTEXT_FAILED, NULL);
+	check_index();
+	check_search("wombat", "");
+	check_search("platypus", "thin");
+	page("thin", FULLTEXT_OK, "The third page: an echidna.");
+	check_index();
+	check_search("echidna", "thin");
+	/* A bulk insert defers the item's indexing; a page stored before the deferred indexing
+	 * runs is indexed with it then. */
+	struct err e;
+	CHECK(store_begin(&st, &e) == 0);
+	CHECK(store_items_defer_fts(&st, &e) == 0);
+	put("bulk", "Bulk item", "a bulk summary about a heron", NOW - 60);
+	page("bulk", FULLTEXT_OK, "The bulk item's page: a kookaburra.");
+	CHECK(store_items_index_deferred(&st, &e) == 0);
+	CHECK(store_commit(&st, &e) == 0);
+	check_index();
+	check_search("kookaburra", "bulk");
+	check_search("heron", "bulk");
+	/* The item deleted (its page goes by the foreign key's cascade): out of the index. */
+	char sql[128];
+	snprintf(sql, sizeof sql, "DELETE FROM items WHERE id = %lld", (long long)id_of("bulk"));
+	CHECK(store_exec(&st, sql, &e) == 0);
+	CHECK_INT(test_query_int(&st, "SELECT count(*) FROM fulltext WHERE url = 'http://a.example/page' AND status = 1"),
+	          1);
+	check_index();
+	check_search("kookaburra", "");
+	check_search("heron", "");
+	check_search("echidna", "thin");
+	close_store();
+}
+
+/* A schema-6 store (tests/store/fixtures/schema_v6.sql: made by that version and dumped)
+ * whose one extracted page was not in the index: the migration to 7 indexes it, and the
+ * index stays exact. */
+static void
+test_migration_v6(void)
+{
+	open_fixture(6);
+	struct err e;
+	check_index();
+	check_search("quokka", "thin");
+	check_search("zebra", "thin");
+	check_search("yak", "plain");
+	check_search("heron", "failed");
+	/* and writing goes on: a page for the item whose fetch had failed */
+	CHECK(store_items_open(&w, &st, &e) == 0);
+	page("failed", FULLTEXT_OK, "Fetched after all: an ibis.");
+	check_index();
+	check_search("ibis", "failed");
 	close_store();
 }
 
@@ -448,6 +568,8 @@ main(void)
 	test_keyset();
 	test_prune();
 	test_migration();
+	test_page_index();
+	test_migration_v6();
 	test_merge();
 	return test_done("test_store_archive");
 }
