@@ -93,6 +93,9 @@ fill_store(const char *db)
 		" VALUES (1, 'offline', 9, 8, 7, 'programming', '[\"rust\",\"async\"]', 0);"
 		"INSERT INTO enrichments(item_id, lang, engine, title, summary, reason, created_at) VALUES"
 		" (1, 'zh', 'offline', 'Rust 异步实践', '摘要 <i>内容</i>', '值得一读', 0);"
+		/* the article page fetched for item 4 (--full-text): searchable with it */
+		"INSERT INTO fulltext(item_id, url, status, text, fetched_at, attempts) VALUES"
+		" (4, 'https://b.example/go', 1, 'The page explains monomorphization <b>in depth</b>.', 0, 1);"
 		"INSERT INTO reports(kind, slug, lang, title, created_at, markdown, html, json) VALUES"
 		" ('daily', '2026-02-20', 'zh', '日报 2026-02-20', 1771560000, '# 日报 20', NULL, NULL),"
 		" ('daily', '2026-02-21', 'zh', '日报 2026-02-21', 1771650000, '# 日报 21', ?2, '{\"date\":\"2026-02-21\"}'),"
@@ -190,6 +193,13 @@ test_pages(const char *base)
 	reply_free(&r);
 	b = get(base, "/items?q=Go", &r); /* two letters: below the trigram size, LIKE instead */
 	CHECK(strstr(b, "/items/4\"") != NULL);
+	reply_free(&r);
+	/* A word only the item's article page has finds it, the snippet from the page, escaped. */
+	b = get(base, "/items?q=monomorphization", &r);
+	CHECK_INT(r.status, 200);
+	CHECK(strstr(b, "/items/4\"") != NULL && strstr(b, "/items/1\"") == NULL);
+	CHECK(strstr(b, "<mark>monomorphization</mark>") != NULL);
+	CHECK(strstr(b, "<b>in depth") == NULL);
 	reply_free(&r);
 	b = get(base, "/items?q=rust+practice", &r); /* terms ANDed */
 	CHECK(strstr(b, "/items/1\"") != NULL);
