@@ -8,6 +8,7 @@
 #include "feed/charset.h"
 #include "feed/jsonfeed.h"
 #include "feed/xml.h"
+#include "feed/xml_internal.h"
 #include "util/str.h"
 
 /* The caller's callback behind the caps (feed.h FEED_MAX_*). */
@@ -116,4 +117,11 @@ feed_parse(const char *data, size_t len, const struct feed_parse_opts *opts, str
 			doc->error = cs.problem;
 	}
 	return rc;
+}
+
+void
+feed_init_once(void)
+{
+	xml_scan_init();
+	xmlInitParser(); /* libxml2 asks for this before it is used from threads */
 }

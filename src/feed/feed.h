@@ -110,4 +110,9 @@ typedef int (*feed_item_fn)(void *ctx, const struct feed_doc *doc, const struct 
 int feed_parse(const char *data, size_t len, const struct feed_parse_opts *opts,
                struct arena *arena, feed_item_fn on_item, void *ctx, struct feed_doc *doc);
 
+/* Set up the parser's process-wide state (its byte tables, libxml2) from the main thread
+ * before feed_parse runs on another thread; feed_parse is then safe on any thread, one
+ * document per thread at a time. Parsing on one thread needs no call. */
+void feed_init_once(void);
+
 #endif

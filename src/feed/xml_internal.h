@@ -201,6 +201,8 @@ int xml_wants_text(const struct xml_parser *p, int depth);
  * p->doc->item_count). HTML named entities are decoded as xml_prepass_run
  * would make them decodable, with the same repairs (p->scan_problem). */
 int xml_scan(struct xml_parser *p, const char *s, size_t len);
+/* Set up xml_scan's tables now (it does so itself on first use; see feed_init_once). */
+void xml_scan_init(void);
 /* The general path: libxml2's reader in recover mode over the pre-passed text.
  * Returns 0, or -1 when libxml2 could not start (doc->error set). */
 int xml_read(struct xml_parser *p, const char *s, size_t len);

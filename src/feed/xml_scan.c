@@ -4,6 +4,7 @@
  * reader in xml_reader.c. It reads each byte once, copies text only when a
  * reference or a CR must be decoded, and gives up (-1) at the first thing that
  * is not plainly well-formed so that libxml2 decides, reports and recovers. */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #ifdef __SSE2__
@@ -28,11 +29,10 @@ enum { C_TEXT = 1, C_ATTR = 2, C_CDATA = 4 };
 
 static unsigned char byte_class[256];
 
+/* Fill byte_class; once per process (pthread_once: the fetcher parses on a second thread). */
 static void
-init_classes(void)
+init_classes_once(void)
 {
-	if (byte_class['&'])
-		return;
 	for (int c = 0; c < 0x20; c++)
 		if (c != '\t' && c != '\n')
 			byte_class[c] = C_TEXT | C_ATTR | C_CDATA; /* controls are errors */
@@ -44,6 +44,19 @@ init_classes(void)
 	byte_class[']'] = C_TEXT;
 	byte_class[0xEF] = C_TEXT | C_ATTR | C_CDATA; /* U+FFFE, U+FFFF are not XML characters */
 	byte_class['&'] = C_TEXT | C_ATTR;
+}
+
+static void
+init_classes(void)
+{
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	pthread_once(&once, init_classes_once);
+}
+
+void
+xml_scan_init(void)
+{
+	init_classes();
 }
 
 struct ns_decl {

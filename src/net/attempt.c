@@ -396,8 +396,8 @@ fetch_hop_done(struct fetch_ctx *c, struct fetch_job *j, CURLcode rc)
 		char *ctype = NULL;
 		curl_easy_getinfo(j->easy, CURLINFO_CONTENT_TYPE, &ctype);
 		char *ct = ctype ? arena_strdup(&c->feed_arena, ctype) : NULL;
-		ingest_body(c, j, (int)status, ct, ms);
-		fetch_job_finish(c, j);
+		if (ingest_body(c, j, (int)status, ct, ms) == 0)
+			fetch_job_finish(c, j);
 		return;
 	}
 	snprintf(err, sizeof err, "HTTP %ld%s%s", status, status_reason((int)status)[0] ? " " : "",

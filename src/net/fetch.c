@@ -303,7 +303,7 @@ abandon_all(struct fetch_ctx *c, const char *why)
 		         (long long)((c->deadline_ms - c->start_ms) / 1000));
 	for (size_t i = 0; i < c->job_count; i++) {
 		struct fetch_job *j = &c->jobs[i];
-		if (j->easy) {
+		if (j->easy && !j->is_parsing) { /* a parsed feed is stored: it was fetched in time */
 			fetch_job_fail(c, j, 0, err);
 		}
 	}
@@ -348,6 +348,7 @@ run_loop(struct fetch_ctx *c)
 			curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, (char **)&j);
 			fetch_hop_done(c, j, rc);
 		}
+		parse_collect(c, 0);
 		schedule(c);
 		ingest_flush(c, 0);
 		progress_draw(&c->progress, 0);
@@ -502,7 +503,9 @@ fetch_run(struct store *st, const struct config *cfg, const struct fetch_opts *o
 	c->unfinished = (int)count;
 	out->feeds_total = (int)count;
 	progress_start(&c->progress, opts->progress ? (isatty(2) ? 2 : 1) : 0, (int)count);
+	parse_start(c);
 	run_loop(c);
+	parse_stop(c);
 	ingest_flush(c, 1);
 	progress_end(&c->progress);
 	if (opts->full_text && !c->store_error[0])

@@ -57,6 +57,7 @@ struct fetch_job {
 	void *map;                  /* the spill file's mapping while viewed */
 	const char *body_data;      /* the whole body while viewed (fetch_body_view) */
 	int is_too_big;             /* the body cap stopped the transfer */
+	int is_parsing;             /* handed to the parse thread: stored and finished by parse_collect */
 	size_t max_body;           /* the cap on the decoded body */
 	char etag[512];             /* validators and Retry-After of the current response */
 	char last_modified[128];
@@ -98,6 +99,7 @@ struct fetch_ctx {
 	int in_tx;                 /* a group-commit transaction is open (see ingest.c) */
 	int64_t tx_start_ms;
 	struct buf batch;          /* struct ingest_done of the feeds in the open transaction */
+	struct parse_pool *parse;  /* the parse thread (parse.c) */
 	struct fetch_progress progress;
 	size_t body_mem;           /* bytes of all the bodies held in memory (body.c) */
 	char store_error[512];     /* the store could not be written: the first reason; the run stops
@@ -140,10 +142,41 @@ int fetch_body_view(struct fetch_job *j, char *err, size_t size);
 /* Drop the view (unmap a spilled body); safe when not viewed. */
 void fetch_body_unview(struct fetch_job *j);
 
+/* A feed's body on its way through the parse thread (parse.c) to the store (ingest.c). */
+struct parse_task {
+	struct fetch_job *j;        /* its body stays viewed until the task is stored */
+	int http_status;
+	const char *content_type;   /* in arena, or NULL */
+	int64_t latency_ms;
+	int64_t now;                /* first_seen of its new items */
+	struct arena arena;         /* the parse's strings and the prepared items' */
+	struct feed_doc doc;
+	int rc;                     /* feed_parse's */
+	struct buf items;           /* struct store_item_prep, in document order */
+	int is_parsed;              /* under the pool's lock */
+	struct parse_task *next;
+};
+
+/* parse.c: the parse thread. */
+/* Start it (the run's feeds are then parsed there; inline when no thread can be made). */
+void parse_start(struct fetch_ctx *c);
+/* Store every waiting feed (parse_collect(c, 1)), then end the thread. Safe when not started. */
+void parse_stop(struct fetch_ctx *c);
+/* Hand t (malloc'd; taken) over: its job is_parsing until parse_collect stores it, in order.
+ * Stores older tasks first when PARSE_MAX_PENDING wait. */
+void parse_submit(struct fetch_ctx *c, struct parse_task *t);
+/* Store the parsed feeds at the head of the queue (ingest_parsed) and finish their jobs;
+ * with wait_all, every feed handed over, waiting for its parse. */
+void parse_collect(struct fetch_ctx *c, int wait_all);
+
 /* ingest.c: the end of a feed. Each stores the outcome (items, validators, health, fetch
  * log row) in one transaction, updates the summary and reports progress. */
-void ingest_body(struct fetch_ctx *c, struct fetch_job *j, int http_status, const char *content_type,
-                 int64_t latency_ms);
+/* Returns 1 when the feed was handed to the parse thread (parse_collect finishes the job),
+ * 0 when it is done (the caller finishes it). */
+int ingest_body(struct fetch_ctx *c, struct fetch_job *j, int http_status, const char *content_type,
+                int64_t latency_ms);
+/* Store a parsed feed (or its failure), on the loop's thread. */
+void ingest_parsed(struct fetch_ctx *c, struct parse_task *t);
 void ingest_not_modified(struct fetch_ctx *c, struct fetch_job *j, int64_t latency_ms);
 void ingest_failure(struct fetch_ctx *c, struct fetch_job *j, int http_status, const char *error,
                     int64_t latency_ms);

@@ -269,30 +269,6 @@ fail:
 	ingest_failure(c, j, 304, e.msg, latency_ms);
 }
 
-struct item_sink {
-	struct fetch_ctx *c;
-	struct fetch_job *j;
-	int64_t now;
-	long items_new, items_seen;
-	int failed;
-	struct err e;
-};
-
-static int
-on_item(void *ctx, const struct feed_doc *doc, const struct feed_item *item)
-{
-	(void)doc;
-	struct item_sink *s = ctx;
-	enum store_put_result res;
-	if (store_item_put(&s->c->items, s->j->src.id, item, s->now, &res, &s->e) < 0) {
-		s->failed = 1;
-		return 1;
-	}
-	s->items_seen++;
-	s->items_new += res == ITEM_NEW;
-	return 0;
-}
-
 const char *
 ingest_content_type_charset(const char *ct, char *out, size_t size)
 {
@@ -323,77 +299,88 @@ html_error(struct fetch_job *j, int status, const char *ct, char *out, size_t si
 	         ct ? ct : "no content type", title[0] ? ", title \"" : "", title, title[0] ? "\"" : "");
 }
 
-/* ingest_body for a non-empty body viewed at j->body_data. */
-static void
-parse_and_store(struct fetch_ctx *c, struct fetch_job *j, int http_status, const char *content_type,
-                int64_t latency_ms)
+void
+ingest_parsed(struct fetch_ctx *c, struct parse_task *t)
 {
-	char err[1024], charset[64];
-	if (ingest_sniff_html(j->body_data, j->body_len, NULL, 0)) {
-		html_error(j, http_status, content_type, err, sizeof err);
-		ingest_failure(c, j, http_status, err, latency_ms);
-		return;
-	}
-	struct item_sink sink = {.c = c, .j = j, .now = time_now()};
-	struct feed_parse_opts po = {.base_url = j->url,
-	                             .charset_hint = ingest_content_type_charset(content_type, charset, sizeof charset),
-	                             .content_type = content_type};
-	struct feed_doc doc;
-	memset(&doc, 0, sizeof doc);
-	if (c->store_error[0] || feed_begin(c, &sink.e) < 0) {
-		if (!c->store_error[0])
-			ingest_store_broken(c, sink.e.msg);
-		ingest_failure(c, j, http_status, c->store_error, latency_ms);
-		return;
-	}
-	int rc = feed_parse(j->body_data, j->body_len, &po, &c->feed_arena, on_item, &sink, &doc);
-	if (sink.failed || rc < 0 || doc.is_html) {
-		if (sink.failed)
-			ingest_store_broken(c, sink.e.msg);
-		feed_abort(c);
-		if (sink.failed)
-			snprintf(err, sizeof err, "%s", sink.e.msg);
-		else if (doc.is_html)
-			html_error(j, http_status, content_type, err, sizeof err);
+	struct fetch_job *j = t->j;
+	int http_status = t->http_status;
+	int64_t latency_ms = t->latency_ms;
+	char err[1024];
+	struct err e;
+	long items_new = 0, items_seen = 0;
+	if (t->rc < 0 || t->doc.is_html) {
+		if (t->doc.is_html)
+			html_error(j, http_status, t->content_type, err, sizeof err);
 		else
-			snprintf(err, sizeof err, "not a feed: %s", doc.error ? doc.error : "unrecognised document");
+			snprintf(err, sizeof err, "not a feed: %s", t->doc.error ? t->doc.error : "unrecognised document");
 		for (char *p = err; *p; p++)
 			if (*p == '\n' || *p == '\r')
 				*p = ' ';
-		arena_reset(&c->feed_arena);
 		ingest_failure(c, j, http_status, err, latency_ms);
 		return;
+	}
+	if (c->store_error[0] || feed_begin(c, &e) < 0) {
+		if (!c->store_error[0])
+			ingest_store_broken(c, e.msg);
+		ingest_failure(c, j, http_status, c->store_error, latency_ms);
+		return;
+	}
+	const struct store_item_prep *items = (const struct store_item_prep *)t->items.data;
+	size_t n = t->items.len / sizeof *items;
+	for (size_t i = 0; i < n; i++) {
+		enum store_put_result res;
+		if (store_item_put_prepared(&c->items, j->src.id, &items[i], t->now, &res, &e) < 0)
+			goto broken;
+		items_seen++;
+		items_new += res == ITEM_NEW;
 	}
 	struct source_result r = {.attempted_at = j->attempt_started_at,
 	                          .http_status = http_status,
 	                          .etag = j->etag[0] ? j->etag : NULL,
 	                          .last_modified = j->last_modified[0] ? j->last_modified : NULL,
 	                          .new_url = j->perm_url,
-	                          .title = doc.feed.title,
+	                          .title = t->doc.feed.title,
 	                          .latency_ms = latency_ms};
-	if (store_source_record(c->st, j->src.id, &r, &sink.e) < 0) {
-		ingest_store_broken(c, sink.e.msg);
-		feed_abort(c);
-		arena_reset(&c->feed_arena);
-		ingest_failure(c, j, http_status, sink.e.msg, latency_ms);
-		return;
-	}
-	log_row(c, j, http_status, NULL, latency_ms, (int)sink.items_new);
-	if (feed_end(c, &sink.e) < 0) {
-		ingest_store_broken(c, sink.e.msg);
-		feed_abort(c);
-		arena_reset(&c->feed_arena);
-		ingest_failure(c, j, http_status, sink.e.msg, latency_ms);
-		return;
-	}
-	arena_reset(&c->feed_arena);
-	batch_add(c, j, sink.items_new, sink.items_seen, 0);
+	if (store_source_record(c->st, j->src.id, &r, &e) < 0)
+		goto broken;
+	log_row(c, j, http_status, NULL, latency_ms, (int)items_new);
+	if (feed_end(c, &e) < 0)
+		goto broken;
+	batch_add(c, j, items_new, items_seen, 0);
 	char detail[64];
-	snprintf(detail, sizeof detail, "%ld new of %ld", sink.items_new, sink.items_seen);
+	snprintf(detail, sizeof detail, "%ld new of %ld", items_new, items_seen);
 	feed_done(c, j, NULL, detail);
+	return;
+broken:
+	ingest_store_broken(c, e.msg);
+	feed_abort(c);
+	ingest_failure(c, j, http_status, e.msg, latency_ms);
 }
 
-void
+/* Hand a non-empty feed body viewed at j->body_data to the parse thread. Returns 1 when it
+ * was (the job is finished once stored), 0 when it failed here. */
+static int
+submit_body(struct fetch_ctx *c, struct fetch_job *j, int http_status, const char *content_type,
+            int64_t latency_ms)
+{
+	char err[1024];
+	if (ingest_sniff_html(j->body_data, j->body_len, NULL, 0)) {
+		html_error(j, http_status, content_type, err, sizeof err);
+		ingest_failure(c, j, http_status, err, latency_ms);
+		return 0;
+	}
+	struct parse_task *t = xcalloc(1, sizeof *t);
+	t->j = j;
+	t->http_status = http_status;
+	t->content_type = content_type ? arena_strdup(&t->arena, content_type) : NULL;
+	t->latency_ms = latency_ms;
+	t->now = time_now();
+	arena_reset(&c->feed_arena); /* held content_type, copied */
+	parse_submit(c, t);
+	return 1;
+}
+
+int
 ingest_body(struct fetch_ctx *c, struct fetch_job *j, int http_status, const char *content_type,
             int64_t latency_ms)
 {
@@ -401,15 +388,17 @@ ingest_body(struct fetch_ctx *c, struct fetch_job *j, int http_status, const cha
 	if (j->body_len == 0) {
 		snprintf(err, sizeof err, "empty response (HTTP %d)", http_status);
 		ingest_failure(c, j, http_status, err, latency_ms);
-		return;
+		return 0;
 	}
 	if (fetch_body_view(j, err, sizeof err) < 0) {
 		ingest_failure(c, j, http_status, err, latency_ms);
-		return;
+		return 0;
 	}
-	if (j->is_page)
+	if (j->is_page) {
 		page_ingest_body(c, j, http_status, content_type);
-	else
-		parse_and_store(c, j, http_status, content_type, latency_ms);
+	} else if (submit_body(c, j, http_status, content_type, latency_ms)) {
+		return 1; /* unviewed once stored (parse.c) */
+	}
 	fetch_body_unview(j);
+	return 0;
 }

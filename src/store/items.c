@@ -47,7 +47,7 @@ store_items_close(struct store_items *w)
 	sqlite3_finalize(w->find);
 	sqlite3_finalize(w->insert);
 	sqlite3_finalize(w->update);
-	buf_free(&w->scratch);
+	arena_free(&w->scratch);
 	memset(w, 0, sizeof *w);
 }
 
@@ -150,15 +150,27 @@ step_reset(struct store *st, sqlite3_stmt *s, struct err *e)
 	return 0;
 }
 
-int
-store_item_put(struct store_items *w, int64_t source_id, const struct feed_item *item, int64_t now,
-               enum store_put_result *result, struct err *e)
+/* Copy of s in arena, NULL for NULL. */
+static const char *
+dup_or_null(struct arena *a, const char *s)
+{
+	return s ? arena_strdup(a, s) : NULL;
+}
+
+void
+store_item_prepare(const struct feed_item *item, struct arena *a, struct store_item_prep *p)
 {
 	struct buf key = BUF_INIT, canon = BUF_INIT, hb = BUF_INIT;
 	char *cats = json_categories(item), *encl = json_enclosures(item);
+	memset(p, 0, sizeof *p);
 	store_item_dedupe_key(item, &key);
-	if (!is_blank(item->link))
+	p->key = arena_strndup(a, buf_str(&key), key.len);
+	p->key_len = key.len;
+	if (!is_blank(item->link)) {
 		url_canonical(item->link, &canon);
+		if (canon.len)
+			p->canon = arena_strndup(a, buf_str(&canon), canon.len);
+	}
 	hash_field(&hb, item->title);
 	hash_field(&hb, item->link);
 	hash_field(&hb, item->author);
@@ -166,55 +178,76 @@ store_item_put(struct store_items *w, int64_t source_id, const struct feed_item 
 	hash_field(&hb, item->content);
 	hash_field(&hb, cats);
 	hash_field(&hb, encl);
-	char content_hash[33];
-	hash_hex128(hb.data, hb.len, content_hash);
-
-	int rc = -1;
-	sqlite3_stmt *f = w->find;
-	sqlite3_bind_int64(f, 1, source_id);
-	sqlite3_bind_text(f, 2, buf_str(&key), (int)key.len, SQLITE_STATIC);
-	int step = sqlite3_step(f);
-	int exists = step == SQLITE_ROW;
-	int same = exists && store_col_text(f, 1) && strcmp(store_col_text(f, 1), content_hash) == 0;
-	sqlite3_reset(f);
-	sqlite3_clear_bindings(f);
-	if (step != SQLITE_ROW && step != SQLITE_DONE) {
-		err_set(e, "database: %s", sqlite3_errmsg(w->st->db));
-		goto out;
-	}
-	if (same) {
-		*result = ITEM_UNCHANGED;
-		rc = 0;
-		goto out;
-	}
-	sqlite3_stmt *s = exists ? w->update : w->insert;
-	sqlite3_bind_int64(s, 1, source_id);
-	sqlite3_bind_text(s, 2, buf_str(&key), (int)key.len, SQLITE_STATIC);
-	store_bind_text(s, 3, is_blank(item->id) ? NULL : item->id);
-	store_bind_text(s, 4, item->link);
-	store_bind_text(s, 5, canon.len ? buf_str(&canon) : NULL);
-	store_bind_text(s, 6, item->title);
-	store_bind_text(s, 7, item->author);
-	store_bind_packed(s, 8, item->summary, item->text);
-	store_bind_packed(s, 9, item->content, item->text);
-	store_bind_packed(s, 10, item->text, NULL);
-	store_bind_text(s, 11, cats);
-	store_bind_text(s, 12, encl);
-	store_bind_text(s, 13, item->comments);
-	bind_date(s, 14, feed_item_date(item)); /* the date it is filed under */
-	bind_date(s, 15, item->updated);
-	sqlite3_bind_int64(s, 16, now); /* first_seen on insert, changed_at on update */
-	sqlite3_bind_text(s, 17, content_hash, -1, SQLITE_STATIC);
-	if (step_reset(w->st, s, e) < 0)
-		goto out;
-	*result = exists ? ITEM_CHANGED : ITEM_NEW;
-	rc = 0;
-out:
+	hash_hex128(hb.data, hb.len, p->content_hash);
+	p->guid = is_blank(item->id) ? NULL : arena_strdup(a, item->id);
+	p->link = dup_or_null(a, item->link);
+	p->title = dup_or_null(a, item->title);
+	p->author = dup_or_null(a, item->author);
+	p->cats = dup_or_null(a, cats);
+	p->encl = dup_or_null(a, encl);
+	p->comments = dup_or_null(a, item->comments);
+	store_pack(item->summary, item->text, a, &p->summary);
+	store_pack(item->content, item->text, a, &p->content);
+	store_pack(item->text, NULL, a, &p->text);
+	p->date = feed_item_date(item);
+	p->updated = item->updated;
 	free(cats);
 	free(encl);
 	buf_free(&key);
 	buf_free(&canon);
 	buf_free(&hb);
+}
+
+int
+store_item_put_prepared(struct store_items *w, int64_t source_id, const struct store_item_prep *p, int64_t now,
+                        enum store_put_result *result, struct err *e)
+{
+	sqlite3_stmt *f = w->find;
+	sqlite3_bind_int64(f, 1, source_id);
+	sqlite3_bind_text(f, 2, p->key, (int)p->key_len, SQLITE_STATIC);
+	int step = sqlite3_step(f);
+	int exists = step == SQLITE_ROW;
+	int same = exists && store_col_text(f, 1) && strcmp(store_col_text(f, 1), p->content_hash) == 0;
+	sqlite3_reset(f);
+	sqlite3_clear_bindings(f);
+	if (step != SQLITE_ROW && step != SQLITE_DONE)
+		return err_set(e, "database: %s", sqlite3_errmsg(w->st->db));
+	if (same) {
+		*result = ITEM_UNCHANGED;
+		return 0;
+	}
+	sqlite3_stmt *s = exists ? w->update : w->insert;
+	sqlite3_bind_int64(s, 1, source_id);
+	sqlite3_bind_text(s, 2, p->key, (int)p->key_len, SQLITE_STATIC);
+	store_bind_text(s, 3, p->guid);
+	store_bind_text(s, 4, p->link);
+	store_bind_text(s, 5, p->canon);
+	store_bind_text(s, 6, p->title);
+	store_bind_text(s, 7, p->author);
+	store_bind_packed_value(s, 8, &p->summary);
+	store_bind_packed_value(s, 9, &p->content);
+	store_bind_packed_value(s, 10, &p->text);
+	store_bind_text(s, 11, p->cats);
+	store_bind_text(s, 12, p->encl);
+	store_bind_text(s, 13, p->comments);
+	bind_date(s, 14, p->date); /* the date it is filed under */
+	bind_date(s, 15, p->updated);
+	sqlite3_bind_int64(s, 16, now); /* first_seen on insert, changed_at on update */
+	sqlite3_bind_text(s, 17, p->content_hash, -1, SQLITE_STATIC);
+	if (step_reset(w->st, s, e) < 0)
+		return -1;
+	*result = exists ? ITEM_CHANGED : ITEM_NEW;
+	return 0;
+}
+
+int
+store_item_put(struct store_items *w, int64_t source_id, const struct feed_item *item, int64_t now,
+               enum store_put_result *result, struct err *e)
+{
+	struct store_item_prep p;
+	store_item_prepare(item, &w->scratch, &p);
+	int rc = store_item_put_prepared(w, source_id, &p, now, result, e);
+	arena_reset(&w->scratch);
 	return rc;
 }
 

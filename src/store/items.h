@@ -10,7 +10,9 @@
 #include <stdint.h>
 
 #include "feed/feed.h"
+#include "store/pack.h"
 #include "store/store.h"
+#include "util/arena.h"
 #include "util/buf.h"
 #include "util/err.h"
 
@@ -19,7 +21,7 @@
 struct store_items {
 	struct store *st;
 	sqlite3_stmt *find, *insert, *update;
-	struct buf scratch; /* reused for keys, JSON and hashes */
+	struct arena scratch; /* store_item_put's prepared item */
 };
 
 enum store_put_result { ITEM_UNCHANGED, ITEM_NEW, ITEM_CHANGED };
@@ -31,9 +33,28 @@ void store_items_close(struct store_items *w);
 /* Append item's dedupe key to out (see the file comment). */
 void store_item_dedupe_key(const struct feed_item *item, struct buf *out);
 /* Insert or update one item of source_id (first_seen = now for a new one); *result says
- * which happened. Call inside a transaction (one per feed). Returns 0 or -1 with e set. */
+ * which happened. Call inside a transaction (one per feed). Returns 0 or -1 with e set.
+ * The same as store_item_prepare then store_item_put_prepared. */
 int store_item_put(struct store_items *w, int64_t source_id, const struct feed_item *item, int64_t now,
                    enum store_put_result *result, struct err *e);
+
+/* An item made ready to store: its dedupe key, content hash, JSON fields and packed text. */
+struct store_item_prep {
+	const char *key;
+	size_t key_len;
+	const char *guid, *link, *canon, *title, *author, *cats, *encl, *comments;
+	struct store_packed summary, content, text;
+	int64_t date, updated; /* FEED_NO_DATE when absent; date = feed_item_date() */
+	char content_hash[33];
+};
+/* The CPU work of storing an item (key, hash, JSON, deflate), with no database, so that the
+ * fetcher does it on its parse thread while the store is written (net/parse.c). Everything
+ * p points to is copied into arena: item need not outlive the call. */
+void store_item_prepare(const struct feed_item *item, struct arena *arena, struct store_item_prep *p);
+/* store_item_put of a prepared item: the dedupe lookup, then an insert or an update (or
+ * nothing when the content hash is unchanged). p's arena must outlive the call. */
+int store_item_put_prepared(struct store_items *w, int64_t source_id, const struct store_item_prep *p,
+                            int64_t now, enum store_put_result *result, struct err *e);
 
 /* Inside a write transaction: queue the full-text indexing of items inserted from now on
  * (see migration 2 -> 3 in store.c) until store_items_index_deferred(), which must run

@@ -83,23 +83,68 @@ unpack(const unsigned char *in, size_t len, const char *dict, void *(*alloc)(voi
 	return out;
 }
 
+/* Deflate text into a new buffer *out (free() it) when that saves at least 10 %;
+ * returns the packed size, 0 when the text stays as it is (short, huge or incompressible). */
+static size_t
+pack_new(const char *text, size_t n, const char *dict, unsigned char **out)
+{
+	*out = NULL;
+	if (n < PACK_MIN || n > 0x7fffffff)
+		return 0;
+	size_t cap = 4 + compressBound((uLong)n);
+	*out = malloc(cap);
+	size_t got = *out ? pack(text, n, dict && *dict ? dict : NULL, *out, cap) : 0;
+	if (!got || got >= n * 9 / 10) {
+		free(*out);
+		*out = NULL;
+		return 0;
+	}
+	return got;
+}
+
 void
 store_bind_packed(sqlite3_stmt *s, int idx, const char *text, const char *dict)
 {
-	size_t n = text ? strlen(text) : 0;
-	if (!text || n < PACK_MIN || n > 0x7fffffff) {
-		store_bind_text(s, idx, text);
-		return;
-	}
-	size_t cap = 4 + compressBound((uLong)n);
-	unsigned char *out = malloc(cap);
-	size_t got = out ? pack(text, n, dict && *dict ? dict : NULL, out, cap) : 0;
-	if (!got || got >= n * 9 / 10) {
-		free(out);
+	unsigned char *out;
+	size_t got = text ? pack_new(text, strlen(text), dict, &out) : 0;
+	if (!got) {
 		store_bind_text(s, idx, text);
 		return;
 	}
 	sqlite3_bind_blob(s, idx, out, (int)got, free);
+}
+
+void
+store_pack(const char *text, const char *dict, struct arena *arena, struct store_packed *out)
+{
+	memset(out, 0, sizeof *out);
+	if (!text)
+		return;
+	size_t n = strlen(text);
+	unsigned char *packed;
+	size_t got = pack_new(text, n, dict, &packed);
+	if (!got) {
+		out->data = arena_strndup(arena, text, n);
+		out->len = n;
+		return;
+	}
+	void *copy = arena_alloc(arena, got);
+	memcpy(copy, packed, got);
+	free(packed);
+	out->data = copy;
+	out->len = got;
+	out->is_blob = 1;
+}
+
+void
+store_bind_packed_value(sqlite3_stmt *s, int idx, const struct store_packed *v)
+{
+	if (!v->data)
+		sqlite3_bind_null(s, idx);
+	else if (v->is_blob)
+		sqlite3_bind_blob(s, idx, v->data, (int)v->len, SQLITE_STATIC);
+	else
+		sqlite3_bind_text(s, idx, v->data, (int)v->len, SQLITE_STATIC);
 }
 
 static void *

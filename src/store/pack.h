@@ -16,6 +16,18 @@
  * a text the reader will have at hand, used as the preset dictionary, so an item's HTML costs
  * little beside its plain text. */
 void store_bind_packed(sqlite3_stmt *s, int idx, const char *text, const char *dict);
+
+/* A value as it will be stored: deflated bytes (is_blob), the text itself, or NULL (data NULL). */
+struct store_packed {
+	const void *data;
+	size_t len;
+	int is_blob;
+};
+/* The packing of store_bind_packed done ahead, without a statement (any thread: it touches no
+ * database): out points into arena, where the packed bytes or a copy of the text go. */
+void store_pack(const char *text, const char *dict, struct arena *arena, struct store_packed *out);
+/* Bind a value made by store_pack to s at idx; the arena must outlive the statement's step. */
+void store_bind_packed_value(sqlite3_stmt *s, int idx, const struct store_packed *v);
 /* Column col as text in arena (NULL for SQL NULL or a damaged BLOB), inflating it if packed
  * (with the dict it was packed with). */
 const char *store_col_unpacked(sqlite3_stmt *s, int col, const char *dict, struct arena *arena);

@@ -1,7 +1,7 @@
 /* test_fetch.c: fetching over real HTTP on loopback into a real SQLite store: items and
  * health stored, conditional GET on the second run (< 5 % of the bytes), gzip, charset from
  * HTTP, content changes, the index merge after each run, per-host cap, redirects (permanent
- * ones update the stored URL). */
+ * ones update the stored URL), feeds through the parse thread. */
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -282,6 +282,53 @@ test_large_bodies(void)
 	store_close(&st);
 }
 
+/* Feeds go through the parse thread (net/parse.c) and are stored in the order they were handed
+ * over, at most a few waiting: many more feeds than can wait, a document the parser rejects
+ * among them, and a second run that finds all of them unchanged. Every item is stored and
+ * indexed exactly once and every feed is accounted for. */
+static void
+test_parse_thread(void)
+{
+	enum { FEEDS = 40, ITEMS = 60 };
+	const char *root = t_subdir("pipe-root");
+	t_write_in(root, "broken.xml", "{ this is neither XML nor JSON Feed\n");
+	struct fsrv bad;
+	fsrv_start(&bad, root, NULL);
+	struct store st;
+	t_store_open(&st, t_subdir("pipe"));
+	for (int i = 0; i < FEEDS; i++) {
+		char path[64];
+		snprintf(path, sizeof path, "/gen/pipe%d?items=%d&delay=%d", i, ITEMS, (i * 37) % 120);
+		t_add_source(&st, fsrv_url(&srv, path));
+		if (i == FEEDS / 2)
+			t_add_source(&st, fsrv_url(&bad, "/broken.xml"));
+	}
+	struct arena a = ARENA_INIT;
+	struct fetch_summary s;
+	t_fetch(&st, 60, &a, &s);
+	CHECK_INT(s.feeds_total, FEEDS + 1);
+	CHECK_INT(s.feeds_ok, FEEDS);
+	CHECK_INT(s.feeds_failed, 1);
+	int f = t_failure_for(&s, fsrv_url(&bad, "/broken.xml"));
+	CHECK(f >= 0 && strncmp(s.failures[f].error, "not a feed", 10) == 0);
+	CHECK_INT(s.items_new, FEEDS * ITEMS);
+	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM items"), FEEDS * ITEMS);
+	CHECK_INT(t_query_int(&st, "SELECT count(DISTINCT source_id || '/' || dedupe_key) FROM items"), FEEDS * ITEMS);
+	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM sources WHERE item_count = 60"), FEEDS);
+	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM fetch_log WHERE http_status = 200 AND items_new = 60"), FEEDS);
+	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM fetch_log WHERE error LIKE 'not a feed%'"), 1);
+	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM items_fts_docsize"), FEEDS * ITEMS);
+	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM fts_pending"), 0);
+	t_fetch(&st, 60, &a, &s);
+	CHECK_INT(s.feeds_ok, FEEDS);
+	CHECK_INT(s.feeds_not_modified, FEEDS);
+	CHECK_INT(s.items_new, 0);
+	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM items"), FEEDS * ITEMS);
+	arena_free(&a);
+	store_close(&st);
+	fsrv_stop(&bad);
+}
+
 int
 main(void)
 {
@@ -293,6 +340,7 @@ main(void)
 	test_per_host_cap();
 	test_redirects();
 	test_large_bodies();
+	test_parse_thread();
 	fsrv_stop(&srv);
 	return test_done("test_fetch");
 }

@@ -1,5 +1,6 @@
 /* test_store_items.c: canonical URLs, dedupe keys, item upsert and source health on a real
- * SQLite file (no network). */
+ * SQLite file (no network); items prepared on another thread store the same rows. */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -195,11 +196,103 @@ test_updated_only(void)
 	store_close(&st);
 }
 
+/* Items prepared on another thread (what the fetcher's parse thread does: no database there)
+ * are stored exactly like store_item_put stores them: same row, bodies deflated the same way,
+ * the same dedupe on the next run. */
+struct prep_job {
+	const struct feed_item *items;
+	size_t n;
+	struct arena arena;
+	struct store_item_prep *out;
+};
+
+static void *
+prep_thread(void *arg)
+{
+	struct prep_job *j = arg;
+	for (size_t i = 0; i < j->n; i++)
+		store_item_prepare(&j->items[i], &j->arena, &j->out[i]);
+	return NULL;
+}
+
+static void
+test_prepared(void)
+{
+	char path[512];
+	snprintf(path, sizeof path, "%s/prep.db", test_tmpdir());
+	struct store st;
+	struct err e;
+	CHECK(store_open(&st, path, &e) == 0);
+	int64_t direct, prepared;
+	int is_new;
+	CHECK(store_source_add(&st, SOURCE_USER, "http://d.example/feed", "D", NULL, NULL, 100, &direct, &is_new, &e) == 0);
+	CHECK(store_source_add(&st, SOURCE_USER, "http://p.example/feed", "P", NULL, NULL, 100, &prepared, &is_new, &e) == 0);
+	/* a long body (packed), a short one (kept as text), no body, no guid (link key), no link (hash key) */
+	char body[4000], html[4100];
+	size_t k = 0;
+	while (k + 40 < sizeof body) {
+		memcpy(body + k, "words that repeat and compress so well. ", 40);
+		k += 40;
+	}
+	body[k] = '\0';
+	snprintf(html, sizeof html, "<p>%s</p>", body);
+	const char *cats[] = {"c1"};
+	struct feed_enclosure enc = {.url = "https://x.example/a.mp3", .type = "audio/mpeg", .length = 42};
+	struct feed_item items[] = {
+		{.id = "g1", .title = "Packed", .link = "https://x.example/1", .summary = html, .content = html, .text = body,
+		 .published = 1000, .updated = 1100, .categories = cats, .category_count = 1, .enclosures = &enc,
+		 .enclosure_count = 1, .author = "A", .comments = "https://x.example/1#c"},
+		{.id = "g2", .title = "Short", .link = "https://x.example/2", .summary = "<b>hi</b>", .text = "hi",
+		 .published = 2000, .updated = FEED_NO_DATE},
+		{.id = "g3", .title = "Bare", .published = FEED_NO_DATE, .updated = FEED_NO_DATE},
+		{.title = "Linked", .link = "HTTP://X.example:80/4?utm_source=z", .published = 4000, .updated = FEED_NO_DATE},
+		{.title = "Hashed", .text = "only text", .published = 5000, .updated = FEED_NO_DATE},
+	};
+	const size_t n = sizeof items / sizeof items[0];
+	struct store_item_prep preps[sizeof items / sizeof items[0]];
+	struct prep_job job = {items, n, ARENA_INIT, preps};
+	pthread_t t;
+	CHECK(pthread_create(&t, NULL, prep_thread, &job) == 0);
+	CHECK(pthread_join(t, NULL) == 0);
+	struct store_items w;
+	CHECK(store_items_open(&w, &st, &e) == 0);
+	CHECK(store_begin(&st, &e) == 0);
+	for (size_t i = 0; i < n; i++) {
+		enum store_put_result r1, r2;
+		CHECK(store_item_put(&w, direct, &items[i], 500, &r1, &e) == 0);
+		CHECK(store_item_put_prepared(&w, prepared, &preps[i], 500, &r2, &e) == 0);
+		CHECK_INT(r1, ITEM_NEW);
+		CHECK_INT(r2, ITEM_NEW);
+		/* stored again: unchanged (same dedupe key and content hash) */
+		CHECK(store_item_put_prepared(&w, prepared, &preps[i], 600, &r2, &e) == 0);
+		CHECK_INT(r2, ITEM_UNCHANGED);
+	}
+	CHECK(store_commit(&st, &e) == 0);
+	/* every column but id and source_id is the same, bytes included (packed bodies are BLOBs) */
+	CHECK_INT(qint(&st, "SELECT count(*) FROM items a JOIN items b ON a.source_id < b.source_id"
+	                    " AND a.dedupe_key IS b.dedupe_key AND a.guid IS b.guid AND a.link IS b.link"
+	                    " AND a.canonical_link IS b.canonical_link AND a.title IS b.title AND a.author IS b.author"
+	                    " AND a.summary IS b.summary AND a.content IS b.content AND a.text IS b.text"
+	                    " AND a.categories IS b.categories AND a.enclosures IS b.enclosures"
+	                    " AND a.comments IS b.comments AND a.published IS b.published AND a.updated IS b.updated"
+	                    " AND a.first_seen IS b.first_seen AND a.content_hash IS b.content_hash"),
+	          (long long)n);
+	CHECK_INT(qint(&st, "SELECT count(*) FROM items WHERE typeof(text) = 'blob' AND typeof(summary) = 'blob'"
+	                    " AND typeof(content) = 'blob'"), 2);
+	CHECK_INT(qint(&st, "SELECT count(*) FROM items WHERE unpacked(content, unpacked(text)) = '<p>' ||"
+	                    " unpacked(text) || '</p>'"), 2);
+	CHECK_INT(qint(&st, "SELECT count(*) FROM items_fts WHERE items_fts MATCH 'compress'"), 2);
+	store_items_close(&w);
+	arena_free(&job.arena);
+	store_close(&st);
+}
+
 int
 main(void)
 {
 	test_canon();
 	test_items();
 	test_updated_only();
+	test_prepared();
 	return test_done("test_store_items");
 }
