@@ -43,14 +43,25 @@ test_canon(void)
 	CHECK_STR(url_host("not a url", host, sizeof host), "");
 }
 
+/* Open (create) the store file name in the test's directory; exits on failure. */
+static void
+open_store(struct store *st, const char *name)
+{
+	char path[512];
+	struct err e;
+	snprintf(path, sizeof path, "%s/%s", test_tmpdir(), name);
+	if (store_open(st, path, &e) < 0) {
+		fprintf(stderr, "%s: %s\n", path, e.msg);
+		exit(1);
+	}
+}
+
 static void
 test_items(void)
 {
-	char path[512];
-	snprintf(path, sizeof path, "%s/brief.db", test_tmpdir());
 	struct store st;
 	struct err e;
-	CHECK(store_open(&st, path, &e) == 0);
+	open_store(&st, "brief.db");
 	int64_t sid, sid2;
 	int is_new;
 	CHECK(store_source_add(&st, SOURCE_USER, "http://a.example/feed", "A", NULL, NULL, 100, &sid, &is_new, &e) == 0);
@@ -167,11 +178,9 @@ test_updated_only(void)
 		"<entry><id>u2</id><title>Both</title><published>2026-01-01T08:00:00Z</published>"
 		"<updated>2026-01-05T00:00:00Z</updated></entry>"
 		"<entry><id>u3</id><title>Undated</title></entry></feed>";
-	char path[512];
-	snprintf(path, sizeof path, "%s/updated.db", test_tmpdir());
 	struct store st;
 	struct err e;
-	CHECK(store_open(&st, path, &e) == 0);
+	open_store(&st, "updated.db");
 	int64_t sid;
 	CHECK(store_source_add(&st, SOURCE_USER, "http://u.example/feed", "U", NULL, NULL, 100, &sid, NULL, &e) == 0);
 	struct store_items w;
@@ -218,15 +227,12 @@ prep_thread(void *arg)
 static void
 test_prepared(void)
 {
-	char path[512];
-	snprintf(path, sizeof path, "%s/prep.db", test_tmpdir());
 	struct store st;
 	struct err e;
-	CHECK(store_open(&st, path, &e) == 0);
-	int64_t direct, prepared;
-	int is_new;
-	CHECK(store_source_add(&st, SOURCE_USER, "http://d.example/feed", "D", NULL, NULL, 100, &direct, &is_new, &e) == 0);
-	CHECK(store_source_add(&st, SOURCE_USER, "http://p.example/feed", "P", NULL, NULL, 100, &prepared, &is_new, &e) == 0);
+	open_store(&st, "prep.db");
+	int64_t direct, prepared; /* the same items, stored both ways */
+	CHECK(store_source_add(&st, SOURCE_USER, "http://d.example/feed", "D", NULL, NULL, 100, &direct, NULL, &e) == 0);
+	CHECK(store_source_add(&st, SOURCE_USER, "http://p.example/feed", "P", NULL, NULL, 100, &prepared, NULL, &e) == 0);
 	/* a long body (packed), a short one (kept as text), no body, no guid (link key), no link (hash key) */
 	char body[4000], html[4100];
 	size_t k = 0;
