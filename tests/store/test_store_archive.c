@@ -406,6 +406,7 @@ open_fixture(int version)
 	struct err e;
 	CHECK(store_open(&st, path, &e) == 0);
 	CHECK_INT(test_query_int(&st, "PRAGMA user_version"), store_schema_version());
+	CHECK_INT(test_query_int(&st, "SELECT v FROM items_fts_config WHERE k = 'automerge'"), 8);
 }
 
 static void
