@@ -26,6 +26,7 @@
 #include "feed/opml.h"
 #include "feed/url.h"
 #include "net/fetch_internal.h"
+#include "store/checkpoint.h"
 #include "store/fulltext.h"
 #include "util/fs.h"
 #include "util/hash.h"
@@ -503,10 +504,12 @@ fetch_run(struct store *st, const struct config *cfg, const struct fetch_opts *o
 	c->unfinished = (int)count;
 	out->feeds_total = (int)count;
 	progress_start(&c->progress, opts->progress ? (isatty(2) ? 2 : 1) : 0, (int)count);
+	struct store_checkpointer *ckpt = store_checkpointer_start(st);
 	parse_start(c);
 	run_loop(c);
 	parse_stop(c);
 	ingest_flush(c, 1);
+	store_checkpointer_stop(ckpt);
 	progress_end(&c->progress);
 	if (opts->full_text && !c->store_error[0])
 		fetch_pages(c, t0);

@@ -159,11 +159,21 @@ fts_tokenize(const char *text, int len, int flags, void *ctx,
 
 /* ---- the vocabulary of words, for prefix queries ---- */
 
-/* Words indexed on this connection since the last flush: an open-addressing set of strings. */
-struct fts_vocab {
+/* An open-addressing set of strings (owned). */
+struct word_set {
 	char **slots;
 	size_t cap, count;
 };
+
+/* Words indexed on this connection since the last flush, and words this connection knows
+ * are in fts_terms (committed by an earlier flush): a flush skips those. The second set is
+ * cleared when it reaches VOCAB_KNOWN_MAX words (memory) and on a rollback. */
+struct fts_vocab {
+	struct word_set pending, known;
+};
+
+/* Words remembered as already in fts_terms, at most (~3 MB). */
+#define VOCAB_KNOWN_MAX 65536
 
 static uint64_t
 hash_bytes(const char *p, size_t n)
@@ -174,41 +184,73 @@ hash_bytes(const char *p, size_t n)
 	return h;
 }
 
+/* The slot of tok[0..n) in set: where it is, or the empty slot where it would go. */
+static char **
+set_slot(const struct word_set *set, const char *tok, size_t n)
+{
+	for (size_t j = hash_bytes(tok, n) & (set->cap - 1);; j = (j + 1) & (set->cap - 1))
+		if (!set->slots[j] || (strncmp(set->slots[j], tok, n) == 0 && set->slots[j][n] == '\0'))
+			return &set->slots[j];
+}
+
+static int
+set_has(const struct word_set *set, const char *tok, size_t n)
+{
+	return set->count && *set_slot(set, tok, n);
+}
+
+/* Add word (taken: freed when the set is) unless present; returns 0 when it was present
+ * (word is then the caller's still). */
+static int
+set_put(struct word_set *set, char *word, size_t n)
+{
+	if (set->count * 2 >= set->cap) {
+		struct word_set grown = {xcalloc(set->cap ? set->cap * 2 : 1024, sizeof(char *)),
+		                         set->cap ? set->cap * 2 : 1024, set->count};
+		for (size_t i = 0; i < set->cap; i++)
+			if (set->slots[i])
+				*set_slot(&grown, set->slots[i], strlen(set->slots[i])) = set->slots[i];
+		free(set->slots);
+		*set = grown;
+	}
+	char **slot = set_slot(set, word, n);
+	if (*slot)
+		return 0;
+	*slot = word;
+	set->count++;
+	return 1;
+}
+
+/* Forget every word; free them unless keep_words (they moved elsewhere). */
+static void
+set_clear(struct word_set *set, int keep_words)
+{
+	for (size_t i = 0; i < set->cap && !keep_words; i++)
+		free(set->slots[i]);
+	free(set->slots);
+	memset(set, 0, sizeof *set);
+}
+
 static void
 vocab_add(struct fts_vocab *v, const char *tok, size_t n)
 {
-	if (v->count * 2 >= v->cap) {
-		size_t ncap = v->cap ? v->cap * 2 : 1024;
-		char **slots = xcalloc(ncap, sizeof *slots);
-		for (size_t i = 0; i < v->cap; i++)
-			if (v->slots[i])
-				for (size_t j = hash_bytes(v->slots[i], strlen(v->slots[i])) & (ncap - 1);; j = (j + 1) & (ncap - 1))
-					if (!slots[j]) {
-						slots[j] = v->slots[i];
-						break;
-					}
-		free(v->slots);
-		v->slots = slots;
-		v->cap = ncap;
-	}
-	for (size_t j = hash_bytes(tok, n) & (v->cap - 1);; j = (j + 1) & (v->cap - 1)) {
-		if (!v->slots[j]) {
-			v->slots[j] = xstrndup(tok, n);
-			v->count++;
-			return;
-		}
-		if (strncmp(v->slots[j], tok, n) == 0 && v->slots[j][n] == '\0')
-			return;
-	}
+	if (set_has(&v->pending, tok, n) || set_has(&v->known, tok, n))
+		return;
+	set_put(&v->pending, xstrndup(tok, n), n);
 }
 
 static void
 vocab_clear(struct fts_vocab *v)
 {
-	for (size_t i = 0; i < v->cap; i++)
-		free(v->slots[i]);
-	free(v->slots);
-	memset(v, 0, sizeof *v);
+	set_clear(&v->pending, 0);
+	set_clear(&v->known, 0);
+}
+
+void
+fts_vocab_forget(struct fts_vocab *v)
+{
+	if (v)
+		set_clear(&v->known, 0);
 }
 
 /* Pass-through of a document's tokens to FTS5 that also notes each word (not CJK). */
@@ -230,24 +272,31 @@ vocab_tap_fn(void *p, int tflags, const char *tok, int ntok, int start, int end)
 int
 fts_vocab_flush(struct fts_vocab *v, sqlite3 *db, struct err *e)
 {
-	if (!v || !v->count)
+	if (!v || !v->pending.count)
 		return 0;
 	sqlite3_stmt *s = NULL;
 	if (sqlite3_prepare_v2(db, "INSERT OR IGNORE INTO fts_terms(term) VALUES (?1)", -1, &s, NULL) != SQLITE_OK)
 		return err_set(e, "database: %s", sqlite3_errmsg(db));
 	int rc = 0;
-	for (size_t i = 0; i < v->cap && rc == 0; i++) {
-		if (!v->slots[i])
+	for (size_t i = 0; i < v->pending.cap && rc == 0; i++) {
+		if (!v->pending.slots[i])
 			continue;
-		sqlite3_bind_text(s, 1, v->slots[i], -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 1, v->pending.slots[i], -1, SQLITE_STATIC);
 		if (sqlite3_step(s) != SQLITE_DONE)
 			rc = err_set(e, "database: noting indexed words: %s", sqlite3_errmsg(db));
 		sqlite3_reset(s);
 	}
 	sqlite3_finalize(s);
-	if (rc == 0)
-		vocab_clear(v);
-	return rc;
+	if (rc < 0)
+		return rc;
+	/* the words move to the known set (until it is full: then it starts over) */
+	if (v->known.count + v->pending.count > VOCAB_KNOWN_MAX)
+		set_clear(&v->known, 0);
+	for (size_t i = 0; i < v->pending.cap; i++)
+		if (v->pending.slots[i] && !set_put(&v->known, v->pending.slots[i], strlen(v->pending.slots[i])))
+			free(v->pending.slots[i]);
+	set_clear(&v->pending, 1);
+	return 0;
 }
 
 /* ---- FTS5 glue ---- */

@@ -18,7 +18,9 @@
 
 /* The words (not CJK) this connection indexed since it last flushed them into fts_terms: the
  * vocabulary prefix queries expand over (store/search.c), because FTS5's own prefix query
- * merges the doclists of every matching word, which grows with the store. */
+ * merges the doclists of every matching word, which grows with the store. It also remembers
+ * up to 65,536 words it flushed before, which later flushes skip (a fetch commits ~10 times a
+ * second, mostly the same common words). */
 struct fts_vocab;
 
 /* Register the tokenizer and the rank function on db. Returns the connection's vocabulary
@@ -27,6 +29,9 @@ struct fts_vocab *fts_register(sqlite3 *db, struct err *e);
 /* Add the words noted since the last flush to fts_terms (inside the indexing transaction).
  * Returns 0 or -1 with e set. */
 int fts_vocab_flush(struct fts_vocab *v, sqlite3 *db, struct err *e);
+/* The transaction of the last flush may not have committed: forget which words fts_terms
+ * holds, so the next flushes add them again (INSERT OR IGNORE). NULL is fine. */
+void fts_vocab_forget(struct fts_vocab *v);
 
 /* Tokenize text[0..len) as FTS5 would for flags (FTS5_TOKENIZE_*), calling fn for each token
  * (exposed for tests and for the query builder). Returns 0, or fn's first non-zero result. */

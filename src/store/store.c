@@ -421,12 +421,17 @@ store_commit(struct store *st, struct err *e)
 {
 	if (fts_vocab_flush(st->vocab, st->db, e) < 0)
 		return -1;
-	return store_exec(st, "COMMIT", e);
+	if (store_exec(st, "COMMIT", e) < 0) {
+		fts_vocab_forget(st->vocab); /* its words may not be in fts_terms after all */
+		return -1;
+	}
+	return 0;
 }
 
 void
 store_rollback(struct store *st)
 {
+	fts_vocab_forget(st->vocab);
 	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 }
 

@@ -2,12 +2,16 @@
  * CJK and Latin search answered from the index (no full scan), keyset pages that show every
  * item exactly once while items arrive, prune keeping cited items (and their article pages)
  * and dedupe keys, article pages in the index with their items, the migrations of a schema-3
- * (trigram) and a schema-6 (pages not indexed) store, and the bounded index merge. */
+ * (trigram) and a schema-6 (pages not indexed) store, the bounded index merge, the vocabulary
+ * of prefix queries across commits and rollbacks, and checkpoints on a thread. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "feed/feed.h"
 #include "store/archive.h"
+#include "store/checkpoint.h"
 #include "store/fts.h"
 #include "store/fulltext.h"
 #include "store/items.h"
@@ -561,6 +565,80 @@ test_merge(void)
 	close_store();
 }
 
+/* Checkpoints on their own thread (store/checkpoint.h): while a writer commits past SQLite's
+ * threshold the thread copies the WAL back; afterwards everything is there, intact, and the
+ * connection checkpoints by itself again. Counts, not times: it commits until the thread has
+ * run (at most 400 commits), then waits (generously) for a run still under way. */
+static void
+test_checkpointer(void)
+{
+	open_store("ckpt.db");
+	struct store_checkpointer *c = store_checkpointer_start(&st);
+	CHECK(c != NULL);
+	CHECK_INT(test_query_int(&st, "PRAGMA wal_autocheckpoint"), 0);
+	char guid[32], text[1600];
+	uint64_t x = 88172645463325252ULL;
+	int n = 0;
+	struct err e;
+	for (int batch = 0; batch < 400 && store_checkpointer_runs(c) == 0; batch++) {
+		CHECK(store_begin(&st, &e) == 0);
+		for (int i = 0; i < 20; i++, n++) {
+			size_t k = 0;
+			while (k + 12 < sizeof text) { /* words that do not compress away */
+				x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+				k += (size_t)snprintf(text + k, sizeof text - k, "w%llx ", (unsigned long long)(x % 1000003));
+			}
+			snprintf(guid, sizeof guid, "c%d", n);
+			put(guid, "checkpoint", text, NOW - n);
+		}
+		CHECK(store_commit(&st, &e) == 0);
+	}
+	for (int i = 0; i < 3000 && store_checkpointer_runs(c) == 0; i++)
+		usleep(10000);
+	fprintf(stderr, "checkpointer: %d items, %ld checkpoints by the thread\n", n, store_checkpointer_runs(c));
+	CHECK(store_checkpointer_runs(c) > 0);
+	store_checkpointer_stop(c);
+	CHECK_INT(test_query_int(&st, "PRAGMA wal_autocheckpoint"), 1000);
+	CHECK_INT(test_query_int(&st, "SELECT count(*) FROM items"), n);
+	CHECK_INT(test_query_int(&st, "SELECT count(*) FROM items_fts WHERE items_fts MATCH 'checkpoint'"), n);
+	CHECK(store_exec(&st, "INSERT INTO items_fts(items_fts) VALUES ('integrity-check')", &e) == 0);
+	CHECK_INT(test_query_int(&st, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check = 'ok'"), 1);
+	close_store();
+}
+
+/* One committed (or rolled back) transaction storing one item. */
+static void
+put_in_tx(const char *guid, const char *text, int commit)
+{
+	struct err e;
+	CHECK(store_begin(&st, &e) == 0);
+	put(guid, "vocab", text, NOW - 3600);
+	if (commit)
+		CHECK(store_commit(&st, &e) == 0);
+	else
+		store_rollback(&st);
+}
+
+/* The vocabulary of prefix queries (fts_terms): a connection skips the words it committed there
+ * before, and forgets them after a rollback, so that a word whose transaction did not commit is
+ * added again by the next. Deleting a term by hand stands for the row a failed commit lost. */
+static void
+test_vocab(void)
+{
+	open_store("vocab.db");
+	struct err e;
+	put_in_tx("v1", "the quokkaword appears", 1);
+	CHECK_INT(test_query_int(&st, "SELECT count(*) FROM fts_terms WHERE term = 'quokkaword'"), 1);
+	CHECK(store_exec(&st, "DELETE FROM fts_terms WHERE term = 'quokkaword'", &e) == 0);
+	put_in_tx("v2", "the quokkaword again", 1); /* known to this connection: skipped */
+	CHECK_INT(test_query_int(&st, "SELECT count(*) FROM fts_terms WHERE term = 'quokkaword'"), 0);
+	put_in_tx("v3", "an unrelated text", 0);    /* a rollback: the connection forgets */
+	put_in_tx("v4", "the quokkaword once more", 1);
+	CHECK_INT(test_query_int(&st, "SELECT count(*) FROM fts_terms WHERE term = 'quokkaword'"), 1);
+	check_search("quokka*", "v1 v2 v4");
+	close_store();
+}
+
 int
 main(void)
 {
@@ -572,5 +650,7 @@ main(void)
 	test_page_index();
 	test_migration_v6();
 	test_merge();
+	test_vocab();
+	test_checkpointer();
 	return test_done("test_store_archive");
 }
