@@ -2,13 +2,16 @@
  * items with its validators and health atomically, the fetch log and the summary. The end of
  * an article page's transfer (a job with is_page) is handed to page.c instead.
  *
- * Group commit: each feed's writes are one SAVEPOINT (all or nothing: items, ETag and
- * Last-Modified, health, fetch log row), inside a transaction shared by the feeds that
- * finish within INGEST_COMMIT_MS of each other. Committing every feed separately costs a
- * new FTS5 segment and a WAL append per feed, which caps a run at a few hundred feeds/s;
- * sharing the commit keeps each feed atomic (full-text indexing of the group's new items is
- * one statement just before the commit: store_items_defer_fts), and a killed run loses at most the feeds of
- * the last INGEST_COMMIT_MS, whose validators were not committed either, so the next run
+ * Group commit: a feed's writes (items, ETag and Last-Modified, health, fetch log row) go
+ * into a transaction shared by the feeds that finish within INGEST_COMMIT_MS of each other.
+ * Committing every feed separately costs a new FTS5 segment and a WAL append per feed, which
+ * caps a run at a few hundred feeds/s (full-text indexing of the group's new items is one
+ * statement just before the commit: store_items_defer_fts). Each feed stays all or nothing
+ * without a savepoint of its own: it is written only once parsed whole (net/parse.c), so its
+ * writes fail only when the store does, and then the whole group is rolled back and its feeds
+ * reported failed (the run stops there). A savepoint per feed journaled every page the feed
+ * touched, in memory: the fetcher's largest allocation. A killed run loses at most the feeds
+ * of the last INGEST_COMMIT_MS, whose validators were not committed either, so the next run
  * fetches them again in full. */
 #include <stdlib.h>
 #include <string.h>
@@ -129,7 +132,7 @@ feed_done(struct fetch_ctx *c, struct fetch_job *j, const char *error, const cha
 	progress_feed(&c->progress, j->src.url, error, detail);
 }
 
-/* Open this feed's savepoint (and the group transaction when none is open). */
+/* Open the group transaction for a feed's writes, when none is open. */
 static int
 feed_begin(struct fetch_ctx *c, struct err *e)
 {
@@ -143,21 +146,7 @@ feed_begin(struct fetch_ctx *c, struct err *e)
 		c->in_tx = 1;
 		c->tx_start_ms = time_mono_ms();
 	}
-	return store_cached_run(c->st, "SAVEPOINT feed", e);
-}
-
-static void
-feed_abort(struct fetch_ctx *c)
-{
-	struct err e;
-	if (store_cached_run(c->st, "ROLLBACK TO feed", &e) < 0 || store_cached_run(c->st, "RELEASE feed", &e) < 0)
-		ingest_store_broken(c, e.msg);
-}
-
-static int
-feed_end(struct fetch_ctx *c, struct err *e)
-{
-	return store_cached_run(c->st, "RELEASE feed", e);
+	return 0;
 }
 
 static void
@@ -181,8 +170,13 @@ ingest_flush(struct fetch_ctx *c, int force)
 	if (!force && time_mono_ms() - c->tx_start_ms < INGEST_COMMIT_MS && n < INGEST_COMMIT_FEEDS)
 		return;
 	struct err e;
-	int is_committed = store_items_index_deferred(c->st, &e) == 0 && store_commit(c->st, &e) == 0;
-	if (!is_committed) {
+	int is_committed = 0;
+	if (c->store_error[0]) { /* a feed's writes failed part way: nothing of the group is kept */
+		store_rollback(c->st);
+		err_set(&e, "%s", c->store_error);
+	} else if (store_items_index_deferred(c->st, &e) == 0 && store_commit(c->st, &e) == 0) {
+		is_committed = 1;
+	} else {
 		store_rollback(c->st);
 		ingest_store_broken(c, e.msg);
 	}
@@ -222,14 +216,10 @@ ingest_failure(struct fetch_ctx *c, struct fetch_job *j, int http_status, const 
 	if (c->store_error[0]) {
 		/* the store is broken: nothing more is written, the run fails as a whole */
 	} else if (feed_begin(c, &e) == 0) {
-		if (store_source_record(c->st, j->src.id, &r, &e) < 0) {
+		if (store_source_record(c->st, j->src.id, &r, &e) < 0)
 			ingest_store_broken(c, e.msg);
-			feed_abort(c);
-		} else {
+		else
 			log_row(c, j, http_status, error, latency_ms, 0);
-			if (feed_end(c, &e) < 0)
-				ingest_store_broken(c, e.msg);
-		}
 	} else {
 		ingest_store_broken(c, e.msg);
 	}
@@ -250,23 +240,16 @@ ingest_not_modified(struct fetch_ctx *c, struct fetch_job *j, int64_t latency_ms
 	                          .new_url = j->perm_url,
 	                          .latency_ms = latency_ms};
 	struct err e;
-	if (feed_begin(c, &e) < 0)
-		goto fail;
-	if (store_source_record(c->st, j->src.id, &r, &e) < 0) {
-		feed_abort(c);
-		goto fail;
+	if (!c->store_error[0] && (feed_begin(c, &e) < 0 || store_source_record(c->st, j->src.id, &r, &e) < 0))
+		ingest_store_broken(c, e.msg);
+	if (c->store_error[0]) {
+		ingest_failure(c, j, 304, c->store_error, latency_ms);
+		return;
 	}
 	log_row(c, j, 304, NULL, latency_ms, 0);
-	if (feed_end(c, &e) < 0) {
-		feed_abort(c);
-		goto fail;
-	}
 	batch_add(c, j, 0, 0, 1);
 	feed_done(c, j, NULL, "not modified");
 	return;
-fail:
-	ingest_store_broken(c, e.msg);
-	ingest_failure(c, j, 304, e.msg, latency_ms);
 }
 
 const char *
@@ -344,8 +327,6 @@ ingest_parsed(struct fetch_ctx *c, struct parse_task *t)
 	if (store_source_record(c->st, j->src.id, &r, &e) < 0)
 		goto broken;
 	log_row(c, j, http_status, NULL, latency_ms, (int)items_new);
-	if (feed_end(c, &e) < 0)
-		goto broken;
 	batch_add(c, j, items_new, items_seen, 0);
 	char detail[64];
 	snprintf(detail, sizeof detail, "%ld new of %ld", items_new, items_seen);
@@ -353,7 +334,6 @@ ingest_parsed(struct fetch_ctx *c, struct parse_task *t)
 	return;
 broken:
 	ingest_store_broken(c, e.msg);
-	feed_abort(c);
 	ingest_failure(c, j, http_status, e.msg, latency_ms);
 }
 

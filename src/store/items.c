@@ -14,12 +14,6 @@ store_items_open(struct store_items *w, struct store *st, struct err *e)
 {
 	memset(w, 0, sizeof *w);
 	w->st = st;
-	/* Each feed is a SAVEPOINT (net/ingest.c): the original of every page it touches goes to
-	 * the savepoint journal, a temp file once over 64 KiB, i.e. one pwrite per page per feed
-	 * (two thirds of the fetcher's writes at 300k items). In memory it is freed when the
-	 * savepoint is released; it holds one feed's pages at a time. */
-	if (store_exec(st, "PRAGMA temp_store = MEMORY", e) < 0)
-		return -1;
 	w->find = store_prepare(st, "SELECT id, content_hash FROM items WHERE source_id = ? AND dedupe_key = ?", e);
 	w->insert = store_prepare(
 		st,
@@ -260,11 +254,29 @@ store_items_defer_fts(struct store *st, struct err *e)
 int
 store_items_index_deferred(struct store *st, struct err *e)
 {
-	if (store_cached_run(st,
-	                     "INSERT INTO items_fts(rowid, title, text) SELECT d.id, d.title, d.text"
-	                     " FROM fts_pending p JOIN items_doc d ON d.id = p.id", /* with the page, if any */
-	                     e) < 0)
+	/* One single-row INSERT per item, not one INSERT ... SELECT: a statement that writes
+	 * several rows runs in a statement transaction, which journals the original of every
+	 * page it changes (FTS5's segment writes and merges: tens of MB at 1M items) and makes
+	 * FTS5 flush a segment; single-row statements need neither, and FTS5 keeps collecting
+	 * in its own buffer until the commit. */
+	sqlite3_stmt *q = store_cached(st, "SELECT d.id, d.title, d.text FROM fts_pending p"
+	                                   " JOIN items_doc d ON d.id = p.id", e); /* with the page, if any */
+	sqlite3_stmt *ins = store_cached(st, "INSERT INTO items_fts(rowid, title, text) VALUES (?1, ?2, ?3)", e);
+	if (!q || !ins)
 		return -1;
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		sqlite3_bind_int64(ins, 1, sqlite3_column_int64(q, 0));
+		sqlite3_bind_value(ins, 2, sqlite3_column_value(q, 1));
+		sqlite3_bind_value(ins, 3, sqlite3_column_value(q, 2));
+		if (store_cached_step(st, ins, e) < 0) {
+			sqlite3_reset(q);
+			return -1;
+		}
+	}
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE)
+		return err_set(e, "database %s: indexing new items: %s", st->path, sqlite3_errmsg(st->db));
 	if (store_cached_run(st, "DELETE FROM fts_pending", e) < 0)
 		return -1;
 	return store_cached_run(st, "DELETE FROM fts_defer", e);
