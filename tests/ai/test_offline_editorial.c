@@ -284,6 +284,116 @@ test_category_evidence(void)
 	check_cases(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* The form of a piece decides over its subject where it is announced: an essay's title ("On
+ * X", "Über X", "Over X", "Knock It Off With X", a personal "Why I …"), a genre label in the
+ * title or tags ("Kommentar") and argument markers of each language. Each positive case has a
+ * twin with the same subject in a plain title or in the wrong language that stays a topic. */
+static void
+test_opinion_form(void)
+{
+	static const char seminar[] =
+	    "The school requires every doctoral student to attend two seminars a week, on topics from databases to "
+	    "compilers and distributed systems. Attendance is recorded. Most of the talks are about research far "
+	    "from one's own, and the schedule leaves little time for the lab.";
+	static const struct cue_case cases[] = {
+		{"en On X", "On mandatory seminars for doctoral students", seminar, "A PhD blog", CAT_OPINION, 0, NULL,
+		 NULL, 0, LANG_EN},
+		{"en plain title", "Mandatory seminars for doctoral students", seminar, "A PhD blog", CAT_OPINION, 1,
+		 NULL, NULL, 0, LANG_EN},
+		/* a column teaser of one sentence, in the imperative */
+		{"en Knock it off", "Knock It Off With the Tech Prediction Stories",
+		 "Every January the same columnists predict the same gadgets.", "A column", CAT_OPINION, 0, NULL, NULL, 0,
+		 LANG_EN},
+		{"en Why I", "Why I moved my writing off social networks",
+		 "For ten years my posts lived on other people's platforms. This year they moved to a blog that I host, "
+		 "with a feed anyone can follow.",
+		 "A blog", CAT_OPINION, 0, NULL, NULL, 0, LANG_EN},
+		/* a "why" headline that explains a fact is no argument, nor is a technical question */
+		{"en why explainer", "Why radiation causes dry mouth",
+		 "Radiation therapy for head and neck cancer damages the salivary glands, doctors at the clinic "
+		 "explain. Patients can ease the symptoms with water and sugar-free gum.",
+		 "Health news", CAT_OPINION, 1, NULL, NULL, 0, LANG_EN},
+		{"en why question", "Why does the dialog manager use extra bytes in the window class?",
+		 "The Win32 dialog manager reserves extra bytes in the window class for its own bookkeeping. Programs "
+		 "that register a dialog class must ask for them, or the dialog procedure overwrites memory.",
+		 "A Windows blog", CAT_ENGINEERING, 0, NULL, NULL, 0, LANG_EN},
+		/* the title names a core topic: the essay form does not turn a vulnerability write-up
+		 * into an opinion piece */
+		{"en On CVE", "On CVE-2024-3094 and the xz backdoor",
+		 "The backdoor in xz was found by chance. The malicious code hooked into sshd through liblzma, and "
+		 "the exploit needed a key that only the attacker had.",
+		 "A security blog", CAT_SECURITY, 0, NULL, NULL, 0, LANG_EN},
+		{"de Über", "Über Impertinenz",
+		 "Neulich im Gespräch: der Ton macht die Musik, und wer im Recht ist, muss nicht laut werden.",
+		 "Der Blog", CAT_OPINION, 0, NULL, NULL, 0, LANG_DE},
+		{"nl Over", "Over de haast van nieuwe software",
+		 "Elke week komt er een nieuwe versie van de app, en elke keer moeten de gebruikers weer zoeken waar "
+		 "de knoppen zijn gebleven. Volgens mij is dat geen vooruitgang.",
+		 "Een blog", CAT_OPINION, 0, NULL, NULL, 0, LANG_NL},
+		/* English "Over" is a number, not an essay */
+		{"en Over 100", "Over 100 servers went down after the update",
+		 "More than 100 servers of the hosting company went down after a kernel update on Tuesday. The "
+		 "company rolled the update back within two hours.",
+		 "A news site", CAT_OPINION, 1, NULL, NULL, 0, LANG_EN},
+		/* a genre label wins over a technical subject */
+		{"de Kommentar", "Kommentar: Die Datenbank ist kein Dateisystem",
+		 "Wer Dateien in der Datenbank ablegt, bekommt Backups von vielen Gigabyte, langsame Abfragen und "
+		 "einen Server, der beim Schreiben hängt. Programmierung heißt auch, das richtige Werkzeug zu wählen.",
+		 "Ein Magazin", CAT_OPINION, 0, NULL, NULL, 0, LANG_DE},
+		{"de ohne Kommentar", "Die Datenbank ist kein Dateisystem",
+		 "Wer Dateien in der Datenbank ablegt, bekommt Backups von vielen Gigabyte, langsame Abfragen und "
+		 "einen Server, der beim Schreiben hängt. Programmierung heißt auch, das richtige Werkzeug zu wählen.",
+		 "Ein Magazin", CAT_OPINION, 1, NULL, NULL, 0, LANG_DE},
+		/* argument markers of other languages in the body */
+		{"fr selon moi", "Les réseaux sociaux et nous",
+		 "Selon moi, nous devons quitter les grandes plateformes. Je crois que nos textes méritent un lieu à "
+		 "nous, et je pense que les flux RSS suffisent.",
+		 "Un blog", CAT_OPINION, 0, NULL, NULL, 0, LANG_FR},
+		{"zh 我觉得", "写博客这件事",
+		 "我觉得写博客最重要的是坚持。在我看来，平台会消失，但自己的网站和文字会留下来。我认为每个程序员都应该有自己的博客。",
+		 "某博客", CAT_OPINION, 0, NULL, NULL, 0, LANG_ZH},
+	};
+	check_cases(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* A long first-person piece that names no subject and has no argument marker is an essay even
+ * in a feed whose other items are "other": the source's prior is no subject of the piece's own. */
+static void
+test_essay_against_prior(void)
+{
+	static const char *const items[4][2] = {
+	    {"Leaving", "I quit the service last month. I had used it for nine years, and I thought I would miss it. "
+	                "I don't. My mornings are mine again: I read, I write, I walk before I open my laptop. What "
+	                "I miss is a few people, and I write to them now, one letter at a time, and they write back "
+	                "to me. I stayed too long. I was afraid that I would lose my friends, but my friends were "
+	                "never there; only my habits were. I feel lighter. I sleep better. I have time for my own "
+	                "thoughts, and I like them more than I expected. My evenings are quiet, and I no longer "
+	                "reach for my pocket every few minutes. I cook again. I call my sister on Sundays, and she "
+	                "laughs at how long it took me. My advice, if you want it: try a month without it and see "
+	                "what you do with the hours. I am glad that I did."},
+	    {"Football results", "The match ended two to one after a late goal in the stadium, the coach said."},
+	    {"Election night", "The election results came in late; the government party lost two seats."},
+	    {"New smartphone", "The smartphone goes on sale on Friday at a price of 799 dollars."},
+	};
+	struct arena arena = ARENA_INIT;
+	struct article w[4];
+	for (size_t i = 0; i < 4; i++) {
+		w[i] = art(items[i][0], items[i][1], "A personal site");
+		w[i].source_id = w[0].source_id;
+	}
+	struct offline_prefs prefs = {0};
+	struct offline_ctx ctx = {.now = NOW, .hours = 48, .prefs = &prefs, .kw = kw_index_build(w, 4, &arena),
+	                          .articles = w, .article_count = 4};
+	offline_prepare(&ctx, &arena);
+	struct verdict v;
+	offline_verdict(&ctx, &w[1], &arena, &v);
+	CHECK_INT(v.category, CAT_OTHER); /* the feed's other items are "other": its prior */
+	offline_verdict(&ctx, &w[0], &arena, &v);
+	show("essay in an 'other' feed", &v);
+	CHECK_INT(v.category, CAT_OPINION);
+	arena_free(&arena);
+}
+
 /* The feed's own categories are cues that weigh like the title: a thin item tagged "security"
  * by its feed is security, the same item untagged is not; a German "Meinung" or an English
  * "Opinion" tag marks an opinion piece. */
@@ -302,7 +412,7 @@ test_feed_tag_cues(void)
 		 CAT_SECURITY},
 		{"Einfach bleiben", "Wer ein neues Werkzeug einführt, sollte vorher fragen, ob das alte nicht reicht. "
 		 "Meistens reicht es, und das spart allen viel Zeit.", "Der Blog", meinung, 2, CAT_OPINION},
-		{"Stop shipping features nobody asked for", "Every release adds another toggle, and every toggle is a "
+		{"Shipping features nobody asked for", "Every release adds another toggle, and every toggle is a "
 		 "support ticket waiting to happen. Ship less, and ship it well.", "A newspaper", opinion, 1, CAT_OPINION},
 	};
 	struct arena arena = ARENA_INIT;
@@ -545,6 +655,8 @@ main(void)
 	test_category_evidence();
 	test_source_prior();
 	test_feed_tag_cues();
+	test_opinion_form();
+	test_essay_against_prior();
 	test_version_titles();
 	test_german_compounds_and_holes();
 	test_highlights_clusters();

@@ -57,6 +57,7 @@ struct offline_analysis {
 	int opinion_cues, news_cues;
 	int howto;   /* a how-to or a tool write-up ("How I set up vim", "Using X with Y", "Tips") */
 	int release; /* a versioned release ("Mercurial 1.3 released", "v3.9.0") */
+	int essay_title; /* the title has an essay's form ("On X", "Why I X", "Stop X", "Über X") */
 	int interest_hits, is_muted;
 	struct match matches[MAX_MATCHES];
 	size_t match_count;
@@ -304,6 +305,45 @@ leads_with_version(const char *title)
 	return 0;
 }
 
+/* True when the title has the form essayists and columnists give a piece that argues: "On
+ * X" / "Über X" (the essay's title since Montaigne and Seneca), a title in the imperative of
+ * stopping ("Stop X", "Don't X", "Knock It Off With X"), and a personal "Why": "Why I left
+ * Google", "Why we stopped using X". Other "why" headlines are explainers, questions too ("Why
+ * radiation causes dry mouth", "Why does the dialog manager use extra bytes …?"). Each only in
+ * its language (English "Over 100 …" is no Dutch essay); a short item whose language is not
+ * known is read as English. How-tos ("How to stop …") never get here: they start otherwise. */
+static int
+is_essay_title(const char *title, enum lang lang)
+{
+	static const struct {
+		const char *start;
+		enum lang lang;
+		int why; /* counts only with a personal pronoun after it */
+	} starts[] = {
+	    {"on ", LANG_EN, 0},      {"stop ", LANG_EN, 0},    {"don't ", LANG_EN, 0},     {"don’t ", LANG_EN, 0},
+	    {"do not ", LANG_EN, 0},  {"quit ", LANG_EN, 0},    {"knock it off", LANG_EN, 0}, {"über ", LANG_DE, 0},
+	    {"Über ", LANG_DE, 0},    {"over ", LANG_NL, 0},    {"sobre ", LANG_ES, 0},     {"sobre ", LANG_PT, 0},
+	    {"why ", LANG_EN, 1},     {"warum ", LANG_DE, 1},   {"pourquoi ", LANG_FR, 1},  {"waarom ", LANG_NL, 1},
+	    {"por qué ", LANG_ES, 1}, {"por que ", LANG_PT, 1},
+	};
+	static const char *const personal[] = {"i", "i'm", "i’m", "we", "we're", "we’re", "you", "ich", "wir",
+	                                       "je", "j'ai", "j’ai", "nous", "ik", "yo", "eu"};
+	for (size_t i = 0; i < sizeof starts / sizeof starts[0]; i++) {
+		if (!str_istarts(title, starts[i].start) ||
+		    !(lang == starts[i].lang || (starts[i].lang == LANG_EN && lang == LANG_OTHER)))
+			continue;
+		if (!starts[i].why)
+			return 1;
+		const char *next = title + strlen(starts[i].start);
+		size_t n = strcspn(next, " ,:");
+		for (size_t k = 0; k < sizeof personal / sizeof personal[0]; k++)
+			if (strlen(personal[k]) == n && str_istarts(next, personal[k]))
+				return 1;
+	}
+	/* Chinese puts the personal "why" mid-title: 「我为什么离开…」 */
+	return lang == LANG_ZH && strstr(title, "我为什么") != NULL;
+}
+
 static void
 analyse(const struct article *a, const struct offline_prefs *prefs, struct offline_analysis *an)
 {
@@ -311,6 +351,7 @@ analyse(const struct article *a, const struct offline_prefs *prefs, struct offli
 	an->lang = lang_detect(a->title, a->text);
 	an->howto = is_howto(a->title ? a->title : "", a->text ? a->text : "");
 	an->release = text_is_release(a->title ? a->title : "") || leads_with_version(a->title ? a->title : "");
+	an->essay_title = is_essay_title(a->title ? a->title : "", an->lang);
 	scan(an, a->title ? a->title : "", 1, prefs);
 	/* The feed's own categories are its editor's label for the item ("security", "Meinung",
 	 * "Programmierung"): they weigh like the title, word by word as in the text, so a tag
@@ -436,6 +477,7 @@ evidence(const struct offline_analysis *an, struct evidence ev[CAT_COUNT])
 }
 
 #define OPINION_MIN 5 /* argument markers needed before a piece is an opinion piece */
+#define ESSAY_TITLE_WEIGHT 2 /* an essay's title form counts as a clear opinion cue in the title */
 
 /* The category an editor would file the piece under, from the evidence and the source's prior
  * (prior[c]: points for the subjects the source's other items in the window get; all 0 when
@@ -450,7 +492,10 @@ evidence(const struct offline_analysis *an, struct evidence ev[CAT_COUNT])
  *     body of a story about a singer is not programming). Opinion needs argument markers ("I
  *     think", "considered harmful", Kommentar, tribune), not just the first person: most
  *     first-person tech posts are reports; only a long first-person piece that names no
- *     subject at all is taken for an essay. "other" has cues of its own (business, politics,
+ *     subject at all is taken for an essay. The form decides over the subject where it is
+ *     announced: a genre label in the title or the feed's tags (Kommentar, tribune) always,
+ *     an essay's title or an argument in the title unless the title names a core topic.
+ *     "other" has cues of its own (business, politics,
  *     sport, culture, health, gadgets) and is also what is left when no category has evidence.
  *     Ties go to the technical category. */
 static enum category
@@ -479,18 +524,30 @@ categorize(const struct offline_analysis *an, const int prior[CAT_COUNT])
 		return CAT_TOOLS;
 	/* First-person writing adds to argument markers already there; it is not one itself. */
 	double first_person = an->words ? 100.0 * an->opinion_cues / (double)an->words : 0;
-	int opinion = ev[CAT_OPINION].score;
-	if (ev[CAT_OPINION].score > 0 && first_person >= 3.0 && an->words >= 80)
+	int opinion = ev[CAT_OPINION].score + (an->essay_title ? 3 * ESSAY_TITLE_WEIGHT : 0);
+	if (opinion > 0 && first_person >= 3.0 && an->words >= 80)
 		opinion += 2;
+	/* The form of a piece, where its writer or its feed announces it, decides over its subject:
+	 * a genre label ("Kommentar", "Meinung", "tribune", a column: a weight-3 cue in the title or
+	 * the feed's tags) always; an argument in the title ("The case for X", "X considered
+	 * harmful", "Thoughts on X") or an essay's title ("On X", "Why I X", "Stop X") unless the
+	 * title names a core topic of another category ("On CVE-2024-3094 and the xz backdoor" stays
+	 * security). */
+	int label = ev[CAT_OPINION].title >= 3;
+	int announced = ev[CAT_OPINION].title >= 2 || an->essay_title;
+	if (opinion >= OPINION_MIN && (label || (announced && (best == CAT_OTHER || ev[best].title < 3) &&
+	                                        ev[CAT_OTHER].title < 3)))
+		return CAT_OPINION;
 	if (opinion >= OPINION_MIN && opinion > best_score) {
 		best = CAT_OPINION;
 		best_score = opinion;
 	}
-	if (ev[CAT_OTHER].score + prior[CAT_OTHER] > best_score)
-		return CAT_OTHER;
-	/* A long piece in the first person that names no subject at all is a personal essay. */
+	/* A long piece in the first person that names no subject at all is a personal essay; the
+	 * source's prior for "other" is no evidence of a subject (it only tips a balance). */
 	if (best == CAT_OTHER && ev[CAT_OTHER].score == 0 && first_person >= 5.0 && an->words >= 150)
 		return CAT_OPINION;
+	if (ev[CAT_OTHER].score + prior[CAT_OTHER] > best_score)
+		return CAT_OTHER;
 	return best;
 }
 
