@@ -4,9 +4,9 @@
  * uses both cores of a machine: storing (the B-trees and the full-text index) is about two
  * thirds of the work, parsing and packing the rest.
  *
- * Tasks are stored in the order they were handed over (FIFO), each in its own transaction
- * savepoint exactly as before (net/ingest.c): the thread touches no database and no state of
- * the run but its own task. At most PARSE_MAX_PENDING feeds wait, parsed or not, so memory
+ * Tasks are stored in the order they were handed over (FIFO), into the run's group
+ * transaction (net/ingest.c): the thread touches no database and no state of the run but its
+ * own task. At most PARSE_MAX_PENDING feeds wait, parsed or not, so memory
  * stays bounded when the store is the slower side; the transfer slot of a waiting feed stays
  * taken until it is stored, which slows the downloads down to the store's pace. A feed that
  * waits when the run ends (deadline, broken store) is still stored or failed by
