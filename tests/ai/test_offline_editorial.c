@@ -459,6 +459,43 @@ test_version_titles(void)
 	check_cases(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* A notice is other whatever it is about: an event's logistics (a call for presentations,
+ * registration), a sales offer with a price, a birthday. Each has a twin with the same text
+ * under a title that tells a story, which keeps its subject; a notice whose title names a core
+ * topic of another category ("phishing") keeps that category. */
+static void
+test_notice_titles(void)
+{
+	static const char forum[] =
+	    "The forum is the place for developers of virtualization in the Linux kernel, QEMU and KVM to meet. "
+	    "Talks cover the virtual machine monitor, device emulation, live migration, storage and networking "
+	    "performance. Submit a presentation proposal by the end of June.";
+	static const char course[] =
+	    "Learn to build apps for iOS with Swift in 120 hours of video: the course covers Xcode, the "
+	    "compiler's error messages, testing and debugging, and shipping an app to the App Store.";
+	static const struct cue_case cases[] = {
+		{"call for presentations", "Virt Forum 2025: Call for presentations", forum, "A project blog",
+		 CAT_OTHER, 0, NULL, NULL, 0, LANG_EN},
+		{"forum story", "Virt Forum 2025: live migration without downtime", forum, "A project blog", CAT_OTHER,
+		 1, NULL, NULL, 0, LANG_EN},
+		{"registration", "DevConf 2025 - Registration is open!", forum, "A project blog", CAT_OTHER, 0, NULL,
+		 NULL, 0, LANG_EN},
+		{"offer", "Weekend Steal: Get the Complete iOS Developer Course for $19", course, "A magazine", CAT_OTHER,
+		 0, NULL, NULL, 0, LANG_EN},
+		{"course story", "Building iOS apps with Swift: a 120-hour course", course, "A magazine", CAT_OTHER, 1,
+		 NULL, NULL, 0, LANG_EN},
+		{"birthday", "Happy 10th Birthday, Testing Notes!",
+		 "Ten years ago we wrote our first post about unit testing and flaky tests. Since then engineers from "
+		 "many teams have written about test automation and code quality here. Thank you for reading.",
+		 "A testing blog", CAT_OTHER, 0, NULL, NULL, 0, LANG_EN},
+		{"offer about phishing", "Black Friday phishing: fake deal mails steal passwords",
+		 "Attackers send mails with fake Black Friday deals that lead to phishing pages. The pages steal "
+		 "passwords and card numbers; the malware in the attachments logs keystrokes.",
+		 "A security blog", CAT_SECURITY, 0, NULL, NULL, 0, LANG_EN},
+	};
+	check_cases(cases, sizeof cases / sizeof cases[0]);
+}
+
 /* Short German news is read as German (its cues apply), German compounds count by their German
  * lexicon part ("Trojanerfirma", "Datenschutzbehörde") but not by an English loan inside them
  * ("Geocaching" is no caching), and security holes are security in any wording. */
@@ -658,6 +695,7 @@ main(void)
 	test_opinion_form();
 	test_essay_against_prior();
 	test_version_titles();
+	test_notice_titles();
 	test_german_compounds_and_holes();
 	test_highlights_clusters();
 	test_extract_furniture();

@@ -58,6 +58,7 @@ struct offline_analysis {
 	int howto;   /* a how-to or a tool write-up ("How I set up vim", "Using X with Y", "Tips") */
 	int release; /* a versioned release ("Mercurial 1.3 released", "v3.9.0") */
 	int essay_title; /* the title has an essay's form ("On X", "Why I X", "Stop X", "Über X") */
+	int notice;      /* the title is a notice: an event's logistics, a sales offer, a celebration */
 	int interest_hits, is_muted;
 	struct match matches[MAX_MATCHES];
 	size_t match_count;
@@ -344,6 +345,83 @@ is_essay_title(const char *title, enum lang lang)
 	return lang == LANG_ZH && strstr(title, "我为什么") != NULL;
 }
 
+#define TITLE_WORDS_MAX 1024 /* bytes of a title's words kept for phrase checks */
+
+/* The words of a title, lower-case, each between single spaces (" call for papers "), into
+ * out (TITLE_WORDS_MAX bytes, cut at a word): phrases are then found as whole words by strstr. */
+static const char *
+title_words(const char *title, char *out)
+{
+	size_t o = 0;
+	out[o++] = ' ';
+	struct text_iter it;
+	text_iter_init(&it, title, strlen(title));
+	while (text_next(&it) && o + it.len + 2 < TITLE_WORDS_MAX) {
+		if (it.is_cjk)
+			continue;
+		memcpy(out + o, it.word, it.len);
+		o += it.len;
+		out[o++] = ' ';
+	}
+	out[o] = '\0';
+	return out;
+}
+
+/* True when the title names a price: a currency sign before or after digits ("$15", "($30)",
+ * "99 €", "£5"). */
+static int
+names_price(const char *t)
+{
+	static const char *const signs[] = {"$", "\xe2\x82\xac", "\xc2\xa3"}; /* $, €, £ */
+	for (size_t i = 0; i < sizeof signs / sizeof signs[0]; i++) {
+		size_t n = strlen(signs[i]);
+		for (const char *p = strstr(t, signs[i]); p; p = strstr(p + n, signs[i])) {
+			const char *before = p;
+			while (before > t && before[-1] == ' ')
+				before--;
+			if (is_ascii_digit((unsigned char)p[n]) || (before > t && is_ascii_digit((unsigned char)before[-1])))
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* True when the title is a notice rather than a story: an event's logistics ("KVM Forum 2024:
+ * Call for presentations", "GTAC 2017 - Registration is open!", "Schedule Posted"), a sales
+ * offer ("Cyber Monday Steal: … for $15", "Save 80% on …") or a celebration ("Happy 10th
+ * Birthday …", "… turns 20" is no notice: that is a story). An editor files these under other
+ * whatever the event or product is about: the reader learns nothing about the subject. */
+static int
+is_notice_title(const char *title)
+{
+	static const char *const phrases[] = {
+	    /* events */
+	    " call for papers ", " call for proposals ", " call for presentations ", " call for participation ",
+	    " call for speakers ", " call for talks ", " call for submissions ", " registration is open ",
+	    " registration open ", " registration now open ", " registration opens ", " registration deadline ",
+	    " registrations open ", " schedule posted ", " schedule announced ", " schedule is live ",
+	    " schedule is out ", " save the date ", " anmeldung offen ", " appel à communications ",
+	    /* offers */
+	    " cyber monday ", " black friday ", " prime day ", " lifetime subscription ", " promo code ",
+	    " coupon ", " giveaway ",
+	    /* celebrations */
+	    " birthday ", " anniversary ", " geburtstag ", " jubiläum ", " anniversaire ", " aniversario ",
+	};
+	static const char *const sales[] = {" save ", " steal ", " deal ", " deals ", " sale ", " discount ",
+	                                    " off ", " bundle ", " lifetime "};
+	char buf[TITLE_WORDS_MAX];
+	const char *w = title_words(title, buf);
+	for (size_t i = 0; i < sizeof phrases / sizeof phrases[0]; i++)
+		if (strstr(w, phrases[i]))
+			return 1;
+	/* "Save 80% On …", "$100 off Fenix 5": a price or a percentage with a word of selling */
+	if (names_price(title) || strchr(title, '%'))
+		for (size_t i = 0; i < sizeof sales / sizeof sales[0]; i++)
+			if (strstr(w, sales[i]))
+				return 1;
+	return 0;
+}
+
 static void
 analyse(const struct article *a, const struct offline_prefs *prefs, struct offline_analysis *an)
 {
@@ -352,6 +430,7 @@ analyse(const struct article *a, const struct offline_prefs *prefs, struct offli
 	an->howto = is_howto(a->title ? a->title : "", a->text ? a->text : "");
 	an->release = text_is_release(a->title ? a->title : "") || leads_with_version(a->title ? a->title : "");
 	an->essay_title = is_essay_title(a->title ? a->title : "", an->lang);
+	an->notice = is_notice_title(a->title ? a->title : "");
 	scan(an, a->title ? a->title : "", 1, prefs);
 	/* The feed's own categories are its editor's label for the item ("security", "Meinung",
 	 * "Programmierung"): they weigh like the title, word by word as in the text, so a tag
@@ -519,6 +598,11 @@ categorize(const struct offline_analysis *an, const int prior[CAT_COUNT])
 	int techy = best != CAT_OTHER || ev[CAT_TOOLS].top >= 2 || ev[CAT_ENGINEERING].top >= 2;
 	if (an->release && techy && best != CAT_SECURITY)
 		return CAT_TOOLS;
+	/* A notice (a call for papers, an offer, a birthday) is other whatever its subject, unless
+	 * the title names a core topic ("Black Friday phishing wave" is security). */
+	if (an->notice && ev[CAT_AI_ML].title < 3 && ev[CAT_SECURITY].title < 3 && ev[CAT_ENGINEERING].title < 3 &&
+	    ev[CAT_TOOLS].title < 3)
+		return CAT_OTHER;
 	/* a how-to about a tool, not about buying less or watching films: a tool must be named */
 	if (an->howto && (ev[CAT_TOOLS].topics >= 2 || (techy && best != CAT_SECURITY && best != CAT_AI_ML)))
 		return CAT_TOOLS;
