@@ -496,6 +496,53 @@ test_notice_titles(void)
 	check_cases(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* An item of a code host's feed of commits, releases or tags is the project's news: tools,
+ * by the feed's name ("Recent Commits to repo:main") or its URL (…/commits/main.atom), however
+ * the commit is worded; the same commit in a blog's feed keeps its subject, and a commit that
+ * names a core security topic stays security. */
+static void
+test_code_feeds(void)
+{
+	static const struct {
+		const char *title, *text, *name, *url;
+		enum category cat;
+		int cat_is_not;
+	} cases[] = {
+		{"Refactor RSS parser to use default namespace",
+		 "The parser now reads the default XML namespace instead of matching prefixes, so feeds that "
+		 "declare the namespace differently are parsed the same way.",
+		 "Recent Commits to reader:main", "https://feeds.example.org/feed.xml", CAT_TOOLS, 0},
+		{"Refactor RSS parser to use default namespace",
+		 "The parser now reads the default XML namespace instead of matching prefixes, so feeds that "
+		 "declare the namespace differently are parsed the same way.",
+		 "A developer's notes", "https://code.example.org/acme/reader/commits/main.atom", CAT_TOOLS, 0},
+		{"Refactor RSS parser to use default namespace",
+		 "The parser now reads the default XML namespace instead of matching prefixes, so feeds that "
+		 "declare the namespace differently are parsed the same way.",
+		 "A developer's notes", "https://feeds.example.org/feed.xml", CAT_TOOLS, 1},
+		{"Parse podcast categories", "Read the categories of podcast feeds.", "Recent Commits to reader:main",
+		 "https://feeds.example.org/feed.xml", CAT_TOOLS, 0},
+		{"Fix CVE-2025-1234: heap overflow in the XML parser",
+		 "A crafted feed could overflow a heap buffer in the parser; the exploit needs no login.",
+		 "Recent Commits to reader:main", "https://feeds.example.org/feed.xml", CAT_SECURITY, 0},
+	};
+	struct arena arena = ARENA_INIT;
+	struct article w[4];
+	struct verdict v;
+	for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+		struct article a = art(cases[c].title, cases[c].text, cases[c].name);
+		a.source_url = cases[c].url;
+		size_t n = window(w, &a);
+		judge(w, n, 0, &arena, &v);
+		show(cases[c].name, &v);
+		if (cases[c].cat_is_not)
+			CHECK(v.category != cases[c].cat);
+		else
+			CHECK_INT(v.category, cases[c].cat);
+	}
+	arena_free(&arena);
+}
+
 /* Short German news is read as German (its cues apply), German compounds count by their German
  * lexicon part ("Trojanerfirma", "Datenschutzbehörde") but not by an English loan inside them
  * ("Geocaching" is no caching), and security holes are security in any wording. */
@@ -696,6 +743,7 @@ main(void)
 	test_essay_against_prior();
 	test_version_titles();
 	test_notice_titles();
+	test_code_feeds();
 	test_german_compounds_and_holes();
 	test_highlights_clusters();
 	test_extract_furniture();

@@ -59,6 +59,7 @@ struct offline_analysis {
 	int release; /* a versioned release ("Mercurial 1.3 released", "v3.9.0") */
 	int essay_title; /* the title has an essay's form ("On X", "Why I X", "Stop X", "Über X") */
 	int notice;      /* the title is a notice: an event's logistics, a sales offer, a celebration */
+	int code_feed;   /* the feed is a code host's feed of a project's commits, releases or tags */
 	int interest_hits, is_muted;
 	struct match matches[MAX_MATCHES];
 	size_t match_count;
@@ -422,6 +423,27 @@ is_notice_title(const char *title)
 	return 0;
 }
 
+/* True when the item comes from a code host's feed of a project's commits, releases or tags
+ * (GitHub's "Recent Commits to repo:main", "Release notes from repo", "Tags from repo", their
+ * URLs …/commits/main.atom, …/releases.atom, …/tags.atom, and GitLab's and Gitea's likes). Such
+ * an item is the project's news however it is worded ("Parse podcast categories", "Refactor RSS
+ * parser"), which an editor files under tools. By the feed's name or its URL. */
+static int
+is_code_feed(const struct article *a)
+{
+	static const char *const names[] = {"recent commits to ", "release notes from ", "tags from ", "commits to "};
+	static const char *const urls[] = {"/commits/", "/commits.atom", "/releases.atom", "/tags.atom", "/-/commits",
+	                                   "/-/tags", "/-/releases", "/releases.rss", "/tags.rss"};
+	for (size_t i = 0; a->source_name && i < sizeof names / sizeof names[0]; i++)
+		if (str_istarts(a->source_name, names[i]))
+			return 1;
+	size_t ul = a->source_url ? strlen(a->source_url) : 0;
+	for (size_t i = 0; ul && i < sizeof urls / sizeof urls[0]; i++)
+		if (str_icasestr(a->source_url, ul, urls[i]))
+			return 1;
+	return 0;
+}
+
 static void
 analyse(const struct article *a, const struct offline_prefs *prefs, struct offline_analysis *an)
 {
@@ -431,6 +453,7 @@ analyse(const struct article *a, const struct offline_prefs *prefs, struct offli
 	an->release = text_is_release(a->title ? a->title : "") || leads_with_version(a->title ? a->title : "");
 	an->essay_title = is_essay_title(a->title ? a->title : "", an->lang);
 	an->notice = is_notice_title(a->title ? a->title : "");
+	an->code_feed = is_code_feed(a);
 	scan(an, a->title ? a->title : "", 1, prefs);
 	/* The feed's own categories are its editor's label for the item ("security", "Meinung",
 	 * "Programmierung"): they weigh like the title, word by word as in the text, so a tag
@@ -595,6 +618,10 @@ categorize(const struct offline_analysis *an, const int prior[CAT_COUNT])
 			best_score = v->score + prior[c];
 		}
 	}
+	/* A commit, release or tag of a project is its news: tools, unless the title names a core
+	 * security topic (a commit "Fix CVE-2024-1234 in the parser"). */
+	if (an->code_feed && ev[CAT_SECURITY].title < 3)
+		return CAT_TOOLS;
 	int techy = best != CAT_OTHER || ev[CAT_TOOLS].top >= 2 || ev[CAT_ENGINEERING].top >= 2;
 	if (an->release && techy && best != CAT_SECURITY)
 		return CAT_TOOLS;
