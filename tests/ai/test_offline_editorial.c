@@ -434,8 +434,9 @@ test_feed_tag_cues(void)
 }
 
 /* Releases named by their version up front ("fortify-headers 2.1", "Snuffleupagus 0.10.0 - ..."),
- * with no "released" in the title, are tools even when the product is no lexicon term; a number
- * with a dot that is no version ("3.5 mag", "up 2.5 percent") is no release. */
+ * or after a catalogue's colon ("Apps for X: Player v.4.15"), with no "released" in the title,
+ * are tools even when the product is no lexicon term; a number with a dot that is no version
+ * ("3.5 mag", "up 2.5 percent", "Markets: shares close up 2.5") is no release. */
 static void
 test_version_titles(void)
 {
@@ -452,6 +453,13 @@ test_version_titles(void)
 		 "A minor earthquake with magnitude 3.5 was detected on Tuesday, 8 kilometres from the town. "
 		 "No damage was reported.",
 		 "Earthquakes today", CAT_TOOLS, 1, NULL, NULL, 0, LANG_EN},
+		/* a catalogue names the product and its version after a colon */
+		{"catalogue", "Apps for the N97: Quokkaplayer v.4.15",
+		 "A small video player for the phone, with subtitles and a sleep timer. Size 1.2 MB.",
+		 "A phone fan site", CAT_TOOLS, 0, NULL, NULL, 0, LANG_EN},
+		{"after a colon, a number", "Markets: shares close up 2.5",
+		 "The company's shares closed up 2.5 on Thursday after quarterly revenue beat forecasts.",
+		 "Markets", CAT_TOOLS, 1, NULL, NULL, 0, LANG_EN},
 		{"percent", "Shares up 2.5 percent after the results",
 		 "The company's shares rose 2.5 percent on Thursday after quarterly revenue beat forecasts.",
 		 "Markets", CAT_TOOLS, 1, NULL, NULL, 0, LANG_EN},

@@ -262,12 +262,14 @@ is_howto(const char *title, const char *text)
 	       str_icasestr(text, head, "here's how") || str_icasestr(text, head, "here is how");
 }
 
-/* True when t[0..len) is a version number: an optional v, then digits with at least min_dots
- * dots between digit groups ("2.1", "0.10.0", "v3.9.0"). */
+/* True when t[0..len) is a version number: an optional v (or "v."), then digits with at least
+ * min_dots dots between digit groups ("2.1", "0.10.0", "v3.9.0", "v.4.15"). */
 static int
 is_version_token(const char *t, size_t len, int min_dots)
 {
 	size_t i = (len && (t[0] == 'v' || t[0] == 'V')) ? 1 : 0;
+	if (i && len > 2 && t[1] == '.') /* "v.4.15", as some catalogues write it */
+		i = 2;
 	int dots = 0, digits = 0;
 	for (; i < len; i++) {
 		if (is_ascii_digit((unsigned char)t[i]))
@@ -283,7 +285,8 @@ is_version_token(const char *t, size_t len, int min_dots)
 /* A title that names a product and its version up front: "fortify-headers 2.1", "Snuffleupagus
  * 0.10.0 - Babar the Elephant", "The new Maven 2.2.0 requires Java 5". The version is among the
  * first four words and is either x.y.z or ends the title's head (the title itself, or the part
- * before " - " or ":"), so that "3.5 mag earthquake" or "up 2.5 percent" is no release. These
+ * before " - " or ":"), so that "3.5 mag earthquake" or "up 2.5 percent" is no release; or it
+ * opens the part after the last colon and cannot be a plain number (x.y.z, "v.4.15"). These
  * titles carry no "released" for text_is_release() to see. */
 static int
 leads_with_version(const char *title)
@@ -302,7 +305,19 @@ leads_with_version(const char *title)
 			return 1;
 		p += n;
 		if (*p == ':')
-			return 0;
+			break;
+	}
+	/* A catalogue's title names the product after a colon ("Apps for Nokia N97: Smart Movie
+	 * v.4.15"): among the first four words of the last part, a version that cannot be a plain
+	 * number (x.y.z, or with a v) is a release too. */
+	const char *tail = strrchr(title, ':');
+	for (int word = 0; tail && word < 4 && *tail; word++) {
+		while (*tail == ' ' || *tail == ':')
+			tail++;
+		size_t n = strcspn(tail, " ");
+		if (is_version_token(tail, n, 2) || ((tail[0] == 'v' || tail[0] == 'V') && is_version_token(tail, n, 1)))
+			return 1;
+		tail += n;
 	}
 	return 0;
 }
