@@ -284,6 +284,11 @@ test_category_evidence(void)
 		 "Die Entwickler haben den Linux-Kernel in Version 6.9 veröffentlicht. Die neue Version bringt "
 		 "schnellere Dateisysteme und bessere Treiber für Grafikkarten.",
 		 "Technik", CAT_OTHER, 1, "Linux", NULL, 0, LANG_DE},
+		/* science news is other: a space station's cargo ship is no Rust package manager */
+		{"en space", "NASA to broadcast the departure of a cargo ship from the space station",
+		 "The uncrewed cargo spacecraft leaves the International Space Station on Tuesday with two tons of "
+		 "experiments; astronauts on board will release it with the station's robotic arm.",
+		 "Space News", CAT_OTHER, 0, NULL, NULL, 0, LANG_EN},
 		{"en C-level", "C-level executives meet at the annual summit",
 		 "C-level executives from banks and insurers met at the annual summit in Zurich to talk about "
 		 "interest rates, hiring and the economy.",
