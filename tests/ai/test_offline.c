@@ -83,8 +83,24 @@ test_text(void)
 	CHECK_INT(k, 11);
 	size_t count;
 	const struct lexicon_entry *lex = lexicon_words(&count);
-	for (size_t i = 0; i < count; i++)
+	for (size_t i = 0; i < count; i++) {
 		CHECK(lexicon_find(lex[i].term) == &lex[i]);
+		/* every term is spelt as the scanner reads it, word by word, or it never matches
+		 * ("i don't think" is read "i don think": text_next drops the clitic) */
+		char words[256];
+		size_t o = 0;
+		text_iter_init(&it, lex[i].term, strlen(lex[i].term));
+		while (text_next(&it) && o + it.len + 1 < sizeof words) {
+			if (o)
+				words[o++] = ' ';
+			memcpy(words + o, it.word, it.len);
+			o += it.len;
+		}
+		words[o] = '\0';
+		if (strcmp(words, lex[i].term) != 0)
+			fprintf(stderr, "  lexicon term \"%s\" is read \"%s\"\n", lex[i].term, words);
+		CHECK_STR(words, lex[i].term);
+	}
 	for (int kind = 0; kind < CUE_KIND_COUNT; kind++) {
 		const char *const *cues = lexicon_cues((enum lexicon_cue)kind, &count);
 		for (size_t i = 0; i < count; i++)
