@@ -230,6 +230,19 @@ test_howto_and_release(void)
 		 "reflow paragraphs, and I install a linter plugin. I think the result is the best "
 		 "editor I have had for writing. My advice: start small and add one plugin at a time.",
 		 "Someone's blog", CAT_TOOLS, 0, "Vim", NULL, 0, LANG_EN},
+		/* a gerund doing something with a named means is a how-to; about people it is no tool */
+		{"gerund with", "Making use of syntax filters with Pelican",
+		 "Pelican highlights code with Pygments, and Pygments has filters that merge tokens. I wrote a small "
+		 "plugin that registers a filter for every code block, and the generated HTML got smaller.",
+		 "A blog", CAT_TOOLS, 0, NULL, NULL, 0, LANG_EN},
+		{"gerund via", "Managing an IRC bouncer via OpenRC",
+		 "The bouncer runs in a tmux session as its own user on Alpine Linux, so it gets the distribution's "
+		 "security updates like any package. An OpenRC service file starts it at boot and restarts it.",
+		 "A blog", CAT_TOOLS, 0, NULL, NULL, 0, LANG_EN},
+		{"gerund about people", "Managing a team with empathy",
+		 "Good managers listen before they decide. They give their team time to think and credit for the work, "
+		 "and they take the blame when a project fails.",
+		 "A blog", CAT_TOOLS, 1, NULL, NULL, 0, LANG_EN},
 		{"release", "Mercurial 6.8.1 released",
 		 "The Mercurial project has released version 6.8.1. The release fixes two crashes in "
 		 "the rebase extension and speeds up status on large repositories.",

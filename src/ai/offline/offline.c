@@ -235,7 +235,8 @@ scan(struct offline_analysis *an, const char *s, int in_title, const struct offl
 }
 
 /* A how-to or a write-up about using a tool, from its title ("How to…", "How I…", "Using X",
- * "Consider using X", "Tips", "Setting up", "Fixing…") or its opening ("In this post I show…"). */
+ * "Consider using X", "Tips", "Setting up", "Fixing…", "Managing X via Y") or its opening ("In
+ * this post I show…"). */
 static int
 is_howto(const char *title, const char *text)
 {
@@ -257,6 +258,12 @@ is_howto(const char *title, const char *text)
 	for (size_t i = 0; i < sizeof anywhere / sizeof anywhere[0]; i++)
 		if (str_icasestr(title, tl, anywhere[i]))
 			return 1;
+	/* A gerund that does something with a named means: "Managing a bouncer via OpenRC", "Making
+	 * use of pygments' filters with Pelican", "Tracking leftover packages with pacman". */
+	size_t first = strcspn(title, " :");
+	if (first >= 5 && title[first] == ' ' && str_istarts(title + first - 3, "ing") &&
+	    (str_icasestr(title, tl, " with ") || str_icasestr(title, tl, " via ") || str_icasestr(title, tl, " using ")))
+		return 1;
 	size_t head = strlen(text) < 400 ? strlen(text) : 400;
 	return str_icasestr(text, head, "in this post i show") || str_icasestr(text, head, "this post documents") ||
 	       str_icasestr(text, head, "here's how") || str_icasestr(text, head, "here is how");
