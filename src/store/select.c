@@ -136,11 +136,11 @@ store_select_window(struct store *st, int64_t now, int hours, const int64_t *sou
 		int64_t source_id = sqlite3_column_int64(s, 1);
 		if (!source_wanted(source_id, source_ids, source_count))
 			continue;
-		if (n == cap) {
+		if (n == cap) { /* grown outside the arena, which would keep every smaller array */
 			size_t ncap = cap ? cap * 2 : 64;
-			struct article *grown = arena_alloc(arena, ncap * sizeof *grown);
-			if (n)
-				memcpy(grown, arts, n * sizeof *grown);
+			struct article *grown = realloc(arts, ncap * sizeof *grown);
+			if (!grown)
+				abort(); /* as arena_alloc does */
 			arts = grown;
 			cap = ncap;
 		}
@@ -175,10 +175,14 @@ store_select_window(struct store *st, int64_t now, int hours, const int64_t *sou
 	if (rc != SQLITE_DONE) {
 		err_set(e, "database: %s", sqlite3_errmsg(st->db));
 		sqlite3_finalize(s);
+		free(arts);
 		return -1;
 	}
 	sqlite3_finalize(s);
-	*out = arts;
+	*out = n ? arena_alloc(arena, n * sizeof *arts) : NULL;
+	if (n)
+		memcpy(*out, arts, n * sizeof *arts);
+	free(arts);
 	*count = n;
 	log_debug("store: %zu articles in the %d-hour window, read in %lld ms", n, hours,
 	          (long long)(time_mono_ms() - t0));

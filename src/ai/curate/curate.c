@@ -81,6 +81,12 @@ curate_run(struct store *st, struct article *articles, size_t count, const struc
 	memset(out, 0, sizeof *out);
 	out->engine = "offline";
 
+	/* Stories first: clustering reads only the articles, and its scratch memory (freed) is
+	 * then not stacked on the window's keyword index and analyses (peak RSS at 3M items). */
+	struct story *stories;
+	size_t story_count;
+	cluster_stories(articles, count, arena, &stories, &story_count);
+
 	struct offline_prefs prefs;
 	offline_prefs_load(o.cfg, arena, &prefs);
 	struct offline_ctx octx = {
@@ -127,9 +133,6 @@ curate_run(struct store *st, struct article *articles, size_t count, const struc
 			log_warn("the model scored %zu of %zu articles; the offline engine scored the rest", n, count);
 	}
 
-	struct story *stories;
-	size_t story_count;
-	cluster_stories(articles, count, arena, &stories, &story_count);
 	for (size_t s = 0; s < story_count; s++) {
 		size_t lead = (size_t)(stories[s].lead - articles);
 		stories[s].verdict = verdicts[lead];

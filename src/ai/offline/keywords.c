@@ -39,8 +39,19 @@ struct wordmap {
 	size_t cap, used;
 };
 
+/* Document frequencies of a window's terms, by the term's 64-bit hash: a window of 16,000
+ * articles holds ~250,000 distinct terms, and 16 bytes each without the strings (rather than
+ * a struct slot and a copy of the word) is what keeps a daily at 3M items small. Two terms
+ * with one hash would share a count; at 2^-64 per pair that is left to chance. */
+struct df_entry {
+	uint64_t hash;    /* 0 = empty (a term hashing to 0 is stored as 1) */
+	uint32_t count;   /* articles that use the term */
+	int32_t last_doc; /* the article that last counted it */
+};
+
 struct kw_index {
-	struct wordmap df;
+	struct df_entry *slots;
+	size_t cap, used; /* cap a power of two, at most half used */
 	size_t docs;
 };
 
@@ -282,11 +293,14 @@ has_upper(const char *s, size_t len)
 static void
 emit_cjk_run(const uint32_t *cps, size_t n, int in_title, occ_fn fn, void *ctx)
 {
+	int is_stop[CJK_RUN_MAX]; /* each character looked up once, not once per n-gram holding it */
+	for (size_t i = 0; i < n; i++)
+		is_stop[i] = is_cjk_stop(cps[i]);
 	for (size_t i = 0; i < n; i++)
 		for (size_t k = 2; k <= 4 && i + k <= n; k++) {
 			int stop = 0;
 			for (size_t j = i; j < i + k; j++)
-				stop |= is_cjk_stop(cps[j]);
+				stop |= is_stop[j];
 			if (stop)
 				break; /* longer n-grams from i contain the same stop character */
 			char buf[24];
@@ -298,8 +312,8 @@ emit_cjk_run(const uint32_t *cps, size_t n, int in_title, occ_fn fn, void *ctx)
 				continue;
 			/* Edges (the run's ends, or a function character next to it) mark word boundaries:
 			 * "的推理成本。" has both, "型推理成" in "模型推理成本" has neither. */
-			int left = i == 0 || is_cjk_stop(cps[i - 1]);
-			int right = i + k == n || is_cjk_stop(cps[i + k]);
+			int left = i == 0 || is_stop[i - 1];
+			int right = i + k == n || is_stop[i + k];
 			struct occ o = {buf, len, T_CJK, in_title, left, right, NULL, 0};
 			fn(ctx, &o);
 		}
@@ -405,9 +419,41 @@ scan_article(const struct article *a, occ_fn fn, void *ctx)
 	}
 }
 
+static uint64_t
+df_hash(const char *w, size_t len)
+{
+	uint64_t h = hash64(w, len, HASH_SEED);
+	return h ? h : 1;
+}
+
+/* The entry of hash h: its slot, or the empty slot where it belongs. */
+static struct df_entry *
+df_slot(struct df_entry *slots, size_t cap, uint64_t h)
+{
+	for (size_t i = (size_t)h & (cap - 1);; i = (i + 1) & (cap - 1))
+		if (slots[i].hash == h || slots[i].hash == 0)
+			return &slots[i];
+}
+
+/* Double the table into a malloc'd one (the old one is freed: growing in the run's arena
+ * would leave every smaller table behind). */
+static void
+df_grow(struct kw_index *idx)
+{
+	size_t cap = idx->cap * 2;
+	struct df_entry *slots = calloc(cap, sizeof *slots);
+	if (!slots)
+		abort(); /* as arena_alloc does: the run cannot go on without its index */
+	for (size_t i = 0; i < idx->cap; i++)
+		if (idx->slots[i].hash)
+			*df_slot(slots, cap, idx->slots[i].hash) = idx->slots[i];
+	free(idx->slots);
+	idx->slots = slots;
+	idx->cap = cap;
+}
+
 struct df_ctx {
 	struct kw_index *idx;
-	struct arena *arena;
 	int doc;
 };
 
@@ -415,24 +461,53 @@ static void
 count_df(void *vctx, const struct occ *o)
 {
 	struct df_ctx *c = vctx;
-	struct slot *s = map_get(&c->idx->df, o->term, o->len, c->arena);
-	if (s->last_doc != c->doc) {
-		s->last_doc = c->doc;
-		s->count++;
+	struct kw_index *idx = c->idx;
+	if ((idx->used + 1) * 2 > idx->cap)
+		df_grow(idx);
+	uint64_t h = df_hash(o->term, o->len);
+	struct df_entry *e = df_slot(idx->slots, idx->cap, h);
+	if (e->hash == 0) {
+		*e = (struct df_entry){h, 0, -1};
+		idx->used++;
+	}
+	if (e->last_doc != c->doc) {
+		e->last_doc = c->doc;
+		e->count++;
 	}
 }
 
 struct kw_index *
 kw_index_build(const struct article *articles, size_t count, struct arena *arena)
 {
-	struct kw_index *idx = arena_alloc(arena, sizeof *idx);
-	map_init(&idx->df, 1024, arena);
+	struct kw_index *idx = calloc(1, sizeof *idx);
+	if (!idx)
+		abort();
+	idx->cap = 1024;
+	idx->slots = calloc(idx->cap, sizeof *idx->slots);
+	if (!idx->slots)
+		abort();
 	idx->docs = count;
 	for (size_t d = 0; d < count; d++) {
-		struct df_ctx c = {idx, arena, (int)d};
+		struct df_ctx c = {idx, (int)d};
 		scan_article(&articles[d], count_df, &c);
 	}
-	return idx;
+	/* The finished table moves into the arena, which owns it from here like everything else
+	 * of the run; the malloc'd building copy goes. */
+	struct kw_index *kept = arena_alloc(arena, sizeof *kept);
+	*kept = *idx;
+	kept->slots = arena_alloc(arena, idx->cap * sizeof *kept->slots);
+	memcpy(kept->slots, idx->slots, idx->cap * sizeof *kept->slots);
+	free(idx->slots);
+	free(idx);
+	return kept;
+}
+
+/* The number of window articles that use the term w (0: none). */
+static uint32_t
+df_count(const struct kw_index *idx, const char *w)
+{
+	const struct df_entry *e = df_slot(idx->slots, idx->cap, df_hash(w, strlen(w)));
+	return e->hash ? e->count : 0;
 }
 
 struct tf_ctx {
@@ -522,8 +597,8 @@ adjective_like(const char *w)
 static double
 term_score(const struct kw_index *idx, const struct slot *s)
 {
-	const struct slot *d = map_find(&idx->df, s->word);
-	double df = d && d->count > 0 ? d->count : 1;
+	uint32_t n = df_count(idx, s->word);
+	double df = n > 0 ? n : 1;
 	/* A title word that the body never uses is the headline's wording, not the topic. */
 	double tf = s->body > 0 || is_proper(s) ? s->count : 1.5;
 	if (s->kind == T_CJK)

@@ -3,6 +3,7 @@
 #include "ai/offline/offline.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -61,7 +62,7 @@ struct offline_analysis {
 	int notice;      /* the title is a notice: an event's logistics, a sales offer, a celebration */
 	int code_feed;   /* the feed is a code host's feed of a project's commits, releases or tags */
 	int interest_hits, is_muted;
-	struct match matches[MAX_MATCHES];
+	struct match *matches; /* up to MAX_MATCHES: the caller's scratch while analysing, then its own copy */
 	size_t match_count;
 };
 
@@ -466,10 +467,15 @@ is_code_feed(const struct article *a)
 	return 0;
 }
 
+/* Read a into an. The matches go into scratch (MAX_MATCHES of them), which an points at until
+ * the caller copies them (offline_prepare keeps a window's analyses: 160 inline slots each
+ * were 40 MB of a daily at 3M items). */
 static void
-analyse(const struct article *a, const struct offline_prefs *prefs, struct offline_analysis *an)
+analyse(const struct article *a, const struct offline_prefs *prefs, struct match *scratch,
+        struct offline_analysis *an)
 {
 	memset(an, 0, sizeof *an);
+	an->matches = scratch;
 	an->lang = lang_detect(a->title, a->text);
 	an->howto = is_howto(a->title ? a->title : "", a->text ? a->text : "");
 	an->release = text_is_release(a->title ? a->title : "") || leads_with_version(a->title ? a->title : "");
@@ -856,8 +862,12 @@ offline_prepare(struct offline_ctx *ctx, struct arena *arena)
 	size_t n = ctx->article_count ? ctx->article_count : 1;
 	struct offline_analysis *ans = arena_alloc(arena, n * sizeof *ans);
 	enum category *cats = arena_alloc(arena, n * sizeof *cats);
+	struct match scratch[MAX_MATCHES];
 	for (size_t i = 0; i < ctx->article_count; i++) {
-		analyse(&ctx->articles[i], ctx->prefs, &ans[i]);
+		analyse(&ctx->articles[i], ctx->prefs, scratch, &ans[i]);
+		ans[i].matches = ans[i].match_count ? arena_alloc(arena, ans[i].match_count * sizeof *scratch) : NULL;
+		if (ans[i].match_count)
+			memcpy(ans[i].matches, scratch, ans[i].match_count * sizeof *scratch);
 		cats[i] = categorize(&ans[i], none);
 	}
 	ctx->analyses = ans;
@@ -867,14 +877,18 @@ offline_prepare(struct offline_ctx *ctx, struct arena *arena)
 void
 offline_verdict(const struct offline_ctx *ctx, const struct article *a, struct arena *arena, struct verdict *out)
 {
-	/* a window article of a prepared context was analysed once already */
+	/* A window article of a prepared context was analysed once already. Found by address (as
+	 * integers: a may be an article of another array), not by a walk of the window, which
+	 * made a daily of 16,000 articles quadratic. */
 	const struct offline_analysis *an = NULL;
-	for (size_t i = 0; ctx->analyses && !an && i < ctx->article_count; i++)
-		if (&ctx->articles[i] == a)
-			an = &ctx->analyses[i];
+	uintptr_t first = (uintptr_t)ctx->articles, at = (uintptr_t)a;
+	if (ctx->analyses && at >= first && at < first + ctx->article_count * sizeof *a &&
+	    (at - first) % sizeof *a == 0)
+		an = &ctx->analyses[(at - first) / sizeof *a];
 	struct offline_analysis own;
+	struct match scratch[MAX_MATCHES];
 	if (!an) {
-		analyse(a, ctx->prefs, &own);
+		analyse(a, ctx->prefs, scratch, &own);
 		an = &own;
 	}
 	int prior[CAT_COUNT];
