@@ -297,6 +297,11 @@ test_category_evidence(void)
 		 "Die Entwickler haben den Linux-Kernel in Version 6.9 veröffentlicht. Die neue Version bringt "
 		 "schnellere Dateisysteme und bessere Treiber für Grafikkarten.",
 		 "Technik", CAT_OTHER, 1, "Linux", NULL, 0, LANG_DE},
+		/* lawful access to devices is security, though the story is told with courts and phones */
+		{"en lawful access", "Phone maker fights FBI order on passcode",
+		 "The company asked the court to vacate the order, which would make it write software to get past "
+		 "the passcode of a suspect's phone. The government says it needs lawful access to the phone.",
+		 "Tech News", CAT_SECURITY, 0, NULL, NULL, 0, LANG_EN},
 		/* science news is other: a space station's cargo ship is no Rust package manager */
 		{"en space", "NASA to broadcast the departure of a cargo ship from the space station",
 		 "The uncrewed cargo spacecraft leaves the International Space Station on Tuesday with two tons of "
