@@ -535,6 +535,37 @@ test_notice_titles(void)
 	check_cases(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* A podcast episode ("XYZ195 Das Gehirn", "Show #332: …", "Cast 603: …") is about what its
+ * title says: with no technical term in the title it is other, whatever its show notes
+ * mention; with one ("IPv6") it keeps that subject, and the same notes under a plain title keep
+ * theirs. A beginner's guide ("Typepad 101:") or a year before a colon is no episode number. */
+static void
+test_episode_titles(void)
+{
+	static const char brain[] =
+	    "Wie das Gehirn lernt und erinnert: Der Neurowissenschaftler erklärt, was Neuronen tun, wie ein "
+	    "neuronales Netz im Computer davon abweicht und warum Algorithmen noch lange kein Gedächtnis haben. "
+	    "Außerdem geht es um Schlaf, Musik und die Frage, wie man Neues behält.";
+	static const struct cue_case cases[] = {
+		{"show code", "XYZ195 Das Gehirn", brain, "Ein Podcast", CAT_OTHER, 0, NULL, NULL, 0, LANG_DE},
+		{"no episode", "Das Gehirn und das neuronale Netz", brain, "Ein Podcast", CAT_AI_ML, 0, NULL, NULL, 0,
+		 LANG_DE},
+		{"number before colon", "Cast 603: Easy Chicken",
+		 "This week we talk about the new console, the GPU in it, the game engine behind the sequel and the "
+		 "compiler bugs its developers hit, then answer mail.",
+		 "A podcast", CAT_OTHER, 0, NULL, NULL, 0, LANG_EN},
+		{"technical title", "XYZ197 IPv6",
+		 "Der Gast erklärt, warum das Internet neue Adressen braucht, wie Router und Provider umstellen und was "
+		 "sich für das Heimnetz ändert. Dazu Geschichten aus der Geschichte des Netzes.",
+		 "Ein Podcast", CAT_ENGINEERING, 0, NULL, NULL, 0, LANG_DE},
+		{"beginner's guide", "Blogging 101: A Gallery on Your Sidebar",
+		 "Install the gallery plugin from the settings page of your blog. The plugin adds a widget to the "
+		 "sidebar; the theme editor lets you move it, and the plugin's settings set the number of photos.",
+		 "A blog host", CAT_TOOLS, 0, NULL, NULL, 0, LANG_EN},
+	};
+	check_cases(cases, sizeof cases / sizeof cases[0]);
+}
+
 /* An item of a code host's feed of commits, releases or tags is the project's news: tools,
  * by the feed's name ("Recent Commits to repo:main") or its URL (…/commits/main.atom), however
  * the commit is worded; the same commit in a blog's feed keeps its subject, and a commit that
@@ -764,6 +795,7 @@ main(void)
 	test_version_titles();
 	test_notice_titles();
 	test_code_feeds();
+	test_episode_titles();
 	test_german_compounds_and_holes();
 	test_highlights_clusters();
 	test_extract_furniture();

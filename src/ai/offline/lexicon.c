@@ -648,6 +648,7 @@ static const struct lexicon_entry word_entries[] = {
 	{"iphone", NULL, OTH, 2, NULL},
 	{"ipo", NULL, OTH, 2, NULL},
 	{"ipod", NULL, OTH, 2, NULL},
+	{"ipv6", "IPv6", ENG, 2, NULL},
 	{"jackpotting", NULL, SEC, 2, NULL},
 	{"java", "Java", ENG, 2, NULL},
 	{"javascript", "JavaScript", ENG, 2, NULL},

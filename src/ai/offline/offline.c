@@ -61,6 +61,7 @@ struct offline_analysis {
 	int essay_title; /* the title has an essay's form ("On X", "Why I X", "Stop X", "Über X") */
 	int notice;      /* the title is a notice: an event's logistics, a sales offer, a celebration */
 	int code_feed;   /* the feed is a code host's feed of a project's commits, releases or tags */
+	int episode;     /* the title is a podcast episode's ("CRE195 Das Gehirn", "#332", "Episode 12") */
 	int interest_hits, is_muted;
 	struct match *matches; /* up to MAX_MATCHES: the caller's scratch while analysing, then its own copy */
 	size_t match_count;
@@ -446,6 +447,57 @@ is_notice_title(const char *title)
 	return 0;
 }
 
+/* True when the title is a podcast episode's: a show code with its number ("CRE195 Das
+ * Gehirn"), "#332", "Episode 12" / "Ep. 12" / "Folge 12" / "Épisode 12", a number heading the
+ * title ("221 - The Glow Cloud") or a number of three or more digits before a colon ("Giant
+ * Bombcast 603: …"; a year is no episode number, nor "Typepad 101:", a beginner's guide). */
+static int
+is_episode_title(const char *title)
+{
+	static const char *const words[] = {" episode ", " ep ", " folge ", " épisode ", " episodio "};
+	char buf[TITLE_WORDS_MAX];
+	const char *w = title_words(title, buf);
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+		const char *p = strstr(w, words[i]);
+		if (p && is_ascii_digit((unsigned char)p[strlen(words[i])]))
+			return 1;
+	}
+	for (const char *p = strchr(title, '#'); p; p = strchr(p + 1, '#'))
+		if (is_ascii_digit((unsigned char)p[1]))
+			return 1;
+	/* a show code: two or more capitals and three or more digits, as the first word */
+	size_t caps = 0, digits = 0, first = strcspn(title, " :");
+	while (caps < first && title[caps] >= 'A' && title[caps] <= 'Z')
+		caps++;
+	while (caps + digits < first && is_ascii_digit((unsigned char)title[caps + digits]))
+		digits++;
+	if (caps >= 2 && digits >= 3 && caps + digits == first)
+		return 1;
+	/* "221 - …", "221: …" */
+	if (digits == 0 && caps == 0) {
+		size_t n = 0;
+		while (is_ascii_digit((unsigned char)title[n]))
+			n++;
+		if (n && (str_istarts(title + n, " - ") || title[n] == ':'))
+			return 1;
+	}
+	/* "Giant Bombcast 603: …" within the first five words */
+	const char *p = title;
+	for (int word = 0; word < 5 && *p; word++) {
+		while (*p == ' ')
+			p++;
+		size_t n = 0;
+		while (is_ascii_digit((unsigned char)p[n]))
+			n++;
+		int year = n == 4 && (str_istarts(p, "19") || str_istarts(p, "20"));
+		int intro = n == 3 && str_istarts(p, "101"); /* "Typepad 101: …" is a beginner's guide */
+		if (n >= 3 && p[n] == ':' && !year && !intro)
+			return 1;
+		p += strcspn(p, " ");
+	}
+	return 0;
+}
+
 /* True when the item comes from a code host's feed of a project's commits, releases or tags
  * (GitHub's "Recent Commits to repo:main", "Release notes from repo", "Tags from repo", their
  * URLs …/commits/main.atom, …/releases.atom, …/tags.atom, and GitLab's and Gitea's likes). Such
@@ -482,6 +534,7 @@ analyse(const struct article *a, const struct offline_prefs *prefs, struct match
 	an->essay_title = is_essay_title(a->title ? a->title : "", an->lang);
 	an->notice = is_notice_title(a->title ? a->title : "");
 	an->code_feed = is_code_feed(a);
+	an->episode = is_episode_title(a->title ? a->title : "");
 	scan(an, a->title ? a->title : "", 1, prefs);
 	/* The feed's own categories are its editor's label for the item ("security", "Meinung",
 	 * "Programmierung"): they weigh like the title, word by word as in the text, so a tag
@@ -661,6 +714,11 @@ categorize(const struct offline_analysis *an, const int prior[CAT_COUNT])
 	/* a how-to about a tool, not about buying less or watching films: a tool must be named */
 	if (an->howto && (ev[CAT_TOOLS].topics >= 2 || (techy && best != CAT_SECURITY && best != CAT_AI_ML)))
 		return CAT_TOOLS;
+	/* A podcast episode is about what its title says: its show notes name everything the hosts
+	 * touched on. With no clear technical term in the title it is other, a show about many things. */
+	if (an->episode && ev[CAT_AI_ML].title < 2 && ev[CAT_SECURITY].title < 2 && ev[CAT_ENGINEERING].title < 2 &&
+	    ev[CAT_TOOLS].title < 2)
+		return CAT_OTHER;
 	/* First-person writing adds to argument markers already there; it is not one itself. */
 	double first_person = an->words ? 100.0 * an->opinion_cues / (double)an->words : 0;
 	int opinion = ev[CAT_OPINION].score + (an->essay_title ? 3 * ESSAY_TITLE_WEIGHT : 0);
