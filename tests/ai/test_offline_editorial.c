@@ -339,6 +339,13 @@ test_opinion_form(void)
 		 "For ten years my posts lived on other people's platforms. This year they moved to a blog that I host, "
 		 "with a feed anyone can follow.",
 		 "A blog", CAT_OPINION, 0, NULL, NULL, 0, LANG_EN},
+		/* a headline that passes a judgement announces a column, even over a technical teaser */
+		{"en judgement", "Firmware 'Improvements' That Actually Make Things Worse",
+		 "The new UEFI firmware and its BIOS menus were supposed to make booting simpler.", "A column",
+		 CAT_OPINION, 0, NULL, NULL, 0, LANG_EN},
+		{"en report", "Firmware update makes booting faster",
+		 "The new UEFI firmware and its BIOS menus were supposed to make booting simpler.", "A column",
+		 CAT_OPINION, 1, NULL, NULL, 0, LANG_EN},
 		/* a "why" headline that explains a fact is no argument, nor is a technical question */
 		{"en why explainer", "Why radiation causes dry mouth",
 		 "Radiation therapy for head and neck cancer damages the salivary glands, doctors at the clinic "

@@ -58,7 +58,8 @@ struct offline_analysis {
 	int opinion_cues, news_cues;
 	int howto;   /* a how-to or a tool write-up ("How I set up vim", "Using X with Y", "Tips") */
 	int release; /* a versioned release ("Mercurial 1.3 released", "v3.9.0") */
-	int essay_title; /* the title has an essay's form ("On X", "Why I X", "Stop X", "Über X") */
+	int essay_title; /* the title has an essay's form ("On X", "Why I X", "Stop X", "Über X") or
+	                  * passes a judgement ("… Makes Things Worse", "Mac Malaise") */
 	int notice;      /* the title is a notice: an event's logistics, a sales offer, a celebration */
 	int code_feed;   /* the feed is a code host's feed of a project's commits, releases or tags */
 	int episode;     /* the title is a podcast episode's ("CRE195 Das Gehirn", "#332", "Episode 12") */
@@ -411,6 +412,25 @@ names_price(const char *t)
 	return 0;
 }
 
+/* True when an English headline passes a judgement, as a columnist's does: "Tech
+ * 'Improvements' That Actually Make Things Worse", "… Kicks Off Face-Recognition Mania", "Mac
+ * Malaise", "Apple Is Ready to Ditch the Mac", "Kickstarting failure". News headlines report
+ * ("shares fall", "outage hits"); these words say what the writer thinks of it. */
+static int
+judges_in_title(const char *title, enum lang lang)
+{
+	static const char *const words[] = {" worse ", " mania ", " malaise ", " ditch ", " failure ", " hype ",
+	                                    " doomed ", " sucks "};
+	if (lang != LANG_EN && lang != LANG_OTHER)
+		return 0;
+	char buf[TITLE_WORDS_MAX];
+	const char *w = title_words(title, buf);
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (strstr(w, words[i]))
+			return 1;
+	return 0;
+}
+
 /* True when the title is a notice rather than a story: an event's logistics ("KVM Forum 2024:
  * Call for presentations", "GTAC 2017 - Registration is open!", "Schedule Posted"), a sales
  * offer ("Cyber Monday Steal: … for $15", "Save 80% on …") or a celebration ("Happy 10th
@@ -531,7 +551,8 @@ analyse(const struct article *a, const struct offline_prefs *prefs, struct match
 	an->lang = lang_detect(a->title, a->text);
 	an->howto = is_howto(a->title ? a->title : "", a->text ? a->text : "");
 	an->release = text_is_release(a->title ? a->title : "") || leads_with_version(a->title ? a->title : "");
-	an->essay_title = is_essay_title(a->title ? a->title : "", an->lang);
+	an->essay_title = is_essay_title(a->title ? a->title : "", an->lang) ||
+	                  judges_in_title(a->title ? a->title : "", an->lang);
 	an->notice = is_notice_title(a->title ? a->title : "");
 	an->code_feed = is_code_feed(a);
 	an->episode = is_episode_title(a->title ? a->title : "");
