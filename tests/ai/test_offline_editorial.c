@@ -239,6 +239,15 @@ test_howto_and_release(void)
 		 "The bouncer runs in a tmux session as its own user on Alpine Linux, so it gets the distribution's "
 		 "security updates like any package. An OpenRC service file starts it at boot and restarts it.",
 		 "A blog", CAT_TOOLS, 0, NULL, NULL, 0, LANG_EN},
+		/* "X 101:" is a beginner's guide, "Integrating X" a how-to */
+		{"101", "Blogpress 101: Adding Shop Items to Your Sidebar",
+		 "Open the WordPress dashboard and paste the link of an album, a book or a film from the store: the "
+		 "sidebar shows its cover, its price and the store's rating of the music, books and movies you like.",
+		 "A blog host", CAT_TOOLS, 0, NULL, NULL, 0, LANG_EN},
+		{"integrating", "Integrating Micro.blog",
+		 "The site is static HTML. A little JavaScript calls the service's API over HTTP for the replies to "
+		 "each post, and the CSS styles them like the comments; nginx serves it all.",
+		 "A blog", CAT_TOOLS, 0, NULL, NULL, 0, LANG_EN},
 		{"gerund about people", "Managing a team with empathy",
 		 "Good managers listen before they decide. They give their team time to think and credit for the work, "
 		 "and they take the blame when a project fails.",

@@ -238,8 +238,8 @@ scan(struct offline_analysis *an, const char *s, int in_title, const struct offl
 }
 
 /* A how-to or a write-up about using a tool, from its title ("How to…", "How I…", "Using X",
- * "Consider using X", "Tips", "Setting up", "Fixing…", "Managing X via Y") or its opening ("In
- * this post I show…"). */
+ * "Consider using X", "Tips", "Setting up", "Fixing…", "Integrating X", "Adding X to Y", "X
+ * 101:", "Managing X via Y") or its opening ("In this post I show…"). */
 static int
 is_howto(const char *title, const char *text)
 {
@@ -251,9 +251,9 @@ is_howto(const char *title, const char *text)
 	                                     "troubleshoot ", "deploy ", "deploying ", "configure ", "configuring ",
 	                                     "install ", "installing ", "migrate ", "migrating ", "automate ",
 	                                     "debug ", "debugging ", "get started", "introduction to ",
-	                                     "an introduction to ", "quickstart", "quick start", "walkthrough"};
+	                                     "an introduction to ", "quickstart", "quick start", "walkthrough", "integrating ", "adding "};
 	static const char *const anywhere[] = {" tips", "tutorial", "step by step", "step-by-step", " how-to",
-	                                       "cheat sheet", " with vim", " in vim", "how to "};
+	                                       "cheat sheet", " with vim", " in vim", "how to ", " 101:"};
 	for (size_t i = 0; i < sizeof starts / sizeof starts[0]; i++)
 		if (str_istarts(title, starts[i]))
 			return 1;
