@@ -7,6 +7,7 @@
 #include <netinet/in.h>
 #include <poll.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,7 +23,8 @@ struct http_sink {
 	struct MHD_Daemon *daemon;
 	int port;
 	pthread_mutex_t lock;
-	struct sink_request *reqs;
+	struct sink_request **reqs; /* each request allocated once: a pointer handed out stays valid
+	                             * while later requests grow the array */
 	size_t count;
 	int status;
 	char *answer;
@@ -64,8 +66,10 @@ on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *
 	free(body);
 	*con_cls = NULL;
 	pthread_mutex_lock(&s->lock);
+	struct sink_request *kept = xcalloc(1, sizeof *kept);
+	*kept = r;
 	s->reqs = xrealloc(s->reqs, (s->count + 1) * sizeof *s->reqs);
-	s->reqs[s->count++] = r;
+	s->reqs[s->count++] = kept;
 	int status = s->status, delay = s->delay_ms;
 	char *answer = xstrdup(s->answer);
 	pthread_mutex_unlock(&s->lock);
@@ -153,7 +157,7 @@ const struct sink_request *
 http_sink_request(struct http_sink *s, size_t i)
 {
 	pthread_mutex_lock(&s->lock);
-	const struct sink_request *r = i < s->count ? &s->reqs[i] : NULL;
+	const struct sink_request *r = i < s->count ? s->reqs[i] : NULL;
 	pthread_mutex_unlock(&s->lock);
 	return r;
 }
@@ -193,9 +197,10 @@ static void
 free_requests(struct http_sink *s)
 {
 	for (size_t i = 0; i < s->count; i++) {
-		buf_free(&s->reqs[i].query);
-		buf_free(&s->reqs[i].headers);
-		buf_free(&s->reqs[i].body);
+		buf_free(&s->reqs[i]->query);
+		buf_free(&s->reqs[i]->headers);
+		buf_free(&s->reqs[i]->body);
+		free(s->reqs[i]);
 	}
 	free(s->reqs);
 	s->reqs = NULL;
@@ -232,7 +237,7 @@ struct smtp_sink {
 	struct smtp_sink_opts opts;
 	pthread_t thread;
 	pthread_mutex_t lock;
-	volatile int stopping;
+	atomic_int stopping; /* set by smtp_sink_stop, read by the sink's thread */
 	struct smtp_mail last;
 	int sessions; /* sessions published */
 };

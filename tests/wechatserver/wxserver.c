@@ -33,6 +33,7 @@ struct wx_server {
 	struct wx_counts counts;
 	struct buf problems, problems_out;
 	char last_token[64];
+	char last_token_read[64]; /* wx_server_last_token's copy, read by the test's thread */
 };
 
 /* The first occurrence of needle[0..n) in hay[0..len), or NULL (memmem is not POSIX). */
@@ -372,7 +373,11 @@ wx_server_problems(struct wx_server *s)
 const char *
 wx_server_last_token(struct wx_server *s)
 {
-	return s->last_token;
+	/* A copy taken under the lock: the server's thread writes last_token while it answers. */
+	pthread_mutex_lock(&s->lock);
+	str_copy(s->last_token_read, s->last_token, sizeof s->last_token_read);
+	pthread_mutex_unlock(&s->lock);
+	return s->last_token_read;
 }
 
 void
