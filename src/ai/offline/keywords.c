@@ -540,23 +540,44 @@ is_proper(const struct slot *s)
 	return s->kind != T_CJK && s->cap_mid > 0 && s->lower == 0;
 }
 
-/* Words of the source's name and host ("Krebs on Security", krebsonsecurity.com) are never keywords. */
-static int
-names_source(const struct article *a, const char *term)
+/* The words of an article's source name and host ("Krebs on Security", krebsonsecurity.com),
+ * read once per article: every candidate term is checked against them. */
+#define SOURCE_WORDS_MAX 64 /* words beyond are not checked (a name and host have a handful) */
+
+struct source_words {
+	char word[SOURCE_WORDS_MAX][TEXT_WORD_MAX + 1];
+	int in_host[SOURCE_WORDS_MAX];
+	size_t count;
+};
+
+static void
+source_words_read(const struct article *a, struct source_words *sw)
 {
 	const char *names[2] = {a->source_name, a->source_url};
+	sw->count = 0;
 	for (int i = 0; i < 2; i++) {
 		if (!names[i])
 			continue;
 		struct text_iter it;
 		text_iter_init(&it, names[i], strlen(names[i]));
-		while (text_next(&it)) {
-			if (strcmp(it.word, term) == 0)
-				return 1;
-			/* "krebsonsecurity" in the host contains "krebs"; only for words of 5+ letters. */
-			if (i == 1 && strlen(term) >= 5 && strstr(it.word, term) && !strchr(term, ' '))
-				return 1;
+		while (text_next(&it) && sw->count < SOURCE_WORDS_MAX) {
+			memcpy(sw->word[sw->count], it.word, it.len + 1);
+			sw->in_host[sw->count++] = i == 1;
 		}
+	}
+}
+
+/* Words of the source's name and host are never keywords. */
+static int
+names_source(const struct source_words *sw, const char *term)
+{
+	size_t tl = strlen(term);
+	for (size_t i = 0; i < sw->count; i++) {
+		if (strcmp(sw->word[i], term) == 0)
+			return 1;
+		/* "krebsonsecurity" in the host contains "krebs"; only for words of 5+ letters. */
+		if (sw->in_host[i] && tl >= 5 && strstr(sw->word[i], term) && !strchr(term, ' '))
+			return 1;
 	}
 	return 0;
 }
@@ -672,11 +693,13 @@ kw_top(const struct kw_index *idx, const struct article *a, const char **out, si
 	struct tf_ctx c = {&tf, &scratch};
 	scan_article(a, count_tf, &c);
 	merge_plurals(&tf);
+	struct source_words sw;
+	source_words_read(a, &sw);
 	struct scored best[CANDIDATES];
 	size_t n = 0;
 	for (size_t i = 0; i < tf.cap; i++) {
 		struct slot *s = &tf.slots[i];
-		if (!s->word || s->count == 0 || names_source(a, s->word))
+		if (!s->word || s->count == 0 || names_source(&sw, s->word))
 			continue;
 		double score = term_score(idx, s);
 		if (score <= 0)

@@ -68,6 +68,22 @@ struct offline_analysis {
 	size_t match_count;
 };
 
+struct offline_source_tally {
+	int count[CAT_COUNT]; /* the source's window articles by own category */
+	int total;
+};
+
+/* The index of a in the window, found by address (as integers: a may be an article of another
+ * array); SIZE_MAX when a is not a window article. */
+static size_t
+window_index(const struct offline_ctx *ctx, const struct article *a)
+{
+	uintptr_t first = (uintptr_t)ctx->articles, at = (uintptr_t)a;
+	if (ctx->articles && at >= first && at < first + ctx->article_count * sizeof *a && (at - first) % sizeof *a == 0)
+		return (at - first) / sizeof *a;
+	return SIZE_MAX;
+}
+
 static void
 add_match(struct offline_analysis *an, const struct lexicon_entry *e, int in_title)
 {
@@ -612,8 +628,10 @@ quality(const struct offline_analysis *an, const struct article *a, const struct
 		if (avg >= 8 && avg <= 40)
 			q++;
 	}
-	size_t same_source = 0;
-	for (size_t i = 0; i < ctx->article_count; i++)
+	size_t same_source = 0, k = ctx->tallies ? window_index(ctx, a) : SIZE_MAX;
+	if (k != SIZE_MAX)
+		same_source = (size_t)ctx->tallies[ctx->tally_of[k]].total;
+	for (size_t i = 0; k == SIZE_MAX && i < ctx->article_count; i++)
 		same_source += ctx->articles[i].source_id == a->source_id;
 	if (same_source > 8) /* a prolific feed (link blog, aggregator): each post weighs less */
 		q--;
@@ -922,16 +940,73 @@ source_prior(const struct offline_ctx *ctx, const struct article *a, int prior[C
 	int count[CAT_COUNT] = {0}, others = 0;
 	for (int c = 0; c < CAT_COUNT; c++)
 		prior[c] = 0;
-	for (size_t i = 0; ctx->own_categories && i < ctx->article_count; i++)
-		if (ctx->articles[i].source_id == a->source_id && &ctx->articles[i] != a && ctx->articles[i].id != a->id) {
-			count[ctx->own_categories[i]]++;
-			others++;
-		}
+	size_t k = ctx->tallies ? window_index(ctx, a) : SIZE_MAX;
+	if (k != SIZE_MAX) { /* the source's tally without a itself */
+		const struct offline_source_tally *t = &ctx->tallies[ctx->tally_of[k]];
+		memcpy(count, t->count, sizeof count);
+		count[ctx->own_categories[k]]--;
+		others = t->total - 1;
+	} else {
+		for (size_t i = 0; ctx->own_categories && i < ctx->article_count; i++)
+			if (ctx->articles[i].source_id == a->source_id && &ctx->articles[i] != a &&
+			    ctx->articles[i].id != a->id) {
+				count[ctx->own_categories[i]]++;
+				others++;
+			}
+	}
 	if (others < 2)
 		return;
 	for (int c = 0; c < CAT_COUNT; c++)
 		prior[c] = (2 * PRIOR_POINTS * count[c] + others) / (2 * others);
 	prior[CAT_OPINION] = 0; /* how a piece is written is its own, not its feed's */
+}
+
+struct source_slot {
+	int64_t source_id, id;
+	size_t idx;
+};
+
+static int
+cmp_source_slot(const void *a, const void *b)
+{
+	const struct source_slot *x = a, *y = b;
+	if (x->source_id != y->source_id)
+		return x->source_id < y->source_id ? -1 : 1;
+	if (x->id != y->id)
+		return x->id < y->id ? -1 : 1;
+	return x->idx < y->idx ? -1 : x->idx > y->idx;
+}
+
+/* Count each source's window articles by own category (ctx->tallies, ctx->tally_of). Left
+ * NULL when two articles of one source share an id: source_prior's walk leaves out every
+ * article with a's id, which a tally minus a alone would not. */
+static void
+tally_sources(struct offline_ctx *ctx, struct arena *arena)
+{
+	size_t n = ctx->article_count;
+	if (n == 0)
+		return;
+	struct source_slot *order = xcalloc(n, sizeof *order);
+	for (size_t i = 0; i < n; i++)
+		order[i] = (struct source_slot){ctx->articles[i].source_id, ctx->articles[i].id, i};
+	qsort(order, n, sizeof *order, cmp_source_slot);
+	for (size_t i = 1; i < n; i++)
+		if (order[i].source_id == order[i - 1].source_id && order[i].id == order[i - 1].id) {
+			free(order);
+			return;
+		}
+	struct offline_source_tally *tallies = arena_alloc(arena, n * sizeof *tallies);
+	size_t *tally_of = arena_alloc(arena, n * sizeof *tally_of), t = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0 && order[i].source_id != order[i - 1].source_id)
+			t++;
+		tallies[t].count[ctx->own_categories[order[i].idx]]++;
+		tallies[t].total++;
+		tally_of[order[i].idx] = t;
+	}
+	free(order);
+	ctx->tallies = tallies;
+	ctx->tally_of = tally_of;
 }
 
 void
@@ -951,6 +1026,7 @@ offline_prepare(struct offline_ctx *ctx, struct arena *arena)
 	}
 	ctx->analyses = ans;
 	ctx->own_categories = cats;
+	tally_sources(ctx, arena);
 }
 
 void
@@ -960,10 +1036,9 @@ offline_verdict(const struct offline_ctx *ctx, const struct article *a, struct a
 	 * integers: a may be an article of another array), not by a walk of the window, which
 	 * made a daily of 16,000 articles quadratic. */
 	const struct offline_analysis *an = NULL;
-	uintptr_t first = (uintptr_t)ctx->articles, at = (uintptr_t)a;
-	if (ctx->analyses && at >= first && at < first + ctx->article_count * sizeof *a &&
-	    (at - first) % sizeof *a == 0)
-		an = &ctx->analyses[(at - first) / sizeof *a];
+	size_t k = ctx->analyses ? window_index(ctx, a) : SIZE_MAX;
+	if (k != SIZE_MAX)
+		an = &ctx->analyses[k];
 	struct offline_analysis own;
 	struct match scratch[MAX_MATCHES];
 	if (!an) {

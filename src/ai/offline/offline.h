@@ -33,6 +33,7 @@ struct offline_prefs {
 void offline_prefs_load(const struct config *cfg, struct arena *arena, struct offline_prefs *out);
 
 struct offline_analysis; /* what the engine read in one article (offline.c) */
+struct offline_source_tally; /* a source's window articles by their own category (offline.c) */
 
 /* Window-wide state the per-article scoring needs. */
 struct offline_ctx {
@@ -46,11 +47,16 @@ struct offline_ctx {
 	 * source's prior is taken; NULL: no priors. */
 	const enum category *own_categories;
 	const struct offline_analysis *analyses; /* per window article (offline_prepare), or NULL */
+	/* Per source, the counts of own_categories (offline_prepare), and per window article the
+	 * index of its source's tally: the prior without a walk of the window per article. NULL
+	 * when not prepared, or when two window articles of one source share an id. */
+	const struct offline_source_tally *tallies;
+	const size_t *tally_of;
 };
 
 /* Read and judge every window article on its own evidence once, so that offline_verdict() can
  * use each source's typical category as a weak prior, and need not read a window article
- * again. Optional; the arrays (about 2.6 KB per article) live in arena. */
+ * again. Optional; the arrays (about 150 bytes per article) live in arena. */
 void offline_prepare(struct offline_ctx *ctx, struct arena *arena);
 
 /* Score one article: relevance, quality, timeliness (1..10), category, 2..4 keywords;
