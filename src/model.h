@@ -19,6 +19,7 @@ struct article {
 	int64_t source_id;
 	const char *source_name; /* sources.name, else feed title, else host of the feed URL */
 	const char *source_url;  /* the feed URL */
+	const char *source_description; /* the feed's description of itself (subtitle), or NULL */
 	const char *title;
 	const char *link;
 	const char *canonical_link;

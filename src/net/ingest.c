@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "feed/feed.h"
+#include "feed/text.h"
 #include "net/fetch_internal.h"
 #include "util/str.h"
 #include "util/timeutil.h"
@@ -317,14 +318,21 @@ ingest_parsed(struct fetch_ctx *c, struct parse_task *t)
 		items_seen++;
 		items_new += res == ITEM_NEW;
 	}
+	/* The feed's description as plain text (some feeds write HTML there), cut to what is kept. */
+	struct buf desc = BUF_INIT;
+	if (t->doc.feed.subtitle)
+		text_from_html(t->doc.feed.subtitle, strlen(t->doc.feed.subtitle), SOURCE_DESCRIPTION_MAX, &desc);
 	struct source_result r = {.attempted_at = j->attempt_started_at,
 	                          .http_status = http_status,
 	                          .etag = j->etag[0] ? j->etag : NULL,
 	                          .last_modified = j->last_modified[0] ? j->last_modified : NULL,
 	                          .new_url = j->perm_url,
 	                          .title = t->doc.feed.title,
+	                          .description = desc.len ? buf_str(&desc) : NULL,
 	                          .latency_ms = latency_ms};
-	if (store_source_record(c->st, j->src.id, &r, &e) < 0)
+	int recorded = store_source_record(c->st, j->src.id, &r, &e);
+	buf_free(&desc);
+	if (recorded < 0)
 		goto broken;
 	log_row(c, j, http_status, NULL, latency_ms, (int)items_new);
 	batch_add(c, j, items_new, items_seen, 0);

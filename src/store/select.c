@@ -21,7 +21,7 @@
  * page's text when one was fetched (store/fulltext.h): the longer of the two is the text. */
 static const char window_sql[] =
 	"SELECT i.id, i.source_id, s.name, s.title, s.url, i.title, i.link, i.canonical_link, i.author,"
-	"  i.text, i.summary, i.content, i.published, i.first_seen, i.categories, sel.w, f.text FROM ("
+	"  i.text, i.summary, i.content, i.published, i.first_seen, i.categories, sel.w, f.text, s.description FROM ("
 	"  SELECT id, COALESCE(published, first_seen) AS w FROM items"
 	"   WHERE COALESCE(published, first_seen) > ?2 AND COALESCE(published, first_seen) <= ?1 + 86400"
 	"  UNION ALL"
@@ -151,6 +151,7 @@ store_select_window(struct store *st, int64_t now, int hours, const int64_t *sou
 		const char *name = store_col_text(s, 2), *ftitle = store_col_text(s, 3);
 		a->source_url = arena_strdup(arena, store_col_text(s, 4));
 		a->source_name = url_display_name(name, ftitle, a->source_url, arena);
+		a->source_description = arena_strdup(arena, store_col_text(s, 17)); /* NULL when none */
 		a->title = arena_strdup(arena, store_col_text(s, 5));
 		a->link = arena_strdup(arena, store_col_text(s, 6));
 		a->canonical_link = arena_strdup(arena, store_col_text(s, 7));

@@ -39,6 +39,10 @@ struct source {
 };
 
 /* What one fetch of a source ended with, for store_source_record(). */
+/* Bytes of a feed's description kept (sources.description): a feed's self-description is a
+ * line or two; some feeds put a whole page there. */
+#define SOURCE_DESCRIPTION_MAX 500
+
 struct source_result {
 	int64_t attempted_at;
 	int http_status;            /* 0 = no response */
@@ -48,6 +52,8 @@ struct source_result {
 	const char *last_modified;
 	const char *new_url;        /* permanent redirect target to store, or NULL */
 	const char *title;          /* the feed's title, or NULL to keep */
+	const char *description;    /* the feed's description as plain text (at most SOURCE_DESCRIPTION_MAX
+	                             * bytes), or NULL to keep */
 	int64_t latency_ms;
 };
 

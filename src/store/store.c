@@ -316,6 +316,11 @@ static const char *const migrations[] = {
 	 * log4 levels), which cut the fetcher's CPU by about a quarter (docs/store.md). Searches
 	 * then meet more segments between merges; store_fts_merge after each fetch folds them. */
 	"INSERT INTO items_fts(items_fts, rank) VALUES ('automerge', 8);",
+	/* 8 -> 9: the feed's description of itself (RSS channel description, Atom subtitle, JSON
+	 * Feed description) as plain text, set on each successful fetch that has one: the offline
+	 * engine reads a columnist's "Tech opinion and analysis from …" as the form of every item
+	 * (docs/ai.md, "category"). NULL until the next fetch of a store made before. */
+	"ALTER TABLE sources ADD COLUMN description TEXT;",
 };
 
 int

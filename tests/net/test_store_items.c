@@ -108,8 +108,12 @@ test_items(void)
 	CHECK_INT(qint(&st, "SELECT count(*) FROM items_fts WHERE items_fts MATCH 'Second'"), 1);
 	/* health */
 	struct source_result ok = {.attempted_at = 900, .http_status = 200, .etag = "\"e1\"",
-	                           .last_modified = "Mon, 01 Jan 2026 00:00:00 GMT", .latency_ms = 100};
+	                           .last_modified = "Mon, 01 Jan 2026 00:00:00 GMT", .latency_ms = 100,
+	                           .description = "Tech opinion and analysis"};
+	CHECK_INT(qint(&st, "SELECT count(*) FROM sources WHERE description IS NULL"), 1);
 	CHECK(store_source_record(&st, sid, &ok, &e) == 0);
+	/* the feed's description is kept for the engine; a fetch without one (failed, 304) keeps it */
+	CHECK_INT(qint(&st, "SELECT count(*) FROM sources WHERE description = 'Tech opinion and analysis'"), 1);
 	struct source_result bad = {.attempted_at = 950, .http_status = 503, .error = "HTTP 503", .latency_ms = 10};
 	CHECK(store_source_record(&st, sid, &bad, &e) == 0);
 	CHECK(store_source_record(&st, sid, &bad, &e) == 0);
@@ -129,6 +133,18 @@ test_items(void)
 	CHECK_INT(src.consecutive_failures, 0);
 	CHECK_STR(src.last_error, NULL);
 	CHECK_STR(src.url, "http://b.example/feed");
+	CHECK_INT(qint(&st, "SELECT count(*) FROM sources WHERE description = 'Tech opinion and analysis'"), 1);
+	/* the window's articles carry it */
+	struct article *arts;
+	size_t an;
+	CHECK(store_select_window(&st, 1000, 48, NULL, 0, &a, &arts, &an, &e) == 0);
+	CHECK(an > 0);
+	for (size_t i = 0; i < an; i++)
+		CHECK_STR(arts[i].source_description, "Tech opinion and analysis");
+	struct source_result next = {.attempted_at = 995, .http_status = 200, .latency_ms = 5,
+	                             .description = "Security news and investigation"};
+	CHECK(store_source_record(&st, sid, &next, &e) == 0);
+	CHECK_INT(qint(&st, "SELECT count(*) FROM sources WHERE description = 'Security news and investigation'"), 1);
 	/* user sources replace defaults; ad-hoc sources are never active */
 	int64_t d1, h;
 	CHECK(store_source_add(&st, SOURCE_DEFAULT, "http://d.example/1", NULL, NULL, NULL, 1, &d1, NULL, &e) == 0);

@@ -512,12 +512,18 @@ test_page_index(void)
 
 /* A schema-6 store (tests/store/fixtures/schema_v6.sql: made by that version and dumped)
  * whose one extracted page was not in the index: the migration to 7 indexes it, and the
- * index stays exact. */
+ * index stays exact. The migration to 9 gives its source an empty description (NULL, until
+ * the next fetch), which a fetch's result then sets. */
 static void
 test_migration_v6(void)
 {
 	open_fixture(6);
 	struct err e;
+	CHECK_INT(test_query_int(&st, "SELECT count(*) FROM pragma_table_info('sources') WHERE name = 'description'"), 1);
+	CHECK_INT(test_query_int(&st, "SELECT count(*) FROM sources WHERE description IS NULL"), 1);
+	struct source_result r = {.attempted_at = NOW, .http_status = 200, .description = "Notes on animals"};
+	CHECK(store_source_record(&st, 1, &r, &e) == 0);
+	CHECK_INT(test_query_int(&st, "SELECT count(*) FROM sources WHERE description = 'Notes on animals'"), 1);
 	check_index();
 	check_search("quokka", "thin");
 	check_search("zebra", "thin");
