@@ -26,6 +26,7 @@
 #include "ai/offline/offline.h"
 #include "feed/feed.h"
 #include "feed/text.h"
+#include "store/sources.h"
 #include "util/buf.h"
 #include "util/fs.h"
 #include "util/str.h"
@@ -197,6 +198,15 @@ load_article(const char *shared, const struct label *l, size_t source_no, struct
 	struct feed_doc doc;
 	struct arena tmp = ARENA_INIT;
 	feed_parse(data.data, data.len, NULL, &tmp, on_item, &f, &doc);
+	/* the feed's description of itself, as the fetcher stores it for the engine (net/ingest.c:
+	 * plain text, cut to SOURCE_DESCRIPTION_MAX bytes) */
+	if (f.found && doc.feed.subtitle) {
+		struct buf desc = BUF_INIT;
+		text_from_html(doc.feed.subtitle, strlen(doc.feed.subtitle), SOURCE_DESCRIPTION_MAX, &desc);
+		if (desc.len)
+			a->source_description = arena_strndup(arena, desc.data, desc.len);
+		buf_free(&desc);
+	}
 	arena_free(&tmp);
 	buf_free(&data);
 	return f.found ? 0 : -1;

@@ -480,6 +480,57 @@ test_feed_tag_cues(void)
 	arena_free(&arena);
 }
 
+/* A feed that describes itself as opinion ("Tech opinion and analysis from …", "Thoughts on
+ * …", German "Meinung") announces the form of its items, like an opinion tag on each: a
+ * columnist's teaser with no argument marker of its own is opinion there and not in a feed
+ * without that description. It stays weak: a news feed that lists opinion among its sections
+ * gives no lean, a tagline's joke ("it was wrong") is no genre, and a teaser whose title names a
+ * core topic of another category keeps that category. */
+static void
+test_feed_description(void)
+{
+	static const char teaser[] = "Every few years the industry forgets what the last bubble taught it.";
+	static const char ai_teaser[] = "The new model writes code and answers questions in forty languages.";
+	static const struct {
+		const char *what, *title, *text, *description;
+		enum category cat; /* with the description it is this ... */
+		int is_not;        /* ... or, when set, it is not */
+	} cases[] = {
+		{"column", "Did We Learn Nothing From the Dot-Com Bust?", teaser,
+		 "Tech opinion and analysis from a columnist at a magazine", CAT_OPINION, 0},
+		{"thoughts", "Did We Learn Nothing From the Dot-Com Bust?", teaser, "Thoughts on technology and business",
+		 CAT_OPINION, 0},
+		{"de Meinung", "Haben wir nichts aus der Dotcom-Blase gelernt?",
+		 "Alle paar Jahre vergisst die Branche, was die letzte Blase sie gelehrt hat.",
+		 "Meinung und Analyse zur Technik", CAT_OPINION, 0},
+		{"news feed", "Did We Learn Nothing From the Dot-Com Bust?", teaser,
+		 "Latest US news, world news, sports, business, opinion, analysis and reviews", CAT_OPINION, 1},
+		{"tagline", "Did We Learn Nothing From the Dot-Com Bust?", teaser,
+		 "I just said what I said and it was wrong.", CAT_OPINION, 1},
+		{"core topic", "OpenAI releases GPT-5 with a new reasoning model", ai_teaser,
+		 "Tech opinion and analysis from a columnist at a magazine", CAT_AI_ML, 0},
+	};
+	struct arena arena = ARENA_INIT;
+	struct article w[4];
+	struct verdict v;
+	for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+		struct article a = art(cases[c].title, cases[c].text, "A magazine");
+		size_t n = window(w, &a);
+		judge(w, n, 0, &arena, &v);
+		show("no description", &v);
+		if (!cases[c].is_not && cases[c].cat == CAT_OPINION)
+			CHECK(v.category != CAT_OPINION); /* the description is what decides */
+		w[0].source_description = cases[c].description;
+		judge(w, n, 0, &arena, &v);
+		show(cases[c].what, &v);
+		if (cases[c].is_not)
+			CHECK(v.category != cases[c].cat);
+		else
+			CHECK_INT(v.category, cases[c].cat);
+	}
+	arena_free(&arena);
+}
+
 /* Releases named by their version up front ("fortify-headers 2.1", "Snuffleupagus 0.10.0 - ..."),
  * or after a catalogue's colon ("Apps for X: Player v.4.15"), with no "released" in the title,
  * are tools even when the product is no lexicon term; a number with a dot that is no version
@@ -806,6 +857,7 @@ main(void)
 	test_category_evidence();
 	test_source_prior();
 	test_feed_tag_cues();
+	test_feed_description();
 	test_opinion_form();
 	test_essay_against_prior();
 	test_version_titles();

@@ -63,6 +63,7 @@ struct offline_analysis {
 	int notice;      /* the title is a notice: an event's logistics, a sales offer, a celebration */
 	int code_feed;   /* the feed is a code host's feed of a project's commits, releases or tags */
 	int episode;     /* the title is a podcast episode's ("CRE195 Das Gehirn", "#332", "Episode 12") */
+	int feed_column; /* the feed describes itself as opinion ("Tech opinion and analysis from …") */
 	int interest_hits, is_muted;
 	struct match *matches; /* up to MAX_MATCHES: the caller's scratch while analysing, then its own copy */
 	size_t match_count;
@@ -555,6 +556,47 @@ is_code_feed(const struct article *a)
 	return 0;
 }
 
+/* True when a feed's description says it carries news ("IT news, reviews, and analysis",
+ * "Latest US news, …, opinion, analysis", "aktuelle Nachrichten"): then its "opinion" is one
+ * section among others, not what every item is. */
+static int
+describes_news(const char *desc)
+{
+	static const char *const words[] = {"actualités", "breaking", "headlines", "nachrichten", "news", "nieuws",
+	                                    "noticias", "notícias", "notizie", "správy", "новости"};
+	struct text_iter it;
+	text_iter_init(&it, desc, strlen(desc));
+	while (text_next(&it))
+		for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+			if (strcmp(it.word, words[i]) == 0)
+				return 1;
+	return strstr(desc, "新闻") != NULL;
+}
+
+/* True when the feed's description of itself (desc, plain text, may be NULL) announces a
+ * column: a clear opinion cue of the lexicon (weight 2 or more, in the description's language:
+ * "Tech opinion and analysis from John C. Dvorak", "Thoughts on software", "Meinung"), in a
+ * description that does not also say the feed carries news. A weak cue ("wrong" in "I just
+ * said what I said and it was wrong") is a tagline's joke, not a genre. The description's
+ * subject words are not read: measured on the dev labels they cost items (a personal blog
+ * "related to software development" has posts on politics and productivity; docs/ai.md). */
+static int
+is_column_feed(const char *desc)
+{
+	if (!desc || !*desc)
+		return 0;
+	struct match scratch[MAX_MATCHES];
+	struct offline_analysis d;
+	memset(&d, 0, sizeof d);
+	d.matches = scratch;
+	d.lang = lang_detect(desc, desc);
+	scan(&d, desc, 0, NULL);
+	for (size_t i = 0; i < d.match_count; i++)
+		if (d.matches[i].entry->category == CAT_OPINION && d.matches[i].entry->weight >= 2)
+			return !describes_news(desc);
+	return 0;
+}
+
 /* Read a into an. The matches go into scratch (MAX_MATCHES of them), which an points at until
  * the caller copies them (offline_prepare keeps a window's analyses: 160 inline slots each
  * were 40 MB of a daily at 3M items). */
@@ -572,6 +614,7 @@ analyse(const struct article *a, const struct offline_prefs *prefs, struct match
 	an->notice = is_notice_title(a->title ? a->title : "");
 	an->code_feed = is_code_feed(a);
 	an->episode = is_episode_title(a->title ? a->title : "");
+	an->feed_column = is_column_feed(a->source_description);
 	scan(an, a->title ? a->title : "", 1, prefs);
 	/* The feed's own categories are its editor's label for the item ("security", "Meinung",
 	 * "Programmierung"): they weigh like the title, word by word as in the text, so a tag
@@ -761,16 +804,19 @@ categorize(const struct offline_analysis *an, const int prior[CAT_COUNT])
 	/* First-person writing adds to argument markers already there; it is not one itself. */
 	double first_person = an->words ? 100.0 * an->opinion_cues / (double)an->words : 0;
 	int opinion = ev[CAT_OPINION].score + (an->essay_title ? 3 * ESSAY_TITLE_WEIGHT : 0);
+	if (an->feed_column)
+		opinion += OPINION_MIN;
 	if (opinion > 0 && first_person >= 3.0 && an->words >= 80)
 		opinion += 2;
 	/* The form of a piece, where its writer or its feed announces it, decides over its subject:
 	 * a genre label ("Kommentar", "Meinung", "tribune", a column: a weight-3 cue in the title or
 	 * the feed's tags) always; an argument in the title ("The case for X", "X considered
-	 * harmful", "Thoughts on X") or an essay's title ("On X", "Why I X", "Stop X") unless the
-	 * title names a core topic of another category ("On CVE-2024-3094 and the xz backdoor" stays
-	 * security). */
+	 * harmful", "Thoughts on X"), an essay's title ("On X", "Why I X", "Stop X") or a feed that
+	 * calls itself a column (its description: is_column_feed; worth OPINION_MIN, so an item
+	 * needs nothing more) unless the title names a core topic of another category ("On
+	 * CVE-2024-3094 and the xz backdoor" stays security; a columnist's "GPT-5 released" is AI). */
 	int label = ev[CAT_OPINION].title >= 3;
-	int announced = ev[CAT_OPINION].title >= 2 || an->essay_title;
+	int announced = ev[CAT_OPINION].title >= 2 || an->essay_title || an->feed_column;
 	if (opinion >= OPINION_MIN && (label || (announced && (best == CAT_OTHER || ev[best].title < 3) &&
 	                                        ev[CAT_OTHER].title < 3)))
 		return CAT_OPINION;
