@@ -564,13 +564,7 @@ describes_news(const char *desc)
 {
 	static const char *const words[] = {"actualités", "breaking", "headlines", "nachrichten", "news", "nieuws",
 	                                    "noticias", "notícias", "notizie", "správy", "новости"};
-	struct text_iter it;
-	text_iter_init(&it, desc, strlen(desc));
-	while (text_next(&it))
-		for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-			if (strcmp(it.word, words[i]) == 0)
-				return 1;
-	return strstr(desc, "新闻") != NULL;
+	return text_has_word(desc, words, sizeof words / sizeof words[0]) || strstr(desc, "新闻") != NULL;
 }
 
 /* True when the feed's description of itself (desc, plain text, may be NULL) announces a

@@ -293,13 +293,17 @@ text_is_release(const char *title)
 	                                   "updated", "announcing", "ships", "beta", "rc"};
 	if (!text_has_version(title))
 		return 0;
-	if (text_is_bare_version(title))
-		return 1;
+	return text_is_bare_version(title) || text_has_word(title, cues, sizeof cues / sizeof cues[0]);
+}
+
+int
+text_has_word(const char *s, const char *const *words, size_t n)
+{
 	struct text_iter it;
-	text_iter_init(&it, title, strlen(title));
+	text_iter_init(&it, s, strlen(s));
 	while (text_next(&it))
-		for (size_t i = 0; i < sizeof cues / sizeof cues[0]; i++)
-			if (strcmp(it.word, cues[i]) == 0)
+		for (size_t i = 0; i < n; i++)
+			if (strcmp(it.word, words[i]) == 0)
 				return 1;
 	return 0;
 }

@@ -41,6 +41,8 @@ struct text_span {
 /* Split s into sentences (at . ! ? followed by a space, and at 。！？), trimmed. Fills at
  * most max spans and returns how many were found (never more than max). */
 size_t text_sentences(const char *s, struct text_span *out, size_t max);
+/* True when one of s's words (as text_next spells them: lower case) is one of words[0..n). */
+int text_has_word(const char *s, const char *const *words, size_t n);
 /* Number of words in s (as text_next counts them; CJK counts one per character pair). */
 size_t text_word_count(const char *s, size_t len);
 /* True when t carries a version number: digits with a dot and more digits ("0.14", "3.1.0",
