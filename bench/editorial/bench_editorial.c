@@ -498,7 +498,7 @@ main(int argc, char **argv)
 
 	struct offline_prefs prefs = {0};
 	struct offline_ctx octx = {.now = NOW, .hours = 48, .prefs = &prefs,
-	                           .kw = kw_index_build(arts, n, &arena), .articles = arts, .article_count = n};
+	                           .kw = kw_index_build(arts, n), .articles = arts, .article_count = n};
 	if (!no_prior)
 		offline_prepare(&octx, &arena);
 	double *score = xcalloc(n, sizeof *score), *quality = xcalloc(n, sizeof *quality);
@@ -580,6 +580,7 @@ main(int argc, char **argv)
 			printf(" %11zu", confusion[r][c]);
 		printf("\n");
 	}
+	kw_index_free((struct kw_index *)octx.kw);
 	free(hit);
 	free(score);
 	free(quality);

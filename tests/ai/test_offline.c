@@ -153,7 +153,7 @@ test_keyword_rules(void)
 	CHECK(!kw_is_generic("taalas") && !kw_is_generic("phishing") && !kw_is_generic("compiler"));
 	struct arena a = ARENA_INIT;
 	size_t n = sizeof kw_window / sizeof kw_window[0];
-	struct kw_index *idx = kw_index_build(kw_window, n, &a);
+	struct kw_index *idx = kw_index_build(kw_window, n);
 	const char *k[8];
 	size_t m = kw_top(idx, &kw_window[0], k, 8, &a);
 	/* Junk from "tokens/second", "real time", "Pro", "new", "people", "year" is never a keyword;
@@ -180,6 +180,7 @@ test_keyword_rules(void)
 	CHECK_INT(m2, m);
 	for (size_t i = 0; i < m && i < m2; i++)
 		CHECK_STR(k2[i], k[i]);
+	kw_index_free(idx);
 	arena_free(&a);
 }
 

@@ -37,9 +37,10 @@ static void
 judge(struct article *a, size_t n, size_t i, struct arena *arena, struct verdict *v)
 {
 	struct offline_prefs prefs = {0};
-	struct offline_ctx ctx = {.now = NOW, .hours = 48, .prefs = &prefs, .kw = kw_index_build(a, n, arena),
-	                          .articles = a, .article_count = n};
+	struct kw_index *kw = kw_index_build(a, n);
+	struct offline_ctx ctx = {.now = NOW, .hours = 48, .prefs = &prefs, .kw = kw, .articles = a, .article_count = n};
 	offline_verdict(&ctx, &a[i], arena, v);
+	kw_index_free(kw);
 }
 
 static int
@@ -429,8 +430,8 @@ test_essay_against_prior(void)
 		w[i].source_id = w[0].source_id;
 	}
 	struct offline_prefs prefs = {0};
-	struct offline_ctx ctx = {.now = NOW, .hours = 48, .prefs = &prefs, .kw = kw_index_build(w, 4, &arena),
-	                          .articles = w, .article_count = 4};
+	struct kw_index *kw = kw_index_build(w, 4);
+	struct offline_ctx ctx = {.now = NOW, .hours = 48, .prefs = &prefs, .kw = kw, .articles = w, .article_count = 4};
 	offline_prepare(&ctx, &arena);
 	struct verdict v;
 	offline_verdict(&ctx, &w[1], &arena, &v);
@@ -438,6 +439,7 @@ test_essay_against_prior(void)
 	offline_verdict(&ctx, &w[0], &arena, &v);
 	show("essay in an 'other' feed", &v);
 	CHECK_INT(v.category, CAT_OPINION);
+	kw_index_free(kw);
 	arena_free(&arena);
 }
 
@@ -735,8 +737,8 @@ test_source_prior(void)
 		w[4] = art("Kurzmeldungen", "Heute gibt es nur kurze Meldungen aus der Stadt und dem Umland zu lesen.",
 		           "Stadt");
 		struct offline_prefs prefs = {0};
-		struct offline_ctx ctx = {.now = NOW, .hours = 48, .prefs = &prefs, .kw = kw_index_build(w, 5, &arena),
-		                          .articles = w, .article_count = 5};
+		struct kw_index *kw = kw_index_build(w, 5);
+		struct offline_ctx ctx = {.now = NOW, .hours = 48, .prefs = &prefs, .kw = kw, .articles = w, .article_count = 5};
 		struct verdict v;
 		offline_verdict(&ctx, &w[0], &arena, &v);
 		show("no prior", &v);
@@ -747,6 +749,7 @@ test_source_prior(void)
 		CHECK_INT(v.category, cases[c].after);
 		offline_verdict(&ctx, &w[4], &arena, &v); /* a source with no other items: no prior */
 		CHECK_INT(v.category, CAT_OTHER);
+		kw_index_free(kw);
 		arena_free(&arena);
 	}
 }

@@ -89,11 +89,12 @@ curate_run(struct store *st, struct article *articles, size_t count, const struc
 
 	struct offline_prefs prefs;
 	offline_prefs_load(o.cfg, arena, &prefs);
+	struct kw_index *kw = kw_index_build(articles, count);
 	struct offline_ctx octx = {
 		.now = o.now,
 		.hours = o.hours,
 		.prefs = &prefs,
-		.kw = kw_index_build(articles, count, arena),
+		.kw = kw,
 		.articles = articles,
 		.article_count = count,
 	};
@@ -107,6 +108,8 @@ curate_run(struct store *st, struct article *articles, size_t count, const struc
 		offline_verdict(&octx, &articles[i], arena, &offline[i]);
 		verdicts[i] = offline[i];
 	}
+	kw_index_free(kw); /* the window is scored: its keyword index is not read again */
+	octx.kw = NULL;
 
 	struct llm_client client;
 	memset(&client, 0, sizeof client);

@@ -435,15 +435,13 @@ df_slot(struct df_entry *slots, size_t cap, uint64_t h)
 			return &slots[i];
 }
 
-/* Double the table into a malloc'd one (the old one is freed: growing in the run's arena
- * would leave every smaller table behind). */
+/* Double the table (the old one is freed: growing in the run's arena would leave every
+ * smaller table behind). */
 static void
 df_grow(struct kw_index *idx)
 {
 	size_t cap = idx->cap * 2;
-	struct df_entry *slots = calloc(cap, sizeof *slots);
-	if (!slots)
-		abort(); /* as arena_alloc does: the run cannot go on without its index */
+	struct df_entry *slots = xcalloc(cap, sizeof *slots);
 	for (size_t i = 0; i < idx->cap; i++)
 		if (idx->slots[i].hash)
 			*df_slot(slots, cap, idx->slots[i].hash) = idx->slots[i];
@@ -477,29 +475,26 @@ count_df(void *vctx, const struct occ *o)
 }
 
 struct kw_index *
-kw_index_build(const struct article *articles, size_t count, struct arena *arena)
+kw_index_build(const struct article *articles, size_t count)
 {
-	struct kw_index *idx = calloc(1, sizeof *idx);
-	if (!idx)
-		abort();
+	struct kw_index *idx = xcalloc(1, sizeof *idx);
 	idx->cap = 1024;
-	idx->slots = calloc(idx->cap, sizeof *idx->slots);
-	if (!idx->slots)
-		abort();
+	idx->slots = xcalloc(idx->cap, sizeof *idx->slots);
 	idx->docs = count;
 	for (size_t d = 0; d < count; d++) {
 		struct df_ctx c = {idx, (int)d};
 		scan_article(&articles[d], count_df, &c);
 	}
-	/* The finished table moves into the arena, which owns it from here like everything else
-	 * of the run; the malloc'd building copy goes. */
-	struct kw_index *kept = arena_alloc(arena, sizeof *kept);
-	*kept = *idx;
-	kept->slots = arena_alloc(arena, idx->cap * sizeof *kept->slots);
-	memcpy(kept->slots, idx->slots, idx->cap * sizeof *kept->slots);
+	return idx;
+}
+
+void
+kw_index_free(struct kw_index *idx)
+{
+	if (!idx)
+		return;
 	free(idx->slots);
 	free(idx);
-	return kept;
 }
 
 /* The number of window articles that use the term w (0: none). */

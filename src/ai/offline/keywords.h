@@ -9,9 +9,11 @@
 
 struct kw_index;
 
-/* Count in how many of articles[0..count) each word occurs (document frequency). The index
- * lives in arena. */
-struct kw_index *kw_index_build(const struct article *articles, size_t count, struct arena *arena);
+/* Count in how many of articles[0..count) each word occurs (document frequency). The index is
+ * malloc'd (a window of 57,000 articles needs 17 MB; built in an arena, its growth and the final
+ * copy would stay there for the run): free it with kw_index_free() once the window is scored. */
+struct kw_index *kw_index_build(const struct article *articles, size_t count);
+void kw_index_free(struct kw_index *idx);
 /* The up to max best terms of a by TF-IDF, best first, ties broken alphabetically. Terms are
  * words of any Latin, Greek or Cyrillic script, two-word phrases that recur ("prompt caching")
  * and 2..4-character CJK n-grams without function characters; names are shown in the article's

@@ -955,10 +955,12 @@ pick_keywords(const struct offline_analysis *an, const struct offline_ctx *ctx, 
 	int used[MAX_MATCHES] = {0};
 	size_t n = add_lexicon(an, zh, used, out, 0, 2);
 	const char *tf[8];
-	size_t m = ctx->kw ? kw_top(ctx->kw, a, tf, 8, arena) : 0;
+	struct arena scratch = ARENA_INIT; /* the candidates; only the ones taken are kept in arena */
+	size_t m = ctx->kw ? kw_top(ctx->kw, a, tf, 8, &scratch) : 0;
 	for (size_t i = 0; i < m && n < 4; i++)
 		if (!overlaps_keyword(out, n, tf[i]) && (zh || !has_cjk(tf[i])))
-			out[n++] = tf[i];
+			out[n++] = arena_strdup(arena, tf[i]);
+	arena_free(&scratch);
 	n = add_lexicon(an, zh, used, out, n, 4);
 	/* Nothing to say about it: the category, rather than a made-up tag. */
 	if (n == 0)
