@@ -159,98 +159,162 @@ fts_tokenize(const char *text, int len, int flags, void *ctx,
 
 /* ---- the vocabulary of words, for prefix queries ---- */
 
-/* An open-addressing set of strings (owned). */
+/* An open-addressing set of strings (owned), each slot with the word's hash: a probe
+ * compares hashes before it compares words. */
+struct word_slot {
+	uint64_t hash;
+	char *word; /* NULL: empty */
+};
+
 struct word_set {
-	char **slots;
+	struct word_slot *slots;
 	size_t cap, count;
 };
 
-/* Words indexed on this connection since the last flush, and words this connection knows
- * are in fts_terms (committed by an earlier flush): a flush skips those. The second set is
- * cleared when it reaches VOCAB_KNOWN_MAX words (memory) and on a rollback. */
-struct fts_vocab {
-	struct word_set pending, known;
+/* An open-addressing set of word hashes (0: empty; hashes are never 0, see word_hash). */
+struct hash_set {
+	uint64_t *slots;
+	size_t cap, count;
 };
 
-/* Words remembered as already in fts_terms, at most (~3 MB). */
+/* Words remembered as already in fts_terms, at most (a hash each: 1 MB). */
 #define VOCAB_KNOWN_MAX 65536
+/* Slots of the filter of words seen last (pending or known), indexed by hash: the common
+ * words of a text are found there without a probe of the larger sets (32 KB). */
+#define VOCAB_RECENT 4096
 
+/* Words indexed on this connection since the last flush (pending), and the hashes of words
+ * this connection knows are in fts_terms (committed by an earlier flush): a flush skips those.
+ * A word counts as known by its 64-bit hash alone (two words of one hash: about one chance
+ * in 10^11 among the 65,536 known; the cost would be a word missing from prefix expansion).
+ * The known set is cleared when it reaches VOCAB_KNOWN_MAX words and on a rollback; recent
+ * holds words that are pending or known, so it is cleared with the known set. */
+struct fts_vocab {
+	struct word_set pending;
+	struct hash_set known;
+	uint64_t recent[VOCAB_RECENT];
+};
+
+/* FNV-1a of p[0..n), never 0. */
 static uint64_t
-hash_bytes(const char *p, size_t n)
+word_hash(const char *p, size_t n)
 {
 	uint64_t h = 1469598103934665603ULL;
 	for (size_t i = 0; i < n; i++)
 		h = (h ^ (unsigned char)p[i]) * 1099511628211ULL;
-	return h;
+	return h ? h : 1;
 }
 
-/* The slot of tok[0..n) in set: where it is, or the empty slot where it would go. */
-static char **
-set_slot(const struct word_set *set, const char *tok, size_t n)
+/* The slot of tok[0..n) (hash h) in set: where it is, or the empty slot where it would go. */
+static struct word_slot *
+set_slot(const struct word_set *set, uint64_t h, const char *tok, size_t n)
 {
-	for (size_t j = hash_bytes(tok, n) & (set->cap - 1);; j = (j + 1) & (set->cap - 1))
-		if (!set->slots[j] || (strncmp(set->slots[j], tok, n) == 0 && set->slots[j][n] == '\0'))
-			return &set->slots[j];
+	for (size_t j = h & (set->cap - 1);; j = (j + 1) & (set->cap - 1)) {
+		struct word_slot *s = &set->slots[j];
+		if (!s->word || (s->hash == h && strncmp(s->word, tok, n) == 0 && s->word[n] == '\0'))
+			return s;
+	}
 }
 
-static int
-set_has(const struct word_set *set, const char *tok, size_t n)
-{
-	return set->count && *set_slot(set, tok, n);
-}
-
-/* Add word (taken: freed when the set is) unless present; returns 0 when it was present
- * (word is then the caller's still). */
-static int
-set_put(struct word_set *set, char *word, size_t n)
+/* Add word tok[0..n) (hash h) as a copy, unless present. */
+static void
+set_add(struct word_set *set, uint64_t h, const char *tok, size_t n)
 {
 	if (set->count * 2 >= set->cap) {
-		struct word_set grown = {xcalloc(set->cap ? set->cap * 2 : 1024, sizeof(char *)),
-		                         set->cap ? set->cap * 2 : 1024, set->count};
+		size_t cap = set->cap ? set->cap * 2 : 1024;
+		struct word_set grown = {xcalloc(cap, sizeof(struct word_slot)), cap, set->count};
 		for (size_t i = 0; i < set->cap; i++)
-			if (set->slots[i])
-				*set_slot(&grown, set->slots[i], strlen(set->slots[i])) = set->slots[i];
+			if (set->slots[i].word)
+				*set_slot(&grown, set->slots[i].hash, set->slots[i].word, strlen(set->slots[i].word)) =
+					set->slots[i];
 		free(set->slots);
 		*set = grown;
 	}
-	char **slot = set_slot(set, word, n);
-	if (*slot)
-		return 0;
-	*slot = word;
+	struct word_slot *slot = set_slot(set, h, tok, n);
+	if (slot->word)
+		return;
+	slot->hash = h;
+	slot->word = xstrndup(tok, n);
 	set->count++;
-	return 1;
 }
 
-/* Forget every word; free them unless keep_words (they moved elsewhere). */
 static void
-set_clear(struct word_set *set, int keep_words)
+set_clear(struct word_set *set)
 {
-	for (size_t i = 0; i < set->cap && !keep_words; i++)
-		free(set->slots[i]);
+	for (size_t i = 0; i < set->cap; i++)
+		free(set->slots[i].word);
 	free(set->slots);
 	memset(set, 0, sizeof *set);
 }
 
-static void
-vocab_add(struct fts_vocab *v, const char *tok, size_t n)
+/* The slot of hash h in set: where it is, or the empty slot where it would go. */
+static uint64_t *
+hset_slot(const struct hash_set *set, uint64_t h)
 {
-	if (set_has(&v->pending, tok, n) || set_has(&v->known, tok, n))
-		return;
-	set_put(&v->pending, xstrndup(tok, n), n);
+	size_t j = h & (set->cap - 1);
+	while (set->slots[j] && set->slots[j] != h)
+		j = (j + 1) & (set->cap - 1);
+	return &set->slots[j];
+}
+
+static int
+hset_has(const struct hash_set *set, uint64_t h)
+{
+	return set->count && *hset_slot(set, h);
 }
 
 static void
-vocab_clear(struct fts_vocab *v)
+hset_add(struct hash_set *set, uint64_t h)
 {
-	set_clear(&v->pending, 0);
-	set_clear(&v->known, 0);
+	if (set->count * 2 >= set->cap) {
+		size_t cap = set->cap ? set->cap * 2 : 1024;
+		struct hash_set grown = {xcalloc(cap, sizeof(uint64_t)), cap, set->count};
+		for (size_t i = 0; i < set->cap; i++)
+			if (set->slots[i])
+				*hset_slot(&grown, set->slots[i]) = set->slots[i];
+		free(set->slots);
+		*set = grown;
+	}
+	uint64_t *slot = hset_slot(set, h);
+	if (!*slot) {
+		*slot = h;
+		set->count++;
+	}
+}
+
+static void
+hset_clear(struct hash_set *set)
+{
+	free(set->slots);
+	memset(set, 0, sizeof *set);
+}
+
+/* Note a word indexed, unless it was seen last, is known to be in fts_terms or is pending. */
+static void
+vocab_add(struct fts_vocab *v, const char *tok, size_t n)
+{
+	uint64_t h = word_hash(tok, n);
+	uint64_t *recent = &v->recent[(h >> 32) & (VOCAB_RECENT - 1)];
+	if (*recent == h)
+		return;
+	if (!hset_has(&v->known, h))
+		set_add(&v->pending, h, tok, n);
+	*recent = h;
+}
+
+/* Forget the words known to be in fts_terms. */
+static void
+vocab_forget_known(struct fts_vocab *v)
+{
+	hset_clear(&v->known);
+	memset(v->recent, 0, sizeof v->recent);
 }
 
 void
 fts_vocab_forget(struct fts_vocab *v)
 {
 	if (v)
-		set_clear(&v->known, 0);
+		vocab_forget_known(v);
 }
 
 /* Pass-through of a document's tokens to FTS5 that also notes each word (not CJK). */
@@ -279,9 +343,9 @@ fts_vocab_flush(struct fts_vocab *v, sqlite3 *db, struct err *e)
 		return err_set(e, "database: %s", sqlite3_errmsg(db));
 	int rc = 0;
 	for (size_t i = 0; i < v->pending.cap && rc == 0; i++) {
-		if (!v->pending.slots[i])
+		if (!v->pending.slots[i].word)
 			continue;
-		sqlite3_bind_text(s, 1, v->pending.slots[i], -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 1, v->pending.slots[i].word, -1, SQLITE_STATIC);
 		if (sqlite3_step(s) != SQLITE_DONE)
 			rc = err_set(e, "database: noting indexed words: %s", sqlite3_errmsg(db));
 		sqlite3_reset(s);
@@ -291,11 +355,11 @@ fts_vocab_flush(struct fts_vocab *v, sqlite3 *db, struct err *e)
 		return rc;
 	/* the words move to the known set (until it is full: then it starts over) */
 	if (v->known.count + v->pending.count > VOCAB_KNOWN_MAX)
-		set_clear(&v->known, 0);
+		vocab_forget_known(v);
 	for (size_t i = 0; i < v->pending.cap; i++)
-		if (v->pending.slots[i] && !set_put(&v->known, v->pending.slots[i], strlen(v->pending.slots[i])))
-			free(v->pending.slots[i]);
-	set_clear(&v->pending, 1);
+		if (v->pending.slots[i].word)
+			hset_add(&v->known, v->pending.slots[i].hash);
+	set_clear(&v->pending);
 	return 0;
 }
 
@@ -330,8 +394,10 @@ tok_tokenize(Fts5Tokenizer *t, void *ctx, int flags, const char *text, int len,
 static void
 vocab_destroy(void *p)
 {
-	vocab_clear(p);
-	free(p);
+	struct fts_vocab *v = p;
+	set_clear(&v->pending);
+	hset_clear(&v->known);
+	free(v);
 }
 
 static int64_t rank_calls;

@@ -26,9 +26,10 @@ struct store_items {
 
 enum store_put_result { ITEM_UNCHANGED, ITEM_NEW, ITEM_CHANGED };
 
-/* Prepare the statements. Returns 0 or -1 with e set. */
+/* Prepare the statements, and keep statement journals in memory until store_items_close
+ * (PRAGMA temp_store: see items.c). Call outside a transaction. Returns 0 or -1 with e set. */
 int store_items_open(struct store_items *w, struct store *st, struct err *e);
-/* Finalize the statements. Safe on a zeroed struct. */
+/* Finalize the statements; temporary storage back to the default. Safe on a zeroed struct. */
 void store_items_close(struct store_items *w);
 /* Append item's dedupe key to out (see the file comment). */
 void store_item_dedupe_key(const struct feed_item *item, struct buf *out);

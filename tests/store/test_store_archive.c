@@ -3,7 +3,8 @@
  * item exactly once while items arrive, prune keeping cited items (and their article pages)
  * and dedupe keys, article pages in the index with their items, the migrations of a schema-3
  * (trigram) and a schema-6 (pages not indexed) store, the bounded index merge, the vocabulary
- * of prefix queries across commits and rollbacks, and checkpoints on a thread. */
+ * of prefix queries across commits and rollbacks, checkpoints on a thread, and the item
+ * writer's statement journals in memory. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -411,6 +412,7 @@ open_fixture(int version)
 	CHECK(store_open(&st, path, &e) == 0);
 	CHECK_INT(test_query_int(&st, "PRAGMA user_version"), store_schema_version());
 	CHECK_INT(test_query_int(&st, "SELECT v FROM items_fts_config WHERE k = 'automerge'"), 8);
+	CHECK_INT(test_query_int(&st, "SELECT v FROM items_fts_config WHERE k = 'hashsize'"), 8388608); /* schema 10 */
 }
 
 static void
@@ -645,6 +647,23 @@ test_vocab(void)
 	close_store();
 }
 
+/* While items are written through store_items_open (the fetcher), statement journals stay in
+ * memory (temp_store 2); once it is closed the connection is back to the default (0), so that
+ * a prune's large statements or a VACUUM's copy are not held in memory. A new store has the
+ * index's 8 MiB term buffer too (schema 10), not only a migrated one. */
+static void
+test_items_temp_store(void)
+{
+	open_store("tempstore.db");
+	CHECK_INT(test_query_int(&st, "PRAGMA temp_store"), 2);
+	CHECK_INT(put("t1", "journal", "written with the journal in memory", NOW - 60), ITEM_NEW);
+	store_items_close(&w);
+	CHECK_INT(test_query_int(&st, "PRAGMA temp_store"), 0);
+	CHECK_INT(test_query_int(&st, "SELECT v FROM items_fts_config WHERE k = 'hashsize'"), 8388608);
+	check_search("journal", "t1");
+	close_store();
+}
+
 int
 main(void)
 {
@@ -657,6 +676,7 @@ main(void)
 	test_migration_v6();
 	test_merge();
 	test_vocab();
+	test_items_temp_store();
 	test_checkpointer();
 	return test_done("test_store_archive");
 }
