@@ -575,6 +575,12 @@ store_fts_merge(struct store *st, int max_pages, int *pages, struct err *e)
 		*pages += step;
 	}
 	sqlite3_finalize(s);
+	/* The merged segments' pages are free now; the file keeps them (auto_vacuum incremental)
+	 * until given back. Otherwise the file ends a fetch with whatever the last merges freed
+	 * (3-26 MB measured after 90k items), which the next fetch would reuse but which the
+	 * store's size on disk counts. ~0.1 CPU s per 2,000 pages. */
+	if (rc == 0)
+		rc = store_exec(st, "PRAGMA incremental_vacuum", e);
 	return rc;
 }
 

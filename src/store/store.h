@@ -38,8 +38,9 @@ int store_fts_backfill(struct store *st, int batch, int max_batches, struct err 
 /* Merge the full-text index's segments, at most max_pages leaf pages of work (bounded, not
  * timed): every level of the index with two segments or more is merged (FTS5 'merge' with
  * usermerge 2), continuing a merge an earlier call left unfinished. Each step is its own
- * short write. Sets *pages to the budget used (0 when nothing was left to merge). `brief fetch`
- * runs it after its last commit so that searches read few segments. Returns 0 or -1 with e set. */
+ * short write; then the free pages are given back to the file system (incremental vacuum).
+ * Sets *pages to the budget used (0 when nothing was left to merge). `brief fetch` runs it
+ * after its last commit so that searches read few segments. Returns 0 or -1 with e set. */
 int store_fts_merge(struct store *st, int max_pages, int *pages, struct err *e);
 /* What the full-text index holds as an item's text (SQL text for the migrations and the
  * statements that fill the index): the feed's text (T, the packed items.text of the row),

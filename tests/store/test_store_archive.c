@@ -541,7 +541,8 @@ test_migration_v6(void)
 
 /* The bounded merge after a fetch: a store grown by many small commits (one segment each)
  * keeps several segments per level under FTS5's automerge; store_fts_merge leaves few, within
- * its page budget, and a search still finds every item. */
+ * its page budget, gives the pages of the merged segments back to the file system, and a
+ * search still finds every item. */
 static void
 test_merge(void)
 {
@@ -560,6 +561,7 @@ test_merge(void)
 	CHECK_INT(pages, 1);
 	CHECK(store_fts_merge(&st, STORE_FTS_MERGE_PAGES, &pages, &e) == 0);
 	CHECK(pages > 0 && pages < STORE_FTS_MERGE_PAGES);
+	CHECK_INT(test_query_int(&st, "PRAGMA freelist_count"), 0); /* what the merge freed is given back */
 	int64_t after = store_fts_segments(&st);
 	fprintf(stderr, "segments after merge: %lld\n", (long long)after);
 	CHECK(before >= 8);
