@@ -324,8 +324,8 @@ static const char *const migrations[] = {
 	/* 9 -> 10: FTS5 collects up to 8 MiB of new entries in memory (hashsize; default 1 MiB)
 	 * before it writes them out as a segment of the index. A fetch's commit indexes a few
 	 * thousand items, which made several segments, each of them merged again and again as
-	 * the index grows; now it makes one. Segment writes and merges were half the fetcher's
-	 * CPU; this cut its CPU by ~7 % for ~10 MiB more memory at the peak (docs/store.md). */
+	 * the index grows; now it makes one. Segment writes and merges were a third of the
+	 * fetcher's CPU; this cut its CPU by 7-13 % for 6-7 MiB more at the peak (docs/store.md). */
 	"INSERT INTO items_fts(items_fts, rank) VALUES ('hashsize', 8388608);",
 };
 
