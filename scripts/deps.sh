@@ -5,7 +5,7 @@ set -euo pipefail
 pkgs=(build-essential cmake pkg-config clang libclang-rt-14-dev  # libclang-rt: libFuzzer for scripts/fuzz.sh
       libcurl4-openssl-dev libxml2-dev libsqlite3-dev libjansson-dev libmicrohttpd-dev zlib1g-dev libssl-dev nghttp2-server
       libtsan2  # ThreadSanitizer runtime for the TSan build of .ci/run
-      python3 python3-feedparser sfeed groff-base)
+      python3 python3-feedparser sfeed groff-base time)  # time: peak RSS of a bench's child (bench/store)
 # chromium and a small CJK font: the headless-browser test renders and screenshots the digest.
 if [ "${BRIEF_WITH_BROWSER:-1}" = 1 ]; then pkgs+=(chromium fonts-wqy-microhei); fi
 missing=()

@@ -243,20 +243,27 @@ DAILY_ERR = [""]  # stderr of the last run_rss (the daily's -v timing line)
 
 
 def run_rss(argv, env):
-    """Run argv; (wall seconds, peak RSS MiB, CPU seconds, stdout), RSS and CPU from wait4."""
+    """Run argv; (wall seconds, peak RSS MiB, CPU seconds, stdout). RSS and CPU are the child's
+    own, as /usr/bin/time reports them: a child spawned straight from this script (vfork)
+    starts with the script's high-water mark in its ru_maxrss (Linux keeps it across exec), so
+    every figure below the script's own ~48 MiB used to read as the script's size. time(1) is
+    small and forks, so the child it runs starts from time's few MiB."""
     t = time.monotonic()
-    with tempfile.TemporaryFile() as errf:
-        p = subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, stderr=errf)
+    with tempfile.TemporaryFile() as errf, tempfile.NamedTemporaryFile("r") as usage:
+        p = subprocess.Popen(["/usr/bin/time", "-f", "%M %U %S", "-o", usage.name] + argv, env=env,
+                             stdout=subprocess.PIPE, stderr=errf)
         out = p.stdout.read().decode("utf-8", "replace")
-        _, status, ru = os.wait4(p.pid, 0)
-        p.returncode = os.waitstatus_to_exitcode(status)
+        p.wait()
         wall = time.monotonic() - t
         errf.seek(0)
         err = errf.read().decode("utf-8", "replace")
+        lines = usage.read().split("\n")
     DAILY_ERR[0] = err
     if p.returncode not in (0, 3):
         sys.exit("%s failed (%d): %s" % (" ".join(argv[:2]), p.returncode, err[-2000:]))
-    return wall, ru.ru_maxrss / 1024.0, ru.ru_utime + ru.ru_stime, out
+    # time(1) prints "Command exited with non-zero status N" before the format's line
+    maxrss_kb, user, system = [line for line in lines if line.strip()][-1].split()
+    return wall, int(maxrss_kb) / 1024.0, float(user) + float(system), out
 
 
 def pct(xs, p):
