@@ -497,10 +497,10 @@ main(int argc, char **argv)
 		die("no labelled items in this split", split);
 
 	struct offline_prefs prefs = {0};
-	struct offline_ctx octx = {.now = NOW, .hours = 48, .prefs = &prefs,
-	                           .kw = kw_index_build(arts, n), .articles = arts, .article_count = n};
+	struct offline_ctx octx = {.now = NOW, .hours = 48, .prefs = &prefs, .articles = arts, .article_count = n};
 	if (!no_prior)
 		offline_prepare(&octx, &arena);
+	octx.kw = kw_index_build(arts, octx.langs, n);
 	double *score = xcalloc(n, sizeof *score), *quality = xcalloc(n, sizeof *quality);
 	struct tally all = {0}, per_lang[16] = {{0}}, base = {0};
 	const char *lang_names[16];

@@ -153,30 +153,30 @@ test_keyword_rules(void)
 	CHECK(!kw_is_generic("taalas") && !kw_is_generic("phishing") && !kw_is_generic("compiler"));
 	struct arena a = ARENA_INIT;
 	size_t n = sizeof kw_window / sizeof kw_window[0];
-	struct kw_index *idx = kw_index_build(kw_window, n);
+	struct kw_index *idx = kw_index_build(kw_window, NULL, n);
 	const char *k[8];
-	size_t m = kw_top(idx, &kw_window[0], k, 8, &a);
+	size_t m = kw_top(idx, &kw_window[0], LANG_COUNT, k, 8, &a);
 	/* Junk from "tokens/second", "real time", "Pro", "new", "people", "year" is never a keyword;
 	 * the capitalised name is, and ranks first. */
 	CHECK(m > 0 && strcmp(k[0], "Taalas") == 0); /* a name keeps its spelling */
 	for (size_t i = 0; i < m; i++)
 		CHECK(!kw_is_generic(k[i]) && strcmp(k[i], "17,000") != 0);
-	m = kw_top(idx, &kw_window[1], k, 8, &a);
+	m = kw_top(idx, &kw_window[1], LANG_COUNT, k, 8, &a);
 	CHECK(has_kw(k, m, "Starkiller"));
 	CHECK(!has_kw(k, m, "Krebs") && !has_kw(k, m, "krebs")); /* the source's own name */
 	CHECK(!has_kw(k, m, "real"));
 	CHECK(has_kw(k, m, "prompt") && !has_kw(k, m, "prompts")); /* plural merged into singular */
-	m = kw_top(idx, &kw_window[2], k, 8, &a);
+	m = kw_top(idx, &kw_window[2], LANG_COUNT, k, 8, &a);
 	CHECK(has_kw(k, m, "Hugging Face"));     /* a name of two words is one keyword */
 	CHECK(!has_kw(k, m, "hugging") && !has_kw(k, m, "face"));
-	m = kw_top(idx, &kw_window[3], k, 8, &a);
+	m = kw_top(idx, &kw_window[3], LANG_COUNT, k, 8, &a);
 	CHECK(has_kw(k, m, "推理成本"));         /* the longest recurring n-gram, not its pieces */
 	CHECK(!has_kw(k, m, "推理") && !has_kw(k, m, "成本"));
 	for (size_t i = 0; i < m; i++)
 		CHECK(!strstr(k[i], "的") && !strstr(k[i], "越来越"));
 	/* Deterministic. */
 	const char *k2[8];
-	size_t m2 = kw_top(idx, &kw_window[3], k2, 8, &a);
+	size_t m2 = kw_top(idx, &kw_window[3], LANG_COUNT, k2, 8, &a);
 	CHECK_INT(m2, m);
 	for (size_t i = 0; i < m && i < m2; i++)
 		CHECK_STR(k2[i], k[i]);

@@ -37,7 +37,7 @@ static void
 judge(struct article *a, size_t n, size_t i, struct arena *arena, struct verdict *v)
 {
 	struct offline_prefs prefs = {0};
-	struct kw_index *kw = kw_index_build(a, n);
+	struct kw_index *kw = kw_index_build(a, NULL, n);
 	struct offline_ctx ctx = {.now = NOW, .hours = 48, .prefs = &prefs, .kw = kw, .articles = a, .article_count = n};
 	offline_verdict(&ctx, &a[i], arena, v);
 	kw_index_free(kw);
@@ -430,7 +430,7 @@ test_essay_against_prior(void)
 		w[i].source_id = w[0].source_id;
 	}
 	struct offline_prefs prefs = {0};
-	struct kw_index *kw = kw_index_build(w, 4);
+	struct kw_index *kw = kw_index_build(w, NULL, 4);
 	struct offline_ctx ctx = {.now = NOW, .hours = 48, .prefs = &prefs, .kw = kw, .articles = w, .article_count = 4};
 	offline_prepare(&ctx, &arena);
 	struct verdict v;
@@ -737,7 +737,7 @@ test_source_prior(void)
 		w[4] = art("Kurzmeldungen", "Heute gibt es nur kurze Meldungen aus der Stadt und dem Umland zu lesen.",
 		           "Stadt");
 		struct offline_prefs prefs = {0};
-		struct kw_index *kw = kw_index_build(w, 5);
+		struct kw_index *kw = kw_index_build(w, NULL, 5);
 		struct offline_ctx ctx = {.now = NOW, .hours = 48, .prefs = &prefs, .kw = kw, .articles = w, .article_count = 5};
 		struct verdict v;
 		offline_verdict(&ctx, &w[0], &arena, &v);

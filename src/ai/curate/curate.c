@@ -89,16 +89,16 @@ curate_run(struct store *st, struct article *articles, size_t count, const struc
 
 	struct offline_prefs prefs;
 	offline_prefs_load(o.cfg, arena, &prefs);
-	struct kw_index *kw = kw_index_build(articles, count);
 	struct offline_ctx octx = {
 		.now = o.now,
 		.hours = o.hours,
 		.prefs = &prefs,
-		.kw = kw,
 		.articles = articles,
 		.article_count = count,
 	};
 	offline_prepare(&octx, arena);
+	struct kw_index *kw = kw_index_build(articles, octx.langs, count); /* languages as prepare read them */
+	octx.kw = kw;
 
 	/* The offline verdicts always exist: they are the fallback, and the model's answers only
 	 * replace them where it served. */

@@ -362,12 +362,14 @@ code_identifier(const char *start, size_t len)
 	return 0;
 }
 
-/* Every term occurrence of a's title and text: usable words, adjacent pairs of them, CJK n-grams. */
+/* Every term occurrence of a's title and text: usable words, adjacent pairs of them, CJK n-grams.
+ * lang: a's language, LANG_COUNT when not known yet. */
 static void
-scan_article(const struct article *a, occ_fn fn, void *ctx)
+scan_article(const struct article *a, enum lang lang, occ_fn fn, void *ctx)
 {
 	const char *parts[2] = {a->title ? a->title : "", a->text ? a->text : ""};
-	enum lang lang = lang_detect(parts[0], parts[1]);
+	if (lang == LANG_COUNT)
+		lang = lang_detect(parts[0], parts[1]);
 	for (int p = 0; p < 2; p++) {
 		size_t len = strlen(parts[p]);
 		if (len > KW_TEXT_BYTES)
@@ -475,7 +477,7 @@ count_df(void *vctx, const struct occ *o)
 }
 
 struct kw_index *
-kw_index_build(const struct article *articles, size_t count)
+kw_index_build(const struct article *articles, const enum lang *langs, size_t count)
 {
 	struct kw_index *idx = xcalloc(1, sizeof *idx);
 	idx->cap = 1024;
@@ -483,7 +485,7 @@ kw_index_build(const struct article *articles, size_t count)
 	idx->docs = count;
 	for (size_t d = 0; d < count; d++) {
 		struct df_ctx c = {idx, (int)d};
-		scan_article(&articles[d], count_df, &c);
+		scan_article(&articles[d], langs ? langs[d] : LANG_COUNT, count_df, &c);
 	}
 	return idx;
 }
@@ -680,13 +682,14 @@ display_form(const struct slot *s)
 }
 
 size_t
-kw_top(const struct kw_index *idx, const struct article *a, const char **out, size_t max, struct arena *arena)
+kw_top(const struct kw_index *idx, const struct article *a, enum lang lang, const char **out, size_t max,
+       struct arena *arena)
 {
 	struct arena scratch = ARENA_INIT;
 	struct wordmap tf;
 	map_init(&tf, 256, &scratch);
 	struct tf_ctx c = {&tf, &scratch};
-	scan_article(a, count_tf, &c);
+	scan_article(a, lang, count_tf, &c);
 	merge_plurals(&tf);
 	struct source_words sw;
 	source_words_read(a, &sw);

@@ -653,8 +653,10 @@ relevance(const struct offline_analysis *an)
 	return clamp10(r);
 }
 
+/* 1..10 from the article's length, figures and sentences; a post of a prolific feed weighs
+ * less. k: a's index in the window (window_index()). */
 static int
-quality(const struct offline_analysis *an, const struct article *a, const struct offline_ctx *ctx)
+quality(const struct offline_analysis *an, const struct article *a, const struct offline_ctx *ctx, size_t k)
 {
 	size_t w = an->words;
 	long q = w < 30 ? 2 : w < 100 ? 3 : w < 250 ? 5 : w < 600 ? 6 : w < 1500 ? 7 : 8;
@@ -665,10 +667,11 @@ quality(const struct offline_analysis *an, const struct article *a, const struct
 		if (avg >= 8 && avg <= 40)
 			q++;
 	}
-	size_t same_source = 0, k = ctx->tallies ? window_index(ctx, a) : SIZE_MAX;
-	if (k != SIZE_MAX)
+	size_t same_source = 0;
+	int tallied = ctx->tallies && k != SIZE_MAX;
+	if (tallied)
 		same_source = (size_t)ctx->tallies[ctx->tally_of[k]].total;
-	for (size_t i = 0; k == SIZE_MAX && i < ctx->article_count; i++)
+	for (size_t i = 0; !tallied && i < ctx->article_count; i++)
 		same_source += ctx->articles[i].source_id == a->source_id;
 	if (same_source > 8) /* a prolific feed (link blog, aggregator): each post weighs less */
 		q--;
@@ -956,7 +959,7 @@ pick_keywords(const struct offline_analysis *an, const struct offline_ctx *ctx, 
 	size_t n = add_lexicon(an, zh, used, out, 0, 2);
 	const char *tf[8];
 	struct arena scratch = ARENA_INIT; /* the candidates; only the ones taken are kept in arena */
-	size_t m = ctx->kw ? kw_top(ctx->kw, a, tf, 8, &scratch) : 0;
+	size_t m = ctx->kw ? kw_top(ctx->kw, a, an->lang, tf, 8, &scratch) : 0;
 	for (size_t i = 0; i < m && n < 4; i++)
 		if (!overlaps_keyword(out, n, tf[i]) && (zh || !has_cjk(tf[i])))
 			out[n++] = arena_strdup(arena, tf[i]);
@@ -975,15 +978,14 @@ pick_keywords(const struct offline_analysis *an, const struct offline_ctx *ctx, 
  * than two other items of the source, or was not prepared. It is the engine's own reading of
  * the feed, no label of anyone's: a data-science blog's posts are mostly ai-ml, so its post with
  * thin vocabulary probably is too. It only tips the balance between categories the item itself
- * has evidence for (categorize()). */
+ * has evidence for (categorize()). k: a's index in the window (window_index()). */
 static void
-source_prior(const struct offline_ctx *ctx, const struct article *a, int prior[CAT_COUNT])
+source_prior(const struct offline_ctx *ctx, const struct article *a, size_t k, int prior[CAT_COUNT])
 {
 	int count[CAT_COUNT] = {0}, others = 0;
 	for (int c = 0; c < CAT_COUNT; c++)
 		prior[c] = 0;
-	size_t k = ctx->tallies ? window_index(ctx, a) : SIZE_MAX;
-	if (k != SIZE_MAX) { /* the source's tally without a itself */
+	if (ctx->tallies && k != SIZE_MAX) { /* the source's tally without a itself */
 		const struct offline_source_tally *t = &ctx->tallies[ctx->tally_of[k]];
 		memcpy(count, t->count, sizeof count);
 		count[ctx->own_categories[k]]--;
@@ -1058,6 +1060,7 @@ offline_prepare(struct offline_ctx *ctx, struct arena *arena)
 	size_t n = ctx->article_count ? ctx->article_count : 1;
 	struct offline_analysis *ans = arena_alloc(arena, n * sizeof *ans);
 	enum category *cats = arena_alloc(arena, n * sizeof *cats);
+	enum lang *langs = arena_alloc(arena, n * sizeof *langs);
 	struct match scratch[MAX_MATCHES];
 	for (size_t i = 0; i < ctx->article_count; i++) {
 		analyse(&ctx->articles[i], ctx->prefs, scratch, &ans[i]);
@@ -1065,8 +1068,10 @@ offline_prepare(struct offline_ctx *ctx, struct arena *arena)
 		if (ans[i].match_count)
 			memcpy(ans[i].matches, scratch, ans[i].match_count * sizeof *scratch);
 		cats[i] = categorize(&ans[i], none);
+		langs[i] = ans[i].lang;
 	}
 	ctx->analyses = ans;
+	ctx->langs = langs;
 	ctx->own_categories = cats;
 	tally_sources(ctx, arena);
 }
@@ -1078,8 +1083,8 @@ offline_verdict(const struct offline_ctx *ctx, const struct article *a, struct a
 	 * integers: a may be an article of another array), not by a walk of the window, which
 	 * made a daily of 16,000 articles quadratic. */
 	const struct offline_analysis *an = NULL;
-	size_t k = ctx->analyses ? window_index(ctx, a) : SIZE_MAX;
-	if (k != SIZE_MAX)
+	size_t k = window_index(ctx, a); /* SIZE_MAX: not a window article */
+	if (ctx->analyses && k != SIZE_MAX)
 		an = &ctx->analyses[k];
 	struct offline_analysis own;
 	struct match scratch[MAX_MATCHES];
@@ -1088,10 +1093,10 @@ offline_verdict(const struct offline_ctx *ctx, const struct article *a, struct a
 		an = &own;
 	}
 	int prior[CAT_COUNT];
-	source_prior(ctx, a, prior);
+	source_prior(ctx, a, k, prior);
 	memset(out, 0, sizeof *out);
 	out->relevance = relevance(an);
-	out->quality = quality(an, a, ctx);
+	out->quality = quality(an, a, ctx, k);
 	out->timeliness = timeliness(an, a, ctx);
 	out->category = categorize(an, prior);
 	const char **kws = arena_alloc(arena, 4 * sizeof *kws);

@@ -47,6 +47,7 @@ struct offline_ctx {
 	 * source's prior is taken; NULL: no priors. */
 	const enum category *own_categories;
 	const struct offline_analysis *analyses; /* per window article (offline_prepare), or NULL */
+	const enum lang *langs; /* per window article (offline_prepare, for kw_index_build), or NULL */
 	/* Per source, the counts of own_categories (offline_prepare), and per window article the
 	 * index of its source's tally: the prior without a walk of the window per article. NULL
 	 * when not prepared, or when two window articles of one source share an id. */
