@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/hash.h"
 #include "util/str.h"
 #include "util/utf8.h"
 
@@ -171,7 +172,7 @@ struct word_set {
 	size_t cap, count;
 };
 
-/* An open-addressing set of word hashes (0: empty; hashes are never 0, see word_hash). */
+/* An open-addressing set of word hashes (0: empty; hashes are never 0, see hash64_key). */
 struct hash_set {
 	uint64_t *slots;
 	size_t cap, count;
@@ -194,16 +195,6 @@ struct fts_vocab {
 	struct hash_set known;
 	uint64_t recent[VOCAB_RECENT];
 };
-
-/* FNV-1a of p[0..n), never 0. */
-static uint64_t
-word_hash(const char *p, size_t n)
-{
-	uint64_t h = 1469598103934665603ULL;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)p[i]) * 1099511628211ULL;
-	return h ? h : 1;
-}
 
 /* The slot of tok[0..n) (hash h) in set: where it is, or the empty slot where it would go. */
 static struct word_slot *
@@ -293,7 +284,7 @@ hset_clear(struct hash_set *set)
 static void
 vocab_add(struct fts_vocab *v, const char *tok, size_t n)
 {
-	uint64_t h = word_hash(tok, n);
+	uint64_t h = hash64_key(tok, n);
 	uint64_t *recent = &v->recent[(h >> 32) & (VOCAB_RECENT - 1)];
 	if (*recent == h)
 		return;

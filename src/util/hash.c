@@ -15,6 +15,13 @@ hash64(const void *p, size_t len, uint64_t seed)
 	return h;
 }
 
+uint64_t
+hash64_key(const void *p, size_t len)
+{
+	uint64_t h = hash64(p, len, HASH_SEED);
+	return h ? h : 1;
+}
+
 static uint64_t
 mix64(uint64_t x)
 {

@@ -145,6 +145,10 @@ test_hash(void)
 	CHECK(strcmp(a, b) != 0);
 	hash_hex128("abc", 3, b);
 	CHECK_STR(a, b);
+	/* FNV-1a's published test vector; the table key is that hash, never 0 (0 marks empty) */
+	CHECK(hash64("a", 1, HASH_SEED) == 0xaf63dc4c8601ec8cULL);
+	CHECK(hash64_key("a", 1) == hash64("a", 1, HASH_SEED));
+	CHECK(hash64_key("", 0) == HASH_SEED);
 }
 
 /* fs_view: a regular file is mapped (also as redirected stdin, from where it stands),

@@ -44,7 +44,7 @@ struct wordmap {
  * a struct slot and a copy of the word) is what keeps a daily at 3M items small. Two terms
  * with one hash would share a count; at 2^-64 per pair that is left to chance. */
 struct df_entry {
-	uint64_t hash;    /* 0 = empty (a term hashing to 0 is stored as 1) */
+	uint64_t hash;    /* 0 = empty (hash64_key is never 0) */
 	uint32_t count;   /* articles that use the term */
 	int32_t last_doc; /* the article that last counted it */
 };
@@ -421,13 +421,6 @@ scan_article(const struct article *a, enum lang lang, occ_fn fn, void *ctx)
 	}
 }
 
-static uint64_t
-df_hash(const char *w, size_t len)
-{
-	uint64_t h = hash64(w, len, HASH_SEED);
-	return h ? h : 1;
-}
-
 /* The entry of hash h: its slot, or the empty slot where it belongs. */
 static struct df_entry *
 df_slot(struct df_entry *slots, size_t cap, uint64_t h)
@@ -464,7 +457,7 @@ count_df(void *vctx, const struct occ *o)
 	struct kw_index *idx = c->idx;
 	if ((idx->used + 1) * 2 > idx->cap)
 		df_grow(idx);
-	uint64_t h = df_hash(o->term, o->len);
+	uint64_t h = hash64_key(o->term, o->len);
 	struct df_entry *e = df_slot(idx->slots, idx->cap, h);
 	if (e->hash == 0) {
 		*e = (struct df_entry){h, 0, -1};
@@ -503,7 +496,7 @@ kw_index_free(struct kw_index *idx)
 static uint32_t
 df_count(const struct kw_index *idx, const char *w)
 {
-	const struct df_entry *e = df_slot(idx->slots, idx->cap, df_hash(w, strlen(w)));
+	const struct df_entry *e = df_slot(idx->slots, idx->cap, hash64_key(w, strlen(w)));
 	return e->hash ? e->count : 0;
 }
 
