@@ -436,16 +436,10 @@ names_price(const char *t)
 static int
 judges_in_title(const char *title, enum lang lang)
 {
-	static const char *const words[] = {" worse ", " mania ", " malaise ", " ditch ", " failure ", " hype ",
-	                                    " doomed ", " sucks "};
+	static const char *const words[] = {"worse", "mania", "malaise", "ditch", "failure", "hype", "doomed", "sucks"};
 	if (lang != LANG_EN && lang != LANG_OTHER)
 		return 0;
-	char buf[TITLE_WORDS_MAX];
-	const char *w = title_words(title, buf);
-	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-		if (strstr(w, words[i]))
-			return 1;
-	return 0;
+	return text_has_word(title, words, sizeof words / sizeof words[0]);
 }
 
 /* True when the title is a notice rather than a story: an event's logistics ("KVM Forum 2024:
@@ -469,19 +463,15 @@ is_notice_title(const char *title)
 	    /* celebrations */
 	    " birthday ", " anniversary ", " geburtstag ", " jubiläum ", " anniversaire ", " aniversario ",
 	};
-	static const char *const sales[] = {" save ", " steal ", " deal ", " deals ", " sale ", " discount ",
-	                                    " off ", " bundle ", " lifetime "};
+	static const char *const sales[] = {"save", "steal", "deal", "deals", "sale", "discount", "off", "bundle",
+	                                    "lifetime"};
 	char buf[TITLE_WORDS_MAX];
 	const char *w = title_words(title, buf);
 	for (size_t i = 0; i < sizeof phrases / sizeof phrases[0]; i++)
 		if (strstr(w, phrases[i]))
 			return 1;
 	/* "Save 80% On …", "$100 off Fenix 5": a price or a percentage with a word of selling */
-	if (names_price(title) || strchr(title, '%'))
-		for (size_t i = 0; i < sizeof sales / sizeof sales[0]; i++)
-			if (strstr(w, sales[i]))
-				return 1;
-	return 0;
+	return (names_price(title) || strchr(title, '%')) && text_has_word(title, sales, sizeof sales / sizeof sales[0]);
 }
 
 /* True when the title is a podcast episode's: a show code with its number ("CRE195 Das
