@@ -1,7 +1,7 @@
 /* bench_editorial.c: how close the offline engine's judgement comes to an editor's, on the
  * labelled real items of data/editorial/labels.tsv (see data/editorial/README.md).
  *
- *   bench_editorial [--split dev|heldout|all] [--list] [--no-prior] [--labels FILE] [--shared DIR]
+ *   bench_editorial [--split dev|heldout|fresh|all] [--list] [--no-prior] [--labels FILE] [--shared DIR]
  *   bench_editorial --dump SOURCE
  *
  * For each labelled item the text is read from the shared corpus (feeds are parsed with the
@@ -68,6 +68,14 @@ die(const char *what, const char *detail)
 	exit(1);
 }
 
+/* Whether name is one of the label file's splits: dev (tuned on), heldout (totals only) or
+ * fresh (labelled before the engine's verdict was read, measured once, then studied like dev). */
+static int
+is_split(const char *name)
+{
+	return strcmp(name, "dev") == 0 || strcmp(name, "heldout") == 0 || strcmp(name, "fresh") == 0;
+}
+
 /* Parse one labels.tsv line into l (strings point into line). Returns 0, or -1 on a bad line. */
 static int
 parse_label(char *line, struct label *l)
@@ -77,6 +85,8 @@ parse_label(char *line, struct label *l)
 		return -1;
 	memset(l, 0, sizeof *l);
 	l->split = f[0];
+	if (!is_split(l->split))
+		return -1;
 	l->source = f[1];
 	l->ref = f[2];
 	if (category_parse(f[3], &l->cat) < 0)
@@ -445,10 +455,14 @@ main(int argc, char **argv)
 		else if (strcmp(argv[i], "--dump") == 0 && i + 1 < argc)
 			dump = argv[++i];
 		else {
-			fprintf(stderr, "usage: bench_editorial [--split dev|heldout|all] [--list] [--no-prior] [--labels FILE] "
+			fprintf(stderr, "usage: bench_editorial [--split dev|heldout|fresh|all] [--list] [--no-prior] [--labels FILE] "
 			                "[--shared DIR] [--dump SOURCE]\n");
 			return 2;
 		}
+	}
+	if (strcmp(split, "all") != 0 && !is_split(split)) {
+		fprintf(stderr, "bench_editorial: unknown split %s (dev, heldout, fresh or all)\n", split);
+		return 2;
 	}
 	if (!shared)
 		shared = BRIEF_SHARED_DIR;
