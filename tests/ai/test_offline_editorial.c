@@ -404,6 +404,44 @@ test_opinion_form(void)
 	check_cases(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* Session 7, from the fresh set's misses (data/editorial/README.md), each a general rule:
+ *   - an item its feed publishes without a title (a link blog's or a microblog's post) is
+ *     headed by its first sentence: the title weights and title rules read that sentence;
+ *   - "On this day …", "On Monday …" date a story; they are no essay's "On X";
+ *   - "agent" alone is a weak AI cue: border, FBI and estate agents are no AI. */
+static void
+test_untitled_dates_agents(void)
+{
+	static const struct cue_case cases[] = {
+		{"untitled AI post", "",
+		 "A startup launches an AI-powered search engine for recipes. The link goes to its announcement.",
+		 "A link blog", CAT_AI_ML, 0, NULL, NULL, 0, LANG_EN},
+		{"untitled, no title field", NULL,
+		 "A startup launches an AI-powered search engine for recipes. The link goes to its announcement.",
+		 "A link blog", CAT_AI_ML, 0, NULL, NULL, 0, LANG_EN},
+		/* the same sentence after a lead that says something else is a body mention */
+		{"titled, AI in the body", "Links for Tuesday",
+		 "The city library reopens after two years of work. A startup launches an AI-powered search engine "
+		 "for recipes.",
+		 "A link blog", CAT_AI_ML, 1, NULL, NULL, 0, LANG_EN},
+		{"en On this day", "On this day in 2015: the city opened its new library",
+		 "Ten years ago the city opened its new central library, with a cafe, a garden on the roof and room "
+		 "for half a million books.",
+		 "A local blog", CAT_OPINION, 1, NULL, NULL, 0, LANG_EN},
+		{"en On Monday", "On Monday the council votes on the new bus routes",
+		 "The council votes on Monday on the new bus routes through the old town.", "A local blog",
+		 CAT_OPINION, 1, NULL, NULL, 0, LANG_EN},
+		{"border agents", "Border agents check travellers' papers at the station",
+		 "Since Monday, border agents have checked the papers of every traveller who gets off the night "
+		 "train at the central station.",
+		 "A news site", CAT_AI_ML, 1, NULL, NULL, 0, LANG_EN},
+		{"AI agents", "AI agents book flights for travellers",
+		 "The airline lets AI agents book and change flights for its customers.", "A news site", CAT_AI_ML, 0,
+		 NULL, NULL, 0, LANG_EN},
+	};
+	check_cases(cases, sizeof cases / sizeof cases[0]);
+}
+
 /* A long first-person piece that names no subject and has no argument marker is an essay even
  * in a feed whose other items are "other": the source's prior is no subject of the piece's own. */
 static void
@@ -862,6 +900,7 @@ main(void)
 	test_feed_tag_cues();
 	test_feed_description();
 	test_opinion_form();
+	test_untitled_dates_agents();
 	test_essay_against_prior();
 	test_version_titles();
 	test_notice_titles();

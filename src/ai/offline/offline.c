@@ -349,13 +349,32 @@ leads_with_version(const char *title)
 	return 0;
 }
 
+/* True when s (what follows a title's "On ", "Über ", …) begins with a word of time: "On this
+ * day in 2019: …", "On Monday, …", "Über Ostern …" date a story; they are no essay's "On X". */
+static int
+names_a_time(const char *s)
+{
+	static const char *const times[] = {
+	    "this",   "that",    "today",    "day",      "monday",    "tuesday",  "wednesday", "thursday",
+	    "friday", "saturday", "sunday",  "january",  "february",  "march",    "april",     "may",
+	    "june",   "july",    "august",   "september", "october",  "november", "december",  "heute",
+	    "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",   "ostern",
+	    "weihnachten"};
+	size_t n = strcspn(s, " ,:");
+	for (size_t k = 0; k < sizeof times / sizeof times[0]; k++)
+		if (strlen(times[k]) == n && str_ncasecmp(s, times[k], n) == 0)
+			return 1;
+	return str_istarts(s, "the day ");
+}
+
 /* True when the title has the form essayists and columnists give a piece that argues: "On
  * X" / "Über X" (the essay's title since Montaigne and Seneca), a title in the imperative of
  * stopping ("Stop X", "Don't X", "Knock It Off With X"), and a personal "Why": "Why I left
  * Google", "Why we stopped using X". Other "why" headlines are explainers, questions too ("Why
  * radiation causes dry mouth", "Why does the dialog manager use extra bytes …?"). Each only in
  * its language (English "Over 100 …" is no Dutch essay); a short item whose language is not
- * known is read as English. How-tos ("How to stop …") never get here: they start otherwise. */
+ * known is read as English. How-tos ("How to stop …") never get here: they start otherwise.
+ * A date after "On" ("On this day in 2019: …", "On Monday …": names_a_time) is no essay. */
 static int
 is_essay_title(const char *title, enum lang lang)
 {
@@ -377,7 +396,7 @@ is_essay_title(const char *title, enum lang lang)
 		    !(lang == starts[i].lang || (starts[i].lang == LANG_EN && lang == LANG_OTHER)))
 			continue;
 		if (!starts[i].why)
-			return 1;
+			return !names_a_time(title + strlen(starts[i].start));
 		const char *next = title + strlen(starts[i].start);
 		size_t n = strcspn(next, " ,:");
 		for (size_t k = 0; k < sizeof personal / sizeof personal[0]; k++)
@@ -581,6 +600,26 @@ is_column_feed(const char *desc)
 	return 0;
 }
 
+#define HEADLINE_CHARS 200 /* an untitled item's headline: its first sentence, at most this long */
+
+/* The headline of a: its title, or, for an item its feed publishes without one (a link blog's
+ * or a microblog's post, a JSON Feed's content_text), its first sentence, which is what a
+ * reader takes for its headline and what the title rules and title weights should read. buf
+ * (at least 4 * HEADLINE_CHARS + 1 bytes) holds the copy. Never NULL. */
+static const char *
+headline(const struct article *a, char *buf)
+{
+	if (a->title && *a->title)
+		return a->title;
+	struct text_span first;
+	if (!a->text || text_sentences(a->text, &first, 1) == 0)
+		return "";
+	size_t n = utf8_prefix_chars(first.p, first.len, HEADLINE_CHARS);
+	memcpy(buf, first.p, n);
+	buf[n] = '\0';
+	return buf;
+}
+
 /* Read a into an. The matches go into scratch (MAX_MATCHES of them), which an points at until
  * the caller copies them (offline_prepare keeps a window's analyses: 160 inline slots each
  * were 40 MB of a daily at 3M items). */
@@ -590,16 +629,17 @@ analyse(const struct article *a, const struct offline_prefs *prefs, struct match
 {
 	memset(an, 0, sizeof *an);
 	an->matches = scratch;
+	char hbuf[4 * HEADLINE_CHARS + 1];
+	const char *title = headline(a, hbuf);
 	an->lang = lang_detect(a->title, a->text);
-	an->howto = is_howto(a->title ? a->title : "", a->text ? a->text : "");
-	an->release = text_is_release(a->title ? a->title : "") || leads_with_version(a->title ? a->title : "");
-	an->essay_title = is_essay_title(a->title ? a->title : "", an->lang) ||
-	                  judges_in_title(a->title ? a->title : "", an->lang);
-	an->notice = is_notice_title(a->title ? a->title : "");
+	an->howto = is_howto(title, a->text ? a->text : "");
+	an->release = text_is_release(title) || leads_with_version(title);
+	an->essay_title = is_essay_title(title, an->lang) || judges_in_title(title, an->lang);
+	an->notice = is_notice_title(title);
 	an->code_feed = is_code_feed(a);
-	an->episode = is_episode_title(a->title ? a->title : "");
+	an->episode = is_episode_title(title);
 	an->feed_column = is_column_feed(a->source_description);
-	scan(an, a->title ? a->title : "", 1, prefs);
+	scan(an, title, 1, prefs);
 	/* The feed's own categories are its editor's label for the item ("security", "Meinung",
 	 * "Programmierung"): they weigh like the title, word by word as in the text, so a tag
 	 * "Linux kernel" or "Kommentar" is a cue even when it is no lexicon term as a whole. At
