@@ -442,6 +442,36 @@ test_untitled_dates_agents(void)
 	check_cases(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* A personal post whose technical words are asides (a programmer's anniversary at work, a
+ * meme answered on a developer's blog) is other; the same writer's write-up of a technical
+ * subject, named in its title, stays technical. */
+static void
+test_personal_post(void)
+{
+	static const char anniversary[] =
+	    "Five years ago this week I started here. I remember my first day: I got lost on the way to the "
+	    "office, I spilled coffee on my new desk, and my manager took me to lunch anyway. Since then I have "
+	    "moved twice, my daughter has started to walk and I have learned to bake bread on Sundays. I still "
+	    "write PHP most days, and I still like my colleagues. We have had our hard months, and I have "
+	    "thought about leaving more than once, but every time I stayed because of the people. My favourite "
+	    "part of the year is the summer outing, when we rent a boat and sail on the lake, and my least "
+	    "favourite is the week in which the heating breaks. I learned programming from a book my uncle gave "
+	    "me, and I never thought I would be paid for it. I want to thank everyone who made these years what "
+	    "they were, and I am looking forward to the next five. I will bring cake on Friday, and I promise it "
+	    "will be better than the one I baked in the spring, which my neighbours still talk about, and not "
+	    "in a kind way. I have kept every card you gave me in a box under my bed, and I read them again "
+	    "last night, and I laughed at most of them and cried at two. My first desk plant is still alive, "
+	    "which surprises me more than anything else about these years. Thank you all, and see you on "
+	    "Friday, where I will tell the story of the lost keys once more, as I do every year.";
+	static const struct cue_case cases[] = {
+		{"personal anniversary", "Five years", anniversary, "A developer's blog", CAT_OTHER, 0, NULL, NULL, 0,
+		 LANG_EN},
+		{"same writer, technical title", "Five years of PHP: what I learned about programming", anniversary,
+		 "A developer's blog", CAT_OTHER, 1, NULL, NULL, 0, LANG_EN},
+	};
+	check_cases(cases, sizeof cases / sizeof cases[0]);
+}
+
 /* A long first-person piece that names no subject and has no argument marker is an essay even
  * in a feed whose other items are "other": the source's prior is no subject of the piece's own. */
 static void
@@ -901,6 +931,7 @@ main(void)
 	test_feed_description();
 	test_opinion_form();
 	test_untitled_dates_agents();
+	test_personal_post();
 	test_essay_against_prior();
 	test_version_titles();
 	test_notice_titles();

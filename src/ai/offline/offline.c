@@ -769,6 +769,8 @@ evidence(const struct offline_analysis *an, struct evidence ev[CAT_COUNT])
 }
 
 #define OPINION_MIN 5 /* argument markers needed before a piece is an opinion piece */
+#define PERSONAL_FIRST_PERSON 5.0 /* % of words in the first person: a personal post */
+#define PERSONAL_DENSITY 15.0     /* evidence points per 1000 words below which a subject is an aside */
 #define ESSAY_TITLE_WEIGHT 2 /* an essay's title form counts as a clear opinion cue in the title */
 
 /* The category an editor would file the piece under, from the evidence and the source's prior
@@ -856,6 +858,15 @@ categorize(const struct offline_analysis *an, const int prior[CAT_COUNT])
 	if (best == CAT_OTHER && ev[CAT_OTHER].score == 0 && first_person >= 5.0 && an->words >= 150)
 		return CAT_OPINION;
 	if (ev[CAT_OTHER].score + prior[CAT_OTHER] > best_score)
+		return CAT_OTHER;
+	/* A personal post (much first-person writing) whose technical words are asides: no
+	 * technical term in its title or tags, no core term, and few points of evidence for the
+	 * length of the text (an anniversary at a software company, which computer to buy, a
+	 * blogging meme that mentions PHP). An editor files it as other; a first-person write-up of
+	 * a technical subject names that subject in its title or keeps returning to it. */
+	if (best != CAT_OTHER && best != CAT_OPINION && ev[best].title == 0 && ev[best].top < 3 &&
+	    first_person >= PERSONAL_FIRST_PERSON && an->words >= 150 &&
+	    1000.0 * ev[best].score / (double)an->words < PERSONAL_DENSITY)
 		return CAT_OTHER;
 	return best;
 }
