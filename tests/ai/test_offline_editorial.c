@@ -917,6 +917,40 @@ test_lang(void)
 	CHECK(!lang_is_stopword(LANG_DE, "rust") && !lang_is_stopword(LANG_NL, "rust"));
 }
 
+/* Session 8: a release of a model is AI, a release of a tool is tools (data/editorial/README.md:
+ * "ai-ml: the subject is AI, machine learning, models"; seed 000 files "Gemini 3.1 Pro" and
+ * "OpenAI makes GPT-5.3-Codex-Spark faster" under AI / ML and CloudPebble's SDK under tools). A
+ * versioned title whose product is a model (a model family before the version, or the words
+ * model, weights, open-weight in the title) is AI; the software that runs or trains models
+ * (Ollama, llama.cpp, PyTorch) has releases like any tool. */
+static void
+test_model_releases(void)
+{
+	static const struct cue_case cases[] = {
+		{"model, version last", "Claude Opus 4.6",
+		 "Anthropic's new model is better at long coding tasks and keeps a context window of a million tokens. "
+		 "It costs the same per token as the previous version and is available in the API today.",
+		 "A link blog", CAT_AI_ML, 0, NULL, NULL, 0, LANG_EN},
+		{"model, released", "GPT-5.3 released",
+		 "OpenAI released GPT-5.3 today, a model that answers faster and makes fewer mistakes on benchmarks "
+		 "of reasoning and code. The model is available to every ChatGPT user.",
+		 "A news site", CAT_AI_ML, 0, NULL, NULL, 0, LANG_EN},
+		{"open-weight models", "Nemo 2.1 available: open-weight models for laptops",
+		 "The release has three sizes, from 2 to 14 billion parameters, with weights under the Apache license. "
+		 "They run on a laptop with 16 GB of memory.",
+		 "A news site", CAT_AI_ML, 0, NULL, NULL, 0, LANG_EN},
+		{"tool that runs models", "Ollama 0.6.2 released",
+		 "This release of Ollama adds support for new models, fixes a crash when a download is cancelled and "
+		 "speeds up loading on Linux. Install it with the script or the package manager.",
+		 "Ollama releases", CAT_TOOLS, 0, NULL, NULL, 0, LANG_EN},
+		{"AI library", "PyTorch 2.7 released",
+		 "PyTorch 2.7 supports the new GPU architecture, adds a faster compiler mode and drops Python 3.8. "
+		 "Upgrade with pip; the release notes list the breaking changes.",
+		 "A news site", CAT_TOOLS, 0, NULL, NULL, 0, LANG_EN},
+	};
+	check_cases(cases, sizeof cases / sizeof cases[0]);
+}
+
 int
 main(void)
 {
@@ -932,6 +966,7 @@ main(void)
 	test_opinion_form();
 	test_untitled_dates_agents();
 	test_personal_post();
+	test_model_releases();
 	test_essay_against_prior();
 	test_version_titles();
 	test_notice_titles();

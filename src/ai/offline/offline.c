@@ -58,6 +58,7 @@ struct offline_analysis {
 	int opinion_cues, news_cues;
 	int howto;   /* a how-to or a tool write-up ("How I set up vim", "Using X with Y", "Tips") */
 	int release; /* a versioned release ("Mercurial 1.3 released", "v3.9.0") */
+	int model_release; /* a release of a model ("Claude Opus 4.6", "GPT-5.3 released"), not of a tool */
 	int essay_title; /* the title has an essay's form ("On X", "Why I X", "Stop X", "Über X") or
 	                  * passes a judgement ("… Makes Things Worse", "Mac Malaise") */
 	int notice;      /* the title is a notice: an event's logistics, a sales offer, a celebration */
@@ -349,6 +350,40 @@ leads_with_version(const char *title)
 	return 0;
 }
 
+/* True when a versioned title releases a model rather than a tool: a model family names the
+ * product (it comes before or carries the title's first version: "Claude Opus 4.6", "GPT-5.3
+ * released", "Qwen3.5 available"), or the title says it ships models or weights ("Nemo 2.1:
+ * open-weight models"). An editor files a model under AI ("ai-ml: the subject is AI, machine
+ * learning, models", data/editorial/README.md; seed 000's "Gemini 3.1 Pro") and the software
+ * that runs or trains models under tools like any release ("Ollama 0.6.2", "PyTorch 2.7",
+ * "llama.cpp b4500"; "Ollama 0.7 adds Llama 4": the product is Ollama). A family matches as a
+ * word or a word's head before a dash or a digit ("gpt-5.3", "qwen3"), never before a dot
+ * ("llama.cpp"). The singular "model" is left out: "Model 3 2.1 update" is a car. */
+static int
+releases_a_model(const char *title)
+{
+	static const char *const families[] = {"chatgpt", "claude", "deepseek", "gemini", "gemma", "gpt", "grok",
+	                                       "llama", "mistral", "mixtral", "phi", "qwen"};
+	static const char *const shipped[] = {"models", "weights", "open-weight", "open-weights", "llm", "llms"};
+	if (text_has_word(title, shipped, sizeof shipped / sizeof shipped[0]))
+		return 1;
+	struct text_iter it;
+	text_iter_init(&it, title, strlen(title));
+	while (text_next(&it)) {
+		if (it.is_cjk)
+			continue;
+		for (size_t i = 0; i < sizeof families / sizeof families[0]; i++) {
+			size_t n = strlen(families[i]);
+			if (strncmp(it.word, families[i], n) == 0 &&
+			    (it.word[n] == '\0' || it.word[n] == '-' || is_ascii_digit((unsigned char)it.word[n])))
+				return 1;
+		}
+		if (text_has_version(it.word)) /* the first version: a family after it is no product */
+			return 0;
+	}
+	return 0;
+}
+
 /* True when s (what follows a title's "On ", "Über ", …) begins with a word of time: "On this
  * day in 2019: …", "On Monday, …", "Über Ostern …" date a story; they are no essay's "On X". */
 static int
@@ -634,6 +669,7 @@ analyse(const struct article *a, const struct offline_prefs *prefs, struct match
 	an->lang = lang_detect(a->title, a->text);
 	an->howto = is_howto(title, a->text ? a->text : "");
 	an->release = text_is_release(title) || leads_with_version(title);
+	an->model_release = an->release && releases_a_model(title);
 	an->essay_title = is_essay_title(title, an->lang) || judges_in_title(title, an->lang);
 	an->notice = is_notice_title(title);
 	an->code_feed = is_code_feed(a);
@@ -815,6 +851,9 @@ categorize(const struct offline_analysis *an, const int prior[CAT_COUNT])
 	if (an->code_feed && ev[CAT_SECURITY].title < 3)
 		return CAT_TOOLS;
 	int techy = best != CAT_OTHER || ev[CAT_TOOLS].top >= 2 || ev[CAT_ENGINEERING].top >= 2;
+	/* A release of a model is AI news, of any other product a tool's (releases_a_model). */
+	if (an->model_release && best != CAT_SECURITY)
+		return CAT_AI_ML;
 	if (an->release && techy && best != CAT_SECURITY)
 		return CAT_TOOLS;
 	/* A notice (a call for papers, an offer, a birthday) is other whatever its subject, unless
