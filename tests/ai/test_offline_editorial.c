@@ -947,6 +947,10 @@ test_model_releases(void)
 		 "PyTorch 2.7 supports the new GPU architecture, adds a faster compiler mode and drops Python 3.8. "
 		 "Upgrade with pip; the release notes list the breaking changes.",
 		 "A news site", CAT_TOOLS, 0, NULL, NULL, 0, LANG_EN},
+		{"tool named LLM", "LLM 0.27 released",
+		 "This release of my LLM command-line tool adds support for tools in plugins, a new prompt option and "
+		 "fixes to the logs database.",
+		 "A link blog", CAT_TOOLS, 0, NULL, NULL, 0, LANG_EN},
 	};
 	check_cases(cases, sizeof cases / sizeof cases[0]);
 }

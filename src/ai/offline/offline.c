@@ -358,13 +358,14 @@ leads_with_version(const char *title)
  * that runs or trains models under tools like any release ("Ollama 0.6.2", "PyTorch 2.7",
  * "llama.cpp b4500"; "Ollama 0.7 adds Llama 4": the product is Ollama). A family matches as a
  * word or a word's head before a dash or a digit ("gpt-5.3", "qwen3"), never before a dot
- * ("llama.cpp"). The singular "model" is left out: "Model 3 2.1 update" is a car. */
+ * ("llama.cpp"). The singular "model" is left out ("Model 3 2.1 update" is a car), and so is
+ * "LLM" ("LLM 0.27 released" is a command-line tool's release). */
 static int
 releases_a_model(const char *title)
 {
 	static const char *const families[] = {"chatgpt", "claude", "deepseek", "gemini", "gemma", "gpt", "grok",
 	                                       "llama", "mistral", "mixtral", "phi", "qwen"};
-	static const char *const shipped[] = {"models", "weights", "open-weight", "open-weights", "llm", "llms"};
+	static const char *const shipped[] = {"models", "weights", "open-weight", "open-weights"};
 	if (text_has_word(title, shipped, sizeof shipped / sizeof shipped[0]))
 		return 1;
 	struct text_iter it;
