@@ -955,6 +955,25 @@ test_model_releases(void)
 	check_cases(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* "transformer" names the neural architecture and the device on an electricity pole: alone it
+ * is a weak AI cue; with other AI words it still counts. */
+static void
+test_transformer_sense(void)
+{
+	static const struct cue_case cases[] = {
+		{"power transformer", "Down time",
+		 "The lab was offline for most of Saturday. The transformer that feeds our building failed in the "
+		 "morning, and the utility replaced the transformer only in the evening. The switches came back by "
+		 "themselves; two servers needed a hand.",
+		 "A lab's blog", CAT_AI_ML, 1, NULL, NULL, 0, LANG_EN},
+		{"transformer model", "Down time for the translation service",
+		 "The translation service was offline for most of Saturday. Its transformer model ran out of GPU "
+		 "memory after an update of the inference server, and we rolled back to the previous model.",
+		 "A lab's blog", CAT_AI_ML, 0, NULL, NULL, 0, LANG_EN},
+	};
+	check_cases(cases, sizeof cases / sizeof cases[0]);
+}
+
 int
 main(void)
 {
@@ -971,6 +990,7 @@ main(void)
 	test_untitled_dates_agents();
 	test_personal_post();
 	test_model_releases();
+	test_transformer_sense();
 	test_essay_against_prior();
 	test_version_titles();
 	test_notice_titles();
