@@ -956,7 +956,7 @@ test_model_releases(void)
 }
 
 /* "transformer" names the neural architecture and the device on an electricity pole: alone it
- * is a weak AI cue; with other AI words it still counts. */
+ * is a weak AI cue; with other AI words it still counts. Compression is engineering vocabulary. */
 static void
 test_transformer_sense(void)
 {
@@ -970,6 +970,11 @@ test_transformer_sense(void)
 		 "The translation service was offline for most of Saturday. Its transformer model ran out of GPU "
 		 "memory after an update of the inference server, and we rolled back to the previous model.",
 		 "A lab's blog", CAT_AI_ML, 0, NULL, NULL, 0, LANG_EN},
+		/* compression is how software is built, like caching or concurrency */
+		{"compression", "Pareto-optimal compression",
+		 "Which level gives the best ratio for the time it takes? I measured every setting of three "
+		 "compressors on a web server's logs and plotted size against seconds.",
+		 "A blog", CAT_ENGINEERING, 0, "compression", NULL, 0, LANG_EN},
 	};
 	check_cases(cases, sizeof cases / sizeof cases[0]);
 }

@@ -243,6 +243,7 @@ static const struct lexicon_entry word_entries[] = {
 	{"compiler", "compilers", ENG, 3, NULL},
 	{"compilers", "compilers", ENG, 3, NULL},
 	{"compiling", NULL, ENG, 1, NULL},
+	{"compression", "compression", ENG, 2, "en"},
 	{"compromised", NULL, SEC, 2, NULL},
 	{"computer vision", "computer vision", AI, 2, NULL},
 	{"concert", NULL, OTH, 2, NULL},
