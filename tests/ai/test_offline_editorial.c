@@ -794,6 +794,17 @@ test_source_prior(void)
 		  {"Profiling memory allocation in production", "A sampling profiler found the allocator as the hot "
 		                                                "spot; a bump allocator halved the latency."}},
 		 CAT_ENGINEERING, CAT_ENGINEERING},
+		/* a weak term in the title ("software", "code") is real evidence with the prior behind it */
+		{"Research talks",
+		 {{"Jane Roe on the Bimodality of Software", "Jane Roe is a professor at a university in Ohio. In this "
+		                                             "talk she explains what her group found."},
+		  {"Unit tests that do not flake", "Flaky unit tests waste the time of every developer; we measured the "
+		                                   "causes in a large code base and fixed the worst of them."},
+		  {"Refactoring a compiler's parser", "The parser of our compiler was rewritten to recover from syntax "
+		                                      "errors, with a test suite of 3,000 programs."},
+		  {"Profiling memory allocation in production", "A sampling profiler found the allocator as the hot "
+		                                                "spot; a bump allocator halved the latency."}},
+		 CAT_ENGINEERING, CAT_ENGINEERING},
 	};
 	for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
 		struct arena arena = ARENA_INIT;

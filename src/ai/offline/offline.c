@@ -820,7 +820,8 @@ evidence(const struct offline_analysis *an, struct evidence ev[CAT_COUNT])
  *   - otherwise the category with the most evidence (plus prior) wins. A technical category
  *     needs real evidence of its own: a core term (weight 3), or a weight-2 term in the title,
  *     with another distinct term, or with the source's prior behind it ("Swift" alone in the
- *     body of a story about a singer is not programming). Opinion needs argument markers ("I
+ *     body of a story about a singer is not programming); with the prior behind them, two weak
+ *     terms, or one in the title ("X on the Bimodality of Software" in a research-talk feed). Opinion needs argument markers ("I
  *     think", "considered harmful", Kommentar, tribune), not just the first person: most
  *     first-person tech posts are reports; only a long first-person piece that names no
  *     subject at all is taken for an essay. The form decides over the subject where it is
@@ -841,7 +842,7 @@ categorize(const struct offline_analysis *an, const int prior[CAT_COUNT])
 		enum category c = tech[i];
 		const struct evidence *v = &ev[c];
 		int real = v->top >= 3 || (v->top >= 2 && (v->distinct >= 2 || v->title >= 2 || prior[c] > 0)) ||
-		           (prior[c] > 0 && v->distinct >= 2) || v->distinct >= 4;
+		           (prior[c] > 0 && (v->distinct >= 2 || v->title >= 1)) || v->distinct >= 4;
 		if (real && v->score + prior[c] >= 3 && v->score + prior[c] > best_score) {
 			best = c;
 			best_score = v->score + prior[c];
