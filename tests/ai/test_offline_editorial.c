@@ -253,6 +253,11 @@ test_howto_and_release(void)
 		 "Good managers listen before they decide. They give their team time to think and credit for the work, "
 		 "and they take the blame when a project fails.",
 		 "A blog", CAT_TOOLS, 1, NULL, NULL, 0, LANG_EN},
+		/* the end of a version's updates is its release news too ("updates" as "update") */
+		{"no more updates", "No more updates for Python 3.0",
+		 "The Python developers have announced that version 3.0 gets no further bug fixes. Users are "
+		 "advised to move to the current version of the language and its interpreter.",
+		 "A news site", CAT_TOOLS, 0, NULL, NULL, 0, LANG_EN},
 		{"release", "Mercurial 6.8.1 released",
 		 "The Mercurial project has released version 6.8.1. The release fixes two crashes in "
 		 "the rebase extension and speeds up status on large repositories.",

@@ -289,7 +289,7 @@ text_is_bare_version(const char *t)
 int
 text_is_release(const char *title)
 {
-	static const char *const cues[] = {"release", "released", "releases", "version", "available", "update",
+	static const char *const cues[] = {"release", "released", "releases", "version", "available", "update", "updates",
 	                                   "updated", "announcing", "ships", "beta", "rc"};
 	if (!text_has_version(title))
 		return 0;
