@@ -258,6 +258,11 @@ test_howto_and_release(void)
 		 "The Python developers have announced that version 3.0 gets no further bug fixes. Users are "
 		 "advised to move to the current version of the language and its interpreter.",
 		 "A news site", CAT_TOOLS, 0, NULL, NULL, 0, LANG_EN},
+		/* a roadmap plans a version: design ahead, no release */
+		{"roadmap", "Roadmap for Ruby 4.1.0",
+		 "The core team has published its plans for the next version of the language: a new garbage collector, "
+		 "faster method dispatch and the removal of two deprecated syntax forms.",
+		 "A news site", CAT_TOOLS, 1, NULL, NULL, 0, LANG_EN},
 		{"release", "Mercurial 6.8.1 released",
 		 "The Mercurial project has released version 6.8.1. The release fixes two crashes in "
 		 "the rebase extension and speeds up status on large repositories.",

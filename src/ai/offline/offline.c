@@ -669,7 +669,10 @@ analyse(const struct article *a, const struct offline_prefs *prefs, struct match
 	const char *title = headline(a, hbuf);
 	an->lang = lang_detect(a->title, a->text);
 	an->howto = is_howto(title, a->text ? a->text : "");
-	an->release = text_is_release(title) || leads_with_version(title);
+	/* A roadmap names the version it plans ("Roadmap for Ruby 1.9.2"): a language's or a
+	 * project's design ahead, not a release. */
+	static const char *const plans[] = {"roadmap", "roadmaps"};
+	an->release = (text_is_release(title) || leads_with_version(title)) && !text_has_word(title, plans, 2);
 	an->model_release = an->release && releases_a_model(title);
 	an->essay_title = is_essay_title(title, an->lang) || judges_in_title(title, an->lang);
 	an->notice = is_notice_title(title);
