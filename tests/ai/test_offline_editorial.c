@@ -943,7 +943,8 @@ test_lang(void)
  * "OpenAI makes GPT-5.3-Codex-Spark faster" under AI / ML and CloudPebble's SDK under tools). A
  * versioned title whose product is a model (a model family before the version, or the words
  * model, weights, open-weight in the title) is AI; the software that runs or trains models
- * (Ollama, llama.cpp, PyTorch) has releases like any tool. */
+ * (Ollama, llama.cpp, PyTorch) has releases like any tool. A how-to that uses a model product as
+ * its means ("… via ChatGPT") is a how-to about a tool. */
 static void
 test_model_releases(void)
 {
@@ -968,6 +969,16 @@ test_model_releases(void)
 		 "PyTorch 2.7 supports the new GPU architecture, adds a faster compiler mode and drops Python 3.8. "
 		 "Upgrade with pip; the release notes list the breaking changes.",
 		 "A news site", CAT_TOOLS, 0, NULL, NULL, 0, LANG_EN},
+		/* a how-to whose means is a model product does a task of its own: tools; a how-to of an AI
+		 * task (several AI terms) stays AI */
+		{"how-to via a model", "Sorting my bookmarks via ChatGPT",
+		 "I exported my bookmarks as an HTML file, pasted them in and asked for folders by subject. Then I "
+		 "imported the file into the browser again and deleted the old folders.",
+		 "A blog", CAT_TOOLS, 0, NULL, NULL, 0, LANG_EN},
+		{"how-to of an AI task", "Fine-tuning a language model with LoRA",
+		 "We fine-tuned a small language model on a laptop GPU. Training took six hours, and the model's "
+		 "answers to support tickets got better than the base model's.",
+		 "A blog", CAT_AI_ML, 0, NULL, NULL, 0, LANG_EN},
 		{"tool named LLM", "LLM 0.27 released",
 		 "This release of my LLM command-line tool adds support for tools in plugins, a new prompt option and "
 		 "fixes to the logs database.",

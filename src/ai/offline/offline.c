@@ -866,8 +866,11 @@ categorize(const struct offline_analysis *an, const int prior[CAT_COUNT])
 	if (an->notice && ev[CAT_AI_ML].title < 3 && ev[CAT_SECURITY].title < 3 && ev[CAT_ENGINEERING].title < 3 &&
 	    ev[CAT_TOOLS].title < 3)
 		return CAT_OTHER;
-	/* a how-to about a tool, not about buying less or watching films: a tool must be named */
-	if (an->howto && (ev[CAT_TOOLS].topics >= 2 || (techy && best != CAT_SECURITY && best != CAT_AI_ML)))
+	/* a how-to about a tool, not about buying less or watching films: a tool must be named. A
+	 * model product as the how-to's only AI word is its means, a tool ("Reading lists in
+	 * FeedLand via Gemini"); several AI words make an AI task ("Fine-tuning a model with LoRA"). */
+	if (an->howto && (ev[CAT_TOOLS].topics >= 2 ||
+	                  (techy && best != CAT_SECURITY && (best != CAT_AI_ML || ev[CAT_AI_ML].distinct < 2))))
 		return CAT_TOOLS;
 	/* A podcast episode is about what its title says: its show notes name everything the hosts
 	 * touched on. With no clear technical term in the title it is other, a show about many things. */
