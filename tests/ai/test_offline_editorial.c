@@ -979,6 +979,10 @@ test_model_releases(void)
 		 "We fine-tuned a small language model on a laptop GPU. Training took six hours, and the model's "
 		 "answers to support tickets got better than the base model's.",
 		 "A blog", CAT_AI_ML, 0, NULL, NULL, 0, LANG_EN},
+		{"product models", "macOS 14.2 update adds support for new Mac models",
+		 "The update adds drivers for the new MacBook and iMac models, fixes a crash in Finder and "
+		 "patches the kernel. Install it from the Software Update settings.",
+		 "A news site", CAT_TOOLS, 0, NULL, NULL, 0, LANG_EN},
 		{"tool named LLM", "LLM 0.27 released",
 		 "This release of my LLM command-line tool adds support for tools in plugins, a new prompt option and "
 		 "fixes to the logs database.",

@@ -352,8 +352,8 @@ leads_with_version(const char *title)
 
 /* True when a versioned title releases a model rather than a tool: a model family names the
  * product (it comes before or carries the title's first version: "Claude Opus 4.6", "GPT-5.3
- * released", "Qwen3.5 available"), or the title says it ships models or weights ("Nemo 2.1:
- * open-weight models"). An editor files a model under AI ("ai-ml: the subject is AI, machine
+ * released", "Qwen3.5 available"), or the title says it ships weights ("Nemo 2.1: open-weight
+ * models"; "models" alone is no cue: "macOS 14.2 supports the new Mac models"). An editor files a model under AI ("ai-ml: the subject is AI, machine
  * learning, models", data/editorial/README.md; seed 000's "Gemini 3.1 Pro") and the software
  * that runs or trains models under tools like any release ("Ollama 0.6.2", "PyTorch 2.7",
  * "llama.cpp b4500"; "Ollama 0.7 adds Llama 4": the product is Ollama). A family matches as a
@@ -365,7 +365,7 @@ releases_a_model(const char *title)
 {
 	static const char *const families[] = {"chatgpt", "claude", "deepseek", "gemini", "gemma", "gpt", "grok",
 	                                       "llama", "mistral", "mixtral", "phi", "qwen"};
-	static const char *const shipped[] = {"models", "weights", "open-weight", "open-weights"};
+	static const char *const shipped[] = {"weights", "open-weight", "open-weights"};
 	if (text_has_word(title, shipped, sizeof shipped / sizeof shipped[0]))
 		return 1;
 	struct text_iter it;
