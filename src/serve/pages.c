@@ -445,9 +445,21 @@ pages_item(struct store *st, const struct page_req *rq, struct page *pg)
 		html_escape_str(b, en->reason);
 		buf_puts(b, "</p></section>\n");
 	}
-	buf_puts(b, "<div class=\"text\">");
-	html_escape_str(b, it.text ? it.text : "");
-	buf_puts(b, "</div>\n");
+	/* The article of a thin item's page (--full-text) is what a reader came for; the feed's
+	 * couple of lines stay one click away. */
+	if (it.page_text && *it.page_text) {
+		buf_puts(b, "<section><h2>Article</h2><p class=\"meta\">extracted from ");
+		put_link(b, it.page_url, it.page_url);
+		buf_puts(b, "</p><div class=\"text\">");
+		html_escape_str(b, it.page_text);
+		buf_puts(b, "</div></section>\n<details><summary>The feed's text</summary><div class=\"text\">");
+		html_escape_str(b, it.text ? it.text : "");
+		buf_puts(b, "</div></details>\n");
+	} else {
+		buf_puts(b, "<div class=\"text\">");
+		html_escape_str(b, it.text ? it.text : "");
+		buf_puts(b, "</div>\n");
+	}
 	arena_free(&arena);
 	page_end(pg);
 	return 0;

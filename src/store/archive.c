@@ -108,8 +108,9 @@ archive_item(struct store *st, int64_t id, struct arena *arena, struct archive_i
 		st,
 		"SELECT i.title, i.link, i.author, i.published, i.first_seen, unpacked(i.text), i.categories, "
 		"s.name, s.title, s.url, s.html_url, v.engine, v.relevance, v.quality, v.timeliness, "
-		"v.category, v.keywords FROM items i JOIN sources s ON s.id = i.source_id "
-		"LEFT JOIN verdicts v ON v.item_id = i.id WHERE i.id = ?1",
+		"v.category, v.keywords, unpacked(f.text), f.url FROM items i JOIN sources s ON s.id = i.source_id "
+		"LEFT JOIN verdicts v ON v.item_id = i.id "
+		"LEFT JOIN fulltext f ON f.item_id = i.id AND f.status = 1 WHERE i.id = ?1",
 		NULL);
 	if (!s)
 		return db_failed(st, e);
@@ -134,6 +135,8 @@ archive_item(struct store *st, int64_t id, struct arena *arena, struct archive_i
 	out->timeliness = sqlite3_column_int(s, 14);
 	out->category = store_col_dup(s, 15, arena);
 	out->keywords = store_col_dup(s, 16, arena);
+	out->page_text = store_col_dup(s, 17, arena);
+	out->page_url = out->page_text ? store_col_dup(s, 18, arena) : NULL;
 	sqlite3_finalize(s);
 
 	s = store_prepare(st, "SELECT lang, title, summary, reason FROM enrichments WHERE item_id = ?1 ORDER BY lang",

@@ -44,7 +44,9 @@ struct archive_enrichment {
 struct archive_item_detail {
 	const char *title, *link, *author;
 	int64_t published, first_seen;
-	const char *text;
+	const char *text;             /* the feed's text */
+	const char *page_text;        /* the article extracted from its page (--full-text), or NULL */
+	const char *page_url;         /* the page it came from; set with page_text */
 	const char *categories;       /* JSON array of strings, or NULL */
 	const char *source;           /* url_display_name of its source */
 	const char *source_html_url;  /* the source's site, or NULL */

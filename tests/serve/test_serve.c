@@ -95,7 +95,8 @@ fill_store(const char *db)
 		" (1, 'zh', 'offline', 'Rust 异步实践', '摘要 <i>内容</i>', '值得一读', 0);"
 		/* the article page fetched for item 4 (--full-text): searchable with it */
 		"INSERT INTO fulltext(item_id, url, status, text, fetched_at, attempts) VALUES"
-		" (4, 'https://b.example/go', 1, 'The page explains monomorphization <b>in depth</b>.', 0, 1);"
+		" (4, 'https://b.example/go', 1, 'The page explains monomorphization <b>in depth</b>.' || char(10, 10) ||"
+		"  'A second paragraph.', 0, 1);"
 		"INSERT INTO reports(kind, slug, lang, title, created_at, markdown, html, json) VALUES"
 		" ('daily', '2026-02-20', 'zh', '日报 2026-02-20', 1771560000, '# 日报 20', NULL, NULL),"
 		" ('daily', '2026-02-21', 'zh', '日报 2026-02-21', 1771650000, '# 日报 21', ?2, '{\"date\":\"2026-02-21\"}'),"
@@ -261,6 +262,20 @@ test_pages(const char *base)
 	reply_free(&r);
 	b = get(base, "/items/3", &r);
 	CHECK(strstr(b, "javascript:") == NULL); /* the source's html_url */
+	CHECK(strstr(b, "<h2>Article</h2>") == NULL); /* no page fetched: the feed's text alone */
+	CHECK(strstr(b, "这是一个关于全文搜索的中文段落。") != NULL);
+	reply_free(&r);
+	/* A page extracted for item 4 (--full-text): its article is shown, escaped, with its
+	 * paragraphs and where it came from; the feed's text stays one click away. */
+	b = get(base, "/items/4", &r);
+	CHECK_INT(r.status, 200);
+	const char *article = strstr(b, "<h2>Article</h2>");
+	CHECK(article != NULL);
+	CHECK(strstr(b, "monomorphization &lt;b&gt;in depth&lt;/b&gt;.\n\nA second paragraph.") != NULL);
+	CHECK(strstr(b, "href=\"https://b.example/go\"") != NULL);
+	const char *feed = strstr(b, "<summary>The feed's text</summary>");
+	CHECK(feed != NULL && article != NULL && feed > article);
+	CHECK(feed != NULL && strstr(feed, "Go is a language.") != NULL);
 	reply_free(&r);
 	get(base, "/items/999", &r);
 	CHECK_INT(r.status, 404);
