@@ -353,8 +353,9 @@ leads_with_version(const char *title)
 /* True when a versioned title releases a model rather than a tool: a model family names the
  * product (it comes before or carries the title's first version: "Claude Opus 4.6", "GPT-5.3
  * released", "Qwen3.5 available"), or the title says it ships weights ("Nemo 2.1: open-weight
- * models"; "models" alone is no cue: "macOS 14.2 supports the new Mac models"). An editor files a model under AI ("ai-ml: the subject is AI, machine
- * learning, models", data/editorial/README.md; seed 000's "Gemini 3.1 Pro") and the software
+ * models"; "models" alone is no cue: "macOS 14.2 supports the new Mac models"). An editor
+ * files a model under AI ("ai-ml: the subject is AI, machine learning, models",
+ * data/editorial/README.md; seed 000's "Gemini 3.1 Pro") and the software
  * that runs or trains models under tools like any release ("Ollama 0.6.2", "PyTorch 2.7",
  * "llama.cpp b4500"; "Ollama 0.7 adds Llama 4": the product is Ollama). A family matches as a
  * word or a word's head before a dash or a digit ("gpt-5.3", "qwen3"), never before a dot
@@ -824,14 +825,14 @@ evidence(const struct offline_analysis *an, struct evidence ev[CAT_COUNT])
  *     needs real evidence of its own: a core term (weight 3), or a weight-2 term in the title,
  *     with another distinct term, or with the source's prior behind it ("Swift" alone in the
  *     body of a story about a singer is not programming); with the prior behind them, two weak
- *     terms, or one in the title ("X on the Bimodality of Software" in a research-talk feed). Opinion needs argument markers ("I
- *     think", "considered harmful", Kommentar, tribune), not just the first person: most
- *     first-person tech posts are reports; only a long first-person piece that names no
- *     subject at all is taken for an essay. The form decides over the subject where it is
- *     announced: a genre label in the title or the feed's tags (Kommentar, tribune) always,
- *     an essay's title or an argument in the title unless the title names a core topic.
- *     "other" has cues of its own (business, politics,
- *     sport, culture, health, gadgets) and is also what is left when no category has evidence.
+ *     terms, or one in the title ("X on the Bimodality of Software" in a research-talk feed).
+ *     Opinion needs argument markers ("I think", "considered harmful", Kommentar, tribune),
+ *     not just the first person: most first-person tech posts are reports; only a long
+ *     first-person piece that names no subject at all is taken for an essay. The form decides
+ *     over the subject where it is announced: a genre label in the title or the feed's tags
+ *     (Kommentar, tribune) always, an essay's title or an argument in the title unless the
+ *     title names a core topic. "other" has cues of its own (business, politics, sport,
+ *     culture, health, gadgets) and is also what is left when no category has evidence.
  *     Ties go to the technical category. */
 static enum category
 categorize(const struct offline_analysis *an, const int prior[CAT_COUNT])
