@@ -8,8 +8,14 @@
 
 /* WAL pages after a commit that wake the thread: SQLite's own automatic threshold. */
 #define CKPT_FRAMES 1000
-/* ... and past which the writer checkpoints itself: the thread cannot keep up (~64 MB). */
-#define CKPT_BEHIND_FRAMES 16000
+/* ... and past which the writer checkpoints itself (~256 MB): the WAL starts over from its
+ * first page only when a write transaction begins with every page copied back, which the
+ * thread, always a commit behind, never arranges; so the writer's own checkpoint bounds the
+ * file. It syncs the WAL and the database on the store's thread: at 16,000 frames a fetch of
+ * 90k items into the 3M store did it ~19 times, blocked ~6 s in fdatasync (strace); at
+ * 64,000 the store thread's fdatasync calls fell from ~60 to 17-20 (1.4-2.0 s). A reader
+ * only searches the frames not yet copied back, so a longer WAL costs readers little. */
+#define CKPT_BEHIND_FRAMES 64000
 
 struct store_checkpointer {
 	struct store *st;

@@ -5,8 +5,8 @@
  * of the fetcher's store thread at 300k items (reading the WAL, writing and syncing the file).
  * While started, a second connection does it on its own thread instead (a PASSIVE checkpoint,
  * which never blocks the writer or readers), woken by the writer's commits. Should it fall
- * far behind (CKPT_BEHIND_FRAMES), the writer checkpoints itself as before, so the WAL stays
- * bounded. Durability is unchanged: a commit is in the WAL either way. */
+ * far behind (CKPT_BEHIND_FRAMES, 64,000 pages: ~256 MB), the writer checkpoints itself as
+ * before, so the WAL stays bounded. Durability is unchanged: a commit is in the WAL either way. */
 #ifndef BRIEF_STORE_CHECKPOINT_H
 #define BRIEF_STORE_CHECKPOINT_H
 
