@@ -590,6 +590,15 @@ store_fts_segments(struct store *st)
 	return query_int(st, "SELECT count(DISTINCT segid) FROM items_fts_idx", -1);
 }
 
+/* Bound the WAL file left behind after checkpoints (STORE_WAL_KEEP_BYTES). 0 or -1 with e set. */
+static int
+set_wal_keep(struct store *st, struct err *e)
+{
+	char pragma[64];
+	snprintf(pragma, sizeof pragma, "PRAGMA journal_size_limit = %lld", STORE_WAL_KEEP_BYTES);
+	return store_exec(st, pragma, e);
+}
+
 int
 store_open(struct store *st, const char *path, struct err *e)
 {
@@ -610,6 +619,7 @@ store_open(struct store *st, const char *path, struct err *e)
 	    (store_pack_register(st->db) < 0 && err_set(e, "database: cannot register unpacked()") < 0) ||
 	    (user_version(st) == 0 && store_exec(st, "PRAGMA auto_vacuum = INCREMENTAL", e) < 0) ||
 	    store_exec(st, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;", e) < 0 ||
+	    set_wal_keep(st, e) < 0 ||
 	    migrate(st, e) < 0 || store_fts_backfill(st, 20000, 0, e) < 0) {
 		store_close(st);
 		return -1;

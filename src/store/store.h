@@ -27,6 +27,11 @@ struct store {
 /* Open (creating if needed) the database at path and migrate it to the current
  * schema. Returns 0 or -1 with e set. */
 int store_open(struct store *st, const char *path, struct err *e);
+/* Bytes a WAL file keeps once its pages are copied back: a fetch at millions of items lets the
+ * WAL grow to ~256 MB (store/checkpoint.c), and SQLite reuses the file rather than shrinking
+ * it, so while `brief serve` keeps the store open the file would stay that large. The next
+ * write after a complete checkpoint cuts it to this size (PRAGMA journal_size_limit). */
+#define STORE_WAL_KEEP_BYTES (64LL * 1024 * 1024)
 /* Index the items a schema migration left out of the full-text index (newest first, in
  * committed batches of batch ids: an interrupted run resumes where it stopped; max_batches 0
  * = all), then switch a store made without incremental vacuum to it. store_open runs it to

@@ -1,8 +1,10 @@
-/* test_store_items.c: canonical URLs, dedupe keys, item upsert and source health on a real
- * SQLite file (no network); items prepared on another thread store the same rows. */
+/* test_store_items.c: canonical URLs, dedupe keys, item upsert, source health and the WAL's
+ * bound on a real SQLite file (no network); items prepared on another thread store the same
+ * rows. */
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "feed/feed.h"
 #include "feed/url.h"
@@ -309,10 +311,36 @@ test_prepared(void)
 	store_close(&st);
 }
 
+/* A WAL that grew past STORE_WAL_KEEP_BYTES (a big fetch) is cut back to it by the next
+ * write after its pages are copied back, instead of keeping its size while a reader (brief
+ * serve) holds the store open. */
+static void
+test_wal_bounded(void)
+{
+	struct store st;
+	open_store(&st, "wal.db");
+	struct err e;
+	CHECK_INT(store_exec(&st, "CREATE TABLE bulk(b BLOB)", &e), 0);
+	CHECK_INT(store_exec(&st, "BEGIN", &e), 0);
+	long chunks = (long)(STORE_WAL_KEEP_BYTES / (1024 * 1024)) + 8;
+	for (long i = 0; i < chunks; i++)
+		CHECK_INT(store_exec(&st, "INSERT INTO bulk VALUES (zeroblob(1048576))", &e), 0);
+	CHECK_INT(store_exec(&st, "COMMIT", &e), 0);
+	char wal[512];
+	snprintf(wal, sizeof wal, "%s/wal.db-wal", test_tmpdir());
+	struct stat sb;
+	CHECK(stat(wal, &sb) == 0 && sb.st_size > STORE_WAL_KEEP_BYTES); /* it did grow */
+	CHECK_INT(store_exec(&st, "PRAGMA wal_checkpoint(PASSIVE)", &e), 0);
+	CHECK_INT(store_exec(&st, "INSERT INTO bulk VALUES (1)", &e), 0); /* restarts the WAL */
+	CHECK(stat(wal, &sb) == 0 && sb.st_size <= STORE_WAL_KEEP_BYTES);
+	store_close(&st);
+}
+
 int
 main(void)
 {
 	test_canon();
+	test_wal_bounded();
 	test_items();
 	test_updated_only();
 	test_prepared();
