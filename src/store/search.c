@@ -7,6 +7,7 @@
 
 #include "feed/url.h"
 #include "store/fts.h"
+#include "store/snippet.h"
 #include "util/str.h"
 
 
@@ -98,10 +99,8 @@ put_term(struct store *st, struct buf *out, const char *term, size_t n, int is_p
 		buf_puts(out, " *");
 }
 
-/* The next term of a query at *p: a word, or a "phrase" (to the closing quote or the end).
- * Sets *term and *n and moves *p past it; 0 when only whitespace is left. */
-static int
-next_term(const char **p, const char **term, size_t *n)
+int
+store_search_next_term(const char **p, const char **term, size_t *n)
 {
 	const char *s = *p;
 	while (*s && is_ascii_space((unsigned char)*s))
@@ -138,7 +137,7 @@ store_search_check(const char *q, struct err *e)
 	const char *p = q ? q : "", *term;
 	size_t n;
 	int terms = 0;
-	while (next_term(&p, &term, &n))
+	while (store_search_next_term(&p, &term, &n))
 		terms++;
 	if (terms > QUERY_MAX_TERMS)
 		return err_set(e, "the search has %d terms; at most %d are searched, leave some out", terms,
@@ -151,7 +150,7 @@ store_search_query(struct store *st, const char *q, struct buf *out)
 {
 	const char *p = q ? q : "", *term;
 	size_t n;
-	for (int terms = 0; terms < QUERY_MAX_TERMS && next_term(&p, &term, &n); terms++) {
+	for (int terms = 0; terms < QUERY_MAX_TERMS && store_search_next_term(&p, &term, &n); terms++) {
 		int is_prefix = n > 1 && term[n - 1] == '*';
 		put_term(st, out, term, is_prefix ? n - 1 : n, is_prefix);
 	}
@@ -298,60 +297,39 @@ store_search_page(struct store *st, const char *q, const char *cursor, int64_t n
 	} else if (window_rows == SEARCH_WINDOW && window_min > 1) { /* the next, older window */
 		snprintf(out->next, sizeof out->next, "%" PRId64 "_%lld", window_min - 1, t);
 	}
-	/* The page's rows: their columns by rowid, their snippets in one walk of the matches between
-	 * the page's lowest and highest id (the query is parsed and its words looked up once, not
-	 * once a row: an expanded prefix can be hundreds of words), only the page's rows snippeted. */
-	if (out->count == 0) {
-		buf_free(&match);
-		return 0;
-	}
+	/* The page's rows: their columns by rowid, and a snippet each from its text (store/
+	 * snippet.h: the words are found again in the row's text, not by a second walk of the
+	 * index, which for an expanded prefix of a hundred words cost as much as the search). */
+	buf_free(&match);
 	s = store_cached(st,
-		"SELECT i.title, i.link, s.name, s.title, s.url, COALESCE(i.published, i.first_seen)"
-		" FROM items i JOIN sources s ON s.id = i.source_id WHERE i.id = ?1", e);
-	int64_t lo = INT64_MAX, hi = 0;
-	struct buf ids = BUF_INIT;
-	buf_putc(&ids, '[');
-	for (size_t k = 0; k < out->count && s && ok; k++) {
+		"SELECT i.title, i.link, s.name, s.title, s.url, COALESCE(i.published, i.first_seen), d.text"
+		" FROM items i JOIN sources s ON s.id = i.source_id JOIN items_doc d ON d.id = i.id WHERE i.id = ?1", e);
+	if (!s)
+		return -1;
+	struct snippet_query sq;
+	snippet_query_parse(q, &sq);
+	struct buf snip = BUF_INIT, title_snip = BUF_INIT;
+	for (size_t k = 0; k < out->count && ok; k++) {
 		struct store_hit *h = &out->hits[k];
 		sqlite3_bind_int64(s, 1, h->id);
 		rc = sqlite3_step(s);
-		if (rc == SQLITE_ROW)
+		if (rc == SQLITE_ROW) {
 			read_hit(s, 0, arena, h);
-		else if (rc != SQLITE_DONE)
+			const char *text = store_col_text(s, 6);
+			buf_clear(&snip);
+			buf_clear(&title_snip);
+			/* the text's best window; the title when only the title has the words */
+			int marked = text ? snippet_make(&sq, text, strlen(text), SNIPPET_WIDTH, &snip) : 0;
+			if (!marked && h->title && snippet_make(&sq, h->title, strlen(h->title), SNIPPET_WIDTH, &title_snip))
+				h->snippet = arena_strdup(arena, buf_str(&title_snip));
+			else
+				h->snippet = arena_strdup(arena, buf_str(&snip));
+		} else if (rc != SQLITE_DONE) {
 			ok = err_set(e, "database %s: %s", st->path, sqlite3_errmsg(st->db)) == 0;
+		}
 		sqlite3_reset(s);
-		lo = h->id < lo ? h->id : lo;
-		hi = h->id > hi ? h->id : hi;
-		buf_printf(&ids, "%s%" PRId64, k ? "," : "", h->id);
 	}
-	buf_putc(&ids, ']');
-	if (s && ok)
-		s = store_cached(st,
-			"SELECT rowid, CASE WHEN rowid IN (SELECT value FROM json_each(?4))"
-			" THEN snippet(items_fts, -1, char(1), char(2), '…', 24) END"
-			" FROM items_fts WHERE items_fts MATCH ?1 AND rowid >= ?2 AND rowid <= ?3", e);
-	if (!s || !ok) {
-		buf_free(&ids);
-		buf_free(&match);
-		return -1;
-	}
-	sqlite3_bind_text(s, 1, match.data, (int)match.len, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 2, lo);
-	sqlite3_bind_int64(s, 3, hi);
-	sqlite3_bind_text(s, 4, ids.data, (int)ids.len, SQLITE_STATIC);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (sqlite3_column_type(s, 1) == SQLITE_NULL)
-			continue;
-		int64_t id = sqlite3_column_int64(s, 0);
-		for (size_t k = 0; k < out->count; k++)
-			if (out->hits[k].id == id)
-				out->hits[k].snippet = arena_strdup(arena, store_col_text(s, 1));
-	}
-	if (rc != SQLITE_DONE)
-		ok = err_set(e, "database %s: %s", st->path, sqlite3_errmsg(st->db)) == 0;
-	sqlite3_reset(s);
-	buf_free(&ids);
-	sqlite3_clear_bindings(s);
-	buf_free(&match);
+	buf_free(&snip);
+	buf_free(&title_snip);
 	return ok ? 0 : -1;
 }

@@ -42,6 +42,10 @@ struct store_hits {
  * QUERY_MAX_TERMS terms (store_search_check refuses more). */
 void store_search_query(struct store *st, const char *q, struct buf *out);
 
+/* The next term of a query at *p: a word, or a "phrase" (to the closing quote or the end).
+ * Sets *term and *n and moves *p past it; 0 when only whitespace is left. */
+int store_search_next_term(const char **p, const char **term, size_t *n);
+
 /* 0 when q can be searched as typed; -1 with e saying why not (a message for the reader):
  * longer than SEARCH_QUERY_MAX bytes, or more than QUERY_MAX_TERMS terms (store_search_query
  * would leave the rest out). A search nobody could have meant is refused, not shortened. */

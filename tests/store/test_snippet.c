@@ -1,0 +1,57 @@
+/* test_snippet.c: search snippets made from an item's text (store/snippet.h): words, phrases
+ * only where whole, prefixes, CJK bigram runs, the window with the most terms, the "…" where
+ * it cuts, marker bytes of the text dropped. */
+#include <string.h>
+
+#include "store/snippet.h"
+#include "testlib.h"
+
+/* The snippet of text for query q (width tokens), as a string in out (freed by the caller). */
+static const char *
+snip(const char *q, const char *text, int width, struct buf *out, int *marked)
+{
+	struct snippet_query sq;
+	snippet_query_parse(q, &sq);
+	buf_clear(out);
+	*marked = snippet_make(&sq, text, strlen(text), width, out);
+	return buf_str(out);
+}
+
+int
+main(void)
+{
+	struct buf b = BUF_INIT;
+	int m;
+	/* a word, case and accents folded as the index folds them */
+	CHECK_STR(snip("tokio", "Structured concurrency with Tokio and the borrow checker.", 24, &b, &m),
+	          "Structured concurrency with \x01Tokio\x02 and the borrow checker.");
+	CHECK_INT(m, 1);
+	CHECK_STR(snip("uberwachung", "Die Überwachung wächst.", 24, &b, &m), "Die \x01Überwachung\x02 wächst.");
+	/* a phrase is marked only where its words stand together, as one mark */
+	CHECK_STR(snip("\"open source\"", "Source code is open. An open source project.", 24, &b, &m),
+	          "Source code is open. An \x01open source\x02 project.");
+	CHECK_INT(m, 1);
+	/* a prefix marks every word it begins */
+	CHECK_STR(snip("comp*", "A compiler computes; a computer competes.", 24, &b, &m),
+	          "A \x01" "compiler\x02 \x01" "computes\x02; a \x01" "computer\x02 \x01" "competes\x02.");
+	CHECK_INT(m, 4);
+	/* CJK: a two-character word is its bigram, a longer one its bigrams in a row, one mark */
+	CHECK_STR(snip("中国", "这是中国的新闻。", 24, &b, &m), "这是\x01中国\x02的新闻。");
+	CHECK_STR(snip("人工智能", "发展人工智能技术", 24, &b, &m), "发展\x01人工智能\x02技术");
+	CHECK_INT(m, 1);
+	CHECK_STR(snip("中", "这是中国", 24, &b, &m), "这是\x01中\x02国");
+	/* the window: the one with most distinct terms, cut with "…" at both ends */
+	const char *text = "alpha one two three four five six seven eight nine ten beta gamma eleven twelve thirteen "
+	                   "fourteen fifteen sixteen";
+	CHECK_STR(snip("beta gamma", text, 6, &b, &m), "…nine ten \x01" "beta\x02 \x01gamma\x02 eleven twelve…");
+	CHECK_INT(m, 2);
+	/* no term in the text: its start, unmarked */
+	CHECK_STR(snip("zeitgeist", text, 3, &b, &m), "alpha one two…");
+	CHECK_INT(m, 0);
+	/* the text's own marker bytes never reach the page as marks */
+	CHECK_STR(snip("rust", "a \x01rust\x02 b", 24, &b, &m), "a \x01rust\x02 b");
+	CHECK_INT((int)b.len, (int)strlen("a \x01rust\x02 b"));
+	CHECK_STR(snip("x", "\x01\x01 x", 24, &b, &m), " \x01x\x02");
+	buf_free(&b);
+	return test_done("test_snippet");
+}
