@@ -152,6 +152,21 @@ fs_write_full(int fd, const void *data, size_t len)
 	return 0;
 }
 
+/* Write data to the existing non-regular file path (a device, a FIFO). 0 or -1 with e set. */
+static int
+write_in_place(const char *path, const void *data, size_t len, struct err *e)
+{
+	int fd = open(path, O_WRONLY | O_CLOEXEC);
+	if (fd < 0)
+		return err_set(e, "%s: %s", path, strerror(errno));
+	int rc = fs_write_full(fd, data, len);
+	int saved = errno;
+	close(fd);
+	if (rc < 0)
+		return err_set(e, "%s: %s", path, strerror(saved));
+	return 0;
+}
+
 int
 fs_write_atomic(const char *path, const void *data, size_t len, struct err *e)
 {
@@ -159,6 +174,18 @@ fs_write_atomic(const char *path, const void *data, size_t len, struct err *e)
 		if (fs_write_full(STDOUT_FILENO, data, len) < 0)
 			return err_set(e, "stdout: %s", strerror(errno));
 		return 0;
+	}
+	/* Not a file to replace: a device (`--out /dev/null`) or a pipe is written in place; a
+	 * rename would put a regular file where the device was. A symlink's target is replaced,
+	 * not the link. */
+	struct stat st;
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode))
+		return write_in_place(path, data, len, e);
+	char *target = NULL;
+	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) && (target = realpath(path, NULL)) != NULL) {
+		int rc = fs_write_atomic(target, data, len, e);
+		free(target);
+		return rc;
 	}
 	size_t plen = strlen(path);
 	char *tmp = malloc(plen + 32);

@@ -1,6 +1,7 @@
 /* test_util.c: buffers, arenas, UTF-8, time, hashing, file views, the config file and
  * separated lists. */
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -149,6 +150,35 @@ test_hash(void)
 	CHECK(hash64("a", 1, HASH_SEED) == 0xaf63dc4c8601ec8cULL);
 	CHECK(hash64_key("a", 1) == hash64("a", 1, HASH_SEED));
 	CHECK(hash64_key("", 0) == HASH_SEED);
+}
+
+/* fs_write_atomic: a FIFO (as a device such as /dev/null) is written in place, not replaced
+ * by a regular file; through a symlink the target is replaced and the link stays. */
+static void
+test_fs_write_atomic(void)
+{
+	char fifo[512], target[512], link[512], got[64];
+	struct err e;
+	snprintf(fifo, sizeof fifo, "%s/out.fifo", test_tmpdir());
+	CHECK(mkfifo(fifo, 0600) == 0);
+	int rd = open(fifo, O_RDONLY | O_NONBLOCK); /* a reader, so the writer's open does not wait */
+	CHECK(rd >= 0);
+	CHECK_INT(fs_write_atomic(fifo, "digest\n", 7, &e), 0);
+	CHECK_INT((int)read(rd, got, sizeof got), 7);
+	CHECK(memcmp(got, "digest\n", 7) == 0);
+	close(rd);
+	struct stat st;
+	CHECK(stat(fifo, &st) == 0 && S_ISFIFO(st.st_mode));
+	snprintf(target, sizeof target, "%s/latest-target.md", test_tmpdir());
+	snprintf(link, sizeof link, "%s/latest.md", test_tmpdir());
+	test_write_file(target, "old", 3);
+	CHECK(symlink(target, link) == 0);
+	CHECK_INT(fs_write_atomic(link, "new", 3, &e), 0);
+	CHECK(lstat(link, &st) == 0 && S_ISLNK(st.st_mode));
+	struct buf b = BUF_INIT;
+	CHECK(fs_read_all(target, &b, &e) == 0);
+	CHECK_STR(buf_str(&b), "new");
+	buf_free(&b);
 }
 
 /* fs_view: a regular file is mapped (also as redirected stdin, from where it stands),
@@ -362,6 +392,7 @@ main(void)
 	test_hash();
 	test_config();
 	test_fs_view();
+	test_fs_write_atomic();
 	test_str();
 	test_strlist();
 	return test_done("test_util");
