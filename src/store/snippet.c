@@ -137,7 +137,8 @@ find_hits(const struct doc *d, const size_t *first, int maxpos, size_t *count)
 			hits[n++] = (struct hit){i, p, p + ntok - 1, d->toks[t].start, ntok == 1 ? d->toks[t].end : end};
 		}
 	}
-	qsort(hits, n, sizeof *hits, by_start);
+	if (n > 1) /* qsort's array may not be NULL, even empty */
+		qsort(hits, n, sizeof *hits, by_start);
 	*count = n;
 	return hits;
 }
