@@ -172,14 +172,18 @@ snippet_make(const struct snippet_query *sq, const char *text, size_t len, int w
 	struct hit *hits = find_hits(&d, first, maxpos, &nhits);
 
 	/* The window: starting two positions before a hit (some context), the one holding the
-	 * most distinct terms, then the most hits; the earliest of equals. */
+	 * most distinct terms, then the most hits; the earliest of equals. Hits in byte order are
+	 * in position order, so a window's hits are a run from lo: a page where a common word
+	 * stands thousands of times costs width steps a hit, not a walk of all of them. */
 	int wstart = 0, best = -1;
-	for (size_t h = 0; h < nhits; h++) {
+	for (size_t h = 0, lo = 0; h < nhits; h++) {
 		int s = hits[h].pos > 2 ? hits[h].pos - 2 : 0;
+		while (hits[lo].pos < s)
+			lo++;
 		uint64_t terms = 0;
 		int inside = 0;
-		for (size_t g = 0; g < nhits; g++)
-			if (hits[g].pos >= s && hits[g].last < s + width) {
+		for (size_t g = lo; g < nhits && hits[g].pos < s + width; g++)
+			if (hits[g].last < s + width) {
 				terms |= (uint64_t)1 << hits[g].term;
 				inside++;
 			}
