@@ -179,13 +179,16 @@ fs_write_atomic(const char *path, const void *data, size_t len, struct err *e)
 	 * rename would put a regular file where the device was. A symlink's target is replaced,
 	 * not the link. */
 	struct stat st;
-	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode))
+	int exists = lstat(path, &st) == 0;
+	if (exists && S_ISLNK(st.st_mode)) {
+		char *target = realpath(path, NULL); /* NULL when dangling: the link is replaced */
+		if (target) {
+			int rc = fs_write_atomic(target, data, len, e);
+			free(target);
+			return rc;
+		}
+	} else if (exists && !S_ISREG(st.st_mode)) {
 		return write_in_place(path, data, len, e);
-	char *target = NULL;
-	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) && (target = realpath(path, NULL)) != NULL) {
-		int rc = fs_write_atomic(target, data, len, e);
-		free(target);
-		return rc;
 	}
 	size_t plen = strlen(path);
 	char *tmp = malloc(plen + 32);
