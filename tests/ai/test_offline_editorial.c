@@ -1015,6 +1015,54 @@ test_transformer_sense(void)
 	check_cases(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* The vocabulary of today's tech feeds: tools and apps readers run, frameworks and protocols,
+ * current AI and security terms. Each case fails with the lexicon of session 7, which knew
+ * none of these names, and each keyword keeps its display form. A product named beside a
+ * security term in the title is the object of a security report, not a tool's news. */
+static void
+test_current_vocabulary(void)
+{
+	static const struct cue_case cases[] = {
+		{"self-hosted apps", "Jellyfin on a Raspberry Pi",
+		 "The server streams our films to the television and two phones. Hardware decoding works after one "
+		 "change to the settings, and the whole box draws four watts.",
+		 "A blog", CAT_TOOLS, 0, "Jellyfin", NULL, 0, LANG_EN},
+		{"command-line tools", "Cutting clips with FFmpeg",
+		 "Two flags do most of the work: the start time and the length. Copying the streams instead of "
+		 "encoding them again makes it instant.",
+		 "A blog", CAT_TOOLS, 0, "FFmpeg", NULL, 0, LANG_EN},
+		{"VPN tool", "WireGuard between two offices",
+		 "Each office router runs a peer; the keys are exchanged once and the tunnel comes up in a second. "
+		 "We replaced a leased line with it.",
+		 "A blog", CAT_TOOLS, 0, "WireGuard", NULL, 0, LANG_EN},
+		{"protocol", "ActivityPub",
+		 "Servers exchange activities as JSON documents posted to each other's inboxes. Following, "
+		 "replies and deletions are all activities of one vocabulary.",
+		 "A blog", CAT_ENGINEERING, 0, "ActivityPub", NULL, 0, LANG_EN},
+		{"open weights", "Gemma quantized to GGUF",
+		 "The four-bit files are a third of the original size and lose little on the usual evaluations. "
+		 "They load on a laptop with 16 GB of memory.",
+		 "A blog", CAT_AI_ML, 0, "GGUF", NULL, 0, LANG_EN},
+		{"benchmark of coding models", "SWE-bench leaderboard update",
+		 "The independent run scores every entry on the same harness. Scores moved by up to ten points "
+		 "against the vendors' own figures.",
+		 "A blog", CAT_AI_ML, 0, "SWE-bench", NULL, 0, LANG_EN},
+		{"passkeys", "Passkeys replace passwords at the bank",
+		 "Customers sign in with the phone's unlock instead of a password and a code by text message, "
+		 "which phishing pages cannot capture.",
+		 "A news site", CAT_SECURITY, 0, "passkeys", NULL, 0, LANG_EN},
+		{"hole in a product", "Hole in VLC media player",
+		 "An advisory rates the flaw highly critical: a crafted file runs code on Windows systems. A fixed "
+		 "build is available for download.",
+		 "A news site", CAT_SECURITY, 0, "VLC", NULL, 0, LANG_EN},
+		{"release of the same product", "VLC 3.0.21 released",
+		 "The maintenance release fixes playback of some files and updates translations. It is available "
+		 "for download for every platform.",
+		 "A news site", CAT_TOOLS, 0, "VLC", NULL, 0, LANG_EN},
+	};
+	check_cases(cases, sizeof cases / sizeof cases[0]);
+}
+
 int
 main(void)
 {
@@ -1040,5 +1088,6 @@ main(void)
 	test_german_compounds_and_holes();
 	test_highlights_clusters();
 	test_extract_furniture();
+	test_current_vocabulary();
 	return test_done("test_offline_editorial");
 }

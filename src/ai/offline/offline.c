@@ -821,6 +821,8 @@ evidence(const struct offline_analysis *an, struct evidence ev[CAT_COUNT])
  *     it is a security matter or nothing technical is said;
  *   - a how-to about a tool is tools even in the first person ("How I set up vim"), but only
  *     when a tool is named ("How to stop buying things" is not tools);
+ *   - a product named in the title beside a security term ("Hole in VLC") is a security
+ *     report, not the product's news;
  *   - otherwise the category with the most evidence (plus prior) wins. A technical category
  *     needs real evidence of its own: a core term (weight 3), or a weight-2 term in the title,
  *     with another distinct term, or with the source's prior behind it ("Swift" alone in the
@@ -851,6 +853,13 @@ categorize(const struct offline_analysis *an, const int prior[CAT_COUNT])
 			best = c;
 			best_score = v->score + prior[c];
 		}
+	}
+	/* A product named in the title is what the news is about, not what kind of news it is: a
+	 * security term beside it ("Hole in VLC Media Player", "Flaw in Firefox's PDF viewer")
+	 * makes a security report. A release or a how-to is still the tool's (below). */
+	if (best == CAT_TOOLS && ev[CAT_SECURITY].title >= 2 && !an->release && !an->howto) {
+		best = CAT_SECURITY;
+		best_score = ev[CAT_SECURITY].score + prior[CAT_SECURITY];
 	}
 	/* A commit, release or tag of a project is its news: tools, unless the title names a core
 	 * security topic (a commit "Fix CVE-2024-1234 in the parser"). */
