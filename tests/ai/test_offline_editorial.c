@@ -1055,6 +1055,15 @@ test_current_vocabulary(void)
 		 "An advisory rates the flaw highly critical: a crafted file runs code on Windows systems. A fixed "
 		 "build is available for download.",
 		 "A news site", CAT_SECURITY, 0, "VLC", NULL, 0, LANG_EN},
+		/* topics that were cues without a keyword: the tag cloud shows them now */
+		{"technical debt", "Paying it down",
+		 "Every shortcut we took in the first year is now technical debt. This quarter we rewrote the "
+		 "billing module instead of adding features, and the pager went quiet.",
+		 "A blog", CAT_ENGINEERING, 0, "technical debt", NULL, 0, LANG_EN},
+		{"XSS", "Stored XSS in a wiki plugin",
+		 "A comment field accepted script tags and showed them to every reader of the page. The fixed "
+		 "version escapes the field; administrators should update.",
+		 "A news site", CAT_SECURITY, 0, "XSS", NULL, 0, LANG_EN},
 		{"release of the same product", "VLC 3.0.21 released",
 		 "The maintenance release fixes playback of some files and updates translations. It is available "
 		 "for download for every platform.",
