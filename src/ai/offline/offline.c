@@ -820,7 +820,8 @@ evidence(const struct offline_analysis *an, struct evidence ev[CAT_COUNT])
  *   - a versioned release is tools (an editor files "QEMU 10.1.0 released" under tools), unless
  *     it is a security matter or nothing technical is said;
  *   - a how-to about a tool is tools even in the first person ("How I set up vim"), but only
- *     when a tool is named ("How to stop buying things" is not tools);
+ *     when a tool is named ("How to stop buying things" is not tools) and the title does not
+ *     name only a consumer gadget ("How to choose a smartphone" is a buyer's guide);
  *   - a product named in the title beside a security term ("Hole in VLC") is a security
  *     report, not the product's news;
  *   - otherwise the category with the most evidence (plus prior) wins. A technical category
@@ -878,8 +879,13 @@ categorize(const struct offline_analysis *an, const int prior[CAT_COUNT])
 		return CAT_OTHER;
 	/* a how-to about a tool, not about buying less or watching films: a tool must be named. A
 	 * model product as the how-to's only AI word is its means, a tool ("Reading lists in
-	 * FeedLand via Gemini"); several AI words make an AI task ("Fine-tuning a model with LoRA"). */
-	if (an->howto && (ev[CAT_TOOLS].topics >= 2 ||
+	 * FeedLand via Gemini"); several AI words make an AI task ("Fine-tuning a model with LoRA").
+	 * A how-to whose title names only a consumer subject ("How to choose a smartphone", a clear
+	 * cue of other in the title and no technical term there) is a buyer's guide: other's to win
+	 * on its evidence, however many app and update words its body has. */
+	int consumer_howto = ev[CAT_OTHER].title >= 2 && ev[CAT_TOOLS].title == 0 && ev[CAT_ENGINEERING].title == 0 &&
+	                     ev[CAT_AI_ML].title == 0 && ev[CAT_SECURITY].title == 0;
+	if (an->howto && !consumer_howto && (ev[CAT_TOOLS].topics >= 2 ||
 	                  (techy && best != CAT_SECURITY && (best != CAT_AI_ML || ev[CAT_AI_ML].distinct < 2))))
 		return CAT_TOOLS;
 	/* A podcast episode is about what its title says: its show notes name everything the hosts
