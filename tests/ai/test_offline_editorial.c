@@ -883,6 +883,14 @@ test_highlights_clusters(void)
 	fprintf(stderr, "  highlights en: %s\n", en);
 	CHECK(strstr(en, "LLM (3 stories)") && strstr(en, "Rust (2 stories)"));
 	CHECK(strstr(en, titles[0]) && strstr(en, "Starkiller") == NULL);
+	CHECK(strstr(zh, "同属 LLM 的还有") && strstr(en, "Also on LLM: ")); /* the lead is an LLM story */
+	/* When the lead is in no cluster, the biggest cluster's stories are not "also" on it. */
+	struct story *lead_alone[6] = {top[5], top[0], top[1], top[2], top[3], top[4]};
+	zh = offline_highlights(lead_alone, 6, "zh", &arena);
+	en = offline_highlights(lead_alone, 6, "en", &arena);
+	fprintf(stderr, "  highlights, lead alone: %s\n  %s\n", zh, en);
+	CHECK(strstr(zh, "LLM 方面有") && strstr(zh, "还有") == NULL);
+	CHECK(strstr(en, " On LLM: ") && strstr(en, "Also") == NULL);
 	arena_free(&arena);
 }
 

@@ -155,14 +155,17 @@ offline_highlights(struct story *const *top, size_t count, const char *lang, str
 	if (lead->member_count > 1)
 		buf_printf(&b, zh ? "，有 %zu 个来源报道" : ", picked up by %zu sources", lead->member_count);
 	buf_puts(&b, zh ? "。" : ".");
-	/* 3. The other stories of the first cluster (at most two). */
+	/* 3. The other stories of the first cluster (at most two): "also" only when the lead is
+	 * one of its stories, else the cluster is introduced on its own. */
 	if (nc) {
 		size_t named = 0;
+		int lead_in = (cl[0]->set & 1UL) != 0;
 		for (size_t i = 1; i < count && i < 64 && named < 2; i++) {
 			if (!(cl[0]->set & (1UL << i)))
 				continue;
 			if (!named)
-				buf_printf(&b, zh ? "同属 %s 的还有" : " Also on %s: ", cl[0]->name);
+				buf_printf(&b, lead_in ? (zh ? "同属 %s 的还有" : " Also on %s: ") : (zh ? "%s 方面有" : " On %s: "),
+				           cl[0]->name);
 			else
 				buf_puts(&b, zh ? "和" : " and ");
 			buf_printf(&b, zh ? "「%s」" : "\"%s\"", shown_title(top[i]));
