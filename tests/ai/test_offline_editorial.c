@@ -1123,6 +1123,37 @@ test_modern_probe(void)
 	check_cases(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* Names in keywords are whole: a word the body only ever writes inside a longer capitalised
+ * name is a fragment ("Francisco" of "San Francisco"), and a two-word name the body uses
+ * once ("Ron Rivest") is a keyword like one it repeats. Capitals mark names only in running
+ * prose: not in a text written in Title Case, not in German (every noun is capitalised), not
+ * where the pair is cut out of a longer name ("Ian Lance" of "Ian Lance Taylor"). */
+static void
+test_whole_names(void)
+{
+	static const struct cue_case cases[] = {
+		{"fragment", "A new office for the chip designer",
+		 "The chip designer opened its San Francisco office this week. Forty engineers moved in, and the "
+		 "designer plans to hire forty more engineers there by the summer.",
+		 "A news site", CAT_OTHER, 0, NULL, "Francisco", 0, LANG_EN},
+		{"name used once", "Hash function withdrawn from the competition",
+		 "The team behind the hash function withdrew it from the competition, said Ron Rivest, who leads "
+		 "the team. The hash function was too slow in its faster variant, and the team will not tweak it.",
+		 "A news site", CAT_SECURITY, 0, "Ron Rivest", "Rivest", 0, LANG_EN},
+		{"pair cut from a longer name", "A sneaky bug in slices",
+		 "The bug was found by Ian Lance Taylor while he reviewed a change to slices. The slices package "
+		 "compacted the wrong elements when the slices overlapped, and a test now covers the case.",
+		 "A blog", CAT_SECURITY, 1, NULL, "Ian Lance", 0, LANG_EN},
+		{"Title Case text", "", "Om: Why Tech Needs Personalization.", "A link blog", CAT_SECURITY, 1,
+		 "Personalization", NULL, 0, LANG_EN},
+		{"German nouns", "Erste private Rakete erreicht den Orbit",
+		 "Der Hersteller Landspace hat am Sonntag eine Rakete gestartet. Die Rakete erreichte die "
+		 "Umlaufbahn, und der Hersteller plant weitere Starts im Sommer.",
+		 "Eine Nachrichtenseite", CAT_AI_ML, 1, NULL, "Hersteller Landspace", 0, LANG_DE},
+	};
+	check_cases(cases, sizeof cases / sizeof cases[0]);
+}
+
 int
 main(void)
 {
@@ -1149,6 +1180,7 @@ main(void)
 	test_highlights_clusters();
 	test_extract_furniture();
 	test_current_vocabulary();
+	test_whole_names();
 	test_modern_probe();
 	return test_done("test_offline_editorial");
 }

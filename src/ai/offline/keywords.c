@@ -29,6 +29,8 @@ struct slot {
 	int body;       /* occurrences in the body */
 	int cap_mid;    /* body occurrences capitalised in mid-sentence ("... by Taalas ...") */
 	int lower;      /* body occurrences written in lower case */
+	int in_name;    /* body occurrences inside a longer capitalised name ("Francisco" of "San
+	                 * Francisco", "CEO Sam" of "CEO Sam Altman") */
 	int in_title;
 	int kind;
 	int last_doc;   /* the document that last counted this term (for df) */
@@ -249,6 +251,8 @@ struct occ {
 	const char *term;
 	size_t len;
 	int kind, in_title, cap_mid, lower;
+	int in_name;         /* body only: a capitalised word right before or after it, a space
+	                      * between: part of a longer name */
 	const char *surface; /* the occurrence as written, when it has capitals; else NULL */
 	size_t surface_len;
 };
@@ -314,7 +318,7 @@ emit_cjk_run(const uint32_t *cps, size_t n, int in_title, occ_fn fn, void *ctx)
 			 * "的推理成本。" has both, "型推理成" in "模型推理成本" has neither. */
 			int left = i == 0 || is_stop[i - 1];
 			int right = i + k == n || is_stop[i + k];
-			struct occ o = {buf, len, T_CJK, in_title, left, right, NULL, 0};
+			struct occ o = {buf, len, T_CJK, in_title, left, right, 0, NULL, 0};
 			fn(ctx, &o);
 		}
 }
@@ -362,6 +366,34 @@ code_identifier(const char *start, size_t len)
 	return 0;
 }
 
+/* One occurrence held back until the token after it is known (scan_article). */
+struct pending {
+	struct occ o;
+	char term[2 * TEXT_WORD_MAX + 2];
+	int set;
+};
+
+static void
+pending_set(struct pending *pd, struct occ o)
+{
+	memcpy(pd->term, o.term, o.len + 1);
+	o.term = pd->term;
+	pd->o = o;
+	pd->set = 1;
+}
+
+/* Count the held occurrence, if any; name_next: a capitalised word follows it, so it is part
+ * of a longer name ("San" of "San Francisco", "CEO Sam" of "CEO Sam Altman"). */
+static void
+pending_flush(struct pending *pd, int name_next, occ_fn fn, void *ctx)
+{
+	if (!pd->set)
+		return;
+	pd->o.in_name |= name_next;
+	fn(ctx, &pd->o);
+	pd->set = 0;
+}
+
 /* Every term occurrence of a's title and text: usable words, adjacent pairs of them, CJK n-grams.
  * lang: a's language, LANG_COUNT when not known yet. */
 static void
@@ -378,10 +410,20 @@ scan_article(const struct article *a, enum lang lang, occ_fn fn, void *ctx)
 		text_iter_init(&it, parts[p], len);
 		char prev[TEXT_WORD_MAX + 1] = "";
 		const char *prev_end = NULL, *prev_start = NULL;
-		int prev_cap = 0;
+		int prev_cap = 0, prev_tail = 0;
+		/* The token before this one, usable or not ("LM" of "LM Studio", "AI" of "EU AI Act"):
+		 * where it ended and whether it was capitalised mid-sentence. */
+		const char *tok_end = NULL;
+		int tok_cap = 0;
+		/* A word and a phrase wait for the next token before they are counted: whether a
+		 * capitalised word follows tells that they are part of a longer name. */
+		struct pending word = {0}, phrase = {0};
 		while (text_next(&it)) {
 			if (it.is_cjk) {
+				pending_flush(&word, 0, fn, ctx);
+				pending_flush(&phrase, 0, fn, ctx);
 				prev[0] = '\0';
+				tok_end = NULL;
 				continue;
 			}
 			size_t raw = (size_t)(it.p - it.start); /* the word as written */
@@ -389,34 +431,45 @@ scan_article(const struct article *a, enum lang lang, occ_fn fn, void *ctx)
 			int cap = inner_upper(it.start, raw) ||
 			          (starts_upper(it.start, raw) && !sentence_initial(parts[p], it.start));
 			int lower = starts_lower(it.start, raw) && !inner_upper(it.start, raw);
+			int joined = tok_end != NULL; /* only spaces since the token before */
+			for (const char *q = tok_end; joined && q < it.start; q++)
+				joined = *q == ' ';
+			int name_next = p == 1 && joined && cap; /* this token continues a capitalised run */
+			pending_flush(&word, name_next, fn, ctx);
+			pending_flush(&phrase, name_next, fn, ctx);
+			int tail = name_next && tok_cap;
+			tok_end = it.p;
+			tok_cap = cap;
 			if (ok) {
 				int written_upper = has_upper(it.start, raw);
-				struct occ o = {it.word, it.len, T_WORD, p == 0, p == 1 && cap, p == 1 && lower,
-				                written_upper ? it.start : NULL, raw};
-				fn(ctx, &o);
+				pending_set(&word, (struct occ){it.word, it.len, T_WORD, p == 0, p == 1 && cap, p == 1 && lower, tail,
+				                                written_upper ? it.start : NULL, raw});
 				/* Two usable words with only spaces between them form a phrase. */
 				int adjacent = prev[0] && prev_end;
 				for (const char *q = prev_end; adjacent && q < it.start; q++)
 					adjacent = *q == ' ';
 				if (adjacent) {
-					char phrase[2 * TEXT_WORD_MAX + 2];
+					char buf[2 * TEXT_WORD_MAX + 2];
 					size_t pl = strlen(prev);
-					memcpy(phrase, prev, pl);
-					phrase[pl] = ' ';
-					memcpy(phrase + pl + 1, it.word, it.len + 1);
+					memcpy(buf, prev, pl);
+					buf[pl] = ' ';
+					memcpy(buf + pl + 1, it.word, it.len + 1);
 					size_t praw = (size_t)(it.p - prev_start);
-					struct occ ph = {phrase, pl + 1 + it.len, T_PHRASE, p == 0, p == 1 && cap && prev_cap,
-					                 p == 1 && lower, has_upper(prev_start, praw) ? prev_start : NULL, praw};
-					fn(ctx, &ph);
+					pending_set(&phrase, (struct occ){buf, pl + 1 + it.len, T_PHRASE, p == 0, p == 1 && cap && prev_cap,
+					                                  p == 1 && lower, prev_tail,
+					                                  has_upper(prev_start, praw) ? prev_start : NULL, praw});
 				}
 				memcpy(prev, it.word, it.len + 1);
 				prev_start = it.start;
 				prev_cap = cap;
+				prev_tail = tail;
 			} else {
 				prev[0] = '\0';
 			}
 			prev_end = it.p;
 		}
+		pending_flush(&word, 0, fn, ctx);
+		pending_flush(&phrase, 0, fn, ctx);
 		scan_cjk(parts[p], len, p == 0, fn, ctx);
 	}
 }
@@ -503,6 +556,7 @@ df_count(const struct kw_index *idx, const char *w)
 struct tf_ctx {
 	struct wordmap *tf;
 	struct arena *arena;
+	size_t body_words, body_caps; /* the body's words, and those capitalised mid-sentence */
 };
 
 static void
@@ -510,12 +564,17 @@ count_tf(void *vctx, const struct occ *o)
 {
 	struct tf_ctx *c = vctx;
 	struct slot *s = map_get(c->tf, o->term, o->len, c->arena);
+	if (o->kind == T_WORD && !o->in_title) {
+		c->body_words++;
+		c->body_caps += (size_t)o->cap_mid;
+	}
 	s->kind = o->kind;
 	s->count += o->in_title ? 3 : 1;
 	s->in_title |= o->in_title;
 	s->body += !o->in_title;
 	s->cap_mid += o->cap_mid; /* CJK: occurrences at a left word boundary */
 	s->lower += o->lower;     /* CJK: occurrences at a right word boundary */
+	s->in_name += o->in_name;
 	/* The first capitalised spelling in the body (a title may be in Title Case), else the title's. */
 	if (o->surface && o->surface_len <= 2 * TEXT_WORD_MAX + 1 && (!s->surface || (!o->in_title && s->in_title_surface))) {
 		s->surface = arena_strndup(c->arena, o->surface, o->surface_len);
@@ -605,8 +664,18 @@ adjective_like(const char *w)
 	return 0;
 }
 
+/* A two-word name the body uses once ("Ron Rivest", "Task Scheduler") is a topic like one it
+ * repeats, where capitals mark names: not in German, whose nouns are all capitalised ("Hersteller
+ * Landspace"), and not when every use of it sits inside a longer run of capitalised words ("CEO
+ * Sam" of "CEO Sam Altman", "Ian Lance" of "Ian Lance Taylor"), which a pair would cut. */
+static int
+name_phrase(const struct slot *s, enum lang lang)
+{
+	return lang != LANG_DE && s->in_name < s->body;
+}
+
 static double
-term_score(const struct kw_index *idx, const struct slot *s)
+term_score(const struct kw_index *idx, const struct slot *s, enum lang lang, int caps_mark_names)
 {
 	uint32_t n = df_count(idx, s->word);
 	double df = n > 0 ? n : 1;
@@ -616,13 +685,19 @@ term_score(const struct kw_index *idx, const struct slot *s)
 		tf = s->body > 0 ? s->count : 1.5;
 	double score = (1.0 + log(tf)) * log(1.0 + (double)idx->docs / df);
 	if (s->kind == T_WORD) {
+		/* The last word of a longer name wherever the body uses it ("Francisco" of "San
+		 * Francisco", "Studio" of "LM Studio", "Act" of "EU AI Act") is a fragment, not a topic:
+		 * the name itself is the phrase, when it qualifies. */
+		if (caps_mark_names && is_proper(s) && !s->in_title && s->body > 0 && s->in_name == s->body)
+			return 0;
 		if (is_proper(s))
 			score *= 1.8;
 		else if (adjective_like(s->word))
 			score *= 0.55;
 	} else if (s->kind == T_PHRASE) {
 		/* A phrase counts when the body repeats it, or a name ("Hugging Face") in title and body. */
-		if (s->body < 2 && !(is_proper(s) && s->in_title && s->body >= 1))
+		if (s->body < 2 &&
+		    !(is_proper(s) && s->body >= 1 && (s->in_title || (caps_mark_names && name_phrase(s, lang)))))
 			return 0;
 		score *= is_proper(s) ? 2.2 : 1.4;
 	} else {
@@ -681,9 +756,13 @@ kw_top(const struct kw_index *idx, const struct article *a, enum lang lang, cons
 	struct arena scratch = ARENA_INIT;
 	struct wordmap tf;
 	map_init(&tf, 256, &scratch);
-	struct tf_ctx c = {&tf, &scratch};
+	struct tf_ctx c = {&tf, &scratch, 0, 0};
 	scan_article(a, lang, count_tf, &c);
 	merge_plurals(&tf);
+	/* Capitals mark names only in running prose: a short text, or one written in Title Case
+	 * (a headline used as the text: "Why Tech Needs Personalization"), capitalises words that
+	 * are no names, and longer runs of them say nothing about a name's extent. */
+	int caps_mark_names = c.body_words >= 6 && c.body_caps * 10 <= c.body_words * 4;
 	struct source_words sw;
 	source_words_read(a, &sw);
 	struct scored best[CANDIDATES];
@@ -692,7 +771,7 @@ kw_top(const struct kw_index *idx, const struct article *a, enum lang lang, cons
 		struct slot *s = &tf.slots[i];
 		if (!s->word || s->count == 0 || names_source(&sw, s->word))
 			continue;
-		double score = term_score(idx, s);
+		double score = term_score(idx, s, lang, caps_mark_names);
 		if (score <= 0)
 			continue;
 		/* Insert into the small sorted best list (score desc, word asc). */
