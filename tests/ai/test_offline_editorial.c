@@ -1072,6 +1072,11 @@ test_current_vocabulary(void)
 		 "A comment field accepted script tags and showed them to every reader of the page. The fixed "
 		 "version escapes the field; administrators should update.",
 		 "A news site", CAT_SECURITY, 0, "XSS", NULL, 0, LANG_EN},
+		/* "attack" says what kind of news it is, not what it is about: a cue, no topic */
+		{"attack is no topic", "Ransomware attack halts a hospital chain",
+		 "The attack encrypted the records of 300 hospitals within an hour. The attackers got in through "
+		 "one phishing email, and the chain paid no ransom.",
+		 "A news site", CAT_SECURITY, 0, "ransomware", "attack", 0, LANG_EN},
 		{"release of the same product", "VLC 3.0.21 released",
 		 "The maintenance release fixes playback of some files and updates translations. It is available "
 		 "for download for every platform.",

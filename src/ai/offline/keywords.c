@@ -63,7 +63,7 @@ static const char *const generic_words[] = {
 	"able", "across", "actual", "actually", "add", "added", "adds", "allow", "allowed", "allows", "almost",
 	"along", "already", "also", "although", "always", "among", "amount", "answer", "answers", "anyone",
 	"anything", "anywhere", "apr", "april", "area", "areas", "aren", "around", "article", "articles", "ask",
-	"asked", "asks", "aug", "august", "available", "away", "bad", "basically", "became", "become", "becomes",
+	"asked", "asks", "attack", "attacker", "attackers", "attacks", "aug", "august", "available", "away", "bad", "basically", "became", "become", "becomes",
 	"began", "begin", "behind", "believe", "best", "better", "beyond", "big", "billion", "billions", "bit",
 	"bits", "blog", "blogs", "bring", "brings", "brought", "call", "called", "calls", "came", "can", "cannot",
 	"case", "cases", "cents", "certain", "certainly", "change", "changed", "changes", "clearly", "code",
