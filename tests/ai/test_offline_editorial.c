@@ -1159,6 +1159,37 @@ test_whole_names(void)
 	check_cases(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* The kind of piece the offline "why read" names comes from whole cue words: "paper" is not
+ * in "newspaper", "review" not in "reviewed"; 发布 in running Chinese text also means
+ * "published" ("没有发布日期"), so it names a release only in the title. */
+static void
+test_piece_kind_cues(void)
+{
+	static const struct {
+		const char *title, *text, *want, *lang; /* want: the reason starts with it */
+	} cases[] = {
+		{"A note without a date", "这篇笔记没有发布日期，读者只能从上下文判断它写于何时。", "文章", "zh"},
+		{"工具 2.0 发布", "新版本支持插件，修复了多个问题，可以从官网下载。", "发布消息", "zh"},
+		{"Local news roundup", "The newspaper reviewed the town's budget and found the roads underfunded again.",
+		 "A write-up", "en"},
+		{"A paper on cache eviction", "The paper compares four eviction policies on production traces.",
+		 "Research notes", "en"},
+	};
+	struct arena arena = ARENA_INIT;
+	for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+		struct article a = art(cases[c].title, cases[c].text, "A blog");
+		struct verdict v;
+		struct article w[4];
+		size_t n = window(w, &a);
+		judge(w, n, 0, &arena, &v);
+		struct enrichment e;
+		offline_enrich(&w[0], &v, cases[c].lang, &arena, &e);
+		fprintf(stderr, "  kind: %s\n", e.reason);
+		CHECK(str_istarts(e.reason, cases[c].want));
+	}
+	arena_free(&arena);
+}
+
 int
 main(void)
 {
@@ -1186,6 +1217,7 @@ main(void)
 	test_extract_furniture();
 	test_current_vocabulary();
 	test_whole_names();
+	test_piece_kind_cues();
 	test_modern_probe();
 	return test_done("test_offline_editorial");
 }

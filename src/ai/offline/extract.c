@@ -151,7 +151,29 @@ extract_summary(const char *text, const struct verdict *v, struct arena *arena)
 
 enum piece_kind { PK_RELEASE, PK_NEWS, PK_INCIDENT, PK_TUTORIAL, PK_REVIEW, PK_RESEARCH, PK_EPISODE, PK_OPINION, PK_OTHER };
 
-/* What kind of piece the article is, from cue words in its title and the head of its text. */
+/* True when cue occurs in s[0..len) as words: case-insensitively, not inside a longer word
+ * ("paper" is not in "newspaper", "study" not in "studying"). A cue ending in '-' or listed
+ * as a stem ("vulnerabilit") may continue into a longer word; a CJK cue matches anywhere. */
+static int
+has_cue(const char *s, size_t len, const char *cue, int stem)
+{
+	size_t n = strlen(cue);
+	int cjk = (unsigned char)cue[0] >= 0x80;
+	for (const char *p = s, *end = s + len; p < end;) {
+		const char *hit = str_icasestr(p, (size_t)(end - p), cue);
+		if (!hit)
+			return 0;
+		int left = cjk || hit == s || !is_ascii_alnum((unsigned char)hit[-1]);
+		int right = cjk || stem || cue[n - 1] == '-' || hit + n >= end || !is_ascii_alnum((unsigned char)hit[n]);
+		if (left && right)
+			return 1;
+		p = hit + 1;
+	}
+	return 0;
+}
+
+/* What kind of piece the article is, from cue words in its title and the head of its text.
+ * "发布" is read in the title only: in running Chinese text it also means "published". */
 static enum piece_kind
 piece_kind(const struct article *a, const struct verdict *v)
 {
@@ -179,10 +201,14 @@ piece_kind(const struct article *a, const struct verdict *v)
 		size_t len = strlen(parts[p]);
 		if (p == 1 && len > 600)
 			len = utf8_prefix_chars(parts[p], 600, 600);
-		for (size_t i = 0; i < sizeof cues / sizeof cues[0]; i++)
-			if ((cues[i].kind != PK_INCIDENT || v->category == CAT_SECURITY) &&
-			    str_icasestr(parts[p], len, cues[i].cue))
+		for (size_t i = 0; i < sizeof cues / sizeof cues[0]; i++) {
+			if (cues[i].kind == PK_INCIDENT && v->category != CAT_SECURITY)
+				continue;
+			if (p == 1 && strcmp(cues[i].cue, "发布") == 0)
+				continue;
+			if (has_cue(parts[p], len, cues[i].cue, strcmp(cues[i].cue, "vulnerabilit") == 0))
 				return cues[i].kind;
+		}
 	}
 	return v->category == CAT_OPINION ? PK_OPINION : PK_OTHER;
 }
