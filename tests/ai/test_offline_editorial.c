@@ -919,6 +919,18 @@ test_extract_furniture(void)
 	CHECK(strstr(e.summary, "Share this") == NULL && strstr(e.summary, "Getty") == NULL);
 	CHECK(strstr(e.summary, "Website:") == NULL && strstr(e.summary, "By Jane") == NULL);
 	CHECK(strstr(e.summary, "Related:") == NULL);
+	/* A Chinese heading the feed text starts with is no sentence of the summary; a short
+	 * sentence with a figure is. */
+	struct article zh = art("年度博客总结",
+	                        "整体数据概览。全年发布文章四十余篇，核心主题是大型语言模型在软件工程中的实践与落地。"
+	                        "总阅读量约3.2万次。下半年的文章更多讨论智能体和模型评测，也收录了几篇部署经验。",
+	                        "A blog");
+	n = window(w, &zh);
+	judge(w, n, 0, &arena, &v);
+	offline_enrich(&w[0], &v, "zh", &arena, &e);
+	fprintf(stderr, "  extract zh: %s\n", e.summary);
+	CHECK(strstr(e.summary, "整体数据概览") == NULL);
+	CHECK(strstr(e.summary, "全年发布文章四十余篇") != NULL && strstr(e.summary, "3.2万次") != NULL);
 	arena_free(&arena);
 }
 

@@ -11,6 +11,7 @@
 #include "util/utf8.h"
 
 #define MAX_SENTENCES 80
+#define CJK_SENTENCE_MIN 12 /* CJK tokens (bigrams) a mostly-CJK sentence without a figure needs to be prose */
 #define SUMMARY_TARGET_CHARS 280 /* stop adding sentences past this many characters */
 #define SUMMARY_MAX_CHARS 600
 
@@ -74,7 +75,10 @@ sentence_score(const struct text_span *sp, size_t index, const struct verdict *v
 	struct text_iter it;
 	text_iter_init(&it, sp->p, sp->len);
 	int topical = 0;
+	size_t cjk = 0, figures = 0;
 	while (text_next(&it)) {
+		cjk += it.is_cjk;
+		figures += !it.is_cjk && is_ascii_digit((unsigned char)it.word[0]);
 		if (!it.is_cjk && lexicon_topic(it.word)) /* a topic, not a mere category cue */
 			topical++;
 		for (size_t k = 0; v && k < v->keyword_count; k++)
@@ -83,6 +87,11 @@ sentence_score(const struct text_span *sp, size_t index, const struct verdict *v
 		if (!it.is_cjk && is_ascii_digit((unsigned char)it.word[0]))
 			topical++;
 	}
+	/* A Chinese "sentence" of a few characters and no figure is a heading ("整体数据概览。"),
+	 * not prose: five words of English are about twelve characters of Chinese. A short one
+	 * with a figure says something ("小米15 Ultra起售价6499元。"). */
+	if (2 * cjk > words && cjk < CJK_SENTENCE_MIN && !figures)
+		return -1;
 	s += 0.4 * (topical > 8 ? 8 : topical);
 	if (words > 45)
 		s -= 2.0;
