@@ -64,15 +64,19 @@ ref_of(const struct article *a, struct arena *arena, struct ref *r)
 	}
 }
 
-static double
-ref_jaccard(const struct ref *a, const struct ref *b)
+/* The title rule of cluster.h: Jaccard >= CLUSTER_TITLE_JACCARD, or >= CLUSTER_TITLE_CONTAINED
+ * when every word of the shorter title is in the other. */
+static int
+ref_titles_match(const struct ref *a, const struct ref *b)
 {
 	size_t common = 0;
 	for (size_t i = 0; i < a->word_count; i++)
 		for (size_t j = 0; j < b->word_count; j++)
 			common += a->words[i] == b->words[j];
 	size_t uni = a->word_count + b->word_count - common;
-	return uni ? (double)common / (double)uni : 0;
+	double jac = uni ? (double)common / (double)uni : 0;
+	size_t shorter = a->word_count < b->word_count ? a->word_count : b->word_count;
+	return jac >= CLUSTER_TITLE_JACCARD || (common == shorter && jac >= CLUSTER_TITLE_CONTAINED);
 }
 
 static size_t
@@ -173,7 +177,7 @@ test_matches_all_pairs(void)
 			const struct ref *x = &refs[i], *y = &refs[j];
 			int url = x->url_key && y->url_key && *x->url_key && strcmp(x->url_key, y->url_key) == 0;
 			int title = arts[i].source_id != arts[j].source_id && x->word_count >= 3 && y->word_count >= 3 &&
-			            ref_jaccard(x, y) >= CLUSTER_TITLE_JACCARD;
+			            ref_titles_match(x, y);
 			int text = x->has_simhash && y->has_simhash &&
 			           __builtin_popcountll(x->simhash ^ y->simhash) <= CLUSTER_SIMHASH_BITS;
 			by_url += url;
@@ -253,10 +257,43 @@ test_rules(void)
 	arena_free(&a);
 }
 
+/* A title inside a longer one from another source is the same story when the longer is at
+ * most twice as long ("OpenAI unveils GPT-5" in "... with enhanced multimodal capabilities"),
+ * though their Jaccard similarity is only 0.5; not when the longer says much more. */
+static void
+test_contained_titles(void)
+{
+	struct arena a = ARENA_INIT;
+	struct article arts[4] = {
+		{.id = 1, .source_id = 1, .title = "OpenAI unveils GPT-5", .link = "https://a.example/gpt5", .text = "",
+		 .when = 100},
+		{.id = 2, .source_id = 2, .title = "OpenAI unveils GPT-5 with enhanced multimodal capabilities",
+		 .link = "https://b.example/openai", .text = "", .when = 200},
+		{.id = 3, .source_id = 3, .title = "Rust compiler speeds up builds",
+		 .link = "https://c.example/rust", .text = "", .when = 300},
+		{.id = 4, .source_id = 4,
+		 .title = "Rust compiler speeds up builds, adds a new borrow checker, drops old targets and ships "
+		          "faster incremental linking",
+		 .link = "https://d.example/rust", .text = "", .when = 400},
+	};
+	struct story *st;
+	size_t n;
+	cluster_stories(arts, 4, &a, &st, &n);
+	CHECK(n == 3);
+	CHECK(st[0].member_count == 2 && st[0].lead == &arts[0]);
+	CHECK(st[1].member_count == 1 && st[2].member_count == 1); /* 5 words of 14: another story */
+	/* From one source they stay apart, as for near-equal titles. */
+	arts[1].source_id = 1;
+	cluster_stories(arts, 2, &a, &st, &n);
+	CHECK(n == 2);
+	arena_free(&a);
+}
+
 int
 main(void)
 {
 	test_rules();
+	test_contained_titles();
 	test_matches_all_pairs();
 	return test_done("test_cluster");
 }

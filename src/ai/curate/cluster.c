@@ -120,8 +120,10 @@ signature(const struct article *a, struct arena *arena, struct sig *s)
 	}
 }
 
+/* The Jaccard similarity of a's and b's title words; *contained: every word of the shorter
+ * title is in the other. */
 static double
-jaccard(const struct sig *a, const struct sig *b)
+jaccard(const struct sig *a, const struct sig *b, int *contained)
 {
 	size_t i = 0, j = 0, common = 0;
 	while (i < a->word_count && j < b->word_count) {
@@ -136,6 +138,7 @@ jaccard(const struct sig *a, const struct sig *b)
 		}
 	}
 	size_t uni = a->word_count + b->word_count - common;
+	*contained = common == (a->word_count < b->word_count ? a->word_count : b->word_count);
 	return uni ? (double)common / (double)uni : 0;
 }
 
@@ -163,9 +166,12 @@ same_story(const struct article *x, const struct sig *a, const struct article *y
 {
 	if (a->url_key && b->url_key && *a->url_key && strcmp(a->url_key, b->url_key) == 0)
 		return 1;
-	if (x->source_id != y->source_id && a->word_count >= 3 && b->word_count >= 3 &&
-	    jaccard(a, b) >= CLUSTER_TITLE_JACCARD)
-		return 1;
+	if (x->source_id != y->source_id && a->word_count >= 3 && b->word_count >= 3) {
+		int contained;
+		double j = jaccard(a, b, &contained);
+		if (j >= CLUSTER_TITLE_JACCARD || (contained && j >= CLUSTER_TITLE_CONTAINED))
+			return 1;
+	}
 	if (a->has_simhash && b->has_simhash && __builtin_popcountll(a->simhash ^ b->simhash) <= CLUSTER_SIMHASH_BITS)
 		return 1;
 	return 0;
@@ -242,7 +248,8 @@ cmp_rarer(const void *a, const void *b)
  * - the URL key (hashed; same_story compares the strings);
  * - a title word among the first |x| - ceil(t|x|) + 1 of x's words in a global order (rarest
  *   first): Jaccard >= t means the two titles share at least ceil(t|x|) words, so they share
- *   one in each other's prefix (the prefix filter of set-similarity joins);
+ *   one in each other's prefix (the prefix filter of set-similarity joins); t is the lower of
+ *   the two title thresholds, CLUSTER_TITLE_CONTAINED;
  * - one of CLUSTER_SIMHASH_BITS + 1 bit blocks of the SimHash: hashes within that many bits
  *   differ in at most that many blocks, so at least one block is equal (pigeonhole). */
 static void
@@ -281,7 +288,7 @@ unite_similar(const struct article *articles, const struct sig *sigs, size_t cou
 		for (size_t k = 0; k < wc; k++)
 			w[k] = (struct word_df){sigs[i].words[k], title_df(dfs, u, sigs[i].words[k])};
 		qsort(w, wc, sizeof *w, cmp_rarer);
-		size_t need = (size_t)ceil(CLUSTER_TITLE_JACCARD * (double)wc - 1e-9); /* shared words at least */
+		size_t need = (size_t)ceil(CLUSTER_TITLE_CONTAINED * (double)wc - 1e-9); /* shared words at least */
 		size_t prefix = wc - need + 1;
 		for (size_t k = 0; k < prefix && k < wc; k++)
 			c[n++] = (struct cand){w[k].word, i};

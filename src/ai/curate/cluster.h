@@ -3,7 +3,9 @@
  * Two articles are one story when they share a canonical URL (scheme, "www.", fragment,
  * trailing slash and utm_* parameters ignored), when their titles are near-duplicates across
  * different sources (Jaccard similarity of the significant title words >= CLUSTER_TITLE_JACCARD,
- * at least 3 such words each), or when their texts are near-duplicates (64-bit SimHash over
+ * at least 3 such words each; or >= CLUSTER_TITLE_CONTAINED when every word of the shorter title
+ * is in the longer one: "OpenAI unveils GPT-5" and "OpenAI unveils GPT-5 with enhanced
+ * multimodal capabilities"), or when their texts are near-duplicates (64-bit SimHash over
  * 3-word shingles within CLUSTER_SIMHASH_BITS bits, both texts at least 40 words). The
  * thresholds were tuned on the shared corpus (docs/ai.md). */
 #ifndef BRIEF_AI_CURATE_CLUSTER_H
@@ -16,6 +18,7 @@
 #include "util/arena.h"
 
 #define CLUSTER_TITLE_JACCARD 0.6
+#define CLUSTER_TITLE_CONTAINED 0.5 /* a title inside the other: the longer at most twice as long */
 #define CLUSTER_SIMHASH_BITS 6
 
 /* Group articles[0..count) into stories (verdicts zeroed). The lead of a story is its earliest
