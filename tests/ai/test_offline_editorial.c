@@ -1163,6 +1163,11 @@ test_whole_names(void)
 		 "A blog", CAT_SECURITY, 1, NULL, "Ian Lance", 0, LANG_EN},
 		{"Title Case text", "", "Om: Why Tech Needs Personalization.", "A link blog", CAT_SECURITY, 1,
 		 "Personalization", NULL, 0, LANG_EN},
+		/* a word in capitals longer than an acronym is a heading or shouting, no name */
+		{"shouted heading", "Quarterly results of the chip maker",
+		 "Our EXECUTIVE SUMMARY comes first. The chip maker sold more accelerators than in any quarter before; "
+		 "revenue grew by a third, and the forecast for the year went up.",
+		 "A news site", CAT_SECURITY, 1, NULL, "EXECUTIVE SUMMARY", 0, LANG_EN},
 		{"German nouns", "Erste private Rakete erreicht den Orbit",
 		 "Der Hersteller Landspace hat am Sonntag eine Rakete gestartet. Die Rakete erreichte die "
 		 "Umlaufbahn, und der Hersteller plant weitere Starts im Sommer.",

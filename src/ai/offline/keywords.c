@@ -281,6 +281,20 @@ inner_upper(const char *start, size_t len)
 	return start[0] >= 'a' && start[0] <= 'z' && len > 1 && start[1] >= 'A' && start[1] <= 'Z';
 }
 
+/* A word in capitals longer than an acronym ("CONGRATULATIONS", "EXECUTIVE" of a heading):
+ * shouted or a heading's, not a name; it counts as the word in lower case. */
+static int
+shouted(const char *s, size_t len)
+{
+	size_t letters = 0;
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] >= 'a' && s[i] <= 'z')
+			return 0;
+		letters += s[i] >= 'A' && s[i] <= 'Z';
+	}
+	return letters > 5;
+}
+
 /* True when s[0..len) has an upper-case letter (so its spelling is worth keeping). */
 static int
 has_upper(const char *s, size_t len)
@@ -411,7 +425,7 @@ scan_article(const struct article *a, enum lang lang, occ_fn fn, void *ctx)
 		text_iter_init(&it, parts[p], len);
 		char prev[TEXT_WORD_MAX + 1] = "";
 		const char *prev_end = NULL, *prev_start = NULL;
-		int prev_cap = 0, prev_tail = 0;
+		int prev_cap = 0, prev_tail = 0, prev_shout = 0;
 		/* The token before this one, usable or not ("LM" of "LM Studio", "AI" of "EU AI Act"):
 		 * where it ended and whether it was capitalised mid-sentence. */
 		const char *tok_end = NULL;
@@ -429,8 +443,9 @@ scan_article(const struct article *a, enum lang lang, occ_fn fn, void *ctx)
 			}
 			size_t raw = (size_t)(it.p - it.start); /* the word as written */
 			int ok = usable_word(&it, lang) && !code_identifier(it.start, raw);
-			int cap = inner_upper(it.start, raw) ||
-			          (starts_upper(it.start, raw) && !sentence_initial(parts[p], it.start));
+			int shout = shouted(it.start, raw);
+			int cap = !shout && (inner_upper(it.start, raw) ||
+			                     (starts_upper(it.start, raw) && !sentence_initial(parts[p], it.start)));
 			int lower = starts_lower(it.start, raw) && !inner_upper(it.start, raw);
 			int joined = tok_end != NULL; /* only spaces since the token before */
 			for (const char *q = tok_end; joined && q < it.start; q++)
@@ -442,7 +457,7 @@ scan_article(const struct article *a, enum lang lang, occ_fn fn, void *ctx)
 			tok_end = it.p;
 			tok_cap = cap;
 			if (ok) {
-				int written_upper = has_upper(it.start, raw);
+				int written_upper = has_upper(it.start, raw) && !shout;
 				pending_set(&word, (struct occ){it.word, it.len, T_WORD, p == 0, p == 1 && cap, p == 1 && lower, tail,
 				                                written_upper ? it.start : NULL, raw});
 				/* Two usable words with only spaces between them form a phrase. */
@@ -456,14 +471,15 @@ scan_article(const struct article *a, enum lang lang, occ_fn fn, void *ctx)
 					buf[pl] = ' ';
 					memcpy(buf + pl + 1, it.word, it.len + 1);
 					size_t praw = (size_t)(it.p - prev_start);
+					int shown = has_upper(prev_start, praw) && !shout && !prev_shout;
 					pending_set(&phrase, (struct occ){buf, pl + 1 + it.len, T_PHRASE, p == 0, p == 1 && cap && prev_cap,
-					                                  p == 1 && lower, prev_tail,
-					                                  has_upper(prev_start, praw) ? prev_start : NULL, praw});
+					                                  p == 1 && lower, prev_tail, shown ? prev_start : NULL, praw});
 				}
 				memcpy(prev, it.word, it.len + 1);
 				prev_start = it.start;
 				prev_cap = cap;
 				prev_tail = tail;
+				prev_shout = shout;
 			} else {
 				prev[0] = '\0';
 			}
