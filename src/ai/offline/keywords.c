@@ -424,7 +424,7 @@ scan_article(const struct article *a, enum lang lang, occ_fn fn, void *ctx)
 		struct text_iter it;
 		text_iter_init(&it, parts[p], len);
 		char prev[TEXT_WORD_MAX + 1] = "";
-		const char *prev_end = NULL, *prev_start = NULL;
+		const char *prev_start = NULL;
 		int prev_cap = 0, prev_tail = 0, prev_shout = 0;
 		/* The token before this one, usable or not ("LM" of "LM Studio", "AI" of "EU AI Act"):
 		 * where it ended and whether it was capitalised mid-sentence. */
@@ -460,11 +460,9 @@ scan_article(const struct article *a, enum lang lang, occ_fn fn, void *ctx)
 				int written_upper = has_upper(it.start, raw) && !shout;
 				pending_set(&word, (struct occ){it.word, it.len, T_WORD, p == 0, p == 1 && cap, p == 1 && lower, tail,
 				                                written_upper ? it.start : NULL, raw});
-				/* Two usable words with only spaces between them form a phrase. */
-				int adjacent = prev[0] && prev_end;
-				for (const char *q = prev_end; adjacent && q < it.start; q++)
-					adjacent = *q == ' ';
-				if (adjacent) {
+				/* Two usable words with only spaces between them form a phrase (prev is set only
+				 * when the token before this one was a usable word). */
+				if (prev[0] && joined) {
 					char buf[2 * TEXT_WORD_MAX + 2];
 					size_t pl = strlen(prev);
 					memcpy(buf, prev, pl);
@@ -483,7 +481,6 @@ scan_article(const struct article *a, enum lang lang, occ_fn fn, void *ctx)
 			} else {
 				prev[0] = '\0';
 			}
-			prev_end = it.p;
 		}
 		pending_flush(&word, 0, fn, ctx);
 		pending_flush(&phrase, 0, fn, ctx);
