@@ -78,14 +78,15 @@ sentence_score(const struct text_span *sp, size_t index, const struct verdict *v
 	size_t cjk = 0, figures = 0;
 	while (text_next(&it)) {
 		cjk += it.is_cjk;
-		figures += !it.is_cjk && is_ascii_digit((unsigned char)it.word[0]);
 		if (!it.is_cjk && lexicon_topic(it.word)) /* a topic, not a mere category cue */
 			topical++;
 		for (size_t k = 0; v && k < v->keyword_count; k++)
 			if (strcmp(it.word, v->keywords[k]) == 0)
 				topical += 2;
-		if (!it.is_cjk && is_ascii_digit((unsigned char)it.word[0]))
+		if (!it.is_cjk && is_ascii_digit((unsigned char)it.word[0])) {
 			topical++;
+			figures++;
+		}
 	}
 	/* A Chinese "sentence" of a few characters and no figure is a heading ("整体数据概览。"),
 	 * not prose: five words of English are about twelve characters of Chinese. A short one
@@ -161,8 +162,8 @@ extract_summary(const char *text, const struct verdict *v, struct arena *arena)
 enum piece_kind { PK_RELEASE, PK_NEWS, PK_INCIDENT, PK_TUTORIAL, PK_REVIEW, PK_RESEARCH, PK_EPISODE, PK_OPINION, PK_OTHER };
 
 /* True when cue occurs in s[0..len) as words: case-insensitively, not inside a longer word
- * ("paper" is not in "newspaper", "study" not in "studying"). A cue ending in '-' or listed
- * as a stem ("vulnerabilit") may continue into a longer word; a CJK cue matches anywhere. */
+ * ("paper" is not in "newspaper", "study" not in "studying"). A stem ("vulnerabilit", "cve-")
+ * may continue into a longer word; a CJK cue matches anywhere. */
 static int
 has_cue(const char *s, size_t len, const char *cue, int stem)
 {
@@ -173,7 +174,7 @@ has_cue(const char *s, size_t len, const char *cue, int stem)
 		if (!hit)
 			return 0;
 		int left = cjk || hit == s || !is_ascii_alnum((unsigned char)hit[-1]);
-		int right = cjk || stem || cue[n - 1] == '-' || hit + n >= end || !is_ascii_alnum((unsigned char)hit[n]);
+		int right = cjk || stem || hit + n >= end || !is_ascii_alnum((unsigned char)hit[n]);
 		if (left && right)
 			return 1;
 		p = hit + 1;
@@ -181,29 +182,34 @@ has_cue(const char *s, size_t len, const char *cue, int stem)
 	return 0;
 }
 
-/* What kind of piece the article is, from cue words in its title and the head of its text.
- * "发布" is read in the title only: in running Chinese text it also means "published". */
+/* What kind of piece the article is, from cue words in its title and the head of its text. */
 static enum piece_kind
 piece_kind(const struct article *a, const struct verdict *v)
 {
+	enum { STEM = 1, TITLE_ONLY = 2 };
 	static const struct {
 		const char *cue;
 		enum piece_kind kind;
+		int flags; /* STEM: may continue into a longer word; TITLE_ONLY: not read in the text (发布
+		            * in running Chinese text also means "published") */
 	} cues[] = {
-		{"how to", PK_TUTORIAL}, {"tutorial", PK_TUTORIAL}, {"step by step", PK_TUTORIAL},
-		{"step-by-step", PK_TUTORIAL}, {"getting started", PK_TUTORIAL}, {"walkthrough", PK_TUTORIAL},
-		{"教程", PK_TUTORIAL}, {"入门", PK_TUTORIAL}, {"breach", PK_INCIDENT}, {"vulnerabilit", PK_INCIDENT},
-		{"exploit", PK_INCIDENT}, {"phishing", PK_INCIDENT}, {"malware", PK_INCIDENT},
-		{"ransomware", PK_INCIDENT}, {"cve-", PK_INCIDENT}, {"zero-day", PK_INCIDENT}, {"outage", PK_INCIDENT},
-		{"hacked", PK_INCIDENT}, {"漏洞", PK_INCIDENT}, {"攻击", PK_INCIDENT}, {"released", PK_RELEASE},
-		{"releases", PK_RELEASE}, {"launches", PK_RELEASE}, {"launched", PK_RELEASE},
-		{"announces", PK_NEWS}, {"announced", PK_NEWS}, {"unveils", PK_RELEASE},
-		{"introducing", PK_RELEASE}, {"now available", PK_RELEASE}, {"shipped", PK_RELEASE},
-		{"this release", PK_RELEASE}, {"release notes", PK_RELEASE}, {"new version", PK_RELEASE},
-		{"joins", PK_NEWS}, {"acquires", PK_NEWS}, {"acquisition", PK_NEWS}, {"发布", PK_RELEASE}, {"review", PK_REVIEW},
-		{"hands-on", PK_REVIEW}, {"benchmark", PK_REVIEW}, {"评测", PK_REVIEW}, {"paper", PK_RESEARCH},
-		{"study", PK_RESEARCH}, {"research", PK_RESEARCH}, {"arxiv", PK_RESEARCH}, {"论文", PK_RESEARCH},
-		{"episode", PK_EPISODE}, {"podcast", PK_EPISODE},
+		{"how to", PK_TUTORIAL, 0}, {"tutorial", PK_TUTORIAL, 0}, {"step by step", PK_TUTORIAL, 0},
+		{"step-by-step", PK_TUTORIAL, 0}, {"getting started", PK_TUTORIAL, 0},
+		{"walkthrough", PK_TUTORIAL, 0}, {"教程", PK_TUTORIAL, 0}, {"入门", PK_TUTORIAL, 0},
+		{"breach", PK_INCIDENT, 0}, {"vulnerabilit", PK_INCIDENT, STEM}, {"exploit", PK_INCIDENT, 0},
+		{"phishing", PK_INCIDENT, 0}, {"malware", PK_INCIDENT, 0}, {"ransomware", PK_INCIDENT, 0},
+		{"cve-", PK_INCIDENT, STEM}, {"zero-day", PK_INCIDENT, 0}, {"outage", PK_INCIDENT, 0},
+		{"hacked", PK_INCIDENT, 0}, {"漏洞", PK_INCIDENT, 0}, {"攻击", PK_INCIDENT, 0},
+		{"released", PK_RELEASE, 0}, {"releases", PK_RELEASE, 0}, {"launches", PK_RELEASE, 0},
+		{"launched", PK_RELEASE, 0}, {"announces", PK_NEWS, 0}, {"announced", PK_NEWS, 0},
+		{"unveils", PK_RELEASE, 0}, {"introducing", PK_RELEASE, 0}, {"now available", PK_RELEASE, 0},
+		{"shipped", PK_RELEASE, 0}, {"this release", PK_RELEASE, 0}, {"release notes", PK_RELEASE, 0},
+		{"new version", PK_RELEASE, 0}, {"joins", PK_NEWS, 0}, {"acquires", PK_NEWS, 0},
+		{"acquisition", PK_NEWS, 0}, {"发布", PK_RELEASE, TITLE_ONLY}, {"review", PK_REVIEW, 0},
+		{"hands-on", PK_REVIEW, 0}, {"benchmark", PK_REVIEW, 0}, {"评测", PK_REVIEW, 0},
+		{"paper", PK_RESEARCH, 0}, {"study", PK_RESEARCH, 0}, {"research", PK_RESEARCH, 0},
+		{"arxiv", PK_RESEARCH, 0}, {"论文", PK_RESEARCH, 0}, {"episode", PK_EPISODE, 0},
+		{"podcast", PK_EPISODE, 0},
 	};
 	const char *parts[2] = {a->title ? a->title : "", a->text ? a->text : ""};
 	for (int p = 0; p < 2; p++) {
@@ -211,11 +217,10 @@ piece_kind(const struct article *a, const struct verdict *v)
 		if (p == 1 && len > 600)
 			len = utf8_prefix_chars(parts[p], 600, 600);
 		for (size_t i = 0; i < sizeof cues / sizeof cues[0]; i++) {
-			if (cues[i].kind == PK_INCIDENT && v->category != CAT_SECURITY)
+			if ((cues[i].kind == PK_INCIDENT && v->category != CAT_SECURITY) ||
+			    (p == 1 && (cues[i].flags & TITLE_ONLY)))
 				continue;
-			if (p == 1 && strcmp(cues[i].cue, "发布") == 0)
-				continue;
-			if (has_cue(parts[p], len, cues[i].cue, strcmp(cues[i].cue, "vulnerabilit") == 0))
+			if (has_cue(parts[p], len, cues[i].cue, cues[i].flags & STEM))
 				return cues[i].kind;
 		}
 	}
