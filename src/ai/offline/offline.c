@@ -809,6 +809,21 @@ evidence(const struct offline_analysis *an, struct evidence ev[CAT_COUNT])
 	}
 }
 
+/* The technical categories, in the order ties are broken (the first wins). */
+static const enum category tech[] = {CAT_AI_ML, CAT_SECURITY, CAT_ENGINEERING, CAT_TOOLS};
+
+/* True when the title carries a term of a technical category of at least weight (1: any, 2: a
+ * clear one, 3: a core topic): what a notice, a podcast episode or a buyer's guide must lack to
+ * be filed as other whatever its body says. */
+static int
+title_names_tech(const struct evidence ev[CAT_COUNT], int weight)
+{
+	for (size_t i = 0; i < sizeof tech / sizeof tech[0]; i++)
+		if (ev[tech[i]].title >= weight)
+			return 1;
+	return 0;
+}
+
 #define OPINION_MIN 5 /* argument markers needed before a piece is an opinion piece */
 #define PERSONAL_FIRST_PERSON 5.0 /* % of words in the first person: a personal post */
 #define PERSONAL_DENSITY 15.0     /* evidence points per 1000 words below which a subject is an aside */
@@ -842,7 +857,6 @@ categorize(const struct offline_analysis *an, const int prior[CAT_COUNT])
 {
 	struct evidence ev[CAT_COUNT];
 	evidence(an, ev);
-	static const enum category tech[] = {CAT_AI_ML, CAT_SECURITY, CAT_ENGINEERING, CAT_TOOLS};
 	enum category best = CAT_OTHER;
 	int best_score = 0;
 	for (size_t i = 0; i < sizeof tech / sizeof tech[0]; i++) {
@@ -874,8 +888,7 @@ categorize(const struct offline_analysis *an, const int prior[CAT_COUNT])
 		return CAT_TOOLS;
 	/* A notice (a call for papers, an offer, a birthday) is other whatever its subject, unless
 	 * the title names a core topic ("Black Friday phishing wave" is security). */
-	if (an->notice && ev[CAT_AI_ML].title < 3 && ev[CAT_SECURITY].title < 3 && ev[CAT_ENGINEERING].title < 3 &&
-	    ev[CAT_TOOLS].title < 3)
+	if (an->notice && !title_names_tech(ev, 3))
 		return CAT_OTHER;
 	/* a how-to about a tool, not about buying less or watching films: a tool must be named. A
 	 * model product as the how-to's only AI word is its means, a tool ("Reading lists in
@@ -883,15 +896,13 @@ categorize(const struct offline_analysis *an, const int prior[CAT_COUNT])
 	 * A how-to whose title names only a consumer subject ("How to choose a smartphone", a clear
 	 * cue of other in the title and no technical term there) is a buyer's guide: other's to win
 	 * on its evidence, however many app and update words its body has. */
-	int consumer_howto = ev[CAT_OTHER].title >= 2 && ev[CAT_TOOLS].title == 0 && ev[CAT_ENGINEERING].title == 0 &&
-	                     ev[CAT_AI_ML].title == 0 && ev[CAT_SECURITY].title == 0;
+	int consumer_howto = ev[CAT_OTHER].title >= 2 && !title_names_tech(ev, 1);
 	if (an->howto && !consumer_howto && (ev[CAT_TOOLS].topics >= 2 ||
 	                  (techy && best != CAT_SECURITY && (best != CAT_AI_ML || ev[CAT_AI_ML].distinct < 2))))
 		return CAT_TOOLS;
 	/* A podcast episode is about what its title says: its show notes name everything the hosts
 	 * touched on. With no clear technical term in the title it is other, a show about many things. */
-	if (an->episode && ev[CAT_AI_ML].title < 2 && ev[CAT_SECURITY].title < 2 && ev[CAT_ENGINEERING].title < 2 &&
-	    ev[CAT_TOOLS].title < 2)
+	if (an->episode && !title_names_tech(ev, 2))
 		return CAT_OTHER;
 	/* First-person writing adds to argument markers already there; it is not one itself. */
 	double first_person = an->words ? 100.0 * an->opinion_cues / (double)an->words : 0;
