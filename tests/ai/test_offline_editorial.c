@@ -72,6 +72,17 @@ window(struct article *w, const struct article *subject)
 	return 4;
 }
 
+/* The offline enrichment of a, judged alone in the filler window. */
+static void
+enrich_alone(const struct article *a, const char *lang, struct arena *arena, struct enrichment *e)
+{
+	struct article w[4];
+	struct verdict v;
+	size_t n = window(w, a);
+	judge(w, n, 0, arena, &v);
+	offline_enrich(&w[0], &v, lang, arena, e);
+}
+
 /* Keywords keep every letter (ü, é, ß) and are words of the article, not truncations. */
 static void
 test_unicode_keywords(void)
@@ -908,12 +919,8 @@ test_extract_furniture(void)
 	                       "companies already run it in production, the founder said. Related: Ten databases "
 	                       "to watch.",
 	                       "Tech Wire");
-	struct verdict v;
-	struct article w[4];
-	size_t n = window(w, &a);
-	judge(w, n, 0, &arena, &v);
 	struct enrichment e;
-	offline_enrich(&a, &v, "zh", &arena, &e);
+	enrich_alone(&a, "zh", &arena, &e);
 	fprintf(stderr, "  extract: %s\n", e.summary);
 	CHECK(str_istarts(e.summary, "Litestream released version 1.0"));
 	CHECK(strstr(e.summary, "Share this") == NULL && strstr(e.summary, "Getty") == NULL);
@@ -925,9 +932,7 @@ test_extract_furniture(void)
 	                        "整体数据概览。全年发布文章四十余篇，核心主题是大型语言模型在软件工程中的实践与落地。"
 	                        "总阅读量约3.2万次。下半年的文章更多讨论智能体和模型评测，也收录了几篇部署经验。",
 	                        "A blog");
-	n = window(w, &zh);
-	judge(w, n, 0, &arena, &v);
-	offline_enrich(&w[0], &v, "zh", &arena, &e);
+	enrich_alone(&zh, "zh", &arena, &e);
 	fprintf(stderr, "  extract zh: %s\n", e.summary);
 	CHECK(strstr(e.summary, "整体数据概览") == NULL);
 	CHECK(strstr(e.summary, "全年发布文章四十余篇") != NULL && strstr(e.summary, "3.2万次") != NULL);
@@ -1195,12 +1200,8 @@ test_piece_kind_cues(void)
 	struct arena arena = ARENA_INIT;
 	for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
 		struct article a = art(cases[c].title, cases[c].text, "A blog");
-		struct verdict v;
-		struct article w[4];
-		size_t n = window(w, &a);
-		judge(w, n, 0, &arena, &v);
 		struct enrichment e;
-		offline_enrich(&w[0], &v, cases[c].lang, &arena, &e);
+		enrich_alone(&a, cases[c].lang, &arena, &e);
 		fprintf(stderr, "  kind: %s\n", e.reason);
 		CHECK(str_istarts(e.reason, cases[c].want));
 	}
