@@ -1145,6 +1145,44 @@ test_modern_probe(void)
 	check_cases(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* A personal retrospective ("What I learned in ten years as a developer", "Was ich … gelernt
+ * habe") is an essay unless its title names a core topic; and the first person counts in every
+ * language, not only in English: a long German post in the first person that names no subject
+ * is a personal essay as its English twin would be. */
+static void
+test_retrospectives_and_first_person(void)
+{
+	static const struct cue_case cases[] = {
+		{"en retrospective", "What I learned in ten years as a developer",
+		 "Ten years ago I wrote my first line of code for money. Since then I have worked at three "
+		 "companies, and the developer I am today would give the younger one some advice.",
+		 "A blog", CAT_OPINION, 0, NULL, NULL, 0, LANG_EN},
+		{"de retrospective", "Was ich in zehn Jahren als Entwickler gelernt habe",
+		 "Vor zehn Jahren habe ich meine erste Zeile Code für Geld geschrieben. Seitdem war ich bei drei "
+		 "Firmen, und der Entwickler, der ich heute bin, würde dem jüngeren einiges raten.",
+		 "Ein Blog", CAT_OPINION, 0, NULL, NULL, 0, LANG_DE},
+		{"a core topic in the title stays its subject's", "What I learned migrating to Kubernetes",
+		 "We moved forty services to Kubernetes last year. The Helm charts, the ingress controller and "
+		 "the autoscaler each took longer than planned.",
+		 "A blog", CAT_OPINION, 1, NULL, NULL, 0, LANG_EN},
+		{"de first person", "Ein Jahr auf dem Land",
+		 "Vor einem Jahr bin ich mit meiner Familie aus der Stadt in ein kleines Dorf gezogen. Ich hatte "
+		 "mir das ruhiger vorgestellt. Morgens weckt mich der Hahn des Nachbarn, und mein Weg zum Bäcker "
+		 "dauert zwanzig Minuten zu Fuß. Trotzdem möchte ich nicht zurück. Ich kenne inzwischen fast alle "
+		 "Nachbarn beim Namen, und wenn ich im Garten arbeite, bleibt oft jemand am Zaun stehen und "
+		 "erzählt mir etwas. Im Winter war es mir manchmal zu dunkel und zu still, und ich habe die "
+		 "Abende in der Stadt vermisst, die Freunde, das Kino an der Ecke. Im Frühling aber, als die "
+		 "Bäume blühten und die Kinder wieder draußen spielten, wusste ich, warum wir gekommen sind. "
+		 "Meine Tochter hat hier ihre beste Freundin gefunden, und mein Sohn fährt jeden Tag mit dem "
+		 "Rad zur Schule. Ich schreibe diese Zeilen am Küchentisch, vor mir liegt der Brief der "
+		 "Gemeinde, die uns zum Dorffest einlädt. Meine Frau meint, wir sollten hingehen, und ich "
+		 "glaube, sie hat recht. Es ist ein anderes Leben, langsamer und näher an den Menschen, und "
+		 "ich bin froh, dass wir den Schritt gewagt haben.",
+		 "Ein Blog", CAT_OPINION, 0, NULL, NULL, 0, LANG_DE},
+	};
+	check_cases(cases, sizeof cases / sizeof cases[0]);
+}
+
 /* Names in keywords are whole: a word the body only ever writes inside a longer capitalised
  * name is a fragment ("Francisco" of "San Francisco"), and a two-word name the body uses
  * once ("Ron Rivest") is a keyword like one it repeats. Capitals mark names only in running
@@ -1237,5 +1275,6 @@ main(void)
 	test_whole_names();
 	test_piece_kind_cues();
 	test_modern_probe();
+	test_retrospectives_and_first_person();
 	return test_done("test_offline_editorial");
 }

@@ -1758,6 +1758,22 @@ static const char *const news_cues[] = {
 	"release", "released", "releases", "today", "unveils",
 };
 
+/* The first person singular of the languages other than English, whose texts the opinion
+ * list's English pronouns ("i", "me", "my") miss: a German "Was ich gelernt habe" is as
+ * personal as "What I learned". Each list is read only in its own language, since "eu", "mi"
+ * and "ma" are other words elsewhere (the EU, Italian "mi", French "ma" is "my" but Italian
+ * "ma" is "but"). French "j'" is elided by text_next, so "je" is read where it stands alone. */
+static const struct {
+	enum lang lang;
+	const char *words[10];
+} first_person[] = {
+    {LANG_DE, {"ich", "mich", "mir", "mein", "meine", "meinem", "meinen", "meiner", "meines"}},
+    {LANG_FR, {"je", "moi", "mon", "ma", "mes"}},
+    {LANG_NL, {"ik", "mij", "mijn"}},
+    {LANG_ES, {"yo", "mi", "mis", "conmigo", "mío", "mía"}},
+    {LANG_PT, {"eu", "meu", "minha", "meus", "minhas", "comigo"}},
+};
+
 static const struct {
 	const char *const *words;
 	size_t count;
@@ -1824,6 +1840,21 @@ int
 lexicon_is_cue(enum lexicon_cue kind, const char *w)
 {
 	return bsearch(w, cue_lists[kind].words, cue_lists[kind].count, sizeof cue_lists[kind].words[0], cmp_str) != NULL;
+}
+
+int
+lexicon_is_first_person(enum lang l, const char *w)
+{
+	for (size_t i = 0; i < sizeof first_person / sizeof first_person[0]; i++) {
+		if (first_person[i].lang != l)
+			continue;
+		for (size_t k = 0; k < sizeof first_person[i].words / sizeof first_person[i].words[0] &&
+		                   first_person[i].words[k];
+		     k++)
+			if (strcmp(w, first_person[i].words[k]) == 0)
+				return 1;
+	}
+	return 0;
 }
 
 const char *const *

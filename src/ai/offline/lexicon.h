@@ -46,6 +46,10 @@ enum lexicon_cue {
 };
 /* True when w (lower case) is a cue of that kind. */
 int lexicon_is_cue(enum lexicon_cue kind, const char *w);
+/* True when w (lower case) is the first person singular in language l, other than English
+ * (whose pronouns are CUE_OPINION words, read in every language): "ich", "je", "ik", "yo",
+ * "eu". A text's share of first-person words tells a personal post from a report. */
+int lexicon_is_first_person(enum lang l, const char *w);
 /* The sorted word list of a kind (for the order test). */
 const char *const *lexicon_cues(enum lexicon_cue kind, size_t *count);
 

@@ -200,7 +200,7 @@ scan(struct offline_analysis *an, const char *s, int in_title, const struct offl
 		an->words++;
 		if (is_ascii_digit((unsigned char)it.word[0]))
 			an->numbers++;
-		if (lexicon_is_cue(CUE_OPINION, it.word))
+		if (lexicon_is_cue(CUE_OPINION, it.word) || lexicon_is_first_person(an->lang, it.word))
 			an->opinion_cues++;
 		if (lexicon_is_cue(CUE_NEWS, it.word))
 			an->news_cues++;
@@ -466,6 +466,33 @@ title_words(const char *title, char *out)
 	return out;
 }
 
+/* True when the title looks back on what its writer learned: "What I learned in ten years as
+ * a developer", "Things I wish I knew …", "Was ich in über 10 Jahren … gelernt habe", "Ce que
+ * j'ai appris", "Lo que aprendí", "O que aprendi", "Wat ik heb geleerd". A personal
+ * retrospective is an essay (its point is the writer's view), like "Why I left Google"; a
+ * "Lessons learned" write-up of a named system stays its subject's, as the title's core term
+ * decides in categorize(). Each form only in its language; tw: title_words(). */
+static int
+is_retrospective_title(const char *tw, enum lang lang)
+{
+	static const struct {
+		enum lang lang;
+		const char *phrase, *also; /* both must be in the title (also: NULL for none) */
+	} forms[] = {
+	    {LANG_EN, " what i learned ", NULL},      {LANG_EN, " what i have learned ", NULL},
+	    {LANG_EN, " things i learned ", NULL},    {LANG_EN, " what i wish i ", NULL},
+	    {LANG_EN, " things i wish i ", NULL},     {LANG_DE, " was ich ", " gelernt "},
+	    {LANG_FR, " ce que ", " appris "},        {LANG_ES, " lo que ", " aprendí "},
+	    {LANG_ES, " lo que ", " aprendido "},     {LANG_PT, " o que ", " aprendi "},
+	    {LANG_NL, " wat ik ", " geleerd "},
+	};
+	for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++)
+		if ((lang == forms[i].lang || (forms[i].lang == LANG_EN && lang == LANG_OTHER)) &&
+		    strstr(tw, forms[i].phrase) && (!forms[i].also || strstr(tw, forms[i].also)))
+			return 1;
+	return 0;
+}
+
 /* True when the title names a price: a currency sign before or after digits ("$15", "($30)",
  * "99 €", "£5"). */
 static int
@@ -675,7 +702,9 @@ analyse(const struct article *a, const struct offline_prefs *prefs, struct match
 	static const char *const plans[] = {"roadmap", "roadmaps"};
 	an->release = (text_is_release(title) || leads_with_version(title)) && !text_has_word(title, plans, 2);
 	an->model_release = an->release && releases_a_model(title);
-	an->essay_title = is_essay_title(title, an->lang) || judges_in_title(title, an->lang);
+	char tw[TITLE_WORDS_MAX];
+	an->essay_title = is_essay_title(title, an->lang) || judges_in_title(title, an->lang) ||
+	                  is_retrospective_title(title_words(title, tw), an->lang);
 	an->notice = is_notice_title(title);
 	an->code_feed = is_code_feed(a);
 	an->episode = is_episode_title(title);
