@@ -1183,6 +1183,49 @@ test_retrospectives_and_first_person(void)
 	check_cases(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* A verdict stated in the title ("Microservices are a trap", "X is a lie") and a review
+ * of the writer's own year ("Summing up 2025", 年度复盘) are essays; a company's year in
+ * review and a headline with "are not" are not. "Indie hacking" and "Hacker News" are no
+ * attacks. */
+static void
+test_claims_and_year_reviews(void)
+{
+	static const struct cue_case cases[] = {
+		{"claim", "Microservices are a trap for small teams",
+		 "A team of five that splits its product into twenty microservices spends its days on "
+		 "deployment, tracing and network errors instead of on the product. One process and one "
+		 "database would have done.",
+		 "A blog", CAT_OPINION, 0, NULL, NULL, 0, LANG_EN},
+		{"a negated fact is news", "Most Android phones are not encrypted",
+		 "A study of 2,000 devices found that most Android phones ship without full-disk encryption "
+		 "enabled, leaving data exposed when a phone is stolen.",
+		 "A news site", CAT_SECURITY, 0, NULL, NULL, 0, LANG_EN},
+		{"personal year review", "Summing up 2025",
+		 "This year I changed jobs, and it was the best decision I made. I wrote less than I "
+		 "wanted, but I read more books than ever, and my team shipped the feature I had argued for "
+		 "since spring. I said yes to too many meetings. My side "
+		 "project stalled in March and I let it rest. Next year I want to write every week, and I will "
+		 "keep my evenings for reading. I am grateful to the people who helped me through a hard "
+		 "summer, and I hope to see more of them. Looking back, I learned that I work best with fewer "
+		 "things on my plate, and that I need the long walks I took in the autumn.",
+		 "A blog", CAT_OPINION, 0, NULL, NULL, 0, LANG_EN},
+		{"a company's year in review", "2025 in review",
+		 "The project merged 4,200 pull requests from 310 contributors this year. The 3.0 release "
+		 "added a new storage engine, and the documentation was rewritten. Downloads grew by 40 "
+		 "percent, and two companies joined the foundation as sponsors.",
+		 "A project blog", CAT_OPINION, 1, NULL, NULL, 0, LANG_EN},
+		{"zh year review", "2025年度复盘：技术成长与生活",
+		 "这一年换了工作，从后端开发转到了云原生方向。上半年主要在做Spring Boot服务的迁移，下半年开始写技术博客，"
+		 "一共写了三十多篇文章。生活上也有不少变化，明年希望能继续坚持写作。",
+		 "一个博客", CAT_OPINION, 0, NULL, NULL, 0, LANG_ZH},
+		{"indie hacking is no attack", "Indie hacking",
+		 "An indie hacker builds a small product alone and sells it online. Many indie hackers share "
+		 "their revenue numbers on Hacker News and on their blogs, and some make a living from it.",
+		 "A blog", CAT_SECURITY, 1, NULL, NULL, 0, LANG_EN},
+	};
+	check_cases(cases, sizeof cases / sizeof cases[0]);
+}
+
 /* Names in keywords are whole: a word the body only ever writes inside a longer capitalised
  * name is a fragment ("Francisco" of "San Francisco"), and a two-word name the body uses
  * once ("Ron Rivest") is a keyword like one it repeats. Capitals mark names only in running
@@ -1276,5 +1319,6 @@ main(void)
 	test_piece_kind_cues();
 	test_modern_probe();
 	test_retrospectives_and_first_person();
+	test_claims_and_year_reviews();
 	return test_done("test_offline_editorial");
 }

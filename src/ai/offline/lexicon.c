@@ -630,6 +630,7 @@ static const struct lexicon_entry word_entries[] = {
 	{"grafana", "Grafana", TOOL, 2, NULL},
 	{"graphql", "GraphQL", ENG, 2, NULL},
 	{"grok", "Grok", AI, 1, NULL},
+	{"growth hacking", NULL, OTH, 2, "en"}, /* marketing, no attack */
 	{"grpc", "gRPC", ENG, 2, NULL},
 	{"gstreamer", "GStreamer", TOOL, 2, NULL},
 	{"guerra", NULL, OTH, 2, "es"},
@@ -640,6 +641,7 @@ static const struct lexicon_entry word_entries[] = {
 	{"hacked", "hacking", SEC, 2, NULL},
 	{"hackeo", NULL, SEC, 2, "es"},
 	{"hacker", "hacking", SEC, 1, NULL},
+	{"hacker news", "Hacker News", OTH, 1, NULL}, /* the site, no attack */
 	{"hackerangriff", NULL, SEC, 2, "de"},
 	{"hackers", "hacking", SEC, 2, NULL},
 	{"hacking", "hacking", SEC, 2, NULL},
@@ -709,6 +711,9 @@ static const struct lexicon_entry word_entries[] = {
 	{"in my opinion", NULL, OPI, 2, NULL},
 	{"in my view", NULL, OPI, 2, NULL},
 	{"in praise of", NULL, OPI, 2, NULL},
+	{"indie hacker", "indie hacking", OTH, 2, NULL}, /* a one-person business */
+	{"indie hackers", "indie hacking", OTH, 2, NULL},
+	{"indie hacking", "indie hacking", OTH, 2, NULL},
 	{"inference", "inference", AI, 3, NULL},
 	{"inflation", NULL, OTH, 2, NULL},
 	{"influxdb", "InfluxDB", ENG, 2, NULL},

@@ -46,6 +46,8 @@ offline_prefs_load(const struct config *cfg, struct arena *arena, struct offline
 
 /* ---- analysis of one article ---- */
 
+#define PERSONAL_FIRST_PERSON 5.0 /* % of words in the first person: a personal post */
+
 struct match {
 	const struct lexicon_entry *entry;
 	int count;
@@ -493,6 +495,56 @@ is_retrospective_title(const char *tw, enum lang lang)
 	return 0;
 }
 
+/* True when the title reviews the writer's year: "Summing up 2025", "2025 in review", "My
+ * 2025", "Looking back on 2024", "Jahresrückblick 2025", 年度复盘 / 年终复盘 (复盘: going over
+ * one's own moves). Personal only where the text is in the first person (analyse() checks;
+ * Chinese 复盘 is personal in itself): a company's "2025 in review" is its news. A week's
+ * review ("Week in review") is a roundup, not this. tw: title_words(); title: for CJK. */
+static int
+is_year_review(const char *tw, const char *title, enum lang lang)
+{
+	if (lang == LANG_ZH)
+		return strstr(title, "年度复盘") || strstr(title, "年终复盘");
+	static const char *const forms[] = {" summing up ", " in review ", " looking back on ", " looking back at ",
+	                                    " my ", " jahresrückblick ", " rückblick auf "};
+	/* a year of this century in the title, as a word of its own */
+	int year = 0;
+	for (const char *p = tw; (p = strstr(p, " 20")) != NULL; p++)
+		if (is_ascii_digit((unsigned char)p[3]) && is_ascii_digit((unsigned char)p[4]) && p[5] == ' ')
+			year = 1;
+	if (!year && !strstr(tw, " year in review ") && !strstr(tw, " jahresrückblick "))
+		return 0;
+	for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++)
+		if (strstr(tw, forms[i]))
+			return 1;
+	return 0;
+}
+
+/* True when an English title states the writer's verdict on its subject with a copula: "LLMs
+ * are good for programmers", "The sharing economy is a lie", "X is dead", "Y is overrated". A
+ * news headline reports what happened; a verdict in the present tense is an argument. */
+static int
+claims_in_title(const char *tw, enum lang lang)
+{
+	if (lang != LANG_EN && lang != LANG_OTHER)
+		return 0;
+	static const char *const verbs[] = {" is ", " are ", " isn ", " aren "};
+	static const char *const verdicts[] = {
+	    "good ",      "bad ",       "dead ",      "broken ",  "overrated ", "underrated ", "a lie ",
+	    "a trap ",    "a mistake ", "a scam ",    "harmful ", "pointless ", "useless ",    "the future ",
+	    "not the future ", "terrible ", "awful ", "boring ", "not enough ", "a bubble "};
+	for (size_t v = 0; v < sizeof verbs / sizeof verbs[0]; v++)
+		for (const char *p = strstr(tw, verbs[v]); p; p = strstr(p + 1, verbs[v])) {
+			const char *after = p + strlen(verbs[v]);
+			if (strncmp(after, "t ", 2) == 0) /* "isn't": the clitic is its own word */
+				after += 2;
+			for (size_t k = 0; k < sizeof verdicts / sizeof verdicts[0]; k++)
+				if (strncmp(after, verdicts[k], strlen(verdicts[k])) == 0)
+					return 1;
+		}
+	return 0;
+}
+
 /* True when the title names a price: a currency sign before or after digits ("$15", "($30)",
  * "99 €", "£5"). */
 static int
@@ -703,8 +755,9 @@ analyse(const struct article *a, const struct offline_prefs *prefs, struct match
 	an->release = (text_is_release(title) || leads_with_version(title)) && !text_has_word(title, plans, 2);
 	an->model_release = an->release && releases_a_model(title);
 	char tw[TITLE_WORDS_MAX];
+	title_words(title, tw);
 	an->essay_title = is_essay_title(title, an->lang) || judges_in_title(title, an->lang) ||
-	                  is_retrospective_title(title_words(title, tw), an->lang);
+	                  is_retrospective_title(tw, an->lang) || claims_in_title(tw, an->lang);
 	an->notice = is_notice_title(title);
 	an->code_feed = is_code_feed(a);
 	an->episode = is_episode_title(title);
@@ -726,6 +779,10 @@ analyse(const struct article *a, const struct offline_prefs *prefs, struct match
 			an->is_muted = 1;
 	struct text_span spans[256];
 	an->sentences = text_sentences(a->text ? a->text : "", spans, 256);
+	/* A review of the writer's year is an essay when the writer speaks in it (is_year_review). */
+	if (is_year_review(tw, title, an->lang) &&
+	    (an->lang == LANG_ZH || (an->words && 100.0 * an->opinion_cues / (double)an->words >= PERSONAL_FIRST_PERSON)))
+		an->essay_title = 1;
 }
 
 static int
@@ -854,7 +911,6 @@ title_names_tech(const struct evidence ev[CAT_COUNT], int weight)
 }
 
 #define OPINION_MIN 5 /* argument markers needed before a piece is an opinion piece */
-#define PERSONAL_FIRST_PERSON 5.0 /* % of words in the first person: a personal post */
 #define PERSONAL_DENSITY 15.0     /* evidence points per 1000 words below which a subject is an aside */
 #define ESSAY_TITLE_WEIGHT 2 /* an essay's title form counts as a clear opinion cue in the title */
 
