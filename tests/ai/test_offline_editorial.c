@@ -1048,6 +1048,11 @@ static void
 test_current_vocabulary(void)
 {
 	static const struct cue_case cases[] = {
+		{"data science is AI / ML", "Which posts reach the front page",
+		 "I collected 40,000 submissions, fit a logistic regression and a random forest on the title "
+		 "length, the hour and the domain, and plotted the errors with t-SNE. The forest wins by a "
+		 "little; the hour matters more than the title.",
+		 "A blog", CAT_AI_ML, 0, "random forest", NULL, 0, LANG_EN},
 		{"self-hosted apps", "Jellyfin on a Raspberry Pi",
 		 "The server streams our films to the television and two phones. Hardware decoding works after one "
 		 "change to the settings, and the whole box draws four watts.",
