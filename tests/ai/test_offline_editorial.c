@@ -1223,10 +1223,35 @@ test_claims_and_year_reviews(void)
 		 "这一年换了工作，从后端开发转到了云原生方向。上半年主要在做Spring Boot服务的迁移，下半年开始写技术博客，"
 		 "一共写了三十多篇文章。生活上也有不少变化，明年希望能继续坚持写作。",
 		 "一个博客", CAT_OPINION, 0, NULL, NULL, 0, LANG_ZH},
+		{"Hacker News is a site", "Our launch on Hacker News",
+		 "We posted the shop on Hacker News on a Tuesday morning. Hacker News sent 20,000 visitors, "
+		 "counted without cookies for their privacy; the server held, and 300 people signed up.",
+		 "A blog", CAT_SECURITY, 1, NULL, NULL, 0, LANG_EN},
 		{"indie hacking is no attack", "Indie hacking",
 		 "An indie hacker builds a small product alone and sells it online. Many indie hackers share "
 		 "their revenue numbers on Hacker News and on their blogs, and some make a living from it.",
 		 "A blog", CAT_SECURITY, 1, NULL, NULL, 0, LANG_EN},
+	};
+	check_cases(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* A release is news of a tool in every language brief reads: a version in the title with the
+ * language's release word (veröffentlicht, 发布, выпуск, lanzamiento). */
+static void
+test_release_words(void)
+{
+	static const struct cue_case cases[] = {
+		{"zh release", "Go 1.24正式发布",
+		 "Go 1.24 支持泛型类型别名，运行时改用 Swiss Tables 实现 map，CPU 开销平均降低 2%，并改进了 WebAssembly 支持。",
+		 "一个博客", CAT_TOOLS, 0, NULL, NULL, 0, LANG_ZH},
+		{"de release", "Go 1.24 veröffentlicht",
+		 "Die neue Version der Programmiersprache bringt generische Typaliase, eine schnellere Map und "
+		 "bessere Unterstützung für WebAssembly. Der Compiler erzeugt kleinere Binärdateien.",
+		 "Nachrichten", CAT_TOOLS, 0, NULL, NULL, 0, LANG_DE},
+		{"ru release", "Выпуск языка программирования Go 1.24",
+		 "Представлен выпуск языка программирования Go 1.24, который развивается компанией Google. "
+		 "В новой версии добавлены обобщённые псевдонимы типов и поддержка WebAssembly.",
+		 "Новости", CAT_TOOLS, 0, NULL, NULL, 0, LANG_OTHER},
 	};
 	check_cases(cases, sizeof cases / sizeof cases[0]);
 }
@@ -1325,5 +1350,6 @@ main(void)
 	test_modern_probe();
 	test_retrospectives_and_first_person();
 	test_claims_and_year_reviews();
+	test_release_words();
 	return test_done("test_offline_editorial");
 }

@@ -101,6 +101,46 @@ add_match(struct offline_analysis *an, const struct lexicon_entry *e, int in_tit
 		an->matches[an->match_count++] = (struct match){e, 1, in_title};
 }
 
+/* What add_match did for one word's hit, so that a longer term found at the next word can
+ * take it back: "hacker" is an attack word until "news" follows it. */
+struct match_undo {
+	const struct lexicon_entry *entry; /* NULL: the word had no hit */
+	int existed, old_in_title;         /* the entry's match before this hit */
+	int span;                          /* words the hit's term spans */
+};
+
+/* Add e's match as add_match does and return how to take it back (undo_match). */
+static struct match_undo
+add_match_undoable(struct offline_analysis *an, const struct lexicon_entry *e, int in_title, int span)
+{
+	struct match_undo u = {e, 0, 0, span};
+	for (size_t i = 0; i < an->match_count; i++)
+		if (an->matches[i].entry == e) {
+			u.existed = 1;
+			u.old_in_title = an->matches[i].in_title;
+		}
+	add_match(an, e, in_title);
+	return u;
+}
+
+/* Take back the hit u recorded: the match's count and title flag as they were before it, or
+ * no match at all when it was the entry's first. */
+static void
+undo_match(struct offline_analysis *an, const struct match_undo *u)
+{
+	for (size_t i = 0; i < an->match_count; i++) {
+		if (an->matches[i].entry != u->entry)
+			continue;
+		if (!u->existed) {
+			an->matches[i] = an->matches[--an->match_count];
+		} else {
+			an->matches[i].count--;
+			an->matches[i].in_title = u->old_in_title;
+		}
+		return;
+	}
+}
+
 static int
 term_in_list(const char *term, const char **list, size_t n)
 {
@@ -191,12 +231,14 @@ scan(struct offline_analysis *an, const char *s, int in_title, const struct offl
 	if (len > SCAN_BYTES)
 		len = utf8_prefix_chars(s, SCAN_BYTES, SCAN_BYTES);
 	char prev[2][TEXT_WORD_MAX + 1] = {"", ""};
+	struct match_undo last = {0}; /* the previous word's hit */
 	struct text_iter it;
 	text_iter_init(&it, s, len);
 	while (text_next(&it)) {
 		if (it.is_cjk) {
 			an->words++;
 			prev[0][0] = prev[1][0] = '\0';
+			last.entry = NULL;
 			continue;
 		}
 		an->words++;
@@ -209,6 +251,7 @@ scan(struct offline_analysis *an, const char *s, int in_title, const struct offl
 		/* The longest lexicon term ending at this word wins: "language models" is one topic. */
 		char gram[3 * (TEXT_WORD_MAX + 1)];
 		const struct lexicon_entry *hit = NULL;
+		int span = 1;
 		const char *pref_hit = NULL;
 		for (int n = 3; n >= 1; n--) {
 			if (n == 3 && (!prev[0][0] || !prev[1][0]))
@@ -225,6 +268,7 @@ scan(struct offline_analysis *an, const char *s, int in_title, const struct offl
 				hit = lexicon_find(gram);
 				if (hit && !lexicon_applies(hit, an->lang))
 					hit = NULL;
+				span = n;
 			}
 			if (prefs && !pref_hit) {
 				if (term_in_list(gram, prefs->interests, prefs->interest_count)) {
@@ -249,8 +293,16 @@ scan(struct offline_analysis *an, const char *s, int in_title, const struct offl
 		}
 		if (!hit && an->lang == LANG_DE)
 			hit = compound_part(it.word, it.len);
+		/* A longer term that gives the previous word a non-technical sense takes back that
+		 * word's own hit: "hacker news" is a site, not an attack and a site. A longer term of
+		 * the same field ("security" → "security firm", "linux" → "linux kernel") adds to the
+		 * shorter one, as it always did. */
+		if (hit && span >= 2 && last.entry && last.span < span && hit->category == CAT_OTHER &&
+		    last.entry->category != CAT_OTHER)
+			undo_match(an, &last);
+		last.entry = NULL;
 		if (hit)
-			add_match(an, hit, in_title);
+			last = add_match_undoable(an, hit, in_title, span);
 		memcpy(prev[0], prev[1], sizeof prev[0]);
 		memcpy(prev[1], it.word, it.len + 1);
 	}

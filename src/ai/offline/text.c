@@ -289,8 +289,13 @@ text_is_bare_version(const char *t)
 int
 text_is_release(const char *title)
 {
-	static const char *const cues[] = {"release", "released", "releases", "version", "available", "update", "updates",
-	                                   "updated", "announcing", "ships", "beta", "rc"};
+	static const char *const cues[] = {
+	    "release", "released", "releases", "version", "available", "update", "updates", "updated", "announcing",
+	    "ships", "beta", "rc",
+	    /* the same news in the other languages brief reads (a version must be in the title too) */
+	    "veröffentlicht", "erschienen", "freigegeben", "sortie", "disponible", "publié", "publiée",
+	    "lanzamiento", "lanzado", "lanzada", "publicado", "publicada", "lançamento", "lançado", "lançada",
+	    "disponível", "uitgebracht", "beschikbaar", "выпуск", "релиз", "вышел", "вышла", "发布", "推出"};
 	if (!text_has_version(title))
 		return 0;
 	return text_is_bare_version(title) || text_has_word(title, cues, sizeof cues / sizeof cues[0]);

@@ -52,7 +52,8 @@ int text_has_version(const char *t);
  * text_has_version (a tag feed's entry title: "v3.9.0", "1.2.0"). */
 int text_is_bare_version(const char *t);
 /* True when a title announces a release: a version with a release word ("QEMU version 10.1.0
- * released", "Zig 0.14 ships", "5.4 beta"), or nothing but a version (tag feeds: "v3.9.0"). */
+ * released", "Zig 0.14 ships", "5.4 beta", "Go 1.24 veröffentlicht", "Go 1.24正式发布", "Выпуск
+ * … Go 1.24"), or nothing but a version (tag feeds: "v3.9.0"). */
 int text_is_release(const char *title);
 
 #endif
