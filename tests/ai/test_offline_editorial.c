@@ -1256,6 +1256,49 @@ test_release_words(void)
 	check_cases(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* CJK keywords are whole words: an n-gram that cuts a common word in half ("正式发" of
+ * 正式发布, "度复盘" when 年 split 年度) or runs across a Japanese particle ("通信を暗") is no
+ * keyword, nor is anything with Japanese grammar in hiragana in it ("ている", "使ってい"); a
+ * katakana word is whole ("エンジニア", not "エンジニ"). */
+static void
+test_cjk_fragments(void)
+{
+	static const struct cue_case cases[] = {
+		{"zh release verb", "Go 1.24正式发布",
+		 "Go 1.24 正式发布，支持泛型类型别名。新版本正式发布后，运行时的 map 改用 Swiss Tables。",
+		 "一个博客", CAT_TOOLS, 0, NULL, "正式发", 0, LANG_ZH},
+		{"zh 年度", "2025年度复盘",
+		 "这是我的年度复盘。年度复盘的第一部分写工作，第二部分写读书和生活。",
+		 "一个博客", CAT_TOOLS, 1, "年度复盘", "度复盘", 0, LANG_ZH},
+		{"ja particle", "フリーWi-Fiの通信を暗号化するアプリ",
+		 "公衆無線LANでは通信を暗号化していないことが多い。このアプリは通信を暗号化して、"
+		 "パスワードを守っている。",
+		 "ニュース", CAT_TOOLS, 1, NULL, "通信を暗", 0, LANG_ZH},
+		{"ja katakana word", "エンジニアの一日",
+		 "エンジニアは朝に設計を見直す。午後はエンジニア同士で設計を議論し、夕方にエンジニアが結果を書く。",
+		 "ブログ", CAT_SECURITY, 1, "エンジニア", "エンジニ", 0, LANG_ZH},
+	};
+	check_cases(cases, sizeof cases / sizeof cases[0]);
+
+	/* Japanese grammar in hiragana ("ている", "使ってい") is in no keyword. */
+	struct arena arena = ARENA_INIT;
+	struct article w[4];
+	struct verdict v;
+	struct article a = art("フリーWi-Fiの危険",
+	                       "公衆無線LANでは通信を暗号化していないことが多い。多くの人が気にせず使っている。"
+	                       "カフェで使っている人は注意している。",
+	                       "ニュース");
+	size_t n = window(w, &a);
+	judge(w, n, 0, &arena, &v);
+	show("ja hiragana", &v);
+	CHECK(v.keyword_count > 0);
+	for (size_t i = 0; i < v.keyword_count; i++)
+		for (const char *p = v.keywords[i]; *p; p++) /* hiragana is U+3040..U+309F: E3 81 80..E3 82 9F */
+			CHECK(!((unsigned char)p[0] == 0xE3 && ((unsigned char)p[1] == 0x81 ||
+			        ((unsigned char)p[1] == 0x82 && (unsigned char)p[2] <= 0x9F))));
+	arena_free(&arena);
+}
+
 /* Names in keywords are whole: a word the body only ever writes inside a longer capitalised
  * name is a fragment ("Francisco" of "San Francisco"), and a two-word name the body uses
  * once ("Ron Rivest") is a keyword like one it repeats. Capitals mark names only in running
@@ -1351,5 +1394,6 @@ main(void)
 	test_retrospectives_and_first_person();
 	test_claims_and_year_reviews();
 	test_release_words();
+	test_cjk_fragments();
 	return test_done("test_offline_editorial");
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "ai/offline/lang.h"
+#include "ai/offline/lexicon.h"
 #include "ai/offline/text.h"
 #include "util/hash.h"
 #include "util/str.h"
@@ -115,7 +116,18 @@ static const char *const generic_words[] = {
 };
 
 /* CJK characters that are function words; an n-gram containing one is not a term. */
-static const char cjk_stop_chars[] = "的了是在和与及或也就都而被把这那有个们我你他她它一不为以于之其将从对等让要还又很更最已并但如所该此每些么什吗呢吧啊着过来去到说做篇第年月日号次种后前时里没给向由";
+static const char cjk_stop_chars[] = "的了是在和与及或也就都而被把这那有个们我你他她它一不为以于之其将从对等让要还又很更最已并但如所该此每些么什吗呢吧啊着过来去到说做篇第月日号次种后前时里没给向由"
+                                     /* Japanese particles ("通信を暗号化": 通信 | 暗号化) */
+                                     "をのはがにでともへや";
+
+/* Common two-character words of tech writing that an n-gram must not cut in half ("非正经技"
+ * of "非正经技术"); they are terms themselves, unlike cjk_generic, so n-grams holding them
+ * whole stay ("技术债务"). The lexicon's two-character CJK terms count the same way. */
+static const char *const cjk_words[] = {
+	"技术", "开发", "数据", "系统", "软件", "工具", "模型", "用户", "产品", "公司", "服务", "平台", "应用",
+	"设计", "性能", "网络", "程序", "编程", "语言", "智能", "人工", "学习", "生活", "工作", "成长",
+	"经验", "团队", "项目", "管理", "市场", "行业", "企业", "时间", "博客", "文档", "版本", "功能",
+};
 
 /* CJK words that are common in any Chinese article and name no topic; an n-gram containing one
  * is not a term. */
@@ -124,6 +136,11 @@ static const char *const cjk_generic[] = {
 	"时候", "知道", "觉得", "需要", "越来", "来越", "越来越", "通过", "进行", "目前", "非常", "收录",
 	"本文", "笔记", "这篇", "一篇", "发布", "日期", "判断", "窗口", "首次", "抓取", "周刊", "爱好者",
 	"科技爱好者", "技爱", "好者", "爱好",
+	/* verbs and frames of any news text ("正式发布", "支持…", "核心主题") */
+	"支持", "正式", "提供", "使用", "包括", "实现", "成为", "开始", "表示", "认为", "可能", "主题",
+	"核心", "基础", "关注", "发展", "推出", "带来", "相关", "方面", "方式", "问题", "内容",
+	/* 年 is no function character ("年度复盘", "年终"), but these are only dates */
+	"今年", "去年", "明年", "每年", "多年", "年来",
 };
 
 static int
@@ -238,6 +255,49 @@ is_cjk_stop(uint32_t cp)
 	return strstr(cjk_stop_chars, tmp) != NULL;
 }
 
+/* True when the two code points a, b make a two-character word (generic, common or a lexicon
+ * term): an n-gram that ends on a and is followed by b (or starts on b after a) cuts that word
+ * in half ("正式发" of "正式发布"), so it is a fragment, not a term. */
+static int
+is_cjk_word_pair(uint32_t a, uint32_t b)
+{
+	char pair[12];
+	size_t n = utf8_encode(a, pair);
+	n += utf8_encode(b, pair + n);
+	pair[n] = '\0';
+	for (size_t i = 0; i < sizeof cjk_generic / sizeof cjk_generic[0]; i++)
+		if (strcmp(pair, cjk_generic[i]) == 0)
+			return 1;
+	for (size_t i = 0; i < sizeof cjk_words / sizeof cjk_words[0]; i++)
+		if (strcmp(pair, cjk_words[i]) == 0)
+			return 1;
+	size_t count;
+	const struct lexicon_entry *lex = lexicon_cjk(&count);
+	for (size_t i = 0; i < count; i++)
+		if (strcmp(pair, lex[i].term) == 0)
+			return 1;
+	return 0;
+}
+
+/* Hiragana (U+3040..U+309F) writes Japanese grammar: particles and the endings of verbs and
+ * adjectives ("している", "化して", "使ってい"). Japanese topics are kanji compounds and katakana
+ * loanwords (暗号化, アプリ), so an n-gram with hiragana in it is no term. */
+static int
+is_hiragana(uint32_t cp)
+{
+	return cp >= 0x3040 && cp <= 0x309F;
+}
+
+/* Katakana (U+30A0..U+30FF, with the long-vowel mark ー) spells loanwords, often longer than
+ * four characters (エンジニア, セキュリティ): an n-gram must not cut one. */
+static int
+is_katakana(uint32_t cp)
+{
+	return cp >= 0x30A0 && cp <= 0x30FF;
+}
+
+#define KATAKANA_WORD_MAX 16 /* characters of a katakana word kept as one term */
+
 static int
 is_cjk_generic(const char *w)
 {
@@ -313,8 +373,12 @@ static void
 emit_cjk_run(const uint32_t *cps, size_t n, int in_title, occ_fn fn, void *ctx)
 {
 	int is_stop[CJK_RUN_MAX]; /* each character looked up once, not once per n-gram holding it */
-	for (size_t i = 0; i < n; i++)
+	int joined[CJK_RUN_MAX];  /* cps[i] and cps[i + 1] are one word: no n-gram ends between them */
+	for (size_t i = 0; i < n; i++) {
 		is_stop[i] = is_cjk_stop(cps[i]);
+		joined[i] = i + 1 < n && ((is_katakana(cps[i]) && is_katakana(cps[i + 1])) ||
+		                          is_cjk_word_pair(cps[i], cps[i + 1]));
+	}
 	for (size_t i = 0; i < n; i++)
 		for (size_t k = 2; k <= 4 && i + k <= n; k++) {
 			int stop = 0;
@@ -329,6 +393,13 @@ emit_cjk_run(const uint32_t *cps, size_t n, int in_title, occ_fn fn, void *ctx)
 			buf[len] = '\0';
 			if (is_cjk_generic(buf))
 				continue;
+			if ((i > 0 && joined[i - 1]) || joined[i + k - 1])
+				continue;
+			int kana = 0;
+			for (size_t j = i; j < i + k; j++)
+				kana |= is_hiragana(cps[j]);
+			if (kana)
+				continue;
 			/* Edges (the run's ends, or a function character next to it) mark word boundaries:
 			 * "的推理成本。" has both, "型推理成" in "模型推理成本" has neither. */
 			int left = i == 0 || is_stop[i - 1];
@@ -336,9 +407,25 @@ emit_cjk_run(const uint32_t *cps, size_t n, int in_title, occ_fn fn, void *ctx)
 			struct occ o = {buf, len, T_CJK, in_title, left, right, 0, NULL, 0};
 			fn(ctx, &o);
 		}
+	/* Katakana words longer than the n-grams, whole. */
+	for (size_t a = 0; a < n;) {
+		size_t b = a;
+		while (b < n && is_katakana(cps[b]))
+			b++;
+		if (b - a > 4 && b - a <= KATAKANA_WORD_MAX) {
+			char buf[4 * KATAKANA_WORD_MAX + 1];
+			size_t len = 0;
+			for (size_t j = a; j < b; j++)
+				len += utf8_encode(cps[j], buf + len);
+			buf[len] = '\0';
+			struct occ o = {buf, len, T_CJK, in_title, 1, 1, 0, NULL, 0};
+			fn(ctx, &o);
+		}
+		a = b > a ? b : a + 1;
+	}
 }
 
-/* CJK runs of s as 2..4-character n-grams without function characters. */
+/* CJK runs of s as 2..4-character n-grams without function characters, and katakana words whole. */
 static void
 scan_cjk(const char *s, size_t len, int in_title, occ_fn fn, void *ctx)
 {
