@@ -1236,11 +1236,16 @@ test_claims_and_year_reviews(void)
 }
 
 /* A release is news of a tool in every language brief reads: a version in the title with the
- * language's release word (veröffentlicht, 发布, выпуск, lanzamiento). */
+ * language's release word (veröffentlicht, 发布, выпуск, lanzamiento). A debugging story is
+ * not a tool's how-to: it is about how software is built (engineering). */
 static void
 test_release_words(void)
 {
 	static const struct cue_case cases[] = {
+		{"debugging is engineering", "Debugging a memory leak in our Go service",
+		 "Memory grew by 200 MB a day until the service was restarted. The heap profile pointed at a "
+		 "cache that never evicted entries; a goroutine kept a reference to each request.",
+		 "A blog", CAT_ENGINEERING, 0, NULL, NULL, 0, LANG_EN},
 		{"zh release", "Go 1.24正式发布",
 		 "Go 1.24 支持泛型类型别名，运行时改用 Swiss Tables 实现 map，CPU 开销平均降低 2%，并改进了 WebAssembly 支持。",
 		 "一个博客", CAT_TOOLS, 0, NULL, NULL, 0, LANG_ZH},

@@ -316,13 +316,14 @@ static int
 is_howto(const char *title, const char *text)
 {
 	/* Titles in the imperative of using a tool ("Troubleshoot AKS clusters with ...", "Deploy X
-	 * on Y") are how-tos too: vendor and documentation blogs write them that way. */
+	 * on Y") are how-tos too: vendor and documentation blogs write them that way. "Debugging
+	 * X" is not among them: a debugging story is about how software is built. */
 	static const char *const starts[] = {"how to ", "how i ", "using ", "consider using ", "setting up ",
 	                                     "set up ", "fixing ", "getting started", "tips ", "a guide",
 	                                     "the easiest way", "build a ", "building a ", "let's code", "tutorial",
 	                                     "troubleshoot ", "deploy ", "deploying ", "configure ", "configuring ",
 	                                     "install ", "installing ", "migrate ", "migrating ", "automate ",
-	                                     "debug ", "debugging ", "get started", "introduction to ",
+	                                     "get started", "introduction to ",
 	                                     "an introduction to ", "quickstart", "quick start", "walkthrough", "integrating ", "adding "};
 	static const char *const anywhere[] = {" tips", "tutorial", "step by step", "step-by-step", " how-to",
 	                                       "cheat sheet", " with vim", " in vim", "how to ", " 101:"};
