@@ -116,9 +116,7 @@ static const char *const generic_words[] = {
 };
 
 /* CJK characters that are function words; an n-gram containing one is not a term. */
-static const char cjk_stop_chars[] = "的了是在和与及或也就都而被把这那有个们我你他她它一不为以于之其将从对等让要还又很更最已并但如所该此每些么什吗呢吧啊着过来去到说做篇第月日号次种后前时里没给向由"
-                                     /* Japanese particles ("通信を暗号化": 通信 | 暗号化) */
-                                     "をのはがにでともへや";
+static const char cjk_stop_chars[] = "的了是在和与及或也就都而被把这那有个们我你他她它一不为以于之其将从对等让要还又很更最已并但如所该此每些么什吗呢吧啊着过来去到说做篇第月日号次种后前时里没给向由";
 
 /* Common two-character words of tech writing that an n-gram must not cut in half ("非正经技"
  * of "非正经技术"); they are terms themselves, unlike cjk_generic, so n-grams holding them
@@ -281,7 +279,8 @@ is_cjk_word_pair(uint32_t a, uint32_t b)
 
 /* Hiragana (U+3040..U+309F) writes Japanese grammar: particles and the endings of verbs and
  * adjectives ("している", "化して", "使ってい"). Japanese topics are kanji compounds and katakana
- * loanwords (暗号化, アプリ), so an n-gram with hiragana in it is no term. */
+ * loanwords (暗号化, アプリ), so hiragana works like a function character: no n-gram holds
+ * one, and one next to a run of kanji marks a word's edge. */
 static int
 is_hiragana(uint32_t cp)
 {
@@ -375,7 +374,7 @@ emit_cjk_run(const uint32_t *cps, size_t n, int in_title, occ_fn fn, void *ctx)
 	int is_stop[CJK_RUN_MAX]; /* each character looked up once, not once per n-gram holding it */
 	int joined[CJK_RUN_MAX];  /* cps[i] and cps[i + 1] are one word: no n-gram ends between them */
 	for (size_t i = 0; i < n; i++) {
-		is_stop[i] = is_cjk_stop(cps[i]);
+		is_stop[i] = is_cjk_stop(cps[i]) || is_hiragana(cps[i]); /* 通信を暗号化して: 通信 | 暗号化 */
 		joined[i] = i + 1 < n && ((is_katakana(cps[i]) && is_katakana(cps[i + 1])) ||
 		                          is_cjk_word_pair(cps[i], cps[i + 1]));
 	}
@@ -394,11 +393,6 @@ emit_cjk_run(const uint32_t *cps, size_t n, int in_title, occ_fn fn, void *ctx)
 			if (is_cjk_generic(buf))
 				continue;
 			if ((i > 0 && joined[i - 1]) || joined[i + k - 1])
-				continue;
-			int kana = 0;
-			for (size_t j = i; j < i + k; j++)
-				kana |= is_hiragana(cps[j]);
-			if (kana)
 				continue;
 			/* Edges (the run's ends, or a function character next to it) mark word boundaries:
 			 * "的推理成本。" has both, "型推理成" in "模型推理成本" has neither. */

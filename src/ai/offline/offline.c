@@ -72,6 +72,14 @@ struct offline_analysis {
 	size_t match_count;
 };
 
+/* The share of an's words (in %) that are the first person or personal words (CUE_OPINION,
+ * lexicon_is_first_person): a personal post writes 5 % or more. */
+static double
+first_person_rate(const struct offline_analysis *an)
+{
+	return an->words ? 100.0 * an->opinion_cues / (double)an->words : 0;
+}
+
 struct offline_source_tally {
 	int count[CAT_COUNT]; /* the source's window articles by own category */
 	int total;
@@ -834,7 +842,7 @@ analyse(const struct article *a, const struct offline_prefs *prefs, struct match
 	an->sentences = text_sentences(a->text ? a->text : "", spans, 256);
 	/* A review of the writer's year is an essay when the writer speaks in it (is_year_review). */
 	if (is_year_review(tw, title, an->lang) &&
-	    (an->lang == LANG_ZH || (an->words && 100.0 * an->opinion_cues / (double)an->words >= PERSONAL_FIRST_PERSON)))
+	    (an->lang == LANG_ZH || first_person_rate(an) >= PERSONAL_FIRST_PERSON))
 		an->essay_title = 1;
 }
 
@@ -1043,7 +1051,7 @@ categorize(const struct offline_analysis *an, const int prior[CAT_COUNT])
 	if (an->episode && !title_names_tech(ev, 2))
 		return CAT_OTHER;
 	/* First-person writing adds to argument markers already there; it is not one itself. */
-	double first_person = an->words ? 100.0 * an->opinion_cues / (double)an->words : 0;
+	double first_person = first_person_rate(an);
 	int opinion = ev[CAT_OPINION].score + (an->essay_title ? 3 * ESSAY_TITLE_WEIGHT : 0);
 	if (an->feed_column)
 		opinion += OPINION_MIN;
