@@ -4,6 +4,8 @@
 #include "ai/offline/keywords.h"
 
 #include <math.h>
+#include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -253,28 +255,60 @@ is_cjk_stop(uint32_t cp)
 	return strstr(cjk_stop_chars, tmp) != NULL;
 }
 
+#define CJK_PAIRS_MAX 512 /* two-character words of the lists below and the lexicon */
+
+/* The two-character words of cjk_generic, cjk_words and the lexicon's CJK terms, each as the
+ * key a << 32 | b of its two code points, sorted: looked up once per character of every CJK
+ * run, so a binary search over integers, not a walk over strings. Built once per process
+ * (pthread_once: the pre-scorer builds keyword indexes on threads). */
+static uint64_t cjk_pairs[CJK_PAIRS_MAX];
+static size_t cjk_pair_count;
+
+static int
+cmp_u64(const void *x, const void *y)
+{
+	uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+	return a < b ? -1 : a > b;
+}
+
+/* Add w to cjk_pairs when it is two code points long. */
+static void
+add_cjk_pair(const char *w)
+{
+	uint32_t a, b;
+	size_t len = strlen(w), n = utf8_decode(w, len, &a);
+	if (n == 0 || n >= len)
+		return;
+	size_t m = utf8_decode(w + n, len - n, &b);
+	if (m == 0 || n + m != len || cjk_pair_count == CJK_PAIRS_MAX)
+		return;
+	cjk_pairs[cjk_pair_count++] = (uint64_t)a << 32 | b;
+}
+
+static void
+build_cjk_pairs(void)
+{
+	for (size_t i = 0; i < sizeof cjk_generic / sizeof cjk_generic[0]; i++)
+		add_cjk_pair(cjk_generic[i]);
+	for (size_t i = 0; i < sizeof cjk_words / sizeof cjk_words[0]; i++)
+		add_cjk_pair(cjk_words[i]);
+	size_t count;
+	const struct lexicon_entry *lex = lexicon_cjk(&count);
+	for (size_t i = 0; i < count; i++)
+		add_cjk_pair(lex[i].term);
+	qsort(cjk_pairs, cjk_pair_count, sizeof cjk_pairs[0], cmp_u64);
+}
+
 /* True when the two code points a, b make a two-character word (generic, common or a lexicon
  * term): an n-gram that ends on a and is followed by b (or starts on b after a) cuts that word
  * in half ("正式发" of "正式发布"), so it is a fragment, not a term. */
 static int
 is_cjk_word_pair(uint32_t a, uint32_t b)
 {
-	char pair[12];
-	size_t n = utf8_encode(a, pair);
-	n += utf8_encode(b, pair + n);
-	pair[n] = '\0';
-	for (size_t i = 0; i < sizeof cjk_generic / sizeof cjk_generic[0]; i++)
-		if (strcmp(pair, cjk_generic[i]) == 0)
-			return 1;
-	for (size_t i = 0; i < sizeof cjk_words / sizeof cjk_words[0]; i++)
-		if (strcmp(pair, cjk_words[i]) == 0)
-			return 1;
-	size_t count;
-	const struct lexicon_entry *lex = lexicon_cjk(&count);
-	for (size_t i = 0; i < count; i++)
-		if (strcmp(pair, lex[i].term) == 0)
-			return 1;
-	return 0;
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	pthread_once(&once, build_cjk_pairs);
+	uint64_t key = (uint64_t)a << 32 | b;
+	return bsearch(&key, cjk_pairs, cjk_pair_count, sizeof cjk_pairs[0], cmp_u64) != NULL;
 }
 
 /* Hiragana (U+3040..U+309F) writes Japanese grammar: particles and the endings of verbs and
