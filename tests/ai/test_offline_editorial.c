@@ -1188,7 +1188,8 @@ test_retrospectives_and_first_person(void)
 	check_cases(cases, sizeof cases / sizeof cases[0]);
 }
 
-/* A verdict stated in the title ("Microservices are a trap", "X is a lie") and a review
+/* An argument announced in the title ("Thoughts on X", "The case for X") is opinion even when
+ * X is a core topic. A verdict stated in the title ("Microservices are a trap", "X is a lie") and a review
  * of the writer's own year ("Summing up 2025", 年度复盘) are essays; a company's year in
  * review and a headline with "are not" are not. "Indie hacking" and "Hacker News" are no
  * attacks. */
@@ -1200,6 +1201,10 @@ test_claims_and_year_reviews(void)
 		 "A team of five that splits its product into twenty microservices spends its days on "
 		 "deployment, tracing and network errors instead of on the product. One process and one "
 		 "database would have done.",
+		 "A blog", CAT_OPINION, 0, NULL, NULL, 0, LANG_EN},
+		{"an announced argument wins over a core topic", "Thoughts on Rust's async story",
+		 "Async Rust works, but every library picks its runtime, and a newcomer meets pinning before "
+		 "anything else. The language should have shipped one executor in the standard library.",
 		 "A blog", CAT_OPINION, 0, NULL, NULL, 0, LANG_EN},
 		{"a negated fact is news", "Most Android phones are not encrypted",
 		 "A study of 2,000 devices found that most Android phones ship without full-disk encryption "

@@ -105,7 +105,7 @@ static const char *const generic_words[] = {
 	"someone", "sometimes", "somewhere", "sort", "start", "started", "starts", "still", "stories", "story",
 	"stuff", "sunday", "sure", "system", "systems", "take", "taken", "takes", "taking", "tb", "team", "teams",
 	"tell", "tells", "ten", "thank", "thanks", "that's", "there", "therefore", "they're", "thing", "things",
-	"think", "thinks", "third", "thirty", "though", "thought", "thousand", "thousands", "three", "thursday",
+	"think", "thinks", "third", "thirty", "though", "thought", "thoughts", "thousand", "thousands", "three", "thursday",
 	"thus", "time", "times", "tiny", "today", "today's", "told", "tomorrow", "tonight", "too", "took", "tool",
 	"tools", "toward", "towards", "tried", "tries", "trillion", "truly", "try", "trying", "tuesday", "turn",
 	"turned", "turns", "twelve", "twenty", "twice", "two", "type", "types", "unable", "unlikely", "upon", "usd",

@@ -1058,9 +1058,10 @@ categorize(const struct offline_analysis *an, const int prior[CAT_COUNT])
 	if (opinion > 0 && first_person >= 3.0 && an->words >= 80)
 		opinion += 2;
 	/* The form of a piece, where its writer or its feed announces it, decides over its subject:
-	 * a genre label ("Kommentar", "Meinung", "tribune", a column: a weight-3 cue in the title or
-	 * the feed's tags) always; an argument in the title ("The case for X", "X considered
-	 * harmful", "Thoughts on X"), an essay's title ("On X", "Why I X", "Stop X") or a feed that
+	 * a genre label ("Kommentar", "Meinung", "tribune", a column, and the arguments that name
+	 * themselves: "The case for X", "X considered harmful", "Thoughts on X"; a weight-3 cue in
+	 * the title or the feed's tags) always; a weaker argument marker in the title ("the problem
+	 * with", "we need to"), an essay's title ("On X", "Why I X", "Stop X") or a feed that
 	 * calls itself a column (its description: is_column_feed; worth OPINION_MIN, so an item
 	 * needs nothing more) unless the title names a core topic of another category ("On
 	 * CVE-2024-3094 and the xz backdoor" stays security; a columnist's "GPT-5 released" is AI). */
