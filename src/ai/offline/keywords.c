@@ -129,13 +129,14 @@ static const char *const cjk_words[] = {
 	"经验", "团队", "项目", "管理", "市场", "行业", "企业", "时间", "博客", "文档", "版本", "功能",
 };
 
-/* CJK words that are common in any Chinese article and name no topic; an n-gram containing one
- * is not a term. */
+/* Two-character CJK words that are common in any Chinese article and name no topic; an n-gram
+ * containing one is not a term. Longer generic words are covered by a pair inside them (越来越
+ * by 越来, 科技爱好者 by 爱好), so the list is pairs only, looked up per character pair. */
 static const char *const cjk_generic[] = {
 	"可以", "已经", "另外", "关于", "文章", "因为", "所以", "但是", "如果", "自己", "今天", "现在",
-	"时候", "知道", "觉得", "需要", "越来", "来越", "越来越", "通过", "进行", "目前", "非常", "收录",
-	"本文", "笔记", "这篇", "一篇", "发布", "日期", "判断", "窗口", "首次", "抓取", "周刊", "爱好者",
-	"科技爱好者", "技爱", "好者", "爱好",
+	"时候", "知道", "觉得", "需要", "越来", "来越", "通过", "进行", "目前", "非常", "收录",
+	"本文", "笔记", "这篇", "一篇", "发布", "日期", "判断", "窗口", "首次", "抓取", "周刊",
+	"技爱", "好者", "爱好",
 	/* verbs and frames of any news text ("正式发布", "支持…", "核心主题") */
 	"支持", "正式", "提供", "使用", "包括", "实现", "成为", "开始", "表示", "认为", "可能", "主题",
 	"核心", "基础", "关注", "发展", "推出", "带来", "相关", "方面", "方式", "问题", "内容",
@@ -257,12 +258,15 @@ is_cjk_stop(uint32_t cp)
 
 #define CJK_PAIRS_MAX 512 /* two-character words of the lists below and the lexicon */
 
-/* The two-character words of cjk_generic, cjk_words and the lexicon's CJK terms, each as the
- * key a << 32 | b of its two code points, sorted: looked up once per character of every CJK
- * run, so a binary search over integers, not a walk over strings. Built once per process
- * (pthread_once: the pre-scorer builds keyword indexes on threads). */
-static uint64_t cjk_pairs[CJK_PAIRS_MAX];
-static size_t cjk_pair_count;
+/* Two-character words as keys a << 32 | b of their code points, sorted: looked up once per
+ * character pair of every CJK run, so a binary search over integers, not a walk over strings.
+ * generic_pairs: cjk_generic; word_pairs: those, cjk_words and the lexicon's CJK terms. Built
+ * once per process (pthread_once: the pre-scorer builds keyword indexes on threads). */
+struct pair_set {
+	uint64_t keys[CJK_PAIRS_MAX];
+	size_t count;
+};
+static struct pair_set generic_pairs, word_pairs;
 
 static int
 cmp_u64(const void *x, const void *y)
@@ -271,44 +275,45 @@ cmp_u64(const void *x, const void *y)
 	return a < b ? -1 : a > b;
 }
 
-/* Add w to cjk_pairs when it is two code points long. */
+/* Add w to set when it is two code points long. */
 static void
-add_cjk_pair(const char *w)
+pair_set_add(struct pair_set *set, const char *w)
 {
 	uint32_t a, b;
 	size_t len = strlen(w), n = utf8_decode(w, len, &a);
 	if (n == 0 || n >= len)
 		return;
 	size_t m = utf8_decode(w + n, len - n, &b);
-	if (m == 0 || n + m != len || cjk_pair_count == CJK_PAIRS_MAX)
+	if (m == 0 || n + m != len || set->count == CJK_PAIRS_MAX)
 		return;
-	cjk_pairs[cjk_pair_count++] = (uint64_t)a << 32 | b;
+	set->keys[set->count++] = (uint64_t)a << 32 | b;
 }
 
 static void
-build_cjk_pairs(void)
+build_pair_sets(void)
 {
-	for (size_t i = 0; i < sizeof cjk_generic / sizeof cjk_generic[0]; i++)
-		add_cjk_pair(cjk_generic[i]);
+	for (size_t i = 0; i < sizeof cjk_generic / sizeof cjk_generic[0]; i++) {
+		pair_set_add(&generic_pairs, cjk_generic[i]);
+		pair_set_add(&word_pairs, cjk_generic[i]);
+	}
 	for (size_t i = 0; i < sizeof cjk_words / sizeof cjk_words[0]; i++)
-		add_cjk_pair(cjk_words[i]);
+		pair_set_add(&word_pairs, cjk_words[i]);
 	size_t count;
 	const struct lexicon_entry *lex = lexicon_cjk(&count);
 	for (size_t i = 0; i < count; i++)
-		add_cjk_pair(lex[i].term);
-	qsort(cjk_pairs, cjk_pair_count, sizeof cjk_pairs[0], cmp_u64);
+		pair_set_add(&word_pairs, lex[i].term);
+	qsort(generic_pairs.keys, generic_pairs.count, sizeof generic_pairs.keys[0], cmp_u64);
+	qsort(word_pairs.keys, word_pairs.count, sizeof word_pairs.keys[0], cmp_u64);
 }
 
-/* True when the two code points a, b make a two-character word (generic, common or a lexicon
- * term): an n-gram that ends on a and is followed by b (or starts on b after a) cuts that word
- * in half ("正式发" of "正式发布"), so it is a fragment, not a term. */
+/* True when the code points a, b are one of set's two-character words. */
 static int
-is_cjk_word_pair(uint32_t a, uint32_t b)
+pair_in(const struct pair_set *set, uint32_t a, uint32_t b)
 {
 	static pthread_once_t once = PTHREAD_ONCE_INIT;
-	pthread_once(&once, build_cjk_pairs);
+	pthread_once(&once, build_pair_sets);
 	uint64_t key = (uint64_t)a << 32 | b;
-	return bsearch(&key, cjk_pairs, cjk_pair_count, sizeof cjk_pairs[0], cmp_u64) != NULL;
+	return bsearch(&key, set->keys, set->count, sizeof set->keys[0], cmp_u64) != NULL;
 }
 
 /* Hiragana (U+3040..U+309F) writes Japanese grammar: particles and the endings of verbs and
@@ -330,15 +335,6 @@ is_katakana(uint32_t cp)
 }
 
 #define KATAKANA_WORD_MAX 16 /* characters of a katakana word kept as one term */
-
-static int
-is_cjk_generic(const char *w)
-{
-	for (size_t i = 0; i < sizeof cjk_generic / sizeof cjk_generic[0]; i++)
-		if (strstr(w, cjk_generic[i]))
-			return 1;
-	return 0;
-}
 
 /* One occurrence of a term, as the scanner reports it. */
 struct occ {
@@ -405,29 +401,31 @@ has_upper(const char *s, size_t len)
 static void
 emit_cjk_run(const uint32_t *cps, size_t n, int in_title, occ_fn fn, void *ctx)
 {
-	int is_stop[CJK_RUN_MAX]; /* each character looked up once, not once per n-gram holding it */
-	int joined[CJK_RUN_MAX];  /* cps[i] and cps[i + 1] are one word: no n-gram ends between them */
+	/* Each character and each pair of neighbours is looked up once, not once per n-gram:
+	 * is_stop[i]: a function character (or hiragana: 通信を暗号化して is 通信 | 暗号化);
+	 * generic[i]: cps[i] cps[i + 1] is a generic word; inside_word[i]: they are one word (a
+	 * generic, common or lexicon word, or katakana), so no n-gram ends between them, which
+	 * would cut it in half ("正式发" of "正式发布", "エンジニ" of "エンジニア"). */
+	int is_stop[CJK_RUN_MAX], generic[CJK_RUN_MAX], inside_word[CJK_RUN_MAX];
 	for (size_t i = 0; i < n; i++) {
-		is_stop[i] = is_cjk_stop(cps[i]) || is_hiragana(cps[i]); /* 通信を暗号化して: 通信 | 暗号化 */
-		joined[i] = i + 1 < n && ((is_katakana(cps[i]) && is_katakana(cps[i + 1])) ||
-		                          is_cjk_word_pair(cps[i], cps[i + 1]));
+		is_stop[i] = is_cjk_stop(cps[i]) || is_hiragana(cps[i]);
+		generic[i] = i + 1 < n && pair_in(&generic_pairs, cps[i], cps[i + 1]);
+		inside_word[i] = i + 1 < n && ((is_katakana(cps[i]) && is_katakana(cps[i + 1])) ||
+		                               pair_in(&word_pairs, cps[i], cps[i + 1]));
 	}
 	for (size_t i = 0; i < n; i++)
 		for (size_t k = 2; k <= 4 && i + k <= n; k++) {
-			int stop = 0;
-			for (size_t j = i; j < i + k; j++)
-				stop |= is_stop[j];
-			if (stop)
-				break; /* longer n-grams from i contain the same stop character */
+			/* n-grams from i grow by one character: the new one, or the pair it ends, is a
+			 * function character or a generic word, which every longer n-gram holds too */
+			if ((k == 2 && is_stop[i]) || is_stop[i + k - 1] || generic[i + k - 2])
+				break;
+			if ((i > 0 && inside_word[i - 1]) || inside_word[i + k - 1])
+				continue;
 			char buf[24];
 			size_t len = 0;
 			for (size_t j = i; j < i + k; j++)
 				len += utf8_encode(cps[j], buf + len);
 			buf[len] = '\0';
-			if (is_cjk_generic(buf))
-				continue;
-			if ((i > 0 && joined[i - 1]) || joined[i + k - 1])
-				continue;
 			/* Edges (the run's ends, or a function character next to it) mark word boundaries:
 			 * "的推理成本。" has both, "型推理成" in "模型推理成本" has neither. */
 			int left = i == 0 || is_stop[i - 1];

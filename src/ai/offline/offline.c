@@ -96,38 +96,29 @@ window_index(const struct offline_ctx *ctx, const struct article *a)
 	return SIZE_MAX;
 }
 
-static void
-add_match(struct offline_analysis *an, const struct lexicon_entry *e, int in_title)
-{
-	for (size_t i = 0; i < an->match_count; i++)
-		if (an->matches[i].entry == e) {
-			an->matches[i].count++;
-			an->matches[i].in_title |= in_title;
-			return;
-		}
-	if (an->match_count < MAX_MATCHES)
-		an->matches[an->match_count++] = (struct match){e, 1, in_title};
-}
-
-/* What add_match did for one word's hit, so that a longer term found at the next word can
- * take it back: "hacker" is an attack word until "news" follows it. */
+/* What add_match did for one hit, so that a longer term found at the next word can take it
+ * back: "hacker" is an attack word until "news" follows it. */
 struct match_undo {
-	const struct lexicon_entry *entry; /* NULL: the word had no hit */
+	const struct lexicon_entry *entry; /* NULL: no hit */
 	int existed, old_in_title;         /* the entry's match before this hit */
-	int span;                          /* words the hit's term spans */
+	int span;                          /* words the hit's term spans (set by the caller) */
 };
 
-/* Add e's match as add_match does and return how to take it back (undo_match). */
+/* Count a hit of e, and return how to take it back (undo_match). */
 static struct match_undo
-add_match_undoable(struct offline_analysis *an, const struct lexicon_entry *e, int in_title, int span)
+add_match(struct offline_analysis *an, const struct lexicon_entry *e, int in_title)
 {
-	struct match_undo u = {e, 0, 0, span};
+	struct match_undo u = {e, 0, 0, 1};
 	for (size_t i = 0; i < an->match_count; i++)
 		if (an->matches[i].entry == e) {
 			u.existed = 1;
 			u.old_in_title = an->matches[i].in_title;
+			an->matches[i].count++;
+			an->matches[i].in_title |= in_title;
+			return u;
 		}
-	add_match(an, e, in_title);
+	if (an->match_count < MAX_MATCHES)
+		an->matches[an->match_count++] = (struct match){e, 1, in_title};
 	return u;
 }
 
@@ -309,8 +300,10 @@ scan(struct offline_analysis *an, const char *s, int in_title, const struct offl
 		    last.entry->category != CAT_OTHER)
 			undo_match(an, &last);
 		last.entry = NULL;
-		if (hit)
-			last = add_match_undoable(an, hit, in_title, span);
+		if (hit) {
+			last = add_match(an, hit, in_title);
+			last.span = span;
+		}
 		memcpy(prev[0], prev[1], sizeof prev[0]);
 		memcpy(prev[1], it.word, it.len + 1);
 	}
