@@ -895,6 +895,12 @@ test_highlights_clusters(void)
 	CHECK(strstr(en, "LLM (3 stories)") && strstr(en, "Rust (2 stories)"));
 	CHECK(strstr(en, titles[0]) && strstr(en, "Starkiller") == NULL);
 	CHECK(strstr(zh, "同属 LLM 的还有") && strstr(en, "Also on LLM: ")); /* the lead is an LLM story */
+	/* The day's mix of categories comes first; two stories of six are recurring, not where the
+	 * picks "cluster" or "集中". */
+	CHECK(str_starts(zh, "今天的 6 篇精选以 AI / ML 为主（3 篇），另有工程（2 篇）。"));
+	CHECK(str_starts(en, "Today's 6 picks are mostly AI / ML (3 stories), with Engineering (2)."));
+	CHECK(strstr(zh, "反复出现的话题是 LLM（3 篇）和 Rust（2 篇）") && strstr(zh, "集中") == NULL);
+	CHECK(strstr(en, "Recurring topics: LLM (3 stories) and Rust (2 stories)") && strstr(en, "cluster") == NULL);
 	/* When the lead is in no cluster, the biggest cluster's stories are not "also" on it. */
 	struct story *lead_alone[6] = {top[5], top[0], top[1], top[2], top[3], top[4]};
 	zh = offline_highlights(lead_alone, 6, "zh", &arena);
@@ -902,6 +908,35 @@ test_highlights_clusters(void)
 	fprintf(stderr, "  highlights, lead alone: %s\n  %s\n", zh, en);
 	CHECK(strstr(zh, "LLM 方面有") && strstr(zh, "还有") == NULL);
 	CHECK(strstr(en, " On LLM: ") && strstr(en, "Also") == NULL);
+	/* No category holds a third of the picks: how they spread over those with two or more;
+	 * "other" is named only when no other category is. */
+	static const enum category spread[] = {CAT_SECURITY, CAT_AI_ML, CAT_SECURITY, CAT_AI_ML, CAT_TOOLS, CAT_OTHER, CAT_OTHER};
+	struct article more[7];
+	struct story ms[7];
+	struct story *mtop[7];
+	for (size_t i = 0; i < 7; i++) {
+		more[i] = art("A story of its own", "text", "src");
+		memset(&ms[i], 0, sizeof ms[i]);
+		ms[i].lead = &more[i];
+		ms[i].member_count = 1;
+		ms[i].verdict.category = spread[i];
+		mtop[i] = &ms[i];
+	}
+	zh = offline_highlights(mtop, 7, "zh", &arena);
+	en = offline_highlights(mtop, 7, "en", &arena);
+	fprintf(stderr, "  highlights, spread: %s\n  %s\n", zh, en);
+	CHECK(str_starts(zh, "今天的 7 篇精选分布在 AI / ML（2 篇）、安全（2 篇）。"));
+	CHECK(str_starts(en, "Today's 7 picks spread over AI / ML (2) and Security (2)."));
+	CHECK(strstr(zh, "其他") == NULL && strstr(zh, "反复出现") == NULL);
+	for (size_t i = 0; i < 6; i++)
+		ms[i].verdict.category = (enum category)i;
+	zh = offline_highlights(mtop, 6, "zh", &arena);
+	en = offline_highlights(mtop, 6, "en", &arena);
+	CHECK(str_starts(zh, "今天的 6 篇精选各属不同领域。"));
+	CHECK(str_starts(en, "Today's 6 picks each belong to a different field."));
+	ms[0].verdict.category = ms[1].verdict.category = CAT_OTHER;
+	zh = offline_highlights(mtop, 6, "zh", &arena);
+	CHECK(str_starts(zh, "今天的 6 篇精选以其他为主（3 篇）。"));
 	arena_free(&arena);
 }
 

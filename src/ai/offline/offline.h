@@ -69,8 +69,9 @@ void offline_verdict(const struct offline_ctx *ctx, const struct article *a, str
  * that says it was made offline. Strings in arena. */
 void offline_enrich(const struct article *a, const struct verdict *v, const char *lang, struct arena *arena,
                     struct enrichment *out);
-/* The highlights paragraph (3..5 sentences, in lang; trends.c): the topics two or more of the
- * top stories share, with their story counts (at most three clusters), the #1 story as the lead
+/* The highlights paragraph (3..5 sentences, in lang; trends.c): the picks' mix of categories,
+ * the topics two or more of the top stories share, with their story counts (at most three
+ * clusters), the #1 story as the lead
  * with its shared topics, other stories of the biggest cluster, and the story most sources
  * carried. A topic only one story has is never mentioned. */
 const char *offline_highlights(struct story *const *top, size_t count, const char *lang, struct arena *arena);

@@ -1,10 +1,11 @@
 /* trends.c: the offline engine's highlights paragraph ("今日看点", declared in offline.h): the
- * topics the day's top stories share, with how many stories each holds, the #1 story as the lead
+ * day's mix of categories, the topics the day's top stories share, with how many stories each holds, the #1 story as the lead
  * and the story most sources carried. A topic only one story has is not a trend and is not
  * mentioned; nothing is translated or invented. */
 #include <string.h>
 
 #include "ai/offline/offline.h"
+#include "ai/offline/text.h"
 #include "category.h"
 #include "util/buf.h"
 #include "util/str.h"
@@ -103,6 +104,77 @@ shown_title(const struct story *s)
 	return s->has_enrichment && s->enrichment.title && *s->enrichment.title ? s->enrichment.title : s->lead->title;
 }
 
+/* Append word to b, set apart by a space when it starts with a Latin letter or digit and a CJK
+ * character ends b ("话题是 LLM", "以 AI / ML"), as the other sentences write a Latin name;
+ * after punctuation ("（LLM", "、Rust") nothing is added. */
+static void
+put_word(struct buf *b, const char *word)
+{
+	size_t at = b->len;
+	while (at > 0 && ((unsigned char)b->data[at - 1] & 0xC0) == 0x80)
+		at--;
+	uint32_t cp = 0;
+	if (at > 0 && utf8_decode(b->data + at - 1, b->len - at + 1, &cp) && text_is_cjk(cp) &&
+	    is_ascii_alnum((unsigned char)word[0]))
+		buf_putc(b, ' ');
+	buf_puts(b, word);
+}
+
+/* The picks' categories into b, most first: "mostly X (k)" when the largest holds two picks or
+ * more and at least a third of them, else how they spread over the categories holding two or
+ * more; "other" is named only when no category is. A Latin label stands apart from the Chinese
+ * around it ("以 AI / ML 为主"), a Chinese one does not ("以安全为主"). */
+static void
+category_mix(struct story *const *top, size_t count, int zh, struct buf *b)
+{
+	size_t per[CAT_COUNT] = {0};
+	for (size_t i = 0; i < count; i++)
+		per[top[i]->verdict.category < CAT_COUNT ? top[i]->verdict.category : CAT_OTHER]++;
+	enum category order[CAT_COUNT];
+	size_t n = 0;
+	for (int round = 0; round < 2 && n == 0; round++) /* round 1: "other" too */
+		for (int c = 0; c < CAT_COUNT; c++)
+			if (per[c] >= 2 && (round == 1 || c != CAT_OTHER))
+				order[n++] = (enum category)c;
+	for (size_t i = 1; i < n; i++) /* most picks first; ties keep the categories' order */
+		for (size_t j = i; j > 0 && per[order[j]] > per[order[j - 1]]; j--) {
+			enum category t = order[j];
+			order[j] = order[j - 1];
+			order[j - 1] = t;
+		}
+	if (n > 3)
+		n = 3;
+	const char *lang = zh ? "zh" : "en";
+	if (n == 0) {
+		buf_printf(b, zh ? "今天的 %zu 篇精选各属不同领域。" : "Today's %zu picks each belong to a different field.",
+		           count);
+		return;
+	}
+	size_t from = 0;
+	if (3 * per[order[0]] >= count) {
+		const char *label = category_label(order[0], lang);
+		if (zh) {
+			buf_printf(b, "今天的 %zu 篇精选以", count);
+			put_word(b, label);
+			buf_printf(b, "%s为主（%zu 篇）", is_ascii_alnum((unsigned char)label[strlen(label) - 1]) ? " " : "",
+			           per[order[0]]);
+		} else
+			buf_printf(b, "Today's %zu picks are mostly %s (%zu stories)", count, label, per[order[0]]);
+		from = 1;
+		if (n > 1)
+			buf_puts(b, zh ? "，另有" : ", with ");
+	} else {
+		buf_printf(b, zh ? "今天的 %zu 篇精选分布在" : "Today's %zu picks spread over ", count);
+	}
+	for (size_t i = from; i < n; i++) {
+		if (i > from)
+			buf_puts(b, zh ? "、" : (i + 1 == n ? " and " : ", "));
+		put_word(b, category_label(order[i], lang));
+		buf_printf(b, zh ? "（%zu 篇）" : " (%zu)", per[order[i]]);
+	}
+	buf_puts(b, zh ? "。" : ".");
+}
+
 const char *
 offline_highlights(struct story *const *top, size_t count, const char *lang, struct arena *arena)
 {
@@ -114,36 +186,22 @@ offline_highlights(struct story *const *top, size_t count, const char *lang, str
 	const struct topic *cl[MAX_CLUSTERS];
 	size_t nc = pick_clusters(topics, nt, cl);
 	struct buf b = BUF_INIT;
-	/* 1. The clusters with their counts. */
+	/* 1. The day's mix of categories: the broad trend a reader scans for first (seed 000 opens
+	 * with it), said of the categories that hold two or more picks. */
+	category_mix(top, count, zh, &b);
+	/* 2. The topics several stories share, with their counts: recurring, not "the picks
+	 * cluster around" them, which two stories of ten do not make true. */
 	if (nc) {
-		buf_printf(&b, zh ? "今天的 %zu 篇精选集中在" : "Today's %zu picks cluster around ", count);
+		buf_puts(&b, zh ? "反复出现的话题是" : " Recurring topics: ");
 		for (size_t c = 0; c < nc; c++) {
 			if (c)
 				buf_puts(&b, zh ? (c + 1 == nc ? "和" : "、") : (c + 1 == nc ? " and " : ", "));
-			buf_printf(&b, zh ? "%s（%d 篇）" : "%s (%d stories)", cl[c]->name, cl[c]->count);
-		}
-		buf_puts(&b, zh ? "。" : ".");
-	} else {
-		/* No topic is shared: say how the picks spread over the categories that hold two or more. */
-		size_t per[CAT_COUNT] = {0};
-		for (size_t i = 0; i < count; i++)
-			per[top[i]->verdict.category < CAT_COUNT ? top[i]->verdict.category : CAT_OTHER]++;
-		buf_printf(&b, zh ? "今天的 %zu 篇精选话题分散，没有两篇以上共同的主题" :
-		                    "Today's %zu picks share no topic between two or more stories", count);
-		size_t said = 0;
-		for (int c = 0; c < CAT_COUNT && said < 3; c++) {
-			if (per[c] < 2 || c == CAT_OTHER)
-				continue;
-			buf_puts(&b, said ? (zh ? "、" : ", ") : (zh ? "；其中 " : "; "));
-			if (zh)
-				buf_printf(&b, "%s 有 %zu 篇", category_label((enum category)c, "zh"), per[c]);
-			else
-				buf_printf(&b, "%zu in %s", per[c], category_label((enum category)c, "en"));
-			said++;
+			put_word(&b, cl[c]->name);
+			buf_printf(&b, zh ? "（%d 篇）" : " (%d stories)", cl[c]->count);
 		}
 		buf_puts(&b, zh ? "。" : ".");
 	}
-	/* 2. The #1 story leads, with the shared topics it belongs to. */
+	/* 3. The #1 story leads, with the shared topics it belongs to. */
 	const struct story *lead = top[0];
 	buf_printf(&b, zh ? "领头的是「%s」" : " The lead story is \"%s\"", shown_title(lead));
 	size_t shown = 0;
@@ -155,7 +213,7 @@ offline_highlights(struct story *const *top, size_t count, const char *lang, str
 	if (lead->member_count > 1)
 		buf_printf(&b, zh ? "，有 %zu 个来源报道" : ", picked up by %zu sources", lead->member_count);
 	buf_puts(&b, zh ? "。" : ".");
-	/* 3. The other stories of the first cluster (at most two): "also" only when the lead is
+	/* 4. The other stories of the first cluster (at most two): "also" only when the lead is
 	 * one of its stories, else the cluster is introduced on its own. */
 	if (nc) {
 		size_t named = 0;
@@ -174,7 +232,7 @@ offline_highlights(struct story *const *top, size_t count, const char *lang, str
 		if (named)
 			buf_puts(&b, zh ? "。" : ".");
 	}
-	/* 4. The story most sources carried, when it is not the lead. */
+	/* 5. The story most sources carried, when it is not the lead. */
 	const struct story *widest = NULL;
 	for (size_t i = 1; i < count; i++)
 		if (top[i]->member_count > 1 && (!widest || top[i]->member_count > widest->member_count))
@@ -182,7 +240,7 @@ offline_highlights(struct story *const *top, size_t count, const char *lang, str
 	if (widest && widest->member_count > lead->member_count)
 		buf_printf(&b, zh ? "「%s」被 %zu 个来源同时报道。" : " \"%s\" was picked up by %zu sources.",
 		           shown_title(widest), widest->member_count);
-	buf_puts(&b, zh ? "（以上由离线引擎根据共同话题归纳。）" : " (Trends spotted by the offline engine from shared topics.)");
+	buf_puts(&b, zh ? "（以上由离线引擎根据分类与共同话题归纳。）" : " (Trends spotted by the offline engine from categories and shared topics.)");
 	const char *out = arena_strdup(arena, buf_str(&b));
 	buf_free(&b);
 	return out;
