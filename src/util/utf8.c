@@ -254,6 +254,18 @@ utf8_count(const char *s, size_t len)
 	return n;
 }
 
+uint32_t
+utf8_last(const char *s, size_t len)
+{
+	size_t at = len;
+	while (at > 0 && ((unsigned char)s[at - 1] & 0xC0) == 0x80)
+		at--;
+	if (at == 0)
+		return 0;
+	uint32_t cp = 0;
+	return utf8_decode(s + at - 1, len - at + 1, &cp) ? cp : 0;
+}
+
 int
 utf8_is_letter(uint32_t cp)
 {

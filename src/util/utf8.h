@@ -33,6 +33,8 @@ size_t utf8_width(const char *s, size_t len);
 size_t utf8_prefix_chars(const char *s, size_t len, size_t max_chars);
 /* Number of code points. */
 size_t utf8_count(const char *s, size_t len);
+/* The last code point of s[0..len) (what text joined after it follows), 0 when len is 0. */
+uint32_t utf8_last(const char *s, size_t len);
 /* True for a letter of the Latin (with accents: ä, é, ß, ø), Greek or Cyrillic scripts, ASCII
  * included. CJK is not covered (callers treat it apart). */
 int utf8_is_letter(uint32_t cp);

@@ -971,6 +971,17 @@ test_extract_furniture(void)
 	fprintf(stderr, "  extract zh: %s\n", e.summary);
 	CHECK(strstr(e.summary, "整体数据概览") == NULL);
 	CHECK(strstr(e.summary, "全年发布文章四十余篇") != NULL && strstr(e.summary, "3.2万次") != NULL);
+	/* Nothing follows a full-width stop, even when the next sentence starts with a Latin name;
+	 * English sentences keep their space. */
+	struct article latin = art("新机发布", "小米召开发布会，发布了新款手机和汽车。SU7 Ultra的起售价为52.99万元，两小时内锁单超过1万台。"
+	                                     "手机起售价6499元。",
+	                           "A blog");
+	enrich_alone(&latin, "zh", &arena, &e);
+	fprintf(stderr, "  extract zh/Latin: %s\n", e.summary);
+	CHECK(strstr(e.summary, "汽车。SU7 Ultra") != NULL && strstr(e.summary, "。 ") == NULL);
+	CHECK(strstr(e.summary, "万台。手机") != NULL);
+	enrich_alone(&a, "zh", &arena, &e);
+	CHECK(strstr(e.summary, "on Tuesday. The tool") != NULL);
 	arena_free(&arena);
 }
 

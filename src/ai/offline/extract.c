@@ -110,6 +110,15 @@ text_is_cjk_start(const char *s)
 	return text_is_cjk(cp);
 }
 
+/* True for the full-width punctuation a Chinese sentence ends with (。！？；」』）): nothing is
+ * put after it, whatever the next sentence starts with ("汽车。SU7 Ultra 起售价…"). */
+static int
+is_fullwidth_end(uint32_t cp)
+{
+	return cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0xFF1B || cp == 0x300D || cp == 0x300F ||
+	       cp == 0xFF09;
+}
+
 /* The lead of the article: its first sentences that are prose (not furniture, code or a run-on
  * of more than 80 words), in order, 2..4 of them up to about SUMMARY_TARGET_CHARS. A sentence
  * that would push the extract past SUMMARY_MAX_CHARS is skipped. */
@@ -134,7 +143,7 @@ extract_summary(const char *text, const struct verdict *v, struct arena *arena)
 	for (size_t i = 0; i < n; i++) {
 		if (!chosen[i])
 			continue;
-		if (b.len && !text_is_cjk_start(spans[i].p))
+		if (b.len && !text_is_cjk_start(spans[i].p) && !is_fullwidth_end(utf8_last(b.data, b.len)))
 			buf_putc(&b, ' ');
 		buf_append(&b, spans[i].p, spans[i].len);
 	}

@@ -110,12 +110,7 @@ shown_title(const struct story *s)
 static void
 put_word(struct buf *b, const char *word)
 {
-	size_t at = b->len;
-	while (at > 0 && ((unsigned char)b->data[at - 1] & 0xC0) == 0x80)
-		at--;
-	uint32_t cp = 0;
-	if (at > 0 && utf8_decode(b->data + at - 1, b->len - at + 1, &cp) && text_is_cjk(cp) &&
-	    is_ascii_alnum((unsigned char)word[0]))
+	if (text_is_cjk(utf8_last(b->data, b->len)) && is_ascii_alnum((unsigned char)word[0]))
 		buf_putc(b, ' ');
 	buf_puts(b, word);
 }
