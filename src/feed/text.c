@@ -1,4 +1,5 @@
-/* text.c: HTML to plain text: strip tags, decode references, collapse whitespace.
+/* text.c: HTML to plain text: strip tags, decode references, collapse whitespace, keep block
+ * boundaries as line breaks.
  * A single forward pass with no allocation besides the output buffer. */
 #include "feed/text.h"
 
@@ -9,7 +10,9 @@
 #include "util/str.h"
 #include "util/utf8.h"
 
-/* Elements whose boundaries separate words. Sorted for bsearch. */
+/* Elements whose boundaries separate lines (a paragraph, a heading, a list item, a cell): the
+ * text keeps them as one line break, so that a heading is not read as the start of the
+ * sentence after it. Sorted for bsearch. */
 static const char *const block_elements[] = {
 	"address", "article", "aside", "blockquote", "body", "br", "caption", "center", "dd",
 	"details", "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer",
@@ -52,18 +55,25 @@ struct out_state {
 	struct buf *out;
 	size_t start;
 	size_t max;
-	int pending_space;
+	int pending_space; /* 1: a space before the next text, 2: a line break (a block ended) */
 	int is_full;
 };
+
+/* Whitespace in the text: a space before the next word, unless a line break is due already. */
+static void
+space_pending(struct out_state *o)
+{
+	if (!o->pending_space)
+		o->pending_space = 1;
+}
 
 static void
 emit(struct out_state *o, const char *s, size_t len)
 {
 	if (o->is_full)
 		return;
-	if (o->pending_space && o->out->len > o->start) {
-		buf_putc(o->out, ' ');
-	}
+	if (o->pending_space && o->out->len > o->start)
+		buf_putc(o->out, o->pending_space == 2 ? '\n' : ' ');
 	o->pending_space = 0;
 	if (o->max && o->out->len - o->start + len > o->max) {
 		size_t used = o->out->len - o->start;
@@ -81,7 +91,7 @@ emit_text(struct out_state *o, const char *s, size_t len)
 	size_t i = 0;
 	while (i < len) {
 		if (is_ascii_space(s[i])) {
-			o->pending_space = 1;
+			space_pending(o);
 			i++;
 			continue;
 		}
@@ -103,7 +113,7 @@ emit_text(struct out_state *o, const char *s, size_t len)
 		}
 		i += n;
 		if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r') {
-			o->pending_space = 1;
+			space_pending(o);
 			continue;
 		}
 		char enc[4];
@@ -192,7 +202,7 @@ text_from_html(const char *html, size_t len, size_t max_out, struct buf *out)
 				if (m > k)
 					emit(&o, html + k, m - k);
 				while (m < end && is_ascii_space(html[m])) {
-					o.pending_space = 1;
+					space_pending(&o);
 					m++;
 				}
 				k = m;
@@ -211,7 +221,7 @@ text_from_html(const char *html, size_t len, size_t max_out, struct buf *out)
 		}
 		i += n;
 		if (name_in(block_elements, sizeof block_elements / sizeof *block_elements, name, name_len))
-			o.pending_space = 1;
+			o.pending_space = 2;
 		else if (!is_end && html[i - 2] != '/' &&
 		         name_in(skipped_elements, sizeof skipped_elements / sizeof *skipped_elements, name,
 		                 name_len))

@@ -7,10 +7,11 @@
 #include "util/buf.h"
 
 /* Append the plain text of the HTML fragment html[0..len) to out: comments,
- * tags and the contents of script/style/head elements are removed, block-level
- * elements and <br> become a space, character references (named HTML 4 entities
- * and numeric ones) are decoded, CDATA sections kept as text, runs of whitespace
- * collapse to one space and the result is trimmed. Input must be UTF-8; output
+ * tags and the contents of script/style/head elements are removed, the boundaries
+ * of block-level elements and <br> become one line break ("\n": paragraphs, headings
+ * and list items stay apart), character references (named HTML 4 entities and
+ * numeric ones) are decoded, CDATA sections kept as text, other runs of whitespace
+ * (newlines in the source included) collapse to one space and the result is trimmed. Input must be UTF-8; output
  * is UTF-8. At most max_out bytes are appended (0 = no limit), cut on a code
  * point boundary. */
 void text_from_html(const char *html, size_t len, size_t max_out, struct buf *out);

@@ -982,6 +982,25 @@ test_extract_furniture(void)
 	CHECK(strstr(e.summary, "万台。手机") != NULL);
 	enrich_alone(&a, "zh", &arena, &e);
 	CHECK(strstr(e.summary, "on Tuesday. The tool") != NULL);
+	/* Headings are lines of their own in the text (feed/text.h): they are no part of the lead
+	 * sentence after them, and a summary is one line. */
+	struct article head = art("UTBoost: evaluating coding agents",
+	                          "Abstract\nThe advent of large language models has spurred the development of coding "
+	                          "agents for real-world code generation. SWE-Bench uses real problems taken from GitHub "
+	                          "issues and their pull requests.\nHow It Works\nA generator writes extra test cases for "
+	                          "each task and reruns every patch against them:\nthe ones that fail are reported.",
+	                          "arxiv");
+	enrich_alone(&head, "en", &arena, &e);
+	fprintf(stderr, "  extract after headings: %s\n", e.summary);
+	CHECK(str_starts(e.summary, "The advent of large language models"));
+	CHECK(strstr(e.summary, "How It Works") == NULL && strchr(e.summary, '\n') == NULL);
+	CHECK(strstr(e.summary, "against them: the ones that fail") != NULL);
+	struct article yin = art("从零实现 LLM", "引言\n为什么要学习 LLM\n当你和 ChatGPT 对话时，它不仅能回答你的问题，还能续写故事、"
+	                                          "记住上下文，甚至调整风格。几乎所有新一代 AI 产品都离不开大语言模型。",
+	                         "A blog");
+	enrich_alone(&yin, "zh", &arena, &e);
+	fprintf(stderr, "  extract zh after headings: %s\n", e.summary);
+	CHECK(str_starts(e.summary, "当你和 ChatGPT 对话时"));
 	arena_free(&arena);
 }
 

@@ -129,9 +129,15 @@ check_text(const char *html, const char *want)
 static void
 test_text(void)
 {
-	check_text("<p>Hello&nbsp;<b>world</b></p><p>again</p>", "Hello\xC2\xA0world again");
+	check_text("<p>Hello&nbsp;<b>world</b></p><p>again</p>", "Hello\xC2\xA0world\nagain");
 	check_text("  a\n\n  b\t c  ", "a b c");
-	check_text("one<br>two<br/>three", "one two three");
+	check_text("one<br>two<br/>three", "one\ntwo\nthree");
+	/* Block boundaries are one line break, so a heading stays apart from the sentence after
+	 * it; newlines in the source are whitespace like any other, and a run of blocks and
+	 * whitespace is one break. */
+	check_text("<h2>Abstract</h2>\n\n<p>The advent of\nLLMs.</p>", "Abstract\nThe advent of LLMs.");
+	check_text("<ul>\n <li>one</li>\n <li> two </li>\n</ul><p></p><p>after</p>", "one\ntwo\nafter");
+	check_text("<div><p>lead</p></div>", "lead");
 	check_text("x<script>var a = '<p>';</script>y<style>p{}</style>z", "xyz");
 	check_text("<!-- hidden -->shown", "shown");
 	check_text("AT&T &amp; 1 < 2 &mdash; ok", "AT&T & 1 < 2 \xE2\x80\x94 ok");
@@ -329,7 +335,7 @@ test_atom(void)
 	CHECK_STR(g.comments[0], "http://blog.example.com/2024/05/post.html#comment-form");
 	CHECK_STR(g.title[0], "Caf\xC3\xA9 & notes");
 	CHECK_STR(g.author[0], "Ann (noreply@blogger.com)");
-	CHECK_STR(g.text[0], "Hello\xC2\xA0world Second");
+	CHECK_STR(g.text[0], "Hello\xC2\xA0world\nSecond");
 	release(&g);
 
 	/* xhtml content: the wrapper div is left out; nested xml:base resolves */

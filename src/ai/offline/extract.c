@@ -119,6 +119,59 @@ is_fullwidth_end(uint32_t cp)
 	       cp == 0xFF09;
 }
 
+#define HEADING_MAX_WORDS 8
+
+/* Drop the heading lines a sentence starts with: text keeps the page's line breaks, and a line
+ * of a few words with no sentence punctuation at its end before the first sentence is a heading
+ * or a label ("Abstract", "How It Works", "EXECUTIVE BRIEF", "引言", "Intro to LLMs in 2026:")
+ * that text_sentences() glued to the sentence after it. A short line that ends a sentence
+ * ("It works.") stays. */
+static void
+skip_heading_lines(struct text_span *sp)
+{
+	for (;;) {
+		const char *nl = memchr(sp->p, '\n', sp->len);
+		if (!nl)
+			return;
+		const char *line = sp->p;
+		size_t len = (size_t)(nl - line);
+		str_trim(&line, &len);
+		if (len > 0) {
+			uint32_t last = utf8_last(line, len);
+			if (last == '.' || last == '!' || last == '?' || last == ';' || last == ',' || is_fullwidth_end(last) ||
+			    last == 0xFF0C || text_word_count(line, len) > HEADING_MAX_WORDS)
+				return;
+		}
+		size_t skip = (size_t)(nl + 1 - sp->p);
+		sp->p += skip;
+		sp->len -= skip;
+		const char *p = sp->p;
+		size_t l = sp->len;
+		str_trim(&p, &l);
+		sp->p = p;
+		sp->len = l;
+	}
+}
+
+/* Append s[0..len) to b as one line: a summary is one paragraph, so a line break inside a
+ * sentence (a list item after its lead-in) becomes a space, or nothing between two CJK
+ * characters. */
+static void
+append_one_line(struct buf *b, const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] != '\n') {
+			buf_putc(b, s[i]);
+			continue;
+		}
+		uint32_t next = 0;
+		if (i + 1 < len)
+			utf8_decode(s + i + 1, len - i - 1, &next);
+		if (!(text_is_cjk(utf8_last(b->data, b->len)) && text_is_cjk(next)))
+			buf_putc(b, ' ');
+	}
+}
+
 /* The lead of the article: its first sentences that are prose (not furniture, code or a run-on
  * of more than 80 words), in order, 2..4 of them up to about SUMMARY_TARGET_CHARS. A sentence
  * that would push the extract past SUMMARY_MAX_CHARS is skipped. */
@@ -127,6 +180,8 @@ extract_summary(const char *text, const struct verdict *v, struct arena *arena)
 {
 	struct text_span spans[MAX_SENTENCES];
 	size_t n = text_sentences(text, spans, MAX_SENTENCES);
+	for (size_t i = 0; i < n; i++)
+		skip_heading_lines(&spans[i]);
 	int chosen[MAX_SENTENCES] = {0};
 	size_t picked = 0, chars = 0;
 	for (size_t i = 0; i < n && picked < 4 && (picked < 2 || chars < SUMMARY_TARGET_CHARS); i++) {
@@ -145,10 +200,10 @@ extract_summary(const char *text, const struct verdict *v, struct arena *arena)
 			continue;
 		if (b.len && !text_is_cjk_start(spans[i].p) && !is_fullwidth_end(utf8_last(b.data, b.len)))
 			buf_putc(&b, ' ');
-		buf_append(&b, spans[i].p, spans[i].len);
+		append_one_line(&b, spans[i].p, spans[i].len);
 	}
 	if (!b.len && text[0]) /* no sentence qualified: the head of the text */
-		buf_puts(&b, text);
+		append_one_line(&b, text, strlen(text));
 	size_t keep = utf8_prefix_chars(buf_str(&b), b.len, SUMMARY_MAX_CHARS);
 	const char *out;
 	if (keep < b.len) {
