@@ -995,6 +995,12 @@ test_extract_furniture(void)
 	CHECK(str_starts(e.summary, "The advent of large language models"));
 	CHECK(strstr(e.summary, "How It Works") == NULL && strchr(e.summary, '\n') == NULL);
 	CHECK(strstr(e.summary, "against them: the ones that fail") != NULL);
+	struct article wrapped = art("A short note", "The new release of the parser\nfixes the crash on empty feeds that "
+	                                             "three readers reported last week. It also reads dates in more "
+	                                             "formats than before.",
+	                             "A blog");
+	enrich_alone(&wrapped, "en", &arena, &e);
+	CHECK(str_starts(e.summary, "The new release of the parser fixes the crash")); /* a <br>, no heading */
 	struct article yin = art("从零实现 LLM", "引言\n为什么要学习 LLM\n当你和 ChatGPT 对话时，它不仅能回答你的问题，还能续写故事、"
 	                                          "记住上下文，甚至调整风格。几乎所有新一代 AI 产品都离不开大语言模型。",
 	                         "A blog");

@@ -125,7 +125,8 @@ is_fullwidth_end(uint32_t cp)
  * of a few words with no sentence punctuation at its end before the first sentence is a heading
  * or a label ("Abstract", "How It Works", "EXECUTIVE BRIEF", "引言", "Intro to LLMs in 2026:")
  * that text_sentences() glued to the sentence after it. A short line that ends a sentence
- * ("It works.") stays. */
+ * ("It works.") stays, and so does one the next line goes on from in lower case (a sentence
+ * broken by a <br>). */
 static void
 skip_heading_lines(struct text_span *sp)
 {
@@ -137,9 +138,18 @@ skip_heading_lines(struct text_span *sp)
 		size_t len = (size_t)(nl - line);
 		str_trim(&line, &len);
 		if (len > 0) {
-			uint32_t last = utf8_last(line, len);
+			uint32_t last = utf8_last(line, len), next = 0;
+			const char *after = nl + 1;
+			while (after < sp->p + sp->len && is_ascii_space((unsigned char)*after))
+				after++;
+			if (after < sp->p + sp->len)
+				utf8_decode(after, (size_t)(sp->p + sp->len - after), &next);
 			if (last == '.' || last == '!' || last == '?' || last == ';' || last == ',' || is_fullwidth_end(last) ||
 			    last == 0xFF0C || text_word_count(line, len) > HEADING_MAX_WORDS)
+				return;
+			/* A sentence broken by a <br> goes on in lower case ("The quick brown<br>fox
+			 * jumps"); after a heading a new sentence starts. */
+			if (utf8_is_letter(next) && !utf8_is_upper(next))
 				return;
 		}
 		size_t skip = (size_t)(nl + 1 - sp->p);
