@@ -1412,6 +1412,15 @@ test_whole_names(void)
 		 "Der Hersteller Landspace hat am Sonntag eine Rakete gestartet. Die Rakete erreichte die "
 		 "Umlaufbahn, und der Hersteller plant weitere Starts im Sommer.",
 		 "Eine Nachrichtenseite", CAT_AI_ML, 1, NULL, "Hersteller Landspace", 0, LANG_DE},
+		/* a name's possessive is the name; no name runs on past it */
+		{"possessive", "A phone that folds twice",
+		 "Microsoft's answer to the folding phone arrived on Tuesday. Microsoft's device folds twice, and "
+		 "Microsoft's store sells it for a thousand dollars.",
+		 "A news site", CAT_SECURITY, 1, "Microsoft", "Microsoft's", 0, LANG_EN},
+		{"possessive before a name", "Open models close the gap",
+		 "Open models now compete with the closed ones. Alibaba\u2019s Qwen leads the open models, and "
+		 "Alibaba\u2019s Qwen team ships a new model every month.",
+		 "A news site", CAT_SECURITY, 1, NULL, "Alibaba\u2019s Qwen", 0, LANG_EN},
 	};
 	check_cases(cases, sizeof cases / sizeof cases[0]);
 }

@@ -554,7 +554,8 @@ scan_article(const struct article *a, enum lang lang, occ_fn fn, void *ctx)
 				tok_end = NULL;
 				continue;
 			}
-			size_t raw = (size_t)(it.p - it.start); /* the word as written */
+			size_t raw = (size_t)(it.stem_end - it.start); /* the word as written, without a clitic */
+			int clitic = it.stem_end != it.p; /* "Alibaba's Qwen": the name ends at the clitic */
 			int ok = usable_word(&it, lang) && !code_identifier(it.start, raw);
 			int shout = shouted(it.start, raw);
 			int cap = !shout && (inner_upper(it.start, raw) ||
@@ -581,7 +582,7 @@ scan_article(const struct article *a, enum lang lang, occ_fn fn, void *ctx)
 					memcpy(buf, prev, pl);
 					buf[pl] = ' ';
 					memcpy(buf + pl + 1, it.word, it.len + 1);
-					size_t praw = (size_t)(it.p - prev_start);
+					size_t praw = (size_t)(it.stem_end - prev_start);
 					int shown = has_upper(prev_start, praw) && !shout && !prev_shout;
 					pending_set(&phrase, (struct occ){buf, pl + 1 + it.len, T_PHRASE, p == 0, p == 1 && cap && prev_cap,
 					                                  p == 1 && lower, prev_tail, shown ? prev_start : NULL, praw});
@@ -593,6 +594,10 @@ scan_article(const struct article *a, enum lang lang, occ_fn fn, void *ctx)
 				prev_shout = shout;
 			} else {
 				prev[0] = '\0';
+			}
+			if (clitic) { /* no phrase or name runs on past a possessive */
+				prev[0] = '\0';
+				tok_end = NULL;
 			}
 		}
 		pending_flush(&word, 0, fn, ctx);

@@ -126,6 +126,7 @@ text_next(struct text_iter *it)
 		size_t len = 0;
 		const char *q = it->p;
 		it->start = q;
+		it->stem_end = NULL;
 		while (q < it->end) {
 			size_t m, m2;
 			uint32_t d = peek(it, q, &m);
@@ -147,7 +148,8 @@ text_next(struct text_iter *it)
 					it->start = q;
 					continue;
 				}
-				/* "don't", "it's": keep the stem, drop the clitic. */
+				/* "don't", "it's", "Microsoft's": keep the stem, drop the clitic. */
+				it->stem_end = q;
 				q += m;
 				while (q < it->end && utf8_is_letter(peek(it, q, &m)))
 					q += m;
@@ -157,6 +159,8 @@ text_next(struct text_iter *it)
 			}
 		}
 		it->p = q;
+		if (!it->stem_end)
+			it->stem_end = q;
 		it->word[len] = '\0';
 		it->len = len;
 		it->is_cjk = 0;

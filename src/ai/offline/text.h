@@ -20,6 +20,8 @@ struct text_iter {
 	char word[TEXT_WORD_MAX + 1]; /* the current word, lower-case UTF-8, NUL-terminated */
 	size_t len;
 	const char *start;            /* where the current (non-CJK) word starts in the input */
+	const char *stem_end;         /* where its letters end: before a clitic text_next() dropped
+	                               * ("'s" of "Microsoft's", "'t" of "don't"), else at p */
 	int is_cjk;                   /* the word is a CJK bigram (or single CJK character) */
 	uint32_t pending_cjk;         /* internal: previous CJK code point of the current run */
 };
