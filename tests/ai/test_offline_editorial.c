@@ -260,6 +260,17 @@ test_howto_and_release(void)
 		 "The site is static HTML. A little JavaScript calls the service's API over HTTP for the replies to "
 		 "each post, and the CSS styles them like the comments; nginx serves it all.",
 		 "A blog", CAT_TOOLS, 0, NULL, NULL, 0, LANG_EN},
+		/* a guide that says it teaches is a how-to, even where the body is full of security words;
+		 * one that argues is not */
+		{"teaching guide", "Leaving Windows 10 for Linux: A Practical Migration Guide",
+		 "Windows 10 loses its security updates in October, and unpatched systems are open to malware and "
+		 "ransomware attacks. Back up your files, try a Linux distribution from a USB stick, then install it "
+		 "next to Windows and move your data over.",
+		 "A Windows site", CAT_TOOLS, 0, NULL, NULL, 0, LANG_EN},
+		{"arguing guide", "The Hater's Guide to the Smartphone Industry",
+		 "Phone makers sell the same phone every year and call it new. The industry's marketing budgets are "
+		 "larger than its research budgets, and buyers pay for it.",
+		 "A newsletter", CAT_TOOLS, 1, NULL, NULL, 0, LANG_EN},
 		{"gerund about people", "Managing a team with empathy",
 		 "Good managers listen before they decide. They give their team time to think and credit for the work, "
 		 "and they take the blame when a project fails.",

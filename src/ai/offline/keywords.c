@@ -78,7 +78,7 @@ static const char *const generic_words[] = {
 	"example", "examples", "fact", "facts", "fairly", "fast", "faster", "feature", "features", "feb",
 	"february", "feel", "feels", "fifth", "fifty", "finally", "find", "finds", "first", "five", "folks",
 	"forty", "found", "four", "fourth", "fps", "free", "friday", "full", "gave", "gb", "get", "gets", "getting",
-	"ghz", "give", "given", "gives", "giving", "global", "go", "goes", "gone", "good", "got", "great", "guy",
+	"ghz", "give", "given", "gives", "giving", "global", "go", "goes", "gone", "good", "got", "great", "guide", "guides", "guy",
 	"guys", "half", "happen", "happened", "happens", "hard", "help", "helped", "helps", "hence", "here", "high",
 	"higher", "hold", "holds", "home", "hope", "hoped", "hopes", "hour", "hours", "how", "however", "huge",
 	"hundred", "hundreds", "hz", "i'd", "i'm", "i've", "idea", "ideas", "important", "impossible", "inch",

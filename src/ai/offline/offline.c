@@ -327,7 +327,13 @@ is_howto(const char *title, const char *text)
 	                                     "get started", "introduction to ",
 	                                     "an introduction to ", "quickstart", "quick start", "walkthrough", "integrating ", "adding "};
 	static const char *const anywhere[] = {" tips", "tutorial", "step by step", "step-by-step", " how-to",
-	                                       "cheat sheet", " with vim", " in vim", "how to ", " 101:"};
+	                                       "cheat sheet", " with vim", " in vim", "how to ", " 101:",
+	                                       /* a guide that says it teaches ("A Practical Migration
+	                                        * Guide"), not one that argues ("The Hater's Guide to X") */
+	                                       "practical guide", "complete guide", "beginner's guide",
+	                                       "beginners guide", "beginner\xe2\x80\x99s guide", "ultimate guide",
+	                                       "migration guide", "installation guide", "setup guide", "quick guide",
+	                                       "step-by-step guide"};
 	for (size_t i = 0; i < sizeof starts / sizeof starts[0]; i++)
 		if (str_istarts(title, starts[i]))
 			return 1;
