@@ -241,7 +241,8 @@ html_problems(struct buf *out, const char *heading, const struct report_problem 
 	buf_puts(out, "<h3>");
 	esc_html(out, heading);
 	buf_printf(out, " (%zu)</h3>\n<ul>\n", n);
-	for (size_t i = 0; i < n; i++) {
+	size_t shown = n < RENDER_HEALTH_LIST_MAX ? n : RENDER_HEALTH_LIST_MAX;
+	for (size_t i = 0; i < shown; i++) {
 		buf_puts(out, "<li>");
 		if (kind <= 1) {
 			html_link(out, p[i].name ? p[i].name : p[i].url, p[i].url);
@@ -264,6 +265,14 @@ html_problems(struct buf *out, const char *heading, const struct report_problem 
 			}
 		}
 		buf_puts(out, "</li>\n");
+	}
+	if (shown < n) {
+		struct buf more = BUF_INIT;
+		render_health_more(t, n - shown, &more);
+		buf_puts(out, "<li>");
+		esc_html(out, buf_str(&more));
+		buf_puts(out, "</li>\n");
+		buf_free(&more);
 	}
 	buf_puts(out, "</ul>\n");
 }

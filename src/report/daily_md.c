@@ -260,7 +260,8 @@ md_problem_list(struct buf *out, const char *heading, const struct report_proble
 	if (n == 0)
 		return;
 	buf_printf(out, "**%s** (%zu)\n\n", heading, n);
-	for (size_t i = 0; i < n; i++) {
+	size_t shown = n < RENDER_HEALTH_LIST_MAX ? n : RENDER_HEALTH_LIST_MAX;
+	for (size_t i = 0; i < shown; i++) {
 		buf_puts(out, "- ");
 		if (kind == 0 || kind == 1) {
 			md_link(out, p[i].name ? p[i].name : p[i].url, p[i].url);
@@ -283,6 +284,11 @@ md_problem_list(struct buf *out, const char *heading, const struct report_proble
 				i18n_local(out, p[i].when, I18N_DATE);
 			}
 		}
+		buf_putc(out, '\n');
+	}
+	if (shown < n) {
+		buf_puts(out, "- ");
+		render_health_more(t, n - shown, out);
 		buf_putc(out, '\n');
 	}
 	buf_putc(out, '\n');

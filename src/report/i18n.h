@@ -36,6 +36,7 @@ struct i18n {
 	const char *stale_since;    /* $1 = date */
 	const char *stale_never;
 	const char *health_ok;
+	const char *health_more;    /* ends a capped health list: $1 = how many are not shown */
 	const char *footer_generated; /* $1 time, $2 feeds, $3 articles, $4 selected */
 	const char *footer_engine_llm; /* $1 = model */
 	const char *footer_engine_offline;

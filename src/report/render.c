@@ -78,6 +78,14 @@ render_footer_line(const struct report *r, const struct i18n *t, struct buf *out
 }
 
 void
+render_health_more(const struct i18n *t, size_t n, struct buf *out)
+{
+	char more[32];
+	const char *args[] = {long_str(more, sizeof more, (long)n)};
+	i18n_fill(out, t->health_more, args, 1);
+}
+
+void
 render_health_summary(const struct report *r, const struct i18n *t, struct buf *out)
 {
 	char a[32], b[32], c[32], d[32];

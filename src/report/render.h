@@ -31,6 +31,15 @@ void render_ago(const struct report *r, const struct i18n *t, const struct repor
 void render_long(struct buf *out, long v);
 /* The footer's "generated" sentence, plain text. */
 void render_footer_line(const struct report *r, const struct i18n *t, struct buf *out);
+/* How many entries a health list of the Markdown and HTML digests shows: a thousand undated
+ * items would bury the digest's end (the heading keeps the whole count; `brief feeds list`
+ * shows every feed's health). */
+#define RENDER_HEALTH_LIST_MAX 20
+
+/* The line that ends a capped health list ("……另有 95 条未列出…"), plain text: n of them
+ * were not shown. */
+void render_health_more(const struct i18n *t, size_t n, struct buf *out);
+
 /* The feed-health summary line ("2 个源抓取失败 · ..."), plain text. */
 void render_health_summary(const struct report *r, const struct i18n *t, struct buf *out);
 /* The four overview cells (feeds ok/total, fetched → in window, hours, selected), plain

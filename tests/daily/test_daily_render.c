@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "fixture.h"
+#include "report/render.h"
 #include "report/report.h"
 #include "testlib.h"
 
@@ -76,6 +77,37 @@ time_zone(void)
 	arena_free(&a);
 }
 
+/* A long health list is capped in Markdown and HTML, the rest counted (the heading keeps the
+ * whole count). */
+static void
+health_cap(void)
+{
+	struct arena a = ARENA_INIT;
+	struct report r;
+	fixture_report(&r, &a, "zh");
+	size_t n = RENDER_HEALTH_LIST_MAX + 5;
+	struct report_problem *p = arena_alloc(&a, n * sizeof *p);
+	for (size_t i = 0; i < n; i++) {
+		memset(&p[i], 0, sizeof p[i]);
+		p[i].name = "Feed";
+		p[i].detail = arena_printf(&a, "Undated item %zu", i + 1);
+	}
+	r.health.undated = p;
+	r.health.undated_count = n;
+	struct buf md = BUF_INIT, html = BUF_INIT, json = BUF_INIT;
+	report_daily_md(&r, &md);
+	report_daily_html(&r, &html);
+	report_daily_json(&r, &json);
+	CHECK(strstr(buf_str(&md), "(25)") != NULL && strstr(buf_str(&md), "Undated item 20 —") != NULL && strstr(buf_str(&md), "Undated item 21") == NULL);
+	CHECK(strstr(buf_str(&md), "- ……另有 5 条未列出\n") != NULL);
+	CHECK(strstr(buf_str(&html), "Undated item 20<") != NULL && strstr(buf_str(&html), "Undated item 21") == NULL);
+	CHECK(strstr(buf_str(&html), "<li>……另有 5 条未列出") != NULL);
+	buf_free(&md);
+	buf_free(&html);
+	buf_free(&json);
+	arena_free(&a);
+}
+
 int
 main(void)
 {
@@ -85,5 +117,6 @@ main(void)
 	golden("en");
 	english_is_english();
 	time_zone();
+	health_cap();
 	return test_done("test_daily_render");
 }
