@@ -22,6 +22,11 @@ test_entities(void)
 	CHECK_STR(weekly_entity("Running Llama 3 on a laptop", NULL, &a), "Meta");
 	CHECK_STR(weekly_entity("Qwen2.5-Max beats GPT-4o", NULL, &a), "Alibaba");
 	CHECK_STR(weekly_entity("阿里通义千问发布新模型", NULL, &a), "Alibaba");
+	/* GPT with a version is OpenAI's; a bare GPT is the architecture anyone trains */
+	CHECK_STR(weekly_entity("GPT-5 arrives for Pro users", NULL, &a), "OpenAI");
+	CHECK_STR(weekly_entity("A benchmark of GPT4o and friends", NULL, &a), "OpenAI");
+	CHECK(weekly_entity("从零实现 LLM：最小可运行 GPT", NULL, &a) == NULL);
+	CHECK(weekly_entity("Training a small GPT on a laptop", NULL, &a) == NULL);
 	CHECK_STR(weekly_entity("Hugging Face buys a startup", NULL, &a), "Hugging Face");
 	CHECK_STR(weekly_entity("小米发布新车", NULL, &a), "Xiaomi");
 	/* Ordinary words do not count as companies; word boundaries hold. */

@@ -6,7 +6,10 @@
 #include "ai/offline/text.h"
 #include "util/str.h"
 
-enum { ALIAS_ANY_CASE = 0, ALIAS_KEEP_CASE = 1 };
+/* ALIAS_VERSIONED: the alias names the company's product only with a version after it:
+ * "GPT-5", "GPT4o" are OpenAI's, a bare "GPT" is the architecture anyone trains ("最小可运行
+ * GPT", "nanoGPT"). */
+enum { ALIAS_ANY_CASE = 0, ALIAS_KEEP_CASE = 1, ALIAS_VERSIONED = 2 };
 
 /* Alias -> canonical name. Aliases that are also ordinary words ("Meta", "Apple", "Edge")
  * must keep their capital letter to count. Adding a company is adding rows. */
@@ -15,7 +18,7 @@ static const struct alias {
 	const char *name;
 	int flags;
 } aliases[] = {
-	{"OpenAI", "OpenAI", 0}, {"ChatGPT", "OpenAI", 0}, {"GPT", "OpenAI", ALIAS_KEEP_CASE},
+	{"OpenAI", "OpenAI", 0}, {"ChatGPT", "OpenAI", 0}, {"GPT", "OpenAI", ALIAS_KEEP_CASE | ALIAS_VERSIONED},
 	{"Sora", "OpenAI", ALIAS_KEEP_CASE}, {"Codex", "OpenAI", ALIAS_KEEP_CASE}, {"Sam Altman", "OpenAI", 0},
 	{"Google", "Google", 0}, {"Gemini", "Google", ALIAS_KEEP_CASE}, {"DeepMind", "Google", 0},
 	{"Alphabet", "Google", ALIAS_KEEP_CASE}, {"Android", "Google", ALIAS_KEEP_CASE}, {"Chrome", "Google", ALIAS_KEEP_CASE},
@@ -115,10 +118,19 @@ former_of(const char *s, const char *hit, size_t alen)
 	return 0;
 }
 
-/* Offset of the first acceptable match of alias in s, or -1. */
-static long
-find_alias(const char *s, const char *alias, size_t alen, int keep_case)
+/* True when a version follows the alias at hit: "-5", "4o", "-4.1". */
+static int
+version_after(const char *hit, size_t alen)
 {
+	const char *v = hit + alen;
+	return is_ascii_digit((unsigned char)v[0]) || (v[0] == '-' && is_ascii_digit((unsigned char)v[1]));
+}
+
+/* Offset of the first acceptable match of alias in s (flags: ALIAS_*), or -1. */
+static long
+find_alias(const char *s, const char *alias, size_t alen, int flags)
+{
+	int keep_case = flags & ALIAS_KEEP_CASE;
 	if (!is_ascii_text(alias)) {
 		const char *p = strstr(s, alias);
 		return p ? (long)(p - s) : -1;
@@ -128,7 +140,8 @@ find_alias(const char *s, const char *alias, size_t alen, int keep_case)
 		const char *hit = keep_case ? strstr(p, alias) : str_icasestr(p, slen - (size_t)(p - s), alias);
 		if (!hit)
 			return -1;
-		if (on_boundary(s, hit, alen) && !former_of(s, hit, alen))
+		if (on_boundary(s, hit, alen) && !former_of(s, hit, alen) &&
+		    (!(flags & ALIAS_VERSIONED) || version_after(hit, alen)))
 			return (long)(hit - s);
 		p = hit + 1;
 	}
@@ -137,12 +150,12 @@ find_alias(const char *s, const char *alias, size_t alen, int keep_case)
 
 /* Match one alias; keeps the earliest (then the longest) in *best. */
 static void
-try_alias(const char *s, const char *alias, size_t alen, int keep_case, const char *name, size_t name_len,
+try_alias(const char *s, const char *alias, size_t alen, int flags, const char *name, size_t name_len,
           long *best_pos, size_t *best_alen, const char **best, size_t *best_len)
 {
 	if (alen == 0)
 		return;
-	long pos = find_alias(s, alias, alen, keep_case);
+	long pos = find_alias(s, alias, alen, flags);
 	if (pos < 0)
 		return;
 	if (*best_pos < 0 || pos < *best_pos || (pos == *best_pos && alen > *best_alen)) {
@@ -163,7 +176,7 @@ weekly_entity(const char *s, const struct config *cfg, struct arena *arena)
 	const char *best = NULL;
 	for (size_t i = 0; i < sizeof aliases / sizeof aliases[0]; i++) {
 		const struct alias *a = &aliases[i];
-		try_alias(s, a->alias, strlen(a->alias), a->flags & ALIAS_KEEP_CASE, a->name, strlen(a->name),
+		try_alias(s, a->alias, strlen(a->alias), a->flags, a->name, strlen(a->name),
 		          &best_pos, &best_alen, &best, &best_len);
 	}
 	/* [weekly] entities = Name=alias|alias; Name2=alias: the name itself counts as an alias.
@@ -190,7 +203,7 @@ weekly_entity(const char *s, const struct config *cfg, struct arena *arena)
 			if (l > 0 && l < sizeof alias && nlen > 0) {
 				memcpy(alias, al, l);
 				alias[l] = 0;
-				try_alias(s, alias, l, 1, name, nlen, &best_pos, &best_alen, &user_best, &user_len);
+				try_alias(s, alias, l, ALIAS_KEEP_CASE, name, nlen, &best_pos, &best_alen, &user_best, &user_len);
 			}
 			p += alen + 1;
 		}
