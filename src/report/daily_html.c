@@ -119,7 +119,13 @@ html_meta(const struct report *r, const struct i18n *t, const struct report_item
 		} else {
 			buf_puts(out, ", ");
 		}
-		html_link(out, it->sources[s].name, it->sources[s].link);
+		if (render_same_article(it, &it->sources[s])) {
+			buf_puts(out, "<bdi>");
+			esc_html(out, it->sources[s].name);
+			buf_puts(out, "</bdi>");
+		} else {
+			html_link(out, it->sources[s].name, it->sources[s].link);
+		}
 	}
 	buf_puts(out, " · ");
 	if (it->published != FEED_NO_DATE) {

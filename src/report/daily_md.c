@@ -59,7 +59,11 @@ md_sources(struct buf *out, const struct i18n *t, const struct report_item *it, 
 			buf_puts(out, t->also_in);
 			buf_putc(out, ' ');
 		}
-		md_link(out, it->sources[s].name, it->sources[s].link);
+		/* A link post of the lead's own article gives the reader nothing to follow: the name only. */
+		if (render_same_article(it, &it->sources[s]))
+			esc_md_inline(out, it->sources[s].name);
+		else
+			md_link(out, it->sources[s].name, it->sources[s].link);
 	}
 }
 

@@ -77,6 +77,12 @@ render_footer_line(const struct report *r, const struct i18n *t, struct buf *out
 	buf_free(&when);
 }
 
+int
+render_same_article(const struct report_item *it, const struct report_source *src)
+{
+	return !src->link || !*src->link || (it->link && strcmp(src->link, it->link) == 0);
+}
+
 void
 render_health_more(const struct i18n *t, size_t n, struct buf *out)
 {

@@ -31,6 +31,10 @@ void render_ago(const struct report *r, const struct i18n *t, const struct repor
 void render_long(struct buf *out, long v);
 /* The footer's "generated" sentence, plain text. */
 void render_footer_line(const struct report *r, const struct i18n *t, struct buf *out);
+/* True when a further source of it links to the lead's own article (a link post: the same
+ * URL), so its name is shown without a link that would only repeat the lead's. */
+int render_same_article(const struct report_item *it, const struct report_source *src);
+
 /* How many entries a health list of the Markdown and HTML digests shows: a thousand undated
  * items would bury the digest's end (the heading keeps the whole count; `brief feeds list`
  * shows every feed's health). */

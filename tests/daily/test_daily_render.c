@@ -108,6 +108,31 @@ health_cap(void)
 	arena_free(&a);
 }
 
+/* A further source that links to the lead's own article (a link post) is named without a
+ * link; one with its own article keeps its link. */
+static void
+also_in_links(void)
+{
+	struct arena a = ARENA_INIT;
+	struct report r;
+	fixture_report(&r, &a, "zh");
+	struct report_item *it = &r.items[0];
+	struct report_source *src = arena_alloc(&a, 3 * sizeof *src);
+	src[0] = (struct report_source){"Lead Blog", it->link};
+	src[1] = (struct report_source){"Link Blog", it->link};
+	src[2] = (struct report_source){"Own Blog", "https://own.example/post"};
+	it->sources = src;
+	it->source_count = 3;
+	struct buf md = BUF_INIT, html = BUF_INIT;
+	report_daily_md(&r, &md);
+	report_daily_html(&r, &html);
+	CHECK(strstr(buf_str(&md), "同时见于 Link Blog, [Own Blog](https://own.example/post)") != NULL);
+	CHECK(strstr(buf_str(&html), "同时见于 <bdi>Link Blog</bdi>, <a href=\"https://own.example/post\"") != NULL);
+	buf_free(&md);
+	buf_free(&html);
+	arena_free(&a);
+}
+
 int
 main(void)
 {
@@ -118,5 +143,6 @@ main(void)
 	english_is_english();
 	time_zone();
 	health_cap();
+	also_in_links();
 	return test_done("test_daily_render");
 }
