@@ -1423,6 +1423,16 @@ test_whole_names(void)
 		 "Der Hersteller Landspace hat am Sonntag eine Rakete gestartet. Die Rakete erreichte die "
 		 "Umlaufbahn, und der Hersteller plant weitere Starts im Sommer.",
 		 "Eine Nachrichtenseite", CAT_AI_ML, 1, NULL, "Hersteller Landspace", 0, LANG_DE},
+		/* an institution's noun alone is no keyword (the authors' affiliations); with its name it is */
+		{"affiliations", "Rigorous evaluation of coding agents",
+		 "The benchmark's tests miss wrong patches, so we generate more tests with a model. Jane Roe, Ann Lee. "
+		 "The Chinese University of Hong Kong; University of Illinois. The new tests reject 345 patches that "
+		 "the benchmark had passed, and the leaderboard changes for the coding agents.",
+		 "A preprint server", CAT_SECURITY, 1, NULL, "University", 0, LANG_EN},
+		{"institution named", "A study of social mobility",
+		 "Researchers at Stanford University followed children for thirty years. Stanford University found that "
+		 "mobility fell in most counties, and Stanford University will publish the county data.",
+		 "A news site", CAT_SECURITY, 1, "Stanford University", NULL, 0, LANG_EN},
 		/* a name's possessive is the name; no name runs on past it */
 		{"possessive", "A phone that folds twice",
 		 "Microsoft's answer to the folding phone arrived on Tuesday. Microsoft's device folds twice, and "

@@ -214,6 +214,18 @@ map_find(const struct wordmap *m, const char *w)
 	}
 }
 
+/* A word that names an institution only with its name before it: "Stanford University" is a
+ * keyword, "University" alone (the authors' affiliations under a paper) is not. */
+static int
+phrase_only(const char *w)
+{
+	static const char *const words[] = {"college", "institute", "universities", "university"};
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (strcmp(w, words[i]) == 0)
+			return 1;
+	return 0;
+}
+
 /* A word that can be a keyword: three bytes or more, two letters or more (any script), not a
  * function word of English or of the article's language, not generic. */
 static int
@@ -572,8 +584,9 @@ scan_article(const struct article *a, enum lang lang, occ_fn fn, void *ctx)
 			tok_cap = cap;
 			if (ok) {
 				int written_upper = has_upper(it.start, raw) && !shout;
-				pending_set(&word, (struct occ){it.word, it.len, T_WORD, p == 0, p == 1 && cap, p == 1 && lower, tail,
-				                                written_upper ? it.start : NULL, raw});
+				if (!phrase_only(it.word))
+					pending_set(&word, (struct occ){it.word, it.len, T_WORD, p == 0, p == 1 && cap, p == 1 && lower,
+					                                tail, written_upper ? it.start : NULL, raw});
 				/* Two usable words with only spaces between them form a phrase (prev is set only
 				 * when the token before this one was a usable word). */
 				if (prev[0] && joined) {
