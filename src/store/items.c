@@ -86,8 +86,12 @@ store_item_dedupe_key(const struct feed_item *item, struct buf *out)
 	buf_putc(&tmp, '\n');
 	if (date != FEED_NO_DATE)
 		buf_printf(&tmp, "%lld", (long long)date);
-	else if (item->text) /* undated and untitled items still need to stay apart */
-		buf_puts(&tmp, item->text);
+	else if (item->text) { /* undated and untitled items still need to stay apart */
+		/* A line break counts as the space it was before session 10 (feed/text.h), so that an
+		 * item stored before keeps its key and is not taken for a new one. */
+		for (const char *c = item->text; *c; c++)
+			buf_putc(&tmp, *c == '\n' ? ' ' : *c);
+	}
 	char hex[33];
 	hash_hex128(tmp.data, tmp.len, hex);
 	buf_free(&tmp);
