@@ -152,14 +152,9 @@ skip_heading_lines(struct text_span *sp)
 			if (utf8_is_letter(next) && !utf8_is_upper(next))
 				return;
 		}
-		size_t skip = (size_t)(nl + 1 - sp->p);
-		sp->p += skip;
-		sp->len -= skip;
-		const char *p = sp->p;
-		size_t l = sp->len;
-		str_trim(&p, &l);
-		sp->p = p;
-		sp->len = l;
+		sp->len -= (size_t)(nl + 1 - sp->p);
+		sp->p = nl + 1;
+		str_trim(&sp->p, &sp->len);
 	}
 }
 

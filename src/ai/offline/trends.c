@@ -1,7 +1,7 @@
 /* trends.c: the offline engine's highlights paragraph ("今日看点", declared in offline.h): the
- * day's mix of categories, the topics the day's top stories share, with how many stories each holds, the #1 story as the lead
- * and the story most sources carried. A topic only one story has is not a trend and is not
- * mentioned; nothing is translated or invented. */
+ * day's mix of categories, the topics the day's top stories share, with how many stories each
+ * holds, the #1 story as the lead and the story most sources carried. A topic only one story
+ * has is not a trend and is not mentioned; nothing is translated or invented. */
 #include <string.h>
 
 #include "ai/offline/offline.h"
@@ -235,7 +235,8 @@ offline_highlights(struct story *const *top, size_t count, const char *lang, str
 	if (widest && widest->member_count > lead->member_count)
 		buf_printf(&b, zh ? "「%s」被 %zu 个来源同时报道。" : " \"%s\" was picked up by %zu sources.",
 		           shown_title(widest), widest->member_count);
-	buf_puts(&b, zh ? "（以上由离线引擎根据分类与共同话题归纳。）" : " (Trends spotted by the offline engine from categories and shared topics.)");
+	buf_puts(&b, zh ? "（以上由离线引擎根据分类与共同话题归纳。）"
+	                : " (Trends spotted by the offline engine from categories and shared topics.)");
 	const char *out = arena_strdup(arena, buf_str(&b));
 	buf_free(&b);
 	return out;
