@@ -67,6 +67,22 @@ space_pending(struct out_state *o)
 		o->pending_space = 1;
 }
 
+/* The run of whitespace at s[i..len): a blank line in it (two newlines or more) ends a
+ * paragraph, as it does in plain text, so it is a line break; any other run is a space.
+ * Returns the index after the run. */
+static size_t
+whitespace_run(struct out_state *o, const char *s, size_t len, size_t i)
+{
+	int newlines = 0;
+	for (; i < len && is_ascii_space(s[i]); i++)
+		newlines += s[i] == '\n';
+	if (newlines >= 2)
+		o->pending_space = 2;
+	else
+		space_pending(o);
+	return i;
+}
+
 static void
 emit(struct out_state *o, const char *s, size_t len)
 {
@@ -91,8 +107,7 @@ emit_text(struct out_state *o, const char *s, size_t len)
 	size_t i = 0;
 	while (i < len) {
 		if (is_ascii_space(s[i])) {
-			space_pending(o);
-			i++;
+			i = whitespace_run(o, s, len, i);
 			continue;
 		}
 		size_t j = i;
@@ -201,11 +216,7 @@ text_from_html(const char *html, size_t len, size_t max_out, struct buf *out)
 					m++;
 				if (m > k)
 					emit(&o, html + k, m - k);
-				while (m < end && is_ascii_space(html[m])) {
-					space_pending(&o);
-					m++;
-				}
-				k = m;
+				k = m < end ? whitespace_run(&o, html, end, m) : m;
 			}
 			i = end + 3 <= len ? end + 3 : len;
 			continue;
@@ -226,6 +237,26 @@ text_from_html(const char *html, size_t len, size_t max_out, struct buf *out)
 		         name_in(skipped_elements, sizeof skipped_elements / sizeof *skipped_elements, name,
 		                 name_len))
 			i += skip_to_end_tag(html + i, len - i, name, name_len);
+	}
+}
+
+void
+text_plain_body(const char *s, size_t len, struct buf *out)
+{
+	size_t start = out->len;
+	size_t i = 0;
+	while (i < len) {
+		int newlines = 0;
+		for (; i < len && is_ascii_space(s[i]); i++)
+			newlines += s[i] == '\n';
+		size_t word = i;
+		while (i < len && !is_ascii_space(s[i]))
+			i++;
+		if (i == word)
+			break;
+		if (out->len > start)
+			buf_putc(out, newlines >= 2 ? '\n' : ' ');
+		buf_append(out, s + word, i - word);
 	}
 }
 

@@ -71,7 +71,7 @@ xml_item_end(struct xml_parser *p)
 	if (best && p->want_text) {
 		p->tmp.len = 0;
 		if (best->is_plain)
-			text_collapse_space(best->s, strlen(best->s), &p->tmp);
+			text_plain_body(best->s, strlen(best->s), &p->tmp);
 		else
 			text_from_html(best->s, strlen(best->s), XML_FIELD_MAX, &p->tmp);
 		item.text = arena_strndup(&p->scratch, p->tmp.data ? p->tmp.data : "", p->tmp.len);

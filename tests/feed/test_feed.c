@@ -127,11 +127,30 @@ check_text(const char *html, const char *want)
 }
 
 static void
+check_plain(const char *text, const char *want)
+{
+	struct buf b = BUF_INIT;
+	text_plain_body(text, strlen(text), &b);
+	CHECK_STR(buf_str(&b), want);
+	buf_free(&b);
+}
+
+static void
 test_text(void)
 {
 	check_text("<p>Hello&nbsp;<b>world</b></p><p>again</p>", "Hello\xC2\xA0world\nagain");
-	check_text("  a\n\n  b\t c  ", "a b c");
+	check_text("  a\n\n  b\t c  ", "a\nb c"); /* a blank line ends a paragraph of plain text */
+	check_text("a hard\nwrap, then\n \n\nanother paragraph", "a hard wrap, then\nanother paragraph");
+	check_text("<![CDATA[one\n\ntwo\nlines]]>", "one\ntwo lines");
 	check_text("one<br>two<br/>three", "one\ntwo\nthree");
+	/* A plain-text body (Atom type="text"): blank lines are paragraphs, a hard wrap is a space;
+	 * markup is text there, and a title collapses everything. */
+	check_plain("  First paragraph,\nwrapped.\n\n\tSecond <b>one</b>.  ", "First paragraph, wrapped.\nSecond <b>one</b>.");
+	check_plain("", "");
+	struct buf t = BUF_INIT;
+	text_collapse_space("A\n\ntitle", 9, &t);
+	CHECK_STR(buf_str(&t), "A title");
+	buf_free(&t);
 	/* Block boundaries are one line break, so a heading stays apart from the sentence after
 	 * it; newlines in the source are whitespace like any other, and a run of blocks and
 	 * whitespace is one break. */
