@@ -240,8 +240,10 @@ text_from_html(const char *html, size_t len, size_t max_out, struct buf *out)
 	}
 }
 
-void
-text_plain_body(const char *s, size_t len, struct buf *out)
+/* Append s[0..len) to out, trimmed, each run of whitespace one space; with paragraphs, a run
+ * holding a blank line (two newlines or more) one line break instead. */
+static void
+collapse(const char *s, size_t len, int paragraphs, struct buf *out)
 {
 	size_t start = out->len;
 	size_t i = 0;
@@ -255,28 +257,21 @@ text_plain_body(const char *s, size_t len, struct buf *out)
 		if (i == word)
 			break;
 		if (out->len > start)
-			buf_putc(out, newlines >= 2 ? '\n' : ' ');
+			buf_putc(out, paragraphs && newlines >= 2 ? '\n' : ' ');
 		buf_append(out, s + word, i - word);
 	}
 }
 
 void
+text_plain_body(const char *s, size_t len, struct buf *out)
+{
+	collapse(s, len, 1, out);
+}
+
+void
 text_collapse_space(const char *s, size_t len, struct buf *out)
 {
-	size_t start = out->len;
-	size_t i = 0;
-	while (i < len) {
-		while (i < len && is_ascii_space(s[i]))
-			i++;
-		size_t word = i;
-		while (i < len && !is_ascii_space(s[i]))
-			i++;
-		if (i == word)
-			break;
-		if (out->len > start)
-			buf_putc(out, ' ');
-		buf_append(out, s + word, i - word);
-	}
+	collapse(s, len, 0, out);
 }
 
 int
