@@ -336,6 +336,8 @@ main(void)
 	 * original text (the lead-in stays Chinese), a Chinese one is not; the reverse in en. */
 	CHECK(strstr(buf_str(&md), "报道《OpenAI releases GPT-4.5 preview to Pro subscribers》。原文摘录：The company says") != NULL);
 	CHECK(strstr(buf_str(&md), "原文摘录：2月19日") == NULL);
+	/* the date the paragraph opens with is not said again by the summary after it */
+	CHECK(strstr(buf_str(&md), "《小米发布 15 Ultra 与 SU7 Ultra》。小米召开发布会") != NULL);
 	CHECK(strstr(buf_str(&md), "未经改写或翻译") != NULL);
 	CHECK(strstr(buf_str(&en), "Excerpt in the original language: 2月19日") != NULL);
 	CHECK(strstr(buf_str(&en), "Excerpt in the original language: The company") == NULL);

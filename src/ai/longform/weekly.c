@@ -395,6 +395,32 @@ extract_len(const char *summary, int *add_stop)
 	return keep;
 }
 
+/* When the summary s[0..*len) opens with the date the paragraph has just given ("2月19日，"),
+ * drop it there: said twice in a row it reads as a stutter. Only for a summary in the post's
+ * language, which is not set off as a quote. */
+static void
+skip_date_again(int64_t when, int is_zh, const char **s, size_t *len)
+{
+	struct buf d = BUF_INIT;
+	short_date(&d, when, is_zh);
+	if (d.len && *len > d.len && memcmp(*s, d.data, d.len) == 0) {
+		size_t n = d.len; /* only a date set off as its own clause ("2月19日起售" keeps it) */
+		if (*len - n > 3 && memcmp(*s + n, "\xef\xbc\x8c", 3) == 0) /* ， */
+			n += 3;
+		else if ((*s)[n] == ',')
+			n++;
+		else
+			n = 0;
+		while (n && n < *len && (*s)[n] == ' ')
+			n++;
+		if (n && n < *len) {
+			*s += n;
+			*len -= n;
+		}
+	}
+	buf_free(&d);
+}
+
 /* One extractive paragraph for a story: its date (or that it has none), source and title, the
  * best sentences of the lead (figures included), and the other sources that carried it. */
 static void
@@ -435,8 +461,11 @@ offline_para(const struct story *s, const char *lang, struct arena *arena, struc
 		 * post's language (zh: not mostly CJK; en: not English, e.g. Golem's German), so the
 		 * labels stay in the reader's. */
 		double cjk = cjk_share(summary, keep);
-		if (is_zh ? cjk < 0.5 : (cjk > 0.5 || lang_detect(NULL, summary) != LANG_EN))
+		int quoted = is_zh ? cjk < 0.5 : (cjk > 0.5 || lang_detect(NULL, summary) != LANG_EN);
+		if (quoted)
 			buf_puts(&b, is_zh ? "原文摘录：" : "Excerpt in the original language: ");
+		else if (lead->published != FEED_NO_DATE) /* "2月19日，X 报道《…》。2月19日，…" */
+			skip_date_again(lead->when, is_zh, &summary, &keep);
 		buf_append(&b, summary, keep);
 		if (add_stop)
 			buf_puts(&b, cjk > 0.5 ? "。" : ".");
