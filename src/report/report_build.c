@@ -68,6 +68,16 @@ count_keywords(struct report *r, struct arena *a)
 	}
 }
 
+/* The order of the category sections (and of the pie chart): most stories first, ties in the
+ * categories' own order, and "other", the leftovers, always last. */
+static int
+category_before(const struct report_category *a, const struct report_category *b)
+{
+	if ((a->category == CAT_OTHER) != (b->category == CAT_OTHER))
+		return b->category == CAT_OTHER;
+	return a->count > b->count;
+}
+
 static void
 count_categories(struct report *r, struct arena *a)
 {
@@ -82,7 +92,7 @@ count_categories(struct report *r, struct arena *a)
 	for (size_t i = 1; i < r->category_count; i++) {
 		struct report_category k = r->categories[i];
 		size_t j = i;
-		while (j > 0 && r->categories[j - 1].count < k.count) {
+		while (j > 0 && category_before(&k, &r->categories[j - 1])) {
 			r->categories[j] = r->categories[j - 1];
 			j--;
 		}

@@ -259,6 +259,12 @@ check_structure(const char *md, const char *json)
 			p += strlen(marks[i]);
 	}
 	CHECK(strstr(md, "公众号") == NULL && strstr(md, "欢迎关注") == NULL); /* no advertising */
+	/* "other", the leftovers, is the last category section whatever its count */
+	const char *other = strstr(md, zh ? "\n## 📝 其他\n" : "\n## 📝 Other\n");
+	if (other) {
+		const char *next = strstr(other + 1, "\n## ");
+		CHECK(next == NULL || strstr(next, zh ? "\n## 🩺 订阅源健康\n" : "\n## 🩺 Feed Health\n") == next);
+	}
 	const char *date = json_string_value(json_object_get(j, "date"));
 	CHECK(date && strstr(md, date) != NULL);
 	if (selected >= 3)
