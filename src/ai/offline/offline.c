@@ -641,9 +641,10 @@ judges_in_title(const char *title, enum lang lang)
  * Call for presentations", "GTAC 2017 - Registration is open!", "Schedule Posted"), a sales
  * offer ("Cyber Monday Steal: … for $15", "Save 80% on …") or a celebration ("Happy 10th
  * Birthday …", "… turns 20" is no notice: that is a story). An editor files these under other
- * whatever the event or product is about: the reader learns nothing about the subject. */
+ * whatever the event or product is about: the reader learns nothing about the subject.
+ * tw: title_words() of the title, made once by analyse(). */
 static int
-is_notice_title(const char *title)
+is_notice_title(const char *title, const char *tw)
 {
 	static const char *const phrases[] = {
 	    /* events */
@@ -660,10 +661,8 @@ is_notice_title(const char *title)
 	};
 	static const char *const sales[] = {"save", "steal", "deal", "deals", "sale", "discount", "off", "bundle",
 	                                    "lifetime"};
-	char buf[TITLE_WORDS_MAX];
-	const char *w = title_words(title, buf);
 	for (size_t i = 0; i < sizeof phrases / sizeof phrases[0]; i++)
-		if (strstr(w, phrases[i]))
+		if (strstr(tw, phrases[i]))
 			return 1;
 	/* "Save 80% On …", "$100 off Fenix 5": a price or a percentage with a word of selling */
 	return (names_price(title) || strchr(title, '%')) && text_has_word(title, sales, sizeof sales / sizeof sales[0]);
@@ -672,15 +671,14 @@ is_notice_title(const char *title)
 /* True when the title is a podcast episode's: a show code with its number ("CRE195 Das
  * Gehirn"), "#332", "Episode 12" / "Ep. 12" / "Folge 12" / "Épisode 12", a number heading the
  * title ("221 - The Glow Cloud") or a number of three or more digits before a colon ("Giant
- * Bombcast 603: …"; a year is no episode number, nor "Typepad 101:", a beginner's guide). */
+ * Bombcast 603: …"; a year is no episode number, nor "Typepad 101:", a beginner's guide).
+ * tw: title_words() of the title. */
 static int
-is_episode_title(const char *title)
+is_episode_title(const char *title, const char *tw)
 {
 	static const char *const words[] = {" episode ", " ep ", " folge ", " épisode ", " episodio "};
-	char buf[TITLE_WORDS_MAX];
-	const char *w = title_words(title, buf);
 	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
-		const char *p = strstr(w, words[i]);
+		const char *p = strstr(tw, words[i]);
 		if (p && is_ascii_digit((unsigned char)p[strlen(words[i])]))
 			return 1;
 	}
@@ -818,9 +816,9 @@ analyse(const struct article *a, const struct offline_prefs *prefs, struct match
 	title_words(title, tw);
 	an->essay_title = is_essay_title(title, an->lang) || judges_in_title(title, an->lang) ||
 	                  is_retrospective_title(tw, an->lang) || claims_in_title(tw, an->lang);
-	an->notice = is_notice_title(title);
+	an->notice = is_notice_title(title, tw);
 	an->code_feed = is_code_feed(a);
-	an->episode = is_episode_title(title);
+	an->episode = is_episode_title(title, tw);
 	an->feed_column = is_column_feed(a->source_description);
 	scan(an, title, 1, prefs);
 	/* The feed's own categories are its editor's label for the item ("security", "Meinung",
