@@ -395,16 +395,14 @@ extract_len(const char *summary, int *add_stop)
 	return keep;
 }
 
-/* When the summary s[0..*len) opens with the date the paragraph has just given ("2月19日，"),
- * drop it there: said twice in a row it reads as a stutter. Only for a summary in the post's
+/* When the summary s[0..*len) opens with the date the paragraph has just given (date, as
+ * short_date() wrote it: "2月19日，"), drop it there: said twice in a row it reads as a stutter. Only for a summary in the post's
  * language, which is not set off as a quote. */
 static void
-skip_date_again(int64_t when, int is_zh, const char **s, size_t *len)
+skip_date_again(const char *date, size_t date_len, const char **s, size_t *len)
 {
-	struct buf d = BUF_INIT;
-	short_date(&d, when, is_zh);
-	if (d.len && *len > d.len && memcmp(*s, d.data, d.len) == 0) {
-		size_t n = d.len; /* only a date set off as its own clause ("2月19日起售" keeps it) */
+	if (date_len && *len > date_len && memcmp(*s, date, date_len) == 0) {
+		size_t n = date_len; /* only a date set off as its own clause ("2月19日起售" keeps it) */
 		if (*len - n > 3 && memcmp(*s + n, "\xef\xbc\x8c", 3) == 0) /* ， */
 			n += 3;
 		else if ((*s)[n] == ',')
@@ -418,7 +416,6 @@ skip_date_again(int64_t when, int is_zh, const char **s, size_t *len)
 			*len -= n;
 		}
 	}
-	buf_free(&d);
 }
 
 /* One extractive paragraph for a story: its date (or that it has none), source and title, the
@@ -429,6 +426,7 @@ offline_para(const struct story *s, const char *lang, struct arena *arena, struc
 	int is_zh = strcmp(lang, "en") != 0;
 	const struct article *lead = s->lead;
 	struct buf b = BUF_INIT;
+	size_t date_at = 0, date_len = 0; /* the paragraph's date in b (none when undated) */
 	const char *lead_name = lead->source_name ? lead->source_name : "";
 	char project[64];
 	int is_tag = tag_project(lead, project, sizeof project); /* a release titled by its tag alone */
@@ -444,7 +442,9 @@ offline_para(const struct story *s, const char *lang, struct arena *arena, struc
 		 * titled by its tag alone, so it names the project: "X 发布 v1.2" / "X released v1.2". */
 		if (!is_zh)
 			buf_puts(&b, "On ");
+		date_at = b.len;
 		short_date(&b, lead->when, is_zh);
+		date_len = b.len - date_at;
 		const char *who = is_tag ? project : lead_name;
 		if (is_zh)
 			buf_printf(&b, is_tag ? "，%s 发布 %s。" : "，%s 报道《%s》。", who, lead->title);
@@ -464,8 +464,8 @@ offline_para(const struct story *s, const char *lang, struct arena *arena, struc
 		int quoted = is_zh ? cjk < 0.5 : (cjk > 0.5 || lang_detect(NULL, summary) != LANG_EN);
 		if (quoted)
 			buf_puts(&b, is_zh ? "原文摘录：" : "Excerpt in the original language: ");
-		else if (lead->published != FEED_NO_DATE) /* "2月19日，X 报道《…》。2月19日，…" */
-			skip_date_again(lead->when, is_zh, &summary, &keep);
+		else /* "2月19日，X 报道《…》。2月19日，…" */
+			skip_date_again(b.data + date_at, date_len, &summary, &keep);
 		buf_append(&b, summary, keep);
 		if (add_stop)
 			buf_puts(&b, cjk > 0.5 ? "。" : ".");
