@@ -67,16 +67,26 @@ space_pending(struct out_state *o)
 		o->pending_space = 1;
 }
 
-/* The run of whitespace at s[i..len): a blank line in it (two newlines or more) ends a
- * paragraph, as it does in plain text, so it is a line break; any other run is a space.
- * Returns the index after the run. */
+/* The index after the run of whitespace at s[i..len); *blank_line: the run holds a blank line
+ * (two newlines or more), which ends a paragraph of plain text. */
 static size_t
-whitespace_run(struct out_state *o, const char *s, size_t len, size_t i)
+skip_space(const char *s, size_t len, size_t i, int *blank_line)
 {
 	int newlines = 0;
 	for (; i < len && is_ascii_space(s[i]); i++)
 		newlines += s[i] == '\n';
-	if (newlines >= 2)
+	*blank_line = newlines >= 2;
+	return i;
+}
+
+/* The run of whitespace at s[i..len): a line break when it holds a blank line, else a space.
+ * Returns the index after the run. */
+static size_t
+whitespace_run(struct out_state *o, const char *s, size_t len, size_t i)
+{
+	int blank_line;
+	i = skip_space(s, len, i, &blank_line);
+	if (blank_line)
 		o->pending_space = 2;
 	else
 		space_pending(o);
@@ -248,16 +258,15 @@ collapse(const char *s, size_t len, int paragraphs, struct buf *out)
 	size_t start = out->len;
 	size_t i = 0;
 	while (i < len) {
-		int newlines = 0;
-		for (; i < len && is_ascii_space(s[i]); i++)
-			newlines += s[i] == '\n';
+		int blank_line;
+		i = skip_space(s, len, i, &blank_line);
 		size_t word = i;
 		while (i < len && !is_ascii_space(s[i]))
 			i++;
 		if (i == word)
 			break;
 		if (out->len > start)
-			buf_putc(out, paragraphs && newlines >= 2 ? '\n' : ' ');
+			buf_putc(out, paragraphs && blank_line ? '\n' : ' ');
 		buf_append(out, s + word, i - word);
 	}
 }
