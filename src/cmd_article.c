@@ -1,5 +1,7 @@
 /* cmd_article.c: `brief article`: a long-form commentary on one story (or one per top story
- * of the day), written by the LLM from the story's sources, checked, saved and written out. */
+ * of the day), written by the LLM from the story's sources, checked, saved and written out;
+ * without a model (none configured, or --offline) the offline engine's extract in the same
+ * shape (commentary_offline). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,18 +42,21 @@ const char cmd_article_help[] =
 	"docs/grounding.md): unsupported claims are listed in the re-ask; after it, the sentences\n"
 	"that still carry them are removed and reported on stderr and in the JSON claim list.\n"
 	"Sources too short for the default length shorten it (said on stderr; never padded).\n"
-	"Needs an LLM (BRIEF_LLM_BASE_URL / BRIEF_LLM_API_KEY ...; see brief doctor).\n\n"
+	"The model is configured with BRIEF_LLM_BASE_URL / BRIEF_LLM_API_KEY ... (see brief doctor).\n"
+	"Without one, or with --offline, the offline engine writes the article in the same shape\n"
+	"from the sources' own sentences, quoted in their language (said in its closing note).\n\n"
 	"  --min-chars/--max-chars  body length without spaces (default zh 1500-3000, en 2500-9000)\n"
 	"  --out FILE   write there; --out DIR/ writes STORY.md, .html and .json into DIR\n"
 	"  --deliver NAME[,NAME]  send it to configured channels (wechat_mp: the 公众号 draft box)\n"
 	"  --format wechat  one 公众号 fragment (inline styles only) instead: FILE, stdout or DIR/STORY.wechat.html\n"
+	"  --offline    the offline engine's article even when a model is configured\n"
 	"  --strict     refuse to write an article that still has unsupported claims after the\n"
 	"               re-ask instead of removing them (exit 1, the claims on stderr)\n\n"
 	"Exit status 4 when another daily/weekly/article run is using the store.\n";
 
 struct article_args {
 	const char *lang, *format, *out, *top, *hours, *days, *min_chars, *max_chars, *deliver;
-	int is_strict;
+	int is_strict, is_offline;
 };
 
 struct article_run {
@@ -62,6 +67,9 @@ struct article_run {
 	int top, hours, days, min_chars, max_chars;
 	const char *format;
 	struct wechat_theme theme; /* --format wechat */
+	int offline;               /* no model configured, or --offline */
+	struct article *window;    /* the articles find_story() clustered */
+	size_t window_count;
 };
 
 static int
@@ -94,6 +102,8 @@ find_story(struct article_run *r, const char *key, struct err *e)
 	size_t count;
 	if (store_select_window(&r->st, now, r->days * 24, NULL, 0, a, &articles, &count, e) < 0)
 		return NULL;
+	r->window = articles;
+	r->window_count = count;
 	struct story *stories;
 	size_t n;
 	cluster_stories(articles, count, a, &stories, &n);
@@ -107,16 +117,96 @@ find_story(struct article_run *r, const char *key, struct err *e)
 	return err_set(e, "no story \"%s\" in the last %d days (try a larger --days)", key, r->days), NULL;
 }
 
-/* Write one article; returns an exit status. */
+/* Render, save, write out and deliver a draft (model NULL: the offline engine's; ground NULL:
+ * not checked); returns an exit status. */
 static int
-one(struct article_run *r, const struct story *s, int many, struct err *e)
+publish(struct article_run *r, const struct story *s, const struct commentary_draft *draft, const char *model,
+        const struct grounding_report *ground, int many, struct err *e)
 {
 	struct arena *a = &r->arena;
-	struct grounding_report ground;
-	struct commentary_opts o = {r->args.lang, (size_t)r->min_chars, (size_t)r->max_chars, r->app.now, &r->app.cfg,
-	                            r->args.is_strict, &ground};
+	struct weekly_ref *refs = arena_alloc(a, s->member_count * sizeof *refs);
+	for (size_t i = 0; i < s->member_count; i++) {
+		const struct article *m = s->members[i];
+		refs[i] = (struct weekly_ref){m->title, m->link, m->source_name, m->published};
+	}
+	time_t now = (time_t)r->app.now;
+	struct tm tm;
+	localtime_r(&now, &tm);
+	char date[16], stamp[32];
+	strftime(date, sizeof date, "%Y-%m-%d", &tm);
+	time_format_rfc3339(r->app.now, stamp, sizeof stamp);
+	struct report_brand brand;
+	report_brand_load(&r->app.cfg, "article", r->args.lang, a, &brand);
+	struct commentary_doc doc = {draft, r->args.lang, s->id, model, date, stamp, refs, s->member_count, &brand,
+	                             ground};
+	struct buf md = BUF_INIT, html = BUF_INIT, json = BUF_INIT;
+	commentary_render_md(&doc, &md);
+	commentary_render_html(&doc, &html);
+	commentary_render_json(&doc, &json);
+	if (store_report_save(&r->st, "article", s->id, r->args.lang, draft->headline, r->app.now, buf_str(&md),
+	                      buf_str(&html), buf_str(&json), e) < 0)
+		log_warn("article: %s", e->msg);
+	int rc = EXIT_OK;
+	struct buf frag = BUF_INIT;
+	wechat_article(&doc, &r->theme, &frag);
+	if (strcmp(r->format, "wechat") == 0) {
+		if (cmd_write_wechat(r->args.out, many, s->id, &frag, e) < 0)
+			rc = EXIT_FAIL;
+	} else if (cmd_write_renderings(r->args.out, many, s->id, r->format, &md, &html, &json, e) < 0) {
+		rc = EXIT_FAIL;
+	}
+	if (rc == EXIT_OK && r->args.deliver) {
+		struct buf title = BUF_INIT, digest = BUF_INIT;
+		article_heading_text(draft->headline, &title);
+		wechat_digest(draft->hook, &digest);
+		struct deliver_message msg = {
+			.title = buf_str(&title), .date = date, .markdown = buf_str(&md), .html = buf_str(&html),
+			.wechat_html = buf_str(&frag), .digest = buf_str(&digest), .store = &r->st,
+		};
+		if (cmd_deliver(&r->app.cfg, "article", r->args.deliver, &msg, e) < 0)
+			rc = EXIT_FAIL;
+		buf_free(&title);
+		buf_free(&digest);
+	}
+	buf_free(&frag);
+	if (rc == EXIT_OK)
+		log_info("article %s: %zu characters, %zu sections, %zu sources (%s)", s->id, check_commentary_chars(draft),
+		         draft->section_count, s->member_count, model ? model : "offline engine");
+	buf_free(&md);
+	buf_free(&html);
+	buf_free(&json);
+	return rc;
+}
+
+/* The offline engine's article on s: v is its lead's verdict, or NULL to judge the lead in
+ * the window find_story() read. */
+static void
+offline_draft(struct article_run *r, const struct story *s, const struct verdict *v, struct commentary_draft *draft)
+{
+	struct verdict own;
+	if (!v) {
+		struct curate_opts co = {.now = r->app.now, .hours = r->days * 24, .cfg = &r->app.cfg};
+		curate_offline_verdict(r->window, r->window_count, s->lead, &co, &r->arena, &own);
+		v = &own;
+	}
+	commentary_offline(s, v, r->args.lang, &r->arena, draft);
+}
+
+/* Write one article (v: the lead's verdict when curate_run() judged it, else NULL); returns
+ * an exit status. */
+static int
+one(struct article_run *r, const struct story *s, const struct verdict *v, int many, struct err *e)
+{
+	struct arena *a = &r->arena;
 	struct commentary_draft draft;
 	const char *model = NULL;
+	struct grounding_report ground;
+	if (r->offline) {
+		offline_draft(r, s, v, &draft);
+		return publish(r, s, &draft, NULL, NULL, many, e);
+	}
+	struct commentary_opts o = {r->args.lang, (size_t)r->min_chars, (size_t)r->max_chars, r->app.now, &r->app.cfg,
+	                            r->args.is_strict, &ground};
 	struct buf findings = BUF_INIT;
 	enum commentary_status st = commentary_write(&r->st, s, &o, a, &draft, &model, &findings, e);
 	if (st == COMMENTARY_REJECTED) {
@@ -138,77 +228,25 @@ one(struct article_run *r, const struct story *s, int many, struct err *e)
 	buf_free(&findings);
 	if (st != COMMENTARY_OK)
 		return EXIT_FAIL;
-
-	struct weekly_ref *refs = arena_alloc(a, s->member_count * sizeof *refs);
-	for (size_t i = 0; i < s->member_count; i++) {
-		const struct article *m = s->members[i];
-		refs[i] = (struct weekly_ref){m->title, m->link, m->source_name, m->published};
-	}
-	time_t now = (time_t)r->app.now;
-	struct tm tm;
-	localtime_r(&now, &tm);
-	char date[16], stamp[32];
-	strftime(date, sizeof date, "%Y-%m-%d", &tm);
-	time_format_rfc3339(r->app.now, stamp, sizeof stamp);
-	struct report_brand brand;
-	report_brand_load(&r->app.cfg, "article", r->args.lang, a, &brand);
-	struct commentary_doc doc = {&draft, r->args.lang, s->id, model, date, stamp, refs, s->member_count, &brand,
-	                             &ground};
-	struct buf md = BUF_INIT, html = BUF_INIT, json = BUF_INIT;
-	commentary_render_md(&doc, &md);
-	commentary_render_html(&doc, &html);
-	commentary_render_json(&doc, &json);
-	if (store_report_save(&r->st, "article", s->id, r->args.lang, draft.headline, r->app.now, buf_str(&md),
-	                      buf_str(&html), buf_str(&json), e) < 0)
-		log_warn("article: %s", e->msg);
-	int rc = EXIT_OK;
-	struct buf frag = BUF_INIT;
-	wechat_article(&doc, &r->theme, &frag);
-	if (strcmp(r->format, "wechat") == 0) {
-		if (cmd_write_wechat(r->args.out, many, s->id, &frag, e) < 0)
-			rc = EXIT_FAIL;
-	} else if (cmd_write_renderings(r->args.out, many, s->id, r->format, &md, &html, &json, e) < 0) {
-		rc = EXIT_FAIL;
-	}
-	if (rc == EXIT_OK && r->args.deliver) {
-		struct buf title = BUF_INIT, digest = BUF_INIT;
-		article_heading_text(draft.headline, &title);
-		wechat_digest(draft.hook, &digest);
-		struct deliver_message msg = {
-			.title = buf_str(&title), .date = date, .markdown = buf_str(&md), .html = buf_str(&html),
-			.wechat_html = buf_str(&frag), .digest = buf_str(&digest), .store = &r->st,
-		};
-		if (cmd_deliver(&r->app.cfg, "article", r->args.deliver, &msg, e) < 0)
-			rc = EXIT_FAIL;
-		buf_free(&title);
-		buf_free(&digest);
-	}
-	buf_free(&frag);
-	if (rc == EXIT_OK)
-		log_info("article %s: %zu characters, %zu sections, %zu sources (%s)", s->id, check_commentary_chars(&draft),
-		         draft.section_count, s->member_count, model);
-	buf_free(&md);
-	buf_free(&html);
-	buf_free(&json);
-	return rc;
+	return publish(r, s, &draft, model, &ground, many, e);
 }
 
 static int
 run(struct article_run *r, const char *key, struct err *e)
 {
 	struct llm_config lc;
-	int has = provider_resolve(&r->app.cfg, &lc, e);
+	int has = r->args.is_offline ? 0 : provider_resolve(&r->app.cfg, &lc, e);
 	if (has < 0)
 		return EXIT_FAIL;
-	if (has == 0)
-		return err_set(e, "writing articles needs an LLM, and none is configured (set BRIEF_LLM_BASE_URL and "
-		                  "BRIEF_LLM_API_KEY, or OPENAI_API_KEY; see brief doctor)"),
-		       EXIT_FAIL;
+	r->offline = has == 0;
+	if (r->offline && !r->args.is_offline)
+		log_info("no model is configured (BRIEF_LLM_BASE_URL and BRIEF_LLM_API_KEY, or OPENAI_API_KEY; see brief "
+		         "doctor): the offline engine writes the article from the sources' own sentences");
 	if (store_open(&r->st, r->app.db_path, e) < 0)
 		return EXIT_FAIL;
 	if (key) {
 		struct story *s = find_story(r, key, e);
-		return s ? one(r, s, 0, e) : EXIT_FAIL;
+		return s ? one(r, s, NULL, 0, e) : EXIT_FAIL;
 	}
 	struct article *articles;
 	size_t count;
@@ -217,13 +255,13 @@ run(struct article_run *r, const char *key, struct err *e)
 	if (count == 0)
 		return err_set(e, "nothing to write about: no articles in the last %d hours", r->hours), EXIT_EMPTY;
 	struct curate_opts co = {.now = r->app.now, .hours = r->hours, .top_n = r->top, .lang = r->args.lang,
-	                         .per_source_cap = 3, .cfg = &r->app.cfg};
+	                         .force_offline = r->offline, .per_source_cap = 3, .cfg = &r->app.cfg};
 	struct curate_result cur;
 	if (curate_run(&r->st, articles, count, &co, &r->arena, &cur, e) < 0)
 		return EXIT_FAIL;
 	int rc = EXIT_OK;
 	for (size_t i = 0; i < cur.top_count; i++) {
-		int one_rc = one(r, cur.top[i], 1, e);
+		int one_rc = one(r, cur.top[i], &cur.top[i]->verdict, 1, e);
 		if (one_rc != EXIT_OK) {
 			log_error("article %s: %s", cur.top[i]->id, e->msg);
 			rc = one_rc;
@@ -247,7 +285,7 @@ cmd_article(int argc, char **argv)
 		{"hours", 0, CLI_VALUE, &a->hours},       {"days", 0, CLI_VALUE, &a->days},
 		{"min-chars", 0, CLI_VALUE, &a->min_chars}, {"max-chars", 0, CLI_VALUE, &a->max_chars},
 		{"deliver", 0, CLI_VALUE, &a->deliver},
-		{"strict", 0, CLI_FLAG, &a->is_strict},
+		{"strict", 0, CLI_FLAG, &a->is_strict},     {"offline", 0, CLI_FLAG, &a->is_offline},
 		{NULL, 0, 0, NULL},
 	};
 	char **pos;

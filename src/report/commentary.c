@@ -20,12 +20,29 @@ static const char *const zh_numbers[] = {"一", "二", "三", "四", "五", "六
 const struct article_words *
 article_words(const char *lang)
 {
-	static const struct article_words zh = {"结语", "今日互动：", "参考资料",
-	                                "本文由 brief 调用模型 $1 根据所列来源撰写，发布前已通过结构、篇幅、引用与语言检查。"};
-	static const struct article_words en = {"Conclusion", "Over to you:", "References",
-	                                "Written by brief with $1 from the sources listed; checked for structure, "
-	                                "length, citations and language before publishing."};
+	static const struct article_words zh = {
+		"结语", "今日互动：", "参考资料",
+		"本文由 brief 调用模型 $1 根据所列来源撰写，发布前已通过结构、篇幅、引用与语言检查。",
+		"本文由 brief 的离线引擎从所列来源摘录整理，未使用模型：引文保留原文语言，未经翻译或改写。"};
+	static const struct article_words en = {
+		"Conclusion", "Over to you:", "References",
+		"Written by brief with $1 from the sources listed; checked for structure, length, citations and "
+		"language before publishing.",
+		"Compiled by brief's offline engine from the sources listed, without a model: quotes are in the "
+		"sources' own words and language."};
 	return lang && strcmp(lang, "en") == 0 ? &en : &zh;
+}
+
+void
+article_note(const struct commentary_doc *d, struct buf *out)
+{
+	const struct article_words *w = article_words(d->lang);
+	if (!d->model) {
+		buf_puts(out, w->note_offline);
+		return;
+	}
+	const char *model_arg[] = {d->model};
+	i18n_fill(out, w->note, model_arg, 1);
 }
 
 size_t
@@ -131,8 +148,7 @@ commentary_render_md(const struct commentary_doc *d, struct buf *out)
 	weekly_refs_md(d->refs, d->ref_count, out);
 	buf_puts(out, "\n*");
 	struct buf note = BUF_INIT;
-	const char *model_arg[] = {d->model ? d->model : "?"};
-	i18n_fill(&note, w->note, model_arg, 1);
+	article_note(d, &note);
 	esc_md_inline(out, buf_str(&note));
 	buf_free(&note);
 	buf_puts(out, "*\n");
@@ -186,8 +202,7 @@ commentary_render_html(const struct commentary_doc *d, struct buf *out)
 		mds_html(out, br->outro, &none, NULL);
 	weekly_refs_html(w->refs, d->refs, d->ref_count, out);
 	struct buf note = BUF_INIT;
-	const char *model_arg[] = {d->model ? d->model : "?"};
-	i18n_fill(&note, w->note, model_arg, 1);
+	article_note(d, &note);
 	report_footer_html(buf_str(&note), br, out);
 	buf_free(&note);
 	buf_free(&h);
@@ -215,6 +230,7 @@ commentary_render_json(const struct commentary_doc *d, struct buf *out)
 	json_object_set_new(o, "date", json_text(d->date));
 	json_object_set_new(o, "generated_at", json_text(d->generated_at));
 	json_object_set_new(o, "lang", json_text(d->lang));
+	json_object_set_new(o, "engine", json_string(d->model ? "llm" : "offline"));
 	json_object_set_new(o, "model", json_text(d->model));
 	struct buf t = BUF_INIT;
 	article_heading_text(a->headline, &t);

@@ -34,11 +34,14 @@ void commentary_render_html(const struct commentary_doc *d, struct buf *out);
 void commentary_render_json(const struct commentary_doc *d, struct buf *out);
 
 /* The fixed words of an article in lang: the conclusion heading, the 今日互动 label, the
- * references heading, and the provenance note ($1 = the model). */
+ * references heading, and the provenance notes (note: $1 = the model; note_offline: written
+ * by the offline engine). */
 struct article_words {
-	const char *conclusion, *interact, *refs, *note;
+	const char *conclusion, *interact, *refs, *note, *note_offline;
 };
 const struct article_words *article_words(const char *lang);
+/* Append the provenance note of d (the model's, or the offline engine's when d->model is NULL). */
+void article_note(const struct commentary_doc *d, struct buf *out);
 /* The renderer's own section number: "一、" (zh) or "1. " (en) for section i (0-based). */
 void article_section_number(const char *lang, size_t i, struct buf *out);
 /* A heading as shown: the model's bold markers and own number removed. */

@@ -200,8 +200,7 @@ wechat_article(const struct commentary_doc *d, const struct wechat_theme *t, str
 		wx_p(&w, ST_DISCLAIMER, br->disclaimer);
 	wx_weekly_refs(&w, words->refs, d->refs, d->ref_count);
 	buf_clear(&h);
-	const char *model_arg[] = {d->model ? d->model : "?"};
-	i18n_fill(&h, words->note, model_arg, 1);
+	article_note(d, &h);
 	wx_p(&w, ST_NOTE, buf_str(&h));
 	wx_brand_line(&w, br);
 	buf_free(&h);

@@ -118,6 +118,41 @@ test_checker(void)
 	buf_free(&f);
 }
 
+/* Without a model: the offline engine's article, in seed 002's shape, from the sources' own
+ * sentences (goldens), and the same with --offline when a model is configured. */
+static void
+test_offline(struct buf *out, struct buf *err)
+{
+	const char *zh[] = {"article", "--home", home, "--now", WFX_NOW,
+	                    "https://openai.example/blog/gpt-4-5", NULL};
+	buf_clear(out);
+	buf_clear(err);
+	CHECK_INT(wfx_brief(zh, NULL, out, err), 0);
+	CHECK(strstr(buf_str(err), "no model is configured") != NULL);
+	wfx_golden("article", "offline-zh.md", buf_str(out));
+	const char *md = buf_str(out);
+	/* 主题：副题; the hook names both sources and ends on its question; the sections the
+	 * renderer numbers; the bold key sentence is the lead's own; the other source listed;
+	 * 今日互动 poses two positions; the note says no model wrote it. */
+	CHECK(strncmp(md, "# OpenAI releases GPT-4.5 preview to Pro subscribers：2 个来源的报道要点\n", 80) == 0);
+	CHECK(strstr(md, "各个来源又怎么说？") != NULL);
+	CHECK(strstr(md, "**一、原文要点：") != NULL);
+	CHECK(strstr(md, "**二、") != NULL);
+	CHECK(strstr(md, "其他来源怎么说**") != NULL);
+	CHECK(strstr(md, "\n- **AI Daily**") != NULL || strstr(md, "\n- **Tech Wire**") != NULL);
+	CHECK(strstr(md, "**结语**") && strstr(md, "**今日互动：**") && strstr(md, "还是"));
+	CHECK(strstr(md, "本文仅代表作者观点") != NULL);
+	CHECK(strstr(md, "离线引擎") != NULL && strstr(md, "调用模型") == NULL);
+
+	const char *enj[] = {"article", "--home", home, "--now", WFX_NOW, "https://openai.example/blog/gpt-4-5",
+	                     "--lang", "en", "--format", "json", NULL};
+	buf_clear(out);
+	CHECK_INT(wfx_brief(enj, NULL, out, err), 0);
+	wfx_golden("article", "offline-en.json", buf_str(out));
+	CHECK(strstr(buf_str(out), "\"engine\": \"offline\"") != NULL);
+	CHECK(strstr(buf_str(out), "\"model\": null") != NULL);
+}
+
 int
 main(void)
 {
@@ -126,10 +161,7 @@ main(void)
 	wfx_make_home(home);
 	struct buf out = BUF_INIT, err = BUF_INIT;
 
-	/* Without an LLM: exit 1 and say so. */
-	const char *plain[] = {"article", "--home", home, "--now", WFX_NOW, "1", NULL};
-	CHECK_INT(wfx_brief(plain, NULL, &out, &err), 1);
-	CHECK(strstr(buf_str(&err), "needs an LLM") != NULL);
+	test_offline(&out, &err);
 
 	struct llmsrv_opts so = {0};
 	struct llmsrv *srv = llmsrv_start(&so);
@@ -157,7 +189,7 @@ main(void)
 	const char *enj[] = {"https://openai.example/blog/gpt-4-5", "--lang", "en", "--format", "json", NULL};
 	CHECK_INT(article(enj, &out, &err), 0);
 	wfx_golden("article", "openai-en.json", buf_str(&out));
-	CHECK_INT(saved_articles(), 2);
+	CHECK_INT(saved_articles(), 3); /* the offline zh, the model's zh and en (the en one replaced the offline en) */
 
 	/* Rerun: served from the cache, no request. */
 	struct llmsrv_stats before, after;
@@ -199,6 +231,14 @@ main(void)
 	CHECK_INT(article(miss, &out, &err), 1);
 	CHECK(strstr(buf_str(&err), "not in Chinese") != NULL);
 	llmsrv_article_fault(NULL, 0);
+
+	/* --offline with a model configured: no request, the offline article. */
+	llmsrv_reset(srv);
+	const char *off[] = {"https://openai.example/blog/gpt-4-5", "--offline", NULL};
+	CHECK_INT(article(off, &out, &err), 0);
+	llmsrv_get_stats(srv, &after);
+	CHECK_INT(after.requests, 0);
+	CHECK(strstr(buf_str(&out), "离线引擎") != NULL);
 
 	/* Unknown story. */
 	const char *unknown[] = {"s0123456789ab", NULL};

@@ -72,6 +72,40 @@ stage_env_open(const struct config *cfg, struct store *st, int64_t now, struct l
 	return 1;
 }
 
+/* Set up the offline engine over the window articles[0..count) (per-article analyses and the
+ * sources' priors, the window's keyword index in ctx->kw) with the user's preferences read
+ * into *prefs. Returns the keyword index, which the caller frees (kw_index_free). */
+static struct kw_index *
+offline_window(const struct article *articles, size_t count, const struct curate_opts *o,
+               struct offline_prefs *prefs, struct offline_ctx *ctx, struct arena *arena)
+{
+	offline_prefs_load(o->cfg, arena, prefs);
+	*ctx = (struct offline_ctx){
+		.now = o->now,
+		.hours = o->hours,
+		.prefs = prefs,
+		.articles = articles,
+		.article_count = count,
+	};
+	offline_prepare(ctx, arena);
+	struct kw_index *kw = kw_index_build(articles, ctx->langs, count); /* languages as prepare read them */
+	ctx->kw = kw;
+	return kw;
+}
+
+void
+curate_offline_verdict(const struct article *articles, size_t count, const struct article *a,
+                       const struct curate_opts *opts, struct arena *arena, struct verdict *out)
+{
+	struct curate_opts o;
+	defaults(opts, &o);
+	struct offline_prefs prefs;
+	struct offline_ctx octx;
+	struct kw_index *kw = offline_window(articles, count, &o, &prefs, &octx, arena);
+	offline_verdict(&octx, a, arena, out);
+	kw_index_free(kw);
+}
+
 int
 curate_run(struct store *st, struct article *articles, size_t count, const struct curate_opts *opts,
            struct arena *arena, struct curate_result *out, struct err *e)
@@ -88,17 +122,8 @@ curate_run(struct store *st, struct article *articles, size_t count, const struc
 	cluster_stories(articles, count, arena, &stories, &story_count);
 
 	struct offline_prefs prefs;
-	offline_prefs_load(o.cfg, arena, &prefs);
-	struct offline_ctx octx = {
-		.now = o.now,
-		.hours = o.hours,
-		.prefs = &prefs,
-		.articles = articles,
-		.article_count = count,
-	};
-	offline_prepare(&octx, arena);
-	struct kw_index *kw = kw_index_build(articles, octx.langs, count); /* languages as prepare read them */
-	octx.kw = kw;
+	struct offline_ctx octx;
+	struct kw_index *kw = offline_window(articles, count, &o, &prefs, &octx, arena);
 
 	/* The offline verdicts always exist: they are the fallback, and the model's answers only
 	 * replace them where it served. */

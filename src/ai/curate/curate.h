@@ -44,4 +44,10 @@ struct curate_result {
 int curate_run(struct store *st, struct article *articles, size_t count, const struct curate_opts *opts,
                struct arena *arena, struct curate_result *out, struct err *e);
 
+/* The offline engine's verdict on a, one of the window articles[0..count), judged as
+ * curate_run() judges it offline (its source's prior, the window's keyword index) without
+ * recording anything. opts: now, hours and cfg are read. Strings in arena. */
+void curate_offline_verdict(const struct article *articles, size_t count, const struct article *a,
+                            const struct curate_opts *opts, struct arena *arena, struct verdict *out);
+
 #endif

@@ -82,4 +82,15 @@ enum commentary_status commentary_write(struct store *st, const struct story *s,
                                   struct arena *arena, struct commentary_draft *out, const char **model,
                                   struct buf *findings, struct err *e);
 
+struct verdict;
+
+/* Write the article on story s without a model (commentary_offline.c): seed 002's shape
+ * filled with the sources' own sentences, quoted in their language (the lead's extract, the
+ * sentences that carry figures as a numbered list, each other source's opening), framed by
+ * fixed text in lang ("zh" or "en") with a closing question chosen by v's category about
+ * v's first keyword (v: the lead's verdict). Deterministic; every quote is cited. Strings in
+ * arena. Not held to check_commentary()'s length and language rules, which are a model's. */
+void commentary_offline(const struct story *s, const struct verdict *v, const char *lang, struct arena *arena,
+                        struct commentary_draft *out);
+
 #endif

@@ -11,6 +11,7 @@
 #include "ai/offline/lang.h"
 #include "ai/offline/lexicon.h"
 #include "ai/offline/text.h"
+#include "ai/longform/extractive.h"
 #include "ai/longform/weekly_llm.h"
 #include "util/err.h"
 #include "util/log.h"
@@ -227,40 +228,6 @@ ref_add(struct refs *r, const struct article *a, struct arena *arena)
 	return (int)r->count;
 }
 
-/* "2月24日" / "Feb 24" in local time. */
-static void
-short_date(struct buf *b, int64_t t, int is_zh)
-{
-	time_t tt = (time_t)t;
-	struct tm tm;
-	localtime_r(&tt, &tm);
-	static const char *const mon[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-	                                  "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-	if (is_zh)
-		buf_printf(b, "%d月%d日", tm.tm_mon + 1, tm.tm_mday);
-	else
-		buf_printf(b, "%s %d", mon[tm.tm_mon], tm.tm_mday);
-}
-
-/* Share of CJK characters among the CJK characters and Latin words of s[0..len) (0 when
- * there are none): a Chinese text with English names stays well above one half. */
-static double
-cjk_share(const char *s, size_t len)
-{
-	size_t cjk = 0, words = 0;
-	int in_word = 0;
-	for (size_t i = 0; i < len;) {
-		uint32_t cp;
-		i += utf8_decode(s + i, len - i, &cp);
-		int alpha = cp < 0x80 && is_ascii_alpha((int)cp);
-		if (alpha && !in_word)
-			words++;
-		in_word = alpha;
-		cjk += text_is_cjk(cp) != 0;
-	}
-	return cjk + words ? (double)cjk / (double)(cjk + words) : 0.0;
-}
-
 /* The claims of the model-written groups for the post's JSON, their sources numbered as
  * the post's references (refs); *refused counts the groups --strict refused (reported). */
 static struct grounding_report *
@@ -329,74 +296,8 @@ tag_project(const struct article *a, char *out, size_t cap)
 	return 1;
 }
 
-/* True when p[0..len) ends a sentence: . ! ? 。！？ (not "..."), possibly inside closing quotes
- * or brackets. */
-static int
-ends_sentence(const char *p, size_t len)
-{
-	static const char *const closers[] = {"\"", "'", ")", "\xe2\x80\x9d", "\xe2\x80\x99", "\xe3\x80\x8d",
-	                                      "\xe3\x80\x8f", "\xef\xbc\x89"}; /* ” ’ 」 』 ） */
-	for (int again = 1; again && len > 0;) {
-		again = 0;
-		for (size_t i = 0; i < sizeof closers / sizeof closers[0]; i++) {
-			size_t cl = strlen(closers[i]);
-			if (len > cl && memcmp(p + len - cl, closers[i], cl) == 0) {
-				len -= cl;
-				again = 1;
-				break;
-			}
-		}
-	}
-	if (len >= 3 && (memcmp(p + len - 3, "\xe3\x80\x82", 3) == 0 || memcmp(p + len - 3, "\xef\xbc\x81", 3) == 0 ||
-	                 memcmp(p + len - 3, "\xef\xbc\x9f", 3) == 0)) /* 。！？ */
-		return 1;
-	return len > 0 && strchr(".!?", p[len - 1]) != NULL && (len < 3 || memcmp(p + len - 3, "...", 3) != 0);
-}
-
-/* How much of an extractive summary a paragraph quotes: whole sentences (text_sentences: at
- * . ! ? before a space and at 。！？, not inside "v1.2" or after "e.g.") while they fit in
- * WEEKLY_SUMMARY_CHARS characters (the first may take twice that). A last sentence that
- * lacks its stop (feed summaries often drop it) is kept and *add_stop set; one cut off
- * upstream ("…", "...") is not. Returns the byte length, 0 when nothing fits or the summary
- * is too short to say anything (a bare "3.9.0"). */
-static size_t
-extract_len(const char *summary, int *add_stop)
-{
-	struct text_span sp[24];
-	size_t n = text_sentences(summary, sp, sizeof sp / sizeof sp[0]);
-	size_t keep = 0;
-	*add_stop = 0;
-	if (text_word_count(summary, strlen(summary)) < 4)
-		return 0;
-	for (size_t k = 0; k < n; k++) {
-		size_t end = (size_t)(sp[k].p + sp[k].len - summary);
-		size_t limit = k == 0 ? 2 * WEEKLY_SUMMARY_CHARS : WEEKLY_SUMMARY_CHARS;
-		if (utf8_prefix_chars(summary, end, limit) < end)
-			break;
-		if (ends_sentence(sp[k].p, sp[k].len)) {
-			keep = end;
-			continue;
-		}
-		/* No stop: the end of the summary without its full stop, or a cut. */
-		const char *last = sp[k].p + sp[k].len;
-		int cut = sp[k].len < 3 || memcmp(last - 3, "\xe2\x80\xa6", 3) == 0 || memcmp(last - 3, "...", 3) == 0 ||
-		          strchr(",;:-", last[-1]) != NULL;
-		if (k == n - 1 && !cut) {
-			const char *rest = last;
-			while (*rest && is_ascii_space((unsigned char)*rest))
-				rest++;
-			if (!*rest) {
-				keep = end;
-				*add_stop = 1;
-			}
-		}
-		break;
-	}
-	return keep;
-}
-
 /* When the summary s[0..*len) opens with the date the paragraph has just given (date, as
- * short_date() wrote it: "2月19日，"), drop it there: said twice in a row it reads as a stutter. Only for a summary in the post's
+ * extractive_date() wrote it: "2月19日，"), drop it there: said twice in a row it reads as a stutter. Only for a summary in the post's
  * language, which is not set off as a quote. */
 static void
 skip_date_again(const char *date, size_t date_len, const char **s, size_t *len)
@@ -443,7 +344,7 @@ offline_para(const struct story *s, const char *lang, struct arena *arena, struc
 		if (!is_zh)
 			buf_puts(&b, "On ");
 		date_at = b.len;
-		short_date(&b, lead->when, is_zh);
+		extractive_date(&b, lead->when, is_zh);
 		date_len = b.len - date_at;
 		const char *who = is_tag ? project : lead_name;
 		if (is_zh)
@@ -453,14 +354,14 @@ offline_para(const struct story *s, const char *lang, struct arena *arena, struc
 	}
 	const char *summary = s->has_enrichment ? s->enrichment.summary : NULL;
 	int add_stop = 0;
-	size_t keep = summary && strcmp(summary, lead->title) != 0 ? extract_len(summary, &add_stop) : 0;
+	size_t keep = summary && strcmp(summary, lead->title) != 0 ? extractive_quote_len(summary, WEEKLY_SUMMARY_CHARS, &add_stop) : 0;
 	if (keep) {
 		if (!is_zh)
 			buf_putc(&b, ' '); /* no space after a full-width stop */
 		/* Offline summaries are quoted, never translated: say so when the quote is not in the
 		 * post's language (zh: not mostly CJK; en: not English, e.g. Golem's German), so the
 		 * labels stay in the reader's. */
-		double cjk = cjk_share(summary, keep);
+		double cjk = extractive_cjk_share(summary, keep);
 		int quoted = is_zh ? cjk < 0.5 : (cjk > 0.5 || lang_detect(NULL, summary) != LANG_EN);
 		if (quoted)
 			buf_puts(&b, is_zh ? "原文摘录：" : "Excerpt in the original language: ");

@@ -223,13 +223,15 @@ text_sentences(const char *s, struct text_span *out, size_t max)
 		if (!t)
 			continue;
 		/* "e.g. ", "U.S. ", "Mr. ", "vs. ": a one-letter word or a known abbreviation before a
-		 * dot is not the end of a sentence. */
+		 * dot is not the end of a sentence; a letter that ends a name with digits ("GPT-4o.",
+		 * "8B.") is no word of its own. */
 		if (t == 1 && *p == '.') {
 			const char *w = p;
 			while (w > start && is_ascii_alpha((unsigned char)w[-1]))
 				w--;
 			size_t wl = (size_t)(p - w);
-			if (wl == 1 || (wl == 2 && (str_ncasecmp(w, "mr", 2) == 0 || str_ncasecmp(w, "dr", 2) == 0 ||
+			int glued = w > start && (is_ascii_digit((unsigned char)w[-1]) || w[-1] == '-');
+			if ((wl == 1 && !glued) || (wl == 2 && (str_ncasecmp(w, "mr", 2) == 0 || str_ncasecmp(w, "dr", 2) == 0 ||
 			                            str_ncasecmp(w, "ms", 2) == 0 || str_ncasecmp(w, "vs", 2) == 0 ||
 			                            str_ncasecmp(w, "st", 2) == 0)))
 				continue;

@@ -1,0 +1,383 @@
+/* commentary_offline.c: the article without a model (the offline engine): seed 002's shape
+ * (headline 主题：副题, a hook that ends on the question the piece answers, numbered sections
+ * with a bold key sentence and a numbered list, a two-paragraph conclusion, 今日互动 with two
+ * positions) filled with what the sources themselves say. Nothing is written that a source
+ * does not carry: the lead's best sentences (offline_enrich's extract), the sentences that
+ * hold figures, each other source's opening; the frame around them is fixed text in the
+ * reader's language. Quotes keep the source's language: nothing is translated.
+ *
+ * Quoted text is data: the safe Markdown subset's own marks inside it ("**", a "[3]" footnote
+ * marker that would read as our citation) are dropped, so a source can neither embolden nor
+ * cite. */
+#include "ai/longform/commentary.h"
+
+#include <string.h>
+
+#include "ai/longform/claims.h"
+#include "ai/longform/extractive.h"
+#include "ai/offline/lang.h"
+#include "ai/offline/offline.h"
+#include "ai/offline/text.h"
+#include "category.h"
+#include "util/str.h"
+#include "util/utf8.h"
+
+#define OFFLINE_QUOTE_CHARS 400  /* of the lead's extract (its first sentence may take twice) */
+#define OFFLINE_FIGURES_MAX 5    /* numbered points in 数字与细节 */
+#define OFFLINE_FIGURES_PER_SOURCE 3
+#define OFFLINE_SOURCES_MAX 8    /* other sources listed in 其他来源怎么说 */
+#define OFFLINE_SCAN_BYTES 12000 /* of each source's text searched for figures */
+#define OFFLINE_SENTENCES 96
+
+/* Append s[0..len) as quoted data: on one line, without "**" and without bracketed numbers
+ * ("[3]", the source's own footnote markers), spaces collapsed. */
+static void
+put_quote(struct buf *b, const char *s, size_t len)
+{
+	int space = 0;
+	for (size_t i = 0; i < len; i++) {
+		char c = s[i];
+		if (c == '*' && i + 1 < len && s[i + 1] == '*') {
+			i++;
+			continue;
+		}
+		if (c == '[') {
+			size_t j = i + 1;
+			while (j < len && is_ascii_digit((unsigned char)s[j]))
+				j++;
+			if (j > i + 1 && j < len && s[j] == ']') {
+				i = j;
+				continue;
+			}
+		}
+		if (is_ascii_space((unsigned char)c)) {
+			space = 1;
+			continue;
+		}
+		if (space && b->len && b->data[b->len - 1] != ' ')
+			buf_putc(b, ' ');
+		space = 0;
+		buf_putc(b, c);
+	}
+}
+
+/* A title as quoted data, without a closing full stop (it is set in 《》 or quotes, or
+ * followed by the headline's colon). */
+static void
+put_title(struct buf *b, const char *title)
+{
+	size_t start = b->len;
+	put_quote(b, title ? title : "", title ? strlen(title) : 0);
+	while (b->len > start && b->data[b->len - 1] == '.' &&
+	       !(b->len - start >= 3 && memcmp(b->data + b->len - 3, "...", 3) == 0))
+		b->data[--b->len] = 0;
+}
+
+/* A sentence worth quoting as a detail: one line, ending with its stop, 6..60 words, no URL
+ * or table furniture. */
+static int
+is_quotable(const char *p, size_t len)
+{
+	if (len < 20 || memchr(p, '\n', len) || memchr(p, '|', len) || !extractive_ends_sentence(p, len))
+		return 0;
+	for (size_t i = 0; i + 4 <= len; i++)
+		if (memcmp(p + i, "http", 4) == 0 || memcmp(p + i, "www.", 4) == 0)
+			return 0;
+	size_t words = text_word_count(p, len);
+	return words >= 6 && words <= 60;
+}
+
+/* True when the bare number at p[at..) is part of a name: right after a capitalised word
+ * and a space ("Python 3.14", "PEP 779", "RTX 5090"), the way products and specifications
+ * are numbered. */
+static int
+is_name_number(const char *p, size_t at)
+{
+	if (at < 2 || p[at - 1] != ' ')
+		return 0;
+	size_t w = at - 1;
+	while (w > 0 && (is_ascii_alnum((unsigned char)p[w - 1]) || p[w - 1] == '-'))
+		w--;
+	return w < at - 1 && p[w] >= 'A' && p[w] <= 'Z';
+}
+
+/* The first figure of sentence p[0..len) worth a bold label, or NULL: a quantity, not a
+ * version, a bare year such as "2025", the number of a name, or a bare number of the title
+ * (the subject's version: "Python 3.14"). *bare is set when it has no unit, sign or
+ * separator ("75"): worth listing with its sentence, not on its own. */
+static const struct claim *
+sentence_figure(const char *p, size_t len, int en, const char *title, struct arena *arena, int *bare_out)
+{
+	struct claim *claims = NULL;
+	size_t n = 0, cap = 0;
+	claims_extract(p, len, en ? CLAIMS_EN : 0, arena, &claims, &n, &cap);
+	for (size_t i = 0; i < n; i++) {
+		const struct claim *c = &claims[i];
+		if (c->kind != CLAIM_FIGURE || c->is_version)
+			continue;
+		int bare = 1; /* digits and a decimal point only: no unit, sign or separator */
+		for (const char *t = c->text; *t; t++)
+			bare &= is_ascii_digit((unsigned char)*t) || *t == '.';
+		if (bare && c->value >= 1900 && c->value <= 2100 && !strchr(c->text, '.'))
+			continue;
+		const char *at = strstr(p, c->text);
+		if (bare && ((at && is_name_number(p, (size_t)(at - p))) || (title && strstr(title, c->text))))
+			continue;
+		*bare_out = bare;
+		return c;
+	}
+	return NULL;
+}
+
+struct detail {
+	const char *figure;   /* as written ("17,000", "$1.2 billion", "30%") */
+	const char *sentence;
+	size_t sentence_len;
+	size_t source;        /* 1-based citation id */
+	int is_bare;          /* no unit, sign or separator: not the conclusion's key figure */
+};
+
+/* Collect up to OFFLINE_FIGURES_MAX sentences with figures from the sources' texts, the lead's
+ * first, at most OFFLINE_FIGURES_PER_SOURCE a source, none inside the quoted extracts
+ * (quoted[i] is member i's), no figure twice. Returns how many. */
+static size_t
+find_details(const struct story *s, const char *const *quoted, struct arena *arena, struct detail *out)
+{
+	size_t n = 0;
+	struct text_span *sp = arena_alloc(arena, OFFLINE_SENTENCES * sizeof *sp);
+	for (size_t m = 0; m < s->member_count && n < OFFLINE_FIGURES_MAX; m++) {
+		const struct article *a = s->members[m];
+		if (!a->text || !*a->text)
+			continue;
+		size_t len = strlen(a->text);
+		if (len > OFFLINE_SCAN_BYTES)
+			len = utf8_prefix_chars(a->text, OFFLINE_SCAN_BYTES, OFFLINE_SCAN_BYTES);
+		char *text = arena_strndup(arena, a->text, len);
+		int en = lang_detect(a->title, text) == LANG_EN;
+		size_t count = text_sentences(text, sp, OFFLINE_SENTENCES), mine = 0;
+		for (size_t k = 0; k < count && n < OFFLINE_FIGURES_MAX && mine < OFFLINE_FIGURES_PER_SOURCE; k++) {
+			if (!is_quotable(sp[k].p, sp[k].len))
+				continue;
+			char *sentence = arena_strndup(arena, sp[k].p, sp[k].len);
+			if (quoted[m] && strstr(quoted[m], sentence))
+				continue;
+			int bare = 0;
+			const struct claim *c = sentence_figure(sentence, sp[k].len, en, s->lead->title, arena, &bare);
+			if (!c)
+				continue;
+			int seen = 0;
+			for (size_t d = 0; d < n; d++)
+				seen |= strcmp(out[d].figure, c->text) == 0;
+			if (seen)
+				continue;
+			out[n++] = (struct detail){c->text, sentence, sp[k].len, m + 1, bare};
+			mine++;
+		}
+	}
+	return n;
+}
+
+/* The quoted extract of member i: its best sentences as offline_enrich picks them, cut to
+ * whole sentences; NULL when it has nothing beyond its title. */
+static const char *
+member_extract(const struct article *a, const struct verdict *v, const char *lang, size_t limit, struct arena *arena)
+{
+	struct enrichment en;
+	offline_enrich(a, v, lang, arena, &en);
+	if (!en.summary || !a->title || strcmp(en.summary, a->title) == 0)
+		return NULL;
+	int add_stop = 0;
+	size_t keep = extractive_quote_len(en.summary, limit, &add_stop);
+	if (!keep)
+		return NULL;
+	struct buf b = BUF_INIT;
+	put_quote(&b, en.summary, keep);
+	if (add_stop)
+		buf_puts(&b, extractive_cjk_share(en.summary, keep) > 0.5 ? "。" : ".");
+	const char *out = arena_strdup(arena, buf_str(&b));
+	buf_free(&b);
+	return out;
+}
+
+/* The closing question: two positions on the story's kind of news, about its first
+ * keyword, or on the story (seed 002's 今日互动 asks 是A还是B). */
+static const char *
+question(enum category c, const char *kw, int zh, struct arena *arena)
+{
+	static const char *const q_zh[CAT_COUNT] = {
+		[CAT_AI_ML] = "你觉得这是真正的进步，还是又一轮被高估的热点？你会在工作中用上它吗？",
+		[CAT_SECURITY] = "你会立刻修补，还是先评估影响再动手？",
+		[CAT_ENGINEERING] = "文中的做法你会在自己的项目里采用，还是觉得代价太高？",
+		[CAT_TOOLS] = "你会换用它，还是继续用手头的工具？",
+		[CAT_OPINION] = "你同意作者的观点，还是站在另一边？",
+		[CAT_OTHER] = "你更认同哪一方的看法？这件事对你有影响吗？",
+	};
+	static const char *const q_en[CAT_COUNT] = {
+		[CAT_AI_ML] = "real progress, or another overhyped release? Would you use it in your work?",
+		[CAT_SECURITY] = "do you patch at once, or weigh the impact first?",
+		[CAT_ENGINEERING] = "would you adopt this in your own projects, or is the cost too high?",
+		[CAT_TOOLS] = "would you switch to it, or stay with the tools you have?",
+		[CAT_OPINION] = "do you agree with the author, or do you stand on the other side?",
+		[CAT_OTHER] = "which side do you find more convincing, and does it affect you?",
+	};
+	if ((unsigned)c >= CAT_COUNT)
+		c = CAT_OTHER;
+	if (zh)
+		return arena_printf(arena, "关于%s，%s欢迎在评论区留下你的看法。", kw, q_zh[c]);
+	return arena_printf(arena, "On %s: %s Tell us in the comments.", kw, q_en[c]);
+}
+
+void
+commentary_offline(const struct story *s, const struct verdict *v, const char *lang, struct arena *arena,
+                   struct commentary_draft *out)
+{
+	int zh = !lang || strcmp(lang, "en") != 0;
+	const struct article *lead = s->lead;
+	const char *lead_name = lead->source_name ? lead->source_name : "";
+	size_t n = s->member_count;
+	memset(out, 0, sizeof *out);
+	struct buf b = BUF_INIT;
+
+	/* Headline: the lead's title, then what the piece is. */
+	put_title(&b, lead->title);
+	if (n > 1)
+		buf_printf(&b, zh ? "：%zu 个来源的报道要点" : ": what %zu sources report", n);
+	else
+		buf_puts(&b, zh ? "：原文要点" : ": the key points");
+	out->headline = arena_strdup(arena, buf_str(&b));
+
+	/* Hook: when and where it appeared, who followed, and the question the piece answers. */
+	buf_clear(&b);
+	if (lead->published != FEED_NO_DATE) {
+		if (!zh)
+			buf_puts(&b, "On ");
+		extractive_date(&b, lead->when, zh);
+		buf_puts(&b, zh ? "，" : ", ");
+	}
+	buf_printf(&b, zh ? "%s 发表了《" : "%s published \u201c", lead_name);
+	put_title(&b, lead->title);
+	buf_puts(&b, zh ? "》[1]" : "\u201d [1]");
+	size_t others = 0;
+	for (size_t m = 1; m < n; m++) {
+		const char *name = s->members[m]->source_name;
+		if (!name || strcmp(name, lead_name) == 0)
+			continue;
+		if (others == OFFLINE_SOURCES_MAX)
+			break;
+		buf_puts(&b, others++ ? (zh ? "、" : ", ") : (zh ? "；随后，" : "; "));
+		buf_printf(&b, "%s[%zu]", name, m + 1);
+	}
+	if (others)
+		buf_puts(&b, zh ? " 也作了报道" : " followed");
+	buf_puts(&b, zh ? "。它说了什么，有哪些数字和细节" : ". What does it say, which figures and details matter");
+	if (others)
+		buf_puts(&b, zh ? "，各个来源又怎么说" : ", and how do the sources tell it");
+	buf_puts(&b, zh ? "？下面从原文中摘录整理，引文保留原文语言，未经翻译。"
+	                : "? What follows is taken from the sources, quoted as they wrote it.");
+	out->hook = arena_strdup(arena, buf_str(&b));
+
+	/* The sections. */
+	out->sections = arena_alloc(arena, 3 * sizeof *out->sections);
+	const char **quoted = arena_alloc(arena, n * sizeof *quoted);
+	for (size_t m = 0; m < n; m++)
+		quoted[m] = member_extract(s->members[m], v, lang, m == 0 ? OFFLINE_QUOTE_CHARS : OFFLINE_QUOTE_CHARS / 2,
+		                           arena);
+
+	/* 1: the lead's extract, its first sentence in bold. */
+	buf_clear(&b);
+	if (quoted[0]) {
+		struct text_span first;
+		size_t k = text_sentences(quoted[0], &first, 1);
+		size_t cut = k ? (size_t)(first.p + first.len - quoted[0]) : strlen(quoted[0]);
+		buf_puts(&b, "**");
+		buf_append(&b, quoted[0], cut);
+		buf_puts(&b, "**");
+		const char *rest = quoted[0] + cut;
+		while (*rest == ' ')
+			rest++;
+		if (*rest) {
+			buf_putc(&b, ' ');
+			buf_puts(&b, rest);
+		}
+		buf_puts(&b, "[1]");
+	} else {
+		buf_printf(&b, zh ? "%s 的原文只有标题《" : "%s carries only its title, \u201c", lead_name);
+		put_title(&b, lead->title);
+		buf_puts(&b, zh ? "》，没有可以摘录的正文。[1]" : "\u201d, and no text to quote.[1]");
+	}
+	struct commentary_section *sec = &out->sections[out->section_count++];
+	sec->heading = arena_printf(arena, zh ? "原文要点：%s" : "What %s reports", lead_name);
+	sec->body = arena_strdup(arena, buf_str(&b));
+
+	/* 2: the figures, as a numbered list. */
+	struct detail details[OFFLINE_FIGURES_MAX];
+	size_t nd = find_details(s, quoted, arena, details);
+	if (nd) {
+		buf_clear(&b);
+		buf_puts(&b, zh ? "原文中值得记下的数字：\n" : "The figures worth noting, as the sources give them:\n");
+		for (size_t d = 0; d < nd; d++) {
+			buf_printf(&b, "%zu. **", d + 1);
+			put_quote(&b, details[d].figure, strlen(details[d].figure));
+			buf_puts(&b, zh ? "**：" : "**: ");
+			put_quote(&b, details[d].sentence, details[d].sentence_len);
+			buf_printf(&b, "[%zu]\n", details[d].source);
+		}
+		sec = &out->sections[out->section_count++];
+		sec->heading = zh ? "数字与细节" : "The figures and details";
+		sec->body = arena_strdup(arena, buf_str(&b));
+	}
+
+	/* 3: the other sources, one bullet each. */
+	if (n > 1) {
+		buf_clear(&b);
+		size_t listed = 0;
+		for (size_t m = 1; m < n && listed < OFFLINE_SOURCES_MAX; m++) {
+			const struct article *a = s->members[m];
+			buf_printf(&b, "- **%s**", a->source_name ? a->source_name : "?");
+			buf_puts(&b, zh ? "（《" : " (\u201c");
+			put_title(&b, a->title);
+			buf_puts(&b, zh ? "》）：" : "\u201d): ");
+			if (quoted[m])
+				buf_puts(&b, quoted[m]);
+			else
+				buf_puts(&b, zh ? "只有标题，没有可摘录的正文。" : "a title only, no text to quote.");
+			buf_printf(&b, "[%zu]\n", m + 1);
+			listed++;
+		}
+		sec = &out->sections[out->section_count++];
+		sec->heading = zh ? "其他来源怎么说" : "What the other sources say";
+		sec->body = arena_strdup(arena, buf_str(&b));
+	}
+
+	/* Conclusion: what kind of story it is and how far it went; then what the piece is. */
+	buf_clear(&b);
+	const char *label = category_label(v->category, zh ? "zh" : "en");
+	buf_printf(&b, zh ? "brief 把它归入「%s」" : "Filed under %s", label);
+	for (size_t k = 0; k < v->keyword_count && k < 3; k++) {
+		if (k == 0)
+			buf_puts(&b, zh ? "，涉及 " : ", it is about ");
+		else
+			buf_puts(&b, zh ? "、" : k + 1 == v->keyword_count || k == 2 ? " and " : ", ");
+		buf_puts(&b, v->keywords[k]);
+	}
+	buf_puts(&b, zh ? "。" : ".");
+	if (n > 1)
+		buf_printf(&b, zh ? "共有 %zu 个来源报道了它。" : " It was carried by %zu sources.", n);
+	const struct detail *key = NULL;
+	for (size_t d = 0; d < nd && !key; d++)
+		if (!details[d].is_bare)
+			key = &details[d];
+	if (key) {
+		buf_puts(&b, zh ? "文中最值得记下的数字是 " : " The figure to remember is ");
+		put_quote(&b, key->figure, strlen(key->figure));
+		buf_printf(&b, zh ? "[%zu]。" : " [%zu].", key->source);
+	}
+	buf_puts(&b, zh ? "\n以上内容都摘自原文，brief 没有加入自己的判断；想知道它对你意味着什么，最好读一读参考资料中的原文。"
+	                : "\nEverything above is quoted from the sources, with no judgement of brief's own added; to "
+	                  "know what it means for you, read the originals in the references.");
+	out->conclusion = arena_strdup(arena, buf_str(&b));
+
+	const char *kw = v->keyword_count ? v->keywords[0] : (zh ? "这件事" : "this story");
+	out->question = question(v->category, kw, zh, arena);
+	buf_free(&b);
+}

@@ -1,0 +1,99 @@
+/* extractive.c: extractive prose shared by the offline long-form writers (extractive.h). */
+#include "ai/longform/extractive.h"
+
+#include <string.h>
+#include <time.h>
+
+#include "ai/offline/text.h"
+#include "util/str.h"
+#include "util/utf8.h"
+
+void
+extractive_date(struct buf *b, int64_t t, int is_zh)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+	localtime_r(&tt, &tm);
+	static const char *const mon[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+	                                  "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+	if (is_zh)
+		buf_printf(b, "%d月%d日", tm.tm_mon + 1, tm.tm_mday);
+	else
+		buf_printf(b, "%s %d", mon[tm.tm_mon], tm.tm_mday);
+}
+
+double
+extractive_cjk_share(const char *s, size_t len)
+{
+	size_t cjk = 0, words = 0;
+	int in_word = 0;
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		i += utf8_decode(s + i, len - i, &cp);
+		int alpha = cp < 0x80 && is_ascii_alpha((int)cp);
+		if (alpha && !in_word)
+			words++;
+		in_word = alpha;
+		cjk += text_is_cjk(cp) != 0;
+	}
+	return cjk + words ? (double)cjk / (double)(cjk + words) : 0.0;
+}
+
+int
+extractive_ends_sentence(const char *p, size_t len)
+{
+	static const char *const closers[] = {"\"", "'", ")", "\xe2\x80\x9d", "\xe2\x80\x99", "\xe3\x80\x8d",
+	                                      "\xe3\x80\x8f", "\xef\xbc\x89"}; /* ” ’ 」 』 ） */
+	for (int again = 1; again && len > 0;) {
+		again = 0;
+		for (size_t i = 0; i < sizeof closers / sizeof closers[0]; i++) {
+			size_t cl = strlen(closers[i]);
+			if (len > cl && memcmp(p + len - cl, closers[i], cl) == 0) {
+				len -= cl;
+				again = 1;
+				break;
+			}
+		}
+	}
+	if (len >= 3 && (memcmp(p + len - 3, "\xe3\x80\x82", 3) == 0 || memcmp(p + len - 3, "\xef\xbc\x81", 3) == 0 ||
+	                 memcmp(p + len - 3, "\xef\xbc\x9f", 3) == 0)) /* 。！？ */
+		return 1;
+	return len > 0 && strchr(".!?", p[len - 1]) != NULL && (len < 3 || memcmp(p + len - 3, "...", 3) != 0);
+}
+
+size_t
+extractive_quote_len(const char *summary, size_t limit, int *add_stop)
+{
+	struct text_span sp[24];
+	size_t n = text_sentences(summary, sp, sizeof sp / sizeof sp[0]);
+	size_t keep = 0;
+	*add_stop = 0;
+	if (text_word_count(summary, strlen(summary)) < 4)
+		return 0;
+	for (size_t k = 0; k < n; k++) {
+		size_t end = (size_t)(sp[k].p + sp[k].len - summary);
+		size_t most = k == 0 ? 2 * limit : limit;
+		if (utf8_prefix_chars(summary, end, most) < end)
+			break;
+		if (extractive_ends_sentence(sp[k].p, sp[k].len)) {
+			keep = end;
+			continue;
+		}
+		/* No stop: the end of the summary without its full stop, or a cut. */
+		const char *last = sp[k].p + sp[k].len;
+		int cut = sp[k].len < 3 || memcmp(last - 3, "\xe2\x80\xa6", 3) == 0 || memcmp(last - 3, "...", 3) == 0 ||
+		          strchr(",;:-", last[-1]) != NULL;
+		if (k == n - 1 && !cut) {
+			const char *rest = last;
+			while (*rest && is_ascii_space((unsigned char)*rest))
+				rest++;
+			if (!*rest) {
+				keep = end;
+				*add_stop = 1;
+			}
+		}
+		break;
+	}
+	return keep;
+}
+
