@@ -12,6 +12,7 @@
 #include "report/commentary.h"
 #include "store/store.h"
 #include "testlib.h"
+#include "util/arena.h"
 #include "util/fs.h"
 #include "wfixture.h"
 
@@ -118,6 +119,64 @@ test_checker(void)
 	buf_free(&f);
 }
 
+/* The offline article quotes sources as data: their "**" and "[n]" marks are dropped (a
+ * source can neither embolden nor cite), a bare year or a product's number is no figure,
+ * a figure with its unit is listed and is the conclusion's key figure, and the renderings
+ * escape the rest. */
+static void
+test_offline_unit(void)
+{
+	struct arena a = {0};
+	struct article lead = {
+		.id = 1, .source_name = "Evil Feed", .title = "Widget 3.5 ships.", .link = "https://e.example/1",
+		.published = 1771500000, .when = 1771500000,
+		.text = "**Widget** 3.5 ships today[2] for the makers of small boards and kits. It was first shown "
+		        "in 2024 at a small event in Berlin. The maker calls it the most careful release of the line "
+		        "so far. Early testers praised the new enclosure and the quieter fan of the kit.\nThe company "
+		        "says Widget 3.5 draws 40% less power <script>alert(1)</script> on the same board.\nIt is "
+		        "sold by Acme for a price of $49 to buyers in Europe.",
+	};
+	struct article other = {
+		.id = 2, .source_name = "Second Feed", .title = "Acme's Widget", .link = "https://s.example/2",
+		.published = 1771500000, .when = 1771500000, .text = "Acme released a new Widget for builders.",
+	};
+	struct article *members[] = {&lead, &other};
+	struct story st = {.id = "s0123456789ab", .lead = &lead, .members = members, .member_count = 2};
+	const char *kws[] = {"Widget"};
+	struct verdict v = {.relevance = 5, .quality = 5, .timeliness = 5, .category = CAT_TOOLS, .keywords = kws,
+	                    .keyword_count = 1, .is_offline = 1};
+	struct commentary_draft d;
+	commentary_offline(&st, &v, "zh", &a, &d);
+	CHECK(strcmp(d.headline, "Widget 3.5 ships：2 个来源的报道要点") == 0);
+	CHECK_INT(d.section_count, 3);
+	const char *all[] = {d.hook, d.sections[0].body, d.sections[1].body, d.sections[2].body, d.conclusion};
+	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
+		CHECK(strstr(all[i], "**Widget**") == NULL);
+		CHECK(strstr(all[i], "today[2]") == NULL);
+	}
+	CHECK(strstr(d.sections[0].body, "**Widget 3.5 ships today for the makers") == d.sections[0].body);
+	/* 40% and $49 are figures; 2024 (a year) and 3.5 (the title's version) are not. */
+	CHECK(strstr(d.sections[1].body, "1. **40%**：") != NULL);
+	CHECK(strstr(d.sections[1].body, "2. **$49**：") != NULL);
+	CHECK(strstr(d.sections[1].body, "**2024**") == NULL && strstr(d.sections[1].body, "**3.5**") == NULL);
+	CHECK(strstr(d.sections[2].body, "- **Second Feed**（《Acme's Widget》）：Acme released a new Widget") != NULL);
+	CHECK(strstr(d.conclusion, "最值得记下的数字是 40%[1]") != NULL);
+	CHECK(strstr(d.question, "关于Widget，你会换用它，还是继续用手头的工具？") == d.question);
+
+	struct weekly_ref refs[] = {{lead.title, lead.link, lead.source_name, lead.published},
+	                            {other.title, other.link, other.source_name, other.published}};
+	struct commentary_doc doc = {&d, "zh", st.id, NULL, "2026-02-19", "2026-02-19T12:00:00Z", refs, 2, NULL, NULL};
+	struct buf md = BUF_INIT, html = BUF_INIT;
+	commentary_render_md(&doc, &md);
+	commentary_render_html(&doc, &html);
+	CHECK(strstr(buf_str(&md), "<script>") == NULL && strstr(buf_str(&html), "<script>") == NULL);
+	CHECK(strstr(buf_str(&html), "&lt;script&gt;") != NULL);
+	CHECK(strstr(buf_str(&md), "离线引擎") != NULL);
+	buf_free(&md);
+	buf_free(&html);
+	arena_free(&a);
+}
+
 /* Without a model: the offline engine's article, in seed 002's shape, from the sources' own
  * sentences (goldens), and the same with --offline when a model is configured. */
 static void
@@ -157,6 +216,7 @@ int
 main(void)
 {
 	test_checker();
+	test_offline_unit();
 	snprintf(home, sizeof home, "%s/home", test_tmpdir());
 	wfx_make_home(home);
 	struct buf out = BUF_INIT, err = BUF_INIT;
