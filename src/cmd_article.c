@@ -181,7 +181,8 @@ publish(struct article_run *r, const struct story *s, const struct commentary_dr
 /* The offline engine's article on s: v is its lead's verdict, or NULL to judge the lead in
  * the window find_story() read. */
 static void
-offline_draft(struct article_run *r, const struct story *s, const struct verdict *v, struct commentary_draft *draft)
+offline_draft(struct article_run *r, const struct story *s, const struct verdict *v, struct commentary_draft *draft,
+              struct grounding_report *ground)
 {
 	struct verdict own;
 	if (!v) {
@@ -189,7 +190,10 @@ offline_draft(struct article_run *r, const struct story *s, const struct verdict
 		curate_offline_verdict(r->window, r->window_count, s->lead, &co, &r->arena, &own);
 		v = &own;
 	}
-	commentary_offline(s, v, r->args.lang, &r->arena, draft);
+	commentary_offline(s, v, r->args.lang, &r->arena, draft, ground);
+	if (ground->claims.bad) /* every part is quoted or fixed text: a finding here is a bug of ours */
+		log_warn("article %s: %zu claim(s) of the offline article not found in its sources", s->id,
+		         ground->claims.bad);
 }
 
 /* Write one article (v: the lead's verdict when curate_run() judged it, else NULL); returns
@@ -202,8 +206,8 @@ one(struct article_run *r, const struct story *s, const struct verdict *v, int m
 	const char *model = NULL;
 	struct grounding_report ground;
 	if (r->offline) {
-		offline_draft(r, s, v, &draft);
-		return publish(r, s, &draft, NULL, NULL, many, e);
+		offline_draft(r, s, v, &draft, &ground);
+		return publish(r, s, &draft, NULL, &ground, many, e);
 	}
 	struct commentary_opts o = {r->args.lang, (size_t)r->min_chars, (size_t)r->max_chars, r->app.now, &r->app.cfg,
 	                            r->args.is_strict, &ground};

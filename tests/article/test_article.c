@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "ai/longform/commentary.h"
+#include "ai/longform/grounding.h"
 #include "llmserver.h"
 #include "llmserver_longform.h"
 #include "report/commentary.h"
@@ -146,7 +147,11 @@ test_offline_unit(void)
 	struct verdict v = {.relevance = 5, .quality = 5, .timeliness = 5, .category = CAT_TOOLS, .keywords = kws,
 	                    .keyword_count = 1, .is_offline = 1};
 	struct commentary_draft d;
-	commentary_offline(&st, &v, "zh", &a, &d);
+	struct grounding_report g;
+	commentary_offline(&st, &v, "zh", &a, &d, &g);
+	/* Everything it says is in a source its sentence cites (grounding.h), as a model's draft must be. */
+	CHECK(g.claims.count > 0);
+	CHECK_INT(g.claims.bad, 0);
 	CHECK(strcmp(d.headline, "Widget 3.5 ships：2 个来源的报道要点") == 0);
 	CHECK_INT(d.section_count, 3);
 	const char *all[] = {d.hook, d.sections[0].body, d.sections[1].body, d.sections[2].body, d.conclusion};
@@ -210,6 +215,7 @@ test_offline(struct buf *out, struct buf *err)
 	wfx_golden("article", "offline-en.json", buf_str(out));
 	CHECK(strstr(buf_str(out), "\"engine\": \"offline\"") != NULL);
 	CHECK(strstr(buf_str(out), "\"model\": null") != NULL);
+	CHECK(strstr(buf_str(out), "\"checked\": true") && strstr(buf_str(out), "\"unverified\": 0,"));
 }
 
 int

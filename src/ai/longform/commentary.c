@@ -17,7 +17,6 @@
 #include "util/log.h"
 #include "util/str.h"
 
-#define ARTICLE_TEXT_TOKENS 3000     /* of each source's text sent to the model */
 #define ARTICLE_MAX_COMPLETION 8000  /* tokens the model may write */
 #define ARTICLE_FLOOR_ZH 400         /* thin sources never shorten the target below this */
 #define ARTICLE_FLOOR_EN 800
@@ -60,7 +59,7 @@ build_user(const struct story *s, const struct check_rules *r, struct buf *user,
 	ground_rules(user);
 	prompt_user_begin(user);
 	for (size_t i = 0; i < s->member_count; i++)
-		longform_source(user, terms, i + 1, NULL, s->members[i], ARTICLE_TEXT_TOKENS);
+		longform_source(user, terms, i + 1, NULL, s->members[i], COMMENTARY_TEXT_TOKENS);
 	prompt_user_end(user);
 }
 
@@ -145,7 +144,7 @@ commentary_write(struct store *st, const struct story *s, const struct commentar
 	memset(rep, 0, sizeof *rep);
 	rep->removed_text = "";
 	const struct article *const *members = (const struct article *const *)s->members;
-	rep->source_chars = grounding_source_chars(members, s->member_count, ARTICLE_TEXT_TOKENS, en);
+	rep->source_chars = grounding_source_chars(members, s->member_count, COMMENTARY_TEXT_TOKENS, en);
 	if (!o->min_chars && !o->max_chars) {
 		size_t min = rules.min_chars, max = rules.max_chars;
 		if (grounding_thin(rep->source_chars, en ? ARTICLE_FLOOR_EN : ARTICLE_FLOOR_ZH, &rules.min_chars,
@@ -156,7 +155,7 @@ commentary_write(struct store *st, const struct story *s, const struct commentar
 			         s->id, rep->source_chars, min, max, rules.min_chars, rules.max_chars);
 		}
 	}
-	struct ground_index *ix = grounding_sources(members, s->member_count, NULL, ARTICLE_TEXT_TOKENS, arena);
+	struct ground_index *ix = grounding_sources(members, s->member_count, NULL, COMMENTARY_TEXT_TOKENS, arena);
 	struct buf user = BUF_INIT, terms = BUF_INIT;
 	build_user(s, &rules, &user, &terms);
 	rules.allowed_terms = buf_str(&terms);

@@ -19,6 +19,9 @@
 #include "util/config.h"
 #include "util/err.h"
 
+/* Of each source's text, what the model is sent and what claims are checked against. */
+#define COMMENTARY_TEXT_TOKENS 3000
+
 /* What a draft must satisfy. */
 struct check_rules {
 	const char *lang;          /* "zh" or "en" */
@@ -89,8 +92,10 @@ struct verdict;
  * sentences that carry figures as a numbered list, each other source's opening), framed by
  * fixed text in lang ("zh" or "en") with a closing question chosen by v's category about
  * v's first keyword (v: the lead's verdict). Deterministic; every quote is cited. Strings in
- * arena. Not held to check_commentary()'s length and language rules, which are a model's. */
+ * arena. Not held to check_commentary()'s length and language rules, which are a model's.
+ * When ground is not NULL it gets the claim check of the draft against the sources, as a
+ * model's draft is checked (nothing is removed: a claim found unsupported is reported). */
 void commentary_offline(const struct story *s, const struct verdict *v, const char *lang, struct arena *arena,
-                        struct commentary_draft *out);
+                        struct commentary_draft *out, struct grounding_report *ground);
 
 #endif

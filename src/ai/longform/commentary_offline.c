@@ -15,6 +15,7 @@
 
 #include "ai/longform/claims.h"
 #include "ai/longform/extractive.h"
+#include "ai/longform/grounding.h"
 #include "ai/offline/lang.h"
 #include "ai/offline/offline.h"
 #include "ai/offline/text.h"
@@ -199,6 +200,35 @@ member_extract(const struct article *a, const struct verdict *v, const char *lan
 	return out;
 }
 
+/* Append the quoted extract q with citation id after each of its sentences (a figure must
+ * be cited by its own sentence, grounding.h), the first sentence in bold when bold_first. */
+static void
+put_cited(struct buf *b, const char *q, size_t id, int bold_first)
+{
+	struct text_span sp[24];
+	size_t n = text_sentences(q, sp, sizeof sp / sizeof sp[0]);
+	const char *end = q;
+	for (size_t k = 0; k < n; k++) {
+		if (k)
+			buf_putc(b, ' ');
+		int bold = bold_first && k == 0;
+		if (bold)
+			buf_puts(b, "**");
+		buf_append(b, sp[k].p, sp[k].len);
+		if (bold)
+			buf_puts(b, "**");
+		buf_printf(b, "[%zu]", id);
+		end = sp[k].p + sp[k].len;
+	}
+	while (*end == ' ')
+		end++;
+	if (*end) { /* past the spans' room: the rest under the last citation */
+		buf_putc(b, ' ');
+		buf_puts(b, end);
+		buf_printf(b, "[%zu]", id);
+	}
+}
+
 /* The closing question: two positions on the story's kind of news, about its first
  * keyword, or on the story (seed 002's 今日互动 asks 是A还是B). */
 static const char *
@@ -229,7 +259,7 @@ question(enum category c, const char *kw, int zh, struct arena *arena)
 
 void
 commentary_offline(const struct story *s, const struct verdict *v, const char *lang, struct arena *arena,
-                   struct commentary_draft *out)
+                   struct commentary_draft *out, struct grounding_report *ground)
 {
 	int zh = !lang || strcmp(lang, "en") != 0;
 	const struct article *lead = s->lead;
@@ -237,6 +267,17 @@ commentary_offline(const struct story *s, const struct verdict *v, const char *l
 	size_t n = s->member_count;
 	memset(out, 0, sizeof *out);
 	struct buf b = BUF_INIT;
+	const struct article *const *members = (const struct article *const *)s->members;
+	struct ground_index *ix = grounding_sources(members, n, NULL, COMMENTARY_TEXT_TOKENS, arena);
+	/* The keywords the frame names: only those the sources spell (a canonical topic such as
+	 * "GPT" for a text that says "GPT-4.5" is a tag, not something a source wrote). */
+	const char **kws = arena_alloc(arena, (v->keyword_count + 1) * sizeof *kws);
+	size_t nkw = 0;
+	for (size_t k = 0; k < v->keyword_count; k++) {
+		struct ground_result r = {0};
+		if (ground_check(ix, v->keywords[k], 0, GROUND_ANY_SOURCE | (zh ? 0 : GROUND_EN), arena, &r) == 0)
+			kws[nkw++] = v->keywords[k];
+	}
 
 	/* Headline: the lead's title, then what the piece is. */
 	put_title(&b, lead->title);
@@ -286,20 +327,7 @@ commentary_offline(const struct story *s, const struct verdict *v, const char *l
 	/* 1: the lead's extract, its first sentence in bold. */
 	buf_clear(&b);
 	if (quoted[0]) {
-		struct text_span first;
-		size_t k = text_sentences(quoted[0], &first, 1);
-		size_t cut = k ? (size_t)(first.p + first.len - quoted[0]) : strlen(quoted[0]);
-		buf_puts(&b, "**");
-		buf_append(&b, quoted[0], cut);
-		buf_puts(&b, "**");
-		const char *rest = quoted[0] + cut;
-		while (*rest == ' ')
-			rest++;
-		if (*rest) {
-			buf_putc(&b, ' ');
-			buf_puts(&b, rest);
-		}
-		buf_puts(&b, "[1]");
+		put_cited(&b, quoted[0], 1, 1);
 	} else {
 		buf_printf(&b, zh ? "%s 的原文只有标题《" : "%s carries only its title, \u201c", lead_name);
 		put_title(&b, lead->title);
@@ -338,10 +366,10 @@ commentary_offline(const struct story *s, const struct verdict *v, const char *l
 			put_title(&b, a->title);
 			buf_puts(&b, zh ? "》）：" : "\u201d): ");
 			if (quoted[m])
-				buf_puts(&b, quoted[m]);
+				put_cited(&b, quoted[m], m + 1, 0);
 			else
-				buf_puts(&b, zh ? "只有标题，没有可摘录的正文。" : "a title only, no text to quote.");
-			buf_printf(&b, "[%zu]\n", m + 1);
+				buf_printf(&b, zh ? "只有标题，没有可摘录的正文。[%zu]" : "a title only, no text to quote.[%zu]", m + 1);
+			buf_putc(&b, '\n');
 			listed++;
 		}
 		sec = &out->sections[out->section_count++];
@@ -353,12 +381,12 @@ commentary_offline(const struct story *s, const struct verdict *v, const char *l
 	buf_clear(&b);
 	const char *label = category_label(v->category, zh ? "zh" : "en");
 	buf_printf(&b, zh ? "brief 把它归入「%s」" : "Filed under %s", label);
-	for (size_t k = 0; k < v->keyword_count && k < 3; k++) {
+	for (size_t k = 0; k < nkw && k < 3; k++) {
 		if (k == 0)
 			buf_puts(&b, zh ? "，涉及 " : ", it is about ");
 		else
-			buf_puts(&b, zh ? "、" : k + 1 == v->keyword_count || k == 2 ? " and " : ", ");
-		buf_puts(&b, v->keywords[k]);
+			buf_puts(&b, zh ? "、" : k + 1 == nkw || k == 2 ? " and " : ", ");
+		buf_puts(&b, kws[k]);
 	}
 	buf_puts(&b, zh ? "。" : ".");
 	if (n > 1)
@@ -377,7 +405,13 @@ commentary_offline(const struct story *s, const struct verdict *v, const char *l
 	                  "know what it means for you, read the originals in the references.");
 	out->conclusion = arena_strdup(arena, buf_str(&b));
 
-	const char *kw = v->keyword_count ? v->keywords[0] : (zh ? "这件事" : "this story");
+	const char *kw = nkw ? kws[0] : (zh ? "这件事" : "this story");
 	out->question = question(v->category, kw, zh, arena);
 	buf_free(&b);
+
+	if (ground) {
+		memset(ground, 0, sizeof *ground);
+		ground->removed_text = "";
+		grounding_check_commentary(ix, out, !zh, arena, &ground->claims);
+	}
 }
