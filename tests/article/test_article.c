@@ -134,7 +134,7 @@ test_offline_unit(void)
 		.text = "**Widget** 3.5 ships today[2] for the makers of small boards and kits. It was first shown "
 		        "in 2024 at a small event in Berlin. The maker calls it the most careful release of the line "
 		        "so far. Early testers praised the new enclosure and the quieter fan of the kit.\nThe company "
-		        "says Widget 3.5 draws 40% less power <script>alert(1)</script> on the same board.\nIt is "
+		        "says Widget 3.5 draws 40% less power; <script>alert(1)</script> on the same board.\nIt is "
 		        "sold by Acme for a price of $49 to buyers in Europe.",
 	};
 	struct article other = {

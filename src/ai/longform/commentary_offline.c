@@ -15,6 +15,7 @@
 
 #include "ai/longform/claims.h"
 #include "ai/longform/extractive.h"
+#include "ai/longform/ground.h"
 #include "ai/longform/grounding.h"
 #include "ai/offline/lang.h"
 #include "ai/offline/offline.h"
@@ -99,7 +100,7 @@ is_name_number(const char *p, size_t at)
 	size_t w = at - 1;
 	while (w > 0 && (is_ascii_alnum((unsigned char)p[w - 1]) || p[w - 1] == '-'))
 		w--;
-	return w < at - 1 && p[w] >= 'A' && p[w] <= 'Z';
+	return w < at - 1 && ascii_upper(p[w]) == p[w] && is_ascii_alpha((unsigned char)p[w]);
 }
 
 /* The first figure of sentence p[0..len) worth a bold label, or NULL: a quantity, not a
@@ -200,31 +201,28 @@ member_extract(const struct article *a, const struct verdict *v, const char *lan
 	return out;
 }
 
-/* Append the quoted extract q with citation id after each of its sentences (a figure must
- * be cited by its own sentence, grounding.h), the first sentence in bold when bold_first. */
+/* Append the quoted text q with citation id after each of its sentences as the claim check
+ * splits them (ground_sentences: at ; and ? too), so that every figure is cited by its own
+ * sentence; the first sentence in bold when bold_first. */
 static void
-put_cited(struct buf *b, const char *q, size_t id, int bold_first)
+put_cited(struct buf *b, const char *q, size_t id, int bold_first, struct arena *arena)
 {
-	struct text_span sp[24];
-	size_t n = text_sentences(q, sp, sizeof sp / sizeof sp[0]);
-	const char *end = q;
+	struct ground_sentence *gs;
+	size_t n = ground_sentences(q, arena, &gs);
 	for (size_t k = 0; k < n; k++) {
+		size_t start = gs[k].start, end = gs[k].end;
+		while (end > start && q[end - 1] == ' ')
+			end--;
+		if (end == start)
+			continue;
 		if (k)
 			buf_putc(b, ' ');
 		int bold = bold_first && k == 0;
 		if (bold)
 			buf_puts(b, "**");
-		buf_append(b, sp[k].p, sp[k].len);
+		buf_append(b, q + start, end - start);
 		if (bold)
 			buf_puts(b, "**");
-		buf_printf(b, "[%zu]", id);
-		end = sp[k].p + sp[k].len;
-	}
-	while (*end == ' ')
-		end++;
-	if (*end) { /* past the spans' room: the rest under the last citation */
-		buf_putc(b, ' ');
-		buf_puts(b, end);
 		buf_printf(b, "[%zu]", id);
 	}
 }
@@ -327,7 +325,7 @@ commentary_offline(const struct story *s, const struct verdict *v, const char *l
 	/* 1: the lead's extract, its first sentence in bold. */
 	buf_clear(&b);
 	if (quoted[0]) {
-		put_cited(&b, quoted[0], 1, 1);
+		put_cited(&b, quoted[0], 1, 1, arena);
 	} else {
 		buf_printf(&b, zh ? "%s 的原文只有标题《" : "%s carries only its title, \u201c", lead_name);
 		put_title(&b, lead->title);
@@ -347,8 +345,11 @@ commentary_offline(const struct story *s, const struct verdict *v, const char *l
 			buf_printf(&b, "%zu. **", d + 1);
 			put_quote(&b, details[d].figure, strlen(details[d].figure));
 			buf_puts(&b, zh ? "**：" : "**: ");
-			put_quote(&b, details[d].sentence, details[d].sentence_len);
-			buf_printf(&b, "[%zu]\n", details[d].source);
+			struct buf q = BUF_INIT;
+			put_quote(&q, details[d].sentence, details[d].sentence_len);
+			put_cited(&b, buf_str(&q), details[d].source, 0, arena);
+			buf_free(&q);
+			buf_putc(&b, '\n');
 		}
 		sec = &out->sections[out->section_count++];
 		sec->heading = zh ? "数字与细节" : "The figures and details";
@@ -366,7 +367,7 @@ commentary_offline(const struct story *s, const struct verdict *v, const char *l
 			put_title(&b, a->title);
 			buf_puts(&b, zh ? "》）：" : "\u201d): ");
 			if (quoted[m])
-				put_cited(&b, quoted[m], m + 1, 0);
+				put_cited(&b, quoted[m], m + 1, 0, arena);
 			else
 				buf_printf(&b, zh ? "只有标题，没有可摘录的正文。[%zu]" : "a title only, no text to quote.[%zu]", m + 1);
 			buf_putc(&b, '\n');
@@ -380,7 +381,20 @@ commentary_offline(const struct story *s, const struct verdict *v, const char *l
 	/* Conclusion: what kind of story it is and how far it went; then what the piece is. */
 	buf_clear(&b);
 	const char *label = category_label(v->category, zh ? "zh" : "en");
-	buf_printf(&b, zh ? "brief 把它归入「%s」" : "Filed under %s", label);
+	if (zh) {
+		buf_printf(&b, "brief 把它归入「%s」", label);
+	} else { /* "tools / open source": a category is no name (the claim check reads capitals as names) */
+		buf_puts(&b, "Filed under ");
+		for (const char *w = label; *w;) {
+			size_t len = strcspn(w, " /");
+			int acronym = len > 1 && w[1] >= 'A' && w[1] <= 'Z';
+			buf_putc(&b, acronym ? w[0] : (char)ascii_lower((unsigned char)w[0]));
+			buf_append(&b, w + 1, len ? len - 1 : 0);
+			w += len;
+			while (*w == ' ' || *w == '/')
+				buf_putc(&b, *w++);
+		}
+	}
 	for (size_t k = 0; k < nkw && k < 3; k++) {
 		if (k == 0)
 			buf_puts(&b, zh ? "，涉及 " : ", it is about ");
