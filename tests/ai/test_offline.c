@@ -225,6 +225,16 @@ test_summary_rules(void)
 	struct article ta = {.title = "How to profile a Rust program", .text = "Start with perf and flamegraphs."};
 	offline_enrich(&ta, &v, "zh", &a, &e);
 	CHECK(strstr(e.reason, "教程") != NULL);
+	/* A text that opens with the headline (closing stop and case aside) is quoted from the
+	 * sentence after it; a text that is the headline alone is still quoted. */
+	struct article ha = {.title = "Zig 0.14 ships with a faster linker",
+	                     .text = "ZIG 0.14 ships with a faster linker. The new linker halves link times on "
+	                             "large projects. It also supports incremental builds on Linux."};
+	offline_enrich(&ha, &v, "en", &a, &e);
+	CHECK(strncmp(e.summary, "The new linker halves", 21) == 0);
+	ha.text = "Zig 0.14 ships with a faster linker.";
+	offline_enrich(&ha, &v, "en", &a, &e);
+	CHECK(strcmp(e.summary, "Zig 0.14 ships with a faster linker.") == 0);
 	arena_free(&a);
 }
 

@@ -177,11 +177,32 @@ append_one_line(struct buf *b, const char *s, size_t len)
 	}
 }
 
+/* The length of s[0..len) without the stops and spaces it ends with. */
+static size_t
+without_stop(const char *s, size_t len)
+{
+	while (len && (s[len - 1] == '.' || s[len - 1] == ' ' || s[len - 1] == '!' || s[len - 1] == '?'))
+		len--;
+	return len;
+}
+
+/* True when sentence sp is the title again (case aside, and its closing stop): many feeds open
+ * the text with the headline, which the reader has just read. */
+static int
+is_title_again(const struct text_span *sp, const char *title)
+{
+	if (!title)
+		return 0;
+	size_t n = without_stop(sp->p, sp->len), t = without_stop(title, strlen(title));
+	return n == t && n > 0 && str_ncasecmp(sp->p, title, n) == 0;
+}
+
 /* The lead of the article: its first sentences that are prose (not furniture, code or a run-on
- * of more than 80 words), in order, 2..4 of them up to about SUMMARY_TARGET_CHARS. A sentence
- * that would push the extract past SUMMARY_MAX_CHARS is skipped. */
+ * of more than 80 words, nor the title said again), in order, 2..4 of them up to about
+ * SUMMARY_TARGET_CHARS. A sentence that would push the extract past SUMMARY_MAX_CHARS is
+ * skipped. */
 static const char *
-extract_summary(const char *text, const struct verdict *v, struct arena *arena)
+extract_summary(const char *text, const char *title, const struct verdict *v, struct arena *arena)
 {
 	struct text_span spans[MAX_SENTENCES];
 	size_t n = text_sentences(text, spans, MAX_SENTENCES);
@@ -190,7 +211,7 @@ extract_summary(const char *text, const struct verdict *v, struct arena *arena)
 	int chosen[MAX_SENTENCES] = {0};
 	size_t picked = 0, chars = 0;
 	for (size_t i = 0; i < n && picked < 4 && (picked < 2 || chars < SUMMARY_TARGET_CHARS); i++) {
-		if (sentence_score(&spans[i], i, v) < 0)
+		if (sentence_score(&spans[i], i, v) < 0 || is_title_again(&spans[i], title))
 			continue;
 		size_t c = utf8_count(spans[i].p, spans[i].len);
 		if (picked > 0 && chars + c > SUMMARY_MAX_CHARS) /* too long to add whole: skip it */
@@ -334,7 +355,7 @@ offline_enrich(const struct article *a, const struct verdict *v, const char *lan
 	memset(out, 0, sizeof *out);
 	out->title = a->title;
 	const char *text = a->text && *a->text ? a->text : a->title;
-	out->summary = extract_summary(text ? text : "", v, arena);
+	out->summary = extract_summary(text ? text : "", text == a->title ? NULL : a->title, v, arena);
 	int zh = !lang || strcmp(lang, "en") != 0;
 	struct buf b = BUF_INIT;
 	size_t nk = v->keyword_count < 2 ? v->keyword_count : 2;
