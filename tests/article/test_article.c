@@ -129,7 +129,7 @@ test_offline_unit(void)
 {
 	struct arena a = {0};
 	struct article lead = {
-		.id = 1, .source_name = "Evil Feed", .title = "Widget 3.5 ships.", .link = "https://e.example/1",
+		.id = 1, .source_name = "Evil **Feed** [7]", .title = "Widget 3.5 ships.", .link = "https://e.example/1",
 		.published = 1771500000, .when = 1771500000,
 		.text = "**Widget** 3.5 ships today[2] for the makers of small boards and kits. It was first shown "
 		        "in 2024 at a small event in Berlin. The maker calls it the most careful release of the line "
@@ -160,6 +160,10 @@ test_offline_unit(void)
 		CHECK(strstr(all[i], "today[2]") == NULL);
 	}
 	CHECK(strstr(d.sections[0].body, "**Widget 3.5 ships today for the makers") == d.sections[0].body);
+	/* The feed's name is data too. */
+	CHECK(strstr(d.hook, "Evil Feed 发表了《Widget 3.5 ships》[1]") != NULL);
+	CHECK(strcmp(d.sections[0].heading, "原文要点：Evil Feed") == 0);
+	CHECK(strstr(d.hook, "[7]") == NULL && strstr(d.hook, "**") == NULL);
 	/* 40% and $49 are figures; 2024 (a year) and 3.5 (the title's version) are not. */
 	CHECK(strstr(d.sections[1].body, "1. **40%**：") != NULL);
 	CHECK(strstr(d.sections[1].body, "2. **$49**：") != NULL);

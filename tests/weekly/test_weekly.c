@@ -309,6 +309,22 @@ test_issue_numbers(const char *home)
 	buf_free(&out);
 }
 
+/* A feed's title, an item's title and its text are data in the offline paragraphs: their
+ * "**" and "[n]" can neither embolden nor cite (fixtures/hostile.xml). */
+static void
+test_feed_words_are_data(void)
+{
+	char home[4096];
+	snprintf(home, sizeof home, "%s/hostile", test_tmpdir());
+	CHECK_INT(wfx_make_home_with(home, "hostile.xml"), 16);
+	struct buf md = BUF_INIT;
+	CHECK_INT(weekly(home, NULL, &md), 0);
+	const char *m = buf_str(&md);
+	CHECK(strstr(m, "Loud Feed 报道《Acme ships the Widget today》。原文摘录：Acme ships the new Widget to every buyer") != NULL);
+	CHECK(strstr(m, "**ships**") == NULL && strstr(m, "**Feed**") == NULL && strstr(m, "[9]") == NULL);
+	buf_free(&md);
+}
+
 int
 main(void)
 {
@@ -346,6 +362,7 @@ main(void)
 	CHECK(strstr(buf_str(&en), "\n# 1. News\n") != NULL);
 	(void)hugo;
 	test_issue_numbers(home);
+	test_feed_words_are_data();
 	buf_free(&md);
 	buf_free(&html);
 	buf_free(&json);

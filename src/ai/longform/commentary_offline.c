@@ -31,45 +31,13 @@
 #define OFFLINE_SCAN_BYTES 12000 /* of each source's text searched for figures */
 #define OFFLINE_SENTENCES 96
 
-/* Append s[0..len) as quoted data: on one line, without "**" and without bracketed numbers
- * ("[3]", the source's own footnote markers), spaces collapsed. */
-static void
-put_quote(struct buf *b, const char *s, size_t len)
-{
-	int space = 0;
-	for (size_t i = 0; i < len; i++) {
-		char c = s[i];
-		if (c == '*' && i + 1 < len && s[i + 1] == '*') {
-			i++;
-			continue;
-		}
-		if (c == '[') {
-			size_t j = i + 1;
-			while (j < len && is_ascii_digit((unsigned char)s[j]))
-				j++;
-			if (j > i + 1 && j < len && s[j] == ']') {
-				i = j;
-				continue;
-			}
-		}
-		if (is_ascii_space((unsigned char)c)) {
-			space = 1;
-			continue;
-		}
-		if (space && b->len && b->data[b->len - 1] != ' ')
-			buf_putc(b, ' ');
-		space = 0;
-		buf_putc(b, c);
-	}
-}
-
 /* A title as quoted data, without a closing full stop (it is set in 《》 or quotes, or
  * followed by the headline's colon). */
 static void
 put_title(struct buf *b, const char *title)
 {
 	size_t start = b->len;
-	put_quote(b, title ? title : "", title ? strlen(title) : 0);
+	extractive_put_quote(b, title ? title : "", title ? strlen(title) : 0);
 	while (b->len > start && b->data[b->len - 1] == '.' &&
 	       !(b->len - start >= 3 && memcmp(b->data + b->len - 3, "...", 3) == 0))
 		b->data[--b->len] = 0;
@@ -193,7 +161,7 @@ member_extract(const struct article *a, const struct verdict *v, const char *lan
 	if (!keep)
 		return NULL;
 	struct buf b = BUF_INIT;
-	put_quote(&b, en.summary, keep);
+	extractive_put_quote(&b, en.summary, keep);
 	if (add_stop)
 		buf_puts(&b, extractive_cjk_share(en.summary, keep) > 0.5 ? "。" : ".");
 	const char *out = arena_strdup(arena, buf_str(&b));
@@ -261,7 +229,7 @@ commentary_offline(const struct story *s, const struct verdict *v, const char *l
 {
 	int zh = !lang || strcmp(lang, "en") != 0;
 	const struct article *lead = s->lead;
-	const char *lead_name = lead->source_name ? lead->source_name : "";
+	const char *lead_name = extractive_quoted(lead->source_name, arena);
 	size_t n = s->member_count;
 	memset(out, 0, sizeof *out);
 	struct buf b = BUF_INIT;
@@ -298,8 +266,8 @@ commentary_offline(const struct story *s, const struct verdict *v, const char *l
 	buf_puts(&b, zh ? "》[1]" : "\u201d [1]");
 	size_t others = 0;
 	for (size_t m = 1; m < n; m++) {
-		const char *name = s->members[m]->source_name;
-		if (!name || strcmp(name, lead_name) == 0)
+		const char *name = extractive_quoted(s->members[m]->source_name, arena);
+		if (!*name || strcmp(name, lead_name) == 0)
 			continue;
 		if (others == OFFLINE_SOURCES_MAX)
 			break;
@@ -343,10 +311,10 @@ commentary_offline(const struct story *s, const struct verdict *v, const char *l
 		buf_puts(&b, zh ? "原文中值得记下的数字：\n" : "The figures worth noting, as the sources give them:\n");
 		for (size_t d = 0; d < nd; d++) {
 			buf_printf(&b, "%zu. **", d + 1);
-			put_quote(&b, details[d].figure, strlen(details[d].figure));
+			extractive_put_quote(&b, details[d].figure, strlen(details[d].figure));
 			buf_puts(&b, zh ? "**：" : "**: ");
 			struct buf q = BUF_INIT;
-			put_quote(&q, details[d].sentence, details[d].sentence_len);
+			extractive_put_quote(&q, details[d].sentence, details[d].sentence_len);
 			put_cited(&b, buf_str(&q), details[d].source, 0, arena);
 			buf_free(&q);
 			buf_putc(&b, '\n');
@@ -362,7 +330,8 @@ commentary_offline(const struct story *s, const struct verdict *v, const char *l
 		size_t listed = 0;
 		for (size_t m = 1; m < n && listed < OFFLINE_SOURCES_MAX; m++) {
 			const struct article *a = s->members[m];
-			buf_printf(&b, "- **%s**", a->source_name ? a->source_name : "?");
+			const char *name = extractive_quoted(a->source_name, arena);
+			buf_printf(&b, "- **%s**", *name ? name : "?");
 			buf_puts(&b, zh ? "（《" : " (\u201c");
 			put_title(&b, a->title);
 			buf_puts(&b, zh ? "》）：" : "\u201d): ");
@@ -411,7 +380,7 @@ commentary_offline(const struct story *s, const struct verdict *v, const char *l
 			key = &details[d];
 	if (key) {
 		buf_puts(&b, zh ? "文中最值得记下的数字是 " : " The figure to remember is ");
-		put_quote(&b, key->figure, strlen(key->figure));
+		extractive_put_quote(&b, key->figure, strlen(key->figure));
 		buf_printf(&b, zh ? "[%zu]。" : " [%zu].", key->source);
 	}
 	buf_puts(&b, zh ? "\n以上内容都摘自原文，brief 没有加入自己的判断；想知道它对你意味着什么，最好读一读参考资料中的原文。"

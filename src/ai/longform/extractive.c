@@ -97,3 +97,44 @@ extractive_quote_len(const char *summary, size_t limit, int *add_stop)
 	return keep;
 }
 
+/* Append s[0..len) as quoted data: on one line, without "**" and without bracketed numbers
+ * ("[3]", the source's own footnote markers), spaces collapsed. */
+void
+extractive_put_quote(struct buf *b, const char *s, size_t len)
+{
+	int space = 0;
+	for (size_t i = 0; i < len; i++) {
+		char c = s[i];
+		if (c == '*' && i + 1 < len && s[i + 1] == '*') {
+			i++;
+			continue;
+		}
+		if (c == '[') {
+			size_t j = i + 1;
+			while (j < len && is_ascii_digit((unsigned char)s[j]))
+				j++;
+			if (j > i + 1 && j < len && s[j] == ']') {
+				i = j;
+				continue;
+			}
+		}
+		if (is_ascii_space((unsigned char)c)) {
+			space = 1;
+			continue;
+		}
+		if (space && b->len && b->data[b->len - 1] != ' ')
+			buf_putc(b, ' ');
+		space = 0;
+		buf_putc(b, c);
+	}
+}
+
+const char *
+extractive_quoted(const char *s, struct arena *arena)
+{
+	struct buf b = BUF_INIT;
+	extractive_put_quote(&b, s ? s : "", s ? strlen(s) : 0);
+	const char *out = arena_strdup(arena, buf_str(&b));
+	buf_free(&b);
+	return out;
+}

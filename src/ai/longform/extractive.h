@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "util/arena.h"
 #include "util/buf.h"
 
 /* Append "2月24日" (is_zh) or "Feb 24" for t (UTC seconds) in local time to b. */
@@ -27,5 +28,13 @@ int extractive_ends_sentence(const char *p, size_t len);
  * not. Returns the byte length, 0 when nothing fits or the summary is too short to say
  * anything (a bare "3.9.0"). */
 size_t extractive_quote_len(const char *summary, size_t limit, int *add_stop);
+
+/* Append s[0..len) to b as quoted data inside the long-form Markdown subset's text
+ * (report/mdsubset.h): on one line, spaces collapsed, without "**" and without bracketed
+ * numbers ("[3]", a source's own footnote markers), so that a source can neither embolden
+ * nor cite. Everything else is escaped by the renderers. */
+void extractive_put_quote(struct buf *b, const char *s, size_t len);
+/* s (NULL = "") quoted so, as a string in arena. */
+const char *extractive_quoted(const char *s, struct arena *arena);
 
 #endif

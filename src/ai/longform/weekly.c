@@ -320,7 +320,8 @@ skip_date_again(const char *date, size_t date_len, const char **s, size_t *len)
 }
 
 /* One extractive paragraph for a story: its date (or that it has none), source and title, the
- * best sentences of the lead (figures included), and the other sources that carried it. */
+ * best sentences of the lead (figures included), and the other sources that carried it. The
+ * feeds' words are data: titles, names and quotes can neither embolden nor cite. */
 static void
 offline_para(const struct story *s, const char *lang, struct arena *arena, struct weekly_para *out, struct refs *refs)
 {
@@ -328,16 +329,17 @@ offline_para(const struct story *s, const char *lang, struct arena *arena, struc
 	const struct article *lead = s->lead;
 	struct buf b = BUF_INIT;
 	size_t date_at = 0, date_len = 0; /* the paragraph's date in b (none when undated) */
-	const char *lead_name = lead->source_name ? lead->source_name : "";
-	char project[64];
+	const char *lead_name = extractive_quoted(lead->source_name, arena), *title = extractive_quoted(lead->title, arena);
+	char project[64] = "";
 	int is_tag = tag_project(lead, project, sizeof project); /* a release titled by its tag alone */
+	const char *project_name = extractive_quoted(project, arena);
 	if (lead->published == FEED_NO_DATE) { /* said so, never the first-seen date as its date */
 		if (is_tag)
-			buf_printf(&b, is_zh ? "%s 发布 %s（日期不详）。" : "%s released %s (undated).", project, lead->title);
+			buf_printf(&b, is_zh ? "%s 发布 %s（日期不详）。" : "%s released %s (undated).", project_name, title);
 		else if (is_zh)
-			buf_printf(&b, "%s 报道《%s》（日期不详）。", lead_name, lead->title);
+			buf_printf(&b, "%s 报道《%s》（日期不详）。", lead_name, title);
 		else
-			buf_printf(&b, "%s reported \u201c%s\u201d (undated).", lead_name, lead->title);
+			buf_printf(&b, "%s reported \u201c%s\u201d (undated).", lead_name, title);
 	} else {
 		/* "2月24日，X 报道《T》。" / "On Feb 24, X reported “T”."; a release feed's entry is
 		 * titled by its tag alone, so it names the project: "X 发布 v1.2" / "X released v1.2". */
@@ -346,11 +348,11 @@ offline_para(const struct story *s, const char *lang, struct arena *arena, struc
 		date_at = b.len;
 		extractive_date(&b, lead->when, is_zh);
 		date_len = b.len - date_at;
-		const char *who = is_tag ? project : lead_name;
+		const char *who = is_tag ? project_name : lead_name;
 		if (is_zh)
-			buf_printf(&b, is_tag ? "，%s 发布 %s。" : "，%s 报道《%s》。", who, lead->title);
+			buf_printf(&b, is_tag ? "，%s 发布 %s。" : "，%s 报道《%s》。", who, title);
 		else
-			buf_printf(&b, is_tag ? ", %s released %s." : ", %s reported \u201c%s\u201d.", who, lead->title);
+			buf_printf(&b, is_tag ? ", %s released %s." : ", %s reported \u201c%s\u201d.", who, title);
 	}
 	const char *summary = s->has_enrichment ? s->enrichment.summary : NULL;
 	int add_stop = 0;
@@ -367,7 +369,7 @@ offline_para(const struct story *s, const char *lang, struct arena *arena, struc
 			buf_puts(&b, is_zh ? "原文摘录：" : "Excerpt in the original language: ");
 		else /* "2月19日，X 报道《…》。2月19日，…" */
 			skip_date_again(b.data + date_at, date_len, &summary, &keep);
-		buf_append(&b, summary, keep);
+		extractive_put_quote(&b, summary, keep);
 		if (add_stop)
 			buf_puts(&b, cjk > 0.5 ? "。" : ".");
 	}
@@ -380,7 +382,7 @@ offline_para(const struct story *s, const char *lang, struct arena *arena, struc
 				continue;
 			if (shown++)
 				buf_puts(&b, is_zh ? "、" : ", ");
-			buf_puts(&b, name);
+			extractive_put_quote(&b, name, strlen(name));
 		}
 		if (!shown)
 			b.len -= strlen(is_zh ? "（另见：" : " (Also covered by "), b.data[b.len] = 0;
