@@ -235,6 +235,23 @@ test_summary_rules(void)
 	ha.text = "Zig 0.14 ships with a faster linker.";
 	offline_enrich(&ha, &v, "en", &a, &e);
 	CHECK(strcmp(e.summary, "Zig 0.14 ships with a faster linker.") == 0);
+	/* What opens a text before its first sentence is not quoted: arXiv's announce line and
+	 * its "Abstract:", a label with a colon, a label glued to the sentence after it. */
+	struct article xa = {.title = "Sparse attention scales",
+	                     .text = "arXiv:2512.00001v1 Announce Type: new \nAbstract: Large language models spend most "
+	                             "of their time in attention. We show a sparse scheme that matches it."};
+	offline_enrich(&xa, &v, "en", &a, &e);
+	CHECK(strncmp(e.summary, "Large language models spend", 27) == 0);
+	xa.text = "摘要：本文提出一种稀疏注意力方法，在长上下文基准上与稠密注意力相当。它无需重新训练。";
+	offline_enrich(&xa, &v, "zh", &a, &e);
+	CHECK(strncmp(e.summary, "本文提出", strlen("本文提出")) == 0);
+	xa.text = "Abstract The advent of coding agents changed how patches are tested. We propose a new test "
+	          "generator for them.";
+	offline_enrich(&xa, &v, "en", &a, &e);
+	CHECK(strncmp(e.summary, "The advent of coding agents", 27) == 0);
+	xa.text = "Summary judgments are rare in patent cases. This one took four years.";
+	offline_enrich(&xa, &v, "en", &a, &e);
+	CHECK(strncmp(e.summary, "Summary judgments are rare", 26) == 0);
 	arena_free(&a);
 }
 

@@ -158,6 +158,55 @@ skip_heading_lines(struct text_span *sp)
 	}
 }
 
+/* Labels a text may open with before its first sentence ("Abstract: We show…"). */
+static const char *const lead_labels[] = {"abstract", "summary", "tl;dr", "tldr", "excerpt", "摘要", "简介",
+                                          "导语", "概要"};
+
+/* Skip what opens the text before its first sentence without being part of it: arXiv's
+ * "arXiv:2512.00001v1 Announce Type: new" line, then a label with its colon ("Abstract:",
+ * "TL;DR:", "摘要：") or, without a colon, a label before a capital ("Abstract The advent"). */
+static void
+skip_lead_label(struct text_span *sp)
+{
+	const char *p = sp->p, *end = sp->p + sp->len;
+	if ((size_t)(end - p) > 6 && memcmp(p, "arXiv:", 6) == 0) {
+		const char *q = p + 6;
+		while (q < end && !is_ascii_space((unsigned char)*q))
+			q++;
+		while (q < end && is_ascii_space((unsigned char)*q))
+			q++;
+		static const char announce[] = "Announce Type:";
+		if ((size_t)(end - q) > sizeof announce - 1 && memcmp(q, announce, sizeof announce - 1) == 0) {
+			q += sizeof announce - 1;
+			while (q < end && is_ascii_space((unsigned char)*q))
+				q++;
+			while (q < end && !is_ascii_space((unsigned char)*q))
+				q++;
+			while (q < end && is_ascii_space((unsigned char)*q))
+				q++;
+		}
+		p = q;
+	}
+	for (size_t i = 0; i < sizeof lead_labels / sizeof lead_labels[0]; i++) {
+		size_t n = strlen(lead_labels[i]);
+		if ((size_t)(end - p) <= n + 2 || str_ncasecmp(p, lead_labels[i], n) != 0)
+			continue;
+		const char *q = p + n;
+		if (*q == ':')
+			q++;
+		else if ((size_t)(end - q) >= 3 && memcmp(q, "\xef\xbc\x9a", 3) == 0) /* ： */
+			q += 3;
+		else if (!(*q == ' ' && q + 1 < end && q[1] >= 'A' && q[1] <= 'Z'))
+			continue;
+		while (q < end && is_ascii_space((unsigned char)*q))
+			q++;
+		p = q;
+		break;
+	}
+	sp->len = (size_t)(end - p);
+	sp->p = p;
+}
+
 /* Append s[0..len) to b as one line: a summary is one paragraph, so a line break inside a
  * sentence (a list item after its lead-in) becomes a space, or nothing between two CJK
  * characters. */
@@ -208,6 +257,8 @@ extract_summary(const char *text, const char *title, const struct verdict *v, st
 	size_t n = text_sentences(text, spans, MAX_SENTENCES);
 	for (size_t i = 0; i < n; i++)
 		skip_heading_lines(&spans[i]);
+	if (n)
+		skip_lead_label(&spans[0]);
 	int chosen[MAX_SENTENCES] = {0};
 	size_t picked = 0, chars = 0;
 	for (size_t i = 0; i < n && picked < 4 && (picked < 2 || chars < SUMMARY_TARGET_CHARS); i++) {
