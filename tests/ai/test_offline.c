@@ -81,6 +81,15 @@ test_text(void)
 	while (text_next(&it) && k < 11)
 		CHECK_STR(it.word, want[k++]);
 	CHECK_INT(k, 11);
+	/* A URL in running text is no word: skipped whole (no "https", no host, no path). */
+	s = "see https://example.com/vec/x.html now";
+	text_iter_init(&it, s, strlen(s));
+	const char *url_want[] = {"see", "now"};
+	k = 0;
+	while (text_next(&it) && k < 2)
+		CHECK_STR(it.word, url_want[k++]);
+	CHECK_INT(k, 2);
+	CHECK(!text_next(&it));
 	size_t count;
 	const struct lexicon_entry *lex = lexicon_words(&count);
 	for (size_t i = 0; i < count; i++) {
@@ -252,6 +261,13 @@ test_summary_rules(void)
 	xa.text = "Summary judgments are rare in patent cases. This one took four years.";
 	offline_enrich(&xa, &v, "en", &a, &e);
 	CHECK(strncmp(e.summary, "Summary judgments are rare", 26) == 0);
+	/* A link aggregator's entry (hnrss.org) has only the link and its counters: nothing is
+	 * quoted, and its labels are no keywords. */
+	xa.text = "Article URL: https://example.com/vec\nComments URL: https://news.ycombinator.com/item?id=1\n"
+	          "Points: 312\n# Comments: 87";
+	offline_enrich(&xa, &v, "en", &a, &e);
+	CHECK_STR(e.summary, "");
+	CHECK(kw_is_generic("comments") && kw_is_generic("url") && kw_is_generic("submitted"));
 	arena_free(&a);
 }
 

@@ -48,6 +48,8 @@ is_boilerplate(const char *s, size_t len)
 		"read also", "recommended:", "advertisement", "share this", "share article", "email this", "print this",
 		"bild:", "foto:", "(bild", "转播到", "分享到", "责任编辑", "来源：", "editor's note", "editor’s note",
 		"listen to this", "min read", "minute read", "last updated", "updated:", "published:",
+		/* a link aggregator's entry (hnrss.org, lobste.rs): the link and its counters, no text */
+		"article url:", "comments url:", "points:", "# comments:",
 	};
 	for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
 		if (str_icasestr(s, len, marks[i]))
@@ -279,7 +281,10 @@ extract_summary(const char *text, const char *title, const struct verdict *v, st
 			buf_putc(&b, ' ');
 		append_one_line(&b, spans[i].p, spans[i].len);
 	}
-	if (!b.len && text[0]) /* no sentence qualified: the head of the text */
+	/* No sentence qualified: the head of the text, unless its first line is furniture (a link
+	 * aggregator's "Article URL: … Comments URL: …" entry has nothing to quote). */
+	size_t first_line = strcspn(text, "\n");
+	if (!b.len && text[0] && !is_boilerplate(text, first_line))
 		append_one_line(&b, text, strlen(text));
 	size_t keep = utf8_prefix_chars(buf_str(&b), b.len, SUMMARY_MAX_CHARS);
 	const char *out;

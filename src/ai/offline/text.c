@@ -158,6 +158,13 @@ text_next(struct text_iter *it)
 				break;
 			}
 		}
+		/* A URL in running text ("https://example.com/vec") names no topic: skipped whole. */
+		if ((size_t)(it->end - q) >= 3 && memcmp(q, "://", 3) == 0) {
+			while (q < it->end && !is_ascii_space((unsigned char)*q))
+				q++;
+			it->p = q;
+			continue;
+		}
 		it->p = q;
 		if (!it->stem_end)
 			it->stem_end = q;
