@@ -267,6 +267,7 @@ test_summary_rules(void)
 	          "Points: 312\n# Comments: 87";
 	offline_enrich(&xa, &v, "en", &a, &e);
 	CHECK_STR(e.summary, "");
+	CHECK(strstr(e.reason, "no text to quote") != NULL);
 	CHECK(kw_is_generic("comments") && kw_is_generic("url") && kw_is_generic("submitted"));
 	arena_free(&a);
 }

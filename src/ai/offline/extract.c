@@ -421,12 +421,15 @@ offline_enrich(const struct article *a, const struct verdict *v, const char *lan
 		buf_puts(&b, v->keywords[k]);
 	}
 	const char *kind = kind_label(piece_kind(a, v), zh);
+	int quoted = out->summary[0] != '\0'; /* an entry with only a link has nothing to quote */
 	if (zh)
-		out->reason = arena_printf(arena, "%s，涉及 %s：%s（离线规则推荐；摘要为原文摘录，未经翻译）。", kind,
-		                           buf_str(&b), category_hook(v->category, 1));
+		out->reason = arena_printf(arena, "%s，涉及 %s：%s（离线规则推荐；%s）。", kind, buf_str(&b),
+		                           category_hook(v->category, 1),
+		                           quoted ? "摘要为原文摘录，未经翻译" : "原文条目没有可摘录的正文");
 	else
-		out->reason = arena_printf(arena, "%s about %s: %s (an offline, rule-based pick; the summary is quoted "
-		                           "from the article).", kind, buf_str(&b), category_hook(v->category, 0));
+		out->reason = arena_printf(arena, "%s about %s: %s (an offline, rule-based pick; %s).", kind, buf_str(&b),
+		                           category_hook(v->category, 0),
+		                           quoted ? "the summary is quoted from the article" : "the entry has no text to quote");
 	buf_free(&b);
 	out->is_offline = 1;
 }
