@@ -238,14 +238,20 @@ without_stop(const char *s, size_t len)
 }
 
 /* True when sentence sp is the title again (case aside, and its closing stop): many feeds open
- * the text with the headline, which the reader has just read. */
+ * the text with the headline, which the reader has just read. Also the title followed by a few
+ * words and no stop: a news aggregator's entry is its headline and the outlet's name
+ * ("Title  Outlet", Google News). */
 static int
 is_title_again(const struct text_span *sp, const char *title)
 {
 	if (!title)
 		return 0;
 	size_t n = without_stop(sp->p, sp->len), t = without_stop(title, strlen(title));
-	return n == t && n > 0 && str_ncasecmp(sp->p, title, n) == 0;
+	if (t == 0 || n < t || str_ncasecmp(sp->p, title, t) != 0)
+		return 0;
+	if (n == t)
+		return 1;
+	return is_ascii_space((unsigned char)sp->p[t]) && n == sp->len && text_word_count(sp->p + t, n - t) <= 4;
 }
 
 /* The lead of the article: its first sentences that are prose (not furniture, code or a run-on
@@ -284,7 +290,8 @@ extract_summary(const char *text, const char *title, const struct verdict *v, st
 	/* No sentence qualified: the head of the text, unless its first line is furniture (a link
 	 * aggregator's "Article URL: … Comments URL: …" entry has nothing to quote). */
 	size_t first_line = strcspn(text, "\n");
-	if (!b.len && text[0] && !is_boilerplate(text, first_line))
+	struct text_span whole = {text, strlen(text)};
+	if (!b.len && text[0] && !is_boilerplate(text, first_line) && !is_title_again(&whole, title))
 		append_one_line(&b, text, strlen(text));
 	size_t keep = utf8_prefix_chars(buf_str(&b), b.len, SUMMARY_MAX_CHARS);
 	const char *out;
@@ -410,8 +417,8 @@ offline_enrich(const struct article *a, const struct verdict *v, const char *lan
 {
 	memset(out, 0, sizeof *out);
 	out->title = a->title;
-	const char *text = a->text && *a->text ? a->text : a->title;
-	out->summary = extract_summary(text ? text : "", text == a->title ? NULL : a->title, v, arena);
+	/* An entry with no text (a tag, a link) has nothing to quote: the reader has its title. */
+	out->summary = extract_summary(a->text ? a->text : "", a->title, v, arena);
 	int zh = !lang || strcmp(lang, "en") != 0;
 	struct buf b = BUF_INIT;
 	size_t nk = v->keyword_count < 2 ? v->keyword_count : 2;
