@@ -223,38 +223,28 @@ question(enum category c, const char *kw, int zh, struct arena *arena)
 	return arena_printf(arena, "On %s: %s Tell us in the comments.", kw, q_en[c]);
 }
 
-void
-commentary_offline(const struct story *s, const struct verdict *v, const char *lang, struct arena *arena,
-                   struct commentary_draft *out, struct grounding_report *ground)
+/* Headline 主题：副题: the lead's title, then what the piece is. */
+static const char *
+write_headline(const struct story *s, int zh, struct arena *arena)
 {
-	int zh = !lang || strcmp(lang, "en") != 0;
-	const struct article *lead = s->lead;
-	const char *lead_name = extractive_quoted(lead->source_name, arena);
-	size_t n = s->member_count;
-	memset(out, 0, sizeof *out);
 	struct buf b = BUF_INIT;
-	const struct article *const *members = (const struct article *const *)s->members;
-	struct ground_index *ix = grounding_sources(members, n, NULL, COMMENTARY_TEXT_TOKENS, arena);
-	/* The keywords the frame names: only those the sources spell (a canonical topic such as
-	 * "GPT" for a text that says "GPT-4.5" is a tag, not something a source wrote). */
-	const char **kws = arena_alloc(arena, (v->keyword_count + 1) * sizeof *kws);
-	size_t nkw = 0;
-	for (size_t k = 0; k < v->keyword_count; k++) {
-		struct ground_result r = {0};
-		if (ground_check(ix, v->keywords[k], 0, GROUND_ANY_SOURCE | (zh ? 0 : GROUND_EN), arena, &r) == 0)
-			kws[nkw++] = v->keywords[k];
-	}
-
-	/* Headline: the lead's title, then what the piece is. */
-	put_title(&b, lead->title);
-	if (n > 1)
-		buf_printf(&b, zh ? "：%zu 个来源的报道要点" : ": what %zu sources report", n);
+	put_title(&b, s->lead->title);
+	if (s->member_count > 1)
+		buf_printf(&b, zh ? "：%zu 个来源的报道要点" : ": what %zu sources report", s->member_count);
 	else
 		buf_puts(&b, zh ? "：原文要点" : ": the key points");
-	out->headline = arena_strdup(arena, buf_str(&b));
+	const char *out = arena_strdup(arena, buf_str(&b));
+	buf_free(&b);
+	return out;
+}
 
-	/* Hook: when and where it appeared, who followed, and the question the piece answers. */
-	buf_clear(&b);
+/* The hook: when and where the story appeared, who followed, and the question the piece
+ * answers. */
+static const char *
+write_hook(const struct story *s, const char *lead_name, int zh, struct arena *arena)
+{
+	const struct article *lead = s->lead;
+	struct buf b = BUF_INIT;
 	if (lead->published != FEED_NO_DATE) {
 		if (!zh)
 			buf_puts(&b, "On ");
@@ -265,12 +255,10 @@ commentary_offline(const struct story *s, const struct verdict *v, const char *l
 	put_title(&b, lead->title);
 	buf_puts(&b, zh ? "》[1]" : "\u201d [1]");
 	size_t others = 0;
-	for (size_t m = 1; m < n; m++) {
+	for (size_t m = 1; m < s->member_count && others < OFFLINE_SOURCES_MAX; m++) {
 		const char *name = extractive_quoted(s->members[m]->source_name, arena);
 		if (!*name || strcmp(name, lead_name) == 0)
 			continue;
-		if (others == OFFLINE_SOURCES_MAX)
-			break;
 		buf_puts(&b, others++ ? (zh ? "、" : ", ") : (zh ? "；随后，" : "; "));
 		buf_printf(&b, "%s[%zu]", name, m + 1);
 	}
@@ -281,89 +269,106 @@ commentary_offline(const struct story *s, const struct verdict *v, const char *l
 		buf_puts(&b, zh ? "，各个来源又怎么说" : ", and how do the sources tell it");
 	buf_puts(&b, zh ? "？下面从原文中摘录整理，引文保留原文语言，未经翻译。"
 	                : "? What follows is taken from the sources, quoted as they wrote it.");
-	out->hook = arena_strdup(arena, buf_str(&b));
+	const char *out = arena_strdup(arena, buf_str(&b));
+	buf_free(&b);
+	return out;
+}
 
-	/* The sections. */
-	out->sections = arena_alloc(arena, 3 * sizeof *out->sections);
-	const char **quoted = arena_alloc(arena, n * sizeof *quoted);
-	for (size_t m = 0; m < n; m++)
-		quoted[m] = member_extract(s->members[m], v, lang, m == 0 ? OFFLINE_QUOTE_CHARS : OFFLINE_QUOTE_CHARS / 2,
-		                           arena);
-
-	/* 1: the lead's extract, its first sentence in bold. */
-	buf_clear(&b);
-	if (quoted[0]) {
-		put_cited(&b, quoted[0], 1, 1, arena);
+/* Section 一: the lead's extract, its first sentence in bold (or that it has only a title). */
+static void
+section_lead(const struct story *s, const char *quoted, const char *lead_name, int zh, struct arena *arena,
+             struct commentary_section *sec)
+{
+	struct buf b = BUF_INIT;
+	if (quoted) {
+		put_cited(&b, quoted, 1, 1, arena);
 	} else {
 		buf_printf(&b, zh ? "%s 的原文只有标题《" : "%s carries only its title, \u201c", lead_name);
-		put_title(&b, lead->title);
+		put_title(&b, s->lead->title);
 		buf_puts(&b, zh ? "》，没有可以摘录的正文。[1]" : "\u201d, and no text to quote.[1]");
 	}
-	struct commentary_section *sec = &out->sections[out->section_count++];
 	sec->heading = arena_printf(arena, zh ? "原文要点：%s" : "What %s reports", lead_name);
 	sec->body = arena_strdup(arena, buf_str(&b));
+	buf_free(&b);
+}
 
-	/* 2: the figures, as a numbered list. */
-	struct detail details[OFFLINE_FIGURES_MAX];
-	size_t nd = find_details(s, quoted, arena, details);
-	if (nd) {
-		buf_clear(&b);
-		buf_puts(&b, zh ? "原文中值得记下的数字：\n" : "The figures worth noting, as the sources give them:\n");
-		for (size_t d = 0; d < nd; d++) {
-			buf_printf(&b, "%zu. **", d + 1);
-			extractive_put_quote(&b, details[d].figure, strlen(details[d].figure));
-			buf_puts(&b, zh ? "**：" : "**: ");
-			struct buf q = BUF_INIT;
-			extractive_put_quote(&q, details[d].sentence, details[d].sentence_len);
-			put_cited(&b, buf_str(&q), details[d].source, 0, arena);
-			buf_free(&q);
-			buf_putc(&b, '\n');
-		}
-		sec = &out->sections[out->section_count++];
-		sec->heading = zh ? "数字与细节" : "The figures and details";
-		sec->body = arena_strdup(arena, buf_str(&b));
+/* Section 数字与细节: the details[0..nd) as a numbered list, each figure in bold. */
+static void
+section_figures(const struct detail *details, size_t nd, int zh, struct arena *arena, struct commentary_section *sec)
+{
+	struct buf b = BUF_INIT;
+	buf_puts(&b, zh ? "原文中值得记下的数字：\n" : "The figures worth noting, as the sources give them:\n");
+	for (size_t d = 0; d < nd; d++) {
+		buf_printf(&b, "%zu. **", d + 1);
+		extractive_put_quote(&b, details[d].figure, strlen(details[d].figure));
+		buf_puts(&b, zh ? "**：" : "**: ");
+		struct buf q = BUF_INIT;
+		extractive_put_quote(&q, details[d].sentence, details[d].sentence_len);
+		put_cited(&b, buf_str(&q), details[d].source, 0, arena);
+		buf_free(&q);
+		buf_putc(&b, '\n');
 	}
+	sec->heading = zh ? "数字与细节" : "The figures and details";
+	sec->body = arena_strdup(arena, buf_str(&b));
+	buf_free(&b);
+}
 
-	/* 3: the other sources, one bullet each. */
-	if (n > 1) {
-		buf_clear(&b);
-		size_t listed = 0;
-		for (size_t m = 1; m < n && listed < OFFLINE_SOURCES_MAX; m++) {
-			const struct article *a = s->members[m];
-			const char *name = extractive_quoted(a->source_name, arena);
-			buf_printf(&b, "- **%s**", *name ? name : "?");
-			buf_puts(&b, zh ? "（《" : " (\u201c");
-			put_title(&b, a->title);
-			buf_puts(&b, zh ? "》）：" : "\u201d): ");
-			if (quoted[m])
-				put_cited(&b, quoted[m], m + 1, 0, arena);
-			else
-				buf_printf(&b, zh ? "只有标题，没有可摘录的正文。[%zu]" : "a title only, no text to quote.[%zu]", m + 1);
-			buf_putc(&b, '\n');
-			listed++;
-		}
-		sec = &out->sections[out->section_count++];
-		sec->heading = zh ? "其他来源怎么说" : "What the other sources say";
-		sec->body = arena_strdup(arena, buf_str(&b));
+/* Section 其他来源怎么说: each other source's name, title and opening, one bullet each. */
+static void
+section_sources(const struct story *s, const char *const *quoted, int zh, struct arena *arena,
+                struct commentary_section *sec)
+{
+	struct buf b = BUF_INIT;
+	for (size_t m = 1; m < s->member_count && m <= OFFLINE_SOURCES_MAX; m++) {
+		const struct article *a = s->members[m];
+		const char *name = extractive_quoted(a->source_name, arena);
+		buf_printf(&b, "- **%s**", *name ? name : "?");
+		buf_puts(&b, zh ? "（《" : " (\u201c");
+		put_title(&b, a->title);
+		buf_puts(&b, zh ? "》）：" : "\u201d): ");
+		if (quoted[m])
+			put_cited(&b, quoted[m], m + 1, 0, arena);
+		else
+			buf_printf(&b, zh ? "只有标题，没有可摘录的正文。[%zu]" : "a title only, no text to quote.[%zu]", m + 1);
+		buf_putc(&b, '\n');
 	}
+	sec->heading = zh ? "其他来源怎么说" : "What the other sources say";
+	sec->body = arena_strdup(arena, buf_str(&b));
+	buf_free(&b);
+}
 
-	/* Conclusion: what kind of story it is and how far it went; then what the piece is. */
-	buf_clear(&b);
-	const char *label = category_label(v->category, zh ? "zh" : "en");
+/* Append the category's name; in English in lower case ("tools / open source"), acronyms
+ * kept: a category is no name, and the claim check reads capitals as names. */
+static void
+put_category(struct buf *b, enum category c, int zh)
+{
+	const char *label = category_label(c, zh ? "zh" : "en");
 	if (zh) {
-		buf_printf(&b, "brief 把它归入「%s」", label);
-	} else { /* "tools / open source": a category is no name (the claim check reads capitals as names) */
-		buf_puts(&b, "Filed under ");
-		for (const char *w = label; *w;) {
-			size_t len = strcspn(w, " /");
-			int acronym = len > 1 && w[1] >= 'A' && w[1] <= 'Z';
-			buf_putc(&b, acronym ? w[0] : (char)ascii_lower((unsigned char)w[0]));
-			buf_append(&b, w + 1, len ? len - 1 : 0);
-			w += len;
-			while (*w == ' ' || *w == '/')
-				buf_putc(&b, *w++);
-		}
+		buf_puts(b, label);
+		return;
 	}
+	for (const char *w = label; *w;) {
+		size_t len = strcspn(w, " /");
+		int acronym = len > 1 && w[1] >= 'A' && w[1] <= 'Z';
+		buf_putc(b, acronym ? w[0] : (char)ascii_lower((unsigned char)w[0]));
+		buf_append(b, w + 1, len ? len - 1 : 0);
+		w += len;
+		while (*w == ' ' || *w == '/')
+			buf_putc(b, *w++);
+	}
+}
+
+/* The conclusion: what kind of story it is (category, keywords kws[0..nkw)), how far it went
+ * and its key figure (the first of details[0..nd) with a unit); then that it is all quoted. */
+static const char *
+write_conclusion(const struct story *s, enum category c, const char *const *kws, size_t nkw,
+                 const struct detail *details, size_t nd, int zh, struct arena *arena)
+{
+	struct buf b = BUF_INIT;
+	buf_puts(&b, zh ? "brief 把它归入「" : "Filed under ");
+	put_category(&b, c, zh);
+	if (zh)
+		buf_puts(&b, "」");
 	for (size_t k = 0; k < nkw && k < 3; k++) {
 		if (k == 0)
 			buf_puts(&b, zh ? "，涉及 " : ", it is about ");
@@ -372,8 +377,8 @@ commentary_offline(const struct story *s, const struct verdict *v, const char *l
 		buf_puts(&b, kws[k]);
 	}
 	buf_puts(&b, zh ? "。" : ".");
-	if (n > 1)
-		buf_printf(&b, zh ? "共有 %zu 个来源报道了它。" : " It was carried by %zu sources.", n);
+	if (s->member_count > 1)
+		buf_printf(&b, zh ? "共有 %zu 个来源报道了它。" : " It was carried by %zu sources.", s->member_count);
 	const struct detail *key = NULL;
 	for (size_t d = 0; d < nd && !key; d++)
 		if (!details[d].is_bare)
@@ -386,11 +391,47 @@ commentary_offline(const struct story *s, const struct verdict *v, const char *l
 	buf_puts(&b, zh ? "\n以上内容都摘自原文，brief 没有加入自己的判断；想知道它对你意味着什么，最好读一读参考资料中的原文。"
 	                : "\nEverything above is quoted from the sources, with no judgement of brief's own added; to "
 	                  "know what it means for you, read the originals in the references.");
-	out->conclusion = arena_strdup(arena, buf_str(&b));
-
-	const char *kw = nkw ? kws[0] : (zh ? "这件事" : "this story");
-	out->question = question(v->category, kw, zh, arena);
+	const char *out = arena_strdup(arena, buf_str(&b));
 	buf_free(&b);
+	return out;
+}
+
+void
+commentary_offline(const struct story *s, const struct verdict *v, const char *lang, struct arena *arena,
+                   struct commentary_draft *out, struct grounding_report *ground)
+{
+	int zh = !lang || strcmp(lang, "en") != 0;
+	size_t n = s->member_count;
+	memset(out, 0, sizeof *out);
+	const char *lead_name = extractive_quoted(s->lead->source_name, arena);
+	const struct article *const *members = (const struct article *const *)s->members;
+	struct ground_index *ix = grounding_sources(members, n, NULL, COMMENTARY_TEXT_TOKENS, arena);
+	/* The keywords the frame names: only those the sources spell (a canonical topic such as
+	 * "GPT" for a text that says "GPT-4.5" is a tag, not something a source wrote). */
+	const char **kws = arena_alloc(arena, (v->keyword_count + 1) * sizeof *kws);
+	size_t nkw = 0;
+	for (size_t k = 0; k < v->keyword_count; k++) {
+		struct ground_result r = {0};
+		if (ground_check(ix, v->keywords[k], 0, GROUND_ANY_SOURCE | (zh ? 0 : GROUND_EN), arena, &r) == 0)
+			kws[nkw++] = v->keywords[k];
+	}
+	const char **quoted = arena_alloc(arena, n * sizeof *quoted);
+	for (size_t m = 0; m < n; m++)
+		quoted[m] = member_extract(s->members[m], v, lang, m == 0 ? OFFLINE_QUOTE_CHARS : OFFLINE_QUOTE_CHARS / 2,
+		                           arena);
+	struct detail details[OFFLINE_FIGURES_MAX];
+	size_t nd = find_details(s, quoted, arena, details);
+
+	out->headline = write_headline(s, zh, arena);
+	out->hook = write_hook(s, lead_name, zh, arena);
+	out->sections = arena_alloc(arena, 3 * sizeof *out->sections);
+	section_lead(s, quoted[0], lead_name, zh, arena, &out->sections[out->section_count++]);
+	if (nd)
+		section_figures(details, nd, zh, arena, &out->sections[out->section_count++]);
+	if (n > 1)
+		section_sources(s, quoted, zh, arena, &out->sections[out->section_count++]);
+	out->conclusion = write_conclusion(s, v->category, kws, nkw, details, nd, zh, arena);
+	out->question = question(v->category, nkw ? kws[0] : (zh ? "这件事" : "this story"), zh, arena);
 
 	if (ground) {
 		memset(ground, 0, sizeof *ground);
