@@ -183,6 +183,27 @@ test_offline_unit(void)
 	CHECK(strstr(buf_str(&md), "离线引擎") != NULL);
 	buf_free(&md);
 	buf_free(&html);
+
+	/* A longer lead: after its extract, more of its own sentences in 更多细节, none twice. */
+	lead.text = "The Widget line gets a new member this week. It is smaller than the last one and fits in a "
+	            "pocket. The case is made of recycled aluminium from old laptops. Reviewers liked the new "
+	            "hinge and the quiet fan. The battery lasts a whole working day in normal use. A charger "
+	            "comes in the box again after two years without one. The keyboard has a new layout for "
+	            "programmers who use many brackets.";
+	commentary_offline(&st, &v, "en", &a, &d, &g);
+	CHECK_INT(g.claims.bad, 0);
+	const struct commentary_section *more = NULL;
+	for (size_t i = 0; i < d.section_count; i++)
+		if (strncmp(d.sections[i].heading, "More from ", 10) == 0)
+			more = &d.sections[i];
+	CHECK(more != NULL);
+	if (more) {
+		CHECK(strncmp(more->body, "**", 2) == 0);
+		CHECK(strstr(d.sections[0].body, "The Widget line gets") != NULL);
+		CHECK(strstr(more->body, "The Widget line gets") == NULL);
+		CHECK(strstr(more->body, "The keyboard has a new layout") != NULL ||
+		      strstr(d.sections[0].body, "The keyboard has a new layout") != NULL);
+	}
 	arena_free(&a);
 }
 

@@ -30,6 +30,7 @@
 #define OFFLINE_SOURCES_MAX 8    /* other sources listed in 其他来源怎么说 */
 #define OFFLINE_SCAN_BYTES 12000 /* of each source's text searched for figures */
 #define OFFLINE_SENTENCES 96
+#define OFFLINE_MORE_MAX 3       /* sentences in 更多细节 (the section needs at least 2) */
 
 /* A title as quoted data, without a closing full stop (it is set in 《》 or quotes, or
  * followed by the headline's colon). */
@@ -195,6 +196,41 @@ put_cited(struct buf *b, const char *q, size_t id, int bold_first, struct arena 
 	}
 }
 
+/* Sentences of the lead's text after its extract, in order: up to OFFLINE_MORE_MAX quotable
+ * ones that are neither in the extract (quoted) nor a figure's sentence (details[0..nd)),
+ * quoted into out (one line, each cited [1], the first bold). Returns how many. */
+static size_t
+find_more(const struct article *lead, const char *quoted, const struct detail *details, size_t nd,
+          struct arena *arena, struct buf *out)
+{
+	if (!lead->text || !*lead->text || !quoted)
+		return 0;
+	size_t len = strlen(lead->text);
+	if (len > OFFLINE_SCAN_BYTES)
+		len = utf8_prefix_chars(lead->text, OFFLINE_SCAN_BYTES, OFFLINE_SCAN_BYTES);
+	char *text = arena_strndup(arena, lead->text, len);
+	struct text_span *sp = arena_alloc(arena, OFFLINE_SENTENCES * sizeof *sp);
+	size_t count = text_sentences(text, sp, OFFLINE_SENTENCES), found = 0;
+	struct buf q = BUF_INIT;
+	for (size_t k = 0; k < count && found < OFFLINE_MORE_MAX; k++) {
+		if (!is_quotable(sp[k].p, sp[k].len))
+			continue;
+		char *sentence = arena_strndup(arena, sp[k].p, sp[k].len);
+		buf_clear(&q);
+		extractive_put_quote(&q, sentence, sp[k].len);
+		int used = strstr(quoted, buf_str(&q)) != NULL;
+		for (size_t d = 0; d < nd && !used; d++)
+			used = details[d].sentence_len == sp[k].len && memcmp(details[d].sentence, sentence, sp[k].len) == 0;
+		if (used)
+			continue;
+		if (found++)
+			buf_putc(out, ' ');
+		put_cited(out, buf_str(&q), 1, found == 1, arena);
+	}
+	buf_free(&q);
+	return found;
+}
+
 /* The closing question: two positions on the story's kind of news, about its first
  * keyword, or on the story (seed 002's 今日互动 asks 是A还是B). */
 static const char *
@@ -313,6 +349,21 @@ section_figures(const struct detail *details, size_t nd, int zh, struct arena *a
 	buf_free(&b);
 }
 
+/* Section 更多细节: more of the lead's own sentences (find_more), when it has two or more. */
+static int
+section_more(const struct story *s, const char *quoted, const struct detail *details, size_t nd,
+             const char *lead_name, int zh, struct arena *arena, struct commentary_section *sec)
+{
+	struct buf b = BUF_INIT;
+	size_t found = find_more(s->lead, quoted, details, nd, arena, &b);
+	if (found >= 2) {
+		sec->heading = arena_printf(arena, zh ? "更多细节：%s" : "More from %s", lead_name);
+		sec->body = arena_strdup(arena, buf_str(&b));
+	}
+	buf_free(&b);
+	return found >= 2;
+}
+
 /* Section 其他来源怎么说: each other source's name, title and opening, one bullet each. */
 static void
 section_sources(const struct story *s, const char *const *quoted, int zh, struct arena *arena,
@@ -424,10 +475,12 @@ commentary_offline(const struct story *s, const struct verdict *v, const char *l
 
 	out->headline = write_headline(s, zh, arena);
 	out->hook = write_hook(s, lead_name, zh, arena);
-	out->sections = arena_alloc(arena, 3 * sizeof *out->sections);
+	out->sections = arena_alloc(arena, 4 * sizeof *out->sections);
 	section_lead(s, quoted[0], lead_name, zh, arena, &out->sections[out->section_count++]);
 	if (nd)
 		section_figures(details, nd, zh, arena, &out->sections[out->section_count++]);
+	if (section_more(s, quoted[0], details, nd, lead_name, zh, arena, &out->sections[out->section_count]))
+		out->section_count++;
 	if (n > 1)
 		section_sources(s, quoted, zh, arena, &out->sections[out->section_count++]);
 	out->conclusion = write_conclusion(s, v->category, kws, nkw, details, nd, zh, arena);
