@@ -258,6 +258,9 @@ test_summary_rules(void)
 	          "generator for them.";
 	offline_enrich(&xa, &v, "en", &a, &e);
 	CHECK(strncmp(e.summary, "The advent of coding agents", 27) == 0);
+	xa.text = "EXECUTIVE BRIEF OpenAI released a new model with better reasoning today. It is available to all.";
+	offline_enrich(&xa, &v, "en", &a, &e);
+	CHECK(strncmp(e.summary, "OpenAI released a new model", 27) == 0);
 	xa.text = "Summary judgments are rare in patent cases. This one took four years.";
 	offline_enrich(&xa, &v, "en", &a, &e);
 	CHECK(strncmp(e.summary, "Summary judgments are rare", 26) == 0);

@@ -161,8 +161,8 @@ skip_heading_lines(struct text_span *sp)
 }
 
 /* Labels a text may open with before its first sentence ("Abstract: We show…"). */
-static const char *const lead_labels[] = {"abstract", "summary", "tl;dr", "tldr", "excerpt", "摘要", "简介",
-                                          "导语", "概要"};
+static const char *const lead_labels[] = {"abstract", "executive summary", "executive brief", "key takeaways",
+                                          "summary", "tl;dr", "tldr", "excerpt", "摘要", "简介", "导语", "概要"};
 
 /* Skip what opens the text before its first sentence without being part of it: arXiv's
  * "arXiv:2512.00001v1 Announce Type: new" line, then a label with its colon ("Abstract:",
