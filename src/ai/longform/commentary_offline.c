@@ -100,6 +100,29 @@ sentence_figure(const char *p, size_t len, int en, const char *title, struct are
 	return NULL;
 }
 
+/* A source's text split into sentences once (its first OFFLINE_SCAN_BYTES), for the figures
+ * and for 更多细节. */
+struct sentences {
+	struct text_span *sp;
+	size_t count;
+	int en; /* the text is English (claims_extract reads capitals so) */
+};
+
+static void
+split_source(const struct article *a, struct arena *arena, struct sentences *out)
+{
+	memset(out, 0, sizeof *out);
+	if (!a->text || !*a->text)
+		return;
+	size_t len = strlen(a->text);
+	if (len > OFFLINE_SCAN_BYTES)
+		len = utf8_prefix_chars(a->text, OFFLINE_SCAN_BYTES, OFFLINE_SCAN_BYTES);
+	char *text = arena_strndup(arena, a->text, len);
+	out->sp = arena_alloc(arena, OFFLINE_SENTENCES * sizeof *out->sp);
+	out->count = text_sentences(text, out->sp, OFFLINE_SENTENCES);
+	out->en = lang_detect(a->title, text) == LANG_EN;
+}
+
 struct detail {
 	const char *figure;   /* as written ("17,000", "$1.2 billion", "30%") */
 	const char *sentence;
@@ -108,32 +131,26 @@ struct detail {
 	int is_bare;          /* no unit, sign or separator: not the conclusion's key figure */
 };
 
-/* Collect up to OFFLINE_FIGURES_MAX sentences with figures from the sources' texts, the lead's
- * first, at most OFFLINE_FIGURES_PER_SOURCE a source, none inside the quoted extracts
- * (quoted[i] is member i's), no figure twice. Returns how many. */
+/* Collect up to OFFLINE_FIGURES_MAX sentences with figures from the sources' sentences
+ * (split[i] is member i's), the lead's first, at most OFFLINE_FIGURES_PER_SOURCE a source,
+ * none inside the quoted extracts (quoted[i] is member i's), no figure twice. Returns how
+ * many. */
 static size_t
-find_details(const struct story *s, const char *const *quoted, struct arena *arena, struct detail *out)
+find_details(const struct story *s, const struct sentences *split, const char *const *quoted, struct arena *arena,
+             struct detail *out)
 {
 	size_t n = 0;
-	struct text_span *sp = arena_alloc(arena, OFFLINE_SENTENCES * sizeof *sp);
 	for (size_t m = 0; m < s->member_count && n < OFFLINE_FIGURES_MAX; m++) {
-		const struct article *a = s->members[m];
-		if (!a->text || !*a->text)
-			continue;
-		size_t len = strlen(a->text);
-		if (len > OFFLINE_SCAN_BYTES)
-			len = utf8_prefix_chars(a->text, OFFLINE_SCAN_BYTES, OFFLINE_SCAN_BYTES);
-		char *text = arena_strndup(arena, a->text, len);
-		int en = lang_detect(a->title, text) == LANG_EN;
-		size_t count = text_sentences(text, sp, OFFLINE_SENTENCES), mine = 0;
-		for (size_t k = 0; k < count && n < OFFLINE_FIGURES_MAX && mine < OFFLINE_FIGURES_PER_SOURCE; k++) {
+		const struct text_span *sp = split[m].sp;
+		size_t mine = 0;
+		for (size_t k = 0; k < split[m].count && n < OFFLINE_FIGURES_MAX && mine < OFFLINE_FIGURES_PER_SOURCE; k++) {
 			if (!is_quotable(sp[k].p, sp[k].len))
 				continue;
 			char *sentence = arena_strndup(arena, sp[k].p, sp[k].len);
 			if (quoted[m] && strstr(quoted[m], sentence))
 				continue;
 			int bare = 0;
-			const struct claim *c = sentence_figure(sentence, sp[k].len, en, s->lead->title, arena, &bare);
+			const struct claim *c = sentence_figure(sentence, sp[k].len, split[m].en, s->lead->title, arena, &bare);
 			if (!c)
 				continue;
 			int seen = 0;
@@ -148,15 +165,13 @@ find_details(const struct story *s, const char *const *quoted, struct arena *are
 	return n;
 }
 
-/* The quoted extract of member i: its best sentences as offline_enrich picks them, cut to
- * whole sentences; NULL when it has nothing beyond its title. */
+/* The quoted extract of member i: its best sentences as offline_enrich picks them (never the
+ * title again), cut to whole sentences; NULL when it has nothing to quote. */
 static const char *
 member_extract(const struct article *a, const struct verdict *v, const char *lang, size_t limit, struct arena *arena)
 {
 	struct enrichment en;
 	offline_enrich(a, v, lang, arena, &en);
-	if (!en.summary || !a->title || strcmp(en.summary, a->title) == 0)
-		return NULL;
 	int add_stop = 0;
 	size_t keep = extractive_quote_len(en.summary, limit, &add_stop);
 	if (!keep)
@@ -196,23 +211,20 @@ put_cited(struct buf *b, const char *q, size_t id, int bold_first, struct arena 
 	}
 }
 
-/* Sentences of the lead's text after its extract, in order: up to OFFLINE_MORE_MAX quotable
- * ones that are neither in the extract (quoted) nor a figure's sentence (details[0..nd)),
- * quoted into out (one line, each cited [1], the first bold). Returns how many. */
+/* Sentences of the lead's text (lead: its split) after its extract, in order: up to
+ * OFFLINE_MORE_MAX quotable ones that are neither in the extract (quoted) nor a figure's
+ * sentence (details[0..nd)), quoted into out (one line, each cited [1], the first bold).
+ * Returns how many. */
 static size_t
-find_more(const struct article *lead, const char *quoted, const struct detail *details, size_t nd,
+find_more(const struct sentences *lead, const char *quoted, const struct detail *details, size_t nd,
           struct arena *arena, struct buf *out)
 {
-	if (!lead->text || !*lead->text || !quoted)
+	if (!quoted)
 		return 0;
-	size_t len = strlen(lead->text);
-	if (len > OFFLINE_SCAN_BYTES)
-		len = utf8_prefix_chars(lead->text, OFFLINE_SCAN_BYTES, OFFLINE_SCAN_BYTES);
-	char *text = arena_strndup(arena, lead->text, len);
-	struct text_span *sp = arena_alloc(arena, OFFLINE_SENTENCES * sizeof *sp);
-	size_t count = text_sentences(text, sp, OFFLINE_SENTENCES), found = 0;
+	const struct text_span *sp = lead->sp;
+	size_t found = 0;
 	struct buf q = BUF_INIT;
-	for (size_t k = 0; k < count && found < OFFLINE_MORE_MAX; k++) {
+	for (size_t k = 0; k < lead->count && found < OFFLINE_MORE_MAX; k++) {
 		if (!is_quotable(sp[k].p, sp[k].len))
 			continue;
 		char *sentence = arena_strndup(arena, sp[k].p, sp[k].len);
@@ -351,11 +363,11 @@ section_figures(const struct detail *details, size_t nd, int zh, struct arena *a
 
 /* Section 更多细节: more of the lead's own sentences (find_more), when it has two or more. */
 static int
-section_more(const struct story *s, const char *quoted, const struct detail *details, size_t nd,
+section_more(const struct sentences *lead, const char *quoted, const struct detail *details, size_t nd,
              const char *lead_name, int zh, struct arena *arena, struct commentary_section *sec)
 {
 	struct buf b = BUF_INIT;
-	size_t found = find_more(s->lead, quoted, details, nd, arena, &b);
+	size_t found = find_more(lead, quoted, details, nd, arena, &b);
 	if (found >= 2) {
 		sec->heading = arena_printf(arena, zh ? "更多细节：%s" : "More from %s", lead_name);
 		sec->body = arena_strdup(arena, buf_str(&b));
@@ -470,8 +482,11 @@ commentary_offline(const struct story *s, const struct verdict *v, const char *l
 	for (size_t m = 0; m < n; m++)
 		quoted[m] = member_extract(s->members[m], v, lang, m == 0 ? OFFLINE_QUOTE_CHARS : OFFLINE_QUOTE_CHARS / 2,
 		                           arena);
+	struct sentences *split = arena_alloc(arena, n * sizeof *split);
+	for (size_t m = 0; m < n; m++)
+		split_source(s->members[m], arena, &split[m]);
 	struct detail details[OFFLINE_FIGURES_MAX];
-	size_t nd = find_details(s, quoted, arena, details);
+	size_t nd = find_details(s, split, quoted, arena, details);
 
 	out->headline = write_headline(s, zh, arena);
 	out->hook = write_hook(s, lead_name, zh, arena);
@@ -479,7 +494,7 @@ commentary_offline(const struct story *s, const struct verdict *v, const char *l
 	section_lead(s, quoted[0], lead_name, zh, arena, &out->sections[out->section_count++]);
 	if (nd)
 		section_figures(details, nd, zh, arena, &out->sections[out->section_count++]);
-	if (section_more(s, quoted[0], details, nd, lead_name, zh, arena, &out->sections[out->section_count]))
+	if (section_more(&split[0], quoted[0], details, nd, lead_name, zh, arena, &out->sections[out->section_count]))
 		out->section_count++;
 	if (n > 1)
 		section_sources(s, quoted, zh, arena, &out->sections[out->section_count++]);
