@@ -160,6 +160,24 @@ skip_heading_lines(struct text_span *sp)
 	}
 }
 
+/* Past the spaces at p (up to end). */
+static const char *
+past_spaces(const char *p, const char *end)
+{
+	while (p < end && is_ascii_space((unsigned char)*p))
+		p++;
+	return p;
+}
+
+/* Past the word at p and the spaces after it (up to end). */
+static const char *
+past_word(const char *p, const char *end)
+{
+	while (p < end && !is_ascii_space((unsigned char)*p))
+		p++;
+	return past_spaces(p, end);
+}
+
 /* Labels a text may open with before its first sentence ("Abstract: We show…"). */
 static const char *const lead_labels[] = {"abstract", "executive summary", "executive brief", "key takeaways",
                                           "summary", "tl;dr", "tldr", "excerpt", "摘要", "简介", "导语", "概要"};
@@ -172,22 +190,10 @@ skip_lead_label(struct text_span *sp)
 {
 	const char *p = sp->p, *end = sp->p + sp->len;
 	if ((size_t)(end - p) > 6 && memcmp(p, "arXiv:", 6) == 0) {
-		const char *q = p + 6;
-		while (q < end && !is_ascii_space((unsigned char)*q))
-			q++;
-		while (q < end && is_ascii_space((unsigned char)*q))
-			q++;
+		p = past_word(p, end); /* "arXiv:2512.00001v1" */
 		static const char announce[] = "Announce Type:";
-		if ((size_t)(end - q) > sizeof announce - 1 && memcmp(q, announce, sizeof announce - 1) == 0) {
-			q += sizeof announce - 1;
-			while (q < end && is_ascii_space((unsigned char)*q))
-				q++;
-			while (q < end && !is_ascii_space((unsigned char)*q))
-				q++;
-			while (q < end && is_ascii_space((unsigned char)*q))
-				q++;
-		}
-		p = q;
+		if ((size_t)(end - p) > sizeof announce - 1 && memcmp(p, announce, sizeof announce - 1) == 0)
+			p = past_word(past_spaces(p + sizeof announce - 1, end), end); /* "new" */
 	}
 	for (size_t i = 0; i < sizeof lead_labels / sizeof lead_labels[0]; i++) {
 		size_t n = strlen(lead_labels[i]);
@@ -200,9 +206,7 @@ skip_lead_label(struct text_span *sp)
 			q += 3;
 		else if (!(*q == ' ' && q + 1 < end && q[1] >= 'A' && q[1] <= 'Z'))
 			continue;
-		while (q < end && is_ascii_space((unsigned char)*q))
-			q++;
-		p = q;
+		p = past_spaces(q, end);
 		break;
 	}
 	sp->len = (size_t)(end - p);
