@@ -90,8 +90,10 @@ put_term(struct store *st, struct buf *out, const char *term, size_t n, int is_p
 	fts_tokenize(term, (int)n, FTS5_TOKENIZE_QUERY, &t, note_token);
 	if (!t.count)
 		return;
+	/* An explicit AND: FTS5 joins two phrases by juxtaposition, but not a parenthesised OR
+	 * (an expanded prefix) and what follows it: "comp* rust" was a syntax error. */
 	if (out->len)
-		buf_putc(out, ' ');
+		buf_puts(out, " AND ");
 	if (is_prefix && t.count == 1 && put_prefix_expansion(st, out, t.first))
 		return;
 	put_string(out, term, n);

@@ -59,7 +59,7 @@ test_tokenizer(void)
 	check_tokens("ＡＢＣ１２３ Straße", FTS5_TOKENIZE_DOCUMENT, "abc123|straße");
 	struct buf q = BUF_INIT;
 	store_search_query(NULL, "open \"the source\" comp* 中国 \"x\"\"y\" ,,,", &q);
-	CHECK_STR(buf_str(&q), "\"open\" \"the source\" \"comp\" * \"中国\" \"x\" \"y\"");
+	CHECK_STR(buf_str(&q), "\"open\" AND \"the source\" AND \"comp\" * AND \"中国\" AND \"x\" AND \"y\"");
 	buf_free(&q);
 }
 
@@ -210,6 +210,11 @@ test_search(void)
 	check_search("\"open source\"", "e2");
 	check_search("\"source open\"", "");
 	check_search("comp*", "e1 e2");
+	/* An expanded prefix beside other terms, in either order (was an FTS5 syntax error). */
+	check_search("comp* faster", "e1");
+	check_search("faster comp*", "e1");
+	check_search("comp* sour* \"open source\"", "e2");
+	check_search("comp* 中国", "");
 	struct buf pq = BUF_INIT; /* a prefix walks the words it begins, not FTS5's merged doclists */
 	store_search_query(&st, "comp*", &pq);
 	CHECK_STR(buf_str(&pq), "(\"compiler\" OR \"compute\" OR \"computers\" OR \"computing\")");
