@@ -525,3 +525,32 @@ pages_atom(struct store *st, const struct page_req *rq, struct page *pg)
 	buf_puts(b, "</feed>\n");
 	return 0;
 }
+
+void
+pages_answer(struct store *st, struct page_req *rq, struct page *pg)
+{
+	struct err qe;
+	if (rq->q && store_search_check(rq->q, &qe) < 0) {
+		pages_error(pg, 400, qe.msg);
+		return;
+	}
+	if (rq->lang && !*rq->lang)
+		rq->lang = NULL;
+	/* Keyset cursors: digits, '.', '_' and '-' only; anything else starts over. */
+	const char *c = rq->cursor;
+	if (c && (!*c || strlen(c) >= 64 || c[strspn(c, "0123456789._-")]))
+		rq->cursor = NULL;
+	const char *url = rq->path;
+	if (strcmp(url, "/") == 0 || strcmp(url, "/index.html") == 0)
+		pages_index(st, rq, pg);
+	else if (strcmp(url, "/items") == 0 || strcmp(url, "/items/") == 0)
+		pages_items(st, rq, pg);
+	else if (str_starts(url, "/items/"))
+		pages_item(st, rq, pg);
+	else if (str_starts(url, "/r/"))
+		pages_report(st, rq, pg);
+	else if (strcmp(url, "/feed.atom") == 0)
+		pages_atom(st, rq, pg);
+	else
+		pages_error(pg, 404, "no such page");
+}

@@ -24,6 +24,14 @@ struct page {
 	struct buf body;
 };
 
+/* The page a GET of rq->path asks for, rendered into pg: the one router of `brief serve`.
+ * rq->cursor is the raw ?after= (with a search) or ?before= value. A search longer or with more
+ * terms than the store answers is refused with a 400 page (never answered as another page); an
+ * empty lang counts as none; a cursor that is not a keyset cursor (store/search.h) is ignored,
+ * giving the first page. An unknown path is a 404 page, a store failure a 500 page. rq->lang and
+ * rq->cursor may be changed. */
+void pages_answer(struct store *st, struct page_req *rq, struct page *pg);
+
 /* Each renders into pg (status 200, or 404/500 with an HTML error page). Return 0, or -1 when
  * the store failed (pg then holds a 500 page). */
 int pages_index(struct store *st, const struct page_req *rq, struct page *pg);

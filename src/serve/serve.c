@@ -248,34 +248,10 @@ on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *
 		.path = url,
 		.q = MHD_lookup_connection_value(conn, MHD_GET_ARGUMENT_KIND, "q"),
 		.lang = MHD_lookup_connection_value(conn, MHD_GET_ARGUMENT_KIND, "lang"),
-		.cursor = NULL,
 		.base = base,
 	};
-	struct err qe;
-	if (rq.q && store_search_check(rq.q, &qe) < 0) { /* refused, never answered as another page */
-		pages_error(&pg, 400, qe.msg);
-		enum MHD_Result r = send_page(conn, &pg, tok == 1 ? cookie : NULL);
-		buf_free(&pg.body);
-		return r;
-	}
-	if (rq.lang && !*rq.lang)
-		rq.lang = NULL;
-	/* Keyset cursors (store/search.h): digits, '.', '_' and '-' only; anything else starts over. */
 	rq.cursor = MHD_lookup_connection_value(conn, MHD_GET_ARGUMENT_KIND, rq.q && *rq.q ? "after" : "before");
-	if (rq.cursor && (!*rq.cursor || strlen(rq.cursor) >= 64 || rq.cursor[strspn(rq.cursor, "0123456789._-")]))
-		rq.cursor = NULL;
-	if (strcmp(url, "/") == 0 || strcmp(url, "/index.html") == 0)
-		pages_index(&sv->st, &rq, &pg);
-	else if (strcmp(url, "/items") == 0 || strcmp(url, "/items/") == 0)
-		pages_items(&sv->st, &rq, &pg);
-	else if (str_starts(url, "/items/"))
-		pages_item(&sv->st, &rq, &pg);
-	else if (str_starts(url, "/r/"))
-		pages_report(&sv->st, &rq, &pg);
-	else if (strcmp(url, "/feed.atom") == 0)
-		pages_atom(&sv->st, &rq, &pg);
-	else
-		pages_error(&pg, 404, "no such page");
+	pages_answer(&sv->st, &rq, &pg);
 	enum MHD_Result r = send_page(conn, &pg, tok == 1 ? cookie : NULL);
 	buf_free(&pg.body);
 	return r;
