@@ -15,12 +15,28 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "serve/pages.h"
 #include "util/str.h"
 #include "util/utf8.h"
 
 static struct store store;
+static char store_dir[] = "/tmp/fuzz_serve.XXXXXX";
+
+/* The temporary store goes when the fuzzer exits. */
+static void
+remove_store(void)
+{
+	static const char *const files[] = {"brief.db", "brief.db-wal", "brief.db-shm"};
+	store_close(&store);
+	for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+		char path[64];
+		snprintf(path, sizeof path, "%s/%s", store_dir, files[i]);
+		unlink(path);
+	}
+	rmdir(store_dir);
+}
 
 static const char fixture[] =
 	"INSERT INTO sources(id, url, name, html_url, added_at) VALUES"
@@ -54,16 +70,16 @@ int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc, (void)argv;
-	char dir[] = "/tmp/fuzz_serve.XXXXXX";
-	if (!mkdtemp(dir))
+	if (!mkdtemp(store_dir))
 		abort();
 	char db[64];
-	snprintf(db, sizeof db, "%s/brief.db", dir);
+	snprintf(db, sizeof db, "%s/brief.db", store_dir);
 	struct err e = {""};
 	if (store_open(&store, db, &e) < 0 || store_exec(&store, fixture, &e) < 0) {
 		fprintf(stderr, "fuzz_serve: %s\n", e.msg);
 		abort();
 	}
+	atexit(remove_store);
 	return 0;
 }
 
