@@ -275,6 +275,15 @@ test_summary_rules(void)
 	struct article ga = {.title = "Chip exports face new limits", .text = "Chip exports face new limits  The Daily Times"};
 	offline_enrich(&ga, &v, "en", &a, &e);
 	CHECK_STR(e.summary, "");
+	/* A text of blank lines quotes nothing (it was quoted as a blank, an empty quote block); a
+	 * text with no sentence is quoted without the blanks around it. */
+	ga.text = "\n\n\t";
+	offline_enrich(&ga, &v, "en", &a, &e);
+	CHECK_STR(e.summary, "");
+	CHECK(strstr(e.reason, "no text to quote") != NULL);
+	ga.text = " \n Shipping notes for the week\n\n";
+	offline_enrich(&ga, &v, "en", &a, &e);
+	CHECK_STR(e.summary, "Shipping notes for the week");
 	CHECK(kw_is_generic("comments") && kw_is_generic("url") && kw_is_generic("submitted"));
 	arena_free(&a);
 }

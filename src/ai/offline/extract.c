@@ -293,10 +293,13 @@ extract_summary(const char *text, const char *title, const struct verdict *v, st
 	}
 	/* No sentence qualified: the head of the text, unless its first line is furniture (a link
 	 * aggregator's "Article URL: … Comments URL: …" entry has nothing to quote). */
-	size_t first_line = strcspn(text, "\n");
-	struct text_span whole = {text, strlen(text)};
-	if (!b.len && text[0] && !is_boilerplate(text, first_line) && !is_title_again(&whole, title))
-		append_one_line(&b, text, strlen(text));
+	const char *head = text + strspn(text, " \t\r\n"); /* a text of blank lines quotes nothing */
+	size_t head_len = strlen(head), first_line = strcspn(head, "\n");
+	while (head_len && is_ascii_space((unsigned char)head[head_len - 1]))
+		head_len--;
+	struct text_span whole = {head, head_len};
+	if (!b.len && head_len && !is_boilerplate(head, first_line) && !is_title_again(&whole, title))
+		append_one_line(&b, head, head_len);
 	size_t keep = utf8_prefix_chars(buf_str(&b), b.len, SUMMARY_MAX_CHARS);
 	const char *out;
 	if (keep < b.len) {
