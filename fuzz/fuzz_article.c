@@ -48,22 +48,20 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	enum category cat = (enum category)((data[0] >> 1) % CAT_COUNT);
 	size_t sources = 1 + ((data[0] >> 4) % MAX_SOURCES);
 
-	/* The rest, made valid UTF-8 as the parser stores it, split into fields. */
-	struct buf clean = BUF_INIT;
-	utf8_sanitize(&clean, (const char *)data + 1, size - 1);
-	const char *fields[2 * MAX_SOURCES] = {0};
-	char *rest = xstrndup(clean.data ? clean.data : "", clean.len);
-	char *p = rest;
+	/* The rest split into fields, each made valid UTF-8 as the parser stores it (after the
+	 * split: sanitising drops the 0x1f separators, as it drops every control character, so
+	 * every input used to be one title). */
+	struct arena a = {0};
+	const char *fields[2 * MAX_SOURCES];
+	const char *p = (const char *)data + 1, *end = (const char *)data + size;
 	for (size_t f = 0; f < 2 * MAX_SOURCES; f++) {
-		fields[f] = p;
-		char *sep = strchr(p, 0x1f);
-		if (!sep) {
-			for (size_t g = f + 1; g < 2 * MAX_SOURCES; g++)
-				fields[g] = "";
-			break;
-		}
-		*sep = 0;
-		p = sep + 1;
+		const char *sep = p ? memchr(p, 0x1f, (size_t)(end - p)) : NULL;
+		size_t len = p ? (size_t)((sep ? sep : end) - p) : 0;
+		struct buf clean = BUF_INIT;
+		utf8_sanitize(&clean, p ? p : "", len);
+		fields[f] = arena_strndup(&a, clean.data ? clean.data : "", clean.len);
+		buf_free(&clean);
+		p = sep ? sep + 1 : NULL;
 	}
 
 	struct article arts[MAX_SOURCES];
@@ -81,7 +79,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct verdict v = {.relevance = 5, .quality = 5, .timeliness = 5, .category = cat, .keywords = kws,
 	                    .keyword_count = 2, .is_offline = 1};
 
-	struct arena a = {0};
 	struct commentary_draft d;
 	struct grounding_report g;
 	commentary_offline(&st, &v, lang, &a, &d, &g);
@@ -118,7 +115,5 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	buf_free(&out);
 
 	arena_free(&a);
-	free(rest);
-	buf_free(&clean);
 	return 0;
 }
