@@ -1,0 +1,170 @@
+/* fuzz_daily.c: libFuzzer target for the offline daily: a window of articles as feeds give
+ * them (source name, title, text, the feed's categories) goes through curate_run with the
+ * offline engine (clustering, verdicts with the sources' priors and the window's keyword
+ * index, ranking, extractive enrichment, 今日看点), report_build, and the Markdown, HTML and
+ * JSON renderings. The first byte picks the language (bit 0) and the number of articles
+ * (1-8, bits 1-3); the rest is split at 0x1f into source, title, text and categories (comma
+ * separated) per article. Invariants (abort() on violation):
+ *   - every verdict: relevance, quality and timeliness 1..10, a category, at most 4 keywords,
+ *     each non-empty, valid UTF-8, one line without control characters;
+ *   - every top story is one of the stories, enriched, with valid UTF-8 title, summary and
+ *     reason; the highlights are valid UTF-8;
+ *   - the renderings are valid UTF-8; the HTML has no "<script" in any case, the Markdown none
+ *     whose '<' is not escaped; the JSON (data, whose strings hold the feed's words as they
+ *     were) parses to an object.
+ * FUZZ_DAILY_DUMP=1 in the environment prints each input's Markdown, to read what it made. */
+#include <jansson.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ai/curate/curate.h"
+#include "report/build.h"
+#include "report/report.h"
+#include "util/str.h"
+#include "util/utf8.h"
+
+#define MAX_ARTICLES 8
+#define FIELDS 4
+#define NOW 1771638960LL
+
+static void
+check_text(const char *s)
+{
+	if (!s || !utf8_valid(s, strlen(s)))
+		abort();
+}
+
+static void
+check_verdict(const struct verdict *v)
+{
+	if (v->relevance < 1 || v->relevance > 10 || v->quality < 1 || v->quality > 10 || v->timeliness < 1 ||
+	    v->timeliness > 10 || (unsigned)v->category >= CAT_COUNT || v->keyword_count > 4)
+		abort();
+	for (size_t k = 0; k < v->keyword_count; k++) {
+		const char *w = v->keywords[k];
+		check_text(w);
+		if (!*w)
+			abort();
+		for (const unsigned char *p = (const unsigned char *)w; *p; p++)
+			if (*p < 0x20 || *p == 0x7f)
+				abort();
+	}
+}
+
+/* A rendering: valid UTF-8, and no script tag; in Markdown a "<script" is text only when its
+ * '<' is escaped. */
+static void
+check_rendering(const struct buf *out, int is_md)
+{
+	if (!out->len || !utf8_valid(out->data, out->len))
+		abort();
+	for (size_t at = 0; at < out->len;) {
+		const char *script = str_icasestr(out->data + at, out->len - at, "<script");
+		if (!script)
+			break;
+		at = (size_t)(script - out->data);
+		if (!is_md || at == 0 || out->data[at - 1] != '\\') {
+			size_t from = at > 200 ? at - 200 : 0;
+			fprintf(stderr, "fuzz_daily: a script in the rendering: …%.*s…\n", (int)(at - from + 40),
+			        out->data + from);
+			abort();
+		}
+		at++;
+	}
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	if (size == 0)
+		return 0;
+	const char *lang = (data[0] & 1u) ? "en" : "zh";
+	size_t n = 1 + ((data[0] >> 1) % MAX_ARTICLES);
+
+	/* The rest split into fields, each made valid UTF-8 as the parser stores it (after the
+	 * split: sanitising drops the 0x1f separators, as it drops every control character). */
+	struct arena a = ARENA_INIT;
+	const char *fields[MAX_ARTICLES * FIELDS];
+	const char *p = (const char *)data + 1, *end = (const char *)data + size;
+	for (size_t f = 0; f < n * FIELDS; f++) {
+		const char *sep = p ? memchr(p, 0x1f, (size_t)(end - p)) : NULL;
+		size_t len = p ? (size_t)((sep ? sep : end) - p) : 0;
+		struct buf clean = BUF_INIT;
+		utf8_sanitize(&clean, p ? p : "", len);
+		fields[f] = arena_strndup(&a, clean.data ? clean.data : "", clean.len);
+		buf_free(&clean);
+		p = sep ? sep + 1 : NULL;
+	}
+
+	struct article *arts = arena_alloc(&a, n * sizeof *arts);
+	memset(arts, 0, n * sizeof *arts);
+	for (size_t i = 0; i < n; i++) {
+		const char **f = &fields[i * FIELDS];
+		struct article *art = &arts[i];
+		art->id = (int64_t)i + 1;
+		art->source_id = (int64_t)(i % 3) + 1; /* sources with several articles: their priors */
+		art->source_name = f[0];
+		art->source_url = arena_printf(&a, "https://s%zu.example/feed", i % 3);
+		art->title = f[1];
+		art->link = arena_printf(&a, "https://s%zu.example/%zu", i % 3, i);
+		art->text = f[2];
+		art->published = (i & 3) == 3 ? FEED_NO_DATE : NOW - (int64_t)i * 3 * 3600;
+		art->first_seen = NOW - 600;
+		art->when = art->published == FEED_NO_DATE ? art->first_seen : art->published;
+		size_t cats = 0;
+		const char **cat = arena_alloc(&a, 8 * sizeof *cat);
+		for (const char *c = f[3]; *c && cats < 8;) {
+			size_t len = strcspn(c, ",");
+			cat[cats++] = arena_strndup(&a, c, len);
+			c += len + (c[len] == ',');
+		}
+		art->categories = cat;
+		art->category_count = cats;
+	}
+
+	struct curate_opts opts = {.now = NOW, .hours = 48, .top_n = 5, .lang = lang, .force_offline = 1};
+	struct curate_result cur;
+	struct err e;
+	if (curate_run(NULL, arts, n, &opts, &a, &cur, &e) < 0)
+		abort(); /* the offline engine always produces a result */
+	for (size_t s = 0; s < cur.story_count; s++)
+		check_verdict(&cur.stories[s].verdict);
+	for (size_t t = 0; t < cur.top_count; t++) {
+		const struct story *st = cur.top[t];
+		if (st < cur.stories || st >= cur.stories + cur.story_count || !st->has_enrichment)
+			abort();
+		check_text(st->enrichment.title);
+		check_text(st->enrichment.summary);
+		check_text(st->enrichment.reason);
+	}
+	if (cur.highlights)
+		check_text(cur.highlights);
+
+	struct report r;
+	memset(&r, 0, sizeof r);
+	struct report_build_opts bo = {lang, 48, 5, NOW};
+	report_build(&r, &cur, arts, n, &bo, &a);
+	struct buf out = BUF_INIT;
+	report_daily_md(&r, &out);
+	if (getenv("FUZZ_DAILY_DUMP"))
+		fprintf(stderr, "%.*s\n", (int)out.len, out.data);
+	check_rendering(&out, 1);
+	buf_clear(&out);
+	report_daily_html(&r, &out);
+	check_rendering(&out, 0);
+	buf_clear(&out);
+	report_daily_json(&r, &out); /* data: its strings may say "<script>", as the feed did */
+	if (!utf8_valid(out.data, out.len))
+		abort();
+	json_t *j = json_loadb(out.data, out.len, 0, NULL);
+	if (!json_is_object(j))
+		abort();
+	json_decref(j);
+	buf_free(&out);
+
+	arena_free(&a);
+	return 0;
+}
