@@ -9,8 +9,9 @@
  *     each non-empty, valid UTF-8, one line without control characters;
  *   - every top story is one of the stories, enriched, with valid UTF-8 title, summary and
  *     reason; the highlights are valid UTF-8;
- *   - the renderings are valid UTF-8; the HTML has no "<script" in any case, the Markdown none
- *     whose '<' is not escaped; the JSON (data, whose strings hold the feed's words as they
+ *   - the renderings are valid UTF-8 without a bidi embedding, override or isolate (a feed's
+ *     U+202E cannot reorder the rest of a line); the HTML has no "<script" in any case, the
+ *     Markdown none whose '<' is not escaped; the JSON (data, whose strings hold the feed's words as they
  *     were) parses to an object.
  * FUZZ_DAILY_DUMP=1 in the environment prints each input's Markdown, to read what it made. */
 #include <jansson.h>
@@ -61,6 +62,12 @@ check_rendering(const struct buf *out, int is_md)
 {
 	if (!out->len || !utf8_valid(out->data, out->len))
 		abort();
+	for (size_t i = 0; i + 2 < out->len; i++) { /* no bidi embedding, override or isolate */
+		const unsigned char *c = (const unsigned char *)out->data + i;
+		if (c[0] == 0xE2 && ((c[1] == 0x80 && c[2] >= 0xAA && c[2] <= 0xAE) ||
+		                     (c[1] == 0x81 && c[2] >= 0xA6 && c[2] <= 0xA9)))
+			abort();
+	}
 	for (size_t at = 0; at < out->len;) {
 		const char *script = str_icasestr(out->data + at, out->len - at, "<script");
 		if (!script)
