@@ -11,8 +11,8 @@
  *     reason; the highlights are valid UTF-8;
  *   - the renderings are valid UTF-8 without a bidi embedding, override or isolate (a feed's
  *     U+202E cannot reorder the rest of a line); the HTML has no "<script" in any case, the
- *     Markdown none whose '<' is not escaped; the JSON (data, whose strings hold the feed's words as they
- *     were) parses to an object.
+ *     Markdown none whose '<' is not escaped; the JSON (data, whose strings hold the feed's
+ *     words as they were) parses to an object.
  * FUZZ_DAILY_DUMP=1 in the environment prints each input's Markdown, to read what it made. */
 #include <jansson.h>
 #include <stddef.h>
