@@ -287,6 +287,7 @@ main(void)
 		{"429", 10},       {"500", 10},          {"hang", 10},         {"malformed", 10},
 		{"fenced", 0},     {"prose", 0},         {"truncated", 10},    {"missing_id", 1},
 		{"unknown_id", 1}, {"duplicate_id", 2},  {"empty_choices", 10}, {"schema_400", 10},
+		{"reals", 0},
 	};
 	const char *only = getenv("BRIEF_TEST_FAULT");
 	for (size_t i = 0; i < sizeof faults / sizeof faults[0]; i++)

@@ -74,6 +74,23 @@ test_schema(void)
 	CHECK(!valid(PROMPT_SCORE, "{\"items\":[{\"id\":\"a1\",\"relevance\":8,\"quality\":7,\"timeliness\":9,"
 	                           "\"category\":\"ai-ml\",\"keywords\":[\"llm\"]}]}"));
 	CHECK(!valid(PROMPT_SCORE, "{\"items\":[],\"extra\":1}"));
+	/* An integer written as a real is an integer; a fraction or a real beyond 2^53 is not (the
+	 * check converted any real to long long: undefined past its range, found by fuzz_answer). */
+	CHECK(valid(PROMPT_SCORE, "{\"items\":[{\"i\":\"a1\",\"r\":8.0,\"q\":7,\"t\":9,"
+	                          "\"c\":\"ai-ml\",\"k\":[\"llm\"]}]}"));
+	CHECK(!valid(PROMPT_SCORE, "{\"items\":[{\"i\":\"a1\",\"r\":8.5,\"q\":7,\"t\":9,"
+	                           "\"c\":\"ai-ml\",\"k\":[\"llm\"]}]}"));
+	CHECK(!valid(PROMPT_SCORE, "{\"items\":[{\"i\":\"a1\",\"r\":5.5e100,\"q\":7,\"t\":9,"
+	                           "\"c\":\"ai-ml\",\"k\":[\"llm\"]}]}"));
+	long long n = 0;
+	json_t *big = json_real(1e300), *eight = json_real(8.0), *half = json_real(0.5), *minus = json_integer(-3);
+	CHECK(!schema_integer(big, &n) && !schema_integer(half, &n) && !schema_integer(NULL, &n));
+	CHECK(schema_integer(eight, &n) && n == 8);
+	CHECK(schema_integer(minus, &n) && n == -3);
+	json_decref(big);
+	json_decref(eight);
+	json_decref(half);
+	json_decref(minus);
 	CHECK(valid(PROMPT_HIGHLIGHTS, "{\"highlights\":\"x\"}"));
 	CHECK(!valid(PROMPT_HIGHLIGHTS, "{\"highlights\":\"\"}"));
 	CHECK(!valid(PROMPT_ENRICH, "{\"items\":[{\"id\":\"a1\",\"title\":\"t\",\"summary\":\"s\"}]}"));

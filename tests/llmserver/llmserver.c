@@ -141,10 +141,40 @@ hang_until_closed(struct MHD_Connection *c, long ms)
 	}
 }
 
+/* Every integer in v as the real of the same value (8 as 8.0), as some models write them. */
+static void
+integers_as_reals(json_t *v)
+{
+	const char *key;
+	size_t i;
+	json_t *x;
+	if (json_is_object(v)) {
+		json_object_foreach(v, key, x)
+		{
+			if (json_is_integer(x))
+				json_object_set_new(v, key, json_real((double)json_integer_value(x)));
+			else
+				integers_as_reals(x);
+		}
+	} else if (json_is_array(v)) {
+		json_array_foreach(v, i, x)
+		{
+			if (json_is_integer(x))
+				json_array_set_new(v, i, json_real((double)json_integer_value(x)));
+			else
+				integers_as_reals(x);
+		}
+	}
+}
+
 /* Mutate a valid answer according to an item-level fault. */
 static void
 apply_item_fault(const char *fault, json_t *answer)
 {
+	if (strcmp(fault, "reals") == 0) {
+		integers_as_reals(answer);
+		return;
+	}
 	json_t *items = json_object_get(answer, "items");
 	if (!json_is_array(items) || json_array_size(items) == 0)
 		return;

@@ -4,6 +4,7 @@
 
 #include "category.h"
 #include "ai/curate/stage.h"
+#include "ai/llm/schema.h"
 #include "util/buf.h"
 #include "util/str.h"
 
@@ -24,12 +25,14 @@ score_apply(void *vctx, size_t index, json_t *entry)
 	if (category_parse(json_string_value(json_object_get(entry, "c")), &cat) < 0)
 		return -1;
 	struct verdict v = {0};
-	v.relevance = (int)json_integer_value(json_object_get(entry, "r"));
-	v.quality = (int)json_integer_value(json_object_get(entry, "q"));
-	v.timeliness = (int)json_integer_value(json_object_get(entry, "t"));
-	if (v.relevance < 1 || v.relevance > 10 || v.quality < 1 || v.quality > 10 || v.timeliness < 1 ||
-	    v.timeliness > 10)
+	/* Read as the schema checked them: 8.0 is the integer 8 (json_integer_value reads it as 0). */
+	long long r, q, t;
+	if (!schema_integer(json_object_get(entry, "r"), &r) || !schema_integer(json_object_get(entry, "q"), &q) ||
+	    !schema_integer(json_object_get(entry, "t"), &t) || r < 1 || r > 10 || q < 1 || q > 10 || t < 1 || t > 10)
 		return -1;
+	v.relevance = (int)r;
+	v.quality = (int)q;
+	v.timeliness = (int)t;
 	v.category = cat;
 	const char **kws = arena_alloc(ctx->arena, 4 * sizeof *kws);
 	size_t i;

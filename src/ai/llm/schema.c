@@ -103,6 +103,23 @@ fail(char *why, size_t size, const char *path, const char *what)
 	return -1;
 }
 
+int
+schema_integer(const json_t *v, long long *out)
+{
+	if (json_is_integer(v)) {
+		*out = (long long)json_integer_value(v);
+		return 1;
+	}
+	if (!json_is_real(v))
+		return 0;
+	/* The range first: converting a double outside long long's range is undefined. */
+	double d = json_real_value(v);
+	if (!(d >= -9007199254740992.0 && d <= 9007199254740992.0) || d != (double)(long long)d)
+		return 0;
+	*out = (long long)d;
+	return 1;
+}
+
 static int
 type_ok(const char *type, const json_t *v)
 {
@@ -113,7 +130,7 @@ type_ok(const char *type, const json_t *v)
 	if (strcmp(type, "string") == 0)
 		return json_is_string(v);
 	if (strcmp(type, "integer") == 0)
-		return json_is_integer(v) || (json_is_real(v) && json_real_value(v) == (double)(long long)json_real_value(v));
+		return schema_integer(v, &(long long){0});
 	if (strcmp(type, "number") == 0)
 		return json_is_number(v);
 	if (strcmp(type, "boolean") == 0)

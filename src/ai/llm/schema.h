@@ -17,5 +17,9 @@ json_t *schema_extract(const char *content, size_t len);
 /* Check value against schema. Returns 0, or -1 with a one-line reason (a JSON path and what
  * was wrong) in why. */
 int schema_validate(const json_t *schema, const json_t *value, char *why, size_t why_size);
+/* The value of a JSON Schema "integer": a JSON integer, or a real with no fractional part
+ * (8.0: some models write integers so) within ±2^53, where every such double is exact. Returns
+ * 1 with *out set, or 0 for anything else (a fraction, a real out of that range, no number). */
+int schema_integer(const json_t *v, long long *out);
 
 #endif
