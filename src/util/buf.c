@@ -19,6 +19,7 @@ buf_reserve(struct buf *b, size_t extra)
 	char *p = realloc(b->data, cap);
 	if (!p)
 		die("out of memory (buffer of %zu bytes)", cap);
+	p[b->len] = '\0'; /* the terminator holds from the first allocation: reserving alone makes "" */
 	b->data = p;
 	b->cap = cap;
 }

@@ -5,8 +5,8 @@
 #include <stdarg.h>
 #include <stddef.h>
 
-/* A heap buffer that is always NUL-terminated once anything was appended
- * (data may be NULL while len == 0). The owner calls buf_free(). Allocation
+/* A heap buffer that is always NUL-terminated once it holds memory (data may be NULL while
+ * len == 0; a buffer only reserved holds ""). The owner calls buf_free(). Allocation
  * failure aborts the process: brief cannot do anything useful without memory
  * and checking every append would bury the logic. */
 struct buf {

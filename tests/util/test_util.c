@@ -32,6 +32,16 @@ test_buf(void)
 	CHECK_STR(s, "xy");
 	CHECK(b.data == NULL);
 	free(s);
+	/* Memory reserved but nothing appended reads as "" (was unterminated: utf8_sanitize of an
+	 * empty string then read past the allocation in the weekly's front matter). */
+	buf_reserve(&b, 0);
+	CHECK(b.data != NULL);
+	CHECK_STR(buf_str(&b), "");
+	struct buf clean = BUF_INIT;
+	utf8_sanitize(&clean, "", 0);
+	CHECK_STR(buf_str(&clean), "");
+	buf_free(&clean);
+	buf_free(&b);
 }
 
 static void
