@@ -1,0 +1,132 @@
+/* fuzz_weekly.c: libFuzzer target for the offline weekly roundup: a window of articles as
+ * feeds give them goes through weekly_build with the offline engine (curation, the company or
+ * topic of each story, news / rumour / open-source classification, grouping, the capped other
+ * news, extractive paragraphs) and the Markdown, HTML and JSON renderings. The first byte picks
+ * the language (bit 0) and the number of articles (1-12, bits 1-4); the rest is split at 0x1f
+ * into source name, feed URL, title, link and text per article (each field made valid UTF-8
+ * after the split, as the parser stores text). Invariants (abort() on violation):
+ *   - weekly_build succeeds, and every paragraph's reference numbers are 1..ref_count;
+ *   - every paragraph, heading and reference title is valid UTF-8;
+ *   - the renderings are valid UTF-8; the HTML has no "<script" in any case, the Markdown none
+ *     whose '<' is not escaped; the JSON parses to an object. */
+#include <jansson.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ai/longform/weekly.h"
+#include "report/weekly.h"
+#include "util/str.h"
+#include "util/utf8.h"
+
+#define MAX_ARTICLES 12
+#define FIELDS 5
+#define NOW 1771638960LL
+
+static void
+check_text(const char *s)
+{
+	if (s && !utf8_valid(s, strlen(s)))
+		abort();
+}
+
+/* A rendering: valid UTF-8, no script tag (in Markdown, "<script" is text when its '<' is
+ * escaped). */
+static void
+check_rendering(const struct buf *out, int is_md)
+{
+	if (!out->len || !utf8_valid(out->data, out->len))
+		abort();
+	for (size_t at = 0; at < out->len; at++) {
+		const char *script = str_icasestr(out->data + at, out->len - at, "<script");
+		if (!script)
+			break;
+		at = (size_t)(script - out->data);
+		if (!is_md || at == 0 || out->data[at - 1] != '\\')
+			abort();
+	}
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	if (size == 0)
+		return 0;
+	const char *lang = (data[0] & 1u) ? "en" : "zh";
+	size_t n = 1 + ((data[0] >> 1) % MAX_ARTICLES);
+
+	struct arena a = ARENA_INIT;
+	const char *fields[MAX_ARTICLES * FIELDS];
+	const char *p = (const char *)data + 1, *end = (const char *)data + size;
+	for (size_t f = 0; f < n * FIELDS; f++) {
+		const char *sep = p ? memchr(p, 0x1f, (size_t)(end - p)) : NULL;
+		size_t len = p ? (size_t)((sep ? sep : end) - p) : 0;
+		struct buf clean = BUF_INIT;
+		utf8_sanitize(&clean, p ? p : "", len);
+		fields[f] = arena_strndup(&a, clean.data ? clean.data : "", clean.len);
+		buf_free(&clean);
+		p = sep ? sep + 1 : NULL;
+	}
+	struct article *arts = arena_alloc(&a, n * sizeof *arts);
+	memset(arts, 0, n * sizeof *arts);
+	for (size_t i = 0; i < n; i++) {
+		const char **f = &fields[i * FIELDS];
+		struct article *art = &arts[i];
+		art->id = (int64_t)i + 1;
+		art->source_id = (int64_t)(i % 4) + 1;
+		art->source_name = f[0];
+		art->source_url = f[1];
+		art->title = f[2];
+		art->link = f[3];
+		art->text = f[4];
+		art->published = (i % 5) == 4 ? FEED_NO_DATE : NOW - (int64_t)i * 11 * 3600;
+		art->first_seen = NOW - 600;
+		art->when = art->published == FEED_NO_DATE ? art->first_seen : art->published;
+	}
+
+	struct weekly_post post;
+	memset(&post, 0, sizeof post);
+	post.front_matter = (data[0] & 0x20u) ? WEEKLY_FM_HUGO : WEEKLY_FM_JEKYLL;
+	post.issue = 7;
+	post.title = "Weekly 7";
+	post.date = "2026-02-21";
+	post.datetime = "2026-02-21T01:56:00Z";
+	post.week = "2026-W08";
+	post.author = "fuzz";
+	post.lang = lang;
+	post.days = 7;
+	struct weekly_opts wo = {.now = NOW, .days = 7, .lang = lang, .force_offline = 1};
+	struct err e;
+	if (weekly_build(NULL, arts, n, &wo, &a, &post, &e) < 0)
+		abort(); /* offline, a window of articles always makes a post */
+	for (int k = 0; k < WEEKLY_KIND_COUNT; k++)
+		for (size_t g = 0; g < post.sections[k].group_count; g++) {
+			const struct weekly_group *grp = &post.sections[k].groups[g];
+			check_text(grp->name);
+			for (size_t q = 0; q < grp->para_count; q++) {
+				check_text(grp->paras[q].text);
+				for (size_t r = 0; r < grp->paras[q].ref_count; r++)
+					if (grp->paras[q].refs[r] < 1 || (size_t)grp->paras[q].refs[r] > post.ref_count)
+						abort();
+			}
+		}
+	for (size_t r = 0; r < post.ref_count; r++)
+		check_text(post.refs[r].title);
+
+	struct buf out = BUF_INIT;
+	weekly_render_md(&post, &out);
+	check_rendering(&out, 1);
+	buf_clear(&out);
+	weekly_render_html(&post, &out);
+	check_rendering(&out, 0);
+	buf_clear(&out);
+	weekly_render_json(&post, &out);
+	json_t *j = json_loadb(out.data, out.len, 0, NULL);
+	if (!json_is_object(j))
+		abort();
+	json_decref(j);
+	buf_free(&out);
+	arena_free(&a);
+	return 0;
+}
