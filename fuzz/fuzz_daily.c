@@ -1,18 +1,22 @@
 /* fuzz_daily.c: libFuzzer target for the offline daily: a window of articles as feeds give
  * them (source name, title, text, the feed's categories) goes through curate_run with the
  * offline engine (clustering, verdicts with the sources' priors and the window's keyword
- * index, ranking, extractive enrichment, 今日看点), report_build, and the Markdown, HTML and
- * JSON renderings. The first byte picks the language (bit 0) and the number of articles
+ * index, ranking, extractive enrichment, 今日看点), report_build, the Markdown, HTML, JSON and
+ * 公众号 renderings, and the chat channels' conversions of the Markdown (Telegram HTML, Slack,
+ * plain chat). The first byte picks the language (bit 0) and the number of articles
  * (1-8, bits 1-3); the rest is split at 0x1f into source, title, text and categories (comma
  * separated) per article. Invariants (abort() on violation):
  *   - every verdict: relevance, quality and timeliness 1..10, a category, at most 4 keywords,
  *     each non-empty, valid UTF-8, one line without control characters;
  *   - every top story is one of the stories, enriched, with valid UTF-8 title, summary and
  *     reason; the highlights are valid UTF-8;
- *   - the renderings are valid UTF-8 without a bidi embedding, override or isolate (a feed's
- *     U+202E cannot reorder the rest of a line); the HTML has no "<script" in any case, the
+ *   - the renderings are valid UTF-8 without a bidi embedding or override, and with isolates
+ *     only balanced within a line, as the renderers put them around right-to-left text (a
+ *     feed's U+202E or stray U+2069 cannot reorder the rest of a line); the HTML has no "<script" in any case, the
  *     Markdown none whose '<' is not escaped; the JSON (data, whose strings hold the feed's
- *     words as they were) parses to an object.
+ *     words as they were) parses to an object; the 公众号 fragment has no "<script" either;
+ *   - Telegram HTML has no tag but b, i, a href, code and pre; the chat conversions are valid
+ *     UTF-8.
  * FUZZ_DAILY_DUMP=1 in the environment prints each input's Markdown, to read what it made. */
 #include <jansson.h>
 #include <stddef.h>
@@ -22,8 +26,11 @@
 #include <string.h>
 
 #include "ai/curate/curate.h"
+#include "deliver/channel.h"
+#include "fuzz_check.h"
 #include "report/build.h"
 #include "report/report.h"
+#include "report/wechat.h"
 #include "util/str.h"
 #include "util/utf8.h"
 
@@ -55,34 +62,6 @@ check_verdict(const struct verdict *v)
 	}
 }
 
-/* A rendering: valid UTF-8, and no script tag; in Markdown a "<script" is text only when its
- * '<' is escaped. */
-static void
-check_rendering(const struct buf *out, int is_md)
-{
-	if (!out->len || !utf8_valid(out->data, out->len))
-		abort();
-	for (size_t i = 0; i + 2 < out->len; i++) { /* no bidi embedding, override or isolate */
-		const unsigned char *c = (const unsigned char *)out->data + i;
-		if (c[0] == 0xE2 && ((c[1] == 0x80 && c[2] >= 0xAA && c[2] <= 0xAE) ||
-		                     (c[1] == 0x81 && c[2] >= 0xA6 && c[2] <= 0xA9)))
-			abort();
-	}
-	for (size_t at = 0; at < out->len;) {
-		const char *script = str_icasestr(out->data + at, out->len - at, "<script");
-		if (!script)
-			break;
-		at = (size_t)(script - out->data);
-		if (!is_md || at == 0 || out->data[at - 1] != '\\') {
-			size_t from = at > 200 ? at - 200 : 0;
-			fprintf(stderr, "fuzz_daily: a script in the rendering: …%.*s…\n", (int)(at - from + 40),
-			        out->data + from);
-			abort();
-		}
-		at++;
-	}
-}
-
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -91,21 +70,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const char *lang = (data[0] & 1u) ? "en" : "zh";
 	size_t n = 1 + ((data[0] >> 1) % MAX_ARTICLES);
 
-	/* The rest split into fields, each made valid UTF-8 as the parser stores it (after the
-	 * split: sanitising drops the 0x1f separators, as it drops every control character). */
 	struct arena a = ARENA_INIT;
 	const char *fields[MAX_ARTICLES * FIELDS];
-	const char *p = (const char *)data + 1, *end = (const char *)data + size;
-	for (size_t f = 0; f < n * FIELDS; f++) {
-		const char *sep = p ? memchr(p, 0x1f, (size_t)(end - p)) : NULL;
-		size_t len = p ? (size_t)((sep ? sep : end) - p) : 0;
-		struct buf clean = BUF_INIT;
-		utf8_sanitize(&clean, p ? p : "", len);
-		fields[f] = arena_strndup(&a, clean.data ? clean.data : "", clean.len);
-		buf_free(&clean);
-		p = sep ? sep + 1 : NULL;
-	}
-
+	fuzz_fields(data + 1, size - 1, n * FIELDS, &a, fields);
 	struct article *arts = arena_alloc(&a, n * sizeof *arts);
 	memset(arts, 0, n * sizeof *arts);
 	for (size_t i = 0; i < n; i++) {
@@ -158,10 +125,29 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	report_daily_md(&r, &out);
 	if (getenv("FUZZ_DAILY_DUMP"))
 		fprintf(stderr, "%.*s\n", (int)out.len, out.data);
-	check_rendering(&out, 1);
+	fuzz_check_rendering(&out, 1, "fuzz_daily");
+	/* The chat channels' conversions of that Markdown. */
+	struct buf chat = BUF_INIT;
+	mdconv_telegram_html(buf_str(&out), &chat);
+	fuzz_check_telegram(&chat, "fuzz_daily");
+	buf_clear(&chat);
+	mdconv_for_chat(buf_str(&out), &chat);
+	if (!utf8_valid(chat.data ? chat.data : "", chat.len))
+		abort();
+	buf_clear(&chat);
+	mdconv_slack(buf_str(&out), &chat);
+	if (!utf8_valid(chat.data ? chat.data : "", chat.len))
+		abort();
+	buf_free(&chat);
+	buf_clear(&out);
+	struct wechat_theme theme;
+	if (wechat_theme_load(NULL, &theme, &e) < 0)
+		abort();
+	wechat_daily(&r, &theme, &out);
+	fuzz_check_rendering(&out, 0, "fuzz_daily");
 	buf_clear(&out);
 	report_daily_html(&r, &out);
-	check_rendering(&out, 0);
+	fuzz_check_rendering(&out, 0, "fuzz_daily");
 	buf_clear(&out);
 	report_daily_json(&r, &out); /* data: its strings may say "<script>", as the feed did */
 	if (!utf8_valid(out.data, out.len))

@@ -9,7 +9,8 @@
  *     store statement fail (a search is never passed to FTS5 as syntax);
  *   - it has a content type, and its body is valid UTF-8;
  *   - no "<script" anywhere, in any case: hostile titles, texts, source names and the request's
- *     own fields are escaped wherever they are shown. */
+ *     own fields are escaped wherever they are shown; an HTML page keeps fuzz_check_rendering's
+ *     invariants besides (no bidi override, isolates balanced within a line). */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -17,6 +18,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "fuzz_check.h"
 #include "serve/pages.h"
 #include "util/str.h"
 #include "util/utf8.h"
@@ -115,10 +117,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	if (!pg.content_type || !utf8_valid(pg.body.data ? pg.body.data : "", pg.body.len))
 		abort();
-	if (pg.body.len && str_icasestr(pg.body.data, pg.body.len, "<script")) {
-		fprintf(stderr, "fuzz_serve: a script in %s\n", buf_str(&path));
-		abort();
-	}
+	if (str_starts(pg.content_type, "text/html"))
+		fuzz_check_rendering(&pg.body, 0, "fuzz_serve");
+	else if (pg.body.len && str_icasestr(pg.body.data, pg.body.len, "<script"))
+		abort(); /* the Atom feed and the JSON: escaped too */
 	buf_free(&pg.body);
 	buf_free(&path);
 	free(rest);

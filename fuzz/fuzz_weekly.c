@@ -7,8 +7,8 @@
  * after the split, as the parser stores text). Invariants (abort() on violation):
  *   - weekly_build succeeds, and every paragraph's reference numbers are 1..ref_count;
  *   - every paragraph, heading and reference title is valid UTF-8;
- *   - the renderings are valid UTF-8; the HTML has no "<script" in any case, the Markdown none
- *     whose '<' is not escaped; the JSON parses to an object. */
+ *   - the Markdown, HTML and 公众号 renderings keep fuzz_check_rendering's invariants (valid
+ *     UTF-8, no bidi override, no script); the JSON parses to an object. */
 #include <jansson.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -16,6 +16,8 @@
 #include <string.h>
 
 #include "ai/longform/weekly.h"
+#include "fuzz_check.h"
+#include "report/wechat.h"
 #include "report/weekly.h"
 #include "util/str.h"
 #include "util/utf8.h"
@@ -31,23 +33,6 @@ check_text(const char *s)
 		abort();
 }
 
-/* A rendering: valid UTF-8, no script tag (in Markdown, "<script" is text when its '<' is
- * escaped). */
-static void
-check_rendering(const struct buf *out, int is_md)
-{
-	if (!out->len || !utf8_valid(out->data, out->len))
-		abort();
-	for (size_t at = 0; at < out->len; at++) {
-		const char *script = str_icasestr(out->data + at, out->len - at, "<script");
-		if (!script)
-			break;
-		at = (size_t)(script - out->data);
-		if (!is_md || at == 0 || out->data[at - 1] != '\\')
-			abort();
-	}
-}
-
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -58,16 +43,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	struct arena a = ARENA_INIT;
 	const char *fields[MAX_ARTICLES * FIELDS];
-	const char *p = (const char *)data + 1, *end = (const char *)data + size;
-	for (size_t f = 0; f < n * FIELDS; f++) {
-		const char *sep = p ? memchr(p, 0x1f, (size_t)(end - p)) : NULL;
-		size_t len = p ? (size_t)((sep ? sep : end) - p) : 0;
-		struct buf clean = BUF_INIT;
-		utf8_sanitize(&clean, p ? p : "", len);
-		fields[f] = arena_strndup(&a, clean.data ? clean.data : "", clean.len);
-		buf_free(&clean);
-		p = sep ? sep + 1 : NULL;
-	}
+	fuzz_fields(data + 1, size - 1, n * FIELDS, &a, fields);
 	struct article *arts = arena_alloc(&a, n * sizeof *arts);
 	memset(arts, 0, n * sizeof *arts);
 	for (size_t i = 0; i < n; i++) {
@@ -116,10 +92,16 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	struct buf out = BUF_INIT;
 	weekly_render_md(&post, &out);
-	check_rendering(&out, 1);
+	fuzz_check_rendering(&out, 1, "fuzz_weekly");
 	buf_clear(&out);
 	weekly_render_html(&post, &out);
-	check_rendering(&out, 0);
+	fuzz_check_rendering(&out, 0, "fuzz_weekly");
+	buf_clear(&out);
+	struct wechat_theme theme;
+	if (wechat_theme_load(NULL, &theme, &e) < 0)
+		abort();
+	wechat_weekly(&post, &theme, &out);
+	fuzz_check_rendering(&out, 0, "fuzz_weekly");
 	buf_clear(&out);
 	weekly_render_json(&post, &out);
 	json_t *j = json_loadb(out.data, out.len, 0, NULL);

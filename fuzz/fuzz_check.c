@@ -1,0 +1,77 @@
+/* fuzz_check.c: the shared checks of the fuzz targets (fuzz_check.h). */
+#include "fuzz_check.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/str.h"
+#include "util/utf8.h"
+
+void
+fuzz_fields(const uint8_t *data, size_t size, size_t count, struct arena *arena, const char **fields)
+{
+	const char *p = (const char *)data, *end = (const char *)data + size;
+	for (size_t f = 0; f < count; f++) {
+		const char *sep = p ? memchr(p, 0x1f, (size_t)(end - p)) : NULL;
+		size_t len = p ? (size_t)((sep ? sep : end) - p) : 0;
+		struct buf clean = BUF_INIT;
+		utf8_sanitize(&clean, p ? p : "", len);
+		fields[f] = arena_strndup(arena, buf_str(&clean), clean.len);
+		buf_free(&clean);
+		p = sep ? sep + 1 : NULL;
+	}
+}
+
+/* Print what is around out[at] and abort. */
+static void
+fail_at(const struct buf *out, size_t at, const char *who, const char *what)
+{
+	size_t from = at > 300 ? at - 300 : 0, to = at + 40 < out->len ? at + 40 : out->len;
+	fprintf(stderr, "%s: %s: …%.*s…\n", who, what, (int)(to - from), out->data + from);
+	abort();
+}
+
+void
+fuzz_check_rendering(const struct buf *out, int is_md, const char *who)
+{
+	if (!out->len || !utf8_valid(out->data, out->len))
+		abort();
+	int depth = 0;
+	for (size_t i = 0; i < out->len; i++) {
+		const unsigned char *c = (const unsigned char *)out->data + i;
+		int is_bidi = i + 2 < out->len && c[0] == 0xE2;
+		if (c[0] == '\n' && depth != 0)
+			fail_at(out, i, who, "an isolate left open at the end of a line");
+		if (is_bidi && c[1] == 0x80 && c[2] >= 0xAA && c[2] <= 0xAE)
+			fail_at(out, i, who, "a bidi embedding or override");
+		if (is_bidi && c[1] == 0x81 && c[2] >= 0xA6 && c[2] <= 0xA9 && (depth += c[2] == 0xA9 ? -1 : 1) < 0)
+			fail_at(out, i, who, "an isolate closed that was not opened");
+	}
+	for (size_t at = 0; at < out->len; at++) {
+		const char *script = str_icasestr(out->data + at, out->len - at, "<script");
+		if (!script)
+			break;
+		at = (size_t)(script - out->data);
+		if (!is_md || at == 0 || out->data[at - 1] != '\\')
+			fail_at(out, at, who, "a script");
+	}
+}
+
+void
+fuzz_check_telegram(const struct buf *out, const char *who)
+{
+	static const char *const tags[] = {"b>", "/b>", "i>", "/i>", "a href=\"", "/a>", "code>", "/code>", "pre>",
+	                                   "/pre>"};
+	if (!utf8_valid(out->data ? out->data : "", out->len))
+		abort();
+	for (size_t i = 0; i < out->len; i++) {
+		if (out->data[i] != '<')
+			continue;
+		size_t t = 0;
+		while (t < sizeof tags / sizeof *tags && strncmp(out->data + i + 1, tags[t], strlen(tags[t])) != 0)
+			t++;
+		if (t == sizeof tags / sizeof *tags)
+			fail_at(out, i, who, "a tag Telegram does not take");
+	}
+}

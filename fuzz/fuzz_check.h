@@ -1,0 +1,28 @@
+/* fuzz_check.h: what several fuzz targets check of their inputs and outputs, in one place:
+ * splitting an input into text fields as a parser would store them, and the invariants every
+ * rendering of feed text keeps. A violated invariant prints where and calls abort(). */
+#ifndef BRIEF_FUZZ_CHECK_H
+#define BRIEF_FUZZ_CHECK_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "util/arena.h"
+#include "util/buf.h"
+
+/* Split data[0..size) at 0x1f into count fields (missing ones ""), each made valid UTF-8 as
+ * the parser stores text. The split comes first: utf8_sanitize drops control characters, the
+ * separator among them. Strings in arena. */
+void fuzz_fields(const uint8_t *data, size_t size, size_t count, struct arena *arena, const char **fields);
+
+/* A Markdown (is_md) or HTML rendering: not empty, valid UTF-8, no bidi embedding or override
+ * and isolates only balanced within a line (as the renderers put them around right-to-left
+ * text), no "<script" in any case (in Markdown, none whose '<' is not escaped). who names the
+ * target in the message. */
+void fuzz_check_rendering(const struct buf *out, int is_md, const char *who);
+
+/* Telegram HTML: valid UTF-8, and every '<' opens or closes a tag Telegram accepts (b, i,
+ * a href, code, pre). */
+void fuzz_check_telegram(const struct buf *out, const char *who);
+
+#endif
