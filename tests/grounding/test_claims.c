@@ -299,6 +299,14 @@ test_repair(void)
 	CHECK_STR(out, "Taalas shipped its first product [2]. It raised $120 million.[2] Big news.");
 	CHECK_INT(nr, 0);
 	CHECK_INT(nc, 1);
+	/* A sentence that cited nothing, given a citation for its figure, also cites where its
+	 * name is: once it cites, the name must be in what it cites (the repaired text used to
+	 * fail the check it was repaired for; found by fuzz_ground). */
+	out = ground_repair(ix, "Taalas 的对手字节跳动的预算为1000亿人民币。", 0, &A, &removed, &nr, &nc);
+	CHECK_STR(out, "Taalas 的对手字节跳动的预算为1000亿人民币。[1][2]");
+	CHECK_INT(nc, 2);
+	struct ground_result again = {0};
+	CHECK_INT(ground_check(ix, out, 0, 0, &A, &again), 0);
 	/* Nothing cited left: the paragraph does not stand. */
 	out = ground_repair(ix, "用户增长 437.5%[1]。这很重要。", 0, &A, &removed, &nr, &nc);
 	CHECK_STR(out, "");

@@ -461,6 +461,15 @@ ground_repair(const struct ground_index *ix, const char *text, int flags, struct
 			if (!dup)
 				add[na++] = one.claims[k].source;
 		}
+		/* A sentence that cited nothing had its names and dates checked against any source;
+		 * once it cites, they must be in what it cites: cite their sources too. */
+		for (size_t k = 0; s[i].cite_count == 0 && na > 0 && k < one.count && na < 8; k++) {
+			int dup = one.claims[k].status != GROUND_OK || one.claims[k].source <= 0;
+			for (size_t j = 0; j < na && !dup; j++)
+				dup = add[j] == one.claims[k].source;
+			if (!dup)
+				add[na++] = one.claims[k].source;
+		}
 		/* Keep the text's trailing spaces after the added markers. */
 		size_t body = len;
 		while (body > 0 && (sent[body - 1] == ' ' || sent[body - 1] == '\n'))

@@ -75,7 +75,9 @@ size_t ground_check(const struct ground_index *ix, const char *text, size_t part
 
 /* The repaired text (arena): sentences whose claims include an unsupported one (status
  * GROUND_UNSUPPORTED) are removed, and a sentence whose claims are all in some source but not
- * one it cites gets that source's citation appended. Each removed sentence is appended to
+ * one it cites gets that source's citation appended (a sentence that cited nothing then also
+ * gets the sources of its names and dates, which had been checked against any source and,
+ * once it cites, must be in what it cites). Each removed sentence is appended to
  * removed as one line "- <sentence>" (may be NULL). Returns "" when what remains does not
  * stand as a paragraph (no sentence left, or none left that cites a source and the part had
  * citations). *n_removed counts the sentences removed; *n_cited the citations added. */
