@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "ai/offline/text.h"
 #include "feed/feed.h"
 #include "report/i18n.h"
 #include "util/buf.h"
@@ -106,8 +107,12 @@ fill_item(struct report_item *it, const struct story *s, int rank, struct arena 
 	const struct article *lead = s->lead;
 	it->rank = rank;
 	it->id = s->id;
-	it->title = lead->title;
 	it->link = lead->link ? lead->link : lead->canonical_link;
+	/* An untitled post (a microblog's) is headed by its first sentence, else its link: never
+	 * an empty, unclickable heading. */
+	it->title = text_display_title(lead->title, lead->text, TEXT_DISPLAY_TITLE_CHARS, a);
+	if (!it->title)
+		it->title = it->link ? it->link : "";
 	it->published = lead->published;
 	it->when = lead->when;
 	it->category = (unsigned)s->verdict.category < CAT_COUNT ? s->verdict.category : CAT_OTHER;
@@ -118,7 +123,7 @@ fill_item(struct report_item *it, const struct story *s, int rank, struct arena 
 	it->keywords = s->verdict.keywords;
 	it->keyword_count = s->verdict.keyword_count;
 	if (s->has_enrichment) {
-		it->title_translated = s->enrichment.title;
+		it->title_translated = text_is_blank(s->enrichment.title) ? NULL : s->enrichment.title;
 		it->summary = s->enrichment.summary;
 		it->reason = s->enrichment.reason;
 	}

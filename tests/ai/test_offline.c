@@ -73,6 +73,20 @@ test_text(void)
 	CHECK(text_is_release("Red Hat Enterprise Linux 5.4 beta with KVM"));
 	CHECK(!text_is_release("Kernel Log - Coming in 2.6.31") && !text_is_release("Zig 0.14 in review"));
 	CHECK(text_has_version("v2 of the API") && !text_has_version("dev2 build 2024"));
+	/* A title that shows nothing reads as none; an untitled post is headed by its first
+	 * sentence, cut at a space with "…" (Latin) or at a character (CJK), else NULL. */
+	CHECK(text_is_blank(NULL) && text_is_blank("") && text_is_blank(" \u200b\u00a0\u3000\ufeff\t"));
+	CHECK(!text_is_blank("\u200bx") && !text_is_blank("。"));
+	struct arena ta = ARENA_INIT;
+	CHECK_STR(text_display_title("Title", "Text.", 60, &ta), "Title");
+	CHECK_STR(text_display_title("\u200b", "Short post here. Second one.", 60, &ta), "Short post here.");
+	CHECK_STR(text_display_title("", "Spent the morning moving my blog to a static site generator written in Rust.",
+	                             60, &ta),
+	          "Spent the morning moving my blog to a static site generator…");
+	CHECK_STR(text_display_title(NULL, "今天把博客迁移到了一个用 Rust 写的静态网站生成器上，构建时间从九秒降到了四十毫秒。", 20, &ta),
+	          "今天把博客迁移到了一个用 Rust 写的…");
+	CHECK(text_display_title(" ", " \n ", 60, &ta) == NULL && text_display_title(NULL, NULL, 60, &ta) == NULL);
+	arena_free(&ta);
 	struct text_iter it;
 	const char *s = "Node.js and C++ beat GPT-4, don't they? 大模型推理";
 	text_iter_init(&it, s, strlen(s));

@@ -204,6 +204,17 @@ test_offline_unit(void)
 		CHECK(strstr(more->body, "The keyboard has a new layout") != NULL ||
 		      strstr(d.sections[0].body, "The keyboard has a new layout") != NULL);
 	}
+	/* A microblog's untitled post (its title only a zero-width space): headed by its first
+	 * sentence, posted as a short note, the other source listed by its first sentence too. */
+	lead.title = "\u200b";
+	other.title = "";
+	other.text = "Acme released a new Widget for builders today. More soon.";
+	commentary_offline(&st, &v, "en", &a, &d, &g);
+	CHECK_INT(g.claims.bad, 0);
+	CHECK(strncmp(d.headline, "The Widget line gets a new member this week: what 2 sources report", 66) == 0);
+	CHECK(strstr(d.hook, "Evil Feed posted a short note [1]") != NULL);
+	CHECK(strstr(d.sections[d.section_count - 1].body, "(\u201cAcme released a new Widget for builders today") != NULL);
+	CHECK(strstr(d.hook, "\u201c\u201d") == NULL);
 	arena_free(&a);
 }
 

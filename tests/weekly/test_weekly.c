@@ -325,11 +325,35 @@ test_feed_words_are_data(void)
 	buf_free(&md);
 }
 
+/* A microblog's untitled post (fixtures/untitled.xml) is headed by its first sentence in the
+ * weekly's references, the daily's headings and its 今日看点, and its paragraph says it is a
+ * short post: never an empty 《》, "[](link)" or 「」. */
+static void
+test_untitled_post(void)
+{
+	char home[4096];
+	snprintf(home, sizeof home, "%s/untitled", test_tmpdir());
+	CHECK_INT(wfx_make_home_with(home, "untitled.xml"), 16);
+	struct buf md = BUF_INIT, err = BUF_INIT;
+	CHECK_INT(weekly(home, NULL, &md), 0);
+	const char *heading = "Spent the morning moving my blog to a static site generator…";
+	CHECK(strstr(buf_str(&md), "Micro Notes 发表短文。原文摘录：Spent the morning moving my blog") != NULL);
+	CHECK(strstr(buf_str(&md), heading) != NULL && strstr(buf_str(&md), "《》") == NULL);
+	const char *daily[] = {"daily", "--home", home, "--no-fetch", "--offline", "--top", "30", "--now", WFX_NOW, NULL};
+	buf_clear(&md);
+	CHECK_INT(wfx_brief(daily, NULL, &md, &err), 0);
+	CHECK(strstr(buf_str(&md), heading) != NULL);
+	CHECK(strstr(buf_str(&md), "[](") == NULL && strstr(buf_str(&md), "「」") == NULL);
+	buf_free(&md);
+	buf_free(&err);
+}
+
 int
 main(void)
 {
 	test_entities();
 	test_classify();
+	test_untitled_post();
 	char home[4096];
 	snprintf(home, sizeof home, "%s/home", test_tmpdir());
 	CHECK_INT(wfx_make_home(home), 15);

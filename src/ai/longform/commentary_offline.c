@@ -44,6 +44,15 @@ put_title(struct buf *b, const char *title)
 		b->data[--b->len] = 0;
 }
 
+/* The title a reader sees for a: its own, else (a microblog's untitled post) its first
+ * sentence, else its link. */
+static const char *
+shown_title(const struct article *a, struct arena *arena)
+{
+	const char *t = text_display_title(a->title, a->text, TEXT_DISPLAY_TITLE_CHARS, arena);
+	return t ? t : a->link ? a->link : "";
+}
+
 /* A sentence worth quoting as a detail: one line, ending with its stop, 6..60 words, no URL
  * or table furniture. */
 static int
@@ -276,7 +285,7 @@ static const char *
 write_headline(const struct story *s, int zh, struct arena *arena)
 {
 	struct buf b = BUF_INIT;
-	put_title(&b, s->lead->title);
+	put_title(&b, shown_title(s->lead, arena));
 	if (s->member_count > 1)
 		buf_printf(&b, zh ? "：%zu 个来源的报道要点" : ": what %zu sources report", s->member_count);
 	else
@@ -299,9 +308,13 @@ write_hook(const struct story *s, const char *lead_name, int zh, struct arena *a
 		extractive_date(&b, lead->when, zh);
 		buf_puts(&b, zh ? "，" : ", ");
 	}
-	buf_printf(&b, zh ? "%s 发表了《" : "%s published \u201c", lead_name);
-	put_title(&b, lead->title);
-	buf_puts(&b, zh ? "》[1]" : "\u201d [1]");
+	if (text_is_blank(lead->title)) { /* an untitled post: its words follow */
+		buf_printf(&b, zh ? "%s 发表了一篇短文[1]" : "%s posted a short note [1]", lead_name);
+	} else {
+		buf_printf(&b, zh ? "%s 发表了《" : "%s published \u201c", lead_name);
+		put_title(&b, lead->title);
+		buf_puts(&b, zh ? "》[1]" : "\u201d [1]");
+	}
 	size_t others = 0;
 	for (size_t m = 1; m < s->member_count && others < OFFLINE_SOURCES_MAX; m++) {
 		const char *name = extractive_quoted(s->members[m]->source_name, arena);
@@ -387,7 +400,7 @@ section_sources(const struct story *s, const char *const *quoted, int zh, struct
 		const char *name = extractive_quoted(a->source_name, arena);
 		buf_printf(&b, "- **%s**", *name ? name : "?");
 		buf_puts(&b, zh ? "（《" : " (\u201c");
-		put_title(&b, a->title);
+		put_title(&b, shown_title(a, arena));
 		buf_puts(&b, zh ? "》）：" : "\u201d): ");
 		if (quoted[m])
 			put_cited(&b, quoted[m], m + 1, 0, arena);

@@ -224,7 +224,9 @@ ref_add(struct refs *r, const struct article *a, struct arena *arena)
 		r->list = grown;
 		r->cap = ncap;
 	}
-	r->list[r->count++] = (struct weekly_ref){a->title, link, a->source_name, a->published};
+	/* An untitled post is listed by its first sentence (the renderers fall back to the link). */
+	const char *title = text_display_title(a->title, a->text, TEXT_DISPLAY_TITLE_CHARS, arena);
+	r->list[r->count++] = (struct weekly_ref){title, link, a->source_name, a->published};
 	return (int)r->count;
 }
 
@@ -332,10 +334,13 @@ offline_para(const struct story *s, const char *lang, struct arena *arena, struc
 	const char *lead_name = extractive_quoted(lead->source_name, arena), *title = extractive_quoted(lead->title, arena);
 	char project[64] = "";
 	int is_tag = tag_project(lead, project, sizeof project); /* a release titled by its tag alone */
+	int untitled = text_is_blank(lead->title);
 	const char *project_name = extractive_quoted(project, arena);
 	if (lead->published == FEED_NO_DATE) { /* said so, never the first-seen date as its date */
 		if (is_tag)
 			buf_printf(&b, is_zh ? "%s 发布 %s（日期不详）。" : "%s released %s (undated).", project_name, title);
+		else if (untitled) /* a microblog's post: what it says follows */
+			buf_printf(&b, is_zh ? "%s 发表短文（日期不详）。" : "%s posted (undated).", lead_name);
 		else if (is_zh)
 			buf_printf(&b, "%s 报道《%s》（日期不详）。", lead_name, title);
 		else
@@ -349,7 +354,9 @@ offline_para(const struct story *s, const char *lang, struct arena *arena, struc
 		extractive_date(&b, lead->when, is_zh);
 		date_len = b.len - date_at;
 		const char *who = is_tag ? project_name : lead_name;
-		if (is_zh)
+		if (untitled && !is_tag)
+			buf_printf(&b, is_zh ? "，%s 发表短文。" : ", %s posted.", who);
+		else if (is_zh)
 			buf_printf(&b, is_tag ? "，%s 发布 %s。" : "，%s 报道《%s》。", who, title);
 		else
 			buf_printf(&b, is_tag ? ", %s released %s." : ", %s reported \u201c%s\u201d.", who, title);

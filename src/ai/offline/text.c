@@ -261,6 +261,45 @@ text_sentences(const char *s, struct text_span *out, size_t max)
 	return n;
 }
 
+int
+text_is_blank(const char *s)
+{
+	for (const char *p = s ? s : "", *end = p + strlen(p); p < end;) {
+		uint32_t cp;
+		p += utf8_decode(p, (size_t)(end - p), &cp);
+		int invisible = cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0 || cp == 0x1680 ||
+		                (cp >= 0x2000 && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202F) ||
+		                (cp >= 0x205F && cp <= 0x2064) || cp == 0x3000 || cp == 0xFEFF;
+		if (!invisible)
+			return 0;
+	}
+	return 1;
+}
+
+const char *
+text_display_title(const char *title, const char *text, size_t max_chars, struct arena *arena)
+{
+	if (!text_is_blank(title))
+		return title;
+	struct text_span first;
+	if (text_is_blank(text) || text_sentences(text, &first, 1) == 0 || max_chars == 0)
+		return NULL;
+	size_t keep = utf8_prefix_chars(first.p, first.len, max_chars);
+	if (keep == first.len)
+		return arena_strndup(arena, first.p, first.len);
+	size_t cut = keep;
+	if (is_ascii_alnum((unsigned char)first.p[cut]) && is_ascii_alnum((unsigned char)first.p[cut - 1])) {
+		/* inside a Latin word: back to the space before it (a CJK cut falls anywhere) */
+		while (cut > keep / 2 && first.p[cut] != ' ')
+			cut--;
+		if (cut <= keep / 2)
+			cut = keep;
+	}
+	while (cut > 0 && strchr(" ,;:-", first.p[cut - 1]))
+		cut--;
+	return arena_printf(arena, "%.*s…", (int)cut, first.p);
+}
+
 size_t
 text_word_count(const char *s, size_t len)
 {

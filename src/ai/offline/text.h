@@ -13,6 +13,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "util/arena.h"
+
 #define TEXT_WORD_MAX 48
 
 struct text_iter {
@@ -43,6 +45,16 @@ struct text_span {
 /* Split s into sentences (at . ! ? followed by a space, and at 。！？), trimmed. Fills at
  * most max spans and returns how many were found (never more than max). */
 size_t text_sentences(const char *s, struct text_span *out, size_t max);
+/* True when s shows nothing: NULL, empty, or only spaces and invisible format characters
+ * (ASCII and Unicode spaces, U+200B-U+200F zero-width and direction marks, U+2060-U+2064,
+ * U+FEFF); a title like that reads as none. */
+int text_is_blank(const char *s);
+/* The headline a reader sees for an item: title when it shows something (text_is_blank),
+ * else, as feed readers do for a microblog's untitled post, the first sentence of text cut to
+ * max_chars characters (at a space for Latin text, with "…"), else NULL. Arena-owned or
+ * title itself. */
+const char *text_display_title(const char *title, const char *text, size_t max_chars, struct arena *arena);
+#define TEXT_DISPLAY_TITLE_CHARS 60 /* an untitled post's heading: about a headline's length */
 /* True when one of s's words (as text_next spells them: lower case) is one of words[0..n). */
 int text_has_word(const char *s, const char *const *words, size_t n);
 /* Number of words in s (as text_next counts them; CJK counts one per character pair). */

@@ -97,11 +97,15 @@ pick_clusters(const struct topic *topics, size_t n, const struct topic **out)
 	return k;
 }
 
-/* The title a reader sees: the translation when there is one. */
+/* The title a reader sees: the translation when there is one; an untitled post's first
+ * sentence (else its link), as the digest heads it. */
 static const char *
-shown_title(const struct story *s)
+shown_title(const struct story *s, struct arena *arena)
 {
-	return s->has_enrichment && s->enrichment.title && *s->enrichment.title ? s->enrichment.title : s->lead->title;
+	if (s->has_enrichment && !text_is_blank(s->enrichment.title))
+		return s->enrichment.title;
+	const char *t = text_display_title(s->lead->title, s->lead->text, TEXT_DISPLAY_TITLE_CHARS, arena);
+	return t ? t : s->lead->link ? s->lead->link : "";
 }
 
 /* Append word to b, set apart by a space when it starts with a Latin letter or digit and a CJK
@@ -198,7 +202,7 @@ offline_highlights(struct story *const *top, size_t count, const char *lang, str
 	}
 	/* 3. The #1 story leads, with the shared topics it belongs to. */
 	const struct story *lead = top[0];
-	buf_printf(&b, zh ? "领头的是「%s」" : " The lead story is \"%s\"", shown_title(lead));
+	buf_printf(&b, zh ? "领头的是「%s」" : " The lead story is \"%s\"", shown_title(lead, arena));
 	size_t shown = 0;
 	for (size_t t = 0; t < nt && shown < 2; t++)
 		if (topics[t].set & 1UL)
@@ -221,7 +225,7 @@ offline_highlights(struct story *const *top, size_t count, const char *lang, str
 				           cl[0]->name);
 			else
 				buf_puts(&b, zh ? "和" : " and ");
-			buf_printf(&b, zh ? "「%s」" : "\"%s\"", shown_title(top[i]));
+			buf_printf(&b, zh ? "「%s」" : "\"%s\"", shown_title(top[i], arena));
 			named++;
 		}
 		if (named)
@@ -234,7 +238,7 @@ offline_highlights(struct story *const *top, size_t count, const char *lang, str
 			widest = top[i];
 	if (widest && widest->member_count > lead->member_count)
 		buf_printf(&b, zh ? "「%s」被 %zu 个来源同时报道。" : " \"%s\" was picked up by %zu sources.",
-		           shown_title(widest), widest->member_count);
+		           shown_title(widest, arena), widest->member_count);
 	buf_puts(&b, zh ? "（以上由离线引擎根据分类与共同话题归纳。）"
 	                : " (Trends spotted by the offline engine from categories and shared topics.)");
 	const char *out = arena_strdup(arena, buf_str(&b));
