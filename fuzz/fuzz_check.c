@@ -23,6 +23,13 @@ fuzz_fields(const uint8_t *data, size_t size, size_t count, struct arena *arena,
 	}
 }
 
+void
+fuzz_check_text(const char *s, int strict)
+{
+	if (s ? !utf8_valid(s, strlen(s)) : strict)
+		abort();
+}
+
 /* Print what is around out[at] and abort. */
 static void
 fail_at(const struct buf *out, size_t at, const char *who, const char *what)

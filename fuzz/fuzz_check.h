@@ -15,6 +15,9 @@
  * separator among them. Strings in arena. */
 void fuzz_fields(const uint8_t *data, size_t size, size_t count, struct arena *arena, const char **fields);
 
+/* Abort unless s is NULL or valid UTF-8 (strict: non-NULL too). */
+void fuzz_check_text(const char *s, int strict);
+
 /* A Markdown (is_md) or HTML rendering: not empty, valid UTF-8, no bidi embedding or override
  * and isolates only balanced within a line (as the renderers put them around right-to-left
  * text), no "<script" in any case (in Markdown, none whose '<' is not escaped). who names the

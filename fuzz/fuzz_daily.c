@@ -39,13 +39,6 @@
 #define NOW 1771638960LL
 
 static void
-check_text(const char *s)
-{
-	if (!s || !utf8_valid(s, strlen(s)))
-		abort();
-}
-
-static void
 check_verdict(const struct verdict *v)
 {
 	if (v->relevance < 1 || v->relevance > 10 || v->quality < 1 || v->quality > 10 || v->timeliness < 1 ||
@@ -53,7 +46,7 @@ check_verdict(const struct verdict *v)
 		abort();
 	for (size_t k = 0; k < v->keyword_count; k++) {
 		const char *w = v->keywords[k];
-		check_text(w);
+		fuzz_check_text(w, 1);
 		if (!*w)
 			abort();
 		for (const unsigned char *p = (const unsigned char *)w; *p; p++)
@@ -110,12 +103,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		const struct story *st = cur.top[t];
 		if (st < cur.stories || st >= cur.stories + cur.story_count || !st->has_enrichment)
 			abort();
-		check_text(st->enrichment.title);
-		check_text(st->enrichment.summary);
-		check_text(st->enrichment.reason);
+		fuzz_check_text(st->enrichment.title, 1);
+		fuzz_check_text(st->enrichment.summary, 1);
+		fuzz_check_text(st->enrichment.reason, 1);
 	}
 	if (cur.highlights)
-		check_text(cur.highlights);
+		fuzz_check_text(cur.highlights, 1);
 
 	struct report r;
 	memset(&r, 0, sizeof r);
