@@ -46,8 +46,9 @@ struct text_span {
  * most max spans and returns how many were found (never more than max). */
 size_t text_sentences(const char *s, struct text_span *out, size_t max);
 /* True when s shows nothing: NULL, empty, or only spaces and invisible format characters
- * (ASCII and Unicode spaces, U+200B-U+200F zero-width and direction marks, U+2060-U+2064,
- * U+FEFF); a title like that reads as none. */
+ * (ASCII and Unicode spaces, U+200B-U+200F zero-width and direction marks, the line and
+ * paragraph separators and bidi controls U+2028-U+202F, U+2060-U+2064, U+FEFF); a title like
+ * that reads as none. */
 int text_is_blank(const char *s);
 /* The headline a reader sees for an item: title when it shows something (text_is_blank),
  * else, as feed readers do for a microblog's untitled post, the first sentence of text cut to
