@@ -307,6 +307,13 @@ test_repair(void)
 	CHECK_INT(nc, 2);
 	struct ground_result again = {0};
 	CHECK_INT(ground_check(ix, out, 0, 0, &A, &again), 0);
+	/* What one pass keeps is joined again, and a join can make a new sentence: here "Goonput",
+	 * which opened its sentence, follows "[1]." and reads as a name no source has. The kept
+	 * text is repaired until it checks clean (found by fuzz_ground). */
+	out = ground_repair(ix, "A.**[1].[ It beats GPT-4o by 30 points.[2] Goonput tokens.", GROUND_EN, &A, &removed,
+	                    &nr, &nc);
+	again = (struct ground_result){0};
+	CHECK_INT(ground_check(ix, out, 0, GROUND_EN, &A, &again), 0);
 	/* Nothing cited left: the paragraph does not stand. */
 	out = ground_repair(ix, "用户增长 437.5%[1]。这很重要。", 0, &A, &removed, &nr, &nc);
 	CHECK_STR(out, "");

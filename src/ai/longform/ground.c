@@ -422,9 +422,10 @@ ground_check(const struct ground_index *ix, const char *text, size_t part, int f
 	return bad;
 }
 
-const char *
-ground_repair(const struct ground_index *ix, const char *text, int flags, struct arena *arena, struct buf *removed,
-              size_t *n_removed, size_t *n_cited)
+/* One pass of ground_repair over text, judged sentence by sentence as text splits. */
+static const char *
+repair_pass(const struct ground_index *ix, const char *text, int flags, struct arena *arena, struct buf *removed,
+            size_t *n_removed, size_t *n_cited)
 {
 	struct ground_sentence *s;
 	text = text ? text : "";
@@ -493,6 +494,29 @@ ground_repair(const struct ground_index *ix, const char *text, int flags, struct
 		res = arena_strdup(arena, buf_str(&out));
 	buf_free(&out);
 	return res;
+}
+
+#define REPAIR_PASSES 4
+
+const char *
+ground_repair(const struct ground_index *ix, const char *text, int flags, struct arena *arena, struct buf *removed,
+              size_t *n_removed, size_t *n_cited)
+{
+	/* What one pass keeps is joined again, and the joins can make new sentences ("…[1].Next
+	 * word", a capitalised word that opened a sentence now inside one, a name). So the kept
+	 * text is checked and repaired again until it checks clean; text that does not within
+	 * REPAIR_PASSES passes does not stand. */
+	const char *cur = text;
+	*n_removed = *n_cited = 0;
+	for (int pass = 0; pass < REPAIR_PASSES; pass++) {
+		size_t nr, nc;
+		cur = repair_pass(ix, cur, flags, arena, removed, &nr, &nc);
+		*n_removed += nr;
+		*n_cited += nc;
+		if (!*cur || ground_check(ix, cur, 0, flags, arena, NULL) == 0)
+			return cur;
+	}
+	return "";
 }
 
 const char *
