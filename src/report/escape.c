@@ -212,7 +212,7 @@ esc_md_url(struct buf *b, const char *url)
 {
 	for (const char *p = url ? url : ""; *p; p++) {
 		unsigned char c = (unsigned char)*p;
-		if (c <= ' ' || strchr("()<>\"'\\`", c) || c == 0x7F)
+		if (c <= ' ' || strchr("()<>\"'\\`", c) || c >= 0x7F)
 			buf_printf(b, "%%%02X", c);
 		else
 			buf_putc(b, (char)c);

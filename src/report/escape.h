@@ -30,7 +30,9 @@ void esc_md_quote(struct buf *b, const char *s);
 /* Like esc_md_quote with any line prefix ("" for plain paragraphs). */
 void esc_md_block(struct buf *b, const char *s, const char *prefix);
 /* Append url for a Markdown link destination: spaces, parentheses, angle brackets,
- * quotes, backslashes and backticks percent-encoded. The caller checks esc_url_ok. */
+ * quotes, backslashes, backticks and every non-ASCII byte percent-encoded (an IRI's UTF-8 as
+ * RFC 3987 maps it to a URI, so a feed's U+202E in a link cannot reorder the Markdown's
+ * line). The caller checks esc_url_ok. */
 void esc_md_url(struct buf *b, const char *url);
 /* True when url is an absolute http(s) URL we are willing to link to. */
 int esc_url_ok(const char *url);

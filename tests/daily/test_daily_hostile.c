@@ -158,6 +158,9 @@ escapers(void)
 	buf_clear(&b);
 	esc_md_url(&b, "https://x.example/a b(c)<d>");
 	CHECK_STR(buf_str(&b), "https://x.example/a%20b%28c%29%3Cd%3E");
+	buf_clear(&b); /* non-ASCII as UTF-8 percent-encoded: a U+202E in a link cannot reorder the line */
+	esc_md_url(&b, "https://x.example/\u4e2d\u202eRTL");
+	CHECK_STR(buf_str(&b), "https://x.example/%E4%B8%AD%E2%80%AERTL");
 	CHECK(!esc_url_ok("javascript:alert(1)"));
 	CHECK(!esc_url_ok("data:text/html,x"));
 	CHECK(esc_url_ok("https://example.com/"));
