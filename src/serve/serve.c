@@ -15,7 +15,6 @@
 
 #include "serve/pages.h"
 #include "report/page.h"
-#include "store/search.h"
 #include "store/store.h"
 #include "util/str.h"
 
