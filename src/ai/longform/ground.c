@@ -422,6 +422,22 @@ ground_check(const struct ground_index *ix, const char *text, size_t part, int f
 	return bad;
 }
 
+/* The citations a repair adds to one sentence: distinct source ids, at most 8. */
+struct cite_list {
+	long ids[8];
+	size_t n;
+};
+
+static void
+cite_list_add(struct cite_list *l, long id)
+{
+	for (size_t j = 0; j < l->n; j++)
+		if (l->ids[j] == id)
+			return;
+	if (l->n < sizeof l->ids / sizeof l->ids[0])
+		l->ids[l->n++] = id;
+}
+
 /* One pass of ground_repair over text, judged sentence by sentence as text splits. */
 static const char *
 repair_pass(const struct ground_index *ix, const char *text, int flags, struct arena *arena, struct buf *removed,
@@ -451,26 +467,15 @@ repair_pass(const struct ground_index *ix, const char *text, int flags, struct a
 			continue;
 		}
 		/* Cite what the sentence uses but does not cite. */
-		long add[8];
-		size_t na = 0;
-		for (size_t k = 0; k < one.count && na < 8; k++) {
-			if (one.claims[k].status != GROUND_MISCITED && one.claims[k].status != GROUND_UNCITED)
-				continue;
-			int dup = 0;
-			for (size_t j = 0; j < na; j++)
-				dup |= add[j] == one.claims[k].source;
-			if (!dup)
-				add[na++] = one.claims[k].source;
-		}
+		struct cite_list add = {{0}, 0};
+		for (size_t k = 0; k < one.count; k++)
+			if (one.claims[k].status == GROUND_MISCITED || one.claims[k].status == GROUND_UNCITED)
+				cite_list_add(&add, one.claims[k].source);
 		/* A sentence that cited nothing had its names and dates checked against any source;
 		 * once it cites, they must be in what it cites: cite their sources too. */
-		for (size_t k = 0; s[i].cite_count == 0 && na > 0 && k < one.count && na < 8; k++) {
-			int dup = one.claims[k].status != GROUND_OK || one.claims[k].source <= 0;
-			for (size_t j = 0; j < na && !dup; j++)
-				dup = add[j] == one.claims[k].source;
-			if (!dup)
-				add[na++] = one.claims[k].source;
-		}
+		for (size_t k = 0; s[i].cite_count == 0 && add.n > 0 && k < one.count; k++)
+			if (one.claims[k].status == GROUND_OK && one.claims[k].source > 0)
+				cite_list_add(&add, one.claims[k].source);
 		/* Keep the text's trailing spaces after the added markers. */
 		size_t body = len;
 		while (body > 0 && (sent[body - 1] == ' ' || sent[body - 1] == '\n'))
@@ -480,11 +485,11 @@ repair_pass(const struct ground_index *ix, const char *text, int flags, struct a
 				sent++, body--, len--;
 		}
 		buf_append(&out, sent, body);
-		for (size_t j = 0; j < na; j++)
-			buf_printf(&out, "[%ld]", add[j]);
+		for (size_t j = 0; j < add.n; j++)
+			buf_printf(&out, "[%ld]", add.ids[j]);
 		buf_append(&out, sent + body, len - body);
-		*n_cited += na;
-		kept_cited += s[i].cite_count + na > 0;
+		*n_cited += add.n;
+		kept_cited += s[i].cite_count + add.n > 0;
 	}
 	/* Drop trailing space left by a removed last sentence. */
 	while (out.len > 0 && (out.data[out.len - 1] == ' ' || out.data[out.len - 1] == '\n'))
