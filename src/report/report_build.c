@@ -110,9 +110,8 @@ fill_item(struct report_item *it, const struct story *s, int rank, struct arena 
 	it->link = lead->link ? lead->link : lead->canonical_link;
 	/* An untitled post (a microblog's) is headed by its first sentence, else its link: never
 	 * an empty, unclickable heading. */
-	it->title = text_display_title(lead->title, lead->text, TEXT_DISPLAY_TITLE_CHARS, a);
-	if (!it->title)
-		it->title = it->link ? it->link : "";
+	const char *shown = text_display_title(lead->title, lead->text, it->link, TEXT_DISPLAY_TITLE_CHARS, a);
+	it->title = shown ? shown : "";
 	it->published = lead->published;
 	it->when = lead->when;
 	it->category = (unsigned)s->verdict.category < CAT_COUNT ? s->verdict.category : CAT_OTHER;

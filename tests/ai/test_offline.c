@@ -78,14 +78,16 @@ test_text(void)
 	CHECK(text_is_blank(NULL) && text_is_blank("") && text_is_blank(" \u200b\u00a0\u3000\ufeff\t"));
 	CHECK(!text_is_blank("\u200bx") && !text_is_blank("。"));
 	struct arena ta = ARENA_INIT;
-	CHECK_STR(text_display_title("Title", "Text.", 60, &ta), "Title");
-	CHECK_STR(text_display_title("\u200b", "Short post here. Second one.", 60, &ta), "Short post here.");
+	CHECK_STR(text_display_title("Title", "Text.", NULL, 60, &ta), "Title");
+	CHECK_STR(text_display_title("\u200b", "Short post here. Second one.", NULL, 60, &ta), "Short post here.");
 	CHECK_STR(text_display_title("", "Spent the morning moving my blog to a static site generator written in Rust.",
-	                             60, &ta),
+	                             NULL, 60, &ta),
 	          "Spent the morning moving my blog to a static site generator…");
-	CHECK_STR(text_display_title(NULL, "今天把博客迁移到了一个用 Rust 写的静态网站生成器上，构建时间从九秒降到了四十毫秒。", 20, &ta),
+	CHECK_STR(text_display_title(NULL, "今天把博客迁移到了一个用 Rust 写的静态网站生成器上，构建时间从九秒降到了四十毫秒。",
+	                             NULL, 20, &ta),
 	          "今天把博客迁移到了一个用 Rust 写的…");
-	CHECK(text_display_title(" ", " \n ", 60, &ta) == NULL && text_display_title(NULL, NULL, 60, &ta) == NULL);
+	CHECK(text_display_title(" ", " \n ", NULL, 60, &ta) == NULL);
+	CHECK(text_display_title(NULL, NULL, NULL, 60, &ta) == NULL);
 	arena_free(&ta);
 	struct text_iter it;
 	const char *s = "Node.js and C++ beat GPT-4, don't they? 大模型推理";

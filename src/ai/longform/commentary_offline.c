@@ -44,15 +44,6 @@ put_title(struct buf *b, const char *title)
 		b->data[--b->len] = 0;
 }
 
-/* The title a reader sees for a: its own, else (a microblog's untitled post) its first
- * sentence, else its link. */
-static const char *
-shown_title(const struct article *a, struct arena *arena)
-{
-	const char *t = text_display_title(a->title, a->text, TEXT_DISPLAY_TITLE_CHARS, arena);
-	return t ? t : a->link ? a->link : "";
-}
-
 /* A sentence worth quoting as a detail: one line, ending with its stop, 6..60 words, no URL
  * or table furniture. */
 static int
@@ -285,7 +276,8 @@ static const char *
 write_headline(const struct story *s, int zh, struct arena *arena)
 {
 	struct buf b = BUF_INIT;
-	put_title(&b, shown_title(s->lead, arena));
+	const struct article *lead = s->lead;
+	put_title(&b, text_display_title(lead->title, lead->text, lead->link, TEXT_DISPLAY_TITLE_CHARS, arena));
 	if (s->member_count > 1)
 		buf_printf(&b, zh ? "：%zu 个来源的报道要点" : ": what %zu sources report", s->member_count);
 	else
@@ -400,7 +392,7 @@ section_sources(const struct story *s, const char *const *quoted, int zh, struct
 		const char *name = extractive_quoted(a->source_name, arena);
 		buf_printf(&b, "- **%s**", *name ? name : "?");
 		buf_puts(&b, zh ? "（《" : " (\u201c");
-		put_title(&b, shown_title(a, arena));
+		put_title(&b, text_display_title(a->title, a->text, a->link, TEXT_DISPLAY_TITLE_CHARS, arena));
 		buf_puts(&b, zh ? "》）：" : "\u201d): ");
 		if (quoted[m])
 			put_cited(&b, quoted[m], m + 1, 0, arena);

@@ -225,7 +225,7 @@ ref_add(struct refs *r, const struct article *a, struct arena *arena)
 		r->cap = ncap;
 	}
 	/* An untitled post is listed by its first sentence (the renderers fall back to the link). */
-	const char *title = text_display_title(a->title, a->text, TEXT_DISPLAY_TITLE_CHARS, arena);
+	const char *title = text_display_title(a->title, a->text, NULL, TEXT_DISPLAY_TITLE_CHARS, arena);
 	r->list[r->count++] = (struct weekly_ref){title, link, a->source_name, a->published};
 	return (int)r->count;
 }

@@ -277,13 +277,14 @@ text_is_blank(const char *s)
 }
 
 const char *
-text_display_title(const char *title, const char *text, size_t max_chars, struct arena *arena)
+text_display_title(const char *title, const char *text, const char *link, size_t max_chars,
+                   struct arena *arena)
 {
 	if (!text_is_blank(title))
 		return title;
 	struct text_span first;
 	if (text_is_blank(text) || text_sentences(text, &first, 1) == 0 || max_chars == 0)
-		return NULL;
+		return link;
 	size_t keep = utf8_prefix_chars(first.p, first.len, max_chars);
 	if (keep == first.len)
 		return arena_strndup(arena, first.p, first.len);

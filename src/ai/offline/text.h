@@ -52,9 +52,10 @@ size_t text_sentences(const char *s, struct text_span *out, size_t max);
 int text_is_blank(const char *s);
 /* The headline a reader sees for an item: title when it shows something (text_is_blank),
  * else, as feed readers do for a microblog's untitled post, the first sentence of text cut to
- * max_chars characters (at a space for Latin text, with "…"), else NULL. Arena-owned or
- * title itself. */
-const char *text_display_title(const char *title, const char *text, size_t max_chars, struct arena *arena);
+ * max_chars characters (at a space for Latin text, with "…"), else link, else NULL.
+ * Arena-owned, or title or link itself. */
+const char *text_display_title(const char *title, const char *text, const char *link, size_t max_chars,
+                               struct arena *arena);
 #define TEXT_DISPLAY_TITLE_CHARS 60 /* an untitled post's heading: about a headline's length */
 /* True when one of s's words (as text_next spells them: lower case) is one of words[0..n). */
 int text_has_word(const char *s, const char *const *words, size_t n);

@@ -104,8 +104,9 @@ shown_title(const struct story *s, struct arena *arena)
 {
 	if (s->has_enrichment && !text_is_blank(s->enrichment.title))
 		return s->enrichment.title;
-	const char *t = text_display_title(s->lead->title, s->lead->text, TEXT_DISPLAY_TITLE_CHARS, arena);
-	return t ? t : s->lead->link ? s->lead->link : "";
+	const struct article *a = s->lead;
+	const char *t = text_display_title(a->title, a->text, a->link, TEXT_DISPLAY_TITLE_CHARS, arena);
+	return t ? t : "";
 }
 
 /* Append word to b, set apart by a space when it starts with a Latin letter or digit and a CJK
