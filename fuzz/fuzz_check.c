@@ -30,6 +30,22 @@ fuzz_check_text(const char *s, int strict)
 		abort();
 }
 
+struct article *
+fuzz_window(size_t n, size_t sources, size_t undated_every, int64_t step, int64_t now, struct arena *arena)
+{
+	struct article *arts = arena_alloc(arena, n * sizeof *arts);
+	memset(arts, 0, n * sizeof *arts);
+	for (size_t i = 0; i < n; i++) {
+		struct article *art = &arts[i];
+		art->id = (int64_t)i + 1;
+		art->source_id = (int64_t)(i % sources) + 1;
+		art->published = i % undated_every == undated_every - 1 ? FEED_NO_DATE : now - (int64_t)i * step;
+		art->first_seen = now - 600;
+		art->when = art->published == FEED_NO_DATE ? art->first_seen : art->published;
+	}
+	return arts;
+}
+
 /* Print what is around out[at] and abort. */
 static void
 fail_at(const struct buf *out, size_t at, const char *who, const char *what)

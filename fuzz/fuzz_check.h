@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "model.h"
 #include "util/arena.h"
 #include "util/buf.h"
 
@@ -17,6 +18,12 @@ void fuzz_fields(const uint8_t *data, size_t size, size_t count, struct arena *a
 
 /* Abort unless s is NULL or valid UTF-8 (strict: non-NULL too). */
 void fuzz_check_text(const char *s, int strict);
+
+/* A window of n articles (arena), ids 1..n, from `sources` feeds in turn (source_id i % sources
+ * + 1), every undated_every-th one undated, the others published step seconds apart back
+ * from now; first seen just before now. Texts are the caller's to set. */
+struct article *fuzz_window(size_t n, size_t sources, size_t undated_every, int64_t step, int64_t now,
+                            struct arena *arena);
 
 /* A Markdown (is_md) or HTML rendering: not empty, valid UTF-8, no bidi embedding or override
  * and isolates only balanced within a line (as the renderers put them around right-to-left

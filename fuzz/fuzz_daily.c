@@ -66,21 +66,16 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct arena a = ARENA_INIT;
 	const char *fields[MAX_ARTICLES * FIELDS];
 	fuzz_fields(data + 1, size - 1, n * FIELDS, &a, fields);
-	struct article *arts = arena_alloc(&a, n * sizeof *arts);
-	memset(arts, 0, n * sizeof *arts);
+	/* three sources, so sources have several articles (their priors); every fourth undated */
+	struct article *arts = fuzz_window(n, 3, 4, 3 * 3600, NOW, &a);
 	for (size_t i = 0; i < n; i++) {
 		const char **f = &fields[i * FIELDS];
 		struct article *art = &arts[i];
-		art->id = (int64_t)i + 1;
-		art->source_id = (int64_t)(i % 3) + 1; /* sources with several articles: their priors */
 		art->source_name = f[0];
 		art->source_url = arena_printf(&a, "https://s%zu.example/feed", i % 3);
 		art->title = f[1];
 		art->link = arena_printf(&a, "https://s%zu.example/%zu", i % 3, i);
 		art->text = f[2];
-		art->published = (i & 3) == 3 ? FEED_NO_DATE : NOW - (int64_t)i * 3 * 3600;
-		art->first_seen = NOW - 600;
-		art->when = art->published == FEED_NO_DATE ? art->first_seen : art->published;
 		size_t cats = 0;
 		const char **cat = arena_alloc(&a, 8 * sizeof *cat);
 		for (const char *c = f[3]; *c && cats < 8;) {

@@ -37,21 +37,15 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct arena a = ARENA_INIT;
 	const char *fields[MAX_ARTICLES * FIELDS];
 	fuzz_fields(data + 1, size - 1, n * FIELDS, &a, fields);
-	struct article *arts = arena_alloc(&a, n * sizeof *arts);
-	memset(arts, 0, n * sizeof *arts);
+	/* four sources; every fifth article undated, the others 11 hours apart over the week */
+	struct article *arts = fuzz_window(n, 4, 5, 11 * 3600, NOW, &a);
 	for (size_t i = 0; i < n; i++) {
 		const char **f = &fields[i * FIELDS];
-		struct article *art = &arts[i];
-		art->id = (int64_t)i + 1;
-		art->source_id = (int64_t)(i % 4) + 1;
-		art->source_name = f[0];
-		art->source_url = f[1];
-		art->title = f[2];
-		art->link = f[3];
-		art->text = f[4];
-		art->published = (i % 5) == 4 ? FEED_NO_DATE : NOW - (int64_t)i * 11 * 3600;
-		art->first_seen = NOW - 600;
-		art->when = art->published == FEED_NO_DATE ? art->first_seen : art->published;
+		arts[i].source_name = f[0];
+		arts[i].source_url = f[1];
+		arts[i].title = f[2];
+		arts[i].link = f[3];
+		arts[i].text = f[4];
 	}
 
 	struct weekly_post post;
