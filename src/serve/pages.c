@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "ai/offline/text.h"
 #include "report/page.h"
 #include "store/archive.h"
 #include "store/search.h"
@@ -334,9 +335,13 @@ pages_items(struct store *st, const struct page_req *rq, struct page *pg)
 	}
 	buf_puts(b, "<ul class=\"list\">\n");
 	for (size_t i = 0; i < h.count; i++) {
-		const char *title = h.hits[i].title;
+		/* An untitled post (a microblog's) is listed by its first sentence, as the digests
+		 * head it; a search hit's snippet is a window of its text, not its start, so the
+		 * link stands in for it there. */
+		const char *title = text_display_title(h.hits[i].title, q ? NULL : h.hits[i].snippet, h.hits[i].link,
+		                                       TEXT_DISPLAY_TITLE_CHARS, &arena);
 		buf_printf(b, "<li><a href=\"/items/%lld\">", (long long)h.hits[i].id);
-		html_escape_str(b, title && *title ? title : "(untitled)");
+		html_escape_str(b, title ? title : "(untitled)");
 		buf_puts(b, "</a><div class=\"meta\">");
 		html_escape_str(b, h.hits[i].source);
 		buf_puts(b, " · ");
@@ -401,11 +406,11 @@ pages_item(struct store *st, const struct page_req *rq, struct page *pg)
 		pages_error(pg, 404, "no such item");
 		return 0;
 	}
-	const char *title = it.title;
-	page_begin(pg, title && *title ? title : "item", NULL);
+	const char *title = text_display_title(it.title, it.text, it.link, TEXT_DISPLAY_TITLE_CHARS, &arena);
+	page_begin(pg, title ? title : "item", NULL);
 	struct buf *b = &pg->body;
 	buf_puts(b, "<h1>");
-	put_link(b, it.link, title && *title ? title : "(untitled)");
+	put_link(b, it.link, title ? title : "(untitled)");
 	buf_puts(b, "</h1>\n<table>");
 	row(b, "source");
 	put_link(b, it.source_html_url, it.source);

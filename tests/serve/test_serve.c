@@ -88,7 +88,10 @@ fill_store(const char *db)
 		" (3, 2, 'g:3', 'https://b.example/zh', '中文搜索测试标题', '这是一个关于全文搜索的中文段落。', NULL,"
 		"  NULL, 1771670000, 'h3'),"
 		" (4, 2, 'g:4', 'https://b.example/go', 'Go generics', 'Go is a language.', NULL, 1771600000,"
-		"  1771600000, 'h4');"
+		"  1771600000, 'h4'),"
+		/* an untitled post (a microblog's): headed by its first sentence */
+		" (7, 1, 'g:7', 'https://a.example/note', NULL, 'Shipped the new parser today. It is twice as fast.',"
+		"  NULL, 1771500000, 1771500000, 'h7');"
 		"INSERT INTO verdicts(item_id, engine, relevance, quality, timeliness, category, keywords, scored_at)"
 		" VALUES (1, 'offline', 9, 8, 7, 'programming', '[\"rust\",\"async\"]', 0);"
 		"INSERT INTO enrichments(item_id, lang, engine, title, summary, reason, created_at) VALUES"
@@ -240,10 +243,22 @@ test_pages(const char *base)
 	CHECK_INT(r.status, 200);
 	CHECK(strstr(b, "/items/1\"") != NULL);
 	reply_free(&r);
-	b = get(base, "/items", &r); /* latest first: 3 (first seen …670000), 2, 1, 4 */
+	b = get(base, "/items", &r); /* latest first: 3 (first seen …670000), 2, 1, 4, 7 */
 	const char *i3 = strstr(b, "/items/3\""), *i2 = strstr(b, "/items/2\""), *i1 = strstr(b, "/items/1\"");
-	const char *i4 = strstr(b, "/items/4\"");
-	CHECK(i3 && i2 && i1 && i4 && i3 < i2 && i2 < i1 && i1 < i4);
+	const char *i4 = strstr(b, "/items/4\""), *i7 = strstr(b, "/items/7\"");
+	CHECK(i3 && i2 && i1 && i4 && i7 && i3 < i2 && i2 < i1 && i1 < i4 && i4 < i7);
+	CHECK(strstr(b, "/items/7\">Shipped the new parser today.</a>") != NULL);
+	CHECK(strstr(b, "(untitled)") == NULL);
+	reply_free(&r);
+	/* Found by a search, the untitled post is headed by its link (the snippet is no start). */
+	b = get(base, "/items?q=parser", &r);
+	CHECK(strstr(b, "/items/7\">https://a.example/note</a>") != NULL);
+	reply_free(&r);
+	b = get(base, "/items/7", &r);
+	CHECK_INT(r.status, 200);
+	CHECK(strstr(b, "<title>Shipped the new parser today.") != NULL);
+	CHECK(strstr(b, "nofollow\">Shipped the new parser today.</a></h1>") != NULL);
+	CHECK(strstr(b, "(untitled)") == NULL);
 	reply_free(&r);
 
 	/* One item: escaped fields, score, enrichment; javascript: links never become links. */
