@@ -37,6 +37,20 @@ test_entities(void)
 	CHECK(weekly_entity("Facebook Cofounder's Startup Asana Launches To The Public", NULL, &a) == NULL);
 	CHECK(weekly_entity("Ex-Google engineers raise a seed round", NULL, &a) == NULL);
 	CHECK_STR(weekly_entity("Google founders sell shares; Google stock dips", NULL, &a), "Google");
+	/* A product the piece merely used is its means, not its subject (weekly_entity.c,
+	 * instrument_before): such a story is no company's news. */
+	CHECK(weekly_entity("Writing Prolog with ChatGPT", NULL, &a) == NULL);
+	CHECK(weekly_entity("Formalizing a ring theorem with Lean 4 and Claude", NULL, &a) == NULL);
+	CHECK(weekly_entity("Summarising my inbox using Gemini", NULL, &a) == NULL);
+	CHECK(weekly_entity("用 ChatGPT 写周报", NULL, &a) == NULL);
+	CHECK_STR(weekly_entity("OpenAI's lead is dwindling fast", NULL, &a), "OpenAI");
+	CHECK_STR(weekly_entity("Apple partners with Google on Siri", NULL, &a), "Apple");
+	CHECK_STR(weekly_entity("Virgin Mobile Partners With Apple to Go iPhone-Only", NULL, &a), "Apple");
+	CHECK_STR(weekly_entity("Talks with OpenAI stall", NULL, &a), "OpenAI");
+	CHECK_STR(weekly_entity("A week with the new iPad Pro", NULL, &a), "Apple");
+	CHECK_STR(weekly_entity("Chatbots compared: with prompts, Claude wins", NULL, &a), "Anthropic");
+	CHECK_STR(weekly_entity("GLM-5.2 is the strongest open-weights model", NULL, &a), "Zhipu AI");
+	CHECK(weekly_entity("A GLM for insurance pricing", NULL, &a) == NULL);
 	/* The earliest mention wins. */
 	CHECK_STR(weekly_entity("据悉，GitHub 私有仓库可通过 Copilot 访问", NULL, &a), "GitHub");
 	/* Names from the config. */
@@ -72,6 +86,15 @@ test_classify(void)
 	CHECK_INT(kind_of("Meta open-sources a new model", "https://x.example/a", ""), WEEKLY_OPEN_SOURCE);
 	CHECK_INT(kind_of("DeepSeek 开源 DeepGEMM", "https://x.example/a", ""), WEEKLY_OPEN_SOURCE);
 	CHECK_INT(kind_of("A tiny tool", "https://github.com/someone/tool", ""), WEEKLY_OPEN_SOURCE);
+	/* Open source as the subject of a piece is no project's news; describing a launched
+	 * project, it is. */
+	CHECK_INT(kind_of("Open Source vs the Invisible Hand", "https://x.example/a", ""), WEEKLY_NEWS);
+	CHECK_INT(kind_of("GDS weighs in on the NHS's decision to retreat from Open Source", "https://x.example/a", ""),
+	          WEEKLY_NEWS);
+	CHECK_INT(kind_of("Foo, an open-source feed reader", "https://x.example/a", ""), WEEKLY_OPEN_SOURCE);
+	CHECK_INT(kind_of("Introducing Bar: open source tracing", "https://x.example/a", ""), WEEKLY_OPEN_SOURCE);
+	CHECK_INT(kind_of("Show HN: Baz, open source and self-hosted", "https://x.example/a", ""), WEEKLY_OPEN_SOURCE);
+	CHECK_INT(kind_of("GLM-5.2, open weights", "https://x.example/a", ""), WEEKLY_OPEN_SOURCE);
 	CHECK_INT(kind_of("Zig 0.14.0 released", "https://x.example/a", "The open source language ships."),
 	          WEEKLY_OPEN_SOURCE);
 	CHECK_INT(kind_of("iOS 18.4 released", "https://x.example/a", "Apple's update adds features."), WEEKLY_NEWS);

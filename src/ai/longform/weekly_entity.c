@@ -51,6 +51,7 @@ static const struct alias {
 	{"Mozilla", "Mozilla", 0}, {"Firefox", "Mozilla", 0}, {"Perplexity", "Perplexity", ALIAS_KEEP_CASE},
 	{"Moonshot", "Moonshot AI", ALIAS_KEEP_CASE}, {"Kimi", "Moonshot AI", ALIAS_KEEP_CASE},
 	{"月之暗面", "Moonshot AI", 0}, {"Zhipu", "Zhipu AI", 0}, {"智谱", "Zhipu AI", 0},
+	{"GLM", "Zhipu AI", ALIAS_KEEP_CASE | ALIAS_VERSIONED},
 	{"Stability AI", "Stability AI", 0}, {"Stable Diffusion", "Stability AI", 0},
 	{"Cursor", "Cursor", ALIAS_KEEP_CASE}, {"TSMC", "TSMC", ALIAS_KEEP_CASE}, {"台积电", "TSMC", 0},
 	{"Oracle", "Oracle", ALIAS_KEEP_CASE}, {"Salesforce", "Salesforce", 0}, {"Netflix", "Netflix", 0},
@@ -118,6 +119,72 @@ former_of(const char *s, const char *hit, size_t alen)
 	return 0;
 }
 
+/* The word that ends just before p (after spaces): its start in *w and its length, 0 when
+ * punctuation or the string's start comes first. */
+static size_t
+word_before(const char *s, const char *p, const char **w)
+{
+	while (p > s && p[-1] == ' ')
+		p--;
+	const char *end = p;
+	while (p > s && is_ascii_alnum((unsigned char)p[-1]))
+		p--;
+	*w = p;
+	return (size_t)(end - p);
+}
+
+static int
+word_is(const char *w, size_t len, const char *const *list, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (len == strlen(list[i]) && str_ncasecmp(w, list[i], len) == 0)
+			return 1;
+	return 0;
+}
+
+/* True when the alias at hit is the means of the story, not its subject: "Writing Prolog with
+ * ChatGPT", "Formalizing a theorem with Lean 4 and Claude", "Summarising mail using Gemini",
+ * "用 ChatGPT 写周报". A reader looks for a company's news under its name; a piece that merely
+ * used its product belongs with its own subject. English: "using" or "via" among the four
+ * words before the alias in its clause (a comma or other punctuation ends the look); "with"
+ * right before it, or before a list ending in it ("with X and Claude"), unless "with" joins
+ * parties ("partners with Apple", "a deal with OpenAI"): then the company is in the news.
+ * Chinese: 用 (使用, 采用) or 借助 just before it. */
+static int
+instrument_before(const char *s, const char *hit)
+{
+	static const char *const means[] = {"using", "via"};
+	static const char *const parties[] = {
+		"partner", "partners", "partnered", "partnering", "partnership", "up", "deal", "deals",
+		"agreement", "talks", "signs", "signed", "merges", "merger", "compete", "competes", "competing",
+		"collaborate", "collaborates", "collaboration", "sides", "settles", "settlement", "clash",
+		"clashes", "feud", "spat", "fight", "fights", "battle", "ties", "contract", "works", "joins"};
+	const char *p = hit;
+	while (p > s && p[-1] == ' ')
+		p--;
+	if ((p - s >= 3 && memcmp(p - 3, "用", 3) == 0) || (p - s >= 6 && memcmp(p - 6, "借助", 6) == 0))
+		return 1;
+	int listed = 0; /* an "and" between "with" and the alias */
+	for (int words = 0; words < 4; words++) {
+		const char *w;
+		size_t len = word_before(s, p, &w);
+		if (len == 0)
+			return 0; /* punctuation or the start ends the clause */
+		if (word_is(w, len, means, sizeof means / sizeof means[0]))
+			return 1;
+		if (len == 4 && str_ncasecmp(w, "with", 4) == 0) {
+			if (words > 0 && !listed)
+				return 0;
+			const char *v;
+			size_t vlen = word_before(s, w, &v);
+			return !word_is(v, vlen, parties, sizeof parties / sizeof parties[0]);
+		}
+		listed |= len == 3 && str_ncasecmp(w, "and", 3) == 0;
+		p = w;
+	}
+	return 0;
+}
+
 /* True when a version follows the alias at hit: "-5", "4o", "-4.1". */
 static int
 version_after(const char *hit, size_t alen)
@@ -140,7 +207,7 @@ find_alias(const char *s, const char *alias, size_t alen, int flags)
 		const char *hit = keep_case ? strstr(p, alias) : str_icasestr(p, slen - (size_t)(p - s), alias);
 		if (!hit)
 			return -1;
-		if (on_boundary(s, hit, alen) && !former_of(s, hit, alen) &&
+		if (on_boundary(s, hit, alen) && !former_of(s, hit, alen) && !instrument_before(s, hit) &&
 		    (!(flags & ALIAS_VERSIONED) || version_after(hit, alen)))
 			return (long)(hit - s);
 		p = hit + 1;
@@ -221,10 +288,16 @@ static const char *const rumor_cues[] = {
 	"传闻",       "传言",    "爆料",     "疑似",     "曝光",        "消息人士",        "知情人士",
 	"或将",       "网传",    "小道消息", "据报道",
 };
+/* Opening code up (an act: "Meta open-sources X", "DeepSeek 开源 DeepGEMM"), and the nouns of it,
+ * which in a title make a project's news only beside a launch (open_source_title). */
+static const char *const oss_acts[] = {"open-sources", "open-sourced", "open-sourcing", "open sources",
+                                       "open sourced", "open sourcing", "开源"};
 static const char *const oss_cues[] = {"open source", "open-source", "open-sourced", "opensource", "开源",
                                        "open weights", "open-weight"};
 static const char *const release_cues[] = {"release", "released", "releases", "is out", "announcing",
                                            "发布", "now available", "launches"};
+static const char *const launch_words[] = {"introducing", "launch", "launched", "launches", "launching"};
+static const char *const launch_phrases[] = {"show hn", "now open", "an open", "a new open", "a free and open"};
 static const char *const forges[] = {"://github.com/", "://gitlab.com/", "://codeberg.org/", "://git.sr.ht/",
                                      "://sr.ht/"};
 
@@ -284,6 +357,23 @@ release_feed(const char *link, const char *feed_url)
 	return 0;
 }
 
+/* True when a title announces open code: an act of opening it ("open-sources", 开源), or the
+ * noun ("open source", "open-weight") describing a project being launched: after "an" ("Foo,
+ * an open-source Bar", "a new open-source …"), or beside a version, a release or a launch word
+ * ("Introducing X, open source", "Show HN: …"). The noun alone is a piece about open source ("Open Source vs
+ * the Invisible Hand", "the NHS's retreat from open source"): news, or an essay, not a project. */
+static int
+open_source_title(const char *title, size_t tlen)
+{
+	if (cue_count(title, tlen, oss_acts, N(oss_acts)) > 0)
+		return 1;
+	if (cue_count(title, tlen, oss_cues, N(oss_cues)) == 0)
+		return 0;
+	return text_has_version(title) || cue_count(title, tlen, release_cues, N(release_cues)) > 0 ||
+	       text_has_word(title, launch_words, N(launch_words)) ||
+	       cue_count(title, tlen, launch_phrases, N(launch_phrases)) > 0;
+}
+
 enum weekly_kind
 weekly_classify(const struct article *a)
 {
@@ -294,7 +384,7 @@ weekly_classify(const struct article *a)
 		head = 600;
 	if (cue_count(title, tlen, rumor_cues, N(rumor_cues)) > 0)
 		return WEEKLY_RUMOR;
-	if (cue_count(title, tlen, oss_cues, N(oss_cues)) > 0)
+	if (open_source_title(title, tlen))
 		return WEEKLY_OPEN_SOURCE;
 	const char *link = a->link ? a->link : "";
 	for (size_t i = 0; i < N(forges); i++)
