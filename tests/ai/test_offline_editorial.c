@@ -1232,6 +1232,36 @@ test_modern_probe(void)
 	check_cases(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* Session 13: terms of the field that today's blogs put in their titles, found where the seed
+ * tool's own verdicts on seed 000's blogs (data/editorial/README.md) named a subject and the
+ * engine knew no word of it: a botmaster, a credential stealer, Patch Tuesday, cybercrime are
+ * security; KV cache, JAX, scaling laws, GLM are AI; an ORM, SQLAlchemy, regular expressions are
+ * engineering. Each is a short title with the one term, as the blogs write them. */
+static void
+test_field_terms_2026(void)
+{
+	static const struct cue_case cases[] = {
+		{"botmaster", "Who is the botmaster behind the new proxy network?", "", "A blog", CAT_SECURITY, 0,
+		 "botnet", NULL, 0, LANG_EN},
+		{"credential stealer", "Malicious package on PyPI ships a credential stealer", "", "A blog",
+		 CAT_SECURITY, 0, NULL, NULL, 0, LANG_EN},
+		{"Patch Tuesday", "Patch Tuesday, June 2026 edition", "", "A blog", CAT_SECURITY, 0, "Patch Tuesday",
+		 NULL, 0, LANG_EN},
+		{"cybercrime", "The economics of cybercrime forums", "", "A blog", CAT_SECURITY, 0, "cybercrime", NULL,
+		 0, LANG_EN},
+		{"KV cache", "A brief history of KV cache compression", "", "A blog", CAT_AI_ML, 0, "KV cache", NULL, 0,
+		 LANG_EN},
+		{"JAX", "JAX backends and devices", "", "A blog", CAT_AI_ML, 0, "JAX", NULL, 0, LANG_EN},
+		{"scaling laws", "What the new scaling laws say", "", "A blog", CAT_AI_ML, 0, "scaling laws", NULL, 0,
+		 LANG_EN},
+		{"ORM", "Many-to-many relationships with SQLAlchemy", "", "A blog", CAT_ENGINEERING, 0, "SQLAlchemy",
+		 NULL, 0, LANG_EN},
+		{"regular expressions", "Regular expressions that work everywhere", "", "A blog", CAT_ENGINEERING, 0,
+		 "regular expressions", NULL, 0, LANG_EN},
+	};
+	check_cases(cases, sizeof cases / sizeof cases[0]);
+}
+
 /* A personal retrospective ("What I learned in ten years as a developer", "Was ich … gelernt
  * habe") is an essay unless its title names a core topic; and the first person counts in every
  * language, not only in English: a long German post in the first person that names no subject
@@ -1502,6 +1532,7 @@ main(void)
 	test_whole_names();
 	test_piece_kind_cues();
 	test_modern_probe();
+	test_field_terms_2026();
 	test_retrospectives_and_first_person();
 	test_claims_and_year_reviews();
 	test_release_words();
