@@ -33,12 +33,18 @@ static const char score_en[] =
 	"link with a line of comment.\n"
 	"- t (timeliness): worth reading now. 10 = a major event happening now or an important tool just "
 	"released; 7-9 = tied to a current topic; 4-6 = evergreen; 1-3 = dated.\n"
-	/* seed 000's six sections: 🤖 AI / ML, 🔒 安全, ⚙️ 工程, 🛠 工具 / 开源, 💡 观点 / 杂谈, 📝 其他 */
-	"- c (category), one of: ai-ml (AI, machine learning, LLMs, data science), security (security, privacy, "
-	"vulnerabilities, cryptography), engineering (how software and hardware are built: architecture, "
-	"languages, systems, testing, standards), tools (developer tools, open-source projects, releases and "
-	"versions, how-tos about using a tool, even in the first person), opinion (essays and arguments: "
-	"industry views, careers, culture), other (business, politics, sport, culture, consumer gadgets).\n"
+	/* seed 000's six sections: 🤖 AI / ML, 🔒 安全, ⚙️ 工程, 🛠 工具 / 开源, 💡 观点 / 杂谈, 📝 其他.
+	 * Seed 000 files AI companies' news under AI / ML ("ggml.ai joins Hugging Face", "AI is a NAND
+	 * maximiser"), and the seed's tool defines 观点 / 杂谈 as industry views, personal reflection,
+	 * careers and commentary on culture, 其他 as what fits none (data/editorial/README.md, session
+	 * 13): "culture" is opinion's, not also other's. */
+	"- c (category), one of: ai-ml (AI, machine learning, LLMs, data science, and the news of AI "
+	"companies and AI's business), security (security, privacy, vulnerabilities, cryptography), "
+	"engineering (how software and hardware are built: architecture, languages, systems, testing, "
+	"standards), tools (developer tools, open-source projects, releases and versions, how-tos about using "
+	"a tool, even in the first person), opinion (essays and arguments: industry views, personal "
+	"reflection, careers, commentary on tech culture), other (what fits none of these: general business, "
+	"politics, sport, entertainment, consumer gadgets).\n"
 	/* seed 000's 🏷️ line and tag cloud: tags that aggregate across stories ("Hugging Face", "LLM") */
 	"- k (keywords): 2 to 4 short keywords for the main topics, as an editor tags a story so that "
 	"stories about one thing share a tag: names of products, projects, companies and people in their "
@@ -115,7 +121,7 @@ static const struct {
 	int version;
 	const char *schema_text;
 } tasks[PROMPT_TASK_COUNT] = { /* schema_text NULL: a long-form task (its texts: longform_text) */
-	[PROMPT_SCORE] = {"score", 3, score_schema},
+	[PROMPT_SCORE] = {"score", 4, score_schema},
 	[PROMPT_ENRICH] = {"enrich", 2, enrich_schema},
 	[PROMPT_HIGHLIGHTS] = {"highlights", 2, highlights_schema},
 	[PROMPT_WEEKLY] = {"weekly", 3, NULL},
