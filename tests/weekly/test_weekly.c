@@ -371,10 +371,30 @@ test_untitled_post(void)
 	buf_free(&err);
 }
 
+/* A column or an essay (fixtures/essay.xml, which the offline engine files as opinion) is
+ * written, not reported: "撰文《…》" / "wrote “…”". */
+static void
+test_essay_verb(void)
+{
+	char home[4096];
+	snprintf(home, sizeof home, "%s/essay", test_tmpdir());
+	CHECK_INT(wfx_make_home_with(home, "essay.xml"), 16);
+	struct buf md = BUF_INIT;
+	CHECK_INT(weekly(home, NULL, &md), 0);
+	CHECK(strstr(buf_str(&md), "Essay Feed 撰文《The case against microservices》") != NULL);
+	CHECK(strstr(buf_str(&md), "Essay Feed 报道") == NULL);
+	buf_clear(&md);
+	const char *en[] = {"--lang", "en", NULL};
+	CHECK_INT(weekly(home, en, &md), 0);
+	CHECK(strstr(buf_str(&md), "Essay Feed wrote \u201cThe case against microservices\u201d") != NULL);
+	buf_free(&md);
+}
+
 int
 main(void)
 {
 	test_entities();
+	test_essay_verb();
 	test_classify();
 	test_untitled_post();
 	char home[4096];

@@ -336,15 +336,18 @@ offline_para(const struct story *s, const char *lang, struct arena *arena, struc
 	int is_tag = tag_project(lead, project, sizeof project); /* a release titled by its tag alone */
 	int untitled = text_is_blank(lead->title);
 	const char *project_name = extractive_quoted(project, arena);
+	/* A column or an essay is written, not reported: "X 撰文《T》" / "X wrote “T”". */
+	int essay = s->verdict.category == CAT_OPINION;
+	const char *verb = is_zh ? (essay ? "撰文" : "报道") : (essay ? "wrote" : "reported");
 	if (lead->published == FEED_NO_DATE) { /* said so, never the first-seen date as its date */
 		if (is_tag)
 			buf_printf(&b, is_zh ? "%s 发布 %s（日期不详）。" : "%s released %s (undated).", project_name, title);
 		else if (untitled) /* a microblog's post: what it says follows */
 			buf_printf(&b, is_zh ? "%s 发表短文（日期不详）。" : "%s posted (undated).", lead_name);
 		else if (is_zh)
-			buf_printf(&b, "%s 报道《%s》（日期不详）。", lead_name, title);
+			buf_printf(&b, "%s %s《%s》（日期不详）。", lead_name, verb, title);
 		else
-			buf_printf(&b, "%s reported \u201c%s\u201d (undated).", lead_name, title);
+			buf_printf(&b, "%s %s \u201c%s\u201d (undated).", lead_name, verb, title);
 	} else {
 		/* "2月24日，X 报道《T》。" / "On Feb 24, X reported “T”."; a release feed's entry is
 		 * titled by its tag alone, so it names the project: "X 发布 v1.2" / "X released v1.2". */
@@ -356,10 +359,10 @@ offline_para(const struct story *s, const char *lang, struct arena *arena, struc
 		const char *who = is_tag ? project_name : lead_name;
 		if (untitled && !is_tag)
 			buf_printf(&b, is_zh ? "，%s 发表短文。" : ", %s posted.", who);
-		else if (is_zh)
-			buf_printf(&b, is_tag ? "，%s 发布 %s。" : "，%s 报道《%s》。", who, title);
+		else if (is_tag)
+			buf_printf(&b, is_zh ? "，%s 发布 %s。" : ", %s released %s.", who, title);
 		else
-			buf_printf(&b, is_tag ? ", %s released %s." : ", %s reported \u201c%s\u201d.", who, title);
+			buf_printf(&b, is_zh ? "，%s %s《%s》。" : ", %s %s \u201c%s\u201d.", who, verb, title);
 	}
 	const char *summary = s->has_enrichment ? s->enrichment.summary : NULL;
 	int add_stop = 0;
