@@ -51,6 +51,8 @@ test_entities(void)
 	CHECK_STR(weekly_entity("Chatbots compared: with prompts, Claude wins", NULL, &a), "Anthropic");
 	CHECK_STR(weekly_entity("GLM-5.2 is the strongest open-weights model", NULL, &a), "Zhipu AI");
 	CHECK(weekly_entity("A GLM for insurance pricing", NULL, &a) == NULL);
+	CHECK_STR(weekly_entity("GLM 5.2 playing text adventures", NULL, &a), "Zhipu AI");
+	CHECK_STR(weekly_entity("New Domain for Sign In With Apple", NULL, &a), "Apple");
 	/* The earliest mention wins. */
 	CHECK_STR(weekly_entity("据悉，GitHub 私有仓库可通过 Copilot 访问", NULL, &a), "GitHub");
 	/* Names from the config. */

@@ -158,7 +158,8 @@ instrument_before(const char *s, const char *hit)
 		"partner", "partners", "partnered", "partnering", "partnership", "up", "deal", "deals",
 		"agreement", "talks", "signs", "signed", "merges", "merger", "compete", "competes", "competing",
 		"collaborate", "collaborates", "collaboration", "sides", "settles", "settlement", "clash",
-		"clashes", "feud", "spat", "fight", "fights", "battle", "ties", "contract", "works", "joins"};
+		"clashes", "feud", "spat", "fight", "fights", "battle", "ties", "contract", "works", "joins",
+		"in" /* "Sign in with Apple" is Apple's product */};
 	const char *p = hit;
 	while (p > s && p[-1] == ' ')
 		p--;
@@ -185,12 +186,12 @@ instrument_before(const char *s, const char *hit)
 	return 0;
 }
 
-/* True when a version follows the alias at hit: "-5", "4o", "-4.1". */
+/* True when a version follows the alias at hit: "-5", "4o", "-4.1", " 5.2" ("GLM 5.2"). */
 static int
 version_after(const char *hit, size_t alen)
 {
 	const char *v = hit + alen;
-	return is_ascii_digit((unsigned char)v[0]) || (v[0] == '-' && is_ascii_digit((unsigned char)v[1]));
+	return is_ascii_digit((unsigned char)v[0]) || ((v[0] == '-' || v[0] == ' ') && is_ascii_digit((unsigned char)v[1]));
 }
 
 /* Offset of the first acceptable match of alias in s (flags: ALIAS_*), or -1. */
