@@ -948,6 +948,14 @@ test_highlights_clusters(void)
 	ms[0].verdict.category = ms[1].verdict.category = CAT_OTHER;
 	zh = offline_highlights(mtop, 6, "zh", &arena);
 	CHECK(str_starts(zh, "今天的 6 篇精选以其他为主（3 篇）。"));
+	/* A day mostly off the field says so, beside the categories it has. */
+	for (size_t i = 0; i < 7; i++)
+		ms[i].verdict.category = i < 2 ? CAT_AI_ML : i == 2 ? CAT_SECURITY : CAT_OTHER;
+	zh = offline_highlights(mtop, 7, "zh", &arena);
+	en = offline_highlights(mtop, 7, "en", &arena);
+	fprintf(stderr, "  highlights, mostly other: %s\n  %s\n", zh, en);
+	CHECK(str_starts(zh, "今天的 7 篇精选以其他为主（4 篇），另有 AI / ML（2 篇）。"));
+	CHECK(str_starts(en, "Today's 7 picks are mostly Other (4 stories), with AI / ML (2)."));
 	arena_free(&arena);
 }
 

@@ -122,7 +122,8 @@ put_word(struct buf *b, const char *word)
 
 /* The picks' categories into b, most first: "mostly X (k)" when the largest holds two picks or
  * more and at least a third of them, else how they spread over the categories holding two or
- * more; "other" is named only when no category is. A Latin label stands apart from the Chinese
+ * more; "other" is named when no category is, or when it holds a third of the picks itself (a
+ * day of feeds off the field: "spread over AI / ML (2)" would hide twelve of fifteen). A Latin label stands apart from the Chinese
  * around it ("以 AI / ML 为主"), a Chinese one does not ("以安全为主"). */
 static void
 category_mix(struct story *const *top, size_t count, int zh, struct buf *b)
@@ -134,7 +135,7 @@ category_mix(struct story *const *top, size_t count, int zh, struct buf *b)
 	size_t n = 0;
 	for (int round = 0; round < 2 && n == 0; round++) /* round 1: "other" too */
 		for (int c = 0; c < CAT_COUNT; c++)
-			if (per[c] >= 2 && (round == 1 || c != CAT_OTHER))
+			if (per[c] >= 2 && (round == 1 || c != CAT_OTHER || 3 * per[c] >= count))
 				order[n++] = (enum category)c;
 	for (size_t i = 1; i < n; i++) /* most picks first; ties keep the categories' order */
 		for (size_t j = i; j > 0 && per[order[j]] > per[order[j - 1]]; j--) {
