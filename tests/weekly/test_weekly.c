@@ -334,16 +334,25 @@ test_issue_numbers(const char *home)
 	buf_free(&out);
 }
 
+/* The offline weekly (args, NULL-terminated, or NULL) of a store holding the base fixtures and
+ * one more feed (fixtures/FIXTURE, one item) into md; home (4096 bytes) gets the store's
+ * directory, tmpdir/DIR. */
+static void
+fixture_weekly(const char *dir, const char *fixture, const char *const *args, char *home, struct buf *md)
+{
+	snprintf(home, 4096, "%s/%s", test_tmpdir(), dir);
+	CHECK_INT(wfx_make_home_with(home, fixture), 16);
+	CHECK_INT(weekly(home, args, md), 0);
+}
+
 /* A feed's title, an item's title and its text are data in the offline paragraphs: their
  * "**" and "[n]" can neither embolden nor cite (fixtures/hostile.xml). */
 static void
 test_feed_words_are_data(void)
 {
 	char home[4096];
-	snprintf(home, sizeof home, "%s/hostile", test_tmpdir());
-	CHECK_INT(wfx_make_home_with(home, "hostile.xml"), 16);
 	struct buf md = BUF_INIT;
-	CHECK_INT(weekly(home, NULL, &md), 0);
+	fixture_weekly("hostile", "hostile.xml", NULL, home, &md);
 	const char *m = buf_str(&md);
 	CHECK(strstr(m, "Loud Feed 报道《Acme ships the Widget today》。原文摘录：Acme ships the new Widget to every buyer") != NULL);
 	CHECK(strstr(m, "**ships**") == NULL && strstr(m, "**Feed**") == NULL && strstr(m, "[9]") == NULL);
@@ -357,10 +366,8 @@ static void
 test_untitled_post(void)
 {
 	char home[4096];
-	snprintf(home, sizeof home, "%s/untitled", test_tmpdir());
-	CHECK_INT(wfx_make_home_with(home, "untitled.xml"), 16);
 	struct buf md = BUF_INIT, err = BUF_INIT;
-	CHECK_INT(weekly(home, NULL, &md), 0);
+	fixture_weekly("untitled", "untitled.xml", NULL, home, &md);
 	const char *heading = "Spent the morning moving my blog to a static site generator…";
 	CHECK(strstr(buf_str(&md), "Micro Notes 发表短文。原文摘录：Spent the morning moving my blog") != NULL);
 	CHECK(strstr(buf_str(&md), heading) != NULL && strstr(buf_str(&md), "《》") == NULL);
@@ -379,10 +386,8 @@ static void
 test_essay_verb(void)
 {
 	char home[4096];
-	snprintf(home, sizeof home, "%s/essay", test_tmpdir());
-	CHECK_INT(wfx_make_home_with(home, "essay.xml"), 16);
 	struct buf md = BUF_INIT;
-	CHECK_INT(weekly(home, NULL, &md), 0);
+	fixture_weekly("essay", "essay.xml", NULL, home, &md);
 	CHECK(strstr(buf_str(&md), "Essay Feed 撰文《The case against microservices》") != NULL);
 	CHECK(strstr(buf_str(&md), "Essay Feed 报道") == NULL);
 	buf_clear(&md);
