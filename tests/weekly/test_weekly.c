@@ -252,10 +252,19 @@ test_grouping_and_refs(const char *json_text, const char *md)
 	CHECK(strstr(buf_str(&links), "https://techwire.example/2026/02/deepseek-off-peak-prices") != NULL);
 	CHECK(strstr(buf_str(&links), "https://aidaily.example/deepseek-servers-recover") != NULL);
 	CHECK_INT(json_array_size(json_object_get(ds, "paragraphs")), 2);
-	/* The same OpenAI story from two feeds is one paragraph citing one link once. */
-	json_t *oa = group_named(news, "OpenAI", &count);
+	/* The week's AI news that no company has two stories of is told together under 其它AI, as
+	 * seed 001 does, after the companies with two stories: OpenAI's (the same story from two
+	 * feeds, one paragraph citing one link once) and Anthropic's. */
+	json_t *oa = group_named(news, "其它AI", &count);
 	CHECK_INT(count, 1);
-	CHECK_INT(json_array_size(json_object_get(oa, "paragraphs")), 1);
+	CHECK_INT(json_array_size(json_object_get(oa, "paragraphs")), 2);
+	CHECK(group_named(news, "OpenAI", &count) == NULL && group_named(news, "Anthropic", &count) == NULL);
+	buf_clear(&links);
+	if (oa)
+		cited_links(post, oa, &links);
+	const char *gpt = strstr(buf_str(&links), "https://openai.example/blog/gpt-4-5");
+	CHECK(gpt != NULL && strstr(gpt + 1, "https://openai.example/blog/gpt-4-5") == NULL);
+	CHECK(strstr(md, "\n### 3. 其它AI\n") != NULL && strstr(md, "\n### 4. 小米\n") != NULL);
 	/* Topic grouping without a known company: the two Kagi stories. */
 	json_t *kagi = group_named(news, "Kagi", &count);
 	CHECK_INT(count, 1);

@@ -3,6 +3,7 @@
  * the LLM path lives in weekly_llm.c). */
 #include "ai/longform/weekly.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -183,6 +184,36 @@ assign_topics(struct pick *picks, size_t n, struct arena *arena)
 		}
 		picks[i].entity = arena_strdup(arena, best);
 	}
+}
+
+#define OTHER_AI "Other AI" /* the group of AI news no company has two stories of (weekly_entity_label) */
+
+/* Seed 001's "其它AI": the week's AI news that makes no group of its own (a company with one
+ * story, or no company named) is told together, after the companies with several stories,
+ * rather than as one-story groups or among 其他新闻. Only when two or more such news stories
+ * are AI by their verdict's category; other news keeps its one-story company groups. */
+static void
+gather_other_ai(struct pick *picks, size_t n, struct arena *arena)
+{
+	size_t lone = 0;
+	int *is_lone = arena_alloc(arena, (n + 1) * sizeof *is_lone);
+	memset(is_lone, 0, (n + 1) * sizeof *is_lone);
+	for (size_t i = 0; i < n; i++) {
+		if (picks[i].kind != WEEKLY_NEWS || picks[i].story->verdict.category != CAT_AI_ML)
+			continue;
+		size_t same = 0;
+		for (size_t j = 0; picks[i].entity && j < n; j++)
+			same += picks[j].kind == WEEKLY_NEWS && picks[j].entity && strcmp(picks[j].entity, picks[i].entity) == 0;
+		if (same <= 1) {
+			is_lone[i] = 1;
+			lone++;
+		}
+	}
+	for (size_t i = 0; lone >= 2 && i < n; i++)
+		if (is_lone[i]) {
+			picks[i].entity = OTHER_AI;
+			picks[i].known = 1;
+		}
 }
 
 static enum weekly_kind
@@ -479,11 +510,13 @@ group_section(struct pick *picks, size_t n, enum weekly_kind k, int max_groups, 
 		size_t g = 0;
 		while (g < cand_count && strcmp(cand[g].name, picks[i].entity) != 0)
 			g++;
-		if (g == cand_count)
+		if (g == cand_count) /* 其它AI comes after the companies with as many stories */
 			cand[cand_count++] = (struct named){picks[i].entity, 0, picks[i].rank, 0};
+		if (strcmp(picks[i].entity, OTHER_AI) == 0)
+			cand[g].best_rank = INT_MAX;
 		cand[g].count++;
 		cand[g].known |= picks[i].known;
-		if (picks[i].rank < cand[g].best_rank)
+		if (picks[i].rank < cand[g].best_rank && strcmp(picks[i].entity, OTHER_AI) != 0)
 			cand[g].best_rank = picks[i].rank;
 	}
 	qsort(cand, cand_count, sizeof *cand, by_size);
@@ -615,6 +648,7 @@ weekly_build(struct store *st, struct article *articles, size_t count, const str
 		collect_tokens(&picks[i], cur.top[i]->lead->title);
 	}
 	assign_topics(picks, n, arena);
+	gather_other_ai(picks, n, arena);
 
 	struct members *groups[WEEKLY_KIND_COUNT], dropped[WEEKLY_KIND_COUNT];
 	size_t job_count = 0;

@@ -67,7 +67,7 @@ weekly_entity_label(const char *name, const char *lang)
 	static const char *const zh[][2] = {
 		{"Alibaba", "阿里巴巴"}, {"Baidu", "百度"}, {"ByteDance", "字节跳动"}, {"Huawei", "华为"},
 		{"Moonshot AI", "月之暗面"}, {"TSMC", "台积电"}, {"Tencent", "腾讯"}, {"Xiaomi", "小米"},
-		{"Zhipu AI", "智谱"},
+		{"Zhipu AI", "智谱"}, {"Other AI", "其它AI"},
 	};
 	if (!name || (lang && strcmp(lang, "en") == 0))
 		return name;
