@@ -406,11 +406,40 @@ test_essay_verb(void)
 	buf_free(&md);
 }
 
+/* 其它AI gathers the week's lone AI stories (fixtures/otherai.xml adds five to OpenAI's and
+ * Anthropic's): it follows the companies with two stories even when it holds more, and tells
+ * its best four like 其他新闻; the others are in 参考资料 only. */
+static void
+test_other_ai_group(void)
+{
+	char home[4096];
+	snprintf(home, sizeof home, "%s/otherai", test_tmpdir());
+	CHECK_INT(wfx_make_home_with(home, "otherai.xml"), 20);
+	struct buf md = BUF_INIT;
+	CHECK_INT(weekly(home, NULL, &md), 0);
+	const char *m = buf_str(&md);
+	const char *group = strstr(m, "\n### 3. 其它AI\n"), *next = group ? strstr(group + 1, "\n### ") : NULL;
+	CHECK(group != NULL && next != NULL);
+	CHECK(strstr(m, "\n### 1. DeepSeek\n") != NULL && strstr(m, "\n### 2. Kagi\n") != NULL);
+	size_t told = 0;
+	for (const char *p = group; p && next && (p = strstr(p + 1, "\n2月")) != NULL && p < next;)
+		told++;
+	CHECK_INT((long)told, 4);
+	const char *refs = strstr(m, "\n# 参考资料\n");
+	CHECK(refs != NULL);
+	static const char *const links[] = {"models.example/kv-cache", "models.example/scaling", "models.example/fine-tuning",
+	                                    "models.example/hallucination", "models.example/tetris"};
+	for (size_t i = 0; refs && i < sizeof links / sizeof links[0]; i++)
+		CHECK(strstr(refs, links[i]) != NULL);
+	buf_free(&md);
+}
+
 int
 main(void)
 {
 	test_entities();
 	test_essay_verb();
+	test_other_ai_group();
 	test_classify();
 	test_untitled_post();
 	char home[4096];

@@ -494,9 +494,10 @@ by_size(const void *a, const void *b)
 }
 
 /* Group the picks of kind k: named groups in order of how many stories they hold (then of
- * their best story), at most max_groups, a one-story group only for a known company or
- * project (OSS has one unnamed group); then the rest under "其他…", its best
- * WEEKLY_OTHER_MAX stories told and the others in *dropped (references only). Fills
+ * their best story), 其它AI after every group of two stories or more, at most max_groups, a
+ * one-story group only for a known company or project (OSS has one unnamed group); then the
+ * rest under "其他…". 其它AI and "其他…" tell their best WEEKLY_OTHER_MAX stories each, the
+ * others go to *dropped (references only). Fills
  * sec->groups (names only) and *out with each group's stories in date order. */
 static void
 group_section(struct pick *picks, size_t n, enum weekly_kind k, int max_groups, const char *lang,
@@ -520,6 +521,13 @@ group_section(struct pick *picks, size_t n, enum weekly_kind k, int max_groups, 
 			cand[g].best_rank = picks[i].rank;
 	}
 	qsort(cand, cand_count, sizeof *cand, by_size);
+	/* 其它AI follows every company with two stories or more, however many it gathers. */
+	for (size_t g = 0; g + 1 < cand_count; g++)
+		if (strcmp(cand[g].name, OTHER_AI) == 0 && cand[g + 1].count >= 2) {
+			struct named t = cand[g];
+			cand[g] = cand[g + 1];
+			cand[g + 1] = t;
+		}
 	const char **names = arena_alloc(arena, (n + 1) * sizeof *names);
 	size_t name_count = 0;
 	for (size_t g = 0; g < cand_count && (int)name_count < max_groups; g++)
@@ -546,9 +554,15 @@ group_section(struct pick *picks, size_t n, enum weekly_kind k, int max_groups, 
 		}
 		if (!count)
 			continue;
-		if (g == name_count && k != WEEKLY_OPEN_SOURCE && count > WEEKLY_OTHER_MAX) {
+		/* The "other" groups (其他新闻, 其它AI) tell their best WEEKLY_OTHER_MAX stories. */
+		int other = g == name_count || strcmp(names[g], OTHER_AI) == 0;
+		if (other && k != WEEKLY_OPEN_SOURCE && count > WEEKLY_OTHER_MAX) {
 			qsort(list, count, sizeof *list, by_rank);
-			*dropped = (struct members){list + WEEKLY_OTHER_MAX, count - WEEKLY_OTHER_MAX};
+			struct pick **all = arena_alloc(arena, (dropped->count + count - WEEKLY_OTHER_MAX + 1) * sizeof *all);
+			if (dropped->count)
+				memcpy(all, dropped->list, dropped->count * sizeof *all);
+			memcpy(all + dropped->count, list + WEEKLY_OTHER_MAX, (count - WEEKLY_OTHER_MAX) * sizeof *all);
+			*dropped = (struct members){all, dropped->count + count - WEEKLY_OTHER_MAX};
 			count = WEEKLY_OTHER_MAX;
 		}
 		qsort(list, count, sizeof *list, by_date);
