@@ -136,6 +136,25 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	buf_clear(&out);
 	report_daily_html(&r, &out);
 	fuzz_check_rendering(&out, 0, "fuzz_daily");
+	/* The digest as a site's post: its front matter is the fences and the keys brief writes,
+	 * each value one line, whatever the feeds' titles and the 今日看点 say. */
+	for (int fm = WEEKLY_FM_JEKYLL; fm <= WEEKLY_FM_HUGO; fm++) {
+		buf_clear(&out);
+		report_daily_post_md(&r, (enum weekly_front_matter)fm, &out);
+		fuzz_check_rendering(&out, 1, "fuzz_daily");
+		const char *body = strstr(out.data + 4, "\n---\n\n");
+		if (strncmp(out.data, "---\n", 4) != 0 || !body)
+			abort();
+		static const char *const keys[] = {"layout: ", "title: ", "date: ", "tags:", "  - ", "categories:",
+		                                   "summary: ", "draft: "};
+		for (const char *line = out.data + 4; line <= body; line = strchr(line, '\n') + 1) {
+			size_t k = 0;
+			while (k < sizeof keys / sizeof keys[0] && strncmp(line, keys[k], strlen(keys[k])) != 0)
+				k++;
+			if (k == sizeof keys / sizeof keys[0])
+				abort();
+		}
+	}
 	buf_clear(&out);
 	report_daily_json(&r, &out); /* data: its strings may say "<script>", as the feed did */
 	if (!utf8_valid(out.data, out.len))

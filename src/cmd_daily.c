@@ -16,6 +16,7 @@
 #include "report/archive.h"
 #include "report/build.h"
 #include "report/report.h"
+#include "report/site.h"
 #include "report/wechat.h"
 #include "store/health.h"
 #include "store/runlock.h"
@@ -30,7 +31,8 @@ const char cmd_daily_help[] =
 	"usage: brief daily [--hours 48] [--top 15] [--lang zh|en] [--format md|html|json|wechat]\n"
 	"                   [--out PATH] [--offline] [--no-fetch] [--feeds FILE.opml]\n"
 	"                   [--concurrency N] [--timeout SEC] [--stale-days 30]\n"
-	"                   [--max-tokens N] [--deliver NAME[,NAME...]]\n\n"
+	"                   [--max-tokens N] [--deliver NAME[,NAME...]]\n"
+	"                   [--site DIR] [--front-matter jekyll|hugo]\n\n"
 	"Write the daily digest: fetch the sources (unless --no-fetch), take the articles of\n"
 	"the last --hours, rank the stories, summarise the top --top in --lang, and render\n"
 	"them as Markdown (default), HTML or JSON.\n\n"
@@ -43,13 +45,17 @@ const char cmd_daily_help[] =
 	"  --offline    use the built-in offline engine even when an LLM is configured\n"
 	"  --stale-days feeds without a post for this many days are listed as stale\n"
 	"  --max-tokens LLM token budget for this run; past it the offline engine takes over\n"
-	"  --deliver    send the digest to these channels ([deliver \"NAME\"] in the config)\n\n"
+	"  --deliver    send the digest to these channels ([deliver \"NAME\"] in the config)\n"
+	"  --site DIR   write the digest as a post of a Jekyll (DIR/_posts/DATE-daily.md) or Hugo\n"
+	"               (DIR/content/posts/daily-DATE.md) site, with front matter (--front-matter,\n"
+	"               [daily] front_matter; default jekyll); a rerun of the day rewrites it\n\n"
 	"Dates and \"N hours ago\" use the local time zone (TZ). Exit status 3 when the\n"
 	"window holds no articles, 4 when another daily/weekly/article run is using\n"
 	"the store.\n";
 
 struct daily_args {
 	const char *hours, *top, *lang, *format, *out, *stale_days, *max_tokens, *deliver;
+	const char *site, *front_matter; /* --site DIR: a Jekyll/Hugo site tree */
 	struct cmd_fetch_args fetch;
 	int is_offline, is_no_fetch;
 };
@@ -95,6 +101,26 @@ struct daily_run {
 	long max_tokens;
 	const char *format; /* md, html, json or wechat */
 };
+
+/* The digest as a post of the --site tree, with the front matter --front-matter or [daily]
+ * front_matter asks for (checked when the arguments were read). */
+static int
+write_site_post(struct daily_run *d, const struct report *r, struct err *e)
+{
+	const char *fm = config_first(d->args.front_matter, NULL, config_values(&d->app.cfg)->daily_front_matter);
+	enum weekly_front_matter kind = strcmp(fm, "hugo") == 0     ? WEEKLY_FM_HUGO
+	                                : strcmp(fm, "jekyll") == 0 ? WEEKLY_FM_JEKYLL
+	                                                            : WEEKLY_FM_NONE;
+	struct buf post = BUF_INIT;
+	if (kind != WEEKLY_FM_NONE)
+		report_daily_post_md(r, kind, &post);
+	char path[8400];
+	int rc = site_write_daily(d->args.site, kind, r->date, buf_str(&post), path, sizeof path, e);
+	if (rc == 0)
+		log_info("daily: %s", path);
+	buf_free(&post);
+	return rc;
+}
 
 static int
 run(struct daily_run *d, struct err *e)
@@ -203,7 +229,11 @@ run(struct daily_run *d, struct err *e)
 		log_warn("daily: %s", e->msg); /* the digest itself still gets written */
 	}
 	const char *out = d->args.out;
-	if (strcmp(d->format, "wechat") == 0) {
+	if (d->args.site && write_site_post(d, &r, e) < 0)
+		rc = EXIT_FAIL;
+	if (rc != EXIT_OK || (d->args.site && !out)) {
+		/* nothing more to write: the site failed, or --site alone took the digest */
+	} else if (strcmp(d->format, "wechat") == 0) {
 		struct wechat_theme theme;
 		struct buf frag = BUF_INIT;
 		if (wechat_theme_load(&d->app.cfg, &theme, e) < 0)
@@ -279,6 +309,8 @@ cmd_daily(int argc, char **argv)
 		{"stale-days", 0, CLI_VALUE, &a->stale_days},
 		{"max-tokens", 0, CLI_VALUE, &a->max_tokens},
 		{"deliver", 0, CLI_VALUE, &a->deliver},
+		{"site", 0, CLI_VALUE, &a->site},
+		{"front-matter", 0, CLI_VALUE, &a->front_matter},
 		{"offline", 0, CLI_FLAG, &a->is_offline},
 		{"no-fetch", 0, CLI_FLAG, &a->is_no_fetch},
 		{NULL, 0, 0, NULL},
@@ -302,6 +334,9 @@ cmd_daily(int argc, char **argv)
 	}
 	if (cmd_lang(&a->lang, &e) < 0 || cmd_format(a->format, a->out, &d.format, &e) < 0)
 		return cmd_usage_error("daily", e.msg);
+	if (a->front_matter && strcmp(a->front_matter, "jekyll") != 0 && strcmp(a->front_matter, "hugo") != 0 &&
+	    strcmp(a->front_matter, "none") != 0)
+		return cmd_usage_error("daily", "--front-matter wants jekyll, hugo or none");
 	tzset(); /* dates in the reader's time zone */
 	if (app_open(&d.app, &common, &e) < 0) {
 		fprintf(stderr, "brief daily: %s\n", e.msg);

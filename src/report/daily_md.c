@@ -11,7 +11,9 @@
 #include "report/escape.h"
 #include "report/mdsubset.h"
 #include "report/render.h"
+#include "report/weekly.h"
 #include "util/str.h"
+#include "util/timeutil.h"
 #include "util/utf8.h"
 
 static void
@@ -321,13 +323,19 @@ md_health(const struct report *r, const struct i18n *t, struct buf *out)
 	buf_puts(out, "</details>\n\n---\n\n");
 }
 
-void
-report_daily_md(const struct report *r, struct buf *out)
+/* The digest's Markdown: with its title line, or as a site's post body (is_post: the theme
+ * prints the title from the front matter, and "<!--more-->" ends the post's summary after
+ * 今日看点). */
+static void
+daily_md(const struct report *r, int is_post, struct buf *out)
 {
 	const struct i18n *t = i18n_get(r->lang);
-	buf_puts(out, "# 📰 ");
-	report_daily_title(r, out);
-	buf_puts(out, "\n\n> ");
+	if (!is_post) {
+		buf_puts(out, "# 📰 ");
+		report_daily_title(r, out);
+		buf_puts(out, "\n\n");
+	}
+	buf_puts(out, "> ");
 	render_header_line(r, t, out);
 	buf_puts(out, "\n\n");
 	report_brand_top_md(r->brand, out);
@@ -336,6 +344,8 @@ report_daily_md(const struct report *r, struct buf *out)
 		esc_md_block(out, r->highlights, "");
 	else
 		buf_printf(out, "%s\n", t->no_highlights);
+	if (is_post)
+		buf_puts(out, "\n<!--more-->\n");
 	buf_puts(out, "\n---\n\n");
 	md_must_read(r, t, out);
 	md_overview(r, t, out);
@@ -351,4 +361,61 @@ report_daily_md(const struct report *r, struct buf *out)
 	render_engine_line(r, t, esc_md_inline, out);
 	buf_printf(out, "*\n\n*%s*\n", r->is_default_list ? t->credit_default : t->credit_custom);
 	report_brand_line_md(r->brand, out);
+}
+
+void
+report_daily_md(const struct report *r, struct buf *out)
+{
+	daily_md(r, 0, out);
+}
+
+#define POST_TAGS 5 /* the day's most frequent keywords a post is tagged with */
+
+void
+report_daily_post_md(const struct report *r, enum weekly_front_matter fm, struct buf *out)
+{
+	int zh = strcmp(r->lang, "en") != 0;
+	const char *kind = zh ? "日报" : "daily";
+	struct buf title = BUF_INIT;
+	report_daily_title(r, &title);
+	buf_puts(out, "---\n");
+	if (fm == WEEKLY_FM_JEKYLL)
+		buf_puts(out, "layout: post\n");
+	buf_puts(out, "title: ");
+	weekly_yaml_scalar(out, buf_str(&title));
+	buf_puts(out, "\ndate: ");
+	if (fm == WEEKLY_FM_HUGO) { /* the moment it was made; Jekyll takes the day from the file name */
+		char when[32];
+		time_format_rfc3339(r->generated_at, when, sizeof when);
+		weekly_yaml_scalar(out, when);
+	} else {
+		weekly_yaml_scalar(out, r->date);
+	}
+	buf_puts(out, "\ntags:\n  - ");
+	weekly_yaml_scalar(out, kind);
+	/* A keyword with markup characters is no tag a site could name a page after. */
+	for (size_t i = 0, n = 0; i < r->keyword_count && n < POST_TAGS; i++) {
+		if (strpbrk(r->keywords[i].word, "<>&\"'`\\[]{}|*_#"))
+			continue;
+		buf_puts(out, "\n  - ");
+		weekly_yaml_scalar(out, r->keywords[i].word);
+		n++;
+	}
+	if (fm == WEEKLY_FM_HUGO) {
+		buf_puts(out, "\ncategories:\n  - ");
+		weekly_yaml_scalar(out, kind);
+		if (r->highlights && *r->highlights) {
+			/* Hugo renders a front matter summary as Markdown: escaped as the body's 今日看点
+			 * is, on one line, then quoted for YAML. */
+			struct buf summary = BUF_INIT;
+			esc_md_inline(&summary, r->highlights);
+			buf_puts(out, "\nsummary: ");
+			weekly_yaml_scalar(out, buf_str(&summary));
+			buf_free(&summary);
+		}
+		buf_puts(out, "\ndraft: false");
+	}
+	buf_puts(out, "\n---\n\n");
+	buf_free(&title);
+	daily_md(r, 1, out);
 }

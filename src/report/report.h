@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "draft.h"
 #include "model.h"
 #include "report/brand.h"
 #include "util/buf.h"
@@ -84,6 +85,14 @@ struct report {
 void report_daily_md(const struct report *r, struct buf *out);
 void report_daily_html(const struct report *r, struct buf *out);
 void report_daily_json(const struct report *r, struct buf *out);
+
+/* The digest as a post of a Jekyll or Hugo site (fm: WEEKLY_FM_JEKYLL or WEEKLY_FM_HUGO, the
+ * weekly's kinds of front matter), appended to out: front matter (title; date: the day for
+ * Jekyll, which dates a post by its file name, the generation time for Hugo; tags: 日报 /
+ * daily and the day's five most frequent keywords without markup characters; Hugo also
+ * categories, the 今日看点 as summary, Markdown-escaped as Hugo renders it, draft: false), then report_daily_md without its title line (the theme prints the
+ * title) and with "<!--more-->" after 今日看点, where both cut a post's excerpt. Pure. */
+void report_daily_post_md(const struct report *r, enum weekly_front_matter fm, struct buf *out);
 
 /* The title line text ("AI 博客每日精选 — 2026-02-21"), appended to out. */
 void report_daily_title(const struct report *r, struct buf *out);

@@ -1,4 +1,4 @@
-/* site.c: the weekly post in a Jekyll or Hugo site tree (site.h). */
+/* site.c: the weekly post and the daily digest in a Jekyll or Hugo site tree (site.h). */
 #include "report/site.h"
 
 #include <dirent.h>
@@ -8,6 +8,32 @@
 
 #include "util/fs.h"
 #include "util/str.h"
+
+/* The posts directory of the site at dir (created): DIR/_posts for Jekyll, DIR/content/posts for
+ * Hugo, into sub (size bytes). Returns 0, or -1 with e set. */
+static int
+posts_dir(const char *dir, int jekyll, char *sub, size_t size, struct err *e)
+{
+	snprintf(sub, size, "%s/%s", dir, jekyll ? "_posts" : "content/posts");
+	return fs_mkdirs(sub, 0, e);
+}
+
+int
+site_write_daily(const char *dir, enum weekly_front_matter fm, const char *date, const char *md, char *path,
+                 size_t size, struct err *e)
+{
+	if (fm == WEEKLY_FM_NONE)
+		return err_set(e, "--site needs Jekyll or Hugo front matter (--front-matter jekyll|hugo)");
+	char sub[4200];
+	int jekyll = fm == WEEKLY_FM_JEKYLL;
+	if (posts_dir(dir, jekyll, sub, sizeof sub, e) < 0)
+		return -1;
+	if (jekyll)
+		snprintf(path, size, "%s/%s-daily.md", sub, date);
+	else
+		snprintf(path, size, "%s/daily-%s.md", sub, date);
+	return fs_write_atomic(path, md, strlen(md), e);
+}
 
 int
 site_write_weekly(const char *dir, const struct weekly_post *p, const char *md, char *path, size_t size,
@@ -20,8 +46,7 @@ site_write_weekly(const char *dir, const struct weekly_post *p, const char *md, 
 	str_lower(week);
 	snprintf(slug, sizeof slug, "weekly-%s.md", week); /* "weekly-2026-w08.md" */
 	int jekyll = p->front_matter == WEEKLY_FM_JEKYLL;
-	snprintf(sub, sizeof sub, "%s/%s", dir, jekyll ? "_posts" : "content/posts");
-	if (fs_mkdirs(sub, 0, e) < 0)
+	if (posts_dir(dir, jekyll, sub, sizeof sub, e) < 0)
 		return -1;
 	if (jekyll) {
 		snprintf(path, size, "%s/%s-%s", sub, p->date, slug);

@@ -1,4 +1,5 @@
-/* site.h: writing the weekly post into a static-site tree (Jekyll or Hugo), idempotently. */
+/* site.h: writing the weekly post and the daily digest into a static-site tree (Jekyll or
+ * Hugo), idempotently. */
 #ifndef BRIEF_REPORT_SITE_H
 #define BRIEF_REPORT_SITE_H
 
@@ -13,5 +14,14 @@
  * goes to path (size bytes). Returns 0, or -1 with e set (also when p has no front matter). */
 int site_write_weekly(const char *dir, const struct weekly_post *p, const char *md, char *path, size_t size,
                       struct err *e);
+
+/* Write md (report_daily_post_md of the day date, YYYY-MM-DD, with front matter fm) into the
+ * site at dir:
+ *   Jekyll: DIR/_posts/DATE-daily.md
+ *   Hugo:   DIR/content/posts/daily-DATE.md
+ * A rerun of the day rewrites the same file. The path written goes to path (size bytes).
+ * Returns 0, or -1 with e set (also for WEEKLY_FM_NONE). */
+int site_write_daily(const char *dir, enum weekly_front_matter fm, const char *date, const char *md, char *path,
+                     size_t size, struct err *e);
 
 #endif

@@ -41,7 +41,9 @@ void weekly_render_json(const struct weekly_post *p, struct buf *out);
 
 
 /* Append s as a YAML scalar for a front matter value: plain when that is unambiguous,
- * else double-quoted with escapes. Controls are dropped. */
+ * else double-quoted with escapes. Invalid UTF-8 becomes U+FFFD; controls, C1 and the bidi
+ * embedding/override/isolate controls are dropped (html_is_dropped), line breaks and tabs
+ * become spaces. */
 void weekly_yaml_scalar(struct buf *out, const char *s);
 
 #endif

@@ -7,6 +7,7 @@
 #include "report/escape.h"
 #include "report/mdsubset.h"
 #include "report/weekly.h"
+#include "util/html.h"
 #include "util/str.h"
 #include "util/utf8.h"
 
@@ -54,25 +55,35 @@ yaml_plain_ok(const char *s)
 void
 weekly_yaml_scalar(struct buf *out, const char *s)
 {
-	if (!s)
-		s = "";
-	if (yaml_plain_ok(s) && utf8_valid(s, strlen(s))) {
-		buf_puts(out, s);
-		return;
+	struct buf clean = BUF_INIT, shown = BUF_INIT;
+	utf8_sanitize(&clean, s ? s : "", s ? strlen(s) : 0);
+	/* C1 controls and the bidi embeddings, overrides and isolates go too (html_is_dropped, as
+	 * every escaper drops them): a feed's U+202E in a title or in 今日看点 would reorder the
+	 * line a site's theme prints from the front matter. */
+	for (size_t i = 0; i < clean.len;) {
+		uint32_t cp;
+		size_t n = utf8_decode(clean.data + i, clean.len - i, &cp);
+		if (cp == '\t' || cp == '\n' || cp == '\r' || !html_is_dropped(cp))
+			buf_append(&shown, clean.data + i, n);
+		i += n;
 	}
-	struct buf clean = BUF_INIT;
-	utf8_sanitize(&clean, s, strlen(s));
-	buf_putc(out, '"');
-	for (const char *p = buf_str(&clean); *p; p++) {
-		if (*p == '"' || *p == '\\')
-			buf_putc(out, '\\');
-		if (*p == '\n' || *p == '\r' || *p == '\t')
-			buf_putc(out, ' ');
-		else
-			buf_putc(out, *p);
+	const char *v = buf_str(&shown);
+	if (yaml_plain_ok(v)) {
+		buf_puts(out, v);
+	} else {
+		buf_putc(out, '"');
+		for (const char *p = v; *p; p++) {
+			if (*p == '"' || *p == '\\')
+				buf_putc(out, '\\');
+			if (*p == '\n' || *p == '\r' || *p == '\t')
+				buf_putc(out, ' ');
+			else
+				buf_putc(out, *p);
+		}
+		buf_putc(out, '"');
 	}
-	buf_putc(out, '"');
 	buf_free(&clean);
+	buf_free(&shown);
 }
 
 static void

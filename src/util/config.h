@@ -82,6 +82,7 @@ struct config_entry {
 	X(weekly, tags, NULL)                                                                          \
 	X(weekly, epigraphs, NULL)   /* separated by | */                                              \
 	X(weekly, front_matter, "jekyll")                                                              \
+	X(daily, front_matter, "jekyll")  /* brief daily --site: jekyll or hugo */                     \
 	X(weekly, entities, NULL)                                                                      \
 	X(article, disclaimer, NULL)                                                                   \
 	X(brand, line, NULL)                                                                           \

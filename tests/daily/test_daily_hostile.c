@@ -170,6 +170,46 @@ escapers(void)
 	buf_free(&b);
 }
 
+/* The digest as a site's post (report_daily_post_md) with hostile keywords and a 今日看点 of
+ * several lines holding a bidi override: its front matter stays the keys brief writes, one
+ * value a line, with no control that could reorder a line a site's theme prints. */
+static void
+check_post(struct report *r)
+{
+	const char *saved = r->highlights;
+	r->highlights = "line one \u202Eevil override\u202C\n\"]: key: value\n---\ntitle: forged <script>x</script>";
+	for (int fm = WEEKLY_FM_JEKYLL; fm <= WEEKLY_FM_HUGO; fm++) {
+		struct buf post = BUF_INIT;
+		report_daily_post_md(r, (enum weekly_front_matter)fm, &post);
+		const char *p = buf_str(&post), *body = strstr(p + 4, "\n---\n\n");
+		CHECK(strncmp(p, "---\n", 4) == 0 && body != NULL);
+		static const char *const keys[] = {"layout: ", "title: ", "date: ", "tags:", "  - ", "categories:",
+		                                   "summary: ", "draft: "};
+		size_t lines = 0, titles = 0;
+		for (const char *line = p + 4; body && line <= body; line = strchr(line, '\n') + 1, lines++) {
+			size_t k = 0;
+			while (k < sizeof keys / sizeof keys[0] && strncmp(line, keys[k], strlen(keys[k])) != 0)
+				k++;
+			CHECK(k < sizeof keys / sizeof keys[0]);
+			titles += k == 1;
+		}
+		CHECK(lines >= 4 && titles == 1);
+		CHECK(strstr(p, "\u202E") == NULL && strstr(p, "\u202C") == NULL);
+		CHECK(fm == WEEKLY_FM_JEKYLL ||
+		      strstr(p, "\nsummary: \"line one evil override \\\"\\\\]: key: value --- title: forged "
+		                "\\\\<script\\\\>x\\\\</script\\\\>\"\n") != NULL);
+		struct buf front = BUF_INIT; /* a keyword with markup is no tag; a script is text */
+		buf_append(&front, p, body ? (size_t)(body - p) : 0);
+		CHECK(strstr(buf_str(&front), "kw</b>") == NULL && strstr(buf_str(&front), "tags:\n  - 日报\n") != NULL);
+		const char *sc = strstr(buf_str(&front), "<script");
+		CHECK(sc == NULL || (sc > buf_str(&front) && sc[-1] == '\\'));
+		buf_free(&front);
+		CHECK(body && strstr(body, "\n<!--more-->\n") != NULL);
+		buf_free(&post);
+	}
+	r->highlights = saved;
+}
+
 int
 main(void)
 {
@@ -187,6 +227,7 @@ main(void)
 	check_html(buf_str(&html));
 	check_json(buf_str(&json), &r);
 	check_structure(buf_str(&md), buf_str(&json));
+	check_post(&r);
 	check_golden("hostile.md", buf_str(&md));
 	check_golden("hostile.html", buf_str(&html));
 	check_golden("hostile.json", buf_str(&json));

@@ -7,7 +7,10 @@
  *     BRIEF_BASE_URL, links absolutely and stays valid and byte-identical on a rerun;
  *   - `brief weekly --site DIR` into a Jekyll tree (_posts/DATE-weekly-WEEK.md) and a Hugo
  *     tree (content/posts/weekly-WEEK.md): reruns give the same single file, a rerun on a
- *     later day of the same week replaces the post instead of adding one. */
+ *     later day of the same week replaces the post instead of adding one;
+ *   - `brief daily --site DIR` into the same trees (_posts/DATE-daily.md,
+ *     content/posts/daily-DATE.md): front matter, no title line, <!--more--> after 今日看点,
+ *     and --site alone writes nothing to stdout; a rerun gives the same single file. */
 #include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +20,7 @@
 #include "report/report.h"
 #include "testlib.h"
 #include "util/fs.h"
+#include "util/str.h"
 #include "wfixture.h"
 
 /* Append "relative/path\n<bytes>\n" for every file under dir (sorted), recursively. */
@@ -245,6 +249,41 @@ main(void)
 	buf_clear(&after);
 	snapshot(hugo, "", &after);
 	CHECK(before.len == after.len && memcmp(before.data, after.data, before.len) == 0);
+	/* The daily digest as a post of both sites. */
+	const char *d1[] = {"daily", "--home", home, "--no-fetch", "--offline", "--site", site, "--now", WFX_NOW, NULL};
+	struct buf o1 = BUF_INIT, e1 = BUF_INIT, post = BUF_INIT;
+	CHECK_INT(wfx_brief(d1, NULL, &o1, &e1), 0);
+	CHECK_INT((long)o1.len, 0); /* --site alone took the digest */
+	snprintf(path, sizeof path, "%s/_posts/2026-02-21-daily.md", site);
+	test_read_file(path, &post);
+	const char *pm = buf_str(&post), *more = strstr(pm, "\n<!--more-->\n"), *look = strstr(pm, "## 📝 ");
+	CHECK(str_starts(pm, "---\nlayout: post\ntitle: ") && strstr(pm, "\ndate: 2026-02-21\ntags:\n  - 日报\n") != NULL);
+	CHECK(strstr(pm, "\n# 📰") == NULL && strstr(pm, "\n---\n\n> ") != NULL);
+	CHECK(look != NULL && more != NULL && look < more && strstr(look, "## 🏆") > more);
+	buf_clear(&before);
+	snapshot(site, "", &before);
+	CHECK_INT(run(d1), 0);
+	buf_clear(&after);
+	snapshot(site, "", &after);
+	CHECK(before.len == after.len && memcmp(before.data, after.data, before.len) == 0);
+	const char *d2[] = {"daily", "--home", home, "--no-fetch", "--offline", "--site", hugo, "--front-matter", "hugo",
+	                    "--now", WFX_NOW, NULL};
+	CHECK_INT(run(d2), 0);
+	buf_clear(&post);
+	snprintf(path, sizeof path, "%s/content/posts/daily-2026-02-21.md", hugo);
+	test_read_file(path, &post);
+	pm = buf_str(&post);
+	CHECK(str_starts(pm, "---\ntitle: ") && strstr(pm, "\ndate: ") != NULL);
+	CHECK(strstr(pm, "\ncategories:\n  - 日报\nsummary: ") != NULL && strstr(pm, "\ndraft: false\n---\n\n") != NULL);
+	const char *d3[] = {"daily", "--home", home, "--no-fetch", "--offline", "--site", hugo, "--front-matter", "blog",
+	                    "--now", WFX_NOW, NULL};
+	buf_clear(&o1);
+	buf_clear(&e1);
+	CHECK_INT(wfx_brief(d3, NULL, &o1, &e1), 2);
+	CHECK(strstr(buf_str(&e1), "--front-matter wants jekyll, hugo or none") != NULL);
+	buf_free(&o1);
+	buf_free(&e1);
+	buf_free(&post);
 	/* No front matter, no site. */
 	const char *h2[] = {"weekly", "--home", home, "--no-fetch", "--offline", "--front-matter", "none",
 	                    "--site", hugo, "--now", WFX_NOW, NULL};
