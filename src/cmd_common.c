@@ -54,6 +54,20 @@ cmd_lang(const char **lang, struct err *e)
 }
 
 int
+cmd_front_matter(const char *name, enum weekly_front_matter *fm, struct err *e)
+{
+	if (strcmp(name, "jekyll") == 0)
+		*fm = WEEKLY_FM_JEKYLL;
+	else if (strcmp(name, "hugo") == 0)
+		*fm = WEEKLY_FM_HUGO;
+	else if (strcmp(name, "none") == 0)
+		*fm = WEEKLY_FM_NONE;
+	else
+		return err_set(e, "--front-matter wants jekyll, hugo or none");
+	return 0;
+}
+
+int
 cmd_format(const char *flag, const char *out, const char **format, struct err *e)
 {
 	if (flag) {

@@ -10,6 +10,7 @@
 
 #include "app.h"
 #include "deliver/deliver.h"
+#include "draft.h"
 #include "cli.h"
 #include "net/fetch.h"
 #include "store/store.h"
@@ -34,6 +35,10 @@ int cmd_lang(const char **lang, struct err *e);
  * (.html, .json), else "md". Sets *format to one of "md", "html", "json". Returns 0 or -1
  * with e set. */
 int cmd_format(const char *flag, const char *out, const char **format, struct err *e);
+
+/* --front-matter (or the config's front_matter) of a post: "jekyll", "hugo" or "none" into
+ * *fm. Returns 0, or -1 with e set ("--front-matter wants jekyll, hugo or none"). */
+int cmd_front_matter(const char *name, enum weekly_front_matter *fm, struct err *e);
 
 /* The fetch options of a report command (daily, weekly): --feeds, --concurrency, --timeout. */
 struct cmd_fetch_args {

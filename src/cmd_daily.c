@@ -103,14 +103,14 @@ struct daily_run {
 };
 
 /* The digest as a post of the --site tree, with the front matter --front-matter or [daily]
- * front_matter asks for (checked when the arguments were read). */
+ * front_matter asks for. */
 static int
 write_site_post(struct daily_run *d, const struct report *r, struct err *e)
 {
-	const char *fm = config_first(d->args.front_matter, NULL, config_values(&d->app.cfg)->daily_front_matter);
-	enum weekly_front_matter kind = strcmp(fm, "hugo") == 0     ? WEEKLY_FM_HUGO
-	                                : strcmp(fm, "jekyll") == 0 ? WEEKLY_FM_JEKYLL
-	                                                            : WEEKLY_FM_NONE;
+	enum weekly_front_matter kind;
+	if (cmd_front_matter(config_first(d->args.front_matter, NULL, config_values(&d->app.cfg)->daily_front_matter),
+	                     &kind, e) < 0)
+		return -1;
 	struct buf post = BUF_INIT;
 	if (kind != WEEKLY_FM_NONE)
 		report_daily_post_md(r, kind, &post);
@@ -334,9 +334,9 @@ cmd_daily(int argc, char **argv)
 	}
 	if (cmd_lang(&a->lang, &e) < 0 || cmd_format(a->format, a->out, &d.format, &e) < 0)
 		return cmd_usage_error("daily", e.msg);
-	if (a->front_matter && strcmp(a->front_matter, "jekyll") != 0 && strcmp(a->front_matter, "hugo") != 0 &&
-	    strcmp(a->front_matter, "none") != 0)
-		return cmd_usage_error("daily", "--front-matter wants jekyll, hugo or none");
+	enum weekly_front_matter fm;
+	if (a->front_matter && cmd_front_matter(a->front_matter, &fm, &e) < 0)
+		return cmd_usage_error("daily", e.msg);
 	tzset(); /* dates in the reader's time zone */
 	if (app_open(&d.app, &common, &e) < 0) {
 		fprintf(stderr, "brief daily: %s\n", e.msg);

@@ -123,15 +123,8 @@ fill_meta(struct weekly_run *w, struct weekly_post *p, struct err *e)
 		if (epi_count > 1)
 			p->epigraph_close = epi[(size_t)issue % epi_count];
 	}
-	const char *fm = config_first(w->args.front_matter, NULL, cv->weekly_front_matter);
-	if (strcmp(fm, "jekyll") == 0)
-		p->front_matter = WEEKLY_FM_JEKYLL;
-	else if (strcmp(fm, "hugo") == 0)
-		p->front_matter = WEEKLY_FM_HUGO;
-	else if (strcmp(fm, "none") == 0)
-		p->front_matter = WEEKLY_FM_NONE;
-	else
-		return err_set(e, "--front-matter wants jekyll, hugo or none"), EXIT_USAGE;
+	if (cmd_front_matter(config_first(w->args.front_matter, NULL, cv->weekly_front_matter), &p->front_matter, e) < 0)
+		return EXIT_USAGE;
 	return EXIT_OK;
 }
 
@@ -275,9 +268,9 @@ cmd_weekly(int argc, char **argv)
 		return cmd_usage_error("weekly", e.msg);
 	if (cmd_lang(&a->lang, &e) < 0 || cmd_format(a->format, a->out, &w.format, &e) < 0)
 		return cmd_usage_error("weekly", e.msg);
-	if (a->front_matter && strcmp(a->front_matter, "jekyll") != 0 && strcmp(a->front_matter, "hugo") != 0 &&
-	    strcmp(a->front_matter, "none") != 0)
-		return cmd_usage_error("weekly", "--front-matter wants jekyll, hugo or none");
+	enum weekly_front_matter fm;
+	if (a->front_matter && cmd_front_matter(a->front_matter, &fm, &e) < 0)
+		return cmd_usage_error("weekly", e.msg);
 	tzset();
 	if (app_open(&w.app, &common, &e) < 0) {
 		fprintf(stderr, "brief weekly: %s\n", e.msg);
