@@ -3,7 +3,6 @@
  * the LLM path lives in weekly_llm.c). */
 #include "ai/longform/weekly.h"
 
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -481,13 +480,20 @@ struct named {
 	const char *name;
 	size_t count;
 	int best_rank, known;
+	int is_other_ai; /* the 其它AI group (gather_other_ai) */
 };
 
-/* qsort order of group candidates: the most stories first, then the best story's rank. */
+/* qsort order of group candidates: the groups of two stories or more, then 其它AI, then the
+ * one-story groups; within each, the most stories first, then the best story's rank. */
 static int
 by_size(const void *a, const void *b)
 {
 	const struct named *x = a, *y = b;
+	/* 其它AI follows every group of two stories or more, however many it gathers, and comes
+	 * before the one-story groups. */
+	int xs = x->is_other_ai ? 1 : x->count >= 2 ? 0 : 2, ys = y->is_other_ai ? 1 : y->count >= 2 ? 0 : 2;
+	if (xs != ys)
+		return xs - ys;
 	if (x->count != y->count)
 		return x->count > y->count ? -1 : 1;
 	return x->best_rank - y->best_rank;
@@ -511,23 +517,15 @@ group_section(struct pick *picks, size_t n, enum weekly_kind k, int max_groups, 
 		size_t g = 0;
 		while (g < cand_count && strcmp(cand[g].name, picks[i].entity) != 0)
 			g++;
-		if (g == cand_count) /* 其它AI comes after the companies with as many stories */
-			cand[cand_count++] = (struct named){picks[i].entity, 0, picks[i].rank, 0};
-		if (strcmp(picks[i].entity, OTHER_AI) == 0)
-			cand[g].best_rank = INT_MAX;
+		if (g == cand_count)
+			cand[cand_count++] = (struct named){picks[i].entity, 0, picks[i].rank, 0,
+			                                    strcmp(picks[i].entity, OTHER_AI) == 0};
 		cand[g].count++;
 		cand[g].known |= picks[i].known;
-		if (picks[i].rank < cand[g].best_rank && strcmp(picks[i].entity, OTHER_AI) != 0)
+		if (picks[i].rank < cand[g].best_rank)
 			cand[g].best_rank = picks[i].rank;
 	}
 	qsort(cand, cand_count, sizeof *cand, by_size);
-	/* 其它AI follows every company with two stories or more, however many it gathers. */
-	for (size_t g = 0; g + 1 < cand_count; g++)
-		if (strcmp(cand[g].name, OTHER_AI) == 0 && cand[g + 1].count >= 2) {
-			struct named t = cand[g];
-			cand[g] = cand[g + 1];
-			cand[g + 1] = t;
-		}
 	const char **names = arena_alloc(arena, (n + 1) * sizeof *names);
 	size_t name_count = 0;
 	for (size_t g = 0; g < cand_count && (int)name_count < max_groups; g++)
