@@ -1,6 +1,8 @@
 /* fuzz_check.c: the shared checks of the fuzz targets (fuzz_check.h). */
 #include "fuzz_check.h"
 
+#include <jansson.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +23,26 @@ fuzz_fields(const uint8_t *data, size_t size, size_t count, struct arena *arena,
 		buf_free(&clean);
 		p = sep ? sep + 1 : NULL;
 	}
+}
+
+const char *
+fuzz_window_input(const uint8_t *data, size_t size, size_t max, size_t per, struct arena *arena,
+                  const char **fields, size_t *count)
+{
+	*count = 1 + ((data[0] >> 1) % max);
+	fuzz_fields(data + 1, size - 1, *count * per, arena, fields);
+	return (data[0] & 1u) ? "en" : "zh";
+}
+
+void
+fuzz_check_json_object(const struct buf *out)
+{
+	if (!utf8_valid(out->data ? out->data : "", out->len))
+		abort();
+	json_t *j = json_loadb(out->data ? out->data : "", out->len, 0, NULL);
+	if (!json_is_object(j))
+		abort();
+	json_decref(j);
 }
 
 void

@@ -16,6 +16,12 @@
  * separator among them. Strings in arena. */
 void fuzz_fields(const uint8_t *data, size_t size, size_t count, struct arena *arena, const char **fields);
 
+/* The head of a daily or weekly input (size > 0): data[0]'s bit 0 picks the language ("en",
+ * else "zh"), its other bits the window's size 1..max (*count); the rest of the input fills
+ * *count * per fields (fuzz_fields; fields has room for max * per). Returns the language. */
+const char *fuzz_window_input(const uint8_t *data, size_t size, size_t max, size_t per, struct arena *arena,
+                              const char **fields, size_t *count);
+
 /* Abort unless s is NULL or valid UTF-8 (strict: non-NULL too). */
 void fuzz_check_text(const char *s, int strict);
 
@@ -30,6 +36,10 @@ struct article *fuzz_window(size_t n, size_t sources, size_t undated_every, int6
  * text), no "<script" in any case (in Markdown, none whose '<' is not escaped). who names the
  * target in the message. */
 void fuzz_check_rendering(const struct buf *out, int is_md, const char *who);
+
+/* A JSON rendering: valid UTF-8 that parses to an object (its strings may say "<script>",
+ * as the feed did: JSON is data). */
+void fuzz_check_json_object(const struct buf *out);
 
 /* Telegram HTML: valid UTF-8, and every '<' opens or closes a tag Telegram accepts (b, i,
  * a href, code, pre). */

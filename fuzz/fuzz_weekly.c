@@ -9,7 +9,6 @@
  *   - every paragraph, heading and reference title is valid UTF-8;
  *   - the Markdown, HTML and 公众号 renderings keep fuzz_check_rendering's invariants (valid
  *     UTF-8, no bidi override, no script); the JSON parses to an object. */
-#include <jansson.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -31,12 +30,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	if (size == 0)
 		return 0;
-	const char *lang = (data[0] & 1u) ? "en" : "zh";
-	size_t n = 1 + ((data[0] >> 1) % MAX_ARTICLES);
-
 	struct arena a = ARENA_INIT;
 	const char *fields[MAX_ARTICLES * FIELDS];
-	fuzz_fields(data + 1, size - 1, n * FIELDS, &a, fields);
+	size_t n;
+	const char *lang = fuzz_window_input(data, size, MAX_ARTICLES, FIELDS, &a, fields, &n);
 	/* four sources; every fifth article undated, the others 11 hours apart over the week */
 	struct article *arts = fuzz_window(n, 4, 5, 11 * 3600, NOW, &a);
 	for (size_t i = 0; i < n; i++) {
@@ -91,10 +88,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	fuzz_check_rendering(&out, 0, "fuzz_weekly");
 	buf_clear(&out);
 	weekly_render_json(&post, &out);
-	json_t *j = json_loadb(out.data, out.len, 0, NULL);
-	if (!json_is_object(j))
-		abort();
-	json_decref(j);
+	fuzz_check_json_object(&out);
 	buf_free(&out);
 	arena_free(&a);
 	return 0;
