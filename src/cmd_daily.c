@@ -138,11 +138,11 @@ run(struct daily_run *d, struct err *e)
 		if (orc != EXIT_OK)
 			return orc;
 		/* Overlap the scoring with the slow tail of fetching: finished feeds' articles are
-		 * scored into the cache on a second thread while the fetcher waits for the rest. */
+		 * scored into the cache on a second thread while the fetcher waits for the rest
+		 * (with full text, a feed is finished once its pages are stored too). */
 		struct prescore *ps = NULL;
 		int is_overlap = config_values(&d->app.cfg)->daily_score_while_fetching;
-		/* With full text, articles are scored once their pages are in: not while fetching. */
-		if (!d->args.is_offline && is_overlap && !fo.full_text) {
+		if (!d->args.is_offline && is_overlap) {
 			struct prescore_opts po = {d->app.db_path, &d->app.cfg, d->app.now, d->hours, d->max_tokens};
 			struct err pe;
 			ps = prescore_start(&po, &pe);

@@ -14,9 +14,15 @@ the same first run with the offline engine. Reference (the original tool on such
 about 70 s (63 s fetching in waves), peak 1.9 GiB with a gzip bomb (58 MiB without), 10 LLM
 calls. Goals: first run <= 0.4x (28 s), peak RSS < 32 MiB, rerun with 0 LLM requests.
 
-usage: bench/daily/run.py [--build build] [--keep] [--seed 1]
+With --full-text, one feed in three is thin (a sentence per item, the article on its own
+page at fNN.localhost, served in 100-800 ms) and the first run is measured again with
+[fetch] full_text = true: its pages are fetched and read. With --peer BRIEF (an earlier
+build), that full-text run is made by the peer too, alternating, for a ratio.
+
+usage: bench/daily/run.py [--build build] [--keep] [--seed 1] [--full-text [--peer PATH/brief] [--reps 3]]
 """
 import argparse
+import glob
 import json
 import os
 import random
@@ -69,7 +75,15 @@ def item_html(rng, topic_words, paragraphs):
     return "".join(out)
 
 
-def gen_feed(rng, name, idx):
+def page_html(title, body):
+    return ("<!DOCTYPE html><html><head><title>%s</title></head><body><nav><a href=\"/\">Home</a> "
+            "<a href=\"/about\">About</a></nav><article><h1>%s</h1>%s</article><footer>Comments are "
+            "closed.</footer></body></html>\n" % (title, title, body))
+
+
+def gen_feed(rng, name, idx, thin=None):
+    """The feed of blog idx. thin = (root, base URL): its items carry one sentence and link to
+    their article's page, written under root/pages."""
     topic = list(TOPICS)[idx % len(TOPICS)] if idx % 3 else "ai"
     tw = TOPICS[topic]
     spacing = rng.uniform(0.4, 9.0) * 86400
@@ -81,9 +95,16 @@ def gen_feed(rng, name, idx):
             rng.choice(WORDS) for _ in range(rng.randint(2, 6))))
         link = "https://%s/posts/%d-%d" % (name, idx, j)
         body = item_html(rng, tw, rng.randint(2, 25))
+        if thin:
+            page = "p%02d-%d.html" % (idx, j)
+            with open(os.path.join(thin[0], "pages", page), "w", encoding="utf-8") as f:
+                f.write(page_html(title, body))
+            link = "%s/pages/%s?delay=%d" % (thin[1], page, rng.randint(100, 800))
+            body = body[3:body.index(".") + 1]  # the first sentence
         date = time.strftime("%a, %d %b %Y %H:%M:%S +0000", time.gmtime(ts))
         items.append("<item><title>%s</title><link>%s</link><guid>%s</guid><pubDate>%s</pubDate>"
-                     "<description><![CDATA[%s]]></description></item>" % (title, link, link, date, body))
+                     "<description><![CDATA[%s]]></description></item>"
+                     % (title, link.replace("&", "&amp;"), link.replace("&", "&amp;"), date, body))
     return ('<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel><title>%s</title>'
             "<link>https://%s/</link><description>%s</description>\n%s\n</channel></rss>\n"
             % (name, name, name, "\n".join(items)))
@@ -126,9 +147,9 @@ def run_daily(brief, home, opml, out, env, extra):
     t0 = time.perf_counter()
     p = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     lines, fetch_end = [], 0.0
-    for line in p.stderr:  # timestamped as they come: the last "fetch [" line ends the fetch
+    for line in p.stderr:  # timestamped as they come: the last "fetch [" or "page [" line ends the fetch
         lines.append(line)
-        if line.startswith("fetch ["):
+        if line.startswith("fetch [") or line.startswith("page ["):
             fetch_end = time.perf_counter() - t0
     err = "".join(lines)
     _, status, ru = os.wait4(p.pid, 0)
@@ -144,6 +165,9 @@ def main():
     ap.add_argument("--build", default="build")
     ap.add_argument("--keep", action="store_true")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--full-text", action="store_true", help="thin feeds with article pages; measure full text")
+    ap.add_argument("--peer", help="an earlier build's brief, run beside ours with full text")
+    ap.add_argument("--reps", type=int, default=3, help="full-text runs of each binary")
     a = ap.parse_args()
     src = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     brief = os.path.abspath(os.path.join(a.build, "brief"))
@@ -155,16 +179,17 @@ def main():
     rng = random.Random(a.seed)
     tmp = tempfile.mkdtemp(prefix="brief-bench-daily-")
     root = os.path.join(tmp, "feeds")
-    os.makedirs(root)
+    os.makedirs(os.path.join(root, "pages"))
     names = opml_feeds(os.path.join(src, "data/hn-popular-blogs-2025.opml"))
     kinds = behaviours(rng, len(names))
     total_bytes = 0
+    fs, port = start([feedserver, "--root", root])  # serves the files as they are written
     for i, name in enumerate(names):
-        doc = gen_feed(rng, name, i)
+        thin = (root, "http://f%02d.localhost:%s" % (i, port)) if a.full_text and i % 3 == 1 else None
+        doc = gen_feed(rng, name, i, thin)
         total_bytes += len(doc.encode())
         with open(os.path.join(root, "f%02d.xml" % i), "w", encoding="utf-8") as f:
             f.write(doc)
-    fs, port = start([feedserver, "--root", root])
     llm, base = start([llmserver, "--latency-ms", "1000"])
     opml = os.path.join(tmp, "feeds.opml")
     with open(opml, "w", encoding="utf-8") as f:
@@ -201,6 +226,24 @@ def main():
         w4, r4, _, t4 = run_daily(brief, os.path.join(tmp, "home-seq"), opml, os.path.join(tmp, "out4/"),
                                   dict(env, BRIEF_CONFIG=seq_cfg), [])
         s4 = llm_stats(base)
+        full = []
+        if a.full_text:
+            # Full text on (the pages are on loopback: allow_private), first runs into fresh
+            # homes; with --peer the two binaries alternate so the machine's load is shared.
+            ft_cfg = os.path.join(tmp, "fulltext.ini")
+            with open(ft_cfg, "w") as f:
+                f.write("[fetch]\nfull_text = true\nallow_private = true\n")
+            bins = [("brief", brief)] + ([("peer", os.path.abspath(a.peer))] if a.peer else [])
+            for r in range(a.reps):
+                for label, b in bins:
+                    sa = llm_stats(base)
+                    h = os.path.join(tmp, "home-ft-%s-%d" % (label, r))
+                    out = os.path.join(tmp, "outft-%s-%d/" % (label, r))
+                    w, rss, err, t = run_daily(b, h, opml, out, dict(env, BRIEF_CONFIG=ft_cfg), [])
+                    sb = llm_stats(base)
+                    stats = json.load(open(glob.glob(os.path.join(out, "*.json"))[0]))["stats"]
+                    full.append((label, w, rss, sb.get("requests", 0) - sa.get("requests", 0),
+                                 stats.get("full_text_pages", -1), t))
         d = lambda x, y, k: y.get(k, 0) - x.get(k, 0)
         rows.append(("first run (LLM stand-in)", w1, r1, d(s0, s1, "requests"), d(s0, s1, "prompt_tokens"),
                      d(s0, s1, "completion_tokens"), t1))
@@ -219,6 +262,17 @@ def main():
         print("first run vs reference: wall %.2fx of %.0f s (goal <= 0.40x), peak RSS %.3fx of %.1f GiB "
               "(goal < 32 MiB), LLM requests %d vs %d; rerun LLM requests %d (goal 0)"
               % (w1 / REF_WALL, REF_WALL, r1 / REF_RSS_MIB, REF_RSS_MIB / 1024, rows[0][3], REF_CALLS, rows[1][3]))
+        if full:
+            print("first run with full text ([fetch] full_text = true; %d thin feeds, pages in 100-800 ms):"
+                  % sum(1 for i in range(len(names)) if i % 3 == 1))
+            print("%-10s %9s %16s %10s %9s %8s" % ("binary", "wall s", "after fetch s", "peak MiB", "LLM reqs",
+                                                 "pages"))
+            for label, w, rss, q, pages, t in full:
+                print("%-10s %9.1f %16.1f %10.1f %9d %8d" % (label, w, t, rss, q, pages))
+            if a.peer:
+                mean = lambda k: sum(x[1] for x in full if x[0] == k) / a.reps
+                print("full-text first run, mean wall: brief %.1f s, peer %.1f s (%.2fx)"
+                      % (mean("brief"), mean("peer"), mean("brief") / mean("peer")))
         print("brief's own summary (first run):")
         for line in e1.strip().splitlines()[-4:]:
             print("  " + line)

@@ -11,9 +11,11 @@
  * and one host with many feeds cannot starve the others. Redirects are
  * followed by attempt.c (not by curl) to detect loops and to learn which hops were permanent.
  *
- * With full text on (opts->full_text), a second phase follows the feeds: the article pages
- * of the run's recent thin items (fetch_pages) go through the same queues, slots and loop
- * under their own deadline; page.c stores each outcome. */
+ * With full text on (opts->full_text), the article pages of a feed's recent thin items are
+ * queued as soon as the group that stored the feed commits (fetch_pages_queue, called by
+ * ingest.c), so they are fetched while slower feeds are still on the wire rather than after
+ * the slowest one; they go through the same queues, slots and loop under a deadline of
+ * their own; page.c stores each outcome. */
 #include "net/fetch.h"
 
 #include <errno.h>
@@ -292,49 +294,112 @@ release_retries(struct fetch_ctx *c, int64_t now)
 	return next;
 }
 
-/* The run's deadline passed, or the store broke: everything unfinished fails with one reason. */
+/* The pages' deadline in seconds: [fetch] full_text_deadline, else as long as the run's. */
+static int
+page_deadline_s(const struct fetch_ctx *c)
+{
+	if (c->opts->full_text_deadline_s > 0)
+		return c->opts->full_text_deadline_s;
+	return (int)((c->deadline_ms - c->start_ms) / 1000);
+}
+
+/* Which jobs abandon() fails. */
+enum { JOBS_FEEDS = 1, JOBS_PAGES = 2, JOBS_ALL = 3 };
+
+static int
+job_is(const struct fetch_job *j, int kinds)
+{
+	return (kinds & (j->is_page ? JOBS_PAGES : JOBS_FEEDS)) != 0;
+}
+
+/* Fail a job that holds no slot with err: queued (its attempt is now, for the log) or
+ * waiting for its retry (is_retry: the log keeps the attempt that failed last). */
 static void
-abandon_all(struct fetch_ctx *c, const char *why)
+fail_waiting(struct fetch_ctx *c, struct fetch_job *j, int is_retry, const char *err)
+{
+	if (!is_retry) {
+		j->attempt_start_ms = time_mono_ms();
+		j->attempt_started_at = time_now();
+	}
+	c->hosts[j->host].in_flight++;
+	c->in_flight++;
+	fetch_job_fail(c, j, 0, err);
+}
+
+/* Fail an in-flight job of kinds with err; one being parsed was fetched in time: it stays. */
+static void
+fail_running(struct fetch_ctx *c, struct fetch_job *j, int kinds, const char *err)
+{
+	if (j->easy && !j->is_parsing && job_is(j, kinds))
+		fetch_job_fail(c, j, 0, err);
+}
+
+/* A deadline passed (the feeds' or the pages'), or the store broke (why, JOBS_ALL): every
+ * unfinished job of kinds fails with one reason. */
+static void
+abandon(struct fetch_ctx *c, int kinds, const char *why)
 {
 	char err[600];
 	if (why)
 		snprintf(err, sizeof err, "not stored: %s", why);
+	else if (kinds == JOBS_PAGES)
+		snprintf(err, sizeof err, "not finished within the full-text deadline (%d s)", page_deadline_s(c));
 	else
 		snprintf(err, sizeof err, "not finished within the run's deadline (%lld s)",
 		         (long long)((c->deadline_ms - c->start_ms) / 1000));
-	for (size_t i = 0; i < c->job_count; i++) {
-		struct fetch_job *j = &c->jobs[i];
-		if (j->easy && !j->is_parsing) { /* a parsed feed is stored: it was fetched in time */
-			fetch_job_fail(c, j, 0, err);
+	for (size_t i = 0; i < c->job_count; i++)
+		fail_running(c, &c->jobs[i], kinds, err);
+	const struct page_block *b = (const struct page_block *)c->page_blocks.data;
+	for (size_t k = 0; k < c->page_blocks.len / sizeof *b; k++)
+		for (size_t i = 0; i < b[k].n; i++)
+			fail_running(c, &b[k].jobs[i], kinds, err);
+	struct fetch_job *keep = NULL, **pp = &c->retry_head;
+	while (*pp) {
+		struct fetch_job *j = *pp;
+		*pp = j->next;
+		if (job_is(j, kinds)) {
+			c->waiting_retry--;
+			fail_waiting(c, j, 1, err);
+		} else {
+			j->next = keep;
+			keep = j;
 		}
 	}
-	for (struct fetch_job *j = c->retry_head; j; j = j->next) {
-		c->hosts[j->host].in_flight++;
-		c->in_flight++;
-		fetch_job_fail(c, j, 0, err);
-	}
-	c->retry_head = NULL;
+	c->retry_head = keep;
 	for (size_t h = 0; h < c->host_count; h++) {
-		while (c->hosts[h].head) {
-			struct fetch_job *j = host_pop(c, &c->hosts[h]);
-			j->attempt_start_ms = time_mono_ms();
-			j->attempt_started_at = time_now();
-			c->hosts[h].in_flight++;
-			c->in_flight++;
-			fetch_job_fail(c, j, 0, err);
+		struct fetch_host *host = &c->hosts[h];
+		struct fetch_job *q = host->head;
+		host->head = host->tail = NULL;
+		while (q) {
+			struct fetch_job *j = q;
+			q = q->next;
+			c->queued--;
+			if (job_is(j, kinds))
+				fail_waiting(c, j, 0, err);
+			else
+				host_push(c, j, 0);
 		}
 	}
 }
 
+/* The loop: until every job queued so far is finished, the store broke (everything left
+ * fails) or the feeds' and the pages' deadlines have both passed (what is left of each fails
+ * at its own). */
 static void
 run_loop(struct fetch_ctx *c)
 {
 	while (c->unfinished > 0) {
 		int64_t now = time_mono_ms();
-		if (now >= c->deadline_ms || c->store_error[0]) {
-			abandon_all(c, c->store_error[0] ? c->store_error : NULL);
+		if (c->store_error[0]) {
+			abandon(c, JOBS_ALL, c->store_error);
 			break;
 		}
+		if (!c->is_feeds_ended && now >= c->deadline_ms) {
+			abandon(c, JOBS_FEEDS, NULL);
+			c->is_feeds_ended = 1;
+		}
+		if (c->page_deadline_ms && now >= c->page_deadline_ms)
+			abandon(c, JOBS_PAGES, NULL);
 		int64_t wait = release_retries(c, now);
 		schedule(c);
 		int running = 0;
@@ -351,11 +416,15 @@ run_loop(struct fetch_ctx *c)
 		}
 		parse_collect(c, 0);
 		schedule(c);
-		ingest_flush(c, 0);
+		ingest_flush(c, 0); /* a commit may queue pages */
+		schedule(c);
 		progress_draw(&c->progress, 0);
 		if (c->unfinished == 0)
 			break;
-		wait = min64(wait, c->deadline_ms - time_mono_ms());
+		if (!c->is_feeds_ended)
+			wait = min64(wait, c->deadline_ms - time_mono_ms());
+		if (c->page_deadline_ms)
+			wait = min64(wait, c->page_deadline_ms - time_mono_ms());
 		if (c->in_tx) /* wake up to commit the open group in time */
 			wait = min64(wait, c->tx_start_ms + INGEST_COMMIT_MS - time_mono_ms());
 		if (c->progress.mode == 2)
@@ -394,31 +463,41 @@ mode_of(void *ctx, const char *source_url)
 	return listed(o->full_text_always, source_url) ? FULLTEXT_ALWAYS : FULLTEXT_AUTO;
 }
 
-/* After the feeds: the article pages of the run's recent thin items, on the same loop, hosts
- * and politeness, under their own deadline. */
-static void
-fetch_pages(struct fetch_ctx *c, int64_t t0)
+void
+fetch_pages_queue(struct fetch_ctx *c, struct fetch_job *const *feeds, size_t n)
 {
 	const struct fetch_opts *opts = c->opts;
+	int left = opts->full_text_max - c->out->pages_total;
+	if (!opts->full_text || n == 0 || left <= 0 || c->store_error[0] ||
+	    (c->page_deadline_ms && time_mono_ms() >= c->page_deadline_ms))
+		return; /* pages past the deadline are asked for by the next run, not failed unasked */
+	int64_t *ids = xcalloc(n, sizeof *ids);
+	for (size_t i = 0; i < n; i++)
+		ids[i] = feeds[i]->src.id;
 	struct fulltext_want *want;
-	size_t n;
+	size_t count;
 	struct err e;
 	int64_t now = time_now();
-	c->out->full_text = 1;
-	if (store_fulltext_wanted(c->st, c->out->source_ids, c->out->source_count, now - FULLTEXT_WINDOW_S, now,
-	                          opts->full_text_min_chars, mode_of, (void *)opts, (size_t)opts->full_text_max,
-	                          c->arena, &want, &n, &e) < 0) {
+	int rc = store_fulltext_wanted(c->st, ids, n, now - FULLTEXT_WINDOW_S, now, opts->full_text_min_chars, mode_of,
+	                               (void *)opts, (size_t)left, c->arena, &want, &count, &e);
+	free(ids);
+	if (rc < 0) {
 		ingest_store_broken(c, e.msg);
 		return;
 	}
-	if (n == 0)
+	if (count == 0)
 		return;
-	struct fetch_job *jobs = xcalloc(n, sizeof *jobs);
-	for (size_t i = 0; i < n; i++) {
-		struct fetch_job *j = &jobs[i];
+	struct page_block b = {xcalloc(count, sizeof *b.jobs), count};
+	buf_append(&c->page_blocks, &b, sizeof b);
+	for (size_t i = 0; i < count; i++) {
+		struct fetch_job *j = &b.jobs[i];
 		char host[256];
 		j->is_page = 1;
 		j->item_id = want[i].item_id;
+		for (size_t k = 0; k < n && !j->feed; k++) /* a group holds at most INGEST_COMMIT_FEEDS */
+			if (feeds[k]->src.id == want[i].source_id)
+				j->feed = feeds[k];
+		j->feed->pages_left++;
 		j->src.url = want[i].link;
 		j->max_body = opts->max_body;
 		j->ctx = c;
@@ -426,19 +505,11 @@ fetch_pages(struct fetch_ctx *c, int64_t t0)
 		j->host = host_lookup(c, url_host(j->src.url, host, sizeof host));
 		host_push(c, j, 0);
 	}
-	/* abandon_all() fails what c->jobs holds: the pages now (the feeds are all finished) */
-	free(c->jobs);
-	c->jobs = jobs;
-	c->job_count = n;
-	c->unfinished = (int)n;
-	c->out->pages_total = (int)n;
-	int deadline_s = opts->full_text_deadline_s > 0 ? opts->full_text_deadline_s
-	                                                : (int)((c->deadline_ms - t0) / 1000);
-	c->start_ms = time_mono_ms();
-	c->deadline_ms = c->start_ms + (int64_t)deadline_s * 1000;
-	progress_start(&c->progress, opts->progress ? (isatty(2) ? 2 : 1) : 0, (int)n);
-	run_loop(c);
-	progress_end(&c->progress);
+	if (!c->page_deadline_ms)
+		c->page_deadline_ms = time_mono_ms() + (int64_t)page_deadline_s(c) * 1000;
+	c->unfinished += (int)count;
+	c->out->pages_total += (int)count;
+	c->progress.pages_total += (int)count;
 }
 
 /* qsort order of fetch_summary.failures: by URL (bytewise). */
@@ -504,14 +575,14 @@ fetch_run(struct store *st, const struct config *cfg, const struct fetch_opts *o
 	c->unfinished = (int)count;
 	out->feeds_total = (int)count;
 	progress_start(&c->progress, opts->progress ? (isatty(2) ? 2 : 1) : 0, (int)count);
+	out->full_text = opts->full_text;
 	struct store_checkpointer *ckpt = store_checkpointer_start(st);
 	parse_start(c);
 	run_loop(c);
 	parse_stop(c);
 	ingest_flush(c, 1);
+	run_loop(c); /* the pages the last commit queued (nothing to do without full text) */
 	progress_end(&c->progress);
-	if (opts->full_text && !c->store_error[0])
-		fetch_pages(c, t0);
 
 	out->failures = (struct fetch_failure *)c->failures.data;
 	out->failure_count = c->failures.len / sizeof(struct fetch_failure);
@@ -526,6 +597,12 @@ fetch_run(struct store *st, const struct config *cfg, const struct fetch_opts *o
 	buf_free(&c->failures);
 	buf_free(&c->batch);
 	buf_free(&c->warm);
+	struct page_block *pb = (struct page_block *)c->page_blocks.data;
+	for (size_t k = 0; k < c->page_blocks.len / sizeof *pb; k++)
+		free(pb[k].jobs);
+	buf_free(&c->page_blocks);
+	buf_free(&c->page_sources);
+	buf_free(&c->notify_next);
 	for (size_t i = 0; i < c->pool_count; i++)
 		curl_easy_cleanup(c->pool[i]);
 	free(c->pool);

@@ -33,19 +33,20 @@ struct fetch_opts {
 	const char *ca_file;    /* config [fetch] ca_file: trust these CA certificates (PEM) instead
 	                         * of the system's; NULL = system store. Verification stays on. */
 	int progress;           /* 0 = none, 1 = plain lines or live display depending on stderr */
-	/* Full text (issue 13, store/fulltext.h): after the feeds, fetch the article page of
-	 * the run's new-ish items whose feed text is thin, with the same politeness (per-host cap,
+	/* Full text (issue 13, store/fulltext.h): once a feed is stored, fetch the article page
+	 * of its new-ish items whose feed text is thin, with the same politeness (per-host cap,
 	 * timeouts, body cap, retries) and the address guard always on (item links come from
 	 * feeds: never to non-public addresses unless [fetch] allow_private). */
 	int full_text;             /* --full-text, [fetch] full_text = true */
 	int full_text_min_chars;   /* [fetch] full_text_min_chars: thinner feed text is fetched (default 500) */
 	int full_text_max;         /* [fetch] full_text_max: pages per run at most (default 200) */
-	int full_text_deadline_s;  /* [fetch] full_text_deadline: the page phase's own deadline
-	                            * (default: the run's deadline) */
+	int full_text_deadline_s;  /* [fetch] full_text_deadline: the pages' own deadline, counted
+	                            * from the first page queued (default: as long as the run's) */
 	const char *full_text_always; /* [fetch] full_text_always / full_text_never: comma-separated */
 	const char *full_text_never;  /* feed URLs or hosts whose items always / never get their page */
-	/* Called after each feed's items are committed (may be NULL): lets a caller overlap
-	 * later stages with the slow tail of fetching. */
+	/* Called after each feed's items are committed, and with full text once the outcomes of
+	 * the pages it was given are committed too (may be NULL): lets a caller overlap later
+	 * stages with the slow tail of fetching. Not called for a failed feed. */
 	void (*on_feed_done)(void *ctx, int64_t source_id, int items_new);
 	void *on_feed_done_ctx;
 };
@@ -65,7 +66,7 @@ struct fetch_summary {
 	int http2_transfers;    /* transfers (each hop and attempt) answered over HTTP/2 */
 	int connections;        /* new connections the run opened (CURLINFO_NUM_CONNECTS summed) */
 	double seconds;
-	int full_text;          /* the page phase ran (opts.full_text) */
+	int full_text;          /* pages were asked for (opts.full_text) */
 	int pages_total, pages_ok, pages_no_article, pages_failed; /* article pages of this run */
 	struct fetch_failure *failures; /* arena memory, sorted by URL (bytewise) */
 	size_t failure_count;

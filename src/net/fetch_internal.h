@@ -21,7 +21,8 @@
 /* Live progress on stderr: a redrawn line on a terminal, plain lines otherwise. */
 struct fetch_progress {
 	int mode;            /* 0 = silent, 1 = plain lines, 2 = live line */
-	int total, done, failed, in_flight;
+	int total, done, failed, in_flight;       /* feeds, and every job in flight */
+	int pages_total, pages_done;              /* article pages (full text), queued so far */
 	int64_t bytes;
 	int64_t last_draw_ms;
 	int is_drawn;        /* a live line is on screen */
@@ -32,6 +33,10 @@ struct fetch_job {
 	struct source src;          /* as loaded; strings in the run arena (a page: url only) */
 	int is_page;                /* an item's article page (page.c), not a feed */
 	int64_t item_id;            /* the page's item */
+	struct fetch_job *feed;     /* a page: the feed job its item came from */
+	int pages_left;             /* a feed: its pages not finished yet */
+	int is_notify_waiting;      /* a feed: committed, on_feed_done waits for its pages */
+	int items_new;              /* a feed: what on_feed_done will be told */
 	const char *url;            /* the URL of the current hop (run arena) */
 	const char *perm_url;       /* where an unbroken chain of 301/308 from src.url led, or NULL */
 	int is_perm_chain;
@@ -65,6 +70,13 @@ struct fetch_job {
 	char errbuf[CURL_ERROR_SIZE];
 };
 
+/* The article pages one commit queued (fetch_pages_queue): their jobs stay at these
+ * addresses until the run ends (curl's private pointers and the host queues hold them). */
+struct page_block {
+	struct fetch_job *jobs;
+	size_t n;
+};
+
 struct fetch_host {
 	char *name;
 	int in_flight;
@@ -84,8 +96,16 @@ struct fetch_ctx {
 	CURLM *multi;
 	CURL **pool;               /* idle easy handles, reused */
 	size_t pool_count, pool_cap;
-	struct fetch_job *jobs;    /* the feeds, then (fetch_pages) the article pages */
+	struct fetch_job *jobs;    /* the feeds */
 	size_t job_count;
+	struct buf page_blocks;    /* struct page_block: the article pages, queued block by block
+	                            * (fetch_pages_queue) as their feeds' groups commit */
+	struct buf page_sources;   /* struct fetch_job * of the feeds in the open group: their
+	                            * pages are asked for once it commits */
+	struct buf notify_next;    /* struct fetch_job * of feeds whose last page's outcome is in
+	                            * the open group: on_feed_done once it commits */
+	int64_t page_deadline_ms;  /* the pages' own deadline, from the first page queued; 0 before */
+	int is_feeds_ended;        /* the feeds' deadline passed and what was left of them failed */
 	struct fetch_host *hosts;
 	size_t host_count, host_cap, cursor;
 	struct buf warm;           /* size_t host indexes that just freed a slot (see schedule) */
@@ -197,6 +217,15 @@ const char *ingest_content_type_charset(const char *ct, char *out, size_t size);
  * with the page's <title>, whitespace collapsed and cut to size. */
 int ingest_sniff_html(const char *body, size_t len, char *title, size_t size);
 
+/* fetch.c: queue the article pages (full text) that the n feeds' recent thin items want,
+ * after the group that stored those feeds committed, counting them in each feed's pages_left;
+ * a no-op unless full text is on, after the pages' deadline, or once [fetch] full_text_max
+ * pages were queued this run. */
+void fetch_pages_queue(struct fetch_ctx *c, struct fetch_job *const *feeds, size_t n);
+/* ingest.c: tell opts->on_feed_done that feed j is in the store with its pages' outcomes:
+ * now, or after the open group commits when those outcomes are in it. */
+void ingest_feed_ready(struct fetch_ctx *c, struct fetch_job *j);
+
 /* page.c: the end of an article page's transfer: extract the article and store the outcome
  * once (store/fulltext.h), count it in the summary, report progress. */
 void page_ingest_body(struct fetch_ctx *c, struct fetch_job *j, int http_status, const char *content_type);
@@ -208,6 +237,8 @@ void progress_start(struct fetch_progress *p, int mode, int total);
 void progress_draw(struct fetch_progress *p, int force);
 /* One feed finished: a plain line (mode 1) or a redraw (mode 2). error NULL = success. */
 void progress_feed(struct fetch_progress *p, const char *url, const char *error, const char *detail);
+/* One article page finished, as progress_feed. */
+void progress_page(struct fetch_progress *p, const char *url, const char *error, const char *detail);
 /* Erase the live line. */
 void progress_end(struct fetch_progress *p);
 

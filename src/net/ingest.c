@@ -120,6 +120,7 @@ ingest_log_attempt(struct fetch_ctx *c, struct fetch_job *j, int http_status, co
 
 /* A stored feed waiting for its transaction to commit. */
 struct ingest_done {
+	struct fetch_job *j;
 	int64_t source_id;
 	const char *url;  /* run arena */
 	long items_new, items_seen;
@@ -153,9 +154,10 @@ feed_begin(struct fetch_ctx *c, struct err *e)
 static void
 batch_add(struct fetch_ctx *c, struct fetch_job *j, long items_new, long items_seen, int is_not_modified)
 {
-	struct ingest_done d = {j->src.id, arena_strdup(c->arena, j->src.url), items_new, items_seen,
+	struct ingest_done d = {j, j->src.id, arena_strdup(c->arena, j->src.url), items_new, items_seen,
 	                        is_not_modified};
 	buf_append(&c->batch, &d, sizeof d);
+	buf_append(&c->page_sources, &j, sizeof j);
 	c->out->feeds_ok++;
 	c->out->feeds_not_modified += is_not_modified;
 	c->out->items_new += items_new;
@@ -182,11 +184,26 @@ ingest_flush(struct fetch_ctx *c, int force)
 		ingest_store_broken(c, e.msg);
 	}
 	c->in_tx = 0;
+	/* The committed feeds' thin items are in the store now: their pages can start (a failed
+	 * feed's older items whose page is due for a retry too). A feed with pages is announced
+	 * to on_feed_done once they are all stored (ingest_feed_ready), so that a caller reading
+	 * its items (the daily's pre-scorer) reads the pages' text. */
+	if (is_committed)
+		fetch_pages_queue(c, (struct fetch_job *const *)c->page_sources.data,
+		                  c->page_sources.len / sizeof(struct fetch_job *));
+	buf_clear(&c->page_sources);
+	struct fetch_job **ready = (struct fetch_job **)c->notify_next.data;
+	for (size_t i = 0; is_committed && i < c->notify_next.len / sizeof *ready; i++)
+		if (c->opts->on_feed_done)
+			c->opts->on_feed_done(c->opts->on_feed_done_ctx, ready[i]->src.id, ready[i]->items_new);
+	buf_clear(&c->notify_next);
 	struct ingest_done *d = (struct ingest_done *)c->batch.data;
 	for (size_t i = 0; i < n; i++) {
 		if (is_committed) {
-			if (c->opts->on_feed_done)
-				c->opts->on_feed_done(c->opts->on_feed_done_ctx, d[i].source_id, (int)d[i].items_new);
+			d[i].j->items_new = (int)d[i].items_new;
+			d[i].j->is_notify_waiting = 1;
+			if (d[i].j->pages_left == 0)
+				ingest_feed_ready(c, d[i].j);
 			continue;
 		}
 		/* nothing of these feeds was stored: report them as failed */
@@ -199,6 +216,18 @@ ingest_flush(struct fetch_ctx *c, int force)
 		c->out->feeds_failed++;
 	}
 	buf_clear(&c->batch);
+}
+
+void
+ingest_feed_ready(struct fetch_ctx *c, struct fetch_job *j)
+{
+	if (!j->is_notify_waiting)
+		return; /* not committed yet (its commit announces it), or a failed feed */
+	j->is_notify_waiting = 0;
+	if (c->in_tx) /* its last page's outcome is in the open group */
+		buf_append(&c->notify_next, &j, sizeof j);
+	else if (c->opts->on_feed_done)
+		c->opts->on_feed_done(c->opts->on_feed_done_ctx, j->src.id, j->items_new);
 }
 
 void
@@ -221,6 +250,7 @@ ingest_failure(struct fetch_ctx *c, struct fetch_job *j, int http_status, const 
 			ingest_store_broken(c, e.msg);
 		else
 			log_row(c, j, http_status, error, latency_ms, 0);
+		buf_append(&c->page_sources, &j, sizeof j);
 	} else {
 		ingest_store_broken(c, e.msg);
 	}

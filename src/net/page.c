@@ -1,7 +1,8 @@
 /* page.c: what happens when an item's article page has been fetched (or could not be): the
  * article is extracted (src/extract/) and the outcome stored once for the item
- * (store/fulltext.h), so the page is never fetched again. fetch.c queues the pages after the
- * feeds; attempt.c fetches them like feeds, with the address guard on from the first hop. */
+ * (store/fulltext.h), so the page is never fetched again. fetch.c queues a feed's pages once
+ * the feed is committed; attempt.c fetches them like feeds, with the address guard on from the
+ * first hop. */
 #include <stdio.h>
 #include <string.h>
 
@@ -25,8 +26,10 @@ put(struct fetch_ctx *c, struct fetch_job *j, enum fulltext_status status, const
 static void
 page_done(struct fetch_ctx *c, struct fetch_job *j, const char *error, const char *detail)
 {
-	c->progress.done++;
-	progress_feed(&c->progress, j->src.url, error, detail);
+	c->progress.pages_done++;
+	progress_page(&c->progress, j->src.url, error, detail);
+	if (j->feed && --j->feed->pages_left == 0)
+		ingest_feed_ready(c, j->feed);
 }
 
 void

@@ -39,14 +39,19 @@ progress_draw(struct fetch_progress *p, int force)
 	p->last_draw_ms = now;
 	char bytes[32];
 	human_bytes(p->bytes, bytes, sizeof bytes);
-	fprintf(stderr, "\r\033[Kfetching: %d/%d feeds done, %d in flight, %d failed, %s", p->done, p->total,
-	        p->in_flight, p->failed, bytes);
+	char pages[64] = "";
+	if (p->pages_total)
+		snprintf(pages, sizeof pages, ", %d/%d pages", p->pages_done, p->pages_total);
+	fprintf(stderr, "\r\033[Kfetching: %d/%d feeds done%s, %d in flight, %d failed, %s", p->done, p->total,
+	        pages, p->in_flight, p->failed, bytes);
 	fflush(stderr);
 	p->is_drawn = 1;
 }
 
-void
-progress_feed(struct fetch_progress *p, const char *url, const char *error, const char *detail)
+/* A finished feed's or page's line: "fetch [3/92]" or "page [2/40]" (mode 1). */
+static void
+finished(struct fetch_progress *p, const char *what, int done, int total, const char *url, const char *error,
+         const char *detail)
 {
 	if (p->mode == 0 || (p->mode == 2 && !error)) {
 		progress_draw(p, 0);
@@ -59,13 +64,25 @@ progress_feed(struct fetch_progress *p, const char *url, const char *error, cons
 		redact_append(&shown, error ? error : detail);
 	}
 	if (p->mode == 1) {
-		fprintf(stderr, "fetch [%d/%d] %s %s\n", p->done, p->total, error ? "FAILED" : "ok", buf_str(&shown));
+		fprintf(stderr, "%s [%d/%d] %s %s\n", what, done, total, error ? "FAILED" : "ok", buf_str(&shown));
 	} else { /* failures stay on screen above the live line */
 		fprintf(stderr, "\r\033[Kfailed %s\n", buf_str(&shown));
 		p->is_drawn = 0;
 		progress_draw(p, 1);
 	}
 	buf_free(&shown);
+}
+
+void
+progress_feed(struct fetch_progress *p, const char *url, const char *error, const char *detail)
+{
+	finished(p, "fetch", p->done, p->total, url, error, detail);
+}
+
+void
+progress_page(struct fetch_progress *p, const char *url, const char *error, const char *detail)
+{
+	finished(p, "page", p->pages_done, p->pages_total, url, error, detail);
 }
 
 void

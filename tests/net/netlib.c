@@ -7,6 +7,7 @@
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -371,4 +372,67 @@ t_free_port(void)
 	}
 	close(fd);
 	return ntohs(a.sin_port);
+}
+
+static void *
+gate_main(void *arg)
+{
+	struct t_gate *g = arg;
+	int conn = accept(g->fd, NULL, NULL);
+	if (conn < 0)
+		return NULL;
+	char req[4096];
+	size_t got = 0;
+	while (got + 1 < sizeof req) { /* the request's head */
+		ssize_t r = read(conn, req + got, sizeof req - 1 - got);
+		if (r <= 0)
+			break;
+		got += (size_t)r;
+		req[got] = '\0';
+		if (strstr(req, "\r\n\r\n"))
+			break;
+	}
+	int64_t give_up = time_mono_ms() + 20 * 1000;
+	while (!g->is_opened && time_mono_ms() < give_up) {
+		if (g->is_open(g->ctx))
+			g->is_opened = 1;
+		else
+			usleep(20 * 1000);
+	}
+	char head[256];
+	snprintf(head, sizeof head,
+	         "HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\nContent-Length: %zu\r\n"
+	         "Connection: close\r\n\r\n",
+	         strlen(g->body));
+	if (send(conn, head, strlen(head), MSG_NOSIGNAL) < 0 || send(conn, g->body, strlen(g->body), MSG_NOSIGNAL) < 0)
+		perror("gate: send");
+	close(conn);
+	return NULL;
+}
+
+void
+t_gate_start(struct t_gate *g, int (*is_open)(void *ctx), void *ctx, const char *body)
+{
+	g->is_open = is_open;
+	g->ctx = ctx;
+	g->body = body;
+	g->is_opened = 0;
+	struct sockaddr_in a = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
+	socklen_t len = sizeof a;
+	g->fd = socket(AF_INET, SOCK_STREAM, 0);
+	pthread_t th;
+	if (g->fd < 0 || bind(g->fd, (struct sockaddr *)&a, sizeof a) < 0 || listen(g->fd, 4) < 0 ||
+	    getsockname(g->fd, (struct sockaddr *)&a, &len) < 0 || pthread_create(&th, NULL, gate_main, g) != 0) {
+		perror("t_gate_start");
+		exit(1);
+	}
+	g->port = ntohs(a.sin_port);
+	g->thread = (unsigned long)th;
+}
+
+void
+t_gate_join(struct t_gate *g)
+{
+	pthread_join((pthread_t)g->thread, NULL);
+	close(g->fd);
 }

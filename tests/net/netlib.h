@@ -72,4 +72,23 @@ struct buf;
  * stdout in out and its stderr in err (either may be NULL). env NULL is an isolated
  * environment: no config file, no LLM endpoint or key, TZ=UTC. Returns its exit status. */
 int t_brief(char *const *env, struct buf *out, struct buf *err, ...);
+
+/* A gated feed: a one-request HTTP server on 127.0.0.1 (its own thread) that reads the
+ * request and answers it with body only once is_open(ctx) is true, polled every 20 ms, or
+ * after 20 s without (well within the fetch tests' 60 s timeouts, so the feed is stored
+ * either way and only is_opened tells). It shows an order of events without timing them: a
+ * run that needs the gate open to finish its feed proves that what opens it came first. */
+struct t_gate {
+	int fd;               /* listening */
+	int port;
+	int (*is_open)(void *ctx);
+	void *ctx;
+	const char *body;     /* the answer, as application/rss+xml */
+	int is_opened;        /* is_open said yes before the 20 s passed */
+	unsigned long thread; /* pthread_t */
+};
+/* Listen and start the thread; aborts the test on failure. g->port is then the port. */
+void t_gate_start(struct t_gate *g, int (*is_open)(void *ctx), void *ctx, const char *body);
+/* Wait for the thread (it ends after its one answer) and close the socket. */
+void t_gate_join(struct t_gate *g);
 #endif

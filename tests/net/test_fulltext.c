@@ -8,7 +8,9 @@
  * reach an internal address (no request arrives there), the article is extracted and stored,
  * reports read it (store_select_window), and a second run fetches no page again. With
  * [fetch] allow_private = true the internal page is fetched; full_text_never turns a feed off.
- * Pages of 15 and 17 MiB (under and over the cap), and pages in GBK (by header, by <meta>). */
+ * Pages of 15 and 17 MiB (under and over the cap), and pages in GBK (by header, by <meta>).
+ * A feed's pages start once the feed is stored, not after the slowest feed: a feed that is
+ * answered only once another feed's page has been asked for (netlib's gate). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -359,6 +361,118 @@ test_cli(void)
 	buf_free(&err);
 }
 
+
+/* The gate opens once the public server was asked for the page target ctx. */
+static int
+page_asked(void *ctx)
+{
+	return requests(&pub, ctx) > 0;
+}
+
+/* Pages while feeds are still on the wire: the gated feed is answered only after the other
+ * feed's page was asked for, which happens only if that feed's pages start once it is stored
+ * (they used to wait for every feed); then the gated feed's own thin item gets its page too. */
+static void
+test_pages_before_slow_feed(void)
+{
+	struct store st;
+	t_store_open(&st, t_subdir("early"));
+	char early[300], late[300], feed[1200];
+	snprintf(early, sizeof early, "http://127.0.0.3:%d/article.html?k=early", pub.port);
+	snprintf(late, sizeof late, "http://127.0.0.3:%d/article.html?k=late", pub.port);
+	struct buf b = BUF_INIT;
+	buf_puts(&b, "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Early</title>\n");
+	item(&b, "Early tides", early, "Short.");
+	buf_puts(&b, "</channel></rss>\n");
+	t_write_in(root, "early.xml", buf_str(&b));
+	buf_free(&b);
+	snprintf(feed, sizeof feed,
+	         "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Gated</title>\n<item><title>Late"
+	         " tides</title><link>%s</link><description>Short.</description></item>\n</channel></rss>\n",
+	         late);
+	struct t_gate g;
+	t_gate_start(&g, page_asked, "/article.html?k=early", feed);
+	char gated[300], open_feed[300];
+	snprintf(gated, sizeof gated, "http://127.0.0.1:%d/gated.xml", g.port);
+	snprintf(open_feed, sizeof open_feed, "http://127.0.0.3:%d/early.xml", pub.port);
+	t_add_source(&st, gated);
+	t_add_source(&st, open_feed);
+	fsrv_reset(&pub);
+	struct arena ar = ARENA_INIT;
+	struct fetch_summary s;
+	fetch(&st, "[fetch]\nfull_text = true\n", &ar, &s);
+	t_gate_join(&g);
+	t_print_failures(&s);
+	CHECK(g.is_opened); /* the early feed's page was asked for while the gate held */
+	CHECK_INT(s.feeds_ok, 2);
+	CHECK_INT(s.pages_total, 2);
+	CHECK_INT(s.pages_ok, 2);
+	CHECK_INT(status_of(&st, early), FULLTEXT_OK);
+	CHECK_INT(status_of(&st, late), FULLTEXT_OK);
+	CHECK_INT(requests(&pub, "/article.html?k=early"), 1);
+	CHECK_INT(requests(&pub, "/article.html?k=late"), 1);
+	store_close(&st);
+	arena_free(&ar);
+}
+
+/* [fetch] full_text_max caps the pages of a run (the newest first); full_text_deadline fails
+ * the pages still unfinished when it passes, counted from the first page, while the feeds
+ * are stored as usual. */
+static void
+test_page_limits(void)
+{
+	char slow[300], newer[300], older[300];
+	snprintf(slow, sizeof slow, "http://127.0.0.3:%d/article.html?delay=4000", pub.port);
+	snprintf(newer, sizeof newer, "http://127.0.0.3:%d/article.html?k=newer", pub.port);
+	snprintf(older, sizeof older, "http://127.0.0.3:%d/article.html?k=older", pub.port);
+	char when_new[64], when_old[64];
+	time_format_rfc3339(time_now() - 3600, when_new, sizeof when_new);
+	time_format_rfc3339(time_now() - 7200, when_old, sizeof when_old);
+	struct buf b = BUF_INIT;
+	buf_printf(&b, "<?xml version=\"1.0\"?><rss version=\"2.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><channel><title>Two</title>\n"
+	               "<item><title>Older</title><link>%s</link><dc:date>%s</dc:date></item>\n"
+	               "<item><title>Newer</title><link>%s</link><dc:date>%s</dc:date></item>\n</channel></rss>\n",
+	           older, when_old, newer, when_new);
+	t_write_in(root, "two.xml", buf_str(&b));
+	buf_clear(&b);
+	buf_puts(&b, "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Slow</title>\n");
+	item(&b, "Slow page", slow, "Short.");
+	buf_puts(&b, "</channel></rss>\n");
+	t_write_in(root, "slowpage.xml", buf_str(&b));
+	buf_free(&b);
+
+	struct store st;
+	t_store_open(&st, t_subdir("max"));
+	char url[300];
+	snprintf(url, sizeof url, "http://127.0.0.3:%d/two.xml", pub.port);
+	t_add_source(&st, url);
+	fsrv_reset(&pub);
+	struct arena a = ARENA_INIT;
+	struct fetch_summary s;
+	fetch(&st, "[fetch]\nfull_text = true\nfull_text_max = 1\n", &a, &s);
+	CHECK_INT(s.feeds_ok, 1);
+	CHECK_INT(s.pages_total, 1);
+	CHECK_INT(status_of(&st, newer), FULLTEXT_OK);
+	CHECK_INT(status_of(&st, older), -1); /* the next run's */
+	fetch(&st, "[fetch]\nfull_text = true\nfull_text_max = 1\n", &a, &s);
+	CHECK_INT(s.pages_total, 1);
+	CHECK_INT(status_of(&st, older), FULLTEXT_OK);
+	store_close(&st);
+
+	t_store_open(&st, t_subdir("deadline"));
+	snprintf(url, sizeof url, "http://127.0.0.3:%d/slowpage.xml", pub.port);
+	t_add_source(&st, url);
+	fetch(&st, "[fetch]\nfull_text = true\nfull_text_deadline = 1\n", &a, &s);
+	CHECK_INT(s.feeds_ok, 1);
+	CHECK_INT(s.pages_total, 1);
+	CHECK_INT(s.pages_failed, 1);
+	CHECK_INT(status_of(&st, slow), FULLTEXT_FAILED);
+	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM fulltext WHERE error LIKE"
+	                           " 'not finished within the full-text deadline (1 s)%'"), 1);
+	store_close(&st);
+	arena_free(&a);
+}
+
 int
 main(void)
 {
@@ -374,6 +488,8 @@ main(void)
 	fsrv_start(&in2, root, "127.0.0.2");
 	write_feeds();
 	test_pipeline();
+	test_pages_before_slow_feed();
+	test_page_limits();
 	test_settings();
 	test_cli();
 	test_large_pages();

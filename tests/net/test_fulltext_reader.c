@@ -6,7 +6,10 @@
  * with `--full-text` and one without. With the page: the model's score, enrichment and weekly
  * requests carry the page's words, the article is not cut short for thin sources, and in the
  * stand-in's faithful mode (it writes the sources' own sentences) a figure and a name that only
- * the page has reach the article as verified claims. Without it: thin sources, and neither. */
+ * the page has reach the article as verified claims. Without it: thin sources, and neither.
+ * And `brief daily` with full text scores while fetching: a feed is handed to the pre-scorer
+ * once its pages are stored, so a request sent while a gated feed still waits carries the
+ * page's words. */
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
@@ -195,6 +198,62 @@ run_home(const char *name, int full_text, struct outcome *o)
 	buf_free(&err);
 }
 
+/* The gate opens once the stand-in has been asked to score. */
+static int
+score_asked(void *ctx)
+{
+	(void)ctx;
+	int want = llmsrv_task_index("score");
+	for (size_t i = 0; i < llmsrv_logged(llm); i++)
+		if (llmsrv_logged_task(llm, i) == want)
+			return 1;
+	return 0;
+}
+
+/* `brief daily` with [fetch] full_text over the harbour feed and a gated one that answers only
+ * once the model was asked to score: so the pre-scorer must score while the fetch still runs,
+ * and the harbour item's page must already be stored when it does. */
+static void
+test_score_while_fetching(void)
+{
+	char home[4400], conf[4500], gated[300];
+	snprintf(home, sizeof home, "%s", t_subdir("overlap"));
+	snprintf(conf, sizeof conf, "%s/brief.conf", home);
+	test_write_file(conf, "[fetch]\nfull_text = true\n", 24);
+	static const char feed[] = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Gated</title>\n"
+	                           "<item><title>Ferry timetable for the summer</title><description>The ferry "
+	                           "company adds a late crossing on the weekends of the lowest tides, when the "
+	                           "island's pub expects its busiest evenings, and keeps the early boat on every "
+	                           "weekday through the summer months until the autumn tables are printed.</description>"
+	                           "</item>\n</channel></rss>\n";
+	struct t_gate g;
+	t_gate_start(&g, score_asked, NULL, feed);
+	snprintf(gated, sizeof gated, "http://127.0.0.1:%d/gated.xml", g.port);
+	struct buf out = BUF_INIT, err = BUF_INIT;
+	const char *add1[] = {"feeds", "add", feed_url, NULL}, *add2[] = {"feeds", "add", gated, NULL};
+	CHECK_INT(brief(home, &out, &err, add1), 0);
+	CHECK_INT(brief(home, &out, &err, add2), 0);
+	llmsrv_reset(llm);
+	const char *daily[] = {"--config", conf, "-v", "daily", "--lang", "en", "--format", "json", NULL};
+	CHECK_INT(brief(home, &out, &err, daily), 0);
+	t_gate_join(&g);
+	CHECK(g.is_opened); /* scored while the gated feed was still being fetched ... */
+	CHECK(strstr(buf_str(&out), "Ferry timetable") != NULL); /* ... which was then stored */
+	CHECK(strstr(buf_str(&err), "while fetching") != NULL);
+	CHECK(strstr(buf_str(&err), "(0 while fetching)") == NULL);
+	/* and the harbour item was scored from its page, never from its two feed sentences */
+	CHECK_INT(task_saw("score", PAGE_OPENING), 1);
+	int want = llmsrv_task_index("score"), thin_only = 0;
+	for (size_t i = 0; i < llmsrv_logged(llm); i++) {
+		char *user = llmsrv_logged_task(llm, i) == want ? llmsrv_logged_user(llm, i) : NULL;
+		thin_only |= user && strstr(user, "New tide tables") && !strstr(user, PAGE_OPENING);
+		free(user);
+	}
+	CHECK_INT(thin_only, 0);
+	buf_free(&out);
+	buf_free(&err);
+}
+
 int
 main(void)
 {
@@ -233,6 +292,7 @@ main(void)
 	CHECK_INT(without.in_article, 0);
 
 	llmsrv_grounding(NULL, 0);
+	test_score_while_fetching();
 	llmsrv_stop(llm);
 	fsrv_stop(&pub);
 	return test_done("test_fulltext_reader");
