@@ -126,6 +126,29 @@ test_unicode_keywords(void)
 	arena_free(&arena);
 }
 
+/* A long word in capitals is shown as written when the title around it is not shouted
+ * ("my HMODULE"), in lower case when the whole title shouts. */
+static void
+test_title_capitals(void)
+{
+	struct arena arena = ARENA_INIT;
+	struct article w[4];
+	struct verdict v;
+	struct article id = art("What does it mean when the bottom bit of my HMODULE is set?", "", "Old New Thing");
+	size_t n = window(w, &id);
+	judge(w, n, 0, &arena, &v);
+	show("identifier", &v);
+	CHECK(has_kw(&v, "HMODULE"));
+	CHECK(!has_kw(&v, "hmodule"));
+	struct article loud = art("HUGE SAVINGS ON EVERY KEYBOARD THIS WEEKEND", "", "Deals");
+	n = window(w, &loud);
+	judge(w, n, 0, &arena, &v);
+	show("shouted", &v);
+	for (size_t i = 0; i < v.keyword_count; i++)
+		CHECK(strcmp(v.keywords[i], "KEYBOARD") != 0 && strcmp(v.keywords[i], "SAVINGS") != 0);
+	arena_free(&arena);
+}
+
 /* Canonical topics with display casing, so the tag cloud aggregates across stories. */
 static void
 test_display_casing(void)
@@ -1516,6 +1539,7 @@ main(void)
 {
 	test_lang();
 	test_unicode_keywords();
+	test_title_capitals();
 	test_display_casing();
 	test_multilingual_cues();
 	test_howto_and_release();

@@ -388,7 +388,9 @@ inner_upper(const char *start, size_t len)
 }
 
 /* A word in capitals longer than an acronym ("CONGRATULATIONS", "EXECUTIVE" of a heading):
- * shouted or a heading's, not a name; it counts as the word in lower case. */
+ * shouted or a heading's, not a name; it counts as the word in lower case. In a title only
+ * when it has two such words or no lower case at all ("PROFESOR/A TÉCNICO/A (INGENIE. …)"):
+ * one among words in lower case is an identifier or a name ("my HMODULE", "NVIDIA ships"). */
 static int
 shouted(const char *s, size_t len)
 {
@@ -413,6 +415,21 @@ has_upper(const char *s, size_t len)
 		i += n ? n : 1;
 	}
 	return 0;
+}
+
+/* Whether a title's long words in capitals are shouting (see shouted): it has two of them,
+ * or no ASCII lower-case letter. */
+static int
+title_shouts(const char *s, size_t len)
+{
+	int has_lower = 0, shouts = 0;
+	for (size_t i = 0; i < len; i++)
+		has_lower |= s[i] >= 'a' && s[i] <= 'z';
+	struct text_iter it;
+	text_iter_init(&it, s, len);
+	while (shouts < 2 && text_next(&it))
+		shouts += !it.is_cjk && shouted(it.start, (size_t)(it.stem_end - it.start));
+	return shouts >= 2 || !has_lower;
 }
 
 static void
@@ -553,6 +570,7 @@ scan_article(const struct article *a, enum lang lang, occ_fn fn, void *ctx)
 			len = utf8_prefix_chars(parts[p], KW_TEXT_BYTES, KW_TEXT_BYTES);
 		struct text_iter it;
 		text_iter_init(&it, parts[p], len);
+		int may_shout = p == 1 || title_shouts(parts[p], len);
 		char prev[TEXT_WORD_MAX + 1] = "";
 		const char *prev_start = NULL;
 		int prev_cap = 0, prev_tail = 0, prev_shout = 0;
@@ -574,7 +592,7 @@ scan_article(const struct article *a, enum lang lang, occ_fn fn, void *ctx)
 			size_t raw = (size_t)(it.stem_end - it.start); /* the word as written, without a clitic */
 			int clitic = it.stem_end != it.p; /* "Alibaba's Qwen": the name ends at the clitic */
 			int ok = usable_word(&it, lang) && !code_identifier(it.start, raw);
-			int shout = shouted(it.start, raw);
+			int shout = may_shout && shouted(it.start, raw);
 			int cap = !shout && (inner_upper(it.start, raw) ||
 			                     (starts_upper(it.start, raw) && !sentence_initial(parts[p], it.start)));
 			int lower = starts_lower(it.start, raw) && !inner_upper(it.start, raw);
