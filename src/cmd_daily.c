@@ -6,6 +6,7 @@
 
 #include "ai/curate/curate.h"
 #include "ai/curate/prescore.h"
+#include "ai/longform/daily_check.h"
 #include "app.h"
 #include "cli.h"
 #include "cmd.h"
@@ -191,15 +192,35 @@ run(struct daily_run *d, struct err *e)
 	struct curate_result cur;
 	if (curate_run(&d->st, articles, count, &co, a, &cur, e) < 0)
 		return EXIT_FAIL;
-	struct report r;
-	struct report_build_opts bo = {d->args.lang, d->hours, d->top, d->app.now};
-	report_build(&r, &cur, articles, count, &bo, a);
-	struct report_brand brand;
-	report_brand_load(&d->app.cfg, "daily", d->args.lang, a, &brand);
-	r.brand = &brand;
 	struct store_source_stats ss;
 	if (store_source_stats(&d->st, ids, id_count, &ss, e) < 0)
 		return EXIT_FAIL;
+	struct daily_check_report chk = {0};
+	int is_checked = strcmp(cur.engine, "llm") == 0;
+	if (is_checked) { /* what the model wrote must be in what it was given */
+		char day[16];
+		time_t t = (time_t)d->app.now;
+		struct tm tm;
+		localtime_r(&t, &tm);
+		strftime(day, sizeof day, "%Y-%m-%d", &tm);
+		struct daily_facts facts = {day, count, fetched ? sum.feeds_total : ss.feeds_total, d->hours};
+		daily_check(cur.top, cur.top_count, &cur.highlights, cur.is_model_highlights, &facts, d->args.lang,
+		            config_values(&d->app.cfg)->llm_enrich_text_tokens, a, &chk);
+		if (chk.removed)
+			log_warn("daily: %zu sentences the model wrote had a figure, date, quotation or name that is not in "
+			         "the article, removed:\n%s",
+			         chk.removed, chk.removed_text);
+	}
+	struct report r;
+	struct report_build_opts bo = {d->args.lang, d->hours, d->top, d->app.now};
+	report_build(&r, &cur, articles, count, &bo, a);
+	r.stats.is_checked = is_checked;
+	r.stats.claims = (long)chk.claims;
+	r.stats.claims_unsupported = (long)chk.unsupported;
+	r.stats.sentences_removed = (int)chk.removed;
+	struct report_brand brand;
+	report_brand_load(&d->app.cfg, "daily", d->args.lang, a, &brand);
+	r.brand = &brand;
 	r.is_default_list = ss.is_all_default;
 	r.stats.feeds_total = ss.feeds_total;
 	r.stats.feeds_ok = ss.feeds_ok;

@@ -70,6 +70,11 @@ report_daily_json(const struct report *r, struct buf *out)
 		json_object_set_new(st, "full_text_pages", json_integer(r->stats.pages_fetched));
 		json_object_set_new(st, "full_text_failed", json_integer(r->stats.pages_failed));
 	}
+	if (r->stats.is_checked) { /* a model wrote: what the claim check found (docs/grounding.md) */
+		json_object_set_new(st, "claims_checked", json_integer(r->stats.claims));
+		json_object_set_new(st, "claims_unsupported", json_integer(r->stats.claims_unsupported));
+		json_object_set_new(st, "sentences_removed", json_integer(r->stats.sentences_removed));
+	}
 	json_object_set_new(o, "stats", st);
 	json_object_set_new(o, "highlights", json_text(r->highlights));
 	json_t *items = json_array();

@@ -47,6 +47,8 @@ static const struct i18n zh = {
 	.footer_generated = "生成于 $1 | 扫描 $2 源 → 获取 $3 篇 → 精选 $4 篇",
 	.footer_engine_llm = "评分与摘要：$1",
 	.footer_engine_offline = "评分与摘要：brief 离线引擎（未使用 LLM）",
+	.footer_checked = " · 其中的数字、日期、引语和名称已与原文核对",
+	.footer_checked_removed = " · 其中的数字、日期、引语和名称已与原文核对，删去 $1 句原文无据的话",
 	.credit_default = "基于 [Hacker News Popularity Contest 2025](https://refactoringenglish.com/tools/hn-popularity/) RSS 源列表，由 [Andrej Karpathy](https://x.com/karpathy) 推荐",
 	.credit_default_html = "基于 <a href=\"https://refactoringenglish.com/tools/hn-popularity/\" rel=\"noopener noreferrer\">Hacker News Popularity Contest 2025</a> RSS 源列表，由 <a href=\"https://x.com/karpathy\" rel=\"noopener noreferrer\">Andrej Karpathy</a> 推荐",
 	.credit_custom = "基于你订阅的 RSS 源",
@@ -107,6 +109,9 @@ static const struct i18n en = {
 	.footer_generated = "Generated $1 | $2 feeds scanned → $3 articles → $4 selected",
 	.footer_engine_llm = "Scores and summaries: $1",
 	.footer_engine_offline = "Scores and summaries: brief's offline engine (no LLM)",
+	.footer_checked = " · their figures, dates, quotations and names checked against the articles",
+	.footer_checked_removed = " · their figures, dates, quotations and names checked against the articles; $1 "
+	                          "unsupported sentences removed",
 	.credit_default = "Sources: the [Hacker News Popularity Contest 2025](https://refactoringenglish.com/tools/hn-popularity/) feed list, recommended by [Andrej Karpathy](https://x.com/karpathy)",
 	.credit_default_html = "Sources: the <a href=\"https://refactoringenglish.com/tools/hn-popularity/\" rel=\"noopener noreferrer\">Hacker News Popularity Contest 2025</a> feed list, recommended by <a href=\"https://x.com/karpathy\" rel=\"noopener noreferrer\">Andrej Karpathy</a>",
 	.credit_custom = "Sources: the feeds you follow",

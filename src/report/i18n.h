@@ -40,6 +40,8 @@ struct i18n {
 	const char *footer_generated; /* $1 time, $2 feeds, $3 articles, $4 selected */
 	const char *footer_engine_llm; /* $1 = model */
 	const char *footer_engine_offline;
+	const char *footer_checked;         /* after the model's name: its text was checked */
+	const char *footer_checked_removed; /* the same, $1 sentences removed */
 	const char *credit_default;  /* Markdown (no feed text) */
 	const char *credit_default_html;
 	const char *credit_custom;

@@ -181,4 +181,12 @@ render_engine_line(const struct report *r, const struct i18n *t, void (*esc)(str
 	const char *args[] = {buf_str(&model)};
 	i18n_fill(out, t->footer_engine_llm, args, 1);
 	buf_free(&model);
+	if (r->stats.is_checked && r->stats.sentences_removed) {
+		char n[24];
+		snprintf(n, sizeof n, "%d", r->stats.sentences_removed);
+		const char *removed[] = {n};
+		i18n_fill(out, t->footer_checked_removed, removed, 1);
+	} else if (r->stats.is_checked) {
+		buf_puts(out, t->footer_checked);
+	}
 }

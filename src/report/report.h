@@ -58,6 +58,9 @@ struct report_stats {
 	int hours;
 	int full_text;           /* article pages were fetched for thin items in this run */
 	int pages_fetched, pages_failed;
+	int is_checked;          /* the model's titles, summaries and highlights were checked (ai/longform/daily_check.h) */
+	long claims, claims_unsupported; /* claims found in them; of those, in no article */
+	int sentences_removed;
 };
 
 struct report {

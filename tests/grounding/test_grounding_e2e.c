@@ -6,7 +6,11 @@
  *   the sentences carrying them are removed (reported on stderr and in the JSON claim list),
  *   and with --strict the article is refused (exit 1, nothing written or saved);
  * - faithful: at most 5 % of the claims in the JSON claim lists are flagged;
- * - the JSON claim list: every claim with kind, text, where, source id and verified flag. */
+ * - the JSON claim list: every claim with kind, text, where, source id and verified flag;
+ * - `brief daily`: with every answer fabricating, no made-up figure, quotation or name reaches
+ *   the digest (zh and en; its summaries and 今日看点 are repaired, daily_check.h), stderr and
+ *   the footer say how many sentences went, the JSON stats count them; with the plain answers
+ *   nothing is removed. */
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -120,6 +124,35 @@ four_articles(const char *dir, int lang_en, const char *strict)
 	return written;
 }
 
+/* `brief daily` over the fixture week in lang and format: nothing made up in it; returns the
+ * JSON stats' sentences_removed (format json) or whether the footer says sentences went (md). */
+static long
+daily_clean(const char *lang, const char *format)
+{
+	struct buf out = BUF_INIT, err = BUF_INIT;
+	const char *args[] = {"daily", "--no-fetch", "--hours", "168", "--lang", lang, "--format", format, NULL};
+	CHECK_INT(brief(args, &out, &err), 0);
+	const char *bad = fabrication_in(buf_str(&out));
+	if (bad)
+		fprintf(stderr, "daily (%s, %s): a fabrication reached the digest: %s\n", lang, format, bad);
+	CHECK(bad == NULL);
+	long removed = -1;
+	if (strcmp(format, "json") == 0) {
+		json_t *j = json_loads(buf_str(&out), 0, NULL);
+		json_t *st = json_object_get(j, "stats");
+		CHECK(json_is_integer(json_object_get(st, "claims_checked")));
+		removed = (long)json_integer_value(json_object_get(st, "sentences_removed"));
+		json_decref(j);
+	} else {
+		removed = strstr(buf_str(&out), "删去") != NULL || strstr(buf_str(&out), "unsupported sentences removed");
+	}
+	if (removed > 0)
+		CHECK(strstr(buf_str(&err), "removed") != NULL);
+	buf_free(&out);
+	buf_free(&err);
+	return removed;
+}
+
 static void
 weekly_clean(const char *lang)
 {
@@ -182,6 +215,12 @@ main(void)
 	CHECK_INT(unverified, 0);
 	CHECK(strstr(buf_str(&file), "\"removed\": true") != NULL);
 
+	/* The daily's summaries and 今日看点, every answer fabricating: repaired, counted, said. */
+	long day_removed = daily_clean("zh", "json");
+	fprintf(stderr, "daily, fabricating: %ld sentences removed\n", day_removed);
+	CHECK(day_removed >= 1);
+	CHECK_INT(daily_clean("en", "md"), 1);
+
 	/* --strict: refused, exit 1, nothing written. */
 	snprintf(dir, sizeof dir, "%s/strict.md", test_tmpdir());
 	const char *strict[] = {"article", stories[2], "--lang", "en", "--out", dir, "--strict", NULL};
@@ -213,7 +252,12 @@ main(void)
 	CHECK(total >= 20);
 	CHECK(flagged * 20 <= total);
 
+	/* The plain answers (whole words of the articles): nothing removed from the daily. */
 	llmsrv_grounding(NULL, 0);
+	snprintf(home, sizeof home, "%s/home-plain", test_tmpdir());
+	wfx_make_home(home);
+	CHECK_INT(daily_clean("zh", "json"), 0);
+	CHECK_INT(daily_clean("en", "json"), 0);
 	llmsrv_stop(srv);
 	buf_free(&out);
 	buf_free(&err);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "llmserver.h"
+#include "llmserver_ground.h"
 #include "llmserver_longform.h"
 #include "util/buf.h"
 #include "util/hash.h"
@@ -138,7 +139,8 @@ score(const struct llmsrv_call *call, json_t **answer)
 	return 0;
 }
 
-/* The first len bytes of s at a UTF-8 boundary. */
+/* The first len bytes of s at a UTF-8 boundary, and not inside a Latin word: a model quotes
+ * whole words ("Claude O" of "Claude Opus" would be a name no source has). */
 static size_t
 prefix(const char *s, size_t len)
 {
@@ -147,7 +149,11 @@ prefix(const char *s, size_t len)
 		return n;
 	while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80)
 		len--;
-	return len;
+	size_t cut = len;
+	while (cut > 0 && is_ascii_alnum((unsigned char)s[cut]) &&
+	       is_ascii_alnum((unsigned char)s[cut - 1]))
+		cut--;
+	return cut > 0 ? cut : len;
 }
 
 static int
@@ -156,6 +162,7 @@ enrich(const struct llmsrv_call *call, json_t **answer)
 	struct llmsrv_article a[MAX_ITEMS];
 	size_t n = llmsrv_articles(call->user, a, MAX_ITEMS);
 	json_t *items = json_array();
+	int fabricating = llmsrv_grounding_mode() == LLMSRV_FABRICATE && llmsrv_fabricates(call->user);
 	for (size_t i = 0; i < n; i++) {
 		struct buf title = BUF_INIT, summary = BUF_INIT, reason = BUF_INIT;
 		if (call->is_zh) {
@@ -169,6 +176,11 @@ enrich(const struct llmsrv_call *call, json_t **answer)
 			                     "and figures. The conclusion is worth noting.",
 			           a[i].source, a[i].title, (int)prefix(a[i].text, 160), a[i].text);
 			buf_printf(&reason, "Worth reading for anyone following \"%s\".", a[i].title);
+		}
+		if (fabricating) { /* a made-up figure, quotation and name in the summary (llmserver_ground.h) */
+			if (!call->is_zh)
+				buf_putc(&summary, ' ');
+			llmsrv_fabricate(&summary, a[i].title, call->is_zh, 0);
 		}
 		json_array_append_new(items, json_pack("{s:s,s:s,s:s,s:s}", "id", a[i].id, "title", buf_str(&title),
 		                                       "summary", buf_str(&summary), "reason", buf_str(&reason)));
@@ -193,6 +205,11 @@ highlights(const struct llmsrv_call *call, json_t **answer)
 	else
 		buf_printf(&b, "Today's trends: first, \"%s\". Second, \"%s\". %zu stories in all.", n ? a[0].title : "",
 		           n > 1 ? a[1].title : "", n);
+	if (llmsrv_grounding_mode() == LLMSRV_FABRICATE && llmsrv_fabricates(call->user)) {
+		if (!call->is_zh)
+			buf_putc(&b, ' ');
+		llmsrv_fabricate(&b, call->user, call->is_zh, 0);
+	}
 	*answer = json_pack("{s:s}", "highlights", buf_str(&b));
 	buf_free(&b);
 	llmsrv_articles_free(a, n);

@@ -179,6 +179,7 @@ curate_run(struct store *st, struct article *articles, size_t count, const struc
 			offline_enrich(top[i]->lead, &top[i]->verdict, o.lang, arena, &top[i]->enrichment);
 			top[i]->has_enrichment = 1;
 		}
+	out->is_model_highlights = highlights != NULL;
 	out->highlights = highlights ? highlights : offline_highlights(top, top_count, o.lang, arena);
 	if (has_llm) {
 		out->llm_requests = client.stats.requests;

@@ -31,6 +31,7 @@ struct curate_result {
 	struct story **top;     /* the selected top stories (enriched), best first */
 	size_t top_count;
 	const char *highlights; /* the "今日看点" paragraph in the reader's language */
+	int is_model_highlights; /* the model wrote it (else the offline engine) */
 	const char *engine;     /* "llm" when a model scored the stories, else "offline" */
 	const char *model;      /* model name or NULL */
 	long llm_requests;      /* HTTP requests made in this run (0 on a cached rerun) */

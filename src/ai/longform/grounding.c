@@ -12,8 +12,8 @@
 #include "util/utf8.h"
 
 struct ground_index *
-grounding_sources(const struct article *const *sources, size_t n, const char *const *heads, long text_tokens,
-                  struct arena *arena)
+grounding_sources_plus(const struct article *const *sources, size_t n, const char *const *heads, long text_tokens,
+                       const struct ground_source *extra, struct arena *arena)
 {
 	struct ground_source *gs = arena_alloc(arena, (n + 1) * sizeof *gs);
 	for (size_t i = 0; i < n; i++) {
@@ -31,7 +31,18 @@ grounding_sources(const struct article *const *sources, size_t n, const char *co
 		                               date[0] ? arena_strdup(arena, date) : NULL};
 		buf_free(&body);
 	}
-	return ground_index_new(gs, n, arena);
+	if (extra) {
+		gs[n] = *extra;
+		gs[n].id = (long)n + 1;
+	}
+	return ground_index_new(gs, n + (extra != NULL), arena);
+}
+
+struct ground_index *
+grounding_sources(const struct article *const *sources, size_t n, const char *const *heads, long text_tokens,
+                  struct arena *arena)
+{
+	return grounding_sources_plus(sources, n, heads, text_tokens, NULL, arena);
 }
 
 size_t

@@ -37,6 +37,11 @@ struct grounding_report {
 struct ground_index *grounding_sources(const struct article *const *sources, size_t n, const char *const *heads,
                                        long text_tokens, struct arena *arena);
 
+/* grounding_sources, then extra (when not NULL) as source n + 1: text that is no article
+ * but may be cited (the daily's own counts). */
+struct ground_index *grounding_sources_plus(const struct article *const *sources, size_t n, const char *const *heads,
+                                            long text_tokens, const struct ground_source *extra, struct arena *arena);
+
 /* The size of the sources' text in characters of the output language (en: Latin letters and
  * digits plus 3 per CJK character; zh: CJK characters plus one per 3 Latin letters or digits),
  * for the thin-sources rule. */

@@ -11,6 +11,7 @@
 #include "ai/offline/lang.h"
 #include "ai/offline/lexicon.h"
 #include "ai/offline/text.h"
+#include "ai/longform/daily_check.h"
 #include "ai/longform/extractive.h"
 #include "ai/longform/weekly_llm.h"
 #include "util/err.h"
@@ -636,6 +637,18 @@ weekly_build(struct store *st, struct article *articles, size_t count, const str
 	struct curate_result cur;
 	if (curate_run(st, articles, count, &co, arena, &cur, e) < 0)
 		return -1;
+	/* With a model, the picks' summaries are the model's, and the post tells them where it
+	 * quotes a story (其他新闻, the groups the model did not write): they are checked against
+	 * their articles as the daily's are, before anything quotes them. */
+	struct daily_check_report chk = {0};
+	if (strcmp(cur.engine, "llm") == 0) {
+		daily_check(cur.top, cur.top_count, NULL, 0, NULL, lang, config_values(opts->cfg)->llm_enrich_text_tokens,
+		            arena, &chk);
+		if (chk.removed)
+			log_warn("weekly: removed %zu sentence(s) of the model's summaries with claims their article does not "
+			         "have:\n%s",
+			         chk.removed, chk.removed_text);
+	}
 	post->engine = cur.engine;
 	post->model = cur.model;
 	post->articles_in_window = (long)count;
@@ -708,8 +721,13 @@ weekly_build(struct store *st, struct article *articles, size_t count, const str
 		post->model = w.model;
 	}
 	size_t refused = 0;
-	if (w.is_on)
-		post->ground = post_claims(jobs, job_count, &refs, arena, &refused);
+	if (w.is_on) {
+		struct grounding_report *g = post_claims(jobs, job_count, &refs, arena, &refused);
+		g->removed += chk.removed; /* the summaries' removed sentences count too */
+		if (chk.removed)
+			g->removed_text = arena_printf(arena, "%s%s", g->removed_text, chk.removed_text);
+		post->ground = g;
+	}
 	weekly_llm_close(&w);
 	if (refused)
 		return err_set(e, "refused (--strict): %zu group(s) kept claims no source supports after the re-ask (see above)",
