@@ -15,7 +15,9 @@
  * absent from the piece's sources); caught when that claim is flagged.
  * Prints, per language, the false-flag rate and the catch rate (overall and per kind), and
  * the same for the checker before grounding (check_paragraphs: citations and language only;
- * a flagged sentence counts all its claims as flagged).
+ * a flagged sentence counts all its claims as flagged). Then the same over the same texts by
+ * the daily's rule (ai/longform/daily_check.h): each article alone, its sentences uncited,
+ * checked with GROUND_ANY_SOURCE (nothing of the daily was checked before).
  *
  * usage: bench_grounding [SHARED_DIR] [-v]   (default: BRIEF_SHARED_DIR from the build) */
 #include <dirent.h>
@@ -41,6 +43,8 @@
 struct lang {
 	const char *name;
 	int en;
+	size_t group;     /* sources per piece: 3 (a long-form piece), 1 (a daily summary) */
+	int is_daily;     /* the daily's rule: no citations, the one article supports (GROUND_ANY_SOURCE) */
 	char *texts[MAX_TEXTS];
 	size_t n;
 	/* results */
@@ -300,9 +304,9 @@ cite(struct buf *b, long id)
 
 /* The check of one draft sentence against the piece: its claims appended to r. */
 static void
-check(struct ground_index *ix, const char *draft, int en, struct arena *a, struct ground_result *r)
+check(const struct lang *l, struct ground_index *ix, const char *draft, struct arena *a, struct ground_result *r)
 {
-	ground_check(ix, draft, 0, en ? GROUND_EN : 0, a, r);
+	ground_check(ix, draft, 0, (l->en ? GROUND_EN : 0) | (l->is_daily ? GROUND_ANY_SOURCE : 0), a, r);
 }
 
 /* The checker before grounding (citations and language, check_paragraphs) on one draft
@@ -330,7 +334,7 @@ foreign_quote(struct lang *l, size_t piece, char *const *src, size_t n, struct a
 {
 	for (int tries = 0; tries < 20; tries++) {
 		size_t k = rnd((unsigned)l->n);
-		if (k / 3 == piece)
+		if (k / l->group == piece)
 			continue;
 		const char *t = strstr(l->texts[k], "text: ");
 		t = t ? t + 6 : l->texts[k];
@@ -375,7 +379,7 @@ foreign_name(struct lang *l, size_t piece, char *const *src, size_t n, struct ar
 {
 	for (int tries = 0; tries < 30; tries++) {
 		size_t k = rnd((unsigned)l->n);
-		if (k / 3 == piece)
+		if (k / l->group == piece)
 			continue;
 		struct claim *c = NULL;
 		size_t count = 0, cap = 0;
@@ -531,15 +535,16 @@ run(struct lang *l)
 	struct arena a = ARENA_INIT;
 	struct buf draft = BUF_INIT, injected = BUF_INIT;
 	int type = 0;
-	for (size_t piece = 0; piece * 3 + 2 < l->n; piece++) {
-		char *const *src = &l->texts[piece * 3];
+	size_t g = l->group;
+	for (size_t piece = 0; piece * g + g - 1 < l->n; piece++) {
+		char *const *src = &l->texts[piece * g];
 		struct ground_source gs[3];
-		for (size_t i = 0; i < 3; i++)
+		for (size_t i = 0; i < g; i++)
 			gs[i] = (struct ground_source){(long)i + 1, src[i], NULL};
-		struct ground_index *ix = ground_index_new(gs, 3, &a);
+		struct ground_index *ix = ground_index_new(gs, g, &a);
 		const char *other = NULL; /* a claim of an earlier source of the piece */
 		long other_id = 0;
-		for (size_t i = 0; i < 3; i++) {
+		for (size_t i = 0; i < g; i++) {
 			const char *t = strstr(src[i], "text: ");
 			t = t ? t + 6 : src[i];
 			struct ground_sentence *ss;
@@ -565,13 +570,14 @@ run(struct lang *l)
 				buf_puts(&draft, l->en ? "." : "。");
 				if (other && other_id != (long)i + 1)
 					buf_printf(&draft, "[%ld]", other_id);
-				cite(&draft, (long)i + 1);
+				if (!l->is_daily) /* a daily summary cites nothing */
+					cite(&draft, (long)i + 1);
 				if (c[0].kind != CLAIM_QUOTE) {
 					other = c[0].text;
 					other_id = (long)i + 1;
 				}
 				struct ground_result rr = {0};
-				check(ix, buf_str(&draft), l->en, &a, &rr);
+				check(l, ix, buf_str(&draft), &a, &rr);
 				l->faithful += (long)rr.count;
 				l->flagged += (long)rr.bad;
 				l->restated += (long)rr.count;
@@ -585,13 +591,14 @@ run(struct lang *l)
 				/* Copied and reformatted. */
 				buf_clear(&draft);
 				reformat(s, len, l->en, &draft);
-				cite(&draft, (long)i + 1);
+				if (!l->is_daily)
+					cite(&draft, (long)i + 1);
 				struct ground_result r = {0};
-				check(ix, buf_str(&draft), l->en, &a, &r);
+				check(l, ix, buf_str(&draft), &a, &r);
 				l->faithful += (long)r.count;
 				l->flagged += (long)r.bad;
-				if (old_check(buf_str(&draft), l->en, src))
-					l->old_flagged += (long)r.count;
+				if (!l->is_daily && old_check(buf_str(&draft), l->en, src))
+					l->old_flagged += (long)r.count; /* the daily had no check at all before */
 				if (verbose && r.bad)
 					for (size_t q = 0; q < r.count; q++)
 						if (r.claims[q].status != GROUND_OK)
@@ -602,7 +609,7 @@ run(struct lang *l)
 				const char *needle = NULL;
 				enum claim_kind kind = CLAIM_FIGURE;
 				int t0 = type;
-				while (inject(l, piece, src, 3, buf_str(&draft), type % 5, &injected, &needle, &kind, &a) < 0) {
+				while (inject(l, piece, src, g, buf_str(&draft), type % 5, &injected, &needle, &kind, &a) < 0) {
 					type++;
 					if (type - t0 >= 5)
 						break;
@@ -611,14 +618,14 @@ run(struct lang *l)
 					continue;
 				type++;
 				struct ground_result ri = {0};
-				check(ix, buf_str(&injected), l->en, &a, &ri);
+				check(l, ix, buf_str(&injected), &a, &ri);
 				int caught = 0;
 				for (size_t q = 0; q < ri.count; q++)
 					if (is_needle(&ri.claims[q], kind, needle, &a) && ri.claims[q].status != GROUND_OK)
 						caught = 1;
 				l->injected++;
 				l->caught += caught;
-				l->old_caught += old_check(buf_str(&injected), l->en, src);
+				l->old_caught += !l->is_daily && old_check(buf_str(&injected), l->en, src);
 				l->kind_inj[kind]++;
 				l->kind_caught[kind] += caught;
 				if (verbose && !caught)
@@ -635,7 +642,7 @@ run(struct lang *l)
 static void
 report(const struct lang *l)
 {
-	printf("%s: %zu sources (%zu pieces of 3)\n", l->name, l->n, l->n / 3);
+	printf("%s: %zu sources (%zu pieces of %zu)\n", l->name, l->n, l->n / l->group, l->group);
 	printf("  faithful claims %ld, flagged %ld: false-flag rate %.1f%% (before grounding: %ld flagged, %.1f%%)\n",
 	       l->faithful, l->flagged, l->faithful ? 100.0 * (double)l->flagged / (double)l->faithful : 0, l->old_flagged,
 	       l->faithful ? 100.0 * (double)l->old_flagged / (double)l->faithful : 0);
@@ -670,14 +677,28 @@ main(int argc, char **argv)
 		fprintf(stderr, "usage: bench_grounding SHARED_DIR [-v]\n");
 		return 2;
 	}
-	static struct lang en = {.name = "en", .en = 1}, zh = {.name = "zh", .en = 0};
+	static struct lang en = {.name = "en", .en = 1, .group = 3}, zh = {.name = "zh", .en = 0, .group = 3};
 	load_en(shared, &en);
 	load_zh(shared, &zh);
+	/* The daily's rule over the same texts: each one article alone, sentences uncited. */
+	static struct lang den, dzh;
+	den = (struct lang){.name = "en, daily", .en = 1, .group = 1, .is_daily = 1};
+	dzh = (struct lang){.name = "zh, daily", .en = 0, .group = 1, .is_daily = 1};
+	memcpy(den.texts, en.texts, sizeof en.texts);
+	den.n = en.n;
+	memcpy(dzh.texts, zh.texts, sizeof zh.texts);
+	dzh.n = zh.n;
 	run(&en);
 	run(&zh);
+	run(&den);
+	run(&dzh);
 	printf("grounding bench (claims checked against their cited sources; corpus: %s)\n", shared);
 	report(&en);
 	report(&zh);
+	printf("the daily's rule (a summary against its one article, no citations; before session 14 nothing "
+	       "of the daily was checked: 0 caught):\n");
+	report(&den);
+	report(&dzh);
 	for (size_t i = 0; i < en.n; i++)
 		free(en.texts[i]);
 	for (size_t i = 0; i < zh.n; i++)
