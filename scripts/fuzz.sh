@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # fuzz.sh [SECONDS | --nightly] [TARGET...]: build the libFuzzer targets (clang, ASan+UBSan)
 # into fuzz-build/ and run each (or the TARGETs named: feed date opml jsonfeed extract config
-# answer mdsubset article serve daily weekly ground) for SECONDS, else $FUZZ_SECONDS, else 20 (CI's short run); --nightly is
+# answer mdsubset article serve daily weekly ground sanitize) for SECONDS, else $FUZZ_SECONDS, else 20 (CI's short run); --nightly is
 # one hour per target. Seeds: our own hand-written ones in fuzz/seeds/TARGET/, the
 # regression inputs in tests/fuzz_regress/TARGET/, test fixtures and the shared corpus
 # ($BRIEF_SHARED, else ../shared). What a run learns stays in fuzz-build/work/TARGET/, so
@@ -16,7 +16,7 @@ case "${1:-}" in
 [0-9]*) secs=$1; shift ;;
 -*) echo "usage: scripts/fuzz.sh [SECONDS | --nightly] [TARGET...]" >&2; exit 2 ;;
 esac
-all="feed date opml jsonfeed extract config answer mdsubset article serve daily weekly ground"
+all="feed date opml jsonfeed extract config answer mdsubset article serve daily weekly ground sanitize"
 targets=${*:-$all}
 for t in $targets; do
   case " $all " in *" $t "*) ;; *) echo "fuzz.sh: no target $t (have: $all)" >&2; exit 2 ;; esac
@@ -65,6 +65,21 @@ for f in "$corpus"/fulltext/mozilla-readability/test-pages/*/source.html; do
   fi
 done
 cp tests/extract/fixtures/*.html "$seeds/extract/" 2>/dev/null || true
+# HTML fragments: the extractor's pages, and the fields of feedparser's sanitize cases unescaped
+cp tests/extract/fixtures/*.html "$seeds/sanitize/" 2>/dev/null || true
+if [ -d "$corpus/feedparser/tests/wellformed/sanitize" ]; then
+  python3 - "$corpus/feedparser/tests/wellformed/sanitize" "$seeds/sanitize" <<'PY' || true
+import html, os, re, sys
+src, dst = sys.argv[1:3]
+field = re.compile(r'<(content|summary|description|subtitle|tagline|body|content:encoded)\b[^>]*>(.*?)</\1>', re.S)
+for name in sorted(os.listdir(src)):
+    with open(os.path.join(src, name), encoding='utf-8', errors='replace') as f:
+        text = f.read()
+    for i, m in enumerate(field.finditer(text)):
+        with open(os.path.join(dst, '%s.%d' % (name, i)), 'w', encoding='utf-8') as out:
+            out.write(html.unescape(m.group(2)))
+PY
+fi
 cp tests/opml/fixtures/*.opml "$seeds/opml/" 2>/dev/null || true
 cp tests/jsonfeed/fixtures/*.json "$seeds/jsonfeed/" 2>/dev/null || true
 

@@ -8,13 +8,16 @@
 #include "cli.h"
 #include "cmd.h"
 #include "feed/feed.h"
+#include "feed/sanitize.h"
 #include "util/buf.h"
 #include "util/fs.h"
+#include "util/html.h"
 #include "util/json.h"
 #include "util/timeutil.h"
 
 const char cmd_parse_help[] =
-	"usage: brief parse [--json|--tsv] [--base URL] [--charset CS] [--content-type CT] FILE... | -\n"
+	"usage: brief parse [--json|--tsv] [--raw-html] [--base URL] [--charset CS] [--content-type CT]\n"
+	"                   FILE... | -\n"
 	"\n"
 	"Parse feed documents (RSS 0.9x/1.0/2.0, Atom 0.3/1.0, JSON Feed 1.0/1.1) without\n"
 	"network or store, and print what brief makes of them. \"-\" reads standard input.\n"
@@ -22,6 +25,9 @@ const char cmd_parse_help[] =
 	"  --json              one JSON object per document, one per line (the default)\n"
 	"  --tsv               one line per item: published(unix)\\ttitle\\tlink\\tid\\tauthor\n"
 	"                      (published falls back to updated; empty when unknown)\n"
+	"  --raw-html          summary, content and the feed's subtitle as published; by\n"
+	"                      default their HTML is sanitised as feedparser does it (no\n"
+	"                      scripts, event handlers, javascript: links or unsafe CSS)\n"
 	"  --base URL          resolve relative links against URL (e.g. where it was fetched)\n"
 	"  --charset CS        the document's charset as given out of band (HTTP charset);\n"
 	"                      it overrides the XML declaration, not a byte order mark\n"
@@ -34,8 +40,10 @@ const char cmd_parse_help[] =
 
 struct run {
 	int is_tsv;
-	json_t *items; /* --json: the current document's items */
+	int is_raw_html; /* --raw-html: HTML fields as published */
+	json_t *items;   /* --json: the current document's items */
 	struct buf line;
+	struct buf html; /* one sanitised HTML field */
 };
 
 static json_t *
@@ -52,6 +60,22 @@ jdate(int64_t t)
 	char out[32];
 	time_format_rfc3339(t, out, sizeof out);
 	return json_string(out);
+}
+
+/* A summary, content or subtitle: with --raw-html as published; else as safe HTML, sanitised
+ * when it was published as HTML, escaped when it was plain text (so that it shows that text);
+ * null when absent. */
+static json_t *
+jhtml(struct run *run, const char *s, int is_plain)
+{
+	if (!s || run->is_raw_html)
+		return jstr(s);
+	buf_clear(&run->html);
+	if (is_plain)
+		html_escape_str(&run->html, s);
+	else
+		sanitize_html(s, strlen(s), &run->html);
+	return json_string(buf_str(&run->html));
 }
 
 /* TSV field: tabs, newlines and backslashes escaped as sfeed does. */
@@ -114,8 +138,8 @@ on_item(void *ctx, const struct feed_doc *doc, const struct feed_item *it)
 	json_object_set_new(o, "published", jdate(it->published));
 	json_object_set_new(o, "updated", jdate(it->updated));
 	json_object_set_new(o, "author", jstr(it->author));
-	json_object_set_new(o, "summary", jstr(it->summary));
-	json_object_set_new(o, "content", jstr(it->content));
+	json_object_set_new(o, "summary", jhtml(run, it->summary, it->plain & FEED_PLAIN_SUMMARY));
+	json_object_set_new(o, "content", jhtml(run, it->content, it->plain & FEED_PLAIN_CONTENT));
 	json_object_set_new(o, "text", jstr(it->text));
 	json_object_set_new(o, "categories", cats);
 	json_object_set_new(o, "enclosures", encs);
@@ -125,14 +149,14 @@ on_item(void *ctx, const struct feed_doc *doc, const struct feed_item *it)
 }
 
 static void
-print_doc(const char *source, const struct feed_doc *doc, json_t *items)
+print_doc(struct run *run, const char *source, const struct feed_doc *doc, json_t *items)
 {
 	const struct feed_info *f = &doc->feed;
 	json_t *feed = json_object();
 	json_object_set_new(feed, "title", jstr(f->title));
 	json_object_set_new(feed, "link", jstr(f->link));
 	json_object_set_new(feed, "id", jstr(f->id));
-	json_object_set_new(feed, "subtitle", jstr(f->subtitle));
+	json_object_set_new(feed, "subtitle", jhtml(run, f->subtitle, f->subtitle_is_plain));
 	json_object_set_new(feed, "language", jstr(f->language));
 	json_object_set_new(feed, "updated", jdate(f->updated));
 	json_object_set_new(feed, "author", jstr(f->author));
@@ -153,11 +177,12 @@ int
 cmd_parse(int argc, char **argv)
 {
 	struct cli_common common = {0};
-	int is_json = 0, is_tsv = 0;
+	int is_json = 0, is_tsv = 0, is_raw_html = 0;
 	const char *base = NULL, *charset = NULL, *content_type = NULL;
 	const struct cli_option opts[] = {
 		{"json", 0, CLI_FLAG, &is_json},
 		{"tsv", 0, CLI_FLAG, &is_tsv},
+		{"raw-html", 0, CLI_FLAG, &is_raw_html},
 		{"base", 0, CLI_VALUE, &base},
 		{"charset", 0, CLI_VALUE, &charset},
 		{"content-type", 0, CLI_VALUE, &content_type},
@@ -183,7 +208,7 @@ cmd_parse(int argc, char **argv)
 		free(pos);
 		return cmd_usage_error("parse", "no input (give files, or - for standard input)");
 	}
-	struct run run = {.is_tsv = is_tsv};
+	struct run run = {.is_tsv = is_tsv, .is_raw_html = is_raw_html};
 	/* --tsv prints no HTML and no plain text: do not make them */
 	struct feed_parse_opts popts = {.base_url = base, .charset_hint = charset, .content_type = content_type,
 	                                .omit = is_tsv ? FEED_OMIT_HTML | FEED_OMIT_TEXT : 0};
@@ -203,7 +228,7 @@ cmd_parse(int argc, char **argv)
 		if (feed_parse(data.data, data.len, &popts, &arena, on_item, &run, &doc) != 0)
 			status = EXIT_FAIL;
 		if (!is_tsv)
-			print_doc(pos[i], &doc, run.items);
+			print_doc(&run, pos[i], &doc, run.items);
 		else if (doc.error && !doc.item_count)
 			fprintf(stderr, "brief parse: %s: %s\n", pos[i], doc.error);
 		json_decref(run.items);
@@ -213,6 +238,7 @@ cmd_parse(int argc, char **argv)
 	arena_free(&arena);
 	fs_view_close(&data);
 	buf_free(&run.line);
+	buf_free(&run.html);
 	free(pos);
 	return status;
 }

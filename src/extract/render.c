@@ -153,14 +153,12 @@ safe_url(const char *base, const char *ref, int allow_mailto, struct buf *out)
 			return 0; /* browsers strip tabs and newlines inside schemes: refuse them all */
 	if (!*u)
 		return 0;
-	size_t sl = url_scheme_len(u, strlen(u));
-	if (sl == 0) {
-		/* relative: safe unless a ':' before any '/', '?' or '#' hides a scheme */
-		size_t k = strcspn(u, ":/?#");
-		return u[k] != ':';
-	}
-	return (sl == 4 && str_ncasecmp(u, "http", 4) == 0) || (sl == 5 && str_ncasecmp(u, "https", 5) == 0) ||
-	       (allow_mailto && sl == 6 && str_ncasecmp(u, "mailto", 6) == 0);
+	char scheme[8];
+	int sl = url_ref_scheme(u, scheme, sizeof scheme);
+	if (sl == 0)
+		return 1; /* relative (a ':' before any '/', '?' or '#' would have named a scheme) */
+	return sl > 0 && (strcmp(scheme, "http") == 0 || strcmp(scheme, "https") == 0 ||
+	                  (allow_mailto && strcmp(scheme, "mailto") == 0));
 }
 
 static int

@@ -34,7 +34,12 @@ struct feed_item {
 	size_t category_count;
 	struct feed_enclosure *enclosures;
 	size_t enclosure_count;
+	unsigned plain;        /* FEED_PLAIN_* bits: summary/content published as plain text
+	                        * (Atom type="text", JSON Feed's summary and content_text), not HTML */
 };
+
+#define FEED_PLAIN_SUMMARY 1u
+#define FEED_PLAIN_CONTENT 2u
 
 struct feed_info {
 	const char *title;
@@ -46,6 +51,7 @@ struct feed_info {
 	const char *icon;
 	const char *generator;
 	int64_t updated;       /* FEED_NO_DATE when absent */
+	int subtitle_is_plain; /* the subtitle was published as plain text, not HTML */
 };
 
 /* What a parse produced besides the items. */

@@ -143,6 +143,7 @@ jf_item(const json_t *obj, const char *base, const char *feed_author, unsigned o
 	const char *html = jf_string(obj, "content_html", arena);
 	const char *plain = jf_string(obj, "content_text", arena);
 	item->content = html ? html : plain;
+	item->plain = (item->summary ? FEED_PLAIN_SUMMARY : 0) | (!html && plain ? FEED_PLAIN_CONTENT : 0);
 	if (!(omit & FEED_OMIT_TEXT))
 		item->text = jf_text(html, plain, item->summary, arena);
 	if (omit & FEED_OMIT_HTML)

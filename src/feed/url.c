@@ -26,6 +26,32 @@ url_scheme_len(const char *s, size_t len)
 	return 0;
 }
 
+int
+url_ref_scheme(const char *ref, char *out, size_t size)
+{
+	const unsigned char *p = (const unsigned char *)ref;
+	while (*p && *p <= 0x20)
+		p++;
+	size_t n = 0;
+	int valid = 1;
+	for (; *p && *p != ':'; p++) {
+		if (*p == '\t' || *p == '\n' || *p == '\r')
+			continue;
+		if (*p == '/' || *p == '?' || *p == '#')
+			break;
+		if (!(n == 0 ? is_ascii_alpha(*p) : is_ascii_alnum(*p) || *p == '+' || *p == '-' || *p == '.'))
+			valid = 0;
+		if (n + 1 < size)
+			out[n] = (char)ascii_lower(*p);
+		n++;
+	}
+	if (size)
+		out[n < size ? n : size - 1] = '\0';
+	if (*p != ':')
+		return 0;
+	return valid && n > 0 && n < size ? (int)n : -1;
+}
+
 static void
 split(const char *s, size_t len, struct uri_parts *p)
 {

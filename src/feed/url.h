@@ -13,6 +13,15 @@
  * with "scheme:", else 0. */
 size_t url_scheme_len(const char *s, size_t len);
 
+/* The scheme a browser reads in the link reference ref (NUL-terminated), the one rule for
+ * deciding whether a link in HTML may be emitted: leading spaces and C0 controls are skipped
+ * and tabs, newlines and CRs ignored wherever they are (as the WHATWG URL parser does, so
+ * "java\tscript:" is javascript:). Writes the scheme lower-cased to out (size bytes) and returns
+ * its length; returns 0 for a relative reference (no ':' before the first '/', '?' or '#') and
+ * -1 when a ':' comes first but what precedes it cannot be a scheme, or is a scheme too long
+ * for out (refuse such a reference: it is neither relative nor one you allow). */
+int url_ref_scheme(const char *ref, char *out, size_t size);
+
 /* Resolve the reference ref[0..ref_len) against the absolute URL base (RFC 3986
  * section 5.2, with dot-segment removal) and append the result to out. A NULL or
  * empty base, or a base without a scheme, leaves ref as it is (relative). An

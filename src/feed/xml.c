@@ -176,6 +176,7 @@ capture_child_start(struct xml_parser *p, const struct xml_elem *e)
 		return;
 	}
 	p->cap_seen_child = 1;
+	p->cap_is_plain = 0; /* text with naked child markup is HTML, as feedparser reads it */
 	xml_cap_append(p, "<", 1);
 	xml_cap_append(p, name, strlen(name));
 	for (size_t k = 0; k < e->attr_count; k++) {

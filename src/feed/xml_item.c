@@ -34,6 +34,7 @@ xml_feed_publish(struct xml_parser *p)
 	f->link = s[FLD_LINK].s;
 	f->id = s[FLD_ID].s;
 	f->subtitle = s[FLD_SUBTITLE].s;
+	f->subtitle_is_plain = s[FLD_SUBTITLE].is_plain;
 	f->language = s[FLD_LANGUAGE].s;
 	f->author = s[FLD_AUTHOR].s;
 	f->icon = s[FLD_ICON].s;
@@ -54,6 +55,7 @@ xml_item_end(struct xml_parser *p)
 	item.author = s[FLD_AUTHOR].s;
 	item.summary = s[FLD_SUMMARY].s;
 	item.content = s[FLD_CONTENT].s;
+	item.plain = (s[FLD_SUMMARY].is_plain ? FEED_PLAIN_SUMMARY : 0) | (s[FLD_CONTENT].is_plain ? FEED_PLAIN_CONTENT : 0);
 	item.comments = s[FLD_COMMENTS].s;
 	item.published = e->published.t;
 	item.updated = e->updated.t;

@@ -15,10 +15,12 @@
 #include "feed/feed.h"
 #include "feed/jsonfeed.h"
 #include "feed/opml.h"
+#include "feed/sanitize.h"
 #include "report/mdsubset.h"
 #include "testlib.h"
 #include "util/config.h"
 #include "util/str.h"
+#include "util/utf8.h"
 
 static int
 count_item(void *ctx, const struct feed_doc *doc, const struct feed_item *item)
@@ -105,6 +107,16 @@ replay(const char *target, const char *data, size_t len)
 		struct err e;
 		if (extract_page(data, len, &eo, &arena, &r, &e) == 0)
 			CHECK(r.text && strlen(r.text) == r.text_len && r.html);
+	} else if (strcmp(target, "sanitize") == 0) {
+		/* fuzz_sanitize's invariants a test can state: valid UTF-8, no script, a fixed point */
+		struct buf out = BUF_INIT, again = BUF_INIT;
+		sanitize_html(data, len, &out);
+		CHECK(utf8_valid(buf_str(&out), out.len));
+		CHECK(str_icasestr(buf_str(&out), out.len, "<script") == NULL);
+		sanitize_html(buf_str(&out), out.len, &again);
+		CHECK_STR(buf_str(&again), buf_str(&out));
+		buf_free(&again);
+		buf_free(&out);
 	} else if (strcmp(target, "jsonfeed") == 0) {
 		int rc = jsonfeed_parse(data, len, &opts, &arena, count_item, &n, &doc);
 		CHECK(rc == 0 || doc.error != NULL);
@@ -118,7 +130,8 @@ replay(const char *target, const char *data, size_t len)
 int
 main(void)
 {
-	static const char *const targets[] = {"feed", "date", "opml", "jsonfeed", "extract", "config", "answer", "mdsubset"};
+	static const char *const targets[] = {"feed",   "date",   "opml",     "jsonfeed", "extract",
+	                                      "config", "answer", "mdsubset", "sanitize"};
 	const char *src = getenv("BRIEF_SRC");
 	int files = 0;
 	static const char *const bases[] = {"tests/fuzz_regress", "fuzz/seeds"};
