@@ -7,6 +7,12 @@ count per feed, and per item the title, link and published date. Every disagreem
 is listed; exits 1 when fewer than 98 % of items agree, 77 (skip) without the corpus
 or without feedparser.
 
+Informational, not in the verdict: the sanitised HTML of each item (feedparser's
+content, else its summary, against brief's content, else summary) compared as
+tests/feed/conformance.py compares HTML: the same start tags, attributes and text.
+The two parsers may pick different elements for a field (itunes:summary or
+description), so a difference there is not always the sanitiser's.
+
 Both parsers are given the document's URL as a fetcher would (brief --base, feedparser's
 Content-Location): for a corpus file that is its own rel="self" link when it has an
 absolute one; files without one are parsed with no URL at all.
@@ -22,6 +28,9 @@ import re
 import subprocess
 import sys
 import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "feed"))
+from conformance import html_tokens  # noqa: E402
 
 TAG = re.compile(r"<[^>]*>")
 SPACE = re.compile(r"\s+")
@@ -107,6 +116,20 @@ def run_brief(brief, paths, base=None):
     return docs, run
 
 
+def same_html(mine, fp_entry):
+    """None when either side has no HTML field, else whether brief's sanitised HTML parses to
+    the same markup as feedparser's (its content, else its summary)."""
+    content = fp_entry.get("content")
+    theirs = content[0].get("value") if content else fp_entry.get("summary")
+    ours = mine.get("content") or mine.get("summary")
+    if theirs is None or ours is None:
+        return None
+    try:
+        return ours == theirs or html_tokens(ours) == html_tokens(theirs)
+    except Exception:
+        return False
+
+
 def explain(field, mine, theirs, fp_entry, fp_feed):
     """Why a disagreement is feedparser's error (not brief's), or None when it is not known to be."""
     if field == "link":
@@ -171,6 +194,7 @@ def main():
         return 1
 
     total = agree = agree_explained = 0
+    html_total = html_same = 0
     explained = []
     count_mismatch = []
     field_diffs = []
@@ -193,6 +217,11 @@ def main():
             if i >= len(mine) or i >= len(theirs):
                 continue
             a, b = mine[i], theirs[i]
+            if fp.get("version"):
+                same = same_html(a, b)
+                if same is not None:
+                    html_total += 1
+                    html_same += same
             diffs = []
             if plain(a.get("title")) != plain(b.get("title")):
                 diffs.append(("title", a.get("title"), b.get("title")))
@@ -229,6 +258,8 @@ def main():
           "(EXPLAINED) -> %.2f%% agree; %d items differ (DIFF), %d feeds differ in item count (COUNT)"
           % (len(files), total, agree, rate, agree_explained, rate_explained, len(field_diffs),
              len(count_mismatch)))
+    print("sanitised HTML (informational): %d of %d items with HTML on both sides parse to the same markup "
+          "as feedparser's (%.1f%%)" % (html_same, html_total, 100.0 * html_same / html_total if html_total else 0))
     return 0 if rate_explained >= args.threshold else 1
 
 

@@ -1162,7 +1162,7 @@ put_attrs(struct writer *w, const char *as, enum vocab v, const xmlChar **atts)
 		} else if (strcmp(name, "xmlns:xlink") == 0) {
 			has_xlink_ns = 1;
 			val = XLINK_NS;
-		} else if (IS_ONE_OF(url_attributes, name) &&
+		} else if (LOOKUP(url_attributes, name) &&
 		           !(strcmp(name, "ping") == 0 ? url_list_ok(val) : url_ok(val))) {
 			val = "";
 		}
