@@ -86,11 +86,11 @@ daily_check(struct story **top, size_t n, const char **highlights, int is_model_
 		const char *reason = check_part(ix, e->reason, where, en, arena, rep, &removed);
 		if ((summary && !*summary) || (reason && !*reason))
 			offline_enrich(lead, &s->verdict, lang, arena, &fallback);
-		if (summary && !*summary) {
+		if (summary && !*summary) { /* its why-read goes with it: it says the summary is the article's own words */
 			summary = fallback.summary;
+			reason = fallback.reason;
 			rep->replaced++;
-		}
-		if (reason && !*reason) {
+		} else if (reason && !*reason) {
 			reason = fallback.reason;
 			rep->replaced++;
 		}

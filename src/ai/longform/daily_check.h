@@ -7,10 +7,10 @@
  * may state.
  *
  * There is no re-ask: a digest of fifteen stories does not wait for another model round over
- * one figure. A sentence with an unsupported claim is removed; a summary or why-read left
- * empty is replaced by the offline engine's (the article's own sentences, marked as such), a
- * title with an unsupported claim by the feed's title, and highlights left empty by the
- * offline paragraph. */
+ * one figure. A sentence with an unsupported claim is removed; a summary left empty is
+ * replaced by the offline engine's (the article's own sentences) together with its why-read
+ * (which says so), a why-read left empty by the offline one, a title with an unsupported claim
+ * by the feed's title, and highlights left empty by the offline paragraph. */
 #ifndef BRIEF_AI_LONGFORM_DAILY_CHECK_H
 #define BRIEF_AI_LONGFORM_DAILY_CHECK_H
 
@@ -37,8 +37,8 @@ struct daily_facts {
 };
 
 /* Check and repair the model-written parts of top[0..n) (stories whose enrichment is not
- * offline) and *highlights (when is_model_highlights; replaced in place), in lang ("zh" or
- * "en"). text_tokens is the enrichment's cut of an article's text. Strings in arena. */
+ * offline) and *highlights (when is_model_highlights; replaced in place; highlights may be
+ * NULL otherwise, and facts is read only then), in lang ("zh" or "en"). text_tokens is the enrichment's cut of an article's text. Strings in arena. */
 void daily_check(struct story **top, size_t n, const char **highlights, int is_model_highlights,
                  const struct daily_facts *facts, const char *lang, long text_tokens, struct arena *arena,
                  struct daily_check_report *rep);
