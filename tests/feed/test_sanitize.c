@@ -56,101 +56,101 @@ san(const char *html)
 static const struct {
 	const char *in, *want;
 } cases[] = {
-    /* scripts, styles and applets go with their content; comments, processing instructions and
-     * doctypes go; a CDATA section is text to HTML */
-    {"safe<script>alert(1)</script> <b>description</b>", "safe <b>description</b>"},
-    {"a<SCRIPT type=\"text/javascript\">document.write('<p>x</p>')</SCRIPT>b", "ab"},
-    {"a<style>b { color: red }</style>c", "ac"},
-    {"a<applet code=\"x.class\"><param name=\"p\" value=\"v\">fallback</applet>b", "ab"},
-    {"<script>unclosed", ""},
-    {"a<!-- note -->b<?php echo 1; ?>c<!DOCTYPE html>d", "abcd"},
-    {"<![CDATA[x]]>", "&lt;![CDATA[x]]&gt;"},
-    /* attributes: handlers and unlisted ones go; values are quoted and escaped whatever the source
-     * did; a repeated attribute: the first one counts */
-    {"<img src=\"http://example.com/i.jpg\" onerror=\"alert(1)\" ONLOAD=alert(2)>",
-     "<img src=\"http://example.com/i.jpg\" />"},
-    {"<p class=\"c\" id=\"i\" data-x=\"1\" formaction=\"x\" align=\"center\">t</p>",
-     "<p class=\"c\" id=\"i\" align=\"center\">t</p>"},
-    {"<a title='say \"hi\" <now>' href=http://example.com/?a=1&amp;b=2>x</a>",
-     "<a title=\"say &quot;hi&quot; &lt;now&gt;\" href=\"http://example.com/?a=1&amp;b=2\">x</a>"},
-    {"<input type=checkbox checked>", "<input type=\"checkbox\" checked=\"\" />"},
-    {"<span title=\"a\" title=\"b\">x</span>", "<span title=\"a\">x</span>"},
-    /* style: url() goes and the rest stays; expression(), escapes, comments, unknown functions
-     * take the whole style; properties outside the list go; margin/padding/border/background
-     * values are checked; a CJK font name in quotes survives */
-    {"<p style=\"color: red; font-weight: bold\">x</p>", "<p style=\"color: red; font-weight: bold;\">x</p>"},
-    {"<p style=\"color: red; background-image: url(http://e.com/i.png)\">x</p>",
-     "<p style=\"color: red;\">x</p>"},
-    {"<p style=\"background: url( 'javascript:alert(1)' ) \">x</p>", "<p>x</p>"},
-    {"<p style=\"color: red; width: expression(alert(1))\">x</p>", "<p>x</p>"},
-    {"<p style=\"color: \\72 ed\">x</p>", "<p>x</p>"},
-    {"<p style=\"color: red /* x */\">x</p>", "<p>x</p>"},
-    {"<p style=\"-moz-binding: url(http://e.com/x.xml#x)\">x</p>", "<p>x</p>"},
-    {"<p style=\"behavior: x.htc\">x</p>", "<p>x</p>"},
-    {"<p style=\"position: absolute; margin: 0 auto; padding: 1px 2em; border: evil\">x</p>",
-     "<p style=\"margin: 0 auto; padding: 1px 2em;\">x</p>"},
-    {"<p style=\"border-color: #ff0000; background-color: rgb(1,2,3)\">x</p>",
-     "<p style=\"border-color: #ff0000; background-color: rgb(1,2,3);\">x</p>"},
-    {"<span style=\"font-family: '微软雅黑'\">字</span>",
-     "<span style=\"font-family: &#39;微软雅黑&#39;;\">字</span>"},
-    /* unknown elements are unwrapped, their text kept */
-    {"a<blink>b</blink><marquee>c</marquee><foo:bar>d</foo:bar>e", "abcde"},
-    {"safe<iframe src=\"http://e.com/\"> <b>description</b></iframe>", "safe <b>description</b>"},
-    {"<object data=\"x.swf\"><embed src=\"x.swf\">alt</object>", "alt"},
-    {"<html><head><title>T</title></head><body><p>x</p></body></html>", "T<p>x</p>"},
-    {"<meta http-equiv=\"refresh\" content=\"0;url=http://e.com/\"><base href=\"http://e.com/\">x", "x"},
-    /* SVG and MathML: unwrapped outside their roots; inside, their lists (camel case restored)
-     * and namespaces; an animation whose attribute name is unreadable keeps no values (found by
-     * fuzz_sanitize); SVG's style keeps paint properties */
-    {"<circle r=\"1\">c</circle><mi>x</mi>", "cx"},
-    {"<svg viewbox=\"0 0 10 10\"><circle cx=\"5\" r=\"1\" onclick=\"x\"/><linearGradient/></svg>",
-     "<svg viewBox=\"0 0 10 10\" xmlns=\"http://www.w3.org/2000/svg\"><circle cx=\"5\" r=\"1\"></circle>"
-     "<linearGradient></linearGradient></svg>"},
-    {"<svg xmlns=\"http://evil.example/\"><circle/>t</svg>", "t"},
-    {"<svg><a xlink:href=\"javascript:alert(1)\"><text>t</text></a><script>x</script></svg>",
-     "<svg xmlns=\"http://www.w3.org/2000/svg\"><a xlink:href=\"\" "
-     "xmlns:xlink=\"http://www.w3.org/1999/xlink\">"
-     "<text>t</text></a></svg>"},
-    {"<svg><animate attribute\x06Name=\"href\" values=\"javascript:x\"/>"
-     "<animate attributeName=\"opacity\" values=\"0;1\"/></svg>",
-     "<svg xmlns=\"http://www.w3.org/2000/svg\"><animate></animate>"
-     "<animate attributeName=\"opacity\" values=\"0;1\"></animate></svg>"},
-    {"<math><mrow><mi>x</mi><mo>+</mo><mn>1</mn></mrow></math>",
-     "<math xmlns=\"http://www.w3.org/1998/Math/MathML\"><mrow><mi>x</mi><mo>+</mo><mn>1</mn></mrow></math>"},
-    {"<svg><g><text>x</text></g><p style=\"fill: red; stroke-width: 2\">y</p></svg>",
-     "<svg xmlns=\"http://www.w3.org/2000/svg\"><g><text>x</text></g>"
-     "<p style=\"fill: red; stroke-width: 2;\">y</p></svg>"},
-    /* repairs: elements closed; where an element dropped stood between two that close each other,
-     * the output is closed as it will be read back */
-    {"<ul><li>a<li>b</ul>", "<ul><li>a</li><li>b</li></ul>"},
-    {"<p>a<b>b<i>c</p>d", "<p>a<b>b<i>c</i></b></p>d"},
-    {"</div>x</span>", "x"},
-    {"<table><tr><td>a<td>b", "<table><tr><td>a</td><td>b</td></tr></table>"},
-    {"a<br>b<hr>c<br/>", "a<br />b<hr />c<br />"},
-    {"<li>a<foo><li>b</foo>", "<li>a</li><li>b</li>"},
-    {"<p>a<blink><p>b</blink>c", "<p>a</p><p>b</p>c"},
-    {"</body>text<p>x", "<p>text</p><p>x</p>"},
-    /* text: references decoded and escaped again, CJK intact, &#146; read as windows-1252 as
-     * browsers read it, invalid UTF-8 replaced, whitespace trimmed */
-    {"中文 &amp; &lt;tag&gt; &copy; &#x4E2D;&#25991; 日本語", "中文 &amp; &lt;tag&gt; © 中文 日本語"},
-    {"  <p>标题</p>\n ", "<p>标题</p>"},
-    {"don&#146;t", "don’t"}, /* read as windows-1252, as browsers do */
-    {"a\xff\xfe"
-     "b",
-     "a\xef\xbf\xbd\xef\xbf\xbd"
-     "b"},
-    {"it's \"quoted\"", "it&#39;s &quot;quoted&quot;"},
-    {"", ""},
-    {"<p></p>", "<p></p>"},
-    /* URL attributes besides href and src, ping's list; a reference that merely looks like one
-     * stays inert text */
-    {"<blockquote cite=\"javascript:x\">q</blockquote><form action=\"javascript:x\">f</form>",
-     "<blockquote cite=\"\">q</blockquote><form action=\"\">f</form>"},
-    {"<video poster=\"vbscript:x\" src=\"http://e.com/v\"></video>",
-     "<video poster=\"\" src=\"http://e.com/v\"></video>"},
-    {"<a ping=\"http://a.com/ javascript:x\" href=\"/\">x</a><a ping=\"/p /q\">y</a>",
-     "<a ping=\"\" href=\"/\">x</a><a ping=\"/p /q\">y</a>"},
-    {"<a href=\"javascript&amp;colon;alert(1)\">x</a>", "<a href=\"javascript&amp;colon;alert(1)\">x</a>"},
+	/* scripts, styles and applets go with their content; comments, processing instructions and
+	 * doctypes go; a CDATA section is text to HTML */
+	{"safe<script>alert(1)</script> <b>description</b>", "safe <b>description</b>"},
+	{"a<SCRIPT type=\"text/javascript\">document.write('<p>x</p>')</SCRIPT>b", "ab"},
+	{"a<style>b { color: red }</style>c", "ac"},
+	{"a<applet code=\"x.class\"><param name=\"p\" value=\"v\">fallback</applet>b", "ab"},
+	{"<script>unclosed", ""},
+	{"a<!-- note -->b<?php echo 1; ?>c<!DOCTYPE html>d", "abcd"},
+	{"<![CDATA[x]]>", "&lt;![CDATA[x]]&gt;"},
+	/* attributes: handlers and unlisted ones go; values are quoted and escaped whatever the source
+	 * did; a repeated attribute: the first one counts */
+	{"<img src=\"http://example.com/i.jpg\" onerror=\"alert(1)\" ONLOAD=alert(2)>",
+	 "<img src=\"http://example.com/i.jpg\" />"},
+	{"<p class=\"c\" id=\"i\" data-x=\"1\" formaction=\"x\" align=\"center\">t</p>",
+	 "<p class=\"c\" id=\"i\" align=\"center\">t</p>"},
+	{"<a title='say \"hi\" <now>' href=http://example.com/?a=1&amp;b=2>x</a>",
+	 "<a title=\"say &quot;hi&quot; &lt;now&gt;\" href=\"http://example.com/?a=1&amp;b=2\">x</a>"},
+	{"<input type=checkbox checked>", "<input type=\"checkbox\" checked=\"\" />"},
+	{"<span title=\"a\" title=\"b\">x</span>", "<span title=\"a\">x</span>"},
+	/* style: url() goes and the rest stays; expression(), escapes, comments, unknown functions
+	 * take the whole style; properties outside the list go; margin/padding/border/background
+	 * values are checked; a CJK font name in quotes survives */
+	{"<p style=\"color: red; font-weight: bold\">x</p>", "<p style=\"color: red; font-weight: bold;\">x</p>"},
+	{"<p style=\"color: red; background-image: url(http://e.com/i.png)\">x</p>",
+	 "<p style=\"color: red;\">x</p>"},
+	{"<p style=\"background: url( 'javascript:alert(1)' ) \">x</p>", "<p>x</p>"},
+	{"<p style=\"color: red; width: expression(alert(1))\">x</p>", "<p>x</p>"},
+	{"<p style=\"color: \\72 ed\">x</p>", "<p>x</p>"},
+	{"<p style=\"color: red /* x */\">x</p>", "<p>x</p>"},
+	{"<p style=\"-moz-binding: url(http://e.com/x.xml#x)\">x</p>", "<p>x</p>"},
+	{"<p style=\"behavior: x.htc\">x</p>", "<p>x</p>"},
+	{"<p style=\"position: absolute; margin: 0 auto; padding: 1px 2em; border: evil\">x</p>",
+	 "<p style=\"margin: 0 auto; padding: 1px 2em;\">x</p>"},
+	{"<p style=\"border-color: #ff0000; background-color: rgb(1,2,3)\">x</p>",
+	 "<p style=\"border-color: #ff0000; background-color: rgb(1,2,3);\">x</p>"},
+	{"<span style=\"font-family: '微软雅黑'\">字</span>",
+	 "<span style=\"font-family: &#39;微软雅黑&#39;;\">字</span>"},
+	/* unknown elements are unwrapped, their text kept */
+	{"a<blink>b</blink><marquee>c</marquee><foo:bar>d</foo:bar>e", "abcde"},
+	{"safe<iframe src=\"http://e.com/\"> <b>description</b></iframe>", "safe <b>description</b>"},
+	{"<object data=\"x.swf\"><embed src=\"x.swf\">alt</object>", "alt"},
+	{"<html><head><title>T</title></head><body><p>x</p></body></html>", "T<p>x</p>"},
+	{"<meta http-equiv=\"refresh\" content=\"0;url=http://e.com/\"><base href=\"http://e.com/\">x", "x"},
+	/* SVG and MathML: unwrapped outside their roots; inside, their lists (camel case restored)
+	 * and namespaces; an animation whose attribute name is unreadable keeps no values (found by
+	 * fuzz_sanitize); SVG's style keeps paint properties */
+	{"<circle r=\"1\">c</circle><mi>x</mi>", "cx"},
+	{"<svg viewbox=\"0 0 10 10\"><circle cx=\"5\" r=\"1\" onclick=\"x\"/><linearGradient/></svg>",
+	 "<svg viewBox=\"0 0 10 10\" xmlns=\"http://www.w3.org/2000/svg\"><circle cx=\"5\" r=\"1\"></circle>"
+	 "<linearGradient></linearGradient></svg>"},
+	{"<svg xmlns=\"http://evil.example/\"><circle/>t</svg>", "t"},
+	{"<svg><a xlink:href=\"javascript:alert(1)\"><text>t</text></a><script>x</script></svg>",
+	 "<svg xmlns=\"http://www.w3.org/2000/svg\"><a xlink:href=\"\" "
+	 "xmlns:xlink=\"http://www.w3.org/1999/xlink\">"
+	 "<text>t</text></a></svg>"},
+	{"<svg><animate attribute\x06Name=\"href\" values=\"javascript:x\"/>"
+	 "<animate attributeName=\"opacity\" values=\"0;1\"/></svg>",
+	 "<svg xmlns=\"http://www.w3.org/2000/svg\"><animate></animate>"
+	 "<animate attributeName=\"opacity\" values=\"0;1\"></animate></svg>"},
+	{"<math><mrow><mi>x</mi><mo>+</mo><mn>1</mn></mrow></math>",
+	 "<math xmlns=\"http://www.w3.org/1998/Math/MathML\"><mrow><mi>x</mi><mo>+</mo><mn>1</mn></mrow></math>"},
+	{"<svg><g><text>x</text></g><p style=\"fill: red; stroke-width: 2\">y</p></svg>",
+	 "<svg xmlns=\"http://www.w3.org/2000/svg\"><g><text>x</text></g>"
+	 "<p style=\"fill: red; stroke-width: 2;\">y</p></svg>"},
+	/* repairs: elements closed; where an element dropped stood between two that close each other,
+	 * the output is closed as it will be read back */
+	{"<ul><li>a<li>b</ul>", "<ul><li>a</li><li>b</li></ul>"},
+	{"<p>a<b>b<i>c</p>d", "<p>a<b>b<i>c</i></b></p>d"},
+	{"</div>x</span>", "x"},
+	{"<table><tr><td>a<td>b", "<table><tr><td>a</td><td>b</td></tr></table>"},
+	{"a<br>b<hr>c<br/>", "a<br />b<hr />c<br />"},
+	{"<li>a<foo><li>b</foo>", "<li>a</li><li>b</li>"},
+	{"<p>a<blink><p>b</blink>c", "<p>a</p><p>b</p>c"},
+	{"</body>text<p>x", "<p>text</p><p>x</p>"},
+	/* text: references decoded and escaped again, CJK intact, &#146; read as windows-1252 as
+	 * browsers read it, invalid UTF-8 replaced, whitespace trimmed */
+	{"中文 &amp; &lt;tag&gt; &copy; &#x4E2D;&#25991; 日本語", "中文 &amp; &lt;tag&gt; © 中文 日本語"},
+	{"  <p>标题</p>\n ", "<p>标题</p>"},
+	{"don&#146;t", "don’t"}, /* read as windows-1252, as browsers do */
+	{"a\xff\xfe"
+	 "b",
+	 "a\xef\xbf\xbd\xef\xbf\xbd"
+	 "b"},
+	{"it's \"quoted\"", "it&#39;s &quot;quoted&quot;"},
+	{"", ""},
+	{"<p></p>", "<p></p>"},
+	/* URL attributes besides href and src, ping's list; a reference that merely looks like one
+	 * stays inert text */
+	{"<blockquote cite=\"javascript:x\">q</blockquote><form action=\"javascript:x\">f</form>",
+	 "<blockquote cite=\"\">q</blockquote><form action=\"\">f</form>"},
+	{"<video poster=\"vbscript:x\" src=\"http://e.com/v\"></video>",
+	 "<video poster=\"\" src=\"http://e.com/v\"></video>"},
+	{"<a ping=\"http://a.com/ javascript:x\" href=\"/\">x</a><a ping=\"/p /q\">y</a>",
+	 "<a ping=\"\" href=\"/\">x</a><a ping=\"/p /q\">y</a>"},
+	{"<a href=\"javascript&amp;colon;alert(1)\">x</a>", "<a href=\"javascript&amp;colon;alert(1)\">x</a>"},
 };
 
 static void
