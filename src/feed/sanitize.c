@@ -161,7 +161,9 @@ static const char *const url_attributes[] = {
 /* SVG animations: one that animates a link (attributeName="href") could set javascript: as
  * its value, which no URL check sees, so such an animation loses its attributeName and the
  * values it would set (animation_values); so does one that names no attribute (its values
- * are no use, and an attribute name the parser could not read must not leave them behind). */
+ * are no use). The values any other animation sets pass the URL check item by item too (a
+ * number or a colour is a relative reference to it), so that an attribute name the parser
+ * read askew ("href" and garbage) cannot carry a javascript: value through. */
 static const char *const svg_animations[] = {
 	"animate", "animateColor", "animateMotion", "animateTransform", "set",
 };
@@ -225,16 +227,17 @@ url_ok(const char *v)
 	return n == 0 || (n > 0 && LOOKUP(uri_schemes, scheme));
 }
 
-/* url_ok for each space-separated URL of v (ping's list). */
+/* url_ok for each item of the list v, items separated by any of seps (ping's URLs by spaces,
+ * an SVG animation's values by semicolons). */
 static int
-url_list_ok(const char *v)
+url_list_ok(const char *v, const char *seps)
 {
 	struct buf one = BUF_INIT;
 	int ok = 1;
 	while (ok && *v) {
-		size_t sp = strspn(v, " \t\n\r\f");
+		size_t sp = strspn(v, seps);
 		v += sp;
-		size_t n = strcspn(v, " \t\n\r\f");
+		size_t n = strcspn(v, seps);
 		if (n) {
 			buf_clear(&one);
 			buf_append(&one, v, n);
@@ -652,8 +655,8 @@ put_attrs(struct writer *w, const char *as, enum vocab v, const xmlChar **atts)
 {
 	const char *ns = v == V_SVG ? SVG_NS : v == V_MATH ? MATHML_NS : NULL;
 	int has_xmlns = 0, has_xlink = 0, has_xlink_ns = 0;
-	int animates_link = 0;
-	if (v == V_SVG && IS_ONE_OF(svg_animations, as)) {
+	int animation = v == V_SVG && IS_ONE_OF(svg_animations, as), animates_link = 0;
+	if (animation) {
 		const char *target = attr_of(atts, "attributename");
 		size_t n = target ? strlen(target) : 0;
 		str_trim(&target, &n);
@@ -674,7 +677,8 @@ put_attrs(struct writer *w, const char *as, enum vocab v, const xmlChar **atts)
 				put_attr(w->out, name, buf_str(&w->value));
 			continue;
 		}
-		if (animates_link && IS_ONE_OF(animation_values, name))
+		int sets_value = animation && IS_ONE_OF(animation_values, name);
+		if (sets_value && animates_link)
 			continue;
 		if (strcmp(name, "xmlns") == 0) {
 			has_xmlns = 1;
@@ -683,7 +687,9 @@ put_attrs(struct writer *w, const char *as, enum vocab v, const xmlChar **atts)
 			has_xlink_ns = 1;
 			val = XLINK_NS;
 		} else if (LOOKUP(url_attributes, name) &&
-		           !(strcmp(name, "ping") == 0 ? url_list_ok(val) : url_ok(val))) {
+		           !(strcmp(name, "ping") == 0 ? url_list_ok(val, " \t\n\r\f") : url_ok(val))) {
+			val = "";
+		} else if (sets_value && strcmp(name, "attributeName") != 0 && !url_list_ok(val, ";")) {
 			val = "";
 		}
 		if (strncmp(name, "xlink:", 6) == 0)

@@ -175,6 +175,11 @@ test_hostile(void)
 	const char *anim = san("<svg><a><animate attributeName=\"href\" values=\"javascript:alert(1)\"/>t</a>"
 	                       "<set attributeName=\"xlink:href\" to=\"javascript:alert(1)\"/></svg>");
 	CHECK(strstr(anim, "attributeName") == NULL && strstr(anim, "javascript") == NULL);
+	/* one whose attribute name the parser reads askew keeps its values only when they are no
+	 * unsafe URL (found by fuzz_sanitize) */
+	CHECK_STR(san("<svg><animate attributeName=\"href\xff\xff\" values=\"0;javascript:x\" from=\"red\"/></svg>"),
+	          "<svg xmlns=\"http://www.w3.org/2000/svg\"><animate attributeName=\"href\xef\xbf\xbd\xef\xbf\xbd\" "
+	          "values=\"\" from=\"red\"></animate></svg>");
 }
 
 static void
