@@ -143,12 +143,16 @@ is_void_element(const char *name)
 	return 0;
 }
 
-/* The name to write for an element: XHTML elements without prefix. */
+/* The name to write for an element: XHTML, SVG and MathML elements without prefix (HTML knows
+ * <svg> and <math> by name, not by a prefix whose declaration is not written out). */
 static const char *
 markup_name(const struct xml_elem *e)
 {
-	if (e->uri && strcmp(e->uri, "http://www.w3.org/1999/xhtml") == 0)
-		return e->local;
+	static const char *const unprefixed[] = {"http://www.w3.org/1999/xhtml", "http://www.w3.org/2000/svg",
+	                                         "http://www.w3.org/1998/Math/MathML"};
+	for (size_t i = 0; e->uri && i < sizeof unprefixed / sizeof unprefixed[0]; i++)
+		if (strcmp(e->uri, unprefixed[i]) == 0)
+			return e->local;
 	return e->qname;
 }
 

@@ -369,6 +369,15 @@ test_atom(void)
 	CHECK_STR(g.content[0], "<p>Hi &amp; <a href=\"http://e.com/a/b/d\">d</a></p>");
 	release(&g);
 
+	/* SVG and MathML in xhtml content are written without their prefix, as HTML names them */
+	parse(&g, "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><content type=\"xhtml\">"
+	          "<div xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:s=\"http://www.w3.org/2000/svg\" "
+	          "xmlns:m=\"http://www.w3.org/1998/Math/MathML\" xmlns:o=\"urn:other\">"
+	          "<s:svg width=\"2\"><s:circle r=\"1\"/></s:svg><m:math><m:mi>x</m:mi></m:math><o:x>y</o:x>"
+	          "</div></content></entry></feed>");
+	CHECK_STR(g.content[0], "<svg width=\"2\"><circle r=\"1\"></circle></svg><math><mi>x</mi></math><o:x>y</o:x>");
+	release(&g);
+
 	/* --base for relative links without xml:base */
 	const char *doc = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><link href=\"/p/1\"/></entry></feed>";
 	parse_with(&g, doc, strlen(doc), "https://site.org/feed.xml", NULL, NULL);
