@@ -14,6 +14,7 @@
 #include "util/str.h"
 #include "util/utf8.h"
 
+/* Report a broken invariant with the output that broke it, and abort (libFuzzer keeps the input). */
 static void
 fail(const char *why, const struct buf *out)
 {

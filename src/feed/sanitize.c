@@ -522,6 +522,7 @@ struct frame {
 	unsigned char closed; /* F_OPEN whose end tag auto_close already wrote */
 };
 
+/* The state of one sanitize_html call, the SAX handlers' context. */
 struct writer {
 	struct buf *out;
 	htmlParserCtxtPtr ctxt;
@@ -702,6 +703,8 @@ put_attrs(struct writer *w, const char *as, enum vocab v, const xmlChar **atts)
 		put_attr(w->out, "xmlns:xlink", XLINK_NS);
 }
 
+/* SAX start tag: record the element and write it (closing first what the parser would close
+ * on reading it back), or unwrap or drop it; past SANITIZE_MAX_DEPTH, stop the parser. */
 static void
 on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
 {
@@ -752,6 +755,8 @@ on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
 		w->math++;
 }
 
+/* SAX end tag (also the ends the parser implies): write the end tag of what on_start wrote and
+ * did not close already. */
 static void
 on_end(void *ctx, const xmlChar *name)
 {
@@ -766,6 +771,8 @@ on_end(void *ctx, const xmlChar *name)
 		close_innermost(w); /* it is the innermost: whatever opened after it has ended */
 }
 
+/* SAX text, whitespace and script/style content: written escaped unless inside a dropped
+ * element. */
 static void
 on_text(void *ctx, const xmlChar *ch, int len)
 {
