@@ -16,6 +16,7 @@
 #include "net/fetch.h"
 #include "report/archive.h"
 #include "report/build.h"
+#include "report/i18n.h"
 #include "report/report.h"
 #include "report/site.h"
 #include "report/wechat.h"
@@ -198,12 +199,11 @@ run(struct daily_run *d, struct err *e)
 	struct daily_check_report chk = {0};
 	int is_checked = strcmp(cur.engine, "llm") == 0;
 	if (is_checked) { /* what the model wrote must be in what it was given */
-		char day[16];
-		time_t t = (time_t)d->app.now;
-		struct tm tm;
-		localtime_r(&t, &tm);
-		strftime(day, sizeof day, "%Y-%m-%d", &tm);
-		struct daily_facts facts = {day, count, fetched ? sum.feeds_total : ss.feeds_total, d->hours};
+		struct buf day = BUF_INIT; /* the digest's date, as report_build will write it */
+		i18n_local(&day, d->app.now, I18N_DATE);
+		struct daily_facts facts = {arena_strdup(a, buf_str(&day)), count,
+		                            fetched ? sum.feeds_total : ss.feeds_total, d->hours};
+		buf_free(&day);
 		daily_check(cur.top, cur.top_count, &cur.highlights, cur.is_model_highlights, &facts, d->args.lang,
 		            config_values(&d->app.cfg)->llm_enrich_text_tokens, a, &chk);
 		if (chk.removed)

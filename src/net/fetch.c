@@ -453,11 +453,10 @@ listed(const char *list, const char *url)
 	return 0;
 }
 
-/* store_fulltext_wanted's per-source mode from [fetch] full_text_always / full_text_never. */
+/* A feed's full-text mode from [fetch] full_text_always / full_text_never. */
 static enum fulltext_mode
-mode_of(void *ctx, const char *source_url)
+mode_of(const struct fetch_opts *o, const char *source_url)
 {
-	const struct fetch_opts *o = ctx;
 	if (listed(o->full_text_never, source_url))
 		return FULLTEXT_NEVER;
 	return listed(o->full_text_always, source_url) ? FULLTEXT_ALWAYS : FULLTEXT_AUTO;
@@ -471,16 +470,16 @@ fetch_pages_queue(struct fetch_ctx *c, struct fetch_job *const *feeds, size_t n)
 	if (!opts->full_text || n == 0 || left <= 0 || c->store_error[0] ||
 	    (c->page_deadline_ms && time_mono_ms() >= c->page_deadline_ms))
 		return; /* pages past the deadline are asked for by the next run, not failed unasked */
-	int64_t *ids = xcalloc(n, sizeof *ids);
+	struct fulltext_source *sources = xcalloc(n, sizeof *sources);
 	for (size_t i = 0; i < n; i++)
-		ids[i] = feeds[i]->src.id;
+		sources[i] = (struct fulltext_source){feeds[i]->src.id, mode_of(opts, feeds[i]->src.url)};
 	struct fulltext_want *want;
 	size_t count;
 	struct err e;
 	int64_t now = time_now();
-	int rc = store_fulltext_wanted(c->st, ids, n, now - FULLTEXT_WINDOW_S, now, opts->full_text_min_chars, mode_of,
-	                               (void *)opts, (size_t)left, c->arena, &want, &count, &e);
-	free(ids);
+	int rc = store_fulltext_wanted(c->st, sources, n, now - FULLTEXT_WINDOW_S, now, opts->full_text_min_chars,
+	                               (size_t)left, c->arena, &want, &count, &e);
+	free(sources);
 	if (rc < 0) {
 		ingest_store_broken(c, e.msg);
 		return;

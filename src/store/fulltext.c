@@ -20,63 +20,50 @@ want_cmp(const void *a, const void *b)
 }
 
 int
-store_fulltext_wanted(struct store *st, const int64_t *source_ids, size_t n, int64_t since, int64_t now,
-                      int min_chars, enum fulltext_mode (*mode_of)(void *ctx, const char *source_url), void *ctx,
-                      size_t limit, struct arena *a, struct fulltext_want **out, size_t *count, struct err *e)
+store_fulltext_wanted(struct store *st, const struct fulltext_source *sources, size_t n, int64_t since, int64_t now,
+                      int min_chars, size_t limit, struct arena *a, struct fulltext_want **out, size_t *count,
+                      struct err *e)
 {
 	*out = NULL;
 	*count = 0;
 	/* candidates, one source at a time: its items listed since `since` (published, else first
 	 * seen: the range of the items_source_when index, so neither the archive nor the other
 	 * sources' items are read: the fetcher asks after every group commit) without a final
-	 * outcome. The length test depends on the source's mode, known before the query. The
-	 * length is the unpacked text's, in characters (items.text may be deflated, store/pack.h). */
+	 * outcome. The length is the unpacked text's, in characters (items.text may be deflated,
+	 * store/pack.h). */
 	static const char sql[] =
 		"SELECT i.id, i.link, length(unpacked(i.text)), COALESCE(i.published, i.first_seen) FROM items i"
 		" LEFT JOIN fulltext f ON f.item_id = i.id"
 		" WHERE i.source_id = ?4 AND COALESCE(i.published, i.first_seen) >= ?1 AND i.pruned_at IS NULL"
 		"   AND (i.link LIKE 'http://%' OR i.link LIKE 'https://%')"
 		"   AND (f.item_id IS NULL OR (f.status = 0 AND f.attempts < ?2 AND f.fetched_at <= ?3 - 3600))";
-	sqlite3_stmt *url_of = store_cached(st, "SELECT url FROM sources WHERE id = ?1", e);
-	if (!url_of)
-		return -1;
 	sqlite3_stmt *s = store_cached(st, sql, e);
 	if (!s)
 		return -1;
 	struct buf v = BUF_INIT;
 	int rc = SQLITE_DONE;
-	for (size_t k = 0; k < n && (rc == SQLITE_DONE || rc == SQLITE_ROW); k++) {
-		sqlite3_reset(url_of);
-		sqlite3_bind_int64(url_of, 1, source_ids[k]);
-		rc = sqlite3_step(url_of);
-		if (rc != SQLITE_ROW)
-			continue; /* SQLITE_DONE: no such source; an error ends the loop */
-		const char *src_url = arena_strdup(a, store_col_text(url_of, 0));
-		enum fulltext_mode m = mode_of ? mode_of(ctx, src_url ? src_url : "") : FULLTEXT_AUTO;
-		if (m == FULLTEXT_NEVER)
+	for (size_t k = 0; k < n && rc == SQLITE_DONE; k++) {
+		if (sources[k].mode == FULLTEXT_NEVER)
 			continue;
 		sqlite3_reset(s);
 		sqlite3_bind_int64(s, 1, since);
 		sqlite3_bind_int(s, 2, FULLTEXT_MAX_ATTEMPTS);
 		sqlite3_bind_int64(s, 3, now);
-		sqlite3_bind_int64(s, 4, source_ids[k]);
+		sqlite3_bind_int64(s, 4, sources[k].id);
 		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-			if (m == FULLTEXT_AUTO && sqlite3_column_int(s, 2) >= min_chars)
+			if (sources[k].mode == FULLTEXT_AUTO && sqlite3_column_int(s, 2) >= min_chars)
 				continue;
-			struct fulltext_want w = {sqlite3_column_int64(s, 0), arena_strdup(a, store_col_text(s, 1)), src_url,
-			                          source_ids[k], sqlite3_column_int64(s, 3)};
+			struct fulltext_want w = {sqlite3_column_int64(s, 0), arena_strdup(a, store_col_text(s, 1)),
+			                          sources[k].id, sqlite3_column_int64(s, 3)};
 			buf_append(&v, &w, sizeof w);
 		}
 	}
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
 		err_set(e, "reading items for full text: %s", sqlite3_errmsg(st->db));
-		sqlite3_reset(url_of);
-		sqlite3_reset(s);
 		buf_free(&v);
 		return -1;
 	}
-	sqlite3_reset(url_of);
-	sqlite3_reset(s);
 	size_t found = v.len / sizeof(struct fulltext_want);
 	if (found) {
 		qsort(v.data, found, sizeof(struct fulltext_want), want_cmp);

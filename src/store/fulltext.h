@@ -24,22 +24,26 @@ enum fulltext_status { FULLTEXT_FAILED = 0, FULLTEXT_OK = 1, FULLTEXT_NO_ARTICLE
 struct fulltext_want {
 	int64_t item_id;
 	const char *link;       /* the item's link: http or https */
-	const char *source_url; /* the feed it came from */
-	int64_t source_id;
+	int64_t source_id;      /* the feed it came from */
 	int64_t listed;         /* published, else first seen */
 };
 
-/* The items that want their page: of the n sources in source_ids, listed since `since`
- * (published, else first seen; not pruned), with an http(s) link, whose source's mode (mode_of,
- * called with the source's URL; NULL = auto for all) is always, or auto with feed text shorter
- * than min_chars characters, and with no stored outcome yet (or a failure that may be retried
- * at now). Newest first, at most limit. Reads only those sources' recent items (an index range
- * each), so a fetch can ask after every commit. Returns 0 with *out (arena) and *count, or -1
- * with e set. */
-int store_fulltext_wanted(struct store *st, const int64_t *source_ids, size_t n, int64_t since, int64_t now,
-                          int min_chars, enum fulltext_mode (*mode_of)(void *ctx, const char *source_url),
-                          void *ctx, size_t limit, struct arena *a, struct fulltext_want **out, size_t *count,
-                          struct err *e);
+/* A source whose items may want their page, and how (the caller knows its settings). */
+struct fulltext_source {
+	int64_t id;
+	enum fulltext_mode mode;
+};
+
+/* The items that want their page: of the n sources (those in mode FULLTEXT_NEVER skipped),
+ * listed since `since` (published, else first seen; not pruned), with an http(s) link, every
+ * one for a source in mode always, for auto those with feed text shorter than min_chars
+ * characters, and with no stored outcome yet (or a failure that may be retried at now).
+ * Newest first, at most limit. Reads only those sources' recent items (an index range each),
+ * so a fetch can ask after every commit. Returns 0 with *out (arena) and *count, or -1 with
+ * e set. */
+int store_fulltext_wanted(struct store *st, const struct fulltext_source *sources, size_t n, int64_t since,
+                          int64_t now, int min_chars, size_t limit, struct arena *a, struct fulltext_want **out,
+                          size_t *count, struct err *e);
 
 /* Store the outcome for item_id: status, the article's text (FULLTEXT_OK) or the error (a
  * failure), fetched at now. A failure adds to the attempts of an earlier one. Returns 0 or -1

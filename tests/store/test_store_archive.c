@@ -368,8 +368,8 @@ test_prune(void)
 		struct arena a = ARENA_INIT;
 		struct fulltext_want *want;
 		size_t n;
-		CHECK(store_fulltext_wanted(&st, &sid, 1, NOW - 200 * DAY, NOW, 1000000, NULL, NULL, 100, &a, &want, &n,
-		                            &e) == 0);
+		struct fulltext_source src = {sid, FULLTEXT_AUTO};
+		CHECK(store_fulltext_wanted(&st, &src, 1, NOW - 200 * DAY, NOW, 1000000, 100, &a, &want, &n, &e) == 0);
 		CHECK_INT(n, 1); /* the only item without a page: not the pruned one */
 		CHECK(n == 1 && want[0].item_id == id_of("old-md"));
 		arena_free(&a);
