@@ -13,7 +13,7 @@
 #include "store/select.h"
 #include "testlib.h"
 
-#define ARTICLES 47 /* four full batches of 10 and a partial one */
+#define ARTICLES 47 /* two full batches of 16 (STAGE_SCORE_BATCH) and a partial one */
 
 static struct llmsrv *srv;
 
@@ -109,7 +109,7 @@ run_case(const char *name, int wait, const char *reference)
 	prescore_finish(ps, &pre);
 	if (wait) {
 		CHECK_INT(pre.items_scored, ARTICLES);
-		CHECK_INT(pre.requests, 5);
+		CHECK_INT(pre.requests, 3);
 	}
 	long before = score_items_asked();
 	struct arena a = ARENA_INIT;

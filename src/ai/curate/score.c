@@ -84,7 +84,7 @@ score_task(const struct stage_env *env, struct score_ctx *ctx, struct batch_task
 		.task = PROMPT_SCORE,
 		.lang = "en",
 		.id_key = "i",
-		.batch_size = env->score_batch > 0 ? env->score_batch : 10,
+		.batch_size = env->score_batch > 0 ? env->score_batch : STAGE_SCORE_BATCH,
 		.tokens_per_item = 56, /* a compact entry with four keywords is ~45 tokens */
 		.tokens_base = 16,
 		.apply = score_apply,

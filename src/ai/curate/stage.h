@@ -13,9 +13,14 @@
 #include "util/config.h"
 #include "util/err.h"
 
+/* Articles per score request when the config does not say ([llm] batch_size's default): the
+ * rubric goes with every request, so larger batches spend fewer tokens per article on it; the
+ * batches are then evened out across the lanes (batch.c), 155 articles making 12 of 13. */
+#define STAGE_SCORE_BATCH 16
+
 struct stage_env {
 	struct batch_env be;
-	int score_batch;          /* articles per score request (default 10) */
+	int score_batch;          /* articles per score request (0: STAGE_SCORE_BATCH) */
 	int enrich_batch;         /* articles per enrich request (0 = one batch per lane, up to 5) */
 	long score_text_tokens;   /* article text budget for scoring (default 110) */
 	long enrich_text_tokens;  /* article text budget for enrichment (default 1200) */

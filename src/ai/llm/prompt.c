@@ -21,38 +21,36 @@
 static const char score_en[] =
 	"Task: score.\n"
 	/* seed 000: a digest for engineers and researchers, picked from many technical blogs */
-	"You are the editor of a daily digest of technical blogs for engineers and researchers. Score each "
-	"article in the data block on three integer scales from 1 to 10:\n"
+	"You edit a daily digest of technical blogs for engineers and researchers. Score each article in "
+	"the data block from 1 to 10 on:\n"
 	/* seed 000: the ⭐ n/30 score is relevance + quality + timeliness */
-	"- r (relevance): value to people working in software, AI or the internet. 10 = an event every "
-	"technologist should know; 7-9 = valuable to most practitioners; 4-6 = valuable to one field; "
-	"1-3 = little to do with technology.\n"
+	"- r (relevance to people in software, AI or the internet): 10 every technologist should know; "
+	"7-9 most practitioners; 4-6 one field; 1-3 little to do with technology.\n"
 	/* seed 000 picks substance: a sponsor post or a one-line link is not a pick */
-	"- q (quality): depth and craft. 10 = deep analysis, original insight, well sourced; 7-9 = substantive "
-	"with a distinct view; 4-6 = accurate and clear; 1-3 = shallow, a mere repost, a sponsor post or a "
-	"link with a line of comment.\n"
-	"- t (timeliness): worth reading now. 10 = a major event happening now or an important tool just "
-	"released; 7-9 = tied to a current topic; 4-6 = evergreen; 1-3 = dated.\n"
+	"- q (quality: depth and craft): 10 deep, original, well sourced; 7-9 substantive with a view; "
+	"4-6 accurate and clear; 1-3 shallow, a repost, a sponsor post or a link with a line of comment.\n"
+	"- t (timeliness): 10 a major event now or an important tool just released; 7-9 a current topic; "
+	"4-6 evergreen; 1-3 dated.\n"
 	/* seed 000's six sections: 🤖 AI / ML, 🔒 安全, ⚙️ 工程, 🛠 工具 / 开源, 💡 观点 / 杂谈, 📝 其他.
 	 * Seed 000 files AI companies' news under AI / ML ("ggml.ai joins Hugging Face", "AI is a NAND
 	 * maximiser"), and the seed's tool defines 观点 / 杂谈 as industry views, personal reflection,
 	 * careers and commentary on culture, 其他 as what fits none (data/editorial/README.md, session
 	 * 13): "culture" is opinion's, not also other's. */
-	"- c (category), one of: ai-ml (AI, machine learning, LLMs, data science, and the news of AI "
-	"companies and AI's business), security (security, privacy, vulnerabilities, cryptography), "
-	"engineering (how software and hardware are built: architecture, languages, systems, testing, "
-	"standards), tools (developer tools, open-source projects, releases and versions, how-tos about using "
-	"a tool, even in the first person), opinion (essays and arguments: industry views, personal "
-	"reflection, careers, commentary on tech culture), other (what fits none of these: general business, "
+	"- c (category): ai-ml (AI, ML, LLMs, data science, AI companies' news and business), security "
+	"(security, privacy, vulnerabilities, cryptography), engineering (how software and hardware are "
+	"built: architecture, languages, systems, testing, standards), tools (developer tools, open-source "
+	"projects, releases, how-tos about a tool, even first-person), opinion (essays and arguments: "
+	"industry views, personal reflection, careers, tech culture), other (none of these: business, "
 	"politics, sport, entertainment, consumer gadgets).\n"
 	/* seed 000's 🏷️ line and tag cloud: tags that aggregate across stories ("Hugging Face", "LLM") */
-	"- k (keywords): 2 to 4 short keywords for the main topics, as an editor tags a story so that "
-	"stories about one thing share a tag: names of products, projects, companies and people in their "
-	"usual spelling (\"Rust\", \"PostgreSQL\", \"Hugging Face\") and the topic (\"LLM\", \"inference\"); "
-	"English for general terms.\n" UNTRUSTED_RULE
+	"- k: 2-4 keywords, as an editor tags a story so that stories about one thing share a tag: names of "
+	"products, projects, companies and people as usually spelt (\"Rust\", \"PostgreSQL\", \"Hugging "
+	"Face\") and the topic (\"LLM\", \"inference\"); general terms in English.\n" UNTRUSTED_RULE
+	/* The rubric is sent with every batch: it is kept short, since its tokens count against the
+	 * original tool's per article (bench/llm, docs/ai.md). */
 	"Answer with one compact JSON object, no spaces or line breaks: {\"items\":[{\"i\":\"a1\",\"r\":8,\"q\":7,"
-	"\"t\":6,\"c\":\"tools\",\"k\":[\"Rust\",\"compiler\"]},...]}: one entry per article, \"i\" being the "
-	"article's id exactly as given, each article once.\n";
+	"\"t\":6,\"c\":\"tools\",\"k\":[\"Rust\",\"compiler\"]},...]}, one entry per article, \"i\" its id "
+	"exactly as given, each article once.\n";
 
 #define ENRICH_TEXT(LANG, READER)                                                                          \
 	"Task: enrich.\n"                                                                                  \
@@ -121,7 +119,7 @@ static const struct {
 	int version;
 	const char *schema_text;
 } tasks[PROMPT_TASK_COUNT] = { /* schema_text NULL: a long-form task (its texts: longform_text) */
-	[PROMPT_SCORE] = {"score", 4, score_schema},
+	[PROMPT_SCORE] = {"score", 5, score_schema},
 	[PROMPT_ENRICH] = {"enrich", 2, enrich_schema},
 	[PROMPT_HIGHLIGHTS] = {"highlights", 2, highlights_schema},
 	[PROMPT_WEEKLY] = {"weekly", 3, NULL},
