@@ -659,7 +659,8 @@ test_feed_description(void)
 /* Releases named by their version up front ("fortify-headers 2.1", "Snuffleupagus 0.10.0 - ..."),
  * or after a catalogue's colon ("Apps for X: Player v.4.15"), with no "released" in the title,
  * are tools even when the product is no lexicon term; a number with a dot that is no version
- * ("3.5 mag", "up 2.5 percent", "Markets: shares close up 2.5") is no release. */
+ * ("3.5 mag", "up 2.5 percent", "Markets: shares close up 2.5") is no release. A pre-release
+ * tag ("4.0rc1 adds …", "2.0b1 brings …") is a version anywhere in the head. */
 static void
 test_version_titles(void)
 {
@@ -686,6 +687,14 @@ test_version_titles(void)
 		{"percent", "Shares up 2.5 percent after the results",
 		 "The company's shares rose 2.5 percent on Thursday after quarterly revenue beat forecasts.",
 		 "Markets", CAT_TOOLS, 1, NULL, NULL, 0, LANG_EN},
+		/* a pre-release tag makes x.y a version wherever it stands, and a version is no keyword
+		 * (a link blog's post that is a title alone) */
+		{"pre-release, title alone", "sqlite-utils 4.0rc1 adds migrations and nested transactions", "",
+		 "A link blog", CAT_TOOLS, 0, NULL, "4.0rc1", 0, LANG_EN},
+		{"beta tag", "Quokkasnap 2.0b1 brings plugins", "",
+		 "A link blog", CAT_TOOLS, 0, NULL, "2.0b1", 0, LANG_EN},
+		{"not a tag", "Minor earthquake, 3.5mag near a town in Greece", "",
+		 "Earthquakes today", CAT_TOOLS, 1, NULL, NULL, 0, LANG_EN},
 	};
 	check_cases(cases, sizeof cases / sizeof cases[0]);
 }

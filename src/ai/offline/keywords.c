@@ -232,11 +232,15 @@ phrase_only(const char *w)
 }
 
 /* A word that can be a keyword: three bytes or more, two letters or more (any script), not a
- * function word of English or of the article's language, not generic. */
+ * function word of English or of the article's language, not generic, not a version with a
+ * pre-release tag ("4.0rc1", "2.0b1": its letters made it pass as a word; a version is what
+ * changed, never the topic). */
 static int
 usable_word(const struct text_iter *it, enum lang lang)
 {
 	if (it->is_cjk || it->len < 3 || lang_is_stopword(lang, it->word) || kw_is_generic(it->word))
+		return 0;
+	if (is_ascii_digit((unsigned char)it->word[0]) && text_has_version(it->word))
 		return 0;
 	int letters = 0;
 	for (size_t i = 0; i < it->len;) {

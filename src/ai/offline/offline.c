@@ -352,8 +352,33 @@ is_howto(const char *title, const char *text)
 	       str_icasestr(text, head, "here's how") || str_icasestr(text, head, "here is how");
 }
 
+/* The length of a pre-release tag at t[0..len) that ends the token: an optional '-' or '.',
+ * then a, b, rc, alpha, beta, pre or dev, then an optional '.' and digits ("rc1", "-beta.3",
+ * "b1", "a7", "-rc.2"); 0 when t is not one. */
+static size_t
+prerelease_tag(const char *t, size_t len)
+{
+	static const char *const tags[] = {"alpha", "beta", "pre", "dev", "rc", "a", "b"};
+	size_t i = len && (t[0] == '-' || t[0] == '.') ? 1 : 0;
+	for (size_t k = 0; k < sizeof tags / sizeof tags[0]; k++) {
+		size_t n = strlen(tags[k]);
+		if (len - i < n || str_ncasecmp(t + i, tags[k], n) != 0)
+			continue;
+		size_t j = i + n;
+		if (j < len && t[j] == '.')
+			j++;
+		while (j < len && is_ascii_digit((unsigned char)t[j]))
+			j++;
+		if (j == len && (t[len - 1] != '.'))
+			return len;
+	}
+	return 0;
+}
+
 /* True when t[0..len) is a version number: an optional v (or "v."), then digits with at least
- * min_dots dots between digit groups ("2.1", "0.10.0", "v3.9.0", "v.4.15"). */
+ * min_dots dots between digit groups ("2.1", "0.10.0", "v3.9.0", "v.4.15"). A pre-release tag
+ * after them ("4.0rc1", "2.0b1", "1.2.0-beta.3") makes any x.y a version: no plain number is
+ * written that way. */
 static int
 is_version_token(const char *t, size_t len, int min_dots)
 {
@@ -366,6 +391,8 @@ is_version_token(const char *t, size_t len, int min_dots)
 			digits++;
 		else if (t[i] == '.' && digits && i + 1 < len && is_ascii_digit((unsigned char)t[i + 1]))
 			dots++, digits = 0;
+		else if (digits && dots >= 1 && prerelease_tag(t + i, len - i))
+			return 1;
 		else
 			return 0;
 	}
