@@ -53,6 +53,29 @@ test_not_loaded_at_start(void)
 	CHECK(!is_loaded("libcrypto.so.3"));
 }
 
+/* The brief program itself: parsing a feed maps none of the three (the dynamic loader's own
+ * trace, LD_DEBUG=files, names every object it maps). */
+static void
+test_brief_parse_loads_none(void)
+{
+	char path[512];
+	snprintf(path, sizeof path, "%s/one.rss", test_tmpdir());
+	static const char feed[] = "<rss version=\"2.0\"><channel><title>t</title><item><title>x</title>"
+	                           "<link>https://example.org/x</link></item></channel></rss>";
+	test_write_file(path, feed, sizeof feed - 1);
+	char *argv[] = {(char *)test_brief_bin(), "parse", "--tsv", path, NULL};
+	char *env[] = {"LD_DEBUG=files", NULL};
+	struct buf out = BUF_INIT, err = BUF_INIT;
+	CHECK_INT(test_run(argv, env, NULL, &out, &err), 0);
+	CHECK(strstr(buf_str(&out), "https://example.org/x") != NULL);
+	CHECK(strstr(buf_str(&err), "file=libxml2.so") != NULL); /* the trace is there */
+	CHECK(strstr(buf_str(&err), "libcurl") == NULL);
+	CHECK(strstr(buf_str(&err), "libmicrohttpd") == NULL);
+	CHECK(strstr(buf_str(&err), "libcrypto") == NULL);
+	buf_free(&out);
+	buf_free(&err);
+}
+
 static void
 test_crypto(void)
 {
@@ -144,6 +167,7 @@ int
 main(void)
 {
 	test_not_loaded_at_start();
+	test_brief_parse_loads_none();
 	test_crypto();
 	test_curl_and_mhd();
 	test_missing_library();
