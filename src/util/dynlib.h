@@ -32,6 +32,13 @@ int dynlib_open(const char *soname, const char *package, const char *const *name
 #define DYNLIB_VINDEX(name, ...) I_##name,
 #define DYNLIB_NAME(ret, name, ...) #name,
 #define DYNLIB_VNAME(name, ...) #name,
+/* The indices (I_name, then n, their count) and `names` of three lists: X-style functions,
+ * V-style ones, and the names of those the file writes out by hand (A(name)); DYNLIB_NONE
+ * stands for a list a file does not have. */
+#define DYNLIB_NONE(X)
+#define DYNLIB_TABLE(xs, vs, as, n) \
+	enum { xs(DYNLIB_INDEX) vs(DYNLIB_VINDEX) as(DYNLIB_VINDEX) n }; \
+	static const char *const names[n] = {xs(DYNLIB_NAME) vs(DYNLIB_VNAME) as(DYNLIB_VNAME)};
 #define DYNLIB_LOADER(soname, package, n) \
 	static void *syms[n]; \
 	static pthread_once_t dynlib_once = PTHREAD_ONCE_INIT; \

@@ -24,8 +24,7 @@
 	  (data, count, out, size, type, impl), 0) \
 	X(int, EVP_EncodeBlock, (unsigned char *t, const unsigned char *f, int n), (t, f, n), -1)
 
-enum { CRYPTO_CALLS(DYNLIB_INDEX) CRYPTO_NSYMS };
-static const char *const names[CRYPTO_NSYMS] = {CRYPTO_CALLS(DYNLIB_NAME)};
+DYNLIB_TABLE(CRYPTO_CALLS, DYNLIB_NONE, DYNLIB_NONE, CRYPTO_NSYMS)
 
 DYNLIB_LOADER("libcrypto.so.3", "libssl3", CRYPTO_NSYMS)
 

@@ -62,58 +62,40 @@
 /* The variadic ones, written out below. */
 #define CURL_VARARG_CALLS(A) A(curl_easy_setopt) A(curl_easy_getinfo) A(curl_multi_setopt)
 
-enum { CURL_CALLS(DYNLIB_INDEX) CURL_VOID_CALLS(DYNLIB_VINDEX) CURL_VARARG_CALLS(DYNLIB_VINDEX) CURL_NSYMS };
-static const char *const names[CURL_NSYMS] = {
-	CURL_CALLS(DYNLIB_NAME) CURL_VOID_CALLS(DYNLIB_VNAME) CURL_VARARG_CALLS(DYNLIB_VNAME)};
-
+DYNLIB_TABLE(CURL_CALLS, CURL_VOID_CALLS, CURL_VARARG_CALLS, CURL_NSYMS)
 DYNLIB_LOADER("libcurl.so.4", "libcurl4", CURL_NSYMS)
 CURL_CALLS(DYNLIB_WRAP)
 CURL_VOID_CALLS(DYNLIB_VWRAP)
 
-/* An option's one argument, read as libcurl reads it: by the range the option is numbered in
- * (CURLOPTTYPE_*, the same for easy and multi options): long, object or function pointer,
- * curl_off_t, or a blob pointer. */
+/* curl_easy_setopt and curl_multi_setopt: an option's one argument is read as libcurl reads
+ * it, by the range the option is numbered in (CURLOPTTYPE_*, the same for easy and multi
+ * options): long, object or function pointer, curl_off_t, or a blob pointer. */
 typedef void (*any_fn)(void);
 
-#define FORWARD_OPTION(real, handle, option, ap, rc) \
-	do { \
-		if ((option) < CURLOPTTYPE_OBJECTPOINT) \
-			rc = real(handle, option, va_arg(ap, long)); \
-		else if ((option) < CURLOPTTYPE_FUNCTIONPOINT) \
-			rc = real(handle, option, va_arg(ap, void *)); \
-		else if ((option) < CURLOPTTYPE_OFF_T) \
-			rc = real(handle, option, va_arg(ap, any_fn)); \
-		else if ((option) < CURLOPTTYPE_BLOB) \
-			rc = real(handle, option, va_arg(ap, curl_off_t)); \
+#define SETOPT_WRAP(code, name, handle_type, option_type, fail) \
+	code(name)(handle_type *h, option_type option, ...) \
+	{ \
+		if (!ready()) \
+			return fail; \
+		code (*real)(handle_type *, option_type, ...) = (code(*)(handle_type *, option_type, ...))syms[I_##name]; \
+		code rc; \
+		va_list ap; \
+		va_start(ap, option); \
+		if (option < CURLOPTTYPE_OBJECTPOINT) \
+			rc = real(h, option, va_arg(ap, long)); \
+		else if (option < CURLOPTTYPE_FUNCTIONPOINT) \
+			rc = real(h, option, va_arg(ap, void *)); \
+		else if (option < CURLOPTTYPE_OFF_T) \
+			rc = real(h, option, va_arg(ap, any_fn)); \
+		else if (option < CURLOPTTYPE_BLOB) \
+			rc = real(h, option, va_arg(ap, curl_off_t)); \
 		else \
-			rc = real(handle, option, va_arg(ap, void *)); \
-	} while (0)
-
-CURLcode(curl_easy_setopt)(CURL *h, CURLoption option, ...)
-{
-	if (!ready())
-		return CURLE_FAILED_INIT;
-	CURLcode (*real)(CURL *, CURLoption, ...) = (CURLcode(*)(CURL *, CURLoption, ...))syms[I_curl_easy_setopt];
-	CURLcode rc;
-	va_list ap;
-	va_start(ap, option);
-	FORWARD_OPTION(real, h, option, ap, rc);
-	va_end(ap);
-	return rc;
-}
-
-CURLMcode(curl_multi_setopt)(CURLM *m, CURLMoption option, ...)
-{
-	if (!ready())
-		return CURLM_BAD_HANDLE;
-	CURLMcode (*real)(CURLM *, CURLMoption, ...) = (CURLMcode(*)(CURLM *, CURLMoption, ...))syms[I_curl_multi_setopt];
-	CURLMcode rc;
-	va_list ap;
-	va_start(ap, option);
-	FORWARD_OPTION(real, m, option, ap, rc);
-	va_end(ap);
-	return rc;
-}
+			rc = real(h, option, va_arg(ap, void *)); \
+		va_end(ap); \
+		return rc; \
+	}
+SETOPT_WRAP(CURLcode, curl_easy_setopt, CURL, CURLoption, CURLE_FAILED_INIT)
+SETOPT_WRAP(CURLMcode, curl_multi_setopt, CURLM, CURLMoption, CURLM_BAD_HANDLE)
 
 /* Every CURLINFO_* takes one pointer to where the answer goes. */
 CURLcode(curl_easy_getinfo)(CURL *h, CURLINFO info, ...)

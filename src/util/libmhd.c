@@ -36,9 +36,7 @@
 /* The variadic ones, written out below. */
 #define MHD_VARARG_CALLS(A) A(MHD_get_connection_info) A(MHD_get_daemon_info)
 
-enum { MHD_CALLS(DYNLIB_INDEX) MHD_VOID_CALLS(DYNLIB_VINDEX) MHD_VARARG_CALLS(DYNLIB_VINDEX) MHD_NSYMS };
-static const char *const names[MHD_NSYMS] = {
-	MHD_CALLS(DYNLIB_NAME) MHD_VOID_CALLS(DYNLIB_VNAME) MHD_VARARG_CALLS(DYNLIB_VNAME)};
+DYNLIB_TABLE(MHD_CALLS, MHD_VOID_CALLS, MHD_VARARG_CALLS, MHD_NSYMS)
 
 DYNLIB_LOADER("libmicrohttpd.so.12", "libmicrohttpd12", MHD_NSYMS)
 
