@@ -83,6 +83,28 @@ enrich_alone(const struct article *a, const char *lang, struct arena *arena, str
 	offline_enrich(&w[0], &v, lang, arena, e);
 }
 
+/* An item with nothing to tag gets no keyword: the category's id used to stand in, which
+ * showed "🏷️ other" under a Chinese digest's item and made "other" a topic the day's
+ * stories shared. */
+static void
+test_nothing_to_tag(void)
+{
+	struct arena arena = ARENA_INIT;
+	struct article w[4];
+	struct verdict v;
+	struct article a = art("Oh no!", "It is what it is.", "A microblog");
+	size_t n = window(w, &a);
+	judge(w, n, 0, &arena, &v);
+	show("nothing to tag", &v);
+	CHECK_INT(v.keyword_count, 0);
+	/* ... while an item with words keeps them */
+	a = art("Rust 1.80 released", "The Rust team shipped version 1.80 of the compiler with lazy cells.", "Rust blog");
+	n = window(w, &a);
+	judge(w, n, 0, &arena, &v);
+	CHECK(v.keyword_count >= 1 && has_kw(&v, "Rust"));
+	arena_free(&arena);
+}
+
 /* Keywords keep every letter (ü, é, ß) and are words of the article, not truncations. */
 static void
 test_unicode_keywords(void)
@@ -1548,6 +1570,7 @@ main(void)
 {
 	test_lang();
 	test_unicode_keywords();
+	test_nothing_to_tag();
 	test_title_capitals();
 	test_display_casing();
 	test_multilingual_cues();

@@ -1234,11 +1234,11 @@ overlaps_keyword(const char **kws, size_t n, const char *k)
 	return 0;
 }
 
-/* 2..4 keywords: the two strongest lexicon topics, then the window's TF-IDF terms (names and
- * phrases first), then more lexicon topics; the category as a last resort. */
+/* Up to 4 keywords: the two strongest lexicon topics, then the window's TF-IDF terms (names and
+ * phrases first), then more lexicon topics; none when nothing qualifies. */
 static size_t
 pick_keywords(const struct offline_analysis *an, const struct offline_ctx *ctx, const struct article *a,
-              enum category cat, struct arena *arena, const char **out)
+              struct arena *arena, const char **out)
 {
 	int zh = mostly_cjk(a);
 	int used[MAX_MATCHES] = {0};
@@ -1251,9 +1251,9 @@ pick_keywords(const struct offline_analysis *an, const struct offline_ctx *ctx, 
 			out[n++] = arena_strdup(arena, tf[i]);
 	arena_free(&scratch);
 	n = add_lexicon(an, zh, used, out, n, 4);
-	/* Nothing to say about it: the category, rather than a made-up tag. */
-	if (n == 0)
-		out[n++] = category_id(cat);
+	/* Nothing to say about it: no tag, rather than a made-up one. (The category's id used to
+	 * stand in: "🏷️ other" under a Chinese digest's item, and "other" counted as a topic the
+	 * day's stories share in its tag cloud.) The renderers leave the tag line out. */
 	return n;
 }
 
@@ -1386,7 +1386,7 @@ offline_verdict(const struct offline_ctx *ctx, const struct article *a, struct a
 	out->timeliness = timeliness(an, a, ctx);
 	out->category = categorize(an, prior);
 	const char **kws = arena_alloc(arena, 4 * sizeof *kws);
-	out->keyword_count = pick_keywords(an, ctx, a, out->category, arena, kws);
+	out->keyword_count = pick_keywords(an, ctx, a, arena, kws);
 	out->keywords = kws;
 	out->is_offline = 1;
 	out->model = NULL;
