@@ -2,7 +2,7 @@
  *
  * libcurl, libmicrohttpd and libcrypto are needed by fetching, the LLM client, delivery and
  * `brief serve`, not by `brief parse`, `extract` or the offline reports. Linked the usual way,
- * the dynamic loader maps them and their ~30 dependencies (GnuTLS, Kerberos, LDAP, SSH, ICU…)
+ * the dynamic loader maps them and their ~30 dependencies (GnuTLS, Kerberos, LDAP, SSH, nghttp2…)
  * at every start: 15 ms of a 20 ms start-up on the 2-core machine, most of it page faults,
  * and a third of `brief parse`'s time over the whole real-world corpus (docs/parse.md). So
  * each has a file beside this one (libcurl.c, libmhd.c, libcrypto.c) that defines the
@@ -16,8 +16,8 @@
 
 /* Open soname (RTLD_NOW, local) and fill syms[k] with the address of names[k] for k < n.
  * Returns 0; or -1 after printing one line on stderr that says which library or symbol is
- * missing and which Debian package provides it (package), leaving syms untouched. Call it
- * once per library (pthread_once: the shims can be first called from any thread). */
+ * missing and which Debian package provides it (package); syms is then not to be used. Call
+ * it once per library (pthread_once: the shims can be first called from any thread). */
 int dynlib_open(const char *soname, const char *package, const char *const *names, void **syms, size_t n);
 
 /* What a shim file builds from its lists of functions, each an X-macro list of
@@ -26,8 +26,9 @@ int dynlib_open(const char *soname, const char *package, const char *const *name
  *   V(name, parameters, arguments):
  * an enum of indices (I_name), the names for dynlib_open (`names`), the loader
  * (DYNLIB_LOADER: `syms` and `ready()`, which opens the library once, from whichever thread
- * calls first, and says whether it is open) and the wrappers themselves. The names are in parentheses so that a header's macros of the same
- * names (curl.h's type checks) are not expanded. */
+ * calls first, and says whether it is open) and the wrappers themselves. The wrappers' names
+ * are in parentheses so that a header's macros of the same names (curl.h's type checks) are
+ * not expanded. */
 #define DYNLIB_INDEX(ret, name, ...) I_##name,
 #define DYNLIB_VINDEX(name, ...) I_##name,
 #define DYNLIB_NAME(ret, name, ...) #name,
