@@ -37,32 +37,32 @@ int dynlib_open(const char *soname, const char *package, const char *const *name
  * V-style ones, and the names of those the file writes out by hand (A(name)); DYNLIB_NONE
  * stands for a list a file does not have. */
 #define DYNLIB_NONE(X)
-#define DYNLIB_TABLE(xs, vs, as, n) \
-	enum { xs(DYNLIB_INDEX) vs(DYNLIB_VINDEX) as(DYNLIB_VINDEX) n }; \
+#define DYNLIB_TABLE(xs, vs, as, n)                                                                          \
+	enum { xs(DYNLIB_INDEX) vs(DYNLIB_VINDEX) as(DYNLIB_VINDEX) n };                                     \
 	static const char *const names[n] = {xs(DYNLIB_NAME) vs(DYNLIB_VNAME) as(DYNLIB_VNAME)};
-#define DYNLIB_LOADER(soname, package, n) \
-	static void *syms[n]; \
-	static pthread_once_t dynlib_once = PTHREAD_ONCE_INIT; \
-	static int dynlib_loaded; \
-	static void dynlib_load(void) \
-	{ \
-		dynlib_loaded = dynlib_open(soname, package, names, syms, n) == 0; \
-	} \
-	static int ready(void) \
-	{ \
-		pthread_once(&dynlib_once, dynlib_load); \
-		return dynlib_loaded; \
+#define DYNLIB_LOADER(soname, package, n)                                                                    \
+	static void *syms[n];                                                                                \
+	static pthread_once_t dynlib_once = PTHREAD_ONCE_INIT;                                               \
+	static int dynlib_loaded;                                                                            \
+	static void dynlib_load(void)                                                                        \
+	{                                                                                                    \
+		dynlib_loaded = dynlib_open(soname, package, names, syms, n) == 0;                           \
+	}                                                                                                    \
+	static int ready(void)                                                                               \
+	{                                                                                                    \
+		pthread_once(&dynlib_once, dynlib_load);                                                     \
+		return dynlib_loaded;                                                                        \
 	}
-#define DYNLIB_WRAP(ret, name, params, args, fail) \
-	ret(name) params \
-	{ \
-		return ready() ? ((ret(*) params)syms[I_##name]) args : (fail); \
+#define DYNLIB_WRAP(ret, name, params, args, fail)                                                           \
+	ret(name) params                                                                                     \
+	{                                                                                                    \
+		return ready() ? ((ret(*) params)syms[I_##name])args : (fail);                               \
 	}
-#define DYNLIB_VWRAP(name, params, args) \
-	void(name) params \
-	{ \
-		if (ready()) \
-			((void(*) params)syms[I_##name]) args; \
+#define DYNLIB_VWRAP(name, params, args)                                                                     \
+	void(name) params                                                                                    \
+	{                                                                                                    \
+		if (ready())                                                                                 \
+			((void(*) params)syms[I_##name]) args;                                               \
 	}
 
 #endif

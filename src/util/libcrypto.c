@@ -13,15 +13,16 @@
 #error "libcrypto.so.3 is the library of OpenSSL 3: check the soname below"
 #endif
 
-#define CRYPTO_CALLS(X) \
-	X(const EVP_MD *, EVP_sha256, (void), (), NULL) \
-	X(unsigned char *, HMAC, \
-	  (const EVP_MD *md, const void *key, int key_len, const unsigned char *data, size_t data_len, \
-	   unsigned char *out, unsigned int *out_len), \
-	  (md, key, key_len, data, data_len, out, out_len), NULL) \
-	X(int, EVP_Digest, \
-	  (const void *data, size_t count, unsigned char *out, unsigned int *size, const EVP_MD *type, ENGINE *impl), \
-	  (data, count, out, size, type, impl), 0) \
+#define CRYPTO_CALLS(X)                                                                                      \
+	X(const EVP_MD *, EVP_sha256, (void), (), NULL)                                                      \
+	X(unsigned char *, HMAC,                                                                             \
+	  (const EVP_MD *md, const void *key, int key_len, const unsigned char *data, size_t data_len,       \
+	   unsigned char *out, unsigned int *out_len),                                                       \
+	  (md, key, key_len, data, data_len, out, out_len), NULL)                                            \
+	X(int, EVP_Digest,                                                                                   \
+	  (const void *data, size_t count, unsigned char *out, unsigned int *size, const EVP_MD *type,       \
+	   ENGINE *impl),                                                                                    \
+	  (data, count, out, size, type, impl), 0)                                                           \
 	X(int, EVP_EncodeBlock, (unsigned char *t, const unsigned char *f, int n), (t, f, n), -1)
 
 DYNLIB_TABLE(CRYPTO_CALLS, DYNLIB_NONE, DYNLIB_NONE, CRYPTO_NSYMS)
