@@ -72,15 +72,24 @@ window(struct article *w, const struct article *subject)
 	return 4;
 }
 
+/* The engine's verdict on a alone in the filler window, shown under what (NULL: not shown). */
+static void
+judge_alone(const char *what, const struct article *a, struct arena *arena, struct verdict *v)
+{
+	struct article w[4];
+	size_t n = window(w, a);
+	judge(w, n, 0, arena, v);
+	if (what)
+		show(what, v);
+}
+
 /* The offline enrichment of a, judged alone in the filler window. */
 static void
 enrich_alone(const struct article *a, const char *lang, struct arena *arena, struct enrichment *e)
 {
-	struct article w[4];
 	struct verdict v;
-	size_t n = window(w, a);
-	judge(w, n, 0, arena, &v);
-	offline_enrich(&w[0], &v, lang, arena, e);
+	judge_alone(NULL, a, arena, &v);
+	offline_enrich(a, &v, lang, arena, e);
 }
 
 /* An item with nothing to tag gets no keyword: the category's id used to stand in, which
@@ -90,17 +99,13 @@ static void
 test_nothing_to_tag(void)
 {
 	struct arena arena = ARENA_INIT;
-	struct article w[4];
 	struct verdict v;
 	struct article a = art("Oh no!", "It is what it is.", "A microblog");
-	size_t n = window(w, &a);
-	judge(w, n, 0, &arena, &v);
-	show("nothing to tag", &v);
+	judge_alone("nothing to tag", &a, &arena, &v);
 	CHECK_INT(v.keyword_count, 0);
 	/* ... while an item with words keeps them */
 	a = art("Rust 1.80 released", "The Rust team shipped version 1.80 of the compiler with lazy cells.", "Rust blog");
-	n = window(w, &a);
-	judge(w, n, 0, &arena, &v);
+	judge_alone(NULL, &a, &arena, &v);
 	CHECK(v.keyword_count >= 1 && has_kw(&v, "Rust"));
 	arena_free(&arena);
 }
@@ -110,17 +115,14 @@ static void
 test_unicode_keywords(void)
 {
 	struct arena arena = ARENA_INIT;
-	struct article w[4];
 	struct article de = art("Überwachung: Bundestag beschließt Gesetz zur Vorratsdatenspeicherung",
 	                        "Der Bundestag hat am Donnerstag die Vorratsdatenspeicherung beschlossen. Die Überwachung "
 	                        "von Verbindungsdaten soll künftig zehn Wochen dauern. Datenschützer kritisieren die "
 	                        "Überwachung scharf und kündigen eine Verfassungsbeschwerde gegen die "
 	                        "Vorratsdatenspeicherung an. Die Überwachung betrifft alle Telefonkunden.",
 	                        "Netzpolitik");
-	size_t n = window(w, &de);
 	struct verdict v;
-	judge(w, n, 0, &arena, &v);
-	show("de surveillance", &v);
+	judge_alone("de surveillance", &de, &arena, &v);
 	CHECK(has_kw(&v, "Überwachung") || has_kw(&v, "Vorratsdatenspeicherung"));
 	for (size_t i = 0; i < v.keyword_count; i++) {
 		CHECK(strstr(v.keywords[i], "berwachung") == NULL || strstr(v.keywords[i], "Überwachung") != NULL);
@@ -136,9 +138,7 @@ test_unicode_keywords(void)
 	                        "chercheurs ont découvert que la faille permettait de lire les notes et les adresses. "
 	                        "L'éditeur a publié un correctif mardi. La faille touche des milliers d'écoles.",
 	                        "Le Journal");
-	n = window(w, &fr);
-	judge(w, n, 0, &arena, &v);
-	show("fr flaw", &v);
+	judge_alone("fr flaw", &fr, &arena, &v);
 	CHECK(has_kw(&v, "Pronote"));
 	for (size_t i = 0; i < v.keyword_count; i++) {
 		CHECK(strcmp(v.keywords[i], "curit") != 0 && strcmp(v.keywords[i], "l ves") != 0);
@@ -154,18 +154,13 @@ static void
 test_title_capitals(void)
 {
 	struct arena arena = ARENA_INIT;
-	struct article w[4];
 	struct verdict v;
 	struct article id = art("What does it mean when the bottom bit of my HMODULE is set?", "", "Old New Thing");
-	size_t n = window(w, &id);
-	judge(w, n, 0, &arena, &v);
-	show("identifier", &v);
+	judge_alone("identifier", &id, &arena, &v);
 	CHECK(has_kw(&v, "HMODULE"));
 	CHECK(!has_kw(&v, "hmodule"));
 	struct article loud = art("HUGE SAVINGS ON EVERY KEYBOARD THIS WEEKEND", "", "Deals");
-	n = window(w, &loud);
-	judge(w, n, 0, &arena, &v);
-	show("shouted", &v);
+	judge_alone("shouted", &loud, &arena, &v);
 	for (size_t i = 0; i < v.keyword_count; i++)
 		CHECK(strcmp(v.keywords[i], "KEYBOARD") != 0 && strcmp(v.keywords[i], "SAVINGS") != 0);
 	arena_free(&arena);
@@ -176,17 +171,14 @@ static void
 test_display_casing(void)
 {
 	struct arena arena = ARENA_INIT;
-	struct article w[4];
 	struct article en = art("Serving LLM inference from PostgreSQL with a Rust extension",
 	                        "We wrote a Rust extension for PostgreSQL that runs llm inference next to the data. "
 	                        "The extension loads a small language model once per backend. In our tests postgres "
 	                        "answered 40 queries per second with the LLM on a laptop, and the Rust code stayed "
 	                        "under 2,000 lines.",
 	                        "Example Blog");
-	size_t n = window(w, &en);
 	struct verdict v;
-	judge(w, n, 0, &arena, &v);
-	show("en casing", &v);
+	judge_alone("en casing", &en, &arena, &v);
 	CHECK(has_kw(&v, "LLM"));
 	CHECK(has_kw(&v, "PostgreSQL"));
 	CHECK(has_kw(&v, "Rust"));
@@ -210,16 +202,13 @@ static void
 check_cases_from(const struct cue_case *cases, size_t count, const char *url)
 {
 	struct arena arena = ARENA_INIT;
-	struct article w[4];
 	struct verdict v;
 	for (size_t c = 0; c < count; c++) {
 		const struct cue_case *k = &cases[c];
 		struct article a = art(k->title, k->text, k->source);
 		if (url)
 			a.source_url = url;
-		size_t n = window(w, &a);
-		judge(w, n, 0, &arena, &v);
-		show(k->what, &v);
+		judge_alone(k->what, &a, &arena, &v);
 		if (k->cat_is_not)
 			CHECK(v.category != k->cat);
 		else
@@ -1466,15 +1455,12 @@ test_cjk_fragments(void)
 
 	/* Japanese grammar in hiragana ("ている", "使ってい") is in no keyword. */
 	struct arena arena = ARENA_INIT;
-	struct article w[4];
 	struct verdict v;
 	struct article a = art("フリーWi-Fiの危険",
 	                       "公衆無線LANでは通信を暗号化していないことが多い。多くの人が気にせず使っている。"
 	                       "カフェで使っている人は注意している。",
 	                       "ニュース");
-	size_t n = window(w, &a);
-	judge(w, n, 0, &arena, &v);
-	show("ja hiragana", &v);
+	judge_alone("ja hiragana", &a, &arena, &v);
 	CHECK(v.keyword_count > 0);
 	for (size_t i = 0; i < v.keyword_count; i++)
 		for (const char *p = v.keywords[i]; *p; p++) /* hiragana is U+3040..U+309F: E3 81 80..E3 82 9F */

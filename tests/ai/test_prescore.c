@@ -13,7 +13,7 @@
 #include "store/select.h"
 #include "testlib.h"
 
-#define ARTICLES 47 /* two full batches of 16 (STAGE_SCORE_BATCH) and a partial one */
+#define ARTICLES 47 /* two full batches of 16 (stage_score_batch) and a partial one */
 
 static struct llmsrv *srv;
 

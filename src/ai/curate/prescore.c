@@ -86,7 +86,7 @@ take_sources(struct prescore *p, const int64_t *ids, size_t n)
 static void
 send_round(struct prescore *p, int is_flush)
 {
-	size_t batch = (size_t)(p->env.score_batch > 0 ? p->env.score_batch : STAGE_SCORE_BATCH);
+	size_t batch = stage_score_batch(&p->env);
 	size_t lanes = (size_t)(p->client.cfg.concurrency > 0 ? p->client.cfg.concurrency : 1);
 	size_t take = is_flush ? p->backlog_count : p->backlog_count / batch * batch;
 	if (take > lanes * batch)
@@ -105,7 +105,7 @@ static void *
 run(void *arg)
 {
 	struct prescore *p = arg;
-	size_t batch = (size_t)(p->env.score_batch > 0 ? p->env.score_batch : STAGE_SCORE_BATCH);
+	size_t batch = stage_score_batch(&p->env);
 	for (;;) {
 		pthread_mutex_lock(&p->lock);
 		int is_idle = 0;

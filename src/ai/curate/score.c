@@ -77,6 +77,12 @@ stage_score_item(const struct stage_env *env, const struct article *a, size_t in
 	batch_hash(NULL, it->body, it->hash);
 }
 
+size_t
+stage_score_batch(const struct stage_env *env)
+{
+	return env->score_batch > 0 ? (size_t)env->score_batch : 16;
+}
+
 static void
 score_task(const struct stage_env *env, struct score_ctx *ctx, struct batch_task *t)
 {
@@ -84,7 +90,7 @@ score_task(const struct stage_env *env, struct score_ctx *ctx, struct batch_task
 		.task = PROMPT_SCORE,
 		.lang = "en",
 		.id_key = "i",
-		.batch_size = env->score_batch > 0 ? env->score_batch : STAGE_SCORE_BATCH,
+		.batch_size = (int)stage_score_batch(env),
 		.tokens_per_item = 56, /* a compact entry with four keywords is ~45 tokens */
 		.tokens_base = 16,
 		.apply = score_apply,

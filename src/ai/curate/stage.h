@@ -13,14 +13,9 @@
 #include "util/config.h"
 #include "util/err.h"
 
-/* Articles per score request when the config does not say ([llm] batch_size's default): the
- * rubric goes with every request, so larger batches spend fewer tokens per article on it; the
- * batches are then evened out across the lanes (batch.c), 155 articles making 12 of 13. */
-#define STAGE_SCORE_BATCH 16
-
 struct stage_env {
 	struct batch_env be;
-	int score_batch;          /* articles per score request (0: STAGE_SCORE_BATCH) */
+	int score_batch;          /* articles per score request (0: stage_score_batch's default) */
 	int enrich_batch;         /* articles per enrich request (0 = one batch per lane, up to 5) */
 	long score_text_tokens;   /* article text budget for scoring (default 110) */
 	long enrich_text_tokens;  /* article text budget for enrichment (default 1200) */
@@ -38,6 +33,10 @@ void stage_score_item(const struct stage_env *env, const struct article *a, size
  * cache only: what the background pre-scorer runs while feeds are still being fetched, so
  * that stage_score later finds those answers cached. Items answered are marked is_done. */
 void stage_score_prefill(const struct stage_env *env, struct batch_item *items, size_t n);
+/* Articles per score request: env->score_batch, or 16 when it is 0 ([llm] batch_size's default).
+ * The rubric goes with every request, so larger batches spend fewer tokens per article on it;
+ * batch.c then evens the batches out across the lanes (155 articles make 12 of 13). */
+size_t stage_score_batch(const struct stage_env *env);
 
 /* Open the LLM configured in cfg (provider, client with st for usage rows, per-stage sizes
  * from [llm]) for a run at now. Returns 1 when a model is configured (client initialised:

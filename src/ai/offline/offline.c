@@ -352,11 +352,11 @@ is_howto(const char *title, const char *text)
 	       str_icasestr(text, head, "here's how") || str_icasestr(text, head, "here is how");
 }
 
-/* The length of a pre-release tag at t[0..len) that ends the token: an optional '-' or '.',
- * then a, b, rc, alpha, beta, pre or dev, then an optional '.' and digits ("rc1", "-beta.3",
- * "b1", "a7", "-rc.2"); 0 when t is not one. */
-static size_t
-prerelease_tag(const char *t, size_t len)
+/* True when t[0..len) is a pre-release tag that ends the token: an optional '-' or '.', then
+ * a, b, rc, alpha, beta, pre or dev, then an optional '.' and digits ("rc1", "-beta.3", "b1",
+ * "a7", "-rc.2"). */
+static int
+is_prerelease_tag(const char *t, size_t len)
 {
 	static const char *const tags[] = {"alpha", "beta", "pre", "dev", "rc", "a", "b"};
 	size_t i = len && (t[0] == '-' || t[0] == '.') ? 1 : 0;
@@ -369,8 +369,8 @@ prerelease_tag(const char *t, size_t len)
 			j++;
 		while (j < len && is_ascii_digit((unsigned char)t[j]))
 			j++;
-		if (j == len && (t[len - 1] != '.'))
-			return len;
+		if (j == len && t[len - 1] != '.')
+			return 1;
 	}
 	return 0;
 }
@@ -391,7 +391,7 @@ is_version_token(const char *t, size_t len, int min_dots)
 			digits++;
 		else if (t[i] == '.' && digits && i + 1 < len && is_ascii_digit((unsigned char)t[i + 1]))
 			dots++, digits = 0;
-		else if (digits && dots >= 1 && prerelease_tag(t + i, len - i))
+		else if (digits && dots >= 1 && is_prerelease_tag(t + i, len - i))
 			return 1;
 		else
 			return 0;
