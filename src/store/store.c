@@ -10,6 +10,7 @@
 
 #include "store/fts.h"
 #include "store/pack.h"
+#include "store/walbuf.h"
 #include "util/fs.h"
 #include "util/str.h"
 
@@ -604,6 +605,7 @@ store_open(struct store *st, const char *path, struct err *e)
 {
 	memset(st, 0, sizeof *st);
 	st->path = xstrdup(path);
+	walbuf_register(); /* when it cannot, the platform's VFS serves, only slower */
 	if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
 	                    NULL) != SQLITE_OK) {
 		int sys = st->db ? sqlite3_system_errno(st->db) : 0; /* why the file would not open */
