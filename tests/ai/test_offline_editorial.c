@@ -112,7 +112,8 @@ test_nothing_to_tag(void)
 
 /* Quality is for the digest's technical reader: a long report with no technical subject is at
  * most 3 however many words and figures it has (it had scored 8), while a technical article of
- * the same length keeps the points its length and figures earn. */
+ * the same length keeps the points its length and figures earn, and a short one on a core
+ * subject is not a link post. */
 static void
 test_off_topic_quality(void)
 {
@@ -159,6 +160,15 @@ test_off_topic_quality(void)
 	judge_alone("kernel report", &b, &arena, &v);
 	CHECK(v.relevance > 3);
 	CHECK(v.quality >= 6);
+	/* A story on a core subject that its feed sums up in two sentences is solid news, not a
+	 * link post: its quality is at least its relevance less 3 (it had quality 2). */
+	struct article c = art("OpenSSL fixes a remote code execution vulnerability in its TLS stack",
+	                       "The OpenSSL project released fixes for a buffer overflow in the TLS handshake. "
+	                       "Attackers could exploit the vulnerability remotely.",
+	                       "Security news");
+	judge_alone("brief security news", &c, &arena, &v);
+	CHECK(v.relevance >= 7);
+	CHECK(v.quality >= v.relevance - 3);
 	arena_free(&arena);
 }
 
