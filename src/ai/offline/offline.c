@@ -897,7 +897,7 @@ relevance(const struct offline_analysis *an)
 
 #define OFF_TOPIC_RELEVANCE 3 /* relevance at or below it: at most one weak technical term */
 #define OFF_TOPIC_QUALITY 3   /* ... and the most such an item's quality can be */
-#define BRIEF_NEWS_GAP 3      /* quality is at least relevance minus this */
+#define SHORT_NEWS_GAP 3      /* quality is at least relevance minus this */
 
 /* 1..10 from the article's length, figures and sentences; a post of a prolific feed weighs
  * less. Quality is for the digest's technical reader (seed 000's rubric; the labelled set's
@@ -905,10 +905,10 @@ relevance(const struct offline_analysis *an)
  * (relevance <= OFF_TOPIC_RELEVANCE) is at most OFF_TOPIC_QUALITY however long it is; a long
  * match report or election story had scored 6-8. And a story on a core technical subject
  * that its feed sums up in two sentences is news a reader wants (the rules' 5-6 for solid
- * news), not a link post: its quality is at least relevance - BRIEF_NEWS_GAP, since length
+ * news), not a link post: its quality is at least relevance - SHORT_NEWS_GAP, since length
  * says nothing about a story told that briefly ("MD6 withdrawn from the SHA-3 competition"
  * had quality 1). Rank correlation with the labelled quality, dev 0.584 -> 0.613 -> 0.629, a
- * second editor's 150 items 0.535 -> 0.596 -> 0.612, the probes unchanged or up (docs/ai.md).
+ * second editor's 150 items 0.535 -> 0.596 -> 0.611, the probes unchanged or up (docs/ai.md).
  * k: a's index in the window (window_index()). */
 static int
 quality(const struct offline_analysis *an, const struct article *a, const struct offline_ctx *ctx, size_t k,
@@ -933,8 +933,8 @@ quality(const struct offline_analysis *an, const struct article *a, const struct
 		q--;
 	if (relevance <= OFF_TOPIC_RELEVANCE && q > OFF_TOPIC_QUALITY)
 		q = OFF_TOPIC_QUALITY;
-	if (q < relevance - BRIEF_NEWS_GAP)
-		q = relevance - BRIEF_NEWS_GAP;
+	if (q < relevance - SHORT_NEWS_GAP)
+		q = relevance - SHORT_NEWS_GAP;
 	return clamp10(q);
 }
 
