@@ -1,7 +1,7 @@
 /* test_walbuf.c: the WAL-gathering VFS (src/store/walbuf.c) against the SQLite brief links:
- * its writes are gathered, every commit is seen whole by another connection the moment it
- * returns and never before, a killed writer loses no commit and leaves no part of one, and a
- * failing write fails the commit. */
+ * its writes are gathered, every commit is seen whole by another connection (in this process
+ * or another) the moment it returns and never before, a killed writer loses no commit and
+ * leaves no part of one, and a failing write fails the commit. */
 #include <signal.h>
 #include <sqlite3.h>
 #include <stdlib.h>
@@ -160,6 +160,44 @@ test_reader_sees_each_commit(void)
 	sqlite3_close(plain);
 }
 
+/* Another process (as `brief serve` beside `brief fetch`) reading through the platform's own
+ * VFS while the writer commits: every snapshot it reads holds whole commits only, with every
+ * byte as written. */
+static void
+test_reader_process_sees_whole_commits(void)
+{
+	char path[512];
+	snprintf(path, sizeof path, "%s/shared.db", test_tmpdir());
+	sqlite3 *w = open_db(path, NULL);
+	create_table(w);
+	CHECK(sqlite3_exec(w, "PRAGMA cache_size = 10", NULL, NULL, NULL) == SQLITE_OK);
+	enum { BATCHES = 200 };
+	pid_t pid = fork();
+	if (pid == 0) {
+		sqlite3 *r = open_db(path, "unix");
+		long long seen = 0, reads = 0;
+		int ok = 1;
+		while (ok && seen < BATCHES) {
+			ok = sqlite3_exec(r, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+			long long rows = query_ll(r, "SELECT count(*) FROM t");
+			long long batches = query_ll(r, "SELECT count(DISTINCT batch) FROM t");
+			ok = ok && rows == batches * ROWS_PER_COMMIT && batches >= seen &&
+			     (++reads % 16 != 0 || bad_values(r) == 0);
+			sqlite3_exec(r, "COMMIT", NULL, NULL, NULL);
+			seen = batches;
+		}
+		ok = ok && bad_values(r) == 0;
+		sqlite3_close(r);
+		_exit(ok && reads > 1 ? 0 : 1);
+	}
+	for (int batch = 0; batch < BATCHES; batch++)
+		CHECK(write_batch(w, batch) == SQLITE_OK);
+	int status = 0;
+	waitpid(pid, &status, 0);
+	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	sqlite3_close(w);
+}
+
 /* A writer killed at a random moment: every commit it reported is there, whole, and no part
  * of the transaction it was in. */
 static void
@@ -260,6 +298,7 @@ main(void)
 	CHECK(walbuf_register() == 0);
 	CHECK_STR(sqlite3_vfs_find(NULL)->zName, "brief-walbuf");
 	test_reader_sees_each_commit();
+	test_reader_process_sees_whole_commits();
 	test_killed_writer_keeps_commits();
 	test_failed_write_fails_commit();
 	return test_done("test_walbuf");
