@@ -207,10 +207,18 @@ test_write_file(const char *path, const char *data, size_t len)
 }
 
 long long
-test_query_int(struct store *st, const char *sql)
+test_db_query_int(sqlite3 *db, const char *sql)
 {
-	sqlite3_stmt *s = store_prepare(st, sql, NULL);
-	long long v = s && sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
+	sqlite3_stmt *s = NULL;
+	long long v = -1;
+	if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
+		v = sqlite3_column_int64(s, 0);
 	sqlite3_finalize(s);
 	return v;
+}
+
+long long
+test_query_int(struct store *st, const char *sql)
+{
+	return test_db_query_int(st->db, sql);
 }

@@ -67,7 +67,10 @@ const char *test_brief_bin(void);
 int test_run(char *const argv[], char *const env[], const char *stdin_data, struct buf *out,
              struct buf *err);
 struct store;
-/* The first column of the first row of sql on st as a number, or -1 when there is none. */
+struct sqlite3;
+/* The first column of the first row of sql on db as a number, or -1 when there is none. */
+long long test_db_query_int(struct sqlite3 *db, const char *sql);
+/* test_db_query_int on the store's connection. */
 long long test_query_int(struct store *st, const char *sql);
 /* Read a whole file; aborts the test on failure. */
 void test_read_file(const char *path, struct buf *out);

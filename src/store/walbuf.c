@@ -51,6 +51,14 @@ static sqlite3_vfs *platform;
 static sqlite3_vfs walbuf_vfs;
 static atomic_llong stat_appends, stat_writes;
 
+/* One write that reaches the platform's file (counted in walbuf_stats). */
+static int
+write_through(struct walbuf_file *p, const void *data, int n, sqlite3_int64 off)
+{
+	atomic_fetch_add_explicit(&stat_writes, 1, memory_order_relaxed);
+	return p->real->pMethods->xWrite(p->real, data, n, off);
+}
+
 /* Write out the buffered bytes. The buffer is empty afterwards either way: after a failed
  * write SQLite rolls the transaction back and appends again from the last commit. */
 static int
@@ -58,8 +66,7 @@ flush(struct walbuf_file *p)
 {
 	if (p->buf_len == 0)
 		return SQLITE_OK;
-	int rc = p->real->pMethods->xWrite(p->real, p->buf, (int)p->buf_len, p->buf_off);
-	atomic_fetch_add_explicit(&stat_writes, 1, memory_order_relaxed);
+	int rc = write_through(p, p->buf, (int)p->buf_len, p->buf_off);
 	p->buf_len = 0;
 	return rc;
 }
@@ -92,22 +99,20 @@ static int
 walbuf_write(sqlite3_file *f, const void *data, int n, sqlite3_int64 off)
 {
 	struct walbuf_file *p = (struct walbuf_file *)f;
-	int rc = SQLITE_OK;
 	int completes_commit = p->is_commit_header || is_whole_commit_frame(data, n, off);
 	p->is_commit_header = n == WAL_FRAME_HEADER && is_commit_mark(data);
 	atomic_fetch_add_explicit(&stat_appends, 1, memory_order_relaxed);
 
 	if (!p->buf && !(p->buf = malloc(WALBUF_CAP)))
-		return p->real->pMethods->xWrite(p->real, data, n, off);
+		return write_through(p, data, n, off);
 	sqlite3_int64 end = p->buf_off + (sqlite3_int64)p->buf_len;
 	int fits = p->buf_len > 0 && off >= p->buf_off && off <= end && off + n - p->buf_off <= WALBUF_CAP;
 	if (!fits) {
-		if ((rc = flush(p)) != SQLITE_OK)
+		int rc = flush(p);
+		if (rc != SQLITE_OK)
 			return rc;
-		if ((size_t)n >= WALBUF_CAP) {
-			atomic_fetch_add_explicit(&stat_writes, 1, memory_order_relaxed);
-			return p->real->pMethods->xWrite(p->real, data, n, off);
-		}
+		if ((size_t)n >= WALBUF_CAP)
+			return write_through(p, data, n, off);
 		p->buf_off = off;
 	}
 	memcpy(p->buf + (off - p->buf_off), data, (size_t)n);
@@ -141,71 +146,71 @@ walbuf_close(sqlite3_file *f)
 	return rc != SQLITE_OK ? rc : rc2;
 }
 
+/* The platform's file under a WAL file's methods. */
+static sqlite3_file *
+real_of(sqlite3_file *f)
+{
+	return ((struct walbuf_file *)f)->real;
+}
+
+/* The calls that read or change what is in the file: the buffer goes out first. */
 static int
 walbuf_truncate(sqlite3_file *f, sqlite3_int64 size)
 {
-	struct walbuf_file *p = (struct walbuf_file *)f;
-	int rc = flush(p);
-	return rc != SQLITE_OK ? rc : p->real->pMethods->xTruncate(p->real, size);
+	int rc = flush((struct walbuf_file *)f);
+	return rc != SQLITE_OK ? rc : real_of(f)->pMethods->xTruncate(real_of(f), size);
 }
 
 static int
 walbuf_sync(sqlite3_file *f, int flags)
 {
-	struct walbuf_file *p = (struct walbuf_file *)f;
-	int rc = flush(p);
-	return rc != SQLITE_OK ? rc : p->real->pMethods->xSync(p->real, flags);
+	int rc = flush((struct walbuf_file *)f);
+	return rc != SQLITE_OK ? rc : real_of(f)->pMethods->xSync(real_of(f), flags);
 }
 
 static int
 walbuf_file_size(sqlite3_file *f, sqlite3_int64 *size)
 {
-	struct walbuf_file *p = (struct walbuf_file *)f;
-	int rc = flush(p);
-	return rc != SQLITE_OK ? rc : p->real->pMethods->xFileSize(p->real, size);
+	int rc = flush((struct walbuf_file *)f);
+	return rc != SQLITE_OK ? rc : real_of(f)->pMethods->xFileSize(real_of(f), size);
 }
 
 static int
 walbuf_file_control(sqlite3_file *f, int op, void *arg)
 {
-	struct walbuf_file *p = (struct walbuf_file *)f;
-	int rc = flush(p);
-	return rc != SQLITE_OK ? rc : p->real->pMethods->xFileControl(p->real, op, arg);
+	int rc = flush((struct walbuf_file *)f);
+	return rc != SQLITE_OK ? rc : real_of(f)->pMethods->xFileControl(real_of(f), op, arg);
 }
 
+/* The rest only forward. */
 static int
 walbuf_lock(sqlite3_file *f, int level)
 {
-	struct walbuf_file *p = (struct walbuf_file *)f;
-	return p->real->pMethods->xLock(p->real, level);
+	return real_of(f)->pMethods->xLock(real_of(f), level);
 }
 
 static int
 walbuf_unlock(sqlite3_file *f, int level)
 {
-	struct walbuf_file *p = (struct walbuf_file *)f;
-	return p->real->pMethods->xUnlock(p->real, level);
+	return real_of(f)->pMethods->xUnlock(real_of(f), level);
 }
 
 static int
 walbuf_check_reserved(sqlite3_file *f, int *out)
 {
-	struct walbuf_file *p = (struct walbuf_file *)f;
-	return p->real->pMethods->xCheckReservedLock(p->real, out);
+	return real_of(f)->pMethods->xCheckReservedLock(real_of(f), out);
 }
 
 static int
 walbuf_sector_size(sqlite3_file *f)
 {
-	struct walbuf_file *p = (struct walbuf_file *)f;
-	return p->real->pMethods->xSectorSize(p->real);
+	return real_of(f)->pMethods->xSectorSize(real_of(f));
 }
 
 static int
 walbuf_device_characteristics(sqlite3_file *f)
 {
-	struct walbuf_file *p = (struct walbuf_file *)f;
-	return p->real->pMethods->xDeviceCharacteristics(p->real);
+	return real_of(f)->pMethods->xDeviceCharacteristics(real_of(f));
 }
 
 /* Version 1: a WAL file is never asked for shared memory or memory maps (those belong to the

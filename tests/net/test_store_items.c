@@ -22,15 +22,6 @@ check_canon(const char *in, const char *want)
 	buf_free(&b);
 }
 
-static long long
-qint(struct store *st, const char *sql)
-{
-	sqlite3_stmt *s = store_prepare(st, sql, NULL);
-	long long v = s && sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
-	sqlite3_finalize(s);
-	return v;
-}
-
 static void
 test_canon(void)
 {
@@ -102,20 +93,20 @@ test_items(void)
 	CHECK(store_item_put(&w, sid, &h2, 800, &r, &e) == 0);
 	CHECK_INT(r, ITEM_NEW);
 	CHECK(store_commit(&st, &e) == 0);
-	CHECK_INT(qint(&st, "SELECT count(*) FROM items"), 4);
-	CHECK_INT(qint(&st, "SELECT first_seen FROM items WHERE guid = 'guid-1'"), 500);
-	CHECK_INT(qint(&st, "SELECT changed_at FROM items WHERE guid = 'guid-1'"), 700);
-	CHECK_INT(qint(&st, "SELECT count(*) FROM items WHERE canonical_link = 'https://x.example/1'"), 1);
-	CHECK_INT(qint(&st, "SELECT count(*) FROM items WHERE categories = '[\"c1\",\"c2\"]'"), 1);
-	CHECK_INT(qint(&st, "SELECT count(*) FROM items_fts WHERE items_fts MATCH 'Second'"), 1);
+	CHECK_INT(test_query_int(&st, "SELECT count(*) FROM items"), 4);
+	CHECK_INT(test_query_int(&st, "SELECT first_seen FROM items WHERE guid = 'guid-1'"), 500);
+	CHECK_INT(test_query_int(&st, "SELECT changed_at FROM items WHERE guid = 'guid-1'"), 700);
+	CHECK_INT(test_query_int(&st, "SELECT count(*) FROM items WHERE canonical_link = 'https://x.example/1'"), 1);
+	CHECK_INT(test_query_int(&st, "SELECT count(*) FROM items WHERE categories = '[\"c1\",\"c2\"]'"), 1);
+	CHECK_INT(test_query_int(&st, "SELECT count(*) FROM items_fts WHERE items_fts MATCH 'Second'"), 1);
 	/* health */
 	struct source_result ok = {.attempted_at = 900, .http_status = 200, .etag = "\"e1\"",
 	                           .last_modified = "Mon, 01 Jan 2026 00:00:00 GMT", .latency_ms = 100,
 	                           .description = "Tech opinion and analysis"};
-	CHECK_INT(qint(&st, "SELECT count(*) FROM sources WHERE description IS NULL"), 1);
+	CHECK_INT(test_query_int(&st, "SELECT count(*) FROM sources WHERE description IS NULL"), 1);
 	CHECK(store_source_record(&st, sid, &ok, &e) == 0);
 	/* the feed's description is kept for the engine; a fetch without one (failed, 304) keeps it */
-	CHECK_INT(qint(&st, "SELECT count(*) FROM sources WHERE description = 'Tech opinion and analysis'"), 1);
+	CHECK_INT(test_query_int(&st, "SELECT count(*) FROM sources WHERE description = 'Tech opinion and analysis'"), 1);
 	struct source_result bad = {.attempted_at = 950, .http_status = 503, .error = "HTTP 503", .latency_ms = 10};
 	CHECK(store_source_record(&st, sid, &bad, &e) == 0);
 	CHECK(store_source_record(&st, sid, &bad, &e) == 0);
@@ -135,7 +126,7 @@ test_items(void)
 	CHECK_INT(src.consecutive_failures, 0);
 	CHECK_STR(src.last_error, NULL);
 	CHECK_STR(src.url, "http://b.example/feed");
-	CHECK_INT(qint(&st, "SELECT count(*) FROM sources WHERE description = 'Tech opinion and analysis'"), 1);
+	CHECK_INT(test_query_int(&st, "SELECT count(*) FROM sources WHERE description = 'Tech opinion and analysis'"), 1);
 	/* the window's articles carry it */
 	struct article *arts;
 	size_t an;
@@ -146,7 +137,9 @@ test_items(void)
 	struct source_result next = {.attempted_at = 995, .http_status = 200, .latency_ms = 5,
 	                             .description = "Security news and investigation"};
 	CHECK(store_source_record(&st, sid, &next, &e) == 0);
-	CHECK_INT(qint(&st, "SELECT count(*) FROM sources WHERE description = 'Security news and investigation'"), 1);
+	CHECK_INT(test_query_int(&st, "SELECT count(*) FROM sources"
+	                              " WHERE description = 'Security news and investigation'"),
+	          1);
 	/* user sources replace defaults; ad-hoc sources are never active */
 	int64_t d1, h;
 	CHECK(store_source_add(&st, SOURCE_DEFAULT, "http://d.example/1", NULL, NULL, NULL, 1, &d1, NULL, &e) == 0);
@@ -159,7 +152,7 @@ test_items(void)
 	int removed;
 	CHECK(store_source_remove(&st, "http://b.example/feed", &removed, &e) == 0);
 	CHECK(removed);
-	CHECK_INT(qint(&st, "SELECT count(*) FROM items"), 0);
+	CHECK_INT(test_query_int(&st, "SELECT count(*) FROM items"), 0);
 	CHECK(store_sources_active(&st, &a, &act, &n, &e) == 0);
 	CHECK_INT(n, 1);
 	CHECK_INT(act[0].id, d1);
@@ -209,9 +202,9 @@ test_updated_only(void)
 	CHECK(store_begin(&st, &e) == 0);
 	CHECK(feed_parse(atom, sizeof atom - 1, NULL, &a, put_parsed, &pc, &doc) == 0);
 	CHECK(store_commit(&st, &e) == 0);
-	CHECK_INT(qint(&st, "SELECT published FROM items WHERE guid = 'u1'"), 1767261600); /* its <updated> */
-	CHECK_INT(qint(&st, "SELECT published FROM items WHERE guid = 'u2'"), 1767254400); /* <published> wins */
-	CHECK_INT(qint(&st, "SELECT count(*) FROM items WHERE guid = 'u3' AND published IS NULL"), 1);
+	CHECK_INT(test_query_int(&st, "SELECT published FROM items WHERE guid = 'u1'"), 1767261600); /* its <updated> */
+	CHECK_INT(test_query_int(&st, "SELECT published FROM items WHERE guid = 'u2'"), 1767254400); /* <published> wins */
+	CHECK_INT(test_query_int(&st, "SELECT count(*) FROM items WHERE guid = 'u3' AND published IS NULL"), 1);
 	struct article *arts;
 	size_t n;
 	CHECK(store_select_window(&st, 1767261600 + 3600, 24, NULL, 0, &a, &arts, &n, &e) == 0);
@@ -293,7 +286,7 @@ test_prepared(void)
 	}
 	CHECK(store_commit(&st, &e) == 0);
 	/* every column but id and source_id is the same, bytes included (packed bodies are BLOBs) */
-	CHECK_INT(qint(&st, "SELECT count(*) FROM items a JOIN items b ON a.source_id < b.source_id"
+	CHECK_INT(test_query_int(&st, "SELECT count(*) FROM items a JOIN items b ON a.source_id < b.source_id"
 	                    " AND a.dedupe_key IS b.dedupe_key AND a.guid IS b.guid AND a.link IS b.link"
 	                    " AND a.canonical_link IS b.canonical_link AND a.title IS b.title AND a.author IS b.author"
 	                    " AND a.summary IS b.summary AND a.content IS b.content AND a.text IS b.text"
@@ -301,11 +294,11 @@ test_prepared(void)
 	                    " AND a.comments IS b.comments AND a.published IS b.published AND a.updated IS b.updated"
 	                    " AND a.first_seen IS b.first_seen AND a.content_hash IS b.content_hash"),
 	          (long long)n);
-	CHECK_INT(qint(&st, "SELECT count(*) FROM items WHERE typeof(text) = 'blob' AND typeof(summary) = 'blob'"
+	CHECK_INT(test_query_int(&st, "SELECT count(*) FROM items WHERE typeof(text) = 'blob' AND typeof(summary) = 'blob'"
 	                    " AND typeof(content) = 'blob'"), 2);
-	CHECK_INT(qint(&st, "SELECT count(*) FROM items WHERE unpacked(content, unpacked(text)) = '<p>' ||"
+	CHECK_INT(test_query_int(&st, "SELECT count(*) FROM items WHERE unpacked(content, unpacked(text)) = '<p>' ||"
 	                    " unpacked(text) || '</p>'"), 2);
-	CHECK_INT(qint(&st, "SELECT count(*) FROM items_fts WHERE items_fts MATCH 'compress'"), 2);
+	CHECK_INT(test_query_int(&st, "SELECT count(*) FROM items_fts WHERE items_fts MATCH 'compress'"), 2);
 	store_items_close(&w);
 	arena_free(&job.arena);
 	store_close(&st);

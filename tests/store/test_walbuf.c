@@ -26,17 +26,6 @@ open_db(const char *path, const char *vfs)
 	return db;
 }
 
-static long long
-query_ll(sqlite3 *db, const char *sql)
-{
-	sqlite3_stmt *s = NULL;
-	long long v = -1;
-	if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
-		v = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
-	return v;
-}
-
 /* One transaction of `rows` rows of batch `batch` (keys from batch * ROWS_PER_COMMIT), each
  * value derived from its key so that a reader can check every byte it sees. Returns SQLite's
  * result for COMMIT. */
@@ -126,12 +115,13 @@ test_reader_sees_each_commit(void)
 			          " WHERE x < 200) INSERT INTO t(k, batch, v) SELECT 1000000 + x, -1,"
 			          " printf('%.700c', 'x') FROM n",
 			          NULL, NULL, NULL) == SQLITE_OK);
-			CHECK_INT(query_ll(r, "SELECT count(*) FROM t WHERE batch = -1"), 0);
-			CHECK_INT(query_ll(r, "SELECT count(*) FROM t"), (long long)batch * ROWS_PER_COMMIT);
+			CHECK_INT(test_db_query_int(r, "SELECT count(*) FROM t WHERE batch = -1"), 0);
+			CHECK_INT(test_db_query_int(r, "SELECT count(*) FROM t"),
+			          (long long)batch * ROWS_PER_COMMIT);
 			CHECK(sqlite3_exec(w, "ROLLBACK", NULL, NULL, NULL) == SQLITE_OK);
 		}
 		CHECK(write_batch(w, batch) == SQLITE_OK);
-		long long n = query_ll(r, "SELECT count(*) FROM t");
+		long long n = test_db_query_int(r, "SELECT count(*) FROM t");
 		if (n != (long long)(batch + 1) * ROWS_PER_COMMIT) {
 			fprintf(stderr, "after commit %d the reader counts %lld rows\n", batch, n);
 			all_ok = 0;
@@ -141,7 +131,7 @@ test_reader_sees_each_commit(void)
 	}
 	/* One commit of ~2 MB, many times the buffer: filled and written out again and again. */
 	CHECK(write_rows(w, 1000, 3000) == SQLITE_OK);
-	CHECK_INT(query_ll(r, "SELECT count(*) FROM t"), 150 * ROWS_PER_COMMIT + 3000);
+	CHECK_INT(test_db_query_int(r, "SELECT count(*) FROM t"), 150 * ROWS_PER_COMMIT + 3000);
 	CHECK(all_ok);
 	walbuf_stats(&after);
 	long long appends = after.appends - before.appends, writes = after.writes - before.writes;
@@ -153,10 +143,10 @@ test_reader_sees_each_commit(void)
 
 	/* The platform's own VFS reads the same file: nothing about it is ours. */
 	sqlite3 *plain = open_db(path, "unix");
-	CHECK_INT(query_ll(plain, "SELECT count(*) FROM t"), 150 * ROWS_PER_COMMIT + 3000);
+	CHECK_INT(test_db_query_int(plain, "SELECT count(*) FROM t"), 150 * ROWS_PER_COMMIT + 3000);
 	CHECK_INT(bad_values(plain), 0);
-	CHECK(query_ll(plain, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check <> 'ok'") ==
-	      0);
+	CHECK(test_db_query_int(
+	          plain, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check <> 'ok'") == 0);
 	sqlite3_close(plain);
 }
 
@@ -179,8 +169,8 @@ test_reader_process_sees_whole_commits(void)
 		int ok = 1;
 		while (ok && seen < BATCHES) {
 			ok = sqlite3_exec(r, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
-			long long rows = query_ll(r, "SELECT count(*) FROM t");
-			long long batches = query_ll(r, "SELECT count(DISTINCT batch) FROM t");
+			long long rows = test_db_query_int(r, "SELECT count(*) FROM t");
+			long long batches = test_db_query_int(r, "SELECT count(DISTINCT batch) FROM t");
 			ok = ok && rows == batches * ROWS_PER_COMMIT && batches >= seen &&
 			     (++reads % 16 != 0 || bad_values(r) == 0);
 			sqlite3_exec(r, "COMMIT", NULL, NULL, NULL);
@@ -236,14 +226,14 @@ test_killed_writer_keeps_commits(void)
 		CHECK(WIFSIGNALED(status));
 
 		sqlite3 *db = open_db(path, "unix");
-		CHECK(query_ll(db,
-		               "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check <> 'ok'") ==
+		CHECK(test_db_query_int(
+		          db, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check <> 'ok'") ==
 		      0);
-		long long batches = query_ll(db, "SELECT count(DISTINCT batch) FROM t");
+		long long batches = test_db_query_int(db, "SELECT count(DISTINCT batch) FROM t");
 		CHECK(batches >= last + 1);
 		CHECK(batches <= last + 2); /* the one in flight may have committed unreported */
-		CHECK_INT(query_ll(db, "SELECT count(*) FROM t"), batches * ROWS_PER_COMMIT);
-		CHECK_INT(query_ll(db, "SELECT max(batch) + 1 FROM t"), batches);
+		CHECK_INT(test_db_query_int(db, "SELECT count(*) FROM t"), batches * ROWS_PER_COMMIT);
+		CHECK_INT(test_db_query_int(db, "SELECT max(batch) + 1 FROM t"), batches);
 		CHECK_INT(bad_values(db), 0);
 		sqlite3_close(db);
 	}
@@ -272,15 +262,15 @@ test_failed_write_fails_commit(void)
 			failed = write_batch(w, batch) != SQLITE_OK;
 		if (!failed)
 			_exit(12);
-		long long committed = query_ll(w, "SELECT count(DISTINCT batch) FROM t");
+		long long committed = test_db_query_int(w, "SELECT count(DISTINCT batch) FROM t");
 		sqlite3_close(w);
 		lim.rlim_cur = RLIM_INFINITY;
 		setrlimit(RLIMIT_FSIZE, &lim);
 		sqlite3 *r = open_db(path, "unix");
 		int ok =
-		    query_ll(r, "SELECT count(*) FROM t") == committed * ROWS_PER_COMMIT &&
+		    test_db_query_int(r, "SELECT count(*) FROM t") == committed * ROWS_PER_COMMIT &&
 		    bad_values(r) == 0 && committed >= 5 &&
-		    query_ll(
+		    test_db_query_int(
 		        r, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check <> 'ok'") == 0;
 		sqlite3_close(r);
 		_exit(ok ? 0 : 13);
