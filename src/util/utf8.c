@@ -267,6 +267,30 @@ utf8_last(const char *s, size_t len)
 }
 
 int
+utf8_is_caseless(uint32_t cp)
+{
+	return (cp >= 0x531 && cp <= 0x556) || (cp >= 0x561 && cp <= 0x587) || /* Armenian */
+	       (cp >= 0x5D0 && cp <= 0x5EA) || (cp >= 0x5F0 && cp <= 0x5F2) || /* Hebrew */
+	       (cp >= 0x620 && cp <= 0x64A) || (cp >= 0x66E && cp <= 0x66F) || /* Arabic */
+	       (cp >= 0x671 && cp <= 0x6D3) || cp == 0x6D5 || (cp >= 0x6EE && cp <= 0x6EF) ||
+	       (cp >= 0x6FA && cp <= 0x6FC) || cp == 0x6FF || (cp >= 0x750 && cp <= 0x77F) ||
+	       (cp >= 0x904 && cp <= 0x939) || cp == 0x93D || cp == 0x950 || /* Devanagari */
+	       (cp >= 0x958 && cp <= 0x961) || (cp >= 0x971 && cp <= 0x97F) ||
+	       (cp >= 0x10D0 && cp <= 0x10FA); /* Georgian */
+}
+
+int
+utf8_is_word_mark(uint32_t cp)
+{
+	return (cp >= 0x300 && cp <= 0x36F) || (cp >= 0x591 && cp <= 0x5BD) || cp == 0x5BF ||
+	       (cp >= 0x5C1 && cp <= 0x5C2) || (cp >= 0x5C4 && cp <= 0x5C5) || cp == 0x5C7 ||
+	       (cp >= 0x610 && cp <= 0x61A) || (cp >= 0x64B && cp <= 0x65F) || cp == 0x670 ||
+	       (cp >= 0x6D6 && cp <= 0x6DC) || (cp >= 0x6DF && cp <= 0x6E4) || (cp >= 0x6E7 && cp <= 0x6E8) ||
+	       (cp >= 0x6EA && cp <= 0x6ED) || (cp >= 0x900 && cp <= 0x903) || (cp >= 0x93A && cp <= 0x93C) ||
+	       (cp >= 0x93E && cp <= 0x94F) || (cp >= 0x951 && cp <= 0x957) || (cp >= 0x962 && cp <= 0x963);
+}
+
+int
 utf8_is_letter(uint32_t cp)
 {
 	if (cp < 0x80)
@@ -274,7 +298,7 @@ utf8_is_letter(uint32_t cp)
 	if (cp >= 0xC0 && cp <= 0x24F) /* Latin-1 letters, Latin Extended-A/B (not × or ÷) */
 		return cp != 0xD7 && cp != 0xF7;
 	return (cp >= 0x386 && cp <= 0x3FF && cp != 0x387) || (cp >= 0x400 && cp <= 0x481) ||
-	       (cp >= 0x48A && cp <= 0x52F) || (cp >= 0x1E00 && cp <= 0x1EFF);
+	       (cp >= 0x48A && cp <= 0x52F) || (cp >= 0x1E00 && cp <= 0x1EFF) || utf8_is_caseless(cp);
 }
 
 uint32_t

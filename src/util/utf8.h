@@ -36,8 +36,15 @@ size_t utf8_count(const char *s, size_t len);
 /* The last code point of s[0..len) (what text joined after it follows), 0 when len is 0. */
 uint32_t utf8_last(const char *s, size_t len);
 /* True for a letter of the Latin (with accents: ä, é, ß, ø), Greek or Cyrillic scripts, ASCII
- * included. CJK is not covered (callers treat it apart). */
+ * included, or of a caseless alphabet written with spaces between words (utf8_is_caseless).
+ * CJK is not covered (callers treat it apart). */
 int utf8_is_letter(uint32_t cp);
+/* True for a letter of the Hebrew, Arabic (Arabic, Persian, Urdu), Armenian, Georgian or
+ * Devanagari alphabets: scripts without capitals, whose words a space ends as in Latin text. */
+int utf8_is_caseless(uint32_t cp);
+/* True for a combining mark that belongs inside a word: Latin diacritics (U+0300-U+036F),
+ * Hebrew points, Arabic vowel marks, Devanagari vowel signs. */
+int utf8_is_word_mark(uint32_t cp);
 /* The lower-case form of cp for those scripts ("Ü" -> "ü", "É" -> "é", "Σ" -> "σ"); any other
  * code point is returned unchanged. Locale-free. */
 uint32_t utf8_tolower(uint32_t cp);

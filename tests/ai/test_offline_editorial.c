@@ -210,6 +210,79 @@ test_unicode_keywords(void)
 	arena_free(&arena);
 }
 
+/* Scripts without capitals are words too: an Urdu article gets keywords spelt as it writes
+ * them (it had none: Arabic letters were no letters), and no function word of its script
+ * ("کے", "میں") or of Russian ("из": two letters, four bytes) is one. */
+static void
+test_caseless_script_keywords(void)
+{
+	struct arena arena = ARENA_INIT;
+	struct article ur = art("سائبر حملوں کے خلاف بینکوں کے لیے نیا قانون",
+	                        "حکومت نے سائبر حملوں کے خلاف نیا قانون منظور کیا ہے۔ قانون کے تحت بینکوں کو ہر سائبر "
+	                        "حملے کی اطلاع دینی ہوگی۔ ماہرین کا کہنا ہے کہ سائبر حملوں میں اضافہ ہوا ہے اور بینکوں کو "
+	                        "بہتر حفاظت کی ضرورت ہے۔ حکومت کے مطابق قانون اگلے ماہ سے نافذ ہوگا اور بینکوں پر جرمانے "
+	                        "بھی ہوں گے۔",
+	                        "Khabrein");
+	struct verdict v;
+	judge_alone("ur cyber law", &ur, &arena, &v);
+	CHECK(v.keyword_count >= 2);
+	CHECK(has_kw(&v, "سائبر") || has_kw(&v, "بینکوں") || has_kw(&v, "قانون"));
+	for (size_t i = 0; i < v.keyword_count; i++) {
+		CHECK(strstr(ur.text, v.keywords[i]) || strstr(ur.title, v.keywords[i]));
+		CHECK(!lang_is_stopword(LANG_OTHER, v.keywords[i]));
+	}
+	struct article ru = art("Данные из банков и данные из больниц",
+	                        "Данные из банков, данные из больниц и данные из магазинов хранятся на серверах в "
+	                        "Москве. Из отчёта следует, что из каждых десяти серверов три не обновлялись. Из "
+	                        "банков утекли пароли клиентов, из больниц истории болезней.",
+	                        "Vesti");
+	judge_alone("ru data", &ru, &arena, &v);
+	CHECK(v.keyword_count >= 2);
+	for (size_t i = 0; i < v.keyword_count; i++) {
+		CHECK(str_icasestr(ru.text, strlen(ru.text), v.keywords[i]) || str_icasestr(ru.title, strlen(ru.title), v.keywords[i]));
+		CHECK(!lang_is_stopword(LANG_OTHER, v.keywords[i]));
+		/* neither a keyword nor a word of a phrase ("данные из") */
+		size_t kl = strlen(v.keywords[i]);
+		CHECK(strcmp(v.keywords[i], "из") != 0 && strstr(v.keywords[i], "из ") != v.keywords[i] &&
+		      !(kl > 5 && strcmp(v.keywords[i] + kl - 5, " из") == 0));
+	}
+	CHECK(lang_is_stopword(LANG_OTHER, "из") && lang_is_stopword(LANG_OTHER, "کے") &&
+	      lang_is_stopword(LANG_OTHER, "של") && !lang_is_stopword(LANG_EN, "کے"));
+	arena_free(&arena);
+}
+
+/* The name a headline puts before its colon is a keyword as a whole ("Star Wars", not "Wars";
+ * a series without its episode number), a label there is none ("Link:"). */
+static void
+test_title_head_keywords(void)
+{
+	struct arena arena = ARENA_INIT;
+	struct verdict v;
+	struct article sw = art("Star Wars: Film über Kopfgeldjäger ist zu 100 Prozent tot",
+	                        "Der geplante Kinofilm über den Kopfgeldjäger wird nicht mehr gedreht, sagte der "
+	                        "Produzent in einem Interview. Das Studio konzentriert sich nun auf Serien für seinen "
+	                        "Streamingdienst.",
+	                        "Spielenews");
+	judge_alone("de head", &sw, &arena, &v);
+	CHECK(has_kw(&v, "Star Wars"));
+	CHECK(!has_kw(&v, "Wars") && !has_kw(&v, "Star"));
+	struct article gb = art("Giant Bombcast 603: Call of Tuesday",
+	                        "The crew talks about the week's releases, a strategy game that takes too long to "
+	                        "load and a racing game with a surprising soundtrack. Then listener questions.",
+	                        "Giant Bomb");
+	judge_alone("en series head", &gb, &arena, &v);
+	CHECK(has_kw(&v, "Giant Bombcast"));
+	for (size_t i = 0; i < v.keyword_count; i++)
+		CHECK(strstr(v.keywords[i], "603") == NULL);
+	struct article link = art("Link: The Dolphins Were Not Playing",
+	                          "A surfer filmed a group of dolphins circling a shark near the beach, and a marine "
+	                          "biologist explains that the dolphins were protecting their young, not playing.",
+	                          "One Foot Tsunami");
+	judge_alone("label head", &link, &arena, &v);
+	CHECK(!has_kw(&v, "Link"));
+	arena_free(&arena);
+}
+
 /* A long word in capitals is shown as written when the title around it is not shouted
  * ("my HMODULE"), in lower case when the whole title shouts. */
 static void
@@ -1618,6 +1691,8 @@ main(void)
 {
 	test_lang();
 	test_unicode_keywords();
+	test_caseless_script_keywords();
+	test_title_head_keywords();
 	test_nothing_to_tag();
 	test_off_topic_quality();
 	test_title_capitals();

@@ -231,7 +231,7 @@ phrase_only(const char *w)
 	return 0;
 }
 
-/* A word that can be a keyword: three bytes or more, two letters or more (any script), not a
+/* A word that can be a keyword: three characters or more, two letters or more (any script), not a
  * function word of English or of the article's language, not generic, not a version with a
  * pre-release tag ("4.0rc1", "2.0b1": its letters made it pass as a word; a version is what
  * changed, never the topic). */
@@ -242,14 +242,14 @@ usable_word(const struct text_iter *it, enum lang lang)
 		return 0;
 	if (is_ascii_digit((unsigned char)it->word[0]) && text_has_version(it->word))
 		return 0;
-	int letters = 0;
-	for (size_t i = 0; i < it->len;) {
+	int letters = 0, chars = 0;
+	for (size_t i = 0; i < it->len; chars++) {
 		uint32_t cp;
 		size_t n = utf8_decode(it->word + i, it->len - i, &cp);
 		letters += utf8_is_letter(cp);
 		i += n ? n : 1;
 	}
-	return letters >= 2;
+	return letters >= 2 && chars >= 3; /* bytes would let Cyrillic "из" and Urdu "کے" through */
 }
 
 /* The first code point of s[0..len) is an upper-case letter ("Über", "Rust"). */
@@ -921,6 +921,96 @@ display_form(const struct slot *s)
 	return s->word;
 }
 
+#define HEAD_MAX_BYTES 48 /* "Mac Power Users #336", "Red Dead Redemption 2": a name, not a clause */
+#define HEAD_MAX_WORDS 4
+
+/* A trailing episode or issue number of a series' head ("#336", "603", "KVM Forum 2024"): two
+ * digits or more, or any number after '#'. A single digit stays: it is part of the name ("Red
+ * Dead Redemption 2"). */
+static int
+episode_number(const char *start, size_t raw)
+{
+	if (start[-1] == '#')
+		return 1;
+	for (size_t i = 0; i < raw; i++)
+		if (!is_ascii_digit((unsigned char)start[i]))
+			return 0;
+	return raw >= 2;
+}
+
+/* The subject a headline names before its colon, when it is a name: "Star Wars: Boba-Fett-Film
+ * ist tot", "Tom Waits: Sänger lässt den Teufel raus", "Code Health: To Comment or Not to
+ * Comment?", "Giant Bombcast 603: Call of Tuesday" (the series, without its number). A reader
+ * tags the story with it; as separate words the name falls apart ("Wars", "Tom") or never
+ * counts, since a phrase needs the body to repeat it. A name is one to four words, only spaces
+ * between them, every one capitalised (or mixed case, or with a digit), none a function word or
+ * a generic word; a single word must also be a name where the body uses it (capitalised
+ * mid-sentence, never in lower case), mixed case or all capitals: a label heads many a feed's
+ * titles ("Link:", "Sponsor:", "Doc:") and is none. Written into out (cap bytes) in the
+ * title's spelling; returns its length, 0 when the title has no such head. */
+static size_t
+title_head(const char *title, enum lang lang, const struct wordmap *tf, const struct source_words *sw, char *out,
+           size_t cap)
+{
+	const char *colon = title ? strstr(title, ": ") : NULL;
+	if (!colon || colon == title || (size_t)(colon - title) > HEAD_MAX_BYTES || !colon[2])
+		return 0;
+	struct text_iter it;
+	text_iter_init(&it, title, (size_t)(colon - title));
+	const char *first = NULL, *last_end = NULL, *prev_end = NULL;
+	size_t words = 0;
+	int named = 0;
+	char only[TEXT_WORD_MAX + 1] = "";
+	char lower[HEAD_MAX_BYTES + 1] = ""; /* the head as the other terms are kept: lower case */
+	size_t lower_len = 0;
+	while (text_next(&it)) {
+		size_t raw = (size_t)(it.stem_end - it.start);
+		if (it.is_cjk || it.stem_end != it.p)
+			return 0; /* CJK has no capitals to tell a name by; a possessive is a phrase */
+		for (const char *q = prev_end ? prev_end : title; q < it.start; q++)
+			if (*q != ' ' && !(*q == '#' && q + 1 == it.start && prev_end))
+				return 0; /* "Linux, BSD", "(Update)", a leading "[Sponsor]" */
+		if (prev_end && episode_number(it.start, raw) && it.p == colon) {
+			prev_end = it.p;
+			break; /* the series' number ends the head */
+		}
+		/* A generic word may name something in company ("Mac Power Users") but never leads
+		 * a name ("First Look", "Best MacBook"). */
+		if (++words > HEAD_MAX_WORDS || lang_is_stopword(lang, it.word) || (words == 1 && kw_is_generic(it.word)))
+			return 0;
+		int digit = 0;
+		for (size_t i = 0; i < raw; i++)
+			digit |= is_ascii_digit((unsigned char)it.start[i]);
+		if (!starts_upper(it.start, raw) && !inner_upper(it.start, raw) && !digit)
+			return 0;
+		named |= usable_word(&it, lang);
+		if (!first)
+			first = it.start;
+		memcpy(only, it.word, it.len + 1);
+		if (lower_len + 1 + it.len + 1 > sizeof lower)
+			return 0;
+		if (lower_len)
+			lower[lower_len++] = ' ';
+		memcpy(lower + lower_len, it.word, it.len + 1);
+		lower_len += it.len;
+		last_end = it.stem_end;
+		prev_end = it.p;
+	}
+	if (!first || !named || (prev_end != colon && last_end != colon) || names_source(sw, lower))
+		return 0;
+	size_t len = (size_t)(last_end - first);
+	if (words == 1) {
+		const struct slot *s = map_find(tf, only);
+		if (!(s && is_proper(s)) && !inner_upper(first, len) && !shouted(first, len))
+			return 0;
+	}
+	if (len + 1 > cap)
+		return 0;
+	memcpy(out, first, len);
+	out[len] = '\0';
+	return len;
+}
+
 size_t
 kw_top(const struct kw_index *idx, const struct article *a, enum lang lang, const char **out, size_t max,
        struct arena *arena)
@@ -958,8 +1048,13 @@ kw_top(const struct kw_index *idx, const struct article *a, enum lang lang, cons
 		memmove(&best[k + 1], &best[k], (n - 1 - k) * sizeof best[0]);
 		best[k] = (struct scored){s->word, display_form(s), score};
 	}
-	/* Best first, skipping terms that overlap a better one ("hugging" after "hugging face"). */
+	/* The headline's named subject first, then the best terms, skipping terms that overlap a
+	 * better one ("hugging" after "hugging face", "Wars" after "Star Wars"). */
 	size_t m = 0;
+	char head[HEAD_MAX_BYTES + 1];
+	size_t head_len = max > 0 ? title_head(a->title, lang, &tf, &sw, head, sizeof head) : 0;
+	if (head_len > 0)
+		out[m++] = arena_strndup(arena, head, head_len);
 	for (size_t i = 0; i < n && m < max; i++) {
 		int dup = 0;
 		for (size_t j = 0; j < m && !dup; j++)

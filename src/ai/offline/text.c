@@ -47,13 +47,13 @@ put_cjk_pair(struct text_iter *it, uint32_t a, uint32_t b)
 	it->is_cjk = 1;
 }
 
-/* True for a code point that can be part of a word: an ASCII letter or digit, or a letter of
- * the Latin, Greek or Cyrillic scripts (accents included: "über", "sécurité"), or a combining
- * mark inside a word. */
+/* True for a code point that can be part of a word: an ASCII letter or digit, a letter
+ * (utf8_is_letter: Latin with accents, "über", "sécurité", Greek, Cyrillic, and the caseless
+ * alphabets, "پاکستان"), or a combining mark inside a word. */
 static int
 is_word_cp(uint32_t cp)
 {
-	return cp < 0x80 ? is_ascii_alnum((int)cp) : utf8_is_letter(cp) || (cp >= 0x300 && cp <= 0x36F);
+	return cp < 0x80 ? is_ascii_alnum((int)cp) : utf8_is_letter(cp) || utf8_is_word_mark(cp);
 }
 
 /* The code point at p (or 0 at the end), its length in *n. */
@@ -119,7 +119,7 @@ text_next(struct text_iter *it)
 			continue;
 		}
 		it->pending_cjk = 0;
-		if (!is_word_cp(cp) || (cp >= 0x300 && cp <= 0x36F)) {
+		if (!is_word_cp(cp) || utf8_is_word_mark(cp)) { /* a word starts with no mark */
 			it->p += n;
 			continue;
 		}
