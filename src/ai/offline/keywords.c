@@ -939,15 +939,16 @@ episode_number(const char *start, size_t raw)
 }
 
 /* The subject a headline names before its colon, when it is a name: "Star Wars: Boba-Fett-Film
- * ist tot", "Tom Waits: Sänger lässt den Teufel raus", "Code Health: To Comment or Not to
- * Comment?", "Giant Bombcast 603: Call of Tuesday" (the series, without its number). A reader
- * tags the story with it; as separate words the name falls apart ("Wars", "Tom") or never
- * counts, since a phrase needs the body to repeat it. A name is one to four words, only spaces
- * between them, every one capitalised (or mixed case, or with a digit), none a function word or
- * a generic word; a single word must also be a name where the body uses it (capitalised
- * mid-sentence, never in lower case), mixed case or all capitals: a label heads many a feed's
- * titles ("Link:", "Sponsor:", "Doc:") and is none. Written into out (cap bytes) in the
- * title's spelling; returns its length, 0 when the title has no such head. */
+ * ist tot", "Tom Waits: Sänger lässt den Teufel raus", "Mac Power Users #336: iPhone
+ * Productivity" (the series, without its number). A reader tags the story with it; as separate
+ * words the name falls apart ("Wars", "Tom") or never counts, since a phrase needs the body to
+ * repeat it. A name is one to four words, only spaces between them, every one capitalised (or
+ * mixed case, or with a digit), none a function word, the first no generic word ("Code Health"
+ * and "First Look" are none), one at least a usable word; a single word must also be a name
+ * where the body uses it (capitalised mid-sentence, never in lower case), mixed case or all
+ * capitals: a label heads many a feed's titles ("Link:", "Sponsor:", "Doc:") and is none.
+ * Written into out (cap bytes) in the title's spelling; returns its length, 0 when the title
+ * has no such head. */
 static size_t
 title_head(const char *title, enum lang lang, const struct wordmap *tf, const struct source_words *sw, char *out,
            size_t cap)
