@@ -283,6 +283,38 @@ test_title_head_keywords(void)
 	arena_free(&arena);
 }
 
+/* A talk's page: the speaker's name once, whole ("Andreas Zeller", not "Zeller" and "Andreas"
+ * as two tags), and the topic phrase its title names past the first word though the body says it
+ * only once ("unit tests"); a section-wide topic ("security") gives way to specific ones. */
+static void
+test_names_and_title_phrases(void)
+{
+	struct arena arena = ARENA_INIT;
+	struct verdict v;
+	struct article talk = art("Allison Sullivan on the Benefits of Unit Tests for Software Models",
+	                          "Allison Sullivan teaches at the University of Texas at Arlington. Her study of "
+	                          "specifications written in Alloy shows that writing unit tests for a model catches "
+	                          "mistakes that the modelers missed. Sullivan argues that model checkers should make "
+	                          "them cheap to write, and Sullivan followed students and professional modelers over "
+	                          "two semesters.",
+	                          "It Will Never Work in Theory");
+	judge_alone("talk", &talk, &arena, &v);
+	CHECK(has_kw(&v, "Allison Sullivan"));
+	CHECK(!has_kw(&v, "Sullivan") && !has_kw(&v, "Allison"));
+	CHECK(has_kw(&v, "unit tests"));
+	struct article sec = art("OpenSSL security fix for a heap overflow in certificate parsing",
+	                         "The OpenSSL project fixed a heap overflow in its certificate parser. The security "
+	                         "advisory rates the security flaw as high; a malformed certificate can crash a TLS "
+	                         "server. Security researchers at Google found the overflow with OSS-Fuzz. The "
+	                         "security team thanks them; security updates are out for the 3.0 and 3.3 branches.",
+	                         "Security News");
+	judge_alone("security item", &sec, &arena, &v);
+	CHECK(v.keyword_count >= 3);
+	CHECK(has_kw(&v, "OpenSSL"));
+	CHECK(!has_kw(&v, "security"));
+	arena_free(&arena);
+}
+
 /* A long word in capitals is shown as written when the title around it is not shouted
  * ("my HMODULE"), in lower case when the whole title shouts. */
 static void
@@ -1693,6 +1725,7 @@ main(void)
 	test_unicode_keywords();
 	test_caseless_script_keywords();
 	test_title_head_keywords();
+	test_names_and_title_phrases();
 	test_nothing_to_tag();
 	test_off_topic_quality();
 	test_title_capitals();

@@ -35,6 +35,7 @@ struct slot {
 	int in_name;    /* body occurrences inside a longer capitalised name ("Francisco" of "San
 	                 * Francisco", "CEO Sam" of "CEO Sam Altman") */
 	int in_title;
+	int title_inner; /* a phrase the title holds past its first word (struct occ) */
 	int kind;
 	int last_doc;   /* the document that last counted this term (for df) */
 };
@@ -366,6 +367,7 @@ struct occ {
 	                      * between: part of a longer name */
 	const char *surface; /* the occurrence as written, when it has capitals; else NULL */
 	size_t surface_len;
+	int title_inner;     /* a title phrase that does not start with the title's first word */
 };
 
 typedef void (*occ_fn)(void *ctx, const struct occ *o);
@@ -468,7 +470,7 @@ emit_cjk_run(const uint32_t *cps, size_t n, int in_title, occ_fn fn, void *ctx)
 			 * "的推理成本。" has both, "型推理成" in "模型推理成本" has neither. */
 			int left = i == 0 || is_stop[i - 1];
 			int right = i + k == n || is_stop[i + k];
-			struct occ o = {buf, len, T_CJK, in_title, left, right, 0, NULL, 0};
+			struct occ o = {buf, len, T_CJK, in_title, left, right, 0, NULL, 0, 0};
 			fn(ctx, &o);
 		}
 	/* Katakana words longer than the n-grams, whole. */
@@ -482,7 +484,7 @@ emit_cjk_run(const uint32_t *cps, size_t n, int in_title, occ_fn fn, void *ctx)
 			for (size_t j = a; j < b; j++)
 				len += utf8_encode(cps[j], buf + len);
 			buf[len] = '\0';
-			struct occ o = {buf, len, T_CJK, in_title, 1, 1, 0, NULL, 0};
+			struct occ o = {buf, len, T_CJK, in_title, 1, 1, 0, NULL, 0, 0};
 			fn(ctx, &o);
 		}
 		a = b > a ? b : a + 1;
@@ -585,6 +587,7 @@ scan_article(const struct article *a, enum lang lang, occ_fn fn, void *ctx)
 		/* A word and a phrase wait for the next token before they are counted: whether a
 		 * capitalised word follows tells that they are part of a longer name. */
 		struct pending word = {0}, phrase = {0};
+		const char *lead = NULL; /* the part's first word: a headline's verb ("Fix …", "Parse …") */
 		while (text_next(&it)) {
 			if (it.is_cjk) {
 				pending_flush(&word, 0, fn, ctx);
@@ -594,6 +597,8 @@ scan_article(const struct article *a, enum lang lang, occ_fn fn, void *ctx)
 				continue;
 			}
 			size_t raw = (size_t)(it.stem_end - it.start); /* the word as written, without a clitic */
+			if (!lead)
+				lead = it.start;
 			int clitic = it.stem_end != it.p; /* "Alibaba's Qwen": the name ends at the clitic */
 			int ok = usable_word(&it, lang) && !code_identifier(it.start, raw);
 			int shout = may_shout && shouted(it.start, raw);
@@ -613,7 +618,7 @@ scan_article(const struct article *a, enum lang lang, occ_fn fn, void *ctx)
 				int written_upper = has_upper(it.start, raw) && !shout;
 				if (!phrase_only(it.word))
 					pending_set(&word, (struct occ){it.word, it.len, T_WORD, p == 0, p == 1 && cap, p == 1 && lower,
-					                                tail, written_upper ? it.start : NULL, raw});
+					                                tail, written_upper ? it.start : NULL, raw, 0});
 				/* Two usable words with only spaces between them form a phrase (prev is set only
 				 * when the token before this one was a usable word). */
 				if (prev[0] && joined) {
@@ -625,7 +630,8 @@ scan_article(const struct article *a, enum lang lang, occ_fn fn, void *ctx)
 					size_t praw = (size_t)(it.stem_end - prev_start);
 					int shown = has_upper(prev_start, praw) && !shout && !prev_shout;
 					pending_set(&phrase, (struct occ){buf, pl + 1 + it.len, T_PHRASE, p == 0, p == 1 && cap && prev_cap,
-					                                  p == 1 && lower, prev_tail, shown ? prev_start : NULL, praw});
+					                                  p == 1 && lower, prev_tail, shown ? prev_start : NULL, praw,
+					                                  p == 0 && prev_start != lead});
 				}
 				memcpy(prev, it.word, it.len + 1);
 				prev_start = it.start;
@@ -743,6 +749,7 @@ count_tf(void *vctx, const struct occ *o)
 	s->kind = o->kind;
 	s->count += o->in_title ? 3 : 1;
 	s->in_title |= o->in_title;
+	s->title_inner |= o->title_inner;
 	s->body += !o->in_title;
 	s->cap_mid += o->cap_mid; /* CJK: occurrences at a left word boundary */
 	s->lower += o->lower;     /* CJK: occurrences at a right word boundary */
@@ -867,11 +874,15 @@ term_score(const struct kw_index *idx, const struct slot *s, enum lang lang, int
 		else if (adjective_like(s->word))
 			score *= 0.55;
 	} else if (s->kind == T_PHRASE) {
-		/* A phrase counts when the body repeats it, or a name ("Hugging Face") in title and body. */
-		if (s->body < 2 &&
+		/* A phrase counts when the body repeats it, or a name ("Hugging Face") in title and body,
+		 * or the title holds it past its first word and the body uses it ("Allison Sullivan on
+		 * the Benefits of Unit Tests …": "unit tests"; a headline's first word is often its verb,
+		 * "Parse podcast categories"). Used once only, it weighs as a word: "in-ear earphones"
+		 * does not push out "earphones", which the body says again and again. */
+		if (s->body < 2 && !(s->title_inner && s->body >= 1) &&
 		    !(is_proper(s) && s->body >= 1 && (s->in_title || (caps_mark_names && name_phrase(s, lang)))))
 			return 0;
-		score *= is_proper(s) ? 2.2 : 1.4;
+		score *= is_proper(s) ? 2.2 : s->body < 2 ? 1.0 : 1.4;
 	} else {
 		size_t chars = utf8_count(s->word, strlen(s->word));
 		if (s->count < 2)
@@ -906,6 +917,17 @@ struct scored {
 	const char *display;
 	double score;
 };
+
+/* True when phrase is two words and word one of them ("unit tests", "tests"). */
+static int
+phrase_of(const char *phrase, const char *word)
+{
+	const char *sp = strchr(phrase, ' ');
+	size_t wl = strlen(word);
+	if (!sp || strchr(word, ' '))
+		return 0;
+	return ((size_t)(sp - phrase) == wl && strncmp(phrase, word, wl) == 0) || strcmp(sp + 1, word) == 0;
+}
 
 /* How a term is shown: a name in the article's own spelling ("Taalas", "GitHub", "Überwachung"),
  * anything else in lower case ("inference"). */
@@ -1012,6 +1034,31 @@ title_head(const char *title, enum lang lang, const struct wordmap *tf, const st
 	return len;
 }
 
+/* The name two words make together where the body writes them side by side, in either order
+ * and both capitalised, and not only inside a longer name (name_phrase: so not in German, whose
+ * nouns all have capitals): "Andreas Zeller" for "zeller" and "andreas"; NULL when it does not. */
+static const struct slot *
+name_of(const struct wordmap *tf, const struct slot *x, const struct slot *y, enum lang lang)
+{
+	char buf[2 * TEXT_WORD_MAX + 2];
+	for (int k = 0; k < 2; k++) {
+		const struct slot *a = k ? y : x, *b = k ? x : y;
+		size_t al = strlen(a->word), bl = strlen(b->word);
+		if (al + 1 + bl + 1 > sizeof buf)
+			return NULL;
+		memcpy(buf, a->word, al);
+		buf[al] = ' ';
+		memcpy(buf + al + 1, b->word, bl + 1);
+		/* Written so in the body, both words capitalised (a title may be in Title Case). */
+		const struct slot *p = map_find(tf, buf);
+		if (p && p->kind == T_PHRASE && p->surface && !p->in_title_surface && name_phrase(p, lang) &&
+		    starts_upper(p->surface, al) &&
+		    (starts_upper(p->surface + al + 1, bl) || inner_upper(p->surface + al + 1, bl)))
+			return p;
+	}
+	return NULL;
+}
+
 size_t
 kw_top(const struct kw_index *idx, const struct article *a, enum lang lang, const char **out, size_t max,
        struct arena *arena)
@@ -1037,10 +1084,13 @@ kw_top(const struct kw_index *idx, const struct article *a, enum lang lang, cons
 		double score = term_score(idx, s, lang, caps_mark_names);
 		if (score <= 0)
 			continue;
-		/* Insert into the small sorted best list (score desc, word asc). */
+		/* Insert into the small sorted best list (score desc, a phrase before a word of its own,
+		 * which it names more precisely: "unit tests" before "tests"; then word asc). */
 		size_t k = n;
 		while (k > 0 && (best[k - 1].score < score ||
-		                 (best[k - 1].score == score && strcmp(best[k - 1].word, s->word) > 0)))
+		                 (best[k - 1].score == score &&
+		                  (phrase_of(s->word, best[k - 1].word) ||
+		                   (!phrase_of(best[k - 1].word, s->word) && strcmp(best[k - 1].word, s->word) > 0)))))
 			k--;
 		if (k >= CANDIDATES)
 			continue;
@@ -1056,12 +1106,28 @@ kw_top(const struct kw_index *idx, const struct article *a, enum lang lang, cons
 	size_t head_len = max > 0 ? title_head(a->title, lang, &tf, &sw, head, sizeof head) : 0;
 	if (head_len > 0)
 		out[m++] = arena_strndup(arena, head, head_len);
+	const struct slot *taken[CANDIDATES + 1] = {0}; /* out[j]'s term (NULL for the head) */
 	for (size_t i = 0; i < n && m < max; i++) {
 		int dup = 0;
 		for (size_t j = 0; j < m && !dup; j++)
 			dup = overlaps(out[j], best[i].word);
-		if (!dup)
-			out[m++] = arena_strdup(arena, best[i].display);
+		if (dup)
+			continue;
+		const struct slot *s = map_find(&tf, best[i].word);
+		/* Two words of one name both taken ("Zeller", "Andreas"): the name, once, in the
+		 * article's order ("Andreas Zeller"), and the slot goes to the next term. */
+		const struct slot *name = NULL;
+		size_t j = 0;
+		for (; j < m && !name && s->kind == T_WORD; j++)
+			if (taken[j] && taken[j]->kind == T_WORD)
+				name = name_of(&tf, taken[j], s, lang);
+		if (name) {
+			out[j - 1] = arena_strdup(arena, display_form(name));
+			taken[j - 1] = name;
+			continue;
+		}
+		taken[m] = s;
+		out[m++] = arena_strdup(arena, best[i].display);
 	}
 	arena_free(&scratch);
 	return m;

@@ -1199,11 +1199,25 @@ match_keyword(const struct match *m, int zh)
 	return m->entry->keyword;
 }
 
+/* A topic as broad as a section of the digest ("security" under a security story): it tags
+ * nothing a reader would look for, so it only fills a slot no specific term takes. */
+static int
+broad_topic(const char *k)
+{
+	static const char *const broad[] = {"CPU", "database", "hardware", "performance", "security",
+	                                    "software engineering", "vulnerabilities"};
+	for (size_t i = 0; i < sizeof broad / sizeof broad[0]; i++)
+		if (strcmp(k, broad[i]) == 0)
+			return 1;
+	return 0;
+}
+
 /* Add up to limit lexicon topics (n < limit), strongest first: title, weight, frequency. A
- * weak topic (weight < 3) counts only when it is in the title or recurs. The order is a full
- * ordering so the result does not depend on match order. */
+ * weak topic (weight < 3) counts only when it is in the title or recurs; a broad one only when
+ * broad_ok. The order is a full ordering so the result does not depend on match order. */
 static size_t
-add_lexicon(const struct offline_analysis *an, int zh, int *used, const char **out, size_t n, size_t limit)
+add_lexicon(const struct offline_analysis *an, int zh, int *used, const char **out, size_t n, size_t limit,
+            int broad_ok)
 {
 	while (n < limit) {
 		int best = -1, best_score = 0;
@@ -1211,7 +1225,7 @@ add_lexicon(const struct offline_analysis *an, int zh, int *used, const char **o
 			const struct match *m = &an->matches[i];
 			int s = m->entry->weight * 2 + (m->in_title ? 6 : 0) + (m->count > 4 ? 4 : m->count);
 			const char *k = match_keyword(m, zh);
-			if (used[i] || !k || m->entry->weight < 2 || has_keyword(out, n, k) ||
+			if (used[i] || !k || m->entry->weight < 2 || has_keyword(out, n, k) || (!broad_ok && broad_topic(k)) ||
 			    (m->entry->weight < 3 && !m->in_title && m->count < 2 && an->words > 150))
 				continue;
 			if (best < 0 || s > best_score ||
@@ -1260,7 +1274,7 @@ pick_keywords(const struct offline_analysis *an, const struct offline_ctx *ctx, 
 {
 	int zh = mostly_cjk(a);
 	int used[MAX_MATCHES] = {0};
-	size_t n = add_lexicon(an, zh, used, out, 0, 2);
+	size_t n = add_lexicon(an, zh, used, out, 0, 2, 0);
 	const char *tf[8];
 	struct arena scratch = ARENA_INIT; /* the candidates; only the ones taken are kept in arena */
 	size_t m = ctx->kw ? kw_top(ctx->kw, a, an->lang, tf, 8, &scratch) : 0;
@@ -1268,7 +1282,7 @@ pick_keywords(const struct offline_analysis *an, const struct offline_ctx *ctx, 
 		if (!overlaps_keyword(out, n, tf[i]) && (zh || !has_cjk(tf[i])))
 			out[n++] = arena_strdup(arena, tf[i]);
 	arena_free(&scratch);
-	n = add_lexicon(an, zh, used, out, n, 4);
+	n = add_lexicon(an, zh, used, out, n, 4, 1);
 	/* Nothing to say about it: no tag, rather than a made-up one. (The category's id used to
 	 * stand in: "🏷️ other" under a Chinese digest's item, and "other" counted as a topic the
 	 * day's stories share in its tag cloud.) The renderers leave the tag line out. */
