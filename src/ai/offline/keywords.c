@@ -1117,13 +1117,13 @@ kw_top(const struct kw_index *idx, const struct article *a, enum lang lang, cons
 		/* Two words of one name both taken ("Zeller", "Andreas"): the name, once, in the
 		 * article's order ("Andreas Zeller"), and the slot goes to the next term. */
 		const struct slot *name = NULL;
-		size_t j = 0;
-		for (; j < m && !name && s->kind == T_WORD; j++)
-			if (taken[j] && taken[j]->kind == T_WORD)
-				name = name_of(&tf, taken[j], s, lang);
+		size_t at = 0;
+		for (size_t j = 0; j < m && !name && s->kind == T_WORD; j++)
+			if (taken[j] && taken[j]->kind == T_WORD && (name = name_of(&tf, taken[j], s, lang)) != NULL)
+				at = j;
 		if (name) {
-			out[j - 1] = arena_strdup(arena, display_form(name));
-			taken[j - 1] = name;
+			out[at] = arena_strdup(arena, display_form(name));
+			taken[at] = name;
 			continue;
 		}
 		taken[m] = s;
