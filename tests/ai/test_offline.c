@@ -64,6 +64,10 @@ test_text(void)
 	size_t n = text_sentences("Hello there, e.g. you. Mr. Smith went home! Did he? 你好。世界！", sp, 8);
 	CHECK_INT(n, 5);
 	CHECK(n >= 1 && sp[0].len == strlen("Hello there, e.g. you."));
+	/* Urdu ends a sentence with ۔ or ؟, Hindi with a danda: each is a sentence of its own. */
+	n = text_sentences("پہلا جملہ یہاں ہے۔ دوسرا جملہ کیا ہے؟ यह तीसरा वाक्य है। Fourth one.", sp, 8);
+	CHECK_INT(n, 4);
+	CHECK(n >= 1 && sp[0].len == strlen("پہلا جملہ یہاں ہے۔"));
 	/* A version is no full stop: "v1.2" and "10.1.0" stay inside their sentence. */
 	n = text_sentences("QEMU v10.1.0 adds 1.5 times more. It ships today.", sp, 8);
 	CHECK_INT(n, 2);

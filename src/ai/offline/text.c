@@ -209,14 +209,18 @@ text_is_stopword(const char *w)
 }
 
 /* Length of the sentence terminator at p (0 when none): ASCII . ! ? followed by space or the
- * end, or a full-width 。！？ (3 bytes each). */
+ * end, a full-width 。！？ (3 bytes each), the Arabic-script full stop ۔ and question mark ؟
+ * (Urdu, Persian, Arabic; 2 bytes) or the Devanagari danda । and double danda ॥ (3 bytes). */
 static size_t
 terminator_len(const char *p)
 {
 	if ((*p == '.' || *p == '!' || *p == '?') && (p[1] == '\0' || is_ascii_space((unsigned char)p[1])))
 		return 1;
-	if (str_starts(p, "\xe3\x80\x82") || str_starts(p, "\xef\xbc\x81") || str_starts(p, "\xef\xbc\x9f"))
+	if (str_starts(p, "\xe3\x80\x82") || str_starts(p, "\xef\xbc\x81") || str_starts(p, "\xef\xbc\x9f") ||
+	    str_starts(p, "\xe0\xa5\xa4") || str_starts(p, "\xe0\xa5\xa5"))
 		return 3;
+	if (str_starts(p, "\xdb\x94") || str_starts(p, "\xd8\x9f"))
+		return 2;
 	return 0;
 }
 

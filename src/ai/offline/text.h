@@ -42,8 +42,9 @@ struct text_span {
 	size_t len;
 };
 
-/* Split s into sentences (at . ! ? followed by a space, and at 。！？), trimmed. Fills at
- * most max spans and returns how many were found (never more than max). */
+/* Split s into sentences (at . ! ? followed by a space, at 。！？, at Urdu's ۔ and ؟ and at
+ * the Devanagari danda), trimmed. Fills at most max spans and returns how many were found
+ * (never more than max). */
 size_t text_sentences(const char *s, struct text_span *out, size_t max);
 /* True when s shows nothing: NULL, empty, or only spaces and invisible format characters
  * (ASCII and Unicode spaces, U+200B-U+200F zero-width and direction marks, the line and
