@@ -334,3 +334,9 @@ utf8_is_upper(uint32_t cp)
 {
 	return utf8_is_letter(cp) && utf8_tolower(cp) != cp;
 }
+
+int
+utf8_is_lower(uint32_t cp)
+{
+	return utf8_is_letter(cp) && !utf8_is_upper(cp) && !utf8_is_caseless(cp);
+}

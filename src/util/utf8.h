@@ -50,5 +50,8 @@ int utf8_is_word_mark(uint32_t cp);
 uint32_t utf8_tolower(uint32_t cp);
 /* True when cp is an upper-case letter of those scripts. */
 int utf8_is_upper(uint32_t cp);
+/* True when cp is a lower-case letter: a letter of a script with capitals that is not one
+ * (a caseless alphabet's letters are neither). */
+int utf8_is_lower(uint32_t cp);
 
 #endif

@@ -151,7 +151,7 @@ skip_heading_lines(struct text_span *sp)
 				return;
 			/* A sentence broken by a <br> goes on in lower case ("The quick brown<br>fox
 			 * jumps"); after a heading a new sentence starts. */
-			if (utf8_is_letter(next) && !utf8_is_upper(next) && !utf8_is_caseless(next))
+			if (utf8_is_lower(next))
 				return;
 		}
 		sp->len -= (size_t)(nl + 1 - sp->p);

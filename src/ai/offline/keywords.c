@@ -266,7 +266,7 @@ static int
 starts_lower(const char *s, size_t len)
 {
 	uint32_t cp;
-	return len && utf8_decode(s, len, &cp) && utf8_is_letter(cp) && !utf8_is_upper(cp);
+	return len && utf8_decode(s, len, &cp) && utf8_is_lower(cp);
 }
 
 static int
@@ -983,7 +983,6 @@ title_head(const char *title, enum lang lang, const struct wordmap *tf, const st
 	const char *first = NULL, *last_end = NULL, *prev_end = NULL;
 	size_t words = 0;
 	int named = 0;
-	char only[TEXT_WORD_MAX + 1] = "";
 	char lower[HEAD_MAX_BYTES + 1] = ""; /* the head as the other terms are kept: lower case */
 	size_t lower_len = 0;
 	while (text_next(&it)) {
@@ -1009,7 +1008,6 @@ title_head(const char *title, enum lang lang, const struct wordmap *tf, const st
 		named |= usable_word(&it, lang);
 		if (!first)
 			first = it.start;
-		memcpy(only, it.word, it.len + 1);
 		if (lower_len + 1 + it.len + 1 > sizeof lower)
 			return 0;
 		if (lower_len)
@@ -1023,7 +1021,7 @@ title_head(const char *title, enum lang lang, const struct wordmap *tf, const st
 		return 0;
 	size_t len = (size_t)(last_end - first);
 	if (words == 1) {
-		const struct slot *s = map_find(tf, only);
+		const struct slot *s = map_find(tf, lower);
 		if (!(s && is_proper(s)) && !inner_upper(first, len) && !shouted(first, len))
 			return 0;
 	}

@@ -36,6 +36,10 @@ const struct lexicon_entry *lexicon_find(const char *term);
 /* The topic entry for a term (lexicon_find without the cue-only entries); NULL when the term
  * is no topic. For callers that want names and tags, not category evidence. */
 const struct lexicon_entry *lexicon_topic(const char *term);
+/* True when topic (a keyword in display form, as the entries give it) is as broad as a section
+ * of the digest ("security" under a security story, "hardware", "performance"): it tags nothing
+ * a reader would look for, so it only fills a keyword slot no specific term takes. */
+int lexicon_is_broad(const char *topic);
 /* True when e is a cue in an article written in l (its langs field). */
 int lexicon_applies(const struct lexicon_entry *e, enum lang l);
 /* Kinds of single-word cues, each a sorted word list. */

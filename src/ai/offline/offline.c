@@ -1199,19 +1199,6 @@ match_keyword(const struct match *m, int zh)
 	return m->entry->keyword;
 }
 
-/* A topic as broad as a section of the digest ("security" under a security story): it tags
- * nothing a reader would look for, so it only fills a slot no specific term takes. */
-static int
-broad_topic(const char *k)
-{
-	static const char *const broad[] = {"CPU", "database", "hardware", "performance", "security",
-	                                    "software engineering", "vulnerabilities"};
-	for (size_t i = 0; i < sizeof broad / sizeof broad[0]; i++)
-		if (strcmp(k, broad[i]) == 0)
-			return 1;
-	return 0;
-}
-
 /* Add up to limit lexicon topics (n < limit), strongest first: title, weight, frequency. A
  * weak topic (weight < 3) counts only when it is in the title or recurs; a broad one only when
  * broad_ok. The order is a full ordering so the result does not depend on match order. */
@@ -1225,7 +1212,7 @@ add_lexicon(const struct offline_analysis *an, int zh, int *used, const char **o
 			const struct match *m = &an->matches[i];
 			int s = m->entry->weight * 2 + (m->in_title ? 6 : 0) + (m->count > 4 ? 4 : m->count);
 			const char *k = match_keyword(m, zh);
-			if (used[i] || !k || m->entry->weight < 2 || has_keyword(out, n, k) || (!broad_ok && broad_topic(k)) ||
+			if (used[i] || !k || m->entry->weight < 2 || has_keyword(out, n, k) || (!broad_ok && lexicon_is_broad(k)) ||
 			    (m->entry->weight < 3 && !m->in_title && m->count < 2 && an->words > 150))
 				continue;
 			if (best < 0 || s > best_score ||
