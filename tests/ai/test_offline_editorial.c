@@ -283,6 +283,37 @@ test_title_head_keywords(void)
 	arena_free(&arena);
 }
 
+/* Code pasted into a post: its variables ("itemsPerPage", "postId", "ThereIsNoCutlery") are no
+ * tags however often the text repeats them; a name spelt like one is, when the headline uses it
+ * ("rssCloud"). */
+static void
+test_code_spelt_words(void)
+{
+	struct arena arena = ARENA_INIT;
+	struct verdict v;
+	struct article code = art("Paging the posts of a WordPress blog over AMF",
+	                          "The service returns a page of posts: call getPosts with itemsPerPage and a "
+	                          "postId to start from. If itemsPerPage is missing the server uses ten, and postId "
+	                          "defaults to the newest post. The client keeps itemsPerPage in its settings and "
+	                          "sends the last postId it saw, so itemsPerPage times the page number never "
+	                          "skips a post. ThereIsNoCutlery is the name of the test fixture, and "
+	                          "ThereIsNoCutlery holds three posts.",
+	                          "Code Notes");
+	judge_alone("code words", &code, &arena, &v);
+	CHECK(v.keyword_count >= 2);
+	CHECK(has_kw(&v, "WordPress"));
+	CHECK(!has_kw(&v, "itemsPerPage") && !has_kw(&v, "postId") && !has_kw(&v, "getPosts"));
+	CHECK(!has_kw(&v, "ThereIsNoCutlery"));
+	struct article named = art("rssCloud support in the new release",
+	                           "The release adds rssCloud: a feed tells its readers where to ask for a ping, "
+	                           "and rssCloud calls them back when the feed changes, so readers need not poll. "
+	                           "The rssCloud server keeps a list of subscriptions for a day.",
+	                           "Scripting News");
+	judge_alone("named like code", &named, &arena, &v);
+	CHECK(has_kw(&v, "rssCloud"));
+	arena_free(&arena);
+}
+
 /* A talk's page: the speaker's name once, whole ("Andreas Zeller", not "Zeller" and "Andreas"
  * as two tags), and the topic phrase its title names past the first word though the body says it
  * only once ("unit tests"); a section-wide topic ("security") gives way to specific ones. */
@@ -1726,6 +1757,7 @@ main(void)
 	test_caseless_script_keywords();
 	test_title_head_keywords();
 	test_names_and_title_phrases();
+	test_code_spelt_words();
 	test_nothing_to_tag();
 	test_off_topic_quality();
 	test_title_capitals();

@@ -853,9 +853,39 @@ name_phrase(const struct slot *s, enum lang lang)
 	return lang != LANG_DE && s->in_name < s->body;
 }
 
+/* A word spelt like an identifier of code: lower camel case (a lower-case run of two letters
+ * or more, then a capital and a lower-case letter: "itemsPerPage", "thePath") or three capitals
+ * each right after a lower-case letter ("ThereIsNoCutlery", "CTFontManagerRegisterFontsForURL").
+ * Names are shorter ("iPhone", "eBay"), end in capitals ("macOS", "watchOS") or join fewer parts
+ * ("JavaScript", "OpenStreetMap", "LifeProTips"). Every word of a phrase is checked. */
+static int
+code_spelling(const char *s)
+{
+	for (const char *w = s; *w;) {
+		size_t i = 0;
+		while (w[i] >= 'a' && w[i] <= 'z')
+			i++;
+		if (i >= 2 && w[i] >= 'A' && w[i] <= 'Z' && w[i + 1] >= 'a' && w[i + 1] <= 'z')
+			return 1;
+		int humps = 0; /* a capital right after a lower-case letter */
+		for (i = 0; w[i] && w[i] != ' '; i++)
+			humps += i > 0 && w[i] >= 'A' && w[i] <= 'Z' && w[i - 1] >= 'a' && w[i - 1] <= 'z';
+		if (humps >= 3)
+			return 1;
+		w += i;
+		while (*w == ' ')
+			w++;
+	}
+	return 0;
+}
+
 static double
 term_score(const struct kw_index *idx, const struct slot *s, enum lang lang, int caps_mark_names)
 {
+	/* A variable from a post's code is no topic; a name spelt so ("rssCloud", "remoteStorage")
+	 * is one when the headline uses it. */
+	if (s->kind != T_CJK && s->surface && !s->in_title && code_spelling(s->surface))
+		return 0;
 	uint32_t n = df_count(idx, s->word);
 	double df = n > 0 ? n : 1;
 	/* A title word that the body never uses is the headline's wording, not the topic. */
