@@ -314,6 +314,31 @@ test_code_spelt_words(void)
 	arena_free(&arena);
 }
 
+/* A name that ends in a one- or two-letter abbreviation is one tag ("Face ID", "Apple TV"), not
+ * the lower-case "face"; a person's initial ("Bhat M.") and the O of "O'Neil" end no name. */
+static void
+test_abbreviated_names(void)
+{
+	struct arena arena = ARENA_INIT;
+	struct verdict v;
+	struct article face = art("Security firm fools Face ID with a mask",
+	                          "The new phone unlocks with Face ID, which scans your face with infrared light. "
+	                          "A security firm in Vietnam built a mask that fooled Face ID, though the mask took "
+	                          "days to make. Apple says Face ID is far harder to fool than a fingerprint.",
+	                          "Macworld");
+	judge_alone("abbreviation", &face, &arena, &v);
+	CHECK(has_kw(&v, "Face ID"));
+	CHECK(!has_kw(&v, "face"));
+	struct article staff = art("New general manager for the bank",
+	                           "The bank named Raghavendra Bhat M. its new general manager. Raghavendra Bhat M. "
+	                           "joined the bank in 1990, and Tom O'Neil, who ran the branch before, said Tom "
+	                           "O'Neil would stay on as an adviser.",
+	                           "Bank News");
+	judge_alone("initials", &staff, &arena, &v);
+	CHECK(!has_kw(&v, "Bhat M") && !has_kw(&v, "Tom O"));
+	arena_free(&arena);
+}
+
 /* A talk's page: the speaker's name once, whole ("Andreas Zeller", not "Zeller" and "Andreas"
  * as two tags), and the topic phrase its title names past the first word though the body says it
  * only once ("unit tests"); a section-wide topic ("security") gives way to specific ones. */
@@ -1758,6 +1783,7 @@ main(void)
 	test_title_head_keywords();
 	test_names_and_title_phrases();
 	test_code_spelt_words();
+	test_abbreviated_names();
 	test_nothing_to_tag();
 	test_off_topic_quality();
 	test_title_capitals();

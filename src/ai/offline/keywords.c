@@ -423,6 +423,20 @@ has_upper(const char *s, size_t len)
 	return 0;
 }
 
+/* True when s[0..len) has a lower-case letter (a name in mixed case, not an acronym or shouting). */
+static int
+has_lower(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t n = utf8_decode(s + i, len - i, &cp);
+		if (utf8_is_lower(cp))
+			return 1;
+		i += n ? n : 1;
+	}
+	return 0;
+}
+
 /* Whether a title's long words in capitals are shouting (see shouted): it has two of them,
  * or no ASCII lower-case letter. */
 static int
@@ -534,6 +548,20 @@ code_identifier(const char *start, size_t len)
 	return 0;
 }
 
+/* One or two capital letters ("ID", "TV", "X"): an abbreviation that may end a name. A single
+ * letter before a full stop is a person's initial ("Raghavendra Bhat M."), before an apostrophe
+ * the start of a name ("Tom O'Neil"). */
+static int
+abbreviation(const char *s, size_t len)
+{
+	if (len < 1 || len > 2 || (len == 1 && (s[1] == '.' || s[1] == '\'' || strncmp(s + 1, "\u2019", 3) == 0)))
+		return 0;
+	for (size_t i = 0; i < len; i++)
+		if (s[i] < 'A' || s[i] > 'Z')
+			return 0;
+	return 1;
+}
+
 /* One occurrence held back until the token after it is known (scan_article). */
 struct pending {
 	struct occ o;
@@ -639,6 +667,21 @@ scan_article(const struct article *a, enum lang lang, occ_fn fn, void *ctx)
 				prev_tail = tail;
 				prev_shout = shout;
 			} else {
+				/* A name's one- or two-letter abbreviation ("Face ID", "Apple TV", "PlayStation
+				 * VR", "iPhone X") is too short to be a word of its own, not to end a name. */
+				size_t pn = (size_t)(it.start - prev_start);
+				if (prev[0] && joined && abbreviation(it.start, raw) && has_upper(prev_start, pn) &&
+				    has_lower(prev_start, pn)) {
+					char buf[2 * TEXT_WORD_MAX + 2];
+					size_t pl = strlen(prev);
+					memcpy(buf, prev, pl);
+					buf[pl] = ' ';
+					memcpy(buf + pl + 1, it.word, it.len + 1);
+					size_t praw = (size_t)(it.stem_end - prev_start);
+					pending_set(&phrase, (struct occ){buf, pl + 1 + it.len, T_PHRASE, p == 0, p == 1 && cap && prev_cap, 0,
+					                                  prev_tail, shout || prev_shout ? NULL : prev_start, praw,
+					                                  p == 0 && prev_start != lead});
+				}
 				prev[0] = '\0';
 			}
 			if (clitic) { /* no phrase or name runs on past a possessive */
