@@ -339,6 +339,39 @@ test_abbreviated_names(void)
 	arena_free(&arena);
 }
 
+/* A word the headline names in full is that name: "Brian Merchant", not "Merchant", where the
+ * body writes the full name once (possessive) and then the surname alone, as reviews do, and
+ * the first name alone is no term of its own (the day's other stories have other Brians). */
+static void
+test_title_full_names(void)
+{
+	struct arena arena = ARENA_INIT;
+	struct verdict v;
+	struct article book = art("The knives come out for the old team in Brian Merchant\u2019s history of the phone",
+	                          "A magazine has a long excerpt from Brian Merchant\u2019s history of the phone, "
+	                          "out next week. Merchant has many sources on the record, though it is not "
+	                          "clear whether the designer spoke to Merchant, or if Merchant got the quotes "
+	                          "from somewhere else. The engineers spoke to Merchant at length, and Merchant "
+	                          "quotes them on the prototypes. Merchant also went to the mines, and Merchant "
+	                          "visited the factories, where Merchant was shown out; Merchant does not say "
+	                          "who let him in, and Merchant leaves the rest to the reader. Tony Fadell and "
+	                          "Phil Schiller argued over the keyboard; Tony Fadell says Phil Schiller lost. "
+	                          "Scott Forstall ran the software, and Scott Forstall left in 2012. Foxconn built "
+	                          "the first units in a plant that Foxconn still runs, far from Cupertino, where "
+	                          "Cupertino kept the secret.",
+	                          "Daring Fireball");
+	/* The day's other stories have other Brians: the first name alone weighs little. */
+	struct article w[4] = {book,
+	                       art("Brian Eno at eighty", "Brian Eno plays a new record in Berlin tonight.", "Music"),
+	                       art("Brian Cox on stars", "Brian Cox explains why stars shine in a new series.", "Science"),
+	                       art("Brian May's telescope", "Brian May shows the telescope he built as a boy.", "Space")};
+	judge(w, 4, 0, &arena, &v);
+	show("full name", &v);
+	CHECK(has_kw(&v, "Brian Merchant"));
+	CHECK(!has_kw(&v, "Merchant"));
+	arena_free(&arena);
+}
+
 /* A talk's page: the speaker's name once, whole ("Andreas Zeller", not "Zeller" and "Andreas"
  * as two tags), and the topic phrase its title names past the first word though the body says it
  * only once ("unit tests"); a section-wide topic ("security") gives way to specific ones. */
@@ -1784,6 +1817,7 @@ main(void)
 	test_names_and_title_phrases();
 	test_code_spelt_words();
 	test_abbreviated_names();
+	test_title_full_names();
 	test_nothing_to_tag();
 	test_off_topic_quality();
 	test_title_capitals();

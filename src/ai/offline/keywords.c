@@ -1130,6 +1130,25 @@ name_of(const struct wordmap *tf, const struct slot *x, const struct slot *y, en
 	return NULL;
 }
 
+/* The name the headline gives a taken word in full, where the body writes it so too: "Apple
+ * Pencil" for "pencil" ("… Navigate iPad UI With Apple Pencil"), "Brian Merchant" for "merchant"
+ * (a review that names the author once, then by surname). A name the body only capitalises at a
+ * sentence's start, or writes in lower case, is none. The most used such name; NULL when none. */
+static const struct slot *
+title_name_of(const struct wordmap *tf, const struct slot *w, enum lang lang)
+{
+	const struct slot *best = NULL;
+	for (size_t i = 0; i < tf->cap; i++) {
+		const struct slot *p = &tf->slots[i];
+		if (!p->word || p->kind != T_PHRASE || !p->in_title || p->body < 1 || !is_proper(p) ||
+		    !name_phrase(p, lang) || !phrase_of(p->word, w->word))
+			continue;
+		if (!best || p->count > best->count || (p->count == best->count && strcmp(p->word, best->word) < 0))
+			best = p;
+	}
+	return best;
+}
+
 size_t
 kw_top(const struct kw_index *idx, const struct article *a, enum lang lang, const char **out, size_t max,
        struct arena *arena)
@@ -1197,8 +1216,17 @@ kw_top(const struct kw_index *idx, const struct article *a, enum lang lang, cons
 			taken[at] = name;
 			continue;
 		}
-		taken[m] = s;
-		out[m++] = arena_strdup(arena, best[i].display);
+		/* A word the headline names in full ("Pencil" of "… With Apple Pencil"): the name. */
+		const struct slot *full = s->kind == T_WORD ? title_name_of(&tf, s, lang) : NULL;
+		if (full) {
+			int covered = 0;
+			for (size_t j = 0; j < m && !covered; j++)
+				covered = overlaps(out[j], full->word);
+			if (covered)
+				continue;
+		}
+		taken[m] = full ? full : s;
+		out[m++] = arena_strdup(arena, full ? display_form(full) : best[i].display);
 	}
 	arena_free(&scratch);
 	return m;
