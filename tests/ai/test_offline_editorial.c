@@ -372,6 +372,32 @@ test_title_full_names(void)
 	arena_free(&arena);
 }
 
+/* A vulnerability's identifier is its tag ("CVE-2024-3094", upper-cased), not the word "CVE"
+ * every security story shares; a round-up that names several is tagged with none of them. */
+static void
+test_cve_identifiers(void)
+{
+	struct arena arena = ARENA_INIT;
+	struct verdict v;
+	struct article one = art("Notes on cve-2024-3094 and the backdoor in xz",
+	                         "The backdoor in the xz compression library, tracked as CVE-2024-3094, hooked the "
+	                         "SSH daemon through liblzma. The CVE got a score of 10. Distributions reverted the "
+	                         "xz release, and the exploit never reached stable releases.",
+	                         "Security Notes");
+	judge_alone("cve title", &one, &arena, &v);
+	CHECK(has_kw(&v, "CVE-2024-3094"));
+	CHECK(!has_kw(&v, "CVE"));
+	struct article many = art("Fuzzing found a CVE in two image parsers this year",
+	                          "The fuzzers found CVE-2017-2801 in one image parser and CVE-2017-2802 in "
+	                          "another; each CVE was fixed within a week, and the exploit write-ups followed. "
+	                          "Fuzzing keeps finding memory bugs in parsers.",
+	                          "Security Notes");
+	judge_alone("cve round-up", &many, &arena, &v);
+	CHECK(has_kw(&v, "CVE"));
+	CHECK(!has_kw(&v, "CVE-2017-2801") && !has_kw(&v, "CVE-2017-2802"));
+	arena_free(&arena);
+}
+
 /* A talk's page: the speaker's name once, whole ("Andreas Zeller", not "Zeller" and "Andreas"
  * as two tags), and the topic phrase its title names past the first word though the body says it
  * only once ("unit tests"); a section-wide topic ("security") gives way to specific ones. */
@@ -1818,6 +1844,7 @@ main(void)
 	test_code_spelt_words();
 	test_abbreviated_names();
 	test_title_full_names();
+	test_cve_identifiers();
 	test_nothing_to_tag();
 	test_off_topic_quality();
 	test_title_capitals();

@@ -1253,6 +1253,73 @@ overlaps_keyword(const char **kws, size_t n, const char *k)
 	return 0;
 }
 
+#define CVE_ID_MAX 24 /* "CVE-2024-1234567" and its NUL, with room */
+
+/* The first CVE identifier in s ("CVE-2023-6246", any case), upper-cased into out
+ * (CVE_ID_MAX bytes); returns where it ends in s, NULL when s names none. */
+static const char *
+find_cve(const char *s, char *out)
+{
+	for (const char *p = s ? s : ""; (p = strchr(p, '-')) != NULL; p++) {
+		if (p - s < 3 || str_ncasecmp(p - 3, "CVE", 3) != 0 || (p - s > 3 && is_ascii_alnum((unsigned char)p[-4])))
+			continue;
+		size_t y = 0, k = 0;
+		while (is_ascii_digit((unsigned char)p[1 + y]))
+			y++;
+		if (y != 4 || p[5] != '-')
+			continue;
+		while (is_ascii_digit((unsigned char)p[6 + k]))
+			k++;
+		if (k < 4 || k > 7 || is_ascii_alnum((unsigned char)p[6 + k]))
+			continue;
+		memcpy(out, "CVE", 3);
+		memcpy(out + 3, p, 6 + k);
+		out[9 + k] = '\0';
+		return p + 6 + k;
+	}
+	return NULL;
+}
+
+/* The one CVE identifier s names (as often as it likes) into out; 0 when it names none or
+ * several (a round-up of fixes is about none of them in particular). */
+static int
+sole_cve(const char *s, char *out)
+{
+	char other[CVE_ID_MAX];
+	const char *p = find_cve(s, out);
+	if (!p)
+		return 0;
+	while ((p = find_cve(p, other)) != NULL)
+		if (strcmp(other, out) != 0)
+			return 0;
+	return 1;
+}
+
+/* A vulnerability's identifier is its tag, not the word "CVE": stories about one flaw share it
+ * across sources, where every security story would share "CVE". The identifier the title names
+ * takes the lexicon's "CVE" slot, or leads when there is none; the only one the body names
+ * takes that slot. */
+static size_t
+name_the_cve(const struct article *a, struct arena *arena, const char **out, size_t n)
+{
+	char id[CVE_ID_MAX];
+	int in_title = find_cve(a->title, id) != NULL;
+	if (!in_title && !sole_cve(a->text, id))
+		return n;
+	for (size_t i = 0; i < n; i++)
+		if (str_casecmp(out[i], "CVE") == 0) {
+			out[i] = arena_strdup(arena, id);
+			return n;
+		}
+	if (!in_title || has_keyword(out, n, id))
+		return n;
+	if (n == 4)
+		n--;
+	memmove(out + 1, out, n * sizeof *out);
+	out[0] = arena_strdup(arena, id);
+	return n + 1;
+}
+
 /* Up to 4 keywords: the two strongest lexicon topics, then the window's TF-IDF terms (names and
  * phrases first), then more lexicon topics; none when nothing qualifies. */
 static size_t
@@ -1270,6 +1337,7 @@ pick_keywords(const struct offline_analysis *an, const struct offline_ctx *ctx, 
 			out[n++] = arena_strdup(arena, tf[i]);
 	arena_free(&scratch);
 	n = add_lexicon(an, zh, used, out, n, 4, 1);
+	n = name_the_cve(a, arena, out, n);
 	/* Nothing to say about it: no tag, rather than a made-up one. (The category's id used to
 	 * stand in: "🏷️ other" under a Chinese digest's item, and "other" counted as a topic the
 	 * day's stories share in its tag cloud.) The renderers leave the tag line out. */
