@@ -398,6 +398,31 @@ test_cve_identifiers(void)
 	arena_free(&arena);
 }
 
+/* A code identifier the headline names is the topic ("hardened_malloc", "io.ReadSeeker");
+ * one only the body's pasted code has is not ("buf_size"), nor a name's initials ("R.L."). */
+static void
+test_title_identifiers(void)
+{
+	struct arena arena = ARENA_INIT;
+	struct verdict v;
+	struct article alloc = art("Why the heap overflow fails against hardened_malloc",
+	                           "The exploit needs two chunks side by side, which hardened_malloc never places "
+	                           "together. Set buf_size to 64 and buf_size bytes are copied; with buf_size past "
+	                           "the slab the guard page stops the write, since hardened_malloc keeps guard "
+	                           "pages between slabs. The buf_size check in the parser was missing.",
+	                           "Security Notes");
+	judge_alone("title identifier", &alloc, &arena, &v);
+	CHECK(has_kw(&v, "hardened_malloc"));
+	CHECK(!has_kw(&v, "buf_size"));
+	struct article stine = art("I'm R.L. Stine, author of the Goosebumps books, ask me anything",
+	                           "Hi, I am the author of the Goosebumps books. The Goosebumps movie is out on "
+	                           "disc today, and I will answer questions about the Goosebumps series for an hour.",
+	                           "reddit");
+	judge_alone("initials", &stine, &arena, &v);
+	CHECK(!has_kw(&v, "R.L"));
+	arena_free(&arena);
+}
+
 /* A talk's page: the speaker's name once, whole ("Andreas Zeller", not "Zeller" and "Andreas"
  * as two tags), and the topic phrase its title names past the first word though the body says it
  * only once ("unit tests"); a section-wide topic ("security") gives way to specific ones. */
@@ -1845,6 +1870,7 @@ main(void)
 	test_abbreviated_names();
 	test_title_full_names();
 	test_cve_identifiers();
+	test_title_identifiers();
 	test_nothing_to_tag();
 	test_off_topic_quality();
 	test_title_capitals();

@@ -628,7 +628,7 @@ scan_article(const struct article *a, enum lang lang, occ_fn fn, void *ctx)
 			if (!lead)
 				lead = it.start;
 			int clitic = it.stem_end != it.p; /* "Alibaba's Qwen": the name ends at the clitic */
-			int ok = usable_word(&it, lang) && !code_identifier(it.start, raw);
+			int ok = usable_word(&it, lang); /* code identifiers too: term_score weighs them */
 			int shout = may_shout && shouted(it.start, raw);
 			int cap = !shout && (inner_upper(it.start, raw) ||
 			                     (starts_upper(it.start, raw) && !sentence_initial(parts[p], it.start)));
@@ -922,12 +922,36 @@ code_spelling(const char *s)
 	return 0;
 }
 
+/* True when a dotted word has a part of one letter ("r.l", "u.s"): initials, no identifier. */
+static int
+initials(const char *w)
+{
+	size_t part = 0;
+	for (const char *p = w;; p++) {
+		if (*p == '.' || !*p) {
+			if (part == 1)
+				return 1;
+			if (!*p)
+				return 0;
+			part = 0;
+		} else {
+			part++;
+		}
+	}
+}
+
 static double
 term_score(const struct kw_index *idx, const struct slot *s, enum lang lang, int caps_mark_names)
 {
 	/* A variable from a post's code is no topic; a name spelt so ("rssCloud", "remoteStorage")
 	 * is one when the headline uses it. */
 	if (s->kind != T_CJK && s->surface && !s->in_title && code_spelling(s->surface))
+		return 0;
+	/* An identifier of code ("hardened_malloc", "crypto.GenerateRandomBytes") is the topic
+	 * when the headline names it, alone: not in a phrase, not in the body only, and not a
+	 * name's initials ("R.L. Stine"). */
+	if (s->kind != T_CJK && (strchr(s->word, '_') || (s->surface && code_identifier(s->surface, strlen(s->surface)))) &&
+	    (!s->in_title || s->kind == T_PHRASE || initials(s->word)))
 		return 0;
 	uint32_t n = df_count(idx, s->word);
 	double df = n > 0 ? n : 1;
@@ -1123,6 +1147,7 @@ name_of(const struct wordmap *tf, const struct slot *x, const struct slot *y, en
 		/* Written so in the body, both words capitalised (a title may be in Title Case). */
 		const struct slot *p = map_find(tf, buf);
 		if (p && p->kind == T_PHRASE && p->surface && !p->in_title_surface && name_phrase(p, lang) &&
+		    !strchr(p->word, '_') && !code_identifier(p->surface, strlen(p->surface)) &&
 		    starts_upper(p->surface, al) &&
 		    (starts_upper(p->surface + al + 1, bl) || inner_upper(p->surface + al + 1, bl)))
 			return p;
