@@ -423,6 +423,29 @@ test_title_identifiers(void)
 	arena_free(&arena);
 }
 
+/* A release headline's product, the words before its version, is a keyword whole ("Zorin OS"
+ * of "Zorin OS 17.1 arrives"); a word that numbers ("Version 1.2 of …") is none. */
+static void
+test_release_products(void)
+{
+	struct arena arena = ARENA_INIT;
+	struct verdict v;
+	struct article rel = art("Zorin OS 17.1 arrives",
+	                         "The developers of the desktop distribution have released a new point release. "
+	                         "It boots in seconds from a USB stick, adds a new package manager and updates the "
+	                         "kernel. Artyom Zorin thanks the testers of the release candidates.",
+	                         "Open Source News");
+	judge_alone("release product", &rel, &arena, &v);
+	CHECK(has_kw(&v, "Zorin OS"));
+	struct article ver = art("Version 1.2 of the export script",
+	                         "The script exports a project's tasks to a calendar. This release adds time zones "
+	                         "and fixes the export of repeating tasks; the calendar now shows due dates.",
+	                         "Scripts");
+	judge_alone("numbering word", &ver, &arena, &v);
+	CHECK(!has_kw(&v, "Version"));
+	arena_free(&arena);
+}
+
 /* A talk's page: the speaker's name once, whole ("Andreas Zeller", not "Zeller" and "Andreas"
  * as two tags), and the topic phrase its title names past the first word though the body says it
  * only once ("unit tests"); a section-wide topic ("security") gives way to specific ones. */
@@ -1871,6 +1894,7 @@ main(void)
 	test_title_full_names();
 	test_cve_identifiers();
 	test_title_identifiers();
+	test_release_products();
 	test_nothing_to_tag();
 	test_off_topic_quality();
 	test_title_capitals();

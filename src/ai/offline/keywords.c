@@ -1129,6 +1129,84 @@ title_head(const char *title, enum lang lang, const struct wordmap *tf, const st
 	return len;
 }
 
+/* A word that numbers what follows it ("Version 1.2 of …", "Chapter 3", "Season 2"): no name. */
+static int
+numbering_word(const char *w)
+{
+	static const char *const words[] = {"beta", "build", "chapter", "edition", "episode", "issue", "part",
+	                                    "patch", "phase", "release", "revision", "round", "season", "update",
+	                                    "version", "volume"};
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (strcmp(w, words[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* The product a release headline opens with, before its version: "PCLinuxOS 2009.2 released",
+ * "Palm Pre 1.0.4 update", "Kaspersky Mobile Security 8.0 release" after a colon,
+ * "fortify-headers 2.1". One to four words from the title's start (or right after its colon) to
+ * the version, only spaces between them, each capitalised (or mixed case, or with a digit),
+ * but for a single word, which may be in lower case ("mat2 0.13.4"). Not a clause ("Taalas serves
+ * Llama 3.1" is no release of Taalas), no function, generic or numbering word first ("Version 1.2
+ * of …"), one word at least usable. Written into out (cap bytes) in the title's spelling; 0 when
+ * there is none. */
+static size_t
+title_product(const char *title, enum lang lang, const struct source_words *sw, char *out, size_t cap)
+{
+	if (!title)
+		return 0;
+	const char *starts[2] = {title, NULL};
+	const char *colon = strstr(title, ": ");
+	if (colon)
+		starts[1] = colon + 2;
+	for (int k = 0; k < 2 && starts[k]; k++) {
+		struct text_iter it;
+		text_iter_init(&it, starts[k], strlen(starts[k]));
+		const char *first = NULL, *last_end = NULL, *prev_end = starts[k];
+		size_t words = 0;
+		int all_named = 1, named = 0;
+		char lower[HEAD_MAX_BYTES + 1] = "";
+		size_t lower_len = 0;
+		while (text_next(&it)) {
+			for (const char *q = prev_end; q < it.start; q++)
+				if (*q != ' ')
+					goto next_start;
+			if (it.is_cjk || it.stem_end != it.p)
+				break;
+			if (text_has_version(it.word)) {
+				if (!first || !named || (!all_named && words > 1) || names_source(sw, lower))
+					break;
+				size_t len = (size_t)(last_end - first);
+				if (len + 1 > cap)
+					break;
+				memcpy(out, first, len);
+				out[len] = '\0';
+				return len;
+			}
+			size_t raw = (size_t)(it.stem_end - it.start);
+			if (++words > HEAD_MAX_WORDS || lang_is_stopword(lang, it.word) ||
+			    (words == 1 && (kw_is_generic(it.word) || numbering_word(it.word))) ||
+			    lower_len + 1 + it.len + 1 > sizeof lower)
+				break;
+			int digit = 0;
+			for (size_t i = 0; i < raw; i++)
+				digit |= is_ascii_digit((unsigned char)it.start[i]);
+			all_named &= starts_upper(it.start, raw) || inner_upper(it.start, raw) || digit;
+			named |= usable_word(&it, lang);
+			if (!first)
+				first = it.start;
+			if (lower_len)
+				lower[lower_len++] = ' ';
+			memcpy(lower + lower_len, it.word, it.len + 1);
+			lower_len += it.len;
+			last_end = it.stem_end;
+			prev_end = it.p;
+		}
+	next_start:;
+	}
+	return 0;
+}
+
 /* The name two words make together where the body writes them side by side, in either order
  * and both capitalised, and not only inside a longer name (name_phrase: so not in German, whose
  * nouns all have capitals): "Andreas Zeller" for "zeller" and "andreas"; NULL when it does not. */
@@ -1214,11 +1292,14 @@ kw_top(const struct kw_index *idx, const struct article *a, enum lang lang, cons
 		memmove(&best[k + 1], &best[k], (n - 1 - k) * sizeof best[0]);
 		best[k] = (struct scored){s->word, display_form(s), score};
 	}
-	/* The headline's named subject first, then the best terms, skipping terms that overlap a
-	 * better one ("hugging" after "hugging face", "Wars" after "Star Wars"). */
+	/* The headline's named subject (before its colon, else a release's product before its
+	 * version) first, then the best terms, skipping terms that overlap a better one ("hugging"
+	 * after "hugging face", "Wars" after "Star Wars"). */
 	size_t m = 0;
 	char head[HEAD_MAX_BYTES + 1];
 	size_t head_len = max > 0 ? title_head(a->title, lang, &tf, &sw, head, sizeof head) : 0;
+	if (head_len == 0 && max > 0)
+		head_len = title_product(a->title, lang, &sw, head, sizeof head);
 	if (head_len > 0)
 		out[m++] = arena_strndup(arena, head, head_len);
 	const struct slot *taken[CANDIDATES + 1] = {0}; /* out[j]'s term (NULL for the head) */
