@@ -642,46 +642,34 @@ scan_article(const struct article *a, enum lang lang, occ_fn fn, void *ctx)
 			int tail = name_next && tok_cap;
 			tok_end = it.p;
 			tok_cap = cap;
+			if (ok && !phrase_only(it.word))
+				pending_set(&word, (struct occ){it.word, it.len, T_WORD, p == 0, p == 1 && cap, p == 1 && lower, tail,
+				                                has_upper(it.start, raw) && !shout ? it.start : NULL, raw, 0});
+			/* Two usable words with only spaces between them form a phrase (prev is set only when
+			 * the token before this one was a usable word), and so does a name in mixed case with
+			 * its one- or two-letter abbreviation ("Face ID", "Apple TV", "iPhone X"), too short
+			 * to be a word of its own, not to end a name. */
+			if (prev[0] && joined &&
+			    (ok || (abbreviation(it.start, raw) && has_upper(prev_start, (size_t)(it.start - prev_start)) &&
+			            has_lower(prev_start, (size_t)(it.start - prev_start))))) {
+				char buf[2 * TEXT_WORD_MAX + 2];
+				size_t pl = strlen(prev);
+				memcpy(buf, prev, pl);
+				buf[pl] = ' ';
+				memcpy(buf + pl + 1, it.word, it.len + 1);
+				size_t praw = (size_t)(it.stem_end - prev_start);
+				int shown = has_upper(prev_start, praw) && !shout && !prev_shout;
+				pending_set(&phrase, (struct occ){buf, pl + 1 + it.len, T_PHRASE, p == 0, p == 1 && cap && prev_cap,
+				                                  p == 1 && lower, prev_tail, shown ? prev_start : NULL, praw,
+				                                  p == 0 && prev_start != lead});
+			}
 			if (ok) {
-				int written_upper = has_upper(it.start, raw) && !shout;
-				if (!phrase_only(it.word))
-					pending_set(&word, (struct occ){it.word, it.len, T_WORD, p == 0, p == 1 && cap, p == 1 && lower,
-					                                tail, written_upper ? it.start : NULL, raw, 0});
-				/* Two usable words with only spaces between them form a phrase (prev is set only
-				 * when the token before this one was a usable word). */
-				if (prev[0] && joined) {
-					char buf[2 * TEXT_WORD_MAX + 2];
-					size_t pl = strlen(prev);
-					memcpy(buf, prev, pl);
-					buf[pl] = ' ';
-					memcpy(buf + pl + 1, it.word, it.len + 1);
-					size_t praw = (size_t)(it.stem_end - prev_start);
-					int shown = has_upper(prev_start, praw) && !shout && !prev_shout;
-					pending_set(&phrase, (struct occ){buf, pl + 1 + it.len, T_PHRASE, p == 0, p == 1 && cap && prev_cap,
-					                                  p == 1 && lower, prev_tail, shown ? prev_start : NULL, praw,
-					                                  p == 0 && prev_start != lead});
-				}
 				memcpy(prev, it.word, it.len + 1);
 				prev_start = it.start;
 				prev_cap = cap;
 				prev_tail = tail;
 				prev_shout = shout;
 			} else {
-				/* A name's one- or two-letter abbreviation ("Face ID", "Apple TV", "PlayStation
-				 * VR", "iPhone X") is too short to be a word of its own, not to end a name. */
-				size_t pn = (size_t)(it.start - prev_start);
-				if (prev[0] && joined && abbreviation(it.start, raw) && has_upper(prev_start, pn) &&
-				    has_lower(prev_start, pn)) {
-					char buf[2 * TEXT_WORD_MAX + 2];
-					size_t pl = strlen(prev);
-					memcpy(buf, prev, pl);
-					buf[pl] = ' ';
-					memcpy(buf + pl + 1, it.word, it.len + 1);
-					size_t praw = (size_t)(it.stem_end - prev_start);
-					pending_set(&phrase, (struct occ){buf, pl + 1 + it.len, T_PHRASE, p == 0, p == 1 && cap && prev_cap, 0,
-					                                  prev_tail, shout || prev_shout ? NULL : prev_start, praw,
-					                                  p == 0 && prev_start != lead});
-				}
 				prev[0] = '\0';
 			}
 			if (clitic) { /* no phrase or name runs on past a possessive */
