@@ -314,6 +314,43 @@ test_code_spelt_words(void)
 	arena_free(&arena);
 }
 
+/* A common word that opens a name ("New", "Whole") makes the name with the capitalised word
+ * after it: "New Zealand", not the fragment "Zealand". Not with a lower-case word ("the Person
+ * class"), not inside a longer capitalised run ("Ingrid Goes West"), and not where a quotation
+ * capitalises its first word (“How Google’s …”). */
+static void
+test_name_openers(void)
+{
+	struct arena arena = ARENA_INIT;
+	struct verdict v;
+	struct article trip = art("My first few weeks in New Zealand",
+	                          "There was my final week at the old job, a farewell party and then my trip to New "
+	                          "Zealand. Currently New Zealand looks much the same as home, seeing as I am locked "
+	                          "away in an office most of the time. The flight went through Auckland, and the "
+	                          "office is in Auckland too.",
+	                          "A Blog");
+	judge_alone("name opener", &trip, &arena, &v);
+	CHECK(has_kw(&v, "New Zealand"));
+	CHECK(!has_kw(&v, "Zealand"));
+	struct article deal = art("Amazon buys a grocer",
+	                          "Amazon agreed to buy Whole Foods for $13.7 billion. The grocer keeps its name, and "
+	                          "Amazon will sell its own devices in the stores of Whole Foods.",
+	                          "A Blog");
+	judge_alone("name opener, body", &deal, &arena, &v);
+	CHECK(has_kw(&v, "Whole Foods"));
+	struct article code = art("Models in PHP",
+	                          "The Person class extends the model base. Each Person class instance keeps its "
+	                          "attributes in an array, and the Person class throws when one is missing. We saw "
+	                          "the film Ingrid Goes West, and Ingrid Goes West was fine. Raymond Wong wrote "
+	                          "\u201cHow Google\u2019s earbuds will win\u201d and then \u201cHow Google\u2019s phone will win\u201d.",
+	                          "A Blog");
+	judge_alone("no name opener", &code, &arena, &v);
+	CHECK(!has_kw(&v, "person class") && !has_kw(&v, "Person class"));
+	CHECK(!has_kw(&v, "Goes West"));
+	CHECK(!has_kw(&v, "How Google"));
+	arena_free(&arena);
+}
+
 /* A name that ends in a one- or two-letter abbreviation is one tag ("Face ID", "Apple TV"), not
  * the lower-case "face"; a person's initial ("Bhat M.") and the O of "O'Neil" end no name. */
 static void
@@ -1891,6 +1928,7 @@ main(void)
 	test_names_and_title_phrases();
 	test_code_spelt_words();
 	test_abbreviated_names();
+	test_name_openers();
 	test_title_full_names();
 	test_cve_identifiers();
 	test_title_identifiers();

@@ -383,6 +383,19 @@ sentence_initial(const char *base, const char *start)
 	return p == base || p[-1] == '.' || p[-1] == '!' || p[-1] == '?' || p[-1] == ':' || p[-1] == '\n';
 }
 
+/* The word at start opens a quotation or an aside: right after an opening quote mark or a
+ * parenthesis (a quoted headline, “How Google’s Pixel Buds will …”, capitalises its first word). */
+static int
+opens_quote(const char *base, const char *start)
+{
+	const unsigned char *p = (const unsigned char *)start, *b = (const unsigned char *)base;
+	if (p > b && (p[-1] == '"' || p[-1] == '\'' || p[-1] == '(' || p[-1] == '['))
+		return 1;
+	if (p - b >= 3 && p[-3] == 0xE2 && p[-2] == 0x80 && (p[-1] == 0x9C || p[-1] == 0x98)) /* “ ‘ */
+		return 1;
+	return p - b >= 2 && p[-2] == 0xC2 && p[-1] == 0xAB; /* « */
+}
+
 /* Mixed case after the first letter ("GitHub", "MFA", "iPad") marks a name wherever it is. */
 static int
 inner_upper(const char *start, size_t len)
@@ -607,7 +620,7 @@ scan_article(const struct article *a, enum lang lang, occ_fn fn, void *ctx)
 		int may_shout = p == 1 || title_shouts(parts[p], len);
 		char prev[TEXT_WORD_MAX + 1] = "";
 		const char *prev_start = NULL;
-		int prev_cap = 0, prev_tail = 0, prev_shout = 0;
+		int prev_cap = 0, prev_tail = 0, prev_shout = 0, prev_head = 0;
 		/* The token before this one, usable or not ("LM" of "LM Studio", "AI" of "EU AI Act"):
 		 * where it ended and whether it was capitalised mid-sentence. */
 		const char *tok_end = NULL;
@@ -640,6 +653,7 @@ scan_article(const struct article *a, enum lang lang, occ_fn fn, void *ctx)
 			pending_flush(&word, name_next, fn, ctx);
 			pending_flush(&phrase, name_next, fn, ctx);
 			int tail = name_next && tok_cap;
+			int run_inner = joined && tok_cap; /* a capitalised token precedes this one */
 			tok_end = it.p;
 			tok_cap = cap;
 			if (ok && !phrase_only(it.word))
@@ -648,8 +662,9 @@ scan_article(const struct article *a, enum lang lang, occ_fn fn, void *ctx)
 			/* Two usable words with only spaces between them form a phrase (prev is set only when
 			 * the token before this one was a usable word), and so does a name in mixed case with
 			 * its one- or two-letter abbreviation ("Face ID", "Apple TV", "iPhone X"), too short
-			 * to be a word of its own, not to end a name. */
-			if (prev[0] && joined &&
+			 * to be a word of its own, not to end a name. A name's common first word (name_head,
+			 * below) forms one only with a capitalised word ("New Zealand", not "Person class"). */
+			if (prev[0] && joined && (!prev_head || cap) &&
 			    (ok || (abbreviation(it.start, raw) && has_upper(prev_start, (size_t)(it.start - prev_start)) &&
 			            has_lower(prev_start, (size_t)(it.start - prev_start))))) {
 				char buf[2 * TEXT_WORD_MAX + 2];
@@ -663,12 +678,19 @@ scan_article(const struct article *a, enum lang lang, occ_fn fn, void *ctx)
 				                                  p == 1 && lower, prev_tail, shown ? prev_start : NULL, praw,
 				                                  p == 0 && prev_start != lead});
 			}
-			if (ok) {
+			/* A common word capitalised mid-sentence, first of a capitalised run, opens a name
+			 * with the capitalised word after it ("New Zealand", "Whole Foods", "Time Warner",
+			 * "World Series"), though it is no keyword on its own. Not as a quotation's first
+			 * word (“How Google’s …”), nor inside a longer capitalised run ("Ingrid Goes West"). */
+			int name_head = !ok && cap && !run_inner && !clitic && it.len >= 3 &&
+			                kw_is_generic(it.word) && !opens_quote(parts[p], it.start);
+			if (ok || name_head) {
 				memcpy(prev, it.word, it.len + 1);
 				prev_start = it.start;
 				prev_cap = cap;
 				prev_tail = tail;
 				prev_shout = shout;
+				prev_head = name_head;
 			} else {
 				prev[0] = '\0';
 			}
