@@ -283,7 +283,8 @@ test_title_head_keywords(void)
 	arena_free(&arena);
 }
 
-/* Code pasted into a post: its variables ("itemsPerPage", "postId", "ThereIsNoCutlery") are no
+/* Code pasted into a post: its variables ("itemsPerPage", "postId", "ThereIsNoCutlery", the
+ * class-prefixed "NSFontSizeAttribute") are no
  * tags however often the text repeats them; a name spelt like one is, when the headline uses it
  * ("rssCloud"). */
 static void
@@ -297,13 +298,16 @@ test_code_spelt_words(void)
 	                          "defaults to the newest post. The client keeps itemsPerPage in its settings and "
 	                          "sends the last postId it saw, so itemsPerPage times the page number never "
 	                          "skips a post. ThereIsNoCutlery is the name of the test fixture, and "
-	                          "ThereIsNoCutlery holds three posts.",
+	                          "ThereIsNoCutlery holds three posts. The font comes from NSFontSizeAttribute: "
+	                          "NSFontSizeAttribute wins over the style, NSFontSizeAttribute is read once, and "
+	                          "NSFontSizeAttribute has no default.",
 	                          "Code Notes");
 	judge_alone("code words", &code, &arena, &v);
 	CHECK(v.keyword_count >= 2);
 	CHECK(has_kw(&v, "WordPress"));
 	CHECK(!has_kw(&v, "itemsPerPage") && !has_kw(&v, "postId") && !has_kw(&v, "getPosts"));
 	CHECK(!has_kw(&v, "ThereIsNoCutlery"));
+	CHECK(!has_kw(&v, "NSFontSizeAttribute"));
 	struct article named = art("rssCloud support in the new release",
 	                           "The release adds rssCloud: a feed tells its readers where to ask for a ping, "
 	                           "and rssCloud calls them back when the feed changes, so readers need not poll. "

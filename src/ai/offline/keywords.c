@@ -908,7 +908,8 @@ name_phrase(const struct slot *s, enum lang lang)
 
 /* A word spelt like an identifier of code: lower camel case (a lower-case run of two letters
  * or more, then a capital and a lower-case letter: "itemsPerPage", "thePath") or three capitals
- * each right after a lower-case letter ("ThereIsNoCutlery", "CTFontManagerRegisterFontsForURL").
+ * each right after a lower-case letter or ending an acronym ("ThereIsNoCutlery",
+ * "CTFontManagerRegisterFontsForURL", "NSFontSizeAttribute": "UIFont" and "SQLite" join fewer).
  * Names are shorter ("iPhone", "eBay"), end in capitals ("macOS", "watchOS") or join fewer parts
  * ("JavaScript", "OpenStreetMap", "LifeProTips"). Every word of a phrase is checked. */
 static int
@@ -920,9 +921,11 @@ code_spelling(const char *s)
 			i++;
 		if (i >= 2 && w[i] >= 'A' && w[i] <= 'Z' && w[i + 1] >= 'a' && w[i + 1] <= 'z')
 			return 1;
-		int humps = 0; /* a capital right after a lower-case letter */
+		int humps = 0; /* a capital right after a lower-case letter, or after an acronym ("NSFont") */
 		for (i = 0; w[i] && w[i] != ' '; i++)
-			humps += i > 0 && w[i] >= 'A' && w[i] <= 'Z' && w[i - 1] >= 'a' && w[i - 1] <= 'z';
+			humps += i > 0 && w[i] >= 'A' && w[i] <= 'Z' &&
+			         ((w[i - 1] >= 'a' && w[i - 1] <= 'z') ||
+			          (w[i - 1] >= 'A' && w[i - 1] <= 'Z' && w[i + 1] >= 'a' && w[i + 1] <= 'z'));
 		if (humps >= 3)
 			return 1;
 		w += i;
