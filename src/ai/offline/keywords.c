@@ -1056,6 +1056,38 @@ display_form(const struct slot *s)
 #define HEAD_MAX_BYTES 48 /* "Mac Power Users #336", "Red Dead Redemption 2": a name, not a clause */
 #define HEAD_MAX_WORDS 4
 
+/* A headline's name as the other terms are kept, lower case, built word by word (title_head,
+ * title_product). */
+struct head_words {
+	char text[HEAD_MAX_BYTES + 1];
+	size_t len;
+};
+
+/* Append the word w (wl bytes) to h: 0, or -1 when the name would be too long. */
+static int
+head_append(struct head_words *h, const char *w, size_t wl)
+{
+	if (h->len + 1 + wl + 1 > sizeof h->text)
+		return -1;
+	if (h->len)
+		h->text[h->len++] = ' ';
+	memcpy(h->text + h->len, w, wl);
+	h->len += wl;
+	h->text[h->len] = '\0';
+	return 0;
+}
+
+/* True when s[0..len) holds an ASCII digit ("2", "v1"): such a word may stand in a name
+ * without a capital ("Red Dead Redemption 2"). */
+static int
+has_digit(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (is_ascii_digit((unsigned char)s[i]))
+			return 1;
+	return 0;
+}
+
 /* A trailing episode or issue number of a series' head ("#336", "603", "KVM Forum 2024"): two
  * digits or more, or any number after '#'. A single digit stays: it is part of the name ("Red
  * Dead Redemption 2"). */
@@ -1093,8 +1125,7 @@ title_head(const char *title, enum lang lang, const struct wordmap *tf, const st
 	const char *first = NULL, *last_end = NULL, *prev_end = NULL;
 	size_t words = 0;
 	int named = 0;
-	char lower[HEAD_MAX_BYTES + 1] = ""; /* the head as the other terms are kept: lower case */
-	size_t lower_len = 0;
+	struct head_words lower = {"", 0};
 	while (text_next(&it)) {
 		size_t raw = (size_t)(it.stem_end - it.start);
 		if (it.is_cjk || it.stem_end != it.p)
@@ -1110,28 +1141,21 @@ title_head(const char *title, enum lang lang, const struct wordmap *tf, const st
 		 * a name ("First Look", "Best MacBook"). */
 		if (++words > HEAD_MAX_WORDS || lang_is_stopword(lang, it.word) || (words == 1 && kw_is_generic(it.word)))
 			return 0;
-		int digit = 0;
-		for (size_t i = 0; i < raw; i++)
-			digit |= is_ascii_digit((unsigned char)it.start[i]);
-		if (!starts_upper(it.start, raw) && !inner_upper(it.start, raw) && !digit)
+		if (!starts_upper(it.start, raw) && !inner_upper(it.start, raw) && !has_digit(it.start, raw))
 			return 0;
 		named |= usable_word(&it, lang);
 		if (!first)
 			first = it.start;
-		if (lower_len + 1 + it.len + 1 > sizeof lower)
+		if (head_append(&lower, it.word, it.len) < 0)
 			return 0;
-		if (lower_len)
-			lower[lower_len++] = ' ';
-		memcpy(lower + lower_len, it.word, it.len + 1);
-		lower_len += it.len;
 		last_end = it.stem_end;
 		prev_end = it.p;
 	}
-	if (!first || !named || (prev_end != colon && last_end != colon) || names_source(sw, lower))
+	if (!first || !named || (prev_end != colon && last_end != colon) || names_source(sw, lower.text))
 		return 0;
 	size_t len = (size_t)(last_end - first);
 	if (words == 1) {
-		const struct slot *s = map_find(tf, lower);
+		const struct slot *s = map_find(tf, lower.text);
 		if (!(s && is_proper(s)) && !inner_upper(first, len) && !shouted(first, len))
 			return 0;
 	}
@@ -1178,8 +1202,7 @@ title_product(const char *title, enum lang lang, const struct source_words *sw, 
 		const char *first = NULL, *last_end = NULL, *prev_end = starts[k];
 		size_t words = 0;
 		int all_named = 1, named = 0;
-		char lower[HEAD_MAX_BYTES + 1] = "";
-		size_t lower_len = 0;
+		struct head_words lower = {"", 0};
 		while (text_next(&it)) {
 			for (const char *q = prev_end; q < it.start; q++)
 				if (*q != ' ')
@@ -1187,7 +1210,7 @@ title_product(const char *title, enum lang lang, const struct source_words *sw, 
 			if (it.is_cjk || it.stem_end != it.p)
 				break;
 			if (text_has_version(it.word)) {
-				if (!first || !named || (!all_named && words > 1) || names_source(sw, lower))
+				if (!first || !named || (!all_named && words > 1) || names_source(sw, lower.text))
 					break;
 				size_t len = (size_t)(last_end - first);
 				if (len + 1 > cap)
@@ -1199,19 +1222,12 @@ title_product(const char *title, enum lang lang, const struct source_words *sw, 
 			size_t raw = (size_t)(it.stem_end - it.start);
 			if (++words > HEAD_MAX_WORDS || lang_is_stopword(lang, it.word) ||
 			    (words == 1 && (kw_is_generic(it.word) || numbering_word(it.word))) ||
-			    lower_len + 1 + it.len + 1 > sizeof lower)
+			    head_append(&lower, it.word, it.len) < 0)
 				break;
-			int digit = 0;
-			for (size_t i = 0; i < raw; i++)
-				digit |= is_ascii_digit((unsigned char)it.start[i]);
-			all_named &= starts_upper(it.start, raw) || inner_upper(it.start, raw) || digit;
+			all_named &= starts_upper(it.start, raw) || inner_upper(it.start, raw) || has_digit(it.start, raw);
 			named |= usable_word(&it, lang);
 			if (!first)
 				first = it.start;
-			if (lower_len)
-				lower[lower_len++] = ' ';
-			memcpy(lower + lower_len, it.word, it.len + 1);
-			lower_len += it.len;
 			last_end = it.stem_end;
 			prev_end = it.p;
 		}
