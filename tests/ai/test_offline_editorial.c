@@ -355,6 +355,28 @@ test_name_openers(void)
 	arena_free(&arena);
 }
 
+/* A headline written in sentence case capitalises names only: two capitalised words side by side
+ * there are a name, though no body repeats it ("Abe Vigoda" of a title-only post). Not in a
+ * headline in Title Case, and not with the headline's first word when that is a verb
+ * ("Announcing FeedMail"). */
+static void
+test_sentence_case_names(void)
+{
+	struct arena arena = ARENA_INIT;
+	struct verdict v;
+	struct article obit = art("Character actor Abe Vigoda has passed away at 94.", "", "A Forum");
+	judge_alone("sentence case name", &obit, &arena, &v);
+	CHECK(has_kw(&v, "Abe Vigoda"));
+	CHECK(!has_kw(&v, "Vigoda"));
+	struct article episode = art("297: It Also Deserves To Die", "", "A Podcast");
+	judge_alone("title case", &episode, &arena, &v);
+	CHECK(!has_kw(&v, "Also Deserves"));
+	struct article launch = art("Announcing FeedMail for your inbox", "", "A Blog");
+	judge_alone("headline verb", &launch, &arena, &v);
+	CHECK(!has_kw(&v, "Announcing FeedMail"));
+	arena_free(&arena);
+}
+
 /* A name that ends in a one- or two-letter abbreviation is one tag ("Face ID", "Apple TV"), not
  * the lower-case "face"; a person's initial ("Bhat M.") and the O of "O'Neil" end no name. */
 static void
@@ -1933,6 +1955,7 @@ main(void)
 	test_code_spelt_words();
 	test_abbreviated_names();
 	test_name_openers();
+	test_sentence_case_names();
 	test_title_full_names();
 	test_cve_identifiers();
 	test_title_identifiers();

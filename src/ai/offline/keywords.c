@@ -36,6 +36,7 @@ struct slot {
 	                 * Francisco", "CEO Sam" of "CEO Sam Altman") */
 	int in_title;
 	int title_inner; /* a phrase the title holds past its first word (struct occ) */
+	int title_name;  /* a name in a headline written in sentence case (struct occ) */
 	int kind;
 	int last_doc;   /* the document that last counted this term (for df) */
 };
@@ -359,6 +360,18 @@ is_katakana(uint32_t cp)
 #define KATAKANA_WORD_MAX 16 /* characters of a katakana word kept as one term */
 
 /* One occurrence of a term, as the scanner reports it. */
+/* A word with an adjective's or adverb's ending, or a verb's (-ing, -ed): it weighs less as a
+ * keyword, and opens no name at a headline's start ("Announcing FeedMail"). */
+static int
+adjective_like(const char *w)
+{
+	static const char *const suffixes[] = {"able", "ible", "ful", "ous", "ive", "ly", "less", "ish", "ing", "ed"};
+	for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++)
+		if (str_ends(w, suffixes[i]))
+			return 1;
+	return 0;
+}
+
 struct occ {
 	const char *term;
 	size_t len;
@@ -368,6 +381,7 @@ struct occ {
 	const char *surface; /* the occurrence as written, when it has capitals; else NULL */
 	size_t surface_len;
 	int title_inner;     /* a title phrase that does not start with the title's first word */
+	int title_name;      /* a title phrase of two capitalised words, the title in sentence case */
 };
 
 typedef void (*occ_fn)(void *ctx, const struct occ *o);
@@ -465,6 +479,25 @@ title_shouts(const char *s, size_t len)
 	return shouts >= 2 || !has_lower;
 }
 
+/* Whether a title is written in Title Case: three or more of its words of four letters or more
+ * begin with a capital, and at most one does not ("Designing the Worst Volume Sliders Possible").
+ * Such a title capitalises words that start no name; one in sentence case capitalises names. */
+static int
+title_cased(const char *s, size_t len)
+{
+	int upper = 0, lower = 0;
+	struct text_iter it;
+	text_iter_init(&it, s, len);
+	while (text_next(&it)) {
+		size_t raw = (size_t)(it.stem_end - it.start);
+		if (it.is_cjk || it.len < 3)
+			continue;
+		upper += starts_upper(it.start, raw);
+		lower += starts_lower(it.start, raw);
+	}
+	return upper >= 3 && lower <= 1;
+}
+
 static void
 emit_cjk_run(const uint32_t *cps, size_t n, int in_title, occ_fn fn, void *ctx)
 {
@@ -497,7 +530,7 @@ emit_cjk_run(const uint32_t *cps, size_t n, int in_title, occ_fn fn, void *ctx)
 			 * "的推理成本。" has both, "型推理成" in "模型推理成本" has neither. */
 			int left = i == 0 || is_stop[i - 1];
 			int right = i + k == n || is_stop[i + k];
-			struct occ o = {buf, len, T_CJK, in_title, left, right, 0, NULL, 0, 0};
+			struct occ o = {buf, len, T_CJK, in_title, left, right, 0, NULL, 0, 0, 0};
 			fn(ctx, &o);
 		}
 	/* Katakana words longer than the n-grams, whole. */
@@ -511,7 +544,7 @@ emit_cjk_run(const uint32_t *cps, size_t n, int in_title, occ_fn fn, void *ctx)
 			for (size_t j = a; j < b; j++)
 				len += utf8_encode(cps[j], buf + len);
 			buf[len] = '\0';
-			struct occ o = {buf, len, T_CJK, in_title, 1, 1, 0, NULL, 0, 0};
+			struct occ o = {buf, len, T_CJK, in_title, 1, 1, 0, NULL, 0, 0, 0};
 			fn(ctx, &o);
 		}
 		a = b > a ? b : a + 1;
@@ -618,8 +651,10 @@ scan_article(const struct article *a, enum lang lang, occ_fn fn, void *ctx)
 		struct text_iter it;
 		text_iter_init(&it, parts[p], len);
 		int may_shout = p == 1 || title_shouts(parts[p], len);
+		int sentence_case = p == 0 && !title_cased(parts[p], len);
 		char prev[TEXT_WORD_MAX + 1] = "";
 		const char *prev_start = NULL;
+		size_t prev_raw = 0;
 		int prev_cap = 0, prev_tail = 0, prev_shout = 0, prev_head = 0;
 		/* The token before this one, usable or not ("LM" of "LM Studio", "AI" of "EU AI Act"):
 		 * where it ended and whether it was capitalised mid-sentence. */
@@ -658,7 +693,7 @@ scan_article(const struct article *a, enum lang lang, occ_fn fn, void *ctx)
 			tok_cap = cap;
 			if (ok && !phrase_only(it.word))
 				pending_set(&word, (struct occ){it.word, it.len, T_WORD, p == 0, p == 1 && cap, p == 1 && lower, tail,
-				                                has_upper(it.start, raw) && !shout ? it.start : NULL, raw, 0});
+				                                has_upper(it.start, raw) && !shout ? it.start : NULL, raw, 0, 0});
 			/* Two usable words with only spaces between them form a phrase (prev is set only when
 			 * the token before this one was a usable word), and so does a name in mixed case with
 			 * its one- or two-letter abbreviation ("Face ID", "Apple TV", "iPhone X"), too short
@@ -674,9 +709,14 @@ scan_article(const struct article *a, enum lang lang, occ_fn fn, void *ctx)
 				memcpy(buf + pl + 1, it.word, it.len + 1);
 				size_t praw = (size_t)(it.stem_end - prev_start);
 				int shown = has_upper(prev_start, praw) && !shout && !prev_shout;
+				/* Two capitalised words side by side in a headline written in sentence case are a
+				 * name ("Character actor Abe Vigoda has passed away", "Pearl Jam donates …"). */
+				int title_name = sentence_case && shown && (starts_upper(prev_start, prev_raw) || inner_upper(prev_start, prev_raw)) &&
+				                 (starts_upper(it.start, raw) || inner_upper(it.start, raw)) &&
+				                 (prev_start != lead || !adjective_like(prev));
 				pending_set(&phrase, (struct occ){buf, pl + 1 + it.len, T_PHRASE, p == 0, p == 1 && cap && prev_cap,
 				                                  p == 1 && lower, prev_tail, shown ? prev_start : NULL, praw,
-				                                  p == 0 && prev_start != lead});
+				                                  p == 0 && prev_start != lead, title_name});
 			}
 			/* A common word capitalised mid-sentence, first of a capitalised run, opens a name
 			 * with the capitalised word after it ("New Zealand", "Whole Foods", "Time Warner",
@@ -687,6 +727,7 @@ scan_article(const struct article *a, enum lang lang, occ_fn fn, void *ctx)
 			if (ok || name_head) {
 				memcpy(prev, it.word, it.len + 1);
 				prev_start = it.start;
+				prev_raw = raw;
 				prev_cap = cap;
 				prev_tail = tail;
 				prev_shout = shout;
@@ -803,6 +844,7 @@ count_tf(void *vctx, const struct occ *o)
 	s->count += o->in_title ? 3 : 1;
 	s->in_title |= o->in_title;
 	s->title_inner |= o->title_inner;
+	s->title_name |= o->title_name;
 	s->body += !o->in_title;
 	s->cap_mid += o->cap_mid; /* CJK: occurrences at a left word boundary */
 	s->lower += o->lower;     /* CJK: occurrences at a right word boundary */
@@ -884,16 +926,6 @@ merge_plurals(struct wordmap *tf)
 		t->lower += s->lower;
 		s->count = 0;
 	}
-}
-
-static int
-adjective_like(const char *w)
-{
-	static const char *const suffixes[] = {"able", "ible", "ful", "ous", "ive", "ly", "less", "ish", "ing", "ed"};
-	for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++)
-		if (str_ends(w, suffixes[i]))
-			return 1;
-	return 0;
 }
 
 /* A two-word name the body uses once ("Ron Rivest", "Task Scheduler") is a topic like one it
@@ -989,7 +1021,7 @@ term_score(const struct kw_index *idx, const struct slot *s, enum lang lang, int
 		 * the Benefits of Unit Tests …": "unit tests"; a headline's first word is often its verb,
 		 * "Parse podcast categories"). Used once only, it weighs as a word: "in-ear earphones"
 		 * does not push out "earphones", which the body says again and again. */
-		if (s->body < 2 && !(s->title_inner && s->body >= 1) &&
+		if (s->body < 2 && !(s->title_inner && s->body >= 1) && !(s->title_name && s->body == 0) &&
 		    !(is_proper(s) && s->body >= 1 && (s->in_title || (caps_mark_names && name_phrase(s, lang)))))
 			return 0;
 		score *= is_proper(s) ? 2.2 : s->body < 2 ? 1.0 : 1.4;
