@@ -170,7 +170,7 @@ test_offline_unit(void)
 	CHECK(strstr(d.sections[1].body, "**2024**") == NULL && strstr(d.sections[1].body, "**3.5**") == NULL);
 	CHECK(strstr(d.sections[2].body, "- **Second Feed**（《Acme's Widget》）：Acme released a new Widget") != NULL);
 	CHECK(strstr(d.conclusion, "最值得记下的数字是 40%[1]") != NULL);
-	CHECK(strstr(d.question, "关于Widget，你会换用它，还是继续用手头的工具？") == d.question);
+	CHECK(strstr(d.question, "关于 Widget，你会换用它，还是继续用手头的工具？") == d.question);
 
 	struct weekly_ref refs[] = {{lead.title, lead.link, lead.source_name, lead.published},
 	                            {other.title, other.link, other.source_name, other.published}};

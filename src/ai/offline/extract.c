@@ -101,17 +101,6 @@ sentence_score(const struct text_span *sp, size_t index, const struct verdict *v
 	return s;
 }
 
-/* True when s starts with a CJK character (no space is put between CJK sentences). */
-static int
-text_is_cjk_start(const char *s)
-{
-	if ((unsigned char)*s < 0x80)
-		return 0;
-	uint32_t cp;
-	utf8_decode(s, strlen(s) < 4 ? strlen(s) : 4, &cp);
-	return text_is_cjk(cp);
-}
-
 /* True for the full-width punctuation a Chinese sentence ends with (。！？；」』）): nothing is
  * put after it, whatever the next sentence starts with ("汽车。SU7 Ultra 起售价…"). */
 static int
@@ -437,7 +426,8 @@ offline_enrich(const struct article *a, const struct verdict *v, const char *lan
 	const char *kind = kind_label(piece_kind(a, v), zh);
 	int quoted = out->summary[0] != '\0'; /* an entry with only a link has nothing to quote */
 	if (zh)
-		out->reason = arena_printf(arena, "%s，涉及 %s：%s（离线规则推荐；%s）。", kind, buf_str(&b),
+		out->reason = arena_printf(arena, "%s，涉及%s%s：%s（离线规则推荐；%s）。", kind,
+		                           text_is_cjk_start(buf_str(&b)) ? "" : " ", buf_str(&b),
 		                           category_hook(v->category, 1),
 		                           quoted ? "摘要为原文摘录，未经翻译" : "原文条目没有可摘录的正文");
 	else

@@ -15,6 +15,16 @@ text_is_cjk(uint32_t cp)
 	       (cp >= 0xAC00 && cp <= 0xD7AF) || (cp >= 0xF900 && cp <= 0xFAFF);
 }
 
+int
+text_is_cjk_start(const char *s)
+{
+	if ((unsigned char)*s < 0x80)
+		return 0;
+	uint32_t cp;
+	utf8_decode(s, strlen(s) < 4 ? strlen(s) : 4, &cp);
+	return text_is_cjk(cp);
+}
+
 void
 text_iter_init(struct text_iter *it, const char *s, size_t len)
 {
