@@ -375,6 +375,26 @@ broken:
 	ingest_failure(c, j, http_status, e.msg, latency_ms);
 }
 
+/* True when an HTML page has a feed element in its first 64 KiB ("<feed ", "<rss>", "<rdf:RDF",
+ * "<channel"): an Atom feed wrapped in an XHTML page, which feedparser and feedjira read, and
+ * so does our parser (which still reports a page with none as HTML). */
+static int
+wraps_feed(const char *body, size_t len)
+{
+	static const char *const tags[] = {"<feed", "<rss", "<rdf:rdf", "<channel"};
+	size_t scan = len < 65536 ? len : 65536;
+	for (size_t i = 0; i < sizeof tags / sizeof tags[0]; i++) {
+		size_t tl = strlen(tags[i]);
+		for (const char *p = body, *end = body + scan; (p = str_icasestr(p, (size_t)(end - p), tags[i])) != NULL;
+		     p += tl) {
+			char next = p + tl < end ? p[tl] : '\0';
+			if (next == '>' || is_ascii_space((unsigned char)next))
+				return 1;
+		}
+	}
+	return 0;
+}
+
 /* Hand a non-empty feed body viewed at j->body_data to the parse thread. Returns 1 when it
  * was (the job is finished once stored), 0 when it failed here. */
 static int
@@ -382,7 +402,7 @@ submit_body(struct fetch_ctx *c, struct fetch_job *j, int http_status, const cha
             int64_t latency_ms)
 {
 	char err[1024];
-	if (ingest_sniff_html(j->body_data, j->body_len, NULL, 0)) {
+	if (ingest_sniff_html(j->body_data, j->body_len, NULL, 0) && !wraps_feed(j->body_data, j->body_len)) {
 		html_error(j, http_status, content_type, err, sizeof err);
 		ingest_failure(c, j, http_status, err, latency_ms);
 		return 0;

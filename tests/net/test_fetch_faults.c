@@ -27,6 +27,7 @@ struct fault {
 static const struct fault faults[] = {
 	{"/rss.xml", NULL, 1},
 	{"/atom.xml", NULL, 1},
+	{"/xhtml-atom.xml", NULL, 1}, /* an Atom feed wrapped in an XHTML page is a feed */
 	{"/gen/ok?items=9", NULL, 1},
 	{"/gen/f429?fail=1&status=429&retry_after=1", NULL, 2},
 	{"/gen/f503?fail=2&status=503", NULL, 3},
@@ -100,7 +101,7 @@ test_faults(void)
 	CHECK_INT(t_query_int(&st, sql), 3);
 	/* every healthy feed's items are stored, including those that needed a retry */
 	long long items = t_query_int(&st, "SELECT count(*) FROM items");
-	CHECK_INT(items, 12 + 10 + 9 + 5 + 5);
+	CHECK_INT(items, 12 + 10 + 2 + 9 + 5 + 5);
 	CHECK_INT(s.items_new, items);
 	CHECK(s.body_mem_peak <= FETCH_BODY_MEM_ALL);
 
