@@ -377,6 +377,28 @@ test_sentence_case_names(void)
 	arena_free(&arena);
 }
 
+/* A field's topic that a story off the field mentions in passing does not lead its tags: a
+ * seismology story that says "machine learning" once is filed `other`, and is tagged by what it is
+ * about first. A title that names the topic still leads with it. */
+static void
+test_off_field_topics(void)
+{
+	struct arena arena = ARENA_INIT;
+	struct verdict v;
+	struct article quake = art("Earthquake shakes the coast of Crete",
+	                           "An earthquake of magnitude 5.8 shook the coast of Crete on Tuesday. Houses in "
+	                           "Heraklion shook for twenty seconds, and the earthquake was felt on Santorini. The "
+	                           "seismologists in Heraklion map the aftershocks with machine learning, and they "
+	                           "expect more aftershocks near Crete this week. The ferries to Santorini ran late.",
+	                           "Island News");
+	judge_alone("off-field topic", &quake, &arena, &v);
+	CHECK_INT(v.category, CAT_OTHER);
+	CHECK(v.keyword_count >= 2);
+	CHECK(v.keyword_count > 0 && strcmp(v.keywords[0], "machine learning") != 0);
+	CHECK(has_kw(&v, "Crete") || has_kw(&v, "earthquake"));
+	arena_free(&arena);
+}
+
 /* A name that ends in a one- or two-letter abbreviation is one tag ("Face ID", "Apple TV"), not
  * the lower-case "face"; a person's initial ("Bhat M.") and the O of "O'Neil" end no name. */
 static void
@@ -1956,6 +1978,7 @@ main(void)
 	test_abbreviated_names();
 	test_name_openers();
 	test_sentence_case_names();
+	test_off_field_topics();
 	test_title_full_names();
 	test_cve_identifiers();
 	test_title_identifiers();

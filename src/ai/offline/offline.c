@@ -1201,10 +1201,11 @@ match_keyword(const struct match *m, int zh)
 
 /* Add up to limit lexicon topics (n < limit), strongest first: title, weight, frequency. A
  * weak topic (weight < 3) counts only when it is in the title or recurs; a broad one only when
- * broad_ok. The order is a full ordering so the result does not depend on match order. */
+ * broad_ok; with title_only, only one the title names. The order is a full ordering so the
+ * result does not depend on match order. */
 static size_t
 add_lexicon(const struct offline_analysis *an, int zh, int *used, const char **out, size_t n, size_t limit,
-            int broad_ok)
+            int broad_ok, int title_only)
 {
 	while (n < limit) {
 		int best = -1, best_score = 0;
@@ -1213,6 +1214,7 @@ add_lexicon(const struct offline_analysis *an, int zh, int *used, const char **o
 			int s = m->entry->weight * 2 + (m->in_title ? 6 : 0) + (m->count > 4 ? 4 : m->count);
 			const char *k = match_keyword(m, zh);
 			if (used[i] || !k || m->entry->weight < 2 || has_keyword(out, n, k) || (!broad_ok && lexicon_is_broad(k)) ||
+			    (title_only && !m->in_title) ||
 			    (m->entry->weight < 3 && !m->in_title && m->count < 2 && an->words > 150))
 				continue;
 			if (best < 0 || s > best_score ||
@@ -1321,14 +1323,16 @@ name_the_cve(const struct article *a, struct arena *arena, const char **out, siz
 }
 
 /* Up to 4 keywords: the two strongest lexicon topics, then the window's TF-IDF terms (names and
- * phrases first), then more lexicon topics; none when nothing qualifies. */
+ * phrases first), then more lexicon topics; none when nothing qualifies. In a story filed
+ * `other` only a topic its title names leads: the field's words it uses in passing ("machine
+ * learning" in a story about an earthquake) come after what it is about. */
 static size_t
 pick_keywords(const struct offline_analysis *an, const struct offline_ctx *ctx, const struct article *a,
-              struct arena *arena, const char **out)
+              enum category category, struct arena *arena, const char **out)
 {
 	int zh = mostly_cjk(a);
 	int used[MAX_MATCHES] = {0};
-	size_t n = add_lexicon(an, zh, used, out, 0, 2, 0);
+	size_t n = add_lexicon(an, zh, used, out, 0, 2, 0, category == CAT_OTHER);
 	const char *tf[8];
 	struct arena scratch = ARENA_INIT; /* the candidates; only the ones taken are kept in arena */
 	size_t m = ctx->kw ? kw_top(ctx->kw, a, an->lang, tf, 8, &scratch) : 0;
@@ -1336,7 +1340,7 @@ pick_keywords(const struct offline_analysis *an, const struct offline_ctx *ctx, 
 		if (!overlaps_keyword(out, n, tf[i]) && (zh || !has_cjk(tf[i])))
 			out[n++] = arena_strdup(arena, tf[i]);
 	arena_free(&scratch);
-	n = add_lexicon(an, zh, used, out, n, 4, 1);
+	n = add_lexicon(an, zh, used, out, n, 4, 1, 0);
 	n = name_the_cve(a, arena, out, n);
 	/* Nothing to say about it: no tag, rather than a made-up one. (The category's id used to
 	 * stand in: "🏷️ other" under a Chinese digest's item, and "other" counted as a topic the
@@ -1473,7 +1477,7 @@ offline_verdict(const struct offline_ctx *ctx, const struct article *a, struct a
 	out->timeliness = timeliness(an, a, ctx);
 	out->category = categorize(an, prior);
 	const char **kws = arena_alloc(arena, 4 * sizeof *kws);
-	out->keyword_count = pick_keywords(an, ctx, a, arena, kws);
+	out->keyword_count = pick_keywords(an, ctx, a, out->category, arena, kws);
 	out->keywords = kws;
 	out->is_offline = 1;
 	out->model = NULL;
