@@ -67,11 +67,21 @@ struct story {
 	struct article *lead;        /* the representative article */
 	struct article **members;    /* all articles, lead first */
 	size_t member_count;
+	size_t site_count;           /* distinct publishers of their feeds (host and name; cluster.c):
+	                              * one blog's RSS and Atom feeds are one; 0 when not counted */
 	struct verdict verdict;
 	int has_enrichment;
 	struct enrichment enrichment;
 	int score;                   /* relevance + quality + timeliness, 3..30 */
 };
+
+/* How many sources carried s, as a reader is told ("2 个来源"): its sites when clustering
+ * counted them, else its articles. */
+static inline size_t
+story_sources(const struct story *s)
+{
+	return s->site_count ? s->site_count : s->member_count;
+}
 
 /* A feed or item the reader should know about (feed health: the store finds them, the daily
  * renders them). */

@@ -257,6 +257,37 @@ test_rules(void)
 	arena_free(&a);
 }
 
+/* How many sources carried a story, as the reader is told: one blog's RSS and Atom feeds (one
+ * host, one name) are one publisher; two blogs on one host, or one name on two hosts, are two. */
+static void
+test_site_count(void)
+{
+	struct arena a = ARENA_INIT;
+	struct article arts[4] = {
+		{.id = 1, .source_id = 1, .source_name = "Avian's Blog", .source_url = "https://www.blog.example/atom.xml",
+		 .title = "Down time", .link = "https://blog.example/down-time", .text = "", .when = 100},
+		{.id = 2, .source_id = 2, .source_name = "Avian's blog", .source_url = "http://blog.example/rss",
+		 .title = "Down time", .link = "https://blog.example/down-time", .text = "", .when = 100},
+		{.id = 3, .source_id = 3, .source_name = "Hacker News", .source_url = "https://news.example/rss",
+		 .title = "Down time", .link = "https://blog.example/down-time", .text = "", .when = 110},
+		{.id = 4, .source_id = 4, .source_name = "Another Blog", .source_url = "https://blog.example/other.xml",
+		 .title = "Down time", .link = "https://blog.example/down-time", .text = "", .when = 120},
+	};
+	struct story *st;
+	size_t n;
+	cluster_stories(arts, 2, &a, &st, &n);
+	CHECK(n == 1 && st[0].member_count == 2);
+	CHECK_INT((int)st[0].site_count, 1);
+	CHECK_INT((int)story_sources(&st[0]), 1);
+	cluster_stories(arts, 4, &a, &st, &n);
+	CHECK(n == 1 && st[0].member_count == 4);
+	CHECK_INT((int)st[0].site_count, 3);
+	arts[1].source_url = NULL; /* no feed URL: the source is its own publisher */
+	cluster_stories(arts, 2, &a, &st, &n);
+	CHECK_INT((int)st[0].site_count, 2);
+	arena_free(&a);
+}
+
 /* A title inside a longer one from another source is the same story when the longer is at
  * most twice as long ("OpenAI unveils GPT-5" in "... with enhanced multimodal capabilities"),
  * though their Jaccard similarity is only 0.5; not when the longer says much more. */
@@ -294,6 +325,7 @@ main(void)
 {
 	test_rules();
 	test_contained_titles();
+	test_site_count();
 	test_matches_all_pairs();
 	return test_done("test_cluster");
 }

@@ -14,6 +14,26 @@
 #define SIMHASH_BYTES 8000
 #define SIMHASH_MIN_WORDS 40
 
+/* The publisher of a's feed: the host its feed URL names ("blog.example.com" of
+ * "https://www.blog.example.com/atom.xml") and the source's name, so one blog's RSS and Atom
+ * feeds (one host, one title) are one source, while two blogs on one host (medium.com) or two
+ * feeds served from one test server are two. The source's id where the feed URL gives no host. */
+static const char *
+feed_site(const struct article *a, struct arena *arena)
+{
+	const char *key = cluster_url_key(a->source_url, arena);
+	if (!key || !*key || *key == '/')
+		return arena_printf(arena, "#%lld", (long long)a->source_id);
+	struct buf b = BUF_INIT;
+	buf_append(&b, key, strcspn(key, "/?"));
+	buf_putc(&b, '\n');
+	for (const char *n = a->source_name ? a->source_name : ""; *n; n++)
+		buf_putc(&b, (char)ascii_lower((unsigned char)*n));
+	const char *site = arena_strndup(arena, buf_str(&b), b.len);
+	buf_free(&b);
+	return site;
+}
+
 const char *
 cluster_url_key(const char *url, struct arena *arena)
 {
@@ -363,6 +383,16 @@ cluster_stories(struct article *articles, size_t count, struct arena *arena, str
 				st->members[0] = st->lead;
 				break;
 			}
+		const char **sites = arena_alloc(arena, st->member_count * sizeof *sites);
+		st->site_count = 0;
+		for (size_t m = 0; m < st->member_count; m++) {
+			const char *site = feed_site(st->members[m], arena);
+			size_t k = 0;
+			while (k < st->site_count && strcmp(sites[k], site) != 0)
+				k++;
+			if (k == st->site_count)
+				sites[st->site_count++] = site;
+		}
 		const char *key = cluster_url_key(st->lead->canonical_link ? st->lead->canonical_link : st->lead->link,
 		                                  arena);
 		if (!key || !*key)

@@ -29,7 +29,7 @@ highlights_input(struct story *const *top, size_t n, struct buf *user, const cha
 		struct buf body = BUF_INIT;
 		prompt_article_body(&body, &shown, HIGHLIGHT_TEXT_TOKENS);
 		buf_printf(&body, "category: %s\nsources: %zu\n", category_id(top[i]->verdict.category),
-		           top[i]->member_count);
+		           story_sources(top[i]));
 		char id[16];
 		snprintf(id, sizeof id, "a%zu", i + 1);
 		prompt_user_article(user, id, buf_str(&body));

@@ -10,8 +10,8 @@ cmp_story(const void *pa, const void *pb)
 	const struct story *a = pa, *b = pb;
 	if (a->score != b->score)
 		return b->score - a->score;
-	if (a->member_count != b->member_count)
-		return a->member_count > b->member_count ? -1 : 1;
+	if (story_sources(a) != story_sources(b))
+		return story_sources(a) > story_sources(b) ? -1 : 1;
 	if (a->lead->when != b->lead->when)
 		return a->lead->when > b->lead->when ? -1 : 1;
 	return strcmp(a->id, b->id);

@@ -279,8 +279,8 @@ write_headline(const struct story *s, int zh, struct arena *arena)
 	struct buf b = BUF_INIT;
 	const struct article *lead = s->lead;
 	put_title(&b, text_display_title(lead->title, lead->text, lead->link, TEXT_DISPLAY_TITLE_CHARS, arena));
-	if (s->member_count > 1)
-		buf_printf(&b, zh ? "：%zu 个来源的报道要点" : ": what %zu sources report", s->member_count);
+	if (story_sources(s) > 1)
+		buf_printf(&b, zh ? "：%zu 个来源的报道要点" : ": what %zu sources report", story_sources(s));
 	else
 		buf_puts(&b, zh ? "：原文要点" : ": the key points");
 	const char *out = arena_strdup(arena, buf_str(&b));
@@ -446,8 +446,8 @@ write_conclusion(const struct story *s, enum category c, const char *const *kws,
 		buf_puts(&b, kws[k]);
 	}
 	buf_puts(&b, zh ? "。" : ".");
-	if (s->member_count > 1)
-		buf_printf(&b, zh ? "共有 %zu 个来源报道了它。" : " It was carried by %zu sources.", s->member_count);
+	if (story_sources(s) > 1)
+		buf_printf(&b, zh ? "共有 %zu 个来源报道了它。" : " It was carried by %zu sources.", story_sources(s));
 	const struct detail *key = NULL;
 	for (size_t d = 0; d < nd && !key; d++)
 		if (!details[d].is_bare)

@@ -211,8 +211,8 @@ offline_highlights(struct story *const *top, size_t count, const char *lang, str
 			buf_printf(&b, zh ? (shown++ ? "、%s" : "（%s") : (shown++ ? ", %s" : " (%s"), topics[t].name);
 	if (shown)
 		buf_puts(&b, zh ? "）" : ")");
-	if (lead->member_count > 1)
-		buf_printf(&b, zh ? "，有 %zu 个来源报道" : ", picked up by %zu sources", lead->member_count);
+	if (story_sources(lead) > 1)
+		buf_printf(&b, zh ? "，有 %zu 个来源报道" : ", picked up by %zu sources", story_sources(lead));
 	buf_puts(&b, zh ? "。" : ".");
 	/* 4. The other stories of the first cluster (at most two): "also" only when the lead is
 	 * one of its stories, else the cluster is introduced on its own. */
@@ -236,11 +236,11 @@ offline_highlights(struct story *const *top, size_t count, const char *lang, str
 	/* 5. The story most sources carried, when it is not the lead. */
 	const struct story *widest = NULL;
 	for (size_t i = 1; i < count; i++)
-		if (top[i]->member_count > 1 && (!widest || top[i]->member_count > widest->member_count))
+		if (story_sources(top[i]) > 1 && (!widest || story_sources(top[i]) > story_sources(widest)))
 			widest = top[i];
-	if (widest && widest->member_count > lead->member_count)
+	if (widest && story_sources(widest) > story_sources(lead))
 		buf_printf(&b, zh ? "「%s」被 %zu 个来源同时报道。" : " \"%s\" was picked up by %zu sources.",
-		           shown_title(widest, arena), widest->member_count);
+		           shown_title(widest, arena), story_sources(widest));
 	buf_puts(&b, zh ? "（以上由离线引擎根据分类与共同话题归纳。）"
 	                : " (Trends spotted by the offline engine from categories and shared topics.)");
 	const char *out = arena_strdup(arena, buf_str(&b));
