@@ -34,6 +34,26 @@ feed_site(const struct article *a, struct arena *arena)
 	return site;
 }
 
+/* How many publishers (feed_site) st's members come from. Its strings live in a scratch arena:
+ * a 3M-item daily clusters 16,000 articles. */
+static size_t
+count_sites(const struct story *st)
+{
+	struct arena scratch = ARENA_INIT;
+	const char **sites = arena_alloc(&scratch, st->member_count * sizeof *sites);
+	size_t n = 0;
+	for (size_t m = 0; m < st->member_count; m++) {
+		const char *site = feed_site(st->members[m], &scratch);
+		size_t k = 0;
+		while (k < n && strcmp(sites[k], site) != 0)
+			k++;
+		if (k == n)
+			sites[n++] = site;
+	}
+	arena_free(&scratch);
+	return n;
+}
+
 const char *
 cluster_url_key(const char *url, struct arena *arena)
 {
@@ -383,16 +403,7 @@ cluster_stories(struct article *articles, size_t count, struct arena *arena, str
 				st->members[0] = st->lead;
 				break;
 			}
-		const char **sites = arena_alloc(arena, st->member_count * sizeof *sites);
-		st->site_count = 0;
-		for (size_t m = 0; m < st->member_count; m++) {
-			const char *site = feed_site(st->members[m], arena);
-			size_t k = 0;
-			while (k < st->site_count && strcmp(sites[k], site) != 0)
-				k++;
-			if (k == st->site_count)
-				sites[st->site_count++] = site;
-		}
+		st->site_count = st->member_count > 1 ? count_sites(st) : 1;
 		const char *key = cluster_url_key(st->lead->canonical_link ? st->lead->canonical_link : st->lead->link,
 		                                  arena);
 		if (!key || !*key)
