@@ -172,6 +172,20 @@ test_offline_unit(void)
 	CHECK(strstr(d.conclusion, "最值得记下的数字是 40%[1]") != NULL);
 	CHECK(strstr(d.question, "关于 Widget，你会换用它，还是继续用手头的工具？") == d.question);
 
+	/* The same post from the same blog's other feed (one name, one publisher): no other source. */
+	struct article twin = other;
+	twin.source_name = lead.source_name;
+	struct article *twins[] = {&lead, &twin};
+	struct story one = {.id = "s0123456789ab", .lead = &lead, .members = twins, .member_count = 2, .site_count = 1};
+	struct commentary_draft d1;
+	commentary_offline(&one, &v, "zh", &a, &d1, NULL);
+	CHECK(strcmp(d1.headline, "Widget 3.5 ships：原文要点") == 0);
+	CHECK_INT(d1.section_count, 2);
+	for (size_t i = 0; i < d1.section_count; i++)
+		CHECK(strcmp(d1.sections[i].heading, "其他来源怎么说") != 0);
+	CHECK(strstr(d1.hook, "也作了报道") == NULL);
+	CHECK(strstr(d1.conclusion, "个来源报道了它") == NULL);
+
 	struct weekly_ref refs[] = {{lead.title, lead.link, lead.source_name, lead.published},
 	                            {other.title, other.link, other.source_name, other.published}};
 	struct commentary_doc doc = {&d, "zh", st.id, NULL, "2026-02-19", "2026-02-19T12:00:00Z", refs, 2, NULL, NULL};

@@ -288,6 +288,14 @@ write_headline(const struct story *s, int zh, struct arena *arena)
 	return out;
 }
 
+/* Whether a member whose source is called name is another source than the lead's: the same
+ * post in one blog's RSS and Atom feeds carries the lead's name, and is no "other source". */
+static int
+other_source(const char *name, const char *lead_name)
+{
+	return strcmp(name, lead_name) != 0;
+}
+
 /* The hook: when and where the story appeared, who followed, and the question the piece
  * answers. */
 static const char *
@@ -311,7 +319,7 @@ write_hook(const struct story *s, const char *lead_name, int zh, struct arena *a
 	size_t others = 0;
 	for (size_t m = 1; m < s->member_count && others < OFFLINE_SOURCES_MAX; m++) {
 		const char *name = extractive_quoted(s->members[m]->source_name, arena);
-		if (!*name || strcmp(name, lead_name) == 0)
+		if (!*name || !other_source(name, lead_name))
 			continue;
 		buf_puts(&b, others++ ? (zh ? "、" : ", ") : (zh ? "；随后，" : "; "));
 		buf_printf(&b, "%s[%zu]", name, m + 1);
@@ -382,15 +390,18 @@ section_more(const struct sentences *lead, const char *quoted, const struct deta
 	return found >= 2;
 }
 
-/* Section 其他来源怎么说: each other source's name, title and opening, one bullet each. */
-static void
-section_sources(const struct story *s, const char *const *quoted, int zh, struct arena *arena,
-                struct commentary_section *sec)
+/* Section 其他来源怎么说: each other source's name, title and opening, one bullet each; 0 when
+ * no member is another source's (the same post in one blog's RSS and Atom feeds). */
+static int
+section_sources(const struct story *s, const char *const *quoted, const char *lead_name, int zh,
+                struct arena *arena, struct commentary_section *sec)
 {
 	struct buf b = BUF_INIT;
 	for (size_t m = 1; m < s->member_count && m <= OFFLINE_SOURCES_MAX; m++) {
 		const struct article *a = s->members[m];
 		const char *name = extractive_quoted(a->source_name, arena);
+		if (!other_source(name, lead_name))
+			continue;
 		buf_printf(&b, "- **%s**", *name ? name : "?");
 		buf_puts(&b, zh ? "（《" : " (\u201c");
 		put_title(&b, text_display_title(a->title, a->text, a->link, TEXT_DISPLAY_TITLE_CHARS, arena));
@@ -403,7 +414,9 @@ section_sources(const struct story *s, const char *const *quoted, int zh, struct
 	}
 	sec->heading = zh ? "其他来源怎么说" : "What the other sources say";
 	sec->body = arena_strdup(arena, buf_str(&b));
+	int any = b.len > 0;
 	buf_free(&b);
+	return any;
 }
 
 /* Append the category's name; in English in lower case ("tools / open source"), acronyms
@@ -502,8 +515,8 @@ commentary_offline(const struct story *s, const struct verdict *v, const char *l
 		section_figures(details, nd, zh, arena, &out->sections[out->section_count++]);
 	if (section_more(&split[0], quoted[0], details, nd, lead_name, zh, arena, &out->sections[out->section_count]))
 		out->section_count++;
-	if (n > 1)
-		section_sources(s, quoted, zh, arena, &out->sections[out->section_count++]);
+	if (n > 1 && section_sources(s, quoted, lead_name, zh, arena, &out->sections[out->section_count]))
+		out->section_count++;
 	out->conclusion = write_conclusion(s, v->category, kws, nkw, details, nd, zh, arena);
 	out->question = question(v->category, nkw ? kws[0] : (zh ? "这件事" : "this story"), zh, arena);
 
