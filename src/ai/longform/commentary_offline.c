@@ -267,8 +267,7 @@ question(enum category c, const char *kw, int zh, struct arena *arena)
 	if ((unsigned)c >= CAT_COUNT)
 		c = CAT_OTHER;
 	if (zh)
-		return arena_printf(arena, "关于%s%s，%s欢迎在评论区留下你的看法。", text_is_cjk_start(kw) ? "" : " ", kw,
-		                    q_zh[c]);
+		return arena_printf(arena, "关于%s%s，%s欢迎在评论区留下你的看法。", text_zh_gap(kw), kw, q_zh[c]);
 	return arena_printf(arena, "On %s: %s Tell us in the comments.", kw, q_en[c]);
 }
 
@@ -452,8 +451,10 @@ write_conclusion(const struct story *s, enum category c, const char *const *kws,
 	if (zh)
 		buf_puts(&b, "」");
 	for (size_t k = 0; k < nkw && k < 3; k++) {
-		if (k == 0)
-			buf_puts(&b, !zh ? ", it is about " : text_is_cjk_start(kws[k]) ? "，涉及" : "，涉及 ");
+		if (k == 0 && zh)
+			buf_printf(&b, "，涉及%s", text_zh_gap(kws[k]));
+		else if (k == 0)
+			buf_puts(&b, ", it is about ");
 		else
 			buf_puts(&b, zh ? "、" : k + 1 == nkw || k == 2 ? " and " : ", ");
 		buf_puts(&b, kws[k]);

@@ -426,8 +426,8 @@ offline_enrich(const struct article *a, const struct verdict *v, const char *lan
 	const char *kind = kind_label(piece_kind(a, v), zh);
 	int quoted = out->summary[0] != '\0'; /* an entry with only a link has nothing to quote */
 	if (zh)
-		out->reason = arena_printf(arena, "%s，涉及%s%s：%s（离线规则推荐；%s）。", kind,
-		                           text_is_cjk_start(buf_str(&b)) ? "" : " ", buf_str(&b),
+		out->reason = arena_printf(arena, "%s，涉及%s%s：%s（离线规则推荐；%s）。", kind, text_zh_gap(buf_str(&b)),
+		                           buf_str(&b),
 		                           category_hook(v->category, 1),
 		                           quoted ? "摘要为原文摘录，未经翻译" : "原文条目没有可摘录的正文");
 	else

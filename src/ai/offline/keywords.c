@@ -359,7 +359,6 @@ is_katakana(uint32_t cp)
 
 #define KATAKANA_WORD_MAX 16 /* characters of a katakana word kept as one term */
 
-/* One occurrence of a term, as the scanner reports it. */
 /* A word with an adjective's or adverb's ending, or a verb's (-ing, -ed): it weighs less as a
  * keyword, and opens no name at a headline's start ("Announcing FeedMail"). */
 static int
@@ -372,6 +371,7 @@ adjective_like(const char *w)
 	return 0;
 }
 
+/* One occurrence of a term, as the scanner reports it. */
 struct occ {
 	const char *term;
 	size_t len;
@@ -418,6 +418,13 @@ inner_upper(const char *start, size_t len)
 		if (start[i] >= 'A' && start[i] <= 'Z')
 			return 1;
 	return start[0] >= 'a' && start[0] <= 'z' && len > 1 && start[1] >= 'A' && start[1] <= 'Z';
+}
+
+/* Written with a capital: at its start ("Rust") or inside, in mixed case ("iPhone"). */
+static int
+capitalised(const char *s, size_t len)
+{
+	return starts_upper(s, len) || inner_upper(s, len);
 }
 
 /* A word in capitals longer than an acronym ("CONGRATULATIONS", "EXECUTIVE" of a heading):
@@ -711,8 +718,7 @@ scan_article(const struct article *a, enum lang lang, occ_fn fn, void *ctx)
 				int shown = has_upper(prev_start, praw) && !shout && !prev_shout;
 				/* Two capitalised words side by side in a headline written in sentence case are a
 				 * name ("Character actor Abe Vigoda has passed away", "Pearl Jam donates …"). */
-				int title_name = sentence_case && shown && (starts_upper(prev_start, prev_raw) || inner_upper(prev_start, prev_raw)) &&
-				                 (starts_upper(it.start, raw) || inner_upper(it.start, raw)) &&
+				int title_name = sentence_case && shown && capitalised(prev_start, prev_raw) && capitalised(it.start, raw) &&
 				                 (prev_start != lead || !adjective_like(prev));
 				pending_set(&phrase, (struct occ){buf, pl + 1 + it.len, T_PHRASE, p == 0, p == 1 && cap && prev_cap,
 				                                  p == 1 && lower, prev_tail, shown ? prev_start : NULL, praw,
@@ -1054,6 +1060,16 @@ overlaps(const char *a, const char *b)
 	return 0;
 }
 
+/* True when term overlaps one of out[0..m) (overlaps). */
+static int
+overlaps_any(const char *const *out, size_t m, const char *term)
+{
+	for (size_t j = 0; j < m; j++)
+		if (overlaps(out[j], term))
+			return 1;
+	return 0;
+}
+
 struct scored {
 	const char *word;
 	const char *display;
@@ -1173,7 +1189,7 @@ title_head(const char *title, enum lang lang, const struct wordmap *tf, const st
 		 * a name ("First Look", "Best MacBook"). */
 		if (++words > HEAD_MAX_WORDS || lang_is_stopword(lang, it.word) || (words == 1 && kw_is_generic(it.word)))
 			return 0;
-		if (!starts_upper(it.start, raw) && !inner_upper(it.start, raw) && !has_digit(it.start, raw))
+		if (!capitalised(it.start, raw) && !has_digit(it.start, raw))
 			return 0;
 		named |= usable_word(&it, lang);
 		if (!first)
@@ -1256,7 +1272,7 @@ title_product(const char *title, enum lang lang, const struct source_words *sw, 
 			    (words == 1 && (kw_is_generic(it.word) || numbering_word(it.word))) ||
 			    head_append(&lower, it.word, it.len) < 0)
 				break;
-			all_named &= starts_upper(it.start, raw) || inner_upper(it.start, raw) || has_digit(it.start, raw);
+			all_named &= capitalised(it.start, raw) || has_digit(it.start, raw);
 			named |= usable_word(&it, lang);
 			if (!first)
 				first = it.start;
@@ -1288,7 +1304,7 @@ name_of(const struct wordmap *tf, const struct slot *x, const struct slot *y, en
 		if (p && p->kind == T_PHRASE && p->surface && !p->in_title_surface && name_phrase(p, lang) &&
 		    !strchr(p->word, '_') && !code_identifier(p->surface, strlen(p->surface)) &&
 		    starts_upper(p->surface, al) &&
-		    (starts_upper(p->surface + al + 1, bl) || inner_upper(p->surface + al + 1, bl)))
+		    capitalised(p->surface + al + 1, bl))
 			return p;
 	}
 	return NULL;
@@ -1365,10 +1381,7 @@ kw_top(const struct kw_index *idx, const struct article *a, enum lang lang, cons
 		out[m++] = arena_strndup(arena, head, head_len);
 	const struct slot *taken[CANDIDATES + 1] = {0}; /* out[j]'s term (NULL for the head) */
 	for (size_t i = 0; i < n && m < max; i++) {
-		int dup = 0;
-		for (size_t j = 0; j < m && !dup; j++)
-			dup = overlaps(out[j], best[i].word);
-		if (dup)
+		if (overlaps_any(out, m, best[i].word))
 			continue;
 		const struct slot *s = map_find(&tf, best[i].word);
 		/* Two words of one name both taken ("Zeller", "Andreas"): the name, once, in the
@@ -1385,13 +1398,8 @@ kw_top(const struct kw_index *idx, const struct article *a, enum lang lang, cons
 		}
 		/* A word the headline names in full ("Pencil" of "… With Apple Pencil"): the name. */
 		const struct slot *full = s->kind == T_WORD ? title_name_of(&tf, s, lang) : NULL;
-		if (full) {
-			int covered = 0;
-			for (size_t j = 0; j < m && !covered; j++)
-				covered = overlaps(out[j], full->word);
-			if (covered)
-				continue;
-		}
+		if (full && overlaps_any(out, m, full->word))
+			continue;
 		taken[m] = full ? full : s;
 		out[m++] = arena_strdup(arena, full ? display_form(full) : best[i].display);
 	}

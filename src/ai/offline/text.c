@@ -25,6 +25,12 @@ text_is_cjk_start(const char *s)
 	return text_is_cjk(cp);
 }
 
+const char *
+text_zh_gap(const char *s)
+{
+	return text_is_cjk_start(s) ? "" : " ";
+}
+
 void
 text_iter_init(struct text_iter *it, const char *s, size_t len)
 {

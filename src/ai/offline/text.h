@@ -36,9 +36,11 @@ int text_next(struct text_iter *it);
 int text_is_stopword(const char *w);
 /* True when cp is a CJK ideograph, kana or hangul. */
 int text_is_cjk(uint32_t cp);
-/* True when s starts with a CJK character: Chinese text puts no space before it, and one
- * before a Latin word ("涉及 Rust", "涉及人工智能"). */
+/* True when s starts with a CJK character (no space is put between CJK sentences). */
 int text_is_cjk_start(const char *s);
+/* The space Chinese text puts before s: none before a CJK character, one before a Latin word
+ * ("涉及 Rust", "涉及人工智能"). */
+const char *text_zh_gap(const char *s);
 
 struct text_span {
 	const char *p;
