@@ -25,15 +25,15 @@ store_items_open(struct store_items *w, struct store *st, struct err *e)
 	w->find = store_prepare(st, "SELECT id, content_hash FROM items WHERE source_id = ? AND dedupe_key = ?", e);
 	w->insert = store_prepare(
 		st,
-		"INSERT INTO items(source_id, dedupe_key, guid, link, canonical_link, title, author, summary,"
+		"INSERT INTO items(source_id, dedupe_key, link, canonical_link, title, author, summary,"
 		" content, text, categories, enclosures, comments, published, updated, first_seen, content_hash)"
-		" VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17)",
+		" VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16)",
 		e);
 	w->update = store_prepare(
 		st,
-		"UPDATE items SET guid = ?3, link = ?4, canonical_link = ?5, title = ?6, author = ?7,"
-		" summary = ?8, content = ?9, text = ?10, categories = ?11, enclosures = ?12, comments = ?13,"
-		" published = ?14, updated = ?15, changed_at = ?16, content_hash = ?17"
+		"UPDATE items SET guid = NULL, link = ?3, canonical_link = ?4, title = ?5, author = ?6,"
+		" summary = ?7, content = ?8, text = ?9, categories = ?10, enclosures = ?11, comments = ?12,"
+		" published = ?13, updated = ?14, changed_at = ?15, content_hash = ?16"
 		" WHERE source_id = ?1 AND dedupe_key = ?2",
 		e);
 	if (!w->find || !w->insert || !w->update) {
@@ -175,9 +175,11 @@ store_item_prepare(const struct feed_item *item, struct arena *a, struct store_i
 	store_item_dedupe_key(item, &key);
 	p->key = arena_strndup(a, buf_str(&key), key.len);
 	p->key_len = key.len;
+	/* Stored only where it differs from the link: readers fall back to the link, and a copy
+	 * of every URL was ~4 % of the store (docs/store.md). */
 	if (!is_blank(item->link)) {
 		url_canonical(item->link, &canon);
-		if (canon.len)
+		if (canon.len && strcmp(buf_str(&canon), item->link) != 0)
 			p->canon = arena_strndup(a, buf_str(&canon), canon.len);
 	}
 	hash_field(&hb, item->title);
@@ -188,7 +190,6 @@ store_item_prepare(const struct feed_item *item, struct arena *a, struct store_i
 	hash_field(&hb, cats);
 	hash_field(&hb, encl);
 	hash_hex128(hb.data, hb.len, p->content_hash);
-	p->guid = is_blank(item->id) ? NULL : arena_strdup(a, item->id);
 	p->link = dup_or_null(a, item->link);
 	p->title = dup_or_null(a, item->title);
 	p->author = dup_or_null(a, item->author);
@@ -228,21 +229,20 @@ store_item_put_prepared(struct store_items *w, int64_t source_id, const struct s
 	sqlite3_stmt *s = exists ? w->update : w->insert;
 	sqlite3_bind_int64(s, 1, source_id);
 	sqlite3_bind_text(s, 2, p->key, (int)p->key_len, SQLITE_STATIC);
-	store_bind_text(s, 3, p->guid);
-	store_bind_text(s, 4, p->link);
-	store_bind_text(s, 5, p->canon);
-	store_bind_text(s, 6, p->title);
-	store_bind_text(s, 7, p->author);
-	store_bind_packed_value(s, 8, &p->summary);
-	store_bind_packed_value(s, 9, &p->content);
-	store_bind_packed_value(s, 10, &p->text);
-	store_bind_text(s, 11, p->cats);
-	store_bind_text(s, 12, p->encl);
-	store_bind_text(s, 13, p->comments);
-	bind_date(s, 14, p->date); /* the date it is filed under */
-	bind_date(s, 15, p->updated);
-	sqlite3_bind_int64(s, 16, now); /* first_seen on insert, changed_at on update */
-	sqlite3_bind_text(s, 17, p->content_hash, -1, SQLITE_STATIC);
+	store_bind_text(s, 3, p->link);
+	store_bind_text(s, 4, p->canon);
+	store_bind_text(s, 5, p->title);
+	store_bind_text(s, 6, p->author);
+	store_bind_packed_value(s, 7, &p->summary);
+	store_bind_packed_value(s, 8, &p->content);
+	store_bind_packed_value(s, 9, &p->text);
+	store_bind_text(s, 10, p->cats);
+	store_bind_text(s, 11, p->encl);
+	store_bind_text(s, 12, p->comments);
+	bind_date(s, 13, p->date); /* the date it is filed under */
+	bind_date(s, 14, p->updated);
+	sqlite3_bind_int64(s, 15, now); /* first_seen on insert, changed_at on update */
+	sqlite3_bind_text(s, 16, p->content_hash, -1, SQLITE_STATIC);
 	if (step_reset(w->st, s, e) < 0)
 		return -1;
 	*result = exists ? ITEM_CHANGED : ITEM_NEW;

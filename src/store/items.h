@@ -43,7 +43,8 @@ int store_item_put(struct store_items *w, int64_t source_id, const struct feed_i
 struct store_item_prep {
 	const char *key;
 	size_t key_len;
-	const char *guid, *link, *canon, *title, *author, *cats, *encl, *comments;
+	const char *link, *canon; /* canon: the canonical link, NULL when it is the link */
+	const char *title, *author, *cats, *encl, *comments;
 	struct store_packed summary, content, text;
 	int64_t date, updated; /* FEED_NO_DATE when absent; date = feed_item_date() */
 	char content_hash[33];

@@ -144,7 +144,7 @@ test_changes(void)
 	CHECK_INT(s.items_new, 1);
 	CHECK_INT(s.items_total, 3);
 	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM items"), 3);
-	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM items WHERE changed_at IS NOT NULL AND guid = '1'"), 1);
+	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM items WHERE changed_at IS NOT NULL AND dedupe_key = 'g:1'"), 1);
 	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM items WHERE changed_at IS NOT NULL"), 1);
 	CHECK_INT(t_query_int(&st, "SELECT item_count FROM sources"), 3);
 	arena_free(&a);

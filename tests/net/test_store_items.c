@@ -84,6 +84,9 @@ test_items(void)
 	                       .updated = FEED_NO_DATE};
 	struct feed_item h1 = {.title = "H", .published = 5, .updated = FEED_NO_DATE};
 	struct feed_item h2 = {.title = "H", .published = 6, .updated = FEED_NO_DATE};
+	/* a link that is already canonical: no second copy of it */
+	struct feed_item c1 = {.id = "guid-c", .title = "C", .link = "https://x.example/c", .published = 7,
+	                       .updated = FEED_NO_DATE};
 	CHECK(store_item_put(&w, sid, &l1, 800, &r, &e) == 0);
 	CHECK_INT(r, ITEM_NEW);
 	CHECK(store_item_put(&w, sid, &l2, 800, &r, &e) == 0);
@@ -92,10 +95,22 @@ test_items(void)
 	CHECK_INT(r, ITEM_NEW);
 	CHECK(store_item_put(&w, sid, &h2, 800, &r, &e) == 0);
 	CHECK_INT(r, ITEM_NEW);
+	CHECK(store_item_put(&w, sid, &c1, 800, &r, &e) == 0);
+	CHECK_INT(r, ITEM_NEW);
+	CHECK(store_item_put(&w, sid, &c1, 900, &r, &e) == 0);
+	CHECK_INT(r, ITEM_UNCHANGED);
 	CHECK(store_commit(&st, &e) == 0);
-	CHECK_INT(test_query_int(&st, "SELECT count(*) FROM items"), 4);
-	CHECK_INT(test_query_int(&st, "SELECT first_seen FROM items WHERE guid = 'guid-1'"), 500);
-	CHECK_INT(test_query_int(&st, "SELECT changed_at FROM items WHERE guid = 'guid-1'"), 700);
+	CHECK_INT(test_query_int(&st, "SELECT count(*) FROM items"), 5);
+	/* the guid is the key's g: part, not a column of its own; the canonical link only where it
+	 * differs from the link: the utm link's, not l2's (which replaced l1's link by its own) */
+	CHECK_INT(test_query_int(&st, "SELECT count(*) FROM items WHERE guid IS NOT NULL"), 0);
+	CHECK_INT(test_query_int(&st, "SELECT count(*) FROM items WHERE canonical_link IS NOT NULL"), 1);
+	CHECK_INT(test_query_int(&st, "SELECT count(*) FROM items WHERE link = 'http://x.example/p'"
+	                              " AND canonical_link IS NULL"), 1);
+	CHECK_INT(test_query_int(&st, "SELECT count(*) FROM items WHERE link = 'https://x.example/c'"
+	                              " AND canonical_link IS NULL"), 1);
+	CHECK_INT(test_query_int(&st, "SELECT first_seen FROM items WHERE dedupe_key = 'g:guid-1'"), 500);
+	CHECK_INT(test_query_int(&st, "SELECT changed_at FROM items WHERE dedupe_key = 'g:guid-1'"), 700);
 	CHECK_INT(test_query_int(&st, "SELECT count(*) FROM items WHERE canonical_link = 'https://x.example/1'"), 1);
 	CHECK_INT(test_query_int(&st, "SELECT count(*) FROM items WHERE categories = '[\"c1\",\"c2\"]'"), 1);
 	CHECK_INT(test_query_int(&st, "SELECT count(*) FROM items_fts WHERE items_fts MATCH 'Second'"), 1);
@@ -117,7 +132,7 @@ test_items(void)
 	CHECK_INT(src.consecutive_failures, 2);
 	CHECK_STR(src.last_error, "HTTP 503");
 	CHECK_INT(src.last_success_at, 900);
-	CHECK_INT(src.item_count, 4);
+	CHECK_INT(src.item_count, 5);
 	struct source_result nm = {.attempted_at = 990, .http_status = 304, .is_not_modified = 1,
 	                           .new_url = "http://b.example/feed", .latency_ms = 5};
 	CHECK(store_source_record(&st, sid, &nm, &e) == 0);
@@ -202,9 +217,9 @@ test_updated_only(void)
 	CHECK(store_begin(&st, &e) == 0);
 	CHECK(feed_parse(atom, sizeof atom - 1, NULL, &a, put_parsed, &pc, &doc) == 0);
 	CHECK(store_commit(&st, &e) == 0);
-	CHECK_INT(test_query_int(&st, "SELECT published FROM items WHERE guid = 'u1'"), 1767261600); /* its <updated> */
-	CHECK_INT(test_query_int(&st, "SELECT published FROM items WHERE guid = 'u2'"), 1767254400); /* <published> wins */
-	CHECK_INT(test_query_int(&st, "SELECT count(*) FROM items WHERE guid = 'u3' AND published IS NULL"), 1);
+	CHECK_INT(test_query_int(&st, "SELECT published FROM items WHERE dedupe_key = 'g:u1'"), 1767261600); /* its <updated> */
+	CHECK_INT(test_query_int(&st, "SELECT published FROM items WHERE dedupe_key = 'g:u2'"), 1767254400); /* <published> wins */
+	CHECK_INT(test_query_int(&st, "SELECT count(*) FROM items WHERE dedupe_key = 'g:u3' AND published IS NULL"), 1);
 	struct article *arts;
 	size_t n;
 	CHECK(store_select_window(&st, 1767261600 + 3600, 24, NULL, 0, &a, &arts, &n, &e) == 0);

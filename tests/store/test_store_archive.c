@@ -110,7 +110,7 @@ put(const char *guid, const char *title, const char *text, int64_t published)
 static int64_t
 id_of(const char *guid)
 {
-	sqlite3_stmt *s = store_prepare(&st, "SELECT id FROM items WHERE guid = ?1", NULL);
+	sqlite3_stmt *s = store_prepare(&st, "SELECT id FROM items WHERE dedupe_key = 'g:' || ?1", NULL);
 	store_bind_text(s, 1, guid);
 	int64_t id = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
 	sqlite3_finalize(s);
@@ -170,7 +170,7 @@ check_search(const char *q, const char *want)
 	for (int64_t id = 1; id < 100000; id++)
 		for (size_t k = 0; k < h.count; k++)
 			if (h.hits[k].id == id) {
-				sqlite3_stmt *s = store_prepare(&st, "SELECT guid FROM items WHERE id = ?1", NULL);
+				sqlite3_stmt *s = store_prepare(&st, "SELECT substr(dedupe_key, 3) FROM items WHERE id = ?1", NULL);
 				sqlite3_bind_int64(s, 1, id);
 				if (sqlite3_step(s) == SQLITE_ROW)
 					buf_printf(&got, "%s%s", got.len ? " " : "", store_col_text(s, 0));
@@ -347,7 +347,7 @@ test_prune(void)
 	CHECK(store_prune(&st, NOW, 30, 0, &r, &e) == 0);
 	CHECK_INT(r.items, 1);
 	CHECK_INT(test_query_int(&st, "SELECT count(*) FROM items WHERE text IS NULL AND summary IS NULL AND pruned_at IS NOT NULL"
-	                    " AND guid = 'old'"), 1);
+	                    " AND dedupe_key = 'g:old'"), 1);
 	CHECK_INT(test_query_int(&st, "SELECT count(*) FROM items WHERE text IS NOT NULL"), 3);
 	CHECK_INT(test_query_int(&st, "SELECT count(*) FROM verdicts"), 1); /* the rewrite did not cascade */
 	snprintf(sql, sizeof sql, "SELECT count(*) FROM fulltext WHERE item_id = %lld", (long long)id_of("old"));
