@@ -1484,6 +1484,32 @@ test_extract_furniture(void)
 	enrich_alone(&yin, "zh", &arena, &e);
 	fprintf(stderr, "  extract zh after headings: %s\n", e.summary);
 	CHECK(str_starts(e.summary, "当你和 ChatGPT 对话时"));
+	/* A byline of several people with their roles, on a line of its own (a <br> after it) or
+	 * as a sentence, is no part of the lead; a sentence that starts with "By" and a name but
+	 * goes on in lower case is. */
+	struct article by_line = art("OSS-Fuzz: five months later",
+	                             "By Ada Chang, Bo Arya (Security Engineers, Browser Security), Cy Serebro (Software "
+	                             "Engineer, Dynamic Tools), and Di Armour (Security Program Manager)\nFive months ago "
+	                             "we announced a fuzzing service for open source projects. It has run ten trillion "
+	                             "test inputs a day since.",
+	                             "A blog");
+	enrich_alone(&by_line, "en", &arena, &e);
+	fprintf(stderr, "  extract after a byline line: %s\n", e.summary);
+	CHECK(str_starts(e.summary, "Five months ago we announced"));
+	struct article by_sentence = art("A fuzzing service",
+	                                 "By Ed Aiz, Kostya Sere, Ola Chang and Mia Whit, Software Engineers, Dynamic Tools. "
+	                                 "We are happy to announce a fuzzing service for open source projects. It runs on "
+	                                 "idle machines.",
+	                                 "A blog");
+	enrich_alone(&by_sentence, "en", &arena, &e);
+	CHECK(str_starts(e.summary, "We are happy to announce"));
+	struct article by_friday = art("Layoffs at a chip maker",
+	                               "By Friday the company had laid off half of its staff and closed two of its "
+	                               "offices in the city, according to people familiar with the plans. The rest "
+	                               "were told to work from home.",
+	                               "A blog");
+	enrich_alone(&by_friday, "en", &arena, &e);
+	CHECK(str_starts(e.summary, "By Friday the company had laid off"));
 	arena_free(&arena);
 }
 

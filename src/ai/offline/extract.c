@@ -16,17 +16,46 @@
 #define SUMMARY_MAX_CHARS 600
 
 /* A byline: "By Jane Doe", "By Jane Doe, Staff Writer", "Von Max Muster" (a short sentence
- * that starts so). */
+ * that starts so), or a longer one that names several people with their roles ("By Oliver
+ * Chang, Abhishek Arya (Security Engineers, Chrome Security), and Josh Armour (Security Program
+ * Manager)"): up to BYLINE_MAX_WORDS, the first word after "By" capitalised, and three in
+ * four of its words of three letters or more. A sentence that starts with "By" and a name goes
+ * on in lower case ("By Friday the company had laid off half its staff"). */
+#define BYLINE_MAX_WORDS 40
 static int
 is_byline(const char *s, size_t len)
 {
 	static const char *const starts[] = {"by ", "von ", "par ", "por ", "door ", "written by ", "posted by "};
-	if (text_word_count(s, len) > 8)
+	size_t words = text_word_count(s, len);
+	if (words > BYLINE_MAX_WORDS)
 		return 0;
-	for (size_t i = 0; i < sizeof starts / sizeof starts[0]; i++)
-		if (len > strlen(starts[i]) && str_ncasecmp(s, starts[i], strlen(starts[i])) == 0)
-			return 1;
-	return 0;
+	size_t i = 0;
+	while (i < sizeof starts / sizeof starts[0] &&
+	       !(len > strlen(starts[i]) && str_ncasecmp(s, starts[i], strlen(starts[i])) == 0))
+		i++;
+	if (i == sizeof starts / sizeof starts[0])
+		return 0;
+	if (words <= 8)
+		return 1;
+	const char *p = s + strlen(starts[i]), *end = s + len;
+	size_t long_words = 0, capitalised = 0;
+	while (p < end) {
+		while (p < end && (is_ascii_space((unsigned char)*p) || *p == '(' || *p == '"'))
+			p++;
+		const char *w = p;
+		while (p < end && !is_ascii_space((unsigned char)*p) && *p != ',' && *p != ')' && *p != ';')
+			p++;
+		if (p - w >= 3) {
+			uint32_t c;
+			utf8_decode(w, (size_t)(p - w), &c);
+			if (long_words++ == 0 && !utf8_is_upper(c))
+				return 0; /* "By default, …", "By the way" */
+			capitalised += utf8_is_upper(c) != 0;
+		}
+		while (p < end && !is_ascii_space((unsigned char)*p))
+			p++;
+	}
+	return long_words > 0 && capitalised * 4 >= long_words * 3;
 }
 
 /* Lines a feed adds around the article: "The post … appeared first on …", "Continue reading",
@@ -115,7 +144,7 @@ is_fullwidth_end(uint32_t cp)
 /* Drop the heading lines a sentence starts with: text keeps the page's line breaks, and a line
  * of a few words with no sentence punctuation at its end before the first sentence is a heading
  * or a label ("Abstract", "How It Works", "EXECUTIVE BRIEF", "引言", "Intro to LLMs in 2026:")
- * that text_sentences() glued to the sentence after it. A short line that ends a sentence
+ * that text_sentences() glued to the sentence after it; so is a byline of any length. A short line that ends a sentence
  * ("It works.") stays, and so does one the next line goes on from in lower case (a sentence
  * broken by a <br>). */
 static void
@@ -135,12 +164,13 @@ skip_heading_lines(struct text_span *sp)
 				after++;
 			if (after < sp->p + sp->len)
 				utf8_decode(after, (size_t)(sp->p + sp->len - after), &next);
-			if (last == '.' || last == '!' || last == '?' || last == ';' || last == ',' || is_fullwidth_end(last) ||
-			    last == 0xFF0C || text_word_count(line, len) > HEADING_MAX_WORDS)
-				return;
 			/* A sentence broken by a <br> goes on in lower case ("The quick brown<br>fox
-			 * jumps"); after a heading a new sentence starts. */
+			 * jumps"); after a heading or a byline a new sentence starts. */
 			if (utf8_is_lower(next))
+				return;
+			if (!is_byline(line, len) &&
+			    (last == '.' || last == '!' || last == '?' || last == ';' || last == ',' || is_fullwidth_end(last) ||
+			     last == 0xFF0C || text_word_count(line, len) > HEADING_MAX_WORDS))
 				return;
 		}
 		sp->len -= (size_t)(nl + 1 - sp->p);
