@@ -135,7 +135,8 @@ test_offline_unit(void)
 		        "in 2024 at a small event in Berlin. The maker calls it the most careful release of the line "
 		        "so far. Early testers praised the new enclosure and the quieter fan of the kit.\nThe company "
 		        "says Widget 3.5 draws 40% less power; <script>alert(1)</script> on the same board.\nIt is "
-		        "sold by Acme for a price of $49 to buyers in Europe.",
+		        "sold by Acme for a price of $49 to buyers in Europe.\nLee and Park, Journal of Small Boards "
+		        "and Kits, 12(3), 101–109.",
 	};
 	struct article other = {
 		.id = 2, .source_name = "Second Feed", .title = "Acme's Widget", .link = "https://s.example/2",
@@ -168,6 +169,8 @@ test_offline_unit(void)
 	CHECK(strstr(d.sections[1].body, "1. **40%**：") != NULL);
 	CHECK(strstr(d.sections[1].body, "2. **$49**：") != NULL);
 	CHECK(strstr(d.sections[1].body, "**2024**") == NULL && strstr(d.sections[1].body, "**3.5**") == NULL);
+	/* An entry of a reference list is no detail: its numbers are a volume, an issue and pages. */
+	CHECK(strstr(d.sections[1].body, "12(3)") == NULL && strstr(d.sections[1].body, "3. **") == NULL);
 	CHECK(strstr(d.sections[2].body, "- **Second Feed**（《Acme's Widget》）：Acme released a new Widget") != NULL);
 	CHECK(strstr(d.conclusion, "最值得记下的数字是 40%[1]") != NULL);
 	CHECK(strstr(d.question, "关于 Widget，你会换用它，还是继续用手头的工具？") == d.question);

@@ -44,8 +44,10 @@ put_title(struct buf *b, const char *title)
 		b->data[--b->len] = 0;
 }
 
-/* A sentence worth quoting as a detail: one line, ending with its stop, 6..60 words, no URL
- * or table furniture. */
+/* A sentence worth quoting as a detail: one line, ending with its stop, 6..60 words, no URL,
+ * table furniture or entry of a reference list ("Food Chemistry, 126(4), 1850–1855.": a
+ * volume and its issue in brackets; "Smith et al."; a DOI), whose numbers are no figures of
+ * the story. */
 static int
 is_quotable(const char *p, size_t len)
 {
@@ -54,6 +56,16 @@ is_quotable(const char *p, size_t len)
 	for (size_t i = 0; i + 4 <= len; i++)
 		if (memcmp(p + i, "http", 4) == 0 || memcmp(p + i, "www.", 4) == 0)
 			return 0;
+	if (str_icasestr(p, len, " et al.") || str_icasestr(p, len, "doi:"))
+		return 0;
+	for (size_t i = 1; i + 2 < len; i++)
+		if (p[i] == '(' && is_ascii_digit((unsigned char)p[i - 1]) && is_ascii_digit((unsigned char)p[i + 1])) {
+			size_t j = i + 1;
+			while (j < len && is_ascii_digit((unsigned char)p[j]))
+				j++;
+			if (j < len && p[j] == ')')
+				return 0;
+		}
 	size_t words = text_word_count(p, len);
 	return words >= 6 && words <= 60;
 }
