@@ -280,6 +280,15 @@ test_title_head_keywords(void)
 	                          "One Foot Tsunami");
 	judge_alone("label head", &link, &arena, &v);
 	CHECK(!has_kw(&v, "Link"));
+	/* A launch verb before the name is no part of it, nor a tag of its own: two launches on one
+	 * day made "Announcing" the day's recurring topic. */
+	struct article ann = art("Announcing OSS-Fuzz: Continuous Fuzzing for Open Source Software",
+	                         "OSS-Fuzz is a new service that fuzzes open source projects around the clock. "
+	                         "OSS-Fuzz runs libFuzzer on thousands of machines and files bugs with the projects.",
+	                         "Testing Blog");
+	judge_alone("launch verb head", &ann, &arena, &v);
+	CHECK(has_kw(&v, "OSS-Fuzz"));
+	CHECK(!has_kw(&v, "Announcing OSS-Fuzz") && !has_kw(&v, "Announcing"));
 	arena_free(&arena);
 }
 

@@ -66,7 +66,8 @@ struct kw_index {
  * dates, generic nouns, verbs and adjectives). Function words are in text_is_stopword(). */
 static const char *const generic_words[] = {
 	"able", "across", "actual", "actually", "add", "added", "adds", "allow", "allowed", "allows", "almost",
-	"along", "already", "also", "although", "always", "among", "amount", "answer", "answers", "anyone",
+	"along", "already", "also", "although", "always", "among", "amount", "announce", "announced",
+	"announces", "announcing", "answer", "answers", "anyone",
 	"anything", "anywhere", "apr", "april", "area", "areas", "aren", "around", "article", "articles", "ask",
 	"asked", "asks", "attack", "attacker", "attackers", "attacks", "aug", "august", "available", "away", "bad",
 	"basically", "became", "become", "becomes", "began", "begin", "behind", "believe", "best", "better",
@@ -86,7 +87,8 @@ static const char *const generic_words[] = {
 	"guys", "half", "happen", "happened", "happens", "hard", "help", "helped", "helps", "hence", "here", "high",
 	"higher", "hold", "holds", "home", "hope", "hoped", "hopes", "hour", "hours", "how", "however", "huge",
 	"hundred", "hundreds", "hz", "i'd", "i'm", "i've", "idea", "ideas", "important", "impossible", "inch",
-	"inches", "include", "included", "includes", "including", "inside", "instead", "interesting", "isn", "it's",
+	"inches", "include", "included", "includes", "including", "inside", "instead", "interesting",
+	"introduce", "introduced", "introduces", "introducing", "isn", "it's",
 	"jan", "january", "join", "joined", "joins", "jul", "july", "jun", "june", "just", "kb", "keep", "keeps",
 	"kept", "kind", "kinds", "km", "knew", "know", "known", "knows", "large", "last", "late", "latest", "least",
 	"leave", "left", "less", "let", "lets", "level", "levels", "life", "like", "liked", "likely", "likes",
