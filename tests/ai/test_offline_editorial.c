@@ -1519,6 +1519,20 @@ test_extract_furniture(void)
 	                               "A blog");
 	enrich_alone(&by_friday, "en", &arena, &e);
 	CHECK(str_starts(e.summary, "By Friday the company had laid off"));
+	/* A reddit link post's text is its furniture: nothing to quote. */
+	struct article reddit = art("Robot solves Rubik's Cube in 1.1 seconds",
+	                            "submitted bycoder13tovideos\n[link][287 comments]", "reddit");
+	enrich_alone(&reddit, "en", &arena, &e);
+	CHECK(strstr(e.summary, "submitted") == NULL && strstr(e.summary, "comments]") == NULL);
+	/* Markup a feed escaped twice reaches the text as words: its attribute is no tag. */
+	struct article ama = art("I dragged a model into the ocean with sharks, AMA",
+	                         "Benjamin Von Wong here. The response has been <a href=\"https://x.example/1\">pretty "
+	                         "huge</a>, see <a href=\"https://x.example/2\">the photos</a> and <a "
+	                         "href=\"https://x.example/3\">the film</a> about the sharks.",
+	                         "reddit");
+	struct verdict va;
+	judge_alone("escaped markup", &ama, &arena, &va);
+	CHECK(!has_kw(&va, "href"));
 	arena_free(&arena);
 }
 

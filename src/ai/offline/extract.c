@@ -79,10 +79,14 @@ is_boilerplate(const char *s, size_t len)
 		"listen to this", "min read", "minute read", "last updated", "updated:", "published:",
 		/* a link aggregator's entry (hnrss.org, lobste.rs): the link and its counters, no text */
 		"article url:", "comments url:", "points:", "# comments:",
+		/* a reddit link post's: "submitted by user to subreddit [link] [287 comments]" */
+		"[link]", "comments]",
 	};
 	for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
 		if (str_icasestr(s, len, marks[i]))
 			return 1;
+	if (len > 13 && str_ncasecmp(s, "submitted by", 12) == 0)
+		return 1;
 	return is_byline(s, len);
 }
 
