@@ -41,9 +41,9 @@ static const char *const migrations[] = {
 	"  id INTEGER PRIMARY KEY,"
 	"  source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,"
 	"  dedupe_key TEXT NOT NULL,"           /* 'g:'guid, else 'l:'canonical link, else 'h:'hash(title+date) */
-	"  guid TEXT,"                          /* written before session 20 only: the key's g: part is the guid */
+	"  guid TEXT,"                          /* no longer written: the key's g: part is the guid (older rows keep it) */
 	"  link TEXT,"
-	"  canonical_link TEXT,"                /* NULL when it is the link (written so since session 20) */
+	"  canonical_link TEXT,"                /* NULL when it is the link (older rows may hold a copy) */
 	"  title TEXT,"
 	"  author TEXT,"
 	"  summary TEXT,"

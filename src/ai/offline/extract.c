@@ -148,9 +148,9 @@ is_fullwidth_end(uint32_t cp)
 /* Drop the heading lines a sentence starts with: text keeps the page's line breaks, and a line
  * of a few words with no sentence punctuation at its end before the first sentence is a heading
  * or a label ("Abstract", "How It Works", "EXECUTIVE BRIEF", "引言", "Intro to LLMs in 2026:")
- * that text_sentences() glued to the sentence after it; so is a byline of any length. A short line that ends a sentence
- * ("It works.") stays, and so does one the next line goes on from in lower case (a sentence
- * broken by a <br>). */
+ * that text_sentences() glued to the sentence after it; so is a byline of any length. A short
+ * line that ends a sentence ("It works.") stays, and so does one the next line goes on from in
+ * lower case (a sentence broken by a <br>). */
 static void
 skip_heading_lines(struct text_span *sp)
 {
