@@ -282,6 +282,9 @@ test_site_count(void)
 	cluster_stories(arts, 4, &a, &st, &n);
 	CHECK(n == 1 && st[0].member_count == 4);
 	CHECK_INT((int)st[0].site_count, 3);
+	arts[1].source_url = "https://blog.elsewhere/rss"; /* one name on two hosts: two publishers */
+	cluster_stories(arts, 2, &a, &st, &n);
+	CHECK_INT((int)st[0].site_count, 2);
 	arts[1].source_url = NULL; /* no feed URL: the source is its own publisher */
 	cluster_stories(arts, 2, &a, &st, &n);
 	CHECK_INT((int)st[0].site_count, 2);

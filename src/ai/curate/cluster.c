@@ -14,43 +14,49 @@
 #define SIMHASH_BYTES 8000
 #define SIMHASH_MIN_WORDS 40
 
-/* The publisher of a's feed: the host its feed URL names ("blog.example.com" of
- * "https://www.blog.example.com/atom.xml") and the source's name, so one blog's RSS and Atom
- * feeds (one host, one title) are one source, while two blogs on one host (medium.com) or two
- * feeds served from one test server are two. The source's id where the feed URL gives no host. */
+/* The host a feed URL names, without "www." ("blog.example.com" of
+ * "https://www.blog.example.com/atom.xml"): *len bytes at the returned pointer, 0 when the
+ * URL names none. */
 static const char *
-feed_site(const struct article *a, struct arena *arena)
+feed_host(const char *url, size_t *len)
 {
-	const char *key = cluster_url_key(a->source_url, arena);
-	if (!key || !*key || *key == '/')
-		return arena_printf(arena, "#%lld", (long long)a->source_id);
-	struct buf b = BUF_INIT;
-	buf_append(&b, key, strcspn(key, "/?"));
-	buf_putc(&b, '\n');
-	for (const char *n = a->source_name ? a->source_name : ""; *n; n++)
-		buf_putc(&b, (char)ascii_lower((unsigned char)*n));
-	const char *site = arena_strndup(arena, buf_str(&b), b.len);
-	buf_free(&b);
-	return site;
+	*len = 0;
+	if (!url)
+		return "";
+	const char *p = strstr(url, "://");
+	p = p ? p + 3 : url;
+	if (str_istarts(p, "www."))
+		p += 4;
+	*len = strcspn(p, "/?#");
+	return p;
 }
 
-/* How many publishers (feed_site) st's members come from. Its strings live in a scratch arena:
- * a 3M-item daily clusters 16,000 articles. */
+/* Whether a and b come from one publisher: the host of their feed URLs and the source's name
+ * (both case-insensitive), so one blog's RSS and Atom feeds (one host, one title) are one
+ * source, while two blogs on one host (medium.com) or two feeds served from one test server
+ * are two. The same source where a feed URL gives no host. */
+static int
+same_publisher(const struct article *a, const struct article *b)
+{
+	size_t an, bn;
+	const char *ah = feed_host(a->source_url, &an), *bh = feed_host(b->source_url, &bn);
+	if (!an || !bn)
+		return a->source_id == b->source_id;
+	const char *na = a->source_name ? a->source_name : "", *nb = b->source_name ? b->source_name : "";
+	return an == bn && str_ncasecmp(ah, bh, an) == 0 && str_casecmp(na, nb) == 0;
+}
+
+/* How many publishers (same_publisher) st's members come from. */
 static size_t
 count_sites(const struct story *st)
 {
-	struct arena scratch = ARENA_INIT;
-	const char **sites = arena_alloc(&scratch, st->member_count * sizeof *sites);
 	size_t n = 0;
 	for (size_t m = 0; m < st->member_count; m++) {
-		const char *site = feed_site(st->members[m], &scratch);
 		size_t k = 0;
-		while (k < n && strcmp(sites[k], site) != 0)
+		while (k < m && !same_publisher(st->members[k], st->members[m]))
 			k++;
-		if (k == n)
-			sites[n++] = site;
+		n += k == m;
 	}
-	arena_free(&scratch);
 	return n;
 }
 
