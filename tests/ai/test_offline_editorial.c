@@ -2003,6 +2003,15 @@ test_piece_kind_cues(void)
 		 "A write-up", "en"},
 		{"A paper on cache eviction", "The paper compares four eviction policies on production traces.",
 		 "Research notes", "en"},
+		/* A security piece is an incident report when its title says so; its body counting the
+		 * vulnerabilities a fuzzing programme found is no incident. */
+		{"Fuzzing open source: five months later",
+		 "The fuzzing service has found over 1,000 bugs in 47 open source projects, 264 of them potential "
+		 "security vulnerabilities and exploits of memory safety. Maintainers fixed most within a week.",
+		 "A write-up", "en"},
+		{"Critical vulnerability in the iPhone SMS application",
+		 "Apple is working on an update to fix a critical security vulnerability in its texting application.",
+		 "An incident report", "en"},
 	};
 	struct arena arena = ARENA_INIT;
 	for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
