@@ -14,11 +14,11 @@
 #define SIMHASH_BYTES 8000
 #define SIMHASH_MIN_WORDS 40
 
-/* The host a feed URL names, without "www." ("blog.example.com" of
+/* The host a URL names, without "www." ("blog.example.com" of
  * "https://www.blog.example.com/atom.xml"): *len bytes at the returned pointer, 0 when the
  * URL names none. */
 static const char *
-feed_host(const char *url, size_t *len)
+url_host(const char *url, size_t *len)
 {
 	*len = 0;
 	if (!url)
@@ -39,7 +39,7 @@ static int
 same_publisher(const struct article *a, const struct article *b)
 {
 	size_t an, bn;
-	const char *ah = feed_host(a->source_url, &an), *bh = feed_host(b->source_url, &bn);
+	const char *ah = url_host(a->source_url, &an), *bh = url_host(b->source_url, &bn);
 	if (!an || !bn)
 		return a->source_id == b->source_id;
 	const char *na = a->source_name ? a->source_name : "", *nb = b->source_name ? b->source_name : "";
@@ -65,12 +65,9 @@ cluster_url_key(const char *url, struct arena *arena)
 {
 	if (!url)
 		return NULL;
-	const char *p = strstr(url, "://");
-	p = p ? p + 3 : url;
-	if (str_istarts(p, "www."))
-		p += 4;
+	size_t host;
+	const char *p = url_host(url, &host);
 	struct buf b = BUF_INIT;
-	size_t host = strcspn(p, "/?#");
 	for (size_t i = 0; i < host; i++)
 		buf_putc(&b, (char)ascii_lower((unsigned char)p[i]));
 	p += host;
