@@ -42,7 +42,8 @@ struct walbuf_file {
 	unsigned char *buf;    /* NULL until the first append */
 	sqlite3_int64 buf_off; /* file offset of buf[0] */
 	size_t buf_len;
-	int is_commit_header; /* the last append was a commit frame's header */
+	sqlite3_int64 appended; /* end of what was appended since the log (re)started */
+	int is_commit_header;   /* the last append was a commit frame's header */
 };
 
 #define REAL_OFFSET ((sizeof(struct walbuf_file) + 15) & ~(size_t)15)
@@ -94,18 +95,36 @@ is_whole_commit_frame(const unsigned char *data, int n, sqlite3_int64 off)
 /* Append to the buffer when the write continues it or lands inside it and fits; else write
  * the buffer out and start it again here (a write as large as the buffer goes straight to
  * the file). A commit frame's last byte writes everything out before returning, and so does
- * an append that fills the buffer. */
+ * an append that fills the buffer.
+ *
+ * A write below the end of what was appended, outside the buffer, rewrites a frame already
+ * written out: when a transaction wrote a page twice, SQLite puts the page's new bytes in its
+ * first frame and, after the commit frame, writes the headers of the frames from there on
+ * again with new checksums. The last of those is the commit frame's header and can be the
+ * last write of the commit: held back, a writer killed after COMMIT returned would leave the
+ * old checksum, and recovery would stop before the commit. Such a write goes to the file at
+ * once. The WAL header (offset 0) starts the log again. */
 static int
 walbuf_write(sqlite3_file *f, const void *data, int n, sqlite3_int64 off)
 {
 	struct walbuf_file *p = (struct walbuf_file *)f;
+	atomic_fetch_add_explicit(&stat_appends, 1, memory_order_relaxed);
+	if (off == 0)
+		p->appended = 0;
+	sqlite3_int64 end = p->buf_off + (sqlite3_int64)p->buf_len;
+	int in_buf = p->buf_len > 0 && off >= p->buf_off && off + n <= end;
+	if (off < p->appended && !in_buf) {
+		p->is_commit_header = 0;
+		int rc = flush(p);
+		return rc != SQLITE_OK ? rc : write_through(p, data, n, off);
+	}
+	if (off + n > p->appended)
+		p->appended = off + n;
 	int completes_commit = p->is_commit_header || is_whole_commit_frame(data, n, off);
 	p->is_commit_header = n == WAL_FRAME_HEADER && is_commit_mark(data);
-	atomic_fetch_add_explicit(&stat_appends, 1, memory_order_relaxed);
 
 	if (!p->buf && !(p->buf = malloc(WALBUF_CAP)))
 		return write_through(p, data, n, off);
-	sqlite3_int64 end = p->buf_off + (sqlite3_int64)p->buf_len;
 	int fits = p->buf_len > 0 && off >= p->buf_off && off <= end && off + n - p->buf_off <= WALBUF_CAP;
 	if (!fits) {
 		int rc = flush(p);
