@@ -172,9 +172,9 @@ skip_heading_lines(struct text_span *sp)
 			 * jumps"); after a heading or a byline a new sentence starts. */
 			if (utf8_is_lower(next))
 				return;
-			if (!is_byline(line, len) &&
-			    (last == '.' || last == '!' || last == '?' || last == ';' || last == ',' || is_fullwidth_end(last) ||
-			     last == 0xFF0C || text_word_count(line, len) > HEADING_MAX_WORDS))
+			if ((last == '.' || last == '!' || last == '?' || last == ';' || last == ',' || is_fullwidth_end(last) ||
+			     last == 0xFF0C || text_word_count(line, len) > HEADING_MAX_WORDS) &&
+			    !is_byline(line, len))
 				return;
 		}
 		sp->len -= (size_t)(nl + 1 - sp->p);
