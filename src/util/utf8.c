@@ -267,6 +267,19 @@ utf8_last(const char *s, size_t len)
 }
 
 int
+utf8_has(const char *s, size_t len, int (*is)(uint32_t cp))
+{
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t n = utf8_decode(s + i, len - i, &cp);
+		if (is(cp))
+			return 1;
+		i += n ? n : 1;
+	}
+	return 0;
+}
+
+int
 utf8_is_caseless(uint32_t cp)
 {
 	return (cp >= 0x531 && cp <= 0x556) || (cp >= 0x561 && cp <= 0x587) || /* Armenian */

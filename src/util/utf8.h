@@ -35,6 +35,9 @@ size_t utf8_prefix_chars(const char *s, size_t len, size_t max_chars);
 size_t utf8_count(const char *s, size_t len);
 /* The last code point of s[0..len) (what text joined after it follows), 0 when len is 0. */
 uint32_t utf8_last(const char *s, size_t len);
+/* True when a code point of s[0..len) satisfies is (a class such as utf8_is_upper). An
+ * invalid byte is skipped as one byte. */
+int utf8_has(const char *s, size_t len, int (*is)(uint32_t cp));
 /* True for a letter of the Latin (with accents: ä, é, ß, ø), Greek or Cyrillic scripts, ASCII
  * included, or of a caseless alphabet written with spaces between words (utf8_is_caseless).
  * CJK is not covered (callers treat it apart). */

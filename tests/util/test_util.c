@@ -76,6 +76,12 @@ test_utf8(void)
 	CHECK_INT(utf8_width("\xe4\xb8\xad\xe6\x96\x87", 6), 4);
 	CHECK_INT(utf8_prefix_chars("\xe4\xb8\xad\xe6\x96\x87", 6, 1), 3);
 	CHECK_INT(utf8_count("a\xe4\xb8\xad", 4), 2);
+	/* utf8_has: a class met anywhere, past an invalid byte, and only inside len. */
+	CHECK(utf8_has("abC", 3, utf8_is_upper));
+	CHECK(!utf8_has("abc", 3, utf8_is_upper));
+	CHECK(utf8_has("\xff\xc3\x9c", 3, utf8_is_upper)); /* an invalid byte, then "Ü" */
+	CHECK(!utf8_has("abC", 2, utf8_is_upper));
+	CHECK(!utf8_has("", 0, utf8_is_lower));
 	CHECK(!utf8_valid("\xc0\x80", 2)); /* overlong NUL */
 }
 

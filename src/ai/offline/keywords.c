@@ -445,32 +445,18 @@ shouted(const char *s, size_t len)
 	return letters > 5;
 }
 
-/* True when a character of s[0..len) satisfies is (a class of utf8.h). */
-static int
-has_char(const char *s, size_t len, int (*is)(uint32_t))
-{
-	for (size_t i = 0; i < len;) {
-		uint32_t cp;
-		size_t n = utf8_decode(s + i, len - i, &cp);
-		if (is(cp))
-			return 1;
-		i += n ? n : 1;
-	}
-	return 0;
-}
-
 /* True when s[0..len) has an upper-case letter (so its spelling is worth keeping). */
 static int
 has_upper(const char *s, size_t len)
 {
-	return has_char(s, len, utf8_is_upper);
+	return utf8_has(s, len, utf8_is_upper);
 }
 
 /* True when s[0..len) has a lower-case letter (a name in mixed case, not an acronym or shouting). */
 static int
 has_lower(const char *s, size_t len)
 {
-	return has_char(s, len, utf8_is_lower);
+	return utf8_has(s, len, utf8_is_lower);
 }
 
 /* Whether a title's long words in capitals are shouting (see shouted): it has two of them,
