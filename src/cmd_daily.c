@@ -124,6 +124,71 @@ write_site_post(struct daily_run *d, const struct report *r, struct err *e)
 	return rc;
 }
 
+/* Fetch the sources before the digest (not with --no-fetch): sum gets what the fetch did, pre
+ * what the scoring it overlapped spent. Returns EXIT_OK or an exit status with e set. */
+static int
+fetch_first(struct daily_run *d, struct fetch_summary *sum, struct prescore_stats *pre, struct err *e)
+{
+	struct fetch_opts fo;
+	int orc = cmd_fetch_opts(&d->app, &d->args.fetch, &fo, e);
+	if (orc != EXIT_OK)
+		return orc;
+	/* Overlap the scoring with the slow tail of fetching: finished feeds' articles are
+	 * scored into the cache on a second thread while the fetcher waits for the rest
+	 * (with full text, a feed is finished once its pages are stored too). */
+	struct prescore *ps = NULL;
+	int is_overlap = config_values(&d->app.cfg)->daily_score_while_fetching;
+	if (!d->args.is_offline && is_overlap) {
+		struct prescore_opts po = {d->app.db_path, &d->app.cfg, d->app.now, d->hours, d->max_tokens};
+		struct err pe;
+		ps = prescore_start(&po, &pe);
+		if (!ps && pe.msg[0])
+			log_debug("daily: no scoring during the fetch: %s", pe.msg);
+		fo.on_feed_done = prescore_feed_done;
+		fo.on_feed_done_ctx = ps;
+	}
+	int frc = fetch_run(&d->st, &d->app.cfg, &fo, &d->arena, sum, e);
+	prescore_finish(ps, pre);
+	return frc < 0 ? EXIT_FAIL : EXIT_OK;
+}
+
+/* Write the finished digest r (count: the window's articles) where --site, --format and --out
+ * ask: a site post, a 公众号 fragment, an archive directory, or one file or stdout. Returns 0, or
+ * -1 with e set. */
+static int
+write_outputs(struct daily_run *d, const struct report *r, size_t count, const struct buf *md,
+              const struct buf *html, const struct buf *json, struct err *e)
+{
+	const char *out = d->args.out;
+	if (d->args.site && write_site_post(d, r, e) < 0)
+		return -1;
+	if (d->args.site && !out)
+		return 0; /* --site alone took the digest */
+	if (strcmp(d->format, "wechat") == 0) {
+		struct wechat_theme theme;
+		if (wechat_theme_load(&d->app.cfg, &theme, e) < 0)
+			return -1;
+		struct buf frag = BUF_INIT;
+		wechat_daily(r, &theme, &frag);
+		int rc = cmd_write_wechat(out, 0, r->date, &frag, e);
+		buf_free(&frag);
+		return rc < 0 ? -1 : 0;
+	}
+	if (out && (fs_is_dir(out) || str_ends(out, "/"))) {
+		const char *base = config_first(NULL, "BRIEF_BASE_URL", config_values(&d->app.cfg)->daily_base_url);
+		if (report_archive_write(out, r, buf_str(md), buf_str(html), buf_str(json), base, e) < 0)
+			return -1;
+		log_info("daily: %zu stories from %zu articles (%s engine) -> %s%s%s.{md,html,json}", r->item_count, count,
+		         r->engine, out, str_ends(out, "/") ? "" : "/", r->date);
+		return 0;
+	}
+	if (cmd_write_renderings(out, 0, r->date, d->format, md, html, json, e) < 0)
+		return -1;
+	if (out)
+		log_info("daily: %zu stories from %zu articles (%s engine) -> %s", r->item_count, count, r->engine, out);
+	return 0;
+}
+
 static int
 run(struct daily_run *d, struct err *e)
 {
@@ -135,28 +200,9 @@ run(struct daily_run *d, struct err *e)
 	struct prescore_stats pre;
 	memset(&pre, 0, sizeof pre);
 	if (!d->args.is_no_fetch) {
-		struct fetch_opts fo;
-		int orc = cmd_fetch_opts(&d->app, &d->args.fetch, &fo, e);
-		if (orc != EXIT_OK)
-			return orc;
-		/* Overlap the scoring with the slow tail of fetching: finished feeds' articles are
-		 * scored into the cache on a second thread while the fetcher waits for the rest
-		 * (with full text, a feed is finished once its pages are stored too). */
-		struct prescore *ps = NULL;
-		int is_overlap = config_values(&d->app.cfg)->daily_score_while_fetching;
-		if (!d->args.is_offline && is_overlap) {
-			struct prescore_opts po = {d->app.db_path, &d->app.cfg, d->app.now, d->hours, d->max_tokens};
-			struct err pe;
-			ps = prescore_start(&po, &pe);
-			if (!ps && pe.msg[0])
-				log_debug("daily: no scoring during the fetch: %s", pe.msg);
-			fo.on_feed_done = prescore_feed_done;
-			fo.on_feed_done_ctx = ps;
-		}
-		int frc = fetch_run(&d->st, &d->app.cfg, &fo, a, &sum, e);
-		prescore_finish(ps, &pre);
-		if (frc < 0)
-			return EXIT_FAIL;
+		int frc = fetch_first(d, &sum, &pre, e);
+		if (frc != EXIT_OK)
+			return frc;
 		fetched = 1;
 	}
 	int64_t *ids = NULL;
@@ -249,34 +295,8 @@ run(struct daily_run *d, struct err *e)
 	                      buf_str(&html), buf_str(&json), e) < 0) {
 		log_warn("daily: %s", e->msg); /* the digest itself still gets written */
 	}
-	const char *out = d->args.out;
-	if (d->args.site && write_site_post(d, &r, e) < 0)
+	if (write_outputs(d, &r, count, &md, &html, &json, e) < 0)
 		rc = EXIT_FAIL;
-	if (rc != EXIT_OK || (d->args.site && !out)) {
-		/* nothing more to write: the site failed, or --site alone took the digest */
-	} else if (strcmp(d->format, "wechat") == 0) {
-		struct wechat_theme theme;
-		struct buf frag = BUF_INIT;
-		if (wechat_theme_load(&d->app.cfg, &theme, e) < 0)
-			rc = EXIT_FAIL;
-		else
-			wechat_daily(&r, &theme, &frag);
-		if (rc == EXIT_OK && cmd_write_wechat(out, 0, r.date, &frag, e) < 0)
-			rc = EXIT_FAIL;
-		buf_free(&frag);
-	} else if (out && (fs_is_dir(out) || str_ends(out, "/"))) {
-		const char *base = config_first(NULL, "BRIEF_BASE_URL", config_values(&d->app.cfg)->daily_base_url);
-		if (report_archive_write(out, &r, buf_str(&md), buf_str(&html), buf_str(&json), base, e) < 0)
-			rc = EXIT_FAIL;
-		else
-			log_info("daily: %zu stories from %zu articles (%s engine) -> %s%s%s.{md,html,json}", r.item_count,
-			         count, r.engine, out, str_ends(out, "/") ? "" : "/", r.date);
-	} else {
-		if (cmd_write_renderings(out, 0, r.date, d->format, &md, &html, &json, e) < 0)
-			rc = EXIT_FAIL;
-		else if (out)
-			log_info("daily: %zu stories from %zu articles (%s engine) -> %s", r.item_count, count, r.engine, out);
-	}
 	log_info("daily: %ld LLM requests (%ld while fetching), %ld prompt + %ld completion tokens",
 	         cur.llm_requests + pre.requests, pre.requests, cur.prompt_tokens + pre.prompt_tokens,
 	         cur.completion_tokens + pre.completion_tokens);
