@@ -1,5 +1,5 @@
 /* forms.c: the form a piece announces (forms.h): title patterns in the languages the engine
- * tells apart, versions and release words, and what a feed says of itself. */
+ * tells apart, versions and release words, and the feed URLs of code hosts. */
 #include "ai/offline/forms.h"
 
 #include <string.h>
