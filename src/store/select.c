@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "feed/feed.h"
+#include "feed/text.h"
 #include "feed/url.h"
 #include "store/pack.h"
 #include "util/buf.h"
@@ -32,47 +33,13 @@ static const char window_sql[] =
 	" LEFT JOIN fulltext f ON f.item_id = i.id AND f.status = 1"
 	" ORDER BY sel.w DESC, s.url, i.dedupe_key, i.id DESC"; /* ties: by feed and item, not by which feed finished first */
 
-/* Plain text from HTML: tags dropped, a few entities decoded, whitespace collapsed. Used only
- * when the store has no `text` (rows written by something other than the parser). */
+/* The plain text of html, into arena: for rows that carry no `text` (written by something other
+ * than the parser), made as the parser makes it (feed/text.h). */
 static const char *
-crude_text(struct arena *arena, const char *html)
+text_of_html(struct arena *arena, const char *html)
 {
 	struct buf b = BUF_INIT;
-	int in_tag = 0, space = 0;
-	for (const char *p = html; *p; p++) {
-		if (*p == '<') {
-			in_tag = 1;
-			continue;
-		}
-		if (in_tag) {
-			if (*p == '>') {
-				in_tag = 0;
-				space = 1;
-			}
-			continue;
-		}
-		if (is_ascii_space((unsigned char)*p)) {
-			space = 1;
-			continue;
-		}
-		if (space && b.len)
-			buf_putc(&b, ' ');
-		space = 0;
-		static const struct {
-			const char *ent, *rep;
-		} ents[] = {{"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"},
-		            {"&nbsp;", " "}};
-		size_t k;
-		for (k = 0; k < sizeof ents / sizeof ents[0]; k++)
-			if (str_starts(p, ents[k].ent))
-				break;
-		if (k < sizeof ents / sizeof ents[0]) {
-			buf_puts(&b, ents[k].rep);
-			p += strlen(ents[k].ent) - 1;
-		} else {
-			buf_putc(&b, *p);
-		}
-	}
+	text_from_html(html, strlen(html), 0, &b);
 	const char *out = arena_strdup(arena, buf_str(&b));
 	buf_free(&b);
 	return out;
@@ -160,7 +127,7 @@ store_select_window(struct store *st, int64_t now, int hours, const int64_t *sou
 		if (text && *text)
 			a->text = text;
 		else if ((html = store_col_unpacked(s, 11, text, arena)) || (html = store_col_unpacked(s, 10, text, arena)))
-			a->text = crude_text(arena, html);
+			a->text = text_of_html(arena, html);
 		else
 			a->text = "";
 		const char *page = store_col_unpacked(s, 16, NULL, arena); /* unpacked: compare real lengths */

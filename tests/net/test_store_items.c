@@ -226,6 +226,17 @@ test_updated_only(void)
 	CHECK_INT(n, 2); /* u1 and u2; the undated u3 falls on its fetch time, a month later */
 	CHECK_STR(arts[0].title, "Only updated");
 	CHECK_INT(arts[0].when, 1767261600);
+	/* A row with no text (written by something other than the parser) reads its HTML as the
+	 * parser would: entities decoded, script dropped, blocks on their own lines. */
+	CHECK(store_exec(&st, "INSERT INTO items(source_id, dedupe_key, title, content, published, first_seen, content_hash)"
+	                     " VALUES (1, 'x:html', 'From HTML', '<p>Caf&eacute; &amp; <b>bar</b></p><script>x()</script>"
+	                     "<p>Second &#8220;para&#8221;</p>', 1767261000, 1767261000, 'h')", &e) == 0);
+	CHECK(store_select_window(&st, 1767261600 + 3600, 24, NULL, 0, &a, &arts, &n, &e) == 0);
+	const char *from_html = NULL;
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(arts[i].title, "From HTML") == 0)
+			from_html = arts[i].text;
+	CHECK_STR(from_html, "Caf\xc3\xa9 & bar\nSecond \xe2\x80\x9cpara\xe2\x80\x9d");
 	store_items_close(&w);
 	arena_free(&a);
 	store_close(&st);
