@@ -1,10 +1,11 @@
-/* test_util.c: buffers, arenas, UTF-8, time, hashing, file views, the config file and
- * separated lists. */
+/* test_util.c: buffers, arenas, UTF-8, time, hashing, file views, the config file,
+ * separated lists and the category table. */
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "category.h"
 #include "testlib.h"
 #include "util/arena.h"
 #include "util/config.h"
@@ -397,6 +398,42 @@ test_strlist(void)
 	arena_free(&a);
 }
 
+/* category_parse reads what a model answers: the six ids in any case and the synonyms models
+ * write instead ("ML", "sec", "open-source", "essay"); anything else is refused. */
+static void
+test_category(void)
+{
+	enum category c = CAT_OTHER;
+	CHECK_INT(category_parse("security", &c), 0);
+	CHECK_INT(c, CAT_SECURITY);
+	CHECK_INT(category_parse("AI-ML", &c), 0);
+	CHECK_INT(c, CAT_AI_ML);
+	CHECK_INT(category_parse("ML", &c), 0);
+	CHECK_INT(c, CAT_AI_ML);
+	CHECK_INT(category_parse("ai/ml", &c), 0);
+	CHECK_INT(c, CAT_AI_ML);
+	CHECK_INT(category_parse("sec", &c), 0);
+	CHECK_INT(c, CAT_SECURITY);
+	CHECK_INT(category_parse("Open-Source", &c), 0);
+	CHECK_INT(c, CAT_TOOLS);
+	CHECK_INT(category_parse("essay", &c), 0);
+	CHECK_INT(c, CAT_OPINION);
+	c = CAT_TOOLS;
+	CHECK_INT(category_parse("sports", &c), -1);
+	CHECK_INT(category_parse("", &c), -1);
+	CHECK_INT(category_parse(NULL, &c), -1);
+	CHECK_INT(c, CAT_TOOLS); /* untouched when refused */
+	/* every id reads back as itself; an out-of-range value is shown as other */
+	for (int k = 0; k < CAT_COUNT; k++) {
+		CHECK_INT(category_parse(category_id((enum category)k), &c), 0);
+		CHECK_INT(c, k);
+	}
+	CHECK_STR(category_id((enum category)CAT_COUNT), "other");
+	CHECK_STR(category_label((enum category)-1, "en"), category_label(CAT_OTHER, "en"));
+	CHECK_STR(category_label(CAT_SECURITY, "zh"), "安全");
+	CHECK_STR(category_emoji((enum category)CAT_COUNT), category_emoji(CAT_OTHER));
+}
+
 int
 main(void)
 {
@@ -411,5 +448,6 @@ main(void)
 	test_fs_write_atomic();
 	test_str();
 	test_strlist();
+	test_category();
 	return test_done("test_util");
 }
