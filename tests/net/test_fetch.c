@@ -2,8 +2,12 @@
  * health stored, conditional GET on the second run (< 5 % of the bytes), gzip, charset from
  * HTTP, content changes, the index merge after each run, per-host cap, redirects (permanent
  * ones update the stored URL), feeds through the parse thread. */
+#include <errno.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "feed/feed.h"
@@ -282,6 +286,54 @@ test_large_bodies(void)
 	store_close(&st);
 }
 
+/* A body that cannot be moved to a spill file fails its feed with the reason, and the other
+ * feeds are stored. The file-size limit stands in for a full disk (root ignores permissions,
+ * so an unwritable directory would not fail); it is set in a child process, so it stays there.
+ * The limit (2 MiB) is above what the small store writes and below the large body. */
+#define SPILL_LIMIT ((rlim_t)2 << 20)
+
+static void
+test_spill_fails(void)
+{
+	char big[512], small[512];
+	snprintf(big, sizeof big, "%s", fsrv_url(&srv, "/gen/spillfail?items=8000"));
+	snprintf(small, sizeof small, "%s", fsrv_url(&srv, "/gen/spillok?items=5"));
+	fflush(NULL);
+	pid_t pid = fork();
+	if (pid == 0) {
+		struct rlimit rl;
+		getrlimit(RLIMIT_FSIZE, &rl);
+		rl.rlim_cur = SPILL_LIMIT;
+		signal(SIGXFSZ, SIG_IGN); /* a write past the limit fails with EFBIG instead */
+		if (setrlimit(RLIMIT_FSIZE, &rl) < 0)
+			_exit(2);
+		struct store st;
+		t_store_open(&st, t_subdir("spillfail"));
+		t_add_source(&st, big);
+		t_add_source(&st, small);
+		struct arena a = ARENA_INIT;
+		struct fetch_summary s;
+		t_fetch(&st, 120, &a, &s);
+		t_print_failures(&s);
+		CHECK_INT(s.feeds_ok, 1);
+		CHECK_INT(s.feeds_failed, 1);
+		int k = t_failure_for(&s, big);
+		CHECK(k >= 0);
+		if (k >= 0) {
+			CHECK(strstr(s.failures[k].error, "cannot write the body to a temporary file") != NULL);
+			CHECK(strstr(s.failures[k].error, strerror(EFBIG)) != NULL);
+		}
+		CHECK_INT(t_query_int(&st, "SELECT count(*) FROM items"), 5);
+		arena_free(&a);
+		store_close(&st);
+		fflush(NULL);
+		_exit(test_failures ? 1 : 0);
+	}
+	int status = 0;
+	CHECK(pid > 0 && waitpid(pid, &status, 0) == pid);
+	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+}
+
 /* Feeds go through the parse thread (net/parse.c) and are stored in the order they were handed
  * over, at most a few waiting: many more feeds than can wait, a document the parser rejects
  * among them, and a second run that finds all of them unchanged. Every item is stored and
@@ -340,6 +392,7 @@ main(void)
 	test_per_host_cap();
 	test_redirects();
 	test_large_bodies();
+	test_spill_fails();
 	test_parse_thread();
 	fsrv_stop(&srv);
 	return test_done("test_fetch");
