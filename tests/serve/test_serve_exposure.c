@@ -119,12 +119,72 @@ test_hosts(const char *db)
 	serve_stop(sv);
 }
 
+/* True when this machine can bind a TCP socket to ::1 (a container may have no IPv6). */
+static int
+has_ipv6_loopback(void)
+{
+	int fd = socket(AF_INET6, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	if (fd < 0)
+		return 0;
+	struct sockaddr_in6 a;
+	memset(&a, 0, sizeof a);
+	a.sin6_family = AF_INET6;
+	a.sin6_addr = in6addr_loopback;
+	int ok = bind(fd, (struct sockaddr *)&a, sizeof a) == 0;
+	close(fd);
+	return ok;
+}
+
+/* The forms --listen takes ("PORT", ":PORT", "HOST:PORT", "[V6]:PORT") and the ones it refuses
+ * with a message that says what it wants. */
+static void
+test_listen_forms(const char *db)
+{
+	static const char *const loopback[] = {"0", ":0", "127.0.0.1:0"};
+	struct err e;
+	for (size_t i = 0; i < sizeof loopback / sizeof loopback[0]; i++) {
+		struct serve_opts so = {loopback[i], NULL, NULL};
+		struct serve *sv = serve_start(db, &so, &e);
+		CHECK(sv != NULL);
+		if (!sv)
+			continue;
+		CHECK(str_starts(serve_url(sv), "http://127.0.0.1:"));
+		CHECK(serve_is_loopback(sv));
+		CHECK_INT(status_of(serve_url(sv), "/", NULL), 200);
+		serve_stop(sv);
+	}
+	/* IPv6 in brackets: served where the machine has ::1, refused by the system where not */
+	struct serve_opts v6 = {"[::1]:0", NULL, NULL};
+	struct serve *sv = serve_start(db, &v6, &e);
+	if (has_ipv6_loopback()) {
+		CHECK(sv != NULL);
+		if (sv) {
+			CHECK(str_starts(serve_url(sv), "http://[::1]:"));
+			CHECK(serve_is_loopback(sv));
+			CHECK_INT(status_of(serve_url(sv), "/", NULL), 200);
+		}
+	} else {
+		CHECK(sv == NULL && strstr(e.msg, "[::1]:0"));
+	}
+	serve_stop(sv);
+	static const char *const bad[] = {"[::1:8080", "[::1]8080", "127.0.0.1:65536", "127.0.0.1:http", "localhost:"};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		struct serve_opts so = {bad[i], NULL, NULL};
+		e.msg[0] = '\0';
+		CHECK(serve_start(db, &so, &e) == NULL);
+		CHECK(strstr(e.msg, "--listen wants HOST:PORT") != NULL && strstr(e.msg, bad[i]) != NULL);
+	}
+}
+
 static void
 test_token(const char *db)
 {
 	struct err e;
 	struct serve_opts bad = {"127.0.0.1:0", "short", NULL};
 	CHECK(serve_start(db, &bad, &e) == NULL && strstr(e.msg, "16"));
+	/* a token goes into headers and URLs as it is: only characters that need no quoting */
+	struct serve_opts quoted = {"127.0.0.1:0", "0123456789abcdef\"x", NULL};
+	CHECK(serve_start(db, &quoted, &e) == NULL && strstr(e.msg, "letters, digits"));
 	struct serve_opts so = {"127.0.0.1:0", TOKEN, NULL};
 	struct serve *sv = serve_start(db, &so, &e);
 	CHECK(sv != NULL);
@@ -254,6 +314,7 @@ main(void)
 	signal(SIGPIPE, SIG_IGN);
 	curl_global_init(CURL_GLOBAL_DEFAULT);
 	test_hosts(db);
+	test_listen_forms(db);
 	test_token(db);
 	test_idle_sockets(db);
 	test_warning(home);
