@@ -96,6 +96,57 @@ test_schema(void)
 	CHECK(!valid(PROMPT_ENRICH, "{\"items\":[{\"id\":\"a1\",\"title\":\"t\",\"summary\":\"s\"}]}"));
 }
 
+/* schema_validate(schema, value) on JSON texts: 0 when valid, else -1 and why is the reason. */
+static int
+check_json(const char *schema_text, const char *value_text, char *why, size_t size)
+{
+	json_t *schema = json_loads(schema_text, 0, NULL), *v = json_loads(value_text, JSON_DECODE_ANY, NULL);
+	why[0] = '\0';
+	int rc = schema && v ? schema_validate(schema, v, why, size) : -2;
+	json_decref(schema);
+	json_decref(v);
+	return rc;
+}
+
+/* Each keyword of the subset on a schema of its own (the tasks' schemas use only some of the
+ * types), and the reason names the path and what was wrong. */
+static void
+test_schema_keywords(void)
+{
+	char why[200];
+	static const char types[] = "{\"type\":\"object\",\"properties\":{"
+	                            "\"n\":{\"type\":\"number\",\"minimum\":0,\"maximum\":1},"
+	                            "\"b\":{\"type\":\"boolean\"},\"z\":{\"type\":\"null\"},"
+	                            "\"u\":{\"type\":[\"string\",\"null\"],\"minLength\":2},"
+	                            "\"e\":{\"enum\":[1,\"two\"]},"
+	                            "\"a\":{\"type\":\"array\",\"minItems\":1,\"maxItems\":2,\"items\":{\"type\":\"integer\"}}},"
+	                            "\"required\":[\"n\"],\"additionalProperties\":false}";
+	CHECK_INT(check_json(types, "{\"n\":0.5,\"b\":true,\"z\":null,\"u\":null,\"e\":1.0,\"a\":[1,2]}", why, sizeof why), 0);
+	CHECK_INT(check_json(types, "{\"n\":1,\"u\":\"ok\",\"e\":\"two\"}", why, sizeof why), 0);
+	static const struct {
+		const char *value, *why;
+	} bad[] = {
+		{"{\"n\":\"0.5\"}", ".n: wrong type"},
+		{"{\"n\":1.5}", ".n: above maximum"},
+		{"{\"n\":-1}", ".n: below minimum"},
+		{"{\"n\":0,\"b\":1}", ".b: wrong type"},
+		{"{\"n\":0,\"z\":0}", ".z: wrong type"},
+		{"{\"n\":0,\"u\":3}", ".u: wrong type"},
+		{"{\"n\":0,\"u\":\"x\"}", ".u: string too short"},
+		{"{\"n\":0,\"e\":2}", ".e: not one of the allowed values"},
+		{"{\"n\":0,\"a\":[]}", ".a: too few items"},
+		{"{\"n\":0,\"a\":[1,2,3]}", ".a: too many items"},
+		{"{\"n\":0,\"a\":[1,2.5]}", ".a[1]: wrong type"},
+		{"{\"n\":0,\"x\":1}", ".x: unexpected property"},
+		{"{}", "(root): missing \"n\""},
+		{"[1]", "(root): wrong type"},
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		CHECK_INT(check_json(types, bad[i].value, why, sizeof why), -1);
+		CHECK_STR(why, bad[i].why);
+	}
+}
+
 static void
 clear_env(void)
 {
@@ -185,6 +236,7 @@ main(void)
 {
 	test_extract();
 	test_schema();
+	test_schema_keywords();
 	test_provider();
 	test_prompt();
 	return test_done("test_llm_unit");
