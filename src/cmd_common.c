@@ -93,6 +93,17 @@ cmd_format(const char *flag, const char *out, const char **format, struct err *e
 }
 
 int
+cmd_fetch_args_check(const struct cmd_fetch_args *fa, struct err *e)
+{
+	int v;
+	if (fa->concurrency && cli_int(fa->concurrency, "concurrency", 1, 1000, &v, e) < 0)
+		return -1;
+	if (fa->timeout && cli_int(fa->timeout, "timeout", 1, 3600, &v, e) < 0)
+		return -1;
+	return 0;
+}
+
+int
 cmd_fetch_opts(const struct app *app, const struct cmd_fetch_args *fa, struct fetch_opts *fo, struct err *e)
 {
 	fetch_opts_default(fo);

@@ -47,6 +47,9 @@ struct cmd_fetch_args {
 	const char *timeout;
 };
 
+/* Check the fetch flags' values alone (no config needed), so that a bad one is a usage error
+ * before the command makes its state directory. Returns 0, or -1 with e set. */
+int cmd_fetch_args_check(const struct cmd_fetch_args *fa, struct err *e);
 /* Fill fo for a report command's fetch: defaults, then the config's [fetch] section, then the
  * flags (flags > config > defaults), progress unless quiet. Returns EXIT_OK, or EXIT_USAGE /
  * EXIT_FAIL with e set. */

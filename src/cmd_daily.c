@@ -376,7 +376,8 @@ cmd_daily(int argc, char **argv)
 	if (cmd_lang(&a->lang, &e) < 0 || cmd_format(a->format, a->out, &d.format, &e) < 0)
 		return cmd_usage_error("daily", e.msg);
 	enum weekly_front_matter fm;
-	if (a->front_matter && cmd_front_matter(a->front_matter, &fm, &e) < 0)
+	if ((a->front_matter && cmd_front_matter(a->front_matter, &fm, &e) < 0) ||
+	    cmd_fetch_args_check(&a->fetch, &e) < 0)
 		return cmd_usage_error("daily", e.msg);
 	tzset(); /* dates in the reader's time zone */
 	if (app_open(&d.app, &common, &e) < 0) {

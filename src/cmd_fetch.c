@@ -47,6 +47,12 @@ cmd_fetch(int argc, char **argv)
 	if (arc != CMD_CONTINUE)
 		return arc;
 	struct err e;
+	const struct cmd_fetch_args fa = {feeds, conc, timeout};
+	int per_host_v = 0, deadline_v = 0; /* checked before the state directory is made, applied below */
+	if (cmd_fetch_args_check(&fa, &e) < 0 ||
+	    (per_host && cli_int(per_host, "per-host", 1, 64, &per_host_v, &e) < 0) ||
+	    (deadline && cli_int(deadline, "deadline", 1, 86400, &deadline_v, &e) < 0))
+		return cmd_usage_error("fetch", e.msg);
 	struct app app;
 	if (app_open(&app, &common, &e) < 0) {
 		fprintf(stderr, "brief fetch: %s\n", e.msg);
@@ -54,19 +60,14 @@ cmd_fetch(int argc, char **argv)
 	}
 	struct fetch_opts fo;
 	int rc = EXIT_FAIL;
-	const struct cmd_fetch_args fa = {feeds, conc, timeout};
-	int orc = cmd_fetch_opts(&app, &fa, &fo, &e);
-	if (orc == EXIT_OK && ((per_host && cli_int(per_host, "per-host", 1, 64, &fo.per_host, &e) < 0) ||
-	                       (deadline && cli_int(deadline, "deadline", 1, 86400, &fo.deadline_s, &e) < 0)))
-		orc = EXIT_USAGE;
-	if (orc == EXIT_USAGE) {
-		app_close(&app);
-		return cmd_usage_error("fetch", e.msg);
-	}
-	if (orc != EXIT_OK) {
+	if (cmd_fetch_opts(&app, &fa, &fo, &e) != EXIT_OK) { /* the flags were checked: the config's [fetch] */
 		fprintf(stderr, "brief fetch: %s\n", e.msg);
 		goto out_app;
 	}
+	if (per_host)
+		fo.per_host = per_host_v;
+	if (deadline)
+		fo.deadline_s = deadline_v;
 	if (ua)
 		fo.user_agent = ua;
 	if (full_text)

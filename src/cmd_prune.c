@@ -54,16 +54,15 @@ cmd_prune(int argc, char **argv)
 	if (arc != CMD_CONTINUE)
 		return arc;
 	struct err e;
+	int keep_days = 0; /* the flag, checked before the state directory is made */
+	if (keep && cli_int(keep, "keep-days", 1, 365000, &keep_days, &e) < 0)
+		return cmd_usage_error("prune", e.msg);
 	struct app app;
 	if (app_open(&app, &common, &e) < 0) {
 		fprintf(stderr, "brief prune: %s\n", e.msg);
 		return EXIT_FAIL;
 	}
-	int days = (int)config_values(&app.cfg)->store_keep_days; /* 0 when unset */
-	if (keep && cli_int(keep, "keep-days", 1, 365000, &days, &e) < 0) {
-		app_close(&app);
-		return cmd_usage_error("prune", e.msg);
-	}
+	int days = keep ? keep_days : (int)config_values(&app.cfg)->store_keep_days; /* 0 when unset */
 	if (days == 0) {
 		app_close(&app);
 		return cmd_usage_error("prune", "say how many days to keep: --keep-days N, or [store] keep_days");

@@ -38,6 +38,9 @@ cmd_serve(int argc, char **argv)
 	if (arc != CMD_CONTINUE)
 		return arc;
 	struct err e = {""};
+	const struct serve_opts flags = {listen, token, NULL}; /* the flags alone: the config's come later */
+	if (serve_check_opts(&flags, &e) < 0)
+		return cmd_usage_error("serve", e.msg);
 	struct app app;
 	if (app_open(&app, &common, &e) < 0) {
 		fprintf(stderr, "brief serve: %s\n", e.msg);

@@ -269,7 +269,8 @@ cmd_weekly(int argc, char **argv)
 	if (cmd_lang(&a->lang, &e) < 0 || cmd_format(a->format, a->out, &w.format, &e) < 0)
 		return cmd_usage_error("weekly", e.msg);
 	enum weekly_front_matter fm;
-	if (a->front_matter && cmd_front_matter(a->front_matter, &fm, &e) < 0)
+	if ((a->front_matter && cmd_front_matter(a->front_matter, &fm, &e) < 0) ||
+	    cmd_fetch_args_check(&a->fetch, &e) < 0)
 		return cmd_usage_error("weekly", e.msg);
 	tzset();
 	if (app_open(&w.app, &common, &e) < 0) {

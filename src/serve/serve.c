@@ -271,28 +271,34 @@ host_list(const char *hosts)
 	return buf_detach(&b);
 }
 
+int
+serve_check_opts(const struct serve_opts *o, struct err *e)
+{
+	if (o->token && *o->token) {
+		for (const char *p = o->token; *p; p++)
+			if (!is_ascii_alnum((unsigned char)*p) && !strchr("-._~+/=", *p))
+				return err_set(e, "the serve token may hold letters, digits and -._~+/= only");
+		if (strlen(o->token) < 16 || strlen(o->token) > 256)
+			return err_set(e, "the serve token must be 16 to 256 characters long");
+	}
+	char host[256], port[16];
+	return o->listen ? parse_listen(o->listen, host, sizeof host, port, sizeof port, e) : 0;
+}
+
 struct serve *
 serve_start(const char *db_path, const struct serve_opts *o, struct err *e)
 {
+	if (serve_check_opts(o, e) < 0)
+		return NULL;
 	const char *listen_arg = o->listen;
 	struct serve *sv = xcalloc(1, sizeof *sv);
 	sv->listen_fd = -1;
-	if (o->token && *o->token) {
-		for (const char *p = o->token; *p; p++)
-			if (!is_ascii_alnum((unsigned char)*p) && !strchr("-._~+/=", *p)) {
-				free(sv);
-				err_set(e, "the serve token may hold letters, digits and -._~+/= only");
-				return NULL;
-			}
-		if (strlen(o->token) < 16 || strlen(o->token) > 256) {
-			free(sv);
-			err_set(e, "the serve token must be 16 to 256 characters long");
-			return NULL;
-		}
+	if (o->token && *o->token)
 		sv->token = xstrdup(o->token);
-	}
 	sv->hosts = host_list(o->hosts);
 	if (store_open(&sv->st, db_path, e) < 0) {
+		free(sv->token);
+		free(sv->hosts);
 		free(sv);
 		return NULL;
 	}

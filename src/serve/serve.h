@@ -36,6 +36,10 @@ struct serve_opts {
 	                     * localhost (NULL = none) */
 };
 
+/* Check o's token (16 to 256 of letters, digits and -._~+/=) and the form of its listen address
+ * (NULL: not checked), without opening anything: a command can refuse them before it makes its
+ * state directory. Returns 0, or -1 with e set. serve_start checks the same. */
+int serve_check_opts(const struct serve_opts *o, struct err *e);
 /* Open the store at db_path (created and migrated if needed) and start answering as o says.
  * Returns the running server, or NULL with e set (e.g. "cannot listen on 127.0.0.1:80: Permission
  * denied"). */
