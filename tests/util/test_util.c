@@ -1,4 +1,4 @@
-/* test_util.c: buffers, arenas, UTF-8, time, hashing, file views, the config file,
+/* test_util.c: buffers, arenas, UTF-8, JSON strings, time, hashing, file views, the config file,
  * separated lists and the category table. */
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -11,6 +11,7 @@
 #include "util/config.h"
 #include "util/fs.h"
 #include "util/hash.h"
+#include "util/json.h"
 #include "util/str.h"
 #include "util/strlist.h"
 #include "util/timeutil.h"
@@ -398,6 +399,22 @@ test_strlist(void)
 	arena_free(&a);
 }
 
+/* json_text: brief's strings into JSON, where jansson refuses invalid UTF-8 (json_string gives
+ * NULL): such bytes become U+FFFD, valid text is kept as it is, NULL is null. */
+static void
+test_json_text(void)
+{
+	json_t *ok = json_text("caf\xc3\xa9"), *bad = json_text("a\xff" "b"), *none = json_text(NULL);
+	CHECK(ok && json_is_string(ok) && strcmp(json_string_value(ok), "caf\xc3\xa9") == 0);
+	CHECK(bad && json_is_string(bad));
+	if (bad)
+		CHECK_STR(json_string_value(bad), "a\xef\xbf\xbd" "b");
+	CHECK(none && json_is_null(none));
+	json_decref(ok);
+	json_decref(bad);
+	json_decref(none);
+}
+
 /* category_parse reads what a model answers: the six ids in any case and the synonyms models
  * write instead ("ML", "sec", "open-source", "essay"); anything else is refused. */
 static void
@@ -449,5 +466,6 @@ main(void)
 	test_str();
 	test_strlist();
 	test_category();
+	test_json_text();
 	return test_done("test_util");
 }
