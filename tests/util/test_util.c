@@ -420,21 +420,17 @@ test_json_text(void)
 static void
 test_category(void)
 {
+	static const struct {
+		const char *answer;
+		enum category c;
+	} read[] = {{"security", CAT_SECURITY}, {"AI-ML", CAT_AI_ML},    {"ML", CAT_AI_ML},
+	            {"ai/ml", CAT_AI_ML},       {"sec", CAT_SECURITY},   {"Open-Source", CAT_TOOLS},
+	            {"essay", CAT_OPINION}};
 	enum category c = CAT_OTHER;
-	CHECK_INT(category_parse("security", &c), 0);
-	CHECK_INT(c, CAT_SECURITY);
-	CHECK_INT(category_parse("AI-ML", &c), 0);
-	CHECK_INT(c, CAT_AI_ML);
-	CHECK_INT(category_parse("ML", &c), 0);
-	CHECK_INT(c, CAT_AI_ML);
-	CHECK_INT(category_parse("ai/ml", &c), 0);
-	CHECK_INT(c, CAT_AI_ML);
-	CHECK_INT(category_parse("sec", &c), 0);
-	CHECK_INT(c, CAT_SECURITY);
-	CHECK_INT(category_parse("Open-Source", &c), 0);
-	CHECK_INT(c, CAT_TOOLS);
-	CHECK_INT(category_parse("essay", &c), 0);
-	CHECK_INT(c, CAT_OPINION);
+	for (size_t i = 0; i < sizeof read / sizeof read[0]; i++) {
+		CHECK_INT(category_parse(read[i].answer, &c), 0);
+		CHECK_INT(c, read[i].c);
+	}
 	c = CAT_TOOLS;
 	CHECK_INT(category_parse("sports", &c), -1);
 	CHECK_INT(category_parse("", &c), -1);
