@@ -379,6 +379,8 @@ cmd_daily(int argc, char **argv)
 	if ((a->front_matter && cmd_front_matter(a->front_matter, &fm, &e) < 0) ||
 	    cmd_fetch_args_check(&a->fetch, &e) < 0)
 		return cmd_usage_error("daily", e.msg);
+	if (a->site && a->front_matter && fm == WEEKLY_FM_NONE) /* a site's posts need front matter */
+		return cmd_usage_error("daily", "--site needs Jekyll or Hugo front matter (--front-matter jekyll|hugo)");
 	tzset(); /* dates in the reader's time zone */
 	if (app_open(&d.app, &common, &e) < 0) {
 		fprintf(stderr, "brief daily: %s\n", e.msg);

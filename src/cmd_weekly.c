@@ -272,6 +272,8 @@ cmd_weekly(int argc, char **argv)
 	if ((a->front_matter && cmd_front_matter(a->front_matter, &fm, &e) < 0) ||
 	    cmd_fetch_args_check(&a->fetch, &e) < 0)
 		return cmd_usage_error("weekly", e.msg);
+	if (a->site && a->front_matter && fm == WEEKLY_FM_NONE) /* a site's posts need front matter */
+		return cmd_usage_error("weekly", "--site needs Jekyll or Hugo front matter (--front-matter jekyll|hugo)");
 	tzset();
 	if (app_open(&w.app, &common, &e) < 0) {
 		fprintf(stderr, "brief weekly: %s\n", e.msg);

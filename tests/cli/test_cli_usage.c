@@ -27,6 +27,8 @@ static const struct usage_case cases[] = {
 	{{"weekly", "--no-fetch", "--concurrency", "0"}, "--concurrency wants"},
 	{{"weekly", "--no-fetch", "--days", "0"}, "--days wants a whole number from 1 to 366"},
 	{{"weekly", "--no-fetch", "--front-matter", "wordpress"}, "--front-matter wants jekyll, hugo or none"},
+	{{"daily", "--no-fetch", "--site", "/nonexistent/site", "--front-matter", "none"}, "--site needs Jekyll or Hugo"},
+	{{"weekly", "--no-fetch", "--site", "/nonexistent/site", "--front-matter", "none"}, "--site needs Jekyll or Hugo"},
 	{{"article", "--top", "0"}, "--top wants a whole number from 1 to 50"},
 	{{"article", "s0123456789ab", "--top", "2"}, "give one STORY"},
 	{{"article"}, "give one STORY"},

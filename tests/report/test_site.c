@@ -284,11 +284,11 @@ main(void)
 	buf_free(&o1);
 	buf_free(&e1);
 	buf_free(&post);
-	/* No front matter, no site. */
+	/* No front matter, no site: a usage error when the flags say so (exit 2, before any work). */
 	const char *h2[] = {"weekly", "--home", home, "--no-fetch", "--offline", "--front-matter", "none",
 	                    "--site", hugo, "--now", WFX_NOW, NULL};
 	struct buf o = BUF_INIT, err = BUF_INIT;
-	CHECK_INT(wfx_brief(h2, NULL, &o, &err), 1);
+	CHECK_INT(wfx_brief(h2, NULL, &o, &err), 2);
 	CHECK(strstr(buf_str(&err), "--site needs Jekyll or Hugo front matter") != NULL);
 	buf_free(&o);
 	buf_free(&err);
