@@ -1,7 +1,8 @@
 /* test_cli_global_opts.c: the options every command accepts (--home, --config, --now, -q,
  * -v) work before the command name as well as after it: `brief --home X daily` is
  * `brief daily --home X`. Each is checked by an effect only it has: the state directory
- * used, the config file read, the clock, silence, debug lines. */
+ * used, the config file read, the clock, silence, debug lines. And where the state directory
+ * is without --home: BRIEF_HOME, XDG_DATA_HOME, HOME. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -100,6 +101,27 @@ main(void)
 	/* An unknown option before the command is still an error, not a command name. */
 	buf_clear(&err);
 	CHECK_INT(t_brief(NULL, NULL, &err, "--bogus", "feeds", "list", NULL), 2);
+	/* Without --home or BRIEF_HOME the state directory is $XDG_DATA_HOME/brief, else
+	 * $HOME/.local/share/brief; with neither, a one-line reason (exit 1), nothing made. */
+	char xdg[4200], xdg_env[4300], user[4200], user_env[4300], where[4400];
+	snprintf(xdg, sizeof xdg, "%s", t_subdir("xdg"));
+	snprintf(xdg_env, sizeof xdg_env, "XDG_DATA_HOME=%s", xdg);
+	snprintf(user, sizeof user, "%s", t_subdir("user"));
+	snprintf(user_env, sizeof user_env, "HOME=%s", user);
+	char *with_xdg[] = {"BRIEF_CONFIG=/dev/null", xdg_env, user_env, NULL};
+	CHECK_INT(t_brief(with_xdg, NULL, NULL, "feeds", "add", "https://x.example/feed", NULL), 0);
+	snprintf(where, sizeof where, "%s/brief/brief.db", xdg);
+	CHECK(fs_exists(where));
+	snprintf(where, sizeof where, "%s/.local/share/brief", user);
+	CHECK(!fs_exists(where));
+	char *home_only[] = {"BRIEF_CONFIG=/dev/null", user_env, NULL};
+	CHECK_INT(t_brief(home_only, NULL, NULL, "feeds", "add", "https://h.example/feed", NULL), 0);
+	snprintf(where, sizeof where, "%s/.local/share/brief/brief.db", user);
+	CHECK(fs_exists(where));
+	char *neither[] = {"BRIEF_CONFIG=/dev/null", "HOME=", NULL};
+	buf_clear(&err);
+	CHECK_INT(t_brief(neither, NULL, &err, "feeds", "list", NULL), 1);
+	CHECK(strstr(buf_str(&err), "cannot find a state directory: set BRIEF_HOME or HOME") != NULL);
 	/* The help says options may precede the command. */
 	buf_clear(&out);
 	CHECK_INT(t_brief(NULL, &out, NULL, "help", NULL), 0);
