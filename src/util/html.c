@@ -11,7 +11,8 @@ html_is_dropped(uint32_t cp)
 {
 	if (cp < 0x20)
 		return cp != '\t' && cp != '\n' && cp != '\r';
-	return (cp >= 0x7F && cp <= 0x9F) || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+	return (cp >= 0x7F && cp <= 0x9F) || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) ||
+	       cp == 0xFFFE || cp == 0xFFFF;
 }
 
 /* The length of the control html_is_dropped names at s[i] (valid UTF-8, len bytes), else 0. */
@@ -21,7 +22,7 @@ dropped_len(const char *s, size_t i, size_t len)
 	unsigned char c = (unsigned char)s[i];
 	if (c < 0x80)
 		return html_is_dropped(c);
-	if (c != 0xC2 && c != 0xE2)
+	if (c != 0xC2 && c != 0xE2 && c != 0xEF) /* the lead bytes of every dropped code point above ASCII */
 		return 0;
 	uint32_t cp;
 	size_t n = utf8_decode(s + i, len - i, &cp);
@@ -57,7 +58,7 @@ escape(struct buf *out, const char *s, size_t len, int fold_space)
 				rep = " ";
 			break;
 		default:
-			if ((c < 0x20 || c == 0x7F || c == 0xC2 || c == 0xE2) && (n = dropped_len(s, i, len)) > 0)
+			if ((c < 0x20 || c == 0x7F || c == 0xC2 || c == 0xE2 || c == 0xEF) && (n = dropped_len(s, i, len)) > 0)
 				rep = "";
 			else
 				n = 1;

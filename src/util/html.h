@@ -7,9 +7,11 @@
 
 #include "util/buf.h"
 
-/* True for the code points no escaped text keeps: C0 controls but tab/newline/CR (XML
- * forbids them), DEL, C1, and the bidi embeddings, overrides and isolates (U+202A-U+202E,
- * U+2066-U+2069) a hostile title could use to reorder the rest of a line. */
+/* True for the code points no escaped text keeps: C0 controls but tab/newline/CR and the
+ * noncharacters U+FFFE and U+FFFF (XML forbids them: an Atom feed holding one is not
+ * well-formed, and libxml2 drops them when it reads HTML), DEL, C1, and the bidi embeddings,
+ * overrides and isolates (U+202A-U+202E, U+2066-U+2069) a hostile title could use to reorder
+ * the rest of a line. */
 int html_is_dropped(uint32_t cp);
 
 /* Append s[0..len) to out with & < > " ' escaped, so the result is inert both as element

@@ -15,6 +15,10 @@ main(void)
 	html_escape(&b, "a\x01" "b\xff" "c\td", 7);
 	CHECK_STR(b.data, "ab\xef\xbf\xbd" "c\td");
 	buf_clear(&b);
+	/* U+FFFE and U+FFFF are no XML characters: dropped; U+FFFD and U+FEFF's neighbours stay */
+	html_escape_str(&b, "x\xef\xbf\xbfy\xef\xbf\xbez\xef\xbf\xbd\xef\xbb\xbf");
+	CHECK_STR(b.data, "xyz\xef\xbf\xbd\xef\xbb\xbf");
+	buf_clear(&b);
 	html_escape_str(&b, NULL);
 	CHECK_INT(b.len, 0);
 	buf_free(&b);
