@@ -92,15 +92,23 @@ cmd_format(const char *flag, const char *out, const char **format, struct err *e
 	return 0;
 }
 
+/* Parse the fetch flags that are given into *concurrency and *timeout_s (each untouched when
+ * its flag is absent); the ranges live here only. Returns 0, or -1 with e set. */
+static int
+fetch_flag_values(const struct cmd_fetch_args *fa, int *concurrency, int *timeout_s, struct err *e)
+{
+	if (fa->concurrency && cli_int(fa->concurrency, "concurrency", 1, 1000, concurrency, e) < 0)
+		return -1;
+	if (fa->timeout && cli_int(fa->timeout, "timeout", 1, 3600, timeout_s, e) < 0)
+		return -1;
+	return 0;
+}
+
 int
 cmd_fetch_args_check(const struct cmd_fetch_args *fa, struct err *e)
 {
-	int v;
-	if (fa->concurrency && cli_int(fa->concurrency, "concurrency", 1, 1000, &v, e) < 0)
-		return -1;
-	if (fa->timeout && cli_int(fa->timeout, "timeout", 1, 3600, &v, e) < 0)
-		return -1;
-	return 0;
+	int concurrency, timeout_s;
+	return fetch_flag_values(fa, &concurrency, &timeout_s, e);
 }
 
 int
@@ -111,11 +119,7 @@ cmd_fetch_opts(const struct app *app, const struct cmd_fetch_args *fa, struct fe
 		return EXIT_FAIL;
 	fo->feeds_opml = fa->feeds;
 	fo->progress = !app->is_quiet;
-	if (fa->concurrency && cli_int(fa->concurrency, "concurrency", 1, 1000, &fo->concurrency, e) < 0)
-		return EXIT_USAGE;
-	if (fa->timeout && cli_int(fa->timeout, "timeout", 1, 3600, &fo->timeout_s, e) < 0)
-		return EXIT_USAGE;
-	return EXIT_OK;
+	return fetch_flag_values(fa, &fo->concurrency, &fo->timeout_s, e) < 0 ? EXIT_USAGE : EXIT_OK;
 }
 
 int

@@ -52,16 +52,6 @@ def generate(d, shared):
         print("generated %d feeds, %.0f MB" % (FEEDS, raw / 1e6), file=sys.stderr)
 
 
-def write_opml(d, feeds_url):
-    path = os.path.join(d, "feeds.opml")
-    with open(path, "w", encoding="utf-8") as f:
-        f.write('<?xml version="1.0"?>\n<opml version="2.0"><head><title>bench</title></head><body>\n')
-        for i in range(FEEDS):
-            f.write('<outline type="rss" text="x%d" xmlUrl="%s/r%d/f%05d.xml"/>\n' % (i, feeds_url, RUN_NUMBER, i))
-        f.write("</body></opml>\n")
-    return path
-
-
 def fresh_copy(store, home):
     shutil.rmtree(home, ignore_errors=True)
     os.makedirs(home)
@@ -127,7 +117,7 @@ def main():
     generate(a.dir, shared)
     env = dict(os.environ, TZ="UTC", BRIEF_CONFIG="/dev/null", BRIEF_LLM_BASE_URL="", BRIEF_LLM_API_KEY="")
     fs, port = run.start([feedserver, "--root", os.path.join(a.dir, "feeds")])
-    opml = write_opml(a.dir, "http://127.0.0.1:%s" % port)
+    opml = run.write_opml(a.dir, "http://127.0.0.1:%s" % port, RUN_NUMBER, FEEDS)
     variants = [("this build", brief, None)]
     if a.peer:
         variants.append(("peer", os.path.abspath(a.peer), None))

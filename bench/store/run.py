@@ -451,7 +451,7 @@ def main():
         if a.peer and "peer" not in state:
             raw = gen(0)
             peer, phome = os.path.abspath(a.peer), os.path.join(a.dir, "home-peer")
-            wall, rss, cpu, out = run_rss(fetch_argv(peer, phome, write_opml(a, feeds_url, 0)), env)
+            wall, rss, cpu, out = run_rss(fetch_argv(peer, phome, write_opml(a.dir, feeds_url, 0)), env)
             m = measure(a, peer, phome, env, raw, "peer")
             m.update(fetch_s=wall, fetch_cpu=cpu, fetch_rss=rss, items_new=json.loads(out)["items_new"])
             state["peer"] = m
@@ -473,7 +473,7 @@ def main():
                 break
             done = len(state["chunks"])
             raw = gen(done)
-            wall, rss, cpu, out = run_rss(fetch_argv(brief, home, write_opml(a, feeds_url, done)), env)
+            wall, rss, cpu, out = run_rss(fetch_argv(brief, home, write_opml(a.dir, feeds_url, done)), env)
             record(done, raw, wall, rss, cpu, out)
             shutil.rmtree(os.path.join(a.dir, "feeds", "r%d" % done))  # stored; 270 MB each
             if done == 0:
@@ -528,11 +528,12 @@ def main():
     report(state)
 
 
-def write_opml(a, feeds_url, k):
-    opml = os.path.join(a.dir, "chunk%02d.opml" % k)
+def write_opml(d, feeds_url, k, count=FEEDS_PER_RUN):
+    """The OPML file (in d) of run k's first count feeds as feeds_url serves them."""
+    opml = os.path.join(d, "chunk%02d.opml" % k)
     with open(opml, "w", encoding="utf-8") as f:
         f.write('<?xml version="1.0"?>\n<opml version="2.0"><head><title>bench</title></head><body>\n')
-        for i in range(FEEDS_PER_RUN):
+        for i in range(count):
             f.write('<outline type="rss" text="f%d-%d" xmlUrl="%s/r%d/f%05d.xml"/>\n'
                     % (i, k, feeds_url, k, i))
         f.write("</body></opml>\n")

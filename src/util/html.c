@@ -58,7 +58,7 @@ escape(struct buf *out, const char *s, size_t len, int fold_space)
 				rep = " ";
 			break;
 		default:
-			if ((c < 0x20 || c == 0x7F || c == 0xC2 || c == 0xE2 || c == 0xEF) && (n = dropped_len(s, i, len)) > 0)
+			if ((c < 0x20 || c >= 0x7F) && (n = dropped_len(s, i, len)) > 0) /* dropped_len knows which */
 				rep = "";
 			else
 				n = 1;
