@@ -1,9 +1,13 @@
 /* test_util.c: buffers, arenas, UTF-8, JSON strings, time, hashing, file views, the config file,
- * separated lists and the category table. */
+ * separated lists, the category table and the kept heap. */
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <stdlib.h>
 #include <unistd.h>
+
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "category.h"
 #include "testlib.h"
@@ -11,6 +15,7 @@
 #include "util/config.h"
 #include "util/fs.h"
 #include "util/hash.h"
+#include "util/heap.h"
 #include "util/json.h"
 #include "util/str.h"
 #include "util/strlist.h"
@@ -447,6 +452,44 @@ test_category(void)
 	CHECK_STR(category_emoji((enum category)CAT_COUNT), category_emoji(CAT_OTHER));
 }
 
+/* Under a sanitizer malloc is the sanitizer's, which glibc's settings do not reach. */
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+#define MALLOC_IS_GLIBC 0
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer) || __has_feature(memory_sanitizer)
+#define MALLOC_IS_GLIBC 0
+#endif
+#endif
+#if !defined(MALLOC_IS_GLIBC) && defined(__GLIBC__)
+#define MALLOC_IS_GLIBC 1
+#endif
+
+/* heap_keep: the reserve is touched and stays free in the process, and what a later request
+ * frees stays too (glibc would hand back all but 128 KiB at the heap's top). Last in main:
+ * the settings hold for the rest of the process. */
+static void
+test_heap_keep(void)
+{
+#if MALLOC_IS_GLIBC
+	CHECK_INT(heap_keep((size_t)8 << 20), 0);
+	struct mallinfo2 mi = mallinfo2();
+	CHECK(mi.fordblks >= (size_t)8 << 20);
+	/* a request's memory: 6 MiB in small and large blocks, freed again */
+	void *blocks[96];
+	for (int k = 0; k < 96; k++)
+		blocks[k] = malloc(k % 2 ? 96 * 1024 : 4096);
+	void *big = malloc((size_t)4 << 20);
+	CHECK(big != NULL);
+	for (int k = 0; k < 96; k++)
+		free(blocks[k]);
+	free(big);
+	mi = mallinfo2();
+	CHECK(mi.fordblks >= (size_t)8 << 20);
+#else
+	fprintf(stderr, "test_util: heap_keep not checked: malloc here is not glibc's (a sanitizer build)\n");
+#endif
+}
+
 int
 main(void)
 {
@@ -463,5 +506,6 @@ main(void)
 	test_strlist();
 	test_category();
 	test_json_text();
+	test_heap_keep();
 	return test_done("test_util");
 }
