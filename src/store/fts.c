@@ -36,6 +36,13 @@ is_cjk(uint32_t c)
 	       (c >= 0x20000 && c <= 0x3FFFF);   /* Han extensions B.. */
 }
 
+int
+fts_token_is_cjk(const char *tok, int ntok)
+{
+	uint32_t c;
+	return ntok > 0 && utf8_decode(tok, (size_t)ntok, &c) > 0 && is_cjk(c);
+}
+
 /* Punctuation, symbols and spaces outside ASCII that separate words. */
 static int
 is_separator(uint32_t c)

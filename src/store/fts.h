@@ -38,6 +38,10 @@ void fts_vocab_forget(struct fts_vocab *v);
 int fts_tokenize(const char *text, int len, int flags, void *ctx,
                  int (*fn)(void *ctx, int tflags, const char *tok, int ntok, int start, int end));
 
+/* Whether a token the tokenizer made begins with a CJK character (a bigram or a single
+ * character of a CJK run). */
+int fts_token_is_cjk(const char *tok, int ntok);
+
 /* Counters of the rank function since the process started: rows it scored. Tests use it to
  * show that a query only touched the rows the index matched. */
 int64_t fts_rank_calls(void);

@@ -11,9 +11,9 @@
 #include "util/str.h"
 
 
-/* Tokens of a query term: how many, and the first (for prefixes). */
+/* Tokens of a query term: how many, the first (for prefixes), and whether it is CJK. */
 struct term_tokens {
-	int count;
+	int count, is_cjk;
 	char first[72];
 };
 
@@ -22,8 +22,10 @@ note_token(void *ctx, int tflags, const char *tok, int ntok, int start, int end)
 {
 	(void)tflags, (void)start, (void)end;
 	struct term_tokens *t = ctx;
-	if (t->count++ == 0)
+	if (t->count++ == 0) {
 		snprintf(t->first, sizeof t->first, "%.*s", ntok, tok);
+		t->is_cjk = fts_token_is_cjk(tok, ntok);
+	}
 	return 0;
 }
 
@@ -42,8 +44,13 @@ put_string(struct buf *out, const char *s, size_t n)
 
 /* A prefix word as the OR of the indexed words it begins (fts_terms), when there are 1 to
  * PREFIX_MAX of them: FTS5 walks an OR lazily, newest first, where its own prefix query first
- * merges every matching word's whole doclist. Returns 0 when it did not expand. */
-#define PREFIX_MAX 256
+ * merges every matching word's whole doclist. Returns 0 when it did not expand.
+ *
+ * An OR costs a look-up of each word in each segment of the index, its own prefix query a
+ * read of every matching word's doclist; at 3M items (~20 segments) the first page of `pro*`
+ * (330 words) took 26 ms expanded and 236 ms not, `per*` (1,214) 53 and 79 ms, `tra*` (2,935)
+ * 126 and 89 ms (docs/store.md, "Broad prefixes"). */
+#define PREFIX_MAX 1024
 static int
 put_prefix_expansion(struct store *st, struct buf *out, const char *word)
 {
@@ -90,6 +97,12 @@ put_term(struct store *st, struct buf *out, const char *term, size_t n, int is_p
 	fts_tokenize(term, (int)n, FTS5_TOKENIZE_QUERY, &t, note_token);
 	if (!t.count)
 		return;
+	/* A CJK run is indexed as bigrams, each character also on its own: no token is longer
+	 * than what a CJK query names, so `中*` finds what `中` finds (a 中X bigram stands beside
+	 * its 中) and `中国*` what `中国` does, from one doclist instead of FTS5 merging those of
+	 * every bigram that begins with the character. */
+	if (t.is_cjk)
+		is_prefix = 0;
 	/* An explicit AND: FTS5 joins two phrases by juxtaposition, but not a parenthesised OR
 	 * (an expanded prefix) and what follows it: "comp* rust" was a syntax error. */
 	if (out->len)

@@ -37,9 +37,10 @@ struct store_hits {
 
 /* The FTS5 query for what a person typed: whitespace-separated terms, all required; "double
  * quotes" make a phrase; a trailing * a prefix, expanded to the OR of the indexed words it
- * begins (at most 256; else, or with st NULL, FTS5's own prefix query). Each term is quoted,
- * so FTS5 syntax in it is just text. Appends nothing when q has no searchable token. At most
- * QUERY_MAX_TERMS terms (store_search_check refuses more). */
+ * begins (at most 1,024; else, or with st NULL, FTS5's own prefix query; a CJK term's * is
+ * dropped, as nothing longer is indexed). Each term is quoted, so FTS5 syntax in it is just
+ * text. Appends nothing when q has no searchable token. At most QUERY_MAX_TERMS terms
+ * (store_search_check refuses more). */
 void store_search_query(struct store *st, const char *q, struct buf *out);
 
 /* The next term of a query at *p: a word, or a "phrase" (to the closing quote or the end).

@@ -45,7 +45,9 @@ snippet_query_parse(const char *q, struct snippet_query *sq)
 		if (f.ntok == 0 || f.too_long)
 			continue; /* punctuation only, or a word no stored token can equal */
 		sq->terms[sq->count].ntok = f.ntok;
-		sq->terms[sq->count].is_prefix = is_prefix && f.ntok == 1;
+		/* as the search reads it (store_search_query): a CJK term is no prefix */
+		sq->terms[sq->count].is_prefix =
+			is_prefix && f.ntok == 1 && !fts_token_is_cjk(f.tok[0], (int)strlen(f.tok[0]));
 		sq->count++;
 	}
 }

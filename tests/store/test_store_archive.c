@@ -239,6 +239,54 @@ test_search(void)
 	close_store();
 }
 
+/* Store `items` items of 30 words each, word k being PREFIX followed by k in 4 digits, with
+ * guids G0, G1, ...; returns the guids joined by spaces, as check_search lists them. */
+static void
+put_words(const char *prefix, const char *g, int items, struct buf *guids)
+{
+	for (int i = 0; i < items; i++) {
+		struct buf text = BUF_INIT;
+		for (int k = 0; k < 30; k++)
+			buf_printf(&text, "%s%s%04d", k ? " " : "", prefix, i * 30 + k);
+		char guid[32];
+		snprintf(guid, sizeof guid, "%s%d", g, i);
+		put(guid, "Words", buf_str(&text), NOW - DAY);
+		buf_printf(guids, "%s%s", guids->len ? " " : "", guid);
+		buf_free(&text);
+	}
+}
+
+/* How broad a prefix may be and still be the OR of its words; a CJK prefix is its term. */
+static void
+test_search_prefix_breadth(void)
+{
+	open_store("prefix.db");
+	struct buf a = BUF_INIT, b = BUF_INIT, q = BUF_INIT;
+	put_words("pfxa", "a", 10, &a);  /* 300 words */
+	put_words("pfxb", "b", 37, &b);  /* 1,110 words: more than the OR takes */
+	put("c1", "中国的芯片", "中国芯片产业继续发展。", NOW - DAY);
+	put("c2", "国人", "国人出行，人多。", NOW - DAY);
+	store_search_query(&st, "pfxa*", &q);
+	CHECK(strncmp(buf_str(&q), "(\"pfxa0000\" OR \"pfxa0001\" OR ", 29) == 0);
+	CHECK(strstr(buf_str(&q), " OR \"pfxa0299\")") != NULL);
+	buf_clear(&q);
+	store_search_query(&st, "pfxb*", &q);
+	CHECK_STR(buf_str(&q), "\"pfxb\" *");
+	buf_clear(&q);
+	store_search_query(&st, "中* 国人* 人工智能*", &q);
+	CHECK_STR(buf_str(&q), "\"中\" AND \"国人\" AND \"人工智能\"");
+	check_search("pfxa*", buf_str(&a));
+	check_search("pfxb*", buf_str(&b));
+	check_search("pfxa0007 pfx*", "a0");
+	check_search("中*", "c1");
+	check_search("国*", "c1 c2");
+	check_search("中国*", "c1");
+	buf_free(&a);
+	buf_free(&b);
+	buf_free(&q);
+	close_store();
+}
+
 /* Walk pages of limit rows (search when q), storing `arrive` new items between pages; check
  * that no id repeats and every id present at the start is seen. */
 static void
@@ -700,6 +748,7 @@ main(void)
 	test_dedupe_key_line_breaks();
 	test_tokenizer();
 	test_search();
+	test_search_prefix_breadth();
 	test_keyset();
 	test_prune();
 	test_migration();
