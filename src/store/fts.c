@@ -432,11 +432,17 @@ rank_fn(const Fts5ExtensionApi *api, Fts5Context *fc, sqlite3_context *sc, int a
 	int dl = 0;
 	if (api->xColumnSize(fc, -1, &dl) != SQLITE_OK)
 		dl = 100;
+	sqlite3_result_double(sc, fts_bm25(tf, nphrase, dl));
+}
+
+double
+fts_bm25(const double *tf, int nterms, int dl)
+{
 	const double k1 = 1.2, b = 0.75, avgdl = 100.0;
 	double score = 0;
-	for (int p = 0; p < nphrase; p++)
+	for (int p = 0; p < nterms; p++)
 		score += tf[p] * (k1 + 1) / (tf[p] + k1 * (1 - b + b * dl / avgdl));
-	sqlite3_result_double(sc, score);
+	return score;
 }
 
 struct fts_vocab *

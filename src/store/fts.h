@@ -42,6 +42,11 @@ int fts_tokenize(const char *text, int len, int flags, void *ctx,
  * character of a CJK run). */
 int fts_token_is_cjk(const char *tok, int ntok);
 
+/* brief_rank's score of a row from its terms' frequencies tf[0..nterms) (a title hit counted
+ * 4 times) and its length in tokens dl: BM25 with k1 1.2, b 0.75, a fixed average length of
+ * 100 tokens and no IDF. A search that scores rows itself (store/snippet.h) ranks them alike. */
+double fts_bm25(const double *tf, int nterms, int dl);
+
 /* Counters of the rank function since the process started: rows it scored. Tests use it to
  * show that a query only touched the rows the index matched. */
 int64_t fts_rank_calls(void);

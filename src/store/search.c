@@ -3,6 +3,7 @@
 
 #include <inttypes.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "feed/url.h"
@@ -11,9 +12,10 @@
 #include "util/str.h"
 
 
-/* Tokens of a query term: how many, the first (for prefixes), and whether it is CJK. */
+/* Tokens of a query term: how many, the longest, the first (for prefixes), and whether it is
+ * CJK. */
 struct term_tokens {
-	int count, is_cjk;
+	int count, longest, is_cjk;
 	char first[72];
 };
 
@@ -22,6 +24,8 @@ note_token(void *ctx, int tflags, const char *tok, int ntok, int start, int end)
 {
 	(void)tflags, (void)start, (void)end;
 	struct term_tokens *t = ctx;
+	if (ntok > t->longest)
+		t->longest = ntok;
 	if (t->count++ == 0) {
 		snprintf(t->first, sizeof t->first, "%.*s", ntok, tok);
 		t->is_cjk = fts_token_is_cjk(tok, ntok);
@@ -44,7 +48,9 @@ put_string(struct buf *out, const char *s, size_t n)
 
 /* A prefix word as the OR of the indexed words it begins (fts_terms), when there are 1 to
  * PREFIX_MAX of them: FTS5 walks an OR lazily, newest first, where its own prefix query first
- * merges every matching word's whole doclist. Returns 0 when it did not expand.
+ * merges every matching word's whole doclist. Returns how many words it found, at most
+ * PREFIX_MAX + 1 (more than it expands), 0 also when it could not look (st NULL); appends
+ * only when it expanded.
  *
  * An OR costs a look-up of each word in each segment of the index, its own prefix query a
  * read of every matching word's doclist; at 3M items (~20 segments) the first page of `pro*`
@@ -59,7 +65,7 @@ put_prefix_expansion(struct store *st, struct buf *out, const char *word)
 	struct err e;
 	/* Words this connection indexed outside a transaction are noted now (a writer searching its
 	 * own writes; a reader's list is always empty). */
-	if (!st || n < 2 || n + 1 >= sizeof hi || fts_vocab_flush(st->vocab, st->db, &e) < 0)
+	if (!st || n < 1 || n + 1 >= sizeof hi || fts_vocab_flush(st->vocab, st->db, &e) < 0)
 		return 0;
 	memcpy(hi, word, n + 1);
 	hi[n - 1]++; /* the first string after every word with this prefix (no UTF-8 byte is 0xFF) */
@@ -78,40 +84,89 @@ put_prefix_expansion(struct store *st, struct buf *out, const char *word)
 	}
 	sqlite3_reset(s);
 	sqlite3_clear_bindings(s);
-	int ok = k >= 1 && k <= PREFIX_MAX;
-	if (ok) {
+	if (k >= 1 && k <= PREFIX_MAX) {
 		buf_puts(out, "(");
 		buf_append(out, terms.data, terms.len);
 		buf_puts(out, ")");
 	}
 	buf_free(&terms);
-	return ok;
+	return k;
 }
 
-/* Append term[0..n) as an FTS5 string, or with is_prefix as a prefix query; nothing when it
- * holds no token (punctuation only), which FTS5 would reject. */
+/* A search as the index is asked it. full is every term; base leaves out the broad prefixes,
+ * those that begin more than PREFIX_SCAN indexed words, which a search first looks for by
+ * reading rows (store_search_page); can_scan is 0 when a term is one that reading rows would
+ * match otherwise than the index (snippet.h's limits: a phrase of more tokens than it
+ * compares, a token longer than it compares; and a phrase ending in a prefix). */
+#define PREFIX_SCAN 256
+struct search_plan {
+	struct buf full, base;
+	int broad, can_scan;
+};
+
+/* Append a term's FTS5 text to out, joined to what is there by AND. */
 static void
-put_term(struct store *st, struct buf *out, const char *term, size_t n, int is_prefix)
+put_and(struct buf *out, const struct buf *term)
+{
+	/* An explicit AND: FTS5 joins two phrases by juxtaposition, but not a parenthesised OR
+	 * (an expanded prefix) and what follows it: "comp* rust" was a syntax error. */
+	if (out->len)
+		buf_puts(out, " AND ");
+	buf_append(out, term->data, term->len);
+}
+
+/* Add term[0..n) to the plan as an FTS5 string, or with is_prefix as a prefix query; nothing
+ * when it holds no token (punctuation only), which FTS5 would reject. */
+static void
+plan_term(struct store *st, struct search_plan *pl, const char *term, size_t n, int is_prefix)
 {
 	struct term_tokens t = {0};
 	fts_tokenize(term, (int)n, FTS5_TOKENIZE_QUERY, &t, note_token);
 	if (!t.count)
 		return;
+	if (t.count > SNIPPET_TERM_TOKENS || t.longest > SNIPPET_TOKEN_MAX)
+		pl->can_scan = 0;
 	/* A CJK run is indexed as bigrams, each character also on its own: no token is longer
 	 * than what a CJK query names, so `中*` finds what `中` finds (a 中X bigram stands beside
 	 * its 中) and `中国*` what `中国` does, from one doclist instead of FTS5 merging those of
 	 * every bigram that begins with the character. */
 	if (t.is_cjk)
 		is_prefix = 0;
-	/* An explicit AND: FTS5 joins two phrases by juxtaposition, but not a parenthesised OR
-	 * (an expanded prefix) and what follows it: "comp* rust" was a syntax error. */
-	if (out->len)
-		buf_puts(out, " AND ");
-	if (is_prefix && t.count == 1 && put_prefix_expansion(st, out, t.first))
-		return;
-	put_string(out, term, n);
-	if (is_prefix)
-		buf_puts(out, " *");
+	if (is_prefix && t.count > 1) /* FTS5 reads "foo-ba*" as a phrase ending in a prefix */
+		pl->can_scan = 0;
+	struct buf one = BUF_INIT;
+	int words = is_prefix && t.count == 1 ? put_prefix_expansion(st, &one, t.first) : 0;
+	if (!one.len) {
+		put_string(&one, term, n);
+		if (is_prefix)
+			buf_puts(&one, " *");
+	}
+	put_and(&pl->full, &one);
+	if (words > PREFIX_SCAN)
+		pl->broad++;
+	else
+		put_and(&pl->base, &one);
+	buf_free(&one);
+}
+
+static void
+plan_read(struct store *st, const char *q, struct search_plan *pl)
+{
+	memset(pl, 0, sizeof *pl);
+	pl->can_scan = 1;
+	const char *p = q ? q : "", *term;
+	size_t n;
+	for (int terms = 0; terms < QUERY_MAX_TERMS && store_search_next_term(&p, &term, &n); terms++) {
+		int is_prefix = n > 1 && term[n - 1] == '*';
+		plan_term(st, pl, term, is_prefix ? n - 1 : n, is_prefix);
+	}
+}
+
+static void
+plan_free(struct search_plan *pl)
+{
+	buf_free(&pl->full);
+	buf_free(&pl->base);
 }
 
 int
@@ -163,12 +218,10 @@ store_search_check(const char *q, struct err *e)
 void
 store_search_query(struct store *st, const char *q, struct buf *out)
 {
-	const char *p = q ? q : "", *term;
-	size_t n;
-	for (int terms = 0; terms < QUERY_MAX_TERMS && store_search_next_term(&p, &term, &n); terms++) {
-		int is_prefix = n > 1 && term[n - 1] == '*';
-		put_term(st, out, term, is_prefix ? n - 1 : n, is_prefix);
-	}
+	struct search_plan pl;
+	plan_read(st, q, &pl);
+	buf_append(out, pl.full.data, pl.full.len);
+	plan_free(&pl);
 }
 
 /* Fill a hit's display columns from s: title, link, the source's name, title and URL, when. */
@@ -227,6 +280,124 @@ store_items_page(struct store *st, const char *cursor, int limit, struct arena *
 	return ok ? 0 : -1;
 }
 
+/* A match of a window read from rows: its id and score as ranked_sql computes them. */
+struct scan_match {
+	int64_t id, score;
+};
+
+/* How many candidate rows a search with broad prefixes reads before it asks the index:
+ * where such a prefix is common the newest 1,000 matches are among the newest rows (`s*`:
+ * 1,000 rows, ~4 ms at 3M items; FTS5's own prefix query took 2.5 s and 148 MiB). */
+#define SCAN_BUDGET (2 * SEARCH_WINDOW)
+
+static int
+by_score(const void *a, const void *b)
+{
+	const struct scan_match *x = a, *y = b;
+	if (x->score != y->score)
+		return x->score > y->score ? -1 : 1;
+	return (x->id < y->id) - (x->id > y->id);
+}
+
+/* The window of a search with broad prefixes (search_plan), found by reading rows instead of
+ * asking the index for every word the prefixes begin: the candidates are the rows at or below
+ * u that the other terms match (the index's base query), or every indexed row when there are
+ * none, newest first; each is matched and scored from its text (snippet_match: the same
+ * tokens, the same BM25 as brief_rank). The window is the newest SEARCH_WINDOW matches, as
+ * the index would give them. Returns 1 with m[0..*count) (sorted best first) when the window
+ * is known: full, or every candidate read; 0 when SCAN_BUDGET candidates held too few
+ * matches to know (the caller asks the index); -1 with e set. */
+static int
+scan_window(struct store *st, const struct search_plan *pl, const struct snippet_query *sq, int64_t u, int64_t t,
+            struct scan_match *m, int *count, struct err *e)
+{
+	/* Rows the index holds (a pruned row's title too): all but those below a migration's
+	 * backfill mark and those queued for this writer's commit. */
+	static const char rows_sql[] =
+		"SELECT d.id, d.title, d.text, COALESCE(i.published, i.first_seen) FROM items_doc d"
+		" JOIN items i ON i.id = d.id WHERE d.id <= ?1"
+		"  AND d.id >= COALESCE((SELECT below FROM fts_rebuild), 1) AND d.id NOT IN (SELECT id FROM fts_pending)"
+		" ORDER BY d.id DESC";
+	static const char base_sql[] =
+		"SELECT d.id, d.title, d.text, COALESCE(i.published, i.first_seen) FROM items_doc d"
+		" JOIN items i ON i.id = d.id WHERE d.id IN"
+		"  (SELECT rowid FROM items_fts WHERE items_fts MATCH ?2 AND rowid <= ?1 ORDER BY rowid DESC LIMIT ?3)"
+		" ORDER BY d.id DESC";
+	sqlite3_stmt *s = store_cached(st, pl->base.len ? base_sql : rows_sql, e);
+	if (!s)
+		return -1;
+	sqlite3_bind_int64(s, 1, u);
+	if (pl->base.len) {
+		sqlite3_bind_text(s, 2, pl->base.data, (int)pl->base.len, SQLITE_STATIC);
+		sqlite3_bind_int(s, 3, SCAN_BUDGET + 1);
+	}
+	int n = 0, read = 0, rc = SQLITE_DONE;
+	while (n < SEARCH_WINDOW && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (read++ == SCAN_BUDGET)
+			break;
+		double r;
+		const char *title = (const char *)sqlite3_column_text(s, 1);
+		size_t tlen = (size_t)sqlite3_column_bytes(s, 1);
+		const char *text = (const char *)sqlite3_column_text(s, 2);
+		if (!snippet_match(sq, title, tlen, text, (size_t)sqlite3_column_bytes(s, 2), &r))
+			continue;
+		/* ranked_sql's score, in the same double arithmetic */
+		double age = (double)t - (double)sqlite3_column_int64(s, 3);
+		m[n].id = sqlite3_column_int64(s, 0);
+		m[n].score = (int64_t)(r * 1000000.0 / (1.0 + (age > 0 ? age : 0) / 2592000.0));
+		n++;
+	}
+	int known = n == SEARCH_WINDOW || rc == SQLITE_DONE;
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		err_set(e, "database %s: %s", st->path, sqlite3_errmsg(st->db));
+		sqlite3_reset(s);
+		return -1;
+	}
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+	if (!known)
+		return 0;
+	qsort(m, (size_t)n, sizeof *m, by_score);
+	*count = n;
+	return 1;
+}
+
+/* One page being ranked: where the cursor stands in its window, and what the window held. */
+struct ranking {
+	long long u, t;       /* the window's highest row id; the pinned clock */
+	int after_row;        /* the page follows the row (score, after) of the same window */
+	long long score, after;
+	int limit;
+	int64_t *scores;      /* the page's scores, for the cursor */
+	int64_t window_rows, window_min;
+	int more;             /* the window holds rows after the page */
+};
+
+/* Add a ranked row to the page, or note that the page is full. */
+static void
+rank_add(struct ranking *rk, struct store_hits *out, int64_t id, int64_t score)
+{
+	if ((int)out->count == rk->limit) {
+		rk->more = 1;
+		return;
+	}
+	rk->scores[out->count] = score;
+	out->hits[out->count++].id = id;
+}
+
+/* The page from a window read from rows (scan_window's m[0..n), best first). */
+static void
+rank_matches(struct ranking *rk, const struct scan_match *m, int n, struct store_hits *out)
+{
+	rk->window_rows = n;
+	for (int k = 0; k < n; k++)
+		if (!rk->window_min || m[k].id < rk->window_min)
+			rk->window_min = m[k].id;
+	for (int k = 0; k < n && !rk->more; k++)
+		if (!rk->after_row || m[k].score < rk->score || (m[k].score == rk->score && m[k].id < rk->after))
+			rank_add(rk, out, m[k].id, m[k].score);
+}
+
 /* Ranked ids of one page: the window's matches scored, keyset-filtered and ordered. The score
  * is brief_rank x 1e6 over (1 + age in 30-day units), an integer so cursors print exactly. */
 static const char ranked_sql[] =
@@ -238,91 +409,111 @@ static const char ranked_sql[] =
 	" WHERE ?5 IS NULL OR sc.score < ?5 OR (sc.score = ?5 AND sc.id < ?6)"
 	" ORDER BY sc.score DESC, sc.id DESC LIMIT ?7";
 
+/* The page from the index: the window of the FTS5 query match ranked by brief_rank. 0 or -1
+ * with e set. */
+static int
+rank_from_index(struct store *st, const struct buf *match, struct ranking *rk, struct store_hits *out,
+                struct err *e)
+{
+	sqlite3_stmt *s = store_cached(st, ranked_sql, e);
+	if (!s)
+		return -1;
+	sqlite3_bind_text(s, 1, match->data, (int)match->len, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(s, 2, rk->u);
+	sqlite3_bind_int(s, 3, SEARCH_WINDOW);
+	sqlite3_bind_int64(s, 4, rk->t);
+	if (rk->after_row) {
+		sqlite3_bind_int64(s, 5, rk->score);
+		sqlite3_bind_int64(s, 6, rk->after);
+	}
+	sqlite3_bind_int(s, 7, rk->limit + 1);
+	int rc = SQLITE_DONE;
+	while (!rk->more && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		rk->window_rows = sqlite3_column_int64(s, 2);
+		rk->window_min = sqlite3_column_int64(s, 3);
+		rank_add(rk, out, sqlite3_column_int64(s, 0), sqlite3_column_int64(s, 1));
+	}
+	int ok = rk->more || rc == SQLITE_DONE;
+	if (!ok)
+		err_set(e, "database %s: %s", st->path, sqlite3_errmsg(st->db));
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+	return ok ? 0 : -1;
+}
+
+/* The ranked ids of the page (rk), from rows read for broad prefixes when that decides the
+ * window, else from the index. 0 or -1 with e set. */
+static int
+rank_page(struct store *st, const struct search_plan *pl, const struct snippet_query *sq, struct ranking *rk,
+          struct arena *arena, struct store_hits *out, struct err *e)
+{
+	if (pl->broad && pl->can_scan) {
+		struct scan_match *m = arena_alloc(arena, SEARCH_WINDOW * sizeof *m);
+		int n = 0, known = scan_window(st, pl, sq, rk->u, rk->t, m, &n, e);
+		if (known < 0)
+			return -1;
+		if (known) {
+			rank_matches(rk, m, n, out);
+			return 0;
+		}
+	}
+	return rank_from_index(st, &pl->full, rk, out, e);
+}
+
 int
 store_search_page(struct store *st, const char *q, const char *cursor, int64_t now, int limit,
                   struct arena *arena, struct store_hits *out, struct err *e)
 {
 	memset(out, 0, sizeof *out);
-	struct buf match = BUF_INIT;
-	store_search_query(st, q, &match);
-	if (!match.len) {
-		buf_free(&match);
-		out->hits = hits_alloc(arena, limit);
+	struct search_plan pl;
+	plan_read(st, q, &pl);
+	out->hits = hits_alloc(arena, limit);
+	if (!pl.full.len) {
+		plan_free(&pl);
 		return 0;
 	}
 	/* Cursor: "U_T" (a window's start) or "U_T_SCORE_ID" (after that row of window U). */
-	long long u = INT64_MAX, t = now, score = 0, after = 0;
-	int fields = cursor && *cursor ? sscanf(cursor, "%lld_%lld_%lld_%lld", &u, &t, &score, &after) : 0;
+	struct ranking rk = {.u = INT64_MAX, .t = now, .limit = limit};
+	int fields = cursor && *cursor ? sscanf(cursor, "%lld_%lld_%lld_%lld", &rk.u, &rk.t, &rk.score, &rk.after) : 0;
 	if (fields != 2 && fields != 4) {
-		u = INT64_MAX;
-		t = now;
+		rk.u = INT64_MAX;
+		rk.t = now;
 		fields = 0;
 	}
+	rk.after_row = fields == 4;
 	sqlite3_stmt *s;
 	if (fields == 0) { /* a first page pins the window to the items there are now */
 		s = store_cached(st, "SELECT COALESCE(max(id), 0) FROM items", e);
 		if (!s) {
-			buf_free(&match);
+			plan_free(&pl);
 			return -1;
 		}
-		u = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+		rk.u = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
 		sqlite3_reset(s);
 	}
-	s = store_cached(st, ranked_sql, e);
-	if (!s) {
-		buf_free(&match);
+	struct snippet_query sq;
+	snippet_query_parse(q, &sq);
+	rk.scores = arena_alloc(arena, (size_t)(limit + 1) * sizeof *rk.scores);
+	int rc = rank_page(st, &pl, &sq, &rk, arena, out, e);
+	plan_free(&pl);
+	if (rc < 0)
 		return -1;
-	}
-	sqlite3_bind_text(s, 1, match.data, (int)match.len, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(s, 2, u);
-	sqlite3_bind_int(s, 3, SEARCH_WINDOW);
-	sqlite3_bind_int64(s, 4, t);
-	if (fields == 4) {
-		sqlite3_bind_int64(s, 5, score);
-		sqlite3_bind_int64(s, 6, after);
-	}
-	sqlite3_bind_int(s, 7, limit + 1);
-	out->hits = hits_alloc(arena, limit);
-	int64_t *scores = arena_alloc(arena, (size_t)(limit + 1) * sizeof *scores);
-	int64_t window_rows = 0, window_min = 0;
-	int more = 0, rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		window_rows = sqlite3_column_int64(s, 2);
-		window_min = sqlite3_column_int64(s, 3);
-		if ((int)out->count == limit) {
-			more = 1;
-			break;
-		}
-		scores[out->count] = sqlite3_column_int64(s, 1);
-		out->hits[out->count++].id = sqlite3_column_int64(s, 0);
-	}
-	int ok = rc == SQLITE_ROW || rc == SQLITE_DONE;
-	if (!ok)
-		err_set(e, "database %s: %s", st->path, sqlite3_errmsg(st->db));
-	sqlite3_reset(s);
-	sqlite3_clear_bindings(s);
-	if (!ok) {
-		buf_free(&match);
-		return -1;
-	}
-	if (more) {
+	if (rk.more) {
 		struct store_hit *last = &out->hits[out->count - 1];
-		snprintf(out->next, sizeof out->next, "%lld_%lld_%" PRId64 "_%" PRId64, u, t, scores[out->count - 1],
-		         last->id);
-	} else if (window_rows == SEARCH_WINDOW && window_min > 1) { /* the next, older window */
-		snprintf(out->next, sizeof out->next, "%" PRId64 "_%lld", window_min - 1, t);
+		snprintf(out->next, sizeof out->next, "%lld_%lld_%" PRId64 "_%" PRId64, rk.u, rk.t,
+		         rk.scores[out->count - 1], last->id);
+	} else if (rk.window_rows == SEARCH_WINDOW && rk.window_min > 1) { /* the next, older window */
+		snprintf(out->next, sizeof out->next, "%" PRId64 "_%lld", rk.window_min - 1, rk.t);
 	}
 	/* The page's rows: their columns by rowid, and a snippet each from its text (store/
 	 * snippet.h: the words are found again in the row's text, not by a second walk of the
 	 * index, which for an expanded prefix of a hundred words cost as much as the search). */
-	buf_free(&match);
 	s = store_cached(st,
 		"SELECT i.title, i.link, s.name, s.title, s.url, COALESCE(i.published, i.first_seen), d.text"
 		" FROM items i JOIN sources s ON s.id = i.source_id JOIN items_doc d ON d.id = i.id WHERE i.id = ?1", e);
 	if (!s)
 		return -1;
-	struct snippet_query sq;
-	snippet_query_parse(q, &sq);
+	int ok = 1;
 	struct buf snip = BUF_INIT, title_snip = BUF_INIT;
 	for (size_t k = 0; k < out->count && ok; k++) {
 		struct store_hit *h = &out->hits[k];

@@ -154,24 +154,79 @@ put_plain(struct buf *out, const char *text, int from, int to)
 			buf_putc(out, text[i]);
 }
 
+/* A text read for sq: its tokens (d), first[] as find_hits wants it, and its terms' hits. */
+struct doc_hits {
+	struct doc d;
+	size_t *first;
+	int maxpos; /* the last position; -1 when the text has no token */
+	struct hit *hits;
+	size_t nhits;
+};
+
+/* Tokenize text[0..len) and find sq's terms in it. Free with doc_hits_free. */
+static void
+doc_hits_read(const struct snippet_query *sq, const char *text, size_t len, struct doc_hits *dh)
+{
+	memset(dh, 0, sizeof *dh);
+	dh->d = (struct doc){sq, NULL, 0, 0, -1};
+	dh->maxpos = -1;
+	if (len > (size_t)INT32_MAX / 2)
+		len = (size_t)INT32_MAX / 2;
+	fts_tokenize(text, (int)len, FTS5_TOKENIZE_DOCUMENT, &dh->d, add_doc_token);
+	if (dh->d.count == 0)
+		return;
+	dh->maxpos = dh->d.toks[dh->d.count - 1].pos;
+	dh->first = xcalloc((size_t)dh->maxpos + 2, sizeof *dh->first);
+	for (size_t t = dh->d.count; t-- > 0;)
+		dh->first[dh->d.toks[t].pos] = t;
+	dh->first[dh->maxpos + 1] = dh->d.count;
+	dh->hits = find_hits(&dh->d, dh->first, dh->maxpos, &dh->nhits);
+}
+
+static void
+doc_hits_free(struct doc_hits *dh)
+{
+	free(dh->hits);
+	free(dh->first);
+	free(dh->d.toks);
+}
+
+int
+snippet_match(const struct snippet_query *sq, const char *title, size_t tlen, const char *text, size_t len,
+              double *score)
+{
+	double tf[SNIPPET_TERMS] = {0};
+	int positions = 0;
+	const char *col[2] = {title ? title : "", text ? text : ""};
+	size_t col_len[2] = {title ? tlen : 0, text ? len : 0};
+	for (int c = 0; c < 2; c++) {
+		struct doc_hits dh;
+		doc_hits_read(sq, col[c], col_len[c], &dh);
+		positions += dh.maxpos + 1;
+		for (size_t h = 0; h < dh.nhits; h++)
+			tf[dh.hits[h].term] += c == 0 ? 4.0 : 1.0;
+		doc_hits_free(&dh);
+	}
+	for (int i = 0; i < sq->count; i++)
+		if (tf[i] == 0)
+			return 0;
+	*score = fts_bm25(tf, sq->count, positions);
+	return sq->count > 0;
+}
+
 int
 snippet_make(const struct snippet_query *sq, const char *text, size_t len, int width, struct buf *out)
 {
-	struct doc d = {sq, NULL, 0, 0, -1};
-	if (len > (size_t)INT32_MAX / 2)
-		len = (size_t)INT32_MAX / 2;
-	fts_tokenize(text, (int)len, FTS5_TOKENIZE_DOCUMENT, &d, add_doc_token);
-	if (d.count == 0) {
-		free(d.toks);
+	struct doc_hits dh;
+	doc_hits_read(sq, text, len, &dh);
+	if (dh.maxpos < 0) {
+		doc_hits_free(&dh);
 		return 0;
 	}
-	int maxpos = d.toks[d.count - 1].pos;
-	size_t *first = xcalloc((size_t)maxpos + 2, sizeof *first);
-	for (size_t t = d.count; t-- > 0;)
-		first[d.toks[t].pos] = t;
-	first[maxpos + 1] = d.count;
-	size_t nhits;
-	struct hit *hits = find_hits(&d, first, maxpos, &nhits);
+	struct doc d = dh.d;
+	int maxpos = dh.maxpos;
+	size_t *first = dh.first, nhits = dh.nhits;
+	struct hit *hits = dh.hits;
 
 	/* The window: starting two positions before a hit (some context), the one holding the
 	 * most distinct terms, then the most hits; the earliest of equals. Hits in byte order are
@@ -226,8 +281,6 @@ snippet_make(const struct snippet_query *sq, const char *text, size_t len, int w
 	put_plain(out, text, at, to);
 	if (wlast < maxpos)
 		buf_puts(out, "…");
-	free(hits);
-	free(first);
-	free(d.toks);
+	doc_hits_free(&dh);
 	return marked;
 }

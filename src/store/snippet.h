@@ -32,6 +32,13 @@ struct snippet_query {
 /* Read the search q (as store_search_query reads it) into sq. */
 void snippet_query_parse(const char *q, struct snippet_query *sq);
 
+/* Whether a row with this title and text holds every term of sq, as the index would match
+ * it (a phrase at consecutive positions, a prefix at the start of a word): 1 with *score set
+ * to its fts_bm25 score (a title hit counted 4 times, the length the two's token positions),
+ * else 0 (and 0 for a query of no term). For rows a search scores itself (store/search.h). */
+int snippet_match(const struct snippet_query *sq, const char *title, size_t tlen, const char *text, size_t len,
+                  double *score);
+
 /* Append to out the window of at most width token positions of text[0..len) that holds the
  * most distinct terms of sq (the earliest of equals), each occurrence between \x01 and \x02,
  * with "…" where the window cuts the text; \x01 and \x02 of the text itself are left out.
