@@ -1,7 +1,8 @@
 /* fuzz_serve.c: libFuzzer target for the pages of `brief serve` (serve/pages.c through
  * pages_answer, the router the HTTP server calls): the request's path, search, language and
  * keyset cursor are the input, answered from a small real store (SQLite file in a temporary
- * directory, made once) holding English, Chinese and hostile items, their verdicts, an
+ * directory, made once) holding English, Chinese and hostile items (one with 300 words of one
+ * prefix, so that a broad prefix is looked for in the rows), their verdicts, an
  * enrichment, a fetched page and reports. The first byte picks a path prefix, so every page is
  * reached; the rest is split at 0x1f into path, q, lang and cursor (a missing field is absent
  * from the request). Invariants (abort() on violation):
@@ -54,6 +55,11 @@ static const char fixture[] =
 	"  NULL, 1771670000, 'h3'),"
 	" (4, 2, 'g:4', 'https://b.example/go', 'Go generics', 'Go is a compiled language.', NULL, 1771600000,"
 	"  1771600000, 'h4');"
+	/* 300 words of one prefix: `zz*` and its like are read from the rows (store/search.c) */
+	"INSERT INTO items(id, source_id, dedupe_key, link, title, text, published, first_seen, content_hash)"
+	" SELECT 5, 1, 'g:5', 'https://a.example/zz', 'Many <script>words</script> zz', group_concat(w, ' '),"
+	"  1771640000, 1771640000, 'h5' FROM (WITH RECURSIVE n(k) AS (SELECT 0 UNION ALL SELECT k + 1 FROM n"
+	"  WHERE k < 299) SELECT printf('zz%04d', k) AS w FROM n);"
 	"INSERT INTO verdicts(item_id, engine, relevance, quality, timeliness, category, keywords, scored_at)"
 	" VALUES (1, 'offline', 9, 8, 7, 'engineering', '[\"rust\",\"<script>\"]', 0),"
 	" (2, 'offline', 3, 3, 3, 'security', 'not json <script>', 0);"
