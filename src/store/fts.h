@@ -44,7 +44,8 @@ int fts_token_is_cjk(const char *tok, int ntok);
 
 /* brief_rank's score of a row from its terms' frequencies tf[0..nterms) (a title hit counted
  * 4 times) and its length in tokens dl: BM25 with k1 1.2, b 0.75, a fixed average length of
- * 100 tokens and no IDF. A search that scores rows itself (store/snippet.h) ranks them alike. */
+ * 100 tokens and no IDF. A search that scores rows itself (store/snippet.h) uses the same, with
+ * a prefix as one term where the index has a term per word it expanded to. */
 double fts_bm25(const double *tf, int nterms, int dl);
 
 /* Counters of the rank function since the process started: rows it scored. Tests use it to

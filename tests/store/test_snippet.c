@@ -1,6 +1,7 @@
 /* test_snippet.c: search snippets made from an item's text (store/snippet.h): words, phrases
  * only where whole, prefixes, CJK bigram runs, the window with the most terms, the "…" where
- * it cuts, marker bytes of the text dropped. */
+ * it cuts, marker bytes of the text dropped; and a row matched and scored from its text
+ * (snippet_match). */
 #include <string.h>
 
 #include "store/snippet.h"
@@ -17,9 +18,49 @@ snip(const char *q, const char *text, int width, struct buf *out, int *marked)
 	return buf_str(out);
 }
 
+/* snippet_match of a row (title, text) for query q: 1 with *score, or 0. */
+static int
+match(const char *q, const char *title, const char *text, double *score)
+{
+	struct snippet_query sq;
+	snippet_query_parse(q, &sq);
+	*score = -1;
+	return snippet_match(&sq, title, title ? strlen(title) : 0, text, text ? strlen(text) : 0, score);
+}
+
+/* A row matched and scored as the index would match it: every term, a phrase only whole, a
+ * prefix at a word's start, CJK bigrams; a title hit weighs more; no term, no match. */
+static void
+test_match(void)
+{
+	double s1, s2, s3;
+	CHECK_INT(match("open source", "News", "The source is open.", &s1), 1);
+	CHECK(s1 > 0);
+	CHECK_INT(match("\"open source\"", "News", "The source is open.", &s1), 0);
+	CHECK_INT(match("\"open source\"", "News", "An open source kernel.", &s1), 1);
+	CHECK_INT(match("open zeitgeist", "News", "The source is open.", &s1), 0);
+	CHECK_INT(match("comp*", NULL, "Compilers compute.", &s1), 1);
+	CHECK_INT(match("comp*", NULL, "A decompiler.", &s1), 0); /* a prefix starts a word */
+	CHECK_INT(match("中国", "中国的芯片", NULL, &s1), 1);
+	CHECK_INT(match("国人", "中国的芯片", NULL, &s1), 0);    /* no 国人 bigram there */
+	CHECK_INT(match("中*", "中国的芯片", NULL, &s1), 1);
+	CHECK_INT(match("", "Anything", "at all", &s1), 0);
+	CHECK_INT(match(",,,", "Anything", "at all", &s1), 0);
+	/* a hit in the title counts four times; more hits score higher; a longer row lower */
+	CHECK_INT(match("kernel", "Kernel news", "A kernel.", &s1), 1);
+	CHECK_INT(match("kernel", "News", "A kernel.", &s2), 1);
+	CHECK(s1 > s2);
+	CHECK_INT(match("kernel", "News", "A kernel and a kernel, short.", &s3), 1);
+	CHECK(s3 > s2);
+	CHECK_INT(match("kernel", "News", "A kernel, then many words that say nothing of it at all, on and on "
+	                                  "and on and on and on and on and on and on and on.", &s3), 1);
+	CHECK(s3 < s2);
+}
+
 int
 main(void)
 {
+	test_match();
 	struct buf b = BUF_INIT;
 	int m;
 	/* a word, case and accents folded as the index folds them */
