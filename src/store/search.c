@@ -303,10 +303,10 @@ by_score(const void *a, const void *b)
  * asking the index for every word the prefixes begin: the candidates are the rows at or below
  * u that the other terms match (the index's base query), or every indexed row when there are
  * none, newest first; each is matched and scored from its text (snippet_match: the same
- * tokens, brief_rank's BM25, a prefix one term). The window is the newest SEARCH_WINDOW matches, as
- * the index would give them. Returns 1 with m[0..*count) (sorted best first) when the window
- * is known: full, or every candidate read; 0 when SCAN_BUDGET candidates held too few
- * matches to know (the caller asks the index); -1 with e set. */
+ * tokens, brief_rank's BM25, a prefix one term). The window is the newest SEARCH_WINDOW
+ * matches, as the index would give them. Returns 1 with m[0..*count) (sorted best first) when
+ * the window is known: full, or every candidate read; 0 when SCAN_BUDGET candidates held too
+ * few matches to know (the caller asks the index); -1 with e set. */
 static int
 scan_window(struct store *st, const struct search_plan *pl, const struct snippet_query *sq, int64_t u, int64_t t,
             struct scan_match *m, int *count, struct err *e)
