@@ -285,10 +285,14 @@ struct scan_match {
 	int64_t id, score;
 };
 
-/* How many candidate rows a search with broad prefixes reads before it asks the index:
- * where such a prefix is common the newest 1,000 matches are among the newest rows (`s*`:
- * 1,000 rows, ~4 ms at 3M items; FTS5's own prefix query took 2.5 s and 148 MiB). */
-#define SCAN_BUDGET (2 * SEARCH_WINDOW)
+/* How many candidate rows a search with broad prefixes reads before it asks the index. Where
+ * such a prefix is common the newest 1,000 matches are among the newest rows (`s*`: 1,000
+ * rows, ~4 ms at 3M items; FTS5's own prefix query took 2.5 s and 148 MiB). After SCAN_PROBE
+ * rows it gives up as soon as the rate of matches so far would need more than SCAN_MAX rows to
+ * fill the window: a rare prefix costs ~500 rows (2-7 ms) before the index answers, a
+ * moderately common one is read up to SCAN_MAX (~30-120 ms at 4-15 µs a row). */
+#define SCAN_PROBE 500
+#define SCAN_MAX (8 * SEARCH_WINDOW)
 
 static int
 by_score(const void *a, const void *b)
@@ -305,8 +309,8 @@ by_score(const void *a, const void *b)
  * none, newest first; each is matched and scored from its text (snippet_match: the same
  * tokens, brief_rank's BM25, a prefix one term). The window is the newest SEARCH_WINDOW
  * matches, as the index would give them. Returns 1 with m[0..*count) (sorted best first) when
- * the window is known: full, or every candidate read; 0 when SCAN_BUDGET candidates held too
- * few matches to know (the caller asks the index); -1 with e set. */
+ * the window is known: full, or every candidate read; 0 when the candidates read held too few
+ * matches to know (SCAN_PROBE, SCAN_MAX: the caller asks the index); -1 with e set. */
 static int
 scan_window(struct store *st, const struct search_plan *pl, const struct snippet_query *sq, int64_t u, int64_t t,
             struct scan_match *m, int *count, struct err *e)
@@ -329,12 +333,14 @@ scan_window(struct store *st, const struct search_plan *pl, const struct snippet
 	sqlite3_bind_int64(s, 1, u);
 	if (pl->base.len) {
 		sqlite3_bind_text(s, 2, pl->base.data, (int)pl->base.len, SQLITE_STATIC);
-		sqlite3_bind_int(s, 3, SCAN_BUDGET + 1);
+		sqlite3_bind_int(s, 3, SCAN_MAX + 1);
 	}
 	int n = 0, read = 0, rc = SQLITE_DONE;
 	while (n < SEARCH_WINDOW && (rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (read++ == SCAN_BUDGET)
+		/* the rows the window would take at this rate: too many, the index answers */
+		if (read == SCAN_MAX || (read >= SCAN_PROBE && (n == 0 || (int64_t)read * SEARCH_WINDOW / n > SCAN_MAX)))
 			break;
+		read++;
 		double r;
 		const char *title = (const char *)sqlite3_column_text(s, 1);
 		size_t tlen = (size_t)sqlite3_column_bytes(s, 1);
