@@ -149,6 +149,7 @@ plan_term(struct store *st, struct search_plan *pl, const char *term, size_t n, 
 	buf_free(&one);
 }
 
+/* Read the search q (its first QUERY_MAX_TERMS terms) into pl; plan_free frees it. */
 static void
 plan_read(struct store *st, const char *q, struct search_plan *pl)
 {
