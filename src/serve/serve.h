@@ -25,8 +25,9 @@
 #define SERVE_IDLE_TIMEOUT_S 10
 #define SERVE_MAX_CONNECTIONS 4096
 #define SERVE_PER_IP_CONNECTIONS 32
-/* Memory `brief serve` touches at start and keeps (util/heap.h): what a search of the
- * broadest prefix the query expands (256 words) allocates at 3M items, with room. */
+/* Memory `brief serve` touches at start and keeps (util/heap.h): twice what a search of a
+ * prefix of ~160 words (`comp*`) allocates at 3M items. A broader expansion (up to 1,024 words,
+ * ~35 MiB) grows the heap once, and that too is kept. */
 #define SERVE_HEAP_RESERVE ((size_t)16 << 20)
 
 struct serve;

@@ -12,10 +12,9 @@
 #include "util/str.h"
 
 
-/* Tokens of a query term: how many, the longest, the first (for prefixes), and whether it is
- * CJK. */
+/* Tokens of a query term: how many, the first (for prefixes), and whether it is CJK. */
 struct term_tokens {
-	int count, longest, is_cjk;
+	int count, is_cjk;
 	char first[72];
 };
 
@@ -24,8 +23,6 @@ note_token(void *ctx, int tflags, const char *tok, int ntok, int start, int end)
 {
 	(void)tflags, (void)start, (void)end;
 	struct term_tokens *t = ctx;
-	if (ntok > t->longest)
-		t->longest = ntok;
 	if (t->count++ == 0) {
 		snprintf(t->first, sizeof t->first, "%.*s", ntok, tok);
 		t->is_cjk = fts_token_is_cjk(tok, ntok);
@@ -95,13 +92,12 @@ put_prefix_expansion(struct store *st, struct buf *out, const char *word)
 
 /* A search as the index is asked it. full is every term; base leaves out the broad prefixes,
  * those that begin more than PREFIX_SCAN indexed words, which a search first looks for by
- * reading rows (store_search_page); can_scan is 0 when a term is one that reading rows would
- * match otherwise than the index (snippet.h's limits: a phrase of more tokens than it
- * compares, a token longer than it compares; and a phrase ending in a prefix). */
+ * reading rows (store_search_page) when the rows' matcher reads every term as the index does
+ * (snippet_query.is_exact). */
 #define PREFIX_SCAN 256
 struct search_plan {
 	struct buf full, base;
-	int broad, can_scan;
+	int broad;
 };
 
 /* Append a term's FTS5 text to out, joined to what is there by AND. */
@@ -124,16 +120,12 @@ plan_term(struct store *st, struct search_plan *pl, const char *term, size_t n, 
 	fts_tokenize(term, (int)n, FTS5_TOKENIZE_QUERY, &t, note_token);
 	if (!t.count)
 		return;
-	if (t.count > SNIPPET_TERM_TOKENS || t.longest > SNIPPET_TOKEN_MAX)
-		pl->can_scan = 0;
 	/* A CJK run is indexed as bigrams, each character also on its own: no token is longer
 	 * than what a CJK query names, so `中*` finds what `中` finds (a 中X bigram stands beside
 	 * its 中) and `中国*` what `中国` does, from one doclist instead of FTS5 merging those of
 	 * every bigram that begins with the character. */
 	if (t.is_cjk)
 		is_prefix = 0;
-	if (is_prefix && t.count > 1) /* FTS5 reads "foo-ba*" as a phrase ending in a prefix */
-		pl->can_scan = 0;
 	struct buf one = BUF_INIT;
 	int words = is_prefix && t.count == 1 ? put_prefix_expansion(st, &one, t.first) : 0;
 	if (!one.len) {
@@ -154,7 +146,6 @@ static void
 plan_read(struct store *st, const char *q, struct search_plan *pl)
 {
 	memset(pl, 0, sizeof *pl);
-	pl->can_scan = 1;
 	const char *p = q ? q : "", *term;
 	size_t n;
 	for (int terms = 0; terms < QUERY_MAX_TERMS && store_search_next_term(&p, &term, &n); terms++) {
@@ -317,17 +308,20 @@ scan_window(struct store *st, const struct search_plan *pl, const struct snippet
             struct scan_match *m, int *count, struct err *e)
 {
 	/* Rows the index holds (a pruned row's title too): all but those below a migration's
-	 * backfill mark and those queued for this writer's commit. */
+	 * backfill mark and those queued for this writer's commit. Each row's text is what the
+	 * index read (STORE_FTS_DOC, as items_doc and the triggers compute it), read with its
+	 * date in one look-up of the row. */
+#define SCAN_COLUMNS \
+	"SELECT i.id, i.title, " STORE_FTS_DOC("i.text", STORE_FTS_PAGE("i.id")) ", COALESCE(i.published, i.first_seen)"
 	static const char rows_sql[] =
-		"SELECT d.id, d.title, d.text, COALESCE(i.published, i.first_seen) FROM items_doc d"
-		" JOIN items i ON i.id = d.id WHERE d.id <= ?1"
-		"  AND d.id >= COALESCE((SELECT below FROM fts_rebuild), 1) AND d.id NOT IN (SELECT id FROM fts_pending)"
-		" ORDER BY d.id DESC";
+		SCAN_COLUMNS " FROM items i WHERE i.id <= ?1"
+		"  AND i.id >= COALESCE((SELECT below FROM fts_rebuild), 1) AND i.id NOT IN (SELECT id FROM fts_pending)"
+		" ORDER BY i.id DESC";
 	static const char base_sql[] =
-		"SELECT d.id, d.title, d.text, COALESCE(i.published, i.first_seen) FROM items_doc d"
-		" JOIN items i ON i.id = d.id WHERE d.id IN"
+		SCAN_COLUMNS " FROM items i WHERE i.id IN"
 		"  (SELECT rowid FROM items_fts WHERE items_fts MATCH ?2 AND rowid <= ?1 ORDER BY rowid DESC LIMIT ?3)"
-		" ORDER BY d.id DESC";
+		" ORDER BY i.id DESC";
+#undef SCAN_COLUMNS
 	sqlite3_stmt *s = store_cached(st, pl->base.len ? base_sql : rows_sql, e);
 	if (!s)
 		return -1;
@@ -454,7 +448,7 @@ static int
 rank_page(struct store *st, const struct search_plan *pl, const struct snippet_query *sq, struct ranking *rk,
           struct arena *arena, struct store_hits *out, struct err *e)
 {
-	if (pl->broad && pl->can_scan) {
+	if (pl->broad && sq->is_exact) {
 		struct scan_match *m = arena_alloc(arena, SEARCH_WINDOW * sizeof *m);
 		int n = 0, known = scan_window(st, pl, sq, rk->u, rk->t, m, &n, e);
 		if (known < 0)

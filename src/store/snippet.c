@@ -11,9 +11,9 @@
 
 #define BIT(i, k) ((uint64_t)1 << ((i) * SNIPPET_TERM_TOKENS + (k)))
 
-/* Query tokens of one term, into the term being filled. */
+/* Query tokens of one term, into the term being filled; all counts every token. */
 struct term_fill {
-	int ntok, too_long;
+	int ntok, all, too_long;
 	char (*tok)[SNIPPET_TOKEN_MAX + 1];
 };
 
@@ -22,6 +22,7 @@ add_query_token(void *ctx, int tflags, const char *tok, int ntok, int start, int
 {
 	(void)tflags, (void)start, (void)end;
 	struct term_fill *f = ctx;
+	f->all++;
 	if (ntok > SNIPPET_TOKEN_MAX)
 		f->too_long = 1;
 	else if (f->ntok < SNIPPET_TERM_TOKENS) {
@@ -36,18 +37,23 @@ void
 snippet_query_parse(const char *q, struct snippet_query *sq)
 {
 	memset(sq, 0, sizeof *sq);
+	sq->is_exact = 1;
 	const char *p = q ? q : "", *term;
 	size_t n;
 	while (sq->count < SNIPPET_TERMS && store_search_next_term(&p, &term, &n)) {
 		int is_prefix = n > 1 && term[n - 1] == '*';
-		struct term_fill f = {0, 0, sq->terms[sq->count].tok};
+		struct term_fill f = {0, 0, 0, sq->terms[sq->count].tok};
 		fts_tokenize(term, (int)(is_prefix ? n - 1 : n), FTS5_TOKENIZE_QUERY, &f, add_query_token);
-		if (f.ntok == 0 || f.too_long)
-			continue; /* punctuation only, or a word no stored token can equal */
-		sq->terms[sq->count].ntok = f.ntok;
+		if (f.ntok == 0 && !f.too_long)
+			continue; /* punctuation only: the search leaves it out too */
 		/* as the search reads it (store_search_query): a CJK term is no prefix */
-		sq->terms[sq->count].is_prefix =
-			is_prefix && f.ntok == 1 && !fts_token_is_cjk(f.tok[0], (int)strlen(f.tok[0]));
+		int is_cjk = f.ntok > 0 && fts_token_is_cjk(f.tok[0], (int)strlen(f.tok[0]));
+		if (f.too_long || f.all > SNIPPET_TERM_TOKENS || (is_prefix && f.ntok > 1 && !is_cjk))
+			sq->is_exact = 0; /* a phrase ending in a prefix: FTS5's reading, not ours */
+		if (f.too_long)
+			continue; /* a word no stored token can equal */
+		sq->terms[sq->count].ntok = f.ntok;
+		sq->terms[sq->count].is_prefix = is_prefix && f.ntok == 1 && !is_cjk;
 		sq->count++;
 	}
 }

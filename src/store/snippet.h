@@ -27,6 +27,10 @@ struct snippet_term {
 struct snippet_query {
 	int count;
 	struct snippet_term terms[SNIPPET_TERMS];
+	/* 1 when snippet_match matches every term as the index does; 0 when a term had a token
+	 * longer than SNIPPET_TOKEN_MAX (left out) or more than SNIPPET_TERM_TOKENS tokens (its
+	 * first compared), or was a phrase ending in a prefix ("foo-ba*", read as a phrase) */
+	int is_exact;
 };
 
 /* Read the search q (as store_search_query reads it) into sq. */
