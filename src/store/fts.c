@@ -92,6 +92,19 @@ classify(uint32_t c, uint32_t *fold)
 	return C_WORD;
 }
 
+/* The code point at text[i] and its length: ASCII, most of a text, without utf8_decode's
+ * call (the tokenizer reads every byte of every indexed item and of rows a search matches). */
+static inline int
+next_cp(const char *text, int i, int len, uint32_t *c)
+{
+	unsigned char b = (unsigned char)text[i];
+	if (b < 0x80) {
+		*c = b;
+		return 1;
+	}
+	return (int)utf8_decode(text + i, (size_t)(len - i), c);
+}
+
 /* One CJK character of a run: its bytes and offsets in the input. */
 struct cjk_char {
 	int start, end;
@@ -106,7 +119,7 @@ fts_tokenize(const char *text, int len, int flags, void *ctx,
 	int i = 0;
 	while (i < len) {
 		uint32_t c, f;
-		int n = (int)utf8_decode(text + i, (size_t)(len - i), &c);
+		int n = next_cp(text, i, len, &c);
 		enum cls k = classify(c, &f);
 		if (k == C_SEP) {
 			i += n;
@@ -115,11 +128,16 @@ fts_tokenize(const char *text, int len, int flags, void *ctx,
 		if (k == C_WORD) {
 			int start = i, ntok = 0;
 			while (i < len) {
-				n = (int)utf8_decode(text + i, (size_t)(len - i), &c);
+				n = next_cp(text, i, len, &c);
 				if (classify(c, &f) != C_WORD)
 					break;
-				if (ntok + 4 <= TOKEN_MAX)
-					ntok += (int)utf8_encode(f, tok + ntok);
+				/* beyond TOKEN_MAX the run is read to its end, not kept */
+				if (ntok + 4 <= TOKEN_MAX) {
+					if (f < 0x80)
+						tok[ntok++] = (char)f;
+					else
+						ntok += (int)utf8_encode(f, tok + ntok);
+				}
 				i += n;
 			}
 			int rc = fn(ctx, 0, tok, ntok, start, i);
@@ -138,7 +156,7 @@ fts_tokenize(const char *text, int len, int flags, void *ctx,
 			int has_next = 0;
 			struct cjk_char cur = {i, i};
 			if (i < len) {
-				n = (int)utf8_decode(text + i, (size_t)(len - i), &c);
+				n = next_cp(text, i, len, &c);
 				if (classify(c, &f) == C_CJK) {
 					has_next = 1;
 					cur.end = i + n;

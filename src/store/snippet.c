@@ -14,7 +14,7 @@
 /* Query tokens of one term, into the term being filled; all counts every token. */
 struct term_fill {
 	int ntok, all, too_long;
-	char (*tok)[SNIPPET_TOKEN_MAX + 1];
+	struct snippet_term *term;
 };
 
 static int
@@ -26,8 +26,9 @@ add_query_token(void *ctx, int tflags, const char *tok, int ntok, int start, int
 	if (ntok > SNIPPET_TOKEN_MAX)
 		f->too_long = 1;
 	else if (f->ntok < SNIPPET_TERM_TOKENS) {
-		memcpy(f->tok[f->ntok], tok, (size_t)ntok);
-		f->tok[f->ntok][ntok] = '\0';
+		memcpy(f->term->tok[f->ntok], tok, (size_t)ntok);
+		f->term->tok[f->ntok][ntok] = '\0';
+		f->term->len[f->ntok] = ntok;
 		f->ntok++;
 	}
 	return 0;
@@ -42,12 +43,12 @@ snippet_query_parse(const char *q, struct snippet_query *sq)
 	size_t n;
 	while (sq->count < SNIPPET_TERMS && store_search_next_term(&p, &term, &n)) {
 		int is_prefix = n > 1 && term[n - 1] == '*';
-		struct term_fill f = {0, 0, 0, sq->terms[sq->count].tok};
+		struct term_fill f = {0, 0, 0, &sq->terms[sq->count]};
 		fts_tokenize(term, (int)(is_prefix ? n - 1 : n), FTS5_TOKENIZE_QUERY, &f, add_query_token);
 		if (f.ntok == 0 && !f.too_long)
 			continue; /* punctuation only: the search leaves it out too */
 		/* as the search reads it (store_search_query): a CJK term is no prefix */
-		int is_cjk = f.ntok > 0 && fts_token_is_cjk(f.tok[0], (int)strlen(f.tok[0]));
+		int is_cjk = f.ntok > 0 && fts_token_is_cjk(f.term->tok[0], f.term->len[0]);
 		if (f.too_long || f.all > SNIPPET_TERM_TOKENS || (is_prefix && f.ntok > 1 && !is_cjk))
 			sq->is_exact = 0; /* a phrase ending in a prefix: FTS5's reading, not ours */
 		if (f.too_long)
@@ -70,6 +71,7 @@ struct doc {
 	struct doc_token *toks;
 	size_t count, cap;
 	int pos;
+	uint64_t seen; /* the union of the tokens' is: 0 when no token is any query token */
 };
 
 static int
@@ -82,9 +84,9 @@ add_doc_token(void *ctx, int tflags, const char *tok, int ntok, int start, int e
 	for (int i = 0; i < d->sq->count; i++) {
 		const struct snippet_term *t = &d->sq->terms[i];
 		for (int k = 0; k < t->ntok; k++) {
-			size_t qn = strlen(t->tok[k]);
-			if (t->is_prefix ? (size_t)ntok >= qn && memcmp(tok, t->tok[k], qn) == 0
-			                 : (size_t)ntok == qn && memcmp(tok, t->tok[k], qn) == 0)
+			int qn = t->len[k];
+			if ((t->is_prefix ? ntok >= qn : ntok == qn) &&
+			    memcmp(tok, t->tok[k], (size_t)qn) == 0)
 				is |= BIT(i, k);
 		}
 	}
@@ -93,6 +95,7 @@ add_doc_token(void *ctx, int tflags, const char *tok, int ntok, int start, int e
 		d->toks = xrealloc(d->toks, d->cap * sizeof *d->toks);
 	}
 	d->toks[d->count++] = (struct doc_token){start, end, d->pos, is};
+	d->seen |= is;
 	return 0;
 }
 
@@ -108,10 +111,11 @@ by_start(const void *a, const void *b)
 	return x->start != y->start ? (x->start < y->start ? -1 : 1) : (x->end > y->end) - (x->end < y->end);
 }
 
-/* The occurrences of sq's terms among d's tokens, ordered by their first byte; *count set.
- * first[p] is the index of the first token at position p (first[maxpos + 1] = d->count). */
+/* The occurrences of sq's terms among d's tokens, ordered by their first byte when sorted
+ * (else in the order found: by position, then term); *count set. first[p] is the index of the
+ * first token at position p (first[maxpos + 1] = d->count). */
 static struct hit *
-find_hits(const struct doc *d, const size_t *first, int maxpos, size_t *count)
+find_hits(const struct doc *d, const size_t *first, int maxpos, int sorted, size_t *count)
 {
 	struct hit *hits = NULL;
 	size_t n = 0, cap = 0;
@@ -145,7 +149,7 @@ find_hits(const struct doc *d, const size_t *first, int maxpos, size_t *count)
 			hits[n++] = (struct hit){i, p, p + ntok - 1, d->toks[t].start, ntok == 1 ? d->toks[t].end : end};
 		}
 	}
-	if (n > 1) /* qsort's array may not be NULL, even empty */
+	if (sorted && n > 1) /* qsort's array may not be NULL, even empty */
 		qsort(hits, n, sizeof *hits, by_start);
 	*count = n;
 	return hits;
@@ -169,12 +173,13 @@ struct doc_hits {
 	size_t nhits;
 };
 
-/* Tokenize text[0..len) and find sq's terms in it. Free with doc_hits_free. */
+/* Tokenize text[0..len) and find sq's terms in it, the hits by their first byte when sorted
+ * (find_hits). Free with doc_hits_free. */
 static void
-doc_hits_read(const struct snippet_query *sq, const char *text, size_t len, struct doc_hits *dh)
+doc_hits_read(const struct snippet_query *sq, const char *text, size_t len, int sorted, struct doc_hits *dh)
 {
 	memset(dh, 0, sizeof *dh);
-	dh->d = (struct doc){sq, NULL, 0, 0, -1};
+	dh->d = (struct doc){sq, NULL, 0, 0, -1, 0};
 	dh->maxpos = -1;
 	if (len > (size_t)INT32_MAX / 2)
 		len = (size_t)INT32_MAX / 2;
@@ -186,7 +191,8 @@ doc_hits_read(const struct snippet_query *sq, const char *text, size_t len, stru
 	for (size_t t = dh->d.count; t-- > 0;)
 		dh->first[dh->d.toks[t].pos] = t;
 	dh->first[dh->maxpos + 1] = dh->d.count;
-	dh->hits = find_hits(&dh->d, dh->first, dh->maxpos, &dh->nhits);
+	if (dh->d.seen) /* most rows a broad prefix's search reads hold none of its words */
+		dh->hits = find_hits(&dh->d, dh->first, dh->maxpos, sorted, &dh->nhits);
 }
 
 static void
@@ -207,7 +213,7 @@ snippet_match(const struct snippet_query *sq, const char *title, size_t tlen, co
 	size_t col_len[2] = {title ? tlen : 0, text ? len : 0};
 	for (int c = 0; c < 2; c++) {
 		struct doc_hits dh;
-		doc_hits_read(sq, col[c], col_len[c], &dh);
+		doc_hits_read(sq, col[c], col_len[c], 0, &dh);
 		positions += dh.maxpos + 1;
 		for (size_t h = 0; h < dh.nhits; h++)
 			tf[dh.hits[h].term] += c == 0 ? 4.0 : 1.0;
@@ -224,7 +230,7 @@ int
 snippet_make(const struct snippet_query *sq, const char *text, size_t len, int width, struct buf *out)
 {
 	struct doc_hits dh;
-	doc_hits_read(sq, text, len, &dh);
+	doc_hits_read(sq, text, len, 1, &dh);
 	if (dh.maxpos < 0) {
 		doc_hits_free(&dh);
 		return 0;

@@ -22,6 +22,7 @@
 struct snippet_term {
 	int ntok, is_prefix;
 	char tok[SNIPPET_TERM_TOKENS][SNIPPET_TOKEN_MAX + 1]; /* folded, NUL-terminated */
+	int len[SNIPPET_TERM_TOKENS];                         /* strlen of each tok */
 };
 
 struct snippet_query {

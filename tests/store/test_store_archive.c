@@ -57,6 +57,21 @@ test_tokenizer(void)
 	check_tokens("中", FTS5_TOKENIZE_QUERY, "中");
 	check_tokens("AI芯片，好。", FTS5_TOKENIZE_DOCUMENT, "ai|芯片|+芯|片|好");
 	check_tokens("ＡＢＣ１２３ Straße", FTS5_TOKENIZE_DOCUMENT, "abc123|straße");
+	/* A run longer than a token is kept to its first 61 bytes (a whole character within 64)
+	 * and read to its end: the next word is a token of its own. */
+	char run[160], want[160];
+	memset(run, 'A', 70);
+	strcpy(run + 70, " Next ");
+	memset(want, 'a', 61);
+	strcpy(want + 61, "|next");
+	check_tokens(run, FTS5_TOKENIZE_DOCUMENT, want);
+	for (int i = 0; i < 35; i++)
+		memcpy(run + 2 * i, "\xd0\xb6", 2); /* ж: two bytes, no fold */
+	strcpy(run + 70, "x z");
+	for (int i = 0; i < 31; i++)
+		memcpy(want + 2 * i, "\xd0\xb6", 2);
+	strcpy(want + 62, "|z");
+	check_tokens(run, FTS5_TOKENIZE_DOCUMENT, want);
 	struct buf q = BUF_INIT;
 	store_search_query(NULL, "open \"the source\" comp* 中国 \"x\"\"y\" ,,,", &q);
 	CHECK_STR(buf_str(&q), "\"open\" AND \"the source\" AND \"comp\" * AND \"中国\" AND \"x\" AND \"y\"");
