@@ -155,7 +155,8 @@ report_archive_write(const char *dir, const struct report *r, const char *md, co
 			n++;
 	}
 	closedir(dp);
-	qsort(digests, n, sizeof *digests, by_date_desc);
+	if (n > 1) /* digests is NULL when no file qualified: qsort's array may not be */
+		qsort(digests, n, sizeof *digests, by_date_desc);
 	struct buf out = BUF_INIT;
 	int rc = 0;
 	rc = write_index(dir, digests, n, r->lang, NULL, &out, e);

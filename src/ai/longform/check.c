@@ -27,7 +27,7 @@ check_citation(const char *p, long *id)
 		return 0;
 	long v = 0;
 	size_t i = 1;
-	while (is_ascii_digit((unsigned char)p[i]) && i < 8)
+	while (i < 8 && is_ascii_digit((unsigned char)p[i]))
 		v = v * 10 + (p[i++] - '0');
 	if (p[i] != ']')
 		return 0;
