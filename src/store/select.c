@@ -78,6 +78,45 @@ source_wanted(int64_t source_id, const int64_t *sorted, size_t n)
 	return n == 0 || bsearch(&source_id, sorted, n, sizeof *sorted, cmp_id) != NULL;
 }
 
+/* The strings every article of one source shares, made once per source of a window: a week at
+ * millions of items holds ~6 articles per feed, each of which had its own copies. */
+struct source_strings {
+	int64_t id; /* 0: empty slot (sources.id starts at 1) */
+	const char *url, *name, *description;
+};
+
+struct source_table {
+	struct source_strings *slots;
+	size_t cap, used; /* cap a power of two, at most half used */
+};
+
+/* The slot of id among slots[0..cap): its own, or the empty one where it belongs. */
+static struct source_strings *
+source_probe(struct source_strings *slots, size_t cap, int64_t id)
+{
+	size_t k = (size_t)id * 0x9E3779B97F4A7C15u & (cap - 1); /* an odd factor: distinct ids spread */
+	while (slots[k].id && slots[k].id != id)
+		k = (k + 1) & (cap - 1);
+	return &slots[k];
+}
+
+/* The slot of source id in t (grown first when half full): id 0 when it is new. */
+static struct source_strings *
+source_slot(struct source_table *t, int64_t id)
+{
+	if ((t->used + 1) * 2 > t->cap) {
+		size_t cap = t->cap ? t->cap * 2 : 256;
+		struct source_strings *slots = xcalloc(cap, sizeof *slots);
+		for (size_t i = 0; i < t->cap; i++)
+			if (t->slots[i].id)
+				*source_probe(slots, cap, t->slots[i].id) = t->slots[i];
+		free(t->slots);
+		t->slots = slots;
+		t->cap = cap;
+	}
+	return source_probe(t->slots, t->cap, id);
+}
+
 int
 store_select_window(struct store *st, int64_t now, int hours, const int64_t *source_ids, size_t source_count,
                     struct arena *arena, struct article **out, size_t *count, struct err *e)
@@ -98,6 +137,7 @@ store_select_window(struct store *st, int64_t now, int hours, const int64_t *sou
 	sqlite3_bind_int64(s, 2, now - (int64_t)hours * 3600);
 	size_t cap = 0, n = 0;
 	struct article *arts = NULL;
+	struct source_table sources = {0};
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		int64_t source_id = sqlite3_column_int64(s, 1);
@@ -115,13 +155,24 @@ store_select_window(struct store *st, int64_t now, int hours, const int64_t *sou
 		memset(a, 0, sizeof *a);
 		a->id = sqlite3_column_int64(s, 0);
 		a->source_id = source_id;
-		const char *name = store_col_text(s, 2), *ftitle = store_col_text(s, 3);
-		a->source_url = arena_strdup(arena, store_col_text(s, 4));
-		a->source_name = url_display_name(name, ftitle, a->source_url, arena);
-		a->source_description = arena_strdup(arena, store_col_text(s, 17)); /* NULL when none */
+		struct source_strings *src = source_slot(&sources, source_id);
+		if (!src->id) {
+			const char *name = store_col_text(s, 2), *ftitle = store_col_text(s, 3);
+			src->id = source_id;
+			src->url = arena_strdup(arena, store_col_text(s, 4));
+			src->name = url_display_name(name, ftitle, src->url, arena);
+			src->description = arena_strdup(arena, store_col_text(s, 17)); /* NULL when none */
+			sources.used++;
+		}
+		a->source_url = src->url;
+		a->source_name = src->name;
+		a->source_description = src->description;
 		a->title = arena_strdup(arena, store_col_text(s, 5));
 		a->link = arena_strdup(arena, store_col_text(s, 6));
-		a->canonical_link = arena_strdup(arena, store_col_text(s, 7));
+		const char *canonical = store_col_text(s, 7);
+		a->canonical_link = a->link && canonical && strcmp(a->link, canonical) == 0
+		                        ? a->link /* mostly the same URL: one copy */
+		                        : arena_strdup(arena, canonical);
 		a->author = arena_strdup(arena, store_col_text(s, 8));
 		const char *text = store_col_unpacked(s, 9, NULL, arena), *html;
 		if (text && *text)
@@ -140,6 +191,7 @@ store_select_window(struct store *st, int64_t now, int hours, const int64_t *sou
 		parse_categories(arena, store_col_text(s, 14), a);
 		a->when = sqlite3_column_int64(s, 15);
 	}
+	free(sources.slots);
 	if (rc != SQLITE_DONE) {
 		err_set(e, "database: %s", sqlite3_errmsg(st->db));
 		sqlite3_finalize(s);

@@ -51,7 +51,8 @@ struct df_entry {
 
 struct kw_index {
 	struct df_entry *slots;
-	size_t cap, used; /* cap a power of two, at most half used */
+	size_t cap, used; /* cap a power of two, at most three quarters used: a 48-hour window at
+	                   * millions of items counts ~200k terms, 16 bytes a slot */
 	size_t docs;
 };
 
@@ -146,7 +147,7 @@ count_df(void *vctx, const struct occ *o)
 {
 	struct df_ctx *c = vctx;
 	struct kw_index *idx = c->idx;
-	if ((idx->used + 1) * 2 > idx->cap)
+	if ((idx->used + 1) * 4 > idx->cap * 3)
 		df_grow(idx);
 	uint64_t h = hash64_key(o->term, o->len);
 	struct df_entry *e = df_slot(idx->slots, idx->cap, h);
