@@ -91,7 +91,10 @@ fill_store(const char *db)
 		"  1771600000, 'h4'),"
 		/* an untitled post (a microblog's): headed by its first sentence */
 		" (7, 1, 'g:7', 'https://a.example/note', NULL, 'Shipped the new parser today. It is twice as fast.',"
-		"  NULL, 1771500000, 1771500000, 'h7');"
+		"  NULL, 1771500000, 1771500000, 'h7'),"
+		/* a JSON Feed's "\u0001" and "\u0002": the bytes a search snippet marks its hits with */
+		" (8, 1, 'g:8', 'https://a.example/marker', 'Marker bytes', 'Plain ' || char(1) || ' marker '"
+		"  || char(2) || ' bytes.', NULL, 1771400000, 1771400000, 'h8');"
 		"INSERT INTO verdicts(item_id, engine, relevance, quality, timeliness, category, keywords, scored_at)"
 		" VALUES (1, 'offline', 9, 8, 7, 'programming', '[\"rust\",\"async\"]', 0);"
 		"INSERT INTO enrichments(item_id, lang, engine, title, summary, reason, created_at) VALUES"
@@ -323,6 +326,24 @@ test_pages(const char *base)
 	reply_free(&r);
 }
 
+/* The latest items show the start of each text: marker bytes in it are control characters,
+ * dropped like any other, never turned into <mark> (as a search's snippet marks its hits). */
+static void
+test_marker_bytes(const char *base)
+{
+	struct reply r;
+	const char *b = get(base, "/items", &r);
+	CHECK_INT(r.status, 200);
+	const char *i8 = strstr(b, "/items/8\"");
+	CHECK(i8 != NULL);
+	CHECK(i8 && strstr(i8, "<mark>") == NULL && strstr(i8, "</mark>") == NULL);
+	CHECK(strstr(b, "<div>Plain  marker  bytes.</div>") != NULL);
+	reply_free(&r);
+	b = get(base, "/items?q=marker", &r); /* a search's own marks stay */
+	CHECK(strstr(b, "<mark>marker</mark>") != NULL);
+	reply_free(&r);
+}
+
 /* A writer holding an open transaction does not stop the archive from answering (WAL). */
 static void
 test_concurrent_writer(const char *base, const char *db)
@@ -432,6 +453,7 @@ main(void)
 	const char *base = serve_url(sv);
 	CHECK(str_starts(base, "http://127.0.0.1:") && strcmp(base, "http://127.0.0.1:0") != 0);
 	test_pages(base);
+	test_marker_bytes(base);
 	test_concurrent_writer(base, db);
 	test_binary(home, base + strlen("http://"));
 	serve_stop(sv);

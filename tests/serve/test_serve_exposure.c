@@ -210,6 +210,25 @@ test_token(const char *db)
 	serve_stop(sv);
 }
 
+/* A token of base64 ("openssl rand -base64 24") holds '+', which a query string reads as a
+ * space: ?token=TOKEN, as docs/serve.md gives it, must still be the token. */
+static void
+test_token_plus(const char *db)
+{
+	struct err e;
+	struct serve_opts so = {"127.0.0.1:0", "abcdefgh+ijklmnop/q=", NULL};
+	struct serve *sv = serve_start(db, &so, &e);
+	CHECK(sv != NULL);
+	if (!sv)
+		return;
+	const char *base = serve_url(sv);
+	CHECK_INT(status_of(base, "/", "Authorization: Bearer abcdefgh+ijklmnop/q="), 200);
+	CHECK_INT(status_of(base, "/?token=abcdefgh%2Bijklmnop/q=", NULL), 200);
+	CHECK_INT(status_of(base, "/?token=abcdefgh+ijklmnop/q=", NULL), 200);
+	CHECK_INT(status_of(base, "/?token=abcdefgh+ijklmnop/q=x", NULL), 401);
+	serve_stop(sv);
+}
+
 static void
 test_idle_sockets(const char *db)
 {
@@ -316,6 +335,7 @@ main(void)
 	test_hosts(db);
 	test_listen_forms(db);
 	test_token(db);
+	test_token_plus(db);
 	test_idle_sockets(db);
 	test_warning(home);
 	curl_global_cleanup();
