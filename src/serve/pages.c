@@ -347,7 +347,10 @@ pages_items(struct store *st, const struct page_req *rq, struct page *pg)
 		buf_puts(b, " · ");
 		put_time(b, h.hits[i].when);
 		buf_puts(b, "</div><div>");
-		put_snippet(b, h.hits[i].snippet);
+		if (q)
+			put_snippet(b, h.hits[i].snippet);
+		else /* the text's start, as stored: its \x01/\x02 are no marks */
+			html_escape_str(b, h.hits[i].snippet);
 		buf_puts(b, "</div></li>\n");
 	}
 	buf_puts(b, "</ul>\n");

@@ -175,9 +175,17 @@ token_check(const struct serve *sv, struct MHD_Connection *conn)
 	const char *cookie = MHD_lookup_connection_value(conn, MHD_COOKIE_KIND, "brief_token");
 	if (cookie && token_equal(cookie, sv->token))
 		return 0;
+	/* A query reads '+' as a space; a token has no spaces, so its '+' are put back. */
 	const char *arg = MHD_lookup_connection_value(conn, MHD_GET_ARGUMENT_KIND, "token");
-	if (arg && token_equal(arg, sv->token))
-		return 1;
+	char plus[260];
+	if (arg && strlen(arg) < sizeof plus) {
+		size_t i = 0;
+		for (; arg[i]; i++)
+			plus[i] = arg[i] == ' ' ? '+' : arg[i];
+		plus[i] = '\0';
+		if (token_equal(plus, sv->token))
+			return 1;
+	}
 	return -1;
 }
 
