@@ -891,6 +891,110 @@ test_dedupe_key_line_breaks(void)
 	buf_free(&c);
 }
 
+/* Review (rev-a): searches the index answers wrongly. */
+
+/* A term that is a CJK run of two or more characters followed by more tokens ("芯片AI", a
+ * phrase "中国 人民") must find the text it was typed from: at index time the run's last
+ * character takes a position of its own, so the query's tokens must not skip it. */
+static void
+test_search_cjk_then_more(void)
+{
+	open_store("cjkmore.db");
+	put("m1", "新闻", "芯片AI 发布", NOW - DAY);
+	put("m2", "新闻", "中国 人民 团结", NOW - DAY);
+	put("m3", "新闻", "中AI", NOW - DAY);
+	check_search("中AI", "m3"); /* a one-character run: found */
+	check_search("芯片AI", "m1");
+	check_search("\"中国 人民\"", "m2");
+	close_store();
+}
+
+/* A prefix of one ASCII character also begins the one-character word itself: "x*" finds an
+ * item whose only x-word is "x", as FTS5's own prefix query does. fts_terms never lists a
+ * one-byte word (vocab_tap_fn), so the OR of its words left it out. */
+static void
+test_search_one_letter_prefix(void)
+{
+	open_store("oneletter.db");
+	put("x1", "News", "the x factor", NOW - DAY);
+	put("x2", "News", "a xylophone solo", NOW - DAY);
+	check_search("x*", "x1 x2");
+	close_store();
+}
+
+/* A row's score counts every word of an expanded prefix it holds: the row with the prefix's
+ * last word in its title and three times in its text ranks above one with the first word
+ * once. brief_rank kept the frequencies of the first 16 phrases only (MAX_PHRASES), so the
+ * 20th word of the OR counted for nothing. */
+static void
+test_search_rank_many_words(void)
+{
+	open_store("rankwords.db");
+	for (int k = 1; k < 19; k++) { /* older items: words pq01..pq18 */
+		char guid[32], text[64];
+		snprintf(guid, sizeof guid, "f%d", k);
+		snprintf(text, sizeof text, "filler pq%02d", k);
+		put(guid, "Filler", text, NOW - 30 * DAY);
+	}
+	put("a", "pq19 news", "pq19 pq19 pq19", NOW - DAY);
+	put("b", "News", "pq00 once", NOW - DAY);
+	struct arena a = ARENA_INIT;
+	struct store_hits h;
+	struct err e;
+	CHECK(store_search_page(&st, "pq*", NULL, NOW, 50, &a, &h, &e) == 0);
+	CHECK_INT((int)h.count, 20);
+	CHECK(h.count > 0 && h.hits[0].id == id_of("a"));
+	arena_free(&a);
+	close_store();
+}
+
+/* Pages of one window read the same way: a prefix of 250 words (the index's OR) that gains
+ * words while a reader pages through it (new items, newer than the window) must still list
+ * every item once. Past 256 words the next pages are read from rows, where the prefix is one
+ * term (a row with two of its words scores otherwise than in the index's OR, a phrase a
+ * word), and the cursor's (score, id) from the index's scores skips or repeats rows. */
+static void
+test_keyset_prefix_grows(void)
+{
+	open_store("grows.db");
+	for (int i = 0; i < 600; i++) {
+		char guid[32], text[64];
+		snprintf(guid, sizeof guid, "g%d", i);
+		snprintf(text, sizeof text, "beta zr%04d zr%04d", i % 250, (i + 125) % 250);
+		put(guid, "Beta", text, NOW - (i % 13) * DAY);
+	}
+	int64_t max_id = test_query_int(&st, "SELECT max(id) FROM items");
+	char *seen = calloc((size_t)max_id + 1000, 1);
+	char cursor[SEARCH_CURSOR_MAX] = "";
+	int dups = 0, added = 0;
+	for (int pages = 0; pages < 100; pages++) {
+		struct arena a = ARENA_INIT;
+		struct store_hits h;
+		struct err e;
+		CHECK(store_search_page(&st, "zr*", cursor, NOW, 50, &a, &h, &e) == 0);
+		for (size_t k = 0; k < h.count; k++)
+			if (h.hits[k].id <= max_id && seen[h.hits[k].id]++)
+				dups++;
+		snprintf(cursor, sizeof cursor, "%s", h.next);
+		arena_free(&a);
+		if (!*cursor)
+			break;
+		for (int k = 0; k < 2; k++, added++) { /* new words of the prefix arrive */
+			char guid[32], text[64];
+			snprintf(guid, sizeof guid, "new%d", added);
+			snprintf(text, sizeof text, "beta zr9%03d", added);
+			put(guid, "Beta", text, NOW);
+		}
+	}
+	int missing = 0;
+	for (int64_t id = 1; id <= max_id; id++)
+		missing += !seen[id];
+	CHECK_INT(dups, 0);
+	CHECK_INT(missing, 0);
+	free(seen);
+	close_store();
+}
+
 int
 main(void)
 {
@@ -900,6 +1004,10 @@ main(void)
 	test_search_prefix_breadth();
 	test_search_rows_agree();
 	test_keyset();
+	test_search_cjk_then_more();
+	test_search_one_letter_prefix();
+	test_search_rank_many_words();
+	test_keyset_prefix_grows();
 	test_prune();
 	test_migration();
 	test_page_index();
