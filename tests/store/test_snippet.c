@@ -57,10 +57,44 @@ test_match(void)
 	CHECK(s3 < s2);
 }
 
+/* Odd queries and texts: stars and quotes alone, long tokens, invalid UTF-8, long CJK runs,
+ * empty texts (run under ASan: no read or write out of bounds). */
+static void
+test_odd_inputs(void)
+{
+	char longw[300], cjk[400], bad[64];
+	memset(longw, 'q', 299);
+	longw[299] = '\0';
+	cjk[0] = '\0';
+	for (int i = 0; i < 100; i++)
+		strcat(cjk, i % 2 ? "国" : "中");
+	strcpy(bad, "ab\xff\xfe \xe4\xb8 c\xc3 \xf0\x9f\x98 d");
+	const char *queries[] = {"*", "a**", "\"", "-", "\"\"", "**", "\"*\"", "-*", "a \"b", longw, cjk, bad, "中*",
+	                         "\"中国 a\"", "\"a b c d e f g h i j k\"", "x* x* x* x* x* x* x* x* x*"};
+	const char *texts[] = {"", " ", longw, cjk, bad, "a b c d e f g h i j k", "\x01\x02", "中国 a b"};
+	struct buf b = BUF_INIT;
+	for (size_t i = 0; i < sizeof queries / sizeof *queries; i++)
+		for (size_t k = 0; k < sizeof texts / sizeof *texts; k++) {
+			struct snippet_query sq;
+			double score;
+			snippet_query_parse(queries[i], &sq);
+			snippet_match(&sq, texts[k], strlen(texts[k]), texts[k], strlen(texts[k]), &score);
+			buf_clear(&b);
+			snippet_make(&sq, texts[k], strlen(texts[k]), 24, &b);
+			snippet_make(&sq, texts[k], strlen(texts[k]), 1, &b);
+		}
+	/* a CJK run with more after it, in one term, matches the text it was typed from */
+	CHECK_INT(match("芯片AI", NULL, "芯片AI 发布", &(double){0}), 1);
+	CHECK_INT(match("\"中国 人民\"", NULL, "中国 人民", &(double){0}), 1);
+	CHECK_STR(snip("芯片AI", "新的芯片AI发布", 24, &b, &(int){0}), "新的\x01芯片AI\x02发布");
+	buf_free(&b);
+}
+
 int
 main(void)
 {
 	test_match();
+	test_odd_inputs();
 	struct buf b = BUF_INIT;
 	int m;
 	/* a word, case and accents folded as the index folds them */

@@ -55,6 +55,8 @@ test_tokenizer(void)
 	check_tokens("中国人", FTS5_TOKENIZE_DOCUMENT, "中国|+中|国人|+国|人");
 	check_tokens("中国人", FTS5_TOKENIZE_QUERY, "中国|国人");
 	check_tokens("中", FTS5_TOKENIZE_QUERY, "中");
+	check_tokens("芯片AI", FTS5_TOKENIZE_QUERY, "芯片|片|ai"); /* 片 holds a position in the index */
+	check_tokens("中国 人民,", FTS5_TOKENIZE_QUERY, "中国|国|人民");
 	check_tokens("AI芯片，好。", FTS5_TOKENIZE_DOCUMENT, "ai|芯片|+芯|片|好");
 	check_tokens("ＡＢＣ１２３ Straße", FTS5_TOKENIZE_DOCUMENT, "abc123|straße");
 	/* A run longer than a token is kept to its first 61 bytes (a whole character within 64)
@@ -906,6 +908,9 @@ test_search_cjk_then_more(void)
 	check_search("中AI", "m3"); /* a one-character run: found */
 	check_search("芯片AI", "m1");
 	check_search("\"中国 人民\"", "m2");
+	/* its * is the last token's, a word's: only a CJK last token has nothing longer indexed */
+	put("m4", "新闻", "芯片AIGC发布", NOW - DAY);
+	check_search("芯片AI*", "m1 m4");
 	close_store();
 }
 
