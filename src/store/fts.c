@@ -105,6 +105,20 @@ next_cp(const char *text, int i, int len, uint32_t *c)
 	return (int)utf8_decode(text + i, (size_t)(len - i), c);
 }
 
+/* Whether text[i..len) holds a token. */
+static int
+more_tokens(const char *text, int i, int len)
+{
+	while (i < len) {
+		uint32_t c, f;
+		int n = next_cp(text, i, len, &c);
+		if (classify(c, &f) != C_SEP)
+			return 1;
+		i += n;
+	}
+	return 0;
+}
+
 /* One CJK character of a run: its bytes and offsets in the input. */
 struct cjk_char {
 	int start, end;
@@ -148,7 +162,8 @@ fts_tokenize(const char *text, int len, int flags, void *ctx,
 		/* A CJK run: each character with its successor as a bigram (the position's token,
 		 * whose offsets cover both characters so highlights span whole phrases) and alone,
 		 * colocated. The last character only alone. At query time a run of two or more
-		 * becomes its bigrams, a lone character itself. */
+		 * becomes its bigrams, a lone character itself; a run that more tokens follow ("芯片AI",
+		 * a phrase) ends with its last character too, which holds a position in the index. */
 		struct cjk_char prev = {i, i + n};
 		i += n;
 		int run = 1;
@@ -168,7 +183,7 @@ fts_tokenize(const char *text, int len, int flags, void *ctx,
 				if (!rc && !is_query)
 					rc = fn(ctx, FTS5_TOKEN_COLOCATED, text + prev.start, prev.end - prev.start, prev.start,
 					        prev.end);
-			} else if (!is_query || run == 1) {
+			} else if (!is_query || run == 1 || more_tokens(text, i, len)) {
 				rc = fn(ctx, 0, text + prev.start, prev.end - prev.start, prev.start, prev.end);
 			}
 			if (rc)
@@ -433,12 +448,19 @@ rank_fn(const Fts5ExtensionApi *api, Fts5Context *fc, sqlite3_context *sc, int a
 {
 	(void)argc, (void)argv;
 	rank_calls++;
-	enum { MAX_PHRASES = 16 };
-	double tf[MAX_PHRASES] = {0};
+	/* a phrase each: an expanded prefix is up to 1,024 of them, every one counted */
+	enum { LOCAL_PHRASES = 16 };
+	double local[LOCAL_PHRASES] = {0}, *tf = local;
 	int nphrase = api->xPhraseCount(fc), ninst = 0;
-	if (nphrase > MAX_PHRASES)
-		nphrase = MAX_PHRASES;
+	if (nphrase > LOCAL_PHRASES && !(tf = sqlite3_malloc64((sqlite3_uint64)nphrase * sizeof *tf))) {
+		sqlite3_result_error_nomem(sc);
+		return;
+	}
+	if (tf != local)
+		memset(tf, 0, (size_t)nphrase * sizeof *tf);
 	if (api->xInstCount(fc, &ninst) != SQLITE_OK) {
+		if (tf != local)
+			sqlite3_free(tf);
 		sqlite3_result_error(sc, "brief_rank: no instances", -1);
 		return;
 	}
@@ -451,6 +473,8 @@ rank_fn(const Fts5ExtensionApi *api, Fts5Context *fc, sqlite3_context *sc, int a
 	if (api->xColumnSize(fc, -1, &dl) != SQLITE_OK)
 		dl = 100;
 	sqlite3_result_double(sc, fts_bm25(tf, nphrase, dl));
+	if (tf != local)
+		sqlite3_free(tf);
 }
 
 double

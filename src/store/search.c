@@ -12,7 +12,8 @@
 #include "util/str.h"
 
 
-/* Tokens of a query term: how many, the first (for prefixes), and whether it is CJK. */
+/* Tokens of a query term: how many, the first (for prefixes), and whether the last (the
+ * one a * applies to) is CJK. */
 struct term_tokens {
 	int count, is_cjk;
 	char first[72];
@@ -23,10 +24,9 @@ note_token(void *ctx, int tflags, const char *tok, int ntok, int start, int end)
 {
 	(void)tflags, (void)start, (void)end;
 	struct term_tokens *t = ctx;
-	if (t->count++ == 0) {
+	if (t->count++ == 0)
 		snprintf(t->first, sizeof t->first, "%.*s", ntok, tok);
-		t->is_cjk = fts_token_is_cjk(tok, ntok);
-	}
+	t->is_cjk = fts_token_is_cjk(tok, ntok);
 	return 0;
 }
 
@@ -81,6 +81,11 @@ put_prefix_expansion(struct store *st, struct buf *out, const char *word)
 	}
 	sqlite3_reset(s);
 	sqlite3_clear_bindings(s);
+	if (k >= 1 && n == 1) { /* fts_terms lists no one-byte word (fts.c): the prefix's own */
+		buf_puts(&terms, " OR ");
+		put_string(&terms, word, n);
+		k++;
+	}
 	if (k >= 1 && k <= PREFIX_MAX) {
 		buf_puts(out, "(");
 		buf_append(out, terms.data, terms.len);

@@ -47,8 +47,8 @@ snippet_query_parse(const char *q, struct snippet_query *sq)
 		fts_tokenize(term, (int)(is_prefix ? n - 1 : n), FTS5_TOKENIZE_QUERY, &f, add_query_token);
 		if (f.ntok == 0 && !f.too_long)
 			continue; /* punctuation only: the search leaves it out too */
-		/* as the search reads it (store_search_query): a CJK term is no prefix */
-		int is_cjk = f.ntok > 0 && fts_token_is_cjk(f.term->tok[0], f.term->len[0]);
+		/* as the search reads it (store_search_query): a term ending in CJK is no prefix */
+		int is_cjk = f.ntok > 0 && fts_token_is_cjk(f.term->tok[f.ntok - 1], f.term->len[f.ntok - 1]);
 		if (f.too_long || f.all > SNIPPET_TERM_TOKENS || (is_prefix && f.ntok > 1 && !is_cjk))
 			sq->is_exact = 0; /* a phrase ending in a prefix: FTS5's reading, not ours */
 		if (f.too_long)
