@@ -439,14 +439,34 @@ fts_rank_calls(void)
 	return rank_calls;
 }
 
-/* brief_rank(items_fts): a BM25 score (k1 1.2, b 0.75, title hits count 4x) computed from
- * the row alone: a fixed average length (100 tokens) and no IDF, as every term of a query
+/* The terms of a query as brief_rank's groups argument gives them ("1,330,1": how many
+ * phrases each term is, in order), into count[0..max): how many terms, or -1 when groups is
+ * not such a list or its phrases are not nphrase. */
+static int
+read_groups(const char *groups, int nphrase, int *count, int max)
+{
+	int terms = 0, phrases = 0;
+	for (const char *g = groups; *g;) {
+		char *end;
+		long c = strtol(g, &end, 10);
+		if (terms == max || end == g || c < 1 || c > nphrase - phrases || (*end && *end != ','))
+			return -1;
+		count[terms++] = (int)c;
+		phrases += (int)c;
+		g = *end ? end + 1 : end;
+	}
+	return phrases == nphrase ? terms : -1;
+}
+
+/* brief_rank(items_fts [, groups]): a BM25 score (k1 1.2, b 0.75, title hits count 4x) computed
+ * from the row alone: a fixed average length (100 tokens) and no IDF, as every term of a query
  * must match anyway. Unlike bm25() it does not move as other rows arrive, so a page of
- * results and the next one (keyset on this score) never overlap. Higher is better. */
+ * results and the next one (keyset on this score) never overlap. Higher is better. groups
+ * ("1,330,1") makes the phrases of one query term one term (an expanded prefix is an OR of its
+ * words), as the rows' matcher counts it (snippet_match); without it each phrase is a term. */
 static void
 rank_fn(const Fts5ExtensionApi *api, Fts5Context *fc, sqlite3_context *sc, int argc, sqlite3_value **argv)
 {
-	(void)argc, (void)argv;
 	rank_calls++;
 	/* a phrase each: an expanded prefix is up to 1,024 of them, every one counted */
 	enum { LOCAL_PHRASES = 16 };
@@ -472,7 +492,18 @@ rank_fn(const Fts5ExtensionApi *api, Fts5Context *fc, sqlite3_context *sc, int a
 	int dl = 0;
 	if (api->xColumnSize(fc, -1, &dl) != SQLITE_OK)
 		dl = 100;
-	sqlite3_result_double(sc, fts_bm25(tf, nphrase, dl));
+	/* a term's phrases summed into its own slot: t <= p, so no phrase is overwritten unread */
+	int count[64], terms = -1;
+	const char *groups = argc > 0 ? (const char *)sqlite3_value_text(argv[0]) : NULL;
+	if (groups)
+		terms = read_groups(groups, nphrase, count, (int)(sizeof count / sizeof count[0]));
+	for (int t = 0, p = 0; t < terms; t++) {
+		double sum = 0;
+		for (int k = 0; k < count[t]; k++)
+			sum += tf[p++];
+		tf[t] = sum;
+	}
+	sqlite3_result_double(sc, fts_bm25(tf, terms < 0 ? nphrase : terms, dl));
 	if (tf != local)
 		sqlite3_free(tf);
 }

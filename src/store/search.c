@@ -98,10 +98,13 @@ put_prefix_expansion(struct store *st, struct buf *out, const char *word)
 /* A search as the index is asked it. full is every term; base leaves out the broad prefixes,
  * those that begin more than PREFIX_SCAN indexed words, which a search first looks for by
  * reading rows (store_search_page) when the rows' matcher reads every term as the index does
- * (snippet_query.is_exact). */
+ * (snippet_query.is_exact). groups is, for each term of full, how many FTS5 phrases it is
+ * ("1,330,1": an expanded prefix is a phrase per word), so that brief_rank scores a term as
+ * one whichever way it was asked: as the rows' matcher does, and as a term read one way on one
+ * page and another on the next (its words grew past a bound meanwhile) must be scored. */
 #define PREFIX_SCAN 256
 struct search_plan {
-	struct buf full, base;
+	struct buf full, base, groups;
 	int broad;
 };
 
@@ -133,12 +136,14 @@ plan_term(struct store *st, struct search_plan *pl, const char *term, size_t n, 
 		is_prefix = 0;
 	struct buf one = BUF_INIT;
 	int words = is_prefix && t.count == 1 ? put_prefix_expansion(st, &one, t.first) : 0;
+	int phrases = one.len ? words : 1;
 	if (!one.len) {
 		put_string(&one, term, n);
 		if (is_prefix)
 			buf_puts(&one, " *");
 	}
 	put_and(&pl->full, &one);
+	buf_printf(&pl->groups, "%s%d", pl->groups.len ? "," : "", phrases);
 	if (words > PREFIX_SCAN)
 		pl->broad++;
 	else
@@ -164,6 +169,7 @@ plan_free(struct search_plan *pl)
 {
 	buf_free(&pl->full);
 	buf_free(&pl->base);
+	buf_free(&pl->groups);
 }
 
 int
@@ -407,7 +413,7 @@ rank_matches(struct ranking *rk, const struct scan_match *m, int n, struct store
 /* Ranked ids of one page: the window's matches scored, keyset-filtered and ordered. The score
  * is brief_rank x 1e6 over (1 + age in 30-day units), an integer so cursors print exactly. */
 static const char ranked_sql[] =
-	"WITH c AS MATERIALIZED (SELECT rowid AS id, brief_rank(items_fts) AS r FROM items_fts"
+	"WITH c AS MATERIALIZED (SELECT rowid AS id, brief_rank(items_fts, ?8) AS r FROM items_fts"
 	"   WHERE items_fts MATCH ?1 AND rowid <= ?2 ORDER BY rowid DESC LIMIT ?3),"
 	" sc AS (SELECT c.id, CAST(c.r * 1000000.0 / (1.0 + max(0, ?4 - COALESCE(i.published, i.first_seen))"
 	"   / 2592000.0) AS INTEGER) AS score FROM c JOIN items i ON i.id = c.id)"
@@ -415,16 +421,17 @@ static const char ranked_sql[] =
 	" WHERE ?5 IS NULL OR sc.score < ?5 OR (sc.score = ?5 AND sc.id < ?6)"
 	" ORDER BY sc.score DESC, sc.id DESC LIMIT ?7";
 
-/* The page from the index: the window of the FTS5 query match ranked by brief_rank. 0 or -1
- * with e set. */
+/* The page from the index: the window of pl's full query ranked by brief_rank, a term a
+ * score. 0 or -1 with e set. */
 static int
-rank_from_index(struct store *st, const struct buf *match, struct ranking *rk, struct store_hits *out,
+rank_from_index(struct store *st, const struct search_plan *pl, struct ranking *rk, struct store_hits *out,
                 struct err *e)
 {
 	sqlite3_stmt *s = store_cached(st, ranked_sql, e);
 	if (!s)
 		return -1;
-	sqlite3_bind_text(s, 1, match->data, (int)match->len, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 1, pl->full.data, (int)pl->full.len, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 8, pl->groups.data, (int)pl->groups.len, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(s, 2, rk->u);
 	sqlite3_bind_int(s, 3, SEARCH_WINDOW);
 	sqlite3_bind_int64(s, 4, rk->t);
@@ -463,7 +470,7 @@ rank_page(struct store *st, const struct search_plan *pl, const struct snippet_q
 			return 0;
 		}
 	}
-	return rank_from_index(st, &pl->full, rk, out, e);
+	return rank_from_index(st, pl, rk, out, e);
 }
 
 int

@@ -399,6 +399,52 @@ test_search_prefix_breadth(void)
 	close_store();
 }
 
+/* The ids of q's pages in their order, and the order FTS5 gives the whole query asked with
+ * each prefix as one phrase (its own prefix query: one term, as a search scores it whichever
+ * way it reads the window), brief_rank scored and aged as a search does; both into bufs. */
+static void
+check_order(const char *q)
+{
+	struct buf got = BUF_INIT, want = BUF_INIT, match = BUF_INIT;
+	char cursor[SEARCH_CURSOR_MAX] = "";
+	for (int pages = 0; pages < 1000; pages++) {
+		struct arena a = ARENA_INIT;
+		struct store_hits h;
+		struct err e;
+		CHECK(store_search_page(&st, q, cursor, NOW, 40, &a, &h, &e) == 0);
+		for (size_t k = 0; k < h.count; k++)
+			buf_printf(&got, "%lld ", (long long)h.hits[k].id);
+		snprintf(cursor, sizeof cursor, "%s", h.next);
+		arena_free(&a);
+		if (!*cursor)
+			break;
+	}
+	const char *p = q, *term;
+	size_t n;
+	while (store_search_next_term(&p, &term, &n)) {
+		int is_prefix = n > 1 && term[n - 1] == '*';
+		buf_printf(&match, "%s\"%.*s\"%s", match.len ? " AND " : "", (int)(n - (size_t)is_prefix), term,
+		           is_prefix ? " *" : "");
+	}
+	sqlite3_stmt *s = store_prepare(
+		&st,
+		"SELECT f.rowid FROM items_fts f JOIN items i ON i.id = f.rowid WHERE items_fts MATCH ?1 ORDER BY"
+		" CAST(brief_rank(items_fts) * 1000000.0 / (1.0 + max(0, ?2 - COALESCE(i.published, i.first_seen))"
+		" / 2592000.0) AS INTEGER) DESC, f.rowid DESC",
+		NULL);
+	sqlite3_bind_text(s, 1, buf_str(&match), -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 2, NOW);
+	while (sqlite3_step(s) == SQLITE_ROW)
+		buf_printf(&want, "%lld ", (long long)sqlite3_column_int64(s, 0));
+	sqlite3_finalize(s);
+	CHECK_STR(buf_str(&got), buf_str(&want));
+	if (strcmp(buf_str(&got), buf_str(&want)) != 0)
+		fprintf(stderr, "  (order of query %s)\n", q);
+	buf_free(&got);
+	buf_free(&want);
+	buf_free(&match);
+}
+
 /* Broad prefixes read from rows find exactly what FTS5 finds for the same query: random items
  * of a small vocabulary (400 words of one prefix, 30 others), random queries of a broad prefix
  * with words, phrases and narrower prefixes beside it, each listed across all its pages and
@@ -432,6 +478,10 @@ test_search_rows_agree(void)
 	/* read from rows; but a phrase ending in a prefix, the last, is the index's to read */
 	for (size_t k = 0; k < sizeof queries / sizeof *queries; k++)
 		check_agree(queries[k], k + 1 < sizeof queries / sizeof *queries);
+	/* and in the same order: a prefix is one term, read from rows, as the index's OR of its
+	 * words (the last query) or as FTS5's own prefix query */
+	for (size_t k = 0; k < sizeof queries / sizeof *queries; k++)
+		check_order(queries[k]);
 	close_store();
 }
 
@@ -956,8 +1006,9 @@ test_search_rank_many_words(void)
 /* Pages of one window read the same way: a prefix of 250 words (the index's OR) that gains
  * words while a reader pages through it (new items, newer than the window) must still list
  * every item once. Past 256 words the next pages are read from rows, where the prefix is one
- * term (a row with two of its words scores otherwise than in the index's OR, a phrase a
- * word), and the cursor's (score, id) from the index's scores skips or repeats rows. */
+ * term; the index's OR is a phrase a word, and brief_rank scored each as a term, so a row
+ * with two of its words scored otherwise there and the cursor's (score, id) skipped or
+ * repeated rows (fails when brief_rank is not given the plan's groups). */
 static void
 test_keyset_prefix_grows(void)
 {
