@@ -567,6 +567,186 @@ test_email(void)
 	config_free(&cfg);
 }
 
+/* Telegram's limit counts the text after HTML parsing (tags removed, entities decoded). */
+static size_t
+telegram_visible_units(const char *html)
+{
+	struct buf v = BUF_INIT;
+	for (const char *p = html; *p;) {
+		if (*p == '<') {
+			const char *gt = strchr(p, '>');
+			p = gt ? gt + 1 : p + strlen(p);
+		} else if (*p == '&') {
+			const char *semi = strchr(p, ';');
+			buf_putc(&v, '?'); /* &lt; &gt; &amp; &quot;: one character */
+			p = semi ? semi + 1 : p + 1;
+		} else {
+			buf_putc(&v, *p++);
+		}
+	}
+	size_t n = split_measure(v.data ? v.data : "", v.len, SPLIT_UTF16);
+	buf_free(&v);
+	return n;
+}
+
+/* A quote line without its space (">x", or a lone ">" between quoted paragraphs) becomes
+ * "┃ x": one character longer than the Markdown the part was measured on, so a part of such
+ * lines must still fit 4096 once Telegram has parsed it. */
+static void
+test_telegram_quote_growth(void)
+{
+	struct config cfg;
+	char text[512];
+	snprintf(text, sizeof text,
+	         "[deliver \"tg\"]\ntype = telegram\nbot_token = 123456:SECRET-TOKEN\nchat_id = 1\napi_base = %s\n", base);
+	load_config(&cfg, text);
+	struct buf md = BUF_INIT;
+	for (int i = 0; i < 3000; i++)
+		buf_puts(&md, i % 2 ? ">\n" : "> quoted line\n");
+	struct deliver_message msg = {.title = "T", .markdown = md.data};
+	struct err e = {""};
+	http_sink_reset(sink);
+	http_sink_answer(sink, 200, "{\"ok\":true}", 0);
+	CHECK_INT(deliver_send(&cfg, "tg", &msg, &e), 0);
+	size_t n = http_sink_count(sink);
+	CHECK(n >= 2);
+	for (size_t i = 0; i < n; i++) {
+		json_t *j = body_json(http_sink_request(sink, i));
+		const char *t = jget(j, "text");
+		size_t units = t ? telegram_visible_units(t) : 0;
+		if (units > 4096)
+			fprintf(stderr, "telegram part %zu/%zu: %zu visible UTF-16 units\n", i + 1, n, units);
+		CHECK(t && units <= 4096);
+		json_decref(j);
+	}
+	http_sink_reset(sink);
+	buf_free(&md);
+	config_free(&cfg);
+}
+
+/* The title is feed/model text: it must not bring WeCom's mention syntax (<@userid>, <@all>)
+ * into the markdown the bot posts. */
+static void
+test_wecom_title_mention(void)
+{
+	struct config cfg;
+	char text[512];
+	snprintf(text, sizeof text, "[deliver \"wecom\"]\ntype = wecom\nurl = %s/cgi-bin/webhook/send?key=K\n", base);
+	load_config(&cfg, text);
+	struct deliver_message msg = {.title = "<@all> 紧急 <@zhangsan>", .markdown = "body\n"};
+	struct err e = {""};
+	http_sink_reset(sink);
+	http_sink_answer(sink, 200, "{\"errcode\":0,\"errmsg\":\"ok\"}", 0);
+	CHECK_INT(deliver_send(&cfg, "wecom", &msg, &e), 0);
+	const struct sink_request *r = http_sink_request(sink, 0);
+	json_t *j = r ? body_json(r) : NULL;
+	const char *c = jget(j, "markdown.content");
+	if (c && strstr(c, "<@"))
+		fprintf(stderr, "wecom content: %s\n", c);
+	CHECK(c && strstr(c, "<@all>") == NULL && strstr(c, "<@zhangsan>") == NULL);
+	json_decref(j);
+	http_sink_reset(sink);
+	config_free(&cfg);
+}
+
+/* "HEADER (i/n)" must fit the limit also past 999 parts (the reserve assumes 3 digits). */
+static void
+test_split_many_parts(void)
+{
+	struct buf body = BUF_INIT, out = BUF_INIT;
+	for (int i = 0; i < 12000; i++)
+		buf_puts(&body, "wordsworth"); /* no space: cuts fill the window */
+	size_t n = split_with_header(body.data, "H", 100, SPLIT_BYTES, &out);
+	CHECK(n > 1000);
+	size_t over = 0, worst = 0;
+	for (const char *m = split_next(&out, NULL); m; m = split_next(&out, m))
+		if (strlen(m) > 100) {
+			over++;
+			worst = strlen(m) > worst ? strlen(m) : worst;
+		}
+	if (over)
+		fprintf(stderr, "split: %zu of %zu messages over 100 bytes (longest %zu)\n", over, n, worst);
+	CHECK_INT(over, 0);
+	buf_free(&body);
+	buf_free(&out);
+}
+
+/* A hostile title: no control character may reach the Subject header, and no header line may
+ * pass SMTP's 998-octet limit (RFC 5321 4.5.3.1.6, RFC 5322 2.1.1). */
+static void
+test_email_hostile_subject(void)
+{
+	struct smtp_sink *ok = smtp_sink_start(NULL);
+	struct config cfg;
+	char text[512];
+	snprintf(text, sizeof text,
+	         "[deliver \"mail\"]\ntype = email\nsmtp_url = smtp://127.0.0.1:%d\nfrom = bot@example.org\n"
+	         "to = a@example.org\nstarttls = no\n",
+	         smtp_sink_port(ok));
+	load_config(&cfg, text);
+	struct buf title = BUF_INIT;
+	buf_puts(&title, "News\x1b[2J\x0b\x0c\x7f end ");
+	for (int i = 0; i < 120; i++)
+		buf_puts(&title, "long title ");
+	struct deliver_message msg = {.title = title.data, .text = "body\n"};
+	struct err e = {""};
+	CHECK_INT(deliver_send(&cfg, "mail", &msg, &e), 0);
+	struct smtp_mail m;
+	smtp_sink_last(ok, 1, &m);
+	CHECK(m.done);
+	const char *d = buf_str(&m.data);
+	const char *subj = strstr(d, "Subject: ");
+	CHECK(subj != NULL);
+	if (subj) {
+		size_t len = strcspn(subj, "\r\n"), ctl = 0;
+		for (size_t i = 0; i < len; i++)
+			ctl += (unsigned char)subj[i] < 0x20 || subj[i] == 0x7f;
+		if (ctl || len > 998)
+			fprintf(stderr, "email: Subject line of %zu octets with %zu control characters\n", len, ctl);
+		CHECK_INT(ctl, 0);
+		CHECK(len <= 998);
+	}
+	/* The same for a non-ASCII title: encoded-words on one line. */
+	buf_clear(&title);
+	for (int i = 0; i < 120; i++)
+		buf_puts(&title, "标题很长 ");
+	msg.title = title.data;
+	CHECK_INT(deliver_send(&cfg, "mail", &msg, &e), 0);
+	smtp_mail_free(&m);
+	smtp_sink_last(ok, 2, &m);
+	d = buf_str(&m.data);
+	subj = strstr(d, "Subject: ");
+	size_t len = subj ? strcspn(subj, "\r\n") : 0;
+	if (len > 998)
+		fprintf(stderr, "email: non-ASCII Subject line of %zu octets\n", len);
+	CHECK(subj && len <= 998);
+	smtp_mail_free(&m);
+	smtp_sink_stop(ok);
+	buf_free(&title);
+	config_free(&cfg);
+}
+
+/* A service that repeats the token from the URL's query in its error must not leak it: the
+ * contract is that URL paths and queries never appear in an error. */
+static void
+test_redact_echoed_query_token(void)
+{
+	struct config cfg;
+	char text[512];
+	snprintf(text, sizeof text, "[deliver \"hook\"]\ntype = webhook\nurl = %s/hook?token=tok-9f8e7d6c\n", base);
+	load_config(&cfg, text);
+	struct deliver_message msg = {.title = "T", .markdown = "m"};
+	struct err e = {""};
+	http_sink_reset(sink);
+	http_sink_answer(sink, 401, "unknown token tok-9f8e7d6c", 0);
+	CHECK_INT(deliver_send(&cfg, "hook", &msg, &e), -1);
+	if (strstr(e.msg, "tok-9f8e7d6c"))
+		fprintf(stderr, "leaked: %s\n", e.msg);
+	CHECK(strstr(e.msg, "tok-9f8e7d6c") == NULL);
+	http_sink_reset(sink);
+	config_free(&cfg);
+}
+
 int
 main(void)
 {
@@ -578,6 +758,11 @@ main(void)
 	test_chat_channels();
 	test_signed_channels();
 	test_email();
+	test_telegram_quote_growth();
+	test_wecom_title_mention();
+	test_split_many_parts();
+	test_email_hostile_subject();
+	test_redact_echoed_query_token();
 	http_sink_stop(sink);
 	return test_done("test_deliver");
 }
