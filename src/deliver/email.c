@@ -13,12 +13,13 @@
 #include "util/strlist.h"
 #include "util/utf8.h"
 
-/* Append s with CR and LF removed: header values must not be able to start new headers. */
+/* Append s with CR, LF and the other control characters (DEL too) removed: header values
+ * must not be able to start new headers, and RFC 5322 allows no controls in them. */
 static void
 put_header_value(struct buf *out, const char *s)
 {
 	for (; *s; s++)
-		if (*s != '\r' && *s != '\n')
+		if ((unsigned char)*s >= 0x20 && *s != 0x7f)
 			buf_putc(out, *s);
 }
 
