@@ -163,12 +163,29 @@ build_wecom(const struct channel *ch, const char *part, void *ctx, struct buf *u
 	return 0;
 }
 
+/* s into out with WeCom's mention syntax (<@userid>, <@all>) made text: its '<' becomes the
+ * fullwidth U+FF1C, which WeCom reads as no tag. Feed text (a title, a summary) is not to ping
+ * a group; done before splitting, so the parts are measured as sent. */
+static void
+put_without_mentions(struct buf *out, const char *s)
+{
+	for (; *s; s++) {
+		if (s[0] == '<' && s[1] == '@')
+			buf_puts(out, "\xef\xbc\x9c");
+		else
+			buf_putc(out, *s);
+	}
+}
+
 int
 chat_send_wecom(const struct channel *ch, const struct deliver_message *msg, struct err *e)
 {
-	struct buf body = BUF_INIT, parts = BUF_INIT, header = BUF_INIT;
-	chat_body(msg, &body);
-	buf_printf(&header, "## %s", msg->title);
+	struct buf md = BUF_INIT, body = BUF_INIT, parts = BUF_INIT, header = BUF_INIT;
+	chat_body(msg, &md);
+	put_without_mentions(&body, buf_str(&md));
+	buf_free(&md);
+	buf_puts(&header, "## ");
+	put_without_mentions(&header, msg->title);
 	size_t n = split_with_header(buf_str(&body), buf_str(&header), WECOM_LIMIT, SPLIT_BYTES, &parts);
 	int rc = chat_send_parts(ch, &parts, n, build_wecom, NULL, "errcode", "errmsg", e);
 	buf_free(&body);

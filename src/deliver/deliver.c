@@ -52,6 +52,27 @@ channel_need(const struct channel *ch, const char *key, const char **out, struct
 	return 0;
 }
 
+/* Hide in msg each piece of a URL's path and query (path: "/a/b?k=v&k2=v2") of 8 bytes or
+ * more: a service's error may repeat one alone ("unknown token tok-9f8e7d6c"). Shorter pieces
+ * ("hook", "send") are words an error says anyway, and name no secret. */
+static void
+redact_url_pieces(char *msg, const char *path)
+{
+	char piece[512];
+	for (const char *p = path; p && *p;) {
+		p += strspn(p, "/?&=");
+		size_t n = strcspn(p, "/?&=#");
+		if (n >= 8 && n < sizeof piece) {
+			memcpy(piece, p, n);
+			piece[n] = '\0';
+			redact_secret(msg, piece);
+		}
+		p += n;
+		if (*p == '#')
+			break;
+	}
+}
+
 void
 channel_redact(const struct channel *ch, struct err *e)
 {
@@ -72,6 +93,7 @@ channel_redact(const struct channel *ch, struct err *e)
 		const char *path = host ? strpbrk(host + 3, "/?") : NULL;
 		if (path && strlen(path) > 1)
 			redact_secret(e->msg, path);
+		redact_url_pieces(e->msg, path);
 	}
 }
 

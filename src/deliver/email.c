@@ -24,7 +24,11 @@ put_header_value(struct buf *out, const char *s)
 }
 
 /* RFC 2047: a non-ASCII subject becomes UTF-8 B encoded-words of at most 45 raw bytes each
- * (60 base64 chars), cut on code point boundaries. ASCII subjects are left alone. */
+ * (60 base64 chars), cut on code point boundaries, a folded line each (RFC 5322 2.2.3: a
+ * header line may not pass 998 octets, and the space between encoded-words is no text). An
+ * ASCII subject stays as it is unless it would pass SUBJECT_LINE_MAX, then it is encoded too:
+ * folding plain text needs spaces where the line is to break, and a title may have none. */
+#define SUBJECT_LINE_MAX 900
 static void
 put_subject(struct buf *out, const char *title)
 {
@@ -36,7 +40,7 @@ put_subject(struct buf *out, const char *title)
 		if ((unsigned char)s[i] >= 0x80)
 			is_ascii = 0;
 	buf_puts(out, "Subject: ");
-	if (is_ascii) {
+	if (is_ascii && len <= SUBJECT_LINE_MAX) {
 		buf_append(out, s, len);
 	} else {
 		for (size_t pos = 0; pos < len;) {
@@ -50,7 +54,7 @@ put_subject(struct buf *out, const char *title)
 			}
 			unsigned char enc[64];
 			EVP_EncodeBlock(enc, (const unsigned char *)s + pos, (int)n);
-			buf_printf(out, "%s=?UTF-8?B?%s?=", pos ? " " : "", (const char *)enc);
+			buf_printf(out, "%s=?UTF-8?B?%s?=", pos ? "\r\n " : "", (const char *)enc);
 			pos += n;
 		}
 	}

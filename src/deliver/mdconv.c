@@ -216,9 +216,12 @@ convert(const struct md_style *st, const char *md, struct buf *out)
 			buf_free(&inner);
 			buf_puts(out, st->heading[1]);
 		} else if (len >= 1 && line[0] == '>') {
+			/* the prefix stands for '>', a space only where the line had one: a part is
+			 * measured on the Markdown (split.c), so the converted line may not be longer */
 			size_t skip = (len >= 2 && line[1] == ' ') ? 2 : 1;
 			buf_puts(out, st->quote_prefix);
-			buf_putc(out, ' ');
+			if (skip == 2)
+				buf_putc(out, ' ');
 			inline_line(st, line + skip, len - skip, out);
 		} else if (st->bullet && len >= 2 && (line[0] == '-' || line[0] == '*') && line[1] == ' ') {
 			buf_puts(out, st->bullet);

@@ -113,14 +113,24 @@ split_with_header(const char *body, const char *header, size_t limit, enum split
 {
 	if (!body)
 		body = "";
-	/* " (999/999)\n\n" is the most the numbering adds. */
-	const size_t numbering = 12;
 	size_t hlen = header ? strlen(header) : 0;
 	if (header && split_measure(header, hlen, unit) > limit / 4)
 		hlen = prefix_within(header, hlen, limit / 4, unit);
-	size_t reserve = numbering + (header ? split_measure(header, hlen, unit) : 0);
-	struct split_part *parts;
-	size_t n = split_text(body, strlen(body), limit - reserve, unit, &parts);
+	/* The numbering " (i/n)\n\n" adds 6 + 2 digits(n): reserved for 3 digits, and split
+	 * again with more when the parts are 1,000 or more. */
+	struct split_part *parts = NULL;
+	size_t n = 0;
+	for (size_t digits = 3;;) {
+		size_t reserve = 6 + 2 * digits + (header ? split_measure(header, hlen, unit) : 0);
+		free(parts);
+		n = split_text(body, strlen(body), limit > reserve ? limit - reserve : 1, unit, &parts);
+		size_t need = 1;
+		for (size_t k = n; k >= 10; k /= 10)
+			need++;
+		if (need <= digits)
+			break;
+		digits = need;
+	}
 	for (size_t i = 0; i < n; i++) {
 		if (header) {
 			buf_append(out, header, hlen);
