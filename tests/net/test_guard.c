@@ -125,6 +125,41 @@ test_connect_time_only(void)
 	CHECK_INT(r2, 0);
 }
 
+/* saw_private means "connected to", not "tried": a name with a private address that refuses
+ * and a public one that answers (curl tries them in turn) connected to the public one only.
+ * When hop 0 of a feed counted as private here, its redirects were allowed anywhere: a feed
+ * host that publishes an unreachable private A record next to its real one could redirect
+ * brief to 169.254.169.254. */
+static void
+test_saw_private_is_connected(void)
+{
+	struct net_guard_policy p;
+	struct err e;
+	CHECK(net_guard_policy_init(&p, NULL, &e) == 0);
+	char url[128], resolve[128];
+	snprintf(url, sizeof url, "http://two.test:%d/gen/direct", pub.port);
+	/* nothing listens on 127.0.0.2 at pub's port: refused at once, then 127.0.0.3 answers */
+	snprintf(resolve, sizeof resolve, "two.test:%d:127.0.0.2,127.0.0.3", pub.port);
+	struct curl_slist *res = curl_slist_append(NULL, resolve);
+	CURL *h = curl_easy_init();
+	struct net_guard g;
+	net_guard_start(&g, &p, 0); /* hop 0 of a feed: not enforced, only recorded */
+	curl_easy_setopt(h, CURLOPT_URL, url);
+	curl_easy_setopt(h, CURLOPT_RESOLVE, res);
+	curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, discard);
+	curl_easy_setopt(h, CURLOPT_TIMEOUT, 30L);
+	net_guard_install(h, &g);
+	CURLcode rc = curl_easy_perform(h);
+	char *ip = NULL;
+	curl_easy_getinfo(h, CURLINFO_PRIMARY_IP, &ip);
+	if (g.saw_private)
+		fprintf(stderr, "  connected to %s only, yet saw_private\n", ip ? ip : "?");
+	CHECK(rc == CURLE_OK && ip && strcmp(ip, "127.0.0.3") == 0);
+	CHECK(!g.saw_private);
+	curl_easy_cleanup(h);
+	curl_slist_free_all(res);
+}
+
 static void
 test_matrix(void)
 {
@@ -251,6 +286,56 @@ test_allow_private(void)
 	arena_free(&a);
 }
 
+/* A proxy variable that does not apply to the redirect's URL: with only https_proxy set (or
+ * with http_proxy and the target in no_proxy) curl connects to an http:// target directly, so
+ * the connect-time check must still judge it. A public feed redirecting to localhost (a name:
+ * the literal pre-check cannot see it) must be refused and the internal server see nothing. */
+static void
+test_proxy_env_direct(void)
+{
+	struct store st;
+	t_store_open(&st, t_subdir("proxyenv"));
+	char target[200], et[400], f1[700], f2[700];
+	snprintf(target, sizeof target, "http://localhost:%d/gen/behind-proxy-env", in1.port);
+	t_url_escape(target, et, sizeof et);
+	snprintf(f1, sizeof f1, "http://127.0.0.3:%d/gen/px1?redirect=302&to=%s", pub.port, et);
+	t_add_source(&st, f1);
+	struct arena a = ARENA_INIT;
+	struct fetch_summary s;
+	fsrv_reset(&in1);
+	/* 1: only https_proxy (an unused port); the feeds are http:// and go direct */
+	setenv("https_proxy", "http://127.0.0.1:9", 1);
+	t_fetch_cfg(&st, NULL, 60, &a, &s);
+	unsetenv("https_proxy");
+	long r1 = -1;
+	fsrv_stat(&in1, "*", &r1, NULL, NULL, NULL);
+	if (r1 != 0 || s.feeds_failed != 1)
+		fprintf(stderr, "  https_proxy set: %ld requests reached 127.0.0.1, %d of 1 feed failed\n", r1,
+		        s.feeds_failed);
+	CHECK_INT(r1, 0);
+	CHECK_INT(s.feeds_failed, 1);
+	/* 2: http_proxy with a no_proxy list naming the feed's host and localhost */
+	snprintf(f2, sizeof f2, "http://127.0.0.3:%d/gen/px2?redirect=302&to=%s", pub.port, et);
+	store_close(&st);
+	t_store_open(&st, t_subdir("proxyenv2"));
+	t_add_source(&st, f2);
+	fsrv_reset(&in1);
+	setenv("http_proxy", "http://127.0.0.1:9", 1);
+	setenv("no_proxy", "127.0.0.3,localhost", 1);
+	t_fetch_cfg(&st, NULL, 60, &a, &s);
+	unsetenv("http_proxy");
+	unsetenv("no_proxy");
+	r1 = -1;
+	fsrv_stat(&in1, "*", &r1, NULL, NULL, NULL);
+	if (r1 != 0 || s.feeds_failed != 1)
+		fprintf(stderr, "  http_proxy + no_proxy: %ld requests reached 127.0.0.1, %d of 1 feed failed\n", r1,
+		        s.feeds_failed);
+	CHECK_INT(r1, 0);
+	CHECK_INT(s.feeds_failed, 1);
+	store_close(&st);
+	arena_free(&a);
+}
+
 int
 main(void)
 {
@@ -262,9 +347,11 @@ main(void)
 	fsrv_start(&in2, FIXTURES_DIR, "127.0.0.2");
 	curl_global_init(CURL_GLOBAL_DEFAULT);
 	test_connect_time_only();
+	test_saw_private_is_connected();
 	test_matrix();
 	test_local_to_local();
 	test_allow_private();
+	test_proxy_env_direct();
 	curl_global_cleanup();
 	fsrv_stop(&pub);
 	fsrv_stop(&in1);
