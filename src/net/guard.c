@@ -204,12 +204,14 @@ judge(struct net_guard *g, const struct sockaddr *sa)
 	return -1;
 }
 
-/* CURLOPT_OPENSOCKETFUNCTION: no socket for a refused address, so no packet reaches it. */
+/* CURLOPT_OPENSOCKETFUNCTION: no socket for a refused address, so no packet reaches it.
+ * Only when enforcing: an address merely tried (curl goes on to the next when it refuses) is
+ * not one connected to; on_prereq records the address the request really goes out on. */
 static curl_socket_t
 on_open_socket(void *clientp, curlsocktype purpose, struct curl_sockaddr *address)
 {
 	struct net_guard *g = clientp;
-	if (purpose == CURLSOCKTYPE_IPCXN && judge(g, &address->addr) < 0)
+	if (purpose == CURLSOCKTYPE_IPCXN && g->enforce && judge(g, &address->addr) < 0)
 		return CURL_SOCKET_BAD;
 	return socket(address->family, address->socktype, address->protocol);
 }
