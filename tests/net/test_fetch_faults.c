@@ -196,6 +196,32 @@ test_deadline(void)
 	store_close(&st);
 }
 
+/* A gzip stream that ends half way (a complete HTTP response, Content-Length matching, whose
+ * encoded body was cut: a proxy or a server dying mid-write) is a broken body, not a feed: a
+ * third of the items stored as a success, with the ETag of the whole, would make the next run
+ * a 304 and the rest of the feed never arrive. */
+static void
+test_truncated_gzip(void)
+{
+	struct store st;
+	t_store_open(&st, t_subdir("gzcut"));
+	const char *url = fsrv_url(&srv, "/gen/gzcut?items=40&gzip=1&gzcut=1");
+	int64_t id = t_add_source(&st, url);
+	struct arena a = ARENA_INIT;
+	struct fetch_summary s;
+	t_fetch(&st, FAULTS_TIMEOUT_S, &a, &s);
+	long long items = t_query_int(&st, "SELECT count(*) FROM items");
+	if (s.feeds_failed != 1)
+		fprintf(stderr, "  truncated gzip: stored as a success with %lld of 40 items\n", items);
+	CHECK_INT(s.feeds_failed, 1);
+	CHECK_INT(items, 0);
+	struct source src;
+	CHECK(store_source_get(&st, id, &a, &src, NULL) == 0);
+	CHECK(src.etag == NULL);
+	arena_free(&a);
+	store_close(&st);
+}
+
 int
 main(void)
 {
@@ -204,6 +230,7 @@ main(void)
 	test_faults();
 	test_size_caps();
 	test_deadline();
+	test_truncated_gzip();
 	fsrv_stop(&srv);
 	return test_done("test_fetch_faults");
 }
