@@ -36,6 +36,11 @@ on_header(char *line, size_t size, size_t nmemb, void *userp)
 	size_t len = size * nmemb;
 	if (len >= 5 && memcmp(line, "HTTP/", 5) == 0) { /* a new response (after 1xx): start over */
 		j->etag[0] = j->last_modified[0] = j->retry_after[0] = '\0';
+		j->is_encoded = 0;
+	} else if (len > 17 && str_ncasecmp(line, "content-encoding:", 17) == 0) {
+		char v[64];
+		header_value(line, len, 17, v, sizeof v);
+		j->is_encoded = v[0] && str_ncasecmp(v, "identity", 8) != 0;
 	} else if (len > 5 && str_ncasecmp(line, "etag:", 5) == 0) {
 		header_value(line, len, 5, j->etag, sizeof j->etag);
 	} else if (len > 14 && str_ncasecmp(line, "last-modified:", 14) == 0) {

@@ -64,6 +64,7 @@ struct fetch_job {
 	int is_too_big;             /* the body cap stopped the transfer */
 	int is_parsing;             /* handed to the parse thread: stored and finished by parse_collect */
 	size_t max_body;           /* the cap on the decoded body */
+	int is_encoded;             /* the current response came with a Content-Encoding (gzip, br…) */
 	char etag[512];             /* validators and Retry-After of the current response */
 	char last_modified[128];
 	char retry_after[128];

@@ -4,6 +4,7 @@
 #include "net/guard.h"
 
 #include <arpa/inet.h>
+#include <netdb.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -127,15 +128,74 @@ net_addr_str_is_private(const char *addr, const struct net_guard_policy *p)
 	return net_addr_is_private((const struct sockaddr *)&ss, p);
 }
 
+/* Add the addresses of the proxy px (an environment variable's value: "host:port",
+ * "http://user:pw@host:port", "socks5h://host") to p, with its port (curl's default 1080, 443
+ * for an https:// proxy). Returns -1 when px names no host that resolves. */
+static int
+add_proxy(struct net_guard_policy *p, const char *px)
+{
+	CURLU *u = curl_url();
+	char *host = NULL, *port = NULL, *scheme = NULL;
+	int rc = -1;
+	if (u && curl_url_set(u, CURLUPART_URL, px, CURLU_GUESS_SCHEME | CURLU_NON_SUPPORT_SCHEME) == CURLUE_OK &&
+	    curl_url_get(u, CURLUPART_HOST, &host, 0) == CURLUE_OK && host && *host) {
+		curl_url_get(u, CURLUPART_PORT, &port, 0);
+		curl_url_get(u, CURLUPART_SCHEME, &scheme, 0);
+		const char *service = port ? port : scheme && strcmp(scheme, "https") == 0 ? "443" : "1080";
+		char name[256];
+		size_t n = strlen(host); /* [::1] as the resolver reads it */
+		if (n >= 2 && host[0] == '[' && host[n - 1] == ']')
+			snprintf(name, sizeof name, "%.*s", (int)(n - 2), host + 1);
+		else
+			snprintf(name, sizeof name, "%s", host);
+		struct addrinfo hints = {.ai_socktype = SOCK_STREAM}, *res = NULL;
+		if (getaddrinfo(name, service, &hints, &res) == 0) {
+			for (struct addrinfo *ai = res; ai && p->proxy_count < NET_GUARD_PROXY_ADDRS; ai = ai->ai_next)
+				if (ai->ai_addrlen <= sizeof p->proxies[0])
+					memcpy(&p->proxies[p->proxy_count++], ai->ai_addr, ai->ai_addrlen);
+			freeaddrinfo(res);
+			rc = 0;
+		}
+	}
+	curl_free(host);
+	curl_free(port);
+	curl_free(scheme);
+	curl_url_cleanup(u);
+	return rc;
+}
+
+/* Whether sa (its port included) is one of p's proxies. */
+static int
+is_proxy(const struct net_guard_policy *p, const struct sockaddr *sa)
+{
+	for (int i = 0; i < p->proxy_count; i++) {
+		const struct sockaddr *x = (const struct sockaddr *)&p->proxies[i];
+		if (x->sa_family != sa->sa_family)
+			continue;
+		if (sa->sa_family == AF_INET) {
+			const struct sockaddr_in *a = (const struct sockaddr_in *)sa, *b = (const struct sockaddr_in *)x;
+			if (a->sin_port == b->sin_port && a->sin_addr.s_addr == b->sin_addr.s_addr)
+				return 1;
+		} else if (sa->sa_family == AF_INET6) {
+			const struct sockaddr_in6 *a = (const struct sockaddr_in6 *)sa, *b = (const struct sockaddr_in6 *)x;
+			if (a->sin6_port == b->sin6_port && memcmp(&a->sin6_addr, &b->sin6_addr, sizeof a->sin6_addr) == 0)
+				return 1;
+		}
+	}
+	return 0;
+}
+
 int
 net_guard_policy_init(struct net_guard_policy *p, const struct config *cfg, struct err *e)
 {
 	memset(p, 0, sizeof *p);
 	p->allow_private = config_values(cfg)->fetch_allow_private;
+	/* the variables curl reads (it reads no HTTP_PROXY, a CGI's request header) */
 	static const char *const proxies[] = {"http_proxy", "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"};
 	for (size_t i = 0; i < sizeof proxies / sizeof proxies[0]; i++) {
 		const char *px = getenv(proxies[i]);
-		p->is_proxied |= px && *px;
+		if (px && *px && add_proxy(p, px) < 0)
+			p->is_proxied = 1; /* where it connects cannot be told from here: literals only */
 	}
 	const char *stand_in = getenv("BRIEF_TEST_PUBLIC_ADDR");
 	if (stand_in && *stand_in) {
@@ -190,8 +250,8 @@ net_guard_check_url(struct net_guard *g, const char *url)
 static int
 judge(struct net_guard *g, const struct sockaddr *sa)
 {
-	if (!net_addr_is_private(sa, g->policy))
-		return 0;
+	if (is_proxy(g->policy, sa) || !net_addr_is_private(sa, g->policy))
+		return 0; /* a proxy is where the environment sends requests, not a feed's say-so */
 	g->saw_private = 1;
 	if (!g->enforce)
 		return 0;
@@ -222,7 +282,6 @@ on_prereq(void *clientp, char *conn_primary_ip, char *conn_local_ip, int conn_pr
           int conn_local_port)
 {
 	(void)conn_local_ip;
-	(void)conn_primary_port;
 	(void)conn_local_port;
 	struct net_guard *g = clientp;
 	struct sockaddr_storage ss;
@@ -232,6 +291,11 @@ on_prereq(void *clientp, char *conn_primary_ip, char *conn_local_ip, int conn_pr
 		refuse(g, conn_primary_ip); /* cannot tell where it goes: not allowed */
 		return CURL_PREREQFUNC_ABORT;
 	}
+	uint16_t port = htons((uint16_t)conn_primary_port); /* a proxy is an address and a port */
+	if (ss.ss_family == AF_INET)
+		((struct sockaddr_in *)&ss)->sin_port = port;
+	else
+		((struct sockaddr_in6 *)&ss)->sin6_port = port;
 	return judge(g, (const struct sockaddr *)&ss) < 0 ? CURL_PREREQFUNC_ABORT : CURL_PREREQFUNC_OK;
 }
 

@@ -25,9 +25,11 @@
  * when checked and to 127.0.0.1 when connected (DNS rebinding) cannot get through. A literal
  * address in the URL in any spelling inet_aton accepts (2130706433, 0x7f.1, 0177.0.0.1, 127.1)
  * or a bracketed IPv6 literal is refused before any connection (net_guard_check_url), with a
- * clearer message. Limit: behind a proxy (http_proxy, https_proxy, all_proxy in the
- * environment) the connection is to the proxy, which resolves names itself: only literal
- * addresses in the URL can be checked then.
+ * clearer message. Behind a proxy (http_proxy, https_proxy, all_proxy in the environment) a
+ * connection to the proxy's own address and port is allowed, as the proxy resolves names
+ * itself: there only literal addresses in the URL can be checked; every other connection (a
+ * host no_proxy lists, a scheme no variable covers) is checked as without a proxy. A proxy
+ * whose host does not resolve when the run starts leaves only the literal check.
  *
  * Tests: $BRIEF_TEST_PUBLIC_ADDR names one loopback address (e.g. 127.0.0.3) that stands for
  * "the public internet", so a feed served there is treated as a public origin. It is for the
@@ -42,9 +44,17 @@
 #include "util/config.h"
 
 /* What the policy allows, fixed for a run. */
+#define NET_GUARD_PROXY_ADDRS 16
+
 struct net_guard_policy {
 	int allow_private;       /* [fetch] allow_private: no address is refused */
-	int is_proxied;          /* a proxy is configured: only URL literals can be checked */
+	int is_proxied;          /* a proxy is configured whose host could not be resolved: only URL
+	                          * literals can be checked */
+	/* The addresses (with ports) of the proxies the environment names: a connection there is
+	 * the proxy, which resolves names itself; every other connection (a URL no_proxy lists, a
+	 * scheme no variable covers) is checked as without one. */
+	struct sockaddr_storage proxies[NET_GUARD_PROXY_ADDRS];
+	int proxy_count;
 	int has_public_stand_in; /* tests: public_stand_in counts as a public address */
 	struct sockaddr_storage public_stand_in;
 };

@@ -352,10 +352,16 @@ ingest_parsed(struct fetch_ctx *c, struct parse_task *t)
 	struct buf desc = BUF_INIT;
 	if (t->doc.feed.subtitle)
 		text_from_html(t->doc.feed.subtitle, strlen(t->doc.feed.subtitle), SOURCE_DESCRIPTION_MAX, &desc);
+	/* A compressed body cut short (a gzip stream ending half way, its Content-Length matching)
+	 * is no error to libcurl 7.88: the document parses as far as it goes, bozo. Its items are
+	 * kept, but not its validators: they would make the next run a 304 and the rest of the
+	 * feed would never come. A compressed feed that is merely ill-formed is fetched whole each
+	 * run instead, which costs bytes, not items. */
+	int keep_validators = !(j->is_encoded && t->doc.is_bozo);
 	struct source_result r = {.attempted_at = j->attempt_started_at,
 	                          .http_status = http_status,
-	                          .etag = j->etag[0] ? j->etag : NULL,
-	                          .last_modified = j->last_modified[0] ? j->last_modified : NULL,
+	                          .etag = keep_validators && j->etag[0] ? j->etag : NULL,
+	                          .last_modified = keep_validators && j->last_modified[0] ? j->last_modified : NULL,
 	                          .new_url = j->perm_url,
 	                          .title = t->doc.feed.title,
 	                          .description = desc.len ? buf_str(&desc) : NULL,

@@ -327,6 +327,10 @@ handle_request(struct conn *c, const char *req)
 		c->state = SENDING;
 		return;
 	}
+	if (strncmp(target, "http://", 7) == 0) { /* absolute form: asked as a proxy, answer as the origin */
+		const char *slash = strchr(target + 7, '/');
+		memmove(target, slash ? slash : "/", strlen(slash ? slash : "/") + 1);
+	}
 	char hv[512];
 	if (req_header(req, "connection", hv, sizeof hv) && strcasecmp(hv, "close") == 0)
 		c->is_close = 1;

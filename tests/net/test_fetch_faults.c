@@ -197,27 +197,36 @@ test_deadline(void)
 }
 
 /* A gzip stream that ends half way (a complete HTTP response, Content-Length matching, whose
- * encoded body was cut: a proxy or a server dying mid-write) is a broken body, not a feed: a
- * third of the items stored as a success, with the ETag of the whole, would make the next run
- * a 304 and the rest of the feed never arrive. */
+ * encoded body was cut: a proxy or a server dying mid-write): libcurl 7.88 reports no error,
+ * and the document parses as far as it goes. What it holds is kept, but not its ETag: that
+ * would make the next run a 304 and the rest of the feed never arrive. The next run asks
+ * without validators (fails when the validators of a cut body are stored). */
 static void
 test_truncated_gzip(void)
 {
 	struct store st;
 	t_store_open(&st, t_subdir("gzcut"));
-	const char *url = fsrv_url(&srv, "/gen/gzcut?items=40&gzip=1&gzcut=1");
+	const char *target = "/gen/gzcut?items=40&gzip=1&gzcut=1";
+	const char *url = fsrv_url(&srv, target);
 	int64_t id = t_add_source(&st, url);
 	struct arena a = ARENA_INIT;
 	struct fetch_summary s;
 	t_fetch(&st, FAULTS_TIMEOUT_S, &a, &s);
 	long long items = t_query_int(&st, "SELECT count(*) FROM items");
-	if (s.feeds_failed != 1)
-		fprintf(stderr, "  truncated gzip: stored as a success with %lld of 40 items\n", items);
-	CHECK_INT(s.feeds_failed, 1);
-	CHECK_INT(items, 0);
+	CHECK(items < 40); /* the fault did cut the body */
 	struct source src;
 	CHECK(store_source_get(&st, id, &a, &src, NULL) == 0);
+	if (src.etag || src.last_modified)
+		fprintf(stderr, "  truncated gzip: %lld of 40 items, validators kept (ETag %s)\n", items,
+		        src.etag ? src.etag : "-");
 	CHECK(src.etag == NULL);
+	CHECK(src.last_modified == NULL);
+	long req0 = 0, cond0 = 0, req1 = 0, cond1 = 0;
+	fsrv_stat(&srv, target, &req0, &cond0, NULL, NULL);
+	t_fetch(&st, FAULTS_TIMEOUT_S, &a, &s);
+	fsrv_stat(&srv, target, &req1, &cond1, NULL, NULL);
+	CHECK(req1 > req0);
+	CHECK_INT(cond1 - cond0, 0);
 	arena_free(&a);
 	store_close(&st);
 }

@@ -336,6 +336,44 @@ test_proxy_env_direct(void)
 	arena_free(&a);
 }
 
+/* A proxy on a private address (a company's; 127.0.0.2 here) is where the environment sends
+ * requests: a transfer the guard enforces (a redirect's hop, an article page) goes through
+ * it, and the same address at another port is still refused. The feedserver answers the
+ * absolute-form request as the origin. Fails when the proxy's own address is judged. */
+static void
+test_proxy_private_address(void)
+{
+	char px[64], url[128];
+	snprintf(px, sizeof px, "http://127.0.0.2:%d", in2.port);
+	setenv("http_proxy", px, 1);
+	struct net_guard_policy p;
+	struct err e;
+	CHECK(net_guard_policy_init(&p, NULL, &e) == 0);
+	unsetenv("http_proxy");
+	CHECK_INT(p.is_proxied, 0);
+	CHECK(p.proxy_count >= 1);
+	for (int k = 0; k < 2; k++) {
+		/* k 0: through the proxy; k 1: the proxy's address at another port, no_proxy'd */
+		CURL *h = curl_easy_init();
+		struct net_guard g;
+		net_guard_start(&g, &p, 1);
+		if (k == 0)
+			snprintf(url, sizeof url, "http://feeds.example.invalid/gen/via-proxy");
+		else
+			snprintf(url, sizeof url, "http://127.0.0.2:%d/gen/secret", in1.port);
+		curl_easy_setopt(h, CURLOPT_URL, url);
+		curl_easy_setopt(h, CURLOPT_PROXY, k == 0 ? px : "");
+		curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, discard);
+		curl_easy_setopt(h, CURLOPT_TIMEOUT, 30L);
+		net_guard_install(h, &g);
+		CURLcode rc = curl_easy_perform(h);
+		if (k == 0 && (rc != CURLE_OK || g.refused[0]))
+			fprintf(stderr, "  through the proxy %s: %s %s\n", px, curl_easy_strerror(rc), g.refused);
+		CHECK(k == 0 ? rc == CURLE_OK && !g.refused[0] : rc != CURLE_OK && g.refused[0]);
+		curl_easy_cleanup(h);
+	}
+}
+
 int
 main(void)
 {
@@ -352,6 +390,7 @@ main(void)
 	test_local_to_local();
 	test_allow_private();
 	test_proxy_env_direct();
+	test_proxy_private_address();
 	curl_global_cleanup();
 	fsrv_stop(&pub);
 	fsrv_stop(&in1);
