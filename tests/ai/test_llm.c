@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "ai/curate/curate.h"
+#include "ai/llm/llm.h"
 #include "ai/llm/prompt.h"
 #include "fixture.h"
 #include "llmserver.h"
@@ -265,6 +266,121 @@ test_budget(void)
 	store_close(&st);
 }
 
+/* A client for the stand-in (key: NULL = the environment's) and a score request over n
+ * articles in user. */
+static void
+direct_client(struct llm_client *c, const char *key)
+{
+	struct llm_config lc;
+	struct err e;
+	CHECK_INT(provider_resolve(&base_cfg, &lc, &e), 1);
+	if (key)
+		snprintf(lc.api_key, sizeof lc.api_key, "%s", key);
+	CHECK_INT(llm_client_init(c, &lc, NULL, &e), 0);
+	c->base_backoff_ms = 10;
+}
+
+static void
+score_user(struct buf *user, int n)
+{
+	prompt_user_begin(user);
+	for (int i = 1; i <= n; i++) {
+		char id[16], body[160];
+		snprintf(id, sizeof id, "a%d", i);
+		snprintf(body, sizeof body, "title: Rust compiler release %d\nsource: Blog %d\ntext: The compiler got faster.\n",
+		         i, i);
+		prompt_user_article(user, id, body);
+	}
+	prompt_user_end(user);
+}
+
+/* Found in review: a truncated answer (finish_reason length) is retried with twice the token
+ * cap only when no object at all could be extracted from it; but half of a batch answer holds
+ * whole entries, which the prose search extracts, so it failed the schema instead and was
+ * retried with the same cap: a cap too small for the batch was never raised. */
+static void
+test_truncated_raises_cap(void)
+{
+	llmsrv_reset(srv);
+	struct llm_client c;
+	direct_client(&c, NULL);
+	struct buf user = BUF_INIT;
+	score_user(&user, 10);
+	struct llm_request req = {.task = PROMPT_SCORE, .lang = "en", .user = buf_str(&user), .max_tokens = 576};
+	struct llm_request *reqs[] = {&req};
+	llmsrv_push_faults(srv, "truncated");
+	llm_run(&c, reqs, 1);
+	CHECK(req.is_ok);
+	CHECK_INT(req.attempts, 2);
+	CHECK_INT(req.cur_max_tokens, 2 * 576);
+	llm_request_clear(&req);
+	buf_free(&user);
+	llm_client_free(&c);
+}
+
+/* Found in review: an error message that echoes the key (some OpenAI-compatible servers do)
+ * is cut at 160 bytes before the key is redacted, so a long key (OpenAI project keys are
+ * ~164 characters) cut in the middle is no longer found and its first part is kept in the
+ * error (logged and stored in llm_usage.error). */
+static void
+test_echoed_key_redacted(void)
+{
+	llmsrv_reset(srv);
+	char key[200] = "sk-proj-";
+	for (size_t i = strlen(key); i < 164; i++)
+		key[i] = (char)('A' + i % 26);
+	key[164] = '\0';
+	struct llm_client c;
+	direct_client(&c, key);
+	struct buf user = BUF_INIT;
+	score_user(&user, 2);
+	struct llm_request req = {.task = PROMPT_SCORE, .lang = "en", .user = buf_str(&user), .max_tokens = 200};
+	struct llm_request *reqs[] = {&req};
+	llmsrv_push_faults(srv, "auth_401");
+	llm_run(&c, reqs, 1);
+	CHECK(!req.is_ok);
+	CHECK(strstr(req.error, "HTTP 401") != NULL);
+	char piece[17];
+	memcpy(piece, key + 20, 16); /* any 16 bytes of the key's body */
+	piece[16] = '\0';
+	if (strstr(req.error, piece))
+		fprintf(stderr, "key leaked: %s\n", req.error);
+	CHECK(strstr(req.error, piece) == NULL);
+	llm_request_clear(&req);
+	buf_free(&user);
+	llm_client_free(&c);
+}
+
+/* Found in review: batch.h promises re-asks of exactly the items whose entry was unusable, but
+ * one entry out of range (r = 11) fails the whole answer's schema check, so the whole batch is
+ * asked again, and a model that keeps scoring one article 11 sends all of the batch's
+ * articles to the offline engine. */
+static void
+test_one_bad_entry(void)
+{
+	char path[512];
+	snprintf(path, sizeof path, "%s/bad-entry.db", test_tmpdir());
+	struct store st;
+	fx_generated(&st, path, 12);
+	llmsrv_reset(srv);
+	struct config_entry entries[] = {{"llm", "timeout", "60"}, {"llm", "retries", "3"}, {"llm", "batch_size", "50"}};
+	struct config cfg = {.entries = entries, .count = 3};
+	struct err ce;
+	CHECK_INT(config_resolve(&cfg, &ce), 0);
+	llmsrv_push_faults(srv, "out_of_range,out_of_range,out_of_range,out_of_range,out_of_range");
+	struct arena a = ARENA_INIT;
+	struct curate_result r;
+	CHECK(curate(&st, &cfg, 0, &a, &r) == 12);
+	size_t offline = 0;
+	for (size_t i = 0; i < r.story_count; i++)
+		offline += r.stories[i].verdict.is_offline;
+	if (offline > 1)
+		fprintf(stderr, "one bad entry: %zu of %zu stories scored offline\n", offline, r.story_count);
+	CHECK(offline <= 1);
+	arena_free(&a);
+	store_close(&st);
+}
+
 int
 main(void)
 {
@@ -288,7 +404,7 @@ main(void)
 		{"429", 10},       {"500", 10},          {"hang", 10},         {"malformed", 10},
 		{"fenced", 0},     {"prose", 0},         {"truncated", 10},    {"missing_id", 1},
 		{"unknown_id", 1}, {"duplicate_id", 2},  {"empty_choices", 10}, {"schema_400", 10},
-		{"reals", 0},
+		{"reals", 0},      {"out_of_range", 1},
 	};
 	const char *only = getenv("BRIEF_TEST_FAULT");
 	for (size_t i = 0; i < sizeof faults / sizeof faults[0]; i++)
@@ -296,6 +412,9 @@ main(void)
 			fault_case(faults[i].fault, faults[i].extra);
 	test_persistent_failure();
 	test_budget();
+	test_truncated_raises_cap();
+	test_echoed_key_redacted();
+	test_one_bad_entry();
 	llmsrv_stop(srv);
 	return test_done("test_llm");
 }

@@ -184,6 +184,8 @@ apply_item_fault(const char *fault, json_t *answer)
 		json_array_remove(items, 0);
 	else if (strcmp(fault, "unknown_id") == 0)
 		json_object_set_new(json_array_get(items, 0), key, json_string("zz999"));
+	else if (strcmp(fault, "out_of_range") == 0 && json_object_get(json_array_get(items, 0), "r"))
+		json_object_set_new(json_array_get(items, 0), "r", json_integer(11));
 	else if (strcmp(fault, "duplicate_id") == 0 && json_array_size(items) > 1)
 		json_object_set(json_array_get(items, 1), key, json_object_get(json_array_get(items, 0), key));
 }
@@ -264,6 +266,14 @@ chat(struct llmsrv *s, struct MHD_Connection *c, const struct buf *body)
 	}
 	if (fault && strcmp(fault, "schema_400") == 0) {
 		ret = reply_error(c, 400, "response_format json_schema is not supported by this model", NULL);
+		goto out;
+	}
+	if (fault && strcmp(fault, "auth_401") == 0) { /* a server that echoes the rejected key */
+		const char *auth = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Authorization");
+		char msg[1024];
+		snprintf(msg, sizeof msg, "Incorrect API key provided: %s. Check your key.",
+		         auth && strncmp(auth, "Bearer ", 7) == 0 ? auth + 7 : "");
+		ret = reply_error(c, 401, msg, NULL);
 		goto out;
 	}
 	if (fault && strcmp(fault, "hang") == 0)
