@@ -234,7 +234,13 @@ finish(struct llm_client *c, struct llm_request *r, CURLcode code)
 	} else if (status != 200) {
 		json_t *eb = json_loadb(buf_str(&r->response), r->response.len, 0, NULL);
 		const char *msg = json_string_value(json_object_get(json_object_get(eb, "error"), "message"));
-		snprintf(r->error, sizeof r->error, "HTTP %ld: %.160s", status, msg ? msg : buf_str(&r->response));
+		/* Redacted before it is cut: a long key cut in the middle would no longer be found. */
+		struct buf m = BUF_INIT;
+		buf_puts(&m, msg ? msg : buf_str(&r->response));
+		char *shown = buf_detach(&m);
+		redact_secret(shown, c->cfg.api_key);
+		snprintf(r->error, sizeof r->error, "HTTP %ld: %.160s", status, shown);
+		free(shown);
 		if (status == 400 && !c->is_schema_off && c->cfg.supports_schema &&
 		    (str_icasestr(buf_str(&r->response), r->response.len, "response_format") ||
 		     str_icasestr(buf_str(&r->response), r->response.len, "json_schema"))) {
@@ -262,17 +268,20 @@ finish(struct llm_client *c, struct llm_request *r, CURLcode code)
 		const char *text = answer_text(resp, &joined, &finish_reason);
 		json_t *answer = text ? schema_extract(text, strlen(text)) : NULL;
 		char why[200];
+		int truncated = finish_reason && strcmp(finish_reason, "length") == 0;
 		if (!json_array_size(json_object_get(resp, "choices"))) {
 			snprintf(r->error, sizeof r->error, "the answer has no choices");
 			retryable = 1;
 		} else if (!answer) {
-			int truncated = finish_reason && strcmp(finish_reason, "length") == 0;
 			snprintf(r->error, sizeof r->error, "%s", truncated ? "the answer was truncated" : "no JSON object in the answer");
 			if (truncated && r->cur_max_tokens < MAX_COMPLETION_TOKENS)
 				r->cur_max_tokens *= 2;
 			retryable = 1;
 		} else if (schema_validate(r->schema ? r->schema : prompt_schema(r->task), answer, why, sizeof why) < 0) {
 			snprintf(r->error, sizeof r->error, "the answer does not match the schema: %s", why);
+			/* Cut short, whole entries of it can still be extracted as an object. */
+			if (truncated && r->cur_max_tokens < MAX_COMPLETION_TOKENS)
+				r->cur_max_tokens *= 2;
 			json_decref(answer);
 			retryable = 1;
 		} else {
