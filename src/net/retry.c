@@ -26,8 +26,11 @@ retry_after_ms(const char *value)
 	double fsecs;
 	if (str_to_long(t, 0, RETRY_AFTER_MAX_S, &secs) == 0)
 		return (int64_t)secs * 1000;
-	if (str_to_double(t, &fsecs) == 0)
+	if (str_to_double(t, &fsecs) == 0) {
+		if (!(fsecs >= 0)) /* negative or NaN: no delay a server can mean (and no int64 of -1e300) */
+			return -1;
 		return fsecs < RETRY_AFTER_MAX_S ? (int64_t)(fsecs * 1000) : (int64_t)RETRY_AFTER_MAX_S * 1000;
+	}
 	time_t when = curl_getdate(t, NULL);
 	if (when <= 0)
 		return -1;

@@ -13,6 +13,9 @@ main(void)
 	CHECK_INT(retry_after_ms("1.5"), 1500);
 	CHECK_INT(retry_after_ms("0"), 0);
 	CHECK_INT(retry_after_ms(""), -1);
+	CHECK_INT(retry_after_ms("-1e300"), -1); /* no int64 of it (UBSan): no delay */
+	CHECK_INT(retry_after_ms("-0.5"), -1);
+	CHECK_INT(retry_after_ms("nan"), -1);
 	CHECK_INT(retry_after_ms(NULL), -1);
 	CHECK_INT(retry_after_ms("soon"), -1);
 	CHECK_INT(retry_after_ms("99999999"), 7LL * 86400 * 1000); /* capped at a week */

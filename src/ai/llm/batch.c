@@ -147,6 +147,7 @@ batch_run(const struct batch_env *env, struct batch_task *t, struct batch_item *
 			}
 			prompt_user_end(&pb[b].user);
 			pb[b].req.task = t->task;
+			pb[b].req.per_entry = 1;
 			pb[b].req.lang = t->lang;
 			pb[b].req.user = buf_str(&pb[b].user);
 			pb[b].req.max_tokens = t->tokens_base + t->tokens_per_item * (int)pb[b].count;

@@ -213,6 +213,30 @@ record_usage(struct llm_client *c, struct llm_request *r, long status, long ms, 
 		log_debug("llm usage not recorded: %s", e.msg);
 }
 
+/* Drop the entries of a batch answer's "items" that fail the schema of an entry, each with a
+ * warning: one article scored 11 is that article's to ask again (batch.c asks for what has no
+ * entry), not its batch's. Returns how many were dropped. */
+static int
+drop_bad_entries(const struct llm_request *r, json_t *answer)
+{
+	const json_t *schema = r->schema ? r->schema : prompt_schema(r->task);
+	const json_t *entry_schema =
+		json_object_get(json_object_get(json_object_get(schema, "properties"), "items"), "items");
+	json_t *entries = json_object_get(answer, "items");
+	if (!entry_schema || !json_is_array(entries))
+		return 0;
+	int dropped = 0;
+	char why[200];
+	for (size_t i = json_array_size(entries); i-- > 0;)
+		if (schema_validate(entry_schema, json_array_get(entries, i), why, sizeof why) < 0) {
+			log_warn("llm %s: an entry of the answer is left out (asked again): %s", prompt_task_name(r->task),
+			         why);
+			json_array_remove(entries, i);
+			dropped++;
+		}
+	return dropped;
+}
+
 /* Decide what a finished transfer means. Returns 1 when the request is done (ok or final
  * failure), 0 when it should be retried (ready_at set). */
 static int
@@ -267,6 +291,8 @@ finish(struct llm_client *c, struct llm_request *r, CURLcode code)
 		const char *finish_reason = NULL;
 		const char *text = answer_text(resp, &joined, &finish_reason);
 		json_t *answer = text ? schema_extract(text, strlen(text)) : NULL;
+		if (answer && r->per_entry)
+			drop_bad_entries(r, answer);
 		char why[200];
 		int truncated = finish_reason && strcmp(finish_reason, "length") == 0;
 		if (!json_array_size(json_object_get(resp, "choices"))) {

@@ -32,6 +32,9 @@ struct llm_request {
 	json_t *schema;         /* NULL: the task's answer schema; else this one (borrowed; benchmarks
 	                         * use it to replay other tools' answer shapes) */
 	int max_tokens;         /* completion cap */
+	int per_entry;          /* a batch: the answer's "items" are checked one by one, and an entry
+	                         * that fails its schema is dropped (the batch asks for that item
+	                         * again) instead of failing the whole answer */
 	void *ctx;              /* the caller's */
 	/* Results. */
 	int is_ok;
