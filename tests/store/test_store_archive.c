@@ -647,6 +647,47 @@ test_prune(void)
 	close_store();
 }
 
+/* A further source of a story is cited only by the Markdown, whose link targets are written
+ * with esc_md_url (report/escape.c): '(', ')', quotes and every byte from 0x7F percent-encoded.
+ * Prune must still keep those items whole. */
+static void
+test_prune_md_escaped_link(void)
+{
+	open_store("prune_md_esc.db");
+	put("wiki_(film)", "Parenthesised", "an old story in brackets, zebra", NOW - 100 * DAY);
+	put("caf\xc3\xa9", "Cafe", "an old story with an accent, zebra", NOW - 100 * DAY);
+	put("old", "Forgotten", "an old story nobody cites, yak", NOW - 100 * DAY);
+	struct err e;
+	CHECK(store_report_save(&st, "daily", "2026-02-20", "en", "D", NOW,
+	                        "Lead \xc2\xb7 also in [A](http://a.example/wiki_%28film%29), [B](http://a.example/caf%C3%A9)",
+	                        NULL, "{\"items\":[]}", &e) == 0);
+	struct prune_result r;
+	CHECK(store_prune(&st, NOW, 30, 0, &r, &e) == 0);
+	CHECK_INT(r.kept_cited, 2);
+	CHECK_INT(r.items, 1);
+	CHECK_INT(test_query_int(&st, "SELECT count(*) FROM items WHERE text IS NOT NULL"), 2);
+	close_store();
+}
+
+/* An item pruned and then changed by its feed gets its body back: it is an old item with a
+ * body like any other, and the next prune removes it again. */
+static void
+test_prune_changed_after_prune(void)
+{
+	open_store("prune_changed.db");
+	put("old", "Old story", "an old story, yak", NOW - 100 * DAY);
+	struct err e;
+	struct prune_result r;
+	CHECK(store_prune(&st, NOW, 30, 0, &r, &e) == 0);
+	CHECK_INT(r.items, 1);
+	CHECK_INT(put("old", "Old story", "an old story, corrected, yak", NOW - 100 * DAY), ITEM_CHANGED);
+	CHECK_INT(test_query_int(&st, "SELECT count(*) FROM items WHERE text IS NOT NULL"), 1);
+	CHECK(store_prune(&st, NOW + DAY, 30, 0, &r, &e) == 0);
+	CHECK_INT(r.items, 1);
+	CHECK_INT(test_query_int(&st, "SELECT count(*) FROM items WHERE text IS NOT NULL"), 0);
+	close_store();
+}
+
 /* A store file made from tests/store/fixtures/schema_vN.sql (an older brief's store as SQL),
  * then opened (and so migrated) as st, at the current schema version. */
 static void
@@ -1065,6 +1106,8 @@ main(void)
 	test_search_rank_many_words();
 	test_keyset_prefix_grows();
 	test_prune();
+	test_prune_md_escaped_link();
+	test_prune_changed_after_prune();
 	test_migration();
 	test_page_index();
 	test_migration_v6();
