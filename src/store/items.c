@@ -33,7 +33,7 @@ store_items_open(struct store_items *w, struct store *st, struct err *e)
 		st,
 		"UPDATE items SET guid = NULL, link = ?3, canonical_link = ?4, title = ?5, author = ?6,"
 		" summary = ?7, content = ?8, text = ?9, categories = ?10, enclosures = ?11, comments = ?12,"
-		" published = ?13, updated = ?14, changed_at = ?15, content_hash = ?16"
+		" published = ?13, updated = ?14, changed_at = ?15, content_hash = ?16, pruned_at = NULL"
 		" WHERE source_id = ?1 AND dedupe_key = ?2",
 		e);
 	if (!w->find || !w->insert || !w->update) {

@@ -1,7 +1,9 @@
 /* prune.c: removing old item bodies, keeping cited items and dedupe keys (see prune.h). */
 #include "store/prune.h"
 
+#include <ctype.h>
 #include <jansson.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "util/buf.h"
@@ -56,6 +58,24 @@ cite_markdown(struct store *st, sqlite3_stmt *ins, const char *md, struct err *e
 		if (p[n] == ')' && n > 0) {
 			sqlite3_bind_text(ins, 1, p, (int)n, SQLITE_TRANSIENT);
 			if (step_done(st, ins, e) < 0)
+				return -1;
+			/* and as the item's link: the renderer percent-encodes '(', ')', quotes and
+			 * bytes from 0x7F (esc_md_url); both forms are kept, a link may hold "%28" */
+			struct buf raw = BUF_INIT;
+			for (size_t k = 0; k < n; k++) {
+				if (p[k] == '%' && k + 2 < n && isxdigit((unsigned char)p[k + 1]) &&
+				    isxdigit((unsigned char)p[k + 2])) {
+					char hex[3] = {p[k + 1], p[k + 2], '\0'};
+					buf_putc(&raw, (char)strtol(hex, NULL, 16));
+					k += 2;
+				} else {
+					buf_putc(&raw, p[k]);
+				}
+			}
+			sqlite3_bind_text(ins, 1, buf_str(&raw), (int)raw.len, SQLITE_TRANSIENT);
+			int rc = step_done(st, ins, e);
+			buf_free(&raw);
+			if (rc < 0)
 				return -1;
 		}
 	}
