@@ -55,6 +55,9 @@ main(void)
 	want("Tue, 10 Jun 2003 04:00:00 A", 2003, 6, 10, 5, 0, 0); /* RFC 822's sign */
 	want("Tue, 10 Jun 2003 04:00:00 Y", 2003, 6, 9, 16, 0, 0);
 	want("Sun, 2 Jan 2011 12:00:00 +0000 (UTC)", 2011, 1, 2, 12, 0, 0);
+	/* a numeric offset followed by a redundant "GMT" (PHP date('r') . " GMT"): feedparser reads the offset */
+	want("Sat, 07 Sep 2002 00:00:01 +0000 GMT", 2002, 9, 7, 0, 0, 1);
+	want("Sat, 07 Sep 2002 02:00:01 +0200 GMT", 2002, 9, 7, 0, 0, 1);
 	want("sun, 2 jan 2011 12:00 +05:30", 2011, 1, 2, 6, 30, 0);
 	want("Sun, 2 Jan 2011 1:2:3 GMT", 2011, 1, 2, 1, 2, 3);
 	want("Sun,, 2 Jan,, 2011 12:00:00 GMT", 2011, 1, 2, 12, 0, 0);

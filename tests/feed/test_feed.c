@@ -658,9 +658,47 @@ test_tokenizers(void)
 	release(&g);
 }
 
+/* An empty content element (RSS content:encoded left empty, Atom content with src=) must not
+ * hide the summary: the item's text falls back to the summary. */
+static void
+test_text_falls_back_to_summary(void)
+{
+	struct got g;
+	parse(&g, "<rss version=\"2.0\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\"><channel>"
+	          "<title>C</title><item><title>A</title><description>short desc</description>"
+	          "<content:encoded><![CDATA[]]></content:encoded></item></channel></rss>");
+	CHECK_INT(g.n, 1);
+	if (g.n == 1)
+		CHECK_STR(g.text[0], "short desc");
+	release(&g);
+	parse(&g, "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>T</title><id>urn:f</id>"
+	          "<entry><title>E</title><id>x</id><summary>the summary</summary>"
+	          "<content src=\"http://example.com/x.html\" type=\"text/html\"/></entry></feed>");
+	CHECK_INT(g.n, 1);
+	if (g.n == 1)
+		CHECK_STR(g.text[0], "the summary");
+	release(&g);
+}
+
+/* A UTF-8 document with one stray byte: the rest of its UTF-8 text must stay UTF-8, not
+ * become windows-1252 mojibake ("cafÃ©") everywhere. */
+static void
+test_utf8_with_stray_byte(void)
+{
+	static const char doc[] = "<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\"><channel>"
+	                          "<title>caf\xc3\xa9</title><item><title>x \x80 y</title></item></channel></rss>";
+	struct got g;
+	parse_with(&g, doc, sizeof doc - 1, NULL, NULL, NULL);
+	CHECK_STR(g.doc.feed.title, "caf\xc3\xa9");
+	CHECK_INT(g.doc.is_bozo, 1);
+	release(&g);
+}
+
 int
 main(void)
 {
+	test_text_falls_back_to_summary();
+	test_utf8_with_stray_byte();
 	test_tokenizers();
 	test_lenient();
 	test_entities();

@@ -230,9 +230,29 @@ test_corpus(void)
 	buf_free(&manifest);
 }
 
+/* content_text is plain text: the item's text collapses it as the XML parser does an Atom
+ * type="text" body (a blank line is one line break, other whitespace one space, trimmed). */
+static void
+test_content_text_whitespace(void)
+{
+	static const char doc[] = "{\"version\":\"https://jsonfeed.org/version/1.1\",\"title\":\"J\",\"items\":["
+	                          "{\"id\":\"1\",\"content_text\":\"  line one\\nline   two\\n\\n\\npara two \"}]}";
+	struct arena arena = ARENA_INIT;
+	struct feed_doc doc_out;
+	struct seen s = {0};
+	struct feed_parse_opts opts = {0};
+	CHECK(jsonfeed_parse(doc, sizeof doc - 1, &opts, &arena, collect, &s, &doc_out) == 0);
+	CHECK_INT(s.count, 1);
+	if (s.count == 1)
+		CHECK_STR(s.text[0], "line one line two\npara two");
+	seen_free(&s);
+	arena_free(&arena);
+}
+
 int
 main(void)
 {
+	test_content_text_whitespace();
 	test_v11();
 	test_v10_and_errors();
 	test_corpus();
