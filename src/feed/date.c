@@ -164,6 +164,7 @@ struct date_fields {
 	int zone;         /* minutes east of UTC */
 	int has_zone;
 	int is_base_zone; /* the zone was UT/GMT/UTC, so "GMT+02:00" may refine it */
+	int is_numeric_zone; /* the zone was an offset, so a "GMT" after it adds nothing */
 	int meridiem;     /* -1, 0 (AM) or 12 (PM) */
 	int is_korean;    /* Korean markers: the zone defaults to KST */
 };
@@ -173,7 +174,7 @@ date_fields_init(struct date_fields *f)
 {
 	f->year = f->mon = f->day = f->hour = f->min = f->sec = -1;
 	f->zone = 0;
-	f->has_zone = f->is_base_zone = f->is_korean = 0;
+	f->has_zone = f->is_base_zone = f->is_numeric_zone = f->is_korean = 0;
 	f->meridiem = -1;
 }
 
@@ -277,6 +278,7 @@ read_numeric_zone(const char **p, struct date_fields *f)
 	f->zone = sign * (h * 60 + m);
 	f->has_zone = 1;
 	f->is_base_zone = 0;
+	f->is_numeric_zone = 1;
 	return 0;
 }
 
@@ -612,8 +614,8 @@ loose_word(const char **pp, struct date_fields *f, int is_first, int may_be_zone
 	case DATE_W_ZONE:
 		if (!may_be_zone)
 			return len == 2 && str_ncasecmp(w, "at", 2) == 0 ? 0 : -1; /* "Jan 5 at 10:00" */
-		if (f->has_zone)
-			return -1;
+		if (f->has_zone) /* "+0200 GMT": the offset stands, as feedparser reads it */
+			return f->is_numeric_zone && dw->value == 0 && len >= 2 ? 0 : -1;
 		f->zone = dw->value;
 		f->has_zone = 1;
 		f->is_base_zone = dw->value == 0;

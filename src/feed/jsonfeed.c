@@ -103,10 +103,13 @@ jf_date(const json_t *obj, const char *key)
 static const char *
 jf_text(const char *html, const char *plain, const char *summary, struct arena *arena)
 {
-	if (!html)
-		return plain ? plain : summary;
+	if (!html && !plain)
+		return summary;
 	struct buf out = BUF_INIT;
-	text_from_html(html, strlen(html), 0, &out);
+	if (html)
+		text_from_html(html, strlen(html), 0, &out);
+	else
+		text_plain_body(plain, strlen(plain), &out);
 	const char *text = arena_strndup(arena, buf_str(&out), out.len);
 	buf_free(&out);
 	return text;

@@ -69,14 +69,19 @@ xml_item_end(struct xml_parser *p)
 	}
 	if (!p->want_html)
 		item.summary = item.content = NULL;
-	const struct xml_slot *best = s[FLD_CONTENT].s ? &s[FLD_CONTENT] : s[FLD_SUMMARY].s ? &s[FLD_SUMMARY] : NULL;
-	if (best && p->want_text) {
+	/* content, else summary; an empty content (content:encoded left empty, Atom src=) is none */
+	for (int f = FLD_CONTENT, n = 0; n < 2 && p->want_text; f = FLD_SUMMARY, n++) {
+		const struct xml_slot *best = &s[f];
+		if (!best->s)
+			continue;
 		p->tmp.len = 0;
 		if (best->is_plain)
 			text_plain_body(best->s, strlen(best->s), &p->tmp);
 		else
 			text_from_html(best->s, strlen(best->s), XML_FIELD_MAX, &p->tmp);
 		item.text = arena_strndup(&p->scratch, p->tmp.data ? p->tmp.data : "", p->tmp.len);
+		if (p->tmp.len)
+			break;
 	}
 	p->item_depth = -1;
 	xml_feed_publish(p);
