@@ -351,6 +351,14 @@ charset_to_utf8(const char *data, size_t len, const char *charset_hint, const ch
 			return;
 		}
 	}
+	/* A UTF-8 document with a stray byte (a windows-1252 character pasted in) keeps its
+	 * UTF-8: read whole as windows-1252, as feedparser does, every "é" of it became "Ã©". */
+	if (!bom && (strcmp(rfc3023, "utf-8") == 0 || strcmp(rfc3023, "utf8") == 0) && has_high_bytes(body, body_len) &&
+	    !utf8_valid(body, body_len) && decode_mixed(body, body_len, arena, out)) {
+		out->encoding = arena_strdup(arena, "utf-8");
+		out->problem = "document declared as utf-8 has bytes that are not UTF-8 (read as windows-1252)";
+		return;
+	}
 	/* A BOM is unambiguous: it beats every declaration. */
 	const char *candidates[] = {bom, utf8_instead, rfc3023, declared.s, layout, "utf-8", "windows-1252"};
 	struct buf b = BUF_INIT;
