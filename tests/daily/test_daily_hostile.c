@@ -210,6 +210,29 @@ check_post(struct report *r)
 	r->highlights = saved;
 }
 
+/* A keyword holding U+2028 (or U+2029): YAML 1.1 parsers (libyaml: Jekyll's Psych, PyYAML)
+ * read it as a line break, so written raw in a plain scalar it ends the tag and the rest of
+ * the keyword becomes a front matter key of its own ("published: false"). */
+static void
+check_post_line_separator(struct report *r)
+{
+	if (r->keyword_count == 0)
+		return;
+	const char *saved = r->keywords[0].word;
+	r->keywords[0].word = "ok\u2028published:\u2028 false\u2029";
+	for (int fm = WEEKLY_FM_JEKYLL; fm <= WEEKLY_FM_HUGO; fm++) {
+		struct buf post = BUF_INIT;
+		report_daily_post_md(r, (enum weekly_front_matter)fm, &post);
+		const char *p = buf_str(&post), *body = strstr(p + 4, "\n---\n\n");
+		struct buf front = BUF_INIT;
+		buf_append(&front, p, body ? (size_t)(body - p) : 0);
+		CHECK(strstr(buf_str(&front), "\u2028") == NULL && strstr(buf_str(&front), "\u2029") == NULL);
+		buf_free(&front);
+		buf_free(&post);
+	}
+	r->keywords[0].word = saved;
+}
+
 int
 main(void)
 {
@@ -228,6 +251,7 @@ main(void)
 	check_json(buf_str(&json), &r);
 	check_structure(buf_str(&md), buf_str(&json));
 	check_post(&r);
+	check_post_line_separator(&r);
 	check_golden("hostile.md", buf_str(&md));
 	check_golden("hostile.html", buf_str(&html));
 	check_golden("hostile.json", buf_str(&json));
