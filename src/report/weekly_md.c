@@ -63,7 +63,9 @@ weekly_yaml_scalar(struct buf *out, const char *s)
 	for (size_t i = 0; i < clean.len;) {
 		uint32_t cp;
 		size_t n = utf8_decode(clean.data + i, clean.len - i, &cp);
-		if (cp == '\t' || cp == '\n' || cp == '\r' || !html_is_dropped(cp))
+		if (cp == 0x2028 || cp == 0x2029)
+			buf_putc(&shown, ' '); /* a line break to YAML 1.1 (libyaml): it would end a plain scalar */
+		else if (cp == '\t' || cp == '\n' || cp == '\r' || !html_is_dropped(cp))
 			buf_append(&shown, clean.data + i, n);
 		i += n;
 	}
