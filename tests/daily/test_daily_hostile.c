@@ -9,6 +9,7 @@
 #include "fixture.h"
 #include "report/escape.h"
 #include "report/report.h"
+#include "report/weekly.h"
 #include "testlib.h"
 
 /* The fenced blocks of md must each close where they should: every line inside a
@@ -233,6 +234,30 @@ check_post_line_separator(struct report *r)
 	r->keywords[0].word = saved;
 }
 
+/* Feed text written after a list marker ("- ", "1. ") starts that item's content, so a title
+ * beginning with "- " or "1. " must not open a nested list: the undated-items list of feed
+ * health (an item's title) and the weekly references (a title with no linkable URL). */
+static void
+check_list_item_text(struct report *r)
+{
+	if (r->health.undated_count > 0) {
+		const char *saved = r->health.undated[0].detail;
+		r->health.undated[0].detail = "- nested bullet";
+		struct buf md = BUF_INIT;
+		report_daily_md(r, &md);
+		CHECK(strstr(buf_str(&md), "\n- - nested bullet") == NULL);
+		CHECK(strstr(buf_str(&md), "\n- \\- nested bullet") != NULL);
+		buf_free(&md);
+		r->health.undated[0].detail = saved;
+	}
+	struct weekly_ref refs[] = {{"1. nested number", "javascript:alert(1)", "src", 0},
+	                            {"+ nested plus", NULL, NULL, 0}};
+	struct buf w = BUF_INIT;
+	weekly_refs_md(refs, 2, &w);
+	CHECK_STR(buf_str(&w), "1. 1\\. nested number — src\n2. \\+ nested plus\n");
+	buf_free(&w);
+}
+
 int
 main(void)
 {
@@ -252,6 +277,7 @@ main(void)
 	check_structure(buf_str(&md), buf_str(&json));
 	check_post(&r);
 	check_post_line_separator(&r);
+	check_list_item_text(&r);
 	check_golden("hostile.md", buf_str(&md));
 	check_golden("hostile.html", buf_str(&html));
 	check_golden("hostile.json", buf_str(&json));
