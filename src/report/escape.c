@@ -116,7 +116,7 @@ esc_md_inline(struct buf *b, const char *s)
 	int rtl = has_rtl(s);
 	if (rtl)
 		utf8_put(b, 0x2068); /* FIRST STRONG ISOLATE */
-	md_text(b, s, s + strlen(s), 0, 0);
+	md_text(b, s, s + strlen(s), 1, 0); /* also after a list marker: "- - x" would nest a list */
 	if (rtl)
 		utf8_put(b, 0x2069); /* POP DIRECTIONAL ISOLATE */
 }

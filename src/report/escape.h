@@ -12,7 +12,8 @@
 
 /* Append s (NULL = nothing) as one line of Markdown inline text: whitespace runs
  * (newlines included) collapse to one space, ends are trimmed, and every character
- * Markdown, GFM tables or math would interpret is backslash-escaped. Text containing
+ * Markdown, GFM tables or math would interpret is backslash-escaped, a leading block
+ * marker ("- ", "1. ") too, since the text may follow a list marker. Text containing
  * right-to-left characters is wrapped in FSI ... PDI so it cannot reorder its
  * surroundings. */
 void esc_md_inline(struct buf *b, const char *s);
