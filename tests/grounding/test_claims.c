@@ -394,6 +394,82 @@ test_commentary(void)
 	CHECK_INT(grounding_repair_commentary(ix, &d, 0, &A, &rep), -1);
 }
 
+/* An abbreviated month with its stop ("Dec. 9", "Sept. 4", as month_at reads them) does not
+ * end the sentence: the split used to cut the date in two, so the date was never checked. */
+static void
+test_month_abbrev_stop(void)
+{
+	static const struct ground_source src[] = {{1, "text: Acme shipped the chip on Dec. 5, 2026.", NULL}};
+	struct ground_index *ix = ground_index_new(src, 1, &A);
+	CHECK_INT(status_of(ix, "Acme shipped the chip on Dec. 9 [1].", GROUND_EN, CLAIM_DATE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "Acme shipped the chip on Dec. 5 [1].", GROUND_EN, CLAIM_DATE, NULL), GROUND_OK);
+}
+
+/* The pieces of a quotation with a gap are in the source in their order: reordered pieces
+ * make a quotation the source does not have. */
+static void
+test_quote_gap_order(void)
+{
+	static const struct ground_source src[] = {
+		{1, "text: \"Prices will rise sharply this year, and wages will not,\" she said.", NULL}};
+	struct ground_index *ix = ground_index_new(src, 1, &A);
+	CHECK_INT(status_of(ix, "She said: \"wages will ... rise sharply this year\" [1].", GROUND_EN, CLAIM_QUOTE, NULL),
+	          GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "She said: \"prices will rise ... and wages will not\" [1].", GROUND_EN, CLAIM_QUOTE, NULL),
+	          GROUND_OK);
+}
+
+/* A quotation wrapped across a line break is still a quotation and is checked. */
+static void
+test_quote_line_break(void)
+{
+	static const struct ground_source src[] = {{1, "text: The CEO said nothing at all about revenue.", NULL}};
+	struct ground_index *ix = ground_index_new(src, 1, &A);
+	struct ground_result r = {0};
+	ground_check(ix, "The CEO said: \"We will double our revenue\nby next year, honestly\" [1].", 0, GROUND_EN, &A, &r);
+	int quote_bad = 0;
+	for (size_t i = 0; i < r.count; i++)
+		quote_bad |= r.claims[i].c.kind == CLAIM_QUOTE && r.claims[i].status == GROUND_UNSUPPORTED;
+	CHECK(quote_bad);
+}
+
+/* 千 after digits is a unit like 万 ("8千" is 8000), so a wrong count in thousands is caught. */
+static void
+test_qian_unit(void)
+{
+	check_figure("用户超过8千", 8e3, 0);
+	static const struct ground_source src[] = {{1, "text: 用户有3000人。", NULL}};
+	struct ground_index *ix = ground_index_new(src, 1, &A);
+	CHECK_INT(status_of(ix, "用户有8千人[1]。", 0, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "用户有3千人[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
+}
+
+/* A name with a lowercase hyphenated tail ("Nvidia-made") is the source's name: a true
+ * sentence is not removed for it. */
+static void
+test_name_hyphen_tail(void)
+{
+	static const struct ground_source src[] = {{1, "text: Nvidia sells chips to everyone.", NULL}};
+	struct ground_index *ix = ground_index_new(src, 1, &A);
+	CHECK_INT(status_of(ix, "Acme bought Nvidia-made chips [1].", GROUND_EN, CLAIM_NAME, NULL), GROUND_OK);
+}
+
+/* "pct" glued or spaced after a figure is a percent, as "%" is. */
+static void
+test_pct_suffix(void)
+{
+	check_figure("revenue rose 3.5pct", 3.5, 1);
+}
+
+/* An English number word with a unit ("five million") is a figure claim like "5 million". */
+static void
+test_number_words(void)
+{
+	static const struct ground_source src[] = {{1, "text: Revenue rose to 5 million.", NULL}};
+	struct ground_index *ix = ground_index_new(src, 1, &A);
+	CHECK_INT(status_of(ix, "Revenue rose to nine million [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+}
+
 int
 main(void)
 {
@@ -406,6 +482,13 @@ main(void)
 	test_markup();
 	test_verify();
 	test_repair();
+	test_month_abbrev_stop();
+	test_quote_gap_order();
+	test_quote_line_break();
+	test_qian_unit();
+	test_name_hyphen_tail();
+	test_pct_suffix();
+	test_number_words();
 	arena_free(&A);
 	return test_done("test_claims");
 }
