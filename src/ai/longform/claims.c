@@ -371,9 +371,9 @@ unit_after(const struct ex *x, size_t i, size_t *n, int *pct)
 		int pct;
 	} units[] = {
 		{"万亿", 1e12, 0}, {"千亿", 1e11, 0}, {"百亿", 1e10, 0}, {"十亿", 1e9, 0}, {"亿", 1e8, 0},
-		{"千万", 1e7, 0},  {"百万", 1e6, 0},  {"十万", 1e5, 0},  {"万", 1e4, 0},   {"%", 1, 1},
+		{"千万", 1e7, 0},  {"百万", 1e6, 0},  {"十万", 1e5, 0},  {"万", 1e4, 0},   {"千", 1e3, 0}, {"%", 1, 1},
 		{"个百分点", 1, 1}, {"percentage points", 1, 1}, {"percentage point", 1, 1}, {"percent", 1, 1},
-		{"per cent", 1, 1}, {"thousand", 1e3, 0}, {"million", 1e6, 0}, {"billion", 1e9, 0},
+		{"per cent", 1, 1}, {"pct", 1, 1}, {"thousand", 1e3, 0}, {"million", 1e6, 0}, {"billion", 1e9, 0},
 		{"trillion", 1e12, 0}, {"mn", 1e6, 0}, {"bn", 1e9, 0},
 	};
 	*n = 0;
@@ -480,6 +480,8 @@ figure_at(struct ex *x, size_t i)
 			mul = 1e6;
 		else if (strcmp(suf, "b") == 0 || strcmp(suf, "B") == 0 || strcmp(suf, "bn") == 0)
 			mul = 1e9;
+		else if (strcmp(suf, "pct") == 0)
+			pct = 1;
 		else if (strcmp(suf, "st") == 0 || strcmp(suf, "nd") == 0 || strcmp(suf, "rd") == 0 ||
 		         strcmp(suf, "th") == 0)
 			return e + w; /* an ordinal: not a claim */

@@ -168,7 +168,10 @@ quote_in(const char *s, const char *q)
 	const char gap[2] = {CLAIMS_GAP, 0};
 	for (char *p = strtok_r(copy, gap, &save); p && ok; p = strtok_r(NULL, gap, &save)) {
 		pieces++;
-		ok = strstr(s, p) != NULL;
+		const char *hit = strstr(s, p);
+		ok = hit != NULL;
+		if (hit)
+			s = hit + strlen(p); /* the next piece comes after this one */
 	}
 	free(copy);
 	return ok && pieces > 0;
@@ -248,6 +251,11 @@ is_full_stop(const char *t, size_t i)
 		w++;
 	if (w == 1 && t[i - 1] >= 'A' && t[i - 1] <= 'Z')
 		return 0; /* U.S., J. Smith */
+	/* "Dec. 9", "Sept. 4": an abbreviated month before a day or year (claims.c reads it as a date). */
+	static const char *const mon[] = {"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"};
+	for (size_t k = 0; k < sizeof mon / sizeof *mon && next == ' ' && is_ascii_digit((unsigned char)t[i + 2]); k++)
+		if (w == strlen(mon[k]) && memcmp(t + i - w, mon[k], w) == 0)
+			return 0;
 	static const char *const abbr[] = {"e.g", "i.e", "vs", "Mr", "Ms", "Dr", "Inc", "Ltd", "Co", "Corp", "St", "No", "etc"};
 	for (size_t k = 0; k < sizeof abbr / sizeof *abbr; k++) {
 		size_t l = strlen(abbr[k]);
@@ -284,8 +292,11 @@ ground_sentences(const char *t, struct arena *arena, struct ground_sentence **ou
 			} else if (c == '"') {
 				ascii_open = !ascii_open;
 			} else if (c == '\n') {
-				end = 1;
-				depth = ascii_open = 0;
+				/* A quotation wrapped onto the next line stays one sentence; a blank line ends it. */
+				if (!(depth || ascii_open) || t[i + 1] == '\n' || t[i + 1] == 0) {
+					end = 1;
+					depth = ascii_open = 0;
+				}
 			} else if (!depth && !ascii_open && (c == '!' || c == '?' || c == ';' || (c == '.' && is_full_stop(t, i)))) {
 				end = 1;
 			}

@@ -10,8 +10,8 @@
  *   (1900..2100) is also supported by a source date of that year; versions match as strings;
  * - date: a source date (in its text, or its publication date) agreeing on every part both give;
  * - quotation: its key is a substring of the source's key text (verbatim up to spacing,
- *   punctuation and case; pieces around an ellipsis each); a quotation marked as translated
- *   is supported when the source has a quotation of its own (a quoted span long enough to
+ *   punctuation and case; pieces around an ellipsis each, in order); a quotation marked as
+ *   translated is supported when the source has a quotation of its own (a quoted span long enough to
  *   be a quote) — the figures and names inside it are still checked one by one;
  * - name: every word of it is a word of the source (case-insensitive; a trailing plural
  *   "s" and joiners - . _ + may differ). */
@@ -104,7 +104,8 @@ struct ground_sentence {
 };
 
 /* Split t into sentences (terminators 。！？；!?; and full stops, and line breaks; never
- * inside a quotation; the "1. " of a numbered list item opening a line is no full stop);
+ * inside a quotation, a line break within one included (a blank line ends it); the stop of
+ * "Dec. 9" and the "1. " of a numbered list item opening a line are no full stops);
  * trailing closing quotes, the "**" closing a bold run, spaces and citation markers belong
  * to the sentence before. Returns the count; *out is arena memory. */
 size_t ground_sentences(const char *t, struct arena *arena, struct ground_sentence **out);
