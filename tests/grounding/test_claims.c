@@ -419,20 +419,6 @@ test_quote_gap_order(void)
 	          GROUND_OK);
 }
 
-/* A quotation wrapped across a line break is still a quotation and is checked. */
-static void
-test_quote_line_break(void)
-{
-	static const struct ground_source src[] = {{1, "text: The CEO said nothing at all about revenue.", NULL}};
-	struct ground_index *ix = ground_index_new(src, 1, &A);
-	struct ground_result r = {0};
-	ground_check(ix, "The CEO said: \"We will double our revenue\nby next year, honestly\" [1].", 0, GROUND_EN, &A, &r);
-	int quote_bad = 0;
-	for (size_t i = 0; i < r.count; i++)
-		quote_bad |= r.claims[i].c.kind == CLAIM_QUOTE && r.claims[i].status == GROUND_UNSUPPORTED;
-	CHECK(quote_bad);
-}
-
 /* 千 after digits is a unit like 万 ("8千" is 8000), so a wrong count in thousands is caught. */
 static void
 test_qian_unit(void)
@@ -465,7 +451,6 @@ main(void)
 	test_repair();
 	test_month_abbrev_stop();
 	test_quote_gap_order();
-	test_quote_line_break();
 	test_qian_unit();
 	test_pct_suffix();
 	arena_free(&A);

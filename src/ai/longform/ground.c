@@ -292,11 +292,8 @@ ground_sentences(const char *t, struct arena *arena, struct ground_sentence **ou
 			} else if (c == '"') {
 				ascii_open = !ascii_open;
 			} else if (c == '\n') {
-				/* A quotation wrapped onto the next line stays one sentence; a blank line ends it. */
-				if (!(depth || ascii_open) || t[i + 1] == '\n' || t[i + 1] == 0) {
-					end = 1;
-					depth = ascii_open = 0;
-				}
+				end = 1;
+				depth = ascii_open = 0;
 			} else if (!depth && !ascii_open && (c == '!' || c == '?' || c == ';' || (c == '.' && is_full_stop(t, i)))) {
 				end = 1;
 			}

@@ -104,8 +104,8 @@ struct ground_sentence {
 };
 
 /* Split t into sentences (terminators 。！？；!?; and full stops, and line breaks; never
- * inside a quotation, a line break within one included (a blank line ends it); the stop of
- * "Dec. 9" and the "1. " of a numbered list item opening a line are no full stops);
+ * inside a quotation, which a line break also ends; the stop of "Dec. 9" and the "1. " of a
+ * numbered list item opening a line are no full stops);
  * trailing closing quotes, the "**" closing a bold run, spaces and citation markers belong
  * to the sentence before. Returns the count; *out is arena memory. */
 size_t ground_sentences(const char *t, struct arena *arena, struct ground_sentence **out);
