@@ -69,10 +69,20 @@ bad_citation(struct llmsrv *srv, const char *const *env, int faults)
 	int reasked = 0;
 	for (size_t i = 0; i < llmsrv_logged(srv); i++) {
 		char *u = llmsrv_logged_user(srv, i);
-		if (strstr(u, "failed these checks")) {
+		const char *findings = strstr(u, "failed these checks");
+		if (findings) {
 			reasked++;
 			CHECK(strstr(u, "Kagi raises") != NULL);
 			CHECK(strstr(u, "cites [7], which the story does not have") != NULL);
+			/* the uncited story named by its number: feed text (its title) stays inside the
+			 * data block, never among the findings that follow it */
+			const char *nc = strstr(findings, " is not cited\n");
+			const char *line = nc;
+			while (line && line > findings && line[-1] != '\n')
+				line--;
+			int src_no = 0, used = 0;
+			CHECK(nc && sscanf(line, "- the story of source [%d]%n", &src_no, &used) == 1 && line + used == nc);
+			CHECK(strstr(findings, "Kagi raises") == NULL);
 		}
 		free(u);
 	}
