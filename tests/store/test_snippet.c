@@ -65,10 +65,10 @@ test_odd_inputs(void)
 	char longw[300], cjk[400], bad[64];
 	memset(longw, 'q', 299);
 	longw[299] = '\0';
-	cjk[0] = '\0';
-	for (int i = 0; i < 100; i++)
-		strcat(cjk, i % 2 ? "国" : "中");
-	strcpy(bad, "ab\xff\xfe \xe4\xb8 c\xc3 \xf0\x9f\x98 d");
+	for (int i = 0; i < 100; i++) /* 3 bytes a character */
+		memcpy(cjk + 3 * i, i % 2 ? "国" : "中", 3);
+	cjk[300] = '\0';
+	snprintf(bad, sizeof bad, "ab\xff\xfe \xe4\xb8 c\xc3 \xf0\x9f\x98 d");
 	const char *queries[] = {"*", "a**", "\"", "-", "\"\"", "**", "\"*\"", "-*", "a \"b", longw, cjk, bad, "中*",
 	                         "\"中国 a\"", "\"a b c d e f g h i j k\"", "x* x* x* x* x* x* x* x* x*"};
 	const char *texts[] = {"", " ", longw, cjk, bad, "a b c d e f g h i j k", "\x01\x02", "中国 a b"};

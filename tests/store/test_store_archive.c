@@ -63,16 +63,16 @@ test_tokenizer(void)
 	 * and read to its end: the next word is a token of its own. */
 	char run[160], want[160];
 	memset(run, 'A', 70);
-	strcpy(run + 70, " Next ");
+	snprintf(run + 70, sizeof run - 70, " Next ");
 	memset(want, 'a', 61);
-	strcpy(want + 61, "|next");
+	snprintf(want + 61, sizeof want - 61, "|next");
 	check_tokens(run, FTS5_TOKENIZE_DOCUMENT, want);
 	for (int i = 0; i < 35; i++)
 		memcpy(run + 2 * i, "\xd0\xb6", 2); /* ж: two bytes, no fold */
-	strcpy(run + 70, "x z");
+	snprintf(run + 70, sizeof run - 70, "x z");
 	for (int i = 0; i < 31; i++)
 		memcpy(want + 2 * i, "\xd0\xb6", 2);
-	strcpy(want + 62, "|z");
+	snprintf(want + 62, sizeof want - 62, "|z");
 	check_tokens(run, FTS5_TOKENIZE_DOCUMENT, want);
 	struct buf q = BUF_INIT;
 	store_search_query(NULL, "open \"the source\" comp* 中国 \"x\"\"y\" ,,,", &q);
