@@ -351,14 +351,6 @@ charset_to_utf8(const char *data, size_t len, const char *charset_hint, const ch
 			return;
 		}
 	}
-	/* A UTF-8 document with a stray byte (a windows-1252 character pasted in) keeps its
-	 * UTF-8: read whole as windows-1252, as feedparser does, every "é" of it became "Ã©". */
-	if (!bom && (strcmp(rfc3023, "utf-8") == 0 || strcmp(rfc3023, "utf8") == 0) && has_high_bytes(body, body_len) &&
-	    !utf8_valid(body, body_len) && decode_mixed(body, body_len, arena, out)) {
-		out->encoding = arena_strdup(arena, "utf-8");
-		out->problem = "document declared as utf-8 has bytes that are not UTF-8 (read as windows-1252)";
-		return;
-	}
 	/* A BOM is unambiguous: it beats every declaration. */
 	const char *candidates[] = {bom, utf8_instead, rfc3023, declared.s, layout, "utf-8", "windows-1252"};
 	struct buf b = BUF_INIT;
@@ -371,7 +363,18 @@ charset_to_utf8(const char *data, size_t len, const char *charset_hint, const ch
 			continue;
 		b.len = 0;
 		int is_utf8 = strcmp(enc, "utf-8") == 0 || strcmp(enc, "utf8") == 0;
-		if (is_utf8 ? !utf8_valid(body, body_len) : convert(enc, body, body_len, 1, &b) != 0)
+		if (is_utf8 && !utf8_valid(body, body_len)) {
+			/* Declared UTF-8 with a stray byte (a windows-1252 character pasted in): it keeps
+			 * its UTF-8; read whole as windows-1252, as feedparser does, every "é" became "Ã©". */
+			if (!bom && strcmp(enc, rfc3023) == 0 && decode_mixed(body, body_len, arena, out)) {
+				out->encoding = "utf-8";
+				out->problem = "document declared as utf-8 has bytes that are not UTF-8 (read as windows-1252)";
+				buf_free(&b);
+				return;
+			}
+			continue;
+		}
+		if (!is_utf8 && convert(enc, body, body_len, 1, &b) != 0)
 			continue;
 		out->encoding = arena_strdup(arena, enc);
 		if (i > 0 && strcmp(enc, rfc3023) != 0 && !out->problem)

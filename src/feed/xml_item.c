@@ -70,8 +70,9 @@ xml_item_end(struct xml_parser *p)
 	if (!p->want_html)
 		item.summary = item.content = NULL;
 	/* content, else summary; an empty content (content:encoded left empty, Atom src=) is none */
-	for (int f = FLD_CONTENT, n = 0; n < 2 && p->want_text; f = FLD_SUMMARY, n++) {
-		const struct xml_slot *best = &s[f];
+	static const int text_fields[] = {FLD_CONTENT, FLD_SUMMARY};
+	for (size_t f = 0; f < 2 && p->want_text; f++) {
+		const struct xml_slot *best = &s[text_fields[f]];
 		if (!best->s)
 			continue;
 		p->tmp.len = 0;

@@ -195,7 +195,7 @@ net_guard_policy_init(struct net_guard_policy *p, const struct config *cfg, stru
 	for (size_t i = 0; i < sizeof proxies / sizeof proxies[0]; i++) {
 		const char *px = getenv(proxies[i]);
 		if (px && *px && add_proxy(p, px) < 0)
-			p->is_proxied = 1; /* where it connects cannot be told from here: literals only */
+			p->proxy_unresolved = 1; /* where it connects cannot be told from here: literals only */
 	}
 	const char *stand_in = getenv("BRIEF_TEST_PUBLIC_ADDR");
 	if (stand_in && *stand_in) {
@@ -302,7 +302,7 @@ on_prereq(void *clientp, char *conn_primary_ip, char *conn_local_ip, int conn_pr
 void
 net_guard_install(CURL *h, struct net_guard *g)
 {
-	if (g->policy->is_proxied) /* the proxy is what we connect to; it resolves names itself */
+	if (g->policy->proxy_unresolved) /* where the proxy is cannot be told: only URL literals are checked */
 		return;
 	curl_easy_setopt(h, CURLOPT_OPENSOCKETFUNCTION, on_open_socket);
 	curl_easy_setopt(h, CURLOPT_OPENSOCKETDATA, g);

@@ -48,7 +48,7 @@
 
 struct net_guard_policy {
 	int allow_private;       /* [fetch] allow_private: no address is refused */
-	int is_proxied;          /* a proxy is configured whose host could not be resolved: only URL
+	int proxy_unresolved;    /* a proxy is configured whose host could not be resolved: only URL
 	                          * literals can be checked */
 	/* The addresses (with ports) of the proxies the environment names: a connection there is
 	 * the proxy, which resolves names itself; every other connection (a URL no_proxy lists, a

@@ -458,54 +458,67 @@ read_groups(const char *groups, int nphrase, int *count, int max)
 	return phrases == nphrase ? terms : -1;
 }
 
+/* What brief_rank keeps for one query (FTS5 auxdata, made at its first row): the term each
+ * phrase counts for, and the terms' frequencies in the row being scored. */
+struct rank_query {
+	int nterms;
+	double *tf;   /* [nphrase], the first nterms used */
+	int *term_of; /* [nphrase] */
+};
+
+/* The query of nphrase phrases with groups (NULL: a phrase a term), or NULL out of memory. */
+static struct rank_query *
+rank_query_new(int nphrase, const char *groups)
+{
+	size_t n = nphrase > 0 ? (size_t)nphrase : 1;
+	struct rank_query *q = sqlite3_malloc64(sizeof *q + n * sizeof *q->tf + n * sizeof *q->term_of);
+	if (!q)
+		return NULL;
+	q->tf = (double *)(q + 1);
+	q->term_of = (int *)(q->tf + n);
+	int count[64];
+	int terms = groups ? read_groups(groups, nphrase, count, (int)(sizeof count / sizeof count[0])) : -1;
+	q->nterms = terms < 0 ? nphrase : terms;
+	for (int t = 0, p = 0; p < nphrase; t++)
+		for (int k = 0; k < (terms < 0 ? 1 : count[t]); k++)
+			q->term_of[p++] = t;
+	return q;
+}
+
 /* brief_rank(items_fts [, groups]): a BM25 score (k1 1.2, b 0.75, title hits count 4x) computed
  * from the row alone: a fixed average length (100 tokens) and no IDF, as every term of a query
  * must match anyway. Unlike bm25() it does not move as other rows arrive, so a page of
  * results and the next one (keyset on this score) never overlap. Higher is better. groups
  * ("1,330,1") makes the phrases of one query term one term (an expanded prefix is an OR of its
- * words), as the rows' matcher counts it (snippet_match); without it each phrase is a term. */
+ * words, up to 1,024 phrases), as the rows' matcher counts it (snippet_match); without it each
+ * phrase is a term. */
 static void
 rank_fn(const Fts5ExtensionApi *api, Fts5Context *fc, sqlite3_context *sc, int argc, sqlite3_value **argv)
 {
 	rank_calls++;
-	/* a phrase each: an expanded prefix is up to 1,024 of them, every one counted */
-	enum { LOCAL_PHRASES = 16 };
-	double local[LOCAL_PHRASES] = {0}, *tf = local;
-	int nphrase = api->xPhraseCount(fc), ninst = 0;
-	if (nphrase > LOCAL_PHRASES && !(tf = sqlite3_malloc64((sqlite3_uint64)nphrase * sizeof *tf))) {
-		sqlite3_result_error_nomem(sc);
-		return;
+	struct rank_query *q = api->xGetAuxdata(fc, 0);
+	if (!q) {
+		q = rank_query_new(api->xPhraseCount(fc), argc > 0 ? (const char *)sqlite3_value_text(argv[0]) : NULL);
+		if (!q || api->xSetAuxdata(fc, q, sqlite3_free) != SQLITE_OK) { /* it frees q on failure */
+			sqlite3_result_error_nomem(sc);
+			return;
+		}
 	}
-	if (tf != local)
-		memset(tf, 0, (size_t)nphrase * sizeof *tf);
+	int nphrase = api->xPhraseCount(fc), ninst = 0;
 	if (api->xInstCount(fc, &ninst) != SQLITE_OK) {
-		if (tf != local)
-			sqlite3_free(tf);
 		sqlite3_result_error(sc, "brief_rank: no instances", -1);
 		return;
 	}
+	memset(q->tf, 0, (size_t)q->nterms * sizeof *q->tf);
 	for (int k = 0; k < ninst; k++) {
 		int phrase, col, off;
-		if (api->xInst(fc, k, &phrase, &col, &off) == SQLITE_OK && phrase < nphrase)
-			tf[phrase] += col == 0 ? 4.0 : 1.0;
+		if (api->xInst(fc, k, &phrase, &col, &off) == SQLITE_OK && phrase >= 0 && phrase < nphrase)
+			q->tf[q->term_of[phrase]] += col == 0 ? 4.0 : 1.0;
 	}
 	int dl = 0;
 	if (api->xColumnSize(fc, -1, &dl) != SQLITE_OK)
 		dl = 100;
-	/* a term's phrases summed into its own slot: t <= p, so no phrase is overwritten unread */
-	int count[64], terms = -1;
-	const char *groups = argc > 0 ? (const char *)sqlite3_value_text(argv[0]) : NULL;
-	if (groups)
-		terms = read_groups(groups, nphrase, count, (int)(sizeof count / sizeof count[0]));
-	for (int t = 0, p = 0; t < terms; t++) {
-		double sum = 0;
-		for (int k = 0; k < count[t]; k++)
-			sum += tf[p++];
-		tf[t] = sum;
-	}
-	sqlite3_result_double(sc, fts_bm25(tf, terms < 0 ? nphrase : terms, dl));
-	if (tf != local)
-		sqlite3_free(tf);
+	sqlite3_result_double(sc, fts_bm25(q->tf, q->nterms, dl));
 }
 
 double

@@ -47,37 +47,45 @@ cite_json(struct store *st, sqlite3_stmt *ins, json_t *j, struct err *e)
 	return 0;
 }
 
+/* s[0..n) with its %XX escapes decoded, into out. */
+static void
+percent_decode(const char *s, size_t n, struct buf *out)
+{
+	for (size_t k = 0; k < n; k++) {
+		if (s[k] == '%' && k + 2 < n && isxdigit((unsigned char)s[k + 1]) && isxdigit((unsigned char)s[k + 2])) {
+			char hex[3] = {s[k + 1], s[k + 2], '\0'};
+			buf_putc(out, (char)strtol(hex, NULL, 16));
+			k += 2;
+		} else {
+			buf_putc(out, s[k]);
+		}
+	}
+}
+
 /* Every link target "](URL)" of a Markdown text, into temp.cited (the further sources of a
- * story are only in the Markdown and HTML renderings). */
+ * story are only in the Markdown and HTML renderings); one with %XX escapes also decoded, as
+ * the item's link: the renderer percent-encodes '(', ')', quotes and bytes from 0x7F
+ * (esc_md_url), and a link may hold "%28" itself, so both forms are kept. */
 static int
 cite_markdown(struct store *st, sqlite3_stmt *ins, const char *md, struct err *e)
 {
 	for (const char *p = md ? strstr(md, "](") : NULL; p; p = strstr(p, "](")) {
 		p += 2;
 		size_t n = strcspn(p, ") \n");
-		if (p[n] == ')' && n > 0) {
-			sqlite3_bind_text(ins, 1, p, (int)n, SQLITE_TRANSIENT);
-			if (step_done(st, ins, e) < 0)
-				return -1;
-			/* and as the item's link: the renderer percent-encodes '(', ')', quotes and
-			 * bytes from 0x7F (esc_md_url); both forms are kept, a link may hold "%28" */
-			struct buf raw = BUF_INIT;
-			for (size_t k = 0; k < n; k++) {
-				if (p[k] == '%' && k + 2 < n && isxdigit((unsigned char)p[k + 1]) &&
-				    isxdigit((unsigned char)p[k + 2])) {
-					char hex[3] = {p[k + 1], p[k + 2], '\0'};
-					buf_putc(&raw, (char)strtol(hex, NULL, 16));
-					k += 2;
-				} else {
-					buf_putc(&raw, p[k]);
-				}
-			}
-			sqlite3_bind_text(ins, 1, buf_str(&raw), (int)raw.len, SQLITE_TRANSIENT);
-			int rc = step_done(st, ins, e);
-			buf_free(&raw);
-			if (rc < 0)
-				return -1;
-		}
+		if (p[n] != ')' || n == 0)
+			continue;
+		sqlite3_bind_text(ins, 1, p, (int)n, SQLITE_TRANSIENT);
+		if (step_done(st, ins, e) < 0)
+			return -1;
+		if (!memchr(p, '%', n))
+			continue;
+		struct buf raw = BUF_INIT;
+		percent_decode(p, n, &raw);
+		sqlite3_bind_text(ins, 1, buf_str(&raw), (int)raw.len, SQLITE_TRANSIENT);
+		int rc = step_done(st, ins, e);
+		buf_free(&raw);
+		if (rc < 0)
+			return -1;
 	}
 	return 0;
 }

@@ -51,6 +51,10 @@ static struct config_entry hang_entries[] = {
 	{"llm", "retries", "4"},
 };
 static struct config hang_cfg = {.entries = hang_entries, .count = 2};
+/* One batch of the 12 generated stories, three attempts a request. */
+static struct config_entry batch_entries[] = {
+	{"llm", "timeout", "60"}, {"llm", "retries", "3"}, {"llm", "batch_size", "50"}};
+static struct config batch_cfg = {.entries = batch_entries, .count = 3};
 
 static void
 check_all_scored(const struct curate_result *r)
@@ -202,22 +206,26 @@ fault_case(const char *fault, long extra)
 	store_close(&st);
 }
 
+/* 12 generated stories in the store NAME under the test directory, curated with batch_cfg
+ * while the stand-in answers with FAULTS first; curate()'s count. */
+static int
+curate_faulted(const char *name, const char *faults, struct store *st, struct arena *a, struct curate_result *r)
+{
+	char path[512];
+	snprintf(path, sizeof path, "%s/%s", test_tmpdir(), name);
+	fx_generated(st, path, 12);
+	llmsrv_reset(srv);
+	llmsrv_push_faults(srv, faults);
+	return curate(st, &batch_cfg, 0, a, r);
+}
+
 static void
 test_persistent_failure(void)
 {
-	char path[512];
-	snprintf(path, sizeof path, "%s/down.db", test_tmpdir());
 	struct store st;
-	fx_generated(&st, path, 12);
-	llmsrv_reset(srv);
-	struct config_entry entries[] = {{"llm", "timeout", "60"}, {"llm", "retries", "3"}, {"llm", "batch_size", "50"}};
-	struct config cfg = {.entries = entries, .count = 3};
-	struct err ce;
-	CHECK_INT(config_resolve(&cfg, &ce), 0);
-	llmsrv_push_faults(srv, "500,500,500");
 	struct arena a = ARENA_INIT;
 	struct curate_result r;
-	CHECK(curate(&st, &cfg, 0, &a, &r) == 12);
+	CHECK(curate_faulted("down.db", "500,500,500", &st, &a, &r) == 12);
 	check_all_scored(&r);
 	CHECK_INT(r.offline_fallbacks, r.story_count);
 	for (size_t i = 0; i < r.story_count; i++)
@@ -231,7 +239,7 @@ test_persistent_failure(void)
 	/* The next run asks again (failures are not cached) and now succeeds. */
 	struct arena b = ARENA_INIT;
 	struct curate_result r2;
-	CHECK(curate(&st, &cfg, 0, &b, &r2) == 12);
+	CHECK(curate(&st, &batch_cfg, 0, &b, &r2) == 12);
 	CHECK_INT(r2.offline_fallbacks, 0);
 	arena_free(&a);
 	arena_free(&b);
@@ -358,19 +366,11 @@ test_echoed_key_redacted(void)
 static void
 test_one_bad_entry(void)
 {
-	char path[512];
-	snprintf(path, sizeof path, "%s/bad-entry.db", test_tmpdir());
 	struct store st;
-	fx_generated(&st, path, 12);
-	llmsrv_reset(srv);
-	struct config_entry entries[] = {{"llm", "timeout", "60"}, {"llm", "retries", "3"}, {"llm", "batch_size", "50"}};
-	struct config cfg = {.entries = entries, .count = 3};
-	struct err ce;
-	CHECK_INT(config_resolve(&cfg, &ce), 0);
-	llmsrv_push_faults(srv, "out_of_range,out_of_range,out_of_range,out_of_range,out_of_range");
 	struct arena a = ARENA_INIT;
 	struct curate_result r;
-	CHECK(curate(&st, &cfg, 0, &a, &r) == 12);
+	CHECK(curate_faulted("bad-entry.db", "out_of_range,out_of_range,out_of_range,out_of_range,out_of_range", &st,
+	                     &a, &r) == 12);
 	size_t offline = 0;
 	for (size_t i = 0; i < r.story_count; i++)
 		offline += r.stories[i].verdict.is_offline;
@@ -385,7 +385,8 @@ int
 main(void)
 {
 	struct err ce;
-	if (config_resolve(&base_cfg, &ce) < 0 || config_resolve(&hang_cfg, &ce) < 0)
+	if (config_resolve(&base_cfg, &ce) < 0 || config_resolve(&hang_cfg, &ce) < 0 ||
+	    config_resolve(&batch_cfg, &ce) < 0)
 		return 1;
 	struct llmsrv_opts o = {.hang_ms = 120000}; /* "hang" ends when the client times out */
 	srv = llmsrv_start(&o);

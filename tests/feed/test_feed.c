@@ -663,21 +663,24 @@ test_tokenizers(void)
 static void
 test_text_falls_back_to_summary(void)
 {
-	struct got g;
-	parse(&g, "<rss version=\"2.0\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\"><channel>"
-	          "<title>C</title><item><title>A</title><description>short desc</description>"
-	          "<content:encoded><![CDATA[]]></content:encoded></item></channel></rss>");
-	CHECK_INT(g.n, 1);
-	if (g.n == 1)
-		CHECK_STR(g.text[0], "short desc");
-	release(&g);
-	parse(&g, "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>T</title><id>urn:f</id>"
-	          "<entry><title>E</title><id>x</id><summary>the summary</summary>"
-	          "<content src=\"http://example.com/x.html\" type=\"text/html\"/></entry></feed>");
-	CHECK_INT(g.n, 1);
-	if (g.n == 1)
-		CHECK_STR(g.text[0], "the summary");
-	release(&g);
+	static const char *const docs[][2] = {
+		{"<rss version=\"2.0\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\"><channel>"
+		 "<title>C</title><item><title>A</title><description>short desc</description>"
+		 "<content:encoded><![CDATA[]]></content:encoded></item></channel></rss>",
+		 "short desc"},
+		{"<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>T</title><id>urn:f</id>"
+		 "<entry><title>E</title><id>x</id><summary>the summary</summary>"
+		 "<content src=\"http://example.com/x.html\" type=\"text/html\"/></entry></feed>",
+		 "the summary"},
+	};
+	for (size_t k = 0; k < sizeof docs / sizeof docs[0]; k++) {
+		struct got g;
+		parse(&g, docs[k][0]);
+		CHECK_INT(g.n, 1);
+		if (g.n == 1)
+			CHECK_STR(g.text[0], docs[k][1]);
+		release(&g);
+	}
 }
 
 /* A UTF-8 document with one stray byte: the rest of its UTF-8 text must stay UTF-8, not

@@ -350,7 +350,7 @@ test_proxy_private_address(void)
 	struct err e;
 	CHECK(net_guard_policy_init(&p, NULL, &e) == 0);
 	unsetenv("http_proxy");
-	CHECK_INT(p.is_proxied, 0);
+	CHECK_INT(p.proxy_unresolved, 0);
 	CHECK(p.proxy_count >= 1);
 	for (int k = 0; k < 2; k++) {
 		/* k 0: through the proxy; k 1: the proxy's address at another port, no_proxy'd */

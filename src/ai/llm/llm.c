@@ -92,6 +92,13 @@ on_header(char *data, size_t size, size_t nmemb, void *ctx)
 	return n;
 }
 
+/* The schema r's answer must match: the caller's, else its task's. */
+static json_t *
+request_schema(const struct llm_request *r)
+{
+	return r->schema ? r->schema : prompt_schema(r->task);
+}
+
 static void
 build_body(struct llm_client *c, struct llm_request *r)
 {
@@ -118,7 +125,7 @@ build_body(struct llm_client *c, struct llm_request *r)
 		json_t *js = json_object();
 		json_object_set_new(js, "name", json_string(prompt_task_name(r->task)));
 		json_object_set_new(js, "strict", json_true());
-		json_object_set(js, "schema", r->schema ? r->schema : prompt_schema(r->task));
+		json_object_set(js, "schema", request_schema(r));
 		json_object_set_new(rf, "json_schema", js);
 	} else {
 		json_object_set_new(rf, "type", json_string("json_object"));
@@ -219,7 +226,7 @@ record_usage(struct llm_client *c, struct llm_request *r, long status, long ms, 
 static int
 drop_bad_entries(const struct llm_request *r, json_t *answer)
 {
-	const json_t *schema = r->schema ? r->schema : prompt_schema(r->task);
+	const json_t *schema = request_schema(r);
 	const json_t *entry_schema =
 		json_object_get(json_object_get(json_object_get(schema, "properties"), "items"), "items");
 	json_t *entries = json_object_get(answer, "items");
@@ -303,7 +310,7 @@ finish(struct llm_client *c, struct llm_request *r, CURLcode code)
 			if (truncated && r->cur_max_tokens < MAX_COMPLETION_TOKENS)
 				r->cur_max_tokens *= 2;
 			retryable = 1;
-		} else if (schema_validate(r->schema ? r->schema : prompt_schema(r->task), answer, why, sizeof why) < 0) {
+		} else if (schema_validate(request_schema(r), answer, why, sizeof why) < 0) {
 			snprintf(r->error, sizeof r->error, "the answer does not match the schema: %s", why);
 			/* Cut short, whole entries of it can still be extracted as an object. */
 			if (truncated && r->cur_max_tokens < MAX_COMPLETION_TOKENS)
