@@ -8,6 +8,7 @@
 #include "feed/url.h"
 #include "store/pack.h"
 #include "util/hash.h"
+#include "util/str.h"
 
 int
 store_items_open(struct store_items *w, struct store *st, struct err *e)
@@ -22,7 +23,7 @@ store_items_open(struct store_items *w, struct store *st, struct err *e)
 	if (store_exec(st, "PRAGMA temp_store = MEMORY", e) < 0)
 		return -1;
 	w->st = st;
-	w->find = store_prepare(st, "SELECT id, content_hash FROM items WHERE source_id = ? AND dedupe_key = ?", e);
+	w->find = store_prepare(st, "SELECT content_hash, link FROM items WHERE source_id = ? AND dedupe_key = ?", e);
 	w->insert = store_prepare(
 		st,
 		"INSERT INTO items(source_id, dedupe_key, link, canonical_link, title, author, summary,"
@@ -159,6 +160,48 @@ step_reset(struct store *st, sqlite3_stmt *s, struct err *e)
 	return 0;
 }
 
+/* The #fragment of link, trimmed: 1 with *frag, *len set when there is a non-empty one, else 0. */
+static int
+link_fragment(const char *link, const char **frag, size_t *len)
+{
+	const char *s = link ? link : "";
+	size_t n = strlen(s);
+	str_trim(&s, &n);
+	const char *hash = memchr(s, '#', n);
+	if (!hash || hash + 1 == s + n)
+		return 0;
+	*frag = hash + 1;
+	*len = (size_t)(s + n - *frag);
+	return 1;
+}
+
+/* Look up key among source_id's items. Returns 1 when a row holds it (*same: its content hash
+ * is p's; *other: frag is set and the row's link has a fragment other than frag, so the row is
+ * another entry of the same page), 0 when none does, -1 with e set on a database error. */
+static int
+find_key(struct store_items *w, int64_t source_id, const char *key, size_t key_len,
+         const struct store_item_prep *p, const char *frag, int *same, int *other, struct err *e)
+{
+	sqlite3_stmt *f = w->find;
+	sqlite3_bind_int64(f, 1, source_id);
+	sqlite3_bind_text(f, 2, key, (int)key_len, SQLITE_STATIC);
+	int step = sqlite3_step(f);
+	*same = *other = 0;
+	if (step == SQLITE_ROW) {
+		const char *hash = store_col_text(f, 0);
+		*same = hash && strcmp(hash, p->content_hash) == 0;
+		const char *row_frag;
+		size_t row_len;
+		if (frag && link_fragment(store_col_text(f, 1), &row_frag, &row_len))
+			*other = row_len != strlen(frag) || memcmp(row_frag, frag, row_len) != 0;
+	}
+	sqlite3_reset(f);
+	sqlite3_clear_bindings(f);
+	if (step != SQLITE_ROW && step != SQLITE_DONE)
+		return err_set(e, "database: %s", sqlite3_errmsg(w->st->db));
+	return step == SQLITE_ROW;
+}
+
 /* Copy of s in arena, NULL for NULL. */
 static const char *
 dup_or_null(struct arena *a, const char *s)
@@ -175,6 +218,15 @@ store_item_prepare(const struct feed_item *item, struct arena *a, struct store_i
 	store_item_dedupe_key(item, &key);
 	p->key = arena_strndup(a, buf_str(&key), key.len);
 	p->key_len = key.len;
+	const char *frag = NULL;
+	size_t frag_len = 0;
+	if (key.len > 2 && memcmp(key.data, "l:", 2) == 0 && link_fragment(item->link, &frag, &frag_len)) {
+		p->frag = arena_strndup(a, frag, frag_len);
+		buf_putc(&key, '#');
+		buf_append(&key, frag, frag_len);
+		p->frag_key = arena_strndup(a, buf_str(&key), key.len);
+		p->frag_key_len = key.len;
+	}
 	/* Stored only where it differs from the link: readers fall back to the link, and this copy
 	 * and the guid's were 5 % of the store (docs/store.md). */
 	if (!is_blank(item->link)) {
@@ -212,23 +264,37 @@ int
 store_item_put_prepared(struct store_items *w, int64_t source_id, const struct store_item_prep *p, int64_t now,
                         enum store_put_result *result, struct err *e)
 {
-	sqlite3_stmt *f = w->find;
-	sqlite3_bind_int64(f, 1, source_id);
-	sqlite3_bind_text(f, 2, p->key, (int)p->key_len, SQLITE_STATIC);
-	int step = sqlite3_step(f);
-	int exists = step == SQLITE_ROW;
-	int same = exists && store_col_text(f, 1) && strcmp(store_col_text(f, 1), p->content_hash) == 0;
-	sqlite3_reset(f);
-	sqlite3_clear_bindings(f);
-	if (step != SQLITE_ROW && step != SQLITE_DONE)
-		return err_set(e, "database: %s", sqlite3_errmsg(w->st->db));
-	if (same) {
+	/* An entry whose link has a fragment is found under the key with it, else under the plain
+	 * key (the first entry of a page takes that, and keys stored before have no fragment)
+	 * unless the row there is another fragment's entry: then it is a new item of its own. */
+	const char *key = p->key;
+	size_t key_len = p->key_len;
+	int same, other;
+	int exists = 0;
+	if (p->frag_key) {
+		exists = find_key(w, source_id, p->frag_key, p->frag_key_len, p, NULL, &same, &other, e);
+		if (exists > 0) {
+			key = p->frag_key;
+			key_len = p->frag_key_len;
+		}
+	}
+	if (!exists) {
+		exists = find_key(w, source_id, p->key, p->key_len, p, p->frag, &same, &other, e);
+		if (exists > 0 && other) {
+			exists = 0;
+			key = p->frag_key;
+			key_len = p->frag_key_len;
+		}
+	}
+	if (exists < 0)
+		return -1;
+	if (exists && same) {
 		*result = ITEM_UNCHANGED;
 		return 0;
 	}
 	sqlite3_stmt *s = exists ? w->update : w->insert;
 	sqlite3_bind_int64(s, 1, source_id);
-	sqlite3_bind_text(s, 2, p->key, (int)p->key_len, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, key, (int)key_len, SQLITE_STATIC);
 	store_bind_text(s, 3, p->link);
 	store_bind_text(s, 4, p->canon);
 	store_bind_text(s, 5, p->title);

@@ -43,6 +43,11 @@ int store_item_put(struct store_items *w, int64_t source_id, const struct feed_i
 struct store_item_prep {
 	const char *key;
 	size_t key_len;
+	/* A link keyed item whose link has a #fragment: the fragment (trimmed, not empty) and the
+	 * key with it ("l:" canonical link "#" fragment), which the item takes when another entry
+	 * already holds the plain key (store_item_put_prepared); both NULL otherwise. */
+	const char *frag, *frag_key;
+	size_t frag_key_len;
 	const char *link, *canon; /* canon: the canonical link, NULL when it is the link */
 	const char *title, *author, *cats, *encl, *comments;
 	struct store_packed summary, content, text;

@@ -193,6 +193,69 @@ put_parsed(void *ctx, const struct feed_doc *doc, const struct feed_item *item)
 	return store_item_put(p->w, p->source_id, item, 1767225600 + 30 * 86400, &r, &e);
 }
 
+/* Entries without ids whose links differ only in the #fragment (a changelog page's "#v1",
+ * "#v2"; a one-page news list's anchors) are different items: the later must not overwrite the
+ * earlier. A link that gains, loses or keeps its fragment is still the same item, and keys
+ * stored before (the link without its fragment) keep meaning the item they meant. */
+static void
+test_fragment_items(void)
+{
+	struct store st;
+	struct err e;
+	open_store(&st, "fragments.db");
+	int64_t sid;
+	int is_new;
+	CHECK(store_source_add(&st, SOURCE_USER, "http://c.example/feed", "C", NULL, NULL, 100, &sid, &is_new, &e) == 0);
+	struct store_items w;
+	CHECK(store_items_open(&w, &st, &e) == 0);
+	struct feed_item v1 = {.title = "Version 1", .link = "https://c.example/changes#v1", .text = "one",
+	                       .published = 100, .updated = FEED_NO_DATE};
+	struct feed_item v2 = {.title = "Version 2", .link = "https://c.example/changes#v2", .text = "two",
+	                       .published = 200, .updated = FEED_NO_DATE};
+	struct feed_item v3 = {.title = "Version 3", .link = "https://c.example/changes#v3", .text = "three",
+	                       .published = 300, .updated = FEED_NO_DATE};
+	enum store_put_result r;
+	CHECK(store_begin(&st, &e) == 0);
+	CHECK(store_item_put(&w, sid, &v1, 500, &r, &e) == 0);
+	CHECK_INT(r, ITEM_NEW);
+	CHECK(store_item_put(&w, sid, &v2, 500, &r, &e) == 0);
+	CHECK_INT(r, ITEM_NEW);
+	/* the next fetch: the same two, nothing new, nothing changed */
+	CHECK(store_item_put(&w, sid, &v2, 600, &r, &e) == 0);
+	CHECK_INT(r, ITEM_UNCHANGED);
+	CHECK(store_item_put(&w, sid, &v1, 600, &r, &e) == 0);
+	CHECK_INT(r, ITEM_UNCHANGED);
+	CHECK(store_commit(&st, &e) == 0);
+	CHECK_INT(test_query_int(&st, "SELECT count(*) FROM items WHERE title = 'Version 1'"), 1);
+	CHECK_INT(test_query_int(&st, "SELECT count(*) FROM items WHERE title = 'Version 2'"), 1);
+	/* a store written before: v3 holds the key of the link without its fragment; v3 is known,
+	 * v1 (which v3 had overwritten then) comes back as the new item it is */
+	CHECK(store_exec(&st, "DELETE FROM items", &e) == 0);
+	char sql[256];
+	snprintf(sql, sizeof sql,
+	         "INSERT INTO items(source_id, dedupe_key, link, title, first_seen, content_hash) VALUES"
+	         " (%lld, 'l:https://c.example/changes', 'https://c.example/changes#v3', 'Version 3', 400, 'x')",
+	         (long long)sid);
+	CHECK(store_exec(&st, sql, &e) == 0);
+	CHECK(store_begin(&st, &e) == 0);
+	CHECK(store_item_put(&w, sid, &v3, 700, &r, &e) == 0);
+	CHECK_INT(r, ITEM_CHANGED); /* the row stored before (its hash 'x' is no real hash) */
+	CHECK(store_item_put(&w, sid, &v1, 700, &r, &e) == 0);
+	CHECK_INT(r, ITEM_NEW);
+	CHECK(store_item_put(&w, sid, &v3, 800, &r, &e) == 0);
+	CHECK_INT(r, ITEM_UNCHANGED);
+	/* the link loses its fragment: still v3's item (the key it has always had) */
+	struct feed_item plain = v3;
+	plain.link = "https://c.example/changes";
+	CHECK(store_item_put(&w, sid, &plain, 800, &r, &e) == 0);
+	CHECK_INT(r, ITEM_CHANGED);
+	CHECK(store_commit(&st, &e) == 0);
+	CHECK_INT(test_query_int(&st, "SELECT count(*) FROM items"), 2);
+	CHECK_INT(test_query_int(&st, "SELECT first_seen FROM items WHERE title = 'Version 3'"), 400);
+	store_items_close(&w);
+	store_close(&st);
+}
+
 /* An Atom entry with only <updated> is dated by it (readers do the same), not by the time it
  * was fetched: it lands in the window of the day it was written and carries that date. */
 static void
@@ -362,6 +425,7 @@ main(void)
 	test_wal_bounded();
 	test_items();
 	test_updated_only();
+	test_fragment_items();
 	test_prepared();
 	return test_done("test_store_items");
 }
