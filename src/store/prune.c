@@ -100,7 +100,8 @@ collect_cited(struct store *st, struct err *e)
 	sqlite3_stmt *ins = store_prepare(st, "INSERT OR IGNORE INTO temp.cited(link) VALUES (?1)", e);
 	sqlite3_stmt *s = ins ? store_prepare(st, "SELECT json, markdown FROM reports", e) : NULL;
 	int rc = s ? 0 : -1;
-	while (rc == 0 && sqlite3_step(s) == SQLITE_ROW) {
+	int step = SQLITE_DONE;
+	while (rc == 0 && (step = sqlite3_step(s)) == SQLITE_ROW) {
 		const char *js = (const char *)sqlite3_column_text(s, 0);
 		json_t *j = js ? json_loads(js, 0, NULL) : NULL;
 		rc = cite_json(st, ins, j, e);
@@ -108,6 +109,9 @@ collect_cited(struct store *st, struct err *e)
 		if (rc == 0)
 			rc = cite_markdown(st, ins, (const char *)sqlite3_column_text(s, 1), e);
 	}
+	/* reports read half way would leave cited items out of the list, and prune their bodies */
+	if (rc == 0 && step != SQLITE_DONE)
+		rc = err_set(e, "database %s: reading reports: %s", st->path, sqlite3_errmsg(st->db));
 	sqlite3_finalize(s);
 	sqlite3_finalize(ins);
 	return rc;
@@ -143,11 +147,16 @@ store_prune(struct store *st, int64_t now, int keep_days, int dry_run, struct pr
 	if (!count)
 		return -1;
 	sqlite3_bind_int64(count, 1, r->cutoff);
-	if (sqlite3_step(count) == SQLITE_ROW) {
+	int counted = sqlite3_step(count) == SQLITE_ROW;
+	if (counted) {
 		r->kept_cited = sqlite3_column_int64(count, 1);
 		r->items = sqlite3_column_int64(count, 0) - r->kept_cited;
+	} else {
+		err_set(e, "database %s: counting old items: %s", st->path, sqlite3_errmsg(st->db));
 	}
 	sqlite3_finalize(count);
+	if (!counted) /* a dry run would report nothing to prune */
+		return -1;
 	if (dry_run) {
 		r->bytes_after = r->bytes_before;
 		return 0;

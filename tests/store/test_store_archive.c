@@ -669,6 +669,75 @@ test_prune_md_escaped_link(void)
 	close_store();
 }
 
+/* SQLite progress handler for test_prune_interrupted: interrupts the statement running at its
+ * *T-th call (counting every call in *calls), once. */
+static int
+interrupt_at(void *arg)
+{
+	int64_t *c = arg; /* c[0]: calls so far, c[1]: the call to interrupt at (0: none) */
+	return ++c[0] == c[1];
+}
+
+/* A prune interrupted anywhere (a statement of it failing, as a full disk or an I/O error
+ * would) either fails or keeps every cited item whole: a cited link must never be missed
+ * because reading the reports stopped half way. Each run interrupts one more step of
+ * SQLite's virtual machine (a progress handler called at every step), on a fresh store. */
+static void
+test_prune_interrupted(void)
+{
+	/* the store every run starts from, copied (a fresh store per run costs its commits' syncs) */
+	open_store("prune_int_template.db");
+	struct err e;
+	for (int k = 0; k < 4; k++) { /* four reports, each citing one old item by link */
+		char g[16], md[64], date[16];
+		snprintf(g, sizeof g, "cited%d", k);
+		put(g, "Cited", "an old story a report cites, zebra", NOW - 100 * DAY);
+		snprintf(md, sizeof md, "[x](http://a.example/cited%d)", k);
+		snprintf(date, sizeof date, "2026-02-%02d", 10 + k);
+		CHECK(store_report_save(&st, "daily", date, "en", "D", NOW, md, NULL, "{\"items\":[]}", &e) == 0);
+	}
+	put("old", "Old", "an old story nobody cites, yak", NOW - 100 * DAY);
+	close_store();
+	char from[512], to[512];
+	snprintf(from, sizeof from, "%s/prune_int_template.db", test_tmpdir());
+	snprintf(to, sizeof to, "%s/prune_int.db", test_tmpdir());
+	struct buf db = BUF_INIT;
+	test_read_file(from, &db);
+	int64_t total = 0, failed = 0, bad = 0;
+	for (int64_t at = 0;; at += 2) {
+		const char *suffix[] = {"-wal", "-shm"};
+		for (size_t k = 0; k < 2; k++) {
+			char f[560];
+			snprintf(f, sizeof f, "%s%s", to, suffix[k]);
+			unlink(f);
+		}
+		test_write_file(to, db.data, db.len);
+		open_store("prune_int.db");
+		CHECK(store_exec(&st, "PRAGMA synchronous = OFF", &e) == 0); /* no syncs: 800 runs */
+		int64_t c[2] = {0, at};
+		sqlite3_progress_handler(st.db, 1, interrupt_at, c);
+		struct prune_result r;
+		int rc = store_prune(&st, NOW, 30, 0, &r, &e);
+		sqlite3_progress_handler(st.db, 0, NULL, NULL);
+		if (rc < 0)
+			failed++;
+		int kept = test_query_int(&st, "SELECT count(*) FROM items WHERE text IS NOT NULL AND dedupe_key LIKE 'g:cited%'");
+		if (kept != 4) {
+			bad++;
+			fprintf(stderr, "interrupted at step %lld of %lld: prune returned %d, %d of 4 cited items kept\n",
+			        (long long)at, (long long)total, rc, kept);
+		}
+		close_store();
+		if (at == 0)
+			total = c[0];
+		else if (at > total)
+			break;
+	}
+	buf_free(&db);
+	CHECK_INT(bad, 0);
+	CHECK(failed > 0); /* the interruptions did reach the prune's statements */
+}
+
 /* An item pruned and then changed by its feed gets its body back: it is an old item with a
  * body like any other, and the next prune removes it again. */
 static void
@@ -1108,6 +1177,7 @@ main(void)
 	test_prune();
 	test_prune_md_escaped_link();
 	test_prune_changed_after_prune();
+	test_prune_interrupted();
 	test_migration();
 	test_page_index();
 	test_migration_v6();
