@@ -6,12 +6,16 @@
 
 #include "util/str.h"
 
-/* The "issue" of the first row s yields, or 0. */
+/* The "issue" of the first row s yields, 0 when there is none (or it has none), -1 with e set
+ * when the read fails (a wrong number would go out in a post). */
 static int
-issue_of_row(sqlite3_stmt *s)
+issue_of_row(struct store *st, sqlite3_stmt *s, struct err *e)
 {
 	int issue = 0;
-	if (sqlite3_step(s) == SQLITE_ROW && store_col_text(s, 0)) {
+	int step = sqlite3_step(s);
+	if (step != SQLITE_ROW && step != SQLITE_DONE)
+		return err_set(e, "database %s: reading the weekly issue: %s", st->path, sqlite3_errmsg(st->db));
+	if (step == SQLITE_ROW && store_col_text(s, 0)) {
 		json_t *j = json_loads(store_col_text(s, 0), 0, NULL);
 		json_t *v = j ? json_object_get(j, "issue") : NULL;
 		if (json_is_integer(v) && json_integer_value(v) > 0 && json_integer_value(v) < 1000000)
@@ -30,8 +34,12 @@ store_weekly_issue(struct store *st, const char *slug, int *issue, struct err *e
 	if (!s)
 		return -1;
 	store_bind_text(s, 1, slug);
-	*issue = issue_of_row(s);
+	*issue = issue_of_row(st, s, e);
 	sqlite3_finalize(s);
+	if (*issue < 0) {
+		*issue = 0;
+		return -1;
+	}
 	if (*issue)
 		return 0;
 	s = store_prepare(st,
@@ -39,8 +47,10 @@ store_weekly_issue(struct store *st, const char *slug, int *issue, struct err *e
 	if (!s)
 		return -1;
 	store_bind_text(s, 1, slug);
-	int prev = issue_of_row(s);
+	int prev = issue_of_row(st, s, e);
 	sqlite3_finalize(s);
+	if (prev < 0)
+		return -1;
 	*issue = prev ? prev + 1 : 0;
 	return 0;
 }

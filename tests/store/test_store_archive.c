@@ -738,6 +738,43 @@ test_prune_interrupted(void)
 	CHECK(failed > 0); /* the interruptions did reach the prune's statements */
 }
 
+/* The issue number of a weekly post: the one its week was saved with, else the week before's
+ * plus one. Interrupted at any step (a failing read), it is an error, never a wrong number
+ * (issue 1 again, or no number, for a week whose post has one). */
+static void
+test_weekly_issue_interrupted(void)
+{
+	open_store("weekly_issue.db");
+	struct err e;
+	CHECK(store_report_save(&st, "weekly", "2026-W05", "zh", "W5", NOW, "w5", NULL, "{\"issue\":4}", &e) == 0);
+	CHECK(store_report_save(&st, "weekly", "2026-W06", "zh", "W6", NOW, "w6", NULL, "{\"issue\":5}", &e) == 0);
+	const char *week[] = {"2026-W06", "2026-W07", "2026-W01"};
+	const int want[] = {5, 6, 0};
+	int64_t failed = 0;
+	for (size_t k = 0; k < 3; k++) {
+		int issue = -1;
+		CHECK(store_weekly_issue(&st, week[k], &issue, &e) == 0);
+		CHECK_INT(issue, want[k]);
+		for (int64_t at = 1; at < 200; at++) {
+			int64_t c[2] = {0, at};
+			sqlite3_progress_handler(st.db, 1, interrupt_at, c);
+			issue = -1;
+			int rc = store_weekly_issue(&st, week[k], &issue, &e);
+			sqlite3_progress_handler(st.db, 0, NULL, NULL);
+			if (rc < 0)
+				failed++;
+			else if (issue != want[k])
+				fprintf(stderr, "%s interrupted at step %lld: issue %d, want %d\n", week[k], (long long)at,
+				        issue, want[k]);
+			CHECK(rc < 0 || issue == want[k]);
+			if (c[0] < at) /* the call ran to its end before this step */
+				break;
+		}
+	}
+	CHECK(failed > 0);
+	close_store();
+}
+
 /* An item pruned and then changed by its feed gets its body back: it is an old item with a
  * body like any other, and the next prune removes it again. */
 static void
@@ -1178,6 +1215,7 @@ main(void)
 	test_prune_md_escaped_link();
 	test_prune_changed_after_prune();
 	test_prune_interrupted();
+	test_weekly_issue_interrupted();
 	test_migration();
 	test_page_index();
 	test_migration_v6();
