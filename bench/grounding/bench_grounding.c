@@ -21,6 +21,7 @@
  *
  * usage: bench_grounding [SHARED_DIR] [-v]   (default: BRIEF_SHARED_DIR from the build) */
 #include <dirent.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,6 +50,7 @@ struct lang {
 	size_t n;
 	/* results */
 	long faithful, flagged, restated, restated_flagged, injected, old_flagged, old_caught, caught, kind_inj[4], kind_caught[4];
+	long words_faithful, words_flagged, words_injected, words_caught; /* figures written in words */
 };
 
 static int verbose;
@@ -212,6 +214,98 @@ in_sources(char *const *src, size_t n, const char *needle)
 	return 0;
 }
 
+/* v (0 < v < 1000) in English words: "twenty-five", "three hundred and twelve". */
+static void
+en_below_1000(long v, struct buf *out)
+{
+	static const char *const ones[] = {"", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+	                                   "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+	                                   "seventeen", "eighteen", "nineteen"};
+	static const char *const tens[] = {"", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
+	                                   "ninety"};
+	if (v >= 100) {
+		buf_printf(out, "%s hundred%s", ones[v / 100], v % 100 ? " and " : "");
+		v %= 100;
+	}
+	if (v >= 20)
+		buf_printf(out, "%s%s%s", tens[v / 10], v % 10 ? "-" : "", ones[v % 10]);
+	else if (v)
+		buf_puts(out, ones[v]);
+}
+
+/* v (0 < v < 10000) in Chinese numerals, 零 for skipped places; top: the number's first
+ * part, where 10-19 are written 十… rather than 一十…. */
+static void
+zh_below_10000(long v, int top, struct buf *out)
+{
+	static const char *const d[] = {"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+	static const char *const place[] = {"千", "百", "十", ""};
+	long p = 1000;
+	int started = 0, zero = 0;
+	for (int k = 0; k < 4; k++, p /= 10) {
+		long dig = v / p % 10;
+		if (!dig) {
+			zero |= started;
+			continue;
+		}
+		if (zero)
+			buf_puts(out, "零");
+		zero = 0;
+		if (!(p == 10 && dig == 1 && !started && top))
+			buf_puts(out, d[dig]);
+		buf_puts(out, place[k]);
+		started = 1;
+	}
+}
+
+/* v written in words the way a writer might: English ("forty-two", "three thousand", "nine
+ * million") or Chinese numerals (二十五, 三千, 一万五千). Returns 0 when v has no such form
+ * here (English: below 1,000, or whole thousands or millions below 1,000 of them; Chinese:
+ * below 10^8). */
+static int
+number_in_words(long v, int en, struct buf *out)
+{
+	if (v <= 0)
+		return 0;
+	if (en) {
+		if (v < 1000)
+			en_below_1000(v, out);
+		else if (v % 1000000 == 0 && v / 1000000 < 1000)
+			en_below_1000(v / 1000000, out), buf_puts(out, " million");
+		else if (v % 1000 == 0 && v / 1000 < 1000)
+			en_below_1000(v / 1000, out), buf_puts(out, " thousand");
+		else
+			return 0;
+		return 1;
+	}
+	if (v >= 100000000)
+		return 0;
+	if (v >= 10000) {
+		zh_below_10000(v / 10000, 1, out);
+		buf_puts(out, "万");
+		if (v % 10000) {
+			if (v % 10000 < 1000)
+				buf_puts(out, "零");
+			zh_below_10000(v % 10000, 0, out);
+		}
+	} else {
+		zh_below_10000(v, 1, out);
+	}
+	return 1;
+}
+
+/* Whether a claim's text is a figure in words (no ASCII digit in it). */
+static int
+in_words(const struct claim *c)
+{
+	if (c->kind != CLAIM_FIGURE)
+		return 0;
+	for (const char *p = c->text; *p; p++)
+		if (is_ascii_digit((unsigned char)*p))
+			return 0;
+	return 1;
+}
+
 /* Reformat a faithful sentence the way a writer might (see the top comment). */
 static void
 reformat(const char *s, size_t len, int en, struct buf *out)
@@ -266,6 +360,22 @@ reformat(const char *s, size_t len, int en, struct buf *out)
 				}
 			}
 			i = j;
+			continue;
+		}
+		long whole = 0;
+		for (const char *p = num; *p; p++)
+			if (is_ascii_digit((unsigned char)*p))
+				whole = whole * 10 + (*p - '0');
+		int year_like = !has_comma && nl == 4 && whole >= 1900 && whole <= 2100;
+		/* A count a writer could spell out: a number standing alone before a word, as in "350
+		 * employees" or "3000名员工" (not a date's day, a list's number, "350-bed", an ISBN or
+		 * anything inside a quotation, which must stay verbatim). */
+		int counted = en ? i > 0 && s[i - 1] == ' ' && j + 1 < len && s[j] == ' ' && s[j + 1] >= 'a' && s[j + 1] <= 'z'
+		                 : i > 0 && (unsigned char)s[i - 1] >= 0x80 && j < len && (unsigned char)s[j] >= 0xE0;
+		int quoted = memchr(s, '"', len) || str_icasestr(s, len, "“") || str_icasestr(s, len, "「");
+		if (!has_dot && !pct && !big_unit && !year_like && counted && !quoted && whole > 10 && r >= 8 &&
+		    number_in_words(whole, en, out)) {
+			i = j; /* in words: forty-two, 三千 */
 			continue;
 		}
 		if (!en && r < 7) {
@@ -428,6 +538,30 @@ inject(struct lang *l, size_t piece, char *const *src, size_t n, const char *f, 
 			const char *at = strstr(f, c[i].text);
 			if (!at)
 				continue;
+			if (in_words(&c[i])) { /* written in words: the first digit of its value changed, in words */
+				double v = c[i].value, place = 1;
+				if (c[i].is_percent || v != floor(v) || v <= 10 || v >= 1e9)
+					continue;
+				while (place * 10 <= v)
+					place *= 10;
+				long lead = (long)(v / place), nl = (lead + 3) % 10 ? (lead + 3) % 10 : 7;
+				long nv = (long)(v - (double)lead * place + (double)nl * place);
+				struct buf w = BUF_INIT;
+				int ok = number_in_words(nv, en, &w);
+				char digits[32];
+				snprintf(digits, sizeof digits, "%ld", nv);
+				if (ok && !in_sources(src, n, buf_str(&w)) && !in_sources(src, n, digits)) {
+					buf_append(out, f, (size_t)(at - f));
+					buf_puts(out, buf_str(&w));
+					buf_puts(out, at + strlen(c[i].text));
+					*needle = arena_strdup(a, buf_str(&w));
+					*kind = CLAIM_FIGURE;
+					buf_free(&w);
+					return 0;
+				}
+				buf_free(&w);
+				continue;
+			}
 			/* Change the first digit of the figure's text. */
 			const char *d = at;
 			while (*d && !is_ascii_digit((unsigned char)*d))
@@ -597,6 +731,11 @@ run(struct lang *l)
 				check(l, ix, buf_str(&draft), &a, &r);
 				l->faithful += (long)r.count;
 				l->flagged += (long)r.bad;
+				for (size_t q = 0; q < r.count; q++)
+					if (in_words(&r.claims[q].c)) {
+						l->words_faithful++;
+						l->words_flagged += r.claims[q].status != GROUND_OK;
+					}
 				if (!l->is_daily && old_check(buf_str(&draft), l->en, src))
 					l->old_flagged += (long)r.count; /* the daily had no check at all before */
 				if (verbose && r.bad)
@@ -628,6 +767,10 @@ run(struct lang *l)
 				l->old_caught += !l->is_daily && old_check(buf_str(&injected), l->en, src);
 				l->kind_inj[kind]++;
 				l->kind_caught[kind] += caught;
+				if (kind == CLAIM_FIGURE && !strpbrk(needle, "0123456789")) {
+					l->words_injected++;
+					l->words_caught += caught;
+				}
 				if (verbose && !caught)
 					fprintf(stderr, "missed %s \"%s\": %s\n", claim_kind_name(kind), needle, buf_str(&injected));
 			}
@@ -655,6 +798,8 @@ report(const struct lang *l)
 	for (int k = 0; k < 4; k++)
 		printf(" %s %ld/%ld", claim_kind_name((enum claim_kind)k), l->kind_caught[k], l->kind_inj[k]);
 	printf("\n");
+	printf("  figures written in words (forty-two, 三千): faithful %ld, flagged %ld; injected %ld, caught %ld\n",
+	       l->words_faithful, l->words_flagged, l->words_injected, l->words_caught);
 }
 
 int

@@ -220,6 +220,59 @@ status_of(const struct ground_index *ix, const char *text, int flags, enum claim
 	return (enum ground_status)-1;
 }
 
+/* Figures written in words: Chinese numerals (三千, 两亿, 一点五万亿, 百分之三十) and English
+ * number words with a scale, a percent or above ten (nine million, forty-two percent, twenty),
+ * read like digits; the words that only look like numbers (百度, 千问, 千万不要, 十二月,
+ * 几十万, 二〇二六年, twenty-first, two-thirds) are not figures. */
+static void
+test_figures_in_words(void)
+{
+	check_figure("员工超过三千人", 3000, 0);
+	check_figure("用户达到两亿", 2e8, 0);
+	check_figure("估值一点五万亿美元", 1.5e12, 0);
+	check_figure("营收三千五百万美元", 3.5e7, 0);
+	check_figure("招募一万五千名工程师", 15000, 0);
+	check_figure("招募一万五名工程师", 15000, 0); /* the spoken form: 一万五 */
+	check_figure("两千零五家企业", 2005, 0);
+	check_figure("上涨百分之三十", 30, 1);
+	check_figure("二十五家公司", 25, 0);
+	check_figure("三亿五千万用户", 3.5e8, 0);
+	check_figure("nine million users", 9e6, 0);
+	check_figure("Forty-two percent of users", 42, 1);
+	check_figure("two hundred and fifty thousand downloads", 250000, 0);
+	check_figure("twenty companies", 20, 0);
+	check_figure("three billion dollars", 3e9, 0);
+	const struct claim *r = first("三千五百万", 0, CLAIM_FIGURE);
+	CHECK(r && fabs(r->unit - 1e6) < 1); /* the last written digit: 五百万 */
+	r = first("nine million", 1, CLAIM_FIGURE);
+	CHECK(r && fabs(r->unit - 1e6) < 1);
+	static const char *const none[] = {
+		"百度发布了新模型", "通义千问的新版本", "千万不要这样做", "第十二届大会", "十二月发布",
+		"几十万用户", "数千名员工", "二〇二六年", "二十一世纪的技术", "十几家公司", "八十年代的电脑",
+		"两三千人", "十万火急", "三家公司", "one of the best", "the twenty-first century",
+		"two-thirds of users", "nine users", "一二三", "十二号发布",
+	};
+	for (size_t k = 0; k < sizeof none / sizeof *none; k++) {
+		const struct claim *c = first(none[k], 1, CLAIM_FIGURE);
+		if (c)
+			fprintf(stderr, "figure in \"%s\": %s %g, want none\n", none[k], c->text, c->value);
+		CHECK(c == NULL);
+	}
+	/* against sources: the same figure in digits or in words either way */
+	static const struct ground_source src[] = {
+		{1, "text: The company has 3,000 employees and nine million users; revenue rose forty percent.", NULL},
+	};
+	struct ground_index *ix = ground_index_new(src, 1, &A);
+	CHECK_INT(status_of(ix, "公司有三千名员工[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "公司有五千名员工[1]。", 0, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "用户达到900万[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "用户达到九百万[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "It has eight million users [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "营收增长40%[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "营收增长百分之四十[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "Revenue rose fifty percent [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+}
+
 static void
 test_verify(void)
 {
@@ -443,6 +496,7 @@ main(void)
 	test_thin();
 	test_commentary();
 	test_figures();
+	test_figures_in_words();
 	test_dates();
 	test_quotes();
 	test_names();

@@ -512,6 +512,257 @@ figure_at(struct ex *x, size_t i)
 	return e;
 }
 
+/* The unit of value: the place of its last non-zero digit (3500 -> 100, 3e8 -> 1e8), 1 for
+ * values below 10 or with a fraction. Numbers in words carry no false zeros. */
+static double
+last_digit_place(double value)
+{
+	double u = 1;
+	while (value >= 10 * u && fmod(value, 10 * u) == 0)
+		u *= 10;
+	return u;
+}
+
+/* The figure's end when value (its unit, *pct and currency read after it) is a claim: pushed
+ * over t[start..end) unless it is a bare small count; the rule of figure_at for digits. */
+static size_t
+push_words_figure(struct ex *x, size_t start, size_t end, double value, double unit, int pct)
+{
+	size_t n;
+	int unit_pct;
+	double mul = unit_after(x, end, &n, &unit_pct);
+	end += n;
+	pct |= unit_pct;
+	int cur = currency_after(x, end);
+	if (!pct && !cur && mul == 1 && unit >= 1 && value <= 10 && !x->all_figures)
+		return end; /* counting, not quoting */
+	struct claim *c = push(x, CLAIM_FIGURE, start, end);
+	c->value = value * mul;
+	c->unit = unit * mul;
+	c->is_percent = pct;
+	return end;
+}
+
+/* The value of a Chinese digit character (零〇 0, 一 1, 二两 2 ... 九 9), else -1. */
+static int
+cjk_digit(uint32_t cp)
+{
+	static const uint32_t d[] = {0x96F6, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D};
+	for (int k = 0; k < 10; k++)
+		if (cp == d[k])
+			return k;
+	if (cp == 0x3007) /* 〇 */
+		return 0;
+	if (cp == 0x4E24) /* 两 */
+		return 2;
+	return -1;
+}
+
+/* The place value of a Chinese unit character: 十 10, 百 100, 千 1e3, 万 1e4, 亿 1e8, else 0. */
+static double
+cjk_place(uint32_t cp)
+{
+	switch (cp) {
+	case 0x5341: return 10;
+	case 0x767E: return 100;
+	case 0x5343: return 1e3;
+	case 0x4E07: return 1e4;
+	case 0x4EBF: return 1e8;
+	default: return 0;
+	}
+}
+
+/* The code point at t[i] (0 past the end), its length in *n. */
+static uint32_t
+cp_at(const struct ex *x, size_t i, size_t *n)
+{
+	uint32_t cp = 0;
+	*n = i < x->len ? utf8_decode(x->t + i, x->len - i, &cp) : 0;
+	return cp;
+}
+
+/* Whether s, a word that makes numerals a date, an approximation or an idiom, starts at t[i]. */
+static int
+word_at_any(const struct ex *x, size_t i, const char *const *words, size_t count)
+{
+	for (size_t k = 0; k < count; k++)
+		if (at(x, i, words[k]))
+			return 1;
+	return 0;
+}
+
+/* A figure in Chinese numerals at t[i] (a digit or 十: 三千, 两亿, 三千五百万, 一万五, 二十五,
+ * 一点五亿, 百分之三十): returns the byte after it (and after a unit or percent word read with
+ * it), i when t[i] starts none. A run that is no number (一二三, 两三千, 二〇二六) is skipped
+ * whole; so is one that is a date, an ordinal, an approximation or part of a word (十二月,
+ * 第十二, 几十万, 数千, 十几, 八十年代, 二十一世纪, 十万火急); 百度, 千问 and 千万 (must) start
+ * with a unit, which no figure here does. */
+static size_t
+cjk_figure_at(struct ex *x, size_t i)
+{
+	static const char *const before[] = {"第", "几", "数", "上", "成", "好", "星期", "周"};
+	static const char *const after[] = {"月", "日", "号", "世纪", "年代", "几", "来", "届"};
+	static const char *const idioms[] = {"十万火急", "十万八千里"};
+	size_t n;
+	uint32_t cp = cp_at(x, i, &n);
+	int d0 = cjk_digit(cp);
+	if (!(d0 > 0 || cp == 0x5341))
+		return i;
+	double total = 0, wan = 0, section = 0, number = 0, last_place = 1;
+	int bad = 0, after_digit = 0, after_zero = 0;
+	size_t j = i;
+	for (;;) {
+		cp = cp_at(x, j, &n);
+		int d = cjk_digit(cp);
+		double place = cjk_place(cp);
+		if (d >= 0) {
+			if ((after_digit && !after_zero) || cp == 0x3007)
+				bad = 1; /* 一二, 两三千, 二〇二六: digits side by side */
+			number = d;
+			after_zero = d == 0;
+			after_digit = 1;
+		} else if (place >= 10 && place <= 1e3) {
+			if (number == 0 && !(place == 10 && !after_digit))
+				bad = 1; /* 百 with no digit before it */
+			section += (number ? number : 1) * place;
+			number = 0;
+			after_digit = after_zero = 0;
+			last_place = place;
+		} else if (place == 1e4) {
+			wan = (section + number) * 1e4;
+			section = number = 0;
+			after_digit = after_zero = 0;
+			last_place = place;
+		} else if (place == 1e8) {
+			total = (total + wan + section + number) * 1e8;
+			wan = section = number = 0;
+			after_digit = after_zero = 0;
+			last_place = place;
+		} else {
+			break;
+		}
+		j += n;
+	}
+	if (number && last_place >= 100 && j >= i + 6) {
+		/* the spoken form: 一万五 is 15000, 三千五 3500 (a digit right after a unit of 百 or more) */
+		uint32_t prev = 0;
+		utf8_decode(x->t + j - 6, 3, &prev);
+		if (cjk_place(prev) >= 100)
+			number *= last_place / 10;
+	}
+	double value = total + wan + section + number;
+	double unit = last_digit_place(value);
+	/* a decimal: 一点五 (and a unit after it, read by push_words_figure: 一点五亿) */
+	if (!bad && total == 0 && wan == 0 && at(x, j, "点")) {
+		size_t k = j + strlen("点"), frac_digits = 0;
+		double frac = 0, scale = 1;
+		int dd;
+		while ((dd = cjk_digit(cp_at(x, k, &n))) >= 0 && cp_at(x, k, &n) != 0x3007) {
+			scale /= 10;
+			frac += dd * scale;
+			frac_digits++;
+			k += n;
+		}
+		if (frac_digits) {
+			value += frac;
+			unit = scale;
+			j = k;
+		}
+	}
+	if (bad || value == 0)
+		return j;
+	for (size_t k = 0; k < sizeof before / sizeof *before; k++) {
+		size_t l = strlen(before[k]);
+		if (i >= l && memcmp(x->t + i - l, before[k], l) == 0)
+			return j;
+	}
+	if (word_at_any(x, j, after, sizeof after / sizeof *after) ||
+	    word_at_any(x, i, idioms, sizeof idioms / sizeof *idioms))
+		return j;
+	int pct = 0;
+	size_t start = i;
+	if (i >= strlen("百分之") && memcmp(x->t + i - strlen("百分之"), "百分之", strlen("百分之")) == 0) {
+		pct = 1;
+		start = i - strlen("百分之");
+	}
+	return push_words_figure(x, start, j, value, unit, pct);
+}
+
+/* The value of the English number word w[0..len) (one..nineteen, twenty..ninety), 0 when it
+ * is none; case-insensitive. */
+static int
+number_word(const char *w, size_t len)
+{
+	static const char *const words[] = {
+		"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+		"thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+		"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+	};
+	for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+		if (strlen(words[k]) == len && str_ncasecmp(w, words[k], len) == 0)
+			return k < 19 ? (int)k + 1 : 20 + 10 * (int)(k - 19);
+	return 0;
+}
+
+/* The length of the letters at t[i..]. */
+static size_t
+letters_at(const struct ex *x, size_t i)
+{
+	size_t n = 0;
+	while (i + n < x->len && is_ascii_alpha((unsigned char)x->t[i + n]))
+		n++;
+	return n;
+}
+
+/* A figure in English number words at t[i] (a word's first letter): "nine million",
+ * "forty-two percent", "two hundred and fifty thousand", "twenty". Returns the byte after it,
+ * i when t[i] starts none; a compound that is an ordinal or a fraction ("twenty-first",
+ * "two-thirds") is none. */
+static size_t
+word_figure_at(struct ex *x, size_t i)
+{
+	size_t w = letters_at(x, i);
+	int v = number_word(x->t + i, w);
+	if (!v)
+		return i;
+	size_t j = i + w;
+	if (v >= 20 && j + 1 < x->len && x->t[j] == '-') {
+		size_t w2 = letters_at(x, j + 1);
+		int o = number_word(x->t + j + 1, w2);
+		if (!(o >= 1 && o <= 9))
+			return i; /* twenty-first */
+		v += o;
+		j += 1 + w2;
+	}
+	if (j < x->len && (x->t[j] == '-' || is_ascii_alnum((unsigned char)x->t[j])))
+		return i; /* two-thirds */
+	if (v < 100 && at(x, j, " hundred") && !is_ascii_alpha((unsigned char)(j + 8 < x->len ? x->t[j + 8] : 0))) {
+		v *= 100;
+		j += 8;
+		size_t k = j;
+		if (at(x, k, " and "))
+			k += 4; /* at the space after "and" */
+		if (k < x->len && x->t[k] == ' ') {
+			size_t w3 = letters_at(x, k + 1);
+			int r = number_word(x->t + k + 1, w3);
+			size_t e = k + 1 + w3;
+			if (r >= 20 && e + 1 < x->len && x->t[e] == '-') {
+				size_t w4 = letters_at(x, e + 1);
+				int o = number_word(x->t + e + 1, w4);
+				if (o >= 1 && o <= 9) {
+					r += o;
+					e += 1 + w4;
+				}
+			}
+			if (r && !(e < x->len && (x->t[e] == '-' || is_ascii_alnum((unsigned char)x->t[e])))) {
+				v += r;
+				j = e;
+			}
+		}
+	}
+	return push_words_figure(x, i, j, v, last_digit_place(v), 0);
+}
+
 static int
 is_upper(char c)
 {
@@ -554,6 +805,12 @@ find_tokens(struct ex *x)
 			continue;
 		}
 		if (!is_ascii_alnum(c)) {
+			size_t e = c >= 0x80 ? cjk_figure_at(x, i) : i;
+			if (e > i) {
+				seen_word = 1;
+				i = e;
+				continue;
+			}
 			if (c >= 0x80) {
 				uint32_t cp;
 				size_t n = utf8_decode(t + i, x->len - i, &cp);
@@ -581,6 +838,17 @@ find_tokens(struct ex *x)
 		if ((c == 'v' || c == 'V') && i + 1 < x->len && is_ascii_digit((unsigned char)t[i + 1])) {
 			i = figure_at(x, i + 1); /* v2.0.1 */
 			seen_word = 1;
+			continue;
+		}
+		size_t fe = word_figure_at(x, i);
+		if (fe > i) {
+			if (key.len) {
+				struct claim *cl = push(x, CLAIM_NAME, run_start, run_end);
+				cl->key = arena_strdup(x->arena, buf_str(&key));
+				buf_clear(&key);
+			}
+			seen_word = 1;
+			i = fe;
 			continue;
 		}
 		/* A Latin token: letters and digits, joined by - . _ + between them. */

@@ -14,7 +14,10 @@
  *   percentages); currency signs and words are kept in the text but not compared; a figure
  *   with two or more dots ("1.2.3", "v2.0.1") is a version, compared as a string;
  * - bare integers 0..10 with no unit, percent or currency are not claims (counting and
- *   ordinals are inference, not quotation); Chinese-numeral figures (三千) are not read;
+ *   ordinals are inference, not quotation); Chinese numerals (三千, 两亿, 一万五, 百分之三十)
+ *   and English number words (nine million, forty-two percent) are figures by the same rules,
+ *   except runs that are dates, ordinals, approximations or parts of words (十二月, 第十二,
+ *   几十万, 百度, twenty-first; docs/grounding.md);
  * - a date is ISO (2026-02-24, 2026/2/24), Chinese (2026年2月24日, 2月24日, 2026年2月) or English
  *   (Feb 24, February 24, 2026, 24 February 2026, February 2026); missing parts match anything;
  * - a quotation is the text inside 「」, 『』, “” or "" when it is long enough to be a quote
