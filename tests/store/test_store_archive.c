@@ -816,6 +816,81 @@ open_fixture(int version)
 	CHECK_INT(test_query_int(&st, "SELECT v FROM items_fts_config WHERE k = 'hashsize'"), 8388608); /* schema 10 */
 }
 
+/* The progress handler interrupt_at installed on every connection opened while set (by
+ * sqlite3_auto_extension), counting in one shared pair. */
+static int64_t open_interrupt[2];
+
+static int
+interrupt_on_open(sqlite3 *db, const char **err, const struct sqlite3_api_routines *api)
+{
+	(void)err;
+	(void)api;
+	sqlite3_progress_handler(db, 1, interrupt_at, open_interrupt);
+	return SQLITE_OK;
+}
+
+/* Migration is automatic and resumable: a store of schema 3 whose opening (migrations, the
+ * index's rebuild) is interrupted at any step of SQLite's virtual machine, as a crash or an
+ * I/O error would stop it, opens at the next try at the current schema with every item found
+ * by its words, the index whole. */
+static void
+test_migration_interrupted(void)
+{
+	char path[512], fixture[512];
+	snprintf(path, sizeof path, "%s/v3i.db", test_tmpdir());
+	snprintf(fixture, sizeof fixture, "%s/tests/store/fixtures/schema_v3.sql", getenv("BRIEF_SRC"));
+	struct buf sql = BUF_INIT, db = BUF_INIT;
+	test_read_file(fixture, &sql);
+	sqlite3 *raw; /* the schema 3 store as a file, copied for each run */
+	CHECK(sqlite3_open(path, &raw) == SQLITE_OK);
+	CHECK(sqlite3_exec(raw, buf_str(&sql), NULL, NULL, NULL) == SQLITE_OK);
+	sqlite3_close(raw);
+	test_read_file(path, &db);
+	int64_t failed = 0, runs = 0;
+	/* ~11k steps open this store: every 23rd, so each part of the opening is hit */
+	for (int64_t at = 1;; at += 23) {
+		const char *suffix[] = {"-wal", "-shm"};
+		for (size_t k = 0; k < 2; k++) {
+			char f[560];
+			snprintf(f, sizeof f, "%s%s", path, suffix[k]);
+			unlink(f);
+		}
+		test_write_file(path, db.data, db.len);
+		open_interrupt[0] = 0;
+		open_interrupt[1] = at;
+		sqlite3_auto_extension((void (*)(void))interrupt_on_open);
+		struct err e;
+		int rc = store_open(&st, path, &e);
+		sqlite3_cancel_auto_extension((void (*)(void))interrupt_on_open);
+		if (rc == 0) {
+			sqlite3_progress_handler(st.db, 0, NULL, NULL);
+			store_close(&st);
+		} else {
+			failed++;
+		}
+		runs++;
+		int done = open_interrupt[0] < at; /* the whole opening ran before this step */
+		if (store_open(&st, path, &e) != 0) {
+			fprintf(stderr, "interrupted at step %lld: the next open failed: %s\n", (long long)at, e.msg);
+			CHECK(0);
+			if (done)
+				break;
+			continue;
+		}
+		CHECK_INT(test_query_int(&st, "PRAGMA user_version"), store_schema_version());
+		CHECK_INT(test_query_int(&st, "SELECT count(*) FROM items"), 5);
+		CHECK(store_exec(&st, "INSERT INTO items_fts(items_fts) VALUES ('integrity-check')", &e) == 0);
+		check_search("中国", "2 5");
+		check_search("compiler", "1 4");
+		close_store();
+		if (done)
+			break;
+	}
+	buf_free(&sql);
+	buf_free(&db);
+	CHECK(failed > 0 && runs > failed); /* the interruptions reached the opening, and it finished */
+}
+
 static void
 test_migration(void)
 {
@@ -1217,6 +1292,7 @@ main(void)
 	test_prune_interrupted();
 	test_weekly_issue_interrupted();
 	test_migration();
+	test_migration_interrupted();
 	test_page_index();
 	test_migration_v6();
 	test_merge();
