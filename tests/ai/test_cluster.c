@@ -155,6 +155,8 @@ test_matches_all_pairs(void)
 		uint32_t form = rnd(3);
 		snprintf(link, sizeof link, "%s%s/post/%u%s", schemes[form], rnd(2) ? "news.example" : "blog.example",
 		         rnd(5000), tails[form]);
+		if (rnd(4) == 0) /* an anchor of the page: "#a1" and "#a2" are two posts of it */
+			snprintf(link + strlen(link), sizeof link - strlen(link), "#a%u", rnd(3));
 		x->link = arena_strdup(&a, link);
 		x->text = rnd(3) == 0 ? make_text(&a) : "short text only";
 		x->when = 1700000000 + rnd(172800);
@@ -175,7 +177,9 @@ test_matches_all_pairs(void)
 	for (size_t i = 0; i < N; i++)
 		for (size_t j = i + 1; j < N; j++) {
 			const struct ref *x = &refs[i], *y = &refs[j];
-			int url = x->url_key && y->url_key && *x->url_key && strcmp(x->url_key, y->url_key) == 0;
+			const char *fx = strchr(arts[i].link, '#'), *fy = strchr(arts[j].link, '#');
+			int url = x->url_key && y->url_key && *x->url_key && strcmp(x->url_key, y->url_key) == 0 &&
+			          (!fx || !fy || strcmp(fx, fy) == 0);
 			int title = arts[i].source_id != arts[j].source_id && x->word_count >= 3 && y->word_count >= 3 &&
 			            ref_titles_match(x, y);
 			int text = x->has_simhash && y->has_simhash &&
@@ -323,9 +327,42 @@ test_contained_titles(void)
 	arena_free(&a);
 }
 
+/* Scripting News (the corpus's scriptingNews.rss) posts a day's items as anchors of the day's
+ * page: "…/2017/06/24.html#a090648", "…#a100632" are two posts, two stories, with two ids. A
+ * link to one anchor from another source is that post's story; a link without a fragment
+ * still joins the page's ("…/post" and "…/post#comments"). */
+static void
+test_page_anchors(void)
+{
+	struct arena a = ARENA_INIT;
+	struct article arts[5] = {
+		{.id = 1, .source_id = 1, .title = "The sad state of tech news in 2017",
+		 .link = "http://scripting.com/2017/06/24.html#a090648", .text = "", .when = 100},
+		{.id = 2, .source_id = 1, .title = "Republican-inspired art",
+		 .link = "http://scripting.com/2017/06/24.html#a100632", .text = "", .when = 200},
+		{.id = 3, .source_id = 2, .title = "Dave Winer on tech news",
+		 .link = "http://scripting.com/2017/06/24.html#a090648", .text = "", .when = 300},
+		{.id = 4, .source_id = 3, .title = "A post", .link = "https://blog.example/post", .text = "", .when = 400},
+		{.id = 5, .source_id = 4, .title = "Comments on a post", .link = "https://blog.example/post#comments",
+		 .text = "", .when = 500},
+	};
+	struct story *st;
+	size_t n;
+	cluster_stories(arts, 5, &a, &st, &n);
+	CHECK_INT((int)n, 3);
+	if (n == 3) {
+		CHECK(st[0].member_count == 2 && st[0].lead == &arts[0] && st[0].members[1] == &arts[2]);
+		CHECK(st[1].member_count == 1 && st[1].lead == &arts[1]);
+		CHECK(st[2].member_count == 2 && st[2].lead == &arts[3]);
+		CHECK(strcmp(st[0].id, st[1].id) != 0);
+	}
+	arena_free(&a);
+}
+
 int
 main(void)
 {
+	test_page_anchors();
 	test_rules();
 	test_contained_titles();
 	test_site_count();

@@ -60,6 +60,14 @@ count_sites(const struct story *st)
 	return n;
 }
 
+/* The fragment of url after its '#' ("" when it has none or url is NULL). */
+static const char *
+url_fragment(const char *url)
+{
+	const char *hash = url ? strchr(url, '#') : NULL;
+	return hash ? hash + 1 : "";
+}
+
 const char *
 cluster_url_key(const char *url, struct arena *arena)
 {
@@ -124,6 +132,7 @@ cluster_simhash(const char *s)
 
 struct sig {
 	const char *url_key;
+	const char *fragment;            /* of the link, after '#' ("" when none): an anchor of the page */
 	uint64_t words[TITLE_WORDS_MAX]; /* sorted hashes of the significant title words */
 	size_t word_count;
 	uint64_t simhash;
@@ -142,6 +151,7 @@ signature(const struct article *a, struct arena *arena, struct sig *s)
 {
 	memset(s, 0, sizeof *s);
 	s->url_key = cluster_url_key(a->canonical_link ? a->canonical_link : a->link, arena);
+	s->fragment = url_fragment(a->link);
 	struct text_iter it;
 	const char *t = a->title ? a->title : "";
 	text_iter_init(&it, t, strlen(t));
@@ -207,7 +217,11 @@ unite(size_t *parent, size_t a, size_t b)
 static int
 same_story(const struct article *x, const struct sig *a, const struct article *y, const struct sig *b)
 {
-	if (a->url_key && b->url_key && *a->url_key && strcmp(a->url_key, b->url_key) == 0)
+	/* One page, unless the links name two anchors of it: a blog that posts a day's items on
+	 * the day's page (Scripting News: ".../24.html#a090648", "#a100632") gives each post its
+	 * own fragment. A fragment beside none ("#comments") is still the page. */
+	if (a->url_key && b->url_key && *a->url_key && strcmp(a->url_key, b->url_key) == 0 &&
+	    (!*a->fragment || !*b->fragment || strcmp(a->fragment, b->fragment) == 0))
 		return 1;
 	if (x->source_id != y->source_id && a->word_count >= 3 && b->word_count >= 3) {
 		int contained;
@@ -411,6 +425,8 @@ cluster_stories(struct article *articles, size_t count, struct arena *arena, str
 		                                  arena);
 		if (!key || !*key)
 			key = st->lead->title ? st->lead->title : "";
+		else if (*url_fragment(st->lead->link)) /* two anchors of one page are two stories */
+			key = arena_printf(arena, "%s#%s", key, url_fragment(st->lead->link));
 		char hex[33];
 		hash_hex128(key, strlen(key), hex);
 		st->id = arena_printf(arena, "s%.12s", hex);

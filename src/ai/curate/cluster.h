@@ -1,7 +1,8 @@
 /* cluster.h: story clustering across sources.
  *
  * Two articles are one story when they share a canonical URL (scheme, "www.", fragment,
- * trailing slash and utm_* parameters ignored), when their titles are near-duplicates across
+ * trailing slash and utm_* parameters ignored; but two links naming different fragments are
+ * two anchors of one page, two posts: Scripting News's "24.html#a090648", "#a100632"), when their titles are near-duplicates across
  * different sources (Jaccard similarity of the significant title words >= CLUSTER_TITLE_JACCARD,
  * at least 3 such words each; or >= CLUSTER_TITLE_CONTAINED when every word of the shorter title
  * is in the longer one: "OpenAI unveils GPT-5" and "OpenAI unveils GPT-5 with enhanced
@@ -23,7 +24,7 @@
 
 /* Group articles[0..count) into stories (verdicts zeroed). The lead of a story is its earliest
  * article (ties: lowest id); the story id is 's' + 12 hex digits of a hash of the lead's URL key
- * (else its title), so it is stable across runs. Stories come out in the order of their first
+ * with its link's fragment (else its title), so it is stable across runs. Stories come out in the order of their first
  * article in the input. Everything lives in arena. */
 void cluster_stories(struct article *articles, size_t count, struct arena *arena, struct story **out,
                      size_t *story_count);
