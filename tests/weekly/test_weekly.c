@@ -433,9 +433,53 @@ test_other_ai_group(void)
 	buf_free(&md);
 }
 
+/* Two posts of a feed that gives its items no link (fixtures/linkless.xml: guids only) are two
+ * stories and two references: each paragraph cites its own post, never the other's title. */
+static void
+test_linkless_refs(void)
+{
+	char home[4096];
+	struct buf out = BUF_INIT;
+	const char *args[] = {"--format", "json", NULL};
+	fixture_weekly("linkless", "linkless.xml", 2, args, home, &out);
+	json_t *post = json_loads(buf_str(&out), 0, NULL);
+	CHECK(post != NULL);
+	json_t *refs = json_object_get(post, "references");
+	int bridge = 0, library = 0;
+	for (size_t i = 0; i < json_array_size(refs); i++) {
+		const char *t = json_string_value(json_object_get(json_array_get(refs, i), "title"));
+		bridge += t && strcmp(t, "Harbour bridge closes for repairs") == 0 ? (int)i + 1 : 0;
+		library += t && strcmp(t, "Library extends its opening hours") == 0 ? (int)i + 1 : 0;
+	}
+	CHECK(bridge > 0 && library > 0 && bridge != library);
+	/* Each post's paragraph cites its own reference. */
+	json_t *sections = json_object_get(post, "sections");
+	int bridge_cited = 0, library_cited = 0;
+	for (size_t s = 0; s < json_array_size(sections); s++) {
+		json_t *groups = json_object_get(json_array_get(sections, s), "groups");
+		for (size_t g = 0; g < json_array_size(groups); g++) {
+			json_t *paras = json_object_get(json_array_get(groups, g), "paragraphs");
+			for (size_t p = 0; p < json_array_size(paras); p++) {
+				json_t *para = json_array_get(paras, p);
+				const char *text = json_string_value(json_object_get(para, "text"));
+				json_int_t ref = json_integer_value(json_array_get(json_object_get(para, "refs"), 0));
+				if (text && strstr(text, "Harbour bridge"))
+					bridge_cited = (int)ref;
+				if (text && strstr(text, "Library extends"))
+					library_cited = (int)ref;
+			}
+		}
+	}
+	CHECK_INT(bridge_cited, bridge);
+	CHECK_INT(library_cited, library);
+	json_decref(post);
+	buf_free(&out);
+}
+
 int
 main(void)
 {
+	test_linkless_refs();
 	test_entities();
 	test_essay_verb();
 	test_other_ai_group();

@@ -234,27 +234,55 @@ story_entity(const struct story *s, const struct config *cfg, struct arena *aren
 	return e;
 }
 
-/* References: numbered in order of first citation; one per distinct link. */
+/* Whether a and b are one reference: one link, or one article when it has no link (a feed
+ * that gives its items only a guid: two such posts are two references, not the first twice). */
+static int
+same_ref(const struct article *a, const struct article *b)
+{
+	if (a == b)
+		return 1;
+	return a->link && b->link && *a->link && strcmp(a->link, b->link) == 0;
+}
+
+/* References: numbered in order of first citation; one per distinct link (per article when
+ * it has none). arts[i] is the article list[i] was made from. */
 struct refs {
 	struct weekly_ref *list;
+	const struct article **arts;
 	size_t count, cap;
 };
 
+/* The number (1-based) of a's reference, 0 when it has none yet. */
+static int
+ref_find(const struct refs *r, const struct article *a)
+{
+	for (size_t i = 0; i < r->count; i++)
+		if (same_ref(r->arts[i], a))
+			return (int)i + 1;
+	return 0;
+}
+
+/* The number (1-based) of a's reference, added when new. */
 static int
 ref_add(struct refs *r, const struct article *a, struct arena *arena)
 {
 	const char *link = a->link ? a->link : "";
-	for (size_t i = 0; i < r->count; i++)
-		if (strcmp(r->list[i].link, link) == 0)
-			return (int)i + 1;
+	int found = ref_find(r, a);
+	if (found)
+		return found;
 	if (r->count == r->cap) {
 		size_t ncap = r->cap ? r->cap * 2 : 32;
 		struct weekly_ref *grown = arena_alloc(arena, ncap * sizeof *grown);
-		if (r->count)
+		const struct article **arts = arena_alloc(arena, ncap * sizeof *arts);
+		if (r->count) {
 			memcpy(grown, r->list, r->count * sizeof *grown);
+			memcpy(arts, r->arts, r->count * sizeof *arts);
+		}
 		r->list = grown;
+		r->arts = arts;
 		r->cap = ncap;
 	}
+	r->arts[r->count] = a;
 	/* An untitled post is listed by its first sentence (the renderers fall back to the link). */
 	const char *title = text_display_title(a->title, a->text, NULL, TEXT_DISPLAY_TITLE_CHARS, arena);
 	r->list[r->count++] = (struct weekly_ref){title, link, a->source_name, a->published};
@@ -294,12 +322,8 @@ post_claims(const struct weekly_job *jobs, size_t n, const struct refs *refs, st
 			struct ground_claim c = r->claims[i];
 			long local = c.source;
 			c.source = 0;
-			if (local >= 1 && (size_t)local <= job->source_count) {
-				const char *link = job->sources[local - 1]->link ? job->sources[local - 1]->link : "";
-				for (size_t k = 0; k < refs->count; k++)
-					if (strcmp(refs->list[k].link, link) == 0)
-						c.source = (long)k + 1;
-			}
+			if (local >= 1 && (size_t)local <= job->source_count)
+				c.source = ref_find(refs, job->sources[local - 1]);
 			g->claims.claims[g->claims.count++] = c;
 			g->claims.bad += c.status != GROUND_OK;
 		}
@@ -574,7 +598,8 @@ group_section(struct pick *picks, size_t n, enum weekly_kind k, int max_groups, 
 	}
 }
 
-/* The request of one group: its stories' sources in the order told (one per link). */
+/* The request of one group: its stories' sources in the order told (one per link, or per
+ * article when it has none: same_ref). */
 static void
 make_job(const char *name, const struct members *m, struct arena *arena, struct weekly_job *job)
 {
@@ -587,10 +612,9 @@ make_job(const char *name, const struct members *m, struct arena *arena, struct 
 	for (size_t i = 0; i < m->count; i++) {
 		const struct story *s = m->list[i]->story;
 		for (size_t k = 0; k < s->member_count; k++) {
-			const char *link = s->members[k]->link ? s->members[k]->link : "";
 			int dup = 0;
 			for (size_t d = 0; d < n; d++)
-				dup |= strcmp(sources[d]->link ? sources[d]->link : "", link) == 0;
+				dup |= same_ref(sources[d], s->members[k]);
 			if (dup)
 				continue;
 			story_of[n] = i;
