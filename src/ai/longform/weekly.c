@@ -100,7 +100,7 @@ has_lower_word(const char *s, const char *w)
 
 /* The group name a capitalised title word may give, or NULL when it is not a name: a term the
  * lexicon knows as a name (its topic is spelled with a capital: "Firefox", "KVM"; "cloud" is a
- * topic, not a name) under the lexicon's spelling; else the word itself when titles from two
+ * topic, not a name, and so is a German-only term: "Datenschutz") under the lexicon's spelling; else the word itself when titles from two
  * or more sources write it (sources) and no title or text of the week writes it in lower
  * case (a product the lexicon lacks, not a headline word such as "Launches" or "Platform"). */
 static const char *
@@ -112,6 +112,10 @@ topic_name(const struct pick *picks, size_t n, const char *token, size_t sources
 		lower[i] = (char)ascii_lower((unsigned char)token[i]);
 	const struct lexicon_entry *le = lexicon_topic(lower); /* category cues are no names */
 	if (le) {
+		/* German capitalises every noun: a German term's capital is grammar ("Datenschutz",
+		 * data protection; "Datenbank"), not a name. */
+		if (le->langs && strcmp(le->langs, "de") == 0)
+			return NULL;
 		for (const char *k = le->keyword; *k; k++)
 			if (*k >= 'A' && *k <= 'Z')
 				return le->keyword;
