@@ -476,9 +476,9 @@ test_linkless_refs(void)
 	buf_free(&out);
 }
 
-/* A topic group needs a name: a German noun the lexicon knows ("Datenschutz", data protection;
- * fixtures/datenschutz.xml has two stories with it) is capitalised by grammar, not because it
- * names anything, and heads no group; the two stories are told among the other news. */
+/* A topic group needs a name: a German noun ("Datenschutz", data protection, which the lexicon
+ * knows; fixtures/datenschutz.xml has two stories with it) is capitalised by grammar, not
+ * because it names anything, and heads no group; the stories are told among the other news. */
 static void
 test_german_noun_no_group(void)
 {
@@ -487,6 +487,11 @@ test_german_noun_no_group(void)
 	fixture_weekly("datenschutz", "datenschutz.xml", 2, NULL, home, &md);
 	CHECK(strstr(buf_str(&md), ". Datenschutz\n") == NULL);
 	CHECK(strstr(buf_str(&md), "《Datenschutz bei Fitness-Apps bleibt mangelhaft》") != NULL);
+	/* Nor is a noun no lexicon knows that two German sources capitalise ("Urteil", a court's
+	 * ruling): German never writes it in lower case, so that is no sign of a name there. */
+	fixture_weekly("urteil", "urteil1.xml,urteil2.xml", 2, NULL, home, &md);
+	CHECK(strstr(buf_str(&md), ". Urteil\n") == NULL);
+	CHECK(strstr(buf_str(&md), "《Urteil zur Speicherung von Kundendaten beim Onlinehändler》") != NULL);
 	buf_free(&md);
 }
 

@@ -86,8 +86,16 @@ wfx_make_home_with(const char *home, const char *extra_feed)
 	}
 	size_t total = 0;
 	size_t feed_count = sizeof feeds / sizeof feeds[0];
-	for (size_t f = 0; f < feed_count + (extra_feed != NULL); f++) {
-		const char *name = f < feed_count ? feeds[f] : extra_feed;
+	const char *more = extra_feed; /* "a.xml" or "a.xml,b.xml" */
+	char name[256];
+	for (size_t f = 0; f < feed_count || (more && *more); f++) {
+		if (f < feed_count) {
+			snprintf(name, sizeof name, "%s", feeds[f]);
+		} else {
+			size_t len = strcspn(more, ",");
+			snprintf(name, sizeof name, "%.*s", (int)len, more);
+			more += len + (more[len] == ',');
+		}
 		struct buf data = BUF_INIT;
 		test_read_file(wfx_path("weekly", name), &data);
 		struct arena a = ARENA_INIT;

@@ -12,7 +12,8 @@
 
 /* Create home/brief.db from the fixture feeds. Aborts the test on error. Returns the item count. */
 size_t wfx_make_home(const char *home);
-/* The same with one more fixture feed (a file name under tests/weekly/fixtures/, or NULL). */
+/* The same with more fixture feeds (file names under tests/weekly/fixtures/, comma-separated:
+ * "a.xml" or "a.xml,b.xml"; or NULL). */
 size_t wfx_make_home_with(const char *home, const char *extra_feed);
 /* Path of a file under tests/<area>/fixtures (static buffer, valid until the next call). */
 const char *wfx_path(const char *area, const char *name);

@@ -50,6 +50,7 @@ struct pick {
 	const char *entity; /* NULL = none */
 	int known;          /* entity is a company or project of the built-in list or the config */
 	int rank;           /* position in the ranking, 0 = best */
+	int is_german;      /* the lead is in German, which capitalises every noun */
 	char tokens[8][40]; /* capitalised title words (fallback topic names) */
 	size_t token_count;
 };
@@ -100,11 +101,14 @@ has_lower_word(const char *s, const char *w)
 
 /* The group name a capitalised title word may give, or NULL when it is not a name: a term the
  * lexicon knows as a name (its topic is spelled with a capital: "Firefox", "KVM"; "cloud" is a
- * topic, not a name, and so is a German-only term: "Datenschutz") under the lexicon's spelling; else the word itself when titles from two
- * or more sources write it (sources) and no title or text of the week writes it in lower
- * case (a product the lexicon lacks, not a headline word such as "Launches" or "Platform"). */
+ * topic, not a name, and so is a German-only term: "Datenschutz") under the lexicon's
+ * spelling; else the word itself when titles from two or more sources write it (sources) and
+ * no title or text of the week writes it in lower case (a product the lexicon lacks, not a
+ * headline word such as "Launches" or "Platform"), unless a German title writes it
+ * (is_german): German capitalises every noun ("Urteil"), so never seeing it in lower case says
+ * nothing there. */
 static const char *
-topic_name(const struct pick *picks, size_t n, const char *token, size_t sources)
+topic_name(const struct pick *picks, size_t n, const char *token, size_t sources, int is_german)
 {
 	char lower[40];
 	size_t len = strlen(token);
@@ -121,7 +125,7 @@ topic_name(const struct pick *picks, size_t n, const char *token, size_t sources
 				return le->keyword;
 		return NULL;
 	}
-	if (sources < 2)
+	if (sources < 2 || is_german)
 		return NULL;
 	for (size_t j = 0; j < n; j++)
 		for (size_t m = 0; m < picks[j].story->member_count; m++) {
@@ -132,17 +136,20 @@ topic_name(const struct pick *picks, size_t n, const char *token, size_t sources
 	return token;
 }
 
-/* How many picks have token among their title words (case-insensitively), and in *sources
- * from how many distinct sources (the first 32 counted). */
+/* How many picks have token among their title words (case-insensitively), in *sources from
+ * how many distinct sources (the first 32 counted), and in *is_german whether one of them is
+ * German. */
 static size_t
-token_sharing(const struct pick *picks, size_t n, const char *token, size_t *sources)
+token_sharing(const struct pick *picks, size_t n, const char *token, size_t *sources, int *is_german)
 {
 	size_t count = 0;
 	int64_t seen[32];
 	*sources = 0;
+	*is_german = 0;
 	for (size_t j = 0; j < n; j++)
 		for (size_t u = 0; u < picks[j].token_count; u++)
 			if (str_casecmp(picks[j].tokens[u], token) == 0) {
+				*is_german |= picks[j].is_german;
 				int64_t src = picks[j].story->lead->source_id;
 				int dup = 0;
 				for (size_t k = 0; k < *sources; k++)
@@ -168,10 +175,11 @@ assign_topics(struct pick *picks, size_t n, struct arena *arena)
 		const char *best = NULL;
 		for (size_t t = 0; t < picks[i].token_count; t++) {
 			size_t sources;
-			size_t count = token_sharing(picks, n, picks[i].tokens[t], &sources);
+			int is_german;
+			size_t count = token_sharing(picks, n, picks[i].tokens[t], &sources, &is_german);
 			if (count <= best_count)
 				continue;
-			const char *name = topic_name(picks, n, picks[i].tokens[t], sources);
+			const char *name = topic_name(picks, n, picks[i].tokens[t], sources, is_german);
 			if (name) {
 				best_count = count;
 				best = name;
@@ -698,6 +706,7 @@ weekly_build(struct store *st, struct article *articles, size_t count, const str
 		picks[i].kind = labelled[i] ? kinds[i] : story_kind(cur.top[i]);
 		picks[i].entity = story_entity(cur.top[i], opts->cfg, arena);
 		picks[i].known = picks[i].entity != NULL;
+		picks[i].is_german = lang_detect(cur.top[i]->lead->title, cur.top[i]->lead->text) == LANG_DE;
 		collect_tokens(&picks[i], cur.top[i]->lead->title);
 	}
 	assign_topics(picks, n, arena);
