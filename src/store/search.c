@@ -307,16 +307,17 @@ by_score(const void *a, const void *b)
 }
 
 /* The window of a search with broad prefixes (search_plan), found by reading rows instead of
- * asking the index for every word the prefixes begin: the candidates are the rows at or below
- * u that the other terms match (the index's base query), or every indexed row when there are
- * none, newest first; each is matched and scored from its text (snippet_match: the same
- * tokens, brief_rank's BM25, a prefix one term). The window is the newest SEARCH_WINDOW
- * matches, as the index would give them. Returns 1 with m[0..*count) (sorted best first) when
- * the window is known: full, or every candidate read; 0 when the candidates read held too few
- * matches to know (SCAN_PROBE, SCAN_MAX: the caller asks the index); -1 with e set. */
+ * asking the index for every word the prefixes begin: the candidates are the rows from lo to
+ * u (lo 0: no floor) that the other terms match (the index's base query), or every indexed
+ * row there when there are none, newest first; each is matched and scored from its text
+ * (snippet_match: the same tokens, brief_rank's BM25, a prefix one term). The window is the
+ * newest SEARCH_WINDOW matches, as the index would give them. Returns 1 with m[0..*count)
+ * (sorted best first) when the window is known: full, or every candidate read; 0 when the
+ * candidates read held too few matches to know (SCAN_PROBE, SCAN_MAX: the caller asks the
+ * index); -1 with e set. */
 static int
-scan_window(struct store *st, const struct search_plan *pl, const struct snippet_query *sq, int64_t u, int64_t t,
-            struct scan_match *m, int *count, struct err *e)
+scan_window(struct store *st, const struct search_plan *pl, const struct snippet_query *sq, int64_t u,
+            int64_t lo, int64_t t, struct scan_match *m, int *count, struct err *e)
 {
 	/* Rows the index holds (a pruned row's title too): all but those below a migration's
 	 * backfill mark and those queued for this writer's commit. Each row's text is what the
@@ -325,18 +326,20 @@ scan_window(struct store *st, const struct search_plan *pl, const struct snippet
 #define SCAN_COLUMNS \
 	"SELECT i.id, i.title, " STORE_FTS_DOC("i.text", STORE_FTS_PAGE("i.id")) ", COALESCE(i.published, i.first_seen)"
 	static const char rows_sql[] =
-		SCAN_COLUMNS " FROM items i WHERE i.id <= ?1"
+		SCAN_COLUMNS " FROM items i WHERE i.id <= ?1 AND i.id >= ?4"
 		"  AND i.id >= COALESCE((SELECT below FROM fts_rebuild), 1) AND i.id NOT IN (SELECT id FROM fts_pending)"
 		" ORDER BY i.id DESC";
 	static const char base_sql[] =
 		SCAN_COLUMNS " FROM items i WHERE i.id IN"
-		"  (SELECT rowid FROM items_fts WHERE items_fts MATCH ?2 AND rowid <= ?1 ORDER BY rowid DESC LIMIT ?3)"
+		"  (SELECT rowid FROM items_fts WHERE items_fts MATCH ?2 AND rowid <= ?1 AND rowid >= ?4"
+		"   ORDER BY rowid DESC LIMIT ?3)"
 		" ORDER BY i.id DESC";
 #undef SCAN_COLUMNS
 	sqlite3_stmt *s = store_cached(st, pl->base.len ? base_sql : rows_sql, e);
 	if (!s)
 		return -1;
 	sqlite3_bind_int64(s, 1, u);
+	sqlite3_bind_int64(s, 4, lo);
 	if (pl->base.len) {
 		sqlite3_bind_text(s, 2, pl->base.data, (int)pl->base.len, SQLITE_STATIC);
 		sqlite3_bind_int(s, 3, SCAN_MAX + 1);
@@ -377,6 +380,8 @@ scan_window(struct store *st, const struct search_plan *pl, const struct snippet
 /* One page being ranked: where the cursor stands in its window, and what the window held. */
 struct ranking {
 	long long u, t;       /* the window's highest row id; the pinned clock */
+	long long lo;         /* the window's lowest row id as its first page found it (0: the
+	                       * window held every match then); -1 on a window's first page */
 	int after_row;        /* the page follows the row (score, after) of the same window */
 	long long score, after;
 	int limit;
@@ -414,7 +419,7 @@ rank_matches(struct ranking *rk, const struct scan_match *m, int n, struct store
  * is brief_rank x 1e6 over (1 + age in 30-day units), an integer so cursors print exactly. */
 static const char ranked_sql[] =
 	"WITH c AS MATERIALIZED (SELECT rowid AS id, brief_rank(items_fts, ?8) AS r FROM items_fts"
-	"   WHERE items_fts MATCH ?1 AND rowid <= ?2 ORDER BY rowid DESC LIMIT ?3),"
+	"   WHERE items_fts MATCH ?1 AND rowid <= ?2 AND rowid >= ?9 ORDER BY rowid DESC LIMIT ?3),"
 	" sc AS (SELECT c.id, CAST(c.r * 1000000.0 / (1.0 + max(0, ?4 - COALESCE(i.published, i.first_seen))"
 	"   / 2592000.0) AS INTEGER) AS score FROM c JOIN items i ON i.id = c.id)"
 	" SELECT sc.id, sc.score, (SELECT count(*) FROM c), (SELECT min(id) FROM c) FROM sc"
@@ -433,6 +438,7 @@ rank_from_index(struct store *st, const struct search_plan *pl, struct ranking *
 	sqlite3_bind_text(s, 1, pl->full.data, (int)pl->full.len, SQLITE_TRANSIENT);
 	sqlite3_bind_text(s, 8, pl->groups.data, (int)pl->groups.len, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(s, 2, rk->u);
+	sqlite3_bind_int64(s, 9, rk->lo > 0 ? rk->lo : 0);
 	sqlite3_bind_int(s, 3, SEARCH_WINDOW);
 	sqlite3_bind_int64(s, 4, rk->t);
 	if (rk->after_row) {
@@ -462,7 +468,7 @@ rank_page(struct store *st, const struct search_plan *pl, const struct snippet_q
 {
 	if (pl->broad && sq->is_exact) {
 		struct scan_match *m = arena_alloc(arena, SEARCH_WINDOW * sizeof *m);
-		int n = 0, known = scan_window(st, pl, sq, rk->u, rk->t, m, &n, e);
+		int n = 0, known = scan_window(st, pl, sq, rk->u, rk->lo > 0 ? rk->lo : 0, rk->t, m, &n, e);
 		if (known < 0)
 			return -1;
 		if (known) {
@@ -485,15 +491,23 @@ store_search_page(struct store *st, const char *q, const char *cursor, int64_t n
 		plan_free(&pl);
 		return 0;
 	}
-	/* Cursor: "U_T" (a window's start) or "U_T_SCORE_ID" (after that row of window U). */
-	struct ranking rk = {.u = INT64_MAX, .t = now, .limit = limit};
-	int fields = cursor && *cursor ? sscanf(cursor, "%lld_%lld_%lld_%lld", &rk.u, &rk.t, &rk.score, &rk.after) : 0;
-	if (fields != 2 && fields != 4) {
+	/* Cursor: "U_T" (a window's start) or "U_T_SCORE_ID_LO" (after that row of the window from
+	 * LO to U; "U_T_SCORE_ID", without LO, from an older brief: the window is found again). A
+	 * window keeps the rows its first page found: when matches in it lose their words (a
+	 * prune) it does not reach down for older ones, which would rank above the row shown last
+	 * and never be listed (the next window starts below LO). */
+	struct ranking rk = {.u = INT64_MAX, .t = now, .lo = -1, .limit = limit};
+	int fields = cursor && *cursor ? sscanf(cursor, "%lld_%lld_%lld_%lld_%lld", &rk.u, &rk.t, &rk.score,
+	                                        &rk.after, &rk.lo)
+	                               : 0;
+	if (fields != 2 && fields != 4 && fields != 5) {
 		rk.u = INT64_MAX;
 		rk.t = now;
 		fields = 0;
 	}
-	rk.after_row = fields == 4;
+	if (fields != 5 || rk.lo < 0)
+		rk.lo = -1;
+	rk.after_row = fields >= 4;
 	sqlite3_stmt *s;
 	if (fields == 0) { /* a first page pins the window to the items there are now */
 		s = store_cached(st, "SELECT COALESCE(max(id), 0) FROM items", e);
@@ -511,12 +525,14 @@ store_search_page(struct store *st, const char *q, const char *cursor, int64_t n
 	plan_free(&pl);
 	if (rc < 0)
 		return -1;
+	if (rk.lo < 0) /* a window's first page: a full one may have older matches below it */
+		rk.lo = rk.window_rows == SEARCH_WINDOW ? rk.window_min : 0;
 	if (rk.more) {
 		struct store_hit *last = &out->hits[out->count - 1];
-		snprintf(out->next, sizeof out->next, "%lld_%lld_%" PRId64 "_%" PRId64, rk.u, rk.t,
-		         rk.scores[out->count - 1], last->id);
-	} else if (rk.window_rows == SEARCH_WINDOW && rk.window_min > 1) { /* the next, older window */
-		snprintf(out->next, sizeof out->next, "%" PRId64 "_%lld", rk.window_min - 1, rk.t);
+		snprintf(out->next, sizeof out->next, "%lld_%lld_%" PRId64 "_%" PRId64 "_%lld", rk.u, rk.t,
+		         rk.scores[out->count - 1], last->id, rk.lo);
+	} else if (rk.lo > 1) { /* the next, older window */
+		snprintf(out->next, sizeof out->next, "%lld_%lld", rk.lo - 1, rk.t);
 	}
 	/* The page's rows: their columns by rowid, and a snippet each from its text (store/
 	 * snippet.h: the words are found again in the row's text, not by a second walk of the
