@@ -496,7 +496,9 @@ pages_atom(struct store *st, const struct page_req *rq, struct page *pg)
 	html_escape_str(b, rq->base);
 	buf_puts(b, "/feed.atom\"/>\n<link href=\"");
 	html_escape_str(b, rq->base);
-	buf_printf(b, "/\"/>\n<updated>%s</updated>\n<generator>brief</generator>\n", ts);
+	/* RFC 4287 wants an author of the feed or of every entry: brief writes the reports. */
+	buf_printf(b, "/\"/>\n<updated>%s</updated>\n<author><name>brief</name></author>\n", ts);
+	buf_puts(b, "<generator>brief</generator>\n");
 	for (size_t i = 0; i < n; i++) {
 		const char *kind = r[i].kind, *slug = r[i].slug, *lang = r[i].lang, *title = r[i].title;
 		struct buf href = BUF_INIT;

@@ -10,6 +10,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "atomcheck.h"
 #include "serve/serve.h"
 #include "store/prune.h"
 #include "store/store.h"
@@ -317,6 +318,12 @@ test_pages(const char *base)
 		xmlFreeDoc(doc);
 	}
 	CHECK(strstr(b, "<id>urn:brief:daily:2026-02-21:zh</id>") != NULL);
+	/* and valid Atom (RFC 4287), as the daily site's feed is */
+	struct buf problems = BUF_INIT;
+	CHECK_INT(atom_check(b, r.body.len, &problems), 0);
+	if (problems.len)
+		fprintf(stderr, "%s", buf_str(&problems));
+	buf_free(&problems);
 	reply_free(&r);
 
 	/* Read-only. */
