@@ -461,16 +461,26 @@ user_version(struct store *st)
 static int
 migrate(struct store *st, struct err *e)
 {
-	int v = user_version(st);
-	if (v < 0)
-		return err_set(e, "database %s: cannot read schema version", st->path);
 	int target = store_schema_version();
-	if (v > target)
-		return err_set(e, "database %s has schema version %d, newer than this brief (%d); upgrade brief",
-		               st->path, v, target);
-	for (; v < target; v++) {
+	for (;;) {
+		int v = user_version(st);
+		if (v < 0)
+			return err_set(e, "database %s: cannot read schema version", st->path);
+		if (v > target)
+			return err_set(
+			    e, "database %s has schema version %d, newer than this brief (%d); upgrade brief",
+			    st->path, v, target);
+		if (v == target)
+			return 0;
 		if (store_begin(st, e) < 0)
 			return -1;
+		/* Read again under the write lock: another brief opening the store at the same time
+		 * (a fetch, and the archive restarted after an upgrade) may have migrated it while
+		 * this one waited for the lock, and a step run twice fails ("duplicate column"). */
+		if (user_version(st) != v) {
+			store_rollback(st);
+			continue;
+		}
 		char pragma[64];
 		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", v + 1);
 		if (store_exec(st, migrations[v], e) < 0 || store_exec(st, pragma, e) < 0) {
@@ -480,7 +490,6 @@ migrate(struct store *st, struct err *e)
 		if (store_commit(st, e) < 0)
 			return -1;
 	}
-	return 0;
 }
 
 /* The value of a one-row, one-column query, or fallback. */

@@ -458,6 +458,65 @@ test_search_paging_prune(const char *base, const char *db)
 	CHECK_INT(repeated, 0);
 }
 
+/* `brief serve` started while another brief migrates the store (both upgraded at once: a
+ * timer's `brief fetch` and the archive restarted): the other holds the write lock and moves
+ * the schema on after serve has read the old version. Serve must start on the migrated store,
+ * not run the migration a second time ("duplicate column name"). */
+static void
+test_binary_during_migration(void)
+{
+	char home[512], db[600];
+	snprintf(home, sizeof home, "%s/home-migrating", test_tmpdir());
+	mkdir(home, 0700);
+	snprintf(db, sizeof db, "%s/brief.db", home);
+	struct store st;
+	struct err e = {""};
+	CHECK_INT(store_open(&st, db, &e), 0);
+	/* the store as schema 8 made it: the next migration adds sources.description */
+	CHECK_INT(store_exec(&st, "ALTER TABLE sources DROP COLUMN description; PRAGMA user_version = 8", &e),
+	          0);
+	store_close(&st);
+	sqlite3 *other = NULL;
+	CHECK_INT(sqlite3_open(db, &other), SQLITE_OK);
+	sqlite3_busy_timeout(other, 10000);
+	CHECK_INT(sqlite3_exec(other, "BEGIN IMMEDIATE", NULL, NULL, NULL), SQLITE_OK);
+	int pipefd[2];
+	CHECK(pipe(pipefd) == 0);
+	pid_t pid = fork();
+	if (pid == 0) {
+		dup2(pipefd[1], 2);
+		close(pipefd[0]);
+		close(pipefd[1]);
+		execl(test_brief_bin(), "brief", "serve", "--home", home, "--listen", "127.0.0.1:0",
+		      (char *)NULL);
+		_exit(127);
+	}
+	close(pipefd[1]);
+	usleep(700 * 1000); /* serve has read the old version and waits for the write lock */
+	CHECK_INT(
+	    sqlite3_exec(other,
+	                 "ALTER TABLE sources ADD COLUMN description TEXT; PRAGMA user_version = 9; COMMIT",
+	                 NULL, NULL, NULL),
+	    SQLITE_OK);
+	sqlite3_close(other);
+	struct buf err = BUF_INIT;
+	char chunk[512];
+	ssize_t n;
+	while (!strchr(buf_str(&err), '\n') && (n = read(pipefd[0], chunk, sizeof chunk)) > 0)
+		buf_append(&err, chunk, (size_t)n);
+	CHECK(strstr(buf_str(&err), "listening on") != NULL);
+	if (!strstr(buf_str(&err), "listening on"))
+		fprintf(stderr, "%s", buf_str(&err));
+	kill(pid, SIGTERM);
+	while ((n = read(pipefd[0], chunk, sizeof chunk)) > 0)
+		buf_append(&err, chunk, (size_t)n);
+	close(pipefd[0]);
+	int status = 0;
+	waitpid(pid, &status, 0);
+	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	buf_free(&err);
+}
+
 /* Run the binary; wait for its "listening on URL/" line; stop it with sig; return its status. */
 static int
 run_binary(const char *home, const char *listen, int sig, char *url_out, size_t url_size, struct buf *err_out)
@@ -546,6 +605,7 @@ main(void)
 	test_concurrent_writer(base, db);
 	test_binary(home, base + strlen("http://"));
 	test_search_paging_prune(base, db);
+	test_binary_during_migration();
 	serve_stop(sv);
 	return test_done("test_serve");
 }
