@@ -512,6 +512,14 @@ store_fts_backfill(struct store *st, int batch, int max_batches, struct err *e)
 	                   (below = query_int(st, "SELECT below FROM fts_rebuild", 0)) > 1; done++) {
 		if (store_begin(st, e) < 0)
 			return -1;
+		/* Read again under the write lock: another brief opening the store meanwhile (a
+		 * fetch while the archive starts) may have indexed this batch while this one waited,
+		 * and FTS5 takes a row twice without a word: the index would be corrupt. */
+		if (query_int(st, "SELECT below FROM fts_rebuild", 0) != below) {
+			store_rollback(st);
+			done--; /* no batch of this run's */
+			continue;
+		}
 		sqlite3_stmt *s = store_prepare(st,
 			"INSERT INTO items_fts(rowid, title, text) SELECT id, title, text FROM items_doc"
 			" WHERE id >= ?1 AND id < ?2", e); /* items_doc: with the article page (STORE_FTS_DOC) */

@@ -436,11 +436,11 @@ test_search_paging_prune(const char *base, const char *db)
 	struct err e = {""};
 	CHECK_INT(store_open(&w, db, &e), 0);
 	CHECK_INT(store_exec(&w,
-	                     "WITH RECURSIVE n(k) AS (SELECT 1000 UNION ALL SELECT k + 1 FROM n WHERE k < 2499)"
-	                     " INSERT INTO items(id, source_id, dedupe_key, title, text, first_seen, content_hash)"
-	                     " SELECT k, 1, 'w:' || k, 'Row ' || k, 'prunewalk alpha beta gamma',"
-	                     "  CASE WHEN k >= 1500 AND k < 1600 THEN 1600000000"
-	                     "       WHEN k >= 1400 AND k < 1500 THEN 1700100000 ELSE 1700000000 END, 'hw' FROM n",
+	                     "WITH RECURSIVE n(k) AS (SELECT 1000 UNION ALL SELECT k + 1 FROM n"
+	                     "  WHERE k < 2499) INSERT INTO items(id, source_id, dedupe_key, title, text,"
+	                     "  first_seen, content_hash) SELECT k, 1, 'w:' || k, 'Row ' || k,"
+	                     "  'prunewalk alpha beta gamma', CASE WHEN k >= 1500 AND k < 1600 THEN 1600000000"
+	                     "  WHEN k >= 1400 AND k < 1500 THEN 1700100000 ELSE 1700000000 END, 'hw' FROM n",
 	                     &e),
 	          0);
 	store_close(&w);
@@ -515,6 +515,73 @@ test_binary_during_migration(void)
 	waitpid(pid, &status, 0);
 	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
 	buf_free(&err);
+}
+
+/* `brief serve` started while another brief fills the full-text index after a migration (a
+ * new index is filled newest first, one committed batch at a time, from fts_rebuild.below):
+ * the other holds the write lock and indexes the batch serve read as next. Serve must not index
+ * it again: an external-content FTS5 index takes a row twice without a word, and is corrupt. */
+static void
+test_binary_during_backfill(void)
+{
+	char home[512], db[600];
+	snprintf(home, sizeof home, "%s/home-backfill", test_tmpdir());
+	mkdir(home, 0700);
+	snprintf(db, sizeof db, "%s/brief.db", home);
+	struct store st;
+	struct err e = {""};
+	CHECK_INT(store_open(&st, db, &e), 0);
+	/* items in a store whose index is new and empty, as the 4 -> 5 migration leaves it */
+	CHECK_INT(store_exec(&st,
+	                     "INSERT INTO sources(id, url, added_at) VALUES (1, 'https://a.example/feed', 0);"
+	                     "WITH RECURSIVE n(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM n WHERE k < 300)"
+	                     " INSERT INTO items(id, source_id, dedupe_key, title, text, first_seen,"
+	                     "  content_hash) SELECT k, 1, 'b:' || k, 'Backfill ' || k, 'backfilled words',"
+	                     "  1700000000, 'hb' FROM n;"
+	                     "INSERT INTO items_fts(items_fts) VALUES ('delete-all');"
+	                     "UPDATE fts_rebuild SET below = 301;",
+	                     &e),
+	          0);
+	CHECK_INT(store_begin(&st, &e), 0);
+	int pipefd[2];
+	CHECK(pipe(pipefd) == 0);
+	pid_t pid = fork();
+	if (pid == 0) {
+		dup2(pipefd[1], 2);
+		close(pipefd[0]);
+		close(pipefd[1]);
+		execl(test_brief_bin(), "brief", "serve", "--home", home, "--listen", "127.0.0.1:0",
+		      (char *)NULL);
+		_exit(127);
+	}
+	close(pipefd[1]);
+	usleep(700 * 1000); /* serve has read where the index stops and waits for the write lock */
+	CHECK_INT(store_exec(&st,
+	                     "INSERT INTO items_fts(rowid, title, text) SELECT id, title, text FROM items_doc;"
+	                     "UPDATE fts_rebuild SET below = 1;",
+	                     &e),
+	          0);
+	CHECK_INT(store_commit(&st, &e), 0);
+	struct buf err = BUF_INIT;
+	char chunk[512];
+	ssize_t n;
+	while (!strchr(buf_str(&err), '\n') && (n = read(pipefd[0], chunk, sizeof chunk)) > 0)
+		buf_append(&err, chunk, (size_t)n);
+	CHECK(strstr(buf_str(&err), "listening on") != NULL);
+	kill(pid, SIGTERM);
+	while ((n = read(pipefd[0], chunk, sizeof chunk)) > 0)
+		buf_append(&err, chunk, (size_t)n);
+	close(pipefd[0]);
+	int status = 0;
+	waitpid(pid, &status, 0);
+	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	buf_free(&err);
+	/* each row once in the index: FTS5's own check against its content */
+	int rc = store_exec(&st, "INSERT INTO items_fts(items_fts, rank) VALUES ('integrity-check', 1)", &e);
+	CHECK_INT(rc, 0);
+	if (rc < 0)
+		fprintf(stderr, "%s\n", e.msg);
+	store_close(&st);
 }
 
 /* Run the binary; wait for its "listening on URL/" line; stop it with sig; return its status. */
@@ -606,6 +673,7 @@ main(void)
 	test_binary(home, base + strlen("http://"));
 	test_search_paging_prune(base, db);
 	test_binary_during_migration();
+	test_binary_during_backfill();
 	serve_stop(sv);
 	return test_done("test_serve");
 }
