@@ -331,6 +331,38 @@ test_contained_titles(void)
  * page: "…/2017/06/24.html#a090648", "…#a100632" are two posts, two stories, with two ids. A
  * link to one anchor from another source is that post's story; a link without a fragment
  * still joins the page's ("…/post" and "…/post#comments"). */
+/* A link that names no article is no story identity: a podcast feed whose every episode links
+ * to the show's home page (the corpus's Taverncast), a link post whose empty href resolved to
+ * the feed itself. Its items are stories of their own, with ids of their own; and two sources
+ * linking one home page are not one story for it. */
+static void
+test_home_page_links(void)
+{
+	struct arena a = ARENA_INIT;
+	struct article arts[6] = {
+		{.id = 1, .source_id = 1, .source_url = "http://taverncast.com/feed", .title = "Taverncast 31 - Wine",
+		 .link = "http://taverncast.com/", .text = "", .when = 100},
+		{.id = 2, .source_id = 1, .source_url = "http://taverncast.com/feed", .title = "Taverncast 32 - Beer",
+		 .link = "http://taverncast.com/", .text = "", .when = 200},
+		{.id = 3, .source_id = 1, .source_url = "http://taverncast.com/feed", .title = "Taverncast 33 - Cider",
+		 .link = "http://taverncast.com", .text = "", .when = 300},
+		{.id = 4, .source_id = 2, .source_url = "https://links.example/feed/", .title = "A link to a fine essay",
+		 .link = "https://links.example/feed/", .text = "", .when = 400},
+		{.id = 5, .source_id = 2, .source_url = "https://links.example/feed/", .title = "A link to a long video",
+		 .link = "https://links.example/feed", .text = "", .when = 500},
+		{.id = 6, .source_id = 3, .source_url = "https://other.example/rss", .title = "Something else entirely",
+		 .link = "https://taverncast.com/", .text = "", .when = 600},
+	};
+	struct story *st;
+	size_t n;
+	cluster_stories(arts, 6, &a, &st, &n);
+	CHECK_INT((int)n, 6);
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = i + 1; k < n; k++)
+			CHECK(strcmp(st[i].id, st[k].id) != 0);
+	arena_free(&a);
+}
+
 static void
 test_page_anchors(void)
 {
@@ -363,6 +395,7 @@ int
 main(void)
 {
 	test_page_anchors();
+	test_home_page_links();
 	test_rules();
 	test_contained_titles();
 	test_site_count();

@@ -130,6 +130,20 @@ cluster_simhash(const char *s)
 	return out;
 }
 
+/* The URL key of a's link as the story's identity (cluster_url_key of its canonical link),
+ * NULL when the link names no article: none, a site's home page (a podcast feed whose every
+ * episode links to the show's page), or the feed itself (an empty href resolved against the
+ * feed's URL). Such items are told apart by their titles, like items without links. */
+static const char *
+article_url_key(const struct article *a, struct arena *arena)
+{
+	const char *key = cluster_url_key(a->canonical_link ? a->canonical_link : a->link, arena);
+	if (!key || !strpbrk(key, "/?")) /* no path past the host, no query */
+		return NULL;
+	const char *feed = a->source_url ? cluster_url_key(a->source_url, arena) : NULL;
+	return feed && strcmp(feed, key) == 0 ? NULL : key;
+}
+
 struct sig {
 	const char *url_key;
 	const char *fragment;            /* of the link, after '#' ("" when none): an anchor of the page */
@@ -150,7 +164,7 @@ static void
 signature(const struct article *a, struct arena *arena, struct sig *s)
 {
 	memset(s, 0, sizeof *s);
-	s->url_key = cluster_url_key(a->canonical_link ? a->canonical_link : a->link, arena);
+	s->url_key = article_url_key(a, arena);
 	s->fragment = url_fragment(a->link);
 	struct text_iter it;
 	const char *t = a->title ? a->title : "";
@@ -421,8 +435,7 @@ cluster_stories(struct article *articles, size_t count, struct arena *arena, str
 				break;
 			}
 		st->site_count = st->member_count > 1 ? count_sites(st) : 1;
-		const char *key = cluster_url_key(st->lead->canonical_link ? st->lead->canonical_link : st->lead->link,
-		                                  arena);
+		const char *key = article_url_key(st->lead, arena);
 		if (!key || !*key)
 			key = st->lead->title ? st->lead->title : "";
 		else if (*url_fragment(st->lead->link)) /* two anchors of one page are two stories */

@@ -2,7 +2,9 @@
  *
  * Two articles are one story when they share a canonical URL (scheme, "www.", fragment,
  * trailing slash and utm_* parameters ignored; but two links naming different fragments are
- * two anchors of one page, two posts: Scripting News's "24.html#a090648", "#a100632"), when their titles are near-duplicates across
+ * two anchors of one page, two posts: Scripting News's "24.html#a090648", "#a100632"; and a
+ * link to a site's home page or to the feed itself names no article: a podcast whose every
+ * episode links to the show's page), when their titles are near-duplicates across
  * different sources (Jaccard similarity of the significant title words >= CLUSTER_TITLE_JACCARD,
  * at least 3 such words each; or >= CLUSTER_TITLE_CONTAINED when every word of the shorter title
  * is in the longer one: "OpenAI unveils GPT-5" and "OpenAI unveils GPT-5 with enhanced
