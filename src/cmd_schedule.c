@@ -7,6 +7,7 @@
  * cron has no such catch-up, and the crontab line does not add one (docs/publish.md says
  * why: an @reboot line would deliver twice; anacron or a lingering systemd user session is the
  * answer). Overlapping runs are prevented by the store's run lock (store/runlock.h), not here. */
+#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -98,26 +99,45 @@ split_words(const char *s, char words[][512], size_t max)
 	return n;
 }
 
-/* The argument vector of the scheduled run: this binary, the command's name, --home,
- * --config, then the command's options (brief takes its common options after the command
- * name, not before it). */
-static size_t
-run_argv(const struct app *app, const char *command, char words[][512], size_t max)
+/* path made absolute into out (size bytes): a relative one is taken from the current
+ * directory, since the scheduled run does not start here (cron and a systemd user service
+ * start in the home directory). Returns 0, or -1 with e set when it does not fit. */
+static int
+absolute_path(const char *option, const char *path, char *out, size_t size, struct err *e)
+{
+	char cwd[PATH_MAX];
+	if (path[0] != '/' && !getcwd(cwd, sizeof cwd))
+		return err_set(e, "%s %s: cannot tell the current directory: %s", option, path,
+		               strerror(errno));
+	int n = path[0] == '/' ? snprintf(out, size, "%s", path) : snprintf(out, size, "%s/%s", cwd, path);
+	if (n < 0 || (size_t)n >= size)
+		return err_set(e, "%s %s: the path is longer than %zu bytes", option, path, size - 1);
+	return 0;
+}
+
+/* The argument vector of the scheduled run into words[0..*n): this binary, the command's
+ * name, --home, --config (both absolute), then the command's options (brief takes its common
+ * options after the command name, not before it). Returns 0, or -1 with e set. */
+static int
+run_argv(const struct app *app, const char *command, char words[][512], size_t max, size_t *n, struct err *e)
 {
 	char self[PATH_MAX];
 	ssize_t len = readlink("/proc/self/exe", self, sizeof self - 1);
 	self[len > 0 ? len : 0] = '\0';
 	snprintf(words[0], 512, "%s", len > 0 ? self : "brief");
-	size_t n = 1 + split_words(command, words + 1, max - 5);
+	*n = 1 + split_words(command, words + 1, max - 5);
 	size_t common = app->cfg.path ? 4 : 2;
-	memmove(words + 2 + common, words + 2, (n - 2) * sizeof words[0]);
+	memmove(words + 2 + common, words + 2, (*n - 2) * sizeof words[0]);
 	snprintf(words[2], 512, "--home");
-	snprintf(words[3], 512, "%s", app->home);
+	if (absolute_path("--home", app->home, words[3], 512, e) < 0)
+		return -1;
 	if (app->cfg.path) {
 		snprintf(words[4], 512, "--config");
-		snprintf(words[5], 512, "%s", app->cfg.path);
+		if (absolute_path("--config", app->cfg.path, words[5], 512, e) < 0)
+			return -1;
 	}
-	return n + common;
+	*n += common;
+	return 0;
 }
 
 /* Append word for a systemd ExecStart (double-quoted, \ and " escaped, % doubled). */
@@ -237,12 +257,16 @@ static int
 install(const struct app *app, const char *name, const struct when *w, const char *command)
 {
 	char words[64][512];
-	size_t n = run_argv(app, command, words, 64);
+	size_t n;
+	struct err e = {{0}};
+	if (run_argv(app, command, words, 64, &n, &e) < 0) {
+		fprintf(stderr, "brief schedule: %s\n", e.msg);
+		return EXIT_FAIL;
+	}
 	if (!have_systemd_user())
 		return print_cron_line(w, words, n);
 	char dir[4096];
 	unit_dir(dir, sizeof dir);
-	struct err e = {{0}};
 	if (fs_mkdirs(dir, 0, &e) < 0 || write_units(dir, name, w, command, words, n, &e) < 0) {
 		fprintf(stderr, "brief schedule: %s\n", e.msg);
 		return EXIT_FAIL;

@@ -104,6 +104,30 @@ test_cron(const struct env *v)
 	buf_free(&err);
 }
 
+/* A relative --home or --config is written as an absolute path: cron and a systemd user
+ * service run in the user's home directory, not where install was typed, so "--home data"
+ * would be another (empty) store there. */
+static void
+test_relative_paths(const struct env *v)
+{
+	struct buf out = BUF_INIT, err = BUF_INIT;
+	char saved[4096], here[4096], conf[4300], want[8800];
+	CHECK(getcwd(saved, sizeof saved) != NULL);
+	CHECK_INT(chdir(v->tmp), 0);
+	CHECK(getcwd(here, sizeof here) != NULL);
+	snprintf(conf, sizeof conf, "%s/rel.conf", here);
+	test_write_file(conf, "[fetch]\ntimeout = 20\n", 21);
+	const char *rel[] = {"schedule", "install", "--home", "rel home", "--config", "rel.conf", NULL};
+	CHECK_INT(brief(rel, v->path_none, v->xdg_env, &out, &err), 0);
+	snprintf(want, sizeof want, "' 'daily' '--home' '%s/rel home' '--config' '%s/rel.conf'\n", here, here);
+	if (!strstr(buf_str(&out), want))
+		fprintf(stderr, "want %s in:\n%s", want, buf_str(&out));
+	CHECK(strstr(buf_str(&out), want) != NULL);
+	CHECK_INT(chdir(saved), 0);
+	buf_free(&out);
+	buf_free(&err);
+}
+
 /* A stand-in systemctl (a script logging its arguments, first on v->path_fake): units
  * written, the timer enabled; status, remove, and status again (3: no schedule). */
 static void
@@ -222,6 +246,7 @@ main(void)
 	snprintf(v.path_fake, sizeof v.path_fake, "PATH=%s:/usr/bin:/bin", fakebin);
 	snprintf(v.xdg_env, sizeof v.xdg_env, "XDG_CONFIG_HOME=%s", v.xdg);
 	test_cron(&v);
+	test_relative_paths(&v);
 	test_systemd(&v, fakebin);
 	const char *run[] = {"daily", "--home", v.home, "--no-fetch", "--offline", "--hours", "480", "--now", WFX_NOW, NULL};
 	test_lock_held(&v, run);
