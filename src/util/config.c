@@ -56,6 +56,26 @@ expand_env(const char *v)
 	return buf_detach(&b);
 }
 
+/* The length of s (len bytes, trimmed) without a trailing comment: white space, '#', then white
+ * space or the line's end, after a leading quoted part if there is one ("a # b"  # note). A '#'
+ * without white space on both sides is text: a colour (#1a7f37), a link's #fragment, a
+ * #hashtag#, an issue number (#$2). */
+static size_t
+comment_start(const char *s, size_t len)
+{
+	size_t i = 1;
+	if (len && (s[0] == '"' || s[0] == '\'')) {
+		const char *close = memchr(s + 1, s[0], len - 1);
+		if (close)
+			i = (size_t)(close - s) + 1;
+	}
+	for (; i < len; i++)
+		if (s[i] == '#' && is_ascii_space((unsigned char)s[i - 1]) &&
+		    (i + 1 == len || is_ascii_space((unsigned char)s[i + 1])))
+			return i;
+	return len;
+}
+
 /* Parse one "[name]" or "[name \"sub\"]" header line (s, len; starts with '[') into section. */
 static int
 parse_section(const char *s, size_t len, char *section, size_t size, const char *name, int lineno, struct err *e)
@@ -113,6 +133,8 @@ parse_text(struct config *cfg, const char *text, size_t size, const char *name, 
 		if (len == 0 || s[0] == '#' || s[0] == ';')
 			continue;
 		if (s[0] == '[') {
+			len = comment_start(s, len);
+			str_trim(&s, &len);
 			if (parse_section(s, len, section, sizeof section, name, lineno, e) < 0)
 				return -1;
 			continue;
@@ -125,6 +147,8 @@ parse_text(struct config *cfg, const char *text, size_t size, const char *name, 
 		str_trim(&k, &kl);
 		const char *v = eq + 1;
 		size_t vl = len - (size_t)(eq + 1 - s);
+		str_trim(&v, &vl);
+		vl = comment_start(v, vl);
 		str_trim(&v, &vl);
 		if (vl >= 2 && ((v[0] == '"' && v[vl - 1] == '"') || (v[0] == '\'' && v[vl - 1] == '\''))) {
 			v++;

@@ -2,7 +2,7 @@
  *
  * Format (UTF-8):
  *     # comment            ; comment
- *     [llm]
+ *     [llm]                      # a comment after white space, with white space after '#'
  *     provider = deepseek
  *     api_key  = sk-...          (values may be "quoted"; ${ENV} is expanded)
  *     [deliver "team-slack"]     (a named sub-section, looked up as "deliver.team-slack")

@@ -349,6 +349,87 @@ test_config(void)
 	config_free(&cfg);
 }
 
+/* A comment after a value or a section header: white space, '#', then white space or the end
+ * of the line, outside quotes (as the docs' examples write them). A '#' without white space on
+ * both sides is text: a colour, a link's fragment, a hashtag, an issue number. */
+static void
+test_config_comments(void)
+{
+	struct config cfg;
+	struct err e;
+	setenv("BRIEF_TEST_HASH", "k # v", 1);
+	const char *text = "[llm]   # the model\n"
+	                   "provider = deepseek            # openai gemini deepseek\n"
+	                   "model = m\t#\n"
+	                   "api_key = \"${BRIEF_TEST_HASH}\"  # from the environment, never cut\n"
+	                   "[deliver \"team\"]            # generic JSON webhook\n"
+	                   "type = slack                   # webhook slack discord\n"
+	                   "url = https://h.example/x#frag # the hook\n"
+	                   "[wechat]\naccent = #1a7f37\n"
+	                   "[weekly]\ntitle = Weekly #$2\nsubtitle = \"a # b\"  # quoted\nauthor = ' # '\n"
+	                   "intro = 欢迎关注 #懂点儿AI#\n";
+	CHECK(config_parse(&cfg, text, strlen(text), "mem", &e) == 0);
+	CHECK_STR(config_get(&cfg, "llm", "provider"), "deepseek");
+	CHECK_STR(config_get(&cfg, "llm", "model"), "m");
+	CHECK_STR(config_get(&cfg, "llm", "api_key"), "k # v");
+	CHECK_STR(config_get(&cfg, "deliver.team", "type"), "slack");
+	CHECK_STR(config_get(&cfg, "deliver.team", "url"), "https://h.example/x#frag");
+	CHECK_STR(config_get(&cfg, "wechat", "accent"), "#1a7f37");
+	CHECK_STR(config_get(&cfg, "weekly", "title"), "Weekly #$2");
+	CHECK_STR(config_get(&cfg, "weekly", "subtitle"), "a # b");
+	CHECK_STR(config_get(&cfg, "weekly", "author"), " # ");
+	CHECK_STR(config_get(&cfg, "weekly", "intro"), "欢迎关注 #懂点儿AI#");
+	config_free(&cfg);
+}
+
+/* Every config example of the README, docs/deliver.md and docs/publish.md (```ini blocks
+ * that are not systemd units) parses, and no value keeps one of its comments. */
+static void
+test_config_doc_examples(void)
+{
+	static const char *const docs[] = {"README.md", "docs/deliver.md", "docs/publish.md"};
+	const char *src = getenv("BRIEF_SRC") ? getenv("BRIEF_SRC") : ".";
+	int blocks = 0;
+	for (size_t d = 0; d < sizeof docs / sizeof docs[0]; d++) {
+		char path[4096];
+		snprintf(path, sizeof path, "%s/%s", src, docs[d]);
+		struct buf text = BUF_INIT;
+		test_read_file(path, &text);
+		for (const char *p = buf_str(&text); (p = strstr(p, "\n```ini\n")) != NULL;) {
+			p += 8;
+			const char *end = strstr(p, "\n```");
+			if (!end)
+				break;
+			size_t len = (size_t)(end - p) + 1;
+			char *block = xstrndup(p, len);
+			p = end;
+			if (strstr(block, "[Unit]") || strstr(block, "[Timer]")) { /* a systemd unit */
+				free(block);
+				continue;
+			}
+			blocks++;
+			struct config cfg;
+			struct err e = {{0}};
+			int rc = config_parse(&cfg, block, len, docs[d], &e);
+			if (rc < 0)
+				fprintf(stderr, "%s: %s\n", docs[d], e.msg);
+			CHECK_INT(rc, 0);
+			for (size_t i = 0; i < cfg.count; i++) {
+				const char *v = cfg.entries[i].value;
+				int kept = strstr(v, " #") != NULL || strstr(v, "\t#") != NULL;
+				if (kept)
+					fprintf(stderr, "%s: [%s] %s = \"%s\"\n", docs[d],
+					        cfg.entries[i].section, cfg.entries[i].key, v);
+				CHECK(!kept);
+			}
+			config_free(&cfg);
+			free(block);
+		}
+		buf_free(&text);
+	}
+	CHECK(blocks >= 6);
+}
+
 static void
 test_str(void)
 {
@@ -500,6 +581,8 @@ main(void)
 	test_time();
 	test_hash();
 	test_config();
+	test_config_comments();
+	test_config_doc_examples();
 	test_fs_view();
 	test_fs_write_atomic();
 	test_str();
