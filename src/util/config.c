@@ -121,6 +121,8 @@ parse_text(struct config *cfg, const char *text, size_t size, const char *name, 
 	char section[256] = "";
 	int lineno = 0;
 	const char *end = text + size;
+	if (size >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0)
+		text += 3; /* a UTF-8 byte order mark, as Windows editors save it: not part of line 1 */
 	for (const char *p = text; p < end;) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		const char *s = p;

@@ -382,6 +382,28 @@ test_config_comments(void)
 	config_free(&cfg);
 }
 
+/* A file saved with a UTF-8 byte order mark (Notepad does) reads as without one: it used to fail
+ * on line 1 with "expected key = value", or make the first key another one. */
+static void
+test_config_bom(void)
+{
+	struct config cfg;
+	struct err e = {{0}};
+	const char *text = "\xef\xbb\xbf[fetch]\r\ntimeout = 20\r\n";
+	CHECK(config_parse(&cfg, text, strlen(text), "mem", &e) == 0);
+	CHECK_STR(e.msg, "");
+	CHECK_INT(config_values(&cfg)->fetch_timeout, 20);
+	config_free(&cfg);
+	text = "\xef\xbb\xbf# brief\n[llm]\nmodel = m\n";
+	CHECK(config_parse(&cfg, text, strlen(text), "mem", &e) == 0);
+	CHECK_STR(config_get(&cfg, "llm", "model"), "m");
+	config_free(&cfg);
+	text = "\xef\xbb\xbfkey = v\n";
+	CHECK(config_parse(&cfg, text, strlen(text), "mem", &e) == 0);
+	CHECK_STR(config_get(&cfg, "", "key"), "v");
+	config_free(&cfg);
+}
+
 /* Every config example of the README, docs/deliver.md and docs/publish.md (```ini blocks
  * that are not systemd units) parses, and no value keeps one of its comments. */
 static void
@@ -582,6 +604,7 @@ main(void)
 	test_hash();
 	test_config();
 	test_config_comments();
+	test_config_bom();
 	test_config_doc_examples();
 	test_fs_view();
 	test_fs_write_atomic();
