@@ -57,15 +57,24 @@ cmd_prune(int argc, char **argv)
 	int keep_days = 0; /* the flag, checked before the state directory is made */
 	if (keep && cli_int(keep, "keep-days", 1, 365000, &keep_days, &e) < 0)
 		return cmd_usage_error("prune", e.msg);
+	int days = keep_days;
+	if (!keep) { /* [store] keep_days, read before the state directory is made: none is a usage error */
+		struct config cfg;
+		int rc = config_load(&cfg, common.config, &e);
+		days = rc < 0 ? 0 : (int)config_values(&cfg)->store_keep_days; /* 0 when unset */
+		config_free(&cfg);
+		if (rc < 0) {
+			fprintf(stderr, "brief prune: %s\n", e.msg);
+			return EXIT_FAIL;
+		}
+		if (days == 0)
+			return cmd_usage_error(
+			    "prune", "say how many days to keep: --keep-days N, or [store] keep_days");
+	}
 	struct app app;
 	if (app_open(&app, &common, &e) < 0) {
 		fprintf(stderr, "brief prune: %s\n", e.msg);
 		return EXIT_FAIL;
-	}
-	int days = keep ? keep_days : (int)config_values(&app.cfg)->store_keep_days; /* 0 when unset */
-	if (days == 0) {
-		app_close(&app);
-		return cmd_usage_error("prune", "say how many days to keep: --keep-days N, or [store] keep_days");
 	}
 	int rc = EXIT_FAIL;
 	struct store st;

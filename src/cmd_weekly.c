@@ -68,6 +68,7 @@ struct weekly_run {
 	struct arena arena;
 	struct weekly_args args;
 	int days;
+	int issue;          /* --issue, else 0: the store's next */
 	const char *format; /* md, html, json, wechat */
 };
 
@@ -90,11 +91,8 @@ fill_meta(struct weekly_run *w, struct weekly_post *p, struct err *e)
 	p->week = arena_strdup(a, week);
 	p->datetime = arena_strdup(a, stamp);
 
-	int issue = 0;
-	if (w->args.issue) {
-		if (cli_int(w->args.issue, "issue", 1, 999999, &issue, e) < 0)
-			return EXIT_USAGE;
-	} else {
+	int issue = w->issue;
+	if (!issue) {
 		if (store_weekly_issue(&w->st, p->week, &issue, e) < 0)
 			return EXIT_FAIL;
 		if (!issue)
@@ -264,7 +262,8 @@ cmd_weekly(int argc, char **argv)
 		return arc;
 	struct err e = {{0}};
 	w.days = 7;
-	if (a->days && cli_int(a->days, "days", 1, 366, &w.days, &e) < 0)
+	if ((a->days && cli_int(a->days, "days", 1, 366, &w.days, &e) < 0) ||
+	    (a->issue && cli_int(a->issue, "issue", 1, 999999, &w.issue, &e) < 0))
 		return cmd_usage_error("weekly", e.msg);
 	if (cmd_lang(&a->lang, &e) < 0 || cmd_format(a->format, a->out, &w.format, &e) < 0)
 		return cmd_usage_error("weekly", e.msg);

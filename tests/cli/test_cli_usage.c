@@ -38,6 +38,9 @@ static const struct usage_case cases[] = {
 	{{"serve", "--listen", "[::1:8080"}, "--listen wants HOST:PORT"},
 	{{"serve", "--token", "short"}, "16 to 256 characters"},
 	{{"prune", "--keep-days", "a month"}, "--keep-days wants a whole number"},
+	{{"prune"}, "say how many days to keep: --keep-days N, or [store] keep_days"},
+	{{"weekly", "--no-fetch", "--issue", "first"}, "--issue wants a whole number from 1 to 999999"},
+	{{"weekly", "--no-fetch", "--issue", "0"}, "--issue wants a whole number from 1 to 999999"},
 };
 
 int
