@@ -68,6 +68,20 @@ cmd_front_matter(const char *name, enum weekly_front_matter *fm, struct err *e)
 }
 
 int
+cmd_front_matter_of(const char *flag, const struct config *cfg, const char *section, int has_site,
+                    enum weekly_front_matter *fm, struct err *e)
+{
+	if (flag)
+		return cmd_front_matter(flag, fm, e);
+	const struct config_values *cv = config_values(cfg);
+	const char *v = strcmp(section, "daily") == 0 ? cv->daily_front_matter : cv->weekly_front_matter;
+	if (cmd_front_matter(v, fm, e) < 0 || (has_site && *fm == WEEKLY_FM_NONE))
+		return err_set(e, "config [%s] front_matter: want %s, not \"%s\"", section,
+		               has_site ? "jekyll or hugo for --site" : "jekyll, hugo or none", v);
+	return 0;
+}
+
+int
 cmd_format(const char *flag, const char *out, const char **format, struct err *e)
 {
 	if (flag) {

@@ -39,6 +39,13 @@ int cmd_format(const char *flag, const char *out, const char **format, struct er
 /* --front-matter (or the config's front_matter) of a post: "jekyll", "hugo" or "none" into
  * *fm. Returns 0, or -1 with e set ("--front-matter wants jekyll, hugo or none"). */
 int cmd_front_matter(const char *name, enum weekly_front_matter *fm, struct err *e);
+/* The front matter of a report: flag (--front-matter, already checked) when given, else the
+ * config's [section] front_matter, into *fm. A config value that is none of the three, or
+ * "none" where --site (has_site) needs front matter, is an error naming the key ("config
+ * [weekly] front_matter: want ..."): a failure of the config file, reported before any work.
+ * Returns 0, or -1 with e set. */
+int cmd_front_matter_of(const char *flag, const struct config *cfg, const char *section, int has_site,
+                        enum weekly_front_matter *fm, struct err *e);
 
 /* The fetch options of a report command (daily, weekly): --feeds, --concurrency, --timeout. */
 struct cmd_fetch_args {

@@ -102,6 +102,7 @@ struct daily_run {
 	int hours, top, stale_days;
 	long max_tokens;
 	const char *format; /* md, html, json or wechat */
+	enum weekly_front_matter front_matter; /* of the --site post: --front-matter, else [daily] */
 };
 
 /* The digest as a post of the --site tree, with the front matter --front-matter or [daily]
@@ -109,10 +110,7 @@ struct daily_run {
 static int
 write_site_post(struct daily_run *d, const struct report *r, struct err *e)
 {
-	enum weekly_front_matter kind;
-	if (cmd_front_matter(config_first(d->args.front_matter, NULL, config_values(&d->app.cfg)->daily_front_matter),
-	                     &kind, e) < 0)
-		return -1;
+	enum weekly_front_matter kind = d->front_matter;
 	struct buf post = BUF_INIT;
 	if (kind != WEEKLY_FM_NONE)
 		report_daily_post_md(r, kind, &post);
@@ -384,6 +382,12 @@ cmd_daily(int argc, char **argv)
 	tzset(); /* dates in the reader's time zone */
 	if (app_open(&d.app, &common, &e) < 0) {
 		fprintf(stderr, "brief daily: %s\n", e.msg);
+		return EXIT_FAIL;
+	}
+	if (a->site &&
+	    cmd_front_matter_of(a->front_matter, &d.app.cfg, "daily", 1, &d.front_matter, &e) < 0) {
+		fprintf(stderr, "brief daily: %s\n", e.msg);
+		app_close(&d.app);
 		return EXIT_FAIL;
 	}
 	int lock_fd = -1;

@@ -69,6 +69,7 @@ struct weekly_run {
 	struct weekly_args args;
 	int days;
 	int issue;          /* --issue, else 0: the store's next */
+	enum weekly_front_matter front_matter; /* --front-matter, else [weekly] front_matter */
 	const char *format; /* md, html, json, wechat */
 };
 
@@ -121,8 +122,7 @@ fill_meta(struct weekly_run *w, struct weekly_post *p, struct err *e)
 		if (epi_count > 1)
 			p->epigraph_close = epi[(size_t)issue % epi_count];
 	}
-	if (cmd_front_matter(config_first(w->args.front_matter, NULL, cv->weekly_front_matter), &p->front_matter, e) < 0)
-		return EXIT_USAGE;
+	p->front_matter = w->front_matter;
 	return EXIT_OK;
 }
 
@@ -276,6 +276,12 @@ cmd_weekly(int argc, char **argv)
 	tzset();
 	if (app_open(&w.app, &common, &e) < 0) {
 		fprintf(stderr, "brief weekly: %s\n", e.msg);
+		return EXIT_FAIL;
+	}
+	if (cmd_front_matter_of(a->front_matter, &w.app.cfg, "weekly", a->site != NULL, &w.front_matter, &e) <
+	    0) {
+		fprintf(stderr, "brief weekly: %s\n", e.msg);
+		app_close(&w.app);
 		return EXIT_FAIL;
 	}
 	int lock_fd = -1;

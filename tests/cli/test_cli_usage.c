@@ -43,10 +43,56 @@ static const struct usage_case cases[] = {
 	{{"weekly", "--no-fetch", "--issue", "0"}, "--issue wants a whole number from 1 to 999999"},
 };
 
+/* A config value a command cannot use is a failure (exit 1) naming the key, found when the
+ * config is read (docs/cli.md), not a usage error naming a flag after the work. */
+struct config_case {
+	const char *config;
+	const char *args[5];
+	const char *says;
+};
+
+static const struct config_case config_cases[] = {
+	{"[weekly]\nfront_matter = wordpress\n", {"weekly", "--no-fetch"},
+	 "config [weekly] front_matter: want jekyll, hugo or none, not \"wordpress\""},
+	{"[weekly]\nfront_matter = none\n", {"weekly", "--no-fetch", "--site", "SITE"},
+	 "config [weekly] front_matter: want jekyll or hugo for --site, not \"none\""},
+	{"[daily]\nfront_matter = none\n", {"daily", "--no-fetch", "--site", "SITE"},
+	 "config [daily] front_matter: want jekyll or hugo for --site, not \"none\""},
+	{"[daily]\nfront_matter = wordpress\n", {"daily", "--no-fetch", "--site", "SITE"},
+	 "config [daily] front_matter: want jekyll or hugo for --site, not \"wordpress\""},
+};
+
+static void
+test_config_values(struct buf *err)
+{
+	for (size_t i = 0; i < sizeof config_cases / sizeof config_cases[0]; i++) {
+		const struct config_case *c = &config_cases[i];
+		char dir[4200], conf[4300], site[4300], env_conf[4400];
+		snprintf(dir, sizeof dir, "%s/config-%zu", t_subdir("config"), i);
+		snprintf(conf, sizeof conf, "%s.conf", dir);
+		snprintf(site, sizeof site, "%s.site", dir);
+		snprintf(env_conf, sizeof env_conf, "BRIEF_CONFIG=%s", conf);
+		test_write_file(conf, c->config, strlen(c->config));
+		const char *a[5];
+		for (size_t k = 0; k < 5; k++)
+			a[k] = c->args[k] && strcmp(c->args[k], "SITE") == 0 ? site : c->args[k];
+		char *env[] = {env_conf, "BRIEF_LLM_BASE_URL=", "OPENAI_API_KEY=", "TZ=UTC", NULL};
+		buf_clear(err);
+		int rc = t_brief(env, NULL, err, a[0], "--home", dir, a[1], a[2], a[3], a[4], NULL);
+		int said = strstr(buf_str(err), c->says) != NULL;
+		if (rc != 1 || !said)
+			fprintf(stderr, "config %s: brief %s: exit %d\n%s", c->config, a[0], rc, buf_str(err));
+		CHECK_INT(rc, 1);
+		CHECK(said);
+		CHECK(access(site, F_OK) != 0);
+	}
+}
+
 int
 main(void)
 {
 	struct buf err = BUF_INIT;
+	test_config_values(&err);
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		const char *const *a = cases[i].args;
 		char home[4200];
