@@ -13,6 +13,7 @@
 #include "net/fetch.h"
 #include "store/sources.h"
 #include "util/fs.h"
+#include "util/json.h"
 #include "util/redact.h"
 #include "util/str.h"
 #include "util/timeutil.h"
@@ -52,10 +53,12 @@ time_or_null(json_t *o, const char *key, int64_t t)
 	json_object_set_new(o, key, json_string(buf));
 }
 
+/* A stored or given string as JSON (null when absent): a --name or a file name need not be
+ * UTF-8, and jansson refuses what is not (the key would be left out). */
 static json_t *
 str_or_null(const char *s)
 {
-	return s ? json_string(s) : json_null();
+	return json_text(s);
 }
 
 static int
@@ -74,7 +77,7 @@ feeds_list(struct store *st, int wants_json, struct err *e)
 			struct source *s = &src[i];
 			json_t *o = json_object();
 			json_object_set_new(o, "id", json_integer(s->id));
-			json_object_set_new(o, "url", json_string(redact_str(&a, s->url)));
+			json_object_set_new(o, "url", json_text(redact_str(&a, s->url)));
 			json_object_set_new(o, "name", str_or_null(s->name));
 			json_object_set_new(o, "title", str_or_null(s->title));
 			json_object_set_new(o, "html_url", str_or_null(redact_str(&a, s->html_url)));
@@ -182,7 +185,7 @@ feeds_import(struct store *st, const char *path, int wants_json, int is_quiet, s
 	buf_free(&why);
 	if (wants_json) {
 		json_t *o = json_object(), *reasons = json_object();
-		json_object_set_new(o, "file", json_string(path));
+		json_object_set_new(o, "file", json_text(path));
 		json_object_set_new(o, "imported", json_integer(imported));
 		json_object_set_new(o, "new", json_integer(added));
 		json_object_set_new(o, "rejected", json_integer(rejected));

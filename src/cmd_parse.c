@@ -163,7 +163,7 @@ print_doc(struct run *run, const char *source, const struct feed_doc *doc, json_
 	json_object_set_new(feed, "icon", jstr(f->icon));
 	json_object_set_new(feed, "generator", jstr(f->generator));
 	json_t *o = json_object();
-	json_object_set_new(o, "source", json_string(source));
+	json_object_set_new(o, "source", json_text(source)); /* a file name need not be UTF-8 */
 	json_object_set_new(o, "version", json_string(doc->version ? doc->version : ""));
 	json_object_set_new(o, "encoding", jstr(doc->encoding));
 	json_object_set_new(o, "bozo", json_boolean(doc->is_bozo));

@@ -126,6 +126,46 @@ main(void)
 	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM sources"), 1);
 	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM sources WHERE url LIKE 'http://127.0.0.1:%/rss.xml'"), 1);
 	store_close(&st);
+	/* A file name that is not UTF-8 (Latin-1 "café") still names its file in the JSON: jansson
+	 * refuses such a string, and the key was left out ("file" of import, "source" of parse). */
+	char latin1[4300];
+	snprintf(latin1, sizeof latin1, "%s/caf\xe9 list.opml", t_subdir("in3"));
+	test_write_file(latin1, opml, strlen(opml));
+	buf_clear(&out);
+	CHECK_INT(t_brief(NULL, &out, NULL, "feeds", "import", latin1, "--json", "--home", home, NULL), 0);
+	o = json_loads(buf_str(&out), 0, &je);
+	const char *file = json_string_value(json_object_get(o, "file"));
+	CHECK(file && strstr(file, "caf\xef\xbf\xbd list.opml") != NULL);
+	json_decref(o);
+	char latin1_feed[4300];
+	snprintf(latin1_feed, sizeof latin1_feed, "%s/caf\xe9.xml", t_subdir("in3"));
+	const char *rss = "<rss version=\"2.0\"><channel><title>t</title></channel></rss>";
+	test_write_file(latin1_feed, rss, strlen(rss));
+	buf_clear(&out);
+	CHECK_INT(t_brief(NULL, &out, NULL, "parse", latin1_feed, NULL), 0);
+	o = json_loads(buf_str(&out), 0, &je);
+	const char *source = json_string_value(json_object_get(o, "source"));
+	CHECK(source && strstr(source, "caf\xef\xbf\xbd.xml") != NULL);
+	CHECK(json_object_iter_key(json_object_iter(o)) &&
+	      strcmp(json_object_iter_key(json_object_iter(o)), "source") == 0);
+	json_decref(o);
+	/* ... and a --name that is not UTF-8 is shown, not left out, by feeds list --json */
+	CHECK_INT(t_brief(NULL, NULL, NULL, "feeds", "add", "https://latin1.example/feed", "--name",
+	                  "caf\xe9", "--home", home, NULL),
+	          0);
+	buf_clear(&out);
+	CHECK_INT(t_brief(NULL, &out, NULL, "feeds", "list", "--json", "--home", home, NULL), 0);
+	list = json_loads(buf_str(&out), 0, &je);
+	int named = 0;
+	for (size_t i = 0; i < json_array_size(list); i++) {
+		json_t *src = json_array_get(list, i);
+		const char *u = json_string_value(json_object_get(src, "url"));
+		const char *n = json_string_value(json_object_get(src, "name"));
+		named |= u && strcmp(u, "https://latin1.example/feed") == 0 && n &&
+		         strcmp(n, "caf\xef\xbf\xbd") == 0;
+	}
+	CHECK(named);
+	json_decref(list);
 	buf_free(&out);
 	buf_free(&err);
 	return test_done("test_cli_import");
