@@ -207,7 +207,7 @@ config_load(struct config *cfg, const char *path, struct err *e)
 	struct buf text = BUF_INIT;
 	if (fs_read_all(path, &text, e) < 0) {
 		buf_free(&text);
-		return err_set(e, "cannot open config file %s", path);
+		return err_wrap(e, "cannot read the config file"); /* e names the path and why */
 	}
 	int rc = config_parse(cfg, buf_str(&text), text.len, path, e);
 	buf_free(&text);

@@ -311,6 +311,12 @@ test_config(void)
 	CHECK(strstr(e.msg, ":1:") != NULL);
 	config_free(&cfg);
 	CHECK(config_load(&cfg, "/nonexistent/brief/config", &e) < 0);
+	/* ... saying why (it used to be "cannot open config file PATH" whatever the cause) */
+	CHECK_STR(e.msg, "cannot read the config file: /nonexistent/brief/config: No such file or directory");
+	config_free(&cfg);
+	CHECK(config_load(&cfg, test_tmpdir(), &e) < 0);
+	CHECK(strstr(e.msg, ": Is a directory") != NULL);
+	config_free(&cfg);
 
 	/* Found while writing fuzz_config: a line longer than the old 4 KiB line buffer was split in two
 	 * (the value cut short, its tail read as another line); now lines have no limit. */
