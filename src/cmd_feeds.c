@@ -61,6 +61,21 @@ str_or_null(const char *s)
 	return json_text(s);
 }
 
+/* s as shown on a terminal, in a (NULL stays NULL): its control characters (C0 and DEL) as '?'.
+ * A feed's title and a stored URL are the feed's text, and an escape sequence in them would
+ * retitle, clear or script the terminal. */
+static const char *
+for_terminal(struct arena *a, const char *s)
+{
+	if (!s)
+		return NULL;
+	char *shown = arena_strdup(a, s);
+	for (char *p = shown; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			*p = '?';
+	return shown;
+}
+
 static int
 feeds_list(struct store *st, int wants_json, struct err *e)
 {
@@ -107,14 +122,18 @@ feeds_list(struct store *st, int wants_json, struct err *e)
 			char when[32] = "never";
 			if (s->last_success_at)
 				time_format_rfc3339(s->last_success_at, when, sizeof when);
-			printf("%s\t%s\t%s\tlast ok %s\t%d items", redact_str(&a, s->url),
-			       s->name ? s->name : s->title ? s->title : "-", kind_name(s->kind), when, s->item_count);
+			printf("%s\t%s\t%s\tlast ok %s\t%d items", for_terminal(&a, redact_str(&a, s->url)),
+			       for_terminal(&a, s->name    ? s->name
+			                        : s->title ? s->title
+			                                   : "-"),
+			       kind_name(s->kind), when, s->item_count);
 			if (s->last_status)
 				printf("\tHTTP %d", s->last_status);
 			if (s->avg_latency_ms > 0)
 				printf("\t%.0f ms", s->avg_latency_ms);
 			if (s->last_error)
-				printf("\tfailing x%d: %s", s->consecutive_failures, redact_str(&a, s->last_error));
+				printf("\tfailing x%d: %s", s->consecutive_failures,
+				       for_terminal(&a, redact_str(&a, s->last_error)));
 			putchar('\n');
 		}
 	}
@@ -155,11 +174,9 @@ feeds_import(struct store *st, const char *path, int wants_json, int is_quiet, s
 			by_reason[c]++;
 			if (rejected++ < IMPORT_REJECTS_SHOWN && !is_quiet) {
 				/* as the store would show it, and no control character reaches the terminal */
-				char *shown = arena_strdup(&a, redact_str(&a, feeds[i].xml_url));
-				for (char *p = shown; *p; p++)
-					if ((unsigned char)*p < 0x20 || *p == 0x7f)
-						*p = '?';
-				fprintf(stderr, "rejected %.200s: %s\n", shown, url_feed_reason(c));
+				fprintf(stderr, "rejected %.200s: %s\n",
+				        for_terminal(&a, redact_str(&a, feeds[i].xml_url)),
+				        url_feed_reason(c));
 			}
 			continue;
 		}

@@ -166,6 +166,27 @@ main(void)
 	}
 	CHECK(named);
 	json_decref(list);
+
+	/* A feed's own title is the feed's text: its control characters (an escape sequence that
+	 * retitles or scripts the terminal) never reach the terminal through `feeds list`. */
+	const char *evil_dir = t_subdir("evil");
+	t_write_in(evil_dir, "evil.json",
+	           "{\"version\":\"https://jsonfeed.org/version/"
+	           "1.1\",\"title\":\"Evil\\u001b]0;pwned\\u0007\\u001b[2J\","
+	           "\"items\":[{\"id\":\"1\",\"title\":\"x\",\"url\":\"https://e.example/"
+	           "1\",\"content_text\":\"hi\"}]}");
+	struct fsrv evil;
+	fsrv_start(&evil, evil_dir, NULL);
+	const char *home3 = t_subdir("home3");
+	CHECK_INT(
+	    t_brief(NULL, NULL, NULL, "feeds", "add", fsrv_url(&evil, "/evil.json"), "--home", home3, NULL),
+	    0);
+	CHECK_INT(t_brief(NULL, NULL, NULL, "fetch", "-q", "--home", home3, NULL), 0);
+	fsrv_stop(&evil);
+	buf_clear(&out);
+	CHECK_INT(t_brief(NULL, &out, NULL, "feeds", "list", "--home", home3, NULL), 0);
+	CHECK(strstr(buf_str(&out), "Evil") != NULL);
+	CHECK(memchr(out.data, 0x1b, out.len) == NULL && memchr(out.data, 0x07, out.len) == NULL);
 	buf_free(&out);
 	buf_free(&err);
 	return test_done("test_cli_import");
