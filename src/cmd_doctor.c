@@ -103,7 +103,7 @@ check_store(struct doctor *d, const char *path)
 			time_format_rfc3339(h.last_success, when, sizeof when);
 		report(d, V_INFO, "store", "%ld sources (%ld failing), %ld items, %ld reports; last fetch %s", h.sources,
 		       h.failing, h.items, h.reports, when);
-		if (h.sources == 0)
+		if (h.own_sources == 0) /* the built-in list is stored once fetched: count the user's own */
 			report(d, V_INFO, "store", "no sources of your own: brief fetch uses the built-in list of 92 blogs");
 	}
 	char index[48] = "unknown";

@@ -203,6 +203,8 @@ archive_health(const char *path, struct archive_health *out, struct err *e)
 	if (out->version >= 1 && out->version <= store_schema_version()) {
 		out->has_counts = 1;
 		out->sources = count_rows(db, "SELECT count(*) FROM sources");
+		out->own_sources =
+		    count_rows(db, "SELECT count(*) FROM sources WHERE is_default = 0 AND is_adhoc = 0");
 		out->failing = count_rows(db, "SELECT count(*) FROM sources WHERE consecutive_failures > 0");
 		out->items = count_rows(db, "SELECT count(*) FROM items");
 		out->reports = count_rows(db, "SELECT count(*) FROM reports");

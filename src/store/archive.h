@@ -68,6 +68,7 @@ struct archive_health {
 	char integrity[1024];  /* "ok", or what PRAGMA quick_check found (cut short) */
 	int has_counts;        /* 1 when version is 1..store_schema_version(): the counts below are set */
 	long sources, failing, items, reports; /* -1 when a count could not be read */
+	long own_sources;      /* added or imported by the user (not built-in, not --feeds); -1 unknown */
 	int64_t last_success;  /* newest last_success_at; 0 = never */
 	int64_t file_bytes;    /* the database's pages (the WAL not counted) */
 	int64_t index_bytes;   /* the full-text index's share of them; -1 when unknown */

@@ -98,6 +98,25 @@ test_store_and_config(void)
 	snprintf(want, sizeof want, "schema %d, integrity ok", store_schema_version());
 	CHECK(has(&out, want));
 	CHECK(has(&out, "2 sources (1 failing), 3 items, 0 reports; last fetch 2026-02-21T05:00:00Z"));
+	CHECK(!has(&out, "no sources of your own"));
+
+	/* Only the built-in list stored (as the first brief fetch leaves it): still none of the
+	 * user's own, and doctor says so (it did only while the table was empty). */
+	snprintf(home, sizeof home, "%s/builtin", test_tmpdir());
+	snprintf(path, sizeof path, "%s/brief.db", home);
+	mkdir(home, 0700);
+	struct store bst;
+	struct err be = {""};
+	CHECK(store_open(&bst, path, &be) == 0);
+	CHECK(
+	    store_exec(&bst,
+	               "INSERT INTO sources(url, added_at, is_default) VALUES ('https://a.example/f', 0, 1), "
+	               "('https://b.example/f', 0, 1)",
+	               &be) == 0);
+	store_close(&bst);
+	CHECK_INT(doctor(home, NULL, NULL, &out), 0);
+	CHECK(has(&out, "2 sources (0 failing)"));
+	CHECK(has(&out, "no sources of your own: brief fetch uses the built-in list of 92 blogs"));
 
 	/* A broken config file: reported with its line, the rest still checked, exit 1. */
 	snprintf(path, sizeof path, "%s/bad.conf", test_tmpdir());
