@@ -140,7 +140,9 @@ run_argv(const struct app *app, const char *command, char words[][512], size_t m
 	return 0;
 }
 
-/* Append word for a systemd ExecStart (double-quoted, \ and " escaped, % doubled). */
+/* Append word for a systemd ExecStart (double-quoted, \ and " escaped, % and $ doubled:
+ * systemd expands %-specifiers and $NAME even inside quotes; the crontab line's single quotes
+ * keep both literal, and so does this). */
 static void
 systemd_word(struct buf *b, const char *w)
 {
@@ -148,11 +150,22 @@ systemd_word(struct buf *b, const char *w)
 	for (; *w; w++) {
 		if (*w == '"' || *w == '\\')
 			buf_putc(b, '\\');
-		if (*w == '%')
-			buf_putc(b, '%');
+		if (*w == '%' || *w == '$')
+			buf_putc(b, *w);
 		buf_putc(b, *w);
 	}
 	buf_putc(b, '"');
+}
+
+/* Append text for a unit's Description= (one line; % doubled, a specifier there). */
+static void
+systemd_text(struct buf *b, const char *t)
+{
+	for (; *t; t++) {
+		if (*t == '%')
+			buf_putc(b, '%');
+		buf_putc(b, *t == '\n' || *t == '\r' ? ' ' : *t);
+	}
 }
 
 /* Append word for a crontab command (single-quoted for sh; % escaped, cron ends the command there). */
@@ -227,10 +240,13 @@ write_units(const char *dir, const char *name, const struct when *w, const char 
 {
 	char path[4300];
 	struct buf unit = BUF_INIT;
-	buf_printf(&unit, "[Unit]\nDescription=brief %s (%s)\n\n[Service]\nType=oneshot\n"
-	                  "# exit status 3 (nothing new) and 4 (the previous run is still going) are not failures\n"
-	                  "SuccessExitStatus=3 4\nExecStart=",
-	           command, name);
+	buf_puts(&unit, "[Unit]\nDescription=brief ");
+	systemd_text(&unit, command);
+	buf_printf(&unit,
+	           " (%s)\n\n[Service]\nType=oneshot\n"
+	           "# exit status 3 (nothing new) and 4 (the previous run is still going) are not failures\n"
+	           "SuccessExitStatus=3 4\nExecStart=",
+	           name);
 	for (size_t i = 0; i < n; i++) {
 		if (i)
 			buf_putc(&unit, ' ');
@@ -240,10 +256,13 @@ write_units(const char *dir, const char *name, const struct when *w, const char 
 	snprintf(path, sizeof path, "%s/brief-%s.service", dir, name);
 	int rc = fs_write_atomic(path, unit.data, unit.len, e);
 	buf_clear(&unit);
-	buf_printf(&unit, "[Unit]\nDescription=brief %s (%s) on schedule\n\n[Timer]\nOnCalendar=%s%s*-*-* %02d:%02d:00\n"
-	                  "# a run missed while the machine was off runs once when it is back\nPersistent=true\n\n"
-	                  "[Install]\nWantedBy=timers.target\n",
-	           command, name, w->day < 0 ? "" : days[w->day], w->day < 0 ? "" : " ", w->hour, w->minute);
+	buf_puts(&unit, "[Unit]\nDescription=brief ");
+	systemd_text(&unit, command);
+	buf_printf(&unit,
+	           " (%s) on schedule\n\n[Timer]\nOnCalendar=%s%s*-*-* %02d:%02d:00\n"
+	           "# a run missed while the machine was off runs once when it is back\nPersistent=true\n\n"
+	           "[Install]\nWantedBy=timers.target\n",
+	           name, w->day < 0 ? "" : days[w->day], w->day < 0 ? "" : " ", w->hour, w->minute);
 	snprintf(path, sizeof path, "%s/brief-%s.timer", dir, name);
 	if (rc == 0)
 		rc = fs_write_atomic(path, unit.data, unit.len, e);

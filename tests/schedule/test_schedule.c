@@ -157,6 +157,19 @@ test_systemd(const struct env *v, const char *fakebin)
 	CHECK(strstr(buf_str(&f), "\" \"daily\" \"--home\" \"") != NULL);
 	CHECK(strstr(buf_str(&f), "\" \"--deliver\" \"feishu\"\n") != NULL);
 	buf_clear(&f);
+	/* A '$' is a literal dollar as in the crontab line's single quotes: systemd expands "$NAME"
+	 * in ExecStart= even inside double quotes, "$$" is its literal '$'. */
+	const char *dollar[] = {"schedule", "install", "--home",    v->home,
+	                        "--name",   "dollar",  "--command", "daily --out /srv/$HOME/50%",
+	                        NULL};
+	CHECK_INT(brief(dollar, v->path_fake, v->xdg_env, &out, &err), 0);
+	snprintf(unit, sizeof unit, "%s/systemd/user/brief-dollar.service", v->xdg);
+	test_read_file(unit, &f);
+	CHECK(strstr(buf_str(&f), "\"--out\" \"/srv/$$HOME/50%%\"\n") != NULL);
+	CHECK(strstr(buf_str(&f), "Description=brief daily --out /srv/$HOME/50%% (dollar)\n") !=
+	      NULL); /* % a specifier */
+	buf_clear(&f);
+	snprintf(unit, sizeof unit, "%s/systemd/user/brief-brief.service", v->xdg);
 	test_read_file(log, &f);
 	CHECK(strstr(buf_str(&f), "--user daemon-reload\n") != NULL);
 	CHECK(strstr(buf_str(&f), "--user enable --now brief-brief.timer\n") != NULL);
