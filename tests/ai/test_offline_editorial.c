@@ -489,6 +489,14 @@ test_cve_identifiers(void)
 	judge_alone("cve round-up", &many, &arena, &v);
 	CHECK(has_kw(&v, "CVE"));
 	CHECK(!has_kw(&v, "CVE-2017-2801") && !has_kw(&v, "CVE-2017-2802"));
+	/* The identifier taken as a TF-IDF term before the lexicon's "CVE" filled a later slot:
+	 * naming the CVE there made the tag twice ("Rust, Python, CVE-2024-24576, CVE-2024-24576"). */
+	struct article twice = art("Rust 和 Python", "两者都修复了 CVE-2024-24576。", "安全周报");
+	judge_alone("cve taken twice", &twice, &arena, &v);
+	CHECK(has_kw(&v, "CVE-2024-24576"));
+	for (size_t i = 0; i < v.keyword_count; i++)
+		for (size_t j = 0; j < i; j++)
+			CHECK(str_casecmp(v.keywords[i], v.keywords[j]) != 0);
 	arena_free(&arena);
 }
 

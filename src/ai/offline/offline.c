@@ -819,7 +819,8 @@ sole_cve(const char *s, char *out)
 /* A vulnerability's identifier is its tag, not the word "CVE": stories about one flaw share it
  * across sources, where every security story would share "CVE". The identifier the title names
  * takes the lexicon's "CVE" slot, or leads when there is none; the only one the body names
- * takes that slot. */
+ * takes that slot; when a TF-IDF term took the identifier already, the "CVE" slot goes (named,
+ * it would be the same tag twice). */
 static size_t
 name_the_cve(const struct article *a, struct arena *arena, const char **out, size_t n)
 {
@@ -829,6 +830,10 @@ name_the_cve(const struct article *a, struct arena *arena, const char **out, siz
 		return n;
 	for (size_t i = 0; i < n; i++)
 		if (str_casecmp(out[i], "CVE") == 0) {
+			if (has_keyword(out, n, id)) {
+				memmove(out + i, out + i + 1, (n - i - 1) * sizeof *out);
+				return n - 1;
+			}
 			out[i] = arena_strdup(arena, id);
 			return n;
 		}
