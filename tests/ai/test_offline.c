@@ -72,6 +72,14 @@ test_text(void)
 	n = text_sentences("QEMU v10.1.0 adds 1.5 times more. It ships today.", sp, 8);
 	CHECK_INT(n, 2);
 	CHECK(n >= 1 && sp[0].len == strlen("QEMU v10.1.0 adds 1.5 times more."));
+	/* An abbreviation's dot before a word in lower case ends no sentence: "SourceForge Inc. has
+	 * announced" (h-online's feed) was cut at "Inc.", and the summary quoted "has announced …"
+	 * without its subject. */
+	n = text_sentences("SourceForge Inc. has announced its four billionth download. Microsoft Corp. backs "
+	                   "Apple Inc. in its fight with the government.",
+	                   sp, 8);
+	CHECK_INT(n, 2);
+	CHECK(n >= 1 && sp[0].len == strlen("SourceForge Inc. has announced its four billionth download."));
 	/* Releases: a version with a release word, or a bare tag; a version alone is not one. */
 	CHECK(text_is_release("QEMU version 10.1.0 released") && text_is_release("v3.9.0"));
 	CHECK(text_is_release("Red Hat Enterprise Linux 5.4 beta with KVM"));
@@ -264,6 +272,13 @@ test_summary_rules(void)
 	ha.text = "Zig 0.14 ships with a faster linker.";
 	offline_enrich(&ha, &v, "en", &a, &e);
 	CHECK_STR(e.summary, "");
+	/* A sentence with an abbreviation inside is quoted whole, from its subject. */
+	struct article ia = {.title = "SourceForge.net: four billion served",
+	                     .text = "SourceForge Inc. has announced that its SourceForge.net software site has served "
+	                             "its four billionth download. The four billionth application was downloaded on "
+	                             "the 8th of June from PortableApps.com"};
+	offline_enrich(&ia, &v, "en", &a, &e);
+	CHECK(strncmp(e.summary, "SourceForge Inc. has announced", 30) == 0);
 	/* What opens a text before its first sentence is not quoted: arXiv's announce line and
 	 * its "Abstract:", a label with a colon, a label glued to the sentence after it. */
 	struct article xa = {.title = "Sparse attention scales",

@@ -262,6 +262,17 @@ text_sentences(const char *s, struct text_span *out, size_t max)
 			                            str_ncasecmp(w, "ms", 2) == 0 || str_ncasecmp(w, "vs", 2) == 0 ||
 			                            str_ncasecmp(w, "st", 2) == 0)))
 				continue;
+			/* A word in lower case after the dot and a space goes on with the sentence: the dot
+			 * ended an abbreviation ("SourceForge Inc. has announced", "Microsoft Corp. backs",
+			 * "etc. and"), no list of which is complete. A line break still ends it. */
+			const char *next = p + 1;
+			while (*next == ' ' || *next == '\t')
+				next++;
+			uint32_t cp = 0;
+			if (*next && next > p + 1)
+				utf8_decode(next, strnlen(next, 4), &cp);
+			if (utf8_is_lower(cp))
+				continue;
 		}
 		const char *b = start;
 		size_t len = (size_t)(p + t - start);
