@@ -279,6 +279,14 @@ test_summary_rules(void)
 	                             "the 8th of June from PortableApps.com"};
 	offline_enrich(&ia, &v, "en", &a, &e);
 	CHECK(strncmp(e.summary, "SourceForge Inc. has announced", 30) == 0);
+	/* Korean writes spaces between words and after its full stop: only Chinese and Japanese
+	 * sentences and lines are joined without one ("줄였습니다.증분" was one word). */
+	struct article ka = {.title = "러스트 컴파일러 개선",
+	                     .text = "러스트 컴파일러 팀이 이번 릴리스에서 빌드 시간을 크게 줄였습니다. 증분 컴파일은 이제 "
+	                             "크레이트 사이의 타입 검사\n결과를 캐시합니다."};
+	offline_enrich(&ka, &v, "zh", &a, &e);
+	CHECK_STR(e.summary, "러스트 컴파일러 팀이 이번 릴리스에서 빌드 시간을 크게 줄였습니다. 증분 컴파일은 이제 크레이트 "
+	                     "사이의 타입 검사 결과를 캐시합니다.");
 	/* What opens a text before its first sentence is not quoted: arXiv's announce line and
 	 * its "Abstract:", a label with a colon, a label glued to the sentence after it. */
 	struct article xa = {.title = "Sparse attention scales",

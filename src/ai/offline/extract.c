@@ -237,8 +237,8 @@ skip_lead_label(struct text_span *sp)
 }
 
 /* Append s[0..len) to b as one line: a summary is one paragraph, so a line break inside a
- * sentence (a list item after its lead-in) becomes a space, or nothing between two CJK
- * characters. */
+ * sentence (a list item after its lead-in) becomes a space, or nothing between two Chinese or
+ * Japanese characters (text_is_unspaced: Korean spaces its words). */
 static void
 append_one_line(struct buf *b, const char *s, size_t len)
 {
@@ -250,7 +250,7 @@ append_one_line(struct buf *b, const char *s, size_t len)
 		uint32_t next = 0;
 		if (i + 1 < len)
 			utf8_decode(s + i + 1, len - i - 1, &next);
-		if (!(text_is_cjk(utf8_last(b->data, b->len)) && text_is_cjk(next)))
+		if (!(text_is_unspaced(utf8_last(b->data, b->len)) && text_is_unspaced(next)))
 			buf_putc(b, ' ');
 	}
 }

@@ -16,13 +16,19 @@ text_is_cjk(uint32_t cp)
 }
 
 int
+text_is_unspaced(uint32_t cp)
+{
+	return text_is_cjk(cp) && !(cp >= 0xAC00 && cp <= 0xD7AF);
+}
+
+int
 text_is_cjk_start(const char *s)
 {
 	if ((unsigned char)*s < 0x80)
 		return 0;
 	uint32_t cp;
 	utf8_decode(s, strlen(s) < 4 ? strlen(s) : 4, &cp);
-	return text_is_cjk(cp);
+	return text_is_unspaced(cp);
 }
 
 const char *

@@ -36,10 +36,14 @@ int text_next(struct text_iter *it);
 int text_is_stopword(const char *w);
 /* True when cp is a CJK ideograph, kana or hangul. */
 int text_is_cjk(uint32_t cp);
-/* True when s starts with a CJK character (no space is put between CJK sentences). */
+/* True when cp is of a script written without spaces between words and sentences: Han
+ * ideographs and kana (text_is_cjk but hangul: Korean spaces its words, "줄였습니다. 증분"). */
+int text_is_unspaced(uint32_t cp);
+/* True when s starts with such a character (text_is_unspaced: no space is put before it
+ * between sentences). */
 int text_is_cjk_start(const char *s);
-/* The space Chinese text puts before s: none before a CJK character, one before a Latin word
- * ("涉及 Rust", "涉及人工智能"). */
+/* The space Chinese text puts before s: none before a Chinese or Japanese character, one
+ * before a Latin (or Korean) word ("涉及 Rust", "涉及人工智能"). */
 const char *text_zh_gap(const char *s);
 
 struct text_span {
