@@ -453,6 +453,47 @@ test_prefs(struct store *st)
 	arena_free(&b);
 }
 
+/* Muted and interesting topics match without case in any script, as the config promises:
+ * "Überwachung" as a German writes the noun, "NFT数字藏品" with its Latin letters in capitals
+ * (str_lower left the Ü, and a mixed term's ASCII was folded on one side only). */
+static void
+test_prefs_any_case(void)
+{
+	struct config_entry entries[] = {
+		{"mute", "topics", "Überwachung, NFT数字藏品"},
+		{"interests", "topics", "Шифрование"},
+	};
+	struct config cfg = {.entries = entries, .count = 2};
+	struct err ce;
+	CHECK_INT(config_resolve(&cfg, &ce), 0);
+	struct arena a = ARENA_INIT;
+	struct offline_prefs prefs, none = {0};
+	offline_prefs_load(&cfg, &a, &prefs);
+	struct article arts[] = {
+		{.id = 1, .source_id = 1, .title = "Neue Überwachung im Netz",
+		 .text = "Die Regierung plant eine neue Überwachung der Messenger. Kritiker warnen vor der Überwachung."},
+		{.id = 2, .source_id = 2, .title = "腾讯下架NFT数字藏品",
+		 .text = "腾讯旗下的幻核宣布停止发行NFT数字藏品，已购买的NFT数字藏品可以申请退款。"},
+		{.id = 3, .source_id = 3, .title = "Шифрование в Linux",
+		 .text = "Шифрование дисков в Linux стало проще: новый инструмент настраивает шифрование за минуту."},
+	};
+	size_t n = sizeof arts / sizeof arts[0];
+	struct kw_index *kw = kw_index_build(arts, NULL, n);
+	struct offline_ctx with = {.now = FX_NOW, .hours = 48, .prefs = &prefs, .kw = kw, .articles = arts, .article_count = n};
+	struct offline_ctx without = with;
+	without.prefs = &none;
+	struct verdict v, plain;
+	for (size_t i = 0; i < 2; i++) {
+		offline_verdict(&with, &arts[i], &a, &v);
+		CHECK_INT(v.relevance, 1);
+	}
+	offline_verdict(&with, &arts[2], &a, &v);
+	offline_verdict(&without, &arts[2], &a, &plain);
+	CHECK(v.relevance > plain.relevance);
+	kw_index_free(kw);
+	arena_free(&a);
+}
+
 int
 main(void)
 {
@@ -463,6 +504,7 @@ main(void)
 	test_text();
 	test_keyword_rules();
 	test_summary_rules();
+	test_prefs_any_case();
 	test_window(&st, in_window);
 	test_curate(&st);
 	test_prefs(&st);

@@ -24,14 +24,39 @@
 
 /* ---- preferences ---- */
 
-/* The entries of the comma-separated list v, lower-cased (topics and sources are matched
- * without case), into arena; returns the count. */
+/* s[0..len) in lower case, every script as text_next() folds a word (utf8_tolower: "Über"
+ * is "über", "Шифрование" "шифрование"), into b (appended; not NUL-terminated). */
+static void
+fold_into(const char *s, size_t len, struct buf *b)
+{
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t n = utf8_decode(s + i, len - i, &cp);
+		if (n == 1 && (unsigned char)s[i] >= 0x80) /* a stray byte is kept as it is */
+			buf_putc(b, s[i]);
+		else
+			utf8_put(b, utf8_tolower(cp));
+		i += n;
+	}
+}
+
+/* The entries of the comma-separated list v into arena; returns the count. Sources are
+ * lower-cased in ASCII (they are compared with str_casecmp); topics in every script
+ * (fold_into), as the words and CJK text they are matched against are. */
 static size_t
-split_list(const char *v, struct arena *arena, const char ***out)
+split_list(const char *v, int is_topics, struct arena *arena, const char ***out)
 {
 	size_t n = strlist_split(v, ",", arena, out);
-	for (size_t i = 0; i < n; i++)
-		str_lower((char *)(*out)[i]); /* the arena's copy, not the config's text */
+	for (size_t i = 0; i < n; i++) {
+		if (!is_topics) {
+			str_lower((char *)(*out)[i]); /* the arena's copy, not the config's text */
+			continue;
+		}
+		struct buf b = BUF_INIT;
+		fold_into((*out)[i], strlen((*out)[i]), &b);
+		(*out)[i] = arena_strndup(arena, buf_str(&b), b.len);
+		buf_free(&b);
+	}
 	return n;
 }
 
@@ -40,9 +65,9 @@ offline_prefs_load(const struct config *cfg, struct arena *arena, struct offline
 {
 	memset(out, 0, sizeof *out);
 	const struct config_values *v = config_values(cfg);
-	out->interest_count = split_list(v->interests_topics, arena, &out->interests);
-	out->mute_count = split_list(v->mute_topics, arena, &out->mutes);
-	out->muted_source_count = split_list(v->mute_sources, arena, &out->muted_sources);
+	out->interest_count = split_list(v->interests_topics, 1, arena, &out->interests);
+	out->mute_count = split_list(v->mute_topics, 1, arena, &out->mutes);
+	out->muted_source_count = split_list(v->mute_sources, 0, arena, &out->muted_sources);
 }
 
 /* ---- analysis of one article ---- */
@@ -159,7 +184,8 @@ has_cjk(const char *s)
 	return utf8_has(s, strlen(s), text_is_cjk);
 }
 
-/* Substring checks for CJK lexicon entries and CJK preference terms. */
+/* Substring checks for CJK lexicon entries and CJK preference terms. The terms are in lower
+ * case (split_list), so they are looked for in a lower-case copy: "nft数字藏品" in "NFT数字藏品". */
 static void
 scan_cjk(struct offline_analysis *an, const char *s, size_t len, int in_title, const struct offline_prefs *prefs)
 {
@@ -167,17 +193,19 @@ scan_cjk(struct offline_analysis *an, const char *s, size_t len, int in_title, c
 		return;
 	size_t n;
 	const struct lexicon_entry *cjk = lexicon_cjk(&n);
-	char *copy = xstrndup(s, len);
+	struct buf copy = BUF_INIT;
+	fold_into(s, len, &copy);
+	const char *folded = buf_str(&copy);
 	for (size_t i = 0; i < n; i++)
-		if (strstr(copy, cjk[i].term))
+		if (strstr(folded, cjk[i].term))
 			add_match(an, &cjk[i], in_title);
 	for (size_t i = 0; prefs && i < prefs->interest_count; i++)
-		if (has_cjk(prefs->interests[i]) && strstr(copy, prefs->interests[i]))
+		if (has_cjk(prefs->interests[i]) && strstr(folded, prefs->interests[i]))
 			an->interest_hits++;
 	for (size_t i = 0; prefs && i < prefs->mute_count; i++)
-		if (has_cjk(prefs->mutes[i]) && strstr(copy, prefs->mutes[i]))
+		if (has_cjk(prefs->mutes[i]) && strstr(folded, prefs->mutes[i]))
 			an->is_muted = 1;
-	free(copy);
+	buf_free(&copy);
 }
 
 #define COMPOUND_MIN 10 /* bytes: shorter German words are seldom compounds */
