@@ -1431,6 +1431,21 @@ test_highlights_clusters(void)
 	fprintf(stderr, "  highlights, mostly other: %s\n  %s\n", zh, en);
 	CHECK(str_starts(zh, "今天的 7 篇精选以其他为主（4 篇），另有 AI / ML（2 篇）。"));
 	CHECK(str_starts(en, "Today's 7 picks are mostly Other (4 stories), with AI / ML (2)."));
+	/* A category that ties with another is no day's main one: "mostly AI / ML (2 stories), with
+	 * Security (2) and Engineering (2)" said of three even thirds. */
+	for (size_t i = 0; i < 6; i++)
+		ms[i].verdict.category = i < 2 ? CAT_AI_ML : i < 4 ? CAT_SECURITY : CAT_ENGINEERING;
+	zh = offline_highlights(mtop, 6, "zh", &arena);
+	en = offline_highlights(mtop, 6, "en", &arena);
+	fprintf(stderr, "  highlights, even thirds: %s\n  %s\n", zh, en);
+	CHECK(str_starts(zh, "今天的 6 篇精选分布在 AI / ML（2 篇）、安全（2 篇）、工程（2 篇）。"));
+	CHECK(str_starts(en, "Today's 6 picks spread over AI / ML (2), Security (2) and Engineering (2)."));
+	/* One pick is no spread over "different fields": its field is named. */
+	zh = offline_highlights(mtop, 1, "zh", &arena);
+	en = offline_highlights(mtop, 1, "en", &arena);
+	fprintf(stderr, "  highlights, one pick: %s\n  %s\n", zh, en);
+	CHECK(str_starts(zh, "今天只有 1 篇精选，属于 AI / ML。"));
+	CHECK(str_starts(en, "Today's one pick is in AI / ML."));
 	arena_free(&arena);
 }
 

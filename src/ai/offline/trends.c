@@ -121,10 +121,12 @@ put_word(struct buf *b, const char *word)
 }
 
 /* The picks' categories into b, most first: "mostly X (k)" when the largest holds two picks or
- * more and at least a third of them, else how they spread over the categories holding two or
- * more; "other" is named when no category is, or when it holds a third of the picks itself (a
- * day of feeds off the field: "spread over AI / ML (2)" would hide twelve of fifteen). A Latin label stands apart from the Chinese
- * around it ("以 AI / ML 为主"), a Chinese one does not ("以安全为主"). */
+ * more, at least a third of them and more than any other (two even thirds are no day's main
+ * field), else how they spread over the categories holding two or more; "other" is named when
+ * no category is, or when it holds a third of the picks itself (a day of feeds off the field:
+ * "spread over AI / ML (2)" would hide twelve of fifteen); a single pick, its category. A Latin
+ * label stands apart from the Chinese around it ("以 AI / ML 为主"), a Chinese one does not
+ * ("以安全为主"). */
 static void
 category_mix(struct story *const *top, size_t count, int zh, struct buf *b)
 {
@@ -146,13 +148,24 @@ category_mix(struct story *const *top, size_t count, int zh, struct buf *b)
 	if (n > 3)
 		n = 3;
 	const char *lang = zh ? "zh" : "en";
+	if (count == 1) {
+		const char *label = category_label(top[0]->verdict.category, lang);
+		if (zh) {
+			buf_puts(b, "今天只有 1 篇精选，属于");
+			put_word(b, label);
+			buf_puts(b, "。");
+		} else {
+			buf_printf(b, "Today's one pick is in %s.", label);
+		}
+		return;
+	}
 	if (n == 0) {
 		buf_printf(b, zh ? "今天的 %zu 篇精选各属不同领域。" : "Today's %zu picks each belong to a different field.",
 		           count);
 		return;
 	}
 	size_t from = 0;
-	if (3 * per[order[0]] >= count) {
+	if (3 * per[order[0]] >= count && (n == 1 || per[order[0]] > per[order[1]])) {
 		const char *label = category_label(order[0], lang);
 		if (zh) {
 			buf_printf(b, "今天的 %zu 篇精选以", count);
