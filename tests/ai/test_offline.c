@@ -203,6 +203,17 @@ test_keyword_rules(void)
 	CHECK(!has_kw(k, m, "Krebs") && !has_kw(k, m, "krebs")); /* the source's own name */
 	CHECK(!has_kw(k, m, "real"));
 	CHECK(has_kw(k, m, "prompt") && !has_kw(k, m, "prompts")); /* plural merged into singular */
+	/* The feed's host counts as its name too, where the source is named otherwise (as a reader
+	 * names it in the config): "KrebsOnSecurity has learned" is the site, no topic. The URL
+	 * rule of text_next had made the host no word at all. */
+	struct article host_named = kw_window[1];
+	host_named.source_name = "Brian Krebs";
+	host_named.text = "KrebsOnSecurity has learned that a phishing kit called Starkiller relays the real login "
+	                  "page. KrebsOnSecurity notes that Starkiller captures MFA codes, and KrebsOnSecurity "
+	                  "asked its seller why.";
+	m = kw_top(idx, &host_named, LANG_COUNT, k, 8, &a);
+	CHECK(has_kw(k, m, "Starkiller"));
+	CHECK(!has_kw(k, m, "KrebsOnSecurity") && !has_kw(k, m, "krebsonsecurity"));
 	m = kw_top(idx, &kw_window[2], LANG_COUNT, k, 8, &a);
 	CHECK(has_kw(k, m, "Hugging Face"));     /* a name of two words is one keyword */
 	CHECK(!has_kw(k, m, "hugging") && !has_kw(k, m, "face"));

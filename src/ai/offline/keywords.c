@@ -244,12 +244,22 @@ static void
 source_words_read(const struct article *a, struct source_words *sw)
 {
 	const char *names[2] = {a->source_name, a->source_url};
+	size_t lens[2] = {names[0] ? strlen(names[0]) : 0, 0};
+	/* Of the URL its host alone ("krebsonsecurity.com"): whole, text_next skips it as a URL in
+	 * running text, and no word of it was read. */
+	const char *scheme = names[1] ? strstr(names[1], "://") : NULL;
+	if (scheme) {
+		names[1] = scheme + 3;
+		lens[1] = strcspn(names[1], "/?#");
+	} else if (names[1]) {
+		lens[1] = strlen(names[1]);
+	}
 	sw->count = 0;
 	for (int i = 0; i < 2; i++) {
 		if (!names[i])
 			continue;
 		struct text_iter it;
-		text_iter_init(&it, names[i], strlen(names[i]));
+		text_iter_init(&it, names[i], lens[i]);
 		while (text_next(&it) && sw->count < SOURCE_WORDS_MAX) {
 			memcpy(sw->word[sw->count], it.word, it.len + 1);
 			sw->in_host[sw->count++] = i == 1;
