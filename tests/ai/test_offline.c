@@ -13,6 +13,7 @@
 #include "store/select.h"
 #include "testlib.h"
 #include "util/buf.h"
+#include "util/str.h"
 
 static struct story *
 find_story(struct curate_result *r, const char *title_part)
@@ -214,6 +215,17 @@ test_keyword_rules(void)
 	m = kw_top(idx, &host_named, LANG_COUNT, k, 8, &a);
 	CHECK(has_kw(k, m, "Starkiller"));
 	CHECK(!has_kw(k, m, "KrebsOnSecurity") && !has_kw(k, m, "krebsonsecurity"));
+	/* Numbers are no keywords, with an ordinal's or a clock's letters too ("8th", "2am"): the
+	 * two letters had let them pass as words (h-online: "SourceForge, PortableApps.com,
+	 * billionth, 8th"). */
+	struct article dated = kw_window[4];
+	dated.title = "SourceForge.net: four billion served";
+	dated.text = "SourceForge has served its four billionth download. The four billionth application was "
+	             "downloaded on the 8th of June at 2am from PortableApps.com, its 300th million this year; "
+	             "the 8th of July may bring the next, at 8pm.";
+	m = kw_top(idx, &dated, LANG_COUNT, k, 8, &a);
+	for (size_t i = 0; i < m; i++)
+		CHECK(!is_ascii_digit((unsigned char)k[i][0]));
 	m = kw_top(idx, &kw_window[2], LANG_COUNT, k, 8, &a);
 	CHECK(has_kw(k, m, "Hugging Face"));     /* a name of two words is one keyword */
 	CHECK(!has_kw(k, m, "hugging") && !has_kw(k, m, "face"));

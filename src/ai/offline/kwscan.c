@@ -134,16 +134,32 @@ phrase_only(const char *w)
 	return 0;
 }
 
+/* True when w is a number with an ordinal's or a clock's letters ("8th", "21st", "2am",
+ * "8pm"): a date or a time, a number like any other. */
+static int
+suffixed_number(const char *w)
+{
+	static const char *const suffixes[] = {"st", "nd", "rd", "th", "am", "pm"};
+	size_t digits = strspn(w, "0123456789");
+	if (digits == 0)
+		return 0;
+	for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++)
+		if (strcmp(w + digits, suffixes[i]) == 0)
+			return 1;
+	return 0;
+}
+
 /* A word that can be a keyword: three characters or more, two letters or more (any script), not a
  * function word of English or of the article's language, not generic, not a version with a
  * pre-release tag ("4.0rc1", "2.0b1": its letters made it pass as a word; a version is what
- * changed, never the topic). */
+ * changed, never the topic), not an ordinal or a time ("8th", "2am"). */
 int
 kws_usable_word(const struct text_iter *it, enum lang lang)
 {
 	if (it->is_cjk || it->len < 3 || lang_is_stopword(lang, it->word) || kw_is_generic(it->word))
 		return 0;
-	if (is_ascii_digit((unsigned char)it->word[0]) && text_has_version(it->word))
+	if (is_ascii_digit((unsigned char)it->word[0]) &&
+	    (text_has_version(it->word) || suffixed_number(it->word)))
 		return 0;
 	int letters = 0, chars = 0;
 	for (size_t i = 0; i < it->len; chars++) {

@@ -36,7 +36,8 @@ void kws_scan_article(const struct article *a, enum lang lang, occ_fn fn, void *
 /* Word tests keywords.c shares with the scanner (kwscan.c says why each decides what it does). */
 
 /* The word at it can be a keyword: three characters or more, two letters or more, no function
- * word of English or of lang, not generic (kw_is_generic), no version with a pre-release tag. */
+ * word of English or of lang, not generic (kw_is_generic), no version with a pre-release tag,
+ * no ordinal or time ("8th", "2am"). */
 int kws_usable_word(const struct text_iter *it, enum lang lang);
 /* The first code point of s[0..len) is an upper-case letter ("Über", "Rust"). */
 int kws_starts_upper(const char *s, size_t len);
