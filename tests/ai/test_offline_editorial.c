@@ -103,6 +103,15 @@ test_nothing_to_tag(void)
 	struct article a = art("Oh no!", "It is what it is.", "A microblog");
 	judge_alone("nothing to tag", &a, &arena, &v);
 	CHECK_INT(v.keyword_count, 0);
+	/* Its why-read names no topic, rather than an empty one ("文章，涉及 ：…", "A write-up
+	 * about : …"). */
+	struct enrichment e;
+	offline_enrich(&a, &v, "zh", &arena, &e);
+	fprintf(stderr, "  nothing to tag, why: %s\n", e.reason);
+	CHECK(str_starts(e.reason, "文章：") && strstr(e.reason, "涉及") == NULL);
+	offline_enrich(&a, &v, "en", &arena, &e);
+	fprintf(stderr, "  nothing to tag, why: %s\n", e.reason);
+	CHECK(str_starts(e.reason, "A write-up: ") && strstr(e.reason, "about") == NULL);
 	/* ... while an item with words keeps them */
 	a = art("Rust 1.80 released", "The Rust team shipped version 1.80 of the compiler with lazy cells.", "Rust blog");
 	judge_alone(NULL, &a, &arena, &v);

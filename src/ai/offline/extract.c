@@ -463,15 +463,20 @@ offline_enrich(const struct article *a, const struct verdict *v, const char *lan
 	}
 	const char *kind = kind_label(piece_kind(a, v), zh);
 	int quoted = out->summary[0] != '\0'; /* an entry with only a link has nothing to quote */
+	/* The topics, when the item has any ("，涉及 Rust、compiler"); an item with nothing to tag
+	 * names none rather than an empty one ("文章，涉及 ：…"). */
+	const char *about = !b.len ? ""
+	                    : zh ? arena_printf(arena, "，涉及%s%s", text_zh_gap(buf_str(&b)), buf_str(&b))
+	                         : arena_printf(arena, " about %s", buf_str(&b));
 	if (zh)
-		out->reason = arena_printf(arena, "%s，涉及%s%s：%s（离线规则推荐；%s）。", kind, text_zh_gap(buf_str(&b)),
-		                           buf_str(&b),
+		out->reason = arena_printf(arena, "%s%s：%s（离线规则推荐；%s）。", kind, about,
 		                           category_hook(v->category, 1),
 		                           quoted ? "摘要为原文摘录，未经翻译" : "原文条目没有可摘录的正文");
 	else
-		out->reason = arena_printf(arena, "%s about %s: %s (an offline, rule-based pick; %s).", kind, buf_str(&b),
+		out->reason = arena_printf(arena, "%s%s: %s (an offline, rule-based pick; %s).", kind, about,
 		                           category_hook(v->category, 0),
-		                           quoted ? "the summary is quoted from the article" : "the entry has no text to quote");
+		                           quoted ? "the summary is quoted from the article"
+		                                  : "the entry has no text to quote");
 	buf_free(&b);
 	out->is_offline = 1;
 }
