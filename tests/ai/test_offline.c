@@ -81,6 +81,12 @@ test_text(void)
 	                   sp, 8);
 	CHECK_INT(n, 2);
 	CHECK(n >= 1 && sp[0].len == strlen("SourceForge Inc. has announced its four billionth download."));
+	/* A closing quote or bracket after 。！？ closes the sentence it ends: it was left to open
+	 * the next one (”团队负责人…). */
+	n = text_sentences("“这是我们做过最难的版本。”团队负责人这样说道。他问：「真的吗？」大家都笑了。", sp, 8);
+	CHECK_INT(n, 4);
+	CHECK(n >= 4 && sp[0].len == strlen("“这是我们做过最难的版本。”") && str_starts(sp[1].p, "团队") &&
+	      sp[2].len == strlen("他问：「真的吗？」") && str_starts(sp[3].p, "大家"));
 	/* Releases: a version with a release word, or a bare tag; a version alone is not one. */
 	CHECK(text_is_release("QEMU version 10.1.0 released") && text_is_release("v3.9.0"));
 	CHECK(text_is_release("Red Hat Enterprise Linux 5.4 beta with KVM"));
@@ -302,6 +308,13 @@ test_summary_rules(void)
 	                             "the 8th of June from PortableApps.com"};
 	offline_enrich(&ia, &v, "en", &a, &e);
 	CHECK(strncmp(e.summary, "SourceForge Inc. has announced", 30) == 0);
+	/* A quotation's closing mark stays with it: the summary of a text whose quoted first
+	 * sentence is too short to quote starts with the next sentence, not with ” (as it did). */
+	struct article qa = {.title = "新版编译器发布",
+	                     .text = "“这是我们做过最难的版本。”团队负责人在发布会上这样说道。新版本将编译时间缩短了一半，"
+	                             "并大幅改进了错误提示的可读性。"};
+	offline_enrich(&qa, &v, "zh", &a, &e);
+	CHECK(str_starts(e.summary, "团队负责人在发布会上这样说道。"));
 	/* Korean writes spaces between words and after its full stop: only Chinese and Japanese
 	 * sentences and lines are joined without one ("줄였습니다.증분" was one word). */
 	struct article ka = {.title = "러스트 컴파일러 개선",

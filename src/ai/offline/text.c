@@ -246,6 +246,19 @@ terminator_len(const char *p)
 	return 0;
 }
 
+/* Length of the closing quotation mark or bracket at p (0 when none): ” ’ 」 』 ） 》 〉 】,
+ * which after a full-width stop belong to the sentence it ends ("“最难的版本。”", "「真的吗？」"). */
+static size_t
+closer_len(const char *p)
+{
+	static const char *const closers[] = {"\xe2\x80\x9d", "\xe2\x80\x99", "\xe3\x80\x8d", "\xe3\x80\x8f",
+	                                      "\xef\xbc\x89", "\xe3\x80\x8b", "\xe3\x80\x89", "\xe3\x80\x91"};
+	for (size_t i = 0; i < sizeof closers / sizeof closers[0]; i++)
+		if (str_starts(p, closers[i]))
+			return 3;
+	return 0;
+}
+
 size_t
 text_sentences(const char *s, struct text_span *out, size_t max)
 {
@@ -280,6 +293,8 @@ text_sentences(const char *s, struct text_span *out, size_t max)
 			if (utf8_is_lower(cp))
 				continue;
 		}
+		for (size_t c; t > 1 && (c = closer_len(p + t)) > 0;)
+			t += c;
 		const char *b = start;
 		size_t len = (size_t)(p + t - start);
 		str_trim(&b, &len);

@@ -51,10 +51,11 @@ struct text_span {
 	size_t len;
 };
 
-/* Split s into sentences (at . ! ? followed by a space, at 。！？, at Urdu's ۔ and ؟ and at
- * the Devanagari danda), trimmed; a dot after a one-letter word or a title ("e.g.", "Mr."),
- * or before a space and a word in lower case ("Inc. has"), ends none. Fills at most max spans and returns how many were found
- * (never more than max). */
+/* Split s into sentences (at . ! ? followed by a space, at 。！？ with the closing quotation
+ * marks and brackets after them, at Urdu's ۔ and ؟ and at the Devanagari danda), trimmed; a
+ * dot after a one-letter word or a title ("e.g.", "Mr."), or before a space and a word in lower
+ * case ("Inc. has"), ends none. Fills at most max spans and returns how many were found (never
+ * more than max). */
 size_t text_sentences(const char *s, struct text_span *out, size_t max);
 /* True when s shows nothing: NULL, empty, or only spaces and invisible format characters
  * (ASCII and Unicode spaces, U+200B-U+200F zero-width and direction marks, the line and
