@@ -216,6 +216,17 @@ test_unicode_keywords(void)
 		CHECK(!lang_is_stopword(LANG_FR, v.keywords[i]));
 	}
 	CHECK_INT(v.category, CAT_SECURITY);
+
+	/* A soft hyphen (&shy;, as German news sites mark where a long word may break) is invisible
+	 * and joins the word: it was read as a break ("Sicherheits", "lücke"). */
+	struct article shy = art("Kritische Sicherheits\u00adlücke in Exchange",
+	                         "Microsoft warnt vor einer kritischen Sicherheits\u00adlücke in Exchange. Angreifer "
+	                         "können über die Sicherheits\u00adlücke Code ausführen. Admins sollen das Update "
+	                         "sofort einspielen.",
+	                         "Nachrichten");
+	judge_alone("de soft hyphen", &shy, &arena, &v);
+	CHECK(has_kw(&v, "Sicherheitslücke"));
+	CHECK(!has_kw(&v, "Sicherheits") && !has_kw(&v, "lücke"));
 	arena_free(&arena);
 }
 

@@ -198,6 +198,27 @@ struct tf_ctx {
 	size_t body_words, body_caps; /* the body's words, and those capitalised mid-sentence */
 };
 
+/* s[0..len) into arena without its soft hyphens and word joiners (text_next reads through
+ * them): a keyword is shown as the word, not with an invisible break in it. */
+static const char *
+without_soft_hyphens(struct arena *arena, const char *s, size_t len)
+{
+	char *out = arena_strndup(arena, s, len), *o = out;
+	for (size_t i = 0; i < len; i++) {
+		if (str_starts(s + i, "\xc2\xad") && i + 2 <= len) {
+			i++;
+			continue;
+		}
+		if (str_starts(s + i, "\xe2\x81\xa0") && i + 3 <= len) {
+			i += 2;
+			continue;
+		}
+		*o++ = s[i];
+	}
+	*o = '\0';
+	return out;
+}
+
 static void
 count_tf(void *vctx, const struct occ *o)
 {
@@ -218,7 +239,7 @@ count_tf(void *vctx, const struct occ *o)
 	s->in_name += o->in_name;
 	/* The first capitalised spelling in the body (a title may be in Title Case), else the title's. */
 	if (o->surface && o->surface_len <= 2 * TEXT_WORD_MAX + 1 && (!s->surface || (!o->in_title && s->in_title_surface))) {
-		s->surface = arena_strndup(c->arena, o->surface, o->surface_len);
+		s->surface = without_soft_hyphens(c->arena, o->surface, o->surface_len);
 		s->in_title_surface = o->in_title;
 	}
 }

@@ -157,6 +157,9 @@ text_next(struct text_iter *it)
 			if (is_word_cp(d) && !text_is_cjk(d)) {
 				put_lower(it, &len, d);
 				q += m;
+			} else if ((d == 0xAD || d == 0x2060) && len > 0 && next_word) {
+				/* invisible, in the word: "Sicherheits&shy;lücke" */
+				q += m;
 			} else if ((d == '.' || d == '-' || d == '_') && next_word) {
 				put_lower(it, &len, d);
 				q += m;

@@ -5,7 +5,8 @@
  * '.', '-', '_' and trailing '+'/'#' (so "node.js", "c++", "gpt-4" stay one word); a French
  * elision is dropped ("l'IA" is "ia"), an English clitic too ("don't" is "don"); each CJK
  * character run is emitted as overlapping character bigrams (a cheap, dictionary-free
- * segmentation good enough for TF-IDF and shingles). Also: whether a title carries a version
+ * segmentation good enough for TF-IDF and shingles). A soft hyphen or word joiner inside a
+ * word is skipped ("Sicherheits&shy;lücke" is "sicherheitslücke"). Also: whether a title carries a version
  * or announces a release (the offline categories and the weekly's 开源项目 share them). */
 #ifndef BRIEF_AI_OFFLINE_TEXT_H
 #define BRIEF_AI_OFFLINE_TEXT_H
