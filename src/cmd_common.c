@@ -111,7 +111,7 @@ cmd_format(const char *flag, const char *out, const char **format, struct err *e
 static int
 fetch_flag_values(const struct cmd_fetch_args *fa, int *concurrency, int *timeout_s, struct err *e)
 {
-	if (fa->concurrency && cli_int(fa->concurrency, "concurrency", 1, 1000, concurrency, e) < 0)
+	if (fa->concurrency && cli_int(fa->concurrency, "concurrency", 1, 1024, concurrency, e) < 0)
 		return -1;
 	if (fa->timeout && cli_int(fa->timeout, "timeout", 1, 3600, timeout_s, e) < 0)
 		return -1;

@@ -15,7 +15,8 @@ struct usage_case {
 };
 
 static const struct usage_case cases[] = {
-	{{"fetch", "--concurrency", "0"}, "--concurrency wants a whole number from 1 to 1000"},
+	{{"fetch", "--concurrency", "0"}, "--concurrency wants a whole number from 1 to 1024"},
+	{{"fetch", "--concurrency", "1025"}, "--concurrency wants a whole number from 1 to 1024"},
 	{{"fetch", "--timeout", "-1"}, "--timeout wants a whole number from 1 to 3600"},
 	{{"fetch", "--per-host", "0"}, "--per-host wants a whole number from 1 to 64"},
 	{{"fetch", "--deadline", "soon"}, "--deadline wants a whole number from 1 to 86400"},
