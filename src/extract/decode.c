@@ -44,6 +44,32 @@ meta_charset(const char *d, size_t len, char *out, size_t size)
 	}
 }
 
+/* Labels whose iconv namesake decodes less than a browser does: the WHATWG Encoding
+ * Standard reads them as the Windows superset the pages are written in (Shift_JIS as
+ * Windows-31J with the NEC and IBM rows: ①, ㈱; EUC-JP with the same rows; EUC-KR as UHC,
+ * whose 8,822 extra syllables glibc's EUC-KR turns into C1 controls; GB2312 as GBK, here
+ * GB18030, its superset, as charset.c reads it too: 镕 is GBK only). Sorted by label. */
+static const struct {
+	const char *label, *encoding;
+} supersets[] = {
+	{"csgb2312", "gb18030"},       {"cseuckr", "cp949"},                 {"cseucpkdfmtjapanese", "euc-jp-ms"},
+	{"csshiftjis", "windows-31j"}, {"euc-cn", "gb18030"},                {"euc-jp", "euc-jp-ms"},
+	{"euc-kr", "cp949"},           {"gb2312", "gb18030"},                {"ks_c_5601-1987", "cp949"},
+	{"ms932", "windows-31j"},      {"ms_kanji", "windows-31j"},          {"shift-jis", "windows-31j"},
+	{"shift_jis", "windows-31j"},  {"sjis", "windows-31j"},              {"x-euc-jp", "euc-jp-ms"},
+	{"x-sjis", "windows-31j"},
+};
+
+/* The encoding a browser decodes the label as, when it differs from iconv's reading. */
+static const char *
+html_encoding(const char *label)
+{
+	for (size_t i = 0; i < sizeof supersets / sizeof supersets[0]; i++)
+		if (str_casecmp(label, supersets[i].label) == 0)
+			return supersets[i].encoding;
+	return label;
+}
+
 /* True when s has at least one well-formed multi-byte UTF-8 sequence and more of those than
  * invalid bytes: UTF-8 with a few broken bytes rather than a legacy encoding. */
 static int
@@ -92,8 +118,32 @@ decode_page(const char *data, size_t len, const char *http_charset, struct arena
 	if (hint && (str_casecmp(hint, "iso-8859-1") == 0 || str_casecmp(hint, "latin1") == 0 ||
 	             str_casecmp(hint, "us-ascii") == 0 || str_casecmp(hint, "ascii") == 0))
 		hint = utf8_valid(data, len) ? "utf-8" : "windows-1252";
+	if (hint)
+		hint = html_encoding(hint);
 	struct charset_result r;
 	charset_to_utf8(data, len, hint, NULL, a, &r);
+	/* charset.c, strict as a feed parser, gives up on the declared encoding at its first
+	 * broken byte and reads the whole page as another (GBK as windows-1252); a browser
+	 * keeps the declared one and shows U+FFFD for the byte. Bytes that are valid UTF-8 keep
+	 * charset.c's reading (a server's default label on a UTF-8 page), and so do 16/32-bit
+	 * labels on a page laid out in bytes. */
+	if (hint && r.problem && !has_bom && !str_istarts(hint, "utf") && !str_istarts(hint, "ucs") &&
+	    !utf8_valid(data, len)) {
+		struct buf b = BUF_INIT;
+		char enc[48];
+		size_t k = 0;
+		for (; hint[k] && k + 1 < sizeof enc; k++)
+			enc[k] = (char)ascii_lower(hint[k]);
+		enc[k] = '\0';
+		if (charset_convert(enc, data, len, 0, &b) == 0) {
+			*out_len = b.len;
+			*encoding = arena_strdup(a, enc);
+			const char *s = arena_strndup(a, b.data ? b.data : "", b.len);
+			buf_free(&b);
+			return s;
+		}
+		buf_free(&b);
+	}
 	*out_len = r.len;
 	*encoding = r.encoding ? r.encoding : "utf-8";
 	return r.utf8 ? r.utf8 : "";

@@ -183,11 +183,8 @@ iconv_name(const char *enc)
 	return enc;
 }
 
-/* Convert src from enc to UTF-8 into out. With is_strict, fail (-1) at the first
- * invalid or truncated sequence; otherwise replace it with U+FFFD. -1 too when
- * iconv does not know enc. */
-static int
-convert(const char *enc, const char *src, size_t len, int is_strict, struct buf *out)
+int
+charset_convert(const char *enc, const char *src, size_t len, int is_strict, struct buf *out)
 {
 	if (strcmp(enc, "utf-8") == 0 || strcmp(enc, "utf8") == 0) {
 		if (utf8_valid(src, len)) {
@@ -374,7 +371,7 @@ charset_to_utf8(const char *data, size_t len, const char *charset_hint, const ch
 			}
 			continue;
 		}
-		if (!is_utf8 && convert(enc, body, body_len, 1, &b) != 0)
+		if (!is_utf8 && charset_convert(enc, body, body_len, 1, &b) != 0)
 			continue;
 		out->encoding = arena_strdup(arena, enc);
 		if (i > 0 && strcmp(enc, rfc3023) != 0 && !out->problem)
@@ -390,7 +387,7 @@ charset_to_utf8(const char *data, size_t len, const char *charset_hint, const ch
 	}
 	/* Nothing decodes cleanly: windows-1252 with replacement characters. */
 	b.len = 0;
-	convert("windows-1252", body, body_len, 0, &b);
+	charset_convert("windows-1252", body, body_len, 0, &b);
 	out->encoding = "windows-1252";
 	out->problem = arena_printf(arena, "document declared as %s, but it is not; decoded as windows-1252 "
 	                                   "with invalid bytes replaced", rfc3023);

@@ -5,6 +5,7 @@
 #include <stddef.h>
 
 #include "util/arena.h"
+#include "util/buf.h"
 
 struct charset_result {
 	const char *utf8;      /* the document as UTF-8, the BOM removed, invalid sequences
@@ -24,5 +25,11 @@ struct charset_result {
  * case is a lossy conversion with problem set. */
 void charset_to_utf8(const char *data, size_t len, const char *charset_hint, const char *content_type,
                      struct arena *arena, struct charset_result *out);
+
+/* Convert src[0..len) from the encoding enc (a lower-case name as charset_to_utf8 reports
+ * it) to UTF-8, appended to out. With is_strict, fail (-1) at the first invalid or
+ * truncated sequence; otherwise replace it with U+FFFD. -1 too when iconv does not know
+ * enc (out may then hold part of the text). */
+int charset_convert(const char *enc, const char *src, size_t len, int is_strict, struct buf *out);
 
 #endif

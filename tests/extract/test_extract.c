@@ -114,6 +114,51 @@ test_charset_guess(void)
 	arena_free(&a);
 }
 
+/* Pages in the legacy encodings of East Asia, as browsers read them (WHATWG Encoding): a
+ * Shift_JIS label means Windows-31J (① and ㈱ are in its NEC rows), an EUC-KR label means
+ * the UHC superset (똠), and a GBK page with one broken byte is still GBK, the byte U+FFFD;
+ * a strict decoder turned each of these whole pages into windows-1252 mojibake. */
+static void
+test_legacy_charsets(void)
+{
+	static const struct {
+		const char *page, *text;
+	} cases[] = {
+		{"<html><head><meta charset=\"Shift_JIS\"></head><body><div><p>"
+		 "\x87@\x93\x8C\x8B\x9E\x82\xCC\x93V\x8B" "C\x82\xCD\x90\xB0\x82\xEA\x82\xC5\x82\xB7\x81" "B\x87\x8A\x83"
+		 "e\x83X\x83g\x82\xCC\x94\xAD\x95\\\x82\xC9\x82\xE6\x82\xE9\x82\xC6\x81" "A\x97\x88\x8FT\x82\xE0\x90\xB0"
+		 "\x82\xEA\x82\xAA\x91\xB1\x82\xAD\x8C\xA9\x8D\x9E\x82\xDD\x82\xC5\x82\xB7\x81" "B</p></div></body></html>",
+		 "①東京の天気は晴れです。㈱テストの発表によると、来週も晴れが続く見込みです。"},
+		{"<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=euc-kr\"></head><body>"
+		 "<div><p>\x8C" "c\xB9\xE6\xB0\xA2\xC7\xCF, \xBF\xC0\xB4\xC3 \xBC\xAD\xBF\xEF\xC0\xC7 \xB3\xAF\xBE\xBE"
+		 "\xB4\xC2 \xB8\xBC\xBD\xC0\xB4\xCF\xB4\xD9. \xB8\xB9\xC0\xBA \xBB\xE7\xB6\xF7\xB5\xE9\xC0\xCC \xB0\xF8"
+		 "\xBF\xF8\xC0\xBB \xBB\xEA\xC3\xA5\xC7\xCF\xB0\xED \xC0\xD6\xBD\xC0\xB4\xCF\xB4\xD9.</p></div></body></html>",
+		 "똠방각하, 오늘 서울의 날씨는 맑습니다. 많은 사람들이 공원을 산책하고 있습니다."},
+		{"<html><head><meta charset=\"gbk\"></head><body><div><p>\xB8\xDB\xBF\xDA\xB5\xC4\xC8\xFD\xCB\xD2\xB6"
+		 "\xC9\xC2\xD6\xD3\xDA\xD6\xDC\xD2\xBB\xC9\xCF\xCE\xE7\xBB\xD6\xB8\xB4\xD4\xCB\xD3\xAA\xA3\xAC\xB3\xCB"
+		 "\xBF\xCD\xC3\xC7\xC5\xC5\xC6\xF0\xC1\xCB\xB3\xA4\xB6\xD3\xA1\xA3 \xFF</p></div></body></html>",
+		 "港口的三艘渡轮于周一上午恢复运营，乘客们排起了长队。 \xEF\xBF\xBD"},
+		/* labelled GB2312, written in GBK (镕 is not in GB2312), one broken byte */
+		{"<html><head><meta charset=\"gb2312\"></head><body><div><p>\xD6\xEC\xE9" "F\xBB\xF9\xCB\xB5\xA3"
+		 "\xAC\xB8\xDB\xBF\xDA\xB5\xC4\xC8\xFD\xCB\xD2\xB6\xC9\xC2\xD6\xD3\xDA\xD6\xDC\xD2\xBB\xC9\xCF\xCE\xE7"
+		 "\xBB\xD6\xB8\xB4\xD4\xCB\xD3\xAA\xA3\xAC\xB3\xCB\xBF\xCD\xC3\xC7\xC5\xC5\xC6\xF0\xC1\xCB\xB3\xA4\xB6"
+		 "\xD3\xA1\xA3 \xFF</p></div></body></html>",
+		 "朱镕基说，港口的三艘渡轮于周一上午恢复运营，乘客们排起了长队。 \xEF\xBF\xBD"},
+	};
+	struct arena a = ARENA_INIT;
+	struct extract_opts o = {0};
+	struct err e;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct extract_result r;
+		CHECK_INT(extract_page(cases[i].page, strlen(cases[i].page), &o, &a, &r, &e), 0);
+		if (strcmp(r.text, cases[i].text) != 0)
+			fprintf(stderr, "case %zu (%s): %s\n", i, r.encoding, r.text);
+		CHECK_STR(r.text, cases[i].text);
+		arena_reset(&a);
+	}
+	arena_free(&a);
+}
+
 static void
 test_no_article(void)
 {
@@ -264,6 +309,7 @@ main(void)
 	test_article();
 	test_gbk();
 	test_charset_guess();
+	test_legacy_charsets();
 	test_no_article();
 	test_hostile();
 	test_large_page();
