@@ -150,44 +150,6 @@ clean_conditionally(struct dom_ctx *c, xmlNodePtr root, const char *const *names
 	return drop_root;
 }
 
-static int
-is_word_byte(int c)
-{
-	return is_ascii_alnum(c) || (unsigned char)c >= 0x80;
-}
-
-/* True when w[0..wl) occurs in a as a whole word (ASCII case-insensitive). */
-static int
-has_whole_word(const char *a, const char *w, size_t wl)
-{
-	for (const char *r = a; *r; r++)
-		if (str_ncasecmp(r, w, wl) == 0 && (r == a || !is_word_byte(r[-1])) && !is_word_byte(r[wl]))
-			return 1;
-	return 0;
-}
-
-/* How much of b is made of words that a has too: 1 - (characters of b's words missing
- * from a) / (characters of all b's words). */
-static double
-similarity(const char *a, const char *b)
-{
-	size_t total = 0, miss = 0;
-	for (const char *p = b; *p;) {
-		while (*p && !is_word_byte(*p))
-			p++;
-		const char *w = p;
-		while (*p && is_word_byte(*p))
-			p++;
-		size_t wl = (size_t)(p - w);
-		if (!wl)
-			continue;
-		total += wl;
-		if (!has_whole_word(a, w, wl))
-			miss += wl;
-	}
-	return total ? 1.0 - (double)miss / (double)total : 0;
-}
-
 /* The first h1/h2 that repeats the page title. */
 static void
 drop_title_heading(struct dom_ctx *c, xmlNodePtr root)
@@ -199,7 +161,7 @@ drop_title_heading(struct dom_ctx *c, xmlNodePtr root)
 			continue;
 		struct buf b = BUF_INIT;
 		dom_text(m, &b);
-		int same = b.len > 0 && similarity(c->title, buf_str(&b)) > 0.75;
+		int same = b.len > 0 && dom_similarity(c->title, buf_str(&b)) > 0.75;
 		buf_free(&b);
 		if (same && m != root)
 			dom_remove(m);

@@ -297,6 +297,42 @@ dom_stats(xmlNodePtr n, struct dom_stats *st)
 	st->chars = w.k.chars;
 }
 
+static int
+is_word_byte(int c)
+{
+	return is_ascii_alnum(c) || (unsigned char)c >= 0x80;
+}
+
+/* True when w[0..wl) occurs in a as a whole word (ASCII case-insensitive). */
+static int
+has_whole_word(const char *a, const char *w, size_t wl)
+{
+	for (const char *r = a; *r; r++)
+		if (str_ncasecmp(r, w, wl) == 0 && (r == a || !is_word_byte(r[-1])) && !is_word_byte(r[wl]))
+			return 1;
+	return 0;
+}
+
+double
+dom_similarity(const char *a, const char *b)
+{
+	size_t total = 0, miss = 0;
+	for (const char *p = b; *p;) {
+		while (*p && !is_word_byte(*p))
+			p++;
+		const char *w = p;
+		while (*p && is_word_byte(*p))
+			p++;
+		size_t wl = (size_t)(p - w);
+		if (!wl)
+			continue;
+		total += wl;
+		if (!has_whole_word(a, w, wl))
+			miss += wl;
+	}
+	return total ? 1.0 - (double)miss / (double)total : 0;
+}
+
 /* True when one of the NULL-terminated words occurs in s (ASCII case-insensitive). */
 static int
 has_word(const char *s, const char *const *words)

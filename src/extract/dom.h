@@ -70,6 +70,11 @@ size_t dom_commas(xmlNodePtr n);
 /* Share of n's text that sits inside links (in-page "#" links count 0.3); 0 for no text. */
 double dom_link_density(xmlNodePtr n);
 
+/* How much of b is made of words that a has too: 1 - (characters of b's words missing
+ * from a) / (characters of all b's words); words are runs of ASCII letters and digits and
+ * non-ASCII bytes, matched whole and ASCII case-insensitively. 0 when b has no word. */
+double dom_similarity(const char *a, const char *b);
+
 /* What one walk over a subtree measures (character counts as dom_text_len counts them). */
 struct dom_stats {
 	size_t chars;         /* visible text */

@@ -14,6 +14,10 @@ enum { F_TITLE, F_BYLINE, F_PUBLISHED, F_LANG, F_EXCERPT, F_SITE, F_COUNT };
 struct found {
 	const char *val[F_COUNT];
 	int rank[F_COUNT];
+	/* the first Article-like JSON-LD object's headline and name, and the <title> without
+	 * the site name: which of the two is the title is decided once all are read */
+	const char *ld_headline, *ld_name, *html_title;
+	int has_ld;
 };
 
 static void
@@ -143,8 +147,13 @@ ld_is_article(json_t *o)
 static void
 ld_take(json_t *o, struct found *f, struct arena *a)
 {
-	const char *headline = json_string_value(json_object_get(o, "headline"));
-	offer(f, F_TITLE, 0, headline ? headline : json_string_value(json_object_get(o, "name")), a);
+	if (!f->has_ld) {
+		const char *headline = json_string_value(json_object_get(o, "headline"));
+		const char *name = json_string_value(json_object_get(o, "name"));
+		f->ld_headline = headline ? arena_strdup(a, headline) : NULL;
+		f->ld_name = name ? arena_strdup(a, name) : NULL;
+		f->has_ld = 1;
+	}
 	struct buf names = BUF_INIT;
 	ld_names(json_object_get(o, "author"), &names);
 	if (names.len)
@@ -263,7 +272,8 @@ meta_read(xmlDocPtr doc, struct arena *a, struct extract_result *out)
 			struct buf b = BUF_INIT;
 			dom_text(n, &b);
 			if (b.len) {
-				offer(&f, F_TITLE, 5, clean_title(arena_strndup(a, b.data, b.len), a), a);
+				f.html_title = clean_title(arena_strndup(a, b.data, b.len), a);
+				offer(&f, F_TITLE, 5, f.html_title, a);
 				have_title = 1;
 			}
 			buf_free(&b);
@@ -271,6 +281,14 @@ meta_read(xmlDocPtr doc, struct arena *a, struct extract_result *out)
 			offer(&f, F_PUBLISHED, 6, dom_attr(n, "datetime"), a);
 		}
 	}
+	/* JSON-LD's headline and name should both be the title. When they differ, the one
+	 * closer to the <title> is (Wikipedia's headline is a short description: "Wikimedia
+	 * list article"; news sites put their own name in name), the headline on a tie. */
+	const char *ld_title = f.ld_headline ? f.ld_headline : f.ld_name;
+	if (f.ld_headline && f.ld_name && f.html_title &&
+	    dom_similarity(f.ld_name, f.html_title) > dom_similarity(f.ld_headline, f.html_title))
+		ld_title = f.ld_name;
+	offer(&f, F_TITLE, 0, ld_title, a);
 	out->title = f.val[F_TITLE];
 	out->byline = f.val[F_BYLINE];
 	out->published = f.val[F_PUBLISHED];

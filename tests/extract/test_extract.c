@@ -159,6 +159,48 @@ test_legacy_charsets(void)
 	arena_free(&a);
 }
 
+/* JSON-LD whose name and headline differ: the one closer to the <title> is the article's
+ * title (Wikipedia's headline is its short description, "Wikimedia list article"; news sites
+ * fill the headline with the story and the name with the site); the headline without one. */
+static void
+test_jsonld_name_headline(void)
+{
+	static const struct {
+		const char *page, *title;
+	} cases[] = {
+		{"<html><head><title>List of films featuring time loops - Wikipedia</title>"
+		 "<script type=\"application/ld+json\">{\"@type\":\"Article\",\"name\":\"List of films featuring time "
+		 "loops\",\"headline\":\"Wikimedia list article\"}</script></head>",
+		 "List of films featuring time loops"},
+		{"<html><head><title>New Zealand - Wikipedia</title><script type=\"application/ld+json\">{\"@type\":"
+		 "\"Article\",\"name\":\"New Zealand\",\"headline\":\"constitutional monarchy in Oceania\"}</script>"
+		 "</head>",
+		 "New Zealand"},
+		{"<html><head><title>West Ham threatens the giants | Aktuálně.cz</title><script type=\"application/ld+json\">{\"@type\":"
+		 "\"NewsArticle\",\"name\":\"Aktuálně.cz\",\"headline\":\"West Ham threatens the giants\"}</script>"
+		 "</head>",
+		 "West Ham threatens the giants"},
+		{"<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"name\":\"Daily Planet\","
+		 "\"headline\":\"Ferries return after the winter\"}</script></head>",
+		 "Ferries return after the winter"},
+	};
+	struct arena a = ARENA_INIT;
+	struct extract_opts o = {0};
+	struct err e;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct buf page = BUF_INIT;
+		buf_puts(&page, cases[i].page);
+		buf_puts(&page, "<body><div><p>The three harbour ferries went back into service on Monday, with queues "
+		                "at every pier, and the town was glad of it.</p></div></body></html>");
+		struct extract_result r;
+		CHECK_INT(extract_page(page.data, page.len, &o, &a, &r, &e), 0);
+		CHECK_STR(r.title, cases[i].title);
+		buf_free(&page);
+		arena_reset(&a);
+	}
+	arena_free(&a);
+}
+
 static void
 test_no_article(void)
 {
@@ -310,6 +352,7 @@ main(void)
 	test_gbk();
 	test_charset_guess();
 	test_legacy_charsets();
+	test_jsonld_name_headline();
 	test_no_article();
 	test_hostile();
 	test_large_page();
