@@ -199,7 +199,15 @@ read_ld(xmlNodePtr script, struct found *f, struct arena *a)
 	for (xmlNodePtr t = script->children; t; t = t->next)
 		if ((t->type == XML_TEXT_NODE || t->type == XML_CDATA_SECTION_NODE) && t->content)
 			buf_puts(&b, (const char *)t->content);
-	json_t *v = b.len ? json_loadb(b.data, b.len, JSON_DECODE_ANY, NULL) : NULL;
+	/* a CDATA wrapper (XHTML habits, MediaWiki) is markup around the JSON, not part of it */
+	const char *json = buf_str(&b);
+	size_t len = b.len;
+	str_trim(&json, &len);
+	if (len >= 12 && memcmp(json, "<![CDATA[", 9) == 0 && memcmp(json + len - 3, "]]>", 3) == 0) {
+		json += 9;
+		len -= 12;
+	}
+	json_t *v = len ? json_loadb(json, len, JSON_DECODE_ANY, NULL) : NULL;
 	if (v)
 		ld_walk(v, f, a, 0);
 	json_decref(v);

@@ -201,6 +201,28 @@ test_jsonld_name_headline(void)
 	arena_free(&a);
 }
 
+/* JSON-LD wrapped in CDATA (XHTML habits, MediaWiki, many of Readability's test pages): the
+ * wrapper is no JSON, but the object inside is the page's metadata, as Readability reads it. */
+static void
+test_jsonld_cdata(void)
+{
+	const char page[] =
+		"<html><head><title>Site name</title><script type=\"application/ld+json\">\n  <![CDATA[\n"
+		"{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\",\"headline\":\"Ferries return\","
+		"\"author\":{\"@type\":\"Person\",\"name\":\"Ada Quill\"},\"datePublished\":\"2026-03-02\"}\n"
+		"  ]]>\n</script></head><body><div><p>The three harbour ferries went back into service on Monday, "
+		"with queues at every pier, and the town was glad of it.</p></div></body></html>";
+	struct arena a = ARENA_INIT;
+	struct extract_result r;
+	struct extract_opts o = {0};
+	struct err e;
+	CHECK_INT(extract_page(page, sizeof page - 1, &o, &a, &r, &e), 0);
+	CHECK_STR(r.title, "Ferries return");
+	CHECK_STR(r.byline, "Ada Quill");
+	CHECK_STR(r.published, "2026-03-02");
+	arena_free(&a);
+}
+
 static void
 test_no_article(void)
 {
@@ -353,6 +375,7 @@ main(void)
 	test_charset_guess();
 	test_legacy_charsets();
 	test_jsonld_name_headline();
+	test_jsonld_cdata();
 	test_no_article();
 	test_hostile();
 	test_large_page();
