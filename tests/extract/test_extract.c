@@ -223,6 +223,36 @@ test_jsonld_cdata(void)
 	arena_free(&a);
 }
 
+/* Markup browsers read as comments but libxml2 2.9 keeps as text: Word's downlevel-revealed
+ * conditional comments (pages pasted from Word), "</ p>", "</>"; a written "&lt;![if IE]&gt;" is text. */
+static void
+test_bogus_comments(void)
+{
+	const char page[] =
+		"<html><body><div class=\"entry-content\"><p>The committee met on Tuesday to discuss the budget, the "
+		"new library, and the roads around the school.</p>\n<p class=MsoListParagraph style='text-indent:"
+		"-.25in'><![if !supportLists]><span>1.<span>&nbsp;</span></span><![endif]>The library will open in "
+		"May, after the roof is repaired and the shelves are installed.</ p></></p>\n<p>Old pages wrote "
+		"<code>&lt;![if IE]&gt;</code> around markup for Internet Explorer, and the next meeting is in June."
+		"</p></div></body></html>";
+	struct arena a = ARENA_INIT;
+	struct extract_result r;
+	struct extract_opts o = {.want_html = 1};
+	struct err e;
+	CHECK_INT(extract_page(page, sizeof page - 1, &o, &a, &r, &e), 0);
+	const char *item = strstr(r.text, "1.\xC2\xA0The library will open in May, after the roof is repaired and "
+	                                  "the shelves are installed.\n");
+	if (!item)
+		fprintf(stderr, "text: %s\n", r.text);
+	CHECK(item != NULL);
+	CHECK(strstr(r.text, "supportLists") == NULL);
+	CHECK(strstr(r.text, "endif") == NULL);
+	CHECK(strstr(r.text, ">") == NULL || strstr(r.text, ">") > strstr(r.text, "Old pages"));
+	CHECK(strstr(r.text, "Old pages wrote <![if IE]> around markup") != NULL);
+	CHECK(strstr(r.html, "supportLists") == NULL);
+	arena_free(&a);
+}
+
 static void
 test_no_article(void)
 {
@@ -376,6 +406,7 @@ main(void)
 	test_legacy_charsets();
 	test_jsonld_name_headline();
 	test_jsonld_cdata();
+	test_bogus_comments();
 	test_no_article();
 	test_hostile();
 	test_large_page();
