@@ -419,6 +419,26 @@ dom_is_byline(const xmlNode *n)
 	return has_word(dom_attr(n, "class"), byline_words) || has_word(dom_attr(n, "id"), byline_words);
 }
 
+/* True when decl (lower case, no spaces) occurs in the inline style, ASCII case-insensitive
+ * and with spaces anywhere skipped ("display : none" is still hidden), at any length of
+ * style (a long background URL may come first). */
+static int
+style_declares(const char *style, const char *decl)
+{
+	for (const char *p = style; *p; p++) {
+		const char *s = p, *d = decl;
+		for (; *d; s++, d++) {
+			while (is_ascii_space(*s))
+				s++;
+			if (ascii_lower(*s) != *d)
+				break;
+		}
+		if (!*d)
+			return 1;
+	}
+	return 0;
+}
+
 int
 dom_is_hidden(const xmlNode *n)
 {
@@ -430,16 +450,7 @@ dom_is_hidden(const xmlNode *n)
 		return !(cls && strstr(cls, "fallback-image"));
 	}
 	const char *style = dom_attr(n, "style");
-	if (!style)
-		return 0;
-	/* compare with the spaces taken out: "display : none" is still hidden */
-	char tight[256];
-	size_t k = 0;
-	for (const char *p = style; *p && k + 1 < sizeof tight; p++)
-		if (!is_ascii_space(*p))
-			tight[k++] = (char)ascii_lower(*p);
-	tight[k] = '\0';
-	return strstr(tight, "display:none") || strstr(tight, "visibility:hidden");
+	return style && (style_declares(style, "display:none") || style_declares(style, "visibility:hidden"));
 }
 
 struct node_info *

@@ -253,6 +253,30 @@ test_bogus_comments(void)
 	arena_free(&a);
 }
 
+/* An element hidden by its inline style is no article text, however long the style before
+ * the display:none (a background data: URL). */
+static void
+test_hidden_long_style(void)
+{
+	struct buf page = BUF_INIT;
+	buf_puts(&page, "<html><body><div><p>Paragraph one of the story has enough words, commas, and clauses to "
+	                "count as article text for sure.</p><p style=\"background-image:url(data:image/png;base64,");
+	for (int i = 0; i < 300; i++)
+		buf_putc(&page, 'A');
+	buf_puts(&page, "); display: none\">Hidden promo text that no reader sees, with words, commas, and more.</p>"
+	                "<p>Paragraph three of the story has enough words, commas, and clauses to count as article "
+	                "text.</p></div></body></html>");
+	struct arena a = ARENA_INIT;
+	struct extract_result r;
+	struct extract_opts o = {0};
+	struct err e;
+	CHECK_INT(extract_page(page.data, page.len, &o, &a, &r, &e), 0);
+	CHECK(strstr(r.text, "Paragraph three") != NULL);
+	CHECK(strstr(r.text, "Hidden promo") == NULL);
+	arena_free(&a);
+	buf_free(&page);
+}
+
 static void
 test_no_article(void)
 {
@@ -407,6 +431,7 @@ main(void)
 	test_jsonld_name_headline();
 	test_jsonld_cdata();
 	test_bogus_comments();
+	test_hidden_long_style();
 	test_no_article();
 	test_hostile();
 	test_large_page();
