@@ -145,13 +145,21 @@ safe_url(const char *base, const char *ref, int allow_mailto, struct buf *out)
 	for (const unsigned char *p = (const unsigned char *)ref; *p; p++)
 		if (*p < 0x20 && *p != ' ' && *p != '\t' && *p != '\n' && *p != '\r')
 			return 0;
+	struct buf resolved = BUF_INIT;
+	url_resolve(base, ref, strlen(ref), &resolved);
 	buf_clear(out);
-	url_resolve(base, ref, strlen(ref), out);
+	int is_bad = 0;
+	for (const unsigned char *p = (const unsigned char *)buf_str(&resolved); *p && !is_bad; p++) {
+		if (*p == ' ')
+			buf_puts(out, "%20"); /* as a browser sends it ("My Report.pdf") */
+		else if (*p < 0x20 || *p == 0x7F)
+			is_bad = 1; /* browsers strip tabs and newlines inside schemes: refuse them all */
+		else
+			buf_putc(out, (char)*p);
+	}
+	buf_free(&resolved);
 	const char *u = buf_str(out);
-	for (const unsigned char *p = (const unsigned char *)u; *p; p++)
-		if (*p <= 0x20 || *p == 0x7F)
-			return 0; /* browsers strip tabs and newlines inside schemes: refuse them all */
-	if (!*u)
+	if (is_bad || !*u)
 		return 0;
 	char scheme[8];
 	int sl = url_ref_scheme(u, scheme, sizeof scheme);

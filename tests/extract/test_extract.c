@@ -277,6 +277,26 @@ test_hidden_long_style(void)
 	buf_free(&page);
 }
 
+/* A link or image whose address has a space keeps it, percent-encoded, as a browser sends
+ * it; a space is no control character. */
+static void
+test_url_with_space(void)
+{
+	const char page[] = "<html><body><div><p>The minutes of the meeting are in <a href=\"/files/My Report.pdf\">"
+	                    "the report</a>, with a photo <img src=\"img/the hall.jpg\" alt=\"hall\">, and the next "
+	                    "meeting is in June, as every year.</p></div></body></html>";
+	struct arena a = ARENA_INIT;
+	struct extract_result r;
+	struct extract_opts o = {.url = "https://town.example/news/minutes.html", .want_html = 1};
+	struct err e;
+	CHECK_INT(extract_page(page, sizeof page - 1, &o, &a, &r, &e), 0);
+	if (!strstr(r.html, "<a href=\"https://town.example/files/My%20Report.pdf\">the report</a>"))
+		fprintf(stderr, "html: %s\n", r.html);
+	CHECK(strstr(r.html, "<a href=\"https://town.example/files/My%20Report.pdf\">the report</a>") != NULL);
+	CHECK(strstr(r.html, "<img src=\"https://town.example/news/img/the%20hall.jpg\" alt=\"hall\">") != NULL);
+	arena_free(&a);
+}
+
 static void
 test_no_article(void)
 {
@@ -432,6 +452,7 @@ main(void)
 	test_jsonld_cdata();
 	test_bogus_comments();
 	test_hidden_long_style();
+	test_url_with_space();
 	test_no_article();
 	test_hostile();
 	test_large_page();
