@@ -232,13 +232,33 @@ utf8_width(const char *s, size_t len)
 	return w;
 }
 
+/* True when s[0..len) is the start of a multi-byte sequence that len cuts short: a lead byte
+ * wanting more bytes than len holds, followed only by continuation bytes. */
+static int
+is_cut_sequence(const unsigned char *s, size_t len)
+{
+	unsigned c = s[0];
+	size_t want = c < 0xC2 || c > 0xF4 ? 0 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+	if (want <= len)
+		return 0;
+	for (size_t k = 1; k < len; k++)
+		if ((s[k] & 0xC0) != 0x80)
+			return 0;
+	return 1;
+}
+
 size_t
 utf8_prefix_chars(const char *s, size_t len, size_t max_chars)
 {
 	size_t i = 0, n = 0;
 	while (i < len && n < max_chars) {
 		uint32_t cp;
-		i += utf8_decode(s + i, len - i, &cp);
+		size_t k = utf8_decode(s + i, len - i, &cp);
+		/* callers cut a long text at a byte count (len): a code point that count splits is
+		 * left out whole, not kept as its first bytes */
+		if (k == 1 && cp == UTF8_REPLACEMENT && is_cut_sequence((const unsigned char *)s + i, len - i))
+			break;
+		i += k;
 		n++;
 	}
 	return i;

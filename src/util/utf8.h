@@ -29,7 +29,9 @@ int utf8_cp_width(uint32_t cp);
 /* Display width of a UTF-8 string. */
 size_t utf8_width(const char *s, size_t len);
 /* Length in bytes of the longest prefix of s[0..len) that is at most max_chars
- * code points and does not split a code point. */
+ * code points and does not split a code point. A sequence that len cuts short (its first
+ * bytes end s[0..len)) is left out whole, so a longer text can be cut at a byte count:
+ * utf8_prefix_chars(text, cap, cap). Other invalid bytes count as one code point each. */
 size_t utf8_prefix_chars(const char *s, size_t len, size_t max_chars);
 /* Number of code points. */
 size_t utf8_count(const char *s, size_t len);

@@ -83,6 +83,14 @@ test_utf8(void)
 	CHECK_INT(utf8_width("\xe4\xb8\xad\xe6\x96\x87", 6), 4);
 	CHECK_INT(utf8_prefix_chars("\xe4\xb8\xad\xe6\x96\x87", 6, 1), 3);
 	CHECK_INT(utf8_count("a\xe4\xb8\xad", 4), 2);
+	/* A byte cap that falls inside a code point cuts before it (callers pass a byte count as
+	 * both len and max_chars to cut a long text "without splitting a code point"): it was kept,
+	 * its first bytes passed on as a broken sequence. */
+	CHECK_INT(utf8_prefix_chars("a\xe4\xb8\xad", 2, 2), 1);
+	CHECK_INT(utf8_prefix_chars("a\xe4\xb8\xad", 3, 3), 1);
+	CHECK_INT(utf8_prefix_chars("ab\xf0\x9f\x98\x80", 5, 5), 2);
+	CHECK_INT(utf8_prefix_chars("a\xe4\xb8\xad", 4, 4), 4);
+	CHECK_INT(utf8_prefix_chars("a\xff\x80", 3, 3), 3); /* invalid bytes are one-byte characters */
 	/* utf8_has: a class met anywhere, past an invalid byte, and only inside len. */
 	CHECK(utf8_has("abC", 3, utf8_is_upper));
 	CHECK(!utf8_has("abc", 3, utf8_is_upper));
