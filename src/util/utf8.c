@@ -302,8 +302,7 @@ utf8_has(const char *s, size_t len, int (*is)(uint32_t cp))
 int
 utf8_is_caseless(uint32_t cp)
 {
-	return (cp >= 0x531 && cp <= 0x556) || (cp >= 0x561 && cp <= 0x587) || /* Armenian */
-	       (cp >= 0x5D0 && cp <= 0x5EA) || (cp >= 0x5F0 && cp <= 0x5F2) || /* Hebrew */
+	return (cp >= 0x5D0 && cp <= 0x5EA) || (cp >= 0x5F0 && cp <= 0x5F2) || /* Hebrew */
 	       (cp >= 0x620 && cp <= 0x64A) || (cp >= 0x66E && cp <= 0x66F) || /* Arabic */
 	       (cp >= 0x671 && cp <= 0x6D3) || cp == 0x6D5 || (cp >= 0x6EE && cp <= 0x6EF) ||
 	       (cp >= 0x6FA && cp <= 0x6FC) || cp == 0x6FF || (cp >= 0x750 && cp <= 0x77F) ||
@@ -331,35 +330,64 @@ utf8_is_letter(uint32_t cp)
 	if (cp >= 0xC0 && cp <= 0x24F) /* Latin-1 letters, Latin Extended-A/B (not × or ÷) */
 		return cp != 0xD7 && cp != 0xF7;
 	return (cp >= 0x386 && cp <= 0x3FF && cp != 0x387) || (cp >= 0x400 && cp <= 0x481) ||
-	       (cp >= 0x48A && cp <= 0x52F) || (cp >= 0x1E00 && cp <= 0x1EFF) || utf8_is_caseless(cp);
+	       (cp >= 0x48A && cp <= 0x52F) || (cp >= 0x531 && cp <= 0x556) || /* Armenian */
+	       (cp >= 0x560 && cp <= 0x588) || (cp >= 0x1E00 && cp <= 0x1EFF) || utf8_is_caseless(cp);
 }
+
+/* The capitals of the letters utf8_is_letter admits, as runs: every code point of
+ * [first, last] (step 1), or every other one from first (step 2: the upper/lower pairs of
+ * Latin Extended-A/B and Additional, Greek and Cyrillic), is the capital of cp + delta. From
+ * UnicodeData's simple lower-case mappings; U+0130 (İ) is left out: its lower case is two code
+ * points, and dotless ı (U+0131) has no capital of its own. Sorted by first. */
+static const struct {
+	uint16_t first, last;
+	uint8_t step;
+	int16_t delta;
+} lower_runs[] = {
+	{0xC0, 0xD6, 1, 32}, {0xD8, 0xDE, 1, 32}, {0x100, 0x12E, 2, 1}, {0x132, 0x136, 2, 1},
+	{0x139, 0x147, 2, 1}, {0x14A, 0x176, 2, 1}, {0x178, 0x178, 1, -121}, {0x179, 0x17D, 2, 1},
+	{0x181, 0x181, 1, 210}, {0x182, 0x184, 2, 1}, {0x186, 0x186, 1, 206}, {0x187, 0x187, 1, 1},
+	{0x189, 0x18A, 1, 205}, {0x18B, 0x18B, 1, 1}, {0x18E, 0x18E, 1, 79}, {0x18F, 0x18F, 1, 202},
+	{0x190, 0x190, 1, 203}, {0x191, 0x191, 1, 1}, {0x193, 0x193, 1, 205}, {0x194, 0x194, 1, 207},
+	{0x196, 0x196, 1, 211}, {0x197, 0x197, 1, 209}, {0x198, 0x198, 1, 1}, {0x19C, 0x19C, 1, 211},
+	{0x19D, 0x19D, 1, 213}, {0x19F, 0x19F, 1, 214}, {0x1A0, 0x1A4, 2, 1}, {0x1A6, 0x1A6, 1, 218},
+	{0x1A7, 0x1A7, 1, 1}, {0x1A9, 0x1A9, 1, 218}, {0x1AC, 0x1AC, 1, 1}, {0x1AE, 0x1AE, 1, 218},
+	{0x1AF, 0x1AF, 1, 1}, {0x1B1, 0x1B2, 1, 217}, {0x1B3, 0x1B5, 2, 1}, {0x1B7, 0x1B7, 1, 219},
+	{0x1B8, 0x1B8, 1, 1}, {0x1BC, 0x1BC, 1, 1}, {0x1C4, 0x1C4, 1, 2}, {0x1C5, 0x1C5, 1, 1},
+	{0x1C7, 0x1C7, 1, 2}, {0x1C8, 0x1C8, 1, 1}, {0x1CA, 0x1CA, 1, 2}, {0x1CB, 0x1DB, 2, 1},
+	{0x1DE, 0x1EE, 2, 1}, {0x1F1, 0x1F1, 1, 2}, {0x1F2, 0x1F4, 2, 1}, {0x1F6, 0x1F6, 1, -97},
+	{0x1F7, 0x1F7, 1, -56}, {0x1F8, 0x21E, 2, 1}, {0x220, 0x220, 1, -130}, {0x222, 0x232, 2, 1},
+	{0x23A, 0x23A, 1, 10795}, {0x23B, 0x23B, 1, 1}, {0x23D, 0x23D, 1, -163}, {0x23E, 0x23E, 1, 10792},
+	{0x241, 0x241, 1, 1}, {0x243, 0x243, 1, -195}, {0x244, 0x244, 1, 69}, {0x245, 0x245, 1, 71},
+	{0x246, 0x24E, 2, 1}, {0x386, 0x386, 1, 38}, {0x388, 0x38A, 1, 37}, {0x38C, 0x38C, 1, 64},
+	{0x38E, 0x38F, 1, 63}, {0x391, 0x3A1, 1, 32}, {0x3A3, 0x3AB, 1, 32}, {0x3CF, 0x3CF, 1, 8},
+	{0x3D8, 0x3EE, 2, 1}, {0x3F4, 0x3F4, 1, -60}, {0x3F7, 0x3F7, 1, 1}, {0x3F9, 0x3F9, 1, -7},
+	{0x3FA, 0x3FA, 1, 1}, {0x3FD, 0x3FF, 1, -130}, {0x400, 0x40F, 1, 80}, {0x410, 0x42F, 1, 32},
+	{0x460, 0x480, 2, 1}, {0x48A, 0x4BE, 2, 1}, {0x4C0, 0x4C0, 1, 15}, {0x4C1, 0x4CD, 2, 1},
+	{0x4D0, 0x52E, 2, 1}, {0x531, 0x556, 1, 48}, {0x1E00, 0x1E94, 2, 1}, {0x1E9E, 0x1E9E, 1, -7615},
+	{0x1EA0, 0x1EFE, 2, 1},
+};
 
 uint32_t
 utf8_tolower(uint32_t cp)
 {
 	if (cp < 0x80)
 		return cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
-	if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7)
-		return cp + 32;
-	if (cp == 0x178) /* Ÿ */
-		return 0xFF;
-	/* Latin Extended-A pairs upper/lower as even/odd, except between U+0138 and U+0148 and
-	 * from U+0179, where the capital is the odd one. U+0130 (İ) and U+0131 (ı) are left alone. */
-	if ((cp >= 0x100 && cp <= 0x12F) || (cp >= 0x132 && cp <= 0x137) || (cp >= 0x14A && cp <= 0x177))
-		return cp % 2 == 0 ? cp + 1 : cp;
-	if ((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E))
-		return cp % 2 == 1 ? cp + 1 : cp;
-	if (cp >= 0x391 && cp <= 0x3AB && cp != 0x3A2) /* Greek capitals */
-		return cp + 32;
-	if (cp >= 0x410 && cp <= 0x42F) /* Cyrillic А..Я */
-		return cp + 32;
-	if (cp >= 0x400 && cp <= 0x40F) /* Cyrillic Ѐ..Џ */
-		return cp + 80;
-	if (cp >= 0x1E00 && cp <= 0x1EFF && cp != 0x1E9E) /* Latin Extended Additional (Vietnamese) */
-		return cp % 2 == 0 ? cp + 1 : cp;
-	if (cp == 0x1E9E) /* ẞ */
-		return 0xDF;
-	return cp;
+	if (cp > lower_runs[sizeof lower_runs / sizeof lower_runs[0] - 1].last)
+		return cp;
+	/* the last run starting at or before cp */
+	size_t lo = 0, hi = sizeof lower_runs / sizeof lower_runs[0];
+	while (hi - lo > 1) {
+		size_t mid = (lo + hi) / 2;
+		if (lower_runs[mid].first <= cp)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	uint32_t first = lower_runs[lo].first;
+	if (cp < first || cp > lower_runs[lo].last || (cp - first) % lower_runs[lo].step)
+		return cp;
+	return (uint32_t)((int32_t)cp + lower_runs[lo].delta);
 }
 
 int

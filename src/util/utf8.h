@@ -40,12 +40,14 @@ uint32_t utf8_last(const char *s, size_t len);
 /* True when a code point of s[0..len) satisfies is (a class such as utf8_is_upper). An
  * invalid byte is skipped as one byte. */
 int utf8_has(const char *s, size_t len, int (*is)(uint32_t cp));
-/* True for a letter of the Latin (with accents: ä, é, ß, ø), Greek or Cyrillic scripts, ASCII
- * included, or of a caseless alphabet written with spaces between words (utf8_is_caseless).
+/* True for a letter of the Latin (with accents: ä, é, ß, ø), Greek, Cyrillic or Armenian
+ * scripts, ASCII included, or of a caseless alphabet written with spaces between words
+ * (utf8_is_caseless).
  * CJK is not covered (callers treat it apart). */
 int utf8_is_letter(uint32_t cp);
-/* True for a letter of the Hebrew, Arabic (Arabic, Persian, Urdu), Armenian, Georgian or
- * Devanagari alphabets: scripts without capitals, whose words a space ends as in Latin text. */
+/* True for a letter of the Hebrew, Arabic (Arabic, Persian, Urdu), Georgian or Devanagari
+ * alphabets: scripts without capitals, whose words a space ends as in Latin text. (Armenian
+ * has capitals, Ա/ա: it is one of utf8_is_letter's cased scripts.) */
 int utf8_is_caseless(uint32_t cp);
 /* True for a combining mark that belongs inside a word: Latin diacritics (U+0300-U+036F),
  * Hebrew points, Arabic vowel marks, Devanagari vowel signs. */

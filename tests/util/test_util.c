@@ -98,6 +98,27 @@ test_utf8(void)
 	CHECK(!utf8_has("abC", 2, utf8_is_upper));
 	CHECK(!utf8_has("", 0, utf8_is_lower));
 	CHECK(!utf8_valid("\xc0\x80", 2)); /* overlong NUL */
+	/* Case for every letter utf8_is_letter admits, not only the plain alphabets: Greek capitals
+	 * with tonos (a sentence's first word: Όταν, Ήταν), Ukrainian Ґ and the other Cyrillic
+	 * letters past Я, Romanian Ș and Ț, Vietnamese Ơ and Ư, pinyin Ǎ (Latin Extended-B), and
+	 * Armenian Հ/հ (it was listed as a caseless alphabet). They were returned unchanged and read
+	 * as lower case; ẖ (U+1E96, lower case) became ẗ. */
+	static const uint32_t pairs[][2] = {
+		{0x386, 0x3AC}, {0x388, 0x3AD}, {0x38C, 0x3CC}, {0x38F, 0x3CE}, {0x3D8, 0x3D9},
+		{0x490, 0x491}, {0x49A, 0x49B}, {0x4E8, 0x4E9}, {0x460, 0x461}, {0x4C0, 0x4CF},
+		{0x218, 0x219}, {0x21A, 0x21B}, {0x1A0, 0x1A1}, {0x1AF, 0x1B0}, {0x1CD, 0x1CE},
+		{0x1C4, 0x1C6}, {0x1E9E, 0xDF}, {0xC9, 0xE9}, {0x540, 0x570}, {0x178, 0xFF},
+	};
+	for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+		CHECK_INT(utf8_tolower(pairs[i][0]), pairs[i][1]);
+		CHECK(utf8_is_upper(pairs[i][0]));
+		CHECK(!utf8_is_lower(pairs[i][0]));
+		CHECK(utf8_is_lower(pairs[i][1]));
+		CHECK_INT(utf8_tolower(pairs[i][1]), pairs[i][1]);
+	}
+	CHECK_INT(utf8_tolower(0x1E96), 0x1E96); /* ẖ has no capital */
+	CHECK(utf8_is_lower(0x1E96));
+	CHECK_INT(utf8_tolower(0x130), 0x130); /* İ: left alone (its lower case is two code points) */
 }
 
 /* utf8_valid by its definition: every code point decodes (utf8_decode) and none is NUL. */
