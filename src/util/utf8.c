@@ -199,25 +199,51 @@ static const uint32_t wide_ranges[][2] = {
 	{0x1F900, 0x1F9FF}, {0x1FA70, 0x1FAFF}, {0x20000, 0x2FFFD}, {0x30000, 0x3FFFD},
 };
 
+/* Ranges of code points that take no column: the combining marks (Mn, Me) of the scripts
+ * brief reads as words (Latin diacritics, Cyrillic, Hebrew points, Arabic vowel marks,
+ * Devanagari's vowel signs below and above and the virama; the spacing signs, Mc, keep their
+ * column), Hangul's vowel and final jamo (drawn in the syllable of the consonant before them),
+ * the kana voicing marks, combining marks for symbols, variation selectors, and the format
+ * characters (zero-width space, ZWNJ/ZWJ, direction marks and embeddings, word joiner, BOM,
+ * tags). From UnicodeData's categories; Arabic's prepended number signs (U+0600-U+0605) are
+ * seen, so they are not here. */
+static const uint32_t zero_ranges[][2] = {
+	{0x300, 0x36F}, {0x483, 0x489}, {0x591, 0x5BD}, {0x5BF, 0x5BF}, {0x5C1, 0x5C2}, {0x5C4, 0x5C5},
+	{0x5C7, 0x5C7}, {0x610, 0x61A}, {0x61C, 0x61C}, {0x64B, 0x65F}, {0x670, 0x670}, {0x6D6, 0x6DC},
+	{0x6DF, 0x6E4}, {0x6E7, 0x6E8}, {0x6EA, 0x6ED}, {0x900, 0x902}, {0x93A, 0x93A}, {0x93C, 0x93C},
+	{0x941, 0x948}, {0x94D, 0x94D}, {0x951, 0x957}, {0x962, 0x963}, {0x1160, 0x11FF},
+	{0x200B, 0x200F}, {0x202A, 0x202E}, {0x2060, 0x2064}, {0x20D0, 0x20FF}, {0x302A, 0x302D},
+	{0x3099, 0x309A}, {0xFE00, 0xFE0F}, {0xFE20, 0xFE2F}, {0xFEFF, 0xFEFF}, {0xE0001, 0xE0001},
+	{0xE0020, 0xE007F}, {0xE0100, 0xE01EF},
+};
+
+/* True when cp lies in one of the n sorted ranges. */
+static int
+in_ranges(const uint32_t (*ranges)[2], size_t n, uint32_t cp)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (cp < ranges[mid][0])
+			hi = mid;
+		else if (cp > ranges[mid][1])
+			lo = mid + 1;
+		else
+			return 1;
+	}
+	return 0;
+}
+
 int
 utf8_cp_width(uint32_t cp)
 {
 	if (cp == 0)
 		return 0;
-	if ((cp >= 0x0300 && cp <= 0x036F) || cp == 0x200B || cp == 0x200D ||
-	    (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0x20D0 && cp <= 0x20FF))
+	if (cp < 0x300)
+		return 1;
+	if (in_ranges(zero_ranges, sizeof zero_ranges / sizeof zero_ranges[0], cp))
 		return 0;
-	size_t lo = 0, hi = sizeof wide_ranges / sizeof wide_ranges[0];
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (cp < wide_ranges[mid][0])
-			hi = mid;
-		else if (cp > wide_ranges[mid][1])
-			lo = mid + 1;
-		else
-			return 2;
-	}
-	return 1;
+	return in_ranges(wide_ranges, sizeof wide_ranges / sizeof wide_ranges[0], cp) ? 2 : 1;
 }
 
 size_t

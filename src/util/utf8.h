@@ -23,8 +23,9 @@ int utf8_valid(const char *s, size_t len);
 /* Append s[0..len) to b with every invalid sequence replaced by U+FFFD and
  * control characters other than tab/newline/CR dropped. */
 void utf8_sanitize(struct buf *b, const char *s, size_t len);
-/* Columns a code point takes in a terminal: 0 for combining marks, 2 for East
- * Asian wide/fullwidth and emoji, else 1. */
+/* Columns a code point takes in a terminal: 0 for combining marks and format characters
+ * (zero-width space, ZWNJ/ZWJ, direction marks, BOM), 2 for East Asian wide/fullwidth and
+ * emoji, else 1. */
 int utf8_cp_width(uint32_t cp);
 /* Display width of a UTF-8 string. */
 size_t utf8_width(const char *s, size_t len);

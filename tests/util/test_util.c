@@ -81,6 +81,24 @@ test_utf8(void)
 	buf_free(&b);
 	CHECK_INT(utf8_width("abc", 3), 3);
 	CHECK_INT(utf8_width("\xe4\xb8\xad\xe6\x96\x87", 6), 4);
+	/* Combining marks take no column in every script brief reads as words (utf8_is_word_mark),
+	 * not only U+0300-U+036F: Hindi "सुरक्षा" is 5 columns (the vowel sign u and the virama
+	 * are marks), Arabic "مُحَمَّد" 4, Hebrew "שָׁלוֹם" 4; and no format character takes one
+	 * (ZWNJ in Persian words, the BOM), nor a Hangul vowel jamo after its consonant, nor the
+	 * kana voicing mark U+3099. They counted 1 each (the keyword chart's labels went out of line). */
+	static const char hindi[] = "\xe0\xa4\xb8\xe0\xa5\x81\xe0\xa4\xb0\xe0\xa4\x95\xe0\xa5\x8d\xe0\xa4\xb7\xe0\xa4\xbe";
+	CHECK_INT(utf8_width(hindi, sizeof hindi - 1), 5);
+	static const char arabic[] = "\xd9\x85\xd9\x8f\xd8\xad\xd9\x8e\xd9\x85\xd9\x91\xd9\x8e\xd8\xaf";
+	CHECK_INT(utf8_width(arabic, sizeof arabic - 1), 4);
+	static const char hebrew[] = "\xd7\xa9\xd7\x81\xd6\xb8\xd7\x9c\xd7\x95\xd6\xb9\xd7\x9d";
+	CHECK_INT(utf8_width(hebrew, sizeof hebrew - 1), 4);
+	CHECK_INT(utf8_cp_width(0x200C), 0);
+	CHECK_INT(utf8_cp_width(0xFEFF), 0);
+	CHECK_INT(utf8_cp_width(0x1161), 0);
+	CHECK_INT(utf8_cp_width(0x3099), 0);
+	CHECK_INT(utf8_cp_width(0x093F), 1); /* a spacing vowel sign keeps its column */
+	CHECK_INT(utf8_cp_width(0x0600), 1); /* an Arabic number sign is seen */
+	CHECK_INT(utf8_cp_width(0x3042), 2);
 	CHECK_INT(utf8_prefix_chars("\xe4\xb8\xad\xe6\x96\x87", 6, 1), 3);
 	CHECK_INT(utf8_count("a\xe4\xb8\xad", 4), 2);
 	/* A byte cap that falls inside a code point cuts before it (callers pass a byte count as
