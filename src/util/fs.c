@@ -223,6 +223,8 @@ int
 fs_mkdirs(const char *path, int private_dir, struct err *e)
 {
 	char tmp[4096];
+	if (!*path) /* the walk below starts past the first byte */
+		return err_set(e, "cannot create a directory with an empty name");
 	if (strlen(path) >= sizeof tmp)
 		return err_set(e, "path too long: %s", path);
 	snprintf(tmp, sizeof tmp, "%s", path);

@@ -40,7 +40,9 @@ int fs_remove_stale_tmp(const char *dir);
 /* Write all len bytes of data to fd (retrying short writes and EINTR). Returns 0, or -1
  * with errno set. */
 int fs_write_full(int fd, const void *data, size_t len);
-/* mkdir -p with mode 0755 (0700 for the last component when private != 0). */
+/* mkdir -p with mode 0755 (0700 for the last component when private != 0). Returns 0, or -1
+ * with e set (an empty path, one of 4 KiB or more, a component that cannot be made or is no
+ * directory). */
 int fs_mkdirs(const char *path, int private_dir, struct err *e);
 /* True when path is an existing directory. */
 int fs_is_dir(const char *path);

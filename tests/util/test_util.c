@@ -251,6 +251,41 @@ test_fs_write_atomic(void)
 	buf_free(&b);
 }
 
+/* Leave non-zero bytes where the next calls' locals will lie (what a long run leaves on the
+ * stack), so a read of one that was never written is seen by ASan. */
+static __attribute__((noinline)) void
+dirty_stack(void)
+{
+	volatile char junk[32768];
+	memset((char *)junk, 'x', sizeof junk);
+}
+
+/* fs_mkdirs called a frame deeper than dirty_stack's start, so all of its locals lie in
+ * the bytes dirty_stack left. */
+static __attribute__((noinline)) int
+mkdirs_deeper(const char *path, struct err *e)
+{
+	volatile char pad[2048];
+	pad[0] = 0;
+	return fs_mkdirs(path, 0, e) + pad[0];
+}
+
+/* fs_mkdirs of an empty path ("--out ''" with several outputs, an empty --archive) is an
+ * error: it read its copy of the path from the byte after the terminator on, bytes it never
+ * wrote (ASan: stack-buffer-overflow, the scan ran past the 4 KiB copy). */
+static void
+test_fs_mkdirs_empty(void)
+{
+	struct err e = {{0}};
+	dirty_stack();
+	CHECK_INT(mkdirs_deeper("", &e), -1);
+	CHECK(strstr(e.msg, "empty") != NULL);
+	char dir[512];
+	snprintf(dir, sizeof dir, "%s/a/b/", test_tmpdir());
+	CHECK_INT(fs_mkdirs(dir, 0, &e), 0);
+	CHECK(fs_is_dir(dir));
+}
+
 /* fs_view: a regular file is mapped (also as redirected stdin, from where it stands),
  * anything else is read; an empty file and a missing one are handled. */
 static void
@@ -661,6 +696,7 @@ main(void)
 	test_config_doc_examples();
 	test_fs_view();
 	test_fs_write_atomic();
+	test_fs_mkdirs_empty();
 	test_str();
 	test_strlist();
 	test_category();
