@@ -28,33 +28,55 @@ is_secret_name(const char *name, size_t len)
 	return 0;
 }
 
-/* Where a URL that starts at p ends. */
+/* Where the scheme of the URL whose "://" is at sep starts, not before from: sep itself when
+ * no scheme character precedes it (then it is no URL). */
 static const char *
-url_end(const char *p)
+scheme_start(const char *from, const char *sep)
 {
-	while (*p && !is_ascii_space((unsigned char)*p) && !strchr("\"'<>`", *p))
+	const char *start = sep;
+	while (start > from && (is_ascii_alnum((unsigned char)start[-1]) || strchr("+-.", start[-1])))
+		start--;
+	return start;
+}
+
+/* Where a URL whose "://" is at sep ends: at white space, a quote, an angle bracket, a
+ * backtick, or the scheme of a URL inside it (a proxy's path, a query value:
+ * https://proxy/?u=https://user:pw@host/), which is then redacted as a URL of its own. */
+static const char *
+url_end(const char *sep)
+{
+	const char *p = sep + 3;
+	while (*p && !is_ascii_space((unsigned char)*p) && !strchr("\"'<>`", *p)) {
+		if (p[0] == ':' && p[1] == '/' && p[2] == '/') {
+			const char *start = scheme_start(sep + 3, p);
+			if (start < p)
+				return start;
+		}
 		p++;
+	}
 	return p;
 }
 
-/* Append "name=value&name=value" parameters of [p, end) with secret values hidden. */
+/* Append "name=value&name=value" parameters of [p, end) with secret values hidden. A ';'
+ * separates parameters as '&' does (HTML 4's recommendation, read so by many servers). */
 static void
 append_params(struct buf *out, const char *p, const char *end)
 {
 	while (p < end) {
-		const char *amp = memchr(p, '&', (size_t)(end - p));
-		const char *stop = amp ? amp : end;
-		const char *eq = memchr(p, '=', (size_t)(stop - p));
+		const char *sep = p;
+		while (sep < end && *sep != '&' && *sep != ';')
+			sep++;
+		const char *eq = memchr(p, '=', (size_t)(sep - p));
 		if (eq && is_secret_name(p, (size_t)(eq - p))) {
 			buf_append(out, p, (size_t)(eq + 1 - p));
 			buf_puts(out, "***");
 		} else {
-			buf_append(out, p, (size_t)(stop - p));
+			buf_append(out, p, (size_t)(sep - p));
 		}
-		if (!amp)
+		if (sep == end)
 			break;
-		buf_putc(out, '&');
-		p = amp + 1;
+		buf_putc(out, *sep);
+		p = sep + 1;
 	}
 }
 
@@ -103,16 +125,14 @@ redact_append(struct buf *out, const char *text)
 			buf_puts(out, p);
 			return;
 		}
-		const char *start = sep;
-		while (start > p && (is_ascii_alnum((unsigned char)start[-1]) || strchr("+-.", start[-1])))
-			start--;
+		const char *start = scheme_start(p, sep);
 		if (start == sep) { /* "://" without a scheme: not a URL */
 			buf_append(out, p, (size_t)(sep + 3 - p));
 			p = sep + 3;
 			continue;
 		}
 		buf_append(out, p, (size_t)(start - p));
-		const char *end = url_end(sep + 3);
+		const char *end = url_end(sep);
 		append_url(out, start, end);
 		p = end;
 	}

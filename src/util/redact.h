@@ -20,7 +20,9 @@
 #include "util/buf.h"
 
 /* Append text to out with every URL in it ("scheme://...", ending at whitespace, quotes,
- * angle brackets, backticks or the end) redacted as above. text may be a URL alone. */
+ * angle brackets, backticks, the end, or where a URL inside it starts: a proxy's path or a
+ * query value holding a URL is redacted as a URL too) redacted as above. Query parameters
+ * are separated by '&' or ';'. text may be a URL alone. */
 void redact_append(struct buf *out, const char *text);
 /* redact_append into an arena copy; NULL stays NULL. */
 const char *redact_str(struct arena *a, const char *text);

@@ -27,6 +27,13 @@ test_redact_table(void)
 		{"http://a@b@host:8080/p", "http://***@host:8080/p"},
 		{"http://host/p/with@sign?q=1", "http://host/p/with@sign?q=1"},
 		{"redirect loop: https://u:p@h/a?token=t -> https://u:p@h/b", "redirect loop: https://***@h/a?token=*** -> https://***@h/b"},
+		/* a URL inside another (a proxy's path or a query value) is redacted as a URL; ';'
+		 * separates query parameters as '&' does: both were shown whole */
+		{"https://r.jina.ai/https://user:pw@host/feed", "https://r.jina.ai/https://***@host/feed"},
+		{"https://bridge/?action=display&url=https://user:pw@host/feed?token=abc",
+		 "https://bridge/?action=display&url=https://***@host/feed?token=***"},
+		{"https://proxy/?u=https://h/x?token=abc&page=2", "https://proxy/?u=https://h/x?token=***&page=2"},
+		{"http://host/x?a=1;token=abc;b=2", "http://host/x?a=1;token=***;b=2"},
 		{"no url here: a://", "no url here: a://"},
 		{"://x?token=1", "://x?token=1"},
 		{"", ""},
