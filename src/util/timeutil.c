@@ -45,8 +45,8 @@ time_days_from_civil(int64_t y, unsigned m, unsigned d)
 int64_t
 time_from_utc(int year, int mon, int day, int hour, int min, int sec)
 {
-	return time_days_from_civil(year, (unsigned)mon, (unsigned)day) * 86400 + hour * 3600 +
-	       min * 60 + sec;
+	return time_days_from_civil(year, (unsigned)mon, (unsigned)day) * 86400 + (int64_t)hour * 3600 +
+	       (int64_t)min * 60 + sec;
 }
 
 void

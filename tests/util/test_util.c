@@ -202,6 +202,11 @@ test_time(void)
 	CHECK_STR(out, "2026-02-21T01:56:00Z");
 	time_format_rfc3339(time_from_utc(1900, 3, 1, 0, 0, 0), out, sizeof out);
 	CHECK_STR(out, "1900-03-01T00:00:00Z");
+	/* Fields past their range carry into the next (as timegm does), in 64 bits: an hour count
+	 * read from a file ("T1000000:00:00Z" in an archive's generated_at) overflowed int. */
+	CHECK(time_from_utc(1970, 1, 1, 1000000, 0, 0) == 3600000000LL);
+	CHECK(time_from_utc(2026, 1, 1, 0, 0, 2147483647) == time_from_utc(2026, 1, 1, 0, 0, 0) + 2147483647LL);
+	CHECK(time_from_utc(2026, 1, 1, 0, 40000000, 0) == time_from_utc(2026, 1, 1, 0, 0, 0) + 2400000000LL);
 	time_set_now(12345);
 	CHECK_INT(time_now(), 12345);
 }
