@@ -36,6 +36,10 @@ void *
 arena_alloc(struct arena *a, size_t n)
 {
 	size_t align = sizeof(max_align_t);
+	/* no size this large can be had, and rounding it up (or adding the block header) would
+	 * wrap around to a small one */
+	if (n > SIZE_MAX / 2)
+		die("out of memory (arena request of %zu bytes)", n);
 	n = (n + align - 1) & ~(align - 1);
 	if (n == 0)
 		n = align;

@@ -1,6 +1,7 @@
 /* buf.c: the growable byte buffer. */
 #include "util/buf.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,9 @@
 void
 buf_reserve(struct buf *b, size_t extra)
 {
+	/* past half the address space len + extra + 1 can wrap, and doubling the capacity would */
+	if (extra >= SIZE_MAX / 2 - b->len)
+		die("out of memory (buffer of %zu + %zu bytes)", b->len, extra);
 	size_t need = b->len + extra + 1;
 	if (need <= b->cap)
 		return;

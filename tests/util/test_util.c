@@ -1,7 +1,9 @@
 /* test_util.c: buffers, arenas, UTF-8, JSON strings, time, hashing, file views, the config file,
  * separated lists, the category table and the kept heap. */
 #include <fcntl.h>
+#include <stdint.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -49,6 +51,70 @@ test_buf(void)
 	CHECK_STR(buf_str(&clean), "");
 	buf_free(&clean);
 	buf_free(&b);
+}
+
+/* True when fn, run in a child process, ends the process with die()'s status 1 within five
+ * seconds (not by returning, a signal or a hang). */
+static int
+dies(void (*fn)(void))
+{
+	fflush(NULL);
+	pid_t pid = fork();
+	if (pid == 0) {
+		alarm(5);
+		setenv("BRIEF_KEEP_TMP", "1", 1); /* die()'s exit must not remove the parent's test_tmpdir */
+		if (!freopen("/dev/null", "w", stderr))
+			_exit(3);
+		fn();
+		_exit(0);
+	}
+	int status = 0;
+	if (pid < 0 || waitpid(pid, &status, 0) != pid)
+		return 0;
+	return WIFEXITED(status) && WEXITSTATUS(status) == 1;
+}
+
+static void
+arena_huge(void)
+{
+	struct arena a = ARENA_INIT;
+	char *p = arena_alloc(&a, SIZE_MAX - 7);
+	p[4096] = 1; /* what a caller given "SIZE_MAX - 7 bytes" may do */
+}
+
+static void
+arena_huge_block(void)
+{
+	struct arena a = ARENA_INIT;
+	arena_alloc(&a, SIZE_MAX - 40);
+}
+
+static void
+buf_huge(void)
+{
+	struct buf b = BUF_INIT;
+	buf_reserve(&b, SIZE_MAX);
+}
+
+static void
+buf_half(void)
+{
+	struct buf b = BUF_INIT;
+	buf_reserve(&b, SIZE_MAX / 2 + 2);
+}
+
+/* A size no allocation can hold aborts (the contract of arena.h and buf.h): it wrapped
+ * around instead. arena_alloc(SIZE_MAX - 7) rounded up to 0 and handed out 16 bytes (a
+ * write at 4096 then went past them), SIZE_MAX - 40 asked malloc for a few bytes and cleared
+ * the whole size; buf_reserve(SIZE_MAX) reserved nothing, and SIZE_MAX / 2 + 2 doubled the
+ * capacity to 0 and spun for ever. */
+static void
+test_huge_sizes(void)
+{
+	CHECK(dies(arena_huge));
+	CHECK(dies(arena_huge_block));
+	CHECK(dies(buf_huge));
+	CHECK(dies(buf_half));
 }
 
 static void
@@ -691,6 +757,7 @@ main(void)
 {
 	test_buf();
 	test_arena();
+	test_huge_sizes();
 	test_utf8();
 	test_utf8_valid_exhaustive();
 	test_time();
