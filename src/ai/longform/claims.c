@@ -420,6 +420,22 @@ currency_after(const struct ex *x, size_t i)
 	return 0;
 }
 
+/* Push the figure t[start..end): value times mul, unit the place of its last written digit
+ * (before mul), pct and cur whether a percent or a currency came with it. A bare count (a
+ * whole number up to 10 with none of these) is no claim: counting, not quoting, unless
+ * CLAIMS_ALL_FIGURES. Returns end. */
+static size_t
+push_figure(struct ex *x, size_t start, size_t end, double value, double unit, double mul, int pct, int cur)
+{
+	if (!pct && !cur && mul == 1 && unit >= 1 && value <= 10 && !x->all_figures)
+		return end;
+	struct claim *c = push(x, CLAIM_FIGURE, start, end);
+	c->value = value * mul;
+	c->unit = unit * mul;
+	c->is_percent = pct;
+	return end;
+}
+
 /* A figure starting at t[i] (a digit, not preceded by a letter or digit): returns the byte
  * after it. */
 static size_t
@@ -503,13 +519,7 @@ figure_at(struct ex *x, size_t i)
 			start -= 2;
 	}
 	cur |= currency_after(x, e);
-	if (!pct && !cur && mul == 1 && decimals == 0 && value <= 10 && !x->all_figures)
-		return e; /* counting, not quoting */
-	struct claim *c = push(x, CLAIM_FIGURE, start, e);
-	c->value = value * mul;
-	c->unit = unit * mul;
-	c->is_percent = pct;
-	return e;
+	return push_figure(x, start, e, value, unit, mul, pct, cur);
 }
 
 /* The unit of value: the place of its last non-zero digit (3500 -> 100, 3e8 -> 1e8), 1 for
@@ -523,8 +533,9 @@ last_digit_place(double value)
 	return u;
 }
 
-/* The figure's end when value (its unit, *pct and currency read after it) is a claim: pushed
- * over t[start..end) unless it is a bare small count; the rule of figure_at for digits. */
+/* A figure in words t[start..end) of value (unit: the place of its last digit; pct: 百分之
+ * before it), with the unit word, percent and currency read after it (push_figure). Returns
+ * the byte after all of it. */
 static size_t
 push_words_figure(struct ex *x, size_t start, size_t end, double value, double unit, int pct)
 {
@@ -532,15 +543,7 @@ push_words_figure(struct ex *x, size_t start, size_t end, double value, double u
 	int unit_pct;
 	double mul = unit_after(x, end, &n, &unit_pct);
 	end += n;
-	pct |= unit_pct;
-	int cur = currency_after(x, end);
-	if (!pct && !cur && mul == 1 && unit >= 1 && value <= 10 && !x->all_figures)
-		return end; /* counting, not quoting */
-	struct claim *c = push(x, CLAIM_FIGURE, start, end);
-	c->value = value * mul;
-	c->unit = unit * mul;
-	c->is_percent = pct;
-	return end;
+	return push_figure(x, start, end, value, unit, mul, pct | unit_pct, currency_after(x, end));
 }
 
 /* The value of a Chinese digit character (零〇 0, 一 1, 二两 2 ... 九 9), else -1. */
@@ -714,50 +717,50 @@ letters_at(const struct ex *x, size_t i)
 	return n;
 }
 
-/* A figure in English number words at t[i] (a word's first letter): "nine million",
- * "forty-two percent", "two hundred and fifty thousand", "twenty". Returns the byte after it,
- * i when t[i] starts none; a compound that is an ordinal or a fraction ("twenty-first",
- * "two-thirds") is none. */
+/* An English number word at t[i]: one..ninety-nine, "twenty-five" read as one. Returns the
+ * byte after it with its value in *v; i when there is none, or when the word is a compound
+ * that is no number ("twenty-first", "two-thirds"). */
 static size_t
-word_figure_at(struct ex *x, size_t i)
+number_words_at(const struct ex *x, size_t i, int *v)
 {
 	size_t w = letters_at(x, i);
-	int v = number_word(x->t + i, w);
-	if (!v)
-		return i;
+	int n = number_word(x->t + i, w);
 	size_t j = i + w;
-	if (v >= 20 && j + 1 < x->len && x->t[j] == '-') {
+	if (!n)
+		return i;
+	if (n >= 20 && j + 1 < x->len && x->t[j] == '-') {
 		size_t w2 = letters_at(x, j + 1);
-		int o = number_word(x->t + j + 1, w2);
-		if (!(o >= 1 && o <= 9))
-			return i; /* twenty-first */
-		v += o;
+		int ones = number_word(x->t + j + 1, w2);
+		if (!(ones >= 1 && ones <= 9))
+			return i;
+		n += ones;
 		j += 1 + w2;
 	}
 	if (j < x->len && (x->t[j] == '-' || is_ascii_alnum((unsigned char)x->t[j])))
-		return i; /* two-thirds */
-	if (v < 100 && at(x, j, " hundred") && !is_ascii_alpha((unsigned char)(j + 8 < x->len ? x->t[j + 8] : 0))) {
+		return i;
+	*v = n;
+	return j;
+}
+
+/* A figure in English number words at t[i] (a word's first letter): "nine million",
+ * "forty-two percent", "two hundred and fifty thousand", "twenty". Returns the byte after it,
+ * i when t[i] starts none. */
+static size_t
+word_figure_at(struct ex *x, size_t i)
+{
+	int v;
+	size_t j = number_words_at(x, i, &v);
+	if (j == i)
+		return i;
+	if (at(x, j, " hundred") && !(j + 8 < x->len && is_ascii_alpha((unsigned char)x->t[j + 8]))) {
 		v *= 100;
 		j += 8;
-		size_t k = j;
-		if (at(x, k, " and "))
-			k += 4; /* at the space after "and" */
-		if (k < x->len && x->t[k] == ' ') {
-			size_t w3 = letters_at(x, k + 1);
-			int r = number_word(x->t + k + 1, w3);
-			size_t e = k + 1 + w3;
-			if (r >= 20 && e + 1 < x->len && x->t[e] == '-') {
-				size_t w4 = letters_at(x, e + 1);
-				int o = number_word(x->t + e + 1, w4);
-				if (o >= 1 && o <= 9) {
-					r += o;
-					e += 1 + w4;
-				}
-			}
-			if (r && !(e < x->len && (x->t[e] == '-' || is_ascii_alnum((unsigned char)x->t[e])))) {
-				v += r;
-				j = e;
-			}
+		size_t k = at(x, j, " and ") ? j + 4 : j; /* at the space before the rest */
+		int rest;
+		size_t e;
+		if (k < x->len && x->t[k] == ' ' && (e = number_words_at(x, k + 1, &rest)) > k + 1) {
+			v += rest;
+			j = e;
 		}
 	}
 	return push_words_figure(x, i, j, v, last_digit_place(v), 0);
