@@ -669,6 +669,20 @@ test_prune_md_escaped_link(void)
 	close_store();
 }
 
+/* Make the store file at path the bytes of db, with no WAL or shared memory beside it: a
+ * fresh copy of a store for each run of a fault-injection loop. */
+static void
+put_db_file(const char *path, const struct buf *db)
+{
+	const char *suffix[] = {"-wal", "-shm"};
+	for (size_t k = 0; k < 2; k++) {
+		char f[560];
+		snprintf(f, sizeof f, "%s%s", path, suffix[k]);
+		unlink(f);
+	}
+	test_write_file(path, db->data, db->len);
+}
+
 /* SQLite progress handler for test_prune_interrupted: interrupts the statement running at its
  * *T-th call (counting every call in *calls), once. */
 static int
@@ -705,13 +719,7 @@ test_prune_interrupted(void)
 	test_read_file(from, &db);
 	int64_t total = 0, failed = 0, bad = 0;
 	for (int64_t at = 0;; at += 2) {
-		const char *suffix[] = {"-wal", "-shm"};
-		for (size_t k = 0; k < 2; k++) {
-			char f[560];
-			snprintf(f, sizeof f, "%s%s", to, suffix[k]);
-			unlink(f);
-		}
-		test_write_file(to, db.data, db.len);
+		put_db_file(to, &db);
 		open_store("prune_int.db");
 		CHECK(store_exec(&st, "PRAGMA synchronous = OFF", &e) == 0); /* no syncs: 800 runs */
 		int64_t c[2] = {0, at};
@@ -849,13 +857,7 @@ test_migration_interrupted(void)
 	int64_t failed = 0, runs = 0;
 	/* ~11k steps open this store: every 23rd, so each part of the opening is hit */
 	for (int64_t at = 1;; at += 23) {
-		const char *suffix[] = {"-wal", "-shm"};
-		for (size_t k = 0; k < 2; k++) {
-			char f[560];
-			snprintf(f, sizeof f, "%s%s", path, suffix[k]);
-			unlink(f);
-		}
-		test_write_file(path, db.data, db.len);
+		put_db_file(path, &db);
 		open_interrupt[0] = 0;
 		open_interrupt[1] = at;
 		sqlite3_auto_extension((void (*)(void))interrupt_on_open);
