@@ -417,5 +417,8 @@ report_daily_post_md(const struct report *r, enum weekly_front_matter fm, struct
 	}
 	buf_puts(out, "\n---\n\n");
 	buf_free(&title);
-	daily_md(r, 1, out);
+	struct buf body = BUF_INIT;
+	daily_md(r, 1, &body);
+	esc_site_body(out, buf_str(&body)); /* no Liquid or shortcode from feed text */
+	buf_free(&body);
 }

@@ -212,10 +212,20 @@ esc_md_url(struct buf *b, const char *url)
 {
 	for (const char *p = url ? url : ""; *p; p++) {
 		unsigned char c = (unsigned char)*p;
-		if (c <= ' ' || strchr("()<>\"'\\`", c) || c >= 0x7F)
+		if (c <= ' ' || strchr("()<>\"'\\`{}", c) || c >= 0x7F)
 			buf_printf(b, "%%%02X", c);
 		else
 			buf_putc(b, (char)c);
+	}
+}
+
+void
+esc_site_body(struct buf *b, const char *md)
+{
+	for (const char *p = md ? md : ""; *p; p++) {
+		buf_putc(b, *p);
+		if (*p == '{' && (p[1] == '{' || p[1] == '%'))
+			utf8_put(b, 0x2060); /* WORD JOINER: invisible, and no line break either */
 	}
 }
 

@@ -31,10 +31,17 @@ void esc_md_quote(struct buf *b, const char *s);
 /* Like esc_md_quote with any line prefix ("" for plain paragraphs). */
 void esc_md_block(struct buf *b, const char *s, const char *prefix);
 /* Append url for a Markdown link destination: spaces, parentheses, angle brackets,
- * quotes, backslashes, backticks and every non-ASCII byte percent-encoded (an IRI's UTF-8 as
+ * quotes, backslashes, backticks, braces and every non-ASCII byte percent-encoded (an IRI's UTF-8 as
  * RFC 3987 maps it to a URI, so a feed's U+202E in a link cannot reorder the Markdown's
  * line). The caller checks esc_url_ok. */
 void esc_md_url(struct buf *b, const char *url);
+/* Append md, the Markdown body of a post for a static site, with a WORD JOINER (U+2060)
+ * after each '{' that a '{' or '%' follows: Jekyll runs every post through Liquid, where
+ * "{{" and "{%" start code ("{% raw %}" without its end fails the site's build, "{{ site.x }}"
+ * prints the site's settings), and Hugo runs the shortcodes "{{<" and "{{%" (an unknown one
+ * fails the build), in text and code blocks alike. The reader sees the same characters.
+ * Link destinations hold no '{' (esc_md_url encodes it), so no URL changes. */
+void esc_site_body(struct buf *b, const char *md);
 /* True when url is an absolute http(s) URL we are willing to link to. */
 int esc_url_ok(const char *url);
 /* Append s as the content of a double-quoted mermaid label: quotes and backticks

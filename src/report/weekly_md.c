@@ -226,18 +226,10 @@ weekly_refs_md(const struct weekly_ref *refs, size_t n, struct buf *out)
 	}
 }
 
-void
-weekly_render_md(const struct weekly_post *p, struct buf *out)
+/* The post's body, after its front matter or title line. */
+static void
+weekly_body_md(const struct weekly_post *p, struct buf *out)
 {
-	if (p->front_matter == WEEKLY_FM_JEKYLL)
-		front_jekyll(p, out);
-	else if (p->front_matter == WEEKLY_FM_HUGO)
-		front_hugo(p, out);
-	else {
-		buf_puts(out, "# ");
-		esc_md_inline(out, p->title);
-		buf_puts(out, "\n\n");
-	}
 	report_brand_top_md(p->brand, out);
 	if (p->epigraph_open)
 		epigraph(out, p->epigraph_open);
@@ -272,4 +264,24 @@ weekly_render_md(const struct weekly_post *p, struct buf *out)
 	buf_puts(out, "*\n");
 	buf_free(&note);
 	report_brand_line_md(p->brand, out);
+}
+
+void
+weekly_render_md(const struct weekly_post *p, struct buf *out)
+{
+	if (p->front_matter != WEEKLY_FM_JEKYLL && p->front_matter != WEEKLY_FM_HUGO) {
+		buf_puts(out, "# ");
+		esc_md_inline(out, p->title);
+		buf_puts(out, "\n\n");
+		weekly_body_md(p, out);
+		return;
+	}
+	if (p->front_matter == WEEKLY_FM_JEKYLL)
+		front_jekyll(p, out);
+	else
+		front_hugo(p, out);
+	struct buf body = BUF_INIT; /* a site's post: no Liquid or shortcode from feed text */
+	weekly_body_md(p, &body);
+	esc_site_body(out, buf_str(&body));
+	buf_free(&body);
 }

@@ -234,6 +234,82 @@ check_post_line_separator(struct report *r)
 	r->keywords[0].word = saved;
 }
 
+/* True when the body of post (after its front matter) holds a template delimiter a site
+ * generator would execute: Liquid's "{{" or "{%" (Jekyll renders every post through Liquid),
+ * which also covers Hugo's shortcodes "{{<" and "{{%". Reports the first one on stderr. */
+static int
+has_template(const char *post)
+{
+	const char *body = strstr(post + 4, "\n---\n");
+	const char *hit = body ? strstr(body, "{{") : NULL;
+	const char *pct = body ? strstr(body, "{%") : NULL;
+	if (!hit || (pct && pct < hit))
+		hit = pct;
+	if (hit)
+		fprintf(stderr, "template delimiter in a site post: %.60s\n", hit);
+	return hit != NULL;
+}
+
+/* Feed text with a site generator's template syntax, in a Jekyll or Hugo post: Jekyll ran
+ * "{% raw %}" (no endraw: "Liquid syntax error: 'raw' tag was never closed", the site does
+ * not build) and printed the site's own variables for "{{ site.title }}"; Hugo stopped at
+ * "{{% notice %}}" ("failed to extract shortcode: template for shortcode "notice" not found").
+ * Titles, summaries, 今日看点, keywords (the text chart and the mermaid blocks are code, where
+ * Liquid and shortcodes still run), links and the weekly's references. */
+static void
+check_post_templates(struct report *r)
+{
+	struct report_item *it = &r->items[0];
+	const char *title = it->title, *summary = it->summary, *link = it->link, *hl = r->highlights;
+	const char *kw = r->keyword_count ? r->keywords[0].word : NULL;
+	it->title = "Jekyll's {% raw %} tag and {{ site.title }}";
+	it->summary = "Hugo's {{% notice %}} and {{< youtube x >}} shortcodes, {{{triple}}}";
+	it->link = "https://x.example/{{a}}/{%b%}";
+	r->highlights = "today {%- if x -%} and {{- y -}}";
+	if (kw)
+		r->keywords[0].word = "{{kw}}";
+	for (int fm = WEEKLY_FM_JEKYLL; fm <= WEEKLY_FM_HUGO; fm++) {
+		struct buf post = BUF_INIT;
+		report_daily_post_md(r, (enum weekly_front_matter)fm, &post);
+		CHECK(!has_template(buf_str(&post)));
+		CHECK(strstr(buf_str(&post), " raw %} tag and ") != NULL && strstr(buf_str(&post), " notice %}}") != NULL);
+		CHECK(strstr(buf_str(&post), "https://x.example/%7B%7Ba%7D%7D/%7B%b%%7D") != NULL);
+		buf_free(&post);
+	}
+	/* The plain digest is no site post: its text stays as it was. */
+	struct buf md = BUF_INIT;
+	report_daily_md(r, &md);
+	CHECK(strstr(buf_str(&md), "Jekyll's {% raw %} tag and {{ site.title }}") != NULL);
+	buf_free(&md);
+	it->title = title;
+	it->summary = summary;
+	it->link = link;
+	r->highlights = hl;
+	if (kw)
+		r->keywords[0].word = kw;
+
+	struct weekly_ref refs[] = {{"Go templates: {{ .Title }} and {% end %}", "https://x.example/go", "src", 0}};
+	struct weekly_post p = {0};
+	p.title = "Weekly {{ 8 }}";
+	p.subtitle = "s";
+	p.date = "2026-02-21";
+	p.datetime = "2026-02-21T12:00:00Z";
+	p.week = "2026-W08";
+	p.author = "a";
+	p.lang = "en";
+	p.engine = "offline";
+	p.epigraph_open = "{% include x.html %}";
+	p.refs = refs;
+	p.ref_count = 1;
+	for (int fm = WEEKLY_FM_JEKYLL; fm <= WEEKLY_FM_HUGO; fm++) {
+		struct buf post = BUF_INIT;
+		p.front_matter = (enum weekly_front_matter)fm;
+		weekly_render_md(&p, &post);
+		CHECK(!has_template(buf_str(&post)));
+		buf_free(&post);
+	}
+}
+
 /* Feed text written after a list marker ("- ", "1. ") starts that item's content, so a title
  * beginning with "- " or "1. " must not open a nested list: the undated-items list of feed
  * health (an item's title) and the weekly references (a title with no linkable URL). */
@@ -278,6 +354,7 @@ main(void)
 	check_post(&r);
 	check_post_line_separator(&r);
 	check_list_item_text(&r);
+	check_post_templates(&r);
 	check_golden("hostile.md", buf_str(&md));
 	check_golden("hostile.html", buf_str(&html));
 	check_golden("hostile.json", buf_str(&json));
