@@ -224,7 +224,7 @@ esc_site_body(struct buf *b, const char *md)
 {
 	for (const char *p = md ? md : ""; *p; p++) {
 		buf_putc(b, *p);
-		if (*p == '{' && (p[1] == '{' || p[1] == '%'))
+		if (*p == '{' && (p[1] == '{' || p[1] == '%' || p[1] == ':'))
 			utf8_put(b, 0x2060); /* WORD JOINER: invisible, and no line break either */
 	}
 }

@@ -36,11 +36,13 @@ void esc_md_block(struct buf *b, const char *s, const char *prefix);
  * line). The caller checks esc_url_ok. */
 void esc_md_url(struct buf *b, const char *url);
 /* Append md, the Markdown body of a post for a static site, with a WORD JOINER (U+2060)
- * after each '{' that a '{' or '%' follows: Jekyll runs every post through Liquid, where
+ * after each '{' that a '{', '%' or ':' follows: Jekyll runs every post through Liquid, where
  * "{{" and "{%" start code ("{% raw %}" without its end fails the site's build, "{{ site.x }}"
  * prints the site's settings), and Hugo runs the shortcodes "{{<" and "{{%" (an unknown one
- * fails the build), in text and code blocks alike. The reader sees the same characters.
- * Link destinations hold no '{' (esc_md_url encodes it), so no URL changes. */
+ * fails the build), in text and code blocks alike; kramdown, Jekyll's Markdown, reads "{:"
+ * as an extension or attribute list ("{::nomarkdown}" writes raw HTML, "{::comment}" hides
+ * text, "{: onclick=...}" sets attributes). The reader sees the same characters. Link
+ * destinations hold no '{' (esc_md_url encodes it), so no URL changes. */
 void esc_site_body(struct buf *b, const char *md);
 /* True when url is an absolute http(s) URL we are willing to link to. */
 int esc_url_ok(const char *url);

@@ -310,6 +310,32 @@ check_post_templates(struct report *r)
 	}
 }
 
+/* kramdown, Jekyll's Markdown, reads "{::nomarkdown}...{:/}" as raw HTML: a feed title
+ * "{::nomarkdown}<img src=x onerror=alert(1)//>{:/}" became, escaped as brief escapes it,
+ * "\\<img src=x onerror=alert(1)//\\>" output raw, an <img> whose onerror runs in the
+ * blog's pages. "{::comment}" hides text and "{: attr}" sets attributes: no "{:" in a post. */
+static void
+check_post_kramdown(struct report *r)
+{
+	struct report_item *it = &r->items[0];
+	const char *title = it->title, *summary = it->summary;
+	it->title = "Tips {::nomarkdown}<img src=x onerror=alert(1)//>{:/} end";
+	it->summary = "A summary {::comment} hiding the rest, and *x*{: onclick=\"alert(2)\"}";
+	for (int fm = WEEKLY_FM_JEKYLL; fm <= WEEKLY_FM_HUGO; fm++) {
+		struct buf post = BUF_INIT;
+		report_daily_post_md(r, (enum weekly_front_matter)fm, &post);
+		const char *body = strstr(buf_str(&post) + 4, "\n---\n");
+		const char *ext = body ? strstr(body, "{:") : NULL;
+		if (ext)
+			fprintf(stderr, "kramdown extension in a site post: %.60s\n", ext);
+		CHECK(body != NULL && ext == NULL);
+		CHECK(strstr(buf_str(&post), "nomarkdown}\\<img src=x onerror=alert(1)//\\>") != NULL);
+		buf_free(&post);
+	}
+	it->title = title;
+	it->summary = summary;
+}
+
 /* Feed text written after a list marker ("- ", "1. ") starts that item's content, so a title
  * beginning with "- " or "1. " must not open a nested list: the undated-items list of feed
  * health (an item's title) and the weekly references (a title with no linkable URL). */
@@ -355,6 +381,7 @@ main(void)
 	check_post_line_separator(&r);
 	check_list_item_text(&r);
 	check_post_templates(&r);
+	check_post_kramdown(&r);
 	check_golden("hostile.md", buf_str(&md));
 	check_golden("hostile.html", buf_str(&html));
 	check_golden("hostile.json", buf_str(&json));
