@@ -57,7 +57,8 @@ struct weekly_post {
 	const char *title;       /* with the issue number already filled in */
 	const char *subtitle;
 	const char *date;        /* YYYY-MM-DD, local */
-	const char *datetime;    /* RFC 3339 of the run's now (Hugo's date) */
+	const char *datetime;    /* RFC 3339 UTC of the run's now (the JSON's generated_at) */
+	const char *datetime_local; /* the same with the local offset (Hugo's date); NULL = datetime */
 	const char *week;        /* ISO week slug, "2026-W08" */
 	const char *author;
 	const char *header_img;  /* may be NULL */

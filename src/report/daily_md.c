@@ -13,7 +13,6 @@
 #include "report/render.h"
 #include "report/weekly.h"
 #include "util/str.h"
-#include "util/timeutil.h"
 #include "util/utf8.h"
 
 static void
@@ -385,9 +384,10 @@ report_daily_post_md(const struct report *r, enum weekly_front_matter fm, struct
 	weekly_yaml_scalar(out, buf_str(&title));
 	buf_puts(out, "\ndate: ");
 	if (fm == WEEKLY_FM_HUGO) { /* the moment it was made; Jekyll takes the day from the file name */
-		char when[32];
-		time_format_rfc3339(r->generated_at, when, sizeof when);
-		weekly_yaml_scalar(out, when);
+		struct buf when = BUF_INIT; /* with the local offset: Hugo shows and files the post by it */
+		i18n_local(&when, r->generated_at, I18N_RFC3339);
+		weekly_yaml_scalar(out, buf_str(&when));
+		buf_free(&when);
 	} else {
 		weekly_yaml_scalar(out, r->date);
 	}

@@ -2,8 +2,11 @@
 #include "report/i18n.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
+
+#include "util/timeutil.h"
 
 static const struct i18n zh = {
 	.code = "zh-CN",
@@ -183,6 +186,19 @@ i18n_local(struct buf *out, int64_t t, enum i18n_time_format fmt)
 	char s[128];
 	if (!localtime_r(&tt, &tm))
 		return;
+	if (fmt == I18N_RFC3339) {
+		/* the offset from the local broken-down time read as UTC (no tm_gmtoff: not C17) */
+		int64_t off = time_from_utc(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min,
+		                            tm.tm_sec) - t;
+		buf_printf(out, "%04d-%02d-%02dT%02d:%02d:%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+		           tm.tm_hour, tm.tm_min, tm.tm_sec);
+		if (off == 0)
+			buf_putc(out, 'Z');
+		else
+			buf_printf(out, "%c%02d:%02d", off < 0 ? '-' : '+', (int)(llabs((long long)off) / 3600),
+			           (int)(llabs((long long)off) % 3600 / 60));
+		return;
+	}
 	size_t n = fmt == I18N_DATE ? strftime(s, sizeof s, "%Y-%m-%d", &tm)
 	                            : strftime(s, sizeof s, "%Y-%m-%d %H:%M %Z", &tm);
 	if (n > 0)

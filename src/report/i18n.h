@@ -62,8 +62,9 @@ void i18n_fill(struct buf *out, const char *tpl, const char *const *args, size_t
  * or when t is in the future; whole days from 24 hours on. */
 void i18n_ago(struct buf *out, const struct i18n *t, int64_t when, int64_t now);
 enum i18n_time_format {
-	I18N_DATE,    /* 2026-02-21 */
-	I18N_DATETIME /* 2026-02-21 09:56 CST */
+	I18N_DATE,     /* 2026-02-21 */
+	I18N_DATETIME, /* 2026-02-21 09:56 CST */
+	I18N_RFC3339   /* 2026-02-21T09:56:00+08:00 (Z at offset 0): the local date stays the date */
 };
 /* Format t in the process time zone (TZ). */
 void i18n_local(struct buf *out, int64_t t, enum i18n_time_format fmt);

@@ -122,7 +122,7 @@ front_hugo(const struct weekly_post *p, struct buf *out)
 	buf_puts(out, "\ndescription: ");
 	weekly_yaml_scalar(out, p->subtitle);
 	buf_puts(out, "\ndate: ");
-	weekly_yaml_scalar(out, p->datetime);
+	weekly_yaml_scalar(out, p->datetime_local ? p->datetime_local : p->datetime); /* Hugo files it by this date */
 	buf_puts(out, "\nauthor: ");
 	weekly_yaml_scalar(out, p->author);
 	buf_printf(out, "\nweekly: %d\n", p->issue);

@@ -72,6 +72,23 @@ time_zone(void)
 	report_daily_md(&r, &md);
 	CHECK(strstr(buf_str(&md), "生成于 2026-02-20 20:56 EST") != NULL);
 	buf_free(&md);
+	/* The Hugo post of that day is dated on that day: its date is the generation time with the
+	 * zone's offset (Hugo shows and files a post by the date as written; in UTC it was the
+	 * 21st, so the site showed "AI 博客每日精选 — 2026-02-20" dated 2026-02-21). */
+	struct buf post = BUF_INIT;
+	report_daily_post_md(&r, WEEKLY_FM_HUGO, &post);
+	CHECK(strstr(buf_str(&post), "\ndate: 2026-02-20T20:56:00-05:00\n") != NULL);
+	buf_clear(&post);
+	setenv("TZ", "Asia/Kolkata", 1); /* a half-hour offset */
+	tzset();
+	report_daily_post_md(&r, WEEKLY_FM_HUGO, &post);
+	CHECK(strstr(buf_str(&post), "\ndate: 2026-02-21T07:26:00+05:30\n") != NULL);
+	buf_clear(&post);
+	setenv("TZ", "UTC", 1);
+	tzset();
+	report_daily_post_md(&r, WEEKLY_FM_HUGO, &post);
+	CHECK(strstr(buf_str(&post), "\ndate: 2026-02-21T01:56:00Z\n") != NULL);
+	buf_free(&post);
 	setenv("TZ", "Asia/Shanghai", 1);
 	tzset();
 	arena_free(&a);

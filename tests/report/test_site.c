@@ -249,6 +249,26 @@ main(void)
 	buf_clear(&after);
 	snapshot(hugo, "", &after);
 	CHECK(before.len == after.len && memcmp(before.data, after.data, before.len) == 0);
+	/* A Hugo post is dated with the local offset: at 07:00 in Shanghai (23:00 UTC the day
+	 * before) the weekly of Saturday 21 February is dated the 21st, not "2026-02-20T23:00:00Z"
+	 * (Hugo showed and filed it under the 20th), and so is the daily of that morning. */
+	char hugo_tz[4300];
+	snprintf(hugo_tz, sizeof hugo_tz, "%s/hugo-tz", tmp);
+	const char *shanghai[] = {"TZ=Asia/Shanghai", NULL};
+	const char *h3[] = {"weekly", "--home", home, "--no-fetch", "--offline", "--front-matter", "hugo",
+	                    "--site", hugo_tz, "--now", "2026-02-20T23:00:00Z", NULL};
+	const char *h4[] = {"daily", "--home", home, "--no-fetch", "--offline", "--front-matter", "hugo",
+	                    "--site", hugo_tz, "--now", "2026-02-20T23:00:00Z", NULL};
+	CHECK_INT(run_env(h3, shanghai), 0);
+	CHECK_INT(run_env(h4, shanghai), 0);
+	buf_clear(&before);
+	snapshot(hugo_tz, "", &before);
+	CHECK(strstr(buf_str(&before), "== content/posts/daily-2026-02-21.md\n") != NULL);
+	CHECK(strstr(buf_str(&before), "== content/posts/weekly-2026-w08.md\n") != NULL);
+	const char *dated = strstr(buf_str(&before), "\ndate: 2026-02-21T07:00:00+08:00\n");
+	CHECK(dated != NULL && strstr(dated + 1, "\ndate: 2026-02-21T07:00:00+08:00\n") != NULL);
+	if (!dated)
+		fprintf(stderr, "hugo-tz:\n%.600s\n", buf_str(&before));
 	/* The daily digest as a post of both sites. */
 	const char *d1[] = {"daily", "--home", home, "--no-fetch", "--offline", "--site", site, "--now", WFX_NOW, NULL};
 	struct buf o1 = BUF_INIT, e1 = BUF_INIT, post = BUF_INIT;
