@@ -151,7 +151,8 @@ report_index_atom(const struct report_digest *d, size_t n, const char *lang, con
 		buf_puts(out, "<entry>\n<title>");
 		esc_xml(out, d[i].title);
 		buf_puts(out, "</title>\n<id>urn:brief:daily:");
-		esc_xml(out, lang ? lang : "zh");
+		/* the digest's own language: an id never changes with a later run's --lang */
+		esc_xml(out, d[i].lang ? d[i].lang : lang ? lang : "zh");
 		buf_putc(out, ':');
 		esc_xml(out, d[i].date);
 		buf_printf(out, "</id>\n<updated>%s</updated>\n<author><name>brief</name></author>\n<link rel=\"alternate\" type=\"text/html\" href=\"",

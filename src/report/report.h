@@ -122,7 +122,8 @@ void report_index_html(const struct report_digest *d, size_t n, const char *lang
                        struct buf *out);
 /* Atom 1.0 feed of the digests (newest first). base_url (may be NULL) makes entry links
  * absolute; without it they are relative to the feed ("2026-02-21.html"). updated = the
- * newest digest's time. */
+ * newest digest's time. Ids: urn:brief:daily:LANG for the feed (lang), and
+ * urn:brief:daily:LANG:DATE for an entry, LANG the digest's own (lang when it has none). */
 void report_index_atom(const struct report_digest *d, size_t n, const char *lang, const char *base_url,
                        struct buf *out);
 

@@ -195,6 +195,27 @@ main(void)
 	check_planted();
 	check_escaping();
 
+	/* An archive whose language changes (a zh digest, then --lang en the next days): the zh
+	 * day's entry keeps its id, urn:brief:daily:zh:DATE. It took the id of the run's language,
+	 * so every --lang switch gave the last 60 digests new ids and a reader showed them again
+	 * as new entries. */
+	char mixed[4300], mixed_out[4400];
+	snprintf(mixed, sizeof mixed, "%s/mixed", tmp);
+	snprintf(mixed_out, sizeof mixed_out, "%s/", mixed);
+	const char *z1[] = {"daily", "--home", home, "--no-fetch", "--offline", "--hours", "480", "--out", mixed_out,
+	                    "--now", "2026-02-21T12:00:00Z", NULL};
+	const char *e2[] = {"daily", "--home", home, "--no-fetch", "--offline", "--hours", "480", "--lang", "en",
+	                    "--out", mixed_out, "--now", "2026-02-22T12:00:00Z", NULL};
+	CHECK_INT(run(z1), 0);
+	CHECK_INT(run(e2), 0);
+	buf_clear(&atom);
+	snprintf(path, sizeof path, "%s/index.atom", mixed);
+	test_read_file(path, &atom);
+	CHECK(strstr(buf_str(&atom), "<id>urn:brief:daily:zh:2026-02-21</id>") != NULL);
+	CHECK(strstr(buf_str(&atom), "<id>urn:brief:daily:en:2026-02-22</id>") != NULL);
+	buf_clear(&problems);
+	CHECK_INT(atom_check(atom.data, atom.len, &problems), 0);
+
 	/* With [daily] base_url (here BRIEF_BASE_URL): absolute links, still valid, and a rerun
 	 * gives the same tree. */
 	char based[4300];
