@@ -19,6 +19,14 @@ struct md_style {
 	             size_t ulen);
 };
 
+/* Whether a backslash before c is a Markdown escape: any ASCII punctuation (CommonMark), as
+ * the report's escaper (report/escape.c) writes $, ~, =, & and the rest. */
+static int
+is_md_escapable(int c)
+{
+	return c > 0x20 && c < 0x7F && !is_ascii_alnum(c);
+}
+
 static void
 escape_slack(struct buf *out, const char *s, size_t len)
 {
@@ -160,7 +168,7 @@ inline_line(const struct md_style *st, const char *s, size_t len, struct buf *ou
 				st->escape(out, s + i, 1);
 				i++;
 			}
-		} else if (c == '\\' && i + 1 < len && strchr("\\`*_[]()#+-.!|<>", s[i + 1])) {
+		} else if (c == '\\' && i + 1 < len && is_md_escapable((unsigned char)s[i + 1])) {
 			st->escape(out, s + i + 1, 1); /* a Markdown escape: show the character itself */
 			i += 2;
 		} else {

@@ -9,6 +9,7 @@
 
 #include "deliver/channel.h"
 #include "deliver/deliver.h"
+#include "report/escape.h"
 #include "sinks.h"
 #include "testlib.h"
 #include "util/str.h"
@@ -162,6 +163,30 @@ test_mdconv(void)
 	mdconv_for_chat("a\n```mermaid\npie\n```\n<details>\n<summary>x</summary>\n\n\n\nb\n</details>\n", &out);
 	CHECK_STR(out.data, "a\n\nb\n");
 	buf_free(&out);
+}
+
+/* Every character the report's Markdown escapes (esc_md_inline) reads back as itself in the
+ * chat channels: a title "Cost $5 ~ $10" must not show as "Cost \$5 \~ \$10". */
+static void
+test_mdconv_unescapes_report(void)
+{
+	static const char *const titles[] = {"Cost $5 ~ $10", "a = b == c", "R&D at AT&T", "x_y *z* [q] <t> | #1 `c`",
+	                                     "= starts", "- starts", "1. starts"};
+	for (size_t k = 0; k < sizeof titles / sizeof *titles; k++) {
+		struct buf md = BUF_INIT, out = BUF_INIT;
+		buf_puts(&md, "Title: ");
+		esc_md_inline(&md, titles[k]);
+		buf_puts(&md, "\n");
+		mdconv_telegram_html(buf_str(&md), &out);
+		if (strchr(buf_str(&out), '\\'))
+			fprintf(stderr, "%s -> %s -> %s", titles[k], buf_str(&md), buf_str(&out));
+		CHECK(strchr(buf_str(&out), '\\') == NULL);
+		buf_clear(&out);
+		mdconv_slack(buf_str(&md), &out);
+		CHECK(strchr(buf_str(&out), '\\') == NULL);
+		buf_free(&md);
+		buf_free(&out);
+	}
 }
 
 static struct deliver_message
@@ -754,6 +779,7 @@ main(void)
 	snprintf(base, sizeof base, "http://127.0.0.1:%d", http_sink_port(sink));
 	test_split();
 	test_mdconv();
+	test_mdconv_unescapes_report();
 	test_webhook_and_errors();
 	test_chat_channels();
 	test_signed_channels();
