@@ -237,6 +237,8 @@ test_figures_in_words(void)
 	check_figure("上涨百分之三十", 30, 1);
 	check_figure("二十五家公司", 25, 0);
 	check_figure("三亿五千万用户", 3.5e8, 0);
+	check_figure("七成用户选择了它", 70, 1); /* tenths */
+	check_figure("近两成", 20, 1);
 	check_figure("nine million users", 9e6, 0);
 	check_figure("Forty-two percent of users", 42, 1);
 	check_figure("two hundred and fifty thousand downloads", 250000, 0);
@@ -250,7 +252,7 @@ test_figures_in_words(void)
 		"百度发布了新模型", "通义千问的新版本", "千万不要这样做", "第十二届大会", "十二月发布",
 		"几十万用户", "数千名员工", "二〇二六年", "二十一世纪的技术", "十几家公司", "八十年代的电脑",
 		"两三千人", "十万火急", "三家公司", "one of the best", "the twenty-first century",
-		"two-thirds of users", "nine users", "一二三", "十二号发布",
+		"two-thirds of users", "nine users", "一二三", "十二号发布", "三成员国", "五成为主流", "一成不变",
 	};
 	for (size_t k = 0; k < sizeof none / sizeof *none; k++) {
 		const struct claim *c = first(none[k], 1, CLAIM_FIGURE);
@@ -271,6 +273,8 @@ test_figures_in_words(void)
 	CHECK_INT(status_of(ix, "营收增长40%[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
 	CHECK_INT(status_of(ix, "营收增长百分之四十[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
 	CHECK_INT(status_of(ix, "Revenue rose fifty percent [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "营收增长四成[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "营收增长六成[1]。", 0, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
 }
 
 static void

@@ -595,7 +595,7 @@ word_at_any(const struct ex *x, size_t i, const char *const *words, size_t count
 }
 
 /* A figure in Chinese numerals at t[i] (a digit or 十: 三千, 两亿, 三千五百万, 一万五, 二十五,
- * 一点五亿, 百分之三十): returns the byte after it (and after a unit or percent word read with
+ * 一点五亿, 百分之三十, 七成 = 70%): returns the byte after it (and after a unit or percent word read with
  * it), i when t[i] starts none. A run that is no number (一二三, 两三千, 二〇二六) is skipped
  * whole; so is one that is a date, an ordinal, an approximation or part of a word (十二月,
  * 第十二, 几十万, 数千, 十几, 八十年代, 二十一世纪, 十万火急); 百度, 千问 and 千万 (must) start
@@ -682,6 +682,15 @@ cjk_figure_at(struct ex *x, size_t i)
 	if (word_at_any(x, j, after, sizeof after / sizeof *after) ||
 	    word_at_any(x, i, idioms, sizeof idioms / sizeof *idioms))
 		return j;
+	/* tenths: 七成 is 70 percent (二 to 九: 一成不变 is an idiom), unless 成 opens a word of
+	 * its own (三成员国, 五成为, 十成本) */
+	static const char *const cheng_words[] = {"员", "为", "功", "本", "立", "果", "长", "熟", "绩", "交", "就",
+	                                          "品", "都", "型", "效", "真", "名", "年", "人", "形", "分", "材",
+	                                          "家", "行", "语", "像", "群", "批", "套", "对", "片", "堆", "千",
+	                                          "全", "败", "事", "色"};
+	if (j == i + 3 && value >= 2 && value <= 9 && at(x, j, "成") &&
+	    !word_at_any(x, j + 3, cheng_words, sizeof cheng_words / sizeof *cheng_words))
+		return push_figure(x, i, j + 3, value * 10, 10, 1, 1, 0);
 	int pct = 0;
 	size_t start = i;
 	if (i >= strlen("百分之") && memcmp(x->t + i - strlen("百分之"), "百分之", strlen("百分之")) == 0) {
