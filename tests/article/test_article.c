@@ -235,6 +235,46 @@ test_offline_unit(void)
 	arena_free(&a);
 }
 
+/* The offline article's frame names only keywords its sources spell, in English too. From the
+ * shared corpus (feedjira's TrotterCashionHome.xml, "BelongsToDemeter", 2008): the offline
+ * engine tags the post "Ruby" (its canonical topic for Rails), which the post never writes.
+ * Checked alone, "Ruby" opens its sentence, and in English one capitalised word opening a
+ * sentence is no name, so the keyword passed and the conclusion and the closing question said
+ * "it is about Ruby" / "On Ruby:", claims no source carries. */
+static void
+test_offline_keyword_unspelled(void)
+{
+	struct arena a = {0};
+	struct article lead = {
+		.id = 1, .source_name = "Trotter Cashion", .title = "BelongsToDemeter",
+		.link = "http://feeds.feedburner.com/~r/trottercashion/~3/309293334/belongstodemeter",
+		.published = 1213151400, .when = 1213151400,
+		.text = "While playing with Rails the other day, I thought it would be fun if you could get at "
+		        "attributes of a belongs_to association without having to do the whole traverse association "
+		        "and check for nil thing.\nThinking this would be a fun chance to play with some meta, I threw "
+		        "together BelongsToDemeter, which you can find over on GitHub. It's a rails plugin, but don't "
+		        "expect it to actually install using script/plugin. The code is complete and utter crap, so "
+		        "it's probably best that Rails won't install it. It is slow, and most likely prone to error.",
+	};
+	struct article *members[] = {&lead};
+	struct story st = {.id = "s0123456789ab", .lead = &lead, .members = members, .member_count = 1};
+	const char *kws[] = {"Ruby", "GitHub", "BelongsToDemeter"};
+	struct verdict v = {.relevance = 5, .quality = 5, .timeliness = 5, .category = CAT_ENGINEERING, .keywords = kws,
+	                    .keyword_count = 3, .is_offline = 1};
+	const char *langs[] = {"en", "zh"};
+	for (size_t l = 0; l < 2; l++) {
+		struct commentary_draft d;
+		struct grounding_report g;
+		commentary_offline(&st, &v, langs[l], &a, &d, &g);
+		if (g.claims.bad)
+			fprintf(stderr, "%s conclusion: %s\nquestion: %s\n", langs[l], d.conclusion, d.question);
+		CHECK_INT(g.claims.bad, 0);
+		CHECK(strstr(d.conclusion, "Ruby") == NULL && strstr(d.question, "Ruby") == NULL);
+		CHECK(strstr(d.conclusion, "GitHub") != NULL);
+	}
+	arena_free(&a);
+}
+
 /* Without a model: the offline engine's article, in seed 002's shape, from the sources' own
  * sentences (goldens), and the same with --offline when a model is configured. */
 static void
@@ -276,6 +316,7 @@ main(void)
 {
 	test_checker();
 	test_offline_unit();
+	test_offline_keyword_unspelled();
 	snprintf(home, sizeof home, "%s/home", test_tmpdir());
 	wfx_make_home(home);
 	struct buf out = BUF_INIT, err = BUF_INIT;

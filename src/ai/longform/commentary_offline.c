@@ -502,12 +502,16 @@ commentary_offline(const struct story *s, const struct verdict *v, const char *l
 	const struct article *const *members = (const struct article *const *)s->members;
 	struct ground_index *ix = grounding_sources(members, n, NULL, COMMENTARY_TEXT_TOKENS, arena);
 	/* The keywords the frame names: only those the sources spell (a canonical topic such as
-	 * "GPT" for a text that says "GPT-4.5" is a tag, not something a source wrote). */
+	 * "GPT" for a text that says "GPT-4.5" is a tag, not something a source wrote). Each is
+	 * checked where the frame puts it, after a word: alone it would open its sentence, and in
+	 * English one capitalised word opening a sentence is no name ("Ruby" for a post that says
+	 * Rails passed, and the conclusion said "it is about Ruby"). */
 	const char **kws = arena_alloc(arena, (v->keyword_count + 1) * sizeof *kws);
 	size_t nkw = 0;
 	for (size_t k = 0; k < v->keyword_count; k++) {
 		struct ground_result r = {0};
-		if (ground_check(ix, v->keywords[k], 0, GROUND_ANY_SOURCE | (zh ? 0 : GROUND_EN), arena, &r) == 0)
+		const char *placed = zh ? v->keywords[k] : arena_printf(arena, "about %s", v->keywords[k]);
+		if (ground_check(ix, placed, 0, GROUND_ANY_SOURCE | (zh ? 0 : GROUND_EN), arena, &r) == 0)
 			kws[nkw++] = v->keywords[k];
 	}
 	const char **quoted = arena_alloc(arena, n * sizeof *quoted);
