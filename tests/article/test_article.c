@@ -275,6 +275,40 @@ test_offline_keyword_unspelled(void)
 	arena_free(&a);
 }
 
+/* A keyword that holds a figure is not named by the frame: the conclusion's keyword sentence
+ * and the closing question cite nothing, and a figure must be cited. From the shared corpus
+ * (rss-parser's itunes-missing-image.rss, Taverncast's episode of 2006-01-08): the offline
+ * engine's first keyword was "Taverncast 15.8848939", and the article closed on "关于
+ * Taverncast 15.8848939，你会换用它……", an uncited figure in both. */
+static void
+test_offline_keyword_figure(void)
+{
+	struct arena a = {0};
+	struct article lead = {
+		.id = 1, .source_name = "Taverncast - Happy Hour in Your Head - Since 2005",
+		.title = "Taverncast 15.8848939: We Can't All Be Thrall", .link = "http://www.taverncast.com",
+		.published = 1136716200, .when = 1136716200,
+		.text = "Happy New Year 2006! News, Naga Lore, WoW Mini-Topic Roundtable",
+	};
+	struct article *members[] = {&lead};
+	struct story st = {.id = "s0123456789ab", .lead = &lead, .members = members, .member_count = 1};
+	const char *kws[] = {"Taverncast 15.8848939", "Naga Lore", "Mini-Topic"};
+	struct verdict v = {.relevance = 5, .quality = 5, .timeliness = 5, .category = CAT_TOOLS, .keywords = kws,
+	                    .keyword_count = 3, .is_offline = 1};
+	const char *langs[] = {"zh", "en"};
+	for (size_t l = 0; l < 2; l++) {
+		struct commentary_draft d;
+		struct grounding_report g;
+		commentary_offline(&st, &v, langs[l], &a, &d, &g);
+		if (g.claims.bad)
+			fprintf(stderr, "%s conclusion: %s\nquestion: %s\n", langs[l], d.conclusion, d.question);
+		CHECK_INT(g.claims.bad, 0);
+		CHECK(strstr(d.question, "15.8848939") == NULL);
+		CHECK(strstr(d.conclusion, "Naga Lore") != NULL);
+	}
+	arena_free(&a);
+}
+
 /* Without a model: the offline engine's article, in seed 002's shape, from the sources' own
  * sentences (goldens), and the same with --offline when a model is configured. */
 static void
@@ -317,6 +351,7 @@ main(void)
 	test_checker();
 	test_offline_unit();
 	test_offline_keyword_unspelled();
+	test_offline_keyword_figure();
 	snprintf(home, sizeof home, "%s/home", test_tmpdir());
 	wfx_make_home(home);
 	struct buf out = BUF_INIT, err = BUF_INIT;

@@ -505,13 +505,20 @@ commentary_offline(const struct story *s, const struct verdict *v, const char *l
 	 * "GPT" for a text that says "GPT-4.5" is a tag, not something a source wrote). Each is
 	 * checked where the frame puts it, after a word: alone it would open its sentence, and in
 	 * English one capitalised word opening a sentence is no name ("Ruby" for a post that says
-	 * Rails passed, and the conclusion said "it is about Ruby"). */
+	 * Rails passed, and the conclusion said "it is about Ruby"). Nor one that holds a figure
+	 * ("Taverncast 15.8848939"): the sentences that name keywords cite nothing, and a figure
+	 * must be cited. */
 	const char **kws = arena_alloc(arena, (v->keyword_count + 1) * sizeof *kws);
 	size_t nkw = 0;
 	for (size_t k = 0; k < v->keyword_count; k++) {
 		struct ground_result r = {0};
 		const char *placed = zh ? v->keywords[k] : arena_printf(arena, "about %s", v->keywords[k]);
-		if (ground_check(ix, placed, 0, GROUND_ANY_SOURCE | (zh ? 0 : GROUND_EN), arena, &r) == 0)
+		if (ground_check(ix, placed, 0, GROUND_ANY_SOURCE | (zh ? 0 : GROUND_EN), arena, &r) != 0)
+			continue;
+		int has_figure = 0;
+		for (size_t i = 0; i < r.count; i++)
+			has_figure |= r.claims[i].c.kind == CLAIM_FIGURE;
+		if (!has_figure)
 			kws[nkw++] = v->keywords[k];
 	}
 	const char **quoted = arena_alloc(arena, n * sizeof *quoted);
