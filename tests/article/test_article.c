@@ -309,6 +309,77 @@ test_offline_keyword_figure(void)
 	arena_free(&a);
 }
 
+/* A quotation of two sentences is not cut in two: no citation marker lands inside it and no
+ * detail opens a quotation it does not close. From the shared corpus (netnewswire's
+ * DaringFireball.rss, "Most Android Phones Are Not Encrypted", 2016): the sentence splitter
+ * does not read quotation marks, so 更多细节 quoted "“If a person walks into a Best Buy ...
+ * encrypted by default.[1] If they walk out ... surveillance,” said ...", a [1] inside the
+ * quotation, which then matched no source. */
+static void
+test_offline_quote_kept_whole(void)
+{
+	struct arena a = {0};
+	struct article lead = {
+		.id = 1, .source_name = "Daring Fireball", .title = "Most Android Phones Are Not Encrypted",
+		.link = "http://money.cnn.com/2016/02/25/technology/android-apple-police-encryption/index.html",
+		.published = 1456508591, .when = 1456508591,
+		.text = "Jose Pagliery, writing for CNN Money:\nAlthough 97% of Android phones have encryption as an "
+		        "option, less than 35% of them actually got prompted to turn it on when they first activated "
+		        "the phone. Even then, not everybody chooses that extra layer of security.\nA Google spokesman "
+		        "said that encryption is now required for all \u201chigh-performing devices\u201d \u2014 like "
+		        "the Galaxy S7 \u2014 running the latest version of Android, Marshmallow. But only 1.2% of "
+		        "Android phones even have that version, according to Google.\nBy comparison, most Apple "
+		        "products are uniformly secure: 94% of iPhones run iOS 8 or 9, which encrypt all data. Apple "
+		        "(AAPL, Tech30) makes its devices, designs the software, and retains full control of the "
+		        "phone\u2019s operating system.\n\u201cIf a person walks into a Best Buy and walks out with an "
+		        "iPhone, it\u2019s encrypted by default. If they walk out with an Android phone, it\u2019s "
+		        "largely vulnerable to surveillance,\u201d said Christopher Soghoian, the principal technologist "
+		        "at the American Civil Liberties Union.\nGoogle is moving in the right direction, but here\u2019s "
+		        "an area where the slow uptake of new versions of Android has a serious effect.\n \u2605 ",
+	};
+	struct article *members[] = {&lead};
+	struct story st = {.id = "s0123456789ab", .lead = &lead, .members = members, .member_count = 1};
+	const char *kws[] = {"Android", "Google"};
+	struct verdict v = {.relevance = 5, .quality = 5, .timeliness = 5, .category = CAT_SECURITY, .keywords = kws,
+	                    .keyword_count = 2, .is_offline = 1};
+	const char *langs[] = {"en", "zh"};
+	for (size_t l = 0; l < 2; l++) {
+		struct commentary_draft d;
+		struct grounding_report g;
+		commentary_offline(&st, &v, langs[l], &a, &d, &g);
+		CHECK_INT(g.claims.bad, 0);
+		for (size_t i = 0; i < d.section_count; i++) {
+			/* every paragraph and list item closes each quotation it opens */
+			const char *b = d.sections[i].body;
+			size_t open = 0, close = 0;
+			for (const char *p = b; (p = strstr(p, "\u201c")) != NULL; p += 3)
+				open++;
+			for (const char *p = b; (p = strstr(p, "\u201d")) != NULL; p += 3)
+				close++;
+			if (open != close)
+				fprintf(stderr, "%s section %zu: %s\n", langs[l], i + 1, b);
+			CHECK_INT(open, close);
+			CHECK(strstr(b, "by default.[1]") == NULL);
+		}
+	}
+	/* An inch mark is no quotation mark: the detail stays (KatieFloyd.rss, 2016-08-14). */
+	lead.title = "Katie's Week in Review: August 14, 2016";
+	lead.text = "Mark Gurman is back with new rumors about the iPhone and MacBook Pros. That and other exciting "
+	            "links of note for the week ending August 14, 2016:\nHowever, Gurman says the MacBook Pros likely "
+	            "won\u2019t debut alongside the new iPhone at an event rumored for September 7th. I\u2019ve been "
+	            "hanging on to my 13\" MacBook Air waiting for Apple to release new notebooks and if most of this "
+	            "is true, it sounds like just the update I\u2019ve been waiting for.";
+	struct commentary_draft d;
+	struct grounding_report g;
+	commentary_offline(&st, &v, "en", &a, &d, &g);
+	CHECK_INT(g.claims.bad, 0);
+	int inch = 0;
+	for (size_t i = 0; i < d.section_count; i++)
+		inch |= strstr(d.sections[i].body, "my 13\" MacBook Air") != NULL;
+	CHECK(inch);
+	arena_free(&a);
+}
+
 /* Without a model: the offline engine's article, in seed 002's shape, from the sources' own
  * sentences (goldens), and the same with --offline when a model is configured. */
 static void
@@ -352,6 +423,7 @@ main(void)
 	test_offline_unit();
 	test_offline_keyword_unspelled();
 	test_offline_keyword_figure();
+	test_offline_quote_kept_whole();
 	snprintf(home, sizeof home, "%s/home", test_tmpdir());
 	wfx_make_home(home);
 	struct buf out = BUF_INIT, err = BUF_INIT;

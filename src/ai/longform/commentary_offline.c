@@ -44,14 +44,53 @@ put_title(struct buf *b, const char *title)
 		b->data[--b->len] = 0;
 }
 
-/* A sentence worth quoting as a detail: one line, ending with its stop, 6..60 words, no URL,
- * table furniture or entry of a reference list ("Food Chemistry, 126(4), 1850–1855.": a
- * volume and its issue in brackets; "Smith et al."; a DOI), whose numbers are no figures of
- * the story. */
+/* True when p[0..len) closes every quotation it opens and opens every one it closes: "" in
+ * pairs, “ against ” (or, after a German „, against “), 「 against 」, 『 against 』; a " or ”
+ * right after a digit is an inch mark (13" MacBook, 6 x 9”). The sentence splitter
+ * (text_sentences) does not read quotation marks, so a quotation of two sentences comes out
+ * as two halves, each of which would be cited inside the quotation. */
+static int
+quotes_balanced(const char *p, size_t len)
+{
+	long ascii = 0, curly = 0, corner = 0, white = 0;
+	int german = 0;
+	for (size_t i = 0; i + 3 <= len; i++)
+		german |= memcmp(p + i, "\xe2\x80\x9e", 3) == 0; /* „ */
+	for (size_t i = 0; i < len; i++) {
+		int inch = i > 0 && is_ascii_digit((unsigned char)p[i - 1]);
+		if (p[i] == '"') {
+			ascii += !inch;
+			continue;
+		}
+		if (i + 3 > len)
+			break;
+		if (memcmp(p + i, "\xe2\x80\x9e", 3) == 0) /* „ */
+			curly++;
+		else if (memcmp(p + i, "\xe2\x80\x9c", 3) == 0) /* “ */
+			curly += german ? -1 : 1;
+		else if (memcmp(p + i, "\xe2\x80\x9d", 3) == 0 && !inch) /* ” */
+			curly--;
+		else if (memcmp(p + i, "\xe3\x80\x8c", 3) == 0) /* 「 */
+			corner++;
+		else if (memcmp(p + i, "\xe3\x80\x8d", 3) == 0) /* 」 */
+			corner--;
+		else if (memcmp(p + i, "\xe3\x80\x8e", 3) == 0) /* 『 */
+			white++;
+		else if (memcmp(p + i, "\xe3\x80\x8f", 3) == 0) /* 』 */
+			white--;
+	}
+	return ascii % 2 == 0 && curly == 0 && corner == 0 && white == 0;
+}
+
+/* A sentence worth quoting as a detail: one line, ending with its stop, its quotations whole,
+ * 6..60 words, no URL, table furniture or entry of a reference list ("Food Chemistry, 126(4),
+ * 1850–1855.": a volume and its issue in brackets; "Smith et al."; a DOI), whose numbers are
+ * no figures of the story. */
 static int
 is_quotable(const char *p, size_t len)
 {
-	if (len < 20 || memchr(p, '\n', len) || memchr(p, '|', len) || !extractive_ends_sentence(p, len))
+	if (len < 20 || memchr(p, '\n', len) || memchr(p, '|', len) || !extractive_ends_sentence(p, len) ||
+	    !quotes_balanced(p, len))
 		return 0;
 	for (size_t i = 0; i + 4 <= len; i++)
 		if (memcmp(p + i, "http", 4) == 0 || memcmp(p + i, "www.", 4) == 0)
