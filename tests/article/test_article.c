@@ -380,6 +380,51 @@ test_offline_quote_kept_whole(void)
 	arena_free(&a);
 }
 
+/* A title in 《》 is one piece of its sentence: the claim check does not end a sentence at a
+ * "?" or "!" inside it. From the shared corpus (feed-rs's atom_example_reddit.xml, r/rust's
+ * weekly thread of 2020-05-18): the Chinese hook "5月18日，The Rust Programming Language
+ * 发表了《Hey Rustaceans! Got an easy question? Ask here (21/2020)!》[1]。" was split at the
+ * title's "!" and "?", so 21 and 2020 stood in pieces that cite nothing (95 hooks of the
+ * corpus's Chinese offline articles; also a bullet's title and a title-only lead). */
+static void
+test_offline_title_one_piece(void)
+{
+	struct arena a = {0};
+	struct article lead = {
+		.id = 1, .source_name = "The Rust Programming Language",
+		.title = "Hey Rustaceans! Got an easy question? Ask here (21/2020)!",
+		.link = "https://www.reddit.com/r/rust/comments/glvkc5/hey_rustaceans_got_an_easy_question_ask_here/",
+		.published = 1589760000, .when = 1589760000,
+		.text = "Mystified about strings? Borrow checker have you in a headlock? Seek help here! There are no "
+		        "stupid questions, only docs that haven't been written yet. If you have a StackOverflow "
+		        "account, consider asking it there instead!",
+	};
+	struct article other = {
+		.id = 2, .source_name = "Hacker News", .title = "What\u2019s new in Emacs 28.1?",
+		.link = "https://news.ycombinator.com/item?id=30930665", .published = 1589760000, .when = 1589760000,
+		.text = "",
+	};
+	struct article *members[] = {&lead, &other};
+	struct story st = {.id = "s0123456789ab", .lead = &lead, .members = members, .member_count = 2};
+	const char *kws[] = {"Rust"};
+	struct verdict v = {.relevance = 5, .quality = 5, .timeliness = 5, .category = CAT_ENGINEERING, .keywords = kws,
+	                    .keyword_count = 1, .is_offline = 1};
+	struct commentary_draft d;
+	struct grounding_report g;
+	commentary_offline(&st, &v, "zh", &a, &d, &g);
+	for (size_t i = 0; i < g.claims.count; i++)
+		if (g.claims.claims[i].status != GROUND_OK)
+			fprintf(stderr, "%s: %s (%s)\n", g.claims.claims[i].where ? g.claims.claims[i].where : "?",
+			        g.claims.claims[i].c.text, ground_status_name(g.claims.claims[i].status));
+	CHECK_INT(g.claims.bad, 0);
+	CHECK(strstr(d.hook, "《Hey Rustaceans! Got an easy question? Ask here (21/2020)!》[1]") != NULL);
+	/* a title-only lead: its only section is the title, cited */
+	lead.text = "";
+	commentary_offline(&st, &v, "zh", &a, &d, &g);
+	CHECK_INT(g.claims.bad, 0);
+	arena_free(&a);
+}
+
 /* Without a model: the offline engine's article, in seed 002's shape, from the sources' own
  * sentences (goldens), and the same with --offline when a model is configured. */
 static void
@@ -424,6 +469,7 @@ main(void)
 	test_offline_keyword_unspelled();
 	test_offline_keyword_figure();
 	test_offline_quote_kept_whole();
+	test_offline_title_one_piece();
 	snprintf(home, sizeof home, "%s/home", test_tmpdir());
 	wfx_make_home(home);
 	struct buf out = BUF_INIT, err = BUF_INIT;

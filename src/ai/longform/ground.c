@@ -272,7 +272,7 @@ ground_sentences(const char *t, struct arena *arena, struct ground_sentence **ou
 	size_t len = strlen(t), cap = 8, n = 0;
 	struct ground_sentence *s = arena_alloc(arena, cap * sizeof *s);
 	size_t start = 0;
-	int depth = 0, ascii_open = 0;
+	int depth = 0, title = 0, ascii_open = 0;
 	for (size_t i = 0; i <= len;) {
 		int end = 0;
 		size_t step = 1;
@@ -287,14 +287,22 @@ ground_sentences(const char *t, struct arena *arena, struct ground_sentence **ou
 					depth++;
 				else if ((cp == 0x300D || cp == 0x300F || cp == 0x201D) && depth > 0)
 					depth--;
-				else if (!depth && !ascii_open && (cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0xFF1B))
+				/* A title in 《》 is no sentence of its own (《Got a question? Ask here
+				 * (21/2020)!》[1] is one piece, cited); counted apart, so a stray 》 inside a
+				 * quotation does not end it. */
+				else if (cp == 0x300A)
+					title++;
+				else if (cp == 0x300B && title > 0)
+					title--;
+				else if (!depth && !title && !ascii_open &&
+				         (cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0xFF1B))
 					end = 1;
 			} else if (c == '"') {
 				ascii_open = !ascii_open;
 			} else if (c == '\n') {
 				end = 1;
-				depth = ascii_open = 0;
-			} else if (!depth && !ascii_open && (c == '!' || c == '?' || c == ';' || (c == '.' && is_full_stop(t, i)))) {
+				depth = title = ascii_open = 0;
+			} else if (!depth && !title && !ascii_open && (c == '!' || c == '?' || c == ';' || (c == '.' && is_full_stop(t, i)))) {
 				end = 1;
 			}
 		}

@@ -104,7 +104,7 @@ struct ground_sentence {
 };
 
 /* Split t into sentences (terminators 。！？；!?; and full stops, and line breaks; never
- * inside a quotation, which a line break also ends; the stop of "Dec. 9" and the "1. " of a
+ * inside a quotation or a title in 《》, which a line break also ends; the stop of "Dec. 9" and the "1. " of a
  * numbered list item opening a line are no full stops);
  * trailing closing quotes, the "**" closing a bold run, spaces and citation markers belong
  * to the sentence before. Returns the count; *out is arena memory. */
