@@ -425,6 +425,52 @@ test_offline_title_one_piece(void)
 	arena_free(&a);
 }
 
+/* Another source that carries the same text (the same post in a second feed of its own name,
+ * wire copy) is listed without quoting the same sentences again. From the shared corpus
+ * (laminas-feed's copies of one WordPress blog, "Wth… reading books?", 2009-03-02): one copy
+ * of the feed has no title, so its source is called by its host, and 其他来源怎么说 repeated
+ * the lead's opening word for word under that name. */
+static void
+test_offline_same_text_once(void)
+{
+	struct arena a = {0};
+	const char *text = "Being in New Zealand does strange things to a person. Everybody who knows me, knows I "
+	                   "don\u2019t much like that crazy invention called a Book. However, being here I\u2019ve "
+	                   "already finished 4 books, all of which I can highly recommend. Yes, talk about classics "
+	                   "and shame on me for not having ordered it sooner!";
+	struct article lead = {
+		.id = 1, .source_name = "Norm 2782", .title = "Wth\u2026 reading books?",
+		.link = "http://www.norm2782.com/2009/03/wth-reading-books/", .published = 1235980800,
+		.when = 1235980800, .text = text,
+	};
+	struct article copy = lead;
+	copy.id = 2;
+	copy.source_name = "127.0.0.1";
+	struct article *members[] = {&lead, &copy};
+	struct story st = {.id = "s0123456789ab", .lead = &lead, .members = members, .member_count = 2, .site_count = 2};
+	const char *kws[] = {"New Zealand"};
+	struct verdict v = {.relevance = 5, .quality = 5, .timeliness = 5, .category = CAT_OTHER, .keywords = kws,
+	                    .keyword_count = 1, .is_offline = 1};
+	const char *langs[] = {"zh", "en"};
+	for (size_t l = 0; l < 2; l++) {
+		struct commentary_draft d;
+		struct grounding_report g;
+		commentary_offline(&st, &v, langs[l], &a, &d, &g);
+		CHECK_INT(g.claims.bad, 0);
+		size_t seen = 0;
+		for (size_t i = 0; i < d.section_count; i++)
+			for (const char *p = d.sections[i].body; (p = strstr(p, "Everybody who knows me")) != NULL; p++)
+				seen++;
+		if (seen != 1)
+			for (size_t i = 0; i < d.section_count; i++)
+				fprintf(stderr, "%s | %s\n", d.sections[i].heading, d.sections[i].body);
+		CHECK_INT(seen, 1);
+		const struct commentary_section *last = &d.sections[d.section_count - 1];
+		CHECK(strstr(last->body, "127.0.0.1") != NULL && strstr(last->body, "[2]") != NULL);
+	}
+	arena_free(&a);
+}
+
 /* Without a model: the offline engine's article, in seed 002's shape, from the sources' own
  * sentences (goldens), and the same with --offline when a model is configured. */
 static void
@@ -470,6 +516,7 @@ main(void)
 	test_offline_keyword_figure();
 	test_offline_quote_kept_whole();
 	test_offline_title_one_piece();
+	test_offline_same_text_once();
 	snprintf(home, sizeof home, "%s/home", test_tmpdir());
 	wfx_make_home(home);
 	struct buf out = BUF_INIT, err = BUF_INIT;

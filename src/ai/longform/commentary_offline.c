@@ -440,8 +440,10 @@ section_more(const struct sentences *lead, const char *quoted, const struct deta
 	return found >= 2;
 }
 
-/* Section 其他来源怎么说: each other source's name, title and opening, one bullet each; 0 when
- * no member is another source's (the same post in one blog's RSS and Atom feeds). */
+/* Section 其他来源怎么说: each other source's name, title and opening, one bullet each; an
+ * opening already quoted (within the lead's extract, or an earlier bullet's: the same post in
+ * a second feed, wire copy) is said to be the same, not quoted twice. 0 when no member is another source's
+ * (the same post in one blog's RSS and Atom feeds). */
 static int
 section_sources(const struct story *s, const char *const *quoted, const char *lead_name, int zh,
                 struct arena *arena, struct commentary_section *sec)
@@ -456,7 +458,13 @@ section_sources(const struct story *s, const char *const *quoted, const char *le
 		buf_puts(&b, zh ? "（《" : " (\u201c");
 		put_title(&b, text_display_title(a->title, a->text, a->link, TEXT_DISPLAY_TITLE_CHARS, arena));
 		buf_puts(&b, zh ? "》）：" : "\u201d): ");
-		if (quoted[m])
+		int again = 0; /* its opening is within one quoted before */
+		for (size_t k = 0; k < m && quoted[m] && !again; k++)
+			again = quoted[k] && strstr(quoted[k], quoted[m]) != NULL &&
+			        (k == 0 || other_source(extractive_quoted(s->members[k]->source_name, arena), lead_name));
+		if (again)
+			buf_printf(&b, zh ? "正文与上文所引相同。[%zu]" : "the same text as quoted above.[%zu]", m + 1);
+		else if (quoted[m])
 			put_cited(&b, quoted[m], m + 1, 0, arena);
 		else
 			buf_printf(&b, zh ? "只有标题，没有可摘录的正文。[%zu]" : "a title only, no text to quote.[%zu]", m + 1);
