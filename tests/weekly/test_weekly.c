@@ -433,6 +433,30 @@ test_other_ai_group(void)
 	buf_free(&md);
 }
 
+/* A site read through two feeds (its RSS and its Atom feed, one name: fixtures/mirror-rss.xml
+ * and mirror-atom.xml carry the GPT-4.5 story too) is one other source: the paragraph names
+ * it once, "（另见：AI Daily、Model Watch）", not "Model Watch、Model Watch". */
+static void
+test_also_covered_once(void)
+{
+	char home[4096];
+	struct buf md = BUF_INIT;
+	fixture_weekly("mirror", "mirror-rss.xml,mirror-atom.xml", 2, NULL, home, &md);
+	const char *m = buf_str(&md);
+	const char *para = strstr(m, "Tech Wire 报道《OpenAI releases GPT-4.5 preview to Pro subscribers》");
+	const char *end = para ? strstr(para, "\n") : NULL;
+	CHECK(para != NULL && end != NULL);
+	if (para && end) {
+		size_t named = 0;
+		for (const char *p = para; (p = strstr(p, "Model Watch")) != NULL && p < end; p++)
+			named++;
+		if (named != 1)
+			fprintf(stderr, "%.*s\n", (int)(end - para), para);
+		CHECK_INT(named, 1);
+	}
+	buf_free(&md);
+}
+
 /* Two posts of a feed that gives its items no link (fixtures/linkless.xml: guids only) are two
  * stories and two references: each paragraph cites its own post, never the other's title. */
 static void
@@ -500,6 +524,7 @@ main(void)
 {
 	test_german_noun_no_group();
 	test_linkless_refs();
+	test_also_covered_once();
 	test_entities();
 	test_essay_verb();
 	test_other_ai_group();

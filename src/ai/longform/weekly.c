@@ -457,6 +457,12 @@ offline_para(const struct story *s, const char *lang, struct arena *arena, struc
 			const char *name = s->members[m]->source_name;
 			if (!name || (lead->source_name && strcmp(name, lead->source_name) == 0))
 				continue;
+			/* each source once: a site read through its RSS and its Atom feed is one name */
+			int named = 0;
+			for (size_t k = 1; k < m && !named; k++)
+				named = s->members[k]->source_name && strcmp(s->members[k]->source_name, name) == 0;
+			if (named)
+				continue;
 			if (shown++)
 				buf_puts(&b, is_zh ? "、" : ", ");
 			extractive_put_quote(&b, name, strlen(name));
