@@ -235,6 +235,21 @@ test_offline_unit(void)
 	arena_free(&a);
 }
 
+/* The offline article of st in lang, into d: its own claim check must flag nothing (each
+ * flagged claim is printed, with where it stands). */
+static void
+offline_grounded(const struct story *st, const struct verdict *v, const char *lang, struct arena *a,
+                 struct commentary_draft *d)
+{
+	struct grounding_report g;
+	commentary_offline(st, v, lang, a, d, &g);
+	for (size_t i = 0; i < g.claims.count; i++)
+		if (g.claims.claims[i].status != GROUND_OK)
+			fprintf(stderr, "%s %s: %s (%s)\n", lang, g.claims.claims[i].where ? g.claims.claims[i].where : "?",
+			        g.claims.claims[i].c.text, ground_status_name(g.claims.claims[i].status));
+	CHECK_INT(g.claims.bad, 0);
+}
+
 /* The offline article's frame names only keywords its sources spell, in English too. From the
  * shared corpus (feedjira's TrotterCashionHome.xml, "BelongsToDemeter", 2008): the offline
  * engine tags the post "Ruby" (its canonical topic for Rails), which the post never writes.
@@ -264,11 +279,7 @@ test_offline_keyword_unspelled(void)
 	const char *langs[] = {"en", "zh"};
 	for (size_t l = 0; l < 2; l++) {
 		struct commentary_draft d;
-		struct grounding_report g;
-		commentary_offline(&st, &v, langs[l], &a, &d, &g);
-		if (g.claims.bad)
-			fprintf(stderr, "%s conclusion: %s\nquestion: %s\n", langs[l], d.conclusion, d.question);
-		CHECK_INT(g.claims.bad, 0);
+		offline_grounded(&st, &v, langs[l], &a, &d);
 		CHECK(strstr(d.conclusion, "Ruby") == NULL && strstr(d.question, "Ruby") == NULL);
 		CHECK(strstr(d.conclusion, "GitHub") != NULL);
 	}
@@ -298,11 +309,7 @@ test_offline_keyword_figure(void)
 	const char *langs[] = {"zh", "en"};
 	for (size_t l = 0; l < 2; l++) {
 		struct commentary_draft d;
-		struct grounding_report g;
-		commentary_offline(&st, &v, langs[l], &a, &d, &g);
-		if (g.claims.bad)
-			fprintf(stderr, "%s conclusion: %s\nquestion: %s\n", langs[l], d.conclusion, d.question);
-		CHECK_INT(g.claims.bad, 0);
+		offline_grounded(&st, &v, langs[l], &a, &d);
 		CHECK(strstr(d.question, "15.8848939") == NULL);
 		CHECK(strstr(d.conclusion, "Naga Lore") != NULL);
 	}
@@ -345,9 +352,7 @@ test_offline_quote_kept_whole(void)
 	const char *langs[] = {"en", "zh"};
 	for (size_t l = 0; l < 2; l++) {
 		struct commentary_draft d;
-		struct grounding_report g;
-		commentary_offline(&st, &v, langs[l], &a, &d, &g);
-		CHECK_INT(g.claims.bad, 0);
+		offline_grounded(&st, &v, langs[l], &a, &d);
 		for (size_t i = 0; i < d.section_count; i++) {
 			/* every paragraph and list item closes each quotation it opens */
 			const char *b = d.sections[i].body;
@@ -370,9 +375,7 @@ test_offline_quote_kept_whole(void)
 	            "hanging on to my 13\" MacBook Air waiting for Apple to release new notebooks and if most of this "
 	            "is true, it sounds like just the update I\u2019ve been waiting for.";
 	struct commentary_draft d;
-	struct grounding_report g;
-	commentary_offline(&st, &v, "en", &a, &d, &g);
-	CHECK_INT(g.claims.bad, 0);
+	offline_grounded(&st, &v, "en", &a, &d);
 	int inch = 0;
 	for (size_t i = 0; i < d.section_count; i++)
 		inch |= strstr(d.sections[i].body, "my 13\" MacBook Air") != NULL;
@@ -410,18 +413,11 @@ test_offline_title_one_piece(void)
 	struct verdict v = {.relevance = 5, .quality = 5, .timeliness = 5, .category = CAT_ENGINEERING, .keywords = kws,
 	                    .keyword_count = 1, .is_offline = 1};
 	struct commentary_draft d;
-	struct grounding_report g;
-	commentary_offline(&st, &v, "zh", &a, &d, &g);
-	for (size_t i = 0; i < g.claims.count; i++)
-		if (g.claims.claims[i].status != GROUND_OK)
-			fprintf(stderr, "%s: %s (%s)\n", g.claims.claims[i].where ? g.claims.claims[i].where : "?",
-			        g.claims.claims[i].c.text, ground_status_name(g.claims.claims[i].status));
-	CHECK_INT(g.claims.bad, 0);
+	offline_grounded(&st, &v, "zh", &a, &d);
 	CHECK(strstr(d.hook, "《Hey Rustaceans! Got an easy question? Ask here (21/2020)!》[1]") != NULL);
 	/* a title-only lead: its only section is the title, cited */
 	lead.text = "";
-	commentary_offline(&st, &v, "zh", &a, &d, &g);
-	CHECK_INT(g.claims.bad, 0);
+	offline_grounded(&st, &v, "zh", &a, &d);
 	arena_free(&a);
 }
 
@@ -454,9 +450,7 @@ test_offline_same_text_once(void)
 	const char *langs[] = {"zh", "en"};
 	for (size_t l = 0; l < 2; l++) {
 		struct commentary_draft d;
-		struct grounding_report g;
-		commentary_offline(&st, &v, langs[l], &a, &d, &g);
-		CHECK_INT(g.claims.bad, 0);
+		offline_grounded(&st, &v, langs[l], &a, &d);
 		size_t seen = 0;
 		for (size_t i = 0; i < d.section_count; i++)
 			for (const char *p = d.sections[i].body; (p = strstr(p, "Everybody who knows me")) != NULL; p++)
