@@ -435,11 +435,12 @@ cluster_stories(struct article *articles, size_t count, struct arena *arena, str
 				break;
 			}
 		st->site_count = st->member_count > 1 ? count_sites(st) : 1;
-		const char *key = article_url_key(st->lead, arena);
+		const struct sig *lead_sig = &sigs[st->lead - articles]; /* its URL key, read once */
+		const char *key = lead_sig->url_key;
 		if (!key || !*key)
 			key = st->lead->title ? st->lead->title : "";
-		else if (*url_fragment(st->lead->link)) /* two anchors of one page are two stories */
-			key = arena_printf(arena, "%s#%s", key, url_fragment(st->lead->link));
+		else if (*lead_sig->fragment) /* two anchors of one page are two stories */
+			key = arena_printf(arena, "%s#%s", key, lead_sig->fragment);
 		char hex[33];
 		hash_hex128(key, strlen(key), hex);
 		st->id = arena_printf(arena, "s%.12s", hex);
