@@ -195,13 +195,17 @@ fs_write_atomic(const char *path, const void *data, size_t len, struct err *e)
 	if (!tmp)
 		return err_set(e, "out of memory");
 	snprintf(tmp, plen + 32, "%s.tmp.%ld", path, (long)getpid());
-	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	/* A file replaced keeps its mode (a digest made private stays private; the temporary file
+	 * is never more open than that meanwhile); a new one is 0666 less the umask, as `>` makes. */
+	int replacing = exists && S_ISREG(st.st_mode);
+	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, replacing ? 0600 : 0666);
 	if (fd < 0) {
 		err_set(e, "%s: %s", path, strerror(errno));
 		free(tmp);
 		return -1;
 	}
-	if (fs_write_full(fd, data, len) < 0 || fsync(fd) < 0) {
+	if ((replacing && fchmod(fd, st.st_mode & 07777) < 0) || fs_write_full(fd, data, len) < 0 ||
+	    fsync(fd) < 0) {
 		err_set(e, "%s: %s", path, strerror(errno));
 		close(fd);
 		unlink(tmp);

@@ -30,7 +30,8 @@ int fs_view_open(const char *path, struct fs_view *v, struct err *e);
 void fs_view_close(struct fs_view *v);
 /* Write data to path atomically (temp file in the same directory + rename; through a
  * symlink, its target is replaced). "-" writes to stdout; an existing device or FIFO
- * (/dev/null) is written in place, never replaced. Returns 0 or -1 with e set. */
+ * (/dev/null) is written in place, never replaced. A replaced file keeps its mode; a new one
+ * is made 0666 less the umask. Returns 0 or -1 with e set. */
 int fs_write_atomic(const char *path, const void *data, size_t len, struct err *e);
 /* Remove what killed runs of fs_write_atomic left in dir: files named NAME.tmp.PID where NAME
  * ends in .md, .html, .json or .atom (brief's outputs) and no process PID exists any more

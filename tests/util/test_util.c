@@ -319,6 +319,27 @@ test_fs_write_atomic(void)
 	struct buf b = BUF_INIT;
 	CHECK(fs_read_all(target, &b, &e) == 0);
 	CHECK_STR(buf_str(&b), "new");
+	/* A file replaced keeps its mode: a digest a user made private (0600) or group-writable
+	 * (0664, a shared site directory) stayed so only until the next run rewrote it 0644. */
+	char kept[512];
+	snprintf(kept, sizeof kept, "%s/private.md", test_tmpdir());
+	test_write_file(kept, "old", 3);
+	CHECK(chmod(kept, 0600) == 0);
+	CHECK_INT(fs_write_atomic(kept, "new", 3, &e), 0);
+	CHECK(stat(kept, &st) == 0);
+	CHECK_INT((int)(st.st_mode & 07777), 0600);
+	CHECK(chmod(kept, 0664) == 0);
+	CHECK_INT(fs_write_atomic(kept, "newer", 5, &e), 0);
+	CHECK(stat(kept, &st) == 0);
+	CHECK_INT((int)(st.st_mode & 07777), 0664);
+	/* A new file takes 0666 less the umask, as a shell's `>` makes it. */
+	char fresh[512];
+	snprintf(fresh, sizeof fresh, "%s/fresh.md", test_tmpdir());
+	mode_t old_mask = umask(002);
+	CHECK_INT(fs_write_atomic(fresh, "x", 1, &e), 0);
+	umask(old_mask);
+	CHECK(stat(fresh, &st) == 0);
+	CHECK_INT((int)(st.st_mode & 07777), 0664);
 	buf_free(&b);
 }
 
