@@ -6,6 +6,7 @@
 #include "ai/curate/cluster.h"
 #include "ai/curate/curate.h"
 #include "ai/offline/keywords.h"
+#include "ai/offline/kwscan.h"
 #include "ai/offline/lexicon.h"
 #include "ai/offline/offline.h"
 #include "ai/offline/text.h"
@@ -188,6 +189,64 @@ static const struct article kw_window[] = {
 	{.source_name = "misc", .source_url = "https://misc.example/feed", .title = "Lemon cake",
 	 .text = "A lemon cake recipe for the weekend: butter, sugar, two lemons and an hour in the oven."},
 };
+
+/* What the scanner saw of one CJK n-gram: how often, and with which edges. */
+struct cjk_seen {
+	const char *term;
+	int count, left_edge, right_edge;
+	int filler4; /* 4-grams of the filler alone */
+};
+
+static void
+collect_cjk(void *ctx, const struct occ *o)
+{
+	struct cjk_seen *s = ctx;
+	if (o->kind != T_CJK)
+		return;
+	if (o->len == strlen(s->term) && memcmp(o->term, s->term, o->len) == 0) {
+		s->count++;
+		s->left_edge |= o->cap_mid; /* for CJK n-grams: a word boundary on the left */
+		s->right_edge |= o->lower;  /* and on the right */
+	}
+	if (o->len == 12 && memcmp(o->term, "甲甲甲甲", 12) == 0)
+		s->filler4++;
+}
+
+/* A CJK run longer than the scanner's window (64 characters without punctuation) lost its
+ * 65th character and every n-gram across it: "量子计算" ending such a run was never a
+ * candidate term. The run is read in overlapping windows now, each n-gram once. */
+static void
+test_long_cjk_run(void)
+{
+	char text[1024];
+	size_t len = 0;
+	for (int i = 0; i < 63; i++)
+		len += (size_t)snprintf(text + len, sizeof text - len, "甲");
+	snprintf(text + len, sizeof text - len, "量子计算");
+	struct article art = {.source_name = "s", .source_url = "https://s.example/feed",
+	                      .title = "x", .text = text};
+	struct cjk_seen seen = {.term = "量子计算"};
+	kws_scan_article(&art, LANG_ZH, collect_cjk, &seen);
+	CHECK_INT(seen.count, 1);
+	CHECK(seen.right_edge && !seen.left_edge); /* it ends the run; 甲 before it is no stop */
+	CHECK_INT(seen.filler4, 60);               /* 63 fillers: 60 four-grams, none twice */
+	struct cjk_seen pair = {.term = "子计"};
+	kws_scan_article(&art, LANG_ZH, collect_cjk, &pair);
+	CHECK_INT(pair.count, 1);
+	CHECK(!pair.left_edge && !pair.right_edge);
+	/* A run of 200: the term in the middle of the third window is whole, once, no edge. */
+	len = 0;
+	for (int i = 0; i < 140; i++)
+		len += (size_t)snprintf(text + len, sizeof text - len, "甲");
+	len += (size_t)snprintf(text + len, sizeof text - len, "量子计算");
+	for (int i = 0; i < 56; i++)
+		len += (size_t)snprintf(text + len, sizeof text - len, "甲");
+	struct cjk_seen mid = {.term = "量子计算"};
+	kws_scan_article(&art, LANG_ZH, collect_cjk, &mid);
+	CHECK_INT(mid.count, 1);
+	CHECK(!mid.left_edge && !mid.right_edge);
+	CHECK_INT(mid.filler4, 137 + 53);
+}
 
 static void
 test_keyword_rules(void)
@@ -539,6 +598,7 @@ main(void)
 	size_t in_window = fx_standard(&st, path);
 	test_text();
 	test_keyword_rules();
+	test_long_cjk_run();
 	test_summary_rules();
 	test_prefs_any_case();
 	test_window(&st, in_window);

@@ -16,7 +16,7 @@
 /* Only the head of long articles is read: keywords come from what the piece is about, and the
  * bound keeps the window's cost linear in the number of articles. */
 #define KW_TEXT_BYTES 12000
-#define CJK_RUN_MAX 64 /* code points of one CJK run considered for n-grams */
+#define CJK_RUN_MAX 64 /* code points of a CJK run read at once for n-grams (a window) */
 
 /* Sorted for bsearch: words that are common in any article and name no topic (numbers, units,
  * dates, generic nouns, verbs and adjectives). Function words are in text_is_stopword(). */
@@ -393,8 +393,18 @@ title_cased(const char *s, size_t len)
 	return upper >= 3 && lower <= 1;
 }
 
+/* A CJK run longer than CJK_RUN_MAX is read in windows of it that overlap by CJK_RUN_KEEP
+ * characters, enough for the longest katakana word and a 4-gram with its neighbours. */
+#define CJK_RUN_KEEP (KATAKANA_WORD_MAX + 1)
+
+/* Report the n-grams (and whole katakana words) of one window cps[0..n) of a CJK run. from: 1
+ * when the window continues the previous one (whose last CJK_RUN_KEEP characters are its
+ * first), so what starts at 0 was reported then; 0 when the run starts here. more: the run
+ * goes on past the window, so only what starts at n - CJK_RUN_KEEP or before is reported (the
+ * next window reports the rest) and the window's end is no word boundary. */
 static void
-emit_cjk_run(const uint32_t *cps, size_t n, int in_title, occ_fn fn, void *ctx)
+emit_cjk_run(const uint32_t *cps, size_t n, size_t from, int more, int in_title, occ_fn fn,
+             void *ctx)
 {
 	/* Each character and each pair of neighbours is looked up once, not once per n-gram:
 	 * is_stop[i]: a function character (or hiragana: 通信を暗号化して is 通信 | 暗号化);
@@ -408,7 +418,8 @@ emit_cjk_run(const uint32_t *cps, size_t n, int in_title, occ_fn fn, void *ctx)
 		inside_word[i] = i + 1 < n && ((is_katakana(cps[i]) && is_katakana(cps[i + 1])) ||
 		                               pair_in(&word_pairs, cps[i], cps[i + 1]));
 	}
-	for (size_t i = 0; i < n; i++)
+	size_t to = more ? n - CJK_RUN_KEEP + 1 : n; /* n-grams starting before `to` */
+	for (size_t i = from; i < to; i++)
 		for (size_t k = 2; k <= 4 && i + k <= n; k++) {
 			/* n-grams from i grow by one character: the new one, or the pair it ends, is a
 			 * function character or a generic word, which every longer n-gram holds too */
@@ -424,16 +435,17 @@ emit_cjk_run(const uint32_t *cps, size_t n, int in_title, occ_fn fn, void *ctx)
 			/* Edges (the run's ends, or a function character next to it) mark word boundaries:
 			 * "的推理成本。" has both, "型推理成" in "模型推理成本" has neither. */
 			int left = i == 0 || is_stop[i - 1];
-			int right = i + k == n || is_stop[i + k];
+			int right = i + k == n ? !more : is_stop[i + k];
 			struct occ o = {buf, len, T_CJK, in_title, left, right, 0, NULL, 0, 0, 0};
 			fn(ctx, &o);
 		}
-	/* Katakana words longer than the n-grams, whole. */
+	/* Katakana words longer than the n-grams, whole; one that starts at 0 in a continued
+	 * window or runs into the next window is the other window's (or too long). */
 	for (size_t a = 0; a < n;) {
 		size_t b = a;
 		while (b < n && is_katakana(cps[b]))
 			b++;
-		if (b - a > 4 && b - a <= KATAKANA_WORD_MAX) {
+		if (b - a > 4 && b - a <= KATAKANA_WORD_MAX && a >= from && a < to && !(more && b == n)) {
 			char buf[4 * KATAKANA_WORD_MAX + 1];
 			size_t len = 0;
 			for (size_t j = a; j < b; j++)
@@ -451,7 +463,7 @@ static void
 scan_cjk(const char *s, size_t len, int in_title, occ_fn fn, void *ctx)
 {
 	uint32_t cps[CJK_RUN_MAX];
-	size_t n = 0;
+	size_t n = 0, from = 0;
 	const char *p = s, *end = s + len;
 	while (p < end) {
 		uint32_t cp = (unsigned char)*p;
@@ -461,16 +473,23 @@ scan_cjk(const char *s, size_t len, int in_title, occ_fn fn, void *ctx)
 		if (step == 0)
 			step = 1;
 		p += step;
-		if (cp >= 0x80 && text_is_cjk(cp) && n < CJK_RUN_MAX) {
+		if (cp >= 0x80 && text_is_cjk(cp)) {
+			if (n == CJK_RUN_MAX) { /* the run goes on: report this window, keep its tail */
+				emit_cjk_run(cps, n, from, 1, in_title, fn, ctx);
+				memmove(cps, cps + n - CJK_RUN_KEEP, CJK_RUN_KEEP * sizeof cps[0]);
+				n = CJK_RUN_KEEP;
+				from = 1;
+			}
 			cps[n++] = cp;
 			continue;
 		}
 		if (n >= 2)
-			emit_cjk_run(cps, n, in_title, fn, ctx);
+			emit_cjk_run(cps, n, from, 0, in_title, fn, ctx);
 		n = 0;
+		from = 0;
 	}
 	if (n >= 2)
-		emit_cjk_run(cps, n, in_title, fn, ctx);
+		emit_cjk_run(cps, n, from, 0, in_title, fn, ctx);
 }
 
 /* "response.GetRows", "my_var": an identifier from pasted code, not a topic. */
