@@ -363,6 +363,42 @@ test_home_page_links(void)
 	arena_free(&a);
 }
 
+/* Stories with no article link (none, or the site's home page) took their id from the title
+ * alone: two posts of one feed titled "Weekly notes", or a show's episodes all titled by the
+ * show, were two stories with one id, so `brief article ID` always wrote the first and the
+ * second's saved article replaced the first's. Such an id also takes the feed and the date. */
+static void
+test_linkless_ids(void)
+{
+	struct arena a = ARENA_INIT;
+	struct article arts[4] = {
+		{.id = 1, .source_id = 1, .source_url = "https://notes.example/feed", .title = "Weekly notes",
+		 .text = "Wrote a parser this week and fixed the build on ARM.", .when = 100, .published = 100},
+		{.id = 2, .source_id = 1, .source_url = "https://notes.example/feed", .title = "Weekly notes",
+		 .text = "Gardening, a trip to the coast and a new keyboard.", .when = 700000, .published = 700000},
+		{.id = 3, .source_id = 2, .source_url = "https://show.example/rss", .title = "The Show",
+		 .link = "https://show.example/", .text = "", .when = 200, .published = 200},
+		{.id = 4, .source_id = 2, .source_url = "https://show.example/rss", .title = "The Show",
+		 .link = "https://show.example/", .text = "", .when = 900000, .published = 900000},
+	};
+	struct story *st;
+	size_t n;
+	cluster_stories(arts, 4, &a, &st, &n);
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = i + 1; k < n; k++)
+			CHECK(strcmp(st[i].id, st[k].id) != 0);
+	CHECK_INT((int)n, 4);
+	/* stable: the same items in another order (another day's window) keep their ids */
+	char first[16];
+	snprintf(first, sizeof first, "%s", n ? st[0].id : "");
+	struct article again[2] = {arts[1], arts[0]};
+	struct story *st2;
+	size_t n2;
+	cluster_stories(again, 2, &a, &st2, &n2);
+	CHECK(n2 == 2 && strcmp(st2[1].id, first) == 0);
+	arena_free(&a);
+}
+
 static void
 test_page_anchors(void)
 {
@@ -396,6 +432,7 @@ main(void)
 {
 	test_page_anchors();
 	test_home_page_links();
+	test_linkless_ids();
 	test_rules();
 	test_contained_titles();
 	test_site_count();

@@ -437,8 +437,11 @@ cluster_stories(struct article *articles, size_t count, struct arena *arena, str
 		st->site_count = st->member_count > 1 ? count_sites(st) : 1;
 		const struct sig *lead_sig = &sigs[st->lead - articles]; /* its URL key, read once */
 		const char *key = lead_sig->url_key;
-		if (!key || !*key)
-			key = st->lead->title ? st->lead->title : "";
+		if (!key || !*key) /* no article link: the title, and the feed and date, for a feed's
+		                    * posts with one title ("Weekly notes") are stories of their own */
+			key = arena_printf(arena, "%s\n%s\n%lld", st->lead->title ? st->lead->title : "",
+			                   st->lead->source_url ? st->lead->source_url : "",
+			                   (long long)st->lead->when);
 		else if (*lead_sig->fragment) /* two anchors of one page are two stories */
 			key = arena_printf(arena, "%s#%s", key, lead_sig->fragment);
 		char hex[33];

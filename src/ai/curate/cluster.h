@@ -26,7 +26,7 @@
 
 /* Group articles[0..count) into stories (verdicts zeroed). The lead of a story is its earliest
  * article (ties: lowest id); the story id is 's' + 12 hex digits of a hash of the lead's URL key
- * with its link's fragment (else its title), so it is stable across runs. Stories come out in the order of their first
+ * with its link's fragment (else of its title, feed URL and date), so it is stable across runs. Stories come out in the order of their first
  * article in the input. Everything lives in arena. */
 void cluster_stories(struct article *articles, size_t count, struct arena *arena, struct story **out,
                      size_t *story_count);
