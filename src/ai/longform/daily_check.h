@@ -25,7 +25,8 @@ struct daily_check_report {
 	size_t unsupported;      /* of those, in nothing the model was given */
 	size_t removed;          /* sentences removed */
 	size_t replaced;         /* titles, summaries, why-reads or highlights replaced by the offline engine's */
-	const char *removed_text; /* one "- <story title>: <sentence>" line per removed sentence ("" none) */
+	const char *removed_text; /* one "- #N: <sentence>" line per removed sentence, N the
+	                           * story's place in the digest ("" none) */
 };
 
 /* The digest's own counts, which its highlights may cite. */
