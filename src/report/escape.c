@@ -238,6 +238,7 @@ esc_mermaid(struct buf *b, const char *s, size_t max_chars)
 	uint32_t cp;
 	size_t n = 0;
 	int pending_space = 0;
+	uint32_t prev = 0;
 	while (next_cp(&p, end, &cp)) {
 		if (is_space_cp(cp)) {
 			pending_space = n > 0;
@@ -250,14 +251,19 @@ esc_mermaid(struct buf *b, const char *s, size_t max_chars)
 		if (pending_space) {
 			buf_putc(b, ' ');
 			pending_space = 0;
+			prev = ' ';
 		}
 		switch (cp) {
 		case '"': case '`': buf_putc(b, '\''); break;
 		case '#': buf_puts(b, "＃"); break;
 		case '<': buf_puts(b, "‹"); break;
 		case '>': buf_puts(b, "›"); break;
+		/* "%%" anywhere in a diagram is mermaid's: "%%{init: ...}%%" is a directive that
+		 * reconfigures the chart (theme, CSS), and a label opening with "%%" is a parse error */
+		case '%': buf_puts(b, prev == '%' ? "％" : "%"); break;
 		default: utf8_put(b, cp);
 		}
+		prev = cp;
 		n++;
 	}
 }

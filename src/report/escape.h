@@ -47,8 +47,9 @@ void esc_site_body(struct buf *b, const char *md);
 /* True when url is an absolute http(s) URL we are willing to link to. */
 int esc_url_ok(const char *url);
 /* Append s as the content of a double-quoted mermaid label: quotes and backticks
- * become apostrophes, '#' and angle brackets their full-width forms, whitespace runs
- * one space; cut to max_chars code points (0 = no limit) with an ellipsis. */
+ * become apostrophes, '#' and angle brackets their full-width forms, the second '%' of
+ * "%%" (mermaid's comment and directive marker) '％', whitespace runs one space; cut to
+ * max_chars code points (0 = no limit) with an ellipsis. */
 void esc_mermaid(struct buf *b, const char *s, size_t max_chars);
 /* Append s as one line of HTML text or attribute value: util/html's html_escape_line. */
 void esc_html(struct buf *b, const char *s);
