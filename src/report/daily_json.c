@@ -7,6 +7,7 @@
 
 #include "category.h"
 #include "feed/feed.h"
+#include "report/render.h"
 #include "report/report.h"
 #include "util/json.h"
 #include "util/timeutil.h"
@@ -29,8 +30,9 @@ jitem(const struct report_item *it)
 	json_object_set_new(o, "rank", json_integer(it->rank));
 	json_object_set_new(o, "id", json_text(it->id)); /* what `brief article` takes */
 	json_object_set_new(o, "title", json_text(it->title));
-	json_object_set_new(o, "title_translated",
-	                    json_text(it->title_translated && *it->title_translated ? it->title_translated : NULL));
+	/* null unless there is one: the offline engine's "translation" is the title itself, which
+	 * the Markdown and HTML show once, as the original */
+	json_object_set_new(o, "title_translated", json_text(render_has_translation(it) ? it->title_translated : NULL));
 	json_object_set_new(o, "link", json_text(it->link));
 	json_object_set_new(o, "source", json_text(it->source_count ? it->sources[0].name : NULL));
 	json_object_set_new(o, "published", jtime(it->published));
