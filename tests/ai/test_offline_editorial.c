@@ -1360,6 +1360,40 @@ test_source_prior(void)
 	}
 }
 
+/* A shared topic named in Chinese is written into the Chinese sentence as a Chinese word,
+ * without the spaces a Latin name takes: "同属数据库的还有", "数据库方面有" (seed 000's
+ * prose), not "同属 数据库 的还有". */
+static void
+test_highlights_cjk_topic(void)
+{
+	struct arena arena = ARENA_INIT;
+	static const char *kw[][2] = {{"数据库", "存储引擎"}, {"数据库", "向量检索"}, {"安全", "供应链"}};
+	static const char *titles[] = {"用 Rust 重写数据库存储引擎", "向量数据库选型指南", "一次供应链攻击复盘"};
+	static const enum category cats[] = {CAT_ENGINEERING, CAT_ENGINEERING, CAT_SECURITY};
+	struct article arts[3];
+	struct story stories[3];
+	struct story *top[3];
+	for (size_t i = 0; i < 3; i++) {
+		arts[i] = art(titles[i], "text", "src");
+		memset(&stories[i], 0, sizeof stories[i]);
+		stories[i].lead = &arts[i];
+		stories[i].member_count = 1;
+		stories[i].verdict.category = cats[i];
+		stories[i].verdict.keywords = kw[i];
+		stories[i].verdict.keyword_count = 2;
+		top[i] = &stories[i];
+	}
+	const char *zh = offline_highlights(top, 3, "zh", &arena);
+	fprintf(stderr, "  highlights, Chinese topic: %s\n", zh);
+	CHECK(strstr(zh, "同属数据库的还有「向量数据库选型指南」") != NULL);
+	CHECK(strstr(zh, " 数据库") == NULL && strstr(zh, "数据库 ") == NULL);
+	struct story *lead_alone[3] = {top[2], top[0], top[1]};
+	zh = offline_highlights(lead_alone, 3, "zh", &arena);
+	fprintf(stderr, "  %s\n", zh);
+	CHECK(strstr(zh, "。数据库方面有「用 Rust 重写数据库存储引擎」") != NULL);
+	arena_free(&arena);
+}
+
 /* 今日看点 names the topics shared by several stories with their counts and the #1 story as
  * the lead; a topic only one story has is not a trend. */
 static void
@@ -2106,6 +2140,7 @@ main(void)
 	test_episode_titles();
 	test_german_compounds_and_holes();
 	test_highlights_clusters();
+	test_highlights_cjk_topic();
 	test_extract_furniture();
 	test_current_vocabulary();
 	test_whole_names();

@@ -235,9 +235,15 @@ offline_highlights(struct story *const *top, size_t count, const char *lang, str
 		for (size_t i = 1; i < count && i < 64 && named < 2; i++) {
 			if (!(cl[0]->set & (1UL << i)))
 				continue;
-			if (!named)
-				buf_printf(&b, lead_in ? (zh ? "同属 %s 的还有" : " Also on %s: ") : (zh ? "%s 方面有" : " On %s: "),
-				           cl[0]->name);
+			if (!named && zh) { /* spaced as a Latin name, not as a Chinese one ("同属数据库的还有") */
+				const char *name = cl[0]->name;
+				const char *after = text_is_unspaced(utf8_last(name, strlen(name))) ? "" : " ";
+				if (lead_in)
+					buf_printf(&b, "同属%s%s%s的还有", text_zh_gap(name), name, after);
+				else
+					buf_printf(&b, "%s%s方面有", name, after);
+			} else if (!named)
+				buf_printf(&b, lead_in ? " Also on %s: " : " On %s: ", cl[0]->name);
 			else
 				buf_puts(&b, zh ? "和" : " and ");
 			buf_printf(&b, zh ? "「%s」" : "\"%s\"", shown_title(top[i], arena));
