@@ -48,27 +48,31 @@ site_write_weekly(const char *dir, const struct weekly_post *p, const char *md, 
 	int jekyll = p->front_matter == WEEKLY_FM_JEKYLL;
 	if (posts_dir(dir, jekyll, sub, sizeof sub, e) < 0)
 		return -1;
-	if (jekyll) {
-		snprintf(path, size, "%s/%s-%s", sub, p->date, slug);
-		/* The same week posted under another date: remove it (Jekyll names are DATE-slug). */
-		DIR *dp = opendir(sub);
-		if (!dp)
-			return err_set(e, "cannot read directory %s", sub);
-		struct dirent *de;
-		while ((de = readdir(dp)) != NULL) {
-			if (strlen(de->d_name) == 11 + strlen(slug) && strcmp(de->d_name + 11, slug) == 0 &&
-			    strncmp(de->d_name, p->date, 10) != 0) {
-				char old[8400];
-				snprintf(old, sizeof old, "%s/%s", sub, de->d_name);
-				if (unlink(old) < 0) {
-					closedir(dp);
-					return err_set(e, "cannot remove %s (an older copy of this week's post)", old);
-				}
+	if (!jekyll) {
+		snprintf(path, size, "%s/%s", sub, slug);
+		return fs_write_atomic(path, md, strlen(md), e);
+	}
+	snprintf(path, size, "%s/%s-%s", sub, p->date, slug);
+	/* The new post first: a write that fails (a full disk) or a run killed here leaves the
+	 * week's post that is there; removed first, the site lost it. */
+	if (fs_write_atomic(path, md, strlen(md), e) < 0)
+		return -1;
+	/* The same week posted under another date: remove it (Jekyll names are DATE-slug). */
+	DIR *dp = opendir(sub);
+	if (!dp)
+		return err_set(e, "cannot read directory %s", sub);
+	struct dirent *de;
+	while ((de = readdir(dp)) != NULL) {
+		if (strlen(de->d_name) == 11 + strlen(slug) && strcmp(de->d_name + 11, slug) == 0 &&
+		    strncmp(de->d_name, p->date, 10) != 0) {
+			char old[8400];
+			snprintf(old, sizeof old, "%s/%s", sub, de->d_name);
+			if (unlink(old) < 0) {
+				closedir(dp);
+				return err_set(e, "cannot remove %s (an older copy of this week's post)", old);
 			}
 		}
-		closedir(dp);
-	} else {
-		snprintf(path, size, "%s/%s", sub, slug);
 	}
-	return fs_write_atomic(path, md, strlen(md), e);
+	closedir(dp);
+	return 0;
 }

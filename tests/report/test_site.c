@@ -12,12 +12,15 @@
  *     content/posts/daily-DATE.md): front matter, no title line, <!--more--> after 今日看点,
  *     and --site alone writes nothing to stdout; a rerun gives the same single file. */
 #include <dirent.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 
 #include "atomcheck.h"
 #include "report/report.h"
+#include "report/site.h"
 #include "testlib.h"
 #include "util/fs.h"
 #include "util/str.h"
@@ -149,6 +152,51 @@ check_planted(void)
 	buf_free(&p);
 }
 
+/* A weekly post written again on a later day of its week into a Jekyll site when the new file
+ * cannot be written (a full disk: RLIMIT_FSIZE below the post's size, as test_store_fail
+ * does): the write fails and the week's post already in the site stays. Removing the older
+ * copy first left the site without the week's post. */
+static void
+check_weekly_rewrite_fails(const char *tmp)
+{
+	char site[4200], posts[4300], old[4400], path[4400];
+	snprintf(site, sizeof site, "%s/jekyll-full", tmp);
+	snprintf(posts, sizeof posts, "%s/_posts", site);
+	snprintf(old, sizeof old, "%s/2026-02-21-weekly-2026-w08.md", posts);
+	struct weekly_post p = {.front_matter = WEEKLY_FM_JEKYLL, .date = "2026-02-21", .week = "2026-W08"};
+	struct err e;
+	const char *post = "---\nlayout: post\n---\nThe week's post, as published.\n";
+	CHECK(site_write_weekly(site, &p, post, path, sizeof path, &e) == 0);
+	CHECK_STR(path, old);
+	char bigger[4096];
+	memset(bigger, 'x', sizeof bigger - 1);
+	bigger[sizeof bigger - 1] = '\0';
+	p.date = "2026-02-22";
+	signal(SIGXFSZ, SIG_IGN); /* a write past the limit fails with EFBIG */
+	struct rlimit was, lim;
+	getrlimit(RLIMIT_FSIZE, &was);
+	lim.rlim_cur = 1024;
+	lim.rlim_max = was.rlim_max;
+	CHECK(setrlimit(RLIMIT_FSIZE, &lim) == 0);
+	int rc = site_write_weekly(site, &p, bigger, path, sizeof path, &e);
+	setrlimit(RLIMIT_FSIZE, &was);
+	signal(SIGXFSZ, SIG_DFL);
+	CHECK(rc < 0);
+	if (!fs_exists(old))
+		fprintf(stderr, "the failed rewrite removed the week's post %s\n", old);
+	CHECK(fs_exists(old));
+	struct buf b = BUF_INIT;
+	if (fs_exists(old))
+		test_read_file(old, &b);
+	CHECK_STR(buf_str(&b), post);
+	buf_free(&b);
+	/* with room again the rewrite replaces it: one post for the week */
+	CHECK(site_write_weekly(site, &p, post, path, sizeof path, &e) == 0);
+	CHECK(!fs_exists(old));
+	snprintf(old, sizeof old, "%s/2026-02-22-weekly-2026-w08.md", posts);
+	CHECK(fs_exists(old));
+}
+
 int
 main(void)
 {
@@ -156,6 +204,7 @@ main(void)
 	char home[4200], dir[4200], site[4200], hugo[4200], path[8400];
 	snprintf(home, sizeof home, "%s/home", tmp);
 	wfx_make_home(home);
+	check_weekly_rewrite_fails(tmp);
 
 	/* The daily archive as a site. */
 	snprintf(dir, sizeof dir, "%s/daily", tmp);
