@@ -102,6 +102,17 @@ api_error(struct mp *m, const char *what, json_t *root, struct err *e)
 	return -1;
 }
 
+/* Keep value under key in the store's publish cache (expires_at 0: for good). A write that
+ * fails costs only the cache: the token or media id is used in this delivery all the same,
+ * and the next run asks the API again (failing here spent the call and lost the draft). */
+static void
+keep(struct mp *m, const char *key, const char *value, int64_t expires_at)
+{
+	struct err e;
+	if (m->msg->store && store_pubcache_put(m->msg->store, m->cache_channel, key, value, expires_at, &e) < 0)
+		log_warn("deliver %s (wechat_mp): not cached: %s", m->ch->name, e.msg);
+}
+
 /* Get a token: from the store unless force, else from the API (and store it). */
 static int
 get_token(struct mp *m, int force, struct err *e)
@@ -143,8 +154,7 @@ get_token(struct mp *m, int force, struct err *e)
 	/* Renew a minute early, so a token does not expire between our check and the call. */
 	int64_t expires_at = wall_now() + (life > 120 ? life - 60 : life / 2);
 	json_decref(root);
-	if (st && store_pubcache_put(st, m->cache_channel, "access_token", buf_str(&m->token), expires_at, e) < 0)
-		return -1;
+	keep(m, "access_token", buf_str(&m->token), expires_at);
 	return 0;
 }
 
@@ -193,8 +203,10 @@ call(struct mp *m, enum call kind, const char *cover_path, const char *cover_typ
 			         code);
 			json_decref(*root);
 			*root = NULL;
-			if (m->msg->store && store_pubcache_drop(m->msg->store, m->cache_channel, "access_token", e) < 0)
-				return -1;
+			struct err de;
+			if (m->msg->store && store_pubcache_drop(m->msg->store, m->cache_channel, "access_token", &de) < 0)
+				log_warn("deliver %s (wechat_mp): the refused token stays in the store: %s", m->ch->name,
+				         de.msg); /* the next run is refused once, as this one was */
 			if (get_token(m, 1, e) < 0)
 				return -1;
 			continue;
@@ -267,8 +279,7 @@ cover_media(struct mp *m, const char *path, int force, struct buf *media, struct
 	json_decref(root);
 	if (rc == 0) {
 		log_info("deliver %s (wechat_mp): cover uploaded as permanent material", m->ch->name);
-		if (st && store_pubcache_put(st, m->cache_channel, key, buf_str(media), 0, e) < 0)
-			return -1;
+		keep(m, key, buf_str(media), 0);
 	}
 	return rc;
 }

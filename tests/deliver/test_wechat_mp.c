@@ -328,6 +328,34 @@ main(void)
 	CHECK_STR(wx_server_problems(s), "");
 	store_close(&st2);
 
+	/* 9b. A store that cannot keep what the channel caches (its writes fail, as on a full
+	 * disk: a trigger of this connection refuses them): the token and the cover are not
+	 * kept, and the draft is still made. Before, the failed write of the token (or of the
+	 * uploaded cover's media id) failed the delivery after the API calls were spent, and
+	 * each retry uploaded the cover as permanent material again. */
+	struct wx_server *full = wx_server_start(APPID, SECRET, 7200); /* its own counts */
+	load_config(&cfg, wx_server_port(full), SECRET, cover);
+	char db3[4300];
+	snprintf(db3, sizeof db3, "%s/brief3.db", tmp);
+	struct store st3;
+	CHECK_INT(store_open(&st3, db3, &e), 0);
+	CHECK_INT(store_exec(&st3, "CREATE TEMP TRIGGER full_disk BEFORE INSERT ON main.publish_cache"
+	                           " BEGIN SELECT RAISE(FAIL, 'database or disk is full'); END", &e), 0);
+	msg.store = &st3;
+	e.msg[0] = '\0';
+	int full_rc = deliver_send(&cfg, "mp", &msg, &e);
+	if (full_rc != 0)
+		fprintf(stderr, "delivery with a full store: %s\n", e.msg);
+	CHECK_INT(full_rc, 0);
+	wx_server_counts(full, &c);
+	CHECK_INT(c.draft, 1);
+	CHECK_INT(c.upload, 1);
+	CHECK_INT(test_query_int(&st3, "SELECT count(*) FROM publish_cache"), 0);
+	config_free(&cfg);
+	store_close(&st3);
+	CHECK_STR(wx_server_problems(full), "");
+	wx_server_stop(full);
+
 	/* 10. The CLI: the weekly as a 公众号 draft; no secret or token on stdout or stderr. */
 	char home[4300], conf[4300], text[4096];
 	snprintf(home, sizeof home, "%s/home", tmp);
