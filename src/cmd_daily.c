@@ -298,7 +298,8 @@ run(struct daily_run *d, struct err *e)
 	log_info("daily: %ld LLM requests (%ld while fetching), %ld prompt + %ld completion tokens",
 	         cur.llm_requests + pre.requests, pre.requests, cur.prompt_tokens + pre.prompt_tokens,
 	         cur.completion_tokens + pre.completion_tokens);
-	if (d->args.deliver && deliver_all(d, &r, &md, &html, &title, e) < 0)
+	/* Only a written digest goes out: the rerun that follows a failed write delivers it once. */
+	if (rc == EXIT_OK && d->args.deliver && deliver_all(d, &r, &md, &html, &title, e) < 0)
 		rc = EXIT_FAIL;
 	buf_free(&md);
 	buf_free(&html);

@@ -167,7 +167,7 @@ write_outputs(struct weekly_run *w, const struct weekly_post *p, struct err *e)
 	if (rc == EXIT_OK)
 		log_info("weekly: issue %d (%s), %zu references, %s engine%s%s", p->issue, p->week, p->ref_count, p->engine,
 		         out ? " -> " : "", out ? out : "");
-	if (w->args.deliver) {
+	if (rc == EXIT_OK && w->args.deliver) { /* only a written post: a rerun delivers it once */
 		struct wechat_theme theme;
 		struct buf frag = BUF_INIT;
 		if (wechat_theme_load(&w->app.cfg, &theme, e) == 0) {
