@@ -137,9 +137,16 @@ write_outputs(struct weekly_run *w, const struct weekly_post *p, struct err *e)
 	weekly_render_md(p, &md);
 	weekly_render_html(p, &html);
 	weekly_render_json(p, &json);
+	/* The saved post numbers the next one: a post the store could not record is not written,
+	 * or next week's would carry its number again. */
 	if (store_report_save(&w->st, "weekly", p->week, p->lang, p->title, w->app.now, buf_str(&md), buf_str(&html),
-	                      buf_str(&json), e) < 0)
-		log_warn("weekly: %s", e->msg); /* the post itself still gets written */
+	                      buf_str(&json), e) < 0) {
+		err_wrap(e, "issue %d could not be recorded in the store, so it was not written", p->issue);
+		buf_free(&md);
+		buf_free(&html);
+		buf_free(&json);
+		return EXIT_FAIL;
+	}
 	int rc = EXIT_OK;
 	const char *out = w->args.out;
 	if (w->args.site) {

@@ -2,6 +2,7 @@
  * golden files, seed 001's structure, grouping of one company's items into one section,
  * the reference list, issue numbering, and the entity/classification rules. */
 #include <jansson.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -335,8 +336,27 @@ test_issue_numbers(const char *home)
 	CHECK_INT(weekly(home, after, &out), 0);
 	CHECK(strstr(buf_str(&out), "\"issue\": 41,") != NULL);
 	CHECK(strstr(buf_str(&out), "A~Share041") != NULL);
-	/* An empty window exits 3. */
+	/* A post whose issue the store could not record (a full disk) is not written: it went out
+	 * as issue 42 with a warning, and next week's post was numbered 42 again. */
 	struct buf err = BUF_INIT;
+	char db[4200], post[4200];
+	snprintf(db, sizeof db, "%s/brief.db", home);
+	snprintf(post, sizeof post, "%s/w11.md", test_tmpdir());
+	sqlite3 *h;
+	CHECK(sqlite3_open(db, &h) == SQLITE_OK);
+	CHECK(sqlite3_exec(h, "CREATE TRIGGER full_disk BEFORE INSERT ON reports BEGIN "
+	                      "SELECT RAISE(FAIL, 'database or disk is full'); END", NULL, NULL, NULL) == SQLITE_OK);
+	const char *unsaved[] = {"weekly", "--home", home, "--no-fetch", "--offline", "--now", "2026-03-21T12:00:00Z",
+	                         "--days", "30", "--out", post, NULL};
+	CHECK_INT(wfx_brief(unsaved, NULL, &out, &err), 1);
+	CHECK(!fs_exists(post));
+	CHECK(strstr(buf_str(&err), "disk is full") != NULL);
+	CHECK(sqlite3_exec(h, "DROP TRIGGER full_disk", NULL, NULL, NULL) == SQLITE_OK);
+	sqlite3_close(h);
+	const char *saved[] = {"--format", "json", "--now", "2026-03-21T12:00:00Z", "--days", "30", NULL};
+	CHECK_INT(weekly(home, saved, &out), 0);
+	CHECK(strstr(buf_str(&out), "\"issue\": 42,") != NULL);
+	/* An empty window exits 3. */
 	const char *args[] = {"weekly", "--home", home, "--no-fetch", "--offline", "--now", "2027-01-01T00:00:00Z", NULL};
 	CHECK_INT(wfx_brief(args, NULL, &out, &err), 3);
 	buf_free(&err);
