@@ -121,6 +121,9 @@ typedef int (*chat_build_fn)(const struct channel *ch, const char *part, void *c
 
 /* The text chat channels send: msg->markdown (else msg->text) through mdconv_for_chat. */
 void chat_body(const struct deliver_message *msg, struct buf *out);
+/* The header line of a Markdown message: open, the title as Markdown text (esc_md_inline: its
+ * link, image and emphasis syntax escaped, as feed and model text is in the body), close. */
+void chat_header(struct buf *out, const char *open, const char *title, const char *close);
 /* Post each NUL-separated message of parts (from split_with_header) in order with build,
  * checking answers with http_expect_api(code_key, msg_key) (NULL keys: status only). Stops at
  * the first failure: -1 with "deliver NAME (type): part i/n: reason". A 429 answer is retried

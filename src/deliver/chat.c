@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "deliver/channel.h"
+#include "report/escape.h"
 #include "util/str.h"
 
 /* Size limits, in the unit each service counts. Slack accepts up to 40,000 characters but
@@ -19,6 +20,14 @@ void
 chat_body(const struct deliver_message *msg, struct buf *out)
 {
 	mdconv_for_chat(msg->markdown ? msg->markdown : msg->text, out);
+}
+
+void
+chat_header(struct buf *out, const char *open, const char *title, const char *close)
+{
+	buf_puts(out, open);
+	esc_md_inline(out, title);
+	buf_puts(out, close);
 }
 
 /* Seconds to wait before retrying a 429 answer (Discord, Telegram and Slack say so in JSON
@@ -118,7 +127,7 @@ chat_send_slack(const struct channel *ch, const struct deliver_message *msg, str
 {
 	struct buf body = BUF_INIT, parts = BUF_INIT, header = BUF_INIT;
 	chat_body(msg, &body);
-	buf_printf(&header, "**%s**", msg->title);
+	chat_header(&header, "**", msg->title, "**");
 	size_t n = split_with_header(buf_str(&body), buf_str(&header), SLACK_LIMIT, SPLIT_CHARS, &parts);
 	int rc = chat_send_parts(ch, &parts, n, build_slack, NULL, NULL, NULL, e);
 	buf_free(&body);
@@ -144,7 +153,7 @@ chat_send_discord(const struct channel *ch, const struct deliver_message *msg, s
 {
 	struct buf body = BUF_INIT, parts = BUF_INIT, header = BUF_INIT;
 	chat_body(msg, &body);
-	buf_printf(&header, "**%s**", msg->title);
+	chat_header(&header, "**", msg->title, "**");
 	size_t n = split_with_header(buf_str(&body), buf_str(&header), DISCORD_LIMIT, SPLIT_CHARS, &parts);
 	int rc = chat_send_parts(ch, &parts, n, build_discord, NULL, "code", "message", e);
 	buf_free(&body);
@@ -184,8 +193,10 @@ chat_send_wecom(const struct channel *ch, const struct deliver_message *msg, str
 	chat_body(msg, &md);
 	put_without_mentions(&body, buf_str(&md));
 	buf_free(&md);
-	buf_puts(&header, "## ");
-	put_without_mentions(&header, msg->title);
+	struct buf title = BUF_INIT;
+	chat_header(&title, "## ", msg->title, "");
+	put_without_mentions(&header, buf_str(&title));
+	buf_free(&title);
 	size_t n = split_with_header(buf_str(&body), buf_str(&header), WECOM_LIMIT, SPLIT_BYTES, &parts);
 	int rc = chat_send_parts(ch, &parts, n, build_wecom, NULL, "errcode", "errmsg", e);
 	buf_free(&body);
@@ -245,7 +256,10 @@ chat_send_telegram(const struct channel *ch, const struct deliver_message *msg, 
 		buf_puts(&body, msg->text);
 	else
 		chat_body(msg, &body);
-	buf_printf(&header, tg.is_html ? "**%s**" : "%s", msg->title);
+	if (tg.is_html)
+		chat_header(&header, "**", msg->title, "**");
+	else
+		buf_puts(&header, msg->title);
 	/* The limit counts the text after HTML parsing, which never exceeds the Markdown source. */
 	size_t n = split_with_header(buf_str(&body), buf_str(&header), TELEGRAM_LIMIT, SPLIT_UTF16, &parts);
 	int rc = chat_send_parts(ch, &parts, n, build_telegram, &tg, "ok", "description", e);

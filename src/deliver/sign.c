@@ -74,7 +74,7 @@ sign_send_dingtalk(const struct channel *ch, const struct deliver_message *msg, 
 		dt.secret = NULL;
 	struct buf body = BUF_INIT, parts = BUF_INIT, header = BUF_INIT;
 	chat_body(msg, &body);
-	buf_printf(&header, "## %s", msg->title);
+	chat_header(&header, "## ", msg->title, "");
 	size_t n = split_with_header(buf_str(&body), buf_str(&header), DINGTALK_LIMIT, SPLIT_BYTES, &parts);
 	int rc = chat_send_parts(ch, &parts, n, build_dingtalk, &dt, "errcode", "errmsg", e);
 	buf_free(&body);

@@ -674,6 +674,61 @@ test_wecom_title_mention(void)
 	config_free(&cfg);
 }
 
+/* Whether Markdown text s holds a link or image: "](" whose ']' no backslash escapes. */
+static int
+has_md_link(const char *s)
+{
+	for (const char *p = strstr(s, "]("); p; p = strstr(p + 1, "]("))
+		if (p == s || p[-1] != '\\')
+			return 1;
+	return 0;
+}
+
+/* The title is feed or model text (an article's headline is the lead's feed title offline,
+ * the model's online): the header line each chat channel puts before the body must show it
+ * as text, not turn its link or image syntax into a link (a phishing link, a tracking image
+ * loaded by every member's client) or its "**" into markup. */
+static void
+test_chat_title_markup(void)
+{
+	struct config cfg;
+	char text[2048];
+	snprintf(text, sizeof text,
+	         "[deliver \"slack\"]\ntype = slack\nurl = %s/services/T0\n"
+	         "[deliver \"discord\"]\ntype = discord\nurl = %s/api/webhooks/1/tok\n"
+	         "[deliver \"wecom\"]\ntype = wecom\nurl = %s/cgi-bin/webhook/send?key=K\n"
+	         "[deliver \"ding\"]\ntype = dingtalk\nurl = %s/robot/send?access_token=D\n"
+	         "[deliver \"tg\"]\ntype = telegram\nbot_token = 1:T\nchat_id = 7\napi_base = %s\n",
+	         base, base, base, base, base);
+	load_config(&cfg, text);
+	struct deliver_message msg = {
+		.title = "Update [reset your password](https://evil.example/login) ![](https://evil.example/px.png) **x",
+		.markdown = "body\n"};
+	struct err e = {""};
+	static const struct {
+		const char *name, *field, *answer;
+	} ch[] = {{"slack", "text", ""}, {"discord", "content", ""},
+	          {"wecom", "markdown.content", "{\"errcode\":0}"}, {"ding", "markdown.text", "{\"errcode\":0}"},
+	          {"tg", "text", "{\"ok\":true}"}};
+	for (size_t k = 0; k < sizeof ch / sizeof *ch; k++) {
+		http_sink_reset(sink);
+		http_sink_answer(sink, 200, ch[k].answer, 0);
+		CHECK_INT(deliver_send(&cfg, ch[k].name, &msg, &e), 0);
+		const struct sink_request *r = http_sink_request(sink, 0);
+		json_t *j = r ? body_json(r) : NULL;
+		const char *c = jget(j, ch[k].field);
+		int bad = !c || strstr(c, "evil.example/login") == NULL || strstr(c, "href=") ||
+		          strstr(c, "<https://evil") || strstr(c, "<b>x") || (strcmp(ch[k].name, "tg") != 0 &&
+		          strcmp(ch[k].name, "slack") != 0 && has_md_link(c));
+		if (bad)
+			fprintf(stderr, "%s: %s\n", ch[k].name, c ? c : "(no text)");
+		CHECK(!bad);
+		json_decref(j);
+	}
+	http_sink_reset(sink);
+	config_free(&cfg);
+}
+
 /* "HEADER (i/n)" must fit the limit also past 999 parts (the reserve assumes 3 digits). */
 static void
 test_split_many_parts(void)
@@ -786,6 +841,7 @@ main(void)
 	test_email();
 	test_telegram_quote_growth();
 	test_wecom_title_mention();
+	test_chat_title_markup();
 	test_split_many_parts();
 	test_email_hostile_subject();
 	test_redact_echoed_query_token();
