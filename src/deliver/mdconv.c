@@ -155,14 +155,25 @@ inline_line(const struct md_style *st, const char *s, size_t len, struct buf *ou
 			buf_puts(out, st->ital[1]);
 			i = (size_t)close + 1;
 		} else if (c == '[') {
+			/* The text ends at the first "](" whose ']' is no Markdown escape ("\]" is text). */
 			const char *mid = NULL, *end = NULL;
-			for (size_t j = i + 1; j + 1 < len && !mid; j++)
-				if (s[j] == ']' && s[j + 1] == '(')
+			for (size_t j = i + 1; j + 1 < len && !mid; j++) {
+				if (s[j] == '\\' && is_md_escapable((unsigned char)s[j + 1]))
+					j++;
+				else if (s[j] == ']' && s[j + 1] == '(')
 					mid = s + j;
+			}
 			if (mid)
 				end = memchr(mid + 2, ')', (size_t)(s + len - (mid + 2)));
 			if (mid && end && is_safe_url(mid + 2, (size_t)(end - mid - 2))) {
-				st->link(out, st, s + i + 1, (size_t)(mid - s - i - 1), mid + 2, (size_t)(end - mid - 2));
+				struct buf text = BUF_INIT; /* shown as written: its escapes undone */
+				for (const char *t = s + i + 1; t < mid; t++) {
+					if (t[0] == '\\' && t + 1 < mid && is_md_escapable((unsigned char)t[1]))
+						t++;
+					buf_putc(&text, *t);
+				}
+				st->link(out, st, buf_str(&text), text.len, mid + 2, (size_t)(end - mid - 2));
+				buf_free(&text);
 				i = (size_t)(end - s) + 1;
 			} else {
 				st->escape(out, s + i, 1);

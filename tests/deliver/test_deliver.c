@@ -189,6 +189,34 @@ test_mdconv_unescapes_report(void)
 	}
 }
 
+/* A linked title (the digest's "- [title](url)") reads back as itself inside the link too,
+ * and an escaped "]" in it is text: "x](https://evil.example) y" must not end the link text
+ * there and send the reader to a URL the report never linked. */
+static void
+test_mdconv_link_text(void)
+{
+	static const char *const titles[] = {"R&D at AT&T *now*", "x](https://evil.example) y", "a [b] c_d",
+	                                     "ends with \\"};
+	for (size_t k = 0; k < sizeof titles / sizeof *titles; k++) {
+		struct buf md = BUF_INIT, tg = BUF_INIT, slack = BUF_INIT;
+		buf_puts(&md, "- [");
+		esc_md_inline(&md, titles[k]);
+		buf_puts(&md, "](https://real.example/p) - src\n");
+		mdconv_telegram_html(buf_str(&md), &tg);
+		mdconv_slack(buf_str(&md), &slack);
+		const char *t = buf_str(&tg), *sl = buf_str(&slack);
+		int bad = strstr(t, "<a href=\"https://real.example/p\">") == NULL || strstr(t, "href=\"https://evil") ||
+		          strstr(sl, "<https://real.example/p|") == NULL || strstr(sl, "<https://evil") ||
+		          (strchr(titles[k], '\\') == NULL && (strchr(t, '\\') || strchr(sl, '\\')));
+		if (bad)
+			fprintf(stderr, "%s -> %s -> %s / %s", titles[k], buf_str(&md), t, sl);
+		CHECK(!bad);
+		buf_free(&md);
+		buf_free(&tg);
+		buf_free(&slack);
+	}
+}
+
 static struct deliver_message
 sample_message(struct buf *md)
 {
@@ -835,6 +863,7 @@ main(void)
 	test_split();
 	test_mdconv();
 	test_mdconv_unescapes_report();
+	test_mdconv_link_text();
 	test_webhook_and_errors();
 	test_chat_channels();
 	test_signed_channels();
