@@ -17,6 +17,9 @@
 
 #define PAGE_ACCEPT_HEADER "Accept: text/html, application/xhtml+xml;q=0.9, */*;q=0.5"
 
+/* The value of a response header line (its name_len bytes of name and colon skipped), trimmed,
+ * into out; "" when it does not fit or holds a control character other than a tab: libcurl
+ * passes a bare CR inside a line through, and a validator is sent back in the next request. */
 static void
 header_value(const char *line, size_t len, size_t name_len, char *out, size_t size)
 {
@@ -25,6 +28,9 @@ header_value(const char *line, size_t len, size_t name_len, char *out, size_t si
 	str_trim(&v, &vlen);
 	if (vlen >= size) /* a truncated validator would be wrong: drop it */
 		vlen = 0;
+	for (size_t i = 0; i < vlen; i++)
+		if (((unsigned char)v[i] < 0x20 && v[i] != '\t') || v[i] == 0x7f)
+			vlen = 0;
 	memcpy(out, v, vlen);
 	out[vlen] = '\0';
 }

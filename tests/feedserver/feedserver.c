@@ -21,6 +21,7 @@
  *                   options, until chain=0 is served normally
  *   noetag=1 nolm=1 omit ETag / Last-Modified      ctype=TYPE      Content-Type (default by name)
  *   charset=NAME    append ;charset=NAME to the Content-Type
+ *   etagcr=1        the ETag carries a bare CR and a header after it ("\"...\"\rX-Injected: 1")
  *   gzcut=1         with gzip=1: send only the first half of the gzip stream (Content-Length
  *                   says so too: a complete HTTP response whose encoded body is truncated)
  * /__stats answers text/plain lines "requests<TAB>conditional<TAB>not_modified<TAB>bytes<TAB>TARGET"

@@ -488,7 +488,7 @@ handle_request(struct conn *c, const char *req)
 	}
 	char etag[64], lm[64];
 	unsigned long crc = crc32(0L, (const unsigned char *)body, (uInt)len);
-	snprintf(etag, sizeof etag, "\"%08lx-%zx\"", crc, len);
+	snprintf(etag, sizeof etag, "\"%08lx-%zx\"%s", crc, len, qnum(q, "etagcr", 0) ? "\rX-Injected: 1" : "");
 	http_date(mtime, lm, sizeof lm);
 	int use_etag = !qnum(q, "noetag", 0), use_lm = !qnum(q, "nolm", 0);
 	int not_modified = (use_etag && has_inm && strcmp(inm, etag) == 0) ||

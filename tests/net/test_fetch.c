@@ -82,6 +82,27 @@ test_store_and_conditional(void)
 	store_close(&st);
 }
 
+/* A validator is a header value the next run sends back: one holding a bare CR (which
+ * libcurl passes through both ways) would put a header of the server's choosing into the
+ * next request, on every hop of it. Such an ETag is not kept; the Last-Modified beside it is. */
+static void
+test_validator_with_cr(void)
+{
+	struct store st;
+	t_store_open(&st, t_subdir("etagcr"));
+	t_add_source(&st, fsrv_url(&srv, "/rss.xml?etagcr=1"));
+	fsrv_reset(&srv);
+	struct arena a = ARENA_INIT;
+	struct fetch_summary s1;
+	t_fetch(&st, 60, &a, &s1);
+	t_print_failures(&s1);
+	CHECK_INT(s1.feeds_ok, 1);
+	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM sources WHERE instr(etag, char(13)) > 0"), 0);
+	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM sources WHERE last_modified IS NOT NULL"), 1);
+	arena_free(&a);
+	store_close(&st);
+}
+
 /* Every fetch ends with a bounded merge of the full-text index: after each of many small
  * fetches (a new feed each, so a commit or more each) the index has at most two segments,
  * where FTS5's automerge alone keeps up to three per level. */
@@ -388,6 +409,7 @@ main(void)
 	fsrv_start(&srv, FIXTURES_DIR, NULL);
 	test_store_and_conditional();
 	test_changes();
+	test_validator_with_cr();
 	test_index_merge();
 	test_per_host_cap();
 	test_redirects();
