@@ -119,13 +119,17 @@ static const struct md_style telegram_style = {
 };
 
 /* Position of the closing mark for an opening one at s[i] (mark of mlen bytes), searching
- * s[from..len); the closing mark must follow a non-space. Returns -1 when there is none. */
+ * s[from..len); the closing mark must follow a non-space. An emphasis mark ('*') is not closed
+ * by an escaped one ("\*" is text; a code span has no escapes). Returns -1 when there is none. */
 static long
 find_close(const char *s, size_t len, size_t from, const char *mark, size_t mlen)
 {
-	for (size_t j = from; j + mlen <= len; j++)
-		if (memcmp(s + j, mark, mlen) == 0 && j > from && s[j - 1] != ' ')
+	for (size_t j = from; j + mlen <= len; j++) {
+		if (mark[0] == '*' && s[j] == '\\' && j + 1 < len && is_md_escapable((unsigned char)s[j + 1]))
+			j++;
+		else if (memcmp(s + j, mark, mlen) == 0 && j > from && s[j - 1] != ' ')
 			return (long)j;
+	}
 	return -1;
 }
 

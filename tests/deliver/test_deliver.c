@@ -217,6 +217,28 @@ test_mdconv_link_text(void)
 	}
 }
 
+/* A title the report sets in bold ("🥇 **title**", a source's "**name**") is bold as a whole in
+ * Telegram: an escaped '*' in it is text, not the end of the run. */
+static void
+test_mdconv_bold_text(void)
+{
+	static const char *const titles[] = {"Rated 5*", "a ** b", "glob **/*.c", "*starred*"};
+	for (size_t k = 0; k < sizeof titles / sizeof *titles; k++) {
+		struct buf md = BUF_INIT, tg = BUF_INIT, want = BUF_INIT;
+		buf_puts(&md, "**");
+		esc_md_inline(&md, titles[k]);
+		buf_puts(&md, "** and **Source**\n");
+		mdconv_telegram_html(buf_str(&md), &tg);
+		buf_printf(&want, "<b>%s</b> and <b>Source</b>\n", titles[k]);
+		if (strcmp(buf_str(&tg), buf_str(&want)) != 0)
+			fprintf(stderr, "%s -> %s -> %s", titles[k], buf_str(&md), buf_str(&tg));
+		CHECK_STR(buf_str(&tg), buf_str(&want));
+		buf_free(&md);
+		buf_free(&tg);
+		buf_free(&want);
+	}
+}
+
 static struct deliver_message
 sample_message(struct buf *md)
 {
@@ -864,6 +886,7 @@ main(void)
 	test_mdconv();
 	test_mdconv_unescapes_report();
 	test_mdconv_link_text();
+	test_mdconv_bold_text();
 	test_webhook_and_errors();
 	test_chat_channels();
 	test_signed_channels();
