@@ -78,24 +78,33 @@ jhtml(struct run *run, const char *s, int is_plain)
 	return json_string(buf_str(&run->html));
 }
 
-/* TSV field: tabs, newlines and backslashes escaped as sfeed does. */
+/* TSV field: tabs, newlines and backslashes escaped as sfeed does; the other control
+ * characters (C0, DEL, C1 as UTF-8) dropped, as sfeed drops them: the lines often go to a
+ * terminal, where a feed's escape sequence would clear, retitle or reprogram it. */
 static void
 tsv_field(struct buf *b, const char *s)
 {
 	if (!s)
 		return;
-	for (;;) {
-		size_t run = strcspn(s, "\t\n\\\r");
+	for (; *s; s++) {
+		size_t run = 0; /* plain bytes go in one append */
+		while ((unsigned char)s[run] >= 0x20 && s[run] != 0x7f && s[run] != '\\' && (unsigned char)s[run] != 0xc2)
+			run++;
 		buf_append(b, s, run);
 		s += run;
-		switch (*s) {
-		case '\t': buf_puts(b, "\\t"); break;
-		case '\n': buf_puts(b, "\\n"); break;
-		case '\\': buf_puts(b, "\\\\"); break;
-		case '\r': break;
-		default: return; /* the end */
-		}
-		s++;
+		unsigned char c = (unsigned char)*s;
+		if (!c)
+			break;
+		if (c == '\t')
+			buf_puts(b, "\\t");
+		else if (c == '\n')
+			buf_puts(b, "\\n");
+		else if (c == '\\')
+			buf_puts(b, "\\\\");
+		else if (c == 0xc2 && (unsigned char)s[1] >= 0x80 && (unsigned char)s[1] < 0xa0)
+			s++; /* U+0080..U+009F */
+		else if (c >= 0x20 && c != 0x7f)
+			buf_putc(b, (char)c);
 	}
 }
 

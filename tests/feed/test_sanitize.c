@@ -305,6 +305,23 @@ test_cli(void)
 	buf_clear(&out);
 	CHECK_INT(test_run(argv, NULL, atom, &out, NULL), 0);
 	CHECK(strstr(buf_str(&out), "\"summary\":\"a &lt;b&gt; &amp; c\"") != NULL);
+	/* --tsv goes to a terminal as often as to a script: a JSON Feed's escape sequences (a title
+	 * that clears the screen, an author that retitles the window, a C1 CSI) are dropped, as
+	 * sfeed drops control characters; the text around them stays. */
+	const char *json = "{\"version\":\"https://jsonfeed.org/version/1.1\",\"title\":\"t\",\"items\":[{\"id\":"
+	                   "\"1\",\"url\":\"https://e.example/1\",\"title\":\"A\\u001b[2JB\\u009b31mC\\u007f\","
+	                   "\"authors\":[{\"name\":\"N\\u001b]0;pwned\\u0007M\"}]}]}";
+	char *tsv[] = {(char *)test_brief_bin(), "parse", "--tsv", "-", NULL};
+	buf_clear(&out);
+	CHECK_INT(test_run(tsv, NULL, json, &out, NULL), 0);
+	size_t ctl = 0;
+	for (const unsigned char *p = (const unsigned char *)buf_str(&out); *p; p++)
+		ctl += (*p < 0x20 && *p != '\t' && *p != '\n') || *p == 0x7f || (p[0] == 0xc2 && p[1] >= 0x80 && p[1] < 0xa0);
+	if (ctl)
+		fprintf(stderr, "parse --tsv: %zu control characters in %s", ctl, buf_str(&out));
+	CHECK_INT(ctl, 0);
+	CHECK(strstr(buf_str(&out), "\tA[2JB31mC\thttps://e.example/1\t") != NULL);
+	CHECK(strstr(buf_str(&out), "\tN]0;pwnedM\n") != NULL);
 	buf_free(&out);
 }
 
