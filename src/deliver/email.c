@@ -9,7 +9,6 @@
 
 #include "deliver/channel.h"
 #include "util/hash.h"
-#include "util/html.h"
 #include "util/str.h"
 #include "util/strlist.h"
 #include "util/utf8.h"
@@ -24,23 +23,6 @@ put_header_value(struct buf *out, const char *s)
 			buf_putc(out, *s);
 }
 
-/* Append text (a title: feed or model text) as put_header_value does, and without the code
- * points the report's escapers drop (html_is_dropped: C1, the bidi embeddings, overrides and
- * isolates, which would reorder the subject a mail client shows); invalid UTF-8 becomes U+FFFD. */
-static void
-put_header_text(struct buf *out, const char *s)
-{
-	struct buf clean = BUF_INIT;
-	for (size_t len = strlen(s), i = 0; i < len;) {
-		uint32_t cp;
-		i += utf8_decode(s + i, len - i, &cp);
-		if (!html_is_dropped(cp))
-			utf8_put(&clean, cp);
-	}
-	put_header_value(out, buf_str(&clean));
-	buf_free(&clean);
-}
-
 /* RFC 2047: a non-ASCII subject becomes UTF-8 B encoded-words of at most 45 raw bytes each
  * (60 base64 chars), cut on code point boundaries, a folded line each (RFC 5322 2.2.3: a
  * header line may not pass 998 octets, and the space between encoded-words is no text). An
@@ -51,7 +33,7 @@ static void
 put_subject(struct buf *out, const char *title)
 {
 	struct buf clean = BUF_INIT;
-	put_header_text(&clean, title);
+	put_header_value(&clean, title); /* deliver_send cleaned the title */
 	const char *s = buf_str(&clean);
 	size_t len = clean.len, is_ascii = 1;
 	for (size_t i = 0; i < len; i++)

@@ -779,6 +779,53 @@ test_chat_title_markup(void)
 	config_free(&cfg);
 }
 
+/* The title fields a service shows as plain text (Feishu's card header, DingTalk's
+ * notification title, Telegram's plain mode) carry no control character and no bidi control:
+ * an override in a feed or model title would reorder what the group sees, an escape sequence
+ * or a line break is no part of a title. */
+static void
+test_title_fields_clean(void)
+{
+	struct config cfg;
+	char text[1024];
+	snprintf(text, sizeof text,
+	         "[deliver \"fs\"]\ntype = feishu\nurl = %s/open-apis/bot/v2/hook/H\n"
+	         "[deliver \"ding\"]\ntype = dingtalk\nurl = %s/robot/send?access_token=D\n"
+	         "[deliver \"tgplain\"]\ntype = telegram\nbot_token = 1:T\nchat_id = 7\nparse_mode = plain\n"
+	         "api_base = %s\n",
+	         base, base, base);
+	load_config(&cfg, text);
+	struct deliver_message msg = {.title = "Invoice \xe2\x80\xae" "fdp.exe \x1b[2Jx\r\ny \xe2\x81\xa7z\xe2\x81\xa9",
+	                              .markdown = "body\n"};
+	struct err e = {""};
+	static const struct {
+		const char *name, *field, *answer;
+	} ch[] = {{"fs", "card.header.title.content", "{\"code\":0}"},
+	          {"ding", "markdown.title", "{\"errcode\":0}"},
+	          {"tgplain", "text", "{\"ok\":true}"}};
+	for (size_t k = 0; k < sizeof ch / sizeof *ch; k++) {
+		http_sink_reset(sink);
+		http_sink_answer(sink, 200, ch[k].answer, 0);
+		CHECK_INT(deliver_send(&cfg, ch[k].name, &msg, &e), 0);
+		const struct sink_request *r = http_sink_request(sink, 0);
+		json_t *j = r ? body_json(r) : NULL;
+		const char *c = jget(j, ch[k].field);
+		size_t bad = c ? 0 : 1, line = c ? strcspn(c, "\n") : 0;
+		for (size_t i = 0; i < line; i++)
+			bad += (unsigned char)c[i] < 0x20 || c[i] == 0x7f ||
+			       (i + 2 < line && memcmp(c + i, "\xe2\x80\xae", 3) == 0) ||
+			       (i + 2 < line && (unsigned char)c[i] == 0xe2 && (unsigned char)c[i + 1] == 0x81 &&
+			        (unsigned char)c[i + 2] >= 0xa6 && (unsigned char)c[i + 2] <= 0xa9);
+		if (bad || !strstr(c, "Invoice fdp.exe"))
+			fprintf(stderr, "%s title: %s\n", ch[k].name, c ? c : "(none)");
+		CHECK_INT(bad, 0);
+		CHECK(c && strstr(c, "Invoice fdp.exe") && strstr(c, "y z"));
+		json_decref(j);
+	}
+	http_sink_reset(sink);
+	config_free(&cfg);
+}
+
 /* "HEADER (i/n)" must fit the limit also past 999 parts (the reserve assumes 3 digits). */
 static void
 test_split_many_parts(void)
@@ -926,6 +973,7 @@ main(void)
 	test_telegram_quote_growth();
 	test_wecom_title_mention();
 	test_chat_title_markup();
+	test_title_fields_clean();
 	test_split_many_parts();
 	test_email_hostile_subject();
 	test_redact_echoed_query_token();
