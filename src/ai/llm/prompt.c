@@ -229,15 +229,42 @@ prompt_cut(const char *s, size_t len, long max_tokens)
 	return i;
 }
 
-/* Append s with look-alike delimiters neutralised: "<article", "</article" (any case) get their
- * '<' replaced by U+2039, so the data block cannot be closed from inside. Control characters
- * other than newline and tab become spaces. */
+/* Whether s[0..len), just after a '<', reads as the name of a delimiter tag: "article" (any
+ * case) after any run of ASCII spaces, '/' and invisible characters (zero-width space, joiners,
+ * word joiner, BOM, soft hyphen), which a model reads past as it reads "</ articles>". */
+static int
+is_delimiter_name(const char *s, size_t len)
+{
+	static const char *const invisible[] = {"\xe2\x80\x8b", "\xe2\x80\x8c", "\xe2\x80\x8d", "\xe2\x81\xa0",
+	                                        "\xef\xbb\xbf", "\xc2\xad"};
+	size_t i = 0;
+	for (int moved = 1; moved && i < len;) {
+		moved = 0;
+		if (s[i] == '/' || is_ascii_space((unsigned char)s[i])) {
+			i++;
+			moved = 1;
+		}
+		for (size_t k = 0; !moved && k < sizeof invisible / sizeof *invisible; k++) {
+			size_t n = strlen(invisible[k]);
+			if (len - i >= n && memcmp(s + i, invisible[k], n) == 0) {
+				i += n;
+				moved = 1;
+			}
+		}
+	}
+	return len - i >= 7 && str_ncasecmp(s + i, "article", 7) == 0;
+}
+
+/* Append s with look-alike delimiters neutralised: "<article", "</article" (any case, also with
+ * spaces or invisible characters after the '<') get their '<' replaced by U+2039, so the data
+ * block cannot be closed from inside. Control characters other than newline and tab become
+ * spaces. */
 static void
 put_data(struct buf *out, const char *s, size_t len)
 {
 	for (size_t i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)s[i];
-		if (c == '<' && (str_ncasecmp(s + i, "<article", 8) == 0 || str_ncasecmp(s + i, "</article", 9) == 0)) {
+		if (c == '<' && is_delimiter_name(s + i + 1, len - i - 1)) {
 			buf_puts(out, "\xe2\x80\xb9");
 			continue;
 		}
