@@ -142,8 +142,11 @@ static int
 build_discord(const struct channel *ch, const char *part, void *ctx, struct buf *url, json_t **payload,
               struct err *e)
 {
-	/* Feed text could say "@everyone": allowed_mentions with no parse list pings nobody. */
-	*payload = json_pack("{s:o, s:{s:[]}}", "content", channel_jstr(part), "allowed_mentions", "parse");
+	/* Feed text could say "@everyone": allowed_mentions with no parse list pings nobody. Flags 4
+	 * (SUPPRESS_EMBEDS): no link previews, whose title, text and image a feed's page chooses
+	 * (Telegram's are turned off too). */
+	*payload = json_pack("{s:o, s:{s:[]}, s:i}", "content", channel_jstr(part), "allowed_mentions", "parse", "flags",
+	                     4);
 	buf_puts(url, channel_get(ch, "url"));
 	return 0;
 }

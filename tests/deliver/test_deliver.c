@@ -401,6 +401,10 @@ test_chat_channels(void)
 		json_t *j = body_json(r);
 		json_t *parse = json_object_get(json_object_get(j, "allowed_mentions"), "parse");
 		CHECK(json_is_array(parse) && json_array_size(parse) == 0);
+		/* no link previews (Discord's SUPPRESS_EMBEDS, 1 << 2): a feed's link would show its
+		 * page's own title, text and image under the digest, as Telegram's are turned off */
+		json_t *flags = json_object_get(j, "flags");
+		CHECK(json_is_integer(flags) && (json_integer_value(flags) & 4) != 0);
 		CHECK(str_starts(jget(j, "content"), "**技术日报 2026-02-21** (1/"));
 		json_decref(j);
 	}
