@@ -100,12 +100,33 @@ article_section_number(const char *lang, size_t i, struct buf *out)
 		buf_printf(out, "%zu、", i + 1);
 }
 
+/* The length of the Markdown heading marks that open s ("## ", "###一、"): one to six "#"
+ * after any spaces, then spaces, or a letter that is not ASCII (a Chinese heading often has
+ * no space); else 0 ("#MeToo" and "C#" keep their "#"). */
+static size_t
+heading_marks(const char *s)
+{
+	size_t i = 0;
+	while (s[i] == ' ')
+		i++;
+	size_t start = i;
+	while (s[i] == '#')
+		i++;
+	if (i == start || i - start > 6 || !(s[i] == ' ' || s[i] == '\t' || (unsigned char)s[i] >= 0x80))
+		return 0;
+	while (s[i] == ' ' || s[i] == '\t')
+		i++;
+	return i;
+}
+
 void
 article_heading_text(const char *heading, struct buf *out)
 {
 	struct buf plain = BUF_INIT;
 	mds_strip(&plain, heading);
-	buf_puts(out, buf_str(&plain) + commentary_number_prefix(buf_str(&plain)));
+	const char *s = buf_str(&plain);
+	s += heading_marks(s);
+	buf_puts(out, s + commentary_number_prefix(s));
 	buf_free(&plain);
 }
 

@@ -586,6 +586,39 @@ main(void)
 	CHECK(strstr(buf_str(&err), "not in Chinese") != NULL);
 	llmsrv_article_fault(NULL, 0);
 
+	/* Section headings the model wrote as Markdown headings with their own numbers ("### 一、…",
+	 * "## **二、…**", "###三、…"): shown once numbered, without the marks. Before: the Markdown
+	 * read "**一、\#\#\# 一、Tech Wire：…**", the page "<h2>一、### 一、…</h2>". */
+	llmsrv_article_fault("heading_markup", 2);
+	const char *marked[] = {"https://techwire.example/2026/02/kagi-assistant", NULL};
+	const char *marked_html[] = {"https://techwire.example/2026/02/kagi-assistant", "--format", "html", NULL};
+	for (int f = 0; f < 2; f++) {
+		CHECK_INT(article(f ? marked_html : marked, &out, &err), 0);
+		if (!f)
+			check_structure(buf_str(&out), 0);
+		static const char *const nums[] = {"一、", "二、", "三、"};
+		for (size_t i = 0; i < 3; i++) {
+			char open[32];
+			snprintf(open, sizeof open, f ? "<h2>%s" : "**%s", nums[i]);
+			const char *h = strstr(buf_str(&out), open);
+			CHECK(h != NULL);
+			if (!h)
+				continue;
+			size_t len = strcspn(h, "\n");
+			const char *hash = memchr(h, '#', len);
+			int twice = 0;
+			for (size_t k = 0; k < 3; k++) {
+				const char *again = strstr(h + strlen(open), nums[k]);
+				twice |= again && again < h + len;
+			}
+			if (hash || twice)
+				fprintf(stderr, "heading: %.*s\n", (int)len, h);
+			CHECK(hash == NULL);
+			CHECK(!twice);
+		}
+	}
+	llmsrv_article_fault(NULL, 0);
+
 	/* --offline with a model configured: no request, the offline article. */
 	llmsrv_reset(srv);
 	const char *off[] = {"https://openai.example/blog/gpt-4-5", "--offline", NULL};

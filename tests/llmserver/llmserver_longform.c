@@ -148,10 +148,23 @@ llmsrv_article(const struct llmsrv_call *call, json_t **answer)
 	struct buf heading[6] = {BUF_INIT, BUF_INIT, BUF_INIT, BUF_INIT, BUF_INIT, BUF_INIT};
 	for (size_t s = 0; s < sections; s++) {
 		/* Headings that claim, not label (seed 002). */
+		/* heading_markup: Markdown heading marks and the model's own numbering, as models write
+		 * them although told not to ("### 一、…", "## **2. …**", "###三、…") */
+		static const char *const marks[] = {"### ", "## **", "###"};
+		int markup = strcmp(fault, "heading_markup") == 0 && s < 3;
+		if (markup) {
+			buf_puts(&heading[s], marks[s]);
+			if (zh)
+				buf_puts(&heading[s], s == 0 ? "一、" : s == 1 ? "二、" : "三、");
+			else
+				buf_printf(&heading[s], "%zu. ", s + 1);
+		}
 		if (zh)
 			buf_printf(&heading[s], "%s：变化已经发生", s < n ? src[s].source : src[0].source);
 		else
 			buf_printf(&heading[s], "%s shows the change has begun", s < n ? src[s].source : src[0].source);
+		if (markup && s == 1)
+			buf_puts(&heading[s], "**");
 		used += (long)chars(buf_str(&heading[s]));
 	}
 	/* Where the content is a list: numbered points that start in bold (seed 002); not in a short

@@ -14,7 +14,9 @@ int llmsrv_classify(const struct llmsrv_call *call, json_t **answer);
 
 /* Make the next count "article" answers faulty: "cite_missing" (cites a source id the story
  * does not have), "miss_section" (three sections, no closing question), "wrong_lang" (an
- * English body for a Chinese article), "too_short". NULL or count 0 clears. */
+ * English body for a Chinese article), "too_short", "heading_markup" (the first three section
+ * headings carry Markdown heading marks and their own number: "### 一、…", "## **二、…**",
+ * "###三、…"). NULL or count 0 clears. */
 void llmsrv_article_fault(const char *mode, int count);
 
 /* Make the next count "weekly" answers to requests whose user message contains match cite a
