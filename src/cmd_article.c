@@ -139,11 +139,12 @@ publish(struct article_run *r, const struct story *s, const struct commentary_dr
 	report_brand_load(&r->app.cfg, "article", r->args.lang, a, &brand);
 	struct commentary_doc doc = {draft, r->args.lang, s->id, model, date, stamp, refs, s->member_count, &brand,
 	                             ground};
-	struct buf md = BUF_INIT, html = BUF_INIT, json = BUF_INIT;
+	struct buf md = BUF_INIT, html = BUF_INIT, json = BUF_INIT, title = BUF_INIT;
 	commentary_render_md(&doc, &md);
 	commentary_render_html(&doc, &html);
 	commentary_render_json(&doc, &json);
-	if (store_report_save(&r->st, "article", s->id, r->args.lang, draft->headline, r->app.now, buf_str(&md),
+	article_heading_text(draft->headline, &title); /* the headline as the article shows it */
+	if (store_report_save(&r->st, "article", s->id, r->args.lang, buf_str(&title), r->app.now, buf_str(&md),
 	                      buf_str(&html), buf_str(&json), e) < 0)
 		log_warn("article: %s", e->msg);
 	int rc = EXIT_OK;
@@ -156,8 +157,7 @@ publish(struct article_run *r, const struct story *s, const struct commentary_dr
 		rc = EXIT_FAIL;
 	}
 	if (rc == EXIT_OK && r->args.deliver) {
-		struct buf title = BUF_INIT, digest = BUF_INIT;
-		article_heading_text(draft->headline, &title);
+		struct buf digest = BUF_INIT;
 		wechat_digest(draft->hook, &digest);
 		struct deliver_message msg = {
 			.title = buf_str(&title), .date = date, .markdown = buf_str(&md), .html = buf_str(&html),
@@ -165,10 +165,10 @@ publish(struct article_run *r, const struct story *s, const struct commentary_dr
 		};
 		if (cmd_deliver(&r->app.cfg, "article", r->args.deliver, &msg, e) < 0)
 			rc = EXIT_FAIL;
-		buf_free(&title);
 		buf_free(&digest);
 	}
 	buf_free(&frag);
+	buf_free(&title);
 	if (rc == EXIT_OK)
 		log_info("article %s: %zu characters, %zu sections, %zu sources (%s)", s->id, check_commentary_chars(draft),
 		         draft->section_count, s->member_count, model ? model : "offline engine");

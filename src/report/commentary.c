@@ -126,7 +126,20 @@ article_heading_text(const char *heading, struct buf *out)
 	mds_strip(&plain, heading);
 	const char *s = buf_str(&plain);
 	s += heading_marks(s);
-	buf_puts(out, s + commentary_number_prefix(s));
+	s += commentary_number_prefix(s);
+	/* A heading cites nothing: its "[n]" would show as a bracket no link follows. */
+	size_t start = out->len;
+	for (const char *p = s; *p;) {
+		long id;
+		size_t n = check_citation(p, &id);
+		if (!n) {
+			buf_putc(out, *p++);
+			continue;
+		}
+		while (out->len > start && out->data[out->len - 1] == ' ')
+			out->data[--out->len] = '\0';
+		p += n;
+	}
 	buf_free(&plain);
 }
 

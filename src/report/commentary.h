@@ -44,8 +44,8 @@ const struct article_words *article_words(const char *lang);
 void article_note(const struct commentary_doc *d, struct buf *out);
 /* The renderer's own section number: "一、" (zh) or "1. " (en) for section i (0-based). */
 void article_section_number(const char *lang, size_t i, struct buf *out);
-/* A heading as shown: the model's bold markers, Markdown heading marks ("## ") and own
- * number removed. */
+/* A heading as shown: the model's bold markers, Markdown heading marks ("## "), own number
+ * and citation markers ("[1]") removed. */
 void article_heading_text(const char *heading, struct buf *out);
 
 /* The length of a section-number prefix the model may have written itself ("一、", "1. ",

@@ -619,6 +619,35 @@ main(void)
 	}
 	llmsrv_article_fault(NULL, 0);
 
+	/* A headline and a section heading that end with a citation ("…[1]"): a heading links
+	 * nowhere, so the marker goes. Before: "# …\[1\]" and "**一、…\[1\]**" in the Markdown,
+	 * "<h1>…[1]</h1>" on the page, and the archive's title "…[1]". */
+	llmsrv_article_fault("heading_cites", 2);
+	const char *cited[] = {"https://techwire.example/2026/02/deepseek-off-peak-prices", "--min-chars", "1300", NULL};
+	const char *cited_html[] = {"https://techwire.example/2026/02/deepseek-off-peak-prices", "--min-chars", "1300",
+	                            "--format", "html", NULL};
+	CHECK_INT(article(cited, &out, &err), 0);
+	check_structure(buf_str(&out), 0);
+	const char *md = buf_str(&out), *first = strstr(md, "**一、");
+	CHECK(strcspn(md, "[") > strcspn(md, "\n")); /* the headline line */
+	CHECK(first && strcspn(first, "[") > strcspn(first, "\n"));
+	CHECK_INT(article(cited_html, &out, &err), 0);
+	const char *h1 = strstr(buf_str(&out), "<h1>"), *h2 = strstr(buf_str(&out), "<h2>");
+	CHECK(h1 && strcspn(h1, "[") > strcspn(h1, "\n"));
+	CHECK(h2 && strcspn(h2, "[") > strcspn(h2, "\n"));
+	char db[4200];
+	snprintf(db, sizeof db, "%s/brief.db", home);
+	struct store st = {0};
+	struct err e;
+	CHECK(store_open(&st, db, &e) == 0);
+	sqlite3_stmt *q = store_prepare(&st, "SELECT count(*) FROM reports WHERE kind = 'article' AND title LIKE '%[1]%'",
+	                                &e);
+	CHECK(q && sqlite3_step(q) == SQLITE_ROW);
+	CHECK_INT(q ? sqlite3_column_int64(q, 0) : -1, 0);
+	sqlite3_finalize(q);
+	store_close(&st);
+	llmsrv_article_fault(NULL, 0);
+
 	/* --offline with a model configured: no request, the offline article. */
 	llmsrv_reset(srv);
 	const char *off[] = {"https://openai.example/blog/gpt-4-5", "--offline", NULL};

@@ -142,6 +142,8 @@ llmsrv_article(const struct llmsrv_call *call, json_t **answer)
 			buf_puts(&question, "Is this a deliberate shift, or a move forced by circumstances? Share your view "
 			                    "in the comments.");
 	}
+	if (strcmp(fault, "heading_cites") == 0) /* and in the headline */
+		buf_puts(&headline, zh ? "[1]" : " [1]");
 	long used = (long)(chars(buf_str(&headline)) + chars(buf_str(&hook)) + chars(buf_str(&conclusion)) +
 	                   chars(buf_str(&question)));
 	struct buf body[6] = {BUF_INIT, BUF_INIT, BUF_INIT, BUF_INIT, BUF_INIT, BUF_INIT};
@@ -165,6 +167,8 @@ llmsrv_article(const struct llmsrv_call *call, json_t **answer)
 			buf_printf(&heading[s], "%s shows the change has begun", s < n ? src[s].source : src[0].source);
 		if (markup && s == 1)
 			buf_puts(&heading[s], "**");
+		if (strcmp(fault, "heading_cites") == 0 && s == 0) /* a citation in a heading */
+			buf_puts(&heading[s], zh ? "[1]" : " [1]");
 		used += (long)chars(buf_str(&heading[s]));
 	}
 	/* Where the content is a list: numbered points that start in bold (seed 002); not in a short

@@ -16,7 +16,8 @@ int llmsrv_classify(const struct llmsrv_call *call, json_t **answer);
  * does not have), "miss_section" (three sections, no closing question), "wrong_lang" (an
  * English body for a Chinese article), "too_short", "heading_markup" (the first three section
  * headings carry Markdown heading marks and their own number: "### 一、…", "## **二、…**",
- * "###三、…"). NULL or count 0 clears. */
+ * "###三、…"), "heading_cites" (the headline and the first section heading end with a
+ * citation, "…[1]"). NULL or count 0 clears. */
 void llmsrv_article_fault(const char *mode, int count);
 
 /* Make the next count "weekly" answers to requests whose user message contains match cite a
