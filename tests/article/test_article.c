@@ -117,6 +117,13 @@ test_checker(void)
 	CHECK_INT(commentary_number_prefix("第三层：产业格局"), strlen("第三层："));
 	CHECK_INT(commentary_number_prefix("2. Why"), 3);
 	CHECK_INT(commentary_number_prefix("GPT-5 arrives"), 0);
+	/* Citation lists become single markers; anything else is left as written. */
+	struct arena la = {0};
+	CHECK_STR(check_citation_lists("见[1, 2]与[2，3]、[1-3]和【4】。", &la), "见[1][2]与[2][3]、[1][2][3]和[4]。");
+	CHECK_STR(check_citation_lists("[1][2] [2020, 2021] [3-1] [a, 1] 【注】 [1,", &la),
+	          "[1][2] [2020, 2021] [3-1] [a, 1] 【注】 [1,");
+	CHECK_STR(check_citation_lists(NULL, &la), "");
+	arena_free(&la);
 	buf_free(&f);
 }
 
@@ -646,6 +653,26 @@ main(void)
 	CHECK_INT(q ? sqlite3_column_int64(q, 0) : -1, 0);
 	sqlite3_finalize(q);
 	store_close(&st);
+	llmsrv_article_fault(NULL, 0);
+
+	/* Citations written as lists ("[1, 2]", "[1，2]", "[1-2]", "【1】"): read as the markers
+	 * they stand for. Before: they stayed text, "\[1, 2\]" in the Markdown, a bracket that links
+	 * nowhere, and source 2, cited only so, had no link in the article. */
+	llmsrv_reset(srv);
+	llmsrv_article_fault("cite_list", 1);
+	const char *listed[] = {"https://openai.example/blog/gpt-4-5", "--min-chars", "1400", NULL};
+	CHECK_INT(article(listed, &out, &err), 0);
+	llmsrv_get_stats(srv, &after);
+	CHECK_INT(after.requests, 1);
+	check_structure(buf_str(&out), 0);
+	static const char *const lists[] = {"\\[1, 2\\]", "\\[1，2\\]", "\\[1-2\\]", "【1】", "1, 2", "1，2"};
+	for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
+		if (strstr(buf_str(&out), lists[i]))
+			fprintf(stderr, "citation list left as text: %s\n", lists[i]);
+		CHECK(strstr(buf_str(&out), lists[i]) == NULL);
+	}
+	const char *sec = strstr(buf_str(&out), "**一、");
+	CHECK(sec && strstr(sec, "[\\[2\\]](https://") != NULL);
 	llmsrv_article_fault(NULL, 0);
 
 	/* --offline with a model configured: no request, the offline article. */

@@ -193,8 +193,14 @@ llmsrv_article(const struct llmsrv_call *call, json_t **answer)
 			cite = (size_t)ss[k % ns].id;
 		/* The first line of a section is its key sentence, in bold (seed 002). */
 		int key = !body[s].len && !ns;
-		buf_printf(&line, "%s%s%s%s[%zu]", body[s].len ? (k % 3 == 0 ? "\n\n" : " ") : "", key ? "**" : "",
-		           ns ? ss[k % ns].text : lines[(k / sections + s) % 5], key ? "**" : "", cite);
+		char mark[32];
+		snprintf(mark, sizeof mark, "[%zu]", cite);
+		/* cite_list: every other line cites all sources in one list, as models write them */
+		static const char *const lists[] = {"[1, 2]", "[1，2]", "[1-2]", "\u30101\u3011"}; /* 【1】 */
+		if (strcmp(fault, "cite_list") == 0 && n >= 2 && k % 2 == 1)
+			snprintf(mark, sizeof mark, "%s", lists[(k / 2) % 4]);
+		buf_printf(&line, "%s%s%s%s%s", body[s].len ? (k % 3 == 0 ? "\n\n" : " ") : "", key ? "**" : "",
+		           ns ? ss[k % ns].text : lines[(k / sections + s) % 5], key ? "**" : "", mark);
 		used += (long)chars(buf_str(&line)) - 3 + (cite > 9 ? -1 : 0);
 		buf_puts(&body[s], buf_str(&line));
 		buf_free(&line);

@@ -17,7 +17,8 @@ int llmsrv_classify(const struct llmsrv_call *call, json_t **answer);
  * English body for a Chinese article), "too_short", "heading_markup" (the first three section
  * headings carry Markdown heading marks and their own number: "### 一、…", "## **二、…**",
  * "###三、…"), "heading_cites" (the headline and the first section heading end with a
- * citation, "…[1]"). NULL or count 0 clears. */
+ * citation, "…[1]"), "cite_list" (with two sources or more, every other line of the sections
+ * cites them in one list: "[1, 2]", "[1，2]", "[1-2]" or "【1】"). NULL or count 0 clears. */
 void llmsrv_article_fault(const char *mode, int count);
 
 /* Make the next count "weekly" answers to requests whose user message contains match cite a

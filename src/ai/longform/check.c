@@ -35,6 +35,118 @@ check_citation(const char *p, long *id)
 	return i + 1;
 }
 
+/* The length of the bracket at p: 1 for "[" / "]", 3 for the full-width ones, else 0; *wide
+ * says which. */
+static size_t
+bracket_at(const char *p, int open, int *wide)
+{
+	*wide = 1;
+	if (*p == (open ? '[' : ']')) {
+		*wide = 0;
+		return 1;
+	}
+	if (str_starts(p, open ? "\u3010" : "\u3011") || str_starts(p, open ? "\uff3b" : "\uff3d")) /* 【】 ［］ */
+		return 3;
+	return 0;
+}
+
+/* The number of one to three digits at *p (moved past it), or -1. */
+static long
+small_number(const char **p)
+{
+	long v = 0;
+	size_t i = 0;
+	while (i < 4 && is_ascii_digit((unsigned char)(*p)[i]))
+		v = v * 10 + ((*p)[i++] - '0');
+	if (i == 0 || i > 3)
+		return -1;
+	*p += i;
+	return v;
+}
+
+/* The separator at p between two ids of a list (spaces around it included): its length, and
+ * *range set when it is a dash; else 0. */
+static size_t
+list_sep(const char *p, int *range)
+{
+	const char *q = p;
+	while (*q == ' ')
+		q++;
+	static const char *const seps[] = {",", "\uff0c", "\u3001", "-", "\u2013", ";"}; /* , ， 、 - – ; */
+	size_t n = 0;
+	for (size_t i = 0; i < sizeof seps / sizeof seps[0] && !n; i++)
+		if (str_starts(q, seps[i])) {
+			n = strlen(seps[i]);
+			*range = i == 3 || i == 4;
+		}
+	if (!n)
+		return 0;
+	q += n;
+	while (*q == ' ')
+		q++;
+	return (size_t)(q - p);
+}
+
+/* The citation list at p written as single markers into out; returns its length, or 0 (and
+ * writes nothing) when p opens no list that needs it. */
+static size_t
+citation_list(const char *p, struct buf *out)
+{
+	int wide, wide_close;
+	size_t open = bracket_at(p, 1, &wide);
+	if (!open)
+		return 0;
+	const char *q = p + open;
+	long ids[24];
+	size_t n = 0;
+	long v = small_number(&q);
+	if (v < 0)
+		return 0;
+	ids[n++] = v;
+	for (;;) {
+		int range = 0;
+		size_t sep = list_sep(q, &range);
+		if (!sep)
+			break;
+		q += sep;
+		long w = small_number(&q);
+		if (w < 0)
+			return 0;
+		if (range) {
+			if (w <= ids[n - 1] || w - ids[n - 1] > 20 || n + (size_t)(w - ids[n - 1]) > 20)
+				return 0;
+			for (long k = ids[n - 1] + 1; k <= w; k++)
+				ids[n++] = k;
+		} else {
+			if (n >= 20)
+				return 0;
+			ids[n++] = w;
+		}
+	}
+	size_t close = bracket_at(q, 0, &wide_close);
+	if (!close || (n == 1 && !wide))
+		return 0; /* no list, or already a plain marker "[1]" */
+	for (size_t i = 0; i < n; i++)
+		buf_printf(out, "[%ld]", ids[i]);
+	return (size_t)(q + close - p);
+}
+
+const char *
+check_citation_lists(const char *text, struct arena *arena)
+{
+	struct buf b = BUF_INIT;
+	for (const char *p = text ? text : ""; *p;) {
+		size_t n = citation_list(p, &b);
+		if (n)
+			p += n;
+		else
+			buf_putc(&b, *p++);
+	}
+	const char *out = arena_strdup(arena, buf_str(&b));
+	buf_free(&b);
+	return out;
+}
+
 static size_t
 count_chars(const char *s)
 {

@@ -21,11 +21,11 @@
 #define ARTICLE_FLOOR_ZH 400         /* thin sources never shorten the target below this */
 #define ARTICLE_FLOOR_EN 800
 
+/* The text of o's key, its citation lists made single markers ("[1, 2]" -> "[1][2]"). */
 static const char *
 jtext(json_t *o, const char *key, struct arena *arena)
 {
-	const char *s = json_string_value(json_object_get(o, key));
-	return arena_strdup(arena, s ? s : "");
+	return check_citation_lists(json_string_value(json_object_get(o, key)), arena);
 }
 
 /* Copy a validated answer into a draft. */

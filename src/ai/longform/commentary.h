@@ -52,6 +52,14 @@ int check_paragraphs(const char *const *texts, size_t count, const struct check_
 /* The length of a citation marker at p ("[12]", id stored in *id), else 0. */
 size_t check_citation(const char *p, long *id);
 
+/* text (NULL = "") with the citation lists a model writes for several sources made single
+ * markers, in arena: "[1, 2]", "[1,2]", "[1，2]", "[1、2]" and a range "[1-3]" / "[1–3]" (at
+ * most 20 ids) become "[1][2]" / "[1][2][3]", as do the full-width "【1】", "［1］" and
+ * "【1，2】". Only numbers of one to three digits (a bracketed year is no citation); every
+ * other character is copied as it is. Without this the list stayed text, a bracket that
+ * links nowhere, and counted as no citation. */
+const char *check_citation_lists(const char *text, struct arena *arena);
+
 /* The body length check_commentary measures (non-space code points, citations excluded). */
 size_t check_commentary_chars(const struct commentary_draft *d);
 

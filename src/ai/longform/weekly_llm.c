@@ -258,8 +258,8 @@ accept_answer(struct weekly_job *j, const struct check_rules *rules, const struc
 	size_t n = json_array_size(arr);
 	const char **texts = arena_alloc(arena, (n + 1) * sizeof *texts);
 	for (size_t i = 0; i < n; i++) {
-		const char *s = json_string_value(json_array_get(arr, i));
-		texts[i] = s ? s : "";
+		/* "[1, 2]" -> "[1][2]": a list left as written would be text, not citations */
+		texts[i] = check_citation_lists(json_string_value(json_array_get(arr, i)), arena);
 	}
 	int en = strcmp(rules->lang, "en") == 0;
 	int bad = check_paragraphs(texts, n, rules, findings);
