@@ -336,7 +336,7 @@ mds_html_inline(struct buf *out, const char *text, const struct mds_refs *refs, 
 void
 mds_md_inline(struct buf *out, const char *text, const struct mds_refs *refs)
 {
-	struct ctx c = {F_MD, out, refs, NULL, 0};
+	struct ctx c = {F_MD, out, refs, NULL, 1}; /* it begins a line: "- x" or "2. x" would be a list */
 	if (text) {
 		const char *s = text;
 		size_t len = strlen(text);

@@ -49,7 +49,8 @@ void mds_md(struct buf *out, const char *text, const struct mds_refs *refs);
 void mds_html(struct buf *out, const char *text, const struct mds_refs *refs, const struct mds_style *style);
 
 /* Append text as one line of inline HTML/Markdown (a heading, a one-paragraph weekly text):
- * bold and citations rendered, line structure collapsed to spaces. */
+ * bold and citations rendered, line structure collapsed to spaces. The Markdown line is
+ * taken to begin a line: a leading list marker ("- ", "2. ") is escaped, text as in HTML. */
 void mds_html_inline(struct buf *out, const char *text, const struct mds_refs *refs,
                      const struct mds_style *style);
 void mds_md_inline(struct buf *out, const char *text, const struct mds_refs *refs);

@@ -65,6 +65,14 @@ llmsrv_weekly_fault(const char *match, int count)
 	slot_set(&weekly_fault, match, count);
 }
 
+static struct fault_slot weekly_lists = {PTHREAD_MUTEX_INITIALIZER, "", 0};
+
+void
+llmsrv_weekly_lists(int count)
+{
+	slot_set(&weekly_lists, "", count);
+}
+
 /* Non-space code points of s. */
 static size_t
 chars(const char *s)
@@ -251,6 +259,8 @@ llmsrv_weekly(const struct llmsrv_call *call, json_t **answer)
 		return -1;
 	char match[128];
 	int bad = slot_take(&weekly_fault, call->user, match);
+	char unused[128];
+	int listed = slot_take(&weekly_lists, NULL, unused);
 	size_t np = n < 3 ? n : 3;
 	struct buf para[3] = {BUF_INIT, BUF_INIT, BUF_INIT};
 	struct llmsrv_sentence *ss = NULL;
@@ -262,7 +272,9 @@ llmsrv_weekly(const struct llmsrv_call *call, json_t **answer)
 		long id = strtol(src[i].id, NULL, 10);
 		if (bad && i == 0)
 			id = (long)n + 5;
-		if (!b->len)
+		if (!b->len && listed) /* "- …", "2. …", "3. …" */
+			buf_printf(b, i == 0 ? "- " : "%zu. ", i * np / n + 1);
+		if (!b->len || (listed && b->len <= 3))
 			buf_puts(b, call->is_zh ? "【周报稿】" : "[weekly draft] ");
 		if (call->is_zh)
 			buf_printf(b, "%s，%s 报道「%s」[%ld]。", date, src[i].source, src[i].title, id);

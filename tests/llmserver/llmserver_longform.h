@@ -25,4 +25,8 @@ void llmsrv_article_fault(const char *mode, int count);
  * source id the group does not have (n + 5 for the first source). NULL or count 0 clears. */
 void llmsrv_weekly_fault(const char *match, int count);
 
+/* Make the next count "weekly" answers open their paragraphs as list items: the first "- ",
+ * the others "2. ", "3. " (as a model numbering its paragraphs writes them). 0 clears. */
+void llmsrv_weekly_lists(int count);
+
 #endif

@@ -141,6 +141,40 @@ model_rumour(struct llmsrv *srv, const char *const *env)
 	buf_free(&rumours);
 }
 
+/* Paragraphs the model opens as list items ("- …", "2. …"): a weekly paragraph is one line of
+ * text, so the Markdown shows the marker as written, as the page does, and no list. Before:
+ * the Markdown began the paragraph with a bare "- " or "2. ", which Jekyll and Hugo render as
+ * a bullet or a numbered list while the HTML page shows "- …" and "2. …" as text. */
+static void
+model_lists(struct llmsrv *srv, const char *const *env)
+{
+	char home[4096];
+	snprintf(home, sizeof home, "%s/home-lists", test_tmpdir());
+	wfx_make_home(home);
+	llmsrv_reset(srv);
+	llmsrv_weekly_lists(100);
+	const char *args[] = {"weekly", "--home", home, "--no-fetch", "--now", WFX_NOW, "--config",
+	                      wfx_path("weekly", "weekly.conf"), NULL};
+	struct buf out = BUF_INIT, err = BUF_INIT, body = BUF_INIT;
+	CHECK_INT(wfx_brief(args, env, &out, &err), 0);
+	llmsrv_weekly_lists(0);
+	section(buf_str(&out), "\n# 一、科技新闻\n", "\n# 参考资料\n", &body);
+	CHECK(strstr(buf_str(&body), "\n\\- 【周报稿】") != NULL);
+	CHECK(strstr(buf_str(&body), "\n2\\. 【周报稿】") != NULL);
+	for (const char *line = buf_str(&body); line; line = strchr(line + 1, '\n')) {
+		const char *l = line + (*line == '\n');
+		size_t digits = strspn(l, "0123456789");
+		int item = strncmp(l, "- ", 2) == 0 || (digits > 0 && (l[digits] == '.' || l[digits] == ')') &&
+		                                          l[digits + 1] == ' ');
+		if (item)
+			fprintf(stderr, "a list item in the post: %.*s\n", (int)strcspn(l, "\n"), l);
+		CHECK(!item);
+	}
+	buf_free(&out);
+	buf_free(&err);
+	buf_free(&body);
+}
+
 int
 main(void)
 {
@@ -182,6 +216,7 @@ main(void)
 	bad_citation(srv, env, 1);
 	bad_citation(srv, env, 2);
 	model_rumour(srv, env);
+	model_lists(srv, env);
 	llmsrv_stop(srv);
 	buf_free(&out);
 	buf_free(&err);
