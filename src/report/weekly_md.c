@@ -31,6 +31,33 @@ weekly_refs_title(const char *lang)
 	return is_en(lang) ? "References" : "参考资料";
 }
 
+/* s could be read as a number by a YAML 1.1 or 1.2 loader (Jekyll's Psych, Hugo's go-yaml):
+ * "42", "1.0", ".5", "1e3", "0x1F", "0o17", "1_000", base 60 "12:30", ".inf", ".nan", with a
+ * sign or not. Anything made only of digits, hex letters and number punctuation that starts
+ * like a number counts (quoting a string never hurts); a date (2026-02-21) does not: the
+ * `date:` line means one. */
+static int
+yaml_numeric_like(const char *s)
+{
+	if (*s == '+' || *s == '-')
+		s++;
+	if (str_casecmp(s, ".inf") == 0 || str_casecmp(s, ".nan") == 0)
+		return 1;
+	if (!is_ascii_digit((unsigned char)*s) && *s != '.')
+		return 0;
+	if (strlen(s) >= 10 && is_ascii_digit((unsigned char)s[0]) && is_ascii_digit((unsigned char)s[3]) &&
+	    s[4] == '-' && s[7] == '-')
+		return 0;
+	int digits = 0;
+	for (const char *p = s; *p; p++) {
+		if (is_ascii_digit((unsigned char)*p))
+			digits++;
+		else if (!is_ascii_xdigit((unsigned char)*p) && !strchr("_.:xXoO+-", *p))
+			return 0;
+	}
+	return digits > 0;
+}
+
 /* A plain scalar is safe when it cannot be read as anything but a string. */
 static int
 yaml_plain_ok(const char *s)
@@ -42,7 +69,9 @@ yaml_plain_ok(const char *s)
 		return 0;
 	if (strstr(s, ": ") || strstr(s, " #") || strchr(s, '\n') || strchr(s, '\t'))
 		return 0;
-	static const char *const words[] = {"true", "false", "yes", "no", "on", "off", "null"};
+	if (yaml_numeric_like(s))
+		return 0;
+	static const char *const words[] = {"true", "false", "yes", "no", "on", "off", "null", "y", "n"};
 	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
 		if (str_casecmp(s, words[i]) == 0)
 			return 0;

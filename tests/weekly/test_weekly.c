@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "ai/longform/weekly.h"
+#include "report/weekly.h"
 #include "testlib.h"
 #include "util/arena.h"
 #include "util/fs.h"
@@ -539,9 +540,36 @@ test_german_noun_no_group(void)
 	buf_free(&md);
 }
 
+/* A front matter value YAML reads as a number or a boolean is quoted: Jekyll (YAML 1.1) read
+ * the tag "12:30" as 45000 (base 60) and "0x1F" as 31, Hugo "1e3" as 1000 and "1.0" as 1, and
+ * go-yaml takes "y" for true. Dates stay plain (the `date:` line is meant as one). */
+static void
+test_yaml_scalars(void)
+{
+	static const char *const quoted[] = {"12:30", "0x1F", "1e3", "1.0", ".5", "+1", "-2", "0o17", "017",
+	                                     "1_000", ".inf", "-.Inf", ".NaN", "y", "N", "42"};
+	static const char *const plain[] = {"2026-02-21", "2026-02-21 09:30:00 +0800", "v1.2", "GPT-5",
+	                                    "3D printing", "周报", "Rust 1.85", "AI"};
+	struct buf b = BUF_INIT;
+	for (size_t i = 0; i < sizeof quoted / sizeof quoted[0]; i++) {
+		buf_clear(&b);
+		weekly_yaml_scalar(&b, quoted[i]);
+		char want[64];
+		snprintf(want, sizeof want, "\"%s\"", quoted[i]);
+		CHECK_STR(buf_str(&b), want);
+	}
+	for (size_t i = 0; i < sizeof plain / sizeof plain[0]; i++) {
+		buf_clear(&b);
+		weekly_yaml_scalar(&b, plain[i]);
+		CHECK_STR(buf_str(&b), plain[i]);
+	}
+	buf_free(&b);
+}
+
 int
 main(void)
 {
+	test_yaml_scalars();
 	test_german_noun_no_group();
 	test_linkless_refs();
 	test_also_covered_once();
