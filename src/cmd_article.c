@@ -23,6 +23,7 @@
 #include "store/runlock.h"
 #include "store/select.h"
 #include "util/arena.h"
+#include "util/fs.h"
 #include "util/log.h"
 #include "util/str.h"
 #include "util/timeutil.h"
@@ -310,8 +311,11 @@ cmd_article(int argc, char **argv)
 		return cmd_usage_error("article", e.msg);
 	if ((key && r.top) || (!key && !r.top))
 		return cmd_usage_error("article", "give one STORY (story id, item id or URL), or --top K");
-	if (r.top && !a->out)
-		return cmd_usage_error("article", "--top writes several articles: give --out DIR/");
+	/* --top K writes STORY.md, .html and .json per story: into a directory only, never into a
+	 * directory made under a name given as a file (--out today.md, --out -). */
+	if (r.top && (!a->out || !(fs_is_dir(a->out) || str_ends(a->out, "/"))))
+		return cmd_usage_error("article", "--top writes several articles: give --out DIR/ (an existing "
+		                                  "directory, or a path ending in /)");
 	if (r.min_chars && r.max_chars && r.min_chars > r.max_chars)
 		return cmd_usage_error("article", "--min-chars is larger than --max-chars");
 	if (cmd_lang(&a->lang, &e) < 0 || cmd_format(a->format, a->out, &r.format, &e) < 0)

@@ -8,6 +8,7 @@
 
 #include "netlib.h"
 #include "testlib.h"
+#include "util/fs.h"
 
 struct usage_case {
 	const char *args[6]; /* the command and its arguments, NULL-terminated */
@@ -89,11 +90,43 @@ test_config_values(struct buf *err)
 	}
 }
 
+/* article --top K writes STORY.md, .html and .json per story into a directory: --out given as
+ * a file name (neither an existing directory nor a path ending in /) is a usage error, as the
+ * help says ("give --out DIR/"), not a directory made under that name. A store with articles
+ * in the window, so that the run would otherwise write. */
+static void
+test_article_top_out(struct buf *err)
+{
+	const char *home = t_subdir("top-home");
+	const char *dir = t_subdir("top-out");
+	struct fsrv srv;
+	fsrv_start(&srv, FIXTURES_DIR, NULL);
+	CHECK_INT(t_brief(NULL, NULL, NULL, "feeds", "add", fsrv_url(&srv, "/rss.xml"), "--home", home, NULL), 0);
+	CHECK_INT(t_brief(NULL, NULL, NULL, "fetch", "-q", "--home", home, NULL), 0);
+	fsrv_stop(&srv);
+	const char *now = "2026-02-21T12:00:00Z";
+	char file[4200], slash[4200];
+	snprintf(file, sizeof file, "%s/today.md", dir);
+	snprintf(slash, sizeof slash, "%s/articles/", dir);
+	buf_clear(err);
+	int rc = t_brief(NULL, NULL, err, "article", "--top", "2", "--out", file, "--now", now, "--home", home, NULL);
+	if (rc != 2)
+		fprintf(stderr, "brief article --top 2 --out %s: exit %d\n%s", file, rc, buf_str(err));
+	CHECK_INT(rc, 2);
+	CHECK(strstr(buf_str(err), "--top writes several articles: give --out DIR/") != NULL);
+	CHECK(access(file, F_OK) != 0); /* neither a file nor a directory of that name */
+	/* A path ending in / is a directory, made when missing: one article's three files. */
+	CHECK_INT(t_brief(NULL, NULL, NULL, "article", "--top", "1", "--out", slash, "--now", now, "--home", home, NULL),
+	          0);
+	CHECK(fs_is_dir(slash));
+}
+
 int
 main(void)
 {
 	struct buf err = BUF_INIT;
 	test_config_values(&err);
+	test_article_top_out(&err);
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		const char *const *a = cases[i].args;
 		char home[4200];
