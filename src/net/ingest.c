@@ -18,6 +18,7 @@
 
 #include "feed/feed.h"
 #include "feed/text.h"
+#include "feed/url.h"
 #include "net/fetch_internal.h"
 #include "util/str.h"
 #include "util/timeutil.h"
@@ -365,6 +366,10 @@ ingest_parsed(struct fetch_ctx *c, struct parse_task *t)
 	                          .new_url = j->perm_url,
 	                          .title = t->doc.feed.title,
 	                          .description = desc.len ? buf_str(&desc) : NULL,
+	                          /* the site a source added by its feed URL alone links to (feeds list
+	                           * --json's html_url, export's htmlUrl, the archive's source link) */
+	                          .html_url = url_feed_check(t->doc.feed.link) == URL_FEED_OK ? t->doc.feed.link
+	                                                                                    : NULL,
 	                          .latency_ms = latency_ms};
 	int recorded = store_source_record(c->st, j->src.id, &r, &e);
 	buf_free(&desc);

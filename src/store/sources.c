@@ -203,6 +203,7 @@ store_source_record(struct store *st, int64_t id, const struct source_result *r,
 		" last_modified = CASE WHEN ?4 THEN ?6 ELSE last_modified END,"
 		" title = coalesce(?7, title),"
 		" description = coalesce(?10, description),"
+		" html_url = coalesce(html_url, ?11),"
 		" avg_latency_ms = CASE WHEN ?8 < 0 THEN avg_latency_ms WHEN avg_latency_ms IS NULL THEN ?8"
 		"   ELSE avg_latency_ms * 0.7 + ?8 * 0.3 END,"
 		" item_count = (SELECT count(*) FROM items WHERE source_id = ?9)"
@@ -220,6 +221,7 @@ store_source_record(struct store *st, int64_t id, const struct source_result *r,
 	sqlite3_bind_double(s, 8, r->http_status ? (double)r->latency_ms : -1.0);
 	sqlite3_bind_int64(s, 9, id);
 	store_bind_text(s, 10, r->description);
+	store_bind_text(s, 11, r->html_url);
 	if (store_cached_step(st, s, e) < 0)
 		return -1;
 	if (is_ok && r->new_url) {

@@ -54,6 +54,8 @@ struct source_result {
 	const char *title;          /* the feed's title, or NULL to keep */
 	const char *description;    /* the feed's description as plain text (at most SOURCE_DESCRIPTION_MAX
 	                             * bytes), or NULL to keep */
+	const char *html_url;       /* the feed's own link (its site), stored only when the source has no
+	                             * site URL yet (an OPML htmlUrl wins); NULL = none */
 	int64_t latency_ms;
 };
 

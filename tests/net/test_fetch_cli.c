@@ -125,6 +125,51 @@ test_feeds_commands(void)
 	buf_free(&err);
 }
 
+/* A source added by its feed URL alone learns its site from the feed's own link on the first
+ * fetch: feeds list --json's html_url (docs/cli.md: it mirrors the sources table's site URL),
+ * export's htmlUrl. An OPML htmlUrl is the user's and stays whatever the feed says. */
+static void
+test_site_url(void)
+{
+	const char *h = home("site-url");
+	struct buf out = BUF_INIT, err = BUF_INIT;
+	CHECK_INT(brief(h, NULL, &err, "feeds", "add", fsrv_url(&srv, "/rss.xml"), NULL), 0);
+	char opml[600];
+	snprintf(opml, sizeof opml, "%s/site-url.opml", test_tmpdir());
+	struct buf list = BUF_INIT;
+	buf_printf(&list, "<?xml version=\"1.0\"?><opml version=\"2.0\"><body><outline text=\"a\" xmlUrl=\"%s\" "
+	                  "htmlUrl=\"https://mine.example/\"/></body></opml>\n",
+	           fsrv_url(&srv, "/atom.xml"));
+	test_write_file(opml, list.data, list.len);
+	buf_free(&list);
+	CHECK_INT(brief(h, NULL, &err, "feeds", "import", opml, NULL), 0);
+	CHECK_INT(brief(h, NULL, &err, "fetch", "-q", NULL), 0);
+	CHECK_INT(brief(h, &out, &err, "feeds", "list", "--json", NULL), 0);
+	json_t *j = parse_json(&out);
+	CHECK_INT(json_array_size(j), 2);
+	const char *site = json_string_value(json_object_get(json_array_get(j, 0), "html_url"));
+	if (!site)
+		fprintf(stderr, "html_url of the added feed: null\n%s", buf_str(&out));
+	CHECK_STR(site ? site : "(null)", "https://blog.example.org/");
+	CHECK_STR(json_string_value(json_object_get(json_array_get(j, 1), "html_url")), "https://mine.example/");
+	json_decref(j);
+	buf_clear(&out);
+	CHECK_INT(brief(h, &out, &err, "feeds", "export", NULL), 0);
+	struct arena a = ARENA_INIT;
+	struct opml_feed *feeds;
+	size_t n = 0;
+	struct err e;
+	CHECK(opml_parse(out.data ? out.data : "", out.len, &a, &feeds, &n, &e) == 0);
+	CHECK_INT(n, 2);
+	if (n == 2) {
+		CHECK_STR(feeds[0].html_url ? feeds[0].html_url : "(null)", "https://blog.example.org/");
+		CHECK_STR(feeds[1].html_url ? feeds[1].html_url : "(null)", "https://mine.example/");
+	}
+	arena_free(&a);
+	buf_free(&out);
+	buf_free(&err);
+}
+
 static void
 test_fetch_json_and_agents(void)
 {
@@ -277,6 +322,7 @@ main(void)
 	test_feeds_commands();
 	t_need_parser();
 	test_fetch_json_and_agents();
+	test_site_url();
 	test_kill_mid_run();
 	fsrv_stop(&srv);
 	return test_done("test_fetch_cli");
