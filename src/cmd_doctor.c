@@ -23,7 +23,8 @@
 
 const char cmd_doctor_help[] =
 	"usage: brief doctor [--no-network]\n\n"
-	"Check that brief can work: the config file parses, the state directory and the store are\n"
+	"Check that brief can work: the config file parses (a key brief does not read, a misspelt\n"
+	"one, is a warning), the state directory and the store are\n"
 	"usable (schema version, integrity, writable with room for 1 MiB, counts), which LLM is\n"
 	"configured (the API key is reported as set or not, never shown; URLs are shown without\n"
 	"credentials) and whether it answers (GET {base}/models, 10 s timeout), and that each\n"
@@ -223,6 +224,30 @@ check_llm(struct doctor *d, const struct config *cfg, int use_network)
 }
 
 
+/* ---- config ---- */
+
+/* A warning for each key of cfg that brief does not read: a misspelt key ("concurency",
+ * "api-key") is ignored where it stands, so the setting silently keeps its default. */
+static void
+check_config_keys(struct doctor *d, const struct config *cfg)
+{
+	for (size_t i = 0; i < cfg->count; i++) {
+		const struct config_entry *en = &cfg->entries[i];
+		int is_channel = str_starts(en->section, "deliver.");
+		if (is_channel ? deliver_key_is_known(en->key) : config_is_known(en->section, en->key))
+			continue;
+		const char *dot = strchr(en->section, '.'); /* a named section: [deliver "NAME"] */
+		if (dot)
+			report(d, V_WARN, "config", "[%.*s \"%s\"] %s: not a key brief reads (misspelt?); ignored",
+			       (int)(dot - en->section), en->section, dot + 1, en->key);
+		else if (*en->section)
+			report(d, V_WARN, "config", "[%s] %s: not a key brief reads (misspelt?); ignored", en->section,
+			       en->key);
+		else
+			report(d, V_WARN, "config", "%s: a key before any [section] is not read; ignored", en->key);
+	}
+}
+
 /* ---- delivery ---- */
 
 static void
@@ -268,6 +293,7 @@ cmd_doctor(int argc, char **argv)
 		common.config = "/dev/null"; /* carry on with the defaults to check the rest */
 	} else if (probe.path) {
 		report(&d, V_OK, "config", "%s (%zu settings)", probe.path, probe.count);
+		check_config_keys(&d, &probe);
 	} else {
 		report(&d, V_INFO, "config", "no config file (defaults; $BRIEF_CONFIG or ~/.config/brief/config)");
 	}

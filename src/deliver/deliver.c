@@ -37,6 +37,22 @@ static const char *const secret_keys[] = {"secret", "bot_token", "password", "us
 /* Keys holding URLs whose path and query may carry a token (webhook keys live there). */
 static const char *const url_keys[] = {"url", "smtp_url"};
 
+/* Every key a channel reads, whatever its type (channel_get/channel_need callers). */
+static const char *const channel_keys[] = {
+	"type",   "url",     "header",   "secret",   "bot_token",    "chat_id",    "api_base",
+	"appid",  "cover",   "author",   "timeout",  "open_comment", "parse_mode", "smtp_url",
+	"from",   "to",      "username", "password", "starttls",     "ca_file",
+};
+
+int
+deliver_key_is_known(const char *key)
+{
+	for (size_t i = 0; i < sizeof channel_keys / sizeof channel_keys[0]; i++)
+		if (str_casecmp(key, channel_keys[i]) == 0)
+			return 1;
+	return 0;
+}
+
 const char *
 channel_get(const struct channel *ch, const char *key)
 {

@@ -61,4 +61,9 @@ size_t deliver_list(const struct config *cfg, const char ***names);
  * Returns 0, or -1 with e set. Used by `brief doctor`. */
 int deliver_check(const struct config *cfg, const char *name, struct err *e);
 
+/* Whether key is one a channel's section ([deliver "NAME"]) may set, for any type (the keys of
+ * brief.conf(5)'s [deliver NAME]; case-insensitive). Used by `brief doctor` to name a key
+ * that is misspelt, and so silently ignored. */
+int deliver_key_is_known(const char *key);
+
 #endif

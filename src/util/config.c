@@ -215,6 +215,20 @@ config_load(struct config *cfg, const char *path, struct err *e)
 	return rc;
 }
 
+#define CONFIG_KNOWN_ROW(section, key, ...) {#section, #key},
+static const struct {
+	const char *section, *key;
+} config_known[] = {CONFIG_INTS(CONFIG_KNOWN_ROW) CONFIG_BOOLS(CONFIG_KNOWN_ROW) CONFIG_STRS(CONFIG_KNOWN_ROW)};
+
+int
+config_is_known(const char *section, const char *key)
+{
+	for (size_t i = 0; i < sizeof config_known / sizeof config_known[0]; i++)
+		if (str_casecmp(section, config_known[i].section) == 0 && str_casecmp(key, config_known[i].key) == 0)
+			return 1;
+	return 0;
+}
+
 const char *
 config_get(const struct config *cfg, const char *section, const char *key)
 {

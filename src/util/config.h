@@ -131,6 +131,9 @@ int config_load(struct config *cfg, const char *path, struct err *e);
  * it initialises, and resolve it. Returns 0, or -1 with "name:line: ..." or the first bad
  * value in e (cfg then holds what was read so far; config_free it either way). */
 int config_parse(struct config *cfg, const char *text, size_t len, const char *name, struct err *e);
+/* Whether section.key is a key of the tables above (case-insensitive); the named delivery
+ * sections are deliver/'s (deliver_key_is_known). */
+int config_is_known(const char *section, const char *key);
 /* Value of section.key, or NULL. */
 const char *config_get(const struct config *cfg, const char *section, const char *key);
 /* Resolve the entries into cfg->v (config_load does this; a config built by hand calls it).

@@ -9,7 +9,8 @@
      that command's section (.TP tags) are the same set. So an option added to a
      parser without a line in the help, or without a man page entry, fails here;
      so does a man page entry for an option that no longer exists.
-  3. Config keys: every key of the typed config table (src/util/config.h) and every
+  3. Config keys (and brief doctor's list of a delivery channel's keys, which must be the
+     keys the channels read): every key of the typed config table (src/util/config.h) and every
      key read outside it (config_get / config_pick with a literal section and key, or
      through a small wrapper that passes a literal key on, such as the delivery
      channels' channel_get: found by reading the sources) is documented in
@@ -309,6 +310,17 @@ def main():
     for sec, key in sorted(doc):
         if (sec, key) not in plain_read and not (sec in kinds and key in star_read):
             fail("docs/brief.conf.5 documents [%s] %s, which no source reads" % (sec, key))
+    # brief doctor names the keys brief does not read: its list of a channel's keys
+    # (channel_keys in src/deliver/deliver.c) is the set the channels read.
+    with open(os.path.join(srcdir, "src/deliver/deliver.c"), encoding="utf-8") as f:
+        m = re.search(r"channel_keys\[\]\s*=\s*\{(.*?)\};", f.read(), re.S)
+    listed = set(re.findall(r'"([a-z_]+)"', m.group(1))) if m else set()
+    channel_read = {k for s, k in read if s == "deliver"}
+    for key in sorted(channel_read - listed):
+        fail("[deliver NAME] %s is read by a channel but not in channel_keys (src/deliver/deliver.c): "
+             "brief doctor would call it misspelt" % key)
+    for key in sorted(listed - channel_read):
+        fail("channel_keys (src/deliver/deliver.c) lists %s, which no channel reads" % key)
     print("%d config keys (%d in the config table, the rest read by the delivery channels), %d documented"
           % (len(read), len(table), len(doc)))
 

@@ -163,6 +163,42 @@ test_delivery(void)
 	buf_free(&out);
 }
 
+/* A key brief does not read (misspelt) is silently ignored by every command, so the setting
+ * keeps its default: the doctor names it, as a warning (brief stays usable); a config whose
+ * keys are all real, in any case, gets none. */
+static void
+test_unknown_keys(void)
+{
+	char home[512], path[600];
+	struct buf out = BUF_INIT;
+	snprintf(home, sizeof home, "%s/fresh", test_tmpdir());
+	snprintf(path, sizeof path, "%s/typo.conf", test_tmpdir());
+	write_text(path, "[fetch]\nconcurency = 8\nTimeout = 20\n[LLM]\napi-key = sk-SECRETKEY\nmodel = m\n"
+	                 "[deliver \"team\"]\ntype = slack\nurl = https://hooks.slack.com/services/T/B/X\n"
+	                 "timeout = 30\nurll = https://x.example/\n[delivr \"t\"]\ntype = slack\n"
+	                 "[weekly]\ntitle = T\nentities = A=b\n[Brand]\nline = x\n");
+	CHECK_INT(doctor(home, path, NULL, &out), 0);
+	if (!has(&out, "warn  config    [fetch] concurency"))
+		fprintf(stderr, "%s", buf_str(&out));
+	CHECK(has(&out, "warn  config    [fetch] concurency: not a key brief reads (misspelt?); ignored"));
+	CHECK(has(&out, "warn  config    [llm] api-key: not a key brief reads"));
+	CHECK(has(&out, "warn  config    [deliver \"team\"] urll: not a key brief reads"));
+	CHECK(has(&out, "warn  config    [delivr \"t\"] type: not a key brief reads"));
+	CHECK(!has(&out, "SECRETKEY"));
+	CHECK(!has(&out, "] timeout") && !has(&out, "] model") && !has(&out, "] title") && !has(&out, "] entities") &&
+	      !has(&out, "] line") && !has(&out, "[deliver \"team\"] type") && !has(&out, "[deliver \"team\"] url:"));
+	CHECK(has(&out, "result: usable (with warnings)"));
+	/* every key of brief.conf(5)'s example: no warning */
+	snprintf(path, sizeof path, "%s/good.conf", test_tmpdir());
+	write_text(path, "[llm]\nprovider = qwen\nmodel = qwen-plus\n[fetch]\nconcurrency = 32\ntimeout = 20\n"
+	                 "[interests]\ntopics = sqlite, rust, llm\n[weekly]\ntitle = Tech Weekly $2\nfront_matter = hugo\n"
+	                 "[deliver \"feishu\"]\ntype = feishu\nurl = https://open.feishu.cn/x\nsecret = s\n");
+	CHECK_INT(doctor(home, path, NULL, &out), 0);
+	CHECK(!has(&out, "warn  config"));
+	CHECK(has(&out, "result: usable\n"));
+	buf_free(&out);
+}
+
 static void
 test_llm(void)
 {
@@ -217,6 +253,7 @@ main(void)
 {
 	test_store_and_config();
 	test_delivery();
+	test_unknown_keys();
 	test_llm();
 	return test_done("test_doctor");
 }
