@@ -9,7 +9,6 @@
 #include "util/html.h"
 #include "util/redact.h"
 #include "util/str.h"
-#include "util/utf8.h"
 
 typedef int (*channel_send_fn)(const struct channel *ch, const struct deliver_message *msg, struct err *e);
 
@@ -179,24 +178,6 @@ deliver_check(const struct config *cfg, const char *name, struct err *e)
 	return 0;
 }
 
-/* Append title (feed or model text) as one line of plain text for every channel: tab, CR and
- * LF as spaces; the other controls (C0, DEL, C1), U+FFFE/U+FFFF and the bidi embeddings,
- * overrides and isolates (html_is_dropped) dropped, as the report's escapers drop them: an
- * override would reorder the subject or card title a reader sees, an escape sequence or a line
- * break (an email header) is no part of a title. Invalid UTF-8 becomes U+FFFD. */
-static void
-clean_title(struct buf *out, const char *title)
-{
-	for (size_t len = strlen(title), i = 0; i < len;) {
-		uint32_t cp;
-		i += utf8_decode(title + i, len - i, &cp);
-		if (cp == '\t' || cp == '\r' || cp == '\n')
-			buf_putc(out, ' ');
-		else if (cp >= 0x20 && !html_is_dropped(cp))
-			utf8_put(out, cp);
-	}
-}
-
 int
 deliver_send(const struct config *cfg, const char *name, const struct deliver_message *msg, struct err *e)
 {
@@ -208,7 +189,7 @@ deliver_send(const struct config *cfg, const char *name, const struct deliver_me
 			rc = err_set(e, "deliver %s: nothing to send", name);
 		} else {
 			struct buf title = BUF_INIT;
-			clean_title(&title, msg->title);
+			html_plain_line(&title, msg->title); /* one line: no reordering, no header break */
 			struct deliver_message clean = *msg;
 			clean.title = buf_str(&title);
 			rc = t->send(&ch, &clean, e);

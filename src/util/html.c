@@ -108,3 +108,16 @@ html_url_encode(struct buf *out, const char *s)
 		}
 	}
 }
+
+void
+html_plain_line(struct buf *out, const char *s)
+{
+	for (size_t len = s ? strlen(s) : 0, i = 0; i < len;) {
+		uint32_t cp;
+		i += utf8_decode(s + i, len - i, &cp);
+		if (cp == '\t' || cp == '\r' || cp == '\n')
+			buf_putc(out, ' ');
+		else if (cp >= 0x20 && !html_is_dropped(cp))
+			utf8_put(out, cp);
+	}
+}

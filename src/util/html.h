@@ -24,6 +24,12 @@ void html_escape_str(struct buf *out, const char *s);
 /* html_escape with tab, newline and CR each turned into a space (one line of text). */
 void html_escape_line(struct buf *out, const char *s, size_t len);
 
+/* Append s as one line of plain text, not escaped, for a field that is no markup (a mail
+ * subject, a chat card's title, a tag): tab, CR and LF become spaces; the other controls (C0,
+ * DEL, C1), U+FFFE/U+FFFF and the bidi controls html_is_dropped names are dropped; invalid
+ * UTF-8 becomes U+FFFD. NULL appends nothing. */
+void html_plain_line(struct buf *out, const char *s);
+
 /* Append s percent-encoded (RFC 3986: unreserved characters kept, every other byte %XX), for a
  * URL path segment or query value. */
 void html_url_encode(struct buf *out, const char *s);

@@ -381,6 +381,35 @@ test_one_bad_entry(void)
 	store_close(&st);
 }
 
+/* A model's keyword is a tag as the reader sees it: " LLM " beside "llm\n" is one topic, and
+ * a blank one (" ", or only a bidi control the renderers drop) is none. They were kept as
+ * given: the tag cloud counted the story twice, "🏷️ , LLM" showed an empty tag, and the
+ * keyword chart got a label mermaid rejects. */
+static void
+test_blank_keywords(void)
+{
+	struct store st;
+	struct arena a = ARENA_INIT;
+	struct curate_result r;
+	CHECK(curate_faulted("blank-kw.db", "blank_keywords", &st, &a, &r) == 12);
+	int found = 0;
+	for (size_t i = 0; i < r.story_count; i++) {
+		const struct verdict *v = &r.stories[i].verdict;
+		for (size_t k = 0; k < v->keyword_count; k++) {
+			const char *w = v->keywords[k];
+			size_t n = strlen(w);
+			int clean = n > 0 && w[0] != ' ' && w[n - 1] != ' ' && !strchr(w, '\n') && !strstr(w, "\xe2\x80\xae");
+			if (!clean)
+				fprintf(stderr, "story %zu keyword %zu: \"%s\"\n", i, k, w);
+			CHECK(clean);
+		}
+		found += v->keyword_count == 2 && strcmp(v->keywords[0], "LLM") == 0 && strcmp(v->keywords[1], "Rust") == 0;
+	}
+	CHECK_INT(found, (int)r.story_count);
+	arena_free(&a);
+	store_close(&st);
+}
+
 int
 main(void)
 {
@@ -416,6 +445,7 @@ main(void)
 	test_truncated_raises_cap();
 	test_echoed_key_redacted();
 	test_one_bad_entry();
+	test_blank_keywords();
 	llmsrv_stop(srv);
 	return test_done("test_llm");
 }

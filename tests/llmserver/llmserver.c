@@ -186,6 +186,10 @@ apply_item_fault(const char *fault, json_t *answer)
 		json_object_set_new(json_array_get(items, 0), key, json_string("zz999"));
 	else if (strcmp(fault, "out_of_range") == 0 && json_object_get(json_array_get(items, 0), "r"))
 		json_object_set_new(json_array_get(items, 0), "r", json_integer(11));
+	else if (strcmp(fault, "blank_keywords") == 0 && json_object_get(json_array_get(items, 0), "r"))
+		for (size_t k = 0; k < json_array_size(items); k++)
+			json_object_set_new(json_array_get(items, k), "k",
+			                    json_pack("[s,s,s,s,s]", " ", "\xe2\x80\xae", " LLM ", "llm\n", "Rust"));
 	else if (strcmp(fault, "duplicate_id") == 0 && json_array_size(items) > 1)
 		json_object_set(json_array_get(items, 1), key, json_object_get(json_array_get(items, 0), key));
 }

@@ -14,7 +14,8 @@
  * (second item's id replaced by the first's), "empty_choices", "schema_400" (a 400 naming
  * response_format, as providers without json_schema support answer), "reals" (every integer
  * written as a real of the same value, 8 as 8.0, as some models do), "out_of_range" (the first
- * score entry's r is 11), "auth_401" (a 401 whose message echoes the bearer key, as some
+ * score entry's r is 11), "blank_keywords" (every score entry's keywords " ", U+202E,
+ * " LLM ", "llm\n", "Rust"), "auth_401" (a 401 whose message echoes the bearer key, as some
  * servers do).
  *
  * Token counting (the same rule for every client, so comparisons are fair): ASCII bytes / 4

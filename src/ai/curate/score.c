@@ -6,6 +6,7 @@
 #include "ai/curate/stage.h"
 #include "ai/llm/schema.h"
 #include "util/buf.h"
+#include "util/html.h"
 #include "util/str.h"
 
 struct score_ctx {
@@ -39,8 +40,18 @@ score_apply(void *vctx, size_t index, json_t *entry)
 	json_t *k;
 	json_array_foreach(kw, i, k)
 	{
-		const char *s = json_string_value(k);
-		if (!s || !*s || v.keyword_count >= 4)
+		/* A tag is one line of visible text: " llm" beside "LLM" is one topic, and a blank one
+		 * (" ", or only controls the renderers drop) would be an empty tag and chart label. */
+		if (!json_string_value(k) || v.keyword_count >= 4)
+			continue;
+		struct buf line = BUF_INIT;
+		html_plain_line(&line, json_string_value(k));
+		const char *s = line.data ? line.data : "";
+		size_t n = line.len;
+		str_trim(&s, &n);
+		s = arena_strndup(ctx->arena, s, n);
+		buf_free(&line);
+		if (!*s)
 			continue;
 		/* The model's spelling is kept ("Rust", "LLM": the prompt asks for names as they are
 		 * written); one topic in two spellings counts once. */
@@ -48,7 +59,7 @@ score_apply(void *vctx, size_t index, json_t *entry)
 		for (size_t j = 0; j < v.keyword_count; j++)
 			dup |= str_casecmp(kws[j], s) == 0;
 		if (!dup)
-			kws[v.keyword_count++] = arena_strdup(ctx->arena, s);
+			kws[v.keyword_count++] = s;
 	}
 	if (v.keyword_count == 0)
 		return -1;
