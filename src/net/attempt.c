@@ -99,7 +99,8 @@ hop_start(struct fetch_ctx *c, struct fetch_job *j)
 	}
 	/* The source URL may point anywhere; where its redirects lead is checked (net/guard.h).
 	 * An item's page link came from a feed: it is checked from the first hop. */
-	net_guard_start(&j->guard, &c->guard_policy, j->is_page || (j->hops > 0 && !j->origin_private));
+	net_guard_start(&j->guard, &c->guard_policy,
+	                j->is_page || j->src.url_checked || (j->hops > 0 && !j->origin_private));
 	if (net_guard_check_url(&j->guard, j->url) < 0) {
 		str_copy(j->errbuf, j->guard.refused, sizeof j->errbuf);
 		return -1;

@@ -7,7 +7,8 @@
  *   - A URL that came from content — a redirect's Location, a link inside a feed — may lead to
  *     a non-public address only when the user's URL it came from is itself on one (a local
  *     feed redirecting to another local address is fine; a public feed redirecting to
- *     127.0.0.1 or to the cloud metadata address is not).
+ *     127.0.0.1 or to the cloud metadata address is not). A public feed's permanent redirect
+ *     stored as the source's URL stays such a URL (sources.url_checked) on later runs.
  *   - [fetch] allow_private = true (off by default) lifts the restriction, for intranets and
  *     tests.
  * "Non-public" (net_addr_is_private) is: unspecified (0.0.0.0/8, ::), loopback (127/8, ::1),

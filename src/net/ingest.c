@@ -23,6 +23,15 @@
 #include "util/str.h"
 #include "util/timeutil.h"
 
+/* Whether j's permanent redirect target is to be stored as url_checked: it came from a public
+ * feed (or from a URL that was itself checked), so it is no URL the user chose (net/guard.h);
+ * a local feed's redirect to another local address stays the user's. */
+static int
+perm_url_checked(const struct fetch_job *j)
+{
+	return j->src.url_checked || !j->origin_private;
+}
+
 /* Skip whitespace, a BOM, an XML declaration, comments and processing instructions. */
 static const char *
 skip_prolog(const char *p, const char *end)
@@ -270,6 +279,7 @@ ingest_not_modified(struct fetch_ctx *c, struct fetch_job *j, int64_t latency_ms
 	                          .http_status = 304,
 	                          .is_not_modified = 1,
 	                          .new_url = j->perm_url,
+	                          .new_url_checked = perm_url_checked(j),
 	                          .latency_ms = latency_ms};
 	struct err e;
 	if (!c->store_error[0] && (feed_begin(c, &e) < 0 || store_source_record(c->st, j->src.id, &r, &e) < 0))
@@ -364,6 +374,7 @@ ingest_parsed(struct fetch_ctx *c, struct parse_task *t)
 	                          .etag = keep_validators && j->etag[0] ? j->etag : NULL,
 	                          .last_modified = keep_validators && j->last_modified[0] ? j->last_modified : NULL,
 	                          .new_url = j->perm_url,
+	                          .new_url_checked = perm_url_checked(j),
 	                          .title = t->doc.feed.title,
 	                          .description = desc.len ? buf_str(&desc) : NULL,
 	                          /* the site a source added by its feed URL alone links to (feeds list

@@ -6,7 +6,7 @@
 #define SOURCE_COLUMNS                                                                             \
 	"id, url, name, title, html_url, category, user_agent, is_default, is_adhoc, added_at, etag, " \
 	"last_modified, last_attempt_at, last_success_at, last_status, last_error, "                 \
-	"consecutive_failures, avg_latency_ms, item_count"
+	"consecutive_failures, avg_latency_ms, item_count, url_checked"
 
 static void
 read_source(sqlite3_stmt *s, struct arena *arena, struct source *out)
@@ -30,6 +30,7 @@ read_source(sqlite3_stmt *s, struct arena *arena, struct source *out)
 	out->consecutive_failures = sqlite3_column_int(s, 16);
 	out->avg_latency_ms = sqlite3_column_double(s, 17);
 	out->item_count = sqlite3_column_int(s, 18);
+	out->url_checked = sqlite3_column_int(s, 19);
 }
 
 static int
@@ -226,11 +227,12 @@ store_source_record(struct store *st, int64_t id, const struct source_result *r,
 		return -1;
 	if (is_ok && r->new_url) {
 		/* OR IGNORE: when another source already has the target URL, keep ours as it is. */
-		s = store_prepare(st, "UPDATE OR IGNORE sources SET url = ? WHERE id = ?", e);
+		s = store_prepare(st, "UPDATE OR IGNORE sources SET url = ?, url_checked = ? WHERE id = ?", e);
 		if (!s)
 			return -1;
 		store_bind_text(s, 1, r->new_url);
-		sqlite3_bind_int64(s, 2, id);
+		sqlite3_bind_int(s, 2, r->new_url_checked);
+		sqlite3_bind_int64(s, 3, id);
 		if (step_done(st, s, e) < 0)
 			return -1;
 	}

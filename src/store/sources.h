@@ -36,6 +36,8 @@ struct source {
 	int consecutive_failures;
 	double avg_latency_ms;      /* 0 when unknown */
 	int item_count;
+	int url_checked;            /* url is where a public feed's permanent redirect led: fetched with
+	                             * the address check of a redirect's target (net/guard.h) */
 };
 
 /* What one fetch of a source ended with, for store_source_record(). */
@@ -51,6 +53,7 @@ struct source_result {
 	const char *etag;           /* on a 200: the new validators (NULL clears them) */
 	const char *last_modified;
 	const char *new_url;        /* permanent redirect target to store, or NULL */
+	int new_url_checked;        /* new_url came from a public feed: store it as url_checked */
 	const char *title;          /* the feed's title, or NULL to keep */
 	const char *description;    /* the feed's description as plain text (at most SOURCE_DESCRIPTION_MAX
 	                             * bytes), or NULL to keep */

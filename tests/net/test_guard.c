@@ -249,6 +249,46 @@ test_local_to_local(void)
 	arena_free(&a);
 }
 
+/* A public feed's permanent redirect is remembered, and the URL it stored is still a
+ * redirect's target, not one the user added: it was fetched with no address check from then
+ * on, so a redirect host whose name later resolved to a private address (127.0.0.1, the cloud
+ * metadata service) was fetched on every run. Here the stand-in for "public" moves away from
+ * 127.0.0.3 between the runs, as that name's address would change. */
+static void
+test_remembered_redirect_checked(void)
+{
+	struct store st;
+	t_store_open(&st, t_subdir("remembered"));
+	char target[200], et[400], feed[700];
+	snprintf(target, sizeof target, "http://127.0.0.3:%d/gen/moved-for-good", pub.port);
+	t_url_escape(target, et, sizeof et);
+	snprintf(feed, sizeof feed, "http://127.0.0.3:%d/gen/mv?redirect=301&to=%s", pub.port, et);
+	int64_t id = t_add_source(&st, feed);
+	struct arena a = ARENA_INIT;
+	struct fetch_summary s;
+	t_fetch_cfg(&st, NULL, 60, &a, &s);
+	CHECK_INT(s.feeds_ok, 1);
+	struct source src;
+	CHECK(store_source_get(&st, id, &a, &src, NULL) == 0 && strcmp(src.url, target) == 0);
+	setenv("BRIEF_TEST_PUBLIC_ADDR", "127.0.0.2", 1); /* 127.0.0.3 is private now */
+	t_fetch_cfg(&st, NULL, 60, &a, &s);
+	setenv("BRIEF_TEST_PUBLIC_ADDR", "127.0.0.3", 1);
+	CHECK_INT(s.feeds_ok, 0);
+	CHECK(t_failure_for(&s, target) >= 0);
+	/* A local feed's remembered redirect stays the user's: an intranet may move its feed. */
+	char ltarget[200], elt[400], lfeed[700];
+	snprintf(ltarget, sizeof ltarget, "http://127.0.0.2:%d/gen/intranet-moved", in2.port);
+	t_url_escape(ltarget, elt, sizeof elt);
+	snprintf(lfeed, sizeof lfeed, "http://127.0.0.1:%d/gen/l9?redirect=301&to=%s", in1.port, elt);
+	int64_t lid = t_add_source(&st, lfeed);
+	t_fetch_cfg(&st, NULL, 60, &a, &s);
+	CHECK(store_source_get(&st, lid, &a, &src, NULL) == 0 && strcmp(src.url, ltarget) == 0);
+	t_fetch_cfg(&st, NULL, 60, &a, &s);
+	CHECK(t_failure_for(&s, ltarget) < 0);
+	store_close(&st);
+	arena_free(&a);
+}
+
 /* allow_private: the redirect is followed, but a public subscription never becomes private. */
 static void
 test_allow_private(void)
@@ -389,6 +429,7 @@ main(void)
 	test_matrix();
 	test_local_to_local();
 	test_allow_private();
+	test_remembered_redirect_checked();
 	test_proxy_env_direct();
 	test_proxy_private_address();
 	curl_global_cleanup();
