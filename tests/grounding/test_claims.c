@@ -494,6 +494,35 @@ test_pct_suffix(void)
 	check_figure("revenue rose 3.5pct", 3.5, 1);
 }
 
+/* Multiples are claims however small, compared only with multiples: 3倍 = 3x = three times,
+ * twice = doubled = 两倍. Before, "3倍" and "3x" were bare counts (no claim), so a draft that
+ * turned the source's 5x into 3倍, or "doubled" into "tripled", passed. */
+static void
+test_multiples(void)
+{
+	const struct claim *c = first("推理速度提升了3倍", 0, CLAIM_FIGURE);
+	CHECK(c && c->is_multiple && c->value == 3);
+	c = first("It is 3x faster", 1, CLAIM_FIGURE);
+	CHECK(c && c->is_multiple && c->value == 3);
+	c = first("It runs on a 1920x1080 screen", 1, CLAIM_FIGURE);
+	CHECK(c && !c->is_multiple && c->value == 1920 && strcmp(c->text, "1920") == 0); /* a size, not a multiple */
+	static const struct ground_source src[] = {
+		{1, "text: Inference is now five times faster, and revenue doubled. It has 30 GPUs.", NULL},
+	};
+	struct ground_index *ix = ground_index_new(src, 1, &A);
+	CHECK_INT(status_of(ix, "推理速度提升了5倍[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "推理速度提升了五倍[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "Inference is 5x faster [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "Revenue rose twice over [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "营收增长了两倍[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "推理速度提升了3倍[1]。", 0, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "Inference is 3x faster [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "Inference is three times faster [1].", GROUND_EN, CLAIM_FIGURE, NULL),
+	          GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "Revenue tripled [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "速度提升了30倍[1]。", 0, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED); /* 30 GPUs */
+}
+
 int
 main(void)
 {
@@ -511,6 +540,7 @@ main(void)
 	test_quote_gap_order();
 	test_qian_unit();
 	test_pct_suffix();
+	test_multiples();
 	arena_free(&A);
 	return test_done("test_claims");
 }

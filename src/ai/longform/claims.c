@@ -420,19 +420,36 @@ currency_after(const struct ex *x, size_t i)
 	return 0;
 }
 
-/* Push the figure t[start..end): value times mul, unit the place of its last written digit
- * (before mul), pct and cur whether a percent or a currency came with it. A bare count (a
- * whole number up to 10 with none of these) is no claim: counting, not quoting, unless
- * CLAIMS_ALL_FIGURES. Returns end. */
+/* The bytes of a multiple's mark at t[i..] right after a figure: "倍", "×" or " times" (a
+ * word of its own); 0 when none. "×" before a digit is a product or a size (1920×1080). */
 static size_t
-push_figure(struct ex *x, size_t start, size_t end, double value, double unit, double mul, int pct, int cur)
+multiple_after(const struct ex *x, size_t i)
 {
-	if (!pct && !cur && mul == 1 && unit >= 1 && value <= 10 && !x->all_figures)
+	size_t sp = i < x->len && x->t[i] == ' ' ? 1 : 0;
+	if (at(x, i, "倍"))
+		return strlen("倍");
+	if (at(x, i + sp, "×") && !(i + sp + 2 < x->len && is_ascii_digit((unsigned char)x->t[i + sp + 2])))
+		return sp + strlen("×");
+	if (at(x, i, " times") && !(i + 6 < x->len && is_ascii_alpha((unsigned char)x->t[i + 6])))
+		return 6;
+	return 0;
+}
+
+/* Push the figure t[start..end): value times mul, unit the place of its last written digit
+ * (before mul), pct and cur whether a percent or a currency came with it, mult whether it is
+ * a multiple (3倍, 3x). A bare count (a whole number up to 10 with none of these) is no
+ * claim: counting, not quoting, unless CLAIMS_ALL_FIGURES. Returns end. */
+static size_t
+push_figure(struct ex *x, size_t start, size_t end, double value, double unit, double mul, int pct, int cur,
+            int mult)
+{
+	if (!pct && !cur && !mult && mul == 1 && unit >= 1 && value <= 10 && !x->all_figures)
 		return end;
 	struct claim *c = push(x, CLAIM_FIGURE, start, end);
 	c->value = value * mul;
 	c->unit = unit * mul;
 	c->is_percent = pct;
+	c->is_multiple = mult;
 	return end;
 }
 
@@ -478,7 +495,7 @@ figure_at(struct ex *x, size_t i)
 	buf_free(&num);
 	double unit = pow(10.0, -(double)decimals);
 	double mul = 1;
-	int pct = 0, cur = 0;
+	int pct = 0, cur = 0, mult = 0;
 	size_t e = j;
 	/* Letters glued to the digits: k/m/b multipliers, x, ordinals, measurement units. */
 	size_t w = 0;
@@ -498,14 +515,22 @@ figure_at(struct ex *x, size_t i)
 			mul = 1e9;
 		else if (strcmp(suf, "pct") == 0)
 			pct = 1;
+		else if ((strcmp(suf, "x") == 0 || strcmp(suf, "X") == 0) &&
+		         !(e + 1 < x->len && is_ascii_digit((unsigned char)t[e + 1])))
+			mult = 1; /* 3x faster */
 		else if (strcmp(suf, "st") == 0 || strcmp(suf, "nd") == 0 || strcmp(suf, "rd") == 0 ||
 		         strcmp(suf, "th") == 0)
 			return e + w; /* an ordinal: not a claim */
-		e += w;
+		if (!(w == 1 && (suf[0] == 'x' || suf[0] == 'X') && !mult))
+			e += w; /* 854x480 is a size: its figure 854 ends before the x ("854x" would be a multiple) */
 	} else {
 		size_t n;
 		mul = unit_after(x, e, &n, &pct);
 		e += n;
+		if (!pct && (n = multiple_after(x, e)) > 0) {
+			mult = 1;
+			e += n;
+		}
 	}
 	if (!pct && i >= strlen("百分之") && memcmp(t + i - strlen("百分之"), "百分之", strlen("百分之")) == 0) {
 		pct = 1;
@@ -519,7 +544,7 @@ figure_at(struct ex *x, size_t i)
 			start -= 2;
 	}
 	cur |= currency_after(x, e);
-	return push_figure(x, start, e, value, unit, mul, pct, cur);
+	return push_figure(x, start, e, value, unit, mul, pct, cur, mult);
 }
 
 /* The unit of value: the place of its last non-zero digit (3500 -> 100, 3e8 -> 1e8), 1 for
@@ -543,7 +568,9 @@ push_words_figure(struct ex *x, size_t start, size_t end, double value, double u
 	int unit_pct;
 	double mul = unit_after(x, end, &n, &unit_pct);
 	end += n;
-	return push_figure(x, start, end, value, unit, mul, pct | unit_pct, currency_after(x, end));
+	size_t m = pct || unit_pct ? 0 : multiple_after(x, end);
+	end += m;
+	return push_figure(x, start, end, value, unit, mul, pct | unit_pct, currency_after(x, end), m > 0);
 }
 
 /* The value of a Chinese digit character (零〇 0, 一 1, 二两 2 ... 九 9), else -1. */
@@ -690,7 +717,7 @@ cjk_figure_at(struct ex *x, size_t i)
 	                                          "全", "败", "事", "色"};
 	if (j == i + 3 && value >= 2 && value <= 9 && at(x, j, "成") &&
 	    !word_at_any(x, j + 3, cheng_words, sizeof cheng_words / sizeof *cheng_words))
-		return push_figure(x, i, j + 3, value * 10, 10, 1, 1, 0);
+		return push_figure(x, i, j + 3, value * 10, 10, 1, 1, 0, 0);
 	int pct = 0;
 	size_t start = i;
 	if (i >= strlen("百分之") && memcmp(x->t + i - strlen("百分之"), "百分之", strlen("百分之")) == 0) {
@@ -757,6 +784,19 @@ number_words_at(const struct ex *x, size_t i, int *v)
 static size_t
 word_figure_at(struct ex *x, size_t i)
 {
+	/* A multiple in one word: twice, doubled (2), tripled (3), quadrupled (4). */
+	static const struct {
+		const char *w;
+		int v;
+	} multiples[] = {
+		{"twice", 2}, {"doubled", 2}, {"doubles", 2}, {"doubling", 2}, {"thrice", 3}, {"tripled", 3},
+		{"triples", 3}, {"tripling", 3}, {"quadrupled", 4}, {"quadruples", 4}, {"quadrupling", 4},
+	};
+	size_t w = letters_at(x, i);
+	for (size_t k = 0; k < sizeof multiples / sizeof *multiples; k++)
+		if (strlen(multiples[k].w) == w && str_ncasecmp(x->t + i, multiples[k].w, w) == 0 &&
+		    !(i + w < x->len && x->t[i + w] == '-'))
+			return push_figure(x, i, i + w, multiples[k].v, 1, 1, 0, 0, 1);
 	int v;
 	size_t j = number_words_at(x, i, &v);
 	if (j == i)

@@ -12,7 +12,9 @@
  *   billion, trillion, k/K, m/M/mn, b/B/bn; "%", "％", "percent", "per cent", "pct", "percentage
  *   point(s)", "个百分点" and a leading "百分之" make it a percentage (compared only with
  *   percentages); currency signs and words are kept in the text but not compared; a figure
- *   with two or more dots ("1.2.3", "v2.0.1") is a version, compared as a string;
+ *   with two or more dots ("1.2.3", "v2.0.1") is a version, compared as a string; a figure
+ *   before 倍, "x" (not "1920x1080"), "×" or "times", and twice / doubled / tripled /
+ *   quadrupled, is a multiple, however small, compared only with multiples;
  * - bare integers 0..10 with no unit, percent or currency are not claims (counting and
  *   ordinals are inference, not quotation); Chinese numerals (三千, 两亿, 一万五, 百分之三十)
  *   and English number words (nine million, forty-two percent) are figures by the same rules,
@@ -49,6 +51,8 @@ struct claim {
 	double unit;        /* FIGURE: the place value of the last written digit, unit applied
 	                     * (1.2亿: 1e7); a source figure within unit/2 supports it (rounding) */
 	int is_percent;     /* FIGURE: a percentage (30% = 30 percent = 百分之30) */
+	int is_multiple;    /* FIGURE: a multiple (3倍 = 3x = three times; twice, doubled = 2),
+	                     * compared only with multiples */
 	int is_version;     /* FIGURE: compared by key */
 	int year, month, day; /* DATE: 0 = not given */
 	int is_translated;  /* QUOTE: marked as a translation */

@@ -191,12 +191,14 @@ supports(const struct gsrc *g, const struct claim *c)
 				continue;
 			}
 			if (s->kind == CLAIM_FIGURE && !s->is_version && s->is_percent == c->is_percent &&
+			    s->is_multiple == c->is_multiple &&
 			    fabs(s->value - c->value) <= c->unit / 2 + 1e-9 * fabs(c->value))
 				return 1;
-			if (s->kind == CLAIM_DATE && !c->is_percent && c->unit == 1 && s->year && c->value == s->year)
+			if (s->kind == CLAIM_DATE && !c->is_percent && !c->is_multiple && c->unit == 1 && s->year &&
+			    c->value == s->year)
 				return 1;
 		}
-		return !c->is_percent && c->unit == 1 && g->year && c->value == g->year;
+		return !c->is_percent && !c->is_multiple && c->unit == 1 && g->year && c->value == g->year;
 	case CLAIM_DATE:
 		for (size_t i = 0; i < g->claim_count; i++) {
 			const struct claim *s = &g->claims[i];
