@@ -472,6 +472,40 @@ test_offline_same_text_once(void)
 	arena_free(&a);
 }
 
+/* An abbreviated month before a day ends no sentence of the offline article. Seen on the shared
+ * corpus (feedjira's curtclifton.net feed, a conference post of 2017, "The conference is Oct.
+ * 27–28 in ..."): the offline engine's splitter (text_sentences) cut the source at "Oct.", the
+ * short piece before it was dropped, and the article quoted "27–28 in beautiful Seattle.[1]":
+ * the claim check read 27 with no month, in no source, and the article failed its own check
+ * (unverified 1, in English and Chinese). */
+static void
+test_offline_month_abbrev(void)
+{
+	struct arena a = {0};
+	struct article lead = {
+		.id = 1, .source_name = "Harbour Notes", .title = "Lakeside Summit dates announced",
+		.link = "https://harbour.example/2026/lakeside-summit", .published = 1772000000, .when = 1772000000,
+		.text = "The Lakeside Summit has announced its programme. There will be one track of talks. Small "
+		        "events feel friendlier because everyone sees the same talks.\n\nThe summit is Oct. 27\u201328 "
+		        "in rainy Leeds.\n\nBook this week for the lower price.",
+	};
+	struct article *members[] = {&lead};
+	struct story st = {.id = "s0123456789ab", .lead = &lead, .members = members, .member_count = 1};
+	const char *kws[] = {"Lakeside Summit"};
+	struct verdict v = {.relevance = 5, .quality = 5, .timeliness = 5, .category = CAT_OTHER, .keywords = kws,
+	                    .keyword_count = 1, .is_offline = 1};
+	const char *langs[] = {"en", "zh"};
+	for (size_t l = 0; l < 2; l++) {
+		struct commentary_draft d;
+		offline_grounded(&st, &v, langs[l], &a, &d);
+		int whole = 0;
+		for (size_t i = 0; i < d.section_count; i++)
+			whole |= strstr(d.sections[i].body, "The summit is Oct. 27\u201328 in rainy Leeds.") != NULL;
+		CHECK(whole);
+	}
+	arena_free(&a);
+}
+
 /* Without a model: the offline engine's article, in seed 002's shape, from the sources' own
  * sentences (goldens), and the same with --offline when a model is configured. */
 static void
@@ -518,6 +552,7 @@ main(void)
 	test_offline_quote_kept_whole();
 	test_offline_title_one_piece();
 	test_offline_same_text_once();
+	test_offline_month_abbrev();
 	snprintf(home, sizeof home, "%s/home", test_tmpdir());
 	wfx_make_home(home);
 	struct buf out = BUF_INIT, err = BUF_INIT;

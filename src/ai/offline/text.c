@@ -284,6 +284,15 @@ text_sentences(const char *s, struct text_span *out, size_t max)
 			                            str_ncasecmp(w, "ms", 2) == 0 || str_ncasecmp(w, "vs", 2) == 0 ||
 			                            str_ncasecmp(w, "st", 2) == 0)))
 				continue;
+			/* "Oct. 27", "Sept. 2025": an abbreviated month before a day or a year. */
+			static const char *const months[] = {"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
+			                                     "Sep", "Sept", "Oct", "Nov", "Dec"};
+			int month = 0;
+			for (size_t k = 0; k < sizeof months / sizeof months[0] && p[1] == ' ' && is_ascii_digit((unsigned char)p[2]);
+			     k++)
+				month |= wl == strlen(months[k]) && memcmp(w, months[k], wl) == 0;
+			if (month)
+				continue;
 			/* A word in lower case after the dot and a space goes on with the sentence: the dot
 			 * ended an abbreviation ("SourceForge Inc. has announced", "Microsoft Corp. backs",
 			 * "etc. and"), no list of which is complete. A line break still ends it. */

@@ -54,8 +54,8 @@ struct text_span {
 
 /* Split s into sentences (at . ! ? followed by a space, at 。！？ with the closing quotation
  * marks and brackets after them, at Urdu's ۔ and ؟ and at the Devanagari danda), trimmed; a
- * dot after a one-letter word or a title ("e.g.", "Mr."), or before a space and a word in lower
- * case ("Inc. has"), ends none. Fills at most max spans and returns how many were found (never
+ * dot after a one-letter word or a title ("e.g.", "Mr."), after an abbreviated month before a
+ * day or a year ("Oct. 27"), or before a space and a word in lower case ("Inc. has"), ends none. Fills at most max spans and returns how many were found (never
  * more than max). */
 size_t text_sentences(const char *s, struct text_span *out, size_t max);
 /* True when s shows nothing: NULL, empty, or only spaces and invisible format characters
