@@ -106,6 +106,14 @@ test_text(void)
 	CHECK_STR(text_display_title(NULL, "今天把博客迁移到了一个用 Rust 写的静态网站生成器上，构建时间从九秒降到了四十毫秒。",
 	                             NULL, 20, &ta),
 	          "今天把博客迁移到了一个用 Rust 写的…");
+	/* The cut never leaves a figure without its scale: "$450 million" shown as "$450…" is a
+	 * figure the post does not have (seen on the shared corpus: an untitled Fortune item
+	 * headed "... funding the $300…", which the offline article's claim check then flagged). */
+	CHECK_STR(text_display_title(NULL, "Meet the 12 donors paying for the museum's $450 million new wing, from banks "
+	                             "to tech firms.", NULL, 50, &ta),
+	          "Meet the 12 donors paying for the museum's…");
+	CHECK_STR(text_display_title(NULL, "这家博物馆的新翼楼耗资4.5亿美元，捐款人来自银行和科技公司。", NULL, 14, &ta),
+	          "这家博物馆的新翼楼耗资…");
 	CHECK(text_display_title(" ", " \n ", NULL, 60, &ta) == NULL);
 	CHECK(text_display_title(NULL, NULL, NULL, 60, &ta) == NULL);
 	arena_free(&ta);

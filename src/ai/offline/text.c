@@ -362,6 +362,18 @@ text_display_title(const char *title, const char *text, const char *link, size_t
 	}
 	while (cut > 0 && strchr(" ,;:-", first.p[cut - 1]))
 		cut--;
+	/* A figure before the cut may have lost its scale ("$300 million" cut to "$300…", a
+	 * figure the text does not have): cut before it too. */
+	if (cut > 0 && is_ascii_digit((unsigned char)first.p[cut - 1])) {
+		size_t c = cut;
+		while (c > 0 && first.p[c - 1] != ' ' && (unsigned char)first.p[c - 1] < 0x80)
+			c--;
+		if (c > keep / 2) {
+			cut = c;
+			while (cut > 0 && strchr(" ,;:-", first.p[cut - 1]))
+				cut--;
+		}
+	}
 	return arena_printf(arena, "%.*s…", (int)cut, first.p);
 }
 

@@ -65,7 +65,8 @@ size_t text_sentences(const char *s, struct text_span *out, size_t max);
 int text_is_blank(const char *s);
 /* The headline a reader sees for an item: title when it shows something (text_is_blank),
  * else, as feed readers do for a microblog's untitled post, the first sentence of text cut to
- * max_chars characters (at a space for Latin text, with "…"), else link, else NULL.
+ * max_chars characters (at a space for Latin text, with "…"; never right after a figure, whose
+ * scale the cut may have dropped: "$300 million" is no "$300…"), else link, else NULL.
  * Arena-owned, or title or link itself. */
 const char *text_display_title(const char *title, const char *text, const char *link, size_t max_chars,
                                struct arena *arena);
