@@ -523,6 +523,35 @@ test_multiples(void)
 	CHECK_INT(status_of(ix, "速度提升了30倍[1]。", 0, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED); /* 30 GPUs */
 }
 
+/* A straight '"' after a sentence's stop, its citation and a space opens the next sentence's
+ * quotation: it is not absorbed into the sentence before. Seen on the shared corpus (an
+ * offline article on a fashion journal's travel essay): the opening mark of "What kind of
+ * work?" went to the sentence before, the next one's marks paired across its quotations, and
+ * '" I respond, ... (surely, a privilege).[1] He goes again: "' was checked as a quotation, in
+ * no source; the article failed its own check. */
+static void
+test_straight_quote_opens(void)
+{
+	const char *text = "\"Where are you headed?\" she asks, stamping the form. \"What sort of trip?\" \"Work,\" I "
+	                   "answer, enjoying the vagueness (surely, a luxury). She tries again: \"What sort of work?\" "
+	                   "I give in: \"textile research.\" She writes the word down slowly.";
+	static struct ground_source src[1];
+	src[0] = (struct ground_source){1, text, NULL};
+	struct ground_index *ix = ground_index_new(src, 1, &A);
+	const char *draft = "**\"Where are you headed?\" she asks, stamping the form.**[1] \"What sort of trip?\" "
+	                    "\"Work,\" I answer, enjoying the vagueness (surely, a luxury).[1] She tries again: \"What "
+	                    "sort of work?\" I give in: \"textile research.\" She writes the word down slowly.[1]";
+	struct ground_sentence *ss;
+	size_t n = ground_sentences(draft, &A, &ss);
+	CHECK(n >= 2 && draft[ss[1].start] == '"');
+	struct ground_result r = {0};
+	ground_check(ix, draft, 0, GROUND_EN, &A, &r);
+	for (size_t i = 0; i < r.count; i++)
+		if (r.claims[i].status != GROUND_OK)
+			fprintf(stderr, "flagged %s: %s\n", claim_kind_name(r.claims[i].c.kind), r.claims[i].c.text);
+	CHECK_INT(r.bad, 0);
+}
+
 int
 main(void)
 {
@@ -541,6 +570,7 @@ main(void)
 	test_qian_unit();
 	test_pct_suffix();
 	test_multiples();
+	test_straight_quote_opens();
 	arena_free(&A);
 	return test_done("test_claims");
 }

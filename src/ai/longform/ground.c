@@ -321,8 +321,8 @@ ground_sentences(const char *t, struct arena *arena, struct ground_sentence **ou
 			size_t m;
 			if (e + 1 < len && !spaced && t[e] == '*' && t[e + 1] == '*')
 				e += 2;
-			else if (e < len && (t[e] == ' ' || t[e] == '"'))
-				spaced |= t[e++] == ' ';
+			else if (e < len && (t[e] == ' ' || (t[e] == '"' && !spaced)))
+				spaced |= t[e++] == ' '; /* a '"' after a space opens the next sentence's quotation */
 			else if (e < len && (m = check_citation(t + e, &id)))
 				e += m;
 			else if (e + 3 <= len && (memcmp(t + e, "」", 3) == 0 || memcmp(t + e, "』", 3) == 0 ||

@@ -107,7 +107,7 @@ struct ground_sentence {
  * inside a quotation or a title in 《》, which a line break also ends; the stop of "Dec. 9" and the "1. " of a
  * numbered list item opening a line are no full stops);
  * trailing closing quotes, the "**" closing a bold run, spaces and citation markers belong
- * to the sentence before. Returns the count; *out is arena memory. */
+ * to the sentence before (a straight '"' after a space opens the next one's quotation). Returns the count; *out is arena memory. */
 size_t ground_sentences(const char *t, struct arena *arena, struct ground_sentence **out);
 
 /* The status's name for JSON and reports: "verified", "miscited", "uncited", "unsupported". */
