@@ -472,8 +472,12 @@ test_binary_during_migration(void)
 	struct store st;
 	struct err e = {""};
 	CHECK_INT(store_open(&st, db, &e), 0);
-	/* the store as schema 8 made it: the next migration adds sources.description */
-	CHECK_INT(store_exec(&st, "ALTER TABLE sources DROP COLUMN description; PRAGMA user_version = 8", &e),
+	/* the store as schema 8 made it: the next migration adds sources.description (and a later
+	 * one sources.url_checked) */
+	CHECK_INT(store_exec(&st,
+	                     "ALTER TABLE sources DROP COLUMN description; ALTER TABLE sources DROP COLUMN url_checked;"
+	                     " PRAGMA user_version = 8",
+	                     &e),
 	          0);
 	store_close(&st);
 	sqlite3 *other = NULL;
