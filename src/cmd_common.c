@@ -97,9 +97,11 @@ cmd_format(const char *flag, const char *out, const char **format, struct err *e
 			return err_set(e, "--format wants md, html, json or wechat");
 		return 0;
 	}
-	if (out && str_ends(out, ".html"))
+	/* the extension in any case: "Digest.HTML", "today.JSON"; ".htm" is HTML as browsers have it */
+	const char *dot = out ? strrchr(out, '.') : NULL;
+	if (dot && (str_casecmp(dot, ".html") == 0 || str_casecmp(dot, ".htm") == 0))
 		*format = "html";
-	else if (out && str_ends(out, ".json"))
+	else if (dot && str_casecmp(dot, ".json") == 0)
 		*format = "json";
 	else
 		*format = "md";

@@ -83,7 +83,7 @@ main(int argc, char **argv)
 		return EXIT_OK;
 	}
 	if (strcmp(name, "help") == 0) {
-		if (lead + 1 >= argc) {
+		if (lead + 1 >= argc || strcmp(argv[lead + 1], "help") == 0) { /* `help help` too */
 			print_usage(stdout);
 			return EXIT_OK;
 		}

@@ -25,6 +25,9 @@ main(void)
 	CHECK(strstr(buf_str(&err), "nosuchcommand") != NULL);
 	CHECK_INT(run("help", "nosuch", &out, &err), 2);
 	CHECK_INT(run(NULL, NULL, &out, &err), 2);
+	/* `brief help help` is the list of commands, as `brief help` is (it was "no command") */
+	CHECK_INT(run("help", "help", &out, &err), 0);
+	CHECK(strstr(buf_str(&out), "daily") != NULL);
 	buf_free(&out);
 	buf_free(&err);
 	return test_done("test_cli");

@@ -317,6 +317,30 @@ test_grouping_and_refs(const char *json_text, const char *md)
 	json_decref(post);
 }
 
+/* --out's extension picks the format in any case: "Week.JSON" was written as Markdown. */
+static void
+test_out_extension_case(const char *home)
+{
+	static const struct {
+		const char *name, *starts;
+	} outs[] = {{"Week.JSON", "{"}, {"week.HTML", "<!DOCTYPE html>"}, {"week.htm", "<!DOCTYPE html>"},
+	            {"week.Md", "---"}};
+	for (size_t i = 0; i < sizeof outs / sizeof outs[0]; i++) {
+		char path[4200];
+		snprintf(path, sizeof path, "%s/%s", test_tmpdir(), outs[i].name);
+		struct buf out = BUF_INIT, err = BUF_INIT, got = BUF_INIT;
+		const char *args[] = {"weekly", "--home", home, "--no-fetch", "--offline", "--now", WFX_NOW, "--out", path, NULL};
+		CHECK_INT(wfx_brief(args, NULL, &out, &err), 0);
+		test_read_file(path, &got);
+		if (strncmp(buf_str(&got), outs[i].starts, strlen(outs[i].starts)) != 0)
+			fprintf(stderr, "%s begins \"%.20s\", want \"%s\"\n", outs[i].name, buf_str(&got), outs[i].starts);
+		CHECK(strncmp(buf_str(&got), outs[i].starts, strlen(outs[i].starts)) == 0);
+		buf_free(&out);
+		buf_free(&err);
+		buf_free(&got);
+	}
+}
+
 static void
 test_issue_numbers(const char *home)
 {
@@ -609,6 +633,7 @@ main(void)
 	CHECK(strstr(buf_str(&en), "author: \"A \\\"quoted\\\": name\"\n") != NULL);
 	CHECK(strstr(buf_str(&en), "\n# 1. News\n") != NULL);
 	(void)hugo;
+	test_out_extension_case(home);
 	test_issue_numbers(home);
 	test_feed_words_are_data();
 	buf_free(&md);
