@@ -121,6 +121,11 @@ typedef int (*chat_build_fn)(const struct channel *ch, const char *part, void *c
 
 /* The text chat channels send: msg->markdown (else msg->text) through mdconv_for_chat. */
 void chat_body(const struct deliver_message *msg, struct buf *out);
+/* s into out with the chat services' mention tags made text: WeCom's <@userid> and <@all>,
+ * Feishu's <at id=all></at> (any case, a space or tab after "at"): their '<' becomes the
+ * fullwidth U+FF1C, which neither reads as a tag. Feed and model text is not to ping a group;
+ * done before splitting, so the parts are measured as sent. */
+void chat_without_mentions(struct buf *out, const char *s);
 /* The header line of a Markdown message: open, the title as Markdown text (esc_md_inline: its
  * link, image and emphasis syntax escaped, as feed and model text is in the body), close. */
 void chat_header(struct buf *out, const char *open, const char *title, const char *close);

@@ -175,14 +175,13 @@ build_wecom(const struct channel *ch, const char *part, void *ctx, struct buf *u
 	return 0;
 }
 
-/* s into out with WeCom's mention syntax (<@userid>, <@all>) made text: its '<' becomes the
- * fullwidth U+FF1C, which WeCom reads as no tag. Feed text (a title, a summary) is not to ping
- * a group; done before splitting, so the parts are measured as sent. */
-static void
-put_without_mentions(struct buf *out, const char *s)
+void
+chat_without_mentions(struct buf *out, const char *s)
 {
 	for (; *s; s++) {
-		if (s[0] == '<' && s[1] == '@')
+		int is_tag = s[0] == '<' && (s[1] == '@' || ((s[1] | 0x20) == 'a' && (s[2] | 0x20) == 't' &&
+		                                            (s[3] == ' ' || s[3] == '\t')));
+		if (is_tag)
 			buf_puts(out, "\xef\xbc\x9c");
 		else
 			buf_putc(out, *s);
@@ -194,11 +193,11 @@ chat_send_wecom(const struct channel *ch, const struct deliver_message *msg, str
 {
 	struct buf md = BUF_INIT, body = BUF_INIT, parts = BUF_INIT, header = BUF_INIT;
 	chat_body(msg, &md);
-	put_without_mentions(&body, buf_str(&md));
+	chat_without_mentions(&body, buf_str(&md));
 	buf_free(&md);
 	struct buf title = BUF_INIT;
 	chat_header(&title, "## ", msg->title, "");
-	put_without_mentions(&header, buf_str(&title));
+	chat_without_mentions(&header, buf_str(&title));
 	buf_free(&title);
 	size_t n = split_with_header(buf_str(&body), buf_str(&header), WECOM_LIMIT, SPLIT_BYTES, &parts);
 	int rc = chat_send_parts(ch, &parts, n, build_wecom, NULL, "errcode", "errmsg", e);

@@ -125,8 +125,10 @@ sign_send_feishu(const struct channel *ch, const struct deliver_message *msg, st
 	struct feishu_ctx fs = {msg->title, channel_get(ch, "secret")};
 	if (fs.secret && !*fs.secret)
 		fs.secret = NULL;
-	struct buf body = BUF_INIT, parts = BUF_INIT;
-	chat_body(msg, &body);
+	struct buf md = BUF_INIT, body = BUF_INIT, parts = BUF_INIT;
+	chat_body(msg, &md);
+	chat_without_mentions(&body, buf_str(&md)); /* the header is plain_text: no tags there */
+	buf_free(&md);
 	/* The card header carries the title; parts only get "(i/n)". */
 	size_t n = split_with_header(buf_str(&body), NULL, FEISHU_LIMIT, SPLIT_BYTES, &parts);
 	int rc = chat_send_parts(ch, &parts, n, build_feishu, &fs, "code", "msg", e);
