@@ -25,6 +25,12 @@ app_set_now(const char *now, struct err *e)
 int
 app_open(struct app *app, const struct cli_common *common, struct err *e)
 {
+	return app_open_home(app, common, 1, e);
+}
+
+int
+app_open_home(struct app *app, const struct cli_common *common, int make_home, struct err *e)
+{
 	memset(app, 0, sizeof *app);
 	const char *home = common->home;
 	if (!home || !*home)
@@ -41,7 +47,7 @@ app_open(struct app *app, const struct cli_common *common, struct err *e)
 		else
 			return err_set(e, "cannot find a state directory: set BRIEF_HOME or HOME");
 	}
-	if (fs_mkdirs(app->home, 1, e) < 0)
+	if (make_home && fs_mkdirs(app->home, 1, e) < 0)
 		return -1;
 	snprintf(app->db_path, sizeof app->db_path, "%s/brief.db", app->home);
 	if (config_load(&app->cfg, common->config, e) < 0)

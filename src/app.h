@@ -21,6 +21,9 @@ struct app {
  * create it, load the config, and freeze the clock (--now, else the wall clock at start, so
  * every stage of a run agrees on "now"). Returns 0 or -1 with e set. */
 int app_open(struct app *app, const struct cli_common *common, struct err *e);
+/* app_open, making the state directory only when make_home (`brief doctor` reports a missing
+ * one instead of making it). */
+int app_open_home(struct app *app, const struct cli_common *common, int make_home, struct err *e);
 /* Parse --now only (for commands that need no state). */
 int app_set_now(const char *now, struct err *e);
 /* Release the config. */

@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "ai/llm/provider.h"
 #include "app.h"
@@ -24,8 +26,8 @@
 const char cmd_doctor_help[] =
 	"usage: brief doctor [--no-network]\n\n"
 	"Check that brief can work: the config file parses (a key brief does not read, a misspelt\n"
-	"one, is a warning), the state directory and the store are\n"
-	"usable (schema version, integrity, writable with room for 1 MiB, counts), which LLM is\n"
+	"one, is a warning), the state directory (one not made yet is checked, not made) and the\n"
+	"store are usable (schema version, integrity, writable with room for 1 MiB, counts), which LLM is\n"
 	"configured (the API key is reported as set or not, never shown; URLs are shown without\n"
 	"credentials) and whether it answers (GET {base}/models, 10 s timeout), and that each\n"
 	"delivery channel in the config file is complete.\n\n"
@@ -64,6 +66,37 @@ report(struct doctor *d, enum verdict v, const char *what, const char *fmt, ...)
 /* ---- store ---- */
 
 /* Opened read-only: the doctor looks, it never migrates or repairs. */
+/* The state directory: there, or one the first run can make (checked, not made: a mistyped
+ * --home is not to leave a directory behind). */
+static void
+check_home(struct doctor *d, const char *home)
+{
+	struct stat st;
+	if (stat(home, &st) == 0) {
+		if (S_ISDIR(st.st_mode))
+			report(d, V_OK, "home", "%s", home);
+		else
+			report(d, V_FAIL, "home", "%s exists and is not a directory", home);
+		return;
+	}
+	char up[4096];
+	str_copy(up, home, sizeof up);
+	for (;;) { /* the nearest part of the path that exists decides */
+		char *slash = strrchr(up, '/');
+		if (!slash) {
+			str_copy(up, ".", sizeof up);
+			break;
+		}
+		*(slash == up ? slash + 1 : slash) = '\0';
+		if (stat(up, &st) == 0 || slash == up)
+			break;
+	}
+	if (stat(up, &st) == 0 && S_ISDIR(st.st_mode) && access(up, W_OK | X_OK) == 0)
+		report(d, V_INFO, "home", "%s does not exist yet (the first brief run makes it)", home);
+	else
+		report(d, V_FAIL, "home", "%s cannot be made: %s is not a directory brief can write in", home, up);
+}
+
 static void
 check_store(struct doctor *d, const char *path)
 {
@@ -300,12 +333,12 @@ cmd_doctor(int argc, char **argv)
 	config_free(&probe);
 
 	struct app app;
-	if (app_open(&app, &common, &e) < 0) {
+	if (app_open_home(&app, &common, 0, &e) < 0) {
 		report(&d, V_FAIL, "home", "%s", e.msg);
 		printf("result: not usable (%d problem%s)\n", d.failures, d.failures == 1 ? "" : "s");
 		return EXIT_FAIL;
 	}
-	report(&d, V_OK, "home", "%s", app.home);
+	check_home(&d, app.home);
 	check_store(&d, app.db_path);
 	check_llm(&d, &app.cfg, !no_network);
 	check_delivery(&d, &app.cfg);

@@ -9,6 +9,7 @@
 #include "../deliver/sinks.h"
 #include "store/store.h"
 #include "testlib.h"
+#include "util/fs.h"
 
 static char home_env[600], cfg_env[600], xdg_env[600];
 static char base_env[300];
@@ -248,9 +249,30 @@ test_llm(void)
 	buf_free(&out);
 }
 
+/* A state directory that does not exist is reported, not made: `brief doctor --home /typo`
+ * made /typo (and said "ok home"), as if the run were real. Where it cannot be made (under
+ * a file) is a failure. */
+static void
+test_missing_home(void)
+{
+	char home[600], under_file[700], file[650];
+	snprintf(home, sizeof home, "%s/not/yet/home", test_tmpdir());
+	struct buf out = BUF_INIT;
+	CHECK_INT(doctor(home, NULL, NULL, &out), 0);
+	CHECK(has(&out, "does not exist yet"));
+	CHECK(!fs_exists(home));
+	snprintf(file, sizeof file, "%s/plainfile", test_tmpdir());
+	write_text(file, "x");
+	snprintf(under_file, sizeof under_file, "%s/home", file);
+	CHECK_INT(doctor(under_file, NULL, NULL, &out), 1);
+	CHECK(has(&out, "FAIL  home"));
+	buf_free(&out);
+}
+
 int
 main(void)
 {
+	test_missing_home();
 	test_store_and_config();
 	test_delivery();
 	test_unknown_keys();
