@@ -74,6 +74,19 @@ jget(json_t *j, const char *path)
 	return json_is_string(j) ? json_string_value(j) : NULL;
 }
 
+/* Send msg to channel name of cfg, the sink answering 200 with answer, and return the request
+ * body as JSON (the caller decrefs; NULL when nothing or no JSON was sent). */
+static json_t *
+sent_json(const struct config *cfg, const char *name, const char *answer, const struct deliver_message *msg)
+{
+	struct err e = {""};
+	http_sink_reset(sink);
+	http_sink_answer(sink, 200, answer, 0);
+	CHECK_INT(deliver_send(cfg, name, msg, &e), 0);
+	const struct sink_request *r = http_sink_request(sink, 0);
+	return r ? body_json(r) : NULL;
+}
+
 static void
 test_split(void)
 {
@@ -713,12 +726,7 @@ test_wecom_title_mention(void)
 	snprintf(text, sizeof text, "[deliver \"wecom\"]\ntype = wecom\nurl = %s/cgi-bin/webhook/send?key=K\n", base);
 	load_config(&cfg, text);
 	struct deliver_message msg = {.title = "<@all> 紧急 <@zhangsan>", .markdown = "body\n"};
-	struct err e = {""};
-	http_sink_reset(sink);
-	http_sink_answer(sink, 200, "{\"errcode\":0,\"errmsg\":\"ok\"}", 0);
-	CHECK_INT(deliver_send(&cfg, "wecom", &msg, &e), 0);
-	const struct sink_request *r = http_sink_request(sink, 0);
-	json_t *j = r ? body_json(r) : NULL;
+	json_t *j = sent_json(&cfg, "wecom", "{\"errcode\":0,\"errmsg\":\"ok\"}", &msg);
 	const char *c = jget(j, "markdown.content");
 	if (c && strstr(c, "<@"))
 		fprintf(stderr, "wecom content: %s\n", c);
@@ -740,12 +748,7 @@ test_feishu_mention(void)
 	load_config(&cfg, text);
 	struct deliver_message msg = {.title = "digest",
 	                              .markdown = "1. \\<at id=all\\>\\</at\\> 紧急 <AT id=ou_1></at> <at\temail=a@b.c>\n"};
-	struct err e = {""};
-	http_sink_reset(sink);
-	http_sink_answer(sink, 200, "{\"code\":0,\"msg\":\"ok\"}", 0);
-	CHECK_INT(deliver_send(&cfg, "fs", &msg, &e), 0);
-	const struct sink_request *r = http_sink_request(sink, 0);
-	json_t *j = r ? body_json(r) : NULL;
+	json_t *j = sent_json(&cfg, "fs", "{\"code\":0,\"msg\":\"ok\"}", &msg);
 	json_t *el = json_array_get(json_object_get(json_object_get(j, "card"), "elements"), 0);
 	const char *c = json_string_value(json_object_get(el, "content"));
 	if (c && (str_icasestr(c, strlen(c), "<at ") || str_icasestr(c, strlen(c), "<at\t")))
@@ -787,18 +790,13 @@ test_chat_title_markup(void)
 	struct deliver_message msg = {
 		.title = "Update [reset your password](https://evil.example/login) ![](https://evil.example/px.png) **x",
 		.markdown = "body\n"};
-	struct err e = {""};
 	static const struct {
 		const char *name, *field, *answer;
 	} ch[] = {{"slack", "text", ""}, {"discord", "content", ""},
 	          {"wecom", "markdown.content", "{\"errcode\":0}"}, {"ding", "markdown.text", "{\"errcode\":0}"},
 	          {"tg", "text", "{\"ok\":true}"}};
 	for (size_t k = 0; k < sizeof ch / sizeof *ch; k++) {
-		http_sink_reset(sink);
-		http_sink_answer(sink, 200, ch[k].answer, 0);
-		CHECK_INT(deliver_send(&cfg, ch[k].name, &msg, &e), 0);
-		const struct sink_request *r = http_sink_request(sink, 0);
-		json_t *j = r ? body_json(r) : NULL;
+		json_t *j = sent_json(&cfg, ch[k].name, ch[k].answer, &msg);
 		const char *c = jget(j, ch[k].field);
 		int bad = !c || strstr(c, "evil.example/login") == NULL || strstr(c, "href=") ||
 		          strstr(c, "<https://evil") || strstr(c, "<b>x") || (strcmp(ch[k].name, "tg") != 0 &&
@@ -830,18 +828,13 @@ test_title_fields_clean(void)
 	load_config(&cfg, text);
 	struct deliver_message msg = {.title = "Invoice \xe2\x80\xae" "fdp.exe \x1b[2Jx\r\ny \xe2\x81\xa7z\xe2\x81\xa9",
 	                              .markdown = "body\n"};
-	struct err e = {""};
 	static const struct {
 		const char *name, *field, *answer;
 	} ch[] = {{"fs", "card.header.title.content", "{\"code\":0}"},
 	          {"ding", "markdown.title", "{\"errcode\":0}"},
 	          {"tgplain", "text", "{\"ok\":true}"}};
 	for (size_t k = 0; k < sizeof ch / sizeof *ch; k++) {
-		http_sink_reset(sink);
-		http_sink_answer(sink, 200, ch[k].answer, 0);
-		CHECK_INT(deliver_send(&cfg, ch[k].name, &msg, &e), 0);
-		const struct sink_request *r = http_sink_request(sink, 0);
-		json_t *j = r ? body_json(r) : NULL;
+		json_t *j = sent_json(&cfg, ch[k].name, ch[k].answer, &msg);
 		const char *c = jget(j, ch[k].field);
 		size_t bad = c ? 0 : 1, line = c ? strcspn(c, "\n") : 0;
 		for (size_t i = 0; i < line; i++)
