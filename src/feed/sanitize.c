@@ -204,6 +204,17 @@ lookup(const char *const *list, size_t n, const char *name)
 
 #define LOOKUP(list, name) lookup(list, COUNT(list), name)
 
+int
+sanitize_is_html_element(const char *name, size_t len)
+{
+	char key[32];
+	if (len == 0 || len >= sizeof key)
+		return 0;
+	memcpy(key, name, len);
+	key[len] = '\0';
+	return LOOKUP(html_elements, key) != NULL;
+}
+
 /* True when name is one of the n names of an unsorted short list (exact match). */
 static int
 is_one_of(const char *const *list, size_t n, const char *name)

@@ -28,6 +28,11 @@
  * so both would otherwise cost the square of the input's size). */
 void sanitize_html(const char *html, size_t len, struct buf *out);
 
+/* True when name[0..len) (any ASCII case) is one of the HTML elements the sanitiser keeps
+ * (feedparser's acceptable elements: p, b, canvas, details, ...; not script, style, title or
+ * an unknown name such as "T" or "int"). */
+int sanitize_is_html_element(const char *name, size_t len);
+
 #define SANITIZE_MAX_ATTRS 256
 #define SANITIZE_MAX_DEPTH 256
 

@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include "feed/date.h"
+#include "feed/entities.h"
+#include "feed/sanitize.h"
 #include "feed/text.h"
 #include "feed/url.h"
 #include "feed/xml_internal.h"
@@ -501,16 +503,63 @@ decode_base64(struct xml_parser *p)
 	buf_free(&clean);
 }
 
-/* Titles are plain text: markup is stripped unless the title says it is text. */
+/* Whether an untyped title (RSS, RDF, Atom 0.3 without a type) is HTML, by feedparser's test: it
+ * has a closing tag or a character reference, and every tag in it names an HTML element the
+ * sanitiser knows. Tech titles put code in angle brackets ("Vec<T>", "std::vector<int>",
+ * "Why <canvas> is great", "Use <script> safely"): those are text, not tags to strip. Sets
+ * *has_ref when s holds a character reference. */
+static int
+title_looks_like_html(const char *s, size_t len, int *has_ref)
+{
+	int closes = 0;
+	*has_ref = 0;
+	int all_known = 1;
+	for (size_t i = 0; i < len; i++) {
+		uint32_t cp;
+		if (s[i] == '&' && entity_decode_ref(s + i, len - i, &cp))
+			*has_ref = 1;
+		if (s[i] != '<')
+			continue;
+		size_t j = i + 1;
+		int is_close = j < len && s[j] == '/';
+		j += (size_t)is_close;
+		size_t n = j;
+		while (n < len && (is_ascii_alnum(s[n]) || s[n] == '_'))
+			n++;
+		if (n == j)
+			continue; /* "a < b", "<!-- -->" */
+		if (!sanitize_is_html_element(s + j, n - j))
+			all_known = 0;
+		else if (is_close)
+			closes = 1;
+	}
+	return all_known && (closes || *has_ref);
+}
+
+/* Titles are plain text: markup is stripped unless the title says it is text, or (untyped)
+ * does not look like HTML; then its character references are still decoded and its angle
+ * brackets kept. */
 static void
 plain_text(struct xml_parser *p, const char *s, size_t len, struct buf *out)
 {
-	if (p->cap_is_plain)
+	int has_ref = 0;
+	if (p->cap_is_plain) {
 		text_collapse_space(s, len, out);
-	else if (p->cap_is_html || p->cap_is_xhtml || p->cap_seen_child || text_has_markup(s, len))
+	} else if (p->cap_is_html || p->cap_is_xhtml || p->cap_seen_child || title_looks_like_html(s, len, &has_ref)) {
 		text_from_html(s, len, 0, out);
-	else
+	} else if (has_ref) {
+		struct buf esc = BUF_INIT;
+		for (size_t i = 0; i < len; i++) {
+			if (s[i] == '<')
+				buf_puts(&esc, "&lt;");
+			else
+				buf_append(&esc, s + i, 1);
+		}
+		text_from_html(esc.data ? esc.data : "", esc.len, 0, out);
+		buf_free(&esc);
+	} else {
 		text_collapse_space(s, len, out);
+	}
 }
 
 /* An id (guid, atom:id) that is a permalink written as a relative path

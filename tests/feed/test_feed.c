@@ -683,6 +683,37 @@ test_text_falls_back_to_summary(void)
 	}
 }
 
+/* An RSS title is HTML only when it looks like HTML (a closing tag or a character reference,
+ * every tag an HTML element): code in a tech blog's title ("Vec<T>", "<canvas>", "<script>")
+ * is text and must reach the reader, not be stripped as a tag ("Why  is great", "Use"). */
+static void
+test_rss_title_code_in_brackets(void)
+{
+	static const char *const titles[][2] = {
+		{"Why &lt;canvas&gt; is great", "Why <canvas> is great"},
+		{"Vec&lt;T&gt; and Option&lt;String&gt; in Rust", "Vec<T> and Option<String> in Rust"},
+		{"<![CDATA[Use <script> safely]]>", "Use <script> safely"},
+		{"The &lt;details&gt; element", "The <details> element"},
+		{"Tom&amp;#39;s std::vector&lt;int&gt;", "Tom's std::vector<int>"},
+		/* still HTML: markup is stripped, references decoded */
+		{"<![CDATA[<b>Bold</b> move]]>", "Bold move"},
+		{"&lt;em&gt;Fish&lt;/em&gt; &amp;amp; chips", "Fish & chips"},
+	};
+	for (size_t k = 0; k < sizeof titles / sizeof titles[0]; k++) {
+		struct buf doc = BUF_INIT;
+		buf_puts(&doc, "<rss version=\"2.0\"><channel><title>C</title><item><title>");
+		buf_puts(&doc, titles[k][0]);
+		buf_puts(&doc, "</title><link>http://example.com/1</link></item></channel></rss>");
+		struct got g;
+		parse(&g, buf_str(&doc));
+		CHECK_INT(g.n, 1);
+		if (g.n == 1)
+			CHECK_STR(g.title[0], titles[k][1]);
+		release(&g);
+		buf_free(&doc);
+	}
+}
+
 /* A UTF-8 document with one stray byte: the rest of its UTF-8 text must stay UTF-8, not
  * become windows-1252 mojibake ("cafÃ©") everywhere. */
 static void
@@ -701,6 +732,7 @@ int
 main(void)
 {
 	test_text_falls_back_to_summary();
+	test_rss_title_code_in_brackets();
 	test_utf8_with_stray_byte();
 	test_tokenizers();
 	test_lenient();
