@@ -133,6 +133,11 @@ def same_html(mine, fp_entry):
 def explain(field, mine, theirs, fp_entry, fp_feed):
     """Why a disagreement is feedparser's error (not brief's), or None when it is not known to be."""
     if field == "link":
+        # feedparser keeps FeedBurner's redirector as the link (the post's URL is in its
+        # feedburner_origlink, lost where an illegally nested item cut the entry short)
+        proxied = theirs and "//feedproxy.google.com/~r/" in theirs and theirs.rstrip("/").rsplit("/", 1)[-1]
+        if mine and (mine == fp_entry.get("feedburner_origlink") or (proxied and proxied in mine)):
+            return "feedparser keeps FeedBurner's proxy link; brief the feedburner:origLink"
         if theirs and mine and "://" not in theirs and mine.endswith(theirs):
             return "feedparser leaves a relative link relative (no base URL for a local file)"
         if theirs and theirs == fp_entry.get("id") and mine and theirs.split(":")[0] not in ("http", "https"):

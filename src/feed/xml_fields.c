@@ -40,6 +40,7 @@ xml_ns_group(const char *uri, const char *qname)
 		{"http://www.w3.org/1999/02/22-rdf-syntax-ns#", NSG_RDF},
 		{"http://purl.org/rss/1.0/modules/slash/", NSG_SLASH},
 		{"http://wellformedweb.org/CommentAPI/", NSG_WFW},
+		{"http://rssnamespace.org/feedburner/ext/1.0", NSG_FEEDBURNER},
 		/* pre-1.0 Atom drafts, as feedparser accepts them */
 		{"http://example.com/newformat#", NSG_CORE},
 		{"http://example.com/necho", NSG_CORE},
@@ -58,6 +59,7 @@ xml_ns_group(const char *uri, const char *qname)
 		} prefixes[] = {
 			{"dc", NSG_DC}, {"dcterms", NSG_DCTERMS}, {"content", NSG_CONTENT}, {"media", NSG_MEDIA},
 			{"itunes", NSG_ITUNES}, {"atom", NSG_CORE}, {"xhtml", NSG_XHTML}, {"rdf", NSG_RDF},
+			{"feedburner", NSG_FEEDBURNER},
 		};
 		size_t n = (size_t)(colon - qname);
 		for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++)
@@ -138,6 +140,8 @@ static const struct element_def elements[] = {
 	{NSG_ITUNES, "summary", FLD_SUBTITLE, 1, FLD_SUMMARY, 1, KIND_TEXT},
 	{NSG_XHTML, "body", FLD_NONE, 0, FLD_CONTENT, 1, KIND_TEXT},
 	{NSG_ADMIN, "generatoragent", FLD_GENERATOR, 1, FLD_NONE, 0, KIND_RESOURCE},
+	/* FeedBurner's <link> is its feedproxy redirector; origLink is the post's own URL */
+	{NSG_FEEDBURNER, "origlink", FLD_NONE, 0, FLD_LINK, 4, KIND_URL},
 };
 
 struct element_key {
@@ -598,6 +602,17 @@ xml_field_end(struct xml_parser *p)
 		break;
 	}
 	case KIND_URL:
+		if (f == FLD_LINK) {
+			/* feedburner:origLink: the post's URL only when it is a web address */
+			resolve(p, s, len);
+			size_t sl = url_scheme_len(p->tmp.data, p->tmp.len);
+			if ((sl == 4 && str_ncasecmp(p->tmp.data, "http", 4) == 0) ||
+			    (sl == 5 && str_ncasecmp(p->tmp.data, "https", 5) == 0))
+				set_slot(p, f, p->tmp.data, p->tmp.len, p->cap_rank, 0);
+			break;
+		}
+		set_url(p, f, s, len, p->cap_rank);
+		break;
 	case KIND_LINK:
 		set_url(p, f, s, len, p->cap_rank);
 		break;

@@ -21,7 +21,7 @@
  * because feedparser, like us, treats RSS, RDF and Atom element names alike. */
 enum xml_nsg {
 	NSG_CORE, NSG_DC, NSG_DCTERMS, NSG_CONTENT, NSG_MEDIA, NSG_ITUNES, NSG_XHTML, NSG_ADMIN,
-	NSG_RDF, NSG_XML, NSG_SLASH, NSG_WFW, NSG_OTHER,
+	NSG_RDF, NSG_XML, NSG_SLASH, NSG_WFW, NSG_FEEDBURNER, NSG_OTHER,
 };
 
 /* What an element is, by depth. */

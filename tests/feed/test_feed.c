@@ -571,7 +571,7 @@ test_undeclared_prefixes(void)
 	digest_with(docs[0], XML_SCAN_FIRST, &fast);
 	CHECK(strstr(fast.data, "error=line 6: Namespace prefix wfw on commentRss is not defined") != NULL);
 	CHECK(strstr(fast.data, "item one|-|-|Ann") != NULL);
-	CHECK(strstr(fast.data, "item two|-|http://e.com/c|-") != NULL);
+	CHECK(strstr(fast.data, "item two|http://e.com/o|http://e.com/c|-") != NULL);
 	digest_with(docs[1], XML_SCAN_FIRST, &fast);
 	CHECK(strstr(fast.data, "error=line 3: Namespace prefix thr for count on link is not defined") != NULL);
 	digest_with(docs[2], XML_SCAN_FIRST, &fast);
@@ -714,6 +714,44 @@ test_rss_title_code_in_brackets(void)
 	}
 }
 
+/* A FeedBurner feed's <link> is its feedproxy redirector; feedburner:origLink is the post's
+ * own URL, the one a reader should be sent to and the one another feed of the same blog has.
+ * It is the link wherever it comes in the item, in RSS and in Atom (Blogger). */
+static void
+test_feedburner_origlink(void)
+{
+	static const char *const docs[] = {
+		"<rss version=\"2.0\" xmlns:feedburner=\"http://rssnamespace.org/feedburner/ext/1.0\"><channel>"
+		"<title>C</title><item><title>A</title><link>http://feedproxy.google.com/~r/c/~3/x/a</link>"
+		"<feedburner:origLink>https://blog.example.com/2020/a.html</feedburner:origLink></item></channel></rss>",
+		"<rss version=\"2.0\" xmlns:fb=\"http://rssnamespace.org/feedburner/ext/1.0\"><channel><title>C</title>"
+		"<item><fb:origLink> https://blog.example.com/2020/a.html </fb:origLink><title>A</title>"
+		"<link>http://feedproxy.google.com/~r/c/~3/x/a</link></item></channel></rss>",
+		"<feed xmlns=\"http://www.w3.org/2005/Atom\" "
+		"xmlns:feedburner=\"http://rssnamespace.org/feedburner/ext/1.0\"><title>T</title><id>urn:f</id>"
+		"<entry><title>E</title><id>urn:e</id><link rel=\"replies\" type=\"text/html\" href=\"https://blog.example.com/c\"/>"
+		"<link rel=\"alternate\" type=\"text/html\" href=\"http://feedproxy.google.com/~r/c/~3/x/a\"/>"
+		"<feedburner:origLink>https://blog.example.com/2020/a.html</feedburner:origLink></entry></feed>",
+	};
+	for (size_t k = 0; k < sizeof docs / sizeof docs[0]; k++) {
+		struct got g;
+		parse(&g, docs[k]);
+		CHECK_INT(g.n, 1);
+		if (g.n == 1)
+			CHECK_STR(g.link[0], "https://blog.example.com/2020/a.html");
+		release(&g);
+	}
+	/* an origLink that is no web address does not replace the link */
+	struct got g;
+	parse(&g, "<rss version=\"2.0\" xmlns:feedburner=\"http://rssnamespace.org/feedburner/ext/1.0\"><channel>"
+	          "<item><title>A</title><link>http://blog.example.com/a</link>"
+	          "<feedburner:origLink>javascript:alert(1)</feedburner:origLink></item></channel></rss>");
+	CHECK_INT(g.n, 1);
+	if (g.n == 1)
+		CHECK_STR(g.link[0], "http://blog.example.com/a");
+	release(&g);
+}
+
 /* A UTF-8 document with one stray byte: the rest of its UTF-8 text must stay UTF-8, not
  * become windows-1252 mojibake ("cafÃ©") everywhere. */
 static void
@@ -733,6 +771,7 @@ main(void)
 {
 	test_text_falls_back_to_summary();
 	test_rss_title_code_in_brackets();
+	test_feedburner_origlink();
 	test_utf8_with_stray_byte();
 	test_tokenizers();
 	test_lenient();
