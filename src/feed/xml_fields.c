@@ -315,12 +315,15 @@ add_enclosure(struct xml_parser *p, const char *url, const char *type, const cha
 	make_enclosure(p, &e->enclosures[e->enclosure_count++], url, type, length);
 }
 
+/* Whether a link's MIME type is a web page: none, text/html or XHTML, in any case and with
+ * any parameters ("text/html; charset=utf-8" is a page like "text/html"). */
 static int
 is_html_type(const char *type)
 {
 	if (!type)
 		return 1;
-	size_t len = strlen(type);
+	const char *semi = strchr(type, ';');
+	size_t len = semi ? (size_t)(semi - type) : strlen(type);
 	str_trim(&type, &len);
 	return len == 0 || (len == 9 && str_ncasecmp(type, "text/html", 9) == 0) ||
 	       (len == 21 && str_ncasecmp(type, "application/xhtml+xml", 21) == 0) ||

@@ -752,6 +752,27 @@ test_feedburner_origlink(void)
 	release(&g);
 }
 
+/* An Atom alternate link typed "text/html; charset=utf-8" is the post's page: a later
+ * alternate of another type (the entry's own Atom or JSON document) must not win over it
+ * and send the reader to XML. */
+static void
+test_atom_html_link_with_parameters(void)
+{
+	struct got g;
+	parse(&g, "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>T</title><id>urn:f</id><entry>"
+	          "<title>E</title><id>urn:e</id>"
+	          "<link rel=\"alternate\" type=\"text/html; charset=UTF-8\" href=\"http://e.com/post\"/>"
+	          "<link rel=\"alternate\" type=\"application/atom+xml\" href=\"http://e.com/post.atom\"/>"
+	          "<link rel=\"replies\" type=\"Text/HTML;charset=utf-8\" href=\"http://e.com/post#comments\"/>"
+	          "</entry></feed>");
+	CHECK_INT(g.n, 1);
+	if (g.n == 1) {
+		CHECK_STR(g.link[0], "http://e.com/post");
+		CHECK_STR(g.comments[0], "http://e.com/post#comments");
+	}
+	release(&g);
+}
+
 /* A UTF-8 document with one stray byte: the rest of its UTF-8 text must stay UTF-8, not
  * become windows-1252 mojibake ("cafÃ©") everywhere. */
 static void
@@ -772,6 +793,7 @@ main(void)
 	test_text_falls_back_to_summary();
 	test_rss_title_code_in_brackets();
 	test_feedburner_origlink();
+	test_atom_html_link_with_parameters();
 	test_utf8_with_stray_byte();
 	test_tokenizers();
 	test_lenient();
