@@ -311,7 +311,11 @@ static void
 reformat(const char *s, size_t len, int en, struct buf *out)
 {
 	for (size_t i = 0; i < len;) {
-		if (!is_ascii_digit((unsigned char)s[i]) || (i > 0 && (is_ascii_alnum((unsigned char)s[i - 1]) || s[i - 1] == '.' || s[i - 1] == ','))) {
+		/* Digits glued to a token ("GPT-4", "rails-1229006573528763-1") are part of it: no
+		 * writer reformats them. */
+		if (!is_ascii_digit((unsigned char)s[i]) ||
+		    (i > 0 && (is_ascii_alnum((unsigned char)s[i - 1]) || s[i - 1] == '.' || s[i - 1] == ',')) ||
+		    (i > 1 && s[i - 1] == '-' && is_ascii_alpha((unsigned char)s[i - 2]))) {
 			buf_putc(out, s[i++]);
 			continue;
 		}
@@ -372,7 +376,8 @@ reformat(const char *s, size_t len, int en, struct buf *out)
 		 * anything inside a quotation, which must stay verbatim). */
 		int counted = en ? i > 0 && s[i - 1] == ' ' && j + 1 < len && s[j] == ' ' && s[j + 1] >= 'a' && s[j + 1] <= 'z'
 		                 : i > 0 && (unsigned char)s[i - 1] >= 0x80 && j < len && (unsigned char)s[j] >= 0xE0;
-		int quoted = memchr(s, '"', len) || str_icasestr(s, len, "“") || str_icasestr(s, len, "「");
+		int quoted = memchr(s, '"', len) || str_icasestr(s, len, "“") || str_icasestr(s, len, "「") ||
+		             str_icasestr(s, len, "‘");
 		if (!has_dot && !pct && !big_unit && !year_like && counted && !quoted && whole > 10 && r >= 8 &&
 		    number_in_words(whole, en, out)) {
 			i = j; /* in words: forty-two, 三千 */

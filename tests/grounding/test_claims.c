@@ -552,6 +552,41 @@ test_straight_quote_opens(void)
 	CHECK_INT(r.bad, 0);
 }
 
+/* Single curly quotes (‘…’) around 4 words or more are a quotation; a ’ before a letter is
+ * an apostrophe and closes none; straight single quotes stay none ('90s, students').
+ * Before, ‘…’ was no quotation at all: a draft that changed a source's words inside single
+ * curly quotes (common in British and Australian English) passed unflagged. */
+static void
+test_single_curly_quotes(void)
+{
+	const struct claim *q = first("She said ‘we don’t ship until the engine is ready’ [1].", 1, CLAIM_QUOTE);
+	CHECK(q && strcmp(q->key, "wedontshipuntiltheengineisready") == 0);
+	CHECK(first("He said 'we will ship the engine next year' [1].", 1, CLAIM_QUOTE) == NULL);
+	CHECK(first("the ‘inference engine’ idea", 1, CLAIM_QUOTE) == NULL); /* a term */
+	static const struct ground_source src[] = {
+		{1, "text: ‘We don’t ship until the engine is ready,’ the team’s lead said. "
+		    "She added: ‘The next release comes in spring.’ Nobody asked why.", NULL},
+	};
+	struct ground_index *ix = ground_index_new(src, 1, &A);
+	CHECK_INT(status_of(ix, "The lead said ‘we don’t ship until the engine is ready’ [1].", GROUND_EN, CLAIM_QUOTE,
+	                    NULL),
+	          GROUND_OK);
+	CHECK_INT(status_of(ix, "The lead said ‘we ship long before the engine is ready’ [1].", GROUND_EN, CLAIM_QUOTE,
+	                    NULL),
+	          GROUND_UNSUPPORTED);
+	/* A quotation ending with its own stop stays in its sentence. */
+	CHECK_INT(status_of(ix, "She added: ‘The next release comes in spring.’ [1]", GROUND_EN, CLAIM_QUOTE, NULL),
+	          GROUND_OK);
+	CHECK_INT(status_of(ix, "She added: ‘The next release comes in autumn.’ [1]", GROUND_EN, CLAIM_QUOTE, NULL),
+	          GROUND_UNSUPPORTED);
+	/* A stop inside ‘…’ ends no sentence: the quotation keeps the citation after it. */
+	CHECK_INT(status_of(ix, "‘The next release comes in spring.’ She said it twice [1].", GROUND_EN, CLAIM_QUOTE,
+	                    NULL),
+	          GROUND_OK);
+	struct ground_sentence *ss;
+	CHECK_INT(ground_sentences("Fans of the ’90s say so. Then ‘it works. It ships.’ Done.", &A, &ss), 2);
+}
+
 int
 main(void)
 {
@@ -571,6 +606,7 @@ main(void)
 	test_pct_suffix();
 	test_multiples();
 	test_straight_quote_opens();
+	test_single_curly_quotes();
 	arena_free(&A);
 	return test_done("test_claims");
 }

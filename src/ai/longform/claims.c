@@ -269,12 +269,25 @@ find_dates(struct ex *x)
 	}
 }
 
-/* Open/close quote pairs: 「」 『』 “” and ASCII "" (paired in order). */
+/* The closing mark of a quotation opened by pair k at in: the first pairs[k][1] after it,
+ * and for single curly quotes (‘…’) the first ’ not followed by a letter (don’t, it’s are
+ * apostrophes). NULL when none. */
+static const char *
+quote_close(const char *in, const char *close, int single)
+{
+	const char *c = strstr(in, close); /* t is NUL-terminated at end */
+	while (single && c && is_ascii_alpha((unsigned char)c[strlen(close)]))
+		c = strstr(c + strlen(close), close);
+	return c;
+}
+
+/* Open/close quote pairs: 「」 『』 “” ‘’ and ASCII "" (paired in order). Straight single
+ * quotes are no quotation marks ('90s, students'). */
 static void
 find_quotes(struct ex *x)
 {
-	static const char *const pairs[][2] = {{"「", "」"}, {"『", "』"}, {"“", "”"}, {"\"", "\""}};
-	for (size_t k = 0; k < 4; k++) {
+	static const char *const pairs[][2] = {{"「", "」"}, {"『", "』"}, {"“", "”"}, {"‘", "’"}, {"\"", "\""}};
+	for (size_t k = 0; k < sizeof pairs / sizeof *pairs; k++) {
 		size_t ol = strlen(pairs[k][0]), cl = strlen(pairs[k][1]);
 		const char *p = x->t, *end = x->t + x->len;
 		for (;;) {
@@ -282,7 +295,7 @@ find_quotes(struct ex *x)
 			if (!o)
 				break;
 			const char *in = o + ol;
-			const char *c = strstr(in, pairs[k][1]);
+			const char *c = quote_close(in, pairs[k][1], strcmp(pairs[k][0], "‘") == 0);
 			if (!c)
 				break;
 			p = c + cl;

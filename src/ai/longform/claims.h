@@ -22,7 +22,8 @@
  *   几十万, 百度, twenty-first; docs/grounding.md);
  * - a date is ISO (2026-02-24, 2026/2/24), Chinese (2026年2月24日, 2月24日, 2026年2月) or English
  *   (Feb 24, February 24, 2026, 24 February 2026, February 2026); missing parts match anything;
- * - a quotation is the text inside 「」, 『』, “” or "" when it is long enough to be a quote
+ * - a quotation is the text inside 「」, 『』, “”, ‘’ (a ’ before a letter is an apostrophe) or
+ *   "" when it is long enough to be a quote
  *   rather than a term: at least 8 CJK characters or 4 Latin words, or an inner comma or stop;
  *   shorter quoted spans are terms (their names and figures are still claims); a quotation
  *   directly followed by "(译)", "（译）", "(译文)", "(translated)" or "(translation)" is

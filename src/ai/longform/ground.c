@@ -268,13 +268,24 @@ is_full_stop(const char *t, size_t i)
 	return 1;
 }
 
+/* Whether a ’ not followed by a letter (a closing single quote, not an apostrophe) comes in
+ * t before the end of its line. */
+static int
+single_close(const char *t)
+{
+	for (const char *p = t; *p && *p != '\n'; p++)
+		if (strncmp(p, "’", 3) == 0 && !is_ascii_alpha((unsigned char)p[3]))
+			return 1;
+	return 0;
+}
+
 size_t
 ground_sentences(const char *t, struct arena *arena, struct ground_sentence **out)
 {
 	size_t len = strlen(t), cap = 8, n = 0;
 	struct ground_sentence *s = arena_alloc(arena, cap * sizeof *s);
 	size_t start = 0;
-	int depth = 0, title = 0, ascii_open = 0;
+	int depth = 0, title = 0, ascii_open = 0, single = 0;
 	for (size_t i = 0; i <= len;) {
 		int end = 0;
 		size_t step = 1;
@@ -289,6 +300,12 @@ ground_sentences(const char *t, struct arena *arena, struct ground_sentence **ou
 					depth++;
 				else if ((cp == 0x300D || cp == 0x300F || cp == 0x201D) && depth > 0)
 					depth--;
+				/* ‘…’ (claims.c): opens only when closed on its line (‘90s is no quotation);
+				 * a ’ before a letter is an apostrophe. */
+				else if (cp == 0x2018 && !single && single_close(t + i + step))
+					single = 1;
+				else if (cp == 0x2019 && single && !is_ascii_alpha((unsigned char)t[i + step]))
+					single = 0;
 				/* A title in 《》 is no sentence of its own (《Got a question? Ask here
 				 * (21/2020)!》[1] is one piece, cited); counted apart, so a stray 》 inside a
 				 * quotation does not end it. */
@@ -296,15 +313,15 @@ ground_sentences(const char *t, struct arena *arena, struct ground_sentence **ou
 					title++;
 				else if (cp == 0x300B && title > 0)
 					title--;
-				else if (!depth && !title && !ascii_open &&
+				else if (!depth && !title && !ascii_open && !single &&
 				         (cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0xFF1B))
 					end = 1;
 			} else if (c == '"') {
 				ascii_open = !ascii_open;
 			} else if (c == '\n') {
 				end = 1;
-				depth = title = ascii_open = 0;
-			} else if (!depth && !title && !ascii_open && (c == '!' || c == '?' || c == ';' || (c == '.' && is_full_stop(t, i)))) {
+				depth = title = ascii_open = single = 0;
+			} else if (!depth && !title && !ascii_open && !single && (c == '!' || c == '?' || c == ';' || (c == '.' && is_full_stop(t, i)))) {
 				end = 1;
 			}
 		}
@@ -326,8 +343,9 @@ ground_sentences(const char *t, struct arena *arena, struct ground_sentence **ou
 			else if (e < len && (m = check_citation(t + e, &id)))
 				e += m;
 			else if (e + 3 <= len && (memcmp(t + e, "」", 3) == 0 || memcmp(t + e, "』", 3) == 0 ||
-			                          memcmp(t + e, "”", 3) == 0))
-				e += 3;
+			                          memcmp(t + e, "”", 3) == 0 ||
+			                          (memcmp(t + e, "’", 3) == 0 && !is_ascii_alpha((unsigned char)t[e + 3]))))
+				e += 3; /* a ’ before a letter is an apostrophe ('’Tis') */
 			else
 				break;
 		}

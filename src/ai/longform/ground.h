@@ -104,7 +104,8 @@ struct ground_sentence {
 };
 
 /* Split t into sentences (terminators 。！？；!?; and full stops, and line breaks; never
- * inside a quotation or a title in 《》, which a line break also ends; the stop of "Dec. 9" and the "1. " of a
+ * inside a quotation (‘…’ when its closing ’ is on the same line) or a title in 《》, which a
+ * line break also ends; the stop of "Dec. 9" and the "1. " of a
  * numbered list item opening a line are no full stops);
  * trailing closing quotes, the "**" closing a bold run, spaces and citation markers belong
  * to the sentence before (a straight '"' after a space opens the next one's quotation). Returns the count; *out is arena memory. */
