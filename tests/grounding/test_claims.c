@@ -223,7 +223,7 @@ status_of(const struct ground_index *ix, const char *text, int flags, enum claim
 /* Figures written in words: Chinese numerals (三千, 两亿, 一点五万亿, 百分之三十) and English
  * number words with a scale, a percent or above ten (nine million, forty-two percent, twenty),
  * read like digits; the words that only look like numbers (百度, 千问, 千万不要, 十二月,
- * 几十万, 二〇二六年, twenty-first, two-thirds) are not figures. */
+ * 几十万, 二〇二六年, twenty-first) are not figures (fractions are: test_fractions). */
 static void
 test_figures_in_words(void)
 {
@@ -252,7 +252,7 @@ test_figures_in_words(void)
 		"百度发布了新模型", "通义千问的新版本", "千万不要这样做", "第十二届大会", "十二月发布",
 		"几十万用户", "数千名员工", "二〇二六年", "二十一世纪的技术", "十几家公司", "八十年代的电脑",
 		"两三千人", "十万火急", "三家公司", "one of the best", "the twenty-first century",
-		"two-thirds of users", "nine users", "一二三", "十二号发布", "三成员国", "五成为主流", "一成不变",
+		"two-thirds-majority", "nine users", "一二三", "十二号发布", "三成员国", "五成为主流", "一成不变",
 	};
 	for (size_t k = 0; k < sizeof none / sizeof *none; k++) {
 		const struct claim *c = first(none[k], 1, CLAIM_FIGURE);
@@ -587,6 +587,55 @@ test_single_curly_quotes(void)
 	CHECK_INT(ground_sentences("Fans of the ’90s say so. Then ‘it works. It ships.’ Done.", &A, &ss), 2);
 }
 
+/* Whether s has a percentage among its claims. */
+static int
+has_percent(const char *s, int en)
+{
+	struct claim *c;
+	size_t n = extract(s, en, &c);
+	for (size_t i = 0; i < n; i++)
+		if (c[i].kind == CLAIM_FIGURE && c[i].is_percent)
+			return 1;
+	return 0;
+}
+
+/* Fractions in words are percentages of their value (a third = 33.3 %, within a point).
+ * Before, 三分之一, 一半, "a third of", "two-thirds" were no figure at all, so a draft that
+ * made the source's third two-thirds, or its half a quarter, passed. */
+static void
+test_fractions(void)
+{
+	check_figure("约三分之一的用户", 100.0 / 3, 1);
+	check_figure("四分之三的收入", 75, 1);
+	check_figure("半数工程师", 50, 1);
+	check_figure("一半的工程师", 50, 1);
+	check_figure("A third of the engineers", 100.0 / 3, 1);
+	check_figure("about two-thirds of users", 200.0 / 3, 1);
+	check_figure("Half of the team", 50, 1);
+	check_figure("a quarter of the revenue", 25, 1);
+	CHECK(!has_percent("In the first half of 2026 it grew", 1)); /* a part of the year */
+	CHECK(!has_percent("他的另一半也来了", 0));
+	CHECK(!has_percent("这十分重要", 0));
+	CHECK(!has_percent("A third party wrote it", 1)); /* no "of": an ordinal */
+	static const struct ground_source src[] = {
+		{1, "text: A third of the engineers use the tool daily, and half of them pay for it. "
+		    "四分之三的用户来自海外。", NULL},
+		{2, "text: 33% of teams ship weekly.", NULL},
+	};
+	struct ground_index *ix = ground_index_new(src, 2, &A);
+	CHECK_INT(status_of(ix, "三分之一的工程师每天使用它[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "Two-thirds of the engineers use the tool daily [1].", GROUND_EN, CLAIM_FIGURE, NULL),
+	          GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "一半的工程师付费[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "A quarter of the engineers pay for it [1].", GROUND_EN, CLAIM_FIGURE, NULL),
+	          GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "Three quarters of users are abroad [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "75% of users are abroad [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "三分之二的用户来自海外[1]。", 0, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "About a third of teams ship weekly [2].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "A quarter of teams ship weekly [2].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+}
+
 int
 main(void)
 {
@@ -607,6 +656,7 @@ main(void)
 	test_multiples();
 	test_straight_quote_opens();
 	test_single_curly_quotes();
+	test_fractions();
 	arena_free(&A);
 	return test_done("test_claims");
 }

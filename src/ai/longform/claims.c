@@ -448,6 +448,10 @@ multiple_after(const struct ex *x, size_t i)
 	return 0;
 }
 
+/* The unit of a fraction read as a percentage (a third = 33.3 %): a source's percentage
+ * within a point supports it. */
+#define FRACTION_UNIT 2.0
+
 /* Push the figure t[start..end): value times mul, unit the place of its last written digit
  * (before mul), pct and cur whether a percent or a currency came with it, mult whether it is
  * a multiple (3倍, 3x). A bare count (a whole number up to 10 with none of these) is no
@@ -647,6 +651,8 @@ cjk_figure_at(struct ex *x, size_t i)
 	static const char *const after[] = {"月", "日", "号", "世纪", "年代", "几", "来", "届"};
 	static const char *const idioms[] = {"十万火急", "十万八千里"};
 	size_t n;
+	if (at(x, i, "半数")) /* a fraction: half */
+		return push_figure(x, i, i + strlen("半数"), 50, FRACTION_UNIT, 1, 1, 0, 0);
 	uint32_t cp = cp_at(x, i, &n);
 	int d0 = cjk_digit(cp);
 	if (!(d0 > 0 || cp == 0x5341))
@@ -714,6 +720,17 @@ cjk_figure_at(struct ex *x, size_t i)
 	}
 	if (bad || value == 0)
 		return j;
+	/* fractions: 三分之一 (33.3 %), 四分之三, 十分之一; 一半 (50 %, not 另一半 or 一半导体) */
+	if (total == 0 && wan == 0 && value == floor(value) && value >= 2 && value <= 100 && at(x, j, "分之")) {
+		size_t k = j + strlen("分之");
+		int num = cjk_digit(cp_at(x, k, &n));
+		size_t e = k + n;
+		if (num > 0 && num < value && cjk_digit(cp_at(x, e, &n)) < 0 && cjk_place(cp_at(x, e, &n)) == 0)
+			return push_figure(x, i, e, 100.0 * num / value, FRACTION_UNIT, 1, 1, 0, 0);
+	}
+	if (value == 1 && j == i + strlen("一") && at(x, j, "半") && !at(x, j, "半导") &&
+	    !(i >= strlen("另") && memcmp(x->t + i - strlen("另"), "另", strlen("另")) == 0))
+		return push_figure(x, i, j + strlen("半"), 50, FRACTION_UNIT, 1, 1, 0, 0);
 	for (size_t k = 0; k < sizeof before / sizeof *before; k++) {
 		size_t l = strlen(before[k]);
 		if (i >= l && memcmp(x->t + i - l, before[k], l) == 0)
@@ -791,6 +808,49 @@ number_words_at(const struct ex *x, size_t i, int *v)
 	return j;
 }
 
+/* A fraction in English words at t[i] (a word's first letter): "a third of", "two-thirds",
+ * "half of", "a quarter of", "three quarters" ...; pushed as the percentage it is (a third:
+ * 33.3 %, within a point). "half of" after first, second, other ... is a part of something
+ * (the first half of 2026), no fraction. Returns the byte after it ("of" left out), i when
+ * none. */
+static size_t
+fraction_words_at(struct ex *x, size_t i)
+{
+	static const struct {
+		const char *w; /* the words; "of" when it must follow */
+		int num, den;
+	} fr[] = {
+		{"a third of", 1, 3}, {"one third of", 1, 3}, {"one-third", 1, 3}, {"two-thirds", 2, 3},
+		{"two thirds", 2, 3}, {"a quarter of", 1, 4}, {"one quarter of", 1, 4}, {"one-quarter", 1, 4},
+		{"three quarters", 3, 4}, {"three-quarters", 3, 4}, {"half of", 1, 2}, {"one half", 1, 2},
+		{"one-half", 1, 2},
+	};
+	static const char *const parts[] = {"first", "second", "other", "latter", "former", "back", "front", "better"};
+	for (size_t k = 0; k < sizeof fr / sizeof *fr; k++) {
+		size_t l = strlen(fr[k].w);
+		if (i + l > x->len || str_ncasecmp(x->t + i, fr[k].w, l) != 0 ||
+		    (i + l < x->len && (is_ascii_alnum((unsigned char)x->t[i + l]) || x->t[i + l] == '-')))
+			continue;
+		if (strcmp(fr[k].w, "half of") == 0) {
+			size_t e = i;
+			while (e > 0 && x->t[e - 1] == ' ')
+				e--;
+			size_t b = e;
+			while (b > 0 && is_ascii_alpha((unsigned char)x->t[b - 1]))
+				b--;
+			int part = 0;
+			for (size_t p = 0; p < sizeof parts / sizeof *parts; p++)
+				part |= e - b == strlen(parts[p]) && str_ncasecmp(x->t + b, parts[p], e - b) == 0;
+			if (part)
+				return i;
+		}
+		if (l > 3 && memcmp(fr[k].w + l - 3, " of", 3) == 0)
+			l -= 3;
+		return push_figure(x, i, i + l, 100.0 * fr[k].num / fr[k].den, FRACTION_UNIT, 1, 1, 0, 0);
+	}
+	return i;
+}
+
 /* A figure in English number words at t[i] (a word's first letter): "nine million",
  * "forty-two percent", "two hundred and fifty thousand", "twenty". Returns the byte after it,
  * i when t[i] starts none. */
@@ -806,6 +866,9 @@ word_figure_at(struct ex *x, size_t i)
 		{"triples", 3}, {"tripling", 3}, {"quadrupled", 4}, {"quadruples", 4}, {"quadrupling", 4},
 	};
 	size_t w = letters_at(x, i);
+	size_t fe = fraction_words_at(x, i);
+	if (fe > i)
+		return fe;
 	for (size_t k = 0; k < sizeof multiples / sizeof *multiples; k++)
 		if (strlen(multiples[k].w) == w && str_ncasecmp(x->t + i, multiples[k].w, w) == 0 &&
 		    !(i + w < x->len && x->t[i + w] == '-'))
