@@ -109,18 +109,73 @@ is_quotable(const char *p, size_t len)
 	return words >= 6 && words <= 60;
 }
 
-/* True when the bare number at p[at..) is part of a name: right after a capitalised word
- * and a space ("Python 3.14", "PEP 779", "RTX 5090"), the way products and specifications
- * are numbered. */
-static int
-is_name_number(const char *p, size_t at)
+/* The place of the figure text t in sentence p[0..len) as a number of its own (not the "12"
+ * of "2012"), or NULL. */
+static const char *
+find_figure(const char *p, size_t len, const char *t)
 {
+	size_t tl = strlen(t);
+	for (const char *at = p; at + tl <= p + len && (at = strstr(at, t)) != NULL; at++) {
+		char before = at > p ? at[-1] : ' ';
+		char after = at + tl < p + len ? at[tl] : ' ';
+		if (!is_ascii_digit((unsigned char)before) && before != '.' && before != ',' &&
+		    !is_ascii_digit((unsigned char)after))
+			return at;
+	}
+	return NULL;
+}
+
+/* True when the bare number at p[at..) of sentence p[0..len) is part of a name, an
+ * identifier or a formula, no quantity a reader would call a figure: right after a word with
+ * a capital letter and a space ("Python 3.14", "PEP 779", "RTX 5090", "iPhone 15"), the way
+ * products and specifications are numbered; after a word that numbers a place rather than
+ * counts ("section 4.2", "port 8080", "issue 12"); after "#" (#4821), an operator ("x = 30",
+ * "n + 1") or inside the brackets of a call ("h(0, 12)"); inside `code`. */
+static int
+is_name_number(const char *p, size_t len, size_t at)
+{
+	static const char *const labels[] = {"section", "chapter", "page", "pages", "port", "line", "lines", "issue",
+	                                     "step", "figure", "fig.", "table", "item", "version", "rfc", "pr",
+	                                     "no.", "number", "level", "phase", "part", "episode", "volume"};
+	size_t ticks = 0;
+	for (size_t i = 0; i < at; i++)
+		ticks += p[i] == '`';
+	if (ticks % 2 == 1)
+		return 1;
+	size_t b = at;
+	while (b > 0 && p[b - 1] == ' ')
+		b--;
+	if (b > 0 && strchr("#=+*/^<>", p[b - 1]))
+		return 1;
+	int depth = 0; /* inside brackets opened right after a name: a call, h(0, 12) */
+	for (size_t i = at; i-- > 0;) {
+		if (p[i] == ')')
+			depth++;
+		else if (p[i] == '(' && depth-- == 0) {
+			if (i > 0 && (is_ascii_alnum((unsigned char)p[i - 1]) || p[i - 1] == '_'))
+				return 1;
+			break;
+		}
+	}
+	size_t end = at;
+	while (end < len && (is_ascii_digit((unsigned char)p[end]) || p[end] == '.'))
+		end++;
+	if (end < len && strchr("=+*/^", p[end]))
+		return 1;
 	if (at < 2 || p[at - 1] != ' ')
 		return 0;
 	size_t w = at - 1;
-	while (w > 0 && (is_ascii_alnum((unsigned char)p[w - 1]) || p[w - 1] == '-'))
+	while (w > 0 && (is_ascii_alnum((unsigned char)p[w - 1]) || p[w - 1] == '-' || p[w - 1] == '.'))
 		w--;
-	return w < at - 1 && ascii_upper(p[w]) == p[w] && is_ascii_alpha((unsigned char)p[w]);
+	if (w == at - 1)
+		return 0;
+	for (size_t i = w; i < at - 1; i++)
+		if (is_ascii_alpha((unsigned char)p[i]) && ascii_upper(p[i]) == p[i])
+			return 1;
+	for (size_t k = 0; k < sizeof labels / sizeof *labels; k++)
+		if (strlen(labels[k]) == at - 1 - w && str_ncasecmp(p + w, labels[k], at - 1 - w) == 0)
+			return 1;
+	return 0;
 }
 
 /* The first figure of sentence p[0..len) worth a bold label, or NULL: a quantity, not a
@@ -142,8 +197,8 @@ sentence_figure(const char *p, size_t len, int en, const char *title, struct are
 			bare &= is_ascii_digit((unsigned char)*t) || *t == '.';
 		if (bare && c->value >= 1900 && c->value <= 2100 && !strchr(c->text, '.'))
 			continue;
-		const char *at = strstr(p, c->text);
-		if (bare && ((at && is_name_number(p, (size_t)(at - p))) || (title && strstr(title, c->text))))
+		const char *at = find_figure(p, len, c->text);
+		if (bare && ((at && is_name_number(p, len, (size_t)(at - p))) || (title && strstr(title, c->text))))
 			continue;
 		*bare_out = bare;
 		return c;
