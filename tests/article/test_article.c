@@ -282,6 +282,11 @@ test_offline_name_numbers(void)
 		{"The loop stops once retries = 30 in the code that polls the server.", "30"},
 		{"The archive code targets x86-64 and builds with the usual compiler flags.", "64"},
 		{"Timestamps follow ISO 8601 so that the files sort well by their names.", "8601"},
+		{"The sale ends on November 18th at 11:59PM in the evening for every buyer.", "11"},
+		{"Garmin took their Fenix 5X watch and made a diving computer out of it.", "5X"},
+		{"We first showed the tool at 28C3 in a small room near the main hall.", "28C"},
+		{"Users may think twice before they move their old pages into the archive.", "twice"},
+		{"The team is doubling down on the search feature for the next release.", "doubling"},
 	};
 	struct arena a = {0};
 	const char *kws[] = {"archive"};

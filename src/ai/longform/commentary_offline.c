@@ -110,7 +110,7 @@ is_quotable(const char *p, size_t len)
 }
 
 /* The place of the figure text t in sentence p[0..len) as a number of its own (not the "12"
- * of "2012"), or NULL. */
+ * of "2012", nor the "59" of "11:59"), or NULL. */
 static const char *
 find_figure(const char *p, size_t len, const char *t)
 {
@@ -118,7 +118,7 @@ find_figure(const char *p, size_t len, const char *t)
 	for (const char *at = p; at + tl <= p + len && (at = strstr(at, t)) != NULL; at++) {
 		char before = at > p ? at[-1] : ' ';
 		char after = at + tl < p + len ? at[tl] : ' ';
-		if (!is_ascii_digit((unsigned char)before) && before != '.' && before != ',' &&
+		if (!is_ascii_digit((unsigned char)before) && before != '.' && before != ',' && before != ':' &&
 		    !is_ascii_digit((unsigned char)after))
 			return at;
 	}
@@ -179,8 +179,9 @@ is_name_number(const char *p, size_t len, size_t at)
 }
 
 /* The first figure of sentence p[0..len) worth a bold label, or NULL: a quantity, not a
- * version, a bare year such as "2025", the number of a name, or a bare number of the title
- * (the subject's version: "Python 3.14"). *bare is set when it has no unit, sign or
+ * version, a bare year such as "2025", the number of a name ("Fenix 5X" too), a piece of a
+ * code or a time ("28C3", "11:59PM"), a multiple in words ("think twice"), or a bare number
+ * of the title (the subject's version: "Python 3.14"). *bare is set when it has no unit, sign or
  * separator ("75"): worth listing with its sentence, not on its own. */
 static const struct claim *
 sentence_figure(const char *p, size_t len, int en, const char *title, struct arena *arena, int *bare_out)
@@ -192,13 +193,30 @@ sentence_figure(const char *p, size_t len, int en, const char *title, struct are
 		const struct claim *c = &claims[i];
 		if (c->kind != CLAIM_FIGURE || c->is_version)
 			continue;
-		int bare = 1; /* digits and a decimal point only: no unit, sign or separator */
-		for (const char *t = c->text; *t; t++)
+		int bare = 1;   /* digits and a decimal point only: no unit, sign or separator */
+		int glued = 1;  /* digits, a point and letters glued to them ("5X", "10K") */
+		int digits = 0; /* "twice", "doubling": no digit */
+		for (const char *t = c->text; *t; t++) {
 			bare &= is_ascii_digit((unsigned char)*t) || *t == '.';
+			glued &= is_ascii_alnum((unsigned char)*t) || *t == '.';
+			digits |= is_ascii_digit((unsigned char)*t);
+		}
+		if (!digits && c->is_multiple) /* "think twice", "doubling down": idiom as often as not */
+			continue;
 		if (bare && c->value >= 1900 && c->value <= 2100 && !strchr(c->text, '.'))
 			continue;
 		const char *at = find_figure(p, len, c->text);
-		if (bare && ((at && is_name_number(p, len, (size_t)(at - p))) || (title && strstr(title, c->text))))
+		size_t tl = strlen(c->text);
+		if (!at) { /* not a number of its own: part of a code ("28C3") or a time ("11:59PM")? */
+			const char *g = strstr(p, c->text);
+			if (g && ((g > p && g[-1] == ':') || (g + tl < p + len && (is_ascii_alnum((unsigned char)g[tl]) || g[tl] == ':'))))
+				continue;
+		} else if (at + tl + 1 < p + len && at[tl] == ':' && is_ascii_digit((unsigned char)at[tl + 1])) {
+			continue; /* a time of day, 11:59 */
+		}
+		if (glued && at && is_name_number(p, len, (size_t)(at - p)))
+			continue;
+		if (bare && title && strstr(title, c->text))
 			continue;
 		*bare_out = bare;
 		return c;
