@@ -325,6 +325,45 @@ test_offline_name_numbers(void)
 	arena_free(&a);
 }
 
+/* A stop followed by a no-break space ends its sentence (blogs write ".&nbsp; Next"): a
+ * detail of 数字与细节 was two sentences, the first without the figure it was listed for.
+ * Seen on the shared corpus (netnewswire's dcrainmaker.xml: "for a few hours.&nbsp; For
+ * those that want ... a 24hr Velib pass."). */
+static void
+test_offline_nbsp_stop(void)
+{
+	struct arena a = {0};
+	struct article lead = {
+		.id = 1, .source_name = "Run Notes", .title = "The winter run", .link = "https://r.example/1",
+		.published = 1771500000, .when = 1771500000,
+		.text = "We meet at the shop on Sunday morning for the winter run. The route goes along the river "
+		        "and back again. Everyone is welcome whatever their pace is. Coffee is waiting at the end "
+		        "for all of the runners. Upon return there are goodies for the runners and their "
+		        "friends.\u00a0 A day pass for the city bikes costs 2 euros at the station next door.",
+	};
+	struct article *members[] = {&lead};
+	struct story st = {.id = "s0123456789ab", .lead = &lead, .members = members, .member_count = 1};
+	const char *kws[] = {"run"};
+	struct verdict v = {.relevance = 5, .quality = 5, .timeliness = 5, .category = CAT_TOOLS, .keywords = kws,
+	                    .keyword_count = 1, .is_offline = 1};
+	for (int en = 0; en < 2; en++) {
+		struct commentary_draft d;
+		offline_grounded(&st, &v, en ? "en" : "zh", &a, &d);
+		const char *fig = NULL;
+		for (size_t i = 0; i < d.section_count; i++)
+			if (strcmp(d.sections[i].heading, en ? "The figures and details" : "数字与细节") == 0)
+				fig = d.sections[i].body;
+		CHECK(fig != NULL);
+		if (!fig)
+			continue;
+		if (!strstr(fig, "costs 2 euros"))
+			fprintf(stderr, "%s\n", fig);
+		CHECK(strstr(fig, "costs 2 euros") != NULL);
+		CHECK(strstr(fig, "Upon return") == NULL);
+	}
+	arena_free(&a);
+}
+
 /* The offline article's frame names only keywords its sources spell, in English too. From the
  * shared corpus (feedjira's TrotterCashionHome.xml, "BelongsToDemeter", 2008): the offline
  * engine tags the post "Ruby" (its canonical topic for Rails), which the post never writes.
@@ -622,6 +661,7 @@ main(void)
 	test_offline_same_text_once();
 	test_offline_month_abbrev();
 	test_offline_name_numbers();
+	test_offline_nbsp_stop();
 	snprintf(home, sizeof home, "%s/home", test_tmpdir());
 	wfx_make_home(home);
 	struct buf out = BUF_INIT, err = BUF_INIT;

@@ -233,14 +233,15 @@ text_is_stopword(const char *w)
 	return bsearch(w, stopwords, sizeof stopwords / sizeof stopwords[0], sizeof stopwords[0], cmp_word) != NULL;
 }
 
-/* Length of the sentence terminator at p (0 when none): ASCII . ! ? followed by space or the
- * end, a full-width 。！？ (3 bytes each), the Arabic-script full stop ۔ and question mark ؟
+/* Length of the sentence terminator at p (0 when none): ASCII . ! ? followed by a space (a
+ * no-break space too) or the end, a full-width 。！？ (3 bytes each), the Arabic-script full stop ۔ and question mark ؟
  * (Urdu, Persian, Arabic; 2 bytes) or the Devanagari danda । and double danda ॥ (3 bytes). */
 static size_t
 terminator_len(const char *p)
 {
-	if ((*p == '.' || *p == '!' || *p == '?') && (p[1] == '\0' || is_ascii_space((unsigned char)p[1])))
-		return 1;
+	if ((*p == '.' || *p == '!' || *p == '?') &&
+	    (p[1] == '\0' || is_ascii_space((unsigned char)p[1]) || str_starts(p + 1, "\xc2\xa0")))
+		return 1; /* a no-break space after the stop too (".&nbsp; For", as blogs write it) */
 	if (str_starts(p, "\xe3\x80\x82") || str_starts(p, "\xef\xbc\x81") || str_starts(p, "\xef\xbc\x9f") ||
 	    str_starts(p, "\xe0\xa5\xa4") || str_starts(p, "\xe0\xa5\xa5"))
 		return 3;
@@ -297,8 +298,8 @@ text_sentences(const char *s, struct text_span *out, size_t max)
 			 * ended an abbreviation ("SourceForge Inc. has announced", "Microsoft Corp. backs",
 			 * "etc. and"), no list of which is complete. A line break still ends it. */
 			const char *next = p + 1;
-			while (*next == ' ' || *next == '\t')
-				next++;
+			while (*next == ' ' || *next == '\t' || str_starts(next, "\xc2\xa0"))
+				next += *next == ' ' || *next == '\t' ? 1 : 2;
 			uint32_t cp = 0;
 			if (*next && next > p + 1)
 				utf8_decode(next, strnlen(next, 4), &cp);
@@ -313,6 +314,8 @@ text_sentences(const char *s, struct text_span *out, size_t max)
 		if (len)
 			out[n++] = (struct text_span){b, len};
 		start = p + t;
+		while (str_starts(start, "\xc2\xa0")) /* no part of the next sentence */
+			start += 2;
 		p += t - 1;
 	}
 	if (n < max && *start) {

@@ -52,7 +52,7 @@ struct text_span {
 	size_t len;
 };
 
-/* Split s into sentences (at . ! ? followed by a space, at 。！？ with the closing quotation
+/* Split s into sentences (at . ! ? followed by a space or a no-break space, at 。！？ with the closing quotation
  * marks and brackets after them, at Urdu's ۔ and ؟ and at the Devanagari danda), trimmed; a
  * dot after a one-letter word or a title ("e.g.", "Mr."), after an abbreviated month before a
  * day or a year ("Oct. 27"), or before a space and a word in lower case ("Inc. has"), ends none. Fills at most max spans and returns how many were found (never
