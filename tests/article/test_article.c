@@ -287,6 +287,13 @@ test_offline_name_numbers(void)
 		{"We first showed the tool at 28C3 in a small room near the main hall.", "28C"},
 		{"Users may think twice before they move their old pages into the archive.", "twice"},
 		{"The team is doubling down on the search feature for the next release.", "doubling"},
+		{"The slope of the line came out at -2.81 in the final fit of the model.", "2.81"},
+		{"The phone has a 960\u00d7540 display and a small camera on the back.", "960"},
+		{"The phone has a 960\u00d7540 display and a small camera on the back.", "540"},
+		{"The old laptop shows it at 1366x768 on a screen that is far too small.", "1366"},
+		{"The download takes about 10-15 minutes on the slow line at our home.", "15"},
+		{"My guess is that between 200-400 riders were on the loop at any time.", "200"},
+		{"Nearly every maker released something new in the last 12\u201314 months.", "12"},
 	};
 	struct arena a = {0};
 	const char *kws[] = {"archive"};

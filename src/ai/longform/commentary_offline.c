@@ -178,9 +178,31 @@ is_name_number(const char *p, size_t len, size_t at)
 	return 0;
 }
 
+/* True when the figure of tl bytes at p[at..) of sentence p[0..len) is only a piece of what
+ * the sentence says, bold on its own a figure it does not give: after a minus, either end of a
+ * range ("-2.81", "10-15", "200-400", "12–14"), or either side of the "×" of a size
+ * ("960×540", "1366x768"). */
+static int
+is_partial_figure(const char *p, size_t len, size_t at, size_t tl)
+{
+	if (at > 0 && p[at - 1] == '-')
+		return 1;
+	if (at >= 3 && (memcmp(p + at - 3, "\xe2\x88\x92", 3) == 0 || memcmp(p + at - 3, "\xe2\x80\x93", 3) == 0))
+		return 1;
+	if (at >= 2 && memcmp(p + at - 2, "\xc3\x97", 2) == 0)
+		return 1;
+	size_t e = at + tl;
+	if (e + 1 < len && (p[e] == 'x' || p[e] == 'X' || p[e] == '-') && is_ascii_digit((unsigned char)p[e + 1]))
+		return 1;
+	if (e + 3 < len && memcmp(p + e, "\xe2\x80\x93", 3) == 0 && is_ascii_digit((unsigned char)p[e + 3]))
+		return 1;
+	return e + 2 < len && memcmp(p + e, "\xc3\x97", 2) == 0 && is_ascii_digit((unsigned char)p[e + 2]);
+}
+
 /* The first figure of sentence p[0..len) worth a bold label, or NULL: a quantity, not a
  * version, a bare year such as "2025", the number of a name ("Fenix 5X" too), a piece of a
- * code or a time ("28C3", "11:59PM"), a multiple in words ("think twice"), or a bare number
+ * code or a time ("28C3", "11:59PM"), a piece of a number (is_partial_figure), a multiple
+ * in words ("think twice"), or a bare number
  * of the title (the subject's version: "Python 3.14"). *bare is set when it has no unit, sign or
  * separator ("75"): worth listing with its sentence, not on its own. */
 static const struct claim *
@@ -214,6 +236,8 @@ sentence_figure(const char *p, size_t len, int en, const char *title, struct are
 		} else if (at + tl + 1 < p + len && at[tl] == ':' && is_ascii_digit((unsigned char)at[tl + 1])) {
 			continue; /* a time of day, 11:59 */
 		}
+		if (at && is_partial_figure(p, len, (size_t)(at - p), tl))
+			continue;
 		if (glued && at && is_name_number(p, len, (size_t)(at - p)))
 			continue;
 		if (bare && title && strstr(title, c->text))
