@@ -17,6 +17,16 @@
 #include "util/fs.h"
 #include "wfixture.h"
 
+
+/* The offline engine's verdict on a story, as the offline article tests give it: middling
+ * scores, category cat, keywords kws[0..n). */
+static struct verdict
+offline_verdict(enum category cat, const char **kws, size_t n)
+{
+	struct verdict v = {.relevance = 5, .quality = 5, .timeliness = 5, .category = cat, .keywords = kws,
+	                    .keyword_count = n, .is_offline = 1};
+	return v;
+}
 static char home[4096];
 static const char *const *llm_env; /* llmsrv_brief_env of the stand-in */
 
@@ -152,8 +162,7 @@ test_offline_unit(void)
 	struct article *members[] = {&lead, &other};
 	struct story st = {.id = "s0123456789ab", .lead = &lead, .members = members, .member_count = 2};
 	const char *kws[] = {"Widget"};
-	struct verdict v = {.relevance = 5, .quality = 5, .timeliness = 5, .category = CAT_TOOLS, .keywords = kws,
-	                    .keyword_count = 1, .is_offline = 1};
+	struct verdict v = offline_verdict(CAT_TOOLS, kws, 1);
 	struct commentary_draft d;
 	struct grounding_report g;
 	commentary_offline(&st, &v, "zh", &a, &d, &g);
@@ -297,8 +306,7 @@ test_offline_name_numbers(void)
 	};
 	struct arena a = {0};
 	const char *kws[] = {"archive"};
-	struct verdict v = {.relevance = 5, .quality = 5, .timeliness = 5, .category = CAT_TOOLS, .keywords = kws,
-	                    .keyword_count = 1, .is_offline = 1};
+	struct verdict v = offline_verdict(CAT_TOOLS, kws, 1);
 	for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
 		struct article lead = {
 			.id = 1, .source_name = "Hash Notes", .title = "Hashing the archive", .link = "https://h.example/1",
@@ -351,8 +359,7 @@ test_offline_nbsp_stop(void)
 	struct article *members[] = {&lead};
 	struct story st = {.id = "s0123456789ab", .lead = &lead, .members = members, .member_count = 1};
 	const char *kws[] = {"run"};
-	struct verdict v = {.relevance = 5, .quality = 5, .timeliness = 5, .category = CAT_TOOLS, .keywords = kws,
-	                    .keyword_count = 1, .is_offline = 1};
+	struct verdict v = offline_verdict(CAT_TOOLS, kws, 1);
 	for (int en = 0; en < 2; en++) {
 		struct commentary_draft d;
 		offline_grounded(&st, &v, en ? "en" : "zh", &a, &d);
@@ -395,8 +402,7 @@ test_offline_keyword_unspelled(void)
 	struct article *members[] = {&lead};
 	struct story st = {.id = "s0123456789ab", .lead = &lead, .members = members, .member_count = 1};
 	const char *kws[] = {"Ruby", "GitHub", "BelongsToDemeter"};
-	struct verdict v = {.relevance = 5, .quality = 5, .timeliness = 5, .category = CAT_ENGINEERING, .keywords = kws,
-	                    .keyword_count = 3, .is_offline = 1};
+	struct verdict v = offline_verdict(CAT_ENGINEERING, kws, 3);
 	const char *langs[] = {"en", "zh"};
 	for (size_t l = 0; l < 2; l++) {
 		struct commentary_draft d;
@@ -425,8 +431,7 @@ test_offline_keyword_figure(void)
 	struct article *members[] = {&lead};
 	struct story st = {.id = "s0123456789ab", .lead = &lead, .members = members, .member_count = 1};
 	const char *kws[] = {"Taverncast 15.8848939", "Naga Lore", "Mini-Topic"};
-	struct verdict v = {.relevance = 5, .quality = 5, .timeliness = 5, .category = CAT_TOOLS, .keywords = kws,
-	                    .keyword_count = 3, .is_offline = 1};
+	struct verdict v = offline_verdict(CAT_TOOLS, kws, 3);
 	const char *langs[] = {"zh", "en"};
 	for (size_t l = 0; l < 2; l++) {
 		struct commentary_draft d;
@@ -468,8 +473,7 @@ test_offline_quote_kept_whole(void)
 	struct article *members[] = {&lead};
 	struct story st = {.id = "s0123456789ab", .lead = &lead, .members = members, .member_count = 1};
 	const char *kws[] = {"Android", "Google"};
-	struct verdict v = {.relevance = 5, .quality = 5, .timeliness = 5, .category = CAT_SECURITY, .keywords = kws,
-	                    .keyword_count = 2, .is_offline = 1};
+	struct verdict v = offline_verdict(CAT_SECURITY, kws, 2);
 	const char *langs[] = {"en", "zh"};
 	for (size_t l = 0; l < 2; l++) {
 		struct commentary_draft d;
@@ -531,8 +535,7 @@ test_offline_title_one_piece(void)
 	struct article *members[] = {&lead, &other};
 	struct story st = {.id = "s0123456789ab", .lead = &lead, .members = members, .member_count = 2};
 	const char *kws[] = {"Rust"};
-	struct verdict v = {.relevance = 5, .quality = 5, .timeliness = 5, .category = CAT_ENGINEERING, .keywords = kws,
-	                    .keyword_count = 1, .is_offline = 1};
+	struct verdict v = offline_verdict(CAT_ENGINEERING, kws, 1);
 	struct commentary_draft d;
 	offline_grounded(&st, &v, "zh", &a, &d);
 	CHECK(strstr(d.hook, "《Hey Rustaceans! Got an easy question? Ask here (21/2020)!》[1]") != NULL);
@@ -566,8 +569,7 @@ test_offline_same_text_once(void)
 	struct article *members[] = {&lead, &copy};
 	struct story st = {.id = "s0123456789ab", .lead = &lead, .members = members, .member_count = 2, .site_count = 2};
 	const char *kws[] = {"New Zealand"};
-	struct verdict v = {.relevance = 5, .quality = 5, .timeliness = 5, .category = CAT_OTHER, .keywords = kws,
-	                    .keyword_count = 1, .is_offline = 1};
+	struct verdict v = offline_verdict(CAT_OTHER, kws, 1);
 	const char *langs[] = {"zh", "en"};
 	for (size_t l = 0; l < 2; l++) {
 		struct commentary_draft d;
@@ -606,8 +608,7 @@ test_offline_month_abbrev(void)
 	struct article *members[] = {&lead};
 	struct story st = {.id = "s0123456789ab", .lead = &lead, .members = members, .member_count = 1};
 	const char *kws[] = {"Lakeside Summit"};
-	struct verdict v = {.relevance = 5, .quality = 5, .timeliness = 5, .category = CAT_OTHER, .keywords = kws,
-	                    .keyword_count = 1, .is_offline = 1};
+	struct verdict v = offline_verdict(CAT_OTHER, kws, 1);
 	const char *langs[] = {"en", "zh"};
 	for (size_t l = 0; l < 2; l++) {
 		struct commentary_draft d;
