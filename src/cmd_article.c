@@ -138,6 +138,8 @@ publish(struct article_run *r, const struct story *s, const struct commentary_dr
 	time_format_rfc3339(r->app.now, stamp, sizeof stamp);
 	struct report_brand brand;
 	report_brand_load(&r->app.cfg, "article", r->args.lang, a, &brand);
+	if (!model)
+		report_brand_compiled(&r->app.cfg, r->args.lang, &brand);
 	struct commentary_doc doc = {draft, r->args.lang, s->id, model, date, stamp, refs, s->member_count, &brand,
 	                             ground};
 	struct buf md = BUF_INIT, html = BUF_INIT, json = BUF_INIT, title = BUF_INIT;

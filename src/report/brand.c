@@ -67,6 +67,16 @@ report_brand_load(const struct config *cfg, const char *kind, const char *lang, 
 }
 
 void
+report_brand_compiled(const struct config *cfg, const char *lang, struct report_brand *b)
+{
+	const char *d = config_values(cfg)->article_disclaimer;
+	if (d && *d)
+		return; /* the publisher's own line (or "none") stands */
+	b->disclaimer = lang && strcmp(lang, "en") == 0 ? "The views quoted are their authors' own; discussion welcome."
+	                                                : "文中观点均属原文作者，欢迎讨论";
+}
+
+void
 report_brand_top_md(const struct report_brand *b, struct buf *out)
 {
 	if (!b)

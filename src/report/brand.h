@@ -32,6 +32,11 @@ struct report_brand {
 void report_brand_load(const struct config *cfg, const char *kind, const char *lang, struct arena *a,
                        struct report_brand *b);
 
+/* An article the offline engine compiled from quotations (it adds no judgement, so "the
+ * author's views" would be false): the default disclaimer becomes one that gives the views
+ * to the quoted authors. A configured [article] disclaimer, "none" included, is kept. */
+void report_brand_compiled(const struct config *cfg, const char *lang, struct report_brand *b);
+
 /* The blocks under the title: the cover image and the intro (nothing when b is NULL or
  * has neither), as Markdown or HTML. */
 void report_brand_top_md(const struct report_brand *b, struct buf *out);

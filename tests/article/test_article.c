@@ -644,7 +644,8 @@ test_offline(struct buf *out, struct buf *err)
 	CHECK(strstr(md, "其他来源怎么说**") != NULL);
 	CHECK(strstr(md, "\n- **AI Daily**") != NULL || strstr(md, "\n- **Tech Wire**") != NULL);
 	CHECK(strstr(md, "**结语**") && strstr(md, "**今日互动：**") && strstr(md, "还是"));
-	CHECK(strstr(md, "本文仅代表作者观点") != NULL);
+	/* A compilation of quotations: the disclaimer gives the views to their authors. */
+	CHECK(strstr(md, "**文中观点均属原文作者，欢迎讨论**") != NULL && strstr(md, "本文仅代表作者观点") == NULL);
 	CHECK(strstr(md, "离线引擎") != NULL && strstr(md, "调用模型") == NULL);
 
 	const char *enj[] = {"article", "--home", home, "--now", WFX_NOW, "https://openai.example/blog/gpt-4-5",

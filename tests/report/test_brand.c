@@ -81,12 +81,21 @@ main(void)
 	CHECK(!b.line && !b.intro && !b.outro && !b.cover && !b.disclaimer);
 	report_brand_load(NULL, "article", "en", &a, &b);
 	CHECK(b.disclaimer && strstr(b.disclaimer, "author's own"));
+	/* The offline engine's compilation adds no views of its own: the default line gives the
+	 * views to the quoted authors; a configured line (below, "none") is kept. */
+	report_brand_compiled(NULL, "en", &b);
+	CHECK(b.disclaimer && strstr(b.disclaimer, "their authors'") && !strstr(b.disclaimer, "author's own"));
+	report_brand_load(NULL, "article", "zh", &a, &b);
+	report_brand_compiled(NULL, "zh", &b);
+	CHECK(b.disclaimer && strstr(b.disclaimer, "原文作者") && !strstr(b.disclaimer, "仅代表作者观点"));
 	f = fopen(path, "w");
 	fputs("[article]\ndisclaimer = none\n", f);
 	fclose(f);
 	config_free(&cfg);
 	CHECK_INT(config_load(&cfg, path, &e), 0);
 	report_brand_load(&cfg, "article", "zh", &a, &b);
+	CHECK(b.disclaimer == NULL);
+	report_brand_compiled(&cfg, "zh", &b);
 	CHECK(b.disclaimer == NULL);
 	config_free(&cfg);
 	arena_free(&a);
