@@ -32,6 +32,20 @@ art(const char *title, const char *text, const char *source)
 	return a;
 }
 
+/* s: a story of lead alone, filed under cat with the given keywords (count may be 0),
+ * as the daily hands its picks to offline_highlights. */
+static struct story *
+one_story(struct story *s, struct article *lead, enum category cat, const char **keywords, size_t count)
+{
+	memset(s, 0, sizeof *s);
+	s->lead = lead;
+	s->member_count = 1;
+	s->verdict.category = cat;
+	s->verdict.keywords = keywords;
+	s->verdict.keyword_count = count;
+	return s;
+}
+
 /* The engine's verdict on a[i] within the window a[0..n). */
 static void
 judge(struct article *a, size_t n, size_t i, struct arena *arena, struct verdict *v)
@@ -1375,13 +1389,7 @@ test_highlights_cjk_topic(void)
 	struct story *top[3];
 	for (size_t i = 0; i < 3; i++) {
 		arts[i] = art(titles[i], "text", "src");
-		memset(&stories[i], 0, sizeof stories[i]);
-		stories[i].lead = &arts[i];
-		stories[i].member_count = 1;
-		stories[i].verdict.category = cats[i];
-		stories[i].verdict.keywords = kw[i];
-		stories[i].verdict.keyword_count = 2;
-		top[i] = &stories[i];
+		top[i] = one_story(&stories[i], &arts[i], cats[i], kw[i], 2);
 	}
 	const char *zh = offline_highlights(top, 3, "zh", &arena);
 	fprintf(stderr, "  highlights, Chinese topic: %s\n", zh);
@@ -1414,14 +1422,8 @@ test_highlights_clusters(void)
 	struct story *top[6];
 	for (size_t i = 0; i < 6; i++) {
 		arts[i] = art(titles[i], "text", "src");
-		memset(&stories[i], 0, sizeof stories[i]);
-		stories[i].lead = &arts[i];
-		stories[i].member_count = 1;
-		stories[i].verdict.category = cats[i];
-		stories[i].verdict.keywords = kw[i];
-		stories[i].verdict.keyword_count = 3;
+		top[i] = one_story(&stories[i], &arts[i], cats[i], kw[i], 3);
 		stories[i].enrichment.title = titles[i];
-		top[i] = &stories[i];
 	}
 	const char *zh = offline_highlights(top, 6, "zh", &arena);
 	fprintf(stderr, "  highlights zh: %s\n", zh);
@@ -1456,11 +1458,7 @@ test_highlights_clusters(void)
 	struct story *mtop[7];
 	for (size_t i = 0; i < 7; i++) {
 		more[i] = art("A story of its own", "text", "src");
-		memset(&ms[i], 0, sizeof ms[i]);
-		ms[i].lead = &more[i];
-		ms[i].member_count = 1;
-		ms[i].verdict.category = spread[i];
-		mtop[i] = &ms[i];
+		mtop[i] = one_story(&ms[i], &more[i], spread[i], NULL, 0);
 	}
 	zh = offline_highlights(mtop, 7, "zh", &arena);
 	en = offline_highlights(mtop, 7, "en", &arena);
