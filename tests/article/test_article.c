@@ -266,9 +266,9 @@ offline_grounded(const struct story *st, const struct verdict *v, const char *la
 	CHECK_INT(g.claims.bad, 0);
 }
 
-/* Numbers that are parts of names, identifiers, versions or formulas are no figures of the
- * story: a reader of 数字与细节 takes "**256**" (from "SHA-256") for a quantity the source
- * reports. Each case is a source of plain sentences, one holding only such a number, then
+/* Numbers that are parts of names, identifiers, versions or formulas, or topics in a list
+ * of topics (podcast show notes), are no figures of the story: a reader of 数字与细节 takes
+ * "**256**" (from "SHA-256") for a quantity the source reports. Each case is a source of plain sentences, one holding only such a number, then
  * one with a figure (12%): the figure is listed, the name's number is not. */
 static void
 test_offline_name_numbers(void)
@@ -303,6 +303,11 @@ test_offline_name_numbers(void)
 		{"The download takes about 10-15 minutes on the slow line at our home.", "15"},
 		{"My guess is that between 200-400 riders were on the loop at any time.", "200"},
 		{"Nearly every maker released something new in the last 12\u201314 months.", "12"},
+		{"Topics: 4000 Bits; Binary input; Punched tape; Line printers; Core memory; Terminals.", "4000"},
+		{"\u2014 Telephony \u2014 Acoustic couplers \u2014 300 baud \u2014 Modems \u2014 Mailboxes.", "300"},
+		{"Old lines\u00a0\u2014 Couplers\u00a0\u2014 Teletext\u00a0\u2014 Videotex\u00a0\u2014 \u201cISDN at last: 64kbit!\u201d (Anna).",
+		 "64kbit"},
+		{"In this episode: 3 routers, mesh networks, old antennas, cable types and ham radio.", "3"},
 	};
 	struct arena a = {0};
 	const char *kws[] = {"archive"};

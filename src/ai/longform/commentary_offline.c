@@ -82,15 +82,38 @@ quotes_balanced(const char *p, size_t len)
 	return ascii % 2 == 0 && curly == 0 && corner == 0 && white == 0;
 }
 
+/* True when p[0..len) is a list of topics rather than a sentence: five or more pieces
+ * parted by ';', ',', a spaced dash (— or –; show notes put a no-break space before it), '·' or '•', of under three words each on
+ * average. Podcast show notes are such lists ("Themen: 4000 Bits; Binäre Eingabe; …",
+ * "— Kommunikation — Akustikkoppler — Modem — …"), and a number in them is a topic's name,
+ * not a figure the story reports. */
+static int
+is_topic_list(const char *p, size_t len)
+{
+	size_t pieces = 1;
+	for (size_t i = 0; i < len; i++) {
+		if (p[i] == ';' || p[i] == ',')
+			pieces++;
+		else if (i + 2 < len && (memcmp(p + i, "\xe2\x80\xa2", 3) == 0 || /* • */
+		                         ((memcmp(p + i, "\xe2\x80\x94", 3) == 0 || memcmp(p + i, "\xe2\x80\x93", 3) == 0) &&
+		                          (i == 0 || p[i - 1] == ' ' || (i >= 2 && memcmp(p + i - 2, "\xc2\xa0", 2) == 0)) &&
+		                          (i + 3 == len || p[i + 3] == ' ')))) /* — –, a space or no-break space before */
+			pieces++;
+		else if (i + 1 < len && memcmp(p + i, "\xc2\xb7", 2) == 0) /* · */
+			pieces++;
+	}
+	return pieces >= 5 && text_word_count(p, len) < 3 * pieces;
+}
+
 /* A sentence worth quoting as a detail: one line, ending with its stop, its quotations whole,
- * 6..60 words, no URL, table furniture or entry of a reference list ("Food Chemistry, 126(4),
- * 1850–1855.": a volume and its issue in brackets; "Smith et al."; a DOI), whose numbers are
- * no figures of the story. */
+ * 6..60 words, no URL, table furniture, list of topics (is_topic_list) or entry of a
+ * reference list ("Food Chemistry, 126(4), 1850–1855.": a volume and its issue in brackets;
+ * "Smith et al."; a DOI), whose numbers are no figures of the story. */
 static int
 is_quotable(const char *p, size_t len)
 {
 	if (len < 20 || memchr(p, '\n', len) || memchr(p, '|', len) || !extractive_ends_sentence(p, len) ||
-	    !quotes_balanced(p, len))
+	    !quotes_balanced(p, len) || is_topic_list(p, len))
 		return 0;
 	for (size_t i = 0; i + 4 <= len; i++)
 		if (memcmp(p + i, "http", 4) == 0 || memcmp(p + i, "www.", 4) == 0)
