@@ -35,8 +35,9 @@ v6_embedded_v4(const unsigned char *b, uint32_t *out)
 {
 	static const unsigned char mapped[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
 	static const unsigned char nat64[12] = {0, 0x64, 0xff, 0x9b, 0, 0, 0, 0, 0, 0, 0, 0};
+	static const unsigned char siit[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 0, 0}; /* ::ffff:0:a.b.c.d */
 	static const unsigned char zero[12] = {0};
-	if (memcmp(b, mapped, 12) == 0 || memcmp(b, nat64, 12) == 0 ||
+	if (memcmp(b, mapped, 12) == 0 || memcmp(b, nat64, 12) == 0 || memcmp(b, siit, 12) == 0 ||
 	    (memcmp(b, zero, 12) == 0 && (b[12] | b[13]) != 0)) { /* ::a.b.c.d, not :: or ::1 */
 		*out = (uint32_t)b[12] << 24 | (uint32_t)b[13] << 16 | (uint32_t)b[14] << 8 | b[15];
 		return 1;
@@ -56,6 +57,13 @@ v6_is_private(const unsigned char *b)
 	if (v6_embedded_v4(b, &v4))
 		return v4_is_private(v4);
 	if (memcmp(b, zero, 15) == 0 && (b[15] == 0 || b[15] == 1)) /* :: and ::1 */
+		return 1;
+	static const unsigned char nat64_local[6] = {0, 0x64, 0xff, 0x9b, 0, 1};
+	static const unsigned char teredo[4] = {0x20, 0x01, 0, 0};
+	/* Translated and tunnelled to an IPv4 address of someone else's choosing: the operator's
+	 * own NAT64 prefix 64:ff9b:1::/48 (RFC 8215) may embed it anywhere; Teredo 2001::/32
+	 * carries it obfuscated and reaches it through a relay. No feed is served from either. */
+	if (memcmp(b, nat64_local, 6) == 0 || memcmp(b, teredo, 4) == 0)
 		return 1;
 	return (b[0] & 0xfe) == 0xfc ||                 /* fc00::/7 unique local */
 	       (b[0] == 0xfe && (b[1] & 0xc0) == 0x80) || /* fe80::/10 link-local */

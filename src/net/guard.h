@@ -17,8 +17,10 @@
  * link-local (169.254/16 with the metadata address 169.254.169.254, fe80::/10), site-local
  * fec0::/10, multicast (224/4, ff00::/8), IETF protocol assignments (192.0.0/24), benchmarking
  * (198.18/15), reserved (240/4) and broadcast; IPv6 forms that embed an IPv4 address
- * (IPv4-mapped ::ffff:a.b.c.d, IPv4-compatible ::a.b.c.d, NAT64 64:ff9b::/96, 6to4 2002::/16)
- * are judged by that IPv4 address.
+ * (IPv4-mapped ::ffff:a.b.c.d, IPv4-translated ::ffff:0:a.b.c.d, IPv4-compatible ::a.b.c.d,
+ * NAT64 64:ff9b::/96, 6to4 2002::/16) are judged by that IPv4 address; the local-use NAT64
+ * prefix 64:ff9b:1::/48 and Teredo 2001::/32, which reach an IPv4 address brief cannot read
+ * from the IPv6 one, are non-public whole.
  *
  * Enforcement is on the address actually connected to: CURLOPT_OPENSOCKETFUNCTION refuses to
  * open a socket to a non-public address, and CURLOPT_PREREQFUNCTION checks the connection a
