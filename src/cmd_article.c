@@ -162,9 +162,11 @@ publish(struct article_run *r, const struct story *s, const struct commentary_dr
 	if (rc == EXIT_OK && r->args.deliver) {
 		struct buf digest = BUF_INIT;
 		wechat_digest(draft->hook, &digest);
+		char report[128]; /* its name in the delivery log: the reports table's key */
+		snprintf(report, sizeof report, "article/%s/%s", s->id, r->args.lang);
 		struct deliver_message msg = {
 			.title = buf_str(&title), .date = date, .markdown = buf_str(&md), .html = buf_str(&html),
-			.wechat_html = buf_str(&frag), .digest = buf_str(&digest), .store = &r->st,
+			.wechat_html = buf_str(&frag), .digest = buf_str(&digest), .store = &r->st, .report = report,
 		};
 		if (cmd_deliver(&r->app.cfg, "article", r->args.deliver, &msg, e) < 0)
 			rc = EXIT_FAIL;

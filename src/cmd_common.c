@@ -209,10 +209,13 @@ cmd_deliver(const struct config *cfg, const char *kind, const char *names, const
 		char name[128];
 		snprintf(name, sizeof name, "%.*s", (int)n, item);
 		struct err de = {{0}};
-		if (deliver_send(cfg, name, msg, &de) < 0) {
+		int rc = deliver_send(cfg, name, msg, &de);
+		if (rc < 0) {
 			log_error("%s: delivery to %s failed: %s", kind, name, de.msg);
 			err_set(e, "delivery to %s failed: %s", name, de.msg);
 			failures++;
+		} else if (rc > 0) {
+			log_info("%s: %s already has it (delivered by an earlier run); not sent again", kind, name);
 		} else {
 			log_info("%s: delivered to %s", kind, name);
 		}

@@ -81,8 +81,9 @@ struct prune_result;
 void cmd_prune_print(const struct prune_result *r, int keep_days, int dry_run, int wants_json);
 
 /* Send msg to every channel named in names (comma-separated; NULL = none), logging each
- * result as "KIND: delivered to NAME". The report is already written: a failing channel is
- * reported and the others still get it. Returns 0, or -1 (e names the last failure). */
+ * result as "KIND: delivered to NAME" (or that NAME already has it: the delivery log, see
+ * deliver_send). The report is already written: a failing channel is reported and the others
+ * still get it. Returns 0, or -1 (e names the last failure). */
 int cmd_deliver(const struct config *cfg, const char *kind, const char *names, const struct deliver_message *msg,
                 struct err *e);
 

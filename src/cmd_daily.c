@@ -320,9 +320,11 @@ deliver_all(struct daily_run *d, const struct report *r, const struct buf *md, c
 		return -1;
 	wechat_daily(r, &theme, &frag);
 	wechat_digest(r->highlights, &digest);
+	char report[128]; /* its name in the delivery log: the reports table's key */
+	snprintf(report, sizeof report, "daily/%s/%s", r->date, r->lang);
 	struct deliver_message msg = {
 		.title = buf_str(title), .date = r->date, .markdown = buf_str(md), .html = buf_str(html),
-		.wechat_html = buf_str(&frag), .digest = buf_str(&digest), .store = &d->st,
+		.wechat_html = buf_str(&frag), .digest = buf_str(&digest), .store = &d->st, .report = report,
 	};
 	int rc = cmd_deliver(&d->app.cfg, "daily", d->args.deliver, &msg, e);
 	buf_free(&frag);

@@ -179,9 +179,12 @@ write_outputs(struct weekly_run *w, const struct weekly_post *p, struct err *e)
 		struct buf frag = BUF_INIT;
 		if (wechat_theme_load(&w->app.cfg, &theme, e) == 0) {
 			wechat_weekly(p, &theme, &frag);
+			char report[128]; /* its name in the delivery log: the reports table's key */
+			snprintf(report, sizeof report, "weekly/%s/%s", p->week, p->lang);
 			struct deliver_message msg = {
 				.title = p->title, .date = p->date, .markdown = buf_str(&md), .html = buf_str(&html),
 				.wechat_html = buf_str(&frag), .digest = p->subtitle, .author = p->author, .store = &w->st,
+				.report = report,
 			};
 			if (cmd_deliver(&w->app.cfg, "weekly", w->args.deliver, &msg, e) < 0)
 				rc = EXIT_FAIL;

@@ -24,6 +24,8 @@ struct channel {
 	const char *name;  /* NAME as the caller gave it */
 	const char *type;
 	long timeout_s;
+	struct store *log;  /* the delivery log's store, NULL = none (store/deliverlog.h) */
+	const char *report; /* the report's name in it, "daily/2026-02-21/zh" */
 };
 
 /* The value of key in the channel's section, or NULL. */
@@ -33,6 +35,12 @@ int channel_need(const struct channel *ch, const char *key, const char **out, st
 /* Replace every secret of the channel (url path/query, secret, bot_token, password,
  * username) that appears in e->msg with "***". Called on every error leaving deliver_send. */
 void channel_redact(const struct channel *ch, struct err *e);
+/* Whether part (1..; 0 = the whole message, its last part) went to ch in an earlier run, by
+ * the delivery log: 1 yes, 0 no (or no log), -1 with e set when the log cannot be read. */
+int channel_part_sent(const struct channel *ch, size_t part, struct err *e);
+/* Record in the delivery log that ch accepted part (1..parts). A write that fails is only
+ * warned about: the part is out, and a rerun would send it again. */
+void channel_part_done(const struct channel *ch, size_t part, size_t parts);
 
 /* ---- splitting (split.c) ---- */
 
@@ -132,7 +140,8 @@ void chat_header(struct buf *out, const char *open, const char *title, const cha
 /* Post each NUL-separated message of parts (from split_with_header) in order with build,
  * checking answers with http_expect_api(code_key, msg_key) (NULL keys: status only). Stops at
  * the first failure: -1 with "deliver NAME (type): part i/n: reason". A 429 answer is retried
- * once after the service's retry_after (at most 10 s). */
+ * once after the service's retry_after (at most 10 s). A part the delivery log says went out
+ * in an earlier run is skipped; each part accepted is recorded there (channel_part_done). */
 int chat_send_parts(const struct channel *ch, const struct buf *parts, size_t count, chat_build_fn build,
                     void *ctx, const char *code_key, const char *msg_key, struct err *e);
 

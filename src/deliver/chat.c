@@ -7,6 +7,7 @@
 
 #include "deliver/channel.h"
 #include "report/escape.h"
+#include "util/log.h"
 #include "util/str.h"
 
 /* Size limits, in the unit each service counts. Slack accepts up to 40,000 characters but
@@ -52,6 +53,14 @@ chat_send_parts(const struct channel *ch, const struct buf *parts, size_t count,
 {
 	size_t i = 0;
 	for (const char *part = split_next(parts, NULL); part; part = split_next(parts, part), i++) {
+		int sent = channel_part_sent(ch, i + 1, e);
+		if (sent < 0)
+			return err_wrap(e, "deliver %s (%s)", ch->name, ch->type);
+		if (sent) {
+			log_info("deliver %s (%s): part %zu/%zu went out in an earlier run; not sent again", ch->name,
+			         ch->type, i + 1, count);
+			continue;
+		}
 		for (int attempt = 0;; attempt++) {
 			struct buf url = BUF_INIT;
 			json_t *payload = NULL;
@@ -76,6 +85,7 @@ chat_send_parts(const struct channel *ch, const struct buf *parts, size_t count,
 					err_wrap(e, "part %zu/%zu", i + 1, count);
 				return err_wrap(e, "deliver %s (%s)", ch->name, ch->type);
 			}
+			channel_part_done(ch, i + 1, count);
 			break;
 		}
 	}

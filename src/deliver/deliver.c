@@ -6,28 +6,35 @@
 #include <string.h>
 
 #include "deliver/channel.h"
+#include "store/deliverlog.h"
 #include "util/html.h"
+#include "util/log.h"
 #include "util/redact.h"
 #include "util/str.h"
 
 typedef int (*channel_send_fn)(const struct channel *ch, const struct deliver_message *msg, struct err *e);
 
-/* One row per channel type: how to send and which keys it cannot do without. */
+/* How a type's deliveries are logged: part by part (chat_send_parts), as one part (one
+ * request or mail), or not at all (a 公众号 draft is no publication: each run adds one). */
+enum channel_log { LOG_PARTS, LOG_WHOLE, LOG_NONE };
+
+/* One row per channel type: how to send, which keys it cannot do without, how it is logged. */
 static const struct channel_type {
 	const char *type;
 	channel_send_fn send;
 	const char *required[4];
+	enum channel_log log;
 } channel_types[] = {
-	{"dingtalk", sign_send_dingtalk, {"url"}},
-	{"discord", chat_send_discord, {"url"}},
-	{"email", email_send, {"smtp_url", "from", "to"}},
-	{"feishu", sign_send_feishu, {"url"}},
-	{"lark", sign_send_feishu, {"url"}},
-	{"slack", chat_send_slack, {"url"}},
-	{"telegram", chat_send_telegram, {"bot_token", "chat_id"}},
-	{"webhook", chat_send_webhook, {"url"}},
-	{"wechat_mp", wechat_mp_send, {"appid", "secret", "cover"}},
-	{"wecom", chat_send_wecom, {"url"}},
+	{"dingtalk", sign_send_dingtalk, {"url"}, LOG_PARTS},
+	{"discord", chat_send_discord, {"url"}, LOG_PARTS},
+	{"email", email_send, {"smtp_url", "from", "to"}, LOG_WHOLE},
+	{"feishu", sign_send_feishu, {"url"}, LOG_PARTS},
+	{"lark", sign_send_feishu, {"url"}, LOG_PARTS},
+	{"slack", chat_send_slack, {"url"}, LOG_PARTS},
+	{"telegram", chat_send_telegram, {"bot_token", "chat_id"}, LOG_PARTS},
+	{"webhook", chat_send_webhook, {"url"}, LOG_WHOLE},
+	{"wechat_mp", wechat_mp_send, {"appid", "secret", "cover"}, LOG_NONE},
+	{"wecom", chat_send_wecom, {"url"}, LOG_PARTS},
 };
 #define CHANNEL_TYPE_COUNT (sizeof channel_types / sizeof channel_types[0])
 
@@ -114,6 +121,24 @@ channel_redact(const struct channel *ch, struct err *e)
 	}
 }
 
+int
+channel_part_sent(const struct channel *ch, size_t part, struct err *e)
+{
+	if (!ch->log || !ch->report)
+		return 0;
+	return store_delivered(ch->log, ch->report, ch->section + 8, part, e);
+}
+
+void
+channel_part_done(const struct channel *ch, size_t part, size_t parts)
+{
+	struct err e;
+	if (ch->log && ch->report &&
+	    store_delivery_record(ch->log, ch->report, ch->section + 8, part, parts, sign_wall_ms() / 1000, &e) < 0)
+		log_warn("deliver %s (%s): part %zu/%zu was accepted but not recorded (a rerun sends it again): %s",
+		         ch->name, ch->type, part, parts, e.msg);
+}
+
 static const struct channel_type *
 find_type(const char *type)
 {
@@ -192,7 +217,19 @@ deliver_send(const struct config *cfg, const char *name, const struct deliver_me
 			html_plain_line(&title, msg->title); /* one line: no reordering, no header break */
 			struct deliver_message clean = *msg;
 			clean.title = buf_str(&title);
-			rc = t->send(&ch, &clean, e);
+			if (t->log != LOG_NONE) {
+				ch.log = msg->store;
+				ch.report = msg->report;
+			}
+			/* The channel has the whole report already (an earlier run): 1, nothing sent. */
+			rc = channel_part_sent(&ch, 0, e);
+			if (rc < 0)
+				err_wrap(e, "deliver %s (%s)", name, ch.type);
+			if (rc == 0) {
+				rc = t->send(&ch, &clean, e);
+				if (rc == 0 && t->log == LOG_WHOLE)
+					channel_part_done(&ch, 1, 1);
+			}
 			buf_free(&title);
 		}
 	}

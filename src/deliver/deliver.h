@@ -19,7 +19,8 @@
  *
  * Messages longer than a channel's limit are split on paragraph/line boundaries (never inside
  * a UTF-8 sequence) and each part is numbered "(1/3)". Delivery is one HTTP/SMTP exchange at a
- * time with libcurl's easy interface; it stops at the first part that fails. */
+ * time with libcurl's easy interface; it stops at the first part that fails. Each accepted
+ * part is recorded in the store's delivery log, so that a rerun resumes where it stopped. */
 #ifndef BRIEF_DELIVER_DELIVER_H
 #define BRIEF_DELIVER_DELIVER_H
 
@@ -44,11 +45,18 @@ struct deliver_message {
 	const char *digest;      /* plain-text summary (the article's hook); cut to 128 characters */
 	const char *author;      /* the byline, unless the channel sets its own author */
 	struct store *store;     /* where the token and the cover's media id are kept; NULL = not kept */
+	/* The report as the store names it, "KIND/SLUG/LANG" ("daily/2026-02-21/zh"): with store,
+	 * the parts each channel accepts are recorded in its delivery log (store/deliverlog.h)
+	 * and a rerun sends only the parts that did not go out. NULL = no log: everything is sent. */
+	const char *report;
 };
 
 /* Deliver msg to the channel `name` configured in cfg. Returns 0 when every part was accepted,
  * -1 with a one-line reason in e (naming the channel, never a secret) when the channel is not
- * configured, misconfigured, unreachable, or the service answered with an error. */
+ * configured, misconfigured, unreachable, or the service answered with an error. With a
+ * delivery log (msg->store and msg->report), parts an earlier run delivered are skipped, each
+ * part accepted now is recorded, and 1 is returned, nothing sent, when the channel already
+ * has the whole report. The 公众号 draft box (wechat_mp) keeps no log: each run adds a draft. */
 int deliver_send(const struct config *cfg, const char *name, const struct deliver_message *msg,
                  struct err *e);
 

@@ -332,6 +332,17 @@ static const char *const migrations[] = {
 	 * feed, not from the user, and stays checked as a redirect's target (net/guard.h): its
 	 * host may resolve to a private address later. 0 for the URLs stored before. */
 	"ALTER TABLE sources ADD COLUMN url_checked INTEGER NOT NULL DEFAULT 0;",
+	/* 11 -> 12: the delivery log (store/deliverlog.c): each part of a report a channel
+	 * accepted, written as it is accepted, so that a rerun after a delivery cut short (a
+	 * failed part, a killed run, another channel failing) sends only what did not go out. */
+	"CREATE TABLE delivery_log ("
+	"  report TEXT NOT NULL,"              /* 'daily/2026-02-21/zh': kind/slug/lang of reports */
+	"  channel TEXT NOT NULL,"             /* the [deliver \"NAME\"] name */
+	"  part INTEGER NOT NULL,"             /* 1-based */
+	"  parts INTEGER NOT NULL,"            /* how many the report was split into for the channel */
+	"  sent_at INTEGER NOT NULL,"
+	"  PRIMARY KEY(report, channel, part)"
+	");",
 };
 
 int

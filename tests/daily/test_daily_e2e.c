@@ -164,8 +164,9 @@ check_deliver(const char *home, const char *opml, char *const *env)
 	snprintf(cfg, sizeof cfg, "%s/deliver.conf", test_tmpdir());
 	snprintf(text, sizeof text,
 	         "[deliver \"hook\"]\ntype = webhook\nurl = http://127.0.0.1:%d/hook\n"
+	         "[deliver \"hook2\"]\ntype = webhook\nurl = http://127.0.0.1:%d/hook2\n"
 	         "[deliver \"down\"]\ntype = webhook\nurl = http://127.0.0.1:1/nothing-listens-here\ntimeout = 2\n",
-	         http_sink_port(sink));
+	         http_sink_port(sink), http_sink_port(sink));
 	test_write_file(cfg, text, strlen(text));
 	snprintf(out, sizeof out, "%s/delivered.md", test_tmpdir());
 	struct buf err = BUF_INIT;
@@ -179,11 +180,13 @@ check_deliver(const char *home, const char *opml, char *const *env)
 		CHECK(strstr(buf_str(&r->body), "2026-02-21") != NULL);
 		CHECK(strstr(buf_str(&r->body), "今日看点") != NULL);
 	}
-	argv[15] = "down,hook";
+	argv[15] = "down,hook2,hook"; /* hook has this digest already (the delivery log): not sent again */
 	buf_clear(&err);
 	CHECK_INT(test_run(argv, env, NULL, NULL, &err), 1);
 	CHECK(strstr(buf_str(&err), "down") != NULL);
 	CHECK_INT(http_sink_count(sink), 2); /* the working channel still got it */
+	if (http_sink_count(sink) == 2)
+		CHECK_STR(http_sink_request(sink, 1)->path, "/hook2");
 	CHECK(fs_exists(out));
 	buf_free(&err);
 	http_sink_stop(sink);

@@ -29,6 +29,7 @@ struct http_sink {
 	int status;
 	char *answer;
 	int delay_ms;
+	size_t drop_after; /* 0 = never; else close the connection unanswered once count reaches it */
 };
 
 static enum MHD_Result
@@ -66,6 +67,13 @@ on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *
 	free(body);
 	*con_cls = NULL;
 	pthread_mutex_lock(&s->lock);
+	if (s->drop_after && s->count >= s->drop_after) { /* the service went away: nothing accepted */
+		pthread_mutex_unlock(&s->lock);
+		buf_free(&r.query);
+		buf_free(&r.headers);
+		buf_free(&r.body);
+		return MHD_NO;
+	}
 	struct sink_request *kept = xcalloc(1, sizeof *kept);
 	*kept = r;
 	s->reqs = xrealloc(s->reqs, (s->count + 1) * sizeof *s->reqs);
@@ -144,6 +152,14 @@ http_sink_answer(struct http_sink *s, int status, const char *body, int delay_ms
 	pthread_mutex_unlock(&s->lock);
 }
 
+void
+http_sink_drop_after(struct http_sink *s, size_t n)
+{
+	pthread_mutex_lock(&s->lock);
+	s->drop_after = n;
+	pthread_mutex_unlock(&s->lock);
+}
+
 size_t
 http_sink_count(struct http_sink *s)
 {
@@ -216,6 +232,7 @@ http_sink_reset(struct http_sink *s)
 	free(s->answer);
 	s->answer = xstrdup("{}");
 	s->delay_ms = 0;
+	s->drop_after = 0;
 	pthread_mutex_unlock(&s->lock);
 }
 

@@ -27,6 +27,9 @@ int http_sink_port(const struct http_sink *s);
 /* Answer every following request with status and body (JSON content type). delay_ms > 0
  * sleeps before answering (to exercise client timeouts). */
 void http_sink_answer(struct http_sink *s, int status, const char *body, int delay_ms);
+/* Once n requests are recorded (0: never), close each further connection without an answer
+ * and without recording the request, as a service that went away mid-delivery would. */
+void http_sink_drop_after(struct http_sink *s, size_t n);
 /* Requests so far (stable until the next reset/stop). */
 size_t http_sink_count(struct http_sink *s);
 const struct sink_request *http_sink_request(struct http_sink *s, size_t i);

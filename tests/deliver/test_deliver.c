@@ -14,6 +14,7 @@
 #include "testlib.h"
 #include "util/str.h"
 #include "util/utf8.h"
+#include "wfixture.h"
 
 static struct http_sink *sink;
 static char base[64]; /* http://127.0.0.1:PORT */
@@ -982,6 +983,95 @@ test_redact_echoed_query_token(void)
 	config_free(&cfg);
 }
 
+/* Run `brief daily` offline on the fixture store home with config conf, delivering to
+ * channels; stderr into err. Returns the exit status. */
+static int
+daily_deliver(const char *home, const char *conf, const char *channels, struct buf *err)
+{
+	char out[4400];
+	snprintf(out, sizeof out, "%s/daily.md", home);
+	const char *args[] = {"daily", "--home", home, "--no-fetch", "--offline", "--config", conf, "--now", WFX_NOW,
+	                      "--out", out, "--deliver", channels, NULL};
+	struct buf o = BUF_INIT;
+	buf_clear(err);
+	int rc = wfx_brief(args, NULL, &o, err);
+	buf_free(&o);
+	return rc;
+}
+
+/* The delivery log through the CLI: a digest split into parts whose delivery stopped part-way
+ * (the service went away after part 1) is resumed by the rerun at part 2; a rerun after a
+ * complete delivery sends nothing; the generic webhook (one request) is logged too. Before,
+ * every rerun sent every part again: the readers got part 1 twice, and a whole second
+ * copy of a digest that had gone out, when another channel's failure made the run exit 1. */
+static void
+test_cli_rerun_resumes(void)
+{
+	char home_a[4300], home_b[4300], conf[4300], text[1024];
+	snprintf(home_a, sizeof home_a, "%s/home-log-a", test_tmpdir());
+	snprintf(home_b, sizeof home_b, "%s/home-log-b", test_tmpdir());
+	wfx_make_home(home_a);
+	wfx_make_home(home_b);
+	snprintf(conf, sizeof conf, "%s/deliverlog.conf", test_tmpdir());
+	snprintf(text, sizeof text,
+	         "[deliver \"dc\"]\ntype = discord\nurl = %s/dc\n[deliver \"hook\"]\ntype = webhook\nurl = %s/hook\n",
+	         base, base);
+	test_write_file(conf, text, strlen(text));
+	struct buf err = BUF_INIT;
+
+	/* How many parts the digest takes on Discord, from a delivery that is not cut short. */
+	http_sink_reset(sink);
+	CHECK_INT(daily_deliver(home_a, conf, "dc", &err), 0);
+	size_t parts = http_sink_count(sink);
+	CHECK(parts >= 3);
+	if (parts < 3) {
+		fprintf(stderr, "the digest went out in %zu parts; the test wants 3 or more\n%s", parts, buf_str(&err));
+		buf_free(&err);
+		return;
+	}
+
+	/* The same digest from another store, the service gone after part 1: exit 1. */
+	http_sink_reset(sink);
+	http_sink_drop_after(sink, 1);
+	CHECK_INT(daily_deliver(home_b, conf, "dc", &err), 1);
+	CHECK(strstr(buf_str(&err), "part 2/") != NULL);
+	CHECK_INT(http_sink_count(sink), 1);
+	/* The rerun sends parts 2..n only, each once, in order. */
+	http_sink_reset(sink);
+	int rc = daily_deliver(home_b, conf, "dc", &err);
+	CHECK_INT(rc, 0);
+	if (rc != 0)
+		fprintf(stderr, "%s", buf_str(&err));
+	CHECK_INT(http_sink_count(sink), parts - 1);
+	for (size_t i = 0; i < http_sink_count(sink); i++) {
+		json_t *j = body_json(http_sink_request(sink, i));
+		const char *content = json_string_value(json_object_get(j, "content"));
+		char want[32];
+		snprintf(want, sizeof want, "(%zu/%zu)", i + 2, parts);
+		if (!content || !strstr(content, want))
+			fprintf(stderr, "request %zu of the rerun is not part %s: %.80s\n", i, want, content ? content : "?");
+		CHECK(content && strstr(content, want) != NULL);
+		json_decref(j);
+	}
+	/* Once the channel has the whole digest, a rerun sends it nothing and says so. */
+	http_sink_reset(sink);
+	CHECK_INT(daily_deliver(home_b, conf, "dc", &err), 0);
+	CHECK_INT(http_sink_count(sink), 0);
+	CHECK(strstr(buf_str(&err), "dc already has it") != NULL);
+
+	/* A channel that is added later still gets it; then it is logged like the others. */
+	http_sink_reset(sink);
+	CHECK_INT(daily_deliver(home_b, conf, "dc,hook", &err), 0);
+	CHECK_INT(http_sink_count(sink), 1);
+	if (http_sink_count(sink) == 1)
+		CHECK_STR(http_sink_request(sink, 0)->path, "/hook");
+	http_sink_reset(sink);
+	CHECK_INT(daily_deliver(home_b, conf, "hook", &err), 0);
+	CHECK_INT(http_sink_count(sink), 0);
+	http_sink_reset(sink);
+	buf_free(&err);
+}
+
 int
 main(void)
 {
@@ -1004,6 +1094,7 @@ main(void)
 	test_split_many_parts();
 	test_email_hostile_subject();
 	test_redact_echoed_query_token();
+	test_cli_rerun_resumes();
 	http_sink_stop(sink);
 	return test_done("test_deliver");
 }

@@ -472,11 +472,11 @@ test_binary_during_migration(void)
 	struct store st;
 	struct err e = {""};
 	CHECK_INT(store_open(&st, db, &e), 0);
-	/* the store as schema 8 made it: the next migration adds sources.description (and a later
-	 * one sources.url_checked) */
+	/* the store as schema 8 made it: the next migration adds sources.description (and later
+	 * ones sources.url_checked and the delivery log) */
 	CHECK_INT(store_exec(&st,
 	                     "ALTER TABLE sources DROP COLUMN description; ALTER TABLE sources DROP COLUMN url_checked;"
-	                     " PRAGMA user_version = 8",
+	                     " DROP TABLE delivery_log; PRAGMA user_version = 8",
 	                     &e),
 	          0);
 	store_close(&st);

@@ -1,0 +1,46 @@
+/* deliverlog.c: the delivery_log table (deliverlog.h). */
+#include "store/deliverlog.h"
+
+#include <sqlite3.h>
+
+int
+store_delivered(struct store *st, const char *report, const char *channel, size_t part, struct err *e)
+{
+	sqlite3_stmt *s = store_prepare(st,
+		part ? "SELECT 1 FROM delivery_log WHERE report = ?1 AND channel = ?2 AND part = ?3"
+		     : "SELECT 1 FROM delivery_log WHERE report = ?1 AND channel = ?2 AND part = parts",
+		e);
+	if (!s)
+		return -1;
+	store_bind_text(s, 1, report);
+	store_bind_text(s, 2, channel);
+	if (part)
+		sqlite3_bind_int64(s, 3, (sqlite3_int64)part);
+	int rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return err_set(e, "database %s: reading the delivery log: %s", st->path, sqlite3_errmsg(st->db));
+	return rc == SQLITE_ROW;
+}
+
+int
+store_delivery_record(struct store *st, const char *report, const char *channel, size_t part, size_t parts,
+                      int64_t sent_at, struct err *e)
+{
+	sqlite3_stmt *s = store_prepare(st,
+		"INSERT INTO delivery_log(report, channel, part, parts, sent_at) VALUES (?1, ?2, ?3, ?4, ?5)"
+		" ON CONFLICT(report, channel, part) DO UPDATE SET parts = excluded.parts, sent_at = excluded.sent_at",
+		e);
+	if (!s)
+		return -1;
+	store_bind_text(s, 1, report);
+	store_bind_text(s, 2, channel);
+	sqlite3_bind_int64(s, 3, (sqlite3_int64)part);
+	sqlite3_bind_int64(s, 4, (sqlite3_int64)parts);
+	sqlite3_bind_int64(s, 5, sent_at);
+	int rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return err_set(e, "database %s: writing the delivery log: %s", st->path, sqlite3_errmsg(st->db));
+	return 0;
+}

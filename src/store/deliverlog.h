@@ -1,0 +1,23 @@
+/* deliverlog.h: which parts of a report each delivery channel has accepted (table
+ * delivery_log), so that a rerun resumes a delivery cut short instead of sending it all again.
+ * A report is named "KIND/SLUG/LANG" (the reports table's key, e.g. "daily/2026-02-21/zh"),
+ * a channel by its [deliver "NAME"] name; parts are numbered from 1. */
+#ifndef BRIEF_STORE_DELIVERLOG_H
+#define BRIEF_STORE_DELIVERLOG_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "store/store.h"
+#include "util/err.h"
+
+/* Whether part (1..) of report went to channel: 1 yes, 0 no, -1 with e set on a database
+ * error. part 0 asks whether the whole report did: its last part was accepted (parts go out
+ * in order, so every part before it was too). */
+int store_delivered(struct store *st, const char *report, const char *channel, size_t part, struct err *e);
+/* Record that channel accepted part (1..parts) of report at sent_at (UTC seconds). Returns 0
+ * or -1 with e set. */
+int store_delivery_record(struct store *st, const char *report, const char *channel, size_t part, size_t parts,
+                          int64_t sent_at, struct err *e);
+
+#endif
