@@ -329,6 +329,11 @@ cmd_article(int argc, char **argv)
 		fprintf(stderr, "brief article: %s\n", e.msg);
 		return EXIT_FAIL;
 	}
+	if (cmd_deliver_check(&r.app.cfg, r.args.deliver, &e) < 0) {
+		fprintf(stderr, "brief article: %s\n", e.msg);
+		app_close(&r.app);
+		return EXIT_FAIL;
+	}
 	int lock_fd = -1;
 	int lock_rc = cmd_run_lock(&r.app, "article", &lock_fd);
 	if (lock_rc != EXIT_OK) {

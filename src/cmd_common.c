@@ -224,6 +224,20 @@ cmd_deliver(const struct config *cfg, const char *kind, const char *names, const
 }
 
 int
+cmd_deliver_check(const struct config *cfg, const char *names, struct err *e)
+{
+	const char *p = names, *item;
+	size_t n;
+	while (strlist_next(&p, ",", &item, &n)) {
+		char name[128];
+		snprintf(name, sizeof name, "%.*s", (int)n, item);
+		if (deliver_check(cfg, name, e) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+int
 cmd_run_lock(const struct app *app, const char *kind, int *fd)
 {
 	struct err e = {{0}};

@@ -86,6 +86,10 @@ void cmd_prune_print(const struct prune_result *r, int keep_days, int dry_run, i
  * still get it. Returns 0, or -1 (e names the last failure). */
 int cmd_deliver(const struct config *cfg, const char *kind, const char *names, const struct deliver_message *msg,
                 struct err *e);
+/* Check that every channel named in names (comma-separated; NULL = none) is configured and
+ * complete (deliver_check), so that a report command refuses a misspelt --deliver NAME
+ * before it fetches, asks the model or writes anything. Returns 0 or -1 with e set. */
+int cmd_deliver_check(const struct config *cfg, const char *names, struct err *e);
 
 /* Take the store's run lock for command kind (store/runlock.h): EXIT_OK with *fd holding it,
  * else EXIT_BUSY ("another brief run is using the store ...") or EXIT_FAIL, said on stderr. */

@@ -387,8 +387,8 @@ cmd_daily(int argc, char **argv)
 		fprintf(stderr, "brief daily: %s\n", e.msg);
 		return EXIT_FAIL;
 	}
-	if (a->site &&
-	    cmd_front_matter_of(a->front_matter, &d.app.cfg, "daily", 1, &d.front_matter, &e) < 0) {
+	if ((a->site && cmd_front_matter_of(a->front_matter, &d.app.cfg, "daily", 1, &d.front_matter, &e) < 0) ||
+	    cmd_deliver_check(&d.app.cfg, a->deliver, &e) < 0) {
 		fprintf(stderr, "brief daily: %s\n", e.msg);
 		app_close(&d.app);
 		return EXIT_FAIL;

@@ -292,8 +292,8 @@ cmd_weekly(int argc, char **argv)
 		fprintf(stderr, "brief weekly: %s\n", e.msg);
 		return EXIT_FAIL;
 	}
-	if (cmd_front_matter_of(a->front_matter, &w.app.cfg, "weekly", a->site != NULL, &w.front_matter, &e) <
-	    0) {
+	if (cmd_front_matter_of(a->front_matter, &w.app.cfg, "weekly", a->site != NULL, &w.front_matter, &e) < 0 ||
+	    cmd_deliver_check(&w.app.cfg, a->deliver, &e) < 0) {
 		fprintf(stderr, "brief weekly: %s\n", e.msg);
 		app_close(&w.app);
 		return EXIT_FAIL;

@@ -6,12 +6,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "deliver/channel.h"
 #include "deliver/deliver.h"
 #include "report/escape.h"
 #include "sinks.h"
 #include "testlib.h"
+#include "util/fs.h"
 #include "util/str.h"
 #include "util/utf8.h"
 #include "wfixture.h"
@@ -1072,6 +1074,53 @@ test_cli_rerun_resumes(void)
 	buf_free(&err);
 }
 
+/* `--deliver NAME` that names no channel is refused before the command does any work: no
+ * feed fetched, no report written. Before, the daily fetched, ranked and wrote the digest,
+ * the weekly and the article wrote theirs, and only then said the channel did not exist. */
+static void
+test_cli_unknown_channel_first(void)
+{
+	char home[4300], conf[4300], opml[4300], out[4400], dir[4400], text[1024];
+	snprintf(home, sizeof home, "%s/home-unknown", test_tmpdir());
+	wfx_make_home(home);
+	snprintf(conf, sizeof conf, "%s/unknown.conf", test_tmpdir());
+	snprintf(text, sizeof text, "[deliver \"team\"]\ntype = webhook\nurl = %s/hook\n", base);
+	test_write_file(conf, text, strlen(text));
+	snprintf(opml, sizeof opml, "%s/unknown.opml", test_tmpdir());
+	snprintf(text, sizeof text,
+	         "<opml version=\"2.0\"><body><outline type=\"rss\" text=\"f\" xmlUrl=\"%s/feed.xml\"/></body></opml>\n",
+	         base);
+	test_write_file(opml, text, strlen(text));
+	snprintf(out, sizeof out, "%s/unknown.md", home);
+	snprintf(dir, sizeof dir, "%s/articles/", home); /* --top writes into a directory */
+	const char *daily_fetch[] = {"daily", "--home", home, "--feeds", opml, "--offline", "--config", conf, "--now",
+	                             WFX_NOW, "--out", out, "--deliver", "team,teem", NULL};
+	const char *daily[] = {"daily", "--home", home, "--no-fetch", "--offline", "--config", conf, "--now", WFX_NOW,
+	                       "--out", out, "--deliver", "teem", NULL};
+	const char *weekly[] = {"weekly", "--home", home, "--no-fetch", "--offline", "--config", conf, "--now", WFX_NOW,
+	                        "--out", out, "--deliver", "teem", NULL};
+	const char *article[] = {"article", "--top", "1", "--home", home, "--offline", "--config", conf, "--now",
+	                         WFX_NOW, "--out", dir, "--deliver", "teem", NULL};
+	const char *const *runs[] = {daily_fetch, daily, weekly, article};
+	struct buf o = BUF_INIT, err = BUF_INIT;
+	for (size_t i = 0; i < sizeof runs / sizeof runs[0]; i++) {
+		http_sink_reset(sink);
+		buf_clear(&err);
+		int rc = wfx_brief(runs[i], NULL, &o, &err);
+		CHECK_INT(rc, 1);
+		CHECK(strstr(buf_str(&err), "no [deliver \"teem\"] section") != NULL);
+		CHECK_INT(http_sink_count(sink), 0); /* neither the feed nor the channel that exists */
+		CHECK(!fs_exists(out) && !fs_exists(dir));
+		if (rc != 1 || http_sink_count(sink) || fs_exists(out) || fs_exists(dir))
+			fprintf(stderr, "brief %s: exit %d, %zu requests, %s\n%s", runs[i][0], rc, http_sink_count(sink),
+			        fs_exists(out) ? "written" : "not written", buf_str(&err));
+		unlink(out);
+	}
+	http_sink_reset(sink);
+	buf_free(&o);
+	buf_free(&err);
+}
+
 int
 main(void)
 {
@@ -1095,6 +1144,7 @@ main(void)
 	test_email_hostile_subject();
 	test_redact_echoed_query_token();
 	test_cli_rerun_resumes();
+	test_cli_unknown_channel_first();
 	http_sink_stop(sink);
 	return test_done("test_deliver");
 }
