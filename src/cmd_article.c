@@ -147,9 +147,6 @@ publish(struct article_run *r, const struct story *s, const struct commentary_dr
 	commentary_render_html(&doc, &html);
 	commentary_render_json(&doc, &json);
 	article_heading_text(draft->headline, &title); /* the headline as the article shows it */
-	if (store_report_save(&r->st, "article", s->id, r->args.lang, buf_str(&title), r->app.now, buf_str(&md),
-	                      buf_str(&html), buf_str(&json), e) < 0)
-		log_warn("article: %s", e->msg);
 	int rc = EXIT_OK;
 	struct buf frag = BUF_INIT;
 	wechat_article(&doc, &r->theme, &frag);
@@ -158,6 +155,13 @@ publish(struct article_run *r, const struct story *s, const struct commentary_dr
 			rc = EXIT_FAIL;
 	} else if (cmd_write_renderings(r->args.out, many, s->id, r->format, &md, &html, &json, e) < 0) {
 		rc = EXIT_FAIL;
+	}
+	/* Only a written article goes into the archive (`brief serve` publishes what is stored). */
+	if (rc == EXIT_OK) {
+		struct err se;
+		if (store_report_save(&r->st, "article", s->id, r->args.lang, buf_str(&title), r->app.now, buf_str(&md),
+		                      buf_str(&html), buf_str(&json), &se) < 0)
+			log_warn("article: %s", se.msg);
 	}
 	if (rc == EXIT_OK && r->args.deliver) {
 		struct buf digest = BUF_INIT;

@@ -289,12 +289,16 @@ run(struct daily_run *d, struct err *e)
 	report_daily_json(&r, &json);
 	report_daily_title(&r, &title);
 	int rc = EXIT_OK;
-	if (store_report_save(&d->st, "daily", r.date, r.lang, buf_str(&title), r.generated_at, buf_str(&md),
-	                      buf_str(&html), buf_str(&json), e) < 0) {
-		log_warn("daily: %s", e->msg); /* the digest itself still gets written */
-	}
 	if (write_outputs(d, &r, count, &md, &html, &json, e) < 0)
 		rc = EXIT_FAIL;
+	/* Only a written digest goes into the archive (`brief serve` publishes what is stored);
+	 * one the store cannot keep is still written and delivered. */
+	if (rc == EXIT_OK) {
+		struct err se;
+		if (store_report_save(&d->st, "daily", r.date, r.lang, buf_str(&title), r.generated_at, buf_str(&md),
+		                      buf_str(&html), buf_str(&json), &se) < 0)
+			log_warn("daily: %s", se.msg);
+	}
 	log_info("daily: %ld LLM requests (%ld while fetching), %ld prompt + %ld completion tokens",
 	         cur.llm_requests + pre.requests, pre.requests, cur.prompt_tokens + pre.prompt_tokens,
 	         cur.completion_tokens + pre.completion_tokens);

@@ -3,6 +3,7 @@
 #include <jansson.h>
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1121,6 +1122,49 @@ test_cli_unknown_channel_first(void)
 	buf_free(&err);
 }
 
+/* A daily digest or an article whose file cannot be written (exit 1) is neither delivered nor
+ * kept in the store's archive, which `brief serve` publishes (its pages and its Atom feed).
+ * Before, the daily and the article saved the report to the store first: the archive showed
+ * a report that was never written nor sent, until a rerun replaced it. */
+static void
+test_cli_unwritten_not_archived(void)
+{
+	char home[4300], conf[4300], db[4400], out[4500], dir[4500], text[1024];
+	snprintf(home, sizeof home, "%s/home-unwritten", test_tmpdir());
+	wfx_make_home(home);
+	snprintf(conf, sizeof conf, "%s/unwritten.conf", test_tmpdir());
+	snprintf(text, sizeof text, "[deliver \"team\"]\ntype = webhook\nurl = %s/hook\n", base);
+	test_write_file(conf, text, strlen(text));
+	snprintf(db, sizeof db, "%s/brief.db", home);
+	/* Under a regular file: no directory can be made there, as on a full or read-only disk. */
+	snprintf(out, sizeof out, "%s/brief.db/daily.md", home);
+	snprintf(dir, sizeof dir, "%s/brief.db/articles/", home);
+	const char *daily[] = {"daily", "--home", home, "--no-fetch", "--offline", "--config", conf, "--now", WFX_NOW,
+	                       "--out", out, "--deliver", "team", NULL};
+	const char *article[] = {"article", "--top", "1", "--home", home, "--offline", "--config", conf, "--now",
+	                         WFX_NOW, "--out", dir, "--deliver", "team", NULL};
+	const char *const *runs[] = {daily, article};
+	struct buf o = BUF_INIT, err = BUF_INIT;
+	for (size_t i = 0; i < 2; i++) {
+		http_sink_reset(sink);
+		buf_clear(&err);
+		CHECK_INT(wfx_brief(runs[i], NULL, &o, &err), 1);
+		CHECK_INT(http_sink_count(sink), 0);
+		sqlite3 *h = NULL;
+		CHECK_INT(sqlite3_open_v2(db, &h, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+		char sql[128];
+		snprintf(sql, sizeof sql, "SELECT count(*) FROM reports WHERE kind = '%s'", runs[i][0]);
+		long long stored = test_db_query_int(h, sql);
+		if (stored != 0)
+			fprintf(stderr, "brief %s: not written, but stored for the archive\n%s", runs[i][0], buf_str(&err));
+		CHECK_INT(stored, 0);
+		sqlite3_close(h);
+	}
+	http_sink_reset(sink);
+	buf_free(&o);
+	buf_free(&err);
+}
+
 int
 main(void)
 {
@@ -1145,6 +1189,7 @@ main(void)
 	test_redact_echoed_query_token();
 	test_cli_rerun_resumes();
 	test_cli_unknown_channel_first();
+	test_cli_unwritten_not_archived();
 	http_sink_stop(sink);
 	return test_done("test_deliver");
 }
