@@ -7,6 +7,7 @@
 
 #include "deliver/channel.h"
 #include "store/deliverlog.h"
+#include "util/fs.h"
 #include "util/html.h"
 #include "util/log.h"
 #include "util/redact.h"
@@ -148,6 +149,32 @@ find_type(const char *type)
 	return NULL;
 }
 
+/* The values a channel type takes from a fixed set, and the file it reads, checked with the
+ * rest of its configuration: `brief doctor` and a report command's check before any work
+ * (cmd_deliver_check) catch a misspelt one, not the delivery at the end of the run. The send
+ * functions keep their own checks. Returns 0 or -1 with e set. */
+static int
+check_values(const struct channel *ch, struct err *e)
+{
+	const char *v;
+	int on;
+	if (str_casecmp(ch->type, "telegram") == 0 && (v = channel_get(ch, "parse_mode")) &&
+	    str_casecmp(v, "html") != 0 && str_casecmp(v, "plain") != 0)
+		return err_set(e, "deliver %s (telegram): parse_mode is html or plain, not \"%s\"", ch->name, v);
+	if (str_casecmp(ch->type, "email") == 0) {
+		v = channel_get(ch, "smtp_url");
+		if (!str_istarts(v, "smtp://") && !str_istarts(v, "smtps://"))
+			return err_set(e, "deliver %s (email): smtp_url must start with smtp:// or smtps://", ch->name);
+		if ((v = channel_get(ch, "starttls")) && *v && config_bool(v, &on) < 0)
+			return err_set(e, "deliver %s (email): starttls is yes or no, not \"%s\"", ch->name, v);
+	}
+	if (str_casecmp(ch->type, "webhook") == 0 && (v = channel_get(ch, "header")) && !strchr(v, ':'))
+		return err_set(e, "deliver %s (webhook): header must look like \"Name: value\"", ch->name);
+	if (str_casecmp(ch->type, "wechat_mp") == 0 && !fs_exists(channel_get(ch, "cover")))
+		return err_set(e, "deliver %s (wechat_mp): cover: no file %s", ch->name, channel_get(ch, "cover"));
+	return 0;
+}
+
 /* Resolve and validate the channel; on success *type_out is its row. */
 static int
 channel_open(struct channel *ch, const struct config *cfg, const char *name,
@@ -187,6 +214,8 @@ channel_open(struct channel *ch, const struct config *cfg, const char *name,
 	const char *to = channel_get(ch, "timeout");
 	if (to && str_to_long(to, 1, 600, &ch->timeout_s) < 0)
 		return err_set(e, "deliver %s: timeout must be 1..600 seconds, not \"%s\"", name, to);
+	if (check_values(ch, e) < 0)
+		return -1;
 	*type_out = t;
 	return 0;
 }

@@ -65,8 +65,10 @@ int deliver_send(const struct config *cfg, const char *name, const struct delive
  * only). */
 size_t deliver_list(const struct config *cfg, const char ***names);
 
-/* Check a channel's configuration without sending anything (type known, required keys present).
- * Returns 0, or -1 with e set. Used by `brief doctor`. */
+/* Check a channel's configuration without sending anything (type known, required keys present,
+ * timeout, telegram's parse_mode, email's smtp_url scheme and starttls, the webhook's header,
+ * the 公众号 cover file). Returns 0, or -1 with e set. Used by `brief doctor` and by the report
+ * commands before any work (cmd_deliver_check). */
 int deliver_check(const struct config *cfg, const char *name, struct err *e);
 
 /* Whether key is one a channel's section ([deliver "NAME"]) may set, for any type (the keys of

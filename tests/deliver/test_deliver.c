@@ -1122,6 +1122,62 @@ test_cli_unknown_channel_first(void)
 	buf_free(&err);
 }
 
+/* A channel whose section is there but holds a value its type cannot use (telegram's
+ * parse_mode, email's starttls or smtp_url, the webhook's header, a 公众号 cover that is not
+ * there) is refused by `brief doctor` and before the daily does any work. Before, deliver_check
+ * looked only at the type and the required keys: doctor said "ok", and the daily fetched,
+ * ranked and wrote the digest, then failed that channel. */
+static void
+test_cli_bad_value_first(void)
+{
+	char home[4300], conf[4300], out[4400], text[2048];
+	snprintf(home, sizeof home, "%s/home-badvalue", test_tmpdir());
+	wfx_make_home(home);
+	snprintf(conf, sizeof conf, "%s/badvalue.conf", test_tmpdir());
+	snprintf(text, sizeof text,
+	         "[deliver \"tg\"]\ntype = telegram\nbot_token = 1:T\nchat_id = 5\napi_base = %s\nparse_mode = markdown\n"
+	         "[deliver \"mail\"]\ntype = email\nsmtp_url = smtp://127.0.0.1:1\nfrom = a@b.example\nto = c@d.example\n"
+	         "starttls = maybe\n"
+	         "[deliver \"mail2\"]\ntype = email\nsmtp_url = 127.0.0.1:25\nfrom = a@b.example\nto = c@d.example\n"
+	         "[deliver \"hook\"]\ntype = webhook\nurl = %s/hook\nheader = Bearer x\n"
+	         "[deliver \"mp\"]\ntype = wechat_mp\nappid = wx1\nsecret = s\ncover = %s/no-such-cover.png\n"
+	         "api_base = %s\n",
+	         base, base, home, base);
+	test_write_file(conf, text, strlen(text));
+	snprintf(out, sizeof out, "%s/badvalue.md", home);
+	static const char *const names[] = {"tg", "mail", "mail2", "hook", "mp"};
+	static const char *const why[] = {"parse_mode is html or plain", "starttls is yes or no",
+	                                  "smtp_url must start with smtp://", "header must look like",
+	                                  "no-such-cover.png"};
+	struct buf o = BUF_INIT, err = BUF_INIT;
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		const char *args[] = {"daily", "--home", home, "--no-fetch", "--offline", "--config", conf, "--now",
+		                      WFX_NOW, "--out", out, "--deliver", names[i], NULL};
+		http_sink_reset(sink);
+		buf_clear(&err);
+		int rc = wfx_brief(args, NULL, &o, &err);
+		CHECK_INT(rc, 1);
+		CHECK(strstr(buf_str(&err), why[i]) != NULL);
+		CHECK_INT(http_sink_count(sink), 0);
+		CHECK(!fs_exists(out));
+		if (rc != 1 || !strstr(buf_str(&err), why[i]) || fs_exists(out))
+			fprintf(stderr, "--deliver %s: exit %d, %s\n%s", names[i], rc, fs_exists(out) ? "written" : "not written",
+			        buf_str(&err));
+		unlink(out);
+		const char *doctor[] = {"doctor", "--home", home, "--config", conf, "--no-network", NULL};
+		buf_clear(&o);
+		wfx_brief(doctor, NULL, &o, &err);
+		char want[128];
+		snprintf(want, sizeof want, "FAIL  deliver   deliver %s (", names[i]);
+		if (!strstr(buf_str(&o), want))
+			fprintf(stderr, "brief doctor did not fail %s:\n%s", names[i], buf_str(&o));
+		CHECK(strstr(buf_str(&o), want) != NULL);
+	}
+	http_sink_reset(sink);
+	buf_free(&o);
+	buf_free(&err);
+}
+
 /* A daily digest or an article whose file cannot be written (exit 1) is neither delivered nor
  * kept in the store's archive, which `brief serve` publishes (its pages and its Atom feed).
  * Before, the daily and the article saved the report to the store first: the archive showed
@@ -1190,6 +1246,7 @@ main(void)
 	test_cli_rerun_resumes();
 	test_cli_unknown_channel_first();
 	test_cli_unwritten_not_archived();
+	test_cli_bad_value_first();
 	http_sink_stop(sink);
 	return test_done("test_deliver");
 }
