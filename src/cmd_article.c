@@ -48,7 +48,9 @@ const char cmd_article_help[] =
 	"from the sources' own sentences, quoted in their language (said in its closing note).\n\n"
 	"  --min-chars/--max-chars  body length without spaces (default zh 1500-3000, en 2500-9000)\n"
 	"  --out FILE   write there; --out DIR/ writes STORY.md, .html and .json into DIR\n"
-	"  --deliver NAME[,NAME]  send it to configured channels (wechat_mp: the 公众号 draft box)\n"
+	"  --deliver NAME[,NAME]  send it to configured channels (wechat_mp: the 公众号 draft box);\n"
+	"               a channel that has it gets nothing again, one cut short the parts it lacks\n"
+	"  --redeliver  send it whole to every --deliver channel, whatever they already have\n"
 	"  --format wechat  one 公众号 fragment (inline styles only) instead: FILE, stdout or DIR/STORY.wechat.html\n"
 	"  --offline    the offline engine's article even when a model is configured\n"
 	"  --strict     refuse to write an article that still has unsupported claims after the\n"
@@ -57,7 +59,7 @@ const char cmd_article_help[] =
 
 struct article_args {
 	const char *lang, *format, *out, *top, *hours, *days, *min_chars, *max_chars, *deliver;
-	int is_strict, is_offline;
+	int is_strict, is_offline, is_redeliver;
 };
 
 struct article_run {
@@ -171,6 +173,7 @@ publish(struct article_run *r, const struct story *s, const struct commentary_dr
 		struct deliver_message msg = {
 			.title = buf_str(&title), .date = date, .markdown = buf_str(&md), .html = buf_str(&html),
 			.wechat_html = buf_str(&frag), .digest = buf_str(&digest), .store = &r->st, .report = report,
+			.redeliver = r->args.is_redeliver,
 		};
 		if (cmd_deliver(&r->app.cfg, "article", r->args.deliver, &msg, e) < 0)
 			rc = EXIT_FAIL;
@@ -298,6 +301,7 @@ cmd_article(int argc, char **argv)
 		{"hours", 0, CLI_VALUE, &a->hours},       {"days", 0, CLI_VALUE, &a->days},
 		{"min-chars", 0, CLI_VALUE, &a->min_chars}, {"max-chars", 0, CLI_VALUE, &a->max_chars},
 		{"deliver", 0, CLI_VALUE, &a->deliver},
+		{"redeliver", 0, CLI_FLAG, &a->is_redeliver},
 		{"strict", 0, CLI_FLAG, &a->is_strict},     {"offline", 0, CLI_FLAG, &a->is_offline},
 		{NULL, 0, 0, NULL},
 	};
@@ -328,6 +332,8 @@ cmd_article(int argc, char **argv)
 		return cmd_usage_error("article", "--min-chars is larger than --max-chars");
 	if (cmd_lang(&a->lang, &e) < 0 || cmd_format(a->format, a->out, &r.format, &e) < 0)
 		return cmd_usage_error("article", e.msg);
+	if (a->is_redeliver && !a->deliver)
+		return cmd_usage_error("article", "--redeliver goes with --deliver NAME[,NAME]");
 	tzset();
 	if (app_open(&r.app, &common, &e) < 0) {
 		fprintf(stderr, "brief article: %s\n", e.msg);

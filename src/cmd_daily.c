@@ -33,7 +33,7 @@ const char cmd_daily_help[] =
 	"usage: brief daily [--hours 48] [--top 15] [--lang zh|en] [--format md|html|json|wechat]\n"
 	"                   [--out PATH] [--offline] [--no-fetch] [--feeds FILE.opml]\n"
 	"                   [--concurrency N] [--timeout SEC] [--stale-days 30]\n"
-	"                   [--max-tokens N] [--deliver NAME[,NAME...]]\n"
+	"                   [--max-tokens N] [--deliver NAME[,NAME...] [--redeliver]]\n"
 	"                   [--site DIR] [--front-matter jekyll|hugo]\n\n"
 	"Write the daily digest: fetch the sources (unless --no-fetch), take the articles of\n"
 	"the last --hours, rank the stories, summarise the top --top in --lang, and render\n"
@@ -47,7 +47,10 @@ const char cmd_daily_help[] =
 	"  --offline    use the built-in offline engine even when an LLM is configured\n"
 	"  --stale-days feeds without a post for this many days are listed as stale\n"
 	"  --max-tokens LLM token budget for this run; past it the offline engine takes over\n"
-	"  --deliver    send the digest to these channels ([deliver \"NAME\"] in the config)\n"
+	"  --deliver    send the digest to these channels ([deliver \"NAME\"] in the config); a\n"
+	"               channel that has the day's digest (the delivery log) gets nothing again,\n"
+	"               one cut short gets the parts it lacks\n"
+	"  --redeliver  send it whole to every --deliver channel, whatever they already have\n"
 	"  --site DIR   write the digest as a post of a Jekyll (DIR/_posts/DATE-daily.md) or Hugo\n"
 	"               (DIR/content/posts/daily-DATE.md) site, with front matter (--front-matter,\n"
 	"               [daily] front_matter; default jekyll); a rerun of the day rewrites it\n\n"
@@ -59,7 +62,7 @@ struct daily_args {
 	const char *hours, *top, *lang, *format, *out, *stale_days, *max_tokens, *deliver;
 	const char *site, *front_matter; /* --site DIR: a Jekyll/Hugo site tree */
 	struct cmd_fetch_args fetch;
-	int is_offline, is_no_fetch;
+	int is_offline, is_no_fetch, is_redeliver;
 };
 
 /* qsort order of the feed-health lists: by name, ASCII case folded, then by URL — the order
@@ -329,6 +332,7 @@ deliver_all(struct daily_run *d, const struct report *r, const struct buf *md, c
 	struct deliver_message msg = {
 		.title = buf_str(title), .date = r->date, .markdown = buf_str(md), .html = buf_str(html),
 		.wechat_html = buf_str(&frag), .digest = buf_str(&digest), .store = &d->st, .report = report,
+		.redeliver = d->args.is_redeliver,
 	};
 	int rc = cmd_deliver(&d->app.cfg, "daily", d->args.deliver, &msg, e);
 	buf_free(&frag);
@@ -359,6 +363,7 @@ cmd_daily(int argc, char **argv)
 		{"front-matter", 0, CLI_VALUE, &a->front_matter},
 		{"offline", 0, CLI_FLAG, &a->is_offline},
 		{"no-fetch", 0, CLI_FLAG, &a->is_no_fetch},
+		{"redeliver", 0, CLI_FLAG, &a->is_redeliver},
 		{NULL, 0, 0, NULL},
 	};
 	int arc = cmd_args("daily", cmd_daily_help, argc, argv, opts, &common, 0, NULL, NULL);
@@ -386,6 +391,8 @@ cmd_daily(int argc, char **argv)
 		return cmd_usage_error("daily", e.msg);
 	if (a->site && a->front_matter && fm == WEEKLY_FM_NONE) /* a site's posts need front matter */
 		return cmd_usage_error("daily", "--site needs Jekyll or Hugo front matter (--front-matter jekyll|hugo)");
+	if (a->is_redeliver && !a->deliver)
+		return cmd_usage_error("daily", "--redeliver goes with --deliver NAME[,NAME]");
 	tzset(); /* dates in the reader's time zone */
 	if (app_open(&d.app, &common, &e) < 0) {
 		fprintf(stderr, "brief daily: %s\n", e.msg);

@@ -43,7 +43,9 @@ const char cmd_weekly_help[] =
 	"  --site DIR   write the post into a Jekyll (DIR/_posts/DATE-weekly-WEEK.md) or Hugo\n"
 	"               (DIR/content/posts/weekly-WEEK.md) site; a rerun rewrites the same file\n"
 	"  --deliver NAME[,NAME]  send the post to configured channels (a wechat_mp channel puts it\n"
-	"               into the 公众号 draft box)\n"
+	"               into the 公众号 draft box); a channel that has the week's post gets nothing\n"
+	"               again, one cut short the parts it lacks\n"
+	"  --redeliver  send it whole to every --deliver channel, whatever they already have\n"
 	"  --format wechat  one 公众号 fragment (every style inline): FILE, stdout or DIR/WEEK.wechat.html\n"
 	"  --out DIR/   write WEEK.md, WEEK.html and WEEK.json (WEEK = 2026-W08) into DIR\n"
 	"  --strict     refuse to write the post (exit 1) when a group keeps unsupported claims\n"
@@ -59,7 +61,7 @@ struct weekly_args {
 	const char *site;    /* --site DIR: a Jekyll/Hugo site tree */
 	const char *days, *lang, *format, *out, *issue, *author, *front_matter;
 	struct cmd_fetch_args fetch;
-	int is_offline, is_no_fetch, is_strict;
+	int is_offline, is_no_fetch, is_strict, is_redeliver;
 };
 
 struct weekly_run {
@@ -184,7 +186,7 @@ write_outputs(struct weekly_run *w, const struct weekly_post *p, struct err *e)
 			struct deliver_message msg = {
 				.title = p->title, .date = p->date, .markdown = buf_str(&md), .html = buf_str(&html),
 				.wechat_html = buf_str(&frag), .digest = p->subtitle, .author = p->author, .store = &w->st,
-				.report = report,
+				.report = report, .redeliver = w->args.is_redeliver,
 			};
 			if (cmd_deliver(&w->app.cfg, "weekly", w->args.deliver, &msg, e) < 0)
 				rc = EXIT_FAIL;
@@ -267,6 +269,7 @@ cmd_weekly(int argc, char **argv)
 		{"offline", 0, CLI_FLAG, &a->is_offline},
 		{"no-fetch", 0, CLI_FLAG, &a->is_no_fetch},
 		{"deliver", 0, CLI_VALUE, &a->deliver},
+		{"redeliver", 0, CLI_FLAG, &a->is_redeliver},
 		{"site", 0, CLI_VALUE, &a->site},
 		{"strict", 0, CLI_FLAG, &a->is_strict},
 		{NULL, 0, 0, NULL},
@@ -287,6 +290,8 @@ cmd_weekly(int argc, char **argv)
 		return cmd_usage_error("weekly", e.msg);
 	if (a->site && a->front_matter && fm == WEEKLY_FM_NONE) /* a site's posts need front matter */
 		return cmd_usage_error("weekly", "--site needs Jekyll or Hugo front matter (--front-matter jekyll|hugo)");
+	if (a->is_redeliver && !a->deliver)
+		return cmd_usage_error("weekly", "--redeliver goes with --deliver NAME[,NAME]");
 	tzset();
 	if (app_open(&w.app, &common, &e) < 0) {
 		fprintf(stderr, "brief weekly: %s\n", e.msg);

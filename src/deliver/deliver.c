@@ -250,8 +250,12 @@ deliver_send(const struct config *cfg, const char *name, const struct deliver_me
 				ch.log = msg->store;
 				ch.report = msg->report;
 			}
-			/* The channel has the whole report already (an earlier run): 1, nothing sent. */
-			rc = channel_part_sent(&ch, 0, e);
+			/* --redeliver: what an earlier run sent counts for nothing. Otherwise the
+			 * channel that has the whole report already (an earlier run): 1, nothing sent. */
+			rc = msg->redeliver && ch.log && ch.report ? store_delivery_forget(ch.log, ch.report, ch.section + 8, e)
+			                                           : 0;
+			if (rc == 0)
+				rc = channel_part_sent(&ch, 0, e);
 			if (rc < 0)
 				err_wrap(e, "deliver %s (%s)", name, ch.type);
 			if (rc == 0) {

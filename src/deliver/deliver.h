@@ -49,6 +49,7 @@ struct deliver_message {
 	 * the parts each channel accepts are recorded in its delivery log (store/deliverlog.h)
 	 * and a rerun sends only the parts that did not go out. NULL = no log: everything is sent. */
 	const char *report;
+	int redeliver; /* forget the log of report first: every channel gets all of it again */
 };
 
 /* Deliver msg to the channel `name` configured in cfg. Returns 0 when every part was accepted,

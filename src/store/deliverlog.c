@@ -44,3 +44,18 @@ store_delivery_record(struct store *st, const char *report, const char *channel,
 		return err_set(e, "database %s: writing the delivery log: %s", st->path, sqlite3_errmsg(st->db));
 	return 0;
 }
+
+int
+store_delivery_forget(struct store *st, const char *report, const char *channel, struct err *e)
+{
+	sqlite3_stmt *s = store_prepare(st, "DELETE FROM delivery_log WHERE report = ?1 AND channel = ?2", e);
+	if (!s)
+		return -1;
+	store_bind_text(s, 1, report);
+	store_bind_text(s, 2, channel);
+	int rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return err_set(e, "database %s: clearing the delivery log: %s", st->path, sqlite3_errmsg(st->db));
+	return 0;
+}

@@ -19,5 +19,8 @@ int store_delivered(struct store *st, const char *report, const char *channel, s
  * or -1 with e set. */
 int store_delivery_record(struct store *st, const char *report, const char *channel, size_t part, size_t parts,
                           int64_t sent_at, struct err *e);
+/* Forget what channel accepted of report (--redeliver: the next delivery sends it whole).
+ * Returns 0 or -1 with e set. */
+int store_delivery_forget(struct store *st, const char *report, const char *channel, struct err *e);
 
 #endif

@@ -1061,6 +1061,23 @@ test_cli_rerun_resumes(void)
 	CHECK_INT(daily_deliver(home_b, conf, "dc", &err), 0);
 	CHECK_INT(http_sink_count(sink), 0);
 	CHECK(strstr(buf_str(&err), "dc already has it") != NULL);
+	/* --redeliver sends it whole again, on purpose, and logs it anew; without --deliver it is
+	 * a usage error. */
+	char out[4400];
+	snprintf(out, sizeof out, "%s/daily.md", home_b);
+	const char *again[] = {"daily", "--home", home_b, "--no-fetch", "--offline", "--config", conf, "--now", WFX_NOW,
+	                       "--out", out, "--deliver", "dc", "--redeliver", NULL};
+	struct buf o = BUF_INIT;
+	http_sink_reset(sink);
+	CHECK_INT(wfx_brief(again, NULL, &o, &err), 0);
+	CHECK_INT(http_sink_count(sink), parts);
+	http_sink_reset(sink);
+	CHECK_INT(daily_deliver(home_b, conf, "dc", &err), 0);
+	CHECK_INT(http_sink_count(sink), 0);
+	const char *alone[] = {"daily", "--home", home_b, "--no-fetch", "--offline", "--now", WFX_NOW, "--redeliver", NULL};
+	CHECK_INT(wfx_brief(alone, NULL, &o, &err), 2);
+	CHECK(strstr(buf_str(&err), "--redeliver goes with --deliver") != NULL);
+	buf_free(&o);
 
 	/* A channel that is added later still gets it; then it is logged like the others. */
 	http_sink_reset(sink);
