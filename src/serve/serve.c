@@ -16,6 +16,7 @@
 #include "serve/pages.h"
 #include "report/page.h"
 #include "store/store.h"
+#include "util/hash.h"
 #include "util/str.h"
 
 struct serve {
@@ -189,15 +190,46 @@ token_check(const struct serve *sv, struct MHD_Connection *conn)
 	return -1;
 }
 
-/* Queue pg (with Set-Cookie: cookie unless NULL) on conn. */
+/* True when the request's If-None-Match names etag (a quoted tag, weak or strong: RFC 9110
+ * compares them weakly here) or is "*". */
+static int
+etag_matches(struct MHD_Connection *conn, const char *etag)
+{
+	const char *inm = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_IF_NONE_MATCH);
+	if (!inm)
+		return 0;
+	while (is_ascii_space((unsigned char)*inm))
+		inm++;
+	return strcmp(inm, "*") == 0 || strstr(inm, etag) != NULL;
+}
+
+/* Queue pg (with Set-Cookie: cookie unless NULL) on conn. A 200 page carries an ETag (a digest
+ * of its body and type); a request that already holds it (If-None-Match) gets 304 and no body,
+ * so a feed reader polling /feed.atom or a browser revalidating a page (no-cache) does not
+ * download it again unchanged. */
 static enum MHD_Result
 send_page(struct MHD_Connection *conn, struct page *pg, const char *cookie)
 {
-	struct MHD_Response *resp =
-		MHD_create_response_from_buffer(pg->body.len, pg->body.data ? pg->body.data : (void *)"", MHD_RESPMEM_MUST_COPY);
+	char etag[40] = "";
+	if (pg->status == 200) {
+		char hex[33];
+		struct buf tagged = BUF_INIT;
+		buf_printf(&tagged, "%s\n", pg->content_type);
+		buf_append(&tagged, pg->body.data ? pg->body.data : "", pg->body.len);
+		hash_hex128(tagged.data, tagged.len, hex);
+		buf_free(&tagged);
+		snprintf(etag, sizeof etag, "\"%s\"", hex);
+	}
+	int not_modified = *etag && etag_matches(conn, etag);
+	struct MHD_Response *resp = MHD_create_response_from_buffer(
+		not_modified ? 0 : pg->body.len, pg->body.data && !not_modified ? pg->body.data : (void *)"",
+		MHD_RESPMEM_MUST_COPY);
 	if (!resp)
 		return MHD_NO;
-	MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, pg->content_type);
+	if (*etag)
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_ETAG, etag);
+	if (!not_modified)
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, pg->content_type);
 	struct buf csp = BUF_INIT;
 	page_csp(&csp, pg->is_report ? PAGE_SERVED_REPORT : PAGE_SERVED, NULL);
 	MHD_add_response_header(resp, "Content-Security-Policy", buf_str(&csp)); /* MHD copies it */
@@ -212,7 +244,7 @@ send_page(struct MHD_Connection *conn, struct page *pg, const char *cookie)
 		MHD_add_response_header(resp, MHD_HTTP_HEADER_WWW_AUTHENTICATE, "Bearer realm=\"brief\"");
 	if (cookie)
 		MHD_add_response_header(resp, MHD_HTTP_HEADER_SET_COOKIE, cookie);
-	enum MHD_Result rc = MHD_queue_response(conn, (unsigned)pg->status, resp);
+	enum MHD_Result rc = MHD_queue_response(conn, not_modified ? MHD_HTTP_NOT_MODIFIED : (unsigned)pg->status, resp);
 	MHD_destroy_response(resp);
 	return rc;
 }

@@ -352,6 +352,106 @@ test_marker_bytes(const char *base)
 	reply_free(&r);
 }
 
+/* GET url with an If-None-Match header (NULL: none); fills r. */
+static void
+http_get_if(const char *url, const char *if_none_match, struct reply *r)
+{
+	memset(r, 0, sizeof *r);
+	CURL *c = curl_easy_init();
+	struct curl_slist *h = NULL;
+	char line[256];
+	if (if_none_match) {
+		snprintf(line, sizeof line, "If-None-Match: %s", if_none_match);
+		h = curl_slist_append(h, line);
+	}
+	curl_easy_setopt(c, CURLOPT_URL, url);
+	curl_easy_setopt(c, CURLOPT_HTTPHEADER, h);
+	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_data);
+	curl_easy_setopt(c, CURLOPT_WRITEDATA, &r->body);
+	curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_data);
+	curl_easy_setopt(c, CURLOPT_HEADERDATA, &r->headers);
+	curl_easy_setopt(c, CURLOPT_TIMEOUT, 10L);
+	if (curl_easy_perform(c) == CURLE_OK)
+		curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &r->status);
+	curl_easy_cleanup(c);
+	curl_slist_free_all(h);
+}
+
+/* The value of header name in r ("" when absent), into out. */
+static void
+header_value(const struct reply *r, const char *name, char *out, size_t size)
+{
+	out[0] = '\0';
+	const char *at = str_icasestr(buf_str(&r->headers), r->headers.len, name);
+	if (!at)
+		return;
+	at += strlen(name);
+	while (*at == ' ')
+		at++;
+	snprintf(out, size, "%.*s", (int)strcspn(at, "\r\n"), at);
+}
+
+/* Conditional GET: a feed reader polling /feed.atom (or a browser revalidating a page, which
+ * Cache-Control: no-cache asks for) sends back the ETag it holds and gets 304 without the body
+ * while nothing changed; the full page again once a report is added. */
+static void
+test_conditional_get(const char *base, const char *db)
+{
+	char url[256], etag[128], again[128];
+	snprintf(url, sizeof url, "%s/feed.atom", base);
+	struct reply r;
+	http_get_if(url, NULL, &r);
+	CHECK_INT(r.status, 200);
+	header_value(&r, "\nETag:", etag, sizeof etag);
+	CHECK(etag[0] == '"');
+	reply_free(&r);
+	http_get_if(url, etag, &r);
+	CHECK_INT(r.status, 304);
+	CHECK_INT(r.body.len, 0);
+	reply_free(&r);
+	/* weak form and a list, as clients send them */
+	char list[300];
+	snprintf(list, sizeof list, "\"other\", W/%s", etag);
+	http_get_if(url, list, &r);
+	CHECK_INT(r.status, 304);
+	reply_free(&r);
+	http_get_if(url, "\"0123456789abcdef0123456789abcdef\"", &r);
+	CHECK_INT(r.status, 200);
+	CHECK(r.body.len > 0);
+	reply_free(&r);
+	/* a search page too */
+	snprintf(url, sizeof url, "%s/items?q=tokio", base);
+	http_get_if(url, NULL, &r);
+	header_value(&r, "\nETag:", again, sizeof again);
+	reply_free(&r);
+	http_get_if(url, again, &r);
+	CHECK_INT(r.status, 304);
+	reply_free(&r);
+	/* a new report changes the feed: the old tag no longer matches */
+	struct store w;
+	struct err e = {""};
+	CHECK_INT(store_open(&w, db, &e), 0);
+	CHECK_INT(store_exec(&w,
+	                     "INSERT INTO reports(kind, slug, lang, title, created_at, markdown) VALUES"
+	                     " ('daily', '2026-02-22', 'zh', '日报 2026-02-22', 1771700000, '# 日报 22')",
+	                     &e),
+	          0);
+	store_close(&w);
+	snprintf(url, sizeof url, "%s/feed.atom", base);
+	http_get_if(url, etag, &r);
+	CHECK_INT(r.status, 200);
+	CHECK(strstr(buf_str(&r.body), "urn:brief:daily:2026-02-22:zh") != NULL);
+	header_value(&r, "\nETag:", again, sizeof again);
+	CHECK(again[0] == '"' && strcmp(again, etag) != 0);
+	reply_free(&r);
+	/* errors carry no tag */
+	snprintf(url, sizeof url, "%s/nope", base);
+	http_get_if(url, "*", &r);
+	CHECK_INT(r.status, 404);
+	CHECK(!has_header(&r, "ETag:"));
+	reply_free(&r);
+}
+
 /* A writer holding an open transaction does not stop the archive from answering (WAL). */
 static void
 test_concurrent_writer(const char *base, const char *db)
@@ -674,6 +774,7 @@ main(void)
 	test_pages(base);
 	test_marker_bytes(base);
 	test_concurrent_writer(base, db);
+	test_conditional_get(base, db);
 	test_binary(home, base + strlen("http://"));
 	test_search_paging_prune(base, db);
 	test_binary_during_migration();
