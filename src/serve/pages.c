@@ -318,7 +318,7 @@ pages_items(struct store *st, const struct page_req *rq, struct page *pg)
 	struct err e;
 	/* A search ranks by age against now; its cursor pins that clock for the pages after. */
 	int rc = q ? store_search_page(st, q, rq->cursor, (int64_t)time(NULL), PAGE_SIZE, &arena, &h, &e)
-	           : store_items_page(st, rq->cursor, PAGE_SIZE, &arena, &h, &e);
+	           : store_items_page(st, rq->cursor, (int64_t)time(NULL), PAGE_SIZE, &arena, &h, &e);
 	if (rc < 0) {
 		arena_free(&arena);
 		return store_failed(pg, &e);

@@ -245,30 +245,45 @@ hits_alloc(struct arena *arena, int limit)
 }
 
 int
-store_items_page(struct store *st, const char *cursor, int limit, struct arena *arena,
+store_items_page(struct store *st, const char *cursor, int64_t now, int limit, struct arena *arena,
                  struct store_hits *out, struct err *e)
 {
 	memset(out, 0, sizeof *out);
-	long long w = INT64_MAX, id = INT64_MAX;
-	if (cursor && sscanf(cursor, "%lld.%lld", &w, &id) != 2)
+	long long w = INT64_MAX, id = INT64_MAX, pinned = now;
+	int fields = cursor ? sscanf(cursor, "%lld.%lld.%lld", &w, &id, &pinned) : 0;
+	if (fields < 2)
 		w = id = INT64_MAX;
+	if (fields < 3)
+		pinned = now;
+	/* An item's time is published when dated at most a day ahead of the clock, else first
+	 * seen, as the digests place it (store/select.c): a date years ahead (a feed's typo, a
+	 * placeholder) must not hold the top of the list. Each part is a range of items_when, the
+	 * far-ahead one short; the clock is pinned in the cursor so that an item does not move
+	 * from one part to the other between pages. */
 	sqlite3_stmt *s = store_cached(st,
-		"SELECT i.id, i.title, i.link, s.name, s.title, s.url, COALESCE(i.published, i.first_seen),"
-		" substr(unpacked(i.text), 1, 240) FROM items i JOIN sources s ON s.id = i.source_id"
-		" WHERE COALESCE(i.published, i.first_seen) <= ?1"
-		"  AND (COALESCE(i.published, i.first_seen) < ?1 OR i.id < ?2)"
-		" ORDER BY COALESCE(i.published, i.first_seen) DESC, i.id DESC LIMIT ?3", e);
+		"SELECT i.id, i.title, i.link, s.name, s.title, s.url, sel.w, substr(unpacked(i.text), 1, 240) FROM ("
+		"  SELECT * FROM (SELECT id, COALESCE(published, first_seen) AS w FROM items"
+		"   WHERE COALESCE(published, first_seen) <= min(?1, ?4 + 86400)"
+		"    AND (COALESCE(published, first_seen) < ?1 OR id < ?2)"
+		"   ORDER BY COALESCE(published, first_seen) DESC, id DESC LIMIT ?3)"
+		"  UNION ALL"
+		"  SELECT * FROM (SELECT id, first_seen AS w FROM items"
+		"   WHERE COALESCE(published, first_seen) > ?4 + 86400 AND (first_seen < ?1 OR (first_seen = ?1 AND id < ?2))"
+		"   ORDER BY first_seen DESC, id DESC LIMIT ?3)) AS sel"
+		" JOIN items i ON i.id = sel.id JOIN sources s ON s.id = i.source_id"
+		" ORDER BY sel.w DESC, sel.id DESC LIMIT ?3", e);
 	if (!s)
 		return -1;
 	sqlite3_bind_int64(s, 1, w);
 	sqlite3_bind_int64(s, 2, id);
 	sqlite3_bind_int(s, 3, limit + 1);
+	sqlite3_bind_int64(s, 4, pinned);
 	out->hits = hits_alloc(arena, limit);
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		if ((int)out->count == limit) { /* one more exists: the last shown is the cursor */
 			struct store_hit *last = &out->hits[out->count - 1];
-			snprintf(out->next, sizeof out->next, "%" PRId64 ".%" PRId64, last->when, last->id);
+			snprintf(out->next, sizeof out->next, "%" PRId64 ".%" PRId64 ".%lld", last->when, last->id, pinned);
 			break;
 		}
 		struct store_hit *h = &out->hits[out->count++];

@@ -3,9 +3,11 @@
  * Both lists are paged by keyset, never by OFFSET: a page costs the same wherever it is, and
  * a cursor names the last row shown, so items that arrive meanwhile neither repeat nor push
  * rows past the reader. The newest-first list walks items_when ((published, else first seen),
- * id). A search ranks the newest SEARCH_WINDOW matches (at or below a pinned row id) by
- * brief_rank (store/fts.h) weighted by age against a pinned clock, and walks them by (score,
- * id); the next window starts below the oldest match of the last. */
+ * id; a date more than a day ahead counts as first seen). A search ranks the newest
+ * SEARCH_WINDOW matches (at or below a pinned row id) by brief_rank (store/fts.h) weighted by
+ * age against a pinned clock, and walks them by (score, id); the next window starts below the
+ * oldest match of the last. */
+
 #ifndef BRIEF_STORE_SEARCH_H
 #define BRIEF_STORE_SEARCH_H
 
@@ -53,8 +55,11 @@ int store_search_next_term(const char **p, const char **term, size_t *n);
 int store_search_check(const char *q, struct err *e);
 
 /* One page (at most limit rows) of items newest first, after cursor (NULL or "" = the first
- * page; an unreadable cursor also starts over). Rows are in arena. 0 or -1 with e set. */
-int store_items_page(struct store *st, const char *cursor, int limit, struct arena *arena,
+ * page; an unreadable cursor also starts over). An item's time (when) is its published date
+ * when that is at most a day after now, else its first seen, as the digests place it; a first
+ * page pins now in its cursor ("WHEN.ID.NOW") for the pages after. Rows are in arena. 0 or
+ * -1 with e set. */
+int store_items_page(struct store *st, const char *cursor, int64_t now, int limit, struct arena *arena,
                      struct store_hits *out, struct err *e);
 
 /* One page of the items matching q, best first (see the file comment), after cursor; now is

@@ -391,6 +391,32 @@ header_value(const struct reply *r, const char *name, char *out, size_t size)
 	snprintf(out, size, "%.*s", (int)strcspn(at, "\r\n"), at);
 }
 
+/* An item dated years ahead (a feed's typo or placeholder date) is placed by when it was first
+ * seen, as the digests place it, not held at the top of the latest items with its date. */
+static void
+test_future_date(const char *base, const char *db)
+{
+	struct store w;
+	struct err e = {""};
+	CHECK_INT(store_open(&w, db, &e), 0);
+	/* published mid-2100; first seen between item 7 (…500000) and item 8 (…400000) */
+	CHECK_INT(store_exec(&w,
+	                     "INSERT INTO items(id, source_id, dedupe_key, link, title, text, published, first_seen,"
+	                     " content_hash) VALUES (9, 1, 'g:9', 'https://a.example/future', 'Dated ahead',"
+	                     " 'A placeholder date.', 4118000000, 1771450000, 'h9')",
+	                     &e),
+	          0);
+	store_close(&w);
+	struct reply r;
+	const char *b = get(base, "/items", &r);
+	CHECK_INT(r.status, 200);
+	const char *i3 = strstr(b, "/items/3\""), *i7 = strstr(b, "/items/7\""), *i9 = strstr(b, "/items/9\"");
+	const char *i8 = strstr(b, "/items/8\"");
+	CHECK(i3 && i7 && i8 && i9 && i3 < i9 && i7 < i9 && i9 < i8);
+	CHECK(strstr(b, ">2100-") == NULL && strstr(b, " 2100-") == NULL);
+	reply_free(&r);
+}
+
 /* Conditional GET: a feed reader polling /feed.atom (or a browser revalidating a page, which
  * Cache-Control: no-cache asks for) sends back the ETag it holds and gets 304 without the body
  * while nothing changed; the full page again once a report is added. */
@@ -775,6 +801,7 @@ main(void)
 	test_marker_bytes(base);
 	test_concurrent_writer(base, db);
 	test_conditional_get(base, db);
+	test_future_date(base, db);
 	test_binary(home, base + strlen("http://"));
 	test_search_paging_prune(base, db);
 	test_binary_during_migration();

@@ -499,7 +499,7 @@ walk(const char *q, int limit, int arrive, int64_t first_new_id)
 		struct store_hits h;
 		struct err e;
 		int rc = q ? store_search_page(&st, q, cursor, NOW, limit, &a, &h, &e)
-		           : store_items_page(&st, cursor, limit, &a, &h, &e);
+		           : store_items_page(&st, cursor, NOW, limit, &a, &h, &e);
 		CHECK(rc == 0);
 		for (size_t k = 0; k < h.count; k++) {
 			if (h.hits[k].id <= max_id + 9999 && seen[h.hits[k].id]++)
@@ -538,6 +538,10 @@ test_keyset(void)
 	int64_t calls = fts_rank_calls();
 	walk("zq*", 50, 3, 3); /* windows read from rows (a broad prefix), items arriving between pages */
 	CHECK_INT(fts_rank_calls() - calls, 0);
+	for (int i = 0; i < 40; i++) { /* dated years ahead: placed by first seen, each listed once */
+		snprintf(guid, sizeof guid, "f%d", i);
+		put(guid, "alpha", "alpha dated ahead", NOW + (3650 + i % 3) * DAY);
+	}
 	walk(NULL, 37, 3, 1);
 	walk("alpha", 50, 3, 2);
 	CHECK(SEARCH_WINDOW < 1300);
