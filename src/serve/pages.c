@@ -107,7 +107,7 @@ put_link(struct buf *b, const char *url, const char *text)
 	if (is_web_url(url)) {
 		buf_puts(b, "<a href=\"");
 		html_escape_str(b, url);
-		buf_puts(b, "\" rel=\"noopener noreferrer nofollow\">");
+		buf_puts(b, "\" rel=\"noopener noreferrer nofollow\" dir=\"auto\">");
 		html_escape_str(b, text && *text ? text : url);
 		buf_puts(b, "</a>");
 	} else {
@@ -340,13 +340,15 @@ pages_items(struct store *st, const struct page_req *rq, struct page *pg)
 		 * link stands in for it there. */
 		const char *title = text_display_title(h.hits[i].title, q ? NULL : h.hits[i].snippet, h.hits[i].link,
 		                                       TEXT_DISPLAY_TITLE_CHARS, &arena);
-		buf_printf(b, "<li><a href=\"/items/%lld\">", (long long)h.hits[i].id);
+		buf_printf(b, "<li><a href=\"/items/%lld\" dir=\"auto\">", (long long)h.hits[i].id);
 		html_escape_str(b, title ? title : "(untitled)");
-		buf_puts(b, "</a><div class=\"meta\">");
+		/* Feed text may be right-to-left: isolated (<bdi>, dir=auto), as the digests do, so
+		 * a Hebrew or Arabic source's name does not pull the date before it. */
+		buf_puts(b, "</a><div class=\"meta\"><bdi>");
 		html_escape_str(b, h.hits[i].source);
-		buf_puts(b, " · ");
+		buf_puts(b, "</bdi> · ");
 		put_time(b, h.hits[i].when);
-		buf_puts(b, "</div><div>");
+		buf_puts(b, "</div><div dir=\"auto\">");
 		if (q)
 			put_snippet(b, h.hits[i].snippet);
 		else /* the text's start, as stored: its \x01/\x02 are no marks */
@@ -412,7 +414,7 @@ pages_item(struct store *st, const struct page_req *rq, struct page *pg)
 	const char *title = text_display_title(it.title, it.text, it.link, TEXT_DISPLAY_TITLE_CHARS, &arena);
 	page_begin(pg, title ? title : "item", NULL);
 	struct buf *b = &pg->body;
-	buf_puts(b, "<h1>");
+	buf_puts(b, "<h1 dir=\"auto\">");
 	put_link(b, it.link, title ? title : "(untitled)");
 	buf_puts(b, "</h1>\n<table>");
 	row(b, "source");
@@ -447,9 +449,9 @@ pages_item(struct store *st, const struct page_req *rq, struct page *pg)
 		html_escape_str(b, en->title);
 		buf_puts(b, " <span class=\"meta\">");
 		html_escape_str(b, en->lang);
-		buf_puts(b, "</span></h2><blockquote>");
+		buf_puts(b, "</span></h2><blockquote dir=\"auto\">");
 		html_escape_str(b, en->summary);
-		buf_puts(b, "</blockquote><p>");
+		buf_puts(b, "</blockquote><p dir=\"auto\">");
 		html_escape_str(b, en->reason);
 		buf_puts(b, "</p></section>\n");
 	}
@@ -458,13 +460,13 @@ pages_item(struct store *st, const struct page_req *rq, struct page *pg)
 	if (it.page_text && *it.page_text) {
 		buf_puts(b, "<section><h2>Article</h2><p class=\"meta\">extracted from ");
 		put_link(b, it.page_url, it.page_url);
-		buf_puts(b, "</p><div class=\"text\">");
+		buf_puts(b, "</p><div class=\"text\" dir=\"auto\">");
 		html_escape_str(b, it.page_text);
-		buf_puts(b, "</div></section>\n<details><summary>The feed's text</summary><div class=\"text\">");
+		buf_puts(b, "</div></section>\n<details><summary>The feed's text</summary><div class=\"text\" dir=\"auto\">");
 		html_escape_str(b, it.text ? it.text : "");
 		buf_puts(b, "</div></details>\n");
 	} else {
-		buf_puts(b, "<div class=\"text\">");
+		buf_puts(b, "<div class=\"text\" dir=\"auto\">");
 		html_escape_str(b, it.text ? it.text : "");
 		buf_puts(b, "</div>\n");
 	}
