@@ -298,6 +298,13 @@ store_items_page(struct store *st, const char *cursor, int64_t now, int limit, s
 	return ok ? 0 : -1;
 }
 
+/* An item's time for a search against the clock CLOCK (an SQL parameter): published when
+ * dated at most a day ahead, else first seen, as the latest items and the digests place it, so
+ * that a date years ahead neither keeps a match as fresh as today's nor is shown. */
+#define SEARCH_WHEN(clock) \
+	"(CASE WHEN COALESCE(i.published, i.first_seen) > " clock " + 86400 THEN i.first_seen" \
+	" ELSE COALESCE(i.published, i.first_seen) END)"
+
 /* A match of a window read from rows: its id and score as ranked_sql computes them. */
 struct scan_match {
 	int64_t id, score;
@@ -339,7 +346,7 @@ scan_window(struct store *st, const struct search_plan *pl, const struct snippet
 	 * index read (STORE_FTS_DOC, as items_doc and the triggers compute it), read with its
 	 * date in one look-up of the row. */
 #define SCAN_COLUMNS \
-	"SELECT i.id, i.title, " STORE_FTS_DOC("i.text", STORE_FTS_PAGE("i.id")) ", COALESCE(i.published, i.first_seen)"
+	"SELECT i.id, i.title, " STORE_FTS_DOC("i.text", STORE_FTS_PAGE("i.id")) ", " SEARCH_WHEN("?5")
 	static const char rows_sql[] =
 		SCAN_COLUMNS " FROM items i WHERE i.id <= ?1 AND i.id >= ?4"
 		"  AND i.id >= COALESCE((SELECT below FROM fts_rebuild), 1) AND i.id NOT IN (SELECT id FROM fts_pending)"
@@ -355,6 +362,7 @@ scan_window(struct store *st, const struct search_plan *pl, const struct snippet
 		return -1;
 	sqlite3_bind_int64(s, 1, u);
 	sqlite3_bind_int64(s, 4, lo);
+	sqlite3_bind_int64(s, 5, t);
 	if (pl->base.len) {
 		sqlite3_bind_text(s, 2, pl->base.data, (int)pl->base.len, SQLITE_STATIC);
 		sqlite3_bind_int(s, 3, SCAN_MAX + 1);
@@ -435,7 +443,7 @@ rank_matches(struct ranking *rk, const struct scan_match *m, int n, struct store
 static const char ranked_sql[] =
 	"WITH c AS MATERIALIZED (SELECT rowid AS id, brief_rank(items_fts, ?8) AS r FROM items_fts"
 	"   WHERE items_fts MATCH ?1 AND rowid <= ?2 AND rowid >= ?9 ORDER BY rowid DESC LIMIT ?3),"
-	" sc AS (SELECT c.id, CAST(c.r * 1000000.0 / (1.0 + max(0, ?4 - COALESCE(i.published, i.first_seen))"
+	" sc AS (SELECT c.id, CAST(c.r * 1000000.0 / (1.0 + max(0, ?4 - " SEARCH_WHEN("?4") ")"
 	"   / 2592000.0) AS INTEGER) AS score FROM c JOIN items i ON i.id = c.id)"
 	" SELECT sc.id, sc.score, (SELECT count(*) FROM c), (SELECT min(id) FROM c) FROM sc"
 	" WHERE ?5 IS NULL OR sc.score < ?5 OR (sc.score = ?5 AND sc.id < ?6)"
@@ -553,7 +561,7 @@ store_search_page(struct store *st, const char *q, const char *cursor, int64_t n
 	 * snippet.h: the words are found again in the row's text, not by a second walk of the
 	 * index, which for an expanded prefix of a hundred words cost as much as the search). */
 	s = store_cached(st,
-		"SELECT i.title, i.link, s.name, s.title, s.url, COALESCE(i.published, i.first_seen), d.text"
+		"SELECT i.title, i.link, s.name, s.title, s.url, " SEARCH_WHEN("?2") ", d.text"
 		" FROM items i JOIN sources s ON s.id = i.source_id JOIN items_doc d ON d.id = i.id WHERE i.id = ?1", e);
 	if (!s)
 		return -1;
@@ -562,6 +570,7 @@ store_search_page(struct store *st, const char *q, const char *cursor, int64_t n
 	for (size_t k = 0; k < out->count && ok; k++) {
 		struct store_hit *h = &out->hits[k];
 		sqlite3_bind_int64(s, 1, h->id);
+		sqlite3_bind_int64(s, 2, rk.t);
 		rc = sqlite3_step(s);
 		if (rc == SQLITE_ROW) {
 			read_hit(s, 0, arena, h);

@@ -457,6 +457,23 @@ test_future_date(const char *base, const char *db)
 	CHECK(i3 && i7 && i8 && i9 && i3 < i9 && i7 < i9 && i9 < i8);
 	CHECK(strstr(b, ">2100-") == NULL && strstr(b, " 2100-") == NULL);
 	reply_free(&r);
+	/* nor kept as fresh as today's in a search: an item with the same words, first seen after
+	 * it, ranks above it, and the date shown is not the one ahead */
+	CHECK_INT(store_open(&w, db, &e), 0);
+	CHECK_INT(store_exec(&w,
+	                     "INSERT INTO items(id, source_id, dedupe_key, link, title, text, published, first_seen,"
+	                     " content_hash) VALUES (11, 1, 'g:11', 'https://a.example/later', 'Dated ahead',"
+	                     " 'A placeholder date.', 1771480000, 1771480000, 'h11')",
+	                     &e),
+	          0);
+	store_close(&w);
+	b = get(base, "/items?q=placeholder", &r);
+	CHECK_INT(r.status, 200);
+	i9 = strstr(b, "/items/9\"");
+	const char *i11 = strstr(b, "/items/11\"");
+	CHECK(i9 && i11 && i11 < i9);
+	CHECK(strstr(b, ">2100-") == NULL && strstr(b, " 2100-") == NULL);
+	reply_free(&r);
 }
 
 /* Conditional GET: a feed reader polling /feed.atom (or a browser revalidating a page, which
