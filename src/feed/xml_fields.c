@@ -543,11 +543,9 @@ title_looks_like_html(const char *s, size_t len, int *has_ref)
 	return all_known && (closes || *has_ref);
 }
 
-/* Titles are plain text: markup is stripped unless the title says it is text, or (untyped)
- * does not look like HTML; then its character references are still decoded and its angle
- * brackets kept. */
+/* plain_text() before its line breaks become spaces. */
 static void
-plain_text(struct xml_parser *p, const char *s, size_t len, struct buf *out)
+plain_text_lines(struct xml_parser *p, const char *s, size_t len, struct buf *out)
 {
 	int has_ref = 0;
 	if (p->cap_is_plain) {
@@ -567,6 +565,21 @@ plain_text(struct xml_parser *p, const char *s, size_t len, struct buf *out)
 	} else {
 		text_collapse_space(s, len, out);
 	}
+}
+
+/* Titles are plain text on one line: markup is stripped unless the title says it is text, or
+ * (untyped) does not look like HTML; then its character references are still decoded and its
+ * angle brackets kept. A <br> or a block boundary in an HTML title, which the HTML-to-text
+ * conversion makes a line break, is a space: a title is one line in a list, a heading, a TSV
+ * row or a subject. */
+static void
+plain_text(struct xml_parser *p, const char *s, size_t len, struct buf *out)
+{
+	size_t start = out->len;
+	plain_text_lines(p, s, len, out);
+	for (size_t i = start; i < out->len; i++)
+		if (out->data[i] == '\n')
+			out->data[i] = ' ';
 }
 
 /* An id (guid, atom:id) that is a permalink written as a relative path

@@ -787,9 +787,40 @@ test_utf8_with_stray_byte(void)
 	release(&g);
 }
 
+/* A title is one line: a <br> or a paragraph in an HTML title (RSS CDATA, Atom type="html" or
+ * "xhtml", naked markup in the channel's title) must not reach the reader as a line break in
+ * the JSON, the store, a digest's list or a TSV row. */
+static void
+test_title_one_line(void)
+{
+	static const char *const docs[] = {
+		"<rss version=\"2.0\"><channel><title>C</title><item><title><![CDATA[Part one:<br>the "
+		"<em>sequel</em>]]></title><link>http://e.com/1</link></item></channel></rss>",
+		"<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>T</title><entry><id>urn:e</id>"
+		"<title type=\"html\">&lt;p&gt;Part one:&lt;/p&gt;&lt;p&gt;the sequel&lt;/p&gt;</title></entry></feed>",
+		"<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>T</title><entry><id>urn:e</id>"
+		"<title type=\"xhtml\"><div xmlns=\"http://www.w3.org/1999/xhtml\">Part one:<br/>the "
+		"sequel</div></title></entry></feed>",
+	};
+	for (size_t k = 0; k < sizeof docs / sizeof docs[0]; k++) {
+		struct got g;
+		parse(&g, docs[k]);
+		CHECK_INT(g.n, 1);
+		if (g.n == 1)
+			CHECK_STR(g.title[0], "Part one: the sequel");
+		release(&g);
+	}
+	struct got g;
+	parse(&g, "<rss version=\"2.0\"><channel><title>Notes<br/>from the lab</title><item><title>A</title>"
+	          "</item></channel></rss>");
+	CHECK_STR(g.doc.feed.title, "Notes from the lab");
+	release(&g);
+}
+
 int
 main(void)
 {
+	test_title_one_line();
 	test_text_falls_back_to_summary();
 	test_rss_title_code_in_brackets();
 	test_feedburner_origlink();
