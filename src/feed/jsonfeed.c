@@ -9,7 +9,8 @@
  *   favicon (else icon) → icon, authors[0] / author → author;
  *   items: id (numbers coerced to text), url (else external_url) → link, made absolute
  *   against home_page_url (else the base URL, else feed_url), title, summary,
- *   content_html (else content_text) → content, date_published, date_modified,
+ *   content_html (its relative links made absolute against the item's url, else that base)
+ *   (else content_text) → content, date_published, date_modified,
  *   authors / author (else the feed's), tags → categories, attachments → enclosures. */
 #include "feed/jsonfeed.h"
 
@@ -88,6 +89,21 @@ jf_author(const json_t *obj, struct arena *arena)
 	return url;
 }
 
+/* content_html with its relative links (href, src, …) made absolute, as the XML parser makes
+ * them in a summary or content: against page, the item's own page (the post the HTML was
+ * written for; not an external_url, a page elsewhere), else base, the feed's. html itself
+ * when nothing changed or no base is known. */
+static const char *
+jf_resolve_html(const char *page, const char *base, const char *html, struct arena *arena)
+{
+	struct buf out = BUF_INIT;
+	const char *r = html;
+	if (url_resolve_html(jf_is_absolute(page) ? page : base, html, strlen(html), &out))
+		r = arena_strndup(arena, buf_str(&out), out.len);
+	buf_free(&out);
+	return r;
+}
+
 static int64_t
 jf_date(const json_t *obj, const char *key)
 {
@@ -139,9 +155,10 @@ jf_item(const json_t *obj, const char *base, const char *feed_author, unsigned o
 	item->id = jf_id(obj, arena);
 	item->title = jf_plain(obj, "title", arena);
 	const char *url = jf_string(obj, "url", arena);
+	const char *page = url ? jf_resolve(base, url, arena) : NULL; /* the item's own page */
 	if (!url)
 		url = jf_string(obj, "external_url", arena);
-	item->link = jf_resolve(base, url, arena);
+	item->link = page ? page : jf_resolve(base, url, arena);
 	item->summary = jf_string(obj, "summary", arena);
 	const char *html = jf_string(obj, "content_html", arena);
 	const char *plain = jf_string(obj, "content_text", arena);
@@ -151,6 +168,8 @@ jf_item(const json_t *obj, const char *base, const char *feed_author, unsigned o
 		item->text = jf_text(html, plain, item->summary, arena);
 	if (omit & FEED_OMIT_HTML)
 		item->summary = item->content = NULL;
+	else if (html)
+		item->content = jf_resolve_html(page, base, html, arena);
 	item->published = jf_date(obj, "date_published");
 	item->updated = jf_date(obj, "date_modified");
 	item->author = jf_author(obj, arena);

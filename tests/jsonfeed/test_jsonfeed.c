@@ -249,9 +249,40 @@ test_content_text_whitespace(void)
 	arena_free(&arena);
 }
 
+/* Relative links in content_html (an image "/img/a.png", a link "../b") are made absolute, as
+ * in an RSS or Atom item's HTML: brief serve, the digest and the weekly post show the content
+ * on another site, where a relative image is broken. The base is the item's own page; an
+ * external_url is a page elsewhere, so the feed's home page is the base then. */
+static void
+test_content_html_relative_links(void)
+{
+	static const char doc[] =
+		"{\"version\":\"https://jsonfeed.org/version/1.1\",\"title\":\"J\","
+		"\"home_page_url\":\"https://blog.example/\",\"items\":["
+		"{\"id\":\"1\",\"url\":\"/2026/post/\",\"content_html\":"
+		"\"<p><img src=\\\"fig.png\\\"> see <a href=\\\"/about\\\">me</a></p>\"},"
+		"{\"id\":\"2\",\"external_url\":\"https://elsewhere.example/x/y\",\"content_html\":"
+		"\"<a href=\\\"notes/2\\\">notes</a>\"}]}";
+	struct arena arena = ARENA_INIT;
+	struct feed_doc doc_out;
+	struct seen s = {0};
+	struct feed_parse_opts opts = {.base_url = "https://blog.example/feed.json"};
+	CHECK(jsonfeed_parse(doc, sizeof doc - 1, &opts, &arena, collect, &s, &doc_out) == 0);
+	CHECK_INT(s.count, 2);
+	if (s.count == 2) {
+		CHECK(s.content[0] && strstr(s.content[0], "src=\"https://blog.example/2026/post/fig.png\""));
+		CHECK(s.content[0] && strstr(s.content[0], "href=\"https://blog.example/about\""));
+		CHECK(s.content[1] && strstr(s.content[1], "href=\"https://blog.example/notes/2\""));
+		CHECK_STR(s.text[0], "see me");
+	}
+	seen_free(&s);
+	arena_free(&arena);
+}
+
 int
 main(void)
 {
+	test_content_html_relative_links();
 	test_content_text_whitespace();
 	test_v11();
 	test_v10_and_errors();
