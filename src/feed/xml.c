@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "feed/text.h"
 #include "feed/url.h"
 #include "feed/xml_internal.h"
 #include "util/str.h"
@@ -330,6 +331,16 @@ cdf_attrs(struct xml_parser *p)
 	}
 }
 
+/* Remember which element the author container is (its group and lower-case name, cut). */
+static void
+person_elem(struct xml_parser *p, enum xml_nsg g, const char *local)
+{
+	size_t n = (size_t)snprintf(p->person_elem, sizeof p->person_elem, "%d:", (int)g);
+	for (; *local && n + 1 < sizeof p->person_elem; local++)
+		p->person_elem[n++] = (char)ascii_lower((unsigned char)*local);
+	p->person_elem[n] = '\0';
+}
+
 static enum xml_role
 field_start(struct xml_parser *p, enum xml_role scope, enum xml_nsg g, const char *local, int depth,
             int is_empty)
@@ -347,6 +358,7 @@ field_start(struct xml_parser *p, enum xml_role scope, enum xml_nsg g, const cha
 		p->person_name.len = 0;
 		p->person_email.len = 0;
 		p->person_rank = rank;
+		person_elem(p, g, local);
 		return ROLE_AUTHOR;
 	case KIND_IMAGE:
 		return scope == ROLE_FEED ? ROLE_IMAGE : ROLE_IGNORE;
@@ -455,6 +467,42 @@ xml_ev_start(struct xml_parser *p, const struct xml_elem *e)
 		xml_ev_end(p, e);
 }
 
+/* A repeat of the element that gave the author (Atom's <author> twice, two dc:creator) names a
+ * co-author: the value becomes "A, B" (feedparser's `author` is the first and its `authors` all;
+ * a reader's byline names them all). Names already there are not repeated; one that would make
+ * the value longer than FEED_MAX_AUTHOR is left out rather than cut. Another element of the
+ * same rank still replaces the value (the last of equals wins). p->cap holds the new author. */
+static void
+co_author(struct xml_parser *p)
+{
+	struct xml_entry *e = p->item_depth >= 0 ? &p->item : &p->feed;
+	const char *old = e->slot[FLD_AUTHOR].s;
+	if (old && p->person_rank < e->slot[FLD_AUTHOR].rank)
+		return; /* it does not become the author at all */
+	int is_repeat = old && p->person_rank == e->slot[FLD_AUTHOR].rank &&
+	                strcmp(e->author_elem, p->person_elem) == 0;
+	memcpy(e->author_elem, p->person_elem, sizeof e->author_elem);
+	struct buf *name = &p->tmp;
+	name->len = 0;
+	text_collapse_space(p->cap.data ? p->cap.data : "", p->cap.len, name);
+	if (!is_repeat || !name->len)
+		return;
+	size_t old_len = strlen(old);
+	int is_known = 0;
+	for (const char *c = old; c && !is_known;) {
+		const char *end = strstr(c, ", ");
+		size_t n = end ? (size_t)(end - c) : strlen(c);
+		is_known = n == name->len && memcmp(c, name->data, n) == 0;
+		c = end ? end + 2 : NULL;
+	}
+	p->cap.len = 0;
+	buf_append(&p->cap, old, old_len);
+	if (!is_known && old_len + 2 + name->len < FEED_MAX_AUTHOR) {
+		buf_puts(&p->cap, ", ");
+		buf_append(&p->cap, name->data, name->len);
+	}
+}
+
 static void
 author_end(struct xml_parser *p)
 {
@@ -471,6 +519,7 @@ author_end(struct xml_parser *p)
 		p->cap.len = 0;
 		buf_append(&p->cap, out->data, out->len);
 	}
+	co_author(p);
 	p->cap_field = FLD_AUTHOR;
 	p->cap_rank = p->person_rank;
 	p->cap_is_html = 0;

@@ -114,6 +114,8 @@ struct xml_entry {
 	size_t enclosure_count, enclosure_cap;
 	struct feed_enclosure media; /* first media:content, used when there is no enclosure */
 	const char *guid_link;       /* guid usable as link (isPermaLink) */
+	char author_elem[16];        /* the element that gave slot[FLD_AUTHOR] ("2:author"), so a
+	                              * repeat of it adds a co-author instead of replacing */
 };
 
 struct xml_base {
@@ -160,6 +162,7 @@ struct xml_parser {
 	/* the author container's parts */
 	struct buf person_name, person_email;
 	int person_rank;
+	char person_elem[16];  /* the author container: namespace group and lower-case name */
 	int cap_is_html;       /* type="html" (or mode="escaped") */
 	int cap_is_permalink;  /* guid isPermaLink is not "false" */
 

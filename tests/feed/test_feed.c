@@ -817,9 +817,59 @@ test_title_one_line(void)
 	release(&g);
 }
 
+/* Several authors of an entry (Atom <author> repeated, dc:creator repeated) are all named, "A, B"
+ * in document order: the last one alone (what a reader saw) dropped the first author of a
+ * co-written post. A name given twice is named once; another element of the same rank (an RSS
+ * <author> after dc:creator) still replaces the value, as before. */
+static void
+test_co_authors(void)
+{
+	struct got g;
+	parse(&g, "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>T</title><author><name>Ann</name></author>"
+	          "<author><name>Ben</name></author><entry><title>E</title><id>urn:e</id>"
+	          "<author><name>Alice</name></author><author><name>Bob</name><email>bob@e.com</email></author>"
+	          "<author><name>Alice</name></author></entry></feed>");
+	CHECK_INT(g.n, 1);
+	if (g.n == 1)
+		CHECK_STR(g.author[0], "Alice, Bob (bob@e.com)");
+	CHECK_STR(g.doc.feed.author, "Ann, Ben");
+	release(&g);
+	parse(&g, "<rss version=\"2.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><channel><title>C</title>"
+	          "<item><title>A</title><dc:creator>Carol</dc:creator><dc:creator> Dan </dc:creator></item>"
+	          "<item><title>B</title><dc:creator>Carol</dc:creator><author>eve@e.com</author></item>"
+	          "</channel></rss>");
+	CHECK_INT(g.n, 2);
+	if (g.n == 2) {
+		CHECK_STR(g.author[0], "Carol, Dan");
+		CHECK_STR(g.author[1], "eve@e.com");
+	}
+	release(&g);
+	/* many authors: as many as fit the author cap, whole names, and no cut (no bozo) */
+	struct buf doc = BUF_INIT;
+	buf_puts(&doc, "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>T</title><entry><id>urn:e</id>");
+	for (int i = 0; i < 100; i++)
+		buf_printf(&doc, "<author><name>Author Number %d</name></author>", i);
+	buf_puts(&doc, "</entry></feed>");
+	parse(&g, buf_str(&doc));
+	CHECK_INT(g.n, 1);
+	CHECK_INT(g.doc.is_bozo, 0);
+	if (g.n == 1) {
+		CHECK(strlen(g.author[0]) < FEED_MAX_AUTHOR);
+		CHECK(str_starts(g.author[0], "Author Number 0, Author Number 1, "));
+		const char *last = g.author[0];
+		for (const char *c; (c = strstr(last, ", ")) != NULL;)
+			last = c + 2;
+		CHECK(str_starts(last, "Author Number "));
+		CHECK(strspn(last + 14, "0123456789") == strlen(last + 14) && last[14]);
+	}
+	release(&g);
+	buf_free(&doc);
+}
+
 int
 main(void)
 {
+	test_co_authors();
 	test_title_one_line();
 	test_text_falls_back_to_summary();
 	test_rss_title_code_in_brackets();
