@@ -6,7 +6,7 @@
  * number of items delivered. Mapping (feedparser's where it has one):
  *   version "…/version/1" → "json1", "…/version/1.1" → "json11", else "json";
  *   title, home_page_url → link, feed_url → id, description → subtitle, language,
- *   favicon (else icon) → icon, authors[0] / author → author;
+ *   favicon (else icon) → icon, authors (joined "A, B") / author → author;
  *   items: id (numbers coerced to text), url (else external_url) → link, made absolute
  *   against home_page_url (else the base URL, else feed_url), title, summary,
  *   content_html (its relative links made absolute against the item's url, else that base)
@@ -69,15 +69,10 @@ jf_resolve(const char *base, const char *url, struct arena *arena)
 	return r;
 }
 
-/* The display name of the first author: JSON Feed 1.1 "authors", else 1.0 "author";
- * a URL-only author gives its mailto address or URL. */
+/* The display name of one author object: its name, else its mailto address or URL; NULL. */
 static const char *
-jf_author(const json_t *obj, struct arena *arena)
+jf_person(const json_t *author, struct arena *arena)
 {
-	const json_t *authors = json_object_get(obj, "authors");
-	const json_t *author = json_is_array(authors) ? json_array_get(authors, 0) : NULL;
-	if (!json_is_object(author))
-		author = json_object_get(obj, "author");
 	if (!json_is_object(author))
 		return NULL;
 	const char *name = jf_plain(author, "name", arena);
@@ -87,6 +82,37 @@ jf_author(const json_t *obj, struct arena *arena)
 	if (url && str_istarts(url, "mailto:"))
 		return arena_strndup(arena, url + 7, strcspn(url + 7, "?"));
 	return url;
+}
+
+/* The authors' display names: JSON Feed 1.1 "authors" joined "A, B" as the XML parser joins
+ * repeated authors (docs/parse.md; a name given twice once, names past FEED_MAX_AUTHOR left
+ * out whole), else 1.0 "author"; NULL when there is none. */
+static const char *
+jf_author(const json_t *obj, struct arena *arena)
+{
+	const json_t *authors = json_object_get(obj, "authors");
+	struct buf out = BUF_INIT;
+	for (size_t i = 0; json_is_array(authors) && i < json_array_size(authors); i++) {
+		const char *name = jf_person(json_array_get(authors, i), arena);
+		if (!name)
+			continue;
+		size_t len = strlen(name);
+		int is_known = 0;
+		for (const char *c = out.len ? out.data : NULL; c && !is_known;) {
+			const char *end = strstr(c, ", ");
+			size_t n = end ? (size_t)(end - c) : strlen(c);
+			is_known = n == len && memcmp(c, name, n) == 0;
+			c = end ? end + 2 : NULL;
+		}
+		if (is_known || (out.len && out.len + 2 + len >= FEED_MAX_AUTHOR))
+			continue;
+		if (out.len)
+			buf_puts(&out, ", ");
+		buf_append(&out, name, len);
+	}
+	const char *r = out.len ? arena_strndup(arena, out.data, out.len) : jf_person(json_object_get(obj, "author"), arena);
+	buf_free(&out);
+	return r;
 }
 
 /* content_html with its relative links (href, src, …) made absolute, as the XML parser makes
