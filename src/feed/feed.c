@@ -44,6 +44,7 @@ capped_item(void *ctx, const struct feed_doc *doc, const struct feed_item *in)
 	it.title = cap(c, it.title, FEED_MAX_TITLE, "title");
 	it.author = cap(c, it.author, FEED_MAX_AUTHOR, "author");
 	it.link = cap(c, it.link, FEED_MAX_URL, "link");
+	it.link_alias = cap(c, it.link_alias, FEED_MAX_URL, "link alias");
 	it.comments = cap(c, it.comments, FEED_MAX_URL, "comments");
 	it.id = cap(c, it.id, FEED_MAX_URL, "id");
 	it.summary = cap(c, it.summary, FEED_MAX_SUMMARY, "summary");

@@ -23,6 +23,9 @@ struct feed_item {
 	const char *id;        /* guid / atom:id / JSON id; NULL when absent */
 	const char *title;     /* plain text */
 	const char *link;      /* absolute URL of the item's own page */
+	const char *link_alias; /* the link the item had before brief read feedburner:origLink (the
+	                        * feedproxy redirector, which the store keyed such items by), when
+	                        * it differs from link; else NULL */
 	const char *author;    /* display name (or email when that is all there is) */
 	const char *summary;   /* as published (HTML allowed) */
 	const char *content;   /* full content as published (HTML allowed) */

@@ -141,7 +141,7 @@ static const struct element_def elements[] = {
 	{NSG_XHTML, "body", FLD_NONE, 0, FLD_CONTENT, 1, KIND_TEXT},
 	{NSG_ADMIN, "generatoragent", FLD_GENERATOR, 1, FLD_NONE, 0, KIND_RESOURCE},
 	/* FeedBurner's <link> is its feedproxy redirector; origLink is the post's own URL */
-	{NSG_FEEDBURNER, "origlink", FLD_NONE, 0, FLD_LINK, 4, KIND_URL},
+	{NSG_FEEDBURNER, "origlink", FLD_NONE, 0, FLD_ORIGLINK, 1, KIND_URL},
 };
 
 struct element_key {
@@ -618,7 +618,7 @@ xml_field_end(struct xml_parser *p)
 		break;
 	}
 	case KIND_URL:
-		if (f == FLD_LINK) {
+		if (f == FLD_ORIGLINK) {
 			/* feedburner:origLink: the post's URL only when it is a web address */
 			resolve(p, s, len);
 			size_t sl = url_scheme_len(p->tmp.data, p->tmp.len);

@@ -34,7 +34,9 @@ enum xml_role {
 enum xml_field {
 	FLD_NONE, FLD_TITLE, FLD_LINK, FLD_ID, FLD_SUMMARY, FLD_CONTENT, FLD_AUTHOR, FLD_PUBLISHED,
 	FLD_UPDATED, FLD_COMMENTS, FLD_SUBTITLE, FLD_LANGUAGE, FLD_GENERATOR, FLD_ICON,
-	FLD_AUTHOR_NAME, FLD_AUTHOR_EMAIL, FLD_CATEGORY, FLD_COUNT,
+	FLD_AUTHOR_NAME, FLD_AUTHOR_EMAIL, FLD_CATEGORY,
+	FLD_ORIGLINK, /* feedburner:origLink: the item's link over any other (xml_item_end) */
+	FLD_COUNT,
 };
 
 /* How an element's value is obtained. */

@@ -52,6 +52,11 @@ xml_item_end(struct xml_parser *p)
 	item.id = s[FLD_ID].s;
 	item.title = s[FLD_TITLE].s;
 	item.link = s[FLD_LINK].s ? s[FLD_LINK].s : e->guid_link;
+	if (s[FLD_ORIGLINK].s) { /* FeedBurner's <link> is its redirector: the post's URL wins */
+		if (item.link && strcmp(item.link, s[FLD_ORIGLINK].s) != 0)
+			item.link_alias = item.link;
+		item.link = s[FLD_ORIGLINK].s;
+	}
 	item.author = s[FLD_AUTHOR].s;
 	item.summary = s[FLD_SUMMARY].s;
 	item.content = s[FLD_CONTENT].s;

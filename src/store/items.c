@@ -227,6 +227,15 @@ store_item_prepare(const struct feed_item *item, struct arena *a, struct store_i
 		p->frag_key = arena_strndup(a, buf_str(&key), key.len);
 		p->frag_key_len = key.len;
 	}
+	if (key.len > 2 && memcmp(key.data, "l:", 2) == 0 && !is_blank(item->link_alias)) {
+		buf_puts(&canon, "l:");
+		url_canonical(item->link_alias, &canon);
+		if (strcmp(buf_str(&canon), p->key) != 0) {
+			p->alias_key = arena_strndup(a, buf_str(&canon), canon.len);
+			p->alias_key_len = canon.len;
+		}
+		canon.len = 0;
+	}
 	/* Stored only where it differs from the link: readers fall back to the link, and this copy
 	 * and the guid's were 5 % of the store (docs/store.md). */
 	if (!is_blank(item->link)) {
@@ -284,6 +293,15 @@ store_item_put_prepared(struct store_items *w, int64_t source_id, const struct s
 			exists = 0;
 			key = p->frag_key;
 			key_len = p->frag_key_len;
+		}
+	}
+	if (!exists && p->alias_key) {
+		/* a FeedBurner item a store written before keyed by its redirector link: the same
+		 * item (updated under that key), not a new one */
+		exists = find_key(w, source_id, p->alias_key, p->alias_key_len, p, NULL, &same, &other, e);
+		if (exists > 0) {
+			key = p->alias_key;
+			key_len = p->alias_key_len;
 		}
 	}
 	if (exists < 0)

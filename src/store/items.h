@@ -48,6 +48,11 @@ struct store_item_prep {
 	 * already holds the plain key (store_item_put_prepared); both NULL otherwise. */
 	const char *frag, *frag_key;
 	size_t frag_key_len;
+	/* A link keyed item with a feed_item.link_alias (a FeedBurner item now linked by its
+	 * origLink): the key of the alias ("l:" canonical alias), under which a store written before
+	 * holds it; the item is found there when its own key is not known. NULL otherwise. */
+	const char *alias_key;
+	size_t alias_key_len;
 	const char *link, *canon; /* canon: the canonical link, NULL when it is the link */
 	const char *title, *author, *cats, *encl, *comments;
 	struct store_packed summary, content, text;

@@ -418,9 +418,58 @@ test_wal_bounded(void)
 	store_close(&st);
 }
 
+/* A FeedBurner item with neither guid nor id was keyed by its link, which was the feedproxy
+ * redirector until brief took feedburner:origLink as the link: a store written before holds it
+ * under the redirector's key, and the next fetch must find it there (the same item, its link
+ * now the post's URL), not store it again as new (a digest showing an old post twice). */
+static void
+test_feedburner_old_key(void)
+{
+	static const char rss[] =
+		"<rss version='2.0' xmlns:feedburner='http://rssnamespace.org/feedburner/ext/1.0'><channel>"
+		"<title>FB</title><item><title>Old post</title>"
+		"<link>http://feedproxy.google.com/~r/fb/~3/abc/old-post</link>"
+		"<feedburner:origLink>https://fb.example/2025/old-post.html</feedburner:origLink>"
+		"<description>Body</description><pubDate>Mon, 01 Dec 2025 10:00:00 GMT</pubDate></item>"
+		"<item><title>New post</title><link>http://feedproxy.google.com/~r/fb/~3/def/new-post</link>"
+		"<feedburner:origLink>https://fb.example/2025/new-post.html</feedburner:origLink>"
+		"<pubDate>Tue, 02 Dec 2025 10:00:00 GMT</pubDate></item></channel></rss>";
+	struct store st;
+	struct err e;
+	open_store(&st, "feedburner.db");
+	int64_t sid;
+	CHECK(store_source_add(&st, SOURCE_USER, "http://fb.example/feed", "FB", NULL, NULL, 100, &sid, NULL, &e) == 0);
+	char sql[512];
+	snprintf(sql, sizeof sql,
+	         "INSERT INTO items(source_id, dedupe_key, link, title, first_seen, content_hash) VALUES"
+	         " (%lld, 'l:http://feedproxy.google.com/~r/fb/~3/abc/old-post',"
+	         " 'http://feedproxy.google.com/~r/fb/~3/abc/old-post', 'Old post', 400, 'x')",
+	         (long long)sid);
+	CHECK(store_exec(&st, sql, &e) == 0);
+	struct store_items w;
+	CHECK(store_items_open(&w, &st, &e) == 0);
+	struct put_ctx pc = {&w, sid};
+	struct arena a = ARENA_INIT;
+	struct feed_doc doc;
+	for (int run = 0; run < 2; run++) { /* the second fetch finds both again */
+		CHECK(store_begin(&st, &e) == 0);
+		CHECK(feed_parse(rss, sizeof rss - 1, NULL, &a, put_parsed, &pc, &doc) == 0);
+		CHECK(store_commit(&st, &e) == 0);
+	}
+	CHECK_INT(test_query_int(&st, "SELECT count(*) FROM items"), 2);
+	CHECK_INT(test_query_int(&st, "SELECT count(*) FROM items WHERE title = 'Old post'"), 1);
+	CHECK_INT(test_query_int(&st, "SELECT first_seen FROM items WHERE title = 'Old post'"), 400);
+	CHECK_INT(test_query_int(&st, "SELECT count(*) FROM items WHERE title = 'Old post'"
+	                              " AND link = 'https://fb.example/2025/old-post.html'"), 1);
+	store_items_close(&w);
+	arena_free(&a);
+	store_close(&st);
+}
+
 int
 main(void)
 {
+	test_feedburner_old_key();
 	test_canon();
 	test_wal_bounded();
 	test_items();
