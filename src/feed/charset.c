@@ -362,8 +362,10 @@ charset_to_utf8(const char *data, size_t len, const char *charset_hint, const ch
 		int is_utf8 = strcmp(enc, "utf-8") == 0 || strcmp(enc, "utf8") == 0;
 		if (is_utf8 && !utf8_valid(body, body_len)) {
 			/* Declared UTF-8 with a stray byte (a windows-1252 character pasted in): it keeps
-			 * its UTF-8; read whole as windows-1252, as feedparser does, every "é" became "Ã©". */
-			if (!bom && strcmp(enc, rfc3023) == 0 && decode_mixed(body, body_len, arena, out)) {
+			 * its UTF-8; read whole as windows-1252, as feedparser does, every "é" became "Ã©".
+			 * A UTF-8 BOM says UTF-8 louder than any declaration: the same repair. */
+			int says_utf8 = bom ? i == 0 : strcmp(enc, rfc3023) == 0;
+			if (says_utf8 && decode_mixed(body, body_len, arena, out)) {
 				out->encoding = "utf-8";
 				out->problem = "document declared as utf-8 has bytes that are not UTF-8 (read as windows-1252)";
 				buf_free(&b);

@@ -785,6 +785,19 @@ test_utf8_with_stray_byte(void)
 	CHECK_STR(g.doc.feed.title, "caf\xc3\xa9");
 	CHECK_INT(g.doc.is_bozo, 1);
 	release(&g);
+	/* the same with a UTF-8 byte order mark (Windows editors, some CMSs write one): the BOM
+	 * says UTF-8 as loudly as the declaration, the text stays UTF-8 and the stray windows-1252
+	 * quotes are read as such, not the whole feed as windows-1252 ("cafÃ©", CJK garbled) */
+	static const char bom_doc[] = "\xef\xbb\xbf<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\">"
+	                              "<channel><title>caf\xc3\xa9 \xe5\x8d\x9a\xe5\xae\xa2</title><item><title>x \x93q\x94"
+	                              "</title></item></channel></rss>";
+	parse_with(&g, bom_doc, sizeof bom_doc - 1, NULL, NULL, NULL);
+	CHECK_STR(g.doc.feed.title, "caf\xc3\xa9 \xe5\x8d\x9a\xe5\xae\xa2");
+	CHECK_INT(g.n, 1);
+	if (g.n == 1)
+		CHECK_STR(g.title[0], "x \xe2\x80\x9cq\xe2\x80\x9d");
+	CHECK_INT(g.doc.is_bozo, 1);
+	release(&g);
 }
 
 /* A title is one line: a <br> or a paragraph in an HTML title (RSS CDATA, Atom type="html" or
