@@ -3,7 +3,10 @@
  * through each parser entry point, with the invariants a unit test can state (a config error
  * names its line or key, a rejected answer says why, rendered HTML has no script and the
  * normalised Markdown subset reads back as itself); the sanitizer build turns any memory
- * error back into a failure. */
+ * error back into a failure. Then every target's own harness (fuzz/fuzz_TARGET.c, built with
+ * replay.c's main as fuzz_replay_TARGET) replays both directories with its invariants, and
+ * every directory there must name a target that has one: an input copied into
+ * tests/fuzz_regress/TARGET/ is replayed, whatever TARGET is. */
 #include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +22,7 @@
 #include "report/mdsubset.h"
 #include "testlib.h"
 #include "util/config.h"
+#include "util/fs.h"
 #include "util/str.h"
 #include "util/utf8.h"
 
@@ -127,6 +131,56 @@ replay(const char *target, const char *data, size_t len)
 	arena_free(&arena);
 }
 
+/* The libFuzzer targets of fuzz/CMakeLists.txt, each built as fuzz_replay_NAME. */
+static const char *const harnesses[] = {"feed", "date", "opml", "jsonfeed", "extract", "config", "answer",
+                                        "mdsubset", "article", "serve", "daily", "weekly", "ground", "sanitize"};
+
+/* Run fuzz_replay_TARGET over tests/fuzz_regress/TARGET and fuzz/seeds/TARGET under src:
+ * it must exit 0 (a broken invariant aborts it) and say how many inputs it replayed. */
+static void
+replay_harness(const char *src, const char *bin_dir, const char *target)
+{
+	char bin[512], regress[512], seeds[512];
+	snprintf(bin, sizeof bin, "%s/fuzz_regress/fuzz_replay_%s", bin_dir, target);
+	snprintf(regress, sizeof regress, "%s/tests/fuzz_regress/%s", src, target);
+	snprintf(seeds, sizeof seeds, "%s/fuzz/seeds/%s", src, target);
+	char *argv[] = {bin, regress, seeds, NULL};
+	struct buf out = BUF_INIT, err = BUF_INIT;
+	int rc = test_run(argv, NULL, NULL, &out, &err);
+	if (rc != 0)
+		fprintf(stderr, "fuzz_replay_%s: exit %d\n%s", target, rc, buf_str(&err));
+	CHECK(rc == 0);
+	CHECK(strstr(buf_str(&out), "replayed ") != NULL);
+	buf_free(&out);
+	buf_free(&err);
+}
+
+/* Check that every subdirectory of base (under src) names a harness. */
+static void
+check_dirs_have_harness(const char *src, const char *base)
+{
+	char dir[512];
+	snprintf(dir, sizeof dir, "%s/%s", src, base);
+	DIR *d = opendir(dir);
+	CHECK(d != NULL);
+	if (!d)
+		return;
+	struct dirent *de;
+	while ((de = readdir(d)) != NULL) {
+		char path[1024];
+		snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
+		if (de->d_name[0] == '.' || !fs_is_dir(path))
+			continue;
+		size_t h = 0;
+		while (h < sizeof harnesses / sizeof *harnesses && strcmp(harnesses[h], de->d_name) != 0)
+			h++;
+		if (h == sizeof harnesses / sizeof *harnesses)
+			fprintf(stderr, "%s: no fuzz target replays it\n", path);
+		CHECK(h < sizeof harnesses / sizeof *harnesses);
+	}
+	closedir(d);
+}
+
 int
 main(void)
 {
@@ -161,5 +215,12 @@ main(void)
 	}
 	printf("replayed %d inputs\n", files);
 	CHECK(files > 0);
+
+	const char *bin_dir = getenv("BRIEF_TEST_BIN_DIR");
+	CHECK(bin_dir != NULL);
+	check_dirs_have_harness(src ? src : ".", "tests/fuzz_regress");
+	check_dirs_have_harness(src ? src : ".", "fuzz/seeds");
+	for (size_t h = 0; bin_dir && h < sizeof harnesses / sizeof *harnesses; h++)
+		replay_harness(src ? src : ".", bin_dir, harnesses[h]);
 	return test_done("test_fuzz_regress");
 }
