@@ -11,7 +11,8 @@
  * choice), the share of items with at least one keyword matching an editor's, the Spearman
  * correlation between the engine's score (relevance + quality + timeliness) and the editor's
  * quality, per-language rows, a majority-class baseline side by side, and the category accuracy
- * averaged over feeds. --list prints every item (for tuning: use it on the dev split only).
+ * averaged over feeds. Every row of every split must name an item the corpus has, else the
+ * bench dies (rows of other splits are read, never judged). --list prints every item (for tuning: use it on the dev split only).
  * --dump prints the items of one corpus file with their ref, title, feed tags and the head of
  * the text, and nothing of the engine's, for labelling new items before seeing its verdict. */
 #include <math.h>
@@ -478,7 +479,7 @@ main(int argc, char **argv)
 	size_t cap = 4096, n = 0;
 	struct label *labels = xcalloc(cap, sizeof *labels);
 	struct article *arts = xcalloc(cap, sizeof *arts);
-	struct arena arena = ARENA_INIT;
+	struct arena arena = ARENA_INIT, scratch = ARENA_INIT;
 	for (char *line = file.data; line && *line;) {
 		char *nl = strchr(line, '\n');
 		if (nl)
@@ -492,8 +493,15 @@ main(int argc, char **argv)
 		struct label *l = &labels[n];
 		if (parse_label(this, l) < 0)
 			die("bad label line", this);
-		if (strcmp(split, "all") != 0 && strcmp(l->split, split) != 0)
+		if (strcmp(split, "all") != 0 && strcmp(l->split, split) != 0) {
+			/* a row of another split is not judged, but it must still name an item the
+			 * corpus has (a parser change that moves links breaks every split alike) */
+			struct article other;
+			if (load_article(shared, l, 0, &scratch, &other) < 0)
+				die("labelled item not found in the corpus", l->ref);
+			arena_free(&scratch);
 			continue;
+		}
 		/* items of one source share a source id (the engine's per-source counts) */
 		size_t source_no = n;
 		for (size_t j = 0; j < n; j++)
