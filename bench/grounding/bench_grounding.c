@@ -19,6 +19,9 @@
  * the daily's rule (ai/longform/daily_check.h): each article alone, its sentences uncited,
  * checked with GROUND_ANY_SOURCE (nothing of the daily was checked before).
  *
+ * Exits 1, printing no rate, when a language has no text or a rule no faithful sentence or no
+ * injected claim (a missing seeds directory once printed 0 % flagged over nothing).
+ *
  * usage: bench_grounding [SHARED_DIR] [-v]   (default: BRIEF_SHARED_DIR from the build) */
 #include <dirent.h>
 #include <math.h>
@@ -830,6 +833,14 @@ main(int argc, char **argv)
 	static struct lang en = {.name = "en", .en = 1, .group = 3}, zh = {.name = "zh", .en = 0, .group = 3};
 	load_en(shared, &en);
 	load_zh(shared, &zh);
+	/* a rate over no text is no measurement: a missing seeds or pages directory, or feeds
+	 * that no longer parse, must not print 0 % flagged */
+	if (!en.n || !zh.n) {
+		fprintf(stderr, "bench_grounding: no %s texts under %s (%s)\n", en.n ? "Chinese" : "English", shared,
+		        en.n ? "seeds/*.txt and the corpus's Chinese Readability pages"
+		             : "the realworld feeds of corpus/MANIFEST.tsv");
+		return 1;
+	}
 	/* The daily's rule over the same texts: each one article alone, sentences uncited. */
 	static struct lang den, dzh;
 	den = (struct lang){.name = "en, daily", .en = 1, .group = 1, .is_daily = 1};
@@ -842,6 +853,13 @@ main(int argc, char **argv)
 	run(&zh);
 	run(&den);
 	run(&dzh);
+	const struct lang *const all[] = {&en, &zh, &den, &dzh};
+	for (size_t i = 0; i < 4; i++)
+		if (!all[i]->faithful || !all[i]->injected) {
+			fprintf(stderr, "bench_grounding: %s: %ld faithful sentences, %ld injected claims: nothing to measure\n",
+			        all[i]->name, all[i]->faithful, all[i]->injected);
+			return 1;
+		}
 	printf("grounding bench (claims checked against their cited sources; corpus: %s)\n", shared);
 	report(&en);
 	report(&zh);
