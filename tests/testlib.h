@@ -42,8 +42,14 @@ extern int test_checks;
 		}                                                                                  \
 	} while (0)
 
-/* Print the summary and return the exit status for main(). */
+/* Print the summary and return the exit status for main(): 1 when a check failed, else 77
+ * (skipped: what ctest reports and scripts/check-skips.sh fails CI on) when test_skip_part
+ * was called, else 0. */
 int test_done(const char *name);
+/* Record that a part of the test did not run because why (what is missing) is not there: the
+ * test's other checks still count, and test_done reports the whole test as skipped rather
+ * than passed. */
+void test_skip_part(const char *why);
 /* A fresh temporary directory (removed at exit unless BRIEF_KEEP_TMP is set). */
 const char *test_tmpdir(void);
 /* $BRIEF_SHARED (the shared corpus dir) or NULL; test_need_shared() exits 77 (skip) without it. */

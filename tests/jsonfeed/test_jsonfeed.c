@@ -170,7 +170,7 @@ test_corpus(void)
 {
 	const char *shared = test_shared();
 	if (!shared) {
-		printf("BRIEF_SHARED not set: corpus JSON Feeds skipped\n");
+		test_skip_part("the corpus JSON Feeds need the shared corpus (BRIEF_SHARED)");
 		return;
 	}
 	char path[1024];

@@ -174,7 +174,7 @@ test_corpus(void)
 
 	const char *shared = test_shared();
 	if (!shared) {
-		printf("BRIEF_SHARED not set: corpus OPML files skipped\n");
+		test_skip_part("the corpus OPML files need the shared corpus (BRIEF_SHARED)");
 		return;
 	}
 	static const struct {
