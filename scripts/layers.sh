@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # layers.sh [SRC_DIR]: fail when a file under src/ (or SRC_DIR) includes a header of a higher
-# layer.
+# layer. Includes are read in quotes (a path relative to src/, or to the file's own directory when
+# it starts with ./ or ../) and in angle brackets when they name a header of the tree (-I src).
 #
 # Data flows one way (docs/architecture.md): a module may include its own layer and the layers
 # below it, never one above. The order is written once, here, lowest first; each line is a
@@ -46,14 +47,24 @@ while IFS= read -r file; do
 		continue
 	fi
 	while IFS=: read -r line inc; do
-		to=$(layer_of "$inc")
+		path=$inc
+		# "../net/fetch.h" or "./x.h" names a file relative to the including file's directory;
+		# <report/report.h> reaches src/ through -I as a quoted include does: both are checked
+		# by the path they name under src/
+		case "$inc" in ./* | ../*) path=$(realpath -m --relative-to=. "$(dirname "$file")/$inc") ;; esac
+		case "$path" in ../*) continue ;; esac
+		to=$(layer_of "$path")
 		[ -n "$to" ] || continue # a system header in quotes, or a file local to the directory
 		if [ "$to" -gt "$from" ]; then
 			echo "layers: src/$file:$line includes \"$inc\" (layer $to) from layer $from" >&2
 			bad=1
 		fi
-	done < <(grep -n '^[[:space:]]*#[[:space:]]*include[[:space:]]*"' "$file" | \
-	         sed 's/^\([0-9]*\):[^"]*"\([^"]*\)".*/\1:\2/')
+	done < <({ grep -n '^[[:space:]]*#[[:space:]]*include[[:space:]]*"' "$file" || true; } | \
+	         sed 's/^\([0-9]*\):[^"]*"\([^"]*\)".*/\1:\2/'
+	         { grep -n '^[[:space:]]*#[[:space:]]*include[[:space:]]*<' "$file" || true; } | \
+	         sed 's/^\([0-9]*\):[^<]*<\([^>]*\)>.*/\1:\2/' | while IFS=: read -r line inc; do
+	                 if [ -f "$inc" ]; then echo "$line:$inc"; fi # only a header of the tree
+	         done)
 done < <(find . -name '*.[ch]' | sed 's#^\./##' | sort)
 if [ "$bad" -ne 0 ]; then
 	echo "layers: upward includes found (order in scripts/layers.sh)" >&2

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# test_layers.sh LAYERS_SH SRC: the real tree passes; a planted upward include, an include of a
-# higher ai/ unit and a file in no layer each fail with a message naming the file.
+# test_layers.sh LAYERS_SH SRC: the real tree passes; a planted upward include (also written
+# "../report/report.h" or <report/report.h>), an include of a higher ai/ unit and a file in no
+# layer each fail with a message naming the file.
 set -euo pipefail
 check=$1 src=$2
 fail() { echo "FAIL: $*" >&2; exit 1; }
@@ -18,6 +19,18 @@ printf '#include "util/buf.h"\n#include "report/report.h"\n' >"$tmp/store/bad.c"
 out=$("$check" "$tmp" 2>&1) && fail "store including report passed"
 grep -q 'src/store/bad.c:2 includes "report/report.h"' <<<"$out" || fail "no message for store/bad.c: $out"
 rm "$tmp/store/bad.c"
+
+printf '#include "../report/report.h"\n' >"$tmp/store/bad.c"
+out=$("$check" "$tmp" 2>&1) && fail "store including ../report/report.h passed"
+grep -q 'src/store/bad.c:1 includes "../report/report.h"' <<<"$out" || fail "no message for ../: $out"
+printf '#include <stdio.h>\n#include <report/report.h>\n' >"$tmp/store/bad.c"
+touch "$tmp/report/report.h"
+out=$("$check" "$tmp" 2>&1) && fail "store including <report/report.h> passed"
+grep -q 'src/store/bad.c:2 includes "report/report.h"' <<<"$out" || fail "no message for <>: $out"
+rm "$tmp/store/bad.c" "$tmp/report/report.h"
+printf '#include "../util/buf.h"\n#include "./ok.h"\n' >"$tmp/store/ok2.c"
+"$check" "$tmp" >/dev/null 2>&1 || fail "store including ../util/buf.h was rejected"
+rm "$tmp/store/ok2.c"
 
 printf '#include "ai/longform/weekly.h"\n' >"$tmp/ai/llm/bad.c"
 "$check" "$tmp" >/dev/null 2>&1 && fail "ai/llm including ai/longform passed"
