@@ -9,7 +9,8 @@ its expression only touches fields brief exposes (FEED_KEYS, ENTRY_KEYS); the ot
 counted as not applicable and listed with --verbose.
 
 Usage: conformance.py BRIEF_BIN CORPUS_DIR [--verbose] [--only SUBSTRING]
-Exit: 0 when the targets are met, 1 otherwise, 77 when the corpus is absent.
+Exit: 0 when the targets are met, 1 otherwise (and when a class of cases, well-formed, ill-formed
+or sanitize, has no case to measure), 77 when the corpus is absent.
 """
 import ast
 from html.parser import HTMLParser
@@ -453,13 +454,18 @@ def main():
     wp = sum(stats.get(g, [0, 0, 0])[0] for g in wf_groups)
     wf = sum(stats.get(g, [0, 0, 0])[1] for g in wf_groups)
     ip, ifail, _ = stats.get('illformed', [0, 0, 0])
+    sp, sfail, _ = stats.get('sanitize', [0, 0, 0])
+    if not only and (wp + wf == 0 or ip + ifail == 0 or sp + sfail == 0):
+        # a rate over no case is no measurement: the corpus is there but its cases were not read
+        print('no case measured in a class (well-formed %d, ill-formed %d, sanitize %d): the corpus at %s '
+              'yields nothing to check' % (wp + wf, ip + ifail, sp + sfail, corpus))
+        return 1
     wrate = wp / (wp + wf) if wp + wf else 1.0
     irate = ip / (ip + ifail) if ip + ifail else 1.0
     print('\nwell-formed (wellformed, entities, encoding, json, legacy): %d passed, %d failed = %.1f%% '
           '(target %.0f%%)' % (wp, wf, 100 * wrate, 100 * WELLFORMED_TARGET))
     print('ill-formed: %d passed, %d failed = %.1f%% (target %.0f%%)' %
           (ip, ifail, 100 * irate, 100 * ILLFORMED_TARGET))
-    sp, sfail, _ = stats.get('sanitize', [0, 0, 0])
     srate = sp / (sp + sfail) if sp + sfail else 1.0
     print('sanitize: %d passed, %d failed = %.1f%% (target %.0f%%)' % (sp, sfail, 100 * srate,
                                                                      100 * SANITIZE_TARGET))

@@ -3,7 +3,7 @@
 and fail on any crash, sanitizer report or timeout (run it in the ASan build).
 
 Files are parsed in batches; a batch that fails is re-run file by file so the
-culprit is named. Exit 0 = clean, 1 = problems, 77 = no corpus.
+culprit is named. Exit 0 = clean, 1 = problems (or no file at all), 77 = no corpus.
 Usage: corpus_crash.py BRIEF_BIN CORPUS_DIR
 """
 import os
@@ -43,6 +43,9 @@ def main():
     for dirpath, _, names in os.walk(corpus):
         files += [os.path.join(dirpath, n) for n in sorted(names)]
     files.sort()
+    if not files:
+        print('no file under %s: nothing parsed' % corpus)
+        return 1
     problems = []
     for i in range(0, len(files), BATCH):
         batch = files[i:i + BATCH]
