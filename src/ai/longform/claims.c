@@ -739,15 +739,21 @@ cjk_figure_at(struct ex *x, size_t i)
 	if (word_at_any(x, j, after, sizeof after / sizeof *after) ||
 	    word_at_any(x, i, idioms, sizeof idioms / sizeof *idioms))
 		return j;
-	/* tenths: 七成 is 70 percent (二 to 九: 一成不变 is an idiom), unless 成 opens a word of
-	 * its own (三成员国, 五成为, 十成本) */
+	/* tenths: 七成 is 70 percent and 一成 10 (not the idiom 一成不变), 九成五 95 (a digit after
+	 * 成 is the next place), unless 成 opens a word of its own (三成员国, 五成为, 十成本) */
 	static const char *const cheng_words[] = {"员", "为", "功", "本", "立", "果", "长", "熟", "绩", "交", "就",
 	                                          "品", "都", "型", "效", "真", "名", "年", "人", "形", "分", "材",
 	                                          "家", "行", "语", "像", "群", "批", "套", "对", "片", "堆", "千",
 	                                          "全", "败", "事", "色"};
-	if (j == i + 3 && value >= 2 && value <= 9 && at(x, j, "成") &&
-	    !word_at_any(x, j + 3, cheng_words, sizeof cheng_words / sizeof *cheng_words))
-		return push_figure(x, i, j + 3, value * 10, 10, 1, 1, 0, 0);
+	if (j == i + 3 && value >= 1 && value <= 9 && at(x, j, "成") && !(value == 1 && at(x, j + 3, "不变")) &&
+	    !word_at_any(x, j + 3, cheng_words, sizeof cheng_words / sizeof *cheng_words)) {
+		size_t k = j + 3, e;
+		int d = cjk_digit(cp_at(x, k, &n));
+		e = k + n;
+		if (d > 0 && cjk_digit(cp_at(x, e, &n)) < 0 && cjk_place(cp_at(x, e, &n)) == 0)
+			return push_figure(x, i, e, value * 10 + d, 1, 1, 1, 0, 0);
+		return push_figure(x, i, k, value * 10, 10, 1, 1, 0, 0);
+	}
 	int pct = 0;
 	size_t start = i;
 	if (i >= strlen("百分之") && memcmp(x->t + i - strlen("百分之"), "百分之", strlen("百分之")) == 0) {
