@@ -659,6 +659,36 @@ test_tenths(void)
 	CHECK_INT(status_of(ix, "九成的团队每周发布[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
 }
 
+/* Fifths, tenths and ratios ("a fifth of", "one in five", "nine out of ten", "2/3 of") are
+ * percentages like the other fractions. Before, none was a figure: a draft that made a
+ * source's "one in five" "one in three", or its "2/3 of" "1/3 of", passed, and a faithful
+ * "20%" for "one in five" was flagged. Not ratios: "scored 2 in 10 minutes", "a fifth time". */
+static void
+test_ratios(void)
+{
+	check_figure("A fifth of users pay", 20, 1);
+	check_figure("one in five users pay", 20, 1);
+	check_figure("Nine out of ten builds pass", 90, 1);
+	check_figure("2/3 of teams ship weekly", 200.0 / 3, 1);
+	check_figure("约2/3的团队每周发布", 200.0 / 3, 1);
+	CHECK(!has_percent("He scored 2 in 10 minutes", 1));
+	CHECK(!has_percent("It failed a fifth time", 1));
+	CHECK(!has_percent("It runs 24/7", 1));
+	static const struct ground_source src[] = {
+		{1, "text: One in five developers use Rust, and 2/3 of teams ship weekly. Nine out of ten builds "
+		    "pass.", NULL},
+	};
+	struct ground_index *ix = ground_index_new(src, 1, &A);
+	CHECK_INT(status_of(ix, "A fifth of developers use Rust [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "20% of developers use Rust [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "One in three developers use Rust [1].", GROUND_EN, CLAIM_FIGURE, NULL),
+	          GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "Two-thirds of teams ship weekly [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "1/3 of teams ship weekly [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "90% of builds pass [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "Eight out of ten builds pass [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+}
+
 int
 main(void)
 {
@@ -681,6 +711,7 @@ main(void)
 	test_single_curly_quotes();
 	test_fractions();
 	test_tenths();
+	test_ratios();
 	arena_free(&A);
 	return test_done("test_claims");
 }

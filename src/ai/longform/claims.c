@@ -829,7 +829,10 @@ fraction_words_at(struct ex *x, size_t i)
 		{"a third of", 1, 3}, {"one third of", 1, 3}, {"one-third", 1, 3}, {"two-thirds", 2, 3},
 		{"two thirds", 2, 3}, {"a quarter of", 1, 4}, {"one quarter of", 1, 4}, {"one-quarter", 1, 4},
 		{"three quarters", 3, 4}, {"three-quarters", 3, 4}, {"half of", 1, 2}, {"one half", 1, 2},
-		{"one-half", 1, 2},
+		{"one-half", 1, 2}, {"a fifth of", 1, 5}, {"one fifth of", 1, 5}, {"one-fifth", 1, 5},
+		{"two-fifths", 2, 5}, {"two fifths", 2, 5}, {"three-fifths", 3, 5}, {"three fifths", 3, 5},
+		{"four-fifths", 4, 5}, {"four fifths", 4, 5}, {"a tenth of", 1, 10}, {"one tenth of", 1, 10},
+		{"one-tenth", 1, 10},
 	};
 	static const char *const parts[] = {"first", "second", "other", "latter", "former", "back", "front", "better"};
 	for (size_t k = 0; k < sizeof fr / sizeof *fr; k++) {
@@ -855,6 +858,65 @@ fraction_words_at(struct ex *x, size_t i)
 		return push_figure(x, i, i + l, 100.0 * fr[k].num / fr[k].den, FRACTION_UNIT, 1, 1, 0, 0);
 	}
 	return i;
+}
+
+/* A whole number of a ratio at t[i]: digits (at most 4, none glued after them) or an English
+ * number word (one..ninety-nine). Returns the byte after it with its value in *v, i when
+ * none; *words set when written in words. */
+static size_t
+ratio_number_at(const struct ex *x, size_t i, int *v, int *words)
+{
+	*words = 0;
+	if (i < x->len && is_ascii_digit((unsigned char)x->t[i])) {
+		size_t n = digits(x->t, x->len, i, 5, v);
+		if (n > 4 || (i + n < x->len && (is_ascii_alpha((unsigned char)x->t[i + n]) ||
+		                                 ((x->t[i + n] == '.' || x->t[i + n] == ',') && i + n + 1 < x->len &&
+		                                  is_ascii_digit((unsigned char)x->t[i + n + 1])))))
+			return i;
+		return i + n;
+	}
+	*words = 1;
+	return number_words_at(x, i, v);
+}
+
+/* A ratio at t[i] (a word's or a number's first character): "one in five", "three in ten",
+ * "1 in 20", "nine out of ten", "9 out of 10", "2/3 of" (or "2/3的"), pushed as the
+ * percentage it is, matched within a point (no more than its value: "1 in 1000" is 0.1 %).
+ * Its numbers are read on their own too (the caller goes on at t[i]). With digits, "in"
+ * takes a 1 only ("scored 2 in 10 minutes" is no ratio), and the second number is at most
+ * 1000 and no unit follows it ("one in five million" is not read). */
+static void
+ratio_at(struct ex *x, size_t i)
+{
+	int a, b, aw, bw;
+	size_t j = ratio_number_at(x, i, &a, &aw), k, e;
+	if (j == i || a < 1)
+		return;
+	if (!aw && at(x, j, "/")) {
+		k = j + 1;
+		e = ratio_number_at(x, k, &b, &bw);
+		if (e == k || bw || !(at(x, e, " of ") || at(x, e, "的")))
+			return;
+	} else {
+		if (at(x, j, " in ") && (aw || a == 1))
+			k = j + 4;
+		else if (at(x, j, " out of "))
+			k = j + 8;
+		else
+			return;
+		e = ratio_number_at(x, k, &b, &bw);
+		size_t n;
+		int pct;
+		if (e == k || aw != bw)
+			return;
+		unit_after(x, e, &n, &pct);
+		if (n || multiple_after(x, e) || (e < x->len && x->t[e] == '%'))
+			return;
+	}
+	if (b < 2 || a >= b || b > 1000)
+		return;
+	double value = 100.0 * a / b;
+	push_figure(x, i, e, value, fmin(FRACTION_UNIT, value), 1, 1, 0, 0);
 }
 
 /* A figure in English number words at t[i] (a word's first letter): "nine million",
@@ -959,6 +1021,7 @@ find_tokens(struct ex *x)
 			i++;
 			continue;
 		}
+		ratio_at(x, i);
 		if (is_ascii_digit(c)) {
 			if (key.len) {
 				struct claim *cl = push(x, CLAIM_NAME, run_start, run_end);
