@@ -689,6 +689,31 @@ test_ratios(void)
 	CHECK_INT(status_of(ix, "Eight out of ten builds pass [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
 }
 
+/* Idioms with a multiple's word are no multiple: "think twice", "once or twice", "doubled
+ * down". Before, each was the multiple 2, so a draft that said a team "doubled down on Rust"
+ * or readers should "think twice", in no source as a multiple, had the sentence flagged and
+ * removed. A real "twice as fast" or "doubled" is still checked. */
+static void
+test_multiple_idioms(void)
+{
+	static const struct ground_source src[] = {
+		{1, "text: The team rewrote the parser in Rust. It is now three times as fast.", NULL},
+	};
+	struct ground_index *ix = ground_index_new(src, 1, &A);
+	CHECK_INT(status_of(ix, "Readers should think twice before porting a parser to Rust [1].", GROUND_EN,
+	                    CLAIM_NAME, NULL),
+	          GROUND_OK);
+	CHECK(first("Readers should think twice before porting a parser to Rust [1].", 1, CLAIM_FIGURE) == NULL);
+	CHECK(first("The team doubled down on Rust [1].", 1, CLAIM_FIGURE) == NULL);
+	CHECK(first("It crashed once or twice [1].", 1, CLAIM_FIGURE) == NULL);
+	struct ground_result r = {0};
+	ground_check(ix, "The team doubled down on Rust, and thought twice about the old parser [1].", 0, GROUND_EN, &A,
+	             &r);
+	CHECK_INT(r.bad, 0);
+	CHECK_INT(status_of(ix, "It is now twice as fast [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "Its speed doubled [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+}
+
 int
 main(void)
 {
@@ -712,6 +737,7 @@ main(void)
 	test_fractions();
 	test_tenths();
 	test_ratios();
+	test_multiple_idioms();
 	arena_free(&A);
 	return test_done("test_claims");
 }

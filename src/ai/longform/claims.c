@@ -933,14 +933,25 @@ word_figure_at(struct ex *x, size_t i)
 		{"twice", 2}, {"doubled", 2}, {"doubles", 2}, {"doubling", 2}, {"thrice", 3}, {"tripled", 3},
 		{"triples", 3}, {"tripling", 3}, {"quadrupled", 4}, {"quadruples", 4}, {"quadrupling", 4},
 	};
+	/* Idioms that hold no multiple: "think twice", "once or twice", "doubled down". */
+	static const char *const idiom_before[] = {"think ", "thinks ", "thought ", "thinking ", "once or "};
 	size_t w = letters_at(x, i);
 	size_t fe = fraction_words_at(x, i);
 	if (fe > i)
 		return fe;
 	for (size_t k = 0; k < sizeof multiples / sizeof *multiples; k++)
 		if (strlen(multiples[k].w) == w && str_ncasecmp(x->t + i, multiples[k].w, w) == 0 &&
-		    !(i + w < x->len && x->t[i + w] == '-'))
+		    !(i + w < x->len && x->t[i + w] == '-')) {
+			for (size_t b = 0; b < sizeof idiom_before / sizeof *idiom_before; b++) {
+				size_t l = strlen(idiom_before[b]);
+				if (i >= l && str_ncasecmp(x->t + i - l, idiom_before[b], l) == 0 &&
+				    !(i > l && is_ascii_alpha((unsigned char)x->t[i - l - 1])))
+					return i;
+			}
+			if (at(x, i + w, " down") && !(i + w + 5 < x->len && is_ascii_alpha((unsigned char)x->t[i + w + 5])))
+				return i;
 			return push_figure(x, i, i + w, multiples[k].v, 1, 1, 0, 0, 1);
+		}
 	int v;
 	size_t j = number_words_at(x, i, &v);
 	if (j == i)
