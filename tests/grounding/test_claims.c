@@ -714,6 +714,38 @@ test_multiple_idioms(void)
 	CHECK_INT(status_of(ix, "Its speed doubled [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
 }
 
+/* A decimal comma before a scale, percent or currency (3,5 %; 3,5 million; 1.234,56 €) and
+ * Indian grouping (1,80,000; lakh, crore) are read as the figure they are. Before, "3,5 %"
+ * was the bare count 3 and the claim "5 %": a faithful "3.5%" was flagged, and a made-up
+ * "4,5 million" passed against a source's "3,5 million" (its "5 million" matched); "9,80,000"
+ * passed against "1,80,000" (its "80,000" matched). A comma between figures with no unit
+ * stays a list's. */
+static void
+test_decimal_comma_indian(void)
+{
+	check_figure("Der Umsatz stieg um 3,5 % im Jahr", 3.5, 1);
+	check_figure("3,5 million users", 3.5e6, 0);
+	check_figure("Preis: 1.234,56 €", 1234.56, 0);
+	check_figure("₹1,80,000 a year", 180000, 0);
+	check_figure("5 lakh users", 5e5, 0);
+	check_figure("2 crore rupees", 2e7, 0);
+	check_figure("sizes 12,15 and 17", 12, 0);
+	static const struct ground_source src[] = {
+		{1, "text: Le chiffre d'affaires a progressé de 3,5 % et compte 3,5 millions d'abonnés, soit "
+		    "3,5 million readers.", NULL},
+		{2, "text: The startup has 1,80,000 users and raised 2 crore rupees.", NULL},
+	};
+	struct ground_index *ix = ground_index_new(src, 2, &A);
+	CHECK_INT(status_of(ix, "Revenue grew 3.5% [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "Revenue grew 5% [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "It has 3.5 million readers [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "It has 4,5 million readers [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "The startup has 180,000 users [2].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "The startup has 9,80,000 users [2].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "It raised 20 million rupees [2].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "It raised 3 crore rupees [2].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+}
+
 int
 main(void)
 {
@@ -738,6 +770,7 @@ main(void)
 	test_tenths();
 	test_ratios();
 	test_multiple_idioms();
+	test_decimal_comma_indian();
 	arena_free(&A);
 	return test_done("test_claims");
 }

@@ -387,7 +387,8 @@ unit_after(const struct ex *x, size_t i, size_t *n, int *pct)
 		{"千万", 1e7, 0},  {"百万", 1e6, 0},  {"十万", 1e5, 0},  {"万", 1e4, 0},   {"千", 1e3, 0}, {"%", 1, 1},
 		{"个百分点", 1, 1}, {"percentage points", 1, 1}, {"percentage point", 1, 1}, {"percent", 1, 1},
 		{"per cent", 1, 1}, {"pct", 1, 1}, {"thousand", 1e3, 0}, {"million", 1e6, 0}, {"billion", 1e9, 0},
-		{"trillion", 1e12, 0}, {"mn", 1e6, 0}, {"bn", 1e9, 0},
+		{"trillion", 1e12, 0}, {"mn", 1e6, 0}, {"bn", 1e9, 0}, {"lakh", 1e5, 0}, {"lakhs", 1e5, 0},
+		{"crore", 1e7, 0}, {"crores", 1e7, 0},
 	};
 	*n = 0;
 	*pct = 0;
@@ -412,8 +413,8 @@ unit_after(const struct ex *x, size_t i, size_t *n, int *pct)
 static int
 currency_before(const struct ex *x, size_t i)
 {
-	static const char *const signs[] = {"$", "¥", "￥", "€", "£"};
-	for (size_t k = 0; k < 5; k++) {
+	static const char *const signs[] = {"$", "¥", "￥", "€", "£", "₹"};
+	for (size_t k = 0; k < sizeof signs / sizeof *signs; k++) {
 		size_t l = strlen(signs[k]);
 		if (i >= l && memcmp(x->t + i - l, signs[k], l) == 0)
 			return (int)l;
@@ -425,7 +426,7 @@ static int
 currency_after(const struct ex *x, size_t i)
 {
 	static const char *const words[] = {"美元", "元", "人民币", "欧元", "英镑", "日元", " dollars", " USD", " yuan",
-	                                    " RMB", " euros"};
+	                                    " RMB", " euros", " rupees"};
 	size_t sp = i < x->len && x->t[i] == ' ' && (unsigned char)x->t[i + 1] >= 0x80 ? 1 : 0; /* "5 美元" */
 	for (size_t k = 0; k < sizeof words / sizeof *words; k++)
 		if (at(x, i + (words[k][0] == ' ' ? 0 : sp), words[k]))
@@ -470,8 +471,46 @@ push_figure(struct ex *x, size_t start, size_t end, double value, double unit, d
 	return end;
 }
 
+/* Whether the comma at t[j], after a figure's digits, is a decimal comma (3,5 %, 3,5
+ * million, 1.234,56 €): one or two digits after it, then a scale, a percent or a currency.
+ * A comma between figures with no unit stays a separator or a list's comma (12,15). */
+static int
+decimal_comma_at(const struct ex *x, size_t j)
+{
+	size_t k = j + 1;
+	while (k < x->len && k - j <= 3 && is_ascii_digit((unsigned char)x->t[k]))
+		k++;
+	if (k == j + 1 || k - j > 3 || (k < x->len && is_ascii_digit((unsigned char)x->t[k])))
+		return 0;
+	size_t n;
+	int pct;
+	unit_after(x, k, &n, &pct);
+	size_t sp = k < x->len && x->t[k] == ' ' ? 1 : 0;
+	return n > 0 || at(x, k + sp, "€") || at(x, k, " EUR") || currency_after(x, k);
+}
+
+/* Whether the comma at t[j] opens Indian digit grouping (1,00,000; 12,34,56,789): groups of
+ * two digits, then a last group of three. */
+static int
+indian_grouping_at(const struct ex *x, size_t j)
+{
+	const char *t = x->t;
+	size_t k = j;
+	int twos = 0;
+	while (k + 3 < x->len && t[k] == ',' && is_ascii_digit((unsigned char)t[k + 1]) &&
+	       is_ascii_digit((unsigned char)t[k + 2]) && t[k + 3] == ',') {
+		k += 3;
+		twos++;
+	}
+	return twos > 0 && k + 3 < x->len + 1 && t[k] == ',' && is_ascii_digit((unsigned char)t[k + 1]) &&
+	       is_ascii_digit((unsigned char)t[k + 2]) && is_ascii_digit((unsigned char)t[k + 3]) &&
+	       !(k + 4 < x->len && is_ascii_digit((unsigned char)t[k + 4]));
+}
+
 /* A figure starting at t[i] (a digit, not preceded by a letter or digit): returns the byte
- * after it. */
+ * after it. Separators: thousands commas (17,000), Indian grouping (1,80,000), a decimal
+ * point, or a decimal comma before a scale, percent or currency (3,5 %; 1.234,56 €, whose
+ * dot then groups thousands). */
 static size_t
 figure_at(struct ex *x, size_t i)
 {
@@ -479,15 +518,31 @@ figure_at(struct ex *x, size_t i)
 	size_t j = i, dots = 0, decimals = 0;
 	int version_v = i > 0 && (t[i - 1] == 'v' || t[i - 1] == 'V') && !(i > 1 && is_ascii_alpha((unsigned char)t[i - 2]));
 	struct buf num = BUF_INIT;
+	int grouped = 0; /* a thousands comma read: a comma after it is no decimal comma */
 	while (j < x->len) {
 		char c = t[j];
 		if (is_ascii_digit((unsigned char)c)) {
 			buf_putc(&num, c);
 			decimals += dots > 0;
 			j++;
+		} else if (c == ',' && !grouped && j + 1 < x->len && (dots == 0 || (dots == 1 && decimals == 3)) &&
+		           !version_v && decimal_comma_at(x, j)) {
+			if (dots) { /* 1.234,56: the dot groups thousands */
+				char *dot = strchr(num.data, '.');
+				memmove(dot, dot + 1, strlen(dot + 1) + 1);
+				num.len--;
+			}
+			buf_putc(&num, '.');
+			dots = 1;
+			decimals = 0;
+			j++;
+		} else if (c == ',' && dots == 0 && indian_grouping_at(x, j)) {
+			grouped = 1;
+			j++;
 		} else if (c == ',' && dots == 0 && j + 3 < x->len + 1 && is_ascii_digit((unsigned char)t[j + 1]) &&
 		           is_ascii_digit((unsigned char)t[j + 2]) && is_ascii_digit((unsigned char)t[j + 3]) &&
 		           !(j + 4 < x->len && is_ascii_digit((unsigned char)t[j + 4]))) {
+			grouped = 1;
 			j++; /* thousands separator */
 		} else if (c == '.' && j + 1 < x->len && is_ascii_digit((unsigned char)t[j + 1])) {
 			buf_putc(&num, '.');

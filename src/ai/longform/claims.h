@@ -7,9 +7,10 @@
  *   ideographic space and no-break space become spaces; the markers of the long-form
  *   Markdown subset (report/mdsubset.h: "**" and list markers opening a line, "1. ", "2、",
  *   "- ") become spaces, so "1. **Cost**" holds neither a figure nor a name;
- * - a figure is digits with optional thousands separators ("17,000") and decimals, scaled by
+ * - a figure is digits with optional thousands separators ("17,000", Indian "1,80,000") and
+ *   decimals (a decimal comma before a scale, percent or currency: "3,5 %"), scaled by
  *   a unit that follows it: 万 (1e4), 十万, 百万, 千万, 千 (1e3), 亿 (1e8), 万亿 (1e12), thousand, million,
- *   billion, trillion, k/K, m/M/mn, b/B/bn; "%", "％", "percent", "per cent", "pct", "percentage
+ *   billion, trillion, lakh, crore, k/K, m/M/mn, b/B/bn; "%", "％", "percent", "per cent", "pct", "percentage
  *   point(s)", "个百分点" and a leading "百分之" make it a percentage (compared only with
  *   percentages); currency signs and words are kept in the text but not compared; a figure
  *   with two or more dots ("1.2.3", "v2.0.1") is a version, compared as a string; a figure
