@@ -746,6 +746,35 @@ test_decimal_comma_indian(void)
 	CHECK_INT(status_of(ix, "It raised 3 crore rupees [2].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
 }
 
+/* A minus sign right before a figure (−, -, an en dash, 负) is part of it: a draft's signed
+ * figure needs the source's sign; an unsigned one is a paraphrase of either ("fell 3%" for
+ * −3 %). Before, the sign was dropped, so a draft that turned a source's growth of 5 %
+ * into "−5%" (or 负5%) passed. A hyphen (GPT-4) or a range (3–5 %) is no sign. */
+static void
+test_minus_sign(void)
+{
+	const struct claim *c = first("Revenue changed −3 % last quarter", 1, CLAIM_FIGURE);
+	CHECK(c && c->is_negative && c->value == 3 && c->is_percent);
+	c = first("Margins were -12% [1].", 1, CLAIM_FIGURE);
+	CHECK(c && c->is_negative);
+	c = first("利润率为负12%", 0, CLAIM_FIGURE);
+	CHECK(c && c->is_negative);
+	c = first("Estimates range 3–5% this year", 1, CLAIM_FIGURE);
+	CHECK(c && !c->is_negative && c->value == 5);
+	c = first("Model-25 ships with 25 layers", 1, CLAIM_FIGURE);
+	CHECK(c && !c->is_negative);
+	static const struct ground_source src[] = {
+		{1, "text: Revenue changed −3 % last quarter and grew 5% this year.", NULL},
+	};
+	struct ground_index *ix = ground_index_new(src, 1, &A);
+	CHECK_INT(status_of(ix, "Revenue changed -3% last quarter [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "Revenue fell 3% last quarter [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "Revenue grew 5% this year [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "Revenue changed −5% this year [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "今年营收增长负5%[1]。", 0, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "上季度营收变化为−3%[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
+}
+
 int
 main(void)
 {
@@ -771,6 +800,7 @@ main(void)
 	test_ratios();
 	test_multiple_idioms();
 	test_decimal_comma_indian();
+	test_minus_sign();
 	arena_free(&A);
 	return test_done("test_claims");
 }

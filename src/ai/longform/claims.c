@@ -507,6 +507,29 @@ indian_grouping_at(const struct ex *x, size_t j)
 	       !(k + 4 < x->len && is_ascii_digit((unsigned char)t[k + 4]));
 }
 
+/* Whether a minus sign is right before t[i]: U+2212, an en dash, an ASCII '-' or 负, not
+ * glued to a word before it (GPT-4, Top-5: a hyphen) and with no figure before it (3–5 %,
+ * 10 - 15: a range). */
+static int
+sign_before(const struct ex *x, size_t i)
+{
+	static const char *const signs[] = {"−", "–", "-", "负"};
+	for (size_t k = 0; k < sizeof signs / sizeof *signs; k++) {
+		size_t l = strlen(signs[k]);
+		if (i < l || memcmp(x->t + i - l, signs[k], l) != 0)
+			continue;
+		if (k == 3)
+			return 1;
+		size_t b = i - l;
+		if (b > 0 && (is_ascii_alnum((unsigned char)x->t[b - 1]) || x->t[b - 1] == '_'))
+			return 0; /* a hyphen: GPT-4, Top-5 */
+		while (b > 0 && x->t[b - 1] == ' ')
+			b--;
+		return !(b > 0 && (is_ascii_digit((unsigned char)x->t[b - 1]) || x->t[b - 1] == '%')); /* a range */
+	}
+	return 0;
+}
+
 /* A figure starting at t[i] (a digit, not preceded by a letter or digit): returns the byte
  * after it. Separators: thousands commas (17,000), Indian grouping (1,80,000), a decimal
  * point, or a decimal comma before a scale, percent or currency (3,5 %; 1.234,56 €, whose
@@ -616,7 +639,11 @@ figure_at(struct ex *x, size_t i)
 			start -= 2;
 	}
 	cur |= currency_after(x, e);
-	return push_figure(x, start, e, value, unit, mul, pct, cur, mult);
+	size_t before = *x->count;
+	e = push_figure(x, start, e, value, unit, mul, pct, cur, mult);
+	if (*x->count > before && sign_before(x, start))
+		(*x->out)[before].is_negative = 1;
+	return e;
 }
 
 /* The unit of value: the place of its last non-zero digit (3500 -> 100, 3e8 -> 1e8), 1 for

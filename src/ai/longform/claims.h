@@ -59,6 +59,8 @@ struct claim {
 	int is_multiple;    /* FIGURE: a multiple (3倍 = 3x = three times; twice, doubled = 2),
 	                     * compared only with multiples */
 	int is_version;     /* FIGURE: compared by key */
+	int is_negative;    /* FIGURE: a minus sign (−, -, an en dash, 负) right before it, not
+	                     * between two figures; a signed draft figure needs a signed source one */
 	int year, month, day; /* DATE: 0 = not given */
 	int is_translated;  /* QUOTE: marked as a translation */
 };
