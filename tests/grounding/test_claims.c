@@ -775,6 +775,33 @@ test_minus_sign(void)
 	CHECK_INT(status_of(ix, "上季度营收变化为−3%[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
 }
 
+/* A source's relative dates are counted from its publication date: "yesterday" in a post of
+ * 5 March 2026 is 4 March, 前天 3 March, 明天 6 March. Before, they were no date, so a
+ * faithful draft that wrote the day ("On March 4, Acme shipped ...") was flagged and the
+ * sentence removed. "yesterday's tools" is no date. */
+static void
+test_relative_dates(void)
+{
+	static const struct ground_source en[] = {
+		{1, "text: Yesterday, Acme shipped Widget 2. It lands in stores tomorrow.", "2026-03-05T08:00:00Z"}};
+	static const struct ground_source zh[] = {{1, "text: 前天，Acme 发布了 Widget 2。", "2026-03-05"}};
+	static const struct ground_source idiom[] = {{1, "text: Acme replaced yesterday's tools.", "2026-03-05"}};
+	static const struct ground_source undated[] = {{1, "text: Yesterday, Acme shipped Widget 3.", NULL}};
+	struct ground_index *ix = ground_index_new(en, 1, &A);
+	CHECK_INT(status_of(ix, "On March 4, Acme shipped Widget 2 [1].", GROUND_EN, CLAIM_DATE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "It lands in stores on March 6 [1].", GROUND_EN, CLAIM_DATE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "On March 3, Acme shipped Widget 2 [1].", GROUND_EN, CLAIM_DATE, NULL), GROUND_UNSUPPORTED);
+	ix = ground_index_new(zh, 1, &A);
+	CHECK_INT(status_of(ix, "3月3日，Acme 发布了 Widget 2[1]。", 0, CLAIM_DATE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "3月4日，Acme 发布了 Widget 2[1]。", 0, CLAIM_DATE, NULL), GROUND_UNSUPPORTED);
+	ix = ground_index_new(idiom, 1, &A);
+	CHECK_INT(status_of(ix, "On March 4, Acme replaced its tools [1].", GROUND_EN, CLAIM_DATE, NULL),
+	          GROUND_UNSUPPORTED);
+	/* With no publication date, "yesterday" is no day. */
+	ix = ground_index_new(undated, 1, &A);
+	CHECK_INT(status_of(ix, "On March 4, Acme shipped Widget 3 [1].", GROUND_EN, CLAIM_DATE, NULL), GROUND_UNSUPPORTED);
+}
+
 int
 main(void)
 {
@@ -801,6 +828,7 @@ main(void)
 	test_multiple_idioms();
 	test_decimal_comma_indian();
 	test_minus_sign();
+	test_relative_dates();
 	arena_free(&A);
 	return test_done("test_claims");
 }

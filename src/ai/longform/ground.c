@@ -10,6 +10,7 @@
 
 #include "ai/longform/commentary.h" /* check_citation */
 #include "util/str.h"
+#include "util/timeutil.h"
 #include "util/utf8.h"
 
 /* One source, read. */
@@ -93,6 +94,45 @@ read_words(struct gsrc *g, const char *text, struct arena *arena)
 	free(w);
 }
 
+/* Add to g (its publication date known) the dates its text gives relative to that day:
+ * "yesterday", "tomorrow", 昨天, 昨日, 前天, 明天 (today is the publication date, which
+ * supports a draft's date already). A draft that writes the day such a word means is then
+ * supported. "yesterday's" (yesterday's tools) is no date. */
+static void
+relative_dates(struct gsrc *g, const char *text, struct arena *arena)
+{
+	static const struct {
+		const char *w;
+		int days;
+	} words[] = {{"yesterday", -1}, {"tomorrow", 1}, {"昨天", -1}, {"昨日", -1}, {"前天", -2}, {"明天", 1}};
+	if (!g->month || !g->day)
+		return;
+	int64_t pub = time_days_from_civil(g->year, (unsigned)g->month, (unsigned)g->day);
+	for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
+		size_t l = strlen(words[k].w);
+		int latin = is_ascii_alpha((unsigned char)words[k].w[0]);
+		for (const char *p = text; *p; p++) {
+			if (latin ? str_ncasecmp(p, words[k].w, l) != 0 : strncmp(p, words[k].w, l) != 0)
+				continue;
+			if (latin && ((p > text && is_ascii_alpha((unsigned char)p[-1])) || is_ascii_alpha((unsigned char)p[l]) ||
+			              (p[l] == '\'' && p[l + 1] == 's') || strncmp(p + l, "’s", strlen("’s")) == 0))
+				continue;
+			struct claim *n = arena_alloc(arena, (g->claim_count + 1) * sizeof *n);
+			if (g->claim_count)
+				memcpy(n, g->claims, g->claim_count * sizeof *n);
+			memset(&n[g->claim_count], 0, sizeof *n);
+			n[g->claim_count].kind = CLAIM_DATE;
+			n[g->claim_count].text = words[k].w;
+			int hh, mm, ss;
+			time_to_utc((pub + words[k].days) * 86400, &n[g->claim_count].year, &n[g->claim_count].month,
+			            &n[g->claim_count].day, &hh, &mm, &ss);
+			g->claims = n;
+			g->claim_count++;
+			break; /* once per word is enough */
+		}
+	}
+}
+
 struct ground_index *
 ground_index_new(const struct ground_source *sources, size_t n, struct arena *arena)
 {
@@ -118,6 +158,7 @@ ground_index_new(const struct ground_source *sources, size_t n, struct arena *ar
 			g->year = (int)strtol(d, NULL, 10);
 			g->month = (int)strtol(d + 5, NULL, 10);
 			g->day = (int)strtol(d + 8, NULL, 10);
+			relative_dates(g, text, arena);
 		}
 	}
 	return ix;
