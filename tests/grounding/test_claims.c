@@ -802,6 +802,22 @@ test_relative_dates(void)
 	CHECK_INT(status_of(ix, "On March 4, Acme shipped Widget 3 [1].", GROUND_EN, CLAIM_DATE, NULL), GROUND_UNSUPPORTED);
 }
 
+/* "180度大转弯" / 一百八十度的转变 / "a 180-degree turn" is the idiom of a reversal, no figure.
+ * Before, it was the figure 180, so a model's "态度来了个180度大转弯" about a company that
+ * changed its mind, in no source as a number, had the sentence flagged and removed. A real
+ * 180 (180 度的视角, 180 engineers) is still a figure. */
+static void
+test_reversal_idiom(void)
+{
+	CHECK(first("OpenAI 的态度来了个180度大转弯[1]。", 0, CLAIM_FIGURE) == NULL);
+	CHECK(first("公司的策略出现了一百八十度的转变[1]。", 0, CLAIM_FIGURE) == NULL);
+	CHECK(first("The company did a 180-degree turn on AI [1].", 1, CLAIM_FIGURE) == NULL);
+	const struct claim *c = first("镜头有180度的视角[1]。", 0, CLAIM_FIGURE);
+	CHECK(c && c->value == 180);
+	c = first("It hired 180 engineers [1].", 1, CLAIM_FIGURE);
+	CHECK(c && c->value == 180);
+}
+
 int
 main(void)
 {
@@ -829,6 +845,7 @@ main(void)
 	test_decimal_comma_indian();
 	test_minus_sign();
 	test_relative_dates();
+	test_reversal_idiom();
 	arena_free(&A);
 	return test_done("test_claims");
 }

@@ -507,6 +507,24 @@ indian_grouping_at(const struct ex *x, size_t j)
 	       !(k + 4 < x->len && is_ascii_digit((unsigned char)t[k + 4]));
 }
 
+/* Whether the figure 180 ending at t[i] is the idiom of a reversal ("180度大转弯", "180度的转变",
+ * 一百八十度转弯, "a 180-degree turn"): a change of mind, no measure to check. */
+static int
+reversal_idiom_at(const struct ex *x, size_t i, double value)
+{
+	static const char *const tails[] = {"度大转弯", "度转弯", "度的大转弯", "度的转变", "度转变", "度大转变",
+	                                    "度的转弯", "-degree turn", " degree turn", "-degree shift",
+	                                    "-degree reversal", "-degree change", "-degree u-turn"};
+	if (value != 180)
+		return 0;
+	for (size_t k = 0; k < sizeof tails / sizeof *tails; k++) {
+		size_t l = strlen(tails[k]);
+		if (i + l <= x->len && str_ncasecmp(x->t + i, tails[k], l) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* Whether a minus sign is right before t[i]: U+2212, an en dash, an ASCII '-' or 负, not
  * glued to a word before it (GPT-4, Top-5: a hyphen) and with no figure before it (3–5 %,
  * 10 - 15: a range). */
@@ -588,6 +606,8 @@ figure_at(struct ex *x, size_t i)
 	}
 	double value = strtod(buf_str(&num), NULL);
 	buf_free(&num);
+	if (reversal_idiom_at(x, j, value))
+		return j;
 	double unit = pow(10.0, -(double)decimals);
 	double mul = 1;
 	int pct = 0, cur = 0, mult = 0;
@@ -819,7 +839,7 @@ cjk_figure_at(struct ex *x, size_t i)
 			return j;
 	}
 	if (word_at_any(x, j, after, sizeof after / sizeof *after) ||
-	    word_at_any(x, i, idioms, sizeof idioms / sizeof *idioms))
+	    word_at_any(x, i, idioms, sizeof idioms / sizeof *idioms) || reversal_idiom_at(x, j, value))
 		return j;
 	/* tenths: 七成 is 70 percent and 一成 10 (not the idiom 一成不变), 九成五 95 (a digit after
 	 * 成 is the next place), unless 成 opens a word of its own (三成员国, 五成为, 十成本) */
