@@ -49,12 +49,14 @@ category_parse(const char *id, enum category *out)
 		{"ai", CAT_AI_ML}, {"ml", CAT_AI_ML}, {"ai/ml", CAT_AI_ML}, {"ai_ml", CAT_AI_ML},
 		{"sec", CAT_SECURITY}, {"tool", CAT_TOOLS}, {"tooling", CAT_TOOLS},
 		{"open-source", CAT_TOOLS}, {"opensource", CAT_TOOLS}, {"essay", CAT_OPINION},
-		{"opinions", CAT_OPINION},
+		{"opinions", CAT_OPINION}, {"人工智能", CAT_AI_ML}, {"工具", CAT_TOOLS}, {"开源", CAT_TOOLS},
+		{"观点", CAT_OPINION}, {"杂谈", CAT_OPINION}, {"其它", CAT_OTHER},
 	};
 	if (!id)
 		return -1;
 	for (int c = 0; c < CAT_COUNT; c++)
-		if (str_casecmp(id, categories[c].id) == 0) {
+		if (str_casecmp(id, categories[c].id) == 0 || str_casecmp(id, categories[c].zh) == 0 ||
+		    str_casecmp(id, categories[c].en) == 0) {
 			*out = (enum category)c;
 			return 0;
 		}

@@ -10,8 +10,9 @@ const char *category_id(enum category c);
 const char *category_label(enum category c, const char *lang);
 /* The emoji seed 000 uses: 🤖 🔒 ⚙️ 🛠 💡 📝 */
 const char *category_emoji(enum category c);
-/* Parse an id (case-insensitive; also accepts a few obvious synonyms such as "ai", "ml",
- * "tooling", "open-source"). Returns 0 and sets *out, or -1 when unknown. */
+/* Parse an id (case-insensitive; also accepts the section labels in either language, "安全",
+ * "Tools / Open Source", and a few obvious synonyms such as "ai", "ml", "tooling",
+ * "open-source", "工具"). Returns 0 and sets *out, or -1 when unknown. */
 int category_parse(const char *id, enum category *out);
 
 #endif

@@ -410,6 +410,30 @@ test_blank_keywords(void)
 	store_close(&st);
 }
 
+/* A model that writes the category as the digest's section name ("Security", "AI/ML", "工程"),
+ * as json_object-mode models do, had every score entry refused by the schema's list of ids
+ * although category_parse reads those names: the batch was asked three times and every article
+ * was scored by the offline engine. */
+static void
+test_category_labels(void)
+{
+	struct store st;
+	struct arena a = ARENA_INIT;
+	struct curate_result r;
+	CHECK(curate_faulted("cat-labels.db", "category_labels,category_labels,category_labels", &st, &a, &r) == 12);
+	size_t offline = 0, per[CAT_COUNT] = {0};
+	for (size_t i = 0; i < r.story_count; i++) {
+		offline += r.stories[i].verdict.is_offline;
+		per[r.stories[i].verdict.category]++;
+	}
+	CHECK_INT(offline, 0);
+	CHECK_INT(score_items_asked(), 12);
+	/* the stand-in's categories, read from "工程", "Security", "AI/ML" and "Tools" */
+	CHECK(per[CAT_ENGINEERING] > 0 && per[CAT_SECURITY] > 0 && per[CAT_AI_ML] > 0 && per[CAT_TOOLS] > 0);
+	arena_free(&a);
+	store_close(&st);
+}
+
 int
 main(void)
 {
@@ -446,6 +470,7 @@ main(void)
 	test_echoed_key_redacted();
 	test_one_bad_entry();
 	test_blank_keywords();
+	test_category_labels();
 	llmsrv_stop(srv);
 	return test_done("test_llm");
 }

@@ -190,6 +190,20 @@ apply_item_fault(const char *fault, json_t *answer)
 		for (size_t k = 0; k < json_array_size(items); k++)
 			json_object_set_new(json_array_get(items, k), "k",
 			                    json_pack("[s,s,s,s,s]", " ", "\xe2\x80\xae", " LLM ", "llm\n", "Rust"));
+	else if (strcmp(fault, "category_labels") == 0 && json_object_get(json_array_get(items, 0), "r"))
+		for (size_t k = 0; k < json_array_size(items); k++) {
+			/* the digest's section names, in the case and language a model picks up from them */
+			static const char *const as_label[][2] = {{"ai-ml", "AI/ML"},    {"security", "Security"},
+			                                          {"engineering", "工程"}, {"tools", "Tools"},
+			                                          {"opinion", "观点 / 杂谈"}, {"other", "Other"}};
+			json_t *e = json_array_get(items, k);
+			const char *c = json_string_value(json_object_get(e, "c"));
+			for (size_t j = 0; c && j < sizeof as_label / sizeof as_label[0]; j++)
+				if (strcmp(c, as_label[j][0]) == 0) {
+					json_object_set_new(e, "c", json_string(as_label[j][1]));
+					break;
+				}
+		}
 	else if (strcmp(fault, "duplicate_id") == 0 && json_array_size(items) > 1)
 		json_object_set(json_array_get(items, 1), key, json_object_get(json_array_get(items, 0), key));
 }

@@ -703,8 +703,9 @@ test_json_text(void)
 	json_decref(none);
 }
 
-/* category_parse reads what a model answers: the six ids in any case and the synonyms models
- * write instead ("ML", "sec", "open-source", "essay"); anything else is refused. */
+/* category_parse reads what a model answers: the six ids in any case, the section labels and
+ * the synonyms models write instead ("ML", "sec", "open-source", "essay", "工程", "人工智能");
+ * anything else is refused. */
 static void
 test_category(void)
 {
@@ -713,7 +714,8 @@ test_category(void)
 		enum category c;
 	} read[] = {{"security", CAT_SECURITY}, {"AI-ML", CAT_AI_ML},    {"ML", CAT_AI_ML},
 	            {"ai/ml", CAT_AI_ML},       {"sec", CAT_SECURITY},   {"Open-Source", CAT_TOOLS},
-	            {"essay", CAT_OPINION}};
+	            {"essay", CAT_OPINION},     {"工程", CAT_ENGINEERING}, {"Tools / Open Source", CAT_TOOLS},
+	            {"观点 / 杂谈", CAT_OPINION}, {"人工智能", CAT_AI_ML}};
 	enum category c = CAT_OTHER;
 	for (size_t i = 0; i < sizeof read / sizeof read[0]; i++) {
 		CHECK_INT(category_parse(read[i].answer, &c), 0);

@@ -222,7 +222,8 @@ record_usage(struct llm_client *c, struct llm_request *r, long status, long ms, 
 
 /* Drop the entries of a batch answer's "items" that fail the schema of an entry, each with a
  * warning: one article scored 11 is that article's to ask again (batch.c asks for what has no
- * entry), not its batch's. Returns how many were dropped. */
+ * entry), not its batch's. An entry is first read as the schema means it (a category written
+ * "Security" is security: prompt_entry_normalise). Returns how many were dropped. */
 static int
 drop_bad_entries(const struct llm_request *r, json_t *answer)
 {
@@ -234,13 +235,15 @@ drop_bad_entries(const struct llm_request *r, json_t *answer)
 		return 0;
 	int dropped = 0;
 	char why[200];
-	for (size_t i = json_array_size(entries); i-- > 0;)
+	for (size_t i = json_array_size(entries); i-- > 0;) {
+		prompt_entry_normalise(r->task, json_array_get(entries, i));
 		if (schema_validate(entry_schema, json_array_get(entries, i), why, sizeof why) < 0) {
 			log_warn("llm %s: an entry of the answer is left out (asked again): %s", prompt_task_name(r->task),
 			         why);
 			json_array_remove(entries, i);
 			dropped++;
 		}
+	}
 	return dropped;
 }
 

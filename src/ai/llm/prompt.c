@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "category.h"
 #include "util/str.h"
 #include "util/utf8.h"
 
@@ -161,6 +162,14 @@ prompt_schema(enum prompt_task t)
 	if (!parsed[t])
 		parsed[t] = json_loads(schema_text(t), 0, NULL);
 	return parsed[t];
+}
+
+void
+prompt_entry_normalise(enum prompt_task t, json_t *entry)
+{
+	enum category c;
+	if (t == PROMPT_SCORE && category_parse(json_string_value(json_object_get(entry, "c")), &c) == 0)
+		json_object_set_new(entry, "c", json_string(category_id(c)));
 }
 
 const char *
