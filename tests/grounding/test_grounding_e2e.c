@@ -221,6 +221,30 @@ main(void)
 	CHECK(day_removed >= 1);
 	CHECK_INT(daily_clean("en", "md"), 1);
 
+	/* Found in review: when the model scored nothing (its one score request failed) but wrote
+	 * the summaries and 今日看点, the digest said the offline engine wrote it ("未使用 LLM",
+	 * engine "offline") and the model's text went out unchecked, made-up claims and all. */
+	snprintf(home, sizeof home, "%s/home-unscored", test_tmpdir());
+	wfx_make_home(home);
+	char conf[4200];
+	snprintf(conf, sizeof conf, "%s/one-try.conf", test_tmpdir());
+	static const char one_try[] = "[llm]\nretries = 1\nbatch_size = 50\n"; /* one score request, one attempt */
+	test_write_file(conf, one_try, strlen(one_try));
+	llmsrv_reset(srv);
+	llmsrv_push_faults(srv, "500");
+	const char *unscored[] = {"daily", "--no-fetch", "--hours", "168", "--format", "json", "--config", conf, NULL};
+	CHECK_INT(brief(unscored, &out, &err), 0);
+	CHECK_INT(llmsrv_faults_pending(srv), 0);
+	CHECK(llmsrv_items_asked(srv, "enrich") >= 1); /* the model wrote the summaries */
+	const char *leaked = fabrication_in(buf_str(&out));
+	if (leaked)
+		fprintf(stderr, "daily, unscored: a fabrication reached the digest: %s\n", leaked);
+	CHECK(leaked == NULL);
+	json_t *dj = json_loads(buf_str(&out), 0, NULL);
+	CHECK_STR(json_string_value(json_object_get(dj, "engine")), "llm");
+	CHECK(json_is_integer(json_object_get(json_object_get(dj, "stats"), "claims_checked")));
+	json_decref(dj);
+
 	/* --strict: refused, exit 1, nothing written. */
 	snprintf(dir, sizeof dir, "%s/strict.md", test_tmpdir());
 	const char *strict[] = {"article", stories[2], "--lang", "en", "--out", dir, "--strict", NULL};

@@ -174,6 +174,15 @@ curate_run(struct store *st, struct article *articles, size_t count, const struc
 	const char *highlights = NULL;
 	if (has_llm && top_count > 0)
 		stage_enrich(&env, top, top_count, o.lang, arena, &highlights);
+	/* A model that scored nothing may still have written picks' summaries or the highlights:
+	 * then the model wrote the digest, which says so and is checked as the model's. */
+	int is_model_text = highlights != NULL;
+	for (size_t i = 0; i < top_count; i++)
+		is_model_text |= top[i]->has_enrichment && !top[i]->enrichment.is_offline;
+	if (is_model_text && strcmp(out->engine, "llm") != 0) {
+		out->engine = "llm";
+		out->model = arena_strdup(arena, client.cfg.model);
+	}
 	for (size_t i = 0; i < top_count; i++)
 		if (!top[i]->has_enrichment) {
 			offline_enrich(top[i]->lead, &top[i]->verdict, o.lang, arena, &top[i]->enrichment);

@@ -32,7 +32,8 @@ struct curate_result {
 	size_t top_count;
 	const char *highlights; /* the "今日看点" paragraph in the reader's language */
 	int is_model_highlights; /* the model wrote it (else the offline engine) */
-	const char *engine;     /* "llm" when a model scored the stories, else "offline" */
+	const char *engine;     /* "llm" when a model scored any story, enriched any pick or wrote the
+	                         * highlights, else "offline" */
 	const char *model;      /* model name or NULL */
 	long llm_requests;      /* HTTP requests made in this run (0 on a cached rerun) */
 	long prompt_tokens, completion_tokens, cached_tokens;
