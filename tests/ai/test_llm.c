@@ -6,6 +6,7 @@
 #include "ai/curate/curate.h"
 #include "ai/llm/llm.h"
 #include "ai/llm/prompt.h"
+#include "ai/llm/schema.h"
 #include "fixture.h"
 #include "llmserver.h"
 #include "store/select.h"
@@ -438,6 +439,36 @@ test_category_labels(void)
 	store_close(&st);
 }
 
+/* A model that writes its scores as strings ("r":"8", as json_object-mode models do) had every
+ * score entry refused as the wrong type: the batch was asked three times and every article was
+ * scored by the offline engine. "11" as a string is still out of range. */
+static void
+test_string_scores(void)
+{
+	struct store st;
+	struct arena a = ARENA_INIT;
+	struct curate_result r;
+	CHECK(curate_faulted("string-scores.db", "string_scores,string_scores,string_scores", &st, &a, &r) == 12);
+	size_t offline = 0;
+	for (size_t i = 0; i < r.story_count; i++)
+		offline += r.stories[i].verdict.is_offline;
+	CHECK_INT(offline, 0);
+	CHECK_INT(score_items_asked(), 12);
+	json_t *entry = json_pack("{s:s,s:s,s:s,s:s,s:s,s:[s]}", "i", "a1", "r", "11", "q", " 7", "t", "x", "c", "tools",
+	                          "k", "Rust");
+	prompt_entry_normalise(PROMPT_SCORE, entry);
+	char why[200];
+	CHECK(schema_validate(json_object_get(json_object_get(json_object_get(prompt_schema(PROMPT_SCORE), "properties"),
+	                                                      "items"),
+	                                      "items"),
+	                      entry, why, sizeof why) < 0);
+	CHECK_INT(json_integer_value(json_object_get(entry, "q")), 7);
+	CHECK(json_is_string(json_object_get(entry, "t")));
+	json_decref(entry);
+	arena_free(&a);
+	store_close(&st);
+}
+
 int
 main(void)
 {
@@ -475,6 +506,7 @@ main(void)
 	test_one_bad_entry();
 	test_blank_keywords();
 	test_category_labels();
+	test_string_scores();
 	llmsrv_stop(srv);
 	return test_done("test_llm");
 }

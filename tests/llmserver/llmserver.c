@@ -204,6 +204,16 @@ apply_item_fault(const char *fault, json_t *answer)
 					break;
 				}
 		}
+	else if (strcmp(fault, "string_scores") == 0 && json_object_get(json_array_get(items, 0), "r"))
+		for (size_t k = 0; k < json_array_size(items); k++) {
+			json_t *e = json_array_get(items, k);
+			static const char *const scores[] = {"r", "q", "t"};
+			for (size_t j = 0; j < 3; j++) {
+				char v[24];
+				snprintf(v, sizeof v, "%lld", (long long)json_integer_value(json_object_get(e, scores[j])));
+				json_object_set_new(e, scores[j], json_string(v));
+			}
+		}
 	else if (strcmp(fault, "duplicate_id") == 0 && json_array_size(items) > 1)
 		json_object_set(json_array_get(items, 1), key, json_object_get(json_array_get(items, 0), key));
 }

@@ -167,9 +167,19 @@ prompt_schema(enum prompt_task t)
 void
 prompt_entry_normalise(enum prompt_task t, json_t *entry)
 {
+	if (t != PROMPT_SCORE)
+		return;
 	enum category c;
-	if (t == PROMPT_SCORE && category_parse(json_string_value(json_object_get(entry, "c")), &c) == 0)
+	if (category_parse(json_string_value(json_object_get(entry, "c")), &c) == 0)
 		json_object_set_new(entry, "c", json_string(category_id(c)));
+	/* A score written as a string of its digits ("8"): the number, range still checked. */
+	static const char *const scores[] = {"r", "q", "t"};
+	for (size_t i = 0; i < sizeof scores / sizeof *scores; i++) {
+		long v;
+		const char *s = json_string_value(json_object_get(entry, scores[i]));
+		if (s && str_to_long(s, -1000, 1000, &v) == 0)
+			json_object_set_new(entry, scores[i], json_integer(v));
+	}
 }
 
 const char *
