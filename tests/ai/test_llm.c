@@ -469,6 +469,37 @@ test_string_scores(void)
 	store_close(&st);
 }
 
+/* A model that answers the Chinese enrichment in English: the summaries and why-reads were
+ * taken as they came, so the Chinese digest showed English summaries, and they were cached, so
+ * every rerun showed them again. They are asked again (the stand-in then answers in Chinese). */
+static void
+test_enrich_language(void)
+{
+	struct store st;
+	struct arena a = ARENA_INIT;
+	struct curate_result r;
+	/* the score request, then the three enrich requests of the six picks */
+	CHECK(curate_faulted("english.db", "english,english,english,english", &st, &a, &r) == 12);
+	CHECK_INT(llmsrv_faults_pending(srv), 0);
+	CHECK_INT(r.top_count, 6);
+	for (size_t i = 0; i < r.top_count; i++) {
+		const struct enrichment *e = &r.top[i]->enrichment;
+		CHECK(!e->is_offline);
+		if (strstr(e->summary, "This piece explains"))
+			fprintf(stderr, "pick %zu: an English summary in the Chinese digest: %s\n", i + 1, e->summary);
+		CHECK(strstr(e->summary, "This piece explains") == NULL && strstr(e->reason, "Worth reading") == NULL);
+	}
+	CHECK_INT(llmsrv_items_asked(srv, "enrich"), 12);
+	/* A rerun serves the Chinese answers from the cache. */
+	struct arena b = ARENA_INIT;
+	struct curate_result r2;
+	CHECK(curate(&st, &batch_cfg, 0, &b, &r2) == 12);
+	CHECK_INT(r2.llm_requests, 0);
+	arena_free(&a);
+	arena_free(&b);
+	store_close(&st);
+}
+
 int
 main(void)
 {
@@ -507,6 +538,7 @@ main(void)
 	test_blank_keywords();
 	test_category_labels();
 	test_string_scores();
+	test_enrich_language();
 	llmsrv_stop(srv);
 	return test_done("test_llm");
 }

@@ -214,6 +214,13 @@ apply_item_fault(const char *fault, json_t *answer)
 				json_object_set_new(e, scores[j], json_string(v));
 			}
 		}
+	else if (strcmp(fault, "english") == 0 && json_object_get(json_array_get(items, 0), "summary"))
+		for (size_t k = 0; k < json_array_size(items); k++) {
+			json_t *e = json_array_get(items, k);
+			json_object_set_new(e, "summary", json_string("This piece explains the change and what it means for "
+			                                              "the people who use it."));
+			json_object_set_new(e, "reason", json_string("Worth reading for anyone following the project."));
+		}
 	else if (strcmp(fault, "duplicate_id") == 0 && json_array_size(items) > 1)
 		json_object_set(json_array_get(items, 1), key, json_object_get(json_array_get(items, 0), key));
 }

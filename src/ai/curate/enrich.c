@@ -4,12 +4,36 @@
 #include <string.h>
 
 #include "ai/curate/stage.h"
+#include "ai/offline/text.h"
+#include "util/log.h"
 #include "util/str.h"
+#include "util/utf8.h"
 
 struct enrich_ctx {
 	struct story **top;
 	struct arena *arena;
+	int is_en;
 };
+
+/* Whether s is written in the reader's language: for Chinese, at least 5 % of its letters
+ * (CJK characters and ASCII letters, a Latin word counting its letters) are CJK, which a
+ * Chinese text quoting English at length still has (a character for every few Latin words)
+ * and an English one has not; for English, at most half are. */
+static int
+in_language(const char *s, int is_en)
+{
+	size_t cjk = 0, latin = 0, len = strlen(s);
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		i += utf8_decode(s + i, len - i, &cp);
+		cjk += text_is_cjk(cp) != 0;
+		latin += cp < 0x80 && is_ascii_alpha((int)cp);
+	}
+	if (cjk + latin == 0)
+		return 1;
+	double share = (double)cjk / (double)(cjk + latin);
+	return is_en ? share <= 0.5 : share >= 0.05;
+}
 
 static int
 enrich_apply(void *vctx, size_t index, json_t *entry)
@@ -20,6 +44,13 @@ enrich_apply(void *vctx, size_t index, json_t *entry)
 	const char *reason = json_string_value(json_object_get(entry, "reason"));
 	if (!title || !*title || !summary || !*summary || !reason || !*reason)
 		return -1;
+	/* A summary or why-read in the other language (a model that answers in English whatever it
+	 * is asked) is no entry of this digest: asked again, then the offline engine's, and never
+	 * cached. */
+	if (!in_language(summary, ctx->is_en) || !in_language(reason, ctx->is_en)) {
+		log_warn("llm enrich: an entry is not in %s, left out (asked again)", ctx->is_en ? "English" : "Chinese");
+		return -1;
+	}
 	struct story *s = ctx->top[index];
 	s->enrichment.title = arena_strdup(ctx->arena, title);
 	s->enrichment.summary = arena_strdup(ctx->arena, summary);
@@ -42,7 +73,7 @@ stage_enrich(const struct stage_env *env, struct story **top, size_t n, const ch
 		items[i].body = buf_detach(&body);
 		batch_hash(lang, items[i].body, items[i].hash);
 	}
-	struct enrich_ctx ctx = {top, arena};
+	struct enrich_ctx ctx = {top, arena, lang && strcmp(lang, "en") == 0};
 	struct batch_task t = {
 		.task = PROMPT_ENRICH,
 		.lang = lang,
