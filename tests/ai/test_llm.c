@@ -500,6 +500,28 @@ test_enrich_language(void)
 	store_close(&st);
 }
 
+/* The highlights in English in a Chinese digest: shown as 今日看点 and cached, so every rerun
+ * showed them again. They are left out for the offline paragraph, and not cached. */
+static void
+test_highlights_language(void)
+{
+	struct store st;
+	struct arena a = ARENA_INIT;
+	struct curate_result r;
+	/* the score and the three enrich answers fenced (read as they are), then the highlights */
+	CHECK(curate_faulted("english-hl.db", "fenced,fenced,fenced,fenced,english", &st, &a, &r) == 12);
+	CHECK_INT(llmsrv_faults_pending(srv), 0);
+	CHECK(strstr(r.highlights, "Today's stories") == NULL);
+	CHECK(!r.is_model_highlights);
+	struct arena b = ARENA_INIT;
+	struct curate_result r2;
+	CHECK(curate(&st, &batch_cfg, 0, &b, &r2) == 12);
+	CHECK(r2.is_model_highlights && strstr(r2.highlights, "今日看点") != NULL);
+	arena_free(&a);
+	arena_free(&b);
+	store_close(&st);
+}
+
 int
 main(void)
 {
@@ -539,6 +561,7 @@ main(void)
 	test_category_labels();
 	test_string_scores();
 	test_enrich_language();
+	test_highlights_language();
 	llmsrv_stop(srv);
 	return test_done("test_llm");
 }

@@ -18,8 +18,8 @@
  * " LLM ", "llm\n", "Rust"), "category_labels" (every score entry's category written as
  * the digest's section name: "AI/ML", "Security", "工程", "Tools", "观点 / 杂谈", "Other"),
  * "string_scores" (every score written as a string of its digits, "8"), "english" (every
- * enrich entry's summary and why-read in English, whatever was asked), "auth_401" (a 401
- * whose message echoes the bearer key, as some servers do).
+ * enrich entry's summary and why-read, or the highlights, in English, whatever was asked),
+ * "auth_401" (a 401 whose message echoes the bearer key, as some servers do).
  *
  * Token counting (the same rule for every client, so comparisons are fair): ASCII bytes / 4
  * plus one per non-ASCII code point, over all message contents; a system message seen before

@@ -15,12 +15,8 @@ struct enrich_ctx {
 	int is_en;
 };
 
-/* Whether s is written in the reader's language: for Chinese, at least 5 % of its letters
- * (CJK characters and ASCII letters, a Latin word counting its letters) are CJK, which a
- * Chinese text quoting English at length still has (a character for every few Latin words)
- * and an English one has not; for English, at most half are. */
-static int
-in_language(const char *s, int is_en)
+int
+stage_in_language(const char *s, int is_en)
 {
 	size_t cjk = 0, latin = 0, len = strlen(s);
 	for (size_t i = 0; i < len;) {
@@ -47,7 +43,7 @@ enrich_apply(void *vctx, size_t index, json_t *entry)
 	/* A summary or why-read in the other language (a model that answers in English whatever it
 	 * is asked) is no entry of this digest: asked again, then the offline engine's, and never
 	 * cached. */
-	if (!in_language(summary, ctx->is_en) || !in_language(reason, ctx->is_en)) {
+	if (!stage_in_language(summary, ctx->is_en) || !stage_in_language(reason, ctx->is_en)) {
 		log_warn("llm enrich: an entry is not in %s, left out (asked again)", ctx->is_en ? "English" : "Chinese");
 		return -1;
 	}
@@ -102,7 +98,7 @@ stage_enrich(const struct stage_env *env, struct story **top, size_t n, const ch
 		struct batch_task ht = {.task = PROMPT_HIGHLIGHTS, .lang = lang, .extra = extra, .extra_count = 1};
 		batch_run(&env->be, &ht, NULL, 0);
 		if (hl.is_ok)
-			*highlights = highlights_take(&env->be, hl_hash, hl.answer, arena);
+			*highlights = highlights_take(&env->be, hl_hash, hl.answer, ctx.is_en, arena);
 		llm_request_clear(&hl);
 	}
 	buf_free(&hl_user);

@@ -54,11 +54,15 @@ highlights_cached(const struct batch_env *env, const char *hash, struct arena *a
 }
 
 const char *
-highlights_take(const struct batch_env *env, const char *hash, json_t *answer, struct arena *arena)
+highlights_take(const struct batch_env *env, const char *hash, json_t *answer, int is_en, struct arena *arena)
 {
 	const char *text = json_string_value(json_object_get(answer, "highlights"));
 	if (!text || !*text)
 		return NULL;
+	if (!stage_in_language(text, is_en)) { /* the offline paragraph, in the reader's language */
+		log_warn("llm highlights: not in %s, left out", is_en ? "English" : "Chinese");
+		return NULL;
+	}
 	char *s = json_dumps(answer, JSON_COMPACT | JSON_SORT_KEYS);
 	struct err e;
 	if (env->st && llmcache_put(env->st, "highlights", prompt_version(PROMPT_HIGHLIGHTS), env->model, hash, s,

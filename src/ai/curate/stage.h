@@ -55,7 +55,15 @@ size_t stage_enrich(const struct stage_env *env, struct story **top, size_t n, c
 void highlights_input(struct story *const *top, size_t n, struct buf *user, const char *lang, char hash[33]);
 /* Serve the highlights from the cache (returns the text in arena) or NULL. */
 const char *highlights_cached(const struct batch_env *env, const char *hash, struct arena *arena);
-/* Take a highlights answer: store it in the cache and return the text in arena. */
-const char *highlights_take(const struct batch_env *env, const char *hash, json_t *answer, struct arena *arena);
+/* Take a highlights answer: store it in the cache and return the text in arena; NULL (with a
+ * warning, nothing cached) when it is not in the reader's language (is_en: English, else
+ * Chinese; stage_in_language). */
+const char *highlights_take(const struct batch_env *env, const char *hash, json_t *answer, int is_en,
+                            struct arena *arena);
+/* Whether s is written in the reader's language (is_en: English, else Chinese): for Chinese, at
+ * least 5 % of its letters (CJK characters and ASCII letters, a Latin word counting its
+ * letters) are CJK, which a Chinese text quoting English at length still has (a character for
+ * every few Latin words) and an English one has not; for English, at most half are. */
+int stage_in_language(const char *s, int is_en);
 
 #endif
