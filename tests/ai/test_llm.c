@@ -522,6 +522,29 @@ test_highlights_language(void)
 	store_close(&st);
 }
 
+/* A summary or highlights that show nothing (" ", a zero-width space, line breaks) passed the
+ * schema's minLength: the digest showed an empty quote under a pick and an empty 今日看点, and
+ * both were cached. A blank part is a missing one: asked again, else the offline engine's. */
+static void
+test_blank_text(void)
+{
+	struct store st;
+	struct arena a = ARENA_INIT;
+	struct curate_result r;
+	/* the score answer fenced (read as it is), the three enrich answers blank, their three
+	 * re-asks fenced, the highlights blank */
+	CHECK(curate_faulted("blank-text.db", "fenced,blank_text,blank_text,blank_text,fenced,fenced,fenced,blank_text",
+	                     &st, &a, &r) == 12);
+	CHECK_INT(llmsrv_faults_pending(srv), 0);
+	for (size_t i = 0; i < r.top_count; i++)
+		CHECK(strstr(r.top[i]->enrichment.summary, "\xe2\x80\x8b") == NULL &&
+		      strlen(r.top[i]->enrichment.summary) > 10);
+	CHECK(r.highlights && strlen(r.highlights) > 10);
+	CHECK(!r.is_model_highlights);
+	arena_free(&a);
+	store_close(&st);
+}
+
 int
 main(void)
 {
@@ -562,6 +585,7 @@ main(void)
 	test_string_scores();
 	test_enrich_language();
 	test_highlights_language();
+	test_blank_text();
 	llmsrv_stop(srv);
 	return test_done("test_llm");
 }

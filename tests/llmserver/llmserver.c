@@ -175,6 +175,15 @@ apply_item_fault(const char *fault, json_t *answer)
 		integers_as_reals(answer);
 		return;
 	}
+	if (strcmp(fault, "blank_text") == 0) {
+		json_t *entries = json_object_get(answer, "items");
+		for (size_t k = 0; k < json_array_size(entries); k++)
+			if (json_object_get(json_array_get(entries, k), "summary"))
+				json_object_set_new(json_array_get(entries, k), "summary", json_string(" \xe2\x80\x8b "));
+		if (json_object_get(answer, "highlights"))
+			json_object_set_new(answer, "highlights", json_string("\n \n"));
+		return;
+	}
 	if (strcmp(fault, "english") == 0 && json_object_get(answer, "highlights")) {
 		json_object_set_new(answer, "highlights", json_string("Today's stories share one theme: tools get faster "
 		                                                      "and the people who use them notice."));

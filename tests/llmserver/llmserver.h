@@ -19,7 +19,8 @@
  * the digest's section name: "AI/ML", "Security", "工程", "Tools", "观点 / 杂谈", "Other"),
  * "string_scores" (every score written as a string of its digits, "8"), "english" (every
  * enrich entry's summary and why-read, or the highlights, in English, whatever was asked),
- * "auth_401" (a 401 whose message echoes the bearer key, as some servers do).
+ * "blank_text" (every enrich entry's summary " U+200B ", the highlights "\n \n"), "auth_401"
+ * (a 401 whose message echoes the bearer key, as some servers do).
  *
  * Token counting (the same rule for every client, so comparisons are fair): ASCII bytes / 4
  * plus one per non-ASCII code point, over all message contents; a system message seen before

@@ -38,7 +38,8 @@ enrich_apply(void *vctx, size_t index, json_t *entry)
 	const char *title = json_string_value(json_object_get(entry, "title"));
 	const char *summary = json_string_value(json_object_get(entry, "summary"));
 	const char *reason = json_string_value(json_object_get(entry, "reason"));
-	if (!title || !*title || !summary || !*summary || !reason || !*reason)
+	/* A part that shows nothing (" ", a zero-width space) is a missing part: asked again. */
+	if (text_is_blank(title) || text_is_blank(summary) || text_is_blank(reason))
 		return -1;
 	/* A summary or why-read in the other language (a model that answers in English whatever it
 	 * is asked) is no entry of this digest: asked again, then the offline engine's, and never

@@ -6,6 +6,7 @@
 
 #include "category.h"
 #include "ai/offline/offline.h"
+#include "ai/offline/text.h"
 #include "ai/curate/stage.h"
 #include "store/llmcache.h"
 #include "util/hash.h"
@@ -57,7 +58,7 @@ const char *
 highlights_take(const struct batch_env *env, const char *hash, json_t *answer, int is_en, struct arena *arena)
 {
 	const char *text = json_string_value(json_object_get(answer, "highlights"));
-	if (!text || !*text)
+	if (text_is_blank(text)) /* " " is no paragraph: the offline one */
 		return NULL;
 	if (!stage_in_language(text, is_en)) { /* the offline paragraph, in the reader's language */
 		log_warn("llm highlights: not in %s, left out", is_en ? "English" : "Chinese");

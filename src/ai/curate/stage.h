@@ -55,9 +55,9 @@ size_t stage_enrich(const struct stage_env *env, struct story **top, size_t n, c
 void highlights_input(struct story *const *top, size_t n, struct buf *user, const char *lang, char hash[33]);
 /* Serve the highlights from the cache (returns the text in arena) or NULL. */
 const char *highlights_cached(const struct batch_env *env, const char *hash, struct arena *arena);
-/* Take a highlights answer: store it in the cache and return the text in arena; NULL (with a
- * warning, nothing cached) when it is not in the reader's language (is_en: English, else
- * Chinese; stage_in_language). */
+/* Take a highlights answer: store it in the cache and return the text in arena; NULL (nothing
+ * cached) when it shows nothing (text_is_blank) or, with a warning, when it is not in the
+ * reader's language (is_en: English, else Chinese; stage_in_language). */
 const char *highlights_take(const struct batch_env *env, const char *hash, json_t *answer, int is_en,
                             struct arena *arena);
 /* Whether s is written in the reader's language (is_en: English, else Chinese): for Chinese, at
