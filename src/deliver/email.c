@@ -77,6 +77,37 @@ envelope_address(const char *s, size_t len, struct buf *out)
 	buf_putc(out, '>');
 }
 
+/* The next address of a "to" list at *p (parted by ',' or ';' outside a quoted display name
+ * and outside <...>: "\"Doe, John\" <j@x.example>, b@y.example" is two); sets *a, *len and
+ * moves *p past it. Returns 0 at the end. Empty entries are skipped. */
+static int
+next_address(const char **p, const char **a, size_t *len)
+{
+	for (;;) {
+		const char *s = *p;
+		if (!*s)
+			return 0;
+		int quoted = 0, angle = 0;
+		const char *q = s;
+		for (; *q && (quoted || angle || (*q != ',' && *q != ';')); q++) {
+			if (*q == '\\' && quoted && q[1])
+				q++;
+			else if (*q == '"' && !angle)
+				quoted = !quoted;
+			else if (*q == '<' && !quoted)
+				angle = 1;
+			else if (*q == '>' && !quoted)
+				angle = 0;
+		}
+		*p = *q ? q + 1 : q;
+		*a = s;
+		*len = (size_t)(q - s);
+		str_trim(a, len);
+		if (*len)
+			return 1;
+	}
+}
+
 static curl_mimepart *
 add_text_part(curl_mime *mime, const char *data, const char *type)
 {
@@ -133,7 +164,7 @@ email_send(const struct channel *ch, const struct deliver_message *msg, struct e
 	envelope_address(from, strlen(from), &mail_from);
 	const char *p = to, *a;
 	size_t al;
-	while (strlist_next(&p, ",;", &a, &al)) {
+	while (next_address(&p, &a, &al)) {
 		buf_clear(&line);
 		envelope_address(a, al, &line);
 		rcpt = curl_slist_append(rcpt, buf_str(&line));

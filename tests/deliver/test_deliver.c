@@ -602,7 +602,8 @@ test_email(void)
 	char text[2048];
 	snprintf(text, sizeof text,
 	         "[deliver \"mail\"]\ntype = email\nsmtp_url = smtp://127.0.0.1:%d\nfrom = Brief Bot <bot@example.org>\n"
-	         "to = a@example.org, Bea <b@example.org>\nusername = bot\npassword = hunter2pw\nstarttls = no\n"
+	         "to = a@example.org, Bea <b@example.org>; \"Doe, John\" <c@example.org>\nusername = bot\n"
+	         "password = hunter2pw\nstarttls = no\n"
 	         "[deliver \"reject\"]\ntype = email\nsmtp_url = smtp://127.0.0.1:%d\nfrom = bot@example.org\n"
 	         "to = nobody@example.org\npassword = hunter2pw\nstarttls = no\n"
 	         "[deliver \"musttls\"]\ntype = email\nsmtp_url = smtp://127.0.0.1:%d\nfrom = bot@example.org\n"
@@ -621,13 +622,15 @@ test_email(void)
 	smtp_sink_last(ok, 1, &m);
 	CHECK(m.done);
 	CHECK_STR(buf_str(&m.mail_from), "<bot@example.org>");
-	CHECK_STR(buf_str(&m.rcpts), "<a@example.org>\n<b@example.org>\n");
+	/* A display name may hold the list's comma when quoted (RFC 5322): three recipients,
+	 * not a fourth "<\"Doe>" the server refuses. */
+	CHECK_STR(buf_str(&m.rcpts), "<a@example.org>\n<b@example.org>\n<c@example.org>\n");
 	/* AUTH PLAIN with base64("\0bot\0hunter2pw"). */
 	CHECK(strstr(buf_str(&m.log), "AUTH PLAIN") != NULL);
 	CHECK(strstr(buf_str(&m.log), "AGJvdABodW50ZXIycHc=") != NULL);
 	const char *d = buf_str(&m.data);
 	CHECK(strstr(d, "From: Brief Bot <bot@example.org>\r\n") != NULL);
-	CHECK(strstr(d, "To: a@example.org, Bea <b@example.org>\r\n") != NULL);
+	CHECK(strstr(d, "To: a@example.org, Bea <b@example.org>; \"Doe, John\" <c@example.org>\r\n") != NULL);
 	/* "技术日报 2026-02-21" as a UTF-8 B encoded-word. */
 	CHECK(strstr(d, "Subject: =?UTF-8?B?5oqA5pyv5pel5oqlIDIwMjYtMDItMjE=?=\r\n") != NULL);
 	CHECK(strstr(d, "Message-ID: <") != NULL && strstr(d, "Date: ") != NULL);
