@@ -22,7 +22,8 @@
  * page's text when one was fetched (store/fulltext.h): the longer of the two is the text. */
 static const char window_sql[] =
 	"SELECT i.id, i.source_id, s.name, s.title, s.url, i.title, i.link, i.canonical_link, i.author,"
-	"  i.text, i.summary, i.content, i.published, i.first_seen, i.categories, sel.w, f.text, s.description FROM ("
+	"  i.text, i.summary, i.content, i.published, i.first_seen, i.categories, sel.w, f.text, s.description,"
+	"  CASE WHEN i.link IS NULL THEN i.enclosures END FROM ("
 	"  SELECT id, COALESCE(published, first_seen) AS w FROM items"
 	"   WHERE COALESCE(published, first_seen) > ?2 AND COALESCE(published, first_seen) <= ?1 + 86400"
 	"  UNION ALL"
@@ -43,6 +44,25 @@ text_of_html(struct arena *arena, const char *html)
 	const char *out = arena_strdup(arena, buf_str(&b));
 	buf_free(&b);
 	return out;
+}
+
+/* The first web address among an item's enclosures (the store's JSON array of {url, type,
+ * length}), into arena, or NULL: the link of an item that has no other, as a podcast episode
+ * whose only address is its audio file (feed readers open it too). */
+static const char *
+enclosure_link(struct arena *arena, const char *json)
+{
+	if (!json)
+		return NULL;
+	json_t *arr = json_loads(json, 0, NULL);
+	const char *link = NULL;
+	for (size_t i = 0; json_is_array(arr) && i < json_array_size(arr) && !link; i++) {
+		const char *u = json_string_value(json_object_get(json_array_get(arr, i), "url"));
+		if (u && (str_ncasecmp(u, "https://", 8) == 0 || str_ncasecmp(u, "http://", 7) == 0))
+			link = arena_strdup(arena, u);
+	}
+	json_decref(arr);
+	return link;
 }
 
 static void
@@ -169,6 +189,8 @@ store_select_window(struct store *st, int64_t now, int hours, const int64_t *sou
 		a->source_description = src->description;
 		a->title = arena_strdup(arena, store_col_text(s, 5));
 		a->link = arena_strdup(arena, store_col_text(s, 6));
+		if (!a->link)
+			a->link = enclosure_link(arena, store_col_text(s, 18));
 		const char *canonical = store_col_text(s, 7);
 		a->canonical_link = a->link && canonical && strcmp(a->link, canonical) == 0
 		                        ? a->link /* mostly the same URL: one copy */

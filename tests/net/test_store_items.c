@@ -300,6 +300,30 @@ test_updated_only(void)
 		if (strcmp(arts[i].title, "From HTML") == 0)
 			from_html = arts[i].text;
 	CHECK_STR(from_html, "Caf\xc3\xa9 & bar\nSecond \xe2\x80\x9cpara\xe2\x80\x9d");
+	/* An item whose only address is its enclosure (a podcast episode) is linked to it, the
+	 * first web one; before, its title in the digest linked nowhere. A link of its own wins. */
+	static const char rss[] =
+		"<rss version='2.0'><channel><title>P</title>"
+		"<item><guid isPermaLink='false'>ep1</guid><title>Episode one</title>"
+		"<pubDate>Thu, 01 Jan 2026 10:00:00 GMT</pubDate>"
+		"<enclosure url='ftp://cdn.example/ep1.mp3' type='audio/mpeg'/>"
+		"<enclosure url='https://cdn.example/ep1.mp3' length='9' type='audio/mpeg'/></item>"
+		"<item><guid isPermaLink='false'>ep2</guid><title>Episode two</title><link>https://p.example/ep2</link>"
+		"<pubDate>Thu, 01 Jan 2026 10:00:00 GMT</pubDate>"
+		"<enclosure url='https://cdn.example/ep2.mp3' type='audio/mpeg'/></item></channel></rss>";
+	CHECK(store_begin(&st, &e) == 0);
+	CHECK(feed_parse(rss, sizeof rss - 1, NULL, &a, put_parsed, &pc, &doc) == 0);
+	CHECK(store_commit(&st, &e) == 0);
+	CHECK(store_select_window(&st, 1767261600 + 3600, 24, NULL, 0, &a, &arts, &n, &e) == 0);
+	const char *ep1 = NULL, *ep2 = NULL;
+	for (size_t i = 0; i < n; i++) {
+		if (strcmp(arts[i].title, "Episode one") == 0)
+			ep1 = arts[i].link;
+		if (strcmp(arts[i].title, "Episode two") == 0)
+			ep2 = arts[i].link;
+	}
+	CHECK_STR(ep1, "https://cdn.example/ep1.mp3");
+	CHECK_STR(ep2, "https://p.example/ep2");
 	store_items_close(&w);
 	arena_free(&a);
 	store_close(&st);
