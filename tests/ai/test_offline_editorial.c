@@ -1562,6 +1562,28 @@ test_extract_furniture(void)
 	                             "A blog");
 	enrich_alone(&wrapped, "en", &arena, &e);
 	CHECK(str_starts(e.summary, "The new release of the parser fixes the crash")); /* a <br>, no heading */
+	/* A standfirst or a subtitle of a dozen words without a stop is no part of the sentence
+	 * after it ("…was killed Two crew members…" before); a line that ends on "for" goes on. */
+	struct article standfirst = art("Train derails north of the city",
+	                                "One person who was not aboard the train was killed\nTwo crew members and two "
+	                                "passengers were taken to a local hospital after the crash. The line stays closed "
+	                                "until Monday.",
+	                                "A paper");
+	enrich_alone(&standfirst, "en", &arena, &e);
+	fprintf(stderr, "  extract after a standfirst: %s\n", e.summary);
+	CHECK(str_starts(e.summary, "Two crew members and two passengers"));
+	struct article subtitle = art("CRE191 Internet im Festnetz",
+	                              "Über den Zugang zum und die Verhinderung von schnellem Internet\nJeder will ins Netz, "
+	                              "und die Festnetze sind immer noch der schnellste Weg dorthin. Doch zufrieden ist "
+	                              "kaum jemand.",
+	                              "A podcast");
+	enrich_alone(&subtitle, "de", &arena, &e);
+	CHECK(str_starts(e.summary, "Jeder will ins Netz"));
+	struct article open_end = art("SDK 4.0", "Yesterday we shipped the new version of our mobile SDK for\nAndroid and "
+	                                         "iOS, with faster builds and smaller apps. It is free for everyone.",
+	                              "A blog");
+	enrich_alone(&open_end, "en", &arena, &e);
+	CHECK(str_starts(e.summary, "Yesterday we shipped the new version of our mobile SDK for Android and iOS"));
 	struct article yin = art("从零实现 LLM", "引言\n为什么要学习 LLM\n当你和 ChatGPT 对话时，它不仅能回答你的问题，还能续写故事、"
 	                                          "记住上下文，甚至调整风格。几乎所有新一代 AI 产品都离不开大语言模型。",
 	                         "A blog");

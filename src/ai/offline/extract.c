@@ -144,13 +144,40 @@ is_fullwidth_end(uint32_t cp)
 }
 
 #define HEADING_MAX_WORDS 8
+#define STANDFIRST_MAX_WORDS 25
+
+/* True when the line p[0..len) ends on a word that cannot end a sentence (an article, a
+ * preposition, a conjunction: "for", "der", "et"), in the languages of the stop-word lists:
+ * the line goes on after a <br> even when the next starts with a capital ("our SDK for<br>
+ * Android"). */
+static int
+ends_open(const char *p, size_t len)
+{
+	static const char *const open_words[] = {
+		"a", "about", "an", "and", "as", "at", "au", "aux", "avec", "bei", "but", "by", "con", "de", "del",
+		"dem", "den", "der", "des", "die", "du", "een", "el", "en", "et", "for", "from", "für", "het", "in",
+		"into", "la", "las", "le", "les", "los", "met", "mit", "of", "on", "op", "or", "para", "par", "por",
+		"pour", "than", "that", "the", "to", "und", "van", "von", "voor", "with", "y", "zu",
+	};
+	size_t w = len;
+	while (w > 0 && p[w - 1] != ' ')
+		w--;
+	for (size_t i = 0; i < sizeof open_words / sizeof open_words[0]; i++)
+		if (len - w == strlen(open_words[i]) && str_ncasecmp(p + w, open_words[i], len - w) == 0)
+			return 1;
+	return 0;
+}
 
 /* Drop the heading lines a sentence starts with: text keeps the page's line breaks, and a line
  * of a few words with no sentence punctuation at its end before the first sentence is a heading
  * or a label ("Abstract", "How It Works", "EXECUTIVE BRIEF", "引言", "Intro to LLMs in 2026:")
- * that text_sentences() glued to the sentence after it; so is a byline of any length. A short
- * line that ends a sentence ("It works.") stays, and so does one the next line goes on from in
- * lower case (a sentence broken by a <br>). */
+ * that text_sentences() glued to the sentence after it; so is a byline of any length, and a
+ * standfirst or subtitle of up to STANDFIRST_MAX_WORDS words ("One person who was not aboard
+ * the train was killed", a podcast's "Über den Zugang zum … schnellem Internet") when the
+ * next line starts with a capital letter (scripts without case give no such sign) and its
+ * last word can end a sentence (ends_open). A short line that ends a sentence ("It works.")
+ * stays, and so does one the next line goes on from in lower case (a sentence broken by a
+ * <br>). */
 static void
 skip_heading_lines(struct text_span *sp)
 {
@@ -172,8 +199,11 @@ skip_heading_lines(struct text_span *sp)
 			 * jumps"); after a heading or a byline a new sentence starts. */
 			if (utf8_is_lower(next))
 				return;
+			size_t words = text_word_count(line, len);
 			if ((last == '.' || last == '!' || last == '?' || last == ';' || last == ',' || is_fullwidth_end(last) ||
-			     last == 0xFF0C || text_word_count(line, len) > HEADING_MAX_WORDS) &&
+			     last == 0xFF0C ||
+			     (words > HEADING_MAX_WORDS &&
+			      (words > STANDFIRST_MAX_WORDS || !utf8_is_upper(next) || ends_open(line, len)))) &&
 			    !is_byline(line, len))
 				return;
 		}
