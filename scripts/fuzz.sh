@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # fuzz.sh [SECONDS | --nightly] [TARGET...]: build the libFuzzer targets (clang, ASan+UBSan)
 # into fuzz-build/ and run each (or the TARGETs named: feed date opml jsonfeed extract config
-# answer mdsubset article serve daily weekly ground sanitize) for SECONDS, else $FUZZ_SECONDS, else 20 (CI's short run); --nightly is
+# answer mdsubset article serve daily weekly ground sanitize dailycheck) for SECONDS, else $FUZZ_SECONDS, else 20 (CI's short run); --nightly is
 # one hour per target. Seeds: our own hand-written ones in fuzz/seeds/TARGET/, the
 # regression inputs in tests/fuzz_regress/TARGET/, test fixtures and the shared corpus
 # ($BRIEF_SHARED, else ../shared). What a run learns stays in fuzz-build/work/TARGET/, so
@@ -16,7 +16,7 @@ case "${1:-}" in
 [0-9]*) secs=$1; shift ;;
 -*) echo "usage: scripts/fuzz.sh [SECONDS | --nightly] [TARGET...]" >&2; exit 2 ;;
 esac
-all="feed date opml jsonfeed extract config answer mdsubset article serve daily weekly ground sanitize"
+all="feed date opml jsonfeed extract config answer mdsubset article serve daily weekly ground sanitize dailycheck"
 targets=${*:-$all}
 for t in $targets; do
   case " $all " in *" $t "*) ;; *) echo "fuzz.sh: no target $t (have: $all)" >&2; exit 2 ;; esac

@@ -133,7 +133,8 @@ replay(const char *target, const char *data, size_t len)
 
 /* The libFuzzer targets of fuzz/CMakeLists.txt, each built as fuzz_replay_NAME. */
 static const char *const harnesses[] = {"feed", "date", "opml", "jsonfeed", "extract", "config", "answer",
-                                        "mdsubset", "article", "serve", "daily", "weekly", "ground", "sanitize"};
+                                        "mdsubset", "article", "serve", "daily", "weekly", "ground", "sanitize",
+                                        "dailycheck"};
 
 /* Run fuzz_replay_TARGET over tests/fuzz_regress/TARGET and fuzz/seeds/TARGET under src:
  * it must exit 0 (a broken invariant aborts it) and say how many inputs it replayed. */
