@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "ai/longform/daily_check.h"
+#include "util/buf.h"
 #include "testlib.h"
 
 #define NOW 1771638960 /* 2026-02-21T01:56:00Z */
@@ -131,11 +132,44 @@ test_english_and_fallback_highlights(void)
 	CHECK_INT(rep.removed, 0);
 }
 
+/* A name of 128 characters or more (a long class or package name, as Java and .NET posts
+ * write them) that the article has was "in nothing the model was given": the summary's
+ * sentence quoting it went, and a summary of the article's own words came back. Found by
+ * fuzz_dailycheck. */
+static void
+test_long_name(void)
+{
+	setup();
+	struct buf name = BUF_INIT, text = BUF_INIT, summary = BUF_INIT;
+	buf_puts(&name, "Abstract");
+	while (name.len < 140)
+		buf_puts(&name, "SingletonProxyFactoryBean");
+	buf_printf(&text, "Spring 7 removes %s from the framework. Its users must migrate.", buf_str(&name));
+	arts[0].text = buf_str(&text);
+	buf_printf(&summary, "Spring 7 removes %s from the framework.", buf_str(&name));
+	enrich(0, "Spring 7 drops a factory bean", buf_str(&summary), "Worth reading for Spring users.");
+	struct daily_check_report rep;
+	daily_check(top, 1, NULL, 0, NULL, "en", 1200, &A, &rep);
+	CHECK_INT(rep.unsupported, 0);
+	CHECK_INT(rep.removed, 0);
+	CHECK_STR(stories[0].enrichment.summary, buf_str(&summary));
+	/* a name the article lacks still goes, however long */
+	buf_clear(&summary);
+	buf_printf(&summary, "Spring 7 removes %sX from the framework.", buf_str(&name));
+	enrich(0, "Spring 7 drops a factory bean", buf_str(&summary), "Worth reading for Spring users.");
+	daily_check(top, 1, NULL, 0, NULL, "en", 1200, &A, &rep);
+	CHECK_INT(rep.removed, 1);
+	buf_free(&name);
+	buf_free(&text);
+	buf_free(&summary);
+}
+
 int
 main(void)
 {
 	test_summaries();
 	test_english_and_fallback_highlights();
+	test_long_name();
 	arena_free(&A);
 	return test_done("test_daily_check");
 }

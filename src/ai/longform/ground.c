@@ -170,13 +170,14 @@ has_word(const struct gsrc *g, const char *w)
 	return bsearch(&w, g->words, g->word_count, sizeof *g->words, cmp_str) != NULL;
 }
 
-/* Whether the word w[0..len) of a name is in g (as is, without joiners, or without a plural s). */
+/* Whether the word w[0..len) of a name is in g (as is, without joiners, or without a plural s).
+ * A word of any length: read_words indexes long ones (a 140-character class name) too. */
 static int
 name_word_in(const struct gsrc *g, const char *w, size_t len)
 {
-	char buf[128], bare[128];
-	if (len >= sizeof buf)
-		return 0;
+	char small[2][128];
+	char *heap = len >= sizeof small[0] ? xmalloc(2 * (len + 1)) : NULL;
+	char *buf = heap ? heap : small[0], *bare = heap ? heap + len + 1 : small[1];
 	memcpy(buf, w, len);
 	buf[len] = 0;
 	size_t k = 0;
@@ -184,13 +185,13 @@ name_word_in(const struct gsrc *g, const char *w, size_t len)
 		if (is_ascii_alnum((unsigned char)w[i]))
 			bare[k++] = w[i];
 	bare[k] = 0;
-	if (has_word(g, buf) || has_word(g, bare))
-		return 1;
-	if (k > 3 && bare[k - 1] == 's') {
+	int found = has_word(g, buf) || has_word(g, bare);
+	if (!found && k > 3 && bare[k - 1] == 's') {
 		bare[k - 1] = 0;
-		return has_word(g, bare);
+		found = has_word(g, bare);
 	}
-	return 0;
+	free(heap);
+	return found;
 }
 
 static int
