@@ -9,7 +9,7 @@ with realistic behaviour, each under its own host name (fNN.localhost): most fee
 stand-in (tests/llmserver) answers every call after ~1 s.
 
 Measured for the first run (empty home) and a rerun (same home, same --now): wall time,
-peak RSS of brief (wait4 ru_maxrss), LLM requests and tokens (the stand-in's counters), and
+peak RSS of brief (through /usr/bin/time: see run_daily), LLM requests and tokens (the stand-in's counters), and
 the same first run with the offline engine. Reference (the original tool on such a day):
 about 70 s (63 s fetching in waves), peak 1.9 GiB with a gzip bomb (58 MiB without), 10 LLM
 calls. Goals: first run <= 0.4x (28 s), peak RSS < 32 MiB, rerun with 0 LLM requests.
@@ -143,21 +143,30 @@ def llm_stats(base):
 
 
 def run_daily(brief, home, opml, out, env, extra):
+    """One brief daily: (wall s, peak RSS MiB, stderr, s after the fetch). The peak RSS is brief's
+    own, through /usr/bin/time (as bench/store/run.py measures it): a child spawned straight from
+    this script starts with the script's high-water mark in its wait4 ru_maxrss (Linux keeps it
+    across exec), so brief's figure could not read below the script's size."""
     argv = [brief, "daily", "--home", home, "--feeds", opml, "--now", NOW, "--out", out] + extra
-    t0 = time.perf_counter()
-    p = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    lines, fetch_end = [], 0.0
-    for line in p.stderr:  # timestamped as they come: the last "fetch [" or "page [" line ends the fetch
-        lines.append(line)
-        if line.startswith("fetch [") or line.startswith("page ["):
-            fetch_end = time.perf_counter() - t0
-    err = "".join(lines)
-    _, status, ru = os.wait4(p.pid, 0)
-    wall = time.perf_counter() - t0
-    code = os.waitstatus_to_exitcode(status)
+    if not os.path.exists("/usr/bin/time"):
+        sys.exit("bench/daily needs /usr/bin/time (GNU time) to read brief's own peak RSS")
+    with tempfile.NamedTemporaryFile("r") as usage:
+        t0 = time.perf_counter()
+        p = subprocess.Popen(["/usr/bin/time", "-f", "%M", "-o", usage.name] + argv, env=env,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        lines, fetch_end = [], 0.0
+        for line in p.stderr:  # timestamped as they come: the last "fetch [" or "page [" line ends the fetch
+            lines.append(line)
+            if line.startswith("fetch [") or line.startswith("page ["):
+                fetch_end = time.perf_counter() - t0
+        err = "".join(lines)
+        code = p.wait()
+        wall = time.perf_counter() - t0
+        # time(1) prints "Command exited with non-zero status N" before the format's line
+        maxrss_kb = [line for line in usage.read().split("\n") if line.strip()][-1]
     if code != 0:
         sys.exit("brief daily failed (%d):\n%s" % (code, err))
-    return wall, ru.ru_maxrss / 1024.0, err, wall - fetch_end
+    return wall, int(maxrss_kb) / 1024.0, err, wall - fetch_end
 
 
 def main():
