@@ -423,8 +423,10 @@ pages_item(struct store *st, const struct page_req *rq, struct page *pg)
 		row(b, "author");
 		html_escape_str(b, it.author);
 	}
-	row(b, "published");
-	put_time(b, it.published);
+	if (it.published > 0) { /* an undated item has only its first-seen time */
+		row(b, "published");
+		put_time(b, it.published);
+	}
 	row(b, "first seen");
 	put_time(b, it.first_seen);
 	if (it.categories) {

@@ -284,6 +284,12 @@ test_pages(const char *base)
 	CHECK(strstr(b, "javascript:") == NULL); /* the source's html_url */
 	CHECK(strstr(b, "<h2>Article</h2>") == NULL); /* no page fetched: the feed's text alone */
 	CHECK(strstr(b, "这是一个关于全文搜索的中文段落。") != NULL);
+	/* undated: no empty "published" row, the first-seen time stands alone */
+	CHECK(strstr(b, "<th>published</th>") == NULL);
+	CHECK(strstr(b, "<th>first seen</th><td>2026-") != NULL);
+	reply_free(&r);
+	b = get(base, "/items/1", &r);
+	CHECK(strstr(b, "<th>published</th><td>2026-") != NULL);
 	reply_free(&r);
 	/* A page extracted for item 4 (--full-text): its article is shown, escaped, with its
 	 * paragraphs and where it came from; the feed's text stays one click away. */
