@@ -356,8 +356,12 @@ pages_items(struct store *st, const struct page_req *rq, struct page *pg)
 		buf_puts(b, "</div></li>\n");
 	}
 	buf_puts(b, "</ul>\n");
+	/* A cursor past the last item (an old link, items pruned since) is the list's end, not an
+	 * empty store. */
 	if (h.count == 0)
-		buf_puts(b, q ? "<p>Nothing matches.</p>\n" : "<p>No items yet: <code>brief fetch</code> stores some.</p>\n");
+		buf_puts(b, q ? "<p>Nothing matches.</p>\n"
+		              : rq->cursor ? "<p>No older items.</p>\n"
+		                           : "<p>No items yet: <code>brief fetch</code> stores some.</p>\n");
 	put_pager(b, "/items", q, q ? "after" : "before", rq->cursor, h.next);
 	arena_free(&arena);
 	page_end(pg);

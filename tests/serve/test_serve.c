@@ -255,6 +255,14 @@ test_pages(const char *base)
 	CHECK(strstr(b, "/items/7\" dir=\"auto\">Shipped the new parser today.</a>") != NULL);
 	CHECK(strstr(b, "(untitled)") == NULL);
 	reply_free(&r);
+	/* A cursor past the last item (an old bookmark, a list pruned since) is the end of the
+	 * list, not an empty store: no "brief fetch stores some", a way back to the newest. */
+	b = get(base, "/items?before=1.1", &r);
+	CHECK_INT(r.status, 200);
+	CHECK(strstr(b, "No items yet") == NULL);
+	CHECK(strstr(b, "No older items") != NULL);
+	CHECK(strstr(b, "href=\"/items\">← newest") != NULL);
+	reply_free(&r);
 	/* Found by a search, the untitled post is headed by its link (the snippet is no start). */
 	b = get(base, "/items?q=parser", &r);
 	CHECK(strstr(b, "/items/7\" dir=\"auto\">https://a.example/note</a>") != NULL);
