@@ -12,6 +12,7 @@
 #include "store/archive.h"
 #include "store/search.h"
 #include "util/html.h"
+#include "util/log.h"
 #include "util/str.h"
 #include "util/timeutil.h"
 #include "util/utf8.h"
@@ -73,11 +74,14 @@ pages_error(struct page *pg, int status, const char *message)
 	page_end(pg);
 }
 
-/* The 500 page for a store error e. Returns -1. */
+/* The 500 page for a store error e, which is logged: the page says only that the store
+ * failed, since e names the database file's path and the SQL's words, which are no client's
+ * business. Returns -1. */
 static int
 store_failed(struct page *pg, const struct err *e)
 {
-	pages_error(pg, 500, e->msg);
+	log_error("serve: %s", e->msg);
+	pages_error(pg, 500, "the store could not be read; the server's log says why");
 	return -1;
 }
 

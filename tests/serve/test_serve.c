@@ -657,6 +657,42 @@ test_search_paging_prune(const char *base, const char *db)
 	CHECK_INT(repeated, 0);
 }
 
+/* A store error is a 500 whose page says so in general terms: the store's own message, with
+ * the database file's path and the SQL's words, is logged, never sent to a client. */
+static void
+test_store_error_page(void)
+{
+	char home[512], db[600];
+	snprintf(home, sizeof home, "%s/home-broken", test_tmpdir());
+	mkdir(home, 0700);
+	snprintf(db, sizeof db, "%s/brief.db", home);
+	struct store w;
+	struct err e = {""};
+	CHECK_INT(store_open(&w, db, &e), 0);
+	struct serve_opts so = {"127.0.0.1:0", NULL, NULL};
+	struct serve *sv = serve_start(db, &so, &e);
+	CHECK(sv != NULL);
+	if (!sv) {
+		store_close(&w);
+		return;
+	}
+	/* the archive's reads fail from here on: a table they need is gone */
+	CHECK_INT(store_exec(&w, "DROP TABLE reports; DROP TABLE items", &e), 0);
+	store_close(&w);
+	struct reply r;
+	const char *b = get(serve_url(sv), "/", &r);
+	CHECK_INT(r.status, 500);
+	CHECK(strstr(b, home) == NULL);
+	CHECK(strstr(b, "brief.db") == NULL && strstr(b, "reports") == NULL);
+	CHECK(strstr(b, "store") != NULL);
+	reply_free(&r);
+	b = get(serve_url(sv), "/items", &r);
+	CHECK_INT(r.status, 500);
+	CHECK(strstr(b, home) == NULL && strstr(b, "items_page") == NULL);
+	reply_free(&r);
+	serve_stop(sv);
+}
+
 /* `brief serve` started while another brief migrates the store (both upgraded at once: a
  * timer's `brief fetch` and the archive restarted): the other holds the write lock and moves
  * the schema on after serve has read the old version. Serve must start on the migrated store,
@@ -878,6 +914,7 @@ main(void)
 	test_rtl(base, db);
 	test_binary(home, base + strlen("http://"));
 	test_search_paging_prune(base, db);
+	test_store_error_page();
 	test_binary_during_migration();
 	test_binary_during_backfill();
 	serve_stop(sv);
