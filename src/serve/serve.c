@@ -58,6 +58,32 @@ parse_listen(const char *listen, char *host, size_t hsize, char *port, size_t ps
 	return 0;
 }
 
+/* MHD_OPTION_UNESCAPE_CALLBACK: decode the %HH escapes of a URL's path or a query value in
+ * place, as libmicrohttpd's own unescaper does, except that %00 becomes U+001A (SUBSTITUTE):
+ * a value with a NUL would otherwise read as the shorter string before it (`?q=%00` as no
+ * search at all); as a control character the search refuses it (store_search_check) and no
+ * path or token matches it. Returns the new length. */
+static size_t
+unescape(void *cls, struct MHD_Connection *conn, char *s)
+{
+	(void)cls, (void)conn;
+	static const char hex[] = "0123456789abcdef";
+	char *w = s;
+	for (const char *r = s; *r; r++) {
+		const char *hi = r[0] == '%' && r[1] ? strchr(hex, ascii_lower((unsigned char)r[1])) : NULL;
+		const char *lo = hi && r[2] ? strchr(hex, ascii_lower((unsigned char)r[2])) : NULL;
+		if (!lo) {
+			*w++ = *r;
+			continue;
+		}
+		char c = (char)((hi - hex) << 4 | (lo - hex));
+		*w++ = c ? c : '\x1a';
+		r += 2;
+	}
+	*w = '\0';
+	return (size_t)(w - s);
+}
+
 /* Create, bind and listen; fills sv->url with the address actually bound. */
 static int
 open_socket(struct serve *sv, const char *listen_arg, int *is_v6, struct err *e)
@@ -357,6 +383,7 @@ serve_start(const char *db_path, const struct serve_opts *o, struct err *e)
 	                              MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)SERVE_IDLE_TIMEOUT_S,
 	                              MHD_OPTION_CONNECTION_LIMIT, (unsigned)SERVE_MAX_CONNECTIONS,
 	                              MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)SERVE_PER_IP_CONNECTIONS,
+	                              MHD_OPTION_UNESCAPE_CALLBACK, unescape, NULL,
 	                              MHD_OPTION_END);
 	if (!sv->daemon) {
 		err_set(e, "cannot start the HTTP server on %s", listen_arg);

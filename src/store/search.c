@@ -207,6 +207,13 @@ store_search_check(const char *q, struct err *e)
 	if (len > SEARCH_QUERY_MAX)
 		return err_set(e, "the search is %zu bytes long; at most %d are searched, shorten it", len,
 		               SEARCH_QUERY_MAX);
+	/* A control character is no text anyone typed, and the page could not echo it (html.h drops
+	 * them); tab and line breaks separate words. */
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)q[i];
+		if ((c < 0x20 && !is_ascii_space(c)) || c == 0x7F)
+			return err_set(e, "the search holds a control character; leave it out");
+	}
 	const char *p = q ? q : "", *term;
 	size_t n;
 	int terms = 0;

@@ -50,8 +50,8 @@ void store_search_query(struct store *st, const char *q, struct buf *out);
 int store_search_next_term(const char **p, const char **term, size_t *n);
 
 /* 0 when q can be searched as typed; -1 with e saying why not (a message for the reader):
- * longer than SEARCH_QUERY_MAX bytes, or more than QUERY_MAX_TERMS terms (store_search_query
- * would leave the rest out). A search nobody could have meant is refused, not shortened. */
+ * longer than SEARCH_QUERY_MAX bytes, more than QUERY_MAX_TERMS terms (store_search_query
+ * would leave the rest out), or holding a control character other than whitespace. A search nobody could have meant is refused, not shortened. */
 int store_search_check(const char *q, struct err *e);
 
 /* One page (at most limit rows) of items newest first, after cursor (NULL or "" = the first

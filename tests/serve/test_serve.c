@@ -244,6 +244,22 @@ test_pages(const char *base)
 	CHECK_INT(r.status, 200);
 	CHECK(strstr(b, "Nothing matches") != NULL);
 	reply_free(&r);
+	/* A NUL or another control character (a pasted binary, a probe) is refused like a search
+	 * too long, never answered with the latest items as if nothing were searched; a tab is a
+	 * space between words. */
+	static const char *const controls[] = {"/items?q=%00", "/items?q=rust%00", "/items?q=%01",
+	                                       "/items?q=rust%1Bzzzz", "/items?q=%7F"};
+	for (size_t k = 0; k < sizeof controls / sizeof controls[0]; k++) {
+		b = get(base, controls[k], &r);
+		CHECK_INT(r.status, 400);
+		CHECK(strstr(b, "control character") != NULL);
+		CHECK(strstr(b, "Latest items") == NULL && strstr(b, "/items/") == NULL);
+		reply_free(&r);
+	}
+	b = get(base, "/items?q=rust%09practice", &r);
+	CHECK_INT(r.status, 200);
+	CHECK(strstr(b, "/items/1\"") != NULL);
+	reply_free(&r);
 	b = get(base, "/items?q=rust+async+in+practice+rust+async+in+practice", &r); /* 8 terms */
 	CHECK_INT(r.status, 200);
 	CHECK(strstr(b, "/items/1\"") != NULL);
