@@ -18,10 +18,12 @@
 #include <string.h>
 
 #include "feed/date.h"
+#include "feed/entities.h"
 #include "feed/text.h"
 #include "feed/url.h"
 #include "util/buf.h"
 #include "util/str.h"
+#include "util/utf8.h"
 
 /* The string member key of obj trimmed, or NULL when absent, not a string or blank. */
 static const char *
@@ -36,16 +38,33 @@ jf_string(const json_t *obj, const char *key, struct arena *arena)
 	return len ? arena_strndup(arena, s, len) : NULL;
 }
 
-/* Plain-text field (title): whitespace runs collapsed, ends trimmed. */
+/* Plain-text field (title, a name): numeric character references decoded, whitespace runs
+ * collapsed, ends trimmed. The spec's titles are plain text, but WordPress and others write
+ * their typography there as references ("Blog &#8211; InfluxData", "Q&#038;A"), which a
+ * reader would otherwise see as such; nobody means "&#8211;" as text. A named reference
+ * ("&amp;") stays as written: a plain-text title may mean it. */
 static const char *
 jf_plain(const json_t *obj, const char *key, struct arena *arena)
 {
 	const json_t *v = json_object_get(obj, key);
 	if (!json_is_string(v))
 		return NULL;
-	struct buf out = BUF_INIT;
-	text_collapse_space(json_string_value(v), json_string_length(v), &out);
+	const char *in = json_string_value(v);
+	size_t len = json_string_length(v);
+	struct buf refs = BUF_INIT, out = BUF_INIT;
+	for (size_t i = 0; i < len; i++) {
+		uint32_t cp;
+		size_t n = in[i] == '&' && i + 1 < len && in[i + 1] == '#' ? entity_decode_ref(in + i, len - i, &cp) : 0;
+		if (n) {
+			utf8_put(&refs, cp);
+			i += n - 1;
+		} else {
+			buf_putc(&refs, in[i]);
+		}
+	}
+	text_collapse_space(refs.data ? refs.data : "", refs.len, &out);
 	const char *s = out.len ? arena_strndup(arena, out.data, out.len) : NULL;
+	buf_free(&refs);
 	buf_free(&out);
 	return s;
 }

@@ -249,6 +249,30 @@ test_content_text_whitespace(void)
 	arena_free(&arena);
 }
 
+/* Titles are plain text, but WordPress and others write their typography there as numeric
+ * character references ("Blog &#8211; InfluxData", "&#038;" for "&"): those are decoded, as a
+ * reader would see them; a named one ("&amp;") stays text, which a plain-text title may mean. */
+static void
+test_numeric_refs_in_titles(void)
+{
+	static const char doc[] = "{\"version\":\"https://jsonfeed.org/version/1.1\",\"title\":\"Blog &#8211; Ex\","
+	                          "\"items\":[{\"id\":\"1\",\"title\":\"It&#x2019;s Q&#038;A &amp; more &#\","
+	                          "\"authors\":[{\"name\":\"Jos&#233;\"}]}]}";
+	struct arena arena = ARENA_INIT;
+	struct feed_doc doc_out;
+	struct seen s = {0};
+	struct feed_parse_opts opts = {0};
+	CHECK(jsonfeed_parse(doc, sizeof doc - 1, &opts, &arena, collect, &s, &doc_out) == 0);
+	CHECK_STR(doc_out.feed.title, "Blog \u2013 Ex");
+	CHECK_INT(s.count, 1);
+	if (s.count == 1) {
+		CHECK_STR(s.title[0], "It\u2019s Q&A &amp; more &#");
+		CHECK_STR(s.author[0], "Jos\u00e9");
+	}
+	seen_free(&s);
+	arena_free(&arena);
+}
+
 /* Relative links in content_html (an image "/img/a.png", a link "../b") are made absolute, as
  * in an RSS or Atom item's HTML: brief serve, the digest and the weekly post show the content
  * on another site, where a relative image is broken. The base is the item's own page; an
@@ -321,6 +345,7 @@ main(void)
 	test_co_authors();
 	test_content_html_relative_links();
 	test_content_text_whitespace();
+	test_numeric_refs_in_titles();
 	test_v11();
 	test_v10_and_errors();
 	test_corpus();
