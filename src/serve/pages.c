@@ -333,7 +333,11 @@ pages_items(struct store *st, const struct page_req *rq, struct page *pg)
 	if (q) {
 		buf_puts(b, "<h1>Search: ");
 		html_escape_str(b, q);
-		buf_puts(b, "</h1>\n");
+		/* What the box reads (store/search.h), so that "-word" or "a OR b", which many search
+		 * boxes take as operators, are not read as a filter this list did not apply. */
+		buf_puts(b, "</h1>\n<p class=\"meta\">Every word must match; <code>\"two words\"</code> is a "
+		            "phrase, <code>word*</code> a prefix. <code>-</code> and <code>OR</code> are searched as "
+		            "words, not operators: <code>-rust</code> finds rust.</p>\n");
 	} else {
 		buf_puts(b, "<h1>Latest items</h1>\n");
 	}

@@ -213,6 +213,18 @@ test_pages(const char *base)
 	b = get(base, "/items?q=rust+practice", &r); /* terms ANDed */
 	CHECK(strstr(b, "/items/1\"") != NULL);
 	reply_free(&r);
+	/* "-" and OR are no operators: the page says so under the search, and searches what it
+	 * says (a reader who typed "-rust" sees the rust item, told why) */
+	b = get(base, "/items?q=-rust", &r);
+	CHECK_INT(r.status, 200);
+	CHECK(strstr(b, "/items/1\"") != NULL);
+	CHECK(strstr(b, "<code>-</code> and <code>OR</code> are searched as words") != NULL);
+	reply_free(&r);
+	b = get(base, "/items?q=rust+OR+practice", &r); /* "or" is a word item 1 lacks */
+	CHECK_INT(r.status, 200);
+	CHECK(strstr(b, "/items/1\"") == NULL && strstr(b, "Nothing matches") != NULL);
+	CHECK(strstr(b, "are searched as words") != NULL);
+	reply_free(&r);
 	b = get(base, "/items?q=rust+zzzz", &r);
 	CHECK(strstr(b, "/items/1\"") == NULL && strstr(b, "Nothing matches") != NULL);
 	reply_free(&r);
