@@ -545,6 +545,29 @@ test_blank_text(void)
 	store_close(&st);
 }
 
+/* A model that declines (OpenAI's "content": null beside a "refusal" text) was asked again as
+ * if its answer had no JSON object, on every attempt, and the usage log said "no JSON object in
+ * the answer". A refusal is asked once more at most, then the items are scored offline, and the
+ * log names it. */
+static void
+test_refusal(void)
+{
+	struct store st;
+	struct arena a = ARENA_INIT;
+	struct curate_result r;
+	/* the score request and its one re-ask refused; the third refusal is one enrich request's */
+	CHECK(curate_faulted("refusal.db", "refusal,refusal,refusal", &st, &a, &r) == 12);
+	CHECK_INT(llmsrv_faults_pending(srv), 0);
+	CHECK_INT(score_items_asked(), 24);
+	CHECK_INT(r.offline_fallbacks, r.story_count);
+	CHECK(test_query_int(&st, "SELECT count(*) FROM llm_usage WHERE task = 'score'"
+	                          " AND error LIKE 'the model refused: I''m sorry%'") == 2);
+	for (size_t i = 0; i < r.top_count; i++)
+		CHECK(r.top[i]->has_enrichment && !r.top[i]->enrichment.is_offline);
+	arena_free(&a);
+	store_close(&st);
+}
+
 int
 main(void)
 {
@@ -586,6 +609,7 @@ main(void)
 	test_enrich_language();
 	test_highlights_language();
 	test_blank_text();
+	test_refusal();
 	llmsrv_stop(srv);
 	return test_done("test_llm");
 }

@@ -361,7 +361,12 @@ chat(struct llmsrv *s, struct MHD_Connection *c, const struct buf *body)
 	                         "choices", "usage", "prompt_tokens", (int)prompt, "completion_tokens", (int)completion,
 	                         "total_tokens", (int)(prompt + completion), "prompt_tokens_details", "cached_tokens",
 	                         (int)cached);
-	if (!(fault && strcmp(fault, "empty_choices") == 0)) {
+	if (fault && strcmp(fault, "refusal") == 0) { /* OpenAI's refusal: no content, a refusal text */
+		json_t *choice = json_pack("{s:i,s:{s:s,s:n,s:s},s:s}", "index", 0, "message", "role", "assistant",
+		                           "content", "refusal", "I'm sorry, but I can't help with that request.",
+		                           "finish_reason", "stop");
+		json_array_append_new(json_object_get(resp, "choices"), choice);
+	} else if (!(fault && strcmp(fault, "empty_choices") == 0)) {
 		json_t *choice = json_pack("{s:i,s:{s:s,s:s},s:s}", "index", 0, "message", "role", "assistant",
 		                           "content", buf_str(&content), "finish_reason", finish);
 		json_array_append_new(json_object_get(resp, "choices"), choice);

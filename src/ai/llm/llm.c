@@ -305,9 +305,18 @@ finish(struct llm_client *c, struct llm_request *r, CURLcode code)
 			drop_bad_entries(r, answer);
 		char why[200];
 		int truncated = finish_reason && strcmp(finish_reason, "length") == 0;
+		const char *refusal = json_string_value(json_object_get(
+			json_object_get(json_array_get(json_object_get(resp, "choices"), 0), "message"), "refusal"));
 		if (!json_array_size(json_object_get(resp, "choices"))) {
 			snprintf(r->error, sizeof r->error, "the answer has no choices");
 			retryable = 1;
+		} else if (!answer && refusal) {
+			/* The model declined (OpenAI's "refusal", content null): asking again rarely changes
+			 * its mind, so once more at most, then the caller's fallback takes the items. */
+			snprintf(r->error, sizeof r->error, "the model refused: %.160s", refusal);
+			retryable = r->attempts < 2;
+			if (!retryable)
+				log_warn("llm %s: %s (not asked again)", prompt_task_name(r->task), r->error);
 		} else if (!answer) {
 			snprintf(r->error, sizeof r->error, "%s", truncated ? "the answer was truncated" : "no JSON object in the answer");
 			if (truncated && r->cur_max_tokens < MAX_COMPLETION_TOKENS)

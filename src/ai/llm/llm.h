@@ -5,7 +5,8 @@
  *
  * What is retried (up to max_attempts per request): transport errors and timeouts, HTTP 408,
  * 429 and 5xx, and answers that are unusable (no choices, no JSON object, truncated, not
- * matching the schema). Other 4xx fail at once. A 400 that names response_format makes the
+ * matching the schema). A refusal (content null, a "refusal" text) is retried once at most,
+ * with a warning when it stands. Other 4xx fail at once. A 400 that names response_format makes the
  * client fall back to json_object mode (schema in the instructions, same local validation)
  * for the rest of the run. The API key goes only into the Authorization header and is
  * redacted from every error text, as are credentials in URLs (util/redact.h). */
