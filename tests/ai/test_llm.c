@@ -568,6 +568,33 @@ test_refusal(void)
 	store_close(&st);
 }
 
+/* A model that writes one entry's score as NaN (not JSON): the parser rejected the whole
+ * answer, so the whole batch was asked again, and a model that kept doing it sent all twelve
+ * articles to the offline engine. Only the entry with NaN is left out and asked again. */
+static void
+test_nan_entry(void)
+{
+	struct store st;
+	struct arena a = ARENA_INIT;
+	struct curate_result r;
+	CHECK(curate_faulted("nan.db", "nan,nan,nan", &st, &a, &r) == 12);
+	CHECK_INT(llmsrv_faults_pending(srv), 0);
+	size_t offline = 0;
+	for (size_t i = 0; i < r.story_count; i++)
+		offline += r.stories[i].verdict.is_offline;
+	CHECK(offline <= 1);
+	CHECK(score_items_asked() <= 14); /* the batch once, then the one article alone */
+	const char *text = "{\"items\":[{\"r\":NaN,\"q\":-Infinity,\"s\":\"NaN stays\"}]}";
+	json_t *v = schema_extract(text, strlen(text));
+	CHECK(v && json_is_null(json_object_get(json_array_get(json_object_get(v, "items"), 0), "r")));
+	CHECK(v && json_is_null(json_object_get(json_array_get(json_object_get(v, "items"), 0), "q")));
+	CHECK(v && strcmp(json_string_value(json_object_get(json_array_get(json_object_get(v, "items"), 0), "s")),
+	                  "NaN stays") == 0);
+	json_decref(v);
+	arena_free(&a);
+	store_close(&st);
+}
+
 int
 main(void)
 {
@@ -610,6 +637,7 @@ main(void)
 	test_highlights_language();
 	test_blank_text();
 	test_refusal();
+	test_nan_entry();
 	llmsrv_stop(srv);
 	return test_done("test_llm");
 }

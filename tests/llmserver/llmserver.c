@@ -346,6 +346,12 @@ chat(struct llmsrv *s, struct MHD_Connection *c, const struct buf *body)
 		buf_printf(&content, "```json\n%s\n```", json);
 	} else if (fault && strcmp(fault, "prose") == 0) {
 		buf_printf(&content, "Sure! Here is the result:\n%s\nLet me know if you need more.", json);
+	} else if (fault && strcmp(fault, "nan") == 0 && strstr(json, "\"r\":")) {
+		/* the first score entry's relevance written NaN, which JSON has no word for */
+		const char *r = strstr(json, "\"r\":") + 4;
+		buf_append(&content, json, (size_t)(r - json));
+		buf_puts(&content, "NaN");
+		buf_puts(&content, r + strspn(r, "-0123456789.eE+"));
 	} else if (fault && strcmp(fault, "truncated") == 0) {
 		buf_append(&content, json, strlen(json) / 2);
 		finish = "length";

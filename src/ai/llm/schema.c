@@ -49,11 +49,79 @@ match_brace(const char *s, const char *end, size_t *budget)
 	return NULL;
 }
 
+static int
+is_word_byte(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+/* Whether s[i..n) starts the bare word w (not part of a longer identifier). */
+static int
+bare_word(const char *s, size_t n, size_t i, const char *w)
+{
+	size_t wl = strlen(w);
+	if (n - i < wl || memcmp(s + i, w, wl) != 0)
+		return 0;
+	if (i > 0 && is_word_byte(s[i - 1]))
+		return 0;
+	return i + wl == n || !is_word_byte(s[i + wl]);
+}
+
+/* s with every bare NaN, Infinity, -Infinity and +Infinity outside strings written as null
+ * into out (a model's "score" of NaN, which JSON has no word for). Returns how many. */
+static int
+nonfinite_as_null(const char *s, size_t n, struct buf *out)
+{
+	static const char *const words[] = {"-Infinity", "+Infinity", "Infinity", "NaN"};
+	int in_string = 0, count = 0;
+	for (size_t i = 0; i < n;) {
+		if (in_string) {
+			if (s[i] == '\\' && i + 1 < n) {
+				buf_append(out, s + i, 2);
+				i += 2;
+				continue;
+			}
+			in_string = s[i] != '"';
+		} else if (s[i] == '"') {
+			in_string = 1;
+		} else {
+			size_t k = 0;
+			while (k < sizeof words / sizeof *words && !bare_word(s, n, i, words[k]))
+				k++;
+			if (k < sizeof words / sizeof *words) {
+				buf_puts(out, "null");
+				i += strlen(words[k]);
+				count++;
+				continue;
+			}
+		}
+		buf_append(out, s + i, 1);
+		i++;
+	}
+	return count;
+}
+
+static json_t *extract(const char *content, size_t len);
+
 json_t *
 schema_extract(const char *content, size_t len)
 {
 	if (!content)
 		return NULL;
+	/* One entry's NaN made the whole answer unparseable (or the search in prose took the
+	 * next entry for the answer), so the whole batch was asked again: read as null, it fails
+	 * that entry's schema alone (llm.c asks again for that article). */
+	struct buf clean = BUF_INIT;
+	json_t *v = nonfinite_as_null(content, len, &clean) > 0 ? extract(buf_str(&clean), clean.len)
+	                                                         : extract(content, len);
+	buf_free(&clean);
+	return v;
+}
+
+/* schema_extract on the answer as it came. */
+static json_t *
+extract(const char *content, size_t len)
+{
 	const char *s = content;
 	size_t n = len;
 	str_trim(&s, &n);

@@ -12,7 +12,9 @@
  * (```json or plain), else the first '{' to its matching '}' (string-aware) when prose
  * surrounds it. Returns a new reference, or NULL when no parseable object is there. The
  * search through prose is bounded (scanning and parsing at most 8 times the answer's length
- * plus 1 MiB), so a hostile answer of many stray braces costs linear time and is rejected. */
+ * plus 1 MiB), so a hostile answer of many stray braces costs linear time and is rejected.
+ * A bare NaN or (±)Infinity outside strings, which JSON lacks, is read as null first, so
+ * the entry that holds one fails its schema alone. */
 json_t *schema_extract(const char *content, size_t len);
 /* Check value against schema. Returns 0, or -1 with a one-line reason (a JSON path and what
  * was wrong) in why. */
