@@ -595,6 +595,44 @@ test_nan_entry(void)
 	store_close(&st);
 }
 
+/* A model that scores in half points (7.5) had every score entry refused as not an integer:
+ * the batch was asked three times and every article was scored offline. A fraction is
+ * rounded half up (docs/ai.md): the stand-in's 7.5 is its 8. */
+static void
+test_half_scores(void)
+{
+	struct store st;
+	struct arena a = ARENA_INIT;
+	struct curate_result r;
+	CHECK(curate_faulted("half.db", "half_scores,half_scores,half_scores", &st, &a, &r) == 12);
+	size_t offline = 0;
+	for (size_t i = 0; i < r.story_count; i++)
+		offline += r.stories[i].verdict.is_offline;
+	CHECK_INT(offline, 0);
+	CHECK_INT(score_items_asked(), 12);
+	static const struct {
+		double in;
+		long long out; /* -1: refused */
+	} cases[] = {{7.5, 8}, {7.49, 7}, {0.5, 1}, {10.4, 10}, {10.5, -1}, {0.4, -1}};
+	const json_t *entry_schema = json_object_get(
+		json_object_get(json_object_get(prompt_schema(PROMPT_SCORE), "properties"), "items"), "items");
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		json_t *e = json_pack("{s:s,s:f,s:f,s:s,s:s,s:[s]}", "i", "a1", "r", cases[i].in, "q", 6.5, "t", "4.5",
+		                      "c", "tools", "k", "Rust");
+		prompt_entry_normalise(PROMPT_SCORE, e);
+		char why[200];
+		int ok = schema_validate(entry_schema, e, why, sizeof why) == 0;
+		CHECK_INT(ok, cases[i].out >= 0);
+		if (ok)
+			CHECK_INT(json_integer_value(json_object_get(e, "r")), cases[i].out);
+		CHECK_INT(json_integer_value(json_object_get(e, "q")), 7);
+		CHECK_INT(json_integer_value(json_object_get(e, "t")), 5);
+		json_decref(e);
+	}
+	arena_free(&a);
+	store_close(&st);
+}
+
 int
 main(void)
 {
@@ -638,6 +676,7 @@ main(void)
 	test_blank_text();
 	test_refusal();
 	test_nan_entry();
+	test_half_scores();
 	llmsrv_stop(srv);
 	return test_done("test_llm");
 }

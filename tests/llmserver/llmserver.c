@@ -228,6 +228,14 @@ apply_item_fault(const char *fault, json_t *answer)
 				json_object_set_new(e, scores[j], json_string(v));
 			}
 		}
+	else if (strcmp(fault, "half_scores") == 0 && json_object_get(json_array_get(items, 0), "r"))
+		for (size_t k = 0; k < json_array_size(items); k++) {
+			json_t *e = json_array_get(items, k);
+			static const char *const scores[] = {"r", "q", "t"};
+			for (size_t j = 0; j < 3; j++)
+				json_object_set_new(e, scores[j],
+				                    json_real((double)json_integer_value(json_object_get(e, scores[j])) - 0.5));
+		}
 	else if (strcmp(fault, "english") == 0 && json_object_get(json_array_get(items, 0), "summary"))
 		for (size_t k = 0; k < json_array_size(items); k++) {
 			json_t *e = json_array_get(items, k);

@@ -22,7 +22,8 @@
  * "blank_text" (every enrich entry's summary " U+200B ", the highlights "\n \n"), "auth_401"
  * (a 401 whose message echoes the bearer key, as some servers do), "refusal" (the message's
  * content null and a "refusal" text beside it, as OpenAI answers what its model declines),
- * "nan" (the first score entry's r written as the bare word NaN, which JSON does not have).
+ * "nan" (the first score entry's r written as the bare word NaN, which JSON does not have),
+ * "half_scores" (every score entry's r, q and t half a point lower, 8 as 7.5).
  *
  * Token counting (the same rule for every client, so comparisons are fair): ASCII bytes / 4
  * plus one per non-ASCII code point, over all message contents; a system message seen before

@@ -1,6 +1,7 @@
 /* prompt.c: task instructions, schemas and data blocks (see prompt.h for the layout rules). */
 #include "ai/llm/prompt.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "category.h"
@@ -176,9 +177,17 @@ prompt_entry_normalise(enum prompt_task t, json_t *entry)
 	static const char *const scores[] = {"r", "q", "t"};
 	for (size_t i = 0; i < sizeof scores / sizeof *scores; i++) {
 		long v;
+		double f;
 		const char *s = json_string_value(json_object_get(entry, scores[i]));
 		if (s && str_to_long(s, -1000, 1000, &v) == 0)
 			json_object_set_new(entry, scores[i], json_integer(v));
+		else if (s && str_to_double(s, &f) == 0 && isfinite(f))
+			json_object_set_new(entry, scores[i], json_real(f));
+		/* A fractional score (7.5): rounded half up to the scale's integer, range still checked. */
+		json_t *x = json_object_get(entry, scores[i]);
+		double d = json_is_real(x) ? json_real_value(x) : 0;
+		if (json_is_real(x) && d >= -1000.0 && d <= 1000.0 && d != floor(d))
+			json_object_set_new(entry, scores[i], json_integer((json_int_t)floor(d + 0.5)));
 	}
 }
 
