@@ -11,6 +11,7 @@
 #include "llmserver.h"
 #include "store/select.h"
 #include "testlib.h"
+#include "util/utf8.h"
 
 static struct llmsrv *srv;
 
@@ -633,6 +634,34 @@ test_half_scores(void)
 	store_close(&st);
 }
 
+/* A "summary" of over 5,000 bytes (a model that does not stop) reached the digest as it came,
+ * although the prompt asks for 3 to 5 sentences of about 100 to 200 characters. It is cut at a
+ * sentence end to at most 5 sentences and 500 characters (docs/ai.md), and not asked again. */
+static void
+test_long_summary(void)
+{
+	struct store st;
+	struct arena a = ARENA_INIT;
+	struct curate_result r;
+	/* the score answer fenced (read as it is), the three enrich answers long */
+	CHECK(curate_faulted("long-summary.db", "fenced,long_summary,long_summary,long_summary", &st, &a, &r) == 12);
+	CHECK_INT(llmsrv_faults_pending(srv), 0);
+	CHECK_INT(r.top_count, 6);
+	for (size_t i = 0; i < r.top_count; i++) {
+		const char *sum = r.top[i]->enrichment.summary;
+		CHECK(!r.top[i]->enrichment.is_offline);
+		size_t chars = utf8_count(sum, strlen(sum));
+		if (chars > 500)
+			fprintf(stderr, "pick %zu: a summary of %zu characters\n", i + 1, chars);
+		CHECK(chars > 20 && chars <= 500);
+		/* cut at a sentence end */
+		CHECK(strlen(sum) >= 3 && strcmp(sum + strlen(sum) - 3, "\xe3\x80\x82") == 0);
+	}
+	CHECK_INT(llmsrv_items_asked(srv, "enrich"), 6);
+	arena_free(&a);
+	store_close(&st);
+}
+
 int
 main(void)
 {
@@ -677,6 +706,7 @@ main(void)
 	test_refusal();
 	test_nan_entry();
 	test_half_scores();
+	test_long_summary();
 	llmsrv_stop(srv);
 	return test_done("test_llm");
 }

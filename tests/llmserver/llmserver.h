@@ -23,7 +23,8 @@
  * (a 401 whose message echoes the bearer key, as some servers do), "refusal" (the message's
  * content null and a "refusal" text beside it, as OpenAI answers what its model declines),
  * "nan" (the first score entry's r written as the bare word NaN, which JSON does not have),
- * "half_scores" (every score entry's r, q and t half a point lower, 8 as 7.5).
+ * "half_scores" (every score entry's r, q and t half a point lower, 8 as 7.5), "long_summary"
+ * (every enrich entry's summary repeated to over 5,000 bytes).
  *
  * Token counting (the same rule for every client, so comparisons are fair): ASCII bytes / 4
  * plus one per non-ASCII code point, over all message contents; a system message seen before

@@ -31,6 +31,32 @@ stage_in_language(const char *s, int is_en)
 	return is_en ? share <= 0.5 : share >= 0.05;
 }
 
+/* The prompt asks for 3 to 5 sentences, about 100 to 200 Chinese characters (60 to 120 English
+ * words); a summary is kept to its first 5 sentences and at most this many characters. */
+#define SUMMARY_MAX_SENTENCES 5
+#define SUMMARY_MAX_CHARS_ZH 500 /* code points: Latin names in a Chinese summary count one a letter */
+#define SUMMARY_MAX_CHARS_EN 1000
+
+/* summary cut at a sentence end to the prompt's promise (SUMMARY_MAX_*), arena-owned; NULL
+ * when even its first sentence is longer than that (no sentence end to cut at). */
+static const char *
+summary_capped(const char *summary, int is_en, struct arena *arena)
+{
+	size_t max_chars = is_en ? SUMMARY_MAX_CHARS_EN : SUMMARY_MAX_CHARS_ZH;
+	size_t len = strlen(summary);
+	struct text_span sp[SUMMARY_MAX_SENTENCES + 1];
+	size_t n = text_sentences(summary, sp, SUMMARY_MAX_SENTENCES + 1);
+	if (n <= SUMMARY_MAX_SENTENCES && utf8_count(summary, len) <= max_chars)
+		return arena_strdup(arena, summary);
+	if (n > SUMMARY_MAX_SENTENCES)
+		n = SUMMARY_MAX_SENTENCES;
+	while (n > 0 && utf8_count(summary, (size_t)(sp[n - 1].p + sp[n - 1].len - summary)) > max_chars)
+		n--;
+	if (n == 0)
+		return NULL;
+	return arena_strndup(arena, summary, (size_t)(sp[n - 1].p + sp[n - 1].len - summary));
+}
+
 static int
 enrich_apply(void *vctx, size_t index, json_t *entry)
 {
@@ -48,9 +74,17 @@ enrich_apply(void *vctx, size_t index, json_t *entry)
 		log_warn("llm enrich: an entry is not in %s, left out (asked again)", ctx->is_en ? "English" : "Chinese");
 		return -1;
 	}
+	/* A "summary" of 5,000 characters went into the digest as it came: cut at a sentence end
+	 * to the prompt's promise; one without a sentence end within it is asked again. */
+	const char *capped = summary_capped(summary, ctx->is_en, ctx->arena);
+	if (!capped) {
+		log_warn("llm enrich: a summary has no sentence end within %d characters, left out (asked again)",
+		         ctx->is_en ? SUMMARY_MAX_CHARS_EN : SUMMARY_MAX_CHARS_ZH);
+		return -1;
+	}
 	struct story *s = ctx->top[index];
 	s->enrichment.title = arena_strdup(ctx->arena, title);
-	s->enrichment.summary = arena_strdup(ctx->arena, summary);
+	s->enrichment.summary = capped;
 	s->enrichment.reason = arena_strdup(ctx->arena, reason);
 	s->enrichment.is_offline = 0;
 	s->has_enrichment = 1;
