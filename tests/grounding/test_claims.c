@@ -746,6 +746,29 @@ test_decimal_comma_indian(void)
 	CHECK_INT(status_of(ix, "It raised 3 crore rupees [2].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
 }
 
+/* French and German scales: "3,5 millions", "2 milliards", "40 Millionen", "2 Milliarden".
+ * Before, a plural or foreign scale was no unit, so "3,5 millions" was the bare counts 3 and 5
+ * (no claim) and "2 milliards d'euros" a bare 2: a draft that made the source's 3,5 millions
+ * "4,5 millions", or its 2 milliards 5, passed unchecked. */
+static void
+test_foreign_scales(void)
+{
+	check_figure("compte 3,5 millions d'abonnés", 3.5e6, 0);
+	check_figure("une levée de 2 milliards d'euros", 2e9, 0);
+	check_figure("mit 40 Millionen Nutzern", 4e7, 0);
+	check_figure("rund 2 Milliarden Euro", 2e9, 0);
+	static const struct ground_source src[] = {
+		{1, "text: Acme compte 3,5 millions d'abonnés et a levé 2 milliards d'euros.", NULL},
+	};
+	struct ground_index *ix = ground_index_new(src, 1, &A);
+	CHECK_INT(status_of(ix, "Acme has 3.5 million subscribers [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "Acme compte 4,5 millions d'abonnés [1].", GROUND_EN, CLAIM_FIGURE, NULL),
+	          GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "Acme raised 2 billion euros [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "Acme a levé 5 milliards d'euros [1].", GROUND_EN, CLAIM_FIGURE, NULL),
+	          GROUND_UNSUPPORTED);
+}
+
 /* A minus sign right before a figure (−, -, an en dash, 负) is part of it: a draft's signed
  * figure needs the source's sign; an unsigned one is a paraphrase of either ("fell 3%" for
  * −3 %). Before, the sign was dropped, so a draft that turned a source's growth of 5 %
@@ -843,6 +866,7 @@ main(void)
 	test_ratios();
 	test_multiple_idioms();
 	test_decimal_comma_indian();
+	test_foreign_scales();
 	test_minus_sign();
 	test_relative_dates();
 	test_reversal_idiom();

@@ -374,7 +374,9 @@ is_generic(const char *w, size_t len)
 }
 
 /* The multiplier of a CJK or English unit word at t[i..] (after at most one space): its
- * bytes in *n, *pct set for percent words. 1 with *n = 0 when none. */
+ * bytes in *n, *pct set for percent words. 1 with *n = 0 when none. The French and German
+ * scales are read too (3,5 millions, 2 milliards, 40 Millionen, 2 Milliarden); "billions" is
+ * not, since the French billion is 1e12. */
 static double
 unit_after(const struct ex *x, size_t i, size_t *n, int *pct)
 {
@@ -388,7 +390,8 @@ unit_after(const struct ex *x, size_t i, size_t *n, int *pct)
 		{"个百分点", 1, 1}, {"percentage points", 1, 1}, {"percentage point", 1, 1}, {"percent", 1, 1},
 		{"per cent", 1, 1}, {"pct", 1, 1}, {"thousand", 1e3, 0}, {"million", 1e6, 0}, {"billion", 1e9, 0},
 		{"trillion", 1e12, 0}, {"mn", 1e6, 0}, {"bn", 1e9, 0}, {"lakh", 1e5, 0}, {"lakhs", 1e5, 0},
-		{"crore", 1e7, 0}, {"crores", 1e7, 0},
+		{"crore", 1e7, 0}, {"crores", 1e7, 0}, {"millions", 1e6, 0}, {"milliard", 1e9, 0},
+		{"milliards", 1e9, 0}, {"Millionen", 1e6, 0}, {"Milliarde", 1e9, 0}, {"Milliarden", 1e9, 0},
 	};
 	*n = 0;
 	*pct = 0;
