@@ -746,6 +746,27 @@ test_decimal_comma_indian(void)
 	CHECK_INT(status_of(ix, "It raised 3 crore rupees [2].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
 }
 
+/* "half a million" is 500,000 (and "half a billion" 500 million). Before, it was no figure
+ * ("half" is no number word and "a million" has no digits), so a draft that made a source's
+ * "200,000 users" "half a million users" passed. "half a dozen" stays no claim. */
+static void
+test_half_a_scale(void)
+{
+	check_figure("half a million users", 5e5, 0);
+	check_figure("Half a billion dollars", 5e8, 0);
+	CHECK(first("half a dozen tools", 1, CLAIM_FIGURE) == NULL);
+	static const struct ground_source src[] = {
+		{1, "text: Acme now has 500,000 users and 200,000 paying ones.", NULL},
+	};
+	struct ground_index *ix = ground_index_new(src, 1, &A);
+	CHECK_INT(status_of(ix, "Acme has half a million users [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "Half a million users pay [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
+	static const struct ground_source other[] = {{1, "text: Acme now has 200,000 users.", NULL}};
+	ix = ground_index_new(other, 1, &A);
+	CHECK_INT(status_of(ix, "Acme has half a million users [1].", GROUND_EN, CLAIM_FIGURE, NULL),
+	          GROUND_UNSUPPORTED);
+}
+
 /* French and German scales: "3,5 millions", "2 milliards", "40 Millionen", "2 Milliarden".
  * Before, a plural or foreign scale was no unit, so "3,5 millions" was the bare counts 3 and 5
  * (no claim) and "2 milliards d'euros" a bare 2: a draft that made the source's 3,5 millions
@@ -867,6 +888,7 @@ main(void)
 	test_multiple_idioms();
 	test_decimal_comma_indian();
 	test_foreign_scales();
+	test_half_a_scale();
 	test_minus_sign();
 	test_relative_dates();
 	test_reversal_idiom();

@@ -1025,7 +1025,7 @@ ratio_at(struct ex *x, size_t i)
 }
 
 /* A figure in English number words at t[i] (a word's first letter): "nine million",
- * "forty-two percent", "two hundred and fifty thousand", "twenty". Returns the byte after it,
+ * "forty-two percent", "two hundred and fifty thousand", "twenty", "half a million". Returns the byte after it,
  * i when t[i] starts none. */
 static size_t
 word_figure_at(struct ex *x, size_t i)
@@ -1044,6 +1044,16 @@ word_figure_at(struct ex *x, size_t i)
 	size_t fe = fraction_words_at(x, i);
 	if (fe > i)
 		return fe;
+	/* Half a scale: "half a million" is 500,000 (its unit a tenth of the scale). */
+	if (w == 4 && str_ncasecmp(x->t + i, "half a ", 7) == 0) {
+		size_t n;
+		int pct;
+		double mul = unit_after(x, i + 6, &n, &pct);
+		if (n && !pct && mul >= 1e3 && x->t[i + 6] == ' ') {
+			size_t e = i + 6 + n;
+			return push_figure(x, i, e, 0.5, 0.1, mul, 0, currency_after(x, e), 0);
+		}
+	}
 	for (size_t k = 0; k < sizeof multiples / sizeof *multiples; k++)
 		if (strlen(multiples[k].w) == w && str_ncasecmp(x->t + i, multiples[k].w, w) == 0 &&
 		    !(i + w < x->len && x->t[i + w] == '-')) {
