@@ -767,6 +767,26 @@ test_half_a_scale(void)
 	          GROUND_UNSUPPORTED);
 }
 
+/* Per mille: 千分之五 and 千分之5 are 0.5 %, 万分之三 0.03 %, 5‰ 0.5 %. Before, 千分之 was no
+ * percent word, so 千分之五 was the bare count 5 (no claim) and 千分之50 the figure 50: a draft
+ * that made the source's 千分之五 千分之八 passed, and one that wrote its 千分之五 as 0.5% was
+ * flagged. */
+static void
+test_per_mille(void)
+{
+	check_figure("不良率为千分之五", 0.5, 1);
+	check_figure("不良率为千分之5", 0.5, 1);
+	check_figure("误差仅万分之三", 0.03, 1);
+	check_figure("the error rate is 5‰", 0.5, 1);
+	check_figure("上涨百分之三十", 30, 1);
+	static const struct ground_source src[] = {{1, "text: 该芯片的不良率为千分之五，良率百分之九十。", NULL}};
+	struct ground_index *ix = ground_index_new(src, 1, &A);
+	CHECK_INT(status_of(ix, "The chip's defect rate is 0.5% [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "该芯片的不良率为千分之5[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "该芯片的不良率为千分之八[1]。", 0, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "The chip's defect rate is 5% [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+}
+
 /* French and German scales: "3,5 millions", "2 milliards", "40 Millionen", "2 Milliarden".
  * Before, a plural or foreign scale was no unit, so "3,5 millions" was the bare counts 3 and 5
  * (no claim) and "2 milliards d'euros" a bare 2: a draft that made the source's 3,5 millions
@@ -889,6 +909,7 @@ main(void)
 	test_decimal_comma_indian();
 	test_foreign_scales();
 	test_half_a_scale();
+	test_per_mille();
 	test_minus_sign();
 	test_relative_dates();
 	test_reversal_idiom();

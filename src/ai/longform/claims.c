@@ -387,7 +387,7 @@ unit_after(const struct ex *x, size_t i, size_t *n, int *pct)
 	} units[] = {
 		{"万亿", 1e12, 0}, {"千亿", 1e11, 0}, {"百亿", 1e10, 0}, {"十亿", 1e9, 0}, {"亿", 1e8, 0},
 		{"千万", 1e7, 0},  {"百万", 1e6, 0},  {"十万", 1e5, 0},  {"万", 1e4, 0},   {"千", 1e3, 0}, {"%", 1, 1},
-		{"个百分点", 1, 1}, {"percentage points", 1, 1}, {"percentage point", 1, 1}, {"percent", 1, 1},
+		{"‰", 0.1, 1}, {"个百分点", 1, 1}, {"percentage points", 1, 1}, {"percentage point", 1, 1}, {"percent", 1, 1},
 		{"per cent", 1, 1}, {"pct", 1, 1}, {"thousand", 1e3, 0}, {"million", 1e6, 0}, {"billion", 1e9, 0},
 		{"trillion", 1e12, 0}, {"mn", 1e6, 0}, {"bn", 1e9, 0}, {"lakh", 1e5, 0}, {"lakhs", 1e5, 0},
 		{"crore", 1e7, 0}, {"crores", 1e7, 0}, {"millions", 1e6, 0}, {"milliard", 1e9, 0},
@@ -551,6 +551,24 @@ sign_before(const struct ex *x, size_t i)
 	return 0;
 }
 
+/* The scale of a percentage word right before t[i]: 百分之 1 (百分之三十 is 30 %), 千分之 0.1
+ * (千分之五 is 0.5 %), 万分之 0.01; its bytes in *n. 0 when none. */
+static double
+per_before(const struct ex *x, size_t i, size_t *n)
+{
+	static const struct {
+		const char *w;
+		double mul;
+	} per[] = {{"百分之", 1}, {"千分之", 0.1}, {"万分之", 0.01}};
+	for (size_t k = 0; k < sizeof per / sizeof *per; k++) {
+		*n = strlen(per[k].w);
+		if (i >= *n && memcmp(x->t + i - *n, per[k].w, *n) == 0)
+			return per[k].mul;
+	}
+	*n = 0;
+	return 0;
+}
+
 /* A figure starting at t[i] (a digit, not preceded by a letter or digit): returns the byte
  * after it. Separators: thousands commas (17,000), Indian grouping (1,80,000), a decimal
  * point, or a decimal comma before a scale, percent or currency (3,5 %; 1.234,56 €, whose
@@ -650,9 +668,12 @@ figure_at(struct ex *x, size_t i)
 			e += n;
 		}
 	}
-	if (!pct && i >= strlen("百分之") && memcmp(t + i - strlen("百分之"), "百分之", strlen("百分之")) == 0) {
+	size_t pn;
+	double per = pct ? 0 : per_before(x, i, &pn);
+	if (per > 0) {
 		pct = 1;
-		start = i - strlen("百分之");
+		mul *= per;
+		start = i - pn;
 	}
 	int cs = currency_before(x, start);
 	if (cs) {
@@ -859,13 +880,11 @@ cjk_figure_at(struct ex *x, size_t i)
 			return push_figure(x, i, e, value * 10 + d, 1, 1, 1, 0, 0);
 		return push_figure(x, i, k, value * 10, 10, 1, 1, 0, 0);
 	}
-	int pct = 0;
-	size_t start = i;
-	if (i >= strlen("百分之") && memcmp(x->t + i - strlen("百分之"), "百分之", strlen("百分之")) == 0) {
-		pct = 1;
-		start = i - strlen("百分之");
-	}
-	return push_words_figure(x, start, j, value, unit, pct);
+	size_t pn;
+	double per = per_before(x, i, &pn);
+	if (per > 0)
+		return push_words_figure(x, i - pn, j, value * per, unit * per, 1);
+	return push_words_figure(x, i, j, value, unit, 0);
 }
 
 /* The value of the English number word w[0..len) (one..nineteen, twenty..ninety), 0 when it
