@@ -839,6 +839,37 @@ test_minus_sign(void)
 	CHECK_INT(status_of(ix, "上季度营收变化为−3%[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
 }
 
+/* A dash after a figure's unit word is a range, not a sign: "3 Mbps -5 Mbps", "20 GB – 40 GB".
+ * Before, only a figure or % right before the dash made a range, so the second figure of
+ * "speeds of 3 Mbps -5 Mbps" was negative and a faithful draft of a source's "3 to 5 Mbps"
+ * was flagged. A sign after an ordinary word ("fell to -5 degrees") is still a sign. */
+static void
+test_range_after_unit(void)
+{
+	const struct claim *c;
+	struct claim *all;
+	size_t n = extract("Speeds of 30 Mbps -50 Mbps and 20 GB – 40 GB of RAM", 1, &all);
+	int negatives = 0, figures = 0;
+	for (size_t i = 0; i < n; i++)
+		if (all[i].kind == CLAIM_FIGURE)
+			figures++, negatives += all[i].is_negative;
+	CHECK_INT(figures, 4);
+	CHECK_INT(negatives, 0);
+	c = first("Temperatures fell to -15 degrees", 1, CLAIM_FIGURE);
+	CHECK(c && c->is_negative);
+	static const struct ground_source src[] = {{1, "text: Users get 30 to 50 Mbps on the new plan.", NULL}};
+	struct ground_index *ix = ground_index_new(src, 1, &A);
+	struct ground_result r = {0};
+	ground_check(ix, "Users get 30 Mbps -50 Mbps on the new plan [1].", 0, GROUND_EN, &A, &r);
+	int checked = 0;
+	for (size_t i = 0; i < r.count; i++)
+		if (r.claims[i].c.kind == CLAIM_FIGURE) {
+			checked++;
+			CHECK_INT(r.claims[i].status, GROUND_OK);
+		}
+	CHECK_INT(checked, 2);
+}
+
 /* A source's relative dates are counted from its publication date: "yesterday" in a post of
  * 5 March 2026 is 4 March, 前天 3 March, 明天 6 March. Before, they were no date, so a
  * faithful draft that wrote the day ("On March 4, Acme shipped ...") was flagged and the
@@ -911,6 +942,7 @@ main(void)
 	test_half_a_scale();
 	test_per_mille();
 	test_minus_sign();
+	test_range_after_unit();
 	test_relative_dates();
 	test_reversal_idiom();
 	arena_free(&A);

@@ -529,8 +529,8 @@ reversal_idiom_at(const struct ex *x, size_t i, double value)
 }
 
 /* Whether a minus sign is right before t[i]: U+2212, an en dash, an ASCII '-' or 负, not
- * glued to a word before it (GPT-4, Top-5: a hyphen) and with no figure before it (3–5 %,
- * 10 - 15: a range). */
+ * glued to a word before it (GPT-4, Top-5: a hyphen) and with no figure before it, nor a
+ * figure and its unit word (3–5 %, 10 - 15, 3 Mbps -5 Mbps: a range). */
 static int
 sign_before(const struct ex *x, size_t i)
 {
@@ -546,7 +546,19 @@ sign_before(const struct ex *x, size_t i)
 			return 0; /* a hyphen: GPT-4, Top-5 */
 		while (b > 0 && x->t[b - 1] == ' ')
 			b--;
-		return !(b > 0 && (is_ascii_digit((unsigned char)x->t[b - 1]) || x->t[b - 1] == '%')); /* a range */
+		if (b > 0 && (is_ascii_digit((unsigned char)x->t[b - 1]) || x->t[b - 1] == '%'))
+			return 0; /* a range: 3–5 %, 10 - 15 */
+		/* A range after a figure's unit word: "3 Mbps -5 Mbps", "2 GB - 4 GB" */
+		size_t w = b;
+		while (w > 0 && (is_ascii_alpha((unsigned char)x->t[w - 1]) || x->t[w - 1] == '/'))
+			w--;
+		if (w < b && w > 0 && x->t[w - 1] == ' ') {
+			while (w > 0 && x->t[w - 1] == ' ')
+				w--;
+			if (w > 0 && is_ascii_digit((unsigned char)x->t[w - 1]))
+				return 0;
+		}
+		return 1;
 	}
 	return 0;
 }
