@@ -787,6 +787,24 @@ test_per_mille(void)
 	CHECK_INT(status_of(ix, "The chip's defect rate is 5% [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
 }
 
+/* The European thousands dot of an amount of money: "$40.000" and "40.000 €" are 40,000,
+ * "€1.250.000" 1,250,000. Before, "$40.000" was 40 (and "€1.250.000" a version), so a
+ * faithful "$40,000" against a source's "$40.000" was flagged. A dot with no currency stays
+ * a decimal point (1.500 seconds), and "$3.50" is three fifty. */
+static void
+test_thousands_dot(void)
+{
+	check_figure("kostet $40.000 im Jahr", 40000, 0);
+	check_figure("kostet 40.000 € im Jahr", 40000, 0);
+	check_figure("Budget: €1.250.000", 1250000, 0);
+	check_figure("costs $3.50 a month", 3.5, 0);
+	check_figure("took 12.500 seconds", 12.5, 0);
+	static const struct ground_source src[] = {{1, "text: Die Lizenz kostet $40.000 pro Jahr.", NULL}};
+	struct ground_index *ix = ground_index_new(src, 1, &A);
+	CHECK_INT(status_of(ix, "The licence costs $40,000 a year [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "The licence costs $40 a year [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+}
+
 /* French and German scales: "3,5 millions", "2 milliards", "40 Millionen", "2 Milliarden".
  * Before, a plural or foreign scale was no unit, so "3,5 millions" was the bare counts 3 and 5
  * (no claim) and "2 milliards d'euros" a bare 2: a draft that made the source's 3,5 millions
@@ -941,6 +959,7 @@ main(void)
 	test_foreign_scales();
 	test_half_a_scale();
 	test_per_mille();
+	test_thousands_dot();
 	test_minus_sign();
 	test_range_after_unit();
 	test_relative_dates();

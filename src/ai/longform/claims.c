@@ -627,6 +627,24 @@ figure_at(struct ex *x, size_t i)
 			break;
 		}
 	}
+	/* The European thousands dot of an amount of money: $40.000, €1.250.000, 40.000 € (each
+	 * dot before exactly three digits, at most three before the first) */
+	if (!version_v && dots >= 1 && j - i == num.len &&
+	    (currency_before(x, i) || currency_after(x, j) || at(x, j, " €") || at(x, j, "€"))) {
+		size_t lead = strcspn(num.data, ".");
+		int groups = lead >= 1 && lead <= 3 && num.data[0] != '0';
+		for (size_t k = lead; groups && k < num.len; k += 4)
+			groups = num.data[k] == '.' && strspn(num.data + k + 1, "0123456789") == 3;
+		if (groups) {
+			size_t w = 0;
+			for (size_t k = 0; k < num.len; k++)
+				if (num.data[k] != '.')
+					num.data[w++] = num.data[k];
+			num.data[w] = 0;
+			num.len = w;
+			dots = decimals = 0;
+		}
+	}
 	size_t start = i;
 	if (version_v || dots >= 2) {
 		if (version_v)
