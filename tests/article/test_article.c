@@ -303,6 +303,8 @@ test_offline_name_numbers(void)
 		{"The download takes about 10-15 minutes on the slow line at our home.", "15"},
 		{"My guess is that between 200-400 riders were on the loop at any time.", "200"},
 		{"Nearly every maker released something new in the last 12\u201314 months.", "12"},
+		{"Most of the tools date back to the 1970s in spirit, said one of the readers.", "1970s"},
+		{"Die meisten Werkzeuge stammen im Geiste aus den 1970er Jahren, sagt ein Leser.", "1970er"},
 		{"Topics: 4000 Bits; Binary input; Punched tape; Line printers; Core memory; Terminals.", "4000"},
 		{"\u2014 Telephony \u2014 Acoustic couplers \u2014 300 baud \u2014 Modems \u2014 Mailboxes.", "300"},
 		{"Old lines\u00a0\u2014 Couplers\u00a0\u2014 Teletext\u00a0\u2014 Videotex\u00a0\u2014 \u201cISDN at last: 64kbit!\u201d (Anna).",

@@ -222,8 +222,30 @@ is_partial_figure(const char *p, size_t len, size_t at, size_t tl)
 	return e + 2 < len && memcmp(p + e, "\xc3\x97", 2) == 0 && is_ascii_digit((unsigned char)p[e + 2]);
 }
 
+/* True when figure text t is a decade ("1970s", "1970er", "80s", "'80s"): a time, like a bare
+ * year, not a quantity the story reports. */
+static int
+is_decade(const char *t)
+{
+	if (*t == '\'')
+		t++; /* '80s */
+	else if (strncmp(t, "\xe2\x80\x99", 3) == 0)
+		t += 3; /* ’80s */
+	size_t d = 0;
+	while (is_ascii_digit((unsigned char)t[d]))
+		d++;
+	if ((d != 2 && d != 4) || t[d - 1] != '0')
+		return 0;
+	if (d == 4 && (t[0] != '1' || t[1] != '9') && (t[0] != '2' || t[1] != '0'))
+		return 0;
+	const char *rest = t + d;
+	if (*rest == '\'')
+		rest++;
+	return strcmp(rest, "s") == 0 || strcmp(rest, "er") == 0;
+}
+
 /* The first figure of sentence p[0..len) worth a bold label, or NULL: a quantity, not a
- * version, a bare year such as "2025", the number of a name ("Fenix 5X" too), a piece of a
+ * version, a bare year such as "2025", a decade (is_decade), the number of a name ("Fenix 5X" too), a piece of a
  * code or a time ("28C3", "11:59PM"), a piece of a number (is_partial_figure), a multiple
  * in words ("think twice"), or a bare number
  * of the title (the subject's version: "Python 3.14"). *bare is set when it has no unit, sign or
@@ -248,7 +270,7 @@ sentence_figure(const char *p, size_t len, int en, const char *title, struct are
 		}
 		if (!digits && c->is_multiple) /* "think twice", "doubling down": idiom as often as not */
 			continue;
-		if (bare && c->value >= 1900 && c->value <= 2100 && !strchr(c->text, '.'))
+		if ((bare && c->value >= 1900 && c->value <= 2100 && !strchr(c->text, '.')) || is_decade(c->text))
 			continue;
 		const char *at = find_figure(p, len, c->text);
 		size_t tl = strlen(c->text);
