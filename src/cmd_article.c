@@ -182,8 +182,8 @@ publish(struct article_run *r, const struct story *s, const struct commentary_dr
 	buf_free(&frag);
 	buf_free(&title);
 	if (rc == EXIT_OK)
-		log_info("article %s: %zu characters, %zu sections, %zu sources (%s)", s->id, check_commentary_chars(draft),
-		         draft->section_count, s->member_count, model ? model : "offline engine");
+		log_info("article %s: %zu characters, %zu sections, %zu source%s (%s)", s->id, check_commentary_chars(draft),
+		         draft->section_count, s->member_count, s->member_count == 1 ? "" : "s", model ? model : "offline engine");
 	buf_free(&md);
 	buf_free(&html);
 	buf_free(&json);
@@ -211,9 +211,13 @@ offline_draft(struct article_run *r, const struct story *s, const struct verdict
 /* Write one article (v: the lead's verdict when curate_run() judged it, else NULL); returns
  * an exit status. */
 static int
-one(struct article_run *r, const struct story *s, const struct verdict *v, int many, struct err *e)
+one(struct article_run *r, const struct story *story, const struct verdict *v, int many, struct err *e)
 {
 	struct arena *a = &r->arena;
+	/* A post its publisher's two feeds both carry is one source, cited once. */
+	struct story distinct;
+	cluster_distinct_posts(story, a, &distinct);
+	const struct story *s = &distinct;
 	struct commentary_draft draft;
 	const char *model = NULL;
 	struct grounding_report ground;

@@ -295,6 +295,57 @@ test_site_count(void)
 	arena_free(&a);
 }
 
+/* One post in two feeds of its publisher is one post (cluster_same_post), and a story keeps
+ * it once (cluster_distinct_posts); other sites' copies, other days' posts of one title and
+ * episodes that all link the show's home page stay apart. */
+static void
+test_same_post(void)
+{
+	struct arena a = ARENA_INIT;
+	struct article arts[6] = {
+		{.id = 1, .source_id = 1, .source_name = "Bridge Notes", .source_url = "https://bridge.example/rss",
+		 .title = "New span opens", .link = "https://bridge.example/2026/span.html", .text = "", .published = 1000,
+		 .when = 1000},
+		/* the FeedBurner copy: another link, same publisher, title and date */
+		{.id = 2, .source_id = 2, .source_name = "Bridge Notes", .source_url = "https://bridge.example/atom",
+		 .title = "New span opens", .link = "http://feeds.example/~r/Bridge/~3/51/span.html", .text = "",
+		 .published = 1000, .when = 1000},
+		/* the Atom feed: the same page with utm parameters */
+		{.id = 3, .source_id = 3, .source_name = "bridge notes", .source_url = "https://www.bridge.example/atom2",
+		 .title = "New span opens!", .link = "https://bridge.example/2026/span.html?utm_source=atom",
+		 .text = "", .published = 5000, .when = 5000},
+		/* another site linking to it: a second source, not a copy */
+		{.id = 4, .source_id = 4, .source_name = "City Wire", .source_url = "https://wire.example/rss",
+		 .title = "New span opens", .link = "https://bridge.example/2026/span.html", .text = "", .published = 1000,
+		 .when = 1000},
+		/* the same title three days later: another post */
+		{.id = 5, .source_id = 2, .source_name = "Bridge Notes", .source_url = "https://bridge.example/atom",
+		 .title = "New span opens", .link = "http://feeds.example/~r/Bridge/~3/77/again.html", .text = "",
+		 .published = 1000 + 3 * 86400, .when = 1000 + 3 * 86400},
+		/* an undated copy with the same title: no date to tell, kept apart */
+		{.id = 6, .source_id = 2, .source_name = "Bridge Notes", .source_url = "https://bridge.example/atom",
+		 .title = "New span opens", .link = "https://bridge.example/", .text = "", .published = FEED_NO_DATE,
+		 .when = 900},
+	};
+	CHECK(cluster_same_post(&arts[0], &arts[1]));
+	CHECK(cluster_same_post(&arts[0], &arts[2]));
+	CHECK(!cluster_same_post(&arts[0], &arts[3]));
+	CHECK(!cluster_same_post(&arts[1], &arts[4]));
+	CHECK(!cluster_same_post(&arts[0], &arts[5]));
+	struct article episode = arts[5];
+	episode.id = 7;
+	episode.title = "Episode 2";
+	CHECK(!cluster_same_post(&arts[5], &episode)); /* both link the home page only */
+	struct article *members[4] = {&arts[0], &arts[1], &arts[3], &arts[2]};
+	struct story s = {.id = "s1", .lead = &arts[0], .members = members, .member_count = 4, .site_count = 2};
+	struct story d;
+	cluster_distinct_posts(&s, &a, &d);
+	CHECK_INT((int)d.member_count, 2);
+	CHECK(d.members[0] == &arts[0] && d.members[1] == &arts[3] && d.lead == &arts[0]);
+	CHECK_INT((int)s.member_count, 4); /* the story itself is left alone */
+	arena_free(&a);
+}
+
 /* A title inside a longer one from another source is the same story when the longer is at
  * most twice as long ("OpenAI unveils GPT-5" in "... with enhanced multimodal capabilities"),
  * though their Jaccard similarity is only 0.5; not when the longer says much more. */
@@ -436,6 +487,7 @@ main(void)
 	test_rules();
 	test_contained_titles();
 	test_site_count();
+	test_same_post();
 	test_matches_all_pairs();
 	return test_done("test_cluster");
 }

@@ -549,6 +549,52 @@ test_linkless_refs(void)
 	buf_free(&out);
 }
 
+/* How many entries of the JSON array refs have this title. */
+static int
+refs_titled(json_t *refs, const char *title)
+{
+	int n = 0;
+	for (size_t i = 0; i < json_array_size(refs); i++) {
+		const char *t = json_string_value(json_object_get(json_array_get(refs, i), "title"));
+		n += t && strcmp(t, title) == 0;
+	}
+	return n;
+}
+
+/* One post its publisher's two feeds carry, once with its own link and once as a FeedBurner
+ * redirect (fixtures/burner-site.xml, burner-copy.xml: one site, one title, one date), is
+ * one reference of the weekly and one source of the article, reached by either link: a
+ * reader was given "1. The new span …" and "2. The new span …" side by side. */
+static void
+test_feed_copy_one_reference(void)
+{
+	char home[4096];
+	struct buf out = BUF_INIT, err = BUF_INIT;
+	const char *args[] = {"--format", "json", NULL};
+	fixture_weekly("burner", "burner-site.xml,burner-copy.xml", 2, args, home, &out);
+	json_t *post = json_loads(buf_str(&out), 0, NULL);
+	CHECK(post != NULL);
+	CHECK_INT(refs_titled(json_object_get(post, "references"), "The new span opens to traffic"), 1);
+	json_decref(post);
+	const char *links[] = {"http://feeds.feedburner.example/~r/BridgeNotes/~3/51/new-span.html",
+	                       "https://bridgenotes.example/2026/02/new-span.html"};
+	for (size_t i = 0; i < 2; i++) {
+		const char *art[] = {"article", "--home", home, "--offline", "--now", WFX_NOW, "--config",
+		                     wfx_path("weekly", "weekly.conf"), "--format", "json", links[i], NULL};
+		buf_clear(&out);
+		buf_clear(&err);
+		CHECK_INT(wfx_brief(art, NULL, &out, &err), 0);
+		json_t *doc = json_loads(buf_str(&out), 0, NULL);
+		CHECK(doc != NULL);
+		json_t *refs = json_object_get(doc, "references");
+		CHECK_INT((int)json_array_size(refs), 1);
+		CHECK_INT(refs_titled(refs, "The new span opens to traffic"), 1);
+		json_decref(doc);
+	}
+	buf_free(&out);
+	buf_free(&err);
+}
+
 /* A topic group needs a name: a German noun ("Datenschutz", data protection, which the lexicon
  * knows; fixtures/datenschutz.xml has two stories with it) is capitalised by grammar, not
  * because it names anything, and heads no group; the stories are told among the other news. */
@@ -600,6 +646,7 @@ main(void)
 	test_yaml_scalars();
 	test_german_noun_no_group();
 	test_linkless_refs();
+	test_feed_copy_one_reference();
 	test_also_covered_once();
 	test_entities();
 	test_essay_verb();

@@ -68,19 +68,17 @@ url_fragment(const char *url)
 	return hash ? hash + 1 : "";
 }
 
-const char *
-cluster_url_key(const char *url, struct arena *arena)
+/* Append url's key (cluster_url_key) to b. */
+static void
+url_key_put(const char *url, struct buf *b)
 {
-	if (!url)
-		return NULL;
-	size_t host;
+	size_t host, start = b->len;
 	const char *p = url_host(url, &host);
-	struct buf b = BUF_INIT;
 	for (size_t i = 0; i < host; i++)
-		buf_putc(&b, (char)ascii_lower((unsigned char)p[i]));
+		buf_putc(b, (char)ascii_lower((unsigned char)p[i]));
 	p += host;
 	size_t path = strcspn(p, "?#");
-	buf_append(&b, p, path);
+	buf_append(b, p, path);
 	p += path;
 	if (*p == '?') {
 		/* Keep the query minus tracking parameters. */
@@ -89,8 +87,8 @@ cluster_url_key(const char *url, struct arena *arena)
 		while (*p && *p != '#') {
 			size_t n = strcspn(p, "&#");
 			if (!str_istarts(p, "utm_") && n > 0) {
-				buf_putc(&b, first ? '?' : '&');
-				buf_append(&b, p, n);
+				buf_putc(b, first ? '?' : '&');
+				buf_append(b, p, n);
 				first = 0;
 			}
 			p += n;
@@ -98,11 +96,72 @@ cluster_url_key(const char *url, struct arena *arena)
 				p++;
 		}
 	}
-	while (b.len > 0 && b.data[b.len - 1] == '/')
-		b.len--;
+	while (b->len > start && b->data[b->len - 1] == '/')
+		b->len--;
+	if (b->data)
+		b->data[b->len] = 0;
+}
+
+const char *
+cluster_url_key(const char *url, struct arena *arena)
+{
+	if (!url)
+		return NULL;
+	struct buf b = BUF_INIT;
+	url_key_put(url, &b);
 	const char *out = arena_strndup(arena, buf_str(&b), b.len);
 	buf_free(&b);
 	return out;
+}
+
+/* Whether a's and b's links name one article page: equal URL keys with a path or query (a
+ * link to a site's home page names no article), anchors equal. */
+static int
+same_article_link(const struct article *a, const struct article *b)
+{
+	const char *la = a->canonical_link ? a->canonical_link : a->link;
+	const char *lb = b->canonical_link ? b->canonical_link : b->link;
+	if (!la || !lb || strcmp(url_fragment(la), url_fragment(lb)) != 0)
+		return 0;
+	struct buf ka = BUF_INIT, kb = BUF_INIT;
+	url_key_put(la, &ka);
+	url_key_put(lb, &kb);
+	int same = ka.len > 0 && strpbrk(buf_str(&ka), "/?") && strcmp(buf_str(&ka), buf_str(&kb)) == 0;
+	buf_free(&ka);
+	buf_free(&kb);
+	return same;
+}
+
+int
+cluster_same_post(const struct article *a, const struct article *b)
+{
+	if (a == b)
+		return 1;
+	if (!same_publisher(a, b))
+		return 0;
+	if (same_article_link(a, b))
+		return 1;
+	if (!a->title || !b->title || !*a->title || strcmp(a->title, b->title) != 0)
+		return 0;
+	if (a->published == FEED_NO_DATE || b->published == FEED_NO_DATE)
+		return 0;
+	int64_t apart = a->published > b->published ? a->published - b->published : b->published - a->published;
+	return apart <= CLUSTER_SAME_POST_SECONDS;
+}
+
+void
+cluster_distinct_posts(const struct story *s, struct arena *arena, struct story *out)
+{
+	*out = *s;
+	out->members = arena_alloc(arena, (s->member_count + 1) * sizeof *out->members);
+	out->member_count = 0;
+	for (size_t m = 0; m < s->member_count; m++) {
+		size_t k = 0;
+		while (k < out->member_count && !cluster_same_post(out->members[k], s->members[m]))
+			k++;
+		if (k == out->member_count)
+			out->members[out->member_count++] = s->members[m];
+	}
 }
 
 uint64_t

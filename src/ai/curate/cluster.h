@@ -23,6 +23,7 @@
 #define CLUSTER_TITLE_JACCARD 0.6
 #define CLUSTER_TITLE_CONTAINED 0.5 /* a title inside the other: the longer at most twice as long */
 #define CLUSTER_SIMHASH_BITS 6
+#define CLUSTER_SAME_POST_SECONDS 86400 /* one post's dates in two feeds: a day apart at most */
 
 /* Group articles[0..count) into stories (verdicts zeroed). The lead of a story is its earliest
  * article (ties: lowest id); the story id is 's' + 12 hex digits of a hash of the lead's URL key
@@ -33,6 +34,15 @@ void cluster_stories(struct article *articles, size_t count, struct arena *arena
 /* The URL key used for "same canonical URL" (lower-case host without www., no scheme, fragment,
  * utm_* parameters or trailing slash), in arena; NULL for NULL. */
 const char *cluster_url_key(const char *url, struct arena *arena);
+/* Whether a and b are one post of one publisher, carried by two of its feeds (its RSS and Atom
+ * feeds, a FeedBurner copy whose link is a redirect): the same publisher (host of the feed URL
+ * and source name, as site_count counts them) and either one article link (URL key with a path,
+ * same anchor) or the same title dated within CLUSTER_SAME_POST_SECONDS of each other (both
+ * dated). A reader is given such a post once: one reference, one source of an article. */
+int cluster_same_post(const struct article *a, const struct article *b);
+/* *out = s with the members that repeat an earlier member's post (cluster_same_post) left
+ * out; the lead stays first. The member list lives in arena; the articles are s's. */
+void cluster_distinct_posts(const struct story *s, struct arena *arena, struct story *out);
 /* 64-bit SimHash of s over 3-word shingles. */
 uint64_t cluster_simhash(const char *s);
 

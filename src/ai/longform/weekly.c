@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "ai/curate/cluster.h"
 #include "ai/curate/curate.h"
 #include "ai/offline/lang.h"
 #include "ai/offline/lexicon.h"
@@ -246,14 +247,17 @@ story_entity(const struct story *s, const struct config *cfg, struct arena *aren
 	return e;
 }
 
-/* Whether a and b are one reference: one link, or one article when it has no link (a feed
- * that gives its items only a guid: two such posts are two references, not the first twice). */
+/* Whether a and b are one reference: one link, or one post its publisher's two feeds carry
+ * (cluster_same_post: a FeedBurner copy), or one article when it has no link (a feed that
+ * gives its items only a guid: two such posts are two references, not the first twice). */
 static int
 same_ref(const struct article *a, const struct article *b)
 {
 	if (a == b)
 		return 1;
-	return a->link && b->link && *a->link && strcmp(a->link, b->link) == 0;
+	if (a->link && b->link && *a->link && strcmp(a->link, b->link) == 0)
+		return 1;
+	return cluster_same_post(a, b);
 }
 
 /* References: numbered in order of first citation; one per distinct link (per article when
