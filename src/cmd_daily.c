@@ -325,14 +325,21 @@ deliver_all(struct daily_run *d, const struct report *r, const struct buf *md, c
 	struct buf frag = BUF_INIT, digest = BUF_INIT;
 	if (wechat_theme_load(&d->app.cfg, &theme, e) < 0)
 		return -1;
-	wechat_daily(r, &theme, &frag);
+	/* The draft box takes fewer than 20,000 characters (room kept for the headline paragraph
+	 * the channel puts first when it shortens the title): a full day of items is leaner. */
+	int lean = wechat_daily_fit(r, &theme, WECHAT_CONTENT_MAX - 512, &frag);
 	wechat_digest(r->highlights, &digest);
+	const char *note = lean == 0 ? NULL
+	                   : lean == 1 ? "the items after the must-reads are without their summaries, to fit the draft "
+	                                 "box's 20,000 characters"
+	                               : "the items after the must-reads are without their summaries, original titles "
+	                                 "and keywords, to fit the draft box's 20,000 characters";
 	char report[128]; /* its name in the delivery log: the reports table's key */
 	snprintf(report, sizeof report, "daily/%s/%s", r->date, r->lang);
 	struct deliver_message msg = {
 		.title = buf_str(title), .date = r->date, .markdown = buf_str(md), .html = buf_str(html),
-		.wechat_html = buf_str(&frag), .digest = buf_str(&digest), .store = &d->st, .report = report,
-		.redeliver = d->args.is_redeliver,
+		.wechat_html = buf_str(&frag), .digest = buf_str(&digest), .wechat_note = note, .store = &d->st,
+		.report = report, .redeliver = d->args.is_redeliver,
 	};
 	int rc = cmd_deliver(&d->app.cfg, "daily", d->args.deliver, &msg, e);
 	buf_free(&frag);

@@ -44,6 +44,7 @@ struct deliver_message {
 	const char *wechat_html; /* the --format wechat fragment: the draft's content */
 	const char *digest;      /* plain-text summary (the article's hook); cut to 128 characters */
 	const char *author;      /* the byline, unless the channel sets its own author */
+	const char *wechat_note; /* what wechat_html leaves out to fit the draft box, said on stderr; NULL = nothing */
 	struct store *store;     /* where the token and the cover's media id are kept; NULL = not kept */
 	/* The report as the store names it, "KIND/SLUG/LANG" ("daily/2026-02-21/zh"): with store,
 	 * the parts each channel accepts are recorded in its delivery log (store/deliverlog.h)

@@ -409,6 +409,8 @@ wechat_mp_send(const struct channel *ch, const struct deliver_message *msg, stru
 		         ch->name, utf8_count(msg->title, strlen(msg->title)), TITLE_MAX, buf_str(&shown));
 		buf_free(&shown);
 	}
+	if (msg->wechat_note)
+		log_warn("deliver %s (wechat_mp): %s", ch->name, msg->wechat_note);
 	if (get_token(&m, 0, e) < 0)
 		goto out;
 	for (int attempt = 0;; attempt++) {

@@ -12,6 +12,7 @@
 #include "report/mdsubset.h"
 #include "report/render.h"
 #include "util/str.h"
+#include "util/utf8.h"
 
 /* Styles that do not depend on the theme. */
 #define ST_ROOT                                                                                                \
@@ -270,16 +271,19 @@ md_links_to_text(struct buf *out, const char *s)
 }
 
 /* A daily item: title (with its reference number), original title when translated, the
- * meta line, the summary, and (must-read) why-read or (sections) the keywords. */
+ * meta line, the summary, and (must-read) why-read or (sections) the keywords. lean (see
+ * wechat_daily_fit()) leaves out a section item's summary (1), and its original title and
+ * keywords as well (2); a must-read item is always whole. */
 static void
 wx_daily_item(struct wx *w, const struct report *r, const struct i18n *t, const struct report_item *it,
-              const char *prefix, int must_read)
+              const char *prefix, int must_read, int lean)
 {
+	int brief_item = !must_read && lean > 0;
 	buf_printf(w->out, "<p style=\"%s\">%s", ST_ITEM, prefix);
 	esc_html(w->out, render_item_title(it));
 	wx_cite(w, it->rank);
 	buf_puts(w->out, "</p>\n");
-	if (render_has_translation(it))
+	if (render_has_translation(it) && !(brief_item && lean > 1))
 		wx_p(w, ST_MUTED, it->title);
 	struct buf meta = BUF_INIT;
 	buf_puts(&meta, it->source_count ? it->sources[0].name : "");
@@ -304,7 +308,10 @@ wx_daily_item(struct wx *w, const struct report *r, const struct i18n *t, const 
 	}
 	wx_p(w, ST_MUTED, buf_str(&meta));
 	buf_free(&meta);
-	wx_quote(w, it->summary);
+	if (!brief_item)
+		wx_quote(w, it->summary);
+	if (brief_item && lean > 1)
+		return;
 	if (must_read && it->reason && *it->reason) {
 		buf_printf(w->out, "<p style=\"" ST_P "\"><strong style=\"%s\">💡 %s</strong>：", w->strong, t->why_read);
 		esc_html(w->out, it->reason);
@@ -322,8 +329,9 @@ wx_daily_item(struct wx *w, const struct report *r, const struct i18n *t, const 
 	}
 }
 
-void
-wechat_daily(const struct report *r, const struct wechat_theme *th, struct buf *out)
+/* The daily's fragment at a level of leanness (wx_daily_item()). */
+static void
+daily_fragment(const struct report *r, const struct wechat_theme *th, int lean, struct buf *out)
 {
 	const struct i18n *t = i18n_get(r->lang);
 	struct wx w;
@@ -344,7 +352,7 @@ wechat_daily(const struct report *r, const struct wechat_theme *th, struct buf *
 	for (size_t i = 0; i < r->item_count && i < RENDER_MUST_READ; i++) {
 		char medal[32];
 		snprintf(medal, sizeof medal, "%s ", t->rank_medal[i]);
-		wx_daily_item(&w, r, t, &r->items[i], medal, 1);
+		wx_daily_item(&w, r, t, &r->items[i], medal, 1, lean);
 	}
 
 	buf_clear(&line);
@@ -387,7 +395,7 @@ wechat_daily(const struct report *r, const struct wechat_theme *th, struct buf *
 		for (size_t k = 0; k < n; k++) {
 			char num[16];
 			snprintf(num, sizeof num, "%d. ", ++number);
-			wx_daily_item(&w, r, t, &r->items[idx[k]], num, 0);
+			wx_daily_item(&w, r, t, &r->items[idx[k]], num, 0, lean);
 		}
 	}
 	free(idx);
@@ -412,6 +420,27 @@ wechat_daily(const struct report *r, const struct wechat_theme *th, struct buf *
 	buf_free(&line);
 	wx_brand_line(&w, r->brand);
 	wx_end(&w);
+}
+
+void
+wechat_daily(const struct report *r, const struct wechat_theme *th, struct buf *out)
+{
+	daily_fragment(r, th, 0, out);
+}
+
+int
+wechat_daily_fit(const struct report *r, const struct wechat_theme *th, size_t max_chars, struct buf *out)
+{
+	size_t start = out->len;
+	int lean = 0;
+	for (;; lean++) {
+		out->len = start;
+		if (out->data)
+			out->data[start] = '\0';
+		daily_fragment(r, th, lean, out);
+		if (lean == WECHAT_LEANEST || utf8_count(out->data + start, out->len - start) < max_chars)
+			return lean;
+	}
 }
 
 /* "#abc" / "#aabbcc" -> "#aabbcc" in out[8]; 0, or -1 when s is not a hex colour. */

@@ -38,6 +38,17 @@ void wechat_article(const struct commentary_doc *d, const struct wechat_theme *t
 void wechat_weekly(const struct weekly_post *p, const struct wechat_theme *t, struct buf *out);
 void wechat_daily(const struct report *r, const struct wechat_theme *t, struct buf *out);
 
+/* The draft box's limit on a draft's content: fewer than 20,000 characters (draft/add
+ * answers 45002 "content size out of limit" otherwise), and the leanest daily fragment. */
+enum { WECHAT_CONTENT_MAX = 20000, WECHAT_LEANEST = 2 };
+
+/* Append the daily's fragment to out, as lean as it must be to have fewer than max_chars
+ * characters: 0 = whole (wechat_daily()); 1 = the items after 今日必读 without their
+ * summaries; 2 = those items also without their original titles and keywords (a title, the
+ * source line and the reference number each). Returns the level used; the leanest fragment
+ * is appended even when it is still too long. Pure. */
+int wechat_daily_fit(const struct report *r, const struct wechat_theme *t, size_t max_chars, struct buf *out);
+
 /* Append text (long-form, in the safe subset) as a one-paragraph plain-text digest: bold
  * markers and [n] citations removed, whitespace collapsed. (The draft-box channel cuts it to
  * the API's 128 characters.) */

@@ -457,6 +457,45 @@ main(void)
 	CHECK(strstr(buf_str(&all), "TOKEN01_") == NULL); /* the expired token either */
 	CHECK_STR(wx_server_problems(s), "");
 	buf_free(&all);
+	wx_server_stop(s);
+
+	/* 12. A full day (the default 15 stories from more feeds): the whole fragment has over
+	 * 20,000 characters, which draft/add refuses (45002 content size out of limit), so every
+	 * real daily failed to reach the draft box. The draft's content is leaner (the items after
+	 * 今日必读 without their summaries), said on stderr, and the draft is added. */
+	s = wx_server_start(APPID, SECRET, 7200);
+	char full_home[4300], frag_path[4300];
+	snprintf(full_home, sizeof full_home, "%s/full-home", tmp);
+	wfx_make_home_with(full_home, "otherai.xml,essay.xml,mirror-rss.xml,datenschutz.xml");
+	snprintf(text, sizeof text,
+	         "[deliver \"mp\"]\ntype = wechat_mp\nappid = %s\nsecret = ${WX_SECRET}\ncover = %s\n"
+	         "api_base = http://127.0.0.1:%d\n",
+	         APPID, cover, wx_server_port(s));
+	write_file(conf, text, strlen(text));
+	snprintf(frag_path, sizeof frag_path, "%s/full.wechat.html", tmp);
+	const char *whole[] = {"daily", "--home", full_home, "--no-fetch", "--offline", "--hours", "480", "--config", conf,
+	                       "--now", WFX_NOW, "--format", "wechat", "--out", frag_path, NULL};
+	CHECK_INT(wfx_brief(whole, env, &out, &err), 0);
+	struct buf frag = BUF_INIT;
+	test_read_file(frag_path, &frag);
+	size_t frag_chars = utf8_count(frag.data, frag.len);
+	if (frag_chars < 20000)
+		fprintf(stderr, "the full day's fragment has only %zu characters\n", frag_chars);
+	CHECK(frag_chars >= 20000); /* the case this part is about */
+	const char *full_day[] = {"daily", "--home", full_home, "--no-fetch", "--offline", "--hours", "480", "--config",
+	                          conf, "--now", WFX_NOW, "--deliver", "mp", NULL};
+	buf_clear(&err);
+	rc = wfx_brief(full_day, env, &out, &err);
+	if (rc != 0)
+		fprintf(stderr, "the full day's daily: %s", buf_str(&err));
+	CHECK_INT(rc, 0);
+	wx_server_counts(s, &c);
+	CHECK_INT(c.draft, 1);
+	CHECK(c.content_len > 0 && c.content_len < frag.len);
+	CHECK(strstr(buf_str(&err), "deliver mp (wechat_mp): the items after the must-reads are without their "
+	                            "summaries") != NULL);
+	CHECK_STR(wx_server_problems(s), "");
+	buf_free(&frag);
 	buf_free(&out);
 	buf_free(&err);
 	wx_server_stop(s);
