@@ -23,7 +23,8 @@ write_file(const char *dir, const char *name, const char *data, struct err *e)
 	return fs_write_atomic(path, data, strlen(data), e);
 }
 
-/* "2026-02-21.json" */
+/* "2026-02-21.json", named by a day of the calendar: "2026-02-30.json" or "2026-13-45.json"
+ * (a copy, another tool's file) is no digest brief wrote, and would open a month "2026-13". */
 static int
 is_digest_json(const char *name)
 {
@@ -32,7 +33,13 @@ is_digest_json(const char *name)
 	for (int i = 0; i < 10; i++)
 		if (i == 4 || i == 7 ? name[i] != '-' : !is_ascii_digit((unsigned char)name[i]))
 			return 0;
-	return 1;
+	int y = (name[0] - '0') * 1000 + (name[1] - '0') * 100 + (name[2] - '0') * 10 + (name[3] - '0');
+	int m = (name[5] - '0') * 10 + (name[6] - '0'), d = (name[8] - '0') * 10 + (name[9] - '0');
+	if (m < 1 || m > 12 || d < 1)
+		return 0;
+	int ry, rm, rd, h, mi, s; /* a day past its month's end comes back as the next month's */
+	time_to_utc(time_from_utc(y, m, d, 12, 0, 0), &ry, &rm, &rd, &h, &mi, &s);
+	return ry == y && rm == m && rd == d;
 }
 
 /* True when the digest of DATE.json also has its DATE.md and DATE.html: the index links to

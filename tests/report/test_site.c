@@ -197,6 +197,58 @@ check_weekly_rewrite_fails(const char *tmp)
 	CHECK(fs_exists(old));
 }
 
+/* Copy dir/FROM.{md,html,json} to dir/TO.{md,html,json}. */
+static void
+copy_digest(const char *dir, const char *from, const char *to)
+{
+	static const char *const exts[] = {"md", "html", "json"};
+	for (size_t i = 0; i < 3; i++) {
+		char src[4400], dst[4400];
+		struct buf b = BUF_INIT;
+		snprintf(src, sizeof src, "%s/%s.%s", dir, from, exts[i]);
+		snprintf(dst, sizeof dst, "%s/%s.%s", dir, to, exts[i]);
+		test_read_file(src, &b);
+		test_write_file(dst, b.data, b.len);
+		buf_free(&b);
+	}
+}
+
+/* Files in the archive named by a date that is not a day of the calendar (2026-02-30, a month
+ * 13) are no digests: they were listed on the index and in the feed, counted in February and
+ * given a month page 2026-13 of their own. */
+static void
+check_not_real_dates(const char *home, const char *tmp)
+{
+	char dir[4300], out[4400], path[4500];
+	snprintf(dir, sizeof dir, "%s/odd-names", tmp);
+	snprintf(out, sizeof out, "%s/", dir);
+	const char *a[] = {"daily", "--home", home, "--no-fetch", "--offline", "--hours", "480", "--out", out,
+	                   "--now", "2026-02-21T12:00:00Z", NULL};
+	CHECK_INT(run(a), 0);
+	copy_digest(dir, "2026-02-21", "2026-02-30");
+	copy_digest(dir, "2026-02-21", "2026-13-45");
+	copy_digest(dir, "2026-02-21", "2026-00-10");
+	CHECK_INT(run(a), 0);
+	struct buf idx = BUF_INIT, atom = BUF_INIT;
+	snprintf(path, sizeof path, "%s/index.md", dir);
+	test_read_file(path, &idx);
+	snprintf(path, sizeof path, "%s/index.atom", dir);
+	test_read_file(path, &atom);
+	const char *odd[] = {"2026-02-30", "2026-13", "2026-00"};
+	for (size_t i = 0; i < 3; i++) {
+		if (strstr(buf_str(&idx), odd[i]) || strstr(buf_str(&atom), odd[i]))
+			fprintf(stderr, "%s is listed as a digest\n", odd[i]);
+		CHECK(strstr(buf_str(&idx), odd[i]) == NULL && strstr(buf_str(&atom), odd[i]) == NULL);
+	}
+	CHECK(strstr(buf_str(&idx), "- [2026-02](2026-02.md) (1)\n") != NULL);
+	snprintf(path, sizeof path, "%s/2026-13.md", dir);
+	CHECK(!fs_exists(path));
+	snprintf(path, sizeof path, "%s/2026-00.md", dir);
+	CHECK(!fs_exists(path));
+	buf_free(&idx);
+	buf_free(&atom);
+}
+
 int
 main(void)
 {
@@ -243,6 +295,7 @@ main(void)
 	CHECK(strstr(buf_str(&atom), "<entry>") != NULL);
 	check_planted();
 	check_escaping();
+	check_not_real_dates(home, tmp);
 
 	/* An archive whose language changes (a zh digest, then --lang en the next days): the zh
 	 * day's entry keeps its id, urn:brief:daily:zh:DATE. It took the id of the run's language,
