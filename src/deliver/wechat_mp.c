@@ -284,10 +284,62 @@ cover_media(struct mp *m, const char *path, int force, struct buf *media, struct
 	return rc;
 }
 
+/* Where the code point that ends at text[n] starts (n > 0). */
+static size_t
+cp_start(const char *text, size_t n)
+{
+	do
+		n--;
+	while (n && ((unsigned char)text[n] & 0xC0) == 0x80);
+	return n;
+}
+
+static int
+is_regional_indicator(uint32_t cp)
+{
+	return cp >= 0x1F1E6 && cp <= 0x1F1FF;
+}
+
+/* n moved back, if it must be, to where a character as a reader sees it begins: not before a
+ * mark, a variation selector, a zero-width joiner or a skin tone (utf8_cp_width 0, or
+ * U+1F3FB..U+1F3FF), not after a joiner, and not between the two regional indicators of a
+ * flag. A cut there left "🇨" of "🇨🇳", "👩‍" of "👩‍💻" or a text-style "❤" of "❤️".
+ * Returns n unchanged when the text's start is the only such place. */
+static size_t
+cluster_cut(const char *text, size_t len, size_t n)
+{
+	size_t at = n;
+	while (at > 0 && at < len) {
+		uint32_t next, prev;
+		utf8_decode(text + at, len - at, &next);
+		size_t p = cp_start(text, at);
+		utf8_decode(text + p, at - p, &prev);
+		int inside = (utf8_cp_width(next) == 0 && next != 0) || (next >= 0x1F3FB && next <= 0x1F3FF) ||
+		             prev == 0x200D;
+		if (!inside && is_regional_indicator(next) && is_regional_indicator(prev)) {
+			size_t pairs = 0; /* the indicators before the cut: an odd count splits a flag */
+			for (size_t q = at; q > 0;) {
+				q = cp_start(text, q);
+				uint32_t cp;
+				utf8_decode(text + q, len - q, &cp);
+				if (!is_regional_indicator(cp))
+					break;
+				pairs++;
+			}
+			inside = pairs % 2 == 1;
+		}
+		if (!inside)
+			return at;
+		at = p;
+	}
+	return at > 0 ? at : n;
+}
+
 /* Append text[0..len) cut to at most max characters: whole when it fits, else its first
  * max - 1 characters and "…". The cut is between code points (never inside a UTF-8
- * sequence); one that would split a Latin word moves back to the space before it when that
- * keeps at least half the text; trailing spaces are dropped. */
+ * sequence) and between the characters a reader sees (cluster_cut()); one that would split
+ * a Latin word moves back to the space before it when that keeps at least half the text;
+ * trailing spaces are dropped. */
 static void
 cut_chars(struct buf *out, const char *text, size_t len, size_t max)
 {
@@ -295,7 +347,7 @@ cut_chars(struct buf *out, const char *text, size_t len, size_t max)
 		buf_append(out, text, len);
 		return;
 	}
-	size_t n = utf8_prefix_chars(text, len, max - 1);
+	size_t n = cluster_cut(text, len, utf8_prefix_chars(text, len, max - 1));
 	if (n && is_ascii_alnum((unsigned char)text[n]) && is_ascii_alnum((unsigned char)text[n - 1])) {
 		size_t sp = n;
 		while (sp && text[sp - 1] != ' ')

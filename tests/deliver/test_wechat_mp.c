@@ -230,6 +230,24 @@ main(void)
 	                "OpenAI ships a new model");
 	check_shortened(&cfg, s, &msg, "OpenAI ships a new model and cuts its prices for everyone else",
 	                "OpenAI ships a new model and…");
+	/* A cut falls between the characters a reader sees, not only between code points: a
+	 * headline of emoji kept "🇨" of a flag "🇨🇳" (two regional indicators), "👩" of
+	 * "👩‍💻" (woman, joiner, laptop) or a text-style "❤" of "❤️" (heart, variation
+	 * selector) before the "…". */
+	static const char *const clusters[] = {"🇨🇳", "👩‍💻", "❤️"};
+	static const size_t kept[] = {15, 10, 15}; /* of 2, 3, 2 code points: the most within 31 */
+	for (size_t i = 0; i < 3; i++) {
+		struct buf headline = BUF_INIT, expect = BUF_INIT;
+		for (size_t k = 0; k < 20; k++) {
+			buf_puts(&headline, clusters[i]);
+			if (k < kept[i])
+				buf_puts(&expect, clusters[i]);
+		}
+		buf_puts(&expect, "…");
+		check_shortened(&cfg, s, &msg, buf_str(&headline), buf_str(&expect));
+		buf_free(&headline);
+		buf_free(&expect);
+	}
 	/* The stand-in still refuses a 33-character title sent to it directly. */
 	CHECK_INT(raw_draft(s, "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三"), 45003);
 	CHECK_INT(raw_draft(s, "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二"), 0);
