@@ -62,7 +62,8 @@ jget(json_t *o, const char *key, struct arena *a)
 	return json_is_string(v) ? arena_strdup(a, json_string_value(v)) : NULL;
 }
 
-/* Read one digest's JSON into d; 0 on success, -1 to skip the file. */
+/* Read one digest's JSON into d; 0 on success, -1 to skip the file (not JSON, not an object,
+ * or no "generated_at" time: no digest brief wrote). */
 static int
 load_digest(const char *dir, const char *name, struct arena *a, struct report_digest *d)
 {
@@ -73,14 +74,19 @@ load_digest(const char *dir, const char *name, struct arena *a, struct report_di
 		json_decref(o);
 		return -1;
 	}
+	/* Every digest brief writes has its generation time; a JSON object without one is
+	 * another tool's file (it was listed as a digest of 0 stories updated in 1970). */
+	const char *gen = jget(o, "generated_at", a);
+	int y, mo, da, h, mi, s;
+	if (!gen || sscanf(gen, "%d-%d-%dT%d:%d:%dZ", &y, &mo, &da, &h, &mi, &s) != 6 || mo < 1 || mo > 12) {
+		json_decref(o);
+		return -1;
+	}
 	memset(d, 0, sizeof *d);
 	d->date = arena_strndup(a, name, 10);
 	d->lang = jget(o, "lang", a);
 	d->highlights = jget(o, "highlights", a);
-	const char *gen = jget(o, "generated_at", a);
-	int y, mo, da, h, mi, s;
-	if (gen && sscanf(gen, "%d-%d-%dT%d:%d:%dZ", &y, &mo, &da, &h, &mi, &s) == 6)
-		d->generated_at = time_from_utc(y, mo, da, h, mi, s);
+	d->generated_at = time_from_utc(y, mo, da, h, mi, s);
 	json_t *stats = json_object_get(o, "stats");
 	json_t *sel = json_object_get(stats, "selected");
 	d->selected = json_is_integer(sel) ? (int)json_integer_value(sel) : 0;

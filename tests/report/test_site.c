@@ -215,7 +215,7 @@ copy_digest(const char *dir, const char *from, const char *to)
 
 /* Files in the archive named by a date that is not a day of the calendar (2026-02-30, a month
  * 13) are no digests: they were listed on the index and in the feed, counted in February and
- * given a month page 2026-13 of their own. */
+ * given a month page 2026-13 of their own. Nor is a JSON file of another tool. */
 static void
 check_not_real_dates(const char *home, const char *tmp)
 {
@@ -240,6 +240,23 @@ check_not_real_dates(const char *home, const char *tmp)
 			fprintf(stderr, "%s is listed as a digest\n", odd[i]);
 		CHECK(strstr(buf_str(&idx), odd[i]) == NULL && strstr(buf_str(&atom), odd[i]) == NULL);
 	}
+	CHECK(strstr(buf_str(&idx), "- [2026-02](2026-02.md) (1)\n") != NULL);
+	/* Another tool's JSON under a digest's name (with an .md and an .html beside it) is no
+	 * digest either: it was listed as a day of 0 stories whose feed entry was updated in 1970. */
+	static const char *const exts[] = {"json", "md", "html"};
+	for (size_t i = 0; i < 3; i++) {
+		snprintf(path, sizeof path, "%s/2026-02-05.%s", dir, exts[i]);
+		test_write_file(path, i ? "x\n" : "{\"name\": \"fixture\", \"rows\": []}\n", i ? 2 : 32);
+	}
+	CHECK_INT(run(a), 0);
+	buf_clear(&idx);
+	buf_clear(&atom);
+	snprintf(path, sizeof path, "%s/index.md", dir);
+	test_read_file(path, &idx);
+	snprintf(path, sizeof path, "%s/index.atom", dir);
+	test_read_file(path, &atom);
+	CHECK(strstr(buf_str(&idx), "2026-02-05") == NULL && strstr(buf_str(&atom), "2026-02-05") == NULL);
+	CHECK(strstr(buf_str(&atom), "1970-") == NULL);
 	CHECK(strstr(buf_str(&idx), "- [2026-02](2026-02.md) (1)\n") != NULL);
 	snprintf(path, sizeof path, "%s/2026-13.md", dir);
 	CHECK(!fs_exists(path));
