@@ -142,12 +142,19 @@ run_argv(const struct app *app, const char *command, char words[][512], size_t m
 
 /* Append word for a systemd ExecStart (double-quoted, \ and " escaped, % and $ doubled:
  * systemd expands %-specifiers and $NAME even inside quotes; the crontab line's single quotes
- * keep both literal, and so does this). */
+ * keep both literal, and so does this). A control character (a line break in a directory's
+ * name) is written as systemd's \xHH escape (systemd.syntax(7)): written as it is, it would
+ * end the ExecStart= line, and systemd refuses the unit for its unbalanced quote. */
 static void
 systemd_word(struct buf *b, const char *w)
 {
 	buf_putc(b, '"');
 	for (; *w; w++) {
+		unsigned char c = (unsigned char)*w;
+		if (c < 0x20 || c == 0x7f) {
+			buf_printf(b, "\\x%02x", c);
+			continue;
+		}
 		if (*w == '"' || *w == '\\')
 			buf_putc(b, '\\');
 		if (*w == '%' || *w == '$')
@@ -214,10 +221,20 @@ run_systemctl(const char *args)
 	return system(cmd) == 0 ? 0 : -1;
 }
 
-/* Without a systemd user session: print the crontab line that runs words[0..n) at w. */
+/* Without a systemd user session: print the crontab line that runs words[0..n) at w. A word
+ * with a line break (in the --home or --config path) cannot be in a crontab line, which ends
+ * there: EXIT_FAIL, the reason on stderr, nothing printed. */
 static int
 print_cron_line(const struct when *w, char words[][512], size_t n)
 {
+	for (size_t i = 0; i < n; i++)
+		if (strpbrk(words[i], "\n\r")) {
+			fprintf(stderr,
+			        "brief schedule: a crontab line cannot hold the line break in \"%s\"; use a path "
+			        "without one\n",
+			        words[i]);
+			return EXIT_FAIL;
+		}
 	struct buf line = BUF_INIT;
 	buf_printf(&line, "%d %d * * %s ", w->minute, w->hour, w->day < 0 ? "*" : (char[]){(char)('0' + w->day), 0});
 	for (size_t i = 0; i < n; i++) {

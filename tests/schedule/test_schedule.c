@@ -184,6 +184,78 @@ test_systemd(const struct env *v, const char *fakebin)
 	buf_free(&err);
 }
 
+/* The words of an ExecStart= value line[0..end of line), unquoted as systemd does
+ * (systemd.service(5), systemd.syntax(7)): %% is a literal %, then words split at blanks
+ * outside double quotes, with C escapes (\" \\ \n \t \xHH) inside them, then $$ a literal $.
+ * Returns the count (at most max), or -1 for an unbalanced quote, which systemd refuses. */
+static int
+exec_words(const char *line, char words[][600], int max)
+{
+	int n = 0;
+	const char *p = line;
+	while (*p && *p != '\n' && n < max) {
+		while (*p == ' ')
+			p++;
+		if (!*p || *p == '\n')
+			break;
+		size_t k = 0;
+		int quoted = 0;
+		for (; *p && (quoted || (*p != ' ' && *p != '\n')); p++) {
+			char c = *p;
+			if (c == '\n')
+				return -1; /* the line ends inside the quotes */
+			if (c == '"') {
+				quoted = !quoted;
+				continue;
+			}
+			if ((c == '%' || c == '$') && p[1] == c)
+				p++;
+			else if (c == '\\' && p[1] == 'x' && p[2] && p[3]) {
+				char hex[3] = {p[2], p[3], '\0'};
+				c = (char)strtol(hex, NULL, 16);
+				p += 3;
+			} else if (c == '\\' && p[1]) {
+				c = *++p == 'n' ? '\n' : *p == 't' ? '\t' : *p;
+			}
+			if (k + 1 < 600)
+				words[n][k++] = c;
+		}
+		if (quoted)
+			return -1;
+		words[n++][k] = '\0';
+	}
+	return n;
+}
+
+/* A --home whose name holds what systemd and the shell read specially (a space, %, $, quotes,
+ * a backslash, non-ASCII, a line break): the unit's ExecStart=, read back by systemd's rules,
+ * gives exactly that directory; a line break wrote a raw newline into ExecStart=, and systemd
+ * refused the unit ("Unbalanced quoting"), so the timer never ran. The crontab line cannot
+ * hold a line break: install says so (exit 1) rather than print a broken line. */
+static void
+test_awkward_home(const struct env *v)
+{
+	struct buf out = BUF_INIT, err = BUF_INIT, f = BUF_INIT;
+	char home[4300], unit[4300], words[16][600];
+	snprintf(home, sizeof home, "%s/odd home %%h $USER \"q\" it's \\ tab\tline\nbreak \xc3\xa9", v->tmp);
+	const char *args[] = {"schedule", "install", "--home", home, "--name", "odd", NULL};
+	CHECK_INT(brief(args, v->path_fake, v->xdg_env, &out, &err), 0);
+	snprintf(unit, sizeof unit, "%s/systemd/user/brief-odd.service", v->xdg);
+	test_read_file(unit, &f);
+	const char *exec = strstr(buf_str(&f), "\nExecStart=");
+	CHECK(exec != NULL);
+	int n = exec ? exec_words(exec + 11, words, 16) : -1;
+	CHECK_INT(n, 4);
+	CHECK(n == 4 && strcmp(words[1], "daily") == 0 && strcmp(words[2], "--home") == 0);
+	CHECK(n == 4 && strcmp(words[3], home) == 0);
+	CHECK_INT(brief(args, v->path_none, v->xdg_env, &out, &err), 1);
+	CHECK(strstr(buf_str(&out), "* * *") == NULL);
+	CHECK(strstr(buf_str(&err), "line break") != NULL);
+	buf_free(&f);
+	buf_free(&out);
+	buf_free(&err);
+}
+
 /* The run lock: held (as a running daily holds it), a second daily or weekly exits 4; once
  * released, the daily runs. */
 static void
@@ -261,6 +333,7 @@ main(void)
 	test_cron(&v);
 	test_relative_paths(&v);
 	test_systemd(&v, fakebin);
+	test_awkward_home(&v);
 	const char *run[] = {"daily", "--home", v.home, "--no-fetch", "--offline", "--hours", "480", "--now", WFX_NOW, NULL};
 	test_lock_held(&v, run);
 	test_overlap(&v, run);
