@@ -43,22 +43,24 @@ struct when {
 	int hour, minute;
 };
 
-/* Parse --at: "HH:MM" (every day) or "DAY HH:MM" (DAY = Sun..Sat, any case) into *w.
- * Returns 0, or -1 when s is neither. */
+/* Parse --at: "HH:MM" (every day) or "DAY HH:MM" (one DAY = Sun..Sat, any case) into *w.
+ * Returns 0, or -1 when s is neither: HH and MM are two digits each, nothing else (no sign,
+ * no blank, no second day). */
 static int
 parse_at(const char *s, struct when *w)
 {
 	w->day = -1;
-	for (int i = 0; i < 7; i++)
+	for (int i = 0; i < 7 && w->day < 0; i++)
 		if (str_ncasecmp(s, days[i], 3) == 0 && s[3] == ' ') {
 			w->day = i;
 			s += 4;
 		}
-	char extra;
-	if (sscanf(s, "%2d:%2d%c", &w->hour, &w->minute, &extra) != 2 || w->hour < 0 || w->hour > 23 || w->minute < 0 ||
-	    w->minute > 59 || strlen(s) != 5)
-		return -1;
-	return 0;
+	for (int i = 0; i < 5; i++)
+		if (i == 2 ? s[i] != ':' : !is_ascii_digit((unsigned char)s[i]))
+			return -1;
+	w->hour = (s[0] - '0') * 10 + (s[1] - '0');
+	w->minute = (s[3] - '0') * 10 + (s[4] - '0');
+	return s[5] == '\0' && w->hour <= 23 && w->minute <= 59 ? 0 : -1;
 }
 
 /* True when s can name a schedule: 1 to 64 ASCII letters, digits, - and _ (it becomes part of

@@ -98,6 +98,22 @@ test_cron(const struct env *v)
 	/* Bad input is a usage error. */
 	const char *bad_at[] = {"schedule", "install", "--home", v->home, "--at", "25:00", NULL};
 	CHECK_INT(brief(bad_at, v->path_none, v->xdg_env, &out, &err), 2);
+	/* Two days installed a timer on the second alone ("Sun Mon 08:00": Mondays only), and a
+	 * blank or a sign inside the time was read past ("08: 5" ran at 08:05, "+8:00" at 08:00):
+	 * each is refused, with nothing printed or written. */
+	static const char *const odd_at[] = {"Sun Mon 08:00", "Sun,Mon 08:00", "08: 5", " 8:00", "+8:00",
+	                                     "Fri 8",         "08:00:60",      "08:00 UTC", "Fri  08:00"};
+	for (size_t i = 0; i < sizeof odd_at / sizeof odd_at[0]; i++) {
+		bad_at[5] = odd_at[i];
+		int rc = brief(bad_at, v->path_none, v->xdg_env, &out, &err);
+		if (rc != 2 || out.len)
+			fprintf(stderr, "--at \"%s\" was taken: %s", odd_at[i], buf_str(&out));
+		CHECK_INT(rc, 2);
+		CHECK_INT(out.len, 0);
+	}
+	const char *sun_at[] = {"schedule", "install", "--home", v->home, "--at", "sun 23:59", NULL};
+	CHECK_INT(brief(sun_at, v->path_none, v->xdg_env, &out, &err), 0);
+	CHECK(strstr(buf_str(&out), "\n59 23 * * 0 '") != NULL);
 	const char *bad_cmd[] = {"schedule", "install", "--home", v->home, "--command", "serve", NULL};
 	CHECK_INT(brief(bad_cmd, v->path_none, v->xdg_env, &out, &err), 2);
 	buf_free(&out);
