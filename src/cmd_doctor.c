@@ -190,10 +190,16 @@ check_llm_reach(struct doctor *d, const struct llm_config *lc)
 	int64_t t0 = time_mono_ms();
 	CURLcode rc = curl_easy_perform(c);
 	long status = 0;
+	curl_off_t got = 0;
 	curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
+	curl_easy_getinfo(c, CURLINFO_SIZE_DOWNLOAD_T, &got);
 	curl_easy_cleanup(c);
 	curl_slist_free_all(headers);
 	long ms = (long)(time_mono_ms() - t0);
+	json_t *root = rc == CURLE_OK ? json_loadb(buf_str(&body), body.len, 0, NULL) : NULL;
+	/* a long model list (hundreds of models) is read only in part: not judged by its syntax */
+	int cut = got > (curl_off_t)body.len;
+	const char *first = buf_str(&body) + strspn(buf_str(&body), " \t\r\n");
 	if (rc != CURLE_OK) {
 		char msg[CURL_ERROR_SIZE + 64];
 		snprintf(msg, sizeof msg, "%s", errbuf[0] ? errbuf : curl_easy_strerror(rc));
@@ -207,8 +213,14 @@ check_llm_reach(struct doctor *d, const struct llm_config *lc)
 		       status);
 	} else if (status < 200 || status >= 300) {
 		report(d, V_FAIL, "llm", "%s answered HTTP %ld to GET /models", lc->base_url, status);
+	} else if (*first != '{' || (!root && !cut)) {
+		/* A web page (a chat UI, a proxy's login page, a base URL without /v1) answers 200 to
+		 * any path; chat requests there fail the same way, so this is no reachable API. */
+		report(d, V_FAIL, "llm",
+		       "%s answered GET /models with HTTP %ld but not a JSON object (a web page?): check the base URL "
+		       "(an OpenAI-compatible API, usually ending in /v1)",
+		       lc->base_url, status);
 	} else {
-		json_t *root = json_loadb(buf_str(&body), body.len, 0, NULL);
 		json_t *data = json_object_get(root, "data");
 		size_t i, models = json_array_size(data);
 		int listed = 0;
@@ -220,7 +232,6 @@ check_llm_reach(struct doctor *d, const struct llm_config *lc)
 			if (id && (strcmp(id, lc->model) == 0 || (str_starts(id, "models/") && strcmp(id + 7, lc->model) == 0)))
 				listed = 1;
 		}
-		json_decref(root);
 		if (models > 0 && !listed)
 			report(d, V_WARN, "llm", "reachable (%ld ms), but model %s is not among the %zu it lists", ms, lc->model,
 			       models);
@@ -228,6 +239,7 @@ check_llm_reach(struct doctor *d, const struct llm_config *lc)
 			report(d, V_OK, "llm", "reachable: GET /models answered in %ld ms%s", ms,
 			       listed ? ", model listed" : "");
 	}
+	json_decref(root);
 	buf_free(&url);
 	buf_free(&body);
 	buf_free(&auth);

@@ -228,6 +228,13 @@ test_llm(void)
 	CHECK_INT(doctor(home, NULL, env2, &out), 0);
 	CHECK(has(&out, "warn  llm") && has(&out, "model other is not among the 2"));
 
+	/* A web page at the base URL (a chat UI, a proxy's login page) answers 200 to any path:
+	 * it was "reachable", result usable, and every chat request of the daily then failed. */
+	http_sink_answer(sink, 200, "<!doctype html><html><head><title>Chat</title></head><body></body></html>", 0);
+	CHECK_INT(doctor(home, NULL, env, &out), 1);
+	CHECK(has(&out, "FAIL  llm") && has(&out, "not a JSON object"));
+	CHECK(!has(&out, "reachable: GET /models answered"));
+
 	/* The key is refused. */
 	http_sink_answer(sink, 401, "{\"error\":{\"message\":\"Incorrect API key provided: sk-test-SECRETKEY\"}}", 0);
 	CHECK_INT(doctor(home, NULL, env, &out), 1);
