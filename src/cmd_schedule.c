@@ -8,10 +8,12 @@
  * why: an @reboot line would deliver twice; anacron or a lingering systemd user session is the
  * answer). Overlapping runs are prevented by the store's run lock (store/runlock.h), not here. */
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "app.h"
@@ -99,6 +101,50 @@ split_words(const char *s, char words[][512], size_t max)
 		words[n++][k] = '\0';
 	}
 	return n;
+}
+
+/* Whether brief takes the command line in command (its name and options, as split_words
+ * splits it): the command runs in a child process with --help after its name, which parses
+ * every option, reports a wrong one (unknown, or missing its value) as a usage error on
+ * stderr, and otherwise only prints its help (to /dev/null here) and does nothing else.
+ * Returns 1 when it parses, 0 when not (the reason is on stderr). */
+static int
+command_parses(const char *command)
+{
+	static const struct {
+		const char *name;
+		cmd_fn run;
+	} cmds[] = {{"daily", cmd_daily}, {"weekly", cmd_weekly}, {"article", cmd_article}, {"fetch", cmd_fetch}};
+	char words[64][512];
+	char *argv[66];
+	size_t n = split_words(command, words, 64);
+	cmd_fn run = NULL;
+	for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++)
+		if (n > 0 && strcmp(words[0], cmds[i].name) == 0)
+			run = cmds[i].run;
+	if (!run)
+		return 0;
+	argv[0] = words[0];
+	argv[1] = "--help";
+	for (size_t i = 1; i < n; i++)
+		argv[i + 1] = words[i];
+	argv[n + 1] = NULL;
+	fflush(stdout);
+	fflush(stderr);
+	pid_t pid = fork();
+	if (pid < 0)
+		return 1; /* cannot tell: the run itself will say */
+	if (pid == 0) {
+		int null = open("/dev/null", O_WRONLY);
+		if (null >= 0)
+			dup2(null, STDOUT_FILENO);
+		fflush(stderr);
+		_exit(run((int)n + 1, argv));
+	}
+	int status = 0;
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	return WIFEXITED(status) && WEXITSTATUS(status) == EXIT_OK;
 }
 
 /* path made absolute into out (size bytes): a relative one is taken from the current
@@ -404,6 +450,8 @@ cmd_schedule(int argc, char **argv)
 		      (command[strlen(runnable[i])] == ' ' || command[strlen(runnable[i])] == '\0');
 	if (!ok)
 		return cmd_usage_error("schedule", "--command must start with daily, weekly, article or fetch");
+	if (strcmp(action, "install") == 0 && !command_parses(command))
+		return cmd_usage_error("schedule", "--command is not a command line brief takes (see above): nothing installed");
 	if (strcmp(action, "install") != 0)
 		return strcmp(action, "status") == 0 ? status(name) : remove_schedule(name);
 	struct app app;

@@ -116,6 +116,20 @@ test_cron(const struct env *v)
 	CHECK(strstr(buf_str(&out), "\n59 23 * * 0 '") != NULL);
 	const char *bad_cmd[] = {"schedule", "install", "--home", v->home, "--command", "serve", NULL};
 	CHECK_INT(brief(bad_cmd, v->path_none, v->xdg_env, &out, &err), 2);
+	/* An option the command does not take, or one missing its value, was installed as given,
+	 * and every scheduled run then stopped at its usage error: refused now, with the
+	 * command's own reason, nothing printed (cron) or written (systemd). */
+	static const char *const wrong[] = {"daily --delivr feishu", "weekly --site", "daily --lang en --bogus"};
+	for (size_t i = 0; i < sizeof wrong / sizeof wrong[0]; i++) {
+		bad_cmd[5] = wrong[i];
+		CHECK_INT(brief(bad_cmd, v->path_none, v->xdg_env, &out, &err), 2);
+		CHECK_INT(out.len, 0);
+		CHECK(strstr(buf_str(&err), "nothing installed") != NULL);
+		CHECK_INT(brief(bad_cmd, v->path_fake, v->xdg_env, &out, &err), 2);
+	}
+	CHECK(strstr(buf_str(&err), "--bogus") != NULL);
+	snprintf(unit, sizeof unit, "%s/systemd", v->xdg);
+	CHECK(!fs_exists(unit));
 	buf_free(&out);
 	buf_free(&err);
 }
