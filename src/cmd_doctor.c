@@ -58,6 +58,9 @@ report(struct doctor *d, enum verdict v, const char *what, const char *fmt, ...)
 	buf_vprintf(&line, fmt, ap);
 	va_end(ap);
 	redact_append(&shown, buf_str(&line)); /* URLs shown without their credentials */
+	for (size_t i = 0; i < shown.len; i++) /* one line a check: SQLite's and servers' texts have breaks */
+		if (shown.data[i] == '\n' || shown.data[i] == '\r')
+			shown.data[i] = ' ';
 	printf("%-5s %-9s %s\n", tags[v], what, buf_str(&shown));
 	buf_free(&line);
 	buf_free(&shown);
@@ -131,7 +134,11 @@ check_store(struct doctor *d, const char *path)
 		report(d, V_FAIL, "store", "%s cannot be written: %s", path, e.msg);
 	else
 		report(d, V_OK, "store", "%s is writable", path);
-	if (h.has_counts) {
+	int damaged = strcmp(h.integrity, "ok") != 0;
+	if (h.has_counts && (damaged || h.sources < 0 || h.failing < 0 || h.items < 0 || h.reports < 0)) {
+		/* a damaged table counts as empty or not at all: "0 items" would read as data lost */
+		report(d, V_INFO, "store", "counts not shown: %s", damaged ? "the store is damaged" : "they could not be read");
+	} else if (h.has_counts) {
 		char when[32] = "never";
 		if (h.last_success > 0)
 			time_format_rfc3339(h.last_success, when, sizeof when);

@@ -135,6 +135,45 @@ test_store_and_config(void)
 	CHECK_INT(doctor(home, NULL, NULL, &out), 1);
 	CHECK(has(&out, "FAIL  store"));
 
+	/* A store with a damaged page (the sources table's root overwritten, as a failing disk
+	 * leaves it): SQLite's report of it ran over two lines, the second without a tag, and
+	 * the counts read from the damaged table were shown as facts ("0 sources (-1 failing)").
+	 * Every line is one check now, and the counts are not shown. */
+	snprintf(home, sizeof home, "%s/damaged", test_tmpdir());
+	make_store(home);
+	snprintf(path, sizeof path, "%s/brief.db", home);
+	sqlite3 *raw;
+	CHECK(sqlite3_open(path, &raw) == SQLITE_OK);
+	sqlite3_exec(raw, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
+	sqlite3_stmt *q;
+	int root = 0, page = 0;
+	CHECK(sqlite3_prepare_v2(raw, "SELECT (SELECT rootpage FROM sqlite_master WHERE name = 'sources'), "
+	                              "(SELECT page_size FROM pragma_page_size)", -1, &q, NULL) == SQLITE_OK);
+	if (sqlite3_step(q) == SQLITE_ROW) {
+		root = sqlite3_column_int(q, 0);
+		page = sqlite3_column_int(q, 1);
+	}
+	sqlite3_finalize(q);
+	sqlite3_close(raw);
+	CHECK(root > 1 && page > 0);
+	struct buf file = BUF_INIT;
+	test_read_file(path, &file);
+	if (root > 1 && page > 0 && file.len >= (size_t)root * (size_t)page)
+		memset(file.data + (size_t)(root - 1) * (size_t)page, 'Z', (size_t)page);
+	test_write_file(path, file.data, file.len);
+	buf_free(&file);
+	CHECK_INT(doctor(home, NULL, NULL, &out), 1);
+	CHECK(has(&out, "FAIL  store") && has(&out, "fails its integrity check"));
+	CHECK(has(&out, "counts not shown"));
+	CHECK(!has(&out, "(-1 failing)") && !has(&out, " sources ("));
+	for (const char *ln = buf_str(&out); *ln; ln = strchr(ln, '\n') ? strchr(ln, '\n') + 1 : ln + strlen(ln)) {
+		int tagged = !strncmp(ln, "ok ", 3) || !strncmp(ln, "info ", 5) || !strncmp(ln, "warn ", 5) ||
+		             !strncmp(ln, "FAIL ", 5) || !strncmp(ln, "brief ", 6) || !strncmp(ln, "result: ", 8);
+		if (!tagged)
+			fprintf(stderr, "a line without a check's tag: %.*s\n", (int)strcspn(ln, "\n"), ln);
+		CHECK(tagged);
+	}
+
 	/* A store from a newer brief. */
 	snprintf(home, sizeof home, "%s/future", test_tmpdir());
 	make_store(home);
