@@ -20,6 +20,8 @@
 #include "cli.h"
 #include "cmd.h"
 #include "cmd_common.h"
+#include "util/buf.h"
+#include "util/config.h"
 #include "util/fs.h"
 #include "util/str.h"
 
@@ -297,11 +299,123 @@ print_cron_line(const struct when *w, char words[][512], size_t n)
 	return EXIT_OK;
 }
 
+/* The environment file of a scheduled run: "env" in the directory of the config file in use
+ * (--config or $BRIEF_CONFIG, else the default one, whether it exists or not), absolute, into
+ * out. Returns 0, or -1 when there is none to name or it does not fit. */
+static int
+env_file_path(const struct app *app, char *out, size_t size)
+{
+	char config[4096];
+	struct err e;
+	if (app->cfg.path) {
+		if (absolute_path("--config", app->cfg.path, config, sizeof config, &e) < 0)
+			return -1;
+	} else if (config_default_path(config, sizeof config) < 0) {
+		return -1;
+	}
+	char *slash = strrchr(config, '/');
+	if (!slash)
+		return -1;
+	*slash = '\0';
+	int n = snprintf(out, size, "%s/env", config);
+	return n < 0 || (size_t)n >= size ? -1 : 0;
+}
+
+/* Whether text (an environment file) assigns name: a line "NAME=…", blanks before it (not
+ * "export NAME=…": systemd's EnvironmentFile= takes assignments only). */
+static int
+env_text_sets(const char *text, const char *name)
+{
+	size_t len = strlen(name);
+	for (const char *line = text; line && *line; line = strchr(line, '\n'), line = line ? line + 1 : NULL) {
+		while (*line == ' ' || *line == '\t')
+			line++;
+		if (strncmp(line, name, len) == 0 && line[len] == '=')
+			return 1;
+	}
+	return 0;
+}
+
+/* Append name to list (", "-separated) when this shell sets it, env_text does not, and list
+ * does not hold it yet. */
+static void
+note_missing(const char *name, const char *env_text, struct buf *list)
+{
+	const char *v = getenv(name);
+	if (!v || !*v || env_text_sets(env_text, name))
+		return;
+	size_t len = strlen(name);
+	for (const char *p = buf_str(list); (p = strstr(p, name)) != NULL; p += len)
+		if ((p == buf_str(list) || p[-1] == ' ') && (p[len] == ',' || p[len] == '\0'))
+			return;
+	if (list->len)
+		buf_puts(list, ", ");
+	buf_puts(list, name);
+}
+
+/* The variables a scheduled run would go without: set in this shell, not in env_text (the
+ * environment file's contents), and read by the run — brief's model and report settings
+ * (the list below, as src/ai/llm/provider.c and the config read them; BRIEF_HOME and
+ * BRIEF_CONFIG need not be there, the run gets --home and --config) and every ${NAME} of
+ * the config file at config_path (NULL: none), whose secrets stay in the environment.
+ * Their names go into list, ", "-separated. */
+static void
+missing_variables(const char *config_path, const char *env_text, struct buf *list)
+{
+	static const char *const read_by_brief[] = {
+		"BRIEF_LLM_BASE_URL", "BRIEF_LLM_API_KEY", "BRIEF_LLM_MODEL", "BRIEF_LLM_PROVIDER", "OPENAI_API_KEY",
+		"OPENAI_API_BASE",    "OPENAI_BASE_URL",   "OPENAI_MODEL",    "GEMINI_API_KEY",     "BRIEF_AUTHOR",
+		"BRIEF_BASE_URL",
+	};
+	for (size_t i = 0; i < sizeof read_by_brief / sizeof read_by_brief[0]; i++)
+		note_missing(read_by_brief[i], env_text, list);
+	struct buf config = BUF_INIT;
+	struct err e;
+	if (config_path && fs_read_all(config_path, &config, &e) == 0) {
+		for (const char *p = buf_str(&config); (p = strstr(p, "${")) != NULL; p += 2) {
+			size_t n = strcspn(p + 2, "}\n");
+			char name[128];
+			if (p[2 + n] != '}' || n == 0 || n >= sizeof name)
+				continue;
+			memcpy(name, p + 2, n);
+			name[n] = '\0';
+			note_missing(name, env_text, list);
+		}
+	}
+	buf_free(&config);
+}
+
+/* Say on stderr which variables the scheduled run will not see (missing_variables), and
+ * where to put them: the environment file the unit reads (env_path), or, for cron, the
+ * crontab. Nothing when none is missing. */
+static void
+warn_environment(const struct app *app, const char *env_path, int is_cron)
+{
+	struct buf text = BUF_INIT, list = BUF_INIT;
+	struct err e;
+	if (env_path && fs_exists(env_path) && fs_read_all(env_path, &text, &e) < 0)
+		buf_clear(&text);
+	missing_variables(app->cfg.path, buf_str(&text), &list);
+	if (list.len && is_cron)
+		fprintf(stderr,
+		        "brief schedule: cron runs do not see this shell's environment: %s %s set here; put them "
+		        "into the crontab as NAME=value lines above this one\n",
+		        buf_str(&list), strchr(buf_str(&list), ',') ? "are" : "is");
+	else if (list.len)
+		fprintf(stderr,
+		        "brief schedule: the timer's runs do not see this shell's environment: %s %s set here but "
+		        "not in %s, which the service reads: put %s there as NAME=value lines (chmod 600)\n",
+		        buf_str(&list), strchr(buf_str(&list), ',') ? "are" : "is", env_path,
+		        strchr(buf_str(&list), ',') ? "them" : "it");
+	buf_free(&text);
+	buf_free(&list);
+}
+
 /* Write brief-NAME.service (running words[0..n)) and brief-NAME.timer (at w, Persistent) into
  * dir. Returns 0, or -1 with e set. */
 static int
 write_units(const char *dir, const char *name, const struct when *w, const char *command, char words[][512],
-            size_t n, struct err *e)
+            size_t n, const char *env_path, struct err *e)
 {
 	char path[4300];
 	struct buf unit = BUF_INIT;
@@ -310,8 +424,16 @@ write_units(const char *dir, const char *name, const struct when *w, const char 
 	buf_printf(&unit,
 	           " (%s)\n\n[Service]\nType=oneshot\n"
 	           "# exit status 3 (nothing new) and 4 (the previous run is still going) are not failures\n"
-	           "SuccessExitStatus=3 4\nExecStart=",
+	           "SuccessExitStatus=3 4\n",
 	           name);
+	/* A timer's run does not inherit the shell's environment: secrets and the model's
+	 * settings come from this file when it exists ("-": a missing file is no error). */
+	if (env_path && !strpbrk(env_path, "\n\r")) {
+		buf_puts(&unit, "# NAME=value lines: the config's ${NAME} secrets, BRIEF_LLM_API_KEY ...\nEnvironmentFile=-");
+		systemd_text(&unit, env_path);
+		buf_putc(&unit, '\n');
+	}
+	buf_puts(&unit, "ExecStart=");
 	for (size_t i = 0; i < n; i++) {
 		if (i)
 			buf_putc(&unit, ' ');
@@ -347,11 +469,18 @@ install(const struct app *app, const char *name, const struct when *w, const cha
 		fprintf(stderr, "brief schedule: %s\n", e.msg);
 		return EXIT_FAIL;
 	}
-	if (!have_systemd_user())
-		return print_cron_line(w, words, n);
+	char env_path[4200];
+	int has_env_path = env_file_path(app, env_path, sizeof env_path) == 0;
+	if (!have_systemd_user()) {
+		int rc = print_cron_line(w, words, n);
+		if (rc == EXIT_OK)
+			warn_environment(app, NULL, 1);
+		return rc;
+	}
 	char dir[4096];
 	unit_dir(dir, sizeof dir);
-	if (fs_mkdirs(dir, 0, &e) < 0 || write_units(dir, name, w, command, words, n, &e) < 0) {
+	if (fs_mkdirs(dir, 0, &e) < 0 ||
+	    write_units(dir, name, w, command, words, n, has_env_path ? env_path : NULL, &e) < 0) {
 		fprintf(stderr, "brief schedule: %s\n", e.msg);
 		return EXIT_FAIL;
 	}
@@ -364,6 +493,7 @@ install(const struct app *app, const char *name, const struct when *w, const cha
 	}
 	printf("installed %s/brief-%s.timer: %s%s%02d:%02d, runs: brief %s\n", dir, name, w->day < 0 ? "daily at " : days[w->day],
 	       w->day < 0 ? "" : " at ", w->hour, w->minute, command);
+	warn_environment(app, has_env_path ? env_path : NULL, 0);
 	return EXIT_OK;
 }
 

@@ -181,6 +181,21 @@ config_parse(struct config *cfg, const char *text, size_t len, const char *name,
 }
 
 int
+config_default_path(char *out, size_t cap)
+{
+	const char *xdg = getenv("XDG_CONFIG_HOME");
+	const char *home = getenv("HOME");
+	int n;
+	if (xdg && *xdg)
+		n = snprintf(out, cap, "%s/brief/config", xdg);
+	else if (home && *home)
+		n = snprintf(out, cap, "%s/.config/brief/config", home);
+	else
+		return -1;
+	return n < 0 || (size_t)n >= cap ? -1 : 0;
+}
+
+int
 config_load(struct config *cfg, const char *path, struct err *e)
 {
 	memset(cfg, 0, sizeof *cfg);
@@ -191,13 +206,7 @@ config_load(struct config *cfg, const char *path, struct err *e)
 	if (!path || !*path)
 		path = getenv("BRIEF_CONFIG");
 	if (!path || !*path) {
-		const char *xdg = getenv("XDG_CONFIG_HOME");
-		const char *home = getenv("HOME");
-		if (xdg && *xdg)
-			snprintf(def, sizeof def, "%s/brief/config", xdg);
-		else if (home && *home)
-			snprintf(def, sizeof def, "%s/.config/brief/config", home);
-		else
+		if (config_default_path(def, sizeof def) < 0)
 			return 0;
 		path = def;
 		is_explicit = 0;

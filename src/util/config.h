@@ -123,6 +123,9 @@ struct config {
 	int is_resolved;
 };
 
+/* The default config file's path ($XDG_CONFIG_HOME/brief/config, else ~/.config/brief/config)
+ * into out (cap bytes). Returns 0, or -1 when neither variable is set or out is too small. */
+int config_default_path(char *out, size_t cap);
 /* Load the config file: path if given, else $BRIEF_CONFIG, else ~/.config/brief/config.
  * A missing default file is not an error (empty config); a missing explicit file or a
  * syntax error is (-1, with file:line in e). */

@@ -214,6 +214,67 @@ test_systemd(const struct env *v, const char *fakebin)
 	buf_free(&err);
 }
 
+/* A scheduled run does not inherit the shell's environment, where the README keeps the
+ * config's ${NAME} secrets and the model's key: the service reads an environment file beside
+ * the config (EnvironmentFile=-DIR/env), and install says which variables set in the shell
+ * that file lacks (cron: put them into the crontab). Before, the units had no such line and
+ * install said nothing; the timer's daily went out with an empty webhook URL and no model. */
+static void
+test_environment(const struct env *v)
+{
+	struct buf out = BUF_INIT, err = BUF_INIT, f = BUF_INIT;
+	char dir[4300], config[4400], envfile[4400], unit[4300];
+	snprintf(dir, sizeof dir, "%s/cfg", v->tmp);
+	mkdir(dir, 0700);
+	snprintf(config, sizeof config, "%s/config", dir);
+	snprintf(envfile, sizeof envfile, "%s/env", dir);
+	const char *text = "[deliver \"feishu\"]\ntype = feishu\nurl = ${FEISHU_WEBHOOK_URL}\n";
+	struct err e;
+	CHECK_INT(fs_write_atomic(config, text, strlen(text), &e), 0);
+	const char *args[] = {"schedule", "install", "--home", v->home, "--config", config, "--name", "env",
+	                      "--command", "daily --deliver feishu", NULL};
+	const char *env[] = {v->path_fake, v->xdg_env, "FEISHU_WEBHOOK_URL=https://hook.example/x",
+	                     "BRIEF_LLM_API_KEY=sk-test", "UNRELATED_SETTING=1", NULL};
+	buf_clear(&out);
+	buf_clear(&err);
+	CHECK_INT(wfx_brief(args, env, &out, &err), 0);
+	snprintf(unit, sizeof unit, "%s/systemd/user/brief-env.service", v->xdg);
+	test_read_file(unit, &f);
+	char line[4500];
+	snprintf(line, sizeof line, "\nEnvironmentFile=-%s\n", envfile);
+	CHECK(strstr(buf_str(&f), line) != NULL);
+	CHECK(strstr(buf_str(&err), "FEISHU_WEBHOOK_URL") != NULL);
+	CHECK(strstr(buf_str(&err), "BRIEF_LLM_API_KEY") != NULL);
+	CHECK(strstr(buf_str(&err), envfile) != NULL);
+	CHECK(strstr(buf_str(&err), "UNRELATED_SETTING") == NULL);
+	/* The file names one: the other is still said. */
+	const char *assigned = "# brief's secrets\nFEISHU_WEBHOOK_URL=https://hook.example/x\n";
+	CHECK_INT(fs_write_atomic(envfile, assigned, strlen(assigned), &e), 0);
+	buf_clear(&out);
+	buf_clear(&err);
+	CHECK_INT(wfx_brief(args, env, &out, &err), 0);
+	CHECK(strstr(buf_str(&err), "FEISHU_WEBHOOK_URL") == NULL);
+	CHECK(strstr(buf_str(&err), "BRIEF_LLM_API_KEY") != NULL);
+	/* Both: nothing to say. */
+	const char *both = "FEISHU_WEBHOOK_URL=https://hook.example/x\n  BRIEF_LLM_API_KEY=sk-test\n";
+	CHECK_INT(fs_write_atomic(envfile, both, strlen(both), &e), 0);
+	buf_clear(&out);
+	buf_clear(&err);
+	CHECK_INT(wfx_brief(args, env, &out, &err), 0);
+	CHECK(strstr(buf_str(&err), "environment") == NULL);
+	/* cron reads no such file: the crontab is the place. */
+	env[0] = v->path_none;
+	buf_clear(&out);
+	buf_clear(&err);
+	CHECK_INT(wfx_brief(args, env, &out, &err), 0);
+	CHECK(strstr(buf_str(&err), "crontab") != NULL && strstr(buf_str(&err), "FEISHU_WEBHOOK_URL") != NULL);
+	const char *rm[] = {"schedule", "remove", "--name", "env", NULL};
+	CHECK_INT(brief(rm, v->path_fake, v->xdg_env, &out, &err), 0);
+	buf_free(&f);
+	buf_free(&out);
+	buf_free(&err);
+}
+
 /* The words of an ExecStart= value line[0..end of line), unquoted as systemd does
  * (systemd.service(5), systemd.syntax(7)): %% is a literal %, then words split at blanks
  * outside double quotes, with C escapes (\" \\ \n \t \xHH) inside them, then $$ a literal $.
@@ -363,6 +424,7 @@ main(void)
 	test_cron(&v);
 	test_relative_paths(&v);
 	test_systemd(&v, fakebin);
+	test_environment(&v);
 	test_awkward_home(&v);
 	const char *run[] = {"daily", "--home", v.home, "--no-fetch", "--offline", "--hours", "480", "--now", WFX_NOW, NULL};
 	test_lock_held(&v, run);
