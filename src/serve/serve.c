@@ -247,9 +247,12 @@ send_page(struct MHD_Connection *conn, struct page *pg, const char *cookie)
 		snprintf(etag, sizeof etag, "\"%s\"", hex);
 	}
 	int not_modified = *etag && etag_matches(conn, etag);
+	/* A 304 is made from the whole body too: libmicrohttpd sends no body with a 304 but
+	 * states the response's size, and RFC 9110 (15.4.5) allows a 304 only the Content-Length
+	 * of the 200 it stands for (an empty response stated 0: a cache that believes it stores
+	 * an empty page). */
 	struct MHD_Response *resp = MHD_create_response_from_buffer(
-		not_modified ? 0 : pg->body.len, pg->body.data && !not_modified ? pg->body.data : (void *)"",
-		MHD_RESPMEM_MUST_COPY);
+		pg->body.len, pg->body.data ? pg->body.data : (void *)"", MHD_RESPMEM_MUST_COPY);
 	if (!resp)
 		return MHD_NO;
 	if (*etag)

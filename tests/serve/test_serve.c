@@ -531,10 +531,16 @@ test_conditional_get(const char *base, const char *db)
 	CHECK_INT(r.status, 200);
 	header_value(&r, "\nETag:", etag, sizeof etag);
 	CHECK(etag[0] == '"');
+	char length[32], length304[32];
+	header_value(&r, "\nContent-Length:", length, sizeof length);
+	CHECK(length[0] != '\0' && strcmp(length, "0") != 0);
 	reply_free(&r);
 	http_get_if(url, etag, &r);
 	CHECK_INT(r.status, 304);
 	CHECK_INT(r.body.len, 0);
+	/* RFC 9110 15.4.5: a 304 states no length, or the 200's; never 0 for a page that has a body */
+	header_value(&r, "\nContent-Length:", length304, sizeof length304);
+	CHECK(length304[0] == '\0' || strcmp(length304, length) == 0);
 	reply_free(&r);
 	/* weak form and a list, as clients send them */
 	char list[300];
