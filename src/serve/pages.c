@@ -294,6 +294,18 @@ pages_report(struct store *st, const struct page_req *rq, struct page *pg)
 
 /* ---- /items?q= ---- */
 
+/* The clock a list or a search is paged by: now, to the hour. A first page pins it in its
+ * "older" link's cursor, so a clock to the second made the page, and so its ETag, new every
+ * second (no client ever got a 304). An hour moves an item's age, counted in 30-day units, by
+ * 1/720 of one. */
+#define PAGE_CLOCK_STEP 3600
+static int64_t
+page_clock(void)
+{
+	int64_t now = (int64_t)time(NULL);
+	return now - now % PAGE_CLOCK_STEP;
+}
+
 /* Append s to out with \x01/\x02 (snippet markers) turned into <mark> and the rest escaped. */
 static void
 put_snippet(struct buf *b, const char *s)
@@ -320,9 +332,10 @@ pages_items(struct store *st, const struct page_req *rq, struct page *pg)
 	struct arena arena = ARENA_INIT;
 	struct store_hits h;
 	struct err e;
-	/* A search ranks by age against now; its cursor pins that clock for the pages after. */
-	int rc = q ? store_search_page(st, q, rq->cursor, (int64_t)time(NULL), PAGE_SIZE, &arena, &h, &e)
-	           : store_items_page(st, rq->cursor, (int64_t)time(NULL), PAGE_SIZE, &arena, &h, &e);
+	/* A search ranks by age against the clock; its cursor pins that for the pages after. */
+	int64_t now = page_clock();
+	int rc = q ? store_search_page(st, q, rq->cursor, now, PAGE_SIZE, &arena, &h, &e)
+	           : store_items_page(st, rq->cursor, now, PAGE_SIZE, &arena, &h, &e);
 	if (rc < 0) {
 		arena_free(&arena);
 		return store_failed(pg, &e);
