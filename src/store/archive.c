@@ -65,8 +65,9 @@ archive_reports(struct store *st, const char *before, int limit, int with_bodies
 		r->created_at = sqlite3_column_int64(s, 4);
 		r->id = sqlite3_column_int64(s, 5);
 		if (with_bodies) {
-			r->html = store_col_dup(s, 6, arena);
-			r->markdown = store_col_dup(s, 7, arena);
+			/* an empty body is no body: the feed falls back to the other */
+			r->html = sqlite3_column_bytes(s, 6) ? store_col_dup(s, 6, arena) : NULL;
+			r->markdown = sqlite3_column_bytes(s, 7) ? store_col_dup(s, 7, arena) : NULL;
 		}
 	}
 	sqlite3_finalize(s);
@@ -82,7 +83,7 @@ archive_report_body(struct store *st, const char *kind, const char *slug, size_t
 	struct buf sql = BUF_INIT;
 	buf_printf(&sql,
 	           "SELECT %s, title FROM reports WHERE kind = ?1 AND slug = ?2 AND (?3 IS NULL OR lang = ?3) "
-	           "AND %s IS NOT NULL ORDER BY created_at DESC, id DESC LIMIT 1",
+	           "AND %s <> '' ORDER BY created_at DESC, id DESC LIMIT 1",
 	           column, column);
 	sqlite3_stmt *s = store_prepare(st, sql.data, NULL);
 	buf_free(&sql);

@@ -18,7 +18,8 @@ struct archive_report {
 	int64_t id;
 	const char *kind, *slug, *lang, *title; /* any may be NULL */
 	int64_t created_at;
-	const char *html, *markdown;            /* only with with_bodies; NULL when not saved */
+	const char *html, *markdown;            /* only with with_bodies; NULL when not saved (or
+	                                         * saved empty) */
 };
 
 /* The saved reports, newest first (created_at, then id), after the keyset cursor before
@@ -28,8 +29,8 @@ int archive_reports(struct store *st, const char *before, int limit, int with_bo
                     struct archive_report **out, size_t *count, struct err *e);
 
 /* The newest saved body in column ("html", "json" or "markdown") of the report kind/slug
- * (slug[0..slug_len)), in language lang (NULL: any), appended to body. Returns 1 when found,
- * 0 when not, -1 with e set. */
+ * (slug[0..slug_len)), in language lang (NULL: any), appended to body; a body saved empty
+ * counts as none. Returns 1 when found, 0 when not, -1 with e set. */
 int archive_report_body(struct store *st, const char *kind, const char *slug, size_t slug_len, const char *lang,
                         const char *column, struct buf *body, struct err *e);
 

@@ -109,7 +109,9 @@ fill_store(const char *db)
 		" ('daily', '2026-02-20', 'zh', '日报 2026-02-20', 1771560000, '# 日报 20', NULL, NULL),"
 		" ('daily', '2026-02-21', 'zh', '日报 2026-02-21', 1771650000, '# 日报 21', ?2, '{\"date\":\"2026-02-21\"}'),"
 		" ('daily', '2026-02-21', 'en', 'Daily 2026-02-21', 1771640000, '# Daily 21', '<p>english</p>', NULL),"
-		" ('weekly', '2026-W08', 'zh', ?1, 1771655000, '# 周报 <script>', NULL, NULL);";
+		" ('weekly', '2026-W08', 'zh', ?1, 1771655000, '# 周报 <script>', NULL, NULL),"
+		/* HTML stored empty (not NULL): the Markdown is what there is to read */
+		" ('daily', '2026-02-19', 'zh', '日报 2026-02-19', 1771470000, '# 日报 19', '', NULL);";
 	/* Statements one by one so the hostile title can be bound. */
 	const char *tail = sql;
 	while (*tail) {
@@ -179,6 +181,15 @@ test_pages(const char *base)
 	b = get(base, "/r/weekly/2026-W08", &r);
 	CHECK_INT(r.status, 200);
 	CHECK(strstr(b, "<pre># 周报 &lt;script&gt;</pre>") != NULL);
+	reply_free(&r);
+	/* HTML stored empty: the Markdown, not a blank page; in the feed too */
+	b = get(base, "/r/daily/2026-02-19", &r);
+	CHECK_INT(r.status, 200);
+	CHECK(strstr(b, "<pre># 日报 19</pre>") != NULL);
+	reply_free(&r);
+	b = get(base, "/feed.atom", &r);
+	const char *e19 = strstr(b, "urn:brief:daily:2026-02-19:zh");
+	CHECK(e19 && strstr(e19, "<content type=\"text\"># 日报 19</content>") != NULL);
 	reply_free(&r);
 	get(base, "/r/daily/1999-01-01", &r);
 	CHECK_INT(r.status, 404);
@@ -356,7 +367,7 @@ test_pages(const char *base)
 		int entries = 0;
 		for (xmlNodePtr n = xmlDocGetRootElement(doc)->children; n; n = n->next)
 			entries += n->type == XML_ELEMENT_NODE && xmlStrcmp(n->name, (const xmlChar *)"entry") == 0;
-		CHECK_INT(entries, 4);
+		CHECK_INT(entries, 5);
 		xmlFreeDoc(doc);
 	}
 	CHECK(strstr(b, "<id>urn:brief:daily:2026-02-21:zh</id>") != NULL);
