@@ -133,32 +133,36 @@ put_report_href(struct buf *b, const char *kind, const char *slug, const char *l
 	}
 }
 
-/* The pager: back to the first page when this one is not it, on when there is a next (its
- * cursor in param). */
+/* The pager: back to the first page when this one is not it, to the page before when there
+ * is one (its cursor in prev, asked for as prev_param), on when there is a next (next, as
+ * param). */
 static void
-put_pager(struct buf *b, const char *path, const char *q, const char *param, const char *cursor, const char *next)
+put_pager(struct buf *b, const char *path, const char *q, const char *param, const char *cursor, const char *next,
+          const char *prev_param, const char *prev)
 {
 	if (!cursor && !(next && *next))
 		return;
+	static const char *const labels[] = {"← newest", "← newer", "older →"};
+	const char *params[] = {NULL, prev_param, param}, *values[] = {NULL, prev, next};
 	buf_puts(b, "<nav class=\"pager\"><span>");
-	for (int k = 0; k < 2; k++) {
-		if ((k == 0 && cursor) || (k == 1 && next && *next)) {
+	for (int k = 0; k < 3; k++) {
+		if (k == 0 ? cursor != NULL : values[k] && *values[k]) {
 			struct buf href = BUF_INIT;
 			buf_puts(&href, path);
-			if (k == 1) {
-				buf_printf(&href, "?%s=", param);
-				html_url_encode(&href, next);
+			if (k > 0) {
+				buf_printf(&href, "?%s=", params[k]);
+				html_url_encode(&href, values[k]);
 			}
 			if (q && *q) {
-				buf_puts(&href, k == 1 ? "&q=" : "?q=");
+				buf_puts(&href, k > 0 ? "&q=" : "?q=");
 				html_url_encode(&href, q);
 			}
-			buf_puts(b, "<a href=\"");
+			buf_puts(b, k == 1 ? " <a href=\"" : "<a href=\"");
 			html_escape(b, href.data, href.len);
-			buf_puts(b, k == 0 ? "\">← newest</a>" : "\">older →</a>");
+			buf_printf(b, "\">%s</a>", labels[k]);
 			buf_free(&href);
 		}
-		if (k == 0)
+		if (k == 1)
 			buf_puts(b, "</span><span>");
 	}
 	buf_puts(b, "</span></nav>");
@@ -208,7 +212,7 @@ pages_index(struct store *st, const struct page_req *rq, struct page *pg)
 	if (n > PAGE_SIZE)
 		snprintf(next, sizeof next, "%lld.%lld", (long long)r[PAGE_SIZE - 1].created_at,
 		         (long long)r[PAGE_SIZE - 1].id);
-	put_pager(b, "/", NULL, "before", rq->cursor, next);
+	put_pager(b, "/", NULL, "before", rq->cursor, next, NULL, NULL);
 	page_end(pg);
 	return 0;
 }
@@ -334,8 +338,9 @@ pages_items(struct store *st, const struct page_req *rq, struct page *pg)
 	struct err e;
 	/* A search ranks by age against the clock; its cursor pins that for the pages after. */
 	int64_t now = page_clock();
-	int rc = q ? store_search_page(st, q, rq->cursor, now, PAGE_SIZE, &arena, &h, &e)
-	           : store_items_page(st, rq->cursor, now, PAGE_SIZE, &arena, &h, &e);
+	int rc = q            ? store_search_page(st, q, rq->cursor, now, PAGE_SIZE, &arena, &h, &e)
+	         : rq->newer ? store_items_newer(st, rq->cursor, now, PAGE_SIZE, &arena, &h, &e)
+	                     : store_items_page(st, rq->cursor, now, PAGE_SIZE, &arena, &h, &e);
 	if (rc < 0) {
 		arena_free(&arena);
 		return store_failed(pg, &e);
@@ -381,9 +386,9 @@ pages_items(struct store *st, const struct page_req *rq, struct page *pg)
 	 * empty store. */
 	if (h.count == 0)
 		buf_puts(b, q ? "<p>Nothing matches.</p>\n"
-		              : rq->cursor ? "<p>No older items.</p>\n"
+		              : rq->cursor ? (rq->newer ? "<p>No newer items.</p>\n" : "<p>No older items.</p>\n")
 		                           : "<p>No items yet: <code>brief fetch</code> stores some.</p>\n");
-	put_pager(b, "/items", q, q ? "after" : "before", rq->cursor, h.next);
+	put_pager(b, "/items", q, q ? "after" : "before", rq->cursor, h.next, "after", h.prev);
 	arena_free(&arena);
 	page_end(pg);
 	return 0;
@@ -580,6 +585,8 @@ pages_answer(struct store *st, struct page_req *rq, struct page *pg)
 	if (c && (!*c || strlen(c) >= 64 || c[strspn(c, "0123456789._-")]))
 		rq->cursor = NULL;
 	const char *url = rq->path;
+	if (rq->newer && strcmp(url, "/items") != 0 && strcmp(url, "/items/") != 0) /* only a list's */
+		rq->cursor = NULL, rq->newer = 0;
 	if (strcmp(url, "/") == 0 || strcmp(url, "/index.html") == 0)
 		pages_index(st, rq, pg);
 	else if (strcmp(url, "/items") == 0 || strcmp(url, "/items/") == 0)

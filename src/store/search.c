@@ -302,7 +302,72 @@ store_items_page(struct store *st, const char *cursor, int64_t now, int limit, s
 	if (!ok)
 		err_set(e, "database %s: %s", st->path, sqlite3_errmsg(st->db));
 	sqlite3_reset(s);
+	/* a page after a cursor has newer items before it: the page just newer than its first */
+	if (ok && fields >= 2 && out->count)
+		snprintf(out->prev, sizeof out->prev, "%" PRId64 ".%" PRId64 ".%lld", out->hits[0].when, out->hits[0].id,
+		         pinned);
 	return ok ? 0 : -1;
+}
+
+int
+store_items_newer(struct store *st, const char *cursor, int64_t now, int limit, struct arena *arena,
+                  struct store_hits *out, struct err *e)
+{
+	long long w, id, pinned;
+	if (!cursor || sscanf(cursor, "%lld.%lld.%lld", &w, &id, &pinned) != 3)
+		return store_items_page(st, NULL, now, limit, arena, out, e);
+	memset(out, 0, sizeof *out);
+	/* store_items_page's two ranges walked the other way, oldest first from the cursor (with
+	 * one more row: whether there are newer still); the rows are turned round below. */
+	sqlite3_stmt *s = store_cached(st,
+		"SELECT i.id, i.title, i.link, s.name, s.title, s.url, sel.w, substr(unpacked(i.text), 1, 240) FROM ("
+		"  SELECT * FROM (SELECT id, COALESCE(published, first_seen) AS w FROM items"
+		"   WHERE COALESCE(published, first_seen) >= ?1 AND COALESCE(published, first_seen) <= ?4 + 86400"
+		"    AND (COALESCE(published, first_seen) > ?1 OR id > ?2)"
+		"   ORDER BY COALESCE(published, first_seen) ASC, id ASC LIMIT ?3)"
+		"  UNION ALL"
+		"  SELECT * FROM (SELECT id, first_seen AS w FROM items"
+		"   WHERE COALESCE(published, first_seen) > ?4 + 86400 AND (first_seen > ?1 OR (first_seen = ?1 AND id > ?2))"
+		"   ORDER BY first_seen ASC, id ASC LIMIT ?3)) AS sel"
+		" JOIN items i ON i.id = sel.id JOIN sources s ON s.id = i.source_id"
+		" ORDER BY sel.w ASC, sel.id ASC LIMIT ?3", e);
+	if (!s)
+		return -1;
+	sqlite3_bind_int64(s, 1, w);
+	sqlite3_bind_int64(s, 2, id);
+	sqlite3_bind_int(s, 3, limit + 1);
+	sqlite3_bind_int64(s, 4, pinned);
+	out->hits = hits_alloc(arena, limit);
+	int rc, more = 0;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if ((int)out->count == limit) {
+			more = 1;
+			break;
+		}
+		struct store_hit *h = &out->hits[out->count++];
+		h->id = sqlite3_column_int64(s, 0);
+		read_hit(s, 1, arena, h);
+		h->snippet = arena_strdup(arena, store_col_text(s, 7));
+	}
+	int ok = rc == SQLITE_ROW || rc == SQLITE_DONE;
+	if (!ok)
+		err_set(e, "database %s: %s", st->path, sqlite3_errmsg(st->db));
+	sqlite3_reset(s);
+	if (!ok)
+		return -1;
+	for (size_t a = 0, b = out->count; a + 1 < b; a++, b--) { /* newest first */
+		struct store_hit t = out->hits[a];
+		out->hits[a] = out->hits[b - 1];
+		out->hits[b - 1] = t;
+	}
+	if (out->count) {
+		const struct store_hit *oldest = &out->hits[out->count - 1], *newest = &out->hits[0];
+		snprintf(out->next, sizeof out->next, "%" PRId64 ".%" PRId64 ".%lld", oldest->when, oldest->id, pinned);
+		if (more)
+			snprintf(out->prev, sizeof out->prev, "%" PRId64 ".%" PRId64 ".%lld", newest->when, newest->id,
+			         pinned);
+	}
+	return 0;
 }
 
 /* An item's time for a search against the clock CLOCK (an SQL parameter): published when

@@ -35,6 +35,8 @@ struct store_hits {
 	struct store_hit *hits;
 	size_t count;
 	char next[SEARCH_CURSOR_MAX]; /* cursor of the next page, "" at the end */
+	char prev[SEARCH_CURSOR_MAX]; /* the newest items only: cursor of the page before (newer),
+	                               * "" on the first (store_items_newer) */
 };
 
 /* The FTS5 query for what a person typed: whitespace-separated terms, all required; "double
@@ -61,6 +63,14 @@ int store_search_check(const char *q, struct err *e);
  * -1 with e set. */
 int store_items_page(struct store *st, const char *cursor, int64_t now, int limit, struct arena *arena,
                      struct store_hits *out, struct err *e);
+
+/* The page before the one a store_items_page cursor (its prev) names: at most limit items
+ * just newer than the row it names, newest first, under the clock it pins; next names the
+ * oldest row shown (the pages after are store_items_page's), prev the newest when there are
+ * newer items still ("" at the top). An unreadable cursor gives the first page. 0 or -1 with
+ * e set. */
+int store_items_newer(struct store *st, const char *cursor, int64_t now, int limit, struct arena *arena,
+                      struct store_hits *out, struct err *e);
 
 /* One page of the items matching q, best first (see the file comment), after cursor; now is
  * the clock a first page pins for the ages. 0 or -1 with e set. */

@@ -702,6 +702,91 @@ test_search_paging_prune(const char *base, const char *db)
 	CHECK_INT(repeated, 0);
 }
 
+/* The href of the pager link labelled label ("older", "← newer") in page b, unescaped, into
+ * out ("" when there is none). */
+static void
+pager_link(const char *b, const char *label, char *out, size_t size)
+{
+	char needle[64];
+	snprintf(needle, sizeof needle, "\">%s", label);
+	const char *at = strstr(b, needle), *href = at;
+	while (href && href > b && strncmp(href, "href=\"", 6) != 0)
+		href--;
+	size_t o = 0;
+	for (const char *p = href ? href + 6 : NULL; p && p < at && o + 1 < size; p += strncmp(p, "&amp;", 5) == 0 ? 5 : 1)
+		out[o++] = *p;
+	out[o] = '\0';
+}
+
+/* The ids of the items listed on page b, in order, into ids (at most max); returns how many. */
+static int
+page_ids(const char *b, long *ids, int max)
+{
+	int n = 0;
+	for (const char *p = b; n < max && (p = strstr(p, "<a href=\"/items/")) != NULL;) {
+		p += strlen("<a href=\"/items/");
+		ids[n++] = strtol(p, NULL, 10);
+	}
+	return n;
+}
+
+/* The latest items can be paged back: from the third page, the "← newer" links give the
+ * second and the first again, the same items in the same order, while items newer than all
+ * of them arrive meanwhile; one more "newer" page lists those, and the top one has no
+ * "newer" link. No item is listed twice or left out. */
+static void
+test_newer_pages(const char *base, const char *db)
+{
+	static long fwd[3][50], back[50];
+	char path[1024] = "/items";
+	struct reply r;
+	for (int k = 0; k < 3; k++) {
+		const char *b = get(base, path, &r);
+		CHECK_INT(r.status, 200);
+		CHECK_INT(page_ids(b, fwd[k], 50), 50);
+		char newer[1024];
+		pager_link(b, "← newer", newer, sizeof newer);
+		CHECK(k == 0 ? newer[0] == '\0' : newer[0] != '\0'); /* the first page is the newest */
+		pager_link(b, "older", path, sizeof path);
+		if (k < 2)
+			CHECK(path[0] != '\0');
+		else
+			pager_link(b, "← newer", path, sizeof path);
+		reply_free(&r);
+	}
+	struct store w;
+	struct err e = {""};
+	CHECK_INT(store_open(&w, db, &e), 0);
+	CHECK_INT(store_exec(&w,
+	                     "WITH RECURSIVE n(k) AS (SELECT 5000 UNION ALL SELECT k + 1 FROM n WHERE k < 5019)"
+	                     " INSERT INTO items(id, source_id, dedupe_key, title, text, first_seen, content_hash)"
+	                     " SELECT k, 1, 'nw:' || k, 'Newer ' || k, 'arrived later', 1780000000 + k, 'hn' FROM n",
+	                     &e),
+	          0);
+	store_close(&w);
+	for (int k = 1; k >= 0; k--) {
+		CHECK(str_starts(path, "/items?after="));
+		const char *b = get(base, path, &r);
+		CHECK_INT(r.status, 200);
+		int n = page_ids(b, back, 50);
+		CHECK_INT(n, 50);
+		for (int i = 0; i < n; i++)
+			CHECK_INT(back[i], fwd[k][i]);
+		pager_link(b, "← newer", path, sizeof path);
+		reply_free(&r);
+	}
+	const char *b = get(base, path, &r); /* the 20 that arrived */
+	CHECK_INT(r.status, 200);
+	int n = page_ids(b, back, 50);
+	CHECK_INT(n, 20);
+	for (int i = 0; i < n; i++)
+		CHECK_INT(back[i], 5019 - i);
+	char newer[1024];
+	pager_link(b, "← newer", newer, sizeof newer);
+	CHECK(newer[0] == '\0');
+	reply_free(&r);
+}
+
 /* The ETag of url's page, fetched now, into etag. */
 static void
 etag_of(const char *url, char *etag, size_t size)
@@ -1001,6 +1086,7 @@ main(void)
 	test_binary(home, base + strlen("http://"));
 	test_search_paging_prune(base, db);
 	test_stable_etag(base);
+	test_newer_pages(base, db);
 	test_store_error_page();
 	test_binary_during_migration();
 	test_binary_during_backfill();
