@@ -338,9 +338,9 @@ pages_items(struct store *st, const struct page_req *rq, struct page *pg)
 	struct err e;
 	/* A search ranks by age against the clock; its cursor pins that for the pages after. */
 	int64_t now = page_clock();
-	int rc = q            ? store_search_page(st, q, rq->cursor, now, PAGE_SIZE, &arena, &h, &e)
-	         : rq->newer ? store_items_newer(st, rq->cursor, now, PAGE_SIZE, &arena, &h, &e)
-	                     : store_items_page(st, rq->cursor, now, PAGE_SIZE, &arena, &h, &e);
+	int rc = q ? (rq->newer ? store_search_newer : store_search_page)(st, q, rq->cursor, now, PAGE_SIZE, &arena,
+	                                                                   &h, &e)
+	           : (rq->newer ? store_items_newer : store_items_page)(st, rq->cursor, now, PAGE_SIZE, &arena, &h, &e);
 	if (rc < 0) {
 		arena_free(&arena);
 		return store_failed(pg, &e);
@@ -388,7 +388,7 @@ pages_items(struct store *st, const struct page_req *rq, struct page *pg)
 		buf_puts(b, q ? "<p>Nothing matches.</p>\n"
 		              : rq->cursor ? (rq->newer ? "<p>No newer items.</p>\n" : "<p>No older items.</p>\n")
 		                           : "<p>No items yet: <code>brief fetch</code> stores some.</p>\n");
-	put_pager(b, "/items", q, q ? "after" : "before", rq->cursor, h.next, "after", h.prev);
+	put_pager(b, "/items", q, q ? "after" : "before", rq->cursor, h.next, q ? "before" : "after", h.prev);
 	arena_free(&arena);
 	page_end(pg);
 	return 0;

@@ -13,7 +13,8 @@ struct page_req {
 	const char *lang;  /* ?lang= (may be NULL) */
 	const char *cursor; /* the keyset cursor of the page: ?before= (lists) or ?after= (search);
 	                     * NULL for the first page (store/search.h) */
-	int newer;          /* the latest items: cursor is an ?after=, the page before (newer) */
+	int newer;          /* cursor is the latest items' ?after= or a search's ?before=: the page
+	                     * before it ("newer") */
 	const char *base;  /* "http://host:port" for absolute links (Atom) */
 };
 
@@ -26,8 +27,8 @@ struct page {
 };
 
 /* The page a GET of rq->path asks for, rendered into pg: the one router of `brief serve`.
- * rq->cursor is the raw ?after= (with a search) or ?before= value (the latest items' ?after=
- * with rq->newer set). A search longer or with more
+ * rq->cursor is the raw ?after= (with a search) or ?before= value (with rq->newer set, the
+ * other). A search longer or with more
  * terms than the store answers is refused with a 400 page (never answered as another page); an
  * empty lang counts as none; a cursor that is not a keyset cursor (store/search.h) is ignored,
  * giving the first page. An unknown path is a 404 page, a store failure a 500 page. rq->lang and

@@ -319,8 +319,8 @@ on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *
 		.base = base,
 	};
 	rq.cursor = MHD_lookup_connection_value(conn, MHD_GET_ARGUMENT_KIND, rq.q && *rq.q ? "after" : "before");
-	if (!rq.cursor && !(rq.q && *rq.q)) { /* the latest items' "newer" link */
-		rq.cursor = MHD_lookup_connection_value(conn, MHD_GET_ARGUMENT_KIND, "after");
+	if (!rq.cursor) { /* a "newer" link: the latest items' ?after=, a search's ?before= */
+		rq.cursor = MHD_lookup_connection_value(conn, MHD_GET_ARGUMENT_KIND, rq.q && *rq.q ? "before" : "after");
 		rq.newer = rq.cursor != NULL;
 	}
 	pages_answer(&sv->st, &rq, &pg);

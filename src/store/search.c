@@ -478,6 +478,8 @@ struct ranking {
 	long long lo;         /* the window's lowest row id as its first page found it (0: the
 	                       * window held every match then); -1 on a window's first page */
 	int after_row;        /* the page follows the row (score, after) of the same window */
+	int back;             /* with after_row: the page is the rows just before it instead, put
+	                       * in worst first (search_page turns them round) */
 	long long score, after;
 	int limit;
 	int64_t *scores;      /* the page's scores, for the cursor */
@@ -505,6 +507,14 @@ rank_matches(struct ranking *rk, const struct scan_match *m, int n, struct store
 	for (int k = 0; k < n; k++)
 		if (!rk->window_min || m[k].id < rk->window_min)
 			rk->window_min = m[k].id;
+	if (rk->back) { /* m[0..p) rank before the row: the last of them, worst first */
+		int p = 0;
+		while (p < n && (m[p].score > rk->score || (m[p].score == rk->score && m[p].id > rk->after)))
+			p++;
+		for (int k = p - 1; k >= 0 && !rk->more; k--)
+			rank_add(rk, out, m[k].id, m[k].score);
+		return;
+	}
 	for (int k = 0; k < n && !rk->more; k++)
 		if (!rk->after_row || m[k].score < rk->score || (m[k].score == rk->score && m[k].id < rk->after))
 			rank_add(rk, out, m[k].id, m[k].score);
@@ -520,6 +530,15 @@ static const char ranked_sql[] =
 	" SELECT sc.id, sc.score, (SELECT count(*) FROM c), (SELECT min(id) FROM c) FROM sc"
 	" WHERE ?5 IS NULL OR sc.score < ?5 OR (sc.score = ?5 AND sc.id < ?6)"
 	" ORDER BY sc.score DESC, sc.id DESC LIMIT ?7";
+/* ranked_sql the other way: the rows ranked before (?5, ?6), worst first. */
+static const char ranked_back_sql[] =
+	"WITH c AS MATERIALIZED (SELECT rowid AS id, brief_rank(items_fts, ?8) AS r FROM items_fts"
+	"   WHERE items_fts MATCH ?1 AND rowid <= ?2 AND rowid >= ?9 ORDER BY rowid DESC LIMIT ?3),"
+	" sc AS (SELECT c.id, CAST(c.r * 1000000.0 / (1.0 + max(0, ?4 - " SEARCH_WHEN("?4") ")"
+	"   / 2592000.0) AS INTEGER) AS score FROM c JOIN items i ON i.id = c.id)"
+	" SELECT sc.id, sc.score, (SELECT count(*) FROM c), (SELECT min(id) FROM c) FROM sc"
+	" WHERE sc.score > ?5 OR (sc.score = ?5 AND sc.id > ?6)"
+	" ORDER BY sc.score ASC, sc.id ASC LIMIT ?7";
 
 /* The page from the index: the window of pl's full query ranked by brief_rank, a term a
  * score. 0 or -1 with e set. */
@@ -527,7 +546,7 @@ static int
 rank_from_index(struct store *st, const struct search_plan *pl, struct ranking *rk, struct store_hits *out,
                 struct err *e)
 {
-	sqlite3_stmt *s = store_cached(st, ranked_sql, e);
+	sqlite3_stmt *s = store_cached(st, rk->back ? ranked_back_sql : ranked_sql, e);
 	if (!s)
 		return -1;
 	sqlite3_bind_text(s, 1, pl->full.data, (int)pl->full.len, SQLITE_TRANSIENT);
@@ -574,9 +593,10 @@ rank_page(struct store *st, const struct search_plan *pl, const struct snippet_q
 	return rank_from_index(st, pl, rk, out, e);
 }
 
-int
-store_search_page(struct store *st, const char *q, const char *cursor, int64_t now, int limit,
-                  struct arena *arena, struct store_hits *out, struct err *e)
+/* store_search_page, or with back store_search_newer. */
+static int
+search_page(struct store *st, const char *q, const char *cursor, int back, int64_t now, int limit,
+            struct arena *arena, struct store_hits *out, struct err *e)
 {
 	memset(out, 0, sizeof *out);
 	struct search_plan pl;
@@ -603,6 +623,7 @@ store_search_page(struct store *st, const char *q, const char *cursor, int64_t n
 	if (fields != 5 || rk.lo < 0)
 		rk.lo = -1;
 	rk.after_row = fields >= 4;
+	rk.back = back && rk.after_row;
 	sqlite3_stmt *s;
 	if (fields == 0) { /* a first page pins the window to the items there are now */
 		s = store_cached(st, "SELECT COALESCE(max(id), 0) FROM items", e);
@@ -622,11 +643,26 @@ store_search_page(struct store *st, const char *q, const char *cursor, int64_t n
 		return -1;
 	if (rk.lo < 0) /* a window's first page: a full one may have older matches below it */
 		rk.lo = rk.window_rows == SEARCH_WINDOW ? rk.window_min : 0;
+	if (rk.back) { /* best first; the page it came back from follows its last row */
+		for (size_t a = 0, b = out->count; a + 1 < b; a++, b--) {
+			struct store_hit th = out->hits[a];
+			int64_t ts = rk.scores[a];
+			out->hits[a] = out->hits[b - 1], rk.scores[a] = rk.scores[b - 1];
+			out->hits[b - 1] = th, rk.scores[b - 1] = ts;
+		}
+		if (out->count && rk.more)
+			snprintf(out->prev, sizeof out->prev, "%lld_%lld_%" PRId64 "_%" PRId64 "_%lld", rk.u, rk.t,
+			         rk.scores[0], out->hits[0].id, rk.lo);
+		rk.more = out->count > 0;
+	} else if (rk.after_row && out->count) { /* the rows of the window before this page */
+		snprintf(out->prev, sizeof out->prev, "%lld_%lld_%" PRId64 "_%" PRId64 "_%lld", rk.u, rk.t, rk.scores[0],
+		         out->hits[0].id, rk.lo);
+	}
 	if (rk.more) {
 		struct store_hit *last = &out->hits[out->count - 1];
 		snprintf(out->next, sizeof out->next, "%lld_%lld_%" PRId64 "_%" PRId64 "_%lld", rk.u, rk.t,
 		         rk.scores[out->count - 1], last->id, rk.lo);
-	} else if (rk.lo > 1) { /* the next, older window */
+	} else if (!rk.back && rk.lo > 1) { /* the next, older window */
 		snprintf(out->next, sizeof out->next, "%lld_%lld", rk.lo - 1, rk.t);
 	}
 	/* The page's rows: their columns by rowid, and a snippet each from its text (store/
@@ -663,4 +699,18 @@ store_search_page(struct store *st, const char *q, const char *cursor, int64_t n
 	buf_free(&snip);
 	buf_free(&title_snip);
 	return ok ? 0 : -1;
+}
+
+int
+store_search_page(struct store *st, const char *q, const char *cursor, int64_t now, int limit,
+                  struct arena *arena, struct store_hits *out, struct err *e)
+{
+	return search_page(st, q, cursor, 0, now, limit, arena, out, e);
+}
+
+int
+store_search_newer(struct store *st, const char *q, const char *cursor, int64_t now, int limit,
+                   struct arena *arena, struct store_hits *out, struct err *e)
+{
+	return search_page(st, q, cursor, 1, now, limit, arena, out, e);
 }

@@ -35,8 +35,9 @@ struct store_hits {
 	struct store_hit *hits;
 	size_t count;
 	char next[SEARCH_CURSOR_MAX]; /* cursor of the next page, "" at the end */
-	char prev[SEARCH_CURSOR_MAX]; /* the newest items only: cursor of the page before (newer),
-	                               * "" on the first (store_items_newer) */
+	char prev[SEARCH_CURSOR_MAX]; /* cursor of the page before (store_items_newer,
+	                               * store_search_newer), "" on the first; a search's is ""
+	                               * on the first page of every window */
 };
 
 /* The FTS5 query for what a person typed: whitespace-separated terms, all required; "double
@@ -76,5 +77,12 @@ int store_items_newer(struct store *st, const char *cursor, int64_t now, int lim
  * the clock a first page pins for the ages. 0 or -1 with e set. */
 int store_search_page(struct store *st, const char *q, const char *cursor, int64_t now, int limit,
                       struct arena *arena, struct store_hits *out, struct err *e);
+
+/* The page before the one a store_search_page cursor (its prev) names: at most limit matches
+ * ranked just above the row it names in the same window, best first; next names the last row
+ * shown, prev the first when the window ranks more above it. A cursor that names no row (a
+ * window's start) gives that window's first page. 0 or -1 with e set. */
+int store_search_newer(struct store *st, const char *q, const char *cursor, int64_t now, int limit,
+                       struct arena *arena, struct store_hits *out, struct err *e);
 
 #endif

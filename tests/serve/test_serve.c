@@ -787,6 +787,59 @@ test_newer_pages(const char *base, const char *db)
 	reply_free(&r);
 }
 
+/* A search can be paged back too: from its third page the "← newer" links give the second
+ * and the first again, the same matches in the same order, while new matches arrive (they
+ * are not in the window the first page pinned); the first has no "newer" link. */
+static void
+test_newer_search_pages(const char *base, const char *db)
+{
+	static long fwd[3][50], back[50];
+	char path[1024] = "/items?q=prunewalk", newer[1024];
+	struct reply r;
+	for (int k = 0; k < 3; k++) {
+		const char *b = get(base, path, &r);
+		CHECK_INT(r.status, 200);
+		CHECK_INT(page_ids(b, fwd[k], 50), 50);
+		pager_link(b, "← newer", newer, sizeof newer);
+		CHECK(k == 0 ? newer[0] == '\0' : newer[0] != '\0');
+		pager_link(b, k < 2 ? "older" : "← newer", path, sizeof path);
+		CHECK(path[0] != '\0');
+		reply_free(&r);
+	}
+	struct store w;
+	struct err e = {""};
+	CHECK_INT(store_open(&w, db, &e), 0);
+	CHECK_INT(store_exec(&w,
+	                     "INSERT INTO items(id, source_id, dedupe_key, title, text, first_seen, content_hash)"
+	                     " VALUES (6000, 1, 'nw:6000', 'Late match', 'prunewalk arrived', 1780000000, 'hl')",
+	                     &e),
+	          0);
+	store_close(&w);
+	for (int k = 1; k >= 0; k--) {
+		CHECK(str_starts(path, "/items?before=") && strstr(path, "&q=prunewalk") != NULL);
+		const char *b = get(base, path, &r);
+		CHECK_INT(r.status, 200);
+		int n = page_ids(b, back, 50);
+		CHECK_INT(n, 50);
+		for (int i = 0; i < n; i++)
+			CHECK_INT(back[i], fwd[k][i]);
+		pager_link(b, "← newer", path, sizeof path);
+		CHECK(k == 0 ? path[0] == '\0' : path[0] != '\0');
+		/* and on again: the page read forward after it */
+		pager_link(b, "older", newer, sizeof newer);
+		CHECK(newer[0] != '\0');
+		reply_free(&r);
+		if (k == 0 && newer[0]) {
+			b = get(base, newer, &r);
+			int m = page_ids(b, back, 50);
+			CHECK_INT(m, 50);
+			for (int i = 0; i < m; i++)
+				CHECK_INT(back[i], fwd[1][i]);
+			reply_free(&r);
+		}
+	}
+}
+
 /* The ETag of url's page, fetched now, into etag. */
 static void
 etag_of(const char *url, char *etag, size_t size)
@@ -1087,6 +1140,7 @@ main(void)
 	test_search_paging_prune(base, db);
 	test_stable_etag(base);
 	test_newer_pages(base, db);
+	test_newer_search_pages(base, db);
 	test_store_error_page();
 	test_binary_during_migration();
 	test_binary_during_backfill();

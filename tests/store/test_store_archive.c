@@ -489,15 +489,47 @@ test_search_rows_agree(void)
 	close_store();
 }
 
+/* Check that the page before the one just read (its prev cursor) is the page read before it
+ * (last[0..last_count)): a walk back gives the same pages. Items that arrived since (ids above
+ * max_id) may have joined it, a list's in the range already read, nearest its start: of the
+ * rest, the page back holds the last ones of the page read, in the same order. */
+static void
+check_back(const char *q, const char *prev, int limit, const int64_t *last, size_t last_count, int64_t max_id)
+{
+	struct arena a = ARENA_INIT;
+	struct store_hits h;
+	struct err e;
+	int rc = q ? store_search_newer(&st, q, prev, NOW, limit, &a, &h, &e)
+	           : store_items_newer(&st, prev, NOW, limit, &a, &h, &e);
+	CHECK(rc == 0);
+	CHECK_INT(h.count, last_count);
+	int64_t old[64];
+	size_t n = 0, m = 0;
+	for (size_t k = 0; k < h.count && n < 64; k++)
+		if (h.hits[k].id <= max_id)
+			old[n++] = h.hits[k].id;
+	for (size_t k = 0; k < last_count; k++)
+		m += last[k] <= max_id;
+	int differ = n > m || n + 3 < m; /* at most `arrive` new ones between two pages */
+	for (size_t k = 0, j = 0; k < last_count && !differ; k++)
+		if (last[k] <= max_id && j++ >= m - n)
+			differ = old[j - 1 - (m - n)] != last[k];
+	CHECK_INT(differ, 0);
+	arena_free(&a);
+}
+
 /* Walk pages of limit rows (search when q), storing `arrive` new items between pages; check
- * that no id repeats and every id present at the start is seen. */
+ * that no id repeats and every id present at the start is seen, and that each page's "newer"
+ * cursor (prev) gives back the page before it. */
 static void
 walk(const char *q, int limit, int arrive, int64_t first_new_id)
 {
 	int64_t max_id = test_query_int(&st, "SELECT max(id) FROM items");
 	char *seen = calloc((size_t)max_id + 10000, 1);
 	char cursor[SEARCH_CURSOR_MAX] = "";
-	int pages = 0, dups = 0, added = 0;
+	int pages = 0, dups = 0, added = 0, backs = 0;
+	int64_t last[64];
+	size_t last_count = 0;
 	for (;;) {
 		struct arena a = ARENA_INIT;
 		struct store_hits h;
@@ -509,6 +541,13 @@ walk(const char *q, int limit, int arrive, int64_t first_new_id)
 			if (h.hits[k].id <= max_id + 9999 && seen[h.hits[k].id]++)
 				dups++;
 		}
+		if (*h.prev) { /* none on a search window's first page */
+			check_back(q, h.prev, limit, last, last_count, max_id);
+			backs++;
+		}
+		last_count = h.count < 64 ? h.count : 64;
+		for (size_t k = 0; k < last_count; k++)
+			last[k] = h.hits[k].id;
 		snprintf(cursor, sizeof cursor, "%s", h.next);
 		arena_free(&a);
 		pages++;
@@ -526,6 +565,7 @@ walk(const char *q, int limit, int arrive, int64_t first_new_id)
 	CHECK_INT(dups, 0);
 	CHECK_INT(missing, 0);
 	CHECK(pages > 2);
+	CHECK(backs > 0);
 	free(seen);
 }
 
