@@ -29,4 +29,9 @@ void llmsrv_weekly_fault(const char *match, int count);
  * the others "2. ", "3. " (as a model numbering its paragraphs writes them). 0 clears. */
 void llmsrv_weekly_lists(int count);
 
+/* Answer the next count "weekly" requests whose user message contains match with the
+ * paragraphs paragraphs_json (a JSON array of strings, or any JSON value a faulty model might
+ * send there) instead of the written ones. NULL or count 0 clears. */
+void llmsrv_weekly_answer(const char *match, int count, const char *paragraphs_json);
+
 #endif

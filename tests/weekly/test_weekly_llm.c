@@ -175,6 +175,54 @@ model_lists(struct llmsrv *srv, const char *const *env)
 	buf_free(&body);
 }
 
+/* Run the fixture week with the Kagi group's answers (both: the first and the re-ask) replaced
+ * by the paragraphs paragraphs_json; stdout, stderr into out, err; returns the exit code. The
+ * Kagi section (its paragraphs) goes to kagi. */
+static int
+kagi_answers(struct llmsrv *srv, const char *const *env, const char *tag, const char *paragraphs_json,
+             struct buf *out, struct buf *err, struct buf *kagi)
+{
+	char home[4096];
+	snprintf(home, sizeof home, "%s/home-%s", test_tmpdir(), tag);
+	wfx_make_home(home);
+	llmsrv_reset(srv);
+	llmsrv_weekly_answer("Kagi raises", 2, paragraphs_json);
+	const char *args[] = {"weekly", "--home", home, "--no-fetch", "--now", WFX_NOW, "--config",
+	                      wfx_path("weekly", "weekly.conf"), NULL};
+	out->len = 0;
+	err->len = 0;
+	int rc = wfx_brief(args, env, out, err);
+	llmsrv_weekly_answer(NULL, 0, NULL);
+	section(buf_str(out), "\n### 1. Kagi\n", "\n### 2. ", kagi);
+	return rc;
+}
+
+/* The Kagi group fell back to its extractive paragraphs, and the post and stderr say so. */
+static void
+check_kagi_fell_back(const struct buf *out, const struct buf *err, const struct buf *kagi)
+{
+	CHECK(strstr(buf_str(kagi), "AI Daily 报道《Kagi raises Professional plan price") != NULL);
+	CHECK(strstr(buf_str(out), "改为摘录原文：Kagi。") != NULL);
+	CHECK(strstr(buf_str(err), "weekly Kagi: the model's paragraphs failed twice") != NULL);
+}
+
+/* A paragraph that shows nothing but its citations ("[1][2]", or an ideographic space and a
+ * zero-width space before them) is empty. Before: it passed the check (its markers made it
+ * non-blank) and the post printed a paragraph of bare reference links under Kagi. */
+static void
+model_blank(struct llmsrv *srv, const char *const *env)
+{
+	struct buf out = BUF_INIT, err = BUF_INIT, kagi = BUF_INIT;
+	CHECK_INT(kagi_answers(srv, env, "blank", "[\"[1][2]\", \"\\u3000\\u200b [1]\"]", &out, &err, &kagi), 0);
+	check_kagi_fell_back(&out, &err, &kagi);
+	CHECK(strstr(buf_str(&err), "paragraph 1 is empty") != NULL);
+	CHECK(strstr(buf_str(&err), "paragraph 2 is empty") != NULL);
+	CHECK(strstr(buf_str(&kagi), "\n [\\[1\\]]") == NULL); /* no paragraph of bare links */
+	buf_free(&out);
+	buf_free(&err);
+	buf_free(&kagi);
+}
+
 int
 main(void)
 {
@@ -217,6 +265,7 @@ main(void)
 	bad_citation(srv, env, 2);
 	model_rumour(srv, env);
 	model_lists(srv, env);
+	model_blank(srv, env);
 	llmsrv_stop(srv);
 	buf_free(&out);
 	buf_free(&err);

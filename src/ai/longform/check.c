@@ -250,13 +250,24 @@ scan_text(struct scan *sc, const char *s)
 	}
 }
 
+/* True when s shows nothing but its citation markers: NULL, empty, or only spaces and
+ * invisible characters (text_is_blank: U+3000, U+200B, ...) once its [n] are left out. A
+ * weekly paragraph "[1][2]" or " \u200b[1]" would print as its reference links alone. */
 static int
 is_blank(const char *s)
 {
-	for (; s && *s; s++)
-		if (!is_ascii_space((unsigned char)*s))
-			return 0;
-	return 1;
+	struct buf b = BUF_INIT;
+	for (const char *p = s ? s : ""; *p;) {
+		long id;
+		size_t c = check_citation(p, &id);
+		if (c)
+			p += c;
+		else
+			buf_putc(&b, *p++);
+	}
+	int blank = text_is_blank(buf_str(&b));
+	buf_free(&b);
+	return blank;
 }
 
 /* Whether s cites at least one of the sources 1..count. */
