@@ -223,6 +223,35 @@ model_blank(struct llmsrv *srv, const char *const *env)
 	buf_free(&kagi);
 }
 
+/* English paragraphs in a Chinese week, written with the sources' own words (every lowercase
+ * word of them is in the sources, which the language check reads as terms). Before: they
+ * passed as Chinese and the 中文 post told Kagi's news in English, as the model's. Now: re-asked,
+ * then the extractive paragraphs, said in the post and on stderr. */
+static void
+model_english(struct llmsrv *srv, const char *const *env)
+{
+	struct buf out = BUF_INIT, err = BUF_INIT, kagi = BUF_INIT;
+	CHECK_INT(kagi_answers(srv, env, "english",
+	                       "[\"Kagi made its Assistant available on every paid plan starting Monday [1]. Kagi "
+	                       "will charge $12 a month for its Professional plan from March 1, up from $10 [2].\"]",
+	                       &out, &err, &kagi),
+	          0);
+	check_kagi_fell_back(&out, &err, &kagi);
+	CHECK(strstr(buf_str(&err), "is not in Chinese") != NULL);
+	CHECK(strstr(buf_str(&kagi), "made its Assistant available on every paid plan starting Monday.") == NULL);
+	/* A Chinese paragraph that quotes an English title is Chinese. */
+	CHECK_INT(kagi_answers(srv, env, "quoted",
+	                       "[\"2月16日，Tech Wire 报道「Kagi launches its Assistant for all paid plans」[1]；2月21日，"
+	                       "Kagi 宣布专业版月费从10美元涨到12美元[2]。\"]",
+	                       &out, &err, &kagi),
+	          0);
+	CHECK(strstr(buf_str(&kagi), "宣布专业版月费从10美元涨到12美元") != NULL);
+	CHECK(strstr(buf_str(&out), "改为摘录原文") == NULL);
+	buf_free(&out);
+	buf_free(&err);
+	buf_free(&kagi);
+}
+
 int
 main(void)
 {
@@ -266,6 +295,7 @@ main(void)
 	model_rumour(srv, env);
 	model_lists(srv, env);
 	model_blank(srv, env);
+	model_english(srv, env);
 	llmsrv_stop(srv);
 	buf_free(&out);
 	buf_free(&err);

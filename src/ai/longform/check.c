@@ -209,9 +209,27 @@ is_name_or_term(const char *w, size_t len, const char *terms)
 	return 0;
 }
 
+/* +1 for an opening quotation mark or title bracket at code point cp (“ 「 『 《), -1 for a
+ * closing one (” 」 』 》), else 0. */
+static int
+quote_mark(uint32_t cp)
+{
+	if (cp == 0x201C || cp == 0x300C || cp == 0x300E || cp == 0x300A)
+		return 1;
+	if (cp == 0x201D || cp == 0x300D || cp == 0x300F || cp == 0x300B)
+		return -1;
+	return 0;
+}
+
+/* Count s's citations and letters into sc. In a Chinese text, an English function word
+ * ("the", "its", "on": text_is_stopword) outside quotation marks is foreign even when the
+ * sources have it: it is English prose, not a name or term; a quoted title (「…」, 《…》,
+ * “…”) keeps its own language. */
 static void
 scan_text(struct scan *sc, const char *s)
 {
+	int zh = strcmp(sc->r->lang, "en") != 0;
+	int quoted = 0;
 	for (const char *p = s ? s : ""; *p;) {
 		long id;
 		size_t c = check_citation(p, &id);
@@ -239,7 +257,8 @@ scan_text(struct scan *sc, const char *s)
 				word[len] = 0;
 			}
 			sc->latin += len;
-			if (len >= sizeof word || !is_name_or_term(word, len, sc->r->allowed_terms))
+			if (len >= sizeof word || !is_name_or_term(word, len, sc->r->allowed_terms) ||
+			    (zh && !quoted && text_is_stopword(word)))
 				sc->latin_foreign += len;
 			continue;
 		}
@@ -247,6 +266,9 @@ scan_text(struct scan *sc, const char *s)
 		p += utf8_decode(p, strlen(p), &cp);
 		if (text_is_cjk(cp))
 			sc->cjk++;
+		quoted += quote_mark(cp);
+		if (quoted < 0)
+			quoted = 0;
 	}
 }
 
