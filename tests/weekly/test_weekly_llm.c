@@ -252,6 +252,31 @@ model_english(struct llmsrv *srv, const char *const *env)
 	buf_free(&kagi);
 }
 
+/* A paragraph of thousands of characters (a model looping on one sentence). Before: accepted,
+ * and the post carried a 4,200-character wall of text under Kagi as the model's. */
+static void
+model_long(struct llmsrv *srv, const char *const *env)
+{
+	struct buf para = BUF_INIT, json = BUF_INIT, out = BUF_INIT, err = BUF_INIT, kagi = BUF_INIT;
+	for (int i = 0; i < 200; i++)
+		buf_puts(&para, "这家搜索公司为所有付费用户开放了助手功能。");
+	buf_printf(&json, "[\"%s[1][2]\"]", buf_str(&para));
+	CHECK_INT(kagi_answers(srv, env, "long", buf_str(&json), &out, &err, &kagi), 0);
+	check_kagi_fell_back(&out, &err, &kagi);
+	CHECK(strstr(buf_str(&err), "paragraph 1 is 4200 characters long; a paragraph must be at most 1200") != NULL);
+	CHECK(strstr(buf_str(&kagi), "这家搜索公司为所有付费用户开放了助手功能。这家搜索公司") == NULL);
+	/* A paragraph of a normal length is the model's. */
+	buf_free(&json);
+	buf_printf(&json, "[\"%.*s[1][2]\"]", (int)(21 * 3 * 10), buf_str(&para)); /* 10 sentences: 210 */
+	CHECK_INT(kagi_answers(srv, env, "long-ok", buf_str(&json), &out, &err, &kagi), 0);
+	CHECK(strstr(buf_str(&out), "改为摘录原文") == NULL);
+	buf_free(&para);
+	buf_free(&json);
+	buf_free(&out);
+	buf_free(&err);
+	buf_free(&kagi);
+}
+
 int
 main(void)
 {
@@ -296,6 +321,7 @@ main(void)
 	model_lists(srv, env);
 	model_blank(srv, env);
 	model_english(srv, env);
+	model_long(srv, env);
 	llmsrv_stop(srv);
 	buf_free(&out);
 	buf_free(&err);

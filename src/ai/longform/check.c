@@ -18,6 +18,7 @@ check_rules_default(struct check_rules *r, const char *lang)
 	r->min_sections = 4;
 	r->max_sections = 6;
 	r->max_foreign = en ? 0.02 : 0.15;
+	r->max_para_chars = en ? 3600 : 1200;
 }
 
 size_t
@@ -395,8 +396,12 @@ check_paragraphs(const char *const *texts, size_t count, const struct check_rule
 		FINDING("no paragraph was written");
 	struct scan sc = {.r = r};
 	for (size_t i = 0; i < count; i++) {
+		size_t chars = count_chars(texts[i]);
 		if (is_blank(texts[i]))
 			FINDING("paragraph %zu is empty", i + 1);
+		else if (r->max_para_chars && chars > r->max_para_chars)
+			FINDING("paragraph %zu is %zu characters long; a paragraph must be at most %zu", i + 1, chars,
+			        r->max_para_chars);
 		else if (!has_citation(texts[i], r->source_count))
 			FINDING("paragraph %zu cites no source; every paragraph must rest on at least one", i + 1);
 		scan_text(&sc, texts[i]);

@@ -30,9 +30,11 @@ struct check_rules {
 	size_t source_count;       /* valid citation ids are 1..source_count */
 	double max_foreign;        /* share of letters in another script allowed (0.15 zh, 0.02 en) */
 	const char *allowed_terms; /* text whose Latin words count as names/terms (the sources) */
+	size_t max_para_chars;     /* check_paragraphs: the longest paragraph, counted as min_chars */
 };
 
-/* Defaults for lang: zh 1500..3000 characters, en 2500..9000; 4..6 sections. */
+/* Defaults for lang: zh 1500..3000 characters, en 2500..9000; 4..6 sections; a free paragraph
+ * at most zh 1200, en 3600 characters (seed 001's longest is under 500). */
 void check_rules_default(struct check_rules *r, const char *lang);
 
 /* Check d against r. Appends one finding per line ("- ...") to findings and returns how many
@@ -44,8 +46,9 @@ void check_rules_default(struct check_rules *r, const char *lang);
 int check_commentary(const struct commentary_draft *d, const struct check_rules *r, struct buf *findings);
 
 /* The same citation and language checks on free paragraphs (the weekly's model-written
- * groups): at least one paragraph, none blank, at least one citation, every [n] within
- * 1..r->source_count, and the foreign-text share; lengths and sections are not checked.
+ * groups): at least one paragraph, none blank, none longer than r->max_para_chars (0 = any),
+ * at least one citation, every [n] within 1..r->source_count, and the foreign-text share;
+ * the total length and sections are not checked.
  * Appends findings as check_commentary does and returns how many there were. */
 int check_paragraphs(const char *const *texts, size_t count, const struct check_rules *r, struct buf *findings);
 
