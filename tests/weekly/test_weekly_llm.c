@@ -277,6 +277,42 @@ model_long(struct llmsrv *srv, const char *const *env)
 	buf_free(&kagi);
 }
 
+/* Paragraphs with markup the prompt forbids and the post only shows as literal characters: a
+ * heading, a rule, a Markdown image and link, <script>, a Liquid tag. Before: accepted as the
+ * model's, and the reader saw "\\# 本周要闻", "!\\[图\\](http://…)" and "\\<script\\>…" in
+ * the post. Now: re-asked with the findings, then the extracts. */
+static void
+model_markup(struct llmsrv *srv, const char *const *env)
+{
+	static const char zh[] = "这家搜索公司宣布为所有付费用户开放助手功能，并调整了专业版的定价。"
+	                         "此前这一功能只向最高档的会员开放，如今每个付费用户都能使用多个大语言模型。"
+	                         "公司表示，搜索接口成本上涨是这次调价的主要原因。";
+	static const char *const bad[] = {
+		"# 本周要闻", "---", "![图](https://evil.example/x.png)", "[详情](https://evil.example/)",
+		"<script>alert(1)</script>", "{% include x.html %}",
+	};
+	struct buf json = BUF_INIT, out = BUF_INIT, err = BUF_INIT, kagi = BUF_INIT;
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		json.len = 0;
+		buf_printf(&json, "[\"%s%s%s[1][2]\"]", i < 2 ? bad[i] : zh, i < 2 ? "\\n" : "", i < 2 ? zh : bad[i]);
+		char tag[32];
+		snprintf(tag, sizeof tag, "markup%zu", i);
+		CHECK_INT(kagi_answers(srv, env, tag, buf_str(&json), &out, &err, &kagi), 0);
+		check_kagi_fell_back(&out, &err, &kagi);
+		CHECK(strstr(buf_str(&err), "which the post would show as literal characters") != NULL);
+		CHECK(strstr(buf_str(&kagi), zh) == NULL);
+	}
+	/* Bold, a figure comparison and a hashtag-like word are prose. */
+	json.len = 0;
+	buf_printf(&json, "[\"**%s**价格从10美元涨到12美元（>10美元），#1 搜索 [1][2]\"]", zh);
+	CHECK_INT(kagi_answers(srv, env, "markup-ok", buf_str(&json), &out, &err, &kagi), 0);
+	CHECK(strstr(buf_str(&out), "改为摘录原文") == NULL);
+	buf_free(&json);
+	buf_free(&out);
+	buf_free(&err);
+	buf_free(&kagi);
+}
+
 int
 main(void)
 {
@@ -322,6 +358,7 @@ main(void)
 	model_blank(srv, env);
 	model_english(srv, env);
 	model_long(srv, env);
+	model_markup(srv, env);
 	llmsrv_stop(srv);
 	buf_free(&out);
 	buf_free(&err);

@@ -388,6 +388,59 @@ check_commentary(const struct commentary_draft *d, const struct check_rules *r, 
 	return n;
 }
 
+/* Whether the line at p (up to its end) is a Markdown rule or setext underline: three or
+ * more of one of - * _ = and nothing else but spaces and citation markers ("---[1]"). */
+static int
+is_rule_line(const char *p)
+{
+	char mark = 0;
+	size_t marks = 0;
+	while (*p && *p != '\n') {
+		long id;
+		size_t c = check_citation(p, &id);
+		if (c) {
+			p += c;
+			continue;
+		}
+		if (*p == ' ' || *p == '\t') {
+			p++;
+			continue;
+		}
+		if (!strchr("-*_=", *p) || (mark && *p != mark))
+			return 0;
+		mark = *p++;
+		marks++;
+	}
+	return marks >= 3;
+}
+
+/* The first markup in s that a weekly paragraph shows as literal characters (only **bold**
+ * and [n] are rendered): a Markdown heading, rule or code fence at a line's start, a link
+ * or image "](", an HTML tag or comment, a Liquid or template tag "{%" / "{{". Returns what
+ * it is, or NULL. */
+static const char *
+markup_in(const char *s)
+{
+	for (const char *p = s ? s : ""; *p; p++) {
+		if (p == s || p[-1] == '\n') {
+			const char *q = p + strspn(p, " \t");
+			if (q[0] == '#' && (q[1] == '#' || q[1] == ' ' || (unsigned char)q[1] >= 0x80))
+				return "a Markdown heading";
+			if (str_starts(q, "```") || str_starts(q, "~~~"))
+				return "a code fence";
+			if (is_rule_line(q))
+				return "a Markdown rule";
+		}
+		if (p[0] == ']' && p[1] == '(')
+			return "a Markdown link or image";
+		if (p[0] == '<' && (is_ascii_alpha((unsigned char)p[1]) || p[1] == '/' || p[1] == '!'))
+			return "an HTML tag";
+		if (p[0] == '{' && (p[1] == '%' || p[1] == '{'))
+			return "a template tag";
+	}
+	return NULL;
+}
+
 int
 check_paragraphs(const char *const *texts, size_t count, const struct check_rules *r, struct buf *findings)
 {
@@ -404,6 +457,11 @@ check_paragraphs(const char *const *texts, size_t count, const struct check_rule
 			        r->max_para_chars);
 		else if (!has_citation(texts[i], r->source_count))
 			FINDING("paragraph %zu cites no source; every paragraph must rest on at least one", i + 1);
+		const char *markup = markup_in(texts[i]);
+		if (markup)
+			FINDING("paragraph %zu has %s, which the post would show as literal characters; write plain prose "
+			        "(only **bold** and [n] citations)",
+			        i + 1, markup);
 		scan_text(&sc, texts[i]);
 	}
 	return n + scan_findings(&sc, findings);

@@ -47,7 +47,9 @@ int check_commentary(const struct commentary_draft *d, const struct check_rules 
 
 /* The same citation and language checks on free paragraphs (the weekly's model-written
  * groups): at least one paragraph, none blank, none longer than r->max_para_chars (0 = any),
- * at least one citation, every [n] within 1..r->source_count, and the foreign-text share;
+ * none with markup the post would show as literal characters (a Markdown heading, rule, code
+ * fence, link or image, an HTML tag, a Liquid tag: only **bold** and [n] are rendered), at
+ * least one citation, every [n] within 1..r->source_count, and the foreign-text share;
  * the total length and sections are not checked.
  * Appends findings as check_commentary does and returns how many there were. */
 int check_paragraphs(const char *const *texts, size_t count, const struct check_rules *r, struct buf *findings);
