@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "ai/curate/curate.h"
+#include "ai/llm/batch.h"
 #include "ai/llm/llm.h"
 #include "ai/llm/prompt.h"
 #include "ai/llm/schema.h"
@@ -662,6 +663,50 @@ test_long_summary(void)
 	store_close(&st);
 }
 
+/* A model that answers a batch's entries under each other's ids (item 1's summary under id a2
+ * and back, or every entry one id on) had each summary shown, and cached, under the wrong
+ * article: an id that appears once was taken at its word. An entry that names more of a
+ * batchmate's names and figures than its own article's is left out and asked again. */
+static void
+test_swapped_ids(void)
+{
+	struct store st;
+	struct arena a = ARENA_INIT;
+	struct curate_result r;
+	/* the score answer fenced (read as it is); of the three enrich answers two swap their
+	 * entries' ids and one shifts them */
+	CHECK(curate_faulted("swapped.db", "fenced,swap_ids,shift_ids,swap_ids", &st, &a, &r) == 12);
+	CHECK_INT(llmsrv_faults_pending(srv), 0);
+	CHECK_INT(r.top_count, 6);
+	for (size_t i = 0; i < r.top_count; i++) {
+		const struct enrichment *e = &r.top[i]->enrichment;
+		/* the stand-in's summary quotes the title of the article it was written for */
+		char quoted[300];
+		snprintf(quoted, sizeof quoted, "\xe3\x80\x8c%s\xe3\x80\x8d", r.top[i]->lead->title);
+		if (!strstr(e->summary, quoted))
+			fprintf(stderr, "pick %zu (%s): another article's summary: %s\n", i + 1, r.top[i]->lead->title,
+			        e->summary);
+		CHECK(!e->is_offline && strstr(e->summary, quoted) != NULL);
+		CHECK(strstr(e->title, r.top[i]->lead->title) != NULL);
+	}
+	/* The six asked once, then the six left out once more (in the re-ask round the stand-in
+	 * answers under the right ids). */
+	CHECK_INT(llmsrv_items_asked(srv, "enrich"), 12);
+	/* What was cached is each article's own summary. */
+	struct arena b = ARENA_INIT;
+	struct curate_result r2;
+	CHECK(curate(&st, &batch_cfg, 0, &b, &r2) == 12);
+	CHECK_INT(r2.llm_requests, 0);
+	for (size_t i = 0; i < r2.top_count; i++)
+		CHECK(strstr(r2.top[i]->enrichment.summary, r2.top[i]->lead->title) != NULL);
+	/* the measure itself: names and figures, whole words, any case, each counted once */
+	CHECK_INT(batch_affinity("「Note 3 on Rust」 Rust 2026 rust the v1.2 x", "note 3 about RUST in 2026, v1.20"), 3);
+	CHECK_INT(batch_affinity("GPT-4o and SQLite", "gpt-4o, sqlite3"), 1);
+	arena_free(&a);
+	arena_free(&b);
+	store_close(&st);
+}
+
 int
 main(void)
 {
@@ -707,6 +752,7 @@ main(void)
 	test_nan_entry();
 	test_half_scores();
 	test_long_summary();
+	test_swapped_ids();
 	llmsrv_stop(srv);
 	return test_done("test_llm");
 }

@@ -258,6 +258,21 @@ apply_item_fault(const char *fault, json_t *answer)
 			                                              "the people who use it."));
 			json_object_set_new(e, "reason", json_string("Worth reading for anyone following the project."));
 		}
+	else if (strcmp(fault, "swap_ids") == 0 && json_array_size(items) > 1) { /* item 1 under id 2 and back */
+		json_t *first = json_incref(json_object_get(json_array_get(items, 0), key));
+		json_object_set(json_array_get(items, 0), key, json_object_get(json_array_get(items, 1), key));
+		json_object_set_new(json_array_get(items, 1), key, first);
+	} else if (strcmp(fault, "shift_ids") == 0) /* every entry under the next one's id, the last's unknown */
+		for (size_t k = 0; k < json_array_size(items); k++) {
+			json_t *e = json_array_get(items, k);
+			const char *id = json_string_value(json_object_get(e, key));
+			long v;
+			if (id && id[0] == 'a' && str_to_long(id + 1, 1, 1000, &v) == 0) {
+				char next[24];
+				snprintf(next, sizeof next, "a%ld", v + 1);
+				json_object_set_new(e, key, json_string(next));
+			}
+		}
 	else if (strcmp(fault, "duplicate_id") == 0 && json_array_size(items) > 1)
 		json_object_set(json_array_get(items, 1), key, json_object_get(json_array_get(items, 0), key));
 }

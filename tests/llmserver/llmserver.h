@@ -11,7 +11,9 @@
  * then answer), "malformed" (broken JSON), "fenced" (```json
  * fence), "prose" (text around the JSON), "truncated" (half the JSON, finish_reason length),
  * "missing_id" (drop the first item), "unknown_id" (first item's id replaced), "duplicate_id"
- * (second item's id replaced by the first's), "empty_choices", "schema_400" (a 400 naming
+ * (second item's id replaced by the first's), "swap_ids" (the first two entries' ids swapped:
+ * each answers the other's article), "shift_ids" (every entry under the next entry's id, the
+ * last under one the batch does not have), "empty_choices", "schema_400" (a 400 naming
  * response_format, as providers without json_schema support answer), "reals" (every integer
  * written as a real of the same value, 8 as 8.0, as some models do), "out_of_range" (the first
  * score entry's r is 11), "blank_keywords" (every score entry's keywords " ", U+202E,

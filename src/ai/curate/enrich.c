@@ -105,6 +105,9 @@ stage_enrich(const struct stage_env *env, struct story **top, size_t n, const ch
 		batch_hash(lang, items[i].body, items[i].hash);
 	}
 	struct enrich_ctx ctx = {top, arena, lang && strcmp(lang, "en") == 0};
+	/* A summary is shown under the article its id names: one that names more of a batchmate's
+	 * names and figures than its own is that article's, answered under the wrong id. */
+	static const char *const match_keys[] = {"title", "summary", NULL};
 	struct batch_task t = {
 		.task = PROMPT_ENRICH,
 		.lang = lang,
@@ -118,6 +121,7 @@ stage_enrich(const struct stage_env *env, struct story **top, size_t n, const ch
 		.tokens_base = 64,
 		.apply = enrich_apply,
 		.ctx = &ctx,
+		.match_keys = match_keys,
 	};
 	batch_run(&env->be, &t, items, n);
 	/* The highlights are written after the enrichment, from the picks' titles and summaries in

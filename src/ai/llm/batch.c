@@ -45,14 +45,81 @@ from_cache(const struct batch_env *env, struct batch_task *t, struct batch_item 
 	arena_free(&scratch);
 }
 
+/* Whether body has word (len bytes) as a whole word, ignoring case. */
+static int
+has_word(const char *body, const char *word, size_t len)
+{
+	char w[128];
+	if (len >= sizeof w)
+		return 0;
+	memcpy(w, word, len);
+	w[len] = '\0';
+	size_t blen = strlen(body);
+	for (const char *p = body; (p = str_icasestr(p, blen - (size_t)(p - body), w)); p++)
+		if ((p == body || !is_ascii_alnum((unsigned char)p[-1])) && !is_ascii_alnum((unsigned char)p[len]))
+			return 1;
+	return 0;
+}
+
+size_t
+batch_affinity(const char *text, const char *body)
+{
+	size_t hits = 0;
+	struct buf seen = BUF_INIT; /* "\ntoken\n" of each token counted */
+	for (const char *p = text; *p;) {
+		if (!is_ascii_alnum((unsigned char)*p)) {
+			p++;
+			continue;
+		}
+		/* a word: letters and digits, with a '-', '.' or '_' between two of them (GPT-4o, 1.2) */
+		size_t n = 0;
+		int marked = 0;
+		for (;;) {
+			unsigned char c = (unsigned char)p[n];
+			if (is_ascii_alnum(c)) {
+				marked |= is_ascii_digit(c) || (c >= 'A' && c <= 'Z');
+				n++;
+			} else if ((c == '-' || c == '.' || c == '_') && n > 0 && is_ascii_alnum((unsigned char)p[n + 1])) {
+				n++;
+			} else {
+				break;
+			}
+		}
+		if (marked && n >= 2) {
+			struct buf key = BUF_INIT;
+			buf_printf(&key, "\n%.*s\n", (int)n, p);
+			if (!str_icasestr(buf_str(&seen), seen.len, buf_str(&key))) {
+				buf_append(&seen, key.data, key.len);
+				hits += has_word(body, p, n);
+			}
+			buf_free(&key);
+		}
+		p += n;
+	}
+	buf_free(&seen);
+	return hits;
+}
+
+/* The entry's match_keys strings, one a line, into out. */
+static void
+entry_text(const struct batch_task *t, json_t *entry, struct buf *out)
+{
+	for (size_t i = 0; t->match_keys[i]; i++) {
+		const char *v = json_string_value(json_object_get(entry, t->match_keys[i]));
+		if (v)
+			buf_printf(out, "%s\n", v);
+	}
+}
+
 struct pending_batch {
 	struct llm_request req;
 	struct buf user;
 	size_t first, count; /* into the round's member list */
 };
 
-/* Take the answer of one batch: entries whose id is one of this batch's, appears once and is
- * accepted by apply are done (and cached); everything else stays pending. */
+/* Take the answer of one batch: entries whose id is one of this batch's, appears once, points
+ * at its own article (match_keys) and is accepted by apply are done (and cached); everything
+ * else stays pending. */
 static void
 collect(const struct batch_env *env, struct batch_task *t, struct batch_item **members, size_t count,
         json_t *answer)
@@ -78,6 +145,27 @@ collect(const struct batch_env *env, struct batch_task *t, struct batch_item **m
 		struct batch_item *it = members[k];
 		if (seen[k] != 1) /* missing or ambiguous: ask again, never guess */
 			continue;
+		/* An entry whose names and figures are more another article's than its own was written
+		 * for that article under this one's id (swapped or shifted ids): ask again. */
+		if (t->match_keys && count > 1) {
+			struct buf text = BUF_INIT;
+			entry_text(t, chosen[k], &text);
+			size_t own = batch_affinity(buf_str(&text), it->body), other = 0, other_k = k;
+			for (size_t j = 0; j < count; j++) {
+				size_t a = j == k ? 0 : batch_affinity(buf_str(&text), members[j]->body);
+				if (a > other) {
+					other = a;
+					other_k = j;
+				}
+			}
+			buf_free(&text);
+			if (other > own) {
+				log_warn("llm %s: the entry under id a%zu names %zu thing(s) of article a%zu and %zu of its own: "
+				         "left out (asked again)",
+				         prompt_task_name(t->task), k + 1, other, other_k + 1, own);
+				continue;
+			}
+		}
 		json_t *copy = json_deep_copy(chosen[k]);
 		json_object_del(copy, id_key);
 		if (t->apply(t->ctx, it->index, copy) == 0) {

@@ -40,6 +40,11 @@ struct batch_task {
 	 * 0 when usable, -1 to reject it (the item is then asked again). */
 	int (*apply)(void *ctx, size_t index, json_t *entry);
 	void *ctx;
+	/* The entry's string properties (NULL-terminated; NULL: none) whose names and figures must
+	 * point at its own article: an entry that shares more of them with another article of its
+	 * batch than with its own (a model that answered item 3 under id 4) is left out and asked
+	 * again (batch_affinity). */
+	const char *const *match_keys;
 	/* Requests to run in the same loop as the first round (e.g. the highlights), or NULL. */
 	struct llm_request **extra;
 	size_t extra_count;
@@ -54,6 +59,10 @@ struct batch_env {
 
 /* Hash the cache input of an item: lang (may be NULL) and body. */
 void batch_hash(const char *lang, const char *body, char out[33]);
+/* How many distinct names and figures of text (ASCII words of two characters or more with a
+ * capital letter or a digit: "Rust", "GPT-4o", "2026") occur in body as whole words, ignoring
+ * case. */
+size_t batch_affinity(const char *text, const char *body);
 /* Serve items from the cache, then from the model. Items left !is_done could not be served. */
 void batch_run(const struct batch_env *env, struct batch_task *t, struct batch_item *items, size_t n);
 /* Free the bodies. */
