@@ -242,6 +242,10 @@ one(struct article_run *r, const struct story *story, const struct verdict *v, i
 		buf_free(&findings);
 		return err_set(e, "story %s: unsupported claims (--strict)", s->id), EXIT_FAIL;
 	}
+	if (st == COMMENTARY_ERROR && findings.len) /* the first draft failed and no second one came */
+		fprintf(stderr, "brief article: story %s: the first draft failed the checks and the re-ask got no draft "
+		                "(%s); nothing saved:\n%s",
+		        s->id, e->msg, buf_str(&findings));
 	if (st == COMMENTARY_OK && ground.removed)
 		fprintf(stderr, "brief article: story %s: removed %zu sentence(s) with claims no source supports:\n%s", s->id,
 		        ground.removed, ground.removed_text);

@@ -747,6 +747,26 @@ main(void)
 	CHECK(!fs_exists(path));
 	CHECK_INT(saved_articles(), saved);
 
+	/* The first draft fails the checks and the re-ask is refused (OpenAI's "refusal", asked once
+	 * more, refused again): exit 1, nothing saved, and stderr says the model refused. Before, it
+	 * said both drafts "failed the checks twice" and showed only the first one's findings, so a
+	 * refusal (or a provider down, a quota spent) read as two bad drafts. */
+	llmsrv_reset(srv);
+	llmsrv_article_fault("miss_section", 1);
+	llmsrv_push_faults(srv, "fenced,refusal,refusal");
+	CHECK_INT(article(miss, &out, &err), 1);
+	llmsrv_get_stats(srv, &after);
+	CHECK_INT(after.requests, 3);
+	CHECK_INT(llmsrv_faults_pending(srv), 0);
+	if (!strstr(buf_str(&err), "the model refused") || strstr(buf_str(&err), "failed the checks twice"))
+		fprintf(stderr, "refused re-ask reported as:\n%s", buf_str(&err));
+	CHECK(strstr(buf_str(&err), "the model refused: I'm sorry") != NULL);
+	CHECK(strstr(buf_str(&err), "failed the checks twice") == NULL);
+	CHECK(strstr(buf_str(&err), "3 sections") != NULL); /* the first draft's findings are still shown */
+	CHECK(!fs_exists(path));
+	CHECK_INT(saved_articles(), saved);
+	llmsrv_article_fault(NULL, 0);
+
 	/* The wrong language, twice: reported. */
 	llmsrv_article_fault("wrong_lang", 2);
 	CHECK_INT(article(miss, &out, &err), 1);

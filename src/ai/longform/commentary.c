@@ -201,8 +201,10 @@ commentary_write(struct store *st, const struct story *s, const struct commentar
 			log_warn("article %s: the draft failed the checks; asking again with the findings", s->id);
 		}
 		json_t *answer = ask(&client, rules.lang, msg, e);
-		if (!answer)
+		if (!answer) { /* the re-ask as much as the first ask: e says why (refused, unreachable) */
+			status = COMMENTARY_ERROR;
 			break;
+		}
 		draft_from_json(answer, arena, out);
 		size_t before = findings->len;
 		buf_printf(findings, "draft %d:\n", attempt + 1);
