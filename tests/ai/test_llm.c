@@ -707,6 +707,34 @@ test_swapped_ids(void)
 	store_close(&st);
 }
 
+/* A gateway that streams whatever it is asked (text/event-stream, "data: {chunk}" lines): each
+ * answer was "the response is not JSON", asked again until the retries ran out (every attempt
+ * generated, and billed, in full), and every article went to the offline engine. The chunks'
+ * deltas are now joined into the answer. */
+static void
+test_streamed_answer(void)
+{
+	struct store st;
+	struct arena a = ARENA_INIT;
+	struct curate_result r;
+	/* the score request, the three enrich requests and the highlights, all streamed */
+	CHECK(curate_faulted("sse.db", "sse,sse,sse,sse,sse", &st, &a, &r) == 12);
+	CHECK_INT(llmsrv_faults_pending(srv), 0);
+	CHECK_INT(r.offline_fallbacks, 0);
+	for (size_t i = 0; i < r.story_count; i++)
+		CHECK(!r.stories[i].verdict.is_offline);
+	for (size_t i = 0; i < r.top_count; i++)
+		CHECK(!r.top[i]->enrichment.is_offline && strstr(r.top[i]->enrichment.title, "【译】"));
+	CHECK(r.is_model_highlights);
+	CHECK_INT(score_items_asked(), 12);
+	CHECK_INT(r.llm_requests, 5);
+	CHECK_INT(test_query_int(&st, "SELECT count(*) FROM llm_usage WHERE error IS NOT NULL"), 0);
+	/* the usage of the last chunk is counted */
+	CHECK(test_query_int(&st, "SELECT min(completion_tokens) FROM llm_usage") > 0);
+	arena_free(&a);
+	store_close(&st);
+}
+
 int
 main(void)
 {
@@ -753,6 +781,7 @@ main(void)
 	test_half_scores();
 	test_long_summary();
 	test_swapped_ids();
+	test_streamed_answer();
 	llmsrv_stop(srv);
 	return test_done("test_llm");
 }

@@ -423,7 +423,43 @@ chat(struct llmsrv *s, struct MHD_Connection *c, const struct buf *body)
 	s->stats.task_completion_tokens[ti] += completion;
 	pthread_mutex_unlock(&s->lock);
 	char *out = json_dumps(resp, JSON_COMPACT);
-	ret = reply(c, 200, out, NULL);
+	if (fault && strcmp(fault, "sse") == 0) {
+		/* a stream of chunks though none was asked for (a gateway that always streams): the
+		 * content in three deltas, then the finish reason and the usage, then [DONE] */
+		struct buf ev = BUF_INIT;
+		const char *text = buf_str(&content);
+		size_t len = strlen(text), at = 0;
+		buf_puts(&ev, ": keep-alive\n\n");
+		buf_puts(&ev, "data: {\"id\":\"chatcmpl-standin\",\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":0,"
+		              "\"delta\":{\"role\":\"assistant\",\"content\":\"\"},\"finish_reason\":null}]}\n\n");
+		for (int k = 0; k < 3; k++) {
+			size_t end = k == 2 ? len : at + len / 3;
+			while (end < len && ((unsigned char)text[end] & 0xC0) == 0x80)
+				end++;
+			char *piece = xstrndup(text + at, end - at);
+			json_t *chunk = json_pack("{s:s,s:[{s:i,s:{s:s},s:n}]}", "object", "chat.completion.chunk", "choices",
+			                          "index", 0, "delta", "content", piece, "finish_reason");
+			char *cs = json_dumps(chunk, JSON_COMPACT);
+			buf_printf(&ev, "data: %s\n\n", cs);
+			free(cs);
+			json_decref(chunk);
+			free(piece);
+			at = end;
+		}
+		json_t *last = json_pack("{s:s,s:[{s:i,s:{},s:s}],s:O}", "object", "chat.completion.chunk", "choices", "index", 0,
+		                         "delta", "finish_reason", finish, "usage", json_object_get(resp, "usage"));
+		char *ls = json_dumps(last, JSON_COMPACT);
+		buf_printf(&ev, "data: %s\n\ndata: [DONE]\n\n", ls);
+		free(ls);
+		json_decref(last);
+		struct MHD_Response *mr = MHD_create_response_from_buffer(ev.len, ev.data, MHD_RESPMEM_MUST_COPY);
+		MHD_add_response_header(mr, "Content-Type", "text/event-stream");
+		ret = MHD_queue_response(c, 200, mr);
+		MHD_destroy_response(mr);
+		buf_free(&ev);
+	} else {
+		ret = reply(c, 200, out, NULL);
+	}
 	free(out);
 	json_decref(resp);
 	buf_free(&content);

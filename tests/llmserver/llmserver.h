@@ -26,7 +26,9 @@
  * content null and a "refusal" text beside it, as OpenAI answers what its model declines),
  * "nan" (the first score entry's r written as the bare word NaN, which JSON does not have),
  * "half_scores" (every score entry's r, q and t half a point lower, 8 as 7.5), "long_summary"
- * (every enrich entry's summary repeated to over 5,000 bytes).
+ * (every enrich entry's summary repeated to over 5,000 bytes), "sse" (the answer sent as a
+ * text/event-stream of chat.completion.chunk deltas though no stream was asked for, as a
+ * gateway that always streams does).
  *
  * Token counting (the same rule for every client, so comparisons are fair): ASCII bytes / 4
  * plus one per non-ASCII code point, over all message contents; a system message seen before

@@ -119,6 +119,7 @@ build_body(struct llm_client *c, struct llm_request *r)
 	json_array_append_new(msgs, user);
 	json_object_set_new(root, "messages", msgs);
 	json_object_set_new(root, "max_tokens", json_integer(r->cur_max_tokens));
+	json_object_set_new(root, "stream", json_false()); /* a stream sent anyway is read (sse_completion) */
 	json_t *rf = json_object();
 	if (schema) {
 		json_object_set_new(rf, "type", json_string("json_schema"));
@@ -199,6 +200,82 @@ answer_text(json_t *resp, struct buf *joined, const char **finish)
 		return joined->len ? buf_str(joined) : NULL;
 	}
 	return NULL;
+}
+
+/* A text/event-stream body ("data: {chunk}" lines, as a gateway that streams whatever it is
+ * asked sends) as the one chat.completion it stands for: the chunks' choices[0].delta content
+ * and refusal joined, the last finish_reason and usage. NULL (new reference otherwise) when
+ * body holds no chunk. */
+static json_t *
+sse_completion(const char *body, size_t len)
+{
+	struct buf content = BUF_INIT, refusal = BUF_INIT;
+	json_t *usage = NULL, *finish = NULL;
+	size_t chunks = 0;
+	for (size_t i = 0; i < len;) {
+		size_t end = i;
+		while (end < len && body[end] != '\n')
+			end++;
+		const char *line = body + i;
+		size_t n = end - i;
+		i = end + 1;
+		if (n && line[n - 1] == '\r')
+			n--;
+		if (n < 5 || memcmp(line, "data:", 5) != 0)
+			continue; /* blank, ": comment", "event:", "id:" */
+		line += 5;
+		n -= 5;
+		while (n && *line == ' ') {
+			line++;
+			n--;
+		}
+		if (n == 6 && memcmp(line, "[DONE]", 6) == 0)
+			break;
+		json_t *chunk = json_loadb(line, n, 0, NULL);
+		if (!json_is_object(chunk)) {
+			json_decref(chunk);
+			continue;
+		}
+		chunks++;
+		json_t *c0 = json_array_get(json_object_get(chunk, "choices"), 0);
+		json_t *delta = json_object_get(c0, "delta");
+		const char *t = json_string_value(json_object_get(delta, "content"));
+		const char *r = json_string_value(json_object_get(delta, "refusal"));
+		if (t)
+			buf_puts(&content, t);
+		if (r)
+			buf_puts(&refusal, r);
+		if (json_is_string(json_object_get(c0, "finish_reason"))) {
+			json_decref(finish);
+			finish = json_incref(json_object_get(c0, "finish_reason"));
+		}
+		if (json_is_object(json_object_get(chunk, "usage"))) {
+			json_decref(usage);
+			usage = json_incref(json_object_get(chunk, "usage"));
+		}
+		json_decref(chunk);
+	}
+	json_t *resp = NULL;
+	if (chunks) {
+		json_t *msg = json_object();
+		json_object_set_new(msg, "role", json_string("assistant"));
+		json_object_set_new(msg, "content", content.len || !refusal.len ? json_string(buf_str(&content)) : json_null());
+		if (refusal.len)
+			json_object_set_new(msg, "refusal", json_string(buf_str(&refusal)));
+		json_t *choice = json_object();
+		json_object_set_new(choice, "index", json_integer(0));
+		json_object_set_new(choice, "message", msg);
+		json_object_set(choice, "finish_reason", finish ? finish : json_null());
+		resp = json_object();
+		json_object_set_new(resp, "choices", json_pack("[o]", choice));
+		if (usage)
+			json_object_set(resp, "usage", usage);
+	}
+	json_decref(usage);
+	json_decref(finish);
+	buf_free(&content);
+	buf_free(&refusal);
+	return resp;
 }
 
 static void
@@ -282,7 +359,8 @@ finish(struct llm_client *c, struct llm_request *r, CURLcode code)
 			retryable = 1;
 		}
 		json_decref(eb);
-	} else if (!(resp = json_loadb(buf_str(&r->response), r->response.len, 0, NULL))) {
+	} else if (!(resp = json_loadb(buf_str(&r->response), r->response.len, 0, NULL)) &&
+	           !(resp = sse_completion(buf_str(&r->response), r->response.len))) {
 		snprintf(r->error, sizeof r->error, "the response is not JSON");
 		retryable = 1;
 	} else {

@@ -8,7 +8,8 @@
  * matching the schema). A refusal (content null, a "refusal" text) is retried once at most,
  * with a warning when it stands. Other 4xx fail at once. A 400 that names response_format makes the
  * client fall back to json_object mode (schema in the instructions, same local validation)
- * for the rest of the run. The API key goes only into the Authorization header and is
+ * for the rest of the run. Requests ask for no stream; an answer streamed anyway (text/event-stream
+ * chunks) is read as the one completion its chunks make. The API key goes only into the Authorization header and is
  * redacted from every error text, as are credentials in URLs (util/redact.h). */
 #ifndef BRIEF_AI_LLM_LLM_H
 #define BRIEF_AI_LLM_LLM_H
