@@ -767,6 +767,25 @@ main(void)
 	CHECK_INT(saved_articles(), saved);
 	llmsrv_article_fault(NULL, 0);
 
+	/* A headline that shows nothing (an ideographic and a zero-width space) and a closing
+	 * question that is only "？": caught and asked again, the second draft stands. Before, they
+	 * passed as present: the article was published under an empty "# " heading (the archive's
+	 * title blank, the 公众号 draft untitled) and 今日互动 asked nothing. */
+	llmsrv_reset(srv);
+	llmsrv_article_fault("blank_parts", 1);
+	const char *blank[] = {"https://techwire.example/2026/02/kagi-assistant", "--min-chars", "250", NULL};
+	CHECK_INT(article(blank, &out, &err), 0);
+	llmsrv_get_stats(srv, &after);
+	CHECK_INT(after.requests, 2);
+	reask = llmsrv_logged(srv) >= 2 ? llmsrv_logged_user(srv, 1) : NULL;
+	if (!reask || !strstr(reask, "the headline is missing"))
+		fprintf(stderr, "blank parts: %ld requests, stderr:\n%s", after.requests, buf_str(&err));
+	CHECK(reask && strstr(reask, "the headline is missing") && strstr(reask, "question"));
+	free(reask);
+	check_structure(buf_str(&out), 0);
+	CHECK(strstr(buf_str(&out), "\xe2\x80\x8b") == NULL);
+	llmsrv_article_fault(NULL, 0);
+
 	/* The wrong language, twice: reported. */
 	llmsrv_article_fault("wrong_lang", 2);
 	CHECK_INT(article(miss, &out, &err), 1);

@@ -184,6 +184,12 @@ llmsrv_article(const struct llmsrv_call *call, json_t **answer)
 	}
 	if (strcmp(fault, "heading_cites") == 0) /* and in the headline */
 		buf_puts(&headline, zh ? "[1]" : " [1]");
+	if (strcmp(fault, "blank_parts") == 0) { /* parts that show nothing, though not empty */
+		buf_clear(&headline);
+		buf_puts(&headline, "\xe3\x80\x80\xe2\x80\x8b"); /* U+3000 U+200B */
+		buf_clear(&question);
+		buf_puts(&question, "\xe2\x80\x8b\xef\xbc\x9f"); /* U+200B ？ */
+	}
 	long used = (long)(chars(buf_str(&headline)) + chars(buf_str(&hook)) + chars(buf_str(&conclusion)) +
 	                   chars(buf_str(&question)));
 	struct buf body[6] = {BUF_INIT, BUF_INIT, BUF_INIT, BUF_INIT, BUF_INIT, BUF_INIT};

@@ -18,7 +18,9 @@ int llmsrv_classify(const struct llmsrv_call *call, json_t **answer);
  * headings carry Markdown heading marks and their own number: "### 一、…", "## **二、…**",
  * "###三、…"), "heading_cites" (the headline and the first section heading end with a
  * citation, "…[1]"), "cite_list" (with two sources or more, every other line of the sections
- * cites them in one list: "[1, 2]", "[1，2]", "[1-2]" or "【1】"). NULL or count 0 clears. */
+ * cites them in one list: "[1, 2]", "[1，2]", "[1-2]" or "【1】"), "blank_parts" (a headline
+ * of an ideographic and a zero-width space, a closing question of a zero-width space and "？").
+ * NULL or count 0 clears. */
 void llmsrv_article_fault(const char *mode, int count);
 
 /* Make the next count "weekly" answers to requests whose user message contains match cite a

@@ -273,24 +273,36 @@ scan_text(struct scan *sc, const char *s)
 	}
 }
 
-/* True when s shows nothing but its citation markers: NULL, empty, or only spaces and
- * invisible characters (text_is_blank: U+3000, U+200B, ...) once its [n] are left out. A
- * weekly paragraph "[1][2]" or " \u200b[1]" would print as its reference links alone. */
+/* Whether s shows nothing: NULL, empty, or only spaces and invisible characters (U+3000, a
+ * zero-width space: text_is_blank) once its citation markers are left out (a weekly paragraph
+ * "[1][2]" or " \u200b[1]" would print as its reference links alone), and its question marks
+ * too with marks_too (a "？" alone asks nothing). */
 static int
-is_blank(const char *s)
+is_blank_text(const char *s, int marks_too)
 {
 	struct buf b = BUF_INIT;
 	for (const char *p = s ? s : ""; *p;) {
 		long id;
 		size_t c = check_citation(p, &id);
-		if (c)
+		if (c) {
 			p += c;
-		else
+		} else if (marks_too && *p == '?') {
+			p++;
+		} else if (marks_too && str_starts(p, "\uff1f")) { /* ？ */
+			p += 3;
+		} else {
 			buf_putc(&b, *p++);
+		}
 	}
 	int blank = text_is_blank(buf_str(&b));
 	buf_free(&b);
 	return blank;
+}
+
+static int
+is_blank(const char *s)
+{
+	return is_blank_text(s, 0);
 }
 
 /* Whether s cites at least one of the sources 1..count. */
@@ -364,7 +376,7 @@ check_commentary(const struct commentary_draft *d, const struct check_rules *r, 
 	}
 	if (is_blank(d->conclusion))
 		FINDING("the conclusion is missing");
-	if (is_blank(d->question)) {
+	if (is_blank_text(d->question, 1)) {
 		FINDING("the closing reader question is missing");
 	} else {
 		const char *q = d->question;
