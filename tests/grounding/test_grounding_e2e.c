@@ -214,6 +214,20 @@ main(void)
 	CHECK(removed >= 3); /* the figure, the quotation and the name */
 	CHECK_INT(unverified, 0);
 	CHECK(strstr(buf_str(&file), "\"removed\": true") != NULL);
+	/* The same article again in another format: the repaired draft from the cache, no request,
+	 * the same sentences removed. Before, only a draft that passed whole was cached, so every
+	 * rerun of a repaired one asked twice more and wrote a different article (the .md and the
+	 * .json of one story disagreed). */
+	llmsrv_reset(srv);
+	const char *rm_md[] = {"article", stories[0], "--lang", "en", "--format", "json", NULL};
+	CHECK_INT(brief(rm_md, &out, &err), 0);
+	CHECK_INT(llmsrv_logged(srv), 0);
+	CHECK(strstr(buf_str(&err), "removed") != NULL);
+	long all2, unverified2, removed2;
+	CHECK_INT(claim_counts(buf_str(&out), &all2, &unverified2, &removed2), 0);
+	CHECK_INT(removed2, removed);
+	CHECK_INT(all2, all);
+	CHECK_STR(buf_str(&out), buf_str(&file));
 
 	/* The daily's summaries and 今日看点, every answer fabricating: repaired, counted, said. */
 	long day_removed = daily_clean("zh", "json");

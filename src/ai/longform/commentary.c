@@ -168,16 +168,29 @@ commentary_write(struct store *st, const struct story *s, const struct commentar
 	if (cached) {
 		json_t *j = json_loads(cached, 0, NULL);
 		if (j) {
+			int repaired = json_is_true(json_object_get(j, "repaired"));
 			draft_from_json(j, arena, out);
 			json_decref(j);
 			struct buf scratch = BUF_INIT;
 			int bad = check_commentary(out, &rules, &scratch);
-			buf_free(&scratch);
+			buf_clear(&scratch);
 			struct ground_result gr = {0};
-			if (!bad && grounding_check_commentary(ix, out, en, arena, &gr) == 0) {
+			size_t claims_bad = grounding_check_commentary(ix, out, en, arena, &gr);
+			struct grounding_report again = *rep;
+			if (!bad && !claims_bad) {
 				rep->claims = gr;
-				log_info("article %s: served from the cache", s->id);
 				status = COMMENTARY_OK;
+			} else if (repaired && claims_bad && !o->strict &&
+			           repair(ix, out, &gr, &rules, 0, en, arena, &again, &scratch) == COMMENTARY_OK) {
+				/* A second draft kept by removing its unsupported sentences: removed again (the
+				 * repair is deterministic), so a rerun writes the same article. With --strict it
+				 * is asked anew. */
+				*rep = again;
+				status = COMMENTARY_OK;
+			}
+			buf_free(&scratch);
+			if (status == COMMENTARY_OK) {
+				log_info("article %s: served from the cache", s->id);
 				goto done;
 			}
 		}
@@ -222,6 +235,15 @@ commentary_write(struct store *st, const struct story *s, const struct commentar
 				findings->len = before;
 				if (findings->data)
 					findings->data[before] = 0;
+				/* Cached as the model wrote it, marked: a rerun repairs it again the same way
+				 * instead of asking twice more for a different article. */
+				json_object_set_new(answer, "repaired", json_true());
+				char *text = json_dumps(answer, JSON_COMPACT | JSON_PRESERVE_ORDER);
+				struct err ce;
+				if (text && llmcache_put(st, "article", prompt_version(PROMPT_COMMENTARY), lc.model, hash, text,
+				                         o->now, &ce) < 0)
+					log_warn("article: %s", ce.msg);
+				free(text);
 			}
 			json_decref(answer);
 			break;
