@@ -874,6 +874,34 @@ main(void)
 	CHECK(sec && strstr(sec, "[\\[2\\]](https://") != NULL);
 	llmsrv_article_fault(NULL, 0);
 
+	/* A model that takes longer than [llm] timeout to write an article (a local model writes a
+	 * few thousand tokens in minutes; the default timeout is 60 s, sized for a score batch): the
+	 * timeout was the same for every request, so each attempt at the article was cut off and
+	 * the article failed after four (each one generated in full again). A request allowed more
+	 * than 2,048 completion tokens gets the timeout in proportion: the article's 8,000, about 4x.
+	 * Here a 1 s timeout and a stand-in that takes 2 s for every answer. */
+	struct llmsrv_opts slow_opts = {.latency_ms = 2000};
+	struct llmsrv *slow = llmsrv_start(&slow_opts);
+	CHECK(slow != NULL);
+	if (slow) {
+		char conf[4200];
+		snprintf(conf, sizeof conf, "%s/slow.conf", test_tmpdir());
+		static const char slow_conf[] = "[llm]\ntimeout = 1\nretries = 2\n";
+		test_write_file(conf, slow_conf, strlen(slow_conf));
+		const char *const *fast_env = llm_env;
+		llm_env = llmsrv_brief_env(slow);
+		const char *slow_args[] = {"https://techwire.example/2026/02/kagi-assistant", "--min-chars", "260", "--config",
+		                           conf, NULL};
+		int rc = article(slow_args, &out, &err);
+		if (rc != 0)
+			fprintf(stderr, "slow model: exit %d:\n%s", rc, buf_str(&err));
+		CHECK_INT(rc, 0);
+		if (rc == 0)
+			check_structure(buf_str(&out), 0);
+		llm_env = fast_env;
+		llmsrv_stop(slow);
+	}
+
 	/* --offline with a model configured: no request, the offline article. */
 	llmsrv_reset(srv);
 	const char *off[] = {"https://openai.example/blog/gpt-4-5", "--offline", NULL};

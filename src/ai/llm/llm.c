@@ -139,6 +139,15 @@ build_body(struct llm_client *c, struct llm_request *r)
 	free(s);
 }
 
+long
+llm_timeout_ms(const struct llm_config *cfg, int max_tokens)
+{
+	long ms = (long)cfg->timeout_s * 1000L;
+	if (max_tokens > LLM_TIMEOUT_TOKENS)
+		ms = (long)((double)ms * max_tokens / LLM_TIMEOUT_TOKENS);
+	return ms;
+}
+
 static int
 start(struct llm_client *c, struct llm_request *r)
 {
@@ -164,7 +173,7 @@ start(struct llm_client *c, struct llm_request *r)
 	curl_easy_setopt(r->easy, CURLOPT_WRITEDATA, r);
 	curl_easy_setopt(r->easy, CURLOPT_HEADERFUNCTION, on_header);
 	curl_easy_setopt(r->easy, CURLOPT_HEADERDATA, r);
-	curl_easy_setopt(r->easy, CURLOPT_TIMEOUT_MS, (long)c->cfg.timeout_s * 1000L);
+	curl_easy_setopt(r->easy, CURLOPT_TIMEOUT_MS, llm_timeout_ms(&c->cfg, r->cur_max_tokens));
 	curl_easy_setopt(r->easy, CURLOPT_CONNECTTIMEOUT_MS, 10000L);
 	curl_easy_setopt(r->easy, CURLOPT_NOSIGNAL, 1L);
 	curl_easy_setopt(r->easy, CURLOPT_ACCEPT_ENCODING, "");

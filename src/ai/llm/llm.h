@@ -88,4 +88,12 @@ void llm_request_clear(struct llm_request *r);
 /* Tokens spent so far (prompt + completion). */
 long llm_tokens_used(const struct llm_client *c);
 
+/* The completion cap up to which a request gets cfg->timeout_s as it is. */
+#define LLM_TIMEOUT_TOKENS 2048
+/* The timeout of one attempt at a request allowed max_tokens completion tokens: cfg's, grown
+ * in proportion to the cap above LLM_TIMEOUT_TOKENS (an answer is sent whole when it is
+ * written, so the timeout covers the writing: an article's 8,000 tokens get about 4 times the
+ * timeout a score batch gets). */
+long llm_timeout_ms(const struct llm_config *cfg, int max_tokens);
+
 #endif

@@ -24,7 +24,7 @@ struct llm_config {
 	char model[128];
 	int supports_schema; /* response_format json_schema (else json_object + local validation) */
 	int concurrency;     /* requests in flight (default 4) */
-	int timeout_s;       /* per request (default 60) */
+	int timeout_s;       /* per request (default 60; more for long answers: llm_timeout_ms) */
 	int max_attempts;    /* per request, including the first (default 4) */
 };
 
