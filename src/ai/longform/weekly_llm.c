@@ -341,9 +341,11 @@ ask_round(struct weekly_llm *w, struct weekly_job *jobs, struct job_state *st, s
 			buf_printf(&st[i].findings, "- the model could not answer: %s\n", r->error);
 		} else if (accept_answer(&jobs[i], &st[i].rules, st[i].ix, reask, w->strict, r->answer, arena,
 		                         &st[i].findings) == 0) {
-			/* A repaired answer is not what the model said: not cached. */
-			int repaired = jobs[i].ground.removed || jobs[i].ground.cited;
-			char *text = repaired ? NULL : json_dumps(r->answer, JSON_COMPACT | JSON_PRESERVE_ORDER);
+			/* Cached as the model said it; a repaired one marked, so that a rerun repairs it
+			 * again the same way instead of asking twice more for other paragraphs. */
+			if (jobs[i].ground.removed || jobs[i].ground.cited)
+				json_object_set_new(r->answer, "repaired", json_true());
+			char *text = json_dumps(r->answer, JSON_COMPACT | JSON_PRESERVE_ORDER);
 			struct err e;
 			if (text && w->env.st &&
 			    llmcache_put(w->env.st, "weekly", prompt_version(PROMPT_WEEKLY), w->model, st[i].hash, text,
@@ -382,7 +384,10 @@ weekly_llm_write(struct weekly_llm *w, struct weekly_job *jobs, size_t n, const 
 		                                              st[i].hash, arena)
 		                               : NULL;
 		json_t *j = cached ? json_loads(cached, 0, NULL) : NULL;
-		if (j && accept_answer(&jobs[i], &st[i].rules, st[i].ix, 0, 0, j, arena, &st[i].findings) == 0)
+		/* A repaired answer is repaired again (deterministic); with --strict it is asked anew. */
+		int repaired = json_is_true(json_object_get(j, "repaired"));
+		if (j && !(repaired && w->strict) &&
+		    accept_answer(&jobs[i], &st[i].rules, st[i].ix, repaired, 0, j, arena, &st[i].findings) == 0)
 			st[i].is_pending = 0;
 		json_decref(j);
 	}
