@@ -689,6 +689,38 @@ test_ratios(void)
 	CHECK_INT(status_of(ix, "Eight out of ten builds pass [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
 }
 
+/* A bare fraction of single digits ("1/3 der Nutzer", "cut costs by 2/3", 约1/3的 without
+ * "of") is the percentage it is, like "2/3 of". Before, it was two bare counts and no claim,
+ * so a draft that made a source's "cut costs by 1/3" "by 2/3" passed, and a faithful "by a
+ * third" was flagged. Not fractions: a date "on 3/4", 1/3/2026, 24/7, "3/4-inch", "(1/3)". */
+static void
+test_bare_fraction(void)
+{
+	check_figure("1/3 der Nutzer zahlen", 100.0 / 3, 1);
+	check_figure("The change cut costs by 2/3.", 200.0 / 3, 1);
+	check_figure("约1/3用户付费", 100.0 / 3, 1);
+	CHECK(!has_percent("It shipped on 3/4 in the US", 1));
+	CHECK(!has_percent("It shipped 1/3/2026", 1));
+	CHECK(!has_percent("Support runs 24/7", 1));
+	CHECK(!has_percent("a 3/4-inch bolt", 1));
+	CHECK(!has_percent("Thread (1/3): the plan", 1));
+	check_figure("4/4 builds passed", 100, 1);
+	static const struct ground_source src[] = {
+		{1, "text: The new scheduler cut costs by 1/3, and 1/4 der Nutzer zahlen.", NULL},
+	};
+	struct ground_index *ix = ground_index_new(src, 1, &A);
+	CHECK_INT(status_of(ix, "The scheduler cut costs by 1/3 [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "The scheduler cut costs by a third of the old bill [1].", GROUND_EN, CLAIM_FIGURE,
+	                    NULL),
+	          GROUND_OK);
+	CHECK_INT(status_of(ix, "The scheduler cut costs by 2/3 [1].", GROUND_EN, CLAIM_FIGURE, NULL),
+	          GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "25% of users pay [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "约3/4的用户付费[1]。", 0, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "API 夜间价格只有白天的1/4[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "API 夜间价格只有白天的4/4[1]。", 0, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+}
+
 /* Idioms with a multiple's word are no multiple: "think twice", "once or twice", "doubled
  * down". Before, each was the multiple 2, so a draft that said a team "doubled down on Rust"
  * or readers should "think twice", in no source as a multiple, had the sentence flagged and
@@ -954,6 +986,7 @@ main(void)
 	test_fractions();
 	test_tenths();
 	test_ratios();
+	test_bare_fraction();
 	test_multiple_idioms();
 	test_decimal_comma_indian();
 	test_foreign_scales();

@@ -1034,7 +1034,8 @@ ratio_number_at(const struct ex *x, size_t i, int *v, int *words)
 }
 
 /* A ratio at t[i] (a word's or a number's first character): "one in five", "three in ten",
- * "1 in 20", "nine out of ten", "9 out of 10", "2/3 of" (or "2/3的"), pushed as the
+ * "1 in 20", "nine out of ten", "9 out of 10", "2/3 of" (or "2/3的"), a bare fraction of
+ * single digits ("1/3", "cut costs by 2/3", "4/4 passed"; not "on 3/4", 1/3/2026, 24/7), pushed as the
  * percentage it is, matched within a point (no more than its value: "1 in 1000" is 0.1 %).
  * Its numbers are read on their own too (the caller goes on at t[i]). With digits, "in"
  * takes a 1 only ("scored 2 in 10 minutes" is no ratio), and the second number is at most
@@ -1042,15 +1043,24 @@ ratio_number_at(const struct ex *x, size_t i, int *v, int *words)
 static void
 ratio_at(struct ex *x, size_t i)
 {
-	int a, b, aw, bw;
+	int a, b, aw, bw, whole = 0; /* whole: a bare fraction may be all of it (4/4) */
 	size_t j = ratio_number_at(x, i, &a, &aw), k, e;
 	if (j == i || a < 1)
 		return;
 	if (!aw && at(x, j, "/")) {
 		k = j + 1;
 		e = ratio_number_at(x, k, &b, &bw);
-		if (e == k || bw || !(at(x, e, " of ") || at(x, e, "的")))
+		if (e == k || bw)
 			return;
+		/* Without "of" (1/3 der Nutzer, cut costs by 1/3): a fraction of single digits only,
+		 * standing alone (not 1/3/2026, 3/4-inch, 24/7, a path's /1/3, a thread's "(1/3)"),
+		 * and not "on 3/4" (a date). */
+		if (!(at(x, e, " of ") || at(x, e, "的")) &&
+		    (j - i != 1 || e - k != 1 || (i > 0 && strchr("/.:-", x->t[i - 1])) ||
+		     (e < x->len && (x->t[e] == '/' || x->t[e] == '-')) || (i > 0 && x->t[i - 1] == '(' && at(x, e, ")")) ||
+		     (i >= 3 && str_ncasecmp(x->t + i - 3, "on ", 3) == 0)))
+			return;
+		whole = !(at(x, e, " of ") || at(x, e, "的"));
 	} else {
 		if (at(x, j, " in ") && (aw || a == 1))
 			k = j + 4;
@@ -1067,7 +1077,7 @@ ratio_at(struct ex *x, size_t i)
 		if (n || multiple_after(x, e) || (e < x->len && x->t[e] == '%'))
 			return;
 	}
-	if (b < 2 || a >= b || b > 1000)
+	if (b < 2 || a > b || (a == b && !whole) || b > 1000)
 		return;
 	double value = 100.0 * a / b;
 	push_figure(x, i, e, value, fmin(FRACTION_UNIT, value), 1, 1, 0, 0);

@@ -17,7 +17,7 @@
  *   before 倍, "x" (not "1920x1080"), "×" or "times", and twice / doubled / tripled /
  *   quadrupled, is a multiple, however small, compared only with multiples; a fraction in
  *   words (三分之一, 半数, 一半, "a third of", "two-thirds", "half of", "a quarter of", "a fifth of") and a ratio ("one in
- *   five", "nine out of ten", "2/3 of") is the
+ *   five", "nine out of ten", "2/3 of", a bare "1/3" of single digits) is the
  *   percentage of its value with a unit of 2 (a source's percentage within a point supports it);
  * - bare integers 0..10 with no unit, percent or currency are not claims (counting and
  *   ordinals are inference, not quotation); Chinese numerals (三千, 两亿, 一万五, 百分之三十)
