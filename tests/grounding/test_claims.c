@@ -721,6 +721,44 @@ test_bare_fraction(void)
 	CHECK_INT(status_of(ix, "API 夜间价格只有白天的4/4[1]。", 0, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
 }
 
+/* The ends of a range with a unit of measure are claims however small: "2–4 GB", "2 GB – 4
+ * GB", "3 to 5 days", "3至5天". Before, each end was a bare count (0 to 10) and no claim, so a
+ * draft that made a source's "2–4 GB of RAM" "2–8 GB", or its "3 to 5 days" "3 to 9 days",
+ * passed. A range of counts ("1-2 people", "Python 2 to 3") stays no claim. */
+static void
+test_measured_range(void)
+{
+	struct claim *all;
+	const char *ranges[] = {"It needs 2–4 GB of RAM", "It needs 2 GB – 4 GB of RAM", "Shipping takes 3 to 5 days",
+	                        "发货需要3至5天", "It needs 2-4GB of RAM"};
+	for (size_t k = 0; k < sizeof ranges / sizeof *ranges; k++) {
+		size_t n = extract(ranges[k], 1, &all), figures = 0;
+		for (size_t i = 0; i < n; i++)
+			figures += all[i].kind == CLAIM_FIGURE;
+		if (figures != 2)
+			fprintf(stderr, "range in \"%s\": %zu figures\n", ranges[k], figures);
+		CHECK_INT(figures, 2);
+	}
+	CHECK(first("It fits 1-2 people", 1, CLAIM_FIGURE) == NULL);
+	CHECK(first("It moved from Python 2 to 3", 1, CLAIM_FIGURE) == NULL);
+	static const struct ground_source src[] = {
+		{1, "text: The model needs 2–4 GB of RAM, and shipping takes three to five days. 发货需要3至5天。", NULL},
+	};
+	struct ground_index *ix = ground_index_new(src, 1, &A);
+	struct ground_result r = {0};
+	ground_check(ix, "The model needs 2 GB – 4 GB of RAM, and shipping takes 3 to 5 days [1].", 0, GROUND_EN, &A, &r);
+	CHECK_INT(r.bad, 0);
+	r = (struct ground_result){0};
+	ground_check(ix, "The model needs 2–8 GB of RAM [1].", 0, GROUND_EN, &A, &r);
+	CHECK_INT(r.bad, 1);
+	r = (struct ground_result){0};
+	ground_check(ix, "Shipping takes 3 to 9 days [1].", 0, GROUND_EN, &A, &r);
+	CHECK_INT(r.bad, 1);
+	r = (struct ground_result){0};
+	ground_check(ix, "发货需要3至7天[1]。", 0, 0, &A, &r);
+	CHECK_INT(r.bad, 1);
+}
+
 /* Idioms with a multiple's word are no multiple: "think twice", "once or twice", "doubled
  * down". Before, each was the multiple 2, so a draft that said a team "doubled down on Rust"
  * or readers should "think twice", in no source as a multiple, had the sentence flagged and
@@ -987,6 +1025,7 @@ main(void)
 	test_tenths();
 	test_ratios();
 	test_bare_fraction();
+	test_measured_range();
 	test_multiple_idioms();
 	test_decimal_comma_indian();
 	test_foreign_scales();

@@ -581,6 +581,90 @@ per_before(const struct ex *x, size_t i, size_t *n)
 	return 0;
 }
 
+/* The length of the letters at t[i..]. */
+static size_t
+letters_at(const struct ex *x, size_t i)
+{
+	size_t n = 0;
+	while (i + n < x->len && is_ascii_alpha((unsigned char)x->t[i + n]))
+		n++;
+	return n;
+}
+
+/* The bytes of a unit of measure at t[i..] (glued or after one space: "GB", " days", "天",
+ * "个月"), 0 when none. A count's noun (users, 个, 家) is none. */
+static size_t
+measure_after(const struct ex *x, size_t i)
+{
+	static const char *const latin[] = {
+		"KB", "kB", "MB", "GB", "TB", "PB", "KiB", "MiB", "GiB", "TiB", "Kbps", "Mbps", "Gbps", "kHz", "MHz",
+		"GHz", "ms", "sec", "secs", "second", "seconds", "min", "mins", "minute", "minutes", "hr", "hrs",
+		"hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years", "km", "cm",
+		"mm", "nm", "kg", "kW", "MW", "GW", "Tage", "Stunden", "Minuten", "Wochen", "Monate", "Jahre",
+		"jours", "heures", "mois", "ans",
+	};
+	static const char *const cjk[] = {"毫秒", "秒", "分钟", "小时", "天", "周", "星期", "个月", "年", "公里", "千米"};
+	size_t sp = i < x->len && x->t[i] == ' ' ? 1 : 0;
+	size_t w = letters_at(x, i + sp);
+	for (size_t k = 0; w && k < sizeof latin / sizeof *latin; k++)
+		if (strlen(latin[k]) == w && memcmp(x->t + i + sp, latin[k], w) == 0)
+			return sp + w;
+	for (size_t k = 0; !sp && k < sizeof cjk / sizeof *cjk; k++)
+		if (at(x, i, cjk[k]))
+			return strlen(cjk[k]);
+	return 0;
+}
+
+/* The bytes of a range's mark at t[i..] ("–", "-", "—", "~", "～", " to ", "至", "到", with
+ * the spaces around a dash), 0 when none. */
+static size_t
+range_mark_at(const struct ex *x, size_t i)
+{
+	static const char *const marks[] = {"–", "—", "-", "~", "～", "至", "到"};
+	size_t b = i;
+	while (b < x->len && x->t[b] == ' ')
+		b++;
+	if (at(x, i, " to "))
+		return 4;
+	for (size_t k = 0; k < sizeof marks / sizeof *marks; k++)
+		if (at(x, b, marks[k])) {
+			size_t e = b + strlen(marks[k]);
+			while (e < x->len && x->t[e] == ' ')
+				e++;
+			return e - i;
+		}
+	return 0;
+}
+
+/* Whether the digits t[i..j) are an end of a range with a unit of measure ("2–4 GB", "2 GB
+ * – 4 GB", "3 to 5 days", "3至5天"): then a small number is a claim like any figure (a
+ * changed end is caught), since it is a measure, not a count. */
+static int
+measured_range_end(const struct ex *x, size_t i, size_t j)
+{
+	/* The first end: [unit] mark digits unit. */
+	size_t p = j + measure_after(x, j), m = range_mark_at(x, p);
+	if (m && p + m < x->len && is_ascii_digit((unsigned char)x->t[p + m])) {
+		size_t q = p + m;
+		while (q < x->len && (is_ascii_digit((unsigned char)x->t[q]) ||
+		                      (x->t[q] == '.' && q + 1 < x->len && is_ascii_digit((unsigned char)x->t[q + 1]))))
+			q++; /* 2–4.5 GB */
+		if (measure_after(x, q))
+			return 1;
+	}
+	/* The second end: digits [unit] mark, then this one and a unit. */
+	if (!measure_after(x, j))
+		return 0;
+	for (size_t b = i; b > 0 && i - b <= 12; b--) {
+		if (!is_ascii_digit((unsigned char)x->t[b - 1]) || is_ascii_digit((unsigned char)x->t[b]))
+			continue;
+		size_t u = b + measure_after(x, b);
+		if (range_mark_at(x, u) == i - u && u < i)
+			return 1;
+	}
+	return 0;
+}
+
 /* A figure starting at t[i] (a digit, not preceded by a letter or digit): returns the byte
  * after it. Separators: thousands commas (17,000), Indian grouping (1,80,000), a decimal
  * point, or a decimal comma before a scale, percent or currency (3,5 %; 1.234,56 €, whose
@@ -714,7 +798,10 @@ figure_at(struct ex *x, size_t i)
 	}
 	cur |= currency_after(x, e);
 	size_t before = *x->count;
+	int all = x->all_figures;
+	x->all_figures |= unit == 1 && measured_range_end(x, i, j); /* a small end of "2–4 GB" is a claim */
 	e = push_figure(x, start, e, value, unit, mul, pct, cur, mult);
+	x->all_figures = all;
 	if (*x->count > before && sign_before(x, start))
 		(*x->out)[before].is_negative = 1;
 	return e;
@@ -931,16 +1018,6 @@ number_word(const char *w, size_t len)
 		if (strlen(words[k]) == len && str_ncasecmp(w, words[k], len) == 0)
 			return k < 19 ? (int)k + 1 : 20 + 10 * (int)(k - 19);
 	return 0;
-}
-
-/* The length of the letters at t[i..]. */
-static size_t
-letters_at(const struct ex *x, size_t i)
-{
-	size_t n = 0;
-	while (i + n < x->len && is_ascii_alpha((unsigned char)x->t[i + n]))
-		n++;
-	return n;
 }
 
 /* An English number word at t[i]: one..ninety-nine, "twenty-five" read as one. Returns the

@@ -20,7 +20,8 @@
  *   five", "nine out of ten", "2/3 of", a bare "1/3" of single digits) is the
  *   percentage of its value with a unit of 2 (a source's percentage within a point supports it);
  * - bare integers 0..10 with no unit, percent or currency are not claims (counting and
- *   ordinals are inference, not quotation); Chinese numerals (三千, 两亿, 一万五, 百分之三十)
+ *   ordinals are inference, not quotation), except the ends of a range with a unit of
+ *   measure ("2–4 GB", "3 to 5 days", 3至5天); Chinese numerals (三千, 两亿, 一万五, 百分之三十)
  *   and English number words (nine million, forty-two percent) are figures by the same rules,
  *   except runs that are dates, ordinals, approximations or parts of words (十二月, 第十二,
  *   几十万, 百度, twenty-first; docs/grounding.md);
