@@ -985,6 +985,32 @@ test_relative_dates(void)
 	CHECK_INT(status_of(ix, "On March 4, Acme shipped Widget 3 [1].", GROUND_EN, CLAIM_DATE, NULL), GROUND_UNSUPPORTED);
 }
 
+/* A source's relative dates of more than a day, counted from its publication date (5 March
+ * 2026, a Thursday): "two days ago" 3 March, 三天前 2 March, "last Tuesday" 3 March, 上周二
+ * 24 February (the Tuesday of the week before), 大前天 2 March. Before, none was a date, so a
+ * faithful draft that wrote the day was flagged and its sentence removed, and 大前天 was read
+ * as its 前天 (3 March), so a draft one day off passed. */
+static void
+test_relative_days(void)
+{
+	static const struct ground_source en[] = {
+		{1, "text: Two days ago, Acme shipped Widget 2. Last Tuesday it had announced Widget 3.", "2026-03-05"}};
+	static const struct ground_source zh[] = {
+		{1, "text: 三天前，Acme 发布了 Widget 2。上周二，它发布了 Widget 3。大前天，Bolt 开源了 Gear。", "2026-03-05"}};
+	struct ground_index *ix = ground_index_new(en, 1, &A);
+	CHECK_INT(status_of(ix, "On March 3, Acme shipped Widget 2 [1].", GROUND_EN, CLAIM_DATE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "On March 4, Acme shipped Widget 2 [1].", GROUND_EN, CLAIM_DATE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "Acme announced Widget 3 on March 3 [1].", GROUND_EN, CLAIM_DATE, NULL), GROUND_OK);
+	ix = ground_index_new(zh, 1, &A);
+	CHECK_INT(status_of(ix, "3月2日，Acme 发布了 Widget 2[1]。", 0, CLAIM_DATE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "2月24日，Acme 发布了 Widget 3[1]。", 0, CLAIM_DATE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "3月3日，Bolt 开源了 Gear[1]。", 0, CLAIM_DATE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "3月1日，Bolt 开源了 Gear[1]。", 0, CLAIM_DATE, NULL), GROUND_UNSUPPORTED);
+	static const struct ground_source vague[] = {{1, "text: 十几天前，Acme 发布了 Widget 2。", "2026-03-05"}};
+	ix = ground_index_new(vague, 1, &A);
+	CHECK_INT(status_of(ix, "2月24日，Acme 发布了 Widget 2[1]。", 0, CLAIM_DATE, NULL), GROUND_UNSUPPORTED);
+}
+
 /* "180度大转弯" / 一百八十度的转变 / "a 180-degree turn" is the idiom of a reversal, no figure.
  * Before, it was the figure 180, so a model's "态度来了个180度大转弯" about a company that
  * changed its mind, in no source as a number, had the sentence flagged and removed. A real
@@ -1035,6 +1061,7 @@ main(void)
 	test_minus_sign();
 	test_range_after_unit();
 	test_relative_dates();
+	test_relative_days();
 	test_reversal_idiom();
 	arena_free(&A);
 	return test_done("test_claims");

@@ -94,20 +94,94 @@ read_words(struct gsrc *g, const char *text, struct arena *arena)
 	free(w);
 }
 
+/* Add to g the date of the day `days` after epoch day 0 as a date its text gives (label: the
+ * words that gave it). */
+static void
+add_day(struct gsrc *g, const char *label, int64_t days, struct arena *arena)
+{
+	struct claim *n = arena_alloc(arena, (g->claim_count + 1) * sizeof *n);
+	if (g->claim_count)
+		memcpy(n, g->claims, g->claim_count * sizeof *n);
+	memset(&n[g->claim_count], 0, sizeof *n);
+	n[g->claim_count].kind = CLAIM_DATE;
+	n[g->claim_count].text = label;
+	int hh, mm, ss;
+	time_to_utc(days * 86400, &n[g->claim_count].year, &n[g->claim_count].month, &n[g->claim_count].day, &hh, &mm,
+	            &ss);
+	g->claims = n;
+	g->claim_count++;
+}
+
+/* The count of days written right before text[0..at) ("2 ", "two ", "3", "三"): 2..30,
+ * 0 when none. cjk: Chinese (a digit or one numeral, no space). */
+static int
+days_before(const char *text, size_t at, int cjk)
+{
+	static const char *const words[] = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"};
+	static const char *const zh[] = {"两", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
+	size_t e = at;
+	if (!cjk) {
+		if (e == 0 || text[e - 1] != ' ')
+			return 0;
+		e--;
+	}
+	size_t b = e;
+	while (b > 0 && is_ascii_digit((unsigned char)text[b - 1]))
+		b--;
+	if (b < e && e - b <= 2 && !(b > 0 && (is_ascii_alnum((unsigned char)text[b - 1]) || text[b - 1] == '.'))) {
+		int v = (int)strtol(text + b, NULL, 10);
+		return v >= 2 && v <= 30 ? v : 0;
+	}
+	for (size_t k = 0; k < (cjk ? sizeof zh / sizeof *zh : sizeof words / sizeof *words); k++) {
+		const char *w = cjk ? zh[k] : words[k];
+		size_t l = strlen(w);
+		if (e < l || (cjk ? strncmp(text + e - l, w, l) : str_ncasecmp(text + e - l, w, l)) != 0)
+			continue;
+		if (!cjk && e > l && (is_ascii_alpha((unsigned char)text[e - l - 1]) || text[e - l - 1] == '-'))
+			return 0; /* twenty-two: not one number word */
+		for (size_t z = 0; cjk && e >= l + 3 && z <= sizeof zh / sizeof *zh; z++)
+			if (strncmp(text + e - l - 3, z < sizeof zh / sizeof *zh ? zh[z] : "几", 3) == 0 ||
+			    strncmp(text + e - l - 3, "一", 3) == 0 || strncmp(text + e - l - 3, "数", 3) == 0)
+				return 0; /* 二十三, 一两, 几十: not one numeral */
+		return cjk ? (k == 0 ? 2 : (int)k + 1) : (int)k + 2;
+	}
+	return 0;
+}
+
+/* The weekday (Monday 0 .. Sunday 6) named at p: an English name (after "last ") or a
+ * Chinese one (after 上周 / 上星期: 一..六, 日, 天); -1 when none, its bytes in *n. */
+static int
+weekday_at(const char *p, int cjk, size_t *n)
+{
+	static const char *const en[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+	static const char *const zh[] = {"一", "二", "三", "四", "五", "六", "日", "天"};
+	for (int k = 0; k < (cjk ? 8 : 7); k++) {
+		const char *w = cjk ? zh[k] : en[k];
+		*n = strlen(w);
+		if ((cjk ? strncmp(p, w, *n) : str_ncasecmp(p, w, *n)) == 0 && !(!cjk && is_ascii_alpha((unsigned char)p[*n])))
+			return k < 7 ? k : 6;
+	}
+	return -1;
+}
+
 /* Add to g (its publication date known) the dates its text gives relative to that day:
- * "yesterday", "tomorrow", 昨天, 昨日, 前天, 明天 (today is the publication date, which
- * supports a draft's date already). A draft that writes the day such a word means is then
- * supported. "yesterday's" (yesterday's tools) is no date. */
+ * "yesterday", "tomorrow", 昨天, 昨日, 前天, 大前天, 明天, "N days ago" and N天前 (2 to 30), "last
+ * Tuesday" (the last Tuesday before the day) and 上周二 / 上星期二 (the Tuesday of the week
+ * before, weeks starting on Monday); today is the publication date, which supports a draft's
+ * date already. A draft that writes the day such words mean is then supported.
+ * "yesterday's" (yesterday's tools) is no date. */
 static void
 relative_dates(struct gsrc *g, const char *text, struct arena *arena)
 {
 	static const struct {
 		const char *w;
 		int days;
-	} words[] = {{"yesterday", -1}, {"tomorrow", 1}, {"昨天", -1}, {"昨日", -1}, {"前天", -2}, {"明天", 1}};
+	} words[] = {{"yesterday", -1}, {"tomorrow", 1}, {"昨天", -1}, {"昨日", -1}, {"前天", -2}, {"大前天", -3},
+	             {"明天", 1}};
 	if (!g->month || !g->day)
 		return;
 	int64_t pub = time_days_from_civil(g->year, (unsigned)g->month, (unsigned)g->day);
+	int pub_wd = (int)(((pub + 3) % 7 + 7) % 7); /* 1970-01-01 was a Thursday */
 	for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
 		size_t l = strlen(words[k].w);
 		int latin = is_ascii_alpha((unsigned char)words[k].w[0]);
@@ -117,19 +191,28 @@ relative_dates(struct gsrc *g, const char *text, struct arena *arena)
 			if (latin && ((p > text && is_ascii_alpha((unsigned char)p[-1])) || is_ascii_alpha((unsigned char)p[l]) ||
 			              (p[l] == '\'' && p[l + 1] == 's') || strncmp(p + l, "’s", strlen("’s")) == 0))
 				continue;
-			struct claim *n = arena_alloc(arena, (g->claim_count + 1) * sizeof *n);
-			if (g->claim_count)
-				memcpy(n, g->claims, g->claim_count * sizeof *n);
-			memset(&n[g->claim_count], 0, sizeof *n);
-			n[g->claim_count].kind = CLAIM_DATE;
-			n[g->claim_count].text = words[k].w;
-			int hh, mm, ss;
-			time_to_utc((pub + words[k].days) * 86400, &n[g->claim_count].year, &n[g->claim_count].month,
-			            &n[g->claim_count].day, &hh, &mm, &ss);
-			g->claims = n;
-			g->claim_count++;
+			if (words[k].days == -2 && p - text >= 3 && strncmp(p - 3, "大", 3) == 0)
+				continue; /* 大前天 is three days before */
+			add_day(g, words[k].w, pub + words[k].days, arena);
 			break; /* once per word is enough */
 		}
+	}
+	for (const char *p = text; *p; p++) {
+		size_t n;
+		int d, wd;
+		if (str_ncasecmp(p, "days ago", 8) == 0 && !is_ascii_alpha((unsigned char)p[8]) &&
+		    (d = days_before(text, (size_t)(p - text), 0)) > 0)
+			add_day(g, "days ago", pub - d, arena);
+		else if (strncmp(p, "天前", strlen("天前")) == 0 && (d = days_before(text, (size_t)(p - text), 1)) > 0)
+			add_day(g, "天前", pub - d, arena);
+		else if (str_ncasecmp(p, "last ", 5) == 0 && !(p > text && is_ascii_alpha((unsigned char)p[-1])) &&
+		         (wd = weekday_at(p + 5, 0, &n)) >= 0)
+			add_day(g, "last", pub - ((pub_wd - wd + 6) % 7 + 1), arena);
+		else if ((strncmp(p, "上周", strlen("上周")) == 0 || strncmp(p, "上週", strlen("上週")) == 0 ||
+		          strncmp(p, "上星期", strlen("上星期")) == 0) &&
+		         (wd = weekday_at(p + (strncmp(p, "上星期", strlen("上星期")) == 0 ? strlen("上星期") : strlen("上周")),
+		                          1, &n)) >= 0)
+			add_day(g, "上周", pub - pub_wd - 7 + wd, arena);
 	}
 }
 
