@@ -875,6 +875,30 @@ test_thousands_dot(void)
 	CHECK_INT(status_of(ix, "The licence costs $40 a year [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
 }
 
+/* The European thousands dot without a currency ("40.000 Nutzer", "1.250.000 Menschen") may
+ * group thousands or be a decimal point (12.500 seconds) or a version: a source's is read
+ * both ways. Before, "40.000 Nutzer" was only 40 and "1.250.000" only a version, so a
+ * faithful "40,000 users" or "1.25 million people" was flagged and its sentence removed. A
+ * draft's own dot stays a decimal point, and a version (3.12.1) stays a version. */
+static void
+test_thousands_dot_no_currency(void)
+{
+	check_figure("took 12.500 seconds", 12.5, 0);
+	static const struct ground_source src[] = {
+		{1, "text: Die App hat 40.000 Nutzer und erreicht 1.250.000 Menschen. Python 3.12.1 läuft.", NULL},
+	};
+	struct ground_index *ix = ground_index_new(src, 1, &A);
+	CHECK_INT(status_of(ix, "The app has 40,000 users [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "The app has 50,000 users [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "It reaches 1,250,000 people [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "It reaches 1.25 million people [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "该应用覆盖125万人[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "It reaches 1.35 million people [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "It reaches 1.250.000 people [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "It runs Python 3.12.1 [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "It runs Python 3.12.2 [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+}
+
 /* French and German scales: "3,5 millions", "2 milliards", "40 Millionen", "2 Milliarden".
  * Before, a plural or foreign scale was no unit, so "3,5 millions" was the bare counts 3 and 5
  * (no claim) and "2 milliards d'euros" a bare 2: a draft that made the source's 3,5 millions
@@ -1058,6 +1082,7 @@ main(void)
 	test_half_a_scale();
 	test_per_mille();
 	test_thousands_dot();
+	test_thousands_dot_no_currency();
 	test_minus_sign();
 	test_range_after_unit();
 	test_relative_dates();

@@ -711,22 +711,32 @@ figure_at(struct ex *x, size_t i)
 			break;
 		}
 	}
-	/* The European thousands dot of an amount of money: $40.000, €1.250.000, 40.000 € (each
-	 * dot before exactly three digits, at most three before the first) */
-	if (!version_v && dots >= 1 && j - i == num.len &&
-	    (currency_before(x, i) || currency_after(x, j) || at(x, j, " €") || at(x, j, "€"))) {
+	/* The European thousands dot: each dot before exactly three digits, at most three before
+	 * the first (40.000, 1.250.000). With a currency ($40.000, €1.250.000, 40.000 €) it groups
+	 * thousands; without one it may be a decimal point or a version (12.500 seconds), so
+	 * source text (CLAIMS_ALL_FIGURES) is read both ways: "40.000 Nutzer" supports a draft's
+	 * 40,000 as well as 40. */
+	double thousands = 0;
+	if (!version_v && dots >= 1 && j - i == num.len) {
 		size_t lead = strcspn(num.data, ".");
 		int groups = lead >= 1 && lead <= 3 && num.data[0] != '0';
 		for (size_t k = lead; groups && k < num.len; k += 4)
 			groups = num.data[k] == '.' && strspn(num.data + k + 1, "0123456789") == 3;
 		if (groups) {
-			size_t w = 0;
+			struct buf g = BUF_INIT;
 			for (size_t k = 0; k < num.len; k++)
 				if (num.data[k] != '.')
-					num.data[w++] = num.data[k];
-			num.data[w] = 0;
-			num.len = w;
-			dots = decimals = 0;
+					buf_putc(&g, num.data[k]);
+			thousands = strtod(buf_str(&g), NULL);
+			if (currency_before(x, i) || currency_after(x, j) || at(x, j, " €") || at(x, j, "€")) {
+				buf_clear(&num);
+				buf_append(&num, g.data, g.len);
+				dots = decimals = 0;
+				thousands = 0;
+			} else if (!x->all_figures) {
+				thousands = 0;
+			}
+			buf_free(&g);
 		}
 	}
 	size_t start = i;
@@ -737,6 +747,8 @@ figure_at(struct ex *x, size_t i)
 		c->is_version = 1;
 		c->key = arena_strdup(x->arena, buf_str(&num));
 		buf_free(&num);
+		if (thousands > 0)
+			push_figure(x, start, j, thousands, 1, 1, 0, 0, 0);
 		return j;
 	}
 	double value = strtod(buf_str(&num), NULL);
@@ -802,6 +814,8 @@ figure_at(struct ex *x, size_t i)
 	x->all_figures |= unit == 1 && measured_range_end(x, i, j); /* a small end of "2–4 GB" is a claim */
 	e = push_figure(x, start, e, value, unit, mul, pct, cur, mult);
 	x->all_figures = all;
+	if (thousands > 0 && !pct && !mult)
+		push_figure(x, start, e, thousands, 1, mul, 0, cur, 0); /* the other reading of 40.000 */
 	if (*x->count > before && sign_before(x, start))
 		(*x->out)[before].is_negative = 1;
 	return e;
