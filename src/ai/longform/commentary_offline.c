@@ -203,8 +203,8 @@ is_name_number(const char *p, size_t len, size_t at)
 
 /* True when the figure of tl bytes at p[at..) of sentence p[0..len) is only a piece of what
  * the sentence says, bold on its own a figure it does not give: after a minus, either end of a
- * range ("-2.81", "10-15", "200-400", "12–14"), or either side of the "×" of a size
- * ("960×540", "1366x768"). */
+ * range ("-2.81", "10-15", "200-400", "12–14", "30 to 50", "3至5", "3~5"), or either side of
+ * the "×" of a size ("960×540", "1366x768"). */
 static int
 is_partial_figure(const char *p, size_t len, size_t at, size_t tl)
 {
@@ -219,6 +219,15 @@ is_partial_figure(const char *p, size_t len, size_t at, size_t tl)
 		return 1;
 	if (e + 3 < len && memcmp(p + e, "\xe2\x80\x93", 3) == 0 && is_ascii_digit((unsigned char)p[e + 3]))
 		return 1;
+	/* a range in words or with a tilde: "30 to 50", "3至5", "3到5", "3~5", "3～5" */
+	static const char *const marks[] = {" to ", "\xe8\x87\xb3", "\xe5\x88\xb0", "~", "\xef\xbd\x9e"};
+	for (size_t k = 0; k < sizeof marks / sizeof *marks; k++) {
+		size_t l = strlen(marks[k]);
+		if (e + l < len && memcmp(p + e, marks[k], l) == 0 && is_ascii_digit((unsigned char)p[e + l]))
+			return 1;
+		if (at >= l + 1 && memcmp(p + at - l, marks[k], l) == 0 && is_ascii_digit((unsigned char)p[at - l - 1]))
+			return 1;
+	}
 	return e + 2 < len && memcmp(p + e, "\xc3\x97", 2) == 0 && is_ascii_digit((unsigned char)p[e + 2]);
 }
 
