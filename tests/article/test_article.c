@@ -884,14 +884,15 @@ main(void)
 	 * timeout was the same for every request, so each attempt at the article was cut off and
 	 * the article failed after four (each one generated in full again). A request allowed more
 	 * than 2,048 completion tokens gets the timeout in proportion: the article's 8,000, about 4x.
-	 * Here a 1 s timeout and a stand-in that takes 2 s for every answer. */
-	struct llmsrv_opts slow_opts = {.latency_ms = 2000};
+	 * Here a 2 s timeout and a stand-in that takes 3 s for every answer (the article's own
+	 * timeout, about 7.8 s, leaves a wide margin on a loaded machine). */
+	struct llmsrv_opts slow_opts = {.latency_ms = 3000};
 	struct llmsrv *slow = llmsrv_start(&slow_opts);
 	CHECK(slow != NULL);
 	if (slow) {
 		char conf[4200];
 		snprintf(conf, sizeof conf, "%s/slow.conf", test_tmpdir());
-		static const char slow_conf[] = "[llm]\ntimeout = 1\nretries = 2\n";
+		static const char slow_conf[] = "[llm]\ntimeout = 2\nretries = 2\n";
 		test_write_file(conf, slow_conf, strlen(slow_conf));
 		const char *const *fast_env = llm_env;
 		llm_env = llmsrv_brief_env(slow);
