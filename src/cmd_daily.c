@@ -28,6 +28,7 @@
 #include "util/redact.h"
 #include "util/log.h"
 #include "util/str.h"
+#include "util/utf8.h"
 
 const char cmd_daily_help[] =
 	"usage: brief daily [--hours 48] [--top 15] [--lang zh|en] [--format md|html|json|wechat]\n"
@@ -334,6 +335,18 @@ deliver_all(struct daily_run *d, const struct report *r, const struct buf *md, c
 	                                 "box's 20,000 characters"
 	                               : "the items after the must-reads are without their summaries, original titles "
 	                                 "and keywords, to fit the draft box's 20,000 characters";
+	/* Even the leanest draft may not fit (a high --top, a long [brand] intro): say so, not
+	 * "to fit"; the API's own answer (45002) follows as the delivery's error. */
+	char over[320];
+	size_t chars = utf8_count(frag.data, frag.len);
+	if (chars >= WECHAT_CONTENT_MAX - 512) {
+		snprintf(over, sizeof over,
+		         "even without the summaries, original titles and keywords of the items after the must-reads, "
+		         "the draft has %zu characters, over the draft box's 20,000: the API will refuse it (fewer "
+		         "stories with --top fit)",
+		         chars);
+		note = over;
+	}
 	char report[128]; /* its name in the delivery log: the reports table's key */
 	snprintf(report, sizeof report, "daily/%s/%s", r->date, r->lang);
 	struct deliver_message msg = {

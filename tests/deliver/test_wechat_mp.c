@@ -513,6 +513,28 @@ main(void)
 	CHECK(strstr(buf_str(&err), "deliver mp (wechat_mp): the items after the must-reads are without their "
 	                            "summaries") != NULL);
 	CHECK_STR(wx_server_problems(s), "");
+	/* 13. A daily that even the leanest draft cannot hold (here a [daily] intro of 21,000
+	 * characters): the channel said the items were cut "to fit the draft box's 20,000
+	 * characters", then the API refused the draft. It says the draft is still over, and the
+	 * API's refusal (45002) is the error. */
+	struct buf big = BUF_INIT;
+	buf_puts(&big, text);
+	buf_puts(&big, "[daily]\nintro = ");
+	for (int i = 0; i < 2100; i++)
+		buf_puts(&big, "欢迎阅读今天的日报。");
+	buf_putc(&big, '\n');
+	write_file(conf, big.data, big.len);
+	buf_free(&big);
+	buf_clear(&err);
+	CHECK_INT(wfx_brief(full_day, env, &out, &err), 1);
+	wx_server_counts(s, &c);
+	CHECK_INT(c.draft, 1);
+	CHECK(strstr(buf_str(&err), "to fit the draft box") == NULL);
+	CHECK(strstr(buf_str(&err), "over the draft box's 20,000: the API will refuse it") != NULL);
+	CHECK(strstr(buf_str(&err), "draft/add: 45002 content size out of limit") != NULL);
+	if (strstr(buf_str(&err), "to fit the draft box"))
+		fprintf(stderr, "the leanest daily: %s", buf_str(&err));
+	CHECK_STR(wx_server_problems(s), "");
 	buf_free(&frag);
 	buf_free(&out);
 	buf_free(&err);
