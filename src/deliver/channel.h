@@ -87,7 +87,8 @@ void mdconv_telegram_html(const char *md, struct buf *out);
 
 struct http_reply {
 	long status;
-	struct buf body; /* the response body (capped at 64 KiB) */
+	struct buf body; /* the response body (capped at 64 KiB, or http_get_max's max) */
+	int cut;         /* 1 when the body was longer than its cap */
 };
 
 /* POST body (content_type) to url with the channel's timeout; extra_headers is a
@@ -98,6 +99,14 @@ int http_post(const struct channel *ch, const char *url, const char *content_typ
               size_t len, const char *const *extra_headers, struct http_reply *reply, struct err *e);
 /* GET url with the channel's timeout; same contract as http_post. */
 int http_get(const struct channel *ch, const char *url, struct http_reply *reply, struct err *e);
+/* GET url like http_get, keeping up to max bytes of the body (reply->cut says when it was
+ * longer): for a file to download, such as an image. */
+int http_get_max(const struct channel *ch, const char *url, size_t max, struct http_reply *reply, struct err *e);
+/* POST data[0..len) as the multipart/form-data field `field` with this file name and
+ * content_type; same contract as http_post. */
+int http_post_data(const struct channel *ch, const char *url, const char *field, const char *filename,
+                   const char *data, size_t len, const char *content_type, struct http_reply *reply,
+                   struct err *e);
 /* POST the file at path as the multipart/form-data field `field` (its file name the path's
  * last component, its type content_type); same contract as http_post. */
 int http_post_file(const struct channel *ch, const char *url, const char *field, const char *path,

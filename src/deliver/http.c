@@ -13,13 +13,22 @@
 /* Enough for any service's error answer; a larger body is cut, not an error. */
 #define REPLY_CAP (64 * 1024)
 
+/* The body being received and its cap. */
+struct sink {
+	struct http_reply *reply;
+	size_t cap;
+};
+
 static size_t
 on_body(char *data, size_t size, size_t nmemb, void *ctx)
 {
-	struct buf *b = ctx;
+	struct sink *k = ctx;
+	struct buf *b = &k->reply->body;
 	size_t n = size * nmemb;
-	if (b->len < REPLY_CAP)
-		buf_append(b, data, b->len + n > REPLY_CAP ? REPLY_CAP - b->len : n);
+	if (b->len + n > k->cap)
+		k->reply->cut = 1;
+	if (b->len < k->cap)
+		buf_append(b, data, b->len + n > k->cap ? k->cap - b->len : n);
 	return n;
 }
 
@@ -37,11 +46,14 @@ http_url_host(const char *url, char *out, size_t size)
 }
 
 /* One request: POST body (content_type) when body is non-NULL, a multipart/form-data POST
- * when mime is non-NULL, else GET. Shared by http_post, http_get and http_post_file. */
+ * when mime is non-NULL, else GET; the body kept up to cap bytes (0: REPLY_CAP). Shared by
+ * the functions below. */
 static int
 perform(const struct channel *ch, const char *url, const char *content_type, const char *body, size_t len,
-        curl_mime *mime, CURL *c, const char *const *extra_headers, struct http_reply *reply, struct err *e)
+        curl_mime *mime, CURL *c, const char *const *extra_headers, struct http_reply *reply, size_t cap,
+        struct err *e)
 {
+	struct sink sink = {reply, cap ? cap : REPLY_CAP};
 	char host[256];
 	http_url_host(url, host, sizeof host);
 	struct curl_slist *headers = NULL;
@@ -71,7 +83,7 @@ perform(const struct channel *ch, const char *url, const char *content_type, con
 	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
 	curl_easy_setopt(c, CURLOPT_ERRORBUFFER, errbuf);
 	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
-	curl_easy_setopt(c, CURLOPT_WRITEDATA, &reply->body);
+	curl_easy_setopt(c, CURLOPT_WRITEDATA, &sink);
 	CURLcode rc = curl_easy_perform(c);
 	if (rc == CURLE_OK)
 		curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &reply->status);
@@ -104,7 +116,7 @@ http_post(const struct channel *ch, const char *url, const char *content_type, c
 	CURL *c;
 	if (begin(ch, url, reply, &c, e) < 0)
 		return -1;
-	int rc = perform(ch, url, content_type, body ? body : "", len, NULL, c, extra_headers, reply, e);
+	int rc = perform(ch, url, content_type, body ? body : "", len, NULL, c, extra_headers, reply, 0, e);
 	curl_easy_cleanup(c);
 	return rc;
 }
@@ -115,7 +127,40 @@ http_get(const struct channel *ch, const char *url, struct http_reply *reply, st
 	CURL *c;
 	if (begin(ch, url, reply, &c, e) < 0)
 		return -1;
-	int rc = perform(ch, url, NULL, NULL, 0, NULL, c, NULL, reply, e);
+	int rc = perform(ch, url, NULL, NULL, 0, NULL, c, NULL, reply, 0, e);
+	curl_easy_cleanup(c);
+	return rc;
+}
+
+int
+http_get_max(const struct channel *ch, const char *url, size_t max, struct http_reply *reply, struct err *e)
+{
+	CURL *c;
+	if (begin(ch, url, reply, &c, e) < 0)
+		return -1;
+	curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 1L);
+	curl_easy_setopt(c, CURLOPT_MAXREDIRS, 5L);
+	curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+	int rc = perform(ch, url, NULL, NULL, 0, NULL, c, NULL, reply, max, e);
+	curl_easy_cleanup(c);
+	return rc;
+}
+
+int
+http_post_data(const struct channel *ch, const char *url, const char *field, const char *filename, const char *data,
+               size_t len, const char *content_type, struct http_reply *reply, struct err *e)
+{
+	CURL *c;
+	if (begin(ch, url, reply, &c, e) < 0)
+		return -1;
+	curl_mime *mime = curl_mime_init(c);
+	curl_mimepart *part = curl_mime_addpart(mime);
+	curl_mime_name(part, field);
+	curl_mime_data(part, data, len);
+	curl_mime_filename(part, filename);
+	curl_mime_type(part, content_type);
+	int rc = perform(ch, url, NULL, NULL, 0, mime, c, NULL, reply, 0, e);
+	curl_mime_free(mime);
 	curl_easy_cleanup(c);
 	return rc;
 }
@@ -135,7 +180,7 @@ http_post_file(const struct channel *ch, const char *url, const char *field, con
 		err_set(e, "deliver %s (%s): cannot read %s", ch->name, ch->type, path);
 	} else {
 		curl_mime_type(part, content_type);
-		rc = perform(ch, url, NULL, NULL, 0, mime, c, NULL, reply, e);
+		rc = perform(ch, url, NULL, NULL, 0, mime, c, NULL, reply, 0, e);
 	}
 	curl_mime_free(mime);
 	curl_easy_cleanup(c);

@@ -8,6 +8,10 @@
  *   2. cover: POST {api_base}/cgi-bin/material/add_material?access_token=&type=image with the
  *      image as the multipart field "media" -> {"media_id"}: a permanent material, uploaded
  *      once per image content (the store keeps media id by the file's SHA-256);
+ *   2b. content images: each <img> of the content not on the API's own host (a [brand]
+ *      cover) downloaded and POSTed to {api_base}/cgi-bin/media/uploadimg?access_token= as
+ *      the multipart field "media" -> {"url"}, which replaces it (the API drops outside
+ *      image URLs from a draft); once per call;
  *   3. draft: POST {api_base}/cgi-bin/draft/add?access_token= with {"articles": [{title,
  *      author, digest, content, content_source_url, thumb_media_id, need_open_comment,
  *      only_fans_can_comment}]} -> {"media_id"}.
@@ -27,6 +31,7 @@
 #include <time.h>
 
 #include "deliver/channel.h"
+#include "report/escape.h"
 #include "report/wechat.h"
 #include "store/pubcache.h"
 #include "util/fs.h"
@@ -165,18 +170,22 @@ is_token_error(long code)
 	return code == 40001 || code == 40014 || code == 42001;
 }
 
-enum call { CALL_UPLOAD, CALL_DRAFT };
+enum call { CALL_UPLOAD, CALL_IMAGE, CALL_DRAFT };
 
 /* One API call with the current token; on a token error, drop the token, get a new one and
- * try once more. On success *root holds the answer (caller decrefs); on the API's refusal
- * *api_code (may be NULL) holds its errcode, else 0. */
+ * try once more. CALL_UPLOAD posts the file at path (type), CALL_IMAGE the image
+ * payload[0..len) named path (type), CALL_DRAFT the JSON payload. On success *root holds
+ * the answer (caller decrefs); on the API's refusal *api_code (may be NULL) holds its
+ * errcode, else 0. */
 static int
-call(struct mp *m, enum call kind, const char *cover_path, const char *cover_type, const char *payload,
+call(struct mp *m, enum call kind, const char *path, const char *type, const char *payload, size_t len,
      json_t **root, long *api_code, struct err *e)
 {
 	if (api_code)
 		*api_code = 0;
-	const char *what = kind == CALL_UPLOAD ? "material/add_material" : "draft/add";
+	const char *what = kind == CALL_UPLOAD  ? "material/add_material"
+	                   : kind == CALL_IMAGE ? "media/uploadimg"
+	                                        : "draft/add";
 	for (int attempt = 0;; attempt++) {
 		struct buf url = BUF_INIT;
 		buf_printf(&url, "%s/cgi-bin/%s?access_token=", m->api_base, what);
@@ -184,8 +193,9 @@ call(struct mp *m, enum call kind, const char *cover_path, const char *cover_typ
 		if (kind == CALL_UPLOAD)
 			buf_puts(&url, "&type=image");
 		struct http_reply reply;
-		int rc = kind == CALL_UPLOAD
-		                 ? http_post_file(m->ch, buf_str(&url), "media", cover_path, cover_type, &reply, e)
+		int rc = kind == CALL_UPLOAD ? http_post_file(m->ch, buf_str(&url), "media", path, type, &reply, e)
+		         : kind == CALL_IMAGE
+		                 ? http_post_data(m->ch, buf_str(&url), "media", path, payload, len, type, &reply, e)
 		                 : http_post(m->ch, buf_str(&url), "application/json; charset=utf-8", payload,
 		                             strlen(payload), NULL, &reply, e);
 		buf_free(&url);
@@ -268,7 +278,7 @@ cover_media(struct mp *m, const char *path, int force, struct buf *media, struct
 			return found < 0 ? -1 : 0;
 	}
 	json_t *root;
-	if (call(m, CALL_UPLOAD, path, type, NULL, &root, NULL, e) < 0)
+	if (call(m, CALL_UPLOAD, path, type, NULL, 0, &root, NULL, e) < 0)
 		return -1;
 	json_t *id = json_object_get(root, "media_id");
 	int rc = 0;
@@ -282,6 +292,134 @@ cover_media(struct mp *m, const char *path, int force, struct buf *media, struct
 		keep(m, key, buf_str(media), 0);
 	}
 	return rc;
+}
+
+/* The images in a draft's content (the [brand] cover): the API drops an <img> whose src is
+ * not its own (mmbiz.qpic.cn) from the draft, so each is downloaded and uploaded through
+ * media/uploadimg (jpg or png, at most 1 MB), and the URL it returns replaces it. */
+enum { IMAGE_MAX_BYTES = 1024 * 1024, IMAGES_MAX = 16 };
+
+struct uploaded {
+	char *from, *to; /* the content's src (as written, HTML-escaped) and the API's URL */
+};
+
+/* 1 when url is on the API's own image host. */
+static int
+is_wechat_image(const char *url)
+{
+	char host[256];
+	http_url_host(url, host, sizeof host);
+	size_t n = strlen(host), k = strlen("qpic.cn");
+	return n >= k && str_casecmp(host + n - k, "qpic.cn") == 0 && (n == k || host[n - k - 1] == '.');
+}
+
+/* src[0..len) as written in the fragment, without its HTML escapes, into out. */
+static void
+unescape_attr(struct buf *out, const char *src, size_t len)
+{
+	static const char *const ents[][2] = {{"&amp;", "&"}, {"&quot;", "\""}, {"&#39;", "'"}, {"&lt;", "<"}, {"&gt;", ">"}};
+	for (size_t i = 0; i < len;) {
+		size_t k = 0;
+		for (; k < sizeof ents / sizeof ents[0]; k++)
+			if (str_starts(src + i, ents[k][0]) && i + strlen(ents[k][0]) <= len)
+				break;
+		if (k < sizeof ents / sizeof ents[0]) {
+			buf_puts(out, ents[k][1]);
+			i += strlen(ents[k][0]);
+		} else {
+			buf_putc(out, src[i++]);
+		}
+	}
+}
+
+/* Download the image at url and upload it through media/uploadimg; its URL into to. */
+static int
+upload_image(struct mp *m, const char *url, struct buf *to, struct err *e)
+{
+	char host[256];
+	http_url_host(url, host, sizeof host);
+	struct http_reply img;
+	if (http_get_max(m->ch, url, IMAGE_MAX_BYTES + 1, &img, e) < 0)
+		return -1;
+	if (img.status < 200 || img.status > 299 || img.body.len == 0) {
+		buf_free(&img.body);
+		return err_set(e, "deliver %s (wechat_mp): the content's image on %s: HTTP %ld%s", m->ch->name, host,
+		               img.status, img.status / 100 == 2 ? ", empty" : "");
+	}
+	/* The API takes jpg and png; anything else is sent as it is and refused (40005), as an
+	 * image over 1 MB (its first 1 MB and a byte, refused with 40009). */
+	const unsigned char *b = (const unsigned char *)img.body.data;
+	int png = img.body.len > 8 && memcmp(b, "\x89PNG", 4) == 0;
+	int jpg = img.body.len > 3 && b[0] == 0xFF && b[1] == 0xD8 && b[2] == 0xFF;
+	const char *type = png ? "image/png" : jpg ? "image/jpeg" : "application/octet-stream";
+	const char *name = png ? "image.png" : jpg ? "image.jpg" : "image";
+	json_t *root;
+	long code;
+	int rc = call(m, CALL_IMAGE, name, type, img.body.data, img.body.len, &root, &code, e);
+	buf_free(&img.body);
+	if (rc < 0) {
+		char why[sizeof e->msg];
+		str_copy(why, e->msg, sizeof why);
+		return err_set(e, "%s (the content's image on %s)", why, host);
+	}
+	json_t *u = json_object_get(root, "url");
+	if (!json_is_string(u) || !esc_url_ok(json_string_value(u)))
+		rc = err_set(e, "deliver %s (wechat_mp): media/uploadimg: no url", m->ch->name);
+	else
+		buf_puts(to, json_string_value(u));
+	json_decref(root);
+	if (rc == 0)
+		log_info("deliver %s (wechat_mp): the content's image on %s uploaded", m->ch->name, host);
+	return rc;
+}
+
+/* content with each <img> src that is not the API's own replaced by the URL media/uploadimg
+ * gave for it, into out; each image is uploaded once per call (done, *n_done: those so far). */
+static int
+upload_images(struct mp *m, const char *content, struct uploaded *done, size_t *n_done, struct buf *out, struct err *e)
+{
+	const char *p = content;
+	for (const char *tag; (tag = strstr(p, "<img "));) {
+		const char *end = strchr(tag, '>');
+		const char *src = strstr(tag, " src=\"");
+		if (!end || !src || src > end)
+			break;
+		src += 6;
+		size_t len = strcspn(src, "\"");
+		buf_append(out, p, (size_t)(src - p));
+		p = src + len;
+		struct buf url = BUF_INIT;
+		unescape_attr(&url, src, len);
+		if (is_wechat_image(buf_str(&url))) {
+			buf_append(out, src, len);
+			buf_free(&url);
+			continue;
+		}
+		size_t i = 0;
+		while (i < *n_done && !(strlen(done[i].from) == len && memcmp(done[i].from, src, len) == 0))
+			i++;
+		if (i == *n_done) {
+			if (i == IMAGES_MAX) {
+				buf_free(&url);
+				return err_set(e, "deliver %s (wechat_mp): more than %d images in the content", m->ch->name,
+				               IMAGES_MAX);
+			}
+			struct buf to = BUF_INIT;
+			if (upload_image(m, buf_str(&url), &to, e) < 0) {
+				buf_free(&to);
+				buf_free(&url);
+				return -1;
+			}
+			done[i].from = xstrndup(src, len);
+			done[i].to = xstrndup(buf_str(&to), to.len);
+			buf_free(&to);
+			(*n_done)++;
+		}
+		buf_free(&url);
+		html_escape_str(out, done[i].to);
+	}
+	buf_puts(out, p);
+	return 0;
 }
 
 /* Where the code point that ends at text[n] starts (n > 0). */
@@ -391,10 +529,10 @@ draft_title(const char *headline, struct buf *out)
 	return 1;
 }
 
-/* The draft request body. title is the draft's title (draft_title()); when it is not the
- * whole headline, the headline opens the content. */
+/* The draft request body with html as its content. title is the draft's title
+ * (draft_title()); when it is not the whole headline, the headline opens the content. */
 static char *
-draft_payload(struct mp *m, const char *media_id, const char *title)
+draft_payload(struct mp *m, const char *media_id, const char *title, const char *html)
 {
 	const struct deliver_message *msg = m->msg;
 	const char *author = channel_get(m->ch, "author");
@@ -404,9 +542,9 @@ draft_payload(struct mp *m, const char *media_id, const char *title)
 	struct buf cut = BUF_INIT, content = BUF_INIT;
 	cut_chars(&cut, digest, strlen(digest), DIGEST_MAX);
 	if (strcmp(title, msg->title) != 0)
-		wechat_with_headline(msg->wechat_html, msg->title, &content);
+		wechat_with_headline(html, msg->title, &content);
 	else
-		buf_puts(&content, msg->wechat_html);
+		buf_puts(&content, html);
 	const char *comments = channel_get(m->ch, "open_comment");
 	int open = !comments || !(str_casecmp(comments, "no") == 0 || str_casecmp(comments, "false") == 0 ||
 	                          strcmp(comments, "0") == 0);
@@ -449,7 +587,9 @@ wechat_mp_send(const struct channel *ch, const struct deliver_message *msg, stru
 	if (!m.api_base || !*m.api_base)
 		m.api_base = "https://api.weixin.qq.com";
 	snprintf(m.cache_channel, sizeof m.cache_channel, "wechat_mp:%s", m.appid);
-	struct buf media = BUF_INIT, title = BUF_INIT;
+	struct buf media = BUF_INIT, title = BUF_INIT, html = BUF_INIT;
+	struct uploaded images[IMAGES_MAX];
+	size_t n_images = 0;
 	char *payload = NULL;
 	json_t *root = NULL;
 	int rc = -1;
@@ -463,20 +603,20 @@ wechat_mp_send(const struct channel *ch, const struct deliver_message *msg, stru
 	}
 	if (msg->wechat_note)
 		log_warn("deliver %s (wechat_mp): %s", ch->name, msg->wechat_note);
-	if (get_token(&m, 0, e) < 0)
+	if (get_token(&m, 0, e) < 0 || upload_images(&m, msg->wechat_html, images, &n_images, &html, e) < 0)
 		goto out;
 	for (int attempt = 0;; attempt++) {
 		buf_clear(&media);
 		if (cover_media(&m, cover, attempt > 0, &media, e) < 0)
 			goto out;
 		free(payload);
-		payload = draft_payload(&m, buf_str(&media), buf_str(&title));
+		payload = draft_payload(&m, buf_str(&media), buf_str(&title), buf_str(&html));
 		if (!payload) {
 			err_set(e, "deliver %s (wechat_mp): cannot encode the draft", ch->name);
 			goto out;
 		}
 		long code;
-		if (call(&m, CALL_DRAFT, NULL, NULL, payload, &root, &code, e) == 0)
+		if (call(&m, CALL_DRAFT, NULL, NULL, payload, 0, &root, &code, e) == 0)
 			break;
 		/* 40007 invalid media_id: the cached cover is no longer the account's material (deleted
 		 * in the back office): upload it again, once. */
@@ -495,6 +635,11 @@ out:
 	free(payload);
 	buf_free(&media);
 	buf_free(&title);
+	buf_free(&html);
+	for (size_t i = 0; i < n_images; i++) {
+		free(images[i].from);
+		free(images[i].to);
+	}
 	buf_free(&m.token);
 	return rc;
 }

@@ -31,6 +31,7 @@
 	X(CURLcode, curl_mime_data, (curl_mimepart * p, const char *s, size_t n), (p, s, n),                 \
 	  CURLE_FAILED_INIT)                                                                                 \
 	X(CURLcode, curl_mime_filedata, (curl_mimepart * p, const char *s), (p, s), CURLE_FAILED_INIT)       \
+	X(CURLcode, curl_mime_filename, (curl_mimepart * p, const char *s), (p, s), CURLE_FAILED_INIT)       \
 	X(CURLcode, curl_mime_subparts, (curl_mimepart * p, curl_mime * m), (p, m), CURLE_FAILED_INIT)       \
 	X(CURLcode, curl_mime_headers, (curl_mimepart * p, struct curl_slist * l, int own), (p, l, own),     \
 	  CURLE_FAILED_INIT)                                                                                 \

@@ -535,6 +535,57 @@ main(void)
 	if (strstr(buf_str(&err), "to fit the draft box"))
 		fprintf(stderr, "the leanest daily: %s", buf_str(&err));
 	CHECK_STR(wx_server_problems(s), "");
+	/* 14. A [brand] cover is an image on the user's own site; the API drops an <img> that is
+	 * not on its own host (mmbiz.qpic.cn) from the draft's content, so the draft lost its
+	 * cover. It is uploaded through media/uploadimg (once per run, also when it appears
+	 * twice) and the content carries the URL the API gave. */
+	struct wx_counts b0;
+	wx_server_counts(s, &b0);
+	snprintf(text, sizeof text,
+	         "[deliver \"mp\"]\ntype = wechat_mp\nappid = %s\nsecret = ${WX_SECRET}\ncover = %s\n"
+	         "api_base = http://127.0.0.1:%d\n[brand]\ncover = http://127.0.0.1:%d/outside/cover.png\n",
+	         APPID, cover, wx_server_port(s), wx_server_port(s));
+	write_file(conf, text, strlen(text));
+	const char *branded[] = {"daily", "--home", home, "--no-fetch", "--offline", "--config", conf, "--now", WFX_NOW,
+	                         "--lang", "en", "--out", tmp, "--deliver", "mp", NULL};
+	buf_clear(&err);
+	rc = wfx_brief(branded, env, &out, &err);
+	CHECK_INT(rc, 0);
+	if (rc != 0)
+		fprintf(stderr, "the branded daily: %s", buf_str(&err));
+	wx_server_counts(s, &c);
+	CHECK_INT(c.draft, b0.draft + 1);
+	CHECK_INT(c.images, b0.images + 1);
+	CHECK_INT(c.content_images, b0.content_images + 1);
+	CHECK_INT(c.outside_images, 0);
+	CHECK(strstr(c.content_head, "src=\"http://mmbiz.qpic.cn/") != NULL);
+	CHECK(strstr(c.content_head, "/outside/") == NULL);
+	const char *branded_weekly[] = {"weekly", "--home", home, "--no-fetch", "--offline", "--config", conf, "--now",
+	                                WFX_NOW, "--deliver", "mp", NULL};
+	CHECK_INT(wfx_brief(branded_weekly, env, &out, &err), 0);
+	wx_server_counts(s, &c);
+	CHECK_INT(c.draft, b0.draft + 2);
+	CHECK_INT(c.images, b0.images + 2);
+	CHECK_INT(c.outside_images, 0);
+	/* An image the API does not take is reported with its words: a gif (40005 invalid file
+	 * type), a jpg over 1 MB (40009 invalid image size); no draft without its image. */
+	const char *bad_img[][2] = {{"logo.gif", "media/uploadimg: 40005 invalid file type"},
+	                            {"huge.jpg", "media/uploadimg: 40009 invalid image size"}};
+	for (size_t i = 0; i < 2; i++) {
+		snprintf(text, sizeof text,
+		         "[deliver \"mp\"]\ntype = wechat_mp\nappid = %s\nsecret = ${WX_SECRET}\ncover = %s\n"
+		         "api_base = http://127.0.0.1:%d\n[brand]\ncover = http://127.0.0.1:%d/outside/%s\n",
+		         APPID, cover, wx_server_port(s), wx_server_port(s), bad_img[i][0]);
+		write_file(conf, text, strlen(text));
+		buf_clear(&err);
+		CHECK_INT(wfx_brief(branded, env, &out, &err), 1);
+		CHECK(strstr(buf_str(&err), bad_img[i][1]) != NULL);
+		if (!strstr(buf_str(&err), bad_img[i][1]))
+			fprintf(stderr, "%s: %s", bad_img[i][0], buf_str(&err));
+		wx_server_counts(s, &c);
+		CHECK_INT(c.draft, b0.draft + 2);
+	}
+	CHECK_STR(wx_server_problems(s), "");
 	buf_free(&frag);
 	buf_free(&out);
 	buf_free(&err);

@@ -205,6 +205,87 @@ on_upload(struct wx_server *s, struct MHD_Connection *conn, const char *method, 
 	return reply(conn, json);
 }
 
+/* POST /cgi-bin/media/uploadimg: an image for an article's content (jpg or png, at most
+ * 1 MB: 40005 invalid file type, 40009 invalid image size) -> {"url"} on mmbiz.qpic.cn. */
+static enum MHD_Result
+on_uploadimg(struct wx_server *s, struct MHD_Connection *conn, const char *method, const struct buf *body)
+{
+	if (strcmp(method, "POST") != 0)
+		return invalid(s, conn, "uploadimg: not a POST");
+	enum MHD_Result rc;
+	if (check_token(s, conn, &rc) < 0)
+		return rc;
+	const char *ct = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Type");
+	const char *b = ct ? strstr(ct, "boundary=") : NULL;
+	if (!ct || !str_istarts(ct, "multipart/form-data") || !b)
+		return invalid(s, conn, "uploadimg: not multipart/form-data");
+	char boundary[200], filename[256], ptype[128];
+	snprintf(boundary, sizeof boundary, "%s", b + 9);
+	const char *data;
+	size_t len;
+	if (multipart_part(body, boundary, "media", filename, sizeof filename, ptype, sizeof ptype, &data, &len) < 0)
+		return invalid(s, conn, "uploadimg: no form field \"media\"");
+	if (!filename[0])
+		return invalid(s, conn, "uploadimg: media has no file name");
+	int png = len > 4 && memcmp(data, "\x89PNG", 4) == 0;
+	int jpg = len > 3 && (unsigned char)data[0] == 0xFF && (unsigned char)data[1] == 0xD8;
+	if (!((png && strcmp(ptype, "image/png") == 0) || (jpg && strcmp(ptype, "image/jpeg") == 0)))
+		return error(s, conn, 40005, "invalid file type");
+	if (len > 1024 * 1024)
+		return error(s, conn, 40009, "invalid image size");
+	s->counts.images++;
+	char json[256];
+	snprintf(json, sizeof json, "{\"url\":\"http://mmbiz.qpic.cn/mmbiz_%s/stand-in%ld/0\"}", png ? "png" : "jpg",
+	         s->counts.images);
+	return reply(conn, json);
+}
+
+/* GET /outside/NAME: an image on a site other than the API's, as a [brand] cover is:
+ * cover.png (a small png), logo.gif (a gif), huge.jpg (a jpg of 1.5 MB); else 404. */
+static enum MHD_Result
+on_outside(struct MHD_Connection *conn, const char *url)
+{
+	struct buf img = BUF_INIT;
+	if (strcmp(url, "/outside/cover.png") == 0) {
+		buf_append(&img, "\x89PNG\r\n\x1a\n", 8);
+		for (int i = 0; i < 200; i++)
+			buf_putc(&img, (char)i);
+	} else if (strcmp(url, "/outside/logo.gif") == 0) {
+		buf_puts(&img, "GIF89a-not-really-a-gif");
+	} else if (strcmp(url, "/outside/huge.jpg") == 0) {
+		buf_append(&img, "\xFF\xD8\xFF\xE0", 4);
+		for (int i = 0; i < 1536 * 1024; i++)
+			buf_putc(&img, (char)(i & 0x7F));
+	}
+	unsigned status = img.len ? MHD_HTTP_OK : MHD_HTTP_NOT_FOUND;
+	struct MHD_Response *resp =
+	        MHD_create_response_from_buffer(img.len, img.data ? img.data : (void *)"", MHD_RESPMEM_MUST_COPY);
+	enum MHD_Result rc = MHD_queue_response(conn, status, resp);
+	MHD_destroy_response(resp);
+	buf_free(&img);
+	return rc;
+}
+
+/* The API drops from a draft's content each <img> whose src is not on its own host
+ * (mmbiz.qpic.cn: "外部图片url将被过滤"): count them, and record each as a problem. */
+static void
+check_images(struct wx_server *s, const char *content)
+{
+	for (const char *p = content; (p = strstr(p, "<img "));) {
+		const char *src = strstr(p, " src=\"");
+		const char *end = strchr(p, '>');
+		p += 5;
+		if (!src || !end || src > end)
+			continue;
+		src += 6;
+		s->counts.content_images++;
+		if (!str_istarts(src, "http://mmbiz.qpic.cn/") && !str_istarts(src, "https://mmbiz.qpic.cn/")) {
+			s->counts.outside_images++;
+			problem(s, "draft/add: an <img> in the content is not on mmbiz.qpic.cn (the API drops it)");
+		}
+	}
+}
+
 static size_t
 chars(const char *s)
 {
@@ -274,6 +355,7 @@ on_draft(struct wx_server *s, struct MHD_Connection *conn, const char *method, c
 		return error(s, conn, code, msg);
 	}
 	s->counts.draft++;
+	check_images(s, content);
 	str_copy(s->counts.title, title, sizeof s->counts.title);
 	str_copy(s->counts.author, author ? author : "", sizeof s->counts.author);
 	str_copy(s->counts.digest, digest ? digest : "", sizeof s->counts.digest);
@@ -310,6 +392,10 @@ on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *
 		rc = on_upload(s, conn, method, body);
 	else if (strcmp(url, "/cgi-bin/draft/add") == 0)
 		rc = on_draft(s, conn, method, body);
+	else if (strcmp(url, "/cgi-bin/media/uploadimg") == 0)
+		rc = on_uploadimg(s, conn, method, body);
+	else if (str_starts(url, "/outside/"))
+		rc = on_outside(conn, url);
 	else
 		rc = invalid(s, conn, "unknown API path");
 	pthread_mutex_unlock(&s->lock);

@@ -12,7 +12,12 @@
  *        of a permanent material, need_open_comment 0|1, only_fans_can_comment 0|1}]}
  *        -> {"media_id"}; 45003 title size out of limit, 45110 author size out of limit,
  *        45004 description size out of limit, 45002 content size out of limit, 40007
- *        invalid media_id.
+ *        invalid media_id; an <img> in content not on mmbiz.qpic.cn is a problem (the API
+ *        drops it from the draft);
+ *   POST /cgi-bin/media/uploadimg?access_token=T, multipart "media" (jpg or png, <= 1 MB)
+ *        -> {"url": "http://mmbiz.qpic.cn/..."}; 40005 invalid file type, 40009 invalid image size;
+ *   GET  /outside/cover.png, /outside/logo.gif, /outside/huge.jpg (1.5 MB): images on "another
+ *        site", for a [brand] cover.
  * A token that is not one it issued is 40001; a token it was told to expire is 42001; a rate
  * limit it was told to impose is 45009 or 45011. A thumb_media_id it did not issue (a restarted
  * stand-in = an account whose material was deleted) is 40007. A request that breaks the documented form (wrong
@@ -28,6 +33,9 @@ struct wx_server;
 struct wx_counts {
 	long token, upload, draft; /* successful answers */
 	long refused;              /* API errors answered (token, size, quota ...) */
+	long images;               /* media/uploadimg answers (content images uploaded) */
+	long content_images;       /* <img> in the drafts' content, and those not on mmbiz.qpic.cn */
+	long outside_images;
 	char title[512], author[256], digest[1024], thumb[128];
 	size_t content_len;
 	char content_head[2048];   /* the first bytes of the last draft's content */
