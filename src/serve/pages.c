@@ -245,6 +245,34 @@ report_lookup(struct store *st, const char *kind, const char *slug, size_t slug_
 	return 0;
 }
 
+/* The page of report kind/slug[0..slug_len) in lang (NULL: any): its stored HTML, else (a
+ * report stored without HTML, or with it empty) its Markdown escaped inside a page; *found says
+ * whether there was either. Returns 0, or -1 (500 page) on a store error. */
+static int
+report_page(struct store *st, const char *kind, const char *slug, size_t slug_len, const char *lang,
+            struct page *pg, int *found)
+{
+	if (report_lookup(st, kind, slug, slug_len, lang, "html", pg, found) < 0)
+		return -1;
+	if (*found)
+		return 0;
+	if (report_lookup(st, kind, slug, slug_len, lang, "markdown", pg, found) < 0)
+		return -1;
+	if (*found) {
+		struct buf md = pg->body, title = BUF_INIT;
+		memset(&pg->body, 0, sizeof pg->body);
+		buf_append(&title, slug, slug_len);
+		page_begin(pg, buf_str(&title), NULL);
+		buf_free(&title);
+		buf_puts(&pg->body, "<pre>");
+		html_escape(&pg->body, buf_str(&md), md.len);
+		buf_puts(&pg->body, "</pre>");
+		page_end(pg);
+		buf_free(&md);
+	}
+	return 0;
+}
+
 int
 pages_report(struct store *st, const struct page_req *rq, struct page *pg)
 {
@@ -265,7 +293,7 @@ pages_report(struct store *st, const struct page_req *rq, struct page *pg)
 	const char *slug = slash + 1;
 	size_t sl = strlen(slug);
 	int found = 0;
-	/* The slug as given first (HTML); then a form suffix: .html, .md, .json. */
+	/* The slug as given first (the page); then a form suffix: .html (the page too), .md, .json. */
 	static const struct {
 		const char *suffix, *column;
 	} forms[] = {{"", "html"}, {".html", "html"}, {".md", "markdown"}, {".json", "json"}};
@@ -273,26 +301,13 @@ pages_report(struct store *st, const struct page_req *rq, struct page *pg)
 		size_t fl = strlen(forms[i].suffix);
 		if (fl && (sl <= fl || !str_ends(slug, forms[i].suffix)))
 			continue;
-		if (report_lookup(st, kind, slug, sl - fl, rq->lang, forms[i].column, pg, &found) < 0)
+		int page = strcmp(forms[i].column, "html") == 0;
+		if (page ? report_page(st, kind, slug, sl - fl, rq->lang, pg, &found) < 0
+		         : report_lookup(st, kind, slug, sl - fl, rq->lang, forms[i].column, pg, &found) < 0)
 			return -1;
 	}
-	if (found)
-		return 0;
-	/* A report stored without HTML: show its Markdown inside a page. */
-	if (report_lookup(st, kind, slug, sl, rq->lang, "markdown", pg, &found) < 0)
-		return -1;
-	if (found) {
-		struct buf md = pg->body;
-		memset(&pg->body, 0, sizeof pg->body);
-		page_begin(pg, slug, NULL);
-		buf_puts(&pg->body, "<pre>");
-		html_escape(&pg->body, buf_str(&md), md.len);
-		buf_puts(&pg->body, "</pre>");
-		page_end(pg);
-		buf_free(&md);
-		return 0;
-	}
-	pages_error(pg, 404, "no such report");
+	if (!found)
+		pages_error(pg, 404, "no such report");
 	return 0;
 }
 

@@ -182,6 +182,16 @@ test_pages(const char *base)
 	CHECK_INT(r.status, 200);
 	CHECK(strstr(b, "<pre># 周报 &lt;script&gt;</pre>") != NULL);
 	reply_free(&r);
+	/* its .html form is the same page, not a 404 (the page links and the daily site's names end
+	 * in .html) */
+	b = get(base, "/r/weekly/2026-W08.html", &r);
+	CHECK_INT(r.status, 200);
+	CHECK(strstr(b, "<pre># 周报 &lt;script&gt;</pre>") != NULL);
+	reply_free(&r);
+	b = get(base, "/r/daily/2026-02-19.html?lang=zh", &r);
+	CHECK_INT(r.status, 200);
+	CHECK(strstr(b, "<pre># 日报 19</pre>") != NULL);
+	reply_free(&r);
 	/* HTML stored empty: the Markdown, not a blank page; in the feed too */
 	b = get(base, "/r/daily/2026-02-19", &r);
 	CHECK_INT(r.status, 200);
