@@ -245,13 +245,27 @@ report_lookup(struct store *st, const char *kind, const char *slug, size_t slug_
 	return 0;
 }
 
-/* The page of report kind/slug[0..slug_len) in lang (NULL: any): its stored HTML, else (a
- * report stored without HTML, or with it empty) its Markdown escaped inside a page; *found says
- * whether there was either. Returns 0, or -1 (500 page) on a store error. */
+/* The page of report kind/slug[0..slug_len) in lang (NULL: the newest report's language, as
+ * the index lists it first): its stored HTML, else (a report stored without HTML, or with it
+ * empty) its Markdown escaped inside a page; *found says whether there was either. Returns 0,
+ * or -1 (500 page) on a store error. */
 static int
 report_page(struct store *st, const char *kind, const char *slug, size_t slug_len, const char *lang,
             struct page *pg, int *found)
 {
+	/* Not "the newest with HTML": an older report in another language would stand in for
+	 * the newest one stored with Markdown only. */
+	char newest[32];
+	struct err e;
+	if (!lang) {
+		int rc = archive_report_lang(st, kind, slug, slug_len, newest, sizeof newest, &e);
+		if (rc < 0)
+			return store_failed(pg, &e);
+		*found = 0;
+		if (rc == 0)
+			return 0;
+		lang = newest;
+	}
 	if (report_lookup(st, kind, slug, slug_len, lang, "html", pg, found) < 0)
 		return -1;
 	if (*found)

@@ -102,6 +102,27 @@ archive_report_body(struct store *st, const char *kind, const char *slug, size_t
 }
 
 int
+archive_report_lang(struct store *st, const char *kind, const char *slug, size_t slug_len, char *lang,
+                    size_t size, struct err *e)
+{
+	lang[0] = '\0';
+	sqlite3_stmt *s = store_prepare(st,
+		"SELECT lang FROM reports WHERE kind = ?1 AND slug = ?2 AND (html <> '' OR markdown <> '') "
+		"ORDER BY created_at DESC, id DESC LIMIT 1", NULL);
+	if (!s)
+		return db_failed(st, e);
+	store_bind_text(s, 1, kind);
+	sqlite3_bind_text(s, 2, slug, (int)slug_len, SQLITE_TRANSIENT);
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		snprintf(lang, size, "%s", store_col_text(s, 0) ? store_col_text(s, 0) : "");
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_failed(st, e);
+	return rc == SQLITE_ROW;
+}
+
+int
 archive_item(struct store *st, int64_t id, struct arena *arena, struct archive_item_detail *out, struct err *e)
 {
 	memset(out, 0, sizeof *out);

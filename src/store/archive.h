@@ -34,6 +34,12 @@ int archive_reports(struct store *st, const char *before, int limit, int with_bo
 int archive_report_body(struct store *st, const char *kind, const char *slug, size_t slug_len, const char *lang,
                         const char *column, struct buf *body, struct err *e);
 
+/* The language of the newest saved report kind/slug (slug[0..slug_len)) that has a page to show
+ * (HTML or Markdown, not saved empty), into lang (size bytes, "" when none). Returns 1 when
+ * found, 0 when not, -1 with e set. */
+int archive_report_lang(struct store *st, const char *kind, const char *slug, size_t slug_len, char *lang,
+                        size_t size, struct err *e);
+
 /* Item lists and search are in store/search.h (keyset pages). */
 
 /* One enrichment of an item, in one language. */

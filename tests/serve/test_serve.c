@@ -712,6 +712,44 @@ test_search_paging_prune(const char *base, const char *db)
 	CHECK_INT(repeated, 0);
 }
 
+/* A report's page without ?lang= is the newest report of that kind and slug, whatever it was
+ * stored with: a zh digest saved with Markdown only is not stood in for by the older en one
+ * that has HTML (under either path). */
+static void
+test_report_lang(const char *base, const char *db)
+{
+	struct store w;
+	struct err e = {""};
+	CHECK_INT(store_open(&w, db, &e), 0);
+	CHECK_INT(store_exec(&w,
+	                     "INSERT INTO reports(kind, slug, lang, title, created_at, markdown, html, json) VALUES"
+	                     " ('daily', '2026-01-10', 'en', 'Daily 10', 1768000000, '# Daily 10', '<p>en 10</p>', NULL),"
+	                     " ('daily', '2026-01-10', 'zh', '日报 10', 1768000100, '# 日报 10', NULL, NULL),"
+	                     " ('daily', '2026-01-11', 'zh', '日报 11', 1768086400, NULL, NULL, '{}')",
+	                     &e),
+	          0);
+	store_close(&w);
+	struct reply r;
+	static const char *const paths[] = {"/r/daily/2026-01-10", "/r/daily/2026-01-10.html"};
+	for (int i = 0; i < 2; i++) {
+		const char *b = get(base, paths[i], &r);
+		CHECK_INT(r.status, 200);
+		CHECK(strstr(b, "<pre># 日报 10</pre>") != NULL);
+		CHECK(strstr(b, "en 10") == NULL);
+		reply_free(&r);
+	}
+	const char *b = get(base, "/r/daily/2026-01-10?lang=en", &r); /* still there, asked for */
+	CHECK_INT(r.status, 200);
+	CHECK_STR(b, "<p>en 10</p>");
+	reply_free(&r);
+	get(base, "/r/daily/2026-01-11", &r); /* only JSON: no page to show */
+	CHECK_INT(r.status, 404);
+	reply_free(&r);
+	b = get(base, "/r/daily/2026-01-11.json", &r);
+	CHECK_INT(r.status, 200);
+	reply_free(&r);
+}
+
 /* The href of the pager link labelled label ("older", "← newer") in page b, unescaped, into
  * out ("" when there is none). */
 static void
@@ -1142,6 +1180,7 @@ main(void)
 	CHECK(str_starts(base, "http://127.0.0.1:") && strcmp(base, "http://127.0.0.1:0") != 0);
 	test_pages(base);
 	test_marker_bytes(base);
+	test_report_lang(base, db);
 	test_concurrent_writer(base, db);
 	test_conditional_get(base, db);
 	test_future_date(base, db);
