@@ -177,14 +177,18 @@ pages_index(struct store *st, const struct page_req *rq, struct page *pg)
 	struct archive_report *r;
 	size_t n;
 	struct err e;
-	if (archive_reports(st, rq->cursor, PAGE_SIZE + 1, 0, &arena, &r, &n, &e) < 0) {
+	/* One more than a page: whether there are more beyond it (older, or newer with rq->newer). */
+	if (archive_reports(st, rq->cursor, rq->newer, PAGE_SIZE + 1, 0, &arena, &r, &n, &e) < 0) {
 		arena_free(&arena);
 		return store_failed(pg, &e);
 	}
+	int more = n > PAGE_SIZE;
+	size_t rows = more ? PAGE_SIZE : n;
+	if (more && rq->newer) /* the extra one is the newest, above the page */
+		r++;
 	page_begin(pg, "reports", NULL);
 	struct buf *b = &pg->body;
 	buf_puts(b, "<h1>Reports</h1>\n<ul class=\"list\">\n");
-	size_t rows = n > PAGE_SIZE ? PAGE_SIZE : n;
 	for (size_t i = 0; i < rows; i++) {
 		const char *kind = r[i].kind, *slug = r[i].slug, *lang = r[i].lang, *title = r[i].title;
 		buf_puts(b, "<li><a href=\"");
@@ -204,15 +208,18 @@ pages_index(struct store *st, const struct page_req *rq, struct page *pg)
 		put_time(b, r[i].created_at);
 		buf_puts(b, "</div></li>\n");
 	}
-	arena_free(&arena);
 	buf_puts(b, "</ul>\n");
 	if (rows == 0 && !rq->cursor)
 		buf_puts(b, "<p>No reports yet: <code>brief daily</code> writes one.</p>\n");
-	char next[64] = "";
-	if (n > PAGE_SIZE)
-		snprintf(next, sizeof next, "%lld.%lld", (long long)r[PAGE_SIZE - 1].created_at,
-		         (long long)r[PAGE_SIZE - 1].id);
-	put_pager(b, "/", NULL, "before", rq->cursor, next, NULL, NULL);
+	/* "older" from the last shown, "newer" from the first: a page with a cursor has reports
+	 * above it (a "newer" page only when it did not reach the top). */
+	char next[64] = "", prev[64] = "";
+	if (rows && (rq->newer || more))
+		snprintf(next, sizeof next, "%lld.%lld", (long long)r[rows - 1].created_at, (long long)r[rows - 1].id);
+	if (rows && rq->cursor && (!rq->newer || more))
+		snprintf(prev, sizeof prev, "%lld.%lld", (long long)r[0].created_at, (long long)r[0].id);
+	arena_free(&arena);
+	put_pager(b, "/", NULL, "before", rq->cursor, next, "after", prev);
 	page_end(pg);
 	return 0;
 }
@@ -545,7 +552,7 @@ pages_atom(struct store *st, const struct page_req *rq, struct page *pg)
 	struct archive_report *r;
 	size_t n;
 	struct err e;
-	if (archive_reports(st, NULL, PAGE_SIZE, 1, &arena, &r, &n, &e) < 0) {
+	if (archive_reports(st, NULL, 0, PAGE_SIZE, 1, &arena, &r, &n, &e) < 0) {
 		arena_free(&arena);
 		return store_failed(pg, &e);
 	}
@@ -614,7 +621,8 @@ pages_answer(struct store *st, struct page_req *rq, struct page *pg)
 	if (c && (!*c || strlen(c) >= 64 || c[strspn(c, "0123456789._-")]))
 		rq->cursor = NULL;
 	const char *url = rq->path;
-	if (rq->newer && strcmp(url, "/items") != 0 && strcmp(url, "/items/") != 0) /* only a list's */
+	if (rq->newer && strcmp(url, "/items") != 0 && strcmp(url, "/items/") != 0 && strcmp(url, "/") != 0 &&
+	    strcmp(url, "/index.html") != 0) /* only a list's */
 		rq->cursor = NULL, rq->newer = 0;
 	if (strcmp(url, "/") == 0 || strcmp(url, "/index.html") == 0)
 		pages_index(st, rq, pg);

@@ -13,7 +13,7 @@ struct page_req {
 	const char *lang;  /* ?lang= (may be NULL) */
 	const char *cursor; /* the keyset cursor of the page: ?before= (lists) or ?after= (search);
 	                     * NULL for the first page (store/search.h) */
-	int newer;          /* cursor is the latest items' ?after= or a search's ?before=: the page
+	int newer;          /* cursor is the latest items' or the index's ?after=, or a search's ?before=: the page
 	                     * before it ("newer") */
 	const char *base;  /* "http://host:port" for absolute links (Atom) */
 };

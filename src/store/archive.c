@@ -31,22 +31,25 @@ grow(struct arena *arena, void *arr, size_t n, size_t *cap, size_t sz)
 }
 
 int
-archive_reports(struct store *st, const char *before, int limit, int with_bodies, struct arena *arena,
+archive_reports(struct store *st, const char *before, int newer, int limit, int with_bodies, struct arena *arena,
                 struct archive_report **out, size_t *count, struct err *e)
 {
 	*out = NULL;
 	*count = 0;
 	long long at = INT64_MAX, id = INT64_MAX;
 	if (before && sscanf(before, "%lld.%lld", &at, &id) != 2)
-		at = id = INT64_MAX;
-	sqlite3_stmt *s = store_prepare(st,
-	                                with_bodies ? "SELECT kind, slug, lang, title, created_at, id, html, markdown "
-	                                              "FROM reports WHERE created_at < ?2 OR (created_at = ?2 AND id < ?3) "
-	                                              "ORDER BY created_at DESC, id DESC LIMIT ?1"
-	                                            : "SELECT kind, slug, lang, title, created_at, id FROM reports "
-	                                              "WHERE created_at < ?2 OR (created_at = ?2 AND id < ?3) "
-	                                              "ORDER BY created_at DESC, id DESC LIMIT ?1",
-	                                NULL);
+		at = id = INT64_MAX, newer = 0;
+	if (!before)
+		newer = 0;
+	/* "newer": the same order walked up from the cursor, turned round below. */
+	struct buf sql = BUF_INIT;
+	buf_printf(&sql, "SELECT kind, slug, lang, title, created_at, id%s FROM reports WHERE ",
+	           with_bodies ? ", html, markdown" : "");
+	buf_puts(&sql, newer ? "created_at > ?2 OR (created_at = ?2 AND id > ?3) ORDER BY created_at ASC, id ASC"
+	                     : "created_at < ?2 OR (created_at = ?2 AND id < ?3) ORDER BY created_at DESC, id DESC");
+	buf_puts(&sql, " LIMIT ?1");
+	sqlite3_stmt *s = store_prepare(st, buf_str(&sql), NULL);
+	buf_free(&sql);
 	if (!s)
 		return db_failed(st, e);
 	sqlite3_bind_int(s, 1, limit);
@@ -71,6 +74,11 @@ archive_reports(struct store *st, const char *before, int limit, int with_bodies
 		}
 	}
 	sqlite3_finalize(s);
+	for (size_t a = 0, b = *count; newer && a + 1 < b; a++, b--) { /* newest first */
+		struct archive_report t = (*out)[a];
+		(*out)[a] = (*out)[b - 1];
+		(*out)[b - 1] = t;
+	}
 	return rc == SQLITE_DONE ? 0 : db_failed(st, e);
 }
 

@@ -24,9 +24,11 @@ struct archive_report {
 
 /* The saved reports, newest first (created_at, then id), after the keyset cursor before
  * ("CREATED.ID" of the last report shown; NULL or unreadable = from the newest), at most limit.
- * with_bodies also reads the HTML and Markdown. Returns 0 or -1 with e set. */
-int archive_reports(struct store *st, const char *before, int limit, int with_bodies, struct arena *arena,
-                    struct archive_report **out, size_t *count, struct err *e);
+ * With newer set, the cursor names the first report of a page and these are the at most limit
+ * reports just newer than it (still listed newest first; an unreadable cursor = from the
+ * newest). with_bodies also reads the HTML and Markdown. Returns 0 or -1 with e set. */
+int archive_reports(struct store *st, const char *before, int newer, int limit, int with_bodies,
+                    struct arena *arena, struct archive_report **out, size_t *count, struct err *e);
 
 /* The newest saved body in column ("html", "json" or "markdown") of the report kind/slug
  * (slug[0..slug_len)), in language lang (NULL: any), appended to body; a body saved empty

@@ -835,6 +835,85 @@ test_newer_pages(const char *base, const char *db)
 	reply_free(&r);
 }
 
+/* The reports listed on index page b, in order, as their hrefs (at most max); returns how many. */
+static int
+page_reports(const char *b, char (*hrefs)[64], int max)
+{
+	int n = 0;
+	for (const char *p = b; n < max && (p = strstr(p, "<li><a href=\"/r/")) != NULL;) {
+		p += strlen("<li><a href=\"");
+		size_t len = strcspn(p, "\"");
+		snprintf(hrefs[n++], 64, "%.*s", (int)(len < 63 ? len : 63), p);
+	}
+	return n;
+}
+
+/* The reports index can be paged back: from its third page the "← newer" links give the second
+ * and the first again, the same reports in the same order, while new reports are written; one
+ * more "newer" page lists those, and it has no "newer" link. Every report is listed once. */
+static void
+test_newer_index_pages(const char *base, const char *db)
+{
+	static char fwd[3][50][64], back[50][64];
+	struct store w;
+	struct err e = {""};
+	CHECK_INT(store_open(&w, db, &e), 0);
+	CHECK_INT(store_exec(&w,
+	                     "WITH RECURSIVE n(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM n WHERE k < 130)"
+	                     " INSERT INTO reports(kind, slug, lang, title, created_at, markdown)"
+	                     " SELECT 'article', 'old-' || k, 'en', 'Old ' || k, 1760000000 + k / 2, '# old' FROM n",
+	                     &e),
+	          0);
+	store_close(&w);
+	char path[1024] = "/", newer[1024];
+	struct reply r;
+	for (int k = 0; k < 3; k++) {
+		const char *b = get(base, path, &r);
+		CHECK_INT(r.status, 200);
+		int n = page_reports(b, fwd[k], 50);
+		CHECK(k < 2 ? n == 50 : n > 0);
+		pager_link(b, "← newer", newer, sizeof newer);
+		CHECK(k == 0 ? newer[0] == '\0' : newer[0] != '\0'); /* the first page is the newest */
+		pager_link(b, "older", path, sizeof path);
+		if (k < 2)
+			CHECK(path[0] != '\0');
+		else
+			snprintf(path, sizeof path, "%s", newer);
+		reply_free(&r);
+	}
+	CHECK_INT(store_open(&w, db, &e), 0);
+	CHECK_INT(store_exec(&w,
+	                     "WITH RECURSIVE n(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM n WHERE k < 20)"
+	                     " INSERT INTO reports(kind, slug, lang, title, created_at, markdown)"
+	                     " SELECT 'article', 'new-' || k, 'en', 'New ' || k, 1790000000 + k, '# new' FROM n",
+	                     &e),
+	          0);
+	store_close(&w);
+	for (int k = 1; k >= 0; k--) {
+		CHECK(str_starts(path, "/?after="));
+		const char *b = get(base, path, &r);
+		CHECK_INT(r.status, 200);
+		int n = page_reports(b, back, 50);
+		CHECK_INT(n, 50);
+		for (int i = 0; i < n; i++)
+			CHECK_STR(back[i], fwd[k][i]);
+		pager_link(b, "← newer", path, sizeof path);
+		reply_free(&r);
+	}
+	const char *b = get(base, path, &r); /* the 20 written meanwhile */
+	CHECK_INT(r.status, 200);
+	int n = page_reports(b, back, 50);
+	CHECK_INT(n, 20);
+	for (int i = 0; i < n; i++) {
+		char want[64];
+		snprintf(want, sizeof want, "/r/article/new-%d?lang=en", 20 - i);
+		CHECK_STR(back[i], want);
+	}
+	pager_link(b, "← newer", newer, sizeof newer);
+	CHECK(newer[0] == '\0');
+	reply_free(&r);
+}
+
 /* A search can be paged back too: from its third page the "← newer" links give the second
  * and the first again, the same matches in the same order, while new matches arrive (they
  * are not in the window the first page pinned); the first has no "newer" link. */
@@ -1190,6 +1269,7 @@ main(void)
 	test_stable_etag(base);
 	test_newer_pages(base, db);
 	test_newer_search_pages(base, db);
+	test_newer_index_pages(base, db);
 	test_store_error_page();
 	test_binary_during_migration();
 	test_binary_during_backfill();
