@@ -346,6 +346,18 @@ mds_md_inline(struct buf *out, const char *text, const struct mds_refs *refs)
 }
 
 void
+mds_text_inline(struct buf *out, const char *text)
+{
+	struct ctx c = {F_TEXT, out, NULL, NULL, 0};
+	if (text) {
+		const char *s = text;
+		size_t len = strlen(text);
+		str_trim(&s, &len);
+		walk_inline(&c, s, len, 0);
+	}
+}
+
+void
 mds_strip(struct buf *out, const char *text)
 {
 	struct ctx c = {F_STRIP, out, NULL, NULL, 0};

@@ -60,6 +60,11 @@ void mds_md_inline(struct buf *out, const char *text, const struct mds_refs *ref
  * (the consumer escapes for its medium). */
 void mds_text(struct buf *out, const char *text);
 
+/* Append the one-line text mds_html_inline/mds_md_inline render, normalised (JSON of a
+ * weekly paragraph): trimmed, line breaks as spaces, bold as "**", citations as "[n]", no
+ * escaping. */
+void mds_text_inline(struct buf *out, const char *text);
+
 /* Append text with the bold markers of paired "**" runs removed, lines joined by a
  * space: a heading the model wrapped in "**" is shown once, not double-bold. */
 void mds_strip(struct buf *out, const char *text);

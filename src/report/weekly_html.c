@@ -182,7 +182,10 @@ weekly_render_json(const struct weekly_post *p, struct buf *out)
 			for (size_t i = 0; i < sec->groups[g].para_count; i++) {
 				const struct weekly_para *para = &sec->groups[g].paras[i];
 				json_t *jp = json_object();
-				json_object_set_new(jp, "text", json_text(para->text));
+				struct buf text = BUF_INIT; /* the line the post shows, not the model's raw text */
+				mds_text_inline(&text, para->text);
+				json_object_set_new(jp, "text", json_text(buf_str(&text)));
+				buf_free(&text);
 				json_object_set_new(jp, "refs", json_refs_of(para));
 				json_array_append_new(paras, jp);
 			}
