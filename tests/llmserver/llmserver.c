@@ -31,6 +31,9 @@ struct llmsrv {
 	pthread_mutex_t lock;
 	char *faults[MAX_FAULTS];
 	size_t fault_head, fault_count;
+	char *aimed[MAX_FAULTS];   /* llmsrv_push_faults_for: taken only by requests whose user */
+	size_t aimed_head, aimed_count; /* message contains aimed_match, before the queue above */
+	char aimed_match[128];
 	uint64_t seen[MAX_SEEN];
 	size_t seen_count;
 	struct llmsrv_stats stats;
@@ -76,6 +79,23 @@ next_fault(struct llmsrv *s)
 		f = s->faults[s->fault_head];
 		s->fault_head = (s->fault_head + 1) % MAX_FAULTS;
 		s->fault_count--;
+		s->stats.faults++;
+	}
+	pthread_mutex_unlock(&s->lock);
+	return f;
+}
+
+/* The next fault aimed at requests whose user message contains the match
+ * (llmsrv_push_faults_for), or NULL. */
+static char *
+next_aimed_fault(struct llmsrv *s, const char *user)
+{
+	char *f = NULL;
+	pthread_mutex_lock(&s->lock);
+	if (s->aimed_count && strstr(user, s->aimed_match)) {
+		f = s->aimed[s->aimed_head];
+		s->aimed_head = (s->aimed_head + 1) % MAX_FAULTS;
+		s->aimed_count--;
 		s->stats.faults++;
 	}
 	pthread_mutex_unlock(&s->lock);
@@ -339,7 +359,9 @@ chat(struct llmsrv *s, struct MHD_Connection *c, const struct buf *body)
 	s->log[s->log_count++] = xstrdup(user);
 	pthread_mutex_unlock(&s->lock);
 
-	char *fault = next_fault(s);
+	char *fault = next_aimed_fault(s, user);
+	if (!fault)
+		fault = next_fault(s);
 	enum MHD_Result ret;
 	char ra[16];
 	snprintf(ra, sizeof ra, "%d", s->opts.retry_after_s);
@@ -391,7 +413,10 @@ chat(struct llmsrv *s, struct MHD_Connection *c, const struct buf *body)
 		buf_puts(&content, "NaN");
 		buf_puts(&content, r + strspn(r, "-0123456789.eE+"));
 	} else if (fault && strcmp(fault, "truncated") == 0) {
-		buf_append(&content, json, strlen(json) / 2);
+		size_t half = strlen(json) / 2;
+		while (half > 0 && ((unsigned char)json[half] & 0xC0) == 0x80)
+			half--; /* at a character's start: cut Chinese text stays UTF-8 (else no choice at all) */
+		buf_append(&content, json, half);
 		finish = "length";
 	} else {
 		buf_puts(&content, json);
@@ -578,6 +603,7 @@ llmsrv_stop(struct llmsrv *s)
 	llmsrv_reset(s);
 	while (s->fault_count)
 		free(next_fault(s));
+	llmsrv_push_faults_for(s, NULL, NULL);
 	free(s->log);
 	free(s->log_task);
 	pthread_mutex_destroy(&s->lock);
@@ -606,6 +632,29 @@ llmsrv_push_faults(struct llmsrv *s, const char *csv)
 		if (n && s->fault_count < MAX_FAULTS) {
 			s->faults[(s->fault_head + s->fault_count) % MAX_FAULTS] = xstrndup(p, n);
 			s->fault_count++;
+		}
+		p += n;
+		while (*p == ',' || *p == ' ' || *p == '\n')
+			p++;
+	}
+	pthread_mutex_unlock(&s->lock);
+}
+
+void
+llmsrv_push_faults_for(struct llmsrv *s, const char *match, const char *csv)
+{
+	pthread_mutex_lock(&s->lock);
+	while (s->aimed_count) { /* a new aim replaces what is left of the old one */
+		free(s->aimed[s->aimed_head]);
+		s->aimed_head = (s->aimed_head + 1) % MAX_FAULTS;
+		s->aimed_count--;
+	}
+	snprintf(s->aimed_match, sizeof s->aimed_match, "%s", match ? match : "");
+	for (const char *p = csv ? csv : ""; *p;) {
+		size_t n = strcspn(p, ", \n");
+		if (n && s->aimed_count < MAX_FAULTS) {
+			s->aimed[(s->aimed_head + s->aimed_count) % MAX_FAULTS] = xstrndup(p, n);
+			s->aimed_count++;
 		}
 		p += n;
 		while (*p == ',' || *p == ' ' || *p == '\n')

@@ -99,7 +99,11 @@ const char *llmsrv_base_url(const struct llmsrv *s);
 const char *const *llmsrv_brief_env(const struct llmsrv *s);
 /* Queue faults: a comma-separated list of the names above. */
 void llmsrv_push_faults(struct llmsrv *s, const char *csv);
-/* Faults still queued. */
+/* Queue faults (csv as above) for the chat requests whose user message contains match only
+ * (one group of a weekly, one story), taken before the general queue; replaces the faults
+ * left of an earlier aim. NULL csv clears. */
+void llmsrv_push_faults_for(struct llmsrv *s, const char *match, const char *csv);
+/* Faults still queued (the general queue). */
 size_t llmsrv_faults_pending(struct llmsrv *s);
 /* A snapshot of the counters. */
 void llmsrv_get_stats(struct llmsrv *s, struct llmsrv_stats *out);

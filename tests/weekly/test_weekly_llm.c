@@ -374,6 +374,80 @@ model_lines_json(struct llmsrv *srv, const char *const *env)
 	buf_free(&kagi);
 }
 
+/* The Kagi group gets no answer at all, faults (aimed at its requests only) the stand-in's
+ * faults: refused, or the JSON cut mid-string on every attempt. Then there is no draft to
+ * re-ask about: the group is extractive, stderr says the model did not answer and why, and
+ * the other groups stay the model's and are cached (a rerun asks for Kagi alone). Before:
+ * stderr said the paragraphs "failed twice", though the model wrote none. */
+static void
+model_silent(struct llmsrv *srv, const char *const *env, const char *tag, const char *faults, const char *why)
+{
+	char home[4096];
+	snprintf(home, sizeof home, "%s/home-%s", test_tmpdir(), tag);
+	wfx_make_home(home);
+	llmsrv_reset(srv);
+	llmsrv_push_faults_for(srv, "about: Kagi.", faults);
+	const char *args[] = {"weekly", "--home", home, "--no-fetch", "--now", WFX_NOW, "--config",
+	                      wfx_path("weekly", "weekly.conf"), NULL};
+	struct buf out = BUF_INIT, err = BUF_INIT, kagi = BUF_INIT;
+	CHECK_INT(wfx_brief(args, env, &out, &err), 0);
+	llmsrv_push_faults_for(srv, NULL, NULL);
+	section(buf_str(&out), "\n### 1. Kagi\n", "\n### 2. ", &kagi);
+	CHECK(strstr(buf_str(&kagi), "AI Daily 报道《Kagi raises Professional plan price") != NULL);
+	CHECK(strstr(buf_str(&out), "改为摘录原文：Kagi。") != NULL);
+	CHECK(strstr(buf_str(&err), "weekly Kagi: the model did not answer") != NULL);
+	CHECK(strstr(buf_str(&err), why) != NULL);
+	CHECK(strstr(buf_str(&err), "failed twice") == NULL);
+	CHECK(strstr(buf_str(&err), "asking again with the findings") == NULL);
+	for (size_t i = 0; i < llmsrv_logged(srv); i++) {
+		char *u = llmsrv_logged_user(srv, i);
+		CHECK(strstr(u, "failed these checks") == NULL);
+		free(u);
+	}
+	/* Every other group is the model's, and cached: the rerun asks for Kagi alone. */
+	CHECK(strstr(buf_str(&out), "【周报稿】2026-02-20，Tech Wire 报道「OpenAI releases") != NULL);
+	long groups = group_count(buf_str(&out));
+	llmsrv_reset(srv);
+	out.len = 0;
+	CHECK_INT(wfx_brief(args, env, &out, &err), 0);
+	CHECK_INT(weekly_requests(srv), 1);
+	CHECK_INT(group_count(buf_str(&out)), groups);
+	section(buf_str(&out), "\n### 1. Kagi\n", "\n### 2. ", &kagi);
+	CHECK(strstr(buf_str(&kagi), "【周报稿】") != NULL);
+	CHECK(strstr(buf_str(&out), "改为摘录原文") == NULL);
+	buf_free(&out);
+	buf_free(&err);
+	buf_free(&kagi);
+}
+
+/* The first Kagi draft fails the language check and the re-ask is refused: stderr gives the
+ * first draft's findings and says the re-ask got no answer, not that two drafts failed. */
+static void
+model_reask_refused(struct llmsrv *srv, const char *const *env)
+{
+	char home[4096];
+	snprintf(home, sizeof home, "%s/home-reask-refused", test_tmpdir());
+	wfx_make_home(home);
+	llmsrv_reset(srv);
+	llmsrv_weekly_answer("Kagi raises", 1,
+	                     "[\"Kagi made its Assistant available on every paid plan starting Monday [1]. Kagi "
+	                     "will charge $12 a month for its Professional plan from March 1, up from $10 [2].\"]");
+	llmsrv_push_faults_for(srv, "about: Kagi.", "none,refusal,refusal");
+	const char *args[] = {"weekly", "--home", home, "--no-fetch", "--now", WFX_NOW, "--config",
+	                      wfx_path("weekly", "weekly.conf"), NULL};
+	struct buf out = BUF_INIT, err = BUF_INIT;
+	CHECK_INT(wfx_brief(args, env, &out, &err), 0);
+	llmsrv_push_faults_for(srv, NULL, NULL);
+	llmsrv_weekly_answer(NULL, 0, NULL);
+	CHECK(strstr(buf_str(&out), "改为摘录原文：Kagi。") != NULL);
+	CHECK(strstr(buf_str(&err), "the re-ask got no answer") != NULL);
+	CHECK(strstr(buf_str(&err), "is not in Chinese") != NULL);
+	CHECK(strstr(buf_str(&err), "refused") != NULL);
+	CHECK(strstr(buf_str(&err), "failed twice") == NULL);
+	buf_free(&out);
+	buf_free(&err);
+}
+
 int
 main(void)
 {
@@ -421,6 +495,9 @@ main(void)
 	model_long(srv, env);
 	model_markup(srv, env);
 	model_lines_json(srv, env);
+	model_silent(srv, env, "refused", "refusal,refusal", "the model refused");
+	model_silent(srv, env, "cut", "truncated,truncated,truncated,truncated", "truncated");
+	model_reask_refused(srv, env);
 	llmsrv_stop(srv);
 	buf_free(&out);
 	buf_free(&err);

@@ -305,6 +305,8 @@ struct job_state {
 	char hash[33];
 	struct llm_request req;
 	int is_pending;
+	int drafts;              /* answers the model gave that were checked and failed */
+	char no_answer[256];     /* why the last request got no answer (refused, cut off, HTTP), or "" */
 	struct ground_index *ix; /* the sources as sent, for the claim checks */
 };
 
@@ -334,12 +336,17 @@ ask_round(struct weekly_llm *w, struct weekly_job *jobs, struct job_state *st, s
 			continue;
 		struct llm_request *r = &st[i].req;
 		st[i].is_pending = 0;
+		if (!r->is_ok) {
+			/* No draft: nothing to re-ask about. A re-ask's findings of the first draft stay. */
+			snprintf(st[i].no_answer, sizeof st[i].no_answer, "%s", r->error);
+			llm_request_clear(r);
+			continue;
+		}
+		st[i].drafts++;
 		st[i].findings.len = 0;
 		if (st[i].findings.data)
 			st[i].findings.data[0] = 0;
-		if (!r->is_ok) {
-			buf_printf(&st[i].findings, "- the model could not answer: %s\n", r->error);
-		} else if (accept_answer(&jobs[i], &st[i].rules, st[i].ix, reask, w->strict, r->answer, arena,
+		if (accept_answer(&jobs[i], &st[i].rules, st[i].ix, reask, w->strict, r->answer, arena,
 		                         &st[i].findings) == 0) {
 			/* Cached as the model said it; a repaired one marked, so that a rerun repairs it
 			 * again the same way instead of asking twice more for other paragraphs. */
@@ -394,10 +401,22 @@ weekly_llm_write(struct weekly_llm *w, struct weekly_job *jobs, size_t n, const 
 	ask_round(w, jobs, st, n, lang, 0, arena);
 	ask_round(w, jobs, st, n, lang, 1, arena);
 	for (size_t i = 0; i < n; i++) {
-		if (!jobs[i].is_ok) {
+		const char *name = jobs[i].name ? jobs[i].name : "open source";
+		if (!jobs[i].is_ok && st[i].no_answer[0] && st[i].drafts == 0) {
+			jobs[i].findings =
+				arena_printf(arena, "- the model did not answer: %s\n", st[i].no_answer);
+			log_warn("weekly %s: the model did not answer (%s); using the extractive paragraphs", name,
+			         st[i].no_answer);
+		} else if (!jobs[i].is_ok && st[i].no_answer[0]) {
+			jobs[i].findings = arena_printf(arena, "%s- the re-ask got no answer: %s\n", buf_str(&st[i].findings),
+			                                st[i].no_answer);
+			log_warn("weekly %s: the model's paragraphs failed the checks and the re-ask got no answer; using "
+			         "the extractive ones:\n%s",
+			         name, jobs[i].findings);
+		} else if (!jobs[i].is_ok) {
 			jobs[i].findings = arena_strdup(arena, buf_str(&st[i].findings));
-			log_warn("weekly %s: the model's paragraphs failed twice; using the extractive ones:\n%s",
-			         jobs[i].name ? jobs[i].name : "open source", jobs[i].findings);
+			log_warn("weekly %s: the model's paragraphs failed twice; using the extractive ones:\n%s", name,
+			         jobs[i].findings);
 		}
 		buf_free(&st[i].user);
 		buf_free(&st[i].terms);
