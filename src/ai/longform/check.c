@@ -222,15 +222,22 @@ quote_mark(uint32_t cp)
 	return 0;
 }
 
+/* The most Latin words a quoted span (「…」, 《…》, “…”) may have and keep its own language:
+ * a quote is a title or a sentence, not a paragraph (seed 001 and 002 quote titles of at
+ * most 4 words; a long English sentence has about 30). */
+#define QUOTE_MAX_WORDS 30
+
 /* Count s's citations and letters into sc. In a Chinese text, an English function word
  * ("the", "its", "on": text_is_stopword) outside quotation marks is foreign even when the
  * sources have it: it is English prose, not a name or term; a quoted title (「…」, 《…》,
- * “…”) keeps its own language. */
+ * “…”) keeps its own language, up to QUOTE_MAX_WORDS words: in a longer span every such
+ * word counts again (an English paragraph wrapped in “…” is English prose). */
 static void
 scan_text(struct scan *sc, const char *s)
 {
 	int zh = strcmp(sc->r->lang, "en") != 0;
 	int quoted = 0;
+	size_t span_words = 0, span_spared = 0; /* the open quote's words, its function words' letters */
 	for (const char *p = s ? s : ""; *p;) {
 		long id;
 		size_t c = check_citation(p, &id);
@@ -258,9 +265,16 @@ scan_text(struct scan *sc, const char *s)
 				word[len] = 0;
 			}
 			sc->latin += len;
+			int stop = zh && len < sizeof word && text_is_stopword(word);
+			if (quoted && ++span_words == QUOTE_MAX_WORDS + 1) {
+				sc->latin_foreign += span_spared; /* too long for a quote */
+				span_spared = 0;
+			}
 			if (len >= sizeof word || !is_name_or_term(word, len, sc->r->allowed_terms) ||
-			    (zh && !quoted && text_is_stopword(word)))
+			    (stop && (!quoted || span_words > QUOTE_MAX_WORDS)))
 				sc->latin_foreign += len;
+			else if (stop)
+				span_spared += len;
 			continue;
 		}
 		uint32_t cp;
@@ -268,8 +282,10 @@ scan_text(struct scan *sc, const char *s)
 		if (text_is_cjk(cp))
 			sc->cjk++;
 		quoted += quote_mark(cp);
-		if (quoted < 0)
+		if (quoted <= 0) {
 			quoted = 0;
+			span_words = span_spared = 0;
+		}
 	}
 }
 
