@@ -735,6 +735,65 @@ test_streamed_answer(void)
 	store_close(&st);
 }
 
+/* Found in review: a 429 that says the quota is spent (OpenAI's insufficient_quota, no
+ * Retry-After) was retried as a rate limit, every batch of the run up to its last attempt, each
+ * with its own warning, and only then went offline. Now the first such answer stops the run's
+ * requests: one request, one warning, everything offline at once. */
+static void
+test_quota_spent(void)
+{
+	struct store st;
+	struct arena a = ARENA_INIT;
+	struct curate_result r;
+	CHECK(curate_faulted("quota.db", "quota_429,quota_429,quota_429,quota_429,quota_429,quota_429,quota_429,quota_429",
+	                     &st, &a, &r) == 12);
+	CHECK_INT(r.llm_requests, 1);
+	CHECK_INT(llmsrv_faults_pending(srv), 7);
+	check_all_scored(&r);
+	CHECK_INT(r.offline_fallbacks, r.story_count);
+	for (size_t i = 0; i < r.top_count; i++)
+		CHECK(r.top[i]->enrichment.is_offline);
+	CHECK(!r.is_model_highlights);
+	CHECK_INT(test_query_int(&st, "SELECT count(*) FROM llm_usage WHERE error LIKE '%quota%'"), 1);
+	llmsrv_clear_faults(srv);
+	arena_free(&a);
+	store_close(&st);
+}
+
+/* Found in review: a 429 asking for an hour (Retry-After: 3600, a daily limit) was waited out
+ * for the longest wait honoured, a minute, per attempt and per batch. Now it stops the client:
+ * the request fails at once, and no later request of the run is sent. */
+static void
+test_long_retry_after(void)
+{
+	llmsrv_reset(srv);
+	struct llm_client c;
+	direct_client(&c, NULL);
+	c.cfg.max_attempts = 2; /* before the fix: one wait of a minute, not three */
+	struct buf user = BUF_INIT;
+	score_user(&user, 3);
+	struct llm_request req = {.task = PROMPT_SCORE, .lang = "en", .user = buf_str(&user), .max_tokens = 600};
+	struct llm_request *reqs[] = {&req};
+	llmsrv_push_faults(srv, "429_hour,429_hour");
+	llm_run(&c, reqs, 1);
+	CHECK(!req.is_ok);
+	CHECK_INT(req.attempts, 1);
+	CHECK(strstr(req.error, "3600") != NULL);
+	llm_request_clear(&req);
+	struct llm_request later = {.task = PROMPT_SCORE, .lang = "en", .user = buf_str(&user), .max_tokens = 600};
+	reqs[0] = &later;
+	llm_run(&c, reqs, 1);
+	CHECK(!later.is_ok);
+	CHECK_INT(later.attempts, 0);
+	CHECK_INT(llmsrv_faults_pending(srv), 1);
+	struct llmsrv_stats s;
+	llmsrv_get_stats(srv, &s);
+	CHECK_INT(s.requests, 1);
+	llm_request_clear(&later);
+	buf_free(&user);
+	llm_client_free(&c);
+}
+
 int
 main(void)
 {
@@ -782,6 +841,8 @@ main(void)
 	test_long_summary();
 	test_swapped_ids();
 	test_streamed_answer();
+	test_quota_spent();
+	test_long_retry_after();
 	llmsrv_stop(srv);
 	return test_done("test_llm");
 }

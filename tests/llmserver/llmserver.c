@@ -369,6 +369,20 @@ chat(struct llmsrv *s, struct MHD_Connection *c, const struct buf *body)
 		ret = reply_error(c, 429, "rate limited (stand-in)", ra);
 		goto out;
 	}
+	if (fault && strcmp(fault, "quota_429") == 0) { /* OpenAI's answer once the credit is spent */
+		json_t *e = json_pack("{s:{s:s,s:s,s:s}}", "error", "message",
+		                      "You exceeded your current quota, please check your plan and billing details.",
+		                      "type", "insufficient_quota", "code", "insufficient_quota");
+		char *es = json_dumps(e, JSON_COMPACT);
+		ret = reply(c, 429, es, NULL);
+		free(es);
+		json_decref(e);
+		goto out;
+	}
+	if (fault && strcmp(fault, "429_hour") == 0) {
+		ret = reply_error(c, 429, "daily request limit reached (stand-in)", "3600");
+		goto out;
+	}
 	if (fault && strcmp(fault, "500") == 0) {
 		ret = reply_error(c, 500, "internal error (stand-in)", NULL);
 		goto out;
@@ -661,6 +675,13 @@ llmsrv_push_faults_for(struct llmsrv *s, const char *match, const char *csv)
 			p++;
 	}
 	pthread_mutex_unlock(&s->lock);
+}
+
+void
+llmsrv_clear_faults(struct llmsrv *s)
+{
+	while (llmsrv_faults_pending(s))
+		free(next_fault(s));
 }
 
 size_t

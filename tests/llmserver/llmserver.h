@@ -28,7 +28,9 @@
  * "half_scores" (every score entry's r, q and t half a point lower, 8 as 7.5), "long_summary"
  * (every enrich entry's summary repeated to over 5,000 bytes), "sse" (the answer sent as a
  * text/event-stream of chat.completion.chunk deltas though no stream was asked for, as a
- * gateway that always streams does).
+ * gateway that always streams does), "quota_429" (a 429 whose error code is insufficient_quota, no
+ * Retry-After, as OpenAI answers once the credit is spent), "429_hour" (a 429 with Retry-After:
+ * 3600, as a daily limit answers).
  *
  * Token counting (the same rule for every client, so comparisons are fair): ASCII bytes / 4
  * plus one per non-ASCII code point, over all message contents; a system message seen before
@@ -103,6 +105,8 @@ void llmsrv_push_faults(struct llmsrv *s, const char *csv);
  * (one group of a weekly, one story), taken before the general queue; replaces the faults
  * left of an earlier aim. NULL csv clears. */
 void llmsrv_push_faults_for(struct llmsrv *s, const char *match, const char *csv);
+/* Drop the faults still queued (a test that left some unconsumed on purpose). */
+void llmsrv_clear_faults(struct llmsrv *s);
 /* Faults still queued (the general queue). */
 size_t llmsrv_faults_pending(struct llmsrv *s);
 /* A snapshot of the counters. */

@@ -246,8 +246,13 @@ batch_run(const struct batch_env *env, struct batch_task *t, struct batch_item *
 			if (pb[b].req.is_ok) {
 				collect(env, t, members + pb[b].first, pb[b].count, pb[b].req.answer);
 			} else {
-				log_warn("llm %s: %s; %zu item(s) fall back to the offline engine", prompt_task_name(t->task),
-				         pb[b].req.error, pb[b].count);
+				/* a halted client has said why, once: not again per batch */
+				if (env->llm->halted[0])
+					log_debug("llm %s: %s; %zu item(s) fall back to the offline engine", prompt_task_name(t->task),
+					          pb[b].req.error, pb[b].count);
+				else
+					log_warn("llm %s: %s; %zu item(s) fall back to the offline engine", prompt_task_name(t->task),
+					         pb[b].req.error, pb[b].count);
 				for (size_t k = 0; k < pb[b].count; k++)
 					members[pb[b].first + k]->is_failed = 1;
 			}

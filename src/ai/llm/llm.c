@@ -333,6 +333,37 @@ drop_bad_entries(const struct llm_request *r, json_t *answer)
 	return dropped;
 }
 
+/* Whether r's 429 says the quota is gone rather than "slow down": OpenAI's insufficient_quota
+ * code or type in the error body, or a Retry-After beyond the longest wait honoured (a daily
+ * limit's "come back in an hour"). Then c is halted (warned once) and 1 is returned. */
+static int
+quota_spent(struct llm_client *c, const struct llm_request *r)
+{
+	json_t *eb = json_loadb(buf_str(&r->response), r->response.len, 0, NULL);
+	json_t *err = json_object_get(eb, "error");
+	const char *code = json_string_value(json_object_get(err, "code"));
+	const char *type = json_string_value(json_object_get(err, "type"));
+	int is_quota = (code && strcmp(code, "insufficient_quota") == 0) || (type && strcmp(type, "insufficient_quota") == 0);
+	int is_long = r->retry_after_ms > MAX_RETRY_AFTER_MS;
+	if ((is_quota || is_long) && !c->halted[0]) {
+		const char *msg = json_string_value(json_object_get(err, "message"));
+		struct buf m = BUF_INIT;
+		buf_puts(&m, msg ? msg : "rate limited");
+		char *shown = buf_detach(&m);
+		redact_secret(shown, c->cfg.api_key);
+		if (is_quota)
+			snprintf(c->halted, sizeof c->halted, "HTTP 429, the provider's quota is spent: %.160s", shown);
+		else
+			snprintf(c->halted, sizeof c->halted, "HTTP 429, asked to wait %ld s: %.160s", r->retry_after_ms / 1000,
+			         shown);
+		free(shown);
+		redact_inplace(c->halted, sizeof c->halted);
+		log_warn("llm: %s; no more requests this run, the offline engine takes what is left", c->halted);
+	}
+	json_decref(eb);
+	return is_quota || is_long;
+}
+
 /* Decide what a finished transfer means. Returns 1 when the request is done (ok or final
  * failure), 0 when it should be retried (ready_at set). */
 static int
@@ -348,6 +379,8 @@ finish(struct llm_client *c, struct llm_request *r, CURLcode code)
 	if (code != CURLE_OK) {
 		snprintf(r->error, sizeof r->error, "%s", curl_easy_strerror(code));
 		retryable = 1;
+	} else if (status == 429 && quota_spent(c, r)) {
+		snprintf(r->error, sizeof r->error, "%s", c->halted);
 	} else if (status == 429 || status == 408 || status >= 500) {
 		snprintf(r->error, sizeof r->error, "HTTP %ld", status);
 		retryable = 1;
@@ -428,7 +461,7 @@ finish(struct llm_client *c, struct llm_request *r, CURLcode code)
 	record_usage(c, r, status, ms, pt, ct, cached, r->is_ok ? NULL : r->error);
 	if (r->is_ok)
 		return 1;
-	if (!retryable || r->attempts >= c->cfg.max_attempts) {
+	if (!retryable || r->attempts >= c->cfg.max_attempts || c->halted[0]) {
 		c->stats.failed++;
 		return 1;
 	}
@@ -485,9 +518,10 @@ llm_run(struct llm_client *c, struct llm_request **reqs, size_t n)
 			long estimate = prompt_tokens(prompt_system(r->task, r->lang, 1), strlen(prompt_system(r->task, r->lang, 1))) +
 			                prompt_tokens(r->user, strlen(r->user)) + r->cur_max_tokens;
 			/* In-flight requests hold their estimate, so concurrency cannot overshoot the budget. */
-			if ((c->budget > 0 && llm_tokens_used(c) + c->reserved + estimate > c->budget) || start(c, r) < 0) {
+			if (c->halted[0] || (c->budget > 0 && llm_tokens_used(c) + c->reserved + estimate > c->budget) ||
+			    start(c, r) < 0) {
 				snprintf(r->error, sizeof r->error, "%s",
-				         c->budget > 0 ? "token budget reached" : "cannot start a transfer");
+				         c->halted[0] ? c->halted : c->budget > 0 ? "token budget reached" : "cannot start a transfer");
 				r->state = ST_DONE;
 				c->stats.failed++;
 				done++;

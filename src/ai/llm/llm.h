@@ -8,7 +8,10 @@
  * matching the schema). A refusal (content null, a "refusal" text) is retried once at most,
  * with a warning when it stands. Other 4xx fail at once. A 400 that names response_format makes the
  * client fall back to json_object mode (schema in the instructions, same local validation)
- * for the rest of the run. Requests ask for no stream; an answer streamed anyway (text/event-stream
+ * for the rest of the run. A 429 whose error code is insufficient_quota, or whose Retry-After asks
+ * for more than a minute, is no rate limit to wait out: the client warns once and sends nothing
+ * more for the rest of the run (llm_client.halted), so the callers' offline fallbacks take what is
+ * left at once. Requests ask for no stream; an answer streamed anyway (text/event-stream
  * chunks) is read as the one completion its chunks make. The API key goes only into the Authorization header and is
  * redacted from every error text, as are credentials in URLs (util/redact.h). */
 #ifndef BRIEF_AI_LLM_LLM_H
@@ -72,6 +75,10 @@ struct llm_client {
 	uint64_t rng;
 	int is_schema_off;      /* the provider rejected json_schema: json_object from now on */
 	int64_t base_backoff_ms; /* first retry delay (default 500) */
+	char halted[256];       /* "" while the provider is asked; else why it is not asked again this
+	                         * run (a 429 that says the quota is spent, or asks for a wait beyond
+	                         * the longest one honoured): every request left fails at once with
+	                         * this error, unsent */
 };
 
 /* Set up a client (curl global init is the caller's, done once in main or tests).
