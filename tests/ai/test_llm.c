@@ -789,7 +789,44 @@ test_long_retry_after(void)
 	struct llmsrv_stats s;
 	llmsrv_get_stats(srv, &s);
 	CHECK_INT(s.requests, 1);
+	llmsrv_clear_faults(srv);
 	llm_request_clear(&later);
+	buf_free(&user);
+	llm_client_free(&c);
+}
+
+/* Found in review: a gateway that passes an upstream error on under status 200 ({"error":
+ * {...}}, no choices) was read as "the answer has no choices" and asked again up to the last
+ * attempt, its message never shown; and an answer with no choices and no error (a content
+ * filter's) was asked again as often, failing the same way each time. Now the error object's
+ * message is the error and it is not asked again (unless it names a rate limit, an overload or
+ * a server error); an empty answer is asked once more at most. */
+static void
+test_error_under_200(void)
+{
+	llmsrv_reset(srv);
+	struct llm_client c;
+	direct_client(&c, NULL);
+	struct buf user = BUF_INIT;
+	score_user(&user, 3);
+	struct llm_request req = {.task = PROMPT_SCORE, .lang = "en", .user = buf_str(&user), .max_tokens = 600};
+	struct llm_request *reqs[] = {&req};
+	llmsrv_push_faults(srv, "error_200,error_200,error_200,error_200");
+	llm_run(&c, reqs, 1);
+	CHECK(!req.is_ok);
+	CHECK_INT(req.attempts, 1);
+	CHECK(strstr(req.error, "does not exist") != NULL);
+	llm_request_clear(&req);
+	llmsrv_clear_faults(srv);
+	struct llm_request empty = {.task = PROMPT_SCORE, .lang = "en", .user = buf_str(&user), .max_tokens = 600};
+	reqs[0] = &empty;
+	llmsrv_push_faults(srv, "empty_choices,empty_choices,empty_choices,empty_choices");
+	llm_run(&c, reqs, 1);
+	CHECK(!empty.is_ok);
+	CHECK_INT(empty.attempts, 2);
+	CHECK(strstr(empty.error, "no choices") != NULL);
+	llm_request_clear(&empty);
+	llmsrv_clear_faults(srv);
 	buf_free(&user);
 	llm_client_free(&c);
 }
@@ -843,6 +880,7 @@ main(void)
 	test_streamed_answer();
 	test_quota_spent();
 	test_long_retry_after();
+	test_error_under_200();
 	llmsrv_stop(srv);
 	return test_done("test_llm");
 }

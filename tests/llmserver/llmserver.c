@@ -379,6 +379,16 @@ chat(struct llmsrv *s, struct MHD_Connection *c, const struct buf *body)
 		json_decref(e);
 		goto out;
 	}
+	if (fault && strcmp(fault, "error_200") == 0) { /* an error object under 200, as some gateways send */
+		json_t *e = json_pack("{s:{s:s,s:s,s:s}}", "error", "message",
+		                      "The model does not exist or you do not have access to it.", "type",
+		                      "invalid_request_error", "code", "model_not_found");
+		char *es = json_dumps(e, JSON_COMPACT);
+		ret = reply(c, 200, es, NULL);
+		free(es);
+		json_decref(e);
+		goto out;
+	}
 	if (fault && strcmp(fault, "429_hour") == 0) {
 		ret = reply_error(c, 429, "daily request limit reached (stand-in)", "3600");
 		goto out;

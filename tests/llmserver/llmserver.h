@@ -30,7 +30,8 @@
  * text/event-stream of chat.completion.chunk deltas though no stream was asked for, as a
  * gateway that always streams does), "quota_429" (a 429 whose error code is insufficient_quota, no
  * Retry-After, as OpenAI answers once the credit is spent), "429_hour" (a 429 with Retry-After:
- * 3600, as a daily limit answers).
+ * 3600, as a daily limit answers), "error_200" (status 200 and an OpenAI error object,
+ * model_not_found, instead of a completion, as some gateways pass an upstream error on).
  *
  * Token counting (the same rule for every client, so comparisons are fair): ASCII bytes / 4
  * plus one per non-ASCII code point, over all message contents; a system message seen before

@@ -427,9 +427,31 @@ finish(struct llm_client *c, struct llm_request *r, CURLcode code)
 		int truncated = finish_reason && strcmp(finish_reason, "length") == 0;
 		const char *refusal = json_string_value(json_object_get(
 			json_object_get(json_array_get(json_object_get(resp, "choices"), 0), "message"), "refusal"));
-		if (!json_array_size(json_object_get(resp, "choices"))) {
+		json_t *perr = json_object_get(resp, "error");
+		if (!json_array_size(json_object_get(resp, "choices")) && perr) {
+			/* An error object under 200 (a gateway passing an upstream error on): its message is
+			 * the error; asked again only when it says rate limit, overload or server error. */
+			const char *msg = json_is_string(perr) ? json_string_value(perr)
+			                                       : json_string_value(json_object_get(perr, "message"));
+			const char *ecode = json_string_value(json_object_get(perr, "code"));
+			const char *etype = json_string_value(json_object_get(perr, "type"));
+			char kind[128];
+			snprintf(kind, sizeof kind, "%s %s", ecode ? ecode : "", etype ? etype : "");
+			snprintf(r->error, sizeof r->error, "the provider answered an error: %.160s", msg ? msg : kind);
+			if (quota_spent(c, r))
+				snprintf(r->error, sizeof r->error, "%s", c->halted);
+			else
+				retryable = str_icasestr(kind, strlen(kind), "rate_limit") || str_icasestr(kind, strlen(kind), "overload") ||
+				            str_icasestr(kind, strlen(kind), "server_error") || str_icasestr(kind, strlen(kind), "timeout");
+			redact_secret(r->error, c->cfg.api_key);
+			redact_inplace(r->error, sizeof r->error);
+			if (!retryable)
+				log_warn("llm %s: %s (not asked again)", prompt_task_name(r->task), r->error);
+		} else if (!json_array_size(json_object_get(resp, "choices"))) {
+			/* No choices and no error (a content filter's empty answer): asking again rarely
+			 * changes it, so once more at most, as a refusal. */
 			snprintf(r->error, sizeof r->error, "the answer has no choices");
-			retryable = 1;
+			retryable = r->attempts < 2;
 		} else if (!answer && refusal) {
 			/* The model declined (OpenAI's "refusal", content null): asking again rarely changes
 			 * its mind, so once more at most, then the caller's fallback takes the items. */

@@ -4,8 +4,10 @@
  * and one llm_usage row per HTTP call (prompt, completion and cached tokens).
  *
  * What is retried (up to max_attempts per request): transport errors and timeouts, HTTP 408,
- * 429 and 5xx, and answers that are unusable (no choices, no JSON object, truncated, not
- * matching the schema). A refusal (content null, a "refusal" text) is retried once at most,
+ * 429 and 5xx, and answers that are unusable (no JSON object, truncated, not matching the
+ * schema). An answer with no choices is retried once at most; an error object under 200 fails
+ * with its message, retried only when it names a rate limit, overload, timeout or server error.
+ * A refusal (content null, a "refusal" text) is retried once at most,
  * with a warning when it stands. Other 4xx fail at once. A 400 that names response_format makes the
  * client fall back to json_object mode (schema in the instructions, same local validation)
  * for the rest of the run. A 429 whose error code is insufficient_quota, or whose Retry-After asks
