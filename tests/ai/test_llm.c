@@ -333,6 +333,31 @@ test_truncated_raises_cap(void)
 	llm_client_free(&c);
 }
 
+/* Found in review: the doubled cap was not held to the most a provider grants, 16,384: an
+ * article's 9,000 became 18,000 and then 36,000 (a 400 "max_tokens is too large" at OpenAI's
+ * gpt-4o), and an answer cut at the most was asked again the same way up to the last attempt.
+ * Now the cap stops at 16,384 and an answer cut there is not asked again. */
+static void
+test_truncated_cap_held(void)
+{
+	llmsrv_reset(srv);
+	struct llm_client c;
+	direct_client(&c, NULL);
+	struct buf user = BUF_INIT;
+	score_user(&user, 3);
+	struct llm_request req = {.task = PROMPT_SCORE, .lang = "en", .user = buf_str(&user), .max_tokens = 9000};
+	struct llm_request *reqs[] = {&req};
+	llmsrv_push_faults(srv, "truncated,truncated,truncated");
+	llm_run(&c, reqs, 1);
+	CHECK_INT(req.cur_max_tokens, 16384);
+	CHECK(!req.is_ok);
+	CHECK_INT(req.attempts, 2);
+	llmsrv_clear_faults(srv);
+	llm_request_clear(&req);
+	buf_free(&user);
+	llm_client_free(&c);
+}
+
 /* Found in review: an error message that echoes the key (some OpenAI-compatible servers do)
  * is cut at 160 bytes before the key is redacted, so a long key (OpenAI project keys are
  * ~164 characters) cut in the middle is no longer found and its first part is kept in the
@@ -864,6 +889,7 @@ main(void)
 	test_persistent_failure();
 	test_budget();
 	test_truncated_raises_cap();
+	test_truncated_cap_held();
 	test_echoed_key_redacted();
 	test_one_bad_entry();
 	test_blank_keywords();

@@ -333,6 +333,18 @@ drop_bad_entries(const struct llm_request *r, json_t *answer)
 	return dropped;
 }
 
+/* After an answer cut at r's completion cap: double the cap, never above
+ * MAX_COMPLETION_TOKENS (the most a provider grants; more is a 400). Returns 1 when it was
+ * raised, 0 when it already was the most (asked again, the answer would be cut the same way). */
+static int
+raise_cap(struct llm_request *r)
+{
+	if (r->cur_max_tokens >= MAX_COMPLETION_TOKENS)
+		return 0;
+	r->cur_max_tokens = r->cur_max_tokens > MAX_COMPLETION_TOKENS / 2 ? MAX_COMPLETION_TOKENS : 2 * r->cur_max_tokens;
+	return 1;
+}
+
 /* Whether r's 429 says the quota is gone rather than "slow down": OpenAI's insufficient_quota
  * code or type in the error body, or a Retry-After beyond the longest wait honoured (a daily
  * limit's "come back in an hour"). Then c is halted (warned once) and 1 is returned. */
@@ -461,16 +473,12 @@ finish(struct llm_client *c, struct llm_request *r, CURLcode code)
 				log_warn("llm %s: %s (not asked again)", prompt_task_name(r->task), r->error);
 		} else if (!answer) {
 			snprintf(r->error, sizeof r->error, "%s", truncated ? "the answer was truncated" : "no JSON object in the answer");
-			if (truncated && r->cur_max_tokens < MAX_COMPLETION_TOKENS)
-				r->cur_max_tokens *= 2;
-			retryable = 1;
+			retryable = !truncated || raise_cap(r);
 		} else if (schema_validate(request_schema(r), answer, why, sizeof why) < 0) {
 			snprintf(r->error, sizeof r->error, "the answer does not match the schema: %s", why);
 			/* Cut short, whole entries of it can still be extracted as an object. */
-			if (truncated && r->cur_max_tokens < MAX_COMPLETION_TOKENS)
-				r->cur_max_tokens *= 2;
 			json_decref(answer);
-			retryable = 1;
+			retryable = !truncated || raise_cap(r);
 		} else {
 			r->answer = answer;
 			r->is_ok = 1;
