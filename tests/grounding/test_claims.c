@@ -1051,6 +1051,34 @@ test_reversal_idiom(void)
 	CHECK(c && c->value == 180);
 }
 
+/* A frequency is a count of events, not a multiple: "3 times a week", "2–3x weekly", "twice a
+ * day", "40 times a day". Before, each was read as the multiple 3 (2, 40), matched only by a
+ * source's multiple, so a faithful "The team meets 2-3 times a week" for a source's "每周开会2到
+ * 3次", or "deploys 40 times a day" for "40 deploys a day", was flagged and its sentence
+ * removed, while a source's "40 times a day" supported a made-up "40 times faster". */
+static void
+test_frequency(void)
+{
+	const struct claim *c = first("It is 3 times faster", 1, CLAIM_FIGURE);
+	CHECK(c && c->is_multiple && c->value == 3);
+	CHECK(first("The team meets 2-3 times a week", 1, CLAIM_FIGURE) == NULL);
+	CHECK(first("The team meets 2–3x weekly", 1, CLAIM_FIGURE) == NULL);
+	CHECK(first("The job runs twice a day", 1, CLAIM_FIGURE) == NULL);
+	c = first("It deploys 40 times per day", 1, CLAIM_FIGURE);
+	CHECK(c && !c->is_multiple && c->value == 40);
+	static const struct ground_source src[] = {
+		{1, "text: 该团队每周开会2到3次。Acme ships 40 deploys a day.", NULL},
+		{2, "text: Bolt deploys to production 40 times a day.", NULL},
+	};
+	struct ground_index *ix = ground_index_new(src, 2, &A);
+	struct ground_result r = {0};
+	ground_check(ix, "The team meets 2-3 times a week [1].", 0, GROUND_EN, &A, &r);
+	CHECK_INT(r.bad, 0);
+	CHECK_INT(status_of(ix, "Acme deploys 40 times a day [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "Bolt ships 40 deploys a day [2].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "Bolt is 40 times faster [2].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+}
+
 int
 main(void)
 {
@@ -1088,6 +1116,7 @@ main(void)
 	test_relative_dates();
 	test_relative_days();
 	test_reversal_idiom();
+	test_frequency();
 	arena_free(&A);
 	return test_done("test_claims");
 }

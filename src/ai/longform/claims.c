@@ -437,8 +437,45 @@ currency_after(const struct ex *x, size_t i)
 	return 0;
 }
 
+/* The length of the letters at t[i..]. */
+static size_t
+letters_at(const struct ex *x, size_t i)
+{
+	size_t n = 0;
+	while (i + n < x->len && is_ascii_alpha((unsigned char)x->t[i + n]))
+		n++;
+	return n;
+}
+
+/* Whether t[i..], right after "times", "x" or "twice", makes it a frequency ("3 times a week",
+ * "2–3x weekly", "twice per day", "5x/day"): a count of events, not a multiple. */
+static int
+frequency_after(const struct ex *x, size_t i)
+{
+	static const char *const periods[] = {"second", "minute", "hour", "day", "night", "week", "month",
+	                                      "quarter", "year"};
+	static const char *const adverbs[] = {" hourly", " daily", " nightly", " weekly", " monthly", " quarterly",
+	                                      " yearly", " annually"};
+	static const char *const leads[] = {" a ", " an ", " per ", " each ", " every ", "/", " a-", " /"};
+	for (size_t k = 0; k < sizeof adverbs / sizeof *adverbs; k++)
+		if (at(x, i, adverbs[k]) && letters_at(x, i + 1) == strlen(adverbs[k]) - 1)
+			return 1;
+	for (size_t k = 0; k < sizeof leads / sizeof *leads; k++) {
+		if (!at(x, i, leads[k]))
+			continue;
+		size_t p = i + strlen(leads[k]), w = letters_at(x, p);
+		for (size_t q = 0; q < sizeof periods / sizeof *periods; q++) {
+			size_t l = strlen(periods[q]);
+			if ((w == l || (w == l + 1 && x->t[p + l] == 's')) && str_ncasecmp(x->t + p, periods[q], l) == 0)
+				return 1;
+		}
+	}
+	return 0;
+}
+
 /* The bytes of a multiple's mark at t[i..] right after a figure: "倍", "×" or " times" (a
- * word of its own); 0 when none. "×" before a digit is a product or a size (1920×1080). */
+ * word of its own, not a frequency: "3 times a week" is a count); 0 when none. "×" before a
+ * digit is a product or a size (1920×1080). */
 static size_t
 multiple_after(const struct ex *x, size_t i)
 {
@@ -447,7 +484,8 @@ multiple_after(const struct ex *x, size_t i)
 		return strlen("倍");
 	if (at(x, i + sp, "×") && !(i + sp + 2 < x->len && is_ascii_digit((unsigned char)x->t[i + sp + 2])))
 		return sp + strlen("×");
-	if (at(x, i, " times") && !(i + 6 < x->len && is_ascii_alpha((unsigned char)x->t[i + 6])))
+	if (at(x, i, " times") && !(i + 6 < x->len && is_ascii_alpha((unsigned char)x->t[i + 6])) &&
+	    !frequency_after(x, i + 6))
 		return 6;
 	return 0;
 }
@@ -579,16 +617,6 @@ per_before(const struct ex *x, size_t i, size_t *n)
 	}
 	*n = 0;
 	return 0;
-}
-
-/* The length of the letters at t[i..]. */
-static size_t
-letters_at(const struct ex *x, size_t i)
-{
-	size_t n = 0;
-	while (i + n < x->len && is_ascii_alpha((unsigned char)x->t[i + n]))
-		n++;
-	return n;
 }
 
 /* The bytes of a unit of measure at t[i..] (glued or after one space: "GB", " days", "天",
@@ -778,8 +806,8 @@ figure_at(struct ex *x, size_t i)
 		else if (strcmp(suf, "pct") == 0)
 			pct = 1;
 		else if ((strcmp(suf, "x") == 0 || strcmp(suf, "X") == 0) &&
-		         !(e + 1 < x->len && is_ascii_digit((unsigned char)t[e + 1])))
-			mult = 1; /* 3x faster */
+		         !(e + 1 < x->len && is_ascii_digit((unsigned char)t[e + 1])) && !frequency_after(x, e + 1))
+			mult = 1; /* 3x faster; 3x weekly is a count */
 		else if (strcmp(suf, "st") == 0 || strcmp(suf, "nd") == 0 || strcmp(suf, "rd") == 0 ||
 		         strcmp(suf, "th") == 0)
 			return e + w; /* an ordinal: not a claim */
@@ -1215,6 +1243,8 @@ word_figure_at(struct ex *x, size_t i)
 			}
 			if (at(x, i + w, " down") && !(i + w + 5 < x->len && is_ascii_alpha((unsigned char)x->t[i + w + 5])))
 				return i;
+			if (frequency_after(x, i + w))
+				return i + w; /* "twice a week": a count of events */
 			return push_figure(x, i, i + w, multiples[k].v, 1, 1, 0, 0, 1);
 		}
 	int v;

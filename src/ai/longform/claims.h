@@ -15,7 +15,8 @@
  *   percentages); currency signs and words are kept in the text but not compared; a figure
  *   with two or more dots ("1.2.3", "v2.0.1") is a version, compared as a string; a figure
  *   before 倍, "x" (not "1920x1080"), "×" or "times", and twice / doubled / tripled /
- *   quadrupled, is a multiple, however small, compared only with multiples; a fraction in
+ *   quadrupled, is a multiple, however small, compared only with multiples (not a frequency:
+ *   "3 times a week", "2-3x weekly", "twice a day" are counts); a fraction in
  *   words (三分之一, 半数, 一半, "a third of", "two-thirds", "half of", "a quarter of", "a fifth of") and a ratio ("one in
  *   five", "nine out of ten", "2/3 of", a bare "1/3" of single digits) is the
  *   percentage of its value with a unit of 2 (a source's percentage within a point supports it);
