@@ -1079,6 +1079,32 @@ test_frequency(void)
 	CHECK_INT(status_of(ix, "Bolt is 40 times faster [2].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
 }
 
+/* A fraction after "by" needs no "of": "cut costs by a third", "by half", "by a quarter";
+ * "halved" and 减半 are half. Before, none was a claim, so a draft that made a source's "cut
+ * costs by 25%" "by a third" or "by half" passed (减少三分之一 and 缩短一半 were read already),
+ * and a faithful "by 50%" for a source's "halved" or 成本减半 was flagged. "By a third party"
+ * and "by half a point" stay none. */
+static void
+test_fraction_after_by(void)
+{
+	check_figure("The scheduler cut costs by a third.", 100.0 / 3, 1);
+	check_figure("The scheduler cut costs by half.", 50, 1);
+	check_figure("Costs fell by a quarter, to $3.", 25, 1);
+	CHECK(!has_percent("It was bought by a third party", 1));
+	CHECK(!has_percent("Rates fell by half a point", 1));
+	static const struct ground_source src[] = {
+		{1, "text: The new scheduler cut costs by 25%. Acme halved its bill. 新调度器使成本减半。", NULL},
+	};
+	struct ground_index *ix = ground_index_new(src, 1, &A);
+	CHECK_INT(status_of(ix, "The scheduler cut costs by a quarter [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "The scheduler cut costs by a third [1].", GROUND_EN, CLAIM_FIGURE, NULL),
+	          GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "The scheduler cut costs by half [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "Acme cut its bill by 50% [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "新调度器使成本降低了50%[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "新调度器使成本减少三分之一[1]。", 0, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+}
+
 int
 main(void)
 {
@@ -1117,6 +1143,7 @@ main(void)
 	test_relative_days();
 	test_reversal_idiom();
 	test_frequency();
+	test_fraction_after_by();
 	arena_free(&A);
 	return test_done("test_claims");
 }

@@ -938,6 +938,8 @@ cjk_figure_at(struct ex *x, size_t i)
 	size_t n;
 	if (at(x, i, "半数")) /* a fraction: half */
 		return push_figure(x, i, i + strlen("半数"), 50, FRACTION_UNIT, 1, 1, 0, 0);
+	if (at(x, i, "减半")) /* cut by half: 50 % */
+		return push_figure(x, i, i + strlen("减半"), 50, FRACTION_UNIT, 1, 1, 0, 0);
 	uint32_t cp = cp_at(x, i, &n);
 	int d0 = cjk_digit(cp);
 	if (!(d0 > 0 || cp == 0x5341))
@@ -1090,7 +1092,8 @@ number_words_at(const struct ex *x, size_t i, int *v)
 /* A fraction in English words at t[i] (a word's first letter): "a third of", "two-thirds",
  * "half of", "a quarter of", "three quarters" ...; pushed as the percentage it is (a third:
  * 33.3 %, within a point). "half of" after first, second, other ... is a part of something
- * (the first half of 2026), no fraction. Returns the byte after it ("of" left out), i when
+ * (the first half of 2026), no fraction; after "by" no "of" is needed ("cut by a third",
+ * "by half"; not "by a third party"). Returns the byte after it ("of" left out), i when
  * none. */
 static size_t
 fraction_words_at(struct ex *x, size_t i)
@@ -1105,7 +1108,7 @@ fraction_words_at(struct ex *x, size_t i)
 		{"one-half", 1, 2}, {"a fifth of", 1, 5}, {"one fifth of", 1, 5}, {"one-fifth", 1, 5},
 		{"two-fifths", 2, 5}, {"two fifths", 2, 5}, {"three-fifths", 3, 5}, {"three fifths", 3, 5},
 		{"four-fifths", 4, 5}, {"four fifths", 4, 5}, {"a tenth of", 1, 10}, {"one tenth of", 1, 10},
-		{"one-tenth", 1, 10},
+		{"one-tenth", 1, 10}, {"halved", 1, 2},
 	};
 	static const char *const parts[] = {"first", "second", "other", "latter", "former", "back", "front", "better"};
 	for (size_t k = 0; k < sizeof fr / sizeof *fr; k++) {
@@ -1129,6 +1132,28 @@ fraction_words_at(struct ex *x, size_t i)
 		if (l > 3 && memcmp(fr[k].w + l - 3, " of", 3) == 0)
 			l -= 3;
 		return push_figure(x, i, i + l, 100.0 * fr[k].num / fr[k].den, FRACTION_UNIT, 1, 1, 0, 0);
+	}
+	/* After "by", with no "of": "cut costs by a third", "by half" (not "by a third party",
+	 * "by half a point", "by a quarter point"). */
+	static const struct {
+		const char *w;
+		int num, den;
+	} by[] = {{"a third", 1, 3}, {"one third", 1, 3}, {"a quarter", 1, 4}, {"one quarter", 1, 4},
+	          {"half", 1, 2}, {"a half", 1, 2}, {"a fifth", 1, 5}, {"a tenth", 1, 10}};
+	static const char *const not_after[] = {" party", " parties", " a ", " an ", " point", " percent", " per"};
+	if (i < 3 || str_ncasecmp(x->t + i - 3, "by ", 3) != 0 || (i > 3 && is_ascii_alpha((unsigned char)x->t[i - 4])))
+		return i;
+	for (size_t k = 0; k < sizeof by / sizeof *by; k++) {
+		size_t l = strlen(by[k].w), e = i + l;
+		if (e > x->len || str_ncasecmp(x->t + i, by[k].w, l) != 0 ||
+		    (e < x->len && (is_ascii_alnum((unsigned char)x->t[e]) || x->t[e] == '-')))
+			continue;
+		int noun = 0;
+		for (size_t n = 0; n < sizeof not_after / sizeof *not_after; n++)
+			noun |= str_ncasecmp(x->t + e, not_after[n], strlen(not_after[n])) == 0 &&
+			        e + strlen(not_after[n]) <= x->len;
+		if (!noun)
+			return push_figure(x, i, e, 100.0 * by[k].num / by[k].den, FRACTION_UNIT, 1, 1, 0, 0);
 	}
 	return i;
 }
