@@ -1105,6 +1105,32 @@ test_fraction_after_by(void)
 	CHECK_INT(status_of(ix, "新调度器使成本减少三分之一[1]。", 0, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
 }
 
+/* A small end of a measured range needs a source figure with a unit of measure of its own
+ * or in its range ("2 days", "two to five days", 三到五天), not any figure. Before, each end was
+ * matched against every figure of the cited sources, so "Setup takes 2–5 days" passed
+ * against a source that said "2 days on 5 servers". */
+static void
+test_range_needs_measure(void)
+{
+	static const struct ground_source src[] = {
+		{1, "text: Setup takes 2 days on 5 servers.", NULL},
+		{2, "text: Setup takes two to five days. 部署需要三到五天。It needs 2-4GB of RAM.", NULL},
+	};
+	struct ground_index *ix = ground_index_new(src, 2, &A);
+	struct ground_result r = {0};
+	ground_check(ix, "Setup takes 2–5 days [1].", 0, GROUND_EN, &A, &r);
+	CHECK_INT(r.bad, 1);
+	r = (struct ground_result){0};
+	ground_check(ix, "Setup takes 2–5 days [2].", 0, GROUND_EN, &A, &r);
+	CHECK_INT(r.bad, 0);
+	r = (struct ground_result){0};
+	ground_check(ix, "部署需要3至5天[2]。", 0, 0, &A, &r);
+	CHECK_INT(r.bad, 0);
+	r = (struct ground_result){0};
+	ground_check(ix, "It needs 2-4GB of memory [2].", 0, GROUND_EN, &A, &r);
+	CHECK_INT(r.bad, 0);
+}
+
 int
 main(void)
 {
@@ -1144,6 +1170,7 @@ main(void)
 	test_reversal_idiom();
 	test_frequency();
 	test_fraction_after_by();
+	test_range_needs_measure();
 	arena_free(&A);
 	return test_done("test_claims");
 }

@@ -693,6 +693,38 @@ measured_range_end(const struct ex *x, size_t i, size_t j)
 	return 0;
 }
 
+/* Whether the number ending at t[e] is measured: a unit of measure right after it ("4 GB",
+ * "five days", 三天), or a range's mark, the other end (digits, number words or Chinese
+ * numerals) and a unit ("2 to 4 GB", "three to five days", 三到五天). */
+static int
+measure_near(const struct ex *x, size_t e)
+{
+	static const char *const cjk[] = {"零", "〇", "一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "十", "百", "千"};
+	if (measure_after(x, e))
+		return 1;
+	size_t m = range_mark_at(x, e);
+	if (!m)
+		return 0;
+	size_t q = e + m, start = q;
+	while (q < x->len && (is_ascii_digit((unsigned char)x->t[q]) || x->t[q] == '.'))
+		q++;
+	while (q == start && letters_at(x, q) > 0) {
+		q += letters_at(x, q); /* three, twenty-five */
+		if (q + 1 < x->len && x->t[q] == '-' && is_ascii_alpha((unsigned char)x->t[q + 1]))
+			start = ++q;
+	}
+	for (int more = 1; more && q < x->len;) {
+		more = 0;
+		for (size_t k = 0; k < sizeof cjk / sizeof *cjk; k++)
+			if (at(x, q, cjk[k])) {
+				q += strlen(cjk[k]);
+				more = 1;
+				break;
+			}
+	}
+	return q > e + m && measure_after(x, q);
+}
+
 /* A figure starting at t[i] (a digit, not preceded by a letter or digit): returns the byte
  * after it. Separators: thousands commas (17,000), Indian grouping (1,80,000), a decimal
  * point, or a decimal comma before a scale, percent or currency (3,5 %; 1.234,56 €, whose
@@ -842,6 +874,8 @@ figure_at(struct ex *x, size_t i)
 	x->all_figures |= unit == 1 && measured_range_end(x, i, j); /* a small end of "2–4 GB" is a claim */
 	e = push_figure(x, start, e, value, unit, mul, pct, cur, mult);
 	x->all_figures = all;
+	if (*x->count > before)
+		(*x->out)[before].is_measure = measure_near(x, j) || measured_range_end(x, i, j);
 	if (thousands > 0 && !pct && !mult)
 		push_figure(x, start, e, thousands, 1, mul, 0, cur, 0); /* the other reading of 40.000 */
 	if (*x->count > before && sign_before(x, start))
@@ -867,12 +901,16 @@ static size_t
 push_words_figure(struct ex *x, size_t start, size_t end, double value, double unit, int pct)
 {
 	size_t n;
-	int unit_pct;
+	int unit_pct, measured = measure_near(x, end);
 	double mul = unit_after(x, end, &n, &unit_pct);
 	end += n;
 	size_t m = pct || unit_pct ? 0 : multiple_after(x, end);
 	end += m;
-	return push_figure(x, start, end, value, unit, mul, pct | unit_pct, currency_after(x, end), m > 0);
+	size_t before = *x->count;
+	end = push_figure(x, start, end, value, unit, mul, pct | unit_pct, currency_after(x, end), m > 0);
+	if (*x->count > before)
+		(*x->out)[before].is_measure = measured;
+	return end;
 }
 
 /* The value of a Chinese digit character (零〇 0, 一 1, 二两 2 ... 九 9), else -1. */

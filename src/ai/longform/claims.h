@@ -61,6 +61,9 @@ struct claim {
 	int is_multiple;    /* FIGURE: a multiple (3倍 = 3x = three times; twice, doubled = 2),
 	                     * compared only with multiples */
 	int is_version;     /* FIGURE: compared by key */
+	int is_measure;     /* FIGURE: a unit of measure after it, or after the other end of its
+	                     * range ("2–4 GB", "three to five days"); a draft's small range end
+	                     * (0..10, a claim only as a measure) needs a source figure with one */
 	int is_negative;    /* FIGURE: a minus sign (−, -, an en dash, 负) right before it, not
 	                     * between two figures; a signed draft figure needs a signed source one */
 	int year, month, day; /* DATE: 0 = not given */

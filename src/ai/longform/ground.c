@@ -317,6 +317,8 @@ supports(const struct gsrc *g, const struct claim *c)
 			}
 			if (s->kind == CLAIM_FIGURE && !s->is_version && s->is_percent == c->is_percent &&
 			    s->is_multiple == c->is_multiple && (!c->is_negative || s->is_negative) &&
+			    (!c->is_measure || s->is_measure || c->is_percent || c->is_multiple || c->value > 10 ||
+			     c->unit < 1) &&
 			    fabs(s->value - c->value) <= c->unit / 2 + 1e-9 * fabs(c->value))
 				return 1;
 			if (s->kind == CLAIM_DATE && !c->is_percent && !c->is_multiple && c->unit == 1 && s->year &&
