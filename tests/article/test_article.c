@@ -633,6 +633,63 @@ test_offline_month_abbrev(void)
 	arena_free(&a);
 }
 
+/* Counts the citation markers "[id]" in s. */
+static size_t
+count_cites(const char *s, const char *id)
+{
+	size_t n = 0;
+	for (const char *p = strstr(s, id); p; p = strstr(p + 1, id))
+		n++;
+	return n;
+}
+
+/* A run of one source's sentences carries one citation, at its end, as a reader expects of a
+ * paragraph quoted from one article; a sentence with a figure or a quotation still carries its
+ * own (docs/grounding.md rule 1), and the article passes its own claim check. Seen on the
+ * shared corpus: an offline article's one-source paragraphs had "[1]" after every sentence. */
+static void
+test_offline_one_cite_a_run(void)
+{
+	struct arena a = {0};
+	struct article lead = {
+		.id = 1, .source_name = "Quarry Weekly", .title = "The old quarry becomes a park",
+		.link = "https://quarry.example/2026/park", .published = 1772000000, .when = 1772000000,
+		.text = "The old quarry on the hill is becoming a public park. The works start in the spring and "
+		        "take 18 months to finish. The town council voted for the plan after a long debate. Walkers "
+		        "will be able to reach the lake from the village. The mayor said \u201cthis is the biggest "
+		        "change to the hill in a century\u201d at the meeting. Local birds will get a quiet corner "
+		        "with reeds and old trees. A cafe is planned near the gate for visitors and walkers. Dogs "
+		        "must stay on the lead in the bird corner all year.",
+	};
+	struct article *members[] = {&lead};
+	struct story st = {.id = "s0123456789ab", .lead = &lead, .members = members, .member_count = 1};
+	const char *kws[] = {"quarry"};
+	struct verdict v = offline_verdict(CAT_OTHER, kws, 1);
+	const char *langs[] = {"en", "zh"};
+	for (size_t l = 0; l < 2; l++) {
+		struct commentary_draft d;
+		offline_grounded(&st, &v, langs[l], &a, &d);
+		/* Section 一 quotes the lead's first four sentences, one with a figure: two markers, one
+		 * after the figure's sentence and one at the end. */
+		const char *lead_body = d.sections[0].body;
+		CHECK(strstr(lead_body, "from the village.[1]") != NULL);
+		CHECK_INT(count_cites(lead_body, "[1]"), 2);
+		/* Across the article, the figure's and the quotation's sentences keep their own. */
+		int figure = 0, quote = 0;
+		for (size_t i = 0; i < d.section_count; i++) {
+			figure |= strstr(d.sections[i].body, "take 18 months to finish.[1] The town council") != NULL;
+			quote |= strstr(d.sections[i].body, "at the meeting.[1]") != NULL ||
+			         strstr(d.sections[i].body, "at the meeting.**[1]") != NULL;
+			/* A plain sentence followed by another of the run carries none. */
+			CHECK(strstr(d.sections[i].body, "after a long debate.[1]") == NULL);
+			CHECK(strstr(d.sections[i].body, "with reeds and old trees.[1] A cafe") == NULL);
+		}
+		CHECK(figure);
+		CHECK(quote);
+	}
+	arena_free(&a);
+}
+
 /* Without a model: the offline engine's article, in seed 002's shape, from the sources' own
  * sentences (goldens), and the same with --offline when a model is configured. */
 static void
@@ -681,6 +738,7 @@ main(void)
 	test_offline_title_one_piece();
 	test_offline_same_text_once();
 	test_offline_month_abbrev();
+	test_offline_one_cite_a_run();
 	test_offline_name_numbers();
 	test_offline_nbsp_stop();
 	snprintf(home, sizeof home, "%s/home", test_tmpdir());

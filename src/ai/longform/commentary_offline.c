@@ -387,14 +387,70 @@ member_extract(const struct article *a, const struct verdict *v, const char *lan
 	return out;
 }
 
-/* Append the quoted text q with citation id after each of its sentences as the claim check
- * splits them (ground_sentences: at ; and ? too), so that every figure is cited by its own
- * sentence; the first sentence in bold when bold_first. */
+/* True when the sentence s[0..len) holds a claim that must be cited in its own sentence
+ * (docs/grounding.md rule 1: a figure or a quotation; names and dates may stand uncited),
+ * read as the claim check reads English or Chinese text. */
+static int
+needs_own_cite(const char *s, size_t len, struct arena *arena)
+{
+	static const int flags[] = {0, CLAIMS_EN};
+	for (size_t f = 0; f < sizeof flags / sizeof flags[0]; f++) {
+		struct claim *c = NULL;
+		size_t count = 0, cap = 0;
+		claims_extract(s, len, flags[f], arena, &c, &count, &cap);
+		for (size_t i = 0; i < count; i++)
+			if (c[i].kind == CLAIM_FIGURE || c[i].kind == CLAIM_QUOTE)
+				return 1;
+	}
+	return 0;
+}
+
+/* Where the claim check starts the sentence that the text at the end of b's last line
+ * continues (ground_sentences): a 数字与细节 entry's "1. **figure**: ", a bullet's name and
+ * quoted title, belong to the quoted sentence after them. */
+static size_t
+line_sentence_start(const struct buf *b)
+{
+	size_t line = b->len;
+	while (line > 0 && b->data[line - 1] != '\n')
+		line--;
+	if (line == b->len)
+		return line;
+	struct arena a = {0};
+	char *t = arena_strndup(&a, b->data + line, b->len - line);
+	struct ground_sentence *gs;
+	size_t n = ground_sentences(t, &a, &gs), from = b->len;
+	if (n > 0 && gs[n - 1].end >= b->len - line)
+		from = line + gs[n - 1].start;
+	else
+		from = line;
+	arena_free(&a);
+	return from;
+}
+
+/* Where put_cited_run puts the citation besides after each sentence with a figure or a
+ * quotation: after the last sentence, or not there (the run goes on in the next call). */
+enum cite_at { CITE_END, CITE_NOT_END };
+
+/* Append the quoted text q, its sentences as the claim check splits them (ground_sentences:
+ * at ; and ? too), with citation id after each that carries a figure or a quotation
+ * (needs_own_cite; the first read with what stands before it on its line, as the check reads
+ * it: a 数字与细节 entry's bold figure, a bullet's quoted title) and where at says, so that a
+ * run of one source's sentences reads with one marker and every figure is still cited by its
+ * own sentence; the first sentence in bold when bold_first. */
 static void
-put_cited(struct buf *b, const char *q, size_t id, int bold_first, struct arena *arena)
+put_cited_run(struct buf *b, const char *q, size_t id, int bold_first, enum cite_at at, struct arena *arena)
 {
 	struct ground_sentence *gs;
 	size_t n = ground_sentences(q, arena, &gs);
+	size_t last = n;
+	for (size_t k = 0; k < n; k++) {
+		size_t end = gs[k].end;
+		while (end > gs[k].start && q[end - 1] == ' ')
+			end--;
+		if (end > gs[k].start)
+			last = k;
+	}
 	for (size_t k = 0; k < n; k++) {
 		size_t start = gs[k].start, end = gs[k].end;
 		while (end > start && q[end - 1] == ' ')
@@ -404,18 +460,30 @@ put_cited(struct buf *b, const char *q, size_t id, int bold_first, struct arena 
 		if (k)
 			buf_putc(b, ' ');
 		int bold = bold_first && k == 0;
+		size_t from = b->len;
 		if (bold)
 			buf_puts(b, "**");
 		buf_append(b, q + start, end - start);
 		if (bold)
 			buf_puts(b, "**");
-		buf_printf(b, "[%zu]", id);
+		if (k == 0) /* the first sentence: from where the check starts it */
+			from = line_sentence_start(b);
+		if ((at == CITE_END && k == last) || needs_own_cite(b->data + from, b->len - from, arena))
+			buf_printf(b, "[%zu]", id);
 	}
+}
+
+/* put_cited_run of a whole run: q cited at its end (and at each figure or quotation). */
+static void
+put_cited(struct buf *b, const char *q, size_t id, int bold_first, struct arena *arena)
+{
+	put_cited_run(b, q, id, bold_first, CITE_END, arena);
 }
 
 /* Sentences of the lead's text (lead: its split) after its extract, in order: up to
  * OFFLINE_MORE_MAX quotable ones that are neither in the extract (quoted) nor a figure's
- * sentence (details[0..nd)), quoted into out (one line, each cited [1], the first bold).
+ * sentence (details[0..nd)), quoted into out (one line, one run cited [1] by put_cited_run,
+ * the first bold).
  * Returns how many. */
 static size_t
 find_more(const struct sentences *lead, const char *quoted, const struct detail *details, size_t nd,
@@ -424,6 +492,7 @@ find_more(const struct sentences *lead, const char *quoted, const struct detail 
 	if (!quoted)
 		return 0;
 	const struct text_span *sp = lead->sp;
+	const char *picked[OFFLINE_MORE_MAX];
 	size_t found = 0;
 	struct buf q = BUF_INIT;
 	for (size_t k = 0; k < lead->count && found < OFFLINE_MORE_MAX; k++) {
@@ -435,13 +504,16 @@ find_more(const struct sentences *lead, const char *quoted, const struct detail 
 		int used = strstr(quoted, buf_str(&q)) != NULL;
 		for (size_t d = 0; d < nd && !used; d++)
 			used = details[d].sentence_len == sp[k].len && memcmp(details[d].sentence, sentence, sp[k].len) == 0;
-		if (used)
-			continue;
-		if (found++)
-			buf_putc(out, ' ');
-		put_cited(out, buf_str(&q), 1, found == 1, arena);
+		if (!used)
+			picked[found++] = arena_strdup(arena, buf_str(&q));
 	}
 	buf_free(&q);
+	/* One run of the lead's sentences: cited at its end (and at each figure or quotation). */
+	for (size_t i = 0; i < found; i++) {
+		if (i)
+			buf_putc(out, ' ');
+		put_cited_run(out, picked[i], 1, i == 0, i + 1 == found ? CITE_END : CITE_NOT_END, arena);
+	}
 	return found;
 }
 
