@@ -251,6 +251,33 @@ hits_alloc(struct arena *arena, int limit)
 	return arena_alloc(arena, (size_t)(limit > 0 ? limit : 1) * sizeof(struct store_hit));
 }
 
+/* Step s (an item list query: id, read_hit's columns, snippet; limit + 1 rows at most) into
+ * out->hits, at most limit of them; *more = whether a row beyond them exists. s is reset.
+ * Returns 0, or -1 with e set. */
+static int
+read_item_rows(struct store *st, sqlite3_stmt *s, int limit, struct arena *arena, struct store_hits *out,
+               int *more, struct err *e)
+{
+	out->hits = hits_alloc(arena, limit);
+	*more = 0;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if ((int)out->count == limit) {
+			*more = 1;
+			break;
+		}
+		struct store_hit *h = &out->hits[out->count++];
+		h->id = sqlite3_column_int64(s, 0);
+		read_hit(s, 1, arena, h);
+		h->snippet = arena_strdup(arena, store_col_text(s, 7));
+	}
+	int ok = rc == SQLITE_ROW || rc == SQLITE_DONE;
+	if (!ok)
+		err_set(e, "database %s: %s", st->path, sqlite3_errmsg(st->db));
+	sqlite3_reset(s);
+	return ok ? 0 : -1;
+}
+
 int
 store_items_page(struct store *st, const char *cursor, int64_t now, int limit, struct arena *arena,
                  struct store_hits *out, struct err *e)
@@ -285,23 +312,12 @@ store_items_page(struct store *st, const char *cursor, int64_t now, int limit, s
 	sqlite3_bind_int64(s, 2, id);
 	sqlite3_bind_int(s, 3, limit + 1);
 	sqlite3_bind_int64(s, 4, pinned);
-	out->hits = hits_alloc(arena, limit);
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if ((int)out->count == limit) { /* one more exists: the last shown is the cursor */
-			struct store_hit *last = &out->hits[out->count - 1];
-			snprintf(out->next, sizeof out->next, "%" PRId64 ".%" PRId64 ".%lld", last->when, last->id, pinned);
-			break;
-		}
-		struct store_hit *h = &out->hits[out->count++];
-		h->id = sqlite3_column_int64(s, 0);
-		read_hit(s, 1, arena, h);
-		h->snippet = arena_strdup(arena, store_col_text(s, 7));
+	int more;
+	int ok = read_item_rows(st, s, limit, arena, out, &more, e) == 0;
+	if (ok && more) { /* one more exists: the last shown is the cursor */
+		struct store_hit *last = &out->hits[out->count - 1];
+		snprintf(out->next, sizeof out->next, "%" PRId64 ".%" PRId64 ".%lld", last->when, last->id, pinned);
 	}
-	int ok = rc == SQLITE_ROW || rc == SQLITE_DONE;
-	if (!ok)
-		err_set(e, "database %s: %s", st->path, sqlite3_errmsg(st->db));
-	sqlite3_reset(s);
 	/* a page after a cursor has newer items before it: the page just newer than its first */
 	if (ok && fields >= 2 && out->count)
 		snprintf(out->prev, sizeof out->prev, "%" PRId64 ".%" PRId64 ".%lld", out->hits[0].when, out->hits[0].id,
@@ -337,23 +353,8 @@ store_items_newer(struct store *st, const char *cursor, int64_t now, int limit, 
 	sqlite3_bind_int64(s, 2, id);
 	sqlite3_bind_int(s, 3, limit + 1);
 	sqlite3_bind_int64(s, 4, pinned);
-	out->hits = hits_alloc(arena, limit);
-	int rc, more = 0;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if ((int)out->count == limit) {
-			more = 1;
-			break;
-		}
-		struct store_hit *h = &out->hits[out->count++];
-		h->id = sqlite3_column_int64(s, 0);
-		read_hit(s, 1, arena, h);
-		h->snippet = arena_strdup(arena, store_col_text(s, 7));
-	}
-	int ok = rc == SQLITE_ROW || rc == SQLITE_DONE;
-	if (!ok)
-		err_set(e, "database %s: %s", st->path, sqlite3_errmsg(st->db));
-	sqlite3_reset(s);
-	if (!ok)
+	int more;
+	if (read_item_rows(st, s, limit, arena, out, &more, e) < 0)
 		return -1;
 	for (size_t a = 0, b = out->count; a + 1 < b; a++, b--) { /* newest first */
 		struct store_hit t = out->hits[a];
