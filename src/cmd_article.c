@@ -155,7 +155,8 @@ publish(struct article_run *r, const struct story *s, const struct commentary_dr
 	if (strcmp(r->format, "wechat") == 0) {
 		if (cmd_write_wechat(r->args.out, many, s->id, &frag, e) < 0)
 			rc = EXIT_FAIL;
-	} else if (cmd_write_renderings(r->args.out, many, s->id, r->format, &md, &html, &json, e) < 0) {
+	} else if (cmd_write_renderings(r->args.out, many, s->id, r->args.lang, r->format, &md, &html, &json, e) <
+	           0) {
 		rc = EXIT_FAIL;
 	}
 	/* Only a written article goes into the archive (`brief serve` publishes what is stored). */

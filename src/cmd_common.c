@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <jansson.h>
+
 #include "cmd.h"
 #include "feed/opml.h"
 #include "store/health.h"
@@ -51,6 +53,23 @@ cmd_lang(const char **lang, struct err *e)
 	if (strcmp(*lang, "zh") != 0 && strcmp(*lang, "en") != 0)
 		return err_set(e, "--lang wants zh or en");
 	return 0;
+}
+
+int
+cmd_out_lang(const char *dir, const char *stem, const char *lang, struct err *e)
+{
+	char path[4200];
+	snprintf(path, sizeof path, "%s%s%s.json", dir, str_ends(dir, "/") ? "" : "/", stem);
+	json_t *o = json_load_file(path, 0, NULL);
+	const char *had = json_string_value(json_object_get(o, "lang"));
+	int rc = 0;
+	if (had && json_is_string(json_object_get(o, "generated_at")) && strcmp(had, lang) != 0)
+		rc = err_set(e,
+		             "%s holds the %s report %s.json: the %s one would overwrite it; give each language its own "
+		             "directory, e.g. --out %s%s%s/",
+		             dir, had, stem, lang, dir, str_ends(dir, "/") ? "" : "/", lang);
+	json_decref(o);
+	return rc;
 }
 
 int
@@ -158,13 +177,14 @@ cmd_opml_source_ids(struct store *st, const char *opml_path, struct arena *a, in
 }
 
 int
-cmd_write_renderings(const char *out, int is_many, const char *stem, const char *format, const struct buf *md,
+cmd_write_renderings(const char *out, int is_many, const char *stem, const char *lang, const char *format,
+                     const struct buf *md,
                      const struct buf *html, const struct buf *json, struct err *e)
 {
 	if (out && (is_many || fs_is_dir(out) || str_ends(out, "/"))) {
 		const struct buf *bufs[] = {md, html, json};
 		const char *exts[] = {"md", "html", "json"};
-		if (fs_mkdirs(out, 0, e) < 0)
+		if (cmd_out_lang(out, stem, lang, e) < 0 || fs_mkdirs(out, 0, e) < 0)
 			return -1;
 		fs_remove_stale_tmp(out); /* what a killed run left half-written */
 		for (int i = 0; i < 3; i++) {

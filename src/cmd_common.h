@@ -67,11 +67,18 @@ int cmd_fetch_opts(const struct app *app, const struct cmd_fetch_args *fa, struc
 int cmd_opml_source_ids(struct store *st, const char *opml_path, struct arena *a, int64_t **ids, size_t *n,
                         struct err *e);
 
+/* Refuse (-1, e set) to write report STEM in language lang into directory dir when
+ * dir/STEM.json is a report brief wrote in the other language: the zh and en reports of one
+ * day, week or story have the same names, and one would silently replace the other
+ * (docs/cli.md, "Output files"). 0 when there is no such file or it is of lang. */
+int cmd_out_lang(const char *dir, const char *stem, const char *lang, struct err *e);
+
 /* Write a report's renderings: with a directory out (an existing one, or a path ending in
- * '/'), or with is_many, all three as OUT/STEM.md, .html and .json (creating OUT); else the
- * `format` one to the file out, or to stdout when out is NULL. Returns 0 or -1 with e set. */
-int cmd_write_renderings(const char *out, int is_many, const char *stem, const char *format, const struct buf *md,
-                         const struct buf *html, const struct buf *json, struct err *e);
+ * '/'), or with is_many, all three as OUT/STEM.md, .html and .json (creating OUT), refused by
+ * cmd_out_lang when OUT holds STEM in the other language than lang; else the `format` one to
+ * the file out, or to stdout when out is NULL. Returns 0 or -1 with e set. */
+int cmd_write_renderings(const char *out, int is_many, const char *stem, const char *lang, const char *format,
+                         const struct buf *md, const struct buf *html, const struct buf *json, struct err *e);
 
 /* Write a 公众号 fragment (--format wechat): to OUT/STEM.wechat.html with a directory out
  * (or is_many), else to the file out, or stdout when out is NULL. Returns 0 or -1 with e set. */

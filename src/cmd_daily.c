@@ -178,13 +178,14 @@ write_outputs(struct daily_run *d, const struct report *r, size_t count, const s
 	}
 	if (out && (fs_is_dir(out) || str_ends(out, "/"))) {
 		const char *base = config_first(NULL, "BRIEF_BASE_URL", config_values(&d->app.cfg)->daily_base_url);
-		if (report_archive_write(out, r, buf_str(md), buf_str(html), buf_str(json), base, e) < 0)
+		if (cmd_out_lang(out, r->date, r->lang, e) < 0 ||
+		    report_archive_write(out, r, buf_str(md), buf_str(html), buf_str(json), base, e) < 0)
 			return -1;
 		log_info("daily: %zu stories from %zu articles (%s engine) -> %s%s%s.{md,html,json}", r->item_count, count,
 		         r->engine, out, str_ends(out, "/") ? "" : "/", r->date);
 		return 0;
 	}
-	if (cmd_write_renderings(out, 0, r->date, d->format, md, html, json, e) < 0)
+	if (cmd_write_renderings(out, 0, r->date, r->lang, d->format, md, html, json, e) < 0)
 		return -1;
 	if (out)
 		log_info("daily: %zu stories from %zu articles (%s engine) -> %s", r->item_count, count, r->engine, out);

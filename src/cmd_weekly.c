@@ -170,7 +170,7 @@ write_outputs(struct weekly_run *w, const struct weekly_post *p, struct err *e)
 		if (rc == EXIT_OK && cmd_write_wechat(out, 0, p->week, &frag, e) < 0)
 			rc = EXIT_FAIL;
 		buf_free(&frag);
-	} else if (cmd_write_renderings(out, 0, p->week, w->format, &md, &html, &json, e) < 0) {
+	} else if (cmd_write_renderings(out, 0, p->week, p->lang, w->format, &md, &html, &json, e) < 0) {
 		rc = EXIT_FAIL;
 	}
 	if (rc == EXIT_OK)

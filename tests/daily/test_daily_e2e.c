@@ -192,6 +192,36 @@ check_deliver(const char *home, const char *opml, char *const *env)
 	http_sink_stop(sink);
 }
 
+/* The zh and en digests of a day have the same names: an en digest of 2026-02-21 into the
+ * directory holding the zh one replaced it without a word. It is refused and the zh files stay
+ * as they were; a directory of its own (here inside the zh one) takes it. */
+static void
+check_other_lang(const char *home, const char *opml, const char *out, char *const *env)
+{
+	char md[4200], en_dir[4200], en_md[4200];
+	snprintf(md, sizeof md, "%s2026-02-21.md", out);
+	struct buf before = BUF_INIT, after = BUF_INIT, err = BUF_INIT;
+	test_read_file(md, &before);
+	char *argv[] = {(char *)test_brief_bin(), "daily", "--home", (char *)home, "--feeds", (char *)opml, "--no-fetch",
+	                "--offline", "--now", NOW, "--lang", "en", "--out", (char *)out, NULL};
+	CHECK_INT(test_run(argv, env, NULL, NULL, &err), 1);
+	CHECK(strstr(buf_str(&err), "zh") != NULL && strstr(buf_str(&err), "--out") != NULL);
+	test_read_file(md, &after);
+	CHECK_STR(buf_str(&after), buf_str(&before));
+	snprintf(en_dir, sizeof en_dir, "%sen/", out);
+	argv[13] = en_dir;
+	buf_clear(&err);
+	CHECK_INT(test_run(argv, env, NULL, NULL, &err), 0);
+	snprintf(en_md, sizeof en_md, "%s2026-02-21.md", en_dir);
+	CHECK(fs_exists(en_md));
+	argv[11] = "zh"; /* the zh archive still takes its own language, beside the en directory in it */
+	argv[13] = (char *)out;
+	CHECK_INT(test_run(argv, env, NULL, NULL, NULL), 0);
+	buf_free(&before);
+	buf_free(&after);
+	buf_free(&err);
+}
+
 int
 main(void)
 {
@@ -232,6 +262,8 @@ main(void)
 	 * reported (exit 1) and does not stop the others. */
 	if (rc == 0)
 		check_deliver(home, opml, env_off);
+	if (rc == 0)
+		check_other_lang(home, opml, out, env_off);
 
 	/* An empty window exits 3. */
 	char *argv_empty[] = {(char *)test_brief_bin(), "daily", "--home", home, "--no-fetch", "--now",

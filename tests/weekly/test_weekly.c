@@ -345,6 +345,32 @@ test_out_extension_case(const char *home)
 	}
 }
 
+/* The zh and en posts of a week have the same 2026-W08 names: an en post into the directory
+ * holding the zh one is refused (exit 1, naming the file) and the zh post is kept. */
+static void
+test_out_dir_one_lang(const char *home)
+{
+	char dir[4200], md[4200];
+	snprintf(dir, sizeof dir, "%s/weekly-zh/", test_tmpdir());
+	struct buf out = BUF_INIT, err = BUF_INIT, before = BUF_INIT, after = BUF_INIT;
+	const char *zh[] = {"weekly", "--home", home, "--no-fetch", "--offline", "--now", WFX_NOW, "--out", dir, NULL};
+	CHECK_INT(wfx_brief(zh, NULL, &out, &err), 0);
+	snprintf(md, sizeof md, "%s2026-W08.md", dir);
+	test_read_file(md, &before);
+	CHECK(before.len > 0);
+	const char *en[] = {"weekly", "--home", home, "--no-fetch", "--offline", "--now", WFX_NOW, "--lang", "en",
+	                    "--out", dir, NULL};
+	buf_clear(&err);
+	CHECK_INT(wfx_brief(en, NULL, &out, &err), 1);
+	CHECK(strstr(buf_str(&err), "2026-W08.json") != NULL);
+	test_read_file(md, &after);
+	CHECK_STR(buf_str(&after), buf_str(&before));
+	buf_free(&out);
+	buf_free(&err);
+	buf_free(&before);
+	buf_free(&after);
+}
+
 static void
 test_issue_numbers(const char *home)
 {
@@ -685,6 +711,7 @@ main(void)
 	CHECK(strstr(buf_str(&en), "\n# 1. News\n") != NULL);
 	(void)hugo;
 	test_out_extension_case(home);
+	test_out_dir_one_lang(home);
 	test_issue_numbers(home);
 	test_feed_words_are_data();
 	buf_free(&md);
