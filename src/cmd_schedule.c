@@ -498,7 +498,8 @@ install(const struct app *app, const char *name, const struct when *w, const cha
 }
 
 /* `schedule status`: where the timer is and what systemctl says of it. EXIT_EMPTY when there
- * is no such schedule (with cron: no timer file; the crontab is the user's to read). */
+ * is no such schedule (with cron: no timer file; the crontab is the user's to read);
+ * EXIT_FAIL, the reason on stderr, when the timer is installed but not enabled or not active. */
 static int
 status(const char *name)
 {
@@ -518,7 +519,22 @@ status(const char *name)
 	fflush(stdout);
 	char args[256];
 	snprintf(args, sizeof args, "list-timers --all --no-pager brief-%s.timer", name);
-	return run_systemctl(args) == 0 ? EXIT_OK : EXIT_FAIL;
+	if (run_systemctl(args) < 0)
+		return EXIT_FAIL;
+	/* list-timers --all shows a disabled or stopped timer too, with its next run "n/a": a user
+	 * who disabled it by hand (or whose install's enable failed) read exit 0 as "it runs". */
+	const char *checks[][2] = {{"is-enabled", "not enabled"}, {"is-active", "not active"}};
+	for (int i = 0; i < 2; i++) {
+		snprintf(args, sizeof args, "%s --quiet brief-%s.timer", checks[i][0], name);
+		if (run_systemctl(args) < 0) {
+			fprintf(stderr,
+			        "brief schedule: brief-%s.timer is %s: it will not run; `systemctl --user enable --now "
+			        "brief-%s.timer` (or install again) starts it\n",
+			        name, checks[i][1], name);
+			return EXIT_FAIL;
+		}
+	}
+	return EXIT_OK;
 }
 
 /* `schedule remove`: disable the timer and delete both units (with cron: say how to remove

@@ -205,6 +205,15 @@ test_systemd(const struct env *v, const char *fakebin)
 	CHECK(strstr(buf_str(&f), "--user enable --now brief-brief.timer\n") != NULL);
 	const char *st[] = {"schedule", "status", NULL};
 	CHECK_INT(brief(st, v->path_fake, v->xdg_env, &out, &err), 0);
+	/* A timer disabled by hand is still listed (list-timers --all): status said 0, "it runs". */
+	snprintf(text, sizeof text,
+	         "#!/bin/sh\necho \"$*\" >> '%s'\n[ \"$2\" = is-enabled ] && exit 1\nexit 0\n", log);
+	CHECK_INT(fs_write_atomic(script, text, strlen(text), &e), 0);
+	buf_clear(&err);
+	CHECK_INT(brief(st, v->path_fake, v->xdg_env, &out, &err), 1);
+	CHECK(strstr(buf_str(&err), "not enabled") != NULL);
+	snprintf(text, sizeof text, "#!/bin/sh\necho \"$*\" >> '%s'\nexit 0\n", log);
+	CHECK_INT(fs_write_atomic(script, text, strlen(text), &e), 0);
 	const char *rm[] = {"schedule", "remove", NULL};
 	CHECK_INT(brief(rm, v->path_fake, v->xdg_env, &out, &err), 0);
 	CHECK(!fs_exists(unit));
