@@ -244,6 +244,21 @@ cover_type_of(const char *path)
 	return NULL;
 }
 
+enum { IMAGE_KEY_SIZE = 8 + 2 * EVP_MAX_MD_SIZE + 1 };
+
+/* The publish cache's key of an image: prefix (at most 7 bytes) and the SHA-256 of its bytes
+ * in hex, into key (IMAGE_KEY_SIZE bytes): the same picture is the same key under any name. */
+static void
+image_key(const char *prefix, const char *data, size_t len, char key[IMAGE_KEY_SIZE])
+{
+	unsigned char md[EVP_MAX_MD_SIZE];
+	unsigned int md_len = 0;
+	EVP_Digest(data, len, md, &md_len, EVP_sha256(), NULL);
+	size_t n = (size_t)snprintf(key, IMAGE_KEY_SIZE, "%s", prefix);
+	for (unsigned i = 0; i < md_len && n + 2 < IMAGE_KEY_SIZE; i++, n += 2)
+		snprintf(key + n, 3, "%02x", md[i]);
+}
+
 /* The cover's permanent media id into media: cached by the image's SHA-256, else (or when
  * force: the cached id was refused) uploaded and cached. */
 static int
@@ -264,13 +279,9 @@ cover_media(struct mp *m, const char *path, int force, struct buf *media, struct
 		buf_free(&img);
 		return err_set(e, "deliver %s (wechat_mp): cover %s must be 1 byte to 10 MB", m->ch->name, path);
 	}
-	unsigned char md[EVP_MAX_MD_SIZE];
-	unsigned int md_len = 0;
-	EVP_Digest(img.data, img.len, md, &md_len, EVP_sha256(), NULL);
+	char key[IMAGE_KEY_SIZE];
+	image_key("cover:", img.data, img.len, key);
 	buf_free(&img);
-	char key[8 + 2 * EVP_MAX_MD_SIZE + 1] = "cover:";
-	for (unsigned i = 0; i < md_len; i++)
-		snprintf(key + 6 + 2 * i, 3, "%02x", md[i]);
 	struct store *st = m->msg->store;
 	if (st && !force) {
 		int found = store_pubcache_get(st, m->cache_channel, key, wall_now(), media, e);
@@ -353,6 +364,23 @@ upload_image(struct mp *m, const char *url, struct buf *to, struct err *e)
 	int jpg = img.body.len > 3 && b[0] == 0xFF && b[1] == 0xD8 && b[2] == 0xFF;
 	const char *type = png ? "image/png" : jpg ? "image/jpeg" : "application/octet-stream";
 	const char *name = png ? "image.png" : jpg ? "image.jpg" : "image";
+	/* An uploadimg URL does not expire: the same picture (the [brand] cover of every daily and
+	 * weekly) is uploaded once, not once a run, and found again by its bytes. */
+	char key[IMAGE_KEY_SIZE];
+	image_key("image:", img.body.data, img.body.len, key);
+	struct store *st = m->msg->store;
+	if (st) {
+		struct err ce;
+		struct buf got = BUF_INIT;
+		int found = store_pubcache_get(st, m->cache_channel, key, wall_now(), &got, &ce);
+		if (found > 0 && esc_url_ok(buf_str(&got))) {
+			buf_puts(to, buf_str(&got));
+			buf_free(&got);
+			buf_free(&img.body);
+			return 0;
+		}
+		buf_free(&got);
+	}
 	json_t *root;
 	long code;
 	int rc = call(m, CALL_IMAGE, name, type, img.body.data, img.body.len, &root, &code, e);
@@ -368,8 +396,10 @@ upload_image(struct mp *m, const char *url, struct buf *to, struct err *e)
 	else
 		buf_puts(to, json_string_value(u));
 	json_decref(root);
-	if (rc == 0)
+	if (rc == 0) {
 		log_info("deliver %s (wechat_mp): the content's image on %s uploaded", m->ch->name, host);
+		keep(m, key, buf_str(to), 0);
+	}
 	return rc;
 }
 
