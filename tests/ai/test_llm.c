@@ -770,8 +770,10 @@ test_quota_spent(void)
 	struct store st;
 	struct arena a = ARENA_INIT;
 	struct curate_result r;
+	setenv("BRIEF_LLM_API_KEY", "sk-test-quota-spent", 1); /* the halt holds for this key, the whole process */
 	CHECK(curate_faulted("quota.db", "quota_429,quota_429,quota_429,quota_429,quota_429,quota_429,quota_429,quota_429",
 	                     &st, &a, &r) == 12);
+	setenv("BRIEF_LLM_API_KEY", "sk-test-secret-key", 1);
 	CHECK_INT(r.llm_requests, 1);
 	CHECK_INT(llmsrv_faults_pending(srv), 7);
 	check_all_scored(&r);
@@ -793,7 +795,7 @@ test_long_retry_after(void)
 {
 	llmsrv_reset(srv);
 	struct llm_client c;
-	direct_client(&c, NULL);
+	direct_client(&c, "sk-test-asked-to-wait"); /* the halt holds for this key, the whole process */
 	c.cfg.max_attempts = 2; /* before the fix: one wait of a minute, not three */
 	struct buf user = BUF_INIT;
 	score_user(&user, 3);
@@ -856,6 +858,84 @@ test_error_under_200(void)
 	llm_client_free(&c);
 }
 
+/* Found in review: DeepSeek's 402 "Insufficient Balance" and a 401 for a bad or revoked key
+ * failed the one request that met them and nothing else: every score batch, every enrich batch
+ * and the highlights paid the same failure again, each with its own warning, and every later
+ * client of the same run (the weekly's paragraphs after its curation, each story's article)
+ * asked again. The first such answer now stops the provider (that endpoint and key) for the
+ * rest of the process: one request, one warning, everything else offline at once. A 403 page
+ * from a web firewall (HTML, about one request's body) is no such answer and stops nothing. */
+static void
+refused_case(const char *name, const char *key, const char *faults, const char *why)
+{
+	setenv("BRIEF_LLM_API_KEY", key, 1);
+	struct store st;
+	struct arena a = ARENA_INIT;
+	struct curate_result r;
+	CHECK(curate_faulted(name, faults, &st, &a, &r) == 12);
+	CHECK_INT(r.llm_requests, 1);
+	CHECK_INT(llmsrv_faults_pending(srv), 7);
+	check_all_scored(&r);
+	CHECK_INT(r.offline_fallbacks, r.story_count);
+	for (size_t i = 0; i < r.top_count; i++)
+		CHECK(r.top[i]->enrichment.is_offline);
+	CHECK(!r.is_model_highlights);
+	CHECK_STR(r.engine, "offline");
+	CHECK_INT(test_query_int(&st, "SELECT count(*) FROM llm_usage"), 1);
+	/* a later client of the run for the same endpoint and key sends nothing, and says why */
+	struct llm_client c;
+	direct_client(&c, key);
+	struct buf user = BUF_INIT;
+	score_user(&user, 2);
+	struct llm_request later = {.task = PROMPT_SCORE, .lang = "en", .user = buf_str(&user), .max_tokens = 300};
+	struct llm_request *reqs[] = {&later};
+	llm_run(&c, reqs, 1);
+	CHECK(!later.is_ok);
+	CHECK_INT(later.attempts, 0);
+	CHECK(strstr(later.error, why) != NULL);
+	CHECK(strstr(later.error, key) == NULL);
+	struct llmsrv_stats s;
+	llmsrv_get_stats(srv, &s);
+	CHECK_INT(s.requests, 1);
+	llm_request_clear(&later);
+	llm_client_free(&c);
+	/* another key at the same endpoint is asked as before */
+	struct llm_client other;
+	direct_client(&other, "sk-test-another-key");
+	llmsrv_clear_faults(srv);
+	struct llm_request fresh = {.task = PROMPT_SCORE, .lang = "en", .user = buf_str(&user), .max_tokens = 300};
+	reqs[0] = &fresh;
+	llm_run(&other, reqs, 1);
+	CHECK(fresh.is_ok);
+	llm_request_clear(&fresh);
+	llm_client_free(&other);
+	buf_free(&user);
+	setenv("BRIEF_LLM_API_KEY", "sk-test-secret-key", 1);
+	arena_free(&a);
+	store_close(&st);
+}
+
+static void
+test_key_refused(void)
+{
+	refused_case("balance.db", "sk-test-no-balance",
+	             "balance_402,balance_402,balance_402,balance_402,balance_402,balance_402,balance_402,balance_402",
+	             "HTTP 402: Insufficient Balance");
+	refused_case("revoked.db", "sk-test-revoked-key", "auth_401,auth_401,auth_401,auth_401,auth_401,auth_401,auth_401,auth_401",
+	             "HTTP 401: Incorrect API key provided");
+	/* a firewall's 403 page for the score batch: that batch goes offline, the rest is asked */
+	struct store st;
+	struct arena a = ARENA_INIT;
+	struct curate_result r;
+	CHECK(curate_faulted("waf.db", "waf_403", &st, &a, &r) == 12);
+	CHECK_INT(llmsrv_faults_pending(srv), 0);
+	for (size_t i = 0; i < r.top_count; i++)
+		CHECK(!r.top[i]->enrichment.is_offline);
+	CHECK(r.is_model_highlights);
+	arena_free(&a);
+	store_close(&st);
+}
+
 int
 main(void)
 {
@@ -907,6 +987,7 @@ main(void)
 	test_quota_spent();
 	test_long_retry_after();
 	test_error_under_200();
+	test_key_refused();
 	llmsrv_stop(srv);
 	return test_done("test_llm");
 }

@@ -409,6 +409,17 @@ chat(struct llmsrv *s, struct MHD_Connection *c, const struct buf *body)
 		ret = reply_error(c, 401, msg, NULL);
 		goto out;
 	}
+	if (fault && strcmp(fault, "balance_402") == 0) { /* DeepSeek's answer once the balance is gone */
+		ret = reply(c, 402,
+		            "{\"error\":{\"message\":\"Insufficient Balance\",\"type\":\"unknown_error\",\"param\":null,"
+		            "\"code\":\"invalid_request_error\"}}",
+		            NULL);
+		goto out;
+	}
+	if (fault && strcmp(fault, "waf_403") == 0) { /* a web firewall's block page for one request's body */
+		ret = reply(c, 403, "<html><body><h1>403 Forbidden</h1>Request blocked.</body></html>", NULL);
+		goto out;
+	}
 	if (fault && strcmp(fault, "hang") == 0)
 		hang_until_closed(c, s->opts.hang_ms);
 	json_t *answer = NULL;

@@ -31,7 +31,10 @@
  * gateway that always streams does), "quota_429" (a 429 whose error code is insufficient_quota, no
  * Retry-After, as OpenAI answers once the credit is spent), "429_hour" (a 429 with Retry-After:
  * 3600, as a daily limit answers), "error_200" (status 200 and an OpenAI error object,
- * model_not_found, instead of a completion, as some gateways pass an upstream error on).
+ * model_not_found, instead of a completion, as some gateways pass an upstream error on),
+ * "balance_402" (a 402 "Insufficient Balance", as DeepSeek answers once the account's balance is
+ * spent), "waf_403" (a 403 with an HTML block page, as a web firewall in front of a gateway
+ * answers a request whose body it dislikes).
  *
  * Token counting (the same rule for every client, so comparisons are fair): ASCII bytes / 4
  * plus one per non-ASCII code point, over all message contents; a system message seen before

@@ -1,6 +1,7 @@
 /* llm.c: the chat/completions client on one curl multi loop (see llm.h for the retry rules). */
 #include "ai/llm/llm.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,6 +9,7 @@
 #include "ai/llm/schema.h"
 #include "net/retry.h"
 #include "store/llmcache.h"
+#include "util/hash.h"
 #include "util/log.h"
 #include "util/redact.h"
 #include "util/str.h"
@@ -19,6 +21,56 @@
 #define MAX_COMPLETION_TOKENS 16384
 
 enum { ST_QUEUED, ST_RUNNING, ST_DONE };
+
+/* The providers this process has stopped asking (an endpoint and key, hashed, with why): one
+ * whose quota or balance is spent, whose key was refused, or that asked for a wait beyond the
+ * longest honoured. A client opened later in the run for the same endpoint and key (the weekly's
+ * after its curation, each story's article, the digest's after the scoring during the fetch,
+ * which runs on another thread) starts halted, so the run pays and says the failure once. */
+#define HALT_SLOTS 8
+static struct {
+	char who[33];
+	char why[256];
+} halts[HALT_SLOTS];
+static size_t halt_count;
+static pthread_mutex_t halt_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* The hash that names cfg's endpoint and key in halts[]. */
+static void
+halt_who(const struct llm_config *cfg, char out[33])
+{
+	struct buf b = BUF_INIT;
+	buf_printf(&b, "%s\n%s", cfg->base_url, cfg->api_key);
+	hash_hex128(b.data, b.len, out);
+	buf_free(&b);
+}
+
+/* Stop asking c's provider for the rest of the run (this client and every one opened after it
+ * for the same endpoint and key): why (the key and URL credentials are redacted here) is
+ * warned once and is the error of every request left. */
+static void
+halt(struct llm_client *c, const char *why)
+{
+	if (c->halted[0])
+		return;
+	snprintf(c->halted, sizeof c->halted, "%s", why);
+	redact_secret(c->halted, c->cfg.api_key);
+	redact_inplace(c->halted, sizeof c->halted);
+	log_warn("llm: %s; no more requests this run, the offline engine takes what is left", c->halted);
+	char who[33];
+	halt_who(&c->cfg, who);
+	pthread_mutex_lock(&halt_lock);
+	size_t i = 0;
+	while (i < halt_count && strcmp(halts[i].who, who) != 0)
+		i++;
+	if (i == halt_count && halt_count < HALT_SLOTS)
+		halt_count++;
+	if (i < halt_count) {
+		memcpy(halts[i].who, who, sizeof who);
+		snprintf(halts[i].why, sizeof halts[i].why, "%s", c->halted);
+	}
+	pthread_mutex_unlock(&halt_lock);
+}
 
 int
 llm_client_init(struct llm_client *c, const struct llm_config *cfg, struct store *st, struct err *e)
@@ -37,6 +89,13 @@ llm_client_init(struct llm_client *c, const struct llm_config *cfg, struct store
 	c->multi = curl_multi_init();
 	if (!c->multi)
 		return err_set(e, "cannot initialise libcurl");
+	char who[33];
+	halt_who(&c->cfg, who);
+	pthread_mutex_lock(&halt_lock);
+	for (size_t i = 0; i < halt_count; i++)
+		if (strcmp(halts[i].who, who) == 0) /* warned when it happened: not again per client */
+			snprintf(c->halted, sizeof c->halted, "%s", halts[i].why);
+	pthread_mutex_unlock(&halt_lock);
 	return 0;
 }
 
@@ -362,15 +421,14 @@ quota_spent(struct llm_client *c, const struct llm_request *r)
 		struct buf m = BUF_INIT;
 		buf_puts(&m, msg ? msg : "rate limited");
 		char *shown = buf_detach(&m);
-		redact_secret(shown, c->cfg.api_key);
+		redact_secret(shown, c->cfg.api_key); /* before it is cut: a key cut in two is not found */
+		char why[256];
 		if (is_quota)
-			snprintf(c->halted, sizeof c->halted, "HTTP 429, the provider's quota is spent: %.160s", shown);
+			snprintf(why, sizeof why, "HTTP 429, the provider's quota is spent: %.160s", shown);
 		else
-			snprintf(c->halted, sizeof c->halted, "HTTP 429, asked to wait %ld s: %.160s", r->retry_after_ms / 1000,
-			         shown);
+			snprintf(why, sizeof why, "HTTP 429, asked to wait %ld s: %.160s", r->retry_after_ms / 1000, shown);
 		free(shown);
-		redact_inplace(c->halted, sizeof c->halted);
-		log_warn("llm: %s; no more requests this run, the offline engine takes what is left", c->halted);
+		halt(c, why);
 	}
 	json_decref(eb);
 	return is_quota || is_long;
@@ -406,6 +464,11 @@ finish(struct llm_client *c, struct llm_request *r, CURLcode code)
 		redact_secret(shown, c->cfg.api_key);
 		snprintf(r->error, sizeof r->error, "HTTP %ld: %.160s", status, shown);
 		free(shown);
+		/* 401 (a bad or revoked key), 402 (DeepSeek's "Insufficient Balance") and a 403 the API
+		 * itself wrote (an error object: the key may not use this model or region) hold for
+		 * every request of the run; a 403 page from a firewall in front of it judged one body. */
+		if (status == 401 || status == 402 || (status == 403 && json_is_object(json_object_get(eb, "error"))))
+			halt(c, r->error);
 		if (status == 400 && !c->is_schema_off && c->cfg.supports_schema &&
 		    (str_icasestr(buf_str(&r->response), r->response.len, "response_format") ||
 		     str_icasestr(buf_str(&r->response), r->response.len, "json_schema"))) {

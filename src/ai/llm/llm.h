@@ -13,7 +13,9 @@
  * for the rest of the run. A 429 whose error code is insufficient_quota, or whose Retry-After asks
  * for more than a minute, is no rate limit to wait out: the client warns once and sends nothing
  * more for the rest of the run (llm_client.halted), so the callers' offline fallbacks take what is
- * left at once. Requests ask for no stream; an answer streamed anyway (text/event-stream
+ * left at once; so do a 401 and a 402 (a refused key, a spent balance) and a 403 that carries the
+ * API's error object. The stop is the process's for that base URL and key: a client opened later
+ * for them starts halted, unsent and unwarned. Requests ask for no stream; an answer streamed anyway (text/event-stream
  * chunks) is read as the one completion its chunks make. The API key goes only into the Authorization header and is
  * redacted from every error text, as are credentials in URLs (util/redact.h). */
 #ifndef BRIEF_AI_LLM_LLM_H
@@ -79,8 +81,9 @@ struct llm_client {
 	int64_t base_backoff_ms; /* first retry delay (default 500) */
 	char halted[256];       /* "" while the provider is asked; else why it is not asked again this
 	                         * run (a 429 that says the quota is spent, or asks for a wait beyond
-	                         * the longest one honoured): every request left fails at once with
-	                         * this error, unsent */
+	                         * the longest one honoured; a 401, a 402, an API's 403): every request
+	                         * left fails at once with this error, unsent; set at init when an
+	                         * earlier client of the process stopped for the same URL and key */
 };
 
 /* Set up a client (curl global init is the caller's, done once in main or tests).
