@@ -230,6 +230,11 @@ one(struct article_run *r, const struct story *story, const struct verdict *v, i
 	                            r->args.is_strict, &ground};
 	struct buf findings = BUF_INIT;
 	enum commentary_status st = commentary_write(&r->st, s, &o, a, &draft, &model, &findings, e);
+	if (st == COMMENTARY_NO_LLM) { /* the provider stopped for the run, said once: the offline article */
+		buf_free(&findings);
+		offline_draft(r, s, v, &draft, &ground);
+		return publish(r, s, &draft, NULL, &ground, many, e);
+	}
 	if (st == COMMENTARY_REJECTED) {
 		fprintf(stderr, "brief article: the model's drafts for story %s failed the checks twice; nothing saved:\n%s",
 		        s->id, buf_str(&findings));

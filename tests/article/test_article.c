@@ -966,6 +966,39 @@ main(void)
 		llmsrv_stop(slow);
 	}
 
+	/* Found in review: a provider whose balance is spent (DeepSeek's 402) failed the one request
+	 * that met it, and every later client of the run asked again: `brief article --top 3` sent
+	 * the score batch, the enrich batches and each story's draft, warned for each, and wrote no
+	 * article (exit 1). The first 402 now stops the provider for the run (one request, one
+	 * warning) and the offline engine writes every story's article, saying so. A home of its
+	 * own, so nothing is served from the cache. */
+	{
+		char saved_home[sizeof home], dir[4200];
+		memcpy(saved_home, home, sizeof home);
+		snprintf(home, sizeof home, "%s/home402", test_tmpdir());
+		wfx_make_home(home);
+		snprintf(dir, sizeof dir, "%s/articles402/", test_tmpdir());
+		struct err de;
+		CHECK_INT(fs_mkdirs(dir, 1, &de), 0);
+		llmsrv_reset(srv);
+		llmsrv_push_faults(srv, "balance_402,balance_402,balance_402,balance_402,balance_402,balance_402,"
+		                        "balance_402,balance_402,balance_402,balance_402");
+		const char *top[] = {"--top", "3", "--out", dir, NULL};
+		int rc = article(top, &out, &err);
+		if (rc != 0)
+			fprintf(stderr, "balance spent: exit %d:\n%s", rc, buf_str(&err));
+		CHECK_INT(rc, 0);
+		llmsrv_get_stats(srv, &after);
+		CHECK_INT(after.requests, 1);
+		CHECK_INT(saved_articles(), 3);
+		size_t warned = 0;
+		for (const char *p = buf_str(&err); (p = strstr(p, "Insufficient Balance")); p++)
+			warned++;
+		CHECK_INT(warned, 1);
+		llmsrv_clear_faults(srv);
+		memcpy(home, saved_home, sizeof home);
+	}
+
 	/* --offline with a model configured: no request, the offline article. */
 	llmsrv_reset(srv);
 	const char *off[] = {"https://openai.example/blog/gpt-4-5", "--offline", NULL};

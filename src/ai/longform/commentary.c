@@ -215,7 +215,9 @@ commentary_write(struct store *st, const struct story *s, const struct commentar
 		}
 		json_t *answer = ask(&client, rules.lang, msg, e);
 		if (!answer) { /* the re-ask as much as the first ask: e says why (refused, unreachable) */
-			status = COMMENTARY_ERROR;
+			/* A provider stopped for the run (a spent quota or balance, a refused key: llm.h)
+			 * has said why once; it answers no story of this run, so none is an error. */
+			status = client.halted[0] ? COMMENTARY_NO_LLM : COMMENTARY_ERROR;
 			break;
 		}
 		draft_from_json(answer, arena, out);

@@ -83,7 +83,8 @@ enum commentary_status {
 	COMMENTARY_OK = 0,
 	COMMENTARY_ERROR = -1,   /* e says why (the LLM could not be reached or refused, for the first
 	                          * draft or the re-ask; findings has the first draft's when it failed) */
-	COMMENTARY_NO_LLM = -2,  /* no LLM is configured */
+	COMMENTARY_NO_LLM = -2,  /* no LLM is configured, or its provider is stopped for the run (a
+	                          * spent quota or balance, a refused key: llm.h), warned once */
 	COMMENTARY_REJECTED = 1, /* both drafts failed the checks; findings says why */
 	COMMENTARY_REFUSED = 2,  /* strict: the second draft still had unsupported claims (findings) */
 };
