@@ -469,6 +469,42 @@ model_reask_refused(struct llmsrv *srv, const char *const *env)
 	buf_free(&err);
 }
 
+/* Found in review: a provider whose balance is spent (DeepSeek's 402) stops the client at its
+ * first answer, but the weekly's own client (the labels, each group's paragraphs) still warned
+ * that the model labelled none of the stories and, for every group, that the model did not
+ * answer, and marked each group as a failed model draft. With the provider stopped the post is
+ * the offline engine's, said once on stderr and in the post's note, as `--offline` writes it. */
+static void
+balance_spent(struct llmsrv *srv, const char *const *env)
+{
+	char home[4096];
+	snprintf(home, sizeof home, "%s/home-402", test_tmpdir());
+	wfx_make_home(home);
+	llmsrv_reset(srv);
+	llmsrv_push_faults(srv, "balance_402,balance_402,balance_402,balance_402,balance_402,balance_402,balance_402,"
+	                        "balance_402,balance_402,balance_402,balance_402,balance_402,balance_402,balance_402");
+	const char *args[] = {"weekly", "--home", home, "--no-fetch", "--now", WFX_NOW, "--config",
+	                      wfx_path("weekly", "weekly.conf"), NULL};
+	struct buf out = BUF_INIT, err = BUF_INIT;
+	CHECK_INT(wfx_brief(args, env, &out, &err), 0);
+	struct llmsrv_stats s;
+	llmsrv_get_stats(srv, &s);
+	CHECK_INT(s.requests, 1);
+	size_t warned = 0;
+	for (const char *p = buf_str(&err); (p = strstr(p, "Insufficient Balance")); p++)
+		warned++;
+	CHECK_INT(warned, 1);
+	CHECK(strstr(buf_str(&err), "did not answer") == NULL);
+	CHECK(strstr(buf_str(&err), "labelled 0") == NULL);
+	CHECK(strstr(buf_str(&out), "离线引擎") != NULL);
+	CHECK(strstr(buf_str(&out), "模型未作答") == NULL);
+	if (warned != 1)
+		fprintf(stderr, "%s", buf_str(&err));
+	llmsrv_clear_faults(srv);
+	buf_free(&out);
+	buf_free(&err);
+}
+
 int
 main(void)
 {
@@ -507,6 +543,7 @@ main(void)
 	llmsrv_get_stats(srv, &after);
 	CHECK_INT(after.requests, before.requests);
 	CHECK_STR(buf_str(&again), buf_str(&out));
+	balance_spent(srv, env);
 	bad_citation(srv, env, 1);
 	bad_citation(srv, env, 2);
 	model_rumour(srv, env);

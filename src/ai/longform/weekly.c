@@ -708,7 +708,7 @@ weekly_build(struct store *st, struct article *articles, size_t count, const str
 	int *labelled = arena_alloc(arena, (n + 1) * sizeof *labelled);
 	memset(labelled, 0, (n + 1) * sizeof *labelled);
 	size_t model_labels = weekly_llm_classify(&w, cur.top, n, kinds, labelled);
-	if (w.is_on && model_labels < n)
+	if (w.is_on && !w.client.halted[0] && model_labels < n) /* a stopped provider has said why, once */
 		log_warn("weekly: the model labelled %zu of %zu stories; the word cues labelled the rest", model_labels, n);
 	for (size_t i = 0; i < n; i++) {
 		picks[i].story = cur.top[i];

@@ -39,6 +39,12 @@ weekly_llm_open(struct weekly_llm *w, struct store *st, const struct weekly_opts
 		curl_global_cleanup();
 		return -1;
 	}
+	if (w->client.halted[0]) { /* stopped earlier in the run (the curation's): said then, offline now */
+		log_debug("weekly: the model is not asked: %s", w->client.halted);
+		llm_client_free(&w->client);
+		curl_global_cleanup();
+		return 0;
+	}
 	w->model = arena_strdup(arena, lc.model);
 	w->strict = opts->strict;
 	w->env = (struct batch_env){&w->client, st, w->model, opts->now};
@@ -405,8 +411,13 @@ weekly_llm_write(struct weekly_llm *w, struct weekly_job *jobs, size_t n, const 
 		if (!jobs[i].is_ok && st[i].no_answer[0] && st[i].drafts == 0) {
 			jobs[i].findings =
 				arena_printf(arena, "- the model did not answer: %s\n", st[i].no_answer);
-			log_warn("weekly %s: the model did not answer (%s); using the extractive paragraphs", name,
-			         st[i].no_answer);
+			/* a provider stopped for the run has said why, once: not again per group */
+			if (w->client.halted[0])
+				log_debug("weekly %s: the model did not answer (%s); using the extractive paragraphs", name,
+				          st[i].no_answer);
+			else
+				log_warn("weekly %s: the model did not answer (%s); using the extractive paragraphs", name,
+				         st[i].no_answer);
 		} else if (!jobs[i].is_ok && st[i].no_answer[0]) {
 			jobs[i].findings = arena_printf(arena, "%s- the re-ask got no answer: %s\n", buf_str(&st[i].findings),
 			                                st[i].no_answer);
