@@ -391,9 +391,10 @@ fetch_hop_done(struct fetch_ctx *c, struct fetch_job *j, CURLcode rc)
 		return;
 	}
 	/* A permanent redirect is remembered only once its target served (ingest stores perm_url
-	 * with a valid feed or a 304), and never from a public source to a non-public address
-	 * (possible only with allow_private). */
-	if (j->perm_url && j->guard.saw_private && !j->origin_private)
+	 * with a valid feed or a 304), never from a public source to a non-public address
+	 * (possible only with allow_private), and never for an ad-hoc source: its --feeds file
+	 * names it by the old URL on every run, which would then add it again as a new source. */
+	if (j->perm_url && ((j->guard.saw_private && !j->origin_private) || j->src.kind == SOURCE_ADHOC))
 		j->perm_url = NULL;
 	if (status == 304) {
 		ingest_not_modified(c, j, ms);

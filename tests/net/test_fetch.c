@@ -257,6 +257,44 @@ test_redirects(void)
 	store_close(&st);
 }
 
+/* A `--feeds FILE` run names its feeds by the file's URLs every time (daily --feeds once a
+ * day): a feed of the file that moved permanently is found again by that URL on the next
+ * run, rather than added as a second source whose items are all stored (and counted new)
+ * again. */
+static void
+test_adhoc_moved(void)
+{
+	const char *dir = t_subdir("adhoc-moved");
+	char opml[2048], path[600];
+	snprintf(opml, sizeof opml,
+	         "<?xml version=\"1.0\"?><opml version=\"2.0\"><head><title>t</title></head><body>"
+	         "<outline type=\"rss\" text=\"moved\" xmlUrl=\"%s\"/></body></opml>\n",
+	         fsrv_url(&srv, "/gen/adhocmoved?chain=1&amp;code=301"));
+	t_write_in(dir, "feeds.opml", opml);
+	snprintf(path, sizeof path, "%s/feeds.opml", dir);
+	struct store st;
+	t_store_open(&st, dir);
+	struct arena a = ARENA_INIT;
+	struct fetch_opts o;
+	struct err e;
+	fetch_opts_default(&o);
+	o.progress = 0;
+	o.timeout_s = 60;
+	o.feeds_opml = path;
+	for (int run = 1; run <= 3; run++) {
+		struct fetch_summary s;
+		CHECK(fetch_run(&st, NULL, &o, &a, &s, &e) == 0);
+		t_print_failures(&s);
+		CHECK_INT(s.feeds_ok, 1);
+		CHECK_INT(s.items_new, run == 1 ? 5 : 0);
+		CHECK_INT(s.source_count, 1);
+	}
+	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM sources"), 1);
+	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM items"), 5);
+	arena_free(&a);
+	store_close(&st);
+}
+
 /* Bodies larger than FETCH_BODY_MEM_ONE (plain and gzip) go through a spill file and are
  * still parsed and stored in full; the bodies held in memory at once stay within
  * FETCH_BODY_MEM_ALL even when many mid-sized feeds arrive together; a second run is
@@ -413,6 +451,7 @@ main(void)
 	test_index_merge();
 	test_per_host_cap();
 	test_redirects();
+	test_adhoc_moved();
 	test_large_bodies();
 	test_spill_fails();
 	test_parse_thread();
