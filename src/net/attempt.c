@@ -116,13 +116,16 @@ hop_start(struct fetch_ctx *c, struct fetch_job *j)
 	curl_slist_free_all(j->headers);
 	j->headers = curl_slist_append(NULL, j->is_page ? PAGE_ACCEPT_HEADER : ACCEPT_HEADER);
 	char line[700];
+	j->is_conditional = 0;
 	if (j->src.etag && strlen(j->src.etag) < 600) {
 		snprintf(line, sizeof line, "If-None-Match: %s", j->src.etag);
 		j->headers = curl_slist_append(j->headers, line);
+		j->is_conditional = 1;
 	}
 	if (j->src.last_modified && strlen(j->src.last_modified) < 600) {
 		snprintf(line, sizeof line, "If-Modified-Since: %s", j->src.last_modified);
 		j->headers = curl_slist_append(j->headers, line);
+		j->is_conditional = 1;
 	}
 	long connect_ms = (long)min64(budget, 10000);
 	curl_easy_setopt(h, CURLOPT_URL, j->url);
@@ -396,6 +399,11 @@ fetch_hop_done(struct fetch_ctx *c, struct fetch_job *j, CURLcode rc)
 	 * names it by the old URL on every run, which would then add it again as a new source. */
 	if (j->perm_url && ((j->guard.saw_private && !j->origin_private) || j->src.kind == SOURCE_ADHOC))
 		j->perm_url = NULL;
+	if (status == 304 && !j->is_page && !j->is_conditional) {
+		/* nothing to be "not modified" against: a feed never stored would stay "ok" and empty */
+		fetch_job_fail(c, j, 304, "HTTP 304 to a request without validators");
+		return;
+	}
 	if (status == 304) {
 		ingest_not_modified(c, j, ms);
 		fetch_job_finish(c, j);

@@ -65,6 +65,7 @@ struct fetch_job {
 	int is_parsing;             /* handed to the parse thread: stored and finished by parse_collect */
 	size_t max_body;           /* the cap on the decoded body */
 	int is_encoded;             /* the current response came with a Content-Encoding (gzip, br…) */
+	int is_conditional;         /* the current request sent If-None-Match or If-Modified-Since */
 	char etag[512];             /* validators and Retry-After of the current response */
 	char last_modified[128];
 	char retry_after[128];

@@ -41,6 +41,9 @@ static const struct fault faults[] = {
 	{"/gen/html?html=1", "served an HTML page, not a feed", 1},
 	{"/gen/htmlxml?html=1&ctype=application/rss%2Bxml", "served an HTML page, not a feed", 1},
 	{"/gen/empty?status=200", "empty response", 1},
+	/* a 304 to a feed never stored (nothing was asked conditionally) is no success: it would
+	 * stay "ok" with no items forever */
+	{"/gen/nm304?status=304", "HTTP 304 to a request without validators", 1},
 };
 #define FAULT_COUNT (sizeof faults / sizeof faults[0])
 
