@@ -221,6 +221,7 @@ fetch_attempt_begin(struct fetch_ctx *c, struct fetch_job *j)
 /* Retry j after a quick transient failure when attempts and the run's deadline allow:
  * exponential backoff (0.5 s, 1 s, ...), each delay d drawn from [d/2, 3d/2) so retries
  * of many feeds spread out, or the server's Retry-After when it asks for longer.
+ * A 429 (or a 5xx with Retry-After) holds the whole host for that delay.
  * Returns 1 when a retry was scheduled (the slot is freed), 0 when the caller must fail it. */
 static int
 maybe_retry(struct fetch_ctx *c, struct fetch_job *j, int status, const char *error)
@@ -236,6 +237,14 @@ maybe_retry(struct fetch_ctx *c, struct fetch_job *j, int status, const char *er
 	/* Only when the retry can still finish a quick transfer inside the deadline. */
 	if (now + delay + 1000 > c->deadline_ms)
 		return 0;
+	/* A 429, or a 5xx naming its time, speaks for the host: its other feeds wait as long
+	 * (schedule() skips it) instead of each earning a refusal of its own. The retry of j is
+	 * due at the same time, so the loop wakes up then. */
+	if (status == 429 || (status >= 500 && ra >= 0)) {
+		struct fetch_host *h = &c->hosts[j->host];
+		if (h->not_before_ms < now + delay)
+			h->not_before_ms = now + delay;
+	}
 	ingest_log_attempt(c, j, status, error, now - j->attempt_start_ms);
 	job_release_easy(c, j);
 	fetch_body_reset(c, j); /* nothing of a failed attempt is kept while it waits */

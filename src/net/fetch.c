@@ -242,17 +242,19 @@ host_pop(struct fetch_ctx *c, struct fetch_host *h)
 /* ---- scheduling ---- */
 
 /* Start queued feeds while global and per-host slots are free: first on the hosts that just
- * freed a slot (their connection is warm), then round-robin over hosts. */
+ * freed a slot (their connection is warm), then round-robin over hosts; a host that asked us
+ * to wait (not_before_ms) is skipped until then. */
 static void
 schedule(struct fetch_ctx *c)
 {
+	int64_t now = time_mono_ms();
 	/* fetch_attempt_begin can fail a feed at once, which appends to c->warm: index, don't hold a pointer */
 	size_t n = c->warm.len / sizeof(size_t);
 	for (size_t i = 0; i < n && c->in_flight < c->opts->concurrency; i++) {
 		size_t host;
 		memcpy(&host, c->warm.data + i * sizeof host, sizeof host);
 		struct fetch_host *h = &c->hosts[host];
-		if (h->head && h->in_flight < c->opts->per_host)
+		if (h->head && h->in_flight < c->opts->per_host && h->not_before_ms <= now)
 			fetch_attempt_begin(c, host_pop(c, h));
 	}
 	if (n) {
@@ -264,7 +266,7 @@ schedule(struct fetch_ctx *c)
 	while (c->queued > 0 && c->in_flight < c->opts->concurrency && idle < c->host_count) {
 		struct fetch_host *h = &c->hosts[c->cursor];
 		c->cursor = (c->cursor + 1) % c->host_count;
-		if (!h->head || h->in_flight >= c->opts->per_host) {
+		if (!h->head || h->in_flight >= c->opts->per_host || h->not_before_ms > now) {
 			idle++;
 			continue;
 		}

@@ -83,6 +83,8 @@ struct fetch_host {
 	char *name;
 	int in_flight;
 	struct fetch_job *head, *tail; /* waiting to start */
+	int64_t not_before_ms;         /* monotonic: it answered 429 (or 5xx with Retry-After), so
+	                                * none of its feeds starts before (attempt.c maybe_retry) */
 };
 
 /* The run: options, the store, the multi handle, hosts and counters. */

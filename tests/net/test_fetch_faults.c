@@ -199,6 +199,44 @@ test_deadline(void)
 	store_close(&st);
 }
 
+/* A 429 with Retry-After speaks for the host, not for one URL: the host's other feeds wait
+ * too rather than being asked at once (each earning its own 429 from a server that is
+ * limiting us). With one slot per host the feed that was told to wait goes first when the
+ * time is up, so the fetch log shows its retry before any other feed of the host. */
+static void
+test_retry_after_host(void)
+{
+	struct store st;
+	t_store_open(&st, t_subdir("ra-host"));
+	int64_t limited = t_add_source(&st, fsrv_url(&srv, "/gen/rah?status=429&fail=1&retry_after=2"));
+	for (int i = 0; i < 3; i++) {
+		char path[64];
+		snprintf(path, sizeof path, "/gen/rah%d?items=2", i);
+		t_add_source(&st, fsrv_url(&srv, path));
+	}
+	struct fetch_opts o;
+	fetch_opts_default(&o);
+	o.per_host = 1;
+	o.timeout_s = FAULTS_TIMEOUT_S;
+	o.progress = 0;
+	struct arena a = ARENA_INIT;
+	struct fetch_summary s;
+	struct err e;
+	CHECK(fetch_run(&st, NULL, &o, &a, &s, &e) == 0);
+	t_print_failures(&s);
+	CHECK_INT(s.feeds_ok, 4);
+	char sql[300];
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM fetch_log WHERE source_id = %lld", (long long)limited);
+	CHECK_INT(t_query_int(&st, sql), 2); /* the 429 and the retry */
+	snprintf(sql, sizeof sql,
+	         "SELECT count(*) FROM fetch_log WHERE source_id <> %lld AND id < (SELECT max(id) FROM fetch_log"
+	         " WHERE source_id = %lld AND http_status = 200)",
+	         (long long)limited, (long long)limited);
+	CHECK_INT(t_query_int(&st, sql), 0); /* no other feed of the host was asked in between */
+	arena_free(&a);
+	store_close(&st);
+}
+
 /* A gzip stream that ends half way (a complete HTTP response, Content-Length matching, whose
  * encoded body was cut: a proxy or a server dying mid-write): libcurl 7.88 reports no error,
  * and the document parses as far as it goes. What it holds is kept, but not its ETag: that
@@ -242,6 +280,7 @@ main(void)
 	test_faults();
 	test_size_caps();
 	test_deadline();
+	test_retry_after_host();
 	test_truncated_gzip();
 	fsrv_stop(&srv);
 	return test_done("test_fetch_faults");
