@@ -141,6 +141,118 @@ model_rumour(struct llmsrv *srv, const char *const *env)
 	buf_free(&rumours);
 }
 
+/* Run the unverified-post week (its Microsoft story is a rumour to the model) in lang with the
+ * Microsoft group's answers (count of them: the first, and the re-ask) replaced by
+ * paragraphs_json; the 小道消息 / Rumours section goes to rumours. Returns the exit code. */
+static int
+rumour_answers(struct llmsrv *srv, const char *const *env, const char *tag, const char *lang, int count,
+               const char *paragraphs_json, struct buf *out, struct buf *err, struct buf *rumours)
+{
+	char home[4096];
+	snprintf(home, sizeof home, "%s/home-hedge-%s", test_tmpdir(), tag);
+	wfx_make_home_with(home, "unverified.xml");
+	llmsrv_reset(srv);
+	llmsrv_weekly_answer("Microsoft tests a free Office", count, paragraphs_json);
+	const char *args[] = {"weekly", "--home", home, "--no-fetch", "--lang", lang, "--now", WFX_NOW, "--config",
+	                      wfx_path("weekly", "weekly.conf"), NULL};
+	out->len = 0;
+	err->len = 0;
+	int rc = wfx_brief(args, env, out, err);
+	llmsrv_weekly_answer(NULL, 0, NULL);
+	int en = strcmp(lang, "en") == 0;
+	section(buf_str(out), en ? "\n# 2. Rumours and leaks\n" : "\n# 二、小道消息\n",
+	        en ? "\n# 3. Open source\n" : "\n# 三、开源项目\n", rumours);
+	return rc;
+}
+
+/* The re-asks of the Microsoft group: how many, and whether each carried the hedge finding. */
+static int
+hedge_reasks(struct llmsrv *srv)
+{
+	int n = 0;
+	for (size_t i = 0; i < llmsrv_logged(srv); i++) {
+		char *u = llmsrv_logged_user(srv, i);
+		if (strstr(u, "Microsoft tests a free Office") && strstr(u, "failed these checks")) {
+			n++;
+			CHECK(strstr(u, "tells a rumour as fact") != NULL);
+		}
+		free(u);
+	}
+	return n;
+}
+
+/* A group under 小道消息 is told as reported, not as fact: its request says the stories are
+ * unconfirmed and asks for the sources' hedge, and a paragraph with no hedge or attribution
+ * (据报道, 据悉, 消息称, reportedly, according to, …) is re-asked, then falls back to the extract
+ * ("Office Watch 报道《…》"). Before: the request did not say the group was rumours and nothing
+ * checked, so a model's "微软正在测试…" was published as fact under the rumour heading. */
+static void
+model_rumour_hedge(struct llmsrv *srv, const char *const *env)
+{
+	struct buf out = BUF_INIT, err = BUF_INIT, rumours = BUF_INIT;
+	static const char fact_zh[] = "[\"【周报稿】2月19日，微软正在测试一款只能把文件保存到 OneDrive、"
+	                              "并在屏幕右侧显示广告的免费版 Office[1]。\"]";
+	/* The request of the rumour group asks for the hedge; a news group's does not. */
+	CHECK_INT(rumour_answers(srv, env, "ask", "zh", 0, NULL, &out, &err, &rumours), 0);
+	int asked = 0, other_asked = 0;
+	for (size_t i = 0; i < llmsrv_logged(srv); i++) {
+		if (llmsrv_logged_task(srv, i) != llmsrv_task_index("weekly"))
+			continue;
+		char *u = llmsrv_logged_user(srv, i);
+		int hedge = strstr(u, "not as fact") != NULL && strstr(u, "据报道") != NULL;
+		if (strstr(u, "Microsoft tests a free Office"))
+			asked += hedge;
+		else
+			other_asked += hedge;
+		free(u);
+	}
+	long rumour_groups = 0; /* the fixture week has other rumours besides Microsoft's */
+	for (const char *q = buf_str(&rumours); (q = strstr(q, "\n### ")); q++)
+		rumour_groups++;
+	CHECK_INT(asked, 1);
+	CHECK(rumour_groups >= 2);
+	CHECK_INT(other_asked, rumour_groups - 1);
+	CHECK(weekly_requests(srv) > rumour_groups); /* news and open-source groups: not asked */
+	/* Stated as fact twice: the extract, said in the post and on stderr. */
+	CHECK_INT(rumour_answers(srv, env, "fact", "zh", 2, fact_zh, &out, &err, &rumours), 0);
+	CHECK_INT(hedge_reasks(srv), 1);
+	CHECK(strstr(buf_str(&rumours), "微软正在测试") == NULL);
+	CHECK(strstr(buf_str(&rumours), "Office Watch 报道《Microsoft tests a free Office") != NULL);
+	CHECK(strstr(buf_str(&out), "改为摘录原文：Microsoft。") != NULL);
+	CHECK(strstr(buf_str(&err), "tells a rumour as fact") != NULL);
+	/* Stated as fact once: the re-asked answer (the stand-in attributes: "X 报道「T」") is used. */
+	CHECK_INT(rumour_answers(srv, env, "fact-once", "zh", 1, fact_zh, &out, &err, &rumours), 0);
+	CHECK_INT(hedge_reasks(srv), 1);
+	CHECK(strstr(buf_str(&rumours), "【周报稿】") != NULL);
+	CHECK(strstr(buf_str(&out), "改为摘录原文") == NULL);
+	/* Hedged: accepted as written, no re-ask. */
+	CHECK_INT(rumour_answers(srv, env, "hedged", "zh", 2,
+	                         "[\"【周报稿】据 Windows 论坛上一则未经证实的帖子，微软正在测试一款只能把文件保存到 "
+	                         "OneDrive 的免费版 Office[1]。\"]",
+	                         &out, &err, &rumours),
+	          0);
+	CHECK_INT(hedge_reasks(srv), 0);
+	CHECK(strstr(buf_str(&rumours), "未经证实的帖子") != NULL);
+	/* English: the same, with the English hedges. */
+	CHECK_INT(rumour_answers(srv, env, "fact-en", "en", 2,
+	                         "[\"[weekly draft] Microsoft is testing a free, ad-supported Office that can only save "
+	                         "documents to OneDrive [1].\"]",
+	                         &out, &err, &rumours),
+	          0);
+	CHECK_INT(hedge_reasks(srv), 1);
+	CHECK(strstr(buf_str(&rumours), "Microsoft is testing a free") == NULL);
+	CHECK_INT(rumour_answers(srv, env, "hedged-en", "en", 2,
+	                         "[\"[weekly draft] According to an unverified forum post, Microsoft is testing a free, "
+	                         "ad-supported Office that can only save documents to OneDrive [1].\"]",
+	                         &out, &err, &rumours),
+	          0);
+	CHECK_INT(hedge_reasks(srv), 0);
+	CHECK(strstr(buf_str(&rumours), "According to an unverified forum post") != NULL);
+	buf_free(&out);
+	buf_free(&err);
+	buf_free(&rumours);
+}
+
 /* Paragraphs the model opens as list items ("- …", "2. …"): a weekly paragraph is one line of
  * text, so the Markdown shows the marker as written, as the page does, and no list. Before:
  * the Markdown began the paragraph with a bare "- " or "2. ", which Jekyll and Hugo render as
@@ -547,6 +659,7 @@ main(void)
 	bad_citation(srv, env, 1);
 	bad_citation(srv, env, 2);
 	model_rumour(srv, env);
+	model_rumour_hedge(srv, env);
 	model_lists(srv, env);
 	model_blank(srv, env);
 	model_english(srv, env);

@@ -733,8 +733,10 @@ weekly_build(struct store *st, struct article *articles, size_t count, const str
 	memset(jobs, 0, (job_count + 1) * sizeof *jobs);
 	size_t j = 0;
 	for (int k = 0; k < WEEKLY_KIND_COUNT; k++)
-		for (size_t g = 0; g < post->sections[k].group_count; g++)
-			make_job(post->sections[k].groups[g].name, &groups[k][g], arena, &jobs[j++]);
+		for (size_t g = 0; g < post->sections[k].group_count; g++) {
+			make_job(post->sections[k].groups[g].name, &groups[k][g], arena, &jobs[j]);
+			jobs[j++].is_rumour = k == WEEKLY_RUMOR;
+		}
 	weekly_llm_write(&w, jobs, job_count, lang, arena);
 
 	struct refs refs = {0};

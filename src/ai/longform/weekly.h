@@ -53,6 +53,14 @@ const char *weekly_entity_label(const char *name, const char *lang);
  * news) or that its text calls open source; else WEEKLY_NEWS. */
 enum weekly_kind weekly_classify(const struct article *a);
 
+/* Whether text (a paragraph under 小道消息 / Rumours) tells its news as reported, not as
+ * fact: it carries a hedge or an attribution, matched as rumour cues are (ASCII at a word
+ * start, case-insensitively; CJK as substrings): reportedly, report(ed/s), according to,
+ * rumour, leak, sources, people familiar, unconfirmed, unverified, allegedly, claims, said to,
+ * might, possibly, 据报道, 据悉, 据称, 据传, 报道, 消息称, 传闻, 爆料, 疑似, 网传, 未经证实,
+ * 尚未确认, 可能, 或将, … (docs/weekly.md). */
+int weekly_hedged(const char *text);
+
 /* Build the post's body from the window's articles[0..count): curate them into ranked
  * stories (LLM or offline, as curate_run decides), keep the best max_stories, classify and
  * group them, and write the paragraphs. Fills post->sections, refs, engine, model and

@@ -375,6 +375,26 @@ open_source_title(const char *title, size_t tlen)
 	       cue_count(title, tlen, launch_phrases, N(launch_phrases)) > 0;
 }
 
+/* The hedges and attributions that keep a rumour a rumour (weekly_hedged). */
+static const char *const hedge_cues[] = {
+	"reportedly",   "report",       "according to",  "rumor",            "rumour",          "leak",
+	"sources say",  "sources said", "sources told",  "sources close",    "sources familiar", "a source",
+	"people familiar", "insider",   "unconfirmed",   "unverified",       "not confirmed",   "not yet confirmed",
+	"not announced", "allegedly",   "alleged",       "claim",            "said to",         "is said",
+	"purported",    "speculat",     "tipster",       "apparently",       "might",           "possibly",
+	"据报道",       "据悉",         "据称",          "据传",             "据知情",          "报道",
+	"报告",         "消息称",       "消息人士",      "知情人士",         "有消息",          "传闻",
+	"传言",         "爆料",         "疑似",          "网传",             "小道消息",        "未经证实",
+	"尚未证实",     "未获证实",     "未证实",        "尚未确认",         "未经确认",        "未确认",
+	"尚未宣布",     "未宣布",       "未公布",        "可能",             "或将",            "援引",
+};
+
+int
+weekly_hedged(const char *text)
+{
+	return text && cue_count(text, strlen(text), hedge_cues, N(hedge_cues)) > 0;
+}
+
 enum weekly_kind
 weekly_classify(const struct article *a)
 {

@@ -127,6 +127,15 @@ build_user(const struct weekly_job *j, const char *lang, struct buf *user, struc
 	           "them as [1] to [%zu] and cover every story.\n",
 	           en ? "English" : "Simplified Chinese", j->name ? j->name : "open-source releases", j->story_count,
 	           j->story_count == 1 ? "y" : "ies", j->source_count, j->source_count, j->source_count);
+	if (j->is_rumour) /* seed 001's 小道消息: "疑似…", "有可能不会正式上线" */
+		buf_puts(user, en ? "These stories go under the post's \"Rumours and leaks\" heading: they are not confirmed "
+		                    "by the company or project concerned. Tell them as reported, not as fact: every "
+		                    "paragraph keeps the sources' attribution or hedge (\"reportedly\", \"according to\", "
+		                    "\"sources say\", \"unconfirmed\").\n"
+		                  : "These stories go under the post's 小道消息 (rumours) heading: they are not confirmed "
+		                    "by the company or project concerned. Tell them as reported, not as fact: every "
+		                    "paragraph keeps the sources' attribution or hedge (据报道, 据悉, 消息称, 传闻, "
+		                    "尚未证实).\n");
 	ground_rules(user);
 	const char **heads = arena_alloc(arena, (j->source_count + 1) * sizeof *heads);
 	long per = WEEKLY_GROUP_TOKENS / (long)(j->source_count ? j->source_count : 1);
@@ -225,6 +234,23 @@ uncovered(const struct weekly_job *j, const char **texts, size_t n, struct buf *
 	return bad;
 }
 
+/* Append a finding for each paragraph of texts[0..n) of a rumour group j that states its
+ * news as fact (no hedge or attribution: weekly_hedged); returns how many. */
+static int
+unhedged(const struct weekly_job *j, const char **texts, size_t n, struct buf *findings)
+{
+	int bad = 0;
+	for (size_t i = 0; j->is_rumour && i < n; i++)
+		if (!weekly_hedged(texts[i])) {
+			buf_printf(findings,
+			           "- paragraph %zu tells a rumour as fact: keep the sources' hedge or attribution "
+			           "(据报道, 据悉, 消息称, reportedly, according to)\n",
+			           i + 1);
+			bad++;
+		}
+	return bad;
+}
+
 /* The claims of paragraphs texts[0..n) of j into r, each named "GROUP, paragraph K";
  * returns how many are not OK. */
 static size_t
@@ -270,6 +296,7 @@ accept_answer(struct weekly_job *j, const struct check_rules *rules, const struc
 	int en = strcmp(rules->lang, "en") == 0;
 	int bad = check_paragraphs(texts, n, rules, findings);
 	bad += uncovered(j, texts, n, findings);
+	bad += unhedged(j, texts, n, findings);
 	memset(&j->ground, 0, sizeof j->ground);
 	j->ground.removed_text = "";
 	struct ground_result gr = {0};
@@ -294,6 +321,8 @@ accept_answer(struct weekly_job *j, const struct check_rules *rules, const struc
 			           j->ground.removed);
 			return -1;
 		}
+		if (unhedged(j, texts, n, findings)) /* the removed sentence carried the hedge */
+			return -1;
 		j->ground.claims = (struct ground_result){0};
 		check_claims(j, ix, texts, n, en, arena, &j->ground.claims);
 		grounding_add_removed(&j->ground, &gr, arena);

@@ -35,6 +35,8 @@ struct weekly_job {
 	size_t source_count;
 	const size_t *story_of;           /* story index (0..story_count) of each source */
 	size_t story_count;
+	int is_rumour;                    /* a group of 小道消息: the request asks for the sources' hedge
+	                                   * and every paragraph must keep one (weekly_hedged) */
 	/* Results (arena). */
 	int is_ok;                        /* the model's paragraphs passed the checks */
 	const char **paras;               /* text with the [n] markers removed */
