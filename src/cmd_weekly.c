@@ -93,7 +93,7 @@ fill_meta(struct weekly_run *w, struct weekly_post *p, struct err *e)
 	p->date = arena_strdup(a, date);
 	p->week = arena_strdup(a, week);
 	p->datetime = arena_strdup(a, stamp);
-	struct buf local = BUF_INIT; /* the date Hugo shows: the local day, as p->date and p->week */
+	struct buf local = BUF_INIT; /* the front matter date (Hugo, Jekyll): the local day, as p->date and p->week */
 	i18n_local(&local, w->app.now, I18N_RFC3339);
 	p->datetime_local = arena_strdup(a, buf_str(&local));
 	buf_free(&local);

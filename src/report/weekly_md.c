@@ -125,7 +125,10 @@ front_jekyll(const struct weekly_post *p, struct buf *out)
 	buf_puts(out, "\nsubtitle:   ");
 	weekly_yaml_scalar(out, p->subtitle);
 	buf_puts(out, "\ndate:       ");
-	weekly_yaml_scalar(out, p->date);
+	/* The moment with its offset, not the bare day: Jekyll reads "2026-02-21" as midnight in the
+	 * zone it builds in, and skips a post dated in its future ("has a future date"), so a post
+	 * made at 07:00 in Shanghai and built at once in UTC or further west was not published. */
+	weekly_yaml_scalar(out, p->datetime_local ? p->datetime_local : p->date);
 	buf_puts(out, "\nauthor:     ");
 	weekly_yaml_scalar(out, p->author);
 	if (p->header_img && *p->header_img) {

@@ -409,6 +409,19 @@ main(void)
 	CHECK(dated != NULL && strstr(dated + 1, "\ndate: 2026-02-21T07:00:00+08:00\n") != NULL);
 	if (!dated)
 		fprintf(stderr, "hugo-tz:\n%.600s\n", buf_str(&before));
+	/* A Jekyll weekly is dated with the moment and its offset: Jekyll reads a bare "2026-02-21"
+	 * as midnight in the zone it builds in and skips a post dated in its future, so the post
+	 * made at 07:00 in Shanghai (23:00 UTC the day before) and built at once in UTC or further
+	 * west was not published. The file keeps the local day. */
+	char jekyll_tz[4300];
+	snprintf(jekyll_tz, sizeof jekyll_tz, "%s/jekyll-tz", tmp);
+	const char *j3[] = {"weekly", "--home", home, "--no-fetch", "--offline", "--site", jekyll_tz, "--now",
+	                    "2026-02-20T23:00:00Z", NULL};
+	CHECK_INT(run_env(j3, shanghai), 0);
+	buf_clear(&before);
+	snapshot(jekyll_tz, "", &before);
+	CHECK(strstr(buf_str(&before), "== _posts/2026-02-21-weekly-2026-w08.md\n---\nlayout:") != NULL);
+	CHECK(strstr(buf_str(&before), "\ndate:       2026-02-21T07:00:00+08:00\n") != NULL);
 	/* The daily digest as a post of both sites. */
 	const char *d1[] = {"daily", "--home", home, "--no-fetch", "--offline", "--site", site, "--now", WFX_NOW, NULL};
 	struct buf o1 = BUF_INIT, e1 = BUF_INIT, post = BUF_INIT;
