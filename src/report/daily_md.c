@@ -383,14 +383,14 @@ report_daily_post_md(const struct report *r, enum weekly_front_matter fm, struct
 	buf_puts(out, "title: ");
 	weekly_yaml_scalar(out, buf_str(&title));
 	buf_puts(out, "\ndate: ");
-	if (fm == WEEKLY_FM_HUGO) { /* the moment it was made; Jekyll takes the day from the file name */
-		struct buf when = BUF_INIT; /* with the local offset: Hugo shows and files the post by it */
-		i18n_local(&when, r->generated_at, I18N_RFC3339);
-		weekly_yaml_scalar(out, buf_str(&when));
-		buf_free(&when);
-	} else {
-		weekly_yaml_scalar(out, r->date);
-	}
+	/* The moment it was made, with the local offset: Hugo shows and files the post by it, and
+	 * Jekyll reads a bare "2026-02-21" as midnight in the zone it builds in and skips a post
+	 * dated in its future, so a digest made at 07:00 in Shanghai and built at once in UTC (GitHub
+	 * Pages) was not published. Jekyll's file name keeps the local day. */
+	struct buf when = BUF_INIT;
+	i18n_local(&when, r->generated_at, I18N_RFC3339);
+	weekly_yaml_scalar(out, buf_str(&when));
+	buf_free(&when);
 	buf_puts(out, "\ntags:\n  - ");
 	weekly_yaml_scalar(out, kind);
 	/* A keyword with markup characters is no tag a site could name a page after. */

@@ -417,11 +417,16 @@ main(void)
 	snprintf(jekyll_tz, sizeof jekyll_tz, "%s/jekyll-tz", tmp);
 	const char *j3[] = {"weekly", "--home", home, "--no-fetch", "--offline", "--site", jekyll_tz, "--now",
 	                    "2026-02-20T23:00:00Z", NULL};
+	const char *j4[] = {"daily", "--home", home, "--no-fetch", "--offline", "--site", jekyll_tz, "--now",
+	                    "2026-02-20T23:00:00Z", NULL};
 	CHECK_INT(run_env(j3, shanghai), 0);
+	CHECK_INT(run_env(j4, shanghai), 0); /* the daily post was dated with the bare day too */
 	buf_clear(&before);
 	snapshot(jekyll_tz, "", &before);
 	CHECK(strstr(buf_str(&before), "== _posts/2026-02-21-weekly-2026-w08.md\n---\nlayout:") != NULL);
 	CHECK(strstr(buf_str(&before), "\ndate:       2026-02-21T07:00:00+08:00\n") != NULL);
+	CHECK(strstr(buf_str(&before), "== _posts/2026-02-21-daily.md\n---\nlayout:") != NULL);
+	CHECK(strstr(buf_str(&before), "\ndate: 2026-02-21T07:00:00+08:00\ntags:\n") != NULL);
 	/* The daily digest as a post of both sites. */
 	const char *d1[] = {"daily", "--home", home, "--no-fetch", "--offline", "--site", site, "--now", WFX_NOW, NULL};
 	struct buf o1 = BUF_INIT, e1 = BUF_INIT, post = BUF_INIT;
@@ -430,7 +435,8 @@ main(void)
 	snprintf(path, sizeof path, "%s/_posts/2026-02-21-daily.md", site);
 	test_read_file(path, &post);
 	const char *pm = buf_str(&post), *more = strstr(pm, "\n<!--more-->\n"), *look = strstr(pm, "## 📝 ");
-	CHECK(str_starts(pm, "---\nlayout: post\ntitle: ") && strstr(pm, "\ndate: 2026-02-21\ntags:\n  - 日报\n") != NULL);
+	CHECK(str_starts(pm, "---\nlayout: post\ntitle: ") && strstr(pm, "\ndate: 2026-02-21T") != NULL &&
+	      strstr(pm, "\ntags:\n  - 日报\n") != NULL);
 	CHECK(strstr(pm, "\n# 📰") == NULL && strstr(pm, "\n---\n\n> ") != NULL);
 	CHECK(look != NULL && more != NULL && look < more && strstr(look, "## 🏆") > more);
 	buf_clear(&before);
