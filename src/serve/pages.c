@@ -252,10 +252,64 @@ report_lookup(struct store *st, const char *kind, const char *slug, size_t slug_
 	return 0;
 }
 
+/* serve's bar over a report page, into b: back to the archive, and the reports of the same
+ * kind and language just newer and just older (archive_report_neighbours), each linked with
+ * its ?lang=. Everything from the store is escaped. Returns 0, or -1 (500 page in pg) on a
+ * store error. */
+static int
+put_report_nav(struct store *st, const char *kind, const char *slug, size_t slug_len, const char *lang,
+               struct page *pg, struct buf *b)
+{
+	struct arena arena = ARENA_INIT;
+	struct archive_report side[2]; /* newer, older */
+	struct err e;
+	if (archive_report_neighbours(st, kind, slug, slug_len, lang, &arena, &side[1], &side[0], &e) < 0) {
+		arena_free(&arena);
+		return store_failed(pg, &e);
+	}
+	buf_puts(b, "<nav id=\"brief-serve-nav\" lang=\"en\" style=\"max-width:46rem;margin:0 auto;padding:.5rem 1rem;"
+	            "display:flex;flex-wrap:wrap;gap:.5rem 1.25rem;font-size:.875rem;"
+	            "border-bottom:1px solid rgba(128,128,128,.35)\"><a href=\"/\">brief · all reports</a>");
+	static const char *const labels[][2] = {{"← newer: ", ""}, {"older: ", " →"}};
+	for (int k = 0; k < 2; k++) {
+		if (!side[k].id)
+			continue;
+		struct buf href = BUF_INIT;
+		put_report_href(&href, kind, side[k].slug ? side[k].slug : "", lang, "");
+		buf_puts(b, "<a href=\"");
+		html_escape(b, href.data, href.len);
+		buf_free(&href);
+		buf_printf(b, "\">%s<bdi>", labels[k][0]);
+		html_escape_str(b, side[k].title && *side[k].title ? side[k].title : side[k].slug);
+		buf_printf(b, "</bdi>%s</a>", labels[k][1]);
+	}
+	buf_puts(b, "</nav>\n");
+	arena_free(&arena);
+	return 0;
+}
+
+/* Where serve's bar goes in a stored report page: just after its <body> tag, else (a page
+ * without one: a fragment) at its start. */
+static size_t
+body_start(const struct buf *html)
+{
+	const char *p = html->data, *end = html->data + html->len;
+	while (p && (p = str_icasestr(p, (size_t)(end - p), "<body")) != NULL) {
+		const char *q = p + 5;
+		if (q < end && (*q == '>' || is_ascii_space((unsigned char)*q))) {
+			const char *gt = memchr(q, '>', (size_t)(end - q));
+			return gt ? (size_t)(gt + 1 - html->data) : 0;
+		}
+		p = q;
+	}
+	return 0;
+}
+
 /* The page of report kind/slug[0..slug_len) in lang (NULL: the newest report's language, as
  * the index lists it first): its stored HTML, else (a report stored without HTML, or with it
- * empty) its Markdown escaped inside a page; *found says whether there was either. Returns 0,
- * or -1 (500 page) on a store error. */
+ * empty) its Markdown escaped inside a page; *found says whether there was either. serve's
+ * bar (put_report_nav) goes at the top of the body; the stored HTML around it is served as it
+ * is. Returns 0, or -1 (500 page) on a store error. */
 static int
 report_page(struct store *st, const char *kind, const char *slug, size_t slug_len, const char *lang,
             struct page *pg, int *found)
@@ -275,16 +329,34 @@ report_page(struct store *st, const char *kind, const char *slug, size_t slug_le
 	}
 	if (report_lookup(st, kind, slug, slug_len, lang, "html", pg, found) < 0)
 		return -1;
-	if (*found)
-		return 0;
+	if (*found) {
+		struct buf stored = pg->body, nav = BUF_INIT;
+		memset(&pg->body, 0, sizeof pg->body);
+		int rc = put_report_nav(st, kind, slug, slug_len, lang, pg, &nav);
+		if (rc == 0) {
+			size_t at = body_start(&stored);
+			buf_append(&pg->body, stored.data, at);
+			buf_append(&pg->body, nav.data, nav.len);
+			buf_append(&pg->body, stored.data + at, stored.len - at);
+		}
+		buf_free(&nav);
+		buf_free(&stored);
+		return rc;
+	}
 	if (report_lookup(st, kind, slug, slug_len, lang, "markdown", pg, found) < 0)
 		return -1;
 	if (*found) {
-		struct buf md = pg->body, title = BUF_INIT;
+		struct buf md = pg->body, title = BUF_INIT, nav = BUF_INIT;
 		memset(&pg->body, 0, sizeof pg->body);
+		if (put_report_nav(st, kind, slug, slug_len, lang, pg, &nav) < 0) {
+			buf_free(&md);
+			return -1;
+		}
 		buf_append(&title, slug, slug_len);
 		page_begin(pg, buf_str(&title), NULL);
 		buf_free(&title);
+		buf_append(&pg->body, nav.data, nav.len);
+		buf_free(&nav);
 		buf_puts(&pg->body, "<pre>");
 		html_escape(&pg->body, buf_str(&md), md.len);
 		buf_puts(&pg->body, "</pre>");

@@ -130,6 +130,66 @@ archive_report_lang(struct store *st, const char *kind, const char *slug, size_t
 	return rc == SQLITE_ROW;
 }
 
+/* The report beside (at, id) on one side (older: below it, else above) into r (id 0 when
+ * none). 0 or -1 with e set. */
+static int
+report_beside(struct store *st, const char *kind, const char *lang, int64_t at, int64_t id, int older,
+              struct arena *arena, struct archive_report *r, struct err *e)
+{
+	memset(r, 0, sizeof *r);
+	sqlite3_stmt *s = store_prepare(st,
+		older ? "SELECT slug, title, created_at, id FROM reports WHERE kind = ?1 AND lang = ?2"
+		        " AND (created_at < ?3 OR (created_at = ?3 AND id < ?4)) AND (html <> '' OR markdown <> '')"
+		        " ORDER BY created_at DESC, id DESC LIMIT 1"
+		      : "SELECT slug, title, created_at, id FROM reports WHERE kind = ?1 AND lang = ?2"
+		        " AND (created_at > ?3 OR (created_at = ?3 AND id > ?4)) AND (html <> '' OR markdown <> '')"
+		        " ORDER BY created_at ASC, id ASC LIMIT 1",
+		NULL);
+	if (!s)
+		return db_failed(st, e);
+	store_bind_text(s, 1, kind);
+	store_bind_text(s, 2, lang);
+	sqlite3_bind_int64(s, 3, at);
+	sqlite3_bind_int64(s, 4, id);
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		r->kind = arena_strdup(arena, kind);
+		r->lang = arena_strdup(arena, lang);
+		r->slug = store_col_dup(s, 0, arena);
+		r->title = store_col_dup(s, 1, arena);
+		r->created_at = sqlite3_column_int64(s, 2);
+		r->id = sqlite3_column_int64(s, 3);
+	}
+	sqlite3_finalize(s);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_failed(st, e);
+}
+
+int
+archive_report_neighbours(struct store *st, const char *kind, const char *slug, size_t slug_len, const char *lang,
+                          struct arena *arena, struct archive_report *older, struct archive_report *newer,
+                          struct err *e)
+{
+	memset(older, 0, sizeof *older);
+	memset(newer, 0, sizeof *newer);
+	sqlite3_stmt *s = store_prepare(st,
+		"SELECT created_at, id FROM reports WHERE kind = ?1 AND slug = ?2 AND lang = ?3", NULL);
+	if (!s)
+		return db_failed(st, e);
+	store_bind_text(s, 1, kind);
+	sqlite3_bind_text(s, 2, slug, (int)slug_len, SQLITE_TRANSIENT);
+	store_bind_text(s, 3, lang);
+	int rc = sqlite3_step(s);
+	int found = rc == SQLITE_ROW;
+	int64_t at = found ? sqlite3_column_int64(s, 0) : 0, id = found ? sqlite3_column_int64(s, 1) : 0;
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW)
+		return rc == SQLITE_DONE ? 0 : db_failed(st, e);
+	if (report_beside(st, kind, lang, at, id, 1, arena, older, e) < 0 ||
+	    report_beside(st, kind, lang, at, id, 0, arena, newer, e) < 0)
+		return -1;
+	return 1;
+}
+
 int
 archive_item(struct store *st, int64_t id, struct arena *arena, struct archive_item_detail *out, struct err *e)
 {

@@ -42,6 +42,15 @@ int archive_report_body(struct store *st, const char *kind, const char *slug, si
 int archive_report_lang(struct store *st, const char *kind, const char *slug, size_t slug_len, char *lang,
                         size_t size, struct err *e);
 
+/* The reports of the same kind and language just older and just newer than the report
+ * kind/slug/lang (slug[0..slug_len)) in the index's order (created_at, then id), among those
+ * with a page to show (HTML or Markdown, not saved empty), into *older and *newer (slug and
+ * title in arena; id 0 when there is none). Returns 1 when the report is stored, 0 when not
+ * (both id 0), -1 with e set. */
+int archive_report_neighbours(struct store *st, const char *kind, const char *slug, size_t slug_len,
+                              const char *lang, struct arena *arena, struct archive_report *older,
+                              struct archive_report *newer, struct err *e);
+
 /* Item lists and search are in store/search.h (keyset pages). */
 
 /* One enrichment of an item, in one language. */

@@ -143,6 +143,23 @@ has_header(const struct reply *r, const char *needle)
 	return str_icasestr(buf_str(&r->headers), r->headers.len, needle) != NULL;
 }
 
+/* Page b without the bar serve puts over a report page (<nav id="brief-serve-nav">...</nav>
+ * and its line break), into out: the stored page as it was saved. Returns out's text. */
+static const char *
+without_nav(const char *b, struct buf *out)
+{
+	buf_clear(out);
+	const char *at = strstr(b, "<nav id=\"brief-serve-nav\"");
+	const char *end = at ? strstr(at, "</nav>\n") : NULL;
+	if (!end) {
+		buf_puts(out, b);
+		return buf_str(out);
+	}
+	buf_append(out, b, (size_t)(at - b));
+	buf_puts(out, end + strlen("</nav>\n"));
+	return buf_str(out);
+}
+
 static void
 test_pages(const char *base)
 {
@@ -160,14 +177,16 @@ test_pages(const char *base)
 	CHECK(strstr(b, "שלום עולם") != NULL && strstr(b, "🚀") != NULL);
 	reply_free(&r);
 
+	struct buf stored = BUF_INIT;
 	b = get(base, "/r/daily/2026-02-21?lang=zh", &r);
 	CHECK_INT(r.status, 200);
-	CHECK_STR(b, report_html);
+	CHECK_STR(without_nav(b, &stored), report_html);
 	CHECK(has_header(&r, "sandbox"));
 	reply_free(&r);
 	b = get(base, "/r/daily/2026-02-21?lang=en", &r);
-	CHECK_STR(b, "<p>english</p>");
+	CHECK_STR(without_nav(b, &stored), "<p>english</p>");
 	reply_free(&r);
+	buf_free(&stored);
 	b = get(base, "/r/daily/2026-02-21.md?lang=zh", &r);
 	CHECK_INT(r.status, 200);
 	CHECK_STR(b, "# 日报 21");
@@ -738,10 +757,12 @@ test_report_lang(const char *base, const char *db)
 		CHECK(strstr(b, "en 10") == NULL);
 		reply_free(&r);
 	}
+	struct buf stored = BUF_INIT;
 	const char *b = get(base, "/r/daily/2026-01-10?lang=en", &r); /* still there, asked for */
 	CHECK_INT(r.status, 200);
-	CHECK_STR(b, "<p>en 10</p>");
+	CHECK_STR(without_nav(b, &stored), "<p>en 10</p>");
 	reply_free(&r);
+	buf_free(&stored);
 	get(base, "/r/daily/2026-01-11", &r); /* only JSON: no page to show */
 	CHECK_INT(r.status, 404);
 	reply_free(&r);
@@ -965,6 +986,79 @@ test_newer_search_pages(const char *base, const char *db)
 			reply_free(&r);
 		}
 	}
+}
+
+/* A report page carries serve's bar: back to the archive, and the reports of the same kind
+ * and language just newer and just older (by the index's order), linked with their ?lang=
+ * also when the page was asked for without one; a neighbour's hostile title escaped; a
+ * neighbour with no page to show (JSON only) skipped; the stored HTML unchanged around the bar,
+ * which sits just inside its <body>; a Markdown-only report's page has the bar too; and a page
+ * whose newer neighbour appears is no longer answered 304 for its old ETag. */
+static void
+test_report_nav(const char *base, const char *db)
+{
+	static const char stored_html[] = "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head><title>旬报</title></head>\n"
+	                                  "<BODY class=\"d\">\n<h1>旬报 2025-03-02</h1>\n</BODY>\n</html>\n";
+	struct store w;
+	struct err e = {""};
+	CHECK_INT(store_open(&w, db, &e), 0);
+	sqlite3_stmt *s = NULL;
+	CHECK_INT(sqlite3_prepare_v2(w.db,
+	                             "INSERT INTO reports(kind, slug, lang, title, created_at, markdown, html, json) VALUES"
+	                             " ('tenday', '2025-03-01', 'zh', ?1, 1740800000, '# 旬报 1', NULL, NULL),"
+	                             " ('tenday', '2025-03-02', 'zh', '旬报 2', 1740900000, '# 旬报 2', ?2, NULL),"
+	                             " ('tenday', '2025-03-02', 'en', 'Tenday 2', 1740890000, '# Tenday 2', '<p>en</p>', NULL),"
+	                             " ('tenday', '2025-03-03', 'zh', '旬报 3', 1741000000, NULL, NULL, '{}'),"
+	                             " ('tenday', '2025-03-04', 'zh', '旬报 4', 1741100000, '# 旬报 4', '<p>4</p>', NULL)",
+	                             -1, &s, NULL),
+	          SQLITE_OK);
+	sqlite3_bind_text(s, 1, hostile_title, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, stored_html, -1, SQLITE_STATIC);
+	CHECK_INT(sqlite3_step(s), SQLITE_DONE);
+	sqlite3_finalize(s);
+	struct reply r;
+	struct buf stored = BUF_INIT;
+	/* without ?lang: the newest of the slug, zh; its links keep zh */
+	const char *b = get(base, "/r/tenday/2025-03-02", &r);
+	CHECK_INT(r.status, 200);
+	CHECK(has_header(&r, "Content-Type: text/html; charset=utf-8"));
+	const char *nav = strstr(b, "<nav id=\"brief-serve-nav\"");
+	const char *body = str_icasestr(b, r.body.len, "<body class=\"d\">");
+	CHECK(nav && body && nav == body + strlen("<body class=\"d\">"));
+	CHECK_STR(without_nav(b, &stored), stored_html);
+	CHECK(strstr(b, "<a href=\"/\">") != NULL);
+	CHECK(strstr(b, "href=\"/r/tenday/2025-03-04?lang=zh\"") != NULL); /* newer: 03 has no page */
+	CHECK(strstr(b, "href=\"/r/tenday/2025-03-01?lang=zh\"") != NULL);
+	CHECK(strstr(b, "/r/tenday/2025-03-03") == NULL && strstr(b, "lang=en") == NULL);
+	CHECK(strstr(b, "<script>") == NULL && strstr(b, "&lt;script&gt;alert(&#39;x&#39;)") != NULL);
+	reply_free(&r);
+	/* the oldest: Markdown only, a page with the bar and no older link */
+	b = get(base, "/r/tenday/2025-03-01?lang=zh", &r);
+	CHECK_INT(r.status, 200);
+	CHECK(strstr(b, "<pre># 旬报 1</pre>") != NULL);
+	CHECK(strstr(b, "href=\"/r/tenday/2025-03-02?lang=zh\"") != NULL);
+	CHECK(strstr(b, "older: ") == NULL);
+	reply_free(&r);
+	/* the newest: no newer link until a newer one is written, then its old ETag is stale */
+	char url[256], etag[128];
+	snprintf(url, sizeof url, "%s/r/tenday/2025-03-04?lang=zh", base);
+	http_get_if(url, NULL, &r);
+	CHECK(strstr(buf_str(&r.body), "href=\"/r/tenday/2025-03-02?lang=zh\"") != NULL);
+	CHECK(strstr(buf_str(&r.body), "newer: ") == NULL);
+	header_value(&r, "\nETag:", etag, sizeof etag);
+	reply_free(&r);
+	CHECK_INT(store_exec(&w,
+	                     "INSERT INTO reports(kind, slug, lang, title, created_at, markdown, html, json) VALUES"
+	                     " ('tenday', '2025-03-05', 'zh', '旬报 5', 1741200000, '# 旬报 5', NULL, NULL)",
+	                     &e),
+	          0);
+	http_get_if(url, etag, &r);
+	CHECK_INT(r.status, 200);
+	CHECK(strstr(buf_str(&r.body), "href=\"/r/tenday/2025-03-05?lang=zh\"") != NULL);
+	CHECK_STR(without_nav(buf_str(&r.body), &stored), "<p>4</p>");
+	reply_free(&r);
+	buf_free(&stored);
+	store_close(&w);
 }
 
 /* The ETag of url's page, fetched now, into etag. */
@@ -1270,6 +1364,7 @@ main(void)
 	test_newer_pages(base, db);
 	test_newer_search_pages(base, db);
 	test_newer_index_pages(base, db);
+	test_report_nav(base, db);
 	test_store_error_page();
 	test_binary_during_migration();
 	test_binary_during_backfill();
