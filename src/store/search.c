@@ -476,6 +476,7 @@ scan_window(struct store *st, const struct search_plan *pl, const struct snippet
 /* One page being ranked: where the cursor stands in its window, and what the window held. */
 struct ranking {
 	long long u, t;       /* the window's highest row id; the pinned clock */
+	long long top;        /* the first window's highest row id (0: unknown, an older cursor) */
 	long long lo;         /* the window's lowest row id as its first page found it (0: the
 	                       * window held every match then); -1 on a window's first page */
 	int after_row;        /* the page follows the row (score, after) of the same window */
@@ -594,6 +595,33 @@ rank_page(struct store *st, const struct search_plan *pl, const struct snippet_q
 	return rank_from_index(st, pl, rk, out, e);
 }
 
+/* The highest row id of the window above the one whose highest is rk->u, into *u: the
+ * highest of the SEARCH_WINDOW matches just above it (that window's own rows), rk->top when
+ * fewer are left (the first window), 0 when none is (this is the first). 0 or -1 with e set. */
+static int
+window_above(struct store *st, const struct search_plan *pl, const struct ranking *rk, long long *u,
+             struct err *e)
+{
+	sqlite3_stmt *s = store_cached(st,
+		"SELECT rowid FROM items_fts WHERE items_fts MATCH ?1 AND rowid > ?2 AND rowid <= ?3"
+		" ORDER BY rowid ASC LIMIT ?4", e);
+	if (!s)
+		return -1;
+	sqlite3_bind_text(s, 1, pl->full.data, (int)pl->full.len, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(s, 2, rk->u);
+	sqlite3_bind_int64(s, 3, rk->top);
+	sqlite3_bind_int(s, 4, SEARCH_WINDOW);
+	int rc, n = 0;
+	*u = 0;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		*u = ++n == SEARCH_WINDOW ? sqlite3_column_int64(s, 0) : rk->top;
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+	if (rc != SQLITE_DONE)
+		return err_set(e, "database %s: %s", st->path, sqlite3_errmsg(st->db));
+	return 0;
+}
+
 /* store_search_page, or with back store_search_newer. */
 static int
 search_page(struct store *st, const char *q, const char *cursor, int back, int64_t now, int limit,
@@ -607,24 +635,32 @@ search_page(struct store *st, const char *q, const char *cursor, int back, int64
 		plan_free(&pl);
 		return 0;
 	}
-	/* Cursor: "U_T" (a window's start) or "U_T_SCORE_ID_LO" (after that row of the window from
-	 * LO to U; "U_T_SCORE_ID", without LO, from an older brief: the window is found again). A
-	 * window keeps the rows its first page found: when matches in it lose their words (a
-	 * prune) it does not reach down for older ones, which would rank above the row shown last
-	 * and never be listed (the next window starts below LO). */
+	/* Cursor: "U_T_TOP" (a window's start) or "U_T_SCORE_ID_LO_TOP" (after that row of the
+	 * window from LO to U; "U_T", "U_T_SCORE_ID_LO" and "U_T_SCORE_ID" from an older brief:
+	 * TOP unknown, and without LO the window is found again). TOP is the first window's U: a
+	 * window's top page links back to the last page of the window above it (SCORE -1: from
+	 * its end), up to TOP. A window keeps the rows its first page found: when matches in it
+	 * lose their words (a prune) it does not reach down for older ones, which would rank above
+	 * the row shown last and never be listed (the next window starts below LO). */
 	struct ranking rk = {.u = INT64_MAX, .t = now, .lo = -1, .limit = limit};
-	int fields = cursor && *cursor ? sscanf(cursor, "%lld_%lld_%lld_%lld_%lld", &rk.u, &rk.t, &rk.score,
-	                                        &rk.after, &rk.lo)
+	int fields = cursor && *cursor ? sscanf(cursor, "%lld_%lld_%lld_%lld_%lld_%lld", &rk.u, &rk.t, &rk.score,
+	                                        &rk.after, &rk.lo, &rk.top)
 	                               : 0;
-	if (fields != 2 && fields != 4 && fields != 5) {
+	if (fields == 3) { /* "U_T_TOP" */
+		rk.top = rk.score;
+		rk.score = 0;
+	}
+	if (fields < 2 || fields > 6 || rk.top < 0) {
 		rk.u = INT64_MAX;
 		rk.t = now;
+		rk.top = 0;
 		fields = 0;
 	}
-	if (fields != 5 || rk.lo < 0)
+	if (fields < 5 || rk.lo < 0)
 		rk.lo = -1;
 	rk.after_row = fields >= 4;
 	rk.back = back && rk.after_row;
+	int from_end = rk.back && rk.score < 0; /* a window's last page, from the one below it */
 	sqlite3_stmt *s;
 	if (fields == 0) { /* a first page pins the window to the items there are now */
 		s = store_cached(st, "SELECT COALESCE(max(id), 0) FROM items", e);
@@ -633,12 +669,17 @@ search_page(struct store *st, const char *q, const char *cursor, int back, int64
 			return -1;
 		}
 		rk.u = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+		rk.top = rk.u;
 		sqlite3_reset(s);
 	}
 	struct snippet_query sq;
 	snippet_query_parse(q, &sq);
 	rk.scores = arena_alloc(arena, (size_t)(limit + 1) * sizeof *rk.scores);
 	int rc = rank_page(st, &pl, &sq, &rk, arena, out, e);
+	long long above = 0; /* the U of the window above, when this page is its window's top */
+	int at_top = rk.back ? !rk.more : !rk.after_row;
+	if (rc == 0 && at_top && rk.top > rk.u)
+		rc = window_above(st, &pl, &rk, &above, e);
 	plan_free(&pl);
 	if (rc < 0)
 		return -1;
@@ -652,19 +693,21 @@ search_page(struct store *st, const char *q, const char *cursor, int back, int64
 			out->hits[b - 1] = th, rk.scores[b - 1] = ts;
 		}
 		if (out->count && rk.more)
-			snprintf(out->prev, sizeof out->prev, "%lld_%lld_%" PRId64 "_%" PRId64 "_%lld", rk.u, rk.t,
-			         rk.scores[0], out->hits[0].id, rk.lo);
-		rk.more = out->count > 0;
+			snprintf(out->prev, sizeof out->prev, "%lld_%lld_%" PRId64 "_%" PRId64 "_%lld_%lld", rk.u, rk.t,
+			         rk.scores[0], out->hits[0].id, rk.lo, rk.top);
+		rk.more = out->count > 0 && !from_end; /* a window's last page: the next window follows */
 	} else if (rk.after_row && out->count) { /* the rows of the window before this page */
-		snprintf(out->prev, sizeof out->prev, "%lld_%lld_%" PRId64 "_%" PRId64 "_%lld", rk.u, rk.t, rk.scores[0],
-		         out->hits[0].id, rk.lo);
+		snprintf(out->prev, sizeof out->prev, "%lld_%lld_%" PRId64 "_%" PRId64 "_%lld_%lld", rk.u, rk.t,
+		         rk.scores[0], out->hits[0].id, rk.lo, rk.top);
 	}
+	if (above) /* the window above's last page: its rows from the end, above this window */
+		snprintf(out->prev, sizeof out->prev, "%lld_%lld_-1_0_%lld_%lld", above, rk.t, rk.u + 1, rk.top);
 	if (rk.more) {
 		struct store_hit *last = &out->hits[out->count - 1];
-		snprintf(out->next, sizeof out->next, "%lld_%lld_%" PRId64 "_%" PRId64 "_%lld", rk.u, rk.t,
-		         rk.scores[out->count - 1], last->id, rk.lo);
-	} else if (!rk.back && rk.lo > 1) { /* the next, older window */
-		snprintf(out->next, sizeof out->next, "%lld_%lld", rk.lo - 1, rk.t);
+		snprintf(out->next, sizeof out->next, "%lld_%lld_%" PRId64 "_%" PRId64 "_%lld_%lld", rk.u, rk.t,
+		         rk.scores[out->count - 1], last->id, rk.lo, rk.top);
+	} else if ((!rk.back || from_end) && rk.lo > 1) { /* the next, older window */
+		snprintf(out->next, sizeof out->next, "%lld_%lld_%lld", rk.lo - 1, rk.t, rk.top);
 	}
 	/* The page's rows: their columns by rowid, and a snippet each from its text (store/
 	 * snippet.h: the words are found again in the row's text, not by a second walk of the

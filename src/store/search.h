@@ -36,8 +36,8 @@ struct store_hits {
 	size_t count;
 	char next[SEARCH_CURSOR_MAX]; /* cursor of the next page, "" at the end */
 	char prev[SEARCH_CURSOR_MAX]; /* cursor of the page before (store_items_newer,
-	                               * store_search_newer), "" on the first; a search's is ""
-	                               * on the first page of every window */
+	                               * store_search_newer), "" on the first; on a search's
+	                               * window's top page, the last page of the window above */
 };
 
 /* The FTS5 query for what a person typed: whitespace-separated terms, all required; "double
@@ -80,8 +80,10 @@ int store_search_page(struct store *st, const char *q, const char *cursor, int64
 
 /* The page before the one a store_search_page cursor (its prev) names: at most limit matches
  * ranked just above the row it names in the same window, best first; next names the last row
- * shown, prev the first when the window ranks more above it. A cursor that names no row (a
- * window's start) gives that window's first page. 0 or -1 with e set. */
+ * shown, prev the first when the window ranks more above it, else (the window's top page) the
+ * last page of the window above, whose rows the cursors find again as the SEARCH_WINDOW
+ * matches just above this window, up to the first window's top row they carry. A cursor that
+ * names no row (a window's start) gives that window's first page. 0 or -1 with e set. */
 int store_search_newer(struct store *st, const char *q, const char *cursor, int64_t now, int limit,
                        struct arena *arena, struct store_hits *out, struct err *e);
 

@@ -988,6 +988,62 @@ test_newer_search_pages(const char *base, const char *db)
 	}
 }
 
+/* A search of more than one window (1,000 matches) is paged back across the window's edge:
+ * the first page of the second window links "← newer" to the last page of the first, the rows
+ * read forward there, which links "older" to the second's first page again and back, page by
+ * page, to the first page, which has no "newer" link. */
+static void
+test_newer_search_windows(const char *base, const char *db)
+{
+	struct store w;
+	struct err e = {""};
+	CHECK_INT(store_open(&w, db, &e), 0);
+	CHECK_INT(store_exec(&w, /* the newest row matches nothing: the first window's top is above its rows */
+	                     "INSERT INTO items(id, source_id, dedupe_key, title, text, first_seen, content_hash)"
+	                     " VALUES (6001, 1, 'nw:6001', 'Unrelated', 'nothing to find', 1780000000, 'hu')",
+	                     &e),
+	          0);
+	store_close(&w);
+	static long fwd[22][50], back[50];
+	char path[1024] = "/items?q=prunewalk", link[1024] = "";
+	struct reply r;
+	int pages = 0;
+	for (; pages < 22 && path[0]; pages++) {
+		const char *b = get(base, path, &r);
+		CHECK_INT(r.status, 200);
+		CHECK_INT(page_ids(b, fwd[pages], 50), 50);
+		if (pages == 20) /* after the first window's 20 pages: the second window's first */
+			pager_link(b, "← newer", link, sizeof link);
+		pager_link(b, "older", path, sizeof path);
+		reply_free(&r);
+	}
+	CHECK_INT(pages, 22);
+	CHECK(link[0] != '\0');
+	snprintf(path, sizeof path, "%s", link);
+	const char *b;
+	for (int k = 19; k >= 0 && path[0]; k--) {
+		b = get(base, path, &r);
+		CHECK_INT(r.status, 200);
+		int n = page_ids(b, back, 50);
+		CHECK_INT(n, 50);
+		for (int i = 0; i < n; i++)
+			CHECK_INT(back[i], fwd[k][i]);
+		if (k == 19) { /* and on again: the second window's first page */
+			pager_link(b, "older", link, sizeof link);
+			reply_free(&r);
+			b = get(base, link, &r);
+			CHECK_INT(page_ids(b, back, 50), 50);
+			for (int i = 0; i < 50; i++)
+				CHECK_INT(back[i], fwd[20][i]);
+			reply_free(&r);
+			b = get(base, path, &r);
+		}
+		pager_link(b, "← newer", path, sizeof path);
+		CHECK(k == 0 ? path[0] == '\0' : path[0] != '\0'); /* up to the first page, no further */
+		reply_free(&r);
+	}
+}
+
 /* A report page carries serve's bar: back to the archive, and the reports of the same kind
  * and language just newer and just older (by the index's order), linked with their ?lang=
  * also when the page was asked for without one; a neighbour's hostile title escaped; a
@@ -1363,6 +1419,7 @@ main(void)
 	test_stable_etag(base);
 	test_newer_pages(base, db);
 	test_newer_search_pages(base, db);
+	test_newer_search_windows(base, db);
 	test_newer_index_pages(base, db);
 	test_report_nav(base, db);
 	test_store_error_page();
