@@ -182,6 +182,10 @@ test_pages(const char *base)
 	CHECK_INT(r.status, 200);
 	CHECK_STR(without_nav(b, &stored), report_html);
 	CHECK(has_header(&r, "sandbox"));
+	/* and keeps the page's origin: an opaque one makes the nav bar's links cross-site, without
+	 * the SameSite=Strict token cookie (401 under --token) */
+	CHECK(has_header(&r, "sandbox allow-same-origin"));
+	CHECK(!has_header(&r, "allow-scripts"));
 	reply_free(&r);
 	b = get(base, "/r/daily/2026-02-21?lang=en", &r);
 	CHECK_STR(without_nav(b, &stored), "<p>english</p>");
