@@ -1131,6 +1131,48 @@ test_range_needs_measure(void)
 	CHECK_INT(r.bad, 0);
 }
 
+/* A unit of measure is part of its figure: a draft that keeps the number and changes the unit
+ * ("30 minutes" made "30 hours", 16GB made 16TB, "2–4 GB" made "2–4 TB" while the source says
+ * TB elsewhere) is flagged, and one that only spaces or spells the unit otherwise ("16 GB" for
+ * 16GB, "30 min", 30分钟, "gigabytes") is not. Before, a unit was compared nowhere: a glued
+ * or lowercase one was not read, and one written apart was a name, looked for anywhere in the
+ * source, so "16 GB" for a source's "16GB" was flagged and its sentence removed. */
+static void
+test_units_compared(void)
+{
+	static const struct ground_source src[] = {
+		{1, "text: A build takes 30 minutes and needs 16GB of RAM, 2-4 GB per worker and a 1 TB disk. "
+		    "Training took 90 days. The link runs at 100Mbps and a small job needs 4GB.",
+		 NULL},
+	};
+	struct ground_index *ix = ground_index_new(src, 1, &A);
+	static const char *const bad[] = {
+		"A build takes 30 hours [1].", "A build takes 30 seconds [1].", "It needs 16TB of RAM [1].",
+		"It needs 16 TB of RAM [1].", "Each worker needs 2–4 TB [1].", "Each worker needs 2 to 4 TB [1].",
+		"Training took 90 hours [1].", "The link runs at 100 Gbps [1].", "训练用了90小时[1]。",
+	};
+	for (size_t k = 0; k < sizeof bad / sizeof *bad; k++) {
+		struct ground_result r = {0};
+		ground_check(ix, bad[k], 0, GROUND_EN, &A, &r);
+		if (r.bad == 0)
+			fprintf(stderr, "unit changed, not flagged: %s\n", bad[k]);
+		CHECK(r.bad > 0);
+	}
+	static const char *const good[] = {
+		"A build takes 30 min [1].",        "A build takes 30 minutes [1].", "It needs 16 GB of RAM [1].",
+		"It needs 16 gigabytes of RAM [1].", "Each worker needs 2 GB to 4 GB [1].", "Training took 90 days [1].",
+		"The link runs at 100 Mbps [1].",    "A small job needs 4 GB [1].",     "训练用了90天[1]。",
+		"构建需要30分钟，内存16 GB[1]。",
+	};
+	for (size_t k = 0; k < sizeof good / sizeof *good; k++) {
+		struct ground_result r = {0};
+		ground_check(ix, good[k], 0, GROUND_EN, &A, &r);
+		if (r.bad != 0)
+			fprintf(stderr, "faithful, flagged: %s\n", good[k]);
+		CHECK_INT(r.bad, 0);
+	}
+}
+
 int
 main(void)
 {
@@ -1171,6 +1213,7 @@ main(void)
 	test_frequency();
 	test_fraction_after_by();
 	test_range_needs_measure();
+	test_units_compared();
 	arena_free(&A);
 	return test_done("test_claims");
 }

@@ -619,28 +619,54 @@ per_before(const struct ex *x, size_t i, size_t *n)
 	return 0;
 }
 
-/* The bytes of a unit of measure at t[i..] (glued or after one space: "GB", " days", "天",
- * "个月"), 0 when none. A count's noun (users, 个, 家) is none. */
+/* The units of measure: each word or sign and the unit it names (the same unit in every
+ * language and spelling: "30 min", "30 minutes" and 30分钟 are one; GB and GiB are one, as a
+ * writer does not tell them apart). A count's noun (users, 个, 家) is none. */
+static const struct {
+	const char *w;
+	const char *unit;
+} measures[] = {
+	{"KB", "KB"}, {"kB", "KB"}, {"KiB", "KB"}, {"kilobyte", "KB"}, {"kilobytes", "KB"}, {"MB", "MB"},
+	{"MiB", "MB"}, {"megabyte", "MB"}, {"megabytes", "MB"}, {"GB", "GB"}, {"GiB", "GB"}, {"gigabyte", "GB"},
+	{"gigabytes", "GB"}, {"TB", "TB"}, {"TiB", "TB"}, {"terabyte", "TB"}, {"terabytes", "TB"}, {"PB", "PB"},
+	{"petabyte", "PB"}, {"petabytes", "PB"}, {"Kbps", "Kbps"}, {"Mbps", "Mbps"}, {"Gbps", "Gbps"},
+	{"kHz", "kHz"}, {"MHz", "MHz"}, {"GHz", "GHz"}, {"ms", "ms"}, {"millisecond", "ms"},
+	{"milliseconds", "ms"}, {"毫秒", "ms"}, {"sec", "s"}, {"secs", "s"}, {"second", "s"}, {"seconds", "s"},
+	{"秒", "s"}, {"min", "min"}, {"mins", "min"}, {"minute", "min"}, {"minutes", "min"}, {"Minuten", "min"},
+	{"分钟", "min"}, {"hr", "h"}, {"hrs", "h"}, {"hour", "h"}, {"hours", "h"}, {"Stunden", "h"},
+	{"heures", "h"}, {"小时", "h"}, {"day", "d"}, {"days", "d"}, {"Tage", "d"}, {"jours", "d"}, {"天", "d"},
+	{"week", "wk"}, {"weeks", "wk"}, {"Wochen", "wk"}, {"周", "wk"}, {"星期", "wk"}, {"month", "mo"},
+	{"months", "mo"}, {"Monate", "mo"}, {"mois", "mo"}, {"个月", "mo"}, {"year", "yr"}, {"years", "yr"},
+	{"Jahre", "yr"}, {"ans", "yr"}, {"年", "yr"}, {"km", "km"}, {"公里", "km"}, {"千米", "km"}, {"cm", "cm"},
+	{"mm", "mm"}, {"nm", "nm"}, {"kg", "kg"}, {"kW", "kW"}, {"MW", "MW"}, {"GW", "GW"},
+};
+
+/* The unit of measure at t[i..] (glued or after one space: "GB", " days", "天", "个月"): its
+ * bytes in *n and its name (measures[]), NULL with *n = 0 when none. */
+static const char *
+measure_unit_at(const struct ex *x, size_t i, size_t *n)
+{
+	size_t sp = i < x->len && x->t[i] == ' ' ? 1 : 0;
+	size_t w = letters_at(x, i + sp);
+	*n = 0;
+	for (size_t k = 0; k < sizeof measures / sizeof *measures; k++) {
+		const char *m = measures[k].w;
+		size_t l = strlen(m);
+		if (is_ascii_alpha((unsigned char)m[0]) ? l == w && memcmp(x->t + i + sp, m, w) == 0 : !sp && at(x, i, m)) {
+			*n = sp + l;
+			return measures[k].unit;
+		}
+	}
+	return NULL;
+}
+
+/* The bytes of a unit of measure at t[i..] (measure_unit_at), 0 when none. */
 static size_t
 measure_after(const struct ex *x, size_t i)
 {
-	static const char *const latin[] = {
-		"KB", "kB", "MB", "GB", "TB", "PB", "KiB", "MiB", "GiB", "TiB", "Kbps", "Mbps", "Gbps", "kHz", "MHz",
-		"GHz", "ms", "sec", "secs", "second", "seconds", "min", "mins", "minute", "minutes", "hr", "hrs",
-		"hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years", "km", "cm",
-		"mm", "nm", "kg", "kW", "MW", "GW", "Tage", "Stunden", "Minuten", "Wochen", "Monate", "Jahre",
-		"jours", "heures", "mois", "ans",
-	};
-	static const char *const cjk[] = {"毫秒", "秒", "分钟", "小时", "天", "周", "星期", "个月", "年", "公里", "千米"};
-	size_t sp = i < x->len && x->t[i] == ' ' ? 1 : 0;
-	size_t w = letters_at(x, i + sp);
-	for (size_t k = 0; w && k < sizeof latin / sizeof *latin; k++)
-		if (strlen(latin[k]) == w && memcmp(x->t + i + sp, latin[k], w) == 0)
-			return sp + w;
-	for (size_t k = 0; !sp && k < sizeof cjk / sizeof *cjk; k++)
-		if (at(x, i, cjk[k]))
-			return strlen(cjk[k]);
-	return 0;
+	size_t n;
+	measure_unit_at(x, i, &n);
+	return n;
 }
 
 /* The bytes of a range's mark at t[i..] ("–", "-", "—", "~", "～", " to ", "至", "到", with
@@ -693,18 +719,20 @@ measured_range_end(const struct ex *x, size_t i, size_t j)
 	return 0;
 }
 
-/* Whether the number ending at t[e] is measured: a unit of measure right after it ("4 GB",
- * "five days", 三天), or a range's mark, the other end (digits, number words or Chinese
- * numerals) and a unit ("2 to 4 GB", "three to five days", 三到五天). */
-static int
+/* The unit of measure of the number ending at t[e] (measures[]): the one right after it ("4
+ * GB", "five days", 三天), or after a range's mark, the other end (digits, number words or
+ * Chinese numerals) and a unit ("2 to 4 GB", "three to five days", 三到五天); NULL when none. */
+static const char *
 measure_near(const struct ex *x, size_t e)
 {
+	size_t n;
+	const char *own = measure_unit_at(x, e, &n);
 	static const char *const cjk[] = {"零", "〇", "一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "十", "百", "千"};
-	if (measure_after(x, e))
-		return 1;
+	if (own)
+		return own;
 	size_t m = range_mark_at(x, e);
 	if (!m)
-		return 0;
+		return NULL;
 	size_t q = e + m, start = q;
 	while (q < x->len && (is_ascii_digit((unsigned char)x->t[q]) || x->t[q] == '.'))
 		q++;
@@ -722,7 +750,7 @@ measure_near(const struct ex *x, size_t e)
 				break;
 			}
 	}
-	return q > e + m && measure_after(x, q);
+	return q > e + m ? measure_unit_at(x, q, &n) : NULL;
 }
 
 /* A figure starting at t[i] (a digit, not preceded by a letter or digit): returns the byte
@@ -874,8 +902,14 @@ figure_at(struct ex *x, size_t i)
 	x->all_figures |= unit == 1 && measured_range_end(x, i, j); /* a small end of "2–4 GB" is a claim */
 	e = push_figure(x, start, e, value, unit, mul, pct, cur, mult);
 	x->all_figures = all;
-	if (*x->count > before)
-		(*x->out)[before].is_measure = measure_near(x, j) || measured_range_end(x, i, j);
+	if (*x->count > before) {
+		struct claim *c = &(*x->out)[before];
+		c->measure = measure_near(x, j);
+		c->is_measure = c->measure || measured_range_end(x, i, j);
+		size_t un;
+		if (c->measure && e < x->len && x->t[e] == ' ' && measure_unit_at(x, e, &un))
+			e += un; /* "16 GB": the figure's unit, compared with it, not a name */
+	}
 	if (thousands > 0 && !pct && !mult)
 		push_figure(x, start, e, thousands, 1, mul, 0, cur, 0); /* the other reading of 40.000 */
 	if (*x->count > before && sign_before(x, start))
@@ -901,15 +935,21 @@ static size_t
 push_words_figure(struct ex *x, size_t start, size_t end, double value, double unit, int pct)
 {
 	size_t n;
-	int unit_pct, measured = measure_near(x, end);
+	int unit_pct;
+	const char *measure = measure_near(x, end);
 	double mul = unit_after(x, end, &n, &unit_pct);
 	end += n;
 	size_t m = pct || unit_pct ? 0 : multiple_after(x, end);
 	end += m;
 	size_t before = *x->count;
 	end = push_figure(x, start, end, value, unit, mul, pct | unit_pct, currency_after(x, end), m > 0);
-	if (*x->count > before)
-		(*x->out)[before].is_measure = measured;
+	if (*x->count > before) {
+		(*x->out)[before].is_measure = measure != NULL;
+		(*x->out)[before].measure = measure;
+		size_t un;
+		if (measure && end < x->len && x->t[end] == ' ' && measure_unit_at(x, end, &un))
+			end += un; /* "five GB": the unit is no name */
+	}
 	return end;
 }
 

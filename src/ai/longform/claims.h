@@ -64,6 +64,10 @@ struct claim {
 	int is_measure;     /* FIGURE: a unit of measure after it, or after the other end of its
 	                     * range ("2–4 GB", "three to five days"); a draft's small range end
 	                     * (0..10, a claim only as a measure) needs a source figure with one */
+	const char *measure; /* FIGURE: the unit of measure after it or after the other end of its
+	                      * range, named the same in every language and spelling ("GB", "min"
+	                      * for min, minutes, 分钟), NULL when none; a draft's figure with one is
+	                      * not supported by a source figure with another ("16 TB" by "16 GB") */
 	int is_negative;    /* FIGURE: a minus sign (−, -, an en dash, 负) right before it, not
 	                     * between two figures; a signed draft figure needs a signed source one */
 	int year, month, day; /* DATE: 0 = not given */

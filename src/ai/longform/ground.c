@@ -71,7 +71,18 @@ read_words(struct gsrc *g, const char *text, struct arena *arena)
 		if (strcmp(a, b) != 0)
 			w[n++] = b;
 		/* The tails after each joiner too ("2-out-of-3" has "out-of-3"), since a draft's
-		 * token starts at its first letter when digits lead. */
+		 * token starts at its first letter when digits lead; and the letters after leading
+		 * digits ("4gb" has "gb": a draft's "4 GB" reads its unit as a name). */
+		const char *tail = a;
+		while (is_ascii_digit((unsigned char)*tail))
+			tail++;
+		if (tail > a && is_ascii_alpha((unsigned char)*tail)) {
+			if (n + 1 > cap) {
+				cap *= 2;
+				w = xrealloc(w, cap * sizeof *w);
+			}
+			w[n++] = tail;
+		}
 		for (char *p = a; *p; p++) {
 			if ((*p == '-' || *p == '.' || *p == '_' || *p == '+') && p[1]) {
 				if (n + 1 > cap) {
@@ -317,6 +328,7 @@ supports(const struct gsrc *g, const struct claim *c)
 			}
 			if (s->kind == CLAIM_FIGURE && !s->is_version && s->is_percent == c->is_percent &&
 			    s->is_multiple == c->is_multiple && (!c->is_negative || s->is_negative) &&
+			    (!c->measure || !s->measure || strcmp(c->measure, s->measure) == 0) &&
 			    (!c->is_measure || s->is_measure || c->is_percent || c->is_multiple || c->value > 10 ||
 			     c->unit < 1) &&
 			    fabs(s->value - c->value) <= c->unit / 2 + 1e-9 * fabs(c->value))
