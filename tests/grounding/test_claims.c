@@ -1173,6 +1173,38 @@ test_units_compared(void)
 	}
 }
 
+/* Each end of a range in words with a unit of measure is a claim, as with digits: before, a
+ * draft's "two to seven days" (or 三到七天) for a source's "2-5 days", or "three to five weeks"
+ * for "three to five days", made no claim and passed. A count in words ("two to four people")
+ * stays none. */
+static void
+test_word_range_measured(void)
+{
+	static const struct ground_source src[] = {
+		{1, "text: Setup takes 2-5 days. 部署需要三到五天。We hired two to three people.", NULL},
+	};
+	struct ground_index *ix = ground_index_new(src, 1, &A);
+	static const struct {
+		const char *text;
+		int flags, bad;
+	} cases[] = {
+		{"Setup takes two to seven days [1].", GROUND_EN, 1},
+		{"Setup takes three to five weeks [1].", GROUND_EN, 2},
+		{"部署需要三到七天[1]。", 0, 1},
+		{"部署需要三到五周[1]。", 0, 2},
+		{"Setup takes two to five days [1].", GROUND_EN, 0},
+		{"部署需要二到五天[1]。", 0, 0},
+		{"We hired two to four people [1].", GROUND_EN, 0},
+	};
+	for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+		struct ground_result r = {0};
+		ground_check(ix, cases[k].text, 0, cases[k].flags, &A, &r);
+		if ((int)r.bad != cases[k].bad)
+			fprintf(stderr, "%s: %zu unsupported, want %d\n", cases[k].text, r.bad, cases[k].bad);
+		CHECK_INT(r.bad, cases[k].bad);
+	}
+}
+
 int
 main(void)
 {
@@ -1214,6 +1246,7 @@ main(void)
 	test_fraction_after_by();
 	test_range_needs_measure();
 	test_units_compared();
+	test_word_range_measured();
 	arena_free(&A);
 	return test_done("test_claims");
 }

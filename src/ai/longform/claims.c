@@ -85,6 +85,8 @@ struct ex {
 	struct arena *arena;
 	struct claim **out;
 	size_t *count, *cap;
+	size_t range_next; /* where the second end of a measured range in words starts ("two to
+	                    * |five days"), 0 when none */
 };
 
 static struct claim *
@@ -941,8 +943,18 @@ push_words_figure(struct ex *x, size_t start, size_t end, double value, double u
 	end += n;
 	size_t m = pct || unit_pct ? 0 : multiple_after(x, end);
 	end += m;
-	size_t before = *x->count;
+	size_t before = *x->count, own;
+	/* Each end of a range in words with a unit of measure is a claim, as with digits ("two to
+	 * five days", 三到五天): the first has its unit after the other end, the second starts
+	 * where the first's mark ends. */
+	int all = x->all_figures, range_end = measure && start > 0 && start == x->range_next;
+	if (measure && !measure_unit_at(x, end, &own)) {
+		range_end = 1;
+		x->range_next = end + range_mark_at(x, end);
+	}
+	x->all_figures |= range_end;
 	end = push_figure(x, start, end, value, unit, mul, pct | unit_pct, currency_after(x, end), m > 0);
+	x->all_figures = all;
 	if (*x->count > before) {
 		(*x->out)[before].is_measure = measure != NULL;
 		(*x->out)[before].measure = measure;
@@ -1541,7 +1553,7 @@ claims_extract(const char *s, size_t len, int flags, struct arena *arena, struct
 	if (f.len)
 		blank_markup(f.data, f.len);
 	struct ex x = {buf_str(&f), f.len, xcalloc(f.len + 1, 1), (flags & CLAIMS_EN) != 0, (flags & CLAIMS_ALL_FIGURES) != 0,
-	               arena, out, count, cap};
+	               arena, out, count, cap, 0};
 	find_dates(&x);
 	find_quotes(&x);
 	find_tokens(&x);
