@@ -1205,6 +1205,26 @@ test_word_range_measured(void)
 	}
 }
 
+/* Percentage points are a difference of percentages, not a percentage: before, a draft's
+ * "rose 5%" for a source's "rose 5 percentage points" (or 5个百分点), and "12 percentage points"
+ * for "12 percent", passed. Points still support points in either language. */
+static void
+test_percentage_points(void)
+{
+	static const struct ground_source src[] = {
+		{1, "text: Its share rose 5 percentage points. Revenue rose 12 percent. 毛利率提高了3个百分点。", NULL},
+	};
+	struct ground_index *ix = ground_index_new(src, 1, &A);
+	CHECK_INT(status_of(ix, "Its share rose 5% [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "Revenue rose 12 percentage points [1].", GROUND_EN, CLAIM_FIGURE, NULL),
+	          GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "毛利率提高了3%[1]。", 0, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "Its share rose 5 percentage points [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "份额提高了5个百分点[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "Gross margin rose 3 percentage points [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "Revenue rose 12% [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
+}
+
 int
 main(void)
 {
@@ -1247,6 +1267,7 @@ main(void)
 	test_range_needs_measure();
 	test_units_compared();
 	test_word_range_measured();
+	test_percentage_points();
 	arena_free(&A);
 	return test_done("test_claims");
 }

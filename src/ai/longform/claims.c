@@ -376,9 +376,9 @@ is_generic(const char *w, size_t len)
 }
 
 /* The multiplier of a CJK or English unit word at t[i..] (after at most one space): its
- * bytes in *n, *pct set for percent words. 1 with *n = 0 when none. The French and German
- * scales are read too (3,5 millions, 2 milliards, 40 Millionen, 2 Milliarden); "billions" is
- * not, since the French billion is 1e12. */
+ * bytes in *n, *pct set for percent words (2 for percentage points). 1 with *n = 0 when none.
+ * The French and German scales are read too (3,5 millions, 2 milliards, 40 Millionen, 2
+ * Milliarden); "billions" is not, since the French billion is 1e12. */
 static double
 unit_after(const struct ex *x, size_t i, size_t *n, int *pct)
 {
@@ -389,7 +389,7 @@ unit_after(const struct ex *x, size_t i, size_t *n, int *pct)
 	} units[] = {
 		{"万亿", 1e12, 0}, {"千亿", 1e11, 0}, {"百亿", 1e10, 0}, {"十亿", 1e9, 0}, {"亿", 1e8, 0},
 		{"千万", 1e7, 0},  {"百万", 1e6, 0},  {"十万", 1e5, 0},  {"万", 1e4, 0},   {"千", 1e3, 0}, {"%", 1, 1},
-		{"‰", 0.1, 1}, {"个百分点", 1, 1}, {"percentage points", 1, 1}, {"percentage point", 1, 1}, {"percent", 1, 1},
+		{"‰", 0.1, 1}, {"个百分点", 1, 2}, {"percentage points", 1, 2}, {"percentage point", 1, 2}, {"percent", 1, 1},
 		{"per cent", 1, 1}, {"pct", 1, 1}, {"thousand", 1e3, 0}, {"million", 1e6, 0}, {"billion", 1e9, 0},
 		{"trillion", 1e12, 0}, {"mn", 1e6, 0}, {"bn", 1e9, 0}, {"lakh", 1e5, 0}, {"lakhs", 1e5, 0},
 		{"crore", 1e7, 0}, {"crores", 1e7, 0}, {"millions", 1e6, 0}, {"milliard", 1e9, 0},
@@ -497,9 +497,9 @@ multiple_after(const struct ex *x, size_t i)
 #define FRACTION_UNIT 2.0
 
 /* Push the figure t[start..end): value times mul, unit the place of its last written digit
- * (before mul), pct and cur whether a percent or a currency came with it, mult whether it is
- * a multiple (3倍, 3x). A bare count (a whole number up to 10 with none of these) is no
- * claim: counting, not quoting, unless CLAIMS_ALL_FIGURES. Returns end. */
+ * (before mul), pct and cur whether a percent (2: percentage points) or a currency came with
+ * it, mult whether it is a multiple (3倍, 3x). A bare count (a whole number up to 10 with none
+ * of these) is no claim: counting, not quoting, unless CLAIMS_ALL_FIGURES. Returns end. */
 static size_t
 push_figure(struct ex *x, size_t start, size_t end, double value, double unit, double mul, int pct, int cur,
             int mult)
@@ -509,7 +509,8 @@ push_figure(struct ex *x, size_t start, size_t end, double value, double unit, d
 	struct claim *c = push(x, CLAIM_FIGURE, start, end);
 	c->value = value * mul;
 	c->unit = unit * mul;
-	c->is_percent = pct;
+	c->is_percent = pct != 0;
+	c->is_points = pct == 2;
 	c->is_multiple = mult;
 	return end;
 }

@@ -58,6 +58,9 @@ struct claim {
 	double unit;        /* FIGURE: the place value of the last written digit, unit applied
 	                     * (1.2亿: 1e7); a source figure within unit/2 supports it (rounding) */
 	int is_percent;     /* FIGURE: a percentage (30% = 30 percent = 百分之30) */
+	int is_points;      /* FIGURE: percentage points (5个百分点, "5 percentage points"), a
+	                     * difference of percentages, compared only with points: "rose 5%"
+	                     * is not "rose 5 percentage points" */
 	int is_multiple;    /* FIGURE: a multiple (3倍 = 3x = three times; twice, doubled = 2),
 	                     * compared only with multiples */
 	int is_version;     /* FIGURE: compared by key */

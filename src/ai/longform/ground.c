@@ -327,6 +327,7 @@ supports(const struct gsrc *g, const struct claim *c)
 				continue;
 			}
 			if (s->kind == CLAIM_FIGURE && !s->is_version && s->is_percent == c->is_percent &&
+			    s->is_points == c->is_points &&
 			    s->is_multiple == c->is_multiple && (!c->is_negative || s->is_negative) &&
 			    (!c->measure || !s->measure || strcmp(c->measure, s->measure) == 0) &&
 			    (!c->is_measure || s->is_measure || c->is_percent || c->is_multiple || c->value > 10 ||
