@@ -1225,6 +1225,29 @@ test_percentage_points(void)
 	CHECK_INT(status_of(ix, "Revenue rose 12% [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
 }
 
+/* The period of a rate is part of its figure: before, a draft that made a source's "$20 per
+ * month" "$20 per year", "$240 a year" "$240 a month", or 每秒 500 次 每分钟 500 次, passed. A
+ * figure with a period is still supported by the same period in other words or language. */
+static void
+test_rate_period(void)
+{
+	static const struct ground_source src[] = {
+		{1, "text: The plan costs $20 per month, or $240 a year. 系统的处理速度为每秒 500 次。It grew 50% annually.",
+		 NULL},
+	};
+	struct ground_index *ix = ground_index_new(src, 1, &A);
+	CHECK_INT(status_of(ix, "The plan costs $20 per year [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "The plan costs $240 a month [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "系统的处理速度为每分钟 500 次[1]。", 0, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "It grew 50% a month [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "The plan costs $20 a month [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "该套餐每月20美元[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "该套餐240美元/年[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "The system handles 500 requests per second [1].", GROUND_EN, CLAIM_FIGURE, NULL),
+	          GROUND_OK);
+	CHECK_INT(status_of(ix, "It grew 50% a year [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
+}
+
 int
 main(void)
 {
@@ -1268,6 +1291,7 @@ main(void)
 	test_units_compared();
 	test_word_range_measured();
 	test_percentage_points();
+	test_rate_period();
 	arena_free(&A);
 	return test_done("test_claims");
 }

@@ -439,6 +439,48 @@ currency_after(const struct ex *x, size_t i)
 	return 0;
 }
 
+/* The period of a rate, the figure t[start..end) is per: after it, past a currency word
+ * ("$20 per month", "20 dollars a year", "500 GB/day", "grew 50% annually", "20美元/月") or
+ * before it (每月20美元, 每秒 500 次); its name ("s", "min", "h", "d", "wk", "mo", "yr", the
+ * same in both languages), NULL when none. */
+static const char *
+period_near(const struct ex *x, size_t start, size_t end)
+{
+	static const struct {
+		const char *w;
+		const char *period;
+	} after[] = {
+		{" per second", "s"}, {"/s", "s"},       {"/sec", "s"},         {" per minute", "min"}, {" a minute", "min"},
+		{"/min", "min"},      {" per hour", "h"}, {" an hour", "h"},     {"/hour", "h"},         {"/hr", "h"},
+		{" per day", "d"},    {" a day", "d"},    {"/day", "d"},         {" daily", "d"},        {" per week", "wk"},
+		{" a week", "wk"},    {"/week", "wk"},    {" weekly", "wk"},     {" per month", "mo"},   {" a month", "mo"},
+		{"/month", "mo"},     {"/mo", "mo"},      {" monthly", "mo"},    {" per year", "yr"},    {" a year", "yr"},
+		{"/year", "yr"},      {"/yr", "yr"},      {" annually", "yr"},   {" per annum", "yr"},   {"/秒", "s"},
+		{"/分钟", "min"},     {"/小时", "h"},     {"/天", "d"},          {"/日", "d"},           {"/周", "wk"},
+		{"/月", "mo"},        {"/年", "yr"},      {"每秒", "s"},         {"每分钟", "min"},      {"每小时", "h"},
+		{"每天", "d"},        {"每日", "d"},      {"每周", "wk"},        {"每月", "mo"},         {"每年", "yr"},
+	};
+	static const char *const money[] = {"美元", "元", "人民币", "欧元", " dollars", " USD", " yuan", " euros"};
+	size_t e = end;
+	for (size_t k = 0; k < sizeof money / sizeof *money; k++)
+		if (at(x, e, money[k])) {
+			e += strlen(money[k]);
+			break;
+		}
+	for (size_t k = 0; k < sizeof after / sizeof *after; k++) {
+		size_t l = strlen(after[k].w);
+		if (at(x, e, after[k].w) && !(e + l < x->len && is_ascii_alpha((unsigned char)x->t[e + l])))
+			return after[k].period;
+	}
+	size_t b = start > 0 && x->t[start - 1] == ' ' ? start - 1 : start;
+	for (size_t k = 0; k < sizeof after / sizeof *after; k++) {
+		size_t l = strlen(after[k].w);
+		if ((unsigned char)after[k].w[0] >= 0x80 && b >= l && memcmp(x->t + b - l, after[k].w, l) == 0)
+			return after[k].period;
+	}
+	return NULL;
+}
+
 /* The length of the letters at t[i..]. */
 static size_t
 letters_at(const struct ex *x, size_t i)
@@ -907,6 +949,7 @@ figure_at(struct ex *x, size_t i)
 	x->all_figures = all;
 	if (*x->count > before) {
 		struct claim *c = &(*x->out)[before];
+		c->period = period_near(x, start, e);
 		c->measure = measure_near(x, j);
 		c->is_measure = c->measure || measured_range_end(x, i, j);
 		size_t un;
@@ -959,6 +1002,7 @@ push_words_figure(struct ex *x, size_t start, size_t end, double value, double u
 	if (*x->count > before) {
 		(*x->out)[before].is_measure = measure != NULL;
 		(*x->out)[before].measure = measure;
+		(*x->out)[before].period = period_near(x, start, end);
 		size_t un;
 		if (measure && end < x->len && x->t[end] == ' ' && measure_unit_at(x, end, &un))
 			end += un; /* "five GB": the unit is no name */

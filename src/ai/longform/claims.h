@@ -71,6 +71,9 @@ struct claim {
 	                      * range, named the same in every language and spelling ("GB", "min"
 	                      * for min, minutes, 分钟), NULL when none; a draft's figure with one is
 	                      * not supported by a source figure with another ("16 TB" by "16 GB") */
+	const char *period;  /* FIGURE: the period of a rate ("$20 per month", 每秒 500 次, "50% a
+	                      * year"), named the same in both languages ("mo", "s"), NULL when
+	                      * none; a source figure per another period does not support it */
 	int is_negative;    /* FIGURE: a minus sign (−, -, an en dash, 负) right before it, not
 	                     * between two figures; a signed draft figure needs a signed source one */
 	int year, month, day; /* DATE: 0 = not given */
