@@ -6,6 +6,7 @@
 
 #include "feed/feed.h"
 #include "feed/url.h"
+#include "store/sources.h"
 #include "util/buf.h"
 #include "util/redact.h"
 
@@ -115,11 +116,16 @@ store_feed_health(struct store *st, int64_t now, int stale_days, const int64_t *
 const char *
 store_source_name(struct store *st, const char *url, struct arena *arena)
 {
-	sqlite3_stmt *s = store_prepare(st, "SELECT name, title, url FROM sources WHERE url = ?1", NULL);
+	sqlite3_stmt *s = store_prepare(
+		st, "SELECT name, title, url FROM sources WHERE url IN (?1, ?2) ORDER BY url = ?2 DESC LIMIT 1", NULL);
 	const char *name = NULL;
 	if (!s)
 		return NULL;
+	struct buf canon = BUF_INIT;
+	store_source_url(url, &canon);
 	store_bind_text(s, 1, url);
+	store_bind_text(s, 2, buf_str(&canon));
+	buf_free(&canon);
 	if (sqlite3_step(s) == SQLITE_ROW)
 		name = url_display_name(store_col_text(s, 0), store_col_text(s, 1), store_col_text(s, 2), arena);
 	sqlite3_finalize(s);
@@ -132,15 +138,20 @@ store_source_ids(struct store *st, const char *const *urls, size_t n, struct are
 {
 	*ids = arena_alloc(arena, (n + 1) * sizeof **ids);
 	*count = 0;
-	sqlite3_stmt *s = store_prepare(st, "SELECT id FROM sources WHERE url = ?1", e);
+	sqlite3_stmt *s = store_prepare(
+		st, "SELECT id FROM sources WHERE url IN (?1, ?2) ORDER BY url = ?2 DESC LIMIT 1", e);
 	if (!s)
 		return -1;
+	struct buf canon = BUF_INIT;
 	for (size_t i = 0; i < n; i++) {
 		sqlite3_reset(s);
+		store_source_url(urls[i], &canon);
 		store_bind_text(s, 1, urls[i]);
+		store_bind_text(s, 2, buf_str(&canon));
 		if (sqlite3_step(s) == SQLITE_ROW)
 			(*ids)[(*count)++] = sqlite3_column_int64(s, 0);
 	}
+	buf_free(&canon);
 	sqlite3_finalize(s);
 	return 0;
 }

@@ -3,6 +3,9 @@
 
 #include <string.h>
 
+#include "feed/url.h"
+#include "util/buf.h"
+
 #define SOURCE_COLUMNS                                                                             \
 	"id, url, name, title, html_url, category, user_agent, is_default, is_adhoc, added_at, etag, " \
 	"last_modified, last_attempt_at, last_success_at, last_status, last_error, "                 \
@@ -46,55 +49,84 @@ step_done(struct store *st, sqlite3_stmt *s, struct err *e)
 	return 0;
 }
 
+void
+store_source_url(const char *url, struct buf *out)
+{
+	buf_clear(out);
+	url_canonical(url, out);
+}
+
+/* The id of the source stored under url or under its canonical form (a row written before
+ * URLs were stored canonical keeps its spelling); 0 when there is none, -1 with e set on error. */
+static int64_t
+find_source(struct store *st, const char *url, const char *canon, struct err *e)
+{
+	sqlite3_stmt *s = store_prepare(
+		st, "SELECT id FROM sources WHERE url IN (?1, ?2) ORDER BY url = ?2 DESC LIMIT 1", e);
+	if (!s)
+		return -1;
+	store_bind_text(s, 1, url);
+	store_bind_text(s, 2, canon);
+	int rc = sqlite3_step(s);
+	int64_t id = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		err_set(e, "database: %s", sqlite3_errmsg(st->db));
+	sqlite3_finalize(s);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? id : -1;
+}
+
 int
 store_source_add(struct store *st, enum source_kind kind, const char *url, const char *name,
                  const char *html_url, const char *category, int64_t now, int64_t *id, int *is_new,
                  struct err *e)
 {
-	sqlite3_stmt *s = store_prepare(st,
-	                                "INSERT INTO sources(url, name, html_url, category, is_default, is_adhoc, "
-	                                "added_at) VALUES (?,?,?,?,?,?,?) ON CONFLICT(url) DO NOTHING",
-	                                e);
-	if (!s)
-		return -1;
-	store_bind_text(s, 1, url);
-	store_bind_text(s, 2, name);
-	store_bind_text(s, 3, html_url);
-	store_bind_text(s, 4, category);
-	sqlite3_bind_int(s, 5, kind == SOURCE_DEFAULT);
-	sqlite3_bind_int(s, 6, kind == SOURCE_ADHOC);
-	sqlite3_bind_int64(s, 7, now);
-	if (step_done(st, s, e) < 0)
-		return -1;
-	int created = sqlite3_changes(st->db) > 0;
+	struct buf canon = BUF_INIT;
+	store_source_url(url, &canon);
+	int rc = -1;
+	int64_t found = find_source(st, url, buf_str(&canon), e);
+	if (found < 0)
+		goto out;
 	if (is_new)
-		*is_new = created;
-	if (!created && kind == SOURCE_USER) {
-		s = store_prepare(st,
-		                  "UPDATE sources SET is_default = 0, is_adhoc = 0, name = coalesce(?, name), "
-		                  "html_url = coalesce(?, html_url), category = coalesce(?, category) WHERE url = ?",
-		                  e);
+		*is_new = found == 0;
+	if (found == 0) {
+		sqlite3_stmt *s = store_prepare(st,
+		                                "INSERT INTO sources(url, name, html_url, category, is_default, is_adhoc, "
+		                                "added_at) VALUES (?,?,?,?,?,?,?)",
+		                                e);
 		if (!s)
-			return -1;
-		store_bind_text(s, 1, name);
-		store_bind_text(s, 2, html_url);
-		store_bind_text(s, 3, category);
-		store_bind_text(s, 4, url);
+			goto out;
+		store_bind_text(s, 1, buf_str(&canon));
+		store_bind_text(s, 2, name);
+		store_bind_text(s, 3, html_url);
+		store_bind_text(s, 4, category);
+		sqlite3_bind_int(s, 5, kind == SOURCE_DEFAULT);
+		sqlite3_bind_int(s, 6, kind == SOURCE_ADHOC);
+		sqlite3_bind_int64(s, 7, now);
 		if (step_done(st, s, e) < 0)
-			return -1;
+			goto out;
+		*id = sqlite3_last_insert_rowid(st->db);
+	} else {
+		*id = found;
+		if (kind == SOURCE_USER) {
+			sqlite3_stmt *s = store_prepare(st,
+			                                "UPDATE sources SET is_default = 0, is_adhoc = 0, name = coalesce(?, name), "
+			                                "html_url = coalesce(?, html_url), category = coalesce(?, category) "
+			                                "WHERE id = ?",
+			                                e);
+			if (!s)
+				goto out;
+			store_bind_text(s, 1, name);
+			store_bind_text(s, 2, html_url);
+			store_bind_text(s, 3, category);
+			sqlite3_bind_int64(s, 4, found);
+			if (step_done(st, s, e) < 0)
+				goto out;
+		}
 	}
-	s = store_prepare(st, "SELECT id FROM sources WHERE url = ?", e);
-	if (!s)
-		return -1;
-	store_bind_text(s, 1, url);
-	int rc = sqlite3_step(s);
-	if (rc != SQLITE_ROW) {
-		sqlite3_finalize(s);
-		return err_set(e, "database: source %s vanished", url);
-	}
-	*id = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
-	return 0;
+	rc = 0;
+out:
+	buf_free(&canon);
+	return rc;
 }
 
 int
@@ -111,11 +143,17 @@ store_source_set_user_agent(struct store *st, int64_t id, const char *user_agent
 int
 store_source_remove(struct store *st, const char *url, int *removed, struct err *e)
 {
-	sqlite3_stmt *s = store_prepare(st, "DELETE FROM sources WHERE url = ? AND is_adhoc = 0", e);
-	if (!s)
-		return -1;
-	store_bind_text(s, 1, url);
-	if (step_done(st, s, e) < 0)
+	struct buf canon = BUF_INIT;
+	store_source_url(url, &canon);
+	sqlite3_stmt *s = store_prepare(st, "DELETE FROM sources WHERE url IN (?, ?) AND is_adhoc = 0", e);
+	int rc = s ? 0 : -1;
+	if (s) {
+		store_bind_text(s, 1, url);
+		store_bind_text(s, 2, buf_str(&canon));
+		rc = step_done(st, s, e);
+	}
+	buf_free(&canon);
+	if (rc < 0)
 		return -1;
 	*removed = sqlite3_changes(st->db) > 0;
 	return 0;

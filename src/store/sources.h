@@ -8,6 +8,7 @@
 
 #include "store/store.h"
 #include "util/arena.h"
+#include "util/buf.h"
 #include "util/err.h"
 
 /* Where a source came from. A user source is one added by `feeds add/import`; default
@@ -62,6 +63,10 @@ struct source_result {
 	int64_t latency_ms;
 };
 
+/* The URL a source is stored and found under, in out (cleared first): url_canonical's form, so
+ * that "HTTPS://Example.COM:443/feed" and "https://example.com/feed" are one source, not two
+ * fetched twice. Every lookup by URL below also finds a row stored under url as given. */
+void store_source_url(const char *url, struct buf *out);
 /* Add a source (or, when url already exists, promote/update it): SOURCE_USER makes the
  * row a user source and sets name/category when given; SOURCE_DEFAULT and SOURCE_ADHOC
  * leave an existing row alone. *id receives the row id and *is_new (may be NULL) whether
@@ -71,7 +76,7 @@ int store_source_add(struct store *st, enum source_kind kind, const char *url, c
                      struct err *e);
 /* Set (or with NULL clear) the User-Agent sent for this source. Returns 0 or -1 with e set. */
 int store_source_set_user_agent(struct store *st, int64_t id, const char *user_agent, struct err *e);
-/* Remove the source with this URL and its items. *removed says whether one existed. */
+/* Remove the source with this URL (as given or canonical) and its items. *removed says whether one existed. */
 int store_source_remove(struct store *st, const char *url, int *removed, struct err *e);
 /* The sources a plain `brief fetch` uses: the user's own when there are any, else the
  * built-in defaults. Sorted by id. Array and strings in arena. */

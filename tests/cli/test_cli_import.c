@@ -40,9 +40,62 @@ reason(json_t *o, const char *key)
 	return (long)json_integer_value(json_object_get(json_object_get(o, "rejected_by_reason"), key));
 }
 
+/* One feed spelled several ways (scheme and host in capitals, the default port written out, a
+ * fragment) is one source: imported once, fetched once, found by `feeds add` and `feeds rm`
+ * under any of its spellings. They were stored as three sources, each fetched every run and
+ * listed three times, and `feeds rm` with another spelling said "no source". */
+static void
+test_spellings_are_one_source(void)
+{
+	struct fsrv srv;
+	fsrv_start(&srv, FIXTURES_DIR, NULL);
+	const char *url = fsrv_url(&srv, "/rss.xml"); /* http://127.0.0.1:PORT/rss.xml */
+	const char *rest = url + strlen("http://");
+	char list[8192], path[4200];
+	snprintf(list, sizeof list,
+	         "<opml version=\"2.0\"><body><outline text=\"Blogs\">\n"
+	         "<outline type=\"rss\" text=\"a\" xmlUrl=\"%s\"/>\n"
+	         "<outline type=\"rss\" text=\"b\" xmlUrl=\"HTTP://%s\"/>\n"
+	         "<outline type=\"rss\" text=\"c\" xmlUrl=\"%s#latest\"/>\n"
+	         "</outline></body></opml>\n",
+	         url, rest, url);
+	snprintf(path, sizeof path, "%s/spellings.opml", t_subdir("spell-in"));
+	test_write_file(path, list, strlen(list));
+	const char *home = t_subdir("spell-home");
+	struct buf out = BUF_INIT, err = BUF_INIT;
+	CHECK_INT(t_brief(NULL, NULL, &err, "feeds", "import", path, "--home", home, NULL), 0);
+	CHECK(strstr(buf_str(&err), "imported 3 feeds (1 new)") != NULL);
+	buf_clear(&err);
+	CHECK_INT(t_brief(NULL, NULL, &err, "feeds", "add", "https://Dup.EXAMPLE:443/feed", "--home", home, NULL), 0);
+	CHECK_INT(t_brief(NULL, NULL, &err, "feeds", "add", "https://dup.example/feed", "--home", home, NULL), 0);
+	CHECK(strstr(buf_str(&err), "already a source: https://dup.example/feed") != NULL);
+	CHECK_INT(t_brief(NULL, &out, NULL, "feeds", "list", "--json", "--home", home, NULL), 0);
+	json_error_t je;
+	json_t *arr = json_loads(buf_str(&out), 0, &je);
+	CHECK_INT(json_array_size(arr), 2);
+	json_decref(arr);
+	buf_clear(&err);
+	CHECK_INT(t_brief(NULL, NULL, &err, "feeds", "rm", "HTTPS://DUP.example/feed", "--home", home, NULL), 0);
+	CHECK(strstr(buf_str(&err), "removed") != NULL);
+	fsrv_reset(&srv);
+	CHECK_INT(t_brief(NULL, NULL, NULL, "fetch", "-q", "--home", home, NULL), 0);
+	long requests = 0;
+	CHECK_INT(fsrv_stat(&srv, "/rss.xml", &requests, NULL, NULL, NULL), 0);
+	CHECK_INT(requests, 1);
+	fsrv_stop(&srv);
+	struct store st;
+	t_store_open(&st, home);
+	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM sources WHERE url LIKE '%dup.example%'"), 0);
+	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM sources"), 1);
+	store_close(&st);
+	buf_free(&out);
+	buf_free(&err);
+}
+
 int
 main(void)
 {
+	test_spellings_are_one_source();
 	const char *home = t_subdir("home");
 	char path[4200];
 	snprintf(path, sizeof path, "%s/mixed.opml", t_subdir("in"));
