@@ -112,6 +112,10 @@ opml_add_feed(struct opml_reader *r, const struct opml_attrs *a)
 	f->xml_url = a->xml_url;
 	f->html_url = a->html_url;
 	f->title = a->title ? a->title : a->text;
+	/* A name that is only the feed's URL is no name: readers (and opml_write) put the URL in
+	 * text when a feed has no title, and kept as a name it would hide the feed's own title. */
+	if (f->title && strcmp(f->title, f->xml_url) == 0)
+		f->title = NULL;
 	f->category = opml_category(r, a);
 }
 

@@ -12,7 +12,7 @@
 struct opml_feed {
 	const char *xml_url;  /* absolute feed URL */
 	const char *html_url; /* site URL or NULL */
-	const char *title;    /* title, else text, else NULL */
+	const char *title;    /* title, else text, else NULL; NULL too when that is xml_url itself */
 	const char *category; /* "a/b" path of enclosing outlines' titles, or the category attribute; NULL at top */
 };
 

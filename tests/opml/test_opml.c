@@ -209,11 +209,46 @@ test_corpus(void)
 	arena_free(&a2);
 }
 
+/* A feed without a title is exported with its URL as text and title (OPML wants a text);
+ * read back, that URL is no title. It was taken as the feed's name: after `feeds export` and
+ * `feeds import` on another machine the source's name was its URL, which outranks the feed's
+ * own title, so every digest named the source by its URL. */
+static void
+test_url_as_title(void)
+{
+	struct arena arena = ARENA_INIT;
+	struct opml_feed one = {.xml_url = "https://untitled.example/feed.xml"}, *g;
+	size_t m;
+	struct err e = {{0}};
+	struct buf out = BUF_INIT;
+	opml_write(&out, NULL, &one, 1);
+	CHECK(opml_parse(out.data, out.len, &arena, &g, &m, &e) == 0);
+	CHECK_INT(m, 1);
+	if (m == 1) {
+		CHECK_STR(g[0].xml_url, one.xml_url);
+		CHECK_STR(g[0].title, NULL);
+	}
+	/* the same from another reader's export (text only), and a real title is kept */
+	const char *doc = "<opml version=\"1.0\"><body>"
+	                  "<outline text=\"https://b.example/rss\" type=\"rss\" xmlUrl=\"https://b.example/rss\"/>"
+	                  "<outline text=\"https://c.example/\" xmlUrl=\"https://c.example/rss\"/>"
+	                  "</body></opml>";
+	CHECK(opml_parse(doc, strlen(doc), &arena, &g, &m, &e) == 0);
+	CHECK_INT(m, 2);
+	if (m == 2) {
+		CHECK_STR(g[0].title, NULL);
+		CHECK_STR(g[1].title, "https://c.example/");
+	}
+	buf_free(&out);
+	arena_free(&arena);
+}
+
 int
 main(void)
 {
 	test_nested();
 	test_hostile();
+	test_url_as_title();
 	test_corpus();
 	return test_done("test_opml");
 }
