@@ -117,7 +117,8 @@ const char *
 store_source_name(struct store *st, const char *url, struct arena *arena)
 {
 	sqlite3_stmt *s = store_prepare(
-		st, "SELECT name, title, url FROM sources WHERE url IN (?1, ?2) ORDER BY url = ?2 DESC LIMIT 1", NULL);
+		st, "SELECT name, title, url FROM sources WHERE url IN (?1, ?2) OR subscribed_url IN (?1, ?2) "
+		"ORDER BY url = ?2 DESC LIMIT 1", NULL);
 	const char *name = NULL;
 	if (!s)
 		return NULL;
@@ -139,7 +140,8 @@ store_source_ids(struct store *st, const char *const *urls, size_t n, struct are
 	*ids = arena_alloc(arena, (n + 1) * sizeof **ids);
 	*count = 0;
 	sqlite3_stmt *s = store_prepare(
-		st, "SELECT id FROM sources WHERE url IN (?1, ?2) ORDER BY url = ?2 DESC LIMIT 1", e);
+		st, "SELECT id FROM sources WHERE url IN (?1, ?2) OR subscribed_url IN (?1, ?2) "
+		"ORDER BY url = ?2 DESC LIMIT 1", e);
 	if (!s)
 		return -1;
 	struct buf canon = BUF_INIT;

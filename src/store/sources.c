@@ -57,12 +57,16 @@ store_source_url(const char *url, struct buf *out)
 }
 
 /* The id of the source stored under url or under its canonical form (a row written before
- * URLs were stored canonical keeps its spelling); 0 when there is none, -1 with e set on error. */
+ * URLs were stored canonical keeps its spelling), or subscribed under it before a permanent
+ * redirect moved it; 0 when there is none, -1 with e set on error. */
 static int64_t
 find_source(struct store *st, const char *url, const char *canon, struct err *e)
 {
 	sqlite3_stmt *s = store_prepare(
-		st, "SELECT id FROM sources WHERE url IN (?1, ?2) ORDER BY url = ?2 DESC LIMIT 1", e);
+		st,
+		"SELECT id FROM sources WHERE url IN (?1, ?2) OR subscribed_url IN (?1, ?2) "
+		"ORDER BY url = ?2 DESC, url = ?1 DESC LIMIT 1",
+		e);
 	if (!s)
 		return -1;
 	store_bind_text(s, 1, url);
@@ -145,7 +149,8 @@ store_source_remove(struct store *st, const char *url, int *removed, struct err 
 {
 	struct buf canon = BUF_INIT;
 	store_source_url(url, &canon);
-	sqlite3_stmt *s = store_prepare(st, "DELETE FROM sources WHERE url IN (?, ?) AND is_adhoc = 0", e);
+	sqlite3_stmt *s = store_prepare(
+		st, "DELETE FROM sources WHERE (url IN (?1, ?2) OR subscribed_url IN (?1, ?2)) AND is_adhoc = 0", e);
 	int rc = s ? 0 : -1;
 	if (s) {
 		store_bind_text(s, 1, url);
@@ -265,7 +270,10 @@ store_source_record(struct store *st, int64_t id, const struct source_result *r,
 		return -1;
 	if (is_ok && r->new_url) {
 		/* OR IGNORE: when another source already has the target URL, keep ours as it is. */
-		s = store_prepare(st, "UPDATE OR IGNORE sources SET url = ?, url_checked = ? WHERE id = ?", e);
+		s = store_prepare(st,
+		                  "UPDATE OR IGNORE sources SET subscribed_url = coalesce(subscribed_url, url), "
+		                  "url = ?, url_checked = ? WHERE id = ?",
+		                  e);
 		if (!s)
 			return -1;
 		store_bind_text(s, 1, r->new_url);

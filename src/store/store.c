@@ -343,6 +343,11 @@ static const char *const migrations[] = {
 	"  sent_at INTEGER NOT NULL,"
 	"  PRIMARY KEY(report, channel, part)"
 	");",
+	/* 12 -> 13: the URL a source was subscribed under, kept when a permanent redirect moves
+	 * url (NULL until one does): importing the same list again, `feeds rm` with the URL the
+	 * user gave, and a --feeds restriction still find the source, instead of adding the old
+	 * URL as a second source that fetches the same feed again. */
+	"ALTER TABLE sources ADD COLUMN subscribed_url TEXT;",
 };
 
 int

@@ -92,10 +92,53 @@ test_spellings_are_one_source(void)
 	buf_free(&err);
 }
 
+/* A feed that moved (301) is still the source the user subscribed to: importing the same list
+ * again adds nothing, `feeds rm` with the URL of the list removes it. The old URL was added as
+ * a second source: the feed was fetched twice each run and its items stored twice, and `rm`
+ * with the URL the user had given said "no source". */
+static void
+test_moved_feed_is_one_source(void)
+{
+	struct fsrv srv;
+	fsrv_start(&srv, FIXTURES_DIR, NULL);
+	char list[8192], path[4200], moved[4200];
+	snprintf(moved, sizeof moved, "%s", fsrv_url(&srv, "/rss.xml?redirect=301&to=/rss.xml"));
+	snprintf(list, sizeof list,
+	         "<opml version=\"2.0\"><body>"
+	         "<outline type=\"rss\" text=\"moved\" xmlUrl=\"%s\"/></body></opml>\n",
+	         fsrv_url(&srv, "/rss.xml?redirect=301&amp;to=/rss.xml"));
+	snprintf(path, sizeof path, "%s/moved.opml", t_subdir("moved-in"));
+	test_write_file(path, list, strlen(list));
+	const char *home = t_subdir("moved-home");
+	struct buf err = BUF_INIT;
+	CHECK_INT(t_brief(NULL, NULL, NULL, "feeds", "import", path, "--home", home, NULL), 0);
+	CHECK_INT(t_brief(NULL, NULL, NULL, "fetch", "-q", "--home", home, NULL), 0);
+	CHECK_INT(t_brief(NULL, NULL, &err, "feeds", "import", path, "--home", home, NULL), 0);
+	CHECK(strstr(buf_str(&err), "imported 1 feeds (0 new)") != NULL);
+	CHECK_INT(t_brief(NULL, NULL, NULL, "fetch", "-q", "--home", home, NULL), 0);
+	fsrv_stop(&srv);
+	struct store st;
+	t_store_open(&st, home);
+	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM sources"), 1);
+	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM sources WHERE url NOT LIKE '%redirect%'"), 1);
+	long long items = t_query_int(&st, "SELECT count(*) FROM items");
+	CHECK(items > 0);
+	CHECK_INT(t_query_int(&st, "SELECT count(DISTINCT link) FROM items"), items);
+	store_close(&st);
+	buf_clear(&err);
+	CHECK_INT(t_brief(NULL, NULL, &err, "feeds", "rm", moved, "--home", home, NULL), 0);
+	CHECK(strstr(buf_str(&err), "removed") != NULL);
+	t_store_open(&st, home);
+	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM sources"), 0);
+	store_close(&st);
+	buf_free(&err);
+}
+
 int
 main(void)
 {
 	test_spellings_are_one_source();
+	test_moved_feed_is_one_source();
 	const char *home = t_subdir("home");
 	char path[4200];
 	snprintf(path, sizeof path, "%s/mixed.opml", t_subdir("in"));

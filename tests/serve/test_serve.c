@@ -1213,10 +1213,11 @@ test_binary_during_migration(void)
 	struct err e = {""};
 	CHECK_INT(store_open(&st, db, &e), 0);
 	/* the store as schema 8 made it: the next migration adds sources.description (and later
-	 * ones sources.url_checked and the delivery log) */
+	 * ones sources.url_checked, the delivery log and sources.subscribed_url) */
 	CHECK_INT(store_exec(&st,
 	                     "ALTER TABLE sources DROP COLUMN description; ALTER TABLE sources DROP COLUMN url_checked;"
-	                     " DROP TABLE delivery_log; PRAGMA user_version = 8",
+	                     " DROP TABLE delivery_log; ALTER TABLE sources DROP COLUMN subscribed_url;"
+	                     " PRAGMA user_version = 8",
 	                     &e),
 	          0);
 	store_close(&st);
