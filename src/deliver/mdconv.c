@@ -229,12 +229,17 @@ convert(const struct md_style *st, const char *md, struct buf *out)
 		while (h < len && line[h] == '#')
 			h++;
 		if (h > 0 && h <= 6 && h < len && line[h] == ' ') {
-			/* Headings become a bold line; marks inside would nest bold in bold, so drop them. */
+			/* Headings become a bold line; marks inside would nest bold in bold, so drop them.
+			 * An escaped '*' ("A\* search") is text, not a mark: it stays with its escape. */
 			buf_puts(out, st->heading[0]);
 			struct buf inner = BUF_INIT;
-			for (size_t k = h + 1; k < len; k++)
-				if (line[k] != '*')
-					buf_putc(&inner, line[k]);
+			for (size_t k = h + 1; k < len; k++) {
+				if (line[k] == '\\' && k + 1 < len && is_md_escapable((unsigned char)line[k + 1]))
+					buf_putc(&inner, line[k++]);
+				else if (line[k] == '*')
+					continue;
+				buf_putc(&inner, line[k]);
+			}
 			inline_line(st, buf_str(&inner), inner.len, out);
 			buf_free(&inner);
 			buf_puts(out, st->heading[1]);

@@ -817,6 +817,48 @@ test_chat_title_markup(void)
 	config_free(&cfg);
 }
 
+/* The digest's story headings are linked titles ("### 1. [title](url)"). A heading's emphasis
+ * marks are dropped (bold in bold), but an escaped '*' in the title is text: "A* search" must
+ * reach Telegram and Slack as itself, linked, not as "A\ search" or a broken "[Rated 5\](…)". */
+static void
+test_heading_title_star(void)
+{
+	struct config cfg;
+	char text[1024];
+	snprintf(text, sizeof text,
+	         "[deliver \"slack\"]\ntype = slack\nurl = %s/services/T0\n"
+	         "[deliver \"tg\"]\ntype = telegram\nbot_token = 1:T\nchat_id = 7\napi_base = %s\n",
+	         base, base);
+	load_config(&cfg, text);
+	static const char *const titles[] = {"A* search in 40 lines", "Rated 5*", "**Bold** claims"};
+	for (size_t k = 0; k < sizeof titles / sizeof *titles; k++) {
+		struct buf md = BUF_INIT, want_tg = BUF_INIT, want_slack = BUF_INIT;
+		buf_puts(&md, "## AI\n\n### 1. [");
+		esc_md_inline(&md, titles[k]);
+		buf_puts(&md, "](https://blog.example/p/1)\n\n**blog.example** · 2h\n");
+		struct deliver_message msg = {.title = "Daily", .markdown = buf_str(&md)};
+		buf_printf(&want_tg, "<b>1. <a href=\"https://blog.example/p/1\">%s</a></b>", titles[k]);
+		buf_printf(&want_slack, "<https://blog.example/p/1|%s>", titles[k]);
+		json_t *j = sent_json(&cfg, "tg", "{\"ok\":true}", &msg);
+		const char *t = jget(j, "text");
+		if (!t || !strstr(t, buf_str(&want_tg)))
+			fprintf(stderr, "tg: %s -> %s\n", titles[k], t ? t : "(none)");
+		CHECK(t && strstr(t, buf_str(&want_tg)) != NULL);
+		json_decref(j);
+		j = sent_json(&cfg, "slack", "ok", &msg);
+		t = jget(j, "text");
+		if (!t || !strstr(t, buf_str(&want_slack)) || strchr(t, '\\'))
+			fprintf(stderr, "slack: %s -> %s\n", titles[k], t ? t : "(none)");
+		CHECK(t && strstr(t, buf_str(&want_slack)) != NULL && !strchr(t, '\\'));
+		json_decref(j);
+		buf_free(&md);
+		buf_free(&want_tg);
+		buf_free(&want_slack);
+	}
+	http_sink_reset(sink);
+	config_free(&cfg);
+}
+
 /* The title fields a service shows as plain text (Feishu's card header, DingTalk's
  * notification title, Telegram's plain mode) carry no control character and no bidi control:
  * an override in a feed or model title would reorder what the group sees, an escape sequence
@@ -1259,6 +1301,7 @@ main(void)
 	test_wecom_title_mention();
 	test_feishu_mention();
 	test_chat_title_markup();
+	test_heading_title_star();
 	test_title_fields_clean();
 	test_split_many_parts();
 	test_email_hostile_subject();
