@@ -23,11 +23,41 @@ put_header_value(struct buf *out, const char *s)
 			buf_putc(out, *s);
 }
 
-/* RFC 2047: a non-ASCII subject becomes UTF-8 B encoded-words of at most 45 raw bytes each
- * (60 base64 chars), cut on code point boundaries, a folded line each (RFC 5322 2.2.3: a
- * header line may not pass 998 octets, and the space between encoded-words is no text). An
- * ASCII subject stays as it is unless it would pass SUBJECT_LINE_MAX, then it is encoded too:
- * folding plain text needs spaces where the line is to break, and a title may have none. */
+/* s[0..len) as RFC 2047 UTF-8 B encoded-words of at most 45 raw bytes each (60 base64
+ * chars), cut on code point boundaries, a folded line each (RFC 5322 2.2.3: a header line may
+ * not pass 998 octets, and the space between encoded-words is no text). */
+static void
+put_encoded_words(struct buf *out, const char *s, size_t len)
+{
+	for (size_t pos = 0; pos < len;) {
+		size_t n = 0;
+		while (pos + n < len) {
+			uint32_t cp;
+			size_t step = utf8_decode(s + pos + n, len - pos - n, &cp);
+			if (n + step > 45)
+				break;
+			n += step;
+		}
+		unsigned char enc[64];
+		EVP_EncodeBlock(enc, (const unsigned char *)s + pos, (int)n);
+		buf_printf(out, "%s=?UTF-8?B?%s?=", pos ? "\r\n " : "", (const char *)enc);
+		pos += n;
+	}
+}
+
+/* True when s[0..len) is all 7-bit. */
+static int
+is_ascii_text(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return 0;
+	return 1;
+}
+
+/* A non-ASCII subject becomes encoded-words (put_encoded_words). An ASCII subject stays as it
+ * is unless it would pass SUBJECT_LINE_MAX, then it is encoded too: folding plain text needs
+ * spaces where the line is to break, and a title may have none. */
 #define SUBJECT_LINE_MAX 900
 static void
 put_subject(struct buf *out, const char *title)
@@ -35,29 +65,12 @@ put_subject(struct buf *out, const char *title)
 	struct buf clean = BUF_INIT;
 	put_header_value(&clean, title); /* deliver_send cleaned the title */
 	const char *s = buf_str(&clean);
-	size_t len = clean.len, is_ascii = 1;
-	for (size_t i = 0; i < len; i++)
-		if ((unsigned char)s[i] >= 0x80)
-			is_ascii = 0;
+	size_t len = clean.len;
 	buf_puts(out, "Subject: ");
-	if (is_ascii && len <= SUBJECT_LINE_MAX) {
+	if (is_ascii_text(s, len) && len <= SUBJECT_LINE_MAX)
 		buf_append(out, s, len);
-	} else {
-		for (size_t pos = 0; pos < len;) {
-			size_t n = 0;
-			while (pos + n < len) {
-				uint32_t cp;
-				size_t step = utf8_decode(s + pos + n, len - pos - n, &cp);
-				if (n + step > 45)
-					break;
-				n += step;
-			}
-			unsigned char enc[64];
-			EVP_EncodeBlock(enc, (const unsigned char *)s + pos, (int)n);
-			buf_printf(out, "%s=?UTF-8?B?%s?=", pos ? "\r\n " : "", (const char *)enc);
-			pos += n;
-		}
-	}
+	else
+		put_encoded_words(out, s, len);
 	buf_free(&clean);
 }
 
@@ -106,6 +119,59 @@ next_address(const char **p, const char **a, size_t *len)
 		if (*len)
 			return 1;
 	}
+}
+
+/* An address header's value (From, To: "name: " already in out). Written as configured when
+ * it is ASCII; otherwise each address whose display name is not ("技术日报 <bot@x.example>",
+ * "\"张三, 编辑\" <a@x.example>") gets that name as encoded-words (RFC 2047 5(3)): a header is
+ * 7-bit text (RFC 5322; brief asks for no SMTPUTF8), and a raw UTF-8 name is refused or
+ * shown garbled by servers and clients that hold to that. */
+static void
+put_address_header(struct buf *out, const char *value)
+{
+	struct buf clean = BUF_INIT;
+	put_header_value(&clean, value);
+	if (is_ascii_text(buf_str(&clean), clean.len)) {
+		buf_append(out, buf_str(&clean), clean.len);
+		buf_free(&clean);
+		return;
+	}
+	const char *p = buf_str(&clean), *a;
+	size_t al;
+	for (int first = 1; next_address(&p, &a, &al); first = 0) {
+		if (!first)
+			buf_puts(out, ",\r\n ");
+		const char *lt = NULL;
+		int quoted = 0;
+		for (size_t i = 0; i < al; i++) {
+			if (a[i] == '\\' && quoted && i + 1 < al)
+				i++;
+			else if (a[i] == '"')
+				quoted = !quoted;
+			else if (a[i] == '<' && !quoted)
+				lt = a + i;
+		}
+		const char *name = a;
+		size_t nl = lt ? (size_t)(lt - a) : 0;
+		str_trim(&name, &nl);
+		if (!lt || is_ascii_text(name, nl)) {
+			buf_append(out, a, al); /* nothing to encode, or an address only */
+			continue;
+		}
+		struct buf plain = BUF_INIT; /* the name without its quotes and quoted-pair escapes */
+		for (size_t i = 0; i < nl; i++) {
+			if (name[i] == '"')
+				continue;
+			if (name[i] == '\\' && i + 1 < nl)
+				i++;
+			buf_putc(&plain, name[i]);
+		}
+		put_encoded_words(out, buf_str(&plain), plain.len);
+		buf_putc(out, ' ');
+		buf_append(out, lt, al - (size_t)(lt - a));
+		buf_free(&plain);
+	}
+	buf_free(&clean);
 }
 
 static curl_mimepart *
@@ -180,11 +246,11 @@ email_send(const struct channel *ch, const struct deliver_message *msg, struct e
 	/* Headers: From, To, Subject, Date, Message-ID (curl adds MIME-Version and Content-Type). */
 	buf_clear(&line);
 	buf_puts(&line, "From: ");
-	put_header_value(&line, from);
+	put_address_header(&line, from);
 	headers = curl_slist_append(headers, buf_str(&line));
 	buf_clear(&line);
 	buf_puts(&line, "To: ");
-	put_header_value(&line, to);
+	put_address_header(&line, to);
 	headers = curl_slist_append(headers, buf_str(&line));
 	buf_clear(&line);
 	put_subject(&line, msg->title);
