@@ -74,8 +74,9 @@ const char *split_next(const struct buf *out, const char *it);
 
 /* ---- Markdown for chat services (mdconv.c) ---- */
 
-/* Remove what chat services cannot show from report Markdown: fenced ```mermaid blocks and
- * lines that are only HTML tags (<details>, <summary>…</summary>, </details>). Appends to out. */
+/* Remove what chat services cannot show from report Markdown: fenced ```mermaid blocks,
+ * lines that are only HTML tags (<details>, <summary>…</summary>, </details>), images (one
+ * with alt text becomes a link to it) and blank lines at the start or in runs. Appends to out. */
 void mdconv_for_chat(const char *md, struct buf *out);
 /* Markdown -> Slack mrkdwn: **b** -> *b*, [t](u) -> <u|t>, headings -> *bold* lines,
  * &<> escaped as Slack requires. Appends to out. */

@@ -277,9 +277,50 @@ is_html_block_line(const char *s, size_t len)
 	return 0;
 }
 
+/* Append line[0..len) with each image ("![alt](url)") made a link to it, "[alt](url)", or
+ * dropped when it has no alt text: Feishu's card refuses an image by URL (it wants an
+ * image_key), Discord and WeCom would show the syntax. An escaped "\![" is text. */
+static void
+put_without_images(struct buf *out, const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] == '\\' && i + 1 < len && is_md_escapable((unsigned char)s[i + 1])) {
+			buf_append(out, s + i, 2);
+			i++;
+			continue;
+		}
+		const char *mid = NULL, *end = NULL;
+		if (s[i] == '!' && i + 1 < len && s[i + 1] == '[') {
+			for (size_t j = i + 2; j + 1 < len && !mid; j++) {
+				if (s[j] == '\\' && is_md_escapable((unsigned char)s[j + 1]))
+					j++;
+				else if (s[j] == ']' && s[j + 1] == '(')
+					mid = s + j;
+			}
+			if (mid)
+				end = memchr(mid + 2, ')', (size_t)(s + len - (mid + 2)));
+		}
+		if (!end) {
+			buf_putc(out, s[i]);
+			continue;
+		}
+		const char *alt = s + i + 2;
+		size_t alt_len = (size_t)(mid - alt);
+		str_trim(&alt, &alt_len);
+		if (alt_len) {
+			buf_putc(out, '[');
+			buf_append(out, alt, alt_len);
+			buf_append(out, mid, (size_t)(end - mid) + 1);
+		}
+		i = (size_t)(end - s);
+	}
+}
+
 void
 mdconv_for_chat(const char *md, struct buf *out)
 {
+	struct buf line_buf = BUF_INIT;
+	size_t start = out->len;
 	int in_mermaid = 0, blank_run = 0;
 	const char *p = md ? md : "";
 	while (*p) {
@@ -302,8 +343,19 @@ mdconv_for_chat(const char *md, struct buf *out)
 		}
 		if (is_html_block_line(line, len))
 			continue;
+		if (tl) {
+			buf_clear(&line_buf);
+			put_without_images(&line_buf, line, len);
+			line = buf_str(&line_buf);
+			len = line_buf.len;
+			t = line;
+			tl = len;
+			str_trim(&t, &tl);
+			if (tl == 0)
+				continue; /* a line that was only an image (a [brand] cover) */
+		}
 		if (tl == 0) {
-			if (++blank_run > 1)
+			if (out->len == start || ++blank_run > 1)
 				continue;
 		} else {
 			blank_run = 0;
@@ -311,6 +363,7 @@ mdconv_for_chat(const char *md, struct buf *out)
 		buf_append(out, line, len);
 		buf_putc(out, '\n');
 	}
+	buf_free(&line_buf);
 }
 
 void

@@ -859,6 +859,51 @@ test_heading_title_star(void)
 	config_free(&cfg);
 }
 
+/* A report with a [brand] cover starts with its image ("![](https://…/cover.png)"). Feishu's
+ * card markdown takes an image only by its image_key and refuses the whole card for a URL
+ * ("invalid image keys"); Discord and WeCom show the syntax as written, Telegram and Slack a
+ * stray "!" before an empty link. No chat channel gets the image syntax; the rest arrives. */
+static void
+test_chat_brand_cover(void)
+{
+	struct config cfg;
+	char text[2048];
+	snprintf(text, sizeof text,
+	         "[deliver \"feishu\"]\ntype = feishu\nurl = %s/open-apis/bot/v2/hook/H\n"
+	         "[deliver \"ding\"]\ntype = dingtalk\nurl = %s/robot/send?access_token=D\n"
+	         "[deliver \"wecom\"]\ntype = wecom\nurl = %s/cgi-bin/webhook/send?key=K\n"
+	         "[deliver \"discord\"]\ntype = discord\nurl = %s/api/webhooks/1/tok\n"
+	         "[deliver \"slack\"]\ntype = slack\nurl = %s/services/T0\n"
+	         "[deliver \"tg\"]\ntype = telegram\nbot_token = 1:T\nchat_id = 7\napi_base = %s\n",
+	         base, base, base, base, base, base);
+	load_config(&cfg, text);
+	struct deliver_message msg = {
+		.title = "每日精选 2026-02-21",
+		.markdown = "![](https://brand.example/img/cover.png)\n\n本刊由团队维护。\n\n# 📰 每日精选\n\n"
+		            "正文 [原文](https://blog.example/p/1)\n"};
+	static const struct {
+		const char *name, *field, *answer;
+	} ch[] = {{"feishu", "card", "{\"code\":0}"}, {"ding", "markdown.text", "{\"errcode\":0}"},
+	          {"wecom", "markdown.content", "{\"errcode\":0}"}, {"discord", "content", ""},
+	          {"slack", "text", ""}, {"tg", "text", "{\"ok\":true}"}};
+	for (size_t k = 0; k < sizeof ch / sizeof *ch; k++) {
+		json_t *j = sent_json(&cfg, ch[k].name, ch[k].answer, &msg);
+		char *card = NULL;
+		const char *c = jget(j, ch[k].field);
+		if (strcmp(ch[k].field, "card") == 0)
+			c = card = json_dumps(json_object_get(j, "card"), 0);
+		int bad = !c || strstr(c, "![") || strstr(c, "cover.png") || !strstr(c, "本刊由团队维护") ||
+		          !strstr(c, "https://blog.example/p/1");
+		if (bad)
+			fprintf(stderr, "%s: %s\n", ch[k].name, c ? c : "(no text)");
+		CHECK(!bad);
+		free(card);
+		json_decref(j);
+	}
+	http_sink_reset(sink);
+	config_free(&cfg);
+}
+
 /* The title fields a service shows as plain text (Feishu's card header, DingTalk's
  * notification title, Telegram's plain mode) carry no control character and no bidi control:
  * an override in a feed or model title would reorder what the group sees, an escape sequence
@@ -1388,6 +1433,7 @@ main(void)
 	test_feishu_mention();
 	test_chat_title_markup();
 	test_heading_title_star();
+	test_chat_brand_cover();
 	test_title_fields_clean();
 	test_split_many_parts();
 	test_email_hostile_subject();
