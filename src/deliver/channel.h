@@ -90,6 +90,7 @@ struct http_reply {
 	long status;
 	struct buf body; /* the response body (capped at 64 KiB, or http_get_max's max) */
 	int cut;         /* 1 when the body was longer than its cap */
+	long retry_after; /* seconds of a "Retry-After: N" header (Slack's 429), else -1 */
 };
 
 /* POST body (content_type) to url with the channel's timeout; extra_headers is a

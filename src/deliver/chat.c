@@ -31,8 +31,8 @@ chat_header(struct buf *out, const char *open, const char *title, const char *cl
 	buf_puts(out, close);
 }
 
-/* Seconds to wait before retrying a 429 answer (Discord, Telegram and Slack say so in JSON
- * or headers; we read the JSON forms), capped at 10. */
+/* Seconds to wait before retrying a 429 answer, capped at 10: Discord and Telegram say so in
+ * JSON ("retry_after", "parameters.retry_after"), Slack in a Retry-After header; else 1. */
 static double
 retry_after(const struct http_reply *reply)
 {
@@ -43,6 +43,8 @@ retry_after(const struct http_reply *reply)
 		v = json_object_get(json_object_get(root, "parameters"), "retry_after");
 	if (json_is_number(v))
 		s = json_number_value(v);
+	else if (reply->retry_after >= 0)
+		s = (double)reply->retry_after;
 	json_decref(root);
 	return s < 0 ? 0 : s > 10 ? 10 : s;
 }

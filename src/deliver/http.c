@@ -32,6 +32,31 @@ on_body(char *data, size_t size, size_t nmemb, void *ctx)
 	return n;
 }
 
+/* Header callback: keeps the seconds of a "Retry-After: N" header in the reply (an HTTP
+ * date there is ignored). */
+static size_t
+on_header(char *data, size_t size, size_t nmemb, void *ctx)
+{
+	struct http_reply *reply = ctx;
+	size_t n = size * nmemb;
+	const char *name = "retry-after:";
+	size_t nl = strlen(name);
+	if (n > nl && str_ncasecmp(data, name, nl) == 0) {
+		const char *v = data + nl;
+		size_t vl = n - nl;
+		str_trim(&v, &vl);
+		char num[16];
+		long secs;
+		if (vl > 0 && vl < sizeof num) {
+			memcpy(num, v, vl);
+			num[vl] = '\0';
+			if (str_to_long(num, 0, 86400, &secs) == 0)
+				reply->retry_after = secs;
+		}
+	}
+	return n;
+}
+
 void
 http_url_host(const char *url, char *out, size_t size)
 {
@@ -84,6 +109,8 @@ perform(const struct channel *ch, const char *url, const char *content_type, con
 	curl_easy_setopt(c, CURLOPT_ERRORBUFFER, errbuf);
 	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
 	curl_easy_setopt(c, CURLOPT_WRITEDATA, &sink);
+	curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
+	curl_easy_setopt(c, CURLOPT_HEADERDATA, reply);
 	CURLcode rc = curl_easy_perform(c);
 	if (rc == CURLE_OK)
 		curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &reply->status);
@@ -101,6 +128,7 @@ static int
 begin(const struct channel *ch, const char *url, struct http_reply *reply, CURL **c, struct err *e)
 {
 	memset(reply, 0, sizeof *reply);
+	reply->retry_after = -1;
 	if (!str_istarts(url, "http://") && !str_istarts(url, "https://"))
 		return err_set(e, "deliver %s (%s): the URL must start with http:// or https://", ch->name, ch->type);
 	*c = curl_easy_init();

@@ -30,6 +30,8 @@ struct http_sink {
 	char *answer;
 	int delay_ms;
 	size_t drop_after; /* 0 = never; else close the connection unanswered once count reaches it */
+	int limit_s;           /* > 0: rate-limited for limit_s seconds from the next request */
+	struct timespec limit_from; /* when the window began (tv_sec 0: at the next request) */
 };
 
 static enum MHD_Result
@@ -78,9 +80,30 @@ on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *
 	*kept = r;
 	s->reqs = xrealloc(s->reqs, (s->count + 1) * sizeof *s->reqs);
 	s->reqs[s->count++] = kept;
-	int status = s->status, delay = s->delay_ms;
+	int status = s->status, delay = s->delay_ms, limited = 0;
 	char *answer = xstrdup(s->answer);
+	if (s->limit_s > 0) {
+		struct timespec now;
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		if (s->limit_from.tv_sec == 0)
+			s->limit_from = now;
+		double passed = (double)(now.tv_sec - s->limit_from.tv_sec) +
+		                (double)(now.tv_nsec - s->limit_from.tv_nsec) / 1e9;
+		limited = passed < s->limit_s ? s->limit_s : 0;
+		if (!limited)
+			s->limit_s = 0;
+	}
 	pthread_mutex_unlock(&s->lock);
+	if (limited) { /* as Slack does: the wait in a Retry-After header, a plain-text body */
+		char secs[16];
+		snprintf(secs, sizeof secs, "%d", limited);
+		struct MHD_Response *resp = MHD_create_response_from_buffer(12, "rate_limited", MHD_RESPMEM_PERSISTENT);
+		MHD_add_response_header(resp, "Retry-After", secs);
+		enum MHD_Result rc = MHD_queue_response(conn, 429, resp);
+		MHD_destroy_response(resp);
+		free(answer);
+		return rc;
+	}
 	if (delay > 0) {
 		struct timespec ts = {delay / 1000, (long)(delay % 1000) * 1000000L};
 		nanosleep(&ts, NULL);
@@ -139,6 +162,15 @@ int
 http_sink_port(const struct http_sink *s)
 {
 	return s->port;
+}
+
+void
+http_sink_rate_limit(struct http_sink *s, int seconds)
+{
+	pthread_mutex_lock(&s->lock);
+	s->limit_s = seconds;
+	s->limit_from.tv_sec = 0;
+	pthread_mutex_unlock(&s->lock);
 }
 
 void
@@ -231,6 +263,7 @@ http_sink_reset(struct http_sink *s)
 	s->status = 200;
 	free(s->answer);
 	s->answer = xstrdup("{}");
+	s->limit_s = 0;
 	s->delay_ms = 0;
 	s->drop_after = 0;
 	pthread_mutex_unlock(&s->lock);

@@ -27,6 +27,10 @@ int http_sink_port(const struct http_sink *s);
 /* Answer every following request with status and body (JSON content type). delay_ms > 0
  * sleeps before answering (to exercise client timeouts). */
 void http_sink_answer(struct http_sink *s, int status, const char *body, int delay_ms);
+/* From the next request on, answer every request for `seconds` seconds with 429, a
+ * "Retry-After: seconds" header and the body "rate_limited" (Slack's incoming webhooks), then
+ * as before. The requests are recorded. */
+void http_sink_rate_limit(struct http_sink *s, int seconds);
 /* Once n requests are recorded (0: never), close each further connection without an answer
  * and without recording the request, as a service that went away mid-delivery would. */
 void http_sink_drop_after(struct http_sink *s, size_t n);

@@ -495,6 +495,30 @@ test_chat_channels(void)
 	config_free(&cfg);
 }
 
+/* Slack's incoming webhooks say how long to wait in a Retry-After header (the body is
+ * "rate_limited", no JSON): the retry waits that long (up to the 10 s cap), so a part
+ * rate-limited for 2 s goes out on its retry. */
+static void
+test_slack_retry_after(void)
+{
+	struct config cfg;
+	char text[256];
+	snprintf(text, sizeof text, "[deliver \"slack\"]\ntype = slack\nurl = %s/services/T0/B0/XXXX\n", base);
+	load_config(&cfg, text);
+	struct deliver_message msg = {.title = "Daily", .markdown = "body\n"};
+	struct err e = {""};
+	http_sink_reset(sink);
+	http_sink_answer(sink, 200, "ok", 0);
+	http_sink_rate_limit(sink, 2);
+	int rc = deliver_send(&cfg, "slack", &msg, &e);
+	if (rc != 0)
+		fprintf(stderr, "slack: %s\n", e.msg);
+	CHECK_INT(rc, 0);
+	CHECK_INT(http_sink_count(sink), 2); /* the 429, then the retry accepted */
+	http_sink_reset(sink);
+	config_free(&cfg);
+}
+
 /* base64(HMAC-SHA256(key, msg)) computed here, independently of sign.c. */
 static void
 hmac_b64(const char *key, size_t klen, const char *msg, size_t mlen, char out[64])
@@ -1426,6 +1450,7 @@ main(void)
 	test_mdconv_bold_text();
 	test_webhook_and_errors();
 	test_chat_channels();
+	test_slack_retry_after();
 	test_signed_channels();
 	test_email();
 	test_telegram_quote_growth();
