@@ -128,10 +128,17 @@ file_bytes(struct store *st)
 }
 
 /* Old items, walked by id (the + 0 keeps SQLite off items_when, whose order would make each
- * batch sort every old item); one is cited when its link or canonical link is. */
+ * batch sort every old item); one is cited when its link or canonical link is, or, for an item
+ * without a link, one of its enclosures' URLs: the reports link such an item (a podcast
+ * episode) to its first web enclosure (store/select.c). Enclosures that are not JSON (a row
+ * written by hand) are read as none rather than failing the prune. */
 #define OLD_ITEMS                                                                                  \
 	" FROM items i WHERE COALESCE(i.published, i.first_seen) + 0 < ?1 AND i.pruned_at IS NULL"
-#define IS_CITED " EXISTS (SELECT 1 FROM temp.cited c WHERE c.link IN (i.link, i.canonical_link))"
+#define IS_CITED                                                                                   \
+	" (EXISTS (SELECT 1 FROM temp.cited c WHERE c.link IN (i.link, i.canonical_link))"               \
+	"  OR (i.link IS NULL AND i.enclosures IS NOT NULL AND EXISTS (SELECT 1 FROM temp.cited c"       \
+	"   WHERE c.link IN (SELECT json_extract(je.value, '$.url') FROM json_each(CASE WHEN"             \
+	"    json_valid(i.enclosures) THEN i.enclosures END) je WHERE je.type = 'object'))))"
 
 int
 store_prune(struct store *st, int64_t now, int keep_days, int dry_run, struct prune_result *r, struct err *e)

@@ -717,6 +717,45 @@ test_prune_md_escaped_link(void)
 	close_store();
 }
 
+/* A podcast episode whose only address is its audio file (no <link>): the reports link it to
+ * its first web enclosure (store/select.c), so that is the link a digest cites. Prune must
+ * keep it whole, enclosures too: pruned, it lost its text and its only address, and the
+ * next weekly or article over it showed an unlinked title. */
+static void
+test_prune_enclosure_cited(void)
+{
+	open_store("prune_enclosure.db");
+	struct feed_enclosure enc[] = {{.url = "ftp://cdn.example/ep1.mp3", .type = "audio/mpeg"},
+	                               {.url = "https://cdn.example/ep1.mp3", .type = "audio/mpeg"}};
+	struct feed_item it = {.id = "ep1", .title = "Episode one", .text = "show notes about a zebra",
+	                       .published = NOW - 100 * DAY, .updated = FEED_NO_DATE, .enclosures = enc,
+	                       .enclosure_count = 2};
+	enum store_put_result pr;
+	struct err e;
+	CHECK(store_item_put(&w, sid, &it, NOW, &pr, &e) == 0);
+	put("old", "Forgotten", "an old story nobody cites, yak", NOW - 100 * DAY);
+	/* episodes stored with enclosures that are not JSON or not objects (written by hand): no error */
+	CHECK(store_exec(&st, "INSERT INTO items(source_id, dedupe_key, title, text, enclosures, published, first_seen,"
+	                      " content_hash) VALUES (1, 'g:bad', 'Bad', 'text', 'not json', 1, 1, 'x'),"
+	                      " (1, 'g:odd', 'Odd', 'text', '[\"https://cdn.example/ep1.mp3\", 7, {\"url\": 1}]',"
+	                      "  1, 1, 'x')",
+	                      &e) == 0);
+	CHECK(store_report_save(&st, "daily", "2026-02-20", "en", "D", NOW, NULL, NULL,
+	                        "{\"items\":[{\"link\":\"https://cdn.example/ep1.mp3\"}]}", &e) == 0);
+	struct prune_result r;
+	CHECK(store_prune(&st, NOW, 30, 1, &r, &e) == 0);
+	CHECK_INT(r.kept_cited, 1);
+	CHECK_INT(r.items, 3);
+	CHECK(store_prune(&st, NOW, 30, 0, &r, &e) == 0);
+	CHECK_INT(r.kept_cited, 1);
+	CHECK_INT(r.items, 3);
+	CHECK_INT(test_query_int(&st, "SELECT count(*) FROM items WHERE dedupe_key = 'g:ep1' AND pruned_at IS NULL"
+	                              " AND text IS NOT NULL AND enclosures LIKE '%https://cdn.example/ep1.mp3%'"), 1);
+	CHECK_INT(test_query_int(&st, "SELECT count(*) FROM items WHERE pruned_at IS NOT NULL"), 3);
+	check_search("zebra", "ep1");
+	close_store();
+}
+
 /* Make the store file at path the bytes of db, with no WAL or shared memory beside it: a
  * fresh copy of a store for each run of a fault-injection loop. */
 static void
@@ -1338,6 +1377,7 @@ main(void)
 	test_keyset_prefix_grows();
 	test_prune();
 	test_prune_md_escaped_link();
+	test_prune_enclosure_cited();
 	test_prune_changed_after_prune();
 	test_prune_interrupted();
 	test_weekly_issue_interrupted();
