@@ -570,10 +570,16 @@ store_fts_backfill(struct store *st, int batch, int max_batches, struct err *e)
 	if (query_int(st, "SELECT below FROM fts_rebuild", 0) > 1)
 		return 0; /* stopped at max_batches */
 	/* A store made before incremental vacuum (auto_vacuum = NONE) is rebuilt once so that
-	 * `brief prune` can give space back; a crash before it ends just runs it again. */
+	 * `brief prune` can give space back; a crash before it ends just runs it again. The
+	 * rebuild needs room for a second copy of the store: on a full disk (or a write failing)
+	 * it is left for a later opening, as SQLite rolled it back, rather than failing this one:
+	 * every command, `brief prune` too, would fail until the disk had that room. */
 	if (query_int(st, "PRAGMA auto_vacuum", 2) != 2 &&
-	    store_exec(st, "PRAGMA auto_vacuum = INCREMENTAL; VACUUM", e) < 0)
-		return err_wrap(e, "switching to incremental vacuum");
+	    store_exec(st, "PRAGMA auto_vacuum = INCREMENTAL; VACUUM", e) < 0) {
+		int code = sqlite3_errcode(st->db) & 0xff;
+		if (code != SQLITE_FULL && code != SQLITE_IOERR)
+			return err_wrap(e, "switching to incremental vacuum");
+	}
 	return 0;
 }
 

@@ -5,9 +5,13 @@
  * (trigram) and a schema-6 (pages not indexed) store, the bounded index merge, the vocabulary
  * of prefix queries across commits and rollbacks, checkpoints on a thread, and the item
  * writer's statement journals in memory. */
+#include <signal.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "feed/feed.h"
@@ -1010,6 +1014,66 @@ test_migration(void)
 	close_store();
 }
 
+/* A store made before incremental vacuum (schema 3) is rebuilt once at its first opening
+ * (VACUUM), which needs room for a second copy of it. On a disk too full for that copy, the
+ * opening still succeeds (the rebuild is left for a later run): before, every command failed
+ * with "database or disk is full", `brief prune`, which gives space back, too. The full disk
+ * is RLIMIT_FSIZE at half the store's size (as test_store_fail), in a child process; the
+ * next opening with room rebuilds the store. */
+static void
+test_migration_full_disk(void)
+{
+	char path[512], fixture[512];
+	snprintf(path, sizeof path, "%s/v3full.db", test_tmpdir());
+	snprintf(fixture, sizeof fixture, "%s/tests/store/fixtures/schema_v3.sql", getenv("BRIEF_SRC"));
+	struct buf sql = BUF_INIT;
+	test_read_file(fixture, &sql);
+	sqlite3 *raw;
+	CHECK(sqlite3_open(path, &raw) == SQLITE_OK);
+	CHECK(sqlite3_exec(raw, buf_str(&sql), NULL, NULL, NULL) == SQLITE_OK);
+	/* a year of model answers: 4 MB, so that the store is far larger than what migrating it
+	 * writes, and a copy of it is not */
+	CHECK(sqlite3_exec(raw, "WITH RECURSIVE n(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM n WHERE k < 2000)"
+	                        " INSERT INTO llm_cache SELECT 'score', 1, 'm', printf('h%d', k), hex(randomblob(1000)),"
+	                        " 1 FROM n", NULL, NULL, NULL) == SQLITE_OK);
+	sqlite3_close(raw);
+	buf_free(&sql);
+	struct stat sb;
+	CHECK(stat(path, &sb) == 0 && sb.st_size > 4000000);
+	pid_t pid = fork();
+	CHECK(pid >= 0);
+	if (pid == 0) {
+		signal(SIGXFSZ, SIG_IGN); /* a write past the limit fails with EFBIG instead */
+		struct rlimit lim;
+		getrlimit(RLIMIT_FSIZE, &lim);
+		lim.rlim_cur = (rlim_t)sb.st_size / 2;
+		struct err e;
+		if (setrlimit(RLIMIT_FSIZE, &lim) < 0)
+			_exit(2);
+		if (store_open(&st, path, &e) < 0) {
+			fprintf(stderr, "on a full disk: %s\n", e.msg);
+			_exit(1);
+		}
+		int ok = test_query_int(&st, "PRAGMA user_version") == store_schema_version() &&
+		         test_query_int(&st, "SELECT count(*) FROM items") == 5 &&
+		         test_query_int(&st, "SELECT count(*) FROM items_fts WHERE items_fts MATCH 'compiler'") == 2;
+		_exit(ok ? 0 : 3);
+	}
+	int status = 0;
+	CHECK(waitpid(pid, &status, 0) == pid);
+	CHECK(WIFEXITED(status));
+	CHECK_INT(WEXITSTATUS(status), 0);
+	/* with room again: rebuilt for incremental vacuum, every item found */
+	struct err e;
+	CHECK(store_open(&st, path, &e) == 0);
+	CHECK_INT(test_query_int(&st, "PRAGMA auto_vacuum"), 2);
+	CHECK_INT(test_query_int(&st, "SELECT count(*) FROM llm_cache"), 2000);
+	CHECK(store_exec(&st, "INSERT INTO items_fts(items_fts) VALUES ('integrity-check')", &e) == 0);
+	check_search("compiler", "1 4");
+	check_search("中国", "2 5");
+	store_close(&st);
+}
+
 /* An item's extracted article page is searchable with it (schema 7): words only the page has
  * find the item, the feed's words still do, and every change keeps the index exact — a new
  * page, a page fetched again, the feed changing the item's text, a failed or article-less
@@ -1383,6 +1447,7 @@ main(void)
 	test_weekly_issue_interrupted();
 	test_migration();
 	test_migration_interrupted();
+	test_migration_full_disk();
 	test_page_index();
 	test_migration_v6();
 	test_merge();
