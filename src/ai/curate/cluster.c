@@ -164,6 +164,14 @@ cluster_distinct_posts(const struct story *s, struct arena *arena, struct story 
 	}
 }
 
+int
+cluster_title_word(const struct text_iter *it)
+{
+	if (it->is_cjk)
+		return 1;
+	return !text_is_stopword(it->word) && (it->len >= 2 || is_ascii_digit((unsigned char)it->word[0]));
+}
+
 uint64_t
 cluster_simhash(const char *s)
 {
@@ -208,6 +216,8 @@ struct sig {
 	const char *fragment;            /* of the link, after '#' ("" when none): an anchor of the page */
 	uint64_t words[TITLE_WORDS_MAX]; /* sorted hashes of the significant title words */
 	size_t word_count;
+	uint64_t numbers[TITLE_WORDS_MAX]; /* sorted: those of the words with a digit ("3", "6.13", "gpt-5") */
+	size_t number_count;
 	uint64_t simhash;
 	int has_simhash;
 };
@@ -229,16 +239,20 @@ signature(const struct article *a, struct arena *arena, struct sig *s)
 	const char *t = a->title ? a->title : "";
 	text_iter_init(&it, t, strlen(t));
 	while (text_next(&it) && s->word_count < TITLE_WORDS_MAX) {
-		if (!it.is_cjk && (text_is_stopword(it.word) || it.len < 2))
+		if (!cluster_title_word(&it))
 			continue;
 		uint64_t h = hash64(it.word, it.len, HASH_SEED);
 		int dup = 0;
 		for (size_t i = 0; i < s->word_count; i++)
 			dup |= s->words[i] == h;
-		if (!dup)
-			s->words[s->word_count++] = h;
+		if (dup)
+			continue;
+		s->words[s->word_count++] = h;
+		if (!it.is_cjk && strpbrk(it.word, "0123456789"))
+			s->numbers[s->number_count++] = h;
 	}
 	qsort(s->words, s->word_count, sizeof s->words[0], cmp_u64);
+	qsort(s->numbers, s->number_count, sizeof s->numbers[0], cmp_u64);
 	if (a->text && text_word_count(a->text, strlen(a->text) > SIMHASH_BYTES ? SIMHASH_BYTES : strlen(a->text)) >=
 	                       SIMHASH_MIN_WORDS) {
 		s->simhash = cluster_simhash(a->text);
@@ -287,6 +301,18 @@ unite(size_t *parent, size_t a, size_t b)
 		parent[a > b ? a : b] = a < b ? a : b;
 }
 
+/* Whether a's and b's titles both carry numbers and not the same ones: two releases, two
+ * issues, two models ("Linux 6.12" and "Linux 6.13", "Llama 2" and "Llama 3", "This Week in
+ * Rust 571" and "572") are two stories however alike the rest of the titles is. */
+static int
+numbers_differ(const struct sig *a, const struct sig *b)
+{
+	if (!a->number_count || !b->number_count)
+		return 0;
+	return a->number_count != b->number_count ||
+	       memcmp(a->numbers, b->numbers, a->number_count * sizeof a->numbers[0]) != 0;
+}
+
 static int
 same_story(const struct article *x, const struct sig *a, const struct article *y, const struct sig *b)
 {
@@ -296,7 +322,7 @@ same_story(const struct article *x, const struct sig *a, const struct article *y
 	if (a->url_key && b->url_key && *a->url_key && strcmp(a->url_key, b->url_key) == 0 &&
 	    (!*a->fragment || !*b->fragment || strcmp(a->fragment, b->fragment) == 0))
 		return 1;
-	if (x->source_id != y->source_id && a->word_count >= 3 && b->word_count >= 3) {
+	if (x->source_id != y->source_id && a->word_count >= 3 && b->word_count >= 3 && !numbers_differ(a, b)) {
 		int contained;
 		double j = jaccard(a, b, &contained);
 		if (j >= CLUSTER_TITLE_JACCARD || (contained && j >= CLUSTER_TITLE_CONTAINED))

@@ -8,7 +8,9 @@
  * different sources (Jaccard similarity of the significant title words >= CLUSTER_TITLE_JACCARD,
  * at least 3 such words each; or >= CLUSTER_TITLE_CONTAINED when every word of the shorter title
  * is in the longer one: "OpenAI unveils GPT-5" and "OpenAI unveils GPT-5 with enhanced
- * multimodal capabilities"), or when their texts are near-duplicates (64-bit SimHash over
+ * multimodal capabilities"; but never when both titles carry numbers, words with a digit, and
+ * not the same ones: "Linux 6.12" and "Linux 6.13", "Llama 2" and "Llama 3" are two stories),
+ * or when their texts are near-duplicates (64-bit SimHash over
  * 3-word shingles within CLUSTER_SIMHASH_BITS bits, both texts at least 40 words). The
  * thresholds were tuned on the shared corpus (docs/ai.md). */
 #ifndef BRIEF_AI_CURATE_CLUSTER_H
@@ -24,6 +26,8 @@
 #define CLUSTER_TITLE_CONTAINED 0.5 /* a title inside the other: the longer at most twice as long */
 #define CLUSTER_SIMHASH_BITS 6
 #define CLUSTER_SAME_POST_SECONDS 86400 /* one post's dates in two feeds: a day apart at most */
+
+struct text_iter;
 
 /* Group articles[0..count) into stories (verdicts zeroed). The lead of a story is its earliest
  * article (ties: lowest id); the story id is 's' + 12 hex digits of a hash of the lead's URL key
@@ -43,6 +47,9 @@ int cluster_same_post(const struct article *a, const struct article *b);
 /* *out = s with the members that repeat an earlier member's post (cluster_same_post) left
  * out; the lead stays first. The member list lives in arena; the articles are s's. */
 void cluster_distinct_posts(const struct story *s, struct arena *arena, struct story *out);
+/* Whether the word text_next() gave (it) is a significant title word: a CJK word, or a word
+ * of two letters or more that is no stopword, or a digit ("Llama 3"). */
+int cluster_title_word(const struct text_iter *it);
 /* 64-bit SimHash of s over 3-word shingles. */
 uint64_t cluster_simhash(const char *s);
 
