@@ -38,6 +38,9 @@ struct ref {
 	size_t word_count;
 	uint64_t numbers[TITLE_MAX]; /* the words with a digit, in title order */
 	size_t number_count;
+	uint64_t latin[TITLE_MAX]; /* the words that are not CJK */
+	size_t latin_count;
+	int has_cjk;
 	int has_simhash;
 	uint64_t simhash;
 };
@@ -59,6 +62,9 @@ ref_of(const struct article *a, struct arena *arena, struct ref *r)
 		if (dup)
 			continue;
 		r->words[r->word_count++] = h;
+		r->has_cjk |= it.is_cjk;
+		if (!it.is_cjk)
+			r->latin[r->latin_count++] = h;
 		if (!it.is_cjk && strpbrk(it.word, "0123456789"))
 			r->numbers[r->number_count++] = h;
 	}
@@ -83,14 +89,37 @@ ref_all_in(const uint64_t *w, size_t n, const uint64_t *v, size_t m)
 	return 1;
 }
 
-/* The title rule of cluster.h: Jaccard >= CLUSTER_TITLE_JACCARD, or >= CLUSTER_TITLE_CONTAINED
- * when every word of the shorter title is in the other; never when both titles carry numbers
- * and not the same ones. */
+/* How many of a's title words are b's. */
+static size_t
+ref_common(const uint64_t *w, size_t n, const uint64_t *v, size_t m)
+{
+	size_t common = 0;
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = 0; j < m; j++)
+			common += w[i] == v[j];
+	return common;
+}
+
+/* The title rules of cluster.h: Jaccard >= CLUSTER_TITLE_JACCARD (3 words each at least), or
+ * >= CLUSTER_TITLE_CONTAINED when every word of the shorter title is in the other; or, a
+ * title with CJK words: the Latin words of the title with fewer, CLUSTER_TITLE_LATIN_MIN at
+ * least and one a number, all in the other, and a CJK word shared when both have some; never
+ * when both titles carry numbers and not the same ones. */
 static int
 ref_titles_match(const struct ref *a, const struct ref *b)
 {
 	if (a->number_count && b->number_count &&
 	    (a->number_count != b->number_count || !ref_all_in(a->numbers, a->number_count, b->numbers, b->number_count)))
+		return 0;
+	if (a->has_cjk || b->has_cjk) {
+		const struct ref *x = a->latin_count <= b->latin_count ? a : b, *y = x == a ? b : a;
+		if (x->latin_count >= CLUSTER_TITLE_LATIN_MIN && x->number_count &&
+		    ref_all_in(x->latin, x->latin_count, y->latin, y->latin_count) &&
+		    (!x->has_cjk || !y->has_cjk ||
+		     ref_common(x->words, x->word_count, y->words, y->word_count) > x->latin_count))
+			return 1;
+	}
+	if (a->word_count < 3 || b->word_count < 3)
 		return 0;
 	size_t common = 0;
 	for (size_t i = 0; i < a->word_count; i++)
@@ -203,8 +232,7 @@ test_matches_all_pairs(void)
 			const char *fx = strchr(arts[i].link, '#'), *fy = strchr(arts[j].link, '#');
 			int url = x->url_key && y->url_key && *x->url_key && strcmp(x->url_key, y->url_key) == 0 &&
 			          (!fx || !fy || strcmp(fx, fy) == 0);
-			int title = arts[i].source_id != arts[j].source_id && x->word_count >= 3 && y->word_count >= 3 &&
-			            ref_titles_match(x, y);
+			int title = arts[i].source_id != arts[j].source_id && ref_titles_match(x, y);
 			int text = x->has_simhash && y->has_simhash &&
 			           __builtin_popcountll(x->simhash ^ y->simhash) <= CLUSTER_SIMHASH_BITS;
 			by_url += url;
@@ -505,6 +533,47 @@ test_title_numbers(void)
 	arena_free(&a);
 }
 
+/* One story in Chinese titles, or in an English and a Chinese one: word Jaccard over CJK
+ * character pairs never joined them ("OpenAI 发布 GPT-5" ~ "GPT-5 正式发布：OpenAI 新模型有哪些变
+ * 化" share 3 of 13 words; an English title shares no pair with a Chinese one), so a Chinese
+ * site's write-up of a release was a story of its own beside the English ones, the digest
+ * carried both. The Latin words of one (names and a version) all in the other now join them;
+ * another story of one release ("Rust 1.84.0 中发现编译器漏洞") shares no CJK word with "Rust
+ * 1.84.0 发布", and other versions or one name without a number stay apart. */
+static void
+test_cjk_titles(void)
+{
+	static const struct {
+		const char *a, *b;
+		int same;
+	} pairs[] = {
+		{"OpenAI 发布 GPT-5", "GPT-5 正式发布：OpenAI 新模型有哪些变化", 1},
+		{"Linux 6.13 正式发布", "Linux 内核 6.13 发布，引入惰性抢占", 1},
+		{"OpenAI releases GPT-5", "OpenAI 发布 GPT-5", 1},
+		{"Kubernetes 1.32 released", "Kubernetes 1.32 发布", 1},
+		{"Rust 1.84.0 发布", "Rust 1.84.0 中发现编译器漏洞", 0},
+		{"OpenAI releases GPT-5", "OpenAI 发布 GPT-4", 0},
+		{"Apple ships iOS 18.2 with Genmoji", "iOS 18.2 更新后 iPhone 耗电严重", 0},
+		{"英伟达发布 Blackwell B200 GPU", "英伟达 Blackwell 芯片因设计缺陷推迟出货", 0},
+		{"苹果起诉 Masimo 侵犯智能手表专利", "苹果推送 iOS 18.2 正式版", 0},
+	};
+	struct arena a = ARENA_INIT;
+	struct story *st;
+	size_t n;
+	for (size_t p = 0; p < sizeof pairs / sizeof pairs[0]; p++) {
+		struct article arts[2] = {
+			{.id = 1, .source_id = 1, .title = pairs[p].a, .link = "https://a.example/1", .text = "", .when = 100},
+			{.id = 2, .source_id = 2, .title = pairs[p].b, .link = "https://b.example/2", .text = "", .when = 200},
+		};
+		cluster_stories(arts, 2, &a, &st, &n);
+		CHECK_INT((int)n, pairs[p].same ? 1 : 2);
+		arts[1].source_id = 1; /* from one source: apart, as for near-equal titles */
+		cluster_stories(arts, 2, &a, &st, &n);
+		CHECK_INT((int)n, 2);
+	}
+	arena_free(&a);
+}
+
 static void
 test_page_anchors(void)
 {
@@ -538,6 +607,7 @@ main(void)
 {
 	test_page_anchors();
 	test_title_numbers();
+	test_cjk_titles();
 	test_home_page_links();
 	test_linkless_ids();
 	test_rules();

@@ -218,6 +218,9 @@ struct sig {
 	size_t word_count;
 	uint64_t numbers[TITLE_WORDS_MAX]; /* sorted: those of the words with a digit ("3", "6.13", "gpt-5") */
 	size_t number_count;
+	uint64_t latin[TITLE_WORDS_MAX]; /* sorted: the words that are no CJK character pair */
+	size_t latin_count;
+	int has_cjk; /* a title word is CJK */
 	uint64_t simhash;
 	int has_simhash;
 };
@@ -248,11 +251,15 @@ signature(const struct article *a, struct arena *arena, struct sig *s)
 		if (dup)
 			continue;
 		s->words[s->word_count++] = h;
+		s->has_cjk |= it.is_cjk;
+		if (!it.is_cjk)
+			s->latin[s->latin_count++] = h;
 		if (!it.is_cjk && strpbrk(it.word, "0123456789"))
 			s->numbers[s->number_count++] = h;
 	}
 	qsort(s->words, s->word_count, sizeof s->words[0], cmp_u64);
 	qsort(s->numbers, s->number_count, sizeof s->numbers[0], cmp_u64);
+	qsort(s->latin, s->latin_count, sizeof s->latin[0], cmp_u64);
 	if (a->text && text_word_count(a->text, strlen(a->text) > SIMHASH_BYTES ? SIMHASH_BYTES : strlen(a->text)) >=
 	                       SIMHASH_MIN_WORDS) {
 		s->simhash = cluster_simhash(a->text);
@@ -313,6 +320,48 @@ numbers_differ(const struct sig *a, const struct sig *b)
 	       memcmp(a->numbers, b->numbers, a->number_count * sizeof a->numbers[0]) != 0;
 }
 
+/* How many of w[0..n) are among v[0..m) (both sorted, no repeats). */
+static size_t
+common_words(const uint64_t *w, size_t n, const uint64_t *v, size_t m)
+{
+	size_t i = 0, j = 0, common = 0;
+	while (i < n && j < m) {
+		if (w[i] == v[j]) {
+			common++;
+			i++;
+			j++;
+		} else if (w[i] < v[j]) {
+			i++;
+		} else {
+			j++;
+		}
+	}
+	return common;
+}
+
+/* The rule for a Chinese title (a or b has CJK words): the Latin words of the title with fewer
+ * (names, versions, numbers: "OpenAI", "GPT-5") are at least CLUSTER_TITLE_LATIN_MIN, one of
+ * them a number, and all in the other title; two Chinese titles also share a CJK word ("发布"
+ * of "Rust 1.84.0 发布" is not in "Rust 1.84.0 中发现编译器漏洞", another story). Word Jaccard
+ * cannot see one story in two Chinese titles: the character pairs of "OpenAI 发布 GPT-5" and
+ * "GPT-5 正式发布：OpenAI 新模型有哪些变化" differ however alike the story, and an English title
+ * shares no pair with a Chinese one. */
+static int
+latin_contained(const struct sig *a, const struct sig *b)
+{
+	if (!a->has_cjk && !b->has_cjk)
+		return 0;
+	if (a->latin_count > b->latin_count) {
+		const struct sig *t = a;
+		a = b;
+		b = t;
+	}
+	if (a->latin_count < CLUSTER_TITLE_LATIN_MIN || !a->number_count ||
+	    common_words(a->latin, a->latin_count, b->latin, b->latin_count) != a->latin_count)
+		return 0;
+	return !a->has_cjk || !b->has_cjk || common_words(a->words, a->word_count, b->words, b->word_count) > a->latin_count;
+}
+
 static int
 same_story(const struct article *x, const struct sig *a, const struct article *y, const struct sig *b)
 {
@@ -322,10 +371,14 @@ same_story(const struct article *x, const struct sig *a, const struct article *y
 	if (a->url_key && b->url_key && *a->url_key && strcmp(a->url_key, b->url_key) == 0 &&
 	    (!*a->fragment || !*b->fragment || strcmp(a->fragment, b->fragment) == 0))
 		return 1;
-	if (x->source_id != y->source_id && a->word_count >= 3 && b->word_count >= 3 && !numbers_differ(a, b)) {
-		int contained;
-		double j = jaccard(a, b, &contained);
-		if (j >= CLUSTER_TITLE_JACCARD || (contained && j >= CLUSTER_TITLE_CONTAINED))
+	if (x->source_id != y->source_id && !numbers_differ(a, b)) {
+		if (a->word_count >= 3 && b->word_count >= 3) {
+			int contained;
+			double j = jaccard(a, b, &contained);
+			if (j >= CLUSTER_TITLE_JACCARD || (contained && j >= CLUSTER_TITLE_CONTAINED))
+				return 1;
+		}
+		if (latin_contained(a, b))
 			return 1;
 	}
 	if (a->has_simhash && b->has_simhash && __builtin_popcountll(a->simhash ^ b->simhash) <= CLUSTER_SIMHASH_BITS)
@@ -400,12 +453,13 @@ cmp_rarer(const void *a, const void *b)
 	return x->word < y->word ? -1 : x->word > y->word;
 }
 
-/* Every pair of articles same_story() can accept shares a key of one of three kinds:
+/* Every pair of articles same_story() can accept shares a key of one of four kinds:
  * - the URL key (hashed; same_story compares the strings);
  * - a title word among the first |x| - ceil(t|x|) + 1 of x's words in a global order (rarest
  *   first): Jaccard >= t means the two titles share at least ceil(t|x|) words, so they share
  *   one in each other's prefix (the prefix filter of set-similarity joins); t is the lower of
  *   the two title thresholds, CLUSTER_TITLE_CONTAINED;
+ * - a number of the titles (the Chinese-title rule needs one in both);
  * - one of CLUSTER_SIMHASH_BITS + 1 bit blocks of the SimHash: hashes within that many bits
  *   differ in at most that many blocks, so at least one block is equal (pigeonhole). */
 static void
@@ -451,6 +505,13 @@ unite_similar(const struct article *articles, const struct sig *sigs, size_t cou
 	}
 	unite_candidates(c, n, articles, sigs, parent);
 	free(dfs);
+
+	/* The Chinese-title rule: a pair shares a number of the title with fewer Latin words. */
+	n = 0;
+	for (size_t i = 0; i < count; i++)
+		for (size_t k = 0; k < sigs[i].number_count; k++)
+			c[n++] = (struct cand){sigs[i].numbers[k], i};
+	unite_candidates(c, n, articles, sigs, parent);
 
 	n = 0;
 	for (size_t i = 0; i < count; i++) {

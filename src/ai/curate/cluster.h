@@ -9,8 +9,12 @@
  * at least 3 such words each; or >= CLUSTER_TITLE_CONTAINED when every word of the shorter title
  * is in the longer one: "OpenAI unveils GPT-5" and "OpenAI unveils GPT-5 with enhanced
  * multimodal capabilities"; but never when both titles carry numbers, words with a digit, and
- * not the same ones: "Linux 6.12" and "Linux 6.13", "Llama 2" and "Llama 3" are two stories),
- * or when their texts are near-duplicates (64-bit SimHash over
+ * not the same ones: "Linux 6.12" and "Linux 6.13", "Llama 2" and "Llama 3" are two stories;
+ * a Chinese title, whose CJK character pairs word Jaccard cannot match across two wordings or
+ * with an English title, joins when the Latin words of the title with fewer, at least
+ * CLUSTER_TITLE_LATIN_MIN and one a number, are all in the other, "OpenAI 发布 GPT-5" and
+ * "OpenAI releases GPT-5", two Chinese titles sharing a CJK word too), or when their texts
+ * are near-duplicates (64-bit SimHash over
  * 3-word shingles within CLUSTER_SIMHASH_BITS bits, both texts at least 40 words). The
  * thresholds were tuned on the shared corpus (docs/ai.md). */
 #ifndef BRIEF_AI_CURATE_CLUSTER_H
@@ -24,6 +28,7 @@
 
 #define CLUSTER_TITLE_JACCARD 0.6
 #define CLUSTER_TITLE_CONTAINED 0.5 /* a title inside the other: the longer at most twice as long */
+#define CLUSTER_TITLE_LATIN_MIN 2 /* a Chinese title: Latin words of the other, one a number */
 #define CLUSTER_SIMHASH_BITS 6
 #define CLUSTER_SAME_POST_SECONDS 86400 /* one post's dates in two feeds: a day apart at most */
 
