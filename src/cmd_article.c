@@ -117,6 +117,11 @@ find_story(struct article_run *r, const char *key, struct err *e)
 			if (stories[i].members[m]->id == item_id)
 				return &stories[i];
 	}
+	/* A story another source has since joined with an earlier article has that article's id
+	 * now; the id the reader saved still names it. */
+	for (size_t i = 0; !item_id && i < n; i++)
+		if (stories[i].member_count > 1 && cluster_story_has_id(&stories[i], key, a))
+			return &stories[i];
 	return err_set(e, "no story \"%s\" in the last %d days (try a larger --days)", key, r->days), NULL;
 }
 

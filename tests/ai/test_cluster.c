@@ -574,6 +574,40 @@ test_cjk_titles(void)
 	arena_free(&a);
 }
 
+/* A story's id is its lead's, the earliest article's: when another source's earlier write-up
+ * joins the story on a later run (a feed fetched late, one added), the lead and the id change,
+ * and `brief article ID` with the id the reader took from yesterday's digest said "no story".
+ * The story still answers to the id it had (cluster_story_has_id); not to another story's. */
+static void
+test_id_after_join(void)
+{
+	struct arena a = ARENA_INIT;
+	struct article arts[3] = {
+		{.id = 1, .source_id = 1, .source_url = "https://wire.example/rss", .title = "Rust compiler release notes",
+		 .link = "https://wire.example/rust-notes", .text = "", .when = 200, .published = 200},
+		{.id = 2, .source_id = 3, .source_url = "https://other.example/rss", .title = "Something else entirely",
+		 .link = "https://other.example/else", .text = "", .when = 300, .published = 300},
+		{.id = 3, .source_id = 2, .source_url = "https://blog.example/feed", .title = "Rust compiler release notes",
+		 .link = "https://blog.example/2026/rust", .text = "", .when = 100, .published = 100},
+	};
+	struct story *st;
+	size_t n;
+	cluster_stories(arts, 2, &a, &st, &n); /* yesterday: the wire's post alone */
+	CHECK_INT((int)n, 2);
+	char saved[16], other[16];
+	snprintf(saved, sizeof saved, "%s", st[0].id);
+	snprintf(other, sizeof other, "%s", st[1].id);
+	cluster_stories(arts, 3, &a, &st, &n); /* today: the blog's earlier post joined it */
+	CHECK_INT((int)n, 2);
+	CHECK(st[0].member_count == 2 && st[0].lead == &arts[2]);
+	CHECK(strcmp(st[0].id, saved) != 0); /* the lead's id now */
+	CHECK(cluster_story_has_id(&st[0], saved, &a));
+	CHECK(cluster_story_has_id(&st[0], st[0].id, &a));
+	CHECK(!cluster_story_has_id(&st[0], other, &a));
+	CHECK(!cluster_story_has_id(&st[1], saved, &a));
+	arena_free(&a);
+}
+
 static void
 test_page_anchors(void)
 {
@@ -608,6 +642,7 @@ main(void)
 	test_page_anchors();
 	test_title_numbers();
 	test_cjk_titles();
+	test_id_after_join();
 	test_home_page_links();
 	test_linkless_ids();
 	test_rules();

@@ -80,6 +80,22 @@ main(void)
 		CHECK(strstr(buf_str(&out), link) != NULL);
 		json_decref(a);
 	}
+	/* Another wire's earlier write-up of the story, read on a later run, joins it and leads
+	 * it now: the id taken from the digest still names the story (it said "no story"). */
+	char home2[4200];
+	snprintf(home2, sizeof home2, "%s/home-late", test_tmpdir());
+	wfx_make_home_with(home2, "latewire.xml");
+	if (id) {
+		const char *again[] = {"article", id, "--home", home2, "--now", WFX_NOW, "--offline", "--format", "json", NULL};
+		buf_clear(&out);
+		buf_clear(&err);
+		int rc = wfx_brief(again, NULL, &out, &err);
+		if (rc != 0)
+			fprintf(stderr, "brief article %s (late source): exit %d\n%s", id, rc, buf_str(&err));
+		CHECK_INT(rc, 0);
+		CHECK(strstr(buf_str(&out), link) != NULL);
+		CHECK(strstr(buf_str(&out), "https://latewire.example/news/deepseek-night-discount") != NULL);
+	}
 	if (srv)
 		llmsrv_stop(srv);
 	json_decref(j);

@@ -527,6 +527,35 @@ unite_similar(const struct article *articles, const struct sig *sigs, size_t cou
 	free(c);
 }
 
+/* The id of a story led by a (url_key: article_url_key(a), fragment: of its link). */
+static const char *
+story_id(const struct article *a, const char *url_key, const char *fragment, struct arena *arena)
+{
+	const char *key = url_key;
+	if (!key || !*key) /* no article link: the title, and the feed and date, for a feed's
+	                    * posts with one title ("Weekly notes") are stories of their own */
+		key = arena_printf(arena, "%s\n%s\n%lld", a->title ? a->title : "", a->source_url ? a->source_url : "",
+		                   (long long)a->when);
+	else if (*fragment) /* two anchors of one page are two stories */
+		key = arena_printf(arena, "%s#%s", key, fragment);
+	char hex[33];
+	hash_hex128(key, strlen(key), hex);
+	return arena_printf(arena, "s%.12s", hex);
+}
+
+int
+cluster_story_has_id(const struct story *s, const char *id, struct arena *arena)
+{
+	if (s->id && strcmp(s->id, id) == 0)
+		return 1;
+	for (size_t m = 0; m < s->member_count; m++) {
+		const struct article *a = s->members[m];
+		if (strcmp(story_id(a, article_url_key(a, arena), url_fragment(a->link), arena), id) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* Earlier article first; ties by id. */
 static int
 leads_before(const struct article *a, const struct article *b)
@@ -582,17 +611,7 @@ cluster_stories(struct article *articles, size_t count, struct arena *arena, str
 			}
 		st->site_count = st->member_count > 1 ? count_sites(st) : 1;
 		const struct sig *lead_sig = &sigs[st->lead - articles]; /* its URL key, read once */
-		const char *key = lead_sig->url_key;
-		if (!key || !*key) /* no article link: the title, and the feed and date, for a feed's
-		                    * posts with one title ("Weekly notes") are stories of their own */
-			key = arena_printf(arena, "%s\n%s\n%lld", st->lead->title ? st->lead->title : "",
-			                   st->lead->source_url ? st->lead->source_url : "",
-			                   (long long)st->lead->when);
-		else if (*lead_sig->fragment) /* two anchors of one page are two stories */
-			key = arena_printf(arena, "%s#%s", key, lead_sig->fragment);
-		char hex[33];
-		hash_hex128(key, strlen(key), hex);
-		st->id = arena_printf(arena, "s%.12s", hex);
+		st->id = story_id(st->lead, lead_sig->url_key, lead_sig->fragment, arena);
 	}
 	free(sigs);
 	free(parent);

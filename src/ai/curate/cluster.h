@@ -40,6 +40,10 @@ struct text_iter;
  * article in the input. Everything lives in arena. */
 void cluster_stories(struct article *articles, size_t count, struct arena *arena, struct story **out,
                      size_t *story_count);
+/* Whether id names s: its id, or the id s had when one of its members led it (a story that
+ * another source joined with an earlier article: the id the reader saved from the digest,
+ * before the lead changed). Scratch memory in arena. */
+int cluster_story_has_id(const struct story *s, const char *id, struct arena *arena);
 /* The URL key used for "same canonical URL" (lower-case host without www., no scheme, fragment,
  * utm_* parameters or trailing slash), in arena; NULL for NULL. */
 const char *cluster_url_key(const char *url, struct arena *arena);
