@@ -10,6 +10,7 @@
 #include "net/fetch_internal.h"
 #include "store/fulltext.h"
 #include "util/log.h"
+#include "util/str.h"
 #include "util/timeutil.h"
 
 /* Store one outcome; a store that cannot be written stops the run (ingest_store_broken). */
@@ -42,10 +43,39 @@ page_ingest_failure(struct fetch_ctx *c, struct fetch_job *j, const char *error)
 	page_done(c, j, error, NULL);
 }
 
+/* True when a response of Content-Type ct (NULL: none sent) holding body can be an article
+ * page: HTML, XHTML or other text. A PDF, an image, audio or video cannot: read as HTML its
+ * bytes became the story's text. Without a type, a body opening as a PDF or holding a NUL byte
+ * in its first KiB is not text. */
+static int
+is_page_type(const char *ct, const char *body, size_t len)
+{
+	if (!ct || !*ct) {
+		size_t n = len < 1024 ? len : 1024;
+		return !(len >= 5 && memcmp(body, "%PDF-", 5) == 0) && !memchr(body, '\0', n);
+	}
+	while (*ct == ' ' || *ct == '\t')
+		ct++;
+	return str_ncasecmp(ct, "text/", 5) == 0 || str_ncasecmp(ct, "application/xhtml+xml", 21) == 0;
+}
+
+/* A page that is no article: stored so, never fetched again. */
+static void
+no_article(struct fetch_ctx *c, struct fetch_job *j, const char *why)
+{
+	put(c, j, FULLTEXT_NO_ARTICLE, NULL, NULL);
+	c->out->pages_no_article++;
+	page_done(c, j, NULL, why);
+}
+
 void
 page_ingest_body(struct fetch_ctx *c, struct fetch_job *j, int http_status, const char *content_type)
 {
 	(void)http_status;
+	if (!is_page_type(content_type, j->body_data, j->body_len)) {
+		no_article(c, j, "no article (not a web page)");
+		return;
+	}
 	char charset[64];
 	struct extract_opts o = {.url = j->url,
 	                         .http_charset = ingest_content_type_charset(content_type, charset, sizeof charset)};

@@ -322,6 +322,67 @@ test_charsets(void)
 	buf_free(&b);
 }
 
+/* The text the reports read for the item whose link is link (NULL when it is not in the window). */
+static const char *
+window_text(struct store *st, const char *link, struct arena *a)
+{
+	struct article *arts;
+	size_t n;
+	struct err e;
+	CHECK(store_select_window(st, time_now(), 48, NULL, 0, a, &arts, &n, &e) == 0);
+	for (size_t i = 0; i < n; i++)
+		if (arts[i].link && strcmp(arts[i].link, link) == 0)
+			return arts[i].text;
+	return NULL;
+}
+
+/* Links to a PDF and an image: their bytes are no article (they were read as HTML and the
+ * binary soup became the story's text); the reports keep the feed's text. */
+static void
+test_not_html(void)
+{
+	struct buf b = BUF_INIT;
+	buf_puts(&b, "%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Length 80 /Filter /FlateDecode >> stream\n");
+	for (int i = 0; i < 400; i++)
+		buf_putc(&b, (char)(0x80 + (i * 37) % 120));
+	buf_puts(&b, "\nendstream endobj\n");
+	buf_putc(&b, '\0');
+	buf_puts(&b, "trailer << /Root 1 0 R >>\n%%EOF\n");
+	char path[4400];
+	snprintf(path, sizeof path, "%s/paper.pdf", root);
+	test_write_file(path, b.data, b.len);
+	buf_clear(&b);
+	char pdf[300], png[300];
+	snprintf(pdf, sizeof pdf, "http://127.0.0.3:%d/paper.pdf?ctype=application/pdf", pub.port);
+	snprintf(png, sizeof png, "http://127.0.0.3:%d/paper.pdf?ctype=image/png", pub.port);
+	buf_puts(&b, "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Papers</title>\n");
+	item(&b, "A paper", pdf, "A paper on tides.");
+	item(&b, "A chart", png, "A chart of tides.");
+	buf_puts(&b, "</channel></rss>\n");
+	t_write_in(root, "papers.xml", buf_str(&b));
+	buf_free(&b);
+	struct store st;
+	t_store_open(&st, t_subdir("nothtml"));
+	char feed[300];
+	snprintf(feed, sizeof feed, "http://127.0.0.3:%d/papers.xml", pub.port);
+	t_add_source(&st, feed);
+	struct arena a = ARENA_INIT;
+	struct fetch_summary s;
+	fetch(&st, "[fetch]\nfull_text = true\n", &a, &s);
+	CHECK_INT(s.feeds_ok, 1);
+	CHECK_INT(s.pages_total, 2);
+	CHECK_INT(s.pages_ok, 0);
+	CHECK_INT(s.pages_no_article, 2);
+	CHECK_INT(status_of(&st, pdf), FULLTEXT_NO_ARTICLE);
+	CHECK_INT(status_of(&st, png), FULLTEXT_NO_ARTICLE);
+	const char *t = window_text(&st, pdf, &a);
+	CHECK(t && strcmp(t, "A paper on tides.") == 0);
+	t = window_text(&st, png, &a);
+	CHECK(t && strcmp(t, "A chart of tides.") == 0);
+	store_close(&st);
+	arena_free(&a);
+}
+
 /* Through the binary: `brief fetch --full-text` reports the pages, and the daily digest
  * (full text from the config) reports how many were fetched and how many failed. */
 static void
@@ -494,6 +555,7 @@ main(void)
 	test_cli();
 	test_large_pages();
 	test_charsets();
+	test_not_html();
 	fsrv_stop(&pub);
 	fsrv_stop(&in1);
 	fsrv_stop(&in2);
