@@ -12,6 +12,7 @@
 #include "util/log.h"
 #include "util/str.h"
 #include "util/timeutil.h"
+#include "util/utf8.h"
 
 /* Store one outcome; a store that cannot be written stops the run (ingest_store_broken). */
 static void
@@ -59,6 +60,30 @@ is_page_type(const char *ct, const char *body, size_t len)
 	return str_ncasecmp(ct, "text/", 5) == 0 || str_ncasecmp(ct, "application/xhtml+xml", 21) == 0;
 }
 
+/* Under this many characters an extracted text may be a wall rather than an article. */
+#define WALL_MAX_CHARS 1500
+
+/* True when the extracted text (len bytes) reads as a wall in front of the article rather than
+ * the article: short, and asking the reader to subscribe, sign in, accept cookies or enable
+ * JavaScript, or saying a bot check is running. Such a page served with 200 was stored as the
+ * article and, being longer than a two-line summary, became the story's text. */
+static int
+is_wall(const char *text, size_t len)
+{
+	static const char *const phrases[] = {
+		"subscribe to continue", "subscribe to read the", "to read the full article", "already a subscriber",
+		"subscribers only", "sign in to continue", "log in to continue", "sign in to read", "log in to read",
+		"login to continue", "register to continue", "create a free account to", "checking your browser",
+		"verify you are human", "enable javascript", "javascript is disabled", "javascript is required",
+		"we use cookies", "accept all cookies", "before you continue", NULL};
+	if (utf8_count(text, len) >= WALL_MAX_CHARS)
+		return 0;
+	for (const char *const *p = phrases; *p; p++)
+		if (str_icasestr(text, len, *p))
+			return 1;
+	return 0;
+}
+
 /* A page that is no article: stored so, never fetched again. */
 static void
 no_article(struct fetch_ctx *c, struct fetch_job *j, const char *why)
@@ -84,6 +109,11 @@ page_ingest_body(struct fetch_ctx *c, struct fetch_job *j, int http_status, cons
 	if (extract_page(j->body_data, j->body_len, &o, &c->feed_arena, &r, &e) < 0) {
 		page_ingest_failure(c, j, e.msg);
 		arena_reset(&c->feed_arena);
+		return;
+	}
+	if (r.found && is_wall(r.text, r.text_len)) {
+		arena_reset(&c->feed_arena);
+		no_article(c, j, "no article (a subscription, sign-in, cookie or JavaScript wall)");
 		return;
 	}
 	if (r.found) {

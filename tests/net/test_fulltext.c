@@ -383,6 +383,70 @@ test_not_html(void)
 	arena_free(&a);
 }
 
+/* Pages served with 200 that are a wall in front of the article: a paywall after the first
+ * paragraph, a cookie consent page, a bot check. They are no article (their text used to be
+ * stored as the article and, longer than the feed's line, became the story's text); the
+ * article page of the same feed is still extracted. */
+static void
+test_walls(void)
+{
+	t_write_in(root, "paywall.html",
+	           "<html><head><title>Harbour budget</title></head><body><article><h1>Harbour budget</h1>"
+	           "<p>The council voted on Tuesday to approve the new budget for the harbour wall.</p>"
+	           "<div class=\"gate\"><p>Subscribe to continue reading. Already a subscriber? Log in to read the "
+	           "rest of this article and get unlimited access to all our local journalism for one pound a "
+	           "week.</p></div></article></body></html>");
+	t_write_in(root, "consent.html",
+	           "<html><head><title>Before you continue</title></head><body><div><h1>Before you continue</h1>"
+	           "<p>We use cookies and data to deliver and maintain our services, measure audience engagement "
+	           "and site statistics, and develop new services. If you choose to accept all, we will also use "
+	           "cookies and data to show personalised content and ads.</p><button>Reject all</button>"
+	           "<button>Accept all</button></div></body></html>");
+	char pay[300], consent[300], check[300], ok[300];
+	snprintf(pay, sizeof pay, "http://127.0.0.3:%d/paywall.html", pub.port);
+	snprintf(consent, sizeof consent, "http://127.0.0.3:%d/consent.html", pub.port);
+	snprintf(check, sizeof check, "http://127.0.0.3:%d/story.html?html=1", pub.port); /* "Just a moment..." */
+	snprintf(ok, sizeof ok, "http://127.0.0.3:%d/article.html?k=walls", pub.port);
+	struct buf b = BUF_INIT;
+	buf_puts(&b, "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Walls</title>\n");
+	item(&b, "Paywalled", pay, "Budget approved.");
+	item(&b, "Consent", consent, "Ferry news.");
+	item(&b, "Bot check", check, "Quay news.");
+	item(&b, "Open", ok, "Tides are early.");
+	buf_puts(&b, "</channel></rss>\n");
+	t_write_in(root, "walls.xml", buf_str(&b));
+	buf_free(&b);
+	struct store st;
+	t_store_open(&st, t_subdir("walls"));
+	char feed[300];
+	snprintf(feed, sizeof feed, "http://127.0.0.3:%d/walls.xml", pub.port);
+	t_add_source(&st, feed);
+	struct arena a = ARENA_INIT;
+	struct fetch_summary s;
+	fetch(&st, "[fetch]\nfull_text = true\n", &a, &s);
+	CHECK_INT(s.feeds_ok, 1);
+	CHECK_INT(s.pages_total, 4);
+	CHECK_INT(s.pages_ok, 1);
+	CHECK_INT(s.pages_no_article, 3);
+	CHECK_INT(status_of(&st, pay), FULLTEXT_NO_ARTICLE);
+	CHECK_INT(status_of(&st, consent), FULLTEXT_NO_ARTICLE);
+	CHECK_INT(status_of(&st, check), FULLTEXT_NO_ARTICLE);
+	CHECK_INT(status_of(&st, ok), FULLTEXT_OK);
+	const char *t = window_text(&st, pay, &a);
+	CHECK(t && strcmp(t, "Budget approved.") == 0);
+	t = window_text(&st, consent, &a);
+	CHECK(t && strcmp(t, "Ferry news.") == 0);
+	t = window_text(&st, check, &a);
+	CHECK(t && strcmp(t, "Quay news.") == 0);
+	t = window_text(&st, ok, &a);
+	CHECK(t && strstr(t, "The spring tides arrive") == t);
+	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM fulltext WHERE unpacked(text) LIKE '%subscribe%'"
+	                           " OR unpacked(text) LIKE '%cookies%' OR unpacked(text) LIKE '%browser%'"),
+	          0);
+	store_close(&st);
+	arena_free(&a);
+}
+
 /* Through the binary: `brief fetch --full-text` reports the pages, and the daily digest
  * (full text from the config) reports how many were fetched and how many failed. */
 static void
@@ -556,6 +620,7 @@ main(void)
 	test_large_pages();
 	test_charsets();
 	test_not_html();
+	test_walls();
 	fsrv_stop(&pub);
 	fsrv_stop(&in1);
 	fsrv_stop(&in2);
