@@ -84,6 +84,19 @@ is_wall(const char *text, size_t len)
 	return 0;
 }
 
+/* True when url (http or https) is a site's home page: its path is empty or "/" (the query
+ * and fragment aside). */
+static int
+is_home_page(const char *url)
+{
+	const char *p = strstr(url, "://");
+	if (!p)
+		return 0;
+	p += 3;
+	p += strcspn(p, "/?#");
+	return *p != '/' || p[1] == '\0' || p[1] == '?' || p[1] == '#';
+}
+
 /* A page that is no article: stored so, never fetched again. */
 static void
 no_article(struct fetch_ctx *c, struct fetch_job *j, const char *why)
@@ -99,6 +112,12 @@ page_ingest_body(struct fetch_ctx *c, struct fetch_job *j, int http_status, cons
 	(void)http_status;
 	if (!is_page_type(content_type, j->body_data, j->body_len)) {
 		no_article(c, j, "no article (not a web page)");
+		return;
+	}
+	/* a link to a post that redirected to a home page (a removed post, a moved blog, a domain
+	 * parked elsewhere): the home page's latest posts are not this item's story */
+	if (j->hops > 0 && is_home_page(j->url) && !is_home_page(j->src.url)) {
+		no_article(c, j, "no article (redirected to a home page)");
 		return;
 	}
 	char charset[64];

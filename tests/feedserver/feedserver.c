@@ -7,8 +7,8 @@
  * request for /__quit. One thread, non-blocking sockets, poll(): hundreds of concurrent
  * keep-alive connections are fine.
  *
- * Requests: GET /PATH?OPTIONS. PATH is a file under --root, or /gen/NAME (a generated RSS
- * feed, deterministic per NAME; items=K items, default 5; rev=N changes its content), or
+ * Requests: GET /PATH?OPTIONS. PATH is a file under --root (ending in /: its index.html), or
+ * /gen/NAME (a generated RSS feed, deterministic per NAME; items=K items, default 5; rev=N changes its content), or
  * /loop/a and /loop/b (redirect to each other). OPTIONS (all optional, combinable):
  *   delay=MS        wait before answering          status=CODE     answer CODE (no body)
  *   fail=N          only the first N requests get status= (default 503), then normal service

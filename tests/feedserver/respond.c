@@ -270,6 +270,8 @@ static const char *
 default_ctype(const char *path)
 {
 	size_t n = strlen(path);
+	if (n > 0 && path[n - 1] == '/') /* a directory: its index.html */
+		return "text/html";
 	if (n > 5 && strcmp(path + n - 5, ".json") == 0)
 		return "application/feed+json";
 	if (n > 5 && strcmp(path + n - 5, ".html") == 0)
@@ -480,7 +482,7 @@ handle_request(struct conn *c, const char *req)
 		mtime += qnum(q, "rev", 0);
 	} else {
 		char file[8192];
-		snprintf(file, sizeof file, "%s%s", root, path);
+		snprintf(file, sizeof file, "%s%s%s", root, path, path[strlen(path) - 1] == '/' ? "index.html" : "");
 		if (strstr(path, "..") || !(body = read_file(file, &len, &mtime))) {
 			respond_status(c, 404, NULL);
 			return;

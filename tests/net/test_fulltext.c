@@ -447,6 +447,56 @@ test_walls(void)
 	arena_free(&a);
 }
 
+/* A post's link that redirects to a site's home page (a removed post, a moved blog) is no
+ * article: the home page's latest post used to be stored as the item's story. A link to a
+ * home page, and a redirect to another post, still give their article. */
+static void
+test_home_redirect(void)
+{
+	t_write_in(root, "index.html",
+	           "<html><head><title>The Harbour Office</title></head><body><nav><a href=\"/\">Home</a></nav>"
+	           "<main><h2>Latest: new opening hours for the ferry kiosk</h2><p>From next month the ferry kiosk "
+	           "opens an hour earlier on weekdays, and on Saturdays it stays open until the last boat has come "
+	           "in, because so many visitors asked for tickets after the office had closed for the day.</p>"
+	           "<p>The waiting room has new benches, paid for by the fishing cooperative, and a board that shows "
+	           "the next three departures with their platforms and any delays.</p></main></body></html>");
+	char gone[600], home[300], moved[600], t[300], e[700];
+	snprintf(t, sizeof t, "http://127.0.0.3:%d/", pub.port);
+	t_url_escape(t, e, sizeof e);
+	snprintf(gone, sizeof gone, "http://127.0.0.3:%d/2024/05/old-post.html?redirect=301&to=%s", pub.port, e);
+	snprintf(home, sizeof home, "http://127.0.0.3:%d/", pub.port);
+	snprintf(t, sizeof t, "http://127.0.0.3:%d/article.html?k=moved", pub.port);
+	t_url_escape(t, e, sizeof e);
+	snprintf(moved, sizeof moved, "http://127.0.0.3:%d/moved-post.html?redirect=301&to=%s", pub.port, e);
+	struct buf b = BUF_INIT;
+	buf_puts(&b, "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Homes</title>\n");
+	item(&b, "Old post", gone, "Lighthouse repainted.");
+	item(&b, "The site", home, "Visit us.");
+	item(&b, "Moved post", moved, "Tides are early.");
+	buf_puts(&b, "</channel></rss>\n");
+	t_write_in(root, "homes.xml", buf_str(&b));
+	buf_free(&b);
+	struct store st;
+	t_store_open(&st, t_subdir("home"));
+	char feed[300];
+	snprintf(feed, sizeof feed, "http://127.0.0.3:%d/homes.xml", pub.port);
+	t_add_source(&st, feed);
+	struct arena a = ARENA_INIT;
+	struct fetch_summary s;
+	fetch(&st, "[fetch]\nfull_text = true\n", &a, &s);
+	CHECK_INT(s.feeds_ok, 1);
+	CHECK_INT(s.pages_total, 3);
+	CHECK_INT(status_of(&st, gone), FULLTEXT_NO_ARTICLE);
+	CHECK_INT(status_of(&st, home), FULLTEXT_OK);
+	CHECK_INT(status_of(&st, moved), FULLTEXT_OK);
+	const char *text = window_text(&st, gone, &a);
+	CHECK(text && strcmp(text, "Lighthouse repainted.") == 0);
+	text = window_text(&st, moved, &a);
+	CHECK(text && strstr(text, "The spring tides arrive") == text);
+	store_close(&st);
+	arena_free(&a);
+}
+
 /* Through the binary: `brief fetch --full-text` reports the pages, and the daily digest
  * (full text from the config) reports how many were fetched and how many failed. */
 static void
@@ -621,6 +671,7 @@ main(void)
 	test_charsets();
 	test_not_html();
 	test_walls();
+	test_home_redirect();
 	fsrv_stop(&pub);
 	fsrv_stop(&in1);
 	fsrv_stop(&in2);
