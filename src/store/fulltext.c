@@ -19,6 +19,26 @@ want_cmp(const void *a, const void *b)
 	return x->item_id < y->item_id ? 1 : x->item_id > y->item_id ? -1 : 0;
 }
 
+/* True when tail, the last characters of an item's feed text, ends the way an excerpt does:
+ * "Continue reading", "Read more", "Read the full ..." near its end, or a closing ellipsis
+ * ("…", "...", "[…]", "(more…)"). Such a feed text is a teaser whatever its length. */
+static bool
+is_teaser_tail(const char *tail)
+{
+	if (!tail)
+		return false;
+	size_t len = strlen(tail);
+	static const char *const marks[] = {"continue reading", "read more", "read the full", "read the rest", NULL};
+	for (const char *const *m = marks; *m; m++)
+		if (str_icasestr(tail, len, *m))
+			return true;
+	str_trim(&tail, &len);
+	while (len && strchr("])»›→ ", tail[len - 1]))
+		len--;
+	return (len >= 3 && memcmp(tail + len - 3, "\xe2\x80\xa6", 3) == 0) || /* … */
+	       (len >= 3 && memcmp(tail + len - 3, "...", 3) == 0);
+}
+
 int
 store_fulltext_wanted(struct store *st, const struct fulltext_source *sources, size_t n, int64_t since, int64_t now,
                       int min_chars, size_t limit, struct arena *a, struct fulltext_want **out, size_t *count,
@@ -30,9 +50,10 @@ store_fulltext_wanted(struct store *st, const struct fulltext_source *sources, s
 	 * seen: the range of the items_source_when index, so neither the archive nor the other
 	 * sources' items are read: the fetcher asks after every group commit) without a final
 	 * outcome. The length is the unpacked text's, in characters (items.text may be deflated,
-	 * store/pack.h). */
+	 * store/pack.h); its last 60 characters tell a long teaser ("... Continue reading"). */
 	static const char sql[] =
-		"SELECT i.id, i.link, length(unpacked(i.text)), COALESCE(i.published, i.first_seen) FROM items i"
+		"SELECT i.id, i.link, length(unpacked(i.text)), COALESCE(i.published, i.first_seen),"
+		"  substr(unpacked(i.text), -60) FROM items i"
 		" LEFT JOIN fulltext f ON f.item_id = i.id"
 		" WHERE i.source_id = ?4 AND COALESCE(i.published, i.first_seen) >= ?1 AND i.pruned_at IS NULL"
 		"   AND (i.link LIKE 'http://%' OR i.link LIKE 'https://%')"
@@ -51,7 +72,8 @@ store_fulltext_wanted(struct store *st, const struct fulltext_source *sources, s
 		sqlite3_bind_int64(s, 3, now);
 		sqlite3_bind_int64(s, 4, sources[k].id);
 		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-			if (sources[k].mode == FULLTEXT_AUTO && sqlite3_column_int(s, 2) >= min_chars)
+			if (sources[k].mode == FULLTEXT_AUTO && sqlite3_column_int(s, 2) >= min_chars &&
+			    !is_teaser_tail(store_col_text(s, 4)))
 				continue;
 			struct fulltext_want w = {sqlite3_column_int64(s, 0), arena_strdup(a, store_col_text(s, 1)),
 			                          sources[k].id, sqlite3_column_int64(s, 3)};

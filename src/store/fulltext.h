@@ -37,7 +37,7 @@ struct fulltext_source {
 /* The items that want their page: of the n sources (those in mode FULLTEXT_NEVER skipped),
  * listed since `since` (published, else first seen; not pruned), with an http(s) link, every
  * one for a source in mode always, for auto those with feed text shorter than min_chars
- * characters, and with no stored outcome yet (or a failure that may be retried at now).
+ * characters or ending as an excerpt does ("Continue reading", "Read more", a closing "…"), and with no stored outcome yet (or a failure that may be retried at now).
  * Newest first, at most limit. Reads only those sources' recent items (an index range each),
  * so a fetch can ask after every commit. Returns 0 with *out (arena) and *count, or -1 with
  * e set. */

@@ -497,6 +497,52 @@ test_home_redirect(void)
 	arena_free(&a);
 }
 
+/* A feed whose items carry a long excerpt, cut off with "Continue reading" or "[…]": the page is
+ * fetched whatever the excerpt's length (it used to count as the whole story once over 500
+ * characters), while a long item that is the whole story is not. */
+static void
+test_long_teaser(void)
+{
+	char more[300], cut[300], whole[300];
+	snprintf(more, sizeof more, "http://127.0.0.3:%d/article.html?k=more", pub.port);
+	snprintf(cut, sizeof cut, "http://127.0.0.3:%d/article.html?k=cut", pub.port);
+	snprintf(whole, sizeof whole, "http://127.0.0.3:%d/article.html?k=whole", pub.port);
+	struct buf d = BUF_INIT, b = BUF_INIT;
+	for (int i = 0; i < 5; i++) /* ~500 characters: over the 500 of a thin item, under the article */
+		buf_puts(&d, "The harbour office says the spring tides arrive earlier this year, and walkers should check. ");
+	buf_puts(&d, "Ferry crews are worried too.");
+	buf_puts(&b, "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Teasers</title>\n");
+	buf_printf(&b, "<item><title>More</title><link>%s</link><description>&lt;p&gt;%s&lt;/p&gt;&lt;p&gt;&lt;a href=\"%s\""
+	               "&gt;Continue reading &amp;rarr;&lt;/a&gt;&lt;/p&gt;</description></item>\n",
+	           more, buf_str(&d), more);
+	buf_printf(&b, "<item><title>Cut</title><link>%s</link><description>%s and so on [&#8230;]</description></item>\n",
+	           cut, buf_str(&d));
+	buf_printf(&b, "<item><title>Whole</title><link>%s</link><description>%s That is all.</description></item>\n",
+	           whole, buf_str(&d));
+	buf_puts(&b, "</channel></rss>\n");
+	t_write_in(root, "teasers.xml", buf_str(&b));
+	buf_free(&b);
+	buf_free(&d);
+	struct store st;
+	t_store_open(&st, t_subdir("teasers"));
+	char feed[300];
+	snprintf(feed, sizeof feed, "http://127.0.0.3:%d/teasers.xml", pub.port);
+	t_add_source(&st, feed);
+	struct arena a = ARENA_INIT;
+	struct fetch_summary s;
+	fetch(&st, "[fetch]\nfull_text = true\n", &a, &s);
+	CHECK_INT(s.feeds_ok, 1);
+	CHECK(t_query_int(&st, "SELECT min(length(unpacked(text))) FROM items") >= 500);
+	CHECK_INT(s.pages_total, 2);
+	CHECK_INT(status_of(&st, more), FULLTEXT_OK);
+	CHECK_INT(status_of(&st, cut), FULLTEXT_OK);
+	CHECK_INT(status_of(&st, whole), -1);
+	const char *t = window_text(&st, more, &a);
+	CHECK(t && strstr(t, "copies are free at the quay") != NULL);
+	store_close(&st);
+	arena_free(&a);
+}
+
 /* Through the binary: `brief fetch --full-text` reports the pages, and the daily digest
  * (full text from the config) reports how many were fetched and how many failed. */
 static void
@@ -672,6 +718,7 @@ main(void)
 	test_not_html();
 	test_walls();
 	test_home_redirect();
+	test_long_teaser();
 	fsrv_stop(&pub);
 	fsrv_stop(&in1);
 	fsrv_stop(&in2);
