@@ -84,6 +84,25 @@ is_wall(const char *text, size_t len)
 	return 0;
 }
 
+/* True when a page's title (NULL: none) says it is an error page: "404", "Not Found", "404 Not
+ * Found", "Error 404", "... Page not found ...", but not a post about 404 errors. A removed post
+ * served with 200 and such a page was stored as the article. */
+static int
+is_not_found_title(const char *title)
+{
+	if (!title)
+		return 0;
+	size_t len = strlen(title);
+	const char *t = title;
+	str_trim(&t, &len);
+	static const char *const whole[] = {"404", "not found", "error 404", "404 error", NULL};
+	for (const char *const *w = whole; *w; w++)
+		if (len == strlen(*w) && str_ncasecmp(t, *w, len) == 0)
+			return 1;
+	return (len >= 3 && memcmp(t, "404", 3) == 0 && str_icasestr(t, len, "not found")) ||
+	       str_icasestr(t, len, "page not found") || str_icasestr(t, len, "file not found");
+}
+
 /* True when url (http or https) is a site's home page: its path is empty or "/" (the query
  * and fragment aside). */
 static int
@@ -128,6 +147,11 @@ page_ingest_body(struct fetch_ctx *c, struct fetch_job *j, int http_status, cons
 	if (extract_page(j->body_data, j->body_len, &o, &c->feed_arena, &r, &e) < 0) {
 		page_ingest_failure(c, j, e.msg);
 		arena_reset(&c->feed_arena);
+		return;
+	}
+	if (r.found && is_not_found_title(r.title)) {
+		arena_reset(&c->feed_arena);
+		no_article(c, j, "no article (a \"not found\" page)");
 		return;
 	}
 	if (r.found && is_wall(r.text, r.text_len)) {

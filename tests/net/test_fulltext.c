@@ -543,6 +543,50 @@ test_long_teaser(void)
 	arena_free(&a);
 }
 
+/* A removed post answered with 200 and a "Page not found" page is no article (its apology used
+ * to be stored as the story); a post whose title merely mentions 404 errors is an article. */
+static void
+test_soft_404(void)
+{
+	t_write_in(root, "missing.html",
+	           "<html><head><title>Page not found | The Harbour Office</title></head><body><main><h1>Oops!</h1>"
+	           "<p>Sorry, the page you were looking for could not be found. It may have been moved, renamed or "
+	           "deleted, or perhaps it never existed. Try the search box above, or go back to the home page and "
+	           "browse the latest news from the quay, the ferries and the lifeboat station.</p></main></body></html>");
+	t_write_in(root, "errors.html",
+	           "<html><head><title>404 errors after the move, and how we fixed them</title></head><body><article>"
+	           "<p>After the office moved its website to a new host, visitors following old links to the tide "
+	           "tables got error pages for a week, because the redirects from the old addresses had been left "
+	           "out of the new server's configuration.</p><p>The fix was a list of permanent redirects, one for "
+	           "each old page, checked by a script that follows every link in last year's newsletters.</p>"
+	           "</article></body></html>");
+	char missing[300], errors[300];
+	snprintf(missing, sizeof missing, "http://127.0.0.3:%d/missing.html", pub.port);
+	snprintf(errors, sizeof errors, "http://127.0.0.3:%d/errors.html", pub.port);
+	struct buf b = BUF_INIT;
+	buf_puts(&b, "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Gone</title>\n");
+	item(&b, "Removed post", missing, "Lifeboat day.");
+	item(&b, "404 errors", errors, "Our move.");
+	buf_puts(&b, "</channel></rss>\n");
+	t_write_in(root, "gone.xml", buf_str(&b));
+	buf_free(&b);
+	struct store st;
+	t_store_open(&st, t_subdir("soft404"));
+	char feed[300];
+	snprintf(feed, sizeof feed, "http://127.0.0.3:%d/gone.xml", pub.port);
+	t_add_source(&st, feed);
+	struct arena a = ARENA_INIT;
+	struct fetch_summary s;
+	fetch(&st, "[fetch]\nfull_text = true\n", &a, &s);
+	CHECK_INT(s.pages_total, 2);
+	CHECK_INT(status_of(&st, missing), FULLTEXT_NO_ARTICLE);
+	CHECK_INT(status_of(&st, errors), FULLTEXT_OK);
+	const char *t = window_text(&st, missing, &a);
+	CHECK(t && strcmp(t, "Lifeboat day.") == 0);
+	store_close(&st);
+	arena_free(&a);
+}
+
 /* Through the binary: `brief fetch --full-text` reports the pages, and the daily digest
  * (full text from the config) reports how many were fetched and how many failed. */
 static void
@@ -719,6 +763,7 @@ main(void)
 	test_walls();
 	test_home_redirect();
 	test_long_teaser();
+	test_soft_404();
 	fsrv_stop(&pub);
 	fsrv_stop(&in1);
 	fsrv_stop(&in2);
