@@ -239,7 +239,8 @@ void page_ingest_failure(struct fetch_ctx *c, struct fetch_job *j, const char *e
 void progress_start(struct fetch_progress *p, int mode, int total);
 /* Redraw the live line (at most every 100 ms unless force). */
 void progress_draw(struct fetch_progress *p, int force);
-/* One feed finished: a plain line (mode 1) or a redraw (mode 2). error NULL = success. */
+/* One feed finished: a plain line (mode 1) or a redraw (mode 2). error NULL = success. The URL
+ * and error are shown redacted, their control characters as '?'. */
 void progress_feed(struct fetch_progress *p, const char *url, const char *error, const char *detail);
 /* One article page finished, as progress_feed. */
 void progress_page(struct fetch_progress *p, const char *url, const char *error, const char *detail);

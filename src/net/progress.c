@@ -63,6 +63,11 @@ finished(struct fetch_progress *p, const char *what, int done, int total, const 
 		buf_puts(&shown, ": ");
 		redact_append(&shown, error ? error : detail);
 	}
+	/* An item link is the feed's text: an escape sequence or a line break in it would
+	 * retitle or clear the terminal, or forge a line of its own; shown as '?'. */
+	for (size_t i = 0; i < shown.len; i++)
+		if ((unsigned char)shown.data[i] < 0x20 || shown.data[i] == 0x7f)
+			shown.data[i] = '?';
 	if (p->mode == 1) {
 		fprintf(stderr, "%s [%d/%d] %s %s\n", what, done, total, error ? "FAILED" : "ok", buf_str(&shown));
 	} else { /* failures stay on screen above the live line */

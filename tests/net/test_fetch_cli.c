@@ -315,6 +315,41 @@ test_kill_mid_run(void)
 	buf_free(&err);
 }
 
+/* A feed's item link is the feed's text, and fetch's progress lines show it: a link holding
+ * an escape sequence (OSC 0 retitles the terminal, CSI 2J clears it) must reach stderr with
+ * its control characters shown as '?', never raw. Before: "page [1/1] FAILED
+ * https://example.invalid/a<ESC>]0;owned<BEL>..." went to the terminal as written. */
+static void
+test_progress_controls(void)
+{
+	char root[600];
+	snprintf(root, sizeof root, "%s", t_subdir("ansi-root"));
+	t_write_in(root, "ansi.json",
+	           "{\"version\":\"https://jsonfeed.org/version/1.1\",\"title\":\"Escapes\",\"items\":[{\"id\":\"1\","
+	           "\"url\":\"https://example.invalid/a\\u001b]0;owned\\u0007b\\u001b[2Jc\\r\\nbrief: forged\","
+	           "\"title\":\"Short\",\"content_text\":\"Short.\"}]}");
+	struct fsrv ansi;
+	fsrv_start(&ansi, root, NULL);
+	const char *h = home("ansi");
+	struct buf out = BUF_INIT, err = BUF_INIT;
+	CHECK_INT(brief(h, NULL, &err, "feeds", "add", fsrv_url(&ansi, "/ansi.json"), NULL), 0);
+	buf_clear(&err);
+	CHECK_INT(brief(h, &out, &err, "fetch", "--full-text", NULL), 0);
+	CHECK(strstr(buf_str(&err), "page [1/1] FAILED https://example.invalid/a?]0;owned?b?[2Jc??brief: forged") !=
+	      NULL);
+	for (size_t i = 0; i < err.len; i++)
+		if ((unsigned char)err.data[i] < 0x20 && err.data[i] != '\n') {
+			fprintf(stderr, "control character 0x%02x on stderr at %zu: %s\n", (unsigned)(unsigned char)err.data[i],
+			        i, buf_str(&err));
+			CHECK(0);
+			break;
+		}
+	CHECK(strstr(buf_str(&err), "\nbrief: forged") == NULL);
+	fsrv_stop(&ansi);
+	buf_free(&out);
+	buf_free(&err);
+}
+
 int
 main(void)
 {
@@ -323,6 +358,7 @@ main(void)
 	t_need_parser();
 	test_fetch_json_and_agents();
 	test_site_url();
+	test_progress_controls();
 	test_kill_mid_run();
 	fsrv_stop(&srv);
 	return test_done("test_fetch_cli");
