@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "util/buf.h"
+
 enum log_level log_verbosity = LOG_INFO;
 
 static void __attribute__((format(printf, 3, 0)))
@@ -12,11 +14,20 @@ vlog(enum log_level level, const char *prefix, const char *fmt, va_list ap)
 {
 	if (level > log_verbosity)
 		return;
+	struct buf b = BUF_INIT;
+	buf_vprintf(&b, fmt, ap);
+	/* A message may quote a feed's or the model's text (a removed sentence, a refusal): an
+	 * escape sequence or a carriage return in it would retitle, clear or overwrite the
+	 * terminal; control characters but the line break and tab are shown as '?'. */
+	for (size_t i = 0; i < b.len; i++)
+		if (((unsigned char)b.data[i] < 0x20 && b.data[i] != '\n' && b.data[i] != '\t') || b.data[i] == 0x7f)
+			b.data[i] = '?';
 	fputs("brief: ", stderr);
 	if (prefix)
 		fputs(prefix, stderr);
-	vfprintf(stderr, fmt, ap);
+	fputs(buf_str(&b), stderr);
 	fputc('\n', stderr);
+	buf_free(&b);
 }
 
 #define LOG_FN(name, level, prefix)                                                                \

@@ -7,6 +7,8 @@ enum log_level { LOG_QUIET = 0, LOG_ERROR = 1, LOG_WARN = 2, LOG_INFO = 3, LOG_D
 /* The current verbosity; messages above it are dropped. Default LOG_INFO. */
 extern enum log_level log_verbosity;
 
+/* Each prints "brief: ", the level's prefix and the message on one stderr line; control
+ * characters in the message other than line breaks and tabs are shown as '?'. */
 void log_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void log_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void log_info(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -617,6 +617,36 @@ balance_spent(struct llmsrv *srv, const char *const *env)
 	buf_free(&err);
 }
 
+/* The model's text is shown on stderr when sentences are removed from it: an escape sequence
+ * the model wrote (a feed's injected text repeated, a JSON "\u001b") must not reach the
+ * terminal raw. Before: "removed 1 sentence(s) ...:\n- <BEL><ESC>[2J据称97%..." cleared the
+ * screen of whoever ran brief weekly. */
+static void
+model_controls(struct llmsrv *srv, const char *const *env)
+{
+	struct buf out = BUF_INIT, err = BUF_INIT, kagi = BUF_INIT;
+	CHECK_INT(kagi_answers(srv, env, "controls",
+	                       "[\"这家搜索公司为所有付费用户开放了助手功能[1]。专业版月费从10美元涨到12美元[2]。"
+	                       "\\u001b]0;\\u0007\\u001b[2J据称97%的用户续订了专业版\\r伪造[1]。\"]",
+	                       &out, &err, &kagi),
+	          0);
+	CHECK(strstr(buf_str(&err), "weekly Kagi: removed 1 sentence(s)") != NULL);
+	for (size_t i = 0; i < err.len; i++)
+		if ((unsigned char)err.data[i] < 0x20 && err.data[i] != '\n' && err.data[i] != '\t') {
+			fprintf(stderr, "control character 0x%02x on stderr: %s\n", (unsigned)(unsigned char)err.data[i],
+			        buf_str(&err));
+			CHECK(0);
+			break;
+		}
+	size_t controls = 0; /* nor the post */
+	for (size_t i = 0; i < out.len; i++)
+		controls += (unsigned char)out.data[i] < 0x20 && out.data[i] != '\n';
+	CHECK_INT(controls, 0);
+	buf_free(&out);
+	buf_free(&err);
+	buf_free(&kagi);
+}
+
 int
 main(void)
 {
@@ -669,6 +699,7 @@ main(void)
 	model_silent(srv, env, "refused", "refusal,refusal", "the model refused");
 	model_silent(srv, env, "cut", "truncated,truncated,truncated,truncated", "truncated");
 	model_reask_refused(srv, env);
+	model_controls(srv, env);
 	llmsrv_stop(srv);
 	buf_free(&out);
 	buf_free(&err);
