@@ -241,25 +241,25 @@ one(struct article_run *r, const struct story *story, const struct verdict *v, i
 		return publish(r, s, &draft, NULL, &ground, many, e);
 	}
 	if (st == COMMENTARY_REJECTED) {
-		fprintf(stderr, "brief article: the model's drafts for story %s failed the checks twice; nothing saved:\n%s",
-		        s->id, buf_str(&findings));
+		log_plain("brief article: the model's drafts for story %s failed the checks twice; nothing saved:\n%s",
+		          s->id, buf_str(&findings));
 		buf_free(&findings);
 		return err_set(e, "story %s: the drafts failed the checks", s->id), EXIT_FAIL;
 	}
 	if (st == COMMENTARY_REFUSED) {
-		fprintf(stderr, "brief article: story %s: refused (--strict): the second draft still has unsupported "
-		                "claims; nothing saved:\n%s",
-		        s->id, buf_str(&findings));
+		log_plain("brief article: story %s: refused (--strict): the second draft still has unsupported "
+		          "claims; nothing saved:\n%s",
+		          s->id, buf_str(&findings));
 		buf_free(&findings);
 		return err_set(e, "story %s: unsupported claims (--strict)", s->id), EXIT_FAIL;
 	}
 	if (st == COMMENTARY_ERROR && findings.len) /* the first draft failed and no second one came */
-		fprintf(stderr, "brief article: story %s: the first draft failed the checks and the re-ask got no draft "
-		                "(%s); nothing saved:\n%s",
-		        s->id, e->msg, buf_str(&findings));
+		log_plain("brief article: story %s: the first draft failed the checks and the re-ask got no draft "
+		          "(%s); nothing saved:\n%s",
+		          s->id, e->msg, buf_str(&findings));
 	if (st == COMMENTARY_OK && ground.removed)
-		fprintf(stderr, "brief article: story %s: removed %zu sentence(s) with claims no source supports:\n%s", s->id,
-		        ground.removed, ground.removed_text);
+		log_plain("brief article: story %s: removed %zu sentence(s) with claims no source supports:\n%s", s->id,
+		          ground.removed, ground.removed_text);
 	buf_free(&findings);
 	if (st != COMMENTARY_OK)
 		return EXIT_FAIL;

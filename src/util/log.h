@@ -13,6 +13,9 @@ void log_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void log_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void log_info(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void log_debug(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* fmt's message on stderr as written, whatever the verbosity, control characters shown as
+ * above: a command's own report that quotes a feed's or the model's text. */
+void log_plain(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Print "brief: message" and exit with status 1. For unrecoverable states only. */
 _Noreturn void die(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

@@ -888,6 +888,23 @@ main(void)
 	}
 	llmsrv_article_fault(NULL, 0);
 
+	/* A draft sentence with a made-up figure behind escape sequences (a prompt-injected model):
+	 * removed, and named on stderr without its control characters. Before: "removed 1
+	 * sentence(s) ...:\n- <ESC>]0;<BEL><ESC>[2J据称97%..." cleared and retitled the terminal. */
+	llmsrv_article_fault("controls", 2);
+	const char *controls[] = {"https://techwire.example/2026/02/kagi-assistant", "--min-chars", "260", NULL};
+	CHECK_INT(article(controls, &out, &err), 0);
+	CHECK(strstr(buf_str(&err), "removed 1 sentence(s)") != NULL);
+	CHECK(strstr(buf_str(&err), "97%") != NULL);
+	size_t ctl = 0;
+	for (size_t i = 0; i < err.len; i++)
+		ctl += ((unsigned char)err.data[i] < 0x20 && err.data[i] != '\n') || err.data[i] == 0x7f;
+	if (ctl)
+		fprintf(stderr, "control characters on stderr:\n%s", buf_str(&err));
+	CHECK_INT(ctl, 0);
+	CHECK(strstr(buf_str(&out), "97%") == NULL);
+	llmsrv_article_fault(NULL, 0);
+
 	/* A headline and a section heading that end with a citation ("…[1]"): a heading links
 	 * nowhere, so the marker goes. Before: "# …\[1\]" and "**一、…\[1\]**" in the Markdown,
 	 * "<h1>…[1]</h1>" on the page, and the archive's title "…[1]". */

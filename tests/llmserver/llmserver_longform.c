@@ -259,6 +259,9 @@ llmsrv_article(const struct llmsrv_call *call, json_t **answer)
 		buf_puts(b, "\n\n");
 		llmsrv_fabricate(b, call->user, zh, n);
 	}
+	if (strcmp(fault, "controls") == 0) /* a sentence no source supports, behind escape sequences */
+		buf_puts(&body[0], zh ? "\n\n\x1b]0;\x07\x1b[2J据称97%的读者会续订[1]。"
+		                      : "\n\n\x1b]0;\x07\x1b[2JReportedly 97% of readers renew [1].");
 	llmsrv_sentences_free(ss, ns);
 	json_t *secs = json_array();
 	for (size_t s = 0; s < sections; s++) {

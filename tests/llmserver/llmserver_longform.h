@@ -19,7 +19,9 @@ int llmsrv_classify(const struct llmsrv_call *call, json_t **answer);
  * "###三、…"), "heading_cites" (the headline and the first section heading end with a
  * citation, "…[1]"), "cite_list" (with two sources or more, every other line of the sections
  * cites them in one list: "[1, 2]", "[1，2]", "[1-2]" or "【1】"), "blank_parts" (a headline
- * of an ideographic and a zero-width space, a closing question of a zero-width space and "？").
+ * of an ideographic and a zero-width space, a closing question of a zero-width space and "？"),
+ * "controls" (the first section ends with a sentence whose figure no source has, after an OSC
+ * title and a CSI clear-screen escape sequence).
  * NULL or count 0 clears. */
 void llmsrv_article_fault(const char *mode, int count);
 
