@@ -7,10 +7,12 @@ struct err {
 	char msg[512];
 };
 
-/* Set the message (printf-style); a NULL err is allowed and ignored. Returns -1
- * so call sites can write `return err_set(e, "...")`. */
+/* Set the message (printf-style); a NULL err is allowed and ignored. Control characters other
+ * than line break and tab (what a feed or a model put into a quoted text) come out as '?'.
+ * Returns -1 so call sites can write `return err_set(e, "...")`. */
 int err_set(struct err *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* Prefix the existing message: "prefix: old message". Returns -1. */
+/* Prefix the existing message: "prefix: old message", control characters masked as by
+ * err_set. Returns -1. */
 int err_wrap(struct err *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 #endif

@@ -14,6 +14,7 @@
 #include "category.h"
 #include "testlib.h"
 #include "util/arena.h"
+#include "util/err.h"
 #include "util/config.h"
 #include "util/fs.h"
 #include "util/hash.h"
@@ -775,9 +776,26 @@ test_heap_keep(void)
 #endif
 }
 
+/* A reason quoting a model's or a feed's text ("the model refused: ...") is printed by every
+ * command as "brief X: REASON": an escape sequence in it reached the terminal raw. */
+static void
+test_err_controls(void)
+{
+	struct err e;
+	CHECK_INT(err_set(&e, "the model refused: %s", "no\x1b]0;owned\x07\x1b[2J\rbrief: forged\x7f"), -1);
+	CHECK_STR(e.msg, "the model refused: no?]0;owned??[2J?brief: forged?");
+	CHECK_INT(err_set(&e, "line one\n\tline two"), -1); /* line breaks and tabs stay */
+	CHECK_STR(e.msg, "line one\n\tline two");
+	err_set(&e, "%s", "\x1b[31mred");
+	CHECK_INT(err_wrap(&e, "feed %s", "\x1b"), -1);
+	CHECK_STR(e.msg, "feed ?: ?[31mred");
+	CHECK_STR((err_set(&e, "%s", "技术日报 ✓"), e.msg), "技术日报 ✓"); /* UTF-8 untouched */
+}
+
 int
 main(void)
 {
+	test_err_controls();
 	test_buf();
 	test_arena();
 	test_huge_sizes();
