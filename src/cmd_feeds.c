@@ -280,9 +280,13 @@ cmd_feeds(int argc, char **argv)
 	const char *arg = want_args ? pos[1] : NULL;
 	free(pos);
 	if (strcmp(sub, "add") == 0 && url_feed_check(arg) != URL_FEED_OK) {
-		char msg[200];
-		snprintf(msg, sizeof msg, "add wants an http:// or https:// feed URL, not %s",
-		         url_feed_reason(url_feed_check(arg)));
+		/* as import names a rejected entry: the URL as shown, then the reason's phrase (which
+		 * reads "not an http(s) URL", "no host ...": it cannot follow a "not") */
+		struct arena a = ARENA_INIT;
+		char msg[400];
+		snprintf(msg, sizeof msg, "add wants an http:// or https:// feed URL; %.200s: %s",
+		         for_terminal(&a, redact_str(&a, arg)), url_feed_reason(url_feed_check(arg)));
+		arena_free(&a);
 		return cmd_usage_error("feeds", msg);
 	}
 	struct app app;

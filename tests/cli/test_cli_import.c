@@ -193,7 +193,16 @@ main(void)
 		if (rc != 2)
 			fprintf(stderr, "feeds add %s: exit %d\n", bad_urls[i], rc);
 		CHECK_INT(rc, 2);
-		CHECK(strstr(buf_str(&err), "add wants an http:// or https:// feed URL, not ") != NULL);
+		CHECK(strstr(buf_str(&err), "add wants an http:// or https:// feed URL") != NULL);
+		/* the URL and its reason, as import names them: a readable sentence ("not an http(s)
+		 * URL", "no host ..." once, not "not not an http(s) URL", "not no host") */
+		char named[300];
+		snprintf(named, sizeof named, "%s: %s", bad_urls[i],
+		         i < 3 ? "not an http(s) URL" : i < 6 ? "a relative URL" : i < 9 ? "no host" : "a space");
+		if (!strstr(buf_str(&err), named))
+			fprintf(stderr, "feeds add %s: %s", bad_urls[i], buf_str(&err));
+		CHECK(strstr(buf_str(&err), named) != NULL);
+		CHECK(strstr(buf_str(&err), "not not ") == NULL && strstr(buf_str(&err), "not no ") == NULL);
 	}
 	buf_clear(&out);
 	CHECK_INT(t_brief(NULL, &out, NULL, "feeds", "list", "--json", "--home", home, NULL), 0);
