@@ -119,7 +119,7 @@ write_site_post(struct daily_run *d, const struct report *r, struct err *e)
 	if (kind != WEEKLY_FM_NONE)
 		report_daily_post_md(r, kind, &post);
 	char path[8400];
-	int rc = site_write_daily(d->args.site, kind, r->date, buf_str(&post), path, sizeof path, e);
+	int rc = site_write_daily(d->args.site, kind, r->date, r->lang, buf_str(&post), path, sizeof path, e);
 	if (rc == 0)
 		log_info("daily: %s", path);
 	buf_free(&post);

@@ -18,9 +18,27 @@ posts_dir(const char *dir, int jekyll, char *sub, size_t size, struct err *e)
 	return fs_mkdirs(sub, 0, e);
 }
 
+/* The language of the daily post at path as report_daily_post_md wrote it: its first tag is
+ * the kind, 日报 (zh) or daily (en). NULL when there is no such file or it names neither. */
+static const char *
+daily_post_lang(const char *path)
+{
+	struct buf old = BUF_INIT;
+	struct err ignored;
+	const char *lang = NULL;
+	if (fs_exists(path) && fs_read_all(path, &old, &ignored) == 0) {
+		const char *end = old.len > 4 ? strstr(buf_str(&old) + 4, "\n---\n") : NULL;
+		const char *tags = strstr(buf_str(&old), "\ntags:\n  - ");
+		if (tags && end && tags < end)
+			lang = str_starts(tags + 11, "日报\n") ? "zh" : str_starts(tags + 11, "daily\n") ? "en" : NULL;
+	}
+	buf_free(&old);
+	return lang;
+}
+
 int
-site_write_daily(const char *dir, enum weekly_front_matter fm, const char *date, const char *md, char *path,
-                 size_t size, struct err *e)
+site_write_daily(const char *dir, enum weekly_front_matter fm, const char *date, const char *lang, const char *md,
+                 char *path, size_t size, struct err *e)
 {
 	if (fm == WEEKLY_FM_NONE)
 		return err_set(e, "--site needs Jekyll or Hugo front matter (--front-matter jekyll|hugo)");
@@ -32,6 +50,13 @@ site_write_daily(const char *dir, enum weekly_front_matter fm, const char *date,
 		snprintf(path, size, "%s/%s-daily.md", sub, date);
 	else
 		snprintf(path, size, "%s/daily-%s.md", sub, date);
+	/* The zh and en posts of a day have one name: never one over the other (as --out DIR/) */
+	const char *had = daily_post_lang(path);
+	if (had && lang && strcmp(had, lang) != 0)
+		return err_set(e,
+		               "%s holds the day's %s post: the %s one would overwrite it; give each language its own "
+		               "site (--site DIR)",
+		               path, had, lang);
 	return fs_write_atomic(path, md, strlen(md), e);
 }
 

@@ -15,13 +15,14 @@
 int site_write_weekly(const char *dir, const struct weekly_post *p, const char *md, char *path, size_t size,
                       struct err *e);
 
-/* Write md (report_daily_post_md of the day date, YYYY-MM-DD, with front matter fm) into the
- * site at dir:
+/* Write md (report_daily_post_md of the day date, YYYY-MM-DD, in lang, with front matter fm)
+ * into the site at dir:
  *   Jekyll: DIR/_posts/DATE-daily.md
  *   Hugo:   DIR/content/posts/daily-DATE.md
- * A rerun of the day rewrites the same file. The path written goes to path (size bytes).
- * Returns 0, or -1 with e set (also for WEEKLY_FM_NONE). */
-int site_write_daily(const char *dir, enum weekly_front_matter fm, const char *date, const char *md, char *path,
-                     size_t size, struct err *e);
+ * A rerun of the day rewrites the same file, in the same language: a post there in the other
+ * language (zh, en: the zh and en posts have one name) is an error and is left as it is.
+ * The path goes to path (size bytes). Returns 0, or -1 with e set (also for WEEKLY_FM_NONE). */
+int site_write_daily(const char *dir, enum weekly_front_matter fm, const char *date, const char *lang, const char *md,
+                     char *path, size_t size, struct err *e);
 
 #endif

@@ -10,7 +10,8 @@
  *     later day of the same week replaces the post instead of adding one;
  *   - `brief daily --site DIR` into the same trees (_posts/DATE-daily.md,
  *     content/posts/daily-DATE.md): front matter, no title line, <!--more--> after 今日看点,
- *     and --site alone writes nothing to stdout; a rerun gives the same single file. */
+ *     and --site alone writes nothing to stdout; a rerun gives the same single file; the en
+ *     digest is refused where the day's zh post is (the two have one name). */
 #include <dirent.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -460,6 +461,27 @@ main(void)
 	buf_clear(&e1);
 	CHECK_INT(wfx_brief(d3, NULL, &o1, &e1), 2);
 	CHECK(strstr(buf_str(&e1), "--front-matter wants jekyll, hugo or none") != NULL);
+	/* The zh and en posts of a day have one name: the en digest into the site that has the
+	 * day's zh post is refused (exit 1, naming the post) and the zh post stays, as --out DIR/
+	 * refuses; a site of its own takes it. */
+	const char *d4[] = {"daily", "--home", home, "--no-fetch", "--offline", "--site", site, "--lang", "en",
+	                    "--now", WFX_NOW, NULL};
+	buf_clear(&before);
+	snapshot(site, "", &before);
+	buf_clear(&e1);
+	CHECK_INT(wfx_brief(d4, NULL, &o1, &e1), 1);
+	CHECK(strstr(buf_str(&e1), "2026-02-21-daily.md holds the day's zh post") != NULL);
+	buf_clear(&after);
+	snapshot(site, "", &after);
+	CHECK(before.len == after.len && memcmp(before.data, after.data, before.len) == 0);
+	char site_en[4200];
+	snprintf(site_en, sizeof site_en, "%s/en", site);
+	d4[6] = site_en;
+	CHECK_INT(run(d4), 0);
+	buf_clear(&post);
+	snprintf(path, sizeof path, "%s/_posts/2026-02-21-daily.md", site_en);
+	test_read_file(path, &post);
+	CHECK(strstr(buf_str(&post), "\ntags:\n  - daily\n") != NULL);
 	buf_free(&o1);
 	buf_free(&e1);
 	buf_free(&post);
