@@ -18,22 +18,33 @@ posts_dir(const char *dir, int jekyll, char *sub, size_t size, struct err *e)
 	return fs_mkdirs(sub, 0, e);
 }
 
-/* The language of the daily post at path as report_daily_post_md wrote it: its first tag is
- * the kind, 日报 (zh) or daily (en). NULL when there is no such file or it names neither. */
+/* The language of the post at path: "zh" when it holds the line zh, "en" when it holds en
+ * (lines brief writes into every post of that kind, one per language). NULL when there is no
+ * such file or it holds neither. */
 static const char *
-daily_post_lang(const char *path)
+post_lang(const char *path, const char *zh, const char *en)
 {
 	struct buf old = BUF_INIT;
 	struct err ignored;
 	const char *lang = NULL;
-	if (fs_exists(path) && fs_read_all(path, &old, &ignored) == 0) {
-		const char *end = old.len > 4 ? strstr(buf_str(&old) + 4, "\n---\n") : NULL;
-		const char *tags = strstr(buf_str(&old), "\ntags:\n  - ");
-		if (tags && end && tags < end)
-			lang = str_starts(tags + 11, "日报\n") ? "zh" : str_starts(tags + 11, "daily\n") ? "en" : NULL;
-	}
+	if (fs_exists(path) && fs_read_all(path, &old, &ignored) == 0)
+		lang = strstr(buf_str(&old), zh) ? "zh" : strstr(buf_str(&old), en) ? "en" : NULL;
 	buf_free(&old);
 	return lang;
+}
+
+/* 0 when the post at path is absent or in lang (or lang is NULL); else -1 with e set: the zh and
+ * en posts of a day or week have one name, and one must not replace the other. */
+static int
+same_lang(const char *path, const char *lang, const char *zh, const char *en, const char *what, struct err *e)
+{
+	const char *had = lang ? post_lang(path, zh, en) : NULL;
+	if (had && strcmp(had, lang) != 0)
+		return err_set(e,
+		               "%s holds the %s's %s post: the %s one would overwrite it; give each language its own "
+		               "site (--site DIR)",
+		               path, what, had, lang);
+	return 0;
 }
 
 int
@@ -50,13 +61,10 @@ site_write_daily(const char *dir, enum weekly_front_matter fm, const char *date,
 		snprintf(path, size, "%s/%s-daily.md", sub, date);
 	else
 		snprintf(path, size, "%s/daily-%s.md", sub, date);
-	/* The zh and en posts of a day have one name: never one over the other (as --out DIR/) */
-	const char *had = daily_post_lang(path);
-	if (had && lang && strcmp(had, lang) != 0)
-		return err_set(e,
-		               "%s holds the day's %s post: the %s one would overwrite it; give each language its own "
-		               "site (--site DIR)",
-		               path, had, lang);
+	/* The zh and en posts of a day have one name: never one over the other (as --out DIR/). The
+	 * first tag is the kind, in the post's language (report_daily_post_md). */
+	if (same_lang(path, lang, "\ntags:\n  - 日报\n", "\ntags:\n  - daily\n", "day", e) < 0)
+		return -1;
 	return fs_write_atomic(path, md, strlen(md), e);
 }
 
@@ -73,11 +81,33 @@ site_write_weekly(const char *dir, const struct weekly_post *p, const char *md, 
 	int jekyll = p->front_matter == WEEKLY_FM_JEKYLL;
 	if (posts_dir(dir, jekyll, sub, sizeof sub, e) < 0)
 		return -1;
+	/* Every post has the news section's heading, in its language: the marker of a zh or en post */
+	char zh[128], en[128];
+	snprintf(zh, sizeof zh, "\n# %s\n", weekly_section_title(WEEKLY_NEWS, "zh"));
+	snprintf(en, sizeof en, "\n# %s\n", weekly_section_title(WEEKLY_NEWS, "en"));
 	if (!jekyll) {
 		snprintf(path, size, "%s/%s", sub, slug);
+		if (same_lang(path, p->lang, zh, en, "week", e) < 0)
+			return -1;
 		return fs_write_atomic(path, md, strlen(md), e);
 	}
 	snprintf(path, size, "%s/%s-%s", sub, p->date, slug);
+	/* The week's post in the other language, under this date or another (which would be
+	 * removed below), is refused before anything is written. */
+	DIR *check = opendir(sub);
+	struct dirent *ce;
+	while (check && (ce = readdir(check)) != NULL) {
+		if (strlen(ce->d_name) == 11 + strlen(slug) && strcmp(ce->d_name + 11, slug) == 0) {
+			char other[8400];
+			snprintf(other, sizeof other, "%s/%s", sub, ce->d_name);
+			if (same_lang(other, p->lang, zh, en, "week", e) < 0) {
+				closedir(check);
+				return -1;
+			}
+		}
+	}
+	if (check)
+		closedir(check);
 	/* The new post first: a write that fails (a full disk) or a run killed here leaves the
 	 * week's post that is there; removed first, the site lost it. */
 	if (fs_write_atomic(path, md, strlen(md), e) < 0)

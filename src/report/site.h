@@ -11,7 +11,10 @@
  *   Hugo:   DIR/content/posts/weekly-WEEK.md
  * A rerun writes the same file; a Jekyll post of the same week under another date (a rerun on
  * a later day of that week) is removed once the new file is written (a failed write leaves
- * the old post), so a week is never posted twice. The path written goes to path (size bytes). Returns 0, or -1 with e set (also when p has no front matter). */
+ * the old post), so a week is never posted twice. The week's post in the other language (zh,
+ * en: one name), under this date or another, is an error and nothing is written or removed.
+ * The path written goes to path (size bytes). Returns 0, or -1 with e set (also when p has no
+ * front matter). */
 int site_write_weekly(const char *dir, const struct weekly_post *p, const char *md, char *path, size_t size,
                       struct err *e);
 

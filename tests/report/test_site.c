@@ -7,7 +7,8 @@
  *     BRIEF_BASE_URL, links absolutely and stays valid and byte-identical on a rerun;
  *   - `brief weekly --site DIR` into a Jekyll tree (_posts/DATE-weekly-WEEK.md) and a Hugo
  *     tree (content/posts/weekly-WEEK.md): reruns give the same single file, a rerun on a
- *     later day of the same week replaces the post instead of adding one;
+ *     later day of the same week replaces the post instead of adding one; the week's en post
+ *     is refused where its zh post is, under the same date or another;
  *   - `brief daily --site DIR` into the same trees (_posts/DATE-daily.md,
  *     content/posts/daily-DATE.md): front matter, no title line, <!--more--> after 今日看点,
  *     and --site alone writes nothing to stdout; a rerun gives the same single file; the en
@@ -377,6 +378,16 @@ main(void)
 	snapshot(site, "", &after);
 	CHECK(strstr(buf_str(&after), "== _posts/2026-02-22-weekly-2026-w08.md\n") != NULL);
 	CHECK(strstr(buf_str(&after), "2026-02-21-weekly-2026-w08.md") == NULL);
+	/* The en post of that week, on its last day, where the zh one is: refused (exit 1), and the
+	 * zh post neither replaced nor removed as "an older copy of this week's post". */
+	const char *w3[] = {"weekly", "--home", home, "--no-fetch", "--offline", "--site", site, "--lang", "en",
+	                    "--now", "2026-02-22T13:00:00Z", NULL};
+	struct buf wo = BUF_INIT, we = BUF_INIT;
+	CHECK_INT(wfx_brief(w3, NULL, &wo, &we), 1);
+	CHECK(strstr(buf_str(&we), "2026-02-22-weekly-2026-w08.md holds the week's zh post") != NULL);
+	buf_clear(&before);
+	snapshot(site, "", &before);
+	CHECK(before.len == after.len && memcmp(before.data, after.data, before.len) == 0);
 
 	/* Hugo. */
 	snprintf(hugo, sizeof hugo, "%s/hugo", tmp);
@@ -390,6 +401,16 @@ main(void)
 	buf_clear(&after);
 	snapshot(hugo, "", &after);
 	CHECK(before.len == after.len && memcmp(before.data, after.data, before.len) == 0);
+	const char *h_en[] = {"weekly", "--home", home, "--no-fetch", "--offline", "--front-matter", "hugo", "--lang",
+	                    "en", "--site", hugo, "--now", WFX_NOW, NULL};
+	buf_clear(&we);
+	CHECK_INT(wfx_brief(h_en, NULL, &wo, &we), 1);
+	CHECK(strstr(buf_str(&we), "weekly-2026-w08.md holds the week's zh post") != NULL);
+	buf_clear(&after);
+	snapshot(hugo, "", &after);
+	CHECK(before.len == after.len && memcmp(before.data, after.data, before.len) == 0);
+	buf_free(&wo);
+	buf_free(&we);
 	/* A Hugo post is dated with the local offset: at 07:00 in Shanghai (23:00 UTC the day
 	 * before) the weekly of Saturday 21 February is dated the 21st, not "2026-02-20T23:00:00Z"
 	 * (Hugo showed and filed it under the 20th), and so is the daily of that morning. */
