@@ -347,7 +347,11 @@ cmd_doctor(int argc, char **argv)
 		report(&d, V_OK, "config", "%s (%zu settings)", probe.path, probe.count);
 		check_config_keys(&d, &probe);
 	} else {
-		report(&d, V_INFO, "config", "no config file (defaults; $BRIEF_CONFIG or ~/.config/brief/config)");
+		/* the file brief looked for ($XDG_CONFIG_HOME honoured): where the user is to write one */
+		char def[4200];
+		if (config_default_path(def, sizeof def) < 0)
+			str_copy(def, "~/.config/brief/config", sizeof def);
+		report(&d, V_INFO, "config", "no config file (defaults; $BRIEF_CONFIG or %s)", def);
 	}
 	config_free(&probe);
 

@@ -32,8 +32,10 @@ print_usage(FILE *out)
 	for (size_t i = 0; i < COMMAND_COUNT; i++)
 		fprintf(out, "  %-8s %s\n", commands[i].name, commands[i].summary);
 	fputs("\noptions every command accepts (before or after the command name):\n"
-	      "  --home DIR      state directory (default $BRIEF_HOME, else ~/.local/share/brief)\n"
-	      "  --config FILE   config file (default $BRIEF_CONFIG, else ~/.config/brief/config)\n"
+	      "  --home DIR      state directory (default $BRIEF_HOME, else $XDG_DATA_HOME/brief,\n"
+	      "                  else ~/.local/share/brief)\n"
+	      "  --config FILE   config file (default $BRIEF_CONFIG, else $XDG_CONFIG_HOME/brief/config,\n"
+	      "                  else ~/.config/brief/config)\n"
 	      "  --now RFC3339   freeze the clock (reproducible runs)\n"
 	      "  -q, --quiet     errors only        -v, --verbose  debug output\n"
 	      "  -h, --help      the command's options (as brief help COMMAND)\n\n"

@@ -89,6 +89,12 @@ test_store_and_config(void)
 	CHECK_INT(doctor(home, NULL, NULL, &out), 0);
 	CHECK(has(&out, "does not exist yet"));
 	CHECK(has(&out, "no config file"));
+	/* ... and where to write one: the file brief looked for, under $XDG_CONFIG_HOME (set to
+	 * TMP/xdg here), not ~/.config, which brief would not read */
+	char where[700];
+	snprintf(where, sizeof where, "%s/xdg/brief/config)", test_tmpdir());
+	CHECK(has(&out, where));
+	CHECK(!has(&out, "~/.config/brief/config"));
 	CHECK(has(&out, "result: usable"));
 
 	/* A filled store: schema, integrity and counts. */
