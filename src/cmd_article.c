@@ -29,7 +29,7 @@
 #include "util/timeutil.h"
 
 const char cmd_article_help[] =
-	"usage: brief article STORY [--lang zh|en] [--format md|html|json] [--out PATH]\n"
+	"usage: brief article STORY [--lang zh|en] [--format md|html|json|wechat] [--out PATH]\n"
 	"                     [--min-chars N] [--max-chars N] [--days 7] [--strict]\n"
 	"       brief article --top K [--hours 48] --out DIR/ [...]\n\n"
 	"Write a long-form commentary article (headline, hook, 4-6 numbered sections, conclusion,\n"
