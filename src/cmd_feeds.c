@@ -180,8 +180,11 @@ feeds_import(struct store *st, const char *path, int wants_json, int is_quiet, s
 			}
 			continue;
 		}
-		if (store_source_add(st, SOURCE_USER, feeds[i].xml_url, feeds[i].title, feeds[i].html_url,
-		                     feeds[i].category, time_now(), &id, &is_new, e) < 0) {
+		/* the list's title names a source that has no name yet; a name the user gave
+		 * (`feeds add --name`) is kept when the same list is imported again */
+		if (store_source_add(st, SOURCE_USER, feeds[i].xml_url, NULL, feeds[i].html_url,
+		                     feeds[i].category, time_now(), &id, &is_new, e) < 0 ||
+		    store_source_name_unset(st, id, feeds[i].title, e) < 0) {
 			store_rollback(st);
 			goto out;
 		}

@@ -134,6 +134,19 @@ out:
 }
 
 int
+store_source_name_unset(struct store *st, int64_t id, const char *name, struct err *e)
+{
+	if (!name)
+		return 0;
+	sqlite3_stmt *s = store_prepare(st, "UPDATE sources SET name = ? WHERE id = ? AND name IS NULL", e);
+	if (!s)
+		return -1;
+	store_bind_text(s, 1, name);
+	sqlite3_bind_int64(s, 2, id);
+	return step_done(st, s, e);
+}
+
+int
 store_source_set_user_agent(struct store *st, int64_t id, const char *user_agent, struct err *e)
 {
 	sqlite3_stmt *s = store_prepare(st, "UPDATE sources SET user_agent = ? WHERE id = ?", e);

@@ -74,6 +74,9 @@ void store_source_url(const char *url, struct buf *out);
 int store_source_add(struct store *st, enum source_kind kind, const char *url, const char *name,
                      const char *html_url, const char *category, int64_t now, int64_t *id, int *is_new,
                      struct err *e);
+/* Give the source this name only when it has none (an import's title never replaces a name
+ * the user set with `feeds add --name`). NULL name: nothing done. Returns 0 or -1 with e set. */
+int store_source_name_unset(struct store *st, int64_t id, const char *name, struct err *e);
 /* Set (or with NULL clear) the User-Agent sent for this source. Returns 0 or -1 with e set. */
 int store_source_set_user_agent(struct store *st, int64_t id, const char *user_agent, struct err *e);
 /* Remove the source with this URL (as given or canonical) and its items. *removed says whether one existed. */

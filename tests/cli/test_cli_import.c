@@ -272,6 +272,27 @@ main(void)
 	CHECK(named);
 	json_decref(list);
 
+	/* A name the user gave (`feeds add --name`) survives importing the same list again: the
+	 * list's title ("good 1") names only a source that has none. */
+	CHECK_INT(t_brief(NULL, NULL, NULL, "feeds", "add", "https://good.example/feed.xml", "--name",
+	                  "My pick", "--home", home, NULL),
+	          0);
+	CHECK_INT(t_brief(NULL, NULL, NULL, "feeds", "import", path, "--home", home, NULL), 0);
+	buf_clear(&out);
+	CHECK_INT(t_brief(NULL, &out, NULL, "feeds", "list", "--json", "--home", home, NULL), 0);
+	list = json_loads(buf_str(&out), 0, &je);
+	int kept = 0, titled = 0;
+	for (size_t i = 0; i < json_array_size(list); i++) {
+		json_t *src = json_array_get(list, i);
+		const char *u = json_string_value(json_object_get(src, "url"));
+		const char *n = json_string_value(json_object_get(src, "name"));
+		kept += u && strcmp(u, "https://good.example/feed.xml") == 0 && n && strcmp(n, "My pick") == 0;
+		titled += u && strstr(u, ":8080/rss") && n && strcmp(n, "good 2") == 0;
+	}
+	CHECK_INT(kept, 1);
+	CHECK_INT(titled, 1); /* a source with no name of its own still takes the list's */
+	json_decref(list);
+
 	/* A feed's own title is the feed's text: its control characters (an escape sequence that
 	 * retitles or scripts the terminal) never reach the terminal through `feeds list`. */
 	const char *evil_dir = t_subdir("evil");
