@@ -153,17 +153,23 @@ feeds_import(struct store *st, const char *path, int wants_json, int is_quiet, s
 {
 	struct buf data = BUF_INIT;
 	struct arena a = ARENA_INIT;
-	struct opml_feed *feeds;
-	size_t n;
+	struct opml_feed *feeds, *sites;
+	size_t n, nsites;
 	int rc = -1, added = 0, imported = 0, rejected = 0;
 	int by_reason[URL_FEED_CHECKS] = {0};
 	if (fs_read_all(path, &data, e) < 0)
 		goto out;
-	if (opml_parse(data.data ? data.data : "", data.len, &a, &feeds, &n, e) < 0) {
+	if (opml_parse_sites(data.data ? data.data : "", data.len, &a, &feeds, &n, &sites, &nsites, e) < 0) {
 		struct err why = *e;
 		err_set(e, "%s: %s; nothing imported", path, why.msg);
 		goto out;
 	}
+	/* An outline with only a site's address (htmlUrl, or url as some readers write) names no
+	 * feed: it is rejected by name, never silently left out of the count. */
+	for (size_t i = 0; i < nsites; i++)
+		if (rejected++ < IMPORT_REJECTS_SHOWN && !is_quiet)
+			fprintf(stderr, "rejected %.200s: no xmlUrl (a site's address, not a feed's)\n",
+			        for_terminal(&a, redact_str(&a, sites[i].title ? sites[i].title : sites[i].html_url)));
 	if (store_begin(st, e) < 0)
 		goto out;
 	for (size_t i = 0; i < n; i++) {
@@ -199,6 +205,8 @@ feeds_import(struct store *st, const char *path, int wants_json, int is_quiet, s
 	for (int c = URL_FEED_OK + 1; c < URL_FEED_CHECKS; c++)
 		if (by_reason[c])
 			buf_printf(&why, "%s%d %s", why.len ? ", " : ": ", by_reason[c], url_feed_reason_key(c));
+	if (nsites)
+		buf_printf(&why, "%s%zu no_xml_url", why.len ? ", " : ": ", nsites);
 	/* The summary line even with -q: it is the command's result. */
 	fprintf(stderr, "imported %d feeds (%d new) from %s; rejected %d%s\n", imported, added, path, rejected,
 	        buf_str(&why));
@@ -211,6 +219,7 @@ feeds_import(struct store *st, const char *path, int wants_json, int is_quiet, s
 		json_object_set_new(o, "rejected", json_integer(rejected));
 		for (int c = URL_FEED_OK + 1; c < URL_FEED_CHECKS; c++)
 			json_object_set_new(reasons, url_feed_reason_key(c), json_integer(by_reason[c]));
+		json_object_set_new(reasons, "no_xml_url", json_integer((json_int_t)nsites));
 		json_object_set_new(o, "rejected_by_reason", reasons);
 		char *text = json_dumps(o, JSON_PRESERVE_ORDER | JSON_INDENT(2));
 		printf("%s\n", text);

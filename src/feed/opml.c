@@ -23,17 +23,23 @@
 /* Deepest folder nesting kept; deeper folders are folded into the deepest kept one. */
 #define OPML_MAX_DEPTH 32
 
+/* A growing array of entries in the arena. */
+struct opml_list {
+	struct opml_feed *items;
+	size_t count, cap;
+};
+
 struct opml_reader {
 	struct arena *arena;
-	struct opml_feed *feeds;
-	size_t count, cap;
+	struct opml_list feeds;
+	struct opml_list sites; /* leaf outlines with a url or htmlUrl and no xmlUrl */
 	const char *folders[OPML_MAX_DEPTH]; /* names of the enclosing folders (NULL: unnamed) */
 	size_t folder_count;
 };
 
 /* The attributes of one outline we care about; strings owned by the arena. */
 struct opml_attrs {
-	const char *xml_url, *html_url, *title, *text, *category;
+	const char *xml_url, *html_url, *url, *title, *text, *category;
 };
 
 /* Copy an attribute value into the arena with surrounding whitespace trimmed; "" → NULL. */
@@ -54,6 +60,7 @@ opml_read_attrs(xmlDocPtr doc, xmlNodePtr node, struct arena *arena, struct opml
 		const char *name = (const char *)attr->name;
 		const char **slot = str_casecmp(name, "xmlUrl") == 0    ? &a->xml_url
 		                    : str_casecmp(name, "htmlUrl") == 0  ? &a->html_url
+		                    : str_casecmp(name, "url") == 0      ? &a->url
 		                    : str_casecmp(name, "title") == 0    ? &a->title
 		                    : str_casecmp(name, "text") == 0     ? &a->text
 		                    : str_casecmp(name, "category") == 0 ? &a->category
@@ -97,24 +104,26 @@ opml_category(struct opml_reader *r, const struct opml_attrs *a)
 	return strlist_next(&s, ",", &first, &len) ? arena_strndup(r->arena, first, len) : NULL;
 }
 
+/* Append the outline a to list (a site entry has no xml_url; its html_url is its htmlUrl,
+ * else its url). */
 static void
-opml_add_feed(struct opml_reader *r, const struct opml_attrs *a)
+opml_add_feed(struct opml_reader *r, struct opml_list *list, const struct opml_attrs *a)
 {
-	if (r->count == r->cap) {
-		size_t cap = r->cap ? r->cap * 2 : 64;
+	if (list->count == list->cap) {
+		size_t cap = list->cap ? list->cap * 2 : 64;
 		struct opml_feed *grown = arena_alloc(r->arena, cap * sizeof *grown);
-		if (r->count)
-			memcpy(grown, r->feeds, r->count * sizeof *grown);
-		r->feeds = grown;
-		r->cap = cap;
+		if (list->count)
+			memcpy(grown, list->items, list->count * sizeof *grown);
+		list->items = grown;
+		list->cap = cap;
 	}
-	struct opml_feed *f = &r->feeds[r->count++];
+	struct opml_feed *f = &list->items[list->count++];
 	f->xml_url = a->xml_url;
-	f->html_url = a->html_url;
+	f->html_url = a->html_url ? a->html_url : a->xml_url ? NULL : a->url;
 	f->title = a->title ? a->title : a->text;
 	/* A name that is only the feed's URL is no name: readers (and opml_write) put the URL in
 	 * text when a feed has no title, and kept as a name it would hide the feed's own title. */
-	if (f->title && strcmp(f->title, f->xml_url) == 0)
+	if (f->title && f->xml_url && strcmp(f->title, f->xml_url) == 0)
 		f->title = NULL;
 	f->category = opml_category(r, a);
 }
@@ -134,7 +143,9 @@ opml_walk(struct opml_reader *r, xmlDocPtr doc, xmlNodePtr parent)
 		struct opml_attrs a;
 		opml_read_attrs(doc, node, r->arena, &a);
 		if (a.xml_url)
-			opml_add_feed(r, &a);
+			opml_add_feed(r, &r->feeds, &a);
+		else if (!node->children && (a.html_url || a.url))
+			opml_add_feed(r, &r->sites, &a);
 		if (!node->children)
 			continue;
 		/* A folder; a feed with children contributes no name but still nests. */
@@ -173,8 +184,19 @@ int
 opml_parse(const char *data, size_t len, struct arena *arena, struct opml_feed **feeds, size_t *count,
            struct err *e)
 {
+	struct opml_feed *sites;
+	size_t nsites;
+	return opml_parse_sites(data, len, arena, feeds, count, &sites, &nsites, e);
+}
+
+int
+opml_parse_sites(const char *data, size_t len, struct arena *arena, struct opml_feed **feeds, size_t *count,
+                 struct opml_feed **sites, size_t *nsites, struct err *e)
+{
 	*feeds = NULL;
 	*count = 0;
+	*sites = NULL;
+	*nsites = 0;
 	if (len == 0)
 		return err_set(e, "not an OPML document (empty)");
 	if (len > (size_t)INT32_MAX)
@@ -202,8 +224,10 @@ opml_parse(const char *data, size_t len, struct arena *arena, struct opml_feed *
 	struct opml_reader r = {.arena = arena};
 	opml_walk(&r, doc, root);
 	xmlFreeDoc(doc);
-	*feeds = r.feeds;
-	*count = r.count;
+	*feeds = r.feeds.items;
+	*count = r.feeds.count;
+	*sites = r.sites.items;
+	*nsites = r.sites.count;
 	return 0;
 }
 

@@ -22,6 +22,12 @@ struct opml_feed {
  * nothing returned: a list is used whole or not at all). */
 int opml_parse(const char *data, size_t len, struct arena *arena, struct opml_feed **feeds,
                size_t *count, struct err *e);
+/* opml_parse, and also the leaf outlines (no children) that have no xmlUrl but a url or
+ * htmlUrl attribute: a site or a link, not a feed, which a list from another reader may hold
+ * where the user expects a subscription. Each is in *sites with xml_url NULL and html_url its
+ * htmlUrl, else its url, so the caller can name what it does not import. */
+int opml_parse_sites(const char *data, size_t len, struct arena *arena, struct opml_feed **feeds,
+                     size_t *count, struct opml_feed **sites, size_t *nsites, struct err *e);
 /* Append an OPML 2.0 document listing feeds (grouped by category) to out. */
 void opml_write(struct buf *out, const char *title, const struct opml_feed *feeds, size_t count);
 

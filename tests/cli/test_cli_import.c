@@ -293,6 +293,33 @@ main(void)
 	CHECK_INT(titled, 1); /* a source with no name of its own still takes the list's */
 	json_decref(list);
 
+	/* Outlines that name a site but no feed (only htmlUrl, or url= as some readers write)
+	 * are not imported and not silently dropped: counted and named as rejected. A folder
+	 * (an outline with children) is not such an entry. */
+	const char *sites_opml =
+	    "<opml version=\"2.0\"><body>"
+	    "<outline text=\"feed\" xmlUrl=\"https://feed.example/rss\" htmlUrl=\"https://feed.example/\"/>"
+	    "<outline text=\"Only a site\" htmlUrl=\"https://site.example/\"/>"
+	    "<outline text=\"Url attr\" type=\"rss\" url=\"https://url.example/feed\"/>"
+	    "<outline text=\"folder\"><outline text=\"inner\" xmlUrl=\"https://inner.example/atom\"/></outline>"
+	    "</body></opml>";
+	char sites_path[4200];
+	snprintf(sites_path, sizeof sites_path, "%s/sites.opml", t_subdir("in4"));
+	test_write_file(sites_path, sites_opml, strlen(sites_opml));
+	const char *home4 = t_subdir("home4");
+	buf_clear(&out);
+	buf_clear(&err);
+	CHECK_INT(t_brief(NULL, &out, &err, "feeds", "import", sites_path, "--json", "--home", home4, NULL), 0);
+	CHECK(strstr(buf_str(&err), "imported 2 feeds (2 new)") != NULL);
+	CHECK(strstr(buf_str(&err), "rejected 2") != NULL);
+	CHECK(strstr(buf_str(&err), "rejected Only a site: no xmlUrl") != NULL);
+	CHECK(strstr(buf_str(&err), "rejected Url attr: no xmlUrl") != NULL);
+	o = json_loads(buf_str(&out), 0, &je);
+	CHECK(o != NULL);
+	CHECK_INT(json_integer_value(json_object_get(o, "rejected")), 2);
+	CHECK_INT(reason(o, "no_xml_url"), 2);
+	json_decref(o);
+
 	/* A feed's own title is the feed's text: its control characters (an escape sequence that
 	 * retitles or scripts the terminal) never reach the terminal through `feeds list`. */
 	const char *evil_dir = t_subdir("evil");
