@@ -33,7 +33,8 @@ const char cmd_feeds_help[] =
 	"feed (not http(s): javascript:, file: ...; relative; no host; spaces) are not stored; how\n"
 	"many and why is said on stderr and, with --json, in a JSON object on stdout.\n"
 	"`export` writes OPML 2.0 to stdout. --user-agent sets the\n"
-	"User-Agent sent for that one feed (default: [fetch] user_agent, else brief/VERSION).\n";
+	"User-Agent sent for that one feed (default: [fetch] user_agent, else brief/VERSION);\n"
+	"export and import keep it (brief:userAgent).\n";
 
 static const char *
 kind_name(enum source_kind k)
@@ -190,7 +191,8 @@ feeds_import(struct store *st, const char *path, int wants_json, int is_quiet, s
 		 * (`feeds add --name`) is kept when the same list is imported again */
 		if (store_source_add(st, SOURCE_USER, feeds[i].xml_url, NULL, feeds[i].html_url,
 		                     feeds[i].category, time_now(), &id, &is_new, e) < 0 ||
-		    store_source_name_unset(st, id, feeds[i].title, e) < 0) {
+		    store_source_name_unset(st, id, feeds[i].title, e) < 0 ||
+		    (feeds[i].user_agent && store_source_set_user_agent(st, id, feeds[i].user_agent, e) < 0)) {
 			store_rollback(st);
 			goto out;
 		}
@@ -249,6 +251,7 @@ feeds_export(struct store *st, struct err *e)
 		feeds[i].html_url = src[i].html_url;
 		feeds[i].title = src[i].name ? src[i].name : src[i].title;
 		feeds[i].category = src[i].category;
+		feeds[i].user_agent = src[i].user_agent;
 	}
 	struct buf out = BUF_INIT;
 	opml_write(&out, "brief subscriptions", feeds, n);

@@ -39,7 +39,7 @@ struct opml_reader {
 
 /* The attributes of one outline we care about; strings owned by the arena. */
 struct opml_attrs {
-	const char *xml_url, *html_url, *url, *title, *text, *category;
+	const char *xml_url, *html_url, *url, *title, *text, *category, *user_agent;
 };
 
 /* Copy an attribute value into the arena with surrounding whitespace trimmed; "" → NULL. */
@@ -58,7 +58,9 @@ opml_read_attrs(xmlDocPtr doc, xmlNodePtr node, struct arena *arena, struct opml
 	memset(a, 0, sizeof *a);
 	for (xmlAttrPtr attr = node->properties; attr; attr = attr->next) {
 		const char *name = (const char *)attr->name;
-		const char **slot = str_casecmp(name, "xmlUrl") == 0    ? &a->xml_url
+		int is_ours = attr->ns && attr->ns->href && strcmp((const char *)attr->ns->href, OPML_BRIEF_NS) == 0;
+		const char **slot = is_ours ? (strcmp(name, "userAgent") == 0 ? &a->user_agent : NULL)
+		                    : str_casecmp(name, "xmlUrl") == 0    ? &a->xml_url
 		                    : str_casecmp(name, "htmlUrl") == 0  ? &a->html_url
 		                    : str_casecmp(name, "url") == 0      ? &a->url
 		                    : str_casecmp(name, "title") == 0    ? &a->title
@@ -126,6 +128,7 @@ opml_add_feed(struct opml_reader *r, struct opml_list *list, const struct opml_a
 	if (f->title && f->xml_url && strcmp(f->title, f->xml_url) == 0)
 		f->title = NULL;
 	f->category = opml_category(r, a);
+	f->user_agent = a->user_agent;
 }
 
 /* The outlines under parent. */
@@ -308,7 +311,13 @@ opml_feed_order(const void *pa, const void *pb)
 void
 opml_write(struct buf *out, const char *title, const struct opml_feed *feeds, size_t count)
 {
-	buf_puts(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<opml version=\"2.0\">\n  <head>\n    <title>");
+	int has_ours = 0;
+	for (size_t i = 0; i < count; i++)
+		has_ours |= feeds[i].user_agent != NULL;
+	buf_puts(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<opml version=\"2.0\"");
+	if (has_ours)
+		buf_puts(out, " xmlns:brief=\"" OPML_BRIEF_NS "\"");
+	buf_puts(out, ">\n  <head>\n    <title>");
 	for (const char *t = title ? title : "brief subscriptions"; *t; t++) {
 		if (*t == '&')
 			buf_puts(out, "&amp;");
@@ -363,6 +372,11 @@ opml_write(struct buf *out, const char *title, const struct opml_feed *feeds, si
 		if (f->html_url) {
 			buf_puts(out, " htmlUrl=\"");
 			opml_escape(out, f->html_url);
+			buf_puts(out, "\"");
+		}
+		if (f->user_agent) {
+			buf_puts(out, " brief:userAgent=\"");
+			opml_escape(out, f->user_agent);
 			buf_puts(out, "\"");
 		}
 		buf_puts(out, "/>\n");

@@ -14,7 +14,12 @@ struct opml_feed {
 	const char *html_url; /* site URL or NULL */
 	const char *title;    /* title, else text, else NULL; NULL too when that is xml_url itself */
 	const char *category; /* "a/b" path of enclosing outlines' titles, or the category attribute; NULL at top */
+	const char *user_agent; /* brief's own per-feed User-Agent (OPML_BRIEF_NS userAgent), or NULL */
 };
+
+/* The XML namespace of brief's own outline attributes (brief:userAgent): other readers
+ * ignore them, a list exported by brief and imported again keeps them. */
+#define OPML_BRIEF_NS "urn:x-brief:opml:1"
 
 /* Parse an OPML document; every outline with an xmlUrl, at any depth, becomes one
  * entry (in document order). Strings live in arena. Returns 0, or -1 with e set when

@@ -320,6 +320,33 @@ main(void)
 	CHECK_INT(reason(o, "no_xml_url"), 2);
 	json_decref(o);
 
+	/* A feed's own User-Agent (feeds add --user-agent) survives export -> import into a new
+	 * archive (brief's own namespaced OPML attribute), and a fetch over loopback sends it. */
+	struct fsrv uas;
+	fsrv_start(&uas, FIXTURES_DIR, NULL);
+	const char *home5 = t_subdir("home5"), *home6 = t_subdir("home6");
+	CHECK_INT(t_brief(NULL, NULL, NULL, "feeds", "add", fsrv_url(&uas, "/rss.xml"), "--user-agent",
+	                  "MyReader/2.0 \"quoted\" & <more>", "--home", home5, NULL),
+	          0);
+	buf_clear(&out);
+	CHECK_INT(t_brief(NULL, &out, NULL, "feeds", "export", "--home", home5, NULL), 0);
+	char ua_path[4200];
+	snprintf(ua_path, sizeof ua_path, "%s/ua.opml", t_subdir("in5"));
+	test_write_file(ua_path, out.data, out.len);
+	CHECK_INT(t_brief(NULL, NULL, NULL, "feeds", "import", ua_path, "--home", home6, NULL), 0);
+	buf_clear(&out);
+	CHECK_INT(t_brief(NULL, &out, NULL, "feeds", "list", "--json", "--home", home6, NULL), 0);
+	list = json_loads(buf_str(&out), 0, &je);
+	CHECK_INT(json_array_size(list), 1);
+	CHECK_STR(json_string_value(json_object_get(json_array_get(list, 0), "user_agent")),
+	          "MyReader/2.0 \"quoted\" & <more>");
+	json_decref(list);
+	CHECK_INT(t_brief(NULL, NULL, NULL, "fetch", "-q", "--home", home6, NULL), 0);
+	char sent_ua[256];
+	fsrv_user_agent(&uas, "/rss.xml", sent_ua, sizeof sent_ua);
+	fsrv_stop(&uas);
+	CHECK_STR(sent_ua, "MyReader/2.0 \"quoted\" & <more>");
+
 	/* A feed's own title is the feed's text: its control characters (an escape sequence that
 	 * retitles or scripts the terminal) never reach the terminal through `feeds list`. */
 	const char *evil_dir = t_subdir("evil");
