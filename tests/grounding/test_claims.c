@@ -1248,6 +1248,50 @@ test_rate_period(void)
 	CHECK_INT(status_of(ix, "It grew 50% a year [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
 }
 
+/* A quotation was matched anywhere in the source's key, which has no spaces, so a draft that
+ * quoted the source's "an unsafe design for most production systems" as "safe design for ...",
+ * left out the "never" before "ship code that skips the security review", or quoted
+ * 不适合在生产环境中大规模部署 without its 不, or bridged a "not" with an ellipsis, passed.
+ * Faithful quotations (the negation written outside the marks, a fragment at word bounds, an
+ * ellipsis over other words) still pass. */
+static void
+test_quote_word_bounds(void)
+{
+	static const struct ground_source src[] = {
+		{1,
+		 "text: \"It is an unsafe design for most production systems,\" he said. She said the team would "
+		 "never ship code that skips the security review. \"We will not ship it before the audit, and it won't "
+		 "run on older phones.\" 团队表示，这个版本不适合在生产环境中大规模部署。",
+		 NULL}};
+	struct ground_index *ix = ground_index_new(src, 1, &A);
+	/* Corrupted: a prefix dropped mid-word, a negation dropped, bridged or cut off. */
+	CHECK_INT(status_of(ix, "He called it a \"safe design for most production systems\" [1].", GROUND_EN, CLAIM_QUOTE,
+	                    NULL),
+	          GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "The team will \"ship code that skips the security review\" [1].", GROUND_EN,
+	                    CLAIM_QUOTE, NULL),
+	          GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "She said: \"We will … ship it before the audit\" [1].", GROUND_EN, CLAIM_QUOTE, NULL),
+	          GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "She said it will \"run on older phones\", and more [1].", GROUND_EN, CLAIM_QUOTE, NULL),
+	          GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "团队称这个版本「适合在生产环境中大规模部署」[1]。", 0, CLAIM_QUOTE, NULL),
+	          GROUND_UNSUPPORTED);
+	/* Faithful. */
+	CHECK_INT(status_of(ix, "He called it \"an unsafe design for most production systems\" [1].", GROUND_EN,
+	                    CLAIM_QUOTE, NULL),
+	          GROUND_OK);
+	CHECK_INT(status_of(ix, "The team will never \"ship code that skips the security review\" [1].", GROUND_EN,
+	                    CLAIM_QUOTE, NULL),
+	          GROUND_OK);
+	CHECK_INT(status_of(ix, "She said it won't \"run on older phones\", and more [1].", GROUND_EN, CLAIM_QUOTE, NULL),
+	          GROUND_OK);
+	CHECK_INT(status_of(ix, "She said: \"We will not ship it … on older phones\" [1].", GROUND_EN, CLAIM_QUOTE, NULL),
+	          GROUND_OK);
+	CHECK_INT(status_of(ix, "团队称这个版本不「适合在生产环境中大规模部署」[1]。", 0, CLAIM_QUOTE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "团队称「这个版本不适合在生产环境中大规模部署」[1]。", 0, CLAIM_QUOTE, NULL), GROUND_OK);
+}
+
 int
 main(void)
 {
@@ -1292,6 +1336,7 @@ main(void)
 	test_word_range_measured();
 	test_percentage_points();
 	test_rate_period();
+	test_quote_word_bounds();
 	arena_free(&A);
 	return test_done("test_claims");
 }

@@ -41,30 +41,105 @@ is_cjk_punct(uint32_t cp)
 	       (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF0F) || (cp >= 0xFF1A && cp <= 0xFF20);
 }
 
-void
-claims_quote_key(const char *s, size_t len, struct buf *out)
+/* Whether the word f[a..b) is a negation: not, never, no, nor, cannot, none, neither (any
+ * case; a word before n't is read by the caller). */
+static int
+negation_word(const char *f, size_t a, size_t b)
+{
+	static const char *const words[] = {"not", "never", "no", "nor", "cannot", "none", "neither"};
+	for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
+		size_t j = 0;
+		while (a + j < b && words[k][j] && ascii_lower(f[a + j]) == words[k][j])
+			j++;
+		if (a + j == b && !words[k][j])
+			return 1;
+	}
+	return 0;
+}
+
+/* Whether code point cp is a Chinese negation written before what it negates. */
+static int
+negation_cjk(uint32_t cp)
+{
+	return cp == 0x4E0D /* 不 */ || cp == 0x6CA1 /* 没 */ || cp == 0x672A /* 未 */ || cp == 0x975E /* 非 */ ||
+	       cp == 0x65E0 /* 无 */ || cp == 0x522B /* 别 */ || cp == 0x52FF /* 勿 */;
+}
+
+/* claims_quote_key, and when marks is not NULL one byte appended to it per byte of the key:
+ * CLAIMS_WORD_START, CLAIMS_WORD_END, CLAIMS_AFTER_NEG (see claims.h). */
+static void
+quote_key(const char *s, size_t len, struct buf *out, struct buf *marks)
 {
 	struct buf f = BUF_INIT;
 	claims_fold(s, len, &f);
+	int neg = 0; /* the last word or CJK character seen was a negation */
 	for (size_t i = 0; i < f.len;) {
 		unsigned char c = (unsigned char)f.data[i];
 		if (c < 0x80) {
-			if (is_ascii_alnum(c))
-				buf_putc(out, (char)ascii_lower(c));
-			else if (c == '.' && i + 2 < f.len && f.data[i + 1] == '.' && f.data[i + 2] == '.')
+			if (is_ascii_alnum(c)) {
+				size_t e = i;
+				while (e < f.len && is_ascii_alnum((unsigned char)f.data[e]))
+					e++;
+				/* A word before n't (straight or curly apostrophe) is a negation, its t part
+				 * of it ("don't": dont, one word). */
+				size_t ap = e < f.len && f.data[e] == '\'' ? 1
+				            : e + 2 < f.len && memcmp(f.data + e, "\xE2\x80\x99", 3) == 0 ? 3
+				                                                                       : 0;
+				int nt = ap && e > i + 1 && ascii_lower(f.data[e - 1]) == 'n' && e + ap < f.len &&
+				         ascii_lower(f.data[e + ap]) == 't' &&
+				         (e + ap + 1 >= f.len || !is_ascii_alnum((unsigned char)f.data[e + ap + 1]));
+				int is_neg = nt || negation_word(f.data, i, e);
+				for (size_t k = i; k < e; k++) {
+					buf_putc(out, (char)ascii_lower(f.data[k]));
+					if (marks)
+						buf_putc(marks, (char)((k == i ? CLAIMS_WORD_START | (neg ? CLAIMS_AFTER_NEG : 0) : 0) |
+						                       (k + 1 == e && !nt ? CLAIMS_WORD_END : 0)));
+				}
+				if (nt) {
+					buf_putc(out, 't');
+					if (marks)
+						buf_putc(marks, CLAIMS_WORD_END);
+					e += ap + 1;
+				}
+				neg = is_neg;
+				i = e;
+				continue;
+			}
+			if (c == '.' && i + 2 < f.len && f.data[i + 1] == '.' && f.data[i + 2] == '.') {
 				buf_putc(out, CLAIMS_GAP), i += 2;
+				if (marks)
+					buf_putc(marks, CLAIMS_WORD_START | CLAIMS_WORD_END);
+			}
 			i++;
 			continue;
 		}
 		uint32_t cp;
 		size_t n = utf8_decode(f.data + i, f.len - i, &cp);
-		if (cp == 0x2026)
+		if (cp == 0x2026) {
 			buf_putc(out, CLAIMS_GAP);
-		else if (!is_cjk_punct(cp))
+			if (marks)
+				buf_putc(marks, CLAIMS_WORD_START | CLAIMS_WORD_END);
+		} else if (!is_cjk_punct(cp)) {
 			buf_append(out, f.data + i, n);
+			for (size_t k = 0; marks && k < n; k++)
+				buf_putc(marks, (char)(CLAIMS_WORD_START | CLAIMS_WORD_END | (neg ? CLAIMS_AFTER_NEG : 0)));
+			neg = negation_cjk(cp);
+		}
 		i += n;
 	}
 	buf_free(&f);
+}
+
+void
+claims_quote_key(const char *s, size_t len, struct buf *out)
+{
+	quote_key(s, len, out, NULL);
+}
+
+void
+claims_quote_key_marked(const char *s, size_t len, struct buf *out, struct buf *marks)
+{
+	quote_key(s, len, out, marks);
 }
 
 const char *
@@ -285,6 +360,30 @@ quote_close(const char *in, const char *close, int single)
 
 /* Open/close quote pairs: 「」 『』 “” ‘’ and ASCII "" (paired in order). Straight single
  * quotes are no quotation marks ('90s, students'). */
+/* Whether a negation (claims.h, CLAIMS_AFTER_NEG) comes right before t[o] (spaces between). */
+static int
+negation_before(const char *t, size_t o)
+{
+	while (o > 0 && t[o - 1] == ' ')
+		o--;
+	size_t b = o;
+	while (b > 0 && is_ascii_alnum((unsigned char)t[b - 1]))
+		b--;
+	if (b < o)
+		return negation_word(t, b, o) ||
+		       (o - b == 1 && ascii_lower(t[b]) == 't' &&
+		        ((b >= 2 && t[b - 1] == '\'' && ascii_lower(t[b - 2]) == 'n') ||
+		         (b >= 4 && memcmp(t + b - 3, "\xE2\x80\x99", 3) == 0 && ascii_lower(t[b - 4]) == 'n')));
+	size_t c = o;
+	while (c > 0 && ((unsigned char)t[c - 1] & 0xC0) == 0x80)
+		c--;
+	if (c == 0 || c == o)
+		return 0;
+	uint32_t cp;
+	utf8_decode(t + c - 1, o - c + 1, &cp);
+	return negation_cjk(cp);
+}
+
 static void
 find_quotes(struct ex *x)
 {
@@ -320,6 +419,7 @@ find_quotes(struct ex *x)
 			struct buf key = BUF_INIT;
 			claims_quote_key(in, (size_t)(c - in), &key);
 			cl_->key = arena_strdup(x->arena, buf_str(&key));
+			cl_->is_negated = negation_before(x->t, (size_t)(o - x->t));
 			buf_free(&key);
 			/* A translation mark right after the closing quote. */
 			const char *m = p;

@@ -78,6 +78,8 @@ struct claim {
 	                     * between two figures; a signed draft figure needs a signed source one */
 	int year, month, day; /* DATE: 0 = not given */
 	int is_translated;  /* QUOTE: marked as a translation */
+	int is_negated;     /* QUOTE: a negation (not, never, no ... n't; 不 没 未 非 无 别 勿) right
+	                     * before its opening mark: the draft keeps the source's negation outside */
 };
 
 /* Fold s[0..len) into out (appended): full-width ASCII forms to ASCII, U+3000 and U+00A0 to
@@ -89,6 +91,14 @@ void claims_fold(const char *s, size_t len, struct buf *out);
  * as CLAIMS_GAP (a quotation with a gap is checked piece by piece). */
 #define CLAIMS_GAP '\x01'
 void claims_quote_key(const char *s, size_t len, struct buf *out);
+
+/* claims_quote_key, with one byte appended to marks per byte appended to out: a Latin word
+ * (ASCII letters and digits) starts or ends there, or a CJK character or a gap, which is
+ * both; and CLAIMS_AFTER_NEG where the word or CJK character before (punctuation and spaces
+ * between) is a negation (not, never, no, nor, cannot, none, neither, a word ending in n't;
+ * 不 没 未 非 无 别 勿), so a quotation that starts there left it out. */
+enum { CLAIMS_WORD_START = 1, CLAIMS_WORD_END = 2, CLAIMS_AFTER_NEG = 4 };
+void claims_quote_key_marked(const char *s, size_t len, struct buf *out, struct buf *marks);
 
 enum {
 	CLAIMS_EN = 1,          /* the text is English (sentence-initial capitalised words) */

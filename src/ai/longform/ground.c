@@ -17,6 +17,7 @@
 struct gsrc {
 	long id;
 	const char *key;        /* claims_quote_key of the whole text */
+	const char *marks;      /* its claims_quote_key_marked marks, one per byte of key */
 	struct claim *claims;   /* figures and dates of the text (all figures) */
 	size_t claim_count;
 	const char **words;     /* sorted lowercase Latin tokens, also without joiners */
@@ -238,10 +239,14 @@ ground_index_new(const struct ground_source *sources, size_t n, struct arena *ar
 		memset(g, 0, sizeof *g);
 		g->id = sources[i].id;
 		const char *text = sources[i].text ? sources[i].text : "";
-		struct buf key = BUF_INIT;
-		claims_quote_key(text, strlen(text), &key);
+		struct buf key = BUF_INIT, marks = BUF_INIT;
+		claims_quote_key_marked(text, strlen(text), &key, &marks);
 		g->key = arena_strdup(arena, buf_str(&key));
+		g->marks = arena_alloc(arena, key.len + 1);
+		if (key.len)
+			memcpy((char *)g->marks, marks.data, key.len);
 		buf_free(&key);
+		buf_free(&marks);
 		size_t cap = 0;
 		claims_extract(text, strlen(text), CLAIMS_ALL_FIGURES, arena, &g->claims, &g->claim_count, &cap);
 		for (size_t k = 0; k < g->claim_count; k++)
@@ -294,20 +299,32 @@ dates_agree(int y1, int m1, int d1, int y2, int m2, int d2)
 	return m2 && (!y1 || !y2 || y1 == y2) && m1 == m2 && (!d1 || !d2 || d1 == d2);
 }
 
-/* Whether quotation key q (pieces separated by CLAIMS_GAP) is in source key s. */
+/* Whether quotation key q (pieces separated by CLAIMS_GAP) is in the key of source g, each
+ * piece in order, beginning and ending where the source's words do (not "reliable" in
+ * "unreliable") and not right after a negation the quotation left out (a first piece may
+ * when the draft writes a negation before the quotation: negated). */
 static int
-quote_in(const char *s, const char *q)
+quote_in(const struct gsrc *g, const char *q, int negated)
 {
 	char *copy = xstrdup(q);
 	int ok = 1, pieces = 0;
 	char *save = NULL;
 	const char gap[2] = {CLAIMS_GAP, 0};
+	const char *s = g->key;
 	for (char *p = strtok_r(copy, gap, &save); p && ok; p = strtok_r(NULL, gap, &save)) {
-		pieces++;
+		size_t n = strlen(p);
+		int latin_start = is_ascii_alnum((unsigned char)p[0]), latin_end = is_ascii_alnum((unsigned char)p[n - 1]);
 		const char *hit = strstr(s, p);
+		for (; hit; hit = strstr(hit + 1, p)) {
+			unsigned char m0 = (unsigned char)g->marks[hit - g->key], m1 = (unsigned char)g->marks[hit - g->key + n - 1];
+			if ((!latin_start || (m0 & CLAIMS_WORD_START)) && (!latin_end || (m1 & CLAIMS_WORD_END)) &&
+			    (!(m0 & CLAIMS_AFTER_NEG) || (negated && pieces == 0)))
+				break;
+		}
+		pieces++;
 		ok = hit != NULL;
 		if (hit)
-			s = hit + strlen(p); /* the next piece comes after this one */
+			s = hit + n; /* the next piece comes after this one */
 	}
 	free(copy);
 	return ok && pieces > 0;
@@ -348,7 +365,7 @@ supports(const struct gsrc *g, const struct claim *c)
 		}
 		return dates_agree(c->year, c->month, c->day, g->year, g->month, g->day);
 	case CLAIM_QUOTE:
-		return c->is_translated ? g->has_quote : quote_in(g->key, c->key);
+		return c->is_translated ? g->has_quote : quote_in(g, c->key, c->is_negated);
 	case CLAIM_NAME:
 		for (const char *w = c->key; *w;) {
 			size_t len = strcspn(w, " ");
