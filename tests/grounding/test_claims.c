@@ -1292,6 +1292,42 @@ test_quote_word_bounds(void)
 	CHECK_INT(status_of(ix, "团队称「这个版本不适合在生产环境中大规模部署」[1]。", 0, CLAIM_QUOTE, NULL), GROUND_OK);
 }
 
+/* A figure's direction and bound were not read, so a draft that made a source's "costs fell
+ * 12%" "rose 12%", "over 300 customers" "under 300", 同比增长 15% 同比下降 15%, or "down from
+ * $40" "up from $40" passed. A figure contradicts only when every source place with it says
+ * the other way; a sentence with no direction, or the same one in other words, passes. */
+static void
+test_direction_words(void)
+{
+	static const struct ground_source src[] = {
+		{1,
+		 "text: Cloud costs fell 12% last quarter, while revenue grew 35%. The firm now has over 300 "
+		 "customers. The price is $25, down from $40. 营收同比增长15%，利润下降8%。",
+		 NULL}};
+	struct ground_index *ix = ground_index_new(src, 1, &A);
+	/* Corrupted. */
+	CHECK_INT(status_of(ix, "Cloud costs rose 12% last quarter [1].", GROUND_EN, CLAIM_FIGURE, NULL),
+	          GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "Revenue dropped 35% [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "The firm has under 300 customers [1].", GROUND_EN, CLAIM_FIGURE, NULL),
+	          GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "The price went up from $40 [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "营收同比下降15%[1]。", 0, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "利润增长了8%[1]。", 0, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	/* Faithful: the same direction in other words, none, or the other figure's. */
+	CHECK_INT(status_of(ix, "Cloud costs dropped 12% [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "Cloud costs were cut by 12% [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "A 12% saving on cloud costs [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "Revenue increased 35% [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "The firm has more than 300 customers [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "It serves 300 customers [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "The price fell to $25 from $40 [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "The price is down from $40 [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "营收同比上涨15%[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "利润减少了8%[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "Discounts of up to 12% apply [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
+}
+
 int
 main(void)
 {
@@ -1337,6 +1373,7 @@ main(void)
 	test_percentage_points();
 	test_rate_period();
 	test_quote_word_bounds();
+	test_direction_words();
 	arena_free(&A);
 	return test_done("test_claims");
 }

@@ -164,6 +164,111 @@ struct ex {
 	                    * |five days"), 0 when none */
 };
 
+/* Whether t[0..i) ends with the ASCII word w (any case, a word boundary before it). */
+static int
+word_ends_at(const char *t, size_t i, const char *w)
+{
+	size_t n = strlen(w);
+	if (i < n || (i > n && is_ascii_alnum((unsigned char)t[i - n - 1])))
+		return 0;
+	for (size_t k = 0; k < n; k++)
+		if (ascii_lower(t[i - n + k]) != w[k])
+			return 0;
+	return 1;
+}
+
+/* Whether t[0..i) ends with one of the count words. */
+static int
+ends_with_any(const char *t, size_t i, const char *const *words, size_t count, int ascii)
+{
+	for (size_t k = 0; k < count; k++) {
+		size_t n = strlen(words[k]);
+		if (ascii ? word_ends_at(t, i, words[k]) : i >= n && memcmp(t + i - n, words[k], n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+#define N_(a) (sizeof a / sizeof *a)
+
+/* The direction of change written before the figure at t[i] in its clause (nearest word,
+ * back to a comma, stop or another figure, at most 48 bytes): 1 up ("rose", "grew", "up",
+ * 增长, 上涨), -1 down ("fell", "dropped", "down", 下降, 减少), 0 none ("up to" is a bound). */
+static int
+direction_before(const char *t, size_t i)
+{
+	static const char *const up[] = {"rose", "rise", "rises", "rising", "risen", "up", "increased", "increase",
+	                                 "increases", "increasing", "grew", "grow", "grows", "growing", "grown",
+	                                 "gained", "gain", "gains", "jumped", "jump", "jumps", "climbed", "climb",
+	                                 "climbs", "surged", "soared", "raised", "boosted", "higher"};
+	static const char *const down[] = {"fell", "fall", "falls", "falling", "fallen", "down", "decreased",
+	                                   "decrease", "decreases", "declined", "decline", "declines", "dropped",
+	                                   "drop", "drops", "shrank", "shrunk", "shrink", "shrinks", "cut", "cuts",
+	                                   "reduced", "reduce", "reduces", "slid", "slipped", "plunged", "plummeted",
+	                                   "sank", "tumbled", "lower"};
+	static const char *const up_zh[] = {"增长", "上涨", "上升", "提高", "提升", "增加", "增至", "涨至",
+	                                    "升至", "涨了", "增长了", "上涨了", "上升了", "提高了", "提升了", "增加了"};
+	static const char *const down_zh[] = {"下降", "下跌", "下滑", "减少", "降低", "降至", "跌至", "减至",
+	                                      "缩减", "削减", "下降了", "下跌了", "下滑了", "减少了", "降低了"};
+	size_t floor = i > 48 ? i - 48 : 0;
+	for (size_t j = i; j > floor;) {
+		unsigned char c = (unsigned char)t[j - 1];
+		if (is_ascii_digit(c) || c == ',' || c == ';' || c == ':' || c == '.' || c == '(' || c == ')')
+			return 0;
+		if (is_ascii_alpha(c)) {
+			if (ends_with_any(t, j, up, N_(up), 1))
+				return word_ends_at(t, j, "up") && strncmp(t + j, " to", 3) == 0 ? 0 : 1; /* up to */
+			if (ends_with_any(t, j, down, N_(down), 1))
+				return -1;
+			while (j > floor && is_ascii_alpha((unsigned char)t[j - 1]))
+				j--;
+			continue;
+		}
+		if (c >= 0x80) {
+			if (ends_with_any(t, j, up_zh, N_(up_zh), 0))
+				return 1;
+			if (ends_with_any(t, j, down_zh, N_(down_zh), 0))
+				return -1;
+			size_t b = j - 1;
+			while (b > 0 && ((unsigned char)t[b] & 0xC0) == 0x80)
+				b--;
+			uint32_t cp;
+			utf8_decode(t + b, j - b, &cp);
+			if (cp == 0xFF0C || cp == 0x3002 || cp == 0xFF1B || cp == 0xFF1A || cp == 0x3001)
+				return 0; /* ， 。 ； ： 、 */
+			j = b;
+			continue;
+		}
+		j--;
+	}
+	return 0;
+}
+
+/* The bound written right before the figure at t[i] (spaces, a currency sign or ~ between):
+ * 1 "over", "above", "more than", "at least", 超过, 逾, 高于, 多于; -1 "under", "below",
+ * "less than", "fewer than", "at most", "up to", 不到, 不足, 低于, 少于; 0 none. */
+static int
+bound_before(const char *t, size_t i)
+{
+	static const char *const over[] = {"over", "above", "more than", "greater than", "at least", "exceeding"};
+	static const char *const under[] = {"under", "below", "less than", "fewer than", "at most", "up to"};
+	static const char *const over_zh[] = {"超过", "逾", "高于", "多于", "超"};
+	static const char *const under_zh[] = {"不到", "不足", "低于", "少于"};
+	while (i > 0 && (t[i - 1] == ' ' || t[i - 1] == '$' || t[i - 1] == '~'))
+		i--;
+	if (i >= 2 && (memcmp(t + i - 2, "\xC2\xA3", 2) == 0))
+		i -= 2; /* £ */
+	if (i >= 3 && (memcmp(t + i - 3, "\xE2\x82\xAC", 3) == 0 || memcmp(t + i - 3, "\xEF\xBF\xA5", 3) == 0))
+		i -= 3; /* € ￥ */
+	while (i > 0 && t[i - 1] == ' ')
+		i--;
+	if (ends_with_any(t, i, over, N_(over), 1) || ends_with_any(t, i, over_zh, N_(over_zh), 0))
+		return 1;
+	if (ends_with_any(t, i, under, N_(under), 1) || ends_with_any(t, i, under_zh, N_(under_zh), 0))
+		return -1;
+	return 0;
+}
+
 static struct claim *
 push(struct ex *x, enum claim_kind kind, size_t start, size_t end)
 {
@@ -179,6 +284,10 @@ push(struct ex *x, enum claim_kind kind, size_t start, size_t end)
 	memset(c, 0, sizeof *c);
 	c->kind = kind;
 	c->text = arena_strndup(x->arena, x->t + start, end - start);
+	if (kind == CLAIM_FIGURE) {
+		c->direction = direction_before(x->t, start);
+		c->bound = bound_before(x->t, start);
+	}
 	return c;
 }
 

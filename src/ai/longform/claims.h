@@ -76,6 +76,10 @@ struct claim {
 	                      * none; a source figure per another period does not support it */
 	int is_negative;    /* FIGURE: a minus sign (−, -, an en dash, 负) right before it, not
 	                     * between two figures; a signed draft figure needs a signed source one */
+	int direction;      /* FIGURE: the change written before it in its clause: 1 up ("rose",
+	                     * "up", 增长), -1 down ("fell", "down", 下降), 0 none */
+	int bound;          /* FIGURE: 1 "over", "more than", 超过 right before it; -1 "under",
+	                     * "less than", "up to", 不到; 0 none */
 	int year, month, day; /* DATE: 0 = not given */
 	int is_translated;  /* QUOTE: marked as a translation */
 	int is_negated;     /* QUOTE: a negation (not, never, no ... n't; 不 没 未 非 无 别 勿) right
