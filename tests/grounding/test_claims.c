@@ -1328,6 +1328,30 @@ test_direction_words(void)
 	CHECK_INT(status_of(ix, "Discounts of up to 12% apply [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
 }
 
+/* The basis of a change was not read, so a draft that made a source's 同比增长15% 环比增长15%,
+ * or "up 8% quarter over quarter" "up 8% year over year", passed. */
+static void
+test_change_basis(void)
+{
+	static const struct ground_source src[] = {
+		{1,
+		 "text: 营收同比增长15%，环比下降3%。Revenue was up 8% quarter over quarter, and margins grew 21% "
+		 "year-on-year.",
+		 NULL}};
+	struct ground_index *ix = ground_index_new(src, 1, &A);
+	CHECK_INT(status_of(ix, "营收环比增长15%[1]。", 0, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "营收同比下降3%[1]。", 0, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "Revenue rose 8% year over year [1].", GROUND_EN, CLAIM_FIGURE, NULL),
+	          GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "Margins grew 21% sequentially [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	/* Faithful: the same basis in other words, or none. */
+	CHECK_INT(status_of(ix, "营收同比上涨15%[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "Revenue grew 15% year over year [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "Revenue rose 8% sequentially [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "Margins grew 21% [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "营收环比下降3%[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
+}
+
 int
 main(void)
 {
@@ -1374,6 +1398,7 @@ main(void)
 	test_rate_period();
 	test_quote_word_bounds();
 	test_direction_words();
+	test_change_basis();
 	arena_free(&A);
 	return test_done("test_claims");
 }

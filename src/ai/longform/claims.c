@@ -269,6 +269,59 @@ bound_before(const char *t, size_t i)
 	return 0;
 }
 
+/* Whether t[i..] begins with a clause stop (, ; : . ， 。 ； ： 、) or a digit. */
+static int
+clause_stop_at(const char *t, size_t i)
+{
+	static const char *const stops[] = {"，", "。", "；", "：", "、"};
+	if (is_ascii_digit((unsigned char)t[i]) || t[i] == ',' || t[i] == ';' || t[i] == ':' ||
+	    (t[i] == '.' && !is_ascii_digit((unsigned char)t[i + 1])))
+		return 1;
+	for (size_t k = 0; k < N_(stops); k++)
+		if (strncmp(t + i, stops[k], strlen(stops[k])) == 0)
+			return 1;
+	return 0;
+}
+
+/* The basis of the change written in the clause of the figure at t[start..end) (at most 48
+ * bytes either side, not past a clause stop or another figure): 1 year on year (同比,
+ * "year over year", "year-on-year", YoY), 2 sequential (环比, "quarter over quarter",
+ * "month over month", "quarter-on-quarter", "month-on-month", "sequentially", QoQ, MoM),
+ * 0 none. */
+static int
+basis_near(const char *t, size_t len, size_t start, size_t end)
+{
+	static const char *const yoy[] = {"同比", "year over year", "year-over-year", "year-on-year", "year on year",
+	                                  "yoy"};
+	static const char *const seq[] = {"环比", "quarter over quarter", "quarter-over-quarter", "quarter-on-quarter",
+	                                  "quarter on quarter", "month over month", "month-over-month",
+	                                  "month-on-month", "month on month", "sequentially", "qoq", "mom"};
+	size_t a = start, b = end;
+	while (a > 0 && start - a < 48 && !clause_stop_at(t, a - 1))
+		a--;
+	while (b < len && b - end < 48 && !clause_stop_at(t, b))
+		b++;
+	for (size_t i = a; i < b; i++) {
+		if (i >= start && i < end)
+			continue;
+		for (int kind = 1; kind <= 2; kind++) {
+			const char *const *w = kind == 1 ? yoy : seq;
+			size_t count = kind == 1 ? N_(yoy) : N_(seq);
+			for (size_t k = 0; k < count; k++) {
+				size_t n = strlen(w[k]), j = 0;
+				if (i + n > b || (i > 0 && is_ascii_alpha((unsigned char)w[k][0]) &&
+				                  is_ascii_alpha((unsigned char)t[i - 1])))
+					continue;
+				while (j < n && ascii_lower(t[i + j]) == w[k][j])
+					j++;
+				if (j == n && !(is_ascii_alpha((unsigned char)w[k][n - 1]) && is_ascii_alpha((unsigned char)t[i + n])))
+					return kind;
+			}
+		}
+	}
+	return 0;
+}
+
 static struct claim *
 push(struct ex *x, enum claim_kind kind, size_t start, size_t end)
 {
@@ -287,6 +340,7 @@ push(struct ex *x, enum claim_kind kind, size_t start, size_t end)
 	if (kind == CLAIM_FIGURE) {
 		c->direction = direction_before(x->t, start);
 		c->bound = bound_before(x->t, start);
+		c->basis = basis_near(x->t, x->len, start, end);
 	}
 	return c;
 }

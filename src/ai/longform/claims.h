@@ -80,6 +80,9 @@ struct claim {
 	                     * "up", 增长), -1 down ("fell", "down", 下降), 0 none */
 	int bound;          /* FIGURE: 1 "over", "more than", 超过 right before it; -1 "under",
 	                     * "less than", "up to", 不到; 0 none */
+	int basis;          /* FIGURE: the basis of a change written in its clause: 1 year on year
+	                     * (同比, "year over year", YoY), 2 sequential (环比, "quarter over
+	                     * quarter", "month-on-month", "sequentially"), 0 none */
 	int year, month, day; /* DATE: 0 = not given */
 	int is_translated;  /* QUOTE: marked as a translation */
 	int is_negated;     /* QUOTE: a negation (not, never, no ... n't; 不 没 未 非 无 别 勿) right

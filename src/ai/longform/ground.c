@@ -349,6 +349,7 @@ supports(const struct gsrc *g, const struct claim *c)
 			    (!c->measure || !s->measure || strcmp(c->measure, s->measure) == 0) &&
 			    (!c->period || !s->period || strcmp(c->period, s->period) == 0) &&
 			    c->direction * s->direction >= 0 && c->bound * s->bound >= 0 &&
+			    (!c->basis || !s->basis || c->basis == s->basis) &&
 			    (!c->is_measure || s->is_measure || c->is_percent || c->is_multiple || c->value > 10 ||
 			     c->unit < 1) &&
 			    fabs(s->value - c->value) <= c->unit / 2 + 1e-9 * fabs(c->value))
