@@ -47,7 +47,16 @@ cmd_serve(int argc, char **argv)
 		fprintf(stderr, "brief serve: %s\n", e.msg);
 		return EXIT_FAIL;
 	}
+	/* A bad address from the environment or the config is named as such, not as --listen. */
+	const char *listen_name = listen                                 ? NULL
+	                          : getenv("BRIEF_LISTEN") && *getenv("BRIEF_LISTEN") ? "BRIEF_LISTEN"
+	                                                                               : "[serve] listen";
 	listen = config_first(listen, "BRIEF_LISTEN", config_values(&app.cfg)->serve_listen);
+	if (listen_name && listen && serve_check_listen(listen, listen_name, &e) < 0) {
+		fprintf(stderr, "brief serve: %s\n", e.msg);
+		app_close(&app);
+		return EXIT_FAIL;
+	}
 
 	/* Before the server thread starts: its searches reuse memory instead of faulting it in
 	 * again on every request (util/heap.h). Only speed depends on it. */

@@ -32,15 +32,17 @@ struct serve {
 /* Report pages are brief's own HTML; still, nothing in them may run or fetch: no scripts, no
  * network, styles inline only, and a sandbox for good measure. */
 
-/* Split "HOST:PORT" / "[V6]:PORT" / ":PORT" / "PORT" into host and port. */
+/* Split "HOST:PORT" / "[V6]:PORT" / ":PORT" / "PORT" into host and port; an error names the
+ * setting as name ("--listen", "BRIEF_LISTEN", "[serve] listen"). */
 static int
-parse_listen(const char *listen, char *host, size_t hsize, char *port, size_t psize, struct err *e)
+parse_listen(const char *listen, const char *name, char *host, size_t hsize, char *port, size_t psize,
+             struct err *e)
 {
 	const char *colon = strrchr(listen, ':');
 	if (listen[0] == '[') {
 		const char *close = strchr(listen, ']');
 		if (!close || close[1] != ':')
-			return err_set(e, "--listen wants HOST:PORT, not \"%s\"", listen);
+			return err_set(e, "%s wants HOST:PORT, not \"%s\"", name, listen);
 		snprintf(host, hsize, "%.*s", (int)(close - listen - 1), listen + 1);
 		colon = close + 1;
 	} else if (!colon) {
@@ -53,7 +55,7 @@ parse_listen(const char *listen, char *host, size_t hsize, char *port, size_t ps
 	}
 	long p;
 	if (str_to_long(colon + 1, 0, 65535, &p) < 0)
-		return err_set(e, "--listen wants HOST:PORT with a port in 0..65535, not \"%s\"", listen);
+		return err_set(e, "%s wants HOST:PORT with a port in 0..65535, not \"%s\"", name, listen);
 	snprintf(port, psize, "%ld", p);
 	return 0;
 }
@@ -89,7 +91,7 @@ static int
 open_socket(struct serve *sv, const char *listen_arg, int *is_v6, struct err *e)
 {
 	char host[256], port[16];
-	if (parse_listen(listen_arg, host, sizeof host, port, sizeof port, e) < 0)
+	if (parse_listen(listen_arg, "--listen", host, sizeof host, port, sizeof port, e) < 0) /* checked before */
 		return -1;
 	struct addrinfo hints, *ai = NULL;
 	memset(&hints, 0, sizeof hints);
@@ -355,7 +357,14 @@ serve_check_opts(const struct serve_opts *o, struct err *e)
 			return err_set(e, "the serve token must be 16 to 256 characters long");
 	}
 	char host[256], port[16];
-	return o->listen ? parse_listen(o->listen, host, sizeof host, port, sizeof port, e) : 0;
+	return o->listen ? parse_listen(o->listen, "--listen", host, sizeof host, port, sizeof port, e) : 0;
+}
+
+int
+serve_check_listen(const char *listen, const char *name, struct err *e)
+{
+	char host[256], port[16];
+	return parse_listen(listen, name, host, sizeof host, port, sizeof port, e);
 }
 
 struct serve *

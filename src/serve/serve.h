@@ -44,6 +44,9 @@ struct serve_opts {
  * (NULL: not checked), without opening anything: a command can refuse them before it makes its
  * state directory. Returns 0, or -1 with e set. serve_start checks the same. */
 int serve_check_opts(const struct serve_opts *o, struct err *e);
+/* Check the form of a listen address as serve_check_opts does, an error naming the setting it
+ * came from as name ("BRIEF_LISTEN", "[serve] listen"). Returns 0 or -1 with e set. */
+int serve_check_listen(const char *listen, const char *name, struct err *e);
 /* Open the store at db_path (created and migrated if needed) and start answering as o says.
  * Returns the running server, or NULL with e set (e.g. "cannot listen on 127.0.0.1:80: Permission
  * denied"). */

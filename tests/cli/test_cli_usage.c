@@ -62,7 +62,22 @@ static const struct config_case config_cases[] = {
 	 "config [daily] front_matter: want jekyll or hugo for --site, not \"none\""},
 	{"[daily]\nfront_matter = wordpress\n", {"daily", "--no-fetch", "--site", "SITE"},
 	 "config [daily] front_matter: want jekyll or hugo for --site, not \"wordpress\""},
+	/* it said "--listen wants ...", a flag the user never gave */
+	{"[serve]\nlisten = nonsense:port\n", {"serve"}, "[serve] listen wants HOST:PORT"},
 };
+
+/* The same from the environment: BRIEF_LISTEN named, not --listen. */
+static void
+test_listen_from_env(struct buf *err)
+{
+	char *env[] = {"BRIEF_LISTEN=[::1:8080", "BRIEF_CONFIG=/dev/null", NULL};
+	buf_clear(err);
+	int rc = t_brief(env, NULL, err, "serve", "--home", t_subdir("listen-env"), NULL);
+	CHECK_INT(rc, 1);
+	CHECK(strstr(buf_str(err), "BRIEF_LISTEN wants HOST:PORT, not \"[::1:8080\"") != NULL);
+	if (rc != 1 || !strstr(buf_str(err), "BRIEF_LISTEN wants"))
+		fprintf(stderr, "BRIEF_LISTEN: exit %d\n%s", rc, buf_str(err));
+}
 
 static void
 test_config_values(struct buf *err)
@@ -126,6 +141,7 @@ main(void)
 {
 	struct buf err = BUF_INIT;
 	test_config_values(&err);
+	test_listen_from_env(&err);
 	test_article_top_out(&err);
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		const char *const *a = cases[i].args;
