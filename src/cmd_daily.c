@@ -412,6 +412,9 @@ cmd_daily(int argc, char **argv)
 		return cmd_usage_error("daily", e.msg);
 	if (a->site && a->front_matter && fm == WEEKLY_FM_NONE) /* a site's posts need front matter */
 		return cmd_usage_error("daily", "--site needs Jekyll or Hugo front matter (--front-matter jekyll|hugo)");
+	if (a->site && a->format && !a->out) /* it was ignored: --site alone writes the post as Markdown */
+		return cmd_usage_error("daily", "--format goes with --out (or stdout without --site): --site alone writes "
+		                                  "the site's Markdown post");
 	if (a->is_redeliver && !a->deliver)
 		return cmd_usage_error("daily", "--redeliver goes with --deliver NAME[,NAME]");
 	tzset(); /* dates in the reader's time zone */

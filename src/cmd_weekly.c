@@ -290,6 +290,9 @@ cmd_weekly(int argc, char **argv)
 		return cmd_usage_error("weekly", e.msg);
 	if (a->site && a->front_matter && fm == WEEKLY_FM_NONE) /* a site's posts need front matter */
 		return cmd_usage_error("weekly", "--site needs Jekyll or Hugo front matter (--front-matter jekyll|hugo)");
+	if (a->site && a->format && !a->out) /* it was ignored: --site alone writes the post as Markdown */
+		return cmd_usage_error("weekly", "--format goes with --out (or stdout without --site): --site alone writes "
+		                                  "the site's Markdown post");
 	if (a->is_redeliver && !a->deliver)
 		return cmd_usage_error("weekly", "--redeliver goes with --deliver NAME[,NAME]");
 	tzset();

@@ -31,6 +31,9 @@ static const struct usage_case cases[] = {
 	{{"weekly", "--no-fetch", "--front-matter", "wordpress"}, "--front-matter wants jekyll, hugo or none"},
 	{{"daily", "--no-fetch", "--site", "/nonexistent/site", "--front-matter", "none"}, "--site needs Jekyll or Hugo"},
 	{{"weekly", "--no-fetch", "--site", "/nonexistent/site", "--front-matter", "none"}, "--site needs Jekyll or Hugo"},
+	/* --format beside --site alone was ignored without a word (only the post was written) */
+	{{"daily", "--no-fetch", "--site", "/nonexistent/site", "--format", "json"}, "--format goes with --out"},
+	{{"weekly", "--no-fetch", "--site", "/nonexistent/site", "--format", "html"}, "--format goes with --out"},
 	{{"article", "--top", "0"}, "--top wants a whole number from 1 to 50"},
 	{{"article", "s0123456789ab", "--top", "2"}, "give one STORY"},
 	{{"article"}, "give one STORY"},
