@@ -1286,6 +1286,26 @@ test_quote_word_bounds(void)
 	          GROUND_OK);
 	CHECK_INT(status_of(ix, "She said it won't \"run on older phones\", and more [1].", GROUND_EN, CLAIM_QUOTE, NULL),
 	          GROUND_OK);
+	/* A negation ends with its sentence: the corpus's Daring Fireball post quotes the NYT's
+	 * "...seems narrow but really isn't. “Law enforcement agents ... wins this case,”" and the
+	 * offline article's verbatim quote of the second sentence was flagged as leaving out the
+	 * first sentence's "isn't". */
+	static const struct ground_source q[] = {
+		{1,
+		 "text: Apple reiterated that the government\u2019s request seems narrow but really isn\u2019t. \u201cLaw "
+		 "enforcement agents around the country have already said they have hundreds of iPhones they want Apple "
+		 "to unlock if the F.B.I. wins this case,\u201d the company said. 团队的回答是：不。「我们会在下个月正式发布新版本」",
+		 NULL}};
+	struct ground_index *qx = ground_index_new(q, 1, &A);
+	CHECK_INT(status_of(qx,
+	                    "\u201cLaw enforcement agents around the country have already said they have hundreds of "
+	                    "iPhones they want Apple to unlock if the F.B.I. wins this case,\u201d the company said [1].",
+	                    GROUND_EN, CLAIM_QUOTE, NULL),
+	          GROUND_OK);
+	CHECK_INT(status_of(qx, "\u201cLaw enforcement agents around the country\u201d [1].", GROUND_EN, CLAIM_QUOTE, NULL),
+	          GROUND_OK);
+	CHECK_INT(status_of(qx, "\u201cif the F.B.I. wins\u201d [1].", GROUND_EN, CLAIM_QUOTE, NULL), GROUND_OK);
+	CHECK_INT(status_of(qx, "团队说「我们会在下个月正式发布新版本」[1]。", 0, CLAIM_QUOTE, NULL), GROUND_OK);
 	CHECK_INT(status_of(ix, "She said: \"We will not ship it … on older phones\" [1].", GROUND_EN, CLAIM_QUOTE, NULL),
 	          GROUND_OK);
 	CHECK_INT(status_of(ix, "团队称这个版本不「适合在生产环境中大规模部署」[1]。", 0, CLAIM_QUOTE, NULL), GROUND_OK);

@@ -109,12 +109,18 @@ quote_key(const char *s, size_t len, struct buf *out, struct buf *marks)
 				buf_putc(out, CLAIMS_GAP), i += 2;
 				if (marks)
 					buf_putc(marks, CLAIMS_WORD_START | CLAIMS_WORD_END);
+			} else if (c == '.' || c == '!' || c == '?' || c == ';') {
+				/* a sentence's end: "…really isn't. “Law enforcement…” quotes the next
+				 * sentence whole, it leaves out no negation */
+				neg = 0;
 			}
 			i++;
 			continue;
 		}
 		uint32_t cp;
 		size_t n = utf8_decode(f.data + i, f.len - i, &cp);
+		if (cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0xFF1B) /* 。！？； end a sentence */
+			neg = 0;
 		if (cp == 0x2026) {
 			buf_putc(out, CLAIMS_GAP);
 			if (marks)

@@ -103,7 +103,8 @@ void claims_quote_key(const char *s, size_t len, struct buf *out);
  * (ASCII letters and digits) starts or ends there, or a CJK character or a gap, which is
  * both; and CLAIMS_AFTER_NEG where the word or CJK character before (punctuation and spaces
  * between) is a negation (not, never, no, nor, cannot, none, neither, a word ending in n't;
- * 不 没 未 非 无 别 勿), so a quotation that starts there left it out. */
+ * 不 没 未 非 无 别 勿) in the same sentence (a . ! ? ; 。！？； between ends it), so a quotation
+ * that starts there left it out. */
 enum { CLAIMS_WORD_START = 1, CLAIMS_WORD_END = 2, CLAIMS_AFTER_NEG = 4 };
 void claims_quote_key_marked(const char *s, size_t len, struct buf *out, struct buf *marks);
 
