@@ -27,6 +27,22 @@ is_md_escapable(int c)
 	return c > 0x20 && c < 0x7F && !is_ascii_alnum(c);
 }
 
+/* The parts of a link whose text starts at s[from] (after its '['), within s[0..len): *mid at
+ * the first "](" whose ']' is no Markdown escape ("\]" is text), and the returned ')' that
+ * closes its URL; NULL (and *mid NULL when there is no "](") when it is no link. */
+static const char *
+link_parts(const char *s, size_t len, size_t from, const char **mid)
+{
+	*mid = NULL;
+	for (size_t j = from; j + 1 < len && !*mid; j++) {
+		if (s[j] == '\\' && is_md_escapable((unsigned char)s[j + 1]))
+			j++;
+		else if (s[j] == ']' && s[j + 1] == '(')
+			*mid = s + j;
+	}
+	return *mid ? memchr(*mid + 2, ')', (size_t)(s + len - (*mid + 2))) : NULL;
+}
+
 static void
 escape_slack(struct buf *out, const char *s, size_t len)
 {
@@ -160,15 +176,7 @@ inline_line(const struct md_style *st, const char *s, size_t len, struct buf *ou
 			i = (size_t)close + 1;
 		} else if (c == '[') {
 			/* The text ends at the first "](" whose ']' is no Markdown escape ("\]" is text). */
-			const char *mid = NULL, *end = NULL;
-			for (size_t j = i + 1; j + 1 < len && !mid; j++) {
-				if (s[j] == '\\' && is_md_escapable((unsigned char)s[j + 1]))
-					j++;
-				else if (s[j] == ']' && s[j + 1] == '(')
-					mid = s + j;
-			}
-			if (mid)
-				end = memchr(mid + 2, ')', (size_t)(s + len - (mid + 2)));
+			const char *mid = NULL, *end = link_parts(s, len, i + 1, &mid);
 			if (mid && end && is_safe_url(mid + 2, (size_t)(end - mid - 2))) {
 				struct buf text = BUF_INIT; /* shown as written: its escapes undone */
 				for (const char *t = s + i + 1; t < mid; t++) {
@@ -290,16 +298,8 @@ put_without_images(struct buf *out, const char *s, size_t len)
 			continue;
 		}
 		const char *mid = NULL, *end = NULL;
-		if (s[i] == '!' && i + 1 < len && s[i + 1] == '[') {
-			for (size_t j = i + 2; j + 1 < len && !mid; j++) {
-				if (s[j] == '\\' && is_md_escapable((unsigned char)s[j + 1]))
-					j++;
-				else if (s[j] == ']' && s[j + 1] == '(')
-					mid = s + j;
-			}
-			if (mid)
-				end = memchr(mid + 2, ')', (size_t)(s + len - (mid + 2)));
-		}
+		if (s[i] == '!' && i + 1 < len && s[i + 1] == '[')
+			end = link_parts(s, len, i + 2, &mid);
 		if (!end) {
 			buf_putc(out, s[i]);
 			continue;
