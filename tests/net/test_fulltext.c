@@ -106,6 +106,26 @@ fetch(struct store *st, const char *config_text, struct arena *a, struct fetch_s
 	config_free(&cfg);
 }
 
+/* Serve the items in items (item()'s output) as the RSS feed NAME.xml, titled NAME, on the
+ * public server; open st, a fresh store in the subdirectory NAME subscribed to that feed
+ * alone, and fetch it once with full text on. The caller closes st. */
+static void
+fetch_one_feed(const char *name, const struct buf *items, struct store *st, struct arena *a,
+               struct fetch_summary *s)
+{
+	struct buf b = BUF_INIT;
+	buf_printf(&b, "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>%s</title>\n%s</channel></rss>\n",
+	           name, buf_str(items));
+	char file[200], feed[300];
+	snprintf(file, sizeof file, "%s.xml", name);
+	t_write_in(root, file, buf_str(&b));
+	buf_free(&b);
+	t_store_open(st, t_subdir(name));
+	snprintf(feed, sizeof feed, "http://127.0.0.3:%d/%s", pub.port, file);
+	t_add_source(st, feed);
+	fetch(st, "[fetch]\nfull_text = true\n", a, s);
+}
+
 static long
 requests(const struct fsrv *s, const char *target)
 {
@@ -248,20 +268,13 @@ test_large_pages(void)
 	char big[300], huge[300];
 	snprintf(big, sizeof big, "http://127.0.0.3:%d/big.html", pub.port);
 	snprintf(huge, sizeof huge, "http://127.0.0.3:%d/huge.html", pub.port);
-	buf_puts(&b, "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Big</title>\n");
 	item(&b, "Big", big, "Short.");
 	item(&b, "Huge", huge, "Short.");
-	buf_puts(&b, "</channel></rss>\n");
-	t_write_in(root, "big.xml", buf_str(&b));
-	buf_free(&b);
 	struct store st;
-	t_store_open(&st, t_subdir("large"));
-	char feed[300];
-	snprintf(feed, sizeof feed, "http://127.0.0.3:%d/big.xml", pub.port);
-	t_add_source(&st, feed);
 	struct arena a = ARENA_INIT;
 	struct fetch_summary s;
-	fetch(&st, "[fetch]\nfull_text = true\n", &a, &s);
+	fetch_one_feed("big", &b, &st, &a, &s);
+	buf_free(&b);
 	CHECK_INT(s.feeds_ok, 1);
 	CHECK_INT(s.pages_total, 2);
 	CHECK_INT(s.pages_ok, 1);
@@ -297,19 +310,12 @@ test_charsets(void)
 	snprintf(header, sizeof header, "http://127.0.0.3:%d/gbk-bare.html?charset=gbk", pub.port);
 	snprintf(inpage, sizeof inpage, "http://127.0.0.3:%d/gbk-meta.html", pub.port);
 	buf_clear(&b);
-	buf_puts(&b, "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>GBK</title>\n");
 	item(&b, "By header", header, "Short.");
 	item(&b, "By meta", inpage, "Short.");
-	buf_puts(&b, "</channel></rss>\n");
-	t_write_in(root, "gbk.xml", buf_str(&b));
 	struct store st;
-	t_store_open(&st, t_subdir("charsets"));
-	char feed[300];
-	snprintf(feed, sizeof feed, "http://127.0.0.3:%d/gbk.xml", pub.port);
-	t_add_source(&st, feed);
 	struct arena a = ARENA_INIT;
 	struct fetch_summary s;
-	fetch(&st, "[fetch]\nfull_text = true\n", &a, &s);
+	fetch_one_feed("gbk", &b, &st, &a, &s);
 	CHECK_INT(s.pages_total, 2);
 	CHECK_INT(s.pages_ok, 2);
 	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM fulltext WHERE status = 1 AND"
@@ -355,20 +361,13 @@ test_not_html(void)
 	char pdf[300], png[300];
 	snprintf(pdf, sizeof pdf, "http://127.0.0.3:%d/paper.pdf?ctype=application/pdf", pub.port);
 	snprintf(png, sizeof png, "http://127.0.0.3:%d/paper.pdf?ctype=image/png", pub.port);
-	buf_puts(&b, "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Papers</title>\n");
 	item(&b, "A paper", pdf, "A paper on tides.");
 	item(&b, "A chart", png, "A chart of tides.");
-	buf_puts(&b, "</channel></rss>\n");
-	t_write_in(root, "papers.xml", buf_str(&b));
-	buf_free(&b);
 	struct store st;
-	t_store_open(&st, t_subdir("nothtml"));
-	char feed[300];
-	snprintf(feed, sizeof feed, "http://127.0.0.3:%d/papers.xml", pub.port);
-	t_add_source(&st, feed);
 	struct arena a = ARENA_INIT;
 	struct fetch_summary s;
-	fetch(&st, "[fetch]\nfull_text = true\n", &a, &s);
+	fetch_one_feed("papers", &b, &st, &a, &s);
+	buf_free(&b);
 	CHECK_INT(s.feeds_ok, 1);
 	CHECK_INT(s.pages_total, 2);
 	CHECK_INT(s.pages_ok, 0);
@@ -408,22 +407,15 @@ test_walls(void)
 	snprintf(check, sizeof check, "http://127.0.0.3:%d/story.html?html=1", pub.port); /* "Just a moment..." */
 	snprintf(ok, sizeof ok, "http://127.0.0.3:%d/article.html?k=walls", pub.port);
 	struct buf b = BUF_INIT;
-	buf_puts(&b, "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Walls</title>\n");
 	item(&b, "Paywalled", pay, "Budget approved.");
 	item(&b, "Consent", consent, "Ferry news.");
 	item(&b, "Bot check", check, "Quay news.");
 	item(&b, "Open", ok, "Tides are early.");
-	buf_puts(&b, "</channel></rss>\n");
-	t_write_in(root, "walls.xml", buf_str(&b));
-	buf_free(&b);
 	struct store st;
-	t_store_open(&st, t_subdir("walls"));
-	char feed[300];
-	snprintf(feed, sizeof feed, "http://127.0.0.3:%d/walls.xml", pub.port);
-	t_add_source(&st, feed);
 	struct arena a = ARENA_INIT;
 	struct fetch_summary s;
-	fetch(&st, "[fetch]\nfull_text = true\n", &a, &s);
+	fetch_one_feed("walls", &b, &st, &a, &s);
+	buf_free(&b);
 	CHECK_INT(s.feeds_ok, 1);
 	CHECK_INT(s.pages_total, 4);
 	CHECK_INT(s.pages_ok, 1);
@@ -469,21 +461,14 @@ test_home_redirect(void)
 	t_url_escape(t, e, sizeof e);
 	snprintf(moved, sizeof moved, "http://127.0.0.3:%d/moved-post.html?redirect=301&to=%s", pub.port, e);
 	struct buf b = BUF_INIT;
-	buf_puts(&b, "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Homes</title>\n");
 	item(&b, "Old post", gone, "Lighthouse repainted.");
 	item(&b, "The site", home, "Visit us.");
 	item(&b, "Moved post", moved, "Tides are early.");
-	buf_puts(&b, "</channel></rss>\n");
-	t_write_in(root, "homes.xml", buf_str(&b));
-	buf_free(&b);
 	struct store st;
-	t_store_open(&st, t_subdir("home"));
-	char feed[300];
-	snprintf(feed, sizeof feed, "http://127.0.0.3:%d/homes.xml", pub.port);
-	t_add_source(&st, feed);
 	struct arena a = ARENA_INIT;
 	struct fetch_summary s;
-	fetch(&st, "[fetch]\nfull_text = true\n", &a, &s);
+	fetch_one_feed("homes", &b, &st, &a, &s);
+	buf_free(&b);
 	CHECK_INT(s.feeds_ok, 1);
 	CHECK_INT(s.pages_total, 3);
 	CHECK_INT(status_of(&st, gone), FULLTEXT_NO_ARTICLE);
@@ -511,7 +496,6 @@ test_long_teaser(void)
 	for (int i = 0; i < 5; i++) /* ~500 characters: over the 500 of a thin item, under the article */
 		buf_puts(&d, "The harbour office says the spring tides arrive earlier this year, and walkers should check. ");
 	buf_puts(&d, "Ferry crews are worried too.");
-	buf_puts(&b, "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Teasers</title>\n");
 	buf_printf(&b, "<item><title>More</title><link>%s</link><description>&lt;p&gt;%s&lt;/p&gt;&lt;p&gt;&lt;a href=\"%s\""
 	               "&gt;Continue reading &amp;rarr;&lt;/a&gt;&lt;/p&gt;</description></item>\n",
 	           more, buf_str(&d), more);
@@ -519,18 +503,12 @@ test_long_teaser(void)
 	           cut, buf_str(&d));
 	buf_printf(&b, "<item><title>Whole</title><link>%s</link><description>%s That is all.</description></item>\n",
 	           whole, buf_str(&d));
-	buf_puts(&b, "</channel></rss>\n");
-	t_write_in(root, "teasers.xml", buf_str(&b));
-	buf_free(&b);
 	buf_free(&d);
 	struct store st;
-	t_store_open(&st, t_subdir("teasers"));
-	char feed[300];
-	snprintf(feed, sizeof feed, "http://127.0.0.3:%d/teasers.xml", pub.port);
-	t_add_source(&st, feed);
 	struct arena a = ARENA_INIT;
 	struct fetch_summary s;
-	fetch(&st, "[fetch]\nfull_text = true\n", &a, &s);
+	fetch_one_feed("teasers", &b, &st, &a, &s);
+	buf_free(&b);
 	CHECK_INT(s.feeds_ok, 1);
 	CHECK(t_query_int(&st, "SELECT min(length(unpacked(text))) FROM items") >= 500);
 	CHECK_INT(s.pages_total, 2);
@@ -564,20 +542,13 @@ test_soft_404(void)
 	snprintf(missing, sizeof missing, "http://127.0.0.3:%d/missing.html", pub.port);
 	snprintf(errors, sizeof errors, "http://127.0.0.3:%d/errors.html", pub.port);
 	struct buf b = BUF_INIT;
-	buf_puts(&b, "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Gone</title>\n");
 	item(&b, "Removed post", missing, "Lifeboat day.");
 	item(&b, "404 errors", errors, "Our move.");
-	buf_puts(&b, "</channel></rss>\n");
-	t_write_in(root, "gone.xml", buf_str(&b));
-	buf_free(&b);
 	struct store st;
-	t_store_open(&st, t_subdir("soft404"));
-	char feed[300];
-	snprintf(feed, sizeof feed, "http://127.0.0.3:%d/gone.xml", pub.port);
-	t_add_source(&st, feed);
 	struct arena a = ARENA_INIT;
 	struct fetch_summary s;
-	fetch(&st, "[fetch]\nfull_text = true\n", &a, &s);
+	fetch_one_feed("gone", &b, &st, &a, &s);
+	buf_free(&b);
 	CHECK_INT(s.pages_total, 2);
 	CHECK_INT(status_of(&st, missing), FULLTEXT_NO_ARTICLE);
 	CHECK_INT(status_of(&st, errors), FULLTEXT_OK);
