@@ -41,6 +41,9 @@ struct ref {
 	uint64_t latin[TITLE_MAX]; /* the words that are not CJK */
 	size_t latin_count;
 	int has_cjk;
+	uint64_t core[TITLE_MAX]; /* the words but release words */
+	size_t core_count;
+	int release_word, serial_word;
 	int has_simhash;
 	uint64_t simhash;
 };
@@ -53,8 +56,17 @@ ref_of(const struct article *a, struct arena *arena, struct ref *r)
 	struct text_iter it;
 	text_iter_init(&it, a->title, strlen(a->title));
 	while (text_next(&it) && r->word_count < TITLE_MAX) {
+		if (!it.is_cjk && cluster_release_word(it.word))
+			r->release_word = 1; /* "out", "now": stop words */
 		if (!it.is_cjk && (text_is_stopword(it.word) || (it.len < 2 && !(it.word[0] >= '0' && it.word[0] <= '9'))))
 			continue;
+		int release = 0;
+		if (!it.is_cjk) {
+			cluster_fold_word(it.word, &it.len);
+			release = cluster_release_word(it.word);
+			r->release_word |= release;
+			r->serial_word |= cluster_serial_word(it.word);
+		}
 		uint64_t h = hash64(it.word, it.len, HASH_SEED);
 		int dup = 0;
 		for (size_t i = 0; i < r->word_count; i++)
@@ -62,6 +74,8 @@ ref_of(const struct article *a, struct arena *arena, struct ref *r)
 		if (dup)
 			continue;
 		r->words[r->word_count++] = h;
+		if (!release)
+			r->core[r->core_count++] = h;
 		r->has_cjk |= it.is_cjk;
 		if (!it.is_cjk)
 			r->latin[r->latin_count++] = h;
@@ -104,13 +118,19 @@ ref_common(const uint64_t *w, size_t n, const uint64_t *v, size_t m)
  * >= CLUSTER_TITLE_CONTAINED when every word of the shorter title is in the other; or, a
  * title with CJK words: the Latin words of the title with fewer, CLUSTER_TITLE_LATIN_MIN at
  * least and one a number, all in the other, and a CJK word shared when both have some; never
- * when both titles carry numbers and not the same ones. */
+ * when both titles carry numbers and not the same ones. Two release headlines: a release word
+ * in one at least, no series word and no CJK in either, and the same words but the release
+ * words, two or more, a number among them and a word that is none. */
 static int
 ref_titles_match(const struct ref *a, const struct ref *b)
 {
 	if (a->number_count && b->number_count &&
 	    (a->number_count != b->number_count || !ref_all_in(a->numbers, a->number_count, b->numbers, b->number_count)))
 		return 0;
+	if ((a->release_word || b->release_word) && !a->serial_word && !b->serial_word && !a->has_cjk && !b->has_cjk &&
+	    a->number_count && a->core_count >= 2 && a->core_count > a->number_count && a->core_count == b->core_count &&
+	    ref_all_in(a->core, a->core_count, b->core, b->core_count))
+		return 1;
 	if (a->has_cjk || b->has_cjk) {
 		const struct ref *x = a->latin_count <= b->latin_count ? a : b, *y = x == a ? b : a;
 		if (x->latin_count >= CLUSTER_TITLE_LATIN_MIN && x->number_count &&
@@ -533,6 +553,50 @@ test_title_numbers(void)
 	arena_free(&a);
 }
 
+/* Release headlines of one version, worded two ways: "Rust 1.84.0 released" and "Announcing
+ * Rust 1.84.0" share two of four words (Jaccard 0.5), "Python 3.13.0 released" and "Python
+ * 3.13.0 is now available" two of three, "Kubernetes 1.32" and "v1.32" not even the version,
+ * so each release was two stories in the digest. With the release words set aside and words
+ * folded they are one; a title that says more than the release, another version, a series'
+ * issue or one source's two posts stay apart. */
+static void
+test_release_titles(void)
+{
+	static const struct {
+		const char *a, *b;
+		int same;
+	} pairs[] = {
+		{"Rust 1.84.0 released", "Announcing Rust 1.84.0", 1},
+		{"Python 3.13.0 released", "Python 3.13.0 is now available", 1},
+		{"SQLite 3.47.0 released", "Release: SQLite 3.47.0", 1},
+		{"Firefox 133 released", "Firefox 133 is out", 1},
+		{"Kubernetes 1.32 released", "Kubernetes v1.32 released", 1},
+		{"Nvidia unveils Blackwell B200 GPU", "Nvidia's Blackwell B200 GPU unveiled at GTC", 1},
+		{"Rust 1.84.0 released", "Rust 1.84.0 breaks my build", 0},
+		{"Rust 1.84.0 released", "Announcing Rust 1.85.0", 0},
+		{"Episode 42 is out", "Episode 42 released", 0},
+		{"Firefox 133", "Firefox 133 is out", 1},
+		{"Rust released", "Announcing Rust", 0},
+	};
+	struct arena a = ARENA_INIT;
+	struct story *st;
+	size_t n;
+	for (size_t p = 0; p < sizeof pairs / sizeof pairs[0]; p++) {
+		struct article arts[2] = {
+			{.id = 1, .source_id = 1, .title = pairs[p].a, .link = "https://a.example/1", .text = "", .when = 100},
+			{.id = 2, .source_id = 2, .title = pairs[p].b, .link = "https://b.example/2", .text = "", .when = 200},
+		};
+		cluster_stories(arts, 2, &a, &st, &n);
+		if ((int)n != (pairs[p].same ? 1 : 2))
+			fprintf(stderr, "pair %zu: \"%s\" ~ \"%s\"\n", p, pairs[p].a, pairs[p].b);
+		CHECK_INT((int)n, pairs[p].same ? 1 : 2);
+		arts[1].source_id = 1; /* from one source: apart */
+		cluster_stories(arts, 2, &a, &st, &n);
+		CHECK_INT((int)n, 2);
+	}
+	arena_free(&a);
+}
+
 /* One story in Chinese titles, or in an English and a Chinese one: word Jaccard over CJK
  * character pairs never joined them ("OpenAI 发布 GPT-5" ~ "GPT-5 正式发布：OpenAI 新模型有哪些变
  * 化" share 3 of 13 words; an English title shares no pair with a Chinese one), so a Chinese
@@ -641,6 +705,7 @@ main(void)
 {
 	test_page_anchors();
 	test_title_numbers();
+	test_release_titles();
 	test_cjk_titles();
 	test_id_after_join();
 	test_home_page_links();

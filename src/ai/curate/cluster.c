@@ -221,6 +221,10 @@ struct sig {
 	uint64_t latin[TITLE_WORDS_MAX]; /* sorted: the words that are no CJK character pair */
 	size_t latin_count;
 	int has_cjk; /* a title word is CJK */
+	uint64_t core[TITLE_WORDS_MAX]; /* sorted: the words but release words (cluster_release_word) */
+	size_t core_count;
+	int release_verb;  /* a title word is a release word */
+	int serial;        /* a title word names an issue of a series (cluster_serial_word) */
 	uint64_t simhash;
 	int has_simhash;
 };
@@ -230,6 +234,59 @@ cmp_u64(const void *a, const void *b)
 {
 	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
 	return x < y ? -1 : x > y;
+}
+
+/* Crude, as a stemmer goes, but the same on both sides of a comparison, which is all that
+ * matters here: a word that folds onto another only joins titles that share the rest. */
+void
+cluster_fold_word(char *w, size_t *len)
+{
+	size_t n = *len;
+	if (n >= 2 && w[0] == 'v' && is_ascii_digit((unsigned char)w[1])) {
+		memmove(w, w + 1, n); /* the NUL too */
+		*len = n - 1;
+		return;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (w[i] < 'a' || w[i] > 'z')
+			return;
+	if (n < 5)
+		return;
+	static const char *const suffixes[] = {"ing", "ed", "es", "s"};
+	for (size_t k = 0; k < sizeof suffixes / sizeof suffixes[0]; k++) {
+		size_t sl = strlen(suffixes[k]);
+		if (n - sl >= 3 && memcmp(w + n - sl, suffixes[k], sl) == 0 && !(sl == 1 && w[n - 2] == 's')) {
+			n -= sl;
+			break;
+		}
+	}
+	if (n > 3 && w[n - 1] == 'e' && n == *len)
+		n--;
+	w[n] = '\0';
+	*len = n;
+}
+
+int
+cluster_release_word(const char *w)
+{
+	static const char *const verbs[] = {"releas", "announc", "availabl", "launch", "ship", "unveil", "introduc",
+	                                    "debut", "arriv", "out", "here", "now"};
+	for (size_t i = 0; i < sizeof verbs / sizeof verbs[0]; i++)
+		if (strcmp(w, verbs[i]) == 0)
+			return 1;
+	return 0;
+}
+
+int
+cluster_serial_word(const char *w)
+{
+	static const char *const words[] = {"episod", "ep", "issu", "part", "chapter", "week", "weekly", "volum", "vol",
+	                                    "edition", "season", "day", "no", "number", "newsletter", "podcast",
+	                                    "lesson", "digest", "roundup", "show"};
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (strcmp(w, words[i]) == 0)
+			return 1;
+	return 0;
 }
 
 static void
@@ -242,8 +299,15 @@ signature(const struct article *a, struct arena *arena, struct sig *s)
 	const char *t = a->title ? a->title : "";
 	text_iter_init(&it, t, strlen(t));
 	while (text_next(&it) && s->word_count < TITLE_WORDS_MAX) {
+		int verb = !it.is_cjk && cluster_release_word(it.word); /* "out", "here", "now": stop words */
+		s->release_verb |= verb;
 		if (!cluster_title_word(&it))
 			continue;
+		if (!it.is_cjk)
+			cluster_fold_word(it.word, &it.len);
+		verb |= !it.is_cjk && cluster_release_word(it.word);
+		s->release_verb |= verb;
+		s->serial |= !it.is_cjk && cluster_serial_word(it.word);
 		uint64_t h = hash64(it.word, it.len, HASH_SEED);
 		int dup = 0;
 		for (size_t i = 0; i < s->word_count; i++)
@@ -251,6 +315,8 @@ signature(const struct article *a, struct arena *arena, struct sig *s)
 		if (dup)
 			continue;
 		s->words[s->word_count++] = h;
+		if (!verb)
+			s->core[s->core_count++] = h;
 		s->has_cjk |= it.is_cjk;
 		if (!it.is_cjk)
 			s->latin[s->latin_count++] = h;
@@ -258,6 +324,7 @@ signature(const struct article *a, struct arena *arena, struct sig *s)
 			s->numbers[s->number_count++] = h;
 	}
 	qsort(s->words, s->word_count, sizeof s->words[0], cmp_u64);
+	qsort(s->core, s->core_count, sizeof s->core[0], cmp_u64);
 	qsort(s->numbers, s->number_count, sizeof s->numbers[0], cmp_u64);
 	qsort(s->latin, s->latin_count, sizeof s->latin[0], cmp_u64);
 	if (a->text && text_word_count(a->text, strlen(a->text) > SIMHASH_BYTES ? SIMHASH_BYTES : strlen(a->text)) >=
@@ -362,6 +429,22 @@ latin_contained(const struct sig *a, const struct sig *b)
 	return !a->has_cjk || !b->has_cjk || common_words(a->words, a->word_count, b->words, b->word_count) > a->latin_count;
 }
 
+/* Two release headlines of one thing: at least one title says it came out (a release word),
+ * neither names an issue of a series, and with the release words set aside the titles' words
+ * are the same, a name and the version at least: "Rust 1.84.0 released" and "Announcing Rust
+ * 1.84.0", "Firefox 133 released" and "Firefox 133 is out". Word Jaccard misses them: two or
+ * three words a title, one of them the verb. A title that says more than the release ("Rust
+ * 1.84.0 breaks my build") is another story. */
+static int
+same_release(const struct sig *a, const struct sig *b)
+{
+	if (!(a->release_verb || b->release_verb) || a->serial || b->serial || a->has_cjk || b->has_cjk)
+		return 0;
+	if (!a->number_count || a->core_count < 2 || a->core_count != b->core_count || a->core_count == a->number_count)
+		return 0;
+	return memcmp(a->core, b->core, a->core_count * sizeof a->core[0]) == 0;
+}
+
 static int
 same_story(const struct article *x, const struct sig *a, const struct article *y, const struct sig *b)
 {
@@ -379,6 +462,8 @@ same_story(const struct article *x, const struct sig *a, const struct article *y
 				return 1;
 		}
 		if (latin_contained(a, b))
+			return 1;
+		if (same_release(a, b))
 			return 1;
 	}
 	if (a->has_simhash && b->has_simhash && __builtin_popcountll(a->simhash ^ b->simhash) <= CLUSTER_SIMHASH_BITS)

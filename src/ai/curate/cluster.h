@@ -5,7 +5,8 @@
  * two anchors of one page, two posts: Scripting News's "24.html#a090648", "#a100632"; and a
  * link to a site's home page or to the feed itself names no article: a podcast whose every
  * episode links to the show's page), when their titles are near-duplicates across
- * different sources (Jaccard similarity of the significant title words >= CLUSTER_TITLE_JACCARD,
+ * different sources (Jaccard similarity of the significant title words, folded by
+ * cluster_fold_word, >= CLUSTER_TITLE_JACCARD,
  * at least 3 such words each; or >= CLUSTER_TITLE_CONTAINED when every word of the shorter title
  * is in the longer one: "OpenAI unveils GPT-5" and "OpenAI unveils GPT-5 with enhanced
  * multimodal capabilities"; but never when both titles carry numbers, words with a digit, and
@@ -13,7 +14,10 @@
  * a Chinese title, whose CJK character pairs word Jaccard cannot match across two wordings or
  * with an English title, joins when the Latin words of the title with fewer, at least
  * CLUSTER_TITLE_LATIN_MIN and one a number, are all in the other, "OpenAI 发布 GPT-5" and
- * "OpenAI releases GPT-5", two Chinese titles sharing a CJK word too), or when their texts
+ * "OpenAI releases GPT-5", two Chinese titles sharing a CJK word too; two release headlines
+ * of one version, "Rust 1.84.0 released" and "Announcing Rust 1.84.0": one title at least has
+ * a release word, neither a series word nor CJK, and their words but the release words are
+ * the same, two or more, one a number and one not), or when their texts
  * are near-duplicates (64-bit SimHash over
  * 3-word shingles within CLUSTER_SIMHASH_BITS bits, both texts at least 40 words). The
  * thresholds were tuned on the shared corpus (docs/ai.md). */
@@ -59,6 +63,18 @@ void cluster_distinct_posts(const struct story *s, struct arena *arena, struct s
 /* Whether the word text_next() gave (it) is a significant title word: a CJK word, or a word
  * of two letters or more that is no stopword, or a digit ("Llama 3"). */
 int cluster_title_word(const struct text_iter *it);
+/* Fold a significant non-CJK title word w[0..*len) (lower case, NUL-terminated) in place to
+ * the form two wordings of one story share: a version's "v" dropped ("v1.32" is "1.32"), and
+ * a word of five or more letters a-z without its inflection ("released", "releases" and
+ * "release" are "releas"; "unveils" and "unveiled" "unveil"; "fines" and "fined" "fin"), the
+ * stem three letters at least. Titles are compared by their folded words. */
+void cluster_fold_word(char *w, size_t *len);
+/* Whether w (a folded title word, or a stop word as text_next() gives it) says that something
+ * came out: "releas", "announc", "availabl", "out", "now", "here" ... */
+int cluster_release_word(const char *w);
+/* Whether w (folded) names one issue of a series ("episod", "issu", "part", "week" ...), so
+ * a number beside it is a serial number, not a version. */
+int cluster_serial_word(const char *w);
 /* 64-bit SimHash of s over 3-word shingles. */
 uint64_t cluster_simhash(const char *s);
 
