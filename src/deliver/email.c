@@ -74,19 +74,55 @@ put_subject(struct buf *out, const char *title)
 	buf_free(&clean);
 }
 
-/* The address inside "Name <addr>", or the whole trimmed string, into out as "<addr>". */
+/* The address of one entry of a "from" or "to" list: inside its <...> (the last '<' outside a
+ * quoted display name: "\"Ops <on call>\" <oncall@x.example>" is oncall@x.example), else the
+ * whole entry; trimmed, into *addr and *alen. *lt is that '<' or NULL. */
+static void
+entry_address(const char *s, size_t len, const char **addr, size_t *alen, const char **lt)
+{
+	const char *open = NULL, *close = NULL;
+	int quoted = 0;
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] == '\\' && quoted && i + 1 < len) {
+			i++;
+		} else if (s[i] == '"') {
+			quoted = !quoted;
+		} else if (s[i] == '<' && !quoted) {
+			open = s + i;
+			close = NULL;
+		} else if (s[i] == '>' && !quoted && open && !close) {
+			close = s + i;
+		}
+	}
+	*lt = open && close ? open : NULL;
+	*addr = *lt ? open + 1 : s;
+	*alen = *lt ? (size_t)(close - open - 1) : len;
+	str_trim(addr, alen);
+}
+
+/* Whether a[0..len) can go in MAIL FROM or RCPT TO as it is: "local@domain", both sides
+ * non-empty, no space, control, quote or list punctuation ("Ops Team", "j@", "Doe, Jane"). */
+static int
+address_ok(const char *a, size_t len)
+{
+	const char *at = memchr(a, '@', len);
+	if (!at || at == a || at == a + len - 1 || memchr(at + 1, '@', len - (size_t)(at + 1 - a)))
+		return 0;
+	for (size_t i = 0; i < len; i++)
+		if ((unsigned char)a[i] <= 0x20 || a[i] == 0x7f || strchr("<>(),;:\"\\", a[i]))
+			return 0;
+	return 1;
+}
+
+/* The envelope form "<addr>" of one list entry into out. */
 static void
 envelope_address(const char *s, size_t len, struct buf *out)
 {
-	const char *lt = memchr(s, '<', len);
-	const char *gt = lt ? memchr(lt, '>', len - (size_t)(lt - s)) : NULL;
-	if (lt && gt) {
-		s = lt + 1;
-		len = (size_t)(gt - lt - 1);
-	}
-	str_trim(&s, &len);
+	const char *a, *lt;
+	size_t al;
+	entry_address(s, len, &a, &al, &lt);
 	buf_putc(out, '<');
-	buf_append(out, s, len);
+	buf_append(out, a, al);
 	buf_putc(out, '>');
 }
 
@@ -121,41 +157,48 @@ next_address(const char **p, const char **a, size_t *len)
 	}
 }
 
-/* An address header's value (From, To: "name: " already in out). Written as configured when
- * it is ASCII; otherwise each address whose display name is not ("技术日报 <bot@x.example>",
- * "\"张三, 编辑\" <a@x.example>") gets that name as encoded-words (RFC 2047 5(3)): a header is
- * 7-bit text (RFC 5322; brief asks for no SMTPUTF8), and a raw UTF-8 name is refused or
- * shown garbled by servers and clients that hold to that. */
+/* The next recipient of a "to" list: next_address's entry, joined with the entries after it
+ * while it holds no '@' — Outlook writes "Doe, Jane <j@x.example>; Roe, Rick <r@x.example>",
+ * where the comma belongs to the name. An entry still without '@' at the end stays one (and
+ * is refused by address_ok). Same contract as next_address. */
+static int
+next_recipient(const char **p, const char **a, size_t *len)
+{
+	if (!next_address(p, a, len))
+		return 0;
+	const char *b;
+	size_t bl;
+	while (!memchr(*a, '@', *len) && next_address(p, &b, &bl))
+		*len = (size_t)(b + bl - *a);
+	return 1;
+}
+
+/* An address header's value (From, To: "name: " already in out), written again from its
+ * entries (next_recipient), one a line, parted by commas as RFC 5322 wants: an Outlook list
+ * ("Doe, Jane <j@x.example>; Roe, Rick <r@x.example>") has its ';' and its names' commas
+ * read by mail clients as more addresses. A display name with such punctuation is quoted; a
+ * non-ASCII one ("技术日报 <bot@x.example>", "\"张三, 编辑\" <a@x.example>") becomes
+ * encoded-words (RFC 2047 5(3)): a header is 7-bit text (RFC 5322; brief asks for no
+ * SMTPUTF8), and a raw UTF-8 name is refused or shown garbled by servers and clients that
+ * hold to that. */
 static void
 put_address_header(struct buf *out, const char *value)
 {
 	struct buf clean = BUF_INIT;
 	put_header_value(&clean, value);
-	if (is_ascii_text(buf_str(&clean), clean.len)) {
-		buf_append(out, buf_str(&clean), clean.len);
-		buf_free(&clean);
-		return;
-	}
 	const char *p = buf_str(&clean), *a;
 	size_t al;
-	for (int first = 1; next_address(&p, &a, &al); first = 0) {
+	for (int first = 1; next_recipient(&p, &a, &al); first = 0) {
 		if (!first)
 			buf_puts(out, ",\r\n ");
-		const char *lt = NULL;
-		int quoted = 0;
-		for (size_t i = 0; i < al; i++) {
-			if (a[i] == '\\' && quoted && i + 1 < al)
-				i++;
-			else if (a[i] == '"')
-				quoted = !quoted;
-			else if (a[i] == '<' && !quoted)
-				lt = a + i;
-		}
+		const char *addr, *lt;
+		size_t addr_len;
+		entry_address(a, al, &addr, &addr_len, &lt);
 		const char *name = a;
 		size_t nl = lt ? (size_t)(lt - a) : 0;
 		str_trim(&name, &nl);
-		if (!lt || is_ascii_text(name, nl)) {
-			buf_append(out, a, al); /* nothing to encode, or an address only */
+		if (!lt || nl == 0) {
+			buf_append(out, addr, addr_len); /* an address only */
 			continue;
 		}
 		struct buf plain = BUF_INIT; /* the name without its quotes and quoted-pair escapes */
@@ -166,9 +209,22 @@ put_address_header(struct buf *out, const char *value)
 				i++;
 			buf_putc(&plain, name[i]);
 		}
-		put_encoded_words(out, buf_str(&plain), plain.len);
-		buf_putc(out, ' ');
-		buf_append(out, lt, al - (size_t)(lt - a));
+		if (!is_ascii_text(name, nl)) {
+			put_encoded_words(out, buf_str(&plain), plain.len);
+		} else if (strcspn(buf_str(&plain), "()<>[]:;@\\,.\"") < plain.len) {
+			buf_putc(out, '"');
+			for (size_t i = 0; i < plain.len; i++) {
+				if (plain.data[i] == '"' || plain.data[i] == '\\')
+					buf_putc(out, '\\');
+				buf_putc(out, plain.data[i]);
+			}
+			buf_putc(out, '"');
+		} else {
+			buf_append(out, buf_str(&plain), plain.len);
+		}
+		buf_puts(out, " <");
+		buf_append(out, addr, addr_len);
+		buf_putc(out, '>');
 		buf_free(&plain);
 	}
 	buf_free(&clean);
@@ -230,17 +286,24 @@ email_send(const struct channel *ch, const struct deliver_message *msg, struct e
 	envelope_address(from, strlen(from), &mail_from);
 	const char *p = to, *a;
 	size_t al;
-	while (next_address(&p, &a, &al)) {
+	int bad = !address_ok(mail_from.data + 1, mail_from.len - 2);
+	if (bad)
+		err_set(e, "deliver %s (email): from: \"%s\" is not an email address", ch->name, from);
+	while (!bad && next_recipient(&p, &a, &al)) {
 		buf_clear(&line);
 		envelope_address(a, al, &line);
-		rcpt = curl_slist_append(rcpt, buf_str(&line));
+		if ((bad = !address_ok(line.data + 1, line.len - 2)))
+			err_set(e, "deliver %s (email): to: \"%.*s\" is not an email address (a display name with a comma "
+			           "goes in double quotes)", ch->name, (int)al, a);
+		else
+			rcpt = curl_slist_append(rcpt, buf_str(&line));
 	}
-
-	if (!rcpt) {
+	if (bad || !rcpt) {
 		curl_easy_cleanup(c);
+		curl_slist_free_all(rcpt);
 		buf_free(&mail_from);
 		buf_free(&line);
-		return err_set(e, "deliver %s (email): \"to\" holds no address", ch->name);
+		return bad ? -1 : err_set(e, "deliver %s (email): \"to\" holds no address", ch->name);
 	}
 
 	/* Headers: From, To, Subject, Date, Message-ID (curl adds MIME-Version and Content-Type). */

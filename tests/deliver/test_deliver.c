@@ -654,7 +654,9 @@ test_email(void)
 	CHECK(strstr(buf_str(&m.log), "AGJvdABodW50ZXIycHc=") != NULL);
 	const char *d = buf_str(&m.data);
 	CHECK(strstr(d, "From: Brief Bot <bot@example.org>\r\n") != NULL);
-	CHECK(strstr(d, "To: a@example.org, Bea <b@example.org>; \"Doe, John\" <c@example.org>\r\n") != NULL);
+	/* Written again with commas between addresses, one a line: ';' is no list separator in a
+	 * header (RFC 5322), where a client reads it as the end of a group. */
+	CHECK(strstr(d, "To: a@example.org,\r\n Bea <b@example.org>,\r\n \"Doe, John\" <c@example.org>\r\n") != NULL);
 	/* "技术日报 2026-02-21" as a UTF-8 B encoded-word. */
 	CHECK(strstr(d, "Subject: =?UTF-8?B?5oqA5pyv5pel5oqlIDIwMjYtMDItMjE=?=\r\n") != NULL);
 	CHECK(strstr(d, "Message-ID: <") != NULL && strstr(d, "Date: ") != NULL);
@@ -1165,6 +1167,56 @@ test_email_utf8_names(void)
 	config_free(&cfg);
 }
 
+/* The "to" list as Outlook users copy it: names "Last, First" without quotes and ';' between
+ * the addresses. Before, each comma started a recipient: RCPT TO:<Doe> went to the server
+ * (which refuses it, and with it the whole mail: "RCPT failed: 550", no address named), and
+ * the To header kept the ';'. A display name may also hold '<' when quoted. An entry that is
+ * no address at all is refused before anything is sent, by its text. */
+static void
+test_email_outlook_list(void)
+{
+	struct smtp_sink *ok = smtp_sink_start(NULL);
+	struct config cfg;
+	char text[1024];
+	snprintf(text, sizeof text,
+	         "[deliver \"mail\"]\ntype = email\nsmtp_url = smtp://127.0.0.1:%d\nfrom = bot@example.org\n"
+	         "to = Doe, Jane <jane@example.org>; Roe, Rick <rick@example.org>; \"Ops <on call>\" <ops@example.org>\n"
+	         "starttls = no\n"
+	         "[deliver \"typo\"]\ntype = email\nsmtp_url = smtp://127.0.0.1:%d\nfrom = bot@example.org\n"
+	         "to = a@example.org, Ops Team\nstarttls = no\n",
+	         smtp_sink_port(ok), smtp_sink_port(ok));
+	load_config(&cfg, text);
+	struct deliver_message msg = {.title = "Daily", .text = "body\n", .html = "<p>body</p>"};
+	struct err e = {""};
+	int rc = deliver_send(&cfg, "mail", &msg, &e);
+	if (rc != 0)
+		fprintf(stderr, "email: %s\n", e.msg);
+	CHECK_INT(rc, 0);
+	struct smtp_mail m;
+	smtp_sink_last(ok, 1, &m);
+	CHECK(m.done);
+	CHECK_STR(buf_str(&m.rcpts), "<jane@example.org>\n<rick@example.org>\n<ops@example.org>\n");
+	struct buf to = BUF_INIT;
+	decoded_header(buf_str(&m.data), "To: ", &to);
+	/* Three addresses a mail client parses back: names quoted, commas between, no ';'. */
+	CHECK(strstr(buf_str(&to), "\"Doe, Jane\" <jane@example.org>,") != NULL);
+	CHECK(strstr(buf_str(&to), "\"Roe, Rick\" <rick@example.org>,") != NULL);
+	CHECK(strstr(buf_str(&to), "\"Ops <on call>\" <ops@example.org>") != NULL);
+	CHECK(strchr(buf_str(&to), ';') == NULL);
+	if (strchr(buf_str(&to), ';') || !strstr(buf_str(&to), "\"Doe, Jane\""))
+		fprintf(stderr, "To: %s\n", buf_str(&to));
+	buf_free(&to);
+	smtp_mail_free(&m);
+
+	e.msg[0] = '\0';
+	CHECK_INT(deliver_send(&cfg, "typo", &msg, &e), -1);
+	CHECK(strstr(e.msg, "deliver typo (email): to: \"Ops Team\" is not an email address") != NULL);
+	if (!strstr(e.msg, "\"Ops Team\""))
+		fprintf(stderr, "typo: %s\n", e.msg);
+	smtp_sink_stop(ok);
+	config_free(&cfg);
+}
+
 /* A service that repeats the token from the URL's query in its error must not leak it: the
  * contract is that URL paths and queries never appear in an error. */
 static void
@@ -1463,6 +1515,7 @@ main(void)
 	test_split_many_parts();
 	test_email_hostile_subject();
 	test_email_utf8_names();
+	test_email_outlook_list();
 	test_redact_echoed_query_token();
 	test_cli_rerun_resumes();
 	test_cli_unknown_channel_first();
