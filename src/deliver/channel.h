@@ -151,7 +151,7 @@ void chat_header(struct buf *out, const char *open, const char *title, const cha
 /* Post each NUL-separated message of parts (from split_with_header) in order with build,
  * checking answers with http_expect_api(code_key, msg_key) (NULL keys: status only). Stops at
  * the first failure: -1 with "deliver NAME (type): part i/n: reason". A 429 answer is retried
- * once after the service's retry_after (at most 10 s). A part the delivery log says went out
+ * after each wait the service names (at most 60 s each, 120 s and 10 tries a part). A part the delivery log says went out
  * in an earlier run is skipped; each part accepted is recorded there (channel_part_done). */
 int chat_send_parts(const struct channel *ch, const struct buf *parts, size_t count, chat_build_fn build,
                     void *ctx, const char *code_key, const char *msg_key, struct err *e);

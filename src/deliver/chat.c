@@ -31,8 +31,17 @@ chat_header(struct buf *out, const char *open, const char *title, const char *cl
 	buf_puts(out, close);
 }
 
-/* Seconds to wait before retrying a 429 answer, capped at 10: Discord and Telegram say so in
- * JSON ("retry_after", "parameters.retry_after"), Slack in a Retry-After header; else 1. */
+/* How long a part answered 429 is retried: each wait as the service names it, up to
+ * RETRY_WAIT_MAX_S (Telegram's flood control answers a group's 21st message within a minute
+ * with the seconds left of that minute), while the waits for one part add up to at most
+ * RETRY_BUDGET_S and the tries to RETRY_TRIES. */
+#define RETRY_WAIT_MAX_S 60
+#define RETRY_BUDGET_S 120
+#define RETRY_TRIES 10
+
+/* Seconds to wait before retrying a 429 answer, capped at RETRY_WAIT_MAX_S: Discord and
+ * Telegram say so in JSON ("retry_after", "parameters.retry_after"), Slack in a Retry-After
+ * header; else 1. */
 static double
 retry_after(const struct http_reply *reply)
 {
@@ -46,7 +55,7 @@ retry_after(const struct http_reply *reply)
 	else if (reply->retry_after >= 0)
 		s = (double)reply->retry_after;
 	json_decref(root);
-	return s < 0 ? 0 : s > 10 ? 10 : s;
+	return s < 0 ? 0 : s > RETRY_WAIT_MAX_S ? RETRY_WAIT_MAX_S : s;
 }
 
 int
@@ -63,6 +72,7 @@ chat_send_parts(const struct channel *ch, const struct buf *parts, size_t count,
 			         ch->type, i + 1, count);
 			continue;
 		}
+		double waited = 0;
 		for (int attempt = 0;; attempt++) {
 			struct buf url = BUF_INIT;
 			json_t *payload = NULL;
@@ -73,8 +83,9 @@ chat_send_parts(const struct channel *ch, const struct buf *parts, size_t count,
 			buf_free(&url);
 			if (rc < 0)
 				return count > 1 ? err_wrap(e, "part %zu/%zu", i + 1, count) : -1;
-			if (reply.status == 429 && attempt == 0) {
-				double wait = retry_after(&reply);
+			double wait = reply.status == 429 ? retry_after(&reply) : 0;
+			if (reply.status == 429 && attempt < RETRY_TRIES && waited + wait <= RETRY_BUDGET_S) {
+				waited += wait;
 				buf_free(&reply.body);
 				struct timespec ts = {(time_t)wait, (long)((wait - (double)(time_t)wait) * 1e9)};
 				nanosleep(&ts, NULL);

@@ -32,6 +32,9 @@ struct http_sink {
 	size_t drop_after; /* 0 = never; else close the connection unanswered once count reaches it */
 	int limit_s;           /* > 0: rate-limited for limit_s seconds from the next request */
 	struct timespec limit_from; /* when the window began (tv_sec 0: at the next request) */
+	size_t flood_after;         /* > 0: Telegram's flood control after this many requests */
+	int flood_s;                /* for flood_s seconds from the first request refused */
+	struct timespec flood_from; /* (tv_sec 0: not begun) */
 };
 
 static enum MHD_Result
@@ -93,7 +96,32 @@ on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *
 		if (!limited)
 			s->limit_s = 0;
 	}
+	int flood_left = 0;
+	if (s->flood_after && s->count > s->flood_after) {
+		struct timespec now;
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		if (s->flood_from.tv_sec == 0)
+			s->flood_from = now;
+		double passed = (double)(now.tv_sec - s->flood_from.tv_sec) +
+		                (double)(now.tv_nsec - s->flood_from.tv_nsec) / 1e9;
+		flood_left = passed < s->flood_s ? (int)((double)s->flood_s - passed + 0.999) : 0;
+		if (!flood_left)
+			s->flood_after = 0;
+	}
 	pthread_mutex_unlock(&s->lock);
+	if (flood_left) { /* as Telegram does: the seconds left of the window in the JSON */
+		char flood[256];
+		snprintf(flood, sizeof flood,
+		         "{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests: retry after %d\","
+		         "\"parameters\":{\"retry_after\":%d}}",
+		         flood_left, flood_left);
+		struct MHD_Response *resp = MHD_create_response_from_buffer(strlen(flood), flood, MHD_RESPMEM_MUST_COPY);
+		MHD_add_response_header(resp, "Content-Type", "application/json");
+		enum MHD_Result rc = MHD_queue_response(conn, 429, resp);
+		MHD_destroy_response(resp);
+		free(answer);
+		return rc;
+	}
 	if (limited) { /* as Slack does: the wait in a Retry-After header, a plain-text body */
 		char secs[16];
 		snprintf(secs, sizeof secs, "%d", limited);
@@ -170,6 +198,16 @@ http_sink_rate_limit(struct http_sink *s, int seconds)
 	pthread_mutex_lock(&s->lock);
 	s->limit_s = seconds;
 	s->limit_from.tv_sec = 0;
+	pthread_mutex_unlock(&s->lock);
+}
+
+void
+http_sink_flood(struct http_sink *s, size_t after, int seconds)
+{
+	pthread_mutex_lock(&s->lock);
+	s->flood_after = after;
+	s->flood_s = seconds;
+	s->flood_from.tv_sec = 0;
 	pthread_mutex_unlock(&s->lock);
 }
 
@@ -264,6 +302,7 @@ http_sink_reset(struct http_sink *s)
 	free(s->answer);
 	s->answer = xstrdup("{}");
 	s->limit_s = 0;
+	s->flood_after = 0;
 	s->delay_ms = 0;
 	s->drop_after = 0;
 	pthread_mutex_unlock(&s->lock);

@@ -31,6 +31,11 @@ void http_sink_answer(struct http_sink *s, int status, const char *body, int del
  * "Retry-After: seconds" header and the body "rate_limited" (Slack's incoming webhooks), then
  * as before. The requests are recorded. */
 void http_sink_rate_limit(struct http_sink *s, int seconds);
+/* Telegram's flood control: once `after` requests are recorded, answer every further one
+ * with 429 and {"ok":false,...,"parameters":{"retry_after":N}}, N the seconds left of a
+ * window of `seconds` that begins at the first request refused; then as before. The
+ * requests are recorded. */
+void http_sink_flood(struct http_sink *s, size_t after, int seconds);
 /* Once n requests are recorded (0: never), close each further connection without an answer
  * and without recording the request, as a service that went away mid-delivery would. */
 void http_sink_drop_after(struct http_sink *s, size_t n);

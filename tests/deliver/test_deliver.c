@@ -483,12 +483,12 @@ test_chat_channels(void)
 	CHECK_INT(deliver_send(&cfg, "tg", &msg, &e), -1);
 	CHECK(strstr(e.msg, "deliver tg (telegram)") && strstr(e.msg, "HTTP 400: Bad Request: chat not found"));
 	CHECK(strstr(e.msg, "SECRET-TOKEN") == NULL);
-	/* A 429 is retried once after retry_after. */
+	/* A 429 is retried after retry_after; one that never ends, 10 times, then reported. */
 	http_sink_reset(sink);
 	http_sink_answer(sink, 429, "{\"ok\":false,\"description\":\"Too Many Requests\",\"parameters\":{\"retry_after\":0}}",
 	                 0);
 	CHECK_INT(deliver_send(&cfg, "tgplain", &msg, &e), -1);
-	CHECK_INT(http_sink_count(sink), 2);
+	CHECK_INT(http_sink_count(sink), 11);
 	CHECK(strstr(e.msg, "HTTP 429: Too Many Requests") != NULL);
 	http_sink_reset(sink);
 	buf_free(&md);
@@ -516,6 +516,58 @@ test_slack_retry_after(void)
 	CHECK_INT(rc, 0);
 	CHECK_INT(http_sink_count(sink), 2); /* the 429, then the retry accepted */
 	http_sink_reset(sink);
+	config_free(&cfg);
+}
+
+/* Telegram's flood control: a group takes 20 messages a minute, and the 21st is answered 429
+ * with parameters.retry_after, the seconds left of that minute (up to 60). Before, the wait
+ * was cut to 10 s and the part tried once more, so a long digest stopped at that part
+ * ("part 21/25: Too Many Requests") whenever the service asked for more than 10 s. Here the
+ * sink refuses from part 2 on for 11 s: every part goes out, in order, each once accepted. */
+static void
+test_telegram_flood_wait(void)
+{
+	struct config cfg;
+	char text[512];
+	snprintf(text, sizeof text,
+	         "[deliver \"tg\"]\ntype = telegram\nbot_token = 1:T\nchat_id = -100\napi_base = %s\n", base);
+	load_config(&cfg, text);
+	struct buf md = BUF_INIT;
+	long_markdown(&md, 40);
+	struct deliver_message msg = {.title = "Daily", .markdown = buf_str(&md)};
+	struct err e = {""};
+	http_sink_reset(sink);
+	http_sink_answer(sink, 200, "{\"ok\":true}", 0);
+	http_sink_flood(sink, 1, 11);
+	int rc = deliver_send(&cfg, "tg", &msg, &e);
+	if (rc != 0)
+		fprintf(stderr, "telegram: %s\n", e.msg);
+	CHECK_INT(rc, 0);
+	/* The accepted requests (the sink records the refused ones too) are parts 1..n in order. */
+	size_t want = 1, n = 0;
+	for (size_t i = 0; i < http_sink_count(sink); i++) {
+		json_t *j = body_json(http_sink_request(sink, i));
+		const char *t = jget(j, "text");
+		char num[32];
+		snprintf(num, sizeof num, "(%zu/", want);
+		if (t && strstr(t, num)) {
+			want++;
+			n++;
+		}
+		json_decref(j);
+	}
+	size_t parts = 0;
+	json_t *first = http_sink_count(sink) ? body_json(http_sink_request(sink, 0)) : NULL;
+	const char *t = jget(first, "text");
+	const char *slash = t ? strstr(t, "(1/") : NULL;
+	if (slash)
+		parts = strtoul(slash + 3, NULL, 10);
+	json_decref(first);
+	CHECK(parts >= 3);
+	CHECK_INT(n, parts);
+	CHECK(http_sink_count(sink) > n); /* some were refused and sent again */
+	http_sink_reset(sink);
+	buf_free(&md);
 	config_free(&cfg);
 }
 
@@ -1503,6 +1555,7 @@ main(void)
 	test_webhook_and_errors();
 	test_chat_channels();
 	test_slack_retry_after();
+	test_telegram_flood_wait();
 	test_signed_channels();
 	test_email();
 	test_telegram_quote_growth();
