@@ -45,10 +45,20 @@ void channel_part_done(const struct channel *ch, size_t part, size_t parts);
 /* ---- splitting (split.c) ---- */
 
 /* How a service counts its size limit. */
-enum split_unit { SPLIT_BYTES, SPLIT_CHARS /* code points */, SPLIT_UTF16 /* UTF-16 units */ };
+enum split_unit {
+	SPLIT_BYTES,
+	SPLIT_CHARS, /* code points */
+	SPLIT_UTF16, /* UTF-16 units */
+	SPLIT_JSON,  /* bytes inside a JSON string as jansson writes it: '"', '\\' and \b\f\n\r\t take
+	              * 2, other controls 6 ("\u0001"), the rest as UTF-8 */
+};
 
 /* Size of s[0..len) in unit. */
 size_t split_measure(const char *s, size_t len, enum split_unit unit);
+
+/* Bytes of the longest prefix of s[0..len) that is at most limit units and ends on a code
+ * point boundary. */
+size_t split_prefix(const char *s, size_t len, size_t limit, enum split_unit unit);
 
 struct split_part {
 	const char *start; /* points into the text given to split_text */

@@ -10,10 +10,21 @@
 #include "util/html.h"
 #include "util/str.h"
 
-/* DingTalk documents 20,000 bytes for a markdown text; Feishu 30 KB for a whole card request.
- * Both keep a margin for the JSON around the text. */
+/* DingTalk takes a request of at most 20,000 bytes; Feishu 30 KB for a whole card request.
+ * The text's limit is counted as it is sent, escaped in the JSON (SPLIT_JSON: a '"' or a
+ * line break takes two bytes), and the title in the request is cut to TITLE_JSON_MAX, which
+ * leaves room for the rest of the JSON. */
 #define DINGTALK_LIMIT 18000
 #define FEISHU_LIMIT 18000
+#define TITLE_JSON_MAX 1000
+
+/* The title as the request carries it: cut (at a code point) to TITLE_JSON_MAX bytes of
+ * JSON, into out. */
+static void
+request_title(struct buf *out, const char *title)
+{
+	buf_append(out, title, split_prefix(title, strlen(title), TITLE_JSON_MAX, SPLIT_JSON));
+}
 
 int64_t
 sign_wall_ms(void)
@@ -69,14 +80,17 @@ build_dingtalk(const struct channel *ch, const char *part, void *ctx, struct buf
 int
 sign_send_dingtalk(const struct channel *ch, const struct deliver_message *msg, struct err *e)
 {
-	struct dingtalk_ctx dt = {msg->title, channel_get(ch, "secret")};
+	struct buf title = BUF_INIT;
+	request_title(&title, msg->title);
+	struct dingtalk_ctx dt = {buf_str(&title), channel_get(ch, "secret")};
 	if (dt.secret && !*dt.secret)
 		dt.secret = NULL;
 	struct buf body = BUF_INIT, parts = BUF_INIT, header = BUF_INIT;
 	chat_body(msg, &body);
 	chat_header(&header, "## ", msg->title, "");
-	size_t n = split_with_header(buf_str(&body), buf_str(&header), DINGTALK_LIMIT, SPLIT_BYTES, &parts);
+	size_t n = split_with_header(buf_str(&body), buf_str(&header), DINGTALK_LIMIT, SPLIT_JSON, &parts);
 	int rc = chat_send_parts(ch, &parts, n, build_dingtalk, &dt, "errcode", "errmsg", e);
+	buf_free(&title);
 	buf_free(&body);
 	buf_free(&parts);
 	buf_free(&header);
@@ -122,7 +136,9 @@ build_feishu(const struct channel *ch, const char *part, void *ctx, struct buf *
 int
 sign_send_feishu(const struct channel *ch, const struct deliver_message *msg, struct err *e)
 {
-	struct feishu_ctx fs = {msg->title, channel_get(ch, "secret")};
+	struct buf title = BUF_INIT;
+	request_title(&title, msg->title);
+	struct feishu_ctx fs = {buf_str(&title), channel_get(ch, "secret")};
 	if (fs.secret && !*fs.secret)
 		fs.secret = NULL;
 	struct buf md = BUF_INIT, body = BUF_INIT, parts = BUF_INIT;
@@ -130,8 +146,9 @@ sign_send_feishu(const struct channel *ch, const struct deliver_message *msg, st
 	chat_without_mentions(&body, buf_str(&md)); /* the header is plain_text: no tags there */
 	buf_free(&md);
 	/* The card header carries the title; parts only get "(i/n)". */
-	size_t n = split_with_header(buf_str(&body), NULL, FEISHU_LIMIT, SPLIT_BYTES, &parts);
+	size_t n = split_with_header(buf_str(&body), NULL, FEISHU_LIMIT, SPLIT_JSON, &parts);
 	int rc = chat_send_parts(ch, &parts, n, build_feishu, &fs, "code", "msg", e);
+	buf_free(&title);
 	buf_free(&body);
 	buf_free(&parts);
 	return rc;

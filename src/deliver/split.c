@@ -7,6 +7,25 @@
 #include "util/str.h"
 #include "util/utf8.h"
 
+/* Units of one code point cp, n bytes of UTF-8, in unit. */
+static size_t
+unit_size(uint32_t cp, size_t n, enum split_unit unit)
+{
+	switch (unit) {
+	case SPLIT_BYTES:
+		return n;
+	case SPLIT_UTF16:
+		return cp > 0xFFFF ? 2 : 1;
+	case SPLIT_JSON:
+		if (cp == '"' || cp == '\\' || cp == '\b' || cp == '\f' || cp == '\n' || cp == '\r' || cp == '\t')
+			return 2;
+		return cp < 0x20 ? 6 : cp == 0xFFFD ? 3 : n; /* an invalid byte is sent as U+FFFD */
+	case SPLIT_CHARS:
+		break;
+	}
+	return 1;
+}
+
 size_t
 split_measure(const char *s, size_t len, enum split_unit unit)
 {
@@ -15,22 +34,21 @@ split_measure(const char *s, size_t len, enum split_unit unit)
 	size_t units = 0;
 	for (size_t i = 0; i < len;) {
 		uint32_t cp;
-		i += utf8_decode(s + i, len - i, &cp);
-		units += (unit == SPLIT_UTF16 && cp > 0xFFFF) ? 2 : 1;
+		size_t n = utf8_decode(s + i, len - i, &cp);
+		units += unit_size(cp, n, unit);
+		i += n;
 	}
 	return units;
 }
 
-/* Bytes of the longest prefix of s[0..len) that is at most limit units and ends on a
- * code point boundary. */
-static size_t
-prefix_within(const char *s, size_t len, size_t limit, enum split_unit unit)
+size_t
+split_prefix(const char *s, size_t len, size_t limit, enum split_unit unit)
 {
 	size_t units = 0, i = 0;
 	while (i < len) {
 		uint32_t cp;
 		size_t n = utf8_decode(s + i, len - i, &cp);
-		size_t u = unit == SPLIT_BYTES ? n : (unit == SPLIT_UTF16 && cp > 0xFFFF) ? 2 : 1;
+		size_t u = unit_size(cp, n, unit);
 		if (units + u > limit)
 			break;
 		units += u;
@@ -72,7 +90,7 @@ split_text(const char *text, size_t len, size_t limit, enum split_unit unit, str
 		if (split_measure(s, rest, unit) <= limit) {
 			take = next = rest;
 		} else {
-			size_t max = prefix_within(s, rest, limit, unit);
+			size_t max = split_prefix(s, rest, limit, unit);
 			/* A boundary must keep at least a quarter of the window, or parts get silly. */
 			size_t min = max / 4;
 			long cut;
@@ -115,7 +133,7 @@ split_with_header(const char *body, const char *header, size_t limit, enum split
 		body = "";
 	size_t hlen = header ? strlen(header) : 0;
 	if (header && split_measure(header, hlen, unit) > limit / 4)
-		hlen = prefix_within(header, hlen, limit / 4, unit);
+		hlen = split_prefix(header, hlen, limit / 4, unit);
 	/* The numbering " (i/n)\n\n" adds 6 + 2 digits(n): reserved for 3 digits, and split
 	 * again with more when the parts are 1,000 or more. */
 	struct split_part *parts = NULL;

@@ -96,9 +96,9 @@ test_split(void)
 {
 	struct buf md = BUF_INIT;
 	long_markdown(&md, 40);
-	const enum split_unit units[] = {SPLIT_BYTES, SPLIT_CHARS, SPLIT_UTF16};
+	const enum split_unit units[] = {SPLIT_BYTES, SPLIT_CHARS, SPLIT_UTF16, SPLIT_JSON};
 	const size_t limits[] = {2000, 4096, 300};
-	for (size_t u = 0; u < 3; u++) {
+	for (size_t u = 0; u < 4; u++) {
 		for (size_t l = 0; l < 3; l++) {
 			struct split_part *parts;
 			size_t n = split_text(md.data, md.len, limits[l], units[u], &parts);
@@ -123,6 +123,17 @@ test_split(void)
 			free(parts);
 		}
 	}
+	/* In JSON a quote and a line break take two bytes: 100+ numbered messages of quoted lines,
+	 * header and numbering included, each within the limit as sent. */
+	struct buf quoted = BUF_INIT, msgs = BUF_INIT;
+	for (int i = 0; i < 600; i++)
+		buf_printf(&quoted, "\"q%d\" \"\\\"\n", i);
+	size_t count = split_with_header(buf_str(&quoted), "## \"T\"", 120, SPLIT_JSON, &msgs);
+	CHECK(count >= 100);
+	for (const char *m = split_next(&msgs, NULL); m; m = split_next(&msgs, m))
+		CHECK(split_measure(m, strlen(m), SPLIT_JSON) <= 120);
+	buf_free(&quoted);
+	buf_free(&msgs);
 	/* Paragraph boundaries are preferred: with room for two paragraphs, no cut mid-line. */
 	const char *paras = "aaaa aaaa\n\nbbbb bbbb\n\ncccc cccc\n\ndddd dddd";
 	struct split_part *parts;
@@ -663,6 +674,76 @@ test_signed_channels(void)
 	CHECK_INT(deliver_send(&cfg, "fs", &msg, &e), -1);
 	CHECK(strstr(e.msg, "code 19021: sign match fail") != NULL);
 	CHECK(strstr(e.msg, "fsSecret") == NULL && strstr(e.msg, "FSHOOK") == NULL);
+	http_sink_reset(sink);
+	buf_free(&md);
+	config_free(&cfg);
+}
+
+/* DingTalk takes a request of at most 20,000 bytes, Feishu a card of 30 KB: the JSON as sent,
+ * where each '"', '\\' and line break of the text takes two bytes. Before, the parts were cut
+ * at 18,000 bytes of text, so a digest of short lines with quotes went out as requests of
+ * 24,000 bytes and more, which the services refuse. Every request fits; no line is lost. */
+static void
+test_signed_request_size(void)
+{
+	struct config cfg;
+	char text[512];
+	snprintf(text, sizeof text,
+	         "[deliver \"ding\"]\ntype = dingtalk\nurl = %s/robot/send?access_token=D\n"
+	         "[deliver \"fs\"]\ntype = feishu\nurl = %s/open-apis/bot/v2/hook/H\n",
+	         base, base);
+	load_config(&cfg, text);
+	struct buf md = BUF_INIT;
+	for (int i = 0; i < 3000; i++)
+		buf_printf(&md, "- \"\"\"\"\"\"%d\"\"\"\"\"\" \\\"q\\\"\n", i);
+	struct deliver_message msg = {.title = "Daily \"quoted\" title", .markdown = buf_str(&md)};
+	static const struct {
+		const char *name, *answer;
+		size_t max;
+	} ch[] = {{"ding", "{\"errcode\":0}", 20000}, {"fs", "{\"code\":0}", 30000}};
+	for (size_t k = 0; k < sizeof ch / sizeof *ch; k++) {
+		struct err e = {""};
+		http_sink_reset(sink);
+		http_sink_answer(sink, 200, ch[k].answer, 0);
+		CHECK_INT(deliver_send(&cfg, ch[k].name, &msg, &e), 0);
+		struct buf all = BUF_INIT;
+		size_t biggest = 0;
+		for (size_t i = 0; i < http_sink_count(sink); i++) {
+			const struct sink_request *r = http_sink_request(sink, i);
+			if (r->body.len > biggest)
+				biggest = r->body.len;
+			json_t *j = body_json(r);
+			const char *t = jget(j, "markdown.text");
+			json_t *el = json_array_get(json_object_get(json_object_get(j, "card"), "elements"), 0);
+			if (!t)
+				t = jget(el, "content");
+			buf_puts(&all, t ? t : "");
+			json_decref(j);
+		}
+		if (biggest > ch[k].max)
+			fprintf(stderr, "%s: a request of %zu bytes\n", ch[k].name, biggest);
+		CHECK(biggest > 0 && biggest <= ch[k].max);
+		int lost = 0;
+		for (int i = 0; i < 3000; i++) {
+			char line[64];
+			snprintf(line, sizeof line, "\"\"\"\"\"\"%d\"\"\"\"\"\" ", i);
+			lost += strstr(buf_str(&all), line) == NULL;
+		}
+		CHECK_INT(lost, 0);
+		buf_free(&all);
+	}
+	/* A title (feed or model text) of 12,000 quote characters: the request still fits. */
+	struct buf title = BUF_INIT;
+	for (int i = 0; i < 12000; i++)
+		buf_putc(&title, '"');
+	struct deliver_message big = {.title = buf_str(&title), .markdown = "body\n"};
+	struct err e = {""};
+	http_sink_reset(sink);
+	http_sink_answer(sink, 200, "{\"errcode\":0}", 0);
+	CHECK_INT(deliver_send(&cfg, "ding", &big, &e), 0);
+	const struct sink_request *r = http_sink_request(sink, 0);
+	CHECK(r && r->body.len <= 20000);
+	buf_free(&title);
 	http_sink_reset(sink);
 	buf_free(&md);
 	config_free(&cfg);
@@ -1557,6 +1638,7 @@ main(void)
 	test_slack_retry_after();
 	test_telegram_flood_wait();
 	test_signed_channels();
+	test_signed_request_size();
 	test_email();
 	test_telegram_quote_growth();
 	test_wecom_title_mention();
