@@ -1372,6 +1372,35 @@ test_change_basis(void)
 	CHECK_INT(status_of(ix, "营收环比下降3%[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
 }
 
+/* Chinese text spaced between digits and characters (2026 年 3 月 5 日, 5 万, 3 个百分点, 30
+ * 分钟: the seeds write it so) was read as bare digits: a source's spaced date gave no date,
+ * its "5 万" the count 5 and its "3 个百分点" no points, so a faithful draft was flagged and
+ * its sentence removed; a spaced draft's "5 亿", "30 小时" or wrong month passed unchecked. */
+static void
+test_spaced_chinese(void)
+{
+	static const struct ground_source src[] = {
+		{1,
+		 "text: 公司在 2025 年 11 月 20 日发布了新版，付费用户占比提高了 3 个百分点，"
+		 "目前有 5 万名用户，每次构建耗时 30 分钟，测试线路长 50 千米。",
+		 "2026-01-10"}};
+	struct ground_index *ix = ground_index_new(src, 1, &A);
+	/* Faithful, glued or spaced. */
+	CHECK_INT(status_of(ix, "新版于2025年11月20日发布[1]。", 0, CLAIM_DATE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "新版于 11 月 20 日发布[1]。", 0, CLAIM_DATE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "付费用户占比提高了3个百分点[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "目前有5万名用户[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "目前有 50,000 名用户[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "每次构建耗时 30 分钟[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "The test line is 50 km long [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "测试线路长50千米[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
+	/* Corrupted, spaced. */
+	CHECK_INT(status_of(ix, "新版于 2025 年 10 月发布[1]。", 0, CLAIM_DATE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "目前有 5 亿名用户[1]。", 0, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "付费用户占比提高了 3%[1]。", 0, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "每次构建耗时 30 小时[1]。", 0, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+}
+
 int
 main(void)
 {
@@ -1419,6 +1448,7 @@ main(void)
 	test_quote_word_bounds();
 	test_direction_words();
 	test_change_basis();
+	test_spaced_chinese();
 	arena_free(&A);
 	return test_done("test_claims");
 }

@@ -369,6 +369,23 @@ at(const struct ex *x, size_t i, const char *s)
 	return i + n <= x->len && memcmp(x->t + i, s, n) == 0;
 }
 
+/* The bytes of the CJK word s at t[i..], glued or after one space ("5 万", "2026 年 3 月":
+ * Chinese text spaced between digits and characters, as the seeds write it), 0 when not
+ * there. */
+static size_t
+at_spaced(const struct ex *x, size_t i, const char *s)
+{
+	size_t sp = i < x->len && x->t[i] == ' ' ? 1 : 0;
+	return at(x, i + sp, s) ? sp + strlen(s) : 0;
+}
+
+/* i past one space at t[i], if there is one (the space after a CJK word before digits). */
+static size_t
+past_space(const struct ex *x, size_t i)
+{
+	return i < x->len && x->t[i] == ' ' && i + 1 < x->len && is_ascii_digit((unsigned char)x->t[i + 1]) ? i + 1 : i;
+}
+
 static const char *const months[] = {"jan", "feb", "mar", "apr", "may", "jun",
                                      "jul", "aug", "sep", "oct", "nov", "dec"};
 static const char *const month_names[] = {"january", "february", "march", "april", "may", "june", "july",
@@ -471,15 +488,16 @@ find_dates(struct ex *x)
 				}
 			}
 		}
-		/* Chinese: [YYYY年][M月][D日|号] */
-		if (n1 == 4 && at(x, j, "年")) {
-			size_t k = j + strlen("年");
+		/* Chinese: [YYYY年][M月][D日|号], glued or spaced ("2026 年 3 月 5 日") */
+		size_t yl = n1 == 4 ? at_spaced(x, j, "年") : 0, ml, dl;
+		if (yl) {
+			size_t k = past_space(x, j + yl);
 			size_t n2 = digits(t, x->len, k, 2, &b);
-			if (n2 && at(x, k + n2, "月")) {
-				size_t e = k + n2 + strlen("月");
-				size_t n3 = digits(t, x->len, e, 2, &c);
-				if (n3 && (at(x, e + n3, "日") || at(x, e + n3, "号")))
-					e += n3 + strlen("日");
+			if (n2 && (ml = at_spaced(x, k + n2, "月")) > 0) {
+				size_t e = k + n2 + ml, d0 = past_space(x, e);
+				size_t n3 = digits(t, x->len, d0, 2, &c);
+				if (n3 && ((dl = at_spaced(x, d0 + n3, "日")) > 0 || (dl = at_spaced(x, d0 + n3, "号")) > 0))
+					e = d0 + n3 + dl;
 				else
 					c = 0;
 				date_claim(x, i, e, a, b, c);
@@ -487,11 +505,11 @@ find_dates(struct ex *x)
 			}
 			continue; /* "2026年" alone is a figure (a year) */
 		}
-		if (n1 >= 1 && n1 <= 2 && at(x, j, "月")) {
-			size_t e = j + strlen("月");
-			size_t n3 = digits(t, x->len, e, 2, &c);
-			if (n3 && (at(x, e + n3, "日") || at(x, e + n3, "号")))
-				e += n3 + strlen("日");
+		if (n1 >= 1 && n1 <= 2 && (ml = at_spaced(x, j, "月")) > 0) {
+			size_t e = j + ml, d0 = past_space(x, e);
+			size_t n3 = digits(t, x->len, d0, 2, &c);
+			if (n3 && ((dl = at_spaced(x, d0 + n3, "日")) > 0 || (dl = at_spaced(x, d0 + n3, "号")) > 0))
+				e = d0 + n3 + dl;
 			else
 				c = 0;
 			date_claim(x, i, e, 0, a, c);
@@ -675,8 +693,10 @@ unit_after(const struct ex *x, size_t i, size_t *n, int *pct)
 		if (is_ascii_alpha((unsigned char)units[k].w[0]) && i + sp + l < x->len &&
 		    is_ascii_alpha((unsigned char)x->t[i + sp + l]))
 			continue;
-		if (sp && !is_ascii_alpha((unsigned char)units[k].w[0]) && units[k].w[0] != '%')
-			continue; /* "3 万" is unusual; "3 %" is fine */
+		/* "3 %", and "3 万", "5 个百分点": Chinese text spaced between digits and characters */
+		if (strcmp(units[k].w, "千") == 0 && (at(x, i + sp + l, "米") || at(x, i + sp + l, "克") ||
+		                                     at(x, i + sp + l, "瓦") || at(x, i + sp + l, "兆")))
+			continue; /* 5千米 is 5 km, 3千克 3 kg, 10千瓦 10 kW (measures[]), 千兆 giga: no scale */
 		*n = sp + l;
 		*pct = units[k].pct;
 		return units[k].mul;
@@ -955,7 +975,7 @@ static const struct {
 	{"mm", "mm"}, {"nm", "nm"}, {"kg", "kg"}, {"kW", "kW"}, {"MW", "MW"}, {"GW", "GW"},
 };
 
-/* The unit of measure at t[i..] (glued or after one space: "GB", " days", "天", "个月"): its
+/* The unit of measure at t[i..] (glued or after one space: "GB", " days", "天", " 个月"): its
  * bytes in *n and its name (measures[]), NULL with *n = 0 when none. */
 static const char *
 measure_unit_at(const struct ex *x, size_t i, size_t *n)
@@ -966,7 +986,7 @@ measure_unit_at(const struct ex *x, size_t i, size_t *n)
 	for (size_t k = 0; k < sizeof measures / sizeof *measures; k++) {
 		const char *m = measures[k].w;
 		size_t l = strlen(m);
-		if (is_ascii_alpha((unsigned char)m[0]) ? l == w && memcmp(x->t + i + sp, m, w) == 0 : !sp && at(x, i, m)) {
+		if (is_ascii_alpha((unsigned char)m[0]) ? l == w && memcmp(x->t + i + sp, m, w) == 0 : at(x, i + sp, m)) {
 			*n = sp + l;
 			return measures[k].unit;
 		}
