@@ -1401,6 +1401,43 @@ test_spaced_chinese(void)
 	CHECK_INT(status_of(ix, "每次构建耗时 30 小时[1]。", 0, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
 }
 
+/* Units of mass, distance, power, energy and temperature outside the list were not compared,
+ * so a draft that made a source's "30 tons" "30 kg", "118 miles" "118 km", "250 watts"
+ * "250 kW", 32°C 32°F or 300 吨 300公斤 passed. */
+static void
+test_more_units(void)
+{
+	static const struct ground_source src[] = {
+		{1,
+		 "text: The plant emits 30 tons of CO2 a day and its crane lifts 500 kg. Each rack peaks at 250 watts. "
+		 "The hall ran at 32°C (90°F) all summer. The cable route is 118 miles long. 电站重 300 吨，装机 "
+		 "40 千瓦，去年发电 12 千瓦时。",
+		 NULL}};
+	struct ground_index *ix = ground_index_new(src, 1, &A);
+	/* Corrupted: the unit swapped. */
+	CHECK_INT(status_of(ix, "The plant emits 30 kg of CO2 a day [1].", GROUND_EN, CLAIM_FIGURE, NULL),
+	          GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "Its crane lifts 500 lbs [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "Each rack peaks at 250 kW [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "The hall ran at 32°F [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "The cable route is 118 km long [1].", GROUND_EN, CLAIM_FIGURE, NULL),
+	          GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "电站重300公斤[1]。", 0, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "装机40瓦[1]。", 0, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	/* Faithful: the same unit spelled otherwise or translated. */
+	CHECK_INT(status_of(ix, "The plant emits 30 tonnes of CO2 a day [1].", GROUND_EN, CLAIM_FIGURE, NULL),
+	          GROUND_OK);
+	CHECK_INT(status_of(ix, "Its crane lifts 500 kilograms [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "Each rack peaks at 250 W [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "The hall ran at 90 °F [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "机房整个夏天在32℃运行[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "The cable route is 118 mi long [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "电缆线路长118英里[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "The plant weighs 300 tons [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "It has 40 kW installed [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "It generated 12 kWh last year [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
+}
+
 int
 main(void)
 {
@@ -1449,6 +1486,7 @@ main(void)
 	test_direction_words();
 	test_change_basis();
 	test_spaced_chinese();
+	test_more_units();
 	arena_free(&A);
 	return test_done("test_claims");
 }

@@ -973,6 +973,14 @@ static const struct {
 	{"months", "mo"}, {"Monate", "mo"}, {"mois", "mo"}, {"个月", "mo"}, {"year", "yr"}, {"years", "yr"},
 	{"Jahre", "yr"}, {"ans", "yr"}, {"年", "yr"}, {"km", "km"}, {"公里", "km"}, {"千米", "km"}, {"cm", "cm"},
 	{"mm", "mm"}, {"nm", "nm"}, {"kg", "kg"}, {"kW", "kW"}, {"MW", "MW"}, {"GW", "GW"},
+	{"kilometer", "km"}, {"kilometers", "km"}, {"kilometre", "km"}, {"kilometres", "km"}, {"mile", "mi"},
+	{"miles", "mi"}, {"mi", "mi"}, {"英里", "mi"}, {"kilogram", "kg"}, {"kilograms", "kg"}, {"kilo", "kg"},
+	{"kilos", "kg"}, {"公斤", "kg"}, {"千克", "kg"}, {"lb", "lb"}, {"lbs", "lb"}, {"pound", "lb"},
+	{"pounds", "lb"}, {"磅", "lb"}, {"ton", "t"}, {"tons", "t"}, {"tonne", "t"}, {"tonnes", "t"}, {"吨", "t"},
+	{"W", "W"}, {"watt", "W"}, {"watts", "W"}, {"kilowatt", "kW"}, {"kilowatts", "kW"}, {"megawatt", "MW"},
+	{"megawatts", "MW"}, {"gigawatt", "GW"}, {"gigawatts", "GW"}, {"千瓦时", "kWh"}, {"千瓦", "kW"},
+	{"兆瓦", "MW"}, {"吉瓦", "GW"}, {"瓦", "W"}, {"kWh", "kWh"}, {"MWh", "MWh"}, {"GWh", "GWh"},
+	{"TWh", "TWh"}, {"°C", "C"}, {"℃", "C"}, {"摄氏度", "C"}, {"°F", "F"}, {"℉", "F"}, {"华氏度", "F"},
 };
 
 /* The unit of measure at t[i..] (glued or after one space: "GB", " days", "天", " 个月"): its
@@ -1242,8 +1250,8 @@ figure_at(struct ex *x, size_t i)
 		c->measure = measure_near(x, j);
 		c->is_measure = c->measure || measured_range_end(x, i, j);
 		size_t un;
-		if (c->measure && e < x->len && x->t[e] == ' ' && measure_unit_at(x, e, &un))
-			e += un; /* "16 GB": the figure's unit, compared with it, not a name */
+		if (c->measure && measure_unit_at(x, e, &un))
+			e += un; /* "16 GB", "32°F": the figure's unit, compared with it, not a name */
 	}
 	if (thousands > 0 && !pct && !mult)
 		push_figure(x, start, e, thousands, 1, mul, 0, cur, 0); /* the other reading of 40.000 */
@@ -1293,7 +1301,7 @@ push_words_figure(struct ex *x, size_t start, size_t end, double value, double u
 		(*x->out)[before].measure = measure;
 		(*x->out)[before].period = period_near(x, start, end);
 		size_t un;
-		if (measure && end < x->len && x->t[end] == ' ' && measure_unit_at(x, end, &un))
+		if (measure && measure_unit_at(x, end, &un))
 			end += un; /* "five GB": the unit is no name */
 	}
 	return end;
