@@ -1438,6 +1438,42 @@ test_more_units(void)
 	CHECK_INT(status_of(ix, "It generated 12 kWh last year [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
 }
 
+/* A direction written after the figure was not read ("a 12% drop", "20% lower", 8%的下降),
+ * nor 涨幅 / 降幅 before it, so a draft that made a source's "a 12% drop" "rose 12%", its
+ * 15%的增长 下降15%, or its 降幅达6% 涨幅达6% passed. */
+static void
+test_direction_after(void)
+{
+	static const struct ground_source src[] = {
+		{1,
+		 "text: Cloud costs saw a 12% drop last quarter, while revenue posted a 35% increase. Latency is now "
+		 "20% lower. Shares rose 3% after a 9% decline. 成本出现了8%的下降，营收实现了15%的增长。库存降幅达6%。",
+		 NULL}};
+	struct ground_index *ix = ground_index_new(src, 1, &A);
+	/* Corrupted: the other way, before or after the figure. */
+	CHECK_INT(status_of(ix, "Cloud costs rose 12% last quarter [1].", GROUND_EN, CLAIM_FIGURE, NULL),
+	          GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "Cloud costs saw a 12% rise [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "Revenue dropped 35% [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "Latency is now 20% higher [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "Shares climbed 9% [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "成本增长了8%[1]。", 0, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "营收下降15%[1]。", 0, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "库存涨幅达6%[1]。", 0, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	/* Faithful: the same direction before, after or in other words, or none. */
+	CHECK_INT(status_of(ix, "Cloud costs fell 12% last quarter [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "Revenue grew 35% [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "Revenue saw a 35% jump [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "Latency was cut by 20% [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "Shares rose 3% after falling 9% [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "Shares rose 3% [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "A 12% saving on cloud costs [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "成本下降了8%[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "营收增长15%，势头良好[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "库存减少了6%[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "库存出现了6%的降幅[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
+}
+
 int
 main(void)
 {
@@ -1487,6 +1523,7 @@ main(void)
 	test_change_basis();
 	test_spaced_chinese();
 	test_more_units();
+	test_direction_after();
 	arena_free(&A);
 	return test_done("test_claims");
 }

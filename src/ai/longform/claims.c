@@ -213,9 +213,11 @@ direction_before(const char *t, size_t i)
 	                                   "reduced", "reduce", "reduces", "slid", "slipped", "plunged", "plummeted",
 	                                   "sank", "tumbled", "lower"};
 	static const char *const up_zh[] = {"增长", "上涨", "上升", "提高", "提升", "增加", "增至", "涨至",
-	                                    "升至", "涨了", "增长了", "上涨了", "上升了", "提高了", "提升了", "增加了"};
+	                                    "升至", "涨了", "增长了", "上涨了", "上升了", "提高了", "提升了", "增加了",
+	                                    "涨幅", "增幅"};
 	static const char *const down_zh[] = {"下降", "下跌", "下滑", "减少", "降低", "降至", "跌至", "减至",
-	                                      "缩减", "削减", "下降了", "下跌了", "下滑了", "减少了", "降低了"};
+	                                      "缩减", "削减", "下降了", "下跌了", "下滑了", "减少了", "降低了",
+	                                      "降幅", "跌幅"};
 	size_t floor = i > 48 ? i - 48 : 0;
 	for (size_t j = i; j > floor;) {
 		unsigned char c = (unsigned char)t[j - 1];
@@ -247,6 +249,48 @@ direction_before(const char *t, size_t i)
 		}
 		j--;
 	}
+	return 0;
+}
+
+/* The direction of change written right after the figure ending at t[e], when none is
+ * written before it: an English noun or comparative after spaces only ("a 12% drop", "5%
+ * higher", "a 20% increase") or a Chinese noun after 的 (5%的增长, 8%的降幅); 1 up, -1 down,
+ * 0 none. "more" and "less"
+ * are not read ("5% more efficient" and "5% less energy" can say the same thing). */
+static int
+direction_after(const char *t, size_t len, size_t e)
+{
+	static const char *const up[] = {"increase", "increases", "rise", "rises", "gain", "gains", "jump", "jumps",
+	                                 "growth", "higher", "surge", "hike", "hikes", "boost", "uptick"};
+	static const char *const down[] = {"drop", "drops", "decline", "declines", "decrease", "decreases", "fall",
+	                                   "falls", "cut", "cuts", "reduction", "reductions", "lower", "slump",
+	                                   "dip", "plunge", "downturn"};
+	static const char *const up_zh[] = {"增长", "增幅", "涨幅", "上涨", "上升", "提升", "提高", "增加"};
+	static const char *const down_zh[] = {"下降", "降幅", "跌幅", "下跌", "下滑", "减少", "降低", "缩减"};
+	size_t i = e;
+	while (i < len && t[i] == ' ')
+		i++;
+	size_t w = 0;
+	while (i + w < len && is_ascii_alpha((unsigned char)t[i + w]))
+		w++;
+	if (w) {
+		for (size_t k = 0; k < N_(up); k++)
+			if (strlen(up[k]) == w && str_ncasecmp(t + i, up[k], w) == 0)
+				return 1;
+		for (size_t k = 0; k < N_(down); k++)
+			if (strlen(down[k]) == w && str_ncasecmp(t + i, down[k], w) == 0)
+				return -1;
+		return 0;
+	}
+	if (len - i < strlen("的") || memcmp(t + i, "的", strlen("的")) != 0)
+		return 0; /* 5%的增长; a verb right after a figure may be the next clause's */
+	i += strlen("的");
+	for (size_t k = 0; k < N_(up_zh); k++)
+		if (strncmp(t + i, up_zh[k], strlen(up_zh[k])) == 0)
+			return 1;
+	for (size_t k = 0; k < N_(down_zh); k++)
+		if (strncmp(t + i, down_zh[k], strlen(down_zh[k])) == 0)
+			return -1;
 	return 0;
 }
 
@@ -345,6 +389,8 @@ push(struct ex *x, enum claim_kind kind, size_t start, size_t end)
 	c->text = arena_strndup(x->arena, x->t + start, end - start);
 	if (kind == CLAIM_FIGURE) {
 		c->direction = direction_before(x->t, start);
+		if (!c->direction)
+			c->direction = direction_after(x->t, x->len, end);
 		c->bound = bound_before(x->t, start);
 		c->basis = basis_near(x->t, x->len, start, end);
 	}
