@@ -250,7 +250,7 @@ test_figures_in_words(void)
 	CHECK(r && fabs(r->unit - 1e6) < 1);
 	static const char *const none[] = {
 		"百度发布了新模型", "通义千问的新版本", "千万不要这样做", "第十二届大会", "十二月发布",
-		"几十万用户", "数千名员工", "二〇二六年", "二十一世纪的技术", "十几家公司", "八十年代的电脑",
+		"二〇二六年", "二十一世纪的技术", "十几家公司", "八十年代的电脑",
 		"两三千人", "十万火急", "三家公司", "one of the best", "the twenty-first century",
 		"two-thirds-majority", "nine users", "一二三", "十二号发布", "三成员国", "五成为主流", "一成不变",
 	};
@@ -1474,6 +1474,50 @@ test_direction_after(void)
 	CHECK_INT(status_of(ix, "库存出现了6%的降幅[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
 }
 
+/* An approximate amount (数十亿, 数千万, 上百, 近百万, "a dozen", "two dozen", "dozens of",
+ * "thousands of") was no figure, so a draft that made a source's "3 billion" 数千万, its "12
+ * engineers" "two dozen" or 数百名, or its 800,000 "millions of" passed. It is now the range
+ * it names, supported by a source figure in it; 数十 for 12 passes (the order of magnitude is
+ * checked, not the reading of 数), a vague time (数十年) is none. */
+static void
+test_approximations(void)
+{
+	static const struct ground_source src[] = {
+		{1,
+		 "text: 12 engineers built it. Revenue reached 3 billion dollars. It has 3,000 paying customers and "
+		 "800,000 users. Dozens of teams use it. 目前有上万家合作伙伴。",
+		 NULL}};
+	struct ground_index *ix = ground_index_new(src, 1, &A);
+	/* Corrupted: the order of magnitude wrong. */
+	CHECK_INT(status_of(ix, "营收达数千万美元[1]。", 0, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "数百名工程师参与了开发[1]。", 0, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "Two dozen engineers built it [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "It has millions of users [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "It has hundreds of paying customers [1].", GROUND_EN, CLAIM_FIGURE, NULL),
+	          GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "目前有上百家合作伙伴[1]。", 0, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	/* Faithful: the same magnitude in other words. */
+	CHECK_INT(status_of(ix, "数十名工程师参与了开发[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "A dozen engineers built it [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "营收达数十亿美元[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "Revenue reached several billion dollars [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "It has thousands of paying customers [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "它有数千家付费客户和近百万用户[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "It has hundreds of thousands of users [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "数十个团队在用它[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "It has tens of thousands of partners [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
+	/* Not amounts: a vague time, words that hold the characters (参数十亿 is not 数十亿; 接近百分之五十
+	 * is 50 %, not 近百). */
+	static const struct {
+		const char *text, *want; /* want: the first figure's text, NULL for none */
+	} none[] = {{"几十年来一直如此", NULL},  {"上百度搜索", NULL},           {"模型参数十亿", NULL},
+	            {"half a dozen teams", NULL}, {"for dozens of hours", NULL}, {"接近百分之五十", "百分之五十"}};
+	for (size_t k = 0; k < sizeof none / sizeof *none; k++) {
+		const struct claim *c = first(none[k].text, 1, CLAIM_FIGURE);
+		CHECK_STR(c ? c->text : NULL, none[k].want);
+	}
+}
+
 int
 main(void)
 {
@@ -1524,6 +1568,7 @@ main(void)
 	test_spaced_chinese();
 	test_more_units();
 	test_direction_after();
+	test_approximations();
 	arena_free(&A);
 	return test_done("test_claims");
 }

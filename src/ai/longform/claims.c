@@ -1401,11 +1401,73 @@ word_at_any(const struct ex *x, size_t i, const char *const *words, size_t count
 	return 0;
 }
 
+/* Push an approximate amount t[start..end) ("dozens of", 数十亿, 近百) whose value lies in
+ * [lo, hi]: the middle as its value and the width as its unit, so a source figure in the
+ * range supports it (a source's 3,000 supports 数千 and "thousands of", not 数千万). None
+ * when a unit of time follows (数十年, "dozens of hours" are as often vague as counted: a
+ * source's "for decades" says the same). Returns end. */
+static size_t
+push_approx(struct ex *x, size_t start, size_t end, double lo, double hi)
+{
+	static const char *const times[] = {"ms", "s", "min", "h", "d", "wk", "mo", "yr"};
+	size_t n, e = end;
+	if (at(x, e, " of "))
+		e += 3;
+	const char *m = measure_unit_at(x, e, &n);
+	for (size_t k = 0; m && k < sizeof times / sizeof *times; k++)
+		if (strcmp(m, times[k]) == 0)
+			return end;
+	size_t before = *x->count;
+	push_figure(x, start, end, (lo + hi) / 2, hi - lo, 1, 0, currency_after(x, end), 0);
+	if (*x->count > before)
+		(*x->out)[before].measure = m;
+	return end;
+}
+
+/* An approximate amount in Chinese at t[i]: 数 or 几 (several), 上 (reaching) or 近 (nearly)
+ * before a run of 十 百 千 万 亿 whose product P is its place: 数十 几百 数千万 数十亿 上百 上万
+ * are [P, 10P] (数十 for a source's 12 passes: the check is of the order of magnitude), 近百
+ * 近千万 [0.8P, P] (not 近十: 近十年 is vague). Returns the byte after it, i when none: not
+ * 百度, 千问, 百分之, nor the 数 that ends a word (参数, 函数, 人数, 无数). */
+static size_t
+approx_cjk_at(struct ex *x, size_t i)
+{
+	static const char *const words_with_shu[] = {"参", "函", "指", "系", "次", "人", "总", "个", "分", "倍", "天",
+	                                             "变", "多", "少", "无", "位", "字", "条", "页", "件", "户", "台",
+	                                             "张", "篇", "行", "算", "岁", "年", "礼", "心", "定", "读"};
+	int shu = at(x, i, "数"), ji = at(x, i, "几"), shang = at(x, i, "上"), jin = at(x, i, "近");
+	if (!(shu || ji || shang || jin))
+		return i;
+	if (shu)
+		for (size_t k = 0; k < sizeof words_with_shu / sizeof *words_with_shu; k++) {
+			size_t l = strlen(words_with_shu[k]);
+			if (i >= l && memcmp(x->t + i - l, words_with_shu[k], l) == 0)
+				return i;
+		}
+	size_t j = i + strlen("数"), n;
+	double place = 1, last = 0;
+	for (;;) {
+		double p = cjk_place(cp_at(x, j, &n));
+		if (p == 0)
+			break;
+		place *= p;
+		last = p;
+		j += n;
+	}
+	if (place == 1 || ((shang || jin) && j == i + 6 && last == 10))
+		return i; /* 上十, 近十 */
+	if (at(x, j, "分") || at(x, j, "几") || at(x, j, "多") || at(x, j, "来") || (last == 100 && at(x, j, "度")) ||
+	    (last == 100 && at(x, j, "科")) || (last == 1e3 && at(x, j, "问")))
+		return i; /* 百分之, 数十几, 百度, 百科, 千问 */
+	return jin ? push_approx(x, i, j, 0.8 * place, place) : push_approx(x, i, j, place, 10 * place);
+}
+
 /* A figure in Chinese numerals at t[i] (a digit or 十: 三千, 两亿, 三千五百万, 一万五, 二十五,
  * 一点五亿, 百分之三十, 七成 = 70%): returns the byte after it (and after a unit or percent word read with
  * it), i when t[i] starts none. A run that is no number (一二三, 两三千, 二〇二六) is skipped
- * whole; so is one that is a date, an ordinal, an approximation or part of a word (十二月,
- * 第十二, 几十万, 数千, 十几, 八十年代, 二十一世纪, 十万火急); 百度, 千问 and 千万 (must) start
+ * whole; so is one that is a date, an ordinal, an approximation not read as a range or part
+ * of a word (十二月, 第十二, 十几, 八十年代, 二十一世纪, 十万火急; 数千, 几十万 are ranges:
+ * approx_cjk_at); 百度, 千问 and 千万 (must) start
  * with a unit, which no figure here does. */
 static size_t
 cjk_figure_at(struct ex *x, size_t i)
@@ -1414,6 +1476,9 @@ cjk_figure_at(struct ex *x, size_t i)
 	static const char *const after[] = {"月", "日", "号", "世纪", "年代", "几", "来", "届"};
 	static const char *const idioms[] = {"十万火急", "十万八千里"};
 	size_t n;
+	size_t ae = approx_cjk_at(x, i);
+	if (ae > i)
+		return ae;
 	if (at(x, i, "半数")) /* a fraction: half */
 		return push_figure(x, i, i + strlen("半数"), 50, FRACTION_UNIT, 1, 1, 0, 0);
 	if (at(x, i, "减半")) /* cut by half: 50 % */
@@ -1705,6 +1770,58 @@ ratio_at(struct ex *x, size_t i)
 	push_figure(x, i, e, value, fmin(FRACTION_UNIT, value), 1, 1, 0, 0);
 }
 
+/* An approximate amount in English words at t[i] (a word's first letter): "a dozen" (10 to 14;
+ * not "half a dozen", a small count), "two dozen" (20 to 28), "dozens of" and "scores of" (20 to 100), "hundreds
+ * of", "thousands of", "tens of thousands of", "hundreds of millions of", "millions of",
+ * "billions of", "several hundred", "a few thousand" ([P, 10P] for the place P, as 数百 数千);
+ * pushed by push_approx. Returns the byte after it, i when none. */
+static size_t
+approx_words_at(struct ex *x, size_t i)
+{
+	static const struct {
+		const char *w;
+		double place;
+	} scales[] = {{"hundred", 1e2}, {"thousand", 1e3}, {"million", 1e6}, {"billion", 1e9}};
+	size_t w = letters_at(x, i);
+	if (w == 1 && str_ncasecmp(x->t + i, "a dozen", 7) == 0 && letters_at(x, i + 2) == 5 &&
+	    !(i >= 5 && str_ncasecmp(x->t + i - 5, "half ", 5) == 0))
+		return push_approx(x, i, i + 7, 10, 14);
+	int v;
+	size_t j = number_words_at(x, i, &v);
+	if (j > i && v >= 2 && v <= 12 && at(x, j, " dozen") && letters_at(x, j + 1) == 5)
+		return push_approx(x, i, j + 6, 10.0 * v, 14.0 * v);
+	if ((w == 6 && str_ncasecmp(x->t + i, "dozens of ", 10) == 0) ||
+	    (w == 6 && str_ncasecmp(x->t + i, "scores of ", 10) == 0))
+		return push_approx(x, i, i + 6, 20, 100);
+	/* [tens of | hundreds of] hundreds/thousands/millions/billions of; several/a few <scale> */
+	size_t k = i;
+	double times = 1;
+	if (w == 4 && str_ncasecmp(x->t + i, "tens of ", 8) == 0)
+		times = 10, k = i + 8;
+	else if (w == 8 && str_ncasecmp(x->t + i, "hundreds of ", 12) == 0 &&
+	         (str_ncasecmp(x->t + i + 12, "thousands", 9) == 0 || str_ncasecmp(x->t + i + 12, "millions", 8) == 0 ||
+	          str_ncasecmp(x->t + i + 12, "billions", 8) == 0))
+		times = 100, k = i + 12; /* hundreds of thousands; "hundreds of users" is read below */
+	int few = 0;
+	if (k == i && w == 7 && str_ncasecmp(x->t + i, "several ", 8) == 0)
+		few = 1, k = i + 8;
+	else if (k == i && w == 1 && str_ncasecmp(x->t + i, "a few ", 6) == 0)
+		few = 1, k = i + 6;
+	size_t kw = letters_at(x, k);
+	for (size_t s = 0; s < sizeof scales / sizeof *scales; s++) {
+		size_t l = strlen(scales[s].w);
+		if (str_ncasecmp(x->t + k, scales[s].w, l) != 0)
+			continue;
+		if (few ? kw == l : kw == l + 1 && x->t[k + l] == 's' && at(x, k + l + 1, " of ")) {
+			if (times > 1 && kw != l + 1)
+				break;
+			double p = scales[s].place * times;
+			return push_approx(x, i, k + kw, p, 10 * p);
+		}
+	}
+	return i;
+}
+
 /* A figure in English number words at t[i] (a word's first letter): "nine million",
  * "forty-two percent", "two hundred and fifty thousand", "twenty", "half a million". Returns the byte after it,
  * i when t[i] starts none. */
@@ -1724,6 +1841,8 @@ word_figure_at(struct ex *x, size_t i)
 	size_t w = letters_at(x, i);
 	size_t fe = fraction_words_at(x, i);
 	if (fe > i)
+		return fe;
+	if ((fe = approx_words_at(x, i)) > i)
 		return fe;
 	/* Half a scale: "half a million" is 500,000 (its unit a tenth of the scale). */
 	if (w == 4 && str_ncasecmp(x->t + i, "half a ", 7) == 0) {
