@@ -172,12 +172,23 @@ plan_free(struct search_plan *pl)
 	buf_free(&pl->groups);
 }
 
+/* The length of the space between words at s: 1 for ASCII whitespace, 3 for U+3000
+ * (IDEOGRAPHIC SPACE, what a Chinese or Japanese input method types for a space), else 0. */
+static size_t
+space_len(const char *s)
+{
+	if (is_ascii_space((unsigned char)*s))
+		return 1;
+	const unsigned char *u = (const unsigned char *)s;
+	return u[0] == 0xE3 && u[1] == 0x80 && u[2] == 0x80 ? 3 : 0; /* && stops at a NUL */
+}
+
 int
 store_search_next_term(const char **p, const char **term, size_t *n)
 {
 	const char *s = *p;
-	while (*s && is_ascii_space((unsigned char)*s))
-		s++;
+	for (size_t sp; *s && (sp = space_len(s)) > 0;)
+		s += sp;
 	if (!*s) {
 		*p = s;
 		return 0;
@@ -188,7 +199,7 @@ store_search_next_term(const char **p, const char **term, size_t *n)
 		len = strcspn(s, "\"");
 	} else {
 		len = 0;
-		while (s[len] && !is_ascii_space((unsigned char)s[len]) && s[len] != '"')
+		while (s[len] && !space_len(s + len) && s[len] != '"')
 			len++;
 	}
 	*term = s;

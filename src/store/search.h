@@ -40,7 +40,8 @@ struct store_hits {
 	                               * window's top page, the last page of the window above */
 };
 
-/* The FTS5 query for what a person typed: whitespace-separated terms, all required; "double
+/* The FTS5 query for what a person typed: whitespace-separated terms (ASCII whitespace or U+3000,
+ * an input method's ideographic space), all required; "double
  * quotes" make a phrase; a trailing * a prefix, expanded to the OR of the indexed words it
  * begins (at most 1,024; else, or with st NULL, FTS5's own prefix query; a CJK term's * is
  * dropped, as nothing longer is indexed). Each term is quoted, so FTS5 syntax in it is just

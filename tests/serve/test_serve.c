@@ -422,6 +422,31 @@ test_pages(const char *base)
 
 /* The latest items show the start of each text: marker bytes in it are control characters,
  * dropped like any other, never turned into <mark> (as a search's snippet marks its hits). */
+/* Searches as a Chinese reader types them: an input method's space between words is U+3000
+ * (IDEOGRAPHIC SPACE, %E3%80%80), which must separate words as a space does, not glue them into
+ * one phrase that nothing matches. */
+static void
+test_zh_search(const char *base)
+{
+	struct reply r;
+	/* rust, U+3000, tokio: both words of item 1, not next to each other */
+	const char *b = get(base, "/items?q=rust%E3%80%80tokio", &r);
+	CHECK_INT(r.status, 200);
+	CHECK(strstr(b, "/items/1\"") != NULL);
+	reply_free(&r);
+	b = get(base, "/items?q=tokio%E3%80%80%E3%80%80rust%E3%80%80", &r); /* the other order, spaces around */
+	CHECK(strstr(b, "/items/1\"") != NULL);
+	reply_free(&r);
+	/* 段落 U+3000 中文: item 3 has both, in the other order */
+	b = get(base, "/items?q=%E6%AE%B5%E8%90%BD%E3%80%80%E4%B8%AD%E6%96%87", &r);
+	CHECK(strstr(b, "/items/3\"") != NULL);
+	reply_free(&r);
+	/* nine words apart by U+3000 are nine terms: refused, like nine apart by spaces */
+	b = get(base, "/items?q=rust%E3%80%80a%E3%80%80b%E3%80%80c%E3%80%80d%E3%80%80e%E3%80%80f%E3%80%80g%E3%80%80h", &r);
+	CHECK_INT(r.status, 400);
+	reply_free(&r);
+}
+
 static void
 test_marker_bytes(const char *base)
 {
@@ -1414,6 +1439,7 @@ main(void)
 	CHECK(str_starts(base, "http://127.0.0.1:") && strcmp(base, "http://127.0.0.1:0") != 0);
 	test_pages(base);
 	test_marker_bytes(base);
+	test_zh_search(base);
 	test_report_lang(base, db);
 	test_concurrent_writer(base, db);
 	test_conditional_get(base, db);
