@@ -36,16 +36,16 @@ static const char css[] =
 	"table{border-collapse:collapse}td,th{padding:4px 10px 4px 0;text-align:left;vertical-align:top}"
 	"nav.pager{display:flex;justify-content:space-between;margin:16px 0}";
 
-/* Start an HTML page; title and q are escaped here. */
+/* Start an HTML page in language lang (its <html lang>); title and q are escaped here. */
 static void
-page_begin(struct page *pg, const char *title, const char *q)
+page_begin(struct page *pg, const char *lang, const char *title, const char *q)
 {
 	struct buf *b = &pg->body;
 	pg->status = 200;
 	pg->content_type = "text/html; charset=utf-8";
 	struct buf full = BUF_INIT;
 	buf_printf(&full, "%s · brief", title ? title : "");
-	page_head(b, PAGE_SERVED, "en", buf_str(&full), NULL,
+	page_head(b, PAGE_SERVED, lang, buf_str(&full), NULL,
 	          "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"brief\" href=\"/feed.atom\">\n", css);
 	buf_free(&full);
 	buf_puts(b, "<header><a href=\"/\">brief</a><a href=\"/items\">items</a>"
@@ -65,7 +65,7 @@ void
 pages_error(struct page *pg, int status, const char *message)
 {
 	buf_clear(&pg->body);
-	page_begin(pg, status == 404 ? "not found" : "error", NULL);
+	page_begin(pg, "en", status == 404 ? "not found" : "error", NULL);
 	pg->status = status;
 	pg->is_report = 0;
 	buf_printf(&pg->body, "<h1>%d</h1><p>", status);
@@ -186,7 +186,7 @@ pages_index(struct store *st, const struct page_req *rq, struct page *pg)
 	size_t rows = more ? PAGE_SIZE : n;
 	if (more && rq->newer) /* the extra one is the newest, above the page */
 		r++;
-	page_begin(pg, "reports", NULL);
+	page_begin(pg, "en", "reports", NULL);
 	struct buf *b = &pg->body;
 	buf_puts(b, "<h1>Reports</h1>\n<ul class=\"list\">\n");
 	for (size_t i = 0; i < rows; i++) {
@@ -227,13 +227,14 @@ pages_index(struct store *st, const struct page_req *rq, struct page *pg)
 /* ---- /r/KIND/SLUG[.md|.json|.html] ---- */
 
 /* Put the newest stored body in column of report kind/slug[0..slug_len) into pg with its
- * content type; *found says whether there was one. Returns 0, or -1 (500 page) on a store error. */
+ * content type, and its saved title into title (NULL: not wanted); *found says whether there
+ * was one. Returns 0, or -1 (500 page) on a store error. */
 static int
 report_lookup(struct store *st, const char *kind, const char *slug, size_t slug_len, const char *lang,
-              const char *column, struct page *pg, int *found)
+              const char *column, struct page *pg, struct buf *title, int *found)
 {
 	struct err e;
-	int rc = archive_report_body(st, kind, slug, slug_len, lang, column, &pg->body, &e);
+	int rc = archive_report_body(st, kind, slug, slug_len, lang, column, &pg->body, title, &e);
 	if (rc < 0)
 		return store_failed(pg, &e);
 	*found = rc;
@@ -250,6 +251,37 @@ report_lookup(struct store *st, const char *kind, const char *slug, size_t slug_
 		}
 	}
 	return 0;
+}
+
+/* The text of the first ATX heading ("# Title", "## Title #") of Markdown md, into out;
+ * nothing when md has none. */
+static void
+md_first_heading(const char *md, struct buf *out)
+{
+	for (const char *line = md; line && *line;) {
+		const char *end = strchr(line, '\n');
+		size_t n = end ? (size_t)(end - line) : strlen(line), h = 0;
+		while (h < n && h < 6 && line[h] == '#')
+			h++;
+		if (h > 0 && h < n && (line[h] == ' ' || line[h] == '\t')) {
+			const char *t = line + h, *te = line + n;
+			while (t < te && is_ascii_space((unsigned char)*t))
+				t++;
+			while (te > t && is_ascii_space((unsigned char)te[-1]))
+				te--;
+			const char *close = te; /* a closing "##" counts only after a space: "C#" stays */
+			while (close > t && close[-1] == '#')
+				close--;
+			if (close < te && (close == t || is_ascii_space((unsigned char)close[-1])))
+				for (te = close; te > t && is_ascii_space((unsigned char)te[-1]);)
+					te--;
+			if (te > t) {
+				buf_append(out, t, (size_t)(te - t));
+				return;
+			}
+		}
+		line = end ? end + 1 : NULL;
+	}
 }
 
 /* serve's bar over a report page, into b: back to the archive, and the reports of the same
@@ -327,7 +359,7 @@ report_page(struct store *st, const char *kind, const char *slug, size_t slug_le
 			return 0;
 		lang = newest;
 	}
-	if (report_lookup(st, kind, slug, slug_len, lang, "html", pg, found) < 0)
+	if (report_lookup(st, kind, slug, slug_len, lang, "html", pg, NULL, found) < 0)
 		return -1;
 	if (*found) {
 		struct buf stored = pg->body, nav = BUF_INIT;
@@ -343,17 +375,25 @@ report_page(struct store *st, const char *kind, const char *slug, size_t slug_le
 		buf_free(&stored);
 		return rc;
 	}
-	if (report_lookup(st, kind, slug, slug_len, lang, "markdown", pg, found) < 0)
+	struct buf title = BUF_INIT;
+	if (report_lookup(st, kind, slug, slug_len, lang, "markdown", pg, &title, found) < 0) {
+		buf_free(&title);
 		return -1;
+	}
 	if (*found) {
-		struct buf md = pg->body, title = BUF_INIT, nav = BUF_INIT;
+		struct buf md = pg->body, nav = BUF_INIT;
 		memset(&pg->body, 0, sizeof pg->body);
 		if (put_report_nav(st, kind, slug, slug_len, lang, pg, &nav) < 0) {
 			buf_free(&md);
+			buf_free(&title);
 			return -1;
 		}
-		buf_append(&title, slug, slug_len);
-		page_begin(pg, buf_str(&title), NULL);
+		/* Titled as the index lists it: its saved title, else its first heading, else the slug. */
+		if (!title.len)
+			md_first_heading(buf_str(&md), &title);
+		if (!title.len)
+			buf_append(&title, slug, slug_len);
+		page_begin(pg, lang, buf_str(&title), NULL);
 		buf_free(&title);
 		buf_append(&pg->body, nav.data, nav.len);
 		buf_free(&nav);
@@ -363,6 +403,7 @@ report_page(struct store *st, const char *kind, const char *slug, size_t slug_le
 		page_end(pg);
 		buf_free(&md);
 	}
+	buf_free(&title);
 	return 0;
 }
 
@@ -396,7 +437,7 @@ pages_report(struct store *st, const struct page_req *rq, struct page *pg)
 			continue;
 		int page = strcmp(forms[i].column, "html") == 0;
 		if (page ? report_page(st, kind, slug, sl - fl, rq->lang, pg, &found) < 0
-		         : report_lookup(st, kind, slug, sl - fl, rq->lang, forms[i].column, pg, &found) < 0)
+		         : report_lookup(st, kind, slug, sl - fl, rq->lang, forms[i].column, pg, NULL, &found) < 0)
 			return -1;
 	}
 	if (!found)
@@ -454,7 +495,7 @@ pages_items(struct store *st, const struct page_req *rq, struct page *pg)
 		return store_failed(pg, &e);
 	}
 
-	page_begin(pg, q ? q : "items", q);
+	page_begin(pg, "en", q ? q : "items", q);
 	struct buf *b = &pg->body;
 	if (q) {
 		buf_puts(b, "<h1>Search: ");
@@ -550,7 +591,7 @@ pages_item(struct store *st, const struct page_req *rq, struct page *pg)
 		return 0;
 	}
 	const char *title = text_display_title(it.title, it.text, it.link, TEXT_DISPLAY_TITLE_CHARS, &arena);
-	page_begin(pg, title ? title : "item", NULL);
+	page_begin(pg, "en", title ? title : "item", NULL);
 	struct buf *b = &pg->body;
 	buf_puts(b, "<h1 dir=\"auto\">");
 	put_link(b, it.link, title ? title : "(untitled)");

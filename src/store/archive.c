@@ -84,7 +84,7 @@ archive_reports(struct store *st, const char *before, int newer, int limit, int 
 
 int
 archive_report_body(struct store *st, const char *kind, const char *slug, size_t slug_len, const char *lang,
-                    const char *column, struct buf *body, struct err *e)
+                    const char *column, struct buf *body, struct buf *title, struct err *e)
 {
 	if (strcmp(column, "html") != 0 && strcmp(column, "json") != 0 && strcmp(column, "markdown") != 0)
 		return err_set(e, "no such report format: %s", column);
@@ -101,8 +101,11 @@ archive_report_body(struct store *st, const char *kind, const char *slug, size_t
 	sqlite3_bind_text(s, 2, slug, (int)slug_len, SQLITE_TRANSIENT);
 	store_bind_text(s, 3, lang);
 	int rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
+	if (rc == SQLITE_ROW) {
 		buf_append(body, sqlite3_column_text(s, 0), (size_t)sqlite3_column_bytes(s, 0));
+		if (title)
+			buf_append(title, sqlite3_column_text(s, 1), (size_t)sqlite3_column_bytes(s, 1));
+	}
 	sqlite3_finalize(s);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return db_failed(st, e);

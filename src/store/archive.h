@@ -31,10 +31,11 @@ int archive_reports(struct store *st, const char *before, int newer, int limit, 
                     struct arena *arena, struct archive_report **out, size_t *count, struct err *e);
 
 /* The newest saved body in column ("html", "json" or "markdown") of the report kind/slug
- * (slug[0..slug_len)), in language lang (NULL: any), appended to body; a body saved empty
- * counts as none. Returns 1 when found, 0 when not, -1 with e set. */
+ * (slug[0..slug_len)), in language lang (NULL: any), appended to body, and its saved title to
+ * title (NULL: not wanted; nothing appended when none was saved); a body saved empty counts as
+ * none. Returns 1 when found, 0 when not, -1 with e set. */
 int archive_report_body(struct store *st, const char *kind, const char *slug, size_t slug_len, const char *lang,
-                        const char *column, struct buf *body, struct err *e);
+                        const char *column, struct buf *body, struct buf *title, struct err *e);
 
 /* The language of the newest saved report kind/slug (slug[0..slug_len)) that has a page to show
  * (HTML or Markdown, not saved empty), into lang (size bytes, "" when none). Returns 1 when

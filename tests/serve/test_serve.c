@@ -800,6 +800,41 @@ test_report_lang(const char *base, const char *db)
 	reply_free(&r);
 }
 
+/* A report stored with Markdown only is titled as the index lists it, in its own language: its
+ * saved title, else its Markdown's first heading; never by its slug. */
+static void
+test_md_report_title(const char *base, const char *db)
+{
+	struct store w;
+	struct err e = {""};
+	CHECK_INT(store_open(&w, db, &e), 0);
+	CHECK_INT(store_exec(&w,
+	                     "INSERT INTO reports(kind, slug, lang, title, created_at, markdown, html, json) VALUES"
+	                     " ('article', 'mdtitle-saved', 'zh', '存储的标题', 1767000000, '# 正文标题', NULL, NULL),"
+	                     " ('article', 'mdtitle-none', 'zh', NULL, 1767000100, '导语，没有井号' || char(10, 10) ||"
+	                     "  '## 标题：C# 与 Rust ##' || char(10) || '# 第二个', NULL, NULL),"
+	                     " ('article', 'mdtitle-plain', 'en', '', 1767000200, 'no heading at all', NULL, NULL)",
+	                     &e),
+	          0);
+	store_close(&w);
+	struct reply r;
+	const char *b = get(base, "/r/article/mdtitle-saved", &r);
+	CHECK_INT(r.status, 200);
+	CHECK(strstr(b, "<title>存储的标题 · brief</title>") != NULL);
+	CHECK(strstr(b, "<html lang=\"zh\"") != NULL);
+	reply_free(&r);
+	b = get(base, "/r/article/mdtitle-none.html?lang=zh", &r);
+	CHECK_INT(r.status, 200);
+	CHECK(strstr(b, "<title>标题：C# 与 Rust · brief</title>") != NULL);
+	CHECK(strstr(b, "<title>mdtitle-none") == NULL);
+	reply_free(&r);
+	b = get(base, "/r/article/mdtitle-plain", &r); /* nothing else to go by */
+	CHECK_INT(r.status, 200);
+	CHECK(strstr(b, "<title>mdtitle-plain · brief</title>") != NULL);
+	CHECK(strstr(b, "<html lang=\"en\"") != NULL);
+	reply_free(&r);
+}
+
 /* The href of the pager link labelled label ("older", "← newer") in page b, unescaped, into
  * out ("" when there is none). */
 static void
@@ -1441,6 +1476,7 @@ main(void)
 	test_marker_bytes(base);
 	test_zh_search(base);
 	test_report_lang(base, db);
+	test_md_report_title(base, db);
 	test_concurrent_writer(base, db);
 	test_conditional_get(base, db);
 	test_future_date(base, db);
