@@ -36,9 +36,135 @@ static const char css[] =
 	"table{border-collapse:collapse}td,th{padding:4px 10px 4px 0;text-align:left;vertical-align:top}"
 	"nav.pager{display:flex;justify-content:space-between;margin:16px 0}";
 
-/* Start an HTML page in language lang (its <html lang>); title and q are escaped here. */
+/* The words of serve's own pages (not of the stored reports), in one language. */
+struct words {
+	const char *code; /* "en" / "zh": <html lang> and ?lang= */
+	const char *items, *search_box, *not_found, *error;
+	const char *reports, *reports_h1, *no_reports;
+	const char *pager[3]; /* newest, newer, older */
+	const char *search_h1, *search_help, *latest, *latest_h1, *untitled;
+	const char *nothing_matches, *no_newer, *no_older, *no_items;
+	const char *source, *author, *published, *first_seen, *categories, *score, *category, *keywords;
+	const char *relevance, *quality, *timeliness, *score_open, *score_sep, *score_close, *score_end;
+	const char *article, *extracted_from, *feed_text;
+	const char *nav_all, *nav_newer, *nav_older, *nav_older_end;
+	const char *no_report, *no_item, *no_page, *store_failed;
+	const char *kinds[3][2]; /* a report kind and its name */
+};
+
+static const struct words words_en = {
+	"en", "items", "search items", "not found", "error",
+	"reports", "Reports", "<p>No reports yet: <code>brief daily</code> writes one.</p>\n",
+	{"← newest", "← newer", "older →"},
+	"Search: ",
+	"Every word must match; <code>\"two words\"</code> is a phrase, <code>word*</code> a prefix. <code>-</code> "
+	"and <code>OR</code> are searched as words, not operators: <code>-rust</code> finds rust.",
+	"items", "Latest items", "(untitled)",
+	"<p>Nothing matches.</p>\n", "<p>No newer items.</p>\n", "<p>No older items.</p>\n",
+	"<p>No items yet: <code>brief fetch</code> stores some.</p>\n",
+	"source", "author", "published", "first seen", "categories", "score", "category", "keywords",
+	"relevance", "quality", "timeliness", " (", ", ", "; ", ")",
+	"Article", "extracted from ", "The feed's text",
+	"brief · all reports", "← newer: ", "older: ", " →",
+	"no such report", "no such item", "no such page", "the store could not be read; the server's log says why",
+	{{"daily", "daily"}, {"weekly", "weekly"}, {"article", "article"}},
+};
+
+static const struct words words_zh = {
+	"zh", "条目", "搜索条目", "找不到", "出错了",
+	"归档", "全部报告", "<p>还没有报告：<code>brief daily</code> 会写下第一篇。</p>\n",
+	{"← 最新", "← 较新", "较早 →"},
+	"搜索：",
+	"每个词都须匹配；<code>\"两个词\"</code> 是短语，<code>词*</code> 是前缀。<code>-</code> 和 "
+	"<code>OR</code> 按普通词搜索，不是运算符：<code>-rust</code> 会找到 rust。",
+	"条目", "最新条目", "（无标题）",
+	"<p>没有结果。</p>\n", "<p>没有更新的条目。</p>\n", "<p>没有更早的条目。</p>\n",
+	"<p>还没有条目：<code>brief fetch</code> 会存入一些。</p>\n",
+	"来源", "作者", "发布时间", "首次抓取", "分类", "评分", "类别", "关键词",
+	"相关性", "质量", "时效性", "（", "，", "；", "）",
+	"原文", "提取自 ", "订阅源中的文字",
+	"brief · 全部报告", "← 较新：", "较早：", " →",
+	"没有这篇报告", "没有这个条目", "没有这个页面", "无法读取存储；原因见服务器日志",
+	{{"daily", "日报"}, {"weekly", "周报"}, {"article", "文章"}},
+};
+
+/* The words for language lang: Chinese for "zh" and its subtags ("zh-CN", "zh-Hant"), else
+ * English. */
+static const struct words *
+words_for(const char *lang)
+{
+	return lang && str_istarts(lang, "zh") && (!lang[2] || lang[2] == '-' || lang[2] == '_') ? &words_zh
+	                                                                                           : &words_en;
+}
+
+/* 1 when lang names a language serve's pages have words in (en, zh, with any subtag). */
+static int
+is_ui_lang(const char *lang)
+{
+	return lang && (str_istarts(lang, "zh") || str_istarts(lang, "en")) &&
+	       (!lang[2] || lang[2] == '-' || lang[2] == '_');
+}
+
+const char *
+pages_ui_lang(const char *lang, const char *accept)
+{
+	if (is_ui_lang(lang))
+		return words_for(lang)->code;
+	/* Accept-Language: "zh-CN,zh;q=0.9,en;q=0.8": the first range of the highest weight that
+	 * names zh or en (weights in thousandths; q=0 is "not this one"). */
+	const char *best = "en";
+	int best_q = 0;
+	for (const char *p = accept; p && *p;) {
+		size_t n = strcspn(p, ","), tl = 0;
+		while (tl < n && is_ascii_space((unsigned char)p[tl]))
+			p++, n--;
+		while (tl < n && p[tl] != ';' && !is_ascii_space((unsigned char)p[tl]))
+			tl++;
+		int q = 1000;
+		const char *qp = str_icasestr(p, n, "q=");
+		if (qp) {
+			q = qp[2] == '1' ? 1000 : 0;
+			if (qp[2] == '0' && qp[3] == '.')
+				for (int k = 4, f = 100; k < 7 && is_ascii_digit((unsigned char)qp[k]); k++, f /= 10)
+					q += (qp[k] - '0') * f;
+		}
+		char range[64];
+		if (tl < sizeof range) {
+			memcpy(range, p, tl);
+			range[tl] = '\0';
+			if (q > best_q && is_ui_lang(range)) {
+				best = words_for(range)->code;
+				best_q = q;
+			}
+		}
+		p += n;
+		if (*p == ',')
+			p++;
+	}
+	return best;
+}
+
+/* The ?lang= a link of serve's own pages carries: the reader's choice, when it came as ?lang=
+ * (NULL when it came from Accept-Language, which the next request sends again). */
+static const char *
+link_lang(const struct page_req *rq)
+{
+	return rq->ui_from_query ? rq->ui : NULL;
+}
+
+/* Append "?lang=L" (first is true) or "&lang=L" to href for lang (NULL: nothing). */
 static void
-page_begin(struct page *pg, const char *lang, const char *title, const char *q)
+put_lang_param(struct buf *href, const char *lang, int first)
+{
+	if (lang)
+		buf_printf(href, "%slang=%s", first ? "?" : "&", lang);
+}
+
+/* Start an HTML page in language lang (its <html lang>) with w's words for serve's header;
+ * its links carry ?lang=keep (NULL: none). title and q are escaped here. */
+static void
+page_begin(struct page *pg, const char *lang, const struct words *w, const char *keep, const char *title,
+           const char *q)
 {
 	struct buf *b = &pg->body;
 	pg->status = 200;
@@ -48,11 +174,17 @@ page_begin(struct page *pg, const char *lang, const char *title, const char *q)
 	page_head(b, PAGE_SERVED, lang, buf_str(&full), NULL,
 	          "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"brief\" href=\"/feed.atom\">\n", css);
 	buf_free(&full);
-	buf_puts(b, "<header><a href=\"/\">brief</a><a href=\"/items\">items</a>"
-	            "<a href=\"/feed.atom\">atom</a><form action=\"/items\" method=\"get\" role=\"search\">"
-	            "<input type=\"search\" name=\"q\" placeholder=\"search items\" value=\"");
+	struct buf lq = BUF_INIT;
+	put_lang_param(&lq, keep, 1);
+	buf_printf(b, "<header><a href=\"/%s\">brief</a><a href=\"/items%s\">%s</a>", buf_str(&lq), buf_str(&lq),
+	           w->items);
+	buf_puts(b, "<a href=\"/feed.atom\">atom</a><form action=\"/items\" method=\"get\" role=\"search\">");
+	if (keep)
+		buf_printf(b, "<input type=\"hidden\" name=\"lang\" value=\"%s\">", keep);
+	buf_printf(b, "<input type=\"search\" name=\"q\" placeholder=\"%s\" value=\"", w->search_box);
 	html_escape_str(b, q);
 	buf_puts(b, "\"></form></header><main>\n");
+	buf_free(&lq);
 }
 
 static void
@@ -62,10 +194,11 @@ page_end(struct page *pg)
 }
 
 void
-pages_error(struct page *pg, int status, const char *message)
+pages_error(struct page *pg, const char *lang, int status, const char *message)
 {
+	const struct words *w = words_for(lang);
 	buf_clear(&pg->body);
-	page_begin(pg, "en", status == 404 ? "not found" : "error", NULL);
+	page_begin(pg, w->code, w, NULL, status == 404 ? w->not_found : w->error, NULL);
 	pg->status = status;
 	pg->is_report = 0;
 	buf_printf(&pg->body, "<h1>%d</h1><p>", status);
@@ -78,10 +211,10 @@ pages_error(struct page *pg, int status, const char *message)
  * failed, since e names the database file's path and the SQL's words, which are no client's
  * business. Returns -1. */
 static int
-store_failed(struct page *pg, const struct err *e)
+store_failed(struct page *pg, const char *lang, const struct err *e)
 {
 	log_error("serve: %s", e->msg);
-	pages_error(pg, 500, "the store could not be read; the server's log says why");
+	pages_error(pg, lang, 500, words_for(lang)->store_failed);
 	return -1;
 }
 
@@ -133,16 +266,17 @@ put_report_href(struct buf *b, const char *kind, const char *slug, const char *l
 	}
 }
 
-/* The pager: back to the first page when this one is not it, to the page before when there
- * is one (its cursor in prev, asked for as prev_param), on when there is a next (next, as
- * param). */
+/* The pager of the page rq asked for, labelled in w's words: back to the first page when this
+ * one is not it, to the page before when there is one (its cursor in prev, asked for as
+ * prev_param), on when there is a next (next, as param); each link keeps rq's ?lang=. */
 static void
-put_pager(struct buf *b, const char *path, const char *q, const char *param, const char *cursor, const char *next,
-          const char *prev_param, const char *prev)
+put_pager(struct buf *b, const struct page_req *rq, const struct words *w, const char *path, const char *q,
+          const char *param, const char *next, const char *prev_param, const char *prev)
 {
+	const char *cursor = rq->cursor;
 	if (!cursor && !(next && *next))
 		return;
-	static const char *const labels[] = {"← newest", "← newer", "older →"};
+	const char *const *labels = w->pager;
 	const char *params[] = {NULL, prev_param, param}, *values[] = {NULL, prev, next};
 	buf_puts(b, "<nav class=\"pager\"><span>");
 	for (int k = 0; k < 3; k++) {
@@ -157,6 +291,7 @@ put_pager(struct buf *b, const char *path, const char *q, const char *param, con
 				buf_puts(&href, k > 0 ? "&q=" : "?q=");
 				html_url_encode(&href, q);
 			}
+			put_lang_param(&href, link_lang(rq), href.len == strlen(path));
 			buf_puts(b, k == 1 ? " <a href=\"" : "<a href=\"");
 			html_escape(b, href.data, href.len);
 			buf_printf(b, "\">%s</a>", labels[k]);
@@ -170,6 +305,16 @@ put_pager(struct buf *b, const char *path, const char *q, const char *param, con
 
 /* ---- / ---- */
 
+/* The name of report kind (NULL: "") in w's words; an unknown kind is its own name. */
+static const char *
+kind_name(const struct words *w, const char *kind)
+{
+	for (size_t i = 0; kind && i < sizeof w->kinds / sizeof w->kinds[0]; i++)
+		if (strcmp(kind, w->kinds[i][0]) == 0)
+			return w->kinds[i][1];
+	return kind ? kind : "";
+}
+
 int
 pages_index(struct store *st, const struct page_req *rq, struct page *pg)
 {
@@ -180,15 +325,16 @@ pages_index(struct store *st, const struct page_req *rq, struct page *pg)
 	/* One more than a page: whether there are more beyond it (older, or newer with rq->newer). */
 	if (archive_reports(st, rq->cursor, rq->newer, PAGE_SIZE + 1, 0, &arena, &r, &n, &e) < 0) {
 		arena_free(&arena);
-		return store_failed(pg, &e);
+		return store_failed(pg, rq->ui, &e);
 	}
 	int more = n > PAGE_SIZE;
 	size_t rows = more ? PAGE_SIZE : n;
 	if (more && rq->newer) /* the extra one is the newest, above the page */
 		r++;
-	page_begin(pg, "en", "reports", NULL);
+	const struct words *w = words_for(rq->ui);
+	page_begin(pg, w->code, w, link_lang(rq), w->reports, NULL);
 	struct buf *b = &pg->body;
-	buf_puts(b, "<h1>Reports</h1>\n<ul class=\"list\">\n");
+	buf_printf(b, "<h1>%s</h1>\n<ul class=\"list\">\n", w->reports_h1);
 	for (size_t i = 0; i < rows; i++) {
 		const char *kind = r[i].kind, *slug = r[i].slug, *lang = r[i].lang, *title = r[i].title;
 		buf_puts(b, "<li><a href=\"");
@@ -199,7 +345,7 @@ pages_index(struct store *st, const struct page_req *rq, struct page *pg)
 		buf_puts(b, "\">");
 		html_escape_str(b, title && *title ? title : slug);
 		buf_puts(b, "</a><div class=\"meta\">");
-		html_escape_str(b, kind);
+		html_escape_str(b, kind_name(w, kind));
 		buf_puts(b, " · ");
 		html_escape_str(b, slug);
 		buf_puts(b, " · ");
@@ -210,7 +356,7 @@ pages_index(struct store *st, const struct page_req *rq, struct page *pg)
 	}
 	buf_puts(b, "</ul>\n");
 	if (rows == 0 && !rq->cursor)
-		buf_puts(b, "<p>No reports yet: <code>brief daily</code> writes one.</p>\n");
+		buf_puts(b, w->no_reports);
 	/* "older" from the last shown, "newer" from the first: a page with a cursor has reports
 	 * above it (a "newer" page only when it did not reach the top). */
 	char next[64] = "", prev[64] = "";
@@ -219,7 +365,7 @@ pages_index(struct store *st, const struct page_req *rq, struct page *pg)
 	if (rows && rq->cursor && (!rq->newer || more))
 		snprintf(prev, sizeof prev, "%lld.%lld", (long long)r[0].created_at, (long long)r[0].id);
 	arena_free(&arena);
-	put_pager(b, "/", NULL, "before", rq->cursor, next, "after", prev);
+	put_pager(b, rq, w, "/", NULL, "before", next, "after", prev);
 	page_end(pg);
 	return 0;
 }
@@ -236,7 +382,7 @@ report_lookup(struct store *st, const char *kind, const char *slug, size_t slug_
 	struct err e;
 	int rc = archive_report_body(st, kind, slug, slug_len, lang, column, &pg->body, title, &e);
 	if (rc < 0)
-		return store_failed(pg, &e);
+		return store_failed(pg, lang, &e);
 	*found = rc;
 	if (*found) {
 		pg->status = 200;
@@ -297,12 +443,17 @@ put_report_nav(struct store *st, const char *kind, const char *slug, size_t slug
 	struct err e;
 	if (archive_report_neighbours(st, kind, slug, slug_len, lang, &arena, &side[1], &side[0], &e) < 0) {
 		arena_free(&arena);
-		return store_failed(pg, &e);
+		return store_failed(pg, lang, &e);
 	}
-	buf_puts(b, "<nav id=\"brief-serve-nav\" lang=\"en\" style=\"max-width:46rem;margin:0 auto;padding:.5rem 1rem;"
-	            "display:flex;flex-wrap:wrap;gap:.5rem 1.25rem;font-size:.875rem;"
-	            "border-bottom:1px solid rgba(128,128,128,.35)\"><a href=\"/\">brief · all reports</a>");
-	static const char *const labels[][2] = {{"← newer: ", ""}, {"older: ", " →"}};
+	/* In the report's language: the bar sits inside its page, among its words. */
+	const struct words *w = words_for(lang);
+	buf_puts(b, "<nav id=\"brief-serve-nav\" lang=\"");
+	html_escape_str(b, lang);
+	buf_printf(b, "\" style=\"max-width:46rem;margin:0 auto;padding:.5rem 1rem;"
+	              "display:flex;flex-wrap:wrap;gap:.5rem 1.25rem;font-size:.875rem;"
+	              "border-bottom:1px solid rgba(128,128,128,.35)\"><a href=\"/?lang=%s\">%s</a>",
+	           w->code, w->nav_all);
+	const char *const labels[][2] = {{w->nav_newer, ""}, {w->nav_older, w->nav_older_end}};
 	for (int k = 0; k < 2; k++) {
 		if (!side[k].id)
 			continue;
@@ -353,7 +504,7 @@ report_page(struct store *st, const char *kind, const char *slug, size_t slug_le
 	if (!lang) {
 		int rc = archive_report_lang(st, kind, slug, slug_len, newest, sizeof newest, &e);
 		if (rc < 0)
-			return store_failed(pg, &e);
+			return store_failed(pg, lang, &e);
 		*found = 0;
 		if (rc == 0)
 			return 0;
@@ -393,7 +544,7 @@ report_page(struct store *st, const char *kind, const char *slug, size_t slug_le
 			md_first_heading(buf_str(&md), &title);
 		if (!title.len)
 			buf_append(&title, slug, slug_len);
-		page_begin(pg, lang, buf_str(&title), NULL);
+		page_begin(pg, lang, words_for(lang), words_for(lang)->code, buf_str(&title), NULL);
 		buf_free(&title);
 		buf_append(&pg->body, nav.data, nav.len);
 		buf_free(&nav);
@@ -413,13 +564,13 @@ pages_report(struct store *st, const struct page_req *rq, struct page *pg)
 	const char *p = rq->path + 3; /* after "/r/" */
 	const char *slash = strchr(p, '/');
 	if (!slash || slash == p || !slash[1] || strchr(slash + 1, '/')) {
-		pages_error(pg, 404, "no such report");
+		pages_error(pg, rq->ui, 404, words_for(rq->ui)->no_report);
 		return 0;
 	}
 	char kind[32];
 	size_t kl = (size_t)(slash - p);
 	if (kl >= sizeof kind) {
-		pages_error(pg, 404, "no such report");
+		pages_error(pg, rq->ui, 404, words_for(rq->ui)->no_report);
 		return 0;
 	}
 	memcpy(kind, p, kl);
@@ -441,7 +592,7 @@ pages_report(struct store *st, const struct page_req *rq, struct page *pg)
 			return -1;
 	}
 	if (!found)
-		pages_error(pg, 404, "no such report");
+		pages_error(pg, rq->ui, 404, words_for(rq->ui)->no_report);
 	return 0;
 }
 
@@ -492,21 +643,20 @@ pages_items(struct store *st, const struct page_req *rq, struct page *pg)
 	           : (rq->newer ? store_items_newer : store_items_page)(st, rq->cursor, now, PAGE_SIZE, &arena, &h, &e);
 	if (rc < 0) {
 		arena_free(&arena);
-		return store_failed(pg, &e);
+		return store_failed(pg, rq->ui, &e);
 	}
 
-	page_begin(pg, "en", q ? q : "items", q);
+	const struct words *w = words_for(rq->ui);
+	page_begin(pg, w->code, w, link_lang(rq), q ? q : w->latest, q);
 	struct buf *b = &pg->body;
 	if (q) {
-		buf_puts(b, "<h1>Search: ");
+		buf_printf(b, "<h1>%s", w->search_h1);
 		html_escape_str(b, q);
 		/* What the box reads (store/search.h), so that "-word" or "a OR b", which many search
 		 * boxes take as operators, are not read as a filter this list did not apply. */
-		buf_puts(b, "</h1>\n<p class=\"meta\">Every word must match; <code>\"two words\"</code> is a "
-		            "phrase, <code>word*</code> a prefix. <code>-</code> and <code>OR</code> are searched as "
-		            "words, not operators: <code>-rust</code> finds rust.</p>\n");
+		buf_printf(b, "</h1>\n<p class=\"meta\">%s</p>\n", w->search_help);
 	} else {
-		buf_puts(b, "<h1>Latest items</h1>\n");
+		buf_printf(b, "<h1>%s</h1>\n", w->latest_h1);
 	}
 	buf_puts(b, "<ul class=\"list\">\n");
 	for (size_t i = 0; i < h.count; i++) {
@@ -515,8 +665,12 @@ pages_items(struct store *st, const struct page_req *rq, struct page *pg)
 		 * link stands in for it there. */
 		const char *title = text_display_title(h.hits[i].title, q ? NULL : h.hits[i].snippet, h.hits[i].link,
 		                                       TEXT_DISPLAY_TITLE_CHARS, &arena);
-		buf_printf(b, "<li><a href=\"/items/%lld\" dir=\"auto\">", (long long)h.hits[i].id);
-		html_escape_str(b, title ? title : "(untitled)");
+		buf_printf(b, "<li><a href=\"/items/%lld", (long long)h.hits[i].id);
+		struct buf lq = BUF_INIT;
+		put_lang_param(&lq, link_lang(rq), 1);
+		buf_printf(b, "%s\" dir=\"auto\">", buf_str(&lq));
+		buf_free(&lq);
+		html_escape_str(b, title ? title : w->untitled);
 		/* Feed text may be right-to-left: isolated (<bdi>, dir=auto), as the digests do, so
 		 * a Hebrew or Arabic source's name does not pull the date before it. */
 		buf_puts(b, "</a><div class=\"meta\"><bdi>");
@@ -534,10 +688,8 @@ pages_items(struct store *st, const struct page_req *rq, struct page *pg)
 	/* A cursor past the last item (an old link, items pruned since) is the list's end, not an
 	 * empty store. */
 	if (h.count == 0)
-		buf_puts(b, q ? "<p>Nothing matches.</p>\n"
-		              : rq->cursor ? (rq->newer ? "<p>No newer items.</p>\n" : "<p>No older items.</p>\n")
-		                           : "<p>No items yet: <code>brief fetch</code> stores some.</p>\n");
-	put_pager(b, "/items", q, q ? "after" : "before", rq->cursor, h.next, q ? "before" : "after", h.prev);
+		buf_puts(b, q ? w->nothing_matches : rq->cursor ? (rq->newer ? w->no_newer : w->no_older) : w->no_items);
+	put_pager(b, rq, w, "/items", q, q ? "after" : "before", h.next, q ? "before" : "after", h.prev);
 	arena_free(&arena);
 	page_end(pg);
 	return 0;
@@ -576,7 +728,7 @@ pages_item(struct store *st, const struct page_req *rq, struct page *pg)
 {
 	long id;
 	if (str_to_long(rq->path + 7, 1, LONG_MAX, &id) < 0) {
-		pages_error(pg, 404, "no such item");
+		pages_error(pg, rq->ui, 404, words_for(rq->ui)->no_item);
 		return 0;
 	}
 	struct arena arena = ARENA_INIT;
@@ -586,41 +738,43 @@ pages_item(struct store *st, const struct page_req *rq, struct page *pg)
 	if (rc <= 0) {
 		arena_free(&arena);
 		if (rc < 0)
-			return store_failed(pg, &e);
-		pages_error(pg, 404, "no such item");
+			return store_failed(pg, rq->ui, &e);
+		pages_error(pg, rq->ui, 404, words_for(rq->ui)->no_item);
 		return 0;
 	}
 	const char *title = text_display_title(it.title, it.text, it.link, TEXT_DISPLAY_TITLE_CHARS, &arena);
-	page_begin(pg, "en", title ? title : "item", NULL);
+	const struct words *w = words_for(rq->ui);
+	page_begin(pg, w->code, w, link_lang(rq), title ? title : w->untitled, NULL);
 	struct buf *b = &pg->body;
 	buf_puts(b, "<h1 dir=\"auto\">");
-	put_link(b, it.link, title ? title : "(untitled)");
+	put_link(b, it.link, title ? title : w->untitled);
 	buf_puts(b, "</h1>\n<table>");
-	row(b, "source");
+	row(b, w->source);
 	put_link(b, it.source_html_url, it.source);
 	if (it.author) {
-		row(b, "author");
+		row(b, w->author);
 		html_escape_str(b, it.author);
 	}
 	if (it.published > 0) { /* an undated item has only its first-seen time */
-		row(b, "published");
+		row(b, w->published);
 		put_time(b, it.published);
 	}
-	row(b, "first seen");
+	row(b, w->first_seen);
 	put_time(b, it.first_seen);
 	if (it.categories) {
-		row(b, "categories");
+		row(b, w->categories);
 		put_json_list(b, it.categories);
 	}
 	if (it.engine) {
 		int rel = it.relevance, qual = it.quality, tim = it.timeliness;
-		row(b, "score");
-		buf_printf(b, "%d/30 (relevance %d, quality %d, timeliness %d; ", rel + qual + tim, rel, qual, tim);
+		row(b, w->score);
+		buf_printf(b, "%d/30%s%s %d%s%s %d%s%s %d%s", rel + qual + tim, w->score_open, w->relevance, rel,
+		           w->score_sep, w->quality, qual, w->score_sep, w->timeliness, tim, w->score_close);
 		html_escape_str(b, it.engine);
-		buf_puts(b, ")");
-		row(b, "category");
+		buf_puts(b, w->score_end);
+		row(b, w->category);
 		html_escape_str(b, it.category);
-		row(b, "keywords");
+		row(b, w->keywords);
 		put_json_list(b, it.keywords);
 	}
 	buf_puts(b, "</td></tr></table>\n");
@@ -639,11 +793,12 @@ pages_item(struct store *st, const struct page_req *rq, struct page *pg)
 	/* The article of a thin item's page (--full-text) is what a reader came for; the feed's
 	 * couple of lines stay one click away. */
 	if (it.page_text && *it.page_text) {
-		buf_puts(b, "<section><h2>Article</h2><p class=\"meta\">extracted from ");
+		buf_printf(b, "<section><h2>%s</h2><p class=\"meta\">%s", w->article, w->extracted_from);
 		put_link(b, it.page_url, it.page_url);
 		buf_puts(b, "</p><div class=\"text\" dir=\"auto\">");
 		html_escape_str(b, it.page_text);
-		buf_puts(b, "</div></section>\n<details><summary>The feed's text</summary><div class=\"text\" dir=\"auto\">");
+		buf_printf(b, "</div></section>\n<details><summary>%s</summary><div class=\"text\" dir=\"auto\">",
+		           w->feed_text);
 		html_escape_str(b, it.text ? it.text : "");
 		buf_puts(b, "</div></details>\n");
 	} else {
@@ -667,7 +822,7 @@ pages_atom(struct store *st, const struct page_req *rq, struct page *pg)
 	struct err e;
 	if (archive_reports(st, NULL, 0, PAGE_SIZE, 1, &arena, &r, &n, &e) < 0) {
 		arena_free(&arena);
-		return store_failed(pg, &e);
+		return store_failed(pg, rq->ui, &e);
 	}
 	struct buf *b = &pg->body;
 	pg->status = 200;
@@ -719,16 +874,38 @@ pages_atom(struct store *st, const struct page_req *rq, struct page *pg)
 	return 0;
 }
 
+/* Replace e's message, why store_search_check refused q, with the same in Chinese. */
+static void
+search_refusal_zh(const char *q, struct err *e)
+{
+	size_t len = strlen(q);
+	const char *p = q, *term;
+	size_t n;
+	int terms = 0;
+	while (store_search_next_term(&p, &term, &n))
+		terms++;
+	if (len > SEARCH_QUERY_MAX)
+		err_set(e, "搜索有 %zu 字节长；最多搜索 %d 字节，请缩短", len, SEARCH_QUERY_MAX);
+	else if (terms > QUERY_MAX_TERMS)
+		err_set(e, "搜索有 %d 个词；最多搜索 %d 个，请删去一些", terms, QUERY_MAX_TERMS);
+	else
+		err_set(e, "搜索里有控制字符；请去掉它");
+}
+
 void
 pages_answer(struct store *st, struct page_req *rq, struct page *pg)
 {
-	struct err qe;
-	if (rq->q && store_search_check(rq->q, &qe) < 0) {
-		pages_error(pg, 400, qe.msg);
-		return;
-	}
 	if (rq->lang && !*rq->lang)
 		rq->lang = NULL;
+	rq->ui = pages_ui_lang(rq->lang, rq->accept_language);
+	rq->ui_from_query = is_ui_lang(rq->lang);
+	struct err qe;
+	if (rq->q && store_search_check(rq->q, &qe) < 0) {
+		if (words_for(rq->ui) == &words_zh)
+			search_refusal_zh(rq->q, &qe);
+		pages_error(pg, rq->ui, 400, qe.msg);
+		return;
+	}
 	/* Keyset cursors: digits, '.', '_' and '-' only; anything else starts over. */
 	const char *c = rq->cursor;
 	if (c && (!*c || strlen(c) >= 64 || c[strspn(c, "0123456789._-")]))
@@ -748,5 +925,5 @@ pages_answer(struct store *st, struct page_req *rq, struct page *pg)
 	else if (strcmp(url, "/feed.atom") == 0)
 		pages_atom(st, rq, pg);
 	else
-		pages_error(pg, 404, "no such page");
+		pages_error(pg, rq->ui, 404, words_for(rq->ui)->no_page);
 }

@@ -16,6 +16,9 @@ struct page_req {
 	int newer;          /* cursor is the latest items' or the index's ?after=, or a search's ?before=: the page
 	                     * before it ("newer") */
 	const char *base;  /* "http://host:port" for absolute links (Atom) */
+	const char *accept_language; /* the Accept-Language header (may be NULL) */
+	const char *ui;    /* set by pages_answer: the language of serve's own words, "en" or "zh" */
+	int ui_from_query; /* set by pages_answer: ui came from ?lang= (links keep it) */
 };
 
 /* What a page produces. */
@@ -26,7 +29,8 @@ struct page {
 	struct buf body;
 };
 
-/* The page a GET of rq->path asks for, rendered into pg: the one router of `brief serve`.
+/* The page a GET of rq->path asks for, rendered into pg: the one router of `brief serve`,
+ * labelled in the language pages_ui_lang picks (set in rq->ui).
  * rq->cursor is the raw ?after= (with a search) or ?before= value (with rq->newer set, the
  * other). A search longer or with more
  * terms than the store answers is refused with a 400 page (never answered as another page); an
@@ -42,7 +46,12 @@ int pages_report(struct store *st, const struct page_req *rq, struct page *pg);
 int pages_items(struct store *st, const struct page_req *rq, struct page *pg);
 int pages_item(struct store *st, const struct page_req *rq, struct page *pg);
 int pages_atom(struct store *st, const struct page_req *rq, struct page *pg);
-/* A plain error page with status and message (escaped). */
-void pages_error(struct page *pg, int status, const char *message);
+/* A plain error page with status and message (escaped), labelled in lang (pages_ui_lang). */
+void pages_error(struct page *pg, const char *lang, int status, const char *message);
+
+/* The language serve labels its own pages in ("en" or "zh"): lang (a ?lang=) when it names one
+ * of them (any subtag: "zh-CN"), else the Accept-Language range of highest weight that does,
+ * else "en". A report page's bar is in the report's language instead. */
+const char *pages_ui_lang(const char *lang, const char *accept_language);
 
 #endif

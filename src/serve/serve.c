@@ -269,6 +269,8 @@ send_page(struct MHD_Connection *conn, struct page *pg, const char *cookie)
 	MHD_add_response_header(resp, "Referrer-Policy", "no-referrer");
 	MHD_add_response_header(resp, "X-Frame-Options", "DENY");
 	MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, "no-cache");
+	/* serve's own words follow the reader's Accept-Language (pages_ui_lang) */
+	MHD_add_response_header(resp, MHD_HTTP_HEADER_VARY, "Accept-Language");
 	if (pg->status == 405)
 		MHD_add_response_header(resp, MHD_HTTP_HEADER_ALLOW, "GET, HEAD");
 	if (pg->status == 401)
@@ -298,13 +300,21 @@ on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *
 	memset(&pg, 0, sizeof pg);
 	int tok = token_check(sv, conn);
 	char cookie[600];
+	const char *accept = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT_LANGUAGE);
+	const char *ui = pages_ui_lang(MHD_lookup_connection_value(conn, MHD_GET_ARGUMENT_KIND, "lang"), accept);
+	int zh = strcmp(ui, "zh") == 0;
 	if (!host_allowed(sv, conn))
-		pages_error(&pg, 421, "this Host is not served: brief serve answers IP addresses, localhost and the "
-		                      "names in [serve] hosts");
+		pages_error(&pg, ui, 421,
+		            zh ? "不提供此 Host 的服务：brief serve 只应答 IP 地址、localhost 和 [serve] hosts 中的名字"
+		               : "this Host is not served: brief serve answers IP addresses, localhost and the "
+		                 "names in [serve] hosts");
 	else if (tok < 0)
-		pages_error(&pg, 401, "this archive needs its token (Authorization: Bearer TOKEN, or ?token=TOKEN)");
+		pages_error(&pg, ui, 401,
+		            zh ? "此归档需要令牌（Authorization: Bearer TOKEN，或 ?token=TOKEN）"
+		               : "this archive needs its token (Authorization: Bearer TOKEN, or ?token=TOKEN)");
 	else if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0)
-		pages_error(&pg, 405, "brief serve is read-only: GET and HEAD only");
+		pages_error(&pg, ui, 405,
+		            zh ? "brief serve 是只读的：只接受 GET 和 HEAD" : "brief serve is read-only: GET and HEAD only");
 	if (pg.status) {
 		enum MHD_Result r = send_page(conn, &pg, NULL);
 		buf_free(&pg.body);
@@ -319,6 +329,7 @@ on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *
 		.q = MHD_lookup_connection_value(conn, MHD_GET_ARGUMENT_KIND, "q"),
 		.lang = MHD_lookup_connection_value(conn, MHD_GET_ARGUMENT_KIND, "lang"),
 		.base = base,
+		.accept_language = accept,
 	};
 	rq.cursor = MHD_lookup_connection_value(conn, MHD_GET_ARGUMENT_KIND, rq.q && *rq.q ? "after" : "before");
 	if (!rq.cursor) { /* a "newer" link: the latest items' ?after=, a search's ?before= */

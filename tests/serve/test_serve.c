@@ -835,6 +835,105 @@ test_md_report_title(const char *base, const char *db)
 	reply_free(&r);
 }
 
+/* GET base+path with an Accept-Language header (NULL: none); fills r. Returns the body. */
+static const char *
+get_accept(const char *base, const char *path, const char *accept, struct reply *r)
+{
+	char url[1024], header[256];
+	snprintf(url, sizeof url, "%s%s", base, path);
+	snprintf(header, sizeof header, "Accept-Language: %s", accept ? accept : "");
+	memset(r, 0, sizeof *r);
+	CURL *c = curl_easy_init();
+	struct curl_slist *h = accept ? curl_slist_append(NULL, header) : NULL;
+	curl_easy_setopt(c, CURLOPT_URL, url);
+	curl_easy_setopt(c, CURLOPT_HTTPHEADER, h);
+	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_data);
+	curl_easy_setopt(c, CURLOPT_WRITEDATA, &r->body);
+	curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_data);
+	curl_easy_setopt(c, CURLOPT_HEADERDATA, &r->headers);
+	curl_easy_setopt(c, CURLOPT_TIMEOUT, 10L);
+	if (curl_easy_perform(c) == CURLE_OK)
+		curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &r->status);
+	curl_easy_cleanup(c);
+	curl_slist_free_all(h);
+	return buf_str(&r->body);
+}
+
+/* serve's own words for a Chinese reader: ?lang=zh, else the browser's Accept-Language, picks
+ * them on the archive, the item lists, an item, the error pages and a refused search, with
+ * <html lang="zh">; a report page's bar is in the report's language. English stays the default. */
+static void
+test_ui_lang(const char *base)
+{
+	struct reply r;
+	const char *b = get(base, "/?lang=zh", &r);
+	CHECK_INT(r.status, 200);
+	CHECK(strstr(b, "<html lang=\"zh\"") != NULL);
+	CHECK(strstr(b, "<h1>全部报告</h1>") != NULL && strstr(b, ">Reports<") == NULL);
+	CHECK(strstr(b, ">日报 · 2026-02-21") != NULL); /* the kind named in Chinese */
+	/* the choice goes with the reader: the header's links and the search box keep it */
+	CHECK(strstr(b, "href=\"/items?lang=zh\"") != NULL);
+	CHECK(strstr(b, "<input type=\"hidden\" name=\"lang\" value=\"zh\">") != NULL);
+	CHECK(strstr(b, "search items") == NULL);
+	reply_free(&r);
+	b = get(base, "/items?q=zzzzqqqq&lang=zh", &r);
+	CHECK_INT(r.status, 200);
+	CHECK(strstr(b, "<html lang=\"zh\"") != NULL && strstr(b, "<title>zzzzqqqq · brief</title>") != NULL);
+	CHECK(strstr(b, "<h1>搜索：zzzzqqqq</h1>") != NULL && strstr(b, "没有结果") != NULL);
+	CHECK(strstr(b, "Nothing matches") == NULL && strstr(b, "Every word") == NULL);
+	reply_free(&r);
+	b = get(base, "/items?lang=zh", &r);
+	CHECK(strstr(b, "<h1>最新条目</h1>") != NULL && strstr(b, "/items/1?lang=zh\"") != NULL);
+	reply_free(&r);
+	b = get(base, "/items/1?lang=zh", &r);
+	CHECK_INT(r.status, 200);
+	CHECK(strstr(b, "<th>来源</th>") != NULL && strstr(b, "<th>评分</th>") != NULL);
+	CHECK(strstr(b, "相关性 9") != NULL && strstr(b, "relevance") == NULL && strstr(b, "first seen") == NULL);
+	reply_free(&r);
+	/* error pages and a refused search */
+	b = get(base, "/items/999999?lang=zh", &r);
+	CHECK_INT(r.status, 404);
+	CHECK(strstr(b, "<html lang=\"zh\"") != NULL && strstr(b, "没有这个条目") != NULL);
+	CHECK(strstr(b, "no such item") == NULL);
+	reply_free(&r);
+	b = get(base, "/nowhere?lang=zh", &r);
+	CHECK_INT(r.status, 404);
+	CHECK(strstr(b, "没有这个页面") != NULL);
+	reply_free(&r);
+	b = get(base, "/r/daily/1999-01-01?lang=zh", &r);
+	CHECK_INT(r.status, 404);
+	CHECK(strstr(b, "没有这篇报告") != NULL);
+	reply_free(&r);
+	b = get(base, "/items?lang=zh&q=a+b+c+d+e+f+g+h+i", &r);
+	CHECK_INT(r.status, 400);
+	CHECK(strstr(b, "搜索有 9 个词") != NULL && strstr(b, "terms") == NULL);
+	reply_free(&r);
+	/* Accept-Language when there is no ?lang=: a Chinese browser gets Chinese, the weights
+	 * count, and the answer says it varies by the header */
+	b = get_accept(base, "/items", "zh-CN,zh;q=0.9,en;q=0.8", &r);
+	CHECK(strstr(b, "<html lang=\"zh\"") != NULL && strstr(b, "<h1>最新条目</h1>") != NULL);
+	CHECK(strstr(b, "/items/1\"") != NULL); /* the header is sent again: no ?lang= in links */
+	CHECK(has_header(&r, "Vary: Accept-Language"));
+	reply_free(&r);
+	b = get_accept(base, "/items", "fr;q=1, en;q=0.5, zh-TW;q=0.7", &r);
+	CHECK(strstr(b, "<h1>最新条目</h1>") != NULL);
+	reply_free(&r);
+	b = get_accept(base, "/items", "en-US,en;q=0.9,zh;q=0.8", &r);
+	CHECK(strstr(b, "<html lang=\"en\"") != NULL && strstr(b, "<h1>Latest items</h1>") != NULL);
+	reply_free(&r);
+	b = get_accept(base, "/items?lang=en", "zh-CN", &r); /* ?lang= wins */
+	CHECK(strstr(b, "<h1>Latest items</h1>") != NULL);
+	reply_free(&r);
+	/* a zh report's bar is in Chinese, an en report's in English, whatever the browser says */
+	b = get_accept(base, "/r/daily/2026-02-21?lang=zh", "en", &r);
+	CHECK(strstr(b, "<nav id=\"brief-serve-nav\" lang=\"zh\"") != NULL);
+	CHECK(strstr(b, "全部报告") != NULL && strstr(b, "all reports") == NULL);
+	reply_free(&r);
+	b = get_accept(base, "/r/daily/2026-02-21?lang=en", "zh", &r);
+	CHECK(strstr(b, "<nav id=\"brief-serve-nav\" lang=\"en\"") != NULL && strstr(b, "all reports") != NULL);
+	reply_free(&r);
+}
+
 /* The href of the pager link labelled label ("older", "← newer") in page b, unescaped, into
  * out ("" when there is none). */
 static void
@@ -1146,7 +1245,7 @@ test_report_nav(const char *base, const char *db)
 	const char *body = str_icasestr(b, r.body.len, "<body class=\"d\">");
 	CHECK(nav && body && nav == body + strlen("<body class=\"d\">"));
 	CHECK_STR(without_nav(b, &stored), stored_html);
-	CHECK(strstr(b, "<a href=\"/\">") != NULL);
+	CHECK(strstr(b, "<a href=\"/?lang=zh\">") != NULL); /* the archive in the report's language */
 	CHECK(strstr(b, "href=\"/r/tenday/2025-03-04?lang=zh\"") != NULL); /* newer: 03 has no page */
 	CHECK(strstr(b, "href=\"/r/tenday/2025-03-01?lang=zh\"") != NULL);
 	CHECK(strstr(b, "/r/tenday/2025-03-03") == NULL && strstr(b, "lang=en") == NULL);
@@ -1157,14 +1256,14 @@ test_report_nav(const char *base, const char *db)
 	CHECK_INT(r.status, 200);
 	CHECK(strstr(b, "<pre># 旬报 1</pre>") != NULL);
 	CHECK(strstr(b, "href=\"/r/tenday/2025-03-02?lang=zh\"") != NULL);
-	CHECK(strstr(b, "older: ") == NULL);
+	CHECK(strstr(b, "较早：") == NULL);
 	reply_free(&r);
 	/* the newest: no newer link until a newer one is written, then its old ETag is stale */
 	char url[256], etag[128];
 	snprintf(url, sizeof url, "%s/r/tenday/2025-03-04?lang=zh", base);
 	http_get_if(url, NULL, &r);
 	CHECK(strstr(buf_str(&r.body), "href=\"/r/tenday/2025-03-02?lang=zh\"") != NULL);
-	CHECK(strstr(buf_str(&r.body), "newer: ") == NULL);
+	CHECK(strstr(buf_str(&r.body), "较新：") == NULL);
 	header_value(&r, "\nETag:", etag, sizeof etag);
 	reply_free(&r);
 	CHECK_INT(store_exec(&w,
@@ -1477,6 +1576,7 @@ main(void)
 	test_zh_search(base);
 	test_report_lang(base, db);
 	test_md_report_title(base, db);
+	test_ui_lang(base);
 	test_concurrent_writer(base, db);
 	test_conditional_get(base, db);
 	test_future_date(base, db);
