@@ -43,7 +43,7 @@ struct words {
 	const char *reports, *reports_h1, *no_reports;
 	const char *pager[3]; /* newest, newer, older */
 	const char *search_h1, *search_help, *latest, *latest_h1, *untitled;
-	const char *nothing_matches, *no_newer, *no_older, *no_items;
+	const char *nothing_matches, *nothing_to_search, *no_newer, *no_older, *no_items;
 	const char *source, *author, *published, *first_seen, *categories, *score, *category, *keywords;
 	const char *relevance, *quality, *timeliness, *score_open, *score_sep, *score_close, *score_end;
 	const char *article, *extracted_from, *feed_text;
@@ -60,7 +60,9 @@ static const struct words words_en = {
 	"Every word must match; <code>\"two words\"</code> is a phrase, <code>word*</code> a prefix. <code>-</code> "
 	"and <code>OR</code> are searched as words, not operators: <code>-rust</code> finds rust.",
 	"items", "Latest items", "(untitled)",
-	"<p>Nothing matches.</p>\n", "<p>No newer items.</p>\n", "<p>No older items.</p>\n",
+	"<p>Nothing matches.</p>\n",
+	"<p>Nothing to search for: punctuation, symbols and emoji are not indexed; search for a word.</p>\n",
+	"<p>No newer items.</p>\n", "<p>No older items.</p>\n",
 	"<p>No items yet: <code>brief fetch</code> stores some.</p>\n",
 	"source", "author", "published", "first seen", "categories", "score", "category", "keywords",
 	"relevance", "quality", "timeliness", " (", ", ", "; ", ")",
@@ -78,7 +80,8 @@ static const struct words words_zh = {
 	"每个词都须匹配；<code>\"两个词\"</code> 是短语，<code>词*</code> 是前缀。<code>-</code> 和 "
 	"<code>OR</code> 按普通词搜索，不是运算符：<code>-rust</code> 会找到 rust。",
 	"条目", "最新条目", "（无标题）",
-	"<p>没有结果。</p>\n", "<p>没有更新的条目。</p>\n", "<p>没有更早的条目。</p>\n",
+	"<p>没有结果。</p>\n", "<p>没有可搜索的字词：标点、符号和表情不进索引，请输入文字。</p>\n",
+	"<p>没有更新的条目。</p>\n", "<p>没有更早的条目。</p>\n",
 	"<p>还没有条目：<code>brief fetch</code> 会存入一些。</p>\n",
 	"来源", "作者", "发布时间", "首次抓取", "分类", "评分", "类别", "关键词",
 	"相关性", "质量", "时效性", "（", "，", "；", "）",
@@ -638,9 +641,20 @@ pages_items(struct store *st, const struct page_req *rq, struct page *pg)
 	struct err e;
 	/* A search ranks by age against the clock; its cursor pins that for the pages after. */
 	int64_t now = page_clock();
-	int rc = q ? (rq->newer ? store_search_newer : store_search_page)(st, q, rq->cursor, now, PAGE_SIZE, &arena,
-	                                                                   &h, &e)
-	           : (rq->newer ? store_items_newer : store_items_page)(st, rq->cursor, now, PAGE_SIZE, &arena, &h, &e);
+	/* A search of nothing the index holds (only spaces, punctuation, emoji) asks the store
+	 * nothing: its page says so rather than that nothing matched what the reader typed. */
+	struct buf fq = BUF_INIT;
+	if (q)
+		store_search_query(NULL, q, &fq);
+	int unsearchable = q && fq.len == 0;
+	buf_free(&fq);
+	memset(&h, 0, sizeof h);
+	int rc = 0;
+	if (q && !unsearchable)
+		rc = (rq->newer ? store_search_newer : store_search_page)(st, q, rq->cursor, now, PAGE_SIZE, &arena, &h,
+		                                                          &e);
+	else if (!q)
+		rc = (rq->newer ? store_items_newer : store_items_page)(st, rq->cursor, now, PAGE_SIZE, &arena, &h, &e);
 	if (rc < 0) {
 		arena_free(&arena);
 		return store_failed(pg, rq->ui, &e);
@@ -688,7 +702,7 @@ pages_items(struct store *st, const struct page_req *rq, struct page *pg)
 	/* A cursor past the last item (an old link, items pruned since) is the list's end, not an
 	 * empty store. */
 	if (h.count == 0)
-		buf_puts(b, q ? w->nothing_matches : rq->cursor ? (rq->newer ? w->no_newer : w->no_older) : w->no_items);
+		buf_puts(b, unsearchable ? w->nothing_to_search : q ? w->nothing_matches : rq->cursor ? (rq->newer ? w->no_newer : w->no_older) : w->no_items);
 	put_pager(b, rq, w, "/items", q, q ? "after" : "before", h.next, q ? "before" : "after", h.prev);
 	arena_free(&arena);
 	page_end(pg);

@@ -441,6 +441,22 @@ test_zh_search(const char *base)
 	b = get(base, "/items?q=%E6%AE%B5%E8%90%BD%E3%80%80%E4%B8%AD%E6%96%87", &r);
 	CHECK(strstr(b, "/items/3\"") != NULL);
 	reply_free(&r);
+	/* A search of nothing the index holds (punctuation, an emoji, only spaces) says so, in
+	 * the reader's language: not "Nothing matches", which an item holding 🚀 belies. */
+	static const char *const blank[] = {"/items?q=%EF%BC%8C%E3%80%82%EF%BC%81", /* ，。！ */
+	                                    "/items?q=%F0%9F%9A%80", "/items?q=%E3%80%80", "/items?q=+", "/items?q=%22%22"};
+	for (size_t k = 0; k < sizeof blank / sizeof blank[0]; k++) {
+		b = get(base, blank[k], &r);
+		CHECK_INT(r.status, 200);
+		CHECK(strstr(b, "Nothing to search for") != NULL && strstr(b, "Nothing matches") == NULL);
+		reply_free(&r);
+	}
+	b = get(base, "/items?q=%EF%BC%8C%E3%80%82&lang=zh", &r);
+	CHECK(strstr(b, "没有可搜索的字词") != NULL && strstr(b, "没有结果") == NULL);
+	reply_free(&r);
+	b = get(base, "/items?q=%E4%B8%AD%E6%96%87%EF%BC%8C", &r); /* 中文， : the word is searched */
+	CHECK(strstr(b, "/items/3\"") != NULL);
+	reply_free(&r);
 	/* nine words apart by U+3000 are nine terms: refused, like nine apart by spaces */
 	b = get(base, "/items?q=rust%E3%80%80a%E3%80%80b%E3%80%80c%E3%80%80d%E3%80%80e%E3%80%80f%E3%80%80g%E3%80%80h", &r);
 	CHECK_INT(r.status, 400);
