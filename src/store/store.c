@@ -348,6 +348,12 @@ static const char *const migrations[] = {
 	 * user gave, and a --feeds restriction still find the source, instead of adding the old
 	 * URL as a second source that fetches the same feed again. */
 	"ALTER TABLE sources ADD COLUMN subscribed_url TEXT;",
+	/* 13 -> 14: the archive lists reports newest first (created_at, then id) and a report's
+	 * page links the reports of its kind and language just older and newer: without an index
+	 * each read every report (a page of the table each, their bodies beside them) and sorted
+	 * them; now both walk an index and stop at the rows they show. */
+	"CREATE INDEX reports_when ON reports(created_at);"
+	"CREATE INDEX reports_kind_when ON reports(kind, lang, created_at);",
 };
 
 int

@@ -837,6 +837,89 @@ test_prune_interrupted(void)
 	CHECK(failed > 0); /* the interruptions did reach the prune's statements */
 }
 
+/* The statements run on the store's connection while tracing (SQL texts, one per line). */
+static int
+trace_sql(unsigned type, void *arg, void *p, void *x)
+{
+	(void)x;
+	if (type == SQLITE_TRACE_STMT && sqlite3_sql(p))
+		buf_printf(arg, "%s\n", sqlite3_sql(p));
+	return 0;
+}
+
+/* Lines of the query plans of the statements in sqls (one a line) that read a whole table or
+ * sort (a temporary b-tree), printed; how many. */
+static int
+plan_scans_sorts(const char *sqls)
+{
+	int bad = 0;
+	for (const char *p = sqls; *p;) {
+		const char *nl = strchr(p, '\n');
+		struct buf q = BUF_INIT;
+		buf_printf(&q, "EXPLAIN QUERY PLAN %.*s", (int)(nl - p), p);
+		sqlite3_stmt *x = store_prepare(&st, buf_str(&q), NULL);
+		CHECK(x != NULL);
+		while (x && sqlite3_step(x) == SQLITE_ROW) {
+			const char *d = store_col_text(x, 3);
+			if (strncmp(d, "SCAN ", 5) == 0 || strstr(d, "TEMP B-TREE")) {
+				fprintf(stderr, "  plan: %s\n    in %s\n", d, buf_str(&q) + 19);
+				bad++;
+			}
+		}
+		sqlite3_finalize(x);
+		buf_free(&q);
+		p = nl + 1;
+	}
+	return bad;
+}
+
+/* A year of reports (dailies in two languages, weeklies, articles): the archive's list of
+ * reports and a report page's links to the one before and after find their rows through an
+ * index, reading neither every report nor sorting them (schema 14); until then each request
+ * scanned the table, a page of the file per report with the bodies beside it. */
+static void
+test_reports_indexed(void)
+{
+	open_store("reports_plan.db");
+	struct err e;
+	static const char *const kinds[] = {"daily", "weekly", "article"};
+	static const char *const langs[] = {"zh", "en"};
+	int64_t at = NOW - 400 * DAY;
+	for (int d = 0; d < 120; d++)
+		for (size_t k = 0; k < 3; k++)
+			for (size_t l = 0; l < 2; l++) {
+				char slug[32];
+				snprintf(slug, sizeof slug, "%s-%03d", kinds[k], d);
+				CHECK(store_report_save(&st, kinds[k], slug, langs[l], slug, at++, "# body", "<p>body</p>",
+				                        "{}", &e) == 0);
+			}
+	struct buf sqls = BUF_INIT;
+	sqlite3_trace_v2(st.db, SQLITE_TRACE_STMT, trace_sql, &sqls);
+	struct arena a = ARENA_INIT;
+	struct archive_report *r = NULL;
+	size_t n = 0;
+	CHECK(archive_reports(&st, NULL, 0, 20, 0, &a, &r, &n, &e) == 0);
+	CHECK_INT(n, 20);
+	CHECK(n == 20 && strcmp(r[0].slug, "article-119") == 0 && strcmp(r[0].lang, "en") == 0);
+	char cursor[64] = "";
+	if (n == 20)
+		snprintf(cursor, sizeof cursor, "%lld.%lld", (long long)r[19].created_at, (long long)r[19].id);
+	CHECK(archive_reports(&st, cursor, 0, 20, 1, &a, &r, &n, &e) == 0); /* the next page */
+	CHECK_INT(n, 20);
+	CHECK(archive_reports(&st, cursor, 1, 20, 0, &a, &r, &n, &e) == 0); /* and back */
+	CHECK_INT(n, 19);
+	struct archive_report older, newer;
+	CHECK_INT(archive_report_neighbours(&st, "daily", "daily-050", 9, "zh", &a, &older, &newer, &e), 1);
+	CHECK_STR(older.slug, "daily-049");
+	CHECK_STR(newer.slug, "daily-051");
+	sqlite3_trace_v2(st.db, 0, NULL, NULL);
+	CHECK(sqls.len > 0);
+	CHECK_INT(plan_scans_sorts(buf_str(&sqls)), 0);
+	buf_free(&sqls);
+	arena_free(&a);
+	close_store();
+}
+
 /* The issue number of a weekly post: the one its week was saved with, else the week before's
  * plus one. Interrupted at any step (a failing read), it is an error, never a wrong number
  * (issue 1 again, or no number, for a week whose post has one). */
@@ -1445,6 +1528,7 @@ main(void)
 	test_prune_changed_after_prune();
 	test_prune_interrupted();
 	test_weekly_issue_interrupted();
+	test_reports_indexed();
 	test_migration();
 	test_migration_interrupted();
 	test_migration_full_disk();
