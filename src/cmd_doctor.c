@@ -24,14 +24,16 @@
 #include "util/timeutil.h"
 
 const char cmd_doctor_help[] =
-	"usage: brief doctor [--no-network]\n\n"
+	"usage: brief doctor [--no-network] [--repair]\n\n"
 	"Check that brief can work: the config file parses (a key brief does not read, a misspelt\n"
 	"one, is a warning), the state directory (one not made yet is checked, not made) and the\n"
 	"store are usable (schema version, integrity, writable with room for 1 MiB, counts), which LLM is\n"
 	"configured (the API key is reported as set or not, never shown; URLs are shown without\n"
 	"credentials) and whether it answers (GET {base}/models, 10 s timeout), and that each\n"
 	"delivery channel in the config file is complete.\n\n"
-	"  --no-network   skip the LLM reachability check\n\n"
+	"  --no-network   skip the LLM reachability check\n"
+	"  --repair       first rebuild the store's full-text index from its items (for an index\n"
+	"                 the check finds out of step with them; holds the write lock meanwhile)\n\n"
 	"Exit status: 0 when brief is usable (no LLM configured is fine: the offline engine is used),\n"
 	"1 when a check failed.\n";
 
@@ -68,7 +70,7 @@ report(struct doctor *d, enum verdict v, const char *what, const char *fmt, ...)
 
 /* ---- store ---- */
 
-/* Opened read-only: the doctor looks, it never migrates or repairs. */
+/* Opened read-only: the doctor looks, it never migrates or repairs (unless asked: --repair). */
 /* The state directory: there, or one the first run can make (checked, not made: a mistyped
  * --home is not to leave a directory behind). */
 static void
@@ -134,6 +136,11 @@ check_store(struct doctor *d, const char *path)
 		report(d, V_FAIL, "store", "%s cannot be written: %s", path, e.msg);
 	else
 		report(d, V_OK, "store", "%s is writable", path);
+	if (h.index_missing > 0 || h.index_orphans > 0)
+		report(d, V_FAIL, "store",
+		       "%s: the full-text index is out of step with the items (%ld not in it, %ld entries without an "
+		       "item): searches miss or mis-find them; brief doctor --repair rebuilds it",
+		       path, h.index_missing, h.index_orphans);
 	int damaged = strcmp(h.integrity, "ok") != 0;
 	if (h.has_counts && (damaged || h.sources < 0 || h.failing < 0 || h.items < 0 || h.reports < 0)) {
 		/* a damaged table counts as empty or not at all: "0 items" would read as data lost */
@@ -158,6 +165,22 @@ check_store(struct doctor *d, const char *path)
 		         h.pruned_keep_days);
 	}
 	report(d, V_INFO, "store", "size %.1f MB (full-text index %s); %s", (double)h.file_bytes / 1e6, index, pruned);
+}
+
+/* --repair: rebuild the full-text index of the store at path (opened as every command opens
+ * it, so an older schema is migrated first). */
+static void
+repair_store(struct doctor *d, const char *path)
+{
+	if (!fs_exists(path))
+		return;
+	struct store st;
+	struct err e;
+	if (store_open(&st, path, &e) < 0 || store_fts_rebuild(&st, &e) < 0)
+		report(d, V_FAIL, "repair", "%s", e.msg);
+	else
+		report(d, V_OK, "repair", "%s: full-text index rebuilt from the items", path);
+	store_close(&st);
 }
 
 /* ---- LLM ---- */
@@ -324,9 +347,10 @@ check_delivery(struct doctor *d, const struct config *cfg)
 int
 cmd_doctor(int argc, char **argv)
 {
-	int no_network = 0;
+	int no_network = 0, repair = 0;
 	struct cli_option opts[] = {
 		{"no-network", 0, CLI_FLAG, &no_network},
+		{"repair", 0, CLI_FLAG, &repair},
 		{NULL, 0, CLI_FLAG, NULL},
 	};
 	struct cli_common common = {0};
@@ -362,6 +386,8 @@ cmd_doctor(int argc, char **argv)
 		return EXIT_FAIL;
 	}
 	check_home(&d, app.home);
+	if (repair)
+		repair_store(&d, app.db_path);
 	check_store(&d, app.db_path);
 	check_llm(&d, &app.cfg, !no_network);
 	check_delivery(&d, &app.cfg);

@@ -303,6 +303,26 @@ archive_health(const char *path, struct archive_health *out, struct err *e)
 		out->reports = count_rows(db, "SELECT count(*) FROM reports");
 		out->last_success = count_rows(db, "SELECT COALESCE(max(last_success_at), 0) FROM sources");
 	}
+	/* The index's own row list (its docsize table: one row per indexed row) against the items,
+	 * by id: read-only and without the tokenizer, unlike FTS5's 'integrity-check' (an INSERT,
+	 * so a write transaction held for the whole check). One walk of items_when (the ids, not
+	 * the rows: 0.45 s for 300k rows of 1.5 KB, where reading the table took 1.7-3.4 s) with a
+	 * lookup in docsize each. Items not indexed yet (below the backfill's mark, queued by a
+	 * writer) do not count. */
+	out->index_missing = out->index_orphans = -1;
+	sqlite3_stmt *x = NULL;
+	if (out->version >= 5 && out->version <= store_schema_version() &&
+	    sqlite3_prepare_v2(db,
+	                       "SELECT COALESCE(sum(d.id IS NULL AND i.id >= (SELECT below FROM fts_rebuild)"
+	                       "   AND NOT EXISTS (SELECT 1 FROM fts_pending p WHERE p.id = i.id)), 0),"
+	                       " (SELECT count(*) FROM items_fts_docsize) - count(d.id)"
+	                       " FROM items i INDEXED BY items_when LEFT JOIN items_fts_docsize d ON d.id = i.id",
+	                       -1, &x, NULL) == SQLITE_OK &&
+	    sqlite3_step(x) == SQLITE_ROW) {
+		out->index_missing = (long)sqlite3_column_int64(x, 0);
+		out->index_orphans = (long)sqlite3_column_int64(x, 1);
+	}
+	sqlite3_finalize(x);
 	out->file_bytes = count_rows(db, "SELECT page_count * page_size FROM pragma_page_count, pragma_page_size");
 	/* dbstat reads every page of the index: a few seconds at millions of items, fine for doctor. */
 	out->index_bytes = count_rows(db, "SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'items_fts%'");

@@ -93,6 +93,10 @@ struct archive_health {
 	int64_t index_bytes;   /* the full-text index's share of them; -1 when unknown */
 	int64_t pruned_at;     /* the last `brief prune`; 0 = never */
 	long pruned_items, pruned_keep_days;
+	/* The full-text index against the items (schema 5 on; -1 unknown): items it should hold
+	 * and does not, and entries for rows no items row has. Either means searches miss or
+	 * mis-find items; store_fts_rebuild (brief doctor --repair) mends it. */
+	long index_missing, index_orphans;
 };
 
 enum archive_health_status {

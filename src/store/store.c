@@ -634,6 +634,18 @@ store_fts_merge(struct store *st, int max_pages, int *pages, struct err *e)
 	return rc;
 }
 
+int
+store_fts_rebuild(struct store *st, struct err *e)
+{
+	if (store_begin(st, e) < 0)
+		return -1;
+	if (store_exec(st, "INSERT INTO items_fts(items_fts) VALUES ('rebuild')", e) < 0 || store_commit(st, e) < 0) {
+		store_rollback(st);
+		return err_wrap(e, "rebuilding the full-text index");
+	}
+	return 0;
+}
+
 int64_t
 store_fts_segments(struct store *st)
 {

@@ -60,6 +60,10 @@ int store_fts_merge(struct store *st, int max_pages, int *pages, struct err *e);
 	"unpacked(" P ") END"
 /* The extracted page's packed text of item ID (an SQL expression), or NULL. */
 #define STORE_FTS_PAGE(ID) "(SELECT f.text FROM fulltext f WHERE f.item_id = " ID " AND f.status = 1)"
+/* Rebuild the full-text index from the items (FTS5 'rebuild', one transaction: the write lock
+ * for its duration, ~16 s at 300k items), for an index out of step with them (archive_health's
+ * index_missing, index_orphans). Returns 0 or -1 with e set. */
+int store_fts_rebuild(struct store *st, struct err *e);
 /* The number of segments in the full-text index (rows of its %_idx table by segment). */
 int64_t store_fts_segments(struct store *st);
 /* Close the database. Safe on a zeroed struct. */

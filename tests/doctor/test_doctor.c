@@ -14,11 +14,13 @@
 static char home_env[600], cfg_env[600], xdg_env[600];
 static char base_env[300];
 
+static const char *doctor_flag; /* one more argument for doctor(), or NULL */
+
 /* Run `brief doctor` with the test's environment plus extra (NULL-terminated, may be NULL). */
 static int
 doctor(const char *home, const char *config, const char *const *extra, struct buf *out)
 {
-	char *argv[] = {(char *)test_brief_bin(), "doctor", "--home", (char *)home, NULL, NULL, NULL};
+	char *argv[] = {(char *)test_brief_bin(), "doctor", "--home", (char *)home, (char *)doctor_flag, NULL, NULL};
 	char *env[32];
 	size_t n = 0;
 	snprintf(home_env, sizeof home_env, "HOME=%s", test_tmpdir());
@@ -321,11 +323,53 @@ test_missing_home(void)
 	buf_free(&out);
 }
 
+/* A full-text index out of step with the items (an item's entry gone, an entry without an
+ * item) fails the check, which PRAGMA quick_check alone passed (FTS5's index is ordinary
+ * tables to it), and --repair rebuilds it: searches then find exactly the items. */
+static void
+test_index_out_of_step(void)
+{
+	char home[512], db[600];
+	snprintf(home, sizeof home, "%s/index", test_tmpdir());
+	snprintf(db, sizeof db, "%s/brief.db", home);
+	make_store(home);
+	struct store st;
+	struct err e = {""};
+	CHECK(store_open(&st, db, &e) == 0);
+	CHECK(store_exec(&st,
+	                 "INSERT INTO items_fts(items_fts, rowid, title, text)"
+	                 "  SELECT 'delete', id, title, text FROM items_doc WHERE title = 'a';"
+	                 "INSERT INTO items_fts(rowid, title, text) VALUES (999, 'ghost', 'ghost words');",
+	                 &e) == 0);
+	CHECK_INT(test_query_int(&st, "SELECT count(*) FROM items_fts WHERE items_fts MATCH 'a OR ghost'"), 1);
+	store_close(&st);
+	struct buf out = BUF_INIT;
+	CHECK_INT(doctor(home, NULL, NULL, &out), 1);
+	CHECK(has(&out, "integrity ok")); /* SQLite's own check sees nothing wrong */
+	CHECK(has(&out, "full-text index is out of step with the items (1 not in it, 1 entries without an item)"));
+	CHECK(has(&out, "brief doctor --repair"));
+	doctor_flag = "--repair";
+	CHECK_INT(doctor(home, NULL, NULL, &out), 0);
+	doctor_flag = NULL;
+	CHECK(has(&out, "full-text index rebuilt"));
+	CHECK(!has(&out, "out of step"));
+	CHECK_INT(doctor(home, NULL, NULL, &out), 0);
+	CHECK(!has(&out, "out of step"));
+	CHECK(store_open(&st, db, &e) == 0);
+	CHECK(store_exec(&st, "INSERT INTO items_fts(items_fts, rank) VALUES ('integrity-check', 1)", &e) == 0);
+	CHECK_INT(test_query_int(&st, "SELECT count(*) FROM items_fts WHERE items_fts MATCH 'a OR ghost'"), 1);
+	CHECK_INT(test_query_int(&st, "SELECT rowid FROM items_fts WHERE items_fts MATCH 'a'"),
+	          test_query_int(&st, "SELECT id FROM items WHERE title = 'a'"));
+	store_close(&st);
+	buf_free(&out);
+}
+
 int
 main(void)
 {
 	test_missing_home();
 	test_store_and_config();
+	test_index_out_of_step();
 	test_delivery();
 	test_unknown_keys();
 	test_llm();
