@@ -727,6 +727,39 @@ test_offline(struct buf *out, struct buf *err)
 	CHECK(strstr(buf_str(out), "\"checked\": true") && strstr(buf_str(out), "\"unverified\": 0,"));
 }
 
+/* 今日互动 on a story of no category (the offline engine's 其他: a product review, a podcast,
+ * a museum's event) asked "你更认同哪一方的看法？" / "which side do you find more convincing"
+ * about a story that sets out no sides: a single post, quoted, with nobody answering it, so
+ * the reader was asked to pick between positions the article never gave. Like the other
+ * categories' questions (seed 002's 是A还是B), it now names its two positions itself. */
+static void
+test_offline_question_other(void)
+{
+	struct arena a = {0};
+	struct article lead = {
+		.id = 1, .source_name = "Museum Notes", .title = "A talk on the first phone", .link = "https://m.example/1",
+		.published = 1771500000, .when = 1771500000,
+		.text = "On June 20, four members of the original team will talk about the first phone at the "
+		        "museum. Tickets for the evening are on sale at the front desk of the museum now.",
+	};
+	struct article *members[] = {&lead};
+	struct story st = {.id = "s0123456789ab", .lead = &lead, .members = members, .member_count = 1};
+	const char *kws[] = {"museum"};
+	struct verdict v = offline_verdict(CAT_OTHER, kws, 1);
+	for (int en = 0; en < 2; en++) {
+		struct commentary_draft d;
+		commentary_offline(&st, &v, en ? "en" : "zh", &a, &d, NULL);
+		CHECK(d.question != NULL);
+		if (!d.question)
+			continue;
+		/* No sides to pick from: the question offers its own two. */
+		CHECK(strstr(d.question, en ? "which side" : "哪一方") == NULL);
+		CHECK(strstr(d.question, en ? ", or " : "，还是") != NULL);
+		CHECK(strstr(d.question, "museum") != NULL);
+	}
+	arena_free(&a);
+}
+
 int
 main(void)
 {
@@ -741,6 +774,7 @@ main(void)
 	test_offline_one_cite_a_run();
 	test_offline_name_numbers();
 	test_offline_nbsp_stop();
+	test_offline_question_other();
 	snprintf(home, sizeof home, "%s/home", test_tmpdir());
 	wfx_make_home(home);
 	struct buf out = BUF_INIT, err = BUF_INIT;

@@ -528,7 +528,7 @@ question(enum category c, const char *kw, int zh, struct arena *arena)
 		[CAT_ENGINEERING] = "文中的做法你会在自己的项目里采用，还是觉得代价太高？",
 		[CAT_TOOLS] = "你会换用它，还是继续用手头的工具？",
 		[CAT_OPINION] = "你同意作者的观点，还是站在另一边？",
-		[CAT_OTHER] = "你更认同哪一方的看法？这件事对你有影响吗？",
+		[CAT_OTHER] = "你觉得它值得持续关注，还是只是一时的话题？它对你有影响吗？",
 	};
 	static const char *const q_en[CAT_COUNT] = {
 		[CAT_AI_ML] = "real progress, or another overhyped release? Would you use it in your work?",
@@ -536,7 +536,7 @@ question(enum category c, const char *kw, int zh, struct arena *arena)
 		[CAT_ENGINEERING] = "would you adopt this in your own projects, or is the cost too high?",
 		[CAT_TOOLS] = "would you switch to it, or stay with the tools you have?",
 		[CAT_OPINION] = "do you agree with the author, or do you stand on the other side?",
-		[CAT_OTHER] = "which side do you find more convincing, and does it affect you?",
+		[CAT_OTHER] = "is it worth following, or just a passing story? Does it affect you?",
 	};
 	if ((unsigned)c >= CAT_COUNT)
 		c = CAT_OTHER;
