@@ -666,6 +666,34 @@ test_yaml_scalars(void)
 	buf_free(&b);
 }
 
+/* A week whose news and rumours name no company (fixtures/lonely.xml, a week after the other
+ * fixtures): each section's stories make no named group, and the post headed them "### 1.
+ * 其他新闻" and "### 1. 其它小道消息", "other" news under a section with nothing before it.
+ * Like 三、开源项目, such a section's one group now carries no heading; its stories are told. */
+static void
+test_other_group_alone(void)
+{
+	char home[4096];
+	struct buf md = BUF_INIT;
+	const char *const at[] = {"--now", "2026-03-07T12:00:00Z", NULL};
+	for (int en = 0; en < 2; en++) {
+		const char *const at_en[] = {"--now", "2026-03-07T12:00:00Z", "--lang", "en", NULL};
+		fixture_weekly(en ? "lonely-en" : "lonely", "lonely.xml", 2, en ? at_en : at, home, &md);
+		const char *m = buf_str(&md);
+		CHECK(strstr(m, en ? "Other news" : "其他新闻") == NULL);
+		CHECK(strstr(m, en ? "Other rumours" : "其它小道消息") == NULL);
+		CHECK(strstr(m, "\n### ") == NULL);
+		/* Both stories are told, each in its section. */
+		const char *news = strstr(m, en ? "\n# 1. News\n" : "\n# 一、科技新闻\n");
+		const char *rumours = strstr(m, en ? "\n# 2. Rumours and leaks\n" : "\n# 二、小道消息\n");
+		const char *museum = strstr(m, "Harbour museum opens a new wing");
+		const char *ferry = strstr(m, "Town council reportedly plans a night ferry");
+		CHECK(news && rumours && museum && ferry);
+		CHECK(news < museum && museum < rumours && rumours < ferry);
+	}
+	buf_free(&md);
+}
+
 int
 main(void)
 {
@@ -679,6 +707,7 @@ main(void)
 	test_other_ai_group();
 	test_classify();
 	test_untitled_post();
+	test_other_group_alone();
 	char home[4096];
 	snprintf(home, sizeof home, "%s/home", test_tmpdir());
 	CHECK_INT(wfx_make_home(home), 15);

@@ -549,8 +549,8 @@ by_size(const void *a, const void *b)
 /* Group the picks of kind k: named groups in order of how many stories they hold (then of
  * their best story), 其它AI after every group of two stories or more, at most max_groups, a
  * one-story group only for a known company or project (OSS has one unnamed group); then the
- * rest under "其他…". 其它AI and "其他…" tell their best WEEKLY_OTHER_MAX stories each, the
- * others go to *dropped (references only). Fills
+ * rest under "其他…" (no heading when the section has no other group). 其它AI and "其他…" tell
+ * their best WEEKLY_OTHER_MAX stories each, the others go to *dropped (references only). Fills
  * sec->groups (names only) and *out with each group's stories in date order. */
 static void
 group_section(struct pick *picks, size_t n, enum weekly_kind k, int max_groups, const char *lang,
@@ -618,6 +618,10 @@ group_section(struct pick *picks, size_t n, enum weekly_kind k, int max_groups, 
 		(*out)[sec->group_count] = (struct members){list, count};
 		sec->group_count++;
 	}
+	/* "其他新闻" / "其它小道消息" alone would head "other" stories under a section with nothing
+	 * before them: like 开源项目, the section's one group then has no heading. */
+	if (k != WEEKLY_OPEN_SOURCE && name_count == 0 && sec->group_count == 1)
+		sec->groups[0].name = NULL;
 }
 
 /* The request of one group: its stories' sources in the order told (one per link, or per
@@ -734,7 +738,11 @@ weekly_build(struct store *st, struct article *articles, size_t count, const str
 	size_t j = 0;
 	for (int k = 0; k < WEEKLY_KIND_COUNT; k++)
 		for (size_t g = 0; g < post->sections[k].group_count; g++) {
-			make_job(post->sections[k].groups[g].name, &groups[k][g], arena, &jobs[j]);
+			/* The model is told the group's name; an unheaded one of news or rumours is "other". */
+			const char *name = post->sections[k].groups[g].name;
+			if (!name && k != WEEKLY_OPEN_SOURCE)
+				name = other_name((enum weekly_kind)k, lang);
+			make_job(name, &groups[k][g], arena, &jobs[j]);
 			jobs[j++].is_rumour = k == WEEKLY_RUMOR;
 		}
 	weekly_llm_write(&w, jobs, job_count, lang, arena);
