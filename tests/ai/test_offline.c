@@ -431,6 +431,27 @@ test_summary_rules(void)
 	offline_enrich(&ga, &v, "en", &a, &e);
 	CHECK_STR(e.summary, "Shipping notes for the week");
 	CHECK(kw_is_generic("comments") && kw_is_generic("url") && kw_is_generic("submitted"));
+	/* An item of a list whose lead-in ends "…are either:" opens in lower case: out of its list
+	 * it is a fragment, and the summary quoted "…benefiting from it. eldritch constructs like
+	 * MB_CUR_MAX, whose usage we hide behind a guard. The fix is easy…". A sentence that opens
+	 * with a name (iPhone, x86) is a sentence; a text written all in lower case is quoted. */
+	struct article la = {
+		.title = "Headers 2.1",
+		.text = "Only four days after the first release, here is version 2.1 of the headers. Users of the "
+		        "distribution are benefiting from it already.\nImplementation details\nThe only bits used "
+		        "by the headers are either:\nconstants like PATH_MAX (that we can define to 4096), ...\n"
+		        "eldritch constructs like MB_CUR_MAX, whose usage we hide behind a guard.\n"
+		        "iPhone builds of the headers pass every test in the suite.\n"
+		        "The fix is easy and was committed by a maintainer of the project."};
+	offline_enrich(&la, &v, "en", &a, &e);
+	CHECK(strstr(e.summary, "Only four days after") == e.summary);
+	CHECK(strstr(e.summary, "eldritch") == NULL);
+	CHECK(strstr(e.summary, "iPhone builds of the headers") != NULL);
+	la.text = "i have been rewriting my blog engine in rust this month. it now builds the whole site in "
+	          "a second. the old one took a minute for the same pages.";
+	offline_enrich(&la, &v, "en", &a, &e);
+	CHECK(strstr(e.summary, "i have been rewriting my blog engine") == e.summary);
+	CHECK(strstr(e.summary, "it now builds the whole site") != NULL);
 	arena_free(&a);
 }
 

@@ -311,10 +311,22 @@ is_title_again(const struct text_span *sp, const char *title)
 	return is_ascii_space((unsigned char)sp->p[t]) && n == sp->len && text_word_count(sp->p + t, n - t) <= 4;
 }
 
+/* Whether sp opens with a word all in lower case ASCII letters ("eldritch constructs like …",
+ * "e.g. …"), not a name with a capital or a digit inside (iPhone, macOS, x86). */
+static int
+opens_lower(const struct text_span *sp)
+{
+	size_t i = 0;
+	while (i < sp->len && sp->p[i] >= 'a' && sp->p[i] <= 'z')
+		i++;
+	return i > 0 && (i == sp->len || !is_ascii_alnum((unsigned char)sp->p[i]));
+}
+
 /* The lead of the article: its first sentences that are prose (not furniture, code or a run-on
  * of more than 80 words, nor the title said again), in order, 2..4 of them up to about
  * SUMMARY_TARGET_CHARS. A sentence that would push the extract past SUMMARY_MAX_CHARS is
- * skipped. */
+ * skipped, and so is one that opens in lower case in a text whose sentences open with capitals:
+ * an item of a list whose lead-in ends "…are either:", a fragment out of its context. */
 static const char *
 extract_summary(const char *text, const char *title, const struct verdict *v, struct arena *arena)
 {
@@ -324,10 +336,14 @@ extract_summary(const char *text, const char *title, const struct verdict *v, st
 		skip_heading_lines(&spans[i]);
 	if (n)
 		skip_lead_label(&spans[0]);
+	int capitalised = 0; /* the writer opens sentences with capitals */
+	for (size_t i = 0; i < n && !capitalised; i++)
+		capitalised = spans[i].len > 0 && spans[i].p[0] >= 'A' && spans[i].p[0] <= 'Z';
 	int chosen[MAX_SENTENCES] = {0};
 	size_t picked = 0, chars = 0;
 	for (size_t i = 0; i < n && picked < 4 && (picked < 2 || chars < SUMMARY_TARGET_CHARS); i++) {
-		if (sentence_score(&spans[i], i, v) < 0 || is_title_again(&spans[i], title))
+		if (sentence_score(&spans[i], i, v) < 0 || is_title_again(&spans[i], title) ||
+		    (capitalised && opens_lower(&spans[i])))
 			continue;
 		size_t c = utf8_count(spans[i].p, spans[i].len);
 		if (picked > 0 && chars + c > SUMMARY_MAX_CHARS) /* too long to add whole: skip it */
