@@ -270,18 +270,18 @@ md_links_to_text(struct buf *out, const char *s)
 	}
 }
 
-/* A daily item: title (with its reference number), original title when translated, the
+/* A daily item: title (with its reference number cite), original title when translated, the
  * meta line, the summary, and (must-read) why-read or (sections) the keywords. lean (see
  * wechat_daily_fit()) leaves out a section item's summary (1), and its original title and
  * keywords as well (2); a must-read item is always whole. */
 static void
 wx_daily_item(struct wx *w, const struct report *r, const struct i18n *t, const struct report_item *it,
-              const char *prefix, int must_read, int lean)
+              const char *prefix, long cite, int must_read, int lean)
 {
 	int brief_item = !must_read && lean > 0;
 	buf_printf(w->out, "<p style=\"%s\">%s", ST_ITEM, prefix);
 	esc_html(w->out, render_item_title(it));
-	wx_cite(w, it->rank);
+	wx_cite(w, cite);
 	buf_puts(w->out, "</p>\n");
 	if (render_has_translation(it) && !(brief_item && lean > 1))
 		wx_p(w, ST_MUTED, it->title);
@@ -346,13 +346,33 @@ daily_fragment(const struct report *r, const struct wechat_theme *th, int lean, 
 	wx_h2(&w, buf_str(&line));
 	wx_quote(&w, r->highlights && *r->highlights ? r->highlights : t->no_highlights);
 
+	/* The numbers the category sections show, in their order: each item's citation and
+	 * reference number (shown[k] is the item numbered k + 1; number[i] is item i's). */
+	size_t *idx = xcalloc(r->item_count + 1, sizeof *idx);
+	size_t *shown = xcalloc(r->item_count + 1, sizeof *shown);
+	long *number = xcalloc(r->item_count + 1, sizeof *number);
+	size_t shown_count = 0;
+	for (size_t c = 0; c < r->category_count; c++) {
+		size_t n = render_items_of(r, r->categories[c].category, idx);
+		for (size_t k = 0; k < n && shown_count < r->item_count; k++)
+			if (number[idx[k]] == 0) {
+				shown[shown_count++] = idx[k];
+				number[idx[k]] = (long)shown_count;
+			}
+	}
+	for (size_t i = 0; i < r->item_count; i++) /* in no section: after the rest */
+		if (number[i] == 0) {
+			shown[shown_count++] = i;
+			number[i] = (long)shown_count;
+		}
+
 	buf_clear(&line);
 	buf_printf(&line, "🏆 %s", t->h_must_read);
 	wx_h2(&w, buf_str(&line));
 	for (size_t i = 0; i < r->item_count && i < RENDER_MUST_READ; i++) {
 		char medal[32];
 		snprintf(medal, sizeof medal, "%s ", t->rank_medal[i]);
-		wx_daily_item(&w, r, t, &r->items[i], medal, 1, lean);
+		wx_daily_item(&w, r, t, &r->items[i], medal, number[i], 1, lean);
 	}
 
 	buf_clear(&line);
@@ -382,8 +402,6 @@ daily_fragment(const struct report *r, const struct wechat_theme *th, int lean, 
 		wx_p(&w, ST_LINE, buf_str(&line));
 	}
 
-	size_t *idx = xcalloc(r->item_count + 1, sizeof *idx);
-	int number = 0;
 	for (size_t c = 0; c < r->category_count; c++) {
 		enum category cat = r->categories[c].category;
 		size_t n = render_items_of(r, cat, idx);
@@ -393,21 +411,23 @@ daily_fragment(const struct report *r, const struct wechat_theme *th, int lean, 
 		buf_printf(&line, "%s %s", category_emoji(cat), category_label(cat, r->lang));
 		wx_h2(&w, buf_str(&line));
 		for (size_t k = 0; k < n; k++) {
-			char num[16];
-			snprintf(num, sizeof num, "%d. ", ++number);
-			wx_daily_item(&w, r, t, &r->items[idx[k]], num, 0, lean);
+			char num[24];
+			snprintf(num, sizeof num, "%ld. ", number[idx[k]]);
+			wx_daily_item(&w, r, t, &r->items[idx[k]], num, number[idx[k]], 0, lean);
 		}
 	}
-	free(idx);
 
 	if (r->brand && r->brand->outro)
 		mds_html(out, r->brand->outro, NULL, &w.body);
 	if (r->item_count)
 		wx_p(&w, ST_REFS_H, article_words(r->lang)->refs);
-	for (size_t i = 0; i < r->item_count; i++) {
-		const struct report_item *it = &r->items[i];
-		wx_ref(&w, (size_t)it->rank, it->title, it->source_count ? it->sources[0].name : NULL, it->link);
+	for (size_t k = 0; k < shown_count; k++) {
+		const struct report_item *it = &r->items[shown[k]];
+		wx_ref(&w, k + 1, it->title, it->source_count ? it->sources[0].name : NULL, it->link);
 	}
+	free(idx);
+	free(shown);
+	free(number);
 	buf_clear(&line);
 	render_footer_line(r, t, &line);
 	wx_p(&w, ST_NOTE, buf_str(&line));

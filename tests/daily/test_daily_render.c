@@ -1,6 +1,7 @@
 /* test_daily_render.c: golden Markdown, HTML and JSON for a fixed report (zh and en,
  * offline engine), and seed 000's structure with consistent counts. Regenerate the
  * golden files with BRIEF_UPDATE_GOLDEN=1 ctest -R test_daily_render. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -8,6 +9,7 @@
 #include "fixture.h"
 #include "report/render.h"
 #include "report/report.h"
+#include "report/wechat.h"
 #include "testlib.h"
 
 static void
@@ -150,6 +152,98 @@ also_in_links(void)
 	arena_free(&a);
 }
 
+/* One cited line of a 公众号 fragment: the text of its <p> before the <sup>, and the number
+ * the <sup> cites. */
+struct cited {
+	char text[512];
+	long cite;
+};
+
+/* The cited lines of frag (before its references), at most max. Returns how many. */
+static size_t
+cited_lines(const char *frag, struct cited *out, size_t max)
+{
+	size_t n = 0;
+	const char *end = strstr(frag, "[1] ");
+	for (const char *sup = frag; n < max && (sup = strstr(sup, "<sup style=\"")) != NULL; sup++) {
+		if (end && sup > end)
+			break;
+		const char *p = sup;
+		while (p > frag && strncmp(p, "<p style=\"", 10) != 0)
+			p--;
+		const char *text = strstr(p, "\">");
+		const char *num = strstr(sup, ">[");
+		if (!text || !num)
+			break;
+		text += 2;
+		snprintf(out[n].text, sizeof out[n].text, "%.*s", (int)(sup - text), text);
+		out[n].cite = strtol(num + 2, NULL, 10);
+		n++;
+	}
+	return n;
+}
+
+/* The 公众号 fragment cited each story by its rank while the category sections number the
+ * stories in the order they are shown: a reader read "1. Story [4]", "2. Story [7]" and found
+ * the references in an order the post never followed. An item's citation is now the number
+ * the reader sees, the must-read items cite the same story's number, and the references go
+ * 1, 2, 3... in that order. */
+static void
+wechat_cites_as_numbered(void)
+{
+	for (int en = 0; en < 2; en++) {
+		struct arena a = ARENA_INIT;
+		struct report r;
+		fixture_report(&r, &a, en ? "en" : "zh");
+		struct wechat_theme th;
+		struct err e;
+		CHECK_INT(wechat_theme_load(NULL, &th, &e), 0);
+		struct buf frag = BUF_INIT;
+		wechat_daily(&r, &th, &frag);
+		struct cited lines[64];
+		size_t n = cited_lines(buf_str(&frag), lines, 64);
+		CHECK(n == r.item_count + (r.item_count < 3 ? r.item_count : 3));
+		size_t numbered = 0;
+		for (size_t i = 0; i < n; i++) {
+			char *dot = NULL;
+			long shown = strtol(lines[i].text, &dot, 10);
+			if (dot == lines[i].text || strncmp(dot, ". ", 2) != 0)
+				continue; /* a must-read item: checked below */
+			numbered++;
+			if (shown != lines[i].cite)
+				fprintf(stderr, "shown %ld, cited [%ld]: %s\n", shown, lines[i].cite, lines[i].text);
+			CHECK_INT(lines[i].cite, shown);
+		}
+		CHECK_INT((long)numbered, (long)r.item_count);
+		/* A must-read item ("🥇 Title") cites the number its story has in the sections. */
+		for (size_t i = 0; i < n; i++) {
+			const char *space = strchr(lines[i].text, ' ');
+			if (!space || (lines[i].text[0] >= '0' && lines[i].text[0] <= '9'))
+				continue;
+			int found = 0;
+			for (size_t k = 0; k < n; k++) {
+				const char *dot = strstr(lines[k].text, ". ");
+				if (k != i && dot && strcmp(dot + 2, space + 1) == 0)
+					found = lines[k].cite == lines[i].cite;
+			}
+			CHECK(found);
+		}
+		/* The references in the order cited: [1], [2], ... */
+		const char *refs = strstr(buf_str(&frag), "[1] ");
+		CHECK(refs != NULL);
+		for (size_t k = 2; refs && k <= r.item_count; k++) {
+			char want[16];
+			snprintf(want, sizeof want, ">[%zu] ", k);
+			const char *next = strstr(refs, want);
+			CHECK(next != NULL);
+			if (next)
+				refs = next;
+		}
+		buf_free(&frag);
+		arena_free(&a);
+	}
+}
+
 int
 main(void)
 {
@@ -161,5 +255,6 @@ main(void)
 	time_zone();
 	health_cap();
 	also_in_links();
+	wechat_cites_as_numbered();
 	return test_done("test_daily_render");
 }
