@@ -452,6 +452,21 @@ test_summary_rules(void)
 	offline_enrich(&la, &v, "en", &a, &e);
 	CHECK(strstr(e.summary, "i have been rewriting my blog engine") == e.summary);
 	CHECK(strstr(e.summary, "it now builds the whole site") != NULL);
+	/* A podcast's show notes end with its sponsors' copy under "Sponsored by:": the summary
+	 * quoted "Get any custom-made suit for just $399 with code ATP." as the episode's story. */
+	la.text = "Follow-up on the file system talk from last week\nCompression vs. HFS+ and what changed in the "
+	          "new release.\nWhy smooth scrolling matters more than a faster chip.\nSponsored by:\n"
+	          "Suitmaker: Finely crafted, exceptionally priced menswear. Get any custom suit for just $399 with "
+	          "code SHOW.\nMailGuard: Hosted spam and virus protection for email. Use this link for 10% off "
+	          "for the life of your account.";
+	offline_enrich(&la, &v, "en", &a, &e);
+	CHECK(strstr(e.summary, "smooth scrolling matters") != NULL);
+	CHECK(strstr(e.summary, "$399") == NULL && strstr(e.summary, "10% off") == NULL);
+	CHECK(strstr(e.summary, "menswear") == NULL);
+	/* A post that is an advertisement from its first line is quoted: nothing comes before it. */
+	la.text = "Sponsored by:\nSuitmaker: Finely crafted, exceptionally priced menswear for the whole week.";
+	offline_enrich(&la, &v, "en", &a, &e);
+	CHECK(strstr(e.summary, "menswear") != NULL);
 	arena_free(&a);
 }
 

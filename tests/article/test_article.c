@@ -760,6 +760,41 @@ test_offline_question_other(void)
 	arena_free(&a);
 }
 
+/* A podcast episode's notes end with its sponsors' copy ("Sponsored by:" and the ads): the
+ * offline article listed "10%" from "Use this link for 10% off" among the figures worth noting
+ * and its 结语 called it the one most worth noting. The sponsors' lines are no part of the story. */
+static void
+test_offline_sponsors_left_out(void)
+{
+	struct arena a = {0};
+	struct article lead = {
+		.id = 1, .source_name = "Show Notes", .title = "226: Smooth scrolling", .link = "https://show.example/226",
+		.published = 1771500000, .when = 1771500000,
+		.text = "This week we talk about the new tablet and its display for the whole episode.\nThe panel now "
+		        "refreshes at 120Hz, twice the rate of the old one, and it shows in every scroll.\nWe also "
+		        "compare the file system of the new release with the one it replaced last year.\nSponsored by:\n"
+		        "Suitmaker: Finely crafted, exceptionally priced menswear. Get any custom suit for just $399 "
+		        "with code SHOW.\nMailGuard: Hosted spam and virus protection. Use this link for 10% off for the "
+		        "life of your account.",
+	};
+	struct article *members[] = {&lead};
+	struct story st = {.id = "s0123456789ab", .lead = &lead, .members = members, .member_count = 1};
+	const char *kws[] = {"tablet"};
+	struct verdict v = offline_verdict(CAT_OTHER, kws, 1);
+	for (int en = 0; en < 2; en++) {
+		struct commentary_draft d;
+		commentary_offline(&st, &v, en ? "en" : "zh", &a, &d, NULL);
+		for (size_t i = 0; i < d.section_count; i++) {
+			const char *b = d.sections[i].body;
+			if (strstr(b, "10%") || strstr(b, "$399") || strstr(b, "menswear"))
+				fprintf(stderr, "%s\n", b);
+			CHECK(strstr(b, "10%") == NULL && strstr(b, "$399") == NULL && strstr(b, "menswear") == NULL);
+		}
+		CHECK(strstr(d.conclusion, "10%") == NULL && strstr(d.conclusion, "$399") == NULL);
+	}
+	arena_free(&a);
+}
+
 int
 main(void)
 {
@@ -775,6 +810,7 @@ main(void)
 	test_offline_name_numbers();
 	test_offline_nbsp_stop();
 	test_offline_question_other();
+	test_offline_sponsors_left_out();
 	snprintf(home, sizeof home, "%s/home", test_tmpdir());
 	wfx_make_home(home);
 	struct buf out = BUF_INIT, err = BUF_INIT;

@@ -302,8 +302,8 @@ sentence_figure(const char *p, size_t len, int en, const char *title, struct are
 	return NULL;
 }
 
-/* A source's text split into sentences once (its first OFFLINE_SCAN_BYTES), for the figures
- * and for 更多细节. */
+/* A source's text split into sentences once (its first OFFLINE_SCAN_BYTES, before any
+ * sponsors' copy), for the figures and for 更多细节. */
 struct sentences {
 	struct text_span *sp;
 	size_t count;
@@ -316,7 +316,7 @@ split_source(const struct article *a, struct arena *arena, struct sentences *out
 	memset(out, 0, sizeof *out);
 	if (!a->text || !*a->text)
 		return;
-	size_t len = strlen(a->text);
+	size_t len = text_before_sponsors(a->text, strlen(a->text)); /* the ads after a show's notes: no story */
 	if (len > OFFLINE_SCAN_BYTES)
 		len = utf8_prefix_chars(a->text, OFFLINE_SCAN_BYTES, OFFLINE_SCAN_BYTES);
 	char *text = arena_strndup(arena, a->text, len);

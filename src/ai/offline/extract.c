@@ -326,10 +326,14 @@ opens_lower(const struct text_span *sp)
  * of more than 80 words, nor the title said again), in order, 2..4 of them up to about
  * SUMMARY_TARGET_CHARS. A sentence that would push the extract past SUMMARY_MAX_CHARS is
  * skipped, and so is one that opens in lower case in a text whose sentences open with capitals:
- * an item of a list whose lead-in ends "…are either:", a fragment out of its context. */
+ * an item of a list whose lead-in ends "…are either:", a fragment out of its context. The
+ * sponsors' copy at the end of a show's notes (text_before_sponsors) is not read. */
 static const char *
 extract_summary(const char *text, const char *title, const struct verdict *v, struct arena *arena)
 {
+	size_t text_len = strlen(text), before_ads = text_before_sponsors(text, text_len);
+	if (before_ads < text_len) /* a podcast's sponsors' copy is no part of its story */
+		text = arena_strndup(arena, text, before_ads);
 	struct text_span spans[MAX_SENTENCES];
 	size_t n = text_sentences(text, spans, MAX_SENTENCES);
 	for (size_t i = 0; i < n; i++)

@@ -328,6 +328,31 @@ text_sentences(const char *s, struct text_span *out, size_t max)
 	return n;
 }
 
+size_t
+text_before_sponsors(const char *s, size_t len)
+{
+	static const char *const marks[] = {
+		"sponsored by:", "sponsors:", "sponsor:", "our sponsors:", "this week's sponsors:",
+		"this episode is sponsored by", "this episode was sponsored by", "this episode is brought to you by",
+		"thanks to our sponsors", "thanks to our sponsor",
+	};
+	int seen_text = 0;
+	for (size_t at = 0; at < len;) {
+		const char *nl = memchr(s + at, '\n', len - at);
+		size_t end = nl ? (size_t)(nl - s) : len, p = at;
+		while (p < end && is_ascii_space((unsigned char)s[p]))
+			p++;
+		for (size_t i = 0; seen_text && i < sizeof marks / sizeof marks[0]; i++) {
+			size_t ml = strlen(marks[i]);
+			if (end - p >= ml && str_ncasecmp(s + p, marks[i], ml) == 0)
+				return at;
+		}
+		seen_text |= p < end;
+		at = end + 1;
+	}
+	return len;
+}
+
 int
 text_is_blank(const char *s)
 {

@@ -58,6 +58,10 @@ struct text_span {
  * day or a year ("Oct. 27"), or before a space and a word in lower case ("Inc. has"), ends none. Fills at most max spans and returns how many were found (never
  * more than max). */
 size_t text_sentences(const char *s, struct text_span *out, size_t max);
+/* The length of s[0..len) before the line that opens its sponsors' copy ("Sponsored by:",
+ * "Sponsors:", "This episode is sponsored by …": a podcast's show notes end with the ads), or
+ * len when there is none or nothing but blanks comes before it (a post that is an ad). */
+size_t text_before_sponsors(const char *s, size_t len);
 /* True when s shows nothing: NULL, empty, or only spaces and invisible format characters
  * (ASCII and Unicode spaces, U+200B-U+200F zero-width and direction marks, the line and
  * paragraph separators and bidi controls U+2028-U+202F, U+2060-U+2064, U+FEFF); a title like
