@@ -923,6 +923,10 @@ test_key_refused(void)
 	             "HTTP 402: Insufficient Balance");
 	refused_case("revoked.db", "sk-test-revoked-key", "auth_401,auth_401,auth_401,auth_401,auth_401,auth_401,auth_401,auth_401",
 	             "HTTP 401: Incorrect API key provided");
+	/* Gemini refuses a key with a 400 (its error object in a list, reason API_KEY_INVALID): each
+	 * request paid it again with a warning, and the error showed the body's raw JSON */
+	refused_case("gemini-key.db", "sk-test-gemini-key", "key_400,key_400,key_400,key_400,key_400,key_400,key_400,key_400",
+	             "HTTP 400: API key not valid");
 	/* a firewall's 403 page for the score batch: that batch goes offline, the rest is asked */
 	struct store st;
 	struct arena a = ARENA_INIT;

@@ -416,6 +416,15 @@ chat(struct llmsrv *s, struct MHD_Connection *c, const struct buf *body)
 		            NULL);
 		goto out;
 	}
+	if (fault && strcmp(fault, "key_400") == 0) { /* Gemini's OpenAI layer refusing a key: 400, in a list */
+		ret = reply(c, 400,
+		            "[{\n  \"error\": {\n    \"code\": 400,\n    \"message\": \"API key not valid. Please pass a valid "
+		            "API key.\",\n    \"status\": \"INVALID_ARGUMENT\",\n    \"details\": [{\"@type\": "
+		            "\"type.googleapis.com/google.rpc.ErrorInfo\", \"reason\": \"API_KEY_INVALID\", \"domain\": "
+		            "\"googleapis.com\"}]\n  }\n}\n]",
+		            NULL);
+		goto out;
+	}
 	if (fault && strcmp(fault, "waf_403") == 0) { /* a web firewall's block page for one request's body */
 		ret = reply(c, 403, "<html><body><h1>403 Forbidden</h1>Request blocked.</body></html>", NULL);
 		goto out;

@@ -34,7 +34,8 @@
  * model_not_found, instead of a completion, as some gateways pass an upstream error on),
  * "balance_402" (a 402 "Insufficient Balance", as DeepSeek answers once the account's balance is
  * spent), "waf_403" (a 403 with an HTML block page, as a web firewall in front of a gateway
- * answers a request whose body it dislikes).
+ * answers a request whose body it dislikes), "key_400" (a 400 whose body is a list holding one
+ * error object, reason API_KEY_INVALID, as Gemini's OpenAI-compatible endpoint refuses a key).
  *
  * Token counting (the same rule for every client, so comparisons are fair): ASCII bytes / 4
  * plus one per non-ASCII code point, over all message contents; a system message seen before

@@ -404,6 +404,32 @@ raise_cap(struct llm_request *r)
 	return 1;
 }
 
+/* The API's error object in an error body: body's "error", or that of its first element when
+ * body is a list (Gemini's OpenAI-compatible endpoint sends [{"error": {...}}]); NULL when
+ * there is none (an HTML page, a bare text). Borrowed from body. */
+static json_t *
+error_object(json_t *body)
+{
+	json_t *err = json_object_get(json_is_array(body) ? json_array_get(body, 0) : body, "error");
+	return json_is_object(err) ? err : NULL;
+}
+
+/* Whether err (an error object) says the key itself was refused though its status is a 400:
+ * Google's reason API_KEY_INVALID in its details, as Gemini answers a wrong or deleted key. */
+static int
+key_refused(json_t *err)
+{
+	size_t i;
+	json_t *d;
+	json_array_foreach(json_object_get(err, "details"), i, d)
+	{
+		const char *reason = json_string_value(json_object_get(d, "reason"));
+		if (reason && strcmp(reason, "API_KEY_INVALID") == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* Whether r's 429 says the quota is gone rather than "slow down": OpenAI's insufficient_quota
  * code or type in the error body, or a Retry-After beyond the longest wait honoured (a daily
  * limit's "come back in an hour"). Then c is halted (warned once) and 1 is returned. */
@@ -411,7 +437,7 @@ static int
 quota_spent(struct llm_client *c, const struct llm_request *r)
 {
 	json_t *eb = json_loadb(buf_str(&r->response), r->response.len, 0, NULL);
-	json_t *err = json_object_get(eb, "error");
+	json_t *err = error_object(eb);
 	const char *code = json_string_value(json_object_get(err, "code"));
 	const char *type = json_string_value(json_object_get(err, "type"));
 	int is_quota = (code && strcmp(code, "insufficient_quota") == 0) || (type && strcmp(type, "insufficient_quota") == 0);
@@ -456,7 +482,8 @@ finish(struct llm_client *c, struct llm_request *r, CURLcode code)
 		retryable = 1;
 	} else if (status != 200) {
 		json_t *eb = json_loadb(buf_str(&r->response), r->response.len, 0, NULL);
-		const char *msg = json_string_value(json_object_get(json_object_get(eb, "error"), "message"));
+		json_t *eo = error_object(eb);
+		const char *msg = json_string_value(json_object_get(eo, "message"));
 		/* Redacted before it is cut: a long key cut in the middle would no longer be found. */
 		struct buf m = BUF_INIT;
 		buf_puts(&m, msg ? msg : buf_str(&r->response));
@@ -464,10 +491,11 @@ finish(struct llm_client *c, struct llm_request *r, CURLcode code)
 		redact_secret(shown, c->cfg.api_key);
 		snprintf(r->error, sizeof r->error, "HTTP %ld: %.160s", status, shown);
 		free(shown);
-		/* 401 (a bad or revoked key), 402 (DeepSeek's "Insufficient Balance") and a 403 the API
-		 * itself wrote (an error object: the key may not use this model or region) hold for
-		 * every request of the run; a 403 page from a firewall in front of it judged one body. */
-		if (status == 401 || status == 402 || (status == 403 && json_is_object(json_object_get(eb, "error"))))
+		/* 401 (a bad or revoked key), 402 (DeepSeek's "Insufficient Balance"), a 403 the API
+		 * itself wrote (an error object: the key may not use this model or region) and a 400
+		 * that names the key as invalid (Gemini's) hold for every request of the run; a 403
+		 * page from a firewall in front of it judged one body. */
+		if (status == 401 || status == 402 || (status == 403 && eo) || (status == 400 && key_refused(eo)))
 			halt(c, r->error);
 		if (status == 400 && !c->is_schema_off && c->cfg.supports_schema &&
 		    (str_icasestr(buf_str(&r->response), r->response.len, "response_format") ||

@@ -13,8 +13,9 @@
  * for the rest of the run. A 429 whose error code is insufficient_quota, or whose Retry-After asks
  * for more than a minute, is no rate limit to wait out: the client warns once and sends nothing
  * more for the rest of the run (llm_client.halted), so the callers' offline fallbacks take what is
- * left at once; so do a 401 and a 402 (a refused key, a spent balance) and a 403 that carries the
- * API's error object. The stop is the process's for that base URL and key: a client opened later
+ * left at once; so do a 401 and a 402 (a refused key, a spent balance), a 403 that carries the
+ * API's error object and a 400 whose error object says API_KEY_INVALID (Gemini's refused key; an
+ * error object inside a one-element list, as Gemini sends it, is read as a bare one). The stop is the process's for that base URL and key: a client opened later
  * for them starts halted, unsent and unwarned. Requests ask for no stream; an answer streamed anyway (text/event-stream
  * chunks) is read as the one completion its chunks make. The API key goes only into the Authorization header and is
  * redacted from every error text, as are credentials in URLs (util/redact.h). */
