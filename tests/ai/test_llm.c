@@ -549,6 +549,43 @@ test_highlights_language(void)
 	store_close(&st);
 }
 
+/* Found in review: the highlights taken from the cache were shown without the checks given to an
+ * answer (blank, not in the reader's language), so a paragraph cached before those checks existed
+ * (English, or blank, written by an older brief under the same prompt version) showed as the
+ * Chinese digest's 今日看点 on every rerun over the same picks. One that fails them is dropped
+ * and asked again, like an enrichment served from the cache. */
+static void
+test_highlights_cache_checked(void)
+{
+	static const char *const stale[] = {
+		"{\"highlights\":\"One theme runs across the stories: tools get faster.\"}",
+		"{\"highlights\":\" \\u200b \"}",
+	};
+	for (size_t k = 0; k < sizeof stale / sizeof *stale; k++) {
+		struct store st;
+		struct arena a = ARENA_INIT;
+		struct curate_result r;
+		char name[32];
+		snprintf(name, sizeof name, "stale-hl%zu.db", k);
+		CHECK(curate_faulted(name, "", &st, &a, &r) == 12);
+		CHECK(r.is_model_highlights);
+		char sql[256];
+		snprintf(sql, sizeof sql, "UPDATE llm_cache SET answer = '%s' WHERE task = 'highlights'", stale[k]);
+		struct err e;
+		CHECK_INT(store_exec(&st, sql, &e), 0);
+		CHECK_INT(test_query_int(&st, "SELECT count(*) FROM llm_cache WHERE task = 'highlights'"), 1);
+		struct arena b = ARENA_INIT;
+		struct curate_result r2;
+		CHECK(curate(&st, &batch_cfg, 0, &b, &r2) == 12);
+		CHECK(r2.highlights && strstr(r2.highlights, "tools get faster") == NULL);
+		CHECK(r2.highlights && strstr(r2.highlights, "\xe4\xbb\x8a\xe6\x97\xa5\xe7\x9c\x8b\xe7\x82\xb9") != NULL);
+		CHECK_INT(r2.llm_requests, 1); /* the highlights asked again, nothing else */
+		arena_free(&a);
+		arena_free(&b);
+		store_close(&st);
+	}
+}
+
 /* A summary or highlights that show nothing (" ", a zero-width space, line breaks) passed the
  * schema's minLength: the digest showed an empty quote under a pick and an empty 今日看点, and
  * both were cached. A blank part is a missing one: asked again, else the offline engine's. */
@@ -981,6 +1018,7 @@ main(void)
 	test_string_scores();
 	test_enrich_language();
 	test_highlights_language();
+	test_highlights_cache_checked();
 	test_blank_text();
 	test_refusal();
 	test_nan_entry();

@@ -130,7 +130,7 @@ stage_enrich(const struct stage_env *env, struct story **top, size_t n, const ch
 	struct buf hl_user = BUF_INIT;
 	char hl_hash[33];
 	highlights_input(top, n, &hl_user, lang, hl_hash);
-	*highlights = n ? highlights_cached(&env->be, hl_hash, arena) : NULL;
+	*highlights = n ? highlights_cached(&env->be, hl_hash, ctx.is_en, arena) : NULL;
 	if (!*highlights && n && env->be.llm) {
 		struct llm_request hl = {.task = PROMPT_HIGHLIGHTS, .lang = lang, .user = buf_str(&hl_user), .max_tokens = 700};
 		struct llm_request *extra[1] = {&hl};

@@ -40,8 +40,23 @@ highlights_input(struct story *const *top, size_t n, struct buf *user, const cha
 	batch_hash(lang, user->data + start, hash);
 }
 
+/* Whether text is a highlights paragraph to show: not blank (" " is no paragraph) and in the
+ * reader's language (is_en: English, else Chinese), else the offline paragraph is; warned
+ * (from "where") when it is in the other language. */
+static int
+highlights_usable(const char *text, int is_en, const char *where)
+{
+	if (text_is_blank(text))
+		return 0;
+	if (!stage_in_language(text, is_en)) {
+		log_warn("llm highlights%s: not in %s, left out", where, is_en ? "English" : "Chinese");
+		return 0;
+	}
+	return 1;
+}
+
 const char *
-highlights_cached(const struct batch_env *env, const char *hash, struct arena *arena)
+highlights_cached(const struct batch_env *env, const char *hash, int is_en, struct arena *arena)
 {
 	if (!env->st)
 		return NULL;
@@ -49,7 +64,8 @@ highlights_cached(const struct batch_env *env, const char *hash, struct arena *a
 	                                  arena);
 	json_t *v = cached ? json_loads(cached, 0, NULL) : NULL;
 	const char *text = json_string_value(json_object_get(v, "highlights"));
-	const char *out = text && *text ? arena_strdup(arena, text) : NULL;
+	/* Checked as an answer is: one cached before the checks existed is asked again. */
+	const char *out = v && highlights_usable(text, is_en, " (cached)") ? arena_strdup(arena, text) : NULL;
 	json_decref(v);
 	return out;
 }
@@ -58,12 +74,8 @@ const char *
 highlights_take(const struct batch_env *env, const char *hash, json_t *answer, int is_en, struct arena *arena)
 {
 	const char *text = json_string_value(json_object_get(answer, "highlights"));
-	if (text_is_blank(text)) /* " " is no paragraph: the offline one */
+	if (!highlights_usable(text, is_en, ""))
 		return NULL;
-	if (!stage_in_language(text, is_en)) { /* the offline paragraph, in the reader's language */
-		log_warn("llm highlights: not in %s, left out", is_en ? "English" : "Chinese");
-		return NULL;
-	}
 	char *s = json_dumps(answer, JSON_COMPACT | JSON_SORT_KEYS);
 	struct err e;
 	if (env->st && llmcache_put(env->st, "highlights", prompt_version(PROMPT_HIGHLIGHTS), env->model, hash, s,

@@ -53,8 +53,10 @@ size_t stage_enrich(const struct stage_env *env, struct story **top, size_t n, c
 /* highlights.c: the highlights request over the top stories: its user message (appended to
  * user) and cache hash. */
 void highlights_input(struct story *const *top, size_t n, struct buf *user, const char *lang, char hash[33]);
-/* Serve the highlights from the cache (returns the text in arena) or NULL. */
-const char *highlights_cached(const struct batch_env *env, const char *hash, struct arena *arena);
+/* Serve the highlights from the cache (returns the text in arena) or NULL: also NULL for a
+ * cached paragraph that highlights_take would not take (blank, or not in the reader's
+ * language, is_en as there), which is then asked again. */
+const char *highlights_cached(const struct batch_env *env, const char *hash, int is_en, struct arena *arena);
 /* Take a highlights answer: store it in the cache and return the text in arena; NULL (nothing
  * cached) when it shows nothing (text_is_blank) or, with a warning, when it is not in the
  * reader's language (is_en: English, else Chinese; stage_in_language). */
