@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "ai/curate/curate.h"
+#include "ai/curate/stage.h"
 #include "ai/llm/batch.h"
 #include "ai/llm/llm.h"
 #include "ai/llm/prompt.h"
@@ -586,6 +587,68 @@ test_highlights_cache_checked(void)
 	}
 }
 
+/* Found in review: a summary that opens in Chinese and goes on in English (a model drifting out
+ * of the language it was asked for) passed the language check, whose bar is 5 % of the letters
+ * in CJK (a Chinese summary quoting English names and text), and showed half English in the
+ * Chinese digest, cached. A Chinese text that ends in an English sentence is not Chinese: asked
+ * again. The real summaries, why-reads and paragraphs of the seeds all still pass. */
+static void
+test_enrich_mixed(void)
+{
+	struct store st;
+	struct arena a = ARENA_INIT;
+	struct curate_result r;
+	/* the score answer fenced (read as it is), then the three enrich answers mixed */
+	CHECK(curate_faulted("mixed.db", "fenced,mixed,mixed,mixed", &st, &a, &r) == 12);
+	CHECK_INT(llmsrv_faults_pending(srv), 0);
+	for (size_t i = 0; i < r.top_count; i++) {
+		const struct enrichment *e = &r.top[i]->enrichment;
+		if (strstr(e->summary, "It explains what changed"))
+			fprintf(stderr, "pick %zu: a summary that goes on in English: %s\n", i + 1, e->summary);
+		CHECK(!e->is_offline && strstr(e->summary, "It explains what changed") == NULL);
+	}
+	CHECK_INT(llmsrv_items_asked(srv, "enrich"), 12);
+	CHECK(stage_in_language("Taalas 用 ASIC 把 Llama 3.1 8B 做进芯片。演示快到像静态图片，见 Simon Willison 的 \"It's fast\"。",
+	                        0));
+	CHECK(!stage_in_language("这篇文章介绍了新芯片。It explains what changed and why it matters.", 0));
+	CHECK(stage_in_language("这篇文章介绍了新芯片。Llama 3.1 8B, 17,000 tokens/s.", 0)); /* names and figures */
+	/* Every line of prose of the seeds that has Chinese in it (seed 000's summaries, why-reads and
+	 * 今日看点, the weekly's and the articles' paragraphs) is Chinese to the check. */
+	const char *shared = test_shared();
+	static const char *const seeds[] = {"000_44b8956217b1ba1d.txt", "001_3f91692798b46846.txt",
+	                                    "002_08774d47cf0fad85.txt"};
+	size_t lines = 0;
+	for (size_t k = 0; shared && k < sizeof seeds / sizeof *seeds; k++) {
+		char path[4200];
+		snprintf(path, sizeof path, "%s/seeds/%s", shared, seeds[k]);
+		struct buf text = BUF_INIT;
+		test_read_file(path, &text);
+		for (char *line = text.data; line && *line;) {
+			char *end = strchr(line, '\n');
+			if (end)
+				*end = '\0';
+			int has_cjk = 0;
+			for (size_t i = 0, n = strlen(line); i < n;) {
+				uint32_t cp;
+				i += utf8_decode(line + i, n - i, &cp);
+				has_cjk |= cp >= 0x4E00 && cp <= 0x9FFF;
+			}
+			if (has_cjk && !strstr(line, "](")) { /* prose: not a link line with its source and age */
+				lines++;
+				if (!stage_in_language(line, 0)) {
+					fprintf(stderr, "%s: a Chinese line is not Chinese to the check: %s\n", seeds[k], line);
+					CHECK(0);
+				}
+			}
+			line = end ? end + 1 : NULL;
+		}
+		buf_free(&text);
+	}
+	CHECK(!shared || lines > 300);
+	arena_free(&a);
+	store_close(&st);
+}
+
 /* A summary or highlights that show nothing (" ", a zero-width space, line breaks) passed the
  * schema's minLength: the digest showed an empty quote under a pick and an empty 今日看点, and
  * both were cached. A blank part is a missing one: asked again, else the offline engine's. */
@@ -1017,6 +1080,7 @@ main(void)
 	test_category_labels();
 	test_string_scores();
 	test_enrich_language();
+	test_enrich_mixed();
 	test_highlights_language();
 	test_highlights_cache_checked();
 	test_blank_text();

@@ -278,6 +278,20 @@ apply_item_fault(const char *fault, json_t *answer)
 			                                              "the people who use it."));
 			json_object_set_new(e, "reason", json_string("Worth reading for anyone following the project."));
 		}
+	else if (strcmp(fault, "mixed") == 0 && json_object_get(json_array_get(items, 0), "summary"))
+		for (size_t k = 0; k < json_array_size(items); k++) { /* the first sentence kept, the rest English */
+			json_t *e = json_array_get(items, k);
+			const char *sum = json_string_value(json_object_get(e, "summary"));
+			const char *stop = sum ? strstr(sum, "\xe3\x80\x82") : NULL; /* 。 */
+			if (!stop)
+				continue;
+			struct buf b = BUF_INIT;
+			buf_append(&b, sum, (size_t)(stop - sum) + 3);
+			buf_puts(&b, " It explains what changed and why it matters for the people who use it every day. "
+			             "The author walks through the numbers and the trade-offs behind the decision.");
+			json_object_set_new(e, "summary", json_string(buf_str(&b)));
+			buf_free(&b);
+		}
 	else if (strcmp(fault, "swap_ids") == 0 && json_array_size(items) > 1) { /* item 1 under id 2 and back */
 		json_t *first = json_incref(json_object_get(json_array_get(items, 0), key));
 		json_object_set(json_array_get(items, 0), key, json_object_get(json_array_get(items, 1), key));

@@ -21,6 +21,8 @@
  * the digest's section name: "AI/ML", "Security", "工程", "Tools", "观点 / 杂谈", "Other"),
  * "string_scores" (every score written as a string of its digits, "8"), "english" (every
  * enrich entry's summary and why-read, or the highlights, in English, whatever was asked),
+ * "mixed" (every enrich entry's summary cut after its first 。 and gone on in English, as a
+ * model that drifts out of the language it was asked for mid-answer),
  * "blank_text" (every enrich entry's summary " U+200B ", the highlights "\n \n"), "auth_401"
  * (a 401 whose message echoes the bearer key, as some servers do), "refusal" (the message's
  * content null and a "refusal" text beside it, as OpenAI answers what its model declines),

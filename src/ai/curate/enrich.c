@@ -15,6 +15,29 @@ struct enrich_ctx {
 	int is_en;
 };
 
+/* The most sentences a text is split into to find its last one (a longer text is judged by
+ * its letters alone). */
+#define LANGUAGE_MAX_SENTENCES 256
+
+/* Whether the span p[0..len) is a sentence in English rather than a name or a figure: no CJK
+ * character and at least 3 words that start with a lower-case ASCII letter ("the", "walks"). */
+static int
+is_english_sentence(const char *p, size_t len)
+{
+	size_t words = 0;
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t n = utf8_decode(p + i, len - i, &cp);
+		if (text_is_cjk(cp))
+			return 0;
+		if (cp >= 'a' && cp <= 'z' && (i == 0 || !is_ascii_alnum((unsigned char)p[i - 1])) && i + 1 < len &&
+		    p[i + 1] >= 'a' && p[i + 1] <= 'z')
+			words++;
+		i += n;
+	}
+	return words >= 3;
+}
+
 int
 stage_in_language(const char *s, int is_en)
 {
@@ -28,7 +51,16 @@ stage_in_language(const char *s, int is_en)
 	if (cjk + latin == 0)
 		return 1;
 	double share = (double)cjk / (double)(cjk + latin);
-	return is_en ? share <= 0.5 : share >= 0.05;
+	if (is_en)
+		return share <= 0.5;
+	if (share < 0.05)
+		return 0;
+	/* A Chinese text that goes on in English (a model drifting out of the language it was asked
+	 * for: one Chinese sentence, then English to the end) still has 5 % of CJK letters; it ends
+	 * in an English sentence, which no Chinese summary, why-read or paragraph of the seeds does. */
+	struct text_span sp[LANGUAGE_MAX_SENTENCES];
+	size_t n = text_sentences(s, sp, LANGUAGE_MAX_SENTENCES);
+	return n == 0 || n == LANGUAGE_MAX_SENTENCES || !is_english_sentence(sp[n - 1].p, sp[n - 1].len);
 }
 
 /* The prompt asks for 3 to 5 sentences, about 100 to 200 Chinese characters (60 to 120 English

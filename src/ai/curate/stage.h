@@ -65,7 +65,9 @@ const char *highlights_take(const struct batch_env *env, const char *hash, json_
 /* Whether s is written in the reader's language (is_en: English, else Chinese): for Chinese, at
  * least 5 % of its letters (CJK characters and ASCII letters, a Latin word counting its
  * letters) are CJK, which a Chinese text quoting English at length still has (a character for
- * every few Latin words) and an English one has not; for English, at most half are. */
+ * every few Latin words) and an English one has not, and its last sentence is not English (no
+ * CJK character and three or more words in lower case: a text that goes on in English after a
+ * Chinese opening); for English, at most half are. */
 int stage_in_language(const char *s, int is_en);
 
 #endif
