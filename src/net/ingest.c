@@ -275,9 +275,13 @@ ingest_not_modified(struct fetch_ctx *c, struct fetch_job *j, int64_t latency_ms
 		page_ingest_failure(c, j, "HTTP 304 to an unconditional request");
 		return;
 	}
+	/* A 304's validators replace the stored ones (RFC 9111 4.3.4): a server that issues a new
+	 * ETag with each 304 would otherwise answer the old one with the whole feed every run. */
 	struct source_result r = {.attempted_at = j->attempt_started_at,
 	                          .http_status = 304,
 	                          .is_not_modified = 1,
+	                          .etag = j->etag[0] ? j->etag : NULL,
+	                          .last_modified = j->last_modified[0] ? j->last_modified : NULL,
 	                          .new_url = j->perm_url,
 	                          .new_url_checked = perm_url_checked(j),
 	                          .latency_ms = latency_ms};

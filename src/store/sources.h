@@ -50,8 +50,10 @@ struct source_result {
 	int64_t attempted_at;
 	int http_status;            /* 0 = no response */
 	const char *error;          /* one line; NULL = success (200 or 304) */
-	int is_not_modified;        /* 304: keep the validators */
-	const char *etag;           /* on a 200: the new validators (NULL clears them) */
+	int is_not_modified;        /* 304: keep the validators, but those the 304 carries replace
+	                             * theirs (RFC 9111 4.3.4) */
+	const char *etag;           /* on a 200: the new validators (NULL clears them); on a 304:
+	                             * the ones it sent (NULL keeps the stored one) */
 	const char *last_modified;
 	const char *new_url;        /* permanent redirect target to store, or NULL */
 	int new_url_checked;        /* new_url came from a public feed: store it as url_checked */

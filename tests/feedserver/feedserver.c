@@ -22,6 +22,9 @@
  *   noetag=1 nolm=1 omit ETag / Last-Modified      ctype=TYPE      Content-Type (default by name)
  *   charset=NAME    append ;charset=NAME to the Content-Type
  *   etagcr=1        the ETag carries a bare CR and a header after it ("\"...\"\rX-Injected: 1")
+ *   etagseq=1       ETag "vN" on the answer to the Nth request, 304s included; a request whose
+ *                   If-None-Match is the previous answer's "vN-1" gets 304 (a server that
+ *                   re-issues its validator on every answer, as RFC 9110 allows)
  *   gzcut=1         with gzip=1: send only the first half of the gzip stream (Content-Length
  *                   says so too: a complete HTTP response whose encoded body is truncated)
  * /__stats answers text/plain lines "requests<TAB>conditional<TAB>not_modified<TAB>bytes<TAB>TARGET"

@@ -495,6 +495,12 @@ handle_request(struct conn *c, const char *req)
 	int use_etag = !qnum(q, "noetag", 0), use_lm = !qnum(q, "nolm", 0);
 	int not_modified = (use_etag && has_inm && strcmp(inm, etag) == 0) ||
 	                   (!has_inm && use_lm && has_ims && strcmp(ims, lm) == 0);
+	if (qnum(q, "etagseq", 0)) { /* a new ETag on every answer, 304s included: "vN" for request N */
+		char prev[64];
+		snprintf(etag, sizeof etag, "\"v%ld\"", st->requests);
+		snprintf(prev, sizeof prev, "\"v%ld\"", st->requests - 1);
+		not_modified = has_inm && strcmp(inm, prev) == 0;
+	}
 	char validators[256] = "";
 	size_t vn = 0;
 	if (use_etag)

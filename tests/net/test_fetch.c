@@ -103,6 +103,46 @@ test_validator_with_cr(void)
 	store_close(&st);
 }
 
+/* A 304 updates the stored validators (RFC 9111 4.3.4): a server that answers each
+ * conditional request with 304 and a new ETag is asked with that new one next time, and so
+ * stays 304. Before, the ETag of the last 200 was sent forever: every later run got the
+ * whole feed again, parsed it and found nothing new. */
+static void
+test_validators_from_304(void)
+{
+	const char *path = "/rss.xml?etagseq=1&nolm=1";
+	struct store st;
+	t_store_open(&st, t_subdir("etag304"));
+	t_add_source(&st, fsrv_url(&srv, path));
+	fsrv_reset(&srv);
+	struct arena a = ARENA_INIT;
+	struct fetch_summary s;
+	t_fetch(&st, 60, &a, &s);
+	t_print_failures(&s);
+	CHECK_INT(s.feeds_ok, 1);
+	CHECK_INT(s.feeds_not_modified, 0);
+	long long stored = t_query_int(&st, "SELECT count(*) FROM items");
+	CHECK(stored > 0);
+	for (int run = 2; run <= 4; run++) { /* each a 304 carrying the next ETag */
+		t_fetch(&st, 60, &a, &s);
+		t_print_failures(&s);
+		CHECK_INT(s.feeds_ok, 1);
+		CHECK_INT(s.feeds_not_modified, 1);
+		CHECK_INT(s.items_total, 0);
+		char want[64];
+		snprintf(want, sizeof want, "SELECT count(*) FROM sources WHERE etag = '\"v%d\"'", run);
+		CHECK_INT(t_query_int(&st, want), 1);
+	}
+	long req = -1, cond = -1, nm = -1;
+	CHECK(fsrv_stat(&srv, path, &req, &cond, &nm, NULL) == 0);
+	CHECK_INT(req, 4);
+	CHECK_INT(cond, 3);
+	CHECK_INT(nm, 3);
+	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM items"), stored);
+	arena_free(&a);
+	store_close(&st);
+}
+
 /* Every fetch ends with a bounded merge of the full-text index: after each of many small
  * fetches (a new feed each, so a commit or more each) the index has at most two segments,
  * where FTS5's automerge alone keeps up to three per level. */
@@ -448,6 +488,7 @@ main(void)
 	test_store_and_conditional();
 	test_changes();
 	test_validator_with_cr();
+	test_validators_from_304();
 	test_index_merge();
 	test_per_host_cap();
 	test_redirects();
