@@ -64,6 +64,8 @@ struct feed_doc {
 	int is_bozo;           /* not well-formed (or otherwise suspect) but recovered */
 	const char *error;     /* why, when is_bozo or when nothing could be parsed; else NULL */
 	int is_html;           /* the document is an HTML page, not a feed */
+	int is_item_cut;       /* the document ended inside an item (cut short): the last item
+	                        * delivered is the part of it that was read (XML feeds only) */
 	struct feed_info feed;
 	size_t item_count;
 };

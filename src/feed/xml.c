@@ -676,13 +676,16 @@ xml_parse_with(const char *utf8, size_t len, const struct feed_parse_opts *opts,
 		rc = xml_read(p, pre.data, pre.len);
 	}
 	if (rc == 0) {
-		/* A truncated document: keep the item that was being read. */
+		/* A truncated document: keep the item that was being read, and say it was cut (a
+		 * caller storing items may rather wait for the whole of it). */
 		if (p->cap_depth >= 0 && !p->is_stopped) {
 			xml_field_end(p);
 			p->cap_depth = -1;
 		}
-		if (p->item_depth >= 0 && !p->is_stopped)
+		if (p->item_depth >= 0 && !p->is_stopped) {
 			xml_item_end(p);
+			doc->is_item_cut = 1;
+		}
 		xml_feed_publish(p);
 		if (!doc->version || !doc->version[0]) {
 			doc->version = "";

@@ -43,6 +43,13 @@ on_header(char *line, size_t size, size_t nmemb, void *userp)
 	if (len >= 5 && memcmp(line, "HTTP/", 5) == 0) { /* a new response (after 1xx): start over */
 		j->etag[0] = j->last_modified[0] = j->retry_after[0] = '\0';
 		j->is_encoded = 0;
+		j->is_delimited = !(len >= 8 && memcmp(line, "HTTP/1.", 7) == 0); /* HTTP/2 and 3 frame it */
+	} else if (len > 15 && str_ncasecmp(line, "content-length:", 15) == 0) {
+		j->is_delimited = 1;
+	} else if (len > 18 && str_ncasecmp(line, "transfer-encoding:", 18) == 0) {
+		char v[64];
+		header_value(line, len, 18, v, sizeof v);
+		j->is_delimited |= str_icasestr(v, strlen(v), "chunked") != NULL;
 	} else if (len > 17 && str_ncasecmp(line, "content-encoding:", 17) == 0) {
 		char v[64];
 		header_value(line, len, 17, v, sizeof v);

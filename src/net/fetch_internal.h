@@ -65,6 +65,8 @@ struct fetch_job {
 	int is_parsing;             /* handed to the parse thread: stored and finished by parse_collect */
 	size_t max_body;           /* the cap on the decoded body */
 	int is_encoded;             /* the current response came with a Content-Encoding (gzip, br…) */
+	int is_delimited;           /* its body's end is known: a Content-Length, chunked, or HTTP/2+;
+	                             * else the connection's close ended it, cut short or not */
 	int is_conditional;         /* the current request sent If-None-Match or If-Modified-Since */
 	char etag[512];             /* validators and Retry-After of the current response */
 	char last_modified[128];

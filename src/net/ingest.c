@@ -368,11 +368,13 @@ ingest_parsed(struct fetch_ctx *c, struct parse_task *t)
 	if (t->doc.feed.subtitle)
 		text_from_html(t->doc.feed.subtitle, strlen(t->doc.feed.subtitle), SOURCE_DESCRIPTION_MAX, &desc);
 	/* A compressed body cut short (a gzip stream ending half way, its Content-Length matching)
-	 * is no error to libcurl 7.88: the document parses as far as it goes, bozo. Its items are
-	 * kept, but not its validators: they would make the next run a 304 and the rest of the
-	 * feed would never come. A compressed feed that is merely ill-formed is fetched whole each
-	 * run instead, which costs bytes, not items. */
-	int keep_validators = !(j->is_encoded && t->doc.is_bozo);
+	 * is no error to libcurl 7.88, nor is a plain one that the connection's close ended (no
+	 * Content-Length, not chunked): the document parses as far as it goes, bozo. Its whole
+	 * items are kept (the one the cut fell in is not: parse.c), but not its validators: they
+	 * would make the next run a 304 and the rest of the feed would never come. Such a feed
+	 * that is merely ill-formed is fetched whole each run instead, which costs bytes, not
+	 * items; so is any document that ended inside an item. */
+	int keep_validators = !(t->doc.is_item_cut || (t->doc.is_bozo && (j->is_encoded || !j->is_delimited)));
 	struct source_result r = {.attempted_at = j->attempt_started_at,
 	                          .http_status = http_status,
 	                          .etag = keep_validators && j->etag[0] ? j->etag : NULL,

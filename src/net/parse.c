@@ -57,6 +57,11 @@ parse_task_run(struct parse_task *t)
 	                             .content_type = t->content_type};
 	memset(&t->doc, 0, sizeof t->doc);
 	t->rc = feed_parse(j->body_data, j->body_len, &po, &t->arena, on_item, t, &t->doc);
+	/* The body ended inside an item (a connection closed mid-document): the items before it
+	 * are whole, that one would be stored with a cut text. It comes whole with the next
+	 * run, which asks without validators (ingest_parsed). */
+	if (t->rc == 0 && t->doc.is_item_cut && t->items.len >= sizeof(struct store_item_prep))
+		t->items.len -= sizeof(struct store_item_prep);
 }
 
 static void *

@@ -417,6 +417,12 @@ test_hostile(void)
 	CHECK_INT(g.doc.is_bozo, 1);
 	CHECK(g.n >= 1);
 	CHECK_STR(g.title[0], "first");
+	CHECK_INT(g.doc.is_item_cut, 1); /* the last item delivered is the cut one */
+	release(&g);
+	/* cut after a whole item: nothing to say about the items */
+	parse(&g, "<rss version=\"2.0\"><channel><title>T</title><item><title>first</title></item>");
+	CHECK_INT(g.n, 1);
+	CHECK_INT(g.doc.is_item_cut, 0);
 	release(&g);
 
 	/* not a feed */

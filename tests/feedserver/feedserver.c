@@ -25,6 +25,8 @@
  *   etagseq=1       ETag "vN" on the answer to the Nth request, 304s included; a request whose
  *                   If-None-Match is the previous answer's "vN-1" gets 304 (a server that
  *                   re-issues its validator on every answer, as RFC 9110 allows)
+ *   cut=N           no Content-Length: send the first N bytes of the body, then close the
+ *                   connection (a body cut short that HTTP/1.1 cannot tell from a whole one)
  *   gzcut=1         with gzip=1: send only the first half of the gzip stream (Content-Length
  *                   says so too: a complete HTTP response whose encoded body is truncated)
  * /__stats answers text/plain lines "requests<TAB>conditional<TAB>not_modified<TAB>bytes<TAB>TARGET"

@@ -527,6 +527,14 @@ handle_request(struct conn *c, const char *req)
 		snprintf(validators + strlen(validators), sizeof validators - strlen(validators),
 		         "Content-Encoding: gzip\r\n");
 	}
+	long cut = qnum(q, "cut", -1);
+	if (cut >= 0) { /* no Content-Length: the body ends where the connection closes, after cut bytes */
+		out_printf(c, "HTTP/1.1 200 OK\r\nContent-Type: %s\r\n%sConnection: close\r\n\r\n", ctype, validators);
+		out_append(c, body, (size_t)cut < len ? (size_t)cut : len);
+		c->is_close = 1;
+		free(body);
+		return;
+	}
 	out_printf(c, "HTTP/1.1 200 OK\r\nContent-Type: %s\r\nContent-Length: %zu\r\n%s%s\r\n", ctype, len,
 	           validators, c->is_close ? "Connection: close\r\n" : "");
 	long slow = qnum(q, "slow", 0);

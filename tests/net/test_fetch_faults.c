@@ -272,6 +272,50 @@ test_truncated_gzip(void)
 	store_close(&st);
 }
 
+/* A plain body cut short where nothing tells (no Content-Length, the connection closed mid
+ * document): libcurl takes the close for the end. The items whole before the cut are real and
+ * kept; the item the cut fell in is not stored with half its text, and the validators are not
+ * kept, so the next run asks for the whole feed and the cut item comes then. */
+static void
+test_cut_plain_body(void)
+{
+	static const char feed[] =
+		"<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Cut</title>"
+		"<item><guid>c1</guid><title>one</title><description>first whole item</description></item>"
+		"<item><guid>c2</guid><title>two</title><description>second whole item</description></item>"
+		"<item><guid>c3</guid><title>three</title><description>the third item's text goes on "
+		"CUTHERE and ends after the cut</description></item></channel></rss>";
+	const char *root = t_subdir("cut-root");
+	t_write_in(root, "cut.xml", feed);
+	struct fsrv cut_srv;
+	fsrv_start(&cut_srv, root, NULL);
+	char target[64];
+	snprintf(target, sizeof target, "/cut.xml?cut=%d", (int)(strstr(feed, "CUTHERE") - feed));
+	struct store st;
+	t_store_open(&st, t_subdir("cut"));
+	int64_t id = t_add_source(&st, fsrv_url(&cut_srv, target));
+	struct arena a = ARENA_INIT;
+	struct fetch_summary s;
+	t_fetch(&st, FAULTS_TIMEOUT_S, &a, &s);
+	t_print_failures(&s);
+	CHECK_INT(s.feeds_ok, 1);
+	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM items WHERE dedupe_key IN ('g:c1', 'g:c2')"), 2);
+	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM items WHERE dedupe_key = 'g:c3'"), 0);
+	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM items"), 2);
+	struct source src;
+	CHECK(store_source_get(&st, id, &a, &src, NULL) == 0);
+	CHECK(src.etag == NULL);
+	CHECK(src.last_modified == NULL);
+	t_fetch(&st, FAULTS_TIMEOUT_S, &a, &s);
+	long req = 0, cond = 0;
+	CHECK(fsrv_stat(&cut_srv, target, &req, &cond, NULL, NULL) == 0);
+	CHECK_INT(req, 2);
+	CHECK_INT(cond, 0);
+	arena_free(&a);
+	store_close(&st);
+	fsrv_stop(&cut_srv);
+}
+
 int
 main(void)
 {
@@ -282,6 +326,7 @@ main(void)
 	test_deadline();
 	test_retry_after_host();
 	test_truncated_gzip();
+	test_cut_plain_body();
 	fsrv_stop(&srv);
 	return test_done("test_fetch_faults");
 }
