@@ -10,6 +10,7 @@
 #include "cmd.h"
 #include "feed/opml.h"
 #include "feed/url.h"
+#include "net/discover.h"
 #include "net/fetch.h"
 #include "store/sources.h"
 #include "util/fs.h"
@@ -20,7 +21,7 @@
 
 const char cmd_feeds_help[] =
 	"usage: brief feeds list [--json]\n"
-	"       brief feeds add URL [--name NAME] [--user-agent UA]\n"
+	"       brief feeds add URL [--name NAME] [--user-agent UA] [--no-discover]\n"
 	"       brief feeds rm URL\n"
 	"       brief feeds import FILE.opml [--json]\n"
 	"       brief feeds export\n\n"
@@ -32,6 +33,11 @@ const char cmd_feeds_help[] =
 	"well-formed (a truncated file) is an error naming the line. Entries whose URL cannot be a\n"
 	"feed (not http(s): javascript:, file: ...; relative; no host; spaces) are not stored; how\n"
 	"many and why is said on stderr and, with --json, in a JSON object on stdout.\n"
+	"`add` looks at URL first: a feed is stored as given; a web page (a blog's home page) has\n"
+	"its <link rel=\"alternate\"> feeds read, and the main one (not a comments feed; RSS or\n"
+	"Atom before JSON) is stored and named on stdout with the others it saw; a page naming\n"
+	"no feed is refused (exit 1). A URL that cannot be reached is stored as given, with a\n"
+	"warning. --no-discover stores URL as given without a request.\n"
 	"`export` writes OPML 2.0 to stdout. --user-agent sets the\n"
 	"User-Agent sent for that one feed (default: [fetch] user_agent, else brief/VERSION);\n"
 	"export and import keep it (brief:userAgent).\n";
@@ -235,6 +241,77 @@ out:
 	return rc;
 }
 
+/* A feed link's title as shown after its URL: " (TITLE)", "" when it has none. */
+static const char *
+shown_title(struct arena *a, const struct discover_feed *f)
+{
+	if (!f->title)
+		return "";
+	char t[260];
+	snprintf(t, sizeof t, " (%.200s)", f->title);
+	return for_terminal(a, t);
+}
+
+/* `feeds add URL`: unless no_discover, look at URL first (net/discover.h): a feed is stored as
+ * given, a page's chosen feed is stored instead (with the page as the source's site, and
+ * fetched with the address guard on when the page was public), said on stdout with the other
+ * feeds the page names; a page naming none is refused, nothing stored. When URL cannot be
+ * looked at (no network, an HTTP error ...) it is stored as given, as before discovery, with
+ * a warning. Returns 0, or -1 with e set. */
+static int
+feeds_add(struct app *app, struct store *st, const char *url, const char *name, const char *ua, int no_discover,
+          int is_quiet, struct err *e)
+{
+	struct arena a = ARENA_INIT;
+	const char *feed = url, *page = NULL;
+	int from_public = 0, rc = -1, is_new;
+	int64_t id;
+	if (!no_discover) {
+		struct fetch_opts fo;
+		struct discover_result d;
+		fetch_opts_default(&fo);
+		if (fetch_opts_from_config(&fo, &app->cfg, e) < 0 || discover_feed(&app->cfg, &fo, url, ua, &a, &d, e) < 0)
+			goto out;
+		if (d.kind == DISCOVER_UNCHECKED && !is_quiet) {
+			fprintf(stderr, "brief feeds: warning: could not look at %s (%s); stored as given\n",
+			        for_terminal(&a, redact_str(&a, url)), for_terminal(&a, redact_str(&a, d.why)));
+		} else if (d.kind == DISCOVER_NO_FEED) {
+			err_set(e, "no feed link found on page %.300s: %s; nothing stored (give the feed's own URL, "
+			           "or --no-discover to store this one as given)",
+			        for_terminal(&a, redact_str(&a, d.page_url)), d.why);
+			goto out;
+		} else if (d.kind == DISCOVER_FOUND) {
+			feed = d.feed.url;
+			page = d.page_url;
+			from_public = d.feed_from_public;
+			printf("found feed %s%s on page %s\n", for_terminal(&a, redact_str(&a, feed)), shown_title(&a, &d.feed),
+			       for_terminal(&a, redact_str(&a, page)));
+			for (size_t i = 0; i < d.other_count; i++)
+				printf("also on the page: %s%s%s\n", for_terminal(&a, redact_str(&a, d.others[i].url)),
+				       shown_title(&a, &d.others[i]), d.others[i].is_comments ? " [comments]" : "");
+			if (d.links_refused)
+				printf("left out: %d feed link%s not to an http(s) URL brief may fetch\n", d.links_refused,
+				       d.links_refused == 1 ? "" : "s");
+		}
+	}
+	if (store_begin(st, e) < 0)
+		goto out;
+	if (store_source_add(st, SOURCE_USER, feed, name, page, NULL, time_now(), &id, &is_new, e) < 0 ||
+	    (is_new && from_public && store_source_set_url_checked(st, id, e) < 0) ||
+	    (ua && store_source_set_user_agent(st, id, ua, e) < 0)) {
+		store_rollback(st);
+		goto out;
+	}
+	if (store_commit(st, e) < 0)
+		goto out;
+	if (!is_quiet)
+		fprintf(stderr, "%s %s\n", is_new ? "added" : "already a source:", for_terminal(&a, redact_str(&a, feed)));
+	rc = 0;
+out:
+	arena_free(&a);
+	return rc;
+}
+
 static int
 feeds_export(struct store *st, struct err *e)
 {
@@ -266,9 +343,10 @@ cmd_feeds(int argc, char **argv)
 {
 	struct cli_common common = {0};
 	const char *name = NULL, *ua = NULL;
-	int wants_json = 0;
+	int wants_json = 0, no_discover = 0;
 	const struct cli_option opts[] = {
 		{"name", 0, CLI_VALUE, &name},
+		{"no-discover", 0, CLI_FLAG, &no_discover},
 		{"user-agent", 0, CLI_VALUE, &ua},
 		{"json", 0, CLI_FLAG, &wants_json},
 		{NULL, 0, 0, NULL},
@@ -324,13 +402,7 @@ cmd_feeds(int argc, char **argv)
 	} else if (strcmp(sub, "import") == 0) {
 		status = feeds_import(&st, arg, wants_json, common.is_quiet, &e);
 	} else if (strcmp(sub, "add") == 0) {
-		int64_t id;
-		int is_new;
-		status = store_source_add(&st, SOURCE_USER, arg, name, NULL, NULL, time_now(), &id, &is_new, &e);
-		if (status == 0 && ua)
-			status = store_source_set_user_agent(&st, id, ua, &e);
-		if (status == 0 && !common.is_quiet)
-			fprintf(stderr, "%s %s\n", is_new ? "added" : "already a source:", redact_str(&shown, arg));
+		status = feeds_add(&app, &st, arg, name, ua, no_discover, common.is_quiet, &e);
 	} else {
 		int removed;
 		status = store_source_remove(&st, arg, &removed, &e);

@@ -22,8 +22,8 @@
 static const int attempts[] = {FLAG_ALL, FLAG_ALL & ~FLAG_STRIP_UNLIKELY,
                                FLAG_ALL & ~FLAG_STRIP_UNLIKELY & ~FLAG_WEIGHT_CLASSES, 0};
 
-static xmlDocPtr
-parse(const char *utf8, size_t len, const char *url)
+xmlDocPtr
+page_parse(const char *utf8, size_t len, const char *url)
 {
 	int opts = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
 	           HTML_PARSE_IGNORE_ENC | HTML_PARSE_NODEFDTD | HTML_PARSE_COMPACT;
@@ -146,7 +146,7 @@ extract_page(const char *data, size_t len, const struct extract_opts *opts, stru
 	int rc = 0;
 	const char *base = opts->url;
 	for (size_t i = 0; i < sizeof attempts / sizeof attempts[0]; i++) {
-		xmlDocPtr doc = parse(utf8, ulen, opts->url);
+		xmlDocPtr doc = page_parse(utf8, ulen, opts->url);
 		if (!doc) {
 			if (i == 0 && ulen > 0)
 				rc = err_set(e, "cannot parse the page as HTML");

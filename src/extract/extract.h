@@ -39,4 +39,26 @@ struct extract_result {
 int extract_page(const char *data, size_t len, const struct extract_opts *opts, struct arena *a,
                  struct extract_result *out, struct err *e);
 
+/* A feed a page names (feed autodiscovery): <link rel="alternate" type="T" href="U" title="X">
+ * with T one of application/rss+xml, application/atom+xml, application/rdf+xml,
+ * application/feed+json, application/json (parameters such as ";charset=utf-8" and case
+ * ignored). Strings in the caller's arena. */
+struct extract_feed_link {
+	const char *url;   /* href resolved against the page's <base href>, else its URL: absolute
+	                    * when the page's URL is, but as the page wrote it otherwise (a
+	                    * javascript: href stays one: check it before use) */
+	const char *title; /* whitespace collapsed, NULL when absent or empty; the page's text (may
+	                    * hold control characters) */
+	const char *type;  /* one of the five types above, lower case (static) */
+};
+
+/* At most this many feed links are read from one page. */
+#define EXTRACT_FEED_LINKS_MAX 64
+
+/* The feeds the HTML page data[0..len) names, in document order, each URL once (opts->url is
+ * the page's final URL; want_html is not read). Returns 0 (*count may be 0), or -1 with e set
+ * when the page cannot be read at all (larger than 2 GiB, or no tree could be built). */
+int extract_feed_links(const char *data, size_t len, const struct extract_opts *opts, struct arena *a,
+                       struct extract_feed_link **out, size_t *count, struct err *e);
+
 #endif

@@ -11,6 +11,10 @@
 const char *decode_page(const char *data, size_t len, const char *http_charset, struct arena *a, size_t *out_len,
                         const char **encoding);
 
+/* extract.c: the page (UTF-8, len bytes) as a libxml2 HTML tree, the way browsers read a broken
+ * page (recover mode, no network, no error output); NULL when libxml2 cannot build one. */
+xmlDocPtr page_parse(const char *utf8, size_t len, const char *url);
+
 /* meta.c: title, byline, published date, language, excerpt and site name from <meta> (Open
  * Graph, article:*, Dublin Core, Twitter), JSON-LD, <title>, <html lang> and <time>. Run it
  * on the untouched tree (prep removes the scripts that carry JSON-LD). */

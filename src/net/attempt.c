@@ -11,10 +11,6 @@
 #include "util/str.h"
 #include "util/timeutil.h"
 
-#define ACCEPT_HEADER                                                                              \
-	"Accept: application/atom+xml, application/rss+xml, application/feed+json, "               \
-	"application/rdf+xml;q=0.9, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.5"
-
 #define PAGE_ACCEPT_HEADER "Accept: text/html, application/xhtml+xml;q=0.9, */*;q=0.5"
 
 /* The value of a response header line (its name_len bytes of name and colon skipped), trimmed,
@@ -93,6 +89,26 @@ stall_s(int timeout_s)
 	return timeout_s > 10 ? 10 : timeout_s;
 }
 
+void
+fetch_easy_setup(CURL *h, const struct fetch_opts *opts, const char *url, const char *user_agent, int64_t budget_ms)
+{
+	curl_easy_setopt(h, CURLOPT_URL, url);
+	curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
+	curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+	curl_easy_setopt(h, CURLOPT_USERAGENT, user_agent);
+	curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, ""); /* every decoder this libcurl has */
+	curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);  /* redirects are followed hop by hop */
+	curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, (long)min64(budget_ms, 10000));
+	curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, (long)budget_ms);
+	curl_easy_setopt(h, CURLOPT_LOW_SPEED_LIMIT, 1L); /* stalled bodies end before the timeout */
+	curl_easy_setopt(h, CURLOPT_LOW_SPEED_TIME, (long)stall_s(opts->timeout_s));
+	curl_easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)opts->max_body);
+	curl_easy_setopt(h, CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_2TLS);
+	curl_easy_setopt(h, CURLOPT_TCP_NODELAY, 1L);
+	if (opts->ca_file) /* replaces the system's CAs; peer and host verification stay on */
+		curl_easy_setopt(h, CURLOPT_CAINFO, opts->ca_file);
+}
+
 /* Start (or continue after a redirect) the current hop of j. Returns 0, or -1 with a reason
  * in j->errbuf when it cannot start (the caller fails the feed). */
 static int
@@ -121,7 +137,7 @@ hop_start(struct fetch_ctx *c, struct fetch_job *j)
 	fetch_body_reset(c, j);
 	j->etag[0] = j->last_modified[0] = j->retry_after[0] = j->errbuf[0] = '\0';
 	curl_slist_free_all(j->headers);
-	j->headers = curl_slist_append(NULL, j->is_page ? PAGE_ACCEPT_HEADER : ACCEPT_HEADER);
+	j->headers = curl_slist_append(NULL, j->is_page ? PAGE_ACCEPT_HEADER : FETCH_ACCEPT_HEADER);
 	char line[700];
 	j->is_conditional = 0;
 	if (j->src.etag && strlen(j->src.etag) < 600) {
@@ -134,30 +150,15 @@ hop_start(struct fetch_ctx *c, struct fetch_job *j)
 		j->headers = curl_slist_append(j->headers, line);
 		j->is_conditional = 1;
 	}
-	long connect_ms = (long)min64(budget, 10000);
-	curl_easy_setopt(h, CURLOPT_URL, j->url);
+	fetch_easy_setup(h, c->opts, j->url, j->src.user_agent ? j->src.user_agent : c->user_agent, budget);
 	curl_easy_setopt(h, CURLOPT_PRIVATE, j);
-	curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
-	curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
 	curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, fetch_on_body);
 	curl_easy_setopt(h, CURLOPT_WRITEDATA, j);
 	curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, on_header);
 	curl_easy_setopt(h, CURLOPT_HEADERDATA, j);
 	curl_easy_setopt(h, CURLOPT_ERRORBUFFER, j->errbuf);
 	curl_easy_setopt(h, CURLOPT_HTTPHEADER, j->headers);
-	curl_easy_setopt(h, CURLOPT_USERAGENT, j->src.user_agent ? j->src.user_agent : c->user_agent);
-	curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, ""); /* every decoder this libcurl has */
-	curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);  /* redirects are followed in fetch_hop_done() */
-	curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, connect_ms);
-	curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, (long)budget);
-	curl_easy_setopt(h, CURLOPT_LOW_SPEED_LIMIT, 1L); /* stalled bodies end before the timeout */
-	curl_easy_setopt(h, CURLOPT_LOW_SPEED_TIME, (long)stall_s(c->opts->timeout_s));
-	curl_easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)c->opts->max_body);
-	curl_easy_setopt(h, CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_2TLS);
 	curl_easy_setopt(h, CURLOPT_PIPEWAIT, 1L); /* prefer a new stream on an h2 connection */
-	curl_easy_setopt(h, CURLOPT_TCP_NODELAY, 1L);
-	if (c->opts->ca_file) /* replaces the system's CAs; peer and host verification stay on */
-		curl_easy_setopt(h, CURLOPT_CAINFO, c->opts->ca_file);
 	net_guard_install(h, &j->guard);
 	if (curl_multi_add_handle(c->multi, h) != CURLM_OK) {
 		snprintf(j->errbuf, sizeof j->errbuf, "cannot start the transfer");

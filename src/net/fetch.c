@@ -38,8 +38,6 @@
 #include "util/strlist.h"
 #include "util/timeutil.h"
 
-#define DEFAULT_USER_AGENT "brief/" BRIEF_VERSION " (+https://github.com/brief-feeds/brief; feed reader)"
-
 void
 fetch_opts_default(struct fetch_opts *opts)
 {
@@ -549,7 +547,7 @@ fetch_run(struct store *st, const struct config *cfg, const struct fetch_opts *o
 	c->opts = opts;
 	c->arena = arena;
 	c->out = out;
-	c->user_agent = opts->user_agent ? opts->user_agent : cfg_ua && *cfg_ua ? cfg_ua : DEFAULT_USER_AGENT;
+	c->user_agent = opts->user_agent ? opts->user_agent : cfg_ua && *cfg_ua ? cfg_ua : FETCH_DEFAULT_USER_AGENT;
 	c->start_ms = t0;
 	fetch_spill_dir(st, c->spill_dir, sizeof c->spill_dir);
 	int deadline_s = opts->deadline_s > 0 ? opts->deadline_s : opts->timeout_s * 4 > 120 ? opts->timeout_s * 4 : 120;

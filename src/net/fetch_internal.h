@@ -14,6 +14,12 @@
 #include "store/sources.h"
 
 #define FETCH_MAX_REDIRECTS 5
+/* The User-Agent when neither the source, --user-agent nor [fetch] user_agent names one. */
+#define FETCH_DEFAULT_USER_AGENT "brief/" BRIEF_VERSION " (+https://github.com/brief-feeds/brief; feed reader)"
+/* What a feed's request accepts: feeds first, anything else (a page) last. */
+#define FETCH_ACCEPT_HEADER                                                                        \
+	"Accept: application/atom+xml, application/rss+xml, application/feed+json, "               \
+	"application/rdf+xml;q=0.9, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.5"
 /* Items listed (published, else first seen) this long ago or less get their article page. */
 #define FULLTEXT_WINDOW_S (3 * 86400)
 #define FETCH_MAX_ATTEMPTS 3
@@ -140,6 +146,13 @@ min64(int64_t a, int64_t b)
 }
 
 /* attempt.c: one attempt of a feed, hop by hop, and the end of the feed. */
+/* The transfer settings every request of brief's fetcher shares (a feed's hop, an article
+ * page's, `feeds add` looking at a page): url, http(s) only, user_agent, every content
+ * decoder, no automatic redirects (the caller follows them through the address guard), the
+ * connect timeout (10 s or budget_ms when shorter), budget_ms for the whole transfer, the
+ * stall limit, opts->max_body, HTTP/2 over TLS and opts->ca_file. */
+void fetch_easy_setup(CURL *h, const struct fetch_opts *opts, const char *url, const char *user_agent,
+                      int64_t budget_ms);
 /* Start attempt j->attempt + 1 of a queued feed at its source URL: takes a global and a host
  * slot, and fails the feed (fetch_job_fail) when its first hop cannot start. */
 void fetch_attempt_begin(struct fetch_ctx *c, struct fetch_job *j);

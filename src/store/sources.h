@@ -79,6 +79,10 @@ int store_source_add(struct store *st, enum source_kind kind, const char *url, c
 /* Give the source this name only when it has none (an import's title never replaces a name
  * the user set with `feeds add --name`). NULL name: nothing done. Returns 0 or -1 with e set. */
 int store_source_name_unset(struct store *st, int64_t id, const char *name, struct err *e);
+/* Mark the source's URL as one that came from content (a page's feed link): it is fetched
+ * with the address check of a redirect's target from its first hop (net/guard.h), as
+ * url_checked says. Returns 0 or -1 with e set. */
+int store_source_set_url_checked(struct store *st, int64_t id, struct err *e);
 /* Set (or with NULL clear) the User-Agent sent for this source. Returns 0 or -1 with e set. */
 int store_source_set_user_agent(struct store *st, int64_t id, const char *user_agent, struct err *e);
 /* Remove the source with this URL (as given or canonical) and its items. *removed says whether one existed. */

@@ -9,6 +9,8 @@
 #include <jansson.h>
 
 #include "netlib.h"
+#include "store/sources.h"
+#include "util/str.h"
 #include "testlib.h"
 
 static const char opml[] =
@@ -134,9 +136,190 @@ test_moved_feed_is_one_source(void)
 	buf_free(&err);
 }
 
+/* The one source stored in home: its URL and site URL into url / html_url ("" when none), and
+ * its url_checked; returns how many sources home has. */
+static long long
+only_source(const char *home, char *url, char *html_url, size_t size, int *url_checked)
+{
+	struct store st;
+	t_store_open(&st, home);
+	long long n = t_query_int(&st, "SELECT count(*) FROM sources");
+	url[0] = html_url[0] = '\0';
+	*url_checked = -1;
+	struct arena a = ARENA_INIT;
+	struct source *src;
+	size_t count;
+	struct err e;
+	if (n == 1 && store_sources_active(&st, &a, &src, &count, &e) == 0 && count == 1) {
+		snprintf(url, size, "%s", src[0].url);
+		snprintf(html_url, size, "%s", src[0].html_url ? src[0].html_url : "");
+		*url_checked = src[0].url_checked;
+	}
+	arena_free(&a);
+	store_close(&st);
+	return n;
+}
+
+/* `feeds add` of a blog's home page (feed autodiscovery, docs/cli.md): the page's main feed
+ * is stored, not the page, whose every fetch failed with "served an HTML page, not a feed".
+ * A comments feed listed first is passed over; a relative href is resolved against <base
+ * href>, or against where a redirect led; a page naming no feed is refused and nothing
+ * stored; hostile link text never reaches the terminal; --no-discover stores the URL as given
+ * without a request; an unreachable URL is stored as given, as before, with a warning. */
+static void
+test_add_discovers_feed(void)
+{
+	const char *dir = t_subdir("site");
+	const char *rss = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Blog</title>"
+	                  "<item><title>a</title><link>https://blog.example/a</link></item></channel></rss>";
+	t_write_in(dir, "index.html",
+	           "<!DOCTYPE html><html><head><title>A blog</title>\n"
+	           "<base href=\"/main/\">\n"
+	           "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"Blog &raquo; Comments Feed\" "
+	           "href=\"/comments/feed.xml\">\n"
+	           "<link rel=\"alternate\" type=\"application/json\" href=\"/wp-json/\">\n"
+	           "<link rel=\"Alternate\" type=\"Application/Atom+XML; charset=utf-8\" title=\"Blog\" "
+	           "href=\"feed.xml\">\n"
+	           "</head><body><p>Welcome.</p></body></html>\n");
+	t_write_in(dir, "feed.xml", rss);
+	const char *sub = t_subdir("site/blog");
+	t_write_in(sub, "index.html",
+	           "<html><head><title>Moved blog</title><link rel=alternate type=application/rss+xml "
+	           "href=\"rss.xml\"></head><body>hi</body></html>");
+	t_write_in(sub, "rss.xml", rss);
+	t_write_in(dir, "nofeed.html",
+	           "<!doctype html><html><head><title>No feed</title><link rel=\"stylesheet\" href=\"s.css\">"
+	           "<link rel=\"alternate\" hreflang=\"fr\" href=\"/fr/\"></head><body>x</body></html>");
+	t_write_in(dir, "hostile.html",
+	           "<html><head><link rel=\"alternate\" type=\"application/rss+xml\" title=\"x\" "
+	           "href=\"javascript:alert(1)//feed\">"
+	           "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"Evil&#27;]0;pwned&#7;&#27;[2J\" "
+	           "href=\"feed.xml?a=&#27;[2J\">"
+	           "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"Main&#27;[31m\" "
+	           "href=\"/feed.xml\"></head><body>x</body></html>");
+	struct fsrv srv;
+	fsrv_start(&srv, dir, NULL);
+	struct buf out = BUF_INIT, err = BUF_INIT;
+	char url[4200], html_url[4200], want[4200];
+	int checked;
+
+	/* the home page: its main feed, resolved against <base href>, the page as the site */
+	const char *home = t_subdir("disc1");
+	CHECK_INT(t_brief(NULL, &out, &err, "feeds", "add", fsrv_url(&srv, "/"), "--home", home, NULL), 0);
+	CHECK_INT(only_source(home, url, html_url, sizeof url, &checked), 1);
+	CHECK_STR(url, fsrv_url(&srv, "/main/feed.xml"));
+	CHECK_STR(html_url, fsrv_url(&srv, "/"));
+	CHECK_INT(checked, 0); /* a page on loopback may name loopback feeds */
+	snprintf(want, sizeof want, "found feed %s (Blog) on page %s", fsrv_url(&srv, "/main/feed.xml"), fsrv_url(&srv, "/"));
+	CHECK(strstr(buf_str(&out), want) != NULL);
+	CHECK(strstr(buf_str(&out), fsrv_url(&srv, "/comments/feed.xml")) != NULL); /* the others are listed */
+
+	/* a redirect from the page: its relative href is resolved where the redirect led */
+	home = t_subdir("disc2");
+	buf_clear(&out);
+	CHECK_INT(t_brief(NULL, &out, NULL, "feeds", "add", fsrv_url(&srv, "/old?redirect=301&to=/blog/"), "--home",
+	                  home, NULL),
+	          0);
+	CHECK_INT(only_source(home, url, html_url, sizeof url, &checked), 1);
+	CHECK_STR(url, fsrv_url(&srv, "/blog/rss.xml"));
+	CHECK_STR(html_url, fsrv_url(&srv, "/blog/"));
+
+	/* a page naming no feed: exit 1, the page named, nothing stored */
+	home = t_subdir("disc3");
+	buf_clear(&err);
+	CHECK_INT(t_brief(NULL, NULL, &err, "feeds", "add", fsrv_url(&srv, "/nofeed.html"), "--home", home, NULL), 1);
+	snprintf(want, sizeof want, "no feed link found on page %s", fsrv_url(&srv, "/nofeed.html"));
+	CHECK(strstr(buf_str(&err), want) != NULL);
+	CHECK_INT(only_source(home, url, html_url, sizeof url, &checked), 0);
+
+	/* hostile link text: no control character printed, the javascript: href neither chosen,
+	 * shown nor stored */
+	home = t_subdir("disc4");
+	buf_clear(&out);
+	buf_clear(&err);
+	CHECK_INT(t_brief(NULL, &out, &err, "feeds", "add", fsrv_url(&srv, "/hostile.html"), "--home", home, NULL), 0);
+	CHECK(memchr(out.data, 0x1b, out.len) == NULL && memchr(out.data, 0x07, out.len) == NULL);
+	CHECK(memchr(err.data, 0x1b, err.len) == NULL && memchr(err.data, 0x07, err.len) == NULL);
+	CHECK(strstr(buf_str(&out), "javascript") == NULL && strstr(buf_str(&err), "javascript") == NULL);
+	CHECK_INT(only_source(home, url, html_url, sizeof url, &checked), 1);
+	CHECK(str_starts(url, fsrv_url(&srv, "/feed.xml")));
+	for (const char *p = url; *p; p++)
+		CHECK((unsigned char)*p >= 0x20 && *p != 0x7f);
+
+	/* a feed's own URL is stored as given; --no-discover stores a page as given, unrequested */
+	home = t_subdir("disc5");
+	CHECK_INT(t_brief(NULL, NULL, NULL, "feeds", "add", fsrv_url(&srv, "/feed.xml?direct=1"), "--home", home, NULL), 0);
+	CHECK_INT(only_source(home, url, html_url, sizeof url, &checked), 1);
+	CHECK_STR(url, fsrv_url(&srv, "/feed.xml?direct=1"));
+	home = t_subdir("disc6");
+	CHECK_INT(t_brief(NULL, NULL, NULL, "feeds", "add", fsrv_url(&srv, "/?offline=1"), "--no-discover", "--home",
+	                  home, NULL),
+	          0);
+	CHECK_INT(only_source(home, url, html_url, sizeof url, &checked), 1);
+	CHECK_STR(url, fsrv_url(&srv, "/?offline=1"));
+	CHECK(fsrv_stat(&srv, "/?offline=1", NULL, NULL, NULL, NULL) < 0);
+	fsrv_stop(&srv);
+
+	/* nothing answers: stored as given (the contract before discovery), with a warning */
+	char dead[64];
+	snprintf(dead, sizeof dead, "http://127.0.0.1:%d/", t_free_port());
+	home = t_subdir("disc7");
+	buf_clear(&err);
+	CHECK_INT(t_brief(NULL, NULL, &err, "feeds", "add", dead, "--home", home, NULL), 0);
+	CHECK(strstr(buf_str(&err), "could not look at") != NULL);
+	CHECK_INT(only_source(home, url, html_url, sizeof url, &checked), 1);
+	CHECK_STR(url, dead);
+	buf_free(&out);
+	buf_free(&err);
+}
+
+/* A public page (127.0.0.3 stands for the internet) may not make brief subscribe to an
+ * internal address: its alternates to 127.0.0.1 and 10.x are refused (exit 1, nothing
+ * stored); a public page's feed under a name is stored to be fetched with the address guard
+ * on from its first hop (url_checked), as a redirect's target is. */
+static void
+test_add_discovery_guard(void)
+{
+	char *const env[] = {"BRIEF_CONFIG=/dev/null", "BRIEF_LLM_BASE_URL=", "OPENAI_API_KEY=", "TZ=UTC",
+	                     "BRIEF_TEST_PUBLIC_ADDR=127.0.0.3", NULL};
+	struct fsrv internal, pub;
+	fsrv_start(&internal, FIXTURES_DIR, NULL);
+	const char *dir = t_subdir("pubsite");
+	char page[8192];
+	snprintf(page, sizeof page,
+	         "<html><head><link rel=\"alternate\" type=\"application/rss+xml\" href=\"%s\">"
+	         "<link rel=\"alternate\" type=\"application/atom+xml\" href=\"http://10.1.2.3/feed\">"
+	         "<link rel=\"alternate\" type=\"application/rss+xml\" href=\"http://[::1]/feed\">"
+	         "</head><body>x</body></html>",
+	         fsrv_url(&internal, "/rss.xml"));
+	t_write_in(dir, "index.html", page);
+	t_write_in(dir, "named.html",
+	           "<html><head><link rel=\"alternate\" type=\"application/rss+xml\" "
+	           "href=\"http://localhost.example/feed\"></head><body>x</body></html>");
+	fsrv_start(&pub, dir, "127.0.0.3");
+	struct buf err = BUF_INIT;
+	char url[4200], html_url[4200];
+	int checked;
+	const char *home = t_subdir("guard1");
+	CHECK_INT(t_brief(env, NULL, &err, "feeds", "add", fsrv_url(&pub, "/"), "--home", home, NULL), 1);
+	CHECK(strstr(buf_str(&err), "no feed link found on page") != NULL);
+	CHECK_INT(only_source(home, url, html_url, sizeof url, &checked), 0);
+	CHECK(fsrv_stat(&internal, "/rss.xml", NULL, NULL, NULL, NULL) < 0); /* never requested */
+	home = t_subdir("guard2");
+	CHECK_INT(t_brief(env, NULL, NULL, "feeds", "add", fsrv_url(&pub, "/named.html"), "--home", home, NULL), 0);
+	CHECK_INT(only_source(home, url, html_url, sizeof url, &checked), 1);
+	CHECK_STR(url, "http://localhost.example/feed");
+	CHECK_INT(checked, 1);
+	fsrv_stop(&pub);
+	fsrv_stop(&internal);
+	buf_free(&err);
+}
+
 int
 main(void)
 {
+	test_add_discovers_feed();
+	test_add_discovery_guard();
 	test_spellings_are_one_source();
 	test_moved_feed_is_one_source();
 	const char *home = t_subdir("home");

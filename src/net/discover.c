@@ -1,0 +1,247 @@
+/* discover.c: feed autodiscovery for `brief feeds add` (net/discover.h): one GET of the URL
+ * the user gave, hop by hop through the address guard as attempt.c fetches a feed, then the
+ * body read as a feed (feed_parse) or as a page naming its feeds (extract_feed_links). */
+#include "net/discover.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "extract/extract.h"
+#include "feed/feed.h"
+#include "feed/url.h"
+#include "net/fetch_internal.h"
+#include "util/str.h"
+#include "util/timeutil.h"
+
+/* One GET's body, capped. */
+struct page_body {
+	struct buf data;
+	size_t max;
+	int is_too_big;
+};
+
+/* The curl write callback (userp = a struct page_body): appends, and stops the transfer
+ * (returns 0, is_too_big set) past the cap. */
+static size_t
+on_body(char *data, size_t size, size_t nmemb, void *userp)
+{
+	struct page_body *b = userp;
+	size_t n = size * nmemb;
+	if (b->data.len + n > b->max) {
+		b->is_too_big = 1;
+		return 0;
+	}
+	buf_append(&b->data, data, n);
+	return n;
+}
+
+/* What a GET of a URL ended with. */
+struct page_get {
+	int ok;                   /* a 2xx answer: body, final_url, content_type set */
+	char why[600];            /* else: one line */
+	const char *final_url;    /* where the redirects led (a) */
+	const char *content_type; /* the answer's Content-Type (a), or NULL */
+	int origin_private;       /* the user's URL connected to a non-public address */
+};
+
+/* GET url with redirects followed through the guard (a redirect may lead to a non-public
+ * address only when the user's URL was on one), within opts' timeout and body cap. */
+static void
+page_get(CURL *h, const struct net_guard_policy *policy, const struct fetch_opts *opts, const char *url,
+         const char *user_agent, struct arena *a, struct page_body *body, struct page_get *out)
+{
+	const char *visited[FETCH_MAX_REDIRECTS + 1] = {url};
+	int64_t start = time_mono_ms();
+	struct curl_slist *headers = curl_slist_append(NULL, FETCH_ACCEPT_HEADER);
+	char errbuf[CURL_ERROR_SIZE];
+	memset(out, 0, sizeof *out);
+	for (int hops = 0;; hops++) {
+		int64_t budget = (int64_t)opts->timeout_s * 1000 - (time_mono_ms() - start);
+		if (budget <= 0) {
+			snprintf(out->why, sizeof out->why, "timed out after %d s", opts->timeout_s);
+			break;
+		}
+		struct net_guard g;
+		net_guard_start(&g, policy, hops > 0 && !out->origin_private);
+		if (net_guard_check_url(&g, visited[hops]) < 0) {
+			str_copy(out->why, g.refused, sizeof out->why);
+			break;
+		}
+		curl_easy_reset(h);
+		fetch_easy_setup(h, opts, visited[hops], user_agent, budget);
+		curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_body);
+		curl_easy_setopt(h, CURLOPT_WRITEDATA, body);
+		curl_easy_setopt(h, CURLOPT_ERRORBUFFER, errbuf);
+		curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers);
+		net_guard_install(h, &g);
+		buf_clear(&body->data);
+		body->is_too_big = 0;
+		errbuf[0] = '\0';
+		CURLcode rc = curl_easy_perform(h);
+		if (hops == 0)
+			out->origin_private = g.saw_private;
+		long status = 0;
+		curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
+		if (rc != CURLE_OK) {
+			if (g.refused[0])
+				str_copy(out->why, g.refused, sizeof out->why);
+			else if (body->is_too_big || rc == CURLE_FILESIZE_EXCEEDED)
+				snprintf(out->why, sizeof out->why, "body larger than %zu MiB, aborted", opts->max_body >> 20);
+			else
+				snprintf(out->why, sizeof out->why, "%s", errbuf[0] ? errbuf : curl_easy_strerror(rc));
+			break;
+		}
+		if (status == 301 || status == 302 || status == 303 || status == 307 || status == 308) {
+			char *target = NULL;
+			curl_easy_getinfo(h, CURLINFO_REDIRECT_URL, &target);
+			if (!target || !*target) {
+				snprintf(out->why, sizeof out->why, "HTTP %ld redirect without a usable Location", status);
+				break;
+			}
+			int is_loop = 0;
+			for (int i = 0; i <= hops; i++)
+				is_loop |= strcmp(visited[i], target) == 0;
+			if (is_loop || hops >= FETCH_MAX_REDIRECTS) {
+				snprintf(out->why, sizeof out->why, is_loop ? "redirect loop" : "too many redirects (more than %d)",
+				         FETCH_MAX_REDIRECTS);
+				break;
+			}
+			visited[hops + 1] = arena_strdup(a, target);
+			continue;
+		}
+		if (status < 200 || status >= 300) {
+			snprintf(out->why, sizeof out->why, "HTTP %ld", status);
+			break;
+		}
+		char *ct = NULL;
+		curl_easy_getinfo(h, CURLINFO_CONTENT_TYPE, &ct);
+		out->content_type = ct ? arena_strdup(a, ct) : NULL;
+		out->final_url = visited[hops];
+		out->ok = 1;
+		break;
+	}
+	for (char *p = out->why; *p; p++) /* keep it one line */
+		if (*p == '\n' || *p == '\r')
+			*p = ' ';
+	curl_slist_free_all(headers);
+}
+
+/* True when the feed link's title or URL names a comments feed. */
+static int
+is_comments_feed(const struct extract_feed_link *l)
+{
+	return (l->title && (str_icasestr(l->title, strlen(l->title), "comments") || strstr(l->title, "评论"))) ||
+	       str_icasestr(l->url, strlen(l->url), "comments");
+}
+
+/* The order in which feeds are chosen (lower first): RSS, Atom or RDF, then JSON Feed, then
+ * comments feeds in the same order, and plain JSON last of all (WordPress announces its REST
+ * API so, which is no feed). */
+static int
+rank(const struct discover_feed *f, const char *type)
+{
+	if (strcmp(type, "application/json") == 0)
+		return 4;
+	return (f->is_comments ? 2 : 0) + (strcmp(type, "application/feed+json") == 0);
+}
+
+/* Read the page's feed links into out (FOUND or NO_FEED). */
+static int
+choose(const char *body, size_t len, const struct page_get *g, const struct net_guard_policy *policy,
+       struct arena *a, struct discover_result *out, struct err *e)
+{
+	char charset[64];
+	struct extract_opts eo = {.url = g->final_url,
+	                          .http_charset = ingest_content_type_charset(g->content_type, charset, sizeof charset)};
+	struct extract_feed_link *links;
+	size_t n;
+	if (extract_feed_links(body, len, &eo, a, &links, &n, e) < 0)
+		return -1;
+	struct discover_feed *usable = arena_alloc(a, (n ? n : 1) * sizeof *usable);
+	int *ranks = arena_alloc(a, (n ? n : 1) * sizeof *ranks);
+	size_t m = 0, best = 0;
+	for (size_t i = 0; i < n; i++) {
+		struct net_guard guard;
+		net_guard_start(&guard, policy, !g->origin_private);
+		if (url_feed_check(links[i].url) != URL_FEED_OK || net_guard_check_url(&guard, links[i].url) < 0) {
+			out->links_refused++;
+			continue;
+		}
+		usable[m] = (struct discover_feed){links[i].url, links[i].title, is_comments_feed(&links[i])};
+		ranks[m] = rank(&usable[m], links[i].type);
+		if (ranks[m] < ranks[best])
+			best = m;
+		m++;
+	}
+	out->page_url = g->final_url;
+	if (m == 0) {
+		out->kind = DISCOVER_NO_FEED;
+		out->why = out->links_refused ? "its feed links are not http(s) URLs brief may fetch (a non-public "
+		                                "address named by a public page, or another scheme)"
+		                              : "no <link rel=\"alternate\"> to an RSS, Atom or JSON feed";
+		return 0;
+	}
+	out->kind = DISCOVER_FOUND;
+	out->feed = usable[best];
+	out->feed_from_public = !g->origin_private;
+	out->others = arena_alloc(a, m * sizeof *out->others);
+	for (size_t i = 0; i < m; i++)
+		if (i != best)
+			out->others[out->other_count++] = usable[i];
+	return 0;
+}
+
+int
+discover_feed(const struct config *cfg, const struct fetch_opts *opts, const char *url, const char *user_agent,
+              struct arena *a, struct discover_result *out, struct err *e)
+{
+	memset(out, 0, sizeof *out);
+	struct net_guard_policy policy;
+	if (net_guard_policy_init(&policy, cfg, e) < 0)
+		return -1;
+	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
+		return err_set(e, "cannot initialise libcurl");
+	CURL *h = curl_easy_init();
+	if (!h) {
+		curl_global_cleanup();
+		return err_set(e, "cannot initialise libcurl");
+	}
+	if (!user_agent) {
+		const char *cfg_ua = config_values(cfg)->fetch_user_agent;
+		user_agent = opts->user_agent ? opts->user_agent : cfg_ua && *cfg_ua ? cfg_ua : FETCH_DEFAULT_USER_AGENT;
+	}
+	struct page_body body = {BUF_INIT, opts->max_body, 0};
+	struct page_get g;
+	page_get(h, &policy, opts, url, user_agent, a, &body, &g);
+	curl_easy_cleanup(h);
+	int rc = 0;
+	if (!g.ok) {
+		out->kind = DISCOVER_UNCHECKED;
+		out->why = arena_strdup(a, g.why);
+		goto done;
+	}
+	const char *data = body.data.data ? body.data.data : "";
+	char charset[64];
+	struct feed_parse_opts po = {.base_url = g.final_url,
+	                             .charset_hint = ingest_content_type_charset(g.content_type, charset, sizeof charset),
+	                             .content_type = g.content_type,
+	                             .omit = FEED_OMIT_HTML | FEED_OMIT_TEXT};
+	struct feed_doc doc;
+	memset(&doc, 0, sizeof doc);
+	int parsed = feed_parse(data, body.data.len, &po, a, NULL, NULL, &doc);
+	if (parsed == 0 && !doc.is_html) {
+		out->kind = DISCOVER_FEED;
+	} else if (doc.is_html || ingest_sniff_html(data, body.data.len, NULL, 0)) {
+		rc = choose(data, body.data.len, &g, &policy, a, out, e);
+	} else {
+		out->kind = DISCOVER_UNCHECKED;
+		char why[300];
+		snprintf(why, sizeof why, "neither a feed nor a web page (%s)",
+		         doc.error ? doc.error : "unrecognised document");
+		out->why = arena_strdup(a, why);
+	}
+done:
+	buf_free(&body.data);
+	curl_global_cleanup();
+	return rc;
+}

@@ -1,0 +1,55 @@
+/* discover.h: feed autodiscovery for `brief feeds add`: what the URL a user gives turns out to
+ * be (a feed, or a web page naming its feeds in <link rel="alternate">), looked at with one
+ * request made as `brief fetch` makes it (the same transfer settings, body cap, redirects and
+ * address guard, net/guard.h). */
+#ifndef BRIEF_NET_DISCOVER_H
+#define BRIEF_NET_DISCOVER_H
+
+#include <stddef.h>
+
+#include "net/fetch.h"
+#include "util/arena.h"
+#include "util/config.h"
+#include "util/err.h"
+
+enum discover_kind {
+	DISCOVER_UNCHECKED, /* the URL could not be looked at (network, HTTP status, neither a feed
+	                     * nor a web page): why says why; store it as given */
+	DISCOVER_FEED,      /* the URL serves a feed: store it as given */
+	DISCOVER_FOUND,     /* the URL serves a page naming a feed: store feed_url */
+	DISCOVER_NO_FEED,   /* the URL serves a page naming no feed brief may subscribe to */
+};
+
+/* A feed a page names. */
+struct discover_feed {
+	const char *url;
+	const char *title; /* the link's title, NULL when none; the page's text (terminal-unsafe) */
+	int is_comments;   /* its title or URL says "comments" or "评论" */
+};
+
+struct discover_result {
+	enum discover_kind kind;
+	const char *why;              /* UNCHECKED: one line; NO_FEED: why no link could be used */
+	const char *page_url;         /* FOUND, NO_FEED: where the URL led (after redirects) */
+	struct discover_feed feed;    /* FOUND: the chosen feed */
+	int feed_from_public;         /* FOUND: the page came from a public address, so the feed's
+	                               * URL is the page's say-so: fetch it with the address guard on
+	                               * from its first hop (sources.url_checked) */
+	struct discover_feed *others; /* FOUND: the other usable feeds the page names, in order */
+	size_t other_count;
+	int links_refused;            /* FOUND, NO_FEED: feed links left out: not an http(s) URL, or
+	                               * a non-public address named by a public page */
+};
+
+/* Look at url (an http(s) URL the user gave) with one GET: through at most FETCH_MAX_REDIRECTS
+ * redirects, within opts->timeout_s and opts->max_body, as user_agent (NULL: the fetcher's
+ * default or cfg's [fetch] user_agent), and under cfg's address policy: the user's URL may be
+ * on any address, a redirect or a feed link only when the user's URL was on a non-public one
+ * too (or [fetch] allow_private). A page's feed is chosen as docs/cli.md says: the first
+ * alternate that is not a comments feed, RSS/Atom/RDF before JSON Feed; then comments feeds
+ * in that order; plain application/json last of all; the others are listed. Strings in a. Returns 0 (every outcome, network failures included, is a
+ * kind), or -1 with e set when libcurl cannot be set up or cfg's policy is malformed. */
+int discover_feed(const struct config *cfg, const struct fetch_opts *opts, const char *url,
+                  const char *user_agent, struct arena *a, struct discover_result *out, struct err *e);
+
+#endif
