@@ -253,6 +253,17 @@ apply_item_fault(const char *fault, json_t *answer)
 					break;
 				}
 		}
+	else if (strcmp(fault, "kind_spellings") == 0 && json_object_get(json_array_get(items, 0), "kind"))
+		for (size_t k = 0; k < json_array_size(items); k++) {
+			json_t *e = json_array_get(items, k);
+			const char *kind = json_string_value(json_object_get(e, "kind"));
+			const char *as = !kind                                ? NULL
+			                 : strcmp(kind, "rumour") == 0      ? "Rumor"
+			                 : strcmp(kind, "open_source") == 0 ? "open-source"
+			                                                    : "News";
+			if (as)
+				json_object_set_new(e, "kind", json_string(as));
+		}
 	else if (strcmp(fault, "string_scores") == 0 && json_object_get(json_array_get(items, 0), "r"))
 		for (size_t k = 0; k < json_array_size(items); k++) {
 			json_t *e = json_array_get(items, k);

@@ -19,7 +19,9 @@
  * score entry's r is 11), "blank_keywords" (every score entry's keywords " ", U+202E,
  * " LLM ", "llm\n", "Rust"), "category_labels" (every score entry's category written as
  * the digest's section name: "AI/ML", "Security", "工程", "Tools", "观点 / 杂谈", "Other"),
- * "string_scores" (every score written as a string of its digits, "8"), "english" (every
+ * "string_scores" (every score written as a string of its digits, "8"), "kind_spellings" (every
+ * classify entry's kind written "Rumor", "open-source" or "News", as json_object-mode models
+ * spell the labels), "english" (every
  * enrich entry's summary and why-read, or the highlights, in English, whatever was asked),
  * "mixed" (every enrich entry's summary cut after its first 。 and gone on in English, as a
  * model that drifts out of the language it was asked for mid-answer),

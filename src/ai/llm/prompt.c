@@ -165,9 +165,34 @@ prompt_schema(enum prompt_task t)
 	return parsed[t];
 }
 
+/* A classify entry's kind as the schema names it: "Rumor", "rumor", "open-source", "Open Source"
+ * or " News " (as json_object-mode models write the labels) is read in lower case, with a space
+ * or '-' as '_' and the American "rumor" as "rumour"; a kind of none of the three is left. */
+static void
+classify_kind_normalise(json_t *entry)
+{
+	const char *k = json_string_value(json_object_get(entry, "kind"));
+	if (!k)
+		return;
+	size_t n = strlen(k);
+	str_trim(&k, &n);
+	char v[32];
+	if (n == 0 || n >= sizeof v)
+		return;
+	for (size_t i = 0; i < n; i++)
+		v[i] = k[i] == ' ' || k[i] == '-' ? '_' : (char)ascii_lower((unsigned char)k[i]);
+	v[n] = '\0';
+	if (strcmp(v, "rumor") == 0)
+		snprintf(v, sizeof v, "rumour");
+	if (strcmp(v, "news") == 0 || strcmp(v, "rumour") == 0 || strcmp(v, "open_source") == 0)
+		json_object_set_new(entry, "kind", json_string(v));
+}
+
 void
 prompt_entry_normalise(enum prompt_task t, json_t *entry)
 {
+	if (t == PROMPT_CLASSIFY)
+		classify_kind_normalise(entry);
 	if (t != PROMPT_SCORE)
 		return;
 	enum category c;
