@@ -1518,6 +1518,25 @@ test_approximations(void)
 	}
 }
 
+/* A Chinese quotation of fewer than 8 characters was a term and unchecked even when a verb
+ * of saying and a colon open it, so a draft that made a source's CEO 说：“我们绝不会涨价”
+ * “我们绝会涨价” or “我们会涨价” (不 dropped mid-quotation) passed. */
+static void
+test_short_cjk_quote(void)
+{
+	static const struct ground_source src[] = {
+		{1, "text: 发布会上，CEO 说：“我们绝不会涨价”。关键词：「推论引擎」。", NULL}};
+	struct ground_index *ix = ground_index_new(src, 1, &A);
+	CHECK_INT(status_of(ix, "CEO 说：“我们绝会涨价”[1]。", 0, CLAIM_QUOTE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "CEO 表示：「我们会涨价」[1]。", 0, CLAIM_QUOTE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "CEO 强调：“我们绝不降价”[1]。", 0, CLAIM_QUOTE, NULL), GROUND_UNSUPPORTED);
+	/* Faithful, and a term after a colon that no one says stays a term. */
+	CHECK_INT(status_of(ix, "CEO 说：“我们绝不会涨价”[1]。", 0, CLAIM_QUOTE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "CEO 表示： 「我们绝不会涨价」[1]。", 0, CLAIM_QUOTE, NULL), GROUND_OK);
+	CHECK(first("关键词：「推理引擎」[1]。", 0, CLAIM_QUOTE) == NULL);
+	CHECK(first("所谓「推理引擎」[1]。", 0, CLAIM_QUOTE) == NULL);
+}
+
 int
 main(void)
 {
@@ -1569,6 +1588,7 @@ main(void)
 	test_more_units();
 	test_direction_after();
 	test_approximations();
+	test_short_cjk_quote();
 	arena_free(&A);
 	return test_done("test_claims");
 }

@@ -617,6 +617,32 @@ negation_before(const char *t, size_t o)
 	return negation_cjk(cp);
 }
 
+/* Whether a verb of saying and a colon (说：, 表示：, 写道: ...) end the text before the opening
+ * mark at o (spaces between): what they open is someone's words (他说：“我们绝不会涨价”), a
+ * quotation however short, not a term (关键词：「推论引擎」 stays a term). */
+static int
+colon_before(const char *t, const char *o)
+{
+	static const char *const verbs[] = {"说", "表示", "称", "道", "指出", "强调", "坦言", "回应", "认为", "提到",
+	                                    "透露", "解释", "回答", "问", "答", "宣布", "承认", "补充"};
+	while (o > t && o[-1] == ' ')
+		o--;
+	if (o > t && o[-1] == ':')
+		o--;
+	else if (o - t >= 3 && memcmp(o - 3, "：", 3) == 0)
+		o -= 3;
+	else
+		return 0;
+	while (o > t && o[-1] == ' ')
+		o--;
+	for (size_t k = 0; k < sizeof verbs / sizeof *verbs; k++) {
+		size_t l = strlen(verbs[k]);
+		if ((size_t)(o - t) >= l && memcmp(o - l, verbs[k], l) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 static void
 find_quotes(struct ex *x)
 {
@@ -646,7 +672,7 @@ find_quotes(struct ex *x)
 				stops += cp == ',' || cp == 0xFF0C || cp == 0x3001 || cp == 0x3002 || cp == '!' || cp == '?' ||
 				         cp == ';' || (cp == '.' && q < c && *q == ' ');
 			}
-			if (cjk < 8 && words < 4 && !(stops && cjk + words >= 4))
+			if (cjk < 8 && words < 4 && !(stops && cjk + words >= 4) && !(cjk >= 4 && colon_before(x->t, o)))
 				continue;
 			struct claim *cl_ = push(x, CLAIM_QUOTE, (size_t)(o - x->t), (size_t)(p - x->t));
 			struct buf key = BUF_INIT;
