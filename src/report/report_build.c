@@ -123,6 +123,10 @@ fill_item(struct report_item *it, const struct story *s, int rank, struct arena 
 	it->keyword_count = s->verdict.keyword_count;
 	if (s->has_enrichment) {
 		it->title_translated = text_is_blank(s->enrichment.title) ? NULL : s->enrichment.title;
+		/* The title itself (the offline engine's) is no translation, also when the heading
+		 * shows more than it (a tag's "0.1.1" under its project's name). */
+		if (it->title_translated && lead->title && strcmp(it->title_translated, lead->title) == 0)
+			it->title_translated = NULL;
 		it->summary = s->enrichment.summary;
 		it->reason = s->enrichment.reason;
 	}

@@ -116,6 +116,17 @@ test_text(void)
 	          "这家博物馆的新翼楼耗资…");
 	CHECK(text_display_title(" ", " \n ", NULL, 60, &ta) == NULL);
 	CHECK(text_display_title(NULL, NULL, NULL, 60, &ta) == NULL);
+	/* A tag feed's entry titled by its tag alone was headed "0.1.1" in the daily, its 今日看点
+	 * and the article's headline: what shipped was nowhere. Its forge link names the project. */
+	CHECK_STR(text_display_title("0.1.1", "Handle rel attribute of link element.",
+	                             "https://github.com/feed-rs/feed-rs/releases/tag/0.1.1", 60, &ta),
+	          "feed-rs 0.1.1");
+	CHECK_STR(text_display_title("v3.9.0", NULL, "https://github.com/gulpjs/gulp/releases/tag/v3.9.0", 60, &ta),
+	          "gulp v3.9.0");
+	/* A title that says more than its version, or a link that is no release page, stays. */
+	CHECK_STR(text_display_title("gulp 3.9.0", NULL, "https://github.com/gulpjs/gulp/releases/tag/v3.9.0", 60, &ta),
+	          "gulp 3.9.0");
+	CHECK_STR(text_display_title("0.1.1", NULL, "https://blog.example/0.1.1", 60, &ta), "0.1.1");
 	arena_free(&ta);
 	struct text_iter it;
 	const char *s = "Node.js and C++ beat GPT-4, don't they? 大模型推理";

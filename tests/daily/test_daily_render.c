@@ -9,6 +9,8 @@
 #include "fixture.h"
 #include "report/render.h"
 #include "report/report.h"
+#include "report/build.h"
+#include "ai/curate/curate.h"
 #include "report/wechat.h"
 #include "testlib.h"
 
@@ -244,6 +246,37 @@ wechat_cites_as_numbered(void)
 	}
 }
 
+/* A tag feed's entry is titled by its tag alone ("0.1.1"): the digest headed it "### 1. 0.1.1",
+ * and neither the heading nor the line under it said what shipped. It is headed by the
+ * project its forge link names, once (the offline engine's title is no translation). */
+static void
+tag_title_names_project(void)
+{
+	struct arena a = ARENA_INIT;
+	struct article lead = {.source_name = "Release notes", .source_url = "https://github.com/feed-rs/feed-rs/releases.atom",
+	                       .title = "0.1.1", .link = "https://github.com/feed-rs/feed-rs/releases/tag/0.1.1",
+	                       .text = "Handle rel attribute of link element of entry.", .published = FIXTURE_NOW - 3600,
+	                       .first_seen = FIXTURE_NOW - 3600, .when = FIXTURE_NOW - 3600};
+	struct article *members[] = {&lead};
+	struct story st = {.id = "s000000000001", .lead = &lead, .members = members, .member_count = 1};
+	st.verdict = (struct verdict){.relevance = 5, .quality = 5, .timeliness = 5, .category = CAT_TOOLS, .is_offline = 1};
+	st.has_enrichment = 1;
+	st.enrichment = (struct enrichment){"0.1.1", "Handle rel attribute of link element of entry.", "A release.", 0};
+	struct story *top[] = {&st};
+	struct curate_result cur = {.stories = &st, .story_count = 1, .top = top, .top_count = 1, .engine = "offline"};
+	struct report_build_opts o = {"zh", 48, 15, FIXTURE_NOW};
+	struct report r;
+	report_build(&r, &cur, &lead, 1, &o, &a);
+	struct buf md = BUF_INIT;
+	report_daily_md(&r, &md);
+	const char *m = buf_str(&md);
+	CHECK(strstr(m, "\n### 1. [feed-rs 0.1.1](https://github.com/feed-rs/feed-rs/releases/tag/0.1.1)\n") != NULL);
+	CHECK(strstr(m, "**[feed-rs 0.1.1](") != NULL); /* 今日必读 */
+	CHECK(strstr(m, "### 1. 0") == NULL && strstr(m, "[0\\.1.1]") == NULL);
+	buf_free(&md);
+	arena_free(&a);
+}
+
 int
 main(void)
 {
@@ -256,5 +289,6 @@ main(void)
 	health_cap();
 	also_in_links();
 	wechat_cites_as_numbered();
+	tag_title_names_project();
 	return test_done("test_daily_render");
 }

@@ -372,8 +372,19 @@ const char *
 text_display_title(const char *title, const char *text, const char *link, size_t max_chars,
                    struct arena *arena)
 {
-	if (!text_is_blank(title))
+	if (!text_is_blank(title)) {
+		/* A tag feed's entry is titled by its tag alone ("0.1.1", "v3.9.0"): headed by the
+		 * repository its forge link names too ("feed-rs 0.1.1"), or no reader knows what shipped. */
+		const char *tag = link ? strstr(link, "/releases/tag/") : NULL;
+		if (tag && text_is_bare_version(title)) {
+			const char *repo = tag;
+			while (repo > link && repo[-1] != '/')
+				repo--;
+			if (repo < tag && repo > link && repo[-1] == '/')
+				return arena_printf(arena, "%.*s %s", (int)(tag - repo), repo, title);
+		}
 		return title;
+	}
 	struct text_span first;
 	if (text_is_blank(text) || text_sentences(text, &first, 1) == 0 || max_chars == 0)
 		return link;

@@ -67,7 +67,9 @@ size_t text_before_sponsors(const char *s, size_t len);
  * paragraph separators and bidi controls U+2028-U+202F, U+2060-U+2064, U+FEFF); a title like
  * that reads as none. */
 int text_is_blank(const char *s);
-/* The headline a reader sees for an item: title when it shows something (text_is_blank),
+/* The headline a reader sees for an item: title when it shows something (text_is_blank; a
+ * title that is only a version, a tag feed's "0.1.1", with link a forge's .../owner/REPO/
+ * releases/tag/... page reads "REPO 0.1.1"),
  * else, as feed readers do for a microblog's untitled post, the first sentence of text cut to
  * max_chars characters (at a space for Latin text, with "…"; never right after a figure, whose
  * scale the cut may have dropped: "$300 million" is no "$300…"), else link, else NULL.
