@@ -15,6 +15,7 @@
 
 #include "serve/pages.h"
 #include "report/page.h"
+#include "store/search.h"
 #include "store/store.h"
 #include "util/hash.h"
 #include "util/str.h"
@@ -324,9 +325,14 @@ on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *
 		snprintf(cookie, sizeof cookie, "brief_token=%s; Path=/; HttpOnly; SameSite=Strict", sv->token);
 	char base[256];
 	request_base(sv, conn, base, sizeof base);
+	/* A box sent with only spaces (or U+3000) is no search: the latest items, as an empty one. */
+	const char *q = MHD_lookup_connection_value(conn, MHD_GET_ARGUMENT_KIND, "q"), *qp = q, *term;
+	size_t tn;
+	if (q && !store_search_next_term(&qp, &term, &tn))
+		q = NULL;
 	struct page_req rq = {
 		.path = url,
-		.q = MHD_lookup_connection_value(conn, MHD_GET_ARGUMENT_KIND, "q"),
+		.q = q,
 		.lang = MHD_lookup_connection_value(conn, MHD_GET_ARGUMENT_KIND, "lang"),
 		.base = base,
 		.accept_language = accept,
