@@ -5,6 +5,7 @@
  * backoff with jitter over [d/2, 3d/2) or the server's Retry-After) and releasing a finished feed's slot.
  * fetch.c schedules attempts and drives the event loop. */
 #include <string.h>
+#include <time.h>
 
 #include "net/fetch_internal.h"
 #include "net/retry.h"
@@ -234,21 +235,36 @@ fetch_attempt_begin(struct fetch_ctx *c, struct fetch_job *j)
 static int
 maybe_retry(struct fetch_ctx *c, struct fetch_job *j, int status, const char *error)
 {
-	if (j->attempt >= FETCH_MAX_ATTEMPTS)
-		return 0;
 	int64_t now = time_mono_ms();
-	int64_t delay = 500LL << (j->attempt - 1);
-	delay = delay / 2 + (int64_t)(retry_rand(&c->rng) % (uint64_t)delay);
 	int64_t ra = retry_after_ms(j->retry_after);
+	/* A 429, or a 5xx naming its time, speaks for the host: its other feeds wait as long
+	 * (schedule() skips it) instead of each earning a refusal of its own. */
+	int is_host_wait = status == 429 || (status >= 500 && ra >= 0);
+	int64_t delay = 0;
+	if (j->attempt < FETCH_MAX_ATTEMPTS) {
+		delay = 500LL << (j->attempt - 1);
+		delay = delay / 2 + (int64_t)(retry_rand(&c->rng) % (uint64_t)delay);
+	}
 	if (ra > delay)
 		delay = ra;
-	/* Only when the retry can still finish a quick transfer inside the deadline. */
-	if (now + delay + 1000 > c->deadline_ms)
+	/* Only when the retry can still finish a quick transfer inside the deadline. When the
+	 * server's time is past it, the feed fails now, and the host is remembered as waiting
+	 * until then: its queued feeds are not asked (fetch.c), nor its feeds by later runs
+	 * before that time (sources.not_before), instead of asking again at once. */
+	if (j->attempt >= FETCH_MAX_ATTEMPTS || now + delay + 1000 > c->deadline_ms) {
+		if (is_host_wait && ra > 0) {
+			struct fetch_host *h = &c->hosts[j->host];
+			j->wait_until = (int64_t)time(NULL) + (ra + 999) / 1000;
+			if (h->not_before_ms < now + ra)
+				h->not_before_ms = now + ra;
+			if (h->wait_until < j->wait_until)
+				h->wait_until = j->wait_until;
+			c->is_host_waiting = 1;
+		}
 		return 0;
-	/* A 429, or a 5xx naming its time, speaks for the host: its other feeds wait as long
-	 * (schedule() skips it) instead of each earning a refusal of its own. The retry of j is
-	 * due at the same time, so the loop wakes up then. */
-	if (status == 429 || (status >= 500 && ra >= 0)) {
+	}
+	/* The retry of j is due when the host's wait ends, so the loop wakes up then. */
+	if (is_host_wait) {
 		struct fetch_host *h = &c->hosts[j->host];
 		if (h->not_before_ms < now + delay)
 			h->not_before_ms = now + delay;
@@ -442,5 +458,11 @@ fetch_hop_done(struct fetch_ctx *c, struct fetch_job *j, CURLcode rc)
 	         status_reason((int)status));
 	if ((status == 429 || status >= 500) && maybe_retry(c, j, (int)status, err))
 		return;
+	if (j->wait_until) {
+		char when[32];
+		time_format_rfc3339(j->wait_until, when, sizeof when);
+		size_t n = strlen(err);
+		snprintf(err + n, sizeof err - n, "; Retry-After: not asked again before %s", when);
+	}
 	fetch_job_fail(c, j, (int)status, err);
 }

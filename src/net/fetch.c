@@ -22,6 +22,7 @@
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "feed/date.h"
@@ -294,6 +295,41 @@ release_retries(struct fetch_ctx *c, int64_t now)
 	return next;
 }
 
+/* Fail, without asking, the queued feeds of each host whose server asked to wait
+ * (Retry-After, this run or a run before: wait_until) past the run's deadline: waiting would
+ * only hold the run until its deadline, and asking anyway would earn more refusals. Each is
+ * stored as waiting too, so the next run skips the host as long. */
+static void
+not_asked(struct fetch_ctx *c)
+{
+	if (!c->is_host_waiting)
+		return;
+	for (size_t i = 0; i < c->host_count; i++) {
+		struct fetch_host *h = &c->hosts[i];
+		if (!h->wait_until || h->not_before_ms + 1000 <= c->deadline_ms)
+			continue;
+		struct fetch_job *pages = NULL; /* article pages keep waiting, for their own deadline */
+		while (h->head) {
+			struct fetch_job *j = host_pop(c, h);
+			if (j->is_page) {
+				j->next = pages;
+				pages = j;
+				continue;
+			}
+			j->wait_until = h->wait_until;
+			ingest_not_asked(c, j, h->wait_until);
+			h->in_flight++; /* fetch_job_finish releases a slot */
+			c->in_flight++;
+			fetch_job_finish(c, j);
+		}
+		while (pages) {
+			struct fetch_job *j = pages;
+			pages = j->next;
+			host_push(c, j, 1);
+		}
+	}
+}
+
 /* The pages' deadline in seconds: [fetch] full_text_deadline, else as long as the run's. */
 static int
 page_deadline_s(const struct fetch_ctx *c)
@@ -401,6 +437,7 @@ run_loop(struct fetch_ctx *c)
 		if (c->page_deadline_ms && now >= c->page_deadline_ms)
 			abandon(c, JOBS_PAGES, NULL);
 		int64_t wait = release_retries(c, now);
+		not_asked(c);
 		schedule(c);
 		int running = 0;
 		curl_multi_perform(c->multi, &running);
@@ -560,6 +597,7 @@ fetch_run(struct store *st, const struct config *cfg, const struct fetch_opts *o
 
 	out->source_ids = arena_alloc(arena, (count ? count : 1) * sizeof *out->source_ids);
 	c->jobs = xcalloc(count ? count : 1, sizeof *c->jobs);
+	int64_t wall_now = (int64_t)time(NULL); /* the server's clock, never the frozen --now */
 	for (size_t i = 0; i < count; i++) {
 		struct fetch_job *j = &c->jobs[c->job_count++];
 		char host[256];
@@ -568,6 +606,14 @@ fetch_run(struct store *st, const struct config *cfg, const struct fetch_opts *o
 		j->ctx = c;
 		j->spill_fd = -1;
 		j->host = host_lookup(c, url_host(j->src.url, host, sizeof host));
+		/* Its server asked (Retry-After) a run before for no request before not_before: the
+		 * whole host waits until then, this run (schedule) or past it (not_asked). */
+		struct fetch_host *h = &c->hosts[j->host];
+		if (j->src.not_before > wall_now && j->src.not_before > h->wait_until) {
+			h->wait_until = j->src.not_before;
+			h->not_before_ms = t0 + (j->src.not_before - wall_now) * 1000;
+			c->is_host_waiting = 1;
+		}
 		host_push(c, j, 0);
 		out->source_ids[out->source_count++] = j->src.id;
 	}

@@ -55,6 +55,8 @@ struct fetch_job {
 	int64_t attempt_start_ms;   /* monotonic */
 	int64_t attempt_started_at; /* wall clock, for the fetch log */
 	int64_t not_before_ms;      /* for a retry: not before this monotonic time */
+	int64_t wait_until;         /* wall clock: its server's Retry-After pointed past the run, so no
+	                             * request before this (stored as sources.not_before); 0 = none */
 	int64_t wire_bytes;         /* this attempt, all hops */
 	size_t host;                /* index into the run's host table */
 	struct fetch_job *next;     /* host queue / retry list link */
@@ -93,6 +95,8 @@ struct fetch_host {
 	struct fetch_job *head, *tail; /* waiting to start */
 	int64_t not_before_ms;         /* monotonic: it answered 429 (or 5xx with Retry-After), so
 	                                * none of its feeds starts before (attempt.c maybe_retry) */
+	int64_t wait_until;            /* wall clock: the same when it is past the run's deadline
+	                                * (its queued feeds are then not asked: fetch.c) */
 };
 
 /* The run: options, the store, the multi handle, hosts and counters. */
@@ -124,6 +128,7 @@ struct fetch_ctx {
 	size_t *host_index;        /* open addressing over hosts, host_index_cap slots (0 = empty) */
 	size_t host_index_cap;
 	struct fetch_job *retry_head; /* waiting for their backoff, unordered */
+	int is_host_waiting;       /* some host has a wait_until (see not_asked in fetch.c) */
 	int queued, in_flight, waiting_retry, unfinished;
 	int64_t start_ms, deadline_ms;
 	uint64_t rng;
@@ -219,6 +224,11 @@ void ingest_parsed(struct fetch_ctx *c, struct parse_task *t);
 void ingest_not_modified(struct fetch_ctx *c, struct fetch_job *j, int64_t latency_ms);
 void ingest_failure(struct fetch_ctx *c, struct fetch_job *j, int http_status, const char *error,
                     int64_t latency_ms);
+/* A feed not asked this run because its server asked to wait (Retry-After) past it: a failure
+ * in the summary that says until when. It holds no slot and takes no attempt; only its
+ * sources.not_before is written (when j->wait_until is set), its health keeps the answer
+ * that asked to wait. */
+void ingest_not_asked(struct fetch_ctx *c, struct fetch_job *j, int64_t until);
 /* Commit the open group transaction when it is older than INGEST_COMMIT_MS or holds
  * INGEST_COMMIT_FEEDS feeds (always when force), then tell on_feed_done about its feeds. */
 void ingest_flush(struct fetch_ctx *c, int force);

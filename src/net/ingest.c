@@ -251,7 +251,8 @@ ingest_failure(struct fetch_ctx *c, struct fetch_job *j, int http_status, const 
 	struct source_result r = {.attempted_at = j->attempt_started_at ? j->attempt_started_at : time_now(),
 	                          .http_status = http_status,
 	                          .error = error,
-	                          .latency_ms = latency_ms};
+	                          .latency_ms = latency_ms,
+	                          .not_before = j->wait_until};
 	struct err e;
 	if (c->store_error[0]) {
 		/* the store is broken: nothing more is written, the run fails as a whole */
@@ -264,6 +265,20 @@ ingest_failure(struct fetch_ctx *c, struct fetch_job *j, int http_status, const 
 	} else {
 		ingest_store_broken(c, e.msg);
 	}
+	add_failure(c, j, error);
+	feed_done(c, j, error, NULL);
+}
+
+void
+ingest_not_asked(struct fetch_ctx *c, struct fetch_job *j, int64_t until)
+{
+	char when[32], error[128];
+	time_format_rfc3339(until, when, sizeof when);
+	snprintf(error, sizeof error, "not asked: its server asked for no request before %s (Retry-After)", when);
+	struct err e;
+	if (j->wait_until && !c->store_error[0] &&
+	    (feed_begin(c, &e) < 0 || store_source_not_before(c->st, j->src.id, j->wait_until, &e) < 0))
+		ingest_store_broken(c, e.msg);
 	add_failure(c, j, error);
 	feed_done(c, j, error, NULL);
 }

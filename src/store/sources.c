@@ -9,7 +9,7 @@
 #define SOURCE_COLUMNS                                                                             \
 	"id, url, name, title, html_url, category, user_agent, is_default, is_adhoc, added_at, etag, " \
 	"last_modified, last_attempt_at, last_success_at, last_status, last_error, "                 \
-	"consecutive_failures, avg_latency_ms, item_count, url_checked"
+	"consecutive_failures, avg_latency_ms, item_count, url_checked, not_before"
 
 static void
 read_source(sqlite3_stmt *s, struct arena *arena, struct source *out)
@@ -34,6 +34,7 @@ read_source(sqlite3_stmt *s, struct arena *arena, struct source *out)
 	out->avg_latency_ms = sqlite3_column_double(s, 17);
 	out->item_count = sqlite3_column_int(s, 18);
 	out->url_checked = sqlite3_column_int(s, 19);
+	out->not_before = sqlite3_column_int64(s, 20);
 }
 
 static int
@@ -273,7 +274,8 @@ store_source_record(struct store *st, int64_t id, const struct source_result *r,
 		" html_url = coalesce(html_url, ?11),"
 		" avg_latency_ms = CASE WHEN ?8 < 0 THEN avg_latency_ms WHEN avg_latency_ms IS NULL THEN ?8"
 		"   ELSE avg_latency_ms * 0.7 + ?8 * 0.3 END,"
-		" item_count = (SELECT count(*) FROM items WHERE source_id = ?9)"
+		" item_count = (SELECT count(*) FROM items WHERE source_id = ?9),"
+		" not_before = ?12"
 		" WHERE id = ?9",
 		e);
 	if (!s)
@@ -289,6 +291,10 @@ store_source_record(struct store *st, int64_t id, const struct source_result *r,
 	sqlite3_bind_int64(s, 9, id);
 	store_bind_text(s, 10, r->description);
 	store_bind_text(s, 11, r->html_url);
+	if (r->not_before)
+		sqlite3_bind_int64(s, 12, r->not_before);
+	else
+		sqlite3_bind_null(s, 12);
 	if (store_cached_step(st, s, e) < 0)
 		return -1;
 	if (is_ok && r->new_url) {
@@ -306,4 +312,15 @@ store_source_record(struct store *st, int64_t id, const struct source_result *r,
 			return -1;
 	}
 	return 0;
+}
+
+int
+store_source_not_before(struct store *st, int64_t id, int64_t t, struct err *e)
+{
+	sqlite3_stmt *s = store_prepare(st, "UPDATE sources SET not_before = max(coalesce(not_before, 0), ?) WHERE id = ?", e);
+	if (!s)
+		return -1;
+	sqlite3_bind_int64(s, 1, t);
+	sqlite3_bind_int64(s, 2, id);
+	return step_done(st, s, e);
 }

@@ -39,6 +39,8 @@ struct source {
 	int item_count;
 	int url_checked;            /* url is where a public feed's permanent redirect led: fetched with
 	                             * the address check of a redirect's target (net/guard.h) */
+	int64_t not_before;         /* its server's Retry-After asked for no request before this (wall
+	                             * clock, epoch seconds); 0 = none */
 };
 
 /* What one fetch of a source ended with, for store_source_record(). */
@@ -63,6 +65,8 @@ struct source_result {
 	const char *html_url;       /* the feed's own link (its site), stored only when the source has no
 	                             * site URL yet (an OPML htmlUrl wins); NULL = none */
 	int64_t latency_ms;
+	int64_t not_before;         /* a Retry-After past the run: no request before this (wall clock);
+	                             * 0 clears it */
 };
 
 /* The URL a source is stored and found under, in out (cleared first): url_canonical's form, so
@@ -100,5 +104,8 @@ int store_sources_count(struct store *st, int *users, int *defaults, struct err 
  * redirect) the new URL unless another source already has it. Call inside the feed's
  * transaction so validators and items commit together. Returns 0 or -1 with e set. */
 int store_source_record(struct store *st, int64_t id, const struct source_result *r, struct err *e);
+/* Set the source's not_before (struct source) to t, leaving its health alone: a feed its
+ * server asked to wait for, not asked this run. Returns 0 or -1 with e set. */
+int store_source_not_before(struct store *st, int64_t id, int64_t t, struct err *e);
 
 #endif

@@ -354,6 +354,10 @@ static const char *const migrations[] = {
 	 * them; now both walk an index and stop at the rows they show. */
 	"CREATE INDEX reports_when ON reports(created_at);"
 	"CREATE INDEX reports_kind_when ON reports(kind, lang, created_at);",
+	/* 14 -> 15: a 429 (or 5xx) whose Retry-After pointed past the run's deadline: no request to
+	 * the source's host before this time (wall clock, epoch seconds), so the next run (cron an
+	 * hour later) skips it instead of asking again at once (docs/net.md). NULL = none. */
+	"ALTER TABLE sources ADD COLUMN not_before INTEGER;",
 };
 
 int

@@ -4,6 +4,7 @@
  * the healthy feeds' items are all stored; a second run duplicates nothing. */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "feed/feed.h"
 #include "netlib.h"
@@ -237,6 +238,54 @@ test_retry_after_host(void)
 	store_close(&st);
 }
 
+/* A 429 whose Retry-After points past the run's deadline (an hour): the feed fails without a
+ * retry, and its host is remembered as waiting until then. Its other queued feed is not asked
+ * in this run, and the next run (cron an hour later, here at once) asks neither, saying why in
+ * its summary, while a feed of another host is fetched as usual. Before, the next run asked
+ * the host again at once, and in the first run the host's other feed was asked too. */
+static void
+test_retry_after_past_run(void)
+{
+	struct store st;
+	t_store_open(&st, t_subdir("ra-later"));
+	const char *limited = "/gen/ral?status=429&retry_after=3600", *other = "/gen/ral2?items=2";
+	int64_t id = t_add_source(&st, fsrv_url(&srv, limited));
+	t_add_source(&st, fsrv_url(&srv, other));
+	char elsewhere[128];
+	snprintf(elsewhere, sizeof elsewhere, "http://localhost:%d/gen/ral3?items=3", srv.port);
+	t_add_source(&st, elsewhere);
+	struct fetch_opts o;
+	fetch_opts_default(&o);
+	o.per_host = 1; /* the host's second feed waits behind the first */
+	o.timeout_s = FAULTS_TIMEOUT_S;
+	o.progress = 0;
+	struct arena a = ARENA_INIT;
+	struct fetch_summary s;
+	struct err e;
+	for (int run = 1; run <= 2; run++) {
+		CHECK(fetch_run(&st, NULL, &o, &a, &s, &e) == 0);
+		t_print_failures(&s);
+		CHECK_INT(s.feeds_ok, 1);
+		CHECK_INT(s.feeds_failed, 2);
+		int k = t_failure_for(&s, fsrv_url(&srv, other));
+		CHECK(k >= 0 && strstr(s.failures[k].error, "Retry-After") != NULL);
+		k = t_failure_for(&s, fsrv_url(&srv, limited));
+		CHECK(k >= 0 && strstr(s.failures[k].error, run == 1 ? "HTTP 429" : "not asked") != NULL);
+		long req = 0;
+		CHECK(fsrv_stat(&srv, limited, &req, NULL, NULL, NULL) == 0);
+		CHECK_INT(req, 1); /* asked once, in the first run */
+		CHECK(fsrv_stat(&srv, other, NULL, NULL, NULL, NULL) < 0); /* never asked */
+		CHECK(fsrv_stat(&srv, "/gen/ral3?items=3", &req, NULL, NULL, NULL) == 0);
+		CHECK_INT(req, run);
+	}
+	struct source src;
+	CHECK(store_source_get(&st, id, &a, &src, NULL) == 0);
+	CHECK(src.not_before > (int64_t)time(NULL) + 3000);
+	CHECK(t_query_int(&st, "SELECT count(*) FROM items") == 3);
+	arena_free(&a);
+	store_close(&st);
+}
+
 /* A gzip stream that ends half way (a complete HTTP response, Content-Length matching, whose
  * encoded body was cut: a proxy or a server dying mid-write): libcurl 7.88 reports no error,
  * and the document parses as far as it goes. What it holds is kept, but not its ETag: that
@@ -325,6 +374,7 @@ main(void)
 	test_size_caps();
 	test_deadline();
 	test_retry_after_host();
+	test_retry_after_past_run();
 	test_truncated_gzip();
 	test_cut_plain_body();
 	fsrv_stop(&srv);

@@ -1397,10 +1397,11 @@ test_binary_during_migration(void)
 	struct err e = {""};
 	CHECK_INT(store_open(&st, db, &e), 0);
 	/* the store as schema 8 made it: the next migration adds sources.description (and later
-	 * ones sources.url_checked, the delivery log and sources.subscribed_url) */
+	 * ones sources.url_checked, the delivery log, sources.subscribed_url and sources.not_before) */
 	CHECK_INT(store_exec(&st,
 	                     "ALTER TABLE sources DROP COLUMN description; ALTER TABLE sources DROP COLUMN url_checked;"
 	                     " DROP TABLE delivery_log; ALTER TABLE sources DROP COLUMN subscribed_url;"
+	                     " ALTER TABLE sources DROP COLUMN not_before;"
 	                     " PRAGMA user_version = 8",
 	                     &e),
 	          0);
