@@ -1397,10 +1397,12 @@ test_binary_during_migration(void)
 	struct err e = {""};
 	CHECK_INT(store_open(&st, db, &e), 0);
 	/* the store as schema 8 made it: the next migration adds sources.description (and later
-	 * ones sources.url_checked, the delivery log, sources.subscribed_url and sources.not_before) */
+	 * ones sources.url_checked, the delivery log, sources.subscribed_url, the reports' indexes
+	 * and sources.not_before) */
 	CHECK_INT(store_exec(&st,
 	                     "ALTER TABLE sources DROP COLUMN description; ALTER TABLE sources DROP COLUMN url_checked;"
 	                     " DROP TABLE delivery_log; ALTER TABLE sources DROP COLUMN subscribed_url;"
+	                     " DROP INDEX reports_when; DROP INDEX reports_kind_when;"
 	                     " ALTER TABLE sources DROP COLUMN not_before;"
 	                     " PRAGMA user_version = 8",
 	                     &e),
