@@ -3,6 +3,7 @@
 
 #include <ctype.h>
 #include <jansson.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -140,6 +141,30 @@ file_bytes(struct store *st)
 	"   WHERE c.link IN (SELECT json_extract(je.value, '$.url') FROM json_each(CASE WHEN"             \
 	"    json_valid(i.enclosures) THEN i.enclosures END) je WHERE je.type = 'object'))))"
 
+/* Free pages one step of the incremental vacuum after a prune gives back, each step its own
+ * transaction (a fetch waiting for the write lock gets in between). */
+#define PRUNE_VACUUM_STEP 500
+
+/* PRAGMA incremental_vacuum in steps of PRUNE_VACUUM_STEP pages until no free page is left.
+ * 0 or -1 with e set. */
+static int
+prune_vacuum(struct store *st, struct err *e)
+{
+	char sql[64];
+	snprintf(sql, sizeof sql, "PRAGMA incremental_vacuum(%d)", PRUNE_VACUUM_STEP);
+	for (;;) {
+		sqlite3_stmt *s = store_prepare(st, "PRAGMA freelist_count", e);
+		if (!s)
+			return -1;
+		int64_t free_pages = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+		sqlite3_finalize(s);
+		if (free_pages == 0)
+			return 0;
+		if (store_exec(st, sql, e) < 0)
+			return -1;
+	}
+}
+
 int
 store_prune(struct store *st, int64_t now, int keep_days, int dry_run, struct prune_result *r, struct err *e)
 {
@@ -249,8 +274,10 @@ store_prune(struct store *st, int64_t now, int keep_days, int dry_run, struct pr
 	                                         : "INSERT INTO items_fts(items_fts, rank) VALUES ('merge', 2000)",
 	               e) < 0)
 		return -1;
-	/* Give the free pages back to the file system. */
-	if (store_exec(st, "PRAGMA incremental_vacuum; PRAGMA wal_checkpoint(TRUNCATE)", e) < 0)
+	/* Give the free pages back to the file system, a bounded number per transaction: in one
+	 * statement this grew with what the prune freed (most of the store, the first time a
+	 * year's store is pruned) and held the write lock all along, while a fetch waits 10 s. */
+	if (prune_vacuum(st, e) < 0 || store_exec(st, "PRAGMA wal_checkpoint(TRUNCATE)", e) < 0)
 		return -1;
 	r->bytes_after = file_bytes(st);
 	sqlite3_stmt *log = store_prepare(st,

@@ -920,6 +920,81 @@ test_reports_indexed(void)
 	close_store();
 }
 
+/* test_prune_vacuum_bounded's watch: after each commit of the pruning connection (SQLite's WAL
+ * hook, the write lock released) a second connection, as a fetch would, writes without waiting
+ * and reads how many pages the file has. */
+struct prune_watch {
+	sqlite3 *other;
+	int64_t commits, other_ok;
+	int64_t pages;       /* the file's pages after the last commit */
+	int64_t max_shrink;  /* the most pages one commit gave back */
+};
+
+static int
+on_prune_commit(void *arg, sqlite3 *db, const char *name, int frames)
+{
+	(void)db;
+	(void)name;
+	(void)frames;
+	struct prune_watch *pw = arg;
+	pw->commits++;
+	int64_t pages = test_db_query_int(pw->other, "PRAGMA page_count");
+	if (pw->pages - pages > pw->max_shrink)
+		pw->max_shrink = pw->pages - pages;
+	pw->pages = pages;
+	if (sqlite3_exec(pw->other, "INSERT INTO fetch_log(url, started_at) VALUES ('http://other.example/', 1)",
+	                 NULL, NULL, NULL) == SQLITE_OK)
+		pw->other_ok++;
+	return SQLITE_OK;
+}
+
+/* A prune that frees most of a store gives the space back in bounded steps, each its own
+ * transaction, and a writer gets in after each: before, it was one
+ * `PRAGMA incremental_vacuum` of every free page, a transaction growing with the store (the
+ * first prune of a year's store frees most of it) that held the write lock past the 10 s a
+ * fetch waits for it. */
+static void
+test_prune_vacuum_bounded(void)
+{
+	open_store("prune_vacuum.db");
+	struct err e;
+	char guid[32], text[2048];
+	uint64_t x = 88172645463325252u; /* xorshift: text that does not deflate to nothing */
+	for (int i = 0; i < 6000; i++) {
+		if (i % 500 == 0)
+			CHECK(store_begin(&st, &e) == 0);
+		snprintf(guid, sizeof guid, "v%d", i);
+		int len = snprintf(text, sizeof text, "item %d about word%d and term%d:", i, i % 97, i % 389);
+		while (len < 1600) {
+			x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+			len += snprintf(text + len, sizeof text - (size_t)len, " %llx", (unsigned long long)(x >> 24));
+		}
+		put(guid, "vacuum", text, i % 10 == 0 ? NOW - DAY : NOW - 100 * DAY);
+		if (i % 500 == 499)
+			CHECK(store_commit(&st, &e) == 0);
+	}
+	struct prune_watch pw = {0};
+	CHECK(sqlite3_open_v2(st.path, &pw.other, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK);
+	sqlite3_wal_autocheckpoint(pw.other, 0);
+	pw.pages = test_db_query_int(pw.other, "PRAGMA page_count");
+	int64_t before = pw.pages;
+	sqlite3_wal_hook(st.db, on_prune_commit, &pw);
+	struct prune_result r;
+	CHECK(store_prune(&st, NOW, 30, 0, &r, &e) == 0);
+	sqlite3_wal_hook(st.db, NULL, NULL);
+	CHECK_INT(r.items, 5400);
+	int64_t after = test_db_query_int(pw.other, "PRAGMA page_count");
+	fprintf(stderr, "prune: %lld -> %lld pages, at most %lld given back in one of %lld commits\n",
+	        (long long)before, (long long)after, (long long)pw.max_shrink, (long long)pw.commits);
+	CHECK(before - after > 2000); /* most of the store was freed ... */
+	CHECK(pw.max_shrink <= 1000); /* ... and given back a bounded step at a time */
+	CHECK_INT(test_query_int(&st, "PRAGMA freelist_count"), 0);
+	CHECK_INT(pw.other_ok, pw.commits);
+	check_index();
+	sqlite3_close(pw.other);
+	close_store();
+}
+
 /* The issue number of a weekly post: the one its week was saved with, else the week before's
  * plus one. Interrupted at any step (a failing read), it is an error, never a wrong number
  * (issue 1 again, or no number, for a week whose post has one). */
@@ -1527,6 +1602,7 @@ main(void)
 	test_prune_enclosure_cited();
 	test_prune_changed_after_prune();
 	test_prune_interrupted();
+	test_prune_vacuum_bounded();
 	test_weekly_issue_interrupted();
 	test_reports_indexed();
 	test_migration();
