@@ -490,6 +490,51 @@ test_feedburner_old_key(void)
 	store_close(&st);
 }
 
+/* An entry dated ahead of its fetch (a feed's clock or zone ahead; dates up to a day ahead are
+ * kept) counts from when it was fetched: a 48-hour daily shows it in two consecutive digests as
+ * it shows an entry fetched with it, not in a third, the day after it had already been shown
+ * twice. */
+static void
+test_ahead_of_fetch(void)
+{
+	/* fetched by put_parsed at 2026-01-31T00:00:00Z; one dated an hour before, one 23 h after */
+	static const char rss[] =
+		"<rss version='2.0'><channel><title>A</title>"
+		"<item><guid>fresh</guid><title>Fresh</title><pubDate>Fri, 30 Jan 2026 23:00:00 GMT</pubDate></item>"
+		"<item><guid>ahead</guid><title>Ahead</title><pubDate>Sat, 31 Jan 2026 23:00:00 GMT</pubDate></item>"
+		"</channel></rss>";
+	const int64_t fetched = 1767225600 + 30 * 86400;
+	struct store st;
+	struct err e;
+	open_store(&st, "ahead.db");
+	int64_t sid;
+	CHECK(store_source_add(&st, SOURCE_USER, "http://ahead.example/feed", "A", NULL, NULL, 100, &sid, NULL, &e) == 0);
+	struct store_items w;
+	CHECK(store_items_open(&w, &st, &e) == 0);
+	struct put_ctx pc = {&w, sid};
+	struct arena a = ARENA_INIT;
+	struct feed_doc doc;
+	CHECK(store_begin(&st, &e) == 0);
+	CHECK(feed_parse(rss, sizeof rss - 1, NULL, &a, put_parsed, &pc, &doc) == 0);
+	CHECK(store_commit(&st, &e) == 0);
+	CHECK_INT(test_query_int(&st, "SELECT count(*) FROM items WHERE published > first_seen"), 1);
+	struct article *arts;
+	size_t n;
+	for (int day = 0; day < 3; day++) {
+		CHECK(store_select_window(&st, fetched + day * 86400, 48, NULL, 0, &a, &arts, &n, &e) == 0);
+		int fresh = 0, ahead = 0;
+		for (size_t i = 0; i < n; i++) {
+			fresh |= strcmp(arts[i].title, "Fresh") == 0;
+			ahead |= strcmp(arts[i].title, "Ahead") == 0;
+		}
+		CHECK_INT(fresh, day < 2);
+		CHECK_INT(ahead, day < 2);
+	}
+	arena_free(&a);
+	store_items_close(&w);
+	store_close(&st);
+}
+
 int
 main(void)
 {
@@ -498,6 +543,7 @@ main(void)
 	test_wal_bounded();
 	test_items();
 	test_updated_only();
+	test_ahead_of_fetch();
 	test_fragment_items();
 	test_prepared();
 	return test_done("test_store_items");

@@ -9,6 +9,7 @@
 
 #include "ai/longform/weekly.h"
 #include "report/weekly.h"
+#include "store/store.h"
 #include "testlib.h"
 #include "util/arena.h"
 #include "util/fs.h"
@@ -694,9 +695,47 @@ test_other_group_alone(void)
 	buf_free(&md);
 }
 
+/* An item a feed dates ahead of when it was fetched (a feed's clock or zone ahead; the store
+ * keeps dates up to a day ahead) belongs to the week it was first seen in: it was in W08's post
+ * and came again in W09's, one story in two issues. */
+static void
+test_ahead_item_one_issue(void)
+{
+	char home[4096], db[4200];
+	snprintf(home, sizeof home, "%s/ahead", test_tmpdir());
+	CHECK_INT(wfx_make_home(home), 15);
+	snprintf(db, sizeof db, "%s/brief.db", home);
+	struct store st = {0};
+	struct err e;
+	CHECK_INT(store_open(&st, db, &e), 0);
+	/* first seen at WFX_NOW (1771675200) and dated 20 h later; a second item seen in W09 so
+	 * that week's window is not empty */
+	CHECK(sqlite3_exec(st.db,
+	                   "INSERT INTO items(source_id, dedupe_key, link, title, text, published, first_seen,"
+	                   " content_hash) VALUES"
+	                   " (1, 'g:ahead-1', 'https://techwire.example/ahead', 'Zephyrine ferry timetable doubles',"
+	                   "  'The harbour office says the Zephyrine ferry now sails twice an hour.', 1771747200,"
+	                   "  1771675200, 'h1'),"
+	                   " (1, 'g:next-1', 'https://techwire.example/next', 'Quillfeather library opens late',"
+	                   "  'The Quillfeather library now stays open until midnight on weekdays.', 1772020800,"
+	                   "  1772020800, 'h2')",
+	                   NULL, NULL, NULL) == SQLITE_OK);
+	store_close(&st);
+	struct buf w08 = BUF_INIT, w09 = BUF_INIT;
+	CHECK_INT(weekly(home, NULL, &w08), 0);
+	CHECK(strstr(buf_str(&w08), "Zephyrine") != NULL);
+	const char *next[] = {"--now", "2026-02-28T12:00:00Z", NULL};
+	CHECK_INT(weekly(home, next, &w09), 0);
+	CHECK(strstr(buf_str(&w09), "Quillfeather") != NULL);
+	CHECK(strstr(buf_str(&w09), "Zephyrine") == NULL);
+	buf_free(&w08);
+	buf_free(&w09);
+}
+
 int
 main(void)
 {
+	test_ahead_item_one_issue();
 	test_yaml_scalars();
 	test_german_noun_no_group();
 	test_linkless_refs();
