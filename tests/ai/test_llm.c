@@ -922,6 +922,50 @@ test_long_retry_after(void)
 	llm_client_free(&c);
 }
 
+/* One request against a per-minute limit the stand-in holds for a second once FAULT arms it,
+ * the wait said only as the fault says it: answered on the first attempt after the wait. */
+static void
+rate_limit_case(const char *fault)
+{
+	llmsrv_reset(srv);
+	struct llm_client c;
+	direct_client(&c, NULL); /* a backoff of 10 ms: four attempts in well under the second */
+	struct buf user = BUF_INIT;
+	score_user(&user, 3);
+	struct llm_request req = {.task = PROMPT_SCORE, .lang = "en", .user = buf_str(&user), .max_tokens = 600};
+	struct llm_request *reqs[] = {&req};
+	llmsrv_push_faults(srv, fault);
+	llm_run(&c, reqs, 1);
+	if (!req.is_ok)
+		fprintf(stderr, "%s: %s after %d attempts\n", fault, req.error, req.attempts);
+	CHECK(req.is_ok);
+	CHECK_INT(req.attempts, 2);
+	CHECK(!c.halted[0]);
+	llmsrv_clear_faults(srv);
+	llm_request_clear(&req);
+	buf_free(&user);
+	llm_client_free(&c);
+}
+
+/* Found in review: Gemini answers its per-minute limit with a 429 and no Retry-After, the wait
+ * in the body (a RetryInfo's retryDelay, "30s"); the backoff of 0.5, 1 and 2 s spent every
+ * attempt inside the minute, so every batch of that minute went offline. Now the retryDelay is
+ * waited like a Retry-After. */
+static void
+test_gemini_retry_delay(void)
+{
+	rate_limit_case("gemini_429");
+}
+
+/* Found in review: a server that says its wait only in a retry-after-ms header (some
+ * OpenAI-compatible servers) was retried on the backoff, every attempt inside the limit. Now
+ * retry-after-ms is waited like a Retry-After. */
+static void
+test_retry_after_ms(void)
+{
+	rate_limit_case("429_ms");
+}
+
 /* Found in review: a gateway that passes an upstream error on under status 200 ({"error":
  * {...}}, no choices) was read as "the answer has no choices" and asked again up to the last
  * attempt, its message never shown; and an answer with no choices and no error (a content
@@ -1092,6 +1136,8 @@ main(void)
 	test_streamed_answer();
 	test_quota_spent();
 	test_long_retry_after();
+	test_gemini_retry_delay();
+	test_retry_after_ms();
 	test_error_under_200();
 	test_key_refused();
 	llmsrv_stop(srv);

@@ -38,6 +38,8 @@ struct llmsrv {
 	size_t seen_count;
 	struct llmsrv_stats stats;
 	long in_flight;
+	int64_t limited_until_ms;  /* "gemini_429", "429_ms": every chat request before this (time_mono_ms) */
+	char limited_fault[16];    /* is answered as the fault that armed the limit */
 	char **log;
 	int *log_task;
 	size_t log_count, log_cap;
@@ -102,15 +104,43 @@ next_aimed_fault(struct llmsrv *s, const char *user)
 	return f;
 }
 
+/* Answer status with body (JSON), and the header name: value when name is not NULL. */
 static enum MHD_Result
-reply(struct MHD_Connection *c, unsigned status, const char *body, const char *retry_after)
+reply_with(struct MHD_Connection *c, unsigned status, const char *body, const char *name, const char *value)
 {
 	struct MHD_Response *r = MHD_create_response_from_buffer(strlen(body), (void *)body, MHD_RESPMEM_MUST_COPY);
 	MHD_add_response_header(r, "Content-Type", "application/json");
-	if (retry_after)
-		MHD_add_response_header(r, "Retry-After", retry_after);
+	if (name)
+		MHD_add_response_header(r, name, value);
 	enum MHD_Result ret = MHD_queue_response(c, status, r);
 	MHD_destroy_response(r);
+	return ret;
+}
+
+static enum MHD_Result
+reply(struct MHD_Connection *c, unsigned status, const char *body, const char *retry_after)
+{
+	return reply_with(c, status, body, retry_after ? "Retry-After" : NULL, retry_after);
+}
+
+/* Gemini's 429 (RESOURCE_EXHAUSTED, its error object in a one-element list, no Retry-After
+ * header): a QuotaFailure naming quota_id and a RetryInfo asking for delay_s seconds. */
+static enum MHD_Result
+reply_gemini_429(struct MHD_Connection *c, const char *quota_id, int delay_s)
+{
+	char delay[24];
+	snprintf(delay, sizeof delay, "%ds", delay_s);
+	json_t *e = json_pack("[{s:{s:i,s:s,s:s,s:[{s:s,s:[{s:s,s:s,s:s}]},{s:s,s:s}]}}]", "error", "code", 429,
+	                      "message", "You exceeded your current quota, please check your plan and billing details.",
+	                      "status", "RESOURCE_EXHAUSTED", "details", "@type",
+	                      "type.googleapis.com/google.rpc.QuotaFailure", "violations", "quotaMetric",
+	                      "generativelanguage.googleapis.com/generate_content_free_tier_requests", "quotaId",
+	                      quota_id, "quotaValue", "15", "@type", "type.googleapis.com/google.rpc.RetryInfo",
+	                      "retryDelay", delay);
+	char *es = json_dumps(e, JSON_INDENT(2));
+	enum MHD_Result ret = reply(c, 429, es, NULL);
+	free(es);
+	json_decref(e);
 	return ret;
 }
 
@@ -384,12 +414,39 @@ chat(struct llmsrv *s, struct MHD_Connection *c, const struct buf *body)
 	s->log[s->log_count++] = xstrdup(user);
 	pthread_mutex_unlock(&s->lock);
 
-	char *fault = next_aimed_fault(s, user);
-	if (!fault)
-		fault = next_fault(s);
 	enum MHD_Result ret;
 	char ra[16];
 	snprintf(ra, sizeof ra, "%d", s->opts.retry_after_s);
+	char limited[16] = "";
+	pthread_mutex_lock(&s->lock);
+	if (time_mono_ms() < s->limited_until_ms) {
+		snprintf(limited, sizeof limited, "%s", s->limited_fault);
+		s->stats.faults++;
+	}
+	pthread_mutex_unlock(&s->lock);
+	char *fault = NULL;
+	if (!limited[0] && !(fault = next_aimed_fault(s, user)))
+		fault = next_fault(s);
+	if (fault && (strcmp(fault, "gemini_429") == 0 || strcmp(fault, "429_ms") == 0)) {
+		/* a per-minute limit: every request in the next retry_after_s seconds meets it too */
+		pthread_mutex_lock(&s->lock);
+		s->limited_until_ms = time_mono_ms() + (int64_t)s->opts.retry_after_s * 1000;
+		snprintf(s->limited_fault, sizeof s->limited_fault, "%s", fault);
+		snprintf(limited, sizeof limited, "%s", fault);
+		pthread_mutex_unlock(&s->lock);
+	}
+	if (strcmp(limited, "gemini_429") == 0) {
+		ret = reply_gemini_429(c, "GenerateRequestsPerMinutePerProjectPerModel-FreeTier", s->opts.retry_after_s);
+		goto out;
+	}
+	if (strcmp(limited, "429_ms") == 0) { /* the wait in milliseconds only, as some gateways say it */
+		char ms[24];
+		snprintf(ms, sizeof ms, "%d", s->opts.retry_after_s * 1000);
+		ret = reply_with(c, 429, "{\"error\":{\"message\":\"Rate limit reached (stand-in)\",\"type\":\"requests\","
+		                         "\"code\":\"rate_limit_exceeded\"}}",
+		                 "retry-after-ms", ms);
+		goto out;
+	}
 	if (fault && strcmp(fault, "429") == 0) {
 		ret = reply_error(c, 429, "rate limited (stand-in)", ra);
 		goto out;
@@ -737,6 +794,9 @@ llmsrv_clear_faults(struct llmsrv *s)
 {
 	while (llmsrv_faults_pending(s))
 		free(next_fault(s));
+	pthread_mutex_lock(&s->lock);
+	s->limited_until_ms = 0; /* and a rate limit a fault armed */
+	pthread_mutex_unlock(&s->lock);
 }
 
 size_t

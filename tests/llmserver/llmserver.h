@@ -39,7 +39,12 @@
  * "balance_402" (a 402 "Insufficient Balance", as DeepSeek answers once the account's balance is
  * spent), "waf_403" (a 403 with an HTML block page, as a web firewall in front of a gateway
  * answers a request whose body it dislikes), "key_400" (a 400 whose body is a list holding one
- * error object, reason API_KEY_INVALID, as Gemini's OpenAI-compatible endpoint refuses a key).
+ * error object, reason API_KEY_INVALID, as Gemini's OpenAI-compatible endpoint refuses a key),
+ * "gemini_429" (Gemini's per-minute limit: a 429 RESOURCE_EXHAUSTED in a one-element list, no
+ * Retry-After header, a QuotaFailure whose quotaId names PerMinute and a RetryInfo retryDelay of
+ * retry_after_s, "1s"; every chat request of the next retry_after_s seconds meets the same 429
+ * without taking a fault, as a real per-minute limit holds) and "429_ms" (a 429 whose wait is
+ * only in a retry-after-ms header, retry_after_s * 1000, holding the same way).
  *
  * Token counting (the same rule for every client, so comparisons are fair): ASCII bytes / 4
  * plus one per non-ASCII code point, over all message contents; a system message seen before
@@ -55,7 +60,7 @@ struct llmsrv_opts {
 	int latency_ms;    /* base latency per chat request */
 	int ms_per_token;  /* extra latency per completion token */
 	int hang_ms;       /* the longest "hang" holds a request open (default 3000) */
-	int retry_after_s; /* the Retry-After of "429" (default 1) */
+	int retry_after_s; /* the Retry-After of "429", the wait of "gemini_429", "429_ms" (default 1) */
 	int port;          /* 0 = any free port */
 };
 

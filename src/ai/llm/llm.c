@@ -139,14 +139,22 @@ on_header(char *data, size_t size, size_t nmemb, void *ctx)
 {
 	struct llm_request *r = ctx;
 	size_t n = size * nmemb;
-	if (n > 12 && str_ncasecmp(data, "retry-after:", 12) == 0) {
+	/* retry-after-ms (some OpenAI-compatible servers) is the wait in milliseconds: read as
+	 * delta-seconds it is 1000 times the wait, and it wins over a Retry-After beside it. */
+	int is_ms = n > 15 && str_ncasecmp(data, "retry-after-ms:", 15) == 0;
+	if (is_ms || (n > 12 && str_ncasecmp(data, "retry-after:", 12) == 0)) {
+		size_t skip = is_ms ? 15 : 12;
 		char v[128];
-		size_t vl = n - 12 < sizeof v - 1 ? n - 12 : sizeof v - 1;
-		memcpy(v, data + 12, vl);
+		size_t vl = n - skip < sizeof v - 1 ? n - skip : sizeof v - 1;
+		memcpy(v, data + skip, vl);
 		v[vl] = '\0';
 		int64_t ms = retry_after_ms(v);
-		if (ms >= 0)
+		if (ms >= 0 && is_ms) {
+			r->retry_after_ms = (long)(ms / 1000);
+			r->is_retry_ms = 1;
+		} else if (ms >= 0 && !r->is_retry_ms) {
 			r->retry_after_ms = (long)ms;
+		}
 	}
 	return n;
 }
@@ -213,6 +221,7 @@ start(struct llm_client *c, struct llm_request *r)
 	build_body(c, r);
 	buf_clear(&r->response);
 	r->retry_after_ms = -1;
+	r->is_retry_ms = 0;
 	r->easy = curl_easy_init();
 	if (!r->easy)
 		return -1;
@@ -430,17 +439,41 @@ key_refused(json_t *err)
 	return 0;
 }
 
+/* The wait a Google RetryInfo in err's "details" asks for (its retryDelay, "30s", "1.5s") into
+ * r->retry_after_ms when no header gave one (Gemini sends no Retry-After). */
+static void
+google_details(json_t *err, struct llm_request *r)
+{
+	size_t i;
+	json_t *d;
+	json_array_foreach(json_object_get(err, "details"), i, d)
+	{
+		const char *delay = json_string_value(json_object_get(d, "retryDelay"));
+		size_t len = delay ? strlen(delay) : 0;
+		if (len > 1 && len < 64 && delay[len - 1] == 's' && r->retry_after_ms < 0) {
+			char secs[64];
+			snprintf(secs, sizeof secs, "%.*s", (int)(len - 1), delay);
+			int64_t ms = retry_after_ms(secs); /* a Duration is delta-seconds with an "s" */
+			if (ms >= 0)
+				r->retry_after_ms = (long)ms;
+		}
+	}
+}
+
 /* Whether r's 429 says the quota is gone rather than "slow down": OpenAI's insufficient_quota
- * code or type in the error body, or a Retry-After beyond the longest wait honoured (a daily
- * limit's "come back in an hour"). Then c is halted (warned once) and 1 is returned. */
+ * code or type in the error body, or a wait
+ * (Retry-After, retry-after-ms or Google's retryDelay, read into r->retry_after_ms here) beyond
+ * the longest wait honoured (a daily limit's "come back in an hour"). Then c is halted (warned
+ * once) and 1 is returned. */
 static int
-quota_spent(struct llm_client *c, const struct llm_request *r)
+quota_spent(struct llm_client *c, struct llm_request *r)
 {
 	json_t *eb = json_loadb(buf_str(&r->response), r->response.len, 0, NULL);
 	json_t *err = error_object(eb);
 	const char *code = json_string_value(json_object_get(err, "code"));
 	const char *type = json_string_value(json_object_get(err, "type"));
 	int is_quota = (code && strcmp(code, "insufficient_quota") == 0) || (type && strcmp(type, "insufficient_quota") == 0);
+	google_details(err, r);
 	int is_long = r->retry_after_ms > MAX_RETRY_AFTER_MS;
 	if ((is_quota || is_long) && !c->halted[0]) {
 		const char *msg = json_string_value(json_object_get(err, "message"));

@@ -1,6 +1,6 @@
 /* llm.h: the OpenAI-compatible chat/completions client: one curl multi loop, a concurrency
  * limit, per-request timeouts, retries with exponential backoff and jitter that honour
- * Retry-After, structured answers validated against the task's schema, a per-run token budget
+ * Retry-After (retry-after-ms, or Gemini's RetryInfo retryDelay in the error body), structured answers validated against the task's schema, a per-run token budget
  * and one llm_usage row per HTTP call (prompt, completion and cached tokens).
  *
  * What is retried (up to max_attempts per request): transport errors and timeouts, HTTP 408,
@@ -10,7 +10,7 @@
  * A refusal (content null, a "refusal" text) is retried once at most,
  * with a warning when it stands. Other 4xx fail at once. A 400 that names response_format makes the
  * client fall back to json_object mode (schema in the instructions, same local validation)
- * for the rest of the run. A 429 whose error code is insufficient_quota, or whose Retry-After asks
+ * for the rest of the run. A 429 whose error code is insufficient_quota, or whose wait asks
  * for more than a minute, is no rate limit to wait out: the client warns once and sends nothing
  * more for the rest of the run (llm_client.halted), so the callers' offline fallbacks take what is
  * left at once; so do a 401 and a 402 (a refused key, a spent balance), a 403 that carries the
@@ -55,7 +55,8 @@ struct llm_request {
 	/* Internal state. */
 	int state;
 	int64_t ready_at_ms, started_ms;
-	long retry_after_ms;
+	long retry_after_ms;    /* the wait the server asked for, -1 none */
+	int is_retry_ms;        /* retry_after_ms came from a retry-after-ms header */
 	int cur_max_tokens;
 	long reserved;          /* budget held while in flight */
 	CURL *easy;
