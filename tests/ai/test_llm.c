@@ -966,6 +966,38 @@ test_retry_after_ms(void)
 	rate_limit_case("429_ms");
 }
 
+/* Found in review: Gemini answers a spent per-day quota with the same 429 as its per-minute
+ * limit (a QuotaFailure whose quotaId names PerDay) and a retryDelay of seconds; every batch was
+ * asked to its last attempt, each with a warning, though nothing could be answered before the
+ * day turned. Now it stops the provider for the run like insufficient_quota. */
+static void
+test_gemini_day_quota(void)
+{
+	llmsrv_reset(srv);
+	struct llm_client c;
+	direct_client(&c, "sk-test-gemini-day"); /* the halt holds for this key, the whole process */
+	struct buf user = BUF_INIT;
+	score_user(&user, 3);
+	struct llm_request req = {.task = PROMPT_SCORE, .lang = "en", .user = buf_str(&user), .max_tokens = 600};
+	struct llm_request *reqs[] = {&req};
+	llmsrv_push_faults(srv, "gemini_day,gemini_day,gemini_day,gemini_day,gemini_day");
+	llm_run(&c, reqs, 1);
+	CHECK(!req.is_ok);
+	CHECK_INT(req.attempts, 1);
+	CHECK(strstr(req.error, "quota") != NULL);
+	llm_request_clear(&req);
+	struct llm_request later = {.task = PROMPT_SCORE, .lang = "en", .user = buf_str(&user), .max_tokens = 600};
+	reqs[0] = &later;
+	llm_run(&c, reqs, 1);
+	CHECK(!later.is_ok);
+	CHECK_INT(later.attempts, 0);
+	CHECK_INT(llmsrv_faults_pending(srv), 4);
+	llmsrv_clear_faults(srv);
+	llm_request_clear(&later);
+	buf_free(&user);
+	llm_client_free(&c);
+}
+
 /* Found in review: a gateway that passes an upstream error on under status 200 ({"error":
  * {...}}, no choices) was read as "the answer has no choices" and asked again up to the last
  * attempt, its message never shown; and an answer with no choices and no error (a content
@@ -1138,6 +1170,7 @@ main(void)
 	test_long_retry_after();
 	test_gemini_retry_delay();
 	test_retry_after_ms();
+	test_gemini_day_quota();
 	test_error_under_200();
 	test_key_refused();
 	llmsrv_stop(srv);

@@ -447,6 +447,10 @@ chat(struct llmsrv *s, struct MHD_Connection *c, const struct buf *body)
 		                 "retry-after-ms", ms);
 		goto out;
 	}
+	if (fault && strcmp(fault, "gemini_day") == 0) { /* a per-day quota spent; Gemini still says "retry in" */
+		ret = reply_gemini_429(c, "GenerateRequestsPerDayPerProjectPerModel-FreeTier", s->opts.retry_after_s);
+		goto out;
+	}
 	if (fault && strcmp(fault, "429") == 0) {
 		ret = reply_error(c, 429, "rate limited (stand-in)", ra);
 		goto out;

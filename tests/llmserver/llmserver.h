@@ -43,8 +43,10 @@
  * "gemini_429" (Gemini's per-minute limit: a 429 RESOURCE_EXHAUSTED in a one-element list, no
  * Retry-After header, a QuotaFailure whose quotaId names PerMinute and a RetryInfo retryDelay of
  * retry_after_s, "1s"; every chat request of the next retry_after_s seconds meets the same 429
- * without taking a fault, as a real per-minute limit holds) and "429_ms" (a 429 whose wait is
- * only in a retry-after-ms header, retry_after_s * 1000, holding the same way).
+ * without taking a fault, as a real per-minute limit holds), "429_ms" (a 429 whose wait is only
+ * in a retry-after-ms header, retry_after_s * 1000, holding the same way) and "gemini_day"
+ * (Gemini's per-day quota spent: the same 429 with a quotaId naming PerDay, retryDelay "1s"; it
+ * holds for one request, queue it as often as it should answer).
  *
  * Token counting (the same rule for every client, so comparisons are fair): ASCII bytes / 4
  * plus one per non-ASCII code point, over all message contents; a system message seen before

@@ -439,13 +439,16 @@ key_refused(json_t *err)
 	return 0;
 }
 
-/* The wait a Google RetryInfo in err's "details" asks for (its retryDelay, "30s", "1.5s") into
- * r->retry_after_ms when no header gave one (Gemini sends no Retry-After). */
-static void
+/* What Google's error details (err's "details": RetryInfo, QuotaFailure) say about a rate
+ * limit: the wait a RetryInfo's retryDelay asks for ("30s", "1.5s") into r->retry_after_ms when
+ * no header gave one (Gemini sends no Retry-After); returns 1 when a QuotaFailure violation's
+ * quotaId names a per-day quota (spent until the day turns, whatever retryDelay says), else 0. */
+static int
 google_details(json_t *err, struct llm_request *r)
 {
-	size_t i;
-	json_t *d;
+	int is_day = 0;
+	size_t i, j;
+	json_t *d, *v;
 	json_array_foreach(json_object_get(err, "details"), i, d)
 	{
 		const char *delay = json_string_value(json_object_get(d, "retryDelay"));
@@ -457,11 +460,18 @@ google_details(json_t *err, struct llm_request *r)
 			if (ms >= 0)
 				r->retry_after_ms = (long)ms;
 		}
+		json_array_foreach(json_object_get(d, "violations"), j, v)
+		{
+			const char *id = json_string_value(json_object_get(v, "quotaId"));
+			if (id && str_icasestr(id, strlen(id), "PerDay"))
+				is_day = 1;
+		}
 	}
+	return is_day;
 }
 
 /* Whether r's 429 says the quota is gone rather than "slow down": OpenAI's insufficient_quota
- * code or type in the error body, or a wait
+ * code or type in the error body, a Google QuotaFailure naming a per-day quota, or a wait
  * (Retry-After, retry-after-ms or Google's retryDelay, read into r->retry_after_ms here) beyond
  * the longest wait honoured (a daily limit's "come back in an hour"). Then c is halted (warned
  * once) and 1 is returned. */
@@ -473,7 +483,7 @@ quota_spent(struct llm_client *c, struct llm_request *r)
 	const char *code = json_string_value(json_object_get(err, "code"));
 	const char *type = json_string_value(json_object_get(err, "type"));
 	int is_quota = (code && strcmp(code, "insufficient_quota") == 0) || (type && strcmp(type, "insufficient_quota") == 0);
-	google_details(err, r);
+	is_quota |= google_details(err, r);
 	int is_long = r->retry_after_ms > MAX_RETRY_AFTER_MS;
 	if ((is_quota || is_long) && !c->halted[0]) {
 		const char *msg = json_string_value(json_object_get(err, "message"));
