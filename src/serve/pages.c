@@ -308,6 +308,53 @@ put_pager(struct buf *b, const struct page_req *rq, const struct words *w, const
 
 /* ---- / ---- */
 
+/* The text of the first ATX heading ("# Title", "## Title #") of Markdown md, into out;
+ * nothing when md has none. */
+static void
+md_first_heading(const char *md, struct buf *out)
+{
+	for (const char *line = md; line && *line;) {
+		const char *end = strchr(line, '\n');
+		size_t n = end ? (size_t)(end - line) : strlen(line), h = 0;
+		while (h < n && h < 6 && line[h] == '#')
+			h++;
+		if (h > 0 && h < n && (line[h] == ' ' || line[h] == '\t')) {
+			const char *t = line + h, *te = line + n;
+			while (t < te && is_ascii_space((unsigned char)*t))
+				t++;
+			while (te > t && is_ascii_space((unsigned char)te[-1]))
+				te--;
+			const char *close = te; /* a closing "##" counts only after a space: "C#" stays */
+			while (close > t && close[-1] == '#')
+				close--;
+			if (close < te && (close == t || is_ascii_space((unsigned char)close[-1])))
+				for (te = close; te > t && is_ascii_space((unsigned char)te[-1]);)
+					te--;
+			if (te > t) {
+				buf_append(out, t, (size_t)(te - t));
+				return;
+			}
+		}
+		line = end ? end + 1 : NULL;
+	}
+}
+
+/* The title a report is listed and shown by, appended to out: its saved title, else the first
+ * heading of its Markdown (NULL: none), else its slug (slug[0..slug_len)). */
+static void
+report_title(const char *title, const char *markdown, const char *slug, size_t slug_len, struct buf *out)
+{
+	if (title && *title) {
+		buf_puts(out, title);
+		return;
+	}
+	size_t len = out->len;
+	md_first_heading(markdown, out);
+	if (out->len == len && slug)
+		buf_append(out, slug, slug_len);
+}
+
+
 /* The name of report kind (NULL: "") in w's words; an unknown kind is its own name. */
 static const char *
 kind_name(const struct words *w, const char *kind)
@@ -346,7 +393,10 @@ pages_index(struct store *st, const struct page_req *rq, struct page *pg)
 		html_escape(b, href.data, href.len);
 		buf_free(&href);
 		buf_puts(b, "\">");
-		html_escape_str(b, title && *title ? title : slug);
+		struct buf shown = BUF_INIT;
+		report_title(title, r[i].markdown, slug, slug ? strlen(slug) : 0, &shown);
+		html_escape(b, shown.data, shown.len);
+		buf_free(&shown);
 		buf_puts(b, "</a><div class=\"meta\">");
 		html_escape_str(b, kind_name(w, kind));
 		buf_puts(b, " · ");
@@ -402,37 +452,6 @@ report_lookup(struct store *st, const char *kind, const char *slug, size_t slug_
 	return 0;
 }
 
-/* The text of the first ATX heading ("# Title", "## Title #") of Markdown md, into out;
- * nothing when md has none. */
-static void
-md_first_heading(const char *md, struct buf *out)
-{
-	for (const char *line = md; line && *line;) {
-		const char *end = strchr(line, '\n');
-		size_t n = end ? (size_t)(end - line) : strlen(line), h = 0;
-		while (h < n && h < 6 && line[h] == '#')
-			h++;
-		if (h > 0 && h < n && (line[h] == ' ' || line[h] == '\t')) {
-			const char *t = line + h, *te = line + n;
-			while (t < te && is_ascii_space((unsigned char)*t))
-				t++;
-			while (te > t && is_ascii_space((unsigned char)te[-1]))
-				te--;
-			const char *close = te; /* a closing "##" counts only after a space: "C#" stays */
-			while (close > t && close[-1] == '#')
-				close--;
-			if (close < te && (close == t || is_ascii_space((unsigned char)close[-1])))
-				for (te = close; te > t && is_ascii_space((unsigned char)te[-1]);)
-					te--;
-			if (te > t) {
-				buf_append(out, t, (size_t)(te - t));
-				return;
-			}
-		}
-		line = end ? end + 1 : NULL;
-	}
-}
-
 /* serve's bar over a report page, into b: back to the archive, and the reports of the same
  * kind and language just newer and just older (archive_report_neighbours), each linked with
  * its ?lang=. Everything from the store is escaped. Returns 0, or -1 (500 page in pg) on a
@@ -466,7 +485,11 @@ put_report_nav(struct store *st, const char *kind, const char *slug, size_t slug
 		html_escape(b, href.data, href.len);
 		buf_free(&href);
 		buf_printf(b, "\">%s<bdi>", labels[k][0]);
-		html_escape_str(b, side[k].title && *side[k].title ? side[k].title : side[k].slug);
+		struct buf shown = BUF_INIT;
+		report_title(side[k].title, side[k].markdown, side[k].slug, side[k].slug ? strlen(side[k].slug) : 0,
+		             &shown);
+		html_escape(b, shown.data, shown.len);
+		buf_free(&shown);
 		buf_printf(b, "</bdi>%s</a>", labels[k][1]);
 	}
 	buf_puts(b, "</nav>\n");
@@ -542,13 +565,11 @@ report_page(struct store *st, const char *kind, const char *slug, size_t slug_le
 			buf_free(&title);
 			return -1;
 		}
-		/* Titled as the index lists it: its saved title, else its first heading, else the slug. */
-		if (!title.len)
-			md_first_heading(buf_str(&md), &title);
-		if (!title.len)
-			buf_append(&title, slug, slug_len);
-		page_begin(pg, lang, words_for(lang), words_for(lang)->code, buf_str(&title), NULL);
-		buf_free(&title);
+		/* Titled as the index lists it. */
+		struct buf shown = BUF_INIT;
+		report_title(buf_str(&title), buf_str(&md), slug, slug_len, &shown);
+		page_begin(pg, lang, words_for(lang), words_for(lang)->code, buf_str(&shown), NULL);
+		buf_free(&shown);
 		buf_append(&pg->body, nav.data, nav.len);
 		buf_free(&nav);
 		buf_puts(&pg->body, "<pre>");
@@ -858,7 +879,10 @@ pages_atom(struct store *st, const struct page_req *rq, struct page *pg)
 		put_report_href(&href, kind ? kind : "", slug ? slug : "", lang, "");
 		time_format_rfc3339(r[i].created_at, ts, sizeof ts);
 		buf_puts(b, "<entry>\n<title>");
-		html_escape_str(b, title && *title ? title : slug);
+		struct buf shown = BUF_INIT;
+		report_title(title, r[i].markdown, slug, slug ? strlen(slug) : 0, &shown);
+		html_escape(b, shown.data, shown.len);
+		buf_free(&shown);
 		/* Ids stay the same whatever host name the feed was fetched by. */
 		buf_puts(b, "</title>\n<id>urn:brief:");
 		html_url_encode(b, kind ? kind : "");

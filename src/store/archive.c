@@ -43,8 +43,9 @@ archive_reports(struct store *st, const char *before, int newer, int limit, int 
 		newer = 0;
 	/* "newer": the same order walked up from the cursor, turned round below. */
 	struct buf sql = BUF_INIT;
-	buf_printf(&sql, "SELECT kind, slug, lang, title, created_at, id%s FROM reports WHERE ",
-	           with_bodies ? ", html, markdown" : "");
+	/* The Markdown of a report saved untitled is read too: it is listed by its first heading. */
+	buf_printf(&sql, "SELECT kind, slug, lang, title, created_at, id, %s FROM reports WHERE ",
+	           with_bodies ? "html, markdown" : "NULL, CASE WHEN coalesce(title, '') = '' THEN markdown END");
 	buf_puts(&sql, newer ? "created_at > ?2 OR (created_at = ?2 AND id > ?3) ORDER BY created_at ASC, id ASC"
 	                     : "created_at < ?2 OR (created_at = ?2 AND id < ?3) ORDER BY created_at DESC, id DESC");
 	buf_puts(&sql, " LIMIT ?1");
@@ -67,11 +68,9 @@ archive_reports(struct store *st, const char *before, int newer, int limit, int 
 		r->title = store_col_dup(s, 3, arena);
 		r->created_at = sqlite3_column_int64(s, 4);
 		r->id = sqlite3_column_int64(s, 5);
-		if (with_bodies) {
-			/* an empty body is no body: the feed falls back to the other */
-			r->html = sqlite3_column_bytes(s, 6) ? store_col_dup(s, 6, arena) : NULL;
-			r->markdown = sqlite3_column_bytes(s, 7) ? store_col_dup(s, 7, arena) : NULL;
-		}
+		/* an empty body is no body: the feed falls back to the other */
+		r->html = sqlite3_column_bytes(s, 6) ? store_col_dup(s, 6, arena) : NULL;
+		r->markdown = sqlite3_column_bytes(s, 7) ? store_col_dup(s, 7, arena) : NULL;
 	}
 	sqlite3_finalize(s);
 	for (size_t a = 0, b = *count; newer && a + 1 < b; a++, b--) { /* newest first */
@@ -141,10 +140,12 @@ report_beside(struct store *st, const char *kind, const char *lang, int64_t at, 
 {
 	memset(r, 0, sizeof *r);
 	sqlite3_stmt *s = store_prepare(st,
-		older ? "SELECT slug, title, created_at, id FROM reports WHERE kind = ?1 AND lang = ?2"
+		older ? "SELECT slug, title, created_at, id, CASE WHEN coalesce(title, '') = '' THEN markdown END"
+		        " FROM reports WHERE kind = ?1 AND lang = ?2"
 		        " AND (created_at < ?3 OR (created_at = ?3 AND id < ?4)) AND (html <> '' OR markdown <> '')"
 		        " ORDER BY created_at DESC, id DESC LIMIT 1"
-		      : "SELECT slug, title, created_at, id FROM reports WHERE kind = ?1 AND lang = ?2"
+		      : "SELECT slug, title, created_at, id, CASE WHEN coalesce(title, '') = '' THEN markdown END"
+		        " FROM reports WHERE kind = ?1 AND lang = ?2"
 		        " AND (created_at > ?3 OR (created_at = ?3 AND id > ?4)) AND (html <> '' OR markdown <> '')"
 		        " ORDER BY created_at ASC, id ASC LIMIT 1",
 		NULL);
@@ -162,6 +163,7 @@ report_beside(struct store *st, const char *kind, const char *lang, int64_t at, 
 		r->title = store_col_dup(s, 1, arena);
 		r->created_at = sqlite3_column_int64(s, 2);
 		r->id = sqlite3_column_int64(s, 3);
+		r->markdown = sqlite3_column_bytes(s, 4) ? store_col_dup(s, 4, arena) : NULL;
 	}
 	sqlite3_finalize(s);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_failed(st, e);

@@ -18,15 +18,18 @@ struct archive_report {
 	int64_t id;
 	const char *kind, *slug, *lang, *title; /* any may be NULL */
 	int64_t created_at;
-	const char *html, *markdown;            /* only with with_bodies; NULL when not saved (or
-	                                         * saved empty) */
+	const char *html, *markdown;            /* only with with_bodies (the Markdown also of a
+	                                         * report saved without a title, for its first
+	                                         * heading); NULL when not saved (or saved empty) */
 };
 
 /* The saved reports, newest first (created_at, then id), after the keyset cursor before
  * ("CREATED.ID" of the last report shown; NULL or unreadable = from the newest), at most limit.
  * With newer set, the cursor names the first report of a page and these are the at most limit
  * reports just newer than it (still listed newest first; an unreadable cursor = from the
- * newest). with_bodies also reads the HTML and Markdown. Returns 0 or -1 with e set. */
+ * newest). with_bodies also reads the HTML and Markdown; without it, the Markdown of a report
+ * saved without a title is read still (it is listed by its first heading). Returns 0 or -1 with
+ * e set. */
 int archive_reports(struct store *st, const char *before, int newer, int limit, int with_bodies,
                     struct arena *arena, struct archive_report **out, size_t *count, struct err *e);
 
@@ -46,7 +49,8 @@ int archive_report_lang(struct store *st, const char *kind, const char *slug, si
 /* The reports of the same kind and language just older and just newer than the report
  * kind/slug/lang (slug[0..slug_len)) in the index's order (created_at, then id), among those
  * with a page to show (HTML or Markdown, not saved empty), into *older and *newer (slug and
- * title in arena; id 0 when there is none). Returns 1 when the report is stored, 0 when not
+ * title in arena, and the Markdown of one saved without a title, for its first heading; id 0
+ * when there is none). Returns 1 when the report is stored, 0 when not
  * (both id 0), -1 with e set. */
 int archive_report_neighbours(struct store *st, const char *kind, const char *slug, size_t slug_len,
                               const char *lang, struct arena *arena, struct archive_report *older,

@@ -860,6 +860,34 @@ test_md_report_title(const char *base, const char *db)
 	reply_free(&r);
 }
 
+/* A report saved without a title is listed as its page is titled, by its Markdown's first
+ * heading: in the archive index, the Atom feed and the bar of its neighbour's page (the
+ * reports of test_md_report_title); never by its slug. */
+static void
+test_md_report_listed(const char *base)
+{
+	struct reply r;
+	const char *b = get(base, "/", &r);
+	CHECK_INT(r.status, 200);
+	const char *li = strstr(b, "/r/article/mdtitle-none?lang=zh\"");
+	CHECK(li != NULL && str_starts(strchr(li, '>'), ">标题：C# 与 Rust</a>"));
+	li = strstr(b, "/r/article/mdtitle-plain?lang=en\"");
+	CHECK(li != NULL && str_starts(strchr(li, '>'), ">mdtitle-plain</a>")); /* nothing else to go by */
+	reply_free(&r);
+	b = get(base, "/feed.atom", &r);
+	CHECK_INT(r.status, 200);
+	CHECK(strstr(b, "<title>标题：C# 与 Rust</title>\n<id>urn:brief:article:mdtitle-none:zh</id>") != NULL);
+	struct buf problems = BUF_INIT;
+	CHECK_INT(atom_check(b, r.body.len, &problems), 0);
+	buf_free(&problems);
+	reply_free(&r);
+	b = get(base, "/r/article/mdtitle-saved", &r); /* its newer neighbour is mdtitle-none */
+	CHECK_INT(r.status, 200);
+	CHECK(strstr(b, "<bdi>标题：C# 与 Rust</bdi>") != NULL);
+	CHECK(strstr(b, "<bdi>mdtitle-none</bdi>") == NULL);
+	reply_free(&r);
+}
+
 /* GET base+path with an Accept-Language header (NULL: none); fills r. Returns the body. */
 static const char *
 get_accept(const char *base, const char *path, const char *accept, struct reply *r)
@@ -1604,6 +1632,7 @@ main(void)
 	test_zh_search(base);
 	test_report_lang(base, db);
 	test_md_report_title(base, db);
+	test_md_report_listed(base);
 	test_ui_lang(base);
 	test_concurrent_writer(base, db);
 	test_conditional_get(base, db);
