@@ -864,13 +864,19 @@ pages_atom(struct store *st, const struct page_req *rq, struct page *pg)
 	pg->content_type = "application/atom+xml; charset=utf-8";
 	char ts[32];
 	time_format_rfc3339(n ? r[0].created_at : 0, ts, sizeof ts);
-	buf_puts(b, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n"
-	            "<title>brief</title>\n<id>urn:brief:archive</id>\n<link rel=\"self\" href=\"");
+	/* The feed's own words in the reader's language; each entry in its report's (xml:lang). */
+	const struct words *w = words_for(rq->ui);
+	buf_printf(b, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" "
+	              "xml:lang=\"%s\">\n<title>%s</title>\n<id>urn:brief:archive</id>\n<link rel=\"self\" href=\"",
+	           w->code, w->nav_all);
 	html_escape_str(b, rq->base);
-	buf_puts(b, "/feed.atom\"/>\n<link href=\"");
+	struct buf lq = BUF_INIT; /* a ?lang= the feed was asked with is kept in its links */
+	put_lang_param(&lq, link_lang(rq), 1);
+	buf_printf(b, "/feed.atom%s\"/>\n<link href=\"", buf_str(&lq));
 	html_escape_str(b, rq->base);
 	/* RFC 4287 wants an author of the feed or of every entry: brief writes the reports. */
-	buf_printf(b, "/\"/>\n<updated>%s</updated>\n<author><name>brief</name></author>\n", ts);
+	buf_printf(b, "/%s\"/>\n<updated>%s</updated>\n<author><name>brief</name></author>\n", buf_str(&lq), ts);
+	buf_free(&lq);
 	buf_puts(b, "<generator>brief</generator>\n");
 	for (size_t i = 0; i < n; i++) {
 		const char *kind = r[i].kind, *slug = r[i].slug, *lang = r[i].lang, *title = r[i].title;
@@ -878,7 +884,13 @@ pages_atom(struct store *st, const struct page_req *rq, struct page *pg)
 		buf_puts(&href, rq->base);
 		put_report_href(&href, kind ? kind : "", slug ? slug : "", lang, "");
 		time_format_rfc3339(r[i].created_at, ts, sizeof ts);
-		buf_puts(b, "<entry>\n<title>");
+		buf_puts(b, "<entry");
+		if (lang && *lang) {
+			buf_puts(b, " xml:lang=\"");
+			html_escape_str(b, lang);
+			buf_putc(b, '"');
+		}
+		buf_puts(b, ">\n<title>");
 		struct buf shown = BUF_INIT;
 		report_title(title, r[i].markdown, slug, slug ? strlen(slug) : 0, &shown);
 		html_escape(b, shown.data, shown.len);
@@ -894,6 +906,8 @@ pages_atom(struct store *st, const struct page_req *rq, struct page *pg)
 		html_escape(b, href.data, href.len);
 		buf_printf(b, "\"/>\n<updated>%s</updated>\n<category term=\"", ts);
 		html_escape_str(b, kind);
+		buf_puts(b, "\" label=\"");
+		html_escape_str(b, kind_name(w, kind));
 		buf_puts(b, "\"/>\n");
 		if (r[i].html) {
 			buf_puts(b, "<content type=\"html\">");

@@ -912,6 +912,82 @@ get_accept(const char *base, const char *path, const char *accept, struct reply 
 	return buf_str(&r->body);
 }
 
+/* The xml:lang in scope at the first element named name in doc (a child of the root, or of its
+ * entry whose <id> is entry_id when that is not NULL), into out ("" when none). */
+static void
+atom_lang_of(xmlDocPtr doc, const char *entry_id, const char *name, char *out, size_t size)
+{
+	out[0] = '\0';
+	for (xmlNodePtr n = doc ? xmlDocGetRootElement(doc)->children : NULL; n; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		xmlNodePtr at = NULL;
+		if (!entry_id && xmlStrcmp(n->name, (const xmlChar *)name) == 0) {
+			at = n;
+		} else if (entry_id && xmlStrcmp(n->name, (const xmlChar *)"entry") == 0) {
+			xmlNodePtr id = NULL, el = NULL;
+			for (xmlNodePtr c = n->children; c; c = c->next) {
+				if (c->type == XML_ELEMENT_NODE && xmlStrcmp(c->name, (const xmlChar *)"id") == 0)
+					id = c;
+				if (c->type == XML_ELEMENT_NODE && xmlStrcmp(c->name, (const xmlChar *)name) == 0 && !el)
+					el = c;
+			}
+			xmlChar *text = id ? xmlNodeGetContent(id) : NULL;
+			if (text && strcmp((const char *)text, entry_id) == 0)
+				at = el;
+			xmlFree(text);
+		}
+		if (at) {
+			xmlChar *lang = xmlNodeGetLang(at);
+			snprintf(out, size, "%s", lang ? (const char *)lang : "");
+			xmlFree(lang);
+			return;
+		}
+	}
+}
+
+/* The Atom feed of reports speaks the reader's language (?lang=, else Accept-Language): its
+ * xml:lang and title; each entry says its report's language, so a reader of an English feed
+ * gets a Chinese digest's title and content tagged zh (fonts, hyphenation, screen readers). */
+static void
+test_atom_lang(const char *base)
+{
+	static const struct {
+		const char *path, *accept, *feed;
+	} cases[] = {
+		{"/feed.atom", NULL, "en"},
+		{"/feed.atom?lang=zh", NULL, "zh"},
+		{"/feed.atom", "zh-CN,zh;q=0.9", "zh"},
+	};
+	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		struct reply r;
+		const char *b = get_accept(base, cases[k].path, cases[k].accept, &r);
+		CHECK_INT(r.status, 200);
+		xmlDocPtr doc = xmlReadMemory(b, (int)r.body.len, "feed.atom", NULL, XML_PARSE_NONET | XML_PARSE_NOERROR);
+		CHECK(doc != NULL);
+		char lang[32];
+		atom_lang_of(doc, NULL, "title", lang, sizeof lang);
+		CHECK_STR(lang, cases[k].feed);
+		atom_lang_of(doc, "urn:brief:daily:2026-02-21:zh", "title", lang, sizeof lang);
+		CHECK_STR(lang, "zh");
+		atom_lang_of(doc, "urn:brief:daily:2026-02-21:zh", "content", lang, sizeof lang);
+		CHECK_STR(lang, "zh");
+		atom_lang_of(doc, "urn:brief:daily:2026-02-21:en", "title", lang, sizeof lang);
+		CHECK_STR(lang, "en");
+		xmlFreeDoc(doc);
+		/* the feed's own title in its language: a Chinese reader's is not English */
+		CHECK((strstr(b, "<title>brief · 全部报告</title>") != NULL) == (strcmp(cases[k].feed, "zh") == 0));
+		CHECK(strstr(b, "<category term=\"daily\" label=\"日报\"/>") != NULL ||
+		      strcmp(cases[k].feed, "zh") != 0);
+		/* a ?lang= it was asked with stays in its own links (self: the URL subscribed to) */
+		CHECK((strstr(b, "/feed.atom?lang=zh\"/>") != NULL) == (cases[k].accept == NULL && k > 0));
+		struct buf problems = BUF_INIT;
+		CHECK_INT(atom_check(b, r.body.len, &problems), 0);
+		buf_free(&problems);
+		reply_free(&r);
+	}
+}
+
 /* serve's own words for a Chinese reader: ?lang=zh, else the browser's Accept-Language, picks
  * them on the archive, the item lists, an item, the error pages and a refused search, with
  * <html lang="zh">; a report page's bar is in the report's language. English stays the default. */
@@ -1634,6 +1710,7 @@ main(void)
 	test_md_report_title(base, db);
 	test_md_report_listed(base);
 	test_ui_lang(base);
+	test_atom_lang(base);
 	test_concurrent_writer(base, db);
 	test_conditional_get(base, db);
 	test_future_date(base, db);
