@@ -392,6 +392,10 @@ pages_index(struct store *st, const struct page_req *rq, struct page *pg)
 		put_report_href(&href, kind ? kind : "", slug ? slug : "", lang, "");
 		html_escape(b, href.data, href.len);
 		buf_free(&href);
+		if (lang && *lang) { /* a title in its report's language, whatever the page's */
+			buf_puts(b, "\" lang=\"");
+			html_escape_str(b, lang);
+		}
 		buf_puts(b, "\">");
 		struct buf shown = BUF_INIT;
 		report_title(title, r[i].markdown, slug, slug ? strlen(slug) : 0, &shown);

@@ -988,6 +988,22 @@ test_atom_lang(const char *base)
 	}
 }
 
+/* The archive index marks each report's title with the report's language, on a page in either
+ * language: a Chinese title on an English page is read and drawn as Chinese. */
+static void
+test_index_title_lang(const char *base)
+{
+	static const char *const pages[] = {"/", "/?lang=zh"};
+	for (size_t k = 0; k < 2; k++) {
+		struct reply r;
+		const char *b = get(base, pages[k], &r);
+		CHECK_INT(r.status, 200);
+		CHECK(strstr(b, "<a href=\"/r/daily/2026-02-21?lang=zh\" lang=\"zh\">日报 2026-02-21</a>") != NULL);
+		CHECK(strstr(b, "<a href=\"/r/daily/2026-02-21?lang=en\" lang=\"en\">Daily 2026-02-21</a>") != NULL);
+		reply_free(&r);
+	}
+}
+
 /* serve's own words for a Chinese reader: ?lang=zh, else the browser's Accept-Language, picks
  * them on the archive, the item lists, an item, the error pages and a refused search, with
  * <html lang="zh">; a report page's bar is in the report's language. English stays the default. */
@@ -1711,6 +1727,7 @@ main(void)
 	test_md_report_listed(base);
 	test_ui_lang(base);
 	test_atom_lang(base);
+	test_index_title_lang(base);
 	test_concurrent_writer(base, db);
 	test_conditional_get(base, db);
 	test_future_date(base, db);
