@@ -172,16 +172,18 @@ page_begin(struct page *pg, const char *lang, const struct words *w, const char 
 	struct buf *b = &pg->body;
 	pg->status = 200;
 	pg->content_type = "text/html; charset=utf-8";
-	struct buf full = BUF_INIT;
+	struct buf full = BUF_INIT, alt = BUF_INIT, lq = BUF_INIT;
+	put_lang_param(&lq, keep, 1); /* the feed too: a reader subscribing gets it in this language */
 	buf_printf(&full, "%s · brief", title ? title : "");
-	page_head(b, PAGE_SERVED, lang, buf_str(&full), NULL,
-	          "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"brief\" href=\"/feed.atom\">\n", css);
+	buf_printf(&alt, "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"brief\" href=\"/feed.atom%s\">\n",
+	           buf_str(&lq));
+	page_head(b, PAGE_SERVED, lang, buf_str(&full), NULL, buf_str(&alt), css);
 	buf_free(&full);
-	struct buf lq = BUF_INIT;
-	put_lang_param(&lq, keep, 1);
+	buf_free(&alt);
 	buf_printf(b, "<header><a href=\"/%s\">brief</a><a href=\"/items%s\">%s</a>", buf_str(&lq), buf_str(&lq),
 	           w->items);
-	buf_puts(b, "<a href=\"/feed.atom\">atom</a><form action=\"/items\" method=\"get\" role=\"search\">");
+	buf_printf(b, "<a href=\"/feed.atom%s\">atom</a><form action=\"/items\" method=\"get\" role=\"search\">",
+	           buf_str(&lq));
 	if (keep)
 		buf_printf(b, "<input type=\"hidden\" name=\"lang\" value=\"%s\">", keep);
 	buf_printf(b, "<input type=\"search\" name=\"q\" placeholder=\"%s\" value=\"", w->search_box);

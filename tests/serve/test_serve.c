@@ -1020,6 +1020,10 @@ test_ui_lang(const char *base)
 	CHECK(strstr(b, "href=\"/items?lang=zh\"") != NULL);
 	CHECK(strstr(b, "<input type=\"hidden\" name=\"lang\" value=\"zh\">") != NULL);
 	CHECK(strstr(b, "search items") == NULL);
+	/* the feed link and the feed a browser discovers too: a feed reader sends no Accept-Language */
+	CHECK(strstr(b, "<a href=\"/feed.atom?lang=zh\">") != NULL);
+	CHECK(strstr(b, "type=\"application/atom+xml\" title=\"brief\" href=\"/feed.atom?lang=zh\"") != NULL);
+	CHECK(strstr(b, "\"/feed.atom\"") == NULL);
 	reply_free(&r);
 	b = get(base, "/items?q=zzzzqqqq&lang=zh", &r);
 	CHECK_INT(r.status, 200);
