@@ -356,7 +356,6 @@ report_title(const char *title, const char *markdown, const char *slug, size_t s
 		buf_append(out, slug, slug_len);
 }
 
-
 /* The name of report kind (NULL: "") in w's words; an unknown kind is its own name. */
 static const char *
 kind_name(const struct words *w, const char *kind)
