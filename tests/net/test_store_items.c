@@ -193,6 +193,20 @@ put_parsed(void *ctx, const struct feed_doc *doc, const struct feed_item *item)
 	return store_item_put(p->w, p->source_id, item, 1767225600 + 30 * 86400, &r, &e);
 }
 
+/* Parses the feed document XML (LEN bytes) into the store ST through W as source SID, in one
+ * transaction, as a fetch does; the items are stored as fetched by put_parsed. */
+static void
+parse_into(struct store *st, struct store_items *w, int64_t sid, const char *xml, size_t len,
+           struct arena *a)
+{
+	struct put_ctx pc = {w, sid};
+	struct feed_doc doc;
+	struct err e;
+	CHECK(store_begin(st, &e) == 0);
+	CHECK(feed_parse(xml, len, NULL, a, put_parsed, &pc, &doc) == 0);
+	CHECK(store_commit(st, &e) == 0);
+}
+
 /* Entries without ids whose links differ only in the #fragment (a changelog page's "#v1",
  * "#v2"; a one-page news list's anchors) are different items: the later must not overwrite the
  * earlier. A link that gains, loses or keeps its fragment is still the same item, and keys
@@ -274,12 +288,8 @@ test_updated_only(void)
 	CHECK(store_source_add(&st, SOURCE_USER, "http://u.example/feed", "U", NULL, NULL, 100, &sid, NULL, &e) == 0);
 	struct store_items w;
 	CHECK(store_items_open(&w, &st, &e) == 0);
-	struct put_ctx pc = {&w, sid};
 	struct arena a = ARENA_INIT;
-	struct feed_doc doc;
-	CHECK(store_begin(&st, &e) == 0);
-	CHECK(feed_parse(atom, sizeof atom - 1, NULL, &a, put_parsed, &pc, &doc) == 0);
-	CHECK(store_commit(&st, &e) == 0);
+	parse_into(&st, &w, sid, atom, sizeof atom - 1, &a);
 	CHECK_INT(test_query_int(&st, "SELECT published FROM items WHERE dedupe_key = 'g:u1'"), 1767261600); /* its <updated> */
 	CHECK_INT(test_query_int(&st, "SELECT published FROM items WHERE dedupe_key = 'g:u2'"), 1767254400); /* <published> wins */
 	CHECK_INT(test_query_int(&st, "SELECT count(*) FROM items WHERE dedupe_key = 'g:u3' AND published IS NULL"), 1);
@@ -311,9 +321,7 @@ test_updated_only(void)
 		"<item><guid isPermaLink='false'>ep2</guid><title>Episode two</title><link>https://p.example/ep2</link>"
 		"<pubDate>Thu, 01 Jan 2026 10:00:00 GMT</pubDate>"
 		"<enclosure url='https://cdn.example/ep2.mp3' type='audio/mpeg'/></item></channel></rss>";
-	CHECK(store_begin(&st, &e) == 0);
-	CHECK(feed_parse(rss, sizeof rss - 1, NULL, &a, put_parsed, &pc, &doc) == 0);
-	CHECK(store_commit(&st, &e) == 0);
+	parse_into(&st, &w, sid, rss, sizeof rss - 1, &a);
 	CHECK(store_select_window(&st, 1767261600 + 3600, 24, NULL, 0, &a, &arts, &n, &e) == 0);
 	const char *ep1 = NULL, *ep2 = NULL;
 	for (size_t i = 0; i < n; i++) {
@@ -472,14 +480,9 @@ test_feedburner_old_key(void)
 	CHECK(store_exec(&st, sql, &e) == 0);
 	struct store_items w;
 	CHECK(store_items_open(&w, &st, &e) == 0);
-	struct put_ctx pc = {&w, sid};
 	struct arena a = ARENA_INIT;
-	struct feed_doc doc;
-	for (int run = 0; run < 2; run++) { /* the second fetch finds both again */
-		CHECK(store_begin(&st, &e) == 0);
-		CHECK(feed_parse(rss, sizeof rss - 1, NULL, &a, put_parsed, &pc, &doc) == 0);
-		CHECK(store_commit(&st, &e) == 0);
-	}
+	for (int run = 0; run < 2; run++) /* the second fetch finds both again */
+		parse_into(&st, &w, sid, rss, sizeof rss - 1, &a);
 	CHECK_INT(test_query_int(&st, "SELECT count(*) FROM items"), 2);
 	CHECK_INT(test_query_int(&st, "SELECT count(*) FROM items WHERE title = 'Old post'"), 1);
 	CHECK_INT(test_query_int(&st, "SELECT first_seen FROM items WHERE title = 'Old post'"), 400);
@@ -511,12 +514,8 @@ test_ahead_of_fetch(void)
 	CHECK(store_source_add(&st, SOURCE_USER, "http://ahead.example/feed", "A", NULL, NULL, 100, &sid, NULL, &e) == 0);
 	struct store_items w;
 	CHECK(store_items_open(&w, &st, &e) == 0);
-	struct put_ctx pc = {&w, sid};
 	struct arena a = ARENA_INIT;
-	struct feed_doc doc;
-	CHECK(store_begin(&st, &e) == 0);
-	CHECK(feed_parse(rss, sizeof rss - 1, NULL, &a, put_parsed, &pc, &doc) == 0);
-	CHECK(store_commit(&st, &e) == 0);
+	parse_into(&st, &w, sid, rss, sizeof rss - 1, &a);
 	CHECK_INT(test_query_int(&st, "SELECT count(*) FROM items WHERE published > first_seen"), 1);
 	struct article *arts;
 	size_t n;
