@@ -966,6 +966,50 @@ test_retry_after_ms(void)
 	rate_limit_case("429_ms");
 }
 
+/* Found in review: a 5xx's stated wait was read only from headers: Google's 503 for an
+ * overloaded model says it in the body (a RetryInfo's retryDelay), which was read on 429s only,
+ * so the backoff of 0.5, 1 and 2 s spent every attempt inside the overload. Now a 5xx body's
+ * retryDelay is waited like a 429's. */
+static void
+test_gemini_503_retry_delay(void)
+{
+	rate_limit_case("gemini_503");
+}
+
+/* Found in review: a 503 asking for an hour (Retry-After: 3600, a server down for maintenance)
+ * was waited out for the longest wait honoured, a minute, per attempt, per batch and per stage,
+ * while a 429 asking the same stopped the provider at once. Now it stops it the same way: the
+ * request fails at once, and no later request of the run is sent. */
+static void
+test_503_long_retry_after(void)
+{
+	llmsrv_reset(srv);
+	struct llm_client c;
+	direct_client(&c, "sk-test-maintenance"); /* the halt holds for this key, the whole process */
+	c.cfg.max_attempts = 2; /* before the fix: one wait of a minute, not three */
+	struct buf user = BUF_INIT;
+	score_user(&user, 3);
+	struct llm_request req = {.task = PROMPT_SCORE, .lang = "en", .user = buf_str(&user), .max_tokens = 600};
+	struct llm_request *reqs[] = {&req};
+	llmsrv_push_faults(srv, "503_hour,503_hour");
+	llm_run(&c, reqs, 1);
+	CHECK(!req.is_ok);
+	CHECK_INT(req.attempts, 1);
+	CHECK(strstr(req.error, "HTTP 503") != NULL && strstr(req.error, "3600") != NULL);
+	CHECK(c.halted[0]);
+	llm_request_clear(&req);
+	struct llm_request later = {.task = PROMPT_SCORE, .lang = "en", .user = buf_str(&user), .max_tokens = 600};
+	reqs[0] = &later;
+	llm_run(&c, reqs, 1);
+	CHECK(!later.is_ok);
+	CHECK_INT(later.attempts, 0);
+	CHECK_INT(llmsrv_faults_pending(srv), 1);
+	llmsrv_clear_faults(srv);
+	llm_request_clear(&later);
+	buf_free(&user);
+	llm_client_free(&c);
+}
+
 /* Found in review: Gemini answers a spent per-day quota with the same 429 as its per-minute
  * limit (a QuotaFailure whose quotaId names PerDay) and a retryDelay of seconds; every batch was
  * asked to its last attempt, each with a warning, though nothing could be answered before the
@@ -1171,6 +1215,8 @@ main(void)
 	test_gemini_retry_delay();
 	test_retry_after_ms();
 	test_gemini_day_quota();
+	test_gemini_503_retry_delay();
+	test_503_long_retry_after();
 	test_error_under_200();
 	test_key_refused();
 	llmsrv_stop(srv);

@@ -123,6 +123,23 @@ reply(struct MHD_Connection *c, unsigned status, const char *body, const char *r
 	return reply_with(c, status, body, retry_after ? "Retry-After" : NULL, retry_after);
 }
 
+/* Google's 503 for an overloaded model (UNAVAILABLE, its error object in a one-element list, no
+ * Retry-After header) with a RetryInfo asking for delay_s seconds. */
+static enum MHD_Result
+reply_gemini_503(struct MHD_Connection *c, int delay_s)
+{
+	char delay[24];
+	snprintf(delay, sizeof delay, "%ds", delay_s);
+	json_t *e = json_pack("[{s:{s:i,s:s,s:s,s:[{s:s,s:s}]}}]", "error", "code", 503, "message",
+	                      "The model is overloaded. Please try again later.", "status", "UNAVAILABLE", "details",
+	                      "@type", "type.googleapis.com/google.rpc.RetryInfo", "retryDelay", delay);
+	char *es = json_dumps(e, JSON_INDENT(2));
+	enum MHD_Result ret = reply(c, 503, es, NULL);
+	free(es);
+	json_decref(e);
+	return ret;
+}
+
 /* Gemini's 429 (RESOURCE_EXHAUSTED, its error object in a one-element list, no Retry-After
  * header): a QuotaFailure naming quota_id and a RetryInfo asking for delay_s seconds. */
 static enum MHD_Result
@@ -427,7 +444,7 @@ chat(struct llmsrv *s, struct MHD_Connection *c, const struct buf *body)
 	char *fault = NULL;
 	if (!limited[0] && !(fault = next_aimed_fault(s, user)))
 		fault = next_fault(s);
-	if (fault && (strcmp(fault, "gemini_429") == 0 || strcmp(fault, "429_ms") == 0)) {
+	if (fault && (strcmp(fault, "gemini_429") == 0 || strcmp(fault, "429_ms") == 0 || strcmp(fault, "gemini_503") == 0)) {
 		/* a per-minute limit: every request in the next retry_after_s seconds meets it too */
 		pthread_mutex_lock(&s->lock);
 		s->limited_until_ms = time_mono_ms() + (int64_t)s->opts.retry_after_s * 1000;
@@ -437,6 +454,10 @@ chat(struct llmsrv *s, struct MHD_Connection *c, const struct buf *body)
 	}
 	if (strcmp(limited, "gemini_429") == 0) {
 		ret = reply_gemini_429(c, "GenerateRequestsPerMinutePerProjectPerModel-FreeTier", s->opts.retry_after_s);
+		goto out;
+	}
+	if (strcmp(limited, "gemini_503") == 0) {
+		ret = reply_gemini_503(c, s->opts.retry_after_s);
 		goto out;
 	}
 	if (strcmp(limited, "429_ms") == 0) { /* the wait in milliseconds only, as some gateways say it */
@@ -477,6 +498,10 @@ chat(struct llmsrv *s, struct MHD_Connection *c, const struct buf *body)
 	}
 	if (fault && strcmp(fault, "429_hour") == 0) {
 		ret = reply_error(c, 429, "daily request limit reached (stand-in)", "3600");
+		goto out;
+	}
+	if (fault && strcmp(fault, "503_hour") == 0) { /* a maintenance window: come back in an hour */
+		ret = reply_error(c, 503, "the service is down for maintenance (stand-in)", "3600");
 		goto out;
 	}
 	if (fault && strcmp(fault, "500") == 0) {

@@ -46,7 +46,10 @@
  * without taking a fault, as a real per-minute limit holds), "429_ms" (a 429 whose wait is only
  * in a retry-after-ms header, retry_after_s * 1000, holding the same way) and "gemini_day"
  * (Gemini's per-day quota spent: the same 429 with a quotaId naming PerDay, retryDelay "1s"; it
- * holds for one request, queue it as often as it should answer).
+ * holds for one request, queue it as often as it should answer), "gemini_503" (Google's 503
+ * UNAVAILABLE for an overloaded model, in a one-element list, no Retry-After header, a RetryInfo
+ * retryDelay of retry_after_s; it holds like "gemini_429") and "503_hour" (a 503 with
+ * Retry-After: 3600, as a server down for maintenance answers).
  *
  * Token counting (the same rule for every client, so comparisons are fair): ASCII bytes / 4
  * plus one per non-ASCII code point, over all message contents; a system message seen before
@@ -62,7 +65,7 @@ struct llmsrv_opts {
 	int latency_ms;    /* base latency per chat request */
 	int ms_per_token;  /* extra latency per completion token */
 	int hang_ms;       /* the longest "hang" holds a request open (default 3000) */
-	int retry_after_s; /* the Retry-After of "429", the wait of "gemini_429", "429_ms" (default 1) */
+	int retry_after_s; /* the Retry-After of "429", the wait of "gemini_429", "429_ms", "gemini_503" (default 1) */
 	int port;          /* 0 = any free port */
 };
 

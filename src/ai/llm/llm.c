@@ -470,13 +470,15 @@ google_details(json_t *err, struct llm_request *r)
 	return is_day;
 }
 
-/* Whether r's 429 says the quota is gone rather than "slow down": OpenAI's insufficient_quota
- * code or type in the error body, a Google QuotaFailure naming a per-day quota, or a wait
- * (Retry-After, retry-after-ms or Google's retryDelay, read into r->retry_after_ms here) beyond
- * the longest wait honoured (a daily limit's "come back in an hour"). Then c is halted (warned
- * once) and 1 is returned. */
+/* Whether r's 429 (or its error object under 200) says the quota is gone rather than "slow
+ * down": OpenAI's insufficient_quota code or type in the error body, a Google QuotaFailure
+ * naming a per-day quota, or a wait (Retry-After, retry-after-ms or Google's retryDelay, read
+ * into r->retry_after_ms here) beyond the longest wait honoured (a daily limit's "come back in
+ * an hour"); for a 5xx (status >= 500) only the wait counts (a maintenance window's hour; a
+ * retryDelay in its body is read as a 429's). Then c is halted (warned once) and 1 is
+ * returned. */
 static int
-quota_spent(struct llm_client *c, struct llm_request *r)
+quota_spent(struct llm_client *c, struct llm_request *r, long status)
 {
 	json_t *eb = json_loadb(buf_str(&r->response), r->response.len, 0, NULL);
 	json_t *err = error_object(eb);
@@ -484,18 +486,22 @@ quota_spent(struct llm_client *c, struct llm_request *r)
 	const char *type = json_string_value(json_object_get(err, "type"));
 	int is_quota = (code && strcmp(code, "insufficient_quota") == 0) || (type && strcmp(type, "insufficient_quota") == 0);
 	is_quota |= google_details(err, r);
+	if (status >= 500)
+		is_quota = 0; /* a server error is no quota, whatever its body names */
 	int is_long = r->retry_after_ms > MAX_RETRY_AFTER_MS;
 	if ((is_quota || is_long) && !c->halted[0]) {
 		const char *msg = json_string_value(json_object_get(err, "message"));
 		struct buf m = BUF_INIT;
-		buf_puts(&m, msg ? msg : "rate limited");
+		buf_puts(&m, msg ? msg : status >= 500 ? "server error" : "rate limited");
 		char *shown = buf_detach(&m);
 		redact_secret(shown, c->cfg.api_key); /* before it is cut: a key cut in two is not found */
 		char why[256];
+		long shown_status = status >= 500 ? status : 429;
 		if (is_quota)
 			snprintf(why, sizeof why, "HTTP 429, the provider's quota is spent: %.160s", shown);
 		else
-			snprintf(why, sizeof why, "HTTP 429, asked to wait %ld s: %.160s", r->retry_after_ms / 1000, shown);
+			snprintf(why, sizeof why, "HTTP %ld, asked to wait %ld s: %.160s", shown_status,
+			         r->retry_after_ms / 1000, shown);
 		free(shown);
 		halt(c, why);
 	}
@@ -518,7 +524,7 @@ finish(struct llm_client *c, struct llm_request *r, CURLcode code)
 	if (code != CURLE_OK) {
 		snprintf(r->error, sizeof r->error, "%s", curl_easy_strerror(code));
 		retryable = 1;
-	} else if (status == 429 && quota_spent(c, r)) {
+	} else if ((status == 429 || status >= 500) && quota_spent(c, r, status)) {
 		snprintf(r->error, sizeof r->error, "%s", c->halted);
 	} else if (status == 429 || status == 408 || status >= 500) {
 		snprintf(r->error, sizeof r->error, "HTTP %ld", status);
@@ -584,7 +590,7 @@ finish(struct llm_client *c, struct llm_request *r, CURLcode code)
 			char kind[128];
 			snprintf(kind, sizeof kind, "%s %s", ecode ? ecode : "", etype ? etype : "");
 			snprintf(r->error, sizeof r->error, "the provider answered an error: %.160s", msg ? msg : kind);
-			if (quota_spent(c, r))
+			if (quota_spent(c, r, status))
 				snprintf(r->error, sizeof r->error, "%s", c->halted);
 			else
 				retryable = str_icasestr(kind, strlen(kind), "rate_limit") || str_icasestr(kind, strlen(kind), "overload") ||

@@ -11,7 +11,9 @@
  * with a warning when it stands. Other 4xx fail at once. A 400 that names response_format makes the
  * client fall back to json_object mode (schema in the instructions, same local validation)
  * for the rest of the run. A 429 whose error code is insufficient_quota, or whose QuotaFailure
- * names a per-day quota (Gemini's), or whose wait asks for more than a minute, is no rate limit to wait out: the client warns once and sends nothing
+ * names a per-day quota (Gemini's), or whose wait asks for more than a minute (so does a 5xx's:
+ * a maintenance window's hour; a 5xx body's RetryInfo retryDelay is waited as a 429's), is no
+ * rate limit to wait out: the client warns once and sends nothing
  * more for the rest of the run (llm_client.halted), so the callers' offline fallbacks take what is
  * left at once; so do a 401 and a 402 (a refused key, a spent balance), a 403 that carries the
  * API's error object and a 400 whose error object says API_KEY_INVALID (Gemini's refused key; an
