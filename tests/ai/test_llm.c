@@ -210,6 +210,51 @@ fault_case(const char *fault, long extra)
 	store_close(&st);
 }
 
+/* Found in review: the answer cache was keyed by the model's name without the endpoint, so
+ * pointing [llm] base_url at another server that serves a model of the same name (a local
+ * server's alias, "default", "llama3" on two hosts) served the first server's answers, scores,
+ * summaries and highlights, as the second's, and the second was never asked. Now the endpoint
+ * is part of the cache's identity: the second server is asked, and going back to the first
+ * asks nothing again. */
+static void
+test_cache_per_endpoint(void)
+{
+	char path[512];
+	snprintf(path, sizeof path, "%s/endpoints.db", test_tmpdir());
+	struct store st;
+	fx_standard(&st, path);
+	struct llmsrv_opts o2 = {0};
+	struct llmsrv *other = llmsrv_start(&o2);
+	CHECK(other != NULL);
+	if (!other) {
+		store_close(&st);
+		return;
+	}
+	llmsrv_reset(srv);
+	struct arena a = ARENA_INIT;
+	struct curate_result r;
+	CHECK(curate(&st, &base_cfg, 0, &a, &r) == 11);
+	CHECK(r.llm_requests > 0);
+	setenv("BRIEF_LLM_BASE_URL", llmsrv_base_url(other), 1); /* the same model name, another server */
+	struct arena b = ARENA_INIT;
+	struct curate_result r2;
+	CHECK(curate(&st, &base_cfg, 0, &b, &r2) == 11);
+	struct llmsrv_stats s;
+	llmsrv_get_stats(other, &s);
+	CHECK_INT(s.requests, r.llm_requests);
+	CHECK_INT(r2.llm_requests, r.llm_requests);
+	setenv("BRIEF_LLM_BASE_URL", llmsrv_base_url(srv), 1);
+	struct arena c = ARENA_INIT;
+	struct curate_result r3;
+	CHECK(curate(&st, &base_cfg, 0, &c, &r3) == 11);
+	CHECK_INT(r3.llm_requests, 0); /* the first server's answers are still its own */
+	llmsrv_stop(other);
+	arena_free(&a);
+	arena_free(&b);
+	arena_free(&c);
+	store_close(&st);
+}
+
 /* 12 generated stories in the store NAME under the test directory, curated with batch_cfg
  * while the stand-in answers with FAULTS first; curate()'s count. */
 static int
@@ -1177,6 +1222,7 @@ main(void)
 	unsetenv("BRIEF_LLM_PROVIDER");
 	unsetenv("OPENAI_API_KEY");
 	test_clean_and_rerun();
+	test_cache_per_endpoint();
 	static const struct {
 		const char *fault;
 		long extra;

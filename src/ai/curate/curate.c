@@ -63,7 +63,7 @@ stage_env_open(const struct config *cfg, struct store *st, int64_t now, struct l
 	if (llm_client_init(client, &lc, st, e) < 0)
 		return -1;
 	memset(env, 0, sizeof *env);
-	env->be = (struct batch_env){client, st, client->cfg.model, now};
+	env->be = (struct batch_env){client, st, client->cfg.model, now, client->cache_model};
 	const struct config_values *v = config_values(cfg);
 	env->score_batch = (int)v->llm_batch_size;
 	env->enrich_batch = (int)v->llm_enrich_batch_size; /* 0: one batch per lane */

@@ -60,7 +60,7 @@ highlights_cached(const struct batch_env *env, const char *hash, int is_en, stru
 {
 	if (!env->st)
 		return NULL;
-	const char *cached = llmcache_get(env->st, "highlights", prompt_version(PROMPT_HIGHLIGHTS), env->model, hash,
+	const char *cached = llmcache_get(env->st, "highlights", prompt_version(PROMPT_HIGHLIGHTS), env->cache_model, hash,
 	                                  arena);
 	json_t *v = cached ? json_loads(cached, 0, NULL) : NULL;
 	const char *text = json_string_value(json_object_get(v, "highlights"));
@@ -78,7 +78,7 @@ highlights_take(const struct batch_env *env, const char *hash, json_t *answer, i
 		return NULL;
 	char *s = json_dumps(answer, JSON_COMPACT | JSON_SORT_KEYS);
 	struct err e;
-	if (env->st && llmcache_put(env->st, "highlights", prompt_version(PROMPT_HIGHLIGHTS), env->model, hash, s,
+	if (env->st && llmcache_put(env->st, "highlights", prompt_version(PROMPT_HIGHLIGHTS), env->cache_model, hash, s,
 	                            env->now, &e) < 0)
 		log_warn("llm cache: %s", e.msg);
 	free(s);

@@ -35,7 +35,7 @@ from_cache(const struct batch_env *env, struct batch_task *t, struct batch_item 
 {
 	struct arena scratch = ARENA_INIT;
 	for (size_t i = 0; i < n; i++) {
-		const char *cached = llmcache_get(env->st, prompt_task_name(t->task), prompt_version(t->task), env->model,
+		const char *cached = llmcache_get(env->st, prompt_task_name(t->task), prompt_version(t->task), env->cache_model,
 		                                  items[i].hash, &scratch);
 		json_t *entry = cached ? json_loads(cached, 0, NULL) : NULL;
 		if (entry && t->apply(t->ctx, items[i].index, entry) == 0)
@@ -172,7 +172,7 @@ collect(const struct batch_env *env, struct batch_task *t, struct batch_item **m
 			it->is_done = 1;
 			char *s = json_dumps(copy, JSON_COMPACT | JSON_SORT_KEYS);
 			struct err e;
-			if (env->st && llmcache_put(env->st, prompt_task_name(t->task), prompt_version(t->task), env->model,
+			if (env->st && llmcache_put(env->st, prompt_task_name(t->task), prompt_version(t->task), env->cache_model,
 			                            it->hash, s, env->now, &e) < 0)
 				log_warn("llm cache: %s", e.msg);
 			free(s);

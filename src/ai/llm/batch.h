@@ -2,8 +2,9 @@
  * batches with short per-batch ids, answers checked id by id, and re-asks for exactly the
  * items whose id was missing, unknown, duplicated or whose entry was unusable.
  *
- * Cache design: one llm_cache row per item, keyed by (task, prompt version, model, hash of the
- * item's exact body as sent, plus the output language for enrich). The per-batch id is not
+ * Cache design: one llm_cache row per item, keyed by (task, prompt version, model and endpoint
+ * (llm_cache_model), hash of the item's exact body as sent, plus the output language for
+ * enrich). The per-batch id is not
  * part of the key, so changing the batch size or the window's other articles never invalidates
  * an answer, and a rerun over the same articles makes no request at all. */
 #ifndef BRIEF_AI_LLM_BATCH_H
@@ -53,8 +54,9 @@ struct batch_task {
 struct batch_env {
 	struct llm_client *llm; /* NULL: cache only */
 	struct store *st;
-	const char *model;
+	const char *model;       /* the model's name, as verdicts and reports say it */
 	int64_t now;
+	const char *cache_model; /* the cache's name for it and its endpoint (llm_cache_model) */
 };
 
 /* Hash the cache input of an item: lang (may be NULL) and body. */

@@ -72,6 +72,14 @@ halt(struct llm_client *c, const char *why)
 	pthread_mutex_unlock(&halt_lock);
 }
 
+void
+llm_cache_model(const struct llm_config *cfg, char *out)
+{
+	char h[33];
+	hash_hex128(cfg->base_url, strlen(cfg->base_url), h);
+	snprintf(out, LLM_CACHE_MODEL_SIZE, "%s@%s", cfg->model, h);
+}
+
 int
 llm_client_init(struct llm_client *c, const struct llm_config *cfg, struct store *st, struct err *e)
 {
@@ -83,6 +91,7 @@ llm_client_init(struct llm_client *c, const struct llm_config *cfg, struct store
 		c->cfg.timeout_s = 60;
 	if (c->cfg.max_attempts <= 0)
 		c->cfg.max_attempts = 4;
+	llm_cache_model(&c->cfg, c->cache_model);
 	c->st = st;
 	c->base_backoff_ms = 500;
 	c->rng = 0x9e3779b97f4a7c15ULL ^ (uint64_t)time_mono_ms();

@@ -73,8 +73,12 @@ struct llm_stats {
 	long max_in_flight;
 };
 
+/* The size of llm_cache_model's name: the model's, '@' and 32 hex digits. */
+#define LLM_CACHE_MODEL_SIZE (sizeof ((struct llm_config *)0)->model + 34)
+
 struct llm_client {
 	struct llm_config cfg;
+	char cache_model[LLM_CACHE_MODEL_SIZE]; /* llm_cache_model of cfg */
 	struct store *st;       /* where usage rows go (may be NULL) */
 	CURLM *multi;
 	long budget;            /* max prompt+completion tokens this run, 0 = unlimited */
@@ -90,6 +94,11 @@ struct llm_client {
 	                         * earlier client of the process stopped for the same URL and key */
 };
 
+/* The model as the answer cache (llm_cache.model) names it: cfg's model, '@' and a hash of its
+ * base URL, so two endpoints that serve a model of the same name (a local server's alias,
+ * "llama3" on two hosts) never answer from each other's cache (the URL itself, which may carry
+ * credentials, is not stored). out has LLM_CACHE_MODEL_SIZE bytes. */
+void llm_cache_model(const struct llm_config *cfg, char *out);
 /* Set up a client (curl global init is the caller's, done once in main or tests).
  * Returns 0 or -1 with e set. */
 int llm_client_init(struct llm_client *c, const struct llm_config *cfg, struct store *st, struct err *e);

@@ -162,9 +162,10 @@ commentary_write(struct store *st, const struct story *s, const struct commentar
 	*model = arena_strdup(arena, lc.model);
 
 	enum commentary_status status = COMMENTARY_ERROR;
-	char hash[33];
+	char hash[33], cache_model[LLM_CACHE_MODEL_SIZE];
 	batch_hash(rules.lang, buf_str(&user), hash);
-	const char *cached = llmcache_get(st, "article", prompt_version(PROMPT_COMMENTARY), lc.model, hash, arena);
+	llm_cache_model(&lc, cache_model);
+	const char *cached = llmcache_get(st, "article", prompt_version(PROMPT_COMMENTARY), cache_model, hash, arena);
 	if (cached) {
 		json_t *j = json_loads(cached, 0, NULL);
 		if (j) {
@@ -242,7 +243,7 @@ commentary_write(struct store *st, const struct story *s, const struct commentar
 				json_object_set_new(answer, "repaired", json_true());
 				char *text = json_dumps(answer, JSON_COMPACT | JSON_PRESERVE_ORDER);
 				struct err ce;
-				if (text && llmcache_put(st, "article", prompt_version(PROMPT_COMMENTARY), lc.model, hash, text,
+				if (text && llmcache_put(st, "article", prompt_version(PROMPT_COMMENTARY), cache_model, hash, text,
 				                         o->now, &ce) < 0)
 					log_warn("article: %s", ce.msg);
 				free(text);
@@ -257,7 +258,7 @@ commentary_write(struct store *st, const struct story *s, const struct commentar
 				findings->data[before] = 0;
 			char *text = json_dumps(answer, JSON_COMPACT | JSON_PRESERVE_ORDER);
 			struct err ce;
-			if (text && llmcache_put(st, "article", prompt_version(PROMPT_COMMENTARY), lc.model, hash, text, o->now,
+			if (text && llmcache_put(st, "article", prompt_version(PROMPT_COMMENTARY), cache_model, hash, text, o->now,
 			                         &ce) < 0)
 				log_warn("article: %s", ce.msg);
 			free(text);

@@ -47,7 +47,7 @@ weekly_llm_open(struct weekly_llm *w, struct store *st, const struct weekly_opts
 	}
 	w->model = arena_strdup(arena, lc.model);
 	w->strict = opts->strict;
-	w->env = (struct batch_env){&w->client, st, w->model, opts->now};
+	w->env = (struct batch_env){&w->client, st, w->model, opts->now, w->client.cache_model};
 	w->is_on = 1;
 	return 1;
 }
@@ -390,7 +390,7 @@ ask_round(struct weekly_llm *w, struct weekly_job *jobs, struct job_state *st, s
 			char *text = json_dumps(r->answer, JSON_COMPACT | JSON_PRESERVE_ORDER);
 			struct err e;
 			if (text && w->env.st &&
-			    llmcache_put(w->env.st, "weekly", prompt_version(PROMPT_WEEKLY), w->model, st[i].hash, text,
+			    llmcache_put(w->env.st, "weekly", prompt_version(PROMPT_WEEKLY), w->client.cache_model, st[i].hash, text,
 			                 w->env.now, &e) < 0)
 				log_warn("weekly: %s", e.msg);
 			free(text);
@@ -422,7 +422,7 @@ weekly_llm_write(struct weekly_llm *w, struct weekly_job *jobs, size_t n, const 
 		st[i].rules.allowed_terms = buf_str(&st[i].terms);
 		batch_hash(st[i].rules.lang, buf_str(&st[i].user), st[i].hash);
 		st[i].is_pending = 1;
-		const char *cached = w->env.st ? llmcache_get(w->env.st, "weekly", prompt_version(PROMPT_WEEKLY), w->model,
+		const char *cached = w->env.st ? llmcache_get(w->env.st, "weekly", prompt_version(PROMPT_WEEKLY), w->client.cache_model,
 		                                              st[i].hash, arena)
 		                               : NULL;
 		json_t *j = cached ? json_loads(cached, 0, NULL) : NULL;
