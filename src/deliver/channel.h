@@ -26,6 +26,8 @@ struct channel {
 	long timeout_s;
 	struct store *log;  /* the delivery log's store, NULL = none (store/deliverlog.h) */
 	const char *report; /* the report's name in it, "daily/2026-02-21/zh" */
+	char target[33];    /* where it sends, as the log knows it: a hash of the type and the
+	                     * values of its target keys (deliver.c's channel_types) */
 };
 
 /* The value of key in the channel's section, or NULL. */

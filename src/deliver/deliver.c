@@ -8,6 +8,7 @@
 #include "deliver/channel.h"
 #include "store/deliverlog.h"
 #include "util/fs.h"
+#include "util/hash.h"
 #include "util/html.h"
 #include "util/log.h"
 #include "util/redact.h"
@@ -19,23 +20,26 @@ typedef int (*channel_send_fn)(const struct channel *ch, const struct deliver_me
  * request or mail), or not at all (a 公众号 draft is no publication: each run adds one). */
 enum channel_log { LOG_PARTS, LOG_WHOLE, LOG_NONE };
 
-/* One row per channel type: how to send, which keys it cannot do without, how it is logged. */
+/* One row per channel type: how to send, which keys it cannot do without, how it is logged,
+ * and the key that says where it sends (the delivery log's target: a report logged for one
+ * URL, chat or recipient list is not logged for another, docs/deliver.md "Reruns"). */
 static const struct channel_type {
 	const char *type;
 	channel_send_fn send;
 	const char *required[4];
 	enum channel_log log;
+	const char *target;
 } channel_types[] = {
-	{"dingtalk", sign_send_dingtalk, {"url"}, LOG_PARTS},
-	{"discord", chat_send_discord, {"url"}, LOG_PARTS},
-	{"email", email_send, {"smtp_url", "from", "to"}, LOG_WHOLE},
-	{"feishu", sign_send_feishu, {"url"}, LOG_PARTS},
-	{"lark", sign_send_feishu, {"url"}, LOG_PARTS},
-	{"slack", chat_send_slack, {"url"}, LOG_PARTS},
-	{"telegram", chat_send_telegram, {"bot_token", "chat_id"}, LOG_PARTS},
-	{"webhook", chat_send_webhook, {"url"}, LOG_WHOLE},
-	{"wechat_mp", wechat_mp_send, {"appid", "secret", "cover"}, LOG_NONE},
-	{"wecom", chat_send_wecom, {"url"}, LOG_PARTS},
+	{"dingtalk", sign_send_dingtalk, {"url"}, LOG_PARTS, "url"},
+	{"discord", chat_send_discord, {"url"}, LOG_PARTS, "url"},
+	{"email", email_send, {"smtp_url", "from", "to"}, LOG_WHOLE, "to"},
+	{"feishu", sign_send_feishu, {"url"}, LOG_PARTS, "url"},
+	{"lark", sign_send_feishu, {"url"}, LOG_PARTS, "url"},
+	{"slack", chat_send_slack, {"url"}, LOG_PARTS, "url"},
+	{"telegram", chat_send_telegram, {"bot_token", "chat_id"}, LOG_PARTS, "chat_id"},
+	{"webhook", chat_send_webhook, {"url"}, LOG_WHOLE, "url"},
+	{"wechat_mp", wechat_mp_send, {"appid", "secret", "cover"}, LOG_NONE, NULL},
+	{"wecom", chat_send_wecom, {"url"}, LOG_PARTS, "url"},
 };
 #define CHANNEL_TYPE_COUNT (sizeof channel_types / sizeof channel_types[0])
 
@@ -127,7 +131,7 @@ channel_part_sent(const struct channel *ch, size_t part, struct err *e)
 {
 	if (!ch->log || !ch->report)
 		return 0;
-	return store_delivered(ch->log, ch->report, ch->section + 8, part, e);
+	return store_delivered(ch->log, ch->report, ch->section + 8, ch->target, part, e);
 }
 
 void
@@ -135,9 +139,22 @@ channel_part_done(const struct channel *ch, size_t part, size_t parts)
 {
 	struct err e;
 	if (ch->log && ch->report &&
-	    store_delivery_record(ch->log, ch->report, ch->section + 8, part, parts, sign_wall_ms() / 1000, &e) < 0)
+	    store_delivery_record(ch->log, ch->report, ch->section + 8, ch->target, part, parts, sign_wall_ms() / 1000,
+	                          &e) < 0)
 		log_warn("deliver %s (%s): part %zu/%zu was accepted but not recorded (a rerun sends it again): %s",
 		         ch->name, ch->type, part, parts, e.msg);
+}
+
+/* Set ch->target: a hash of the type's target key and its value, as written in the config
+ * (after ${ENV}). Secrets in it (a webhook URL's token) are not kept, only the hash. */
+static void
+channel_target(struct channel *ch, const struct channel_type *t)
+{
+	struct buf b = BUF_INIT;
+	const char *v = t->target ? channel_get(ch, t->target) : NULL;
+	buf_printf(&b, "%s\n%s", t->target ? t->target : "", v ? v : "");
+	hash_hex128(b.data, b.len, ch->target);
+	buf_free(&b);
 }
 
 static const struct channel_type *
@@ -249,6 +266,7 @@ deliver_send(const struct config *cfg, const char *name, const struct deliver_me
 			if (t->log != LOG_NONE) {
 				ch.log = msg->store;
 				ch.report = msg->report;
+				channel_target(&ch, t);
 			}
 			/* --redeliver: what an earlier run sent counts for nothing. Otherwise the
 			 * channel that has the whole report already (an earlier run): 1, nothing sent. */

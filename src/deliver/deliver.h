@@ -56,7 +56,8 @@ struct deliver_message {
 /* Deliver msg to the channel `name` configured in cfg. Returns 0 when every part was accepted,
  * -1 with a one-line reason in e (naming the channel, never a secret) when the channel is not
  * configured, misconfigured, unreachable, or the service answered with an error. With a
- * delivery log (msg->store and msg->report), parts an earlier run delivered are skipped, each
+ * delivery log (msg->store and msg->report), parts an earlier run delivered to the channel's
+ * present target (its URL, chat or recipients; a changed one gets it all) are skipped, each
  * part accepted now is recorded, and 1 is returned, nothing sent, when the channel already
  * has the whole report. The 公众号 draft box (wechat_mp) keeps no log: each run adds a draft. */
 int deliver_send(const struct config *cfg, const char *name, const struct deliver_message *msg,

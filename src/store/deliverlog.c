@@ -4,16 +4,20 @@
 #include <sqlite3.h>
 
 int
-store_delivered(struct store *st, const char *report, const char *channel, size_t part, struct err *e)
+store_delivered(struct store *st, const char *report, const char *channel, const char *target, size_t part,
+                struct err *e)
 {
 	sqlite3_stmt *s = store_prepare(st,
 		part ? "SELECT 1 FROM delivery_log WHERE report = ?1 AND channel = ?2 AND part = ?3"
-		     : "SELECT 1 FROM delivery_log WHERE report = ?1 AND channel = ?2 AND part = parts",
+		       " AND (target IS NULL OR target = ?4)"
+		     : "SELECT 1 FROM delivery_log WHERE report = ?1 AND channel = ?2 AND part = parts"
+		       " AND (target IS NULL OR target = ?4)",
 		e);
 	if (!s)
 		return -1;
 	store_bind_text(s, 1, report);
 	store_bind_text(s, 2, channel);
+	store_bind_text(s, 4, target);
 	if (part)
 		sqlite3_bind_int64(s, 3, (sqlite3_int64)part);
 	int rc = sqlite3_step(s);
@@ -24,12 +28,13 @@ store_delivered(struct store *st, const char *report, const char *channel, size_
 }
 
 int
-store_delivery_record(struct store *st, const char *report, const char *channel, size_t part, size_t parts,
-                      int64_t sent_at, struct err *e)
+store_delivery_record(struct store *st, const char *report, const char *channel, const char *target,
+                      size_t part, size_t parts, int64_t sent_at, struct err *e)
 {
 	sqlite3_stmt *s = store_prepare(st,
-		"INSERT INTO delivery_log(report, channel, part, parts, sent_at) VALUES (?1, ?2, ?3, ?4, ?5)"
-		" ON CONFLICT(report, channel, part) DO UPDATE SET parts = excluded.parts, sent_at = excluded.sent_at",
+		"INSERT INTO delivery_log(report, channel, part, parts, sent_at, target) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+		" ON CONFLICT(report, channel, part) DO UPDATE SET parts = excluded.parts, sent_at = excluded.sent_at,"
+		" target = excluded.target",
 		e);
 	if (!s)
 		return -1;
@@ -38,6 +43,7 @@ store_delivery_record(struct store *st, const char *report, const char *channel,
 	sqlite3_bind_int64(s, 3, (sqlite3_int64)part);
 	sqlite3_bind_int64(s, 4, (sqlite3_int64)parts);
 	sqlite3_bind_int64(s, 5, sent_at);
+	store_bind_text(s, 6, target);
 	int rc = sqlite3_step(s);
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE)

@@ -1,7 +1,10 @@
 /* deliverlog.h: which parts of a report each delivery channel has accepted (table
  * delivery_log), so that a rerun resumes a delivery cut short instead of sending it all again.
  * A report is named "KIND/SLUG/LANG" (the reports table's key, e.g. "daily/2026-02-21/zh"),
- * a channel by its [deliver "NAME"] name; parts are numbered from 1. */
+ * a channel by its [deliver "NAME"] name and target (a hash of where it sends: the webhook
+ * URL, the Telegram chat, the mail recipients; deliver.c); parts are numbered from 1. A row
+ * of another target is not the channel's: a corrected URL gets the report. Rows written
+ * before targets were kept (NULL) count for any target. */
 #ifndef BRIEF_STORE_DELIVERLOG_H
 #define BRIEF_STORE_DELIVERLOG_H
 
@@ -14,11 +17,12 @@
 /* Whether part (1..) of report went to channel: 1 yes, 0 no, -1 with e set on a database
  * error. part 0 asks whether the whole report did: its last part was accepted (parts go out
  * in order, so every part before it was too). */
-int store_delivered(struct store *st, const char *report, const char *channel, size_t part, struct err *e);
-/* Record that channel accepted part (1..parts) of report at sent_at (UTC seconds). Returns 0
- * or -1 with e set. */
-int store_delivery_record(struct store *st, const char *report, const char *channel, size_t part, size_t parts,
-                          int64_t sent_at, struct err *e);
+int store_delivered(struct store *st, const char *report, const char *channel, const char *target, size_t part,
+                    struct err *e);
+/* Record that channel, sending to target, accepted part (1..parts) of report at sent_at (UTC
+ * seconds). Returns 0 or -1 with e set. */
+int store_delivery_record(struct store *st, const char *report, const char *channel, const char *target,
+                          size_t part, size_t parts, int64_t sent_at, struct err *e);
 /* Forget what channel accepted of report (--redeliver: the next delivery sends it whole).
  * Returns 0 or -1 with e set. */
 int store_delivery_forget(struct store *st, const char *report, const char *channel, struct err *e);

@@ -358,6 +358,11 @@ static const char *const migrations[] = {
 	 * the source's host before this time (wall clock, epoch seconds), so the next run (cron an
 	 * hour later) skips it instead of asking again at once (docs/net.md). NULL = none. */
 	"ALTER TABLE sources ADD COLUMN not_before INTEGER;",
+	/* 15 -> 16: whom a delivery went to (store/deliverlog.h): a hash of the channel's target
+	 * (its webhook URL, Telegram chat, mail recipients), so that a channel whose target the
+	 * user corrects gets the report again, not "already has it". NULL for the rows written
+	 * before, which count for any target. */
+	"ALTER TABLE delivery_log ADD COLUMN target TEXT;",
 };
 
 int

@@ -1477,6 +1477,74 @@ test_cli_rerun_resumes(void)
 	buf_free(&err);
 }
 
+/* Requests of the sink whose path is path. */
+static size_t
+sink_count_path(const char *path)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < http_sink_count(sink); i++)
+		n += strcmp(http_sink_request(sink, i)->path, path) == 0;
+	return n;
+}
+
+/* The delivery log knows where a channel sent the report, not only its name: a user who
+ * corrects a channel's target (the Discord webhook URL, the Telegram chat_id, the webhook's
+ * URL) and reruns gets the report at the new target, once; the old target gets nothing more.
+ * Before, the log was keyed by the name alone: the rerun said "already has it" and the
+ * corrected target never received the report. */
+static void
+test_cli_changed_target(void)
+{
+	char home[4300], conf[4300], text[1024];
+	snprintf(home, sizeof home, "%s/home-target", test_tmpdir());
+	wfx_make_home(home);
+	snprintf(conf, sizeof conf, "%s/target.conf", test_tmpdir());
+	static const char *const fmt =
+		"[deliver \"dc\"]\ntype = discord\nurl = %s/dc-%s\n"
+		"[deliver \"tg\"]\ntype = telegram\nbot_token = 1:T\nchat_id = %s\napi_base = %s\n"
+		"[deliver \"hook\"]\ntype = webhook\nurl = %s/hook-%s\n";
+	struct buf err = BUF_INIT;
+	snprintf(text, sizeof text, fmt, base, "old", "-100", base, base, "old");
+	test_write_file(conf, text, strlen(text));
+	http_sink_answer(sink, 200, "{\"ok\":true}", 0);
+	CHECK_INT(daily_deliver(home, conf, "dc,tg,hook", &err), 0);
+	size_t dc_parts = sink_count_path("/dc-old");
+	CHECK(dc_parts >= 1);
+	CHECK_INT(sink_count_path("/hook-old"), 1);
+	size_t tg_parts = http_sink_count(sink) - dc_parts - 1;
+	CHECK(tg_parts >= 1);
+
+	/* The targets corrected: each gets the whole report, the old ones nothing. */
+	snprintf(text, sizeof text, fmt, base, "new", "-200", base, base, "new");
+	test_write_file(conf, text, strlen(text));
+	http_sink_reset(sink);
+	http_sink_answer(sink, 200, "{\"ok\":true}", 0);
+	CHECK_INT(daily_deliver(home, conf, "dc,tg,hook", &err), 0);
+	CHECK_INT(sink_count_path("/dc-new"), dc_parts);
+	CHECK_INT(sink_count_path("/dc-old"), 0);
+	CHECK_INT(sink_count_path("/hook-new"), 1);
+	size_t tg_new = 0;
+	for (size_t i = 0; i < http_sink_count(sink); i++) {
+		json_t *j = strstr(http_sink_request(sink, i)->path, "sendMessage") ? body_json(http_sink_request(sink, i))
+		                                                                      : NULL;
+		const char *chat = json_string_value(json_object_get(j, "chat_id"));
+		tg_new += chat && strcmp(chat, "-200") == 0;
+		json_decref(j);
+	}
+	CHECK_INT(tg_new, tg_parts);
+	if (http_sink_count(sink) != dc_parts + tg_parts + 1)
+		fprintf(stderr, "corrected targets: %zu requests, want %zu\n%s", http_sink_count(sink),
+		        dc_parts + tg_parts + 1, buf_str(&err));
+
+	/* Unchanged since: nothing is sent again. */
+	http_sink_reset(sink);
+	CHECK_INT(daily_deliver(home, conf, "dc,tg,hook", &err), 0);
+	CHECK_INT(http_sink_count(sink), 0);
+	CHECK(strstr(buf_str(&err), "dc already has it") != NULL);
+	http_sink_reset(sink);
+	buf_free(&err);
+}
+
 /* `--deliver NAME` that names no channel is refused before the command does any work: no
  * feed fetched, no report written. Before, the daily fetched, ranked and wrote the digest,
  * the weekly and the article wrote theirs, and only then said the channel did not exist. */
@@ -1653,6 +1721,7 @@ main(void)
 	test_email_outlook_list();
 	test_redact_echoed_query_token();
 	test_cli_rerun_resumes();
+	test_cli_changed_target();
 	test_cli_unknown_channel_first();
 	test_cli_unwritten_not_archived();
 	test_cli_bad_value_first();
