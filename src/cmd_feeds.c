@@ -35,8 +35,9 @@ const char cmd_feeds_help[] =
 	"many and why is said on stderr and, with --json, in a JSON object on stdout.\n"
 	"`add` looks at URL first: a feed is stored as given; a web page (a blog's home page) has\n"
 	"its <link rel=\"alternate\"> feeds read, and the main one (not a comments feed; RSS or\n"
-	"Atom before JSON) is stored and named on stdout with the others it saw; a page naming\n"
-	"no feed is refused (exit 1). A URL that cannot be reached is stored as given, with a\n"
+	"Atom before JSON, requested first: one serving no feed gives way to the next) is stored\n"
+	"and named on stdout with the others it saw; a page naming no feed that serves one is\n"
+	"refused (exit 1). A URL that cannot be reached is stored as given, with a\n"
 	"warning. --no-discover stores URL as given without a request.\n"
 	"`export` writes OPML 2.0 to stdout. --user-agent sets the\n"
 	"User-Agent sent for that one feed (default: [fetch] user_agent, else brief/VERSION);\n"
@@ -253,9 +254,10 @@ shown_title(struct arena *a, const struct discover_feed *f)
 }
 
 /* `feeds add URL`: unless no_discover, look at URL first (net/discover.h): a feed is stored as
- * given, a page's chosen feed is stored instead (with the page as the source's site, and
- * fetched with the address guard on when the page was public), said on stdout with the other
- * feeds the page names; a page naming none is refused, nothing stored. When URL cannot be
+ * given, a page's chosen feed (requested first: one serving no feed gives way to the next) is
+ * stored instead (with the page as the source's site, and fetched with the address guard on
+ * when the page was public), said on stdout with the other feeds the page names; a page
+ * naming none, or none that serves a feed, is refused, nothing stored. When URL cannot be
  * looked at (no network, an HTTP error ...) it is stored as given, as before discovery, with
  * a warning. Returns 0, or -1 with e set. */
 static int
@@ -276,9 +278,9 @@ feeds_add(struct app *app, struct store *st, const char *url, const char *name, 
 			fprintf(stderr, "brief feeds: warning: could not look at %s (%s); stored as given\n",
 			        for_terminal(&a, redact_str(&a, url)), for_terminal(&a, redact_str(&a, d.why)));
 		} else if (d.kind == DISCOVER_NO_FEED) {
-			err_set(e, "no feed link found on page %.300s: %s; nothing stored (give the feed's own URL, "
+			err_set(e, "no feed link found on page %.300s: %.600s; nothing stored (give the feed's own URL, "
 			           "or --no-discover to store this one as given)",
-			        for_terminal(&a, redact_str(&a, d.page_url)), d.why);
+			        for_terminal(&a, redact_str(&a, d.page_url)), for_terminal(&a, redact_str(&a, d.why)));
 			goto out;
 		} else if (d.kind == DISCOVER_FOUND) {
 			feed = d.feed.url;
@@ -287,8 +289,14 @@ feeds_add(struct app *app, struct store *st, const char *url, const char *name, 
 			printf("found feed %s%s on page %s\n", for_terminal(&a, redact_str(&a, feed)), shown_title(&a, &d.feed),
 			       for_terminal(&a, redact_str(&a, page)));
 			for (size_t i = 0; i < d.other_count; i++)
-				printf("also on the page: %s%s%s\n", for_terminal(&a, redact_str(&a, d.others[i].url)),
-				       shown_title(&a, &d.others[i]), d.others[i].is_comments ? " [comments]" : "");
+				printf("also on the page: %s%s%s%s%s%s\n", for_terminal(&a, redact_str(&a, d.others[i].url)),
+				       shown_title(&a, &d.others[i]), d.others[i].is_comments ? " [comments]" : "",
+				       d.others[i].not_a_feed ? " [serves no feed: " : "",
+				       d.others[i].not_a_feed ? for_terminal(&a, redact_str(&a, d.others[i].not_a_feed)) : "",
+				       d.others[i].not_a_feed ? "]" : "");
+			if (d.feed_unchecked && !is_quiet)
+				fprintf(stderr, "brief feeds: warning: could not look at feed %s (%s); stored as the page names it\n",
+				        for_terminal(&a, redact_str(&a, feed)), for_terminal(&a, redact_str(&a, d.feed_unchecked)));
 			if (d.links_refused)
 				printf("left out: %d feed link%s not to an http(s) URL brief may fetch\n", d.links_refused,
 				       d.links_refused == 1 ? "" : "s");

@@ -39,16 +39,19 @@ on_body(char *data, size_t size, size_t nmemb, void *userp)
 struct page_get {
 	int ok;                   /* a 2xx answer: body, final_url, content_type set */
 	char why[600];            /* else: one line */
+	int is_transient;         /* else: a failure that may pass (the network, a timeout, HTTP 429
+	                           * or 5xx), not one every later fetch meets again */
 	const char *final_url;    /* where the redirects led (a) */
 	const char *content_type; /* the answer's Content-Type (a), or NULL */
 	int origin_private;       /* the user's URL connected to a non-public address */
 };
 
 /* GET url with redirects followed through the guard (a redirect may lead to a non-public
- * address only when the user's URL was on one), within opts' timeout and body cap. */
+ * address only when the user's URL was on one; with is_checked, no hop may, as a source
+ * stored url_checked is fetched), within opts' timeout and body cap. */
 static void
 page_get(CURL *h, const struct net_guard_policy *policy, const struct fetch_opts *opts, const char *url,
-         const char *user_agent, struct arena *a, struct page_body *body, struct page_get *out)
+         int is_checked, const char *user_agent, struct arena *a, struct page_body *body, struct page_get *out)
 {
 	const char *visited[FETCH_MAX_REDIRECTS + 1] = {url};
 	int64_t start = time_mono_ms();
@@ -59,10 +62,11 @@ page_get(CURL *h, const struct net_guard_policy *policy, const struct fetch_opts
 		int64_t budget = (int64_t)opts->timeout_s * 1000 - (time_mono_ms() - start);
 		if (budget <= 0) {
 			snprintf(out->why, sizeof out->why, "timed out after %d s", opts->timeout_s);
+			out->is_transient = 1;
 			break;
 		}
 		struct net_guard g;
-		net_guard_start(&g, policy, hops > 0 && !out->origin_private);
+		net_guard_start(&g, policy, is_checked || (hops > 0 && !out->origin_private));
 		if (net_guard_check_url(&g, visited[hops]) < 0) {
 			str_copy(out->why, g.refused, sizeof out->why);
 			break;
@@ -89,6 +93,7 @@ page_get(CURL *h, const struct net_guard_policy *policy, const struct fetch_opts
 				snprintf(out->why, sizeof out->why, "body larger than %zu MiB, aborted", opts->max_body >> 20);
 			else
 				snprintf(out->why, sizeof out->why, "%s", errbuf[0] ? errbuf : curl_easy_strerror(rc));
+			out->is_transient = !g.refused[0] && !body->is_too_big && rc != CURLE_FILESIZE_EXCEEDED;
 			break;
 		}
 		if (status == 301 || status == 302 || status == 303 || status == 307 || status == 308) {
@@ -111,6 +116,7 @@ page_get(CURL *h, const struct net_guard_policy *policy, const struct fetch_opts
 		}
 		if (status < 200 || status >= 300) {
 			snprintf(out->why, sizeof out->why, "HTTP %ld", status);
+			out->is_transient = status == 429 || status >= 500;
 			break;
 		}
 		char *ct = NULL;
@@ -145,21 +151,53 @@ rank(const struct discover_feed *f, const char *type)
 	return (f->is_comments ? 2 : 0) + (strcmp(type, "application/feed+json") == 0);
 }
 
-/* Read the page's feed links into out (FOUND or NO_FEED). */
+/* The group a rank belongs to: a feed of a later group is taken only when the page names none
+ * of an earlier one (a comments feed never stands in for a main feed that does not answer). */
+static int
+rank_group(int r)
+{
+	return r <= 1 ? 0 : r <= 3 ? 1 : 2;
+}
+
+/* True when the body (len bytes, as GET g answered) is a feed brief can read; else why, and
+ * *is_page when it is a web page. */
+static int
+is_feed(const char *data, size_t len, const struct page_get *g, struct arena *a, const char **why, int *is_page)
+{
+	char charset[64];
+	struct feed_parse_opts po = {.base_url = g->final_url,
+	                             .charset_hint = ingest_content_type_charset(g->content_type, charset, sizeof charset),
+	                             .content_type = g->content_type,
+	                             .omit = FEED_OMIT_HTML | FEED_OMIT_TEXT};
+	struct feed_doc doc;
+	memset(&doc, 0, sizeof doc);
+	int parsed = feed_parse(data, len, &po, a, NULL, NULL, &doc);
+	if (parsed == 0 && !doc.is_html)
+		return 1;
+	*is_page = doc.is_html || ingest_sniff_html(data, len, NULL, 0);
+	*why = *is_page ? "a web page, not a feed" : doc.error ? doc.error : "unrecognised document";
+	return 0;
+}
+
+/* Read the page's feed links into out (FOUND or NO_FEED), and the feeds to try, best first,
+ * into *cand (n_cand of them): those of the best rank group, in rank order, then page order.
+ * out->feed is the first of them, out->others every other usable link, in page order. */
 static int
 choose(const char *body, size_t len, const struct page_get *g, const struct net_guard_policy *policy,
-       struct arena *a, struct discover_result *out, struct err *e)
+       struct arena *a, struct discover_result *out, struct discover_feed **cand, size_t *n_cand, struct err *e)
 {
 	char charset[64];
 	struct extract_opts eo = {.url = g->final_url,
 	                          .http_charset = ingest_content_type_charset(g->content_type, charset, sizeof charset)};
 	struct extract_feed_link *links;
 	size_t n;
+	*n_cand = 0;
 	if (extract_feed_links(body, len, &eo, a, &links, &n, e) < 0)
 		return -1;
 	struct discover_feed *usable = arena_alloc(a, (n ? n : 1) * sizeof *usable);
 	int *ranks = arena_alloc(a, (n ? n : 1) * sizeof *ranks);
-	size_t m = 0, best = 0;
+	size_t m = 0;
+	int best = 4;
 	for (size_t i = 0; i < n; i++) {
 		struct net_guard guard;
 		net_guard_start(&guard, policy, !g->origin_private);
@@ -167,10 +205,10 @@ choose(const char *body, size_t len, const struct page_get *g, const struct net_
 			out->links_refused++;
 			continue;
 		}
-		usable[m] = (struct discover_feed){links[i].url, links[i].title, is_comments_feed(&links[i])};
+		usable[m] = (struct discover_feed){links[i].url, links[i].title, is_comments_feed(&links[i]), NULL};
 		ranks[m] = rank(&usable[m], links[i].type);
-		if (ranks[m] < ranks[best])
-			best = m;
+		if (ranks[m] < best)
+			best = ranks[m];
 		m++;
 	}
 	out->page_url = g->final_url;
@@ -182,13 +220,74 @@ choose(const char *body, size_t len, const struct page_get *g, const struct net_
 		return 0;
 	}
 	out->kind = DISCOVER_FOUND;
-	out->feed = usable[best];
 	out->feed_from_public = !g->origin_private;
+	*cand = arena_alloc(a, m * sizeof **cand);
+	for (int r = best; r <= 4 && rank_group(r) == rank_group(best); r++)
+		for (size_t i = 0; i < m; i++)
+			if (ranks[i] == r)
+				(*cand)[(*n_cand)++] = usable[i];
+	out->feed = (*cand)[0];
 	out->others = arena_alloc(a, m * sizeof *out->others);
 	for (size_t i = 0; i < m; i++)
-		if (i != best)
-			out->others[out->other_count++] = usable[i];
+		out->others[out->other_count++] = usable[i];
 	return 0;
+}
+
+/* Try the page's candidate feeds (choose), best first, at most DISCOVER_CHECKS of them, one
+ * GET each as a fetch would make it (the guard from the first hop when the page was public):
+ * the first that serves a feed becomes out->feed. One that answers with something no fetch
+ * will read (an HTTP 4xx, a web page, not a feed) is passed over and marked in out->others;
+ * when none served a feed but one could not be reached (the network, HTTP 5xx), that one is
+ * kept, with out->feed_unchecked saying why; when every one was no feed, out is NO_FEED. */
+static void
+check_candidates(CURL *h, const struct net_guard_policy *policy, const struct fetch_opts *opts,
+                 const char *user_agent, struct discover_feed *cand, size_t n_cand, struct arena *a,
+                 struct discover_result *out)
+{
+	struct page_body body = {BUF_INIT, opts->max_body, 0};
+	struct buf why = BUF_INIT;
+	const struct discover_feed *kept = NULL;
+	const char *kept_why = NULL;
+	size_t tried = 0;
+	for (; tried < n_cand && tried < DISCOVER_CHECKS; tried++) {
+		struct page_get g;
+		const char *no_feed = NULL;
+		int is_page;
+		page_get(h, policy, opts, cand[tried].url, out->feed_from_public, user_agent, a, &body, &g);
+		if (g.ok && is_feed(body.data.data ? body.data.data : "", body.data.len, &g, a, &no_feed, &is_page)) {
+			out->feed = cand[tried];
+			goto found;
+		}
+		if (!g.ok && g.is_transient) {
+			if (!kept) {
+				kept = &cand[tried];
+				kept_why = arena_strdup(a, g.why);
+			}
+			continue;
+		}
+		if (!no_feed)
+			no_feed = arena_strdup(a, g.why);
+		buf_printf(&why, "%s%s: %s", why.len ? "; " : "", cand[tried].url, no_feed);
+		for (size_t i = 0; i < out->other_count; i++)
+			if (strcmp(out->others[i].url, cand[tried].url) == 0)
+				out->others[i].not_a_feed = no_feed;
+	}
+	if (!kept) {
+		out->kind = DISCOVER_NO_FEED;
+		out->why = arena_printf(a, "its feed links serve no feed (%s)", buf_str(&why));
+		goto done;
+	}
+	out->feed = *kept;
+	out->feed_unchecked = kept_why;
+found:
+	/* the others: every usable link but the one chosen */
+	for (size_t i = 0, k = 0; i < out->other_count; i++)
+		if (strcmp(out->others[i].url, out->feed.url) != 0)
+			out->others[k++] = out->others[i];
+	out->other_count--;
+done:
+	buf_free(&why);
+	buf_free(&body.data);
 }
 
 int
@@ -212,8 +311,7 @@ discover_feed(const struct config *cfg, const struct fetch_opts *opts, const cha
 	}
 	struct page_body body = {BUF_INIT, opts->max_body, 0};
 	struct page_get g;
-	page_get(h, &policy, opts, url, user_agent, a, &body, &g);
-	curl_easy_cleanup(h);
+	page_get(h, &policy, opts, url, 0, user_agent, a, &body, &g);
 	int rc = 0;
 	if (!g.ok) {
 		out->kind = DISCOVER_UNCHECKED;
@@ -221,26 +319,22 @@ discover_feed(const struct config *cfg, const struct fetch_opts *opts, const cha
 		goto done;
 	}
 	const char *data = body.data.data ? body.data.data : "";
-	char charset[64];
-	struct feed_parse_opts po = {.base_url = g.final_url,
-	                             .charset_hint = ingest_content_type_charset(g.content_type, charset, sizeof charset),
-	                             .content_type = g.content_type,
-	                             .omit = FEED_OMIT_HTML | FEED_OMIT_TEXT};
-	struct feed_doc doc;
-	memset(&doc, 0, sizeof doc);
-	int parsed = feed_parse(data, body.data.len, &po, a, NULL, NULL, &doc);
-	if (parsed == 0 && !doc.is_html) {
+	const char *not_feed = NULL;
+	struct discover_feed *cand;
+	size_t n_cand;
+	int is_page = 0;
+	if (is_feed(data, body.data.len, &g, a, &not_feed, &is_page)) {
 		out->kind = DISCOVER_FEED;
-	} else if (doc.is_html || ingest_sniff_html(data, body.data.len, NULL, 0)) {
-		rc = choose(data, body.data.len, &g, &policy, a, out, e);
+	} else if (is_page) {
+		rc = choose(data, body.data.len, &g, &policy, a, out, &cand, &n_cand, e);
+		if (rc == 0 && out->kind == DISCOVER_FOUND)
+			check_candidates(h, &policy, opts, user_agent, cand, n_cand, a, out);
 	} else {
 		out->kind = DISCOVER_UNCHECKED;
-		char why[300];
-		snprintf(why, sizeof why, "neither a feed nor a web page (%s)",
-		         doc.error ? doc.error : "unrecognised document");
-		out->why = arena_strdup(a, why);
+		out->why = arena_printf(a, "neither a feed nor a web page (%s)", not_feed);
 	}
 done:
+	curl_easy_cleanup(h);
 	buf_free(&body.data);
 	curl_global_cleanup();
 	return rc;

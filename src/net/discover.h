@@ -17,7 +17,8 @@ enum discover_kind {
 	                     * nor a web page): why says why; store it as given */
 	DISCOVER_FEED,      /* the URL serves a feed: store it as given */
 	DISCOVER_FOUND,     /* the URL serves a page naming a feed: store feed_url */
-	DISCOVER_NO_FEED,   /* the URL serves a page naming no feed brief may subscribe to */
+	DISCOVER_NO_FEED,   /* the URL serves a page naming no feed brief may subscribe to, or
+	                     * whose feed links, requested, serve no feed */
 };
 
 /* A feed a page names. */
@@ -25,13 +26,22 @@ struct discover_feed {
 	const char *url;
 	const char *title; /* the link's title, NULL when none; the page's text (terminal-unsafe) */
 	int is_comments;   /* its title or URL says "comments" or "评论" */
+	const char *not_a_feed; /* requested, and what it served no fetch would read (an HTTP 4xx,
+	                         * a web page, not a feed): why; NULL when not found so */
 };
+
+/* At most this many of the feeds a page names are requested, best first, before one is
+ * chosen (discover_feed). */
+#define DISCOVER_CHECKS 3
 
 struct discover_result {
 	enum discover_kind kind;
 	const char *why;              /* UNCHECKED: one line; NO_FEED: why no link could be used */
 	const char *page_url;         /* FOUND, NO_FEED: where the URL led (after redirects) */
 	struct discover_feed feed;    /* FOUND: the chosen feed */
+	const char *feed_unchecked;   /* FOUND: NULL when the chosen feed was requested and served a
+	                               * feed; else why it could not be (a network failure, HTTP 5xx):
+	                               * it is kept as the page names it */
 	int feed_from_public;         /* FOUND: the page came from a public address, so the feed's
 	                               * URL is the page's say-so: fetch it with the address guard on
 	                               * from its first hop (sources.url_checked) */
@@ -47,7 +57,12 @@ struct discover_result {
  * on any address, a redirect or a feed link only when the user's URL was on a non-public one
  * too (or [fetch] allow_private). A page's feed is chosen as docs/cli.md says: the first
  * alternate that is not a comments feed, RSS/Atom/RDF before JSON Feed; then comments feeds
- * in that order; plain application/json last of all; the others are listed. Strings in a. Returns 0 (every outcome, network failures included, is a
+ * in that order; plain application/json last of all; the others are listed. A page's feed is
+ * requested before it is chosen (the guard on from the first hop when the page was public):
+ * one that serves no feed (an HTTP 4xx, a web page ...) gives way to the next of its group,
+ * at most DISCOVER_CHECKS requests; a comments feed never stands in for a main one. When
+ * every one tried serves no feed, out is NO_FEED; when one could not be reached, it is kept
+ * (feed_unchecked). Strings in a. Returns 0 (every outcome, network failures included, is a
  * kind), or -1 with e set when libcurl cannot be set up or cfg's policy is malformed. */
 int discover_feed(const struct config *cfg, const struct fetch_opts *opts, const char *url,
                   const char *user_agent, struct arena *a, struct discover_result *out, struct err *e);

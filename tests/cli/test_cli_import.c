@@ -182,6 +182,7 @@ test_add_discovers_feed(void)
 	           "href=\"feed.xml\">\n"
 	           "</head><body><p>Welcome.</p></body></html>\n");
 	t_write_in(dir, "feed.xml", rss);
+	t_write_in(t_subdir("site/main"), "feed.xml", rss); /* where <base href> puts it */
 	const char *sub = t_subdir("site/blog");
 	t_write_in(sub, "index.html",
 	           "<html><head><title>Moved blog</title><link rel=alternate type=application/rss+xml "
@@ -273,6 +274,76 @@ test_add_discovers_feed(void)
 	buf_free(&err);
 }
 
+/* A page's feed links are often stale: the one chosen is requested before it is stored. A
+ * first link to a 404 or to a web page gives way to the next feed, which is stored; a page
+ * whose main feed serves none is refused (exit 1, nothing stored), its comments feed not
+ * taken in its place; a feed that cannot be reached today (HTTP 503) is kept with a warning.
+ * The 404 and the page were stored, and every later fetch failed. */
+static void
+test_add_checks_found_feed(void)
+{
+	const char *dir = t_subdir("stale");
+	const char *rss = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Blog</title>"
+	                  "<item><title>a</title><link>https://blog.example/a</link></item></channel></rss>";
+	t_write_in(dir, "feed.xml", rss);
+	const char *comments = t_subdir("stale/comments");
+	t_write_in(comments, "feed.xml", rss);
+	t_write_in(dir, "stale.html",
+	           "<html><head><title>Stale</title>"
+	           "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Old\" href=\"/gone.xml\">"
+	           "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"Page\" href=\"/about.html\">"
+	           "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"Now\" href=\"/feed.xml\">"
+	           "</head><body>x</body></html>");
+	t_write_in(dir, "about.html", "<html><head><title>About</title></head><body>me</body></html>");
+	t_write_in(dir, "gone.html",
+	           "<html><head>"
+	           "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"Comments\" href=\"/comments/feed.xml\">"
+	           "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"Main\" href=\"/gone.xml\">"
+	           "</head><body>x</body></html>");
+	t_write_in(dir, "down.html",
+	           "<html><head><link rel=\"alternate\" type=\"application/rss+xml\" title=\"Main\" "
+	           "href=\"/feed.xml?status=503\"></head><body>x</body></html>");
+	struct fsrv srv;
+	fsrv_start(&srv, dir, NULL);
+	struct buf out = BUF_INIT, err = BUF_INIT;
+	char url[4200], html_url[4200], want[4200];
+	int checked;
+
+	const char *home = t_subdir("stale1");
+	CHECK_INT(t_brief(NULL, &out, &err, "feeds", "add", fsrv_url(&srv, "/stale.html"), "--home", home, NULL), 0);
+	CHECK_INT(only_source(home, url, html_url, sizeof url, &checked), 1);
+	CHECK_STR(url, fsrv_url(&srv, "/feed.xml"));
+	snprintf(want, sizeof want, "found feed %s (Now)", fsrv_url(&srv, "/feed.xml"));
+	CHECK(strstr(buf_str(&out), want) != NULL);
+	snprintf(want, sizeof want, "%s (Old) [serves no feed: HTTP 404]", fsrv_url(&srv, "/gone.xml"));
+	CHECK(strstr(buf_str(&out), want) != NULL);
+	CHECK(strstr(buf_str(&out), "(Page) [serves no feed: a web page") != NULL);
+	/* the source it stored fetches */
+	CHECK_INT(t_brief(NULL, NULL, NULL, "fetch", "-q", "--home", home, NULL), 0);
+	struct store st;
+	t_store_open(&st, home);
+	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM sources WHERE last_error IS NULL AND item_count = 1"), 1);
+	store_close(&st);
+
+	home = t_subdir("stale2");
+	buf_clear(&err);
+	CHECK_INT(t_brief(NULL, NULL, &err, "feeds", "add", fsrv_url(&srv, "/gone.html"), "--home", home, NULL), 1);
+	CHECK(strstr(buf_str(&err), "no feed link found on page") != NULL);
+	CHECK(strstr(buf_str(&err), "HTTP 404") != NULL);
+	CHECK_INT(only_source(home, url, html_url, sizeof url, &checked), 0);
+
+	home = t_subdir("stale3");
+	buf_clear(&err);
+	CHECK_INT(t_brief(NULL, NULL, &err, "feeds", "add", fsrv_url(&srv, "/down.html"), "--home", home, NULL), 0);
+	CHECK_INT(only_source(home, url, html_url, sizeof url, &checked), 1);
+	CHECK_STR(url, fsrv_url(&srv, "/feed.xml?status=503"));
+	CHECK(strstr(buf_str(&err), "could not look at feed") != NULL);
+	CHECK(strstr(buf_str(&err), "HTTP 503") != NULL);
+	fsrv_stop(&srv);
+	buf_free(&out);
+	buf_free(&err);
+}
+
 /* A public page (127.0.0.3 stands for the internet) may not make brief subscribe to an
  * internal address: its alternates to 127.0.0.1 and 10.x are refused (exit 1, nothing
  * stored); a public page's feed under a name is stored to be fetched with the address guard
@@ -320,6 +391,7 @@ main(void)
 {
 	test_add_discovers_feed();
 	test_add_discovery_guard();
+	test_add_checks_found_feed();
 	test_spellings_are_one_source();
 	test_moved_feed_is_one_source();
 	const char *home = t_subdir("home");
