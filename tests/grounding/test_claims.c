@@ -250,7 +250,7 @@ test_figures_in_words(void)
 	CHECK(r && fabs(r->unit - 1e6) < 1);
 	static const char *const none[] = {
 		"百度发布了新模型", "通义千问的新版本", "千万不要这样做", "第十二届大会", "十二月发布",
-		"二〇二六年", "二十一世纪的技术", "十几家公司", "八十年代的电脑",
+		"二〇二六年", "二十一世纪的技术", "十几年来", "八十年代的电脑",
 		"两三千人", "十万火急", "三家公司", "one of the best", "the twenty-first century",
 		"two-thirds-majority", "nine users", "一二三", "十二号发布", "三成员国", "五成为主流", "一成不变",
 	};
@@ -1537,6 +1537,41 @@ test_short_cjk_quote(void)
 	CHECK(first("所谓「推理引擎」[1]。", 0, CLAIM_QUOTE) == NULL);
 }
 
+/* "N and more" (十几, 十多, 二十多, 二十余, 一百多, 百余, 4000多, 3万多) was read as its bare N or
+ * as nothing: a draft that made a source's 15 engineers 二十多名 or 二十余名 passed (20 within
+ * rounding of 15), 十几 and 百余 were no claim, and a faithful 一百多项 for 180, or 4000多家 for
+ * 4,800, was flagged and its sentence removed. It is now the range N to the next step of its
+ * last place (二十多 20 to 30, 一百多 100 to 200, 3万多 30,000 to 40,000). */
+static void
+test_more_than_cjk(void)
+{
+	static const struct ground_source src[] = {
+		{1,
+		 "text: A team of 15 engineers shipped 180 features to 4,800 customers and 120 partners. The "
+		 "service has 1.5 million users, 34,000 stars and a 43 km fibre line.",
+		 NULL}};
+	struct ground_index *ix = ground_index_new(src, 1, &A);
+	/* Corrupted: the range does not hold the source's figure. */
+	CHECK_INT(status_of(ix, "二十多名工程师完成了它[1]。", 0, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "二十余名工程师完成了它[1]。", 0, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "它交付了两百多项功能[1]。", 0, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "它服务5000多家客户[1]。", 0, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "用户达200多万[1]。", 0, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "线路长40多英里[1]。", 0, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	/* Faithful: the source's figure in the range. */
+	CHECK_INT(status_of(ix, "十几名工程师完成了它[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "十多名工程师完成了它[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "它交付了一百多项功能[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "它有百余个合作伙伴[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "它服务4000多家客户[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "用户达一百多万[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "它有3万多颗星[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "线路长40多公里[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
+	/* A vague time stays none, as 数十年 does. */
+	CHECK(first("十多年来一直如此", 0, CLAIM_FIGURE) == NULL);
+	CHECK(first("百余年的历史", 0, CLAIM_FIGURE) == NULL);
+}
+
 int
 main(void)
 {
@@ -1589,6 +1624,7 @@ main(void)
 	test_direction_after();
 	test_approximations();
 	test_short_cjk_quote();
+	test_more_than_cjk();
 	arena_free(&A);
 	return test_done("test_claims");
 }

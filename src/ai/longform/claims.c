@@ -1167,6 +1167,30 @@ measure_near(const struct ex *x, size_t e)
 	return q > e + m ? measure_unit_at(x, q, &n) : NULL;
 }
 
+/* The unit of value: the place of its last non-zero digit (3500 -> 100, 3e8 -> 1e8), 1 for
+ * values below 10 or with a fraction. Numbers in words carry no false zeros. */
+static double
+last_digit_place(double value)
+{
+	double u = 1;
+	while (value >= 10 * u && fmod(value, 10 * u) == 0)
+		u *= 10;
+	return u;
+}
+
+/* The bytes of 多, 余 or 几 at t[i..] right after a number (二十多, 十几, 4000多, 百余, 3万多):
+ * the number is an approximation, "N and more", up to the next step of its last written
+ * place; 0 when none. Not 几十, 几百, 几千 (一百几十 is another number). */
+static size_t
+more_at(const struct ex *x, size_t i)
+{
+	if (at(x, i, "多") || at(x, i, "余"))
+		return strlen("多");
+	if (at(x, i, "几") && !at(x, i + 3, "十") && !at(x, i + 3, "百") && !at(x, i + 3, "千"))
+		return strlen("几");
+	return 0;
+}
+
 /* A figure starting at t[i] (a digit, not preceded by a letter or digit): returns the byte
  * after it. Separators: thousands commas (17,000), Indian grouping (1,80,000), a decimal
  * point, or a decimal comma before a scale, percent or currency (3,5 %; 1.234,56 €, whose
@@ -1258,9 +1282,9 @@ figure_at(struct ex *x, size_t i)
 	if (reversal_idiom_at(x, j, value))
 		return j;
 	double unit = pow(10.0, -(double)decimals);
-	double mul = 1;
+	double mul = 1, more = 0; /* more: the place of "N and more" (4000多 is 4000 to 5000) */
 	int pct = 0, cur = 0, mult = 0;
-	size_t e = j;
+	size_t e = j, me = j; /* me: where its unit of measure is read */
 	/* Letters glued to the digits: k/m/b multipliers, x, ordinals, measurement units. */
 	size_t w = 0;
 	while (e + w < x->len && is_ascii_alpha((unsigned char)t[e + w]))
@@ -1288,10 +1312,19 @@ figure_at(struct ex *x, size_t i)
 		if (!(w == 1 && (suf[0] == 'x' || suf[0] == 'X') && !mult))
 			e += w; /* 854x480 is a size: its figure 854 ends before the x ("854x" would be a multiple) */
 	} else {
-		size_t n;
+		size_t n = more_at(x, e);
+		if (n) { /* 4000多, 20余 */
+			more = decimals ? unit : last_digit_place(value);
+			e += n;
+			me = e;
+		}
 		mul = unit_after(x, e, &n, &pct);
 		e += n;
-		if (!pct && (n = multiple_after(x, e)) > 0) {
+		if (!more && n && (n = more_at(x, e)) > 0) { /* 3万多 */
+			more = decimals ? unit : last_digit_place(value);
+			e += n;
+		}
+		if (!pct && !more && (n = multiple_after(x, e)) > 0) {
 			mult = 1;
 			e += n;
 		}
@@ -1314,12 +1347,13 @@ figure_at(struct ex *x, size_t i)
 	size_t before = *x->count;
 	int all = x->all_figures;
 	x->all_figures |= unit == 1 && measured_range_end(x, i, j); /* a small end of "2–4 GB" is a claim */
-	e = push_figure(x, start, e, value, unit, mul, pct, cur, mult);
+	e = more > 0 ? push_figure(x, start, e, value + more / 2, more, mul, pct, cur, 0)
+	             : push_figure(x, start, e, value, unit, mul, pct, cur, mult);
 	x->all_figures = all;
 	if (*x->count > before) {
 		struct claim *c = &(*x->out)[before];
 		c->period = period_near(x, start, e);
-		c->measure = measure_near(x, j);
+		c->measure = measure_near(x, me);
 		c->is_measure = c->measure || measured_range_end(x, i, j);
 		size_t un;
 		if (c->measure && measure_unit_at(x, e, &un))
@@ -1330,17 +1364,6 @@ figure_at(struct ex *x, size_t i)
 	if (*x->count > before && sign_before(x, start))
 		(*x->out)[before].is_negative = 1;
 	return e;
-}
-
-/* The unit of value: the place of its last non-zero digit (3500 -> 100, 3e8 -> 1e8), 1 for
- * values below 10 or with a fraction. Numbers in words carry no false zeros. */
-static double
-last_digit_place(double value)
-{
-	double u = 1;
-	while (value >= 10 * u && fmod(value, 10 * u) == 0)
-		u *= 10;
-	return u;
 }
 
 /* A figure in words t[start..end) of value (unit: the place of its last digit; pct: 百分之
@@ -1427,6 +1450,19 @@ word_at_any(const struct ex *x, size_t i, const char *const *words, size_t count
 	return 0;
 }
 
+/* Whether a unit of time (ms to years: measures[]) is at t[i..], glued or after a space. */
+static int
+time_unit_at(const struct ex *x, size_t i)
+{
+	static const char *const times[] = {"ms", "s", "min", "h", "d", "wk", "mo", "yr"};
+	size_t n;
+	const char *m = measure_unit_at(x, i, &n);
+	for (size_t k = 0; m && k < sizeof times / sizeof *times; k++)
+		if (strcmp(m, times[k]) == 0)
+			return 1;
+	return 0;
+}
+
 /* Push an approximate amount t[start..end) ("dozens of", 数十亿, 近百) whose value lies in
  * [lo, hi]: the middle as its value and the width as its unit, so a source figure in the
  * range supports it (a source's 3,000 supports 数千 and "thousands of", not 数千万). None
@@ -1435,14 +1471,12 @@ word_at_any(const struct ex *x, size_t i, const char *const *words, size_t count
 static size_t
 push_approx(struct ex *x, size_t start, size_t end, double lo, double hi)
 {
-	static const char *const times[] = {"ms", "s", "min", "h", "d", "wk", "mo", "yr"};
 	size_t n, e = end;
 	if (at(x, e, " of "))
 		e += 3;
 	const char *m = measure_unit_at(x, e, &n);
-	for (size_t k = 0; m && k < sizeof times / sizeof *times; k++)
-		if (strcmp(m, times[k]) == 0)
-			return end;
+	if (time_unit_at(x, e))
+		return end;
 	size_t before = *x->count;
 	push_figure(x, start, end, (lo + hi) / 2, hi - lo, 1, 0, currency_after(x, end), 0);
 	if (*x->count > before)
@@ -1492,8 +1526,8 @@ approx_cjk_at(struct ex *x, size_t i)
  * 一点五亿, 百分之三十, 七成 = 70%): returns the byte after it (and after a unit or percent word read with
  * it), i when t[i] starts none. A run that is no number (一二三, 两三千, 二〇二六) is skipped
  * whole; so is one that is a date, an ordinal, an approximation not read as a range or part
- * of a word (十二月, 第十二, 十几, 八十年代, 二十一世纪, 十万火急; 数千, 几十万 are ranges:
- * approx_cjk_at); 百度, 千问 and 千万 (must) start
+ * of a word (十二月, 第十二, 十几年, 八十年代, 二十一世纪, 十万火急; 数千, 几十万 are ranges:
+ * approx_cjk_at, and so are 十几, 二十多, 百余: more_at); 百度, 千问 and 千万 (must) start
  * with a unit, which no figure here does. */
 static size_t
 cjk_figure_at(struct ex *x, size_t i)
@@ -1511,6 +1545,11 @@ cjk_figure_at(struct ex *x, size_t i)
 		return push_figure(x, i, i + strlen("减半"), 50, FRACTION_UNIT, 1, 1, 0, 0);
 	uint32_t cp = cp_at(x, i, &n);
 	int d0 = cjk_digit(cp);
+	double lead = cjk_place(cp);
+	if (lead >= 100 && lead <= 1e4 && at(x, i + n, "余")) { /* 百余, 千余, 万余: 100 to 200 ... */
+		size_t e = i + n + strlen("余");
+		return time_unit_at(x, e) ? e : push_words_figure(x, i, e, 1.5 * lead, lead, 0);
+	}
 	if (!(d0 > 0 || cp == 0x5341))
 		return i;
 	double total = 0, wan = 0, section = 0, number = 0, last_place = 1;
@@ -1591,6 +1630,14 @@ cjk_figure_at(struct ex *x, size_t i)
 		size_t l = strlen(before[k]);
 		if (i >= l && memcmp(x->t + i - l, before[k], l) == 0)
 			return j;
+	}
+	/* N and more: 十几 and 十多 are 10 to 20, 二十多 20 to 30, 一百多 100 to 200, 两万多 20,000 to
+	 * 30,000 (a vague time, 十几年, is none, as with 数十年) */
+	size_t mn = value == floor(value) ? more_at(x, j) : 0;
+	if (mn) {
+		if (j == i + strlen("十") && time_unit_at(x, j + mn))
+			return j + mn;
+		return push_words_figure(x, i, j + mn, value + unit / 2, unit, 0);
 	}
 	if (word_at_any(x, j, after, sizeof after / sizeof *after) ||
 	    word_at_any(x, i, idioms, sizeof idioms / sizeof *idioms) || reversal_idiom_at(x, j, value))

@@ -25,8 +25,9 @@
  *   measure ("2–4 GB", "3 to 5 days", 3至5天); Chinese numerals (三千, 两亿, 一万五, 百分之三十)
  *   and English number words (nine million, forty-two percent) are figures by the same rules,
  *   except runs that are dates, ordinals or parts of words (十二月, 第十二, 百度, twenty-first;
- *   docs/grounding.md); an approximate amount (数十亿, 上百, 近百万, "a dozen", "dozens of",
- *   "thousands of") is the range it names, its middle as value and its width as unit;
+ *   docs/grounding.md); an approximate amount (数十亿, 上百, 近百万, 二十多, 百余, 4000多, "a
+ *   dozen", "dozens of", "thousands of") is the range it names, its middle as value and its
+ *   width as unit;
  * - a date is ISO (2026-02-24, 2026/2/24), Chinese (2026年2月24日, 2月24日, 2026年2月) or English
  *   (Feb 24, February 24, 2026, 24 February 2026, February 2026); missing parts match anything;
  * - a quotation is the text inside 「」, 『』, “”, ‘’ (a ’ before a letter is an apostrophe) or
