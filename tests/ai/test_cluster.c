@@ -44,6 +44,11 @@ struct ref {
 	uint64_t core[TITLE_MAX]; /* the words but release words */
 	size_t core_count;
 	int release_word, serial_word;
+	uint64_t names[TITLE_MAX]; /* the Latin words but release words */
+	size_t name_count;
+	uint64_t pairs[64]; /* CJK character pairs, Chinese release words blanked, in title order */
+	int pair_cont[64];  /* the pair continues the run of the one before */
+	size_t pair_count, units;
 	int has_simhash;
 	uint64_t simhash;
 };
@@ -54,7 +59,9 @@ ref_of(const struct article *a, struct arena *arena, struct ref *r)
 	memset(r, 0, sizeof *r);
 	r->url_key = cluster_url_key(a->canonical_link ? a->canonical_link : a->link, arena);
 	struct text_iter it;
-	text_iter_init(&it, a->title, strlen(a->title));
+	struct buf title = BUF_INIT;
+	r->release_word = cluster_title_text(a->title, 0, &title); /* a Chinese release word */
+	text_iter_init(&it, buf_str(&title), title.len);
 	while (text_next(&it) && r->word_count < TITLE_MAX) {
 		if (!it.is_cjk && cluster_release_word(it.word))
 			r->release_word = 1; /* "out", "now": stop words */
@@ -79,9 +86,39 @@ ref_of(const struct article *a, struct arena *arena, struct ref *r)
 		r->has_cjk |= it.is_cjk;
 		if (!it.is_cjk)
 			r->latin[r->latin_count++] = h;
+		if (!it.is_cjk && !release)
+			r->names[r->name_count++] = h;
 		if (!it.is_cjk && strpbrk(it.word, "0123456789"))
 			r->numbers[r->number_count++] = h;
 	}
+	/* A Chinese title's runs of CJK characters, release words blanked: a run of n characters
+	 * gives n - 1 pairs (one lone character) and counts (n + 1) / 2 words. */
+	buf_clear(&title);
+	cluster_title_text(a->title, 1, &title);
+	const char *t = buf_str(&title);
+	r->units = r->name_count;
+	for (size_t i = 0; r->has_cjk && t[i];) {
+		size_t start = i, chars = 0, cp_len[64];
+		while (t[i] && (unsigned char)t[i] >= 0xE3 && (unsigned char)t[i] <= 0xE9 && chars < 64) {
+			cp_len[chars++] = 3; /* the test's CJK characters are 3-byte UTF-8 (U+3000-U+9FFF) */
+			i += 3;
+		}
+		if (!chars) {
+			i++;
+			continue;
+		}
+		r->units += (chars + 1) / 2;
+		size_t at = start;
+		for (size_t c = 0; c + 1 < chars || (chars == 1 && c == 0); c++) {
+			size_t n = chars == 1 ? cp_len[0] : cp_len[c] + cp_len[c + 1];
+			if (r->pair_count < 48) {
+				r->pair_cont[r->pair_count] = c > 0;
+				r->pairs[r->pair_count++] = hash64(t + at, n, HASH_SEED);
+			}
+			at += cp_len[c];
+		}
+	}
+	buf_free(&title);
 	size_t len = strlen(a->text);
 	if (text_word_count(a->text, len > 8000 ? 8000 : len) >= 40) {
 		r->has_simhash = 1;
@@ -114,10 +151,26 @@ ref_common(const uint64_t *w, size_t n, const uint64_t *v, size_t m)
 	return common;
 }
 
+/* How many runs of consecutive CJK pairs of a are pairs of b too. */
+static size_t
+ref_phrases(const struct ref *a, const struct ref *b)
+{
+	size_t phrases = 0;
+	for (size_t i = 0; i < a->pair_count; i++) {
+		int in_b = ref_all_in(&a->pairs[i], 1, b->pairs, b->pair_count);
+		int prev_in_b = i > 0 && a->pair_cont[i] && ref_all_in(&a->pairs[i - 1], 1, b->pairs, b->pair_count);
+		phrases += in_b && !prev_in_b;
+	}
+	return phrases;
+}
+
 /* The title rules of cluster.h: Jaccard >= CLUSTER_TITLE_JACCARD (3 words each at least), or
  * >= CLUSTER_TITLE_CONTAINED when every word of the shorter title is in the other; or, a
  * title with CJK words: the Latin words of the title with fewer, CLUSTER_TITLE_LATIN_MIN at
- * least and one a number, all in the other, and a CJK word shared when both have some; never
+ * least and one a number, all in the other, and a CJK word shared when both have some; two
+ * titles with CJK words: a name (Latin word, a company's Chinese name as its Latin one) shared,
+ * and a CJK phrase shared or a release word in both, names and phrases CLUSTER_TITLE_ZH_SHARED
+ * at least and half the shorter title's words (a run of n characters is (n + 1) / 2); never
  * when both titles carry numbers and not the same ones. Two release headlines: a release word
  * in one at least, no series word and no CJK in either, and the same words but the release
  * words, two or more, a number among them and a word that is none. */
@@ -137,6 +190,15 @@ ref_titles_match(const struct ref *a, const struct ref *b)
 		    ref_all_in(x->latin, x->latin_count, y->latin, y->latin_count) &&
 		    (!x->has_cjk || !y->has_cjk ||
 		     ref_common(x->words, x->word_count, y->words, y->word_count) > x->latin_count))
+			return 1;
+	}
+	if (a->has_cjk && b->has_cjk) {
+		size_t names = ref_common(a->names, a->name_count, b->names, b->name_count);
+		size_t pa = ref_phrases(a, b), pb = ref_phrases(b, a);
+		size_t phrases = pa < pb ? pa : pb, shared = names + phrases;
+		size_t fewer = a->units < b->units ? a->units : b->units;
+		if (names && (phrases || (a->release_word && b->release_word)) && shared >= CLUSTER_TITLE_ZH_SHARED &&
+		    2 * shared >= fewer)
 			return 1;
 	}
 	if (a->word_count < 3 || b->word_count < 3)
@@ -162,7 +224,7 @@ root(size_t *parent, size_t x)
 static const char *const title_words[] = {
 	"rust", "kernel", "release", "compiler", "security", "model", "openai", "linux", "browser", "patch",
 	"database", "postgres", "llama", "gpu", "cloud", "outage", "apple", "google", "chip", "privacy",
-	"人工智能", "模型", "发布", "芯片", "开源",
+	"人工智能", "模型", "发布", "芯片", "开源", "苹果", "英伟达",
 };
 
 static const char *const text_words[] = {
@@ -638,6 +700,48 @@ test_cjk_titles(void)
 	arena_free(&a);
 }
 
+/* One story in two Chinese titles without a version, each site in its own words: they share
+ * names, Latin or a company's Chinese name ("特斯拉" is Tesla), and what happened, a phrase
+ * ("召回", "宕机") or a release in both; each was two stories in the digest, as no Latin
+ * word was a number and the character pairs were too few for word Jaccard. One company or
+ * product and another event stays two stories, as does a Chinese name beside another
+ * company's Latin one. */
+static void
+test_zh_stories(void)
+{
+	static const struct {
+		const char *a, *b;
+		int same;
+	} pairs[] = {
+		{"特斯拉召回 Cybertruck 皮卡", "Cybertruck 召回：特斯拉称加速踏板存在隐患", 1},
+		{"微软 Teams 全球宕机数小时", "Teams 大规模宕机：微软称已修复", 1},
+		{"谷歌发布 Pixel Watch 手表", "Pixel Watch 来了：谷歌推出首款智能手表", 1},
+		{"Tesla 召回 Cybertruck 皮卡", "Cybertruck 召回：特斯拉称加速踏板存在隐患", 1},
+		{"特斯拉召回 Cybertruck 皮卡", "特斯拉 Cybertruck 交付量创新高", 0},
+		{"微软 Teams 全球宕机数小时", "微软 Teams 推出会议纪要功能", 0},
+		{"苹果 Vision Pro 在中国发售", "苹果 Vision Pro 销量不及预期", 0},
+		{"微软 Teams 宕机数小时", "Slack 宕机数小时：Salesforce 致歉", 0},
+		{"Rust 编译器发现漏洞", "Rust 基金会发布年度报告", 0},
+	};
+	struct arena a = ARENA_INIT;
+	struct story *st;
+	size_t n;
+	for (size_t p = 0; p < sizeof pairs / sizeof pairs[0]; p++) {
+		struct article arts[2] = {
+			{.id = 1, .source_id = 1, .title = pairs[p].a, .link = "https://a.example/1", .text = "", .when = 100},
+			{.id = 2, .source_id = 2, .title = pairs[p].b, .link = "https://b.example/2", .text = "", .when = 200},
+		};
+		cluster_stories(arts, 2, &a, &st, &n);
+		if ((int)n != (pairs[p].same ? 1 : 2))
+			fprintf(stderr, "pair %zu: \"%s\" ~ \"%s\"\n", p, pairs[p].a, pairs[p].b);
+		CHECK_INT((int)n, pairs[p].same ? 1 : 2);
+		arts[1].source_id = 1; /* from one source: apart */
+		cluster_stories(arts, 2, &a, &st, &n);
+		CHECK_INT((int)n, 2);
+	}
+	arena_free(&a);
+}
+
 /* A story's id is its lead's, the earliest article's: when another source's earlier write-up
  * joins the story on a later run (a feed fetched late, one added), the lead and the id change,
  * and `brief article ID` with the id the reader took from yesterday's digest said "no story".
@@ -707,6 +811,7 @@ main(void)
 	test_title_numbers();
 	test_release_titles();
 	test_cjk_titles();
+	test_zh_stories();
 	test_id_after_join();
 	test_home_page_links();
 	test_linkless_ids();

@@ -13,6 +13,7 @@
 #define TITLE_WORDS_MAX 24
 #define SIMHASH_BYTES 8000
 #define SIMHASH_MIN_WORDS 40
+#define ZH_PAIRS_MAX 48
 
 /* The host a URL names, without "www." ("blog.example.com" of
  * "https://www.blog.example.com/atom.xml"): *len bytes at the returned pointer, 0 when the
@@ -211,6 +212,56 @@ article_url_key(const struct article *a, struct arena *arena)
 	return feed && strcmp(feed, key) == 0 ? NULL : key;
 }
 
+/* Chinese names of companies and products that tech news also writes in Latin letters, and
+ * the name they stand for: two Chinese sites' write-ups, or an English and a Chinese one,
+ * name a company each their own way ("苹果起诉 Masimo" ~ "Apple 与 Masimo 专利战再起"). A
+ * longer name comes before the shorter one it starts with ("阿里巴巴", "阿里"). */
+static const struct {
+	const char *zh, *latin;
+} zh_names[] = {
+	{"苹果", "apple"}, {"谷歌", "google"}, {"微软", "microsoft"}, {"英伟达", "nvidia"}, {"特斯拉", "tesla"},
+	{"亚马逊", "amazon"}, {"英特尔", "intel"}, {"三星", "samsung"}, {"华为", "huawei"}, {"小米", "xiaomi"},
+	{"腾讯", "tencent"}, {"百度", "baidu"}, {"阿里巴巴", "alibaba"}, {"阿里", "alibaba"}, {"字节跳动", "bytedance"},
+	{"台积电", "tsmc"}, {"脸书", "facebook"}, {"推特", "twitter"}, {"领英", "linkedin"}, {"索尼", "sony"},
+	{"网飞", "netflix"}, {"安卓", "android"}, {"火狐", "firefox"}, {"深度求索", "deepseek"}, {"马斯克", "musk"}
+};
+
+/* Chinese words that say something came out, as cluster_release_word's do in English. */
+static const char *const zh_release[] = {"正式发布", "发布", "推出", "上线", "正式版", "正式", "亮相", "问世", "来了"};
+
+int
+cluster_title_text(const char *title, int blank_release, struct buf *out)
+{
+	int release = 0;
+	for (const char *p = title ? title : ""; *p;) {
+		size_t k = 0, n = 0;
+		if ((unsigned char)*p >= 0x80) {
+			for (k = 0; k < sizeof zh_names / sizeof zh_names[0]; k++)
+				if (str_starts(p, zh_names[k].zh))
+					break;
+			if (k < sizeof zh_names / sizeof zh_names[0]) {
+				buf_printf(out, " %s ", zh_names[k].latin);
+				p += strlen(zh_names[k].zh);
+				continue;
+			}
+			for (k = 0; k < sizeof zh_release / sizeof zh_release[0] && !n; k++)
+				if (str_starts(p, zh_release[k]))
+					n = strlen(zh_release[k]);
+			if (n) {
+				release = 1;
+				if (blank_release)
+					buf_putc(out, ' ');
+				else
+					buf_append(out, p, n);
+				p += n;
+				continue;
+			}
+		}
+		buf_putc(out, *p++);
+	}
+	return release;
+}
+
 struct sig {
 	const char *url_key;
 	const char *fragment;            /* of the link, after '#' ("" when none): an anchor of the page */
@@ -223,7 +274,13 @@ struct sig {
 	int has_cjk; /* a title word is CJK */
 	uint64_t core[TITLE_WORDS_MAX]; /* sorted: the words but release words (cluster_release_word) */
 	size_t core_count;
-	int release_verb;  /* a title word is a release word */
+	uint64_t names[TITLE_WORDS_MAX]; /* sorted: the Latin words but release words ("apple", "masimo", "b200") */
+	size_t name_count;
+	uint64_t pairs[ZH_PAIRS_MAX]; /* a Chinese title's CJK character pairs, release words left out, in title order */
+	unsigned char pair_cont[ZH_PAIRS_MAX]; /* the pair overlaps the one before: one run of characters */
+	size_t pair_count;
+	size_t units; /* names, and a run of n CJK characters as (n + 1) / 2 words (zh_story) */
+	int release_verb;  /* a title word is a release word, English or Chinese */
 	int serial;        /* a title word names an issue of a series (cluster_serial_word) */
 	uint64_t simhash;
 	int has_simhash;
@@ -296,8 +353,9 @@ signature(const struct article *a, struct arena *arena, struct sig *s)
 	s->url_key = article_url_key(a, arena);
 	s->fragment = url_fragment(a->link);
 	struct text_iter it;
-	const char *t = a->title ? a->title : "";
-	text_iter_init(&it, t, strlen(t));
+	struct buf title = BUF_INIT;
+	s->release_verb = cluster_title_text(a->title, 0, &title); /* "发布", "推出" */
+	text_iter_init(&it, buf_str(&title), title.len);
 	while (text_next(&it) && s->word_count < TITLE_WORDS_MAX) {
 		int verb = !it.is_cjk && cluster_release_word(it.word); /* "out", "here", "now": stop words */
 		s->release_verb |= verb;
@@ -320,9 +378,36 @@ signature(const struct article *a, struct arena *arena, struct sig *s)
 		s->has_cjk |= it.is_cjk;
 		if (!it.is_cjk)
 			s->latin[s->latin_count++] = h;
+		if (!it.is_cjk && !verb)
+			s->names[s->name_count++] = h;
 		if (!it.is_cjk && strpbrk(it.word, "0123456789"))
 			s->numbers[s->number_count++] = h;
 	}
+	if (s->has_cjk) {
+		/* The CJK runs again, with the release words out of them ("英伟达发布 B200" and "英伟达
+		 * 推出 B200" share no pair but the name's): the pairs that zh_story counts. */
+		buf_clear(&title);
+		cluster_title_text(a->title, 1, &title);
+		text_iter_init(&it, buf_str(&title), title.len);
+		s->units = s->name_count;
+		const char *run_end = NULL;
+		size_t in_run = 0;
+		while (text_next(&it) && s->pair_count < ZH_PAIRS_MAX) {
+			if (!it.is_cjk) {
+				run_end = NULL;
+				continue;
+			}
+			const char *start = it.p - it.len;
+			int cont = run_end && start < run_end; /* the pair before ends with this one's first character */
+			in_run = cont ? in_run + 1 : 0;
+			s->units += !cont || in_run % 2; /* characters 1-2, then one word per two more */
+			s->pair_cont[s->pair_count] = (unsigned char)cont;
+			s->pairs[s->pair_count++] = hash64(it.word, it.len, HASH_SEED);
+			run_end = it.p;
+		}
+	}
+	buf_free(&title);
+	qsort(s->names, s->name_count, sizeof s->names[0], cmp_u64);
 	qsort(s->words, s->word_count, sizeof s->words[0], cmp_u64);
 	qsort(s->core, s->core_count, sizeof s->core[0], cmp_u64);
 	qsort(s->numbers, s->number_count, sizeof s->numbers[0], cmp_u64);
@@ -429,6 +514,49 @@ latin_contained(const struct sig *a, const struct sig *b)
 	return !a->has_cjk || !b->has_cjk || common_words(a->words, a->word_count, b->words, b->word_count) > a->latin_count;
 }
 
+/* How many phrases of a's CJK character pairs are in b: runs of consecutive pairs that b
+ * has too ("被植入" is one phrase, not two pairs). */
+static size_t
+shared_phrases(const struct sig *a, const struct sig *b)
+{
+	size_t phrases = 0;
+	int prev = 0;
+	for (size_t i = 0; i < a->pair_count; i++) {
+		int in_b = 0;
+		for (size_t j = 0; j < b->pair_count && !in_b; j++)
+			in_b = a->pairs[i] == b->pairs[j];
+		phrases += in_b && !(prev && a->pair_cont[i]);
+		prev = in_b;
+	}
+	return phrases;
+}
+
+/* One story in two Chinese titles that word Jaccard and latin_contained miss, told in other
+ * words and without a version: "苹果起诉 Masimo 侵犯智能手表专利" ~ "苹果与 Masimo 专利纠纷升级：
+ * 苹果提起诉讼", "xz 压缩库被植入后门" ~ "liblzma 后门事件：xz 项目被植入恶意代码". The titles
+ * share a name at least (a Latin word, or a company's Chinese name read as its Latin one) and
+ * what happened: a CJK phrase (release words left out), or both say a release ("英伟达发布
+ * Blackwell B200 GPU" ~ "GTC 大会：英伟达推出 B200 GPU"); and names and phrases at least
+ * CLUSTER_TITLE_ZH_SHARED, half the words (units) of the shorter title at least. Names without
+ * an event in common are two stories of one company or product: "英伟达发布 Blackwell B200 GPU"
+ * ~ "英伟达 Blackwell 芯片因设计缺陷推迟出货", "苹果 Vision Pro 在中国发售" ~ "苹果 Vision Pro
+ * 销量不及预期". */
+static int
+zh_story(const struct sig *a, const struct sig *b)
+{
+	if (!a->has_cjk || !b->has_cjk)
+		return 0;
+	size_t names = common_words(a->names, a->name_count, b->names, b->name_count);
+	if (!names)
+		return 0;
+	size_t pa = shared_phrases(a, b), pb = shared_phrases(b, a);
+	size_t phrases = pa < pb ? pa : pb, shared = names + phrases;
+	size_t fewer = a->units < b->units ? a->units : b->units;
+	if (!phrases && !(a->release_verb && b->release_verb))
+		return 0;
+	return shared >= CLUSTER_TITLE_ZH_SHARED && 2 * shared >= fewer;
+}
+
 /* Two release headlines of one thing: at least one title says it came out (a release word),
  * neither names an issue of a series, and with the release words set aside the titles' words
  * are the same, a name and the version at least: "Rust 1.84.0 released" and "Announcing Rust
@@ -461,7 +589,7 @@ same_story(const struct article *x, const struct sig *a, const struct article *y
 			if (j >= CLUSTER_TITLE_JACCARD || (contained && j >= CLUSTER_TITLE_CONTAINED))
 				return 1;
 		}
-		if (latin_contained(a, b))
+		if (latin_contained(a, b) || zh_story(a, b))
 			return 1;
 		if (same_release(a, b))
 			return 1;
@@ -545,6 +673,7 @@ cmp_rarer(const void *a, const void *b)
  *   one in each other's prefix (the prefix filter of set-similarity joins); t is the lower of
  *   the two title thresholds, CLUSTER_TITLE_CONTAINED;
  * - a number of the titles (the Chinese-title rule needs one in both);
+ * - a name of a Chinese title (the rule for two Chinese titles needs one in both);
  * - one of CLUSTER_SIMHASH_BITS + 1 bit blocks of the SimHash: hashes within that many bits
  *   differ in at most that many blocks, so at least one block is equal (pigeonhole). */
 static void
@@ -596,6 +725,13 @@ unite_similar(const struct article *articles, const struct sig *sigs, size_t cou
 	for (size_t i = 0; i < count; i++)
 		for (size_t k = 0; k < sigs[i].number_count; k++)
 			c[n++] = (struct cand){sigs[i].numbers[k], i};
+	unite_candidates(c, n, articles, sigs, parent);
+
+	/* The rule for two Chinese titles (zh_story): they share a name. */
+	n = 0;
+	for (size_t i = 0; i < count; i++)
+		for (size_t k = 0; k < sigs[i].name_count && sigs[i].has_cjk; k++)
+			c[n++] = (struct cand){sigs[i].names[k], i};
 	unite_candidates(c, n, articles, sigs, parent);
 
 	n = 0;

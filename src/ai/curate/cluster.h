@@ -14,7 +14,11 @@
  * a Chinese title, whose CJK character pairs word Jaccard cannot match across two wordings or
  * with an English title, joins when the Latin words of the title with fewer, at least
  * CLUSTER_TITLE_LATIN_MIN and one a number, are all in the other, "OpenAI 发布 GPT-5" and
- * "OpenAI releases GPT-5", two Chinese titles sharing a CJK word too; two release headlines
+ * "OpenAI releases GPT-5", two Chinese titles sharing a CJK word too; two Chinese titles in
+ * other words, without a version, when they share a name (a Latin word, or a company's Chinese
+ * name, cluster_title_text) and what happened (a CJK phrase, or a release word in both), names
+ * and phrases CLUSTER_TITLE_ZH_SHARED at least and half the shorter title's words: "苹果起诉
+ * Masimo 侵犯智能手表专利" and "苹果与 Masimo 专利纠纷升级：苹果提起诉讼"; two release headlines
  * of one version, "Rust 1.84.0 released" and "Announcing Rust 1.84.0": one title at least has
  * a release word, neither a series word nor CJK, and their words but the release words are
  * the same, two or more, one a number and one not), or when their texts
@@ -33,10 +37,12 @@
 #define CLUSTER_TITLE_JACCARD 0.6
 #define CLUSTER_TITLE_CONTAINED 0.5 /* a title inside the other: the longer at most twice as long */
 #define CLUSTER_TITLE_LATIN_MIN 2 /* a Chinese title: Latin words of the other, one a number */
+#define CLUSTER_TITLE_ZH_SHARED 3 /* two Chinese titles: names and CJK phrases shared */
 #define CLUSTER_SIMHASH_BITS 6
 #define CLUSTER_SAME_POST_SECONDS 86400 /* one post's dates in two feeds: a day apart at most */
 
 struct text_iter;
+struct buf;
 
 /* Group articles[0..count) into stories (verdicts zeroed). The lead of a story is its earliest
  * article (ties: lowest id); the story id is 's' + 12 hex digits of a hash of the lead's URL key
@@ -75,6 +81,12 @@ int cluster_release_word(const char *w);
 /* Whether w (folded) names one issue of a series ("episod", "issu", "part", "week" ...), so
  * a number beside it is a serial number, not a version. */
 int cluster_serial_word(const char *w);
+/* Append title (NULL: none) to out as the title rules read it: a company's Chinese name that
+ * tech news also writes in Latin letters ("苹果", "谷歌", "微软", "英伟达") as that name
+ * ("apple", "google", "microsoft", "nvidia") between spaces, so "苹果起诉 Masimo" and "Apple
+ * sues Masimo" share "apple"; with blank_release, a Chinese release word ("发布", "推出", "上线",
+ * "正式") as a space. Returns whether the title has a Chinese release word. */
+int cluster_title_text(const char *title, int blank_release, struct buf *out);
 /* 64-bit SimHash of s over 3-word shingles. */
 uint64_t cluster_simhash(const char *s);
 
