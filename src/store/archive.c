@@ -46,8 +46,11 @@ archive_reports(struct store *st, const char *before, int newer, int limit, int 
 	/* The Markdown of a report saved untitled is read too: it is listed by its first heading. */
 	buf_printf(&sql, "SELECT kind, slug, lang, title, created_at, id, %s FROM reports WHERE ",
 	           with_bodies ? "html, markdown" : "NULL, CASE WHEN coalesce(title, '') = '' THEN markdown END");
-	buf_puts(&sql, newer ? "created_at > ?2 OR (created_at = ?2 AND id > ?3) ORDER BY created_at ASC, id ASC"
-	                     : "created_at < ?2 OR (created_at = ?2 AND id < ?3) ORDER BY created_at DESC, id DESC");
+	/* Only a report with a page to show (as report_beside): one saved with its JSON alone, or
+	 * its HTML and Markdown saved empty, was listed and linked to a 404. */
+	buf_puts(&sql, "(html <> '' OR markdown <> '') AND ");
+	buf_puts(&sql, newer ? "(created_at > ?2 OR (created_at = ?2 AND id > ?3)) ORDER BY created_at ASC, id ASC"
+	                     : "(created_at < ?2 OR (created_at = ?2 AND id < ?3)) ORDER BY created_at DESC, id DESC");
 	buf_puts(&sql, " LIMIT ?1");
 	sqlite3_stmt *s = store_prepare(st, buf_str(&sql), NULL);
 	buf_free(&sql);

@@ -23,7 +23,8 @@ struct archive_report {
 	                                         * heading); NULL when not saved (or saved empty) */
 };
 
-/* The saved reports, newest first (created_at, then id), after the keyset cursor before
+/* The saved reports that have a page to show (HTML or Markdown, not saved empty), newest first
+ * (created_at, then id), after the keyset cursor before
  * ("CREATED.ID" of the last report shown; NULL or unreadable = from the newest), at most limit.
  * With newer set, the cursor names the first report of a page and these are the at most limit
  * reports just newer than it (still listed newest first; an unreadable cursor = from the

@@ -1470,6 +1470,65 @@ test_stable_etag(const char *base)
 	}
 }
 
+/* Every report the index and the Atom feed list can be opened: one saved with its JSON only
+ * (or with its HTML and Markdown saved empty) has no page, so it is not listed there, as the
+ * bar over a report page skips it, rather than linked to a 404; its JSON is still served. */
+static void
+test_listed_reports_open(const char *base, const char *db)
+{
+	struct store w;
+	struct err e = {""};
+	CHECK_INT(store_open(&w, db, &e), 0);
+	CHECK_INT(store_exec(&w,
+	                     "INSERT INTO reports(kind, slug, lang, title, created_at, markdown, html, json) VALUES"
+	                     " ('daily', '2026-09-01', 'zh', 'JSON only', 1800000000, NULL, NULL, '{\"date\":1}'),"
+	                     " ('daily', '2026-09-02', 'zh', 'Saved empty', 1800000001, '', '', '{\"date\":2}')",
+	                     &e),
+	          0);
+	store_close(&w);
+	struct reply r, page;
+	const char *b = get(base, "/", &r);
+	CHECK_INT(r.status, 200);
+	char hrefs[50][64];
+	int n = page_reports(b, hrefs, 50);
+	CHECK(n > 0);
+	for (int i = 0; i < n; i++) {
+		char path[128];
+		snprintf(path, sizeof path, "%s", hrefs[i]);
+		get(base, path, &page);
+		CHECK_INT(page.status, 200);
+		if (page.status != 200)
+			fprintf(stderr, "listed but not found: %s\n", path);
+		reply_free(&page);
+	}
+	reply_free(&r);
+	b = get(base, "/feed.atom", &r);
+	CHECK_INT(r.status, 200);
+	int entries = 0;
+	for (const char *p = b; (p = strstr(p, "<link href=\"")) != NULL;) {
+		p += strlen("<link href=\"");
+		size_t len = strcspn(p, "\"");
+		char url[256];
+		snprintf(url, sizeof url, "%.*s", (int)(len < 255 ? len : 255), p);
+		if (!strstr(url, "/r/"))
+			continue;
+		http_get(url, NULL, &page);
+		CHECK_INT(page.status, 200);
+		reply_free(&page);
+		entries++;
+	}
+	CHECK(entries > 0);
+	CHECK(strstr(b, "JSON only") == NULL && strstr(b, "Saved empty") == NULL);
+	reply_free(&r);
+	b = get(base, "/r/daily/2026-09-01.json", &r); /* the form it was saved in */
+	CHECK_INT(r.status, 200);
+	CHECK(strstr(b, "\"date\":1") != NULL);
+	reply_free(&r);
+	CHECK_INT(store_open(&w, db, &e), 0);
+	CHECK_INT(store_exec(&w, "DELETE FROM reports WHERE created_at >= 1800000000", &e), 0);
+	store_close(&w);
+}
+
 /* A store error is a 500 whose page says so in general terms: the store's own message, with
  * the database file's path and the SQL's words, is logged, never sent to a client. */
 static void
@@ -1744,6 +1803,7 @@ main(void)
 	test_newer_search_windows(base, db);
 	test_newer_index_pages(base, db);
 	test_report_nav(base, db);
+	test_listed_reports_open(base, db);
 	test_store_error_page();
 	test_binary_during_migration();
 	test_binary_during_backfill();
