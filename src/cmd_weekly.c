@@ -32,12 +32,14 @@ const char cmd_weekly_help[] =
 	"                    [--offline] [--no-fetch] [--feeds FILE.opml] [--concurrency N]\n"
 	"                    [--timeout SEC] [--strict]\n\n"
 	"Write the weekly roundup blog post: fetch the sources (unless --no-fetch), take the\n"
-	"stories of the last --days, group them by company or topic, and write news, rumours\n"
+	"stories since the last post (at most two weeks), group them by company or topic, and write news, rumours\n"
 	"(小道消息), open-source releases and the references, with Jekyll (default) or Hugo\n"
 	"front matter. Paragraphs are written by the LLM when one is configured, else quoted\n"
 	"from the sources by the offline engine. A model's figures, dates, quotations and names\n"
 	"must be in a source their sentence cites (docs/grounding.md): unsupported ones are\n"
 	"listed in one re-ask, then their sentences are removed (stderr, and the JSON claim list).\n\n"
+	"  --days N     exactly the last N days, whatever was posted (default: since the last\n"
+	"               post; a run after a missed week is that week's late post)\n"
 	"  --issue N    the issue number (default: last week's post + 1, else [weekly] first_issue)\n"
 	"  --out FILE   write there (format from --format, else from the extension)\n"
 	"  --site DIR   write the post into a Jekyll (DIR/_posts/DATE-weekly-WEEK.md) or Hugo\n"
@@ -73,7 +75,56 @@ struct weekly_run {
 	int issue;          /* --issue, else 0: the store's next */
 	enum weekly_front_matter front_matter; /* --front-matter, else [weekly] front_matter */
 	const char *format; /* md, html, json, wechat */
+	char week[16];      /* the post's ISO week, "2026-W08" (place_post) */
+	int64_t since;      /* its window is (since, now]: where the post before it ended */
+	int64_t until;      /* when the window was read: the post's created_at, the next one's since */
 };
+
+/* The ISO week of t in the process time zone into week (16 bytes), "2026-W08". */
+static void
+week_of(int64_t t, char week[16])
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+	localtime_r(&tt, &tm);
+	strftime(week, 16, "%G-W%V", &tm);
+}
+
+/* Which week's post this run writes into w->week, and where its window starts into w->since
+ * (docs/weekly.md, "Missed and repeated runs"). The latest post in the language, of this week or
+ * before, is rewritten when it is this week's or less than a day old (a rerun); when the week
+ * before this one has none and the latest is older than the last --days, this run is the late
+ * post of the week before (a timer's catch-up after a missed run: it was due then, and this
+ * week's run is still to come); else it is this week's. Without --days the window starts where
+ * the post of an earlier week ended, when that is within two weeks, else a week before now: each
+ * story is in one post, and a catch-up holds the missed week's; --days N is the last N days,
+ * whatever was posted. Returns 0 or -1 with e set. */
+static int
+place_post(struct weekly_run *w, struct err *e)
+{
+	int64_t now = w->app.now, span = (int64_t)w->days * 86400;
+	char latest[16], before[16], due[16];
+	int64_t made;
+	week_of(now, w->week);
+	int found = store_weekly_latest(&w->st, w->args.lang, w->week, 1, latest, &made, e);
+	if (found < 0)
+		return -1;
+	week_of(now - 7 * 86400, before);
+	week_of(now - span, due);
+	if (found && (strcmp(latest, w->week) == 0 || (made <= now && now - made < 86400)))
+		str_copy(w->week, latest, sizeof w->week);
+	else if (found && strcmp(latest, due) < 0 && strcmp(latest, before) < 0)
+		str_copy(w->week, before, sizeof w->week);
+	w->since = now - span;
+	if (w->args.days)
+		return 0;
+	found = store_weekly_latest(&w->st, w->args.lang, w->week, 0, latest, &made, e);
+	if (found < 0)
+		return -1;
+	if (found && made < now && made >= now - 2 * span)
+		w->since = made;
+	return 0;
+}
 
 /* Fill the front matter and epigraphs of p from flags, config and the clock. */
 static int
@@ -86,12 +137,11 @@ fill_meta(struct weekly_run *w, struct weekly_post *p, struct err *e)
 	time_t now = (time_t)w->app.now;
 	struct tm tm;
 	localtime_r(&now, &tm);
-	char date[16], week[16], stamp[32];
+	char date[16], stamp[32];
 	strftime(date, sizeof date, "%Y-%m-%d", &tm);
-	strftime(week, sizeof week, "%G-W%V", &tm);
 	time_format_rfc3339(w->app.now, stamp, sizeof stamp);
 	p->date = arena_strdup(a, date);
-	p->week = arena_strdup(a, week);
+	p->week = arena_strdup(a, w->week);
 	p->datetime = arena_strdup(a, stamp);
 	struct buf local = BUF_INIT; /* the front matter date (Hugo, Jekyll): the local day, as p->date and p->week */
 	i18n_local(&local, w->app.now, I18N_RFC3339);
@@ -141,7 +191,7 @@ write_outputs(struct weekly_run *w, const struct weekly_post *p, struct err *e)
 	weekly_render_json(p, &json);
 	/* The saved post numbers the next one: a post the store could not record is not written,
 	 * or next week's would carry its number again. */
-	if (store_report_save(&w->st, "weekly", p->week, p->lang, p->title, w->app.now, buf_str(&md), buf_str(&html),
+	if (store_report_save(&w->st, "weekly", p->week, p->lang, p->title, w->until, buf_str(&md), buf_str(&html),
 	                      buf_str(&json), e) < 0) {
 		err_wrap(e, "issue %d could not be recorded in the store, so it was not written", p->issue);
 		buf_free(&md);
@@ -222,22 +272,29 @@ run(struct weekly_run *w, struct err *e)
 		return EXIT_FAIL;
 	if (w->args.fetch.feeds && id_count == 0)
 		return err_set(e, "none of the feeds in %s is in the store (fetch them first)", w->args.fetch.feeds), EXIT_EMPTY;
+	if (place_post(w, e) < 0)
+		return EXIT_FAIL;
+	/* The items this read sees were first seen by now: the next post starts after them. */
+	w->until = time_now() > w->app.now ? time_now() : w->app.now;
 	struct article *articles;
 	size_t count;
-	if (store_select_window(&w->st, w->app.now, w->days * 24, ids, id_count, a, &articles, &count, e) < 0)
+	if (store_select_since(&w->st, w->app.now, w->since, ids, id_count, a, &articles, &count, e) < 0)
 		return EXIT_FAIL;
+	int days = (int)((w->app.now - w->since + 43200) / 86400);
+	if (days < 1)
+		days = 1;
 	if (count == 0)
-		return err_set(e, "nothing to report: no articles in the last %d days", w->days), EXIT_EMPTY;
+		return err_set(e, "nothing to report: no articles in the last %d days", days), EXIT_EMPTY;
 
 	struct weekly_post post;
 	memset(&post, 0, sizeof post);
 	post.lang = w->args.lang;
-	post.days = w->days;
+	post.days = days;
 	int rc = fill_meta(w, &post, e);
 	if (rc != EXIT_OK)
 		return rc;
 	struct weekly_opts wo = {
-		.now = w->app.now, .days = w->days, .lang = w->args.lang, .force_offline = w->args.is_offline,
+		.now = w->app.now, .days = days, .lang = w->args.lang, .force_offline = w->args.is_offline,
 		.cfg = &w->app.cfg, .strict = w->args.is_strict,
 	};
 	if (weekly_build(&w->st, articles, count, &wo, a, &post, e) < 0)

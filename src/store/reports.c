@@ -56,6 +56,33 @@ store_weekly_issue(struct store *st, const char *slug, int *issue, struct err *e
 }
 
 int
+store_weekly_latest(struct store *st, const char *lang, const char *slug, int inclusive, char found[16],
+                    int64_t *created_at, struct err *e)
+{
+	found[0] = '\0';
+	*created_at = 0;
+	sqlite3_stmt *s = store_prepare(st,
+		inclusive ? "SELECT slug, created_at FROM reports WHERE kind = 'weekly' AND lang = ?1 AND slug <= ?2"
+		            " ORDER BY slug DESC LIMIT 1"
+		          : "SELECT slug, created_at FROM reports WHERE kind = 'weekly' AND lang = ?1 AND slug < ?2"
+		            " ORDER BY slug DESC LIMIT 1",
+		e);
+	if (!s)
+		return -1;
+	store_bind_text(s, 1, lang);
+	store_bind_text(s, 2, slug);
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		str_copy(found, store_col_text(s, 0) ? store_col_text(s, 0) : "", 16);
+		*created_at = sqlite3_column_int64(s, 1);
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return err_set(e, "database %s: reading the last weekly post: %s", st->path, sqlite3_errmsg(st->db));
+	return rc == SQLITE_ROW;
+}
+
+int
 store_item_find(struct store *st, const char *key, int64_t *id, int64_t *when, struct err *e)
 {
 	long num;

@@ -15,6 +15,12 @@
  * count). Issue numbers are read from the saved JSON's "issue". Returns 0 or -1 with e set. */
 int store_weekly_issue(struct store *st, const char *slug, int *issue, struct err *e);
 
+/* The latest weekly post in lang whose ISO week slug is before slug ("2026-W08"; up to and
+ * including it when inclusive is set): its slug into found (16 bytes) and its created_at (the
+ * end of its window) into *created_at. Returns 1 when there is one, 0 when not, -1 with e set. */
+int store_weekly_latest(struct store *st, const char *lang, const char *slug, int inclusive, char found[16],
+                        int64_t *created_at, struct err *e);
+
 /* Find an item by a key the user typed: a decimal items.id, else a link or canonical link.
  * Sets *id and *when (published when dated and not more than a day after first_seen's
  * frame, else first_seen; the same rule as store_select_window with now = first_seen).

@@ -145,6 +145,13 @@ int
 store_select_window(struct store *st, int64_t now, int hours, const int64_t *source_ids, size_t source_count,
                     struct arena *arena, struct article **out, size_t *count, struct err *e)
 {
+	return store_select_since(st, now, now - (int64_t)hours * 3600, source_ids, source_count, arena, out, count, e);
+}
+
+int
+store_select_since(struct store *st, int64_t now, int64_t since, const int64_t *source_ids, size_t source_count,
+                   struct arena *arena, struct article **out, size_t *count, struct err *e)
+{
 	*out = NULL;
 	*count = 0;
 	int64_t t0 = time_mono_ms();
@@ -158,7 +165,7 @@ store_select_window(struct store *st, int64_t now, int hours, const int64_t *sou
 		source_ids = sorted;
 	}
 	sqlite3_bind_int64(s, 1, now);
-	sqlite3_bind_int64(s, 2, now - (int64_t)hours * 3600);
+	sqlite3_bind_int64(s, 2, since);
 	size_t cap = 0, n = 0;
 	struct article *arts = NULL;
 	struct source_table sources = {0};
@@ -230,7 +237,7 @@ store_select_window(struct store *st, int64_t now, int hours, const int64_t *sou
 		memcpy(*out, arts, n * sizeof *arts);
 	free(arts);
 	*count = n;
-	log_debug("store: %zu articles in the %d-hour window, read in %lld ms", n, hours,
+	log_debug("store: %zu articles in the %lld-hour window, read in %lld ms", n, (long long)((now - since + 1800) / 3600),
 	          (long long)(time_mono_ms() - t0));
 	return 0;
 }

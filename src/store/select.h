@@ -19,4 +19,9 @@ int store_select_window(struct store *st, int64_t now, int hours, const int64_t 
                         size_t source_count, struct arena *arena, struct article **out, size_t *count,
                         struct err *e);
 
+/* As store_select_window, of the window (since, now + 86400]: a weekly post's window starts
+ * where the one before ended (docs/weekly.md). */
+int store_select_since(struct store *st, int64_t now, int64_t since, const int64_t *source_ids, size_t source_count,
+                       struct arena *arena, struct article **out, size_t *count, struct err *e);
+
 #endif

@@ -3,7 +3,10 @@
  * dated item is fetched (clock frozen two days after the dated one), then the weekly post is
  * written offline in both languages: its paragraph on the undated story says it is undated
  * and carries no date, its JSON reference has "published": null, while the dated story keeps
- * its date. The daily digest (Markdown, HTML, JSON) is checked the same way. */
+ * its date. The daily digest (Markdown, HTML, JSON) is checked the same way.
+ * Also runs over weeks (docs/weekly.md, "Missed and repeated runs"): a Sunday schedule whose
+ * Sunday was missed, caught up on Tuesday, then the next Sunday, each run fetching a feed that
+ * grew since the last, clock frozen at each run. */
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
@@ -129,6 +132,106 @@ check_daily(const char *home)
 	buf_free(&html);
 }
 
+/* One RSS item of the growing feed: its guid and link end in id, dated date (RFC 822). */
+static void
+grow_item(struct buf *b, const char *id, const char *title, const char *date)
+{
+	buf_printf(b,
+	           "<item><title>%s</title><link>https://catchup.example/%s</link><guid>cu-%s</guid>"
+	           "<pubDate>%s</pubDate><description>%s. The harbour office said so on the day, in a short"
+	           " note to the town's readers.</description></item>\n",
+	           title, id, id, date, title);
+}
+
+/* Write the feed holding the first n of the week's items into dir/catchup.xml. */
+static void
+grow_feed(const char *dir, int n)
+{
+	static const char *const items[][3] = {
+		{"a", "Alderwood harbour opens a ferry pier", "Tue, 10 Feb 2026 09:00:00 GMT"},
+		{"b", "Birchfield library extends its hours", "Sat, 14 Feb 2026 09:00:00 GMT"},
+		{"c", "Cedarvale council repaints the lighthouse", "Mon, 16 Feb 2026 12:00:00 GMT"},
+		{"d", "Dunmore bakery wins the bread fair", "Fri, 20 Feb 2026 09:00:00 GMT"},
+		{"e", "Elmstead rowing club buys two boats", "Mon, 23 Feb 2026 09:00:00 GMT"},
+		{"f", "Fernhill market moves to the square", "Fri, 27 Feb 2026 09:00:00 GMT"},
+	};
+	struct buf b = BUF_INIT;
+	buf_puts(&b, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss version=\"2.0\"><channel>\n"
+	             "<title>Harbour Notes</title><link>https://catchup.example/</link>"
+	             "<description>Town news</description>\n");
+	for (int i = n - 1; i >= 0; i--)
+		grow_item(&b, items[i][0], items[i][1], items[i][2]);
+	buf_puts(&b, "</channel></rss>\n");
+	t_write_in(dir, "catchup.xml", buf_str(&b));
+	buf_free(&b);
+}
+
+/* The weekly post (JSON) of a run at now that fetches first, into out; returns the exit status. */
+static int
+weekly_at(const char *home, const char *now, struct buf *out)
+{
+	struct buf err = BUF_INIT;
+	buf_clear(out);
+	int rc = t_brief(NULL, out, &err, "weekly", "--home", home, "--now", now, "--offline", "--format", "json", NULL);
+	if (rc != 0)
+		fprintf(stderr, "weekly --now %s: exit %d\n%s", now, rc, buf_str(&err));
+	buf_free(&err);
+	return rc;
+}
+
+/* How many of the posts (n of them) name word. */
+static int
+posts_with(struct buf *posts, int n, const char *word)
+{
+	int k = 0;
+	for (int i = 0; i < n; i++)
+		k += strstr(buf_str(&posts[i]), word) != NULL;
+	return k;
+}
+
+/* A weekly schedule on Sundays (08:00) whose Sunday of W08 was missed: the machine was off, and
+ * the timer's catch-up ran on Tuesday of W09. The catch-up was W09's post of the last seven
+ * days, so the stories of Feb 15-17 were in no post, and the next Sunday's run was W09 again:
+ * it rewrote Tuesday's post under the same issue number (a channel that had W09 got nothing)
+ * and told Feb 22-24's stories a second time. Now the catch-up is W08's late post, from the
+ * end of W07's to its run, and Sunday's is W09's from there: each story in one post. */
+static void
+check_catch_up(void)
+{
+	struct fsrv srv;
+	const char *root = t_subdir("catchup-root");
+	const char *home = t_subdir("catchup-home");
+	grow_feed(root, 2);
+	fsrv_start(&srv, root, NULL);
+	CHECK_INT(t_brief(NULL, NULL, NULL, "feeds", "add", "--no-discover", fsrv_url(&srv, "/catchup.xml"), "--home",
+	                  home, NULL), 0);
+	struct buf posts[4] = {BUF_INIT, BUF_INIT, BUF_INIT, BUF_INIT};
+	CHECK_INT(weekly_at(home, "2026-02-15T08:00:00Z", &posts[0]), 0); /* Sunday, W07 */
+	CHECK(strstr(buf_str(&posts[0]), "\"week\": \"2026-W07\"") != NULL);
+	grow_feed(root, 5);
+	CHECK_INT(weekly_at(home, "2026-02-24T08:00:00Z", &posts[1]), 0); /* Tuesday of W09: W08's catch-up */
+	CHECK(strstr(buf_str(&posts[1]), "\"week\": \"2026-W08\"") != NULL);
+	CHECK(strstr(buf_str(&posts[1]), "\"issue\": 2,") != NULL);
+	/* Rerun the same morning (a fixed config): the same week's post again, not a new one. */
+	CHECK_INT(weekly_at(home, "2026-02-24T09:30:00Z", &posts[3]), 0);
+	CHECK(strstr(buf_str(&posts[3]), "\"week\": \"2026-W08\"") != NULL);
+	CHECK(strstr(buf_str(&posts[3]), "Cedarvale") != NULL && strstr(buf_str(&posts[3]), "Elmstead") != NULL);
+	grow_feed(root, 6);
+	CHECK_INT(weekly_at(home, "2026-03-01T08:00:00Z", &posts[2]), 0); /* Sunday, W09 */
+	CHECK(strstr(buf_str(&posts[2]), "\"week\": \"2026-W09\"") != NULL);
+	CHECK(strstr(buf_str(&posts[2]), "\"issue\": 3,") != NULL);
+	fsrv_stop(&srv);
+	static const char *const words[] = {"Alderwood", "Birchfield", "Cedarvale", "Dunmore", "Elmstead", "Fernhill"};
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+		int k = posts_with(posts, 3, words[i]);
+		if (k != 1)
+			fprintf(stderr, "%s is in %d of the three posts\n", words[i], k);
+		CHECK_INT(k, 1);
+	}
+	for (int i = 0; i < 4; i++)
+		buf_free(&posts[i]);
+}
+
 int
 main(void)
 {
@@ -142,5 +245,6 @@ main(void)
 	check_weekly(home, "en");
 	check_weekly(home, "zh");
 	check_daily(home);
+	check_catch_up();
 	return test_done("test_weekly_undated");
 }
