@@ -622,6 +622,56 @@ test_feed_copy_one_reference(void)
 	buf_free(&err);
 }
 
+/* A blog that posts a day's short items as anchors of one page (fixtures/dayposts.xml, as
+ * Scripting News does: ".../2026/02/20.html#a0900", "#a1100", "#a1400") has three posts, three
+ * references: the store's canonical link drops the fragment, and the post after the first was
+ * cited as [1], the first post's link, its own missing from 参考资料. */
+static void
+test_day_page_posts_own_references(void)
+{
+	char home[4096];
+	struct buf out = BUF_INIT;
+	const char *args[] = {"--format", "json", NULL};
+	fixture_weekly("dayposts", "dayposts.xml", 3, args, home, &out);
+	json_t *post = json_loads(buf_str(&out), 0, NULL);
+	CHECK(post != NULL);
+	json_t *refs = json_object_get(post, "references");
+	const char *anchors[] = {"#a0900", "#a1100", "#a1400"};
+	for (size_t i = 0; i < 3; i++) {
+		int found = 0;
+		for (size_t r = 0; r < json_array_size(refs); r++) {
+			const char *url = json_string_value(json_object_get(json_array_get(refs, r), "link"));
+			found += url && strstr(url, anchors[i]) != NULL;
+		}
+		CHECK_INT(found, 1);
+	}
+	/* each post's paragraph cites its own reference (the home holds the other fixtures too) */
+	json_t *sections = json_object_get(post, "sections");
+	size_t paras = 0;
+	for (size_t i = 0; i < json_array_size(sections); i++) {
+		json_t *groups = json_object_get(json_array_get(sections, i), "groups");
+		for (size_t g = 0; g < json_array_size(groups); g++) {
+			json_t *ps = json_object_get(json_array_get(groups, g), "paragraphs");
+			for (size_t k = 0; k < json_array_size(ps); k++) {
+				json_t *p = json_array_get(ps, k);
+				const char *text = json_string_value(json_object_get(p, "text"));
+				if (!text || !strstr(text, "Day Page Notes"))
+					continue;
+				json_t *cited = json_object_get(p, "refs");
+				CHECK_INT((int)json_array_size(cited), 1);
+				long n = (long)json_integer_value(json_array_get(cited, 0));
+				const char *url = json_string_value(json_object_get(json_array_get(refs, (size_t)n - 1), "link"));
+				const char *anchor = strstr(text, "soldering") ? "#a0900" : strstr(text, "mesh") ? "#a1100" : "#a1400";
+				CHECK(url != NULL && strstr(url, anchor) != NULL);
+				paras++;
+			}
+		}
+	}
+	CHECK_INT((int)paras, 3);
+	json_decref(post);
+	buf_free(&out);
+}
+
 /* A topic group needs a name: a German noun ("Datenschutz", data protection, which the lexicon
  * knows; fixtures/datenschutz.xml has two stories with it) is capitalised by grammar, not
  * because it names anything, and heads no group; the stories are told among the other news. */
@@ -740,6 +790,7 @@ main(void)
 	test_german_noun_no_group();
 	test_linkless_refs();
 	test_feed_copy_one_reference();
+	test_day_page_posts_own_references();
 	test_also_covered_once();
 	test_entities();
 	test_essay_verb();

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "feed/feed.h"
+#include "store/items.h"
 #include "store/store.h"
 #include "testlib.h"
 #include "util/arena.h"
@@ -36,7 +37,7 @@ on_item(void *ctx, const struct feed_doc *doc, const struct feed_item *it)
 	struct err e;
 	sqlite3_stmt *s = store_prepare(in->st,
 		"INSERT INTO items(source_id, dedupe_key, guid, link, canonical_link, title, summary, text,"
-		" published, first_seen, content_hash) VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?6, ?7, ?8, ?8, ?9)", &e);
+		" published, first_seen, content_hash) VALUES (?1, ?2, ?3, ?4, ?10, ?5, ?6, ?7, ?8, ?8, ?9)", &e);
 	if (!s)
 		die_db(in->st, "prepare");
 	char key[300], hash[33];
@@ -51,7 +52,15 @@ on_item(void *ctx, const struct feed_doc *doc, const struct feed_item *it)
 	store_bind_text(s, 7, it->text);
 	sqlite3_bind_int64(s, 8, it->published);
 	store_bind_text(s, 9, hash);
-	if (sqlite3_step(s) != SQLITE_DONE)
+	/* the canonical link as the store keeps it (fragment and tracking parameters dropped,
+	 * NULL when it is the link), not a copy of the link */
+	struct arena scratch = ARENA_INIT;
+	struct store_item_prep prep;
+	store_item_prepare(it, &scratch, &prep);
+	store_bind_text(s, 10, prep.canon);
+	int step = sqlite3_step(s);
+	arena_free(&scratch);
+	if (step != SQLITE_DONE)
 		die_db(in->st, "insert item");
 	sqlite3_finalize(s);
 	in->count++;

@@ -116,13 +116,15 @@ cluster_url_key(const char *url, struct arena *arena)
 }
 
 /* Whether a's and b's links name one article page: equal URL keys with a path or query (a
- * link to a site's home page names no article), anchors equal. */
+ * link to a site's home page names no article), anchors equal. The anchors are the links'
+ * own: the store's canonical link drops the fragment, and a day page's posts (Scripting
+ * News's ".../26.html#a080636", "#a090616") were all one post. */
 static int
 same_article_link(const struct article *a, const struct article *b)
 {
 	const char *la = a->canonical_link ? a->canonical_link : a->link;
 	const char *lb = b->canonical_link ? b->canonical_link : b->link;
-	if (!la || !lb || strcmp(url_fragment(la), url_fragment(lb)) != 0)
+	if (!la || !lb || strcmp(url_fragment(a->link ? a->link : la), url_fragment(b->link ? b->link : lb)) != 0)
 		return 0;
 	struct buf ka = BUF_INIT, kb = BUF_INIT;
 	url_key_put(la, &ka);
