@@ -286,8 +286,18 @@ main(void)
 		if (rc != 0)
 			fprintf(stderr, "brief daily (llm) failed (%d):\n%s", rc, buf_str(&err));
 		CHECK_INT(rc, 0);
-		if (rc == 0)
+		if (rc == 0) {
 			check_run("e2e-llm", out, port);
+			/* The stand-in opens its highlights with "今日看点：", as models do when told to
+			 * write the highlights: under the heading 今日看点 the reader read the label twice. */
+			char path[4200];
+			struct buf md = BUF_INIT;
+			snprintf(path, sizeof path, "%s/2026-02-21.md", out);
+			test_read_file(path, &md);
+			CHECK(strstr(buf_str(&md), "## 📝 今日看点\n\n") != NULL);
+			CHECK(strstr(buf_str(&md), "## 📝 今日看点\n\n今日看点") == NULL);
+			buf_free(&md);
+		}
 		CHECK(strstr(buf_str(&err), "test-key") == NULL);
 		buf_clear(&err);
 		/* The rerun (feeds answer 304, answers come from the cache) renders the same digest. */

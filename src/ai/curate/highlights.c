@@ -11,6 +11,7 @@
 #include "store/llmcache.h"
 #include "util/hash.h"
 #include "util/log.h"
+#include "util/str.h"
 
 #define HIGHLIGHT_TEXT_TOKENS 400 /* a summary is ~100-200 characters; the bound is for fallbacks */
 
@@ -40,6 +41,40 @@ highlights_input(struct story *const *top, size_t n, struct buf *user, const cha
 	batch_hash(lang, user->data + start, hash);
 }
 
+/* text past a label that repeats the section's heading, which a model told to write the
+ * highlights opens them with ("今日看点：", "**Today's Highlights:**"): under the heading
+ * 今日看点 the reader read it twice. text itself when it has none, or nothing after it. */
+static const char *
+highlights_unlabel(const char *text)
+{
+	static const char *const labels[] = {"今日看点", "Today's Highlights", "Today\xe2\x80\x99s Highlights",
+	                                     "Highlights"};
+	const char *p = text;
+	while (*p == ' ' || *p == '\n')
+		p++;
+	if (str_starts(p, "**"))
+		p += 2;
+	size_t i = 0;
+	while (i < sizeof labels / sizeof labels[0] && !str_istarts(p, labels[i]))
+		i++;
+	if (i == sizeof labels / sizeof labels[0])
+		return text;
+	p += strlen(labels[i]);
+	if (str_starts(p, "**"))
+		p += 2;
+	if (str_starts(p, "\xef\xbc\x9a")) /* ： */
+		p += 3;
+	else if (*p == ':')
+		p++;
+	else
+		return text;
+	if (str_starts(p, "**"))
+		p += 2;
+	while (*p == ' ' || *p == '\n')
+		p++;
+	return text_is_blank(p) ? text : p;
+}
+
 /* Whether text is a highlights paragraph to show: not blank (" " is no paragraph) and in the
  * reader's language (is_en: English, else Chinese), else the offline paragraph is; warned
  * (from "where") when it is in the other language. */
@@ -65,7 +100,8 @@ highlights_cached(const struct batch_env *env, const char *hash, int is_en, stru
 	json_t *v = cached ? json_loads(cached, 0, NULL) : NULL;
 	const char *text = json_string_value(json_object_get(v, "highlights"));
 	/* Checked as an answer is: one cached before the checks existed is asked again. */
-	const char *out = v && highlights_usable(text, is_en, " (cached)") ? arena_strdup(arena, text) : NULL;
+	const char *out =
+		v && highlights_usable(text, is_en, " (cached)") ? arena_strdup(arena, highlights_unlabel(text)) : NULL;
 	json_decref(v);
 	return out;
 }
@@ -82,5 +118,5 @@ highlights_take(const struct batch_env *env, const char *hash, json_t *answer, i
 	                            env->now, &e) < 0)
 		log_warn("llm cache: %s", e.msg);
 	free(s);
-	return arena_strdup(arena, text);
+	return arena_strdup(arena, highlights_unlabel(text));
 }
