@@ -42,6 +42,7 @@ struct config_entry {
 	X(llm, concurrency, 4, 1, 64)         /* requests in flight */                                   \
 	X(llm, timeout, 60, 1, 3600)          /* seconds per request */                                  \
 	X(llm, retries, 4, 1, 10)             /* attempts per request */                                 \
+	X(llm, deadline, 1800, 1, 86400)      /* seconds for the run's requests to the model */          \
 	X(llm, batch_size, 16, 1, 50)         /* articles per score request */                           \
 	X(llm, enrich_batch_size, 0, 0, 20)   /* articles per enrich request; 0 = one batch per lane */   \
 	X(llm, score_text_tokens, 110, 16, 8000)    /* article text sent for scoring */                  \

@@ -1123,6 +1123,60 @@ test_error_under_200(void)
 	llm_client_free(&c);
 }
 
+/* Found in review: the client had no bound over a whole run, only per attempt: a provider that
+ * holds every request to the per-request timeout (or answers 5xx after a wait) made each batch
+ * take attempts x timeout, and each stage after it (enrich, highlights, the weekly's, each
+ * article's) as long again, so a scheduled daily could run for hours. Now [llm] deadline
+ * bounds the run's requests to the endpoint and key: an attempt is cut where it passes, nothing
+ * is sent or retried after it, one warning says so and the rest goes to the offline engine; a
+ * client opened later in the run for the same endpoint and key sends nothing. */
+static struct config_entry deadline_entries[] = {
+	{"llm", "timeout", "2"}, {"llm", "retries", "4"}, {"llm", "batch_size", "50"}, {"llm", "deadline", "1"}};
+static struct config deadline_cfg = {.entries = deadline_entries, .count = 4};
+
+static void
+test_run_deadline(void)
+{
+	setenv("BRIEF_LLM_API_KEY", "sk-test-slow-provider", 1); /* the deadline counts for this key */
+	char path[512];
+	snprintf(path, sizeof path, "%s/deadline.db", test_tmpdir());
+	struct store st;
+	fx_generated(&st, path, 12);
+	llmsrv_reset(srv);
+	llmsrv_push_faults(srv, "hang,hang,hang,hang,hang,hang,hang,hang,hang,hang,hang,hang");
+	struct arena a = ARENA_INIT;
+	struct curate_result r;
+	CHECK(curate(&st, &deadline_cfg, 0, &a, &r) == 12);
+	/* the score batch's first attempt, cut at the deadline; nothing after it */
+	CHECK_INT(r.llm_requests, 1);
+	CHECK_INT(test_query_int(&st, "SELECT count(*) FROM llm_usage"), 1);
+	CHECK_INT(test_query_int(&st, "SELECT count(*) FROM llm_usage WHERE error LIKE '%[llm] deadline%'"), 1);
+	check_all_scored(&r);
+	CHECK_INT(r.offline_fallbacks, r.story_count);
+	for (size_t i = 0; i < r.top_count; i++)
+		CHECK(r.top[i]->enrichment.is_offline);
+	CHECK(!r.is_model_highlights);
+	CHECK_STR(r.engine, "offline");
+	/* a later client of the run (the weekly's, an article's) sends nothing and says why */
+	struct llm_client c;
+	direct_client(&c, "sk-test-slow-provider");
+	struct buf user = BUF_INIT;
+	score_user(&user, 2);
+	struct llm_request later = {.task = PROMPT_SCORE, .lang = "en", .user = buf_str(&user), .max_tokens = 300};
+	struct llm_request *reqs[] = {&later};
+	llm_run(&c, reqs, 1);
+	CHECK(!later.is_ok);
+	CHECK_INT(later.attempts, 0);
+	CHECK(strstr(later.error, "deadline") != NULL);
+	llm_request_clear(&later);
+	llm_client_free(&c);
+	buf_free(&user);
+	llmsrv_clear_faults(srv);
+	setenv("BRIEF_LLM_API_KEY", "sk-test-secret-key", 1);
+	arena_free(&a);
+	store_close(&st);
+}
+
 /* Found in review: DeepSeek's 402 "Insufficient Balance" and a 401 for a bad or revoked key
  * failed the one request that met them and nothing else: every score batch, every enrich batch
  * and the highlights paid the same failure again, each with its own warning, and every later
@@ -1210,7 +1264,7 @@ main(void)
 {
 	struct err ce;
 	if (config_resolve(&base_cfg, &ce) < 0 || config_resolve(&hang_cfg, &ce) < 0 ||
-	    config_resolve(&batch_cfg, &ce) < 0)
+	    config_resolve(&batch_cfg, &ce) < 0 || config_resolve(&deadline_cfg, &ce) < 0)
 		return 1;
 	struct llmsrv_opts o = {.hang_ms = 120000}; /* "hang" ends when the client times out */
 	srv = llmsrv_start(&o);
@@ -1265,6 +1319,7 @@ main(void)
 	test_503_long_retry_after();
 	test_error_under_200();
 	test_key_refused();
+	test_run_deadline();
 	llmsrv_stop(srv);
 	return test_done("test_llm");
 }

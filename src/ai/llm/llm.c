@@ -22,15 +22,18 @@
 
 enum { ST_QUEUED, ST_RUNNING, ST_DONE };
 
-/* The providers this process has stopped asking (an endpoint and key, hashed, with why): one
- * whose quota or balance is spent, whose key was refused, or that asked for a wait beyond the
- * longest honoured. A client opened later in the run for the same endpoint and key (the weekly's
- * after its curation, each story's article, the digest's after the scoring during the fetch,
- * which runs on another thread) starts halted, so the run pays and says the failure once. */
-#define HALT_SLOTS 8
+/* The providers this process has asked (an endpoint and key, hashed): when its first client
+ * was opened, which starts the run's time for the model ([llm] deadline), and why it is no
+ * longer asked ("" while it is): its quota or balance is spent, its key was refused, it asked
+ * for a wait beyond the longest honoured, or the run's time is spent. A client opened later in
+ * the run for the same endpoint and key (the weekly's after its curation, each story's article,
+ * the digest's after the scoring during the fetch, which runs on another thread) shares that
+ * time and starts halted when it stopped, so the run pays and says the failure once. */
+#define HALT_SLOTS 64
 static struct {
 	char who[33];
 	char why[256];
+	int64_t first_ms; /* time_mono_ms of the first client */
 } halts[HALT_SLOTS];
 static size_t halt_count;
 static pthread_mutex_t halt_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -63,13 +66,28 @@ halt(struct llm_client *c, const char *why)
 	size_t i = 0;
 	while (i < halt_count && strcmp(halts[i].who, who) != 0)
 		i++;
-	if (i == halt_count && halt_count < HALT_SLOTS)
+	if (i == halt_count && halt_count < HALT_SLOTS) {
 		halt_count++;
+		halts[i].first_ms = c->first_ms;
+	}
 	if (i < halt_count) {
 		memcpy(halts[i].who, who, sizeof who);
 		snprintf(halts[i].why, sizeof halts[i].why, "%s", c->halted);
 	}
 	pthread_mutex_unlock(&halt_lock);
+}
+
+/* Whether the run's time for c's provider ([llm] deadline, from its first client in the
+ * process) is spent at now; then c is halted (warned once, the rest goes offline). */
+static int
+deadline_spent(struct llm_client *c, int64_t now)
+{
+	if (c->cfg.deadline_s <= 0 || now < c->first_ms + (int64_t)c->cfg.deadline_s * 1000)
+		return 0;
+	char why[160];
+	snprintf(why, sizeof why, "the run's time for the model is spent ([llm] deadline = %d s)", c->cfg.deadline_s);
+	halt(c, why);
+	return 1;
 }
 
 void
@@ -100,10 +118,20 @@ llm_client_init(struct llm_client *c, const struct llm_config *cfg, struct store
 		return err_set(e, "cannot initialise libcurl");
 	char who[33];
 	halt_who(&c->cfg, who);
+	c->first_ms = time_mono_ms();
 	pthread_mutex_lock(&halt_lock);
-	for (size_t i = 0; i < halt_count; i++)
-		if (strcmp(halts[i].who, who) == 0) /* warned when it happened: not again per client */
-			snprintf(c->halted, sizeof c->halted, "%s", halts[i].why);
+	size_t i = 0;
+	while (i < halt_count && strcmp(halts[i].who, who) != 0)
+		i++;
+	if (i < halt_count) { /* stopped: warned when it happened, not again per client */
+		snprintf(c->halted, sizeof c->halted, "%s", halts[i].why);
+		c->first_ms = halts[i].first_ms;
+	} else if (halt_count < HALT_SLOTS) { /* the first client: the run's time starts */
+		memcpy(halts[i].who, who, sizeof who);
+		halts[i].why[0] = '\0';
+		halts[i].first_ms = c->first_ms;
+		halt_count++;
+	}
 	pthread_mutex_unlock(&halt_lock);
 	return 0;
 }
@@ -250,7 +278,13 @@ start(struct llm_client *c, struct llm_request *r)
 	curl_easy_setopt(r->easy, CURLOPT_WRITEDATA, r);
 	curl_easy_setopt(r->easy, CURLOPT_HEADERFUNCTION, on_header);
 	curl_easy_setopt(r->easy, CURLOPT_HEADERDATA, r);
-	curl_easy_setopt(r->easy, CURLOPT_TIMEOUT_MS, llm_timeout_ms(&c->cfg, r->cur_max_tokens));
+	long timeout_ms = llm_timeout_ms(&c->cfg, r->cur_max_tokens);
+	if (c->cfg.deadline_s > 0) { /* no attempt outlives the run's time for the model */
+		int64_t left = c->first_ms + (int64_t)c->cfg.deadline_s * 1000 - time_mono_ms();
+		if (left < timeout_ms)
+			timeout_ms = left > 1 ? (long)left : 1;
+	}
+	curl_easy_setopt(r->easy, CURLOPT_TIMEOUT_MS, timeout_ms);
 	curl_easy_setopt(r->easy, CURLOPT_CONNECTTIMEOUT_MS, 10000L);
 	curl_easy_setopt(r->easy, CURLOPT_NOSIGNAL, 1L);
 	curl_easy_setopt(r->easy, CURLOPT_ACCEPT_ENCODING, "");
@@ -530,7 +564,9 @@ finish(struct llm_client *c, struct llm_request *r, CURLcode code)
 	r->error[0] = '\0';
 	long pt = 0, ct = 0, cached = 0;
 	json_t *resp = NULL;
-	if (code != CURLE_OK) {
+	if (code == CURLE_OPERATION_TIMEDOUT && deadline_spent(c, time_mono_ms() + 50)) {
+		snprintf(r->error, sizeof r->error, "%s", c->halted); /* cut at the run's deadline */
+	} else if (code != CURLE_OK) {
 		snprintf(r->error, sizeof r->error, "%s", curl_easy_strerror(code));
 		retryable = 1;
 	} else if ((status == 429 || status >= 500) && quota_spent(c, r, status)) {
@@ -651,6 +687,10 @@ finish(struct llm_client *c, struct llm_request *r, CURLcode code)
 	if (r->retry_after_ms >= 0) /* the server said when: wait that long (plus a little jitter) */
 		delay = (r->retry_after_ms < MAX_RETRY_AFTER_MS ? r->retry_after_ms : MAX_RETRY_AFTER_MS) +
 		        (int64_t)(retry_rand(&c->rng) % 200);
+	if (deadline_spent(c, time_mono_ms() + delay)) { /* the retry would come after the deadline */
+		c->stats.failed++;
+		return 1;
+	}
 	log_debug("llm %s: %s; retry %d in %lld ms", prompt_task_name(r->task), r->error, r->attempts,
 	          (long long)delay);
 	r->ready_at_ms = time_mono_ms() + delay;
@@ -689,7 +729,9 @@ llm_run(struct llm_client *c, struct llm_request **reqs, size_t n)
 			struct llm_request *r = reqs[i];
 			if (r->state != ST_QUEUED)
 				continue;
-			if (r->ready_at_ms > now) {
+			if (!c->halted[0])
+				deadline_spent(c, now);
+			if (r->ready_at_ms > now && !c->halted[0]) { /* halted: fails now, not when due */
 				if (r->ready_at_ms < next_ready)
 					next_ready = r->ready_at_ms;
 				continue;

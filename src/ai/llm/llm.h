@@ -17,7 +17,10 @@
  * more for the rest of the run (llm_client.halted), so the callers' offline fallbacks take what is
  * left at once; so do a 401 and a 402 (a refused key, a spent balance), a 403 that carries the
  * API's error object and a 400 whose error object says API_KEY_INVALID (Gemini's refused key; an
- * error object inside a one-element list, as Gemini sends it, is read as a bare one). The stop is the process's for that base URL and key: a client opened later
+ * error object inside a one-element list, as Gemini sends it, is read as a bare one). So does the
+ * run's deadline ([llm] deadline, counted from the process's first client for the endpoint and
+ * key): no attempt is given longer than what is left of it, and none is sent or retried after it.
+ * The stop is the process's for that base URL and key: a client opened later
  * for them starts halted, unsent and unwarned. Requests ask for no stream; an answer streamed anyway (text/event-stream
  * chunks) is read as the one completion its chunks make. The API key goes only into the Authorization header and is
  * redacted from every error text, as are credentials in URLs (util/redact.h). */
@@ -87,9 +90,13 @@ struct llm_client {
 	uint64_t rng;
 	int is_schema_off;      /* the provider rejected json_schema: json_object from now on */
 	int64_t base_backoff_ms; /* first retry delay (default 500) */
+	int64_t first_ms;       /* time_mono_ms when the process's first client for this endpoint and
+	                         * key was opened: the run's time for the model (cfg.deadline_s)
+	                         * counts from it */
 	char halted[256];       /* "" while the provider is asked; else why it is not asked again this
 	                         * run (a 429 that says the quota is spent, or asks for a wait beyond
-	                         * the longest one honoured; a 401, a 402, an API's 403): every request
+	                         * the longest one honoured; a 401, a 402, an API's 403; the run's
+	                         * deadline passed): every request
 	                         * left fails at once with this error, unsent; set at init when an
 	                         * earlier client of the process stopped for the same URL and key */
 };

@@ -103,5 +103,6 @@ provider_resolve(const struct config *cfg, struct llm_config *out, struct err *e
 	out->concurrency = (int)v->llm_concurrency;
 	out->timeout_s = (int)v->llm_timeout;
 	out->max_attempts = (int)v->llm_retries;
+	out->deadline_s = (int)v->llm_deadline;
 	return key || base || p->is_local ? 1 : 0;
 }

@@ -7,7 +7,8 @@
  *   API key:  BRIEF_LLM_API_KEY, OPENAI_API_KEY (GEMINI_API_KEY for gemini), [llm] api_key.
  *   model:    BRIEF_LLM_MODEL, OPENAI_MODEL, [llm] model, the preset's default.
  * Also [llm] concurrency (default 4), timeout (seconds per request, default 60), retries
- * (attempts per request, default 4), json_schema (true/false: override the preset's support
+ * (attempts per request, default 4), deadline (seconds for the run's requests, default 1800),
+ * json_schema (true/false: override the preset's support
  * for response_format json_schema).
  * An LLM counts as configured when a key is known, or a base URL was given explicitly, or the
  * provider is a local server (ollama, llamacpp, vllm). Keys are never logged or printed. */
@@ -26,6 +27,8 @@ struct llm_config {
 	int concurrency;     /* requests in flight (default 4) */
 	int timeout_s;       /* per request (default 60; more for long answers: llm_timeout_ms) */
 	int max_attempts;    /* per request, including the first (default 4) */
+	int deadline_s;      /* the run's requests to this endpoint and key, from its first client
+	                      * of the process; 0 = none ([llm] deadline, default 1800) */
 };
 
 struct llm_preset {
