@@ -40,6 +40,10 @@ void channel_redact(const struct channel *ch, struct err *e);
 /* Whether part (1..; 0 = the whole message, its last part) went to ch in an earlier run, by
  * the delivery log: 1 yes, 0 no (or no log), -1 with e set when the log cannot be read. */
 int channel_part_sent(const struct channel *ch, size_t part, struct err *e);
+/* Before a delivery in parts parts: forget the parts the log holds of another cut (the report
+ * is longer or shorter now): the rerun sends the report whole rather than the end of the new
+ * text after the start of the old. Returns 0 or -1 with e set. */
+int channel_parts_begin(const struct channel *ch, size_t parts, struct err *e);
 /* Record in the delivery log that ch accepted part (1..parts). A write that fails is only
  * warned about: the part is out, and a rerun would send it again. */
 void channel_part_done(const struct channel *ch, size_t part, size_t parts);
@@ -164,7 +168,8 @@ void chat_header(struct buf *out, const char *open, const char *title, const cha
  * checking answers with http_expect_api(code_key, msg_key) (NULL keys: status only). Stops at
  * the first failure: -1 with "deliver NAME (type): part i/n: reason". A 429 answer is retried
  * after each wait the service names (at most 60 s each, 120 s and 10 tries a part). A part the delivery log says went out
- * in an earlier run is skipped; each part accepted is recorded there (channel_part_done). */
+ * in an earlier run, of a report cut into as many parts, is skipped (channel_parts_begin); each part accepted is
+ * recorded there (channel_part_done). */
 int chat_send_parts(const struct channel *ch, const struct buf *parts, size_t count, chat_build_fn build,
                     void *ctx, const char *code_key, const char *msg_key, struct err *e);
 

@@ -63,6 +63,8 @@ chat_send_parts(const struct channel *ch, const struct buf *parts, size_t count,
                 const char *code_key, const char *msg_key, struct err *e)
 {
 	size_t i = 0;
+	if (channel_parts_begin(ch, count, e) < 0)
+		return err_wrap(e, "deliver %s (%s)", ch->name, ch->type);
 	for (const char *part = split_next(parts, NULL); part; part = split_next(parts, part), i++) {
 		int sent = channel_part_sent(ch, i + 1, e);
 		if (sent < 0)

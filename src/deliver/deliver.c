@@ -134,6 +134,19 @@ channel_part_sent(const struct channel *ch, size_t part, struct err *e)
 	return store_delivered(ch->log, ch->report, ch->section + 8, ch->target, part, e);
 }
 
+int
+channel_parts_begin(const struct channel *ch, size_t parts, struct err *e)
+{
+	if (!ch->log || !ch->report)
+		return 0;
+	int n = store_delivery_forget_cut(ch->log, ch->report, ch->section + 8, parts, e);
+	if (n > 0)
+		log_info("deliver %s (%s): an earlier run sent part of a report cut into another number of parts; "
+		         "sending all %zu parts of this one",
+		         ch->name, ch->type, parts);
+	return n < 0 ? -1 : 0;
+}
+
 void
 channel_part_done(const struct channel *ch, size_t part, size_t parts)
 {

@@ -65,3 +65,20 @@ store_delivery_forget(struct store *st, const char *report, const char *channel,
 		return err_set(e, "database %s: clearing the delivery log: %s", st->path, sqlite3_errmsg(st->db));
 	return 0;
 }
+
+int
+store_delivery_forget_cut(struct store *st, const char *report, const char *channel, size_t parts, struct err *e)
+{
+	sqlite3_stmt *s =
+		store_prepare(st, "DELETE FROM delivery_log WHERE report = ?1 AND channel = ?2 AND parts != ?3", e);
+	if (!s)
+		return -1;
+	store_bind_text(s, 1, report);
+	store_bind_text(s, 2, channel);
+	sqlite3_bind_int64(s, 3, (sqlite3_int64)parts);
+	int rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return err_set(e, "database %s: clearing the delivery log: %s", st->path, sqlite3_errmsg(st->db));
+	return sqlite3_changes(st->db);
+}

@@ -23,6 +23,12 @@ int store_delivered(struct store *st, const char *report, const char *channel, c
  * seconds). Returns 0 or -1 with e set. */
 int store_delivery_record(struct store *st, const char *report, const char *channel, const char *target,
                           size_t part, size_t parts, int64_t sent_at, struct err *e);
+/* Forget the parts channel accepted of report when it was cut into another number of parts
+ * than parts (the report regenerated longer or shorter, the channel's limit changed): they
+ * are parts of another text, which the one now cut does not continue. Returns how many rows
+ * were forgotten, or -1 with e set. */
+int store_delivery_forget_cut(struct store *st, const char *report, const char *channel, size_t parts,
+                              struct err *e);
 /* Forget what channel accepted of report (--redeliver: the next delivery sends it whole).
  * Returns 0 or -1 with e set. */
 int store_delivery_forget(struct store *st, const char *report, const char *channel, struct err *e);

@@ -1545,6 +1545,78 @@ test_cli_changed_target(void)
 	buf_free(&err);
 }
 
+/* daily_deliver with --top top: a shorter or longer digest of the same day. */
+static int
+daily_deliver_top(const char *home, const char *conf, const char *channels, const char *top, struct buf *err)
+{
+	char out[4400];
+	snprintf(out, sizeof out, "%s/daily.md", home);
+	const char *args[] = {"daily", "--home", home, "--no-fetch", "--offline", "--config", conf, "--now", WFX_NOW,
+	                      "--out", out, "--top", top, "--deliver", channels, NULL};
+	struct buf o = BUF_INIT;
+	buf_clear(err);
+	int rc = wfx_brief(args, NULL, &o, err);
+	buf_free(&o);
+	return rc;
+}
+
+/* A delivery cut short, then a rerun whose digest is cut into fewer parts (regenerated
+ * shorter: here --top 2, as a day with fewer stories would be): the channel gets the new
+ * digest whole, numbered of its own count, and then counts as having it. Before, the parts
+ * the log held were skipped by number: the new digest's parts 1 and 2 were taken for the old
+ * ones, nothing (or only its last part) was sent, the exit was 0, and the readers had the
+ * start of one digest and never an end; every rerun after said the same. */
+static void
+test_cli_rerun_other_cut(void)
+{
+	char home_a[4300], home_b[4300], conf[4300], text[1024];
+	snprintf(home_a, sizeof home_a, "%s/home-cut-a", test_tmpdir());
+	snprintf(home_b, sizeof home_b, "%s/home-cut-b", test_tmpdir());
+	wfx_make_home(home_a);
+	wfx_make_home(home_b);
+	snprintf(conf, sizeof conf, "%s/cut.conf", test_tmpdir());
+	snprintf(text, sizeof text, "[deliver \"dc\"]\ntype = discord\nurl = %s/dc\n", base);
+	test_write_file(conf, text, strlen(text));
+	struct buf err = BUF_INIT;
+	/* How many parts the short digest takes, from a store of its own. */
+	http_sink_reset(sink);
+	CHECK_INT(daily_deliver_top(home_a, conf, "dc", "2", &err), 0);
+	size_t short_parts = http_sink_count(sink);
+	/* The full digest, cut short after two parts. */
+	http_sink_reset(sink);
+	http_sink_drop_after(sink, 2);
+	CHECK_INT(daily_deliver(home_b, conf, "dc", &err), 1);
+	CHECK_INT(http_sink_count(sink), 2);
+	CHECK(short_parts >= 1 && short_parts < 3);
+	if (short_parts < 1 || short_parts >= 3) {
+		fprintf(stderr, "the short digest took %zu parts; the test wants 1 or 2\n", short_parts);
+		buf_free(&err);
+		return;
+	}
+	/* The rerun with the short digest: all of it, in order. */
+	http_sink_reset(sink);
+	CHECK_INT(daily_deliver_top(home_b, conf, "dc", "2", &err), 0);
+	CHECK_INT(http_sink_count(sink), short_parts);
+	for (size_t i = 0; short_parts > 1 && i < http_sink_count(sink); i++) {
+		json_t *j = body_json(http_sink_request(sink, i));
+		const char *content = json_string_value(json_object_get(j, "content"));
+		char want[32];
+		snprintf(want, sizeof want, "(%zu/%zu)", i + 1, short_parts);
+		CHECK(content && strstr(content, want) != NULL);
+		json_decref(j);
+	}
+	if (http_sink_count(sink) != short_parts)
+		fprintf(stderr, "the shorter rerun sent %zu of its %zu parts\n%s", http_sink_count(sink), short_parts,
+		        buf_str(&err));
+	/* Then it has it. */
+	http_sink_reset(sink);
+	CHECK_INT(daily_deliver_top(home_b, conf, "dc", "2", &err), 0);
+	CHECK_INT(http_sink_count(sink), 0);
+	CHECK(strstr(buf_str(&err), "dc already has it") != NULL);
+	http_sink_reset(sink);
+	buf_free(&err);
+}
+
 /* `--deliver NAME` that names no channel is refused before the command does any work: no
  * feed fetched, no report written. Before, the daily fetched, ranked and wrote the digest,
  * the weekly and the article wrote theirs, and only then said the channel did not exist. */
@@ -1722,6 +1794,7 @@ main(void)
 	test_redact_echoed_query_token();
 	test_cli_rerun_resumes();
 	test_cli_changed_target();
+	test_cli_rerun_other_cut();
 	test_cli_unknown_channel_first();
 	test_cli_unwritten_not_archived();
 	test_cli_bad_value_first();
