@@ -28,6 +28,8 @@ struct channel {
 	const char *report; /* the report's name in it, "daily/2026-02-21/zh" */
 	char target[33];    /* where it sends, as the log knows it: a hash of the type and the
 	                     * values of its target keys (deliver.c's channel_types) */
+	int per_minute;     /* messages the target takes a minute (a DingTalk or WeCom robot: 20),
+	                     * 0 = no such limit (channel_pace) */
 };
 
 /* The value of key in the channel's section, or NULL. */
@@ -44,6 +46,11 @@ int channel_part_sent(const struct channel *ch, size_t part, struct err *e);
  * is longer or shorter now): the rerun sends the report whole rather than the end of the new
  * text after the start of the old. Returns 0 or -1 with e set. */
 int channel_parts_begin(const struct channel *ch, size_t parts, struct err *e);
+/* Before a message to a target that takes ch->per_minute messages a minute: wait until one
+ * more is within the limit, by the times the delivery log holds of the messages it accepted
+ * (this run's and earlier runs', of any report). Without a log or a limit it returns at once.
+ * Returns 0 or -1 with e set when the log cannot be read. */
+int channel_pace(const struct channel *ch, struct err *e);
 /* Record in the delivery log that ch accepted part (1..parts). A write that fails is only
  * warned about: the part is out, and a rerun would send it again. */
 void channel_part_done(const struct channel *ch, size_t part, size_t parts);

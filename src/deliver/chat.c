@@ -74,6 +74,8 @@ chat_send_parts(const struct channel *ch, const struct buf *parts, size_t count,
 			         ch->type, i + 1, count);
 			continue;
 		}
+		if (channel_pace(ch, e) < 0)
+			return err_wrap(e, "deliver %s (%s)", ch->name, ch->type);
 		double waited = 0;
 		for (int attempt = 0;; attempt++) {
 			struct buf url = BUF_INIT;

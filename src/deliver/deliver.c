@@ -1,9 +1,11 @@
 /* deliver.c: look up a named channel in the config, check it, and dispatch to its type. */
 #include "deliver/deliver.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "deliver/channel.h"
 #include "store/deliverlog.h"
@@ -29,17 +31,20 @@ static const struct channel_type {
 	const char *required[4];
 	enum channel_log log;
 	const char *target;
+	int per_minute; /* messages a target takes a minute, by the service's rules (0: none to keep) */
 } channel_types[] = {
-	{"dingtalk", sign_send_dingtalk, {"url"}, LOG_PARTS, "url"},
-	{"discord", chat_send_discord, {"url"}, LOG_PARTS, "url"},
-	{"email", email_send, {"smtp_url", "from", "to"}, LOG_WHOLE, "to"},
-	{"feishu", sign_send_feishu, {"url"}, LOG_PARTS, "url"},
-	{"lark", sign_send_feishu, {"url"}, LOG_PARTS, "url"},
-	{"slack", chat_send_slack, {"url"}, LOG_PARTS, "url"},
-	{"telegram", chat_send_telegram, {"bot_token", "chat_id"}, LOG_PARTS, "chat_id"},
-	{"webhook", chat_send_webhook, {"url"}, LOG_WHOLE, "url"},
-	{"wechat_mp", wechat_mp_send, {"appid", "secret", "cover"}, LOG_NONE, NULL},
-	{"wecom", chat_send_wecom, {"url"}, LOG_PARTS, "url"},
+	/* A DingTalk robot takes 20 messages a minute and refuses the 21st (errcode 130101) and
+	 * every one for the next 10 minutes; a WeCom robot takes 20 a minute (errcode 45009). */
+	{"dingtalk", sign_send_dingtalk, {"url"}, LOG_PARTS, "url", 20},
+	{"discord", chat_send_discord, {"url"}, LOG_PARTS, "url", 0},
+	{"email", email_send, {"smtp_url", "from", "to"}, LOG_WHOLE, "to", 0},
+	{"feishu", sign_send_feishu, {"url"}, LOG_PARTS, "url", 0},
+	{"lark", sign_send_feishu, {"url"}, LOG_PARTS, "url", 0},
+	{"slack", chat_send_slack, {"url"}, LOG_PARTS, "url", 0},
+	{"telegram", chat_send_telegram, {"bot_token", "chat_id"}, LOG_PARTS, "chat_id", 0},
+	{"webhook", chat_send_webhook, {"url"}, LOG_WHOLE, "url", 0},
+	{"wechat_mp", wechat_mp_send, {"appid", "secret", "cover"}, LOG_NONE, NULL, 0},
+	{"wecom", chat_send_wecom, {"url"}, LOG_PARTS, "url", 20},
 };
 #define CHANNEL_TYPE_COUNT (sizeof channel_types / sizeof channel_types[0])
 
@@ -145,6 +150,30 @@ channel_parts_begin(const struct channel *ch, size_t parts, struct err *e)
 		         "sending all %zu parts of this one",
 		         ch->name, ch->type, parts);
 	return n < 0 ? -1 : 0;
+}
+
+int
+channel_pace(const struct channel *ch, struct err *e)
+{
+	if (!ch->log || !ch->report || ch->per_minute <= 0)
+		return 0;
+	int64_t now = sign_wall_ms() / 1000;
+	int64_t at = store_delivery_nth_since(ch->log, ch->target, now - 60, (size_t)ch->per_minute, e);
+	if (at < 0)
+		return -1;
+	if (at == 0)
+		return 0;
+	/* sent_at is cut to the second: one more second, so the minute has surely passed. */
+	int64_t wait = at + 61 - now;
+	if (wait <= 0)
+		return 0;
+	log_info("deliver %s (%s): the robot took %d messages in the last minute, as many as it takes; waiting "
+	         "%lld s",
+	         ch->name, ch->type, ch->per_minute, (long long)wait);
+	struct timespec ts = {(time_t)wait, 0};
+	while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
+		;
+	return 0;
 }
 
 void
@@ -280,6 +309,7 @@ deliver_send(const struct config *cfg, const char *name, const struct deliver_me
 				ch.log = msg->store;
 				ch.report = msg->report;
 				channel_target(&ch, t);
+				ch.per_minute = t->per_minute;
 			}
 			/* --redeliver: what an earlier run sent counts for nothing. Otherwise the
 			 * channel that has the whole report already (an earlier run): 1, nothing sent. */

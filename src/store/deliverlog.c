@@ -82,3 +82,22 @@ store_delivery_forget_cut(struct store *st, const char *report, const char *chan
 		return err_set(e, "database %s: clearing the delivery log: %s", st->path, sqlite3_errmsg(st->db));
 	return sqlite3_changes(st->db);
 }
+
+int64_t
+store_delivery_nth_since(struct store *st, const char *target, int64_t since, size_t nth, struct err *e)
+{
+	sqlite3_stmt *s = store_prepare(st,
+		"SELECT sent_at FROM delivery_log WHERE target = ?1 AND sent_at > ?2 ORDER BY sent_at DESC LIMIT 1 OFFSET ?3",
+		e);
+	if (!s)
+		return -1;
+	store_bind_text(s, 1, target);
+	sqlite3_bind_int64(s, 2, since);
+	sqlite3_bind_int64(s, 3, nth ? (sqlite3_int64)nth - 1 : 0);
+	int rc = sqlite3_step(s);
+	int64_t at = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return err_set(e, "database %s: reading the delivery log: %s", st->path, sqlite3_errmsg(st->db));
+	return at;
+}

@@ -23,6 +23,10 @@ int store_delivered(struct store *st, const char *report, const char *channel, c
  * seconds). Returns 0 or -1 with e set. */
 int store_delivery_record(struct store *st, const char *report, const char *channel, const char *target,
                           size_t part, size_t parts, int64_t sent_at, struct err *e);
+/* When target accepted its nth latest part (1..) of any report after since (UTC seconds), by
+ * sent_at: 0 when it accepted fewer than nth since then, -1 with e set on a database error.
+ * A robot that takes 20 messages a minute may take one more at the 20th latest's time + 60. */
+int64_t store_delivery_nth_since(struct store *st, const char *target, int64_t since, size_t nth, struct err *e);
 /* Forget the parts channel accepted of report when it was cut into another number of parts
  * than parts (the report regenerated longer or shorter, the channel's limit changed): they
  * are parts of another text, which the one now cut does not continue. Returns how many rows

@@ -35,6 +35,9 @@ struct http_sink {
 	size_t flood_after;         /* > 0: Telegram's flood control after this many requests */
 	int flood_s;                /* for flood_s seconds from the first request refused */
 	struct timespec flood_from; /* (tv_sec 0: not begun) */
+	size_t robot_per_minute;    /* > 0: DingTalk's robot limit (http_sink_robot_limit) */
+	double robot_took[256];     /* wall-clock times of the messages accepted, oldest first */
+	size_t robot_count;
 };
 
 static enum MHD_Result
@@ -96,6 +99,18 @@ on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *
 		if (!limited)
 			s->limit_s = 0;
 	}
+	int robot_refused = 0;
+	if (s->robot_per_minute) {
+		struct timespec now;
+		clock_gettime(CLOCK_REALTIME, &now);
+		double t = (double)now.tv_sec + (double)now.tv_nsec / 1e9;
+		size_t in_minute = 0;
+		for (size_t i = 0; i < s->robot_count; i++)
+			in_minute += s->robot_took[i] > t - 60;
+		robot_refused = in_minute >= s->robot_per_minute;
+		if (!robot_refused && s->robot_count < sizeof s->robot_took / sizeof s->robot_took[0])
+			s->robot_took[s->robot_count++] = t;
+	}
 	int flood_left = 0;
 	if (s->flood_after && s->count > s->flood_after) {
 		struct timespec now;
@@ -118,6 +133,16 @@ on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *
 		struct MHD_Response *resp = MHD_create_response_from_buffer(strlen(flood), flood, MHD_RESPMEM_MUST_COPY);
 		MHD_add_response_header(resp, "Content-Type", "application/json");
 		enum MHD_Result rc = MHD_queue_response(conn, 429, resp);
+		MHD_destroy_response(resp);
+		free(answer);
+		return rc;
+	}
+	if (robot_refused) { /* as DingTalk does: HTTP 200, the refusal in errcode */
+		static const char refusal[] = "{\"errcode\":130101,\"errmsg\":\"send too fast, exceed 20 times per minute\"}";
+		struct MHD_Response *resp =
+			MHD_create_response_from_buffer(sizeof refusal - 1, (void *)refusal, MHD_RESPMEM_PERSISTENT);
+		MHD_add_response_header(resp, "Content-Type", "application/json");
+		enum MHD_Result rc = MHD_queue_response(conn, 200, resp);
 		MHD_destroy_response(resp);
 		free(answer);
 		return rc;
@@ -208,6 +233,17 @@ http_sink_flood(struct http_sink *s, size_t after, int seconds)
 	s->flood_after = after;
 	s->flood_s = seconds;
 	s->flood_from.tv_sec = 0;
+	pthread_mutex_unlock(&s->lock);
+}
+
+void
+http_sink_robot_limit(struct http_sink *s, size_t per_minute, size_t taken, double at)
+{
+	pthread_mutex_lock(&s->lock);
+	s->robot_per_minute = per_minute;
+	s->robot_count = 0;
+	for (size_t i = 0; i < taken && i < sizeof s->robot_took / sizeof s->robot_took[0]; i++)
+		s->robot_took[s->robot_count++] = at;
 	pthread_mutex_unlock(&s->lock);
 }
 
@@ -305,6 +341,8 @@ http_sink_reset(struct http_sink *s)
 	s->flood_after = 0;
 	s->delay_ms = 0;
 	s->drop_after = 0;
+	s->robot_per_minute = 0;
+	s->robot_count = 0;
 	pthread_mutex_unlock(&s->lock);
 }
 

@@ -36,6 +36,12 @@ void http_sink_rate_limit(struct http_sink *s, int seconds);
  * window of `seconds` that begins at the first request refused; then as before. The
  * requests are recorded. */
 void http_sink_flood(struct http_sink *s, size_t after, int seconds);
+/* A DingTalk (or WeCom) robot's limit: per_minute messages in any 60 s. `taken` messages
+ * count as accepted at `at` (wall-clock seconds since the epoch, as an earlier run sent them);
+ * a request that would be one more within 60 s of them is recorded and answered 200 with
+ * {"errcode":130101,"errmsg":"send too fast, exceed 20 times per minute"}; the others are
+ * answered as before and count. per_minute 0: no limit. */
+void http_sink_robot_limit(struct http_sink *s, size_t per_minute, size_t taken, double at);
 /* Once n requests are recorded (0: never), close each further connection without an answer
  * and without recording the request, as a service that went away mid-delivery would. */
 void http_sink_drop_after(struct http_sink *s, size_t n);

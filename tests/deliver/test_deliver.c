@@ -7,12 +7,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "deliver/channel.h"
 #include "deliver/deliver.h"
 #include "report/escape.h"
 #include "sinks.h"
+#include "store/store.h"
 #include "testlib.h"
 #include "util/fs.h"
 #include "util/str.h"
@@ -579,6 +581,54 @@ test_telegram_flood_wait(void)
 	CHECK(http_sink_count(sink) > n); /* some were refused and sent again */
 	http_sink_reset(sink);
 	buf_free(&md);
+	config_free(&cfg);
+}
+
+/* A DingTalk robot takes 20 messages a minute, refuses the 21st with HTTP 200 and errcode
+ * 130101 and then throttles the robot for 10 minutes: a rerun cannot fix what a retry after
+ * the refusal makes worse. Here the robot took 20 messages 55 s ago (the parts of earlier
+ * runs, in the store's delivery log, as when the day's articles went out just before the
+ * daily); the daily's delivery waits until the minute has passed, and the robot accepts it.
+ * Before, brief sent at once and failed: "errcode 130101: send too fast". */
+static void
+test_dingtalk_robot_minute(void)
+{
+	struct config cfg;
+	char text[512], db[4300];
+	snprintf(text, sizeof text, "[deliver \"dt\"]\ntype = dingtalk\nurl = %s/robot/send?access_token=tok\n", base);
+	load_config(&cfg, text);
+	snprintf(db, sizeof db, "%s/robot.db", test_tmpdir());
+	struct store st;
+	struct err e = {""};
+	CHECK_INT(store_open(&st, db, &e), 0);
+	http_sink_reset(sink);
+	http_sink_answer(sink, 200, "{\"errcode\":0,\"errmsg\":\"ok\"}", 0);
+	struct deliver_message msg = {.title = "Article", .markdown = "One story.\n", .store = &st,
+	                              .report = "article/s000000000001/zh"};
+	CHECK_INT(deliver_send(&cfg, "dt", &msg, &e), 0);
+	/* Nineteen more messages to the robot, the twenty sent 55 s ago. */
+	time_t at = time(NULL) - 55;
+	char sql[1024];
+	snprintf(sql, sizeof sql,
+	         "WITH RECURSIVE n(x) AS (SELECT 2 UNION ALL SELECT x + 1 FROM n WHERE x < 20)"
+	         " INSERT INTO delivery_log(report, channel, part, parts, sent_at, target)"
+	         " SELECT 'article/s' || x || '/zh', channel, 1, 1, sent_at, target FROM delivery_log, n;"
+	         " UPDATE delivery_log SET sent_at = %lld;",
+	         (long long)at);
+	CHECK_INT(sqlite3_exec(st.db, sql, NULL, NULL, NULL), SQLITE_OK);
+	http_sink_reset(sink);
+	http_sink_answer(sink, 200, "{\"errcode\":0,\"errmsg\":\"ok\"}", 0);
+	http_sink_robot_limit(sink, 20, 20, (double)at);
+	msg.title = "Daily";
+	msg.markdown = "The day's stories.\n";
+	msg.report = "daily/2026-02-21/zh";
+	int rc = deliver_send(&cfg, "dt", &msg, &e);
+	if (rc != 0)
+		fprintf(stderr, "dingtalk after 20 messages: %s\n", e.msg);
+	CHECK_INT(rc, 0);
+	CHECK_INT(http_sink_count(sink), 1); /* sent once, not refused */
+	http_sink_reset(sink);
+	store_close(&st);
 	config_free(&cfg);
 }
 
@@ -1777,6 +1827,7 @@ main(void)
 	test_chat_channels();
 	test_slack_retry_after();
 	test_telegram_flood_wait();
+	test_dingtalk_robot_minute();
 	test_signed_channels();
 	test_signed_request_size();
 	test_email();
