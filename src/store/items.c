@@ -385,8 +385,10 @@ int
 store_fetchlog_add(struct store *st, const struct fetchlog_row *row, struct err *e)
 {
 	sqlite3_stmt *s = store_cached(st,
+	                               /* the source may be gone: merged into the one its permanent
+	                                * redirect led to (store_source_record) */
 	                               "INSERT INTO fetch_log(source_id, url, started_at, http_status, bytes, ms,"
-	                               " items_new, error) VALUES (?,?,?,?,?,?,?,?)",
+	                               " items_new, error) VALUES ((SELECT id FROM sources WHERE id = ?),?,?,?,?,?,?,?)",
 	                               e);
 	if (!s)
 		return -1;

@@ -256,6 +256,44 @@ store_source_get(struct store *st, int64_t id, struct arena *arena, struct sourc
 	return 0;
 }
 
+/* Source id moved for good (a permanent redirect) to new_url, which another source already
+ * has: one feed subscribed twice (http:// and https://, a trailing slash, an old address).
+ * The other source takes what it lacks of id's (the URL id was subscribed under, so that
+ * importing the same list again and `feeds rm` find it; name, site, category, User-Agent)
+ * and its items that it has not; id and the rest of its items (the same ones) are removed,
+ * so the feed is fetched once a run and its items stored once. A user's source stays a
+ * user's. Returns 0 or -1 with e set. */
+static int
+merge_moved(struct store *st, int64_t id, const char *new_url, struct err *e)
+{
+	static const char *const sql[] = {
+		"UPDATE sources SET"
+		" subscribed_url = coalesce(subscribed_url, (SELECT coalesce(subscribed_url, url) FROM sources WHERE id = ?1)),"
+		" name = coalesce(name, (SELECT name FROM sources WHERE id = ?1)),"
+		" html_url = coalesce(html_url, (SELECT html_url FROM sources WHERE id = ?1)),"
+		" category = coalesce(category, (SELECT category FROM sources WHERE id = ?1)),"
+		" user_agent = coalesce(user_agent, (SELECT user_agent FROM sources WHERE id = ?1)),"
+		" is_default = min(is_default, (SELECT is_default FROM sources WHERE id = ?1)),"
+		" is_adhoc = min(is_adhoc, (SELECT is_adhoc FROM sources WHERE id = ?1))"
+		" WHERE url = ?2 AND id <> ?1",
+		"UPDATE OR IGNORE items SET source_id = (SELECT id FROM sources WHERE url = ?2 AND id <> ?1)"
+		" WHERE source_id = ?1 AND EXISTS (SELECT 1 FROM sources WHERE url = ?2 AND id <> ?1)",
+		"UPDATE sources SET item_count = (SELECT count(*) FROM items WHERE source_id = sources.id)"
+		" WHERE url = ?2 AND id <> ?1",
+		"DELETE FROM sources WHERE id = ?1 AND EXISTS (SELECT 1 FROM sources WHERE url = ?2 AND id <> ?1)",
+	};
+	for (size_t i = 0; i < sizeof sql / sizeof sql[0]; i++) {
+		sqlite3_stmt *s = store_prepare(st, sql[i], e);
+		if (!s)
+			return -1;
+		sqlite3_bind_int64(s, 1, id);
+		store_bind_text(s, 2, new_url);
+		if (step_done(st, s, e) < 0)
+			return -1;
+	}
+	return 0;
+}
+
 int
 store_source_record(struct store *st, int64_t id, const struct source_result *r, struct err *e)
 {
@@ -298,7 +336,8 @@ store_source_record(struct store *st, int64_t id, const struct source_result *r,
 	if (store_cached_step(st, s, e) < 0)
 		return -1;
 	if (is_ok && r->new_url) {
-		/* OR IGNORE: when another source already has the target URL, keep ours as it is. */
+		/* OR IGNORE: when another source already has the target URL, the two are one feed:
+		 * merged below. */
 		s = store_prepare(st,
 		                  "UPDATE OR IGNORE sources SET subscribed_url = coalesce(subscribed_url, url), "
 		                  "url = ?, url_checked = ? WHERE id = ?",
@@ -309,6 +348,8 @@ store_source_record(struct store *st, int64_t id, const struct source_result *r,
 		sqlite3_bind_int(s, 2, r->new_url_checked);
 		sqlite3_bind_int64(s, 3, id);
 		if (step_done(st, s, e) < 0)
+			return -1;
+		if (sqlite3_changes(st->db) == 0 && merge_moved(st, id, r->new_url, e) < 0)
 			return -1;
 	}
 	return 0;

@@ -101,7 +101,9 @@ int store_source_get(struct store *st, int64_t id, struct arena *arena, struct s
 int store_sources_count(struct store *st, int *users, int *defaults, struct err *e);
 /* Record the outcome of a fetch: last attempt/status/error, consecutive failures, success
  * time and validators, moving average latency, item count, title, and (on a permanent
- * redirect) the new URL unless another source already has it. Call inside the feed's
+ * redirect) the new URL; when another source already has it, the two are one feed: that one
+ * takes id's subscribed URL, what it lacks of id's, and id's items it has not, and id is
+ * removed. Call inside the feed's
  * transaction so validators and items commit together. Returns 0 or -1 with e set. */
 int store_source_record(struct store *st, int64_t id, const struct source_result *r, struct err *e);
 /* Set the source's not_before (struct source) to t, leaving its health alone: a feed its

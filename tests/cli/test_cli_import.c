@@ -136,6 +136,56 @@ test_moved_feed_is_one_source(void)
 	buf_free(&err);
 }
 
+/* One feed in a list twice, once at an address that moved for good (an http:// entry whose
+ * server answers 301 to the https:// one, a path without its trailing slash) and once at
+ * where it moved to, is one source from the first fetch that sees the redirect: fetched once a
+ * run, its items stored once, the list imported again adds nothing, and `feeds rm` with either
+ * URL removes it. Both were kept: the old address was requested (and redirected) every run
+ * and every item was stored, and shown, twice. */
+static void
+test_moved_onto_existing_source(void)
+{
+	struct fsrv srv;
+	fsrv_start(&srv, FIXTURES_DIR, NULL);
+	char list[8192], path[4200], moved[4200];
+	snprintf(moved, sizeof moved, "%s", fsrv_url(&srv, "/old/feed?redirect=301&to=/rss.xml"));
+	snprintf(list, sizeof list,
+	         "<opml version=\"2.0\"><body>"
+	         "<outline type=\"rss\" text=\"old\" xmlUrl=\"%s\"/>"
+	         "<outline type=\"rss\" text=\"new\" xmlUrl=\"%s\"/></body></opml>\n",
+	         fsrv_url(&srv, "/old/feed?redirect=301&amp;to=/rss.xml"), fsrv_url(&srv, "/rss.xml"));
+	snprintf(path, sizeof path, "%s/twice.opml", t_subdir("twice-in"));
+	test_write_file(path, list, strlen(list));
+	const char *home = t_subdir("twice-home");
+	struct buf err = BUF_INIT;
+	CHECK_INT(t_brief(NULL, NULL, NULL, "feeds", "import", path, "--home", home, NULL), 0);
+	CHECK_INT(t_brief(NULL, NULL, NULL, "fetch", "-q", "--home", home, NULL), 0);
+	struct store st;
+	t_store_open(&st, home);
+	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM sources"), 1);
+	long long items = t_query_int(&st, "SELECT count(*) FROM items");
+	CHECK(items > 0);
+	CHECK_INT(t_query_int(&st, "SELECT count(DISTINCT link) FROM items"), items);
+	store_close(&st);
+	CHECK_INT(t_brief(NULL, NULL, &err, "feeds", "import", path, "--home", home, NULL), 0);
+	CHECK(strstr(buf_str(&err), "imported 2 feeds (0 new)") != NULL);
+	fsrv_reset(&srv);
+	CHECK_INT(t_brief(NULL, NULL, NULL, "fetch", "-q", "--home", home, NULL), 0);
+	long requests = 0;
+	fsrv_stat(&srv, "/old/feed?redirect=301&to=/rss.xml", &requests, NULL, NULL, NULL);
+	CHECK_INT(requests, 0); /* not asked */
+	CHECK_INT(fsrv_stat(&srv, "/rss.xml", &requests, NULL, NULL, NULL), 0);
+	CHECK_INT(requests, 1);
+	fsrv_stop(&srv);
+	buf_clear(&err);
+	CHECK_INT(t_brief(NULL, NULL, &err, "feeds", "rm", moved, "--home", home, NULL), 0);
+	CHECK(strstr(buf_str(&err), "removed") != NULL);
+	t_store_open(&st, home);
+	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM sources"), 0);
+	store_close(&st);
+	buf_free(&err);
+}
+
 /* The one source stored in home: its URL and site URL into url / html_url ("" when none), and
  * its url_checked; returns how many sources home has. */
 static long long
@@ -394,6 +444,7 @@ main(void)
 	test_add_checks_found_feed();
 	test_spellings_are_one_source();
 	test_moved_feed_is_one_source();
+	test_moved_onto_existing_source();
 	const char *home = t_subdir("home");
 	char path[4200];
 	snprintf(path, sizeof path, "%s/mixed.opml", t_subdir("in"));
