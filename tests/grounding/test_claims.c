@@ -1572,6 +1572,48 @@ test_more_than_cjk(void)
 	CHECK(first("百余年的历史", 0, CLAIM_FIGURE) == NULL);
 }
 
+/* A qualifier (近, 约, 左右, "nearly", "about", 超过 / "over", 不到 / "under") was read only as a
+ * bound, and the figure after it matched within its last written digit, so a faithful "近5000家"
+ * or "about 5,000" for a source's 4,800 customers, or "over 40%" for its 48%, was flagged and
+ * its sentence removed. A qualified figure now holds the source's within the step of its last
+ * non-zero place, on the side the qualifier says; "超过5000" for 4,800 and "up to 50%" (a
+ * maximum) for "up to 40%" stay unsupported, and "nearly 5,000" reads as below 5,000. */
+static void
+test_qualifiers(void)
+{
+	static const struct ground_source src[] = {
+		{1,
+		 "text: The firm has 4,800 customers and 1.15 billion dollars in revenue. Latency fell 48%, and up "
+		 "to 40% of jobs failed. Nearly 3,000 people signed the letter.",
+		 NULL}};
+	struct ground_index *ix = ground_index_new(src, 1, &A);
+	/* Faithful: rounded with a qualifier that says so. */
+	CHECK_INT(status_of(ix, "公司有近5000家客户[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "公司有约5000家客户[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "公司有5000家左右的客户[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "公司有超过4000家客户[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "公司有不到5000家客户[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "The firm has nearly 5,000 customers [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "The firm has about 5,000 customers [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "营收约12亿美元[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "Latency fell almost 50% [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "Latency fell more than 40% [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
+	/* Corrupted: the qualifier's side or step does not hold the source's figure. */
+	CHECK_INT(status_of(ix, "公司有超过5000家客户[1]。", 0, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "The firm has under 4,000 customers [1].", GROUND_EN, CLAIM_FIGURE, NULL),
+	          GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "公司有约4000家客户[1]。", 0, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "营收约1.2亿美元[1]。", 0, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "Latency fell nearly 60% [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "Up to 50% of jobs failed [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "Over 3,000 people signed the letter [1].", GROUND_EN, CLAIM_FIGURE, NULL),
+	          GROUND_UNSUPPORTED);
+	/* 近 before a time is "the last", no "nearly": 近30天 does not contradict "over 30 days". */
+	static const struct ground_source run[] = {{1, "text: The cluster has run for over 30 days.", NULL}};
+	ix = ground_index_new(run, 1, &A);
+	CHECK_INT(status_of(ix, "近30天来集群运行稳定[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
+}
+
 int
 main(void)
 {
@@ -1625,6 +1667,7 @@ main(void)
 	test_approximations();
 	test_short_cjk_quote();
 	test_more_than_cjk();
+	test_qualifiers();
 	arena_free(&A);
 	return test_done("test_claims");
 }

@@ -294,6 +294,21 @@ direction_after(const char *t, size_t len, size_t e)
 	return 0;
 }
 
+/* t[0..i) without the spaces and the currency sign (and ~ when tilde) that end it. */
+static size_t
+sign_back(const char *t, size_t i, int tilde)
+{
+	while (i > 0 && (t[i - 1] == ' ' || t[i - 1] == '$' || (tilde && t[i - 1] == '~')))
+		i--;
+	if (i >= 2 && (memcmp(t + i - 2, "\xC2\xA3", 2) == 0))
+		i -= 2; /* £ */
+	if (i >= 3 && (memcmp(t + i - 3, "\xE2\x82\xAC", 3) == 0 || memcmp(t + i - 3, "\xEF\xBF\xA5", 3) == 0))
+		i -= 3; /* € ￥ */
+	while (i > 0 && t[i - 1] == ' ')
+		i--;
+	return i;
+}
+
 /* The bound written right before the figure at t[i] (spaces, a currency sign or ~ between):
  * 1 "over", "above", "more than", "at least", 超过, 逾, 高于, 多于; -1 "under", "below",
  * "less than", "fewer than", "at most", "up to", 不到, 不足, 低于, 少于; 0 none. */
@@ -304,18 +319,45 @@ bound_before(const char *t, size_t i)
 	static const char *const under[] = {"under", "below", "less than", "fewer than", "at most", "up to"};
 	static const char *const over_zh[] = {"超过", "逾", "高于", "多于", "超"};
 	static const char *const under_zh[] = {"不到", "不足", "低于", "少于"};
-	while (i > 0 && (t[i - 1] == ' ' || t[i - 1] == '$' || t[i - 1] == '~'))
-		i--;
-	if (i >= 2 && (memcmp(t + i - 2, "\xC2\xA3", 2) == 0))
-		i -= 2; /* £ */
-	if (i >= 3 && (memcmp(t + i - 3, "\xE2\x82\xAC", 3) == 0 || memcmp(t + i - 3, "\xEF\xBF\xA5", 3) == 0))
-		i -= 3; /* € ￥ */
-	while (i > 0 && t[i - 1] == ' ')
-		i--;
+	i = sign_back(t, i, 1);
 	if (ends_with_any(t, i, over, N_(over), 1) || ends_with_any(t, i, over_zh, N_(over_zh), 0))
 		return 1;
+	if (word_ends_at(t, i, "up to") || word_ends_at(t, i, "at most"))
+		return -2; /* a maximum: "up to 50%" is not "up to 40%" */
 	if (ends_with_any(t, i, under, N_(under), 1) || ends_with_any(t, i, under_zh, N_(under_zh), 0))
 		return -1;
+	return 0;
+}
+
+/* The qualifier written around the figure t[start..end): CLAIM_ABOUT for "about", "around",
+ * "roughly", "approximately", "some", ~, 约, 大约, 大概, or 左右, 上下, "or so" after it (a
+ * counted noun between: 5000家左右);
+ * CLAIM_NEARLY for "nearly", "almost", "close to", 近, 将近, 接近 (not 近 before a time: 近5年
+ * is "the last five years"); 0 none. */
+static int
+qualifier_near(const char *t, size_t len, size_t start, size_t end, int time_after)
+{
+	static const char *const about[] = {"about", "around", "roughly", "approximately", "some", "circa"};
+	static const char *const about_zh[] = {"约", "约为", "约合", "大概", "大致", "≈"};
+	static const char *const nearly[] = {"nearly", "almost", "close to"};
+	static const char *const after[] = {"左右", "上下", " or so"};
+	size_t i = sign_back(t, start, 0);
+	if (i > 0 && t[i - 1] == '~')
+		return CLAIM_ABOUT;
+	i = sign_back(t, i, 1);
+	if (ends_with_any(t, i, about, N_(about), 1) || ends_with_any(t, i, about_zh, N_(about_zh), 0))
+		return CLAIM_ABOUT;
+	if (ends_with_any(t, i, nearly, N_(nearly), 1) || (!time_after && i >= strlen("近") &&
+	                                                    memcmp(t + i - strlen("近"), "近", strlen("近")) == 0))
+		return CLAIM_NEARLY;
+	for (int noun = 0; noun < 2; noun++) { /* 5000左右, 5000家左右: one counted noun between */
+		for (size_t k = 0; k < N_(after); k++)
+			if (end + strlen(after[k]) <= len && memcmp(t + end, after[k], strlen(after[k])) == 0)
+				return CLAIM_ABOUT;
+		if (end + 3 > len || (unsigned char)t[end] < 0xE4 || (unsigned char)t[end] > 0xE9)
+			break; /* a CJK character, U+4E00..U+9FFF */
+		end += 3;
+	}
 	return 0;
 }
 
@@ -1083,6 +1125,25 @@ measure_after(const struct ex *x, size_t i)
 	return n;
 }
 
+/* Whether m, a unit's name (measures[]), is a unit of time (ms to years); NULL is none. */
+static int
+is_time(const char *m)
+{
+	static const char *const times[] = {"ms", "s", "min", "h", "d", "wk", "mo", "yr"};
+	for (size_t k = 0; m && k < sizeof times / sizeof *times; k++)
+		if (strcmp(m, times[k]) == 0)
+			return 1;
+	return 0;
+}
+
+/* Whether a unit of time (ms to years: measures[]) is at t[i..], glued or after a space. */
+static int
+time_unit_at(const struct ex *x, size_t i)
+{
+	size_t n;
+	return is_time(measure_unit_at(x, i, &n));
+}
+
 /* The bytes of a range's mark at t[i..] ("–", "-", "—", "~", "～", " to ", "至", "到", with
  * the spaces around a dash), 0 when none. */
 static size_t
@@ -1358,6 +1419,7 @@ figure_at(struct ex *x, size_t i)
 		size_t un;
 		if (c->measure && measure_unit_at(x, e, &un))
 			e += un; /* "16 GB", "32°F": the figure's unit, compared with it, not a name */
+		c->qualifier = qualifier_near(x->t, x->len, start, e, is_time(c->measure));
 	}
 	if (thousands > 0 && !pct && !mult)
 		push_figure(x, start, e, thousands, 1, mul, 0, cur, 0); /* the other reading of 40.000 */
@@ -1398,6 +1460,7 @@ push_words_figure(struct ex *x, size_t start, size_t end, double value, double u
 		size_t un;
 		if (measure && measure_unit_at(x, end, &un))
 			end += un; /* "five GB": the unit is no name */
+		(*x->out)[before].qualifier = qualifier_near(x->t, x->len, start, end, is_time(measure));
 	}
 	return end;
 }
@@ -1446,19 +1509,6 @@ word_at_any(const struct ex *x, size_t i, const char *const *words, size_t count
 {
 	for (size_t k = 0; k < count; k++)
 		if (at(x, i, words[k]))
-			return 1;
-	return 0;
-}
-
-/* Whether a unit of time (ms to years: measures[]) is at t[i..], glued or after a space. */
-static int
-time_unit_at(const struct ex *x, size_t i)
-{
-	static const char *const times[] = {"ms", "s", "min", "h", "d", "wk", "mo", "yr"};
-	size_t n;
-	const char *m = measure_unit_at(x, i, &n);
-	for (size_t k = 0; m && k < sizeof times / sizeof *times; k++)
-		if (strcmp(m, times[k]) == 0)
 			return 1;
 	return 0;
 }

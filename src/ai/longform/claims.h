@@ -49,6 +49,7 @@
 #include "util/buf.h"
 
 enum claim_kind { CLAIM_FIGURE, CLAIM_DATE, CLAIM_QUOTE, CLAIM_NAME };
+enum { CLAIM_ABOUT = 1, CLAIM_NEARLY = 2 }; /* struct claim's qualifier */
 
 struct claim {
 	enum claim_kind kind;
@@ -81,7 +82,11 @@ struct claim {
 	int direction;      /* FIGURE: the change written before it in its clause: 1 up ("rose",
 	                     * "up", 增长), -1 down ("fell", "down", 下降), 0 none */
 	int bound;          /* FIGURE: 1 "over", "more than", 超过 right before it; -1 "under",
-	                     * "less than", "up to", 不到; 0 none */
+	                     * "less than", 不到; -2 a maximum, "up to", "at most"; 0 none */
+	int qualifier;      /* FIGURE: CLAIM_ABOUT ("about", "around", ~, 约, 左右 after it) or
+	                     * CLAIM_NEARLY ("nearly", "almost", 近, 接近) written at it, 0 none: a
+	                     * draft's rounded figure is supported within the step of its last
+	                     * non-zero place ("近5000" by 4,800; docs/grounding.md) */
 	int basis;          /* FIGURE: the basis of a change written in its clause: 1 year on year
 	                     * (同比, "year over year", YoY), 2 sequential (环比, "quarter over
 	                     * quarter", "month-on-month", "sequentially"), 0 none */

@@ -330,6 +330,37 @@ quote_in(const struct gsrc *g, const char *q, int negated)
 	return ok && pieces > 0;
 }
 
+/* The bound of figure c for comparing: its own, or a maximum for "nearly" (近5000 is below
+ * 5,000, so "over 5,000" contradicts it). */
+static int
+bound_of(const struct claim *c)
+{
+	return c->bound ? c->bound : c->qualifier == CLAIM_NEARLY ? -1 : 0;
+}
+
+/* Whether a source's value v supports the draft's figure c: within half the place of c's last
+ * written digit (a rounding), or, when c is qualified, within the step P of its last non-zero
+ * place (5000: 1,000; 4,800: 100; 1.2亿: 1,000万): "about" v±P/2, "nearly" and "under" from
+ * v−P, "over" and "at least" up to v+P, so "近5000" and "超过4000" hold 4,800 and "超过5000"
+ * does not; "up to" (a maximum) is not widened. */
+static int
+in_window(const struct claim *c, double v)
+{
+	double half = c->unit / 2 + 1e-9 * fabs(c->value);
+	if (fabs(v - c->value) <= half)
+		return 1;
+	if (!c->qualifier && c->bound != 1 && c->bound != -1)
+		return 0;
+	double p = c->unit;
+	while (fabs(c->value) >= 10 * p && fabs(fmod(c->value, 10 * p)) < 1e-9 * fabs(c->value))
+		p *= 10;
+	if (c->qualifier == CLAIM_ABOUT)
+		return fabs(v - c->value) < p / 2;
+	if (c->qualifier == CLAIM_NEARLY || c->bound == -1)
+		return v > c->value - p && v <= c->value + half;
+	return v >= c->value - half && v < c->value + p;
+}
+
 /* Whether source g supports claim c. */
 static int
 supports(const struct gsrc *g, const struct claim *c)
@@ -348,11 +379,11 @@ supports(const struct gsrc *g, const struct claim *c)
 			    s->is_multiple == c->is_multiple && (!c->is_negative || s->is_negative) &&
 			    (!c->measure || !s->measure || strcmp(c->measure, s->measure) == 0) &&
 			    (!c->period || !s->period || strcmp(c->period, s->period) == 0) &&
-			    c->direction * s->direction >= 0 && c->bound * s->bound >= 0 &&
+			    c->direction * s->direction >= 0 && bound_of(c) * bound_of(s) >= 0 &&
 			    (!c->basis || !s->basis || c->basis == s->basis) &&
 			    (!c->is_measure || s->is_measure || c->is_percent || c->is_multiple || c->value > 10 ||
 			     c->unit < 1) &&
-			    fabs(s->value - c->value) <= c->unit / 2 + 1e-9 * fabs(c->value))
+			    in_window(c, s->value))
 				return 1;
 			if (s->kind == CLAIM_DATE && !c->is_percent && !c->is_multiple && c->unit == 1 && s->year &&
 			    c->value == s->year)
