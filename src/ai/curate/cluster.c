@@ -496,7 +496,11 @@ common_words(const uint64_t *w, size_t n, const uint64_t *v, size_t m)
 /* The rule for a Chinese title (a or b has CJK words): the Latin words of the title with fewer
  * (names, versions, numbers: "OpenAI", "GPT-5") are at least CLUSTER_TITLE_LATIN_MIN, one of
  * them a number, and all in the other title; two Chinese titles also share a CJK word ("发布"
- * of "Rust 1.84.0 发布" is not in "Rust 1.84.0 中发现编译器漏洞", another story). Word Jaccard
+ * of "Rust 1.84.0 发布" is not in "Rust 1.84.0 中发现编译器漏洞", another story); and when one
+ * title says a release (an English or Chinese release word) and the other does not, the other
+ * says nothing more: "Rust 1.84.0 released" ~ "Rust 1.84.0 中发现编译器漏洞", whose English title
+ * has no CJK word to share, or "Rust 1.84.0 发布" ~ "Rust 1.84.0 breaks my build" are another
+ * story of that release ("Firefox 133" ~ "Firefox 133 发布" is one). Word Jaccard
  * cannot see one story in two Chinese titles: the character pairs of "OpenAI 发布 GPT-5" and
  * "GPT-5 正式发布：OpenAI 新模型有哪些变化" differ however alike the story, and an English title
  * shares no pair with a Chinese one. */
@@ -513,6 +517,12 @@ latin_contained(const struct sig *a, const struct sig *b)
 	if (a->latin_count < CLUSTER_TITLE_LATIN_MIN || !a->number_count ||
 	    common_words(a->latin, a->latin_count, b->latin, b->latin_count) != a->latin_count)
 		return 0;
+	if (a->release_verb != b->release_verb) {
+		/* One says a release, the other something more: another story of that version. */
+		const struct sig *quiet = a->release_verb ? b : a, *other = quiet == a ? b : a;
+		if (common_words(quiet->words, quiet->word_count, other->words, other->word_count) != quiet->word_count)
+			return 0;
+	}
 	return !a->has_cjk || !b->has_cjk || common_words(a->words, a->word_count, b->words, b->word_count) > a->latin_count;
 }
 

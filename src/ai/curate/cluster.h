@@ -13,7 +13,8 @@
  * not the same ones: "Linux 6.12" and "Linux 6.13", "Llama 2" and "Llama 3" are two stories;
  * a Chinese title, whose CJK character pairs word Jaccard cannot match across two wordings or
  * with an English title, joins when the Latin words of the title with fewer, at least
- * CLUSTER_TITLE_LATIN_MIN and one a number, are all in the other, "OpenAI 发布 GPT-5" and
+ * CLUSTER_TITLE_LATIN_MIN and one a number, are all in the other (and when one says a release
+ * and the other not, the other says nothing more), "OpenAI 发布 GPT-5" and
  * "OpenAI releases GPT-5", two Chinese titles sharing a CJK word too; two Chinese titles in
  * other words, without a version, when they share a name (a Latin word, or a company's Chinese
  * name, cluster_title_text) and what happened (a CJK phrase, or a release word in both), names
