@@ -672,7 +672,9 @@ test_release_titles(void)
  * 1.84.0 发布", and other versions or one name without a number stay apart. A release and
  * another story of that version, one title in English, were one story ("Deno 2.1 released" ~
  * "Deno 2.1 出现严重性能回退": the English title has no CJK word to share), the digest showed
- * the release and hid the regression; a title that says no release and more is apart now. */
+ * the release and hid the regression; a title that says no release and more is apart now.
+ * An amount in 亿 (hundred millions) is the English title's billions: "320 亿美元" and "$32
+ * billion" were two numbers, and the number rule kept one deal two stories. */
 static void
 test_cjk_titles(void)
 {
@@ -693,6 +695,9 @@ test_cjk_titles(void)
 		{"Deno 2.1 发布", "Deno 2.1 breaks npm installs", 0},
 		{"Deno 2.1 released", "Deno 2.1 正式发布", 1},
 		{"Deno 2.1", "Deno 2.1 发布", 1},
+		{"Google to buy Wiz for $32 billion", "谷歌 320 亿美元收购 Wiz", 1},
+		{"SoftBank invests $1.5 billion in OpenAI", "软银向 OpenAI 投资 15亿美元", 1},
+		{"Google to buy Wiz for $23 billion", "谷歌 320 亿美元收购 Wiz", 0},
 	};
 	struct arena a = ARENA_INIT;
 	struct story *st;

@@ -231,6 +231,52 @@ static const struct {
 /* Chinese words that say something came out, as cluster_release_word's do in English. */
 static const char *const zh_release[] = {"正式发布", "发布", "推出", "上线", "正式版", "正式", "亮相", "问世", "来了"};
 
+/* When out ends with a number (digits and dots, "75", "1.5", spaces after it), write it in
+ * English units and append unit: with tenth, a tenth of it (75 亿, hundred millions, is "7.5
+ * billion"), else as it stands (1.2 万亿 is "1.2 trillion"). Returns whether out ended with a
+ * number. */
+static int
+chinese_amount(struct buf *out, int tenth, const char *unit)
+{
+	size_t end = out->len;
+	while (end > 0 && out->data[end - 1] == ' ')
+		end--;
+	size_t start = end;
+	while (start > 0 && (is_ascii_digit((unsigned char)out->data[start - 1]) || out->data[start - 1] == '.'))
+		start--;
+	if (start == end || !is_ascii_digit((unsigned char)out->data[start]) ||
+	    !is_ascii_digit((unsigned char)out->data[end - 1]) ||
+	    (start > 0 && is_ascii_alpha((unsigned char)out->data[start - 1])))
+		return 0;
+	char digits[32];
+	size_t n = 0, whole = end - start;
+	for (size_t i = start; i < end && n + 1 < sizeof digits; i++) {
+		if (out->data[i] == '.')
+			whole = i - start;
+		else
+			digits[n++] = out->data[i];
+	}
+	if (whole > n)
+		whole = n;
+	out->len = start;
+	if (tenth)
+		whole--; /* the decimal point one place to the left: whole >= 1, the number starts with a digit */
+	size_t lead = 0;
+	while (lead + 1 < whole && digits[lead] == '0')
+		lead++;
+	while (n > whole && digits[n - 1] == '0')
+		n--;
+	if (whole == 0)
+		buf_putc(out, '0');
+	buf_append(out, digits + lead, whole - lead);
+	if (n > whole) {
+		buf_putc(out, '.');
+		buf_append(out, digits + whole, n - whole);
+	}
+	buf_printf(out, " %s ", unit);
+	return 1;
+}
+
 int
 cluster_title_text(const char *title, int blank_release, struct buf *out)
 {
@@ -238,6 +284,15 @@ cluster_title_text(const char *title, int blank_release, struct buf *out)
 	for (const char *p = title ? title : ""; *p;) {
 		size_t k = 0, n = 0;
 		if ((unsigned char)*p >= 0x80) {
+			/* "75 亿美元" is "$7.5 billion" of an English title, "1.2 万亿" "1.2 trillion" */
+			if (str_starts(p, "万亿") && chinese_amount(out, 0, "trillion")) {
+				p += strlen("万亿");
+				continue;
+			}
+			if (str_starts(p, "亿") && chinese_amount(out, 1, "billion")) {
+				p += strlen("亿");
+				continue;
+			}
 			for (k = 0; k < sizeof zh_names / sizeof zh_names[0]; k++)
 				if (str_starts(p, zh_names[k].zh))
 					break;

@@ -85,7 +85,9 @@ int cluster_serial_word(const char *w);
 /* Append title (NULL: none) to out as the title rules read it: a company's Chinese name that
  * tech news also writes in Latin letters ("苹果", "谷歌", "微软", "英伟达") as that name
  * ("apple", "google", "microsoft", "nvidia") between spaces, so "苹果起诉 Masimo" and "Apple
- * sues Masimo" share "apple"; with blank_release, a Chinese release word ("发布", "推出", "上线",
+ * sues Masimo" share "apple"; an amount in 亿 (hundred millions) in billions, in 万亿 in
+ * trillions ("75 亿美元" is "7.5 billion 美元", as "$7.5 billion"); with blank_release, a
+ * Chinese release word ("发布", "推出", "上线",
  * "正式") as a space. Returns whether the title has a Chinese release word. */
 int cluster_title_text(const char *title, int blank_release, struct buf *out);
 /* 64-bit SimHash of s over 3-word shingles. */
