@@ -695,6 +695,8 @@ test_cjk_titles(void)
 		{"Deno 2.1 发布", "Deno 2.1 breaks npm installs", 0},
 		{"Deno 2.1 released", "Deno 2.1 正式发布", 1},
 		{"Deno 2.1", "Deno 2.1 发布", 1},
+		{"Deno 2.1 released", "Deno 2.1 带来了严重性能回退", 0}, /* "带来了", brought: no "来了" */
+		{"Deno 2.1 released", "Deno 2.1 来了", 1},
 		{"Google to buy Wiz for $32 billion", "谷歌 320 亿美元收购 Wiz", 1},
 		{"SoftBank invests $1.5 billion in OpenAI", "软银向 OpenAI 投资 15亿美元", 1},
 		{"Google to buy Wiz for $23 billion", "谷歌 320 亿美元收购 Wiz", 0},

@@ -231,6 +231,15 @@ static const struct {
 /* Chinese words that say something came out, as cluster_release_word's do in English. */
 static const char *const zh_release[] = {"正式发布", "发布", "推出", "上线", "正式版", "正式", "亮相", "问世", "来了"};
 
+/* Whether out is empty or ends with a Latin word or punctuation, not a CJK character: "GPT-5
+ * 来了" says a release, "带来了" (brought) does not. */
+static int
+after_name(const struct buf *out)
+{
+	return !out->len || (unsigned char)out->data[out->len - 1] < 0x80 ||
+	       !text_is_cjk_start(out->data + out->len - (out->len >= 3 ? 3 : out->len));
+}
+
 /* When out ends with a number (digits and dots, "75", "1.5", spaces after it), write it in
  * English units and append unit: with tenth, a tenth of it (75 亿, hundred millions, is "7.5
  * billion"), else as it stands (1.2 万亿 is "1.2 trillion"). Returns whether out ended with a
@@ -302,7 +311,7 @@ cluster_title_text(const char *title, int blank_release, struct buf *out)
 				continue;
 			}
 			for (k = 0; k < sizeof zh_release / sizeof zh_release[0] && !n; k++)
-				if (str_starts(p, zh_release[k]))
+				if (str_starts(p, zh_release[k]) && (strcmp(zh_release[k], "来了") != 0 || after_name(out)))
 					n = strlen(zh_release[k]);
 			if (n) {
 				release = 1;
