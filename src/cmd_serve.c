@@ -81,6 +81,8 @@ cmd_serve(int argc, char **argv)
 		return EXIT_FAIL;
 	}
 	fprintf(stderr, "brief serve: listening on %s/ (store %s; Ctrl-C stops)\n", serve_url(sv), app.db_path);
+	if (serve_store_note(sv))
+		fprintf(stderr, "brief serve: %s\n", serve_store_note(sv));
 	if (!serve_is_loopback(sv))
 		fprintf(stderr,
 		        "brief serve: WARNING: %s is not a loopback address: other machines can reach this archive%s\n",

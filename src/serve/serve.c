@@ -28,6 +28,7 @@ struct serve {
 	char url[160];
 	char *token;      /* NULL = none */
 	char *hosts;      /* ",name,name," lower case, or NULL */
+	char *note;       /* why the store was opened read-only (serve_store_note), or NULL */
 };
 
 /* Report pages are brief's own HTML; still, nothing in them may run or fetch: no scripts, no
@@ -396,10 +397,27 @@ serve_start(const char *db_path, const struct serve_opts *o, struct err *e)
 		sv->token = xstrdup(o->token);
 	sv->hosts = host_list(o->hosts);
 	if (store_open(&sv->st, db_path, e) < 0) {
-		free(sv->token);
-		free(sv->hosts);
-		free(sv);
-		return NULL;
+		/* A store this user may not write (another user's, a read-only file, directory or
+		 * file system) is still read: the archive never writes, and needs no migration when
+		 * the store is of this brief's schema. */
+		struct err ro = {""};
+		int is_snapshot = 0;
+		if (access(db_path, F_OK) < 0 || store_open_readonly(&sv->st, db_path, &is_snapshot, &ro) < 0) {
+			if (ro.msg[0])
+				err_set(e, "%s; read-only: %s", e->msg, ro.msg);
+			free(sv->token);
+			free(sv->hosts);
+			free(sv);
+			return NULL;
+		}
+		struct buf note = BUF_INIT;
+		buf_printf(&note, "the store cannot be written by this user (%s): serving it read-only", e->msg);
+		if (is_snapshot)
+			buf_puts(&note, ", as it is now: with no -shm file beside it, and none allowed in its directory, "
+			                "what is written to it from here on is not shown until serve is started again");
+		sv->note = buf_detach(&note);
+	} else if (store_is_readonly(&sv->st)) { /* opened: SQLite falls back to reading */
+		sv->note = xstrdup("the store cannot be written by this user (a read-only file): serving it read-only");
 	}
 	/* Read-only from here on: the archive never writes. */
 	if (store_exec(&sv->st, "PRAGMA query_only = ON", e) < 0) {
@@ -427,6 +445,12 @@ serve_start(const char *db_path, const struct serve_opts *o, struct err *e)
 }
 
 const char *
+serve_store_note(const struct serve *sv)
+{
+	return sv->note;
+}
+
+const char *
 serve_url(const struct serve *sv)
 {
 	return sv->url;
@@ -450,5 +474,6 @@ serve_stop(struct serve *sv)
 	store_close(&sv->st);
 	free(sv->token);
 	free(sv->hosts);
+	free(sv->note);
 	free(sv);
 }

@@ -48,9 +48,14 @@ int serve_check_opts(const struct serve_opts *o, struct err *e);
  * came from as name ("BRIEF_LISTEN", "[serve] listen"). Returns 0 or -1 with e set. */
 int serve_check_listen(const char *listen, const char *name, struct err *e);
 /* Open the store at db_path (created and migrated if needed) and start answering as o says.
- * Returns the running server, or NULL with e set (e.g. "cannot listen on 127.0.0.1:80: Permission
- * denied"). */
+ * A store that cannot be opened for writing is opened read-only when it can be
+ * (store_open_readonly; serve_store_note says so). Returns the running server, or NULL with e
+ * set (e.g. "cannot listen on 127.0.0.1:80: Permission denied"). */
 struct serve *serve_start(const char *db_path, const struct serve_opts *o, struct err *e);
+/* Why the store is served read-only (it could not be opened for writing: another user's store, a
+ * read-only file, directory or file system), a sentence for the log; NULL when it opened as
+ * every command opens it. Owned by sv. */
+const char *serve_store_note(const struct serve *sv);
 /* True when the server listens on a loopback address only (else other machines can reach it). */
 int serve_is_loopback(const struct serve *sv);
 /* The base URL actually listened on, e.g. "http://127.0.0.1:41234". */

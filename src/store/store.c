@@ -699,6 +699,91 @@ store_open(struct store *st, const char *path, struct err *e)
 	return 0;
 }
 
+/* Open path read-only (uri: a "file:" URI with flags) with brief's SQL functions and tokenizer,
+ * and read its schema version into *version. 0, or -1 with e set (st closed). */
+static int
+open_readonly_as(struct store *st, const char *path, const char *name, int uri, int *version, struct err *e)
+{
+	if (sqlite3_open_v2(name, &st->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | (uri ? SQLITE_OPEN_URI : 0),
+	                    NULL) != SQLITE_OK) {
+		err_set(e, "cannot open database %s: %s", path, st->db ? sqlite3_errmsg(st->db) : "out of memory");
+		sqlite3_close(st->db);
+		st->db = NULL;
+		return -1;
+	}
+	sqlite3_busy_timeout(st->db, 10000);
+	if (!(st->vocab = fts_register(st->db, e)) ||
+	    (store_pack_register(st->db) < 0 && err_set(e, "database: cannot register unpacked()") < 0))
+		return -1;
+	sqlite3_stmt *s = NULL;
+	int rc = sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &s, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(s);
+	*version = rc == SQLITE_ROW ? sqlite3_column_int(s, 0) : -1;
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW)
+		return err_set(e, "database %s: %s", path, sqlite3_errmsg(st->db));
+	return 0;
+}
+
+int
+store_open_readonly(struct store *st, const char *path, int *is_snapshot, struct err *e)
+{
+	memset(st, 0, sizeof *st);
+	st->path = xstrdup(path);
+	*is_snapshot = 0;
+	walbuf_register();
+	int version = -1;
+	if (open_readonly_as(st, path, path, 0, &version, e) < 0) {
+		/* A WAL store is read through its -shm file; where none exists and none can be made
+		 * (a directory this user may not write, with no writer at work), SQLite can only read
+		 * the file as immutable: without locks, and blind to later writes. */
+		int code = st->db ? sqlite3_errcode(st->db) & 0xff : SQLITE_CANTOPEN;
+		if (code != SQLITE_CANTOPEN && code != SQLITE_READONLY) {
+			store_close(st);
+			return -1;
+		}
+		char *kept = st->path;
+		st->path = NULL;
+		store_close(st);
+		st->path = kept;
+		struct buf uri = BUF_INIT;
+		buf_puts(&uri, "file:");
+		for (const char *p = path; *p; p++) /* the characters a URI's path cannot hold as they are */
+			if (*p == '%' || *p == '?' || *p == '#')
+				buf_printf(&uri, "%%%02X", (unsigned char)*p);
+			else
+				buf_putc(&uri, *p);
+		buf_puts(&uri, "?immutable=1");
+		int rc = open_readonly_as(st, path, buf_str(&uri), 1, &version, e);
+		buf_free(&uri);
+		if (rc < 0) {
+			store_close(st);
+			return -1;
+		}
+		*is_snapshot = 1;
+	}
+	/* Nothing here may migrate: a store of another schema is read by the brief that wrote it,
+	 * or migrated by one that may write it. */
+	if (version != store_schema_version()) {
+		err_set(e,
+		        version > store_schema_version()
+		            ? "database %s is from a newer brief (schema %d; this one reads %d)"
+		            : "database %s is at schema %d and this brief reads %d: it needs migrating, which only a user "
+		              "who may write it can do (any brief command run as its owner, e.g. brief fetch)",
+		        path, version, store_schema_version());
+		store_close(st);
+		return -1;
+	}
+	return 0;
+}
+
+int
+store_is_readonly(struct store *st)
+{
+	return sqlite3_db_readonly(st->db, "main") == 1;
+}
+
 int
 store_check_writable(const char *path, struct err *e)
 {

@@ -27,6 +27,16 @@ struct store {
 /* Open (creating if needed) the database at path and migrate it to the current
  * schema. Returns 0 or -1 with e set. */
 int store_open(struct store *st, const char *path, struct err *e);
+/* Open the existing store at path for reading only, as a user who may not write it (a store of
+ * another user, a read-only file, directory or file system): nothing is created, migrated or
+ * written, and no lock is taken that a writer waits for. Its schema must be this brief's (a
+ * store that needs migrating is refused, saying so). When its directory has no -shm file and
+ * none can be made there, the file is read as immutable: *is_snapshot is set, and writes made
+ * after the opening may not be seen. Returns 0 or -1 with e set. */
+int store_open_readonly(struct store *st, const char *path, int *is_snapshot, struct err *e);
+/* True when st's connection cannot write (a store opened read-only, or one SQLite opened so
+ * because its file may not be written). */
+int store_is_readonly(struct store *st);
 /* Bytes a WAL file keeps once its pages are copied back: a fetch at millions of items lets the
  * WAL grow to ~256 MB (store/checkpoint.c), and SQLite reuses the file rather than shrinking
  * it, so while `brief serve` keeps the store open the file would stay that large. The next

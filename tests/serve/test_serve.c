@@ -2,6 +2,7 @@
  * (hostile strings included), pages fetched with libcurl, and the binary stopped by signals;
  * over-long searches refused with a 400. */
 #include <curl/curl.h>
+#include <grp.h>
 #include <libxml/parser.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -1699,6 +1700,121 @@ test_binary_during_backfill(void)
 	store_close(&st);
 }
 
+/* Start `brief serve --home home` as a user who may not write the store (nobody, when the test
+ * runs as root, whom no file mode stops); wait for its "listening on" line, its URL into url.
+ * Returns its pid, its stderr's read end in *errfd; the lines read so far in err. */
+static pid_t
+start_reader(const char *home, char *url, size_t url_size, int *errfd, struct buf *err)
+{
+	int pipefd[2];
+	if (pipe(pipefd) < 0)
+		return -1;
+	pid_t pid = fork();
+	if (pid == 0) {
+		dup2(pipefd[1], 2);
+		close(pipefd[0]);
+		close(pipefd[1]);
+		test_isolate_child(home);
+		if (geteuid() == 0 && (setgroups(0, NULL) < 0 || setgid(65534) < 0 || setuid(65534) < 0))
+			_exit(126);
+		execl(test_brief_bin(), "brief", "serve", "--home", home, "--listen", "127.0.0.1:0", (char *)NULL);
+		_exit(127);
+	}
+	close(pipefd[1]);
+	char chunk[512];
+	ssize_t n;
+	const char *at;
+	while (!((at = strstr(buf_str(err), "listening on ")) && strchr(at, '\n')) &&
+	       (n = read(pipefd[0], chunk, sizeof chunk)) > 0)
+		buf_append(err, chunk, (size_t)n);
+	url[0] = '\0';
+	if ((at = strstr(buf_str(err), "listening on ")) != NULL) {
+		at += strlen("listening on ");
+		size_t len = strcspn(at, " \n");
+		snprintf(url, url_size, "%.*s", (int)(len && at[len - 1] == '/' ? len - 1 : len), at);
+	}
+	*errfd = pipefd[0];
+	return pid;
+}
+
+/* Stop a start_reader server with SIGTERM; the rest of its stderr into err; its exit status. */
+static int
+stop_reader(pid_t pid, int errfd, struct buf *err)
+{
+	char chunk[512];
+	ssize_t n;
+	kill(pid, SIGTERM);
+	while ((n = read(errfd, chunk, sizeof chunk)) > 0)
+		buf_append(err, chunk, (size_t)n);
+	close(errfd);
+	int status = 0;
+	waitpid(pid, &status, 0);
+	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+/* The archive of a store its user may not write (another user's, a read-only file and
+ * directory): serve starts, says it serves it read-only, answers the index, a report and a
+ * search, and neither blocks nor harms a writer. With no writer at work (no -shm file, none
+ * allowed in the directory) it reads the file as it is; while a writer has it open, it sees
+ * what the writer commits. */
+static void
+test_binary_read_only(void)
+{
+	char home[512], db[600], url[256];
+	snprintf(home, sizeof home, "%s/home-ro", test_tmpdir());
+	mkdir(home, 0700);
+	snprintf(db, sizeof db, "%s/brief.db", home);
+	fill_store(db);
+	chmod(test_tmpdir(), 0755); /* nobody may reach it */
+	for (int writer_open = 0; writer_open < 2; writer_open++) {
+		struct store w;
+		struct err e = {""};
+		if (writer_open) /* a fetch's connection: the -wal and -shm files are there */
+			CHECK_INT(store_open(&w, db, &e), 0);
+		CHECK(chmod(db, 0444) == 0 && chmod(home, 0555) == 0);
+		struct buf err = BUF_INIT;
+		int errfd = -1;
+		pid_t pid = start_reader(home, url, sizeof url, &errfd, &err);
+		CHECK(url[0] != '\0');
+		if (!url[0])
+			fprintf(stderr, "%s", buf_str(&err));
+		struct reply r;
+		const char *b = get(url, "/", &r);
+		CHECK_INT(r.status, 200);
+		CHECK(strstr(b, "日报 2026-02-21") != NULL);
+		reply_free(&r);
+		b = get(url, "/r/daily/2026-02-21?lang=zh", &r);
+		CHECK_INT(r.status, 200);
+		reply_free(&r);
+		b = get(url, "/items?q=rust", &r);
+		CHECK_INT(r.status, 200);
+		CHECK(strstr(b, "Rust async in practice") != NULL);
+		reply_free(&r);
+		CHECK(chmod(db, 0644) == 0 && chmod(home, 0755) == 0);
+		if (!writer_open)
+			CHECK_INT(store_open(&w, db, &e), 0);
+		/* the writer is not held up by the reader */
+		CHECK_INT(store_exec(&w,
+		                     "INSERT INTO reports(kind, slug, lang, title, created_at, markdown)"
+		                     " VALUES ('daily', '2030-01-01', 'en', 'Written while served', 1900000000, '# w')",
+		                     &e),
+		          0);
+		if (writer_open) { /* and what it commits is served */
+			b = get(url, "/", &r);
+			CHECK_INT(r.status, 200);
+			CHECK(strstr(b, "Written while served") != NULL);
+			reply_free(&r);
+		}
+		CHECK_INT(store_exec(&w, "DELETE FROM reports WHERE slug = '2030-01-01'", &e), 0);
+		CHECK_INT(test_query_int(&w, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check <> 'ok'"),
+		          0);
+		store_close(&w);
+		CHECK_INT(stop_reader(pid, errfd, &err), 0);
+		CHECK(strstr(buf_str(&err), "cannot be written") != NULL && strstr(buf_str(&err), "read-only") != NULL);
+		buf_free(&err);
+	}
+}
+
 /* Run the binary; wait for its "listening on URL/" line; stop it with sig; return its status. */
 static int
 run_binary(const char *home, const char *listen, int sig, char *url_out, size_t url_size, struct buf *err_out)
@@ -1807,6 +1923,7 @@ main(void)
 	test_store_error_page();
 	test_binary_during_migration();
 	test_binary_during_backfill();
+	test_binary_read_only();
 	serve_stop(sv);
 	return test_done("test_serve");
 }
