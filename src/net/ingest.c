@@ -371,6 +371,8 @@ ingest_parsed(struct fetch_ctx *c, struct parse_task *t)
 	}
 	const struct store_item_prep *items = (const struct store_item_prep *)t->items.data;
 	size_t n = t->items.len / sizeof *items;
+	c->items.doc = items; /* an edited title is known among the document's other items */
+	c->items.doc_count = n;
 	for (size_t i = 0; i < n; i++) {
 		enum store_put_result res;
 		if (store_item_put_prepared(&c->items, j->src.id, &items[i], t->now, &res, &e) < 0)
@@ -378,6 +380,8 @@ ingest_parsed(struct fetch_ctx *c, struct parse_task *t)
 		items_seen++;
 		items_new += res == ITEM_NEW;
 	}
+	c->items.doc = NULL;
+	c->items.doc_count = 0;
 	/* The feed's description as plain text (some feeds write HTML there), cut to what is kept. */
 	struct buf desc = BUF_INIT;
 	if (t->doc.feed.subtitle)
@@ -414,6 +418,8 @@ ingest_parsed(struct fetch_ctx *c, struct parse_task *t)
 	feed_done(c, j, NULL, detail);
 	return;
 broken:
+	c->items.doc = NULL;
+	c->items.doc_count = 0;
 	ingest_store_broken(c, e.msg);
 	ingest_failure(c, j, http_status, e.msg, latency_ms);
 }

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "feed/feed.h"
 #include "feed/url.h"
 #include "store/pack.h"
 #include "util/hash.h"
@@ -269,6 +270,57 @@ store_item_prepare(const struct feed_item *item, struct arena *a, struct store_i
 	buf_free(&hb);
 }
 
+/* Whether key is the key of one of the items of w->doc. */
+static int
+in_doc(const struct store_items *w, const char *key)
+{
+	for (size_t i = 0; i < w->doc_count; i++)
+		if (strcmp(w->doc[i].key, key) == 0 || (w->doc[i].frag_key && strcmp(w->doc[i].frag_key, key) == 0))
+			return 1;
+	return 0;
+}
+
+/* For p, not known under its key: when it is keyed by title and date ("h:"), dated, with text,
+ * and exactly one row of source_id has its date and text and an "h:" key that no item of
+ * w->doc has (the post before its title was edited: another post of the document keeps its
+ * own key), rename that row's key to p's. Returns 1 when renamed, 0 when not, -1 with e set. */
+static int
+find_retitled(struct store_items *w, int64_t source_id, const struct store_item_prep *p, struct err *e)
+{
+	if (strncmp(p->key, "h:", 2) != 0 || p->date == FEED_NO_DATE || !p->text.len)
+		return 0;
+	sqlite3_stmt *s = store_cached(w->st,
+		"SELECT dedupe_key FROM items WHERE source_id = ?1 AND COALESCE(published, first_seen) = ?2"
+		" AND published = ?2 AND substr(dedupe_key, 1, 2) = 'h:' AND text = ?3 LIMIT 8", e);
+	if (!s)
+		return -1;
+	sqlite3_bind_int64(s, 1, source_id);
+	sqlite3_bind_int64(s, 2, p->date);
+	store_bind_packed_value(s, 3, &p->text);
+	char old[64] = "";
+	int found = 0, rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *k = store_col_text(s, 0);
+		if (!k || in_doc(w, k))
+			continue;
+		found++;
+		str_copy(old, k, sizeof old);
+	}
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+	if (rc != SQLITE_DONE)
+		return err_set(e, "database %s: %s", w->st->path, sqlite3_errmsg(w->st->db));
+	if (found != 1)
+		return 0;
+	sqlite3_stmt *u = store_cached(w->st, "UPDATE items SET dedupe_key = ?3 WHERE source_id = ?1 AND dedupe_key = ?2", e);
+	if (!u)
+		return -1;
+	sqlite3_bind_int64(u, 1, source_id);
+	store_bind_text(u, 2, old);
+	sqlite3_bind_text(u, 3, p->key, (int)p->key_len, SQLITE_STATIC);
+	return store_cached_step(w->st, u, e) < 0 ? -1 : 1;
+}
+
 int
 store_item_put_prepared(struct store_items *w, int64_t source_id, const struct store_item_prep *p, int64_t now,
                         enum store_put_result *result, struct err *e)
@@ -303,6 +355,10 @@ store_item_put_prepared(struct store_items *w, int64_t source_id, const struct s
 			key = p->alias_key;
 			key_len = p->alias_key_len;
 		}
+	}
+	if (!exists && w->doc) {
+		exists = find_retitled(w, source_id, p, e);
+		same = 0;
 	}
 	if (exists < 0)
 		return -1;

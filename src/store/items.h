@@ -18,10 +18,17 @@
 
 /* Prepared statements reused for every item of a run. Zero-initialise, then
  * store_items_open(); store_items_close() when done. */
+struct store_item_prep;
+
 struct store_items {
 	struct store *st;
 	sqlite3_stmt *find, *insert, *update;
 	struct arena scratch; /* store_item_put's prepared item */
+	/* The prepared items of the feed document being stored (set by the caller, else NULL): a
+	 * new item keyed by its title and date ("h:") may be one of its rows whose title the feed
+	 * edited, unless that row's key is still among them (store_item_put_prepared). */
+	const struct store_item_prep *doc;
+	size_t doc_count;
 };
 
 enum store_put_result { ITEM_UNCHANGED, ITEM_NEW, ITEM_CHANGED };
@@ -64,7 +71,11 @@ struct store_item_prep {
  * p points to is copied into arena: item need not outlive the call. */
 void store_item_prepare(const struct feed_item *item, struct arena *arena, struct store_item_prep *p);
 /* store_item_put of a prepared item: the dedupe lookup, then an insert or an update (or
- * nothing when the content hash is unchanged). p's arena must outlive the call. */
+ * nothing when the content hash is unchanged). An item with neither guid nor link (keyed by
+ * title and date) that is not known under its key, while w->doc is set, is the row of this
+ * source with its date, its text (not empty) and a key of that kind that no item of w->doc
+ * has, when there is exactly one: the same post under an edited title, updated under its new
+ * key, not stored again. p's arena must outlive the call. */
 int store_item_put_prepared(struct store_items *w, int64_t source_id, const struct store_item_prep *p,
                             int64_t now, enum store_put_result *result, struct err *e);
 

@@ -6,7 +6,8 @@
  * its date. The daily digest (Markdown, HTML, JSON) is checked the same way.
  * Also runs over weeks (docs/weekly.md, "Missed and repeated runs"): a Sunday schedule whose
  * Sunday was missed, caught up on Tuesday, then the next Sunday, each run fetching a feed that
- * grew since the last, clock frozen at each run. */
+ * grew since the last, clock frozen at each run; and a post with neither guid nor link whose
+ * title its feed edits. */
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
@@ -232,6 +233,83 @@ check_catch_up(void)
 		buf_free(&posts[i]);
 }
 
+/* Write dir/titled.xml: three posts with neither guid nor link, the first titled title; the
+ * other two share a date and a boilerplate text and stay two posts. */
+static void
+titled_feed(const char *dir, const char *title)
+{
+	struct buf b = BUF_INIT;
+	buf_printf(&b,
+	           "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss version=\"2.0\"><channel>\n"
+	           "<title>Dam Notes</title><link>https://titled.example/</link><description>Notes</description>\n"
+	           "<item><title>%s</title><pubDate>Thu, 19 Feb 2026 09:00:00 GMT</pubDate><description>The Glenmoor"
+	           " dam opened its new spillway on Thursday. Engineers said it doubles the flow the dam can"
+	           " release in a flood.</description></item>\n"
+	           "<item><title>Notice: the east road is closed</title><pubDate>Wed, 18 Feb 2026 09:00:00 GMT"
+	           "</pubDate><description>See the council's page for details.</description></item>\n"
+	           "<item><title>Notice: the west road is open again</title><pubDate>Wed, 18 Feb 2026 09:00:00 GMT"
+	           "</pubDate><description>See the council's page for details.</description></item>\n"
+	           "</channel></rss>\n",
+	           title);
+	t_write_in(dir, "titled.xml", buf_str(&b));
+	buf_free(&b);
+}
+
+/* How many of the daily JSON's items (every story's lead and its other sources) have a title
+ * containing word; the lead's title of the last such into last (size bytes). */
+static int
+daily_titles_with(const char *json, const char *word, char *last, size_t size)
+{
+	json_error_t je;
+	json_t *j = json_loads(json, 0, &je);
+	json_t *items = json_object_get(j, "items");
+	int n = 0;
+	last[0] = '\0';
+	for (size_t i = 0; i < json_array_size(items); i++) {
+		const char *t = json_string_value(json_object_get(json_array_get(items, i), "title"));
+		if (t && strstr(t, word)) {
+			n++;
+			snprintf(last, size, "%s", t);
+		}
+	}
+	json_decref(j);
+	return n;
+}
+
+/* A post with neither guid nor link is known by its title and date: when the blog edited the
+ * headline, the next fetch stored it again as a new post, and the next digest showed the same
+ * post twice (🥇 the new headline, 🥈 the old one, the same quote under both), the weekly two
+ * references. Now it is the post it was, under its new title. */
+static void
+check_retitled(void)
+{
+	struct fsrv srv;
+	const char *root = t_subdir("titled-root");
+	const char *home = t_subdir("titled-home");
+	titled_feed(root, "Glenmoor dam opens its new spillway");
+	fsrv_start(&srv, root, NULL);
+	CHECK_INT(t_brief(NULL, NULL, NULL, "feeds", "add", "--no-discover", fsrv_url(&srv, "/titled.xml"), "--home",
+	                  home, NULL), 0);
+	CHECK_INT(t_brief(NULL, NULL, NULL, "fetch", "--home", home, "--now", "2026-02-19T12:00:00Z", "-q", NULL), 0);
+	titled_feed(root, "Glenmoor dam opens its new spillway, doubling its flood capacity");
+	CHECK_INT(t_brief(NULL, NULL, NULL, "fetch", "--home", home, "--now", "2026-02-20T08:00:00Z", "-q", NULL), 0);
+	fsrv_stop(&srv);
+	struct buf out = BUF_INIT;
+	char title[512];
+	CHECK_INT(t_brief(NULL, &out, NULL, "daily", "--home", home, "--no-fetch", "--offline", "--format", "json", "--now",
+	                  "2026-02-20T08:00:00Z", NULL), 0);
+	CHECK_INT(daily_titles_with(buf_str(&out), "Glenmoor", title, sizeof title), 1);
+	CHECK_STR(title, "Glenmoor dam opens its new spillway, doubling its flood capacity");
+	/* two posts of one date and one text are two posts */
+	CHECK_INT(daily_titles_with(buf_str(&out), "Notice:", title, sizeof title), 2);
+	buf_clear(&out);
+	CHECK_INT(t_brief(NULL, &out, NULL, "weekly", "--home", home, "--no-fetch", "--offline", "--format", "json",
+	                  "--now", "2026-02-20T08:00:00Z", NULL), 0);
+	const char *first = strstr(buf_str(&out), "Glenmoor dam opens its new spillway");
+	CHECK(first && strstr(first + 1, "\"title\": \"Glenmoor dam opens its new spillway\"") == NULL);
+	buf_free(&out);
+}
+
 int
 main(void)
 {
@@ -246,5 +324,6 @@ main(void)
 	check_weekly(home, "zh");
 	check_daily(home);
 	check_catch_up();
+	check_retitled();
 	return test_done("test_weekly_undated");
 }
