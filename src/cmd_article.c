@@ -12,6 +12,7 @@
 #include "ai/curate/cluster.h"
 #include "ai/curate/curate.h"
 #include "ai/llm/provider.h"
+#include "ai/offline/text.h"
 #include "app.h"
 #include "cli.h"
 #include "cmd.h"
@@ -135,7 +136,12 @@ publish(struct article_run *r, const struct story *s, const struct commentary_dr
 	struct weekly_ref *refs = arena_alloc(a, s->member_count * sizeof *refs);
 	for (size_t i = 0; i < s->member_count; i++) {
 		const struct article *m = s->members[i];
-		refs[i] = (struct weekly_ref){m->title, m->link, m->source_name, m->published};
+		/* an untitled post is listed by its first sentence, as its headline and the weekly's
+		 * references give it, not by its bare URL */
+		const char *title = text_display_title(m->title, m->text, m->link, TEXT_DISPLAY_TITLE_CHARS, a);
+		if (title == m->link)
+			title = NULL; /* the renderers show the link; the JSON keeps no title */
+		refs[i] = (struct weekly_ref){title, m->link, m->source_name, m->published};
 	}
 	time_t now = (time_t)r->app.now;
 	struct tm tm;

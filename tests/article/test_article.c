@@ -727,6 +727,38 @@ test_offline(struct buf *out, struct buf *err)
 	CHECK(strstr(buf_str(out), "\"checked\": true") && strstr(buf_str(out), "\"unverified\": 0,"));
 }
 
+/* A microblog's untitled post (tests/weekly/fixtures/untitled.xml): the article is headed by
+ * its first sentence, and its 参考资料 listed it by its bare URL
+ * ("1. [https://micro.example/2026/02/20/static.html](…)"), where the weekly's references and
+ * the daily's headings give that sentence. */
+static void
+test_offline_untitled_reference(void)
+{
+	char uhome[4096];
+	snprintf(uhome, sizeof uhome, "%s/untitled", test_tmpdir());
+	wfx_make_home_with(uhome, "untitled.xml");
+	const char *link = "https://micro.example/2026/02/20/static.html";
+	const char *heading = "Spent the morning moving my blog to a static site generator…";
+	struct buf out = BUF_INIT, err = BUF_INIT;
+	const char *js[] = {"article", "--home", uhome, "--now", WFX_NOW, "--offline", "--format", "json", link, NULL};
+	CHECK_INT(wfx_brief(js, NULL, &out, &err), 0);
+	json_t *doc = json_loads(buf_str(&out), 0, NULL);
+	CHECK(doc != NULL);
+	json_t *refs = json_object_get(doc, "references");
+	CHECK_INT((int)json_array_size(refs), 1);
+	const char *title = json_string_value(json_object_get(json_array_get(refs, 0), "title"));
+	CHECK(title != NULL && strcmp(title, heading) == 0);
+	json_decref(doc);
+	const char *md[] = {"article", "--home", uhome, "--now", WFX_NOW, "--offline", link, NULL};
+	buf_clear(&out);
+	CHECK_INT(wfx_brief(md, NULL, &out, &err), 0);
+	char want[256];
+	snprintf(want, sizeof want, "1. [%s](%s)", heading, link);
+	CHECK(strstr(buf_str(&out), want) != NULL);
+	buf_free(&out);
+	buf_free(&err);
+}
+
 /* 今日互动 on a story of no category (the offline engine's 其他: a product review, a podcast,
  * a museum's event) asked "你更认同哪一方的看法？" / "which side do you find more convincing"
  * about a story that sets out no sides: a single post, quoted, with nobody answering it, so
@@ -811,6 +843,7 @@ main(void)
 	test_offline_nbsp_stop();
 	test_offline_question_other();
 	test_offline_sponsors_left_out();
+	test_offline_untitled_reference();
 	snprintf(home, sizeof home, "%s/home", test_tmpdir());
 	wfx_make_home(home);
 	struct buf out = BUF_INIT, err = BUF_INIT;
