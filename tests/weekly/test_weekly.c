@@ -672,6 +672,26 @@ test_day_page_posts_own_references(void)
 	buf_free(&out);
 }
 
+/* A release feed's entry titled by its tag alone (fixtures/tagfeed.xml: "v2.1.0", linked to
+ * .../acme/widgetlib/releases/tag/v2.1.0, in a feed titled "Releases"): its paragraph says
+ * "widgetlib 发布 v2.1.0" and the daily heads it "widgetlib v2.1.0", but 参考资料 listed
+ * "v2.1.0 — Releases", a version of nothing the reader could name. */
+static void
+test_tag_reference_names_project(void)
+{
+	char home[4096];
+	struct buf out = BUF_INIT;
+	const char *args[] = {"--format", "json", NULL};
+	fixture_weekly("tagfeed", "tagfeed.xml", 1, args, home, &out);
+	json_t *post = json_loads(buf_str(&out), 0, NULL);
+	CHECK(post != NULL);
+	json_t *refs = json_object_get(post, "references");
+	CHECK_INT(refs_titled(refs, "widgetlib v2.1.0"), 1);
+	CHECK_INT(refs_titled(refs, "v2.1.0"), 0);
+	json_decref(post);
+	buf_free(&out);
+}
+
 /* A topic group needs a name: a German noun ("Datenschutz", data protection, which the lexicon
  * knows; fixtures/datenschutz.xml has two stories with it) is capitalised by grammar, not
  * because it names anything, and heads no group; the stories are told among the other news. */
@@ -791,6 +811,7 @@ main(void)
 	test_linkless_refs();
 	test_feed_copy_one_reference();
 	test_day_page_posts_own_references();
+	test_tag_reference_names_project();
 	test_also_covered_once();
 	test_entities();
 	test_essay_verb();

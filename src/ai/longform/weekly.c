@@ -299,8 +299,11 @@ ref_add(struct refs *r, const struct article *a, struct arena *arena)
 		r->cap = ncap;
 	}
 	r->arts[r->count] = a;
-	/* An untitled post is listed by its first sentence (the renderers fall back to the link). */
-	const char *title = text_display_title(a->title, a->text, NULL, TEXT_DISPLAY_TITLE_CHARS, arena);
+	/* An untitled post is listed by its first sentence (the renderers fall back to the link), a release
+	 * titled by its tag alone by its project too ("widgetlib v2.1.0"), as its paragraph names it. */
+	const char *title = text_display_title(a->title, a->text, a->link, TEXT_DISPLAY_TITLE_CHARS, arena);
+	if (title == a->link)
+		title = NULL; /* the renderers show the link; the JSON keeps no title */
 	r->list[r->count++] = (struct weekly_ref){title, link, a->source_name, a->published};
 	return (int)r->count;
 }
