@@ -141,7 +141,7 @@ fetch_first(struct daily_run *d, struct fetch_summary *sum, struct prescore_stat
 	struct prescore *ps = NULL;
 	int is_overlap = config_values(&d->app.cfg)->daily_score_while_fetching;
 	if (!d->args.is_offline && is_overlap) {
-		struct prescore_opts po = {d->app.db_path, &d->app.cfg, d->app.now, d->hours, d->max_tokens};
+		struct prescore_opts po = {d->app.db_path, &d->app.cfg, d->app.now, d->hours, d->max_tokens, &d->arena};
 		struct err pe;
 		ps = prescore_start(&po, &pe);
 		if (!ps && pe.msg[0])
@@ -235,7 +235,7 @@ run(struct daily_run *d, struct err *e)
 	struct curate_opts co = {
 		.now = d->app.now, .hours = d->hours, .top_n = d->top, .lang = d->args.lang,
 		.force_offline = d->args.is_offline, .per_source_cap = 3, .cfg = &d->app.cfg,
-		.max_tokens = d->max_tokens,
+		.max_tokens = d->max_tokens, .score_failed = pre.score_failed,
 	};
 	if (co.max_tokens > 0) /* what the pre-scorer spent counts against the run's budget */
 		co.max_tokens = pre.tokens_used < co.max_tokens ? co.max_tokens - pre.tokens_used : 1;

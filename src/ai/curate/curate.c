@@ -144,6 +144,7 @@ curate_run(struct store *st, struct article *articles, size_t count, const struc
 	if (!o.force_offline) {
 		curl_global_init(CURL_GLOBAL_DEFAULT);
 		has_llm = stage_env_open(o.cfg, st, o.now, &client, &env, e);
+		env.score_failed = o.score_failed;
 		if (has_llm <= 0)
 			curl_global_cleanup();
 		if (has_llm < 0)

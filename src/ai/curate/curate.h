@@ -23,6 +23,9 @@ struct curate_opts {
 	long max_tokens;        /* per-run token budget, 0 = unlimited */
 	int per_source_cap;     /* max stories from one source in the top (default 3) */
 	const struct config *cfg;
+	const char *score_failed; /* score cache hashes, a line each, whose request already failed
+	                           * after its retries in this run (the pre-scorer's,
+	                           * prescore_stats.score_failed): scored offline, not asked again */
 };
 
 struct curate_result {

@@ -34,6 +34,7 @@ struct prescore {
 	struct stage_env env;
 	struct batch_item *backlog;  /* articles prepared, not yet sent */
 	size_t backlog_count, backlog_cap;
+	struct buf failed;           /* hashes of the items whose request failed, a line each */
 	int64_t *done_sources;       /* sources already taken (a source is read once) */
 	size_t done_count, done_cap;
 	long items_ready;
@@ -94,8 +95,11 @@ send_round(struct prescore *p, int is_flush)
 	if (take == 0)
 		return;
 	stage_score_prefill(&p->env, p->backlog, take);
-	for (size_t i = 0; i < take; i++)
+	for (size_t i = 0; i < take; i++) {
 		p->items_ready += p->backlog[i].is_done;
+		if (p->backlog[i].is_failed && !p->backlog[i].is_done)
+			buf_printf(&p->failed, "%s\n", p->backlog[i].hash);
+	}
 	batch_items_free(p->backlog, take);
 	memmove(p->backlog, p->backlog + take, (p->backlog_count - take) * sizeof *p->backlog);
 	p->backlog_count -= take;
@@ -209,6 +213,9 @@ prescore_finish(struct prescore *p, struct prescore_stats *out)
 	out->cached_tokens = p->client.stats.cached_tokens;
 	out->tokens_used = llm_tokens_used(&p->client);
 	out->items_scored = p->items_ready;
+	if (p->opts.arena && p->failed.len)
+		out->score_failed = arena_strdup(p->opts.arena, buf_str(&p->failed));
+	buf_free(&p->failed);
 	batch_items_free(p->backlog, p->backlog_count);
 	free(p->backlog);
 	free(p->done_sources);

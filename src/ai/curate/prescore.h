@@ -14,6 +14,7 @@
 
 #include <stdint.h>
 
+#include "util/arena.h"
 #include "util/config.h"
 #include "util/err.h"
 
@@ -23,12 +24,17 @@ struct prescore_opts {
 	int64_t now;                /* the run's clock */
 	int hours;                  /* window length */
 	long max_tokens;            /* the run's token budget (0 = unlimited) */
+	struct arena *arena;        /* where prescore_finish puts score_failed (NULL: not kept) */
 };
 
 struct prescore_stats {
 	long requests, prompt_tokens, completion_tokens, cached_tokens;
 	long items_scored;          /* articles answered by the model and cached */
 	long tokens_used;           /* prompt + completion, to subtract from the run's budget */
+	const char *score_failed;   /* the score cache hashes of the articles whose request failed
+	                             * after its retries, each followed by a newline (in opts.arena),
+	                             * or NULL: for curate_opts.score_failed, so the run does not
+	                             * ask them again */
 };
 
 struct prescore;

@@ -114,8 +114,12 @@ stage_score(const struct stage_env *env, const struct article *articles, size_t 
             struct verdict *out, int *served, struct arena *arena)
 {
 	struct batch_item *items = xcalloc(n ? n : 1, sizeof *items);
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
 		stage_score_item(env, &articles[i], i, &items[i]);
+		/* its request failed after its retries earlier in the run (the pre-scorer's): as a
+		 * failed item of this run's own batches, it is not asked again (docs/ai.md) */
+		items[i].is_failed = env->score_failed && strstr(env->score_failed, items[i].hash) != NULL;
+	}
 	struct score_ctx ctx = {offline, out, served, arena, env->be.model};
 	struct batch_task t;
 	score_task(env, &ctx, &t);

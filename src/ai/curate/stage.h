@@ -19,10 +19,13 @@ struct stage_env {
 	int enrich_batch;         /* articles per enrich request (0 = one batch per lane, up to 5) */
 	long score_text_tokens;   /* article text budget for scoring (default 110) */
 	long enrich_text_tokens;  /* article text budget for enrichment (default 1200) */
+	const char *score_failed; /* score cache hashes (a line each) whose request failed earlier
+	                           * in the run: not asked again (curate_opts.score_failed) */
 };
 
 /* Score articles[0..n) into out[] (served[i] = 1 for each article the cache or the model
- * scored; others are left untouched). offline[] supplies a second keyword when the model gave
+ * scored; others are left untouched; an article in env->score_failed is served only from the
+ * cache). offline[] supplies a second keyword when the model gave
  * only one. Returns how many were served. */
 size_t stage_score(const struct stage_env *env, const struct article *articles, size_t n,
                    const struct verdict *offline, struct verdict *out, int *served, struct arena *arena);
