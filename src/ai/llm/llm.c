@@ -1,6 +1,7 @@
 /* llm.c: the chat/completions client on one curl multi loop (see llm.h for the retry rules). */
 #include "ai/llm/llm.h"
 
+#include <limits.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +19,8 @@
 #define MAX_RESPONSE_BYTES (4u << 20)
 #define MAX_BACKOFF_MS 20000
 #define MAX_RETRY_AFTER_MS 60000
+/* The longest wait a retry-after-ms is read as (a week, as net/retry.h caps Retry-After). */
+#define MAX_HEADER_WAIT_MS (7L * 86400 * 1000)
 #define MAX_COMPLETION_TOKENS 16384
 
 enum { ST_QUEUED, ST_RUNNING, ST_DONE };
@@ -176,8 +179,8 @@ on_header(char *data, size_t size, size_t nmemb, void *ctx)
 {
 	struct llm_request *r = ctx;
 	size_t n = size * nmemb;
-	/* retry-after-ms (some OpenAI-compatible servers) is the wait in milliseconds: read as
-	 * delta-seconds it is 1000 times the wait, and it wins over a Retry-After beside it. */
+	/* retry-after-ms (some OpenAI-compatible servers) is the wait in whole milliseconds, and it
+	 * wins over a Retry-After beside it (delta-seconds or an HTTP date). */
 	int is_ms = n > 15 && str_ncasecmp(data, "retry-after-ms:", 15) == 0;
 	if (is_ms || (n > 12 && str_ncasecmp(data, "retry-after:", 12) == 0)) {
 		size_t skip = is_ms ? 15 : 12;
@@ -185,12 +188,14 @@ on_header(char *data, size_t size, size_t nmemb, void *ctx)
 		size_t vl = n - skip < sizeof v - 1 ? n - skip : sizeof v - 1;
 		memcpy(v, data + skip, vl);
 		v[vl] = '\0';
-		int64_t ms = retry_after_ms(v);
-		if (ms >= 0 && is_ms) {
-			r->retry_after_ms = (long)(ms / 1000);
+		long wait_ms;
+		if (is_ms && str_to_long(v, 0, LONG_MAX, &wait_ms) == 0) {
+			r->retry_after_ms = wait_ms < MAX_HEADER_WAIT_MS ? wait_ms : MAX_HEADER_WAIT_MS;
 			r->is_retry_ms = 1;
-		} else if (ms >= 0 && !r->is_retry_ms) {
-			r->retry_after_ms = (long)ms;
+		} else if (!is_ms && !r->is_retry_ms) {
+			int64_t ms = retry_after_ms(v);
+			if (ms >= 0)
+				r->retry_after_ms = (long)ms;
 		}
 	}
 	return n;
@@ -466,69 +471,60 @@ error_object(json_t *body)
 	return json_is_object(err) ? err : NULL;
 }
 
-/* Whether err (an error object) says the key itself was refused though its status is a 400:
- * Google's reason API_KEY_INVALID in its details, as Gemini answers a wrong or deleted key. */
-static int
-key_refused(json_t *err)
-{
-	size_t i;
-	json_t *d;
-	json_array_foreach(json_object_get(err, "details"), i, d)
-	{
-		const char *reason = json_string_value(json_object_get(d, "reason"));
-		if (reason && strcmp(reason, "API_KEY_INVALID") == 0)
-			return 1;
-	}
-	return 0;
-}
+/* What Google's error details (an error object's "details": ErrorInfo, RetryInfo,
+ * QuotaFailure) say, read in one pass by google_details. */
+struct google_details {
+	int is_key_invalid; /* an ErrorInfo's reason API_KEY_INVALID: Gemini's 400 for a wrong or deleted key */
+	int is_per_day;     /* a QuotaFailure violation's quotaId names a per-day quota: spent until the day turns */
+	long delay_ms;      /* a RetryInfo's retryDelay ("30s", "1.5s"), else -1 (Gemini sends no Retry-After) */
+};
 
-/* What Google's error details (err's "details": RetryInfo, QuotaFailure) say about a rate
- * limit: the wait a RetryInfo's retryDelay asks for ("30s", "1.5s") into r->retry_after_ms when
- * no header gave one (Gemini sends no Retry-After); returns 1 when a QuotaFailure violation's
- * quotaId names a per-day quota (spent until the day turns, whatever retryDelay says), else 0. */
-static int
-google_details(json_t *err, struct llm_request *r)
+/* Reads err's details (err may be NULL: nothing found) into g. */
+static void
+google_details(json_t *err, struct google_details *g)
 {
-	int is_day = 0;
+	g->is_key_invalid = 0;
+	g->is_per_day = 0;
+	g->delay_ms = -1;
 	size_t i, j;
 	json_t *d, *v;
 	json_array_foreach(json_object_get(err, "details"), i, d)
 	{
+		const char *reason = json_string_value(json_object_get(d, "reason"));
+		if (reason && strcmp(reason, "API_KEY_INVALID") == 0)
+			g->is_key_invalid = 1;
 		const char *delay = json_string_value(json_object_get(d, "retryDelay"));
 		size_t len = delay ? strlen(delay) : 0;
-		if (len > 1 && len < 64 && delay[len - 1] == 's' && r->retry_after_ms < 0) {
+		if (len > 1 && len < 64 && delay[len - 1] == 's' && g->delay_ms < 0) {
 			char secs[64];
 			snprintf(secs, sizeof secs, "%.*s", (int)(len - 1), delay);
 			int64_t ms = retry_after_ms(secs); /* a Duration is delta-seconds with an "s" */
 			if (ms >= 0)
-				r->retry_after_ms = (long)ms;
+				g->delay_ms = (long)ms;
 		}
 		json_array_foreach(json_object_get(d, "violations"), j, v)
 		{
 			const char *id = json_string_value(json_object_get(v, "quotaId"));
 			if (id && str_icasestr(id, strlen(id), "PerDay"))
-				is_day = 1;
+				g->is_per_day = 1;
 		}
 	}
-	return is_day;
 }
 
-/* Whether r's 429 (or its error object under 200) says the quota is gone rather than "slow
- * down": OpenAI's insufficient_quota code or type in the error body, a Google QuotaFailure
- * naming a per-day quota, or a wait (Retry-After, retry-after-ms or Google's retryDelay, read
- * into r->retry_after_ms here) beyond the longest wait honoured (a daily limit's "come back in
- * an hour"); for a 5xx (status >= 500) only the wait counts (a maintenance window's hour; a
- * retryDelay in its body is read as a 429's). Then c is halted (warned once) and 1 is
- * returned. */
+/* Whether a 429 (or an error object under 200), whose error object is err (NULL: none) and
+ * whose wait (Retry-After, retry-after-ms or Google's retryDelay) is in r->retry_after_ms, says
+ * the quota is gone rather than "slow down": OpenAI's insufficient_quota code or type, a
+ * Google QuotaFailure naming a per-day quota (g), or a wait beyond the longest honoured (a
+ * daily limit's "come back in an hour"); for a 5xx (status >= 500) only the wait counts (a
+ * maintenance window's hour). Then c is halted (warned once) and 1 is returned. */
 static int
-quota_spent(struct llm_client *c, struct llm_request *r, long status)
+quota_spent(struct llm_client *c, const struct llm_request *r, long status, json_t *err,
+            const struct google_details *g)
 {
-	json_t *eb = json_loadb(buf_str(&r->response), r->response.len, 0, NULL);
-	json_t *err = error_object(eb);
 	const char *code = json_string_value(json_object_get(err, "code"));
 	const char *type = json_string_value(json_object_get(err, "type"));
 	int is_quota = (code && strcmp(code, "insufficient_quota") == 0) || (type && strcmp(type, "insufficient_quota") == 0);
-	is_quota |= google_details(err, r);
+	is_quota |= g->is_per_day;
 	if (status >= 500)
 		is_quota = 0; /* a server error is no quota, whatever its body names */
 	int is_long = r->retry_after_ms > MAX_RETRY_AFTER_MS;
@@ -548,8 +544,17 @@ quota_spent(struct llm_client *c, struct llm_request *r, long status)
 		free(shown);
 		halt(c, why);
 	}
-	json_decref(eb);
 	return is_quota || is_long;
+}
+
+/* Reads an error's Google details (err: its error object, NULL for none) into g and, when no
+ * header said how long to wait, takes RetryInfo's wait as r's. */
+static void
+read_error_details(struct llm_request *r, json_t *err, struct google_details *g)
+{
+	google_details(err, g);
+	if (r->retry_after_ms < 0 && g->delay_ms >= 0)
+		r->retry_after_ms = g->delay_ms;
 }
 
 /* Decide what a finished transfer means. Returns 1 when the request is done (ok or final
@@ -569,14 +574,26 @@ finish(struct llm_client *c, struct llm_request *r, CURLcode code)
 	} else if (code != CURLE_OK) {
 		snprintf(r->error, sizeof r->error, "%s", curl_easy_strerror(code));
 		retryable = 1;
-	} else if ((status == 429 || status >= 500) && quota_spent(c, r, status)) {
-		snprintf(r->error, sizeof r->error, "%s", c->halted);
-	} else if (status == 429 || status == 408 || status >= 500) {
+	} else if (status == 429 || status >= 500) {
+		json_t *eb = json_loadb(buf_str(&r->response), r->response.len, 0, NULL);
+		json_t *eo = error_object(eb);
+		struct google_details g;
+		read_error_details(r, eo, &g);
+		if (quota_spent(c, r, status, eo, &g)) {
+			snprintf(r->error, sizeof r->error, "%s", c->halted);
+		} else {
+			snprintf(r->error, sizeof r->error, "HTTP %ld", status);
+			retryable = 1;
+		}
+		json_decref(eb);
+	} else if (status == 408) {
 		snprintf(r->error, sizeof r->error, "HTTP %ld", status);
 		retryable = 1;
 	} else if (status != 200) {
 		json_t *eb = json_loadb(buf_str(&r->response), r->response.len, 0, NULL);
 		json_t *eo = error_object(eb);
+		struct google_details g;
+		google_details(eo, &g);
 		const char *msg = json_string_value(json_object_get(eo, "message"));
 		/* Redacted before it is cut: a long key cut in the middle would no longer be found. */
 		struct buf m = BUF_INIT;
@@ -589,7 +606,7 @@ finish(struct llm_client *c, struct llm_request *r, CURLcode code)
 		 * itself wrote (an error object: the key may not use this model or region) and a 400
 		 * that names the key as invalid (Gemini's) hold for every request of the run; a 403
 		 * page from a firewall in front of it judged one body. */
-		if (status == 401 || status == 402 || (status == 403 && eo) || (status == 400 && key_refused(eo)))
+		if (status == 401 || status == 402 || (status == 403 && eo) || (status == 400 && g.is_key_invalid))
 			halt(c, r->error);
 		if (status == 400 && !c->is_schema_off && c->cfg.supports_schema &&
 		    (str_icasestr(buf_str(&r->response), r->response.len, "response_format") ||
@@ -635,7 +652,10 @@ finish(struct llm_client *c, struct llm_request *r, CURLcode code)
 			char kind[128];
 			snprintf(kind, sizeof kind, "%s %s", ecode ? ecode : "", etype ? etype : "");
 			snprintf(r->error, sizeof r->error, "the provider answered an error: %.160s", msg ? msg : kind);
-			if (quota_spent(c, r, status))
+			json_t *eo = json_is_object(perr) ? perr : NULL;
+			struct google_details g;
+			read_error_details(r, eo, &g);
+			if (quota_spent(c, r, status, eo, &g))
 				snprintf(r->error, sizeof r->error, "%s", c->halted);
 			else
 				retryable = str_icasestr(kind, strlen(kind), "rate_limit") || str_icasestr(kind, strlen(kind), "overload") ||
