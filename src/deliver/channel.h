@@ -141,7 +141,9 @@ int http_post_file(const struct channel *ch, const char *url, const char *field,
 int http_expect_2xx(const struct http_reply *reply, struct err *e);
 /* Like http_expect_2xx, then for services that answer 200 with an error inside the JSON:
  * when code_key is an integer other than 0, or the boolean false, fail with
- * "CODE: <msg_key value>". A body that is not JSON passes. */
+ * "CODE: <msg_key value>". With code_key, a 2xx body that is not a JSON object (an HTML page
+ * from a proxy or another site) fails too: it is not the service's acceptance; an empty body
+ * (Discord's 204) passes. Without keys only the status counts. */
 int http_expect_api(const struct http_reply *reply, const char *code_key, const char *msg_key, struct err *e);
 /* The host of url ("hooks.slack.com"), for messages, into out. */
 void http_url_host(const char *url, char *out, size_t size);

@@ -269,6 +269,13 @@ http_expect_api(const struct http_reply *reply, const char *code_key, const char
 			rc = err_set(e, "HTTP %ld: %s", reply->status, buf_str(&text));
 		else
 			rc = http_expect_2xx(reply, e);
+	} else if (code_key && !json_is_object(root) && reply->body.len > strspn(buf_str(&reply->body), " \t\r\n")) {
+		/* A page from a proxy, a captive portal or another site: not the service's answer. */
+		struct buf line = BUF_INIT;
+		const char *b = buf_str(&reply->body);
+		utf8_sanitize(&line, b, utf8_prefix_chars(b, strcspn(b, "\r\n"), 200));
+		rc = err_set(e, "HTTP %ld, but the answer is not the service's JSON: %s", reply->status, buf_str(&line));
+		buf_free(&line);
 	} else if (json_is_integer(code) && json_integer_value(code) != 0) {
 		rc = err_set(e, "%s %lld: %s", code_key, (long long)json_integer_value(code), buf_str(&text));
 	} else if (json_is_false(code)) {

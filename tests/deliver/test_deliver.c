@@ -632,6 +632,55 @@ test_dingtalk_robot_minute(void)
 	config_free(&cfg);
 }
 
+/* A 2xx answer that is not the service's (an HTML page from a proxy, a captive portal or a
+ * mistyped host that serves a site) is no acceptance: the channels whose API answers JSON
+ * with a code (DingTalk, WeCom, Feishu, Telegram, Discord) fail the part, and the delivery
+ * log does not count it, so the rerun sends it. Before, any body that was not JSON passed:
+ * the parts were logged as delivered and no rerun sent them. Discord's 204 (no body) passes. */
+static void
+test_html_200_not_accepted(void)
+{
+	struct config cfg;
+	char text[1024], db[4300];
+	snprintf(text, sizeof text,
+	         "[deliver \"dt\"]\ntype = dingtalk\nurl = %s/robot/send?access_token=tok\n"
+	         "[deliver \"wc\"]\ntype = wecom\nurl = %s/cgi-bin/webhook/send?key=k\n"
+	         "[deliver \"fs\"]\ntype = feishu\nurl = %s/open-apis/bot/v2/hook/h\n"
+	         "[deliver \"tg\"]\ntype = telegram\nbot_token = 1:T\nchat_id = 5\napi_base = %s\n"
+	         "[deliver \"dc\"]\ntype = discord\nurl = %s/api/webhooks/1/t\n",
+	         base, base, base, base, base);
+	load_config(&cfg, text);
+	snprintf(db, sizeof db, "%s/html200.db", test_tmpdir());
+	struct store st;
+	struct err e = {""};
+	CHECK_INT(store_open(&st, db, &e), 0);
+	struct deliver_message msg = {.title = "Daily", .markdown = "The day's stories.\n", .store = &st,
+	                              .report = "daily/2026-02-21/zh"};
+	static const char *const names[] = {"dt", "wc", "fs", "tg", "dc"};
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		http_sink_reset(sink);
+		http_sink_answer(sink, 200, "<html><body>Welcome to the network</body></html>", 0);
+		e.msg[0] = '\0';
+		int rc = deliver_send(&cfg, names[i], &msg, &e);
+		if (rc != -1)
+			fprintf(stderr, "%s: an HTML page with 200 taken as accepted (rc %d)\n", names[i], rc);
+		CHECK_INT(rc, -1);
+		CHECK(strstr(e.msg, "HTTP 200") != NULL);
+		/* The service back: the part goes out. */
+		http_sink_reset(sink);
+		CHECK_INT(deliver_send(&cfg, names[i], &msg, &e), 0);
+		CHECK_INT(http_sink_count(sink), 1);
+	}
+	/* Discord's 204 with no body is its success. */
+	msg.report = "daily/2026-02-22/zh";
+	http_sink_reset(sink);
+	http_sink_answer(sink, 204, "", 0);
+	CHECK_INT(deliver_send(&cfg, "dc", &msg, &e), 0);
+	http_sink_reset(sink);
+	store_close(&st);
+	config_free(&cfg);
+}
+
 /* base64(HMAC-SHA256(key, msg)) computed here, independently of sign.c. */
 static void
 hmac_b64(const char *key, size_t klen, const char *msg, size_t mlen, char out[64])
@@ -1828,6 +1877,7 @@ main(void)
 	test_slack_retry_after();
 	test_telegram_flood_wait();
 	test_dingtalk_robot_minute();
+	test_html_200_not_accepted();
 	test_signed_channels();
 	test_signed_request_size();
 	test_email();
