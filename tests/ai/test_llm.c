@@ -935,29 +935,34 @@ test_quota_spent(void)
 /* Found in review: a 429 asking for an hour (Retry-After: 3600, a daily limit) was waited out
  * for the longest wait honoured, a minute, per attempt and per batch. Now it stops the client:
  * the request fails at once, and no later request of the run is sent. */
+/* One request meets FAULTS (queued) on a client of KEY whose max_attempts is ATTEMPTS (0: the
+ * default): it fails at its first attempt with an error naming WHY and stops the client, whose
+ * later request is not sent; PENDING of the faults are left unsent. */
 static void
-test_long_retry_after(void)
+check_stops_at_once(const char *key, int attempts, const char *faults, const char *why, int pending)
 {
 	llmsrv_reset(srv);
 	struct llm_client c;
-	direct_client(&c, "sk-test-asked-to-wait"); /* the halt holds for this key, the whole process */
-	c.cfg.max_attempts = 2; /* before the fix: one wait of a minute, not three */
+	direct_client(&c, key); /* the halt holds for this key, the whole process */
+	if (attempts)
+		c.cfg.max_attempts = attempts;
 	struct buf user = BUF_INIT;
 	score_user(&user, 3);
 	struct llm_request req = {.task = PROMPT_SCORE, .lang = "en", .user = buf_str(&user), .max_tokens = 600};
 	struct llm_request *reqs[] = {&req};
-	llmsrv_push_faults(srv, "429_hour,429_hour");
+	llmsrv_push_faults(srv, faults);
 	llm_run(&c, reqs, 1);
 	CHECK(!req.is_ok);
 	CHECK_INT(req.attempts, 1);
-	CHECK(strstr(req.error, "3600") != NULL);
+	CHECK(strstr(req.error, why) != NULL);
+	CHECK(c.halted[0]);
 	llm_request_clear(&req);
 	struct llm_request later = {.task = PROMPT_SCORE, .lang = "en", .user = buf_str(&user), .max_tokens = 600};
 	reqs[0] = &later;
 	llm_run(&c, reqs, 1);
 	CHECK(!later.is_ok);
 	CHECK_INT(later.attempts, 0);
-	CHECK_INT(llmsrv_faults_pending(srv), 1);
+	CHECK_INT(llmsrv_faults_pending(srv), pending);
 	struct llmsrv_stats s;
 	llmsrv_get_stats(srv, &s);
 	CHECK_INT(s.requests, 1);
@@ -965,6 +970,13 @@ test_long_retry_after(void)
 	llm_request_clear(&later);
 	buf_free(&user);
 	llm_client_free(&c);
+}
+
+static void
+test_long_retry_after(void)
+{
+	/* max_attempts 2: before the fix, one wait of a minute, not three */
+	check_stops_at_once("sk-test-asked-to-wait", 2, "429_hour,429_hour", "HTTP 429, asked to wait 3600", 1);
 }
 
 /* One request against a per-minute limit the stand-in holds for a second once FAULT arms it,
@@ -1028,31 +1040,8 @@ test_gemini_503_retry_delay(void)
 static void
 test_503_long_retry_after(void)
 {
-	llmsrv_reset(srv);
-	struct llm_client c;
-	direct_client(&c, "sk-test-maintenance"); /* the halt holds for this key, the whole process */
-	c.cfg.max_attempts = 2; /* before the fix: one wait of a minute, not three */
-	struct buf user = BUF_INIT;
-	score_user(&user, 3);
-	struct llm_request req = {.task = PROMPT_SCORE, .lang = "en", .user = buf_str(&user), .max_tokens = 600};
-	struct llm_request *reqs[] = {&req};
-	llmsrv_push_faults(srv, "503_hour,503_hour");
-	llm_run(&c, reqs, 1);
-	CHECK(!req.is_ok);
-	CHECK_INT(req.attempts, 1);
-	CHECK(strstr(req.error, "HTTP 503") != NULL && strstr(req.error, "3600") != NULL);
-	CHECK(c.halted[0]);
-	llm_request_clear(&req);
-	struct llm_request later = {.task = PROMPT_SCORE, .lang = "en", .user = buf_str(&user), .max_tokens = 600};
-	reqs[0] = &later;
-	llm_run(&c, reqs, 1);
-	CHECK(!later.is_ok);
-	CHECK_INT(later.attempts, 0);
-	CHECK_INT(llmsrv_faults_pending(srv), 1);
-	llmsrv_clear_faults(srv);
-	llm_request_clear(&later);
-	buf_free(&user);
-	llm_client_free(&c);
+	/* max_attempts 2: before the fix, one wait of a minute, not three */
+	check_stops_at_once("sk-test-maintenance", 2, "503_hour,503_hour", "HTTP 503, asked to wait 3600", 1);
 }
 
 /* Found in review: Gemini answers a spent per-day quota with the same 429 as its per-minute
@@ -1062,29 +1051,8 @@ test_503_long_retry_after(void)
 static void
 test_gemini_day_quota(void)
 {
-	llmsrv_reset(srv);
-	struct llm_client c;
-	direct_client(&c, "sk-test-gemini-day"); /* the halt holds for this key, the whole process */
-	struct buf user = BUF_INIT;
-	score_user(&user, 3);
-	struct llm_request req = {.task = PROMPT_SCORE, .lang = "en", .user = buf_str(&user), .max_tokens = 600};
-	struct llm_request *reqs[] = {&req};
-	llmsrv_push_faults(srv, "gemini_day,gemini_day,gemini_day,gemini_day,gemini_day");
-	llm_run(&c, reqs, 1);
-	CHECK(!req.is_ok);
-	CHECK_INT(req.attempts, 1);
-	CHECK(strstr(req.error, "quota") != NULL);
-	llm_request_clear(&req);
-	struct llm_request later = {.task = PROMPT_SCORE, .lang = "en", .user = buf_str(&user), .max_tokens = 600};
-	reqs[0] = &later;
-	llm_run(&c, reqs, 1);
-	CHECK(!later.is_ok);
-	CHECK_INT(later.attempts, 0);
-	CHECK_INT(llmsrv_faults_pending(srv), 4);
-	llmsrv_clear_faults(srv);
-	llm_request_clear(&later);
-	buf_free(&user);
-	llm_client_free(&c);
+	check_stops_at_once("sk-test-gemini-day", 0, "gemini_day,gemini_day,gemini_day,gemini_day,gemini_day",
+	                    "quota", 4);
 }
 
 /* Found in review: a gateway that passes an upstream error on under status 200 ({"error":
