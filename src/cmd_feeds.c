@@ -37,7 +37,8 @@ const char cmd_feeds_help[] =
 	"its <link rel=\"alternate\"> feeds read, and the main one (not a comments feed; RSS or\n"
 	"Atom before JSON, requested first: one serving no feed gives way to the next) is stored\n"
 	"and named on stdout with the others it saw; a page naming no feed that serves one is\n"
-	"refused (exit 1). A URL that cannot be reached is stored as given, with a\n"
+	"refused (exit 1); a home page (URL ending in /) naming none has feed and index.xml\n"
+	"beside it tried. A URL that cannot be reached is stored as given, with a\n"
 	"warning. --no-discover stores URL as given without a request.\n"
 	"`export` writes OPML 2.0 to stdout. --user-agent sets the\n"
 	"User-Agent sent for that one feed (default: [fetch] user_agent, else brief/VERSION);\n"
@@ -286,8 +287,9 @@ feeds_add(struct app *app, struct store *st, const char *url, const char *name, 
 			feed = d.feed.url;
 			page = d.page_url;
 			from_public = d.feed_from_public;
-			printf("found feed %s%s on page %s\n", for_terminal(&a, redact_str(&a, feed)), shown_title(&a, &d.feed),
-			       for_terminal(&a, redact_str(&a, page)));
+			printf("found feed %s%s on page %s%s\n", for_terminal(&a, redact_str(&a, feed)), shown_title(&a, &d.feed),
+			       for_terminal(&a, redact_str(&a, page)),
+			       d.feed_guessed ? " (the page names no feed: its usual address beside the page)" : "");
 			for (size_t i = 0; i < d.other_count; i++)
 				printf("also on the page: %s%s%s%s%s%s\n", for_terminal(&a, redact_str(&a, d.others[i].url)),
 				       shown_title(&a, &d.others[i]), d.others[i].is_comments ? " [comments]" : "",

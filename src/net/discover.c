@@ -238,10 +238,12 @@ choose(const char *body, size_t len, const struct page_get *g, const struct net_
  * the first that serves a feed becomes out->feed. One that answers with something no fetch
  * will read (an HTTP 4xx, a web page, not a feed) is passed over and marked in out->others;
  * when none served a feed but one could not be reached (the network, HTTP 5xx), that one is
- * kept, with out->feed_unchecked saying why; when every one was no feed, out is NO_FEED. */
+ * kept, with out->feed_unchecked saying why; when every one was no feed, out is NO_FEED.
+ * With is_guess (addresses guessed, not links the page names: guess_feed), one that cannot be
+ * reached is not kept, out->why is left to the caller and out->others alone. */
 static void
 check_candidates(CURL *h, const struct net_guard_policy *policy, const struct fetch_opts *opts,
-                 const char *user_agent, struct discover_feed *cand, size_t n_cand, struct arena *a,
+                 const char *user_agent, struct discover_feed *cand, size_t n_cand, int is_guess, struct arena *a,
                  struct discover_result *out)
 {
 	struct page_body body = {BUF_INIT, opts->max_body, 0};
@@ -258,7 +260,7 @@ check_candidates(CURL *h, const struct net_guard_policy *policy, const struct fe
 			out->feed = cand[tried];
 			goto found;
 		}
-		if (!g.ok && g.is_transient) {
+		if (!g.ok && g.is_transient && !is_guess) {
 			if (!kept) {
 				kept = &cand[tried];
 				kept_why = arena_strdup(a, g.why);
@@ -272,6 +274,10 @@ check_candidates(CURL *h, const struct net_guard_policy *policy, const struct fe
 			if (strcmp(out->others[i].url, cand[tried].url) == 0)
 				out->others[i].not_a_feed = no_feed;
 	}
+	if (!kept && is_guess) {
+		out->kind = DISCOVER_NO_FEED;
+		goto done;
+	}
 	if (!kept) {
 		out->kind = DISCOVER_NO_FEED;
 		out->why = arena_printf(a, "its feed links serve no feed (%s)", buf_str(&why));
@@ -280,6 +286,9 @@ check_candidates(CURL *h, const struct net_guard_policy *policy, const struct fe
 	out->feed = *kept;
 	out->feed_unchecked = kept_why;
 found:
+	out->kind = DISCOVER_FOUND;
+	if (is_guess)
+		goto done;
 	/* the others: every usable link but the one chosen */
 	for (size_t i = 0, k = 0; i < out->other_count; i++)
 		if (strcmp(out->others[i].url, out->feed.url) != 0)
@@ -288,6 +297,37 @@ found:
 done:
 	buf_free(&why);
 	buf_free(&body.data);
+}
+
+/* The page (GET g) names no feed: when it is a directory (its path ends in '/': a site's or
+ * a blog's home), try the addresses most blogs without a <link> serve theirs at, in it,
+ * DISCOVER_GUESSES (WordPress, Substack: feed; Hugo: index.xml), each requested as
+ * check_candidates does; the first that serves a feed makes out FOUND (out->feed_guessed),
+ * else out stays NO_FEED. */
+static void
+guess_feed(CURL *h, const struct net_guard_policy *policy, const struct fetch_opts *opts, const char *user_agent,
+           const struct page_get *g, struct arena *a, struct discover_result *out)
+{
+	static const char *const paths[] = DISCOVER_GUESSES;
+	struct discover_feed cand[sizeof paths / sizeof paths[0]];
+	const char *why = out->why;
+	size_t path_end = strcspn(g->final_url, "?#");
+	if (path_end == 0 || g->final_url[path_end - 1] != '/' || g->final_url[path_end])
+		return;
+	for (size_t i = 0; i < sizeof paths / sizeof paths[0]; i++) {
+		struct buf u = BUF_INIT;
+		url_resolve(g->final_url, paths[i], strlen(paths[i]), &u);
+		cand[i] = (struct discover_feed){arena_strndup(a, buf_str(&u), u.len), NULL, 0, NULL};
+		buf_free(&u);
+	}
+	out->feed_from_public = !g->origin_private;
+	check_candidates(h, policy, opts, user_agent, cand, sizeof paths / sizeof paths[0], 1, a, out);
+	if (out->kind == DISCOVER_FOUND) {
+		out->feed_guessed = 1;
+	} else {
+		out->feed_from_public = 0;
+		out->why = arena_printf(a, "%s, and it serves none at %s", why, DISCOVER_GUESSES_SHOWN);
+	}
 }
 
 int
@@ -328,7 +368,9 @@ discover_feed(const struct config *cfg, const struct fetch_opts *opts, const cha
 	} else if (is_page) {
 		rc = choose(data, body.data.len, &g, &policy, a, out, &cand, &n_cand, e);
 		if (rc == 0 && out->kind == DISCOVER_FOUND)
-			check_candidates(h, &policy, opts, user_agent, cand, n_cand, a, out);
+			check_candidates(h, &policy, opts, user_agent, cand, n_cand, 0, a, out);
+		else if (rc == 0 && !out->links_refused)
+			guess_feed(h, &policy, opts, user_agent, &g, a, out);
 	} else {
 		out->kind = DISCOVER_UNCHECKED;
 		out->why = arena_printf(a, "neither a feed nor a web page (%s)", not_feed);

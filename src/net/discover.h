@@ -34,11 +34,18 @@ struct discover_feed {
  * chosen (discover_feed). */
 #define DISCOVER_CHECKS 3
 
+/* A page naming no feed whose URL ends in '/' has these addresses in it tried, in order (one
+ * request each), as docs/cli.md says. */
+#define DISCOVER_GUESSES {"feed", "index.xml"}
+#define DISCOVER_GUESSES_SHOWN "feed or index.xml beside it"
+
 struct discover_result {
 	enum discover_kind kind;
 	const char *why;              /* UNCHECKED: one line; NO_FEED: why no link could be used */
 	const char *page_url;         /* FOUND, NO_FEED: where the URL led (after redirects) */
 	struct discover_feed feed;    /* FOUND: the chosen feed */
+	int feed_guessed;             /* FOUND: the page names no feed; feed is a usual address
+	                               * beside it (DISCOVER_GUESSES) that served one */
 	const char *feed_unchecked;   /* FOUND: NULL when the chosen feed was requested and served a
 	                               * feed; else why it could not be (a network failure, HTTP 5xx):
 	                               * it is kept as the page names it */
@@ -62,7 +69,9 @@ struct discover_result {
  * one that serves no feed (an HTTP 4xx, a web page ...) gives way to the next of its group,
  * at most DISCOVER_CHECKS requests; a comments feed never stands in for a main one. When
  * every one tried serves no feed, out is NO_FEED; when one could not be reached, it is kept
- * (feed_unchecked). Strings in a. Returns 0 (every outcome, network failures included, is a
+ * (feed_unchecked). A page naming no feed at all, at a URL ending in '/', has
+ * DISCOVER_GUESSES in it tried the same way (feed_guessed); one that cannot be reached is
+ * not kept. Strings in a. Returns 0 (every outcome, network failures included, is a
  * kind), or -1 with e set when libcurl cannot be set up or cfg's policy is malformed. */
 int discover_feed(const struct config *cfg, const struct fetch_opts *opts, const char *url,
                   const char *user_agent, struct arena *a, struct discover_result *out, struct err *e);

@@ -394,6 +394,56 @@ test_add_checks_found_feed(void)
 	buf_free(&err);
 }
 
+/* A blog's home page that names no feed (no <link rel="alternate">), as many WordPress,
+ * Substack and Hugo themes leave it, has its usual feed addresses beside it tried: `feed`,
+ * then `index.xml`; the one that serves a feed is stored. A home page with neither is still
+ * refused, nothing stored, and a page that is not a home (its URL not ending in '/') is not
+ * guessed at. The user pasting such a home page was told "no feed found". */
+static void
+test_add_guesses_usual_feed(void)
+{
+	const char *dir = t_subdir("bare");
+	const char *rss = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Bare</title>"
+	                  "<item><title>a</title><link>https://bare.example/a</link></item></channel></rss>";
+	const char *page = "<html><head><title>A blog</title></head><body><p>Posts.</p></body></html>";
+	const char *wp = t_subdir("bare/wp"), *hugo = t_subdir("bare/hugo"), *none = t_subdir("bare/none");
+	t_write_in(wp, "index.html", page);
+	t_write_in(wp, "feed", rss);
+	t_write_in(hugo, "index.html", page);
+	t_write_in(hugo, "index.xml", rss);
+	t_write_in(none, "index.html", page);
+	t_write_in(none, "post.html", page);
+	t_write_in(none, "feed", page); /* a site answering every path with a page */
+	struct fsrv srv;
+	fsrv_start(&srv, dir, NULL);
+	struct buf out = BUF_INIT, err = BUF_INIT;
+	char url[4200], html_url[4200];
+	int checked;
+	const char *home = t_subdir("bare1");
+	CHECK_INT(t_brief(NULL, &out, NULL, "feeds", "add", fsrv_url(&srv, "/wp/"), "--home", home, NULL), 0);
+	CHECK_INT(only_source(home, url, html_url, sizeof url, &checked), 1);
+	CHECK_STR(url, fsrv_url(&srv, "/wp/feed"));
+	CHECK_STR(html_url, fsrv_url(&srv, "/wp/"));
+	CHECK(strstr(buf_str(&out), "the page names no feed") != NULL);
+	home = t_subdir("bare2");
+	CHECK_INT(t_brief(NULL, NULL, NULL, "feeds", "add", fsrv_url(&srv, "/hugo/"), "--home", home, NULL), 0);
+	CHECK_INT(only_source(home, url, html_url, sizeof url, &checked), 1);
+	CHECK_STR(url, fsrv_url(&srv, "/hugo/index.xml"));
+	home = t_subdir("bare3");
+	CHECK_INT(t_brief(NULL, NULL, &err, "feeds", "add", fsrv_url(&srv, "/none/"), "--home", home, NULL), 1);
+	CHECK(strstr(buf_str(&err), "no feed link found on page") != NULL);
+	CHECK_INT(only_source(home, url, html_url, sizeof url, &checked), 0);
+	fsrv_reset(&srv);
+	CHECK_INT(t_brief(NULL, NULL, NULL, "feeds", "add", fsrv_url(&srv, "/none/post.html"), "--home", home, NULL), 1);
+	long requests = 0;
+	fsrv_stat(&srv, "*", &requests, NULL, NULL, NULL);
+	CHECK_INT(requests, 1); /* the page alone */
+	CHECK_INT(only_source(home, url, html_url, sizeof url, &checked), 0);
+	fsrv_stop(&srv);
+	buf_free(&out);
+	buf_free(&err);
+}
+
 /* A public page (127.0.0.3 stands for the internet) may not make brief subscribe to an
  * internal address: its alternates to 127.0.0.1 and 10.x are refused (exit 1, nothing
  * stored); a public page's feed under a name is stored to be fetched with the address guard
@@ -442,6 +492,7 @@ main(void)
 	test_add_discovers_feed();
 	test_add_discovery_guard();
 	test_add_checks_found_feed();
+	test_add_guesses_usual_feed();
 	test_spellings_are_one_source();
 	test_moved_feed_is_one_source();
 	test_moved_onto_existing_source();
