@@ -1614,6 +1614,42 @@ test_qualifiers(void)
 	CHECK_INT(status_of(ix, "近30天来集群运行稳定[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
 }
 
+/* A unit after a Chinese scale (120万千瓦, 30万千瓦时, 300万吨) was not read, and units of one
+ * kind were compared by name only, so a faithful 120万千瓦 or "1,200 MW" for a source's "1.2
+ * GW", "16,000 MB" for 16 GB or "1.5 hours" for 90 minutes was flagged and its sentence
+ * removed, while 300万公斤 for "3 million tons" passed. Units of one kind now compare as
+ * one amount in a base unit. */
+static void
+test_scaled_units(void)
+{
+	static const struct ground_source src[] = {
+		{1,
+		 "text: The plant has 1.2 GW of capacity and 300 MWh of storage. The model needs 16 GB, a run takes "
+		 "90 minutes, and the port moves 3 million tons a year.",
+		 NULL}};
+	struct ground_index *ix = ground_index_new(src, 1, &A);
+	/* Faithful: the same amount in another unit of its kind. */
+	CHECK_INT(status_of(ix, "电站装机120万千瓦[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "电站装机一百二十万千瓦[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "电站装机1200兆瓦[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "The plant has 1,200 MW of capacity [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "储能30万千瓦时[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "The model needs 16,000 MB [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "A run takes 1.5 hours [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "港口每年运送300万吨[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
+	/* Corrupted: a wrong amount, or a unit of its kind off by a step. */
+	CHECK_INT(status_of(ix, "电站装机12万千瓦[1]。", 0, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "The plant has 120 MW of capacity [1].", GROUND_EN, CLAIM_FIGURE, NULL),
+	          GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "电站装机1.2兆瓦[1]。", 0, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "储能3万千瓦时[1]。", 0, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "The model needs 16 TB [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "A run takes 90 hours [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "港口每年运送300万公斤[1]。", 0, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "The port moves 3 million kg a year [1].", GROUND_EN, CLAIM_FIGURE, NULL),
+	          GROUND_UNSUPPORTED);
+}
+
 int
 main(void)
 {
@@ -1668,6 +1704,7 @@ main(void)
 	test_short_cjk_quote();
 	test_more_than_cjk();
 	test_qualifiers();
+	test_scaled_units();
 	arena_free(&A);
 	return test_done("test_claims");
 }

@@ -1144,6 +1144,31 @@ time_unit_at(const struct ex *x, size_t i)
 	return is_time(measure_unit_at(x, i, &n));
 }
 
+double
+claims_measure_scale(const char *measure, const char **base)
+{
+	static const struct {
+		const char *unit, *base;
+		double scale;
+	} scales[] = {
+		{"W", "W", 1},         {"kW", "W", 1e3},      {"MW", "W", 1e6},      {"GW", "W", 1e9},
+		{"kWh", "Wh", 1e3},    {"MWh", "Wh", 1e6},    {"GWh", "Wh", 1e9},    {"TWh", "Wh", 1e12},
+		{"KB", "B", 1e3},      {"MB", "B", 1e6},      {"GB", "B", 1e9},      {"TB", "B", 1e12},
+		{"PB", "B", 1e15},     {"Kbps", "bps", 1e3},  {"Mbps", "bps", 1e6},  {"Gbps", "bps", 1e9},
+		{"kHz", "Hz", 1e3},    {"MHz", "Hz", 1e6},    {"GHz", "Hz", 1e9},    {"nm", "m", 1e-9},
+		{"mm", "m", 1e-3},     {"cm", "m", 1e-2},     {"km", "m", 1e3},      {"kg", "g", 1e3},
+		{"t", "g", 1e6},       {"ms", "s", 1e-3},     {"s", "s", 1},         {"min", "s", 60},
+		{"h", "s", 3600},      {"d", "s", 86400},     {"wk", "s", 604800},
+	};
+	for (size_t k = 0; measure && k < sizeof scales / sizeof *scales; k++)
+		if (strcmp(measure, scales[k].unit) == 0) {
+			*base = scales[k].base;
+			return scales[k].scale;
+		}
+	*base = measure;
+	return 1;
+}
+
 /* The bytes of a range's mark at t[i..] ("–", "-", "—", "~", "～", " to ", "至", "到", with
  * the spaces around a dash), 0 when none. */
 static size_t
@@ -1415,8 +1440,10 @@ figure_at(struct ex *x, size_t i)
 		struct claim *c = &(*x->out)[before];
 		c->period = period_near(x, start, e);
 		c->measure = measure_near(x, me);
-		c->is_measure = c->measure || measured_range_end(x, i, j);
 		size_t un;
+		if (!c->measure && e > me)
+			c->measure = measure_unit_at(x, e, &un); /* 120万千瓦, "3 million tons" */
+		c->is_measure = c->measure || measured_range_end(x, i, j);
 		if (c->measure && measure_unit_at(x, e, &un))
 			e += un; /* "16 GB", "32°F": the figure's unit, compared with it, not a name */
 		c->qualifier = qualifier_near(x->t, x->len, start, e, is_time(c->measure));
@@ -1439,6 +1466,8 @@ push_words_figure(struct ex *x, size_t start, size_t end, double value, double u
 	const char *measure = measure_near(x, end);
 	double mul = unit_after(x, end, &n, &unit_pct);
 	end += n;
+	if (!measure && n)
+		measure = measure_unit_at(x, end, &n); /* 一百二十万千瓦 */
 	size_t m = pct || unit_pct ? 0 : multiple_after(x, end);
 	end += m;
 	size_t before = *x->count, own;
@@ -1609,6 +1638,8 @@ cjk_figure_at(struct ex *x, size_t i)
 		cp = cp_at(x, j, &n);
 		int d = cjk_digit(cp);
 		double place = cjk_place(cp);
+		if (cp == 0x5343 && j > i && (at(x, j + n, "瓦") || at(x, j + n, "克") || at(x, j + n, "米")))
+			break; /* 一百二十万千瓦: 千瓦 is the unit kW (unit_after) */
 		if (d >= 0) {
 			if ((after_digit && !after_zero) || cp == 0x3007)
 				bad = 1; /* 一二, 两三千, 二〇二六: digits side by side */

@@ -126,6 +126,12 @@ enum {
 void claims_extract(const char *s, size_t len, int flags, struct arena *arena, struct claim **out, size_t *count,
                     size_t *cap);
 
+/* The scale of a unit of measure's name (struct claim's measure) to the base unit of its kind,
+ * *base set to that base's name: "GW" 1e9 of "W", "min" 60 of "s", "km" 1e3 of "m", "kg" 1e3
+ * of "g" (so 1.2 GW, 1,200 MW and 120万千瓦 are one amount); 1 and the name itself for a unit
+ * with no scale (mi, lb, °F, months, years) or NULL. */
+double claims_measure_scale(const char *measure, const char **base);
+
 /* The kind's name: "figure", "date", "quote", "name". */
 const char *claim_kind_name(enum claim_kind k);
 

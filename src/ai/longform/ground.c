@@ -361,6 +361,30 @@ in_window(const struct claim *c, double v)
 	return v >= c->value - half && v < c->value + p;
 }
 
+/* Whether units of measure a and b measure the same kind (bytes, watts, seconds ...), or
+ * either is none. */
+static int
+same_kind(const char *a, const char *b)
+{
+	const char *ba, *bb;
+	if (!a || !b)
+		return 1;
+	claims_measure_scale(a, &ba);
+	claims_measure_scale(b, &bb);
+	return strcmp(ba, bb) == 0;
+}
+
+/* The factor that turns an amount in unit from into one in unit to (1.2 GW into 1,200,000
+ * kW), 1 when either is none. */
+static double
+measure_ratio(const char *from, const char *to)
+{
+	const char *base;
+	if (!from || !to)
+		return 1;
+	return claims_measure_scale(from, &base) / claims_measure_scale(to, &base);
+}
+
 /* Whether source g supports claim c. */
 static int
 supports(const struct gsrc *g, const struct claim *c)
@@ -377,13 +401,13 @@ supports(const struct gsrc *g, const struct claim *c)
 			if (s->kind == CLAIM_FIGURE && !s->is_version && s->is_percent == c->is_percent &&
 			    s->is_points == c->is_points &&
 			    s->is_multiple == c->is_multiple && (!c->is_negative || s->is_negative) &&
-			    (!c->measure || !s->measure || strcmp(c->measure, s->measure) == 0) &&
+			    same_kind(c->measure, s->measure) &&
 			    (!c->period || !s->period || strcmp(c->period, s->period) == 0) &&
 			    c->direction * s->direction >= 0 && bound_of(c) * bound_of(s) >= 0 &&
 			    (!c->basis || !s->basis || c->basis == s->basis) &&
 			    (!c->is_measure || s->is_measure || c->is_percent || c->is_multiple || c->value > 10 ||
 			     c->unit < 1) &&
-			    in_window(c, s->value))
+			    in_window(c, s->value * measure_ratio(s->measure, c->measure)))
 				return 1;
 			if (s->kind == CLAIM_DATE && !c->is_percent && !c->is_multiple && c->unit == 1 && s->year &&
 			    c->value == s->year)
