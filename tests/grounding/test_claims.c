@@ -1650,6 +1650,27 @@ test_scaled_units(void)
 	          GROUND_UNSUPPORTED);
 }
 
+/* A short Chinese quotation was checked only after a verb of saying and a colon, so with no
+ * colon (CEO 称“我们绝不会涨价”, 坦言“……”, “……”的说法) it was a term: a draft that dropped its 不
+ * or turned 已 into 没 passed. A verb of saying right before it, or 的说法 / 一说 after it, now
+ * makes it a quotation; a name after 人称 or 号称 stays a term. */
+static void
+test_short_quote_no_colon(void)
+{
+	static const struct ground_source src[] = {
+		{1, "text: 发布会上，CEO 称“我们绝不会涨价”。业内流传着“免费午餐已结束”的说法。", NULL}};
+	struct ground_index *ix = ground_index_new(src, 1, &A);
+	CHECK_INT(status_of(ix, "CEO 称“我们绝会涨价”[1]。", 0, CLAIM_QUOTE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "CEO 坦言“我们会涨价”[1]。", 0, CLAIM_QUOTE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "业内有“免费午餐没结束”的说法[1]。", 0, CLAIM_QUOTE, NULL), GROUND_UNSUPPORTED);
+	/* Faithful, and names after 人称 / 号称 stay terms. */
+	CHECK_INT(status_of(ix, "CEO 称“我们绝不会涨价”[1]。", 0, CLAIM_QUOTE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "CEO 表示“我们绝不会涨价”[1]。", 0, CLAIM_QUOTE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "业内有“免费午餐已结束”的说法[1]。", 0, CLAIM_QUOTE, NULL), GROUND_OK);
+	CHECK(first("他人称“硅谷钢铁侠”[1]。", 0, CLAIM_QUOTE) == NULL);
+	CHECK(first("这款芯片号称“性能怪兽”[1]。", 0, CLAIM_QUOTE) == NULL);
+}
+
 int
 main(void)
 {
@@ -1705,6 +1726,7 @@ main(void)
 	test_more_than_cjk();
 	test_qualifiers();
 	test_scaled_units();
+	test_short_quote_no_colon();
 	arena_free(&A);
 	return test_done("test_claims");
 }

@@ -685,6 +685,34 @@ colon_before(const char *t, const char *o)
 	return 0;
 }
 
+/* Whether the text around a short quotation o..p (opening mark at o, p after the closing
+ * one) says it is someone's words with no colon: a verb of saying right before it (他称“我们绝
+ * 不会涨价”, 坦言“……”; not 人称, 号称, 简称, 俗称, 被称 or 小说, which name a thing) or 的说法 /
+ * 一说 right after it (“免费午餐已经结束”的说法). */
+static int
+saying_near(const char *t, const char *o, const char *p)
+{
+	static const char *const verbs[] = {"说", "称", "表示", "强调", "指出", "坦言", "直言", "透露", "写道",
+	                                    "回应", "宣称", "声称", "断言", "感叹", "承认"};
+	static const char *const naming[] = {"人称", "号称", "简称", "俗称", "昵称", "名称", "统称", "戏称", "被称",
+	                                     "自称", "小说", "学说", "传说", "据说", "听说"};
+	if (strncmp(p, "的说法", strlen("的说法")) == 0 || strncmp(p, "一说", strlen("一说")) == 0)
+		return 1;
+	while (o > t && o[-1] == ' ')
+		o--;
+	for (size_t k = 0; k < sizeof naming / sizeof *naming; k++) {
+		size_t l = strlen(naming[k]);
+		if ((size_t)(o - t) >= l && memcmp(o - l, naming[k], l) == 0)
+			return 0;
+	}
+	for (size_t k = 0; k < sizeof verbs / sizeof *verbs; k++) {
+		size_t l = strlen(verbs[k]);
+		if ((size_t)(o - t) >= l && memcmp(o - l, verbs[k], l) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 static void
 find_quotes(struct ex *x)
 {
@@ -714,7 +742,7 @@ find_quotes(struct ex *x)
 				stops += cp == ',' || cp == 0xFF0C || cp == 0x3001 || cp == 0x3002 || cp == '!' || cp == '?' ||
 				         cp == ';' || (cp == '.' && q < c && *q == ' ');
 			}
-			if (cjk < 8 && words < 4 && !(stops && cjk + words >= 4) && !(cjk >= 4 && colon_before(x->t, o)))
+			if (cjk < 8 && words < 4 && !(stops && cjk + words >= 4) && !(cjk >= 4 && (colon_before(x->t, o) || saying_near(x->t, o, p))))
 				continue;
 			struct claim *cl_ = push(x, CLAIM_QUOTE, (size_t)(o - x->t), (size_t)(p - x->t));
 			struct buf key = BUF_INIT;
