@@ -281,22 +281,24 @@ in_doc(const struct store_items *w, const char *key)
 }
 
 /* For p, not known under its key: when it is keyed by title and date ("h:"), dated, with text,
- * and exactly one row of source_id has its date and text and an "h:" key that no item of
- * w->doc has (the post before its title was edited: another post of the document keeps its
- * own key), rename that row's key to p's. Returns 1 when renamed, 0 when not, -1 with e set. */
+ * and exactly one dated row of source_id has its text, its date or its title, and an "h:" key
+ * that no item of w->doc has (the post before its title was edited, or before the feed dated it
+ * anew: another post of the document keeps its own key), rename that row's key to p's.
+ * Returns 1 when renamed, 0 when not, -1 with e set. */
 static int
 find_retitled(struct store_items *w, int64_t source_id, const struct store_item_prep *p, struct err *e)
 {
 	if (strncmp(p->key, "h:", 2) != 0 || p->date == FEED_NO_DATE || !p->text.len)
 		return 0;
 	sqlite3_stmt *s = store_cached(w->st,
-		"SELECT dedupe_key FROM items WHERE source_id = ?1 AND COALESCE(published, first_seen) = ?2"
-		" AND published = ?2 AND substr(dedupe_key, 1, 2) = 'h:' AND text = ?3 LIMIT 8", e);
+		"SELECT dedupe_key FROM items WHERE source_id = ?1 AND dedupe_key >= 'h:' AND dedupe_key < 'h;'"
+		" AND published IS NOT NULL AND (published = ?2 OR title = ?4) AND text = ?3 LIMIT 8", e);
 	if (!s)
 		return -1;
 	sqlite3_bind_int64(s, 1, source_id);
 	sqlite3_bind_int64(s, 2, p->date);
 	store_bind_packed_value(s, 3, &p->text);
+	store_bind_text(s, 4, p->title);
 	char old[64] = "";
 	int found = 0, rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {

@@ -73,9 +73,9 @@ void store_item_prepare(const struct feed_item *item, struct arena *arena, struc
 /* store_item_put of a prepared item: the dedupe lookup, then an insert or an update (or
  * nothing when the content hash is unchanged). An item with neither guid nor link (keyed by
  * title and date) that is not known under its key, while w->doc is set, is the row of this
- * source with its date, its text (not empty) and a key of that kind that no item of w->doc
- * has, when there is exactly one: the same post under an edited title, updated under its new
- * key, not stored again. p's arena must outlive the call. */
+ * source with its text (not empty), its date or its title, and a key of that kind that no
+ * item of w->doc has, when there is exactly one: the same post under an edited title or a new
+ * date, updated under its new key, not stored again. p's arena must outlive the call. */
 int store_item_put_prepared(struct store_items *w, int64_t source_id, const struct store_item_prep *p,
                             int64_t now, enum store_put_result *result, struct err *e);
 

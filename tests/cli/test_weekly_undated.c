@@ -7,7 +7,7 @@
  * Also runs over weeks (docs/weekly.md, "Missed and repeated runs"): a Sunday schedule whose
  * Sunday was missed, caught up on Tuesday, then the next Sunday, each run fetching a feed that
  * grew since the last, clock frozen at each run; and a post with neither guid nor link whose
- * title its feed edits. */
+ * title its feed edits, or which its feed dates anew. */
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
@@ -255,6 +255,22 @@ titled_feed(const char *dir, const char *title)
 	buf_free(&b);
 }
 
+/* Write dir/moved.xml: one post with neither guid nor link, dated date (RFC 822). */
+static void
+moved_feed(const char *dir, const char *date)
+{
+	struct buf b = BUF_INIT;
+	buf_printf(&b,
+	           "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss version=\"2.0\"><channel>\n"
+	           "<title>Crane Notes</title><link>https://moved.example/</link><description>Notes</description>\n"
+	           "<item><title>Harbour crane lifts its first ship</title><pubDate>%s</pubDate><description>The new"
+	           " harbour crane lifted its first ship out of the water this week.</description></item>\n"
+	           "</channel></rss>\n",
+	           date);
+	t_write_in(dir, "moved.xml", buf_str(&b));
+	buf_free(&b);
+}
+
 /* How many of the daily JSON's items (every story's lead and its other sources) have a title
  * containing word; the lead's title of the last such into last (size bytes). */
 static int
@@ -290,8 +306,12 @@ check_retitled(void)
 	fsrv_start(&srv, root, NULL);
 	CHECK_INT(t_brief(NULL, NULL, NULL, "feeds", "add", "--no-discover", fsrv_url(&srv, "/titled.xml"), "--home",
 	                  home, NULL), 0);
+	moved_feed(root, "Wed, 18 Feb 2026 12:00:00 GMT");
+	CHECK_INT(t_brief(NULL, NULL, NULL, "feeds", "add", "--no-discover", fsrv_url(&srv, "/moved.xml"), "--home",
+	                  home, NULL), 0);
 	CHECK_INT(t_brief(NULL, NULL, NULL, "fetch", "--home", home, "--now", "2026-02-19T12:00:00Z", "-q", NULL), 0);
 	titled_feed(root, "Glenmoor dam opens its new spillway, doubling its flood capacity");
+	moved_feed(root, "Fri, 20 Feb 2026 06:00:00 GMT"); /* the same post, dated anew */
 	CHECK_INT(t_brief(NULL, NULL, NULL, "fetch", "--home", home, "--now", "2026-02-20T08:00:00Z", "-q", NULL), 0);
 	fsrv_stop(&srv);
 	struct buf out = BUF_INIT;
@@ -307,6 +327,16 @@ check_retitled(void)
 	                  "--now", "2026-02-20T08:00:00Z", NULL), 0);
 	const char *first = strstr(buf_str(&out), "Glenmoor dam opens its new spillway");
 	CHECK(first && strstr(first + 1, "\"title\": \"Glenmoor dam opens its new spillway\"") == NULL);
+	/* The post dated anew was in the digest of Feb 19 (first seen then) and is not new on Feb 21:
+	 * it was stored again and shown as a new post two days after it had been. */
+	buf_clear(&out);
+	CHECK_INT(t_brief(NULL, &out, NULL, "daily", "--home", home, "--no-fetch", "--offline", "--format", "json", "--now",
+	                  "2026-02-19T12:00:00Z", NULL), 0);
+	CHECK_INT(daily_titles_with(buf_str(&out), "Harbour crane", title, sizeof title), 1);
+	buf_clear(&out);
+	CHECK_INT(t_brief(NULL, &out, NULL, "daily", "--home", home, "--no-fetch", "--offline", "--format", "json", "--now",
+	                  "2026-02-21T13:00:00Z", NULL), 3);
+	CHECK_INT(daily_titles_with(buf_str(&out), "Harbour crane", title, sizeof title), 0);
 	buf_free(&out);
 }
 
