@@ -339,33 +339,47 @@ status_reason(int status)
 	}
 }
 
+int
+fetch_is_redirect(long status)
+{
+	return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+}
+
+const char *
+fetch_redirect_target(CURL *h, long status, const char *const *visited, int hops, struct arena *a, char *why,
+                      size_t why_size)
+{
+	char *target = NULL;
+	curl_easy_getinfo(h, CURLINFO_REDIRECT_URL, &target);
+	if (!target || !*target) {
+		snprintf(why, why_size, "HTTP %ld redirect without a usable Location", status);
+		return NULL;
+	}
+	for (int i = 0; i <= hops; i++) {
+		if (strcmp(visited[i], target) == 0) {
+			snprintf(why, why_size, "redirect loop: %s -> %s", visited[hops], target);
+			return NULL;
+		}
+	}
+	if (hops >= FETCH_MAX_REDIRECTS) {
+		snprintf(why, why_size, "too many redirects (more than %d)", FETCH_MAX_REDIRECTS);
+		return NULL;
+	}
+	return arena_strdup(a, target);
+}
+
 /* Follow one redirect of j; fails the feed on loops and long chains. */
 static void
 follow_redirect(struct fetch_ctx *c, struct fetch_job *j, int status)
 {
-	char *target = NULL;
 	char err[1200];
 	if (j->hops == 0 && !j->is_page) /* where the user's URL really led decides where its redirects may */
 		j->origin_private = j->guard.saw_private;
-	curl_easy_getinfo(j->easy, CURLINFO_REDIRECT_URL, &target);
-	if (!target || !*target) {
-		snprintf(err, sizeof err, "HTTP %d redirect without a usable Location", status);
+	const char *next = fetch_redirect_target(j->easy, status, j->visited, j->hops, c->arena, err, sizeof err);
+	if (!next) {
 		fetch_job_fail(c, j, status, err);
 		return;
 	}
-	for (int i = 0; i <= j->hops; i++) {
-		if (strcmp(j->visited[i], target) == 0) {
-			snprintf(err, sizeof err, "redirect loop: %s -> %s", j->url, target);
-			fetch_job_fail(c, j, status, err);
-			return;
-		}
-	}
-	if (j->hops >= FETCH_MAX_REDIRECTS) {
-		snprintf(err, sizeof err, "too many redirects (more than %d)", FETCH_MAX_REDIRECTS);
-		fetch_job_fail(c, j, status, err);
-		return;
-	}
-	const char *next = arena_strdup(c->arena, target);
 	if (j->is_perm_chain && (status == 301 || status == 308))
 		j->perm_url = next;
 	else
@@ -442,7 +456,7 @@ fetch_hop_done(struct fetch_ctx *c, struct fetch_job *j, CURLcode rc)
 		fetch_job_finish(c, j);
 		return;
 	}
-	if (status == 301 || status == 302 || status == 303 || status == 307 || status == 308) {
+	if (fetch_is_redirect(status)) {
 		follow_redirect(c, j, (int)status);
 		return;
 	}

@@ -96,22 +96,10 @@ page_get(CURL *h, const struct net_guard_policy *policy, const struct fetch_opts
 			out->is_transient = !g.refused[0] && !body->is_too_big && rc != CURLE_FILESIZE_EXCEEDED;
 			break;
 		}
-		if (status == 301 || status == 302 || status == 303 || status == 307 || status == 308) {
-			char *target = NULL;
-			curl_easy_getinfo(h, CURLINFO_REDIRECT_URL, &target);
-			if (!target || !*target) {
-				snprintf(out->why, sizeof out->why, "HTTP %ld redirect without a usable Location", status);
+		if (fetch_is_redirect(status)) {
+			visited[hops + 1] = fetch_redirect_target(h, status, visited, hops, a, out->why, sizeof out->why);
+			if (!visited[hops + 1])
 				break;
-			}
-			int is_loop = 0;
-			for (int i = 0; i <= hops; i++)
-				is_loop |= strcmp(visited[i], target) == 0;
-			if (is_loop || hops >= FETCH_MAX_REDIRECTS) {
-				snprintf(out->why, sizeof out->why, is_loop ? "redirect loop" : "too many redirects (more than %d)",
-				         FETCH_MAX_REDIRECTS);
-				break;
-			}
-			visited[hops + 1] = arena_strdup(a, target);
 			continue;
 		}
 		if (status < 200 || status >= 300) {

@@ -158,6 +158,15 @@ min64(int64_t a, int64_t b)
  * stall limit, opts->max_body, HTTP/2 over TLS and opts->ca_file. */
 void fetch_easy_setup(CURL *h, const struct fetch_opts *opts, const char *url, const char *user_agent,
                       int64_t budget_ms);
+/* Whether an HTTP status is a redirect brief follows (301, 302, 303, 307, 308). */
+int fetch_is_redirect(long status);
+/* The next hop of a redirect that h's transfer answered with status, after the hops
+ * visited[0..hops] (visited[hops] the URL just asked): its Location, copied into a; or NULL
+ * with a one-line reason in why when there is no usable Location, it leads back to a URL of the
+ * chain, or the chain would pass FETCH_MAX_REDIRECTS. The caller checks the target against the
+ * address guard when it starts the hop. */
+const char *fetch_redirect_target(CURL *h, long status, const char *const *visited, int hops, struct arena *a,
+                                  char *why, size_t why_size);
 /* Start attempt j->attempt + 1 of a queued feed at its source URL: takes a global and a host
  * slot, and fails the feed (fetch_job_fail) when its first hop cannot start. */
 void fetch_attempt_begin(struct fetch_ctx *c, struct fetch_job *j);
