@@ -20,6 +20,7 @@
 #include "report/report.h"
 #include "report/site.h"
 #include "report/wechat.h"
+#include "store/archive.h"
 #include "store/health.h"
 #include "store/runlock.h"
 #include "store/select.h"
@@ -35,7 +36,7 @@ const char cmd_daily_help[] =
 	"                   [--out PATH] [--offline] [--no-fetch] [--feeds FILE.opml]\n"
 	"                   [--concurrency N] [--timeout SEC] [--stale-days 30]\n"
 	"                   [--max-tokens N] [--deliver NAME[,NAME...] [--redeliver]]\n"
-	"                   [--site DIR] [--front-matter jekyll|hugo]\n\n"
+	"                   [--site DIR] [--front-matter jekyll|hugo] [--due HH:MM]\n\n"
 	"Write the daily digest: fetch the sources (unless --no-fetch), take the articles of\n"
 	"the last --hours, rank the stories, summarise the top --top in --lang, and render\n"
 	"them as Markdown (default), HTML or JSON.\n\n"
@@ -54,7 +55,10 @@ const char cmd_daily_help[] =
 	"  --redeliver  send it whole to every --deliver channel, whatever they already have\n"
 	"  --site DIR   write the digest as a post of a Jekyll (DIR/_posts/DATE-daily.md) or Hugo\n"
 	"               (DIR/content/posts/daily-DATE.md) site, with front matter (--front-matter,\n"
-	"               [daily] front_matter; default jekyll); a rerun of the day rewrites it\n\n"
+	"               [daily] front_matter; default jekyll); a rerun of the day rewrites it\n"
+	"  --due HH:MM  the daily schedule's time (`brief schedule install` adds it): a run before\n"
+	"               today's HH:MM when yesterday has no digest is yesterday's late run, and\n"
+	"               writes yesterday's digest, its window ending yesterday at HH:MM\n\n"
 	"Dates and \"N hours ago\" use the local time zone (TZ). Exit status 3 when the\n"
 	"window holds no articles, 4 when another daily/weekly/article run is using\n"
 	"the store.\n";
@@ -62,6 +66,7 @@ const char cmd_daily_help[] =
 struct daily_args {
 	const char *hours, *top, *lang, *format, *out, *stale_days, *max_tokens, *deliver;
 	const char *site, *front_matter; /* --site DIR: a Jekyll/Hugo site tree */
+	const char *due; /* --due HH:MM: the time of day the schedule runs this digest */
 	struct cmd_fetch_args fetch;
 	int is_offline, is_no_fetch, is_redeliver;
 };
@@ -107,7 +112,71 @@ struct daily_run {
 	long max_tokens;
 	const char *format; /* md, html, json or wechat */
 	enum weekly_front_matter front_matter; /* of the --site post: --front-matter, else [daily] */
+	int due_minute; /* --due as minutes after midnight, else -1 */
 };
+
+/* Parse --due s, "HH:MM" (two digits each, 00:00 to 23:59), into *minute (after midnight).
+ * Returns 0, or -1 when s is not such a time. */
+static int
+parse_due(const char *s, int *minute)
+{
+	for (int i = 0; i < 5; i++)
+		if (i == 2 ? s[i] != ':' : !is_ascii_digit((unsigned char)s[i]))
+			return -1;
+	int h = (s[0] - '0') * 10 + (s[1] - '0'), m = (s[3] - '0') * 10 + (s[4] - '0');
+	if (s[5] != '\0' || h > 23 || m > 59)
+		return -1;
+	*minute = h * 60 + m;
+	return 0;
+}
+
+/* The time of the day days_back days before t's local day at minute (after midnight), in the
+ * process time zone, or -1 when it cannot be told. */
+static int64_t
+due_time(int64_t t, int days_back, int minute)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+	if (!localtime_r(&tt, &tm))
+		return -1;
+	tm.tm_mday -= days_back;
+	tm.tm_hour = minute / 60;
+	tm.tm_min = minute % 60;
+	tm.tm_sec = 0;
+	tm.tm_isdst = -1;
+	time_t due = mktime(&tm);
+	return due == (time_t)-1 ? -1 : (int64_t)due;
+}
+
+/* Which day's digest this run writes (docs/daily.md, "Missed runs"). With --due HH:MM, a run
+ * before today's HH:MM is the schedule's late run of yesterday's (systemd's Persistent=true
+ * runs a missed one when the machine is next up): when yesterday has no digest in the run's
+ * language, d->app.now moves back to yesterday's HH:MM, so the digest is yesterday's, dated
+ * then, its window ending then, and today's run at HH:MM writes today's. Any other run is
+ * today's. Returns 0, or -1 with e set. */
+static int
+place_digest(struct daily_run *d, struct err *e)
+{
+	if (d->due_minute < 0)
+		return 0;
+	int64_t today = due_time(d->app.now, 0, d->due_minute);
+	if (today < 0 || d->app.now >= today)
+		return 0;
+	int64_t late = due_time(d->app.now, 1, d->due_minute);
+	if (late < 0)
+		return 0;
+	struct buf day = BUF_INIT, body = BUF_INIT;
+	i18n_local(&day, late, I18N_DATE);
+	int found = archive_report_body(&d->st, "daily", buf_str(&day), day.len, d->args.lang, "json", &body, NULL, e);
+	if (found == 0) {
+		log_info("daily: before today's --due %s and no digest of %s: this is that day's late run", d->args.due,
+		         buf_str(&day));
+		d->app.now = late;
+	}
+	buf_free(&day);
+	buf_free(&body);
+	return found < 0 ? -1 : 0;
+}
 
 /* The digest as a post of the --site tree, with the front matter --front-matter or [daily]
  * front_matter asks for. */
@@ -208,6 +277,8 @@ run(struct daily_run *d, struct err *e)
 			return frc;
 		fetched = 1;
 	}
+	if (place_digest(d, e) < 0) /* after the fetch: what it stores was first seen now */
+		return EXIT_FAIL;
 	int64_t *ids = NULL;
 	size_t id_count = 0;
 	if (d->args.fetch.feeds && cmd_opml_source_ids(&d->st, d->args.fetch.feeds, a, &ids, &id_count, e) < 0)
@@ -382,6 +453,7 @@ cmd_daily(int argc, char **argv)
 		{"deliver", 0, CLI_VALUE, &a->deliver},
 		{"site", 0, CLI_VALUE, &a->site},
 		{"front-matter", 0, CLI_VALUE, &a->front_matter},
+		{"due", 0, CLI_VALUE, &a->due},
 		{"offline", 0, CLI_FLAG, &a->is_offline},
 		{"no-fetch", 0, CLI_FLAG, &a->is_no_fetch},
 		{"redeliver", 0, CLI_FLAG, &a->is_redeliver},
@@ -394,6 +466,9 @@ cmd_daily(int argc, char **argv)
 	d.hours = 48;
 	d.top = 15;
 	d.stale_days = 30;
+	d.due_minute = -1;
+	if (a->due && parse_due(a->due, &d.due_minute) < 0)
+		return cmd_usage_error("daily", "--due wants the schedule's time of day, HH:MM (00:00 to 23:59)");
 	if ((a->hours && cli_int(a->hours, "hours", 1, 24 * 366, &d.hours, &e) < 0) ||
 	    (a->top && cli_int(a->top, "top", 1, 200, &d.top, &e) < 0) ||
 	    (a->stale_days && cli_int(a->stale_days, "stale-days", 1, 36500, &d.stale_days, &e) < 0))

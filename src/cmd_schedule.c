@@ -457,6 +457,25 @@ write_units(const char *dir, const char *name, const struct when *w, const char 
 	return rc < 0 ? -1 : 0;
 }
 
+/* Tell an every-day timer's daily its time: insert "--due HH:MM" at words[at] (after --home and
+ * --config) of words[0..*n) (max words), unless the command is not daily, already has --due, or
+ * the schedule is weekly. The timer's catch-up of a missed day runs when the machine is next up,
+ * after midnight it may be: with --due it writes the missed day's digest, not today's, which
+ * today's HH:MM run would then rewrite as a rerun (docs/daily.md, "Missed runs"). */
+static void
+add_due(const struct when *w, char words[][512], size_t max, size_t *n, size_t at)
+{
+	if (w->day >= 0 || *n < 2 || strcmp(words[1], "daily") != 0 || *n + 2 > max || at > *n)
+		return;
+	for (size_t i = 2; i < *n; i++)
+		if (strcmp(words[i], "--due") == 0 || strncmp(words[i], "--due=", 6) == 0)
+			return;
+	memmove(words + at + 2, words + at, (*n - at) * sizeof words[0]);
+	snprintf(words[at], 512, "--due");
+	snprintf(words[at + 1], 512, "%02d:%02d", w->hour, w->minute);
+	*n += 2;
+}
+
 /* `schedule install`: the crontab line without a systemd user session, else the units
  * written and the timer enabled. Returns an exit status, the reason of a failure on stderr. */
 static int
@@ -477,6 +496,7 @@ install(const struct app *app, const char *name, const struct when *w, const cha
 			warn_environment(app, NULL, 1);
 		return rc;
 	}
+	add_due(w, words, 64, &n, app->cfg.path ? 6 : 4);
 	char dir[4096];
 	unit_dir(dir, sizeof dir);
 	if (fs_mkdirs(dir, 0, &e) < 0 ||

@@ -6,11 +6,13 @@
  * its date. The daily digest (Markdown, HTML, JSON) is checked the same way.
  * Also runs over weeks (docs/weekly.md, "Missed and repeated runs"): a Sunday schedule whose
  * Sunday was missed, caught up on Tuesday, then the next Sunday, each run fetching a feed that
- * grew since the last, clock frozen at each run; and a post with neither guid nor link whose
+ * grew since the last, clock frozen at each run; a daily schedule whose day was missed, caught
+ * up after midnight (docs/daily.md, "Missed runs"); and a post with neither guid nor link whose
  * title its feed edits, or which its feed dates anew. */
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "netlib.h"
 #include "testlib.h"
@@ -233,6 +235,97 @@ check_catch_up(void)
 		buf_free(&posts[i]);
 }
 
+/* Write dir/dayrun.xml: the first n of three posts, dated Mar 2, 3 and 4 of 2026. */
+static void
+day_feed(const char *dir, int n)
+{
+	static const char *const items[][3] = {
+		{"a", "Ashgrove ferry adds a night crossing", "Mon, 02 Mar 2026 09:00:00 GMT"},
+		{"b", "Brookmere school opens a new wing", "Tue, 03 Mar 2026 12:00:00 GMT"},
+		{"c", "Coldharbour pier reopens after repairs", "Wed, 04 Mar 2026 20:00:00 GMT"},
+	};
+	struct buf b = BUF_INIT;
+	buf_puts(&b, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss version=\"2.0\"><channel>\n"
+	             "<title>Pier Notes</title><link>https://dayrun.example/</link><description>Town news</description>\n");
+	for (int i = n - 1; i >= 0; i--)
+		buf_printf(&b,
+		           "<item><title>%s</title><link>https://dayrun.example/%s</link><guid>dr-%s</guid>"
+		           "<pubDate>%s</pubDate><description>%s. The pier office said so in a note.</description></item>\n",
+		           items[i][1], items[i][0], items[i][0], items[i][2], items[i][1]);
+	buf_puts(&b, "</channel></rss>\n");
+	t_write_in(dir, "dayrun.xml", buf_str(&b));
+	buf_free(&b);
+}
+
+/* The scheduled daily (--due 08:00, as `brief schedule install` writes it) of a run at now that
+ * fetches first, written into out/ (the archive directory); returns the exit status. */
+static int
+daily_due_at(const char *home, const char *out, const char *now)
+{
+	struct buf err = BUF_INIT;
+	char dir[4300];
+	snprintf(dir, sizeof dir, "%s/", out);
+	int rc = t_brief(NULL, NULL, &err, "daily", "--home", home, "--now", now, "--offline", "--due", "08:00", "--out",
+	                 dir, NULL);
+	if (rc != 0)
+		fprintf(stderr, "daily --now %s: exit %d\n%s", now, rc, buf_str(&err));
+	buf_free(&err);
+	return rc;
+}
+
+/* The JSON digest out/DATE.json into json (empty when there is none). */
+static void
+read_day(const char *out, const char *date, struct buf *json)
+{
+	char path[4400];
+	snprintf(path, sizeof path, "%s/%s.json", out, date);
+	buf_clear(json);
+	if (access(path, F_OK) == 0)
+		test_read_file(path, json);
+}
+
+/* A daily schedule at 08:00 whose Wednesday was missed: the machine was off all day and came up
+ * at 00:30 on Thursday, when the timer ran the missed run. That run was saved and delivered as
+ * Thursday's digest, Thursday's 08:00 run then rewrote it as a rerun (a channel that had it got
+ * nothing), and Wednesday had no digest. Now the catch-up is Wednesday's digest, its window
+ * ending Wednesday 08:00, and 08:00 writes Thursday's. */
+static void
+check_daily_catch_up(void)
+{
+	struct fsrv srv;
+	const char *root = t_subdir("daycatch-root");
+	const char *home = t_subdir("daycatch-home");
+	const char *out = t_subdir("daycatch-out");
+	day_feed(root, 1);
+	fsrv_start(&srv, root, NULL);
+	CHECK_INT(t_brief(NULL, NULL, NULL, "feeds", "add", "--no-discover", fsrv_url(&srv, "/dayrun.xml"), "--home",
+	                  home, NULL), 0);
+	CHECK_INT(daily_due_at(home, out, "2026-03-03T08:00:00Z"), 0); /* Tuesday, on time */
+	day_feed(root, 3);
+	CHECK_INT(daily_due_at(home, out, "2026-03-05T00:30:00Z"), 0); /* Wednesday's, run at boot on Thursday */
+	struct buf json = BUF_INIT;
+	read_day(out, "2026-03-04", &json);
+	CHECK(strstr(buf_str(&json), "\"date\": \"2026-03-04\"") != NULL);
+	CHECK(strstr(buf_str(&json), "\"generated_at\": \"2026-03-04T08:00:00Z\"") != NULL);
+	CHECK(strstr(buf_str(&json), "Brookmere") != NULL);
+	read_day(out, "2026-03-05", &json);
+	CHECK_INT((int)json.len, 0); /* Thursday's is still to come */
+	CHECK_INT(daily_due_at(home, out, "2026-03-05T08:00:00Z"), 0); /* Thursday, on time */
+	read_day(out, "2026-03-05", &json);
+	CHECK(strstr(buf_str(&json), "\"date\": \"2026-03-05\"") != NULL);
+	CHECK(strstr(buf_str(&json), "Coldharbour") != NULL);
+	read_day(out, "2026-03-04", &json);
+	CHECK(strstr(buf_str(&json), "\"generated_at\": \"2026-03-04T08:00:00Z\"") != NULL); /* not rewritten */
+	/* A run before 08:00 when yesterday has its digest (a manual run, Friday 00:30) is today's. */
+	CHECK_INT(daily_due_at(home, out, "2026-03-06T00:30:00Z"), 0);
+	read_day(out, "2026-03-06", &json);
+	CHECK(strstr(buf_str(&json), "\"date\": \"2026-03-06\"") != NULL);
+	read_day(out, "2026-03-05", &json);
+	CHECK(strstr(buf_str(&json), "\"generated_at\": \"2026-03-05T08:00:00Z\"") != NULL);
+	fsrv_stop(&srv);
+	buf_free(&json);
+}
+
 /* Write dir/titled.xml: three posts with neither guid nor link, the first titled title; the
  * other two share a date and a boilerplate text and stay two posts. */
 static void
@@ -354,6 +447,7 @@ main(void)
 	check_weekly(home, "zh");
 	check_daily(home);
 	check_catch_up();
+	check_daily_catch_up();
 	check_retitled();
 	return test_done("test_weekly_undated");
 }

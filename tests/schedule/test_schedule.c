@@ -186,6 +186,9 @@ test_systemd(const struct env *v, const char *fakebin)
 	CHECK(strstr(buf_str(&f), "SuccessExitStatus=3 4\n") != NULL);
 	CHECK(strstr(buf_str(&f), "\" \"daily\" \"--home\" \"") != NULL);
 	CHECK(strstr(buf_str(&f), "\" \"--deliver\" \"feishu\"\n") != NULL);
+	/* The daily knows its time: the timer's catch-up after midnight of a missed day writes that
+	 * day's digest, not today's (docs/daily.md, "Missed runs"). */
+	CHECK(strstr(buf_str(&f), "\" \"--due\" \"08:00\" \"--deliver\"") != NULL);
 	buf_clear(&f);
 	/* A '$' is a literal dollar as in the crontab line's single quotes: systemd expands "$NAME"
 	 * in ExecStart= even inside double quotes, "$$" is its literal '$'. */
@@ -345,9 +348,9 @@ test_awkward_home(const struct env *v)
 	const char *exec = strstr(buf_str(&f), "\nExecStart=");
 	CHECK(exec != NULL);
 	int n = exec ? exec_words(exec + 11, words, 16) : -1;
-	CHECK_INT(n, 4);
-	CHECK(n == 4 && strcmp(words[1], "daily") == 0 && strcmp(words[2], "--home") == 0);
-	CHECK(n == 4 && strcmp(words[3], home) == 0);
+	CHECK_INT(n, 6);
+	CHECK(n == 6 && strcmp(words[1], "daily") == 0 && strcmp(words[2], "--home") == 0);
+	CHECK(n == 6 && strcmp(words[3], home) == 0 && strcmp(words[4], "--due") == 0);
 	CHECK_INT(brief(args, v->path_none, v->xdg_env, &out, &err), 1);
 	CHECK(strstr(buf_str(&out), "* * *") == NULL);
 	CHECK(strstr(buf_str(&err), "line break") != NULL);
