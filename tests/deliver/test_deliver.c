@@ -1598,12 +1598,12 @@ test_cli_changed_target(void)
 	snprintf(home, sizeof home, "%s/home-target", test_tmpdir());
 	wfx_make_home(home);
 	snprintf(conf, sizeof conf, "%s/target.conf", test_tmpdir());
-	static const char *const fmt =
-		"[deliver \"dc\"]\ntype = discord\nurl = %s/dc-%s\n"
-		"[deliver \"tg\"]\ntype = telegram\nbot_token = 1:T\nchat_id = %s\napi_base = %s\n"
-		"[deliver \"hook\"]\ntype = webhook\nurl = %s/hook-%s\n";
+#define TARGET_CONF                                                                              \
+	"[deliver \"dc\"]\ntype = discord\nurl = %s/dc-%s\n"                                         \
+	"[deliver \"tg\"]\ntype = telegram\nbot_token = 1:T\nchat_id = %s\napi_base = %s\n"          \
+	"[deliver \"hook\"]\ntype = webhook\nurl = %s/hook-%s\n"
 	struct buf err = BUF_INIT;
-	snprintf(text, sizeof text, fmt, base, "old", "-100", base, base, "old");
+	snprintf(text, sizeof text, TARGET_CONF, base, "old", "-100", base, base, "old");
 	test_write_file(conf, text, strlen(text));
 	http_sink_answer(sink, 200, "{\"ok\":true}", 0);
 	CHECK_INT(daily_deliver(home, conf, "dc,tg,hook", &err), 0);
@@ -1614,7 +1614,7 @@ test_cli_changed_target(void)
 	CHECK(tg_parts >= 1);
 
 	/* The targets corrected: each gets the whole report, the old ones nothing. */
-	snprintf(text, sizeof text, fmt, base, "new", "-200", base, base, "new");
+	snprintf(text, sizeof text, TARGET_CONF, base, "new", "-200", base, base, "new");
 	test_write_file(conf, text, strlen(text));
 	http_sink_reset(sink);
 	http_sink_answer(sink, 200, "{\"ok\":true}", 0);
@@ -1643,6 +1643,7 @@ test_cli_changed_target(void)
 	http_sink_reset(sink);
 	buf_free(&err);
 }
+#undef TARGET_CONF
 
 /* daily_deliver with --top top: a shorter or longer digest of the same day. */
 static int
