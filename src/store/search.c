@@ -293,46 +293,37 @@ int
 store_items_page(struct store *st, const char *cursor, int64_t now, int limit, struct arena *arena,
                  struct store_hits *out, struct err *e)
 {
+	(void)now;
 	memset(out, 0, sizeof *out);
-	long long w = INT64_MAX, id = INT64_MAX, pinned = now;
-	int fields = cursor ? sscanf(cursor, "%lld.%lld.%lld", &w, &id, &pinned) : 0;
+	long long w = INT64_MAX, id = INT64_MAX;
+	int fields = cursor ? sscanf(cursor, "%lld.%lld", &w, &id) : 0;
 	if (fields < 2)
 		w = id = INT64_MAX;
-	if (fields < 3)
-		pinned = now;
-	/* An item's time is published when dated at most a day ahead of the clock, else first
-	 * seen, as the digests place it (store/select.c): a date years ahead (a feed's typo, a
-	 * placeholder) must not hold the top of the list. Each part is a range of items_when, the
-	 * far-ahead one short; the clock is pinned in the cursor so that an item does not move
-	 * from one part to the other between pages. */
+	/* An item's time is where the digests place it (STORE_ITEM_WHEN, store/select.c): its
+	 * date, never later than when it was first seen, so a date ahead (a feed's clock or zone,
+	 * a placeholder years ahead) does not hold the top of the list. One range of items_placed
+	 * from the cursor; the time does not depend on the clock, so an item keeps its place
+	 * between pages. */
 	sqlite3_stmt *s = store_cached(st,
-		"SELECT i.id, i.title, i.link, s.name, s.title, s.url, sel.w, substr(unpacked(i.text), 1, 240) FROM ("
-		"  SELECT * FROM (SELECT id, COALESCE(published, first_seen) AS w FROM items"
-		"   WHERE COALESCE(published, first_seen) <= min(?1, ?4 + 86400)"
-		"    AND (COALESCE(published, first_seen) < ?1 OR id < ?2)"
-		"   ORDER BY COALESCE(published, first_seen) DESC, id DESC LIMIT ?3)"
-		"  UNION ALL"
-		"  SELECT * FROM (SELECT id, first_seen AS w FROM items"
-		"   WHERE COALESCE(published, first_seen) > ?4 + 86400 AND (first_seen < ?1 OR (first_seen = ?1 AND id < ?2))"
-		"   ORDER BY first_seen DESC, id DESC LIMIT ?3)) AS sel"
-		" JOIN items i ON i.id = sel.id JOIN sources s ON s.id = i.source_id"
-		" ORDER BY sel.w DESC, sel.id DESC LIMIT ?3", e);
+		"SELECT i.id, i.title, i.link, s.name, s.title, s.url, " STORE_ITEM_WHEN("i.") ","
+		"  substr(unpacked(i.text), 1, 240)"
+		" FROM items i JOIN sources s ON s.id = i.source_id"
+		" WHERE " STORE_ITEM_WHEN("i.") " <= ?1 AND (" STORE_ITEM_WHEN("i.") " < ?1 OR i.id < ?2)"
+		" ORDER BY " STORE_ITEM_WHEN("i.") " DESC, i.id DESC LIMIT ?3", e);
 	if (!s)
 		return -1;
 	sqlite3_bind_int64(s, 1, w);
 	sqlite3_bind_int64(s, 2, id);
 	sqlite3_bind_int(s, 3, limit + 1);
-	sqlite3_bind_int64(s, 4, pinned);
 	int more;
 	int ok = read_item_rows(st, s, limit, arena, out, &more, e) == 0;
 	if (ok && more) { /* one more exists: the last shown is the cursor */
 		struct store_hit *last = &out->hits[out->count - 1];
-		snprintf(out->next, sizeof out->next, "%" PRId64 ".%" PRId64 ".%lld", last->when, last->id, pinned);
+		snprintf(out->next, sizeof out->next, "%" PRId64 ".%" PRId64, last->when, last->id);
 	}
 	/* a page after a cursor has newer items before it: the page just newer than its first */
 	if (ok && fields >= 2 && out->count)
-		snprintf(out->prev, sizeof out->prev, "%" PRId64 ".%" PRId64 ".%lld", out->hits[0].when, out->hits[0].id,
-		         pinned);
+		snprintf(out->prev, sizeof out->prev, "%" PRId64 ".%" PRId64, out->hits[0].when, out->hits[0].id);
 	return ok ? 0 : -1;
 }
 
@@ -340,30 +331,23 @@ int
 store_items_newer(struct store *st, const char *cursor, int64_t now, int limit, struct arena *arena,
                   struct store_hits *out, struct err *e)
 {
-	long long w, id, pinned;
-	if (!cursor || sscanf(cursor, "%lld.%lld.%lld", &w, &id, &pinned) != 3)
+	long long w, id;
+	if (!cursor || sscanf(cursor, "%lld.%lld", &w, &id) != 2)
 		return store_items_page(st, NULL, now, limit, arena, out, e);
 	memset(out, 0, sizeof *out);
-	/* store_items_page's two ranges walked the other way, oldest first from the cursor (with
-	 * one more row: whether there are newer still); the rows are turned round below. */
+	/* store_items_page's range walked the other way, oldest first from the cursor (with one
+	 * more row: whether there are newer still); the rows are turned round below. */
 	sqlite3_stmt *s = store_cached(st,
-		"SELECT i.id, i.title, i.link, s.name, s.title, s.url, sel.w, substr(unpacked(i.text), 1, 240) FROM ("
-		"  SELECT * FROM (SELECT id, COALESCE(published, first_seen) AS w FROM items"
-		"   WHERE COALESCE(published, first_seen) >= ?1 AND COALESCE(published, first_seen) <= ?4 + 86400"
-		"    AND (COALESCE(published, first_seen) > ?1 OR id > ?2)"
-		"   ORDER BY COALESCE(published, first_seen) ASC, id ASC LIMIT ?3)"
-		"  UNION ALL"
-		"  SELECT * FROM (SELECT id, first_seen AS w FROM items"
-		"   WHERE COALESCE(published, first_seen) > ?4 + 86400 AND (first_seen > ?1 OR (first_seen = ?1 AND id > ?2))"
-		"   ORDER BY first_seen ASC, id ASC LIMIT ?3)) AS sel"
-		" JOIN items i ON i.id = sel.id JOIN sources s ON s.id = i.source_id"
-		" ORDER BY sel.w ASC, sel.id ASC LIMIT ?3", e);
+		"SELECT i.id, i.title, i.link, s.name, s.title, s.url, " STORE_ITEM_WHEN("i.") ","
+		"  substr(unpacked(i.text), 1, 240)"
+		" FROM items i JOIN sources s ON s.id = i.source_id"
+		" WHERE " STORE_ITEM_WHEN("i.") " >= ?1 AND (" STORE_ITEM_WHEN("i.") " > ?1 OR i.id > ?2)"
+		" ORDER BY " STORE_ITEM_WHEN("i.") " ASC, i.id ASC LIMIT ?3", e);
 	if (!s)
 		return -1;
 	sqlite3_bind_int64(s, 1, w);
 	sqlite3_bind_int64(s, 2, id);
 	sqlite3_bind_int(s, 3, limit + 1);
-	sqlite3_bind_int64(s, 4, pinned);
 	int more;
 	if (read_item_rows(st, s, limit, arena, out, &more, e) < 0)
 		return -1;
@@ -374,20 +358,17 @@ store_items_newer(struct store *st, const char *cursor, int64_t now, int limit, 
 	}
 	if (out->count) {
 		const struct store_hit *oldest = &out->hits[out->count - 1], *newest = &out->hits[0];
-		snprintf(out->next, sizeof out->next, "%" PRId64 ".%" PRId64 ".%lld", oldest->when, oldest->id, pinned);
+		snprintf(out->next, sizeof out->next, "%" PRId64 ".%" PRId64, oldest->when, oldest->id);
 		if (more)
-			snprintf(out->prev, sizeof out->prev, "%" PRId64 ".%" PRId64 ".%lld", newest->when, newest->id,
-			         pinned);
+			snprintf(out->prev, sizeof out->prev, "%" PRId64 ".%" PRId64, newest->when, newest->id);
 	}
 	return 0;
 }
 
-/* An item's time for a search against the clock CLOCK (an SQL parameter): published when
- * dated at most a day ahead, else first seen, as the latest items and the digests place it, so
- * that a date years ahead neither keeps a match as fresh as today's nor is shown. */
-#define SEARCH_WHEN(clock) \
-	"(CASE WHEN COALESCE(i.published, i.first_seen) > " clock " + 86400 THEN i.first_seen" \
-	" ELSE COALESCE(i.published, i.first_seen) END)"
+/* An item's time for a search, as the latest items and the digests place it
+ * (STORE_ITEM_WHEN): a date ahead of when the item was fetched (hours, or years) neither keeps
+ * a match as fresh as today's nor is shown. */
+#define SEARCH_WHEN STORE_ITEM_WHEN("i.")
 
 /* A match of a window read from rows: its id and score as ranked_sql computes them. */
 struct scan_match {
@@ -430,7 +411,7 @@ scan_window(struct store *st, const struct search_plan *pl, const struct snippet
 	 * index read (STORE_FTS_DOC, as items_doc and the triggers compute it), read with its
 	 * date in one look-up of the row. */
 #define SCAN_COLUMNS \
-	"SELECT i.id, i.title, " STORE_FTS_DOC("i.text", STORE_FTS_PAGE("i.id")) ", " SEARCH_WHEN("?5")
+	"SELECT i.id, i.title, " STORE_FTS_DOC("i.text", STORE_FTS_PAGE("i.id")) ", " SEARCH_WHEN
 	static const char rows_sql[] =
 		SCAN_COLUMNS " FROM items i WHERE i.id <= ?1 AND i.id >= ?4"
 		"  AND i.id >= COALESCE((SELECT below FROM fts_rebuild), 1) AND i.id NOT IN (SELECT id FROM fts_pending)"
@@ -446,7 +427,6 @@ scan_window(struct store *st, const struct search_plan *pl, const struct snippet
 		return -1;
 	sqlite3_bind_int64(s, 1, u);
 	sqlite3_bind_int64(s, 4, lo);
-	sqlite3_bind_int64(s, 5, t);
 	if (pl->base.len) {
 		sqlite3_bind_text(s, 2, pl->base.data, (int)pl->base.len, SQLITE_STATIC);
 		sqlite3_bind_int(s, 3, SCAN_MAX + 1);
@@ -538,7 +518,7 @@ rank_matches(struct ranking *rk, const struct scan_match *m, int n, struct store
 static const char ranked_sql[] =
 	"WITH c AS MATERIALIZED (SELECT rowid AS id, brief_rank(items_fts, ?8) AS r FROM items_fts"
 	"   WHERE items_fts MATCH ?1 AND rowid <= ?2 AND rowid >= ?9 ORDER BY rowid DESC LIMIT ?3),"
-	" sc AS (SELECT c.id, CAST(c.r * 1000000.0 / (1.0 + max(0, ?4 - " SEARCH_WHEN("?4") ")"
+	" sc AS (SELECT c.id, CAST(c.r * 1000000.0 / (1.0 + max(0, ?4 - " SEARCH_WHEN ")"
 	"   / 2592000.0) AS INTEGER) AS score FROM c JOIN items i ON i.id = c.id)"
 	" SELECT sc.id, sc.score, (SELECT count(*) FROM c), (SELECT min(id) FROM c) FROM sc"
 	" WHERE ?5 IS NULL OR sc.score < ?5 OR (sc.score = ?5 AND sc.id < ?6)"
@@ -547,7 +527,7 @@ static const char ranked_sql[] =
 static const char ranked_back_sql[] =
 	"WITH c AS MATERIALIZED (SELECT rowid AS id, brief_rank(items_fts, ?8) AS r FROM items_fts"
 	"   WHERE items_fts MATCH ?1 AND rowid <= ?2 AND rowid >= ?9 ORDER BY rowid DESC LIMIT ?3),"
-	" sc AS (SELECT c.id, CAST(c.r * 1000000.0 / (1.0 + max(0, ?4 - " SEARCH_WHEN("?4") ")"
+	" sc AS (SELECT c.id, CAST(c.r * 1000000.0 / (1.0 + max(0, ?4 - " SEARCH_WHEN ")"
 	"   / 2592000.0) AS INTEGER) AS score FROM c JOIN items i ON i.id = c.id)"
 	" SELECT sc.id, sc.score, (SELECT count(*) FROM c), (SELECT min(id) FROM c) FROM sc"
 	" WHERE sc.score > ?5 OR (sc.score = ?5 AND sc.id > ?6)"
@@ -724,7 +704,7 @@ search_page(struct store *st, const char *q, const char *cursor, int back, int64
 	 * snippet.h: the words are found again in the row's text, not by a second walk of the
 	 * index, which for an expanded prefix of a hundred words cost as much as the search). */
 	s = store_cached(st,
-		"SELECT i.title, i.link, s.name, s.title, s.url, " SEARCH_WHEN("?2") ", d.text"
+		"SELECT i.title, i.link, s.name, s.title, s.url, " SEARCH_WHEN ", d.text"
 		" FROM items i JOIN sources s ON s.id = i.source_id JOIN items_doc d ON d.id = i.id WHERE i.id = ?1", e);
 	if (!s)
 		return -1;
@@ -733,7 +713,6 @@ search_page(struct store *st, const char *q, const char *cursor, int back, int64
 	for (size_t k = 0; k < out->count && ok; k++) {
 		struct store_hit *h = &out->hits[k];
 		sqlite3_bind_int64(s, 1, h->id);
-		sqlite3_bind_int64(s, 2, rk.t);
 		rc = sqlite3_step(s);
 		if (rc == SQLITE_ROW) {
 			read_hit(s, 0, arena, h);

@@ -2,8 +2,8 @@
  *
  * Both lists are paged by keyset, never by OFFSET: a page costs the same wherever it is, and
  * a cursor names the last row shown, so items that arrive meanwhile neither repeat nor push
- * rows past the reader. The newest-first list walks items_when ((published, else first seen),
- * id; a date more than a day ahead counts as first seen). A search ranks the newest
+ * rows past the reader. The newest-first list walks items_placed (where the digests place an
+ * item, STORE_ITEM_WHEN: published, else first seen, never later than first seen; then id). A search ranks the newest
  * SEARCH_WINDOW matches (at or below a pinned row id) by brief_rank (store/fts.h) weighted by
  * age against a pinned clock, and walks them by (score, id); the next window starts below the
  * oldest match of the last. */
@@ -27,7 +27,7 @@
 struct store_hit {
 	int64_t id;
 	const char *title, *link, *source; /* source: url_display_name (feed/url.h) */
-	int64_t when;                      /* published, else first seen */
+	int64_t when;                      /* where the digests place it: STORE_ITEM_WHEN */
 	const char *snippet;               /* search: matches between \x01 and \x02; list: text start */
 };
 
@@ -58,16 +58,17 @@ int store_search_next_term(const char **p, const char **term, size_t *n);
  * would leave the rest out), or holding a control character other than whitespace. A search nobody could have meant is refused, not shortened. */
 int store_search_check(const char *q, struct err *e);
 
-/* One page (at most limit rows) of items newest first, after cursor (NULL or "" = the first
- * page; an unreadable cursor also starts over). An item's time (when) is its published date
- * when that is at most a day after now, else its first seen, as the digests place it; a first
- * page pins now in its cursor ("WHEN.ID.NOW") for the pages after. Rows are in arena. 0 or
- * -1 with e set. */
+/* One page (at most limit rows) of items newest first, after cursor ("WHEN.ID", the last row
+ * shown; NULL or "" = the first page; an unreadable cursor also starts over). An item's time
+ * (when) is where the digests place it (STORE_ITEM_WHEN): its published date, else its first
+ * seen, never later than its first seen; it does not depend on the clock (now is unused, and a
+ * cursor's third field, which older cursors carry, is ignored). Rows are in arena. 0 or -1
+ * with e set. */
 int store_items_page(struct store *st, const char *cursor, int64_t now, int limit, struct arena *arena,
                      struct store_hits *out, struct err *e);
 
 /* The page before the one a store_items_page cursor (its prev) names: at most limit items
- * just newer than the row it names, newest first, under the clock it pins; next names the
+ * just newer than the row it names, newest first; next names the
  * oldest row shown (the pages after are store_items_page's), prev the newest when there are
  * newer items still ("" at the top). An unreadable cursor gives the first page. 0 or -1 with
  * e set. */

@@ -68,6 +68,12 @@ int store_fts_merge(struct store *st, int max_pages, int *pages, struct err *e);
 #define STORE_FTS_DOC(T, P)                                                                       \
 	"CASE WHEN " P " IS NULL THEN unpacked(" T ") ELSE COALESCE(unpacked(" T "), '') || char(10, 10) || " \
 	"unpacked(" P ") END"
+/* Where the lists and the digests place an item (an SQL expression over the items row T, "i."
+ * or ""): its published date (else first seen), never later than when it was first seen: a
+ * date ahead of the fetch that stored it (a feed's clock or zone ahead, a Chinese blog's local
+ * time written with a `Z`, a placeholder years ahead) places it when it was fetched. Indexed
+ * as items_placed (schema 17), whose expression this must stay. */
+#define STORE_ITEM_WHEN(T) "MIN(COALESCE(" T "published, " T "first_seen), " T "first_seen)"
 /* The extracted page's packed text of item ID (an SQL expression), or NULL. */
 #define STORE_FTS_PAGE(ID) "(SELECT f.text FROM fulltext f WHERE f.item_id = " ID " AND f.status = 1)"
 /* Rebuild the full-text index from the items (FTS5 'rebuild', one transaction: the write lock

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "atomcheck.h"
@@ -1581,13 +1582,13 @@ test_binary_during_migration(void)
 	struct err e = {""};
 	CHECK_INT(store_open(&st, db, &e), 0);
 	/* the store as schema 8 made it: the next migration adds sources.description (and later
-	 * ones sources.url_checked, the delivery log, sources.subscribed_url, the reports' indexes
-	 * and sources.not_before) */
+	 * ones sources.url_checked, the delivery log, sources.subscribed_url, the reports' indexes,
+	 * sources.not_before and items_placed) */
 	CHECK_INT(store_exec(&st,
 	                     "ALTER TABLE sources DROP COLUMN description; ALTER TABLE sources DROP COLUMN url_checked;"
 	                     " DROP TABLE delivery_log; ALTER TABLE sources DROP COLUMN subscribed_url;"
 	                     " DROP INDEX reports_when; DROP INDEX reports_kind_when;"
-	                     " ALTER TABLE sources DROP COLUMN not_before;"
+	                     " ALTER TABLE sources DROP COLUMN not_before; DROP INDEX items_placed;"
 	                     " PRAGMA user_version = 8",
 	                     &e),
 	          0);
@@ -1700,11 +1701,12 @@ test_binary_during_backfill(void)
 	store_close(&st);
 }
 
-/* Start `brief serve --home home` as a user who may not write the store (nobody, when the test
- * runs as root, whom no file mode stops); wait for its "listening on" line, its URL into url.
- * Returns its pid, its stderr's read end in *errfd; the lines read so far in err. */
+/* Start `brief serve --home home`, as a user who may not write the store when as_reader
+ * (nobody, when the test runs as root, whom no file mode stops); wait for its "listening on"
+ * line, its URL into url. Returns its pid, its stderr's read end in *errfd; the lines read so
+ * far in err. */
 static pid_t
-start_reader(const char *home, char *url, size_t url_size, int *errfd, struct buf *err)
+start_serve(const char *home, int as_reader, char *url, size_t url_size, int *errfd, struct buf *err)
 {
 	/* nobody runs a copy in the test's directory: the build's own may sit under a directory
 	 * only its owner may enter (a checkout in /root). */
@@ -1725,7 +1727,7 @@ start_reader(const char *home, char *url, size_t url_size, int *errfd, struct bu
 		close(pipefd[0]);
 		close(pipefd[1]);
 		test_isolate_child(home);
-		if (geteuid() == 0 && (setgroups(0, NULL) < 0 || setgid(65534) < 0 || setuid(65534) < 0))
+		if (as_reader && geteuid() == 0 && (setgroups(0, NULL) < 0 || setgid(65534) < 0 || setuid(65534) < 0))
 			_exit(126);
 		execl(bin, "brief", "serve", "--home", home, "--listen", "127.0.0.1:0", (char *)NULL);
 		_exit(127);
@@ -1747,7 +1749,7 @@ start_reader(const char *home, char *url, size_t url_size, int *errfd, struct bu
 	return pid;
 }
 
-/* Stop a start_reader server with SIGTERM; the rest of its stderr into err; its exit status. */
+/* Stop a start_serve server with SIGTERM; the rest of its stderr into err; its exit status. */
 static int
 stop_reader(pid_t pid, int errfd, struct buf *err)
 {
@@ -1784,7 +1786,7 @@ test_binary_read_only(void)
 		CHECK(chmod(db, 0444) == 0 && chmod(home, 0555) == 0);
 		struct buf err = BUF_INIT;
 		int errfd = -1;
-		pid_t pid = start_reader(home, url, sizeof url, &errfd, &err);
+		pid_t pid = start_serve(home, 1, url, sizeof url, &errfd, &err);
 		CHECK(url[0] != '\0');
 		if (!url[0])
 			fprintf(stderr, "%s", buf_str(&err));
@@ -1823,6 +1825,102 @@ test_binary_read_only(void)
 		CHECK(strstr(buf_str(&err), "cannot be written") != NULL && strstr(buf_str(&err), "read-only") != NULL);
 		buf_free(&err);
 	}
+}
+
+/* t as serve shows it (pages.c: the server's time zone), into out. */
+static const char *
+shown_time(int64_t t, char *out, size_t size)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+	out[0] = '\0';
+	if (localtime_r(&tt, &tm))
+		strftime(out, size, "%Y-%m-%d %H:%M", &tm);
+	return out;
+}
+
+/* The time the list in b shows for item id (after its link's " · "), into out ("" if none). */
+static const char *
+listed_time(const char *b, int id, char *out, size_t size)
+{
+	char link[64];
+	snprintf(link, sizeof link, "<a href=\"/items/%d\"", id);
+	const char *li = strstr(b, link), *dot = li ? strstr(li, "</bdi> · ") : NULL;
+	out[0] = '\0';
+	if (dot)
+		snprintf(out, size, "%.16s", dot + strlen("</bdi> · "));
+	return out;
+}
+
+/* An item dated hours after it was fetched (a Chinese blog writing Beijing time with a `Z`, 8
+ * hours ahead; a feed's clock ahead) is placed by the real `brief serve` where the digests
+ * place it: never later than when it was first seen. The latest items listed it above items
+ * fetched after it, at a time still to come, and a page after one of those never showed it; a
+ * search kept it as fresh as now, above the same words fetched after it. */
+static void
+test_dated_after_fetch(const char *home, const char *db)
+{
+	int64_t now = (int64_t)time(NULL), seen = now - 3 * 3600, ahead = seen + 8 * 3600, later = now - 3600;
+	struct store w;
+	struct err e = {""};
+	CHECK_INT(store_open(&w, db, &e), 0);
+	sqlite3_stmt *s = store_prepare(&w,
+		"INSERT INTO items(id, source_id, dedupe_key, link, title, text, published, first_seen, content_hash)"
+		" VALUES (?1, 1, 'g:' || ?1, 'https://a.example/bj' || ?1, 'Beijing time as UTC',"
+		" 'A post dated zqahead in local time.', ?2, ?3, 'hb' || ?1)", &e);
+	CHECK(s != NULL);
+	const int64_t rows[2][3] = {{20, ahead, seen}, {21, later, later}};
+	for (int k = 0; s && k < 2; k++) {
+		sqlite3_bind_int64(s, 1, rows[k][0]);
+		sqlite3_bind_int64(s, 2, rows[k][1]);
+		sqlite3_bind_int64(s, 3, rows[k][2]);
+		CHECK_INT(sqlite3_step(s), SQLITE_DONE);
+		sqlite3_reset(s);
+	}
+	sqlite3_finalize(s);
+	store_close(&w);
+	char url[256], got[32], want[32], wrong[32];
+	struct buf err = BUF_INIT;
+	int errfd = -1;
+	pid_t pid = start_serve(home, 0, url, sizeof url, &errfd, &err);
+	CHECK(url[0] != '\0');
+	shown_time(seen, want, sizeof want);
+	shown_time(ahead, wrong, sizeof wrong);
+	struct reply r;
+	const char *b = get(url, "/items", &r);
+	CHECK_INT(r.status, 200);
+	const char *i20 = strstr(b, "/items/20\""), *i21 = strstr(b, "/items/21\"");
+	CHECK(i20 && i21 && i21 < i20); /* fetched after it: listed above it */
+	CHECK_STR(listed_time(b, 20, got, sizeof got), want);
+	CHECK(strstr(b, wrong) == NULL);
+	reply_free(&r);
+	/* the page after item 21 starts with it, and the page before that one holds 21 again */
+	char path[128];
+	snprintf(path, sizeof path, "/items?before=%lld.21", (long long)later);
+	b = get(url, path, &r);
+	CHECK_INT(r.status, 200);
+	CHECK(strstr(b, "<li><a href=\"/items/20\"") == strstr(b, "<li><a href="));
+	reply_free(&r);
+	snprintf(path, sizeof path, "/items?after=%lld.20", (long long)seen);
+	b = get(url, path, &r);
+	CHECK_INT(r.status, 200);
+	i21 = strstr(b, "/items/21\"");
+	CHECK(i21 != NULL && strstr(b, "/items/20\"") == NULL);
+	reply_free(&r);
+	/* a search ranks the same words fetched after it above it, and dates it when first seen */
+	b = get(url, "/items?q=zqahead", &r);
+	CHECK_INT(r.status, 200);
+	i20 = strstr(b, "/items/20\"");
+	i21 = strstr(b, "/items/21\"");
+	CHECK(i20 && i21 && i21 < i20);
+	CHECK_STR(listed_time(b, 20, got, sizeof got), want);
+	CHECK(strstr(b, wrong) == NULL);
+	reply_free(&r);
+	CHECK_INT(stop_reader(pid, errfd, &err), 0);
+	buf_free(&err);
+	CHECK_INT(store_open(&w, db, &e), 0); /* the fixture as the tests after expect it */
+	CHECK_INT(store_exec(&w, "DELETE FROM items WHERE id IN (20, 21)", &e), 0);
+	store_close(&w);
 }
 
 /* Run the binary; wait for its "listening on URL/" line; stop it with sig; return its status. */
@@ -1920,6 +2018,7 @@ main(void)
 	test_concurrent_writer(base, db);
 	test_conditional_get(base, db);
 	test_future_date(base, db);
+	test_dated_after_fetch(home, db);
 	test_rtl(base, db);
 	test_binary(home, base + strlen("http://"));
 	test_search_paging_prune(base, db);

@@ -531,7 +531,7 @@ walk(const char *q, int limit, int arrive, int64_t first_new_id)
 	int64_t max_id = test_query_int(&st, "SELECT max(id) FROM items");
 	char *seen = calloc((size_t)max_id + 10000, 1);
 	char cursor[SEARCH_CURSOR_MAX] = "";
-	int pages = 0, dups = 0, added = 0, backs = 0;
+	int pages = 0, dups = 0, added = 0, backs = 0, late = 0, unordered = 0;
 	int64_t last[64];
 	size_t last_count = 0;
 	for (;;) {
@@ -544,6 +544,10 @@ walk(const char *q, int limit, int arrive, int64_t first_new_id)
 		for (size_t k = 0; k < h.count; k++) {
 			if (h.hits[k].id <= max_id + 9999 && seen[h.hits[k].id]++)
 				dups++;
+			/* every row was first seen at NOW: placed no later, as the digests place it */
+			late += h.hits[k].when > NOW;
+			if (!q && k > 0)
+				unordered += h.hits[k].when > h.hits[k - 1].when;
 		}
 		if (*h.prev) { /* none on a search window's first page */
 			check_back(q, h.prev, limit, last, last_count, max_id);
@@ -568,6 +572,8 @@ walk(const char *q, int limit, int arrive, int64_t first_new_id)
 		missing += !seen[id];
 	CHECK_INT(dups, 0);
 	CHECK_INT(missing, 0);
+	CHECK_INT(late, 0);
+	CHECK_INT(unordered, 0);
 	CHECK(pages > 2);
 	CHECK(backs > 0);
 	free(seen);
@@ -589,6 +595,10 @@ test_keyset(void)
 	for (int i = 0; i < 40; i++) { /* dated years ahead: placed by first seen, each listed once */
 		snprintf(guid, sizeof guid, "f%d", i);
 		put(guid, "alpha", "alpha dated ahead", NOW + (3650 + i % 3) * DAY);
+	}
+	for (int i = 0; i < 40; i++) { /* dated hours after their fetch (local time written as UTC) */
+		snprintf(guid, sizeof guid, "h%d", i);
+		put(guid, "alpha", "alpha dated after its fetch", NOW + (1 + i % 8) * 3600);
 	}
 	walk(NULL, 37, 3, 1);
 	walk("alpha", 50, 3, 2);
@@ -915,6 +925,50 @@ test_reports_indexed(void)
 	sqlite3_trace_v2(st.db, 0, NULL, NULL);
 	CHECK(sqls.len > 0);
 	CHECK_INT(plan_scans_sorts(buf_str(&sqls)), 0);
+	buf_free(&sqls);
+	arena_free(&a);
+	close_store();
+}
+
+/* The latest items and their pages back walk items_placed (schema 17) from the cursor: no
+ * scan of items, no sort, whatever the page. */
+static void
+test_items_placed(void)
+{
+	open_store("items_placed.db");
+	char guid[32];
+	for (int i = 0; i < 300; i++) { /* some dated ahead of their fetch, some undated */
+		snprintf(guid, sizeof guid, "p%d", i);
+		put(guid, "alpha", "alpha placed", i % 3 == 0 ? NOW + (i % 7) * 3600 : i % 3 == 1 ? FEED_NO_DATE : NOW - i * 600);
+	}
+	struct buf sqls = BUF_INIT;
+	sqlite3_trace_v2(st.db, SQLITE_TRACE_STMT, trace_sql, &sqls);
+	struct arena a = ARENA_INIT;
+	struct store_hits h, back;
+	struct err e;
+	CHECK(store_items_page(&st, NULL, NOW, 20, &a, &h, &e) == 0);
+	CHECK(store_items_page(&st, h.next, NOW, 20, &a, &h, &e) == 0);
+	CHECK_INT(h.count, 20);
+	CHECK(store_items_newer(&st, h.prev, NOW, 20, &a, &back, &e) == 0);
+	CHECK_INT(back.count, 20);
+	sqlite3_trace_v2(st.db, 0, NULL, NULL);
+	CHECK(sqls.len > 0);
+	CHECK_INT(plan_scans_sorts(buf_str(&sqls)), 0);
+	int statements = 0, placed = 0; /* each of them finds its rows in items_placed */
+	for (const char *p = buf_str(&sqls), *nl; (nl = strchr(p, '\n')) != NULL; p = nl + 1) {
+		struct buf q = BUF_INIT;
+		buf_printf(&q, "EXPLAIN QUERY PLAN %.*s", (int)(nl - p), p);
+		sqlite3_stmt *x = store_prepare(&st, buf_str(&q), &e);
+		int uses = 0;
+		while (x && sqlite3_step(x) == SQLITE_ROW)
+			uses |= strstr(store_col_text(x, 3), "USING INDEX items_placed") != NULL;
+		sqlite3_finalize(x);
+		buf_free(&q);
+		statements++;
+		placed += uses;
+	}
+	CHECK(statements > 0);
+	CHECK_INT(placed, statements);
 	buf_free(&sqls);
 	arena_free(&a);
 	close_store();
@@ -1605,6 +1659,7 @@ main(void)
 	test_prune_vacuum_bounded();
 	test_weekly_issue_interrupted();
 	test_reports_indexed();
+	test_items_placed();
 	test_migration();
 	test_migration_interrupted();
 	test_migration_full_disk();
