@@ -30,8 +30,13 @@ struct i18n {
 	const char *h_tags;
 	const char *score;          /* $1 = total */
 	const char *also_in;        /* before the list of further sources */
-	const char *h_health, *health_summary; /* $1 failed $2 stale $3 undated $4 future */
-	const char *full_text_summary; /* appended with full text on: $1 pages fetched $2 failed */
+	const char *h_health;
+	/* The summary's parts, each shown only when its count ($1) is not zero, joined by " · ":
+	 * feeds failed, feeds stale, items undated, items future-dated; health_one for a count
+	 * of 1 (English singular). */
+	const char *health_parts[4], *health_one[4];
+	const char *full_text_summary; /* appended with full text on: $1 pages fetched */
+	const char *full_text_failed;  /* after it when pages failed: $1 failed */
 	const char *h_failed, *h_stale, *h_undated, *h_future;
 	const char *stale_since;    /* $1 = date */
 	const char *stale_never;

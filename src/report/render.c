@@ -94,16 +94,27 @@ render_health_more(const struct i18n *t, size_t n, struct buf *out)
 void
 render_health_summary(const struct report *r, const struct i18n *t, struct buf *out)
 {
-	char a[32], b[32], c[32], d[32];
+	char a[32];
 	const struct report_health *h = &r->health;
-	const char *args[] = {long_str(a, sizeof a, (long)h->failed_count), long_str(b, sizeof b, (long)h->stale_count),
-	                      long_str(c, sizeof c, (long)h->undated_count),
-	                      long_str(d, sizeof d, (long)h->future_count)};
-	i18n_fill(out, t->health_summary, args, 4);
+	const size_t counts[4] = {h->failed_count, h->stale_count, h->undated_count, h->future_count};
+	size_t from = out->len;
+	for (size_t i = 0; i < 4; i++) {
+		if (counts[i] == 0) /* "0 条缺少日期" tells the reader nothing */
+			continue;
+		if (out->len > from)
+			buf_puts(out, " · ");
+		const char *args[] = {long_str(a, sizeof a, (long)counts[i])};
+		i18n_fill(out, counts[i] == 1 ? t->health_one[i] : t->health_parts[i], args, 1);
+	}
 	if (r->stats.full_text) {
-		const char *pages[] = {long_str(a, sizeof a, r->stats.pages_fetched),
-		                       long_str(b, sizeof b, r->stats.pages_failed)};
-		i18n_fill(out, t->full_text_summary, pages, 2);
+		if (out->len > from)
+			buf_puts(out, " · ");
+		const char *pages[] = {long_str(a, sizeof a, r->stats.pages_fetched)};
+		i18n_fill(out, t->full_text_summary, pages, 1);
+		if (r->stats.pages_failed > 0) {
+			const char *failed[] = {long_str(a, sizeof a, r->stats.pages_failed)};
+			i18n_fill(out, t->full_text_failed, failed, 1);
+		}
 	}
 }
 

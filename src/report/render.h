@@ -44,7 +44,8 @@ int render_same_article(const struct report_item *it, const struct report_source
  * were not shown. */
 void render_health_more(const struct i18n *t, size_t n, struct buf *out);
 
-/* The feed-health summary line ("2 个源抓取失败 · ..."), plain text. */
+/* The feed-health summary line ("2 个源抓取失败 · 1 条缺少日期"), plain text: only the counts
+ * that are not zero, an English count of 1 in the singular ("1 feed failed"). */
 void render_health_summary(const struct report *r, const struct i18n *t, struct buf *out);
 /* The four overview cells (feeds ok/total, fetched → in window, hours, selected), plain
  * text, into cells[0..4) (appended). */

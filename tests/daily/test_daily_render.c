@@ -129,6 +129,34 @@ health_cap(void)
 	arena_free(&a);
 }
 
+/* The health summary names only the problems there are: no "0 条缺少日期" beside the one
+ * failed feed, and an English count of one in the singular. */
+static void
+health_summary_counts(void)
+{
+	const char *langs[] = {"zh", "en"};
+	for (size_t l = 0; l < 2; l++) {
+		struct arena a = ARENA_INIT;
+		struct report r;
+		fixture_report(&r, &a, langs[l]);
+		r.health.failed_count = 1;
+		r.health.stale_count = 0;
+		r.health.undated_count = 0;
+		r.health.future_count = 0;
+		r.stats.full_text = 0;
+		struct buf md = BUF_INIT, html = BUF_INIT;
+		report_daily_md(&r, &md);
+		report_daily_html(&r, &html);
+		const char *want = l == 0 ? "<summary>1 个源抓取失败</summary>" : "<summary>1 feed failed</summary>";
+		CHECK(strstr(buf_str(&md), want) != NULL);
+		CHECK(strstr(buf_str(&html), want) != NULL);
+		CHECK(strstr(buf_str(&md), l == 0 ? "0 条" : "0 items") == NULL);
+		buf_free(&md);
+		buf_free(&html);
+		arena_free(&a);
+	}
+}
+
 /* A further source that links to the lead's own article (a link post) is named without a
  * link; one with its own article keeps its link. */
 static void
@@ -287,6 +315,7 @@ main(void)
 	english_is_english();
 	time_zone();
 	health_cap();
+	health_summary_counts();
 	also_in_links();
 	wechat_cites_as_numbered();
 	tag_title_names_project();
