@@ -194,8 +194,9 @@ publish(struct article_run *r, const struct story *s, const struct commentary_dr
 	buf_free(&frag);
 	buf_free(&title);
 	if (rc == EXIT_OK)
-		log_info("article %s: %zu characters, %zu sections, %zu source%s (%s)", s->id, check_commentary_chars(draft),
-		         draft->section_count, s->member_count, s->member_count == 1 ? "" : "s", model ? model : "offline engine");
+		log_info("article %s: %zu characters, %zu section%s, %zu source%s (%s)", s->id, check_commentary_chars(draft),
+		         draft->section_count, draft->section_count == 1 ? "" : "s", s->member_count,
+		         s->member_count == 1 ? "" : "s", model ? model : "offline engine");
 	buf_free(&md);
 	buf_free(&html);
 	buf_free(&json);

@@ -748,6 +748,12 @@ test_offline_untitled_reference(void)
 	CHECK_INT((int)json_array_size(refs), 1);
 	const char *title = json_string_value(json_object_get(json_array_get(refs, 0), "title"));
 	CHECK(title != NULL && strcmp(title, heading) == 0);
+	/* The stderr line counts the sections in the plural only when there are several: a short
+	 * post's article has one ("1 sections" before). */
+	size_t sections = json_array_size(json_object_get(doc, "sections"));
+	char said[64];
+	snprintf(said, sizeof said, ", %zu section%s, ", sections, sections == 1 ? "" : "s");
+	CHECK(sections == 1 && strstr(buf_str(&err), said) != NULL);
 	json_decref(doc);
 	const char *md[] = {"article", "--home", uhome, "--now", WFX_NOW, "--offline", link, NULL};
 	buf_clear(&out);
