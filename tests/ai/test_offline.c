@@ -644,6 +644,36 @@ test_prefs_any_case(void)
 	arena_free(&a);
 }
 
+/* A post's list items and headings are lines with no stop at their end: the summary read
+ * them as one run-on sentence ("Body size comparison Screen size comparison Typing to
+ * Siri…") and glued a heading to the sentence after it. Each line is a sentence of its own
+ * now; a line a sentence goes on from (lower case next, a comma, "for") is not. */
+static void
+test_summary_lines(void)
+{
+	struct text_span sp[8];
+	const char *t = "Body size comparison\nScreen size comparison\nThe quick brown\nfox jumps, over the\nDog, twice.";
+	CHECK_INT((int)text_sentences(t, sp, 8), 3);
+	CHECK(sp[1].len == strlen("Screen size comparison") && memcmp(sp[1].p, "Screen size comparison", sp[1].len) == 0);
+	struct arena a = ARENA_INIT;
+	const char *kws[] = {"ipad", "siri"};
+	struct verdict v = {.relevance = 7, .quality = 6, .timeliness = 8, .category = CAT_OTHER,
+	                    .keywords = kws, .keyword_count = 2, .is_offline = 1};
+	struct article art = {.title = "Episode 227",
+	                      .text = "Follow-up:\nSerenity Caldwell on the new iPad\nBody size comparison\nScreen size "
+	                              "comparison\nTyping to Siri on the iPad keyboard\nOfficial CBR version, 80 MB"};
+	struct enrichment e;
+	offline_enrich(&art, &v, "en", &a, &e);
+	CHECK(strstr(e.summary, "Body size comparison; Screen size comparison") != NULL);
+	CHECK(strstr(e.summary, "comparison Screen") == NULL && strstr(e.summary, "iPad Body") == NULL);
+	art.text = "The team shipped a new iPad app this week with many changes. It is faster.\nWhat changed in the "
+	           "new release\nThe linker was rewritten from scratch for speed on the iPad.";
+	offline_enrich(&art, &v, "en", &a, &e);
+	CHECK(strstr(e.summary, "The team shipped") != NULL && strstr(e.summary, "The linker was rewritten") != NULL);
+	CHECK(strstr(e.summary, "What changed") == NULL);
+	arena_free(&a);
+}
+
 int
 main(void)
 {
@@ -655,6 +685,7 @@ main(void)
 	test_keyword_rules();
 	test_long_cjk_run();
 	test_summary_rules();
+	test_summary_lines();
 	test_prefs_any_case();
 	test_window(&st, in_window);
 	test_curate(&st);

@@ -146,28 +146,6 @@ is_fullwidth_end(uint32_t cp)
 #define HEADING_MAX_WORDS 8
 #define STANDFIRST_MAX_WORDS 25
 
-/* True when the line p[0..len) ends on a word that cannot end a sentence (an article, a
- * preposition, a conjunction: "for", "der", "et"), in the languages of the stop-word lists:
- * the line goes on after a <br> even when the next starts with a capital ("our SDK for<br>
- * Android"). */
-static int
-ends_open(const char *p, size_t len)
-{
-	static const char *const open_words[] = {
-		"a", "about", "an", "and", "as", "at", "au", "aux", "avec", "bei", "but", "by", "con", "de", "del",
-		"dem", "den", "der", "des", "die", "du", "een", "el", "en", "et", "for", "from", "für", "het", "in",
-		"into", "la", "las", "le", "les", "los", "met", "mit", "of", "on", "op", "or", "para", "par", "por",
-		"pour", "than", "that", "the", "to", "und", "van", "von", "voor", "with", "y", "zu",
-	};
-	size_t w = len;
-	while (w > 0 && p[w - 1] != ' ')
-		w--;
-	for (size_t i = 0; i < sizeof open_words / sizeof open_words[0]; i++)
-		if (len - w == strlen(open_words[i]) && str_ncasecmp(p + w, open_words[i], len - w) == 0)
-			return 1;
-	return 0;
-}
-
 /* Drop the heading lines a sentence starts with: text keeps the page's line breaks, and a line
  * of a few words with no sentence punctuation at its end before the first sentence is a heading
  * or a label ("Abstract", "How It Works", "EXECUTIVE BRIEF", "引言", "Intro to LLMs in 2026:")
@@ -175,7 +153,7 @@ ends_open(const char *p, size_t len)
  * standfirst or subtitle of up to STANDFIRST_MAX_WORDS words ("One person who was not aboard
  * the train was killed", a podcast's "Über den Zugang zum … schnellem Internet") when the
  * next line starts with a capital letter (scripts without case give no such sign) and its
- * last word can end a sentence (ends_open). A short line that ends a sentence ("It works.")
+ * last word can end a sentence (text_ends_open). A short line that ends a sentence ("It works.")
  * stays, and so does one the next line goes on from in lower case (a sentence broken by a
  * <br>). */
 static void
@@ -203,7 +181,7 @@ skip_heading_lines(struct text_span *sp)
 			if ((last == '.' || last == '!' || last == '?' || last == ';' || last == ',' || is_fullwidth_end(last) ||
 			     last == 0xFF0C ||
 			     (words > HEADING_MAX_WORDS &&
-			      (words > STANDFIRST_MAX_WORDS || !utf8_is_upper(next) || ends_open(line, len)))) &&
+			      (words > STANDFIRST_MAX_WORDS || !utf8_is_upper(next) || text_ends_open(line, len)))) &&
 			    !is_byline(line, len))
 				return;
 		}
@@ -266,9 +244,35 @@ skip_lead_label(struct text_span *sp)
 	sp->p = p;
 }
 
+/* True when cp ends a sentence or a clause: . ! ? , ; : … and the full-width stops and commas. */
+static int
+is_stop(uint32_t cp)
+{
+	return cp == '.' || cp == '!' || cp == '?' || cp == ',' || cp == ';' || cp == ':' || cp == 0x2026 ||
+	       is_fullwidth_end(cp) || cp == 0xFF0C || cp == 0xFF1A || cp == 0x3001;
+}
+
+/* True when sp, of the text that starts at text, is a line of its own with no stop at its
+ * end: a heading or a list item (text_sentences ends one at its line break), no sentence of
+ * prose; the text's last line too when a line break comes before it. */
+static int
+is_open_line(const struct text_span *sp, const char *text)
+{
+	const char *after = sp->p + sp->len, *before = sp->p;
+	while (*after == ' ' || *after == '\t' || *after == '\r')
+		after++;
+	while (before > text && (before[-1] == ' ' || before[-1] == '\t' || before[-1] == '\r'))
+		before--;
+	return sp->len > 0 && (*after == '\n' || (before > text && before[-1] == '\n')) &&
+	       !is_stop(utf8_last(sp->p, sp->len));
+}
+
 /* Append s[0..len) to b as one line: a summary is one paragraph, so a line break inside a
  * sentence (a list item after its lead-in) becomes a space, or nothing between two Chinese or
- * Japanese characters (text_is_unspaced: Korean spaces its words). */
+ * Japanese characters (text_is_unspaced: Korean spaces its words); after a line with no stop
+ * at its end (a list item, a heading: text_sentences reads such a break as a sentence's end)
+ * it becomes "; " ("；" in Chinese), or the items would read as one run-on sentence ("Body
+ * size comparison Screen size comparison"). */
 static void
 append_one_line(struct buf *b, const char *s, size_t len)
 {
@@ -277,10 +281,22 @@ append_one_line(struct buf *b, const char *s, size_t len)
 			buf_putc(b, s[i]);
 			continue;
 		}
-		uint32_t next = 0;
+		while (b->len && b->data[b->len - 1] == ' ')
+			b->len--;
+		uint32_t next = 0, last = b->len ? utf8_last(b->data, b->len) : 0;
+		while (i + 1 < len && is_ascii_space((unsigned char)s[i + 1]))
+			i++;
 		if (i + 1 < len)
 			utf8_decode(s + i + 1, len - i - 1, &next);
-		if (!(text_is_unspaced(utf8_last(b->data, b->len)) && text_is_unspaced(next)))
+		int unspaced = text_is_unspaced(last) && text_is_unspaced(next);
+		if (!last || !next)
+			continue;
+		size_t line = b->len;
+		while (line > 0 && b->data[line - 1] != '\n')
+			line--;
+		if (text_line_breaks(b->data + line, b->len - line, next))
+			buf_puts(b, unspaced ? "\xef\xbc\x9b" : "; ");
+		else if (!unspaced)
 			buf_putc(b, ' ');
 	}
 }
@@ -338,15 +354,18 @@ extract_summary(const char *text, const char *title, const struct verdict *v, st
 	size_t n = text_sentences(text, spans, MAX_SENTENCES);
 	for (size_t i = 0; i < n; i++)
 		skip_heading_lines(&spans[i]);
-	if (n)
-		skip_lead_label(&spans[0]);
+	for (size_t i = 0; i < n; i++) { /* arXiv's announce line is a line of its own */
+		skip_lead_label(&spans[i]);
+		if (spans[i].len)
+			break;
+	}
 	int capitalised = 0; /* the writer opens sentences with capitals */
 	for (size_t i = 0; i < n && !capitalised; i++)
 		capitalised = spans[i].len > 0 && spans[i].p[0] >= 'A' && spans[i].p[0] <= 'Z';
 	int chosen[MAX_SENTENCES] = {0};
 	size_t picked = 0, chars = 0;
 	for (size_t i = 0; i < n && picked < 4 && (picked < 2 || chars < SUMMARY_TARGET_CHARS); i++) {
-		if (sentence_score(&spans[i], i, v) < 0 || is_title_again(&spans[i], title) ||
+		if (sentence_score(&spans[i], i, v) < 0 || is_title_again(&spans[i], title) || is_open_line(&spans[i], text) ||
 		    (capitalised && opens_lower(&spans[i])))
 			continue;
 		size_t c = utf8_count(spans[i].p, spans[i].len);

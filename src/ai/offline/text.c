@@ -263,6 +263,58 @@ closer_len(const char *p)
 	return 0;
 }
 
+int
+text_ends_open(const char *p, size_t len)
+{
+	static const char *const open_words[] = {
+		"a", "about", "an", "and", "as", "at", "au", "aux", "avec", "bei", "but", "by", "con", "de", "del",
+		"dem", "den", "der", "des", "die", "du", "een", "el", "en", "et", "for", "from", "für", "het", "in",
+		"into", "la", "las", "le", "les", "los", "met", "mit", "of", "on", "op", "or", "para", "par", "por",
+		"pour", "than", "that", "the", "to", "und", "van", "von", "voor", "with", "y", "zu",
+	};
+	size_t w = len;
+	while (w > 0 && p[w - 1] != ' ')
+		w--;
+	for (size_t i = 0; i < sizeof open_words / sizeof open_words[0]; i++)
+		if (len - w == strlen(open_words[i]) && str_ncasecmp(p + w, open_words[i], len - w) == 0)
+			return 1;
+	return 0;
+}
+
+int
+text_line_breaks(const char *line, size_t len, uint32_t next)
+{
+	const char *b = line;
+	str_trim(&b, &len);
+	if (!len)
+		return 0;
+	uint32_t last = utf8_last(b, len);
+	if (last == '.' || last == '!' || last == '?' || last == ',' || last == ';' || last == ':' ||
+	    last == '-' || last == 0x2013 || last == 0x2014 || last == 0x2026 || last == 0x3002 || last == 0xFF01 ||
+	    last == 0xFF1F || last == 0xFF0C || last == 0xFF1B || last == 0xFF1A || last == 0x3001 || text_ends_open(b, len))
+		return 0;
+	/* A capital, a figure, a bullet or a mark opens a new line's item; a script without case
+	 * gives no such sign, and its line goes on ("타입 검사<br>결과를"). */
+	return utf8_is_upper(next) || (next != 0 && next < 0x80 && !utf8_is_lower(next)) ||
+	       (next >= 0x2000 && next <= 0x206F);
+}
+
+/* True when the line break at nl ends the sentence that started at start (text_line_breaks). */
+static int
+line_ends_sentence(const char *start, const char *nl)
+{
+	const char *b = nl;
+	while (b > start && b[-1] != '\n')
+		b--;
+	const char *after = nl;
+	while (is_ascii_space((unsigned char)*after))
+		after++;
+	uint32_t next = 0;
+	if (*after)
+		utf8_decode(after, strnlen(after, 4), &next);
+	return text_line_breaks(b, (size_t)(nl - b), next);
+}
+
 size_t
 text_sentences(const char *s, struct text_span *out, size_t max)
 {
@@ -270,6 +322,8 @@ text_sentences(const char *s, struct text_span *out, size_t max)
 	const char *start = s;
 	for (const char *p = s; *p && n < max; p++) {
 		size_t t = terminator_len(p);
+		if (!t && *p == '\n' && line_ends_sentence(start, p))
+			t = 1;
 		if (!t)
 			continue;
 		/* "e.g. ", "U.S. ", "Mr. ", "vs. ": a one-letter word or a known abbreviation before a

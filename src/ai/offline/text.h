@@ -53,11 +53,23 @@ struct text_span {
 };
 
 /* Split s into sentences (at . ! ? followed by a space or a no-break space, at 。！？ with the closing quotation
- * marks and brackets after them, at Urdu's ۔ and ؟ and at the Devanagari danda), trimmed; a
+ * marks and brackets after them, at Urdu's ۔ and ؟ and at the Devanagari danda, at the end of
+ * a line break that text_line_breaks reads as one: after a heading or a list item), trimmed; a
  * dot after a one-letter word or a title ("e.g.", "Mr."), after an abbreviated month before a
  * day or a year ("Oct. 27"), or before a space and a word in lower case ("Inc. has"), ends none. Fills at most max spans and returns how many were found (never
  * more than max). */
 size_t text_sentences(const char *s, struct text_span *out, size_t max);
+/* True when the line p[0..len) ends on a word that cannot end a sentence (an article, a
+ * preposition, a conjunction: "for", "der", "et"), in the languages of the stop-word lists:
+ * the line goes on after a <br> even when the next starts with a capital ("our SDK for<br>
+ * Android"). */
+int text_ends_open(const char *p, size_t len);
+/* True when a line break after line[0..len) before a line that opens with code point next
+ * ends a sentence: the line ends with no stop (nor a comma, a colon, a dash or a word no
+ * sentence ends on, text_ends_open), so it is a heading or a list item, and next is a capital,
+ * a figure or a mark (a sentence broken by a <br> goes on in lower case, or in a script
+ * without case: "타입 검사<br>결과를"). */
+int text_line_breaks(const char *line, size_t len, uint32_t next);
 /* The length of s[0..len) before the line that opens its sponsors' copy ("Sponsored by:",
  * "Sponsors:", "This episode is sponsored by …": a podcast's show notes end with the ads), or
  * len when there is none or nothing but blanks comes before it (a post that is an ad). */
