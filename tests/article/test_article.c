@@ -754,6 +754,10 @@ test_offline_untitled_reference(void)
 	char said[64];
 	snprintf(said, sizeof said, ", %zu section%s, ", sections, sections == 1 ? "" : "s");
 	CHECK(sections == 1 && strstr(buf_str(&err), said) != NULL);
+	/* A post with no figures has no 数字与细节 section: its hook asked "有哪些数字和细节？" all
+	 * the same, a question the article never answers. */
+	const char *hook = json_string_value(json_object_get(doc, "hook"));
+	CHECK(hook != NULL && strstr(hook, "它说了什么") != NULL && strstr(hook, "数字") == NULL);
 	json_decref(doc);
 	const char *md[] = {"article", "--home", uhome, "--now", WFX_NOW, "--offline", link, NULL};
 	buf_clear(&out);

@@ -570,9 +570,9 @@ other_source(const char *name, const char *lead_name)
 }
 
 /* The hook: when and where the story appeared, who followed, and the question the piece
- * answers. */
+ * answers: which figures only when it has a 数字与细节 section to answer it (has_figures). */
 static const char *
-write_hook(const struct story *s, const char *lead_name, int zh, struct arena *arena)
+write_hook(const struct story *s, const char *lead_name, int has_figures, int zh, struct arena *arena)
 {
 	const struct article *lead = s->lead;
 	struct buf b = BUF_INIT;
@@ -599,7 +599,9 @@ write_hook(const struct story *s, const char *lead_name, int zh, struct arena *a
 	}
 	if (others)
 		buf_puts(&b, zh ? " 也作了报道" : " followed");
-	buf_puts(&b, zh ? "。它说了什么，有哪些数字和细节" : ". What does it say, which figures and details matter");
+	buf_puts(&b, zh ? "。它说了什么" : ". What does it say");
+	if (has_figures)
+		buf_puts(&b, zh ? "，有哪些数字和细节" : ", which figures and details matter");
 	if (others)
 		buf_puts(&b, zh ? "，各个来源又怎么说" : ", and how do the sources tell it");
 	buf_puts(&b, zh ? "？下面从原文中摘录整理，引文保留原文语言，未经翻译。"
@@ -802,7 +804,7 @@ commentary_offline(const struct story *s, const struct verdict *v, const char *l
 	size_t nd = find_details(s, split, quoted, arena, details);
 
 	out->headline = write_headline(s, zh, arena);
-	out->hook = write_hook(s, lead_name, zh, arena);
+	out->hook = write_hook(s, lead_name, nd > 0, zh, arena);
 	out->sections = arena_alloc(arena, 4 * sizeof *out->sections);
 	section_lead(s, quoted[0], lead_name, zh, arena, &out->sections[out->section_count++]);
 	if (nd)
