@@ -14,26 +14,19 @@
 #include "util/str.h"
 #include "util/timeutil.h"
 
-/* `w` is the article's effective time: published when dated and at most a day ahead of now,
- * else first_seen, and never later than first_seen: a date ahead of when the item was first
- * fetched (a feed's clock or zone ahead) would place it after the window that showed it, and
- * the next weekly or the daily after next showed it again. The same expression selects and
- * orders. Two index ranges find the window without a scan over items_when (published, else
- * first_seen): the window's range holds every item dated in it and every undated one seen in
- * it; items dated more than a day ahead (a short range past now + 1 day) are placed by
- * first_seen. The last column is the article page's text when one was fetched
- * (store/fulltext.h): the longer of the two is the text. */
+/* `w` is the article's effective time, STORE_ITEM_WHEN (store.h): published when dated, else
+ * first_seen, and never later than first_seen: a date ahead of when the item was first fetched
+ * (a feed's clock or zone ahead) would place it after the window that showed it, and the next
+ * weekly or the daily after next showed it again. The same expression selects and orders, one
+ * range of the index items_placed (schema 17), the one serve's lists page through. The last
+ * column is the article page's text when one was fetched (store/fulltext.h): the longer of the
+ * two is the text. */
 static const char window_sql[] =
 	"SELECT i.id, i.source_id, s.name, s.title, s.url, i.title, i.link, i.canonical_link, i.author,"
 	"  i.text, i.summary, i.content, i.published, i.first_seen, i.categories, sel.w, f.text, s.description,"
 	"  CASE WHEN i.link IS NULL THEN i.enclosures END FROM ("
-	"  SELECT id, MIN(COALESCE(published, first_seen), first_seen) AS w FROM items"
-	"   WHERE COALESCE(published, first_seen) > ?2 AND COALESCE(published, first_seen) <= ?1 + 86400"
-	"    AND MIN(COALESCE(published, first_seen), first_seen) > ?2"
-	"  UNION ALL"
-	"  SELECT id, first_seen AS w FROM items"
-	"   WHERE COALESCE(published, first_seen) > ?1 + 86400 AND published IS NOT NULL"
-	"    AND first_seen > ?2 AND first_seen <= ?1 + 86400) AS sel"
+	"  SELECT id, " STORE_ITEM_WHEN("") " AS w FROM items"
+	"   WHERE " STORE_ITEM_WHEN("") " > ?2 AND " STORE_ITEM_WHEN("") " <= ?1 + 86400) AS sel"
 	" JOIN items i ON i.id = sel.id JOIN sources s ON s.id = i.source_id"
 	" LEFT JOIN fulltext f ON f.item_id = i.id AND f.status = 1"
 	" ORDER BY sel.w DESC, s.url, i.dedupe_key, i.id DESC"; /* ties: by feed and item, not by which feed finished first */
