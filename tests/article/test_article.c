@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ai/llm/prompt.h"
 #include "ai/longform/commentary.h"
 #include "ai/longform/grounding.h"
 #include "llmserver.h"
@@ -837,6 +838,59 @@ test_offline_sponsors_left_out(void)
 	arena_free(&a);
 }
 
+/* A source longer than the claim check reads (COMMENTARY_TEXT_TOKENS of it, fewer bytes when
+ * its letters are not ASCII): the offline article searched its first 12,000 bytes for figures
+ * and quoted a show-notes line the check's cut fell inside ("… Portgruppen in 16er-Schritten —
+ * Micro-DSLAMs."), whose words past the cut were then "unsupported" claims of the article's own
+ * quoting. It quotes only what the check reads, and no sentence the cut falls inside. */
+static void
+test_offline_past_the_cut(void)
+{
+	const char *line = "Über die Brücke fährt täglich ein Zug nach Köln, München, Düsseldorf und Nürnberg, während "
+	                   "die Fahrgäste über die Verspätungen, die Größe der Abteile und den Kaffee klagen.\n";
+	const char *fig = "Jeder Verteiler im Kabelverzweiger hat Portgruppen in 16er-Schritten, dazu kommen "
+	                  "Micro-Verteiler für kleine Orte.\n";
+	int placed = 0;
+	for (size_t pad = 0; pad < 40 && !placed; pad++) {
+		struct buf t = BUF_INIT;
+		buf_puts(&t, "Im Gespräch geht es um das Netz");
+		for (size_t k = 0; k < pad; k++)
+			buf_puts(&t, " und so");
+		buf_puts(&t, ".\n");
+		while (prompt_cut(buf_str(&t), t.len, COMMENTARY_TEXT_TOKENS) == t.len)
+			buf_puts(&t, line);
+		/* Back to where the figure's line reaches across the cut. */
+		t.len -= strlen(line);
+		t.data[t.len] = 0;
+		size_t at = t.len;
+		buf_puts(&t, fig);
+		buf_puts(&t, line);
+		size_t cut = prompt_cut(buf_str(&t), t.len, COMMENTARY_TEXT_TOKENS);
+		const char *num = strstr(buf_str(&t) + at, "16er"), *micro = strstr(buf_str(&t) + at, "Micro");
+		if (cut < t.len && cut > (size_t)(num - t.data) + 4 && cut < (size_t)(micro - t.data)) {
+			placed = 1;
+			CHECK(t.len < 12000); /* the old bound read all of it */
+			struct arena a = {0};
+			struct article lead = {
+				.id = 1, .source_name = "Podcast", .title = "Internet im Festnetz", .link = "https://cre.example/191",
+				.published = 1771500000, .when = 1771500000, .text = buf_str(&t),
+			};
+			struct article *members[] = {&lead};
+			struct story st = {.id = "s0123456789ab", .lead = &lead, .members = members, .member_count = 1};
+			const char *kws[] = {"Netz"};
+			struct verdict v = offline_verdict(CAT_OTHER, kws, 1);
+			struct commentary_draft d;
+			offline_grounded(&st, &v, "zh", &a, &d);
+			offline_grounded(&st, &v, "en", &a, &d);
+			for (size_t i = 0; i < d.section_count; i++)
+				CHECK(strstr(d.sections[i].body, "Micro-Verteiler") == NULL);
+			arena_free(&a);
+		}
+		buf_free(&t);
+	}
+	CHECK(placed);
+}
+
 int
 main(void)
 {
@@ -854,6 +908,7 @@ main(void)
 	test_offline_question_other();
 	test_offline_sponsors_left_out();
 	test_offline_untitled_reference();
+	test_offline_past_the_cut();
 	snprintf(home, sizeof home, "%s/home", test_tmpdir());
 	wfx_make_home(home);
 	struct buf out = BUF_INIT, err = BUF_INIT;

@@ -13,6 +13,7 @@
 
 #include <string.h>
 
+#include "ai/llm/prompt.h"
 #include "ai/longform/claims.h"
 #include "ai/longform/extractive.h"
 #include "ai/longform/ground.h"
@@ -28,7 +29,6 @@
 #define OFFLINE_FIGURES_MAX 5    /* numbered points in 数字与细节 */
 #define OFFLINE_FIGURES_PER_SOURCE 3
 #define OFFLINE_SOURCES_MAX 8    /* other sources listed in 其他来源怎么说 */
-#define OFFLINE_SCAN_BYTES 12000 /* of each source's text searched for figures */
 #define OFFLINE_SENTENCES 96
 #define OFFLINE_MORE_MAX 3       /* sentences in 更多细节 (the section needs at least 2) */
 
@@ -302,8 +302,10 @@ sentence_figure(const char *p, size_t len, int en, const char *title, struct are
 	return NULL;
 }
 
-/* A source's text split into sentences once (its first OFFLINE_SCAN_BYTES, before any
- * sponsors' copy), for the figures and for 更多细节. */
+/* A source's text split into sentences once, for the figures and for 更多细节: the part of it
+ * the claim check reads (grounding_sources: its first COMMENTARY_TEXT_TOKENS, fewer bytes
+ * when its letters are not ASCII), before any sponsors' copy, without the sentence that part
+ * ends inside, so nothing is quoted whose words the check cannot find. */
 struct sentences {
 	struct text_span *sp;
 	size_t count;
@@ -316,12 +318,17 @@ split_source(const struct article *a, struct arena *arena, struct sentences *out
 	memset(out, 0, sizeof *out);
 	if (!a->text || !*a->text)
 		return;
-	size_t len = text_before_sponsors(a->text, strlen(a->text)); /* the ads after a show's notes: no story */
-	if (len > OFFLINE_SCAN_BYTES)
-		len = utf8_prefix_chars(a->text, OFFLINE_SCAN_BYTES, OFFLINE_SCAN_BYTES);
+	size_t all = strlen(a->text);
+	size_t len = text_before_sponsors(a->text, all); /* the ads after a show's notes: no story */
+	size_t cut = prompt_cut(a->text, all, COMMENTARY_TEXT_TOKENS);
+	int cut_short = cut < len;
+	if (cut_short)
+		len = cut;
 	char *text = arena_strndup(arena, a->text, len);
 	out->sp = arena_alloc(arena, OFFLINE_SENTENCES * sizeof *out->sp);
 	out->count = text_sentences(text, out->sp, OFFLINE_SENTENCES);
+	if (cut_short && out->count > 0 && out->count < OFFLINE_SENTENCES) /* the last one runs past the cut */
+		out->count--;
 	out->en = lang_detect(a->title, text) == LANG_EN;
 }
 
