@@ -157,20 +157,20 @@ channel_pace(const struct channel *ch, struct err *e)
 {
 	if (!ch->log || !ch->report || ch->per_minute <= 0)
 		return 0;
-	int64_t now = sign_wall_ms() / 1000;
-	int64_t at = store_delivery_nth_since(ch->log, ch->target, now - 60, (size_t)ch->per_minute, e);
+	int64_t now = sign_wall_ms();
+	int64_t at = store_delivery_nth_since(ch->log, ch->target, now - 60000, (size_t)ch->per_minute, e);
 	if (at < 0)
 		return -1;
 	if (at == 0)
 		return 0;
-	/* sent_at is cut to the second: one more second, so the minute has surely passed. */
-	int64_t wait = at + 61 - now;
+	/* A second to spare: the robot's clock and its counting are not ours. */
+	int64_t wait = at + 61000 - now;
 	if (wait <= 0)
 		return 0;
 	log_info("deliver %s (%s): the robot took %d messages in the last minute, as many as it takes; waiting "
 	         "%lld s",
-	         ch->name, ch->type, ch->per_minute, (long long)wait);
-	struct timespec ts = {(time_t)wait, 0};
+	         ch->name, ch->type, ch->per_minute, (long long)(wait + 999) / 1000);
+	struct timespec ts = {(time_t)(wait / 1000), (long)(wait % 1000) * 1000000};
 	while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
 		;
 	return 0;
@@ -181,7 +181,7 @@ channel_part_done(const struct channel *ch, size_t part, size_t parts)
 {
 	struct err e;
 	if (ch->log && ch->report &&
-	    store_delivery_record(ch->log, ch->report, ch->section + 8, ch->target, part, parts, sign_wall_ms() / 1000,
+	    store_delivery_record(ch->log, ch->report, ch->section + 8, ch->target, part, parts, sign_wall_ms(),
 	                          &e) < 0)
 		log_warn("deliver %s (%s): part %zu/%zu was accepted but not recorded (a rerun sends it again): %s",
 		         ch->name, ch->type, part, parts, e.msg);

@@ -27,9 +27,32 @@ store_delivered(struct store *st, const char *report, const char *channel, const
 	return rc == SQLITE_ROW;
 }
 
+/* Keep that target accepted a message at sent_ms (table delivery_sends), dropping its times
+ * older than an hour. Returns 0 or -1 with e set. */
+static int
+send_time_record(struct store *st, const char *target, int64_t sent_ms, struct err *e)
+{
+	static const char *const sql[] = {
+		"DELETE FROM delivery_sends WHERE target = ?1 AND sent_ms < ?2 - 3600000",
+		"INSERT INTO delivery_sends(target, sent_ms) VALUES (?1, ?2)",
+	};
+	for (size_t i = 0; i < sizeof sql / sizeof sql[0]; i++) {
+		sqlite3_stmt *s = store_prepare(st, sql[i], e);
+		if (!s)
+			return -1;
+		store_bind_text(s, 1, target);
+		sqlite3_bind_int64(s, 2, sent_ms);
+		int rc = sqlite3_step(s);
+		sqlite3_finalize(s);
+		if (rc != SQLITE_DONE)
+			return err_set(e, "database %s: writing the delivery log: %s", st->path, sqlite3_errmsg(st->db));
+	}
+	return 0;
+}
+
 int
 store_delivery_record(struct store *st, const char *report, const char *channel, const char *target,
-                      size_t part, size_t parts, int64_t sent_at, struct err *e)
+                      size_t part, size_t parts, int64_t sent_ms, struct err *e)
 {
 	sqlite3_stmt *s = store_prepare(st,
 		"INSERT INTO delivery_log(report, channel, part, parts, sent_at, target) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
@@ -42,13 +65,17 @@ store_delivery_record(struct store *st, const char *report, const char *channel,
 	store_bind_text(s, 2, channel);
 	sqlite3_bind_int64(s, 3, (sqlite3_int64)part);
 	sqlite3_bind_int64(s, 4, (sqlite3_int64)parts);
-	sqlite3_bind_int64(s, 5, sent_at);
+	sqlite3_bind_int64(s, 5, sent_ms / 1000);
 	store_bind_text(s, 6, target);
 	int rc = sqlite3_step(s);
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE)
 		return err_set(e, "database %s: writing the delivery log: %s", st->path, sqlite3_errmsg(st->db));
-	return 0;
+	/* The send time, kept when the report's rows are forgotten (channel_pace reads it); the
+	 * target's times older than an hour count for no limit any more. */
+	if (!target)
+		return 0;
+	return send_time_record(st, target, sent_ms, e);
 }
 
 int
@@ -84,15 +111,15 @@ store_delivery_forget_cut(struct store *st, const char *report, const char *chan
 }
 
 int64_t
-store_delivery_nth_since(struct store *st, const char *target, int64_t since, size_t nth, struct err *e)
+store_delivery_nth_since(struct store *st, const char *target, int64_t since_ms, size_t nth, struct err *e)
 {
 	sqlite3_stmt *s = store_prepare(st,
-		"SELECT sent_at FROM delivery_log WHERE target = ?1 AND sent_at > ?2 ORDER BY sent_at DESC LIMIT 1 OFFSET ?3",
+		"SELECT sent_ms FROM delivery_sends WHERE target = ?1 AND sent_ms > ?2 ORDER BY sent_ms DESC LIMIT 1 OFFSET ?3",
 		e);
 	if (!s)
 		return -1;
 	store_bind_text(s, 1, target);
-	sqlite3_bind_int64(s, 2, since);
+	sqlite3_bind_int64(s, 2, since_ms);
 	sqlite3_bind_int64(s, 3, nth ? (sqlite3_int64)nth - 1 : 0);
 	int rc = sqlite3_step(s);
 	int64_t at = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;

@@ -19,14 +19,18 @@
  * in order, so every part before it was too). */
 int store_delivered(struct store *st, const char *report, const char *channel, const char *target, size_t part,
                     struct err *e);
-/* Record that channel, sending to target, accepted part (1..parts) of report at sent_at (UTC
- * seconds). Returns 0 or -1 with e set. */
+/* Record that channel, sending to target, accepted part (1..parts) of report at sent_ms (UTC
+ * milliseconds; the log keeps the second), and that target took a message then (kept apart:
+ * forgetting the report keeps it, store_delivery_nth_since). Returns 0 or -1 with e set. */
 int store_delivery_record(struct store *st, const char *report, const char *channel, const char *target,
-                          size_t part, size_t parts, int64_t sent_at, struct err *e);
-/* When target accepted its nth latest part (1..) of any report after since (UTC seconds), by
- * sent_at: 0 when it accepted fewer than nth since then, -1 with e set on a database error.
- * A robot that takes 20 messages a minute may take one more at the 20th latest's time + 60. */
-int64_t store_delivery_nth_since(struct store *st, const char *target, int64_t since, size_t nth, struct err *e);
+                          size_t part, size_t parts, int64_t sent_ms, struct err *e);
+/* When target accepted its nth latest message (1..) of any report after since_ms (UTC
+ * milliseconds), by the send times store_delivery_record kept, whatever has been forgotten of
+ * the reports since (--redeliver, a report cut anew): 0 when it accepted fewer than nth since
+ * then, -1 with e set on a database error. A robot that takes 20 messages a minute may take
+ * one more a minute after the 20th latest's time. */
+int64_t store_delivery_nth_since(struct store *st, const char *target, int64_t since_ms, size_t nth,
+                                 struct err *e);
 /* Forget the parts channel accepted of report when it was cut into another number of parts
  * than parts (the report regenerated longer or shorter, the channel's limit changed): they
  * are parts of another text, which the one now cut does not continue. Returns how many rows

@@ -584,6 +584,34 @@ test_telegram_flood_wait(void)
 	config_free(&cfg);
 }
 
+/* Move every send time the delivery log holds `seconds` into the past, as if the messages had
+ * gone out that long ago: the send times of delivery_log and, where the store keeps them apart
+ * (delivery_sends, schema 18), those. */
+static void
+backdate_sends(struct store *st, int seconds)
+{
+	char sql[256];
+	snprintf(sql, sizeof sql, "UPDATE delivery_log SET sent_at = sent_at - %d", seconds);
+	CHECK_INT(sqlite3_exec(st->db, sql, NULL, NULL, NULL), SQLITE_OK);
+	snprintf(sql, sizeof sql, "UPDATE delivery_sends SET sent_ms = sent_ms - %d000", seconds);
+	sqlite3_exec(st->db, sql, NULL, NULL, NULL); /* no such table before schema 18 */
+}
+
+/* Send the one-part reports article/s1/zh .. article/sN/zh to channel name of cfg, logged in
+ * st: the messages a robot took before the report a test is about. */
+static void
+send_articles(const struct config *cfg, const char *name, struct store *st, int n, const char *answer)
+{
+	for (int i = 1; i <= n; i++) {
+		char report[64];
+		snprintf(report, sizeof report, "article/s%d/zh", i);
+		struct deliver_message msg = {.title = "Article", .markdown = "One story.\n", .store = st, .report = report};
+		struct err e = {""};
+		http_sink_answer(sink, 200, answer, 0);
+		CHECK_INT(deliver_send(cfg, name, &msg, &e), 0);
+	}
+}
+
 /* A DingTalk robot takes 20 messages a minute, refuses the 21st with HTTP 200 and errcode
  * 130101 and then throttles the robot for 10 minutes: a rerun cannot fix what a retry after
  * the refusal makes worse. Here the robot took 20 messages 55 s ago (the parts of earlier
@@ -602,29 +630,54 @@ test_dingtalk_robot_minute(void)
 	struct err e = {""};
 	CHECK_INT(store_open(&st, db, &e), 0);
 	http_sink_reset(sink);
-	http_sink_answer(sink, 200, "{\"errcode\":0,\"errmsg\":\"ok\"}", 0);
-	struct deliver_message msg = {.title = "Article", .markdown = "One story.\n", .store = &st,
-	                              .report = "article/s000000000001/zh"};
-	CHECK_INT(deliver_send(&cfg, "dt", &msg, &e), 0);
-	/* Nineteen more messages to the robot, the twenty sent 55 s ago. */
-	time_t at = time(NULL) - 55;
-	char sql[1024];
-	snprintf(sql, sizeof sql,
-	         "WITH RECURSIVE n(x) AS (SELECT 2 UNION ALL SELECT x + 1 FROM n WHERE x < 20)"
-	         " INSERT INTO delivery_log(report, channel, part, parts, sent_at, target)"
-	         " SELECT 'article/s' || x || '/zh', channel, 1, 1, sent_at, target FROM delivery_log, n;"
-	         " UPDATE delivery_log SET sent_at = %lld;",
-	         (long long)at);
-	CHECK_INT(sqlite3_exec(st.db, sql, NULL, NULL, NULL), SQLITE_OK);
+	const char *ok = "{\"errcode\":0,\"errmsg\":\"ok\"}";
+	send_articles(&cfg, "dt", &st, 20, ok);
+	backdate_sends(&st, 55);
 	http_sink_reset(sink);
-	http_sink_answer(sink, 200, "{\"errcode\":0,\"errmsg\":\"ok\"}", 0);
-	http_sink_robot_limit(sink, 20, 20, (double)at);
-	msg.title = "Daily";
-	msg.markdown = "The day's stories.\n";
-	msg.report = "daily/2026-02-21/zh";
+	http_sink_answer(sink, 200, ok, 0);
+	http_sink_robot_limit(sink, 20, 20, (double)(time(NULL) - 55));
+	struct deliver_message msg = {.title = "Daily", .markdown = "The day's stories.\n", .store = &st,
+	                              .report = "daily/2026-02-21/zh"};
 	int rc = deliver_send(&cfg, "dt", &msg, &e);
 	if (rc != 0)
 		fprintf(stderr, "dingtalk after 20 messages: %s\n", e.msg);
+	CHECK_INT(rc, 0);
+	CHECK_INT(http_sink_count(sink), 1); /* sent once, not refused */
+
+	http_sink_reset(sink);
+	store_close(&st);
+	config_free(&cfg);
+}
+
+/* --redeliver right after a delivery: the robot took 20 messages in the last minute (one-part
+ * articles, 55 s ago), and one of them is sent again on purpose (a corrected article). The
+ * robot still counts all 20, so the message waits for the minute to pass and is accepted.
+ * Before, forgetting the report forgot its send time too: 19 were counted, the message went
+ * out at once, and the robot refused it ("errcode 130101: send too fast") and throttled
+ * itself for 10 minutes. */
+static void
+test_redeliver_robot_minute(void)
+{
+	struct config cfg;
+	char text[512], db[4300];
+	snprintf(text, sizeof text, "[deliver \"dt\"]\ntype = dingtalk\nurl = %s/robot/send?access_token=tok\n", base);
+	load_config(&cfg, text);
+	snprintf(db, sizeof db, "%s/robot-redeliver.db", test_tmpdir());
+	struct store st;
+	struct err e = {""};
+	CHECK_INT(store_open(&st, db, &e), 0);
+	http_sink_reset(sink);
+	const char *ok = "{\"errcode\":0,\"errmsg\":\"ok\"}";
+	send_articles(&cfg, "dt", &st, 20, ok);
+	backdate_sends(&st, 55);
+	http_sink_reset(sink);
+	http_sink_answer(sink, 200, ok, 0);
+	http_sink_robot_limit(sink, 20, 20, (double)(time(NULL) - 55));
+	struct deliver_message msg = {.title = "Article", .markdown = "One story, corrected.\n", .store = &st,
+	                              .report = "article/s1/zh", .redeliver = 1};
+	int rc = deliver_send(&cfg, "dt", &msg, &e);
+	if (rc != 0)
+		fprintf(stderr, "dingtalk redelivered after 20 messages: %s\n", e.msg);
 	CHECK_INT(rc, 0);
 	CHECK_INT(http_sink_count(sink), 1); /* sent once, not refused */
 	http_sink_reset(sink);
@@ -1878,6 +1931,7 @@ main(void)
 	test_slack_retry_after();
 	test_telegram_flood_wait();
 	test_dingtalk_robot_minute();
+	test_redeliver_robot_minute();
 	test_html_200_not_accepted();
 	test_signed_channels();
 	test_signed_request_size();
