@@ -17,6 +17,14 @@
 #include "util/config.h"
 #include "util/err.h"
 
+/* A service's limit on the messages one target takes: count in any window_ms (which holds
+ * some time to spare: the service's clock and counting are not ours). A list of them ends
+ * with a count of 0. */
+struct send_limit {
+	size_t count;
+	int64_t window_ms;
+};
+
 /* One configured channel during one delivery. */
 struct channel {
 	const struct config *cfg;
@@ -28,8 +36,9 @@ struct channel {
 	const char *report; /* the report's name in it, "daily/2026-02-21/zh" */
 	char target[33];    /* where it sends, as the log knows it: a hash of the type and the
 	                     * values of its target keys (deliver.c's channel_types) */
-	int per_minute;     /* messages the target takes a minute (a DingTalk or WeCom robot: 20),
-	                     * 0 = no such limit (channel_pace) */
+	const struct send_limit *limits; /* how many messages the target takes in what time (a
+	                                  * DingTalk or WeCom robot: 20 a minute), NULL = no limit
+	                                  * (channel_pace) */
 };
 
 /* The value of key in the channel's section, or NULL. */
@@ -46,10 +55,10 @@ int channel_part_sent(const struct channel *ch, size_t part, struct err *e);
  * is longer or shorter now): the rerun sends the report whole rather than the end of the new
  * text after the start of the old. Returns 0 or -1 with e set. */
 int channel_parts_begin(const struct channel *ch, size_t parts, struct err *e);
-/* Before a message to a target that takes ch->per_minute messages a minute: wait until one
- * more is within the limit, by the times the delivery log holds of the messages it accepted
- * (this run's and earlier runs', of any report). Without a log or a limit it returns at once.
- * Returns 0 or -1 with e set when the log cannot be read. */
+/* Before a message to a target whose service limits how many it takes (ch->limits): wait
+ * until one more is within every limit, by the times the delivery log holds of the messages
+ * it accepted (this run's and earlier runs', of any report, forgotten ones too). Without a log
+ * or a limit it returns at once. Returns 0 or -1 with e set when the log cannot be read. */
 int channel_pace(const struct channel *ch, struct err *e);
 /* Record in the delivery log that ch accepted part (1..parts). A write that fails is only
  * warned about: the part is out, and a rerun would send it again. */

@@ -22,6 +22,13 @@ typedef int (*channel_send_fn)(const struct channel *ch, const struct deliver_me
  * request or mail), or not at all (a 公众号 draft is no publication: each run adds one). */
 enum channel_log { LOG_PARTS, LOG_WHOLE, LOG_NONE };
 
+/* A DingTalk robot takes 20 messages a minute and refuses the 21st (errcode 130101) and
+ * every one for the next 10 minutes; a WeCom robot takes 20 a minute (errcode 45009). A
+ * Feishu (Lark) custom bot takes 5 a second and 100 a minute (code 11232, frequency
+ * limited). Each window has time to spare: a second a minute, a tenth of a second a second. */
+static const struct send_limit robot_limits[] = {{20, 61000}, {0, 0}};
+static const struct send_limit feishu_limits[] = {{5, 1100}, {100, 61000}, {0, 0}};
+
 /* One row per channel type: how to send, which keys it cannot do without, how it is logged,
  * and the key that says where it sends (the delivery log's target: a report logged for one
  * URL, chat or recipient list is not logged for another, docs/deliver.md "Reruns"). */
@@ -31,20 +38,18 @@ static const struct channel_type {
 	const char *required[4];
 	enum channel_log log;
 	const char *target;
-	int per_minute; /* messages a target takes a minute, by the service's rules (0: none to keep) */
+	const struct send_limit *limits; /* what a target takes, by the service's rules (NULL: no limit to keep) */
 } channel_types[] = {
-	/* A DingTalk robot takes 20 messages a minute and refuses the 21st (errcode 130101) and
-	 * every one for the next 10 minutes; a WeCom robot takes 20 a minute (errcode 45009). */
-	{"dingtalk", sign_send_dingtalk, {"url"}, LOG_PARTS, "url", 20},
-	{"discord", chat_send_discord, {"url"}, LOG_PARTS, "url", 0},
-	{"email", email_send, {"smtp_url", "from", "to"}, LOG_WHOLE, "to", 0},
-	{"feishu", sign_send_feishu, {"url"}, LOG_PARTS, "url", 0},
-	{"lark", sign_send_feishu, {"url"}, LOG_PARTS, "url", 0},
-	{"slack", chat_send_slack, {"url"}, LOG_PARTS, "url", 0},
-	{"telegram", chat_send_telegram, {"bot_token", "chat_id"}, LOG_PARTS, "chat_id", 0},
-	{"webhook", chat_send_webhook, {"url"}, LOG_WHOLE, "url", 0},
-	{"wechat_mp", wechat_mp_send, {"appid", "secret", "cover"}, LOG_NONE, NULL, 0},
-	{"wecom", chat_send_wecom, {"url"}, LOG_PARTS, "url", 20},
+	{"dingtalk", sign_send_dingtalk, {"url"}, LOG_PARTS, "url", robot_limits},
+	{"discord", chat_send_discord, {"url"}, LOG_PARTS, "url", NULL},
+	{"email", email_send, {"smtp_url", "from", "to"}, LOG_WHOLE, "to", NULL},
+	{"feishu", sign_send_feishu, {"url"}, LOG_PARTS, "url", feishu_limits},
+	{"lark", sign_send_feishu, {"url"}, LOG_PARTS, "url", feishu_limits},
+	{"slack", chat_send_slack, {"url"}, LOG_PARTS, "url", NULL},
+	{"telegram", chat_send_telegram, {"bot_token", "chat_id"}, LOG_PARTS, "chat_id", NULL},
+	{"webhook", chat_send_webhook, {"url"}, LOG_WHOLE, "url", NULL},
+	{"wechat_mp", wechat_mp_send, {"appid", "secret", "cover"}, LOG_NONE, NULL, NULL},
+	{"wecom", chat_send_wecom, {"url"}, LOG_PARTS, "url", robot_limits},
 };
 #define CHANNEL_TYPE_COUNT (sizeof channel_types / sizeof channel_types[0])
 
@@ -155,21 +160,25 @@ channel_parts_begin(const struct channel *ch, size_t parts, struct err *e)
 int
 channel_pace(const struct channel *ch, struct err *e)
 {
-	if (!ch->log || !ch->report || ch->per_minute <= 0)
+	if (!ch->log || !ch->report || !ch->limits)
 		return 0;
-	int64_t now = sign_wall_ms();
-	int64_t at = store_delivery_nth_since(ch->log, ch->target, now - 60000, (size_t)ch->per_minute, e);
-	if (at < 0)
-		return -1;
-	if (at == 0)
-		return 0;
-	/* A second to spare: the robot's clock and its counting are not ours. */
-	int64_t wait = at + 61000 - now;
+	int64_t now = sign_wall_ms(), wait = 0;
+	const struct send_limit *over = NULL;
+	for (const struct send_limit *l = ch->limits; l->count; l++) {
+		int64_t at = store_delivery_nth_since(ch->log, ch->target, now - l->window_ms, l->count, e);
+		if (at < 0)
+			return -1;
+		if (at > 0 && at + l->window_ms - now > wait) {
+			wait = at + l->window_ms - now;
+			over = l;
+		}
+	}
 	if (wait <= 0)
 		return 0;
-	log_info("deliver %s (%s): the robot took %d messages in the last minute, as many as it takes; waiting "
-	         "%lld s",
-	         ch->name, ch->type, ch->per_minute, (long long)(wait + 999) / 1000);
+	if (over->window_ms >= 60000) /* a second's wait between parts is not news */
+		log_info("deliver %s (%s): the robot took %zu messages in the last minute, as many as it takes; "
+		         "waiting %lld s",
+		         ch->name, ch->type, over->count, (long long)(wait + 999) / 1000);
 	struct timespec ts = {(time_t)(wait / 1000), (long)(wait % 1000) * 1000000};
 	while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
 		;
@@ -309,7 +318,7 @@ deliver_send(const struct config *cfg, const char *name, const struct deliver_me
 				ch.log = msg->store;
 				ch.report = msg->report;
 				channel_target(&ch, t);
-				ch.per_minute = t->per_minute;
+				ch.limits = t->limits;
 			}
 			/* --redeliver: what an earlier run sent counts for nothing. Otherwise the
 			 * channel that has the whole report already (an earlier run): 1, nothing sent. */

@@ -72,6 +72,9 @@ on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *
 	MHD_get_connection_values(conn, MHD_HEADER_KIND, collect_kv, &r.headers);
 	MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, collect_kv, &r.query);
 	r.body = *body;
+	struct timespec arrived;
+	clock_gettime(CLOCK_REALTIME, &arrived);
+	r.at = (double)arrived.tv_sec + (double)arrived.tv_nsec / 1e9;
 	free(body);
 	*con_cls = NULL;
 	pthread_mutex_lock(&s->lock);

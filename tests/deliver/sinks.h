@@ -16,6 +16,7 @@ struct sink_request {
 	struct buf query;  /* decoded arguments, "name=value\n" each */
 	struct buf headers;/* "name: value\n" each, names as sent */
 	struct buf body;
+	double at;         /* when it was received: wall-clock seconds since the epoch */
 };
 
 struct http_sink;

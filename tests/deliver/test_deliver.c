@@ -685,6 +685,46 @@ test_redeliver_robot_minute(void)
 	config_free(&cfg);
 }
 
+/* A Feishu (Lark) custom bot takes 5 messages a second and 100 a minute, and refuses the
+ * others: a digest cut into many parts must go out no faster. Here a long report in 6 parts
+ * or more: by the sink's arrival times, no 6 requests came within a second (the 6th at least
+ * a second after the 1st of any run of six). Before, the parts went out back to back, many a
+ * second, and the bot refused the report half-way. */
+static void
+test_feishu_pace(void)
+{
+	struct config cfg;
+	char text[512], db[4300];
+	snprintf(text, sizeof text, "[deliver \"fs\"]\ntype = feishu\nurl = %s/open-apis/bot/v2/hook/PACE\n", base);
+	load_config(&cfg, text);
+	snprintf(db, sizeof db, "%s/feishu-pace.db", test_tmpdir());
+	struct store st;
+	struct err e = {""};
+	CHECK_INT(store_open(&st, db, &e), 0);
+	struct buf md = BUF_INIT;
+	long_markdown(&md, 250);
+	struct deliver_message msg = {.title = "Daily", .markdown = buf_str(&md), .store = &st,
+	                              .report = "daily/2026-02-21/zh"};
+	http_sink_reset(sink);
+	http_sink_answer(sink, 200, "{\"code\":0,\"msg\":\"success\"}", 0);
+	int rc = deliver_send(&cfg, "fs", &msg, &e);
+	if (rc != 0)
+		fprintf(stderr, "feishu: %s\n", e.msg);
+	CHECK_INT(rc, 0);
+	size_t n = http_sink_count(sink);
+	CHECK(n >= 6);
+	for (size_t i = 5; i < n; i++) {
+		double gap = http_sink_request(sink, i)->at - http_sink_request(sink, i - 5)->at;
+		if (gap < 1.0)
+			fprintf(stderr, "feishu: requests %zu and %zu came %.3f s apart\n", i - 4, i + 1, gap);
+		CHECK(gap >= 1.0);
+	}
+	http_sink_reset(sink);
+	buf_free(&md);
+	store_close(&st);
+	config_free(&cfg);
+}
+
 /* A 2xx answer that is not the service's (an HTML page from a proxy, a captive portal or a
  * mistyped host that serves a site) is no acceptance: the channels whose API answers JSON
  * with a code (DingTalk, WeCom, Feishu, Telegram, Discord) fail the part, and the delivery
@@ -1932,6 +1972,7 @@ main(void)
 	test_telegram_flood_wait();
 	test_dingtalk_robot_minute();
 	test_redeliver_robot_minute();
+	test_feishu_pace();
 	test_html_200_not_accepted();
 	test_signed_channels();
 	test_signed_request_size();
