@@ -51,6 +51,13 @@ void channel_redact(const struct channel *ch, struct err *e);
 /* Whether part (1..; 0 = the whole message, its last part) went to ch in an earlier run, by
  * the delivery log: 1 yes, 0 no (or no log), -1 with e set when the log cannot be read. */
 int channel_part_sent(const struct channel *ch, size_t part, struct err *e);
+/* Whether the report went to the mail recipient addr[0..len) ("a@example.org", any case) in an
+ * earlier run, by the delivery log, which keeps a row per recipient an email channel mailed:
+ * 1 yes, 0 no (or no log), -1 with e set when the log cannot be read. */
+int channel_recipient_sent(const struct channel *ch, const char *addr, size_t len, struct err *e);
+/* Record in the delivery log that the mail went to recipient addr[0..len); a write that fails
+ * is only warned about (a rerun mails that recipient again). */
+void channel_recipient_done(const struct channel *ch, const char *addr, size_t len);
 /* Before a delivery in parts parts: forget the parts the log holds of another cut (the report
  * is longer or shorter now): the rerun sends the report whole rather than the end of the new
  * text after the start of the old. Returns 0 or -1 with e set. */
@@ -200,6 +207,8 @@ int chat_send_wecom(const struct channel *ch, const struct deliver_message *msg,
 int chat_send_telegram(const struct channel *ch, const struct deliver_message *msg, struct err *e);
 int sign_send_feishu(const struct channel *ch, const struct deliver_message *msg, struct err *e);
 int sign_send_dingtalk(const struct channel *ch, const struct deliver_message *msg, struct err *e);
+/* Mails the recipients of `to` the delivery log does not name for the report (each one mailed
+ * is logged); 1, nothing sent, when every one of them has it. */
 int email_send(const struct channel *ch, const struct deliver_message *msg, struct err *e);
 int wechat_mp_send(const struct channel *ch, const struct deliver_message *msg, struct err *e);
 

@@ -196,6 +196,41 @@ channel_part_done(const struct channel *ch, size_t part, size_t parts)
 		         ch->name, ch->type, part, parts, e.msg);
 }
 
+/* The log's target for one mail recipient: a hash of "to" and the address in lower case, into
+ * out (33 bytes). A list of one address written alone has the target of the whole list. */
+static void
+recipient_target(const char *addr, size_t len, char *out)
+{
+	struct buf b = BUF_INIT;
+	buf_printf(&b, "to\n%.*s", (int)len, addr);
+	str_lower(b.data);
+	hash_hex128(b.data, b.len, out);
+	buf_free(&b);
+}
+
+int
+channel_recipient_sent(const struct channel *ch, const char *addr, size_t len, struct err *e)
+{
+	if (!ch->log || !ch->report)
+		return 0;
+	char target[33];
+	recipient_target(addr, len, target);
+	return store_delivered(ch->log, ch->report, ch->section + 8, target, 0, e);
+}
+
+void
+channel_recipient_done(const struct channel *ch, const char *addr, size_t len)
+{
+	struct err e;
+	char target[33];
+	if (!ch->log || !ch->report)
+		return;
+	recipient_target(addr, len, target);
+	if (store_delivery_record(ch->log, ch->report, ch->section + 8, target, 1, 1, sign_wall_ms(), &e) < 0)
+		log_warn("deliver %s (%s): the mail to %.*s went out but was not recorded (a rerun mails it again): %s",
+		         ch->name, ch->type, (int)len, addr, e.msg);
+}
+
 /* Set ch->target: a hash of the type's target key and its value, as written in the config
  * (after ${ENV}). Secrets in it (a webhook URL's token) are not kept, only the hash. */
 static void

@@ -9,6 +9,7 @@
 
 #include "deliver/channel.h"
 #include "util/hash.h"
+#include "util/log.h"
 #include "util/str.h"
 #include "util/strlist.h"
 #include "util/utf8.h"
@@ -285,26 +286,37 @@ email_send(const struct channel *ch, const struct deliver_message *msg, struct e
 	struct curl_slist *rcpt = NULL, *headers = NULL;
 	envelope_address(from, strlen(from), &mail_from);
 	const char *p = to, *a;
-	size_t al;
+	size_t al, had = 0, fresh = 0;
 	int bad = !address_ok(mail_from.data + 1, mail_from.len - 2);
 	if (bad)
 		err_set(e, "deliver %s (email): from: \"%s\" is not an email address", ch->name, from);
 	while (!bad && next_recipient(&p, &a, &al)) {
 		buf_clear(&line);
 		envelope_address(a, al, &line);
+		int sent = 0;
 		if ((bad = !address_ok(line.data + 1, line.len - 2)))
 			err_set(e, "deliver %s (email): to: \"%.*s\" is not an email address (a display name with a comma "
 			           "goes in double quotes)", ch->name, (int)al, a);
-		else
-			rcpt = curl_slist_append(rcpt, buf_str(&line));
+		else if ((sent = channel_recipient_sent(ch, line.data + 1, line.len - 2, e)) < 0)
+			bad = err_wrap(e, "deliver %s (email)", ch->name);
+		else if (sent) /* an earlier run mailed it: the list gained other addresses since */
+			had++;
+		else if ((rcpt = curl_slist_append(rcpt, buf_str(&line))))
+			fresh++;
 	}
 	if (bad || !rcpt) {
 		curl_easy_cleanup(c);
 		curl_slist_free_all(rcpt);
 		buf_free(&mail_from);
 		buf_free(&line);
-		return bad ? -1 : err_set(e, "deliver %s (email): \"to\" holds no address", ch->name);
+		if (bad)
+			return -1;
+		return had ? 1 : err_set(e, "deliver %s (email): \"to\" holds no address", ch->name);
 	}
+	if (had)
+		log_info("deliver %s (email): %zu of the recipients had the report from an earlier run; mailing the %zu "
+		         "new",
+		         ch->name, had, fresh);
 
 	/* Headers: From, To, Subject, Date, Message-ID (curl adds MIME-Version and Content-Type). */
 	buf_clear(&line);
@@ -375,6 +387,9 @@ email_send(const struct channel *ch, const struct deliver_message *msg, struct e
 	curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &code);
 	curl_easy_cleanup(c);
 	curl_mime_free(mime);
+	if (rc == CURLE_OK) /* each recipient mailed is logged: one added to the list later gets it alone */
+		for (const struct curl_slist *r = rcpt; r; r = r->next)
+			channel_recipient_done(ch, r->data + 1, strlen(r->data) - 2);
 	curl_slist_free_all(rcpt);
 	curl_slist_free_all(headers);
 	buf_free(&mail_from);

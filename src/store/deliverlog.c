@@ -27,13 +27,13 @@ store_delivered(struct store *st, const char *report, const char *channel, const
 	return rc == SQLITE_ROW;
 }
 
-/* Keep that target accepted a message at sent_ms (table delivery_sends), dropping its times
- * older than an hour. Returns 0 or -1 with e set. */
+/* Keep that target accepted a message at sent_ms (table delivery_sends), dropping the times
+ * older than an hour (of every target: an email channel logs one per recipient). Returns 0 or -1 with e set. */
 static int
 send_time_record(struct store *st, const char *target, int64_t sent_ms, struct err *e)
 {
 	static const char *const sql[] = {
-		"DELETE FROM delivery_sends WHERE target = ?1 AND sent_ms < ?2 - 3600000",
+		"DELETE FROM delivery_sends WHERE sent_ms < ?2 - 3600000",
 		"INSERT INTO delivery_sends(target, sent_ms) VALUES (?1, ?2)",
 	};
 	for (size_t i = 0; i < sizeof sql / sizeof sql[0]; i++) {
@@ -56,8 +56,7 @@ store_delivery_record(struct store *st, const char *report, const char *channel,
 {
 	sqlite3_stmt *s = store_prepare(st,
 		"INSERT INTO delivery_log(report, channel, part, parts, sent_at, target) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
-		" ON CONFLICT(report, channel, part) DO UPDATE SET parts = excluded.parts, sent_at = excluded.sent_at,"
-		" target = excluded.target",
+		" ON CONFLICT(report, channel, target, part) DO UPDATE SET parts = excluded.parts, sent_at = excluded.sent_at",
 		e);
 	if (!s)
 		return -1;
@@ -71,8 +70,8 @@ store_delivery_record(struct store *st, const char *report, const char *channel,
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE)
 		return err_set(e, "database %s: writing the delivery log: %s", st->path, sqlite3_errmsg(st->db));
-	/* The send time, kept when the report's rows are forgotten (channel_pace reads it); the
-	 * target's times older than an hour count for no limit any more. */
+	/* The send time, kept when the report's rows are forgotten (channel_pace reads it); times
+	 * older than an hour count for no limit any more. */
 	if (!target)
 		return 0;
 	return send_time_record(st, target, sent_ms, e);

@@ -3,8 +3,9 @@
  * A report is named "KIND/SLUG/LANG" (the reports table's key, e.g. "daily/2026-02-21/zh"),
  * a channel by its [deliver "NAME"] name and target (a hash of where it sends: the webhook
  * URL, the Telegram chat, the mail recipients; deliver.c); parts are numbered from 1. A row
- * of another target is not the channel's: a corrected URL gets the report. Rows written
- * before targets were kept (NULL) count for any target. */
+ * of another target is not the channel's: a corrected URL gets the report. An email channel
+ * logs each recipient it mailed as a target of its own (deliver.c). Rows written before
+ * targets were kept (NULL) count for any target. */
 #ifndef BRIEF_STORE_DELIVERLOG_H
 #define BRIEF_STORE_DELIVERLOG_H
 

@@ -376,6 +376,18 @@ static const char *const migrations[] = {
 	"CREATE INDEX delivery_sends_target ON delivery_sends(target, sent_ms);"
 	"INSERT INTO delivery_sends(target, sent_ms) SELECT target, sent_at * 1000 FROM delivery_log"
 	"  WHERE target IS NOT NULL;",
+	/* 18 -> 19: a report's parts are logged per target, not per channel: an email channel
+	 * logs each recipient it mailed (store/deliverlog.h), so that one added to its list later
+	 * gets the report and the others not again. The key gains the target. */
+	"CREATE TABLE delivery_log_19 ("
+	"  report TEXT NOT NULL, channel TEXT NOT NULL, part INTEGER NOT NULL, parts INTEGER NOT NULL,"
+	"  sent_at INTEGER NOT NULL, target TEXT,"
+	"  PRIMARY KEY(report, channel, target, part)"
+	");"
+	"INSERT INTO delivery_log_19(report, channel, part, parts, sent_at, target)"
+	"  SELECT report, channel, part, parts, sent_at, target FROM delivery_log;"
+	"DROP TABLE delivery_log;"
+	"ALTER TABLE delivery_log_19 RENAME TO delivery_log;",
 };
 
 int

@@ -1542,6 +1542,65 @@ test_email_outlook_list(void)
 	config_free(&cfg);
 }
 
+/* An email channel whose `to` list gained an address since the report went out: the rerun
+ * mails the new address only (the To header still names the whole list, as the others got
+ * it); a list that lost one, or is written otherwise, sends nothing. Before, the log knew the
+ * list as a whole: any change to it sent the report again to every address, the ones that
+ * had it too. */
+static void
+test_email_new_recipient(void)
+{
+	struct smtp_sink *ok = smtp_sink_start(NULL);
+	struct config cfg;
+	char text[1024], db[4300];
+#define RCPT_CONF "[deliver \"mail\"]\ntype = email\nsmtp_url = smtp://127.0.0.1:%d\nfrom = bot@example.org\nto = %s\nstarttls = no\n"
+	snprintf(text, sizeof text, RCPT_CONF, smtp_sink_port(ok), "a@example.org, Bee <b@example.org>");
+	load_config(&cfg, text);
+	snprintf(db, sizeof db, "%s/mail-rcpt.db", test_tmpdir());
+	struct store st;
+	struct err e = {""};
+	CHECK_INT(store_open(&st, db, &e), 0);
+	struct deliver_message msg = {.title = "Daily", .text = "body\n", .html = "<p>body</p>", .store = &st,
+	                              .report = "daily/2026-02-21/zh"};
+	CHECK_INT(deliver_send(&cfg, "mail", &msg, &e), 0);
+	struct smtp_mail m;
+	smtp_sink_last(ok, 1, &m);
+	CHECK_STR(buf_str(&m.rcpts), "<a@example.org>\n<b@example.org>\n");
+	smtp_mail_free(&m);
+	config_free(&cfg);
+
+	/* c added: c alone gets it, the To header naming all three. */
+	snprintf(text, sizeof text, RCPT_CONF, smtp_sink_port(ok), "a@example.org, Bee <b@example.org>, c@example.org");
+	load_config(&cfg, text);
+	int rc = deliver_send(&cfg, "mail", &msg, &e);
+	if (rc != 0)
+		fprintf(stderr, "email to a new recipient: %d %s\n", rc, e.msg);
+	CHECK_INT(rc, 0);
+	smtp_sink_last(ok, 2, &m);
+	CHECK_STR(buf_str(&m.rcpts), "<c@example.org>\n");
+	struct buf to = BUF_INIT;
+	decoded_header(buf_str(&m.data), "To: ", &to);
+	CHECK(strstr(buf_str(&to), "a@example.org") && strstr(buf_str(&to), "c@example.org"));
+	buf_free(&to);
+	smtp_mail_free(&m);
+	config_free(&cfg);
+
+	/* b dropped and A written in capitals: everyone on the list has it; nothing is sent. */
+	snprintf(text, sizeof text, RCPT_CONF, smtp_sink_port(ok), "A@Example.org; c@example.org");
+	load_config(&cfg, text);
+	CHECK_INT(deliver_send(&cfg, "mail", &msg, &e), 1);
+	/* --redeliver: the whole list again. */
+	msg.redeliver = 1;
+	CHECK_INT(deliver_send(&cfg, "mail", &msg, &e), 0);
+	smtp_sink_last(ok, 3, &m);
+	CHECK_STR(buf_str(&m.rcpts), "<A@Example.org>\n<c@example.org>\n");
+	smtp_mail_free(&m);
+#undef RCPT_CONF
+	store_close(&st);
+	smtp_sink_stop(ok);
+	config_free(&cfg);
+}
+
 /* A service that repeats the token from the URL's query in its error must not leak it: the
  * contract is that URL paths and queries never appear in an error. */
 static void
@@ -1988,6 +2047,7 @@ main(void)
 	test_email_hostile_subject();
 	test_email_utf8_names();
 	test_email_outlook_list();
+	test_email_new_recipient();
 	test_redact_echoed_query_token();
 	test_cli_rerun_resumes();
 	test_cli_changed_target();
