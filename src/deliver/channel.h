@@ -191,8 +191,8 @@ void chat_without_mentions(struct buf *out, const char *s);
 void chat_header(struct buf *out, const char *open, const char *title, const char *close);
 /* Post each NUL-separated message of parts (from split_with_header) in order with build,
  * checking answers with http_expect_api(code_key, msg_key) (NULL keys: status only). Stops at
- * the first failure: -1 with "deliver NAME (type): part i/n: reason". A 429 answer is retried
- * after each wait the service names (at most 60 s each, 120 s and 10 tries a part). A part the delivery log says went out
+ * the first failure: -1 with "deliver NAME (type): part i/n: reason". A 429 answer (and a
+ * Feishu bot's code 9499 or 11232, over its limit) is retried after each wait the service names (at most 60 s each, 120 s and 10 tries a part). A part the delivery log says went out
  * in an earlier run, of a report cut into as many parts, is skipped (channel_parts_begin); each part accepted is
  * recorded there (channel_part_done). */
 int chat_send_parts(const struct channel *ch, const struct buf *parts, size_t count, chat_build_fn build,

@@ -58,6 +58,25 @@ retry_after(const struct http_reply *reply)
 	return s < 0 ? 0 : s > RETRY_WAIT_MAX_S ? RETRY_WAIT_MAX_S : s;
 }
 
+/* Whether reply asks for the part to be sent again later: a 429, or a Feishu (Lark) bot's
+ * refusal of a message over its limit, which names no wait: HTTP 400 with code 9499 ("too many
+ * request") or code 11232 ("frequency limited") in a 200. brief paces its own messages
+ * (channel_pace); these come of messages another program sent through the same bot. DingTalk's
+ * 130101 is not one: its robot refuses everything for 10 minutes after. */
+static int
+is_busy(const struct channel *ch, const struct http_reply *reply)
+{
+	if (reply->status == 429)
+		return 1;
+	if (str_casecmp(ch->type, "feishu") != 0 && str_casecmp(ch->type, "lark") != 0)
+		return 0;
+	json_t *root = json_loadb(reply->body.data ? reply->body.data : "", reply->body.len, 0, NULL);
+	json_t *code = json_object_get(root, "code");
+	int busy = json_is_integer(code) && (json_integer_value(code) == 9499 || json_integer_value(code) == 11232);
+	json_decref(root);
+	return busy;
+}
+
 int
 chat_send_parts(const struct channel *ch, const struct buf *parts, size_t count, chat_build_fn build, void *ctx,
                 const char *code_key, const char *msg_key, struct err *e)
@@ -87,8 +106,9 @@ chat_send_parts(const struct channel *ch, const struct buf *parts, size_t count,
 			buf_free(&url);
 			if (rc < 0)
 				return count > 1 ? err_wrap(e, "part %zu/%zu", i + 1, count) : -1;
-			double wait = reply.status == 429 ? retry_after(&reply) : 0;
-			if (reply.status == 429 && attempt < RETRY_TRIES && waited + wait <= RETRY_BUDGET_S) {
+			int busy = is_busy(ch, &reply);
+			double wait = busy ? retry_after(&reply) : 0;
+			if (busy && attempt < RETRY_TRIES && waited + wait <= RETRY_BUDGET_S) {
 				waited += wait;
 				buf_free(&reply.body);
 				struct timespec ts = {(time_t)wait, (long)((wait - (double)(time_t)wait) * 1e9)};

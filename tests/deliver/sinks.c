@@ -38,6 +38,9 @@ struct http_sink {
 	size_t robot_per_minute;    /* > 0: DingTalk's robot limit (http_sink_robot_limit) */
 	double robot_took[256];     /* wall-clock times of the messages accepted, oldest first */
 	size_t robot_count;
+	size_t refuse_n;     /* > 0: answer the next refuse_n requests with refuse_status and refuse_body */
+	int refuse_status;
+	char *refuse_body;
 };
 
 static enum MHD_Result
@@ -91,6 +94,12 @@ on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *
 	s->reqs[s->count++] = kept;
 	int status = s->status, delay = s->delay_ms, limited = 0;
 	char *answer = xstrdup(s->answer);
+	if (s->refuse_n > 0) {
+		s->refuse_n--;
+		status = s->refuse_status;
+		free(answer);
+		answer = xstrdup(s->refuse_body ? s->refuse_body : "");
+	}
 	if (s->limit_s > 0) {
 		struct timespec now;
 		clock_gettime(CLOCK_MONOTONIC, &now);
@@ -230,6 +239,17 @@ http_sink_rate_limit(struct http_sink *s, int seconds)
 }
 
 void
+http_sink_refuse(struct http_sink *s, size_t n, int status, const char *body)
+{
+	pthread_mutex_lock(&s->lock);
+	s->refuse_n = n;
+	s->refuse_status = status;
+	free(s->refuse_body);
+	s->refuse_body = xstrdup(body);
+	pthread_mutex_unlock(&s->lock);
+}
+
+void
 http_sink_flood(struct http_sink *s, size_t after, int seconds)
 {
 	pthread_mutex_lock(&s->lock);
@@ -346,6 +366,7 @@ http_sink_reset(struct http_sink *s)
 	s->drop_after = 0;
 	s->robot_per_minute = 0;
 	s->robot_count = 0;
+	s->refuse_n = 0;
 	pthread_mutex_unlock(&s->lock);
 }
 
@@ -355,6 +376,7 @@ http_sink_stop(struct http_sink *s)
 	MHD_stop_daemon(s->daemon);
 	free_requests(s);
 	free(s->answer);
+	free(s->refuse_body);
 	pthread_mutex_destroy(&s->lock);
 	free(s);
 }

@@ -32,6 +32,9 @@ void http_sink_answer(struct http_sink *s, int status, const char *body, int del
  * "Retry-After: seconds" header and the body "rate_limited" (Slack's incoming webhooks), then
  * as before. The requests are recorded. */
 void http_sink_rate_limit(struct http_sink *s, int seconds);
+/* Answer the next n requests with status and body (JSON content type), then as before; the
+ * requests are recorded. */
+void http_sink_refuse(struct http_sink *s, size_t n, int status, const char *body);
 /* Telegram's flood control: once `after` requests are recorded, answer every further one
  * with 429 and {"ok":false,...,"parameters":{"retry_after":N}}, N the seconds left of a
  * window of `seconds` that begins at the first request refused; then as before. The

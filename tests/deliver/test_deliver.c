@@ -725,6 +725,47 @@ test_feishu_pace(void)
 	config_free(&cfg);
 }
 
+/* A Feishu bot that another program drives too refuses a message over its limit with HTTP 400
+ * and {"code":9499,"msg":"too many request"} (or code 11232, frequency limited, inside a 200):
+ * brief's pacing cannot know those messages, so the part is tried again after a wait, as a
+ * 429 is, and the report goes out whole. Before, the refusal failed the delivery at that part
+ * ("code 9499: too many request"). */
+static void
+test_feishu_too_many(void)
+{
+	struct config cfg;
+	char text[512];
+	snprintf(text, sizeof text, "[deliver \"fs\"]\ntype = feishu\nurl = %s/open-apis/bot/v2/hook/BUSY\n", base);
+	load_config(&cfg, text);
+	struct deliver_message msg = {.title = "Daily", .markdown = "The day's stories.\n"};
+	static const struct {
+		int status;
+		const char *body;
+	} refusals[] = {
+		{400, "{\"code\":9499,\"msg\":\"too many request\",\"data\":{}}"},
+		{200, "{\"code\":11232,\"msg\":\"frequency limited psm[lark.oapi.app_platform_runtime]appID[1]\"}"},
+	};
+	for (size_t i = 0; i < sizeof refusals / sizeof refusals[0]; i++) {
+		struct err e = {""};
+		http_sink_reset(sink);
+		http_sink_answer(sink, 200, "{\"code\":0,\"msg\":\"success\"}", 0);
+		http_sink_refuse(sink, 2, refusals[i].status, refusals[i].body);
+		int rc = deliver_send(&cfg, "fs", &msg, &e);
+		if (rc != 0)
+			fprintf(stderr, "feishu refused with %d: %s\n", refusals[i].status, e.msg);
+		CHECK_INT(rc, 0);
+		CHECK_INT(http_sink_count(sink), 3); /* two refusals, then accepted */
+	}
+	/* Any other error code still fails at once. */
+	struct err e = {""};
+	http_sink_reset(sink);
+	http_sink_answer(sink, 200, "{\"code\":19021,\"msg\":\"sign match fail or timestamp is not within one hour from current time\"}", 0);
+	CHECK_INT(deliver_send(&cfg, "fs", &msg, &e), -1);
+	CHECK_INT(http_sink_count(sink), 1);
+	http_sink_reset(sink);
+	config_free(&cfg);
+}
+
 /* A 2xx answer that is not the service's (an HTML page from a proxy, a captive portal or a
  * mistyped host that serves a site) is no acceptance: the channels whose API answers JSON
  * with a code (DingTalk, WeCom, Feishu, Telegram, Discord) fail the part, and the delivery
@@ -2032,6 +2073,7 @@ main(void)
 	test_dingtalk_robot_minute();
 	test_redeliver_robot_minute();
 	test_feishu_pace();
+	test_feishu_too_many();
 	test_html_200_not_accepted();
 	test_signed_channels();
 	test_signed_request_size();
