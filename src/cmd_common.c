@@ -258,6 +258,22 @@ cmd_deliver_check(const struct config *cfg, const char *names, struct err *e)
 }
 
 int
+cmd_deliver_unfinished(const struct config *cfg, const char *names, struct store *st, const char *report,
+                       struct err *e)
+{
+	const char *p = names, *item;
+	size_t n;
+	while (strlist_next(&p, ",", &item, &n)) {
+		char name[128];
+		snprintf(name, sizeof name, "%.*s", (int)n, item);
+		int rc = deliver_unfinished(cfg, name, st, report, e);
+		if (rc != 0)
+			return rc;
+	}
+	return 0;
+}
+
+int
 cmd_run_lock(const struct app *app, const char *kind, int *fd)
 {
 	struct err e = {{0}};

@@ -97,6 +97,10 @@ int cmd_deliver(const struct config *cfg, const char *kind, const char *names, c
  * complete (deliver_check), so that a report command refuses a misspelt --deliver NAME
  * before it fetches, asks the model or writes anything. Returns 0 or -1 with e set. */
 int cmd_deliver_check(const struct config *cfg, const char *names, struct err *e);
+/* Whether a channel named in names (comma-separated; NULL = none) lacks part of report
+ * ("KIND/SLUG/LANG"; deliver_unfinished). Returns 1 or 0, or -1 with e set. */
+int cmd_deliver_unfinished(const struct config *cfg, const char *names, struct store *st, const char *report,
+                           struct err *e);
 
 /* Take the store's run lock for command kind (store/runlock.h): EXIT_OK with *fd holding it,
  * else EXIT_BUSY ("another brief run is using the store ...") or EXIT_FAIL, said on stderr. */

@@ -172,6 +172,18 @@ place_digest(struct daily_run *d, struct err *e)
 		log_info("daily: before today's --due %s and no digest of %s: this is that day's late run", d->args.due,
 		         buf_str(&day));
 		d->app.now = late;
+	} else if (found > 0 && d->args.deliver) {
+		/* That late run was stopped (killed, the service gone) before its delivery was done:
+		 * this run finishes it, rather than send today's digest at this hour. */
+		char report[128];
+		snprintf(report, sizeof report, "daily/%s/%s", buf_str(&day), d->args.lang);
+		found = cmd_deliver_unfinished(&d->app.cfg, d->args.deliver, &d->st, report, e);
+		if (found > 0) {
+			log_info("daily: before today's --due %s and %s's digest is not delivered whole: this run finishes "
+			         "its delivery",
+			         d->args.due, buf_str(&day));
+			d->app.now = late;
+		}
 	}
 	buf_free(&day);
 	buf_free(&body);

@@ -376,6 +376,24 @@ deliver_send(const struct config *cfg, const char *name, const struct deliver_me
 	return rc;
 }
 
+int
+deliver_unfinished(const struct config *cfg, const char *name, struct store *st, const char *report, struct err *e)
+{
+	struct channel ch;
+	const struct channel_type *t;
+	if (channel_open(&ch, cfg, name, &t, e) < 0) {
+		channel_redact(&ch, e);
+		return -1;
+	}
+	if (t->log == LOG_NONE || !st || !report)
+		return 0; /* a draft box keeps no log */
+	ch.log = st;
+	ch.report = report;
+	channel_target(&ch, t);
+	int whole = channel_part_sent(&ch, 0, e);
+	return whole < 0 ? -1 : !whole;
+}
+
 size_t
 deliver_list(const struct config *cfg, const char ***names)
 {

@@ -63,6 +63,14 @@ struct deliver_message {
 int deliver_send(const struct config *cfg, const char *name, const struct deliver_message *msg,
                  struct err *e);
 
+/* Whether the channel `name` lacks part of report ("KIND/SLUG/LANG"): its delivery log does not
+ * hold the report's last part for the channel's present target (a run killed, or the service
+ * gone, before or between parts; the channel named for the first time). Returns 1 or 0, or -1
+ * with e set (the channel not configured, a database error). The 公众号 draft box (wechat_mp)
+ * keeps no log: never. */
+int deliver_unfinished(const struct config *cfg, const char *name, struct store *st, const char *report,
+                       struct err *e);
+
 /* Names of the configured channels (sections "deliver.*"), in file order, without duplicates.
  * Returns the count and sets *names to a malloc'd array of pointers into cfg (free the array
  * only). */

@@ -1,13 +1,16 @@
 /* test_deliver.c: delivery channels against loopback sinks: payload shapes, splitting,
  * signing, and error reporting (which must never show a secret). */
 #include <jansson.h>
+#include <fcntl.h>
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
+#include <signal.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "deliver/channel.h"
@@ -2056,6 +2059,108 @@ test_cli_unwritten_not_archived(void)
 	buf_free(&err);
 }
 
+/* `brief daily` with args, its output thrown away, killed with SIGKILL as soon as the sink has
+ * received `received` requests (the last one held on the wire by the sink's delay). */
+static void
+daily_killed_at(const char *const *args, size_t received)
+{
+	pid_t pid = fork();
+	if (pid == 0) {
+		test_isolate_child(test_user_home());
+		setenv("TZ", "UTC", 1);
+		const char *unset[] = {"BRIEF_LLM_BASE_URL", "BRIEF_LLM_API_KEY", "OPENAI_API_KEY", "GEMINI_API_KEY", NULL};
+		for (size_t i = 0; unset[i]; i++)
+			unsetenv(unset[i]);
+		int null = open("/dev/null", O_WRONLY);
+		dup2(null, 1);
+		dup2(null, 2);
+		const char *argv[32] = {test_brief_bin()};
+		for (size_t i = 0; args[i] && i < 30; i++)
+			argv[i + 1] = args[i];
+		execv(argv[0], (char *const *)argv);
+		_exit(127);
+	}
+	CHECK(pid > 0);
+	for (int i = 0; i < 3000 && http_sink_count(sink) < received; i++)
+		usleep(10000);
+	CHECK(http_sink_count(sink) >= received);
+	kill(pid, SIGKILL);
+	int status = 0;
+	waitpid(pid, &status, 0);
+	CHECK(WIFSIGNALED(status));
+}
+
+/* The run of the schedule that catches up a missed day (--due, docs/daily.md "Missed runs")
+ * killed while its digest goes out to `channel` (config text conf_text), once the sink has
+ * received `received` requests. The rerun, still before the day's --due time, must finish that
+ * delivery: send yesterday's digest's missing parts, each once, and write no digest of today.
+ * Before, the rerun found yesterday's digest saved and took itself for today's run: it wrote
+ * today's digest at that hour and sent it whole (the same stories again, under another date);
+ * yesterday's missing parts never went out, and the --due run found today's delivered. */
+static void
+check_killed_catch_up(const char *channel, const char *conf_text, size_t received)
+{
+	char home[4300], conf[4300], out[4400], db[4400];
+	snprintf(home, sizeof home, "%s/home-killed-%s", test_tmpdir(), channel);
+	wfx_make_home(home);
+	snprintf(conf, sizeof conf, "%s/killed-%s.conf", test_tmpdir(), channel);
+	test_write_file(conf, conf_text, strlen(conf_text));
+	snprintf(out, sizeof out, "%s/daily.md", home);
+	snprintf(db, sizeof db, "%s/brief.db", home);
+	/* WFX_NOW is 12:00 UTC: before the schedule's 13:00, and the day before has no digest */
+	const char *args[] = {"daily", "--home", home, "--no-fetch", "--offline", "--config", conf, "--now", WFX_NOW,
+	                      "--due", "13:00", "--out", out, "--deliver", channel, NULL};
+	http_sink_reset(sink);
+	http_sink_answer(sink, 200, "{}", 2000); /* each request held on the wire a while */
+	daily_killed_at(args, received);
+	sqlite3 *h = NULL;
+	CHECK_INT(sqlite3_open_v2(db, &h, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	CHECK_INT(test_db_query_int(h, "SELECT count(*) FROM reports WHERE kind = 'daily' AND slug = '2026-02-20'"), 1);
+	long long had = test_db_query_int(h, "SELECT count(*) FROM delivery_log WHERE report = 'daily/2026-02-20/zh'");
+	sqlite3_close(h);
+
+	http_sink_reset(sink);
+	struct buf o = BUF_INIT, err = BUF_INIT;
+	int rc = wfx_brief(args, NULL, &o, &err);
+	CHECK_INT(rc, 0);
+	if (rc != 0)
+		fprintf(stderr, "%s", buf_str(&err));
+	CHECK_INT(sqlite3_open_v2(db, &h, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	long long parts = test_db_query_int(h, "SELECT max(parts) FROM delivery_log WHERE report = 'daily/2026-02-20/zh'");
+	CHECK_INT(test_db_query_int(h, "SELECT count(*) FROM delivery_log WHERE report = 'daily/2026-02-20/zh'"), parts);
+	CHECK_INT(test_db_query_int(h, "SELECT count(*) FROM reports WHERE kind = 'daily' AND slug = '2026-02-21'"), 0);
+	sqlite3_close(h);
+	CHECK(had < parts);
+	CHECK_INT((long long)http_sink_count(sink), parts - had);
+	for (size_t i = 0; i < http_sink_count(sink); i++) {
+		json_t *j = body_json(http_sink_request(sink, i));
+		const char *content = json_string_value(json_object_get(j, parts > 1 ? "content" : "title"));
+		char want[32];
+		snprintf(want, sizeof want, "(%lld/%lld)", had + 1 + (long long)i, parts);
+		int is_part = content && strstr(content, "2026-02-20") && (parts == 1 || strstr(content, want));
+		if (!is_part)
+			fprintf(stderr, "%s: request %zu of the rerun is not part %s of 2026-02-20's digest: %.120s\n", channel, i,
+			        want, content ? content : "?");
+		CHECK(is_part);
+		json_decref(j);
+	}
+	http_sink_reset(sink);
+	buf_free(&o);
+	buf_free(&err);
+}
+
+static void
+test_cli_killed_catch_up_resumes(void)
+{
+	char text[1024];
+	/* Discord: killed while part 2 is on the wire (part 1 was accepted before it was sent) */
+	snprintf(text, sizeof text, "[deliver \"dc\"]\ntype = discord\nurl = %s/dc\n", base);
+	check_killed_catch_up("dc", text, 2);
+	/* the generic webhook, one request: killed while it is on the wire, nothing logged */
+	snprintf(text, sizeof text, "[deliver \"hook\"]\ntype = webhook\nurl = %s/hook\n", base);
+	check_killed_catch_up("hook", text, 1);
+}
+
 int
 main(void)
 {
@@ -2097,6 +2202,7 @@ main(void)
 	test_cli_unknown_channel_first();
 	test_cli_unwritten_not_archived();
 	test_cli_bad_value_first();
+	test_cli_killed_catch_up_resumes();
 	http_sink_stop(sink);
 	return test_done("test_deliver");
 }
