@@ -176,6 +176,19 @@ cmd_opml_source_ids(struct store *st, const char *opml_path, struct arena *a, in
 	return store_source_ids(st, urls, count, a, ids, n, e);
 }
 
+/* Remove what a killed run left half-written (fs_remove_stale_tmp) beside the file out (NULL or
+ * "-": stdout, nothing to do). */
+static void
+sweep_dir_of(const char *out)
+{
+	if (!out || strcmp(out, "-") == 0)
+		return;
+	char dir[4200];
+	const char *slash = strrchr(out, '/');
+	snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - out) : 1, slash ? out : ".");
+	fs_remove_stale_tmp(slash == out ? "/" : dir);
+}
+
 int
 cmd_write_renderings(const char *out, int is_many, const char *stem, const char *lang, const char *format,
                      const struct buf *md,
@@ -196,12 +209,7 @@ cmd_write_renderings(const char *out, int is_many, const char *stem, const char 
 		return 0;
 	}
 	const struct buf *b = strcmp(format, "html") == 0 ? html : strcmp(format, "json") == 0 ? json : md;
-	if (out && strcmp(out, "-") != 0) {
-		char dir[4200];
-		const char *slash = strrchr(out, '/');
-		snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - out) : 1, slash ? out : ".");
-		fs_remove_stale_tmp(slash == out ? "/" : dir);
-	}
+	sweep_dir_of(out);
 	return fs_write_atomic(out ? out : "-", buf_str(b), b->len, e);
 }
 
@@ -211,10 +219,12 @@ cmd_write_wechat(const char *out, int is_many, const char *stem, const struct bu
 	if (out && (is_many || fs_is_dir(out) || str_ends(out, "/"))) {
 		if (fs_mkdirs(out, 0, e) < 0)
 			return -1;
+		fs_remove_stale_tmp(out); /* what a killed run left half-written */
 		char path[4200];
 		snprintf(path, sizeof path, "%s%s%s.wechat.html", out, str_ends(out, "/") ? "" : "/", stem);
 		return fs_write_atomic(path, buf_str(frag), frag->len, e);
 	}
+	sweep_dir_of(out);
 	return fs_write_atomic(out ? out : "-", buf_str(frag), frag->len, e);
 }
 

@@ -10,12 +10,16 @@
 #include "util/str.h"
 
 /* The posts directory of the site at dir (created): DIR/_posts for Jekyll, DIR/content/posts for
- * Hugo, into sub (size bytes). Returns 0, or -1 with e set. */
+ * Hugo, into sub (size bytes), without the temporaries a killed run left half-written there
+ * (Jekyll takes any DATE-NAME.EXT in _posts for a post). Returns 0, or -1 with e set. */
 static int
 posts_dir(const char *dir, int jekyll, char *sub, size_t size, struct err *e)
 {
 	snprintf(sub, size, "%s/%s", dir, jekyll ? "_posts" : "content/posts");
-	return fs_mkdirs(sub, 0, e);
+	if (fs_mkdirs(sub, 0, e) < 0)
+		return -1;
+	fs_remove_stale_tmp(sub);
+	return 0;
 }
 
 /* The language of the post at path: "zh" when it holds the line zh, "en" when it holds en

@@ -5,7 +5,8 @@
  * another program (kept) and a day with only its JSON (a run killed between files, or a
  * stray file); `brief daily --out DIR/` removes the dead temporaries, and index.md,
  * index.html and index.atom leave out the incomplete day. A single-file --out cleans its own
- * dead temporary too. */
+ * dead temporary too, and so do a site's posts directory (--site) and a --format wechat
+ * directory. */
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -103,6 +104,31 @@ main(void)
 	          0);
 	CHECK(fs_exists(file));
 	CHECK(!exists(single, tmp_name));
+
+	/* a site's posts directory (--site) and a 公众号 fragment's directory (--format wechat):
+	 * the dead run's half-written post or fragment goes too. Jekyll reads any DATE-NAME.EXT in
+	 * _posts as a post, so the temporary became a second post of the day on the blog. */
+	const char *site = t_subdir("site");
+	char posts[4300], post_tmp[96], wechat_out[4300], wechat_tmp[96];
+	snprintf(posts, sizeof posts, "%s/_posts", site);
+	struct err me;
+	CHECK_INT(fs_mkdirs(posts, 0, &me), 0);
+	snprintf(post_tmp, sizeof post_tmp, "2026-02-03-daily.md.tmp.%ld", dead);
+	put(posts, post_tmp, "---\ntitle: half a post\n");
+	CHECK_INT(t_brief(NULL, NULL, &err, "daily", "--offline", "--no-fetch", "--now", "2026-02-03T00:00:00Z", "--hours", "72",
+	                "--site", site, "--front-matter", "jekyll", "--home", home, NULL),
+	          0);
+	CHECK(exists(posts, "2026-02-03-daily.md"));
+	CHECK(!exists(posts, post_tmp));
+	const char *wechat = t_subdir("wechat");
+	snprintf(wechat_tmp, sizeof wechat_tmp, "2026-02-03.wechat.html.tmp.%ld", dead);
+	put(wechat, wechat_tmp, "<section>half");
+	snprintf(wechat_out, sizeof wechat_out, "%s/", wechat);
+	CHECK_INT(t_brief(NULL, NULL, &err, "daily", "--offline", "--no-fetch", "--now", "2026-02-03T00:00:00Z", "--hours", "72",
+	                "--format", "wechat", "--out", wechat_out, "--home", home, NULL),
+	          0);
+	CHECK(exists(wechat, "2026-02-03.wechat.html"));
+	CHECK(!exists(wechat, wechat_tmp));
 	buf_free(&err);
 	fsrv_stop(&srv);
 	return test_done("test_leftovers");
