@@ -534,6 +534,34 @@ test_cve_identifiers(void)
 	arena_free(&arena);
 }
 
+/* A lexicon term written as a call in code is the code's function, no topic: ggplot2's aes()
+ * ("geom_point(aes(x = hour, y = count))") made three R charting tutorials "cryptography"
+ * through the lexicon's AES, in their tags and in the day's shared topics. Prose that names
+ * AES, a space before its bracket, still does. */
+static void
+test_code_calls(void)
+{
+	struct arena arena = ARENA_INIT;
+	struct verdict v;
+	struct article chart = art("Charting bike rentals by hour with R",
+	                           "The rentals data has one row per trip. We count trips per hour and plot them:\n"
+	                           "ggplot(df, aes(x = hour, y = trips)) + geom_line(aes(color = weekday))\n"
+	                           "Weekdays peak at eight and at five. A second chart splits them by station:\n"
+	                           "ggplot(df, aes(x = hour, y = trips, fill = station)) + geom_col()\n"
+	                           "The stations near the river are busiest on weekends.",
+	                           "A Data Blog");
+	judge_alone("code call", &chart, &arena, &v);
+	CHECK(!has_kw(&v, "cryptography") && !has_kw(&v, "AES") && !has_kw(&v, "aes"));
+	CHECK(v.category != CAT_SECURITY);
+	struct article prose = art("Why the disk images are encrypted",
+	                           "The images are encrypted with AES (the Advanced Encryption Standard) in GCM mode. "
+	                           "The key never leaves the machine, and AES keeps the images safe at rest.",
+	                           "A Data Blog");
+	judge_alone("aes in prose", &prose, &arena, &v);
+	CHECK(has_kw(&v, "cryptography") || has_kw(&v, "encryption"));
+	arena_free(&arena);
+}
+
 /* A code identifier the headline names is the topic ("hardened_malloc", "io.ReadSeeker");
  * one only the body's pasted code has is not ("buf_size"), nor a name's initials ("R.L."). */
 static void
@@ -2136,6 +2164,7 @@ main(void)
 	test_off_field_topics();
 	test_title_full_names();
 	test_cve_identifiers();
+	test_code_calls();
 	test_title_identifiers();
 	test_release_products();
 	test_nothing_to_tag();

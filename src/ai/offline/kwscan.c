@@ -590,7 +590,9 @@ kws_scan_article(const struct article *a, enum lang lang, occ_fn fn, void *ctx)
 			if (!lead)
 				lead = it.start;
 			int clitic = it.stem_end != it.p; /* "Alibaba's Qwen": the name ends at the clitic */
-			int ok = kws_usable_word(&it, lang); /* code identifiers too: term_score weighs them */
+			/* Code identifiers too (term_score weighs them), but not a topic's name called as a
+			 * function in code ("aes(x = hour)" of ggplot2), which the lexicon does not count either. */
+			int ok = kws_usable_word(&it, lang) && !(text_is_call(&it) && lexicon_topic(it.word));
 			int shout = may_shout && kws_shouted(it.start, raw);
 			int cap = !shout && (kws_inner_upper(it.start, raw) ||
 			                     (kws_starts_upper(it.start, raw) && !sentence_initial(parts[p], it.start)));

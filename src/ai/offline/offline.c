@@ -307,6 +307,10 @@ scan(struct offline_analysis *an, const char *s, int in_title, const struct offl
 		}
 		if (!hit && an->lang == LANG_DE)
 			hit = compound_part(it.word, it.len);
+		/* A term called as a function in code ("aes(x = hour)" of ggplot2) is the code's, no
+		 * cue: three R charting tutorials had been cryptography. */
+		if (hit && text_is_call(&it))
+			hit = NULL;
 		/* A longer term that gives the previous word a non-technical sense takes back that
 		 * word's own hit: "hacker news" is a site, not an attack and a site. A longer term of
 		 * the same field ("security" → "security firm", "linux" → "linux kernel") adds to the

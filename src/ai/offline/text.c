@@ -534,3 +534,16 @@ text_has_word(const char *s, const char *const *words, size_t n)
 				return 1;
 	return 0;
 }
+
+int
+text_is_call(const struct text_iter *it)
+{
+	const char *p = it->p;
+	if (it->is_cjk || p >= it->end || *p != '(')
+		return 0;
+	static const char *const plurals[] = {"(s)", "(es)", "(ies)", "(S)", "(ES)"};
+	for (size_t i = 0; i < sizeof plurals / sizeof plurals[0]; i++)
+		if ((size_t)(it->end - p) >= strlen(plurals[i]) && strncmp(p, plurals[i], strlen(plurals[i])) == 0)
+			return 0;
+	return 1;
+}

@@ -89,6 +89,10 @@ int text_is_blank(const char *s);
 const char *text_display_title(const char *title, const char *text, const char *link, size_t max_chars,
                                struct arena *arena);
 #define TEXT_DISPLAY_TITLE_CHARS 60 /* an untitled post's heading: about a headline's length */
+/* True when the word text_next just read is written as a call in code: an opening bracket right
+ * after it ("aes(x = hour)", "md5($pass)"), which prose puts a space before ("AES (the
+ * standard)"); a plural's bracket ("file(s)", "entr(ies)") is no call. */
+int text_is_call(const struct text_iter *it);
 /* True when one of s's words (as text_next spells them: lower case) is one of words[0..n). */
 int text_has_word(const char *s, const char *const *words, size_t n);
 /* Number of words in s (as text_next counts them; CJK counts one per character pair). */
