@@ -562,6 +562,31 @@ test_code_calls(void)
 	arena_free(&arena);
 }
 
+/* A common word that a text only ever capitalises at a sentence's start is no name: Medium's
+ * "Continue reading on Medium »" tagged posts "Continue", a podcast's FAQ "Listen", others
+ * "Meet", "Apologies", "Keys", shown capitalised as names. Another article of the window writes
+ * it in lower case, which a name opening its sentences ("Velomat runs …") never is. */
+static void
+test_sentence_openers(void)
+{
+	struct arena arena = ARENA_INIT;
+	struct article w[5];
+	w[0] = art("Bike rentals by hour",
+	           "Velomat runs the rentals. Velomat counts them by hour. Weekdays start early: the rentals "
+	           "peak at eight. Weekdays end late, with the rentals up again at six.",
+	           "A Data Blog");
+	w[1] = art("Trains run late", "On weekdays the trains run late, and on weekdays the buses are full.", "Transit");
+	w[2] = art("Weekly notes", "Some notes about the week, the weather and a walk in the park with friends.", "Notes");
+	w[3] = art("A walk", "We walked to the lake and back, and the weather held all afternoon.", "Notes");
+	w[4] = art("Bread", "The bread took four hours to rise, then forty minutes in a hot oven.", "Kitchen");
+	struct verdict v;
+	judge(w, 5, 0, &arena, &v);
+	show("sentence opener", &v);
+	CHECK(!has_kw(&v, "Weekdays") && !has_kw(&v, "weekdays"));
+	CHECK(has_kw(&v, "Velomat"));
+	arena_free(&arena);
+}
+
 /* A code identifier the headline names is the topic ("hardened_malloc", "io.ReadSeeker");
  * one only the body's pasted code has is not ("buf_size"), nor a name's initials ("R.L."). */
 static void
@@ -2165,6 +2190,7 @@ main(void)
 	test_title_full_names();
 	test_cve_identifiers();
 	test_code_calls();
+	test_sentence_openers();
 	test_title_identifiers();
 	test_release_products();
 	test_nothing_to_tag();

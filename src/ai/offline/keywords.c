@@ -45,7 +45,8 @@ struct wordmap {
  * with one hash would share a count; at 2^-64 per pair that is left to chance. */
 struct df_entry {
 	uint64_t hash;    /* 0 = empty (hash64_key is never 0) */
-	uint32_t count;   /* articles that use the term */
+	uint32_t count : 31; /* articles that use the term */
+	uint32_t lower : 1;  /* some article's body writes it in lower case: a common word */
 	int32_t last_doc; /* the article that last counted it */
 };
 
@@ -152,13 +153,14 @@ count_df(void *vctx, const struct occ *o)
 	uint64_t h = hash64_key(o->term, o->len);
 	struct df_entry *e = df_slot(idx->slots, idx->cap, h);
 	if (e->hash == 0) {
-		*e = (struct df_entry){h, 0, -1};
+		*e = (struct df_entry){h, 0, 0, -1};
 		idx->used++;
 	}
 	if (e->last_doc != c->doc) {
 		e->last_doc = c->doc;
 		e->count++;
 	}
+	e->lower |= o->lower != 0;
 }
 
 struct kw_index *
@@ -182,6 +184,14 @@ kw_index_free(struct kw_index *idx)
 		return;
 	free(idx->slots);
 	free(idx);
+}
+
+/* True when some article of the window writes the term w in lower case in its body. */
+static int
+df_lower(const struct kw_index *idx, const char *w)
+{
+	const struct df_entry *e = df_slot(idx->slots, idx->cap, hash64_key(w, strlen(w)));
+	return e->hash && e->lower;
 }
 
 /* The number of window articles that use the term w (0: none). */
@@ -249,6 +259,21 @@ static int
 is_proper(const struct slot *s)
 {
 	return s->kind != T_CJK && s->cap_mid > 0 && s->lower == 0;
+}
+
+/* A word the body only ever writes capitalised at a sentence's start, never mid-sentence nor in
+ * lower case, and the title does not use: "Continue" of "Continue reading on Medium »",
+ * "Weekdays peak at eight", a list item's "Listen". Its capital says nothing: term_score drops
+ * it when another article of the window writes it in lower case (a common word, which had been
+ * shown capitalised as a name), and keeps a name that opens its sentences ("Secunia reports",
+ * "Grokipedia is"). A capitalised word after it makes it a name's first word ("Richard
+ * Stallman said"), which stays too. */
+static int
+opens_sentences_only(const struct slot *s)
+{
+	return s->kind == T_WORD && !s->in_title && s->body > 0 && s->cap_mid == 0 && s->lower == 0 && s->in_name == 0 &&
+	       s->surface &&
+	       kws_starts_upper(s->surface, strlen(s->surface)) && !kws_inner_upper(s->surface, strlen(s->surface));
 }
 
 /* The words of an article's source name and host ("Krebs on Security", krebsonsecurity.com),
@@ -408,6 +433,8 @@ term_score(const struct kw_index *idx, const struct slot *s, enum lang lang, int
 		 * Francisco", "Studio" of "LM Studio", "Act" of "EU AI Act") is a fragment, not a topic:
 		 * the name itself is the phrase, when it qualifies. */
 		if (caps_mark_names && is_proper(s) && !s->in_title && s->body > 0 && s->in_name == s->body)
+			return 0;
+		if (opens_sentences_only(s) && df_lower(idx, s->word))
 			return 0;
 		if (is_proper(s))
 			score *= 1.8;
