@@ -587,6 +587,30 @@ test_sentence_openers(void)
 	arena_free(&arena);
 }
 
+/* An ellipsis written as one character ends a sentence as "..." does: "my talk today… Continue
+ * reading on Medium »" had made "Continue" a word capitalised mid-sentence, a name, and the
+ * tag of the post. */
+static void
+test_ellipsis_openers(void)
+{
+	struct arena arena = ARENA_INIT;
+	struct article w[5];
+	w[0] = art("Slides from the meetup",
+	           "Here are the slides and links from my talk about screenshots today\u2026 Continue reading on the "
+	           "blog.",
+	           "A Blog");
+	w[1] = art("Trains run late", "The trains continue to run late, and the buses continue to be full.", "Transit");
+	w[2] = art("Weekly notes", "Some notes about the week, the weather and a walk in the park with friends.", "Notes");
+	w[3] = art("A walk", "We walked to the lake and back, and the weather held all afternoon.", "Notes");
+	w[4] = art("Bread", "The bread took four hours to rise, then forty minutes in a hot oven.", "Kitchen");
+	struct verdict v;
+	judge(w, 5, 0, &arena, &v);
+	show("ellipsis opener", &v);
+	CHECK(!has_kw(&v, "Continue") && !has_kw(&v, "continue"));
+	CHECK(has_kw(&v, "screenshots") || has_kw(&v, "slides"));
+	arena_free(&arena);
+}
+
 /* A code identifier the headline names is the topic ("hardened_malloc", "io.ReadSeeker");
  * one only the body's pasted code has is not ("buf_size"), nor a name's initials ("R.L."). */
 static void
@@ -2191,6 +2215,7 @@ main(void)
 	test_cve_identifiers();
 	test_code_calls();
 	test_sentence_openers();
+	test_ellipsis_openers();
 	test_title_identifiers();
 	test_release_products();
 	test_nothing_to_tag();

@@ -288,14 +288,19 @@ kws_adjective_like(const char *w)
 	return 0;
 }
 
-/* True when the word at start opens a sentence (so its capital says nothing). */
+/* True when the word at start opens a sentence (so its capital says nothing): after . ! ? : or
+ * a line break, and after an ellipsis written as one character as after "..." ("from my talk
+ * today… Continue reading"). */
 static int
 sentence_initial(const char *base, const char *start)
 {
 	const char *p = start;
 	while (p > base && (is_ascii_space((unsigned char)p[-1]) || p[-1] == '"' || p[-1] == '(' || p[-1] == '\'' ||
-	                    (unsigned char)p[-1] >= 0x80))
+	                    (unsigned char)p[-1] >= 0x80)) {
+		if (p - base >= 3 && memcmp(p - 3, "\u2026", 3) == 0)
+			return 1;
 		p--;
+	}
 	return p == base || p[-1] == '.' || p[-1] == '!' || p[-1] == '?' || p[-1] == ':' || p[-1] == '\n';
 }
 
