@@ -23,6 +23,7 @@
 #include "store/archive.h"
 #include "store/health.h"
 #include "store/runlock.h"
+#include "store/reports.h"
 #include "store/select.h"
 #include "util/arena.h"
 #include "util/fs.h"
@@ -58,7 +59,8 @@ const char cmd_daily_help[] =
 	"               [daily] front_matter; default jekyll); a rerun of the day rewrites it\n"
 	"  --due HH:MM  the daily schedule's time (`brief schedule install` adds it): a run before\n"
 	"               today's HH:MM when yesterday has no digest is yesterday's late run, and\n"
-	"               writes yesterday's digest, its window ending yesterday at HH:MM\n\n"
+	"               writes yesterday's digest, its window ending yesterday at HH:MM; missed\n"
+	"               days before it without a digest (up to six) get theirs first, oldest first\n\n"
 	"Dates and \"N hours ago\" use the local time zone (TZ). Exit status 3 when the\n"
 	"window holds no articles, 4 when another daily/weekly/article run is using\n"
 	"the store.\n";
@@ -113,6 +115,7 @@ struct daily_run {
 	const char *format; /* md, html, json or wechat */
 	enum weekly_front_matter front_matter; /* of the --site post: --front-matter, else [daily] */
 	int due_minute; /* --due as minutes after midnight, else -1 */
+	int is_own;     /* the digest being written is the run's own day's, not a missed day's */
 };
 
 /* Parse --due s, "HH:MM" (two digits each, 00:00 to 23:59), into *minute (after midnight).
@@ -148,46 +151,97 @@ due_time(int64_t t, int days_back, int minute)
 	return due == (time_t)-1 ? -1 : (int64_t)due;
 }
 
-/* Which day's digest this run writes (docs/daily.md, "Missed runs"). With --due HH:MM, a run
- * before today's HH:MM is the schedule's late run of yesterday's (systemd's Persistent=true
- * runs a missed one when the machine is next up): when yesterday has no digest in the run's
- * language, d->app.now moves back to yesterday's HH:MM, so the digest is yesterday's, dated
- * then, its window ending then, and today's run at HH:MM writes today's. Any other run is
- * today's. Returns 0, or -1 with e set. */
+/* The most missed days one run writes before its own day's digest: with it, a week of digests. */
+#define DAILY_CATCH_UP_DAYS 6
+
+/* One digest a run writes: its window is (since, until], dated and generated at now. */
+struct daily_day {
+	int64_t now, since, until;
+	int hours;  /* the window's length the digest names */
+	int is_own; /* the run's own day (the last): the one --out FILE and stdout get */
+};
+
+/* Which days' digests this run writes, oldest first, into days (DAILY_CATCH_UP_DAYS + 1 of them);
+ * returns how many, or -1 with e set (docs/daily.md, "Missed runs"). Without --due, one: today's,
+ * the last --hours. With --due HH:MM, the run's own day is yesterday when the run is before today's
+ * HH:MM and yesterday has no digest in the run's language (the schedule's late run: systemd's
+ * Persistent=true runs a missed one when the machine is next up), dated yesterday at HH:MM; else
+ * today. Before it come the days after the latest digest in the language that have none (a machine
+ * off for days gets one run), at most DAILY_CATCH_UP_DAYS, each dated at its HH:MM; none when the
+ * store has no digest yet. The first day's window is the last --hours; each later day's starts where
+ * the one before ended, so a story is in one of the digests the run writes; only the run's own day
+ * takes what is dated up to a day ahead of it. */
 static int
-place_digest(struct daily_run *d, struct err *e)
+plan_days(struct daily_run *d, struct daily_day *days, struct err *e)
 {
-	if (d->due_minute < 0)
-		return 0;
-	int64_t today = due_time(d->app.now, 0, d->due_minute);
-	if (today < 0 || d->app.now >= today)
-		return 0;
-	int64_t late = due_time(d->app.now, 1, d->due_minute);
-	if (late < 0)
-		return 0;
+	int64_t now = d->app.now, when[DAILY_CATCH_UP_DAYS + 1];
+	int n = 0, back = 0;
+	when[n++] = now;
+	int64_t today = d->due_minute < 0 ? -1 : due_time(now, 0, d->due_minute);
+	int64_t late = today < 0 || now >= today ? -1 : due_time(now, 1, d->due_minute);
 	struct buf day = BUF_INIT, body = BUF_INIT;
-	i18n_local(&day, late, I18N_DATE);
-	int found = archive_report_body(&d->st, "daily", buf_str(&day), day.len, d->args.lang, "json", &body, NULL, e);
-	if (found == 0) {
-		log_info("daily: before today's --due %s and no digest of %s: this is that day's late run", d->args.due,
-		         buf_str(&day));
-		d->app.now = late;
-	} else if (found > 0 && d->args.deliver) {
-		/* That late run was stopped (killed, the service gone) before its delivery was done:
-		 * this run finishes it, rather than send today's digest at this hour. */
-		char report[128];
-		snprintf(report, sizeof report, "daily/%s/%s", buf_str(&day), d->args.lang);
-		found = cmd_deliver_unfinished(&d->app.cfg, d->args.deliver, &d->st, report, e);
-		if (found > 0) {
-			log_info("daily: before today's --due %s and %s's digest is not delivered whole: this run finishes "
-			         "its delivery",
+	int rc = 0;
+	if (late >= 0) {
+		i18n_local(&day, late, I18N_DATE);
+		int found = archive_report_body(&d->st, "daily", buf_str(&day), day.len, d->args.lang, "json", &body, NULL, e);
+		if (found < 0)
+			rc = -1;
+		else if (found == 0) {
+			log_info("daily: before today's --due %s and no digest of %s: this is that day's late run",
 			         d->args.due, buf_str(&day));
-			d->app.now = late;
+			when[0] = late;
+			back = 1;
+		} else if (d->args.deliver) {
+			/* That late run was stopped (killed, the service gone) before its delivery was
+			 * done: this run finishes it, rather than send today's digest at this hour. */
+			char report[128];
+			snprintf(report, sizeof report, "daily/%s/%s", buf_str(&day), d->args.lang);
+			found = cmd_deliver_unfinished(&d->app.cfg, d->args.deliver, &d->st, report, e);
+			if (found < 0) {
+				rc = -1;
+			} else if (found > 0) {
+				log_info("daily: before today's --due %s and %s's digest is not delivered whole: this run "
+				         "finishes its delivery",
+				         d->args.due, buf_str(&day));
+				when[0] = late;
+				back = 1;
+			}
 		}
+	}
+	char last[16];
+	int found = 0;
+	if (rc == 0 && today >= 0) {
+		buf_clear(&day);
+		i18n_local(&day, when[0], I18N_DATE);
+		found = store_daily_latest(&d->st, d->args.lang, buf_str(&day), last, e);
+		if (found < 0)
+			rc = -1;
+	}
+	for (int k = 1; rc == 0 && found == 1 && k <= DAILY_CATCH_UP_DAYS; k++) {
+		int64_t t = due_time(now, back + k, d->due_minute);
+		if (t < 0)
+			break;
+		buf_clear(&day);
+		i18n_local(&day, t, I18N_DATE);
+		if (strcmp(buf_str(&day), last) <= 0)
+			break;
+		when[n++] = t;
 	}
 	buf_free(&day);
 	buf_free(&body);
-	return found < 0 ? -1 : 0;
+	if (rc < 0)
+		return -1;
+	if (n > 1)
+		log_info("daily: %d missed days without a digest: each is written under its own date first", n - 1);
+	for (int i = 0; i < n; i++) {
+		struct daily_day *dd = &days[i];
+		dd->now = when[n - 1 - i];
+		dd->is_own = i == n - 1;
+		dd->since = i == 0 ? dd->now - (int64_t)d->hours * 3600 : days[i - 1].now;
+		dd->until = dd->is_own ? dd->now + 86400 : dd->now; /* store_select_since's end */
+		dd->hours = i == 0 ? d->hours : (int)((dd->now - dd->since + 1800) / 3600);
+	}
+	return n;
 }
 
 /* The digest as a post of the --site tree, with the front matter --front-matter or [daily]
@@ -247,6 +301,9 @@ write_outputs(struct daily_run *d, const struct report *r, size_t count, const s
 		return -1;
 	if (d->args.site && !out)
 		return 0; /* --site alone took the digest */
+	int is_dir = out && (fs_is_dir(out) || str_ends(out, "/"));
+	if (!d->is_own && !is_dir)
+		return 0; /* a missed day's digest is stored and delivered; one FILE or stdout is the run's day's */
 	if (strcmp(d->format, "wechat") == 0) {
 		struct wechat_theme theme;
 		if (wechat_theme_load(&d->app.cfg, &theme, e) < 0)
@@ -257,7 +314,7 @@ write_outputs(struct daily_run *d, const struct report *r, size_t count, const s
 		buf_free(&frag);
 		return rc < 0 ? -1 : 0;
 	}
-	if (out && (fs_is_dir(out) || str_ends(out, "/"))) {
+	if (is_dir) {
 		const char *base = config_first(NULL, "BRIEF_BASE_URL", config_values(&d->app.cfg)->daily_base_url);
 		if (cmd_out_lang(out, r->date, r->lang, e) < 0 ||
 		    report_archive_write(out, r, buf_str(md), buf_str(html), buf_str(json), base, e) < 0)
@@ -273,24 +330,18 @@ write_outputs(struct daily_run *d, const struct report *r, size_t count, const s
 	return 0;
 }
 
+/* Write the digest of day (its window, date and generated time, d->app.now set to day->now)
+ * from what is stored: fetched tells whether this run fetched (sum, pre: what it did). Returns
+ * EXIT_OK, EXIT_EMPTY with e set when its window holds no articles, or another exit status
+ * with e set. */
 static int
-run(struct daily_run *d, struct err *e)
+write_day(struct daily_run *d, const struct daily_day *day, int fetched, const struct fetch_summary *fsum,
+          const struct prescore_stats *pre, struct err *e)
 {
 	struct arena *a = &d->arena;
-	if (store_open(&d->st, d->app.db_path, e) < 0)
-		return EXIT_FAIL;
-	struct fetch_summary sum;
-	int fetched = 0;
-	struct prescore_stats pre;
-	memset(&pre, 0, sizeof pre);
-	if (!d->args.is_no_fetch) {
-		int frc = fetch_first(d, &sum, &pre, e);
-		if (frc != EXIT_OK)
-			return frc;
-		fetched = 1;
-	}
-	if (place_digest(d, e) < 0) /* after the fetch: what it stores was first seen now */
-		return EXIT_FAIL;
+	struct fetch_summary sum = *fsum;
+	d->app.now = day->now;
+	d->is_own = day->is_own;
 	int64_t *ids = NULL;
 	size_t id_count = 0;
 	if (d->args.fetch.feeds && cmd_opml_source_ids(&d->st, d->args.fetch.feeds, a, &ids, &id_count, e) < 0)
@@ -301,9 +352,10 @@ run(struct daily_run *d, struct err *e)
 	}
 	struct article *articles;
 	size_t count;
-	if (store_select_window(&d->st, d->app.now, d->hours, ids, id_count, a, &articles, &count, e) < 0)
+	if ((day->is_own ? store_select_since(&d->st, day->now, day->since, ids, id_count, a, &articles, &count, e)
+	                 : store_select_between(&d->st, day->since, day->until, ids, id_count, a, &articles, &count, e)) < 0)
 		return EXIT_FAIL;
-	if (count == 0 && fetched && sum.feeds_total > 0 && sum.feeds_ok == 0) {
+	if (count == 0 && day->is_own && fetched && sum.feeds_total > 0 && sum.feeds_ok == 0) {
 		/* Not a quiet day: nothing could be fetched (offline machine, proxy, DNS ...). */
 		err_set(e, "none of the %d feeds could be fetched (%s: %s); check the network, the proxy variables "
 		        "(https_proxy, http_proxy, no_proxy) and the feed list",
@@ -312,16 +364,16 @@ run(struct daily_run *d, struct err *e)
 		return EXIT_FAIL;
 	}
 	if (count == 0) {
-		err_set(e, "nothing to report: no articles in the last %d hours", d->hours);
+		err_set(e, "nothing to report: no articles in the last %d hours", day->hours);
 		return EXIT_EMPTY;
 	}
 	struct curate_opts co = {
-		.now = d->app.now, .hours = d->hours, .top_n = d->top, .lang = d->args.lang,
+		.now = d->app.now, .hours = day->hours, .top_n = d->top, .lang = d->args.lang,
 		.force_offline = d->args.is_offline, .per_source_cap = 3, .cfg = &d->app.cfg,
-		.max_tokens = d->max_tokens, .score_failed = pre.score_failed,
+		.max_tokens = d->max_tokens, .score_failed = pre->score_failed,
 	};
 	if (co.max_tokens > 0) /* what the pre-scorer spent counts against the run's budget */
-		co.max_tokens = pre.tokens_used < co.max_tokens ? co.max_tokens - pre.tokens_used : 1;
+		co.max_tokens = pre->tokens_used < co.max_tokens ? co.max_tokens - pre->tokens_used : 1;
 	struct curate_result cur;
 	if (curate_run(&d->st, articles, count, &co, a, &cur, e) < 0)
 		return EXIT_FAIL;
@@ -331,11 +383,11 @@ run(struct daily_run *d, struct err *e)
 	struct daily_check_report chk = {0};
 	int is_checked = strcmp(cur.engine, "llm") == 0;
 	if (is_checked) { /* what the model wrote must be in what it was given */
-		struct buf day = BUF_INIT; /* the digest's date, as report_build will write it */
-		i18n_local(&day, d->app.now, I18N_DATE);
-		struct daily_facts facts = {arena_strdup(a, buf_str(&day)), count,
-		                            fetched ? sum.feeds_total : ss.feeds_total, d->hours};
-		buf_free(&day);
+		struct buf date = BUF_INIT; /* the digest's date, as report_build will write it */
+		i18n_local(&date, d->app.now, I18N_DATE);
+		struct daily_facts facts = {arena_strdup(a, buf_str(&date)), count,
+		                            fetched ? sum.feeds_total : ss.feeds_total, day->hours};
+		buf_free(&date);
 		daily_check(cur.top, cur.top_count, &cur.highlights, cur.is_model_highlights, &facts, d->args.lang,
 		            config_values(&d->app.cfg)->llm_enrich_text_tokens, a, &chk);
 		if (chk.removed)
@@ -344,7 +396,7 @@ run(struct daily_run *d, struct err *e)
 			         chk.removed, chk.removed_text);
 	}
 	struct report r;
-	struct report_build_opts bo = {d->args.lang, d->hours, d->top, d->app.now};
+	struct report_build_opts bo = {d->args.lang, day->hours, d->top, d->app.now};
 	report_build(&r, &cur, articles, count, &bo, a);
 	r.stats.is_checked = is_checked;
 	r.stats.claims = (long)chk.claims;
@@ -388,8 +440,8 @@ run(struct daily_run *d, struct err *e)
 			log_warn("daily: %s", se.msg);
 	}
 	log_info("daily: %ld LLM requests (%ld while fetching), %ld prompt + %ld completion tokens",
-	         cur.llm_requests + pre.requests, pre.requests, cur.prompt_tokens + pre.prompt_tokens,
-	         cur.completion_tokens + pre.completion_tokens);
+	         cur.llm_requests + pre->requests, pre->requests, cur.prompt_tokens + pre->prompt_tokens,
+	         cur.completion_tokens + pre->completion_tokens);
 	/* Only a written digest goes out: the rerun that follows a failed write delivers it once. */
 	if (rc == EXIT_OK && d->args.deliver && deliver_all(d, &r, &md, &html, &title, e) < 0)
 		rc = EXIT_FAIL;
@@ -398,6 +450,42 @@ run(struct daily_run *d, struct err *e)
 	buf_free(&json);
 	buf_free(&title);
 	return rc;
+}
+
+static int
+run(struct daily_run *d, struct err *e)
+{
+	if (store_open(&d->st, d->app.db_path, e) < 0)
+		return EXIT_FAIL;
+	struct fetch_summary sum;
+	memset(&sum, 0, sizeof sum);
+	int fetched = 0;
+	struct prescore_stats pre;
+	memset(&pre, 0, sizeof pre);
+	if (!d->args.is_no_fetch) {
+		int frc = fetch_first(d, &sum, &pre, e);
+		if (frc != EXIT_OK)
+			return frc;
+		fetched = 1;
+	}
+	struct daily_day days[DAILY_CATCH_UP_DAYS + 1];
+	int n = plan_days(d, days, e); /* after the fetch: what it stores was first seen now */
+	if (n < 0)
+		return EXIT_FAIL;
+	struct prescore_stats none;
+	memset(&none, 0, sizeof none);
+	for (int i = 0; i < n - 1; i++) { /* the missed days, oldest first, each delivered before the next */
+		struct err de = {{0}};
+		int rc = write_day(d, &days[i], fetched, &sum, &none, &de);
+		if (rc == EXIT_EMPTY) {
+			struct buf date = BUF_INIT;
+			i18n_local(&date, days[i].now, I18N_DATE);
+			log_info("daily: no digest of %s, a missed day: %s", buf_str(&date), de.msg);
+			buf_free(&date);
+		} else if (rc != EXIT_OK)
+			return *e = de, rc;
+	}
+	return write_day(d, &days[n - 1], fetched, &sum, &pre, e);
 }
 
 /* Send the finished digest to every channel named in --deliver; the 公众号 draft box gets the

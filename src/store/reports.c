@@ -55,22 +55,26 @@ store_weekly_issue(struct store *st, const char *slug, int *issue, struct err *e
 	return 0;
 }
 
-int
-store_weekly_latest(struct store *st, const char *lang, const char *slug, int inclusive, char found[16],
-                    int64_t *created_at, struct err *e)
+/* The latest report of kind ("daily" or "weekly") in lang whose slug sorts before slug (up to
+ * and including it when inclusive is set): its slug into found (16 bytes), its created_at into
+ * *created_at. Returns 1 when there is one, 0 when not, -1 with e set. */
+static int
+report_latest(struct store *st, const char *kind, const char *lang, const char *slug, int inclusive, char found[16],
+              int64_t *created_at, struct err *e)
 {
 	found[0] = '\0';
 	*created_at = 0;
 	sqlite3_stmt *s = store_prepare(st,
-		inclusive ? "SELECT slug, created_at FROM reports WHERE kind = 'weekly' AND lang = ?1 AND slug <= ?2"
+		inclusive ? "SELECT slug, created_at FROM reports WHERE kind = ?3 AND lang = ?1 AND slug <= ?2"
 		            " ORDER BY slug DESC LIMIT 1"
-		          : "SELECT slug, created_at FROM reports WHERE kind = 'weekly' AND lang = ?1 AND slug < ?2"
+		          : "SELECT slug, created_at FROM reports WHERE kind = ?3 AND lang = ?1 AND slug < ?2"
 		            " ORDER BY slug DESC LIMIT 1",
 		e);
 	if (!s)
 		return -1;
 	store_bind_text(s, 1, lang);
 	store_bind_text(s, 2, slug);
+	store_bind_text(s, 3, kind);
 	int rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW) {
 		str_copy(found, store_col_text(s, 0) ? store_col_text(s, 0) : "", 16);
@@ -78,8 +82,22 @@ store_weekly_latest(struct store *st, const char *lang, const char *slug, int in
 	}
 	sqlite3_finalize(s);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return err_set(e, "database %s: reading the last weekly post: %s", st->path, sqlite3_errmsg(st->db));
+		return err_set(e, "database %s: reading the last %s report: %s", st->path, kind, sqlite3_errmsg(st->db));
 	return rc == SQLITE_ROW;
+}
+
+int
+store_weekly_latest(struct store *st, const char *lang, const char *slug, int inclusive, char found[16],
+                    int64_t *created_at, struct err *e)
+{
+	return report_latest(st, "weekly", lang, slug, inclusive, found, created_at, e);
+}
+
+int
+store_daily_latest(struct store *st, const char *lang, const char *date, char found[16], struct err *e)
+{
+	int64_t made;
+	return report_latest(st, "daily", lang, date, 1, found, &made, e);
 }
 
 int

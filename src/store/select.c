@@ -26,7 +26,7 @@ static const char window_sql[] =
 	"  i.text, i.summary, i.content, i.published, i.first_seen, i.categories, sel.w, f.text, s.description,"
 	"  CASE WHEN i.link IS NULL THEN i.enclosures END FROM ("
 	"  SELECT id, " STORE_ITEM_WHEN("") " AS w FROM items"
-	"   WHERE " STORE_ITEM_WHEN("") " > ?2 AND " STORE_ITEM_WHEN("") " <= ?1 + 86400) AS sel"
+	"   WHERE " STORE_ITEM_WHEN("") " > ?2 AND " STORE_ITEM_WHEN("") " <= ?1) AS sel"
 	" JOIN items i ON i.id = sel.id JOIN sources s ON s.id = i.source_id"
 	" LEFT JOIN fulltext f ON f.item_id = i.id AND f.status = 1"
 	" ORDER BY sel.w DESC, s.url, i.dedupe_key, i.id DESC"; /* ties: by feed and item, not by which feed finished first */
@@ -134,6 +134,9 @@ source_slot(struct source_table *t, int64_t id)
 	return source_probe(t->slots, t->cap, id);
 }
 
+static int select_rows(struct store *st, int64_t since, int64_t until, int64_t span, const int64_t *source_ids,
+                       size_t source_count, struct arena *arena, struct article **out, size_t *count, struct err *e);
+
 int
 store_select_window(struct store *st, int64_t now, int hours, const int64_t *source_ids, size_t source_count,
                     struct arena *arena, struct article **out, size_t *count, struct err *e)
@@ -144,6 +147,22 @@ store_select_window(struct store *st, int64_t now, int hours, const int64_t *sou
 int
 store_select_since(struct store *st, int64_t now, int64_t since, const int64_t *source_ids, size_t source_count,
                    struct arena *arena, struct article **out, size_t *count, struct err *e)
+{
+	return select_rows(st, since, now + 86400, now - since, source_ids, source_count, arena, out, count, e);
+}
+
+int
+store_select_between(struct store *st, int64_t since, int64_t until, const int64_t *source_ids, size_t source_count,
+                     struct arena *arena, struct article **out, size_t *count, struct err *e)
+{
+	return select_rows(st, since, until, until - since, source_ids, source_count, arena, out, count, e);
+}
+
+/* The articles of (since, until], as store_select_window gives them; span (seconds) is the
+ * window's length the debug log names. Returns 0 or -1 with e set. */
+static int
+select_rows(struct store *st, int64_t since, int64_t until, int64_t span, const int64_t *source_ids,
+            size_t source_count, struct arena *arena, struct article **out, size_t *count, struct err *e)
 {
 	*out = NULL;
 	*count = 0;
@@ -157,7 +176,7 @@ store_select_since(struct store *st, int64_t now, int64_t since, const int64_t *
 		qsort(sorted, source_count, sizeof *sorted, cmp_id);
 		source_ids = sorted;
 	}
-	sqlite3_bind_int64(s, 1, now);
+	sqlite3_bind_int64(s, 1, until);
 	sqlite3_bind_int64(s, 2, since);
 	size_t cap = 0, n = 0;
 	struct article *arts = NULL;
@@ -230,7 +249,7 @@ store_select_since(struct store *st, int64_t now, int64_t since, const int64_t *
 		memcpy(*out, arts, n * sizeof *arts);
 	free(arts);
 	*count = n;
-	log_debug("store: %zu articles in the %lld-hour window, read in %lld ms", n, (long long)((now - since + 1800) / 3600),
+	log_debug("store: %zu articles in the %lld-hour window, read in %lld ms", n, (long long)((span + 1800) / 3600),
 	          (long long)(time_mono_ms() - t0));
 	return 0;
 }

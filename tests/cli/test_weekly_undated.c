@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "netlib.h"
+#include "store/store.h"
 #include "testlib.h"
 
 #define NOW "2026-02-21T12:00:00Z" /* first seen: Feb 21; the dated item is of Feb 19 */
@@ -326,6 +327,95 @@ check_daily_catch_up(void)
 	buf_free(&json);
 }
 
+/* Write dir/weekend.xml: the first n of six posts, dated Friday Mar 6 to Friday Mar 20 of 2026. */
+static void
+weekend_feed(const char *dir, int n)
+{
+	static const char *const items[][3] = {
+		{"f", "Foxley ferry changes its timetable", "Fri, 06 Mar 2026 12:00:00 GMT"},
+		{"s", "Saltmarsh dunes get a boardwalk", "Sat, 07 Mar 2026 10:00:00 GMT"},
+		{"u", "Underhill choir sings at the pier", "Sun, 08 Mar 2026 10:00:00 GMT"},
+		{"m", "Millbrook station reopens its cafe", "Mon, 09 Mar 2026 06:00:00 GMT"},
+		{"t", "Thornbury bridge gets new lamps", "Fri, 13 Mar 2026 12:00:00 GMT"},
+		{"w", "Wexcombe pool opens for the spring", "Fri, 20 Mar 2026 06:00:00 GMT"},
+	};
+	struct buf b = BUF_INIT;
+	buf_puts(&b, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss version=\"2.0\"><channel>\n"
+	             "<title>Weekend Notes</title><link>https://weekend.example/</link><description>Town news</description>\n");
+	for (int i = n - 1; i >= 0; i--)
+		buf_printf(&b,
+		           "<item><title>%s</title><link>https://weekend.example/%s</link><guid>we-%s</guid>"
+		           "<pubDate>%s</pubDate><description>%s. The town hall said so in a note.</description></item>\n",
+		           items[i][1], items[i][0], items[i][0], items[i][2], items[i][1]);
+	buf_puts(&b, "</channel></rss>\n");
+	t_write_in(dir, "weekend.xml", buf_str(&b));
+	buf_free(&b);
+}
+
+/* A daily schedule at 08:00 on a laptop shut on Friday after its run and opened on Monday at
+ * 07:00: the timer fires its missed run once. That run wrote Sunday's digest and Saturday's was
+ * never written. Now it writes each missed day's digest under its own date, oldest first (saved,
+ * delivered and filed in that order), each story in one of them; Monday's 08:00 run is Monday's. */
+static void
+check_daily_missed_days(void)
+{
+	struct fsrv srv;
+	const char *root = t_subdir("weekend-root");
+	const char *home = t_subdir("weekend-home");
+	const char *out = t_subdir("weekend-out");
+	weekend_feed(root, 0);
+	fsrv_start(&srv, root, NULL);
+	CHECK_INT(t_brief(NULL, NULL, NULL, "feeds", "add", "--no-discover", fsrv_url(&srv, "/weekend.xml"), "--home",
+	                  home, NULL), 0);
+	weekend_feed(root, 1);
+	CHECK_INT(daily_due_at(home, out, "2026-03-06T12:30:00Z"), 0); /* a manual run on Friday: Friday's */
+	weekend_feed(root, 4);
+	CHECK_INT(daily_due_at(home, out, "2026-03-09T07:00:00Z"), 0); /* Monday at boot */
+	struct buf sat = BUF_INIT, sun = BUF_INIT, mon = BUF_INIT;
+	read_day(out, "2026-03-07", &sat);
+	read_day(out, "2026-03-08", &sun);
+	read_day(out, "2026-03-09", &mon);
+	CHECK(strstr(buf_str(&sat), "\"date\": \"2026-03-07\"") != NULL);
+	CHECK(strstr(buf_str(&sat), "\"generated_at\": \"2026-03-07T08:00:00Z\"") != NULL);
+	CHECK(strstr(buf_str(&sun), "\"date\": \"2026-03-08\"") != NULL);
+	CHECK_INT((int)mon.len, 0); /* Monday's is still to come */
+	/* Saturday's holds the Saturday morning's window; Sunday's starts where it ended. */
+	CHECK(strstr(buf_str(&sat), "Saltmarsh") == NULL);
+	CHECK(strstr(buf_str(&sun), "Saltmarsh") != NULL);
+	static const char *const words[] = {"Foxley", "Saltmarsh"};
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+		int k = (strstr(buf_str(&sat), words[i]) != NULL) + (strstr(buf_str(&sun), words[i]) != NULL);
+		if (k != 1)
+			fprintf(stderr, "%s is in %d of the two catch-up digests\n", words[i], k);
+		CHECK_INT(k, 1);
+	}
+	char db[4400];
+	snprintf(db, sizeof db, "%s/brief.db", home);
+	struct store st;
+	struct err e;
+	CHECK(store_open(&st, db, &e) == 0);
+	/* written (and delivered) in date order */
+	CHECK(test_query_int(&st, "SELECT id FROM reports WHERE kind = 'daily' AND slug = '2026-03-07'") <
+	      test_query_int(&st, "SELECT id FROM reports WHERE kind = 'daily' AND slug = '2026-03-08'"));
+	store_close(&st);
+	CHECK_INT(daily_due_at(home, out, "2026-03-09T08:00:00Z"), 0); /* Monday, on time */
+	read_day(out, "2026-03-09", &mon);
+	CHECK(strstr(buf_str(&mon), "\"date\": \"2026-03-09\"") != NULL);
+	/* Ten days away are caught up a week back at most: the run's day and the six before it. */
+	weekend_feed(root, 6);
+	CHECK_INT(daily_due_at(home, out, "2026-03-20T09:00:00Z"), 0);
+	read_day(out, "2026-03-13", &sat);
+	CHECK_INT((int)sat.len, 0);
+	read_day(out, "2026-03-14", &sat);
+	CHECK(strstr(buf_str(&sat), "Thornbury") != NULL);
+	read_day(out, "2026-03-20", &sun);
+	CHECK(strstr(buf_str(&sun), "Wexcombe") != NULL && strstr(buf_str(&sun), "Thornbury") == NULL);
+	fsrv_stop(&srv);
+	buf_free(&sat);
+	buf_free(&sun);
+	buf_free(&mon);
+}
+
 /* Write dir/titled.xml: three posts with neither guid nor link, the first titled title; the
  * other two share a date and a boilerplate text and stay two posts. */
 static void
@@ -448,6 +538,7 @@ main(void)
 	check_daily(home);
 	check_catch_up();
 	check_daily_catch_up();
+	check_daily_missed_days();
 	check_retitled();
 	return test_done("test_weekly_undated");
 }
