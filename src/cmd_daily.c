@@ -352,7 +352,8 @@ write_day(struct daily_run *d, const struct daily_day *day, int fetched, const s
 	}
 	struct article *articles;
 	size_t count;
-	if ((day->is_own ? store_select_since(&d->st, day->now, day->since, ids, id_count, a, &articles, &count, e)
+	struct store_late late = {-1, 0};
+	if ((day->is_own ? store_select_since(&d->st, day->now, day->since, &late, ids, id_count, a, &articles, &count, e)
 	                 : store_select_between(&d->st, day->since, day->until, ids, id_count, a, &articles, &count, e)) < 0)
 		return EXIT_FAIL;
 	if (count == 0 && day->is_own && fetched && sum.feeds_total > 0 && sum.feeds_ok == 0) {

@@ -32,7 +32,8 @@ const char cmd_weekly_help[] =
 	"                    [--offline] [--no-fetch] [--feeds FILE.opml] [--concurrency N]\n"
 	"                    [--timeout SEC] [--strict]\n\n"
 	"Write the weekly roundup blog post: fetch the sources (unless --no-fetch), take the\n"
-	"stories since the last post (at most two weeks), group them by company or topic, and write news, rumours\n"
+	"stories since the last post (at most two weeks; and posts fetched since it that are dated\n"
+	"before, a feed that was down), group them by company or topic, and write news, rumours\n"
 	"(小道消息), open-source releases and the references, with Jekyll (default) or Hugo\n"
 	"front matter. Paragraphs are written by the LLM when one is configured, else quoted\n"
 	"from the sources by the offline engine. A model's figures, dates, quotations and names\n"
@@ -78,7 +79,12 @@ struct weekly_run {
 	char week[16];      /* the post's ISO week, "2026-W08" (place_post) */
 	int64_t since;      /* its window is (since, now]: where the post before it ended */
 	int64_t until;      /* when the window was read: the post's created_at, the next one's since */
+	struct store_late late; /* posts fetched since the post before but dated before since */
 };
+
+/* How far before its window a post fetched late (its feed was down) may be dated and still be
+ * told in the next weekly: two weeks. */
+#define WEEKLY_LATE_DAYS 14
 
 /* The ISO week of t in the process time zone into week (16 bytes), "2026-W08". */
 static void
@@ -98,7 +104,9 @@ week_of(int64_t t, char week[16])
  * week's run is still to come); else it is this week's. Without --days the window starts where
  * the post of an earlier week ended, when that is within two weeks, else a week before now: each
  * story is in one post, and a catch-up holds the missed week's; --days N is the last N days,
- * whatever was posted. Returns 0 or -1 with e set. */
+ * whatever was posted. With such a post before, w->late takes the posts first seen since it was
+ * made but dated before the window (a feed that was down), up to WEEKLY_LATE_DAYS before: they
+ * were in no window. Returns 0 or -1 with e set. */
 static int
 place_post(struct weekly_run *w, struct err *e)
 {
@@ -116,13 +124,16 @@ place_post(struct weekly_run *w, struct err *e)
 	else if (found && strcmp(latest, due) < 0 && strcmp(latest, before) < 0)
 		str_copy(w->week, before, sizeof w->week);
 	w->since = now - span;
+	w->late = (struct store_late){-1, 0};
 	if (w->args.days)
 		return 0;
 	found = store_weekly_latest(&w->st, w->args.lang, w->week, 0, latest, &made, e);
 	if (found < 0)
 		return -1;
-	if (found && made < now && made >= now - 2 * span)
+	if (found && made < now && made >= now - 2 * span) {
 		w->since = made;
+		w->late = (struct store_late){made, made - WEEKLY_LATE_DAYS * 86400};
+	}
 	return 0;
 }
 
@@ -278,7 +289,7 @@ run(struct weekly_run *w, struct err *e)
 	w->until = time_now() > w->app.now ? time_now() : w->app.now;
 	struct article *articles;
 	size_t count;
-	if (store_select_since(&w->st, w->app.now, w->since, ids, id_count, a, &articles, &count, e) < 0)
+	if (store_select_since(&w->st, w->app.now, w->since, &w->late, ids, id_count, a, &articles, &count, e) < 0)
 		return EXIT_FAIL;
 	int days = (int)((w->app.now - w->since + 43200) / 86400);
 	if (days < 1)

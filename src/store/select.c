@@ -26,7 +26,11 @@ static const char window_sql[] =
 	"  i.text, i.summary, i.content, i.published, i.first_seen, i.categories, sel.w, f.text, s.description,"
 	"  CASE WHEN i.link IS NULL THEN i.enclosures END FROM ("
 	"  SELECT id, " STORE_ITEM_WHEN("") " AS w FROM items"
-	"   WHERE " STORE_ITEM_WHEN("") " > ?2 AND " STORE_ITEM_WHEN("") " <= ?1) AS sel"
+	"   WHERE " STORE_ITEM_WHEN("") " > ?2 AND " STORE_ITEM_WHEN("") " <= ?1"
+	"  UNION ALL" /* late posts (store_select_since): first seen after ?3, dated in (?4, ?2] */
+	"  SELECT l.id, " STORE_ITEM_WHEN("l.") " FROM items l"
+	"   WHERE l.first_seen > ?3 AND " STORE_ITEM_WHEN("l.") " > ?4 AND " STORE_ITEM_WHEN("l.") " <= ?2"
+	"   AND EXISTS (SELECT 1 FROM items o WHERE o.source_id = l.source_id AND o.first_seen <= ?3)) AS sel"
 	" JOIN items i ON i.id = sel.id JOIN sources s ON s.id = i.source_id"
 	" LEFT JOIN fulltext f ON f.item_id = i.id AND f.status = 1"
 	" ORDER BY sel.w DESC, s.url, i.dedupe_key, i.id DESC"; /* ties: by feed and item, not by which feed finished first */
@@ -134,35 +138,42 @@ source_slot(struct source_table *t, int64_t id)
 	return source_probe(t->slots, t->cap, id);
 }
 
-static int select_rows(struct store *st, int64_t since, int64_t until, int64_t span, const int64_t *source_ids,
-                       size_t source_count, struct arena *arena, struct article **out, size_t *count, struct err *e);
+static int select_rows(struct store *st, int64_t since, int64_t until, int64_t span, const struct store_late *late,
+                       const int64_t *source_ids, size_t source_count, struct arena *arena, struct article **out,
+                       size_t *count, struct err *e);
 
 int
 store_select_window(struct store *st, int64_t now, int hours, const int64_t *source_ids, size_t source_count,
                     struct arena *arena, struct article **out, size_t *count, struct err *e)
 {
-	return store_select_since(st, now, now - (int64_t)hours * 3600, source_ids, source_count, arena, out, count, e);
+	struct store_late none = {-1, 0};
+	return select_rows(st, now - (int64_t)hours * 3600, now + 86400, (int64_t)hours * 3600, &none, source_ids,
+	                   source_count, arena, out, count, e);
 }
 
 int
-store_select_since(struct store *st, int64_t now, int64_t since, const int64_t *source_ids, size_t source_count,
-                   struct arena *arena, struct article **out, size_t *count, struct err *e)
+store_select_since(struct store *st, int64_t now, int64_t since, const struct store_late *late,
+                   const int64_t *source_ids, size_t source_count, struct arena *arena, struct article **out,
+                   size_t *count, struct err *e)
 {
-	return select_rows(st, since, now + 86400, now - since, source_ids, source_count, arena, out, count, e);
+	return select_rows(st, since, now + 86400, now - since, late, source_ids, source_count, arena, out, count, e);
 }
 
 int
 store_select_between(struct store *st, int64_t since, int64_t until, const int64_t *source_ids, size_t source_count,
                      struct arena *arena, struct article **out, size_t *count, struct err *e)
 {
-	return select_rows(st, since, until, until - since, source_ids, source_count, arena, out, count, e);
+	struct store_late none = {-1, 0};
+	return select_rows(st, since, until, until - since, &none, source_ids, source_count, arena, out, count, e);
 }
 
-/* The articles of (since, until], as store_select_window gives them; span (seconds) is the
- * window's length the debug log names. Returns 0 or -1 with e set. */
+/* The articles of (since, until], as store_select_window gives them, and the late posts late
+ * names (none when late->after < 0); span (seconds) is the window's length the debug log names.
+ * Returns 0 or -1 with e set. */
 static int
-select_rows(struct store *st, int64_t since, int64_t until, int64_t span, const int64_t *source_ids,
-            size_t source_count, struct arena *arena, struct article **out, size_t *count, struct err *e)
+select_rows(struct store *st, int64_t since, int64_t until, int64_t span, const struct store_late *late,
+            const int64_t *source_ids, size_t source_count, struct arena *arena, struct article **out,
+            size_t *count, struct err *e)
 {
 	*out = NULL;
 	*count = 0;
@@ -178,6 +189,10 @@ select_rows(struct store *st, int64_t since, int64_t until, int64_t span, const 
 	}
 	sqlite3_bind_int64(s, 1, until);
 	sqlite3_bind_int64(s, 2, since);
+	if (late->after >= 0) { /* unbound, ?3 is NULL: no item is first seen after it */
+		sqlite3_bind_int64(s, 3, late->after);
+		sqlite3_bind_int64(s, 4, late->floor);
+	}
 	size_t cap = 0, n = 0;
 	struct article *arts = NULL;
 	struct source_table sources = {0};

@@ -236,6 +236,89 @@ check_catch_up(void)
 		buf_free(&posts[i]);
 }
 
+/* Write dir/NAME.xml, the feed TITLE of the posts items[0..n) (id, title, RFC 822 date) under
+ * https://late.example/NAME/. */
+static void
+late_feed(const char *dir, const char *name, const char *title, const char *const (*items)[3], int n)
+{
+	struct buf b = BUF_INIT, file = BUF_INIT;
+	buf_printf(&b,
+	           "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss version=\"2.0\"><channel>\n"
+	           "<title>%s</title><link>https://late.example/%s/</link><description>Notes</description>\n",
+	           title, name);
+	for (int i = 0; i < n; i++)
+		buf_printf(&b,
+		           "<item><title>%s</title><link>https://late.example/%s/%s</link><guid>%s-%s</guid>"
+		           "<pubDate>%s</pubDate><description>%s. The parish office said so in a note.</description></item>\n",
+		           items[i][1], name, items[i][0], name, items[i][0], items[i][2], items[i][1]);
+	buf_puts(&b, "</channel></rss>\n");
+	buf_printf(&file, "%s.xml", name);
+	t_write_in(dir, buf_str(&file), buf_str(&b));
+	buf_free(&b);
+	buf_free(&file);
+}
+
+/* Sunday's weekly of three feeds: Oak's posts every week; Ash's feed answers 404 from Feb 16 to
+ * Feb 28, so its post of Feb 18 is first seen on Mar 1, dated before W09's window (from W08's
+ * post on). It was in no post: W08's was read before it was fetched, W09's window starts after
+ * its date. Now W09's post takes it. Elm's feed, added on Feb 27, brings a post of Feb 17 from
+ * its back catalogue: it was never missed, and is in none. */
+static void
+check_weekly_late(void)
+{
+	static const char *const oak[][3] = {
+		{"o1", "Oakley mill turns again", "Thu, 12 Feb 2026 09:00:00 GMT"},
+		{"o2", "Oakley square plants ten trees", "Fri, 20 Feb 2026 09:00:00 GMT"},
+		{"o3", "Oakley fair returns in spring", "Fri, 27 Feb 2026 09:00:00 GMT"},
+	};
+	static const char *const ash[][3] = {
+		{"a1", "Ashby orchard sells its cider", "Wed, 11 Feb 2026 09:00:00 GMT"},
+		{"a2", "Ashby quay gets a crane", "Wed, 18 Feb 2026 09:00:00 GMT"},
+	};
+	static const char *const elm[][3] = {
+		{"e1", "Elmore museum hangs a new map", "Tue, 17 Feb 2026 09:00:00 GMT"},
+		{"e2", "Elmore bus gets a night route", "Sat, 28 Feb 2026 09:00:00 GMT"},
+	};
+	struct fsrv srv;
+	const char *root = t_subdir("late-root");
+	const char *home = t_subdir("late-home");
+	late_feed(root, "oak", "Oak Notes", oak, 1);
+	late_feed(root, "ash", "Ash Notes", ash, 1);
+	fsrv_start(&srv, root, NULL);
+	const char *names[] = {"/oak.xml", "/ash.xml"};
+	for (int i = 0; i < 2; i++)
+		CHECK_INT(t_brief(NULL, NULL, NULL, "feeds", "add", "--no-discover", fsrv_url(&srv, names[i]), "--home",
+		                  home, NULL), 0);
+	struct buf posts[3] = {BUF_INIT, BUF_INIT, BUF_INIT};
+	CHECK_INT(weekly_at(home, "2026-02-15T08:00:00Z", &posts[0]), 0); /* W07 */
+	char path[4400];
+	snprintf(path, sizeof path, "%s/ash.xml", root);
+	CHECK_INT(unlink(path), 0); /* Ash's feed is down */
+	late_feed(root, "oak", "Oak Notes", oak, 2);
+	CHECK_INT(weekly_at(home, "2026-02-22T08:00:00Z", &posts[1]), 0); /* W08 */
+	late_feed(root, "elm", "Elm Notes", elm, 2);
+	CHECK_INT(t_brief(NULL, NULL, NULL, "feeds", "add", "--no-discover", fsrv_url(&srv, "/elm.xml"), "--home", home,
+	                  NULL), 0);
+	CHECK_INT(t_brief(NULL, NULL, NULL, "fetch", "--home", home, "--now", "2026-02-27T12:00:00Z", "-q", NULL), 0);
+	late_feed(root, "ash", "Ash Notes", ash, 2); /* back up */
+	late_feed(root, "oak", "Oak Notes", oak, 3);
+	CHECK_INT(weekly_at(home, "2026-03-01T08:00:00Z", &posts[2]), 0); /* W09 */
+	fsrv_stop(&srv);
+	CHECK(strstr(buf_str(&posts[2]), "\"week\": \"2026-W09\"") != NULL);
+	static const char *const words[] = {"Oakley mill", "Oakley square", "Oakley fair", "Ashby orchard", "Ashby quay",
+	                                    "Elmore bus"};
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+		int k = posts_with(posts, 3, words[i]);
+		if (k != 1)
+			fprintf(stderr, "%s is in %d of the three posts\n", words[i], k);
+		CHECK_INT(k, 1);
+	}
+	CHECK(strstr(buf_str(&posts[2]), "Ashby quay") != NULL);
+	CHECK_INT(posts_with(posts, 3, "Elmore museum"), 0); /* a new feed's back catalogue */
+	for (int i = 0; i < 3; i++)
+		buf_free(&posts[i]);
+}
+
 /* Write dir/dayrun.xml: the first n of three posts, dated Mar 2, 3 and 4 of 2026. */
 static void
 day_feed(const char *dir, int n)
@@ -537,6 +620,7 @@ main(void)
 	check_weekly(home, "zh");
 	check_daily(home);
 	check_catch_up();
+	check_weekly_late();
 	check_daily_catch_up();
 	check_daily_missed_days();
 	check_retitled();
