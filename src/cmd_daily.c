@@ -30,6 +30,7 @@
 #include "util/redact.h"
 #include "util/log.h"
 #include "util/str.h"
+#include "util/timeutil.h"
 #include "util/utf8.h"
 
 const char cmd_daily_help[] =
@@ -159,7 +160,12 @@ struct daily_day {
 	int64_t now, since, until;
 	int hours;  /* the window's length the digest names */
 	int is_own; /* the run's own day (the last): the one --out FILE and stdout get */
+	struct store_late late; /* the first day's: posts fetched since the digest before, dated before */
 };
+
+/* How far before its window a post fetched late (its feed was down) may be dated and still be
+ * in the next digest: a week. */
+#define DAILY_LATE_DAYS 7
 
 /* Which days' digests this run writes, oldest first, into days (DAILY_CATCH_UP_DAYS + 1 of them);
  * returns how many, or -1 with e set (docs/daily.md, "Missed runs"). Without --due, one: today's,
@@ -170,7 +176,8 @@ struct daily_day {
  * off for days gets one run), at most DAILY_CATCH_UP_DAYS, each dated at its HH:MM; none when the
  * store has no digest yet. The first day's window is the last --hours; each later day's starts where
  * the one before ended, so a story is in one of the digests the run writes; only the run's own day
- * takes what is dated up to a day ahead of it. */
+ * takes what is dated up to a day ahead of it. The first day also takes the posts first seen since
+ * the digest before it was made, dated up to DAILY_LATE_DAYS before its window (store_late). */
 static int
 plan_days(struct daily_run *d, struct daily_day *days, struct err *e)
 {
@@ -213,7 +220,8 @@ plan_days(struct daily_run *d, struct daily_day *days, struct err *e)
 	if (rc == 0 && today >= 0) {
 		buf_clear(&day);
 		i18n_local(&day, when[0], I18N_DATE);
-		found = store_daily_latest(&d->st, d->args.lang, buf_str(&day), last, e);
+		int64_t made;
+		found = store_daily_latest(&d->st, d->args.lang, buf_str(&day), 1, last, &made, e);
 		if (found < 0)
 			rc = -1;
 	}
@@ -227,8 +235,21 @@ plan_days(struct daily_run *d, struct daily_day *days, struct err *e)
 			break;
 		when[n++] = t;
 	}
-	buf_free(&day);
 	buf_free(&body);
+	/* The first day takes the posts fetched since the digest before it was read but dated
+	 * before its window (a feed that was down): they were in no digest. */
+	struct store_late late_posts = {-1, 0};
+	int64_t made = 0;
+	if (rc == 0) {
+		buf_clear(&day);
+		i18n_local(&day, when[n - 1], I18N_DATE);
+		int before = store_daily_latest(&d->st, d->args.lang, buf_str(&day), 0, last, &made, e);
+		if (before < 0)
+			rc = -1;
+		else if (before == 1 && made < when[n - 1])
+			late_posts = (struct store_late){made, when[n - 1] - (int64_t)d->hours * 3600 - DAILY_LATE_DAYS * 86400};
+	}
+	buf_free(&day);
 	if (rc < 0)
 		return -1;
 	if (n > 1)
@@ -240,6 +261,7 @@ plan_days(struct daily_run *d, struct daily_day *days, struct err *e)
 		dd->since = i == 0 ? dd->now - (int64_t)d->hours * 3600 : days[i - 1].now;
 		dd->until = dd->is_own ? dd->now + 86400 : dd->now; /* store_select_since's end */
 		dd->hours = i == 0 ? d->hours : (int)((dd->now - dd->since + 1800) / 3600);
+		dd->late = i == 0 ? late_posts : (struct store_late){-1, 0};
 	}
 	return n;
 }
@@ -352,9 +374,10 @@ write_day(struct daily_run *d, const struct daily_day *day, int fetched, const s
 	}
 	struct article *articles;
 	size_t count;
-	struct store_late late = {-1, 0};
-	if ((day->is_own ? store_select_since(&d->st, day->now, day->since, &late, ids, id_count, a, &articles, &count, e)
-	                 : store_select_between(&d->st, day->since, day->until, ids, id_count, a, &articles, &count, e)) < 0)
+	const struct store_late *late = &day->late;
+	if ((day->is_own ? store_select_since(&d->st, day->now, day->since, late, ids, id_count, a, &articles, &count, e)
+	                 : store_select_between(&d->st, day->since, day->until, late, ids, id_count, a, &articles,
+	                                        &count, e)) < 0)
 		return EXIT_FAIL;
 	if (count == 0 && day->is_own && fetched && sum.feeds_total > 0 && sum.feeds_ok == 0) {
 		/* Not a quiet day: nothing could be fetched (offline machine, proxy, DNS ...). */
@@ -436,7 +459,10 @@ write_day(struct daily_run *d, const struct daily_day *day, int fetched, const s
 	 * one the store cannot keep is still written and delivered. */
 	if (rc == EXIT_OK) {
 		struct err se;
-		if (store_report_save(&d->st, "daily", r.date, r.lang, buf_str(&title), r.generated_at, buf_str(&md),
+		/* made when its window was read (a missed day's, later than its date): the next digest
+		 * takes what was fetched since then */
+		int64_t made = time_now() > r.generated_at ? time_now() : r.generated_at;
+		if (store_report_save(&d->st, "daily", r.date, r.lang, buf_str(&title), made, buf_str(&md),
 		                      buf_str(&html), buf_str(&json), &se) < 0)
 			log_warn("daily: %s", se.msg);
 	}

@@ -94,10 +94,10 @@ store_weekly_latest(struct store *st, const char *lang, const char *slug, int in
 }
 
 int
-store_daily_latest(struct store *st, const char *lang, const char *date, char found[16], struct err *e)
+store_daily_latest(struct store *st, const char *lang, const char *date, int inclusive, char found[16],
+                   int64_t *created_at, struct err *e)
 {
-	int64_t made;
-	return report_latest(st, "daily", lang, date, 1, found, &made, e);
+	return report_latest(st, "daily", lang, date, inclusive, found, created_at, e);
 }
 
 int

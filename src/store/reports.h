@@ -21,9 +21,11 @@ int store_weekly_issue(struct store *st, const char *slug, int *issue, struct er
 int store_weekly_latest(struct store *st, const char *lang, const char *slug, int inclusive, char found[16],
                         int64_t *created_at, struct err *e);
 
-/* The date ("2026-03-04") of the latest daily digest in lang dated date or before, into found
- * (16 bytes). Returns 1 when there is one, 0 when not, -1 with e set. */
-int store_daily_latest(struct store *st, const char *lang, const char *date, char found[16], struct err *e);
+/* The date ("2026-03-04") of the latest daily digest in lang dated before date (up to and
+ * including it when inclusive is set) into found (16 bytes), and its created_at (when its window
+ * was read) into *created_at. Returns 1 when there is one, 0 when not, -1 with e set. */
+int store_daily_latest(struct store *st, const char *lang, const char *date, int inclusive, char found[16],
+                       int64_t *created_at, struct err *e);
 
 /* Find an item by a key the user typed: a decimal items.id, else a link or canonical link.
  * Sets *id and *when (published when dated and not more than a day after first_seen's

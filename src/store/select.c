@@ -160,11 +160,11 @@ store_select_since(struct store *st, int64_t now, int64_t since, const struct st
 }
 
 int
-store_select_between(struct store *st, int64_t since, int64_t until, const int64_t *source_ids, size_t source_count,
-                     struct arena *arena, struct article **out, size_t *count, struct err *e)
+store_select_between(struct store *st, int64_t since, int64_t until, const struct store_late *late,
+                     const int64_t *source_ids, size_t source_count, struct arena *arena, struct article **out,
+                     size_t *count, struct err *e)
 {
-	struct store_late none = {-1, 0};
-	return select_rows(st, since, until, until - since, &none, source_ids, source_count, arena, out, count, e);
+	return select_rows(st, since, until, until - since, late, source_ids, source_count, arena, out, count, e);
 }
 
 /* The articles of (since, until], as store_select_window gives them, and the late posts late

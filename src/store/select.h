@@ -35,9 +35,9 @@ int store_select_since(struct store *st, int64_t now, int64_t since, const struc
 
 /* As store_select_window, of the window (since, until]: no date ahead of until counts, as the
  * digest of a missed day, written later, holds that day's articles and not the next day's
- * (docs/daily.md, "Missed runs"). */
-int store_select_between(struct store *st, int64_t since, int64_t until, const int64_t *source_ids,
-                         size_t source_count, struct arena *arena, struct article **out, size_t *count,
-                         struct err *e);
+ * (docs/daily.md, "Missed runs"); and the late posts late names. */
+int store_select_between(struct store *st, int64_t since, int64_t until, const struct store_late *late,
+                         const int64_t *source_ids, size_t source_count, struct arena *arena, struct article **out,
+                         size_t *count, struct err *e);
 
 #endif

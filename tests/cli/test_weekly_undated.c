@@ -499,6 +499,67 @@ check_daily_missed_days(void)
 	buf_free(&mon);
 }
 
+/* A daily schedule (08:00) of Oak's feed, which posts every day, and Ash's, which answers 404
+ * from Mar 2 to Mar 5: its post of Mar 2 is first seen on Mar 6, dated before Mar 6's window. It
+ * was in no digest (those before were read before it was fetched); now Mar 6's takes it, and a
+ * rerun of the day too. Elm's feed, added on Mar 6, brings a post of Mar 3 from its back
+ * catalogue: it is in none. */
+static void
+check_daily_late(void)
+{
+	static const char *const oak[][3] = {
+		{"o1", "Oakley mill turns again", "Sun, 01 Mar 2026 20:00:00 GMT"},
+		{"o2", "Oakley square plants ten trees", "Tue, 03 Mar 2026 20:00:00 GMT"},
+		{"o3", "Oakley fair returns in spring", "Wed, 04 Mar 2026 20:00:00 GMT"},
+		{"o4", "Oakley school paints its gates", "Thu, 05 Mar 2026 20:00:00 GMT"},
+	};
+	static const char *const ash[][3] = {
+		{"a1", "Ashby orchard sells its cider", "Sun, 01 Mar 2026 09:00:00 GMT"},
+		{"a2", "Ashby quay gets a crane", "Mon, 02 Mar 2026 12:00:00 GMT"},
+	};
+	static const char *const elm[][3] = {
+		{"e1", "Elmore museum hangs a new map", "Tue, 03 Mar 2026 09:00:00 GMT"},
+	};
+	struct fsrv srv;
+	const char *root = t_subdir("dlate-root");
+	const char *home = t_subdir("dlate-home");
+	const char *out = t_subdir("dlate-out");
+	late_feed(root, "oak", "Oak Notes", oak, 1);
+	late_feed(root, "ash", "Ash Notes", ash, 1);
+	fsrv_start(&srv, root, NULL);
+	const char *names[] = {"/oak.xml", "/ash.xml"};
+	for (int i = 0; i < 2; i++)
+		CHECK_INT(t_brief(NULL, NULL, NULL, "feeds", "add", "--no-discover", fsrv_url(&srv, names[i]), "--home",
+		                  home, NULL), 0);
+	CHECK_INT(daily_due_at(home, out, "2026-03-02T08:00:00Z"), 0);
+	char path[4400];
+	snprintf(path, sizeof path, "%s/ash.xml", root);
+	CHECK_INT(unlink(path), 0); /* Ash's feed is down */
+	late_feed(root, "oak", "Oak Notes", oak, 3);
+	CHECK_INT(daily_due_at(home, out, "2026-03-05T08:00:00Z"), 0); /* Mar 3 and 4 caught up, then Mar 5 */
+	late_feed(root, "ash", "Ash Notes", ash, 2); /* back up */
+	late_feed(root, "oak", "Oak Notes", oak, 4);
+	late_feed(root, "elm", "Elm Notes", elm, 1);
+	CHECK_INT(t_brief(NULL, NULL, NULL, "feeds", "add", "--no-discover", fsrv_url(&srv, "/elm.xml"), "--home", home,
+	                  NULL), 0);
+	CHECK_INT(daily_due_at(home, out, "2026-03-06T08:00:00Z"), 0);
+	static const char *const dates[] = {"2026-03-02", "2026-03-03", "2026-03-04", "2026-03-05", "2026-03-06"};
+	struct buf days[5] = {BUF_INIT, BUF_INIT, BUF_INIT, BUF_INIT, BUF_INIT};
+	for (int i = 0; i < 5; i++) {
+		read_day(out, dates[i], &days[i]);
+		CHECK(days[i].len > 0);
+	}
+	CHECK(strstr(buf_str(&days[4]), "Ashby quay") != NULL);
+	CHECK_INT(posts_with(days, 5, "Ashby quay"), 1);
+	CHECK_INT(posts_with(days, 5, "Elmore museum"), 0); /* a new feed's back catalogue */
+	CHECK_INT(daily_due_at(home, out, "2026-03-06T09:30:00Z"), 0); /* a rerun of the day */
+	read_day(out, "2026-03-06", &days[4]);
+	CHECK(strstr(buf_str(&days[4]), "Ashby quay") != NULL);
+	fsrv_stop(&srv);
+	for (int i = 0; i < 5; i++)
+		buf_free(&days[i]);
+}
+
 /* Write dir/titled.xml: three posts with neither guid nor link, the first titled title; the
  * other two share a date and a boilerplate text and stay two posts. */
 static void
@@ -623,6 +684,7 @@ main(void)
 	check_weekly_late();
 	check_daily_catch_up();
 	check_daily_missed_days();
+	check_daily_late();
 	check_retitled();
 	return test_done("test_weekly_undated");
 }
