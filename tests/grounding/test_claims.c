@@ -1614,6 +1614,41 @@ test_qualifiers(void)
 	CHECK_INT(status_of(ix, "近30天来集群运行稳定[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
 }
 
+/* A word between a qualifier and its figure ("roughly a 30% share", "nearly a 50% drop", 约有30%,
+ * 大约在5000, 将近有5000) lost the qualifier, so each such faithful rounding was flagged and its
+ * sentence removed; and 约 ending a word (纽约, 合约) was read as "about", so a draft that made
+ * New York's 4,600 restaurants 5000 passed. */
+static void
+test_qualifier_word_between(void)
+{
+	static const struct ground_source src[] = {
+		{1,
+		 "text: The firm has 4,800 customers and a 28% share. Latency fell 48%. 纽约有4600家餐厅，合约共4600份。",
+		 NULL}};
+	struct ground_index *ix = ground_index_new(src, 1, &A);
+	/* Faithful: rounded, a word between the qualifier and the figure. */
+	CHECK_INT(status_of(ix, "It holds roughly a 30% share [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "It holds about a 30% share [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "Latency saw nearly a 50% drop [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "公司约有30%的份额[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "客户大约有5000家[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "客户数大约在5000家[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "客户将近有5000家[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
+	/* Corrupted: the qualifier's step does not hold the source's figure. */
+	CHECK_INT(status_of(ix, "It holds roughly a 40% share [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "Latency saw nearly a 60% drop [1].", GROUND_EN, CLAIM_FIGURE, NULL),
+	          GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "客户约有4000家[1]。", 0, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "It is a 30% share [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	/* 约 ending a word is no qualifier: 纽约, 合约. */
+	CHECK_INT(status_of(ix, "纽约5000家餐厅[1]。", 0, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "纽约有5000家餐厅[1]。", 0, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "合约5000份[1]。", 0, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	/* "nearly all of the 5,000": the total is written exactly, no rounding. */
+	CHECK_INT(status_of(ix, "Nearly all of the 5,000 customers stayed [1].", GROUND_EN, CLAIM_FIGURE, NULL),
+	          GROUND_UNSUPPORTED);
+}
+
 /* A unit after a Chinese scale (120万千瓦, 30万千瓦时, 300万吨) was not read, and units of one
  * kind were compared by name only, so a faithful 120万千瓦 or "1,200 MW" for a source's "1.2
  * GW", "16,000 MB" for 16 GB or "1.5 hours" for 90 minutes was flagged and its sentence
@@ -1725,6 +1760,7 @@ main(void)
 	test_short_cjk_quote();
 	test_more_than_cjk();
 	test_qualifiers();
+	test_qualifier_word_between();
 	test_scaled_units();
 	test_short_quote_no_colon();
 	arena_free(&A);

@@ -329,11 +329,25 @@ bound_before(const char *t, size_t i)
 	return 0;
 }
 
+/* Whether t[0..i) ends with 约 that is a word's second character, not "about": 合约 (a
+ * contract), 纽约 (New York), 预约, 条约 ... */
+static int
+yue_in_word(const char *t, size_t i)
+{
+	static const char *const words[] = {"合约", "纽约", "签约", "预约", "契约", "条约", "公约", "节约", "制约",
+	                                    "邀约", "履约", "违约", "特约", "婚约", "解约", "续约", "毁约", "赴约",
+	                                    "要约", "盟约", "相约", "失约", "践约", "爽约", "誓约", "协约"};
+	return ends_with_any(t, i, words, N_(words), 0);
+}
+
 /* The qualifier written around the figure t[start..end): CLAIM_ABOUT for "about", "around",
  * "roughly", "approximately", "some", ~, 约, 大约, 大概, or 左右, 上下, "or so" after it (a
  * counted noun between: 5000家左右);
  * CLAIM_NEARLY for "nearly", "almost", "close to", 近, 将近, 接近 (not 近 before a time: 近5年
- * is "the last five years"); 0 none. */
+ * is "the last five years"); 0 none. A word may come between an English qualifier and its
+ * figure, "a" or "an" ("roughly a 30% share", "nearly a 50% drop"), and between a Chinese one
+ * and its figure, 有 为 是 达 占 在 (约有30%, 大约在5000, 将近有一半); 约 ending a word (合约, 纽约)
+ * is none. */
 static int
 qualifier_near(const char *t, size_t len, size_t start, size_t end, int time_after)
 {
@@ -341,15 +355,42 @@ qualifier_near(const char *t, size_t len, size_t start, size_t end, int time_aft
 	static const char *const about_zh[] = {"约", "约为", "约合", "大概", "大致", "≈"};
 	static const char *const nearly[] = {"nearly", "almost", "close to"};
 	static const char *const after[] = {"左右", "上下", " or so"};
+	static const char *const article[] = {"a", "an"};
+	static const char *const verb_zh[] = {"有", "为", "是", "达", "占", "在"};
+	static const char *const about_zh2[] = {"约", "大约", "大概", "大致"};
+	static const char *const nearly_zh2[] = {"将近", "接近"};
 	size_t i = sign_back(t, start, 0);
 	if (i > 0 && t[i - 1] == '~')
 		return CLAIM_ABOUT;
 	i = sign_back(t, i, 1);
-	if (ends_with_any(t, i, about, N_(about), 1) || ends_with_any(t, i, about_zh, N_(about_zh), 0))
+	if ((ends_with_any(t, i, about, N_(about), 1) || ends_with_any(t, i, about_zh, N_(about_zh), 0)) &&
+	    !yue_in_word(t, i))
 		return CLAIM_ABOUT;
 	if (ends_with_any(t, i, nearly, N_(nearly), 1) || (!time_after && i >= strlen("近") &&
 	                                                    memcmp(t + i - strlen("近"), "近", strlen("近")) == 0))
 		return CLAIM_NEARLY;
+	/* One word between: "roughly a 30% share", 约有30% */
+	for (size_t k = 0; k < N_(article); k++)
+		if (word_ends_at(t, i, article[k])) {
+			size_t b = i - strlen(article[k]);
+			if (b == 0 || t[b - 1] != ' ')
+				break;
+			while (b > 0 && t[b - 1] == ' ')
+				b--;
+			if (ends_with_any(t, b, about, N_(about), 1))
+				return CLAIM_ABOUT;
+			if (ends_with_any(t, b, nearly, N_(nearly), 1))
+				return CLAIM_NEARLY;
+		}
+	for (size_t k = 0; k < N_(verb_zh); k++) {
+		size_t l = strlen(verb_zh[k]);
+		if (i < l || memcmp(t + i - l, verb_zh[k], l) != 0)
+			continue;
+		if (ends_with_any(t, i - l, about_zh2, N_(about_zh2), 0) && !yue_in_word(t, i - l))
+			return CLAIM_ABOUT;
+		if (ends_with_any(t, i - l, nearly_zh2, N_(nearly_zh2), 0))
+			return CLAIM_NEARLY;
+	}
 	for (int noun = 0; noun < 2; noun++) { /* 5000左右, 5000家左右: one counted noun between */
 		for (size_t k = 0; k < N_(after); k++)
 			if (end + strlen(after[k]) <= len && memcmp(t + end, after[k], strlen(after[k])) == 0)
