@@ -1649,6 +1649,38 @@ test_qualifier_word_between(void)
 	          GROUND_UNSUPPORTED);
 }
 
+/* A bare Chinese scale (千亿元, 百万级, 千万级: no digit before it) and "about N" with 来 (二十来名,
+ * 20来名, 四十来人) were no figure or the bare N: a draft that made a source's 120万 users 千万级
+ * or its 3200亿元 万亿元, or its 23 engineers 三十来名, passed, and a faithful 20来名 for 23 was
+ * flagged and its sentence removed. A bare scale is now the order of magnitude it names and
+ * N来 is about N. */
+static void
+test_bare_scales_lai(void)
+{
+	static const struct ground_source src[] = {
+		{1, "text: 公司营收达到3200亿元，用户有120万，工程师23名，团队有45人，项目运行了18天。", NULL}};
+	struct ground_index *ix = ground_index_new(src, 1, &A);
+	/* Faithful. */
+	CHECK_INT(status_of(ix, "营收已达千亿元[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "用户规模达百万级[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "公司有二十来名工程师[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "公司有20来名工程师[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "团队有四十来人[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "项目运行了二十来天[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
+	/* Corrupted: another order of magnitude, another number. */
+	CHECK_INT(status_of(ix, "营收已达万亿元[1]。", 0, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "用户规模达千万级[1]。", 0, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "公司有三十来名工程师[1]。", 0, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "公司有30来名工程师[1]。", 0, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "团队有六十来人[1]。", 0, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	/* No figure: 千万 (must), 百万富翁, 千元机, a vague 十来年; 来自 is no "about". */
+	CHECK(first("千万不要这样做", 0, CLAIM_FIGURE) == NULL);
+	CHECK(first("他成了百万富翁", 0, CLAIM_FIGURE) == NULL);
+	CHECK(first("千元机卖得很好", 0, CLAIM_FIGURE) == NULL);
+	CHECK(first("他做了十来年", 0, CLAIM_FIGURE) == NULL);
+	CHECK_INT(status_of(ix, "其中20来自上海[1]。", 0, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+}
+
 /* A unit after a Chinese scale (120万千瓦, 30万千瓦时, 300万吨) was not read, and units of one
  * kind were compared by name only, so a faithful 120万千瓦 or "1,200 MW" for a source's "1.2
  * GW", "16,000 MB" for 16 GB or "1.5 hours" for 90 minutes was flagged and its sentence
@@ -1761,6 +1793,7 @@ main(void)
 	test_more_than_cjk();
 	test_qualifiers();
 	test_qualifier_word_between();
+	test_bare_scales_lai();
 	test_scaled_units();
 	test_short_quote_no_colon();
 	arena_free(&A);

@@ -1346,6 +1346,24 @@ more_at(const struct ex *x, size_t i)
 	return 0;
 }
 
+/* The bytes of 来 at t[i..] right after a number when it makes the number "about N" (二十来个,
+ * 20来名, 四十来人, 十来天): a counted noun, a scale or a unit of measure after it; 0 when
+ * none (来自, 来说, 来看 are words of their own). */
+static size_t
+lai_at(const struct ex *x, size_t i)
+{
+	static const char *const nouns[] = {"个", "名", "人", "家", "位", "岁", "次", "篇", "款", "种", "件",
+	                                    "台", "所", "条", "项", "只", "张", "部", "本", "座", "场", "辆",
+	                                    "份", "例", "页", "块", "万", "亿", "元", "美元"};
+	size_t n;
+	if (!at(x, i, "来"))
+		return 0;
+	for (size_t k = 0; k < N_(nouns); k++)
+		if (at(x, i + strlen("来"), nouns[k]))
+			return strlen("来");
+	return measure_unit_at(x, i + strlen("来"), &n) && n > 0 && x->t[i + strlen("来")] != ' ' ? strlen("来") : 0;
+}
+
 /* A figure starting at t[i] (a digit, not preceded by a letter or digit): returns the byte
  * after it. Separators: thousands commas (17,000), Indian grouping (1,80,000), a decimal
  * point, or a decimal comma before a scale, percent or currency (3,5 %; 1.234,56 €, whose
@@ -1438,7 +1456,7 @@ figure_at(struct ex *x, size_t i)
 		return j;
 	double unit = pow(10.0, -(double)decimals);
 	double mul = 1, more = 0; /* more: the place of "N and more" (4000多 is 4000 to 5000) */
-	int pct = 0, cur = 0, mult = 0;
+	int pct = 0, cur = 0, mult = 0, lai = 0;
 	size_t e = j, me = j; /* me: where its unit of measure is read */
 	/* Letters glued to the digits: k/m/b multipliers, x, ordinals, measurement units. */
 	size_t w = 0;
@@ -1470,6 +1488,10 @@ figure_at(struct ex *x, size_t i)
 		size_t n = more_at(x, e);
 		if (n) { /* 4000多, 20余 */
 			more = decimals ? unit : last_digit_place(value);
+			e += n;
+			me = e;
+		} else if ((n = lai_at(x, e)) > 0) { /* 20来名: about 20 */
+			lai = 1;
 			e += n;
 			me = e;
 		}
@@ -1515,7 +1537,7 @@ figure_at(struct ex *x, size_t i)
 		c->is_measure = c->measure || measured_range_end(x, i, j);
 		if (c->measure && measure_unit_at(x, e, &un))
 			e += un; /* "16 GB", "32°F": the figure's unit, compared with it, not a name */
-		c->qualifier = qualifier_near(x->t, x->len, start, e, is_time(c->measure));
+		c->qualifier = lai ? CLAIM_ABOUT : qualifier_near(x->t, x->len, start, e, is_time(c->measure));
 	}
 	if (thousands > 0 && !pct && !mult)
 		push_figure(x, start, e, thousands, 1, mul, 0, cur, 0); /* the other reading of 40.000 */
@@ -1698,6 +1720,24 @@ cjk_figure_at(struct ex *x, size_t i)
 		size_t e = i + n + strlen("余");
 		return time_unit_at(x, e) ? e : push_words_figure(x, i, e, 1.5 * lead, lead, 0);
 	}
+	if (lead >= 100) {
+		/* A bare scale, no digit before it: 千亿元, 百万级, 亿元, 万亿级 are the order of
+		 * magnitude P they name, [P, 10P], as 数千亿 is (a source's 3200亿 supports 千亿元, its
+		 * 120万 does not 千万级); P of 万 or more before a currency, of 千 or more before 级 or
+		 * 量级. Not 千万 (must), 百万富翁, 千元机, 万一. */
+		static const char *const money[] = {"元", "美元", "人民币", "欧元", "英镑", "日元"};
+		static const char *const level[] = {"级", "量级"};
+		double place = 1, p;
+		size_t e = i;
+		while ((p = cjk_place(cp_at(x, e, &n))) >= 100) {
+			place *= p;
+			e += n;
+		}
+		if ((place >= 1e4 && word_at_any(x, e, money, N_(money))) ||
+		    (place >= 1e3 && word_at_any(x, e, level, N_(level))))
+			return push_approx(x, i, e, place, 10 * place);
+		return i;
+	}
 	if (!(d0 > 0 || cp == 0x5341))
 		return i;
 	double total = 0, wan = 0, section = 0, number = 0, last_place = 1;
@@ -1788,6 +1828,18 @@ cjk_figure_at(struct ex *x, size_t i)
 		if (j == i + strlen("十") && time_unit_at(x, j + mn))
 			return j + mn;
 		return push_words_figure(x, i, j + mn, value + unit / 2, unit, 0);
+	}
+	/* About N: 二十来个, 四十来人 (a vague time with no digit before its place, 十来年, stays
+	 * none, as 十几年 does) */
+	size_t ln = value == floor(value) ? lai_at(x, j) : 0;
+	if (ln) {
+		if (j == i + strlen("十") && time_unit_at(x, j + ln))
+			return j + ln;
+		size_t before_n = *x->count;
+		size_t e = push_words_figure(x, i, j + ln, value, unit, 0);
+		if (*x->count > before_n)
+			(*x->out)[before_n].qualifier = CLAIM_ABOUT;
+		return e;
 	}
 	if (word_at_any(x, j, after, sizeof after / sizeof *after) ||
 	    word_at_any(x, i, idioms, sizeof idioms / sizeof *idioms) || reversal_idiom_at(x, j, value))
