@@ -1681,6 +1681,47 @@ test_bare_scales_lai(void)
 	CHECK_INT(status_of(ix, "其中20来自上海[1]。", 0, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
 }
 
+/* The number of claims not OK in text checked against ix. */
+static size_t
+bad_of(const struct ground_index *ix, const char *text, int flags)
+{
+	struct ground_result r = {0};
+	ground_check(ix, text, 0, flags, &A, &r);
+	return r.bad;
+}
+
+/* A figure the source gives another subject passed: "Apple's revenue rose 8%" against
+ * "Google's revenue rose 8% and Apple's 3%", since 8% is in the source. A source figure
+ * whose clause names another subject no longer supports it when the source's sentence gives
+ * the draft's subject a figure of its own; a source that gives the subject no other figure,
+ * or a draft with no subject, is checked as before. */
+static void
+test_figure_subject(void)
+{
+	static const struct ground_source src[] = {
+		{1,
+		 "text: Google's revenue rose 8% and Apple's 3%. Nvidia shipped 4,800 servers, while AMD shipped "
+		 "1,200. Revenue at Microsoft, led by Satya Nadella, grew 12%. Google营收增长15%，Apple增长5%。",
+		 NULL}};
+	struct ground_index *ix = ground_index_new(src, 1, &A);
+	/* Corrupted: the figure moved to the other subject. */
+	CHECK_INT(status_of(ix, "Apple's revenue rose 8% [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "Google's revenue rose 3% [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "AMD shipped 4,800 servers [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT((long)bad_of(ix, "Apple grew 8% while Google grew 3% [1].", GROUND_EN), 2);
+	CHECK_INT(status_of(ix, "Apple营收增长15%[1]。", 0, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	/* Faithful: each figure with its own subject, in other words or order. */
+	CHECK_INT((long)bad_of(ix, "Google's revenue rose 8% [1].", GROUND_EN), 0);
+	CHECK_INT((long)bad_of(ix, "Revenue at Apple rose 3% [1].", GROUND_EN), 0);
+	CHECK_INT((long)bad_of(ix, "Apple grew 3% while Google grew 8% [1].", GROUND_EN), 0);
+	CHECK_INT((long)bad_of(ix, "Nvidia shipped 4,800 servers and AMD 1,200 [1].", GROUND_EN), 0);
+	CHECK_INT((long)bad_of(ix, "Microsoft's revenue grew 12% [1].", GROUND_EN), 0);
+	CHECK_INT((long)bad_of(ix, "Revenue rose 8% [1].", GROUND_EN), 0);
+	CHECK_INT((long)bad_of(ix, "Google营收增长15%[1]。", 0), 0);
+	CHECK_INT((long)bad_of(ix, "Apple营收增长5%，Google增长15%[1]。", 0), 0);
+	CHECK_INT((long)bad_of(ix, "营收增长15%[1]。", 0), 0);
+}
+
 /* A unit after a Chinese scale (120万千瓦, 30万千瓦时, 300万吨) was not read, and units of one
  * kind were compared by name only, so a faithful 120万千瓦 or "1,200 MW" for a source's "1.2
  * GW", "16,000 MB" for 16 GB or "1.5 hours" for 90 minutes was flagged and its sentence
@@ -1794,6 +1835,7 @@ main(void)
 	test_qualifiers();
 	test_qualifier_word_between();
 	test_bare_scales_lai();
+	test_figure_subject();
 	test_scaled_units();
 	test_short_quote_no_colon();
 	arena_free(&A);

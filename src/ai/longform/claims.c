@@ -3,6 +3,7 @@
 #include "ai/longform/claims.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -168,6 +169,7 @@ struct ex {
 	size_t *count, *cap;
 	size_t range_next; /* where the second end of a measured range in words starts ("two to
 	                    * |five days"), 0 when none */
+	struct buf offs;   /* where each claim pushed begins and ends in t (size_t pairs) */
 };
 
 /* Whether t[0..i) ends with the ASCII word w (any case, a word boundary before it). */
@@ -468,6 +470,8 @@ push(struct ex *x, enum claim_kind kind, size_t start, size_t end)
 	}
 	struct claim *c = &(*x->out)[(*x->count)++];
 	memset(c, 0, sizeof *c);
+	size_t at[2] = {start, end};
+	buf_append(&x->offs, (const char *)at, sizeof at);
 	c->kind = kind;
 	c->text = arena_strndup(x->arena, x->t + start, end - start);
 	if (kind == CLAIM_FIGURE) {
@@ -2326,6 +2330,151 @@ blank_markup(char *t, size_t len)
 	}
 }
 
+/* Whether t[i..] begins a clause break: , ; : and the CJK stops, or a word joining two
+ * clauses (" and ", " while ", " whereas ", " but ", " compared with ", " versus ", " vs ",
+ * 而, 但, 相比); its bytes, 0 when none. */
+static size_t
+clause_break_at(const char *t, size_t len, size_t i)
+{
+	static const char *const words[] = {" and ", " while ", " whereas ", " but ", " compared with ",
+	                                    " compared to ", " versus ", " vs ", " vs. "};
+	static const char *const cjk[] = {"，", "；", "：", "、", "。", "！", "？", "而", "但", "相比"};
+	unsigned char c = (unsigned char)t[i];
+	if (c == ',' || c == ':')
+		return i > 0 && is_ascii_digit((unsigned char)t[i - 1]) && i + 1 < len &&
+		               is_ascii_digit((unsigned char)t[i + 1])
+		           ? 0 /* 4,800, 12:30 */
+		           : 1;
+	if (c == ';' || c == '!' || c == '?' || c == '\n')
+		return 1;
+	if (c == '.')
+		return i + 1 == len || t[i + 1] == ' ' || t[i + 1] == '\n' ? 1 : 0;
+	if (c == ' ') {
+		int first = i + 1 < len ? ascii_lower(t[i + 1]) : 0;
+		if (first != 'a' && first != 'w' && first != 'b' && first != 'c' && first != 'v')
+			return 0;
+		for (size_t k = 0; k < N_(words); k++) {
+			size_t l = strlen(words[k]);
+			if (i + l <= len && str_ncasecmp(t + i, words[k], l) == 0)
+				return l;
+		}
+		return 0;
+	}
+	if (c < 0x80)
+		return 0;
+	for (size_t k = 0; k < N_(cjk); k++) {
+		size_t l = strlen(cjk[k]);
+		if (i + l <= len && memcmp(t + i, cjk[k], l) == 0)
+			return l;
+	}
+	return 0;
+}
+
+/* Whether t[i..] begins a sentence's end (. ! ? ; 。！？； or a line break). */
+static int
+sentence_end_at(const char *t, size_t len, size_t i)
+{
+	if (t[i] == '!' || t[i] == '?' || t[i] == ';' || t[i] == '\n' ||
+	    (t[i] == '.' && (i + 1 == len || t[i + 1] == ' ' || t[i + 1] == '\n')))
+		return 1;
+	return strncmp(t + i, "。", 3) == 0 || strncmp(t + i, "！", 3) == 0 || strncmp(t + i, "？", 3) == 0 ||
+	       strncmp(t + i, "；", 3) == 0;
+}
+
+/* Whether the Latin token t[a..b) can be a figure's subject: a capital letter in it, not a
+ * generic word, a month, a unit of measure or a currency code, a quarter or half (Q3, H1,
+ * FY2025). */
+static int
+subject_token(const char *t, size_t a, size_t b)
+{
+	static const char *const money[] = {"USD", "EUR", "RMB", "CNY", "GBP", "JPY", "US"};
+	int upper = 0;
+	for (size_t i = a; i < b; i++)
+		upper |= is_upper(t[i]);
+	if (!upper || is_generic(t + a, b - a))
+		return 0;
+	for (size_t k = 0; k < N_(measures); k++)
+		if (strlen(measures[k].w) == b - a && memcmp(measures[k].w, t + a, b - a) == 0)
+			return 0; /* a unit of measure: "16 GB" */
+	for (size_t k = 0; k < N_(money); k++)
+		if (strlen(money[k]) == b - a && memcmp(money[k], t + a, b - a) == 0)
+			return 0;
+	if ((t[a] == 'Q' || t[a] == 'H') && b - a == 2 && is_ascii_digit((unsigned char)t[a + 1]))
+		return 0;
+	return !(t[a] == 'F' && b - a > 2 && t[a + 1] == 'Y' && is_ascii_digit((unsigned char)t[a + 2]));
+}
+
+/* Set the subject and sentence of the figures out[from..count) found in the folded text
+ * t[0..len) (claims.h); offs holds where each claim from `from` on begins and ends in t. */
+static void
+figure_subjects(const char *t, size_t len, struct claim *out, const size_t *offs, size_t from, size_t count,
+                struct arena *arena)
+{
+	size_t *clause = xmalloc((len + 1) * sizeof *clause), *sentence = xmalloc((len + 1) * sizeof *sentence);
+	size_t c = 0, sn = 0;
+	for (size_t i = 0; i <= len;) {
+		size_t m = i < len ? clause_break_at(t, len, i) : 0;
+		int stop = i < len && sentence_end_at(t, len, i);
+		if (m) {
+			c++;
+			for (size_t k = i; k < i + m; k++)
+				clause[k] = SIZE_MAX, sentence[k] = sn;
+			sn += stop;
+			c++;
+			i += m;
+			continue;
+		}
+		clause[i] = c;
+		sentence[i] = sn;
+		sn += stop;
+		i++;
+	}
+	for (size_t k = from; k < count; k++) {
+		if (out[k].kind != CLAIM_FIGURE)
+			continue;
+		size_t a = offs[2 * (k - from)], b = offs[2 * (k - from) + 1];
+		out[k].sentence = sentence[a];
+		size_t ca = a, cb = b, id = clause[a];
+		while (ca > 0 && clause[ca - 1] == id)
+			ca--;
+		while (cb < len && clause[cb] == id)
+			cb++;
+		size_t best_a = 0, best_b = 0;
+		struct buf all = BUF_INIT;
+		for (size_t i = ca; i < cb;) {
+			if (!is_ascii_alpha((unsigned char)t[i]) || (i > 0 && is_ascii_alnum((unsigned char)t[i - 1]))) {
+				i++;
+				continue;
+			}
+			size_t j = i;
+			while (j < cb && (is_ascii_alnum((unsigned char)t[j]) ||
+			                  ((t[j] == '-' || t[j] == '.') && j + 1 < cb && is_ascii_alnum((unsigned char)t[j + 1]))))
+				j++;
+			if (subject_token(t, i, j) && (j <= a || i >= b)) {
+				if (j <= a || !best_b) { /* the nearest before wins, else the first after */
+					best_a = i;
+					best_b = j;
+				}
+				if (all.len)
+					buf_putc(&all, ' ');
+				for (size_t q = i; q < j; q++)
+					buf_putc(&all, (char)ascii_lower((unsigned char)t[q]));
+			}
+			i = j;
+		}
+		if (best_b) {
+			char *w = arena_strndup(arena, t + best_a, best_b - best_a);
+			for (char *p = w; *p; p++)
+				*p = (char)ascii_lower((unsigned char)*p);
+			out[k].subject = w;
+			out[k].subjects = arena_strdup(arena, buf_str(&all));
+		}
+		buf_free(&all);
+	}
+	free(clause);
+	free(sentence);
+}
+
 void
 claims_extract(const char *s, size_t len, int flags, struct arena *arena, struct claim **out, size_t *count,
                size_t *cap)
@@ -2335,10 +2484,14 @@ claims_extract(const char *s, size_t len, int flags, struct arena *arena, struct
 	if (f.len)
 		blank_markup(f.data, f.len);
 	struct ex x = {buf_str(&f), f.len, xcalloc(f.len + 1, 1), (flags & CLAIMS_EN) != 0, (flags & CLAIMS_ALL_FIGURES) != 0,
-	               arena, out, count, cap, 0};
+	               arena, out, count, cap, 0, BUF_INIT};
+	size_t from = *count;
 	find_dates(&x);
 	find_quotes(&x);
 	find_tokens(&x);
+	if (*count > from)
+		figure_subjects(x.t, x.len, *out, (const size_t *)(const void *)x.offs.data, from, *count, arena);
+	buf_free(&x.offs);
 	free(x.taken);
 	buf_free(&f);
 }

@@ -90,6 +90,14 @@ struct claim {
 	int basis;          /* FIGURE: the basis of a change written in its clause: 1 year on year
 	                     * (同比, "year over year", YoY), 2 sequential (环比, "quarter over
 	                     * quarter", "month-on-month", "sequentially"), 0 none */
+	const char *subject; /* FIGURE: the subject written in its clause, a Latin-script name
+	                     * (lowercase, "apple"; a capitalised word opening the sentence
+	                     * counts), the nearest before it, else after it; NULL when none. A
+	                     * source figure of another subject does not support it when the
+	                     * source's sentence gives this subject another figure (ground.c) */
+	const char *subjects; /* FIGURE: every such name in its clause, separated by spaces (the
+	                       * subject among them), NULL when none */
+	size_t sentence;    /* FIGURE: the index of its sentence in the text extracted */
 	int year, month, day; /* DATE: 0 = not given */
 	int is_translated;  /* QUOTE: marked as a translation */
 	int is_negated;     /* QUOTE: a negation (not, never, no ... n't; 不 没 未 非 无 别 勿) right

@@ -385,6 +385,75 @@ measure_ratio(const char *from, const char *to)
 	return claims_measure_scale(from, &base) / claims_measure_scale(to, &base);
 }
 
+/* Whether the subjects a and b (claims.h, lowercase words) name the same thing: equal, up to
+ * a plural or possessive s. */
+static int
+same_subject(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	if (la > 1 && a[la - 1] == 's' && la == lb + 1)
+		la--;
+	else if (lb > 1 && b[lb - 1] == 's' && lb == la + 1)
+		lb--;
+	return la == lb && memcmp(a, b, la) == 0;
+}
+
+static int figure_matches(const struct claim *s, const struct claim *c);
+
+/* Whether the subject w is one of the space-separated subjects list. */
+static int
+among_subjects(const char *list, const char *w)
+{
+	char one[64];
+	for (const char *p = list; p && *p;) {
+		size_t l = strcspn(p, " ");
+		if (l < sizeof one) {
+			memcpy(one, p, l);
+			one[l] = 0;
+			if (same_subject(one, w))
+				return 1;
+		}
+		p += l;
+		while (*p == ' ')
+			p++;
+	}
+	return 0;
+}
+
+/* Whether source figure s, which matches the draft's figure c, is another subject's: c has a
+ * subject, no name in c's clause is s's subject, and s's sentence gives c's subject a figure
+ * of its own that does not match c ("Google's revenue rose 8% and Apple's 3%" does not
+ * support "Apple's revenue rose 8%"). A source that gives c's subject no other figure in that
+ * sentence is no contradiction. */
+static int
+other_subject(const struct gsrc *g, const struct claim *s, const struct claim *c)
+{
+	if (!c->subject || !s->subject || among_subjects(c->subjects, s->subject))
+		return 0;
+	for (size_t i = 0; i < g->claim_count; i++) {
+		const struct claim *o = &g->claims[i];
+		if (o != s && o->kind == CLAIM_FIGURE && !o->is_version && o->sentence == s->sentence && o->subject &&
+		    same_subject(o->subject, c->subject) && o->is_percent == c->is_percent &&
+		    o->is_multiple == c->is_multiple && same_kind(o->measure, c->measure) && !figure_matches(o, c))
+			return 1;
+	}
+	return 0;
+}
+
+/* Whether source figure s matches the draft's figure c by kind, sign, unit, period,
+ * direction, bound, basis and value (ground.h). */
+static int
+figure_matches(const struct claim *s, const struct claim *c)
+{
+	return s->kind == CLAIM_FIGURE && !s->is_version && s->is_percent == c->is_percent &&
+	       s->is_points == c->is_points && s->is_multiple == c->is_multiple && (!c->is_negative || s->is_negative) &&
+	       same_kind(c->measure, s->measure) && (!c->period || !s->period || strcmp(c->period, s->period) == 0) &&
+	       c->direction * s->direction >= 0 && bound_of(c) * bound_of(s) >= 0 &&
+	       (!c->basis || !s->basis || c->basis == s->basis) &&
+	       (!c->is_measure || s->is_measure || c->is_percent || c->is_multiple || c->value > 10 || c->unit < 1) &&
+	       in_window(c, s->value * measure_ratio(s->measure, c->measure));
+}
+
 /* Whether source g supports claim c. */
 static int
 supports(const struct gsrc *g, const struct claim *c)
@@ -398,16 +467,7 @@ supports(const struct gsrc *g, const struct claim *c)
 					return 1;
 				continue;
 			}
-			if (s->kind == CLAIM_FIGURE && !s->is_version && s->is_percent == c->is_percent &&
-			    s->is_points == c->is_points &&
-			    s->is_multiple == c->is_multiple && (!c->is_negative || s->is_negative) &&
-			    same_kind(c->measure, s->measure) &&
-			    (!c->period || !s->period || strcmp(c->period, s->period) == 0) &&
-			    c->direction * s->direction >= 0 && bound_of(c) * bound_of(s) >= 0 &&
-			    (!c->basis || !s->basis || c->basis == s->basis) &&
-			    (!c->is_measure || s->is_measure || c->is_percent || c->is_multiple || c->value > 10 ||
-			     c->unit < 1) &&
-			    in_window(c, s->value * measure_ratio(s->measure, c->measure)))
+			if (figure_matches(s, c) && !other_subject(g, s, c))
 				return 1;
 			if (s->kind == CLAIM_DATE && !c->is_percent && !c->is_multiple && c->unit == 1 && s->year &&
 			    c->value == s->year)

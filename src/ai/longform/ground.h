@@ -8,6 +8,8 @@
  * - figure: a source figure of the same kind (percent or not) within half the place value of
  *   the last written digit (143亿 is supported by 142.9亿; 142.93亿 is not by 142.9亿); a year
  *   (1900..2100) is also supported by a source date of that year; versions match as strings;
+ *   a source figure that is another subject's does not support it when the source's sentence
+ *   gives the draft figure's subject a figure of its own (claims.h, subject);
  * - date: a source date (in its text, or its publication date) agreeing on every part both give;
  * - quotation: its key is a substring of the source's key text (verbatim up to spacing,
  *   punctuation and case; pieces around an ellipsis each, in order); a quotation marked as
