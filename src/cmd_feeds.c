@@ -23,7 +23,7 @@ const char cmd_feeds_help[] =
 	"usage: brief feeds list [--json]\n"
 	"       brief feeds add URL [--name NAME] [--user-agent UA] [--no-discover]\n"
 	"       brief feeds rm URL\n"
-	"       brief feeds import FILE.opml [--json]\n"
+	"       brief feeds import FILE.opml [--json] [--no-discover]\n"
 	"       brief feeds export\n\n"
 	"Manage the sources `brief fetch` reads. Until you add or import feeds of your own, the\n"
 	"built-in list (the 92 most popular blogs on Hacker News in 2025) is used; once you have\n"
@@ -39,7 +39,9 @@ const char cmd_feeds_help[] =
 	"and named on stdout with the others it saw; a page naming no feed that serves one is\n"
 	"refused (exit 1); a home page (URL ending in /) naming none has feed and index.xml\n"
 	"beside it tried. A URL that cannot be reached is stored as given, with a\n"
-	"warning. --no-discover stores URL as given without a request.\n"
+	"warning. --no-discover stores URL as given without a request. `import` looks at each\n"
+	"outline's URL so too (up to 8 at once): a page's feed is stored in its place, a page naming\n"
+	"none is stored as given with a warning.\n"
 	"`export` writes OPML 2.0 to stdout. --user-agent sets the\n"
 	"User-Agent sent for that one feed (default: [fetch] user_agent, else brief/VERSION);\n"
 	"export and import keep it (brief:userAgent).\n";
@@ -150,22 +152,68 @@ feeds_list(struct store *st, int wants_json, struct err *e)
 	return 0;
 }
 
-/* At most this many rejected entries are named one by one on stderr (the counts are complete). */
+/* At most this many rejected entries are named one by one on stderr (the counts are complete);
+ * and as many warnings about the outlines looked at. */
 #define IMPORT_REJECTS_SHOWN 20
+
+/* At most this many outlines are looked at at once (discover_feeds), and no more than [fetch]
+ * concurrency. */
+#define IMPORT_PARALLEL 8
+
+/* What import stores for outline feeds[i] once looked at (d: its discover_feed; NULL when not
+ * looked at): the feed's URL (*url), its site (*html_url) and whether it came from a public
+ * page (*from_public); a page's feed is said on stderr, a URL that could not be looked at or
+ * a page naming no feed kept as given with a warning (the first IMPORT_REJECTS_SHOWN by
+ * *warned). *found and *unchecked count them. */
+static void
+import_choice(struct arena *a, const struct opml_feed *f, const struct discover_result *d, int is_quiet,
+              const char **url, const char **html_url, int *from_public, int *warned, int *found, int *unchecked)
+{
+	*url = f->xml_url;
+	*html_url = f->html_url;
+	*from_public = 0;
+	if (!d || d->kind == DISCOVER_FEED)
+		return;
+	if (d->kind == DISCOVER_FOUND) {
+		*url = d->feed.url;
+		*html_url = f->html_url ? f->html_url : d->page_url;
+		*from_public = d->feed_from_public;
+		(*found)++;
+		if (!is_quiet)
+			fprintf(stderr, "found feed %s on page %s\n", for_terminal(a, redact_str(a, d->feed.url)),
+			        for_terminal(a, redact_str(a, f->xml_url)));
+		return;
+	}
+	(*unchecked)++;
+	if (is_quiet || (*warned)++ >= IMPORT_REJECTS_SHOWN)
+		return;
+	if (d->kind == DISCOVER_NO_FEED)
+		fprintf(stderr, "brief feeds: warning: %s is a page naming no feed (%s); stored as given\n",
+		        for_terminal(a, redact_str(a, f->xml_url)), for_terminal(a, redact_str(a, d->why)));
+	else
+		fprintf(stderr, "brief feeds: warning: could not look at %s (%s); stored as given\n",
+		        for_terminal(a, redact_str(a, f->xml_url)), for_terminal(a, redact_str(a, d->why)));
+}
 
 /* Import the feeds of an OPML file as user sources, all or nothing: a file that is not
  * well-formed OPML imports nothing (opml_parse names the line). Entries whose URL cannot be
  * a feed (url_feed_check) are never stored; they are counted by reason and reported on
- * stderr (the first IMPORT_REJECTS_SHOWN by name), and in the --json object. */
+ * stderr (the first IMPORT_REJECTS_SHOWN by name), and in the --json object. Unless
+ * no_discover, each other outline's URL is looked at first as `feeds add` looks (at most
+ * IMPORT_PARALLEL at once): a web page naming its feed has that feed stored instead; one
+ * that cannot be looked at, or a page naming none, is stored as given with a warning. */
 static int
-feeds_import(struct store *st, const char *path, int wants_json, int is_quiet, struct err *e)
+feeds_import(struct app *app, struct store *st, const char *path, int wants_json, int no_discover, int is_quiet,
+             struct err *e)
 {
 	struct buf data = BUF_INIT;
 	struct arena a = ARENA_INIT;
 	struct opml_feed *feeds, *sites;
-	size_t n, nsites;
-	int rc = -1, added = 0, imported = 0, rejected = 0;
+	size_t n, nsites, nlooks = 0;
+	int rc = -1, added = 0, imported = 0, rejected = 0, found = 0, unchecked = 0, warned = 0;
 	int by_reason[URL_FEED_CHECKS] = {0};
+	struct arena *arenas = NULL;
+	struct discover_result *looks = NULL;
 	if (fs_read_all(path, &data, e) < 0)
 		goto out;
 	if (opml_parse_sites(data.data ? data.data : "", data.len, &a, &feeds, &n, &sites, &nsites, e) < 0) {
@@ -179,11 +227,35 @@ feeds_import(struct store *st, const char *path, int wants_json, int is_quiet, s
 		if (rejected++ < IMPORT_REJECTS_SHOWN && !is_quiet)
 			fprintf(stderr, "rejected %.200s: no xmlUrl (a site's address, not a feed's)\n",
 			        for_terminal(&a, redact_str(&a, sites[i].title ? sites[i].title : sites[i].html_url)));
+	/* the outlines to look at, in order: look_of[i] is feeds[i]'s, or -1 */
+	long *look_of = arena_alloc(&a, (n ? n : 1) * sizeof *look_of);
+	const char **urls = arena_alloc(&a, (n ? n : 1) * sizeof *urls);
+	const char **uas = arena_alloc(&a, (n ? n : 1) * sizeof *uas);
+	for (size_t i = 0; i < n; i++) {
+		look_of[i] = -1;
+		if (no_discover || url_feed_check(feeds[i].xml_url) != URL_FEED_OK)
+			continue;
+		look_of[i] = (long)nlooks;
+		urls[nlooks] = feeds[i].xml_url;
+		uas[nlooks++] = feeds[i].user_agent;
+	}
+	if (nlooks) {
+		struct fetch_opts fo;
+		fetch_opts_default(&fo);
+		arenas = xcalloc(nlooks, sizeof *arenas); /* zeroed: ARENA_INIT */
+		looks = xcalloc(nlooks, sizeof *looks);
+		if (fetch_opts_from_config(&fo, &app->cfg, e) < 0 ||
+		    discover_feeds(&app->cfg, &fo, urls, uas, nlooks,
+		                   fo.concurrency < IMPORT_PARALLEL ? fo.concurrency : IMPORT_PARALLEL, arenas, looks,
+		                   e) < 0)
+			goto out;
+	}
 	if (store_begin(st, e) < 0)
 		goto out;
 	for (size_t i = 0; i < n; i++) {
 		int64_t id;
-		int is_new;
+		int is_new, from_public;
+		const char *url, *html_url;
 		enum url_feed_check c = url_feed_check(feeds[i].xml_url);
 		if (c != URL_FEED_OK) {
 			by_reason[c]++;
@@ -195,10 +267,13 @@ feeds_import(struct store *st, const char *path, int wants_json, int is_quiet, s
 			}
 			continue;
 		}
+		import_choice(&a, &feeds[i], look_of[i] < 0 ? NULL : &looks[look_of[i]], is_quiet, &url, &html_url,
+		              &from_public, &warned, &found, &unchecked);
 		/* the list's title names a source that has no name yet; a name the user gave
 		 * (`feeds add --name`) is kept when the same list is imported again */
-		if (store_source_add(st, SOURCE_USER, feeds[i].xml_url, NULL, feeds[i].html_url,
-		                     feeds[i].category, time_now(), &id, &is_new, e) < 0 ||
+		if (store_source_add(st, SOURCE_USER, url, NULL, html_url, feeds[i].category, time_now(), &id, &is_new,
+		                     e) < 0 ||
+		    (is_new && from_public && store_source_set_url_checked(st, id, e) < 0) ||
 		    store_source_name_unset(st, id, feeds[i].title, e) < 0 ||
 		    (feeds[i].user_agent && store_source_set_user_agent(st, id, feeds[i].user_agent, e) < 0)) {
 			store_rollback(st);
@@ -211,6 +286,8 @@ feeds_import(struct store *st, const char *path, int wants_json, int is_quiet, s
 		goto out;
 	if (rejected > IMPORT_REJECTS_SHOWN && !is_quiet)
 		fprintf(stderr, "... and %d more rejected\n", rejected - IMPORT_REJECTS_SHOWN);
+	if (warned > IMPORT_REJECTS_SHOWN && !is_quiet)
+		fprintf(stderr, "... and %d more stored as given\n", warned - IMPORT_REJECTS_SHOWN);
 	struct buf why = BUF_INIT;
 	for (int c = URL_FEED_OK + 1; c < URL_FEED_CHECKS; c++)
 		if (by_reason[c])
@@ -218,8 +295,11 @@ feeds_import(struct store *st, const char *path, int wants_json, int is_quiet, s
 	if (nsites)
 		buf_printf(&why, "%s%zu no_xml_url", why.len ? ", " : ": ", nsites);
 	/* The summary line even with -q: it is the command's result. */
-	fprintf(stderr, "imported %d feeds (%d new) from %s; rejected %d%s\n", imported, added, path, rejected,
+	fprintf(stderr, "imported %d feeds (%d new) from %s; rejected %d%s", imported, added, path, rejected,
 	        buf_str(&why));
+	if (found || unchecked)
+		fprintf(stderr, "; %d found on the page named, %d stored as given unchecked", found, unchecked);
+	fputc('\n', stderr);
 	buf_free(&why);
 	if (wants_json) {
 		json_t *o = json_object(), *reasons = json_object();
@@ -231,6 +311,8 @@ feeds_import(struct store *st, const char *path, int wants_json, int is_quiet, s
 			json_object_set_new(reasons, url_feed_reason_key(c), json_integer(by_reason[c]));
 		json_object_set_new(reasons, "no_xml_url", json_integer((json_int_t)nsites));
 		json_object_set_new(o, "rejected_by_reason", reasons);
+		json_object_set_new(o, "found", json_integer(found));
+		json_object_set_new(o, "unchecked", json_integer(unchecked));
 		char *text = json_dumps(o, JSON_PRESERVE_ORDER | JSON_INDENT(2));
 		printf("%s\n", text);
 		free(text);
@@ -238,6 +320,10 @@ feeds_import(struct store *st, const char *path, int wants_json, int is_quiet, s
 	}
 	rc = 0;
 out:
+	for (size_t i = 0; arenas && i < nlooks; i++)
+		arena_free(&arenas[i]);
+	free(arenas);
+	free(looks);
 	buf_free(&data);
 	arena_free(&a);
 	return rc;
@@ -410,7 +496,7 @@ cmd_feeds(int argc, char **argv)
 	} else if (strcmp(sub, "export") == 0) {
 		status = feeds_export(&st, &e);
 	} else if (strcmp(sub, "import") == 0) {
-		status = feeds_import(&st, arg, wants_json, common.is_quiet, &e);
+		status = feeds_import(&app, &st, arg, wants_json, no_discover, common.is_quiet, &e);
 	} else if (strcmp(sub, "add") == 0) {
 		status = feeds_add(&app, &st, arg, name, ua, no_discover, common.is_quiet, &e);
 	} else {

@@ -3,6 +3,7 @@
  * body read as a feed (feed_parse) or as a page naming its feeds (extract_feed_links). */
 #include "net/discover.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -368,4 +369,77 @@ done:
 	buf_free(&body.data);
 	curl_global_cleanup();
 	return rc;
+}
+
+/* The look-ups of discover_feeds, shared by its threads. */
+struct look_pool {
+	const struct config *cfg;
+	const struct fetch_opts *opts;
+	const char *const *urls, *const *user_agents;
+	size_t n, next;
+	struct arena *arenas;
+	struct discover_result *out;
+	int failed;       /* a look-up could not be set up: e says why */
+	struct err e;
+	pthread_mutex_t lock;
+};
+
+/* A thread of discover_feeds: take the next URL not yet looked at until none is left. */
+static void *
+look_thread(void *arg)
+{
+	struct look_pool *p = arg;
+	for (;;) {
+		pthread_mutex_lock(&p->lock);
+		size_t i = p->failed ? p->n : p->next++;
+		pthread_mutex_unlock(&p->lock);
+		if (i >= p->n)
+			return NULL;
+		struct err e;
+		if (discover_feed(p->cfg, p->opts, p->urls[i], p->user_agents ? p->user_agents[i] : NULL, &p->arenas[i],
+		                  &p->out[i], &e) < 0) {
+			pthread_mutex_lock(&p->lock);
+			if (!p->failed)
+				p->e = e;
+			p->failed = 1;
+			pthread_mutex_unlock(&p->lock);
+		}
+	}
+}
+
+int
+discover_feeds(const struct config *cfg, const struct fetch_opts *opts, const char *const *urls,
+               const char *const *user_agents, size_t n, int parallel, struct arena *arenas,
+               struct discover_result *out, struct err *e)
+{
+	struct look_pool p = {.cfg = cfg, .opts = opts, .urls = urls, .user_agents = user_agents, .n = n,
+	                      .arenas = arenas, .out = out};
+	pthread_t threads[DISCOVER_PARALLEL_MAX];
+	size_t started = 0, want = parallel < 1 ? 1 : parallel > DISCOVER_PARALLEL_MAX ? DISCOVER_PARALLEL_MAX
+	                                                                                : (size_t)parallel;
+	if (want > n)
+		want = n;
+	for (size_t i = 0; i < n; i++)
+		memset(&out[i], 0, sizeof out[i]);
+	if (n == 0)
+		return 0;
+	/* what must be set up once before threads use libcurl and libxml2 */
+	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
+		return err_set(e, "cannot initialise libcurl");
+	feed_init_once();
+	pthread_mutex_init(&p.lock, NULL);
+	for (; started < want; started++)
+		if (pthread_create(&threads[started], NULL, look_thread, &p) != 0)
+			break;
+	if (started == 0)
+		look_thread(&p); /* no thread to be had: one after the other, here */
+	for (size_t i = 0; i < started; i++)
+		pthread_join(threads[i], NULL);
+	pthread_mutex_destroy(&p.lock);
+	curl_global_cleanup();
+	if (p.failed) {
+		*e = p.e;
+		return -1;
+	}
+	return 0;
 }

@@ -186,6 +186,89 @@ test_moved_onto_existing_source(void)
 	buf_free(&err);
 }
 
+/* A blogroll's OPML often lists blogs' home pages as xmlUrl: `feeds import` looks at each
+ * outline as `feeds add` does. A home page naming its feed has the feed stored (the page as
+ * its site), and the source fetches; a page naming no feed is kept as given with a warning;
+ * a feed is stored as given; the outlines are looked at several at once (a list of blogs
+ * that do not answer must not take one timeout after the other); --no-discover makes no
+ * request. The pages were stored as given and every fetch of them failed ("served an HTML
+ * page, not a feed"). */
+static void
+test_import_discovers_feeds(void)
+{
+	const char *dir = t_subdir("roll");
+	const char *rss = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Roll</title>"
+	                  "<item><title>a</title><link>https://roll.example/a</link></item></channel></rss>";
+	t_write_in(t_subdir("roll/blog"), "index.html",
+	           "<html><head><title>A blog</title><link rel=\"alternate\" type=\"application/rss+xml\" "
+	           "href=\"feed.xml\"></head><body>hi</body></html>");
+	t_write_in(t_subdir("roll/blog"), "feed.xml", rss);
+	t_write_in(dir, "about.html", "<html><head><title>About</title></head><body>me</body></html>");
+	t_write_in(dir, "rss.xml", rss);
+	struct fsrv srv;
+	fsrv_start(&srv, dir, NULL);
+	struct buf list = BUF_INIT;
+	buf_printf(&list,
+	           "<opml version=\"2.0\"><body>"
+	           "<outline type=\"rss\" text=\"blog\" xmlUrl=\"%s\"/>"
+	           "<outline type=\"rss\" text=\"about\" xmlUrl=\"%s\"/>",
+	           fsrv_url(&srv, "/blog/"), fsrv_url(&srv, "/about.html"));
+	for (int i = 0; i < 6; i++) {
+		char target[64];
+		snprintf(target, sizeof target, "/rss.xml?delay=300&amp;n=%d", i);
+		buf_printf(&list, "<outline type=\"rss\" text=\"slow %d\" xmlUrl=\"%s\"/>", i, fsrv_url(&srv, target));
+	}
+	buf_puts(&list, "</body></opml>\n");
+	char path[4200];
+	snprintf(path, sizeof path, "%s/roll.opml", t_subdir("roll-in"));
+	test_write_file(path, list.data, list.len);
+	buf_free(&list);
+	const char *home = t_subdir("roll-home");
+	struct buf out = BUF_INIT, err = BUF_INIT;
+	CHECK_INT(t_brief(NULL, &out, &err, "feeds", "import", path, "--json", "--home", home, NULL), 0);
+	char want[4200];
+	snprintf(want, sizeof want, "found feed %s on page %s", fsrv_url(&srv, "/blog/feed.xml"), fsrv_url(&srv, "/blog/"));
+	CHECK(strstr(buf_str(&err), want) != NULL);
+	snprintf(want, sizeof want, "warning: %s is a page naming no feed", fsrv_url(&srv, "/about.html"));
+	CHECK(strstr(buf_str(&err), want) != NULL);
+	CHECK(strstr(buf_str(&err), "imported 8 feeds (8 new)") != NULL);
+	CHECK(fsrv_host_max(&srv, "127.0.0.1") > 1); /* looked at several at once */
+	json_error_t je;
+	json_t *o = json_loads(buf_str(&out), 0, &je);
+	CHECK(o != NULL);
+	CHECK_INT(json_integer_value(json_object_get(o, "found")), 1);
+	CHECK_INT(json_integer_value(json_object_get(o, "unchecked")), 1);
+	json_decref(o);
+	struct store st;
+	t_store_open(&st, home);
+	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM sources"), 8);
+	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM sources WHERE url LIKE '%/blog/feed.xml' AND html_url LIKE "
+	                           "'%/blog/'"),
+	          1);
+	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM sources WHERE url LIKE '%/about.html'"), 1);
+	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM sources WHERE url LIKE '%/rss.xml?delay=300&n=%'"), 6);
+	store_close(&st);
+	CHECK_INT(t_brief(NULL, NULL, NULL, "fetch", "-q", "--home", home, NULL), 0);
+	t_store_open(&st, home);
+	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM sources WHERE url LIKE '%/blog/feed.xml' AND last_error IS NULL "
+	                           "AND item_count = 1"),
+	          1);
+	store_close(&st);
+	/* --no-discover: as given, no request */
+	fsrv_reset(&srv);
+	home = t_subdir("roll-home2");
+	CHECK_INT(t_brief(NULL, NULL, NULL, "feeds", "import", path, "--no-discover", "--home", home, NULL), 0);
+	long requests = -1;
+	fsrv_stat(&srv, "*", &requests, NULL, NULL, NULL);
+	CHECK_INT(requests, 0);
+	t_store_open(&st, home);
+	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM sources WHERE url LIKE '%/blog/'"), 1);
+	store_close(&st);
+	fsrv_stop(&srv);
+	buf_free(&out);
+	buf_free(&err);
+}
+
 /* The one source stored in home: its URL and site URL into url / html_url ("" when none), and
  * its url_checked; returns how many sources home has. */
 static long long
@@ -496,6 +579,7 @@ main(void)
 	test_spellings_are_one_source();
 	test_moved_feed_is_one_source();
 	test_moved_onto_existing_source();
+	test_import_discovers_feeds();
 	const char *home = t_subdir("home");
 	char path[4200];
 	snprintf(path, sizeof path, "%s/mixed.opml", t_subdir("in"));
