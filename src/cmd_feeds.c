@@ -195,12 +195,43 @@ import_choice(struct arena *a, const struct opml_feed *f, const struct discover_
 		        for_terminal(a, redact_str(a, f->xml_url)), for_terminal(a, redact_str(a, d->why)));
 }
 
+static int
+cmp_url(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The URLs (store_source_url's form, sorted for cmp_url) of the active sources that have
+ * been fetched as a feed at least once, into arena; *count gets how many. An outline naming
+ * one needs no look: importing a list again asks no server. Returns the array (never NULL
+ * on success, even when empty), or NULL with e set. */
+static const char **
+fetched_sources(struct store *st, struct arena *arena, size_t *count, struct err *e)
+{
+	struct source *src;
+	size_t n;
+	*count = 0;
+	if (store_sources_active(st, arena, &src, &n, e) < 0)
+		return NULL;
+	const char **out = arena_alloc(arena, (n ? n : 1) * sizeof *out);
+	struct buf key = BUF_INIT;
+	for (size_t i = 0; i < n; i++) {
+		if (src[i].last_success_at <= 0)
+			continue;
+		store_source_url(src[i].url, &key);
+		out[(*count)++] = arena_strdup(arena, buf_str(&key));
+	}
+	buf_free(&key);
+	qsort(out, *count, sizeof *out, cmp_url);
+	return out;
+}
+
 /* Import the feeds of an OPML file as user sources, all or nothing: a file that is not
  * well-formed OPML imports nothing (opml_parse names the line). Entries whose URL cannot be
  * a feed (url_feed_check) are never stored; they are counted by reason and reported on
  * stderr (the first IMPORT_REJECTS_SHOWN by name), and in the --json object. Unless
  * no_discover, each other outline's URL is looked at first as `feeds add` looks (at most
- * IMPORT_PARALLEL at once): a web page naming its feed has that feed stored instead; one
+ * IMPORT_PARALLEL at once; not one a source already fetched as a feed has): a web page naming its feed has that feed stored instead; one
  * that cannot be looked at, or a page naming none, is stored as given with a warning. */
 static int
 feeds_import(struct app *app, struct store *st, const char *path, int wants_json, int no_discover, int is_quiet,
@@ -231,14 +262,24 @@ feeds_import(struct app *app, struct store *st, const char *path, int wants_json
 	long *look_of = arena_alloc(&a, (n ? n : 1) * sizeof *look_of);
 	const char **urls = arena_alloc(&a, (n ? n : 1) * sizeof *urls);
 	const char **uas = arena_alloc(&a, (n ? n : 1) * sizeof *uas);
+	size_t nknown = 0;
+	const char **known = no_discover ? NULL : fetched_sources(st, &a, &nknown, e);
+	if (!no_discover && !known)
+		goto out;
+	struct buf key = BUF_INIT;
 	for (size_t i = 0; i < n; i++) {
 		look_of[i] = -1;
 		if (no_discover || url_feed_check(feeds[i].xml_url) != URL_FEED_OK)
+			continue;
+		store_source_url(feeds[i].xml_url, &key);
+		const char *k = buf_str(&key);
+		if (bsearch(&k, known, nknown, sizeof *known, cmp_url)) /* a feed already: the list imported again */
 			continue;
 		look_of[i] = (long)nlooks;
 		urls[nlooks] = feeds[i].xml_url;
 		uas[nlooks++] = feeds[i].user_agent;
 	}
+	buf_free(&key);
 	if (nlooks) {
 		struct fetch_opts fo;
 		fetch_opts_default(&fo);

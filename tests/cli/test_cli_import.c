@@ -254,6 +254,22 @@ test_import_discovers_feeds(void)
 	                           "AND item_count = 1"),
 	          1);
 	store_close(&st);
+	/* The list imported again: an outline naming a source fetched as a feed is not looked at
+	 * again (no request for each of a long list's feeds); the pages still are, the blog's
+	 * (whose feed is the source) and the one that named none. */
+	fsrv_reset(&srv);
+	CHECK_INT(t_brief(NULL, NULL, NULL, "feeds", "import", path, "-q", "--home", home, NULL), 0);
+	for (int i = 0; i < 6; i++) {
+		char target[64];
+		long again = 0;
+		snprintf(target, sizeof target, "/rss.xml?delay=300&n=%d", i);
+		CHECK(fsrv_stat(&srv, target, &again, NULL, NULL, NULL) < 0 || again == 0);
+	}
+	long looked = 0;
+	CHECK(fsrv_stat(&srv, "/about.html", &looked, NULL, NULL, NULL) == 0 && looked == 1);
+	t_store_open(&st, home);
+	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM sources"), 8);
+	store_close(&st);
 	/* --no-discover: as given, no request */
 	fsrv_reset(&srv);
 	home = t_subdir("roll-home2");
