@@ -760,6 +760,51 @@ test_zh_stories(void)
 	arena_free(&a);
 }
 
+/* A company's Chinese name that starts an everyday word is no company: 苹果汁 (apple juice)
+ * was read as Apple, 三星堆 (an archaeological site) as Samsung, 小米粥 (millet porridge) as
+ * Xiaomi, so "苹果汁被检出农药残留超标" and "苹果 iPhone 被检出辐射超标" shared a company and
+ * two phrases and the digest showed them as one story. */
+static void
+test_zh_everyday_words(void)
+{
+	static const struct {
+		const char *title, *latin;
+		int is_name;
+	} words[] = {
+		{"苹果汁被检出农药残留", "apple", 0}, {"小米粥的三种做法", "xiaomi", 0},
+		{"三星堆出土新文物", "samsung", 0},  {"阿里山日出", "alibaba", 0},
+		{"苹果手机被检出辐射超标", "apple", 1}, {"小米汽车召回 SU7", "xiaomi", 1},
+		{"三星发布 Galaxy S25", "samsung", 1}, {"阿里云宕机", "alibaba", 1},
+		{"特斯拉线上发布会", "tesla", 1}, {"特斯拉线圈", "tesla", 0}, {"苹果花 30 亿美元收购", "apple", 1},
+		{"小米面向开发者开放", "xiaomi", 1},
+		{"苹果", "apple", 1},
+	};
+	for (size_t w = 0; w < sizeof words / sizeof words[0]; w++) {
+		struct buf b = BUF_INIT;
+		cluster_title_text(words[w].title, 0, &b);
+		if ((strstr(buf_str(&b), words[w].latin) != NULL) != words[w].is_name)
+			fprintf(stderr, "\"%s\" read as \"%s\"\n", words[w].title, buf_str(&b));
+		CHECK((strstr(buf_str(&b), words[w].latin) != NULL) == words[w].is_name);
+		buf_free(&b);
+	}
+	static const char *const pairs[][2] = {
+		{"苹果汁被检出农药残留超标", "苹果 iPhone 被检出辐射超标"},
+		{"三星堆文物用 AI 修复", "三星用 AI 修复老照片"},
+	};
+	struct arena a = ARENA_INIT;
+	struct story *st;
+	size_t n;
+	for (size_t p = 0; p < sizeof pairs / sizeof pairs[0]; p++) {
+		struct article arts[2] = {
+			{.id = 1, .source_id = 1, .title = pairs[p][0], .link = "https://a.example/1", .text = "", .when = 100},
+			{.id = 2, .source_id = 2, .title = pairs[p][1], .link = "https://b.example/2", .text = "", .when = 200},
+		};
+		cluster_stories(arts, 2, &a, &st, &n);
+		CHECK_INT((int)n, 2);
+	}
+	arena_free(&a);
+}
+
 /* A story's id is its lead's, the earliest article's: when another source's earlier write-up
  * joins the story on a later run (a feed fetched late, one added), the lead and the id change,
  * and `brief article ID` with the id the reader took from yesterday's digest said "no story".
@@ -830,6 +875,7 @@ main(void)
 	test_release_titles();
 	test_cjk_titles();
 	test_zh_stories();
+	test_zh_everyday_words();
 	test_id_after_join();
 	test_home_page_links();
 	test_linkless_ids();
