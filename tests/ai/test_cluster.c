@@ -805,6 +805,45 @@ test_zh_everyday_words(void)
 	arena_free(&a);
 }
 
+/* People's Chinese names are their English ones: "阿尔特曼回归 OpenAI 任 CEO" and "Sam Altman
+ * 回归 OpenAI" shared one name (OpenAI) and a phrase, and were two stories in the digest, as
+ * were "奥特曼" and "阿尔特曼", two spellings of him. Another event of one person stays apart. */
+static void
+test_zh_people(void)
+{
+	static const struct {
+		const char *a, *b;
+		int same;
+	} pairs[] = {
+		{"阿尔特曼回归 OpenAI 任 CEO", "Sam Altman 回归 OpenAI", 1},
+		{"奥特曼回归 OpenAI 任 CEO", "阿尔特曼回归 OpenAI", 1},
+		{"托瓦兹痛批英特尔补丁", "Linus Torvalds 痛骂 Intel 补丁", 1},
+		{"奥特曼被 OpenAI 解雇", "阿尔特曼回归 OpenAI", 0},
+		{"库克群岛接入星链", "苹果 CEO 库克访华", 0},
+	};
+	struct arena a = ARENA_INIT;
+	struct story *st;
+	size_t n;
+	for (size_t p = 0; p < sizeof pairs / sizeof pairs[0]; p++) {
+		struct article arts[2] = {
+			{.id = 1, .source_id = 1, .title = pairs[p].a, .link = "https://a.example/1", .text = "", .when = 100},
+			{.id = 2, .source_id = 2, .title = pairs[p].b, .link = "https://b.example/2", .text = "", .when = 200},
+		};
+		cluster_stories(arts, 2, &a, &st, &n);
+		if ((int)n != (pairs[p].same ? 1 : 2))
+			fprintf(stderr, "pair %zu: \"%s\" ~ \"%s\"\n", p, pairs[p].a, pairs[p].b);
+		CHECK_INT((int)n, pairs[p].same ? 1 : 2);
+	}
+	struct buf b = BUF_INIT;
+	cluster_title_text("库克群岛", 0, &b);
+	CHECK(strstr(buf_str(&b), "cook") == NULL);
+	buf_clear(&b);
+	cluster_title_text("蒂姆·库克", 0, &b);
+	CHECK(strstr(buf_str(&b), "cook") != NULL);
+	buf_free(&b);
+	arena_free(&a);
+}
+
 /* A story's id is its lead's, the earliest article's: when another source's earlier write-up
  * joins the story on a later run (a feed fetched late, one added), the lead and the id change,
  * and `brief article ID` with the id the reader took from yesterday's digest said "no story".
@@ -876,6 +915,7 @@ main(void)
 	test_cjk_titles();
 	test_zh_stories();
 	test_zh_everyday_words();
+	test_zh_people();
 	test_id_after_join();
 	test_home_page_links();
 	test_linkless_ids();

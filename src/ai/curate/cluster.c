@@ -219,7 +219,9 @@ article_url_key(const struct article *a, struct arena *arena)
  * name a company each their own way ("苹果起诉 Masimo" ~ "Apple 与 Masimo 专利战再起"). A
  * longer name comes before the shorter one it starts with ("阿里巴巴", "阿里"). Some names
  * start everyday words, told by the word after the name (not_before): 苹果汁 (apple
- * juice), 小米粥 (millet porridge), 三星堆 (an archaeological site), 阿里山 (a mountain). */
+ * juice), 小米粥 (millet porridge), 三星堆 (an archaeological site), 阿里山 (a mountain). People
+ * too, by the name English headlines call them (their family name, both spellings of it in
+ * Chinese): "Sam Altman" is 奥特曼 or 阿尔特曼, "Linus Torvalds" 林纳斯·托瓦兹. */
 static const struct {
 	const char *zh, *latin, *not_before;
 } zh_names[] = {
@@ -229,7 +231,11 @@ static const struct {
 	{"腾讯", "tencent", ""}, {"百度", "baidu", ""}, {"阿里巴巴", "alibaba", ""}, {"阿里", "alibaba", "山"},
 	{"字节跳动", "bytedance", ""}, {"台积电", "tsmc", ""}, {"脸书", "facebook", ""}, {"推特", "twitter", ""},
 	{"领英", "linkedin", ""}, {"索尼", "sony", ""}, {"网飞", "netflix", ""}, {"安卓", "android", ""},
-	{"火狐", "firefox", "狸"}, {"深度求索", "deepseek", ""}, {"马斯克", "musk", ""}
+	{"火狐", "firefox", "狸"}, {"深度求索", "deepseek", ""}, {"马斯克", "musk", ""},
+	{"奥特曼", "altman", ""}, {"阿尔特曼", "altman", ""}, {"林纳斯", "linus", ""}, {"托瓦兹", "torvalds", ""},
+	{"托瓦尔兹", "torvalds", ""}, {"黄仁勋", "huang", ""}, {"基辛格", "gelsinger", ""}, {"盖尔辛格", "gelsinger", ""},
+	{"库克", "cook", "群岛"}, {"扎克伯格", "zuckerberg", ""}, {"纳德拉", "nadella", ""}, {"皮查伊", "pichai", ""},
+	{"贝索斯", "bezos", ""}
 };
 
 /* Whether next starts with a word of the space-separated list words: a name's not_before.
