@@ -44,6 +44,9 @@ struct ref {
 	uint64_t core[TITLE_MAX]; /* the words but release words */
 	size_t core_count;
 	int release_word, serial_word;
+	uint64_t letters[TITLE_MAX]; /* one-letter Latin words but stop words */
+	size_t letter_count;
+	uint32_t acts; /* cluster_title_acts */
 	uint64_t names[TITLE_MAX]; /* the Latin words but release words */
 	size_t name_count;
 	uint64_t pairs[64]; /* CJK character pairs, Chinese release words blanked, in title order */
@@ -52,6 +55,16 @@ struct ref {
 	int has_simhash;
 	uint64_t simhash;
 };
+
+/* Whether h is among v[0..n). */
+static int
+ref_all_in_one(const uint64_t *v, size_t n, uint64_t h)
+{
+	for (size_t i = 0; i < n; i++)
+		if (v[i] == h)
+			return 1;
+	return 0;
+}
 
 static void
 ref_of(const struct article *a, struct arena *arena, struct ref *r)
@@ -65,6 +78,9 @@ ref_of(const struct article *a, struct arena *arena, struct ref *r)
 	while (text_next(&it) && r->word_count < TITLE_MAX) {
 		if (!it.is_cjk && cluster_release_word(it.word))
 			r->release_word = 1; /* "out", "now": stop words */
+		if (!it.is_cjk && it.len == 1 && it.word[0] >= 'a' && it.word[0] <= 'z' && !text_is_stopword(it.word) &&
+		    !ref_all_in_one(r->letters, r->letter_count, hash64(it.word, 1, HASH_SEED)))
+			r->letters[r->letter_count++] = hash64(it.word, 1, HASH_SEED);
 		if (!it.is_cjk && (text_is_stopword(it.word) || (it.len < 2 && !(it.word[0] >= '0' && it.word[0] <= '9'))))
 			continue;
 		int release = 0;
@@ -91,6 +107,7 @@ ref_of(const struct article *a, struct arena *arena, struct ref *r)
 		if (!it.is_cjk && strpbrk(it.word, "0123456789"))
 			r->numbers[r->number_count++] = h;
 	}
+	r->acts = cluster_title_acts(buf_str(&title));
 	/* A Chinese title's runs of CJK characters, release words blanked: a run of n characters
 	 * gives n - 1 pairs (one lone character) and counts (n + 1) / 2 words. */
 	buf_clear(&title);
@@ -171,7 +188,11 @@ ref_phrases(const struct ref *a, const struct ref *b)
  * when one has a release word and the other none, every word of the other in the one; two
  * titles with CJK words: a name (Latin word, a company's Chinese name as its Latin one) shared,
  * and a CJK phrase shared or a release word in both, names and phrases CLUSTER_TITLE_ZH_SHARED
- * at least and half the shorter title's words (a run of n characters is (n + 1) / 2); never
+ * at least and half the shorter title's words (a run of n characters is (n + 1) / 2); an
+ * English and a Chinese title: every name and one-letter word of the Chinese one, two at
+ * least, in the English one, an event (cluster_title_acts, or a release word in both) in
+ * common, names and events CLUSTER_TITLE_ZH_SHARED at least and half the shorter title's
+ * words (the English title's words, the Chinese one's units); never
  * when both titles carry numbers and not the same ones. Two release headlines: a release word
  * in one at least, no series word and no CJK in either, and the same words but the release
  * words, two or more, a number among them and a word that is none. */
@@ -203,6 +224,15 @@ ref_titles_match(const struct ref *a, const struct ref *b)
 		size_t fewer = a->units < b->units ? a->units : b->units;
 		if (names && (phrases || (a->release_word && b->release_word)) && shared >= CLUSTER_TITLE_ZH_SHARED &&
 		    2 * shared >= fewer)
+			return 1;
+	}
+	if (a->has_cjk != b->has_cjk) {
+		const struct ref *zh = a->has_cjk ? a : b, *en = zh == a ? b : a;
+		size_t acts = (size_t)__builtin_popcount(zh->acts & en->acts) + (zh->release_word && en->release_word);
+		size_t shared = zh->name_count + acts, fewer = zh->units < en->word_count ? zh->units : en->word_count;
+		if (zh->name_count >= 2 && ref_all_in(zh->names, zh->name_count, en->words, en->word_count) &&
+		    ref_all_in(zh->letters, zh->letter_count, en->letters, en->letter_count) && acts &&
+		    shared >= CLUSTER_TITLE_ZH_SHARED && 2 * shared >= fewer)
 			return 1;
 	}
 	if (a->word_count < 3 || b->word_count < 3)
@@ -844,6 +874,49 @@ test_zh_people(void)
 	arena_free(&a);
 }
 
+/* One story in an English and a Chinese title without a number: "Samsung sues Oppo over
+ * patents" ~ "三星起诉 Oppo 专利侵权" shared no number for the Chinese-title rule and no CJK
+ * word, and a Chinese site's write-up was a story of its own beside the English ones. Every
+ * name of the Chinese title in the English one and an event in common join them now; a
+ * Chinese title that names another company or model, or says another event of the same
+ * names, stays apart. */
+static void
+test_en_zh_stories(void)
+{
+	static const struct {
+		const char *a, *b;
+		int same;
+	} pairs[] = {
+		{"Samsung sues Oppo over patents", "三星起诉 Oppo 专利侵权", 1},
+		{"Intel CEO Pat Gelsinger retires", "英特尔 CEO 基辛格退休", 1},
+		{"Google Cloud suffers global outage", "谷歌 Cloud 全球宕机", 1},
+		{"Tesla recalls Cybertruck over wipers", "特斯拉召回 Cybertruck 皮卡", 1},
+		{"Samsung sues Oppo over patents", "三星与 Oppo 达成和解", 0},
+		{"Samsung sues Oppo over patents", "三星起诉小米专利侵权", 0},
+		{"Tesla recalls Model 3 over seat belts", "特斯拉召回 Model Y 车型", 0},
+		{"Tesla recalls Cybertruck over wipers", "特斯拉 Cybertruck 交付量创新高", 0},
+		{"Google Cloud suffers global outage", "谷歌 Gmail 全球宕机", 0},
+		{"Samsung sues Oppo", "三星起诉", 0},
+	};
+	struct arena a = ARENA_INIT;
+	struct story *st;
+	size_t n;
+	for (size_t p = 0; p < sizeof pairs / sizeof pairs[0]; p++) {
+		struct article arts[2] = {
+			{.id = 1, .source_id = 1, .title = pairs[p].a, .link = "https://a.example/1", .text = "", .when = 100},
+			{.id = 2, .source_id = 2, .title = pairs[p].b, .link = "https://b.example/2", .text = "", .when = 200},
+		};
+		cluster_stories(arts, 2, &a, &st, &n);
+		if ((int)n != (pairs[p].same ? 1 : 2))
+			fprintf(stderr, "pair %zu: \"%s\" ~ \"%s\"\n", p, pairs[p].a, pairs[p].b);
+		CHECK_INT((int)n, pairs[p].same ? 1 : 2);
+		arts[1].source_id = 1; /* from one source: apart */
+		cluster_stories(arts, 2, &a, &st, &n);
+		CHECK_INT((int)n, 2);
+	}
+	arena_free(&a);
+}
+
 /* A story's id is its lead's, the earliest article's: when another source's earlier write-up
  * joins the story on a later run (a feed fetched late, one added), the lead and the id change,
  * and `brief article ID` with the id the reader took from yesterday's digest said "no story".
@@ -916,6 +989,7 @@ main(void)
 	test_zh_stories();
 	test_zh_everyday_words();
 	test_zh_people();
+	test_en_zh_stories();
 	test_id_after_join();
 	test_home_page_links();
 	test_linkless_ids();

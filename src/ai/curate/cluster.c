@@ -373,6 +373,9 @@ struct sig {
 	unsigned char pair_cont[ZH_PAIRS_MAX]; /* the pair overlaps the one before: one run of characters */
 	size_t pair_count;
 	size_t units; /* names, and a run of n CJK characters as (n + 1) / 2 words (zh_story) */
+	uint64_t letters[TITLE_WORDS_MAX]; /* sorted: one-letter Latin words, no stop words ("y" of "Model Y") */
+	size_t letter_count;
+	uint32_t acts;     /* what happened (cluster_title_acts) */
 	int release_verb;  /* a title word is a release word, English or Chinese */
 	int serial;        /* a title word names an issue of a series (cluster_serial_word) */
 	uint64_t simhash;
@@ -439,6 +442,64 @@ cluster_serial_word(const char *w)
 	return 0;
 }
 
+/* What happened, as an English and a Chinese title say it: English words (folded by
+ * cluster_fold_word) and Chinese words, between spaces. */
+static const struct {
+	const char *en, *zh;
+} title_acts[] = {
+	{"sue sues sued suing", "起诉"}, {"lawsuit", "诉讼"}, {"patent", "专利"}, {"recall", "召回"},
+	{"outag", "宕机 故障 瘫痪"}, {"acquir acquisition buy buys bought", "收购"}, {"invest investment", "投资"},
+	{"fine fin", "罚"}, {"ban bans bann", "禁止 封禁 禁用"}, {"layoff lays laid", "裁员"}, {"retir", "退休"},
+	{"resign", "辞职 卸任"}, {"return", "回归 重返"}, {"fir oust", "解雇 罢免 开除"}, {"remov", "移除 移出 删除"},
+	{"hack breach", "入侵 黑客"}, {"leak", "泄露"}, {"delay", "推迟 延迟 延期"}, {"visit", "访华 访问 到访"},
+	{"backdoor", "后门"}, {"vulnerability flaw", "漏洞"}, {"settl settlement", "和解"},
+	{"monopoly antitrust", "垄断"}, {"crash", "崩溃 蓝屏"},
+};
+
+/* Whether the space-separated list has the word w[0..n). */
+static int
+list_has(const char *list, const char *w, size_t n)
+{
+	for (const char *p = list; *p;) {
+		size_t k = strcspn(p, " ");
+		if (k == n && memcmp(p, w, n) == 0)
+			return 1;
+		p += k;
+		p += *p == ' ';
+	}
+	return 0;
+}
+
+uint32_t
+cluster_title_acts(const char *text)
+{
+	uint32_t acts = 0;
+	struct text_iter it;
+	text_iter_init(&it, text, strlen(text));
+	while (text_next(&it)) {
+		if (it.is_cjk)
+			continue;
+		cluster_fold_word(it.word, &it.len);
+		for (size_t k = 0; k < sizeof title_acts / sizeof title_acts[0]; k++)
+			if (list_has(title_acts[k].en, it.word, it.len))
+				acts |= 1u << k;
+	}
+	for (size_t k = 0; k < sizeof title_acts / sizeof title_acts[0]; k++)
+		for (const char *p = title_acts[k].zh; *p;) {
+			size_t n = strcspn(p, " ");
+			char w[16];
+			if (n < sizeof w) {
+				memcpy(w, p, n);
+				w[n] = '\0';
+				if (strstr(text, w))
+					acts |= 1u << k;
+			}
+			p += n;
+			p += *p == ' ';
+		}
+	return acts;
+}
+
 static void
 signature(const struct article *a, struct arena *arena, struct sig *s)
 {
@@ -452,6 +513,14 @@ signature(const struct article *a, struct arena *arena, struct sig *s)
 	while (text_next(&it) && s->word_count < TITLE_WORDS_MAX) {
 		int verb = !it.is_cjk && cluster_release_word(it.word); /* "out", "here", "now": stop words */
 		s->release_verb |= verb;
+		if (!it.is_cjk && it.len == 1 && is_ascii_alpha((unsigned char)it.word[0]) && !text_is_stopword(it.word)) {
+			uint64_t h = hash64(it.word, it.len, HASH_SEED);
+			size_t k = 0;
+			while (k < s->letter_count && s->letters[k] != h)
+				k++;
+			if (k == s->letter_count)
+				s->letters[s->letter_count++] = h;
+		}
 		if (!cluster_title_word(&it))
 			continue;
 		if (!it.is_cjk)
@@ -476,6 +545,7 @@ signature(const struct article *a, struct arena *arena, struct sig *s)
 		if (!it.is_cjk && strpbrk(it.word, "0123456789"))
 			s->numbers[s->number_count++] = h;
 	}
+	s->acts = cluster_title_acts(buf_str(&title));
 	if (s->has_cjk) {
 		/* The CJK runs again, with the release words out of them ("英伟达发布 B200" and "英伟达
 		 * 推出 B200" share no pair but the name's): the pairs that zh_story counts. */
@@ -505,6 +575,7 @@ signature(const struct article *a, struct arena *arena, struct sig *s)
 	qsort(s->core, s->core_count, sizeof s->core[0], cmp_u64);
 	qsort(s->numbers, s->number_count, sizeof s->numbers[0], cmp_u64);
 	qsort(s->latin, s->latin_count, sizeof s->latin[0], cmp_u64);
+	qsort(s->letters, s->letter_count, sizeof s->letters[0], cmp_u64);
 	if (a->text && text_word_count(a->text, strlen(a->text) > SIMHASH_BYTES ? SIMHASH_BYTES : strlen(a->text)) >=
 	                       SIMHASH_MIN_WORDS) {
 		s->simhash = cluster_simhash(a->text);
@@ -660,6 +731,28 @@ zh_story(const struct sig *a, const struct sig *b)
 	return shared >= CLUSTER_TITLE_ZH_SHARED && 2 * shared >= fewer;
 }
 
+/* One story in an English and a Chinese title without a number: "Apple sues Masimo over
+ * patents" ~ "苹果起诉 Masimo 专利侵权", "Intel CEO Pat Gelsinger retires" ~ "英特尔 CEO 基辛格退
+ * 休". Every name of the Chinese title (Latin words, one-letter ones too, and companies' and
+ * people's Chinese names, cluster_title_text) is in the English one, two at least, and both
+ * say one thing happened (cluster_title_acts, or a release word in both); names and events
+ * CLUSTER_TITLE_ZH_SHARED at least and half the words of the shorter title. A Chinese title
+ * that names what the English does not ("苹果起诉 Epic", "特斯拉召回 Model Y" beside "Tesla
+ * recalls Model 3") or says another event ("苹果与 Masimo 达成和解") is another story. */
+static int
+en_zh_story(const struct sig *a, const struct sig *b)
+{
+	if (a->has_cjk == b->has_cjk)
+		return 0;
+	const struct sig *zh = a->has_cjk ? a : b, *en = zh == a ? b : a;
+	if (zh->name_count < 2 || common_words(zh->names, zh->name_count, en->words, en->word_count) != zh->name_count ||
+	    common_words(zh->letters, zh->letter_count, en->letters, en->letter_count) != zh->letter_count)
+		return 0;
+	size_t acts = (size_t)__builtin_popcount(zh->acts & en->acts) + (zh->release_verb && en->release_verb);
+	size_t shared = zh->name_count + acts, fewer = zh->units < en->word_count ? zh->units : en->word_count;
+	return acts && shared >= CLUSTER_TITLE_ZH_SHARED && 2 * shared >= fewer;
+}
+
 /* Two release headlines of one thing: at least one title says it came out (a release word),
  * neither names an issue of a series, and with the release words set aside the titles' words
  * are the same, a name and the version at least: "Rust 1.84.0 released" and "Announcing Rust
@@ -692,7 +785,7 @@ same_story(const struct article *x, const struct sig *a, const struct article *y
 			if (j >= CLUSTER_TITLE_JACCARD || (contained && j >= CLUSTER_TITLE_CONTAINED))
 				return 1;
 		}
-		if (latin_contained(a, b) || zh_story(a, b))
+		if (latin_contained(a, b) || zh_story(a, b) || en_zh_story(a, b))
 			return 1;
 		if (same_release(a, b))
 			return 1;
@@ -720,21 +813,30 @@ cmp_cand(const void *a, const void *b)
 	return x->idx < y->idx ? -1 : x->idx > y->idx;
 }
 
-/* Sort c[0..n) and unite the pairs of each run of one key that same_story() accepts. */
+/* Sort c[0..n) and unite the pairs of each run of one key that same_story() accepts; with
+ * cjk_only, only pairs one of which at least has a CJK title word (a key only the Chinese
+ * title rules use). */
 static void
-unite_candidates(struct cand *c, size_t n, const struct article *articles, const struct sig *sigs, size_t *parent)
+unite_candidates(struct cand *c, size_t n, const struct article *articles, const struct sig *sigs, size_t *parent,
+                 int cjk_only)
 {
 	qsort(c, n, sizeof *c, cmp_cand);
 	for (size_t lo = 0, hi; lo < n; lo = hi) {
 		for (hi = lo + 1; hi < n && c[hi].key == c[lo].key; hi++)
 			;
-		for (size_t a = lo; a < hi; a++)
-			for (size_t b = a + 1; b < hi; b++) {
+		for (size_t a = lo; a < hi; a++) {
+			if (cjk_only && !sigs[c[a].idx].has_cjk)
+				continue;
+			/* with cjk_only, a CJK title against every other (a CJK one before it has met it) */
+			for (size_t b = cjk_only ? lo : a + 1; b < hi; b++) {
 				size_t i = c[a].idx, j = c[b].idx;
+				if (cjk_only && (b == a || (b < a && sigs[j].has_cjk)))
+					continue;
 				if (i != j && find(parent, i) != find(parent, j) &&
 				    same_story(&articles[i], &sigs[i], &articles[j], &sigs[j]))
 					unite(parent, i, j);
 			}
+		}
 	}
 }
 
@@ -776,7 +878,8 @@ cmp_rarer(const void *a, const void *b)
  *   one in each other's prefix (the prefix filter of set-similarity joins); t is the lower of
  *   the two title thresholds, CLUSTER_TITLE_CONTAINED;
  * - a number of the titles (the Chinese-title rule needs one in both);
- * - a name of a Chinese title (the rule for two Chinese titles needs one in both);
+ * - a name of a title (the rules for a Chinese title without a number need one in both;
+ *   pairs of two titles without CJK are not compared under it);
  * - one of CLUSTER_SIMHASH_BITS + 1 bit blocks of the SimHash: hashes within that many bits
  *   differ in at most that many blocks, so at least one block is equal (pigeonhole). */
 static void
@@ -791,7 +894,7 @@ unite_similar(const struct article *articles, const struct sig *sigs, size_t cou
 	for (size_t i = 0; i < count; i++)
 		if (sigs[i].url_key && *sigs[i].url_key)
 			c[n++] = (struct cand){hash64(sigs[i].url_key, strlen(sigs[i].url_key), HASH_SEED), i};
-	unite_candidates(c, n, articles, sigs, parent);
+	unite_candidates(c, n, articles, sigs, parent, 0);
 
 	struct word_df *dfs = xcalloc(words + 1, sizeof *dfs);
 	size_t nd = 0;
@@ -820,7 +923,7 @@ unite_similar(const struct article *articles, const struct sig *sigs, size_t cou
 		for (size_t k = 0; k < prefix && k < wc; k++)
 			c[n++] = (struct cand){w[k].word, i};
 	}
-	unite_candidates(c, n, articles, sigs, parent);
+	unite_candidates(c, n, articles, sigs, parent, 0);
 	free(dfs);
 
 	/* The Chinese-title rule: a pair shares a number of the title with fewer Latin words. */
@@ -828,14 +931,15 @@ unite_similar(const struct article *articles, const struct sig *sigs, size_t cou
 	for (size_t i = 0; i < count; i++)
 		for (size_t k = 0; k < sigs[i].number_count; k++)
 			c[n++] = (struct cand){sigs[i].numbers[k], i};
-	unite_candidates(c, n, articles, sigs, parent);
+	unite_candidates(c, n, articles, sigs, parent, 0);
 
-	/* The rule for two Chinese titles (zh_story): they share a name. */
+	/* The rules for two Chinese titles (zh_story) or an English and a Chinese one
+	 * (en_zh_story): they share a name. */
 	n = 0;
 	for (size_t i = 0; i < count; i++)
-		for (size_t k = 0; k < sigs[i].name_count && sigs[i].has_cjk; k++)
+		for (size_t k = 0; k < sigs[i].name_count; k++)
 			c[n++] = (struct cand){sigs[i].names[k], i};
-	unite_candidates(c, n, articles, sigs, parent);
+	unite_candidates(c, n, articles, sigs, parent, 1);
 
 	n = 0;
 	for (size_t i = 0; i < count; i++) {
@@ -847,7 +951,7 @@ unite_similar(const struct article *articles, const struct sig *sigs, size_t cou
 			c[n++] = (struct cand){bits * BLOCKS + b, i}; /* the block's number in the key */
 		}
 	}
-	unite_candidates(c, n, articles, sigs, parent);
+	unite_candidates(c, n, articles, sigs, parent, 0);
 	free(c);
 }
 

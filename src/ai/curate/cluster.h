@@ -19,7 +19,12 @@
  * other words, without a version, when they share a name (a Latin word, or a company's Chinese
  * name, cluster_title_text) and what happened (a CJK phrase, or a release word in both), names
  * and phrases CLUSTER_TITLE_ZH_SHARED at least and half the shorter title's words: "苹果起诉
- * Masimo 侵犯智能手表专利" and "苹果与 Masimo 专利纠纷升级：苹果提起诉讼"; two release headlines
+ * Masimo 侵犯智能手表专利" and "苹果与 Masimo 专利纠纷升级：苹果提起诉讼"; an English and a
+ * Chinese title without a number when every name of the Chinese one (Latin, one-letter or
+ * read from Chinese), two at least, is in the English one and both say one event happened
+ * (cluster_title_acts, or a release word in both), names and events CLUSTER_TITLE_ZH_SHARED
+ * at least and half the shorter title's words: "Apple sues Masimo over patents" and "苹果起诉
+ * Masimo 专利侵权"; two release headlines
  * of one version, "Rust 1.84.0 released" and "Announcing Rust 1.84.0": one title at least has
  * a release word, neither a series word nor CJK, and their words but the release words are
  * the same, two or more, one a number and one not), or when their texts
@@ -90,6 +95,10 @@ int cluster_serial_word(const char *w);
  * Chinese release word ("发布", "推出", "上线",
  * "正式") as a space. Returns whether the title has a Chinese release word. */
 int cluster_title_text(const char *title, int blank_release, struct buf *out);
+/* What happened, as a title's text (cluster_title_text) says it: bit k for the k-th event of
+ * cluster.c's list whose English words (folded, cluster_fold_word: "sues", "recalls",
+ * "outage") or Chinese words ("起诉", "召回", "宕机") the text has. */
+uint32_t cluster_title_acts(const char *text);
 /* 64-bit SimHash of s over 3-word shingles. */
 uint64_t cluster_simhash(const char *s);
 
