@@ -18,9 +18,11 @@ static const struct config_values defaults = {
 };
 
 static void
-add_entry(struct config *cfg, const char *section, const char *key, const char *value)
+add_entry(struct config *cfg, const char *section, const char *key, const char *value, int line)
 {
 	cfg->entries = xrealloc(cfg->entries, (cfg->count + 1) * sizeof *cfg->entries);
+	cfg->lines = xrealloc(cfg->lines, (cfg->count + 1) * sizeof *cfg->lines);
+	cfg->lines[cfg->count] = line;
 	struct config_entry *en = &cfg->entries[cfg->count++];
 	en->section = xstrdup(section);
 	en->key = str_lower(xstrdup(key));
@@ -161,7 +163,7 @@ parse_text(struct config *cfg, const char *text, size_t size, const char *name, 
 		char *key = xstrndup(k, kl);
 		char *raw = xstrndup(v, vl);
 		char *val = expand_env(raw);
-		add_entry(cfg, section, key, val);
+		add_entry(cfg, section, key, val, lineno);
 		free(key);
 		free(raw);
 		free(val);
@@ -175,6 +177,7 @@ config_parse(struct config *cfg, const char *text, size_t len, const char *name,
 	memset(cfg, 0, sizeof *cfg);
 	cfg->v = defaults;
 	cfg->is_resolved = 1;
+	cfg->path = xstrdup(name); /* bad values are reported as name:line */
 	if (parse_text(cfg, text, len, name, e) < 0)
 		return -1;
 	return config_resolve(cfg, e);
@@ -218,9 +221,8 @@ config_load(struct config *cfg, const char *path, struct err *e)
 		buf_free(&text);
 		return err_wrap(e, "cannot read the config file"); /* e names the path and why */
 	}
-	int rc = config_parse(cfg, buf_str(&text), text.len, path, e);
+	int rc = config_parse(cfg, buf_str(&text), text.len, path, e); /* sets cfg->path */
 	buf_free(&text);
-	cfg->path = xstrdup(path);
 	return rc;
 }
 
@@ -238,17 +240,37 @@ config_is_known(const char *section, const char *key)
 	return 0;
 }
 
-const char *
-config_get(const struct config *cfg, const char *section, const char *key)
+/* The entry that sets section.key (the last one: it wins), or NULL. */
+static const struct config_entry *
+find_entry(const struct config *cfg, const char *section, const char *key)
 {
 	if (!cfg)
 		return NULL;
 	for (size_t i = cfg->count; i-- > 0;) {
 		const struct config_entry *en = &cfg->entries[i];
 		if (str_casecmp(en->section, section) == 0 && str_casecmp(en->key, key) == 0)
-			return en->value;
+			return en;
 	}
 	return NULL;
+}
+
+const char *
+config_get(const struct config *cfg, const char *section, const char *key)
+{
+	const struct config_entry *en = find_entry(cfg, section, key);
+	return en ? en->value : NULL;
+}
+
+/* Where entry en was read, as "FILE:LINE: " into out (cap bytes); "" for an entry built by
+ * hand. Returns out. */
+static const char *
+entry_where(const struct config *cfg, const struct config_entry *en, char *out, size_t cap)
+{
+	if (cfg->path && cfg->lines)
+		snprintf(out, cap, "%s:%d: ", cfg->path, cfg->lines[en - cfg->entries]);
+	else
+		out[0] = '\0';
+	return out;
 }
 
 const char *
@@ -294,18 +316,21 @@ config_resolve(struct config *cfg, struct err *e)
 {
 	cfg->v = defaults;
 	cfg->is_resolved = 1;
-	const char *v;
+	const struct config_entry *en;
+	char at[1100];
 #define RESOLVE_INT(section, key, def, min, max)                                                        \
-	if ((v = config_get(cfg, #section, #key)) != NULL &&                                           \
-	    str_to_long(v, min, max, &cfg->v.section##_##key) < 0)                                     \
-		return err_set(e, "config [" #section "] " #key ": want a number in %ld..%ld, not \"%s\"", \
-		               (long)(min), (long)(max), v);
+	if ((en = find_entry(cfg, #section, #key)) != NULL &&                                          \
+	    str_to_long(en->value, min, max, &cfg->v.section##_##key) < 0)                             \
+		return err_set(e, "%sconfig [" #section "] " #key ": want a number in %ld..%ld, not \"%s\"", \
+		               entry_where(cfg, en, at, sizeof at), (long)(min), (long)(max), en->value);
 #define RESOLVE_BOOL(section, key, def)                                                                \
-	if ((v = config_get(cfg, #section, #key)) != NULL && config_bool(v, &cfg->v.section##_##key) < 0) \
-		return err_set(e, "config [" #section "] " #key ": want true or false, not \"%s\"", v);
+	if ((en = find_entry(cfg, #section, #key)) != NULL &&                                          \
+	    config_bool(en->value, &cfg->v.section##_##key) < 0)                                       \
+		return err_set(e, "%sconfig [" #section "] " #key ": want true or false, not \"%s\"",      \
+		               entry_where(cfg, en, at, sizeof at), en->value);
 #define RESOLVE_STR(section, key, def)                                                                 \
-	if ((v = config_get(cfg, #section, #key)) != NULL)                                             \
-		cfg->v.section##_##key = v;
+	if ((en = find_entry(cfg, #section, #key)) != NULL)                                            \
+		cfg->v.section##_##key = en->value;
 	CONFIG_INTS(RESOLVE_INT)
 	CONFIG_BOOLS(RESOLVE_BOOL)
 	CONFIG_STRS(RESOLVE_STR)
@@ -321,6 +346,7 @@ config_free(struct config *cfg)
 		free(cfg->entries[i].value);
 	}
 	free(cfg->entries);
+	free(cfg->lines);
 	free(cfg->path);
 	memset(cfg, 0, sizeof *cfg);
 }

@@ -119,7 +119,8 @@ struct config_values {
 struct config {
 	struct config_entry *entries;
 	size_t count;
-	char *path; /* the file read, or NULL when none existed */
+	int *lines; /* entries[i]'s line in the file (1-based), or NULL for entries built by hand */
+	char *path; /* the file read (config_parse: its name), or NULL when none existed */
 	struct config_values v; /* set by config_load / config_resolve */
 	int is_resolved;
 };
@@ -141,8 +142,9 @@ int config_is_known(const char *section, const char *key);
 /* Value of section.key, or NULL. */
 const char *config_get(const struct config *cfg, const char *section, const char *key);
 /* Resolve the entries into cfg->v (config_load does this; a config built by hand calls it).
- * Returns 0, or -1 with e set ("config [fetch] timeout: want a number in 1..3600, not
- * \"x\"") for the first bad value. */
+ * Returns 0, or -1 with e set for the first bad value, naming the file and line it was read
+ * from when there is one ("FILE:3: config [fetch] timeout: want a number in 1..3600, not
+ * \"x\""; without "FILE:3: " for entries built by hand). */
 int config_resolve(struct config *cfg, struct err *e);
 /* The resolved values of cfg, or the defaults when cfg is NULL. cfg must be resolved. */
 const struct config_values *config_values(const struct config *cfg);

@@ -69,6 +69,37 @@ static const struct config_case config_cases[] = {
 	{"[serve]\nlisten = nonsense:port\n", {"serve"}, "[serve] listen wants HOST:PORT"},
 };
 
+/* A value of the wrong type in the config file names the file and the line it stands on, as
+ * a syntax error does: "config [fetch] timeout" alone left the user to find which of their
+ * files (--config, $BRIEF_CONFIG, ~/.config/brief/config) held it, and where. The bad value
+ * is the file's third line (after a comment), and the last of two assignments of the key. */
+static void
+test_config_value_where(struct buf *err)
+{
+	static const struct {
+		const char *text, *args[3], *key;
+		int line;
+	} bad[] = {
+		{"[fetch]\n# the fetch\ntimeout = 15s\n", {"fetch"}, "config [fetch] timeout: want a number", 3},
+		{"[fetch]\nfull_text = yes\n\nfull_text = maybe\n", {"daily", "--no-fetch"},
+		 "config [fetch] full_text: want true or false", 4},
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		char conf[4200], want[4400];
+		snprintf(conf, sizeof conf, "%s/bad-%zu.conf", t_subdir("where"), i);
+		test_write_file(conf, bad[i].text, strlen(bad[i].text));
+		snprintf(want, sizeof want, "%s:%d: %s", conf, bad[i].line, bad[i].key);
+		buf_clear(err);
+		int rc = t_brief(NULL, NULL, err, bad[i].args[0], "--config", conf, "--home", t_subdir("where-home"),
+		                 bad[i].args[1], NULL);
+		if (rc != 1 || !strstr(buf_str(err), want))
+			fprintf(stderr, "brief %s with %s: exit %d, want \"%s\"\n%s", bad[i].args[0], conf, rc, want,
+			        buf_str(err));
+		CHECK_INT(rc, 1);
+		CHECK(strstr(buf_str(err), want) != NULL);
+	}
+}
+
 /* The same from the environment: BRIEF_LISTEN named, not --listen. */
 static void
 test_listen_from_env(struct buf *err)
@@ -144,6 +175,7 @@ main(void)
 {
 	struct buf err = BUF_INIT;
 	test_config_values(&err);
+	test_config_value_where(&err);
 	test_listen_from_env(&err);
 	test_article_top_out(&err);
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {

@@ -461,12 +461,15 @@ test_config(void)
 	const char *range = "[fetch]\nper_host = 65\n";
 	test_write_file(path, range, strlen(range));
 	CHECK(config_load(&cfg, path, &e) < 0);
-	CHECK_STR(e.msg, "config [fetch] per_host: want a number in 1..64, not \"65\"");
+	char want[4400]; /* the file and the line of the bad value, then the key */
+	snprintf(want, sizeof want, "%s:2: config [fetch] per_host: want a number in 1..64, not \"65\"", path);
+	CHECK_STR(e.msg, want);
 	config_free(&cfg);
 	const char *notbool = "[fetch]\nallow_private = maybe\n";
 	test_write_file(path, notbool, strlen(notbool));
 	CHECK(config_load(&cfg, path, &e) < 0);
-	CHECK_STR(e.msg, "config [fetch] allow_private: want true or false, not \"maybe\"");
+	snprintf(want, sizeof want, "%s:2: config [fetch] allow_private: want true or false, not \"maybe\"", path);
+	CHECK_STR(e.msg, want);
 	config_free(&cfg);
 
 	/* config_bool: the eight words in any case, nothing else. */
