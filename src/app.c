@@ -5,7 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "deliver/deliver.h"
 #include "util/fs.h"
+#include "util/log.h"
+#include "util/str.h"
 #include "util/timeutil.h"
 
 int
@@ -23,9 +26,43 @@ app_set_now(const char *now, struct err *e)
 }
 
 int
+app_config_key_is_known(const struct config_entry *en)
+{
+	if (str_starts(en->section, "deliver."))
+		return deliver_key_is_known(en->key);
+	return config_is_known(en->section, en->key);
+}
+
+/* A warning for each key of cfg brief does not read ("timout", "api-key"): ignored where it
+ * stands, it would leave its setting at the default without a word. */
+static void
+warn_unknown_keys(const struct config *cfg)
+{
+	for (size_t i = 0; i < cfg->count; i++) {
+		const struct config_entry *en = &cfg->entries[i];
+		if (app_config_key_is_known(en))
+			continue;
+		char at[1100] = "";
+		if (cfg->path && cfg->lines)
+			snprintf(at, sizeof at, "%s:%d: ", cfg->path, cfg->lines[i]);
+		const char *dot = strchr(en->section, '.'); /* a named section: [deliver "NAME"] */
+		if (dot)
+			log_warn("%s[%.*s \"%s\"] %s: not a key brief reads (misspelt?); ignored", at,
+			         (int)(dot - en->section), en->section, dot + 1, en->key);
+		else if (*en->section)
+			log_warn("%s[%s] %s: not a key brief reads (misspelt?); ignored", at, en->section, en->key);
+		else
+			log_warn("%s%s: a key before any [section] is not read; ignored", at, en->key);
+	}
+}
+
+int
 app_open(struct app *app, const struct cli_common *common, struct err *e)
 {
-	return app_open_home(app, common, 1, e);
+	if (app_open_home(app, common, 1, e) < 0)
+		return -1;
+	warn_unknown_keys(&app->cfg);
+	return 0;
 }
 
 int

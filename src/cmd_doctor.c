@@ -308,8 +308,7 @@ check_config_keys(struct doctor *d, const struct config *cfg)
 {
 	for (size_t i = 0; i < cfg->count; i++) {
 		const struct config_entry *en = &cfg->entries[i];
-		int is_channel = str_starts(en->section, "deliver.");
-		if (is_channel ? deliver_key_is_known(en->key) : config_is_known(en->section, en->key))
+		if (app_config_key_is_known(en))
 			continue;
 		const char *dot = strchr(en->section, '.'); /* a named section: [deliver "NAME"] */
 		if (dot)

@@ -100,6 +100,37 @@ test_config_value_where(struct buf *err)
 	}
 }
 
+/* A key brief does not read (a misspelt "timout") left its setting at the default without a
+ * word from any command but doctor: every command that reads the config now warns on stderr,
+ * naming the file, the line and the key, and goes on (exit 0); -q keeps it quiet, and a file
+ * whose keys are all real (a delivery channel's too) gets no warning. */
+static void
+test_config_unknown_key(struct buf *err)
+{
+	char conf[4200], good[4200], want[4400];
+	snprintf(conf, sizeof conf, "%s/typo.conf", t_subdir("typo"));
+	snprintf(good, sizeof good, "%s/good.conf", t_subdir("typo"));
+	const char *typo = "[fetch]\n# a comment\ntimout = 30\n[deliver \"team\"]\ntype = slack\nurll = https://x.example/\n";
+	const char *real = "[fetch]\ntimeout = 30\n[deliver \"team\"]\ntype = slack\nurl = https://x.example/\n";
+	test_write_file(conf, typo, strlen(typo));
+	test_write_file(good, real, strlen(real));
+	const char *home = t_subdir("typo-home");
+	buf_clear(err);
+	CHECK_INT(t_brief(NULL, NULL, err, "feeds", "list", "--config", conf, "--home", home, NULL), 0);
+	snprintf(want, sizeof want, "%s:3: [fetch] timout: not a key brief reads", conf);
+	if (!strstr(buf_str(err), want))
+		fprintf(stderr, "want \"%s\" on stderr:\n%s", want, buf_str(err));
+	CHECK(strstr(buf_str(err), want) != NULL);
+	snprintf(want, sizeof want, "%s:6: [deliver \"team\"] urll: not a key brief reads", conf);
+	CHECK(strstr(buf_str(err), want) != NULL);
+	buf_clear(err);
+	CHECK_INT(t_brief(NULL, NULL, err, "feeds", "list", "-q", "--config", conf, "--home", home, NULL), 0);
+	CHECK_INT(err->len, 0);
+	buf_clear(err);
+	CHECK_INT(t_brief(NULL, NULL, err, "feeds", "list", "--config", good, "--home", home, NULL), 0);
+	CHECK(strstr(buf_str(err), "not a key brief reads") == NULL);
+}
+
 /* The same from the environment: BRIEF_LISTEN named, not --listen. */
 static void
 test_listen_from_env(struct buf *err)
@@ -176,6 +207,7 @@ main(void)
 	struct buf err = BUF_INIT;
 	test_config_values(&err);
 	test_config_value_where(&err);
+	test_config_unknown_key(&err);
 	test_listen_from_env(&err);
 	test_article_top_out(&err);
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {

@@ -211,8 +211,8 @@ test_delivery(void)
 	buf_free(&out);
 }
 
-/* A key brief does not read (misspelt) is silently ignored by every command, so the setting
- * keeps its default: the doctor names it, as a warning (brief stays usable); a config whose
+/* A key brief does not read (misspelt) is ignored by every command (with a warning on stderr),
+ * so the setting keeps its default: the doctor names it, as a warning (brief stays usable); a config whose
  * keys are all real, in any case, gets none. */
 static void
 test_unknown_keys(void)
