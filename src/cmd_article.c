@@ -358,6 +358,22 @@ cmd_article(int argc, char **argv)
 		return cmd_usage_error("article", "--min-chars is larger than --max-chars");
 	if (cmd_lang(&a->lang, &e) < 0 || cmd_format(a->format, a->out, &r.format, &e) < 0)
 		return cmd_usage_error("article", e.msg);
+	/* One bound given alone stands with the language's default other one: --min-chars 5000 in
+	 * zh (at most 3000) asked the model for a length no draft can have, twice, then failed. */
+	struct check_rules lengths;
+	check_rules_default(&lengths, a->lang);
+	if (r.min_chars && !r.max_chars && (size_t)r.min_chars > lengths.max_chars) {
+		char msg[200];
+		snprintf(msg, sizeof msg, "--min-chars %d is more than the %s default --max-chars %zu: give --max-chars too",
+		         r.min_chars, a->lang, lengths.max_chars);
+		return cmd_usage_error("article", msg);
+	}
+	if (r.max_chars && !r.min_chars && (size_t)r.max_chars < lengths.min_chars) {
+		char msg[200];
+		snprintf(msg, sizeof msg, "--max-chars %d is less than the %s default --min-chars %zu: give --min-chars too",
+		         r.max_chars, a->lang, lengths.min_chars);
+		return cmd_usage_error("article", msg);
+	}
 	if (a->is_redeliver && !a->deliver)
 		return cmd_usage_error("article", "--redeliver goes with --deliver NAME[,NAME]");
 	tzset();

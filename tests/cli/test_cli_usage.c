@@ -39,6 +39,11 @@ static const struct usage_case cases[] = {
 	{{"article"}, "give one STORY"},
 	{{"article", "--top", "2"}, "--top writes several articles: give --out DIR/"},
 	{{"article", "s0123456789ab", "--min-chars", "500", "--max-chars", "100"}, "--min-chars is larger"},
+	/* one bound alone against the other's default (zh 1500-3000, en 2500-9000): no draft could
+	 * fit, and the model was asked twice before the run failed */
+	{{"article", "s0123456789ab", "--min-chars", "5000"}, "--min-chars 5000 is more than the zh default --max-chars"},
+	{{"article", "s0123456789ab", "--lang", "en", "--max-chars", "2000"},
+	 "--max-chars 2000 is less than the en default --min-chars"},
 	{{"serve", "--listen", "nonsense:port"}, "--listen wants HOST:PORT"},
 	{{"serve", "--listen", "[::1:8080"}, "--listen wants HOST:PORT"},
 	{{"serve", "--token", "short"}, "16 to 256 characters"},
