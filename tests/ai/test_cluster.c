@@ -617,6 +617,37 @@ test_linkless_ids(void)
 	arena_free(&a);
 }
 
+/* Two titles from two sources, and whether an editor reads them as one story. */
+struct title_pair {
+	const char *a, *b;
+	int same;
+};
+
+/* Cluster each of pairs[0..count) as two articles of two sources: one story when same, else
+ * two (a pair that fails is named on stderr); the same two titles from one source are always
+ * two. */
+static void
+check_title_pairs(const struct title_pair *pairs, size_t count)
+{
+	struct arena a = ARENA_INIT;
+	struct story *st;
+	size_t n;
+	for (size_t p = 0; p < count; p++) {
+		struct article arts[2] = {
+			{.id = 1, .source_id = 1, .title = pairs[p].a, .link = "https://a.example/1", .text = "", .when = 100},
+			{.id = 2, .source_id = 2, .title = pairs[p].b, .link = "https://b.example/2", .text = "", .when = 200},
+		};
+		cluster_stories(arts, 2, &a, &st, &n);
+		if ((int)n != (pairs[p].same ? 1 : 2))
+			fprintf(stderr, "pair %zu: \"%s\" ~ \"%s\"\n", p, pairs[p].a, pairs[p].b);
+		CHECK_INT((int)n, pairs[p].same ? 1 : 2);
+		arts[1].source_id = 1; /* from one source: apart, as for near-equal titles */
+		cluster_stories(arts, 2, &a, &st, &n);
+		CHECK_INT((int)n, 2);
+	}
+	arena_free(&a);
+}
+
 /* Titles that differ in their numbers are two stories: two releases ("Linux 6.12", "Linux
  * 6.13"), two issues of a newsletter, two model generations. "Meta releases Llama 2" and
  * "Meta releases Llama 3" were one story (the digit was no title word, the titles equal), as
@@ -658,10 +689,7 @@ test_title_numbers(void)
 static void
 test_release_titles(void)
 {
-	static const struct {
-		const char *a, *b;
-		int same;
-	} pairs[] = {
+	static const struct title_pair pairs[] = {
 		{"Rust 1.84.0 released", "Announcing Rust 1.84.0", 1},
 		{"Python 3.13.0 released", "Python 3.13.0 is now available", 1},
 		{"SQLite 3.47.0 released", "Release: SQLite 3.47.0", 1},
@@ -674,23 +702,7 @@ test_release_titles(void)
 		{"Firefox 133", "Firefox 133 is out", 1},
 		{"Rust released", "Announcing Rust", 0},
 	};
-	struct arena a = ARENA_INIT;
-	struct story *st;
-	size_t n;
-	for (size_t p = 0; p < sizeof pairs / sizeof pairs[0]; p++) {
-		struct article arts[2] = {
-			{.id = 1, .source_id = 1, .title = pairs[p].a, .link = "https://a.example/1", .text = "", .when = 100},
-			{.id = 2, .source_id = 2, .title = pairs[p].b, .link = "https://b.example/2", .text = "", .when = 200},
-		};
-		cluster_stories(arts, 2, &a, &st, &n);
-		if ((int)n != (pairs[p].same ? 1 : 2))
-			fprintf(stderr, "pair %zu: \"%s\" ~ \"%s\"\n", p, pairs[p].a, pairs[p].b);
-		CHECK_INT((int)n, pairs[p].same ? 1 : 2);
-		arts[1].source_id = 1; /* from one source: apart */
-		cluster_stories(arts, 2, &a, &st, &n);
-		CHECK_INT((int)n, 2);
-	}
-	arena_free(&a);
+	check_title_pairs(pairs, sizeof pairs / sizeof pairs[0]);
 }
 
 /* One story in Chinese titles, or in an English and a Chinese one: word Jaccard over CJK
@@ -708,10 +720,7 @@ test_release_titles(void)
 static void
 test_cjk_titles(void)
 {
-	static const struct {
-		const char *a, *b;
-		int same;
-	} pairs[] = {
+	static const struct title_pair pairs[] = {
 		{"OpenAI 发布 GPT-5", "GPT-5 正式发布：OpenAI 新模型有哪些变化", 1},
 		{"Linux 6.13 正式发布", "Linux 内核 6.13 发布，引入惰性抢占", 1},
 		{"OpenAI releases GPT-5", "OpenAI 发布 GPT-5", 1},
@@ -731,21 +740,7 @@ test_cjk_titles(void)
 		{"SoftBank invests $1.5 billion in OpenAI", "软银向 OpenAI 投资 15亿美元", 1},
 		{"Google to buy Wiz for $23 billion", "谷歌 320 亿美元收购 Wiz", 0},
 	};
-	struct arena a = ARENA_INIT;
-	struct story *st;
-	size_t n;
-	for (size_t p = 0; p < sizeof pairs / sizeof pairs[0]; p++) {
-		struct article arts[2] = {
-			{.id = 1, .source_id = 1, .title = pairs[p].a, .link = "https://a.example/1", .text = "", .when = 100},
-			{.id = 2, .source_id = 2, .title = pairs[p].b, .link = "https://b.example/2", .text = "", .when = 200},
-		};
-		cluster_stories(arts, 2, &a, &st, &n);
-		CHECK_INT((int)n, pairs[p].same ? 1 : 2);
-		arts[1].source_id = 1; /* from one source: apart, as for near-equal titles */
-		cluster_stories(arts, 2, &a, &st, &n);
-		CHECK_INT((int)n, 2);
-	}
-	arena_free(&a);
+	check_title_pairs(pairs, sizeof pairs / sizeof pairs[0]);
 }
 
 /* One story in two Chinese titles without a version, each site in its own words: they share
@@ -757,10 +752,7 @@ test_cjk_titles(void)
 static void
 test_zh_stories(void)
 {
-	static const struct {
-		const char *a, *b;
-		int same;
-	} pairs[] = {
+	static const struct title_pair pairs[] = {
 		{"特斯拉召回 Cybertruck 皮卡", "Cybertruck 召回：特斯拉称加速踏板存在隐患", 1},
 		{"微软 Teams 全球宕机数小时", "Teams 大规模宕机：微软称已修复", 1},
 		{"谷歌发布 Pixel Watch 手表", "Pixel Watch 来了：谷歌推出首款智能手表", 1},
@@ -771,23 +763,7 @@ test_zh_stories(void)
 		{"微软 Teams 宕机数小时", "Slack 宕机数小时：Salesforce 致歉", 0},
 		{"Rust 编译器发现漏洞", "Rust 基金会发布年度报告", 0},
 	};
-	struct arena a = ARENA_INIT;
-	struct story *st;
-	size_t n;
-	for (size_t p = 0; p < sizeof pairs / sizeof pairs[0]; p++) {
-		struct article arts[2] = {
-			{.id = 1, .source_id = 1, .title = pairs[p].a, .link = "https://a.example/1", .text = "", .when = 100},
-			{.id = 2, .source_id = 2, .title = pairs[p].b, .link = "https://b.example/2", .text = "", .when = 200},
-		};
-		cluster_stories(arts, 2, &a, &st, &n);
-		if ((int)n != (pairs[p].same ? 1 : 2))
-			fprintf(stderr, "pair %zu: \"%s\" ~ \"%s\"\n", p, pairs[p].a, pairs[p].b);
-		CHECK_INT((int)n, pairs[p].same ? 1 : 2);
-		arts[1].source_id = 1; /* from one source: apart */
-		cluster_stories(arts, 2, &a, &st, &n);
-		CHECK_INT((int)n, 2);
-	}
-	arena_free(&a);
+	check_title_pairs(pairs, sizeof pairs / sizeof pairs[0]);
 }
 
 /* A company's Chinese name that starts an everyday word is no company: 苹果汁 (apple juice)
@@ -817,22 +793,11 @@ test_zh_everyday_words(void)
 		CHECK((strstr(buf_str(&b), words[w].latin) != NULL) == words[w].is_name);
 		buf_free(&b);
 	}
-	static const char *const pairs[][2] = {
-		{"苹果汁被检出农药残留超标", "苹果 iPhone 被检出辐射超标"},
-		{"三星堆文物用 AI 修复", "三星用 AI 修复老照片"},
+	static const struct title_pair pairs[] = {
+		{"苹果汁被检出农药残留超标", "苹果 iPhone 被检出辐射超标", 0},
+		{"三星堆文物用 AI 修复", "三星用 AI 修复老照片", 0},
 	};
-	struct arena a = ARENA_INIT;
-	struct story *st;
-	size_t n;
-	for (size_t p = 0; p < sizeof pairs / sizeof pairs[0]; p++) {
-		struct article arts[2] = {
-			{.id = 1, .source_id = 1, .title = pairs[p][0], .link = "https://a.example/1", .text = "", .when = 100},
-			{.id = 2, .source_id = 2, .title = pairs[p][1], .link = "https://b.example/2", .text = "", .when = 200},
-		};
-		cluster_stories(arts, 2, &a, &st, &n);
-		CHECK_INT((int)n, 2);
-	}
-	arena_free(&a);
+	check_title_pairs(pairs, sizeof pairs / sizeof pairs[0]);
 }
 
 /* People's Chinese names are their English ones: "阿尔特曼回归 OpenAI 任 CEO" and "Sam Altman
@@ -841,29 +806,14 @@ test_zh_everyday_words(void)
 static void
 test_zh_people(void)
 {
-	static const struct {
-		const char *a, *b;
-		int same;
-	} pairs[] = {
+	static const struct title_pair pairs[] = {
 		{"阿尔特曼回归 OpenAI 任 CEO", "Sam Altman 回归 OpenAI", 1},
 		{"奥特曼回归 OpenAI 任 CEO", "阿尔特曼回归 OpenAI", 1},
 		{"托瓦兹痛批英特尔补丁", "Linus Torvalds 痛骂 Intel 补丁", 1},
 		{"奥特曼被 OpenAI 解雇", "阿尔特曼回归 OpenAI", 0},
 		{"库克群岛接入星链", "苹果 CEO 库克访华", 0},
 	};
-	struct arena a = ARENA_INIT;
-	struct story *st;
-	size_t n;
-	for (size_t p = 0; p < sizeof pairs / sizeof pairs[0]; p++) {
-		struct article arts[2] = {
-			{.id = 1, .source_id = 1, .title = pairs[p].a, .link = "https://a.example/1", .text = "", .when = 100},
-			{.id = 2, .source_id = 2, .title = pairs[p].b, .link = "https://b.example/2", .text = "", .when = 200},
-		};
-		cluster_stories(arts, 2, &a, &st, &n);
-		if ((int)n != (pairs[p].same ? 1 : 2))
-			fprintf(stderr, "pair %zu: \"%s\" ~ \"%s\"\n", p, pairs[p].a, pairs[p].b);
-		CHECK_INT((int)n, pairs[p].same ? 1 : 2);
-	}
+	check_title_pairs(pairs, sizeof pairs / sizeof pairs[0]);
 	struct buf b = BUF_INIT;
 	cluster_title_text("库克群岛", 0, &b);
 	CHECK(strstr(buf_str(&b), "cook") == NULL);
@@ -871,7 +821,6 @@ test_zh_people(void)
 	cluster_title_text("蒂姆·库克", 0, &b);
 	CHECK(strstr(buf_str(&b), "cook") != NULL);
 	buf_free(&b);
-	arena_free(&a);
 }
 
 /* One story in an English and a Chinese title without a number: "Samsung sues Oppo over
@@ -883,10 +832,7 @@ test_zh_people(void)
 static void
 test_en_zh_stories(void)
 {
-	static const struct {
-		const char *a, *b;
-		int same;
-	} pairs[] = {
+	static const struct title_pair pairs[] = {
 		{"Samsung sues Oppo over patents", "三星起诉 Oppo 专利侵权", 1},
 		{"Intel CEO Pat Gelsinger retires", "英特尔 CEO 基辛格退休", 1},
 		{"Google Cloud suffers global outage", "谷歌 Cloud 全球宕机", 1},
@@ -898,23 +844,7 @@ test_en_zh_stories(void)
 		{"Google Cloud suffers global outage", "谷歌 Gmail 全球宕机", 0},
 		{"Samsung sues Oppo", "三星起诉", 0},
 	};
-	struct arena a = ARENA_INIT;
-	struct story *st;
-	size_t n;
-	for (size_t p = 0; p < sizeof pairs / sizeof pairs[0]; p++) {
-		struct article arts[2] = {
-			{.id = 1, .source_id = 1, .title = pairs[p].a, .link = "https://a.example/1", .text = "", .when = 100},
-			{.id = 2, .source_id = 2, .title = pairs[p].b, .link = "https://b.example/2", .text = "", .when = 200},
-		};
-		cluster_stories(arts, 2, &a, &st, &n);
-		if ((int)n != (pairs[p].same ? 1 : 2))
-			fprintf(stderr, "pair %zu: \"%s\" ~ \"%s\"\n", p, pairs[p].a, pairs[p].b);
-		CHECK_INT((int)n, pairs[p].same ? 1 : 2);
-		arts[1].source_id = 1; /* from one source: apart */
-		cluster_stories(arts, 2, &a, &st, &n);
-		CHECK_INT((int)n, 2);
-	}
-	arena_free(&a);
+	check_title_pairs(pairs, sizeof pairs / sizeof pairs[0]);
 }
 
 /* A story's id is its lead's, the earliest article's: when another source's earlier write-up
