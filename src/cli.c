@@ -135,10 +135,41 @@ cli_parse(int argc, char **argv, const struct cli_option *opts, struct cli_commo
 	return 0;
 }
 
+/* Whether the characters of shape ('9' a digit, others themselves) start s. */
+static int
+has_shape(const char *s, const char *shape)
+{
+	for (; *shape; s++, shape++)
+		if (*shape == '9' ? !is_ascii_digit((unsigned char)*s) : *s != *shape)
+			return 0;
+	return 1;
+}
+
+/* Whether s is an RFC 3339 date-time (section 5.6): date, T (t or a space), time with optional
+ * fraction, and a zone, Z or ±HH:MM. A date alone, a time without a zone (whose zone the
+ * reader would have to guess) or a feed's RFC 822 date is not. */
+static int
+is_rfc3339(const char *s)
+{
+	if (!has_shape(s, "9999-99-99") || (s[10] != 'T' && s[10] != 't' && s[10] != ' ') ||
+	    !has_shape(s + 11, "99:99:99"))
+		return 0;
+	const char *p = s + 19;
+	if (*p == '.') {
+		if (!is_ascii_digit((unsigned char)p[1]))
+			return 0;
+		for (p++; is_ascii_digit((unsigned char)*p); p++)
+			;
+	}
+	if (*p == 'Z' || *p == 'z')
+		return p[1] == '\0';
+	return (*p == '+' || *p == '-') && has_shape(p + 1, "99:99") && p[6] == '\0';
+}
+
 int
 cli_now(const char *value, int64_t *t, struct err *e)
 {
-	if (date_parse(value, strlen(value), t) < 0)
+	if (!is_rfc3339(value) || date_parse(value, strlen(value), t) < 0)
 		return err_set(e, "--now wants an RFC 3339 time such as 2026-02-21T02:00:00Z, not \"%s\"", value);
 	return 0;
 }
