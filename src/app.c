@@ -87,8 +87,10 @@ app_open_home(struct app *app, const struct cli_common *common, int make_home, s
 	if (make_home && fs_mkdirs(app->home, 1, e) < 0)
 		return -1;
 	snprintf(app->db_path, sizeof app->db_path, "%s/brief.db", app->home);
-	if (config_load(&app->cfg, common->config, e) < 0)
+	if (config_load(&app->cfg, common->config, e) < 0) {
+		config_free(&app->cfg); /* what was read before the bad line or value */
 		return -1;
+	}
 	if (app_set_now(common->now, e) < 0) {
 		config_free(&app->cfg);
 		return -1;
