@@ -136,15 +136,30 @@ check_daily(const char *home)
 	buf_free(&html);
 }
 
-/* One RSS item of the growing feed: its guid and link end in id, dated date (RFC 822). */
+/* A town's news feed of the tests below: dir/FILE titled title, its posts' links SITE/ID,
+ * guids GUID-ID, each description the title and the town's note. */
+struct town_feed {
+	const char *file, *title, *site, *guid, *note;
+};
+
+/* Write feed f holding the posts items[0..n) (id, title, RFC 822 date), newest (the last)
+ * first. */
 static void
-grow_item(struct buf *b, const char *id, const char *title, const char *date)
+write_town_feed(const char *dir, const struct town_feed *f, const char *const (*items)[3], int n)
 {
-	buf_printf(b,
-	           "<item><title>%s</title><link>https://catchup.example/%s</link><guid>cu-%s</guid>"
-	           "<pubDate>%s</pubDate><description>%s. The harbour office said so on the day, in a short"
-	           " note to the town's readers.</description></item>\n",
-	           title, id, id, date, title);
+	struct buf b = BUF_INIT;
+	buf_printf(&b,
+	           "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss version=\"2.0\"><channel>\n"
+	           "<title>%s</title><link>%s</link><description>Town news</description>\n",
+	           f->title, f->site);
+	for (int i = n - 1; i >= 0; i--)
+		buf_printf(&b,
+		           "<item><title>%s</title><link>%s%s</link><guid>%s-%s</guid>"
+		           "<pubDate>%s</pubDate><description>%s. %s</description></item>\n",
+		           items[i][1], f->site, items[i][0], f->guid, items[i][0], items[i][2], items[i][1], f->note);
+	buf_puts(&b, "</channel></rss>\n");
+	t_write_in(dir, f->file, buf_str(&b));
+	buf_free(&b);
 }
 
 /* Write the feed holding the first n of the week's items into dir/catchup.xml. */
@@ -159,15 +174,9 @@ grow_feed(const char *dir, int n)
 		{"e", "Elmstead rowing club buys two boats", "Mon, 23 Feb 2026 09:00:00 GMT"},
 		{"f", "Fernhill market moves to the square", "Fri, 27 Feb 2026 09:00:00 GMT"},
 	};
-	struct buf b = BUF_INIT;
-	buf_puts(&b, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss version=\"2.0\"><channel>\n"
-	             "<title>Harbour Notes</title><link>https://catchup.example/</link>"
-	             "<description>Town news</description>\n");
-	for (int i = n - 1; i >= 0; i--)
-		grow_item(&b, items[i][0], items[i][1], items[i][2]);
-	buf_puts(&b, "</channel></rss>\n");
-	t_write_in(dir, "catchup.xml", buf_str(&b));
-	buf_free(&b);
+	static const struct town_feed f = {"catchup.xml", "Harbour Notes", "https://catchup.example/", "cu",
+	                                   "The harbour office said so on the day, in a short note to the town's readers."};
+	write_town_feed(dir, &f, items, n);
 }
 
 /* The weekly post (JSON) of a run at now that fetches first, into out; returns the exit status. */
@@ -241,21 +250,12 @@ check_catch_up(void)
 static void
 late_feed(const char *dir, const char *name, const char *title, const char *const (*items)[3], int n)
 {
-	struct buf b = BUF_INIT, file = BUF_INIT;
-	buf_printf(&b,
-	           "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss version=\"2.0\"><channel>\n"
-	           "<title>%s</title><link>https://late.example/%s/</link><description>Notes</description>\n",
-	           title, name);
-	for (int i = 0; i < n; i++)
-		buf_printf(&b,
-		           "<item><title>%s</title><link>https://late.example/%s/%s</link><guid>%s-%s</guid>"
-		           "<pubDate>%s</pubDate><description>%s. The parish office said so in a note.</description></item>\n",
-		           items[i][1], name, items[i][0], name, items[i][0], items[i][2], items[i][1]);
-	buf_puts(&b, "</channel></rss>\n");
-	buf_printf(&file, "%s.xml", name);
-	t_write_in(dir, buf_str(&file), buf_str(&b));
-	buf_free(&b);
-	buf_free(&file);
+	char file[64], site[128], guid[64];
+	snprintf(file, sizeof file, "%s.xml", name);
+	snprintf(site, sizeof site, "https://late.example/%s/", name);
+	snprintf(guid, sizeof guid, "%s", name);
+	const struct town_feed f = {file, title, site, guid, "The parish office said so in a note."};
+	write_town_feed(dir, &f, items, n);
 }
 
 /* Sunday's weekly of three feeds: Oak's posts every week; Ash's feed answers 404 from Feb 16 to
@@ -328,17 +328,8 @@ day_feed(const char *dir, int n)
 		{"b", "Brookmere school opens a new wing", "Tue, 03 Mar 2026 12:00:00 GMT"},
 		{"c", "Coldharbour pier reopens after repairs", "Wed, 04 Mar 2026 20:00:00 GMT"},
 	};
-	struct buf b = BUF_INIT;
-	buf_puts(&b, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss version=\"2.0\"><channel>\n"
-	             "<title>Pier Notes</title><link>https://dayrun.example/</link><description>Town news</description>\n");
-	for (int i = n - 1; i >= 0; i--)
-		buf_printf(&b,
-		           "<item><title>%s</title><link>https://dayrun.example/%s</link><guid>dr-%s</guid>"
-		           "<pubDate>%s</pubDate><description>%s. The pier office said so in a note.</description></item>\n",
-		           items[i][1], items[i][0], items[i][0], items[i][2], items[i][1]);
-	buf_puts(&b, "</channel></rss>\n");
-	t_write_in(dir, "dayrun.xml", buf_str(&b));
-	buf_free(&b);
+	static const struct town_feed f = {"dayrun.xml", "Pier Notes", "https://dayrun.example/", "dr", "The pier office said so in a note."};
+	write_town_feed(dir, &f, items, n);
 }
 
 /* The scheduled daily (--due 08:00, as `brief schedule install` writes it) of a run at now that
@@ -422,17 +413,8 @@ weekend_feed(const char *dir, int n)
 		{"t", "Thornbury bridge gets new lamps", "Fri, 13 Mar 2026 12:00:00 GMT"},
 		{"w", "Wexcombe pool opens for the spring", "Fri, 20 Mar 2026 06:00:00 GMT"},
 	};
-	struct buf b = BUF_INIT;
-	buf_puts(&b, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss version=\"2.0\"><channel>\n"
-	             "<title>Weekend Notes</title><link>https://weekend.example/</link><description>Town news</description>\n");
-	for (int i = n - 1; i >= 0; i--)
-		buf_printf(&b,
-		           "<item><title>%s</title><link>https://weekend.example/%s</link><guid>we-%s</guid>"
-		           "<pubDate>%s</pubDate><description>%s. The town hall said so in a note.</description></item>\n",
-		           items[i][1], items[i][0], items[i][0], items[i][2], items[i][1]);
-	buf_puts(&b, "</channel></rss>\n");
-	t_write_in(dir, "weekend.xml", buf_str(&b));
-	buf_free(&b);
+	static const struct town_feed f = {"weekend.xml", "Weekend Notes", "https://weekend.example/", "we", "The town hall said so in a note."};
+	write_town_feed(dir, &f, items, n);
 }
 
 /* A daily schedule at 08:00 on a laptop shut on Friday after its run and opened on Monday at
