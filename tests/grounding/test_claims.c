@@ -1722,6 +1722,28 @@ test_figure_subject(void)
 	CHECK_INT((long)bad_of(ix, "营收增长15%[1]。", 0), 0);
 }
 
+/* A subject name of 64 bytes or more (a run-together project name, a mangled word) was
+ * skipped when the draft's names were compared with the source figure's subject, so a draft
+ * that repeated the source's sentence word for word had its figure read as moved to another
+ * subject whenever that sentence gave the same subject other figures: the daily check then
+ * removed the offline engine's own extract (fuzz_dailycheck). */
+static void
+test_figure_subject_long_name(void)
+{
+#define LONG_NAME "MegaCorporationInternationalDistributedStorageAndComputeFabricSystems"
+#define LONG_TEXT LONG_NAME " 4.45 shipped 20 nodes in 24 racks over 15 days."
+	static const struct ground_source src[] = {{1, "text: " LONG_TEXT, NULL}};
+	struct ground_index *ix = ground_index_new(src, 1, &A);
+	int flags = GROUND_EN | GROUND_ANY_SOURCE; /* as the daily check reads a summary */
+	CHECK(strlen(LONG_NAME) >= 64);
+	CHECK_INT((long)bad_of(ix, LONG_TEXT, flags), 0);
+	CHECK_INT(status_of(ix, LONG_TEXT, flags, CLAIM_FIGURE, NULL), GROUND_OK);
+	/* The name is still a subject: the source's other figures do not become this one. */
+	CHECK_INT(status_of(ix, LONG_NAME " shipped 25 nodes.", flags, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+#undef LONG_TEXT
+#undef LONG_NAME
+}
+
 /* A unit after a Chinese scale (120万千瓦, 30万千瓦时, 300万吨) was not read, and units of one
  * kind were compared by name only, so a faithful 120万千瓦 or "1,200 MW" for a source's "1.2
  * GW", "16,000 MB" for 16 GB or "1.5 hours" for 90 minutes was flagged and its sentence
@@ -1836,6 +1858,7 @@ main(void)
 	test_qualifier_word_between();
 	test_bare_scales_lai();
 	test_figure_subject();
+	test_figure_subject_long_name();
 	test_scaled_units();
 	test_short_quote_no_colon();
 	arena_free(&A);

@@ -385,12 +385,11 @@ measure_ratio(const char *from, const char *to)
 	return claims_measure_scale(from, &base) / claims_measure_scale(to, &base);
 }
 
-/* Whether the subjects a and b (claims.h, lowercase words) name the same thing: equal, up to
- * a plural or possessive s. */
+/* Whether the subjects a[0..la) and b[0..lb) (claims.h, lowercase words) name the same thing:
+ * equal, up to a plural or possessive s. */
 static int
-same_subject(const char *a, const char *b)
+same_subject_n(const char *a, size_t la, const char *b, size_t lb)
 {
-	size_t la = strlen(a), lb = strlen(b);
 	if (la > 1 && a[la - 1] == 's' && la == lb + 1)
 		la--;
 	else if (lb > 1 && b[lb - 1] == 's' && lb == la + 1)
@@ -398,21 +397,24 @@ same_subject(const char *a, const char *b)
 	return la == lb && memcmp(a, b, la) == 0;
 }
 
+static int
+same_subject(const char *a, const char *b)
+{
+	return same_subject_n(a, strlen(a), b, strlen(b));
+}
+
 static int figure_matches(const struct claim *s, const struct claim *c);
 
-/* Whether the subject w is one of the space-separated subjects list. */
+/* Whether the subject w is one of the space-separated subjects list (of any length: a name
+ * the length of a hash is still the name the source gives). */
 static int
 among_subjects(const char *list, const char *w)
 {
-	char one[64];
+	size_t lw = strlen(w);
 	for (const char *p = list; p && *p;) {
 		size_t l = strcspn(p, " ");
-		if (l < sizeof one) {
-			memcpy(one, p, l);
-			one[l] = 0;
-			if (same_subject(one, w))
-				return 1;
-		}
+		if (l && same_subject_n(p, l, w, lw))
+			return 1;
 		p += l;
 		while (*p == ' ')
 			p++;
