@@ -113,6 +113,8 @@ struct daily_run {
 	struct daily_args args;
 	int hours, top, stale_days;
 	long max_tokens;
+	long tokens_spent;  /* prompt + completion tokens this run has used so far (the pre-scorer's
+	                     * and each digest's): a catch-up's days share --max-tokens */
 	const char *format; /* md, html, json or wechat */
 	enum weekly_front_matter front_matter; /* of the --site post: --front-matter, else [daily] */
 	int due_minute; /* --due as minutes after midnight, else -1 */
@@ -396,11 +398,12 @@ write_day(struct daily_run *d, const struct daily_day *day, int fetched, const s
 		.force_offline = d->args.is_offline, .per_source_cap = 3, .cfg = &d->app.cfg,
 		.max_tokens = d->max_tokens, .score_failed = pre->score_failed,
 	};
-	if (co.max_tokens > 0) /* what the pre-scorer spent counts against the run's budget */
-		co.max_tokens = pre->tokens_used < co.max_tokens ? co.max_tokens - pre->tokens_used : 1;
+	if (co.max_tokens > 0) /* what the pre-scorer and the days before spent count against the run's budget */
+		co.max_tokens = d->tokens_spent < co.max_tokens ? co.max_tokens - d->tokens_spent : 1;
 	struct curate_result cur;
 	if (curate_run(&d->st, articles, count, &co, a, &cur, e) < 0)
 		return EXIT_FAIL;
+	d->tokens_spent += cur.prompt_tokens + cur.completion_tokens;
 	struct store_source_stats ss;
 	if (store_source_stats(&d->st, ids, id_count, &ss, e) < 0)
 		return EXIT_FAIL;
@@ -494,6 +497,7 @@ run(struct daily_run *d, struct err *e)
 		if (frc != EXIT_OK)
 			return frc;
 		fetched = 1;
+		d->tokens_spent = pre.tokens_used;
 	}
 	struct daily_day days[DAILY_CATCH_UP_DAYS + 1];
 	int n = plan_days(d, days, e); /* after the fetch: what it stores was first seen now */
