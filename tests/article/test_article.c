@@ -316,6 +316,9 @@ test_offline_name_numbers(void)
 		{"Old lines\u00a0\u2014 Couplers\u00a0\u2014 Teletext\u00a0\u2014 Videotex\u00a0\u2014 \u201cISDN at last: 64kbit!\u201d (Anna).",
 		 "64kbit"},
 		{"In this episode: 3 routers, mesh networks, old antennas, cable types and ham radio.", "3"},
+		{"Header \u2014 Payload \u2014 Problem of other people \u2014 The IPv4 header \u2014 IPv6 has 128 bit long "
+		 "addresses \u2014 Number games with the address space \u2014 No checksum in the header any more.",
+		 "128"},
 	};
 	struct arena a = {0};
 	const char *kws[] = {"archive"};

@@ -83,14 +83,17 @@ quotes_balanced(const char *p, size_t len)
 }
 
 /* True when p[0..len) is a list of topics rather than a sentence: five or more pieces
- * parted by ';', ',', a spaced dash (— or –; show notes put a no-break space before it), '·' or '•', of under three words each on
- * average. Podcast show notes are such lists ("Themen: 4000 Bits; Binäre Eingabe; …",
+ * parted by ';', ',', a spaced dash (— or –; show notes put a no-break space before it), '·' or
+ * '•', of under three words each on average, or five or more parted by dashes, '·' or '•'
+ * alone, whatever their length (prose holds a pair of dashes at most; a show's chapter list
+ * runs "— Header — IPv6 has 128 bit long addresses — No checksum in the header — …").
+ * Podcast show notes are such lists ("Themen: 4000 Bits; Binäre Eingabe; …",
  * "— Kommunikation — Akustikkoppler — Modem — …"), and a number in them is a topic's name,
  * not a figure the story reports. */
 static int
 is_topic_list(const char *p, size_t len)
 {
-	size_t pieces = 1;
+	size_t pieces = 1, marked = 1; /* marked: parted by a dash, '·' or '•' */
 	for (size_t i = 0; i < len; i++) {
 		if (p[i] == ';' || p[i] == ',')
 			pieces++;
@@ -98,11 +101,11 @@ is_topic_list(const char *p, size_t len)
 		                         ((memcmp(p + i, "\xe2\x80\x94", 3) == 0 || memcmp(p + i, "\xe2\x80\x93", 3) == 0) &&
 		                          (i == 0 || p[i - 1] == ' ' || (i >= 2 && memcmp(p + i - 2, "\xc2\xa0", 2) == 0)) &&
 		                          (i + 3 == len || p[i + 3] == ' ')))) /* — –, a space or no-break space before */
-			pieces++;
+			pieces++, marked++;
 		else if (i + 1 < len && memcmp(p + i, "\xc2\xb7", 2) == 0) /* · */
-			pieces++;
+			pieces++, marked++;
 	}
-	return pieces >= 5 && text_word_count(p, len) < 3 * pieces;
+	return marked >= 5 || (pieces >= 5 && text_word_count(p, len) < 3 * pieces);
 }
 
 /* A sentence worth quoting as a detail: one line, ending with its stop, its quotations whole,
