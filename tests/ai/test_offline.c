@@ -92,6 +92,23 @@ test_text(void)
 	CHECK(text_is_release("QEMU version 10.1.0 released") && text_is_release("v3.9.0"));
 	CHECK(text_is_release("Red Hat Enterprise Linux 5.4 beta with KVM"));
 	CHECK(!text_is_release("Kernel Log - Coming in 2.6.31") && !text_is_release("Zig 0.14 in review"));
+	/* A terminal's output pasted into a post is code; one path or identifier in prose is not. */
+	static const char terminal[] = "2 tests, 2 assertions, 0 failures Bisecting: 0 revisions left to test after "
+	                               "this [9f3c2a7b1e0d44c8a6b2] Test fails running testrb test/unit/cart_test.rb -n "
+	                               "test_total Finished in 0.0412 seconds.";
+	CHECK(text_is_code_like(terminal, strlen(terminal)));
+	static const char *const prose[] = {
+		"Edit /etc/hosts on the laptop and add the name of the new server.",
+		"The read_csv() function is nearly 10x faster than the base function.",
+		"It runs on Windows/Mac/Linux and needs no account at all.",
+		"Commit 3f2a9c1d7e8b fixed the crash that three readers reported.",
+		"Run the tool with --verbose to see every request it makes.",
+		"The dates 9/27/2008 and 10/1/2008 bracket the two releases.",
+		"Read more at https://example.com/posts/a_b/c.json for the details.",
+	};
+	for (size_t i = 0; i < sizeof prose / sizeof prose[0]; i++)
+		if (text_is_code_like(prose[i], strlen(prose[i])))
+			CHECK_STR(prose[i], "(prose, not code)");
 	CHECK(text_has_version("v2 of the API") && !text_has_version("dev2 build 2024"));
 	/* A title that shows nothing reads as none; an untitled post is headed by its first
 	 * sentence, cut at a space with "…" (Latin) or at a character (CJK), else NULL. */

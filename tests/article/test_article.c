@@ -152,7 +152,7 @@ test_offline_unit(void)
 		.text = "**Widget** 3.5 ships today[2] for the makers of small boards and kits. It was first shown "
 		        "in 2024 at a small event in Berlin. The maker calls it the most careful release of the line "
 		        "so far. Early testers praised the new enclosure and the quieter fan of the kit.\nThe company "
-		        "says Widget 3.5 draws 40% less power; <script>alert(1)</script> on the same board.\nIt is "
+		        "says Widget 3.5 draws 40% less power and <script> stays on the same board.\nIt is "
 		        "sold by Acme for a price of $49 to buyers in Europe.\nLee and Park, Journal of Small Boards "
 		        "and Kits, 12(3), 101–109.",
 	};
@@ -319,6 +319,9 @@ test_offline_name_numbers(void)
 		{"Header \u2014 Payload \u2014 Problem of other people \u2014 The IPv4 header \u2014 IPv6 has 128 bit long "
 		 "addresses \u2014 Number games with the address space \u2014 No checksum in the header any more.",
 		 "128"},
+		{"2 tests, 2 assertions, 0 failures Bisecting: 0 revisions left to test after this [9f3c2a7b1e0d44c8a6b2] "
+		 "Test fails running testrb test/unit/cart_test.rb -n test_total Finished in 0.0412 seconds.",
+		 "0.0412"},
 	};
 	struct arena a = {0};
 	const char *kws[] = {"archive"};

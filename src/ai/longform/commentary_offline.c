@@ -109,14 +109,14 @@ is_topic_list(const char *p, size_t len)
 }
 
 /* A sentence worth quoting as a detail: one line, ending with its stop, its quotations whole,
- * 6..60 words, no URL, table furniture, list of topics (is_topic_list) or entry of a
- * reference list ("Food Chemistry, 126(4), 1850–1855.": a volume and its issue in brackets;
- * "Smith et al."; a DOI), whose numbers are no figures of the story. */
+ * 6..60 words, no URL, table furniture, code or a terminal's output (text_is_code_like), list
+ * of topics (is_topic_list) or entry of a reference list ("Food Chemistry, 126(4),
+ * 1850–1855.": a volume and its issue in brackets; "Smith et al."; a DOI), whose numbers are no figures of the story. */
 static int
 is_quotable(const char *p, size_t len)
 {
 	if (len < 20 || memchr(p, '\n', len) || memchr(p, '|', len) || !extractive_ends_sentence(p, len) ||
-	    !quotes_balanced(p, len) || is_topic_list(p, len))
+	    !quotes_balanced(p, len) || is_topic_list(p, len) || text_is_code_like(p, len))
 		return 0;
 	for (size_t i = 0; i + 4 <= len; i++)
 		if (memcmp(p + i, "http", 4) == 0 || memcmp(p + i, "www.", 4) == 0)

@@ -90,21 +90,11 @@ is_boilerplate(const char *s, size_t len)
 	return is_byline(s, len);
 }
 
-/* Source code or markup pasted into prose: many brackets, operators and semicolons. */
-static int
-is_code_like(const char *s, size_t len)
-{
-	size_t sym = 0;
-	for (size_t i = 0; i < len; i++)
-		sym += strchr("=(){}[];<>|\\", s[i]) != NULL && s[i] != '\0';
-	return len > 0 && (double)sym / (double)len > 0.03;
-}
-
 static double
 sentence_score(const struct text_span *sp, size_t index, const struct verdict *v)
 {
 	size_t words = text_word_count(sp->p, sp->len);
-	if (words < 5 || words > 80 || is_boilerplate(sp->p, sp->len) || is_code_like(sp->p, sp->len))
+	if (words < 5 || words > 80 || is_boilerplate(sp->p, sp->len) || text_is_code_like(sp->p, sp->len))
 		return -1;
 	double s = index == 0 ? 3.0 : index == 1 ? 2.0 : index == 2 ? 1.5 : 1.0 / (1.0 + 0.1 * (double)index);
 	struct text_iter it;

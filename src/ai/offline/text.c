@@ -547,3 +547,66 @@ text_is_call(const struct text_iter *it)
 			return 0;
 	return 1;
 }
+
+/* Whether the token t[0..n) (no spaces; trailing stops and brackets stripped by the caller)
+ * ends in a file name extension of code or data (".rb", ".py", ".json"). */
+static int
+has_code_extension(const char *t, size_t n)
+{
+	static const char *const exts[] = {".c", ".h", ".cc", ".cpp", ".rb", ".py", ".js", ".ts", ".go", ".rs",
+	                                   ".sh", ".pl", ".php", ".java", ".json", ".yml", ".yaml", ".toml", ".xml",
+	                                   ".sql", ".conf", ".ini", ".log", ".lua", ".ex", ".exs", ".hs", ".el"};
+	for (size_t i = 0; i < sizeof exts / sizeof exts[0]; i++) {
+		size_t el = strlen(exts[i]);
+		if (n > el + 1 && memcmp(t + n - el, exts[i], el) == 0 && is_ascii_alnum((unsigned char)t[n - el - 1]))
+			return 1;
+	}
+	return 0;
+}
+
+int
+text_is_code_like(const char *s, size_t len)
+{
+	size_t sym = 0;
+	for (size_t i = 0; i < len; i++)
+		sym += s[i] != '\0' && strchr("=(){}[];<>|\\", s[i]) != NULL;
+	if (len > 0 && (double)sym / (double)len > 0.03)
+		return 1;
+	int hex = 0, path = 0, file = 0, snake = 0, flag = 0;
+	for (size_t i = 0; i < len;) {
+		while (i < len && (s[i] == ' ' || s[i] == '\n' || s[i] == '\t'))
+			i++;
+		size_t a = i;
+		while (i < len && s[i] != ' ' && s[i] != '\n' && s[i] != '\t')
+			i++;
+		size_t b = i;
+		while (b > a && strchr(".,;:!?)]}\"'", s[b - 1]))
+			b--;
+		while (a < b && strchr("([{\"'", s[a]))
+			a++;
+		const char *t = s + a;
+		size_t n = b - a;
+		if (n == 0 || str_icasestr(t, n, "://") || (n >= 4 && strncmp(t, "www.", 4) == 0))
+			continue; /* a web address is no code */
+		size_t run = 0, digits = 0, letters = 0;
+		for (size_t k = 0; k <= n; k++) {
+			int c = k < n ? (unsigned char)t[k] : 0;
+			if (is_ascii_digit(c) || (c >= 'a' && c <= 'f')) {
+				run++;
+				digits += is_ascii_digit(c) != 0;
+				letters += !is_ascii_digit(c);
+			} else {
+				hex |= run >= 12 && digits && letters;
+				run = digits = letters = 0;
+			}
+		}
+		int slash = memchr(t, '/', n) != NULL;
+		path |= slash && (t[0] == '/' || t[0] == '~' || (n > 1 && t[0] == '.' && t[1] == '/') || has_code_extension(t, n));
+		file |= !slash && has_code_extension(t, n);
+		for (size_t k = 1; k + 1 < n && !snake; k++)
+			snake = t[k] == '_' && is_ascii_alpha((unsigned char)t[k - 1]) && is_ascii_alpha((unsigned char)t[k + 1]);
+		flag |= (n == 2 && t[0] == '-' && is_ascii_alpha((unsigned char)t[1])) ||
+		        (n > 3 && t[0] == '-' && t[1] == '-' && is_ascii_alpha((unsigned char)t[2]));
+	}
+	return 2 * hex + path + file + snake + flag >= 3;
+}
