@@ -2162,6 +2162,44 @@ test_whole_names(void)
 	check_cases(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* The feed's own name tags none of its items: a show's name on each of its episodes says
+ * nothing to the reader of a digest across feeds, who sees the source beside the item, and it
+ * made the show the day's top tag. Seen on the shared corpus: "Giant Bombcast" on every episode
+ * of the Giant Bombcast (its head before the colon), "Night Vale" on Welcome to Night Vale's,
+ * "ATP" on the Accidental Tech Podcast's, "Luke Dorny" and "lukedorny.com" on Luke Dorny's. A
+ * name that only shares a word with the feed's stays ("Giant Bombcast" of the feed "Giant
+ * Bomb", test_title_head_keywords), and so does a lexicon topic the feed is named after where
+ * the item is about it ("Rust" on the Rust blog). */
+static void
+test_feed_own_name(void)
+{
+	static const char ld[] = "A short note on the bloom of the cherry trees in the park. Luke Dorny took the photos "
+	                         "with an old lens; prints are at lukedorny.com, and Luke Dorny thanks every reader "
+	                         "who sends a tip through Ko-fi.";
+	static const struct cue_case cases[] = {
+		{"show's own head", "Giant Bombcast 603: Call of Tuesday",
+		 "The crew talks about the week's releases, a strategy game that takes too long to load and a racing "
+		 "game with a surprising soundtrack. Then listener questions.",
+		 "Giant Bombcast", CAT_SECURITY, 1, "game", "Giant Bombcast", 0, LANG_EN},
+		{"show's own name in the text", "221 - The Glow Cloud, Explained",
+		 "The glow cloud returns to Night Vale and the city council explains it at last. In Night Vale nothing "
+		 "is what it seems, and Cecil reads the glow cloud's statement on air while the glow cloud drops small "
+		 "animals on the dog park.",
+		 "Welcome to Night Vale", CAT_SECURITY, 1, "glow cloud", "Night Vale", 0, LANG_EN},
+		{"show's initials", "304: Island of Shortcuts",
+		 "This week on ATP we test the new Shortcuts app and the Siri intents it brings. ATP members get the "
+		 "bonus episode, and the Shortcuts gallery gets a review too.",
+		 "Accidental Tech Podcast", CAT_SECURITY, 1, "Shortcuts", "ATP", 0, LANG_EN},
+		{"author's own blog", "Bloom", ld, "Luke Dorny's v6", CAT_SECURITY, 1, "Ko-fi", "Luke Dorny", 0, LANG_EN},
+		{"author's own domain", "Bloom", ld, "Luke Dorny's v6", CAT_SECURITY, 1, NULL, "lukedorny.com", 0, LANG_EN},
+		{"feed about the topic", "Rust 1.80 released",
+		 "Rust 1.80 stabilises lazy cells and exclusive ranges in patterns. The Rust team thanks the "
+		 "contributors of the release.",
+		 "Rust Blog", CAT_SECURITY, 1, "Rust", NULL, 0, LANG_EN},
+	};
+	check_cases(cases, sizeof cases / sizeof cases[0]);
+}
+
 /* The kind of piece the offline "why read" names comes from whole cue words: "paper" is not
  * in "newspaper", "review" not in "reviewed"; 发布 in running Chinese text also means
  * "published" ("没有发布日期"), so it names a release only in the title. */
@@ -2205,6 +2243,7 @@ main(void)
 	test_unicode_keywords();
 	test_caseless_script_keywords();
 	test_title_head_keywords();
+	test_feed_own_name();
 	test_names_and_title_phrases();
 	test_code_spelt_words();
 	test_abbreviated_names();

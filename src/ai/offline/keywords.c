@@ -313,7 +313,64 @@ source_words_read(const struct article *a, struct source_words *sw)
 	}
 }
 
-/* Words of the source's name and host are never keywords. */
+/* True when w (wl bytes) is one of the words of the source's name or host. */
+static int
+source_word(const struct source_words *sw, const char *w, size_t wl)
+{
+	for (size_t i = 0; i < sw->count; i++)
+		if (strlen(sw->word[i]) == wl && memcmp(sw->word[i], w, wl) == 0)
+			return 1;
+	return 0;
+}
+
+/* True when term (lower case, ASCII letters) spells the initials of consecutive words of the
+ * source's name: "atp" of "Accidental Tech Podcast", "wtnv" of "Welcome to Night Vale". Three
+ * letters at least: two initials match too many short words by chance. */
+static int
+source_initials(const struct source_words *sw, const char *term)
+{
+	size_t tl = strlen(term);
+	if (tl < 3 || tl > 6)
+		return 0;
+	for (size_t i = 0; i < tl; i++)
+		if (term[i] < 'a' || term[i] > 'z')
+			return 0;
+	for (size_t i = 0; i + tl <= sw->count; i++) {
+		size_t k = 0;
+		while (k < tl && !sw->in_host[i + k] && sw->word[i + k][0] == term[k])
+			k++;
+		if (k == tl)
+			return 1;
+	}
+	return 0;
+}
+
+/* True when term is two or more consecutive words of the source's name written as one: the
+ * handle "lukedorny" of "Luke Dorny's v6", "hodlhodl" of "Stories by Hodl Hodl on Medium",
+ * and the site's domain "lukedorny.com". */
+static int
+source_joined(const struct source_words *sw, const char *term)
+{
+	for (size_t i = 0; i < sw->count; i++) {
+		const char *rest = term;
+		for (size_t k = i; k < sw->count && !sw->in_host[k]; k++) {
+			size_t wl = strlen(sw->word[k]);
+			if (strncmp(rest, sw->word[k], wl) != 0)
+				break;
+			rest += wl;
+			/* the handle, or a domain of it ("lukedorny.com", the site's own) */
+			if ((!*rest || *rest == '.') && k > i)
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* The source's own name is never a keyword: a word of its name or host, a phrase made only of
+ * such words ("Giant Bombcast" on Giant Bombcast's episodes, "Night Vale" on Welcome to Night
+ * Vale's, "Hodl Hodl" on "Stories by Hodl Hodl on Medium"), its words run together as a handle
+ * ("lukedorny") or its initials ("ATP" on the Accidental Tech Podcast's). On every item of the feed it would tag each with the publisher,
+ * which the digest shows beside the item anyway, and make the show look like the day's topic. */
 static int
 names_source(const struct source_words *sw, const char *term)
 {
@@ -325,7 +382,17 @@ names_source(const struct source_words *sw, const char *term)
 		if (sw->in_host[i] && tl >= 5 && strstr(sw->word[i], term) && !strchr(term, ' '))
 			return 1;
 	}
-	return 0;
+	if (strchr(term, ' ')) {
+		for (const char *w = term; *w;) {
+			size_t wl = strcspn(w, " ");
+			if (!source_word(sw, w, wl))
+				return 0;
+			w += wl;
+			w += *w == ' ';
+		}
+		return 1;
+	}
+	return source_joined(sw, term) || source_initials(sw, term);
 }
 
 /* A plural whose singular the article also uses counts as the singular ("prompts" -> "prompt"). */
