@@ -276,21 +276,40 @@ opens_sentences_only(const struct slot *s)
 	       kws_starts_upper(s->surface, strlen(s->surface)) && !kws_inner_upper(s->surface, strlen(s->surface));
 }
 
-/* The words of an article's source name and host ("Krebs on Security", krebsonsecurity.com),
- * read once per article: every candidate term is checked against them. */
+/* The words of an article's source name and host ("Krebs on Security", krebsonsecurity.com)
+ * and of its byline ("Marco Arment"), read once per article: every candidate term is checked
+ * against them. */
 #define SOURCE_WORDS_MAX 64 /* words beyond are not checked (a name and host have a handful) */
+
+enum source_part { PART_NAME, PART_HOST, PART_AUTHOR }; /* where a source word comes from */
 
 struct source_words {
 	char word[SOURCE_WORDS_MAX][TEXT_WORD_MAX + 1];
-	int in_host[SOURCE_WORDS_MAX];
+	enum source_part part[SOURCE_WORDS_MAX];
 	size_t count;
 };
+
+/* The length of the names a byline gives, before what it adds about them: a dateline ("Ashifa
+ * Kassam in Stanstead, Quebec": Quebec is the story's place, a topic), an address in brackets
+ * ("Google Ads Developer Advisor (noreply@blogger.com)"), a role after a dash or a bar. */
+static size_t
+byline_names(const char *author)
+{
+	static const char *const ends[] = {" in ", "(", "<", " - ", " | "};
+	size_t len = strlen(author);
+	for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++) {
+		const char *e = strstr(author, ends[i]);
+		if (e && (size_t)(e - author) < len)
+			len = (size_t)(e - author);
+	}
+	return len;
+}
 
 static void
 source_words_read(const struct article *a, struct source_words *sw)
 {
-	const char *names[2] = {a->source_name, a->source_url};
-	size_t lens[2] = {names[0] ? strlen(names[0]) : 0, 0};
+	const char *names[3] = {a->source_name, a->source_url, a->author};
+	size_t lens[3] = {names[0] ? strlen(names[0]) : 0, 0, names[2] ? byline_names(names[2]) : 0};
 	/* Of the URL its host alone ("krebsonsecurity.com"): whole, text_next skips it as a URL in
 	 * running text, and no word of it was read. */
 	const char *scheme = names[1] ? strstr(names[1], "://") : NULL;
@@ -301,14 +320,14 @@ source_words_read(const struct article *a, struct source_words *sw)
 		lens[1] = strlen(names[1]);
 	}
 	sw->count = 0;
-	for (int i = 0; i < 2; i++) {
+	for (int i = 0; i < 3; i++) {
 		if (!names[i])
 			continue;
 		struct text_iter it;
 		text_iter_init(&it, names[i], lens[i]);
 		while (text_next(&it) && sw->count < SOURCE_WORDS_MAX) {
 			memcpy(sw->word[sw->count], it.word, it.len + 1);
-			sw->in_host[sw->count++] = i == 1;
+			sw->part[sw->count++] = (enum source_part)i;
 		}
 	}
 }
@@ -337,7 +356,8 @@ source_initials(const struct source_words *sw, const char *term)
 			return 0;
 	for (size_t i = 0; i + tl <= sw->count; i++) {
 		size_t k = 0;
-		while (k < tl && !sw->in_host[i + k] && sw->word[i + k][0] == term[k])
+		while (k < tl && sw->part[i + k] == sw->part[i] && sw->part[i] != PART_HOST &&
+		       sw->word[i + k][0] == term[k])
 			k++;
 		if (k == tl)
 			return 1;
@@ -353,7 +373,7 @@ source_joined(const struct source_words *sw, const char *term)
 {
 	for (size_t i = 0; i < sw->count; i++) {
 		const char *rest = term;
-		for (size_t k = i; k < sw->count && !sw->in_host[k]; k++) {
+		for (size_t k = i; k < sw->count && sw->part[k] == sw->part[i] && sw->part[k] != PART_HOST; k++) {
 			size_t wl = strlen(sw->word[k]);
 			if (strncmp(rest, sw->word[k], wl) != 0)
 				break;
@@ -369,8 +389,10 @@ source_joined(const struct source_words *sw, const char *term)
 /* The source's own name is never a keyword: a word of its name or host, a phrase made only of
  * such words ("Giant Bombcast" on Giant Bombcast's episodes, "Night Vale" on Welcome to Night
  * Vale's, "Hodl Hodl" on "Stories by Hodl Hodl on Medium"), its words run together as a handle
- * ("lukedorny") or its initials ("ATP" on the Accidental Tech Podcast's). On every item of the feed it would tag each with the publisher,
- * which the digest shows beside the item anyway, and make the show look like the day's topic. */
+ * ("lukedorny") or its initials ("ATP" on the Accidental Tech Podcast's). On every item of the
+ * feed it would tag each with the publisher, which the digest shows beside the item anyway, and
+ * make the show look like the day's topic. The byline is the publisher too: the host's first
+ * name on each episode he posts ("Marco" of "Marco Arment"), a columnist's own name. */
 static int
 names_source(const struct source_words *sw, const char *term)
 {
@@ -379,7 +401,7 @@ names_source(const struct source_words *sw, const char *term)
 		if (strcmp(sw->word[i], term) == 0)
 			return 1;
 		/* "krebsonsecurity" in the host contains "krebs"; only for words of 5+ letters. */
-		if (sw->in_host[i] && tl >= 5 && strstr(sw->word[i], term) && !strchr(term, ' '))
+		if (sw->part[i] == PART_HOST && tl >= 5 && strstr(sw->word[i], term) && !strchr(term, ' '))
 			return 1;
 	}
 	if (strchr(term, ' ')) {

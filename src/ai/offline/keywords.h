@@ -22,8 +22,8 @@ void kw_index_free(struct kw_index *idx);
  * spelling ("Taalas", "GitHub", "Überwachung"), other terms in lower case. Title words weigh 3x
  * but count once when the body never uses them; proper names (capitalised mid-sentence, never
  * lower-case) and phrases are preferred; stop words of English and of the article's language
- * (lang.h), generic words (kw_is_generic), numbers, the source's own name (its words, a phrase of
- * only its words, its words run together, its initials) and terms
+ * (lang.h), generic words (kw_is_generic), numbers, the source's own name and the item's byline
+ * (their words, a phrase of only their words, those run together, the name's initials) and terms
  * overlapping a better one are skipped; a plural merges into its singular when both occur.
  * Strings live in arena. Returns how many were written to out. Deterministic. */
 size_t kw_top(const struct kw_index *idx, const struct article *a, enum lang lang, const char **out,
