@@ -349,6 +349,18 @@ test_repair(void)
 	CHECK_STR(out, "字节跳动计划为AI芯片编制1000亿人民币的预算[1]。这是一场豪赌[1]。");
 	CHECK_INT(nr, 1);
 	CHECK(strstr(buf_str(&removed), "437.5%") != NULL);
+	/* The line breaks between what stays are kept: a list's items stay on their own lines.
+	 * Before, a line break after a sentence's stop was in no sentence and was lost, so a
+	 * repaired section printed "…[1]。2. **速度**…" as one line, one list item. */
+	out = ground_repair(ix,
+	                    "字节跳动计划为AI芯片编制1000亿人民币的预算[1]。用户增长 437.5%[1]。\n1. **成本**：计入运营支出[1]。\n"
+	                    "2. **速度**：决定用户体验[1]。",
+	                    0, &A, &removed, &nr, &nc);
+	CHECK_STR(out, "字节跳动计划为AI芯片编制1000亿人民币的预算[1]。\n1. **成本**：计入运营支出[1]。\n2. **速度**：决定用户体验[1]。");
+	CHECK_INT(nr, 1);
+	out = ground_repair(ix, "Taalas shipped its first product [2].\nIt raised $120 million [2].\n\nIt grew 437.5% [2].\nBig news [2].",
+	                    GROUND_EN, &A, &removed, &nr, &nc);
+	CHECK_STR(out, "Taalas shipped its first product [2].\nIt raised $120 million [2].\n\nBig news [2].");
 	/* A missing citation is added when the claim is in a source. */
 	buf_clear(&removed);
 	out = ground_repair(ix, "Taalas shipped its first product [2]. It raised $120 million. Big news.", GROUND_EN, &A,

@@ -215,6 +215,12 @@ main(void)
 	CHECK(removed >= 3); /* the figure, the quotation and the name */
 	CHECK_INT(unverified, 0);
 	CHECK(strstr(buf_str(&file), "\"removed\": true") != NULL);
+	/* The sections the repair kept whole keep their lines: the stand-in's list (seed 002's
+	 * numbered points) has each item on its own line. Before, every repaired part lost the line
+	 * breaks after its sentences, so the published list read "…expense [1].2. **Speed**: …". */
+	CHECK(strstr(buf_str(&file), "1. **Cost**") != NULL);
+	CHECK(strstr(buf_str(&file), "[1].\\n2. **Speed**") != NULL);
+	CHECK(strstr(buf_str(&file), "[1].2. **Speed**") == NULL);
 	/* The same article again in another format: the repaired draft from the cache, no request,
 	 * the same sentences removed. Before, only a draft that passed whole was cached, so every
 	 * rerun of a repaired one asked twice more and wrote a different article (the .md and the

@@ -761,8 +761,17 @@ repair_pass(const struct ground_index *ix, const char *text, int flags, struct a
 	size_t n = ground_sentences(text, arena, &s);
 	struct buf out = BUF_INIT;
 	size_t kept_cited = 0, had_cites = 0;
+	/* The line breaks after a sentence's stop belong to no sentence (ground_sentences skips
+	 * blank pieces), so they are put back between the kept ones: a list's items stay on
+	 * their own lines. text[gap, gap_end) is the longest such break since the last kept
+	 * sentence (over a removed run, the one that parted the most: a paragraph's). */
+	size_t gap = 0, gap_end = 0;
 	*n_removed = *n_cited = 0;
 	for (size_t i = 0; i < n; i++) {
+		if (i > 0 && s[i].start - s[i - 1].end > gap_end - gap) {
+			gap = s[i - 1].end;
+			gap_end = s[i].start;
+		}
 		had_cites += s[i].cite_count > 0;
 		struct ground_result one = {0};
 		enum ground_status worst;
@@ -796,7 +805,10 @@ repair_pass(const struct ground_index *ix, const char *text, int flags, struct a
 		if (out.len == 0) {
 			while (body > 0 && (*sent == ' ' || *sent == '\n'))
 				sent++, body--, len--;
+		} else {
+			buf_append(&out, text + gap, gap_end - gap);
 		}
+		gap = gap_end = 0;
 		buf_append(&out, sent, body);
 		for (size_t j = 0; j < add.n; j++)
 			buf_printf(&out, "[%ld]", add.ids[j]);
