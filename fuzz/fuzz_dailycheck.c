@@ -87,7 +87,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		s->member_count = 1;
 		s->verdict = (struct verdict){.relevance = 7, .quality = 7, .timeliness = 7, .category = (enum category)(i % 3)};
 		s->has_enrichment = 1;
-		s->enrichment = (struct enrichment){p[2], p[3], p[4], 0};
+		s->enrichment = (struct enrichment){p[2], p[3], p[4], 0, 0};
 		/* A blank part is no answer (enrich.c asks again, then takes the offline engine's). */
 		if (text_is_blank(p[2]) || text_is_blank(p[3]) || text_is_blank(p[4]))
 			offline_enrich(&arts[i], &s->verdict, lang, &a, &s->enrichment);

@@ -59,6 +59,8 @@ struct enrichment {
 	const char *summary;  /* 4-6 sentences */
 	const char *reason;   /* one-sentence "why read" */
 	int is_offline;       /* extractive, by the offline engine */
+	int is_quoted;        /* the summary is the article's own sentences, untranslated (the offline
+	                       * engine's, or the daily check's in place of a model's): an excerpt */
 };
 
 /* A cluster of articles about one thing. */

@@ -216,7 +216,8 @@ weekly_engine_note(const struct weekly_post *p, struct buf *out)
 	                   : "本文由 brief 调用模型 %s，根据近 %ld 篇（%d 天内）文章撰写，每段均标注来源。",
 	           p->model ? p->model : "?", p->articles_in_window, p->days);
 	/* Groups whose model-written paragraphs failed the checks twice (citations, language,
-	 * length, markup) or that the model did not answer: the reason is on stderr. */
+	 * length, markup) or that the model did not answer: the reason is on stderr. They tell
+	 * each story's summary, the model's where it wrote one: not quoted from the sources. */
 	size_t fell = 0;
 	for (int k = 0; k < WEEKLY_KIND_COUNT; k++)
 		for (size_t g = 0; g < p->sections[k].group_count; g++) {
@@ -225,9 +226,9 @@ weekly_engine_note(const struct weekly_post *p, struct buf *out)
 				continue;
 			const char *name = grp->name ? grp->name : weekly_section_title((enum weekly_kind)k, p->lang);
 			if (fell++ == 0)
-				buf_puts(out, en ? " These parts are quoted from the sources instead, as the model's text "
+				buf_puts(out, en ? " These parts list each story's summary instead, as the model's text "
 				                   "failed the checks or the model did not answer: "
-				                 : "以下部分的模型稿未通过校验或模型未作答，改为摘录原文：");
+				                 : "以下部分的模型稿未通过校验或模型未作答，改为逐篇列出各报道的摘要：");
 			else
 				buf_puts(out, en ? ", " : "、");
 			buf_puts(out, name);

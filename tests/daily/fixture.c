@@ -99,7 +99,7 @@ build(struct report *r, struct arena *a, const struct fx_story *fx, size_t n, co
 		for (size_t k = 0; k < 4 && fx[i].kw[k]; k++)
 			s->verdict.keywords[s->verdict.keyword_count++] = fx[i].kw[k];
 		s->has_enrichment = 1;
-		s->enrichment = (struct enrichment){fx[i].tr_title, fx[i].summary, fx[i].reason, 0};
+		s->enrichment = (struct enrichment){fx[i].tr_title, fx[i].summary, fx[i].reason, 0, 0};
 		s->score = fx[i].rel + fx[i].qual + fx[i].time;
 		top[i] = s;
 		window[window_count++] = *s->lead;

@@ -289,7 +289,7 @@ tag_title_names_project(void)
 	struct story st = {.id = "s000000000001", .lead = &lead, .members = members, .member_count = 1};
 	st.verdict = (struct verdict){.relevance = 5, .quality = 5, .timeliness = 5, .category = CAT_TOOLS, .is_offline = 1};
 	st.has_enrichment = 1;
-	st.enrichment = (struct enrichment){"0.1.1", "Handle rel attribute of link element of entry.", "A release.", 0};
+	st.enrichment = (struct enrichment){"0.1.1", "Handle rel attribute of link element of entry.", "A release.", 0, 0};
 	struct story *top[] = {&st};
 	struct curate_result cur = {.stories = &st, .story_count = 1, .top = top, .top_count = 1, .engine = "offline"};
 	struct report_build_opts o = {"zh", 48, 15, FIXTURE_NOW};

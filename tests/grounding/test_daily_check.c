@@ -53,7 +53,7 @@ setup(void)
 static void
 enrich(int i, const char *title, const char *summary, const char *reason)
 {
-	stories[i].enrichment = (struct enrichment){title, summary, reason, 0};
+	stories[i].enrichment = (struct enrichment){title, summary, reason, 0, 0};
 }
 
 static void

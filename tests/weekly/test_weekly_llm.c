@@ -93,11 +93,18 @@ bad_citation(struct llmsrv *srv, const char *const *env, int faults)
 	CHECK(strstr(o, "\n13. [Zig") != NULL);
 	if (faults == 1) {
 		CHECK(strstr(buf_str(&kagi), "【周报稿】") != NULL);
-		CHECK(strstr(o, "改为摘录原文") == NULL);
+		CHECK(strstr(o, "改为逐篇列出各报道的摘要") == NULL);
 	} else {
 		CHECK(strstr(buf_str(&kagi), "【周报稿】") == NULL);
 		CHECK(strstr(buf_str(&kagi), "AI Daily 报道《Kagi raises Professional plan price") != NULL);
-		CHECK(strstr(o, "以下部分的模型稿未通过校验或模型未作答，改为摘录原文：Kagi。") != NULL);
+		/* The fallback tells the stories' summaries, which the model wrote (the stand-in's
+		 * "这篇来自 … 要点：" and mostly English): no excerpt of the original. Before, the
+		 * paragraph called them "原文摘录：" and the closing note said the part was "改为摘录原文",
+		 * quoted from the sources. */
+		CHECK(strstr(buf_str(&kagi), "这篇来自 AI Daily") != NULL);
+		CHECK(strstr(buf_str(&kagi), "原文摘录") == NULL);
+		CHECK(strstr(o, "摘录原文") == NULL);
+		CHECK(strstr(o, "以下部分的模型稿未通过校验或模型未作答，改为逐篇列出各报道的摘要：Kagi。") != NULL);
 		CHECK(strstr(buf_str(&err), "failed twice") != NULL);
 		/* Every other group is still the model's. */
 		CHECK(strstr(o, "【周报稿】2026-02-20，Tech Wire 报道「OpenAI releases") != NULL);
@@ -245,13 +252,13 @@ model_rumour_hedge(struct llmsrv *srv, const char *const *env)
 	CHECK_INT(hedge_reasks(srv), 1);
 	CHECK(strstr(buf_str(&rumours), "微软正在测试") == NULL);
 	CHECK(strstr(buf_str(&rumours), "Office Watch 报道《Microsoft tests a free Office") != NULL);
-	CHECK(strstr(buf_str(&out), "改为摘录原文：Microsoft。") != NULL);
+	CHECK(strstr(buf_str(&out), "改为逐篇列出各报道的摘要：Microsoft。") != NULL);
 	CHECK(strstr(buf_str(&err), "tells a rumour as fact") != NULL);
 	/* Stated as fact once: the re-asked answer (the stand-in attributes: "X 报道「T」") is used. */
 	CHECK_INT(rumour_answers(srv, env, "fact-once", "zh", 1, fact_zh, &out, &err, &rumours), 0);
 	CHECK_INT(hedge_reasks(srv), 1);
 	CHECK(strstr(buf_str(&rumours), "【周报稿】") != NULL);
-	CHECK(strstr(buf_str(&out), "改为摘录原文") == NULL);
+	CHECK(strstr(buf_str(&out), "改为逐篇列出各报道的摘要") == NULL);
 	/* Hedged: accepted as written, no re-ask. */
 	CHECK_INT(rumour_answers(srv, env, "hedged", "zh", 2,
 	                         "[\"【周报稿】据 Windows 论坛上一则未经证实的帖子，微软正在测试一款只能把文件保存到 "
@@ -341,7 +348,7 @@ static void
 check_kagi_fell_back(const struct buf *out, const struct buf *err, const struct buf *kagi)
 {
 	CHECK(strstr(buf_str(kagi), "AI Daily 报道《Kagi raises Professional plan price") != NULL);
-	CHECK(strstr(buf_str(out), "改为摘录原文：Kagi。") != NULL);
+	CHECK(strstr(buf_str(out), "改为逐篇列出各报道的摘要：Kagi。") != NULL);
 	CHECK(strstr(buf_str(err), "weekly Kagi: the model's paragraphs failed twice") != NULL);
 }
 
@@ -379,7 +386,7 @@ model_english(struct llmsrv *srv, const char *const *env)
 	CHECK(strstr(buf_str(&err), "is not in Chinese") != NULL);
 	/* The closing note does not blame the citations for a draft in the wrong language. Before:
 	 * "以下部分的模型稿未通过引用校验" whatever the reason. */
-	CHECK(strstr(buf_str(&out), "以下部分的模型稿未通过校验或模型未作答，改为摘录原文：Kagi。") != NULL);
+	CHECK(strstr(buf_str(&out), "以下部分的模型稿未通过校验或模型未作答，改为逐篇列出各报道的摘要：Kagi。") != NULL);
 	CHECK(strstr(buf_str(&out), "引用校验") == NULL);
 	CHECK(strstr(buf_str(&kagi), "made its Assistant available on every paid plan starting Monday.") == NULL);
 	/* A Chinese paragraph that quotes an English title is Chinese. */
@@ -389,7 +396,7 @@ model_english(struct llmsrv *srv, const char *const *env)
 	                       &out, &err, &kagi),
 	          0);
 	CHECK(strstr(buf_str(&kagi), "宣布专业版月费从10美元涨到12美元") != NULL);
-	CHECK(strstr(buf_str(&out), "改为摘录原文") == NULL);
+	CHECK(strstr(buf_str(&out), "改为逐篇列出各报道的摘要") == NULL);
 	/* An English paragraph wrapped whole in “…” (a source's text, word for word) is no quoted
 	 * title: a quote has at most 30 words (docs/weekly.md). Before: its function words counted as quoted, it passed as Chinese and
 	 * the 中文 post told Kagi's news in English. */
@@ -410,7 +417,7 @@ model_english(struct llmsrv *srv, const char *const *env)
 	                       &out, &err, &kagi),
 	          0);
 	CHECK(strstr(buf_str(&kagi), "Previously it required the \\$25 Ultimate tier.") != NULL);
-	CHECK(strstr(buf_str(&out), "改为摘录原文") == NULL);
+	CHECK(strstr(buf_str(&out), "改为逐篇列出各报道的摘要") == NULL);
 	buf_free(&out);
 	buf_free(&err);
 	buf_free(&kagi);
@@ -433,7 +440,7 @@ model_long(struct llmsrv *srv, const char *const *env)
 	buf_free(&json);
 	buf_printf(&json, "[\"%.*s[1][2]\"]", (int)(21 * 3 * 10), buf_str(&para)); /* 10 sentences: 210 */
 	CHECK_INT(kagi_answers(srv, env, "long-ok", buf_str(&json), &out, &err, &kagi), 0);
-	CHECK(strstr(buf_str(&out), "改为摘录原文") == NULL);
+	CHECK(strstr(buf_str(&out), "改为逐篇列出各报道的摘要") == NULL);
 	buf_free(&para);
 	buf_free(&json);
 	buf_free(&out);
@@ -470,7 +477,7 @@ model_markup(struct llmsrv *srv, const char *const *env)
 	json.len = 0;
 	buf_printf(&json, "[\"**%s**价格从10美元涨到12美元（>10美元），#1 搜索 [1][2]\"]", zh);
 	CHECK_INT(kagi_answers(srv, env, "markup-ok", buf_str(&json), &out, &err, &kagi), 0);
-	CHECK(strstr(buf_str(&out), "改为摘录原文") == NULL);
+	CHECK(strstr(buf_str(&out), "改为逐篇列出各报道的摘要") == NULL);
 	buf_free(&json);
 	buf_free(&out);
 	buf_free(&err);
@@ -490,7 +497,7 @@ model_lines_json(struct llmsrv *srv, const char *const *env)
 	struct buf json = BUF_INIT, out = BUF_INIT, err = BUF_INIT, kagi = BUF_INIT;
 	buf_printf(&json, "[\"  %s\\n%s \"]", line1, line2);
 	CHECK_INT(kagi_answers(srv, env, "lines", buf_str(&json), &out, &err, &kagi), 0);
-	CHECK(strstr(buf_str(&out), "改为摘录原文") == NULL);
+	CHECK(strstr(buf_str(&out), "改为逐篇列出各报道的摘要") == NULL);
 	/* the rerun as JSON answers from the cache: the same paragraphs */
 	char home[4096];
 	snprintf(home, sizeof home, "%s/home-lines", test_tmpdir());
@@ -554,7 +561,7 @@ model_silent(struct llmsrv *srv, const char *const *env, const char *tag, const 
 	llmsrv_push_faults_for(srv, NULL, NULL);
 	section(buf_str(&out), "\n### 1. Kagi\n", "\n### 2. ", &kagi);
 	CHECK(strstr(buf_str(&kagi), "AI Daily 报道《Kagi raises Professional plan price") != NULL);
-	CHECK(strstr(buf_str(&out), "改为摘录原文：Kagi。") != NULL);
+	CHECK(strstr(buf_str(&out), "改为逐篇列出各报道的摘要：Kagi。") != NULL);
 	CHECK(strstr(buf_str(&err), "weekly Kagi: the model did not answer") != NULL);
 	CHECK(strstr(buf_str(&err), why) != NULL);
 	CHECK(strstr(buf_str(&err), "failed twice") == NULL);
@@ -574,7 +581,7 @@ model_silent(struct llmsrv *srv, const char *const *env, const char *tag, const 
 	CHECK_INT(group_count(buf_str(&out)), groups);
 	section(buf_str(&out), "\n### 1. Kagi\n", "\n### 2. ", &kagi);
 	CHECK(strstr(buf_str(&kagi), "【周报稿】") != NULL);
-	CHECK(strstr(buf_str(&out), "改为摘录原文") == NULL);
+	CHECK(strstr(buf_str(&out), "改为逐篇列出各报道的摘要") == NULL);
 	buf_free(&out);
 	buf_free(&err);
 	buf_free(&kagi);
@@ -599,7 +606,7 @@ model_reask_refused(struct llmsrv *srv, const char *const *env)
 	CHECK_INT(wfx_brief(args, env, &out, &err), 0);
 	llmsrv_push_faults_for(srv, NULL, NULL);
 	llmsrv_weekly_answer(NULL, 0, NULL);
-	CHECK(strstr(buf_str(&out), "改为摘录原文：Kagi。") != NULL);
+	CHECK(strstr(buf_str(&out), "改为逐篇列出各报道的摘要：Kagi。") != NULL);
 	CHECK(strstr(buf_str(&err), "the re-ask got no answer") != NULL);
 	CHECK(strstr(buf_str(&err), "is not in Chinese") != NULL);
 	CHECK(strstr(buf_str(&err), "refused") != NULL);

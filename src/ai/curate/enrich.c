@@ -119,6 +119,7 @@ enrich_apply(void *vctx, size_t index, json_t *entry)
 	s->enrichment.summary = capped;
 	s->enrichment.reason = arena_strdup(ctx->arena, reason);
 	s->enrichment.is_offline = 0;
+	s->enrichment.is_quoted = 0; /* the model's words */
 	s->has_enrichment = 1;
 	return 0;
 }

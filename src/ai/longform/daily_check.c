@@ -89,6 +89,7 @@ daily_check(struct story **top, size_t n, const char **highlights, int is_model_
 		if (summary && !*summary) { /* its why-read goes with it: it says the summary is the article's own words */
 			summary = fallback.summary;
 			reason = fallback.reason;
+			e->is_quoted = 1;
 			rep->replaced++;
 		} else if (reason && !*reason) {
 			reason = fallback.reason;

@@ -446,9 +446,11 @@ offline_para(const struct story *s, const char *lang, struct arena *arena, struc
 			buf_putc(&b, ' '); /* no space after a full-width stop */
 		/* Offline summaries are quoted, never translated: say so when the quote is not in the
 		 * post's language (zh: not mostly CJK; en: not English, e.g. Golem's German), so the
-		 * labels stay in the reader's. */
+		 * labels stay in the reader's. A summary the model wrote (a fallback group's) is no
+		 * excerpt of the original and is not called one. */
 		double cjk = extractive_cjk_share(summary, keep);
-		int quoted = is_zh ? cjk < 0.5 : (cjk > 0.5 || lang_detect(NULL, summary) != LANG_EN);
+		int quoted = s->enrichment.is_quoted &&
+		             (is_zh ? cjk < 0.5 : (cjk > 0.5 || lang_detect(NULL, summary) != LANG_EN));
 		if (quoted)
 			buf_puts(&b, is_zh ? "原文摘录：" : "Excerpt in the original language: ");
 		else /* "2月19日，X 报道《…》。2月19日，…" */

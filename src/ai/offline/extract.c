@@ -538,4 +538,5 @@ offline_enrich(const struct article *a, const struct verdict *v, const char *lan
 		                                  : "the entry has no text to quote");
 	buf_free(&b);
 	out->is_offline = 1;
+	out->is_quoted = 1;
 }
