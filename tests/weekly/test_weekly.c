@@ -71,6 +71,37 @@ test_entities(void)
 	arena_free(&a);
 }
 
+/* The weekly kept a table of Chinese names of its own beside clustering's, without its
+ * everyday-word rule: 苹果汁 (apple juice) was Apple, 小米粥 (millet porridge) Xiaomi, 三星堆 (an
+ * archaeological site) Samsung, 阿里山 (a mountain) Alibaba, and a week's food and travel
+ * stories were told under those companies; names clustering knew (脸书, 网飞, 阿尔特曼) were no
+ * company to the weekly. Both read one table now (ai/offline/names.h). */
+static void
+test_entities_zh_everyday_words(void)
+{
+	struct arena a = ARENA_INIT;
+	CHECK(weekly_entity("苹果汁被检出农药残留超标", NULL, &a) == NULL);
+	CHECK(weekly_entity("小米粥的三种做法", NULL, &a) == NULL);
+	CHECK(weekly_entity("三星堆出土新文物", NULL, &a) == NULL);
+	CHECK(weekly_entity("阿里山日出", NULL, &a) == NULL);
+	CHECK(weekly_entity("特斯拉线圈的原理", NULL, &a) == NULL);
+	CHECK(weekly_entity("亚马逊雨林大火", NULL, &a) == NULL);
+	/* the company itself still counts, and a later mention after an everyday word */
+	CHECK_STR(weekly_entity("苹果手机被检出辐射超标", NULL, &a), "Apple");
+	CHECK_STR(weekly_entity("小米汽车召回 SU7", NULL, &a), "Xiaomi");
+	CHECK_STR(weekly_entity("三星发布 Galaxy S25", NULL, &a), "Samsung");
+	CHECK_STR(weekly_entity("阿里云宕机", NULL, &a), "Alibaba");
+	CHECK_STR(weekly_entity("游阿里山后，阿里巴巴发布财报", NULL, &a), "Alibaba");
+	CHECK_STR(weekly_entity("苹果汁之后，三星发布新机", NULL, &a), "Samsung");
+	/* the names of the shared table */
+	CHECK_STR(weekly_entity("脸书更名", NULL, &a), "Meta");
+	CHECK_STR(weekly_entity("网飞涨价", NULL, &a), "Netflix");
+	CHECK_STR(weekly_entity("阿尔特曼回归", NULL, &a), "OpenAI");
+	CHECK(weekly_entity("奥特曼新电影上映", NULL, &a) == NULL); /* Ultraman too */
+	CHECK(weekly_entity("索尼发布新相机", NULL, &a) == NULL);
+	arena_free(&a);
+}
+
 static enum weekly_kind
 kind_of(const char *title, const char *link, const char *text)
 {
@@ -814,6 +845,7 @@ main(void)
 	test_tag_reference_names_project();
 	test_also_covered_once();
 	test_entities();
+	test_entities_zh_everyday_words();
 	test_essay_verb();
 	test_other_ai_group();
 	test_classify();

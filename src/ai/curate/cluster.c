@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ai/offline/names.h"
 #include "ai/offline/text.h"
 #include "util/buf.h"
 #include "util/hash.h"
@@ -214,46 +215,6 @@ article_url_key(const struct article *a, struct arena *arena)
 	return feed && strcmp(feed, key) == 0 ? NULL : key;
 }
 
-/* Chinese names of companies and products that tech news also writes in Latin letters, and
- * the name they stand for: two Chinese sites' write-ups, or an English and a Chinese one,
- * name a company each their own way ("苹果起诉 Masimo" ~ "Apple 与 Masimo 专利战再起"). A
- * longer name comes before the shorter one it starts with ("阿里巴巴", "阿里"). Some names
- * start everyday words, told by the word after the name (not_before): 苹果汁 (apple
- * juice), 小米粥 (millet porridge), 三星堆 (an archaeological site), 阿里山 (a mountain). People
- * too, by the name English headlines call them (their family name, both spellings of it in
- * Chinese): "Sam Altman" is 奥特曼 or 阿尔特曼, "Linus Torvalds" 林纳斯·托瓦兹. */
-static const struct {
-	const char *zh, *latin, *not_before;
-} zh_names[] = {
-	{"苹果", "apple", "汁 树 派 醋 酱 酒 皮 核 味 籽"}, {"谷歌", "google", ""}, {"微软", "microsoft", ""},
-	{"英伟达", "nvidia", ""}, {"特斯拉", "tesla", "线圈"}, {"亚马逊", "amazon", "雨林 河 流域"},
-	{"英特尔", "intel", ""}, {"三星", "samsung", "堆 级"}, {"华为", "huawei", ""}, {"小米", "xiaomi", "粥 饭 椒 粒 糕"},
-	{"腾讯", "tencent", ""}, {"百度", "baidu", ""}, {"阿里巴巴", "alibaba", ""}, {"阿里", "alibaba", "山"},
-	{"字节跳动", "bytedance", ""}, {"台积电", "tsmc", ""}, {"脸书", "facebook", ""}, {"推特", "twitter", ""},
-	{"领英", "linkedin", ""}, {"索尼", "sony", ""}, {"网飞", "netflix", ""}, {"安卓", "android", ""},
-	{"火狐", "firefox", "狸"}, {"深度求索", "deepseek", ""}, {"马斯克", "musk", ""},
-	{"奥特曼", "altman", ""}, {"阿尔特曼", "altman", ""}, {"林纳斯", "linus", ""}, {"托瓦兹", "torvalds", ""},
-	{"托瓦尔兹", "torvalds", ""}, {"黄仁勋", "huang", ""}, {"基辛格", "gelsinger", ""}, {"盖尔辛格", "gelsinger", ""},
-	{"库克", "cook", "群岛"}, {"扎克伯格", "zuckerberg", ""}, {"纳德拉", "nadella", ""}, {"皮查伊", "pichai", ""},
-	{"贝索斯", "bezos", ""}
-};
-
-/* Whether next starts with a word of the space-separated list words: a name's not_before.
- * Words, not characters: 特斯拉线圈 (a Tesla coil) is no company, 特斯拉线上发布会 (Tesla's
- * online event) is. */
-static int
-starts_with_any(const char *next, const char *words)
-{
-	for (const char *w = words; *w;) {
-		size_t n = strcspn(w, " ");
-		if (n && strncmp(next, w, n) == 0)
-			return 1;
-		w += n;
-		w += *w == ' ';
-	}
-	return 0;
-}
-
 /* Chinese words that say something came out, as cluster_release_word's do in English. */
 static const char *const zh_release[] = {"正式发布", "发布", "推出", "上线", "正式版", "正式", "亮相", "问世", "来了"};
 
@@ -328,13 +289,12 @@ cluster_title_text(const char *title, int blank_release, struct buf *out)
 				p += strlen("亿");
 				continue;
 			}
-			for (k = 0; k < sizeof zh_names / sizeof zh_names[0]; k++)
-				if (str_starts(p, zh_names[k].zh) &&
-				    !starts_with_any(p + strlen(zh_names[k].zh), zh_names[k].not_before))
-					break;
-			if (k < sizeof zh_names / sizeof zh_names[0]) {
-				buf_printf(out, " %s ", zh_names[k].latin);
-				p += strlen(zh_names[k].zh);
+			/* a company's or person's Chinese name is the word an English title writes
+			 * (names.h): "苹果起诉 Masimo" ~ "Apple 与 Masimo 专利战再起" */
+			const struct zh_name *name = zh_name_at(p);
+			if (name) {
+				buf_printf(out, " %s ", name->latin);
+				p += strlen(name->zh);
 				continue;
 			}
 			for (k = 0; k < sizeof zh_release / sizeof zh_release[0] && !n; k++)

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "ai/longform/weekly.h"
+#include "ai/offline/names.h"
 #include "ai/offline/text.h"
 #include "util/str.h"
 
@@ -22,38 +23,36 @@ static const struct alias {
 	{"Sora", "OpenAI", ALIAS_KEEP_CASE}, {"Codex", "OpenAI", ALIAS_KEEP_CASE}, {"Sam Altman", "OpenAI", 0},
 	{"Google", "Google", 0}, {"Gemini", "Google", ALIAS_KEEP_CASE}, {"DeepMind", "Google", 0},
 	{"Alphabet", "Google", ALIAS_KEEP_CASE}, {"Android", "Google", ALIAS_KEEP_CASE}, {"Chrome", "Google", ALIAS_KEEP_CASE},
-	{"YouTube", "Google", 0}, {"谷歌", "Google", 0},
+	{"YouTube", "Google", 0},
 	{"Anthropic", "Anthropic", 0}, {"Claude", "Anthropic", ALIAS_KEEP_CASE},
 	{"Meta", "Meta", ALIAS_KEEP_CASE}, {"Llama", "Meta", ALIAS_KEEP_CASE}, {"Facebook", "Meta", 0},
 	{"Instagram", "Meta", 0}, {"WhatsApp", "Meta", 0}, {"Zuckerberg", "Meta", 0},
 	{"Microsoft", "Microsoft", 0}, {"Copilot", "Microsoft", ALIAS_KEEP_CASE}, {"Azure", "Microsoft", ALIAS_KEEP_CASE},
-	{"Windows", "Microsoft", ALIAS_KEEP_CASE}, {"微软", "Microsoft", 0},
+	{"Windows", "Microsoft", ALIAS_KEEP_CASE},
 	{"Apple", "Apple", ALIAS_KEEP_CASE}, {"iPhone", "Apple", 0}, {"macOS", "Apple", 0}, {"iOS", "Apple", ALIAS_KEEP_CASE},
-	{"iPad", "Apple", 0}, {"苹果", "Apple", 0},
-	{"Nvidia", "Nvidia", 0}, {"CUDA", "Nvidia", ALIAS_KEEP_CASE}, {"英伟达", "Nvidia", 0},
-	{"DeepSeek", "DeepSeek", 0}, {"深度求索", "DeepSeek", 0},
-	{"Alibaba", "Alibaba", 0}, {"Qwen", "Alibaba", 0}, {"阿里", "Alibaba", 0}, {"通义", "Alibaba", 0},
-	{"千问", "Alibaba", 0},
+	{"iPad", "Apple", 0},
+	{"Nvidia", "Nvidia", 0}, {"CUDA", "Nvidia", ALIAS_KEEP_CASE},
+	{"DeepSeek", "DeepSeek", 0},
+	{"Alibaba", "Alibaba", 0}, {"Qwen", "Alibaba", 0},
 	{"Mistral", "Mistral", 0},
 	{"Hugging Face", "Hugging Face", 0}, {"HuggingFace", "Hugging Face", 0},
-	{"Amazon", "Amazon", ALIAS_KEEP_CASE}, {"AWS", "Amazon", ALIAS_KEEP_CASE}, {"亚马逊", "Amazon", 0},
-	{"xAI", "xAI", ALIAS_KEEP_CASE}, {"Grok", "xAI", ALIAS_KEEP_CASE}, {"马斯克", "xAI", 0},
-	{"Tesla", "Tesla", 0}, {"特斯拉", "Tesla", 0},
-	{"ByteDance", "ByteDance", 0}, {"TikTok", "ByteDance", 0}, {"字节跳动", "ByteDance", 0}, {"豆包", "ByteDance", 0},
-	{"Baidu", "Baidu", 0}, {"百度", "Baidu", 0}, {"文心", "Baidu", 0},
-	{"Tencent", "Tencent", 0}, {"腾讯", "Tencent", 0}, {"微信", "Tencent", 0},
-	{"Huawei", "Huawei", 0}, {"华为", "Huawei", 0},
-	{"Xiaomi", "Xiaomi", 0}, {"小米", "Xiaomi", 0},
+	{"Amazon", "Amazon", ALIAS_KEEP_CASE}, {"AWS", "Amazon", ALIAS_KEEP_CASE},
+	{"xAI", "xAI", ALIAS_KEEP_CASE}, {"Grok", "xAI", ALIAS_KEEP_CASE},
+	{"Tesla", "Tesla", 0},
+	{"ByteDance", "ByteDance", 0}, {"TikTok", "ByteDance", 0},
+	{"Baidu", "Baidu", 0},
+	{"Tencent", "Tencent", 0},
+	{"Huawei", "Huawei", 0},
+	{"Xiaomi", "Xiaomi", 0},
 	{"AMD", "AMD", ALIAS_KEEP_CASE}, {"Radeon", "AMD", 0},
-	{"Intel", "Intel", ALIAS_KEEP_CASE}, {"英特尔", "Intel", 0},
-	{"Samsung", "Samsung", 0}, {"三星", "Samsung", 0},
+	{"Intel", "Intel", ALIAS_KEEP_CASE},
+	{"Samsung", "Samsung", 0},
 	{"GitHub", "GitHub", 0}, {"Cloudflare", "Cloudflare", 0}, {"IBM", "IBM", ALIAS_KEEP_CASE},
 	{"Mozilla", "Mozilla", 0}, {"Firefox", "Mozilla", 0}, {"Perplexity", "Perplexity", ALIAS_KEEP_CASE},
-	{"Moonshot", "Moonshot AI", ALIAS_KEEP_CASE}, {"Kimi", "Moonshot AI", ALIAS_KEEP_CASE},
-	{"月之暗面", "Moonshot AI", 0}, {"Zhipu", "Zhipu AI", 0}, {"智谱", "Zhipu AI", 0},
+	{"Moonshot", "Moonshot AI", ALIAS_KEEP_CASE}, {"Kimi", "Moonshot AI", ALIAS_KEEP_CASE}, {"Zhipu", "Zhipu AI", 0},
 	{"GLM", "Zhipu AI", ALIAS_KEEP_CASE | ALIAS_VERSIONED},
 	{"Stability AI", "Stability AI", 0}, {"Stable Diffusion", "Stability AI", 0},
-	{"Cursor", "Cursor", ALIAS_KEEP_CASE}, {"TSMC", "TSMC", ALIAS_KEEP_CASE}, {"台积电", "TSMC", 0},
+	{"Cursor", "Cursor", ALIAS_KEEP_CASE}, {"TSMC", "TSMC", ALIAS_KEEP_CASE},
 	{"Oracle", "Oracle", ALIAS_KEEP_CASE}, {"Salesforce", "Salesforce", 0}, {"Netflix", "Netflix", 0},
 	{"SpaceX", "SpaceX", 0}, {"Starlink", "SpaceX", 0},
 	{"Linux", "Linux", ALIAS_KEEP_CASE}, {"Rust", "Rust", ALIAS_KEEP_CASE}, {"Python", "Python", ALIAS_KEEP_CASE},
@@ -216,22 +215,27 @@ find_alias(const char *s, const char *alias, size_t alen, int flags)
 	return -1;
 }
 
-/* Match one alias; keeps the earliest (then the longest) in *best. */
+/* A name found at pos (alen bytes long) for name: keeps the earliest (then the longest) in *best. */
 static void
-try_alias(const char *s, const char *alias, size_t alen, int flags, const char *name, size_t name_len,
+keep_best(long pos, size_t alen, const char *name, size_t name_len,
           long *best_pos, size_t *best_alen, const char **best, size_t *best_len)
 {
-	if (alen == 0)
-		return;
-	long pos = find_alias(s, alias, alen, flags);
-	if (pos < 0)
-		return;
 	if (*best_pos < 0 || pos < *best_pos || (pos == *best_pos && alen > *best_alen)) {
 		*best_pos = pos;
 		*best_alen = alen;
 		*best = name;
 		*best_len = name_len;
 	}
+}
+
+/* Match one alias; keeps the earliest (then the longest) in *best. */
+static void
+try_alias(const char *s, const char *alias, size_t alen, int flags, const char *name, size_t name_len,
+          long *best_pos, size_t *best_alen, const char **best, size_t *best_len)
+{
+	long pos = alen ? find_alias(s, alias, alen, flags) : -1;
+	if (pos >= 0)
+		keep_best(pos, alen, name, name_len, best_pos, best_alen, best, best_len);
 }
 
 const char *
@@ -246,6 +250,17 @@ weekly_entity(const char *s, const struct config *cfg, struct arena *arena)
 		const struct alias *a = &aliases[i];
 		try_alias(s, a->alias, strlen(a->alias), a->flags, a->name, strlen(a->name),
 		          &best_pos, &best_alen, &best, &best_len);
+	}
+	/* The Chinese names are clustering's table (names.h), with its everyday words: 苹果汁 is
+	 * apple juice, 三星堆 an archaeological site, neither a company. The first that stands for
+	 * a company of the list counts. */
+	for (const char *p = s; *p; p++) {
+		const struct zh_name *zh = zh_name_at(p);
+		if (!zh || !zh->entity)
+			continue;
+		keep_best((long)(p - s), strlen(zh->zh), zh->entity, strlen(zh->entity), &best_pos, &best_alen, &best,
+		          &best_len);
+		break;
 	}
 	/* [weekly] entities = Name=alias|alias; Name2=alias: the name itself counts as an alias.
 	 * Matched case-sensitively (the user wrote them as they are spelled). */
