@@ -46,6 +46,12 @@ test_entities(void)
 	CHECK(weekly_entity("Formalizing a ring theorem with Lean 4 and Claude", NULL, &a) == NULL);
 	CHECK(weekly_entity("Summarising my inbox using Gemini", NULL, &a) == NULL);
 	CHECK(weekly_entity("用 ChatGPT 写周报", NULL, &a) == NULL);
+	/* the Chinese names too: their means was a company on main */
+	CHECK(weekly_entity("用豆包写周报", NULL, &a) == NULL);
+	CHECK(weekly_entity("借助通义千问整理会议纪要", NULL, &a) == NULL);
+	CHECK(weekly_entity("我如何使用 微信 管理读书笔记", NULL, &a) == NULL);
+	CHECK_STR(weekly_entity("用豆包写周报，字节跳动发布新模型", NULL, &a), "ByteDance");
+	CHECK_STR(weekly_entity("豆包大模型降价", NULL, &a), "ByteDance");
 	CHECK_STR(weekly_entity("OpenAI's lead is dwindling fast", NULL, &a), "OpenAI");
 	CHECK_STR(weekly_entity("Apple partners with Google on Siri", NULL, &a), "Apple");
 	CHECK_STR(weekly_entity("Virgin Mobile Partners With Apple to Go iPhone-Only", NULL, &a), "Apple");

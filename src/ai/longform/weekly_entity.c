@@ -253,9 +253,16 @@ weekly_entity(const char *s, const struct config *cfg, struct arena *arena)
 	}
 	/* The Chinese names are clustering's table (names.h), with its everyday words: 苹果汁 is
 	 * apple juice, 三星堆 an archaeological site, neither a company. The first that stands for
-	 * a company of the list counts. */
+	 * a company of the list, and is not the piece's means ("用豆包写周报"), counts; a name
+	 * right after a means is part of it ("借助通义千问", one product). */
+	const char *means_end = NULL;
 	for (const char *p = s; *p; p++) {
 		const struct zh_name *zh = zh_name_at(p);
+		if (zh && (p == means_end || instrument_before(s, p))) {
+			means_end = p + strlen(zh->zh);
+			p = means_end - 1;
+			continue;
+		}
 		if (!zh || !zh->entity)
 			continue;
 		keep_best((long)(p - s), strlen(zh->zh), zh->entity, strlen(zh->entity), &best_pos, &best_alen, &best,
