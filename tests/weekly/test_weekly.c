@@ -520,6 +520,30 @@ test_essay_verb(void)
 	buf_free(&md);
 }
 
+/* A company's product spelled in another case than the list's alias ("LLaMA", the model's
+ * first spelling, for Meta's "Llama") named no company, and the topic rule then gave its
+ * stories the lexicon's "Llama": Meta's model news was told under two headings, "Llama" and
+ * "Meta" (fixtures/llama.xml). A topic the list knows is that company's group. */
+static void
+test_topic_of_known_company(void)
+{
+	char home[4096];
+	struct buf md = BUF_INIT;
+	fixture_weekly("llama", "llama.xml", 3, NULL, home, &md);
+	const char *m = buf_str(&md);
+	CHECK(strstr(m, ". Llama\n") == NULL);
+	const char *meta = strstr(m, ". Meta\n"), *next = meta ? strstr(meta + 1, "\n### ") : NULL;
+	CHECK(meta != NULL);
+	if (meta) {
+		if (!next)
+			next = strstr(meta, "\n# ");
+		CHECK(strstr(meta, "Meta releases Llama 4") != NULL && strstr(meta, "Meta releases Llama 4") < next);
+		CHECK(strstr(meta, "LLaMA 2 fine-tuning") != NULL && strstr(meta, "LLaMA 2 fine-tuning") < next);
+		CHECK(strstr(meta, "LLaMA 3 runs on") != NULL && strstr(meta, "LLaMA 3 runs on") < next);
+	}
+	buf_free(&md);
+}
+
 /* 其它AI gathers the week's lone AI stories (fixtures/otherai.xml adds five to OpenAI's and
  * Anthropic's): it follows the companies with two stories even when it holds more, and tells
  * its best four like 其他新闻; the others are in 参考资料 only. */
@@ -852,6 +876,7 @@ main(void)
 	test_also_covered_once();
 	test_entities();
 	test_entities_zh_everyday_words();
+	test_topic_of_known_company();
 	test_essay_verb();
 	test_other_ai_group();
 	test_classify();

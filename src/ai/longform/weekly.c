@@ -165,9 +165,11 @@ token_sharing(const struct pick *picks, size_t n, const char *token, size_t *sou
 
 /* Stories naming no known company get a topic: a capitalised title word that at least one
  * other story of the week also uses (case-insensitively) and that is a name (topic_name),
- * preferring the most shared. */
+ * preferring the most shared. A topic that is a company's alias in the list (or cfg's) is
+ * that company: "LLaMA", the model's first spelling, misses the alias "Llama" (which keeps
+ * its case, llama being an animal), and its stories would make a "Llama" group beside Meta's. */
 static void
-assign_topics(struct pick *picks, size_t n, struct arena *arena)
+assign_topics(struct pick *picks, size_t n, const struct config *cfg, struct arena *arena)
 {
 	for (size_t i = 0; i < n; i++) {
 		if (picks[i].entity)
@@ -188,6 +190,12 @@ assign_topics(struct pick *picks, size_t n, struct arena *arena)
 		}
 		if (!best)
 			continue;
+		const char *company = weekly_entity(best, cfg, arena);
+		if (company) {
+			picks[i].entity = company;
+			picks[i].known = 1;
+			continue;
+		}
 		/* Use the spelling of the first story that has it, so a group has one name. */
 		for (size_t j = 0; j < n; j++) {
 			if (picks[j].entity && str_casecmp(picks[j].entity, best) == 0) {
@@ -728,7 +736,7 @@ weekly_build(struct store *st, struct article *articles, size_t count, const str
 		picks[i].is_german = lang_detect(cur.top[i]->lead->title, cur.top[i]->lead->text) == LANG_DE;
 		collect_tokens(&picks[i], cur.top[i]->lead->title);
 	}
-	assign_topics(picks, n, arena);
+	assign_topics(picks, n, opts->cfg, arena);
 	gather_other_ai(picks, n, arena);
 
 	struct members *groups[WEEKLY_KIND_COUNT], dropped[WEEKLY_KIND_COUNT];
