@@ -108,6 +108,22 @@ test_entities_zh_everyday_words(void)
 	arena_free(&a);
 }
 
+/* 马斯克 (Musk) was xAI to the weekly, and the first name of a title decides its group, so
+ * "马斯克：特斯拉将推出 Robotaxi" was told under xAI while "Musk says Tesla will launch a
+ * Robotaxi" (the English list has no Musk) was Tesla's: one story, two groups. His name says
+ * none of his companies; the company's own name does. */
+static void
+test_entities_person_of_many_companies(void)
+{
+	struct arena a = ARENA_INIT;
+	CHECK_STR(weekly_entity("马斯克：特斯拉将推出 Robotaxi", NULL, &a), "Tesla");
+	CHECK_STR(weekly_entity("Musk says Tesla will launch a Robotaxi", NULL, &a), "Tesla");
+	CHECK_STR(weekly_entity("马斯克：SpaceX 星舰第七次试飞", NULL, &a), "SpaceX");
+	CHECK_STR(weekly_entity("马斯克发布 Grok 3", NULL, &a), "xAI");
+	CHECK(weekly_entity("马斯克谈火星移民", NULL, &a) == NULL);
+	arena_free(&a);
+}
+
 static enum weekly_kind
 kind_of(const char *title, const char *link, const char *text)
 {
@@ -876,6 +892,7 @@ main(void)
 	test_also_covered_once();
 	test_entities();
 	test_entities_zh_everyday_words();
+	test_entities_person_of_many_companies();
 	test_topic_of_known_company();
 	test_essay_verb();
 	test_other_ai_group();

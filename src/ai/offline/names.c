@@ -40,7 +40,7 @@ static const struct zh_name names[] = {
 	{"安卓", "android", "Google", ""},
 	{"火狐", "firefox", "Mozilla", "狸"},
 	{"深度求索", "deepseek", "DeepSeek", ""},
-	{"马斯克", "musk", "xAI", ""},
+	{"马斯克", "musk", NULL, ""}, /* Tesla, SpaceX, xAI, X: his name says none of them */
 	{"奥特曼", "altman", NULL, ""},
 	{"阿尔特曼", "altman", "OpenAI", ""},
 	{"林纳斯", "linus", NULL, ""},
