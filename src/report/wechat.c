@@ -141,17 +141,21 @@ wx_brand_line(struct wx *w, const struct report_brand *b)
 		wx_p(w, ST_NOTE, b->line);
 }
 
-/* One reference: "[n] title — source" and the URL as plain text on its own line. */
+/* One reference: "[n] title — source" and the URL as plain text on its own line. Only an
+ * http(s) URL is shown (esc_url_ok, as the Markdown and HTML link only those): a feed's
+ * "javascript:alert(1)" or relative path is no address of the source, and a reader who
+ * copies it from the article gets the feed's payload, not the story. */
 static void
 wx_ref(struct wx *w, size_t n, const char *title, const char *source, const char *link)
 {
+	int linkable = esc_url_ok(link);
 	buf_printf(w->out, "<p style=\"" ST_REF "\">[%zu] ", n);
-	esc_html(w->out, title && *title ? title : link);
+	esc_html(w->out, title && *title ? title : linkable ? link : NULL);
 	if (source && *source) {
 		buf_puts(w->out, " — ");
 		esc_html(w->out, source);
 	}
-	if (link && *link) {
+	if (linkable) {
 		buf_puts(w->out, "<br>");
 		esc_html(w->out, link);
 	}

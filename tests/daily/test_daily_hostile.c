@@ -9,6 +9,7 @@
 #include "fixture.h"
 #include "report/escape.h"
 #include "report/report.h"
+#include "report/wechat.h"
 #include "report/weekly.h"
 #include "testlib.h"
 #include "util/str.h"
@@ -257,6 +258,24 @@ has_template(const char *post)
 	return hit != NULL;
 }
 
+/* A one-week English post titled title with refs[0..n) as its references, the rest left
+ * empty: enough for the renderers. */
+static void
+small_weekly(struct weekly_post *p, const char *title, struct weekly_ref *refs, size_t n)
+{
+	*p = (struct weekly_post){0};
+	p->title = title;
+	p->subtitle = "s";
+	p->date = "2026-02-21";
+	p->datetime = "2026-02-21T12:00:00Z";
+	p->week = "2026-W08";
+	p->author = "a";
+	p->lang = "en";
+	p->engine = "offline";
+	p->refs = refs;
+	p->ref_count = n;
+}
+
 /* Feed text with a site generator's template syntax, in a Jekyll or Hugo post: Jekyll ran
  * "{% raw %}" (no endraw: "Liquid syntax error: 'raw' tag was never closed", the site does
  * not build) and printed the site's own variables for "{{ site.title }}"; Hugo stopped at
@@ -296,18 +315,9 @@ check_post_templates(struct report *r)
 		r->keywords[0].word = kw;
 
 	struct weekly_ref refs[] = {{"Go templates: {{ .Title }} and {% end %}", "https://x.example/go", "src", 0}};
-	struct weekly_post p = {0};
-	p.title = "Weekly {{ 8 }}";
-	p.subtitle = "s";
-	p.date = "2026-02-21";
-	p.datetime = "2026-02-21T12:00:00Z";
-	p.week = "2026-W08";
-	p.author = "a";
-	p.lang = "en";
-	p.engine = "offline";
+	struct weekly_post p;
+	small_weekly(&p, "Weekly {{ 8 }}", refs, 1);
 	p.epigraph_open = "{% include x.html %}";
-	p.refs = refs;
-	p.ref_count = 1;
 	for (int fm = WEEKLY_FM_JEKYLL; fm <= WEEKLY_FM_HUGO; fm++) {
 		struct buf post = BUF_INIT;
 		p.front_matter = (enum weekly_front_matter)fm;
@@ -367,6 +377,43 @@ check_list_item_text(struct report *r)
 	buf_free(&w);
 }
 
+/* The 公众号 fragment's references print each story's URL as plain text under its title: a
+ * feed's "javascript:alert(1)" link was printed there as the story's address ("[2] title —
+ * source<br>javascript:alert(1)"), where the Markdown and the HTML link only http(s) URLs.
+ * Only an http(s) URL is shown now, in the daily's and the weekly's references alike. */
+static void
+check_wechat_refs(const struct report *r)
+{
+	struct wechat_theme th;
+	struct err e;
+	CHECK_INT(wechat_theme_load(NULL, &th, &e), 0);
+	struct buf frag = BUF_INIT;
+	wechat_daily(r, &th, &frag);
+	const char *refs = strstr(buf_str(&frag), ">[1] ");
+	CHECK(refs != NULL);
+	if (refs) {
+		CHECK(str_icasestr(refs, strlen(refs), "<br>javascript:") == NULL);
+		/* the http(s) ones are still there, escaped */
+		CHECK(strstr(refs, "<br>https://long.example/p</p>") != NULL);
+		CHECK(strstr(refs, "<br>https://evil.example/a?x=&quot;&gt;&lt;script&gt;") != NULL);
+	}
+	buf_free(&frag);
+
+	struct weekly_ref wrefs[] = {{"Evil", "javascript:alert(1)", "src", 0},
+	                             {"", "data:text/html,<b>x</b>", "src", 0},
+	                             {"Good", "https://x.example/good", "src", 0}};
+	struct weekly_post p;
+	small_weekly(&p, "Weekly", wrefs, 3);
+	struct buf w = BUF_INIT;
+	wechat_weekly(&p, &th, &w);
+	const char *f = buf_str(&w);
+	CHECK(strstr(f, "javascript:") == NULL && strstr(f, "data:text") == NULL);
+	CHECK(strstr(f, ">[1] Evil — src</p>") != NULL);
+	CHECK(strstr(f, ">[2]  — src</p>") != NULL);
+	CHECK(strstr(f, ">[3] Good — src<br>https://x.example/good</p>") != NULL);
+	buf_free(&w);
+}
+
 int
 main(void)
 {
@@ -389,6 +436,7 @@ main(void)
 	check_list_item_text(&r);
 	check_post_templates(&r);
 	check_post_kramdown(&r);
+	check_wechat_refs(&r);
 	check_golden("hostile.md", buf_str(&md));
 	check_golden("hostile.html", buf_str(&html));
 	check_golden("hostile.json", buf_str(&json));
