@@ -58,7 +58,9 @@ is_ascii_text(const char *s, size_t len)
 
 /* A non-ASCII subject becomes encoded-words (put_encoded_words). An ASCII subject stays as it
  * is unless it would pass SUBJECT_LINE_MAX, then it is encoded too: folding plain text needs
- * spaces where the line is to break, and a title may have none. */
+ * spaces where the line is to break, and a title may have none. So is one holding "=?": a
+ * title (feed or model text) with "=?UTF-8?B?...?=" in it would be decoded by every mail
+ * client into words that are in no title (RFC 2047 5: such text must be encoded). */
 #define SUBJECT_LINE_MAX 900
 static void
 put_subject(struct buf *out, const char *title)
@@ -68,7 +70,7 @@ put_subject(struct buf *out, const char *title)
 	const char *s = buf_str(&clean);
 	size_t len = clean.len;
 	buf_puts(out, "Subject: ");
-	if (is_ascii_text(s, len) && len <= SUBJECT_LINE_MAX)
+	if (is_ascii_text(s, len) && len <= SUBJECT_LINE_MAX && !strstr(s, "=?"))
 		buf_append(out, s, len);
 	else
 		put_encoded_words(out, s, len);

@@ -1349,6 +1349,19 @@ test_split_many_parts(void)
 	buf_free(&out);
 }
 
+/* A config whose channel "mail" mails a@example.org from bot@example.org through the SMTP
+ * sink s, without TLS. */
+static void
+load_mail_config(struct config *cfg, struct smtp_sink *s)
+{
+	char text[512];
+	snprintf(text, sizeof text,
+	         "[deliver \"mail\"]\ntype = email\nsmtp_url = smtp://127.0.0.1:%d\nfrom = bot@example.org\n"
+	         "to = a@example.org\nstarttls = no\n",
+	         smtp_sink_port(s));
+	load_config(cfg, text);
+}
+
 /* A hostile title: no control character may reach the Subject header, and no header line may
  * pass SMTP's 998-octet limit (RFC 5321 4.5.3.1.6, RFC 5322 2.1.1). */
 static void
@@ -1356,12 +1369,7 @@ test_email_hostile_subject(void)
 {
 	struct smtp_sink *ok = smtp_sink_start(NULL);
 	struct config cfg;
-	char text[512];
-	snprintf(text, sizeof text,
-	         "[deliver \"mail\"]\ntype = email\nsmtp_url = smtp://127.0.0.1:%d\nfrom = bot@example.org\n"
-	         "to = a@example.org\nstarttls = no\n",
-	         smtp_sink_port(ok));
-	load_config(&cfg, text);
+	load_mail_config(&cfg, ok);
 	struct buf title = BUF_INIT;
 	buf_puts(&title, "News\x1b[2J\x0b\x0c\x7f end ");
 	for (int i = 0; i < 120; i++)
@@ -1518,6 +1526,40 @@ test_email_utf8_names(void)
 	buf_free(&from);
 	buf_free(&to);
 	smtp_mail_free(&m);
+	smtp_sink_stop(ok);
+	config_free(&cfg);
+}
+
+/* An ASCII title holding what looks like an RFC 2047 encoded-word (a feed's or a model's
+ * headline "Read =?UTF-8?B?...?= now") went into the Subject as it was, and every mail
+ * client decoded it: the recipient read "Read Admin: reset your password at evil.example
+ * now", text that was in no title. Such a subject is written as encoded-words itself, so it
+ * reads back as the title (RFC 2047 5: text that could be taken for an encoded-word must be
+ * encoded). */
+static void
+test_email_subject_encoded_word(void)
+{
+	struct smtp_sink *ok = smtp_sink_start(NULL);
+	struct config cfg;
+	load_mail_config(&cfg, ok);
+	/* base64 of "Admin: reset your password at evil.example" */
+	const char *titles[] = {"Read =?UTF-8?B?QWRtaW46IHJlc2V0IHlvdXIgcGFzc3dvcmQgYXQgZXZpbC5leGFtcGxl?= now",
+	                        "=?utf-8?q?Hi_there?=", "Daily 2026-02-21"};
+	for (size_t i = 0; i < sizeof titles / sizeof titles[0]; i++) {
+		struct deliver_message msg = {.title = titles[i], .text = "body\n"};
+		struct err e = {""};
+		CHECK_INT(deliver_send(&cfg, "mail", &msg, &e), 0);
+		struct smtp_mail m;
+		smtp_sink_last(ok, (int)i + 1, &m);
+		CHECK(m.done);
+		struct buf subj = BUF_INIT;
+		decoded_header(buf_str(&m.data), "Subject: ", &subj);
+		CHECK_STR(buf_str(&subj), titles[i]);
+		/* an encoded-word only where the title needs one: a plain title stays readable */
+		CHECK(i < 2 || strstr(buf_str(&m.data), "Subject: Daily 2026-02-21\r\n") != NULL);
+		buf_free(&subj);
+		smtp_mail_free(&m);
+	}
 	smtp_sink_stop(ok);
 	config_free(&cfg);
 }
@@ -2179,6 +2221,7 @@ main(void)
 	test_split_many_parts();
 	test_email_hostile_subject();
 	test_email_utf8_names();
+	test_email_subject_encoded_word();
 	test_email_outlook_list();
 	test_email_new_recipient();
 	test_redact_echoed_query_token();
