@@ -134,15 +134,31 @@ static const struct md_style telegram_style = {
 	.link = link_html,
 };
 
+/* When s[j] starts a link's destination ("](" then the URL up to its ')'), the index of that
+ * ')'; else 0. A URL may hold '*' ("?q=*.rs", "/wiki/C*-algebra"): it is no emphasis mark, and
+ * report/escape.c's esc_md_url leaves it as it is, so the converters must step over it. */
+static size_t
+link_dest_end(const char *s, size_t len, size_t j)
+{
+	if (j + 1 >= len || s[j] != ']' || s[j + 1] != '(')
+		return 0;
+	const char *close = memchr(s + j + 2, ')', len - j - 2);
+	return close ? (size_t)(close - s) : 0;
+}
+
 /* Position of the closing mark for an opening one at s[i] (mark of mlen bytes), searching
  * s[from..len); the closing mark must follow a non-space. An emphasis mark ('*') is not closed
- * by an escaped one ("\*" is text; a code span has no escapes). Returns -1 when there is none. */
+ * by an escaped one ("\*" is text; a code span has no escapes), nor by one inside a link's
+ * URL. Returns -1 when there is none. */
 static long
 find_close(const char *s, size_t len, size_t from, const char *mark, size_t mlen)
 {
 	for (size_t j = from; j + mlen <= len; j++) {
+		size_t dest;
 		if (mark[0] == '*' && s[j] == '\\' && j + 1 < len && is_md_escapable((unsigned char)s[j + 1]))
 			j++;
+		else if (mark[0] == '*' && (dest = link_dest_end(s, len, j)) > 0)
+			j = dest;
 		else if (memcmp(s + j, mark, mlen) == 0 && j > from && s[j - 1] != ' ')
 			return (long)j;
 	}
@@ -242,10 +258,15 @@ convert(const struct md_style *st, const char *md, struct buf *out)
 			buf_puts(out, st->heading[0]);
 			struct buf inner = BUF_INIT;
 			for (size_t k = h + 1; k < len; k++) {
-				if (line[k] == '\\' && k + 1 < len && is_md_escapable((unsigned char)line[k + 1]))
+				size_t dest = link_dest_end(line, len, k);
+				if (dest) { /* a link's URL keeps its '*' */
+					buf_append(&inner, line + k, dest - k);
+					k = dest;
+				} else if (line[k] == '\\' && k + 1 < len && is_md_escapable((unsigned char)line[k + 1])) {
 					buf_putc(&inner, line[k++]);
-				else if (line[k] == '*')
+				} else if (line[k] == '*') {
 					continue;
+				}
 				buf_putc(&inner, line[k]);
 			}
 			inline_line(st, buf_str(&inner), inner.len, out);

@@ -20,6 +20,7 @@
 #include "store/store.h"
 #include "testlib.h"
 #include "util/fs.h"
+#include "util/html.h"
 #include "util/str.h"
 #include "util/utf8.h"
 #include "wfixture.h"
@@ -268,6 +269,48 @@ test_mdconv_bold_text(void)
 		CHECK_STR(buf_str(&tg), buf_str(&want));
 		buf_free(&md);
 		buf_free(&tg);
+		buf_free(&want);
+	}
+}
+
+/* A story's URL may hold '*' (a search "?q=*.rs", a wiki's "C*-algebra"), which the
+ * Markdown keeps in the link's destination. The converters took it for an emphasis mark: the
+ * digest's section heading "### 1. [title](URL)" lost every '*' of its URL (Slack and
+ * Telegram linked another page), and the must-read line "🥇 **[title](URL)**" had its bold run
+ * closed inside the URL, so Telegram got "<b>[title](https://...src/</b>/<i>.rs)</i>*" and
+ * Slack the raw Markdown, no link. Both now link the URL as it is. */
+static void
+test_mdconv_url_stars(void)
+{
+	static const char *const urls[] = {"https://star.example/search?q=src/**/*.rs&x=1",
+	                                   "https://en.wikipedia.org/wiki/C*-algebra", "https://x.example/a*b*c"};
+	for (size_t k = 0; k < sizeof urls / sizeof *urls; k++) {
+		struct buf md = BUF_INIT, tg = BUF_INIT, slack = BUF_INIT, want = BUF_INIT;
+		for (int line = 0; line < 2; line++) { /* as daily_md writes them */
+			buf_puts(&md, line ? "### 1. [" : "🥇 **[");
+			esc_md_inline(&md, "Glob *patterns* explained");
+			buf_puts(&md, "](");
+			esc_md_url(&md, urls[k]);
+			buf_puts(&md, line ? ")\n" : ")**\n");
+		}
+		mdconv_telegram_html(buf_str(&md), &tg);
+		mdconv_slack(buf_str(&md), &slack);
+		struct buf href = BUF_INIT, amp = BUF_INIT; /* the URL as each writes it: '&' as "&amp;" */
+		html_escape_line(&amp, urls[k], strlen(urls[k]));
+		buf_printf(&want, "🥇 <b><a href=\"%s\">Glob *patterns* explained</a></b>\n"
+		                  "<b>1. <a href=\"%s\">Glob *patterns* explained</a></b>\n",
+		           buf_str(&amp), buf_str(&amp));
+		CHECK_STR(buf_str(&tg), buf_str(&want));
+		buf_printf(&href, "<%s|Glob *patterns* explained>", buf_str(&amp));
+		const char *first = strstr(buf_str(&slack), buf_str(&href));
+		CHECK(first != NULL && strstr(first + 1, buf_str(&href)) != NULL);
+		if (!first)
+			fprintf(stderr, "slack: %s", buf_str(&slack));
+		buf_free(&href);
+		buf_free(&amp);
+		buf_free(&md);
+		buf_free(&tg);
+		buf_free(&slack);
 		buf_free(&want);
 	}
 }
@@ -2199,6 +2242,7 @@ main(void)
 	test_mdconv_unescapes_report();
 	test_mdconv_link_text();
 	test_mdconv_bold_text();
+	test_mdconv_url_stars();
 	test_webhook_and_errors();
 	test_chat_channels();
 	test_slack_retry_after();
