@@ -40,7 +40,7 @@ const char cmd_feeds_help[] =
 	"refused (exit 1); a home page (URL ending in /) naming none has feed and index.xml\n"
 	"beside it tried. A URL that cannot be reached is stored as given, with a\n"
 	"warning. --no-discover stores URL as given without a request. `import` looks at each\n"
-	"outline's URL so too (up to 8 at once): a page's feed is stored in its place, a page naming\n"
+	"outline's URL so too (up to 8 at once, [fetch] per_host of one host): a page's feed is stored in its place, a page naming\n"
 	"none is stored as given with a warning.\n"
 	"`export` writes OPML 2.0 to stdout. --user-agent sets the\n"
 	"User-Agent sent for that one feed (default: [fetch] user_agent, else brief/VERSION);\n"
@@ -157,7 +157,7 @@ feeds_list(struct store *st, int wants_json, struct err *e)
 #define IMPORT_REJECTS_SHOWN 20
 
 /* At most this many outlines are looked at at once (discover_feeds), and no more than [fetch]
- * concurrency. */
+ * concurrency; of one host, no more than [fetch] per_host. */
 #define IMPORT_PARALLEL 8
 
 /* What import stores for outline feeds[i] once looked at (d: its discover_feed; NULL when not

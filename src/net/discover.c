@@ -5,6 +5,7 @@
 
 #include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "extract/extract.h"
@@ -376,34 +377,63 @@ struct look_pool {
 	const struct config *cfg;
 	const struct fetch_opts *opts;
 	const char *const *urls, *const *user_agents;
-	size_t n, next;
+	size_t n, left;   /* left: look-ups not yet begun */
+	char (*hosts)[256]; /* hosts[i]: urls[i]'s host (url_host) */
+	int *state;       /* per URL: 0 waiting, 1 begun */
+	int *busy;        /* per URL: look-ups of its host in flight (kept at the host's first URL) */
+	size_t *host_of;  /* per URL: the index of the first URL of its host */
+	int per_host;     /* at most this many look-ups of one host at once */
 	struct arena *arenas;
 	struct discover_result *out;
 	int failed;       /* a look-up could not be set up: e says why */
 	struct err e;
 	pthread_mutex_t lock;
+	pthread_cond_t freed; /* a look-up ended: a host may have a slot again */
 };
 
-/* A thread of discover_feeds: take the next URL not yet looked at until none is left. */
+/* The first URL of p not yet begun whose host has a slot free, or p->n when there is none
+ * (every one begun, or each waiting one's host full). Called with p->lock held. */
+static size_t
+look_next(const struct look_pool *p)
+{
+	for (size_t i = 0; i < p->n; i++)
+		if (!p->state[i] && p->busy[p->host_of[i]] < p->per_host)
+			return i;
+	return p->n;
+}
+
+/* A thread of discover_feeds: take the next URL not yet looked at whose host has fewer than
+ * per_host look-ups in flight (as the fetcher caps a host: a blogroll naming one host eight
+ * times is not eight requests to it at once), waiting while only full hosts' URLs are left,
+ * until none is left. */
 static void *
 look_thread(void *arg)
 {
 	struct look_pool *p = arg;
 	for (;;) {
 		pthread_mutex_lock(&p->lock);
-		size_t i = p->failed ? p->n : p->next++;
-		pthread_mutex_unlock(&p->lock);
-		if (i >= p->n)
-			return NULL;
-		struct err e;
-		if (discover_feed(p->cfg, p->opts, p->urls[i], p->user_agents ? p->user_agents[i] : NULL, &p->arenas[i],
-		                  &p->out[i], &e) < 0) {
-			pthread_mutex_lock(&p->lock);
-			if (!p->failed)
-				p->e = e;
-			p->failed = 1;
+		size_t i;
+		while (!p->failed && p->left && (i = look_next(p)) == p->n)
+			pthread_cond_wait(&p->freed, &p->lock);
+		if (p->failed || !p->left) {
 			pthread_mutex_unlock(&p->lock);
+			return NULL;
 		}
+		p->state[i] = 1;
+		p->left--;
+		p->busy[p->host_of[i]]++;
+		pthread_mutex_unlock(&p->lock);
+		struct err e;
+		int rc = discover_feed(p->cfg, p->opts, p->urls[i], p->user_agents ? p->user_agents[i] : NULL,
+		                       &p->arenas[i], &p->out[i], &e);
+		pthread_mutex_lock(&p->lock);
+		p->busy[p->host_of[i]]--;
+		if (rc < 0 && !p->failed) {
+			p->e = e;
+			p->failed = 1;
+		}
+		pthread_cond_broadcast(&p->freed);
+		pthread_mutex_unlock(&p->lock);
 	}
 }
 
@@ -412,8 +442,8 @@ discover_feeds(const struct config *cfg, const struct fetch_opts *opts, const ch
                const char *const *user_agents, size_t n, int parallel, struct arena *arenas,
                struct discover_result *out, struct err *e)
 {
-	struct look_pool p = {.cfg = cfg, .opts = opts, .urls = urls, .user_agents = user_agents, .n = n,
-	                      .arenas = arenas, .out = out};
+	struct look_pool p = {.cfg = cfg, .opts = opts, .urls = urls, .user_agents = user_agents, .n = n, .left = n,
+	                      .per_host = opts->per_host < 1 ? 1 : opts->per_host, .arenas = arenas, .out = out};
 	pthread_t threads[DISCOVER_PARALLEL_MAX];
 	size_t started = 0, want = parallel < 1 ? 1 : parallel > DISCOVER_PARALLEL_MAX ? DISCOVER_PARALLEL_MAX
 	                                                                                : (size_t)parallel;
@@ -427,7 +457,21 @@ discover_feeds(const struct config *cfg, const struct fetch_opts *opts, const ch
 	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
 		return err_set(e, "cannot initialise libcurl");
 	feed_init_once();
+	p.hosts = xcalloc(n, sizeof *p.hosts);
+	p.state = xcalloc(n, sizeof *p.state);
+	p.busy = xcalloc(n, sizeof *p.busy);
+	p.host_of = xcalloc(n, sizeof *p.host_of);
+	for (size_t i = 0; i < n; i++) {
+		url_host(urls[i], p.hosts[i], sizeof p.hosts[i]);
+		p.host_of[i] = i;
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(p.hosts[j], p.hosts[i]) == 0) {
+				p.host_of[i] = p.host_of[j];
+				break;
+			}
+	}
 	pthread_mutex_init(&p.lock, NULL);
+	pthread_cond_init(&p.freed, NULL);
 	for (; started < want; started++)
 		if (pthread_create(&threads[started], NULL, look_thread, &p) != 0)
 			break;
@@ -435,8 +479,13 @@ discover_feeds(const struct config *cfg, const struct fetch_opts *opts, const ch
 		look_thread(&p); /* no thread to be had: one after the other, here */
 	for (size_t i = 0; i < started; i++)
 		pthread_join(threads[i], NULL);
+	pthread_cond_destroy(&p.freed);
 	pthread_mutex_destroy(&p.lock);
 	curl_global_cleanup();
+	free(p.hosts);
+	free(p.state);
+	free(p.busy);
+	free(p.host_of);
 	if (p.failed) {
 		*e = p.e;
 		return -1;

@@ -82,7 +82,9 @@ int discover_feed(const struct config *cfg, const struct fetch_opts *opts, const
 /* discover_feed of each of urls[0..n) (user_agents[i] its User-Agent, NULL or user_agents
  * NULL: the default), into out[i] with its strings in arenas[i] (n arenas, initialised), at
  * most parallel (capped at DISCOVER_PARALLEL_MAX) at once, each on a thread of its own, so
- * that a list of feeds that do not answer takes about n / parallel timeouts, not n. Returns 0
+ * that a list of feeds that do not answer takes about n / parallel timeouts, not n; and, as
+ * the fetcher does, at most opts->per_host at once of the URLs of one host (url_host): a list
+ * naming one host many times is looked at without a burst at it. Returns 0
  * when every look-up could be made (each outcome a kind, as discover_feed's), or -1 with e
  * set as discover_feed sets it (the look-ups not yet begun are then not made). */
 int discover_feeds(const struct config *cfg, const struct fetch_opts *opts, const char *const *urls,

@@ -285,6 +285,43 @@ test_import_discovers_feeds(void)
 	buf_free(&err);
 }
 
+/* `feeds import` of a blogroll naming one host ten times looks at its outlines at most
+ * [fetch] per_host (default 3) at once, as the fetcher fetches them, while another host's
+ * outlines are looked at beside them: it sent all 8 of its look-ups at once to the host. */
+static void
+test_import_looks_per_host(void)
+{
+	const char *dir = t_subdir("perhost");
+	t_write_in(dir, "rss.xml",
+	           "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>One host</title>"
+	           "<item><title>a</title><link>https://one.example/a</link></item></channel></rss>");
+	struct fsrv srv;
+	fsrv_start(&srv, dir, NULL);
+	struct buf list = BUF_INIT;
+	buf_puts(&list, "<opml version=\"2.0\"><body>");
+	for (int i = 0; i < 10; i++)
+		buf_printf(&list, "<outline type=\"rss\" text=\"h%d\" xmlUrl=\"%s/rss.xml?delay=300&amp;n=%d\"/>", i,
+		           fsrv_url(&srv, ""), i);
+	for (int i = 0; i < 2; i++)
+		buf_printf(&list,
+		           "<outline type=\"rss\" text=\"l%d\" xmlUrl=\"http://localhost:%d/rss.xml?delay=300&amp;n=%d\"/>",
+		           i, srv.port, i);
+	buf_puts(&list, "</body></opml>\n");
+	char path[4200];
+	snprintf(path, sizeof path, "%s/one-host.opml", t_subdir("perhost-in"));
+	test_write_file(path, list.data, list.len);
+	buf_free(&list);
+	struct buf err = BUF_INIT;
+	CHECK_INT(t_brief(NULL, NULL, &err, "feeds", "import", path, "--home", t_subdir("perhost-home"), NULL), 0);
+	CHECK(strstr(buf_str(&err), "imported 12 feeds (12 new)") != NULL);
+	int most = fsrv_host_max(&srv, "127.0.0.1");
+	fprintf(stderr, "one host's look-ups at once: %d\n", most);
+	CHECK(most >= 1 && most <= 3);
+	CHECK_INT(fsrv_host_max(&srv, "localhost"), 2); /* the other host's, beside them */
+	fsrv_stop(&srv);
+	buf_free(&err);
+}
+
 /* The one source stored in home: its URL and site URL into url / html_url ("" when none), and
  * its url_checked; returns how many sources home has. */
 static long long
@@ -596,6 +633,7 @@ main(void)
 	test_moved_feed_is_one_source();
 	test_moved_onto_existing_source();
 	test_import_discovers_feeds();
+	test_import_looks_per_host();
 	const char *home = t_subdir("home");
 	char path[4200];
 	snprintf(path, sizeof path, "%s/mixed.opml", t_subdir("in"));
