@@ -411,10 +411,23 @@ ingest_parsed(struct fetch_ctx *c, struct parse_task *t)
 	buf_free(&desc);
 	if (recorded < 0)
 		goto broken;
+	/* The same feed subscribed at another address (no redirect tells): one source from now on. */
+	struct arena ma = ARENA_INIT;
+	const char *other = NULL;
+	int kept = 1, merged = store_source_merge_same(c->st, j->src.id, &ma, &other, &kept, &e);
+	if (merged < 0) {
+		arena_free(&ma);
+		goto broken;
+	}
 	log_row(c, j, http_status, NULL, latency_ms, (int)items_new);
 	batch_add(c, j, items_new, items_seen, 0);
-	char detail[64];
-	snprintf(detail, sizeof detail, "%ld new of %ld", items_new, items_seen);
+	char detail[600];
+	snprintf(detail, sizeof detail, "%ld new of %ld%s%.500s%s", items_new, items_seen,
+	         !merged ? ""
+	         : kept  ? "; the same feed as "
+	                 : "; the same feed as, and merged into, ",
+	         merged ? other : "", merged && kept ? " (merged into this one)" : "");
+	arena_free(&ma);
 	feed_done(c, j, NULL, detail);
 	return;
 broken:

@@ -57,6 +57,19 @@ store_source_url(const char *url, struct buf *out)
 	url_canonical(url, out);
 }
 
+/* Step the bound statement s (a query of one id) once and finalize it: the id of its first
+ * row, 0 when it has none, -1 with e set on error. */
+static int64_t
+first_id(struct store *st, sqlite3_stmt *s, struct err *e)
+{
+	int rc = sqlite3_step(s);
+	int64_t id = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		err_set(e, "database: %s", sqlite3_errmsg(st->db));
+	sqlite3_finalize(s);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? id : -1;
+}
+
 /* The id of the source stored under url or under its canonical form (a row written before
  * URLs were stored canonical keeps its spelling), or subscribed under it before a permanent
  * redirect moved it; 0 when there is none, -1 with e set on error. */
@@ -72,12 +85,7 @@ find_source(struct store *st, const char *url, const char *canon, struct err *e)
 		return -1;
 	store_bind_text(s, 1, url);
 	store_bind_text(s, 2, canon);
-	int rc = sqlite3_step(s);
-	int64_t id = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		err_set(e, "database: %s", sqlite3_errmsg(st->db));
-	sqlite3_finalize(s);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? id : -1;
+	return first_id(st, s, e);
 }
 
 int
@@ -365,3 +373,59 @@ store_source_not_before(struct store *st, int64_t id, int64_t t, struct err *e)
 	sqlite3_bind_int64(s, 2, id);
 	return step_done(st, s, e);
 }
+
+/* The other source that is the same feed as source id, just fetched (its items stored), as
+ * docs/cli.md "One feed at two addresses" says: the same title; at least one item (dedupe
+ * key) in common; and over the span both documents cover (from the later of the two oldest
+ * item dates on), neither has an item the other lacks that the other could have seen (dated
+ * no later than the other's last success). A category or tag feed of the same site shares
+ * items with the main feed but lacks the main feed's other posts of its span: it is not the
+ * same feed. Ad-hoc sources are left out. Returns the other's id (the oldest when several),
+ * 0 when none, -1 with e set. */
+static int64_t
+same_feed(struct store *st, int64_t id, struct err *e)
+{
+	sqlite3_stmt *s = store_prepare(
+		st,
+		"WITH x AS (SELECT id, title, last_success_at AS seen FROM sources WHERE id = ?1 AND is_adhoc = 0),"
+		" a AS (SELECT dedupe_key AS k, COALESCE(published, first_seen) AS w FROM items WHERE source_id = ?1),"
+		" y AS (SELECT s.id, s.last_success_at AS seen,"
+		"   max((SELECT min(w) FROM a), (SELECT min(COALESCE(published, first_seen)) FROM items"
+		"     WHERE source_id = s.id)) AS t0"
+		"   FROM sources s, x WHERE s.id <> x.id AND s.is_adhoc = 0 AND s.title = x.title"
+		"   AND s.last_success_at > 0)"
+		" SELECT y.id FROM y, x"
+		" WHERE EXISTS (SELECT 1 FROM a JOIN items i ON i.source_id = y.id AND i.dedupe_key = a.k)"
+		" AND NOT EXISTS (SELECT 1 FROM a WHERE a.w >= y.t0 AND a.w <= y.seen AND NOT EXISTS"
+		"   (SELECT 1 FROM items i WHERE i.source_id = y.id AND i.dedupe_key = a.k))"
+		" AND NOT EXISTS (SELECT 1 FROM items i WHERE i.source_id = y.id"
+		"   AND COALESCE(i.published, i.first_seen) >= y.t0 AND COALESCE(i.published, i.first_seen) <= x.seen"
+		"   AND NOT EXISTS (SELECT 1 FROM a WHERE a.k = i.dedupe_key))"
+		" ORDER BY y.id LIMIT 1",
+		e);
+	if (!s)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	return first_id(st, s, e);
+}
+
+int
+store_source_merge_same(struct store *st, int64_t id, struct arena *arena, const char **other_url, int *kept,
+                        struct err *e)
+{
+	*other_url = NULL;
+	*kept = 1;
+	int64_t other = same_feed(st, id, e);
+	if (other <= 0)
+		return other < 0 ? -1 : 0;
+	struct source a, b;
+	if (store_source_get(st, id, arena, &a, e) < 0 || store_source_get(st, other, arena, &b, e) < 0)
+		return -1;
+	*other_url = b.url;
+	/* the source subscribed first survives, as a redirect's target would */
+	*kept = id < other;
+	if (*kept ? merge_moved(st, other, a.url, e) < 0 : merge_moved(st, id, b.url, e) < 0)
+		return -1;
+	return 1;
+}
+

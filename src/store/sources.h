@@ -106,6 +106,19 @@ int store_sources_count(struct store *st, int *users, int *defaults, struct err 
  * removed. Call inside the feed's
  * transaction so validators and items commit together. Returns 0 or -1 with e set. */
 int store_source_record(struct store *st, int64_t id, const struct source_result *r, struct err *e);
+/* Source id was just fetched (a 200: its items stored): when another source is the same feed
+ * at another address (http:// and https://, with and without www. or a trailing slash, a
+ * FeedBurner copy and its origin: the same title and the same items over the span both
+ * cover, docs/cli.md), the two become one, as a redirect's target and its old address do
+ * (merge_moved): the one subscribed first (the lower id) keeps its URL, health and items,
+ * takes the other's name, site, category, User-Agent where it has none and its URL as the
+ * address it was subscribed under (so `feeds add`, import and `feeds rm` find it there), and
+ * the other is removed. *other_url gets the other source's URL (in arena) and *kept whether
+ * id is the one that survived. Call inside the feed's transaction, after
+ * store_source_record. Returns 1 when merged, 0 when no other source is the same feed, -1
+ * with e set. */
+int store_source_merge_same(struct store *st, int64_t id, struct arena *arena, const char **other_url, int *kept,
+                            struct err *e);
 /* Set the source's not_before (struct source) to t, leaving its health alone: a feed its
  * server asked to wait for, not asked this run. Returns 0 or -1 with e set. */
 int store_source_not_before(struct store *st, int64_t id, int64_t t, struct err *e);

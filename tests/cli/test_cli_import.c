@@ -186,6 +186,80 @@ test_moved_onto_existing_source(void)
 	buf_free(&err);
 }
 
+/* An RSS document titled title with the items of days[0..n) (guid "post-D", dated D December
+ * 2026), into dir/name. */
+static void
+write_dated_feed(const char *dir, const char *name, const char *title, const int *days, int n)
+{
+	struct buf doc = BUF_INIT;
+	buf_printf(&doc, "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>%s</title>"
+	                 "<link>https://same.example/</link>",
+	           title);
+	for (int i = 0; i < n; i++)
+		buf_printf(&doc,
+		           "<item><title>Post %d</title><guid isPermaLink=\"false\">post-%d</guid>"
+		           "<link>https://same.example/post-%d</link><pubDate>%s, %02d Dec 2026 08:00:00 GMT</pubDate>"
+		           "<description>text %d</description></item>",
+		           days[i], days[i], days[i], "Tue", days[i], days[i]);
+	buf_puts(&doc, "</channel></rss>");
+	t_write_in(dir, name, buf_str(&doc));
+	buf_free(&doc);
+}
+
+/* One feed subscribed at two addresses that no redirect joins (here the host as 127.0.0.1 and
+ * as localhost, as www. and the bare host are, and the path with ?format=rss) is one source
+ * from the first fetch: the one subscribed first keeps its URL and items, the other's URL is
+ * where it is found too (`feeds add` says "already a source", `feeds rm` removes it), and each
+ * item is stored once. A category feed of the same site (same title, some of the same items,
+ * not the others of its span) stays a source of its own. All three were kept: every post was
+ * stored twice, and the daily counted the feed twice. */
+static void
+test_same_feed_two_addresses(void)
+{
+	const char *dir = t_subdir("same");
+	static const int all[] = {1, 2, 3, 4, 5}, some[] = {1, 3, 5};
+	write_dated_feed(dir, "feed.xml", "Same Blog", all, 5);
+	write_dated_feed(dir, "category.xml", "Same Blog", some, 3);
+	struct fsrv srv;
+	fsrv_start(&srv, dir, NULL);
+	char first[4200], second[4200], third[4200], category[4200];
+	snprintf(first, sizeof first, "%s", fsrv_url(&srv, "/feed.xml"));
+	snprintf(second, sizeof second, "http://localhost:%d/feed.xml", srv.port);
+	snprintf(third, sizeof third, "%s", fsrv_url(&srv, "/feed.xml?format=rss"));
+	snprintf(category, sizeof category, "%s", fsrv_url(&srv, "/category.xml"));
+	const char *home = t_subdir("same-home");
+	struct buf out = BUF_INIT, err = BUF_INIT;
+	const char *urls[] = {first, second, third, category};
+	for (int i = 0; i < 4; i++)
+		CHECK_INT(t_brief(NULL, NULL, NULL, "feeds", "add", urls[i], "--no-discover", "--home", home, NULL), 0);
+	CHECK_INT(t_brief(NULL, NULL, NULL, "fetch", "-q", "--home", home, NULL), 0);
+	struct store st;
+	t_store_open(&st, home);
+	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM sources"), 2);
+	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM items"), 5 + 3);
+	CHECK_INT(t_query_int(&st, "SELECT item_count FROM sources WHERE id = 1"), 5);
+	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM sources WHERE id = 4 AND item_count = 3"), 1);
+	store_close(&st);
+	/* a second run changes nothing */
+	CHECK_INT(t_brief(NULL, NULL, NULL, "fetch", "-q", "--home", home, NULL), 0);
+	t_store_open(&st, home);
+	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM sources"), 2);
+	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM items"), 8);
+	store_close(&st);
+	/* the address that was merged is still known as the feed's */
+	CHECK_INT(t_brief(NULL, NULL, &err, "feeds", "add", second, "--no-discover", "--home", home, NULL), 0);
+	CHECK(strstr(buf_str(&err), "already a source") != NULL);
+	CHECK_INT(t_brief(NULL, &out, NULL, "feeds", "list", "--json", "--home", home, NULL), 0);
+	json_error_t je;
+	json_t *arr = json_loads(buf_str(&out), 0, &je);
+	CHECK_INT(json_array_size(arr), 2);
+	CHECK(strcmp(json_string_value(json_object_get(json_array_get(arr, 0), "url")), first) == 0);
+	json_decref(arr);
+	fsrv_stop(&srv);
+	buf_free(&out);
+	buf_free(&err);
+}
+
 /* A blogroll's OPML often lists blogs' home pages as xmlUrl: `feeds import` looks at each
  * outline as `feeds add` does. A home page naming its feed has the feed stored (the page as
  * its site), and the source fetches; a page naming no feed is kept as given with a warning;
@@ -204,7 +278,16 @@ test_import_discovers_feeds(void)
 	           "href=\"feed.xml\"></head><body>hi</body></html>");
 	t_write_in(t_subdir("roll/blog"), "feed.xml", rss);
 	t_write_in(dir, "about.html", "<html><head><title>About</title></head><body>me</body></html>");
-	t_write_in(dir, "rss.xml", rss);
+	/* six feeds, not one at six addresses (which are one source from the first fetch) */
+	for (int i = 0; i < 6; i++) {
+		char name[32], doc[512];
+		snprintf(name, sizeof name, "rss%d.xml", i);
+		snprintf(doc, sizeof doc,
+		         "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Slow %d</title><item><title>s</title>"
+		         "<link>https://slow%d.example/s</link></item></channel></rss>",
+		         i, i);
+		t_write_in(dir, name, doc);
+	}
 	struct fsrv srv;
 	fsrv_start(&srv, dir, NULL);
 	struct buf list = BUF_INIT;
@@ -215,7 +298,7 @@ test_import_discovers_feeds(void)
 	           fsrv_url(&srv, "/blog/"), fsrv_url(&srv, "/about.html"));
 	for (int i = 0; i < 6; i++) {
 		char target[64];
-		snprintf(target, sizeof target, "/rss.xml?delay=300&amp;n=%d", i);
+		snprintf(target, sizeof target, "/rss%d.xml?delay=300&amp;n=%d", i, i);
 		buf_printf(&list, "<outline type=\"rss\" text=\"slow %d\" xmlUrl=\"%s\"/>", i, fsrv_url(&srv, target));
 	}
 	buf_puts(&list, "</body></opml>\n");
@@ -246,7 +329,7 @@ test_import_discovers_feeds(void)
 	                           "'%/blog/'"),
 	          1);
 	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM sources WHERE url LIKE '%/about.html'"), 1);
-	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM sources WHERE url LIKE '%/rss.xml?delay=300&n=%'"), 6);
+	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM sources WHERE url LIKE '%/rss_.xml?delay=300&n=%'"), 6);
 	store_close(&st);
 	CHECK_INT(t_brief(NULL, NULL, NULL, "fetch", "-q", "--home", home, NULL), 0);
 	t_store_open(&st, home);
@@ -262,7 +345,7 @@ test_import_discovers_feeds(void)
 	for (int i = 0; i < 6; i++) {
 		char target[64];
 		long again = 0;
-		snprintf(target, sizeof target, "/rss.xml?delay=300&n=%d", i);
+		snprintf(target, sizeof target, "/rss%d.xml?delay=300&n=%d", i, i);
 		CHECK(fsrv_stat(&srv, target, &again, NULL, NULL, NULL) < 0 || again == 0);
 	}
 	long looked = 0;
@@ -632,6 +715,7 @@ main(void)
 	test_spellings_are_one_source();
 	test_moved_feed_is_one_source();
 	test_moved_onto_existing_source();
+	test_same_feed_two_addresses();
 	test_import_discovers_feeds();
 	test_import_looks_per_host();
 	const char *home = t_subdir("home");

@@ -23,7 +23,7 @@ test_store_and_conditional(void)
 {
 	static const char *const paths[] = {"/rss.xml", "/atom.xml?gzip=1", "/noguid.xml",
 	                                    "/latin1.xml?charset=iso-8859-1", "/gen/g1?items=20",
-	                                    "/rss.xml?noetag=1"};
+	                                    "/gen/g2?items=12&noetag=1"};
 	const size_t n = sizeof paths / sizeof paths[0];
 	struct store st;
 	t_store_open(&st, t_subdir("cond"));
@@ -49,7 +49,7 @@ test_store_and_conditional(void)
 	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM items WHERE title = 'Crème brûlée'"), 1);
 	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM items WHERE canonical_link = 'https://links.example.com/p/0'"), 1);
 	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM items WHERE canonical_link ="
-	                           " 'https://blog.example.org/posts/3'"), 2);
+	                           " 'https://blog.example.org/posts/3'"), 1);
 	/* gzip was negotiated: fewer bytes on the wire than the file has */
 	long long gz_bytes = 0;
 	CHECK(fsrv_stat(&srv, "/atom.xml?gzip=1", NULL, NULL, NULL, &gz_bytes) == 0);
@@ -261,7 +261,9 @@ test_redirects(void)
 	const char *five = fsrv_url(&srv, "/gen/r3?chain=5&code=308");
 	const char *six = fsrv_url(&srv, "/gen/r4?chain=6");
 	const char *loop = fsrv_url(&srv, "/loop/a");
-	const char *mixed = fsrv_url(&srv, "/gen/r5?chain=1&code=301&redirect=302&to=%2Fgen%2Fr1");
+	/* its 302 leads to a feed of its own: one the others serve too would be the same feed,
+	 * merged into that source (docs/cli.md) */
+	const char *mixed = fsrv_url(&srv, "/gen/r5?chain=1&code=301&redirect=302&to=%2Fgen%2Fr6");
 	int64_t id_perm = t_add_source(&st, perm), id_temp = t_add_source(&st, temp);
 	int64_t id_five = t_add_source(&st, five);
 	t_add_source(&st, six);

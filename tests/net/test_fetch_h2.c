@@ -19,10 +19,12 @@
 #include "util/config.h"
 #include "util/fs.h"
 
+/* six feeds: the fixtures and their copies (fixtures/copy2: another title, other item ids),
+ * not one document at two addresses, which is one source from the first fetch */
 static const char *const feeds[] = {"/rss.xml", "/atom.xml", "/noguid.xml",
-                                    "/rss.xml?copy=2", "/atom.xml?copy=2", "/noguid.xml?copy=2"};
+                                    "/copy2/rss.xml", "/copy2/atom.xml", "/copy2/noguid.xml"};
 #define FEED_COUNT (sizeof feeds / sizeof feeds[0])
-#define FEED_ITEMS (2 * (12 + 10 + 7)) /* the fixtures' items, each file served twice */
+#define FEED_ITEMS (2 * (12 + 10 + 7)) /* the fixtures' items and their copies' */
 
 static pid_t server_pid = -1;
 static int server_port;
