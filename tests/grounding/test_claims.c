@@ -1813,6 +1813,27 @@ test_short_quote_no_colon(void)
 	CHECK(first("这款芯片号称“性能怪兽”[1]。", 0, CLAIM_QUOTE) == NULL);
 }
 
+/* 最近 ("the last", "most recent") ends with 近 and was read as "nearly": a draft's 最近5000次
+ * was "nearly 5,000", so one that made the source's last 4,200 requests the last 5,000 passed,
+ * and a faithful "超过4000次" against a source's 最近5000次 read as a bound below. 最近 and 附近
+ * are no qualifier; 近 alone still is. */
+static void
+test_zuijin_not_nearly(void)
+{
+	static const struct ground_source src[] = {
+		{1, "text: 过去4200次请求中有12次失败。最近100万次调用里，有超过4000次来自海外。", NULL}};
+	struct ground_index *ix = ground_index_new(src, 1, &A);
+	const struct claim *c = first("最近5000次请求中有12次失败", 0, CLAIM_FIGURE);
+	CHECK(c && c->value == 5000 && c->qualifier == 0);
+	c = first("附近5000米内没有加油站", 0, CLAIM_FIGURE);
+	CHECK(c && c->value == 5000 && c->qualifier == 0);
+	/* Corrupted: another count, not "nearly" it. */
+	CHECK_INT(status_of(ix, "最近5000次请求中有12次失败[1]。", 0, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	/* Faithful: the source's own count, and 近 alone still "nearly". */
+	CHECK_INT((long)bad_of(ix, "最近100万次调用里，有超过4000次来自海外[1]。", 0), 0);
+	CHECK_INT(status_of(ix, "过去近5000次请求中有12次失败[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
+}
+
 int
 main(void)
 {
@@ -1873,6 +1894,7 @@ main(void)
 	test_figure_subject_long_name();
 	test_scaled_units();
 	test_short_quote_no_colon();
+	test_zuijin_not_nearly();
 	arena_free(&A);
 	return test_done("test_claims");
 }

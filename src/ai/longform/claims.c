@@ -342,11 +342,21 @@ yue_in_word(const char *t, size_t i)
 	return ends_with_any(t, i, words, N_(words), 0);
 }
 
+/* Whether t[0..i) ends with 近 that says "nearly": not the end of 最近 ("the last", 最近5000次
+ * is the last 5,000 times, an exact count) or 附近 (nearby). */
+static int
+jin_nearly_at(const char *t, size_t i)
+{
+	static const char *const words[] = {"最近", "附近"};
+	return i >= strlen("近") && memcmp(t + i - strlen("近"), "近", strlen("近")) == 0 &&
+	       !ends_with_any(t, i, words, N_(words), 0);
+}
+
 /* The qualifier written around the figure t[start..end): CLAIM_ABOUT for "about", "around",
  * "roughly", "approximately", "some", ~, 约, 大约, 大概, or 左右, 上下, "or so" after it (a
  * counted noun between: 5000家左右);
  * CLAIM_NEARLY for "nearly", "almost", "close to", 近, 将近, 接近 (not 近 before a time: 近5年
- * is "the last five years"); 0 none. A word may come between an English qualifier and its
+ * is "the last five years", nor the 近 of 最近 or 附近: jin_nearly_at); 0 none. A word may come between an English qualifier and its
  * figure, "a" or "an" ("roughly a 30% share", "nearly a 50% drop"), and between a Chinese one
  * and its figure, 有 为 是 达 占 在 (约有30%, 大约在5000, 将近有一半); 约 ending a word (合约, 纽约)
  * is none. */
@@ -368,8 +378,7 @@ qualifier_near(const char *t, size_t len, size_t start, size_t end, int time_aft
 	if ((ends_with_any(t, i, about, N_(about), 1) || ends_with_any(t, i, about_zh, N_(about_zh), 0)) &&
 	    !yue_in_word(t, i))
 		return CLAIM_ABOUT;
-	if (ends_with_any(t, i, nearly, N_(nearly), 1) || (!time_after && i >= strlen("近") &&
-	                                                    memcmp(t + i - strlen("近"), "近", strlen("近")) == 0))
+	if (ends_with_any(t, i, nearly, N_(nearly), 1) || (!time_after && jin_nearly_at(t, i)))
 		return CLAIM_NEARLY;
 	/* One word between: "roughly a 30% share", 约有30% */
 	for (size_t k = 0; k < N_(article); k++)
@@ -1670,8 +1679,8 @@ approx_cjk_at(struct ex *x, size_t i)
 	                                             "变", "多", "少", "无", "位", "字", "条", "页", "件", "户", "台",
 	                                             "张", "篇", "行", "算", "岁", "年", "礼", "心", "定", "读"};
 	int shu = at(x, i, "数"), ji = at(x, i, "几"), shang = at(x, i, "上"), jin = at(x, i, "近");
-	if (!(shu || ji || shang || jin))
-		return i;
+	if (!(shu || ji || shang || jin) || (jin && !jin_nearly_at(x->t, i + strlen("近"))))
+		return i; /* 最近百次: the last hundred */
 	if (shu)
 		for (size_t k = 0; k < sizeof words_with_shu / sizeof *words_with_shu; k++) {
 			size_t l = strlen(words_with_shu[k]);
