@@ -1834,6 +1834,32 @@ test_zuijin_not_nearly(void)
 	CHECK_INT(status_of(ix, "过去近5000次请求中有12次失败[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
 }
 
+/* A bare Chinese scale before a counted noun (千亿参数, 百万用户, 千万次) was no figure (only one
+ * before a currency or 级 was read), so a draft that made the source's 7 billion parameters
+ * 千亿参数, or its 3 million users 千万用户, passed. It is now the order of magnitude it names,
+ * [P, 10P], as 千亿元 is; 千万 (must), 亿万 (countless), 万人迷 stay none. */
+static void
+test_bare_scale_noun(void)
+{
+	static const struct ground_source src[] = {
+		{1, "text: 模型有70亿参数，应用有300万用户，市值3万亿美元。", NULL}};
+	static const struct ground_source calls_src[] = {{1, "text: 累计调用2500万次。", NULL}};
+	struct ground_index *ix = ground_index_new(src, 1, &A), *calls = ground_index_new(calls_src, 1, &A);
+	/* Corrupted: another order of magnitude. */
+	CHECK_INT(status_of(ix, "这是千亿参数的模型[1]。", 0, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "应用有千万用户[1]。", 0, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(calls, "累计调用百万次[1]。", 0, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	/* Faithful. */
+	CHECK_INT(status_of(ix, "应用有百万用户[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(calls, "累计调用千万次[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "这是一家万亿美元市值的公司[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "模型有数十亿参数[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
+	/* No figure: 千万 (must), 亿万 (countless), 万人迷. */
+	CHECK(first("千万不要把参数写错", 0, CLAIM_FIGURE) == NULL);
+	CHECK(first("亿万用户的选择", 0, CLAIM_FIGURE) == NULL);
+	CHECK(first("他是万人迷", 0, CLAIM_FIGURE) == NULL);
+}
+
 int
 main(void)
 {
@@ -1895,6 +1921,7 @@ main(void)
 	test_scaled_units();
 	test_short_quote_no_colon();
 	test_zuijin_not_nearly();
+	test_bare_scale_noun();
 	arena_free(&A);
 	return test_done("test_claims");
 }

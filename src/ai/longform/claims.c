@@ -1359,21 +1359,31 @@ more_at(const struct ex *x, size_t i)
 	return 0;
 }
 
+/* Whether a counted noun or a scale starts at t[i]: 个 名 人 家 ... 用户 参数, 万 亿 元 美元 (二十来名,
+ * 百万用户, 千亿参数 count things). */
+static int
+counted_noun_at(const struct ex *x, size_t i)
+{
+	static const char *const nouns[] = {"个", "名", "人", "家", "位", "岁", "次", "篇", "款", "种", "件",
+	                                    "台", "所", "条", "项", "只", "张", "部", "本", "座", "场", "辆",
+	                                    "份", "例", "页", "块", "万", "亿", "元", "美元", "用户", "参数"};
+	for (size_t k = 0; k < N_(nouns); k++)
+		if (at(x, i, nouns[k]))
+			return 1;
+	return 0;
+}
+
 /* The bytes of 来 at t[i..] right after a number when it makes the number "about N" (二十来个,
  * 20来名, 四十来人, 十来天): a counted noun, a scale or a unit of measure after it; 0 when
  * none (来自, 来说, 来看 are words of their own). */
 static size_t
 lai_at(const struct ex *x, size_t i)
 {
-	static const char *const nouns[] = {"个", "名", "人", "家", "位", "岁", "次", "篇", "款", "种", "件",
-	                                    "台", "所", "条", "项", "只", "张", "部", "本", "座", "场", "辆",
-	                                    "份", "例", "页", "块", "万", "亿", "元", "美元"};
 	size_t n;
 	if (!at(x, i, "来"))
 		return 0;
-	for (size_t k = 0; k < N_(nouns); k++)
-		if (at(x, i + strlen("来"), nouns[k]))
-			return strlen("来");
+	if (counted_noun_at(x, i + strlen("来")))
+		return strlen("来");
 	return measure_unit_at(x, i + strlen("来"), &n) && n > 0 && x->t[i + strlen("来")] != ' ' ? strlen("来") : 0;
 }
 
@@ -1737,17 +1747,22 @@ cjk_figure_at(struct ex *x, size_t i)
 		/* A bare scale, no digit before it: 千亿元, 百万级, 亿元, 万亿级 are the order of
 		 * magnitude P they name, [P, 10P], as 数千亿 is (a source's 3200亿 supports 千亿元, its
 		 * 120万 does not 千万级); P of 万 or more before a currency, of 千 or more before 级 or
-		 * 量级. Not 千万 (must), 百万富翁, 千元机, 万一. */
+		 * 量级, of 百万 or more before a counted noun (百万用户, 千亿参数, 千万次). Not 千万 (must),
+		 * 百万富翁, 千元机, 万一, 万人迷, 亿万 (countless). */
 		static const char *const money[] = {"元", "美元", "人民币", "欧元", "英镑", "日元"};
 		static const char *const level[] = {"级", "量级"};
-		double place = 1, p;
+		double place = 1, p, last = 0;
 		size_t e = i;
+		int rising = 1; /* each place above the one before: 百万, 千亿, 万亿, not 亿万 (countless) */
 		while ((p = cjk_place(cp_at(x, e, &n))) >= 100) {
+			rising &= p > last;
 			place *= p;
+			last = p;
 			e += n;
 		}
 		if ((place >= 1e4 && word_at_any(x, e, money, N_(money))) ||
-		    (place >= 1e3 && word_at_any(x, e, level, N_(level))))
+		    (place >= 1e3 && word_at_any(x, e, level, N_(level))) ||
+		    (place >= 1e6 && rising && counted_noun_at(x, e)))
 			return push_approx(x, i, e, place, 10 * place);
 		return i;
 	}
