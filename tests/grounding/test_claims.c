@@ -251,7 +251,7 @@ test_figures_in_words(void)
 	static const char *const none[] = {
 		"百度发布了新模型", "通义千问的新版本", "千万不要这样做", "第十二届大会", "十二月发布",
 		"二〇二六年", "二十一世纪的技术", "十几年来", "八十年代的电脑",
-		"两三千人", "十万火急", "三家公司", "one of the best", "the twenty-first century",
+		"十万火急", "三家公司", "one of the best", "the twenty-first century",
 		"two-thirds-majority", "nine users", "一二三", "十二号发布", "三成员国", "五成为主流", "一成不变",
 	};
 	for (size_t k = 0; k < sizeof none / sizeof *none; k++) {
@@ -1860,6 +1860,40 @@ test_bare_scale_noun(void)
 	CHECK(first("他是万人迷", 0, CLAIM_FIGURE) == NULL);
 }
 
+/* Two Chinese digits side by side name a range (二三十人 20 to 30, 两三千 2,000 to 3,000, 三五天 3
+ * to 5 days): they were no figure, so a draft that made the source's 80 people 二三十人, or its
+ * ten-year plan 三五年, passed. */
+static void
+test_pair_ranges(void)
+{
+	static const struct ground_source src[] = {
+		{1, "text: 团队有80人，计划用10年完成，公司有2400名员工，调试花了4天。", NULL}};
+	struct ground_index *ix = ground_index_new(src, 1, &A);
+	const struct claim *c = first("团队有二三十人", 0, CLAIM_FIGURE);
+	CHECK(c && c->value == 25 && c->unit == 10);
+	c = first("两三千人", 0, CLAIM_FIGURE);
+	CHECK(c && c->value == 2500 && c->unit == 1000);
+	c = first("三五年内完成", 0, CLAIM_FIGURE);
+	CHECK(c && c->value == 4 && c->unit == 2 && c->measure && strcmp(c->measure, "yr") == 0);
+	/* Corrupted: the range does not hold the source's figure. */
+	CHECK_INT(status_of(ix, "团队有二三十人[1]。", 0, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "计划用三五年完成[1]。", 0, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "公司有五六千名员工[1]。", 0, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	/* Faithful. */
+	CHECK_INT(status_of(ix, "公司有两三千名员工[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "调试花了三五天[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "团队有七八十人[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
+	/* No figure: a count, a date, an era, tiers, digits in a row. */
+	static const char *const none[] = {"一两个问题", "三五成群", "七八月发布", "二三十年代的电影", "一二线城市",
+	                                   "一二三", "第二三名"};
+	for (size_t k = 0; k < sizeof none / sizeof *none; k++) {
+		c = first(none[k], 0, CLAIM_FIGURE);
+		if (c)
+			fprintf(stderr, "figure in \"%s\": %s %g, want none\n", none[k], c->text, c->value);
+		CHECK(c == NULL);
+	}
+}
+
 int
 main(void)
 {
@@ -1922,6 +1956,7 @@ main(void)
 	test_short_quote_no_colon();
 	test_zuijin_not_nearly();
 	test_bare_scale_noun();
+	test_pair_ranges();
 	arena_free(&A);
 	return test_done("test_claims");
 }

@@ -1715,9 +1715,64 @@ approx_cjk_at(struct ex *x, size_t i)
 	return jin ? push_approx(x, i, j, 0.8 * place, place) : push_approx(x, i, j, place, 10 * place);
 }
 
+/* A range in Chinese numerals at t[i]: two digits side by side, the second the next one (or
+ * 三五, "three or five"), and the run of places after them (二三十 20 to 30, 两三千 2,000 to
+ * 3,000, 七八百万, 一两百): [a P, b P] in *lo, *hi. Returns the byte after it, i when none (一二三
+ * and 二〇二六 are no range; 三四十五 neither). */
+static size_t
+pair_range_at(const struct ex *x, size_t i, double *lo, double *hi)
+{
+	size_t n1, n2, n;
+	int a = cjk_digit(cp_at(x, i, &n1));
+	uint32_t second = cp_at(x, i + n1, &n2);
+	int b = cjk_digit(second);
+	if (a <= 0 || second == 0x3007 || !(b == a + 1 || (a == 3 && b == 5)))
+		return i;
+	size_t j = i + n1 + n2;
+	double place = 1, p, last = 0;
+	while ((p = cjk_place(cp_at(x, j, &n))) > last) { /* 三四十万: each place above the last */
+		place *= p;
+		last = p;
+		j += n;
+	}
+	if (cjk_digit(cp_at(x, j, &n)) >= 0 || (last > 0 && cjk_place(cp_at(x, j, &n)) > 0))
+		return i;
+	*lo = a * place;
+	*hi = b * place;
+	return j;
+}
+
+/* Push the range t[i..e) in Chinese numerals from lo to hi (pair_range_at), unless it is a
+ * date, an ordinal or a period's name (七八月, 第二三, 二三十年代: before and after, cjk_figure_at's
+ * words): its middle as value and its width as unit, so a source figure in it supports it;
+ * with the unit of measure after it. A small range (三五天, 一两个) is a claim only with a unit
+ * of measure, like "3 to 5 days". Returns the byte after it. */
+static size_t
+push_pair_range(struct ex *x, size_t i, size_t e, double lo, double hi, const char *const *before, size_t nbefore,
+                const char *const *after, size_t nafter)
+{
+	size_t n;
+	if (ends_with_any(x->t, i, before, nbefore, 0) || word_at_any(x, e, after, nafter))
+		return e;
+	const char *m = measure_unit_at(x, e, &n);
+	if (hi <= 10 && !m)
+		return e; /* 一两个, 三五成群: a count */
+	size_t count = *x->count;
+	int all = x->all_figures;
+	x->all_figures = 1;
+	push_figure(x, i, e, (lo + hi) / 2, hi - lo, 1, 0, currency_after(x, e), 0);
+	x->all_figures = all;
+	if (*x->count > count) {
+		struct claim *c = &(*x->out)[count];
+		c->measure = m;
+		c->is_measure = m != NULL;
+	}
+	return e;
+}
+
 /* A figure in Chinese numerals at t[i] (a digit or 十: 三千, 两亿, 三千五百万, 一万五, 二十五,
  * 一点五亿, 百分之三十, 七成 = 70%): returns the byte after it (and after a unit or percent word read with
- * it), i when t[i] starts none. A run that is no number (一二三, 两三千, 二〇二六) is skipped
+ * it), i when t[i] starts none. A run that is no number (一二三, 二〇二六; 两三千 is a range, pair_range_at) is skipped
  * whole; so is one that is a date, an ordinal, an approximation not read as a range or part
  * of a word (十二月, 第十二, 十几年, 八十年代, 二十一世纪, 十万火急; 数千, 几十万 are ranges:
  * approx_cjk_at, and so are 十几, 二十多, 百余: more_at); 百度, 千问 and 千万 (must) start
@@ -1768,6 +1823,10 @@ cjk_figure_at(struct ex *x, size_t i)
 	}
 	if (!(d0 > 0 || cp == 0x5341))
 		return i;
+	double lo, hi;
+	size_t pe = pair_range_at(x, i, &lo, &hi);
+	if (pe > i) /* 二三十人, 两三千, 三五天 */
+		return push_pair_range(x, i, pe, lo, hi, before, N_(before), after, N_(after));
 	double total = 0, wan = 0, section = 0, number = 0, last_place = 1;
 	int bad = 0, after_digit = 0, after_zero = 0;
 	size_t j = i;
@@ -1779,7 +1838,7 @@ cjk_figure_at(struct ex *x, size_t i)
 			break; /* 一百二十万千瓦: 千瓦 is the unit kW (unit_after) */
 		if (d >= 0) {
 			if ((after_digit && !after_zero) || cp == 0x3007)
-				bad = 1; /* 一二, 两三千, 二〇二六: digits side by side */
+				bad = 1; /* 一二三, 二〇二六: digits side by side (两三千 is pair_range_at's) */
 			number = d;
 			after_zero = d == 0;
 			after_digit = 1;
