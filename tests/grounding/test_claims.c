@@ -1894,6 +1894,37 @@ test_pair_ranges(void)
 	}
 }
 
+/* The subject rule read only Latin-script names, so a figure moved between companies named in
+ * Chinese passed: 苹果营收增长8% against a source giving 8% to 谷歌 and 3% to 苹果. A company's or
+ * person's Chinese name (cluster_zh_name_at: 苹果, 谷歌, 英伟达 ...) is a subject now, the same one as
+ * its Latin name, so a Chinese draft of an English source is checked the same way. */
+static void
+test_figure_subject_zh(void)
+{
+	static const struct ground_source src[] = {
+		{1, "text: 谷歌营收增长8%，苹果增长3%。英伟达出货4800台服务器，而AMD出货1200台。", NULL},
+		{2, "text: Google's revenue rose 8% and Apple's 3%.", NULL}};
+	struct ground_index *ix = ground_index_new(src, 2, &A);
+	/* Corrupted: the figure moved to the other company. */
+	CHECK_INT(status_of(ix, "苹果营收增长8%[1]。", 0, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "谷歌营收增长3%[1]。", 0, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "AMD出货4800台服务器[1]。", 0, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "苹果营收增长8%[2]。", 0, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "Apple's revenue rose 8% [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	/* Faithful: each figure with its own company, in either script. */
+	CHECK_INT((long)bad_of(ix, "谷歌营收增长8%，苹果增长3%[1]。", 0), 0);
+	CHECK_INT((long)bad_of(ix, "苹果营收增长3%[1]。", 0), 0);
+	CHECK_INT(status_of(ix, "Google营收增长8%[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT((long)bad_of(ix, "谷歌营收增长8%[2]。", 0), 0);
+	CHECK_INT((long)bad_of(ix, "英伟达出货4800台服务器[1]。", 0), 0);
+	CHECK_INT((long)bad_of(ix, "营收增长8%[1]。", 0), 0);
+	/* An everyday word that starts with a company's name is none: 苹果汁. */
+	const struct claim *c = first("苹果汁销量增长8%", 0, CLAIM_FIGURE);
+	CHECK(c && c->subject == NULL);
+	c = first("苹果营收增长8%", 0, CLAIM_FIGURE);
+	CHECK(c && c->subject && strcmp(c->subject, "apple") == 0);
+}
+
 int
 main(void)
 {
@@ -1957,6 +1988,7 @@ main(void)
 	test_zuijin_not_nearly();
 	test_bare_scale_noun();
 	test_pair_ranges();
+	test_figure_subject_zh();
 	arena_free(&A);
 	return test_done("test_claims");
 }

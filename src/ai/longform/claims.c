@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ai/offline/names.h"      /* zh_name_at */
 #include "ai/longform/commentary.h" /* check_citation */
 #include "util/str.h"
 #include "util/utf8.h"
@@ -2524,7 +2525,23 @@ figure_subjects(const char *t, size_t len, struct claim *out, const size_t *offs
 			cb++;
 		size_t best_a = 0, best_b = 0;
 		struct buf all = BUF_INIT;
+		const char *best = NULL; /* the Latin name of a Chinese one (苹果: apple), else t[best_a..best_b) */
 		for (size_t i = ca; i < cb;) {
+			const struct zh_name *name = (unsigned char)t[i] >= 0x80 ? zh_name_at(t + i) : NULL;
+			const char *zh = name ? name->latin : NULL;
+			size_t zn = name ? strlen(name->zh) : 0;
+			if (zh && i + zn <= cb && (i + zn <= a || i >= b)) { /* 苹果营收增长8%: Apple's */
+				if (i + zn <= a || !best_b) {
+					best = zh;
+					best_a = i;
+					best_b = i + zn;
+				}
+				if (all.len)
+					buf_putc(&all, ' ');
+				buf_puts(&all, zh);
+				i += zn;
+				continue;
+			}
 			if (!is_ascii_alpha((unsigned char)t[i]) || (i > 0 && is_ascii_alnum((unsigned char)t[i - 1]))) {
 				i++;
 				continue;
@@ -2535,6 +2552,7 @@ figure_subjects(const char *t, size_t len, struct claim *out, const size_t *offs
 				j++;
 			if (subject_token(t, i, j) && (j <= a || i >= b)) {
 				if (j <= a || !best_b) { /* the nearest before wins, else the first after */
+					best = NULL;
 					best_a = i;
 					best_b = j;
 				}
@@ -2546,7 +2564,7 @@ figure_subjects(const char *t, size_t len, struct claim *out, const size_t *offs
 			i = j;
 		}
 		if (best_b) {
-			char *w = arena_strndup(arena, t + best_a, best_b - best_a);
+			char *w = best ? arena_strdup(arena, best) : arena_strndup(arena, t + best_a, best_b - best_a);
 			for (char *p = w; *p; p++)
 				*p = (char)ascii_lower((unsigned char)*p);
 			out[k].subject = w;

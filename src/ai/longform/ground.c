@@ -422,6 +422,15 @@ among_subjects(const char *list, const char *w)
 	return 0;
 }
 
+/* Whether figure c is a year, a whole number from 1900 to 2100 with no unit but 年 (字节跳动在
+ * 2026年…编制1000亿: a time, not an amount its subject has). */
+static int
+is_year(const struct claim *c)
+{
+	return !c->is_percent && !c->is_multiple && (!c->measure || strcmp(c->measure, "yr") == 0) && c->unit == 1 &&
+	       c->value >= 1900 && c->value <= 2100;
+}
+
 /* Whether source figure s, which matches the draft's figure c, is another subject's: c has a
  * subject, no name in c's clause is s's subject, and s's sentence gives c's subject a figure
  * of its own that does not match c ("Google's revenue rose 8% and Apple's 3%" does not
@@ -434,7 +443,7 @@ other_subject(const struct gsrc *g, const struct claim *s, const struct claim *c
 		return 0;
 	for (size_t i = 0; i < g->claim_count; i++) {
 		const struct claim *o = &g->claims[i];
-		if (o != s && o->kind == CLAIM_FIGURE && !o->is_version && o->sentence == s->sentence && o->subject &&
+		if (o != s && o->kind == CLAIM_FIGURE && !o->is_version && !is_year(o) && o->sentence == s->sentence && o->subject &&
 		    same_subject(o->subject, c->subject) && o->is_percent == c->is_percent &&
 		    o->is_multiple == c->is_multiple && same_kind(o->measure, c->measure) && !figure_matches(o, c))
 			return 1;
