@@ -1925,6 +1925,27 @@ test_figure_subject_zh(void)
 	CHECK(c && c->subject && strcmp(c->subject, "apple") == 0);
 }
 
+/* "20-odd" was the exact 20, so a faithful "20-odd engineers" for a source's 23 was flagged and
+ * its sentence removed, and "thirty-odd" was no figure at all, so a draft that made the
+ * source's 45 people "thirty-odd" passed. "N-odd" and "N-some" are N and more, to the next step of
+ * N's last place, as 二十多 is. */
+static void
+test_odd_ranges(void)
+{
+	static const struct ground_source src[] = {
+		{1, "text: The team has 23 engineers and 130 contractors; 45 people left.", NULL}};
+	struct ground_index *ix = ground_index_new(src, 1, &A);
+	/* Faithful. */
+	CHECK_INT(status_of(ix, "The team has 20-odd engineers [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "The team has twenty-odd engineers [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "The team has twenty-some engineers [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
+	CHECK_INT(status_of(ix, "It hired 100-odd contractors [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
+	/* Corrupted. */
+	CHECK_INT(status_of(ix, "Thirty-odd people left [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "It hired 200-odd contractors [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	CHECK_INT(status_of(ix, "The team has 30-odd engineers [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+}
+
 int
 main(void)
 {
@@ -1989,6 +2010,7 @@ main(void)
 	test_bare_scale_noun();
 	test_pair_ranges();
 	test_figure_subject_zh();
+	test_odd_ranges();
 	arena_free(&A);
 	return test_done("test_claims");
 }

@@ -1347,14 +1347,17 @@ last_digit_place(double value)
 	return u;
 }
 
-/* The bytes of 多, 余 or 几 at t[i..] right after a number (二十多, 十几, 4000多, 百余, 3万多):
- * the number is an approximation, "N and more", up to the next step of its last written
- * place; 0 when none. Not 几十, 几百, 几千 (一百几十 is another number). */
+/* The bytes of 多, 余 or 几 at t[i..] right after a number (二十多, 十几, 4000多, 百余, 3万多),
+ * or of "-odd" and "-some" (20-odd, twenty-some): the number is an approximation, "N and
+ * more", up to the next step of its last written place; 0 when none. Not 几十, 几百, 几千
+ * (一百几十 is another number), nor "-something" or "-oddity". */
 static size_t
 more_at(const struct ex *x, size_t i)
 {
 	if (at(x, i, "多") || at(x, i, "余"))
 		return strlen("多");
+	if ((at(x, i, "-odd") || at(x, i, "-some")) && letters_at(x, i + 1) == (x->t[i + 1] == 'o' ? 3u : 4u))
+		return 1 + letters_at(x, i + 1);
 	if (at(x, i, "几") && !at(x, i + 3, "十") && !at(x, i + 3, "百") && !at(x, i + 3, "千"))
 		return strlen("几");
 	return 0;
@@ -1981,6 +1984,10 @@ number_words_at(const struct ex *x, size_t i, int *v)
 	size_t j = i + w;
 	if (!n)
 		return i;
+	if (n >= 20 && more_at(x, j)) { /* twenty-odd: word_figure_at reads the "-odd" */
+		*v = n;
+		return j;
+	}
 	if (n >= 20 && j + 1 < x->len && x->t[j] == '-') {
 		size_t w2 = letters_at(x, j + 1);
 		int ones = number_word(x->t + j + 1, w2);
@@ -2247,6 +2254,9 @@ word_figure_at(struct ex *x, size_t i)
 			j = e;
 		}
 	}
+	size_t mn = more_at(x, j);
+	if (mn) /* twenty-odd, a hundred-odd: 20 to 30, 100 to 200 */
+		return push_words_figure(x, i, j + mn, v + last_digit_place(v) / 2, last_digit_place(v), 0);
 	return push_words_figure(x, i, j, v, last_digit_place(v), 0);
 }
 
