@@ -1813,6 +1813,38 @@ test_short_quote_no_colon(void)
 	CHECK(first("这款芯片号称“性能怪兽”[1]。", 0, CLAIM_QUOTE) == NULL);
 }
 
+/* A draft sentence and the status its first claim of the kind checked should get. */
+struct status_case {
+	const char *text;
+	int flags;
+	enum ground_status want;
+};
+
+/* Check each case's first claim of kind k against ix. */
+static void
+check_statuses(const struct ground_index *ix, enum claim_kind k, const struct status_case *cases, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		enum ground_status got = status_of(ix, cases[i].text, cases[i].flags, k, NULL);
+		if (got != cases[i].want)
+			fprintf(stderr, "\"%s\": %s, want %s\n", cases[i].text, ground_status_name(got),
+			        ground_status_name(cases[i].want));
+		CHECK(got == cases[i].want);
+	}
+}
+
+/* Check that none of texts[0..n) (zh) holds a figure. */
+static void
+check_no_figure(const char *const *texts, size_t n)
+{
+	for (size_t k = 0; k < n; k++) {
+		const struct claim *c = first(texts[k], 0, CLAIM_FIGURE);
+		if (c)
+			fprintf(stderr, "figure in \"%s\": %s %g, want none\n", texts[k], c->text, c->value);
+		CHECK(c == NULL);
+	}
+}
+
 /* 最近 ("the last", "most recent") ends with 近 and was read as "nearly": a draft's 最近5000次
  * was "nearly 5,000", so one that made the source's last 4,200 requests the last 5,000 passed,
  * and a faithful "超过4000次" against a source's 最近5000次 read as a bound below. 最近 and 附近
@@ -1822,16 +1854,18 @@ test_zuijin_not_nearly(void)
 {
 	static const struct ground_source src[] = {
 		{1, "text: 过去4200次请求中有12次失败。最近100万次调用里，有超过4000次来自海外。", NULL}};
+	static const struct status_case cases[] = {
+		{"最近5000次请求中有12次失败[1]。", 0, GROUND_UNSUPPORTED}, /* another count, not "nearly" it */
+		{"最近100万次调用里有超过4000次来自海外[1]。", 0, GROUND_OK},
+		{"过去近5000次请求中有12次失败[1]。", 0, GROUND_OK}, /* 近 alone: nearly */
+	};
 	struct ground_index *ix = ground_index_new(src, 1, &A);
 	const struct claim *c = first("最近5000次请求中有12次失败", 0, CLAIM_FIGURE);
 	CHECK(c && c->value == 5000 && c->qualifier == 0);
 	c = first("附近5000米内没有加油站", 0, CLAIM_FIGURE);
 	CHECK(c && c->value == 5000 && c->qualifier == 0);
-	/* Corrupted: another count, not "nearly" it. */
-	CHECK_INT(status_of(ix, "最近5000次请求中有12次失败[1]。", 0, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
-	/* Faithful: the source's own count, and 近 alone still "nearly". */
+	check_statuses(ix, CLAIM_FIGURE, cases, sizeof cases / sizeof *cases);
 	CHECK_INT((long)bad_of(ix, "最近100万次调用里，有超过4000次来自海外[1]。", 0), 0);
-	CHECK_INT(status_of(ix, "过去近5000次请求中有12次失败[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
 }
 
 /* A bare Chinese scale before a counted noun (千亿参数, 百万用户, 千万次) was no figure (only one
@@ -1844,20 +1878,21 @@ test_bare_scale_noun(void)
 	static const struct ground_source src[] = {
 		{1, "text: 模型有70亿参数，应用有300万用户，市值3万亿美元。", NULL}};
 	static const struct ground_source calls_src[] = {{1, "text: 累计调用2500万次。", NULL}};
-	struct ground_index *ix = ground_index_new(src, 1, &A), *calls = ground_index_new(calls_src, 1, &A);
-	/* Corrupted: another order of magnitude. */
-	CHECK_INT(status_of(ix, "这是千亿参数的模型[1]。", 0, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
-	CHECK_INT(status_of(ix, "应用有千万用户[1]。", 0, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
-	CHECK_INT(status_of(calls, "累计调用百万次[1]。", 0, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
-	/* Faithful. */
-	CHECK_INT(status_of(ix, "应用有百万用户[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
-	CHECK_INT(status_of(calls, "累计调用千万次[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
-	CHECK_INT(status_of(ix, "这是一家万亿美元市值的公司[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
-	CHECK_INT(status_of(ix, "模型有数十亿参数[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
-	/* No figure: 千万 (must), 亿万 (countless), 万人迷. */
-	CHECK(first("千万不要把参数写错", 0, CLAIM_FIGURE) == NULL);
-	CHECK(first("亿万用户的选择", 0, CLAIM_FIGURE) == NULL);
-	CHECK(first("他是万人迷", 0, CLAIM_FIGURE) == NULL);
+	static const struct status_case cases[] = {
+		{"这是千亿参数的模型[1]。", 0, GROUND_UNSUPPORTED}, /* another order of magnitude */
+		{"应用有千万用户[1]。", 0, GROUND_UNSUPPORTED},
+		{"应用有百万用户[1]。", 0, GROUND_OK},
+		{"这是一家万亿美元市值的公司[1]。", 0, GROUND_OK},
+		{"模型有数十亿参数[1]。", 0, GROUND_OK},
+	}, calls_cases[] = {
+		{"累计调用百万次[1]。", 0, GROUND_UNSUPPORTED},
+		{"累计调用千万次[1]。", 0, GROUND_OK},
+	};
+	static const char *const none[] = {"千万不要把参数写错", "亿万用户的选择", "他是万人迷"};
+	check_statuses(ground_index_new(src, 1, &A), CLAIM_FIGURE, cases, sizeof cases / sizeof *cases);
+	check_statuses(ground_index_new(calls_src, 1, &A), CLAIM_FIGURE, calls_cases,
+	               sizeof calls_cases / sizeof *calls_cases);
+	check_no_figure(none, sizeof none / sizeof *none);
 }
 
 /* Two Chinese digits side by side name a range (二三十人 20 to 30, 两三千 2,000 to 3,000, 三五天 3
@@ -1868,30 +1903,25 @@ test_pair_ranges(void)
 {
 	static const struct ground_source src[] = {
 		{1, "text: 团队有80人，计划用10年完成，公司有2400名员工，调试花了4天。", NULL}};
-	struct ground_index *ix = ground_index_new(src, 1, &A);
+	static const struct status_case cases[] = {
+		{"团队有二三十人[1]。", 0, GROUND_UNSUPPORTED}, /* the range does not hold the source's figure */
+		{"计划用三五年完成[1]。", 0, GROUND_UNSUPPORTED},
+		{"公司有五六千名员工[1]。", 0, GROUND_UNSUPPORTED},
+		{"公司有两三千名员工[1]。", 0, GROUND_OK},
+		{"调试花了三五天[1]。", 0, GROUND_OK},
+		{"团队有七八十人[1]。", 0, GROUND_OK},
+	};
+	/* a count, a date, an era, tiers, digits in a row, an ordinal */
+	static const char *const none[] = {"一两个问题", "三五成群", "七八月发布", "二三十年代的电影", "一二线城市",
+	                                   "一二三", "第二三名"};
 	const struct claim *c = first("团队有二三十人", 0, CLAIM_FIGURE);
 	CHECK(c && c->value == 25 && c->unit == 10);
 	c = first("两三千人", 0, CLAIM_FIGURE);
 	CHECK(c && c->value == 2500 && c->unit == 1000);
 	c = first("三五年内完成", 0, CLAIM_FIGURE);
 	CHECK(c && c->value == 4 && c->unit == 2 && c->measure && strcmp(c->measure, "yr") == 0);
-	/* Corrupted: the range does not hold the source's figure. */
-	CHECK_INT(status_of(ix, "团队有二三十人[1]。", 0, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
-	CHECK_INT(status_of(ix, "计划用三五年完成[1]。", 0, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
-	CHECK_INT(status_of(ix, "公司有五六千名员工[1]。", 0, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
-	/* Faithful. */
-	CHECK_INT(status_of(ix, "公司有两三千名员工[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
-	CHECK_INT(status_of(ix, "调试花了三五天[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
-	CHECK_INT(status_of(ix, "团队有七八十人[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
-	/* No figure: a count, a date, an era, tiers, digits in a row. */
-	static const char *const none[] = {"一两个问题", "三五成群", "七八月发布", "二三十年代的电影", "一二线城市",
-	                                   "一二三", "第二三名"};
-	for (size_t k = 0; k < sizeof none / sizeof *none; k++) {
-		c = first(none[k], 0, CLAIM_FIGURE);
-		if (c)
-			fprintf(stderr, "figure in \"%s\": %s %g, want none\n", none[k], c->text, c->value);
-		CHECK(c == NULL);
-	}
+	check_statuses(ground_index_new(src, 1, &A), CLAIM_FIGURE, cases, sizeof cases / sizeof *cases);
+	check_no_figure(none, sizeof none / sizeof *none);
 }
 
 /* The subject rule read only Latin-script names, so a figure moved between companies named in
@@ -1904,20 +1934,20 @@ test_figure_subject_zh(void)
 	static const struct ground_source src[] = {
 		{1, "text: 谷歌营收增长8%，苹果增长3%。英伟达出货4800台服务器，而AMD出货1200台。", NULL},
 		{2, "text: Google's revenue rose 8% and Apple's 3%.", NULL}};
+	static const struct status_case cases[] = {
+		{"苹果营收增长8%[1]。", 0, GROUND_UNSUPPORTED}, /* the figure moved to the other company */
+		{"谷歌营收增长3%[1]。", 0, GROUND_UNSUPPORTED},
+		{"AMD出货4800台服务器[1]。", 0, GROUND_UNSUPPORTED},
+		{"苹果营收增长8%[2]。", 0, GROUND_UNSUPPORTED},
+		{"Apple's revenue rose 8% [1].", GROUND_EN, GROUND_UNSUPPORTED},
+		{"Google营收增长8%[1]。", 0, GROUND_OK}, /* each figure with its own company, either script */
+	};
+	static const char *const faithful[] = {"谷歌营收增长8%，苹果增长3%[1]。", "苹果营收增长3%[1]。", "谷歌营收增长8%[2]。",
+	                                       "英伟达出货4800台服务器[1]。", "营收增长8%[1]。"};
 	struct ground_index *ix = ground_index_new(src, 2, &A);
-	/* Corrupted: the figure moved to the other company. */
-	CHECK_INT(status_of(ix, "苹果营收增长8%[1]。", 0, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
-	CHECK_INT(status_of(ix, "谷歌营收增长3%[1]。", 0, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
-	CHECK_INT(status_of(ix, "AMD出货4800台服务器[1]。", 0, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
-	CHECK_INT(status_of(ix, "苹果营收增长8%[2]。", 0, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
-	CHECK_INT(status_of(ix, "Apple's revenue rose 8% [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
-	/* Faithful: each figure with its own company, in either script. */
-	CHECK_INT((long)bad_of(ix, "谷歌营收增长8%，苹果增长3%[1]。", 0), 0);
-	CHECK_INT((long)bad_of(ix, "苹果营收增长3%[1]。", 0), 0);
-	CHECK_INT(status_of(ix, "Google营收增长8%[1]。", 0, CLAIM_FIGURE, NULL), GROUND_OK);
-	CHECK_INT((long)bad_of(ix, "谷歌营收增长8%[2]。", 0), 0);
-	CHECK_INT((long)bad_of(ix, "英伟达出货4800台服务器[1]。", 0), 0);
-	CHECK_INT((long)bad_of(ix, "营收增长8%[1]。", 0), 0);
+	check_statuses(ix, CLAIM_FIGURE, cases, sizeof cases / sizeof *cases);
+	for (size_t k = 0; k < sizeof faithful / sizeof *faithful; k++)
+		CHECK_INT((long)bad_of(ix, faithful[k], 0), 0);
 	/* An everyday word that starts with a company's name is none: 苹果汁. */
 	const struct claim *c = first("苹果汁销量增长8%", 0, CLAIM_FIGURE);
 	CHECK(c && c->subject == NULL);
@@ -1934,16 +1964,16 @@ test_odd_ranges(void)
 {
 	static const struct ground_source src[] = {
 		{1, "text: The team has 23 engineers and 130 contractors; 45 people left.", NULL}};
-	struct ground_index *ix = ground_index_new(src, 1, &A);
-	/* Faithful. */
-	CHECK_INT(status_of(ix, "The team has 20-odd engineers [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
-	CHECK_INT(status_of(ix, "The team has twenty-odd engineers [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
-	CHECK_INT(status_of(ix, "The team has twenty-some engineers [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
-	CHECK_INT(status_of(ix, "It hired 100-odd contractors [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_OK);
-	/* Corrupted. */
-	CHECK_INT(status_of(ix, "Thirty-odd people left [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
-	CHECK_INT(status_of(ix, "It hired 200-odd contractors [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
-	CHECK_INT(status_of(ix, "The team has 30-odd engineers [1].", GROUND_EN, CLAIM_FIGURE, NULL), GROUND_UNSUPPORTED);
+	static const struct status_case cases[] = {
+		{"The team has 20-odd engineers [1].", GROUND_EN, GROUND_OK},
+		{"The team has twenty-odd engineers [1].", GROUND_EN, GROUND_OK},
+		{"The team has twenty-some engineers [1].", GROUND_EN, GROUND_OK},
+		{"It hired 100-odd contractors [1].", GROUND_EN, GROUND_OK},
+		{"Thirty-odd people left [1].", GROUND_EN, GROUND_UNSUPPORTED},
+		{"It hired 200-odd contractors [1].", GROUND_EN, GROUND_UNSUPPORTED},
+		{"The team has 30-odd engineers [1].", GROUND_EN, GROUND_UNSUPPORTED},
+	};
+	check_statuses(ground_index_new(src, 1, &A), CLAIM_FIGURE, cases, sizeof cases / sizeof *cases);
 }
 
 int
