@@ -1976,6 +1976,23 @@ test_odd_ranges(void)
 	check_statuses(ground_index_new(src, 1, &A), CLAIM_FIGURE, cases, sizeof cases / sizeof *cases);
 }
 
+/* 百万余 ("a million and more") was read from its 万: 万余, 10,000 to 20,000, so a faithful
+ * 百万余用户 for a source's 1.2 million users was flagged and its sentence removed. A run of
+ * places before 余 is read whole, [P, 2P], as 百余 is. */
+static void
+test_places_yu(void)
+{
+	static const struct ground_source src[] = {{1, "text: The startup has 1.2 million users.", NULL}};
+	static const struct status_case cases[] = {
+		{"这家初创公司拥有百万余用户[1]。", 0, GROUND_OK},
+		{"这家初创公司拥有万余用户[1]。", 0, GROUND_UNSUPPORTED},
+		{"这家初创公司拥有千万余用户[1]。", 0, GROUND_UNSUPPORTED},
+	};
+	const struct claim *c = first("拥有百万余用户", 0, CLAIM_FIGURE);
+	CHECK(c && c->value == 1.5e6 && c->unit == 1e6);
+	check_statuses(ground_index_new(src, 1, &A), CLAIM_FIGURE, cases, sizeof cases / sizeof *cases);
+}
+
 int
 main(void)
 {
@@ -2041,6 +2058,7 @@ main(void)
 	test_pair_ranges();
 	test_figure_subject_zh();
 	test_odd_ranges();
+	test_places_yu();
 	arena_free(&A);
 	return test_done("test_claims");
 }

@@ -1798,10 +1798,6 @@ cjk_figure_at(struct ex *x, size_t i)
 	uint32_t cp = cp_at(x, i, &n);
 	int d0 = cjk_digit(cp);
 	double lead = cjk_place(cp);
-	if (lead >= 100 && lead <= 1e4 && at(x, i + n, "余")) { /* 百余, 千余, 万余: 100 to 200 ... */
-		size_t e = i + n + strlen("余");
-		return time_unit_at(x, e) ? e : push_words_figure(x, i, e, 1.5 * lead, lead, 0);
-	}
 	if (lead >= 100) {
 		/* A bare scale, no digit before it: 千亿元, 百万级, 亿元, 万亿级 are the order of
 		 * magnitude P they name, [P, 10P], as 数千亿 is (a source's 3200亿 supports 千亿元, its
@@ -1818,6 +1814,10 @@ cjk_figure_at(struct ex *x, size_t i)
 			place *= p;
 			last = p;
 			e += n;
+		}
+		if (rising && at(x, e, "余")) { /* 百余, 万余, 百万余: P to 2P (not 万余 in 百万余: 1.5万) */
+			e += strlen("余");
+			return time_unit_at(x, e) ? e : push_words_figure(x, i, e, 1.5 * place, place, 0);
 		}
 		if ((place >= 1e4 && word_at_any(x, e, money, N_(money))) ||
 		    (place >= 1e3 && word_at_any(x, e, level, N_(level))) ||
