@@ -1993,6 +1993,27 @@ test_places_yu(void)
 	check_statuses(ground_index_new(src, 1, &A), CLAIM_FIGURE, cases, sizeof cases / sizeof *cases);
 }
 
+/* 增长了一倍 ("grew by one time over") is doubled, and was read as a multiple of 1, so a faithful
+ * 营收增长了一倍 for a source's "revenue doubled" was flagged and its sentence removed; 翻了一番 (doubled)
+ * and 翻两番 (quadrupled) were no figure, so a draft that made the source's "doubled" 翻了两番
+ * passed. 一倍 (not 1倍速, a playback speed) is 2 now, and N番 after 翻 is a multiple of 2^N. */
+static void
+test_yibei_fanfan(void)
+{
+	static const struct ground_source src[] = {
+		{1, "text: Revenue doubled to $2 billion, while costs quadrupled.", NULL}};
+	static const struct status_case cases[] = {
+		{"营收增长了一倍，达到20亿美元[1]。", 0, GROUND_OK},
+		{"营收翻了一番[1]。", 0, GROUND_OK},
+		{"成本翻了两番[1]。", 0, GROUND_OK},
+		{"营收增长了五倍[1]。", 0, GROUND_UNSUPPORTED},
+		{"营收翻了三番[1]。", 0, GROUND_UNSUPPORTED},
+	};
+	const struct claim *c = first("以1倍速播放", 0, CLAIM_FIGURE);
+	CHECK(c && c->value == 1 && c->is_multiple);
+	check_statuses(ground_index_new(src, 1, &A), CLAIM_FIGURE, cases, sizeof cases / sizeof *cases);
+}
+
 int
 main(void)
 {
@@ -2059,6 +2080,7 @@ main(void)
 	test_figure_subject_zh();
 	test_odd_ranges();
 	test_places_yu();
+	test_yibei_fanfan();
 	arena_free(&A);
 	return test_done("test_claims");
 }

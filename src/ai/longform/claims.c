@@ -1035,6 +1035,9 @@ push_figure(struct ex *x, size_t start, size_t end, double value, double unit, d
 	if (!pct && !cur && !mult && mul == 1 && unit >= 1 && value <= 10 && !x->all_figures)
 		return end;
 	struct claim *c = push(x, CLAIM_FIGURE, start, end);
+	if (mult && value == 1 && end >= strlen("倍") && memcmp(x->t + end - strlen("倍"), "倍", strlen("倍")) == 0 &&
+	    !at(x, end, "速"))
+		value = 2; /* 增长了一倍, 快1倍: one more time over, doubled (1倍速, a playback speed, is no multiple) */
 	c->value = value * mul;
 	c->unit = unit * mul;
 	c->is_percent = pct != 0;
@@ -1896,6 +1899,10 @@ cjk_figure_at(struct ex *x, size_t i)
 	}
 	if (bad || value == 0)
 		return j;
+	/* 翻了一番 doubled, 翻两番 quadrupled: N doublings, a multiple of 2^N */
+	if (value == floor(value) && value <= 4 && at(x, j, "番") &&
+	    (ends_with_any(x->t, i, (const char *const[]){"翻", "翻了"}, 2, 0)))
+		return push_figure(x, i, j + strlen("番"), pow(2, value), 1, 1, 0, 0, 1);
 	/* fractions: 三分之一 (33.3 %), 四分之三, 十分之一; 一半 (50 %, not 另一半 or 一半导体) */
 	if (total == 0 && wan == 0 && value == floor(value) && value >= 2 && value <= 100 && at(x, j, "分之")) {
 		size_t k = j + strlen("分之");
