@@ -377,6 +377,11 @@ cmd_article(int argc, char **argv)
 	if (a->is_redeliver && !a->deliver)
 		return cmd_usage_error("article", "--redeliver goes with --deliver NAME[,NAME]");
 	tzset();
+	/* A missing or unwritable --out is said now, not after the fetch and the model's work. */
+	if (cmd_out_check(a->out, r.top != 0, &e) < 0) {
+		fprintf(stderr, "brief article: %s\n", e.msg);
+		return EXIT_FAIL;
+	}
 	if (app_open(&r.app, &common, &e) < 0) {
 		fprintf(stderr, "brief article: %s\n", e.msg);
 		return EXIT_FAIL;

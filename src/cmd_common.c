@@ -1,9 +1,11 @@
 /* cmd_common.c: plumbing the commands share (see cmd_common.h). */
 #include "cmd_common.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <jansson.h>
 
@@ -187,6 +189,47 @@ sweep_dir_of(const char *out)
 	const char *slash = strrchr(out, '/');
 	snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - out) : 1, slash ? out : ".");
 	fs_remove_stale_tmp(slash == out ? "/" : dir);
+}
+
+int
+cmd_out_check(const char *out, int is_many, struct err *e)
+{
+	if (!out || strcmp(out, "-") == 0)
+		return 0;
+	int is_dir = is_many || fs_is_dir(out) || str_ends(out, "/");
+	char dir[4200];
+	if (is_dir) {
+		/* The directory is made when the report is written (mkdir -p): what must hold now is
+		 * that its nearest existing ancestor is a directory one can make it in. */
+		snprintf(dir, sizeof dir, "%s", out);
+		size_t n = strlen(dir);
+		while (n > 1 && dir[n - 1] == '/')
+			dir[--n] = '\0';
+		while (!fs_exists(dir)) {
+			char *slash = strrchr(dir, '/');
+			if (!slash)
+				snprintf(dir, sizeof dir, ".");
+			else if (slash == dir)
+				dir[1] = '\0';
+			else
+				*slash = '\0';
+		}
+	} else {
+		/* A file is written into its directory as it is: that directory must be there. */
+		const char *slash = strrchr(out, '/');
+		snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - out) : 1, slash ? out : ".");
+		if (slash == out)
+			snprintf(dir, sizeof dir, "/");
+		if (!fs_exists(dir))
+			return err_set(e, "--out %s: no directory %s (make it first, or give --out DIR/ to have brief make "
+			                  "the directory)",
+			               out, dir);
+	}
+	if (!fs_is_dir(dir))
+		return err_set(e, "--out %s: %s is not a directory", out, dir);
+	if (access(dir, W_OK | X_OK) < 0)
+		return err_set(e, "--out %s: cannot write in %s: %s", out, dir, strerror(errno));
+	return 0;
 }
 
 int

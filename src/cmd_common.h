@@ -73,6 +73,13 @@ int cmd_opml_source_ids(struct store *st, const char *opml_path, struct arena *a
  * (docs/cli.md, "Output files"). 0 when there is no such file or it is of lang. */
 int cmd_out_lang(const char *dir, const char *stem, const char *lang, struct err *e);
 
+/* Check, before any work, that the report can be written where --out (out; NULL or "-":
+ * stdout) says: a file's directory exists and is writable; a directory (an existing one, a path
+ * ending in '/', or any out with is_many) can be made under its nearest existing ancestor, which
+ * is a writable directory. A run that fetched and asked the model failed only at the end
+ * before. Returns 0, or -1 with e naming --out and what is wrong. */
+int cmd_out_check(const char *out, int is_many, struct err *e);
+
 /* Write a report's renderings: with a directory out (an existing one, or a path ending in
  * '/'), or with is_many, all three as OUT/STEM.md, .html and .json (creating OUT), refused by
  * cmd_out_lang when OUT holds STEM in the other language than lang; else the `format` one to

@@ -624,6 +624,11 @@ cmd_daily(int argc, char **argv)
 	if (a->is_redeliver && !a->deliver)
 		return cmd_usage_error("daily", "--redeliver goes with --deliver NAME[,NAME]");
 	tzset(); /* dates in the reader's time zone */
+	/* A missing or unwritable --out is said now, not after the fetch and the model's work. */
+	if (cmd_out_check(a->out, 0, &e) < 0) {
+		fprintf(stderr, "brief daily: %s\n", e.msg);
+		return EXIT_FAIL;
+	}
 	if (app_open(&d.app, &common, &e) < 0) {
 		fprintf(stderr, "brief daily: %s\n", e.msg);
 		return EXIT_FAIL;

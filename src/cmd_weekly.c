@@ -364,6 +364,11 @@ cmd_weekly(int argc, char **argv)
 	if (a->is_redeliver && !a->deliver)
 		return cmd_usage_error("weekly", "--redeliver goes with --deliver NAME[,NAME]");
 	tzset();
+	/* A missing or unwritable --out is said now, not after the fetch and the model's work. */
+	if (cmd_out_check(a->out, 0, &e) < 0) {
+		fprintf(stderr, "brief weekly: %s\n", e.msg);
+		return EXIT_FAIL;
+	}
 	if (app_open(&w.app, &common, &e) < 0) {
 		fprintf(stderr, "brief weekly: %s\n", e.msg);
 		return EXIT_FAIL;

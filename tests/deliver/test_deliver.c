@@ -1,6 +1,7 @@
 /* test_deliver.c: delivery channels against loopback sinks: payload shapes, splitting,
  * signing, and error reporting (which must never show a secret). */
 #include <jansson.h>
+#include <dirent.h>
 #include <fcntl.h>
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
@@ -2101,15 +2102,36 @@ test_cli_unwritten_not_archived(void)
 	snprintf(text, sizeof text, "[deliver \"team\"]\ntype = webhook\nurl = %s/hook\n", base);
 	test_write_file(conf, text, strlen(text));
 	snprintf(db, sizeof db, "%s/brief.db", home);
-	/* Under a regular file: no directory can be made there, as on a full or read-only disk. */
-	snprintf(out, sizeof out, "%s/brief.db/daily.md", home);
-	snprintf(dir, sizeof dir, "%s/brief.db/articles/", home);
+	/* The report's own file names taken by directories: the write fails only at the end, as on
+	 * a full disk (a missing --out directory is refused before any work, test_cli_out). The
+	 * article's name is its story's id, learnt from a run into another home of the same store. */
+	snprintf(out, sizeof out, "%s/daily-out/", test_tmpdir());
+	snprintf(dir, sizeof dir, "%s/articles-out/", test_tmpdir());
+	char probe_home[4300], probe[4500], taken[4700];
+	snprintf(probe_home, sizeof probe_home, "%s/home-unwritten-probe", test_tmpdir());
+	snprintf(probe, sizeof probe, "%s/articles-probe/", test_tmpdir());
+	wfx_make_home(probe_home);
+	const char *probe_run[] = {"article", "--top", "1", "--home", probe_home, "--offline", "--now", WFX_NOW, "--out",
+	                           probe, NULL};
+	struct buf o = BUF_INIT, err = BUF_INIT;
+	CHECK_INT(wfx_brief(probe_run, NULL, &o, &err), 0);
+	DIR *pd = opendir(probe);
+	CHECK(pd != NULL);
+	for (struct dirent *de; pd && (de = readdir(pd)) != NULL;) {
+		if (str_ends(de->d_name, ".md")) {
+			snprintf(taken, sizeof taken, "%s%s", dir, de->d_name);
+			CHECK_INT(fs_mkdirs(taken, 0, NULL), 0);
+		}
+	}
+	if (pd)
+		closedir(pd);
+	snprintf(taken, sizeof taken, "%s%.10s.md", out, WFX_NOW);
+	CHECK_INT(fs_mkdirs(taken, 0, NULL), 0);
 	const char *daily[] = {"daily", "--home", home, "--no-fetch", "--offline", "--config", conf, "--now", WFX_NOW,
 	                       "--out", out, "--deliver", "team", NULL};
 	const char *article[] = {"article", "--top", "1", "--home", home, "--offline", "--config", conf, "--now",
 	                         WFX_NOW, "--out", dir, "--deliver", "team", NULL};
 	const char *const *runs[] = {daily, article};
-	struct buf o = BUF_INIT, err = BUF_INIT;
 	for (size_t i = 0; i < 2; i++) {
 		http_sink_reset(sink);
 		buf_clear(&err);

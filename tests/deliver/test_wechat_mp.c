@@ -409,12 +409,18 @@ main(void)
 	CHECK_INT(c.draft, 4);
 	CHECK_STR(c.title, "AI Blog Daily — 2026-02-21");
 	CHECK(strstr(buf_str(&err), "shortened") == NULL);
-	/* A report whose file cannot be written (its directory is missing, as a full disk would
-	 * fail it) is not delivered: exit 1, no draft, so the rerun that follows the fix delivers
-	 * it once (`brief article` already waited for its file; the daily and the weekly went on
-	 * and delivered, and the rerun delivered a second copy). */
-	char unwritable[4400];
-	snprintf(unwritable, sizeof unwritable, "%s/no-such-dir/report.md", tmp);
+	/* A report whose file cannot be written (its name taken by a directory: the write fails
+	 * at the end, as a full disk would fail it) is not delivered: exit 1, no draft, so the
+	 * rerun that follows the fix delivers it once (`brief article` already waited for its
+	 * file; the daily and the weekly went on and delivered, and the rerun delivered a second
+	 * copy). A missing --out directory is refused before any work (test_cli_out). */
+	char unwritable[4400], taken[4500];
+	snprintf(unwritable, sizeof unwritable, "%s/obstructed/", tmp);
+	const char *names[] = {"2026-W08.md", "2026-02-21.md"};
+	for (size_t i = 0; i < 2; i++) {
+		snprintf(taken, sizeof taken, "%s%s", unwritable, names[i]);
+		CHECK_INT(fs_mkdirs(taken, 0, NULL), 0);
+	}
 	const char *weekly_bad[] = {"weekly", "--home", home, "--no-fetch", "--offline", "--config", conf,
 	                            "--now", WFX_NOW, "--out", unwritable, "--deliver", "mp", NULL};
 	const char *daily_bad[] = {"daily", "--home", home, "--no-fetch", "--offline", "--config", conf,
@@ -423,7 +429,7 @@ main(void)
 	for (size_t i = 0; i < 2; i++) {
 		buf_clear(&err);
 		CHECK_INT(wfx_brief(bad[i], env, &out, &err), 1);
-		CHECK(strstr(buf_str(&err), "no-such-dir") != NULL);
+		CHECK(strstr(buf_str(&err), "obstructed") != NULL);
 		wx_server_counts(s, &c);
 		if (c.draft != 4)
 			fprintf(stderr, "brief %s: its file not written, delivered all the same\n", bad[i][0]);
