@@ -67,6 +67,9 @@ cli_parse(int argc, char **argv, const struct cli_option *opts, struct cli_commo
 	common_table(common, common_opts);
 	*pos = xcalloc((size_t)argc + 1, sizeof **pos);
 	*npos = 0;
+	/* The value options met so far: a second one is refused below. */
+	const struct cli_option **seen = xcalloc((size_t)argc + 1, sizeof *seen);
+	int nseen = 0, rc = 0;
 	int only_positional = 0;
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
@@ -90,8 +93,10 @@ cli_parse(int argc, char **argv, const struct cli_option *opts, struct cli_commo
 			if (!o)
 				goto unknown;
 			if (eq) {
-				if (o->kind == CLI_FLAG)
-					return err_set(e, "option --%s takes no value", o->name);
+				if (o->kind == CLI_FLAG) {
+					rc = err_set(e, "option --%s takes no value", o->name);
+					goto done;
+				}
 				value = eq + 1;
 			}
 		} else {
@@ -108,15 +113,34 @@ cli_parse(int argc, char **argv, const struct cli_option *opts, struct cli_commo
 			continue;
 		}
 		if (!value) {
-			if (i + 1 >= argc)
-				return err_set(e, "option --%s needs a value", o->name);
+			if (i + 1 >= argc) {
+				rc = err_set(e, "option --%s needs a value", o->name);
+				goto done;
+			}
 			value = argv[++i];
 		}
+		/* A value option given twice used to keep the last value without a word (--deliver a
+		 * --deliver b sent only to b; a wrapper's --home beside the user's picked one store):
+		 * neither value can be assumed to be the one meant. */
+		for (int k = 0; k < nseen; k++) {
+			if (seen[k] == o) {
+				/* the values are not shown: one may be a secret (serve --token) */
+				rc = err_set(e, "option --%s given twice: give it once%s", o->name,
+				             o->kind == CLI_LIST ? ", naming them all, comma-separated" : "");
+				goto done;
+			}
+		}
+		seen[nseen++] = o;
 		*(const char **)o->target = value;
 		continue;
 	unknown:
-		return err_set(e, "unknown option %s", a);
+		rc = err_set(e, "unknown option %s", a);
+		goto done;
 	}
+done:
+	free(seen);
+	if (rc < 0)
+		return rc;
 	/* An empty state directory would quietly mean the default one (the user's real
 	 * ~/.local/share/brief, perhaps not the store meant): refused, from the option or the
 	 * environment. */

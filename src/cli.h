@@ -14,11 +14,13 @@ enum {
 	EXIT_BUSY = 4,   /* another daily/weekly/article run holds the store's run lock */
 };
 
-enum cli_kind { CLI_FLAG, CLI_VALUE };
+/* CLI_LIST is a CLI_VALUE whose value is a comma-separated list (--deliver NAME,NAME): its
+ * usage error when given twice says to name them all in one. */
+enum cli_kind { CLI_FLAG, CLI_VALUE, CLI_LIST };
 
-/* One option a command accepts. For CLI_VALUE, target is a `const char **` that
- * receives the argument (from "--name value" or "--name=value"); for CLI_FLAG an
- * `int *` set to 1. The last occurrence wins. */
+/* One option a command accepts. For CLI_VALUE and CLI_LIST, target is a `const char **`
+ * that receives the argument (from "--name value" or "--name=value"); giving it twice is a
+ * usage error (docs/cli.md). For CLI_FLAG an `int *` set to 1 (given twice: still 1). */
 struct cli_option {
 	const char *name; /* without the leading "--" */
 	char short_name;  /* 0 when none */
@@ -39,7 +41,8 @@ struct cli_common {
 /* Parse argv[1..argc) (argv[0] is the command name). Positional arguments
  * (including "-") are collected into *pos (malloc'd array, caller frees; the
  * strings stay argv's). "--" ends option parsing. Returns 0, or -1 with e set
- * for an unknown option, a missing value, a --now that is not a time, or an empty
+ * for an unknown option, a missing value, a value option given twice, a --now that is not a
+ * time, or an empty
  * state directory (--home "" / --home=, or BRIEF_HOME set to "" without --home)
  * (every caller reports these as usage errors, exit 2). */
 int cli_parse(int argc, char **argv, const struct cli_option *opts, struct cli_common *common,

@@ -326,7 +326,7 @@ cmd_article(int argc, char **argv)
 		{"out", 'o', CLI_VALUE, &a->out},         {"top", 0, CLI_VALUE, &a->top},
 		{"hours", 0, CLI_VALUE, &a->hours},       {"days", 0, CLI_VALUE, &a->days},
 		{"min-chars", 0, CLI_VALUE, &a->min_chars}, {"max-chars", 0, CLI_VALUE, &a->max_chars},
-		{"deliver", 0, CLI_VALUE, &a->deliver},
+		{"deliver", 0, CLI_LIST, &a->deliver},
 		{"redeliver", 0, CLI_FLAG, &a->is_redeliver},
 		{"strict", 0, CLI_FLAG, &a->is_strict},     {"offline", 0, CLI_FLAG, &a->is_offline},
 		{NULL, 0, 0, NULL},

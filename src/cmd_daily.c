@@ -581,7 +581,7 @@ cmd_daily(int argc, char **argv)
 		{"timeout", 0, CLI_VALUE, &a->fetch.timeout},
 		{"stale-days", 0, CLI_VALUE, &a->stale_days},
 		{"max-tokens", 0, CLI_VALUE, &a->max_tokens},
-		{"deliver", 0, CLI_VALUE, &a->deliver},
+		{"deliver", 0, CLI_LIST, &a->deliver},
 		{"site", 0, CLI_VALUE, &a->site},
 		{"front-matter", 0, CLI_VALUE, &a->front_matter},
 		{"due", 0, CLI_VALUE, &a->due},

@@ -165,6 +165,23 @@ absolute_path(const char *option, const char *path, char *out, size_t size, stru
 	return 0;
 }
 
+/* Whether command names --home or --config: the scheduled run gets schedule's own (run_argv),
+ * and an option given twice is a usage error, so such a timer would fail every run. */
+static int
+names_home_or_config(const char *command)
+{
+	char words[64][512];
+	size_t n = split_words(command, words, 64);
+	for (size_t i = 0; i < n; i++) {
+		if (strcmp(words[i], "--") == 0)
+			break;
+		if (strcmp(words[i], "--home") == 0 || str_starts(words[i], "--home=") ||
+		    strcmp(words[i], "--config") == 0 || str_starts(words[i], "--config="))
+			return 1;
+	}
+	return 0;
+}
+
 /* The argument vector of the scheduled run into words[0..*n): this binary, the command's
  * name, --home, --config (both absolute), then the command's options (brief takes its common
  * options after the command name, not before it). Returns 0, or -1 with e set. */
@@ -616,6 +633,9 @@ cmd_schedule(int argc, char **argv)
 		      (command[strlen(runnable[i])] == ' ' || command[strlen(runnable[i])] == '\0');
 	if (!ok)
 		return cmd_usage_error("schedule", "--command must start with daily, weekly, article or fetch");
+	if (strcmp(action, "install") == 0 && names_home_or_config(command))
+		return cmd_usage_error("schedule", "--command runs with this --home and --config: give them to schedule "
+		                                   "install, not inside --command (the run would get both and refuse)");
 	if (strcmp(action, "install") == 0 && !command_parses(command))
 		return cmd_usage_error("schedule", "--command is not a command line brief takes (see above): nothing installed");
 	if (strcmp(action, "install") != 0)

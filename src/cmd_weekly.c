@@ -336,7 +336,7 @@ cmd_weekly(int argc, char **argv)
 		{"timeout", 0, CLI_VALUE, &a->fetch.timeout},
 		{"offline", 0, CLI_FLAG, &a->is_offline},
 		{"no-fetch", 0, CLI_FLAG, &a->is_no_fetch},
-		{"deliver", 0, CLI_VALUE, &a->deliver},
+		{"deliver", 0, CLI_LIST, &a->deliver},
 		{"redeliver", 0, CLI_FLAG, &a->is_redeliver},
 		{"site", 0, CLI_VALUE, &a->site},
 		{"strict", 0, CLI_FLAG, &a->is_strict},

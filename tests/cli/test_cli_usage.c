@@ -51,6 +51,18 @@ static const struct usage_case cases[] = {
 	{{"prune"}, "say how many days to keep: --keep-days N, or [store] keep_days"},
 	{{"weekly", "--no-fetch", "--issue", "first"}, "--issue wants a whole number from 1 to 999999"},
 	{{"weekly", "--no-fetch", "--issue", "0"}, "--issue wants a whole number from 1 to 999999"},
+	/* a value option given twice kept the last value without a word: --deliver a --deliver b
+	 * sent only to b, a second --home picked one of two stores */
+	{{"daily", "--no-fetch", "--deliver", "a", "--deliver", "b"},
+	 "option --deliver given twice: give it once, naming them all, comma-separated"},
+	{{"weekly", "--no-fetch", "--deliver=a", "--deliver", "b"}, "option --deliver given twice"},
+	{{"article", "s0123456789ab", "--lang", "zh", "--lang=en"}, "option --lang given twice: give it once"},
+	{{"fetch", "--timeout", "3", "--timeout=4"}, "option --timeout given twice"},
+	{{"feeds", "list", "--home", "/nonexistent/other-store"}, "option --home given twice"},
+	{{"daily", "--no-fetch", "--now", "2026-02-21T02:00:00Z", "--now", "2026-02-22T02:00:00Z"},
+	 "option --now given twice"},
+	/* the timer's run gets schedule's --home as well, and would refuse every time */
+	{{"schedule", "install", "--command", "daily --home /nonexistent/other-store"}, "give them to schedule install"},
 };
 
 /* A config value a command cannot use is a failure (exit 1) naming the key, found when the
