@@ -82,6 +82,18 @@ test_text(void)
 	                   sp, 8);
 	CHECK_INT(n, 2);
 	CHECK(n >= 1 && sp[0].len == strlen("SourceForge Inc. has announced its four billionth download."));
+	/* A title or rank abbreviated before a name ends no sentence: "state Del. Robert Marshall"
+	 * (a news feed's report of an election) was cut at "Del.", and the summary ended there,
+	 * mid-sentence. A known word in capitals after the dot still ends one ("… at the Fed. He"). */
+	n = text_sentences("She unseated incumbent Virginia Republican state Del. Robert Marshall, who drafted a bill. "
+	                   "Sen. Warren, Gov. Newsom, Prof. Knuth, Lt. Col. Vindman and Mrs. Dalloway agreed. It ends here.",
+	                   sp, 8);
+	CHECK_INT(n, 3);
+	CHECK(n >= 2 && sp[0].len == strlen("She unseated incumbent Virginia Republican state Del. Robert Marshall, who "
+	                                     "drafted a bill.") &&
+	      str_starts(sp[1].p, "Sen. Warren"));
+	n = text_sentences("Rates were set by the Fed. He left.", sp, 8);
+	CHECK_INT(n, 2);
 	/* A closing quote or bracket after 。！？ closes the sentence it ends: it was left to open
 	 * the next one (”团队负责人…). */
 	n = text_sentences("“这是我们做过最难的版本。”团队负责人这样说道。他问：「真的吗？」大家都笑了。", sp, 8);

@@ -315,6 +315,21 @@ line_ends_sentence(const char *start, const char *nl)
 	return text_line_breaks(b, (size_t)(nl - b), next);
 }
 
+/* True when the wl bytes at w are a title or rank abbreviated before a person's name ("Sen.",
+ * "Del.", "Gov.", "Prof.", "Lt."), capitalised as a title is: its dot ends no sentence, since a
+ * name follows it, and the next word's capital is the name's ("state Del. Robert Marshall" was
+ * cut at "Del."). Lower case ("next-gen.") is another word. */
+static int
+name_title(const char *w, size_t wl)
+{
+	static const char *const titles[] = {"Mrs", "Prof", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Capt", "Sgt",
+	                                     "Cpl", "Adm", "Cmdr", "Maj", "Rev", "Hon", "Del", "Pres", "Supt", "Insp"};
+	for (size_t k = 0; k < sizeof titles / sizeof titles[0]; k++)
+		if (wl == strlen(titles[k]) && memcmp(w, titles[k], wl) == 0)
+			return 1;
+	return 0;
+}
+
 size_t
 text_sentences(const char *s, struct text_span *out, size_t max)
 {
@@ -337,7 +352,8 @@ text_sentences(const char *s, struct text_span *out, size_t max)
 			int glued = w > start && (is_ascii_digit((unsigned char)w[-1]) || w[-1] == '-');
 			if ((wl == 1 && !glued) || (wl == 2 && (str_ncasecmp(w, "mr", 2) == 0 || str_ncasecmp(w, "dr", 2) == 0 ||
 			                            str_ncasecmp(w, "ms", 2) == 0 || str_ncasecmp(w, "vs", 2) == 0 ||
-			                            str_ncasecmp(w, "st", 2) == 0)))
+			                            str_ncasecmp(w, "st", 2) == 0)) ||
+			    name_title(w, wl))
 				continue;
 			/* "Oct. 27", "Sept. 2025": an abbreviated month before a day or a year. */
 			static const char *const months[] = {"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
