@@ -1702,6 +1702,23 @@ test_extract_furniture(void)
 	                               "A blog");
 	enrich_alone(&by_friday, "en", &arena, &e);
 	CHECK(str_starts(e.summary, "By Friday the company had laid off"));
+	/* A paper's "Authors:" line (a list item of a reading-notes post, as a sentence of its own)
+	 * is the byline under another label: the summary opened with the nine names, and the
+	 * paper's idea came after them. A Chinese post's "作者：" line is one too. */
+	struct article authors = art("Paper notes: stack spilling",
+	                             "Authors: Kyle \"kb\" Zeng, Ruoyu Wang, Yan Shoshi, and Adam Doupe from Shellphish, "
+	                             "along with Zhen Lin, Kang Lu, Xin Xing and Tiffany Bao. The idea of the paper is "
+	                             "to store a ROP chain in user data the kernel copies onto its stack. It works on "
+	                             "every recent kernel.",
+	                             "A blog");
+	enrich_alone(&authors, "en", &arena, &e);
+	CHECK(str_starts(e.summary, "The idea of the paper is"));
+	struct article zuozhe = art("编译器优化实践",
+	                            "作者：张三，李四\n本文介绍我们在编译器后端做的三项优化，它们把构建时间缩短了一半，"
+	                            "并且让生成的二进制文件小了百分之二十。",
+	                            "A blog");
+	enrich_alone(&zuozhe, "zh", &arena, &e);
+	CHECK(str_starts(e.summary, "本文介绍我们在编译器后端"));
 	/* A reddit link post's text is its furniture: nothing to quote. */
 	struct article reddit = art("Robot solves Rubik's Cube in 1.1 seconds",
 	                            "submitted bycoder13tovideos\n[link][287 comments]", "reddit");

@@ -16,7 +16,7 @@
 #define SUMMARY_MAX_CHARS 600
 
 /* A byline: "By Jane Doe", "By Jane Doe, Staff Writer", "Von Max Muster" (a short sentence
- * that starts so), or a longer one that names several people with their roles ("By Oliver
+ * that starts so), one labelled "Authors:" or "作者：", or a longer one that names several people with their roles ("By Oliver
  * Chang, Abhishek Arya (Security Engineers, Chrome Security), and Josh Armour (Security Program
  * Manager)"): up to BYLINE_MAX_WORDS, the first word after "By" capitalised, and three in
  * four of its words of three letters or more. A sentence that starts with "By" and a name goes
@@ -26,9 +26,15 @@ static int
 is_byline(const char *s, size_t len)
 {
 	static const char *const starts[] = {"by ", "von ", "par ", "por ", "door ", "written by ", "posted by "};
+	/* A labelled byline ("Authors: Kyle Zeng, Ruoyu Wang, … and Tiffany Bao.", a paper's notes;
+	 * "作者：张三"): the label says what the names are, whatever their case. */
+	static const char *const labels[] = {"authors:", "author:", "作者：", "作者:"};
 	size_t words = text_word_count(s, len);
 	if (words > BYLINE_MAX_WORDS)
 		return 0;
+	for (size_t k = 0; k < sizeof labels / sizeof labels[0]; k++)
+		if (len > strlen(labels[k]) && str_ncasecmp(s, labels[k], strlen(labels[k])) == 0)
+			return 1;
 	size_t i = 0;
 	while (i < sizeof starts / sizeof starts[0] &&
 	       !(len > strlen(starts[i]) && str_ncasecmp(s, starts[i], strlen(starts[i])) == 0))
