@@ -13,6 +13,7 @@
 #include "llmserver.h"
 #include "store/select.h"
 #include "testlib.h"
+#include "util/str.h"
 #include "util/utf8.h"
 
 static struct llmsrv *srv;
@@ -593,6 +594,35 @@ test_highlights_language(void)
 	arena_free(&a);
 	arena_free(&b);
 	store_close(&st);
+}
+
+/* The highlights under a heading line of their own ("## 📝 今日看点", "**今日看点**"), as a model
+ * echoing the digest's section writes them: only "今日看点：" with its colon was taken off, so
+ * under the digest's heading 今日看点 the reader read it again as a heading or in bold. */
+static void
+test_highlights_heading(void)
+{
+	static const char *const faults[] = {"fenced,fenced,fenced,fenced,heading_md",
+	                                     "fenced,fenced,fenced,fenced,heading_bold"};
+	for (size_t f = 0; f < 2; f++) {
+		struct store st;
+		struct arena a = ARENA_INIT;
+		struct curate_result r;
+		CHECK(curate_faulted(f ? "hl-bold.db" : "hl-heading.db", faults[f], &st, &a, &r) == 12);
+		CHECK_INT(llmsrv_faults_pending(srv), 0);
+		CHECK(r.is_model_highlights);
+		if (!str_starts(r.highlights, "第一个趋势来自"))
+			fprintf(stderr, "highlights (%s): %s\n", faults[f], r.highlights);
+		CHECK(str_starts(r.highlights, "第一个趋势来自"));
+		/* the cached answer reads the same */
+		struct arena b = ARENA_INIT;
+		struct curate_result r2;
+		CHECK(curate(&st, &batch_cfg, 0, &b, &r2) == 12);
+		CHECK(r2.is_model_highlights && str_starts(r2.highlights, "第一个趋势来自"));
+		arena_free(&a);
+		arena_free(&b);
+		store_close(&st);
+	}
 }
 
 /* Found in review: the highlights taken from the cache were shown without the checks given to an
@@ -1270,6 +1300,7 @@ main(void)
 	test_enrich_language();
 	test_enrich_mixed();
 	test_highlights_language();
+	test_highlights_heading();
 	test_highlights_cache_checked();
 	test_blank_text();
 	test_refusal();

@@ -266,6 +266,19 @@ apply_item_fault(const char *fault, json_t *answer)
 		}
 		return;
 	}
+	/* The highlights under a heading of their own on the line before them, as a model writes
+	 * when it echoes the digest's section ("## 📝 今日看点") or bolds the label without a colon. */
+	if ((strcmp(fault, "heading_md") == 0 || strcmp(fault, "heading_bold") == 0) &&
+	    json_object_get(answer, "highlights")) {
+		const char *text = json_string_value(json_object_get(answer, "highlights"));
+		const char *colon = strstr(text, "\xef\xbc\x9a"); /* past the stand-in's "今日看点：" */
+		struct buf b = BUF_INIT;
+		buf_puts(&b, strcmp(fault, "heading_md") == 0 ? "## \xf0\x9f\x93\x9d 今日看点\n\n" : "**今日看点**\n");
+		buf_puts(&b, colon ? colon + 3 : text);
+		json_object_set_new(answer, "highlights", json_string(buf_str(&b)));
+		buf_free(&b);
+		return;
+	}
 	if (strcmp(fault, "english") == 0 && json_object_get(answer, "highlights")) {
 		json_object_set_new(answer, "highlights", json_string("Today's stories share one theme: tools get faster "
 		                                                      "and the people who use them notice."));

@@ -23,6 +23,8 @@
  * classify entry's kind written "Rumor", "open-source" or "News", as json_object-mode models
  * spell the labels), "english" (every
  * enrich entry's summary and why-read, or the highlights, in English, whatever was asked),
+ * "heading_md" / "heading_bold" (the highlights under "## 📝 今日看点" or "**今日看点**" on a
+ * line of their own),
  * "mixed" (every enrich entry's summary cut after its first 。 and gone on in English, as a
  * model that drifts out of the language it was asked for mid-answer),
  * "blank_text" (every enrich entry's summary " U+200B ", the highlights "\n \n"), "auth_401"

@@ -42,8 +42,10 @@ highlights_input(struct story *const *top, size_t n, struct buf *user, const cha
 }
 
 /* text past a label that repeats the section's heading, which a model told to write the
- * highlights opens them with ("今日看点：", "**Today's Highlights:**"): under the heading
- * 今日看点 the reader read it twice. text itself when it has none, or nothing after it. */
+ * highlights opens them with: "今日看点：", "**Today's Highlights:**", or a heading line of its
+ * own, the digest's section echoed ("## 📝 今日看点") or the label in bold on the line before
+ * the paragraph ("**今日看点**"): under the heading 今日看点 the reader read it twice. text
+ * itself when it has none, or nothing after it. */
 static const char *
 highlights_unlabel(const char *text)
 {
@@ -52,8 +54,16 @@ highlights_unlabel(const char *text)
 	const char *p = text;
 	while (*p == ' ' || *p == '\n')
 		p++;
+	while (*p == '#') /* a Markdown heading's marks */
+		p++;
+	while (*p == ' ')
+		p++;
 	if (str_starts(p, "**"))
 		p += 2;
+	if (str_starts(p, "\xf0\x9f\x93\x9d")) /* the section heading's 📝 */
+		p += 4;
+	while (*p == ' ')
+		p++;
 	size_t i = 0;
 	while (i < sizeof labels / sizeof labels[0] && !str_istarts(p, labels[i]))
 		i++;
@@ -66,11 +76,17 @@ highlights_unlabel(const char *text)
 		p += 3;
 	else if (*p == ':')
 		p++;
-	else
-		return text;
+	else {
+		/* no colon: a label only when nothing but the line's end follows it ("今日看点是…" is
+		 * the paragraph's own sentence) */
+		while (*p == ' ' || *p == '\t' || *p == '\r')
+			p++;
+		if (*p != '\n')
+			return text;
+	}
 	if (str_starts(p, "**"))
 		p += 2;
-	while (*p == ' ' || *p == '\n')
+	while (*p == ' ' || *p == '\n' || *p == '\r')
 		p++;
 	return text_is_blank(p) ? text : p;
 }
