@@ -1723,6 +1723,30 @@ test_extract_furniture(void)
 			fprintf(stderr, "  extract after a labelled byline: %s\n", e.summary);
 		CHECK(str_starts(e.summary, labelled[k][3]));
 	}
+	/* A code listing is one line of the text (its <pre> collapsed); the prose after it went on
+	 * in lower case and made one sentence with it, and the summary opened with the listing's
+	 * last line ("221 __vsnprintf_internal (buf + l, …, 222 mode_flags); the tl;dr is …", a
+	 * security blog's post on a glibc bug). A prose line that ends in ";" stays. */
+	struct article listing = art("Musings on a syslog overflow",
+	                             "The bug is in the syslog code of the C library:\n"
+	                             "l = __snprintf (buf, sizeof buf, fmt, pri); ... 221 __vsnprintf_internal (buf + l, "
+	                             "bufsize - l + 1, fmt, apc, 222 mode_flags);\n"
+	                             "the tl;dr is that bufsize is 0 while l is controlled by the caller. As the advisory "
+	                             "says, messing with the name service structures is a good way to get a root shell on "
+	                             "the system.",
+	                             "A blog");
+	enrich_alone(&listing, "en", &arena, &e);
+	if (strstr(e.summary, "__vsnprintf_internal"))
+		fprintf(stderr, "  extract after a code listing: %s\n", e.summary);
+	CHECK(strstr(e.summary, "__vsnprintf_internal") == NULL && strstr(e.summary, "mode_flags") == NULL);
+	CHECK(strstr(e.summary, "As the advisory says") != NULL);
+	struct article semicolon = art("Two ways to ship",
+	                               "We tried two ways to ship the release (both of them slow);\n"
+	                               "the second one took a whole week longer than the first. It was worth it in the "
+	                               "end for the users.",
+	                               "A blog");
+	enrich_alone(&semicolon, "en", &arena, &e);
+	CHECK(str_starts(e.summary, "We tried two ways to ship the release"));
 	/* A reddit link post's text is its furniture: nothing to quote. */
 	struct article reddit = art("Robot solves Rubik's Cube in 1.1 seconds",
 	                            "submitted bycoder13tovideos\n[link][287 comments]", "reddit");

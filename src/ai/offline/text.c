@@ -580,13 +580,55 @@ has_code_extension(const char *t, size_t n)
 	return 0;
 }
 
-int
-text_is_code_like(const char *s, size_t len)
+/* Source code or markup: many brackets, operators and semicolons. */
+static int
+symbol_heavy(const char *s, size_t len)
 {
 	size_t sym = 0;
 	for (size_t i = 0; i < len; i++)
 		sym += s[i] != '\0' && strchr("=(){}[];<>|\\", s[i]) != NULL;
-	if (len > 0 && (double)sym / (double)len > 0.03)
+	return len > 0 && (double)sym / (double)len > 0.03;
+}
+
+/* True when s[0..len) has what prose does not write: an identifier with an underscore
+ * ("mode_flags"), an assignment or comparison, a brace, "->" or "::". */
+static int
+has_code_token(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		char next = i + 1 < len ? s[i + 1] : '\0';
+		if (s[i] == '=' || s[i] == '{' || s[i] == '}' || (s[i] == '_' && is_ascii_alnum((unsigned char)next)) ||
+		    (s[i] == '-' && next == '>') || (s[i] == ':' && next == ':'))
+			return 1;
+	}
+	return 0;
+}
+
+/* Whether s[0..len) holds a line of code: a line ending in ; { or } with the symbols of code
+ * and a token of it (has_code_token; "(both slow);" is prose). A code listing is one line of
+ * the text, and the prose after it, in lower case, went on with it into one sentence whose
+ * symbols the prose diluted ("221 __vsnprintf_internal (buf + l, bufsize - l + 1, fmt, apc,
+ * 222 mode_flags);\nthe tl;dr is that…" opened a summary). */
+static int
+has_code_line(const char *s, size_t len)
+{
+	for (const char *line = s, *end = s + len; line < end;) {
+		const char *nl = memchr(line, '\n', (size_t)(end - line));
+		const char *b = line;
+		size_t n = (size_t)((nl ? nl : end) - line);
+		str_trim(&b, &n);
+		if (n > 0 && nl && (b[n - 1] == ';' || b[n - 1] == '{' || b[n - 1] == '}') && symbol_heavy(b, n) &&
+		    has_code_token(b, n))
+			return 1;
+		line = nl ? nl + 1 : end;
+	}
+	return 0;
+}
+
+int
+text_is_code_like(const char *s, size_t len)
+{
+	if (symbol_heavy(s, len) || has_code_line(s, len))
 		return 1;
 	int hex = 0, path = 0, file = 0, snake = 0, flag = 0;
 	for (size_t i = 0; i < len;) {

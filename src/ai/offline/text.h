@@ -108,7 +108,8 @@ int text_is_bare_version(const char *t);
  * … Go 1.24"), or nothing but a version (tag feeds: "v3.9.0"). */
 int text_is_release(const char *title);
 /* True when s[0..len) is source code, markup or a terminal's output pasted into prose rather
- * than a sentence: many brackets, operators and semicolons, or several of a commit id or
+ * than a sentence: many brackets, operators and semicolons, a line of a code listing (ending
+ * in ; { or } with code's symbols and an _identifier, =, a brace, -> or ::), or several of a commit id or
  * checksum (12+ hex digits with a digit and a letter), a file path ("test/unit/a_test.rb",
  * "/usr/bin/env"), a file name of code ("some_test.rb"), a snake_case identifier and a command
  * flag (" -n ", " --verbose"). One of them alone is prose ("edit /etc/hosts", "read_csv()"). */
