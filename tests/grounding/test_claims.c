@@ -1926,7 +1926,7 @@ test_pair_ranges(void)
 
 /* The subject rule read only Latin-script names, so a figure moved between companies named in
  * Chinese passed: 苹果营收增长8% against a source giving 8% to 谷歌 and 3% to 苹果. A company's or
- * person's Chinese name (cluster_zh_name_at: 苹果, 谷歌, 英伟达 ...) is a subject now, the same one as
+ * person's Chinese name (zh_name_at, ai/offline/names.h: 苹果, 谷歌, 英伟达 ...) is a subject now, the same one as
  * its Latin name, so a Chinese draft of an English source is checked the same way. */
 static void
 test_figure_subject_zh(void)
