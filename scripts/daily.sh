@@ -8,7 +8,7 @@
 # writes the digest and says so in its header line. When no feed could be reached, it says
 # what to check: the network, the proxy variables, the --feeds list.
 # Environment: BRIEF=PATH runs that brief binary instead of installing and building one;
-# DIGEST_DIR=DIR writes there instead of digest/.
+# DIGEST_DIR=DIR writes there instead of digest/ (not --out: an option given twice is a usage error).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 brief="${BRIEF:-}"
