@@ -96,8 +96,10 @@ cmd_front_matter_of(const char *flag, const struct config *cfg, const char *sect
 		return cmd_front_matter(flag, fm, e);
 	const struct config_values *cv = config_values(cfg);
 	const char *v = strcmp(section, "daily") == 0 ? cv->daily_front_matter : cv->weekly_front_matter;
+	char at[1100];
 	if (cmd_front_matter(v, fm, e) < 0 || (has_site && *fm == WEEKLY_FM_NONE))
-		return err_set(e, "config [%s] front_matter: want %s, not \"%s\"", section,
+		return err_set(e, "%sconfig [%s] front_matter: want %s, not \"%s\"",
+		               config_where(cfg, section, "front_matter", at, sizeof at), section,
 		               has_site ? "jekyll or hugo for --site" : "jekyll, hugo or none", v);
 	return 0;
 }

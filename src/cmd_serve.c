@@ -48,9 +48,11 @@ cmd_serve(int argc, char **argv)
 		return EXIT_FAIL;
 	}
 	/* A bad address from the environment or the config is named as such, not as --listen. */
+	char at[1100], in_file[1200];
+	snprintf(in_file, sizeof in_file, "%s[serve] listen", config_where(&app.cfg, "serve", "listen", at, sizeof at));
 	const char *listen_name = listen                                 ? NULL
 	                          : getenv("BRIEF_LISTEN") && *getenv("BRIEF_LISTEN") ? "BRIEF_LISTEN"
-	                                                                               : "[serve] listen";
+	                                                                               : in_file;
 	listen = config_first(listen, "BRIEF_LISTEN", config_values(&app.cfg)->serve_listen);
 	if (listen_name && listen && serve_check_listen(listen, listen_name, &e) < 0) {
 		fprintf(stderr, "brief serve: %s\n", e.msg);

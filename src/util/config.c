@@ -274,6 +274,17 @@ entry_where(const struct config *cfg, const struct config_entry *en, char *out, 
 }
 
 const char *
+config_where(const struct config *cfg, const char *section, const char *key, char *out, size_t cap)
+{
+	const struct config_entry *en = cfg ? find_entry(cfg, section, key) : NULL;
+	if (!en) {
+		out[0] = '\0';
+		return out;
+	}
+	return entry_where(cfg, en, out, cap);
+}
+
+const char *
 config_first(const char *flag, const char *env, const char *value)
 {
 	if (flag)

@@ -141,6 +141,10 @@ int config_parse(struct config *cfg, const char *text, size_t len, const char *n
 int config_is_known(const char *section, const char *key);
 /* Value of section.key, or NULL. */
 const char *config_get(const struct config *cfg, const char *section, const char *key);
+/* Where the file set [section] key, as "FILE:LINE: " into out (cap bytes), for a message about
+ * its value; "" when the file does not set it (the value is a flag's, a variable's or the
+ * default) or cfg was not read from a file. Returns out. */
+const char *config_where(const struct config *cfg, const char *section, const char *key, char *out, size_t cap);
 /* Resolve the entries into cfg->v (config_load does this; a config built by hand calls it).
  * Returns 0, or -1 with e set for the first bad value, naming the file and line it was read
  * from when there is one ("FILE:3: config [fetch] timeout: want a number in 1..3600, not

@@ -89,7 +89,9 @@ static const struct config_case config_cases[] = {
 /* A value of the wrong type in the config file names the file and the line it stands on, as
  * a syntax error does: "config [fetch] timeout" alone left the user to find which of their
  * files (--config, $BRIEF_CONFIG, ~/.config/brief/config) held it, and where. The bad value
- * is the file's third line (after a comment), and the last of two assignments of the key. */
+ * is the file's third line (after a comment), and the last of two assignments of the key; so
+ * are the values the config reader does not check itself ([weekly] front_matter, [serve]
+ * listen, [llm] provider: they lacked FILE:LINE until the thirty-second session). */
 static void
 test_config_value_where(struct buf *err)
 {
@@ -100,6 +102,12 @@ test_config_value_where(struct buf *err)
 		{"[fetch]\n# the fetch\ntimeout = 15s\n", {"fetch"}, "config [fetch] timeout: want a number", 3},
 		{"[fetch]\nfull_text = yes\n\nfull_text = maybe\n", {"daily", "--no-fetch"},
 		 "config [fetch] full_text: want true or false", 4},
+		/* values read outside the config reader: by the renderers, serve and the LLM client */
+		{"[weekly]\n# the blog\nfront_matter = wordpress\n", {"weekly", "--no-fetch"},
+		 "config [weekly] front_matter: want jekyll, hugo or none", 3},
+		{"[serve]\n# the archive\nlisten = nonsense:port\n", {"serve"}, "[serve] listen wants HOST:PORT", 3},
+		{"[llm]\n# the model\nprovider = openia\n", {"article", "s000000000000"},
+		 "config [llm] provider: unknown LLM provider \"openia\"", 3},
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		char conf[4200], want[4400];

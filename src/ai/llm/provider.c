@@ -79,9 +79,13 @@ provider_resolve(const struct config *cfg, struct llm_config *out, struct err *e
 	if (!name)
 		name = gemini_key && !env("OPENAI_API_KEY") && !env("BRIEF_LLM_API_KEY") ? "gemini" : "openai";
 	const struct llm_preset *p = provider_preset(name);
-	if (!p)
-		return err_set(e, "unknown LLM provider \"%s\" (known: openai, gemini, deepseek, qwen, moonshot, ollama, "
-		                  "llamacpp, vllm)", name);
+	if (!p) { /* named where it was set: the variable, or the file's line */
+		char at[1100];
+		int is_env = env("BRIEF_LLM_PROVIDER") != NULL;
+		const char *where = is_env ? "BRIEF_LLM_PROVIDER: " : config_where(cfg, "llm", "provider", at, sizeof at);
+		return err_set(e, "%s%sunknown LLM provider \"%s\" (known: openai, gemini, deepseek, qwen, moonshot, "
+		                  "ollama, llamacpp, vllm)", where, !is_env && *where ? "config [llm] provider: " : "", name);
+	}
 	const char *key = first(env("BRIEF_LLM_API_KEY"),
 	                        strcmp(p->name, "gemini") == 0 ? first(gemini_key, env("OPENAI_API_KEY"), NULL)
 	                                                       : env("OPENAI_API_KEY"),
