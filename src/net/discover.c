@@ -378,7 +378,6 @@ struct look_pool {
 	const struct fetch_opts *opts;
 	const char *const *urls, *const *user_agents;
 	size_t n, left;   /* left: look-ups not yet begun */
-	char (*hosts)[256]; /* hosts[i]: urls[i]'s host (url_host) */
 	int *state;       /* per URL: 0 waiting, 1 begun */
 	int *busy;        /* per URL: look-ups of its host in flight (kept at the host's first URL) */
 	size_t *host_of;  /* per URL: the index of the first URL of its host */
@@ -457,19 +456,20 @@ discover_feeds(const struct config *cfg, const struct fetch_opts *opts, const ch
 	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
 		return err_set(e, "cannot initialise libcurl");
 	feed_init_once();
-	p.hosts = xcalloc(n, sizeof *p.hosts);
+	char (*hosts)[256] = xcalloc(n, sizeof *hosts); /* urls[i]'s host (url_host), to group them */
 	p.state = xcalloc(n, sizeof *p.state);
 	p.busy = xcalloc(n, sizeof *p.busy);
 	p.host_of = xcalloc(n, sizeof *p.host_of);
 	for (size_t i = 0; i < n; i++) {
-		url_host(urls[i], p.hosts[i], sizeof p.hosts[i]);
+		url_host(urls[i], hosts[i], sizeof hosts[i]);
 		p.host_of[i] = i;
 		for (size_t j = 0; j < i; j++)
-			if (strcmp(p.hosts[j], p.hosts[i]) == 0) {
+			if (strcmp(hosts[j], hosts[i]) == 0) {
 				p.host_of[i] = p.host_of[j];
 				break;
 			}
 	}
+	free(hosts);
 	pthread_mutex_init(&p.lock, NULL);
 	pthread_cond_init(&p.freed, NULL);
 	for (; started < want; started++)
@@ -482,7 +482,6 @@ discover_feeds(const struct config *cfg, const struct fetch_opts *opts, const ch
 	pthread_cond_destroy(&p.freed);
 	pthread_mutex_destroy(&p.lock);
 	curl_global_cleanup();
-	free(p.hosts);
 	free(p.state);
 	free(p.busy);
 	free(p.host_of);

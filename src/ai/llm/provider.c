@@ -68,7 +68,8 @@ provider_resolve(const struct config *cfg, struct llm_config *out, struct err *e
 	const struct config_values *v = config_values(cfg);
 	const char *base = first(env("BRIEF_LLM_BASE_URL"), env("OPENAI_API_BASE"),
 	                         first(env("OPENAI_BASE_URL"), v->llm_base_url, NULL));
-	const char *name = first(env("BRIEF_LLM_PROVIDER"), v->llm_provider, NULL);
+	const char *env_name = env("BRIEF_LLM_PROVIDER");
+	const char *name = first(env_name, v->llm_provider, NULL);
 	const char *gemini_key = env("GEMINI_API_KEY");
 	if (!name && base)
 		for (size_t i = 0; i < sizeof hosts / sizeof hosts[0]; i++)
@@ -81,7 +82,7 @@ provider_resolve(const struct config *cfg, struct llm_config *out, struct err *e
 	const struct llm_preset *p = provider_preset(name);
 	if (!p) { /* named where it was set: the variable, or the file's line */
 		char at[1100];
-		int is_env = env("BRIEF_LLM_PROVIDER") != NULL;
+		int is_env = env_name != NULL;
 		const char *where = is_env ? "BRIEF_LLM_PROVIDER: " : config_where(cfg, "llm", "provider", at, sizeof at);
 		return err_set(e, "%s%sunknown LLM provider \"%s\" (known: openai, gemini, deepseek, qwen, moonshot, "
 		                  "ollama, llamacpp, vllm)", where, !is_env && *where ? "config [llm] provider: " : "", name);
