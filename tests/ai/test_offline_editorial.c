@@ -282,6 +282,27 @@ test_caseless_script_keywords(void)
 	}
 	CHECK(lang_is_stopword(LANG_OTHER, "из") && lang_is_stopword(LANG_OTHER, "کے") &&
 	      lang_is_stopword(LANG_OTHER, "של") && !lang_is_stopword(LANG_EN, "کے"));
+	/* Italian: its function words ("che", "della", "sono") are no keywords (an Italian post's
+	 * tags read "ImageMagick, ICO, sRGB, che" when Italian was read as Spanish or English). */
+	struct article it = art("Le icone che il browser mostra",
+	                        "Sembra che nel mondo dei siti web ci sia una enorme confusione su come specificare "
+	                        "le icone della pagina. Il file che il browser chiede per primo è favicon.ico, ma "
+	                        "le icone che contano sono quelle della pagina, che sono più grandi. Anche ImageMagick "
+	                        "sa creare il file, e lo fa in un secondo: dico sempre che è lo strumento che serve.",
+	                        "Blog");
+	CHECK_INT(lang_detect(it.title, it.text), LANG_IT);
+	judge_alone("it favicon", &it, &arena, &v);
+	CHECK(v.keyword_count >= 2);
+	for (size_t i = 0; i < v.keyword_count; i++)
+		CHECK(strcmp(v.keywords[i], "che") != 0 && strcmp(v.keywords[i], "della") != 0 &&
+		      strcmp(v.keywords[i], "sono") != 0 && strncmp(v.keywords[i], "che ", 4) != 0);
+	CHECK(has_kw(&v, "ImageMagick"));
+	CHECK(lang_is_stopword(LANG_IT, "che") && !lang_is_stopword(LANG_ES, "che") && !lang_is_stopword(LANG_EN, "che"));
+	/* the list is searched by bisection: words with accents sort by their bytes */
+	static const char *const it_words[] = {"agli", "già", "gli", "oggi", "ogni", "perché", "però", "più", "viene"};
+	for (size_t i = 0; i < sizeof it_words / sizeof it_words[0]; i++)
+		CHECK(lang_is_stopword(LANG_IT, it_words[i]));
+	CHECK(strcmp(lang_code(LANG_IT), "it") == 0 && lang_parse("it", 2) == LANG_IT);
 	arena_free(&arena);
 }
 

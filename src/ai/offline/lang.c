@@ -78,6 +78,18 @@ static const char *const stop_pt[] = {
 	"à", "às", "é",
 };
 
+/* Italian: an Italian post's tags read "ImageMagick, ICO, sRGB, che" before it had a list. */
+static const char *const stop_it[] = {
+	"agli", "alla", "alle", "allo", "anche", "ancora", "avere", "che", "chi", "col", "come",
+	"cosa", "cui", "dagli", "dai", "dal", "dalla", "dalle", "degli", "dei", "del", "della",
+	"delle", "dello", "dove", "essere", "fra", "già", "gli", "hanno", "loro", "mentre", "mio",
+	"molto", "nei", "nel", "nella", "nelle", "non", "nostro", "oggi", "ogni", "per", "perché",
+	"però", "più", "poi", "proprio", "qualche", "quale", "quando", "quanto", "quella", "quelle",
+	"quelli", "quello", "questa", "queste", "questi", "questo", "sempre", "sono", "stato",
+	"sua", "sue", "sui", "sul", "sulla", "suo", "suoi", "tra", "tutti", "tutto", "una", "uno",
+	"viene",
+};
+
 /* Text of no language brief tells apart (LANG_OTHER) is often in a script of its own, whose
  * function words can be listed together without meeting a word of another list: Russian,
  * Arabic, Urdu, Persian and Hebrew ("из", "في", "کے", "که", "של"). */
@@ -133,6 +145,8 @@ static const char *const markers[LANG_OTHER][MARKERS] = {
 	             "y", "la"},
 	[LANG_PT] = {"não", "uma", "com", "os", "do", "da", "em", "são", "para", "pelo", "ao", "foi", "também", "que",
 	             "o", "na"},
+	[LANG_IT] = {"il", "che", "della", "sono", "non", "per", "gli", "nel", "anche", "più", "questo", "delle",
+	             "degli", "una", "di", "è"},
 };
 
 struct stoplist {
@@ -143,7 +157,8 @@ struct stoplist {
 #define LIST(a) {a, sizeof a / sizeof a[0]}
 static const struct stoplist stoplists[LANG_COUNT] = {
 	[LANG_DE] = LIST(stop_de), [LANG_FR] = LIST(stop_fr), [LANG_NL] = LIST(stop_nl),
-	[LANG_ES] = LIST(stop_es), [LANG_PT] = LIST(stop_pt), [LANG_OTHER] = LIST(stop_other),
+	[LANG_ES] = LIST(stop_es), [LANG_PT] = LIST(stop_pt), [LANG_IT] = LIST(stop_it),
+	[LANG_OTHER] = LIST(stop_other),
 };
 
 static int
@@ -165,7 +180,7 @@ lang_is_stopword(enum lang l, const char *w)
 const char *
 lang_code(enum lang l)
 {
-	static const char *const codes[LANG_COUNT] = {"en", "de", "fr", "nl", "es", "pt", "zh", "other"};
+	static const char *const codes[LANG_COUNT] = {"en", "de", "fr", "nl", "es", "pt", "it", "zh", "other"};
 	return l < LANG_COUNT ? codes[l] : "other";
 }
 
