@@ -318,28 +318,39 @@ cluster_title_text(const char *title, int blank_release, struct buf *out)
 struct sig {
 	const char *url_key;
 	const char *fragment;            /* of the link, after '#' ("" when none): an anchor of the page */
-	uint64_t words[TITLE_WORDS_MAX]; /* sorted hashes of the significant title words */
+	const uint64_t *words;           /* sorted hashes of the significant title words */
 	size_t word_count;
-	uint64_t numbers[TITLE_WORDS_MAX]; /* sorted: those of the words with a digit ("3", "6.13", "gpt-5") */
+	const uint64_t *numbers;         /* sorted: those of the words with a digit ("3", "6.13", "gpt-5") */
 	size_t number_count;
-	uint64_t latin[TITLE_WORDS_MAX]; /* sorted: the words that are no CJK character pair */
+	const uint64_t *latin;           /* sorted: the words that are no CJK character pair */
 	size_t latin_count;
 	int has_cjk; /* a title word is CJK */
-	uint64_t core[TITLE_WORDS_MAX]; /* sorted: the words but release words (cluster_release_word) */
+	const uint64_t *core;            /* sorted: the words but release words (cluster_release_word) */
 	size_t core_count;
-	uint64_t names[TITLE_WORDS_MAX]; /* sorted: the Latin words but release words ("apple", "masimo", "b200") */
+	const uint64_t *names;           /* sorted: the Latin words but release words ("apple", "masimo", "b200") */
 	size_t name_count;
-	uint64_t pairs[ZH_PAIRS_MAX]; /* a Chinese title's CJK character pairs, release words left out, in title order */
-	unsigned char pair_cont[ZH_PAIRS_MAX]; /* the pair overlaps the one before: one run of characters */
+	const uint64_t *pairs;           /* a Chinese title's CJK character pairs, release words left out, in title order */
+	const unsigned char *pair_cont;  /* the pair overlaps the one before: one run of characters */
 	size_t pair_count;
 	size_t units; /* names, and a run of n CJK characters as (n + 1) / 2 words (zh_story) */
-	uint64_t letters[TITLE_WORDS_MAX]; /* sorted: one-letter Latin words, no stop words ("y" of "Model Y") */
+	const uint64_t *letters;         /* sorted: one-letter Latin words, no stop words ("y" of "Model Y") */
 	size_t letter_count;
 	uint32_t acts;     /* what happened (cluster_title_acts) */
 	int release_verb;  /* a title word is a release word, English or Chinese */
 	int serial;        /* a title word names an issue of a series (cluster_serial_word) */
 	uint64_t simhash;
 	int has_simhash;
+};
+
+/* The lists of struct sig while signature() collects them, each with room for a long title.
+ * A window's signatures keep only what their titles filled (the lists are packed into the
+ * window's pool): at the fixed size, the 16,390 articles of a 48-hour window of a 3M-item store
+ * held 28 MB of the daily's peak, for titles of ten words or so. */
+struct sig_draft {
+	uint64_t words[TITLE_WORDS_MAX], numbers[TITLE_WORDS_MAX], latin[TITLE_WORDS_MAX];
+	uint64_t core[TITLE_WORDS_MAX], names[TITLE_WORDS_MAX], letters[TITLE_WORDS_MAX];
+	uint64_t pairs[ZH_PAIRS_MAX];
+	unsigned char pair_cont[ZH_PAIRS_MAX];
 };
 
 static int
@@ -460,10 +471,24 @@ cluster_title_acts(const char *text)
 	return acts;
 }
 
+/* Copy n hashes of from into pool (NULL when none). */
+static const uint64_t *
+pack_hashes(struct arena *pool, const uint64_t *from, size_t n)
+{
+	if (n == 0)
+		return NULL;
+	uint64_t *to = arena_alloc(pool, n * sizeof *to);
+	memcpy(to, from, n * sizeof *to);
+	return to;
+}
+
+/* a's signature into s: url key and fragment in arena (the stories keep them), the title's
+ * lists in pool (the window's clustering only). */
 static void
-signature(const struct article *a, struct arena *arena, struct sig *s)
+signature(const struct article *a, struct arena *arena, struct arena *pool, struct sig *s)
 {
 	memset(s, 0, sizeof *s);
+	struct sig_draft d_, *d = &d_;
 	s->url_key = article_url_key(a, arena);
 	s->fragment = url_fragment(a->link);
 	struct text_iter it;
@@ -476,10 +501,10 @@ signature(const struct article *a, struct arena *arena, struct sig *s)
 		if (!it.is_cjk && it.len == 1 && is_ascii_alpha((unsigned char)it.word[0]) && !text_is_stopword(it.word)) {
 			uint64_t h = hash64(it.word, it.len, HASH_SEED);
 			size_t k = 0;
-			while (k < s->letter_count && s->letters[k] != h)
+			while (k < s->letter_count && d->letters[k] != h)
 				k++;
 			if (k == s->letter_count)
-				s->letters[s->letter_count++] = h;
+				d->letters[s->letter_count++] = h;
 		}
 		if (!cluster_title_word(&it))
 			continue;
@@ -491,19 +516,19 @@ signature(const struct article *a, struct arena *arena, struct sig *s)
 		uint64_t h = hash64(it.word, it.len, HASH_SEED);
 		int dup = 0;
 		for (size_t i = 0; i < s->word_count; i++)
-			dup |= s->words[i] == h;
+			dup |= d->words[i] == h;
 		if (dup)
 			continue;
-		s->words[s->word_count++] = h;
+		d->words[s->word_count++] = h;
 		if (!verb)
-			s->core[s->core_count++] = h;
+			d->core[s->core_count++] = h;
 		s->has_cjk |= it.is_cjk;
 		if (!it.is_cjk)
-			s->latin[s->latin_count++] = h;
+			d->latin[s->latin_count++] = h;
 		if (!it.is_cjk && !verb)
-			s->names[s->name_count++] = h;
+			d->names[s->name_count++] = h;
 		if (!it.is_cjk && strpbrk(it.word, "0123456789"))
-			s->numbers[s->number_count++] = h;
+			d->numbers[s->number_count++] = h;
 	}
 	s->acts = cluster_title_acts(buf_str(&title));
 	if (s->has_cjk) {
@@ -524,18 +549,30 @@ signature(const struct article *a, struct arena *arena, struct sig *s)
 			int cont = run_end && start < run_end; /* the pair before ends with this one's first character */
 			in_run = cont ? in_run + 1 : 0;
 			s->units += !cont || in_run % 2; /* characters 1-2, then one word per two more */
-			s->pair_cont[s->pair_count] = (unsigned char)cont;
-			s->pairs[s->pair_count++] = hash64(it.word, it.len, HASH_SEED);
+			d->pair_cont[s->pair_count] = (unsigned char)cont;
+			d->pairs[s->pair_count++] = hash64(it.word, it.len, HASH_SEED);
 			run_end = it.p;
 		}
 	}
 	buf_free(&title);
-	qsort(s->names, s->name_count, sizeof s->names[0], cmp_u64);
-	qsort(s->words, s->word_count, sizeof s->words[0], cmp_u64);
-	qsort(s->core, s->core_count, sizeof s->core[0], cmp_u64);
-	qsort(s->numbers, s->number_count, sizeof s->numbers[0], cmp_u64);
-	qsort(s->latin, s->latin_count, sizeof s->latin[0], cmp_u64);
-	qsort(s->letters, s->letter_count, sizeof s->letters[0], cmp_u64);
+	qsort(d->names, s->name_count, sizeof d->names[0], cmp_u64);
+	qsort(d->words, s->word_count, sizeof d->words[0], cmp_u64);
+	qsort(d->core, s->core_count, sizeof d->core[0], cmp_u64);
+	qsort(d->numbers, s->number_count, sizeof d->numbers[0], cmp_u64);
+	qsort(d->latin, s->latin_count, sizeof d->latin[0], cmp_u64);
+	qsort(d->letters, s->letter_count, sizeof d->letters[0], cmp_u64);
+	s->words = pack_hashes(pool, d->words, s->word_count);
+	s->numbers = pack_hashes(pool, d->numbers, s->number_count);
+	s->latin = pack_hashes(pool, d->latin, s->latin_count);
+	s->core = pack_hashes(pool, d->core, s->core_count);
+	s->names = pack_hashes(pool, d->names, s->name_count);
+	s->letters = pack_hashes(pool, d->letters, s->letter_count);
+	s->pairs = pack_hashes(pool, d->pairs, s->pair_count);
+	if (s->pair_count) {
+		unsigned char *cont = arena_alloc(pool, s->pair_count);
+		memcpy(cont, d->pair_cont, s->pair_count);
+		s->pair_cont = cont;
+	}
 	if (a->text && text_word_count(a->text, strlen(a->text) > SIMHASH_BYTES ? SIMHASH_BYTES : strlen(a->text)) >=
 	                       SIMHASH_MIN_WORDS) {
 		s->simhash = cluster_simhash(a->text);
@@ -960,9 +997,10 @@ cluster_stories(struct article *articles, size_t count, struct arena *arena, str
 	if (count == 0)
 		return;
 	struct sig *sigs = xcalloc(count, sizeof *sigs);
+	struct arena pool = ARENA_INIT; /* the signatures' lists, for this window's clustering only */
 	size_t *parent = xcalloc(count, sizeof *parent);
 	for (size_t i = 0; i < count; i++) {
-		signature(&articles[i], arena, &sigs[i]);
+		signature(&articles[i], arena, &pool, &sigs[i]);
 		parent[i] = i;
 	}
 	unite_similar(articles, sigs, count, parent);
@@ -1002,6 +1040,7 @@ cluster_stories(struct article *articles, size_t count, struct arena *arena, str
 		st->id = story_id(st->lead, lead_sig->url_key, lead_sig->fragment, arena);
 	}
 	free(sigs);
+	arena_free(&pool);
 	free(parent);
 	free(story_of);
 	free(members);
