@@ -323,6 +323,17 @@ channel_open(struct channel *ch, const struct config *cfg, const char *name,
 	return 0;
 }
 
+/* The delivery to ch went through: a redelivery under way is over (store_redelivery_end). A
+ * write that fails is only warned about: a --redeliver rerun would take the report for
+ * delivered in part and send nothing. */
+static void
+redelivery_done(const struct channel *ch)
+{
+	struct err e;
+	if (ch->log && ch->report && store_redelivery_end(ch->log, ch->report, ch->section + 8, &e) < 0)
+		log_warn("deliver %s (%s): %s", ch->name, ch->type, e.msg);
+}
+
 int
 deliver_check(const struct config *cfg, const char *name, struct err *e)
 {
@@ -355,11 +366,18 @@ deliver_send(const struct config *cfg, const char *name, const struct deliver_me
 				channel_target(&ch, t);
 				ch.limits = t->limits;
 			}
-			/* --redeliver: what an earlier run sent counts for nothing. Otherwise the
-			 * channel that has the whole report already (an earlier run): 1, nothing sent. */
-			rc = msg->redeliver && ch.log && ch.report ? store_delivery_forget(ch.log, ch.report, ch.section + 8, e)
-			                                           : 0;
-			if (rc == 0)
+			/* --redeliver: what an earlier run sent counts for nothing, unless it is what an
+			 * earlier --redeliver sent before it was cut short (each part is logged as it
+			 * goes): the rerun goes on from there. Otherwise the channel that has the whole
+			 * report already (an earlier run): 1, nothing sent. */
+			rc = msg->redeliver && ch.log && ch.report
+			             ? store_redelivery_begin(ch.log, ch.report, ch.section + 8, ch.target, e)
+			             : 0;
+			if (rc == 1)
+				log_info("deliver %s (%s): an earlier --redeliver of this report stopped part-way; going on "
+				         "from where it stopped",
+				         name, ch.type);
+			if (rc >= 0)
 				rc = channel_part_sent(&ch, 0, e);
 			if (rc < 0)
 				err_wrap(e, "deliver %s (%s)", name, ch.type);
@@ -368,6 +386,8 @@ deliver_send(const struct config *cfg, const char *name, const struct deliver_me
 				if (rc == 0 && t->log == LOG_WHOLE)
 					channel_part_done(&ch, 1, 1);
 			}
+			if (rc >= 0)
+				redelivery_done(&ch);
 			buf_free(&title);
 		}
 	}

@@ -50,7 +50,8 @@ struct deliver_message {
 	 * the parts each channel accepts are recorded in its delivery log (store/deliverlog.h)
 	 * and a rerun sends only the parts that did not go out. NULL = no log: everything is sent. */
 	const char *report;
-	int redeliver; /* forget the log of report first: every channel gets all of it again */
+	int redeliver; /* forget the log of report first: every channel gets all of it again (but a
+	                * redelivery cut short is resumed: store_redelivery_begin) */
 };
 
 /* Deliver msg to the channel `name` configured in cfg. Returns 0 when every part was accepted,

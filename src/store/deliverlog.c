@@ -11,7 +11,7 @@ store_delivered(struct store *st, const char *report, const char *channel, const
 		part ? "SELECT 1 FROM delivery_log WHERE report = ?1 AND channel = ?2 AND part = ?3"
 		       " AND (target IS NULL OR target = ?4)"
 		     : "SELECT 1 FROM delivery_log WHERE report = ?1 AND channel = ?2 AND part = parts"
-		       " AND (target IS NULL OR target = ?4)",
+		       " AND part > 0 AND (target IS NULL OR target = ?4)",
 		e);
 	if (!s)
 		return -1;
@@ -77,26 +77,58 @@ store_delivery_record(struct store *st, const char *report, const char *channel,
 	return send_time_record(st, target, sent_ms, e);
 }
 
-int
-store_delivery_forget(struct store *st, const char *report, const char *channel, struct err *e)
+/* Run sql with ?1 report, ?2 channel and ?3 target bound; doing says what for an error.
+ * Returns 1 when it gave a row, 0 when not, -1 with e set. */
+static int
+log_step(struct store *st, const char *sql, const char *report, const char *channel, const char *target,
+         const char *doing, struct err *e)
 {
-	sqlite3_stmt *s = store_prepare(st, "DELETE FROM delivery_log WHERE report = ?1 AND channel = ?2", e);
+	sqlite3_stmt *s = store_prepare(st, sql, e);
 	if (!s)
 		return -1;
 	store_bind_text(s, 1, report);
 	store_bind_text(s, 2, channel);
+	if (sqlite3_bind_parameter_count(s) >= 3)
+		store_bind_text(s, 3, target);
 	int rc = sqlite3_step(s);
 	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE)
-		return err_set(e, "database %s: clearing the delivery log: %s", st->path, sqlite3_errmsg(st->db));
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return err_set(e, "database %s: %s the delivery log: %s", st->path, doing, sqlite3_errmsg(st->db));
+	return rc == SQLITE_ROW;
+}
+
+int
+store_redelivery_begin(struct store *st, const char *report, const char *channel, const char *target,
+                       struct err *e)
+{
+	int under_way = log_step(st, "SELECT 1 FROM delivery_log WHERE report = ?1 AND channel = ?2 AND part = 0",
+	                         report, channel, NULL, "reading", e);
+	if (under_way != 0)
+		return under_way;
+	/* Killed between the two, the rerun finds no mark and forgets again: nothing went out. */
+	if (log_step(st, "DELETE FROM delivery_log WHERE report = ?1 AND channel = ?2", report, channel, NULL,
+	             "clearing", e) < 0 ||
+	    log_step(st,
+	             "INSERT INTO delivery_log(report, channel, part, parts, sent_at, target)"
+	             " VALUES (?1, ?2, 0, 0, CAST(strftime('%s', 'now') AS INTEGER), ?3)",
+	             report, channel, target, "writing", e) < 0)
+		return -1;
 	return 0;
+}
+
+int
+store_redelivery_end(struct store *st, const char *report, const char *channel, struct err *e)
+{
+	int rc = log_step(st, "DELETE FROM delivery_log WHERE report = ?1 AND channel = ?2 AND part = 0", report,
+	                  channel, NULL, "clearing", e);
+	return rc < 0 ? -1 : 0;
 }
 
 int
 store_delivery_forget_cut(struct store *st, const char *report, const char *channel, size_t parts, struct err *e)
 {
 	sqlite3_stmt *s =
-		store_prepare(st, "DELETE FROM delivery_log WHERE report = ?1 AND channel = ?2 AND parts != ?3", e);
+		store_prepare(st, "DELETE FROM delivery_log WHERE report = ?1 AND channel = ?2 AND parts != ?3 AND part > 0", e);
 	if (!s)
 		return -1;
 	store_bind_text(s, 1, report);

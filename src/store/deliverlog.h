@@ -5,7 +5,8 @@
  * URL, the Telegram chat, the mail recipients; deliver.c); parts are numbered from 1. A row
  * of another target is not the channel's: a corrected URL gets the report. An email channel
  * logs each recipient it mailed as a target of its own (deliver.c). Rows written before
- * targets were kept (NULL) count for any target. */
+ * targets were kept (NULL) count for any target. A row of part 0 (parts 0) is no part: it marks
+ * a --redeliver under way (store_redelivery_begin). */
 #ifndef BRIEF_STORE_DELIVERLOG_H
 #define BRIEF_STORE_DELIVERLOG_H
 
@@ -38,8 +39,15 @@ int64_t store_delivery_nth_since(struct store *st, const char *target, int64_t s
  * were forgotten, or -1 with e set. */
 int store_delivery_forget_cut(struct store *st, const char *report, const char *channel, size_t parts,
                               struct err *e);
-/* Forget what channel accepted of report (--redeliver: the next delivery sends it whole).
- * Returns 0 or -1 with e set. */
-int store_delivery_forget(struct store *st, const char *report, const char *channel, struct err *e);
+/* Start a --redeliver of report to channel (sending to target): forget what channel accepted
+ * of it, so the delivery sends it whole, and mark the redelivery as under way (a row of part
+ * 0) until store_redelivery_end. When the mark is there already, an earlier --redeliver was cut
+ * short (killed, a part refused): nothing is forgotten, so that the parts it sent are not sent
+ * again. Returns 0 (forgotten), 1 (an unfinished redelivery: resumed) or -1 with e set. */
+int store_redelivery_begin(struct store *st, const char *report, const char *channel, const char *target,
+                           struct err *e);
+/* The delivery of report to channel went through (every part, or it had them all): a later
+ * --redeliver sends it whole again. Returns 0 or -1 with e set. */
+int store_redelivery_end(struct store *st, const char *report, const char *channel, struct err *e);
 
 #endif

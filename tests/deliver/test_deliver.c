@@ -2183,6 +2183,40 @@ daily_killed_at(const char *const *args, size_t received)
 	CHECK(WIFSIGNALED(status));
 }
 
+/* A fixture store home-NAME with the config file NAME.conf holding conf_text, for a run to be
+ * killed: their paths into home and conf (4300 bytes), the digest's --out and the store's file
+ * into out and db (4400 bytes). */
+static void
+killed_home(const char *name, const char *conf_text, char *home, char *conf, char *out, char *db)
+{
+	snprintf(home, 4300, "%s/home-%s", test_tmpdir(), name);
+	wfx_make_home(home);
+	snprintf(conf, 4300, "%s/%s.conf", test_tmpdir(), name);
+	test_write_file(conf, conf_text, strlen(conf_text));
+	snprintf(out, 4400, "%s/daily.md", home);
+	snprintf(db, 4400, "%s/brief.db", home);
+}
+
+/* The sink's requests are parts had+1..parts of the digest of day, each once and in order
+ * (parts 1: the generic webhook's one request); channel names the run for a failure. */
+static void
+check_sent_from(const char *channel, const char *day, long long had, long long parts)
+{
+	CHECK_INT((long long)http_sink_count(sink), parts - had);
+	for (size_t i = 0; i < http_sink_count(sink); i++) {
+		json_t *j = body_json(http_sink_request(sink, i));
+		const char *content = json_string_value(json_object_get(j, parts > 1 ? "content" : "title"));
+		char want[32];
+		snprintf(want, sizeof want, "(%lld/%lld)", had + 1 + (long long)i, parts);
+		int is_part = content && strstr(content, day) && (parts == 1 || strstr(content, want));
+		if (!is_part)
+			fprintf(stderr, "%s: request %zu of the rerun is not part %s of %s's digest: %.120s\n", channel, i, want,
+			        day, content ? content : "?");
+		CHECK(is_part);
+		json_decref(j);
+	}
+}
+
 /* The run of the schedule that catches up a missed day (--due, docs/daily.md "Missed runs")
  * killed while its digest goes out to `channel` (config text conf_text), once the sink has
  * received `received` requests. The rerun, still before the day's --due time, must finish that
@@ -2194,12 +2228,9 @@ static void
 check_killed_catch_up(const char *channel, const char *conf_text, size_t received)
 {
 	char home[4300], conf[4300], out[4400], db[4400];
-	snprintf(home, sizeof home, "%s/home-killed-%s", test_tmpdir(), channel);
-	wfx_make_home(home);
-	snprintf(conf, sizeof conf, "%s/killed-%s.conf", test_tmpdir(), channel);
-	test_write_file(conf, conf_text, strlen(conf_text));
-	snprintf(out, sizeof out, "%s/daily.md", home);
-	snprintf(db, sizeof db, "%s/brief.db", home);
+	char name[64];
+	snprintf(name, sizeof name, "killed-%s", channel);
+	killed_home(name, conf_text, home, conf, out, db);
 	/* WFX_NOW is 12:00 UTC: before the schedule's 13:00, and the day before has no digest */
 	const char *args[] = {"daily", "--home", home, "--no-fetch", "--offline", "--config", conf, "--now", WFX_NOW,
 	                      "--due", "13:00", "--out", out, "--deliver", channel, NULL};
@@ -2224,19 +2255,7 @@ check_killed_catch_up(const char *channel, const char *conf_text, size_t receive
 	CHECK_INT(test_db_query_int(h, "SELECT count(*) FROM reports WHERE kind = 'daily' AND slug = '2026-02-21'"), 0);
 	sqlite3_close(h);
 	CHECK(had < parts);
-	CHECK_INT((long long)http_sink_count(sink), parts - had);
-	for (size_t i = 0; i < http_sink_count(sink); i++) {
-		json_t *j = body_json(http_sink_request(sink, i));
-		const char *content = json_string_value(json_object_get(j, parts > 1 ? "content" : "title"));
-		char want[32];
-		snprintf(want, sizeof want, "(%lld/%lld)", had + 1 + (long long)i, parts);
-		int is_part = content && strstr(content, "2026-02-20") && (parts == 1 || strstr(content, want));
-		if (!is_part)
-			fprintf(stderr, "%s: request %zu of the rerun is not part %s of 2026-02-20's digest: %.120s\n", channel, i,
-			        want, content ? content : "?");
-		CHECK(is_part);
-		json_decref(j);
-	}
+	check_sent_from(channel, "2026-02-20", had, parts);
 	http_sink_reset(sink);
 	buf_free(&o);
 	buf_free(&err);
@@ -2252,6 +2271,50 @@ test_cli_killed_catch_up_resumes(void)
 	/* the generic webhook, one request: killed while it is on the wire, nothing logged */
 	snprintf(text, sizeof text, "[deliver \"hook\"]\ntype = webhook\nurl = %s/hook\n", base);
 	check_killed_catch_up("hook", text, 1);
+}
+
+/* `brief daily --deliver dc --redeliver` killed while Discord's part 2 is on the wire (part 1
+ * accepted): the same command run again sends parts 2..n only, each once; a --redeliver after
+ * that finished sends the digest whole again. Before, every --redeliver forgot the log first:
+ * the rerun of the killed one sent part 1 a second time. */
+static void
+test_cli_redeliver_killed_resumes(void)
+{
+	char home[4300], conf[4300], out[4400], db[4400], text[1024];
+	snprintf(text, sizeof text, "[deliver \"dc\"]\ntype = discord\nurl = %s/dc\n", base);
+	killed_home("redeliver-killed", text, home, conf, out, db);
+	struct buf o = BUF_INIT, err = BUF_INIT;
+	http_sink_reset(sink);
+	CHECK_INT(daily_deliver(home, conf, "dc", &err), 0);
+	long long parts = (long long)http_sink_count(sink);
+	CHECK(parts >= 3);
+	const char *again[] = {"daily", "--home", home, "--no-fetch", "--offline", "--config", conf, "--now", WFX_NOW,
+	                       "--out", out, "--deliver", "dc", "--redeliver", NULL};
+	http_sink_reset(sink);
+	http_sink_answer(sink, 200, "{}", 2000); /* each request held on the wire a while */
+	daily_killed_at(again, 2);
+	sqlite3 *h = NULL;
+	CHECK_INT(sqlite3_open_v2(db, &h, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	long long had =
+		test_db_query_int(h, "SELECT count(*) FROM delivery_log WHERE report = 'daily/2026-02-21/zh' AND part > 0");
+	sqlite3_close(h);
+	CHECK(had >= 1 && had < parts);
+
+	http_sink_reset(sink);
+	int rc = wfx_brief(again, NULL, &o, &err);
+	CHECK_INT(rc, 0);
+	if (rc != 0)
+		fprintf(stderr, "%s", buf_str(&err));
+	check_sent_from("dc --redeliver", "2026-02-21", had, parts);
+	http_sink_reset(sink);
+	CHECK_INT(wfx_brief(again, NULL, &o, &err), 0);
+	check_sent_from("dc --redeliver once more", "2026-02-21", 0, parts);
+	http_sink_reset(sink);
+	CHECK_INT(daily_deliver(home, conf, "dc", &err), 0);
+	CHECK_INT(http_sink_count(sink), 0);
+	http_sink_reset(sink);
+	buf_free(&o);
+	buf_free(&err);
 }
 
 int
@@ -2298,6 +2361,7 @@ main(void)
 	test_cli_unwritten_not_archived();
 	test_cli_bad_value_first();
 	test_cli_killed_catch_up_resumes();
+	test_cli_redeliver_killed_resumes();
 	http_sink_stop(sink);
 	return test_done("test_deliver");
 }
