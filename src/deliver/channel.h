@@ -186,6 +186,12 @@ void chat_body(const struct deliver_message *msg, struct buf *out);
  * fullwidth U+FF1C, which neither reads as a tag. Feed and model text is not to ping a group;
  * done before splitting, so the parts are measured as sent. */
 void chat_without_mentions(struct buf *out, const char *s);
+/* s into out with Telegram's mentions made text: an '@' that starts a word and is followed by
+ * a letter, digit or '_' ("@durov", "(@all_admins") becomes the fullwidth U+FF20, which
+ * Telegram does not take for a mention, so feed and model text notifies no one in a group. An
+ * '@' inside a word (a@b.example) or a URL (a bare one, a Markdown link's destination:
+ * https://medium.com/@name) is kept. Done before splitting, like chat_without_mentions. */
+void chat_without_at_names(struct buf *out, const char *s);
 /* The header line of a Markdown message: open, the title as Markdown text (esc_md_inline: its
  * link, image and emphasis syntax escaped, as feed and model text is in the body), close. */
 void chat_header(struct buf *out, const char *open, const char *title, const char *close);

@@ -235,6 +235,42 @@ chat_without_mentions(struct buf *out, const char *s)
 	}
 }
 
+/* Whether c may be part of a Telegram username (letters, digits, '_'). */
+static int
+is_name_char(char c)
+{
+	return is_ascii_alnum((unsigned char)c) || c == '_';
+}
+
+/* The end of the URL that starts at s (a bare "http://…" or "https://…", up to a space or a
+ * line break), or s when none does. */
+static const char *
+url_end(const char *s)
+{
+	if (!str_istarts(s, "http://") && !str_istarts(s, "https://"))
+		return s;
+	return s + strcspn(s, " \t\r\n");
+}
+
+void
+chat_without_at_names(struct buf *out, const char *s)
+{
+	const char *start = s;
+	while (*s) {
+		/* a URL keeps its '@' (medium.com/@name): a link's destination "](…)" and a bare one */
+		const char *skip = s[0] == ']' && s[1] == '(' ? s + 2 + strcspn(s + 2, ")\n") : url_end(s);
+		if (skip > s) {
+			buf_append(out, s, (size_t)(skip - s));
+			s = skip;
+		} else if (s[0] == '@' && is_name_char(s[1]) && (s == start || !is_name_char(s[-1]))) {
+			buf_puts(out, "\xef\xbc\xa0"); /* U+FF20 FULLWIDTH COMMERCIAL AT */
+			s++;
+		} else {
+			buf_putc(out, *s++);
+		}
+	}
+}
+
 int
 chat_send_wecom(const struct channel *ch, const struct deliver_message *msg, struct err *e)
 {
@@ -299,16 +335,21 @@ chat_send_telegram(const struct channel *ch, const struct deliver_message *msg, 
 		tg.is_html = 0;
 	else if (mode && str_casecmp(mode, "html") != 0)
 		return err_set(e, "deliver %s (telegram): parse_mode is html or plain, not \"%s\"", ch->name, mode);
-	struct buf body = BUF_INIT, parts = BUF_INIT, header = BUF_INIT;
+	struct buf text = BUF_INIT, body = BUF_INIT, parts = BUF_INIT, title = BUF_INIT, header = BUF_INIT;
 	/* Plain mode sends the plain text when there is one: Markdown marks would show as written. */
 	if (!tg.is_html && msg->text)
-		buf_puts(&body, msg->text);
+		buf_puts(&text, msg->text);
 	else
-		chat_body(msg, &body);
+		chat_body(msg, &text);
 	if (tg.is_html)
-		chat_header(&header, "**", msg->title, "**");
+		chat_header(&title, "**", msg->title, "**");
 	else
-		buf_puts(&header, msg->title);
+		buf_puts(&title, msg->title);
+	/* Telegram makes "@name" a mention in either mode: a group member so named is notified. */
+	chat_without_at_names(&body, buf_str(&text));
+	chat_without_at_names(&header, buf_str(&title));
+	buf_free(&text);
+	buf_free(&title);
 	/* The limit counts the text after HTML parsing, which never exceeds the Markdown source. */
 	size_t n = split_with_header(buf_str(&body), buf_str(&header), TELEGRAM_LIMIT, SPLIT_UTF16, &parts);
 	int rc = chat_send_parts(ch, &parts, n, build_telegram, &tg, "ok", "description", e);

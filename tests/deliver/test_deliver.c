@@ -1168,6 +1168,39 @@ test_wecom_title_mention(void)
 	config_free(&cfg);
 }
 
+/* Telegram makes "@name" a mention in HTML and plain messages alike: a digest quoting feed
+ * text ("thanks @durov", a title "@all_admins 紧急") notified those group members. The '@' of a
+ * mention is made the fullwidth U+FF20; one inside an address or a URL is kept. */
+static void
+test_telegram_mention(void)
+{
+	struct config cfg;
+	char text[512];
+	snprintf(text, sizeof text,
+	         "[deliver \"tg\"]\ntype = telegram\nbot_token = 1:T\nchat_id = -100\napi_base = %s\n"
+	         "[deliver \"tgplain\"]\ntype = telegram\nbot_token = 1:T\nchat_id = -100\napi_base = %s\n"
+	         "parse_mode = plain\n",
+	         base, base);
+	load_config(&cfg, text);
+	const char *md = "- thanks @durov (@all\\_admins) and **@bob_1**\n"
+	                 "- mail a@b.example, see [her post](https://medium.com/@ann/x) or https://t.me/@chan now\n";
+	struct deliver_message msg = {.title = "@durov 紧急", .markdown = md};
+	const char *const names[] = {"tg", "tgplain"};
+	for (size_t i = 0; i < 2; i++) {
+		json_t *j = sent_json(&cfg, names[i], "{\"ok\":true}", &msg);
+		const char *t = jget(j, "text");
+		int ok = t && !strstr(t, "@durov") && !strstr(t, "@all") && !strstr(t, "@bob") &&
+		         strstr(t, "＠durov 紧急") && strstr(t, "thanks ＠durov (＠all") && strstr(t, "＠bob_1") &&
+		         strstr(t, "a@b.example") && strstr(t, "https://medium.com/@ann/x") && strstr(t, "https://t.me/@chan now");
+		if (!ok)
+			fprintf(stderr, "telegram %s text: %s\n", names[i], t ? t : "(none)");
+		CHECK(ok);
+		json_decref(j);
+	}
+	http_sink_reset(sink);
+	config_free(&cfg);
+}
+
 /* Feishu's card markdown has a mention tag too (<at id=all></at>, <at id=ou_x></at>): feed
  * text carrying one (a title the digest shows, escaped for Markdown as \<at id=all\>, which the
  * card does not unescape as Markdown does) is not to ping the group. */
@@ -2343,6 +2376,7 @@ main(void)
 	test_telegram_quote_growth();
 	test_wecom_title_mention();
 	test_feishu_mention();
+	test_telegram_mention();
 	test_chat_title_markup();
 	test_heading_title_star();
 	test_chat_brand_cover();
