@@ -2014,6 +2014,39 @@ test_yibei_fanfan(void)
 	check_statuses(ground_index_new(src, 1, &A), CLAIM_FIGURE, cases, sizeof cases / sizeof *cases);
 }
 
+/* A rounded dozen ("a dozen or so", "about a dozen", "some two dozen") was read as the bare
+ * dozen, 10 to 14, so a faithful "a dozen or so engineers" for a source's 15 was flagged and
+ * its sentence removed; "a couple of dozen" was no figure at all, so a draft that made the
+ * source's 60 people "a couple dozen" passed. A dozen with "about", "roughly", "some" or "or so"
+ * holds half its range more on each side (8 to 16; two dozen 16 to 32), and "a couple (of)
+ * dozen" is two dozen. */
+static void
+test_dozen_qualified(void)
+{
+	static const struct ground_source team[] = {{1, "text: The team has 15 engineers.", NULL}};
+	static const struct ground_source hired[] = {{1, "text: The firm hired 24 contractors.", NULL}};
+	static const struct ground_source left[] = {{1, "text: In all, 60 people left.", NULL}};
+	static const struct status_case team_cases[] = {
+		{"The team has a dozen or so engineers [1].", GROUND_EN, GROUND_OK},
+		{"The team has about a dozen engineers [1].", GROUND_EN, GROUND_OK},
+		{"The team has roughly a dozen engineers [1].", GROUND_EN, GROUND_OK},
+		{"The team has a dozen engineers [1].", GROUND_EN, GROUND_UNSUPPORTED}, /* not rounded: 10 to 14 */
+		{"The team has a couple of dozen engineers [1].", GROUND_EN, GROUND_UNSUPPORTED},
+	}, hired_cases[] = {
+		{"The firm hired a couple of dozen contractors [1].", GROUND_EN, GROUND_OK},
+		{"The firm hired a couple dozen contractors [1].", GROUND_EN, GROUND_OK},
+		{"The firm hired some two dozen contractors [1].", GROUND_EN, GROUND_OK},
+		{"The firm hired a dozen or so contractors [1].", GROUND_EN, GROUND_UNSUPPORTED},
+	}, left_cases[] = {
+		{"A couple dozen people left [1].", GROUND_EN, GROUND_UNSUPPORTED},
+		{"About two dozen people left [1].", GROUND_EN, GROUND_UNSUPPORTED},
+	};
+	check_statuses(ground_index_new(team, 1, &A), CLAIM_FIGURE, team_cases, sizeof team_cases / sizeof *team_cases);
+	check_statuses(ground_index_new(hired, 1, &A), CLAIM_FIGURE, hired_cases,
+	               sizeof hired_cases / sizeof *hired_cases);
+	check_statuses(ground_index_new(left, 1, &A), CLAIM_FIGURE, left_cases, sizeof left_cases / sizeof *left_cases);
+}
+
 int
 main(void)
 {
@@ -2081,6 +2114,7 @@ main(void)
 	test_odd_ranges();
 	test_places_yu();
 	test_yibei_fanfan();
+	test_dozen_qualified();
 	arena_free(&A);
 	return test_done("test_claims");
 }

@@ -2147,8 +2147,22 @@ ratio_at(struct ex *x, size_t i)
 	push_figure(x, i, e, value, fmin(FRACTION_UNIT, value), 1, 1, 0, 0);
 }
 
+/* Push the dozens t[start..end) of n things ("a dozen" 12, "two dozen" 24): n − n/6 to n + n/6
+ * (10 to 14, 20 to 28), a round count's range; with "about", "roughly", "some" or "or so"
+ * (qualifier_near) half that range more on each side (8 to 16), since the draft says it rounded
+ * further ("a dozen or so" for 15). Returns end. */
+static size_t
+push_dozens(struct ex *x, size_t start, size_t end, double n)
+{
+	double lo = n - n / 6, hi = n + n / 6, w = hi - lo;
+	if (qualifier_near(x->t, x->len, start, end, 0) == CLAIM_ABOUT)
+		lo -= w / 2, hi += w / 2;
+	return push_approx(x, start, end, lo, hi);
+}
+
 /* An approximate amount in English words at t[i] (a word's first letter): "a dozen" (10 to 14;
- * not "half a dozen", a small count), "two dozen" (20 to 28), "dozens of" and "scores of" (20 to 100), "hundreds
+ * not "half a dozen", a small count), "two dozen" and "a couple (of) dozen" (20 to 28), each
+ * rounded further with "about" or "or so" (push_dozens), "dozens of" and "scores of" (20 to 100), "hundreds
  * of", "thousands of", "tens of thousands of", "hundreds of millions of", "millions of",
  * "billions of", "several hundred", "a few thousand" ([P, 10P] for the place P, as 数百 数千);
  * pushed by push_approx. Returns the byte after it, i when none. */
@@ -2162,11 +2176,16 @@ approx_words_at(struct ex *x, size_t i)
 	size_t w = letters_at(x, i);
 	if (w == 1 && str_ncasecmp(x->t + i, "a dozen", 7) == 0 && letters_at(x, i + 2) == 5 &&
 	    !(i >= 5 && str_ncasecmp(x->t + i - 5, "half ", 5) == 0))
-		return push_approx(x, i, i + 7, 10, 14);
+		return push_dozens(x, i, i + 7, 12);
 	int v;
 	size_t j = number_words_at(x, i, &v);
 	if (j > i && v >= 2 && v <= 12 && at(x, j, " dozen") && letters_at(x, j + 1) == 5)
-		return push_approx(x, i, j + 6, 10.0 * v, 14.0 * v);
+		return push_dozens(x, i, j + 6, 12.0 * v);
+	if (w == 1 && str_ncasecmp(x->t + i, "a couple ", 9) == 0) { /* a couple of dozen, a couple dozen */
+		size_t k = at(x, i + 9, "of ") ? i + 12 : i + 9;
+		if (str_ncasecmp(x->t + k, "dozen", 5) == 0 && letters_at(x, k) == 5)
+			return push_dozens(x, i, k + 5, 24);
+	}
 	if ((w == 6 && str_ncasecmp(x->t + i, "dozens of ", 10) == 0) ||
 	    (w == 6 && str_ncasecmp(x->t + i, "scores of ", 10) == 0))
 		return push_approx(x, i, i + 6, 20, 100);
