@@ -2047,6 +2047,42 @@ test_dozen_qualified(void)
 	check_statuses(ground_index_new(left, 1, &A), CLAIM_FIGURE, left_cases, sizeof left_cases / sizeof *left_cases);
 }
 
+/* A bare scale ending its phrase after "over" (用户超千万, 下载量破亿, 成员过万: "over ten
+ * million users") was no figure, so a draft that made the source's 12 million users 破亿 or its
+ * 24,000 members 破亿 passed. It is now the order of magnitude over the scale, [P, 10P], as
+ * 千万级 is; a negated bound (不超过千万, 未破亿) and the 过 of another word (不过, 经过) are none. */
+static void
+test_over_bare_scale(void)
+{
+	static const struct ground_source users[] = {{1, "text: 应用有1200万用户。", NULL}};
+	static const struct ground_source downloads[] = {{1, "text: 下载量达到1.3亿次。", NULL}};
+	static const struct ground_source members[] = {{1, "text: 社区有2.4万名成员。", NULL}};
+	static const struct status_case user_cases[] = {
+		{"应用用户超千万[1]。", 0, GROUND_OK},
+		{"应用用户已超过千万，增长很快[1]。", 0, GROUND_OK},
+		{"应用用户破亿[1]。", 0, GROUND_UNSUPPORTED}, /* another order of magnitude */
+		{"应用用户过万[1]。", 0, GROUND_UNSUPPORTED},
+	}, download_cases[] = {
+		{"下载量破亿[1]。", 0, GROUND_OK},
+		{"下载量突破亿次大关[1]。", 0, GROUND_OK},
+		{"下载量超千万[1]。", 0, GROUND_UNSUPPORTED}, /* 1.3亿 is said 破亿 */
+	}, member_cases[] = {
+		{"社区成员过万[1]。", 0, GROUND_OK},
+		{"社区成员逾万人[1]。", 0, GROUND_OK},
+		{"社区成员破亿[1]。", 0, GROUND_UNSUPPORTED},
+		{"社区成员超千万[1]。", 0, GROUND_UNSUPPORTED},
+	};
+	static const char *const none[] = {"用户不超过千万", "下载量未破亿", "不过万一出错", "经过万般努力", "成员没过万"};
+	const struct claim *c = first("用户超千万", 0, CLAIM_FIGURE);
+	CHECK(c && c->value == 5.5e7 && c->unit == 9e7 && c->bound == 0);
+	check_statuses(ground_index_new(users, 1, &A), CLAIM_FIGURE, user_cases, sizeof user_cases / sizeof *user_cases);
+	check_statuses(ground_index_new(downloads, 1, &A), CLAIM_FIGURE, download_cases,
+	               sizeof download_cases / sizeof *download_cases);
+	check_statuses(ground_index_new(members, 1, &A), CLAIM_FIGURE, member_cases,
+	               sizeof member_cases / sizeof *member_cases);
+	check_no_figure(none, sizeof none / sizeof *none);
+}
+
 int
 main(void)
 {
@@ -2115,6 +2151,7 @@ main(void)
 	test_places_yu();
 	test_yibei_fanfan();
 	test_dozen_qualified();
+	test_over_bare_scale();
 	arena_free(&A);
 	return test_done("test_claims");
 }

@@ -1777,6 +1777,33 @@ push_pair_range(struct ex *x, size_t i, size_t e, double lo, double hi, const ch
 	return e;
 }
 
+/* Whether t[0..i) ends with a word that says "over" a bare scale after it, 超, 超过, 破, 突破, 过,
+ * 逾 (用户超千万, 破亿, 过万), not negated (不超过, 未破, 没过) nor ending another word (不过
+ * "but", 经过, 通过, 度过). */
+static int
+over_scale_before(const struct ex *x, size_t i)
+{
+	static const char *const over[] = {"超", "破", "过", "逾", "超出"};
+	static const char *const other[] = {"不超", "不过", "未超", "没超", "未破", "没破", "不破", "未过", "没过",
+	                                    "经过", "通过", "度过", "错过", "路过", "跳过", "难过"};
+	return ends_with_any(x->t, i, over, N_(over), 0) && !ends_with_any(x->t, i, other, N_(other), 0) &&
+	       !ends_with_any(x->t, i, (const char *const[]){"不超过", "未超过", "没超过"}, 3, 0);
+}
+
+/* Whether a bare scale ending at t[e] ends its phrase: the text, a clause or a word ends there
+ * (no CJK ideograph, letter or digit follows: 用户超千万，), or a counted noun, a currency, 级
+ * or 大关 follows (破亿大关, 过万人). */
+static int
+scale_phrase_end(const struct ex *x, size_t e)
+{
+	static const char *const after[] = {"大关", "关口", "级", "量级", "美元", "人民币", "欧元", "规模"};
+	size_t n;
+	uint32_t cp = cp_at(x, e, &n);
+	if (cp == 0 || counted_noun_at(x, e) || word_at_any(x, e, after, N_(after)))
+		return 1;
+	return !(cp >= 0x4E00 && cp <= 0x9FFF) && !(cp < 0x80 && is_ascii_alnum((unsigned char)cp));
+}
+
 /* A figure in Chinese numerals at t[i] (a digit or 十: 三千, 两亿, 三千五百万, 一万五, 二十五,
  * 一点五亿, 百分之三十, 七成 = 70%): returns the byte after it (and after a unit or percent word read with
  * it), i when t[i] starts none. A run that is no number (一二三, 二〇二六; 两三千 is a range, pair_range_at) is skipped
@@ -1817,6 +1844,15 @@ cjk_figure_at(struct ex *x, size_t i)
 			place *= p;
 			last = p;
 			e += n;
+		}
+		if (rising && place >= 1e4 && over_scale_before(x, i) && scale_phrase_end(x, e)) {
+			/* 用户超千万, 破亿, 过万人: over the scale, within its order of magnitude (one past it
+			 * would be said with that: 破亿, not 超千万, for 1.2亿); the range is the bound */
+			size_t before_n = *x->count;
+			push_approx(x, i, e, place, 10 * place);
+			if (*x->count > before_n)
+				(*x->out)[before_n].bound = 0;
+			return e;
 		}
 		if (rising && at(x, e, "余")) { /* 百余, 万余, 百万余: P to 2P (not 万余 in 百万余: 1.5万) */
 			e += strlen("余");
