@@ -2119,6 +2119,32 @@ test_tenths_qualified(void)
 	check_statuses(ground_index_new(s42, 1, &A), CLAIM_FIGURE, c42, sizeof c42 / sizeof *c42);
 }
 
+/* A Chinese figure's subject was the nearest name before it, so the object of 向 took the
+ * payer's place: in 谷歌向苹果支付200亿美元 the 200亿 was Apple's. A faithful 谷歌支付了200亿美元 was
+ * flagged (the source's sentence gives Google another figure) and its sentence removed, and a
+ * draft that made Apple the payer passed. A name right after 向 对 给 从 被 替 is an object: the
+ * name before it is the subject. */
+static void
+test_figure_subject_object(void)
+{
+	static const struct ground_source src[] = {
+		{1, "text: 谷歌向苹果支付200亿美元，苹果则向Qualcomm支付50亿美元，谷歌自身营收为3000亿美元。", NULL}};
+	static const struct status_case cases[] = {
+		{"谷歌支付了200亿美元[1]。", 0, GROUND_OK},
+		{"苹果支付了50亿美元[1]。", 0, GROUND_OK},
+		{"谷歌向苹果支付了200亿美元[1]。", 0, GROUND_OK},
+		{"苹果支付了200亿美元[1]。", 0, GROUND_UNSUPPORTED}, /* the payer changed */
+		{"谷歌支付了50亿美元[1]。", 0, GROUND_UNSUPPORTED},
+	};
+	const struct claim *c = first("苹果向谷歌支付200亿美元", 0, CLAIM_FIGURE);
+	CHECK(c && c->subject && strcmp(c->subject, "apple") == 0);
+	c = first("苹果被Samsung索赔130亿美元", 0, CLAIM_FIGURE); /* the one claimed from */
+	CHECK(c && c->subject && strcmp(c->subject, "apple") == 0);
+	c = first("向谷歌支付200亿美元", 0, CLAIM_FIGURE); /* no other name: the object still is one */
+	CHECK(c && c->subject && strcmp(c->subject, "google") == 0);
+	check_statuses(ground_index_new(src, 1, &A), CLAIM_FIGURE, cases, sizeof cases / sizeof *cases);
+}
+
 int
 main(void)
 {
@@ -2189,6 +2215,7 @@ main(void)
 	test_dozen_qualified();
 	test_over_bare_scale();
 	test_tenths_qualified();
+	test_figure_subject_object();
 	arena_free(&A);
 	return test_done("test_claims");
 }

@@ -2585,6 +2585,18 @@ subject_token(const char *t, size_t a, size_t b)
 	return !(t[a] == 'F' && b - a > 2 && t[a + 1] == 'Y' && is_ascii_digit((unsigned char)t[a + 2]));
 }
 
+/* Whether the name at t[i] is the object of a Chinese preposition written right before it, in
+ * the clause from t[lo] (spaces between): 向 对 给 从 被 替 (苹果向谷歌支付200亿美元: 谷歌 is paid,
+ * 苹果 pays; 苹果被Samsung索赔: 苹果 is claimed from), so the figure is not its own. */
+static int
+object_before(const char *t, size_t lo, size_t i)
+{
+	static const char *const preps[] = {"向", "对", "给", "从", "被", "替"};
+	while (i > lo && t[i - 1] == ' ')
+		i--;
+	return i - lo >= strlen("向") && ends_with_any(t, i, preps, N_(preps), 0);
+}
+
 /* Set the subject and sentence of the figures out[from..count) found in the folded text
  * t[0..len) (claims.h); offs holds where each claim from `from` on begins and ends in t. */
 static void
@@ -2623,15 +2635,18 @@ figure_subjects(const char *t, size_t len, struct claim *out, const size_t *offs
 		size_t best_a = 0, best_b = 0;
 		struct buf all = BUF_INIT;
 		const char *best = NULL; /* the Latin name of a Chinese one (苹果: apple), else t[best_a..best_b) */
+		int best_object = 0;     /* the best so far is an object (向谷歌): a name before it wins */
 		for (size_t i = ca; i < cb;) {
 			const struct zh_name *name = (unsigned char)t[i] >= 0x80 ? zh_name_at(t + i) : NULL;
 			const char *zh = name ? name->latin : NULL;
 			size_t zn = name ? strlen(name->zh) : 0;
 			if (zh && i + zn <= cb && (i + zn <= a || i >= b)) { /* 苹果营收增长8%: Apple's */
-				if (i + zn <= a || !best_b) {
+				int object = i + zn <= a && object_before(t, ca, i);
+				if ((i + zn <= a && (!object || !best_b || best_object)) || !best_b) {
 					best = zh;
 					best_a = i;
 					best_b = i + zn;
+					best_object = object;
 				}
 				if (all.len)
 					buf_putc(&all, ' ');
@@ -2648,10 +2663,14 @@ figure_subjects(const char *t, size_t len, struct claim *out, const size_t *offs
 			                  ((t[j] == '-' || t[j] == '.') && j + 1 < cb && is_ascii_alnum((unsigned char)t[j + 1]))))
 				j++;
 			if (subject_token(t, i, j) && (j <= a || i >= b)) {
-				if (j <= a || !best_b) { /* the nearest before wins, else the first after */
+				/* the nearest before wins, unless it is an object and another name is before
+				 * it (苹果向Google支付: Apple's), else the first after */
+				int object = j <= a && object_before(t, ca, i);
+				if ((j <= a && (!object || !best_b || best_object)) || !best_b) {
 					best = NULL;
 					best_a = i;
 					best_b = j;
+					best_object = object;
 				}
 				if (all.len)
 					buf_putc(&all, ' ');
