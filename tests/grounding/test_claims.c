@@ -2145,6 +2145,42 @@ test_figure_subject_object(void)
 	check_statuses(ground_index_new(src, 1, &A), CLAIM_FIGURE, cases, sizeof cases / sizeof *cases);
 }
 
+/* A fraction's qualifier was not read (a fraction is matched within a point): a faithful
+ * "nearly half of users" or 近半数 for a source's 46 %, and "more than half" or 超过半数 for
+ * its 56 %, were flagged and their sentences removed. A fraction with "nearly" or 近 holds up
+ * to 5 points below it, with "about" or 约 5 points either side, with a bound 10 points on its
+ * side, as a tenth does (test_tenths_qualified). */
+static void
+test_fraction_qualified(void)
+{
+	static const struct ground_source s46[] = {{1, "text: 46% of users object. 46%的用户反对。", NULL}};
+	static const struct ground_source s56[] = {{1, "text: 56% of users object. 56%的用户反对。", NULL}};
+	static const struct ground_source s42[] = {{1, "text: 42% of users object. 42%的用户反对。", NULL}};
+	static const struct status_case c46[] = {
+		{"Nearly half of users object [1].", GROUND_EN, GROUND_OK},
+		{"Almost half of users object [1].", GROUND_EN, GROUND_OK},
+		{"About half of users object [1].", GROUND_EN, GROUND_OK},
+		{"近半数用户反对[1]。", 0, GROUND_OK},
+		{"将近一半的用户反对[1]。", 0, GROUND_OK},
+		{"More than half of users object [1].", GROUND_EN, GROUND_UNSUPPORTED},
+		{"Half of users object [1].", GROUND_EN, GROUND_UNSUPPORTED}, /* exact: within a point */
+		{"超过半数的用户反对[1]。", 0, GROUND_UNSUPPORTED},
+	}, c56[] = {
+		{"More than half of users object [1].", GROUND_EN, GROUND_OK},
+		{"超过半数的用户反对[1]。", 0, GROUND_OK},
+		{"Nearly half of users object [1].", GROUND_EN, GROUND_UNSUPPORTED},
+		{"近半数用户反对[1]。", 0, GROUND_UNSUPPORTED},
+	}, c42[] = {
+		{"Less than half of users object [1].", GROUND_EN, GROUND_OK},
+		{"不到一半的用户反对[1]。", 0, GROUND_OK},
+		{"Nearly half of users object [1].", GROUND_EN, GROUND_UNSUPPORTED}, /* 42 % is "two in five" */
+		{"More than a third of users object [1].", GROUND_EN, GROUND_OK},
+	};
+	check_statuses(ground_index_new(s46, 1, &A), CLAIM_FIGURE, c46, sizeof c46 / sizeof *c46);
+	check_statuses(ground_index_new(s56, 1, &A), CLAIM_FIGURE, c56, sizeof c56 / sizeof *c56);
+	check_statuses(ground_index_new(s42, 1, &A), CLAIM_FIGURE, c42, sizeof c42 / sizeof *c42);
+}
+
 int
 main(void)
 {
@@ -2216,6 +2252,7 @@ main(void)
 	test_over_bare_scale();
 	test_tenths_qualified();
 	test_figure_subject_object();
+	test_fraction_qualified();
 	arena_free(&A);
 	return test_done("test_claims");
 }

@@ -1777,29 +1777,42 @@ push_pair_range(struct ex *x, size_t i, size_t e, double lo, double hi, const ch
 	return e;
 }
 
-/* Push the tenths t[i..k) (四成, 成 included), pct percent, as the range it says: a rounding to
- * tenths, pct ± 5, or with 多 or 余 after it (三成多) pct to pct + 10; with 近, 将近, 接近 or a
- * bound below (不到四成) pct − 5 to pct, since a share further below is said with the tenth
- * under it (32 % is 三成多, not 近四成); with a bound above (超过四成) pct to pct + 5. The range
- * holds the qualifier, which in_window (ground.c) would widen by a whole tenth. Returns the
- * byte after it. */
+/* Push the share t[i..k), pct percent written as a tenth (四成) or a fraction (一半, "half of",
+ * a third), unit its plain rounding (a tenth ± 5, a fraction within a point), as the range its
+ * qualifier says: with "about", 约 (qualifier_near) pct ± 5; with "nearly", 近, 将近, 接近 pct − 5
+ * to pct, since a share further below is said with the share under it (32 % is 三成多, not
+ * 近四成; 42 % is "two in five", not "nearly half"); a bound, true of more, a tenth: "less than
+ * half", 不到四成 pct − 10 to pct, "more than half", 超过四成 pct to pct + 10 (in_window widens a
+ * bound by half a tenth again). The range holds the qualifier, which in_window (ground.c) would
+ * widen by the step of the figure's last place. Returns k. */
 static size_t
-push_tenths(struct ex *x, size_t i, size_t k, double pct)
+push_share(struct ex *x, size_t i, size_t k, double pct, double unit)
 {
-	int more = at(x, k, "多") || at(x, k, "余");
 	int q = qualifier_near(x->t, x->len, i, k, 0), b = bound_before(x->t, i);
-	double lo = pct - 5, hi = pct + 5;
-	if (more)
-		lo = pct, hi = pct + 10, k += strlen("多");
-	else if (q == CLAIM_NEARLY || b == -1)
-		hi = pct;
+	double lo = pct - unit / 2, hi = pct + unit / 2;
+	if (q == CLAIM_NEARLY)
+		lo = pct - 5, hi = pct;
+	else if (b == -1)
+		lo = pct - 10, hi = pct;
 	else if (b == 1)
-		lo = pct;
+		lo = pct, hi = pct + 10;
+	else if (q == CLAIM_ABOUT)
+		lo = fmin(lo, pct - 5), hi = fmax(hi, pct + 5);
 	size_t before = *x->count;
 	push_figure(x, i, k, (lo + hi) / 2, hi - lo, 1, 1, 0, 0);
 	if (*x->count > before)
 		(*x->out)[before].qualifier = 0;
 	return k;
+}
+
+/* Push the tenths t[i..k) (四成, 成 included), pct percent: push_share of a rounding to tenths,
+ * pct ± 5, or with 多 or 余 after it (三成多) pct to pct + 10. Returns the byte after it. */
+static size_t
+push_tenths(struct ex *x, size_t i, size_t k, double pct)
+{
+	if (at(x, k, "多") || at(x, k, "余"))
+		return push_figure(x, i, k + strlen("多"), pct + 5, 10, 1, 1, 0, 0);
+	return push_share(x, i, k, pct, 10);
 }
 
 /* Whether t[0..i) ends with a word that says "over" a bare scale after it, 超, 超过, 破, 突破, 过,
@@ -1847,7 +1860,7 @@ cjk_figure_at(struct ex *x, size_t i)
 	if (ae > i)
 		return ae;
 	if (at(x, i, "半数")) /* a fraction: half */
-		return push_figure(x, i, i + strlen("半数"), 50, FRACTION_UNIT, 1, 1, 0, 0);
+		return push_share(x, i, i + strlen("半数"), 50, FRACTION_UNIT);
 	if (at(x, i, "减半")) /* cut by half: 50 % */
 		return push_figure(x, i, i + strlen("减半"), 50, FRACTION_UNIT, 1, 1, 0, 0);
 	uint32_t cp = cp_at(x, i, &n);
@@ -1970,11 +1983,11 @@ cjk_figure_at(struct ex *x, size_t i)
 		int num = cjk_digit(cp_at(x, k, &n));
 		size_t e = k + n;
 		if (num > 0 && num < value && cjk_digit(cp_at(x, e, &n)) < 0 && cjk_place(cp_at(x, e, &n)) == 0)
-			return push_figure(x, i, e, 100.0 * num / value, FRACTION_UNIT, 1, 1, 0, 0);
+			return push_share(x, i, e, 100.0 * num / value, FRACTION_UNIT);
 	}
 	if (value == 1 && j == i + strlen("一") && at(x, j, "半") && !at(x, j, "半导") &&
 	    !(i >= strlen("另") && memcmp(x->t + i - strlen("另"), "另", strlen("另")) == 0))
-		return push_figure(x, i, j + strlen("半"), 50, FRACTION_UNIT, 1, 1, 0, 0);
+		return push_share(x, i, j + strlen("半"), 50, FRACTION_UNIT);
 	for (size_t k = 0; k < sizeof before / sizeof *before; k++) {
 		size_t l = strlen(before[k]);
 		if (i >= l && memcmp(x->t + i - l, before[k], l) == 0)
@@ -2112,7 +2125,7 @@ fraction_words_at(struct ex *x, size_t i)
 		}
 		if (l > 3 && memcmp(fr[k].w + l - 3, " of", 3) == 0)
 			l -= 3;
-		return push_figure(x, i, i + l, 100.0 * fr[k].num / fr[k].den, FRACTION_UNIT, 1, 1, 0, 0);
+		return push_share(x, i, i + l, 100.0 * fr[k].num / fr[k].den, FRACTION_UNIT);
 	}
 	/* After "by", with no "of": "cut costs by a third", "by half" (not "by a third party",
 	 * "by half a point", "by a quarter point"). */
