@@ -2181,6 +2181,38 @@ test_fraction_qualified(void)
 	check_statuses(ground_index_new(s42, 1, &A), CLAIM_FIGURE, c42, sizeof c42 / sizeof *c42);
 }
 
+/* A multiple in "-fold" (tenfold, five-fold, 10-fold) and 翻倍 (doubled) was no figure, so a
+ * draft that made the source's fivefold growth tenfold, or its 10-fold 12-fold, passed, and a
+ * faithful "grew 5x" or "revenue doubled" for a source's "fivefold" or 翻倍 was flagged. They are
+ * multiples now, read in words only with a change around them ("a threefold plan" counts parts;
+ * "twofold" is none). */
+static void
+test_fold_multiples(void)
+{
+	static const struct ground_source five[] = {{1, "text: Revenue grew fivefold last year.", NULL}};
+	static const struct ground_source ten[] = {{1, "text: Users grew 10-fold to 3 million.", NULL}};
+	static const struct ground_source fan[] = {{1, "text: 公司去年营收翻倍。", NULL}};
+	static const struct status_case c5[] = {
+		{"Revenue grew five-fold [1].", GROUND_EN, GROUND_OK},
+		{"Revenue grew 5x [1].", GROUND_EN, GROUND_OK},
+		{"营收增长了五倍[1]。", 0, GROUND_OK},
+		{"Revenue grew tenfold [1].", GROUND_EN, GROUND_UNSUPPORTED},
+		{"Revenue saw a tenfold increase [1].", GROUND_EN, GROUND_UNSUPPORTED},
+	}, c10[] = {
+		{"Users grew tenfold [1].", GROUND_EN, GROUND_OK},
+		{"用户增长了10倍[1]。", 0, GROUND_OK},
+		{"Users grew 12-fold [1].", GROUND_EN, GROUND_UNSUPPORTED},
+	}, cfan[] = {
+		{"Revenue doubled last year [1].", GROUND_EN, GROUND_OK},
+		{"营收翻了两番[1]。", 0, GROUND_UNSUPPORTED},
+	};
+	check_statuses(ground_index_new(five, 1, &A), CLAIM_FIGURE, c5, sizeof c5 / sizeof *c5);
+	check_statuses(ground_index_new(ten, 1, &A), CLAIM_FIGURE, c10, sizeof c10 / sizeof *c10);
+	check_statuses(ground_index_new(fan, 1, &A), CLAIM_FIGURE, cfan, sizeof cfan / sizeof *cfan);
+	CHECK(first("The reason is twofold.", 1, CLAIM_FIGURE) == NULL);
+	CHECK(first("It laid out a threefold plan.", 1, CLAIM_FIGURE) == NULL);
+}
+
 int
 main(void)
 {
@@ -2253,6 +2285,7 @@ main(void)
 	test_tenths_qualified();
 	test_figure_subject_object();
 	test_fraction_qualified();
+	test_fold_multiples();
 	arena_free(&A);
 	return test_done("test_claims");
 }

@@ -1017,6 +1017,8 @@ multiple_after(const struct ex *x, size_t i)
 	if (at(x, i, " times") && !(i + 6 < x->len && is_ascii_alpha((unsigned char)x->t[i + 6])) &&
 	    !frequency_after(x, i + 6))
 		return 6;
+	if ((at(x, i, "-fold") || at(x, i, " fold")) && letters_at(x, i + 1) == 4)
+		return 5; /* 10-fold */
 	return 0;
 }
 
@@ -1861,6 +1863,8 @@ cjk_figure_at(struct ex *x, size_t i)
 		return ae;
 	if (at(x, i, "半数")) /* a fraction: half */
 		return push_share(x, i, i + strlen("半数"), 50, FRACTION_UNIT);
+	if (at(x, i, "翻倍")) /* doubled: a multiple of 2, as 翻了一番 */
+		return push_figure(x, i, i + strlen("翻倍"), 2, 1, 1, 0, 0, 1);
 	if (at(x, i, "减半")) /* cut by half: 50 % */
 		return push_figure(x, i, i + strlen("减半"), 50, FRACTION_UNIT, 1, 1, 0, 0);
 	uint32_t cp = cp_at(x, i, &n);
@@ -2292,6 +2296,29 @@ approx_words_at(struct ex *x, size_t i)
 	return i;
 }
 
+/* A multiple in "-fold" words at t[i] (a word's first letter): "tenfold", "five-fold",
+ * "hundredfold" (3 and up: "twofold" is as often "of two parts", "the reason is twofold"), read
+ * only with a change written around it ("grew fivefold", "a tenfold increase"), since "a
+ * threefold plan" counts parts. Returns the byte after it, i when none. */
+static size_t
+fold_words_at(struct ex *x, size_t i)
+{
+	size_t w = letters_at(x, i), e = 0;
+	int v = 0;
+	if (w > 4 && str_ncasecmp(x->t + i + w - 4, "fold", 4) == 0) {
+		v = w == 11 && str_ncasecmp(x->t + i, "hundredfold", 11) == 0 ? 100 : number_word(x->t + i, w - 4);
+		e = i + w;
+	} else if (w && at(x, i + w, "-fold") && letters_at(x, i + w + 1) == 4) {
+		v = number_word(x->t + i, w);
+		e = i + w + 5;
+	}
+	if (v < 3 || (e < x->len && (x->t[e] == '-' || is_ascii_alnum((unsigned char)x->t[e]))))
+		return i;
+	if (!direction_before(x->t, i) && !direction_after(x->t, x->len, e))
+		return i;
+	return push_figure(x, i, e, v, 1, 1, 0, 0, 1);
+}
+
 /* A figure in English number words at t[i] (a word's first letter): "nine million",
  * "forty-two percent", "two hundred and fifty thousand", "twenty", "half a million". Returns the byte after it,
  * i when t[i] starts none. */
@@ -2313,6 +2340,8 @@ word_figure_at(struct ex *x, size_t i)
 	if (fe > i)
 		return fe;
 	if ((fe = approx_words_at(x, i)) > i)
+		return fe;
+	if ((fe = fold_words_at(x, i)) > i)
 		return fe;
 	/* Half a scale: "half a million" is 500,000 (its unit a tenth of the scale). */
 	if (w == 4 && str_ncasecmp(x->t + i, "half a ", 7) == 0) {
