@@ -2213,6 +2213,36 @@ test_fold_multiples(void)
 	CHECK(first("It laid out a threefold plan.", 1, CLAIM_FIGURE) == NULL);
 }
 
+/* A bound written after the figure (5000名以上, 六成以上, 5000名以下, "5,000 or more") was not read,
+ * so a faithful 5000名以上员工 or "5,000 or more staff" for a source's 5,200 was flagged and its
+ * sentence removed, and a draft that made the source's 58 % 六成以上 passed. 以上, 以下 (a counted
+ * noun between) and "or more", "or fewer" ... are bounds as "over" and "under" are. */
+static void
+test_bound_after(void)
+{
+	static const struct ground_source s5200[] = {{1, "text: 公司有5200名员工。The firm has 5,200 staff.", NULL}};
+	static const struct ground_source s4800[] = {{1, "text: 公司有4800名员工。The firm has 4,800 staff.", NULL}};
+	static const struct ground_source s58[] = {{1, "text: 58%的用户选择了它。", NULL}};
+	static const struct status_case c5200[] = {
+		{"公司有5000名以上员工[1]。", 0, GROUND_OK},
+		{"The firm has 5,000 or more staff [1].", GROUND_EN, GROUND_OK},
+		{"公司有6000名以上员工[1]。", 0, GROUND_UNSUPPORTED},
+		{"公司有5000名以下员工[1]。", 0, GROUND_UNSUPPORTED},
+	}, c4800[] = {
+		{"公司有5000名以下员工[1]。", 0, GROUND_OK},
+		{"The firm has 5,000 or fewer staff [1].", GROUND_EN, GROUND_OK},
+		{"公司有4000名以上员工[1]。", 0, GROUND_OK},
+		{"公司有5000名以上员工[1]。", 0, GROUND_UNSUPPORTED},
+	}, c58[] = {
+		{"五成以上的用户选择了它[1]。", 0, GROUND_OK},
+		{"六成以上的用户选择了它[1]。", 0, GROUND_UNSUPPORTED},
+		{"60%以上的用户选择了它[1]。", 0, GROUND_UNSUPPORTED},
+	};
+	check_statuses(ground_index_new(s5200, 1, &A), CLAIM_FIGURE, c5200, sizeof c5200 / sizeof *c5200);
+	check_statuses(ground_index_new(s4800, 1, &A), CLAIM_FIGURE, c4800, sizeof c4800 / sizeof *c4800);
+	check_statuses(ground_index_new(s58, 1, &A), CLAIM_FIGURE, c58, sizeof c58 / sizeof *c58);
+}
+
 int
 main(void)
 {
@@ -2286,6 +2316,7 @@ main(void)
 	test_figure_subject_object();
 	test_fraction_qualified();
 	test_fold_multiples();
+	test_bound_after();
 	arena_free(&A);
 	return test_done("test_claims");
 }

@@ -332,6 +332,32 @@ bound_before(const char *t, size_t i)
 	return 0;
 }
 
+/* The bound written right after the figure ending at t[e], a counted noun or unit between in
+ * Chinese (5000名以上, 六成以上, 50%以下): 1 以上, 及以上, 或以上, "or more", "or above", "and above",
+ * "or higher"; -1 以下, 及以下, "or less", "or fewer", "or below", "and below", "or lower"; 0 none. */
+static int
+bound_after(const char *t, size_t len, size_t e)
+{
+	static const char *const over[] = {"以上", "及以上", "或以上", " or more", " or above", " and above", " or higher"};
+	static const char *const under[] = {"以下", "及以下", "或以下", " or less",
+	                                    " or fewer", " or below", " and below", " or lower"};
+	for (int noun = 0; noun < 2; noun++) {
+		for (size_t k = 0; k < N_(over); k++)
+			if (e + strlen(over[k]) <= len && memcmp(t + e, over[k], strlen(over[k])) == 0 &&
+			    !(e + strlen(over[k]) < len && is_ascii_alpha((unsigned char)t[e + strlen(over[k])])))
+				return 1;
+		for (size_t k = 0; k < N_(under); k++)
+			if (e + strlen(under[k]) <= len && memcmp(t + e, under[k], strlen(under[k])) == 0 &&
+			    !(e + strlen(under[k]) < len && is_ascii_alpha((unsigned char)t[e + strlen(under[k])])))
+				return -1;
+		if (e + 3 > len || (unsigned char)t[e] < 0xE4 || (unsigned char)t[e] > 0xE9 ||
+		    memcmp(t + e, "以", 3) == 0)
+			break; /* one CJK character between, U+4E00..U+9FFF: 5000名以上 */
+		e += 3;
+	}
+	return 0;
+}
+
 /* Whether t[0..i) ends with 约 that is a word's second character, not "about": 合约 (a
  * contract), 纽约 (New York), 预约, 条约 ... */
 static int
@@ -489,6 +515,8 @@ push(struct ex *x, enum claim_kind kind, size_t start, size_t end)
 		if (!c->direction)
 			c->direction = direction_after(x->t, x->len, end);
 		c->bound = bound_before(x->t, start);
+		if (!c->bound)
+			c->bound = bound_after(x->t, x->len, end);
 		c->basis = basis_near(x->t, x->len, start, end);
 	}
 	return c;
@@ -1791,6 +1819,8 @@ static size_t
 push_share(struct ex *x, size_t i, size_t k, double pct, double unit)
 {
 	int q = qualifier_near(x->t, x->len, i, k, 0), b = bound_before(x->t, i);
+	if (!b)
+		b = bound_after(x->t, x->len, k);
 	double lo = pct - unit / 2, hi = pct + unit / 2;
 	if (q == CLAIM_NEARLY)
 		lo = pct - 5, hi = pct;
