@@ -2243,6 +2243,27 @@ test_bound_after(void)
 	check_statuses(ground_index_new(s58, 1, &A), CLAIM_FIGURE, c58, sizeof c58 / sizeof *c58);
 }
 
+/* A scale with "a" ("a billion users", "a million developers") was no figure, so a draft that
+ * made the source's 3 billion users "a billion" passed. It is one of the scale now, rounded: a
+ * source's 1.2 million supports "a million", its 3 billion does not support "a billion". */
+static void
+test_a_scale(void)
+{
+	static const struct ground_source src[] = {
+		{1, "text: The app has 3 billion users and 1.2 million developers.", NULL}};
+	static const struct status_case cases[] = {
+		{"The app has a billion users [1].", GROUND_EN, GROUND_UNSUPPORTED},
+		{"It has a million developers [1].", GROUND_EN, GROUND_OK},
+		{"It has over a million developers [1].", GROUND_EN, GROUND_OK},
+		{"It has a thousand developers [1].", GROUND_EN, GROUND_UNSUPPORTED},
+	};
+	static const char *const none[] = {"It is one in a million.", "Thanks a million for it.",
+	                                   "That is a million-dollar question."};
+	check_statuses(ground_index_new(src, 1, &A), CLAIM_FIGURE, cases, sizeof cases / sizeof *cases);
+	for (size_t k = 0; k < sizeof none / sizeof *none; k++)
+		CHECK(first(none[k], 1, CLAIM_FIGURE) == NULL);
+}
+
 int
 main(void)
 {
@@ -2317,6 +2338,7 @@ main(void)
 	test_fraction_qualified();
 	test_fold_multiples();
 	test_bound_after();
+	test_a_scale();
 	arena_free(&A);
 	return test_done("test_claims");
 }

@@ -2383,6 +2383,18 @@ word_figure_at(struct ex *x, size_t i)
 			return push_figure(x, i, e, 0.5, 0.1, mul, 0, currency_after(x, e), 0);
 		}
 	}
+	/* A scale with "a": "a billion users" is one billion, rounded (a source's 1.2 billion
+	 * supports it, its 3 billion does not). Not "one in a million", "thanks a million", nor a
+	 * compound, "a million-dollar question". */
+	if (w == 1 && (x->t[i] == 'a' || x->t[i] == 'A') && at(x, i + 1, " ") &&
+	    !(i > 0 && (word_ends_at(x->t, i - 1, "in") || word_ends_at(x->t, i - 1, "thanks")))) {
+		size_t n;
+		int pct;
+		double mul = unit_after(x, i + 1, &n, &pct);
+		size_t e = i + 1 + n;
+		if (n && !pct && mul >= 1e3 && is_ascii_alpha((unsigned char)x->t[i + 2]) && !(e < x->len && x->t[e] == '-'))
+			return push_figure(x, i, e, 1, 1, mul, 0, currency_after(x, e), 0);
+	}
 	for (size_t k = 0; k < sizeof multiples / sizeof *multiples; k++)
 		if (strlen(multiples[k].w) == w && str_ncasecmp(x->t + i, multiples[k].w, w) == 0 &&
 		    !(i + w < x->len && x->t[i + w] == '-')) {
