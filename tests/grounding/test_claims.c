@@ -2264,6 +2264,28 @@ test_a_scale(void)
 		CHECK(first(none[k], 1, CLAIM_FIGURE) == NULL);
 }
 
+/* A ratio's qualifier ("about one in five", 约1/3, "nearly one in ten") was not read (a ratio
+ * matched within a point), so a faithful 约1/3的用户 for a source's 31 %, or "about one in five"
+ * for its 18 %, was flagged and its sentence removed. A ratio holds the range its qualifier says,
+ * as a fraction does (test_fraction_qualified), a quarter of a share under 20 % ("nearly one in
+ * ten" 7.5 to 10 %). */
+static void
+test_ratio_qualified(void)
+{
+	static const struct ground_source src[] = {
+		{1, "text: 31%的用户流失。18% of users left. 8% of users complained.", NULL}};
+	static const struct status_case cases[] = {
+		{"约1/3的用户流失[1]。", 0, GROUND_OK},
+		{"近1/3的用户流失[1]。", 0, GROUND_OK},
+		{"About one in five users left [1].", GROUND_EN, GROUND_OK},
+		{"Nearly one in ten users complained [1].", GROUND_EN, GROUND_OK},
+		{"Nearly one in four users left [1].", GROUND_EN, GROUND_UNSUPPORTED}, /* 18 % is not nearly 25 % */
+		{"About one in twenty users complained [1].", GROUND_EN, GROUND_UNSUPPORTED},
+		{"One in five users left [1].", GROUND_EN, GROUND_UNSUPPORTED}, /* exact: within a point */
+	};
+	check_statuses(ground_index_new(src, 1, &A), CLAIM_FIGURE, cases, sizeof cases / sizeof *cases);
+}
+
 int
 main(void)
 {
@@ -2339,6 +2361,7 @@ main(void)
 	test_fold_multiples();
 	test_bound_after();
 	test_a_scale();
+	test_ratio_qualified();
 	arena_free(&A);
 	return test_done("test_claims");
 }

@@ -1807,10 +1807,10 @@ push_pair_range(struct ex *x, size_t i, size_t e, double lo, double hi, const ch
 	return e;
 }
 
-/* Push the share t[i..k), pct percent written as a tenth (四成) or a fraction (一半, "half of",
- * a third), unit its plain rounding (a tenth ± 5, a fraction within a point), as the range its
+/* Push the share t[i..k), pct percent written as a tenth (四成), a fraction (一半, "half of",
+ * a third) or a ratio ("one in five", 1/3), unit its plain rounding (a tenth ± 5, a fraction within a point), as the range its
  * qualifier says: with "about", 约 (qualifier_near) pct ± 5; with "nearly", 近, 将近, 接近 pct − 5
- * to pct, since a share further below is said with the share under it (32 % is 三成多, not
+ * to pct (a quarter of pct for a share under 20 %: 近一成 7.5 to 10 %), since a share further below is said with the share under it (32 % is 三成多, not
  * 近四成; 42 % is "two in five", not "nearly half"); a bound, true of more, a tenth: "less than
  * half", 不到四成 pct − 10 to pct, "more than half", 超过四成 pct to pct + 10 (in_window widens a
  * bound by half a tenth again). The range holds the qualifier, which in_window (ground.c) would
@@ -1821,15 +1821,15 @@ push_share(struct ex *x, size_t i, size_t k, double pct, double unit)
 	int q = qualifier_near(x->t, x->len, i, k, 0), b = bound_before(x->t, i);
 	if (!b)
 		b = bound_after(x->t, x->len, k);
-	double lo = pct - unit / 2, hi = pct + unit / 2;
+	double lo = pct - unit / 2, hi = pct + unit / 2, span = fmin(5, pct / 4);
 	if (q == CLAIM_NEARLY)
-		lo = pct - 5, hi = pct;
+		lo = pct - span, hi = pct;
 	else if (b == -1)
 		lo = pct - 10, hi = pct;
 	else if (b == 1)
 		lo = pct, hi = pct + 10;
 	else if (q == CLAIM_ABOUT)
-		lo = fmin(lo, pct - 5), hi = fmax(hi, pct + 5);
+		lo = fmin(lo, pct - span), hi = fmax(hi, pct + span);
 	size_t before = *x->count;
 	push_figure(x, i, k, (lo + hi) / 2, hi - lo, 1, 1, 0, 0);
 	if (*x->count > before)
@@ -2252,7 +2252,7 @@ ratio_at(struct ex *x, size_t i)
 	if (b < 2 || a > b || (a == b && !whole) || b > 1000)
 		return;
 	double value = 100.0 * a / b;
-	push_figure(x, i, e, value, fmin(FRACTION_UNIT, value), 1, 1, 0, 0);
+	push_share(x, i, e, value, fmin(FRACTION_UNIT, value));
 }
 
 /* Push the dozens t[start..end) of n things ("a dozen" 12, "two dozen" 24): n − n/6 to n + n/6
