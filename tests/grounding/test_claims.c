@@ -2286,6 +2286,25 @@ test_ratio_qualified(void)
 	check_statuses(ground_index_new(src, 1, &A), CLAIM_FIGURE, cases, sizeof cases / sizeof *cases);
 }
 
+/* A percent or a scale joined by a hyphen ("a 30-percent rise", "a $5-million deal") was not
+ * read: the figure was the bare 30 or 5, so the faithful sentence for a source's 30 % or $5
+ * million was flagged and removed, and one that made "30%" "30-percent" of a count passed. */
+static void
+test_hyphen_unit(void)
+{
+	static const struct ground_source src[] = {
+		{1, "text: Sales rose 30% after a $5 million deal.", NULL}};
+	static const struct status_case cases[] = {
+		{"Sales saw a 30-percent rise [1].", GROUND_EN, GROUND_OK},
+		{"It signed a $5-million deal [1].", GROUND_EN, GROUND_OK},
+		{"Sales saw a 40-percent rise [1].", GROUND_EN, GROUND_UNSUPPORTED},
+		{"It signed a $5-billion deal [1].", GROUND_EN, GROUND_UNSUPPORTED},
+	};
+	check_statuses(ground_index_new(src, 1, &A), CLAIM_FIGURE, cases, sizeof cases / sizeof *cases);
+	const struct claim *c = first("a 4-K screen", 1, CLAIM_FIGURE);
+	CHECK(c == NULL || c->value != 4000);
+}
+
 int
 main(void)
 {
@@ -2362,6 +2381,7 @@ main(void)
 	test_bound_after();
 	test_a_scale();
 	test_ratio_qualified();
+	test_hyphen_unit();
 	arena_free(&A);
 	return test_done("test_claims");
 }

@@ -909,10 +909,15 @@ unit_after(const struct ex *x, size_t i, size_t *n, int *pct)
 	};
 	*n = 0;
 	*pct = 0;
-	size_t sp = i < x->len && x->t[i] == ' ' ? 1 : 0;
+	int hyphen = i < x->len && x->t[i] == '-';
+	size_t sp = i < x->len && (x->t[i] == ' ' || hyphen) ? 1 : 0;
 	for (size_t k = 0; k < sizeof units / sizeof *units; k++) {
 		size_t l = strlen(units[k].w);
 		if (!at(x, i + sp, units[k].w))
+			continue;
+		/* A hyphen joins an English word of three letters or more: "a 30-percent rise", "a
+		 * $5-million deal" (not "4-K", nor a range, "3-5") */
+		if (hyphen && (l < 3 || !is_ascii_alpha((unsigned char)units[k].w[0])))
 			continue;
 		/* An English word must end there. */
 		if (is_ascii_alpha((unsigned char)units[k].w[0]) && i + sp + l < x->len &&
