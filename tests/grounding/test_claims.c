@@ -2072,7 +2072,20 @@ test_over_bare_scale(void)
 		{"社区成员破亿[1]。", 0, GROUND_UNSUPPORTED},
 		{"社区成员超千万[1]。", 0, GROUND_UNSUPPORTED},
 	};
-	static const char *const none[] = {"用户不超过千万", "下载量未破亿", "不过万一出错", "经过万般努力", "成员没过万"};
+	/* 百 and 千 too: 超千家企业, 客户过百 */
+	static const struct ground_source firms[] = {{1, "text: 已有1300家企业加入，客户有150家。", NULL}};
+	static const struct status_case firm_cases[] = {
+		{"超千家企业加入[1]。", 0, GROUND_OK},
+		{"客户过百[1]。", 0, GROUND_OK},
+		{"超万家企业加入[1]。", 0, GROUND_UNSUPPORTED},
+		{"客户过万[1]。", 0, GROUND_UNSUPPORTED},
+	};
+	check_statuses(ground_index_new(firms, 1, &A), CLAIM_FIGURE, firm_cases, sizeof firm_cases / sizeof *firm_cases);
+	static const struct ground_source few[] = {{1, "text: 客户有150家。", NULL}};
+	static const struct status_case few_cases[] = {{"客户超千家[1]。", 0, GROUND_UNSUPPORTED}};
+	check_statuses(ground_index_new(few, 1, &A), CLAIM_FIGURE, few_cases, 1);
+	static const char *const none[] = {"用户不超过千万", "下载量未破亿", "不过万一出错", "经过万般努力", "成员没过万",
+	                                   "市值超百度"};
 	const struct claim *c = first("用户超千万", 0, CLAIM_FIGURE);
 	CHECK(c && c->value == 5.5e7 && c->unit == 9e7 && c->bound == 0);
 	check_statuses(ground_index_new(users, 1, &A), CLAIM_FIGURE, user_cases, sizeof user_cases / sizeof *user_cases);

@@ -1922,7 +1922,7 @@ cjk_figure_at(struct ex *x, size_t i)
 			last = p;
 			e += n;
 		}
-		if (rising && place >= 1e4 && over_scale_before(x, i) && scale_phrase_end(x, e)) {
+		if (rising && over_scale_before(x, i) && scale_phrase_end(x, e)) {
 			/* 用户超千万, 破亿, 过万人: over the scale, within its order of magnitude (one past it
 			 * would be said with that: 破亿, not 超千万, for 1.2亿); the range is the bound */
 			size_t before_n = *x->count;
