@@ -2318,6 +2318,30 @@ test_hyphen_unit(void)
 	CHECK(c == NULL || c->value != 4000);
 }
 
+/* A figure rounded to a scale (4万, 三千) matched a source figure within half its last place on
+ * either side, even with "nearly" or "over" before it: a draft that made the source's 44,000
+ * users 近4万 ("nearly 40,000"), its 27,000 staff 超3万 ("over 30,000") or its 2,600 engineers
+ * 超过三千 passed. The rounding is now on the side the word says. */
+static void
+test_bound_side(void)
+{
+	static const struct ground_source src[] = {
+		{1, "text: 公司有2.7万名员工，4.4万名用户，2600名工程师。", NULL}};
+	static const struct status_case cases[] = {
+		{"公司员工超3万[1]。", 0, GROUND_UNSUPPORTED},
+		{"公司用户近4万[1]。", 0, GROUND_UNSUPPORTED},
+		{"公司有超过三千名工程师[1]。", 0, GROUND_UNSUPPORTED},
+		{"公司有不到两千名工程师[1]。", 0, GROUND_UNSUPPORTED},
+		{"公司员工近3万[1]。", 0, GROUND_OK},
+		{"公司用户超4万[1]。", 0, GROUND_OK},
+		{"公司有超过两千名工程师[1]。", 0, GROUND_OK},
+		{"公司有近三千名工程师[1]。", 0, GROUND_OK},
+		{"公司有约三千名工程师[1]。", 0, GROUND_OK},
+		{"公司员工约3万[1]。", 0, GROUND_OK},
+	};
+	check_statuses(ground_index_new(src, 1, &A), CLAIM_FIGURE, cases, sizeof cases / sizeof *cases);
+}
+
 int
 main(void)
 {
@@ -2395,6 +2419,7 @@ main(void)
 	test_a_scale();
 	test_ratio_qualified();
 	test_hyphen_unit();
+	test_bound_side();
 	arena_free(&A);
 	return test_done("test_claims");
 }

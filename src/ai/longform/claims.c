@@ -1714,8 +1714,10 @@ push_approx(struct ex *x, size_t start, size_t end, double lo, double hi)
 		return end;
 	size_t before = *x->count;
 	push_figure(x, start, end, (lo + hi) / 2, hi - lo, 1, 0, currency_after(x, end), 0);
-	if (*x->count > before)
+	if (*x->count > before) {
 		(*x->out)[before].measure = m;
+		(*x->out)[before].is_range = 1;
+	}
 	return end;
 }
 
@@ -1808,6 +1810,7 @@ push_pair_range(struct ex *x, size_t i, size_t e, double lo, double hi, const ch
 		struct claim *c = &(*x->out)[count];
 		c->measure = m;
 		c->is_measure = m != NULL;
+		c->is_range = 1;
 	}
 	return e;
 }
@@ -1837,8 +1840,10 @@ push_share(struct ex *x, size_t i, size_t k, double pct, double unit)
 		lo = fmin(lo, pct - span), hi = fmax(hi, pct + span);
 	size_t before = *x->count;
 	push_figure(x, i, k, (lo + hi) / 2, hi - lo, 1, 1, 0, 0);
-	if (*x->count > before)
+	if (*x->count > before) {
 		(*x->out)[before].qualifier = 0;
+		(*x->out)[before].is_range = 1;
+	}
 	return k;
 }
 

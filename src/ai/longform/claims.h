@@ -87,6 +87,10 @@ struct claim {
 	                     * CLAIM_NEARLY ("nearly", "almost", 近, 接近) written at it, 0 none: a
 	                     * draft's rounded figure is supported within the step of its last
 	                     * non-zero place ("近5000" by 4,800; docs/grounding.md) */
+	int is_range;       /* FIGURE: an amount written as a range (数千, "a dozen", 二三十, 近四成,
+	                     * "more than half"): value its middle, unit its width, a qualifier or
+	                     * bound already in it; else a figure rounded to its last place, which a
+	                     * qualifier or bound rounds on its own side only ("近4万" is not 4.4万) */
 	int basis;          /* FIGURE: the basis of a change written in its clause: 1 year on year
 	                     * (同比, "year over year", YoY), 2 sequential (环比, "quarter over
 	                     * quarter", "month-on-month", "sequentially"), 0 none */

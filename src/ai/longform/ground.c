@@ -342,11 +342,18 @@ bound_of(const struct claim *c)
  * written digit (a rounding), or, when c is qualified, within the step P of its last non-zero
  * place (5000: 1,000; 4,800: 100; 1.2亿: 1,000万): "about" v±P/2, "nearly" and "under" from
  * v−P, "over" and "at least" up to v+P, so "近5000" and "超过4000" hold 4,800 and "超过5000"
- * does not; "up to" (a maximum) is not widened. */
+ * does not; "up to" (a maximum) is not widened. exact: the source figure has no qualifier or
+ * bound of its own. */
 static int
-in_window(const struct claim *c, double v)
+in_window(const struct claim *c, double v, int exact)
 {
-	double half = c->unit / 2 + 1e-9 * fabs(c->value);
+	double half = c->unit / 2 + 1e-9 * fabs(c->value), eps = 1e-9 * fabs(c->value);
+	/* A figure rounded to its last place (4万, 三千) rounds on the side its word says against an
+	 * exact source figure: "近4万" is not 44,000, "超3万" not 27,000 (a range, 近四成, holds its
+	 * bound already; a source's own bound, 超4.7万, may be rounded as before, 超5万) */
+	if (exact && !c->is_range &&
+	    (((c->qualifier == CLAIM_NEARLY || c->bound < 0) && v > c->value + eps) || (c->bound == 1 && v < c->value - eps)))
+		return 0;
 	if (fabs(v - c->value) <= half)
 		return 1;
 	if (!c->qualifier && c->bound != 1 && c->bound != -1)
@@ -462,7 +469,7 @@ figure_matches(const struct claim *s, const struct claim *c)
 	       c->direction * s->direction >= 0 && bound_of(c) * bound_of(s) >= 0 &&
 	       (!c->basis || !s->basis || c->basis == s->basis) &&
 	       (!c->is_measure || s->is_measure || c->is_percent || c->is_multiple || c->value > 10 || c->unit < 1) &&
-	       in_window(c, s->value * measure_ratio(s->measure, c->measure));
+	       in_window(c, s->value * measure_ratio(s->measure, c->measure), !s->bound && !s->qualifier);
 }
 
 /* Whether source g supports claim c. */
