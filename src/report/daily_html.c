@@ -238,6 +238,15 @@ html_categories(const struct report *r, const struct i18n *t, struct buf *out)
 	free(idx);
 }
 
+/* error in <code>, escaped. */
+static void
+html_code(struct buf *out, const char *error)
+{
+	buf_puts(out, "<code>");
+	esc_html(out, error);
+	buf_puts(out, "</code>");
+}
+
 static void
 html_problems(struct buf *out, const char *heading, const struct report_problem *p, size_t n,
               const struct i18n *t, int kind)
@@ -252,10 +261,9 @@ html_problems(struct buf *out, const char *heading, const struct report_problem 
 		buf_puts(out, "<li>");
 		if (kind <= 1) {
 			html_link(out, p[i].name ? p[i].name : p[i].url, p[i].url);
-			buf_puts(out, kind == 0 ? ": <code>" : " — ");
+			buf_puts(out, kind == 0 ? ": " : " — ");
 			if (kind == 0) {
-				esc_html(out, p[i].detail);
-				buf_puts(out, "</code>");
+				render_fetch_error(t, p[i].detail, html_code, out);
 			} else {
 				render_stale_detail(t, &p[i], out);
 			}

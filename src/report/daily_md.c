@@ -258,6 +258,17 @@ md_categories(const struct report *r, const struct i18n *t, struct buf *out)
 	free(idx);
 }
 
+/* error as a one-line code span: backticks become quotes, line breaks spaces, the rest
+ * literal (a code span shows it as the fetcher wrote it). */
+static void
+md_code_span(struct buf *out, const char *error)
+{
+	buf_putc(out, '`');
+	for (const char *c = error; *c; c++)
+		buf_putc(out, *c == '`' ? '\'' : (*c == '\n' || *c == '\r') ? ' ' : *c);
+	buf_putc(out, '`');
+}
+
 static void
 md_problem_list(struct buf *out, const char *heading, const struct report_problem *p, size_t n,
                 const struct report *r, const struct i18n *t, int kind)
@@ -272,11 +283,7 @@ md_problem_list(struct buf *out, const char *heading, const struct report_proble
 			md_link(out, p[i].name ? p[i].name : p[i].url, p[i].url);
 			buf_puts(out, kind == 0 ? ": " : " — ");
 			if (kind == 0) {
-				buf_putc(out, '`');
-				/* One-line error text in a code span: strip backticks, keep the rest literal. */
-				for (const char *c = p[i].detail ? p[i].detail : ""; *c; c++)
-					buf_putc(out, *c == '`' ? '\'' : (*c == '\n' || *c == '\r') ? ' ' : *c);
-				buf_putc(out, '`');
+				render_fetch_error(t, p[i].detail, md_code_span, out);
 			} else {
 				render_stale_detail(t, &p[i], out);
 			}

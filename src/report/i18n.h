@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "net/fetch_error.h"
 #include "util/buf.h"
 
 struct i18n {
@@ -38,6 +39,10 @@ struct i18n {
 	const char *full_text_summary; /* appended with full text on: $1 pages fetched */
 	const char *full_text_failed;  /* after it when pages failed: $1 failed */
 	const char *h_failed, *h_stale, *h_undated, *h_future;
+	/* A failed feed's reason by the class of its error (net/fetch_error.h), shown before the
+	 * fetcher's line in parentheses: 「无法连接（connection failed: …）」. NULL (English): the
+	 * line alone, which is the reason in the reader's language already. */
+	const char *fetch_reason[FETCH_ERR_COUNT];
 	const char *stale_since;    /* $1 = date */
 	const char *stale_never;
 	const char *health_ok;

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "feed/feed.h"
+#include "net/fetch_error.h"
 
 void
 render_long(struct buf *out, long v)
@@ -163,6 +164,21 @@ render_stale_heading(const struct report *r, const struct i18n *t, struct buf *o
 	char days[32];
 	const char *args[] = {long_str(days, sizeof days, r->health.stale_days)};
 	i18n_fill(out, t->h_stale, args, 1);
+}
+
+void
+render_fetch_error(const struct i18n *t, const char *error, void (*code)(struct buf *, const char *),
+                   struct buf *out)
+{
+	const char *reason = t->fetch_reason[fetch_error_classify(error)];
+	if (!reason) {
+		code(out, error ? error : "");
+		return;
+	}
+	buf_puts(out, reason);
+	buf_puts(out, "（");
+	code(out, error ? error : "");
+	buf_puts(out, "）");
 }
 
 void

@@ -52,6 +52,11 @@ void render_health_summary(const struct report *r, const struct i18n *t, struct 
 void render_stat_cells(const struct report *r, const struct i18n *t, struct buf cells[4]);
 /* "超过 30 天未更新" */
 void render_stale_heading(const struct report *r, const struct i18n *t, struct buf *out);
+/* A failed feed's error for the reader, appended to out: with t's reason for its class
+ * (i18n fetch_reason), "REASON（" + the line through code() + "）", else the line through
+ * code() alone. code appends the fetcher's line as the format shows technical text. */
+void render_fetch_error(const struct i18n *t, const char *error, void (*code)(struct buf *, const char *),
+                        struct buf *out);
 /* A stale feed's detail: "最新一篇：2025-11-23" or "从未有带日期的文章". */
 void render_stale_detail(const struct i18n *t, const struct report_problem *p, struct buf *out);
 /* The footer's engine sentence; esc escapes the model name for the output format. */

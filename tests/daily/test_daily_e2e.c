@@ -214,6 +214,10 @@ check_other_lang(const char *home, const char *opml, const char *out, char *cons
 	CHECK_INT(test_run(argv, env, NULL, NULL, &err), 0);
 	snprintf(en_md, sizeof en_md, "%s2026-02-21.md", en_dir);
 	CHECK(fs_exists(en_md));
+	struct buf en = BUF_INIT; /* an en digest keeps the fetcher's English line alone */
+	test_read_file(en_md, &en);
+	CHECK(strstr(buf_str(&en), "/missing.xml): `HTTP 404 Not Found`\n") != NULL);
+	buf_free(&en);
 	argv[11] = "zh"; /* the zh archive still takes its own language, beside the en directory in it */
 	argv[13] = (char *)out;
 	CHECK_INT(test_run(argv, env, NULL, NULL, NULL), 0);
@@ -256,6 +260,14 @@ main(void)
 	if (rc == 0) {
 		check_run("e2e-offline", out, port);
 		check_stored(home);
+		/* The zh digest says in Chinese why a feed failed, the server's answer kept. */
+		char path[4200];
+		struct buf md = BUF_INIT;
+		snprintf(path, sizeof path, "%s2026-02-21.md", out);
+		test_read_file(path, &md);
+		CHECK(strstr(buf_str(&md), "/missing.xml): 页面不存在（`HTTP 404 Not Found`）\n") != NULL);
+		CHECK(strstr(buf_str(&md), "delay=400): 拒绝访问（`HTTP 403 Forbidden`）\n") != NULL);
+		buf_free(&md);
 	}
 
 	/* --deliver: the finished digest goes to each named channel; a failing channel is

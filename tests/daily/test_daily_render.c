@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "fixture.h"
+#include "report/escape.h"
 #include "report/render.h"
 #include "report/report.h"
 #include "report/build.h"
@@ -151,6 +152,75 @@ health_summary_counts(void)
 		CHECK(strstr(buf_str(&md), want) != NULL);
 		CHECK(strstr(buf_str(&html), want) != NULL);
 		CHECK(strstr(buf_str(&md), l == 0 ? "0 条" : "0 items") == NULL);
+		buf_free(&md);
+		buf_free(&html);
+		arena_free(&a);
+	}
+}
+
+/* A failed feed's error in a zh digest opens with a Chinese reason for its class, the
+ * fetcher's English line kept after it in parentheses (「无法连接（`connection failed: …`）」);
+ * before, the zh digest showed the English line alone. An en digest shows the line alone.
+ * The lines are the fetcher's own forms (src/net/attempt.c, ingest.c) and libcurl's. */
+static void
+failed_feed_reasons(void)
+{
+	static const char *const cases[][2] = {
+		{"connection failed: Failed to connect to 127.0.0.1 port 9 after 0 ms: Couldn't connect to server",
+		 "无法连接"},
+		{"timed out after 15 s", "超时"},
+		{"timed out: no data for 10 s", "超时"},
+		{"not finished within the run's deadline (120 s)", "超时"},
+		{"cannot resolve host: Could not resolve host: nowhere.invalid", "域名无法解析"},
+		{"HTTP 404 Not Found", "页面不存在"},
+		{"HTTP 410 Gone", "页面不存在"},
+		{"HTTP 403 Forbidden", "拒绝访问"},
+		{"HTTP 429 Too Many Requests", "请求过多，被限流"},
+		{"HTTP 503 Service Unavailable; Retry-After: not asked again before 2026-02-21T03:00:00Z", "服务器出错"},
+		{"HTTP 301 redirect without a usable Location", "服务器答复异常"},
+		{"SSL certificate problem: self-signed certificate", "安全连接（TLS）失败"},
+		{"Recv failure: Connection reset by peer", "连接中断"},
+		{"served an HTML page, not a feed (HTTP 200, text/html)", "不是订阅源"},
+		{"not a feed: unrecognised document", "不是订阅源"},
+		{"body larger than 16 MiB after decoding, aborted", "内容过大"},
+		{"refused to connect to the non-public address 10.0.0.1 (only a feed on such an address may lead there)",
+		 "非公网地址，不予连接"},
+		{"cannot map the 12-byte body: Cannot allocate memory", "抓取出错"},
+	};
+	size_t n = sizeof cases / sizeof cases[0];
+	for (int l = 0; l < 2; l++) {
+		struct arena a = ARENA_INIT;
+		struct report r;
+		fixture_report(&r, &a, l == 0 ? "zh" : "en");
+		r.health.failed = arena_alloc(&a, n * sizeof *r.health.failed);
+		for (size_t i = 0; i < n; i++)
+			r.health.failed[i] = (struct report_problem){"feed.example", "https://feed.example/rss", cases[i][0],
+			                                              FEED_NO_DATE};
+		r.health.failed_count = n;
+		struct buf md = BUF_INIT, html = BUF_INIT;
+		report_daily_md(&r, &md);
+		report_daily_html(&r, &html);
+		for (size_t i = 0; i < n; i++) {
+			struct buf want_md = BUF_INIT, want_html = BUF_INIT;
+			if (l == 0) {
+				buf_printf(&want_md, "(https://feed.example/rss): %s（`%s`）\n", cases[i][1], cases[i][0]);
+				buf_printf(&want_html, "</a>: %s（<code>", cases[i][1]);
+				esc_html(&want_html, cases[i][0]);
+				buf_puts(&want_html, "</code>）</li>");
+			} else {
+				buf_printf(&want_md, "(https://feed.example/rss): `%s`\n", cases[i][0]);
+				buf_puts(&want_html, "</a>: <code>");
+				esc_html(&want_html, cases[i][0]);
+				buf_puts(&want_html, "</code></li>");
+			}
+			if (!strstr(buf_str(&md), buf_str(&want_md)) || !strstr(buf_str(&html), buf_str(&want_html)))
+				fprintf(stderr, "failed_feed_reasons (%s): no %s / %s\n", l == 0 ? "zh" : "en", buf_str(&want_md),
+				        buf_str(&want_html));
+			CHECK(strstr(buf_str(&md), buf_str(&want_md)) != NULL);
+			CHECK(strstr(buf_str(&html), buf_str(&want_html)) != NULL);
+			buf_free(&want_md);
+			buf_free(&want_html);
+		}
 		buf_free(&md);
 		buf_free(&html);
 		arena_free(&a);
@@ -316,6 +386,7 @@ main(void)
 	time_zone();
 	health_cap();
 	health_summary_counts();
+	failed_feed_reasons();
 	also_in_links();
 	wechat_cites_as_numbered();
 	tag_title_names_project();
