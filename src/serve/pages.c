@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "ai/offline/text.h"
+#include "category.h"
 #include "report/page.h"
 #include "store/archive.h"
 #include "store/search.h"
@@ -50,6 +51,7 @@ struct words {
 	const char *nav_all, *nav_newer, *nav_older, *nav_older_end;
 	const char *no_report, *no_item, *no_page, *store_failed;
 	const char *kinds[3][2]; /* a report kind and its name */
+	const char *engine_offline; /* a verdict's engine "offline"; "llm" is shown as "LLM" */
 };
 
 static const struct words words_en = {
@@ -70,6 +72,7 @@ static const struct words words_en = {
 	"brief · all reports", "← newer: ", "older: ", " →",
 	"no such report", "no such item", "no such page", "the store could not be read; the server's log says why",
 	{{"daily", "daily"}, {"weekly", "weekly"}, {"article", "article"}},
+	"offline engine",
 };
 
 static const struct words words_zh = {
@@ -89,6 +92,7 @@ static const struct words words_zh = {
 	"brief · 全部报告", "← 较新：", "较早：", " →",
 	"没有这篇报告", "没有这个条目", "没有这个页面", "无法读取存储；原因见服务器日志",
 	{{"daily", "日报"}, {"weekly", "周报"}, {"article", "文章"}},
+	"离线引擎",
 };
 
 /* The words for language lang: Chinese for "zh" and its subtags ("zh-CN", "zh-Hant"), else
@@ -737,6 +741,32 @@ pages_items(struct store *st, const struct page_req *rq, struct page *pg)
 
 /* ---- /items/ID ---- */
 
+/* A verdict's engine as the store names it ("offline", "llm") in the page's words. */
+static void
+put_engine(struct buf *b, const struct words *w, const char *engine)
+{
+	if (engine && strcmp(engine, "offline") == 0)
+		buf_puts(b, w->engine_offline);
+	else if (engine && strcmp(engine, "llm") == 0)
+		buf_puts(b, "LLM");
+	else
+		html_escape_str(b, engine);
+}
+
+/* A verdict's category as the store keeps it (its id, "ai-ml") by its label in the page's
+ * language ("🤖 AI / ML", "🔒 安全"), as the digests show it; a value that is no category
+ * (an older store's) as it is. */
+static void
+put_category(struct buf *b, const struct words *w, const char *id)
+{
+	enum category c;
+	if (!id || category_parse(id, &c) < 0) {
+		html_escape_str(b, id);
+		return;
+	}
+	buf_printf(b, "%s %s", category_emoji(c), category_label(c, w->code));
+}
+
 /* A JSON array of strings (categories, keywords) as an escaped, comma-separated list. */
 static void
 put_json_list(struct buf *b, const char *json)
@@ -810,10 +840,10 @@ pages_item(struct store *st, const struct page_req *rq, struct page *pg)
 		row(b, w->score);
 		buf_printf(b, "%d/30%s%s %d%s%s %d%s%s %d%s", rel + qual + tim, w->score_open, w->relevance, rel,
 		           w->score_sep, w->quality, qual, w->score_sep, w->timeliness, tim, w->score_close);
-		html_escape_str(b, it.engine);
+		put_engine(b, w, it.engine);
 		buf_puts(b, w->score_end);
 		row(b, w->category);
-		html_escape_str(b, it.category);
+		put_category(b, w, it.category);
 		row(b, w->keywords);
 		put_json_list(b, it.keywords);
 	}

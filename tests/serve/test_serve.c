@@ -100,7 +100,7 @@ fill_store(const char *db)
 		" (8, 1, 'g:8', 'https://a.example/marker', 'Marker bytes', 'Plain ' || char(1) || ' marker '"
 		"  || char(2) || ' bytes.', NULL, 1771400000, 1771400000, 'h8');"
 		"INSERT INTO verdicts(item_id, engine, relevance, quality, timeliness, category, keywords, scored_at)"
-		" VALUES (1, 'offline', 9, 8, 7, 'programming', '[\"rust\",\"async\"]', 0);"
+		" VALUES (1, 'offline', 9, 8, 7, 'engineering', '[\"rust\",\"async\"]', 0);"
 		"INSERT INTO enrichments(item_id, lang, engine, title, summary, reason, created_at) VALUES"
 		" (1, 'zh', 'offline', 'Rust 异步实践', '摘要 <i>内容</i>', '值得一读', 0);"
 		/* the article page fetched for item 4 (--full-text): searchable with it */
@@ -356,6 +356,9 @@ test_pages(const char *base)
 	CHECK(strstr(b, "rust, &lt;b&gt;x&lt;/b&gt;") != NULL);
 	CHECK(strstr(b, "Alpha &lt;Blog&gt;") != NULL);
 	CHECK(strstr(b, "摘要 &lt;i&gt;内容&lt;/i&gt;") != NULL);
+	/* the verdict's category (stored as its id) and engine in the page's words */
+	CHECK(strstr(b, "<th>category</th><td>⚙️ Engineering<") != NULL);
+	CHECK(strstr(b, "(relevance 9, quality 8, timeliness 7; offline engine)") != NULL);
 	reply_free(&r);
 	b = get(base, "/items/2", &r);
 	CHECK(strstr(b, "javascript:") == NULL);
@@ -1040,6 +1043,10 @@ test_ui_lang(const char *base)
 	CHECK_INT(r.status, 200);
 	CHECK(strstr(b, "<th>来源</th>") != NULL && strstr(b, "<th>评分</th>") != NULL);
 	CHECK(strstr(b, "相关性 9") != NULL && strstr(b, "relevance") == NULL && strstr(b, "first seen") == NULL);
+	/* a zh page said 类别 "engineering" and 评分 "…；offline": the store's ids, in English */
+	CHECK(strstr(b, "<th>类别</th><td>⚙️ 工程<") != NULL);
+	CHECK(strstr(b, "时效性 7；离线引擎）") != NULL);
+	CHECK(strstr(b, "engineering") == NULL && strstr(b, "offline") == NULL);
 	reply_free(&r);
 	/* error pages and a refused search */
 	b = get(base, "/items/999999?lang=zh", &r);
