@@ -172,7 +172,7 @@ fill_meta(struct weekly_run *w, struct weekly_post *p, struct err *e)
 	snprintf(plain, sizeof plain, "%d", issue);
 	const char *args[] = {padded, plain, p->week};
 	struct buf title = BUF_INIT;
-	i18n_fill(&title, cv->weekly_title ? cv->weekly_title : en ? "Weekly Roundup #$2" : "科技周报 第 $2 期", args, 3);
+	i18n_fill_literal(&title, cv->weekly_title ? cv->weekly_title : en ? "Weekly Roundup #$2" : "科技周报 第 $2 期", args, 3);
 	p->title = arena_strdup(a, buf_str(&title));
 	buf_free(&title);
 	p->subtitle = cv->weekly_subtitle ? cv->weekly_subtitle

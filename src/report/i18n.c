@@ -93,7 +93,7 @@ static const struct i18n en = {
 	.code = "en",
 	.title = "AI Blog Daily",
 	.src_default = "From $1 top tech blogs recommended by Karpathy (HN Popularity Contest 2025)",
-	.src_custom = "From $1 feeds",
+	.src_custom = "From $1 {feed|feeds}",
 	.pick_llm = "AI-picked Top $1",
 	.pick_offline = "Top $1 picked by the offline engine (no LLM: heuristic scores, extracted summaries)",
 	.sep = ", ",
@@ -120,29 +120,29 @@ static const struct i18n en = {
 	.h_health = "Feed Health",
 	.health_parts = {"$1 feeds failed", "$1 feeds stale", "$1 items undated", "$1 items future-dated"},
 	.health_one = {"$1 feed failed", "$1 feed stale", "$1 item undated", "$1 item future-dated"},
-	.full_text_summary = "full text: $1 pages fetched",
+	.full_text_summary = "full text: $1 {page|pages} fetched",
 	.full_text_failed = " · $1 failed",
 	.h_failed = "Failed feeds",
-	.h_stale = "No new posts for over $1 days",
+	.h_stale = "No new posts for over $1 {day|days}",
 	.h_undated = "Items without a date",
 	.h_future = "Items dated in the future",
 	.stale_since = "newest post: $1",
 	.stale_never = "never had a dated post",
 	.health_ok = "All feeds are healthy.",
 	.health_more = "… and $1 more not listed",
-	.footer_generated = "Generated $1 | $2 feeds scanned → $3 articles → $4 selected",
+	.footer_generated = "Generated $1 | $2 {feed|feeds} scanned → $3 {article|articles} → $4 selected",
 	.footer_engine_llm = "Scores and summaries: $1",
 	.footer_engine_offline = "Scores and summaries: brief's offline engine (no LLM)",
 	.footer_checked = " · their figures, dates, quotations and names checked against the articles",
 	.footer_checked_removed = " · their figures, dates, quotations and names checked against the articles; $1 "
-	                          "unsupported sentences removed",
+	                          "unsupported {sentence|sentences} removed",
 	.credit_default = "Sources: the [Hacker News Popularity Contest 2025](https://refactoringenglish.com/tools/hn-popularity/) feed list, recommended by [Andrej Karpathy](https://x.com/karpathy)",
 	.credit_default_html = "Sources: the <a href=\"https://refactoringenglish.com/tools/hn-popularity/\" rel=\"noopener noreferrer\">Hacker News Popularity Contest 2025</a> feed list, recommended by <a href=\"https://x.com/karpathy\" rel=\"noopener noreferrer\">Andrej Karpathy</a>",
 	.credit_custom = "Sources: the feeds you follow",
 	.nothing = "(none)",
 	.undated = "undated",
 	.index_title = "AI Blog Daily · Archive",
-	.index_items = "$1 picks",
+	.index_items = "$1 {pick|picks}",
 	.index_months = "By month",
 	.index_back = "Back to the archive",
 	.ago_just = "just now",
@@ -160,19 +160,46 @@ i18n_get(const char *lang)
 	return lang && strcmp(lang, "en") == 0 ? &en : &zh;
 }
 
-void
-i18n_fill(struct buf *out, const char *tpl, const char *const *args, size_t n)
+/* tpl into out with $1..$9 replaced by args[0..n); with plurals, "{one|other}" is replaced by
+ * one when the argument put last is "1", else by other. */
+static void
+fill(struct buf *out, const char *tpl, const char *const *args, size_t n, int plurals)
 {
+	const char *last = NULL;
 	for (const char *p = tpl; *p; p++) {
 		if (p[0] == '$' && p[1] >= '1' && p[1] <= '9') {
 			size_t i = (size_t)(p[1] - '1');
-			if (i < n && args[i])
+			if (i < n && args[i]) {
 				buf_puts(out, args[i]);
+				last = args[i];
+			}
 			p++;
+			continue;
+		}
+		const char *bar = plurals && *p == '{' ? strchr(p, '|') : NULL;
+		const char *close = bar ? strchr(bar, '}') : NULL;
+		if (close) {
+			if (last && strcmp(last, "1") == 0)
+				buf_append(out, p + 1, (size_t)(bar - p - 1));
+			else
+				buf_append(out, bar + 1, (size_t)(close - bar - 1));
+			p = close;
 			continue;
 		}
 		buf_putc(out, *p);
 	}
+}
+
+void
+i18n_fill(struct buf *out, const char *tpl, const char *const *args, size_t n)
+{
+	fill(out, tpl, args, n, 1);
+}
+
+void
+i18n_fill_literal(struct buf *out, const char *tpl, const char *const *args, size_t n)
+{
+	fill(out, tpl, args, n, 0);
 }
 
 void

@@ -1,7 +1,8 @@
 /* i18n.h: every word the daily report prints, in Chinese and English, plus relative
  * times ("3 小时前" / "3 hours ago") and local-time formatting. `--lang` picks one
  * table, so headings switch with the text. Templates use $1, $2 ... placeholders
- * (filled by i18n_fill) instead of printf formats, so translations may reorder them. */
+ * (filled by i18n_fill) instead of printf formats, so translations may reorder them, and
+ * English plurals as "{one|other}" after the count. */
 #ifndef BRIEF_REPORT_I18N_H
 #define BRIEF_REPORT_I18N_H
 
@@ -66,8 +67,12 @@ struct i18n {
 
 /* The table for lang ("en" selects English; anything else Chinese, the default). */
 const struct i18n *i18n_get(const char *lang);
-/* Append tpl to out with $1..$9 replaced by args[0..n). */
+/* Append tpl to out with $1..$9 replaced by args[0..n), and each "{one|other}" by one when
+ * the argument put last before it is "1", else by other: the English tables' plurals ("1
+ * feed", "2 feeds"); Chinese needs none. */
 void i18n_fill(struct buf *out, const char *tpl, const char *const *args, size_t n);
+/* i18n_fill without the plurals, for a template the user wrote (braces are theirs). */
+void i18n_fill_literal(struct buf *out, const char *tpl, const char *const *args, size_t n);
 /* Append "N 小时前" etc. for the span from t to now; "刚刚"/"just now" under a minute
  * or when t is in the future; whole days from 24 hours on. */
 void i18n_ago(struct buf *out, const struct i18n *t, int64_t when, int64_t now);

@@ -158,6 +158,55 @@ health_summary_counts(void)
 	}
 }
 
+/* English counts of one are singular: an en digest of one feed read "From 1 feeds", its footer
+ * "1 feeds scanned → 1 articles", "1 unsupported sentences removed", "full text: 1 pages
+ * fetched", --stale-days 1 "over 1 days", and the archive index "1 picks". A count of two
+ * stays plural; the zh digest has no plurals. */
+static void
+english_plurals(void)
+{
+	for (int count = 1; count <= 2; count++) {
+		struct arena a = ARENA_INIT;
+		struct report r;
+		fixture_report(&r, &a, "en");
+		r.is_default_list = 0;
+		r.stats.feeds_total = r.stats.feeds_ok = count;
+		r.stats.articles_total = count;
+		r.stats.selected = count;
+		r.stats.full_text = 1;
+		r.stats.pages_fetched = count;
+		r.stats.pages_failed = 0;
+		r.health.stale_days = count;
+		r.engine = "llm";
+		r.model = "stand-in";
+		r.stats.is_checked = 1;
+		r.stats.sentences_removed = count;
+		struct buf md = BUF_INIT, html = BUF_INIT, index = BUF_INIT;
+		report_daily_md(&r, &md);
+		report_daily_html(&r, &html);
+		struct report_digest d = {"2026-02-21", "en", FIXTURE_NOW, "AI Blog Daily — 2026-02-21", NULL, NULL, 0, count};
+		report_index_md(&d, 1, "en", NULL, &index);
+		const char *one[] = {"From 1 feed, ", "| 1 feed scanned → 1 article → 1 selected", "; 1 unsupported sentence removed",
+		                     "full text: 1 page fetched", "No new posts for over 1 day**"};
+		const char *two[] = {"From 2 feeds, ", "| 2 feeds scanned → 2 articles → 2 selected",
+		                     "; 2 unsupported sentences removed", "full text: 2 pages fetched",
+		                     "No new posts for over 2 days**"};
+		for (size_t i = 0; i < sizeof one / sizeof one[0]; i++) {
+			const char *want = count == 1 ? one[i] : two[i];
+			if (!strstr(buf_str(&md), want))
+				fprintf(stderr, "english_plurals: no \"%s\" in the Markdown\n", want);
+			CHECK(strstr(buf_str(&md), want) != NULL);
+		}
+		CHECK(strstr(buf_str(&html), count == 1 ? "1 feed scanned → 1 article" : "2 feeds scanned → 2 articles") != NULL);
+		CHECK(strstr(buf_str(&index), count == 1 ? ".md) · 1 pick\n" : ".md) · 2 picks\n") != NULL);
+		CHECK(strchr(buf_str(&md), '{') == NULL || strstr(buf_str(&md), "{feed|") == NULL);
+		buf_free(&md);
+		buf_free(&html);
+		buf_free(&index);
+		arena_free(&a);
+	}
+}
+
 /* A failed feed's error in a zh digest opens with a Chinese reason for its class, the
  * fetcher's English line kept after it in parentheses (「无法连接（`connection failed: …`）」);
  * before, the zh digest showed the English line alone. An en digest shows the line alone.
@@ -387,6 +436,7 @@ main(void)
 	health_cap();
 	health_summary_counts();
 	failed_feed_reasons();
+	english_plurals();
 	also_in_links();
 	wechat_cites_as_numbered();
 	tag_title_names_project();
