@@ -20,6 +20,7 @@ struct i18n {
 	const char *pick_llm;       /* $1 = top N */
 	const char *pick_offline;   /* $1 = top N */
 	const char *sep;            /* between the source and pick parts of the header line */
+	const char *colon;          /* after a label: "：" / ": " */
 	const char *h_highlights, *no_highlights;
 	const char *h_must_read, *why_read;
 	const char *h_overview;

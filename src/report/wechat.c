@@ -317,7 +317,7 @@ wx_daily_item(struct wx *w, const struct report *r, const struct i18n *t, const 
 	if (brief_item && lean > 1)
 		return;
 	if (must_read && it->reason && *it->reason) {
-		buf_printf(w->out, "<p style=\"" ST_P "\"><strong style=\"%s\">💡 %s</strong>：", w->strong, t->why_read);
+		buf_printf(w->out, "<p style=\"" ST_P "\"><strong style=\"%s\">💡 %s</strong>%s", w->strong, t->why_read, t->colon);
 		esc_html(w->out, it->reason);
 		buf_puts(w->out, "</p>\n");
 	} else if (!must_read && it->keyword_count) {
@@ -392,7 +392,7 @@ daily_fragment(const struct report *r, const struct wechat_theme *th, int lean, 
 	wx_p(&w, ST_LINE, buf_str(&line));
 	if (r->category_count) {
 		buf_clear(&line);
-		buf_printf(&line, "%s：", t->h_categories);
+		buf_printf(&line, "%s%s", t->h_categories, t->colon);
 		for (size_t i = 0; i < r->category_count; i++)
 			buf_printf(&line, "%s%s %s %d", i ? " · " : "", category_emoji(r->categories[i].category),
 			           category_label(r->categories[i].category, r->lang), r->categories[i].count);
@@ -400,7 +400,7 @@ daily_fragment(const struct report *r, const struct wechat_theme *th, int lean, 
 	}
 	if (r->keyword_count) {
 		buf_clear(&line);
-		buf_printf(&line, "🏷️ %s：", t->h_tags);
+		buf_printf(&line, "🏷️ %s%s", t->h_tags, t->colon);
 		for (size_t i = 0; i < r->keyword_count && i < RENDER_TAG_KEYWORDS; i++)
 			buf_printf(&line, "%s%s(%d)", i ? " · " : "", r->keywords[i].word, r->keywords[i].count);
 		wx_p(&w, ST_LINE, buf_str(&line));

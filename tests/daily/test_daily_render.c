@@ -349,6 +349,13 @@ wechat_cites_as_numbered(void)
 		CHECK_INT(wechat_theme_load(NULL, &th, &e), 0);
 		struct buf frag = BUF_INIT;
 		wechat_daily(&r, &th, &frag);
+		/* an en fragment's labels end in ": ", as English does; a zh one's in "：" (the en
+		 * fragment said "Categories：" and "Why read it：") */
+		CHECK(strstr(buf_str(&frag), en ? "Why read it</strong>: " : "为什么值得读</strong>：") != NULL);
+		CHECK(strstr(buf_str(&frag), en ? "Categories: " : "分类分布：") != NULL);
+		CHECK(strstr(buf_str(&frag), en ? "Topics: " : "话题标签：") != NULL);
+		CHECK(!en || (strstr(buf_str(&frag), "</strong>：") == NULL && strstr(buf_str(&frag), "Categories：") == NULL &&
+		               strstr(buf_str(&frag), "Topics：") == NULL));
 		struct cited lines[64];
 		size_t n = cited_lines(buf_str(&frag), lines, 64);
 		CHECK(n == r.item_count + (r.item_count < 3 ? r.item_count : 3));
