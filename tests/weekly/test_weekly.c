@@ -77,6 +77,31 @@ test_entities(void)
 	arena_free(&a);
 }
 
+/* A platform was read as its company: "… now available on Windows" was Microsoft's news,
+ * "runs on Android" Google's, "for iPhone" Apple's, although the story is about what runs
+ * there. Named as the place something runs (after on/for/to/onto) a platform is no company;
+ * named as the subject it still is. */
+static void
+test_entities_platform(void)
+{
+	struct arena a = ARENA_INIT;
+	CHECK(weekly_entity("Signal's desktop app is now available on Windows", NULL, &a) == NULL);
+	CHECK(weekly_entity("Orion now runs on Android, too", NULL, &a) == NULL);
+	CHECK(weekly_entity("Halide camera app for iPhone adds RAW presets", NULL, &a) == NULL);
+	CHECK(weekly_entity("Procreate comes to the iPad Mini", NULL, &a) == NULL);
+	CHECK(weekly_entity("A uBlock fork for your Chrome", NULL, &a) == NULL);
+	CHECK(weekly_entity("Our new CLI is on GitHub", NULL, &a) == NULL);
+	CHECK_STR(weekly_entity("Now on iOS: Perplexity's voice assistant", NULL, &a), "Perplexity");
+	CHECK_STR(weekly_entity("Claude desktop app now available on Windows", NULL, &a), "Anthropic");
+	/* the platform as the subject is its company's news */
+	CHECK_STR(weekly_entity("Windows 11 gets a new Start menu", NULL, &a), "Microsoft");
+	CHECK_STR(weekly_entity("Android 16 beta lands on Pixel phones", NULL, &a), "Google");
+	CHECK_STR(weekly_entity("What's new in Chrome 120", NULL, &a), "Google");
+	CHECK_STR(weekly_entity("The iPhone 17 is thinner", NULL, &a), "Apple");
+	CHECK_STR(weekly_entity("Copilot comes to Windows 11", NULL, &a), "Microsoft");
+	arena_free(&a);
+}
+
 /* The weekly kept a table of Chinese names of its own beside clustering's, without its
  * everyday-word rule: 苹果汁 (apple juice) was Apple, 小米粥 (millet porridge) Xiaomi, 三星堆 (an
  * archaeological site) Samsung, 阿里山 (a mountain) Alibaba, and a week's food and travel
@@ -560,6 +585,31 @@ test_topic_of_known_company(void)
 	buf_free(&md);
 }
 
+/* Three stories of apps on platforms (fixtures/platforms.xml): Kagi's Orion "now available on
+ * Windows" was told under Microsoft, Orion "runs on Android" under Google and an app "for
+ * iPhone" under Apple, three companies that are not in the news. The Windows story is Kagi's
+ * news beside the week's two Kagi stories; the others name no company. */
+static void
+test_platform_not_company(void)
+{
+	char home[4096];
+	struct buf md = BUF_INIT;
+	fixture_weekly("platforms", "platforms.xml", 3, NULL, home, &md);
+	const char *m = buf_str(&md);
+	const char *news = strstr(m, "# 一、科技新闻\n"), *rumours = strstr(m, "\n# 二、小道消息\n");
+	CHECK(news != NULL && rumours != NULL);
+	static const char *const wrong[] = {". Microsoft\n", ". Google\n", ". Apple\n"};
+	for (size_t i = 0; news && rumours && i < sizeof wrong / sizeof wrong[0]; i++) {
+		const char *h = strstr(news, wrong[i]);
+		CHECK(h == NULL || h > rumours);
+	}
+	const char *kagi = news ? strstr(news, ". Kagi\n") : NULL, *next = kagi ? strstr(kagi + 1, "\n### ") : NULL;
+	const char *orion = strstr(m, "《Kagi's Orion browser is now available on Windows》");
+	CHECK(kagi != NULL && next != NULL && orion != NULL);
+	CHECK(orion > kagi && orion < next);
+	buf_free(&md);
+}
+
 /* 其它AI gathers the week's lone AI stories (fixtures/otherai.xml adds five to OpenAI's and
  * Anthropic's): it follows the companies with two stories even when it holds more, and tells
  * its best four like 其他新闻; the others are in 参考资料 only. */
@@ -891,11 +941,13 @@ main(void)
 	test_tag_reference_names_project();
 	test_also_covered_once();
 	test_entities();
+	test_entities_platform();
 	test_entities_zh_everyday_words();
 	test_entities_person_of_many_companies();
 	test_topic_of_known_company();
 	test_essay_verb();
 	test_other_ai_group();
+	test_platform_not_company();
 	test_classify();
 	test_untitled_post();
 	test_other_group_alone();

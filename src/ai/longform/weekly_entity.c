@@ -7,10 +7,14 @@
 #include "ai/offline/text.h"
 #include "util/str.h"
 
+#define N(a) (sizeof(a) / sizeof((a)[0]))
+
 /* ALIAS_VERSIONED: the alias names the company's product only with a version after it:
  * "GPT-5", "GPT4o" are OpenAI's, a bare "GPT" is the architecture anyone trains ("最小可运行
- * GPT", "nanoGPT"). */
-enum { ALIAS_ANY_CASE = 0, ALIAS_KEEP_CASE = 1, ALIAS_VERSIONED = 2 };
+ * GPT", "nanoGPT"). ALIAS_PLATFORM: the alias is a platform others build on, which a story
+ * names as where its own subject runs ("Signal now available on Windows", "runs on Android",
+ * "Overcast for iPhone"): there it is no news of the platform's company (platform_place). */
+enum { ALIAS_ANY_CASE = 0, ALIAS_KEEP_CASE = 1, ALIAS_VERSIONED = 2, ALIAS_PLATFORM = 4 };
 
 /* Alias -> canonical name. Aliases that are also ordinary words ("Meta", "Apple", "Edge")
  * must keep their capital letter to count. Adding a company is adding rows. */
@@ -22,24 +26,24 @@ static const struct alias {
 	{"OpenAI", "OpenAI", 0}, {"ChatGPT", "OpenAI", 0}, {"GPT", "OpenAI", ALIAS_KEEP_CASE | ALIAS_VERSIONED},
 	{"Sora", "OpenAI", ALIAS_KEEP_CASE}, {"Codex", "OpenAI", ALIAS_KEEP_CASE}, {"Sam Altman", "OpenAI", 0},
 	{"Google", "Google", 0}, {"Gemini", "Google", ALIAS_KEEP_CASE}, {"DeepMind", "Google", 0},
-	{"Alphabet", "Google", ALIAS_KEEP_CASE}, {"Android", "Google", ALIAS_KEEP_CASE}, {"Chrome", "Google", ALIAS_KEEP_CASE},
-	{"YouTube", "Google", 0},
+	{"Alphabet", "Google", ALIAS_KEEP_CASE}, {"Android", "Google", ALIAS_KEEP_CASE | ALIAS_PLATFORM}, {"Chrome", "Google", ALIAS_KEEP_CASE | ALIAS_PLATFORM},
+	{"YouTube", "Google", ALIAS_PLATFORM},
 	{"Anthropic", "Anthropic", 0}, {"Claude", "Anthropic", ALIAS_KEEP_CASE},
 	{"Meta", "Meta", ALIAS_KEEP_CASE}, {"Llama", "Meta", ALIAS_KEEP_CASE}, {"Facebook", "Meta", 0},
-	{"Instagram", "Meta", 0}, {"WhatsApp", "Meta", 0}, {"Zuckerberg", "Meta", 0},
-	{"Microsoft", "Microsoft", 0}, {"Copilot", "Microsoft", ALIAS_KEEP_CASE}, {"Azure", "Microsoft", ALIAS_KEEP_CASE},
-	{"Windows", "Microsoft", ALIAS_KEEP_CASE},
-	{"Apple", "Apple", ALIAS_KEEP_CASE}, {"iPhone", "Apple", 0}, {"macOS", "Apple", 0}, {"iOS", "Apple", ALIAS_KEEP_CASE},
-	{"iPad", "Apple", 0},
-	{"Nvidia", "Nvidia", 0}, {"CUDA", "Nvidia", ALIAS_KEEP_CASE},
+	{"Instagram", "Meta", ALIAS_PLATFORM}, {"WhatsApp", "Meta", ALIAS_PLATFORM}, {"Zuckerberg", "Meta", 0},
+	{"Microsoft", "Microsoft", 0}, {"Copilot", "Microsoft", ALIAS_KEEP_CASE}, {"Azure", "Microsoft", ALIAS_KEEP_CASE | ALIAS_PLATFORM},
+	{"Windows", "Microsoft", ALIAS_KEEP_CASE | ALIAS_PLATFORM},
+	{"Apple", "Apple", ALIAS_KEEP_CASE}, {"iPhone", "Apple", ALIAS_PLATFORM}, {"macOS", "Apple", ALIAS_PLATFORM}, {"iOS", "Apple", ALIAS_KEEP_CASE | ALIAS_PLATFORM},
+	{"iPad", "Apple", ALIAS_PLATFORM},
+	{"Nvidia", "Nvidia", 0}, {"CUDA", "Nvidia", ALIAS_KEEP_CASE | ALIAS_PLATFORM},
 	{"DeepSeek", "DeepSeek", 0},
 	{"Alibaba", "Alibaba", 0}, {"Qwen", "Alibaba", 0},
 	{"Mistral", "Mistral", 0},
 	{"Hugging Face", "Hugging Face", 0}, {"HuggingFace", "Hugging Face", 0},
-	{"Amazon", "Amazon", ALIAS_KEEP_CASE}, {"AWS", "Amazon", ALIAS_KEEP_CASE},
+	{"Amazon", "Amazon", ALIAS_KEEP_CASE}, {"AWS", "Amazon", ALIAS_KEEP_CASE | ALIAS_PLATFORM},
 	{"xAI", "xAI", ALIAS_KEEP_CASE}, {"Grok", "xAI", ALIAS_KEEP_CASE},
 	{"Tesla", "Tesla", 0},
-	{"ByteDance", "ByteDance", 0}, {"TikTok", "ByteDance", 0},
+	{"ByteDance", "ByteDance", 0}, {"TikTok", "ByteDance", ALIAS_PLATFORM},
 	{"Baidu", "Baidu", 0},
 	{"Tencent", "Tencent", 0},
 	{"Huawei", "Huawei", 0},
@@ -47,8 +51,8 @@ static const struct alias {
 	{"AMD", "AMD", ALIAS_KEEP_CASE}, {"Radeon", "AMD", 0},
 	{"Intel", "Intel", ALIAS_KEEP_CASE},
 	{"Samsung", "Samsung", 0},
-	{"GitHub", "GitHub", 0}, {"Cloudflare", "Cloudflare", 0}, {"IBM", "IBM", ALIAS_KEEP_CASE},
-	{"Mozilla", "Mozilla", 0}, {"Firefox", "Mozilla", 0}, {"Perplexity", "Perplexity", ALIAS_KEEP_CASE},
+	{"GitHub", "GitHub", ALIAS_PLATFORM}, {"Cloudflare", "Cloudflare", 0}, {"IBM", "IBM", ALIAS_KEEP_CASE},
+	{"Mozilla", "Mozilla", 0}, {"Firefox", "Mozilla", ALIAS_PLATFORM}, {"Perplexity", "Perplexity", ALIAS_KEEP_CASE},
 	{"Moonshot", "Moonshot AI", ALIAS_KEEP_CASE}, {"Kimi", "Moonshot AI", ALIAS_KEEP_CASE}, {"Zhipu", "Zhipu AI", 0},
 	{"GLM", "Zhipu AI", ALIAS_KEEP_CASE | ALIAS_VERSIONED},
 	{"Stability AI", "Stability AI", 0}, {"Stable Diffusion", "Stability AI", 0},
@@ -185,6 +189,23 @@ instrument_before(const char *s, const char *hit)
 	return 0;
 }
 
+/* True when the platform alias at hit is named as the place another subject runs: right after
+ * "on", "for", "to" or "onto", an article or possessive between allowed ("now available on
+ * Windows", "runs on Android", "Overcast for iPhone", "comes to the iPad", "for your iPhone").
+ * The story is about what runs there; its company, if any, is named elsewhere in the title.
+ * Limit: a piece about the platform's users ("bad news for Android users") is no company's. */
+static int
+platform_place(const char *s, const char *hit)
+{
+	static const char *const places[] = {"on", "for", "to", "onto"};
+	static const char *const determiners[] = {"the", "your", "their", "its", "my", "our"};
+	const char *w;
+	size_t len = word_before(s, hit, &w);
+	if (len && word_is(w, len, determiners, N(determiners)))
+		len = word_before(s, w, &w);
+	return len && word_is(w, len, places, N(places));
+}
+
 /* True when a version follows the alias at hit: "-5", "4o", "-4.1", " 5.2" ("GLM 5.2"). */
 static int
 version_after(const char *hit, size_t alen)
@@ -208,7 +229,8 @@ find_alias(const char *s, const char *alias, size_t alen, int flags)
 		if (!hit)
 			return -1;
 		if (on_boundary(s, hit, alen) && !former_of(s, hit, alen) && !instrument_before(s, hit) &&
-		    (!(flags & ALIAS_VERSIONED) || version_after(hit, alen)))
+		    (!(flags & ALIAS_VERSIONED) || version_after(hit, alen)) &&
+		    (!(flags & ALIAS_PLATFORM) || !platform_place(s, hit)))
 			return (long)(hit - s);
 		p = hit + 1;
 	}
@@ -349,8 +371,6 @@ cue_count(const char *s, size_t len, const char *const *list, size_t n)
 	}
 	return found;
 }
-
-#define N(a) (sizeof(a) / sizeof((a)[0]))
 
 /* True for the entities of the built-in list that are open-source projects, whose versioned
  * releases are open-source news. */
