@@ -784,6 +784,8 @@ test_zh_everyday_words(void)
 		{"特斯拉线上发布会", "tesla", 1}, {"特斯拉线圈", "tesla", 0}, {"苹果花 30 亿美元收购", "apple", 1},
 		{"小米面向开发者开放", "xiaomi", 1},
 		{"苹果", "apple", 1},
+		/* the word before a name: 红豆包 is a red-bean bun, 青苹果 a green apple */
+		{"红豆包的三种做法", "doubao", 0}, {"青苹果减肥法", "apple", 0}, {"豆包大模型降价", "doubao", 1},
 	};
 	for (size_t w = 0; w < sizeof words / sizeof words[0]; w++) {
 		struct buf b = BUF_INIT;

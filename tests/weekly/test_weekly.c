@@ -133,6 +133,27 @@ test_entities_zh_everyday_words(void)
 	arena_free(&a);
 }
 
+/* 豆包 was found inside 红豆包 (a red-bean bun): the everyday-word rule read only the word after
+ * a name (苹果汁), and a scan reaches 豆包 one character into 红豆包, so a recipe was ByteDance's
+ * news. The word before a name counts too now (names.h not_after). */
+static void
+test_entities_zh_name_ends_word(void)
+{
+	struct arena a = ARENA_INIT;
+	CHECK(weekly_entity("红豆包的三种家常做法", NULL, &a) == NULL);
+	CHECK(weekly_entity("东北黏豆包怎么蒸", NULL, &a) == NULL);
+	CHECK(weekly_entity("青苹果减肥法靠谱吗", NULL, &a) == NULL);
+	CHECK(weekly_entity("炉温升到一百度以上", NULL, &a) == NULL);
+	CHECK(weekly_entity("普通义务教育新规", NULL, &a) == NULL);
+	/* the names themselves, and a later one after the everyday word */
+	CHECK_STR(weekly_entity("豆包大模型降价", NULL, &a), "ByteDance");
+	CHECK_STR(weekly_entity("红豆包卖断货，豆包新版上线", NULL, &a), "ByteDance");
+	CHECK_STR(weekly_entity("苹果发布新款 iPad", NULL, &a), "Apple");
+	CHECK_STR(weekly_entity("百度发布文心 5.0", NULL, &a), "Baidu");
+	CHECK_STR(weekly_entity("通义千问开源新模型", NULL, &a), "Alibaba");
+	arena_free(&a);
+}
+
 /* 马斯克 (Musk) was xAI to the weekly, and the first name of a title decides its group, so
  * "马斯克：特斯拉将推出 Robotaxi" was told under xAI while "Musk says Tesla will launch a
  * Robotaxi" (the English list has no Musk) was Tesla's: one story, two groups. His name says
@@ -610,6 +631,20 @@ test_platform_not_company(void)
 	buf_free(&md);
 }
 
+/* A cooking blog's week (fixtures/zhfood.xml: 红豆包, 黏豆包) was told under 字节跳动, the
+ * company of 豆包 found inside both buns; it names no company. */
+static void
+test_bun_not_bytedance(void)
+{
+	char home[4096];
+	struct buf md = BUF_INIT;
+	fixture_weekly("zhfood", "zhfood.xml", 2, NULL, home, &md);
+	const char *m = buf_str(&md);
+	CHECK(strstr(m, "《红豆包的三种家常做法》") != NULL);
+	CHECK(strstr(m, ". 字节跳动\n") == NULL && strstr(m, ". ByteDance\n") == NULL);
+	buf_free(&md);
+}
+
 /* 其它AI gathers the week's lone AI stories (fixtures/otherai.xml adds five to OpenAI's and
  * Anthropic's): it follows the companies with two stories even when it holds more, and tells
  * its best four like 其他新闻; the others are in 参考资料 only. */
@@ -943,11 +978,13 @@ main(void)
 	test_entities();
 	test_entities_platform();
 	test_entities_zh_everyday_words();
+	test_entities_zh_name_ends_word();
 	test_entities_person_of_many_companies();
 	test_topic_of_known_company();
 	test_essay_verb();
 	test_other_ai_group();
 	test_platform_not_company();
+	test_bun_not_bytedance();
 	test_classify();
 	test_untitled_post();
 	test_other_group_alone();

@@ -277,7 +277,8 @@ int
 cluster_title_text(const char *title, int blank_release, struct buf *out)
 {
 	int release = 0;
-	for (const char *p = title ? title : ""; *p;) {
+	const char *start = title ? title : "";
+	for (const char *p = start; *p;) {
 		size_t k = 0, n = 0;
 		if ((unsigned char)*p >= 0x80) {
 			/* "75 亿美元" is "$7.5 billion" of an English title, "1.2 万亿" "1.2 trillion" */
@@ -291,7 +292,7 @@ cluster_title_text(const char *title, int blank_release, struct buf *out)
 			}
 			/* a company's or person's Chinese name is the word an English title writes
 			 * (names.h): "苹果起诉 Masimo" ~ "Apple 与 Masimo 专利战再起" */
-			const struct zh_name *name = zh_name_at(p);
+			const struct zh_name *name = zh_name_at(start, p);
 			if (name) {
 				buf_printf(out, " %s ", name->latin);
 				p += strlen(name->zh);

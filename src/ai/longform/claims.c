@@ -2731,7 +2731,7 @@ figure_subjects(const char *t, size_t len, struct claim *out, const size_t *offs
 		const char *best = NULL; /* the Latin name of a Chinese one (苹果: apple), else t[best_a..best_b) */
 		int best_object = 0;     /* the best so far is an object (向谷歌): a name before it wins */
 		for (size_t i = ca; i < cb;) {
-			const struct zh_name *name = (unsigned char)t[i] >= 0x80 ? zh_name_at(t + i) : NULL;
+			const struct zh_name *name = (unsigned char)t[i] >= 0x80 ? zh_name_at(t, t + i) : NULL;
 			const char *zh = name ? name->latin : NULL;
 			size_t zn = name ? strlen(name->zh) : 0;
 			if (zh && i + zn <= cb && (i + zn <= a || i >= b)) { /* 苹果营收增长8%: Apple's */

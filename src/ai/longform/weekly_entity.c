@@ -279,7 +279,7 @@ weekly_entity(const char *s, const struct config *cfg, struct arena *arena)
 	 * right after a means is part of it ("借助通义千问", one product). */
 	const char *means_end = NULL;
 	for (const char *p = s; *p; p++) {
-		const struct zh_name *zh = zh_name_at(p);
+		const struct zh_name *zh = zh_name_at(s, p);
 		if (zh && (p == means_end || instrument_before(s, p))) {
 			means_end = p + strlen(zh->zh);
 			p = means_end - 1;

@@ -13,11 +13,16 @@ struct zh_name {
 	                         * it is none of the weekly's list (索尼, 库克) */
 	const char *not_before; /* space-separated words that, right after the name, make it an
 	                         * everyday word ("汁 树 …": 苹果汁 is apple juice); "" when none */
+	const char *not_after;  /* space-separated words that, right before the name, make it the
+	                         * end of an everyday word ("红 …": 红豆包 is a red-bean bun); "" when
+	                         * none */
 };
 
-/* The name that starts at p, or NULL: the first row whose Chinese name p starts with and is
- * not followed by one of its not_before words. A longer name comes before a shorter one it
- * starts with (阿里巴巴 before 阿里), so the longest name is read. p is NUL-terminated UTF-8. */
-const struct zh_name *zh_name_at(const char *p);
+/* The name that starts at p, or NULL: the first row whose Chinese name p starts with, not
+ * followed by one of its not_before words nor preceded (within s, the text p points into) by
+ * one of its not_after words. A longer name comes before a shorter one it starts with
+ * (阿里巴巴 before 阿里), so the longest name is read. s and p are NUL-terminated UTF-8,
+ * s <= p. */
+const struct zh_name *zh_name_at(const char *s, const char *p);
 
 #endif
