@@ -99,6 +99,8 @@ test_entities_platform(void)
 	CHECK_STR(weekly_entity("What's new in Chrome 120", NULL, &a), "Google");
 	CHECK_STR(weekly_entity("The iPhone 17 is thinner", NULL, &a), "Apple");
 	CHECK_STR(weekly_entity("Copilot comes to Windows 11", NULL, &a), "Microsoft");
+	CHECK_STR(weekly_entity("New York Times Publishes Report on iPhone Security and China", NULL, &a), "Apple");
+	CHECK_STR(weekly_entity("Congress weighs a ban on TikTok", NULL, &a), "ByteDance");
 	arena_free(&a);
 }
 

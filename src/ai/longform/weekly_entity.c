@@ -193,17 +193,27 @@ instrument_before(const char *s, const char *hit)
  * "on", "for", "to" or "onto", an article or possessive between allowed ("now available on
  * Windows", "runs on Android", "Overcast for iPhone", "comes to the iPad", "for your iPhone").
  * The story is about what runs there; its company, if any, is named elsewhere in the title.
- * Limit: a piece about the platform's users ("bad news for Android users") is no company's. */
+ * After a word of discourse or conflict "on" means about ("Report on iPhone Security", "a ban on
+ * TikTok"): that is the platform's news. Limit: a piece about the platform's users ("bad news
+ * for Android users") or its maker's feature there ("Face ID on the iPhone X") is no company's. */
 static int
 platform_place(const char *s, const char *hit)
 {
 	static const char *const places[] = {"on", "for", "to", "onto"};
 	static const char *const determiners[] = {"the", "your", "their", "its", "my", "our"};
+	/* after these "on" is "about": "Report on iPhone Security" is the platform's news */
+	static const char *const about[] = {"report", "reports", "study", "paper", "thoughts", "notes", "essay",
+	                                    "article", "piece", "take", "views", "ban", "bans", "crackdown",
+	                                    "lawsuit", "probe", "investigation", "attack", "attacks", "war"};
 	const char *w;
 	size_t len = word_before(s, hit, &w);
 	if (len && word_is(w, len, determiners, N(determiners)))
 		len = word_before(s, w, &w);
-	return len && word_is(w, len, places, N(places));
+	if (!len || !word_is(w, len, places, N(places)))
+		return 0;
+	const char *v;
+	size_t vlen = word_before(s, w, &v);
+	return !(len == 2 && word_is(v, vlen, about, N(about)));
 }
 
 /* True when a version follows the alias at hit: "-5", "4o", "-4.1", " 5.2" ("GLM 5.2"). */
