@@ -647,6 +647,21 @@ test_bun_not_bytedance(void)
 	buf_free(&md);
 }
 
+/* An Urdu item's sentence ends with its full stop "۔" (U+06D4): the extract did not read it as
+ * a sentence end and gave it a Latin stop as well, "… کھول دی گئی ہے۔." (fixtures/urdu.xml;
+ * found on BBC Urdu's feed in the corpus). */
+static void
+test_script_full_stop(void)
+{
+	char home[4096];
+	struct buf md = BUF_INIT;
+	fixture_weekly("urdu", "urdu.xml", 1, NULL, home, &md);
+	const char *m = buf_str(&md);
+	CHECK(strstr(m, "کھول دی گئی ہے۔") != NULL);
+	CHECK(strstr(m, "ہے۔.") == NULL);
+	buf_free(&md);
+}
+
 /* 其它AI gathers the week's lone AI stories (fixtures/otherai.xml adds five to OpenAI's and
  * Anthropic's): it follows the companies with two stories even when it holds more, and tells
  * its best four like 其他新闻; the others are in 参考资料 only. */
@@ -987,6 +1002,7 @@ main(void)
 	test_other_ai_group();
 	test_platform_not_company();
 	test_bun_not_bytedance();
+	test_script_full_stop();
 	test_classify();
 	test_untitled_post();
 	test_other_group_alone();

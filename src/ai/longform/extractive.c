@@ -55,9 +55,16 @@ extractive_ends_sentence(const char *p, size_t len)
 			}
 		}
 	}
-	if (len >= 3 && (memcmp(p + len - 3, "\xe3\x80\x82", 3) == 0 || memcmp(p + len - 3, "\xef\xbc\x81", 3) == 0 ||
-	                 memcmp(p + len - 3, "\xef\xbc\x9f", 3) == 0)) /* 。！？ */
-		return 1;
+	/* 。！？, and the stops of the scripts whose full stop is no "." (before the weekly2 review
+	 * an Urdu sentence ending in "۔" was given a "." after it): ۔ ؟ (Arabic script), । ॥
+	 * (Devanagari, Bengali) */
+	static const char *const stops[] = {"\xe3\x80\x82", "\xef\xbc\x81", "\xef\xbc\x9f", "\xdb\x94",
+	                                    "\xd8\x9f",       "\xe0\xa5\xa4", "\xe0\xa5\xa5"};
+	for (size_t i = 0; i < sizeof stops / sizeof stops[0]; i++) {
+		size_t sl = strlen(stops[i]);
+		if (len >= sl && memcmp(p + len - sl, stops[i], sl) == 0)
+			return 1;
+	}
 	return len > 0 && strchr(".!?", p[len - 1]) != NULL && (len < 3 || memcmp(p + len - 3, "...", 3) != 0);
 }
 

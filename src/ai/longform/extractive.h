@@ -17,8 +17,8 @@ void extractive_date(struct buf *b, int64_t t, int is_zh);
  * there are none): a Chinese text with English names stays well above one half. */
 double extractive_cjk_share(const char *s, size_t len);
 
-/* True when p[0..len) ends a sentence: . ! ? 。！？ (not "..."), possibly inside closing quotes
- * or brackets. */
+/* True when p[0..len) ends a sentence: . ! ? 。！？ ۔ ؟ । ॥ (not "..."), possibly inside closing
+ * quotes or brackets. */
 int extractive_ends_sentence(const char *p, size_t len);
 
 /* How much of an extractive summary to quote: whole sentences (text_sentences: at . ! ?
