@@ -357,6 +357,28 @@ test_keyword_rules(void)
 	arena_free(&a);
 }
 
+/* Medium's paywall notice opened a post's text, and the weekly quoted it as the post's news:
+ * "原文摘录：Previously available only to Medium members, we are now pleased to offer this
+ * article for free to everyone." (a Medium feed of the corpus, week of 2018-01-07). It is
+ * furniture like "Continue reading on Medium". */
+static void
+test_summary_skips_paywall_notice(void)
+{
+	struct arena a = ARENA_INIT;
+	struct verdict v = {.relevance = 6, .quality = 6, .timeliness = 6, .category = CAT_OTHER, .is_offline = 1};
+	struct article art = {
+		.title = "Cooking with winter herbs",
+		.text = "Previously available only to Medium members, we are now pleased to offer this article for free "
+		        "to everyone. Winter foraging is easier than most cooks think, since pine needles and dried seed "
+		        "heads keep their flavour for months. A handful of juniper berries turns a plain stock into a "
+		        "sauce worth serving to guests. Member-only story from the kitchen archive of this blog."};
+	struct enrichment e;
+	offline_enrich(&art, &v, "en", &a, &e);
+	CHECK(strstr(e.summary, "Winter foraging is easier") != NULL);
+	CHECK(strstr(e.summary, "Medium members") == NULL && strstr(e.summary, "Member-only") == NULL);
+	arena_free(&a);
+}
+
 static void
 test_summary_rules(void)
 {
@@ -714,6 +736,7 @@ main(void)
 	test_keyword_rules();
 	test_long_cjk_run();
 	test_summary_rules();
+	test_summary_skips_paywall_notice();
 	test_summary_lines();
 	test_prefs_any_case();
 	test_window(&st, in_window);

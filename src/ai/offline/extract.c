@@ -65,7 +65,7 @@ is_byline(const char *s, size_t len)
 }
 
 /* Lines a feed adds around the article: "The post … appeared first on …", "Continue reading",
- * share and subscribe prompts, comment counters, image captions and credits. */
+ * share and subscribe prompts, comment counters, image captions and credits, paywall notices. */
 static int
 is_boilerplate(const char *s, size_t len)
 {
@@ -87,6 +87,9 @@ is_boilerplate(const char *s, size_t len)
 		"article url:", "comments url:", "points:", "# comments:",
 		/* a reddit link post's: "submitted by user to subreddit [link] [287 comments]" */
 		"[link]", "comments]",
+		/* a blog platform's paywall notice: "Previously available only to Medium members, …",
+		 * "Member-only story" */
+		"medium members", "member-only story",
 	};
 	for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
 		if (str_icasestr(s, len, marks[i]))
