@@ -2199,6 +2199,19 @@ test_whole_names(void)
 		 "The team behind the hash function withdrew it from the competition, said Ron Rivest, who leads "
 		 "the team. The hash function was too slow in its faster variant, and the team will not tweak it.",
 		 "A news site", CAT_SECURITY, 0, "Ron Rivest", "Rivest", 0, LANG_EN},
+		/* a lexicon term as a person's surname is the person, not the term, there and where the
+		 * text goes on with the surname alone (the shared corpus: "Swift", the programming
+		 * language, on a story about Taylor Swift); where the field's other terms say it is the
+		 * term, it stays (any number of "Apple Swift" or "Arch Linux") */
+		{"surname that is a term", "DJ who groped Taylor Swift hired by a radio station",
+		 "A radio station in Mississippi hired the DJ whom a jury found to have groped Taylor Swift at a "
+		 "photo session. He had sued Swift for damages and lost. The station says the DJ deserves a second "
+		 "chance; listeners called for a boycott.",
+		 "A newspaper", CAT_ENGINEERING, 1, NULL, "Swift", 0, LANG_EN},
+		{"the term itself", "Swift 5.9 adds macros",
+		 "The new version of Swift adds macros, which generate code at compile time. Apple Swift developers "
+		 "can write macros in Swift itself, and Xcode shows what each macro expands to.",
+		 "A blog", CAT_OTHER, 1, "Swift", NULL, 0, LANG_EN},
 		{"pair cut from a longer name", "A sneaky bug in slices",
 		 "The bug was found by Ian Lance Taylor while he reviewed a change to slices. The slices package "
 		 "compacted the wrong elements when the slices overlapped, and a test now covers the case.",

@@ -291,8 +291,8 @@ kws_adjective_like(const char *w)
 /* True when the word at start opens a sentence (so its capital says nothing): after . ! ? : or
  * a line break, and after an ellipsis written as one character as after "..." ("from my talk
  * today… Continue reading"). */
-static int
-sentence_initial(const char *base, const char *start)
+int
+kws_sentence_initial(const char *base, const char *start)
 {
 	const char *p = start;
 	while (p > base && (is_ascii_space((unsigned char)p[-1]) || p[-1] == '"' || p[-1] == '(' || p[-1] == '\'' ||
@@ -382,8 +382,8 @@ title_shouts(const char *s, size_t len)
 /* Whether a title is written in Title Case: three or more of its words of four letters or more
  * begin with a capital, and at most one does not ("Designing the Worst Volume Sliders Possible").
  * Such a title capitalises words that start no name; one in sentence case capitalises names. */
-static int
-title_cased(const char *s, size_t len)
+int
+kws_title_cased(const char *s, size_t len)
 {
 	int upper = 0, lower = 0;
 	struct text_iter it;
@@ -570,7 +570,7 @@ kws_scan_article(const struct article *a, enum lang lang, occ_fn fn, void *ctx)
 		struct text_iter it;
 		text_iter_init(&it, parts[p], len);
 		int may_shout = p == 1 || title_shouts(parts[p], len);
-		int sentence_case = p == 0 && !title_cased(parts[p], len);
+		int sentence_case = p == 0 && !kws_title_cased(parts[p], len);
 		char prev[TEXT_WORD_MAX + 1] = "";
 		const char *prev_start = NULL;
 		size_t prev_raw = 0;
@@ -600,7 +600,7 @@ kws_scan_article(const struct article *a, enum lang lang, occ_fn fn, void *ctx)
 			int ok = kws_usable_word(&it, lang) && !(text_is_call(&it) && lexicon_topic(it.word));
 			int shout = may_shout && kws_shouted(it.start, raw);
 			int cap = !shout && (kws_inner_upper(it.start, raw) ||
-			                     (kws_starts_upper(it.start, raw) && !sentence_initial(parts[p], it.start)));
+			                     (kws_starts_upper(it.start, raw) && !kws_sentence_initial(parts[p], it.start)));
 			int lower = starts_lower(it.start, raw) && !kws_inner_upper(it.start, raw);
 			int joined = tok_end != NULL; /* only spaces since the token before */
 			for (const char *q = tok_end; joined && q < it.start; q++)

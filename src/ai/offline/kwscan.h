@@ -47,6 +47,12 @@ int kws_inner_upper(const char *start, size_t len);
 int kws_capitalised(const char *s, size_t len);
 /* A word in capitals longer than an acronym ("CONGRATULATIONS"): shouted or a heading's. */
 int kws_shouted(const char *s, size_t len);
+/* True when the word at start opens a sentence of the text at base (so its capital says
+ * nothing): after . ! ? : a line break or an ellipsis, or at the text's start. */
+int kws_sentence_initial(const char *base, const char *start);
+/* A title in Title Case: three or more of its words of four letters or more begin with a
+ * capital, and at most one does not. Its capitals mark no names. */
+int kws_title_cased(const char *s, size_t len);
 /* An adjective's, adverb's or verb's ending (-able, -ly, -ing, -ed, ...). */
 int kws_adjective_like(const char *w);
 /* An identifier from pasted code ("response.GetRows", "my_var"), not a topic. */

@@ -10,6 +10,7 @@
 
 #include "category.h"
 #include "ai/offline/forms.h"
+#include "ai/offline/kwscan.h"
 #include "ai/offline/lang.h"
 #include "ai/offline/lexicon.h"
 #include "ai/offline/text.h"
@@ -78,6 +79,7 @@ struct match {
 	const struct lexicon_entry *entry;
 	int count;
 	int in_title;
+	int surnames; /* uses of the term as a person's surname ("Taylor Swift"): surname_of */
 };
 
 struct offline_analysis {
@@ -137,7 +139,7 @@ add_match(struct offline_analysis *an, const struct lexicon_entry *e, int in_tit
 			return u;
 		}
 	if (an->match_count < MAX_MATCHES)
-		an->matches[an->match_count++] = (struct match){e, 1, in_title};
+		an->matches[an->match_count++] = (struct match){e, 1, in_title, 0};
 	return u;
 }
 
@@ -238,6 +240,32 @@ compound_part(const char *w, size_t len)
 	return NULL;
 }
 
+/* True when w (lower case) ends as an adjective of a people or place does in English
+ * ("japanese", "american", "korean", "british", "french", "arabic"): capitalised, it is
+ * no first name. */
+static int
+demonym_like(const char *w)
+{
+	static const char *const endings[] = {"an", "ch", "ese", "ic", "ish"};
+	for (size_t i = 0; i < sizeof endings / sizeof endings[0]; i++)
+		if (str_ends(w, endings[i]))
+			return 1;
+	return 0;
+}
+
+/* True when the word at it (raw bytes as written) is a surname: written with a capital right
+ * after a possible first name that ended at name_end (scan), only spaces between them. */
+static int
+surname_of(const char *name_end, const struct text_iter *it, size_t raw)
+{
+	if (!name_end || name_end >= it->start || !kws_starts_upper(it->start, raw))
+		return 0;
+	for (const char *q = name_end; q < it->start; q++)
+		if (*q != ' ')
+			return 0;
+	return 1;
+}
+
 static void
 scan(struct offline_analysis *an, const char *s, int in_title, const struct offline_prefs *prefs)
 {
@@ -246,6 +274,10 @@ scan(struct offline_analysis *an, const char *s, int in_title, const struct offl
 		len = utf8_prefix_chars(s, SCAN_BYTES, SCAN_BYTES);
 	char prev[2][TEXT_WORD_MAX + 1] = {"", ""};
 	struct match_undo last = {0}; /* the previous word's hit */
+	/* The previous token could be a person's first name (surname_of): where it ended, NULL when
+	 * it cannot. A title in Title Case capitalises every word, so there it tells nothing. */
+	const char *name_end = NULL;
+	int title_case = in_title && kws_title_cased(s, len);
 	struct text_iter it;
 	text_iter_init(&it, s, len);
 	while (text_next(&it)) {
@@ -253,6 +285,7 @@ scan(struct offline_analysis *an, const char *s, int in_title, const struct offl
 			an->words++;
 			prev[0][0] = prev[1][0] = '\0';
 			last.entry = NULL;
+			name_end = NULL;
 			continue;
 		}
 		an->words++;
@@ -318,11 +351,29 @@ scan(struct offline_analysis *an, const char *s, int in_title, const struct offl
 		if (hit && span >= 2 && last.entry && last.span < span && hit->category == CAT_OTHER &&
 		    last.entry->category != CAT_OTHER)
 			undo_match(an, &last);
+		size_t raw = (size_t)(it.stem_end - it.start);
 		last.entry = NULL;
 		if (hit) {
 			last = add_match(an, hit, in_title);
 			last.span = span;
+			/* a one-word term as a surname ("Taylor Swift"): drop_surnames weighs it */
+			if (span == 1 && hit->keyword && kws_starts_upper(hit->keyword, strlen(hit->keyword)) &&
+			    surname_of(name_end, &it, raw))
+				for (size_t i = 0; i < an->match_count; i++)
+					an->matches[i].surnames += an->matches[i].entry == hit;
 		}
+		/* This word may be a first name: a capital mid-sentence (one opening a sentence, "Fix
+		 * JavaScript linter path", says nothing), then lower-case letters only (not an
+		 * acronym, a product's mixed case or a code: "XYZ197 IPv6"), in a text whose capitals
+		 * mean names, a word that can be a term, no verb's form ("Learning Swift") nor a
+		 * people's adjective ("Japanese Ruby developer", "American", "British"), no term
+		 * itself ("Apple Swift"), not a possessive ("Apple's Swift"). */
+		name_end = !title_case && !hit && it.stem_end == it.p && kws_starts_upper(it.start, raw) &&
+		                   !kws_sentence_initial(s, it.start) &&
+		                   !kws_inner_upper(it.start, raw) && strcspn(it.word, "0123456789") == it.len &&
+		                   kws_usable_word(&it, an->lang) && !kws_adjective_like(it.word) && !demonym_like(it.word)
+		               ? it.p
+		               : NULL;
 		memcpy(prev[0], prev[1], sizeof prev[0]);
 		memcpy(prev[1], it.word, it.len + 1);
 	}
@@ -388,6 +439,28 @@ headline(const struct article *a, char *buf)
 /* Read a into an. The matches go into scratch (MAX_MATCHES of them), which an points at until
  * the caller copies them (offline_prepare keeps a window's analyses: 160 inline slots each
  * were 40 MB of a daily at 3M items). */
+/* A term the article writes as a person's surname, after a capitalised word that is no term
+ * ("Taylor Swift", "Jonathan Swift"), names that person, here and where the text goes on with
+ * the surname alone ("… accusing Swift of ruining his career"), unless other terms of its
+ * field say the story is about the field: a story about Taylor Swift was the programming
+ * language's, engineering, tagged "Swift"; one about "Arch Linux" or "Enterprise Linux" names
+ * packages, kernels or servers too, and keeps "Linux". Such matches are taken out. */
+static void
+drop_surnames(struct offline_analysis *an)
+{
+	for (size_t i = 0; i < an->match_count;) {
+		const struct match *m = &an->matches[i];
+		int field = 0;
+		for (size_t j = 0; j < an->match_count && !field && m->surnames > 0; j++)
+			field = j != i && an->matches[j].entry->category == m->entry->category &&
+			        an->matches[j].surnames == 0;
+		if (m->surnames > 0 && !field)
+			an->matches[i] = an->matches[--an->match_count];
+		else
+			i++;
+	}
+}
+
 static void
 analyse(const struct article *a, const struct offline_prefs *prefs, struct match *scratch,
         struct offline_analysis *an)
@@ -410,6 +483,7 @@ analyse(const struct article *a, const struct offline_prefs *prefs, struct match
 	an->words = 0;
 	an->numbers = 0;
 	scan(an, a->text ? a->text : "", 0, prefs);
+	drop_surnames(an);
 	for (size_t i = 0; prefs && i < prefs->muted_source_count; i++)
 		if ((a->source_name && str_casecmp(a->source_name, prefs->muted_sources[i]) == 0) ||
 		    (a->source_url && str_icasestr(a->source_url, strlen(a->source_url), prefs->muted_sources[i])))
