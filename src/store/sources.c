@@ -380,26 +380,28 @@ store_source_not_before(struct store *st, int64_t id, int64_t t, struct err *e)
  * item dates on), neither has an item the other lacks that the other could have seen (dated
  * no later than the other's last success). A category or tag feed of the same site shares
  * items with the main feed but lacks the main feed's other posts of its span: it is not the
- * same feed. Ad-hoc sources are left out. Returns the other's id (the oldest when several),
- * 0 when none, -1 with e set. */
+ * same feed. An undated item has no place in that span (its first sight says when it was
+ * fetched, not when it was posted: a category feed added a day after the main feed would
+ * seem to start after all of the main feed's posts), so each must be in both. Ad-hoc sources
+ * are left out. Returns the other's id (the oldest when several), 0 when none, -1 with e
+ * set. */
 static int64_t
 same_feed(struct store *st, int64_t id, struct err *e)
 {
 	sqlite3_stmt *s = store_prepare(
 		st,
 		"WITH x AS (SELECT id, title, last_success_at AS seen FROM sources WHERE id = ?1 AND is_adhoc = 0),"
-		" a AS (SELECT dedupe_key AS k, COALESCE(published, first_seen) AS w FROM items WHERE source_id = ?1),"
+		" a AS (SELECT dedupe_key AS k, published AS w FROM items WHERE source_id = ?1),"
 		" y AS (SELECT s.id, s.last_success_at AS seen,"
-		"   max((SELECT min(w) FROM a), (SELECT min(COALESCE(published, first_seen)) FROM items"
-		"     WHERE source_id = s.id)) AS t0"
+		"   max((SELECT min(w) FROM a), (SELECT min(published) FROM items WHERE source_id = s.id)) AS t0"
 		"   FROM sources s, x WHERE s.id <> x.id AND s.is_adhoc = 0 AND s.title = x.title"
 		"   AND s.last_success_at > 0)"
 		" SELECT y.id FROM y, x"
 		" WHERE EXISTS (SELECT 1 FROM a JOIN items i ON i.source_id = y.id AND i.dedupe_key = a.k)"
-		" AND NOT EXISTS (SELECT 1 FROM a WHERE a.w >= y.t0 AND a.w <= y.seen AND NOT EXISTS"
+		" AND NOT EXISTS (SELECT 1 FROM a WHERE (a.w IS NULL OR (a.w >= y.t0 AND a.w <= y.seen)) AND NOT EXISTS"
 		"   (SELECT 1 FROM items i WHERE i.source_id = y.id AND i.dedupe_key = a.k))"
 		" AND NOT EXISTS (SELECT 1 FROM items i WHERE i.source_id = y.id"
-		"   AND COALESCE(i.published, i.first_seen) >= y.t0 AND COALESCE(i.published, i.first_seen) <= x.seen"
+		"   AND (i.published IS NULL OR (i.published >= y.t0 AND i.published <= x.seen))"
 		"   AND NOT EXISTS (SELECT 1 FROM a WHERE a.k = i.dedupe_key))"
 		" ORDER BY y.id LIMIT 1",
 		e);

@@ -1,6 +1,7 @@
 /* test_store_sources.c: the identity of sources on real SQLite files: the check after each
  * fetch that another source is the same feed at another address (store_source_merge_same)
- * reads only the sources of the same title, however many there are. */
+ * reads only the sources of the same title, however many there are; and a category feed of a
+ * blog whose items carry no dates is not taken for the blog's main feed. */
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -147,9 +148,45 @@ test_merge_check_indexed(void)
 	CHECK(steps_large < 2 * steps_small + 100);
 }
 
+/* A blog whose items carry no dates, subscribed twice: its main feed, fetched yesterday, and
+ * a category feed of it (the same title, two of its posts) added and fetched today. An undated
+ * item is placed at its first sight, so the category's posts seemed newer than all of the
+ * main feed's, the span both cover held nothing of the main feed's, and the category feed
+ * was merged into the main feed: the subscription the user had just added was gone. It is
+ * kept now; the same blog at a second address listing the same posts is still one source. */
+static void
+test_undated_category_kept(void)
+{
+	open_store("undated.db");
+	struct err e;
+	long long steps;
+	CHECK(store_begin(&st, &e) == 0);
+	int64_t main_feed = fetched_source("https://undated.example/feed", "Undated", NOW - DAY);
+	static const char *const posts[] = {"a", "b", "c", "d", "e"};
+	for (int i = 0; i < 5; i++)
+		put(main_feed, posts[i], FEED_NO_DATE, NOW - DAY);
+	int64_t category = fetched_source("https://undated.example/category/c/feed", "Undated", NOW);
+	put(category, "b", FEED_NO_DATE, NOW);
+	put(category, "d", FEED_NO_DATE, NOW);
+	CHECK(store_commit(&st, &e) == 0);
+	CHECK_INT(merge_check(category, &steps), 0);
+	CHECK_INT(test_query_int(&st, "SELECT count(*) FROM sources"), 2);
+	/* the blog at another address, listing the same posts: the same feed */
+	CHECK(store_begin(&st, &e) == 0);
+	int64_t copy = fetched_source("http://undated.example/feed", "Undated", NOW);
+	for (int i = 0; i < 5; i++)
+		put(copy, posts[i], FEED_NO_DATE, NOW);
+	CHECK(store_commit(&st, &e) == 0);
+	CHECK_INT(merge_check(copy, &steps), 1);
+	CHECK_INT(test_query_int(&st, "SELECT count(*) FROM sources"), 2);
+	CHECK_INT(test_query_int(&st, "SELECT item_count FROM sources WHERE url = 'https://undated.example/feed'"), 5);
+	close_store();
+}
+
 int
 main(void)
 {
 	test_merge_check_indexed();
+	test_undated_category_kept();
 	return test_done("test_store_sources");
 }
