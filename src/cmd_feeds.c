@@ -42,6 +42,8 @@ const char cmd_feeds_help[] =
 	"warning. --no-discover stores URL as given without a request. `import` looks at each\n"
 	"outline's URL so too (up to 8 at once, [fetch] per_host of one host): a page's feed is stored in its place, a page naming\n"
 	"none is stored as given with a warning.\n"
+	"An address differing from a subscribed one only by http(s)://, www., a trailing / or\n"
+	"FeedBurner's ?format=xml is that subscription: `add` says \"already a source\", `rm` removes it.\n"
 	"`export` writes OPML 2.0 to stdout. --user-agent sets the\n"
 	"User-Agent sent for that one feed (default: [fetch] user_agent, else brief/VERSION);\n"
 	"export and import keep it (brief:userAgent).\n";
@@ -441,8 +443,18 @@ feeds_add(struct app *app, struct store *st, const char *url, const char *name, 
 	}
 	if (store_commit(st, e) < 0)
 		goto out;
-	if (!is_quiet)
-		fprintf(stderr, "%s %s\n", is_new ? "added" : "already a source:", for_terminal(&a, redact_str(&a, feed)));
+	if (!is_quiet && !is_new) {
+		/* the source may be stored under another address of the same feed: name it */
+		struct source src;
+		if (store_source_find(st, feed, e) == 0 && store_source_get(st, id, &a, &src, e) == 0)
+			fprintf(stderr, "already a source: %s (%s is the same feed's address: http:// or https://, www., a "
+			                "trailing / and FeedBurner's ?format=xml are not told apart)\n",
+			        for_terminal(&a, redact_str(&a, src.url)), for_terminal(&a, redact_str(&a, feed)));
+		else
+			fprintf(stderr, "already a source: %s\n", for_terminal(&a, redact_str(&a, feed)));
+	} else if (!is_quiet) {
+		fprintf(stderr, "added %s\n", for_terminal(&a, redact_str(&a, feed)));
+	}
 	rc = 0;
 out:
 	arena_free(&a);
@@ -541,12 +553,12 @@ cmd_feeds(int argc, char **argv)
 	} else if (strcmp(sub, "add") == 0) {
 		status = feeds_add(&app, &st, arg, name, ua, no_discover, common.is_quiet, &e);
 	} else {
-		int removed;
-		status = store_source_remove(&st, arg, &removed, &e);
+		const char *removed;
+		status = store_source_remove(&st, arg, &shown, &removed, &e);
 		if (status == 0 && !removed)
 			status = err_set(&e, "no source with URL %s", redact_str(&shown, arg));
 		else if (status == 0 && !common.is_quiet)
-			fprintf(stderr, "removed %s\n", redact_str(&shown, arg));
+			fprintf(stderr, "removed %s\n", for_terminal(&shown, redact_str(&shown, removed)));
 	}
 	if (status < 0)
 		fprintf(stderr, "brief feeds: %s\n", e.msg);

@@ -63,6 +63,15 @@ enum url_feed_check url_feed_check(const char *url);
 const char *url_feed_reason(enum url_feed_check c);
 const char *url_feed_reason_key(enum url_feed_check c);
 
+/* The other addresses a user takes for the feed at canon (a URL in url_canonical's form), as
+ * `feeds add` and `feeds rm` do (docs/cli.md "One feed at several addresses"): http:// and
+ * https:// (when no port is written), the host with and without a leading "www.", the path
+ * with and without its trailing "/" (not the root's), and at FeedBurner
+ * (feeds.feedburner.com, feeds2.feedburner.com, feedproxy.google.com) the query with and
+ * without "format=xml" or "format=rss". Every combination but canon itself, at most 23, into
+ * *out (array and strings in arena); returns how many, 0 when canon is not an http(s) URL. */
+size_t url_feed_aliases(const char *canon, struct arena *arena, const char ***out);
+
 /* The display name of a source, the one rule every page and report uses: its configured name,
  * else the feed's title, else the host of the feed URL (url_host) without a leading "www.";
  * NULL when there is none of the three. Empty strings count as missing. In arena. */

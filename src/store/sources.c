@@ -88,6 +88,48 @@ find_source(struct store *st, const char *url, const char *canon, struct err *e)
 	return first_id(st, s, e);
 }
 
+int64_t
+store_source_find(struct store *st, const char *url, struct err *e)
+{
+	struct buf canon = BUF_INIT;
+	store_source_url(url, &canon);
+	int64_t id = find_source(st, url, buf_str(&canon), e);
+	buf_free(&canon);
+	return id;
+}
+
+/* The id of the source a user means by the address canon (store_source_url's form) when no
+ * source has it as such: the oldest one stored or subscribed under one of the addresses a
+ * user takes for the same feed (url_feed_aliases: http(s), www., a trailing slash,
+ * FeedBurner's ?format=xml); 0 when there is none, -1 with e set. */
+static int64_t
+find_alias(struct store *st, const char *canon, struct err *e)
+{
+	struct arena a = ARENA_INIT;
+	const char **aliases;
+	size_t n = url_feed_aliases(canon, &a, &aliases);
+	int64_t found = 0;
+	sqlite3_stmt *s = n ? store_prepare(st, "SELECT min(id) FROM sources WHERE url = ?1 OR subscribed_url = ?1", e)
+	                    : NULL;
+	if (n && !s)
+		found = -1;
+	for (size_t i = 0; s && i < n; i++) {
+		sqlite3_reset(s);
+		store_bind_text(s, 1, aliases[i]);
+		int rc = sqlite3_step(s);
+		if (rc != SQLITE_ROW) {
+			found = err_set(e, "database: %s", sqlite3_errmsg(st->db));
+			break;
+		}
+		int64_t id = sqlite3_column_int64(s, 0);
+		if (id > 0 && (found == 0 || id < found))
+			found = id;
+	}
+	sqlite3_finalize(s);
+	arena_free(&a);
+	return found;
+}
+
 int
 store_source_add(struct store *st, enum source_kind kind, const char *url, const char *name,
                  const char *html_url, const char *category, int64_t now, int64_t *id, int *is_new,
@@ -97,6 +139,9 @@ store_source_add(struct store *st, enum source_kind kind, const char *url, const
 	store_source_url(url, &canon);
 	int rc = -1;
 	int64_t found = find_source(st, url, buf_str(&canon), e);
+	/* a user's own subscription is also found at the addresses one takes for the same feed */
+	if (found == 0 && kind == SOURCE_USER)
+		found = find_alias(st, buf_str(&canon), e);
 	if (found < 0)
 		goto out;
 	if (is_new)
@@ -177,23 +222,39 @@ store_source_set_user_agent(struct store *st, int64_t id, const char *user_agent
 }
 
 int
-store_source_remove(struct store *st, const char *url, int *removed, struct err *e)
+store_source_remove(struct store *st, const char *url, struct arena *arena, const char **removed, struct err *e)
 {
 	struct buf canon = BUF_INIT;
 	store_source_url(url, &canon);
-	sqlite3_stmt *s = store_prepare(
-		st, "DELETE FROM sources WHERE (url IN (?1, ?2) OR subscribed_url IN (?1, ?2)) AND is_adhoc = 0", e);
-	int rc = s ? 0 : -1;
-	if (s) {
-		store_bind_text(s, 1, url);
-		store_bind_text(s, 2, buf_str(&canon));
-		rc = step_done(st, s, e);
+	*removed = NULL;
+	int rc = -1;
+	int64_t id = find_source(st, url, buf_str(&canon), e);
+	if (id == 0)
+		id = find_alias(st, buf_str(&canon), e);
+	struct source src;
+	if (id < 0 || (id > 0 && store_source_get(st, id, arena, &src, e) < 0))
+		goto out;
+	if (id == 0) {
+		rc = 0;
+		goto out;
 	}
+	/* as given or canonical, every row under it (a redirect's old address may be another's) */
+	sqlite3_stmt *s = store_prepare(
+		st, "DELETE FROM sources WHERE (id = ?3 OR url IN (?1, ?2) OR subscribed_url IN (?1, ?2)) AND is_adhoc = 0",
+		e);
+	if (!s)
+		goto out;
+	store_bind_text(s, 1, url);
+	store_bind_text(s, 2, buf_str(&canon));
+	sqlite3_bind_int64(s, 3, id);
+	if (step_done(st, s, e) < 0)
+		goto out;
+	if (sqlite3_changes(st->db) > 0) /* an ad-hoc source stays, a user's under its URL may go */
+		*removed = src.kind == SOURCE_ADHOC ? arena_strdup(arena, buf_str(&canon)) : src.url;
+	rc = 0;
+out:
 	buf_free(&canon);
-	if (rc < 0)
-		return -1;
-	*removed = sqlite3_changes(st->db) > 0;
-	return 0;
+	return rc;
 }
 
 int

@@ -73,13 +73,19 @@ struct source_result {
  * that "HTTPS://Example.COM:443/feed" and "https://example.com/feed" are one source, not two
  * fetched twice. Every lookup by URL below also finds a row stored under url as given. */
 void store_source_url(const char *url, struct buf *out);
-/* Add a source (or, when url already exists, promote/update it): SOURCE_USER makes the
+/* Add a source (or, when url already exists, promote/update it; for SOURCE_USER also when a
+ * source is at an address a user takes for the same feed, url_feed_aliases: http(s), www., a
+ * trailing slash, FeedBurner's ?format=xml, which keeps its own URL): SOURCE_USER makes the
  * row a user source and sets name/category when given; SOURCE_DEFAULT and SOURCE_ADHOC
  * leave an existing row alone. *id receives the row id and *is_new (may be NULL) whether
  * a row was created. Returns 0 or -1 with e set. */
 int store_source_add(struct store *st, enum source_kind kind, const char *url, const char *name,
                      const char *html_url, const char *category, int64_t now, int64_t *id, int *is_new,
                      struct err *e);
+/* The id of the source stored under url (as given or in store_source_url's form) or
+ * subscribed under it (a permanent redirect's old address, an address merged into it); 0 when
+ * none is, -1 with e set. Unlike store_source_add, no other address of the same feed counts. */
+int64_t store_source_find(struct store *st, const char *url, struct err *e);
 /* Give the source this name only when it has none (an import's title never replaces a name
  * the user set with `feeds add --name`). NULL name: nothing done. Returns 0 or -1 with e set. */
 int store_source_name_unset(struct store *st, int64_t id, const char *name, struct err *e);
@@ -89,8 +95,12 @@ int store_source_name_unset(struct store *st, int64_t id, const char *name, stru
 int store_source_set_url_checked(struct store *st, int64_t id, struct err *e);
 /* Set (or with NULL clear) the User-Agent sent for this source. Returns 0 or -1 with e set. */
 int store_source_set_user_agent(struct store *st, int64_t id, const char *user_agent, struct err *e);
-/* Remove the source with this URL (as given or canonical) and its items. *removed says whether one existed. */
-int store_source_remove(struct store *st, const char *url, int *removed, struct err *e);
+/* Remove the source with this URL (as given or canonical, or when none has it, the one at an
+ * address a user takes for the same feed: url_feed_aliases) and its items. *removed gets the
+ * removed source's URL (in arena), NULL when there was none. Ad-hoc sources are not removed.
+ * Returns 0 or -1 with e set. */
+int store_source_remove(struct store *st, const char *url, struct arena *arena, const char **removed,
+                        struct err *e);
 /* The sources a plain `brief fetch` uses: the user's own when there are any, else the
  * built-in defaults. Sorted by id. Array and strings in arena. */
 int store_sources_active(struct store *st, struct arena *arena, struct source **out, size_t *count,

@@ -260,6 +260,87 @@ test_same_feed_two_addresses(void)
 	buf_free(&err);
 }
 
+/* A feed added again at an address a user takes for the same one (a trailing slash, https://
+ * for http://, www., FeedBurner's ?format=xml) is the source already subscribed: `feeds add`
+ * says so and names the address it is kept under, an import of those addresses adds nothing,
+ * a fetch asks the feed once and stores each post once, and `feeds rm` with such an address
+ * removes it. Each was a second source until a fetch showed them to be one feed (and a feed
+ * not answering at one of them never did): fetched twice a run, listed twice. */
+static void
+test_add_same_address(void)
+{
+	const char *dir = t_subdir("alias");
+	static const int days[] = {1, 2, 3};
+	write_dated_feed(dir, "feed.xml", "Alias Blog", days, 3);
+	struct fsrv srv;
+	fsrv_start(&srv, dir, NULL);
+	char feed[4200], slash[4200], list[16384], path[4200];
+	snprintf(feed, sizeof feed, "%s", fsrv_url(&srv, "/feed.xml"));
+	snprintf(slash, sizeof slash, "%s/", feed);
+	const char *home = t_subdir("alias-home");
+	struct buf out = BUF_INIT, err = BUF_INIT;
+	CHECK_INT(t_brief(NULL, NULL, NULL, "feeds", "add", feed, "--home", home, NULL), 0);
+	CHECK_INT(t_brief(NULL, NULL, NULL, "feeds", "add", "http://feeds.feedburner.com/AliasBlog", "--no-discover",
+	                  "--home", home, NULL),
+	          0);
+	/* looked at (the server does not know the slashed path), then found subscribed */
+	CHECK_INT(t_brief(NULL, NULL, &err, "feeds", "add", slash, "--home", home, NULL), 0);
+	char want[8600];
+	snprintf(want, sizeof want, "already a source: %s (%s is the same feed's address", feed, slash);
+	CHECK(strstr(buf_str(&err), want) != NULL);
+	buf_clear(&err);
+	CHECK_INT(t_brief(NULL, NULL, &err, "feeds", "add", "https://feeds.feedburner.com/AliasBlog?format=xml",
+	                  "--no-discover", "--home", home, NULL),
+	          0);
+	CHECK(strstr(buf_str(&err), "already a source: http://feeds.feedburner.com/AliasBlog (") != NULL);
+	snprintf(list, sizeof list,
+	         "<opml version=\"2.0\"><body>"
+	         "<outline type=\"rss\" text=\"a\" xmlUrl=\"%s\"/>"
+	         "<outline type=\"rss\" text=\"b\" xmlUrl=\"https://www.feeds.feedburner.com/AliasBlog/\"/>"
+	         "<outline type=\"rss\" text=\"c\" xmlUrl=\"http://feeds.feedburner.com/AliasBlog?format=rss\"/>"
+	         "</body></opml>\n",
+	         slash);
+	snprintf(path, sizeof path, "%s/alias.opml", t_subdir("alias-in"));
+	test_write_file(path, list, strlen(list));
+	buf_clear(&err);
+	CHECK_INT(t_brief(NULL, NULL, &err, "feeds", "import", path, "--no-discover", "--home", home, NULL), 0);
+	CHECK(strstr(buf_str(&err), "imported 3 feeds (0 new)") != NULL);
+	/* removed under another of its addresses (and not asked for: no network here) */
+	buf_clear(&err);
+	CHECK_INT(t_brief(NULL, NULL, &err, "feeds", "rm", "https://www.feeds.feedburner.com/AliasBlog?format=xml",
+	                  "--home", home, NULL),
+	          0);
+	CHECK(strstr(buf_str(&err), "removed http://feeds.feedburner.com/AliasBlog") != NULL);
+	fsrv_reset(&srv);
+	CHECK_INT(t_brief(NULL, NULL, NULL, "fetch", "-q", "--home", home, NULL), 0);
+	long requests = 0;
+	CHECK_INT(fsrv_stat(&srv, "/feed.xml", &requests, NULL, NULL, NULL), 0);
+	CHECK_INT(requests, 1);
+	fsrv_stat(&srv, "/feed.xml/", &requests, NULL, NULL, NULL);
+	CHECK_INT(requests, 0);
+	struct store st;
+	t_store_open(&st, home);
+	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM sources"), 1);
+	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM items"), 3);
+	store_close(&st);
+	CHECK_INT(t_brief(NULL, &out, NULL, "feeds", "list", "--json", "--home", home, NULL), 0);
+	json_error_t je;
+	json_t *arr = json_loads(buf_str(&out), 0, &je);
+	CHECK_INT(json_array_size(arr), 1);
+	CHECK(strcmp(json_string_value(json_object_get(json_array_get(arr, 0), "url")), feed) == 0);
+	json_decref(arr);
+	buf_clear(&err);
+	CHECK_INT(t_brief(NULL, NULL, &err, "feeds", "rm", slash, "--home", home, NULL), 0);
+	snprintf(want, sizeof want, "removed %s", feed);
+	CHECK(strstr(buf_str(&err), want) != NULL);
+	t_store_open(&st, home);
+	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM sources"), 0);
+	store_close(&st);
+	fsrv_stop(&srv);
+	buf_free(&out);
+	buf_free(&err);
+}
+
 /* A blogroll's OPML often lists blogs' home pages as xmlUrl: `feeds import` looks at each
  * outline as `feeds add` does. A home page naming its feed has the feed stored (the page as
  * its site), and the source fetches; a page naming no feed is kept as given with a warning;
@@ -716,6 +797,7 @@ main(void)
 	test_moved_feed_is_one_source();
 	test_moved_onto_existing_source();
 	test_same_feed_two_addresses();
+	test_add_same_address();
 	test_import_discovers_feeds();
 	test_import_looks_per_host();
 	const char *home = t_subdir("home");

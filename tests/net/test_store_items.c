@@ -164,9 +164,9 @@ test_items(void)
 	CHECK(store_sources_active(&st, &a, &act, &n, &e) == 0);
 	CHECK_INT(n, 1);
 	CHECK_INT(act[0].id, sid);
-	int removed;
-	CHECK(store_source_remove(&st, "http://b.example/feed", &removed, &e) == 0);
-	CHECK(removed);
+	const char *removed;
+	CHECK(store_source_remove(&st, "http://b.example/feed", &a, &removed, &e) == 0);
+	CHECK(removed != NULL);
 	CHECK_INT(test_query_int(&st, "SELECT count(*) FROM items"), 0);
 	CHECK(store_sources_active(&st, &a, &act, &n, &e) == 0);
 	CHECK_INT(n, 1);
