@@ -1590,9 +1590,10 @@ test_binary_during_migration(void)
 	CHECK_INT(store_open(&st, db, &e), 0);
 	/* the store as schema 8 made it: the next migration adds sources.description (and later
 	 * ones sources.url_checked, the delivery log, sources.subscribed_url, the reports' indexes,
-	 * sources.not_before, items_placed and delivery_sends) */
+	 * sources.not_before, items_placed, delivery_sends and the sources' indexes) */
 	CHECK_INT(store_exec(&st,
-	                     "ALTER TABLE sources DROP COLUMN description; ALTER TABLE sources DROP COLUMN url_checked;"
+	                     "DROP INDEX sources_title; DROP INDEX sources_subscribed;"
+	                     " ALTER TABLE sources DROP COLUMN description; ALTER TABLE sources DROP COLUMN url_checked;"
 	                     " DROP TABLE delivery_log; ALTER TABLE sources DROP COLUMN subscribed_url;"
 	                     " DROP INDEX reports_when; DROP INDEX reports_kind_when;"
 	                     " ALTER TABLE sources DROP COLUMN not_before; DROP INDEX items_placed;"
