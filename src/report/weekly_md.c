@@ -205,16 +205,23 @@ weekly_engine_note(const struct weekly_post *p, struct buf *out)
 {
 	int en = is_en(p->lang);
 	if (strcmp(p->engine, "llm") != 0) {
-		buf_printf(out, en ? "Compiled by brief's offline engine from %ld articles of the last %d days: "
-		                     "quoted from the sources, not rewritten or translated."
-		                   : "本文由 brief 离线引擎根据近 %ld 篇（%d 天内）文章摘录整理，内容引自原文，未经改写或翻译。",
-		           p->articles_in_window, p->days);
+		if (en)
+			buf_printf(out, "Compiled by brief's offline engine from %ld article%s of the last %d day%s: "
+			                "quoted from the sources, not rewritten or translated.",
+			           p->articles_in_window, p->articles_in_window == 1 ? "" : "s", p->days, p->days == 1 ? "" : "s");
+		else
+			buf_printf(out, "本文由 brief 离线引擎根据近 %ld 篇（%d 天内）文章摘录整理，内容引自原文，未经改写或翻译。",
+			           p->articles_in_window, p->days);
 		return;
 	}
-	buf_printf(out, en ? "Written by brief with %s from %ld articles of the last %d days; every paragraph "
-	                     "cites its sources."
-	                   : "本文由 brief 调用模型 %s，根据近 %ld 篇（%d 天内）文章撰写，每段均标注来源。",
-	           p->model ? p->model : "?", p->articles_in_window, p->days);
+	if (en)
+		buf_printf(out, "Written by brief with %s from %ld article%s of the last %d day%s; every paragraph "
+		                "cites its sources.",
+		           p->model ? p->model : "?", p->articles_in_window, p->articles_in_window == 1 ? "" : "s", p->days,
+		           p->days == 1 ? "" : "s");
+	else
+		buf_printf(out, "本文由 brief 调用模型 %s，根据近 %ld 篇（%d 天内）文章撰写，每段均标注来源。",
+		           p->model ? p->model : "?", p->articles_in_window, p->days);
 	/* Groups whose model-written paragraphs failed the checks twice (citations, language,
 	 * length, markup) or that the model did not answer: the reason is on stderr. They tell
 	 * each story's summary, the model's where it wrote one: not quoted from the sources. */

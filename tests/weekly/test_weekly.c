@@ -182,6 +182,37 @@ kind_of(const char *title, const char *link, const char *text)
 	return weekly_classify(&a);
 }
 
+/* The English engine note counts in the singular for one article or day ("from 1 articles of the
+ * last 1 days" before). */
+static void
+test_engine_note_count(void)
+{
+	struct weekly_post p = {.lang = "en", .engine = "offline", .days = 7, .articles_in_window = 1};
+	struct buf b = BUF_INIT;
+	weekly_engine_note(&p, &b);
+	CHECK(strstr(buf_str(&b), " from 1 article of the last 7 days") != NULL);
+	buf_clear(&b);
+	p.articles_in_window = 2;
+	weekly_engine_note(&p, &b);
+	CHECK(strstr(buf_str(&b), " from 2 articles of the last 7 days") != NULL);
+	buf_clear(&b);
+	p.days = 1;
+	weekly_engine_note(&p, &b);
+	CHECK(strstr(buf_str(&b), " from 2 articles of the last 1 day:") != NULL);
+	p.days = 7;
+	buf_clear(&b);
+	p.engine = "llm";
+	p.model = "m";
+	p.articles_in_window = 1;
+	weekly_engine_note(&p, &b);
+	CHECK(strstr(buf_str(&b), " from 1 article of the last 7 days") != NULL);
+	buf_clear(&b);
+	p.lang = "zh";
+	weekly_engine_note(&p, &b);
+	CHECK(strstr(buf_str(&b), "根据近 1 篇（7 天内）文章撰写") != NULL);
+	buf_free(&b);
+}
+
 static void
 test_classify(void)
 {
@@ -1004,6 +1035,7 @@ main(void)
 	test_bun_not_bytedance();
 	test_script_full_stop();
 	test_classify();
+	test_engine_note_count();
 	test_untitled_post();
 	test_other_group_alone();
 	char home[4096];
