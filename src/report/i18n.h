@@ -35,9 +35,8 @@ struct i18n {
 	const char *also_in;        /* before the list of further sources */
 	const char *h_health;
 	/* The summary's parts, each shown only when its count ($1) is not zero, joined by " · ":
-	 * feeds failed, feeds stale, items undated, items future-dated; health_one for a count
-	 * of 1 (English singular). */
-	const char *health_parts[4], *health_one[4];
+	 * feeds failed, feeds stale, items undated, items future-dated. */
+	const char *health_parts[4];
 	const char *full_text_summary; /* appended with full text on: $1 pages fetched */
 	const char *full_text_failed;  /* after it when pages failed: $1 failed */
 	const char *h_failed, *h_stale, *h_undated, *h_future;

@@ -105,7 +105,7 @@ render_health_summary(const struct report *r, const struct i18n *t, struct buf *
 		if (out->len > from)
 			buf_puts(out, " · ");
 		const char *args[] = {long_str(a, sizeof a, (long)counts[i])};
-		i18n_fill(out, counts[i] == 1 ? t->health_one[i] : t->health_parts[i], args, 1);
+		i18n_fill(out, t->health_parts[i], args, 1);
 	}
 	if (r->stats.full_text) {
 		if (out->len > from)

@@ -436,9 +436,6 @@ headline(const struct article *a, char *buf)
 	return buf;
 }
 
-/* Read a into an. The matches go into scratch (MAX_MATCHES of them), which an points at until
- * the caller copies them (offline_prepare keeps a window's analyses: 160 inline slots each
- * were 40 MB of a daily at 3M items). */
 /* A term the article writes as a person's surname, after a capitalised word that is no term
  * ("Taylor Swift", "Jonathan Swift"), names that person, here and where the text goes on with
  * the surname alone ("… accusing Swift of ruining his career"), unless other terms of its
@@ -461,6 +458,9 @@ drop_surnames(struct offline_analysis *an)
 	}
 }
 
+/* Read a into an. The matches go into scratch (MAX_MATCHES of them), which an points at until
+ * the caller copies them (offline_prepare keeps a window's analyses: 160 inline slots each
+ * were 40 MB of a daily at 3M items). */
 static void
 analyse(const struct article *a, const struct offline_prefs *prefs, struct match *scratch,
         struct offline_analysis *an)
