@@ -1590,6 +1590,18 @@ test_highlights_clusters(void)
 	fprintf(stderr, "  highlights, mostly other: %s\n  %s\n", zh, en);
 	CHECK(str_starts(zh, "今天的 7 篇精选以其他为主（4 篇），另有 AI / ML（2 篇）。"));
 	CHECK(str_starts(en, "Today's 7 picks are mostly Other (4 stories), with AI / ML (2)."));
+	/* One category holds every pick: "all", not "mostly Other (7 stories)" of seven. */
+	for (size_t i = 0; i < 7; i++)
+		ms[i].verdict.category = CAT_OTHER;
+	zh = offline_highlights(mtop, 7, "zh", &arena);
+	en = offline_highlights(mtop, 7, "en", &arena);
+	fprintf(stderr, "  highlights, all other: %s\n  %s\n", zh, en);
+	CHECK(str_starts(zh, "今天的 7 篇精选都属于其他。"));
+	CHECK(str_starts(en, "Today's 7 picks are all Other."));
+	for (size_t i = 0; i < 2; i++)
+		ms[i].verdict.category = CAT_AI_ML;
+	zh = offline_highlights(mtop, 2, "zh", &arena);
+	CHECK(str_starts(zh, "今天的 2 篇精选都属于 AI / ML。"));
 	/* A category that ties with another is no day's main one: "mostly AI / ML (2 stories), with
 	 * Security (2) and Engineering (2)" said of three even thirds. */
 	for (size_t i = 0; i < 6; i++)

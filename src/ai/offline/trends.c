@@ -120,7 +120,8 @@ put_word(struct buf *b, const char *word)
 	buf_puts(b, word);
 }
 
-/* The picks' categories into b, most first: "mostly X (k)" when the largest holds two picks or
+/* The picks' categories into b, most first: "all X" when one category holds every pick;
+ * "mostly X (k)" when the largest holds two picks or
  * more, at least a third of them and more than any other (two even thirds are no day's main
  * field), else how they spread over the categories holding two or more; "other" is named when
  * no category is, or when it holds a third of the picks itself (a day of feeds off the field:
@@ -162,6 +163,17 @@ category_mix(struct story *const *top, size_t count, int zh, struct buf *b)
 	if (n == 0) {
 		buf_printf(b, zh ? "今天的 %zu 篇精选各属不同领域。" : "Today's %zu picks each belong to a different field.",
 		           count);
+		return;
+	}
+	if (per[order[0]] == count) { /* "mostly Other (2 stories)" of two picks says less than "all" */
+		const char *label = category_label(order[0], lang);
+		if (zh) {
+			buf_printf(b, "今天的 %zu 篇精选都属于", count);
+			put_word(b, label);
+			buf_puts(b, "。");
+		} else {
+			buf_printf(b, "Today's %zu picks are all %s.", count, label);
+		}
 		return;
 	}
 	size_t from = 0;
