@@ -1320,6 +1320,45 @@ test_notice_titles(void)
 	check_cases(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* A sponsor's post (a "[Sponsor]" or "Sponsor:" label, or a text that opens by thanking its
+ * sponsor) is other with quality 1, whatever it sells: the same text under a plain title with no
+ * thanks is the product's own news, and a story about a sponsorship is a story. */
+static void
+test_sponsored_posts(void)
+{
+	static const char app[] =
+	    "Tracker is a native Mac app that logs the time you spend in each app, document and website, "
+	    "so you can bill clients accurately. It works offline, keeps your data private and exports "
+	    "reports to CSV and PDF. Download the free trial today.";
+	static const char thanks[] =
+	    "My thanks to Tracker for sponsoring last week's RSS feed. Tracker is a native Mac app that logs the "
+	    "time you spend in each app, document and website, so you can bill clients accurately. It works "
+	    "offline, keeps your data private and exports reports to CSV and PDF.";
+	struct arena arena = ARENA_INIT;
+	struct article a = art("[Sponsor] Tracker — Automatic Time Tracking for Mac", app, "A link blog");
+	struct verdict labelled, plain, thanked, story;
+	judge_alone("[Sponsor] label", &a, &arena, &labelled);
+	a = art("Tracker — Automatic Time Tracking for Mac", app, "A link blog");
+	judge_alone("plain title", &a, &arena, &plain);
+	a = art("Tracker", thanks, "A link blog");
+	judge_alone("thanks for sponsoring", &a, &arena, &thanked);
+	a = art("Chipmaker sponsors the Rust Foundation",
+	        "The company will give the Rust Foundation two million dollars over three years to pay maintainers of the "
+	        "compiler and of Cargo, the foundation said on Tuesday. Thanks to the grant, four engineers can work on "
+	        "the borrow checker full time.",
+	        "A news site");
+	judge_alone("story of a sponsorship", &a, &arena, &story);
+	fprintf(stderr, "  quality: label %d, plain %d, thanks %d, story %d\n", labelled.quality, plain.quality,
+	        thanked.quality, story.quality);
+	CHECK_INT(labelled.category, CAT_OTHER);
+	CHECK_INT(labelled.quality, 1);
+	CHECK_INT(thanked.category, CAT_OTHER);
+	CHECK_INT(thanked.quality, 1);
+	CHECK(plain.quality > 1);
+	CHECK(story.quality > 1 && story.category != CAT_OTHER);
+	arena_free(&arena);
+}
+
 /* A podcast episode ("XYZ195 Das Gehirn", "Show #332: …", "Cast 603: …") is about what its
  * title says: with no technical term in the title it is other, whatever its show notes
  * mention; with one ("IPv6") it keeps that subject, and the same notes under a plain title keep
@@ -2394,6 +2433,7 @@ main(void)
 	test_essay_against_prior();
 	test_version_titles();
 	test_notice_titles();
+	test_sponsored_posts();
 	test_code_feeds();
 	test_episode_titles();
 	test_german_compounds_and_holes();

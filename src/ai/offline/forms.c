@@ -392,6 +392,40 @@ is_notice_title(const char *title, const char *tw)
 	return (names_price(title) || strchr(title, '%')) && text_has_word(title, sales, sizeof sales / sizeof sales[0]);
 }
 
+/* True when a is a sponsor's post: a link blog's weekly ad ("[Sponsor] Timing — Automatic
+ * Time Tracking", "Sponsor: Inbox Zero With MailButler", "Sponsored: …", "… (Sponsor)"), or a
+ * text whose first sentence thanks its sponsor ("My thanks to Squarespace for sponsoring last
+ * week's DF RSS feed", "This post is sponsored by …"). A story about a sponsorship ("Google
+ * sponsors the Rust Foundation") wears no label and thanks no one. An editor rates these 1 of
+ * 10 whatever they sell: the reader learns nothing from an advertisement. */
+static int
+is_sponsored(const char *title, const char *text)
+{
+	static const char *const labels[] = {"[sponsor]", "[sponsored]", "(sponsor)", "(sponsored)"};
+	static const char *const heads[] = {"sponsor:", "sponsored:", "sponsor post:", "sponsored post:",
+	                                    "sponsored content:", "advertisement:"};
+	size_t tl = strlen(title);
+	for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
+		if (str_icasestr(title, tl, labels[i]))
+			return 1;
+	for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++)
+		if (str_istarts(title, heads[i]))
+			return 1;
+	/* the first sentence: up to its full stop, at most 240 bytes */
+	size_t n = 0;
+	while (text[n] && n < 240 && !(text[n] == '.' && (text[n + 1] == ' ' || text[n + 1] == '\0')))
+		n++;
+	static const char *const opens[] = {"this post is sponsored by", "this is a sponsored post",
+	                                    "sponsored post", "sponsored by "};
+	for (size_t i = 0; i < sizeof opens / sizeof opens[0]; i++)
+		if (str_istarts(text, opens[i]))
+			return 1;
+	const char *thanks = str_icasestr(text, n, "thanks to ");
+	if (!thanks)
+		thanks = str_icasestr(text, n, "thank you to ");
+	return thanks && str_icasestr(thanks, n - (size_t)(thanks - text), " for sponsoring") != NULL;
+}
+
 /* True when the title is a podcast episode's: a show code with its number ("CRE195 Das
  * Gehirn"), "#332", "Episode 12" / "Ep. 12" / "Folge 12" / "Épisode 12", a number heading the
  * title ("221 - The Glow Cloud") or a number of three or more digits before a colon ("Giant
@@ -478,6 +512,7 @@ form_read(const struct article *a, const char *title, enum lang lang, struct pie
 	out->essay_title = is_essay_title(title, lang) || judges_in_title(title, lang) ||
 	                   is_retrospective_title(tw, lang) || claims_in_title(tw, lang);
 	out->notice = is_notice_title(title, tw);
+	out->sponsored = is_sponsored(title, a->text ? a->text : "");
 	out->code_feed = is_code_feed(a);
 	out->episode = is_episode_title(title, tw);
 	out->year_review = is_year_review(tw, title, lang);

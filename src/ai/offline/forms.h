@@ -1,6 +1,6 @@
 /* forms.h: the form a piece announces, read from its headline and its feed before and apart
  * from its subject: a how-to, a versioned release (of a model or of a tool), an essay's or a
- * judgement's title, a notice, a podcast episode, a code host's feed. categorize (offline.c)
+ * judgement's title, a notice, a sponsor's post, a podcast episode, a code host's feed. categorize (offline.c)
  * weighs the form against the subject's evidence. (Whether a feed calls itself a column is read
  * there too, with the lexicon's opinion cues.) */
 #ifndef BRIEF_AI_OFFLINE_FORMS_H
@@ -18,6 +18,8 @@ struct piece_form {
 	int notice;        /* the title is a notice: an event's logistics, a sales offer, a celebration */
 	int code_feed;     /* the feed is a code host's feed of a project's commits, releases or tags */
 	int episode;       /* the title is a podcast episode's ("CRE195 Das Gehirn", "#332", "Episode 12") */
+	int sponsored;     /* a sponsor's post: the title's "[Sponsor]" / "Sponsored:" label, or a text
+	                    * that opens by thanking its sponsor ("My thanks to X for sponsoring …") */
 	int year_review;   /* the title reviews a year ("2023 in review", "My year in …"): an essay when
 	                    * the writer speaks in it, which only the text tells (offline.c) */
 };

@@ -556,6 +556,8 @@ quality(const struct offline_analysis *an, const struct article *a, const struct
 		same_source += ctx->articles[i].source_id == a->source_id;
 	if (same_source > 8) /* a prolific feed (link blog, aggregator): each post weighs less */
 		q--;
+	if (an->form.sponsored) /* an advertisement: the labelled set's 1 whatever it sells */
+		return 1;
 	if (relevance <= OFF_TOPIC_RELEVANCE && q > OFF_TOPIC_QUALITY)
 		q = OFF_TOPIC_QUALITY;
 	if (q < relevance - SHORT_NEWS_GAP)
@@ -702,6 +704,10 @@ categorize(const struct offline_analysis *an, const int prior[CAT_COUNT])
 	/* A notice (a call for papers, an offer, a birthday) is other whatever its subject, unless
 	 * the title names a core topic ("Black Friday phishing wave" is security). */
 	if (an->form.notice && !title_names_tech(ev, 3))
+		return CAT_OTHER;
+	/* A sponsor's post sells whatever it names: other, as the labelling rules file sponsor
+	 * posts, not the tool or the security product it advertises. */
+	if (an->form.sponsored)
 		return CAT_OTHER;
 	/* a how-to about a tool, not about buying less or watching films: a tool must be named. A
 	 * model product as the how-to's only AI word is its means, a tool ("Reading lists in
