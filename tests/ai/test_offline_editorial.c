@@ -1352,6 +1352,11 @@ test_sponsored_posts(void)
 	        thanked.quality, story.quality);
 	CHECK_INT(labelled.category, CAT_OTHER);
 	CHECK_INT(labelled.quality, 1);
+	/* the label is no tag, however few words the post has */
+	a = art("[Sponsor] Tracker for Mac", "Tracker logs your hours.", "A link blog");
+	struct verdict brief_ad;
+	judge_alone("short [Sponsor] post", &a, &arena, &brief_ad);
+	CHECK(!has_kw(&brief_ad, "Sponsor") && has_kw(&brief_ad, "Tracker"));
 	CHECK_INT(thanked.category, CAT_OTHER);
 	CHECK_INT(thanked.quality, 1);
 	CHECK(plain.quality > 1);

@@ -972,9 +972,13 @@ pick_keywords(const struct offline_analysis *an, const struct offline_ctx *ctx, 
 	const char *tf[8];
 	struct arena scratch = ARENA_INIT; /* the candidates; only the ones taken are kept in arena */
 	size_t m = ctx->kw ? kw_top(ctx->kw, a, an->lang, tf, 8, &scratch) : 0;
-	for (size_t i = 0; i < m && n < 4; i++)
+	for (size_t i = 0; i < m && n < 4; i++) {
+		/* a sponsor's post: its "[Sponsor]" label is no subject */
+		if (an->form.sponsored && (str_casecmp(tf[i], "sponsor") == 0 || str_casecmp(tf[i], "sponsored") == 0))
+			continue;
 		if (!overlaps_keyword(out, n, tf[i]) && (zh || !has_cjk(tf[i])))
 			out[n++] = arena_strdup(arena, tf[i]);
+	}
 	arena_free(&scratch);
 	n = add_lexicon(an, zh, used, out, n, 4, 1, 0);
 	n = name_the_cve(a, arena, out, n);
