@@ -1360,6 +1360,9 @@ test_sponsored_posts(void)
 	CHECK_INT(thanked.category, CAT_OTHER);
 	CHECK_INT(thanked.quality, 1);
 	CHECK(plain.quality > 1);
+	/* an app that tracks one's working time is no surveillance: "time tracking" is a tool's
+	 * phrase, as "bug tracking" is, not the lexicon's "tracking" */
+	CHECK(plain.category != CAT_SECURITY && !has_kw(&plain, "surveillance"));
 	CHECK(story.quality > 1 && story.category != CAT_OTHER);
 	arena_free(&arena);
 }
