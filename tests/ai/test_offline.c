@@ -379,6 +379,44 @@ test_summary_skips_paywall_notice(void)
 	arena_free(&a);
 }
 
+/* A feed that cuts every description mid-word ("… poised to utterly replac"): the summary
+ * marks the cut with an ellipsis instead of passing the fragment off as a sentence (the weekly
+ * added a full stop: "utterly replac."), and a cut tail after whole sentences is left out. A
+ * release's one line without a stop is whole, as is a text that ends in a figure or a URL. */
+static void
+test_summary_cut_feed_text(void)
+{
+	struct arena a = ARENA_INIT;
+	struct verdict v = {.relevance = 5, .quality = 5, .timeliness = 6, .category = CAT_OTHER, .is_offline = 1};
+	struct article art = {
+	    .title = "The laptop is ready to go",
+	    .text = "Let history and advertising be your guide into seeing just how tablets are poised to utterly replac"};
+	struct enrichment e;
+	offline_enrich(&art, &v, "en", &a, &e);
+	fprintf(stderr, "  cut lead: %s\n", e.summary);
+	CHECK(strcmp(e.summary, "Let history and advertising be your guide into seeing just how tablets are poised to "
+	                        "utterly replac\u2026") == 0);
+	art.text = "Tablets outsold laptops in the quarter, the survey says. Schools bought most of them. Let history "
+	           "and advertising be your guide into seeing just how";
+	offline_enrich(&art, &v, "en", &a, &e);
+	fprintf(stderr, "  cut tail: %s\n", e.summary);
+	CHECK(strcmp(e.summary, "Tablets outsold laptops in the quarter, the survey says. Schools bought most of them.") == 0);
+	art.title = "feed-rs 0.1.1";
+	art.text = "Handle rel attribute of link element of entry of atom";
+	offline_enrich(&art, &v, "en", &a, &e);
+	CHECK(strcmp(e.summary, "Handle rel attribute of link element of entry of atom") == 0);
+	art.text = "The release notes list every change since the last version on the project's site at "
+	           "https://example.org/releases/v2";
+	offline_enrich(&art, &v, "en", &a, &e);
+	CHECK(strstr(e.summary, "\u2026") == NULL);
+	/* a Chinese text's full-width stop ends its last sentence: kept whole */
+	art.title = "小米发布新手机";
+	art.text = "小米召开发布会，发布新手机和新汽车。新车起售价52.99万元，两小时内锁单超过1万台。新手机起售价6499元。";
+	offline_enrich(&art, &v, "zh", &a, &e);
+	CHECK(strstr(e.summary, "新手机起售价6499元。") != NULL && strstr(e.summary, "\u2026") == NULL);
+	arena_free(&a);
+}
+
 static void
 test_summary_rules(void)
 {
@@ -737,6 +775,7 @@ main(void)
 	test_long_cjk_run();
 	test_summary_rules();
 	test_summary_skips_paywall_notice();
+	test_summary_cut_feed_text();
 	test_summary_lines();
 	test_prefs_any_case();
 	test_window(&st, in_window);

@@ -266,6 +266,29 @@ is_open_line(const struct text_span *sp, const char *text)
 	       !is_stop(utf8_last(sp->p, sp->len));
 }
 
+#define CUT_TAIL_MIN_CHARS 60 /* a last fragment this long without a stop is a cut, not a line */
+
+/* True when sp is the text's last stretch and the feed cut it off mid-sentence: nothing but
+ * spaces follows it, it does not end a sentence (. ! ? … or a full-width stop, closing quotes
+ * and brackets aside) and it ends in a letter, as a cut word does ("… poised to utterly
+ * replac", a feed that cuts every description at 100 characters). Short lines without a stop
+ * ("Update crate info to Cargo.toml", a release's one line) are whole: only a stretch of
+ * CUT_TAIL_MIN_CHARS or more counts, or one after sentences of the same text (several). */
+static int
+is_cut_tail(const struct text_span *sp, int several)
+{
+	const char *after = sp->p + sp->len;
+	while (*after && is_ascii_space((unsigned char)*after))
+		after++;
+	if (*after || sp->len == 0)
+		return 0;
+	size_t len = sp->len;
+	uint32_t cp = utf8_last(sp->p, len);
+	if (!utf8_is_letter(cp) || text_is_cjk(cp))
+		return 0; /* a stop, a closing quote, a digit, a URL's slash, CJK (no words to cut) */
+	return several || utf8_count(sp->p, len) >= CUT_TAIL_MIN_CHARS;
+}
+
 /* Append s[0..len) to b as one line: a summary is one paragraph, so a line break inside a
  * sentence (a list item after its lead-in) becomes a space, or nothing between two Chinese or
  * Japanese characters (text_is_unspaced: Korean spaces its words); after a line with no stop
@@ -370,10 +393,19 @@ extract_summary(const char *text, const char *title, const struct verdict *v, st
 		size_t c = utf8_count(spans[i].p, spans[i].len);
 		if (picked > 0 && chars + c > SUMMARY_MAX_CHARS) /* too long to add whole: skip it */
 			continue;
+		/* A last sentence the feed cut off is no sentence to quote after whole ones. */
+		if (picked > 0 && is_cut_tail(&spans[i], 1))
+			continue;
 		chosen[i] = 1;
 		picked++;
 		chars += c;
 	}
+	/* The lead itself cut off: it ends in an ellipsis rather than "utterly replac" read as
+	 * a whole sentence (the weekly then quotes no fragment, docs/ai.md). */
+	int cut_lead = 0;
+	for (size_t i = 0; i < n; i++)
+		if (chosen[i])
+			cut_lead = is_cut_tail(&spans[i], 0);
 	struct buf b = BUF_INIT;
 	for (size_t i = 0; i < n; i++) {
 		if (!chosen[i])
@@ -393,7 +425,9 @@ extract_summary(const char *text, const char *title, const struct verdict *v, st
 		append_one_line(&b, head, head_len);
 	size_t keep = utf8_prefix_chars(buf_str(&b), b.len, SUMMARY_MAX_CHARS);
 	const char *out;
-	if (keep < b.len) {
+	if (keep == b.len && cut_lead) {
+		out = arena_printf(arena, "%s…", buf_str(&b));
+	} else if (keep < b.len) {
 		/* One sentence longer than the limit: cut at the last word boundary. */
 		size_t cut = keep;
 		while (cut > keep / 2 && !is_ascii_space((unsigned char)b.data[cut]))
