@@ -152,6 +152,10 @@ hop_start(struct fetch_ctx *c, struct fetch_job *j)
 		j->is_conditional = 1;
 	}
 	fetch_easy_setup(h, c->opts, j->url, j->src.user_agent ? j->src.user_agent : c->user_agent, budget);
+	if (j->undecodable) { /* ask for no encoding, and take whatever label comes back as a wrong one */
+		curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, NULL);
+		curl_easy_setopt(h, CURLOPT_HTTP_CONTENT_DECODING, 0L);
+	}
 	curl_easy_setopt(h, CURLOPT_PRIVATE, j);
 	curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, fetch_on_body);
 	curl_easy_setopt(h, CURLOPT_WRITEDATA, j);
@@ -216,6 +220,7 @@ fetch_attempt_begin(struct fetch_ctx *c, struct fetch_job *j)
 	j->perm_url = NULL;
 	j->is_perm_chain = 1;
 	j->origin_private = 0;
+	j->undecodable = NULL;
 	j->wire_bytes = 0;
 	c->hosts[j->host].in_flight++;
 	c->in_flight++;
@@ -386,6 +391,34 @@ follow_redirect(struct fetch_ctx *c, struct fetch_job *j, int status)
 		j->is_perm_chain = 0;
 	j->visited[++j->hops] = next;
 	j->url = next;
+	j->undecodable = NULL;
+	job_release_easy(c, j);
+	if (hop_start(c, j) < 0) {
+		str_copy(err, j->errbuf, sizeof err);
+		fetch_job_fail(c, j, 0, err);
+	}
+}
+
+/* True when the transfer that ended with rc failed in libcurl's decoder: the response named a
+ * Content-Encoding its body does not have. A br decoder's failure comes back as a write error
+ * ("Failed writing received data to disk/application"); fetch_on_body's own refusals (the cap,
+ * the spill file) are told apart by their flags, which the caller checks first. */
+static int
+is_undecodable(CURLcode rc, const struct fetch_job *j)
+{
+	return rc == CURLE_BAD_CONTENT_ENCODING || (rc == CURLE_WRITE_ERROR && j->is_encoded);
+}
+
+/* Ask the current hop of j again for its body as sent (undecodable), within the same attempt
+ * and budget: a server that labels a plain feed gzip or br (a compression module applied twice,
+ * a pre-compressed file's header on the plain one) sends a whole document that a reader
+ * parses, as feedparser does. A body that really is corrupt then fails as not a feed, with
+ * the decoder's message (ingest.c). */
+static void
+refetch_raw(struct fetch_ctx *c, struct fetch_job *j, CURLcode rc)
+{
+	char err[CURL_ERROR_SIZE];
+	j->undecodable = arena_strdup(c->arena, j->errbuf[0] ? j->errbuf : curl_easy_strerror(rc));
 	job_release_easy(c, j);
 	if (hop_start(c, j) < 0) {
 		str_copy(err, j->errbuf, sizeof err);
@@ -429,6 +462,10 @@ fetch_hop_done(struct fetch_ctx *c, struct fetch_job *j, CURLcode rc)
 			snprintf(err, sizeof err, "cannot write the body to a temporary file in %s: %s", c->spill_dir,
 			         strerror(j->spill_errno));
 			fetch_job_fail(c, j, (int)status, err);
+			return;
+		}
+		if (is_undecodable(rc, j) && !j->undecodable) {
+			refetch_raw(c, j, rc);
 			return;
 		}
 		if (rc == CURLE_OPERATION_TIMEDOUT && time_mono_ms() >= c->deadline_ms - 50)

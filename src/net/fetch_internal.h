@@ -73,6 +73,8 @@ struct fetch_job {
 	int is_parsing;             /* handed to the parse thread: stored and finished by parse_collect */
 	size_t max_body;           /* the cap on the decoded body */
 	int is_encoded;             /* the current response came with a Content-Encoding (gzip, br…) */
+	const char *undecodable;    /* non-NULL: this hop is asked again for its body as sent, as
+	                             * libcurl could not decode its Content-Encoding; why (run arena) */
 	int is_delimited;           /* its body's end is known: a Content-Length, chunked, or HTTP/2+;
 	                             * else the connection's close ended it, cut short or not */
 	int is_conditional;         /* the current request sent If-None-Match or If-Modified-Since */

@@ -355,6 +355,9 @@ ingest_parsed(struct fetch_ctx *c, struct parse_task *t)
 	if (t->rc < 0 || t->doc.is_html) {
 		if (t->doc.is_html)
 			html_error(j, http_status, t->content_type, err, sizeof err);
+		else if (j->undecodable) /* the body as sent, after its Content-Encoding failed */
+			snprintf(err, sizeof err, "not a feed: its Content-Encoding cannot be decoded (%s), nor is the "
+			         "body as sent a feed (%s)", j->undecodable, t->doc.error ? t->doc.error : "unrecognised document");
 		else
 			snprintf(err, sizeof err, "not a feed: %s", t->doc.error ? t->doc.error : "unrecognised document");
 		for (char *p = err; *p; p++)

@@ -29,6 +29,8 @@
  *                   connection (a body cut short that HTTP/1.1 cannot tell from a whole one)
  *   gzcut=1         with gzip=1: send only the first half of the gzip stream (Content-Length
  *                   says so too: a complete HTTP response whose encoded body is truncated)
+ *   badenc=NAME     Content-Encoding: NAME on the plain body (a server that labels it wrongly)
+ *   gzjunk=1        a body no decoder reads (a gzip header, then junk), labelled gzip always
  * /__stats answers text/plain lines "requests<TAB>conditional<TAB>not_modified<TAB>bytes<TAB>TARGET"
  * <TAB>USER-AGENT per request target (path and query, the last request's User-Agent), first a
  * line with TARGET "*" for the totals; then "host<TAB>HOST<TAB>N<TAB>C" lines: the most requests

@@ -460,6 +460,13 @@ handle_request(struct conn *c, const char *req)
 		c->is_endless = 1;
 		return;
 	}
+	if (qnum(q, "gzjunk", 0)) { /* labelled gzip whatever the request accepts; no decoder reads it */
+		static const char junk[] = "\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03 this is no deflate stream";
+		out_printf(c, "HTTP/1.1 200 OK\r\nContent-Type: %s\r\nContent-Encoding: gzip\r\nContent-Length: %zu\r\n\r\n",
+		           ctype, sizeof junk - 1);
+		out_append(c, junk, sizeof junk - 1);
+		return;
+	}
 	long bomb = qnum(q, "bomb", 0);
 	if (bomb > 0) {
 		make_bomb((size_t)bomb);
@@ -527,6 +534,9 @@ handle_request(struct conn *c, const char *req)
 		snprintf(validators + strlen(validators), sizeof validators - strlen(validators),
 		         "Content-Encoding: gzip\r\n");
 	}
+	if (qopt(q, "badenc", v, sizeof v)) /* a Content-Encoding the body does not have (it is plain) */
+		snprintf(validators + strlen(validators), sizeof validators - strlen(validators),
+		         "Content-Encoding: %.32s\r\n", v);
 	long cut = qnum(q, "cut", -1);
 	if (cut >= 0) { /* no Content-Length: the body ends where the connection closes, after cut bytes */
 		out_printf(c, "HTTP/1.1 200 OK\r\nContent-Type: %s\r\n%sConnection: close\r\n\r\n", ctype, validators);

@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "feed/feed.h"
+#include "net/fetch_error.h"
 #include "netlib.h"
 #include "store/sources.h"
 #include "testlib.h"
@@ -365,6 +366,47 @@ test_cut_plain_body(void)
 	fsrv_stop(&cut_srv);
 }
 
+/* A server that labels a plain feed with a Content-Encoding it does not have (a gzip module
+ * applied twice, a pre-compressed file's header on the uncompressed one) sends a whole, valid
+ * document: libcurl cannot decode it ("incorrect header check"; a br decoder's failure even
+ * reads "Failed writing received data to disk/application"), and the feed was lost on every
+ * run. The body as sent is asked for again and parsed, as feedparser does; its validators are
+ * kept, so the next run is conditional. */
+static void
+test_wrong_encoding(void)
+{
+	static const char *const targets[] = {"/gen/badgz?items=6&badenc=gzip", "/gen/badbr?items=6&badenc=br",
+	                                      "/gen/badzz?items=6&badenc=deflate"};
+	struct store st;
+	t_store_open(&st, t_subdir("badenc"));
+	for (size_t i = 0; i < 3; i++)
+		t_add_source(&st, fsrv_url(&srv, targets[i]));
+	struct arena a = ARENA_INIT;
+	struct fetch_summary s;
+	t_fetch(&st, FAULTS_TIMEOUT_S, &a, &s);
+	t_print_failures(&s);
+	CHECK_INT(s.feeds_failed, 0);
+	CHECK_INT(s.feeds_ok, 3);
+	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM items"), 18);
+	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM sources WHERE etag IS NOT NULL AND last_error IS NULL"), 3);
+	t_fetch(&st, FAULTS_TIMEOUT_S, &a, &s);
+	CHECK_INT(s.feeds_not_modified, 3);
+	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM items"), 18);
+	/* a body that is corrupt, not mislabelled: asked for as sent too, it fails saying both */
+	const char *junk = fsrv_url(&srv, "/gen/junk?gzjunk=1");
+	t_add_source(&st, junk);
+	t_fetch(&st, FAULTS_TIMEOUT_S, &a, &s);
+	int k = t_failure_for(&s, junk);
+	CHECK(k >= 0);
+	if (k >= 0) {
+		CHECK(strstr(s.failures[k].error, "not a feed: its Content-Encoding cannot be decoded (") != NULL);
+		CHECK_INT(fetch_error_classify(s.failures[k].error), FETCH_ERR_NOT_FEED);
+	}
+	CHECK_INT(s.feeds_failed, 1);
+	arena_free(&a);
+	store_close(&st);
+}
+
 int
 main(void)
 {
@@ -377,6 +419,7 @@ main(void)
 	test_retry_after_past_run();
 	test_truncated_gzip();
 	test_cut_plain_body();
+	test_wrong_encoding();
 	fsrv_stop(&srv);
 	return test_done("test_fetch_faults");
 }
