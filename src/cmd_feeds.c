@@ -435,15 +435,23 @@ feeds_add(struct app *app, struct store *st, const char *url, const char *name, 
 	}
 	if (store_begin(st, e) < 0)
 		goto out;
+	struct source old = {0};
 	if (store_source_add(st, SOURCE_USER, feed, name, page, NULL, time_now(), &id, &is_new, e) < 0 ||
 	    (is_new && from_public && store_source_set_url_checked(st, id, e) < 0) ||
-	    (ua && store_source_set_user_agent(st, id, ua, e) < 0)) {
+	    (ua && store_source_set_user_agent(st, id, ua, e) < 0) ||
+	    (!is_new && (store_source_get(st, id, &a, &old, e) < 0 ||
+	                 (fetch_source_is_gone(&old) && store_source_ask_again(st, id, e) < 0)))) {
 		store_rollback(st);
 		goto out;
 	}
 	if (store_commit(st, e) < 0)
 		goto out;
-	if (!is_quiet && !is_new) {
+	if (!is_quiet && !is_new && fetch_source_is_gone(&old)) {
+		char when[32];
+		time_format_rfc3339(old.last_attempt_at, when, sizeof when);
+		fprintf(stderr, "already a source: %s; its server answered HTTP 410 Gone on %s, the next fetch asks it again\n",
+		        for_terminal(&a, redact_str(&a, old.url)), when);
+	} else if (!is_quiet && !is_new) {
 		/* the source may be stored under another address of the same feed: name it */
 		struct source src;
 		if (store_source_find(st, feed, e) == 0 && store_source_get(st, id, &a, &src, e) == 0)

@@ -174,6 +174,12 @@ load_sources(struct store *st, const struct fetch_opts *opts, struct arena *aren
 	return 0;
 }
 
+int
+fetch_source_is_gone(const struct source *src)
+{
+	return src->kind != SOURCE_ADHOC && src->last_status == 410 && src->last_error;
+}
+
 /* ---- hosts ---- */
 
 static size_t
@@ -606,6 +612,9 @@ fetch_run(struct store *st, const struct config *cfg, const struct fetch_opts *o
 		j->ctx = c;
 		j->spill_fd = -1;
 		j->host = host_lookup(c, url_host(j->src.url, host, sizeof host));
+		out->source_ids[out->source_count++] = j->src.id;
+		if (fetch_source_is_gone(&j->src))
+			continue; /* reported below, once progress is on */
 		/* Its server asked (Retry-After) a run before for no request before not_before: the
 		 * whole host waits until then, this run (schedule) or past it (not_asked). */
 		struct fetch_host *h = &c->hosts[j->host];
@@ -615,11 +624,19 @@ fetch_run(struct store *st, const struct config *cfg, const struct fetch_opts *o
 			c->is_host_waiting = 1;
 		}
 		host_push(c, j, 0);
-		out->source_ids[out->source_count++] = j->src.id;
 	}
 	c->unfinished = (int)count;
 	out->feeds_total = (int)count;
 	progress_start(&c->progress, opts->progress ? (isatty(2) ? 2 : 1) : 0, (int)count);
+	for (size_t i = 0; i < c->job_count; i++) {
+		struct fetch_job *j = &c->jobs[i];
+		if (!fetch_source_is_gone(&j->src))
+			continue;
+		ingest_gone(c, j);
+		c->hosts[j->host].in_flight++; /* fetch_job_finish releases a slot */
+		c->in_flight++;
+		fetch_job_finish(c, j);
+	}
 	out->full_text = opts->full_text;
 	struct store_checkpointer *ckpt = store_checkpointer_start(st);
 	parse_start(c);

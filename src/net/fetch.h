@@ -92,6 +92,12 @@ int fetch_seed_defaults(struct store *st, struct err *e);
  * names the store and SQLite's reason). Strings in out live in arena. */
 int fetch_run(struct store *st, const struct config *cfg, const struct fetch_opts *opts,
               struct arena *arena, struct fetch_summary *out, struct err *e);
+/* True when src's server answered its last request with 410 Gone (the feed was removed): a
+ * run does not ask it again, and reports it as not asked (docs/net.md), until the user adds it
+ * again (store_source_ask_again) or removes it. Ad-hoc sources (--feeds FILE) are asked on
+ * every run: the file names them anew each time. */
+struct source;
+int fetch_source_is_gone(const struct source *src);
 /* Append the `brief fetch --json` object (docs/cli.md) for s to out (URLs and errors redacted,
  * util/redact.h). */
 void fetch_summary_json(const struct fetch_summary *s, struct buf *out);

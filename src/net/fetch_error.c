@@ -20,6 +20,7 @@ static const struct {
 	{"not a feed", FETCH_ERR_NOT_FEED},
 	{"empty response", FETCH_ERR_NOT_FEED},
 	{"not asked: its server asked", FETCH_ERR_RATE_LIMITED},
+	{"not asked: gone", FETCH_ERR_NOT_FOUND},
 	{"redirect loop", FETCH_ERR_HTTP},
 	{"too many redirects", FETCH_ERR_HTTP},
 	/* libcurl's own messages (attempt.c passes them on for the codes it has no line for) */

@@ -240,6 +240,10 @@ void ingest_failure(struct fetch_ctx *c, struct fetch_job *j, int http_status, c
  * sources.not_before is written (when j->wait_until is set), its health keeps the answer
  * that asked to wait. */
 void ingest_not_asked(struct fetch_ctx *c, struct fetch_job *j, int64_t until);
+/* A feed not asked because its server said it is gone (fetch_source_is_gone): a failure in
+ * the summary that says since when and what to do. Nothing is written: its health keeps the
+ * 410 (and its date) until the user removes the source or adds it again. */
+void ingest_gone(struct fetch_ctx *c, struct fetch_job *j);
 /* Commit the open group transaction when it is older than INGEST_COMMIT_MS or holds
  * INGEST_COMMIT_FEEDS feeds (always when force), then tell on_feed_done about its feeds. */
 void ingest_flush(struct fetch_ctx *c, int force);

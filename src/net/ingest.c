@@ -284,6 +284,18 @@ ingest_not_asked(struct fetch_ctx *c, struct fetch_job *j, int64_t until)
 }
 
 void
+ingest_gone(struct fetch_ctx *c, struct fetch_job *j)
+{
+	char when[32], error[200];
+	time_format_rfc3339(j->src.last_attempt_at, when, sizeof when);
+	snprintf(error, sizeof error,
+	         "not asked: gone, its server answered HTTP 410 Gone on %s (feeds rm it, or feeds add it to ask again)",
+	         when);
+	add_failure(c, j, error);
+	feed_done(c, j, error, NULL);
+}
+
+void
 ingest_not_modified(struct fetch_ctx *c, struct fetch_job *j, int64_t latency_ms)
 {
 	if (j->is_page) { /* pages are asked for unconditionally: a 304 is the server's error */

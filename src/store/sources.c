@@ -188,6 +188,16 @@ out:
 }
 
 int
+store_source_ask_again(struct store *st, int64_t id, struct err *e)
+{
+	sqlite3_stmt *s = store_prepare(st, "UPDATE sources SET last_status = NULL WHERE id = ? AND last_status = 410", e);
+	if (!s)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	return step_done(st, s, e);
+}
+
+int
 store_source_set_url_checked(struct store *st, int64_t id, struct err *e)
 {
 	sqlite3_stmt *s = store_prepare(st, "UPDATE sources SET url_checked = 1 WHERE id = ?", e);

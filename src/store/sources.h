@@ -93,6 +93,10 @@ int store_source_name_unset(struct store *st, int64_t id, const char *name, stru
  * with the address check of a redirect's target from its first hop (net/guard.h), as
  * url_checked says. Returns 0 or -1 with e set. */
 int store_source_set_url_checked(struct store *st, int64_t id, struct err *e);
+/* The user added the source again: a 410 Gone its server answered last no longer keeps runs
+ * from asking it (net/fetch.h fetch_source_is_gone); the next run's answer decides. The last
+ * error and the failure count stay until then. Returns 0 or -1 with e set. */
+int store_source_ask_again(struct store *st, int64_t id, struct err *e);
 /* Set (or with NULL clear) the User-Agent sent for this source. Returns 0 or -1 with e set. */
 int store_source_set_user_agent(struct store *st, int64_t id, const char *user_agent, struct err *e);
 /* Remove the source with this URL (as given or canonical, or when none has it, the one at an

@@ -357,6 +357,36 @@ test_progress_controls(void)
 	buf_free(&err);
 }
 
+/* A source whose server answered 410 Gone is not asked by later runs (test_fetch_faults
+ * test_gone); `feeds add` of it says so and has the next fetch ask it again. */
+static void
+test_gone_added_again(void)
+{
+	const char *h = home("gone");
+	const char *target = "/gen/cli-gone?status=410", *u = fsrv_url(&srv, target);
+	struct buf out = BUF_INIT, err = BUF_INIT;
+	CHECK_INT(brief(h, NULL, &err, "feeds", "add", u, "--no-discover", NULL), 0);
+	CHECK_INT(brief(h, &out, &err, "fetch", "-q", "--json", NULL), 0);
+	buf_clear(&out);
+	CHECK_INT(brief(h, &out, &err, "fetch", "-q", "--json", NULL), 0);
+	CHECK(strstr(buf_str(&out), "not asked: gone") != NULL);
+	long req = 0;
+	CHECK(fsrv_stat(&srv, target, &req, NULL, NULL, NULL) == 0);
+	CHECK_INT(req, 1);
+	buf_clear(&err);
+	CHECK_INT(brief(h, NULL, &err, "feeds", "add", u, "--no-discover", NULL), 0);
+	CHECK(strstr(buf_str(&err), "its server answered HTTP 410 Gone on ") != NULL);
+	CHECK(strstr(buf_str(&err), "the next fetch asks it again") != NULL);
+	buf_clear(&out);
+	CHECK_INT(brief(h, &out, &err, "fetch", "-q", "--json", NULL), 0);
+	CHECK(strstr(buf_str(&out), "HTTP 410 Gone") != NULL);
+	CHECK(strstr(buf_str(&out), "not asked") == NULL);
+	CHECK(fsrv_stat(&srv, target, &req, NULL, NULL, NULL) == 0);
+	CHECK_INT(req, 2);
+	buf_free(&out);
+	buf_free(&err);
+}
+
 int
 main(void)
 {
@@ -366,6 +396,7 @@ main(void)
 	test_fetch_json_and_agents();
 	test_site_url();
 	test_progress_controls();
+	test_gone_added_again();
 	test_kill_mid_run(SIGKILL, "sigkill");
 	test_kill_mid_run(SIGTERM, "sigterm");
 	fsrv_stop(&srv);

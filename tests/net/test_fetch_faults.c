@@ -407,6 +407,57 @@ test_wrong_encoding(void)
 	store_close(&st);
 }
 
+/* A 410 Gone says the feed was removed for good (RFC 9110 15.5.11): a reader stops asking.
+ * Every run asked it again and reported the same failure, forever. Now a run after the 410
+ * does not ask, and says why and since when; the health keeps the 410. Adding the source again
+ * (store_source_ask_again, what `feeds add` does) asks once more. A 404 may be passing: it is
+ * still asked on every run. */
+static void
+test_gone(void)
+{
+	struct store st;
+	t_store_open(&st, t_subdir("gone"));
+	const char *gone_t = "/gen/gone?status=410", *nf_t = "/gen/nf?status=404";
+	const char *gone = fsrv_url(&srv, gone_t), *nf = fsrv_url(&srv, nf_t);
+	int64_t id = t_add_source(&st, gone);
+	t_add_source(&st, nf);
+	t_add_source(&st, fsrv_url(&srv, "/gen/alive?items=3"));
+	struct arena a = ARENA_INIT;
+	struct fetch_summary s;
+	t_fetch(&st, FAULTS_TIMEOUT_S, &a, &s);
+	int k = t_failure_for(&s, gone);
+	CHECK(k >= 0 && strcmp(s.failures[k].error, "HTTP 410 Gone") == 0);
+	for (int run = 0; run < 2; run++) {
+		t_fetch(&st, FAULTS_TIMEOUT_S, &a, &s);
+		CHECK_INT(s.feeds_total, 3);
+		CHECK_INT(s.feeds_ok, 1);
+		CHECK_INT(s.feeds_failed, 2);
+		k = t_failure_for(&s, gone);
+		static const char want[] = "not asked: gone, its server answered HTTP 410 Gone on ";
+		CHECK(k >= 0 && strncmp(s.failures[k].error, want, sizeof want - 1) == 0);
+		if (k >= 0)
+			CHECK_INT(fetch_error_classify(s.failures[k].error), FETCH_ERR_NOT_FOUND);
+	}
+	long req = 0, req_nf = 0;
+	CHECK(fsrv_stat(&srv, gone_t, &req, NULL, NULL, NULL) == 0);
+	CHECK_INT(req, 1);
+	CHECK(fsrv_stat(&srv, nf_t, &req_nf, NULL, NULL, NULL) == 0);
+	CHECK_INT(req_nf, 3);
+	struct source src;
+	CHECK(store_source_get(&st, id, &a, &src, NULL) == 0);
+	CHECK_INT(src.last_status, 410);
+	CHECK_INT(src.consecutive_failures, 1);
+	CHECK(fetch_source_is_gone(&src));
+	CHECK(store_source_ask_again(&st, id, NULL) == 0);
+	t_fetch(&st, FAULTS_TIMEOUT_S, &a, &s);
+	CHECK(fsrv_stat(&srv, gone_t, &req, NULL, NULL, NULL) == 0);
+	CHECK_INT(req, 2);
+	k = t_failure_for(&s, gone);
+	CHECK(k >= 0 && strcmp(s.failures[k].error, "HTTP 410 Gone") == 0);
+	arena_free(&a);
+	store_close(&st);
+}
+
 int
 main(void)
 {
@@ -420,6 +471,7 @@ main(void)
 	test_truncated_gzip();
 	test_cut_plain_body();
 	test_wrong_encoding();
+	test_gone();
 	fsrv_stop(&srv);
 	return test_done("test_fetch_faults");
 }
