@@ -2342,6 +2342,57 @@ test_bound_side(void)
 	check_statuses(ground_index_new(src, 1, &A), CLAIM_FIGURE, cases, sizeof cases / sizeof *cases);
 }
 
+/* Chinese approximate quantities a model writes for a share or a count were no figure, or a
+ * part of one: 过半 / 逾半 / 超半 / 近半 (用户) were not read, so a draft that made a source's 30 %
+ * of users 过半用户 passed; 过半数 was read as exactly half, so a faithful 过半数 for 52 % was
+ * flagged; 数以万计 was no figure; 成千上万 was read as its 上万, so a faithful 成千上万 for 3,000
+ * users was flagged and its sentence removed. */
+static void
+test_half_and_idioms_cjk(void)
+{
+	/* One source each, so that no other figure supports a case. */
+	static const struct {
+		const char *source;
+		struct status_case cases[6];
+	} groups[] = {
+		{"text: 只有30%的用户启用了该功能。",
+		 {{"过半用户启用了该功能[1]。", 0, GROUND_UNSUPPORTED}, /* 30 % made more than half */
+		  {"逾半用户启用了该功能[1]。", 0, GROUND_UNSUPPORTED},
+		  {"近半用户启用了该功能[1]。", 0, GROUND_UNSUPPORTED}}},
+		{"text: 52%的企业表示同意。",
+		 {{"近半企业表示同意[1]。", 0, GROUND_UNSUPPORTED}, /* over half, not nearly */
+		  {"过半企业表示同意[1]。", 0, GROUND_OK},
+		  {"过半数企业表示同意[1]。", 0, GROUND_OK}, /* before, exactly half: flagged */
+		  {"逾半企业表示同意[1]。", 0, GROUND_OK},
+		  {"超半企业表示同意[1]。", 0, GROUND_OK},
+		  {"企业同意的比例过半[1]。", 0, GROUND_OK}}},
+		{"text: 46%的员工已经离职。",
+		 {{"过半员工已经离职[1]。", 0, GROUND_UNSUPPORTED}, /* under half */
+		  {"近半员工已经离职[1]。", 0, GROUND_OK}}},
+		{"text: 这款应用有3,000名用户。",
+		 {{"用户数以万计[1]。", 0, GROUND_UNSUPPORTED},
+		  {"用户数以千计[1]。", 0, GROUND_OK},
+		  {"成千上万的用户在使用它[1]。", 0, GROUND_OK}}}, /* before, read as 上万: flagged */
+		{"text: 这款应用由200名工程师开发。",
+		 {{"成千上万名工程师参与开发[1]。", 0, GROUND_UNSUPPORTED},
+		  {"成百上千名工程师参与开发[1]。", 0, GROUND_OK}}},
+		{"text: 服务覆盖80,000家门店。",
+		 {{"门店数以百万计[1]。", 0, GROUND_UNSUPPORTED}, {"门店数以万计[1]。", 0, GROUND_OK}}},
+	};
+	for (size_t g = 0; g < sizeof groups / sizeof *groups; g++) {
+		struct ground_source src = {1, groups[g].source, NULL};
+		size_t n = 0;
+		while (n < 6 && groups[g].cases[n].text)
+			n++;
+		check_statuses(ground_index_new(&src, 1, &A), CLAIM_FIGURE, groups[g].cases, n);
+	}
+	/* Half of a time or a thing is none. */
+	CHECK(first("近半年来用户增长很快", 0, CLAIM_FIGURE) == NULL);
+	CHECK(first("过半个月后上线", 0, CLAIM_FIGURE) == NULL);
+	CHECK(first("逾半世纪的历史", 0, CLAIM_FIGURE) == NULL);
+	CHECK(first("通过半导体工艺", 0, CLAIM_FIGURE) == NULL);
+}
+
 int
 main(void)
 {
@@ -2420,6 +2471,7 @@ main(void)
 	test_ratio_qualified();
 	test_hyphen_unit();
 	test_bound_side();
+	test_half_and_idioms_cjk();
 	arena_free(&A);
 	return test_done("test_claims");
 }

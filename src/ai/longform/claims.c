@@ -1724,24 +1724,37 @@ push_approx(struct ex *x, size_t start, size_t end, double lo, double hi)
 /* An approximate amount in Chinese at t[i]: 数 or 几 (several), 上 (reaching) or 近 (nearly)
  * before a run of 十 百 千 万 亿 whose product P is its place: 数十 几百 数千万 数十亿 上百 上万
  * are [P, 10P] (数十 for a source's 12 passes: the check is of the order of magnitude), 近百
- * 近千万 [0.8P, P] (not 近十: 近十年 is vague). Returns the byte after it, i when none: not
- * 百度, 千问, 百分之, nor the 数 that ends a word (参数, 函数, 人数, 无数). */
+ * 近千万 [0.8P, P] (not 近十: 近十年 is vague); so is 数以P计 (数以万计, "by the tens of
+ * thousands"), and the idioms 成百上千 and 成千上万 span both their places, [P, 100P] (read
+ * whole: their 上千 or 上万 alone would make a faithful 成千上万 for 3,000 users an order too
+ * high). Returns the byte after it, i when none: not 百度, 千问, 百分之, nor the 数 that ends a
+ * word (参数, 函数, 人数, 无数). */
 static size_t
 approx_cjk_at(struct ex *x, size_t i)
 {
+	static const struct {
+		const char *w;
+		double lo;
+	} idioms[] = {{"成百上千", 100}, {"成千上万", 1e3}, {"成千成万", 1e3}, {"成百成千", 100}};
+	for (size_t k = 0; k < N_(idioms); k++)
+		if (at(x, i, idioms[k].w))
+			return push_approx(x, i, i + strlen(idioms[k].w), idioms[k].lo, 100 * idioms[k].lo);
 	static const char *const words_with_shu[] = {"参", "函", "指", "系", "次", "人", "总", "个", "分", "倍", "天",
 	                                             "变", "多", "少", "无", "位", "字", "条", "页", "件", "户", "台",
 	                                             "张", "篇", "行", "算", "岁", "年", "礼", "心", "定", "读"};
 	int shu = at(x, i, "数"), ji = at(x, i, "几"), shang = at(x, i, "上"), jin = at(x, i, "近");
 	if (!(shu || ji || shang || jin) || (jin && !jin_nearly_at(x->t, i + strlen("近"))))
 		return i; /* 最近百次: the last hundred */
-	if (shu)
+	int yi = shu && at(x, i + strlen("数"), "以"); /* 数以万计, also after 用户 (用户数以万计) */
+	if (shu && !yi)
 		for (size_t k = 0; k < sizeof words_with_shu / sizeof *words_with_shu; k++) {
 			size_t l = strlen(words_with_shu[k]);
 			if (i >= l && memcmp(x->t + i - l, words_with_shu[k], l) == 0)
 				return i;
 		}
 	size_t j = i + strlen("数"), n;
+	if (yi)
+		j += strlen("以");
 	double place = 1, last = 0;
 	for (;;) {
 		double p = cjk_place(cp_at(x, j, &n));
@@ -1753,6 +1766,8 @@ approx_cjk_at(struct ex *x, size_t i)
 	}
 	if (place == 1 || ((shang || jin) && j == i + 6 && last == 10))
 		return i; /* 上十, 近十 */
+	if (yi)
+		return at(x, j, "计") ? push_approx(x, i, j + strlen("计"), place, 10 * place) : i;
 	if (at(x, j, "分") || at(x, j, "几") || at(x, j, "多") || at(x, j, "来") || (last == 100 && at(x, j, "度")) ||
 	    (last == 100 && at(x, j, "科")) || (last == 1e3 && at(x, j, "问")))
 		return i; /* 百分之, 数十几, 百度, 百科, 千问 */
@@ -1815,6 +1830,21 @@ push_pair_range(struct ex *x, size_t i, size_t e, double lo, double hi, const ch
 	return e;
 }
 
+/* Push the share t[i..k) as the range lo to hi percent, its qualifier or bound already in the
+ * range (in_window, ground.c, would widen a qualifier again by the step of its last place).
+ * Returns k. */
+static size_t
+push_share_range(struct ex *x, size_t i, size_t k, double lo, double hi)
+{
+	size_t before = *x->count;
+	push_figure(x, i, k, (lo + hi) / 2, hi - lo, 1, 1, 0, 0);
+	if (*x->count > before) {
+		(*x->out)[before].qualifier = 0;
+		(*x->out)[before].is_range = 1;
+	}
+	return k;
+}
+
 /* Push the share t[i..k), pct percent written as a tenth (四成), a fraction (一半, "half of",
  * a third) or a ratio ("one in five", 1/3), unit its plain rounding (a tenth ± 5, a fraction within a point), as the range its
  * qualifier says: with "about", 约 (qualifier_near) pct ± 5; with "nearly", 近, 将近, 接近 pct − 5
@@ -1838,13 +1868,7 @@ push_share(struct ex *x, size_t i, size_t k, double pct, double unit)
 		lo = pct, hi = pct + 10;
 	else if (q == CLAIM_ABOUT)
 		lo = fmin(lo, pct - span), hi = fmax(hi, pct + span);
-	size_t before = *x->count;
-	push_figure(x, i, k, (lo + hi) / 2, hi - lo, 1, 1, 0, 0);
-	if (*x->count > before) {
-		(*x->out)[before].qualifier = 0;
-		(*x->out)[before].is_range = 1;
-	}
-	return k;
+	return push_share_range(x, i, k, lo, hi);
 }
 
 /* Push the tenths t[i..k) (四成, 成 included), pct percent: push_share of a rounding to tenths,
@@ -1884,6 +1908,29 @@ scale_phrase_end(const struct ex *x, size_t e)
 	return !(cp >= 0x4E00 && cp <= 0x9FFF) && !(cp < 0x80 && is_ascii_alnum((unsigned char)cp));
 }
 
+/* Half after a word of "over" or "nearly" at t[i] (过半, 逾半, 超半, 近半 用户, and 过半数, whose
+ * 过 bound_before does not read): a share of 50 to 60 % or 45 to 50 %, as push_share reads 超过半数
+ * and 近半数. Not half of a time or a thing (近半年, 过半个月, 逾半世纪, 半导体, 半场, 半岛), nor after a
+ * negation or another word (不过半, 经过半, over_scale_before). Returns the byte after it, i when
+ * none. */
+static size_t
+half_share_at(struct ex *x, size_t i)
+{
+	static const char *const things[] = {"个", "世纪", "导体", "场", "岛", "径", "价", "山", "夜",
+	                                     "天", "日", "生", "辈子", "边", "截", "壁", "路", "空", "身"};
+	if (!at(x, i, "半"))
+		return i;
+	int over = over_scale_before(x, i);
+	if (!over && !jin_nearly_at(x->t, i))
+		return i;
+	size_t k = i + strlen("半");
+	if (at(x, k, "数"))
+		k += strlen("数");
+	else if (time_unit_at(x, k) || word_at_any(x, k, things, N_(things)))
+		return i;
+	return over ? push_share_range(x, i, k, 50, 60) : push_share_range(x, i, k, 45, 50);
+}
+
 /* A figure in Chinese numerals at t[i] (a digit or 十: 三千, 两亿, 三千五百万, 一万五, 二十五,
  * 一点五亿, 百分之三十, 七成 = 70%): returns the byte after it (and after a unit or percent word read with
  * it), i when t[i] starts none. A run that is no number (一二三, 二〇二六; 两三千 is a range, pair_range_at) is skipped
@@ -1901,6 +1948,9 @@ cjk_figure_at(struct ex *x, size_t i)
 	size_t ae = approx_cjk_at(x, i);
 	if (ae > i)
 		return ae;
+	size_t he = half_share_at(x, i);
+	if (he > i)
+		return he;
 	if (at(x, i, "半数")) /* a fraction: half */
 		return push_share(x, i, i + strlen("半数"), 50, FRACTION_UNIT);
 	if (at(x, i, "翻倍")) /* doubled: a multiple of 2, as 翻了一番 */
