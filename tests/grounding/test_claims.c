@@ -1826,8 +1826,9 @@ check_statuses(const struct ground_index *ix, enum claim_kind k, const struct st
 {
 	for (size_t i = 0; i < n; i++) {
 		enum ground_status got = status_of(ix, cases[i].text, cases[i].flags, k, NULL);
-		if (got != cases[i].want)
-			fprintf(stderr, "\"%s\": %s, want %s\n", cases[i].text, ground_status_name(got),
+		if (got != cases[i].want) /* status_of returns -1 when the text holds no such claim */
+			fprintf(stderr, "\"%s\": %s, want %s\n", cases[i].text,
+			        got == (enum ground_status)-1 ? "no claim" : ground_status_name(got),
 			        ground_status_name(cases[i].want));
 		CHECK(got == cases[i].want);
 	}
@@ -2393,6 +2394,41 @@ test_half_and_idioms_cjk(void)
 	CHECK(first("通过半导体工艺", 0, CLAIM_FIGURE) == NULL);
 }
 
+/* In English the figure's subject was the nearest name before it, so in "Apple pays Google $20
+ * billion" the payer read as Google: a draft that made the source's payer of $20 billion
+ * another one that the sentence gives its own figure ("Microsoft pays Google $20 billion" for
+ * "..., while Microsoft pays Google $5 billion") passed, and a faithful "Microsoft pays $10
+ * billion a year" for "Microsoft earned $60 billion, and Microsoft pays OpenAI $10 billion a
+ * year" was flagged, the $10 billion read as OpenAI's. A name with nothing but a qualifier
+ * between it and the figure is its indirect object when a name comes before it with a word
+ * between, in Chinese too (苹果支付谷歌200亿美元). */
+static void
+test_figure_subject_indirect_object(void)
+{
+	static const struct ground_source src[] = {
+		{1, "text: Apple pays Google $20 billion a year, while Microsoft pays Google $5 billion.", NULL},
+		{2, "text: Microsoft earned $60 billion, and Microsoft pays OpenAI $10 billion a year.", NULL}};
+	static const struct status_case cases[] = {
+		{"Microsoft pays Google $20 billion a year [1].", GROUND_EN, GROUND_UNSUPPORTED}, /* the payer moved */
+		{"Microsoft pays Google about $20 billion a year [1].", GROUND_EN, GROUND_UNSUPPORTED},
+		{"微软每年支付谷歌200亿美元[1]。", 0, GROUND_UNSUPPORTED},
+		/* Faithful: each payer with its own figure, the payee named or not, either way round. */
+		{"Microsoft pays $10 billion a year [2].", GROUND_EN, GROUND_OK},
+		{"Microsoft pays OpenAI $10 billion a year [2].", GROUND_EN, GROUND_OK},
+		{"OpenAI receives $10 billion a year from Microsoft [2].", GROUND_EN, GROUND_OK},
+		{"Apple pays Google $20 billion a year [1].", GROUND_EN, GROUND_OK},
+		{"Apple pays $20 billion a year [1].", GROUND_EN, GROUND_OK},
+		{"Google receives $20 billion a year from Apple [1].", GROUND_EN, GROUND_OK},
+		{"Microsoft pays Google $5 billion [1].", GROUND_EN, GROUND_OK},
+		{"苹果每年支付谷歌200亿美元[1]。", 0, GROUND_OK},
+	};
+	struct ground_index *ix = ground_index_new(src, 2, &A);
+	check_statuses(ix, CLAIM_FIGURE, cases, sizeof cases / sizeof *cases);
+	/* A run of capitalised words is one name, not a payer and a payee. */
+	const struct claim *c = first("JPMorgan said Morgan Stanley pays Goldman Sachs $5 billion.", 1, CLAIM_FIGURE);
+	CHECK(c && c->subject && strcmp(c->subject, "stanley") == 0);
+}
+
 int
 main(void)
 {
@@ -2472,6 +2508,7 @@ main(void)
 	test_hyphen_unit();
 	test_bound_side();
 	test_half_and_idioms_cjk();
+	test_figure_subject_indirect_object();
 	arena_free(&A);
 	return test_done("test_claims");
 }

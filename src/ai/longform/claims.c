@@ -2741,6 +2741,79 @@ object_before(const char *t, size_t lo, size_t i)
 	return i - lo >= strlen("向") && ends_with_any(t, i, preps, N_(preps), 0);
 }
 
+/* A name in a figure's clause that may be its subject (figure_subjects). */
+struct subject_cand {
+	size_t a, b;       /* where it is in the text */
+	const char *latin; /* the Latin name of a Chinese one (苹果: "apple"), else NULL */
+	int object;        /* the object of a Chinese preposition right before it (向谷歌) */
+};
+
+/* Whether t[e..a), between a name and the figure at t[a], holds no word but a qualifier or an
+ * article ("Google $20 billion", "Google about $20 billion", 谷歌200亿): the name is then the
+ * figure's indirect object when another name comes before it with a word between ("Apple pays
+ * Google $20 billion", 苹果支付谷歌200亿美元: Apple pays; figure_subjects). */
+static int
+bare_gap(const char *t, size_t e, size_t a)
+{
+	static const char *const words[] = {"a", "an", "about", "around", "roughly", "nearly", "almost",
+	                                    "some", "over", "US", "约", "近", "超过"};
+	while (e < a) {
+		if (t[e] == ' ' || t[e] == '$') {
+			e++;
+			continue;
+		}
+		size_t k = 0;
+		while (k < N_(words) && !(strlen(words[k]) <= a - e && memcmp(t + e, words[k], strlen(words[k])) == 0 &&
+		                          (e + strlen(words[k]) == a || !is_ascii_alpha((unsigned char)t[e + strlen(words[k])]))))
+			k++;
+		if (k == N_(words))
+			return 0;
+		e += strlen(words[k]);
+	}
+	return 1;
+}
+
+/* Whether t[e..a), between two names, holds a word: a lower-case Latin letter or a CJK
+ * ideograph ("Apple pays Google", 苹果支付谷歌; not the space inside "Morgan Stanley"). */
+static int
+word_between(const char *t, size_t e, size_t a)
+{
+	for (size_t k = e; k < a; k++)
+		if ((t[k] >= 'a' && t[k] <= 'z') || (unsigned char)t[k] >= 0xE4)
+			return 1;
+	return 0;
+}
+
+/* The subject among the names c[0..n) of the clause of the figure t[a..b) (claims.h): the
+ * nearest before it, unless it is an object and another name is before it (苹果向Google支付:
+ * Apple's), else the first after; and a
+ * name before it with nothing but a qualifier between is an indirect object when the name
+ * before it (or before its run, "Goldman Sachs") comes with a word between ("Apple pays Google
+ * $20 billion": Apple's). NULL when none. */
+static const struct subject_cand *
+pick_subject(const char *t, const struct subject_cand *c, size_t n, size_t a)
+{
+	const struct subject_cand *best = NULL;
+	size_t best_k = 0;
+	for (size_t k = 0; k < n; k++) {
+		int before = c[k].b <= a;
+		if ((before && (!c[k].object || !best || best->object)) || !best) {
+			best = &c[k];
+			best_k = k;
+		}
+	}
+	if (!best || best->b > a || best->object || !bare_gap(t, best->b, a))
+		return best;
+	size_t run = best->a; /* where the run of capitalised words ending at best begins */
+	for (size_t k = best_k; k-- > 0;) {
+		if (!word_between(t, c[k].b, run))
+			run = c[k].a; /* "Goldman Sachs": one name */
+		else
+			return c[k].object ? best : &c[k];
+	}
+	return best;
+}
+
 /* Set the subject and sentence of the figures out[from..count) found in the folded text
  * t[0..len) (claims.h); offs holds where each claim from `from` on begins and ends in t. */
 static void
@@ -2766,32 +2839,25 @@ figure_subjects(const char *t, size_t len, struct claim *out, const size_t *offs
 		sn += stop;
 		i++;
 	}
+	struct subject_cand cand[32];
 	for (size_t k = from; k < count; k++) {
 		if (out[k].kind != CLAIM_FIGURE)
 			continue;
 		size_t a = offs[2 * (k - from)], b = offs[2 * (k - from) + 1];
 		out[k].sentence = sentence[a];
-		size_t ca = a, cb = b, id = clause[a];
+		size_t ca = a, cb = b, id = clause[a], n = 0;
 		while (ca > 0 && clause[ca - 1] == id)
 			ca--;
 		while (cb < len && clause[cb] == id)
 			cb++;
-		size_t best_a = 0, best_b = 0;
 		struct buf all = BUF_INIT;
-		const char *best = NULL; /* the Latin name of a Chinese one (苹果: apple), else t[best_a..best_b) */
-		int best_object = 0;     /* the best so far is an object (向谷歌): a name before it wins */
 		for (size_t i = ca; i < cb;) {
 			const struct zh_name *name = (unsigned char)t[i] >= 0x80 ? zh_name_at(t, t + i) : NULL;
 			const char *zh = name ? name->latin : NULL;
 			size_t zn = name ? strlen(name->zh) : 0;
 			if (zh && i + zn <= cb && (i + zn <= a || i >= b)) { /* 苹果营收增长8%: Apple's */
-				int object = i + zn <= a && object_before(t, ca, i);
-				if ((i + zn <= a && (!object || !best_b || best_object)) || !best_b) {
-					best = zh;
-					best_a = i;
-					best_b = i + zn;
-					best_object = object;
-				}
+				if (n < N_(cand))
+					cand[n++] = (struct subject_cand){i, i + zn, zh, i + zn <= a && object_before(t, ca, i)};
 				if (all.len)
 					buf_putc(&all, ' ');
 				buf_puts(&all, zh);
@@ -2807,15 +2873,8 @@ figure_subjects(const char *t, size_t len, struct claim *out, const size_t *offs
 			                  ((t[j] == '-' || t[j] == '.') && j + 1 < cb && is_ascii_alnum((unsigned char)t[j + 1]))))
 				j++;
 			if (subject_token(t, i, j) && (j <= a || i >= b)) {
-				/* the nearest before wins, unless it is an object and another name is before
-				 * it (苹果向Google支付: Apple's), else the first after */
-				int object = j <= a && object_before(t, ca, i);
-				if ((j <= a && (!object || !best_b || best_object)) || !best_b) {
-					best = NULL;
-					best_a = i;
-					best_b = j;
-					best_object = object;
-				}
+				if (n < N_(cand))
+					cand[n++] = (struct subject_cand){i, j, NULL, j <= a && object_before(t, ca, i)};
 				if (all.len)
 					buf_putc(&all, ' ');
 				for (size_t q = i; q < j; q++)
@@ -2823,8 +2882,9 @@ figure_subjects(const char *t, size_t len, struct claim *out, const size_t *offs
 			}
 			i = j;
 		}
-		if (best_b) {
-			char *w = best ? arena_strdup(arena, best) : arena_strndup(arena, t + best_a, best_b - best_a);
+		const struct subject_cand *best = pick_subject(t, cand, n, a);
+		if (best) {
+			char *w = best->latin ? arena_strdup(arena, best->latin) : arena_strndup(arena, t + best->a, best->b - best->a);
 			for (char *p = w; *p; p++)
 				*p = (char)ascii_lower((unsigned char)*p);
 			out[k].subject = w;

@@ -97,7 +97,8 @@ struct claim {
 	const char *subject; /* FIGURE: the subject written in its clause, a Latin-script name
 	                     * (lowercase, "apple"; a capitalised word opening the sentence
 	                     * counts) or a company's Chinese name as that name (苹果: "apple",
-	                     * zh_name_at), the nearest before it, else after it; NULL when none. A
+	                     * zh_name_at), the nearest before it (not an indirect object: in
+	                     * "Apple pays Google $20 billion" Apple's), else after it; NULL when none. A
 	                     * source figure of another subject does not support it when the
 	                     * source's sentence gives this subject another figure (ground.c) */
 	const char *subjects; /* FIGURE: every such name in its clause, separated by spaces (the
