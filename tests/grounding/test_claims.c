@@ -2429,6 +2429,37 @@ test_figure_subject_indirect_object(void)
 	CHECK(c && c->subject && strcmp(c->subject, "stanley") == 0);
 }
 
+/* An ordinary capitalised word opening an English sentence ("Revenue rose ...", "Growth was
+ * ...") was taken as the figure's subject over a name in its clause: a draft that moved the
+ * source's 8% from Google to Apple as "Revenue rose 8% at Apple" passed (its subject read as
+ * "revenue"), and a source's "Revenue grew 8% at Google, while Google's costs grew 3%" gave the
+ * 8% to "revenue", so a faithful "Google's revenue grew 8%" was flagged as Google's 3%. Such a
+ * word is the subject only when its clause names nothing else. */
+static void
+test_figure_subject_opener(void)
+{
+	static const struct ground_source own[] = {{1, "text: Revenue grew 8% at Google, while Google's costs grew 3%.", NULL}};
+	static const struct ground_source two[] = {{1, "text: Google's revenue rose 8% and Apple's 3%.", NULL}};
+	static const struct status_case own_cases[] = {
+		{"Google's revenue grew 8% [1].", GROUND_EN, GROUND_OK}, /* before, flagged as Google's 3% */
+		{"Revenue grew 8% at Google [1].", GROUND_EN, GROUND_OK},
+	};
+	static const struct status_case two_cases[] = {
+		{"Revenue rose 8% at Apple [1].", GROUND_EN, GROUND_UNSUPPORTED}, /* the figure moved */
+		{"Growth was 8% for Apple [1].", GROUND_EN, GROUND_UNSUPPORTED},
+		{"Revenue rose 3% at Apple [1].", GROUND_EN, GROUND_OK},
+		{"Analysts said Google's revenue rose 8% [1].", GROUND_EN, GROUND_OK},
+		{"Apple grew 3% while Google grew 8% [1].", GROUND_EN, GROUND_OK},
+	};
+	check_statuses(ground_index_new(own, 1, &A), CLAIM_FIGURE, own_cases, sizeof own_cases / sizeof *own_cases);
+	check_statuses(ground_index_new(two, 1, &A), CLAIM_FIGURE, two_cases, sizeof two_cases / sizeof *two_cases);
+	/* Alone in its clause, the opener is still the subject; a company opening it too. */
+	const struct claim *c = first("Analysts expect 12% growth.", 1, CLAIM_FIGURE);
+	CHECK(c && c->subject && strcmp(c->subject, "analysts") == 0);
+	c = first("Apple grew 8%.", 1, CLAIM_FIGURE);
+	CHECK(c && c->subject && strcmp(c->subject, "apple") == 0);
+}
+
 int
 main(void)
 {
@@ -2509,6 +2540,7 @@ main(void)
 	test_bound_side();
 	test_half_and_idioms_cjk();
 	test_figure_subject_indirect_object();
+	test_figure_subject_opener();
 	arena_free(&A);
 	return test_done("test_claims");
 }

@@ -2746,7 +2746,32 @@ struct subject_cand {
 	size_t a, b;       /* where it is in the text */
 	const char *latin; /* the Latin name of a Chinese one (苹果: "apple"), else NULL */
 	int object;        /* the object of a Chinese preposition right before it (向谷歌) */
+	int weak;          /* an ordinary capitalised word opening an English sentence (weak_opener) */
 };
+
+/* Whether the Latin token t[i..j) is one ordinary capitalised word opening an English sentence
+ * ("Analysts said", "Revenue rose"): a capital, then only lower-case letters, at the text's
+ * start or after a sentence's end or a colon (a source's "text: Revenue rose ...", quote marks
+ * and brackets between), and a lower-case English
+ * word after it (not a possessive, "Apple's", another capitalised word of its run, "Morgan
+ * Stanley", nor Chinese, "Apple向Google支付", where it is the subject). Such a word is a subject
+ * only when its clause names nothing else (figure_subjects): read in sources too, whose
+ * language the index does not know. */
+static int
+weak_opener(const char *t, size_t len, size_t i, size_t j)
+{
+	if (!is_upper(t[i]))
+		return 0;
+	for (size_t k = i + 1; k < j; k++)
+		if (!(t[k] >= 'a' && t[k] <= 'z'))
+			return 0;
+	size_t k = i;
+	while (k > 0 && (t[k - 1] == ' ' || t[k - 1] == '"' || t[k - 1] == '(' || t[k - 1] == '['))
+		k--;
+	if (k > 0 && !(t[k - 1] == '.' || t[k - 1] == '!' || t[k - 1] == '?' || t[k - 1] == '\n' || t[k - 1] == ':'))
+		return 0;
+	return j + 1 < len && t[j] == ' ' && t[j + 1] >= 'a' && t[j + 1] <= 'z';
+}
 
 /* Whether t[e..a), between a name and the figure at t[a], holds no word but a qualifier or an
  * article ("Google $20 billion", "Google about $20 billion", 谷歌200亿): the name is then the
@@ -2784,8 +2809,9 @@ word_between(const char *t, size_t e, size_t a)
 	return 0;
 }
 
-/* The subject among the names c[0..n) of the clause of the figure t[a..b) (claims.h): the
- * nearest before it, unless it is an object and another name is before it (苹果向Google支付:
+/* The subject among the names c[0..n) of the clause of the figure t[a..b) (claims.h): weak
+ * openers only when the clause names nothing else ("Revenue rose 8% at Apple": Apple's); then
+ * the nearest before it, unless it is an object and another name is before it (苹果向Google支付:
  * Apple's), else the first after; and a
  * name before it with nothing but a qualifier between is an indirect object when the name
  * before it (or before its run, "Goldman Sachs") comes with a word between ("Apple pays Google
@@ -2793,9 +2819,14 @@ word_between(const char *t, size_t e, size_t a)
 static const struct subject_cand *
 pick_subject(const char *t, const struct subject_cand *c, size_t n, size_t a)
 {
+	int strong = 0;
+	for (size_t k = 0; k < n; k++)
+		strong |= !c[k].weak;
 	const struct subject_cand *best = NULL;
 	size_t best_k = 0;
 	for (size_t k = 0; k < n; k++) {
+		if (strong && c[k].weak)
+			continue;
 		int before = c[k].b <= a;
 		if ((before && (!c[k].object || !best || best->object)) || !best) {
 			best = &c[k];
@@ -2857,7 +2888,7 @@ figure_subjects(const char *t, size_t len, struct claim *out, const size_t *offs
 			size_t zn = name ? strlen(name->zh) : 0;
 			if (zh && i + zn <= cb && (i + zn <= a || i >= b)) { /* 苹果营收增长8%: Apple's */
 				if (n < N_(cand))
-					cand[n++] = (struct subject_cand){i, i + zn, zh, i + zn <= a && object_before(t, ca, i)};
+					cand[n++] = (struct subject_cand){i, i + zn, zh, i + zn <= a && object_before(t, ca, i), 0};
 				if (all.len)
 					buf_putc(&all, ' ');
 				buf_puts(&all, zh);
@@ -2874,7 +2905,8 @@ figure_subjects(const char *t, size_t len, struct claim *out, const size_t *offs
 				j++;
 			if (subject_token(t, i, j) && (j <= a || i >= b)) {
 				if (n < N_(cand))
-					cand[n++] = (struct subject_cand){i, j, NULL, j <= a && object_before(t, ca, i)};
+					cand[n++] = (struct subject_cand){i, j, NULL, j <= a && object_before(t, ca, i),
+					                                  weak_opener(t, len, i, j)};
 				if (all.len)
 					buf_putc(&all, ' ');
 				for (size_t q = i; q < j; q++)

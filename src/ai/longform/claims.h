@@ -95,8 +95,8 @@ struct claim {
 	                     * (同比, "year over year", YoY), 2 sequential (环比, "quarter over
 	                     * quarter", "month-on-month", "sequentially"), 0 none */
 	const char *subject; /* FIGURE: the subject written in its clause, a Latin-script name
-	                     * (lowercase, "apple"; a capitalised word opening the sentence
-	                     * counts) or a company's Chinese name as that name (苹果: "apple",
+	                     * (lowercase, "apple"; an ordinary capitalised word opening the
+	                     * sentence, "Revenue", only when the clause names nothing else) or a company's Chinese name as that name (苹果: "apple",
 	                     * zh_name_at), the nearest before it (not an indirect object: in
 	                     * "Apple pays Google $20 billion" Apple's), else after it; NULL when none. A
 	                     * source figure of another subject does not support it when the
