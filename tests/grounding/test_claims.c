@@ -2460,6 +2460,36 @@ test_figure_subject_opener(void)
 	CHECK(c && c->subject && strcmp(c->subject, "apple") == 0);
 }
 
+/* Digits with a Chinese scale and a smaller place after it (1万2千, 1亿2000万, 3千5百, 1万2000)
+ * were read as two figures, so a faithful 1亿2000万元 for "120 million yuan" or 1万2千人 for
+ * "about 12,000 people" was flagged (2000万, 2千 are in no source), and a draft that made them
+ * 1亿3000万 or 1万3千 passed (1亿 and 3千 are within rounding of the source's figures). They are
+ * one figure now, rounded to the last place written. */
+static void
+test_lower_places_cjk(void)
+{
+	static const struct ground_source src[] = {
+		{1, "text: About 12,000 people attended, 3,500 exhibitors came, and sales reached 120 million yuan.", NULL}};
+	static const struct status_case cases[] = {
+		{"1万2千人参会[1]。", 0, GROUND_OK},
+		{"1万2000人参会[1]。", 0, GROUND_OK},
+		{"1万2千多人参会[1]。", 0, GROUND_OK},
+		{"3千5百家展商参展[1]。", 0, GROUND_OK},
+		{"销售额达1亿2000万元[1]。", 0, GROUND_OK},
+		{"1万3千人参会[1]。", 0, GROUND_UNSUPPORTED},
+		{"1万3千多人参会[1]。", 0, GROUND_UNSUPPORTED},
+		{"3千6百家展商参展[1]。", 0, GROUND_UNSUPPORTED},
+		{"销售额达1亿3000万元[1]。", 0, GROUND_UNSUPPORTED},
+	};
+	struct ground_index *ix = ground_index_new(src, 1, &A);
+	check_statuses(ix, CLAIM_FIGURE, cases, sizeof cases / sizeof *cases);
+	for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) /* one figure, not 1万 and 2千 */
+		CHECK_INT((long)bad_of(ix, cases[k].text, 0), cases[k].want == GROUND_OK ? 0 : 1);
+	/* 1万多 keeps its range; 1万2 (spoken, 12,000 or 10,002) stays 1万. */
+	check_figure("1万多人", 15000, 0);
+	check_figure("1万2人", 10000, 0);
+}
+
 int
 main(void)
 {
@@ -2541,6 +2571,7 @@ main(void)
 	test_half_and_idioms_cjk();
 	test_figure_subject_indirect_object();
 	test_figure_subject_opener();
+	test_lower_places_cjk();
 	arena_free(&A);
 	return test_done("test_claims");
 }

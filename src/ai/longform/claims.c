@@ -1429,6 +1429,37 @@ lai_at(const struct ex *x, size_t i)
 	return measure_unit_at(x, i + strlen("来"), &n) && n > 0 && x->t[i + strlen("来")] != ' ' ? strlen("来") : 0;
 }
 
+static double cjk_place(uint32_t cp);
+static uint32_t cp_at(const struct ex *x, size_t i, size_t *n);
+
+/* The lower places written in digits after a figure's Chinese scale mul (千, 万 or 亿) at t[e]:
+ * 1万2千, 3千5百, 1亿2000万 (digits and a smaller place), or 1万2000 (two to four digits, no
+ * place: a count written out); their amount in *tail and the place of their last digit in
+ * *unit. Returns their bytes, 0 when none (1万2, spoken for 12,000 or 10,002, is none). */
+static size_t
+lower_places_at(const struct ex *x, size_t e, double mul, double *tail, double *unit)
+{
+	if (mul != 1e3 && mul != 1e4 && mul != 1e8)
+		return 0;
+	size_t k = e, n;
+	double d = 0;
+	while (k < x->len && k - e < 4 && is_ascii_digit((unsigned char)x->t[k]))
+		d = d * 10 + (x->t[k++] - '0');
+	if (k == e || (k < x->len && is_ascii_digit((unsigned char)x->t[k])))
+		return 0;
+	double p = cjk_place(cp_at(x, k, &n));
+	if (p > 0 && p < mul && p >= 10 && d * p < mul) { /* 2千, 2000万 after 亿 */
+		*tail = d * p;
+		*unit = p;
+		return k + n - e;
+	}
+	if (p > 0 || k - e < 2 || d >= mul)
+		return 0;
+	*tail = d;
+	*unit = 1;
+	return k - e;
+}
+
 /* A figure starting at t[i] (a digit, not preceded by a letter or digit): returns the byte
  * after it. Separators: thousands commas (17,000), Indian grouping (1,80,000), a decimal
  * point, or a decimal comma before a scale, percent or currency (3,5 %; 1.234,56 €, whose
@@ -1562,8 +1593,15 @@ figure_at(struct ex *x, size_t i)
 		}
 		mul = unit_after(x, e, &n, &pct);
 		e += n;
-		if (!more && n && (n = more_at(x, e)) > 0) { /* 3万多 */
-			more = decimals ? unit : last_digit_place(value);
+		double tail, tail_unit;
+		size_t tn = !more && !decimals && n ? lower_places_at(x, e, mul, &tail, &tail_unit) : 0;
+		if (tn) {
+			value += tail / mul; /* 1万2千 = 12,000, rounded to its last place */
+			unit = tail_unit / mul;
+			e += tn;
+		}
+		if (!more && n && (n = more_at(x, e)) > 0) { /* 3万多, 1万2千多 */
+			more = decimals || tn ? unit : last_digit_place(value);
 			e += n;
 		}
 		if (!pct && !more && (n = multiple_after(x, e)) > 0) {
