@@ -2458,6 +2458,19 @@ test_figure_subject_opener(void)
 	CHECK(c && c->subject && strcmp(c->subject, "analysts") == 0);
 	c = first("Apple grew 8%.", 1, CLAIM_FIGURE);
 	CHECK(c && c->subject && strcmp(c->subject, "apple") == 0);
+	/* A name after the figure outranks it only as the figure's owner (at, for, of, in, from). */
+	c = first("Apple grew 8% faster than Google.", 1, CLAIM_FIGURE);
+	CHECK(c && c->subject && strcmp(c->subject, "apple") == 0);
+	c = first("Shipments fell 8% at Apple.", 1, CLAIM_FIGURE);
+	CHECK(c && c->subject && strcmp(c->subject, "apple") == 0);
+	/* A clause naming more names than the list holds still picks the nearest before. */
+	struct buf many = BUF_INIT;
+	for (int k = 0; k < 40; k++)
+		buf_printf(&many, "Name%d met ", k);
+	buf_puts(&many, "Zeta who paid 8%.");
+	c = first(buf_str(&many), 1, CLAIM_FIGURE);
+	CHECK(c && c->subject && strcmp(c->subject, "zeta") == 0);
+	buf_free(&many);
 }
 
 /* Digits with a Chinese scale and a smaller place after it (1万2千, 1亿2000万, 3千5百, 1万2000)

@@ -2787,6 +2787,23 @@ struct subject_cand {
 	int weak;          /* an ordinary capitalised word opening an English sentence (weak_opener) */
 };
 
+/* Append the candidate subject c, before the figure or not, to cand[0..n) of room cap, in text
+ * order; returns the new count. A full list drops its first name for one before the figure
+ * (the nearest ones decide) and is kept for one after it (only the first after is picked). */
+static size_t
+add_cand(struct subject_cand *cand, size_t n, size_t cap, struct subject_cand c, int before)
+{
+	if (n < cap) {
+		cand[n] = c;
+		return n + 1;
+	}
+	if (!before)
+		return n;
+	memmove(cand, cand + 1, (cap - 1) * sizeof *cand);
+	cand[cap - 1] = c;
+	return n;
+}
+
 /* Whether the Latin token t[i..j) is one ordinary capitalised word opening an English sentence
  * ("Analysts said", "Revenue rose"): a capital, then only lower-case letters, at the text's
  * start or after a sentence's end or a colon (a source's "text: Revenue rose ...", quote marks
@@ -2847,8 +2864,9 @@ word_between(const char *t, size_t e, size_t a)
 	return 0;
 }
 
-/* The subject among the names c[0..n) of the clause of the figure t[a..b) (claims.h): weak
- * openers only when the clause names nothing else ("Revenue rose 8% at Apple": Apple's); then
+/* The subject among the names c[0..n) of the clause of the figure t[a..b) (claims.h): a weak
+ * opener only when the clause names nothing else before the figure nor after it with at, for,
+ * of, in or from ("Revenue rose 8% at Apple": Apple's); then
  * the nearest before it, unless it is an object and another name is before it (苹果向Google支付:
  * Apple's), else the first after; and a
  * name before it with nothing but a qualifier between is an indirect object when the name
@@ -2857,9 +2875,12 @@ word_between(const char *t, size_t e, size_t a)
 static const struct subject_cand *
 pick_subject(const char *t, const struct subject_cand *c, size_t n, size_t a)
 {
-	int strong = 0;
+	static const char *const owner[] = {"at", "for", "of", "in", "from"};
+	int strong = 0; /* a name that outranks a weak opener: before the figure, or after it as its
+	                 * owner ("Revenue rose 8% at Apple"; not "Apple grew 8% faster than Google") */
 	for (size_t k = 0; k < n; k++)
-		strong |= !c[k].weak;
+		strong |= !c[k].weak && (c[k].b <= a || ends_with_any(t, c[k].a - (c[k].a > 0 && t[c[k].a - 1] == ' '),
+		                                                                owner, N_(owner), 1));
 	const struct subject_cand *best = NULL;
 	size_t best_k = 0;
 	for (size_t k = 0; k < n; k++) {
@@ -2925,8 +2946,8 @@ figure_subjects(const char *t, size_t len, struct claim *out, const size_t *offs
 			const char *zh = name ? name->latin : NULL;
 			size_t zn = name ? strlen(name->zh) : 0;
 			if (zh && i + zn <= cb && (i + zn <= a || i >= b)) { /* 苹果营收增长8%: Apple's */
-				if (n < N_(cand))
-					cand[n++] = (struct subject_cand){i, i + zn, zh, i + zn <= a && object_before(t, ca, i), 0};
+				n = add_cand(cand, n, N_(cand), (struct subject_cand){i, i + zn, zh, i + zn <= a && object_before(t, ca, i), 0},
+				             i + zn <= a);
 				if (all.len)
 					buf_putc(&all, ' ');
 				buf_puts(&all, zh);
@@ -2942,9 +2963,9 @@ figure_subjects(const char *t, size_t len, struct claim *out, const size_t *offs
 			                  ((t[j] == '-' || t[j] == '.') && j + 1 < cb && is_ascii_alnum((unsigned char)t[j + 1]))))
 				j++;
 			if (subject_token(t, i, j) && (j <= a || i >= b)) {
-				if (n < N_(cand))
-					cand[n++] = (struct subject_cand){i, j, NULL, j <= a && object_before(t, ca, i),
-					                                  weak_opener(t, len, i, j)};
+				n = add_cand(cand, n, N_(cand),
+				             (struct subject_cand){i, j, NULL, j <= a && object_before(t, ca, i), weak_opener(t, len, i, j)},
+				             j <= a);
 				if (all.len)
 					buf_putc(&all, ' ');
 				for (size_t q = i; q < j; q++)

@@ -96,7 +96,8 @@ struct claim {
 	                     * quarter", "month-on-month", "sequentially"), 0 none */
 	const char *subject; /* FIGURE: the subject written in its clause, a Latin-script name
 	                     * (lowercase, "apple"; an ordinary capitalised word opening the
-	                     * sentence, "Revenue", only when the clause names nothing else) or a company's Chinese name as that name (苹果: "apple",
+	                     * sentence, "Revenue", only when no name before the figure nor its
+	                     * owner after it, "at Apple", is in the clause) or a company's Chinese name as that name (苹果: "apple",
 	                     * zh_name_at), the nearest before it (not an indirect object: in
 	                     * "Apple pays Google $20 billion" Apple's), else after it; NULL when none. A
 	                     * source figure of another subject does not support it when the
