@@ -45,40 +45,6 @@ article_note(const struct commentary_doc *d, struct buf *out)
 	i18n_fill(out, w->note, model_arg, 1);
 }
 
-size_t
-commentary_number_prefix(const char *h)
-{
-	const char *p = h;
-	while (*p == ' ')
-		p++;
-	if (str_starts(p, "第")) /* 第一层： / 第1部分： */
-		p += strlen("第");
-	const char *start = p;
-	for (int moved = 1; moved;) {
-		moved = 0;
-		for (size_t i = 0; i < 10; i++) /* the single-character numerals */
-			if (str_starts(p, zh_numbers[i])) {
-				p += strlen(zh_numbers[i]);
-				moved = 1;
-			}
-		while (is_ascii_digit((unsigned char)*p)) {
-			p++;
-			moved = 1;
-		}
-	}
-	if (p == start)
-		return 0;
-	static const char *const seps[] = {"、", "层：", "层:", "部分：", "：", ". ", "．", ":", ")", "）"};
-	for (size_t i = 0; i < sizeof seps / sizeof seps[0]; i++)
-		if (str_starts(p, seps[i])) {
-			p += strlen(seps[i]);
-			while (*p == ' ')
-				p++;
-			return (size_t)(p - h);
-		}
-	return 0;
-}
-
 /* The citation targets of d: reference i+1 links to refs[i].link. Free with free(). */
 static const char **
 ref_links(const struct commentary_doc *d)

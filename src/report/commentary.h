@@ -48,8 +48,4 @@ void article_section_number(const char *lang, size_t i, struct buf *out);
  * and citation markers ("[1]") removed. */
 void article_heading_text(const char *heading, struct buf *out);
 
-/* The length of a section-number prefix the model may have written itself ("一、", "1. ",
- * "第一层：", "Part 2:"), so the renderer's own numbering is not doubled. */
-size_t commentary_number_prefix(const char *heading);
-
 #endif

@@ -1023,6 +1023,64 @@ main(void)
 	CHECK(strstr(buf_str(&out), "\xe2\x80\x8b") == NULL);
 	llmsrv_article_fault(NULL, 0);
 
+	/* Section headings that all say the same (a one-source story's five sections each headed
+	 * "Tech Wire：变化已经发生") or that name a topic instead of stating a claim ("背景",
+	 * "影响分析", and "结语", which the renderer writes again after the sections): they passed
+	 * the checks, and the reader saw five identical headings, or "**五、结语**" then "**结语**".
+	 * Now caught and asked again with the findings; twice: reported, nothing saved. */
+	llmsrv_reset(srv);
+	llmsrv_article_fault("same_headings", 1);
+	const char *same[] = {"https://techwire.example/2026/02/kagi-assistant", "--min-chars", "270", NULL};
+	CHECK_INT(article(same, &out, &err), 0);
+	llmsrv_get_stats(srv, &after);
+	CHECK_INT(after.requests, 2);
+	reask = llmsrv_logged(srv) >= 2 ? llmsrv_logged_user(srv, 1) : NULL;
+	if (!reask || !strstr(reask, "section 2 has the same heading as section 1"))
+		fprintf(stderr, "same headings: %ld requests, stderr:\n%s", after.requests, buf_str(&err));
+	CHECK(reask && strstr(reask, "section 2 has the same heading as section 1"));
+	free(reask);
+	check_structure(buf_str(&out), 0);
+	{ /* the article written has every heading once */
+		static const char *const nums[] = {"\n**一、", "\n**二、", "\n**三、", "\n**四、"};
+		const char *md = buf_str(&out);
+		for (size_t i = 0; i < 4; i++)
+			for (size_t k = i + 1; k < 4; k++) {
+				const char *a = strstr(md, nums[i]), *b = strstr(md, nums[k]);
+				CHECK(a && b);
+				if (!a || !b)
+					continue;
+				a += strlen(nums[i]);
+				b += strlen(nums[k]);
+				size_t alen = strcspn(a, "\n"), blen = strcspn(b, "\n");
+				CHECK(alen != blen || memcmp(a, b, alen) != 0);
+			}
+	}
+	saved = saved_articles();
+	llmsrv_reset(srv);
+	llmsrv_article_fault("label_headings", 2);
+	snprintf(path, sizeof path, "%s/labels.md", test_tmpdir());
+	const char *labels[] = {"https://techwire.example/2026/02/kagi-assistant", "--min-chars", "280", "--out", path,
+	                        NULL};
+	CHECK_INT(article(labels, &out, &err), 1);
+	llmsrv_get_stats(srv, &after);
+	CHECK_INT(after.requests, 2);
+	CHECK(strstr(buf_str(&err), "failed the checks twice") != NULL);
+	CHECK(strstr(buf_str(&err), "section 1's heading \"背景\" names a topic, not a claim") != NULL);
+	CHECK(strstr(buf_str(&err), "\"结语\" names a topic") != NULL);
+	CHECK(!fs_exists(path));
+	CHECK_INT(saved_articles(), saved);
+	llmsrv_reset(srv);
+	llmsrv_article_fault("label_headings", 1);
+	const char *labels_en[] = {"https://techwire.example/2026/02/kagi-assistant", "--lang", "en", "--min-chars", "700",
+	                           NULL};
+	CHECK_INT(article(labels_en, &out, &err), 0);
+	reask = llmsrv_logged(srv) >= 2 ? llmsrv_logged_user(srv, 1) : NULL;
+	CHECK(reask && strstr(reask, "\"Background\" names a topic") && strstr(reask, "\"Why it matters\" names"));
+	free(reask);
+	check_structure(buf_str(&out), 1);
+	CHECK(strstr(buf_str(&out), "**1. Background**") == NULL);
+	llmsrv_article_fault(NULL, 0);
+
 	/* The wrong language, twice: reported. */
 	llmsrv_article_fault("wrong_lang", 2);
 	CHECK_INT(article(miss, &out, &err), 1);

@@ -207,10 +207,23 @@ llmsrv_article(const struct llmsrv_call *call, json_t **answer)
 			else
 				buf_printf(&heading[s], "%zu. ", s + 1);
 		}
-		if (zh)
-			buf_printf(&heading[s], "%s：变化已经发生", s < n ? src[s].source : src[0].source);
+		/* Each section its own claim; same_headings: every one the first's (a heading the
+		 * checker refuses), label_headings: topics instead of claims ("背景", "Background"). */
+		static const char *const zh_claims[] = {"变化已经发生", "成本结构正在改写", "速度成为胜负手",
+		                                        "竞争格局随之重排", "用户最先感受到变化", "下一步取决于执行"};
+		static const char *const en_claims[] = {"shows the change has begun", "rewrites the cost structure",
+		                                        "makes speed the deciding factor", "reshuffles the competition",
+		                                        "puts users first in line", "leaves the next step to execution"};
+		static const char *const zh_labels[] = {"背景", "影响分析", "未来展望", "行业影响", "结语", "总结"};
+		static const char *const en_labels[] = {"Background", "Analysis", "Why it matters", "Impact",
+		                                        "Conclusion", "Outlook"};
+		size_t claim = strcmp(fault, "same_headings") == 0 ? 0 : s;
+		if (strcmp(fault, "label_headings") == 0)
+			buf_puts(&heading[s], zh ? zh_labels[s] : en_labels[s]);
+		else if (zh)
+			buf_printf(&heading[s], "%s：%s", s < n ? src[s].source : src[0].source, zh_claims[claim]);
 		else
-			buf_printf(&heading[s], "%s shows the change has begun", s < n ? src[s].source : src[0].source);
+			buf_printf(&heading[s], "%s %s", s < n ? src[s].source : src[0].source, en_claims[claim]);
 		if (markup && s == 1)
 			buf_puts(&heading[s], "**");
 		if (strcmp(fault, "heading_cites") == 0 && s == 0) /* a citation in a heading */

@@ -21,7 +21,9 @@ int llmsrv_classify(const struct llmsrv_call *call, json_t **answer);
  * cites them in one list: "[1, 2]", "[1，2]", "[1-2]" or "【1】"), "blank_parts" (a headline
  * of an ideographic and a zero-width space, a closing question of a zero-width space and "？"),
  * "controls" (the first section ends with a sentence whose figure no source has, after an OSC
- * title and a CSI clear-screen escape sequence).
+ * title and a CSI clear-screen escape sequence), "same_headings" (every section headed as the
+ * first: "Tech Wire：变化已经发生" five times), "label_headings" (topics, not claims: "背景",
+ * "影响分析", ... "结语"; "Background", "Analysis", ... "Conclusion").
  * NULL or count 0 clears. */
 void llmsrv_article_fault(const char *mode, int count);
 

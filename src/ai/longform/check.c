@@ -1,5 +1,6 @@
 /* check.c: the draft checker: what a model-written article must satisfy before it is saved
  * (declared in commentary.h). */
+#include <stdlib.h>
 #include <string.h>
 
 #include "ai/longform/commentary.h"
@@ -148,23 +149,26 @@ check_citation_lists(const char *text, struct arena *arena)
 	return out;
 }
 
+/* The next code point of the text at *p that is no part of a citation marker ("[2]"): its
+ * bytes' length (0 at the end of the text), the code point in *cp; *p is moved to it. */
+static size_t
+next_outside_citations(const char **p, uint32_t *cp)
+{
+	long id;
+	for (size_t c; (c = check_citation(*p, &id));)
+		*p += c;
+	return **p ? utf8_decode(*p, strlen(*p), cp) : 0;
+}
+
 static size_t
 count_chars(const char *s)
 {
 	size_t n = 0;
-	for (const char *p = s ? s : ""; *p;) {
-		long id;
-		size_t c = check_citation(p, &id);
-		if (c) {
-			p += c;
-			continue;
-		}
-		uint32_t cp;
-		size_t len = utf8_decode(p, strlen(p), &cp);
+	uint32_t cp;
+	const char *p = s ? s : "";
+	for (size_t len; (len = next_outside_citations(&p, &cp)); p += len)
 		if (!(cp < 0x80 && is_ascii_space((int)cp)) && cp != 0x3000)
 			n++;
-		p += len;
-	}
 	return n;
 }
 
@@ -333,6 +337,81 @@ has_citation(const char *s, size_t count)
 	return 0;
 }
 
+size_t
+commentary_number_prefix(const char *h)
+{
+	/* The single-character numerals, three bytes each: a table of strings of its own would
+	 * copy the renderer's (report/commentary.c numbers the sections itself). */
+	static const char numerals[] = "一二三四五六七八九十";
+	const char *p = h;
+	while (*p == ' ')
+		p++;
+	if (str_starts(p, "第")) /* 第一层： / 第1部分： */
+		p += strlen("第");
+	const char *start = p;
+	for (int moved = 1; moved;) {
+		moved = 0;
+		for (size_t i = 0; i + 3 <= sizeof numerals - 1; i += 3)
+			if (strncmp(p, numerals + i, 3) == 0) { /* stops at the end of p */
+				p += 3;
+				moved = 1;
+			}
+		while (is_ascii_digit((unsigned char)*p)) {
+			p++;
+			moved = 1;
+		}
+	}
+	if (p == start)
+		return 0;
+	static const char *const seps[] = {"、", "层：", "层:", "部分：", "：", ". ", "．", ":", ")", "）"};
+	for (size_t i = 0; i < sizeof seps / sizeof seps[0]; i++)
+		if (str_starts(p, seps[i])) {
+			p += strlen(seps[i]);
+			while (*p == ' ')
+				p++;
+			return (size_t)(p - h);
+		}
+	return 0;
+}
+
+/* Section headings that name a topic instead of stating a claim (seed 002's are claims:
+ * "从训练到推论：AI竞赛进入下半场"), as heading_key() leaves them. The closing parts' own
+ * headings (结语, 今日互动, Conclusion) are here too: the renderer adds them after the
+ * sections, so a section headed so showed the heading twice ("**五、结语**" then "**结语**"). */
+static const char *const label_headings[] = {
+	"背景", "背景介绍", "事件背景", "事件回顾", "事件概述", "概述", "概况", "引言", "前言", "导语", "分析",
+	"深度分析", "影响", "影响分析", "行业影响", "市场影响", "意义", "背景与意义", "展望", "未来展望",
+	"前景展望", "总结", "结论", "小结", "结语", "今日互动", "挑战", "机遇", "风险", "机遇与挑战",
+	"挑战与机遇", "争议", "数据", "关键数据", "细节", "技术细节", "要点", "核心要点", "观点", "点评",
+	"background", "overview", "introduction", "intro", "context", "analysis", "impact", "implications",
+	"significance", "outlook", "whatsnext", "whatcomesnext", "whyitmatters", "keytakeaways", "takeaways",
+	"thebottomline", "bottomline", "conclusion", "summary", "challenges", "opportunities", "risks",
+	"details", "keyfigures", "overtoyou", "finalthoughts",
+};
+
+/* The words of heading h for comparing headings: its Markdown marks ("## ", "**"), its own
+ * number ("二、"), citation markers, spaces and punctuation left out, ASCII in lower case.
+ * Two headings a reader sees as the same text have the same key. */
+static void
+heading_key(const char *h, struct buf *out)
+{
+	const char *p = h ? h : "";
+	p += strspn(p, " \t#*");
+	p += commentary_number_prefix(p);
+	uint32_t cp;
+	for (size_t len; (len = next_outside_citations(&p, &cp)); p += len) {
+		int punct = cp < 0x80 ? !is_ascii_alnum((int)cp)
+		                      : (cp >= 0x2000 && cp <= 0x206F) || (cp >= 0x3000 && cp <= 0x303F) ||
+		                                (cp >= 0xFF00 && cp <= 0xFF0F) || (cp >= 0xFF1A && cp <= 0xFF20);
+		if (!punct) {
+			if (cp < 0x80)
+				buf_putc(out, (char)ascii_lower((int)cp));
+			else
+				buf_append(out, p, len);
+		}
+	}
+}
+
 /* Append one finding line to findings and count it in n (a local of the caller). */
 #define FINDING(...)                                                                                       \
 	do {                                                                                               \
@@ -382,14 +461,36 @@ check_commentary(const struct commentary_draft *d, const struct check_rules *r, 
 	if (d->section_count < r->min_sections || d->section_count > r->max_sections)
 		FINDING("the article has %zu sections; it needs %zu to %zu", d->section_count, r->min_sections,
 		        r->max_sections);
+	struct buf *keys = d->section_count ? xcalloc(d->section_count, sizeof *keys) : NULL;
 	for (size_t i = 0; i < d->section_count; i++) {
-		if (is_blank(d->sections[i].heading))
+		if (is_blank(d->sections[i].heading)) {
 			FINDING("section %zu has no heading", i + 1);
+		} else {
+			/* Each heading states its own claim: five sections headed alike, or headed
+			 * "背景" / "影响分析", read as a form, not as an argument. */
+			heading_key(d->sections[i].heading, &keys[i]);
+			size_t same = 0;
+			while (same < i && (!keys[same].len || strcmp(buf_str(&keys[same]), buf_str(&keys[i])) != 0))
+				same++;
+			int label = 0;
+			for (size_t k = 0; k < sizeof label_headings / sizeof label_headings[0] && !label; k++)
+				label = strcmp(buf_str(&keys[i]), label_headings[k]) == 0;
+			if (same < i)
+				FINDING("section %zu has the same heading as section %zu; each heading states its own claim",
+				        i + 1, same + 1);
+			else if (label)
+				FINDING("section %zu's heading \"%s\" names a topic, not a claim; state what the section "
+				        "argues",
+				        i + 1, d->sections[i].heading);
+		}
 		if (is_blank(d->sections[i].body))
 			FINDING("section %zu has no body", i + 1);
 		else if (!has_citation(d->sections[i].body, r->source_count))
 			FINDING("section %zu cites no source; every section must rest on at least one", i + 1);
 	}
+	for (size_t i = 0; i < d->section_count; i++)
+		buf_free(&keys[i]);
+	free(keys);
 	if (is_blank(d->conclusion))
 		FINDING("the conclusion is missing");
 	if (is_blank_text(d->question, 1)) {

@@ -40,9 +40,11 @@ void check_rules_default(struct check_rules *r, const char *lang);
 /* Check d against r. Appends one finding per line ("- ...") to findings and returns how many
  * there were (0 = the draft passes): a required part missing or empty (headline, hook, each
  * section's heading and body, conclusion, question), the section count out of range, the
- * closing question not a question, the length out of bounds, no citation at all, a citation
- * of an id the story does not have, or too much text in another language than r->lang
- * (Latin words that occur in allowed_terms, capitalised words and acronyms count as names). */
+ * closing question not a question, a section heading that repeats an earlier one or is a
+ * bare label ("背景", "影响分析", "Background", "结语": a topic, not a claim), the length out
+ * of bounds, no citation at all, a citation of an id the story does not have, or too much
+ * text in another language than r->lang (Latin words that occur in allowed_terms,
+ * capitalised words and acronyms count as names). */
 int check_commentary(const struct commentary_draft *d, const struct check_rules *r, struct buf *findings);
 
 /* The same citation and language checks on free paragraphs (the weekly's model-written
@@ -53,6 +55,11 @@ int check_commentary(const struct commentary_draft *d, const struct check_rules 
  * the total length and sections are not checked.
  * Appends findings as check_commentary does and returns how many there were. */
 int check_paragraphs(const char *const *texts, size_t count, const struct check_rules *r, struct buf *findings);
+
+/* The length of a section-number prefix the model may have written itself ("一、", "1. ",
+ * "第一层：", "第2部分："), so the renderer's own numbering is not doubled and the checks
+ * compare headings without it. */
+size_t commentary_number_prefix(const char *heading);
 
 /* The length of a citation marker at p ("[12]", id stored in *id), else 0. */
 size_t check_citation(const char *p, long *id);
