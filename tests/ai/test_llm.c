@@ -269,6 +269,27 @@ curate_faulted(const char *name, const char *faults, struct store *st, struct ar
 	return curate(st, &batch_cfg, 0, a, r);
 }
 
+/* curate_faulted over FAULTS that each of the run's five requests (the score batch, three
+ * enrich batches, the highlights) takes, checked to be answered at its first attempt: every
+ * fault taken, every story scored and enriched by the model, the model's highlights, no
+ * article asked twice, no failed attempt in the usage log. */
+static void
+curate_answered_at_once(const char *name, const char *faults, struct store *st, struct arena *a,
+                        struct curate_result *r)
+{
+	CHECK(curate_faulted(name, faults, st, a, r) == 12);
+	CHECK_INT(llmsrv_faults_pending(srv), 0);
+	CHECK_INT(r->offline_fallbacks, 0);
+	for (size_t i = 0; i < r->story_count; i++)
+		CHECK(!r->stories[i].verdict.is_offline);
+	for (size_t i = 0; i < r->top_count; i++)
+		CHECK(!r->top[i]->enrichment.is_offline && strstr(r->top[i]->enrichment.title, "【译】"));
+	CHECK(r->is_model_highlights);
+	CHECK_INT(score_items_asked(), 12);
+	CHECK_INT(r->llm_requests, 5);
+	CHECK_INT(test_query_int(st, "SELECT count(*) FROM llm_usage WHERE error IS NOT NULL"), 0);
+}
+
 static void
 test_persistent_failure(void)
 {
@@ -724,6 +745,37 @@ test_enrich_mixed(void)
 	store_close(&st);
 }
 
+/* Found in the llm2 review: a reasoning model served without a reasoning parser (DeepSeek-R1,
+ * Qwen3 and QwQ on a local server) writes its thoughts in a <think> block before the answer,
+ * and its thoughts draft pieces of the answer ({"id": "a1"}). The search for an object in prose
+ * took the first such piece for the answer, which failed the schema on every attempt: every
+ * batch of such a model went to the offline engine. Now the object after the thoughts is the
+ * answer: each request is answered at its first attempt, nothing is asked again. */
+static void
+test_think_block(void)
+{
+	struct store st;
+	struct arena a = ARENA_INIT;
+	struct curate_result r;
+	/* the score answer, the three enrich answers and the highlights, each after its thoughts */
+	curate_answered_at_once("think.db", "think,think,think,think,think", &st, &a, &r);
+	CHECK(r.highlights && !strstr(r.highlights, "think"));
+	CHECK_INT(llmsrv_items_asked(srv, "enrich"), 6);
+	/* The thoughts' close tag alone (the chat template wrote the open one) and a close tag
+	 * quoted inside an answer's string are read the same way. */
+	static const char *const answers[] = {
+		"Article a1 is a release: {\"id\": \"a1\"}.\n</think>\n{\"items\": [{\"id\": \"a2\"}]}",
+		"{\"items\": [{\"id\": \"a2\", \"t\": \"</think> {\\\"id\\\": 1}\"}]}",
+	};
+	for (size_t k = 0; k < sizeof answers / sizeof *answers; k++) {
+		json_t *v = schema_extract(answers[k], strlen(answers[k]));
+		CHECK(v && json_is_array(json_object_get(v, "items")));
+		json_decref(v);
+	}
+	arena_free(&a);
+	store_close(&st);
+}
+
 /* A summary or highlights that show nothing (" ", a zero-width space, line breaks) passed the
  * schema's minLength: the digest showed an empty quote under a pick and an empty 今日看点, and
  * both were cached. A blank part is a missing one: asked again, else the offline engine's. */
@@ -918,17 +970,7 @@ test_streamed_answer(void)
 	struct arena a = ARENA_INIT;
 	struct curate_result r;
 	/* the score request, the three enrich requests and the highlights, all streamed */
-	CHECK(curate_faulted("sse.db", "sse,sse,sse,sse,sse", &st, &a, &r) == 12);
-	CHECK_INT(llmsrv_faults_pending(srv), 0);
-	CHECK_INT(r.offline_fallbacks, 0);
-	for (size_t i = 0; i < r.story_count; i++)
-		CHECK(!r.stories[i].verdict.is_offline);
-	for (size_t i = 0; i < r.top_count; i++)
-		CHECK(!r.top[i]->enrichment.is_offline && strstr(r.top[i]->enrichment.title, "【译】"));
-	CHECK(r.is_model_highlights);
-	CHECK_INT(score_items_asked(), 12);
-	CHECK_INT(r.llm_requests, 5);
-	CHECK_INT(test_query_int(&st, "SELECT count(*) FROM llm_usage WHERE error IS NOT NULL"), 0);
+	curate_answered_at_once("sse.db", "sse,sse,sse,sse,sse", &st, &a, &r);
 	/* the usage of the last chunk is counted */
 	CHECK(test_query_int(&st, "SELECT min(completion_tokens) FROM llm_usage") > 0);
 	arena_free(&a);
@@ -1282,7 +1324,7 @@ main(void)
 		{"429", 10},       {"500", 10},          {"hang", 10},         {"malformed", 10},
 		{"fenced", 0},     {"prose", 0},         {"truncated", 10},    {"missing_id", 1},
 		{"unknown_id", 1}, {"duplicate_id", 2},  {"empty_choices", 10}, {"schema_400", 10},
-		{"reals", 0},      {"out_of_range", 1},
+		{"reals", 0},      {"out_of_range", 1},  {"think", 0},
 	};
 	const char *only = getenv("BRIEF_TEST_FAULT");
 	for (size_t i = 0; i < sizeof faults / sizeof faults[0]; i++)
@@ -1299,6 +1341,7 @@ main(void)
 	test_string_scores();
 	test_enrich_language();
 	test_enrich_mixed();
+	test_think_block();
 	test_highlights_language();
 	test_highlights_heading();
 	test_highlights_cache_checked();

@@ -574,6 +574,13 @@ chat(struct llmsrv *s, struct MHD_Connection *c, const struct buf *body)
 		buf_printf(&content, "```json\n%s\n```", json);
 	} else if (fault && strcmp(fault, "prose") == 0) {
 		buf_printf(&content, "Sure! Here is the result:\n%s\nLet me know if you need more.", json);
+	} else if (fault && strcmp(fault, "think") == 0) {
+		/* a reasoning model's thoughts before the answer, drafting a piece of it as such models do */
+		buf_printf(&content,
+		           "<think>\nThe user wants one JSON object with an entry per article, for example "
+		           "{\"id\": \"a1\"}. Let me go through the articles one by one and keep the ids.\n"
+		           "</think>\n\n%s",
+		           json);
 	} else if (fault && strcmp(fault, "nan") == 0 && strstr(json, "\"r\":")) {
 		/* the first score entry's relevance written NaN, which JSON has no word for */
 		const char *r = strstr(json, "\"r\":") + 4;

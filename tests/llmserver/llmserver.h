@@ -9,7 +9,8 @@
  * Faults are consumed one per chat request, in arrival order: "429" (with Retry-After),
  * "500", "hang" (hold the request until the client closes the connection or hang_ms passes,
  * then answer), "malformed" (broken JSON), "fenced" (```json
- * fence), "prose" (text around the JSON), "truncated" (half the JSON, finish_reason length),
+ * fence), "prose" (text around the JSON), "think" (a reasoning model's <think> block before
+ * the answer, holding an object of its own), "truncated" (half the JSON, finish_reason length),
  * "missing_id" (drop the first item), "unknown_id" (first item's id replaced), "duplicate_id"
  * (second item's id replaced by the first's), "swap_ids" (the first two entries' ids swapped:
  * each answers the other's article), "shift_ids" (every entry under the next entry's id, the

@@ -102,12 +102,49 @@ nonfinite_as_null(const char *s, size_t n, struct buf *out)
 }
 
 static json_t *extract(const char *content, size_t len);
+static json_t *extract_readable(const char *content, size_t len);
+
+/* The answer after a reasoning model's thoughts: content[0..len) past the first close tag of a
+ * <think>, <thinking> or <reasoning> block (the open tag may be missing: some chat templates
+ * write it into the prompt), or NULL when the answer has no such block or starts as JSON does
+ * (a close tag quoted inside the answer's strings is no end of thoughts). */
+static const char *
+after_thoughts(const char *content, size_t len)
+{
+	static const char *const closes[] = {"</think>", "</thinking>", "</reasoning>"};
+	const char *s = content;
+	size_t n = len;
+	str_trim(&s, &n);
+	if (n == 0 || *s == '{' || *s == '`')
+		return NULL;
+	const char *first = NULL;
+	for (size_t k = 0; k < sizeof closes / sizeof *closes; k++) {
+		const char *c = str_icasestr(s, n, closes[k]);
+		if (c && (!first || c < first))
+			first = c + strlen(closes[k]);
+	}
+	return first;
+}
 
 json_t *
 schema_extract(const char *content, size_t len)
 {
 	if (!content)
 		return NULL;
+	/* A reasoning model (DeepSeek-R1, Qwen3, QwQ served without a reasoning parser) writes its
+	 * thoughts before the answer, and they often hold a draft or an example of the object
+	 * ({"i": "a1"}): the search through prose took that for the answer, which failed the schema
+	 * on every attempt, so every batch went to the offline engine. The answer after the
+	 * thoughts is read first, the whole text when nothing is there. */
+	const char *rest = after_thoughts(content, len);
+	json_t *v = rest ? extract_readable(rest, len - (size_t)(rest - content)) : NULL;
+	return v ? v : extract_readable(content, len);
+}
+
+/* extract on content[0..len) with its bare non-finite numbers read as null. */
+static json_t *
+extract_readable(const char *content, size_t len)
+{
 	/* One entry's NaN made the whole answer unparseable (or the search in prose took the
 	 * next entry for the answer), so the whole batch was asked again: read as null, it fails
 	 * that entry's schema alone (llm.c asks again for that article). */

@@ -14,7 +14,9 @@
  * search through prose is bounded (scanning and parsing at most 8 times the answer's length
  * plus 1 MiB), so a hostile answer of many stray braces costs linear time and is rejected.
  * A bare NaN or (±)Infinity outside strings, which JSON lacks, is read as null first, so
- * the entry that holds one fails its schema alone. */
+ * the entry that holds one fails its schema alone. A reasoning model's thoughts before the
+ * answer (a <think>, <thinking> or <reasoning> block, its open tag possibly missing) are
+ * passed over: the object is looked for after them first, then in the whole text. */
 json_t *schema_extract(const char *content, size_t len);
 /* Check value against schema. Returns 0, or -1 with a one-line reason (a JSON path and what
  * was wrong) in why. */
