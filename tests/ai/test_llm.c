@@ -60,6 +60,10 @@ static struct config hang_cfg = {.entries = hang_entries, .count = 2};
 static struct config_entry batch_entries[] = {
 	{"llm", "timeout", "60"}, {"llm", "retries", "3"}, {"llm", "batch_size", "50"}};
 static struct config batch_cfg = {.entries = batch_entries, .count = 3};
+/* 20 generated stories in four score batches, one per lane, all in flight at once. */
+static struct config_entry lanes_entries[] = {
+	{"llm", "timeout", "60"}, {"llm", "retries", "4"}, {"llm", "batch_size", "5"}};
+static struct config lanes_cfg = {.entries = lanes_entries, .count = 3};
 
 static void
 check_all_scored(const struct curate_result *r)
@@ -776,6 +780,58 @@ test_think_block(void)
 	store_close(&st);
 }
 
+/* Found in the llm2 review, two ways a provider refuses response_format:
+ * - every request of the first wave refused for its json_schema: the first refusal switched the
+ *   client to json_object, and the three other batches' refusals, read after it, failed at once
+ *   (the switch was taken as done): 15 of 20 articles scored offline;
+ * - a model that takes no JSON mode at all (json_object refused too, as Groq's and some local
+ *   servers' models answer): every request failed at once and the whole digest was offline.
+ * Now a refusal steps down from what its own request sent, json_schema to json_object to no
+ * response_format (the schema in the instructions): everything is answered by the model, and a
+ * rerun asks nothing. */
+static void
+test_format_refused(void)
+{
+	char path[512];
+	snprintf(path, sizeof path, "%s/format-wave.db", test_tmpdir());
+	struct store st;
+	fx_generated(&st, path, 20);
+	llmsrv_reset(srv);
+	llmsrv_push_faults(srv, "schema_400,schema_400,schema_400,schema_400"); /* the four lanes' batches */
+	struct arena a = ARENA_INIT;
+	struct curate_result r;
+	CHECK_INT(curate(&st, &lanes_cfg, 0, &a, &r), 20);
+	CHECK_INT(llmsrv_faults_pending(srv), 0);
+	CHECK_INT(r.offline_fallbacks, 0);
+	check_all_scored(&r);
+	for (size_t i = 0; i < r.story_count; i++)
+		CHECK(!r.stories[i].verdict.is_offline);
+	arena_free(&a);
+	store_close(&st);
+
+	struct store st2;
+	struct arena b = ARENA_INIT;
+	struct curate_result r2;
+	/* the score batch refused with json_schema, then with json_object; answered without */
+	CHECK(curate_faulted("format-none.db", "format_400", &st2, &b, &r2) == 12);
+	CHECK_INT(r2.offline_fallbacks, 0);
+	for (size_t i = 0; i < r2.story_count; i++)
+		CHECK(!r2.stories[i].verdict.is_offline);
+	for (size_t i = 0; i < r2.top_count; i++)
+		CHECK(!r2.top[i]->enrichment.is_offline);
+	CHECK(r2.is_model_highlights);
+	CHECK_INT(r2.llm_requests, 7); /* the run's five, two of them refused */
+	CHECK_INT(test_query_int(&st2, "SELECT count(*) FROM llm_usage WHERE error LIKE 'HTTP 400%'"), 2);
+	struct arena c = ARENA_INIT;
+	struct curate_result r3;
+	CHECK_INT(curate(&st2, &batch_cfg, 0, &c, &r3), 12);
+	CHECK_INT(r3.llm_requests, 0);
+	llmsrv_clear_faults(srv);
+	arena_free(&b);
+	arena_free(&c);
+	store_close(&st2);
+}
+
 /* A summary or highlights that show nothing (" ", a zero-width space, line breaks) passed the
  * schema's minLength: the digest showed an empty quote under a pick and an empty 今日看点, and
  * both were cached. A blank part is a missing one: asked again, else the offline engine's. */
@@ -1304,7 +1360,8 @@ main(void)
 {
 	struct err ce;
 	if (config_resolve(&base_cfg, &ce) < 0 || config_resolve(&hang_cfg, &ce) < 0 ||
-	    config_resolve(&batch_cfg, &ce) < 0 || config_resolve(&deadline_cfg, &ce) < 0)
+	    config_resolve(&batch_cfg, &ce) < 0 || config_resolve(&deadline_cfg, &ce) < 0 ||
+	    config_resolve(&lanes_cfg, &ce) < 0)
 		return 1;
 	struct llmsrv_opts o = {.hang_ms = 120000}; /* "hang" ends when the client times out */
 	srv = llmsrv_start(&o);
@@ -1342,6 +1399,7 @@ main(void)
 	test_enrich_language();
 	test_enrich_mixed();
 	test_think_block();
+	test_format_refused();
 	test_highlights_language();
 	test_highlights_heading();
 	test_highlights_cache_checked();

@@ -40,6 +40,7 @@ struct llmsrv {
 	long in_flight;
 	int64_t limited_until_ms;  /* "gemini_429", "429_ms": every chat request before this (time_mono_ms) */
 	char limited_fault[16];    /* is answered as the fault that armed the limit */
+	int rejects_format;        /* "format_400": every later request with a response_format is refused */
 	char **log;
 	int *log_task;
 	size_t log_count, log_cap;
@@ -521,8 +522,21 @@ chat(struct llmsrv *s, struct MHD_Connection *c, const struct buf *body)
 		ret = reply_error(c, 500, "internal error (stand-in)", NULL);
 		goto out;
 	}
-	if (fault && strcmp(fault, "schema_400") == 0) {
+	const char *rf_type = json_string_value(json_object_get(rf, "type"));
+	if (fault && strcmp(fault, "schema_400") == 0 && rf_type && strcmp(rf_type, "json_schema") == 0) {
 		ret = reply_error(c, 400, "response_format json_schema is not supported by this model", NULL);
+		goto out;
+	}
+	if (fault && strcmp(fault, "format_400") == 0) { /* a model that takes no response_format at all */
+		pthread_mutex_lock(&s->lock);
+		s->rejects_format = 1;
+		pthread_mutex_unlock(&s->lock);
+	}
+	pthread_mutex_lock(&s->lock);
+	int refuse_format = s->rejects_format && rf;
+	pthread_mutex_unlock(&s->lock);
+	if (refuse_format) {
+		ret = reply_error(c, 400, "'response_format' of type 'json_object' is not supported with this model", NULL);
 		goto out;
 	}
 	if (fault && strcmp(fault, "auth_401") == 0) { /* a server that echoes the rejected key */
@@ -845,6 +859,7 @@ llmsrv_clear_faults(struct llmsrv *s)
 		free(next_fault(s));
 	pthread_mutex_lock(&s->lock);
 	s->limited_until_ms = 0; /* and a rate limit a fault armed */
+	s->rejects_format = 0;   /* and a refusal of response_format */
 	pthread_mutex_unlock(&s->lock);
 }
 
@@ -871,6 +886,7 @@ llmsrv_reset(struct llmsrv *s)
 	pthread_mutex_lock(&s->lock);
 	memset(&s->stats, 0, sizeof s->stats);
 	s->seen_count = 0;
+	s->rejects_format = 0;
 	for (size_t i = 0; i < s->log_count; i++)
 		free(s->log[i]);
 	s->log_count = 0;

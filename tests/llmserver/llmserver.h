@@ -15,7 +15,10 @@
  * (second item's id replaced by the first's), "swap_ids" (the first two entries' ids swapped:
  * each answers the other's article), "shift_ids" (every entry under the next entry's id, the
  * last under one the batch does not have), "empty_choices", "schema_400" (a 400 naming
- * response_format, as providers without json_schema support answer), "reals" (every integer
+ * response_format for a request that asks for json_schema, as providers without json_schema
+ * support answer; another request takes it and is answered), "format_400" (from this
+ * request on, until llmsrv_reset or llmsrv_clear_faults, a 400 for every request that carries
+ * a response_format of any type, json_object too, as a model that takes none answers), "reals" (every integer
  * written as a real of the same value, 8 as 8.0, as some models do), "out_of_range" (the first
  * score entry's r is 11), "blank_keywords" (every score entry's keywords " ", U+202E,
  * " LLM ", "llm\n", "Rust"), "category_labels" (every score entry's category written as

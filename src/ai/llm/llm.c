@@ -208,10 +208,16 @@ request_schema(const struct llm_request *r)
 	return r->schema ? r->schema : prompt_schema(r->task);
 }
 
+/* What a request's response_format asked for (llm_request.format_sent). */
+enum { FORMAT_SCHEMA, FORMAT_OBJECT, FORMAT_NONE };
+
 static void
 build_body(struct llm_client *c, struct llm_request *r)
 {
-	int schema = c->cfg.supports_schema && !c->is_schema_off;
+	r->format_sent = c->is_format_off                              ? FORMAT_NONE
+	                 : c->cfg.supports_schema && !c->is_schema_off ? FORMAT_SCHEMA
+	                                                                : FORMAT_OBJECT;
+	int schema = r->format_sent == FORMAT_SCHEMA;
 	json_t *root = json_object();
 	json_object_set_new(root, "model", json_string(c->cfg.model));
 	json_t *msgs = json_array();
@@ -230,7 +236,7 @@ build_body(struct llm_client *c, struct llm_request *r)
 	json_object_set_new(root, "max_tokens", json_integer(r->cur_max_tokens));
 	json_object_set_new(root, "stream", json_false()); /* a stream sent anyway is read (sse_completion) */
 	json_t *rf = json_object();
-	if (schema) {
+	if (r->format_sent == FORMAT_SCHEMA) {
 		json_object_set_new(rf, "type", json_string("json_schema"));
 		json_t *js = json_object();
 		json_object_set_new(js, "name", json_string(prompt_task_name(r->task)));
@@ -240,7 +246,10 @@ build_body(struct llm_client *c, struct llm_request *r)
 	} else {
 		json_object_set_new(rf, "type", json_string("json_object"));
 	}
-	json_object_set_new(root, "response_format", rf);
+	if (r->format_sent != FORMAT_NONE)
+		json_object_set_new(root, "response_format", rf);
+	else
+		json_decref(rf);
 	char *s = json_dumps(root, JSON_COMPACT);
 	json_decref(root);
 	buf_clear(&r->body);
@@ -608,10 +617,19 @@ finish(struct llm_client *c, struct llm_request *r, CURLcode code)
 		 * page from a firewall in front of it judged one body. */
 		if (status == 401 || status == 402 || (status == 403 && eo) || (status == 400 && g.is_key_invalid))
 			halt(c, r->error);
-		if (status == 400 && !c->is_schema_off && c->cfg.supports_schema &&
+		/* A 400 that names the response_format steps down from what this attempt sent (others
+		 * in flight may have stepped already): json_schema to json_object, then (Groq's and
+		 * some local servers' models take no JSON mode either; before, every request of such
+		 * a model failed at once and its items went to the offline engine) to none, the
+		 * schema in the instructions and the same local validation. */
+		if (status == 400 && r->format_sent != FORMAT_NONE &&
 		    (str_icasestr(buf_str(&r->response), r->response.len, "response_format") ||
-		     str_icasestr(buf_str(&r->response), r->response.len, "json_schema"))) {
-			c->is_schema_off = 1; /* the provider lacks schemas: json_object + local validation */
+		     str_icasestr(buf_str(&r->response), r->response.len, "json_schema") ||
+		     str_icasestr(buf_str(&r->response), r->response.len, "json_object"))) {
+			if (r->format_sent == FORMAT_SCHEMA)
+				c->is_schema_off = 1;
+			else
+				c->is_format_off = 1;
 			retryable = 1;
 		}
 		json_decref(eb);

@@ -10,7 +10,8 @@
  * A refusal (content null, a "refusal" text) is retried once at most,
  * with a warning when it stands. Other 4xx fail at once. A 400 that names response_format makes the
  * client fall back to json_object mode (schema in the instructions, same local validation)
- * for the rest of the run. A 429 whose error code is insufficient_quota, or whose QuotaFailure
+ * for the rest of the run, and one that names it again for a json_object request makes it send
+ * no response_format at all (the schema stays in the instructions). A 429 whose error code is insufficient_quota, or whose QuotaFailure
  * names a per-day quota (Gemini's), or whose wait asks for more than a minute (so does a 5xx's:
  * a maintenance window's hour; a 5xx body's RetryInfo retryDelay is waited as a 429's), is no
  * rate limit to wait out: the client warns once and sends nothing
@@ -62,6 +63,7 @@ struct llm_request {
 	int64_t ready_at_ms, started_ms;
 	long retry_after_ms;    /* the wait the server asked for, -1 none */
 	int is_retry_ms;        /* retry_after_ms came from a retry-after-ms header */
+	int format_sent;        /* the response_format of the attempt in flight (enum in llm.c) */
 	int cur_max_tokens;
 	long reserved;          /* budget held while in flight */
 	CURL *easy;
@@ -89,6 +91,7 @@ struct llm_client {
 	struct llm_stats stats;
 	uint64_t rng;
 	int is_schema_off;      /* the provider rejected json_schema: json_object from now on */
+	int is_format_off;      /* it rejected json_object too: no response_format from now on */
 	int64_t base_backoff_ms; /* first retry delay (default 500) */
 	int64_t first_ms;       /* time_mono_ms when the process's first client for this endpoint and
 	                         * key was opened: the run's time for the model (cfg.deadline_s)
