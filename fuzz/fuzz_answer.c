@@ -1,7 +1,8 @@
 /* fuzz_answer.c: libFuzzer target for the model-answer parser: schema_extract (the JSON
  * object inside a raw answer: the whole text, a ``` fence, or the first balanced object in
- * prose) and schema_validate against every task's answer schema. Invariants (abort() on
- * violation): what is extracted is an object; serialised and extracted again it is the same
+ * prose), schema_extract_list (a bare list found the same way) and schema_validate against
+ * every task's answer schema. Invariants (abort() on violation): what is extracted is an object
+ * (a list for schema_extract_list); serialised and extracted again it is the same
  * object; a rejection always comes with a one-line reason. */
 #include <stddef.h>
 #include <stdint.h>
@@ -14,6 +15,10 @@
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+	json_t *list = schema_extract_list((const char *)data, size);
+	if (list && !json_is_array(list))
+		abort();
+	json_decref(list);
 	json_t *answer = schema_extract((const char *)data, size);
 	if (!answer)
 		return 0;

@@ -780,6 +780,33 @@ test_think_block(void)
 	store_close(&st);
 }
 
+/* Found in the llm2 review: a model asked for {"items": [...]} that answers the list of entries
+ * alone ([{"i": "a1", ...}, ...], as models in json_object mode often do) had the first entry
+ * taken for the answer by the search in prose, which failed the schema ("missing items") on
+ * every attempt: every batch went to the offline engine. The list is now the answer's items. */
+static void
+test_bare_list(void)
+{
+	struct store st;
+	struct arena a = ARENA_INIT;
+	struct curate_result r;
+	/* the score answer and the three enrich answers bare; the highlights, no list, as asked */
+	curate_answered_at_once("bare.db", "bare_array,bare_array,bare_array,bare_array,bare_array", &st, &a, &r);
+	CHECK_INT(llmsrv_items_asked(srv, "enrich"), 6);
+	/* in a fence or after a sentence of prose, read the same way */
+	static const char *const answers[] = {
+		"```json\n[{\"i\": \"a1\", \"k\": [\"Rust\"]}]\n```",
+		"Here are the entries: [{\"i\": \"a1\", \"k\": [\"Rust\"]}] Done.",
+	};
+	for (size_t k = 0; k < sizeof answers / sizeof *answers; k++) {
+		json_t *v = schema_extract_list(answers[k], strlen(answers[k]));
+		CHECK(json_array_size(v) == 1 && json_is_object(json_array_get(v, 0)));
+		json_decref(v);
+	}
+	arena_free(&a);
+	store_close(&st);
+}
+
 /* Found in the llm2 review, two ways a provider refuses response_format:
  * - every request of the first wave refused for its json_schema: the first refusal switched the
  *   client to json_object, and the three other batches' refusals, read after it, failed at once
@@ -1381,7 +1408,7 @@ main(void)
 		{"429", 10},       {"500", 10},          {"hang", 10},         {"malformed", 10},
 		{"fenced", 0},     {"prose", 0},         {"truncated", 10},    {"missing_id", 1},
 		{"unknown_id", 1}, {"duplicate_id", 2},  {"empty_choices", 10}, {"schema_400", 10},
-		{"reals", 0},      {"out_of_range", 1},  {"think", 0},
+		{"reals", 0},      {"out_of_range", 1},  {"think", 0},         {"bare_array", 0},
 	};
 	const char *only = getenv("BRIEF_TEST_FAULT");
 	for (size_t i = 0; i < sizeof faults / sizeof faults[0]; i++)
@@ -1400,6 +1427,7 @@ main(void)
 	test_enrich_mixed();
 	test_think_block();
 	test_format_refused();
+	test_bare_list();
 	test_highlights_language();
 	test_highlights_heading();
 	test_highlights_cache_checked();

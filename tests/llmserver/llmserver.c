@@ -578,6 +578,9 @@ chat(struct llmsrv *s, struct MHD_Connection *c, const struct buf *body)
 	if (fault)
 		apply_item_fault(fault, answer);
 	char *json = json_dumps(answer, JSON_COMPACT);
+	json_t *items = json_object_get(answer, "items");
+	char *bare = fault && strcmp(fault, "bare_array") == 0 && json_is_array(items) ? json_dumps(items, JSON_COMPACT)
+	                                                                               : NULL;
 	json_decref(answer);
 	struct buf content = BUF_INIT;
 	const char *finish = "stop";
@@ -588,6 +591,8 @@ chat(struct llmsrv *s, struct MHD_Connection *c, const struct buf *body)
 		buf_printf(&content, "```json\n%s\n```", json);
 	} else if (fault && strcmp(fault, "prose") == 0) {
 		buf_printf(&content, "Sure! Here is the result:\n%s\nLet me know if you need more.", json);
+	} else if (bare) { /* the entries' list alone, without the object around it */
+		buf_puts(&content, bare);
 	} else if (fault && strcmp(fault, "think") == 0) {
 		/* a reasoning model's thoughts before the answer, drafting a piece of it as such models do */
 		buf_printf(&content,
@@ -611,6 +616,7 @@ chat(struct llmsrv *s, struct MHD_Connection *c, const struct buf *body)
 		buf_puts(&content, json);
 	}
 	free(json);
+	free(bare);
 	long completion = llmsrv_tokens(buf_str(&content));
 	sleep_ms(s->opts.latency_ms + (long)s->opts.ms_per_token * completion);
 	json_t *resp = json_pack("{s:s,s:s,s:i,s:s,s:[],s:{s:i,s:i,s:i,s:{s:i}}}", "id", "chatcmpl-standin", "object",

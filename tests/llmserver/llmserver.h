@@ -10,7 +10,8 @@
  * "500", "hang" (hold the request until the client closes the connection or hang_ms passes,
  * then answer), "malformed" (broken JSON), "fenced" (```json
  * fence), "prose" (text around the JSON), "think" (a reasoning model's <think> block before
- * the answer, holding an object of its own), "truncated" (half the JSON, finish_reason length),
+ * the answer, holding an object of its own), "bare_array" (a batch's entries' list alone,
+ * [{...}], without the {"items": ...} around it), "truncated" (half the JSON, finish_reason length),
  * "missing_id" (drop the first item), "unknown_id" (first item's id replaced), "duplicate_id"
  * (second item's id replaced by the first's), "swap_ids" (the first two entries' ids swapped:
  * each answers the other's article), "shift_ids" (every entry under the next entry's id, the

@@ -458,6 +458,27 @@ drop_bad_entries(const struct llm_request *r, json_t *answer)
 	return dropped;
 }
 
+/* A batch's answer as its entries' list: answer (consumed) when it has its "items" list, else the
+ * first list of objects in text as the "items" of a new object (a model that wrote the entries
+ * bare, [{"i": "a1", ...}], or under another name, as models in json_object mode do: before, the
+ * search in prose took the first entry for the answer, which failed the schema on every
+ * attempt, and the batch went to the offline engine), else answer. */
+static json_t *
+answer_entries(json_t *answer, const char *text)
+{
+	if (json_is_array(json_object_get(answer, "items")))
+		return answer;
+	json_t *list = schema_extract_list(text, strlen(text));
+	if (!json_is_object(json_array_get(list, 0))) {
+		json_decref(list);
+		return answer;
+	}
+	json_decref(answer);
+	json_t *wrapped = json_object();
+	json_object_set_new(wrapped, "items", list);
+	return wrapped;
+}
+
 /* After an answer cut at r's completion cap: double the cap, never above
  * MAX_COMPLETION_TOKENS (the most a provider grants; more is a 400). Returns 1 when it was
  * raised, 0 when it already was the most (asked again, the answer would be cut the same way). */
@@ -653,6 +674,8 @@ finish(struct llm_client *c, struct llm_request *r, CURLcode code)
 		const char *finish_reason = NULL;
 		const char *text = answer_text(resp, &joined, &finish_reason);
 		json_t *answer = text ? schema_extract(text, strlen(text)) : NULL;
+		if (text && r->per_entry)
+			answer = answer_entries(answer, text);
 		if (answer && r->per_entry)
 			drop_bad_entries(r, answer);
 		char why[200];

@@ -10,23 +10,25 @@
 /* How many times its length an answer's search for an object in prose may scan. */
 #define SCAN_BUDGET_FACTOR 8
 
+/* s[0..len) parsed as JSON when it is an object (open '{') or an array (open '['), else NULL. */
 static json_t *
-parse_object(const char *s, size_t len)
+parse_value(const char *s, size_t len, char open)
 {
 	json_t *v = json_loadb(s, len, JSON_REJECT_DUPLICATES, NULL);
-	if (v && !json_is_object(v)) {
+	if (v && !(open == '{' ? json_is_object(v) : json_is_array(v))) {
 		json_decref(v);
 		return NULL;
 	}
 	return v;
 }
 
-/* The end of the JSON value that starts with '{' at s (exclusive), honouring strings, or NULL
- * when it is never closed or the scan would pass *budget bytes (each byte scanned is taken
- * from *budget). */
+/* The end of the JSON value that starts with open ('{' or '[') at s (exclusive), honouring
+ * strings, or NULL when it is never closed or the scan would pass *budget bytes (each byte
+ * scanned is taken from *budget). */
 static const char *
-match_brace(const char *s, const char *end, size_t *budget)
+match_brace(const char *s, const char *end, size_t *budget, char open)
 {
+	char close = open == '{' ? '}' : ']';
 	int depth = 0, in_string = 0;
 	for (const char *p = s; p < end; p++) {
 		if (*budget == 0)
@@ -41,9 +43,9 @@ match_brace(const char *s, const char *end, size_t *budget)
 		}
 		if (*p == '"')
 			in_string = 1;
-		else if (*p == '{')
+		else if (*p == open)
 			depth++;
-		else if (*p == '}' && --depth == 0)
+		else if (*p == close && --depth == 0)
 			return p + 1;
 	}
 	return NULL;
@@ -101,8 +103,8 @@ nonfinite_as_null(const char *s, size_t n, struct buf *out)
 	return count;
 }
 
-static json_t *extract(const char *content, size_t len);
-static json_t *extract_readable(const char *content, size_t len);
+static json_t *extract(const char *content, size_t len, char open);
+static json_t *extract_readable(const char *content, size_t len, char open);
 
 /* The answer after a reasoning model's thoughts: content[0..len) past the first close tag of a
  * <think>, <thinking> or <reasoning> block (the open tag may be missing: some chat templates
@@ -115,7 +117,7 @@ after_thoughts(const char *content, size_t len)
 	const char *s = content;
 	size_t n = len;
 	str_trim(&s, &n);
-	if (n == 0 || *s == '{' || *s == '`')
+	if (n == 0 || *s == '{' || *s == '[' || *s == '`')
 		return NULL;
 	const char *first = NULL;
 	for (size_t k = 0; k < sizeof closes / sizeof *closes; k++) {
@@ -126,8 +128,9 @@ after_thoughts(const char *content, size_t len)
 	return first;
 }
 
-json_t *
-schema_extract(const char *content, size_t len)
+/* The object (open '{') or array (open '[') in content, as schema_extract finds it. */
+static json_t *
+find_value(const char *content, size_t len, char open)
 {
 	if (!content)
 		return NULL;
@@ -137,32 +140,44 @@ schema_extract(const char *content, size_t len)
 	 * on every attempt, so every batch went to the offline engine. The answer after the
 	 * thoughts is read first, the whole text when nothing is there. */
 	const char *rest = after_thoughts(content, len);
-	json_t *v = rest ? extract_readable(rest, len - (size_t)(rest - content)) : NULL;
-	return v ? v : extract_readable(content, len);
+	json_t *v = rest ? extract_readable(rest, len - (size_t)(rest - content), open) : NULL;
+	return v ? v : extract_readable(content, len, open);
+}
+
+json_t *
+schema_extract(const char *content, size_t len)
+{
+	return find_value(content, len, '{');
+}
+
+json_t *
+schema_extract_list(const char *content, size_t len)
+{
+	return find_value(content, len, '[');
 }
 
 /* extract on content[0..len) with its bare non-finite numbers read as null. */
 static json_t *
-extract_readable(const char *content, size_t len)
+extract_readable(const char *content, size_t len, char open)
 {
 	/* One entry's NaN made the whole answer unparseable (or the search in prose took the
 	 * next entry for the answer), so the whole batch was asked again: read as null, it fails
 	 * that entry's schema alone (llm.c asks again for that article). */
 	struct buf clean = BUF_INIT;
-	json_t *v = nonfinite_as_null(content, len, &clean) > 0 ? extract(buf_str(&clean), clean.len)
-	                                                         : extract(content, len);
+	json_t *v = nonfinite_as_null(content, len, &clean) > 0 ? extract(buf_str(&clean), clean.len, open)
+	                                                         : extract(content, len, open);
 	buf_free(&clean);
 	return v;
 }
 
-/* schema_extract on the answer as it came. */
+/* find_value on the answer as it came, its thoughts included. */
 static json_t *
-extract(const char *content, size_t len)
+extract(const char *content, size_t len, char open)
 {
 	const char *s = content;
 	size_t n = len;
 	str_trim(&s, &n);
-	json_t *v = parse_object(s, n);
+	json_t *v = parse_value(s, n, open);
 	if (v)
 		return v;
 	const char *end = s + n;
@@ -177,7 +192,7 @@ extract(const char *content, size_t len)
 			const char *b = body;
 			size_t bl = (size_t)(close - body);
 			str_trim(&b, &bl);
-			if ((v = parse_object(b, bl)))
+			if ((v = parse_value(b, bl, open)))
 				return v;
 		}
 	}
@@ -187,12 +202,12 @@ extract(const char *content, size_t len)
 	 * together may scan and parse SCAN_BUDGET_FACTOR times the answer plus 1 MiB, after
 	 * which the answer has no object. */
 	size_t budget = SCAN_BUDGET_FACTOR * n + ((size_t)1 << 20);
-	for (const char *p = memchr(s, '{', n); p && budget > 0; p = memchr(p + 1, '{', (size_t)(end - p - 1))) {
-		const char *q = match_brace(p, end, &budget);
+	for (const char *p = memchr(s, open, n); p && budget > 0; p = memchr(p + 1, open, (size_t)(end - p - 1))) {
+		const char *q = match_brace(p, end, &budget, open);
 		if (q) {
 			size_t span = (size_t)(q - p);
 			budget = budget > span ? budget - span : 0;
-			if ((v = parse_object(p, span)))
+			if ((v = parse_value(p, span, open)))
 				return v;
 		}
 		if (p + 1 >= end)

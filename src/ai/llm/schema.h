@@ -18,6 +18,9 @@
  * answer (a <think>, <thinking> or <reasoning> block, its open tag possibly missing) are
  * passed over: the object is looked for after them first, then in the whole text. */
 json_t *schema_extract(const char *content, size_t len);
+/* Find a JSON array in a model's answer the same way (a model asked for {"items": [...]} that
+ * answered the list alone). Returns a new reference, or NULL. */
+json_t *schema_extract_list(const char *content, size_t len);
 /* Check value against schema. Returns 0, or -1 with a one-line reason (a JSON path and what
  * was wrong) in why. */
 int schema_validate(const json_t *schema, const json_t *value, char *why, size_t why_size);
