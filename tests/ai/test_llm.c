@@ -1178,6 +1178,16 @@ test_retry_after_ms(void)
 	rate_limit_case("429_ms");
 }
 
+/* Found in the llm2 review: OpenAI answers its per-minute limits (TPM, RPM) with a 429 and no
+ * Retry-After, the wait only in the message ("Please try again in 1.2s."); the backoff of 0.5,
+ * 1 and 2 s spent every attempt inside the limit, so the batch went offline. Now the message's
+ * wait is waited like a Retry-After. */
+static void
+test_message_wait(void)
+{
+	rate_limit_case("openai_tpm");
+}
+
 /* Found in review: a 5xx's stated wait was read only from headers: Google's 503 for an
  * overloaded model says it in the body (a RetryInfo's retryDelay), which was read on 429s only,
  * so the backoff of 0.5, 1 and 2 s spent every attempt inside the overload. Now a 5xx body's
@@ -1442,6 +1452,7 @@ main(void)
 	test_long_retry_after();
 	test_gemini_retry_delay();
 	test_retry_after_ms();
+	test_message_wait();
 	test_gemini_day_quota();
 	test_gemini_503_retry_delay();
 	test_503_long_retry_after();

@@ -458,7 +458,8 @@ chat(struct llmsrv *s, struct MHD_Connection *c, const struct buf *body)
 	char *fault = NULL;
 	if (!limited[0] && !(fault = next_aimed_fault(s, user)))
 		fault = next_fault(s);
-	if (fault && (strcmp(fault, "gemini_429") == 0 || strcmp(fault, "429_ms") == 0 || strcmp(fault, "gemini_503") == 0)) {
+	if (fault && (strcmp(fault, "gemini_429") == 0 || strcmp(fault, "429_ms") == 0 || strcmp(fault, "gemini_503") == 0 ||
+	              strcmp(fault, "openai_tpm") == 0)) {
 		/* a per-minute limit: every request in the next retry_after_s seconds meets it too */
 		pthread_mutex_lock(&s->lock);
 		s->limited_until_ms = time_mono_ms() + (int64_t)s->opts.retry_after_s * 1000;
@@ -480,6 +481,17 @@ chat(struct llmsrv *s, struct MHD_Connection *c, const struct buf *body)
 		ret = reply_with(c, 429, "{\"error\":{\"message\":\"Rate limit reached (stand-in)\",\"type\":\"requests\","
 		                         "\"code\":\"rate_limit_exceeded\"}}",
 		                 "retry-after-ms", ms);
+		goto out;
+	}
+	if (strcmp(limited, "openai_tpm") == 0) { /* OpenAI's per-minute limit: the wait only in the message */
+		char msg[512];
+		snprintf(msg, sizeof msg,
+		         "{\"error\":{\"message\":\"Rate limit reached for stand-in in organization org-test on tokens "
+		         "per min (TPM): Limit 30000, Used 29800, Requested 900. Please try again in %d.2s. Visit "
+		         "https://platform.openai.com/account/rate-limits to learn more.\",\"type\":\"tokens\",\"param\":"
+		         "null,\"code\":\"rate_limit_exceeded\"}}",
+		         s->opts.retry_after_s);
+		ret = reply(c, 429, msg, NULL);
 		goto out;
 	}
 	if (fault && strcmp(fault, "gemini_day") == 0) { /* a per-day quota spent; Gemini still says "retry in" */

@@ -55,7 +55,9 @@
  * (Gemini's per-day quota spent: the same 429 with a quotaId naming PerDay, retryDelay "1s"; it
  * holds for one request, queue it as often as it should answer), "gemini_503" (Google's 503
  * UNAVAILABLE for an overloaded model, in a one-element list, no Retry-After header, a RetryInfo
- * retryDelay of retry_after_s; it holds like "gemini_429") and "503_hour" (a 503 with
+ * retryDelay of retry_after_s; it holds like "gemini_429"), "openai_tpm" (OpenAI's per-minute
+ * limit: a 429 with no Retry-After, the wait only in its message, "Please try again in 1.2s";
+ * it holds like "gemini_429") and "503_hour" (a 503 with
  * Retry-After: 3600, as a server down for maintenance answers).
  *
  * Token counting (the same rule for every client, so comparisons are fair): ASCII bytes / 4

@@ -577,14 +577,43 @@ quota_spent(struct llm_client *c, const struct llm_request *r, long status, json
 	return is_quota || is_long;
 }
 
+/* The wait an error message states in words, as OpenAI's 429 says it with no Retry-After
+ * ("... Please try again in 1.2s.", "in 450ms", "in 6m0s", "in 1h2m3.5s": a Go duration), in
+ * milliseconds; -1 when msg (may be NULL) says none. */
+static long
+message_wait_ms(const char *msg)
+{
+	const char *p = msg ? str_icasestr(msg, strlen(msg), "try again in ") : NULL;
+	if (!p)
+		return -1;
+	p += strlen("try again in ");
+	double ms = 0;
+	int parts = 0;
+	while (*p >= '0' && *p <= '9') {
+		char *end;
+		double v = strtod(p, &end);
+		long unit = strncmp(end, "ms", 2) == 0 ? 1 : *end == 'h' ? 3600000 : *end == 'm' ? 60000 : *end == 's' ? 1000 : 0;
+		if (!unit || !(v >= 0 && v < 1e7))
+			return -1;
+		ms += v * (double)unit;
+		p = end + (unit == 1 ? 2 : 1);
+		parts++;
+	}
+	return parts && ms < 1e12 ? (long)ms : -1;
+}
+
 /* Reads an error's Google details (err: its error object, NULL for none) into g and, when no
- * header said how long to wait, takes RetryInfo's wait as r's. */
+ * header said how long to wait, takes RetryInfo's wait as r's, else the wait its message
+ * states in words (OpenAI's per-minute limits send no Retry-After: before, the backoff of 0.5,
+ * 1 and 2 s spent every attempt inside "Please try again in 20s", and the batch went offline). */
 static void
 read_error_details(struct llm_request *r, json_t *err, struct google_details *g)
 {
 	google_details(err, g);
 	if (r->retry_after_ms < 0 && g->delay_ms >= 0)
 		r->retry_after_ms = g->delay_ms;
+	if (r->retry_after_ms < 0)
+		r->retry_after_ms = message_wait_ms(json_string_value(json_object_get(err, "message")));
 }
 
 /* Decide what a finished transfer means. Returns 1 when the request is done (ok or final

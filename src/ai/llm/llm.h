@@ -1,6 +1,7 @@
 /* llm.h: the OpenAI-compatible chat/completions client: one curl multi loop, a concurrency
  * limit, per-request timeouts, retries with exponential backoff and jitter that honour
- * Retry-After (retry-after-ms, or Gemini's RetryInfo retryDelay in the error body), structured answers validated against the task's schema, a per-run token budget
+ * Retry-After (retry-after-ms, Gemini's RetryInfo retryDelay in the error body, or the wait an
+ * error message states, OpenAI's "Please try again in 1.2s"), structured answers validated against the task's schema, a per-run token budget
  * and one llm_usage row per HTTP call (prompt, completion and cached tokens).
  *
  * What is retried (up to max_attempts per request): transport errors and timeouts, HTTP 408,
