@@ -62,6 +62,9 @@ parse_task_run(struct parse_task *t)
 	 * run, which asks without validators (ingest_parsed). */
 	if (t->rc == 0 && t->doc.is_item_cut && t->items.len >= sizeof(struct store_item_prep))
 		t->items.len -= sizeof(struct store_item_prep);
+	/* Items that share a key (one guid for every post, every link the homepage) each take
+	 * their own (store/items.h), or one would overwrite the other as it is stored. */
+	store_items_mark_shared((struct store_item_prep *)t->items.data, t->items.len / sizeof(struct store_item_prep));
 }
 
 static void *

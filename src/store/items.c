@@ -24,7 +24,8 @@ store_items_open(struct store_items *w, struct store *st, struct err *e)
 	if (store_exec(st, "PRAGMA temp_store = MEMORY", e) < 0)
 		return -1;
 	w->st = st;
-	w->find = store_prepare(st, "SELECT content_hash, link FROM items WHERE source_id = ? AND dedupe_key = ?", e);
+	w->find = store_prepare(st, "SELECT content_hash, link, title, published FROM items"
+	                                " WHERE source_id = ? AND dedupe_key = ?", e);
 	w->insert = store_prepare(
 		st,
 		"INSERT INTO items(source_id, dedupe_key, link, canonical_link, title, author, summary,"
@@ -178,19 +179,23 @@ link_fragment(const char *link, const char **frag, size_t *len)
 
 /* Look up key among source_id's items. Returns 1 when a row holds it (*same: its content hash
  * is p's; *other: frag is set and the row's link has a fragment other than frag, so the row is
- * another entry of the same page), 0 when none does, -1 with e set on a database error. */
+ * another entry of the same page; *post: the row has p's title and date, so it is this post even
+ * where the key is no identity: store_items_mark_shared), 0 when none does, -1 with e set on a
+ * database error. */
 static int
 find_key(struct store_items *w, int64_t source_id, const char *key, size_t key_len,
-         const struct store_item_prep *p, const char *frag, int *same, int *other, struct err *e)
+         const struct store_item_prep *p, const char *frag, int *same, int *other, int *post, struct err *e)
 {
 	sqlite3_stmt *f = w->find;
 	sqlite3_bind_int64(f, 1, source_id);
 	sqlite3_bind_text(f, 2, key, (int)key_len, SQLITE_STATIC);
 	int step = sqlite3_step(f);
-	*same = *other = 0;
+	*same = *other = *post = 0;
 	if (step == SQLITE_ROW) {
-		const char *hash = store_col_text(f, 0);
+		const char *hash = store_col_text(f, 0), *title = store_col_text(f, 2);
 		*same = hash && strcmp(hash, p->content_hash) == 0;
+		int64_t date = sqlite3_column_type(f, 3) == SQLITE_NULL ? FEED_NO_DATE : sqlite3_column_int64(f, 3);
+		*post = date == p->date && strcmp(title ? title : "", p->title ? p->title : "") == 0;
 		const char *row_frag;
 		size_t row_len;
 		if (frag && link_fragment(store_col_text(f, 1), &row_frag, &row_len))
@@ -210,12 +215,34 @@ dup_or_null(struct arena *a, const char *s)
 	return s ? arena_strdup(a, s) : NULL;
 }
 
+/* Set p->alt_key (items.h): p's key, with its fragment when it has one, "|h:" and the hash of
+ * item's title and date (p->date already set). */
+static void
+alt_key(struct store_item_prep *p, const struct feed_item *item, struct arena *a)
+{
+	struct buf b = BUF_INIT;
+	char hex[33];
+	buf_puts(&b, item->title ? item->title : "");
+	buf_putc(&b, '\n');
+	if (p->date != FEED_NO_DATE)
+		buf_printf(&b, "%lld", (long long)p->date);
+	hash_hex128(b.data, b.len, hex);
+	b.len = 0;
+	buf_puts(&b, p->frag_key ? p->frag_key : p->key);
+	buf_puts(&b, "|h:");
+	buf_puts(&b, hex);
+	p->alt_key = arena_strndup(a, buf_str(&b), b.len);
+	p->alt_key_len = b.len;
+	buf_free(&b);
+}
+
 void
 store_item_prepare(const struct feed_item *item, struct arena *a, struct store_item_prep *p)
 {
 	struct buf key = BUF_INIT, canon = BUF_INIT, hb = BUF_INIT;
 	char *cats = json_categories(item), *encl = json_enclosures(item);
 	memset(p, 0, sizeof *p);
+	p->date = feed_item_date(item);
 	store_item_dedupe_key(item, &key);
 	p->key = arena_strndup(a, buf_str(&key), key.len);
 	p->key_len = key.len;
@@ -237,6 +264,8 @@ store_item_prepare(const struct feed_item *item, struct arena *a, struct store_i
 		}
 		canon.len = 0;
 	}
+	if (p->key_len > 2 && (memcmp(p->key, "g:", 2) == 0 || memcmp(p->key, "l:", 2) == 0))
+		alt_key(p, item, a);
 	/* Stored only where it differs from the link: readers fall back to the link, and this copy
 	 * and the guid's were 5 % of the store (docs/store.md). */
 	if (!is_blank(item->link)) {
@@ -261,13 +290,43 @@ store_item_prepare(const struct feed_item *item, struct arena *a, struct store_i
 	store_pack(item->summary, item->text, a, &p->summary);
 	store_pack(item->content, item->text, a, &p->content);
 	store_pack(item->text, NULL, a, &p->text);
-	p->date = feed_item_date(item);
 	p->updated = item->updated;
 	free(cats);
 	free(encl);
 	buf_free(&key);
 	buf_free(&canon);
 	buf_free(&hb);
+}
+
+/* The key that names an item of a document: with its fragment, when it has one. */
+static const char *
+doc_key(const struct store_item_prep *p)
+{
+	return p->frag_key ? p->frag_key : p->key;
+}
+
+/* qsort order of pointers to prepared items by doc_key. */
+static int
+cmp_doc_key(const void *a, const void *b)
+{
+	return strcmp(doc_key(*(const struct store_item_prep *const *)a), doc_key(*(const struct store_item_prep *const *)b));
+}
+
+void
+store_items_mark_shared(struct store_item_prep *items, size_t n)
+{
+	if (n < 2)
+		return;
+	struct store_item_prep **by = malloc(n * sizeof *by);
+	if (!by) /* without the marks each item keeps its key, as before they existed */
+		return;
+	for (size_t i = 0; i < n; i++)
+		by[i] = &items[i];
+	qsort(by, n, sizeof *by, cmp_doc_key);
+	for (size_t i = 1; i < n; i++)
+		if (by[i]->alt_key && strcmp(doc_key(by[i - 1]), doc_key(by[i])) == 0)
+			by[i - 1]->shared = by[i]->shared = 1;
+	free(by);
 }
 
 /* Whether key is the key of one of the items of w->doc. */
@@ -332,17 +391,17 @@ store_item_put_prepared(struct store_items *w, int64_t source_id, const struct s
 	 * unless the row there is another fragment's entry: then it is a new item of its own. */
 	const char *key = p->key;
 	size_t key_len = p->key_len;
-	int same, other;
+	int same, other, post;
 	int exists = 0;
 	if (p->frag_key) {
-		exists = find_key(w, source_id, p->frag_key, p->frag_key_len, p, NULL, &same, &other, e);
+		exists = find_key(w, source_id, p->frag_key, p->frag_key_len, p, NULL, &same, &other, &post, e);
 		if (exists > 0) {
 			key = p->frag_key;
 			key_len = p->frag_key_len;
 		}
 	}
 	if (!exists) {
-		exists = find_key(w, source_id, p->key, p->key_len, p, p->frag, &same, &other, e);
+		exists = find_key(w, source_id, p->key, p->key_len, p, p->frag, &same, &other, &post, e);
 		if (exists > 0 && other) {
 			exists = 0;
 			key = p->frag_key;
@@ -352,10 +411,27 @@ store_item_put_prepared(struct store_items *w, int64_t source_id, const struct s
 	if (!exists && p->alias_key) {
 		/* a FeedBurner item a store written before keyed by its redirector link: the same
 		 * item (updated under that key), not a new one */
-		exists = find_key(w, source_id, p->alias_key, p->alias_key_len, p, NULL, &same, &other, e);
+		exists = find_key(w, source_id, p->alias_key, p->alias_key_len, p, NULL, &same, &other, &post, e);
 		if (exists > 0) {
 			key = p->alias_key;
 			key_len = p->alias_key_len;
+		}
+	}
+	/* A key another item of the document has too names no post: the row under it is this item
+	 * only when it has this title and date (stored so before the document shared the key), else
+	 * the item is stored under its alt_key. An item that no longer shares its key (the others
+	 * left the feed) is looked for there as well, before it would overwrite the row under its key
+	 * with another title and date (the post that held the key) or be stored as new. */
+	if (exists > 0 && p->shared && !post)
+		exists = 0;
+	if (exists >= 0 && p->alt_key && (p->shared ? !exists : !exists || (!same && !post))) {
+		int alt_same, alt_other, alt_post;
+		int alt = find_key(w, source_id, p->alt_key, p->alt_key_len, p, NULL, &alt_same, &alt_other, &alt_post, e);
+		if (alt != 0 || p->shared) {
+			exists = alt;
+			same = alt_same;
+			key = p->alt_key;
+			key_len = p->alt_key_len;
 		}
 	}
 	if (!exists && w->doc) {

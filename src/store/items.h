@@ -1,7 +1,9 @@
 /* items.h: storing parsed feed items (insert or update by dedupe key) and the fetch log.
  *
  * An item's identity within its source is its dedupe key: "g:" + GUID, else "l:" + the
- * canonical link, else "h:" + a hash of title and date. Re-storing an item that is already
+ * canonical link, else "h:" + a hash of title and date; a guid or link that two items of one
+ * document share is no identity, and each of them is keyed by it and its title and date
+ * (store_items_mark_shared). Re-storing an item that is already
  * there changes nothing unless its content hash (title, link, author, summary, content,
  * categories, enclosures) changed, in which case the row is updated and changed_at set. */
 #ifndef BRIEF_STORE_ITEMS_H
@@ -60,6 +62,13 @@ struct store_item_prep {
 	 * holds it; the item is found there when its own key is not known. NULL otherwise. */
 	const char *alias_key;
 	size_t alias_key_len;
+	/* A guid or link keyed item: its key (with the fragment, when it has one) + "|h:" + the hash
+	 * of its title and date. An item takes it when another item of its document has its key (a
+	 * CMS that gives every post one guid, a feed whose every item links to the homepage):
+	 * store_items_mark_shared sets shared, store_item_put_prepared reads both. NULL otherwise. */
+	const char *alt_key;
+	size_t alt_key_len;
+	int shared;
 	const char *link, *canon; /* canon: the canonical link, NULL when it is the link */
 	const char *title, *author, *cats, *encl, *comments;
 	struct store_packed summary, content, text;
@@ -70,6 +79,11 @@ struct store_item_prep {
  * fetcher does it on its parse thread while the store is written (net/parse.c). Everything
  * p points to is copied into arena: item need not outlive the call. */
 void store_item_prepare(const struct feed_item *item, struct arena *arena, struct store_item_prep *p);
+/* Set shared on each of the n prepared items of one feed document whose key (with its fragment)
+ * another of them has too: their key is then no identity, and each is stored under its alt_key
+ * instead (unless the row under its key already is this post: the same title and date), so
+ * that one does not overwrite the other at every fetch. O(n log n); no database. */
+void store_items_mark_shared(struct store_item_prep *items, size_t n);
 /* store_item_put of a prepared item: the dedupe lookup, then an insert or an update (or
  * nothing when the content hash is unchanged). An item with neither guid nor link (keyed by
  * title and date) that is not known under its key, while w->doc is set, is the row of this

@@ -1,7 +1,8 @@
 /* test_fetch.c: fetching over real HTTP on loopback into a real SQLite store: items and
  * health stored, conditional GET on the second run (< 5 % of the bytes), gzip, charset from
- * HTTP, content changes, the index merge after each run, per-host cap, redirects (permanent
- * ones update the stored URL), feeds through the parse thread. */
+ * HTTP, content changes, posts that share a guid or link, the index merge after each run,
+ * per-host cap, redirects (permanent ones update the stored URL), feeds through the parse
+ * thread. */
 #include <errno.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -215,6 +216,65 @@ test_changes(void)
 	arena_free(&a);
 	store_close(&st);
 	fsrv_stop(&live);
+}
+
+/* A feed of the given items (each "<item>...</item>") written to root/live.xml, a second later
+ * than the last (a new mtime, so Last-Modified changes and the fetch gets the new body). */
+static void
+write_items(const char *root, const char *items)
+{
+	char body[4096];
+	snprintf(body, sizeof body, "<rss version=\"2.0\"><channel><title>Shared</title>%s</channel></rss>", items);
+	sleep(1);
+	write_feed(root, body);
+}
+
+/* Two posts of one feed that share their key, by a CMS that gives every post one guid or a feed
+ * whose every item links to the homepage, are two items: before, the second overwrote the first
+ * as it was stored (a post lost from every digest, and the row rewritten at each fetch). They
+ * stay two as a third post comes with the same key, and when one is alone in the feed again. */
+static void
+test_shared_keys(void)
+{
+#define POST(GUID, LINK, TITLE, DAY) \
+	"<item>" GUID "<title>" TITLE "</title><link>" LINK "</link><description>" TITLE " text</description>" \
+	"<pubDate>" DAY " Dec 2026 10:00:00 GMT</pubDate></item>"
+#define ONE_GUID(TITLE, PATH, DAY) POST("<guid isPermaLink=\"false\">post</guid>", "https://cms.example.com/" PATH, TITLE, DAY)
+#define HOMEPAGE(TITLE, DAY) POST("", "https://news.example.com/", TITLE, DAY)
+	static const char *const docs[][2] = {
+		{ONE_GUID("Alpha", "a", "01") ONE_GUID("Beta", "b", "02"), HOMEPAGE("Alpha", "01") HOMEPAGE("Beta", "02")},
+		{ONE_GUID("Gamma", "c", "03") ONE_GUID("Alpha", "a", "01") ONE_GUID("Beta", "b", "02"),
+		 HOMEPAGE("Gamma", "03") HOMEPAGE("Alpha", "01") HOMEPAGE("Beta", "02")},
+		{ONE_GUID("Beta", "b", "02"), HOMEPAGE("Beta", "02")},
+	};
+	static const int news[] = {2, 1, 0};
+	for (int kind = 0; kind < 2; kind++) {
+		const char *root = t_subdir(kind ? "homepage-root" : "one-guid-root");
+		struct fsrv live;
+		fsrv_start(&live, root, NULL);
+		struct store st;
+		t_store_open(&st, t_subdir(kind ? "homepage" : "one-guid"));
+		t_add_source(&st, fsrv_url(&live, "/live.xml"));
+		struct arena a = ARENA_INIT;
+		struct fetch_summary s;
+		for (size_t run = 0; run < sizeof docs / sizeof docs[0]; run++) {
+			write_items(root, docs[run][kind]);
+			t_fetch(&st, 60, &a, &s);
+			CHECK_INT(s.feeds_ok, 1);
+			CHECK_INT(s.items_new, news[run]);
+			CHECK_INT(t_query_int(&st, "SELECT count(*) FROM items"), run ? 3 : 2);
+			CHECK_INT(t_query_int(&st, "SELECT count(DISTINCT title) FROM items"), run ? 3 : 2);
+			CHECK_INT(t_query_int(&st, "SELECT count(*) FROM items WHERE text LIKE title || ' text'"), run ? 3 : 2);
+			/* nothing rewritten: the posts seen before are the same */
+			CHECK_INT(t_query_int(&st, "SELECT count(*) FROM items WHERE changed_at IS NOT NULL"), 0);
+		}
+		arena_free(&a);
+		store_close(&st);
+		fsrv_stop(&live);
+	}
+#undef HOMEPAGE
+#undef ONE_GUID
+#undef POST
 }
 
 static void
@@ -489,6 +549,7 @@ main(void)
 	fsrv_start(&srv, FIXTURES_DIR, NULL);
 	test_store_and_conditional();
 	test_changes();
+	test_shared_keys();
 	test_validator_with_cr();
 	test_validators_from_304();
 	test_index_merge();
