@@ -339,6 +339,20 @@ in_doc(const struct store_items *w, const char *key)
 	return 0;
 }
 
+/* Give source_id's row under key old p's key (unknown so far: the row is p's post, found under
+ * the key it had). Returns 1, or -1 with e set. */
+static int
+rename_key(struct store_items *w, int64_t source_id, const char *old, const struct store_item_prep *p, struct err *e)
+{
+	sqlite3_stmt *u = store_cached(w->st, "UPDATE items SET dedupe_key = ?3 WHERE source_id = ?1 AND dedupe_key = ?2", e);
+	if (!u)
+		return -1;
+	sqlite3_bind_int64(u, 1, source_id);
+	store_bind_text(u, 2, old);
+	sqlite3_bind_text(u, 3, p->key, (int)p->key_len, SQLITE_STATIC);
+	return store_cached_step(w->st, u, e) < 0 ? -1 : 1;
+}
+
 /* For p, not known under its key: when it is keyed by title and date ("h:"), dated, with text,
  * and exactly one dated row of source_id has its text, its date or its title, and an "h:" key
  * that no item of w->doc has (the post before its title was edited, or before the feed dated it
@@ -373,13 +387,82 @@ find_retitled(struct store_items *w, int64_t source_id, const struct store_item_
 		return err_set(e, "database %s: %s", w->st->path, sqlite3_errmsg(w->st->db));
 	if (found != 1)
 		return 0;
-	sqlite3_stmt *u = store_cached(w->st, "UPDATE items SET dedupe_key = ?3 WHERE source_id = ?1 AND dedupe_key = ?2", e);
-	if (!u)
+	return rename_key(w, source_id, old, p, e);
+}
+
+/* Whether source_id has an item first seen before now (stored by an earlier run). Returns 1 or
+ * 0, or -1 with e set. */
+static int
+seen_before(struct store_items *w, int64_t source_id, int64_t now, struct err *e)
+{
+	sqlite3_stmt *q =
+		store_cached(w->st, "SELECT EXISTS (SELECT 1 FROM items WHERE source_id = ?1 AND first_seen < ?2)", e);
+	if (!q)
 		return -1;
-	sqlite3_bind_int64(u, 1, source_id);
-	store_bind_text(u, 2, old);
-	sqlite3_bind_text(u, 3, p->key, (int)p->key_len, SQLITE_STATIC);
-	return store_cached_step(w->st, u, e) < 0 ? -1 : 1;
+	sqlite3_bind_int64(q, 1, source_id);
+	sqlite3_bind_int64(q, 2, now);
+	int seen = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int(q, 0) : -1;
+	sqlite3_reset(q);
+	return seen < 0 ? err_set(e, "database %s: %s", w->st->path, sqlite3_errmsg(w->st->db)) : seen;
+}
+
+/* For p, not known under its key: when that key is a guid that is an http(s) URL, or a link
+ * (no fragment), and exactly the row of source_id under one of its other forms (the URL's
+ * canonical form, and that with http:// for https:// or back, with and without "www." and a
+ * trailing "/": url_feed_aliases) that no other item of w->doc has, rename that row's key to
+ * p's: a blog moved to https, or its generator's permalinks gained or lost their slash, and
+ * the post must not come back as new. Returns 1 when renamed (*same: the row's content hash
+ * is p's), 0 when not, -1 with e set. */
+static int
+find_url_form(struct store_items *w, int64_t source_id, const struct store_item_prep *p, int64_t now, int *same,
+              struct err *e)
+{
+	const char *url = p->key + 2;
+	if (p->frag_key || p->shared || !(str_starts(p->key, "g:") || str_starts(p->key, "l:")) ||
+	    !(str_starts(url, "http://") || str_starts(url, "https://")))
+		return 0;
+	/* The forms cost a fifth of the CPU of storing a feed fetched the first time, every item
+	 * new: asked once per document whether the source has a row from before it. */
+	if (!w->doc || w->form_doc != w->doc || w->form_src != source_id) {
+		int seen = seen_before(w, source_id, now, e);
+		if (seen < 0)
+			return -1;
+		w->form_doc = w->doc;
+		w->form_src = source_id;
+		w->form_src_old = seen;
+	}
+	if (!w->form_src_old)
+		return 0;
+	struct arena a = ARENA_INIT;
+	struct buf form = BUF_INIT, canon = BUF_INIT;
+	url_canonical(url, &canon); /* a link key is in this form already */
+	const char **aliases = NULL;
+	size_t n = url_feed_aliases(buf_str(&canon), &a, &aliases);
+	char old[4200] = "";
+	int found = 0, rc = 0, row_same = 0;
+	for (size_t i = 0; i <= n && rc >= 0; i++) { /* i == n: the canonical form itself */
+		form.len = 0;
+		buf_append(&form, p->key, 2);
+		buf_puts(&form, i < n ? aliases[i] : buf_str(&canon));
+		int other, post;
+		if (strcmp(buf_str(&form), p->key) == 0 || strcmp(buf_str(&form), old) == 0)
+			continue;
+		rc = find_key(w, source_id, buf_str(&form), form.len, p, NULL, &row_same, &other, &post, e);
+		/* in_doc reads the whole document: only for a row found, not for every form tried */
+		if (rc > 0 && form.len < sizeof old && !in_doc(w, buf_str(&form))) {
+			found++;
+			*same = row_same;
+			str_copy(old, buf_str(&form), sizeof old);
+		}
+	}
+	buf_free(&form);
+	buf_free(&canon);
+	arena_free(&a);
+	if (rc < 0)
+		return -1;
+	if (found != 1)
+		return 0;
+	return rename_key(w, source_id, old, p, e);
 }
 
 int
@@ -408,6 +491,8 @@ store_item_put_prepared(struct store_items *w, int64_t source_id, const struct s
 			key_len = p->frag_key_len;
 		}
 	}
+	if (!exists)
+		exists = find_url_form(w, source_id, p, now, &same, e);
 	if (!exists && p->alias_key) {
 		/* a FeedBurner item a store written before keyed by its redirector link: the same
 		 * item (updated under that key), not a new one */

@@ -31,6 +31,11 @@ struct store_items {
 	 * edited, unless that row's key is still among them (store_item_put_prepared). */
 	const struct store_item_prep *doc;
 	size_t doc_count;
+	/* Whether form_src had items first seen before this run's document form_doc: a source
+	 * without any (a feed fetched the first time) has no old form of a URL to look for. */
+	const struct store_item_prep *form_doc;
+	int64_t form_src;
+	int form_src_old;
 };
 
 enum store_put_result { ITEM_UNCHANGED, ITEM_NEW, ITEM_CHANGED };

@@ -1,8 +1,8 @@
 /* test_fetch.c: fetching over real HTTP on loopback into a real SQLite store: items and
  * health stored, conditional GET on the second run (< 5 % of the bytes), gzip, charset from
- * HTTP, content changes, posts that share a guid or link, the index merge after each run,
- * per-host cap, redirects (permanent ones update the stored URL), feeds through the parse
- * thread. */
+ * HTTP, content changes, posts that share a guid or link or change its form, the index merge
+ * after each run, per-host cap, redirects (permanent ones update the stored URL), feeds through
+ * the parse thread. */
 #include <errno.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -275,6 +275,67 @@ test_shared_keys(void)
 #undef HOMEPAGE
 #undef ONE_GUID
 #undef POST
+}
+
+/* A post whose guid or link changes form between fetches, as a blog that moves to https or
+ * whose generator's permalinks gain a trailing slash or tracking parameters, is the post seen
+ * before, updated in place: before, each came back as a new item (shown again in the next
+ * digest beside the old one). A new post is still new, and two posts whose URLs differ in
+ * more than that stay two. */
+static void
+test_url_forms(void)
+{
+#define ITEM(GUID, LINK, TITLE) \
+	"<item>" GUID "<title>" TITLE "</title><link>" LINK "</link><description>" TITLE " text</description></item>"
+#define GUID(URL) "<guid>" URL "</guid>"
+	static const char *const docs[] = {
+		ITEM(GUID("http://blog.example.com/p/1/"), "http://blog.example.com/p/1/", "One")
+		ITEM(GUID("https://blog.example.com/p/2"), "https://blog.example.com/p/2", "Two")
+		ITEM(GUID("https://blog.example.com/p/3"), "https://blog.example.com/p/3", "Three")
+		ITEM("", "http://www.blog.example.com/p/4?utm_medium=feed", "Four")
+		ITEM(GUID("https://blog.example.com/p/6"), "https://blog.example.com/p/6", "Six"),
+		ITEM(GUID("https://blog.example.com/p/1"), "https://blog.example.com/p/1", "One")
+		ITEM(GUID("https://blog.example.com/p/2?utm_source=rss"), "https://blog.example.com/p/2", "Two")
+		ITEM(GUID("https://blog.example.com/p/3#comments"), "https://blog.example.com/p/3", "Three")
+		ITEM("", "https://blog.example.com/p/4/", "Four")
+		ITEM(GUID("https://blog.example.com/p/6"), "https://blog.example.com/p/6", "Six")
+		ITEM(GUID("https://blog.example.com/p/66"), "https://blog.example.com/p/66", "Sixty-six")
+		ITEM(GUID("http://blog.example.com/p/5"), "http://blog.example.com/p/5", "Five"),
+	};
+	const char *root = t_subdir("forms-root");
+	struct fsrv live;
+	fsrv_start(&live, root, NULL);
+	struct store st;
+	t_store_open(&st, t_subdir("forms"));
+	t_add_source(&st, fsrv_url(&live, "/live.xml"));
+	struct arena a = ARENA_INIT;
+	struct fetch_summary s;
+	write_items(root, docs[0]);
+	t_fetch(&st, 60, &a, &s);
+	CHECK_INT(s.items_new, 5);
+	write_items(root, docs[1]);
+	t_fetch(&st, 60, &a, &s);
+	CHECK_INT(s.feeds_ok, 1);
+	CHECK_INT(s.items_new, 2); /* Sixty-six and Five */
+	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM items"), 7);
+	CHECK_INT(t_query_int(&st, "SELECT count(DISTINCT title) FROM items"), 7);
+	/* the posts seen before keep their rows and first-seen times, under the keys they have now */
+	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM items WHERE id <= 5 AND dedupe_key IN"
+	                           " ('g:https://blog.example.com/p/1', 'g:https://blog.example.com/p/2?utm_source=rss',"
+	                           " 'g:https://blog.example.com/p/3#comments', 'l:https://blog.example.com/p/4/',"
+	                           " 'g:https://blog.example.com/p/6')"),
+	          5);
+	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM items WHERE title = 'One' AND link = 'https://blog.example.com/p/1'"), 1);
+	/* the third fetch finds each under its key */
+	write_items(root, docs[1]);
+	t_fetch(&st, 60, &a, &s);
+	CHECK_INT(s.items_new, 0);
+	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM items"), 7);
+	arena_free(&a);
+	store_close(&st);
+	fsrv_stop(&live);
+#undef GUID
+#undef ITEM
 }
 
 static void
@@ -550,6 +611,7 @@ main(void)
 	test_store_and_conditional();
 	test_changes();
 	test_shared_keys();
+	test_url_forms();
 	test_validator_with_cr();
 	test_validators_from_304();
 	test_index_merge();
