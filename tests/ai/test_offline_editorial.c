@@ -2309,6 +2309,32 @@ test_whole_names(void)
 	check_cases(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* A guest the notes name in full once, then by the first name alone, is tagged with the full
+ * name: the first name alone ("Clemens" of an episode with Clemens Schrimpe, "Scott" of Scott
+ * Forstall) names no one a reader would look for. A word the text puts before several names
+ * ("Taalas" of "Taalas Cloud" and "Taalas Studio") is no first name and stays. */
+static void
+test_first_names(void)
+{
+	static const struct cue_case cases[] = {
+		{"guest by first name", "Episode 197: the new internet protocol",
+		 "In this episode Tim talks with Clemens Schrimpe about the new protocol. Clemens explains why the "
+		 "addresses ran out. Clemens was a member of the interop network. Clemens thinks the transition will "
+		 "take years, and Clemens likes the prefix notation better.",
+		 "A podcast", CAT_SECURITY, 1, "Clemens Schrimpe", "Clemens", 0, LANG_EN},
+		{"interviewer named in full", "An interview about the first phone",
+		 "A historian will interview Scott Forstall about the first phone next week at the museum. Scott ran "
+		 "the software team, and Scott left the company in 2012. The museum sells tickets for the talk, and "
+		 "Scott will answer questions from the audience.",
+		 "A link blog", CAT_SECURITY, 1, "Scott Forstall", "Scott", 0, LANG_EN},
+		{"company before products", "A new chip for inference",
+		 "Taalas ships Taalas Cloud this week, and Taalas Studio follows in the spring. Taalas says the chip "
+		 "serves a model faster than any graphics card, and Taalas Cloud rents it by the hour.",
+		 "A news site", CAT_SECURITY, 1, "Taalas", NULL, 0, LANG_EN},
+	};
+	check_cases(cases, sizeof cases / sizeof cases[0]);
+}
+
 /* The feed's own name tags none of its items: a show's name on each of its episodes says
  * nothing to the reader of a digest across feeds, who sees the source beside the item, and it
  * made the show the day's top tag. Seen on the shared corpus: "Giant Bombcast" on every episode
@@ -2450,6 +2476,7 @@ main(void)
 	test_extract_furniture();
 	test_current_vocabulary();
 	test_whole_names();
+	test_first_names();
 	test_piece_kind_cues();
 	test_modern_probe();
 	test_field_terms_2026();

@@ -10,6 +10,7 @@
 
 #include "ai/offline/kwscan.h"
 #include "ai/offline/lang.h"
+#include "ai/offline/lexicon.h"
 #include "ai/offline/text.h"
 #include "util/hash.h"
 #include "util/str.h"
@@ -837,6 +838,59 @@ title_name_of(const struct wordmap *tf, const struct slot *w, enum lang lang)
 	return best;
 }
 
+/* The full name a first name stands for: the two-word name the body writes with w first and a
+ * capitalised word after it ("Clemens Schrimpe" for "clemens"), where the body gives the name in
+ * full at its first use of w and goes on with w alone ("Clemens explains ..."), as show notes and
+ * interviews speak of a guest. A first name is written as one ("Clemens"): not an acronym, not
+ * mixed case, no lexicon topic ("Apple" of "Apple Inc"). The name must be w's usual
+ * continuation, used more often than every other capitalised word after w together: a word the
+ * text puts before several names ("Taalas Cloud", "Taalas Studio") is a company or a product
+ * line, and two people of one first name ("Scott Herz", "Scott Forstall") leave it open who
+ * "Scott" is. It must not be cut from a longer name ("Yoon Suk" of "Yoon Suk Yeol", "Zimbabwe
+ * President" of "Zimbabwe President Robert Mugabe"), and its second word must be a name where the
+ * body uses it alone (capitalised mid-sentence, never in lower case). NULL when there is none. */
+static const struct slot *
+first_name_of(const struct wordmap *tf, const struct slot *w, const char *text)
+{
+	if (w->kind != T_WORD || !is_proper(w) || !text || !w->surface ||
+	    kws_inner_upper(w->surface, strlen(w->surface)) || lexicon_topic(w->word))
+		return NULL;
+	size_t wl = strlen(w->word);
+	const struct slot *best = NULL;
+	int uses = 0; /* uses of w before a capitalised word, whichever */
+	for (size_t i = 0; i < tf->cap; i++) {
+		const struct slot *p = &tf->slots[i];
+		if (!p->word || p->kind != T_PHRASE || p->body < 1 || !p->surface || p->in_title_surface ||
+		    strncmp(p->word, w->word, wl) != 0 || p->word[wl] != ' ')
+			continue;
+		const char *second = strchr(p->surface, ' ');
+		if (!second || !kws_capitalised(second + 1, strlen(second + 1)))
+			continue;
+		uses += p->body;
+		if (!best || p->body > best->body || (p->body == best->body && strcmp(p->word, best->word) < 0))
+			best = p;
+	}
+	if (!best || best->body * 2 <= uses)
+		return NULL;
+	const char *second = strchr(best->surface, ' ') + 1;
+	const struct slot *surname = map_find(tf, best->word + wl + 1);
+	if (kws_shouted(second, strlen(second)) || kws_code_identifier(best->surface, strlen(best->surface)) ||
+	    best->in_name >= best->body || !surname || !is_proper(surname))
+		return NULL;
+	/* The first use of w in the body: the name in full, or no first name. */
+	struct text_iter it;
+	text_iter_init(&it, text, strlen(text));
+	while (text_next(&it)) {
+		if (strcmp(it.word, w->word) != 0)
+			continue;
+		const char *end = it.p;
+		return text_next(&it) && it.start == end + 1 && *end == ' ' && strcmp(it.word, best->word + wl + 1) == 0
+		           ? best
+		           : NULL;
+	}
+	return NULL;
+}
+
 size_t
 kw_top(const struct kw_index *idx, const struct article *a, enum lang lang, const char **out, size_t max,
        struct arena *arena)
@@ -906,6 +960,12 @@ kw_top(const struct kw_index *idx, const struct article *a, enum lang lang, cons
 		}
 		/* A word the headline names in full ("Pencil" of "… With Apple Pencil"): the name. */
 		const struct slot *full = s->kind == T_WORD ? title_name_of(&tf, s, lang) : NULL;
+		/* A first name the body gives in full ("Clemens" of "Clemens Schrimpe"): the name. */
+		if (!full && caps_mark_names) {
+			full = first_name_of(&tf, s, a->text);
+			if (full && overlaps_any(out, m, full->word))
+				full = NULL; /* the name's other word is taken: the word alone */
+		}
 		if (full && overlaps_any(out, m, full->word))
 			continue;
 		taken[m] = full ? full : s;
