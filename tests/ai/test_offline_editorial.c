@@ -2309,6 +2309,24 @@ test_whole_names(void)
 	check_cases(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* A model is tagged as the text names it, with its version ("GPT-4.5", "Claude 3.7 Sonnet"):
+ * the family alone ("GPT", "Claude") gathers every story about any of its models. */
+static void
+test_model_versions(void)
+{
+	static const struct cue_case cases[] = {
+		{"hyphenated version", "OpenAI releases GPT-4.5 to subscribers",
+		 "OpenAI released GPT-4.5 on Thursday. The company says GPT-4.5 hallucinates less than earlier "
+		 "models and writes better prose; GPT-4.5 costs more per token than any model it sells.",
+		 "A news site", CAT_SECURITY, 1, "GPT-4.5", "GPT", 0, LANG_EN},
+		{"spaced version", "Anthropic ships Claude 3.7 Sonnet",
+		 "Anthropic released Claude 3.7 Sonnet, a model that can think before it answers. Claude 3.7 Sonnet "
+		 "leads the coding benchmarks, and Claude 3.7 Sonnet is available in the API today.",
+		 "A news site", CAT_SECURITY, 1, "Claude 3.7 Sonnet", "Claude", 0, LANG_EN},
+	};
+	check_cases(cases, sizeof cases / sizeof cases[0]);
+}
+
 /* A guest the notes name in full once, then by the first name alone, is tagged with the full
  * name: the first name alone ("Clemens" of an episode with Clemens Schrimpe, "Scott" of Scott
  * Forstall) names no one a reader would look for. A word the text puts before several names
@@ -2477,6 +2495,7 @@ main(void)
 	test_current_vocabulary();
 	test_whole_names();
 	test_first_names();
+	test_model_versions();
 	test_piece_kind_cues();
 	test_modern_probe();
 	test_field_terms_2026();

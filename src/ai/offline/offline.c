@@ -14,6 +14,7 @@
 #include "ai/offline/lang.h"
 #include "ai/offline/lexicon.h"
 #include "ai/offline/text.h"
+#include "ai/offline/versions.h"
 #include "util/buf.h"
 #include "util/str.h"
 #include "util/strlist.h"
@@ -982,6 +983,7 @@ pick_keywords(const struct offline_analysis *an, const struct offline_ctx *ctx, 
 	arena_free(&scratch);
 	n = add_lexicon(an, zh, used, out, n, 4, 1, 0);
 	n = name_the_cve(a, arena, out, n);
+	n = kw_name_versions(a, arena, out, n);
 	/* Nothing to say about it: no tag, rather than a made-up one. (The category's id used to
 	 * stand in: "🏷️ other" under a Chinese digest's item, and "other" counted as a topic the
 	 * day's stories share in its tag cloud.) The renderers leave the tag line out. */
