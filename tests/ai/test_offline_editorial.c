@@ -2309,6 +2309,37 @@ test_whole_names(void)
 	check_cases(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* A headline's wording is no tag: a word of the title that a body of some length never uses,
+ * and that the day's other stories write in lower case ("plans", "subscribers", "recover"), is
+ * how the headline put it; the body says what the story is about. A name in the title stays. */
+static void
+test_headline_wording(void)
+{
+	struct arena arena = ARENA_INIT;
+	struct verdict v;
+	struct article w[4] = {
+		art("Chip maker plans a factory for subscribers to recover",
+		    "The company will build a foundry in Ohio for its accelerator business. The foundry will make "
+		    "accelerators for data centres from 2028, and the company expects two thousand jobs at the "
+		    "foundry. The state pays part of the cost of the foundry, the roads and the training. Local "
+		    "colleges will teach technicians to run the lithography machines, and suppliers of gases and "
+		    "wafers have bought land next to the site; construction starts in the autumn.",
+		    "A news site"),
+		art("City budget", "The council plans to spend more on roads, and subscribers of the paper voted.",
+		    "Local"),
+		art("Storm", "Farmers recover slowly after the storm; the council plans help for them.", "Weather"),
+		art("Streaming", "The service lost subscribers after it raised its price in the spring.", "Media")};
+	judge(w, 4, 0, &arena, &v);
+	show("headline wording", &v);
+	CHECK(v.keyword_count > 0);
+	CHECK(!has_kw(&v, "plans"));
+	CHECK(!has_kw(&v, "subscribers"));
+	CHECK(!has_kw(&v, "recover"));
+	CHECK(!has_kw(&v, "Chip")); /* capitalised only as the headline's first word */
+	CHECK(has_kw(&v, "foundry"));
+	arena_free(&arena);
+}
+
 /* A model is tagged as the text names it, with its version ("GPT-4.5", "Claude 3.7 Sonnet"):
  * the family alone ("GPT", "Claude") gathers every story about any of its models. */
 static void
@@ -2496,6 +2527,7 @@ main(void)
 	test_whole_names();
 	test_first_names();
 	test_model_versions();
+	test_headline_wording();
 	test_piece_kind_cues();
 	test_modern_probe();
 	test_field_terms_2026();

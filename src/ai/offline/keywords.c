@@ -17,6 +17,7 @@
 #include "util/utf8.h"
 
 #define CANDIDATES 24 /* best-scored terms kept before the overlap filter */
+#define TITLE_ONLY_BODY 20 /* usable body words from which a headline word the body never uses is wording */
 
 struct slot {
 	const char *word;
@@ -891,6 +892,31 @@ first_name_of(const struct wordmap *tf, const struct slot *w, const char *text)
 	return NULL;
 }
 
+/* A word of the headline that a body of TITLE_ONLY_BODY words or more never uses is how the
+ * headline put it ("plans", "subscribers", "recover", "Chip" of "Chip maker plans …"), not what
+ * the story is about: the body says that. A word the headline capitalises past its first word
+ * may be a name the body leaves out ("… for Gmail"), and stays, as does a mixed-case one
+ * ("iPhone"); a text too short to say it all (a title-only item) keeps its title's words, and
+ * so does a caseless alphabet's (Urdu), whose stop lists are thin: there the title's words are
+ * the topic and the body's best terms often function words. */
+static int
+headline_wording(const struct slot *s, const char *title, size_t body_words)
+{
+	uint32_t cp = 0;
+	utf8_decode(s->word, strlen(s->word), &cp);
+	if (s->kind != T_WORD || !s->in_title || s->body > 0 || body_words < TITLE_ONLY_BODY || is_proper(s) ||
+	    utf8_is_caseless(cp))
+		return 0;
+	if (!s->surface)
+		return 1; /* written in lower case */
+	size_t sl = strlen(s->surface);
+	if (kws_inner_upper(s->surface, sl))
+		return 0;
+	while (title && *title && !kws_starts_upper(title, strlen(title)))
+		title++; /* to the title's first letter: a quotation mark or a star may lead */
+	return title && strncmp(title, s->surface, sl) == 0;
+}
+
 size_t
 kw_top(const struct kw_index *idx, const struct article *a, enum lang lang, const char **out, size_t max,
        struct arena *arena)
@@ -911,7 +937,7 @@ kw_top(const struct kw_index *idx, const struct article *a, enum lang lang, cons
 	size_t n = 0;
 	for (size_t i = 0; i < tf.cap; i++) {
 		struct slot *s = &tf.slots[i];
-		if (!s->word || s->count == 0 || names_source(&sw, s->word))
+		if (!s->word || s->count == 0 || names_source(&sw, s->word) || headline_wording(s, a->title, c.body_words))
 			continue;
 		double score = term_score(idx, s, lang, caps_mark_names);
 		if (score <= 0)

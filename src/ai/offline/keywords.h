@@ -20,7 +20,8 @@ void kw_index_free(struct kw_index *idx);
  * words of any Latin, Greek or Cyrillic script, two-word phrases that recur ("prompt caching")
  * and 2..4-character CJK n-grams without function characters; names are shown in the article's
  * spelling ("Taalas", "GitHub", "Überwachung"), other terms in lower case. Title words weigh 3x
- * but count once when the body never uses them; proper names (capitalised mid-sentence, never
+ * but count once when the body never uses them, and not at all when a body of some length
+ * never does (headline wording, keywords.c headline_wording); proper names (capitalised mid-sentence, never
  * lower-case) and phrases are preferred; stop words of English and of the article's language
  * (lang.h), generic words (kw_is_generic), numbers, the source's own name and the item's byline
  * (their words, a phrase of only their words, those run together, the name's initials) and terms
