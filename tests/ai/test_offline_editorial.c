@@ -2354,6 +2354,10 @@ test_model_versions(void)
 		 "Anthropic released Claude 3.7 Sonnet, a model that can think before it answers. Claude 3.7 Sonnet "
 		 "leads the coding benchmarks, and Claude 3.7 Sonnet is available in the API today.",
 		 "A news site", CAT_SECURITY, 1, "Claude 3.7 Sonnet", "Claude", 0, LANG_EN},
+		{"family in the lexicon's spelling", "Dall-E 2",
+		 "The new image model draws pictures from a sentence, at four times the resolution of the first "
+		 "one, and it can edit a photo: add a dog, remove a lamp, change the style of the room.",
+		 "A news site", CAT_SECURITY, 1, "DALL-E 2", "Dall-E 2", 0, LANG_EN},
 	};
 	check_cases(cases, sizeof cases / sizeof cases[0]);
 }

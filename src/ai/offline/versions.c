@@ -107,6 +107,7 @@ kw_name_versions(const struct article *a, struct arena *arena, const char **kws,
 			continue;
 		if (!versioned_in(a->title, fam, 0, name) && !versioned_in(a->text, fam, 1, name))
 			continue;
+		memcpy(name, kws[i], fl); /* the family as the lexicon spells it: "DALL-E 2" of "Dall-E 2" */
 		kws[i] = arena_strdup(arena, name);
 		/* A later keyword the name holds ("Sonnet" of "Claude 3.7 Sonnet") says it twice. */
 		for (size_t j = 0; j < n; j++) {

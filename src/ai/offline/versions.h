@@ -10,9 +10,9 @@
 
 /* Replace each keyword of kws[0..n) that is a model family of the lexicon (an ai-ml topic:
  * "GPT", "Claude", "Gemini") by the versioned name a's title writes, else the one versioned
- * name a's body writes (several versions: the family stays, as it is what they share); a
- * keyword that the versioned name repeats is dropped. Strings live in arena. Returns the new
- * count (<= n). */
+ * name a's body writes (several versions: the family stays, as it is what they share), the
+ * family in the lexicon's spelling ("Dall-E 2" -> "DALL-E 2"); a keyword that the versioned
+ * name repeats is dropped. Strings live in arena. Returns the new count (<= n). */
 size_t kw_name_versions(const struct article *a, struct arena *arena, const char **kws, size_t n);
 
 #endif
