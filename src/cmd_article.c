@@ -48,7 +48,8 @@ const char cmd_article_help[] =
 	"The model is configured with BRIEF_LLM_BASE_URL / BRIEF_LLM_API_KEY ... (see brief doctor).\n"
 	"Without one, or with --offline, the offline engine writes the article in the same shape\n"
 	"from the sources' own sentences, quoted in their language (said in its closing note).\n\n"
-	"  --min-chars/--max-chars  body length without spaces (default zh 1500-3000, en 2500-9000)\n"
+	"  --min-chars/--max-chars  body length without spaces (default zh 1500-3000, en 2500-9000);\n"
+	"               a model's article only: the offline engine's quotes its sources as they are\n"
 	"  --out FILE   write there; --out DIR/ writes STORY.md, .html and .json into DIR\n"
 	"  --deliver NAME[,NAME]  send it to configured channels (wechat_mp: the 公众号 draft box);\n"
 	"               a channel that has it gets nothing again, one cut short the parts it lacks\n"
@@ -285,6 +286,11 @@ run(struct article_run *r, const char *key, struct err *e)
 	if (r->offline && !r->args.is_offline)
 		log_info("no model is configured (BRIEF_LLM_BASE_URL and BRIEF_LLM_API_KEY, or OPENAI_API_KEY; see brief "
 		         "doctor): the offline engine writes the article from the sources' own sentences");
+	/* The bounds shape a model's writing; the offline engine quotes its sources' sentences as
+	 * they are, so a bound given with it would go unmet without a word. */
+	if (r->offline && (r->min_chars || r->max_chars))
+		log_warn("--min-chars/--max-chars bound a model's article; the offline engine's is as long as its "
+		         "sources' quoted sentences make it, and ignores them");
 	if (store_open(&r->st, r->app.db_path, e) < 0)
 		return EXIT_FAIL;
 	if (key) {

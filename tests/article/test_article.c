@@ -1255,6 +1255,11 @@ main(void)
 	llmsrv_get_stats(srv, &after);
 	CHECK_INT(after.requests, 0);
 	CHECK(strstr(buf_str(&out), "离线引擎") != NULL);
+	CHECK(strstr(buf_str(&err), "min-chars") == NULL);
+	/* The length bounds are a model's: offline they are said to be ignored, not silently unmet. */
+	const char *off_bounded[] = {"https://openai.example/blog/gpt-4-5", "--offline", "--min-chars", "800", "--max-chars", "1000", NULL};
+	CHECK_INT(article(off_bounded, &out, &err), 0);
+	CHECK(strstr(buf_str(&err), "--min-chars/--max-chars bound a model's article") != NULL);
 
 	/* Unknown story. */
 	const char *unknown[] = {"s0123456789ab", NULL};
