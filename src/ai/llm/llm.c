@@ -235,21 +235,20 @@ build_body(struct llm_client *c, struct llm_request *r)
 	json_object_set_new(root, "messages", msgs);
 	json_object_set_new(root, "max_tokens", json_integer(r->cur_max_tokens));
 	json_object_set_new(root, "stream", json_false()); /* a stream sent anyway is read (sse_completion) */
-	json_t *rf = json_object();
-	if (r->format_sent == FORMAT_SCHEMA) {
-		json_object_set_new(rf, "type", json_string("json_schema"));
-		json_t *js = json_object();
-		json_object_set_new(js, "name", json_string(prompt_task_name(r->task)));
-		json_object_set_new(js, "strict", json_true());
-		json_object_set(js, "schema", request_schema(r));
-		json_object_set_new(rf, "json_schema", js);
-	} else {
-		json_object_set_new(rf, "type", json_string("json_object"));
-	}
-	if (r->format_sent != FORMAT_NONE)
+	if (r->format_sent != FORMAT_NONE) { /* none: the schema is in the instructions only */
+		json_t *rf = json_object();
+		if (schema) {
+			json_object_set_new(rf, "type", json_string("json_schema"));
+			json_t *js = json_object();
+			json_object_set_new(js, "name", json_string(prompt_task_name(r->task)));
+			json_object_set_new(js, "strict", json_true());
+			json_object_set(js, "schema", request_schema(r));
+			json_object_set_new(rf, "json_schema", js);
+		} else {
+			json_object_set_new(rf, "type", json_string("json_object"));
+		}
 		json_object_set_new(root, "response_format", rf);
-	else
-		json_decref(rf);
+	}
 	char *s = json_dumps(root, JSON_COMPACT);
 	json_decref(root);
 	buf_clear(&r->body);
