@@ -17,7 +17,21 @@ struct md_style {
 	void (*escape)(struct buf *out, const char *s, size_t len);
 	void (*link)(struct buf *out, const struct md_style *st, const char *text, size_t tlen, const char *url,
 	             size_t ulen);
+	/* set for a target with no escape for its marks (Slack): a literal mark is written as
+	 * MARK_LITERAL and the mark, and each line is finished by slack_finish_line */
+	int mark_placeholders;
 };
+
+/* Precedes a mark character ('*', '_', '~', '`') that is text, not markup, in a line being
+ * converted for a target with mark_placeholders; escape_slack drops the byte from feed text,
+ * so it marks only what the converter wrote. */
+#define MARK_LITERAL '\x01'
+
+static int
+is_mark(int c)
+{
+	return c == '*' || c == '_' || c == '~' || c == '`';
+}
 
 /* Whether a backslash before c is a Markdown escape: any ASCII punctuation (CommonMark), as
  * the report's escaper (report/escape.c) writes $, ~, =, & and the rest. */
@@ -47,7 +61,9 @@ static void
 escape_slack(struct buf *out, const char *s, size_t len)
 {
 	for (size_t i = 0; i < len; i++) {
-		if (s[i] == '&')
+		if (s[i] == MARK_LITERAL)
+			continue; /* a control character no chat shows; the byte is the converter's */
+		else if (s[i] == '&')
 			buf_puts(out, "&amp;");
 		else if (s[i] == '<')
 			buf_puts(out, "&lt;");
@@ -94,6 +110,8 @@ link_slack(struct buf *out, const struct md_style *st, const char *t, size_t tl,
 	for (size_t i = 0; i < tl; i++) {
 		if (t[i] == '|')
 			buf_puts(out, "¦");
+		else if (is_mark((unsigned char)t[i]))
+			buf_putc(out, MARK_LITERAL), buf_putc(out, t[i]);
 		else
 			st->escape(out, t + i, 1);
 	}
@@ -120,6 +138,7 @@ static const struct md_style slack_style = {
 	.bullet = "• ",
 	.escape = escape_slack,
 	.link = link_slack,
+	.mark_placeholders = 1,
 };
 
 static const struct md_style telegram_style = {
@@ -165,6 +184,103 @@ find_close(const char *s, size_t len, size_t from, const char *mark, size_t mlen
 	return -1;
 }
 
+/* Write the character c of the line shown as text: escaped, or as a placeholder when it is a
+ * mark the target cannot escape. */
+static void
+put_text_char(const struct md_style *st, char c, struct buf *out)
+{
+	if (st->mark_placeholders && is_mark((unsigned char)c)) {
+		buf_putc(out, MARK_LITERAL);
+		buf_putc(out, c);
+	} else {
+		st->escape(out, &c, 1);
+	}
+}
+
+/* Slack's mark pairing, as far as brief relies on it: a mark opens a run when a non-space
+ * follows it and no letter or digit precedes it, and closes one when a non-space precedes it
+ * and no letter or digit follows it ("snake_case" pairs nothing). v[0..n) is the line as
+ * Slack reads it. */
+static int
+mark_opens(const char *v, size_t n, size_t k)
+{
+	return k + 1 < n && v[k + 1] != ' ' && (k == 0 || !is_ascii_alnum((unsigned char)v[k - 1]));
+}
+
+static int
+mark_closes(const char *v, size_t n, size_t k)
+{
+	return k > 0 && v[k - 1] != ' ' && (k + 1 == n || !is_ascii_alnum((unsigned char)v[k + 1]));
+}
+
+/* Finish the Slack line written at out->data[from..]: resolve its placeholders. Slack has no
+ * escape for its marks (only &, < and > have entities), so a literal mark that would pair with
+ * another mark of the line, literal or markup (a title "*starred*", "x *y* z", "A* search"
+ * inside the bold heading that would close the run early), is written as a look-alike
+ * character, and Slack shows the characters instead of hiding them and setting the words
+ * between in bold, italics or strike-through. A mark that pairs with nothing ("Rated 5*",
+ * "~/bin", "SYS_ADMIN") stays the character it is, so what a reader copies or searches for
+ * is the source's text wherever Slack would show it as written. A link's URL (between '<' and
+ * '|') is no formatted text and takes no part. */
+static void
+slack_finish_line(struct buf *out, size_t from)
+{
+	static const char *const lookalike[4] = {
+	        "\xE2\x88\x97", /* '*': U+2217 ASTERISK OPERATOR */
+	        "\xCB\x8D",      /* '_': U+02CD MODIFIER LETTER LOW MACRON */
+	        "\xE2\x88\xBC", /* '~': U+223C TILDE OPERATOR */
+	        "\xCB\x8B",      /* '`': U+02CB MODIFIER LETTER GRAVE ACCENT */
+	};
+	static const char marks[] = "*_~`";
+	if (!memchr(out->data + from, MARK_LITERAL, out->len - from))
+		return;
+	/* v: the line as Slack reads it; role: 0 text, 1 markup mark, 2 literal mark, 3 swapped */
+	struct buf v = BUF_INIT, role = BUF_INIT;
+	int in_url = 0;
+	for (size_t i = from; i < out->len; i++) {
+		char c = out->data[i];
+		if (c == MARK_LITERAL && i + 1 < out->len) {
+			buf_putc(&v, out->data[++i]);
+			buf_putc(&role, 2);
+			continue;
+		}
+		if (c == '<')
+			in_url = 1;
+		else if (c == '|' || c == '>')
+			in_url = 0;
+		buf_putc(&v, c);
+		buf_putc(&role, (char)(!in_url && is_mark((unsigned char)c)));
+	}
+	const char *t = buf_str(&v);
+	for (int m = 0; m < 4; m++) {
+		int open_before = 0, close_after = 0;
+		for (size_t k = 0; k < v.len; k++) {
+			if (t[k] != marks[m] || !role.data[k])
+				continue;
+			if (role.data[k] >= 2 && open_before && mark_closes(t, v.len, k))
+				role.data[k] = 3;
+			open_before |= mark_opens(t, v.len, k);
+		}
+		for (size_t k = v.len; k-- > 0;) {
+			if (t[k] != marks[m] || !role.data[k])
+				continue;
+			if (role.data[k] >= 2 && close_after && mark_opens(t, v.len, k))
+				role.data[k] = 3;
+			close_after |= mark_closes(t, v.len, k);
+		}
+	}
+	out->len = from;
+	out->data[from] = '\0';
+	for (size_t k = 0; k < v.len; k++) {
+		if (role.data[k] == 3)
+			buf_puts(out, lookalike[strchr(marks, t[k]) - marks]);
+		else
+			buf_putc(out, t[k]);
+	}
+	buf_free(&v);
+	buf_free(&role);
+}
+
 /* Convert the inline marks of one line. */
 static void
 inline_line(const struct md_style *st, const char *s, size_t len, struct buf *out)
@@ -208,10 +324,10 @@ inline_line(const struct md_style *st, const char *s, size_t len, struct buf *ou
 				i++;
 			}
 		} else if (c == '\\' && i + 1 < len && is_md_escapable((unsigned char)s[i + 1])) {
-			st->escape(out, s + i + 1, 1); /* a Markdown escape: show the character itself */
+			put_text_char(st, s[i + 1], out); /* a Markdown escape: show the character itself */
 			i += 2;
 		} else {
-			st->escape(out, s + i, 1);
+			put_text_char(st, c, out);
 			i++;
 		}
 	}
@@ -249,6 +365,7 @@ convert(const struct md_style *st, const char *md, struct buf *out)
 			buf_putc(out, '\n');
 			continue;
 		}
+		size_t line_from = out->len;
 		size_t h = 0;
 		while (h < len && line[h] == '#')
 			h++;
@@ -286,6 +403,8 @@ convert(const struct md_style *st, const char *md, struct buf *out)
 		} else {
 			inline_line(st, line, len, out);
 		}
+		if (st->mark_placeholders)
+			slack_finish_line(out, line_from);
 		buf_putc(out, '\n');
 	}
 	if (in_pre)

@@ -274,6 +274,53 @@ test_mdconv_bold_text(void)
 	}
 }
 
+/* Slack has no escape for its marks: a title's literal '*', '_', '~' or '`' that Slack would
+ * pair with another ("*starred*" shown in bold with its marks hidden, "x_y *z*" in italics, a
+ * heading "A* search" closing its bold run early) is written as a look-alike character, in
+ * text and in link text; one that pairs with nothing ("Rated 5*", "~/bin", "SYS_ADMIN") stays
+ * the character it is. */
+static void
+test_slack_marks(void)
+{
+	static const struct {
+		const char *title, *want;
+	} cases[] = {
+	        {"*starred* post", "Title: \u2217starred\u2217 post\n"},
+	        {"x_y *z*", "Title: x_y \u2217z\u2217\n"},
+	        {"SYS_ADMIN and snake_case_names", "Title: SYS_ADMIN and snake_case_names\n"},
+	        {"_init_ and __main__", "Title: \u02CDinit\u02CD and \u02CD\u02CDmain\u02CD\u02CD\n"},
+	        {"~/.config vs ~/bin", "Title: ~/.config vs ~/bin\n"},
+	        {"Rated 5* or 4*", "Title: Rated 5* or 4*\n"},
+	        {"~1~ ~2~", "Title: \u223C1\u223C \u223C2\u223C\n"},
+	        {"run `make` now", "Title: run \u02CBmake\u02CB now\n"},
+	        {"\u300C*\u91CD\u78C5*\u300D", "Title: \u300C\u2217\u91CD\u78C5\u2217\u300D\n"},
+	};
+	for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+		struct buf md = BUF_INIT, out = BUF_INIT;
+		buf_puts(&md, "Title: ");
+		esc_md_inline(&md, cases[k].title);
+		buf_puts(&md, "\n");
+		mdconv_slack(buf_str(&md), &out);
+		CHECK_STR(buf_str(&out), cases[k].want);
+		buf_clear(&out); /* the same inside a link's text */
+		buf_clear(&md);
+		buf_puts(&md, "[");
+		esc_md_inline(&md, cases[k].title);
+		buf_puts(&md, "](https://e.example/p)\n");
+		mdconv_slack(buf_str(&md), &out);
+		struct buf want = BUF_INIT;
+		buf_printf(&want, "<https://e.example/p|%.*s>\n", (int)(strlen(cases[k].want) - 8), cases[k].want + 7);
+		CHECK_STR(buf_str(&out), buf_str(&want));
+		buf_free(&want);
+		buf_free(&md);
+		buf_free(&out);
+	}
+	struct buf out = BUF_INIT; /* Telegram's HTML needs no stand-ins */
+	mdconv_telegram_html("x \\*y\\* \\_z\\_\n", &out);
+	CHECK_STR(buf_str(&out), "x *y* _z_\n");
+	buf_free(&out);
+}
+
 /* A story's URL may hold '*' (a search "?q=*.rs", a wiki's "C*-algebra"), which the
  * Markdown keeps in the link's destination. The converters took it for an emphasis mark: the
  * digest's section heading "### 1. [title](URL)" lost every '*' of its URL (Slack and
@@ -302,7 +349,7 @@ test_mdconv_url_stars(void)
 		                  "<b>1. <a href=\"%s\">Glob *patterns* explained</a></b>\n",
 		           buf_str(&amp), buf_str(&amp));
 		CHECK_STR(buf_str(&tg), buf_str(&want));
-		buf_printf(&href, "<%s|Glob *patterns* explained>", buf_str(&amp));
+		buf_printf(&href, "<%s|Glob \u2217patterns\u2217 explained>", buf_str(&amp)); /* see test_slack_marks */
 		const char *first = strstr(buf_str(&slack), buf_str(&href));
 		CHECK(first != NULL && strstr(first + 1, buf_str(&href)) != NULL);
 		if (!first)
@@ -1289,6 +1336,8 @@ test_heading_title_star(void)
 	         base, base);
 	load_config(&cfg, text);
 	static const char *const titles[] = {"A* search in 40 lines", "Rated 5*", "**Bold** claims"};
+	static const char *const slack_titles[] = {"A\u2217 search in 40 lines", "Rated 5\u2217",
+	                                           "\u2217\u2217Bold\u2217\u2217 claims"}; /* test_slack_marks */
 	for (size_t k = 0; k < sizeof titles / sizeof *titles; k++) {
 		struct buf md = BUF_INIT, want_tg = BUF_INIT, want_slack = BUF_INIT;
 		buf_puts(&md, "## AI\n\n### 1. [");
@@ -1296,7 +1345,7 @@ test_heading_title_star(void)
 		buf_puts(&md, "](https://blog.example/p/1)\n\n**blog.example** · 2h\n");
 		struct deliver_message msg = {.title = "Daily", .markdown = buf_str(&md)};
 		buf_printf(&want_tg, "<b>1. <a href=\"https://blog.example/p/1\">%s</a></b>", titles[k]);
-		buf_printf(&want_slack, "<https://blog.example/p/1|%s>", titles[k]);
+		buf_printf(&want_slack, "<https://blog.example/p/1|%s>", slack_titles[k]);
 		json_t *j = sent_json(&cfg, "tg", "{\"ok\":true}", &msg);
 		const char *t = jget(j, "text");
 		if (!t || !strstr(t, buf_str(&want_tg)))
@@ -2361,6 +2410,7 @@ main(void)
 	test_mdconv_link_text();
 	test_mdconv_bold_text();
 	test_mdconv_url_stars();
+	test_slack_marks();
 	test_webhook_and_errors();
 	test_chat_channels();
 	test_slack_retry_after();
