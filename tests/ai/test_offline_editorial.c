@@ -1367,6 +1367,31 @@ test_sponsored_posts(void)
 	arena_free(&arena);
 }
 
+/* "vulnerable" is the everyday word for people and places at risk ("a vulnerable orphan",
+ * "coasts vulnerable to flooding") far more than for software: alone it is a faint hint, not the
+ * sure cue of security that "vulnerability" is. A news story about a trafficked child is
+ * other; servers "vulnerable to attack" by a named flaw stay security. */
+static void
+test_vulnerable_people(void)
+{
+	struct arena arena = ARENA_INIT;
+	struct verdict people, servers;
+	struct article a = art("Trafficked, beaten, enslaved: the life of a farm worker",
+	                       "At ten he was taken from his village to a city abroad and spent four years tending plants "
+	                       "for a brutal gang. Anyone who thinks the business is a friendly occupation needs to reflect "
+	                       "on the experience of a vulnerable orphan who was ten when he was trafficked to work there.",
+	                       "A newspaper");
+	judge_alone("vulnerable orphan", &a, &arena, &people);
+	a = art("Thousands of mail servers left vulnerable",
+	        "Thousands of Exim mail servers are still vulnerable to attack through a flaw that lets a remote "
+	        "sender run code as root, researchers said; the fix shipped in March but few hosts applied it.",
+	        "A news site");
+	judge_alone("vulnerable servers", &a, &arena, &servers);
+	CHECK(people.category != CAT_SECURITY);
+	CHECK_INT(servers.category, CAT_SECURITY);
+	arena_free(&arena);
+}
+
 /* A podcast episode ("XYZ195 Das Gehirn", "Show #332: …", "Cast 603: …") is about what its
  * title says: with no technical term in the title it is other, whatever its show notes
  * mention; with one ("IPv6") it keeps that subject, and the same notes under a plain title keep
@@ -2521,6 +2546,7 @@ main(void)
 	test_version_titles();
 	test_notice_titles();
 	test_sponsored_posts();
+	test_vulnerable_people();
 	test_code_feeds();
 	test_episode_titles();
 	test_german_compounds_and_holes();

@@ -1654,7 +1654,7 @@ static const struct lexicon_entry word_entries[] = {
 	{"vulnerabilidades", "vulnerabilidad", SEC, 3, "es"},
 	{"vulnerabilities", "vulnerabilities", SEC, 3, NULL},
 	{"vulnerability", "vulnerabilities", SEC, 3, NULL},
-	{"vulnerable", "vulnerabilities", SEC, 3, NULL},
+	{"vulnerable", "vulnerabilities", SEC, 1, NULL},
 	{"vulnérabilité", "faille", SEC, 3, "fr"},
 	{"vulnérabilités", "faille", SEC, 3, "fr"},
 	{"w3c", "W3C", ENG, 2, NULL},
