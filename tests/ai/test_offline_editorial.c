@@ -2365,6 +2365,27 @@ test_headline_wording(void)
 	arena_free(&arena);
 }
 
+/* A podcast's show notes list topics ("APFS WWDC session", "iCloud storage: 1TB → 2TB"): two
+ * acronyms side by side are two names, each a tag, not the phrase "APFS WWDC"; a quantity with
+ * its unit ("1TB", "120Hz", "5000mAh") is what a product has, never a tag. */
+static void
+test_acronym_pairs_and_quantities(void)
+{
+	struct arena arena = ARENA_INIT;
+	struct verdict v;
+	struct article a = art("226: Smooth Scrolling",
+	                       "Pre-show: lots of follow up. The APFS WWDC session and file name encoding: normalization "
+	                       "forms, compression versus HFS+. iOS 11: many touch options on home screens. iCloud storage: "
+	                       "1TB to 2TB for the same price. The new iPads have 120Hz displays and 5000mAh batteries; "
+	                       "WWDC food and jackets. APFS again in the post-show.",
+	                       "A podcast");
+	judge_alone("show notes", &a, &arena, &v);
+	CHECK(!has_kw(&v, "APFS WWDC"));
+	CHECK(has_kw(&v, "APFS") || has_kw(&v, "WWDC"));
+	CHECK(!has_kw(&v, "1TB") && !has_kw(&v, "2TB") && !has_kw(&v, "120Hz") && !has_kw(&v, "5000mAh"));
+	arena_free(&arena);
+}
+
 /* A model is tagged as the text names it, with its version ("GPT-4.5", "Claude 3.7 Sonnet"):
  * the family alone ("GPT", "Claude") gathers every story about any of its models. */
 static void
@@ -2547,6 +2568,7 @@ main(void)
 	test_notice_titles();
 	test_sponsored_posts();
 	test_vulnerable_people();
+	test_acronym_pairs_and_quantities();
 	test_code_feeds();
 	test_episode_titles();
 	test_german_compounds_and_holes();

@@ -135,12 +135,18 @@ phrase_only(const char *w)
 }
 
 /* True when w is a number with an ordinal's or a clock's letters ("8th", "21st", "2am",
- * "8pm"): a date or a time, a number like any other. */
+ * "8pm"): a date or a time, a number like any other; or with a unit of measure glued to it
+ * ("1TB", "120Hz", "5000mAh", "3nm", "60fps"): a quantity, what a product has, not what a
+ * story is about ("iCloud storage: 1TB → 2TB"). w is lower-case. Not "5g" (a network), "4k"
+ * (a format), nor a chip's or model's name ("m2", "h100", which start with letters). */
 static int
 suffixed_number(const char *w)
 {
-	static const char *const suffixes[] = {"st", "nd", "rd", "th", "am", "pm"};
-	size_t digits = strspn(w, "0123456789");
+	static const char *const suffixes[] = {"st",  "nd",  "rd",  "th",  "am",   "pm",   "kb",   "mb",  "gb", "tb",
+	                                       "pb",  "kib", "mib", "gib", "tib",  "hz",   "khz",  "mhz", "ghz", "ms",
+	                                       "fps", "mah", "wh",  "kwh", "mm",   "cm",   "km",   "nm",  "mp", "px",
+	                                       "dpi", "ppi", "kbps", "mbps", "gbps", "tbps"};
+	size_t digits = strspn(w, "0123456789.,");
 	if (digits == 0)
 		return 0;
 	for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++)
@@ -152,7 +158,7 @@ suffixed_number(const char *w)
 /* A word that can be a keyword: three characters or more, two letters or more (any script), not a
  * function word of English or of the article's language, not generic, not a version with a
  * pre-release tag ("4.0rc1", "2.0b1": its letters made it pass as a word; a version is what
- * changed, never the topic), not an ordinal or a time ("8th", "2am"). */
+ * changed, never the topic), not an ordinal, a time or a quantity ("8th", "2am", "1TB"). */
 int
 kws_usable_word(const struct text_iter *it, enum lang lang)
 {
@@ -527,6 +533,15 @@ abbreviation(const char *s, size_t len)
 	return 1;
 }
 
+/* A word in capitals of two to five letters ("APFS", "WWDC", "EU"): an acronym. Two side by
+ * side are two names ("the APFS WWDC session", "EU AI Act" of which "AI Act" is the name), not
+ * one: an editor tags each. */
+static int
+acronym(const char *s, size_t len)
+{
+	return len >= 2 && len <= 5 && has_upper(s, len) && !has_lower(s, len);
+}
+
 /* One occurrence held back until the token after it is known (scan_article). */
 struct pending {
 	struct occ o;
@@ -620,7 +635,7 @@ kws_scan_article(const struct article *a, enum lang lang, occ_fn fn, void *ctx)
 			 * its one- or two-letter abbreviation ("Face ID", "Apple TV", "iPhone X"), too short
 			 * to be a word of its own, not to end a name. A name's common first word (name_head,
 			 * below) forms one only with a capitalised word ("New Zealand", not "Person class"). */
-			if (prev[0] && joined && (!prev_head || cap) &&
+			if (prev[0] && joined && (!prev_head || cap) && !(acronym(prev_start, prev_raw) && acronym(it.start, raw)) &&
 			    (ok || (abbreviation(it.start, raw) && has_upper(prev_start, (size_t)(it.start - prev_start)) &&
 			            has_lower(prev_start, (size_t)(it.start - prev_start))))) {
 				char buf[2 * TEXT_WORD_MAX + 2];
