@@ -2200,6 +2200,27 @@ test_claims_and_year_reviews(void)
 	check_cases(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* A leak is a data leak only beside other security words: alone it is as often a body's (a CSF
+ * leak, a gas leak) or a rumour's. A leak of passwords is still security. */
+static void
+test_leak_senses(void)
+{
+	static const struct cue_case cases[] = {
+		{"csf leak", "Cerebrospinal Fluid Leak: Presentation and Management",
+		 "Dr. Mara Lind: Cerebrospinal Fluid Leak - Presentation and Management", "ENT Interviews",
+		 CAT_SECURITY, 1, NULL, NULL, 0, LANG_EN},
+		{"gas leak", "Gas leak closes the town hall for a day",
+		 "A gas leak closed the town hall on Tuesday. Firefighters opened the windows and the "
+		 "building reopened in the evening; the mayor thanked the staff for their patience.",
+		 "Local News", CAT_OTHER, 0, NULL, NULL, 0, LANG_EN},
+		{"password leak", "Leak exposes two million customer passwords",
+		 "A leak at a shopping site exposed two million customer passwords, stored as unsalted "
+		 "hashes. The company reset every account and says the attackers used a stolen admin key.",
+		 "Tech News", CAT_SECURITY, 0, NULL, NULL, 0, LANG_EN},
+	};
+	check_cases(cases, sizeof cases / sizeof cases[0]);
+}
+
 /* A release is news of a tool in every language brief reads: a version in the title with the
  * language's release word (veröffentlicht, 发布, выпуск, lanzamiento). A debugging story is
  * not a tool's how-to: it is about how software is built (engineering). */
@@ -2587,5 +2608,6 @@ main(void)
 	test_claims_and_year_reviews();
 	test_release_words();
 	test_cjk_fragments();
+	test_leak_senses();
 	return test_done("test_offline_editorial");
 }
