@@ -2221,6 +2221,26 @@ test_leak_senses(void)
 	check_cases(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* Medicine is other: the clinic's "testing" (of hearing, of balance) is no software testing,
+ * and an interview with a surgeon about a diagnosis is health news; software testing stays
+ * technical. */
+static void
+test_clinical_testing(void)
+{
+	static const struct cue_case cases[] = {
+		{"clinical testing", "New testing in balance disorders",
+		 "Dr Ana Ruiz, a surgeon at a university hospital, explains how the clinical testing of the "
+		 "inner ear has changed: the diagnosis of vertigo, the symptoms patients report, and when "
+		 "surgery helps.",
+		 "ENT Interviews", CAT_OTHER, 0, NULL, NULL, 0, LANG_EN},
+		{"software testing", "Testing concurrent code with unit tests",
+		 "Unit tests of concurrent code pass a thousand times and fail once: a race condition. "
+		 "Running the test suite under a thread sanitizer finds the data race the first time.",
+		 "A blog", CAT_OTHER, 1, NULL, NULL, 0, LANG_EN},
+	};
+	check_cases(cases, sizeof cases / sizeof cases[0]);
+}
+
 /* A release is news of a tool in every language brief reads: a version in the title with the
  * language's release word (veröffentlicht, 发布, выпуск, lanzamiento). A debugging story is
  * not a tool's how-to: it is about how software is built (engineering). */
@@ -2609,5 +2629,6 @@ main(void)
 	test_release_words();
 	test_cjk_fragments();
 	test_leak_senses();
+	test_clinical_testing();
 	return test_done("test_offline_editorial");
 }
