@@ -2241,6 +2241,24 @@ test_clinical_testing(void)
 	check_cases(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* A person's attacker ("her attacker", "his attackers") is an assailant in a crime story, not
+ * an intruder in a network; "the attackers" of a flaw are still security's. */
+static void
+test_personal_attackers(void)
+{
+	static const struct cue_case cases[] = {
+		{"her attacker", "Jogger who fought off her attacker in a park is praised by the mayor",
+		 "A jogger who fought off her attacker in a city park on Sunday was praised by the mayor. "
+		 "Police arrested a man near the park an hour later.",
+		 "City News", CAT_OTHER, 0, NULL, NULL, 0, LANG_EN},
+		{"attackers of a flaw", "Attackers use a flaw in a VPN gateway to reach company networks",
+		 "Attackers exploit an unpatched flaw in a VPN gateway to reach company networks; the "
+		 "vendor published a fix and an advisory on Monday.",
+		 "Tech News", CAT_SECURITY, 0, NULL, NULL, 0, LANG_EN},
+	};
+	check_cases(cases, sizeof cases / sizeof cases[0]);
+}
+
 /* A release is news of a tool in every language brief reads: a version in the title with the
  * language's release word (veröffentlicht, 发布, выпуск, lanzamiento). A debugging story is
  * not a tool's how-to: it is about how software is built (engineering). */
@@ -2630,5 +2648,6 @@ main(void)
 	test_cjk_fragments();
 	test_leak_senses();
 	test_clinical_testing();
+	test_personal_attackers();
 	return test_done("test_offline_editorial");
 }
