@@ -2259,6 +2259,25 @@ test_personal_attackers(void)
 	check_cases(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* Guards, cameras and footage are a building's security, and security forces a state's: a
+ * theft seen on security footage is a crime story. A flaw in a security camera is still a
+ * security report. */
+static void
+test_physical_security(void)
+{
+	static const struct cue_case cases[] = {
+		{"footage", "Painting stolen from a gallery overnight",
+		 "A painting was stolen from a city gallery overnight. Security footage shows two men "
+		 "leaving by a side door, and the police are asking for witnesses.",
+		 "City News", CAT_OTHER, 0, NULL, NULL, 0, LANG_EN},
+		{"camera flaw", "Security camera flaw lets attackers watch live video",
+		 "A flaw in the firmware of a popular security camera lets attackers watch its live "
+		 "video without a password; the vendor has released a fix.",
+		 "Tech News", CAT_SECURITY, 0, NULL, NULL, 0, LANG_EN},
+	};
+	check_cases(cases, sizeof cases / sizeof cases[0]);
+}
+
 /* A release is news of a tool in every language brief reads: a version in the title with the
  * language's release word (veröffentlicht, 发布, выпуск, lanzamiento). A debugging story is
  * not a tool's how-to: it is about how software is built (engineering). */
@@ -2649,5 +2668,6 @@ main(void)
 	test_leak_senses();
 	test_clinical_testing();
 	test_personal_attackers();
+	test_physical_security();
 	return test_done("test_offline_editorial");
 }
