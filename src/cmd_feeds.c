@@ -28,7 +28,9 @@ const char cmd_feeds_help[] =
 	"Manage the sources `brief fetch` reads. Until you add or import feeds of your own, the\n"
 	"built-in list (the 92 most popular blogs on Hacker News in 2025) is used; once you have\n"
 	"any, only yours are fetched. `list` shows each source's health: last success, status,\n"
-	"consecutive failures, last error, average latency and item count. `rm` also deletes the\n"
+	"consecutive failures and since when, when one that keeps failing is asked next (after 3\n"
+	"failures in a row, less often, up to once a day; `add` it again to ask now), last error,\n"
+	"average latency and item count. `rm` also deletes the\n"
 	"source's stored items. `import` takes the whole file or nothing: OPML that is not\n"
 	"well-formed (a truncated file) is an error naming the line. Entries whose URL cannot be a\n"
 	"feed (not http(s): javascript:, file: ...; relative; no host; spaces) are not stored; how\n"
@@ -116,6 +118,8 @@ feeds_list(struct store *st, int wants_json, struct err *e)
 			time_or_null(o, "last_attempt", s->last_attempt_at);
 			json_object_set_new(o, "last_status", s->last_status ? json_integer(s->last_status) : json_null());
 			json_object_set_new(o, "consecutive_failures", json_integer(s->consecutive_failures));
+			time_or_null(o, "failing_since", s->failing_since);
+			time_or_null(o, "next_attempt", fetch_source_is_resting(s, time_now()) ? s->retry_at : 0);
 			json_object_set_new(o, "last_error", str_or_null(redact_str(&a, s->last_error)));
 			json_object_set_new(o, "etag", str_or_null(s->etag));
 			json_object_set_new(o, "last_modified", str_or_null(s->last_modified));
@@ -144,9 +148,19 @@ feeds_list(struct store *st, int wants_json, struct err *e)
 				printf("\tHTTP %d", s->last_status);
 			if (s->avg_latency_ms > 0)
 				printf("\t%.0f ms", s->avg_latency_ms);
-			if (s->last_error)
-				printf("\tfailing x%d: %s", s->consecutive_failures,
-				       for_terminal(&a, redact_str(&a, s->last_error)));
+			if (s->last_error) {
+				char since[32], next[32];
+				printf("\tfailing x%d", s->consecutive_failures);
+				if (s->failing_since) {
+					time_format_rfc3339(s->failing_since, since, sizeof since);
+					printf(" since %s", since);
+				}
+				if (fetch_source_is_resting(s, time_now())) {
+					time_format_rfc3339(s->retry_at, next, sizeof next);
+					printf(", next asked after %s", next);
+				}
+				printf(": %s", for_terminal(&a, redact_str(&a, s->last_error)));
+			}
 			putchar('\n');
 		}
 	}
@@ -436,11 +450,13 @@ feeds_add(struct app *app, struct store *st, const char *url, const char *name, 
 	if (store_begin(st, e) < 0)
 		goto out;
 	struct source old = {0};
+	int is_resting = 0; /* a source that keeps failing, left alone for now: adding it asks it now */
 	if (store_source_add(st, SOURCE_USER, feed, name, page, NULL, time_now(), &id, &is_new, e) < 0 ||
 	    (is_new && from_public && store_source_set_url_checked(st, id, e) < 0) ||
 	    (ua && store_source_set_user_agent(st, id, ua, e) < 0) ||
 	    (!is_new && (store_source_get(st, id, &a, &old, e) < 0 ||
-	                 (fetch_source_is_gone(&old) && store_source_ask_again(st, id, e) < 0)))) {
+	                 (((is_resting = fetch_source_is_resting(&old, time_now())) || fetch_source_is_gone(&old)) &&
+	                  store_source_ask_again(st, id, e) < 0)))) {
 		store_rollback(st);
 		goto out;
 	}
@@ -451,6 +467,12 @@ feeds_add(struct app *app, struct store *st, const char *url, const char *name, 
 		time_format_rfc3339(old.last_attempt_at, when, sizeof when);
 		fprintf(stderr, "already a source: %s; its server answered HTTP 410 Gone on %s, the next fetch asks it again\n",
 		        for_terminal(&a, redact_str(&a, old.url)), when);
+	} else if (!is_quiet && is_resting) {
+		char since[32] = "";
+		if (old.failing_since)
+			time_format_rfc3339(old.failing_since, since, sizeof since);
+		fprintf(stderr, "already a source: %s; it failed %d times in a row%s%s, the next fetch asks it again\n",
+		        for_terminal(&a, redact_str(&a, old.url)), old.consecutive_failures, since[0] ? " since " : "", since);
 	} else if (!is_quiet && !is_new) {
 		/* the source may be stored under another address of the same feed: name it */
 		struct source src;

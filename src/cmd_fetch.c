@@ -1,6 +1,7 @@
 /* cmd_fetch.c: `brief fetch`: fetch every source into the store and summarise the run. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "app.h"
 #include "cli.h"
@@ -8,6 +9,7 @@
 #include "cmd_common.h"
 #include "net/fetch.h"
 #include "util/redact.h"
+#include "util/timeutil.h"
 #include "store/prune.h"
 
 const char cmd_fetch_help[] =
@@ -29,6 +31,22 @@ const char cmd_fetch_help[] =
 	"Progress goes to stderr (a live line on a terminal); the summary to stdout. Failed feeds\n"
 	"are reported and kept in each source's health; the exit status is still 0. With [store]\n"
 	"keep_days set, old items are pruned after the run (see `brief help prune`).\n";
+
+/* One failed feed's line of the summary; a source that failed before says how long it has
+ * been failing, so that the same line hour after hour shows its age (docs/net.md, "Failing
+ * sources"). A line that already says so (a source not asked) is printed as it is. */
+static void
+print_failure(struct arena *a, const struct fetch_failure *f)
+{
+	printf("  failed %s: %s", redact_str(a, f->url), redact_str(a, f->error));
+	if (f->failures >= 2 && strncmp(f->error, "not asked: failing", 18) != 0) {
+		char since[32] = "";
+		if (f->failing_since)
+			time_format_rfc3339(f->failing_since, since, sizeof since);
+		printf(" (%d times in a row%s%s)", f->failures, since[0] ? " since " : "", since);
+	}
+	putchar('\n');
+}
 
 int
 cmd_fetch(int argc, char **argv)
@@ -96,8 +114,7 @@ cmd_fetch(int argc, char **argv)
 				printf("full text: %d pages: %d articles, %d without an article, %d failed\n",
 				       sum.pages_total, sum.pages_ok, sum.pages_no_article, sum.pages_failed);
 			for (size_t i = 0; i < sum.failure_count; i++)
-				printf("  failed %s: %s\n", redact_str(&arena, sum.failures[i].url),
-				       redact_str(&arena, sum.failures[i].error));
+				print_failure(&arena, &sum.failures[i]);
 		}
 		rc = EXIT_OK;
 		/* Retention after the run, when configured ([store] keep_days). */

@@ -604,6 +604,7 @@ fetch_run(struct store *st, const struct config *cfg, const struct fetch_opts *o
 	out->source_ids = arena_alloc(arena, (count ? count : 1) * sizeof *out->source_ids);
 	c->jobs = xcalloc(count ? count : 1, sizeof *c->jobs);
 	int64_t wall_now = (int64_t)time(NULL); /* the server's clock, never the frozen --now */
+	int64_t now = time_now(); /* the clock of last_attempt_at and so of the backoff's retry_at */
 	for (size_t i = 0; i < count; i++) {
 		struct fetch_job *j = &c->jobs[c->job_count++];
 		char host[256];
@@ -613,7 +614,7 @@ fetch_run(struct store *st, const struct config *cfg, const struct fetch_opts *o
 		j->spill_fd = -1;
 		j->host = host_lookup(c, url_host(j->src.url, host, sizeof host));
 		out->source_ids[out->source_count++] = j->src.id;
-		if (fetch_source_is_gone(&j->src))
+		if (fetch_source_is_gone(&j->src) || fetch_source_is_resting(&j->src, now))
 			continue; /* reported below, once progress is on */
 		/* Its server asked (Retry-After) a run before for no request before not_before: the
 		 * whole host waits until then, this run (schedule) or past it (not_asked). */
@@ -630,9 +631,12 @@ fetch_run(struct store *st, const struct config *cfg, const struct fetch_opts *o
 	progress_start(&c->progress, opts->progress ? (isatty(2) ? 2 : 1) : 0, (int)count);
 	for (size_t i = 0; i < c->job_count; i++) {
 		struct fetch_job *j = &c->jobs[i];
-		if (!fetch_source_is_gone(&j->src))
+		if (fetch_source_is_gone(&j->src))
+			ingest_gone(c, j);
+		else if (fetch_source_is_resting(&j->src, now))
+			ingest_resting(c, j);
+		else
 			continue;
-		ingest_gone(c, j);
 		c->hosts[j->host].in_flight++; /* fetch_job_finish releases a slot */
 		c->in_flight++;
 		fetch_job_finish(c, j);
@@ -701,9 +705,16 @@ fetch_summary_json(const struct fetch_summary *s, struct buf *out)
 {
 	json_t *failures = json_array();
 	struct arena a = ARENA_INIT; /* URLs and errors as shown: credentials redacted */
-	for (size_t i = 0; i < s->failure_count; i++)
-		json_array_append_new(failures, json_pack("{s:s, s:s}", "url", redact_str(&a, s->failures[i].url),
-		                                          "error", redact_str(&a, s->failures[i].error)));
+	for (size_t i = 0; i < s->failure_count; i++) {
+		const struct fetch_failure *f = &s->failures[i];
+		json_t *o = json_pack("{s:s, s:s, s:i}", "url", redact_str(&a, f->url), "error", redact_str(&a, f->error),
+		                      "failures", f->failures);
+		char since[32];
+		if (f->failing_since)
+			time_format_rfc3339(f->failing_since, since, sizeof since);
+		json_object_set_new(o, "failing_since", f->failing_since ? json_string(since) : json_null());
+		json_array_append_new(failures, o);
+	}
 	arena_free(&a);
 	json_t *o = json_pack("{s:i, s:i, s:i, s:i, s:I, s:I, s:I, s:f, s:o}", "feeds_total", s->feeds_total,
 	                      "feeds_ok", s->feeds_ok, "feeds_not_modified", s->feeds_not_modified,

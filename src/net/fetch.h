@@ -54,6 +54,9 @@ struct fetch_opts {
 struct fetch_failure {
 	const char *url;
 	const char *error;      /* one line */
+	int failures;           /* failures in a row, this one included (sources.consecutive_failures;
+	                         * a source not asked: those before) */
+	int64_t failing_since;  /* when they began (sources.failing_since); 0 = unknown */
 };
 
 struct fetch_summary {
@@ -98,6 +101,23 @@ int fetch_run(struct store *st, const struct config *cfg, const struct fetch_opt
  * every run: the file names them anew each time. */
 struct source;
 int fetch_source_is_gone(const struct source *src);
+/* A source that failed FETCH_BACKOFF_AFTER times in a row or more is asked less often: after
+ * the n-th failure a plain run asks it again no sooner than FETCH_BACKOFF_FIRST_S x 2^(n -
+ * FETCH_BACKOFF_AFTER) later, at most FETCH_BACKOFF_MAX_S, less FETCH_BACKOFF_SLACK_S so that
+ * an hourly run a few minutes early keeps its hour (docs/net.md, "Failing sources"). */
+#define FETCH_BACKOFF_AFTER 3
+#define FETCH_BACKOFF_FIRST_S 3600
+#define FETCH_BACKOFF_MAX_S 86400
+#define FETCH_BACKOFF_SLACK_S 300
+/* Seconds a source that has now failed `failures` times in a row waits before it is asked
+ * again (0: the next run asks it). */
+int64_t fetch_backoff_s(int failures);
+/* True when src keeps failing and its backoff (sources.retry_at) has not passed at now (the
+ * clock of last_attempt_at, time_now): a run does not ask it and reports it as not asked,
+ * saying since when it fails. A success clears the backoff, and so does `feeds add` of it
+ * (store_source_ask_again). Ad-hoc sources (--feeds FILE) are asked on every run, as for
+ * fetch_source_is_gone. */
+int fetch_source_is_resting(const struct source *src, int64_t now);
 /* Append the `brief fetch --json` object (docs/cli.md) for s to out (URLs and errors redacted,
  * util/redact.h). */
 void fetch_summary_json(const struct fetch_summary *s, struct buf *out);

@@ -56,6 +56,11 @@ fetch_error_classify(const char *error)
 {
 	if (!error || !*error)
 		return FETCH_ERR_OTHER;
+	/* a source not asked because it keeps failing (ingest.c ingest_resting): its last error's */
+	static const char resting[] = "not asked: failing since ";
+	const char *last = strstr(error, FETCH_RESTING_LAST);
+	if (strncmp(error, resting, sizeof resting - 1) == 0 && last)
+		return fetch_error_classify(last + strlen(FETCH_RESTING_LAST));
 	if (strncmp(error, "HTTP ", 5) == 0 && error[5] >= '1' && error[5] <= '9') {
 		return status_class(strtol(error + 5, NULL, 10));
 	}

@@ -24,6 +24,11 @@ enum fetch_error_class {
 	FETCH_ERR_COUNT
 };
 
+/* In the line of a source not asked because it keeps failing, what precedes its last error
+ * (which ends the line): "not asked: failing since TIME, N times in a row; asked again after
+ * TIME (feeds add it to ask now); last: ERROR". Its class is that error's. */
+#define FETCH_RESTING_LAST "; last: "
+
 /* The class of error, a message the fetcher wrote; FETCH_ERR_OTHER for NULL, "" or a form
  * the table does not know. */
 enum fetch_error_class fetch_error_classify(const char *error);

@@ -244,6 +244,10 @@ void ingest_not_asked(struct fetch_ctx *c, struct fetch_job *j, int64_t until);
  * the summary that says since when and what to do. Nothing is written: its health keeps the
  * 410 (and its date) until the user removes the source or adds it again. */
 void ingest_gone(struct fetch_ctx *c, struct fetch_job *j);
+/* A feed not asked because it keeps failing and its backoff has not passed
+ * (fetch_source_is_resting): a failure in the summary that says how many times, since when,
+ * and when it is asked again. Nothing is written: its health stays as its last failure left it. */
+void ingest_resting(struct fetch_ctx *c, struct fetch_job *j);
 /* Commit the open group transaction when it is older than INGEST_COMMIT_MS or holds
  * INGEST_COMMIT_FEEDS feeds (always when force), then tell on_feed_done about its feeds. */
 void ingest_flush(struct fetch_ctx *c, int force);

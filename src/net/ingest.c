@@ -19,6 +19,7 @@
 #include "feed/feed.h"
 #include "feed/text.h"
 #include "feed/url.h"
+#include "net/fetch_error.h"
 #include "net/fetch_internal.h"
 #include "util/str.h"
 #include "util/timeutil.h"
@@ -93,10 +94,14 @@ ingest_sniff_html(const char *body, size_t len, char *title, size_t size)
 	return 1;
 }
 
+/* Report j's failure in the summary, with how long the source has failed: failures is the
+ * count in a row this one included, 0 for a feed not asked (its health stays as it was). */
 static void
-add_failure(struct fetch_ctx *c, struct fetch_job *j, const char *error)
+add_failure(struct fetch_ctx *c, struct fetch_job *j, const char *error, int failures, int64_t failing_since)
 {
-	struct fetch_failure f = {arena_strdup(c->arena, j->src.url), arena_strdup(c->arena, error)};
+	struct fetch_failure f = {arena_strdup(c->arena, j->src.url), arena_strdup(c->arena, error),
+	                          failures ? failures : j->src.consecutive_failures,
+	                          failures ? failing_since : j->src.failing_since};
 	buf_append(&c->failures, &f, sizeof f);
 	c->out->feeds_failed++;
 	c->progress.failed++;
@@ -221,7 +226,7 @@ ingest_flush(struct fetch_ctx *c, int force)
 		c->out->feeds_not_modified -= d[i].is_not_modified;
 		c->out->items_new -= d[i].items_new;
 		c->out->items_total -= d[i].items_seen;
-		struct fetch_failure f = {d[i].url, arena_strdup(c->arena, e.msg)};
+		struct fetch_failure f = {d[i].url, arena_strdup(c->arena, e.msg), 0, 0}; /* the store failed: no count */
 		buf_append(&c->failures, &f, sizeof f);
 		c->out->feeds_failed++;
 	}
@@ -248,11 +253,17 @@ ingest_failure(struct fetch_ctx *c, struct fetch_job *j, int http_status, const 
 		page_ingest_failure(c, j, error);
 		return;
 	}
+	/* One more failure in a row: past FETCH_BACKOFF_AFTER, later runs leave it alone a while. */
+	int failures = j->src.consecutive_failures + 1;
 	struct source_result r = {.attempted_at = j->attempt_started_at ? j->attempt_started_at : time_now(),
 	                          .http_status = http_status,
 	                          .error = error,
 	                          .latency_ms = latency_ms,
 	                          .not_before = j->wait_until};
+	int64_t wait = fetch_backoff_s(failures);
+	if (wait > 0)
+		r.retry_at = r.attempted_at + wait;
+	int64_t since = j->src.consecutive_failures ? j->src.failing_since : r.attempted_at;
 	struct err e;
 	if (c->store_error[0]) {
 		/* the store is broken: nothing more is written, the run fails as a whole */
@@ -265,7 +276,7 @@ ingest_failure(struct fetch_ctx *c, struct fetch_job *j, int http_status, const 
 	} else {
 		ingest_store_broken(c, e.msg);
 	}
-	add_failure(c, j, error);
+	add_failure(c, j, error, failures, since);
 	feed_done(c, j, error, NULL);
 }
 
@@ -279,7 +290,7 @@ ingest_not_asked(struct fetch_ctx *c, struct fetch_job *j, int64_t until)
 	if (j->wait_until && !c->store_error[0] &&
 	    (feed_begin(c, &e) < 0 || store_source_not_before(c->st, j->src.id, j->wait_until, &e) < 0))
 		ingest_store_broken(c, e.msg);
-	add_failure(c, j, error);
+	add_failure(c, j, error, 0, 0);
 	feed_done(c, j, error, NULL);
 }
 
@@ -291,7 +302,22 @@ ingest_gone(struct fetch_ctx *c, struct fetch_job *j)
 	snprintf(error, sizeof error,
 	         "not asked: gone, its server answered HTTP 410 Gone on %s (feeds rm it, or feeds add it to ask again)",
 	         when);
-	add_failure(c, j, error);
+	add_failure(c, j, error, 0, 0);
+	feed_done(c, j, error, NULL);
+}
+
+void
+ingest_resting(struct fetch_ctx *c, struct fetch_job *j)
+{
+	char since[32] = "an unknown time", next[32], error[600];
+	if (j->src.failing_since)
+		time_format_rfc3339(j->src.failing_since, since, sizeof since);
+	time_format_rfc3339(j->src.retry_at, next, sizeof next);
+	snprintf(error, sizeof error,
+	         "not asked: failing since %s, %d times in a row; asked again after %s (feeds add it to ask now)"
+	         FETCH_RESTING_LAST "%s",
+	         since, j->src.consecutive_failures, next, j->src.last_error);
+	add_failure(c, j, error, 0, 0);
 	feed_done(c, j, error, NULL);
 }
 

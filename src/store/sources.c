@@ -9,7 +9,7 @@
 #define SOURCE_COLUMNS                                                                             \
 	"id, url, name, title, html_url, category, user_agent, is_default, is_adhoc, added_at, etag, " \
 	"last_modified, last_attempt_at, last_success_at, last_status, last_error, "                 \
-	"consecutive_failures, avg_latency_ms, item_count, url_checked, not_before"
+	"consecutive_failures, avg_latency_ms, item_count, url_checked, not_before, failing_since, retry_at"
 
 static void
 read_source(sqlite3_stmt *s, struct arena *arena, struct source *out)
@@ -35,6 +35,8 @@ read_source(sqlite3_stmt *s, struct arena *arena, struct source *out)
 	out->item_count = sqlite3_column_int(s, 18);
 	out->url_checked = sqlite3_column_int(s, 19);
 	out->not_before = sqlite3_column_int64(s, 20);
+	out->failing_since = sqlite3_column_int64(s, 21);
+	out->retry_at = sqlite3_column_int64(s, 22);
 }
 
 static int
@@ -190,7 +192,8 @@ out:
 int
 store_source_ask_again(struct store *st, int64_t id, struct err *e)
 {
-	sqlite3_stmt *s = store_prepare(st, "UPDATE sources SET last_status = NULL WHERE id = ? AND last_status = 410", e);
+	sqlite3_stmt *s = store_prepare(st, "UPDATE sources SET last_status = CASE WHEN last_status = 410 THEN NULL ELSE last_status END,"
+	                                " retry_at = NULL WHERE id = ?", e);
 	if (!s)
 		return -1;
 	sqlite3_bind_int64(s, 1, id);
@@ -383,6 +386,9 @@ store_source_record(struct store *st, int64_t id, const struct source_result *r,
 		st,
 		"UPDATE sources SET last_attempt_at = ?1, last_status = ?2, last_error = ?3,"
 		" consecutive_failures = CASE WHEN ?3 IS NULL THEN 0 ELSE consecutive_failures + 1 END,"
+		" failing_since = CASE WHEN ?3 IS NULL THEN NULL WHEN consecutive_failures = 0 THEN ?1"
+		"   ELSE failing_since END,"
+		" retry_at = CASE WHEN ?3 IS NULL THEN NULL ELSE ?13 END,"
 		" last_success_at = CASE WHEN ?3 IS NULL THEN ?1 ELSE last_success_at END,"
 		" etag = CASE WHEN ?4 OR ?5 IS NOT NULL THEN ?5 ELSE etag END,"
 		" last_modified = CASE WHEN ?4 OR ?6 IS NOT NULL THEN ?6 ELSE last_modified END,"
@@ -412,6 +418,10 @@ store_source_record(struct store *st, int64_t id, const struct source_result *r,
 		sqlite3_bind_int64(s, 12, r->not_before);
 	else
 		sqlite3_bind_null(s, 12);
+	if (r->retry_at)
+		sqlite3_bind_int64(s, 13, r->retry_at);
+	else
+		sqlite3_bind_null(s, 13);
 	if (store_cached_step(st, s, e) < 0)
 		return -1;
 	if (is_ok && r->new_url) {

@@ -41,6 +41,10 @@ struct source {
 	                             * the address check of a redirect's target (net/guard.h) */
 	int64_t not_before;         /* its server's Retry-After asked for no request before this (wall
 	                             * clock, epoch seconds); 0 = none */
+	int64_t failing_since;      /* when the current run of consecutive failures began; 0 = not
+	                             * failing, or failing since before schema 21 (unknown) */
+	int64_t retry_at;           /* a plain fetch does not ask it before this (it keeps failing:
+	                             * net/fetch.h fetch_source_is_resting); 0 = none */
 };
 
 /* What one fetch of a source ended with, for store_source_record(). */
@@ -67,6 +71,9 @@ struct source_result {
 	int64_t latency_ms;
 	int64_t not_before;         /* a Retry-After past the run: no request before this (wall clock);
 	                             * 0 clears it */
+	int64_t retry_at;           /* on a failure: no request by a plain fetch before this (the
+	                             * backoff of a source that keeps failing); 0 = ask next run.
+	                             * A success clears it, as it does failing_since. */
 };
 
 /* The URL a source is stored and found under, in out (cleared first): url_canonical's form, so
@@ -93,9 +100,10 @@ int store_source_name_unset(struct store *st, int64_t id, const char *name, stru
  * with the address check of a redirect's target from its first hop (net/guard.h), as
  * url_checked says. Returns 0 or -1 with e set. */
 int store_source_set_url_checked(struct store *st, int64_t id, struct err *e);
-/* The user added the source again: a 410 Gone its server answered last no longer keeps runs
- * from asking it (net/fetch.h fetch_source_is_gone); the next run's answer decides. The last
- * error and the failure count stay until then. Returns 0 or -1 with e set. */
+/* The user added the source again: neither a 410 Gone its server answered last (net/fetch.h
+ * fetch_source_is_gone) nor the backoff of a source that keeps failing (retry_at) keeps the
+ * next run from asking it; that run's answer decides. The last error, the failure count and
+ * failing_since stay until then. Returns 0 or -1 with e set. */
 int store_source_ask_again(struct store *st, int64_t id, struct err *e);
 /* Set (or with NULL clear) the User-Agent sent for this source. Returns 0 or -1 with e set. */
 int store_source_set_user_agent(struct store *st, int64_t id, const char *user_agent, struct err *e);

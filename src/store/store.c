@@ -395,6 +395,13 @@ static const char *const migrations[] = {
 	 * took minutes. */
 	"CREATE INDEX sources_title ON sources(title);"
 	"CREATE INDEX sources_subscribed ON sources(subscribed_url);",
+	/* 20 -> 21: a source that keeps failing is asked less often (docs/net.md, "Failing
+	 * sources"): when its current run of failures began (failing_since) and the earliest time
+	 * a plain fetch asks it again (retry_at, epoch seconds). NULL for the sources of a store
+	 * written before: a failing one is asked by the next run, whose failure, counted on from
+	 * its consecutive_failures, sets both (the start of a streak begun before stays unknown). */
+	"ALTER TABLE sources ADD COLUMN failing_since INTEGER;"
+	"ALTER TABLE sources ADD COLUMN retry_at INTEGER;",
 };
 
 int

@@ -12,6 +12,7 @@
 #include "store/sources.h"
 #include "testlib.h"
 #include "util/fs.h"
+#include "util/timeutil.h"
 
 static struct fsrv srv;
 
@@ -458,6 +459,95 @@ test_gone(void)
 	store_close(&st);
 }
 
+/* A source that keeps failing. Before, a feed answering 404 (or timing out, or whose host
+ * name was gone) was asked on every run forever, and an hourly cron printed the same line
+ * every hour with nothing to say how long it had been failing. Now each failure line says
+ * how many times in a row and since when; after FETCH_BACKOFF_AFTER failures in a row a plain
+ * run leaves the source alone for a growing while (an hour, two, ... a day), reporting it as
+ * not asked with the count, the start and the time it is asked again; `feeds add` of it
+ * (store_source_ask_again) asks it at once, and a success clears it all. The clock is frozen
+ * (time_set_now) to stand for runs an hour apart; this test runs last for that reason. */
+static void
+test_failing_backoff(void)
+{
+	struct store st;
+	t_store_open(&st, t_subdir("backoff"));
+	const char *nf_t = "/gen/bo-nf?status=404", *back_t = "/gen/bo-back?status=404&fail=3&items=2";
+	const char *nf = fsrv_url(&srv, nf_t), *back = fsrv_url(&srv, back_t);
+	int64_t id = t_add_source(&st, nf), id_back = t_add_source(&st, back);
+	struct arena a = ARENA_INIT;
+	struct fetch_summary s;
+	const int64_t t0 = 1800000000;
+	long req = 0;
+	/* three runs an hour apart: each asks, each line counts on */
+	for (int run = 0; run < 3; run++) {
+		time_set_now(t0 + run * 3600);
+		t_fetch(&st, FAULTS_TIMEOUT_S, &a, &s);
+		int k = t_failure_for(&s, nf);
+		CHECK(k >= 0 && strcmp(s.failures[k].error, "HTTP 404 Not Found") == 0);
+		if (k >= 0) {
+			CHECK_INT(s.failures[k].failures, run + 1);
+			CHECK(s.failures[k].failing_since == t0);
+		}
+	}
+	CHECK(fsrv_stat(&srv, nf_t, &req, NULL, NULL, NULL) == 0);
+	CHECK_INT(req, 3);
+	struct source src;
+	CHECK(store_source_get(&st, id, &a, &src, NULL) == 0);
+	CHECK_INT(src.consecutive_failures, 3);
+	CHECK(src.failing_since == t0);
+	CHECK(src.retry_at == t0 + 2 * 3600 + fetch_backoff_s(3));
+	CHECK(fetch_backoff_s(3) == 3600 - 300 && fetch_backoff_s(4) == 7200 - 300 &&
+	      fetch_backoff_s(2) == 0 && fetch_backoff_s(40) == 86400 - 300);
+	/* a minute later: not asked, and the line says for how long it has failed */
+	time_set_now(t0 + 2 * 3600 + 60);
+	t_fetch(&st, FAULTS_TIMEOUT_S, &a, &s);
+	CHECK(fsrv_stat(&srv, nf_t, &req, NULL, NULL, NULL) == 0);
+	CHECK_INT(req, 3);
+	CHECK_INT(s.feeds_total, 2);
+	CHECK_INT(s.feeds_failed, 2);
+	int k = t_failure_for(&s, nf);
+	char want[256], when[32], next[32];
+	time_format_rfc3339(t0, when, sizeof when);
+	time_format_rfc3339(src.retry_at, next, sizeof next);
+	snprintf(want, sizeof want,
+	         "not asked: failing since %s, 3 times in a row; asked again after %s (feeds add it to ask now); "
+	         "last: HTTP 404 Not Found",
+	         when, next);
+	CHECK(k >= 0 && strcmp(s.failures[k].error, want) == 0);
+	if (k >= 0) {
+		CHECK_INT(fetch_error_classify(s.failures[k].error), FETCH_ERR_NOT_FOUND);
+		CHECK_INT(s.failures[k].failures, 3);
+	}
+	CHECK(store_source_get(&st, id, &a, &src, NULL) == 0);
+	CHECK_INT(src.consecutive_failures, 3); /* not asked: its health as it was */
+	/* an hour after the third run (the 5-minute slack: a run a little early): asked again;
+	 * the other source answers now and is cleared */
+	time_set_now(t0 + 3 * 3600 - 120);
+	t_fetch(&st, FAULTS_TIMEOUT_S, &a, &s);
+	CHECK(fsrv_stat(&srv, nf_t, &req, NULL, NULL, NULL) == 0);
+	CHECK_INT(req, 4);
+	CHECK_INT(s.feeds_ok, 1);
+	CHECK(store_source_get(&st, id_back, &a, &src, NULL) == 0);
+	CHECK_INT(src.consecutive_failures, 0);
+	CHECK(src.failing_since == 0 && src.retry_at == 0 && src.last_error == NULL);
+	CHECK(!fetch_source_is_resting(&src, t0 + 3 * 3600));
+	/* the fourth failure waits two hours: a run an hour later does not ask */
+	time_set_now(t0 + 4 * 3600 - 120);
+	t_fetch(&st, FAULTS_TIMEOUT_S, &a, &s);
+	CHECK(fsrv_stat(&srv, nf_t, &req, NULL, NULL, NULL) == 0);
+	CHECK_INT(req, 4);
+	/* added again by the user: asked at once, its count going on */
+	CHECK(store_source_ask_again(&st, id, NULL) == 0);
+	t_fetch(&st, FAULTS_TIMEOUT_S, &a, &s);
+	CHECK(fsrv_stat(&srv, nf_t, &req, NULL, NULL, NULL) == 0);
+	CHECK_INT(req, 5);
+	k = t_failure_for(&s, nf);
+	CHECK(k >= 0 && s.failures[k].failures == 5 && s.failures[k].failing_since == t0);
+	arena_free(&a);
+	store_close(&st);
+}
+
 int
 main(void)
 {
@@ -472,6 +562,7 @@ main(void)
 	test_cut_plain_body();
 	test_wrong_encoding();
 	test_gone();
+	test_failing_backoff();
 	fsrv_stop(&srv);
 	return test_done("test_fetch_faults");
 }

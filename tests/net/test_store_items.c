@@ -8,6 +8,7 @@
 
 #include "feed/feed.h"
 #include "feed/url.h"
+#include "net/fetch.h"
 #include "store/items.h"
 #include "store/select.h"
 #include "store/sources.h"
@@ -534,6 +535,55 @@ test_ahead_of_fetch(void)
 	store_close(&st);
 }
 
+/* Schema 21 (sources.failing_since, retry_at) comes by the store's own migration: a store of
+ * schema 20 with a source failing 5 times in a row opens migrated, both NULL (the streak's
+ * start is unknown, and the next run asks it); that run's failure, the 6th, sets its backoff
+ * from the count it had (the start stays unknown); a success clears them. */
+static void
+test_migrate_failing(void)
+{
+	struct store st;
+	struct err e;
+	open_store(&st, "schema20.db");
+	int64_t sid;
+	CHECK(store_source_add(&st, SOURCE_USER, "http://failing.example/feed", "F", NULL, NULL, 100, &sid, NULL, &e) == 0);
+	/* today's schema-20 store: the columns as they were, the version it had */
+	CHECK(store_exec(&st,
+	                 "UPDATE sources SET consecutive_failures = 5, last_error = 'HTTP 404 Not Found', last_status = 404,"
+	                 " last_attempt_at = 1000;"
+	                 "ALTER TABLE sources DROP COLUMN failing_since; ALTER TABLE sources DROP COLUMN retry_at;"
+	                 "PRAGMA user_version = 20;",
+	                 &e) == 0);
+	store_close(&st);
+	open_store(&st, "schema20.db");
+	CHECK_INT(test_query_int(&st, "PRAGMA user_version"), store_schema_version());
+	CHECK_INT(test_query_int(&st, "SELECT count(*) FROM sources WHERE failing_since IS NULL AND retry_at IS NULL"), 1);
+	struct arena a = ARENA_INIT;
+	struct source src;
+	CHECK(store_source_get(&st, sid, &a, &src, &e) == 0);
+	CHECK_INT(src.consecutive_failures, 5);
+	CHECK(src.failing_since == 0 && src.retry_at == 0);
+	CHECK(!fetch_source_is_resting(&src, 2000));
+	struct source_result r = {.attempted_at = 5000, .http_status = 404, .error = "HTTP 404 Not Found",
+	                          .retry_at = 5000 + fetch_backoff_s(6)};
+	CHECK(store_source_record(&st, sid, &r, &e) == 0);
+	CHECK(store_source_get(&st, sid, &a, &src, &e) == 0);
+	CHECK_INT(src.consecutive_failures, 6);
+	CHECK(src.failing_since == 0 && src.retry_at == 5000 + fetch_backoff_s(6));
+	CHECK(fetch_source_is_resting(&src, 5000 + 3600) && !fetch_source_is_resting(&src, src.retry_at));
+	struct source_result ok = {.attempted_at = 90000, .http_status = 200};
+	CHECK(store_source_record(&st, sid, &ok, &e) == 0);
+	CHECK(store_source_get(&st, sid, &a, &src, &e) == 0);
+	CHECK(src.consecutive_failures == 0 && src.failing_since == 0 && src.retry_at == 0);
+	/* a new streak knows its start */
+	struct source_result bad = {.attempted_at = 95000, .http_status = 0, .error = "timed out"};
+	CHECK(store_source_record(&st, sid, &bad, &e) == 0);
+	CHECK(store_source_get(&st, sid, &a, &src, &e) == 0);
+	CHECK(src.failing_since == 95000 && src.retry_at == 0);
+	arena_free(&a);
+	store_close(&st);
+}
+
 int
 main(void)
 {
@@ -545,5 +595,6 @@ main(void)
 	test_ahead_of_fetch();
 	test_fragment_items();
 	test_prepared();
+	test_migrate_failing();
 	return test_done("test_store_items");
 }
