@@ -378,8 +378,11 @@ static void
 follow_redirect(struct fetch_ctx *c, struct fetch_job *j, int status)
 {
 	char err[1200];
-	if (j->hops == 0 && !j->is_page) /* where the user's URL really led decides where its redirects may */
-		j->origin_private = j->guard.saw_private;
+	/* Where the user's URL really led decides where its redirects may go, but only while every
+	 * hop stayed on a non-public address: a public host in the chain may not send the next hop
+	 * back into the intranet (the allowance is the user's URL's, no one else's). */
+	if (!j->is_page)
+		j->origin_private = net_guard_chain_private(j->hops, j->origin_private, &j->guard);
 	const char *next = fetch_redirect_target(j->easy, status, j->visited, j->hops, c->arena, err, sizeof err);
 	if (!next) {
 		fetch_job_fail(c, j, status, err);

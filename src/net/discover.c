@@ -45,7 +45,8 @@ struct page_get {
 	                           * or 5xx), not one every later fetch meets again */
 	const char *final_url;    /* where the redirects led (a) */
 	const char *content_type; /* the answer's Content-Type (a), or NULL */
-	int origin_private;       /* the user's URL connected to a non-public address */
+	int origin_private;       /* the user's URL, and every hop since, connected to a non-public
+	                           * address (net_guard_chain_private) */
 };
 
 /* GET url with redirects followed through the guard (a redirect may lead to a non-public
@@ -84,8 +85,8 @@ page_get(CURL *h, const struct net_guard_policy *policy, const struct fetch_opts
 		body->is_too_big = 0;
 		errbuf[0] = '\0';
 		CURLcode rc = curl_easy_perform(h);
-		if (hops == 0)
-			out->origin_private = g.saw_private;
+		/* a public hop ends the allowance of a local URL (net_guard_chain_private) */
+		out->origin_private = net_guard_chain_private(hops, out->origin_private, &g);
 		long status = 0;
 		curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
 		if (rc != CURLE_OK) {

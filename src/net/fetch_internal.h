@@ -46,8 +46,9 @@ struct fetch_job {
 	const char *url;            /* the URL of the current hop (run arena) */
 	const char *perm_url;       /* where an unbroken chain of 301/308 from src.url led, or NULL */
 	int is_perm_chain;
-	int origin_private;         /* the source URL (hop 0) connected to a non-public address: its
-	                             * redirects may lead to such addresses too (net/guard.h) */
+	int origin_private;         /* the source URL (hop 0) and every hop since connected to a
+	                             * non-public address: its next redirect may lead to such an
+	                             * address too (net_guard_chain_private) */
 	struct net_guard guard;     /* the address check of the current hop */
 	const char *visited[FETCH_MAX_REDIRECTS + 1];
 	int hops;                   /* redirects followed in this attempt */

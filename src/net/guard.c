@@ -214,6 +214,12 @@ net_guard_policy_init(struct net_guard_policy *p, const struct config *cfg, stru
 	return 0;
 }
 
+int
+net_guard_chain_private(int hops, int chain_private, const struct net_guard *g)
+{
+	return (hops == 0 || chain_private) && g->saw_private;
+}
+
 void
 net_guard_start(struct net_guard *g, const struct net_guard_policy *p, int enforce)
 {

@@ -85,6 +85,11 @@ int net_addr_str_is_private(const char *addr, const struct net_guard_policy *p);
 
 /* Prepare g for a new transfer under policy p: enforce as given, results cleared. */
 void net_guard_start(struct net_guard *g, const struct net_guard_policy *p, int enforce);
+/* After hop `hops` of a redirect chain (g: its guard, done): whether the chain so far stayed on
+ * non-public addresses (chain_private: that value before this hop; ignored for hop 0). Only
+ * then may the next hop go to one unchecked: a redirect from a local URL the user gave stays
+ * the user's, but once a public host is in the chain, it chose where the next hop goes. */
+int net_guard_chain_private(int hops, int chain_private, const struct net_guard *g);
 /* Before starting a transfer of url: when g enforces and url's host is a literal non-public
  * address (any spelling), fill g->refused and return -1; else 0. Names are not resolved here:
  * the connect-time check judges them. */

@@ -257,6 +257,38 @@ test_local_to_local(void)
 	arena_free(&a);
 }
 
+/* A local feed's redirect may lead to another local address, but only while the chain stays
+ * local: once a hop went to a public host, that host chose where the next hop goes, and it
+ * may not send the fetch back into the intranet (127.0.0.1 -> public 127.0.0.3 -> 127.0.0.2,
+ * or the metadata address). Before, the allowance the user's local URL earned covered every
+ * later hop, so any public server that a local feed redirected to could reach internal ones. */
+static void
+test_local_public_local(void)
+{
+	struct store st;
+	t_store_open(&st, t_subdir("local-public-local"));
+	char secret[200], es[400], hop[700], ehop[1400], feed[2000];
+	snprintf(secret, sizeof secret, "http://127.0.0.2:%d/gen/lpl-secret", in2.port);
+	t_url_escape(secret, es, sizeof es);
+	snprintf(hop, sizeof hop, "http://127.0.0.3:%d/gen/lpl-hop?redirect=302&to=%s", pub.port, es);
+	t_url_escape(hop, ehop, sizeof ehop);
+	snprintf(feed, sizeof feed, "http://127.0.0.1:%d/gen/lpl?redirect=302&to=%s", in1.port, ehop);
+	t_add_source(&st, feed);
+	fsrv_reset(&in2);
+	struct arena a = ARENA_INIT;
+	struct fetch_summary s;
+	t_fetch_cfg(&st, NULL, 60, &a, &s);
+	CHECK_INT(s.feeds_failed, 1);
+	int f = t_failure_for(&s, feed);
+	CHECK(f >= 0 && strstr(s.failures[f].error, "refused to connect to the non-public address"));
+	long r2 = -1;
+	fsrv_stat(&in2, "*", &r2, NULL, NULL, NULL);
+	CHECK_INT(r2, 0);
+	CHECK_INT(t_query_int(&st, "SELECT count(*) FROM items"), 0);
+	store_close(&st);
+	arena_free(&a);
+}
+
 /* A public feed's permanent redirect is remembered, and the URL it stored is still a
  * redirect's target, not one the user added: it was fetched with no address check from then
  * on, so a redirect host whose name later resolved to a private address (127.0.0.1, the cloud
@@ -436,6 +468,7 @@ main(void)
 	test_saw_private_is_connected();
 	test_matrix();
 	test_local_to_local();
+	test_local_public_local();
 	test_allow_private();
 	test_remembered_redirect_checked();
 	test_proxy_env_direct();
