@@ -1590,14 +1590,16 @@ test_binary_during_migration(void)
 	CHECK_INT(store_open(&st, db, &e), 0);
 	/* the store as schema 8 made it: the next migration adds sources.description (and later
 	 * ones sources.url_checked, the delivery log, sources.subscribed_url, the reports' indexes,
-	 * sources.not_before, items_placed, delivery_sends and the sources' indexes) */
+	 * sources.not_before, items_placed, delivery_sends, the sources' indexes and
+	 * sources.failing_since and retry_at) */
 	CHECK_INT(store_exec(&st,
 	                     "DROP INDEX sources_title; DROP INDEX sources_subscribed;"
 	                     " ALTER TABLE sources DROP COLUMN description; ALTER TABLE sources DROP COLUMN url_checked;"
 	                     " DROP TABLE delivery_log; ALTER TABLE sources DROP COLUMN subscribed_url;"
 	                     " DROP INDEX reports_when; DROP INDEX reports_kind_when;"
 	                     " ALTER TABLE sources DROP COLUMN not_before; DROP INDEX items_placed;"
-	                     " DROP TABLE delivery_sends; PRAGMA user_version = 8",
+	                     " DROP TABLE delivery_sends; ALTER TABLE sources DROP COLUMN failing_since;"
+	                     " ALTER TABLE sources DROP COLUMN retry_at; PRAGMA user_version = 8",
 	                     &e),
 	          0);
 	store_close(&st);
