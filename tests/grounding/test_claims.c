@@ -2503,6 +2503,46 @@ test_lower_places_cjk(void)
 	check_figure("1万2人", 10000, 0);
 }
 
+/* A negated bound was read as the bound it negates: 不超过30%, "no more than 30%" and 不超过半数
+ * were "over" (so a faithful 不超过30%的用户 for a source's 28 % was flagged and its sentence
+ * removed, and 不超过半数 passed for a source's 56 %), 不少于5000名, 不低于 and "no fewer than
+ * 5,000" were "under" (a faithful one for a source's 5,200 was flagged), and 不过半数 was exactly
+ * half. A negated "over" is true of less, a negated "under" of more; 至少 is "at least". */
+static void
+test_negated_bound(void)
+{
+	static const struct ground_source src[] = {
+		{1, "text: 调查显示，28%的用户每天使用该功能，56%的企业已经部署，共有5200名员工参与。", NULL},
+		{2, "text: About 28% of users open it daily, 56% of companies deployed it, and 5,200 staff took part.", NULL}};
+	static const struct status_case cases[] = {
+		/* Faithful: the negation keeps the side of the source figure. */
+		{"不超过30%的用户每天使用该功能[1]。", 0, GROUND_OK},
+		{"参与的员工不少于5000名[1]。", 0, GROUND_OK},
+		{"不低于5000名员工参与[1]。", 0, GROUND_OK},
+		{"至少5000名员工参与[1]。", 0, GROUND_OK},
+		{"No more than 30% of users open it daily [2].", GROUND_EN, GROUND_OK},
+		{"No fewer than 5,000 staff took part [2].", GROUND_EN, GROUND_OK},
+		{"Not less than 5,000 staff took part [2].", GROUND_EN, GROUND_OK},
+		/* Corrupted: the negated bound is on the wrong side of the source figure. */
+		{"不超过半数的企业已经部署[1]。", 0, GROUND_UNSUPPORTED},
+		{"企业中不过半数已经部署[1]。", 0, GROUND_UNSUPPORTED},
+		{"不超过25%的用户每天使用该功能[1]。", 0, GROUND_UNSUPPORTED},
+		{"不少于6000名员工参与[1]。", 0, GROUND_UNSUPPORTED},
+		{"No more than half of companies deployed it [2].", GROUND_EN, GROUND_UNSUPPORTED},
+		{"No fewer than 6,000 staff took part [2].", GROUND_EN, GROUND_UNSUPPORTED},
+	};
+	static const struct ground_source wait[] = {{1, "text: 45%的团队仍在观望。", NULL}};
+	static const struct status_case wait_cases[] = {{"不过半数的团队仍在观望[1]。", 0, GROUND_OK}};
+	check_statuses(ground_index_new(src, 2, &A), CLAIM_FIGURE, cases, sizeof cases / sizeof *cases);
+	check_statuses(ground_index_new(wait, 1, &A), CLAIM_FIGURE, wait_cases, 1);
+	const struct claim *c = first("不超过30%的用户", 0, CLAIM_FIGURE);
+	CHECK(c && c->bound == -1);
+	c = first("no less than 30% of users", 1, CLAIM_FIGURE);
+	CHECK(c && c->bound == 1);
+	c = first("最多5000名", 0, CLAIM_FIGURE); /* a maximum, as "at most" */
+	CHECK(c && c->bound == -2);
+}
+
 int
 main(void)
 {
@@ -2585,6 +2625,7 @@ main(void)
 	test_figure_subject_indirect_object();
 	test_figure_subject_opener();
 	test_lower_places_cjk();
+	test_negated_bound();
 	arena_free(&A);
 	return test_done("test_claims");
 }

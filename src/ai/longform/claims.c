@@ -312,23 +312,50 @@ sign_back(const char *t, size_t i, int tilde)
 	return i;
 }
 
+/* The bytes of the word among words[0..count) that t[0..i) ends with (ascii: an ASCII word,
+ * any case, a word boundary before it), 0 when none. */
+static size_t
+ending_word(const char *t, size_t i, const char *const *words, size_t count, int ascii)
+{
+	for (size_t k = 0; k < count; k++)
+		if (ends_with_any(t, i, words + k, 1, ascii))
+			return strlen(words[k]);
+	return 0;
+}
+
+/* Whether the bound word that begins at t[i] is negated: "no" or "not" before it ("no more
+ * than", "not less than"), or 不 未 没 (不超过, 不少于, 未超过, 不低于). */
+static int
+bound_negated(const char *t, size_t i)
+{
+	while (i > 0 && t[i - 1] == ' ')
+		i--;
+	return word_ends_at(t, i, "no") || word_ends_at(t, i, "not") ||
+	       ends_with_any(t, i, (const char *const[]){"不", "未", "没"}, 3, 0);
+}
+
 /* The bound written right before the figure at t[i] (spaces, a currency sign or ~ between):
- * 1 "over", "above", "more than", "at least", 超过, 逾, 高于, 多于; -1 "under", "below",
- * "less than", "fewer than", "at most", "up to", 不到, 不足, 低于, 少于; 0 none. */
+ * 1 "over", "above", "more than", "at least", 超过, 逾, 高于, 多于, 至少; -1 "under", "below",
+ * "less than", "fewer than", 不到, 不足, 低于, 少于; -2 a maximum, "up to", "at most", 最多, 至多;
+ * 0 none. A negated bound is the other side: "no more than", 不超过 -1 (true of less, as
+ * "under"); "no fewer than", "not less than", 不少于, 不低于 1. */
 static int
 bound_before(const char *t, size_t i)
 {
 	static const char *const over[] = {"over", "above", "more than", "greater than", "at least", "exceeding"};
-	static const char *const under[] = {"under", "below", "less than", "fewer than", "at most", "up to"};
-	static const char *const over_zh[] = {"超过", "逾", "高于", "多于", "超"};
+	static const char *const under[] = {"under", "below", "less than", "fewer than"};
+	static const char *const over_zh[] = {"超过", "逾", "高于", "多于", "超", "至少"};
 	static const char *const under_zh[] = {"不到", "不足", "低于", "少于"};
+	static const char *const most[] = {"up to", "at most"};
+	static const char *const most_zh[] = {"最多", "至多"};
 	i = sign_back(t, i, 1);
-	if (ends_with_any(t, i, over, N_(over), 1) || ends_with_any(t, i, over_zh, N_(over_zh), 0))
-		return 1;
-	if (word_ends_at(t, i, "up to") || word_ends_at(t, i, "at most"))
+	size_t n;
+	if ((n = ending_word(t, i, over, N_(over), 1)) || (n = ending_word(t, i, over_zh, N_(over_zh), 0)))
+		return bound_negated(t, i - n) ? -1 : 1;
+	if (ending_word(t, i, most, N_(most), 1) || ending_word(t, i, most_zh, N_(most_zh), 0))
 		return -2; /* a maximum: "up to 50%" is not "up to 40%" */
-	if (ends_with_any(t, i, under, N_(under), 1) || ends_with_any(t, i, under_zh, N_(under_zh), 0))
-		return -1;
+	if ((n = ending_word(t, i, under, N_(under), 1)) || (n = ending_word(t, i, under_zh, N_(under_zh), 0)))
+		return bound_negated(t, i - n) ? 1 : -1;
 	return 0;
 }
 
@@ -1948,24 +1975,28 @@ scale_phrase_end(const struct ex *x, size_t e)
 
 /* Half after a word of "over" or "nearly" at t[i] (过半, 逾半, 超半, 近半 用户, and 过半数, whose
  * 过 bound_before does not read): a share of 50 to 60 % or 45 to 50 %, as push_share reads 超过半数
- * and 近半数. Not half of a time or a thing (近半年, 过半个月, 逾半世纪, 半导体, 半场, 半岛), nor after a
- * negation or another word (不过半, 经过半, over_scale_before). Returns the byte after it, i when
+ * and 近半数; after a negated "over" (不过半数, 未过半, 不超半数) 40 to 50 %, as 不到一半. Not half of
+ * a time or a thing (近半年, 过半个月, 逾半世纪, 半导体, 半场, 半岛), nor after another word (经过半,
+ * over_scale_before). Returns the byte after it, i when
  * none. */
 static size_t
 half_share_at(struct ex *x, size_t i)
 {
 	static const char *const things[] = {"个", "世纪", "导体", "场", "岛", "径", "价", "山", "夜",
 	                                     "天", "日", "生", "辈子", "边", "截", "壁", "路", "空", "身"};
+	static const char *const not_over[] = {"不过", "未过", "没过", "不超", "未超", "没超"};
 	if (!at(x, i, "半"))
 		return i;
-	int over = over_scale_before(x, i);
-	if (!over && !jin_nearly_at(x->t, i))
+	int over = over_scale_before(x, i), under = ends_with_any(x->t, i, not_over, N_(not_over), 0);
+	if (!over && !under && !jin_nearly_at(x->t, i))
 		return i;
 	size_t k = i + strlen("半");
 	if (at(x, k, "数"))
 		k += strlen("数");
 	else if (time_unit_at(x, k) || word_at_any(x, k, things, N_(things)))
 		return i;
+	if (under) /* 不过半数: "no more than half", true of less, as 不到一半 */
+		return push_share_range(x, i, k, 40, 50);
 	return over ? push_share_range(x, i, k, 50, 60) : push_share_range(x, i, k, 45, 50);
 }
 
