@@ -2543,6 +2543,44 @@ test_negated_bound(void)
 	CHECK(c && c->bound == -2);
 }
 
+/* "Meta offered Scale AI $14 billion" gave the figure to Scale: the generic "AI" that ends the
+ * payee's name kept it from reading as an indirect object, and "Meta" opening the sentence read
+ * as an ordinary word ("Revenue rose ..."), so a name after the figure with "in" outranked it
+ * ("Meta invested $14 billion in Scale AI": Scale's). A faithful "Meta offered $14 billion"
+ * was flagged as Meta's $40 billion and its sentence removed, and a draft that made Google the
+ * payer of Meta's $14 billion passed. A generic word ending a name is part of the gap, and a
+ * known company opening a sentence is a name. */
+static void
+test_figure_subject_generic_tail(void)
+{
+	static const struct ground_source own[] = {
+		{1, "text: Meta earned $40 billion, and Meta offered Scale AI $14 billion for a stake.", NULL},
+		{2, "text: Meta invested $14 billion in Scale AI, while Scale AI earned $2 billion.", NULL}};
+	static const struct ground_source two[] = {
+		{1, "text: Meta offered Scale AI $14 billion, while Google offered Scale AI $5 billion.", NULL}};
+	static const struct status_case own_cases[] = {
+		{"Meta offered $14 billion for a stake [1].", GROUND_EN, GROUND_OK},
+		{"Meta invested $14 billion in Scale AI [2].", GROUND_EN, GROUND_OK},
+		{"Scale AI earned $2 billion [2].", GROUND_EN, GROUND_OK},
+		{"Scale AI earned $14 billion [2].", GROUND_EN, GROUND_UNSUPPORTED}, /* Meta's figure moved */
+	};
+	static const struct status_case two_cases[] = {
+		{"Meta offered Scale AI $14 billion [1].", GROUND_EN, GROUND_OK},
+		{"Google offered Scale AI $5 billion [1].", GROUND_EN, GROUND_OK},
+		{"Google offered Scale AI $14 billion [1].", GROUND_EN, GROUND_UNSUPPORTED}, /* the payer moved */
+		{"Meta offered Scale AI $5 billion [1].", GROUND_EN, GROUND_UNSUPPORTED},
+	};
+	for (size_t k = 0; k < sizeof own_cases / sizeof *own_cases; k++) /* each source alone */
+		check_statuses(ground_index_new(own + (k ? 1 : 0), 1, &A), CLAIM_FIGURE, own_cases + k, 1);
+	check_statuses(ground_index_new(two, 1, &A), CLAIM_FIGURE, two_cases, sizeof two_cases / sizeof *two_cases);
+	const struct claim *c = first("Meta offered Scale AI $14 billion for a stake.", 1, CLAIM_FIGURE);
+	CHECK(c && c->subject && strcmp(c->subject, "meta") == 0);
+	c = first("Meta invested $14 billion in Scale AI.", 1, CLAIM_FIGURE);
+	CHECK(c && c->subject && strcmp(c->subject, "meta") == 0);
+	c = first("Revenue rose 8% at Apple.", 1, CLAIM_FIGURE); /* an ordinary word still gives way */
+	CHECK(c && c->subject && strcmp(c->subject, "apple") == 0);
+}
+
 int
 main(void)
 {
@@ -2626,6 +2664,7 @@ main(void)
 	test_figure_subject_opener();
 	test_lower_places_cjk();
 	test_negated_bound();
+	test_figure_subject_generic_tail();
 	arena_free(&A);
 	return test_done("test_claims");
 }

@@ -2846,8 +2846,8 @@ add_cand(struct subject_cand *cand, size_t n, size_t cap, struct subject_cand c,
 static int
 weak_opener(const char *t, size_t len, size_t i, size_t j)
 {
-	if (!is_upper(t[i]))
-		return 0;
+	if (!is_upper(t[i]) || zh_name_latin(t + i, j - i))
+		return 0; /* "Meta invested $14 billion in Scale AI": Meta's, a company, not "Revenue" */
 	for (size_t k = i + 1; k < j; k++)
 		if (!(t[k] >= 'a' && t[k] <= 'z'))
 			return 0;
@@ -2859,8 +2859,9 @@ weak_opener(const char *t, size_t len, size_t i, size_t j)
 	return j + 1 < len && t[j] == ' ' && t[j + 1] >= 'a' && t[j + 1] <= 'z';
 }
 
-/* Whether t[e..a), between a name and the figure at t[a], holds no word but a qualifier or an
- * article ("Google $20 billion", "Google about $20 billion", 谷歌200亿): the name is then the
+/* Whether t[e..a), between a name and the figure at t[a], holds no word but a qualifier, an
+ * article or a generic capitalised word that ends the name ("Google $20 billion", "Google about
+ * $20 billion", "Scale AI $14 billion", 谷歌200亿): the name is then the
  * figure's indirect object when another name comes before it with a word between ("Apple pays
  * Google $20 billion", 苹果支付谷歌200亿美元: Apple pays; figure_subjects). */
 static int
@@ -2871,6 +2872,13 @@ bare_gap(const char *t, size_t e, size_t a)
 	while (e < a) {
 		if (t[e] == ' ' || t[e] == '$') {
 			e++;
+			continue;
+		}
+		size_t w = e;
+		while (w < a && is_ascii_alnum((unsigned char)t[w]))
+			w++;
+		if (w > e && is_upper(t[e]) && is_generic(t + e, w - e)) {
+			e = w; /* the generic end of the name, "Scale AI", "Stability AI" */
 			continue;
 		}
 		size_t k = 0;

@@ -108,3 +108,13 @@ zh_name_at(const char *s, const char *p)
 			return &names[k];
 	return NULL;
 }
+
+int
+zh_name_latin(const char *w, size_t len)
+{
+	for (size_t k = 0; k < sizeof names / sizeof names[0]; k++)
+		if ((strlen(names[k].latin) == len && str_ncasecmp(names[k].latin, w, len) == 0) ||
+		    (names[k].entity && strlen(names[k].entity) == len && str_ncasecmp(names[k].entity, w, len) == 0))
+			return 1;
+	return 0;
+}

@@ -6,6 +6,8 @@
 #ifndef BRIEF_AI_OFFLINE_NAMES_H
 #define BRIEF_AI_OFFLINE_NAMES_H
 
+#include <stddef.h>
+
 struct zh_name {
 	const char *zh;         /* the Chinese name: "苹果" */
 	const char *latin;      /* the word an English title writes for it, lower case: "apple" */
@@ -24,5 +26,9 @@ struct zh_name {
  * (阿里巴巴 before 阿里), so the longest name is read. s and p are NUL-terminated UTF-8,
  * s <= p. */
 const struct zh_name *zh_name_at(const char *s, const char *p);
+
+/* Whether the Latin word w[0..len) is, in any case, the English word or the company of a row
+ * ("Apple", "Meta", "Nvidia"): a known name, not an ordinary word, when it opens a sentence. */
+int zh_name_latin(const char *w, size_t len);
 
 #endif
