@@ -2581,6 +2581,38 @@ test_figure_subject_generic_tail(void)
 	CHECK(c && c->subject && strcmp(c->subject, "apple") == 0);
 }
 
+/* The Chinese words of proportion were no figure: a draft that made the source's 30 % of users
+ * 绝大多数用户, 十之八九的用户 or 大半用户 passed. They are shares now, 十之八九 80 to 90 %,
+ * 绝大多数 70 to 100 %, 大半 50 to 100 %, and a source that gives no percentage supports them (a
+ * writer's word it cannot contradict); 大半 of a time or a thing and 大多数 stay none. */
+static void
+test_proportion_words(void)
+{
+	static const struct ground_source low[] = {{1, "text: 调查显示，30%的用户每天使用该功能。", NULL}};
+	static const struct ground_source high[] = {{1, "text: 调查显示，85%的用户每天使用该功能。", NULL}};
+	static const struct ground_source none[] = {{1, "text: 大部分用户都喜欢这个功能，团队有120名工程师。", NULL}};
+	static const struct status_case low_cases[] = {
+		{"绝大多数用户每天使用该功能[1]。", 0, GROUND_UNSUPPORTED},
+		{"十之八九的用户每天使用该功能[1]。", 0, GROUND_UNSUPPORTED},
+		{"大半用户每天使用该功能[1]。", 0, GROUND_UNSUPPORTED},
+		{"绝大部分用户每天使用该功能[1]。", 0, GROUND_UNSUPPORTED},
+	};
+	static const struct status_case high_cases[] = {
+		{"绝大多数用户每天使用该功能[1]。", 0, GROUND_OK},
+		{"十之八九的用户每天使用该功能[1]。", 0, GROUND_OK},
+		{"一大半的用户每天使用该功能[1]。", 0, GROUND_OK},
+	};
+	static const struct status_case none_cases[] = {
+		{"绝大多数用户都喜欢这个功能[1]。", 0, GROUND_OK},
+		{"十有八九的用户都喜欢这个功能[1]。", 0, GROUND_OK},
+	};
+	check_statuses(ground_index_new(low, 1, &A), CLAIM_FIGURE, low_cases, sizeof low_cases / sizeof *low_cases);
+	check_statuses(ground_index_new(high, 1, &A), CLAIM_FIGURE, high_cases, sizeof high_cases / sizeof *high_cases);
+	check_statuses(ground_index_new(none, 1, &A), CLAIM_FIGURE, none_cases, sizeof none_cases / sizeof *none_cases);
+	static const char *const no_share[] = {"忙了大半年", "大半个月过去了", "强大半导体产业", "大多数用户", "熬到大半夜"};
+	check_no_figure(no_share, sizeof no_share / sizeof *no_share);
+}
+
 int
 main(void)
 {
@@ -2665,6 +2697,7 @@ main(void)
 	test_lower_places_cjk();
 	test_negated_bound();
 	test_figure_subject_generic_tail();
+	test_proportion_words();
 	arena_free(&A);
 	return test_done("test_claims");
 }

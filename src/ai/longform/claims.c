@@ -2000,6 +2000,36 @@ half_share_at(struct ex *x, size_t i)
 	return over ? push_share_range(x, i, k, 50, 60) : push_share_range(x, i, k, 45, 50);
 }
 
+/* A share said in words of proportion at t[i]: 十之八九 and 十有八九 (eight or nine in ten) 80 to
+ * 90 %, 绝大多数 and 绝大部分 (the vast majority) 70 to 100 %, 大半 and 一大半 (the greater part) 50
+ * to 100 %, each marked vague (claims.h): a writer's word, not a count, so a source that gives no
+ * percentage does not contradict it. Not 大半 of a time or a thing (大半年, 大半个月, 大半夜,
+ * 强大半导体), nor 大多数 (most), which a commentary writes of anything. Returns the byte after
+ * it, i when none. */
+static size_t
+proportion_at(struct ex *x, size_t i)
+{
+	static const struct {
+		const char *w;
+		double lo, hi;
+	} words[] = {{"十之八九", 80, 90}, {"十有八九", 80, 90}, {"绝大多数", 70, 100},
+	             {"绝大部分", 70, 100}, {"一大半", 50, 100},  {"大半", 50, 100}};
+	static const char *const things[] = {"个", "世纪", "导体", "场", "岛", "径", "价", "山", "夜", "天",
+	                                     "日", "生", "辈子", "边", "截", "壁", "路", "空", "身", "年", "月"};
+	for (size_t k = 0; k < N_(words); k++) {
+		size_t e = i + strlen(words[k].w);
+		if (!at(x, i, words[k].w) || (words[k].hi == 100 && words[k].lo == 50 &&
+		                              (time_unit_at(x, e) || word_at_any(x, e, things, N_(things)))))
+			continue;
+		size_t before = *x->count;
+		push_share_range(x, i, e, words[k].lo, words[k].hi);
+		if (*x->count > before)
+			(*x->out)[before].is_vague = 1;
+		return e;
+	}
+	return i;
+}
+
 /* A figure in Chinese numerals at t[i] (a digit or 十: 三千, 两亿, 三千五百万, 一万五, 二十五,
  * 一点五亿, 百分之三十, 七成 = 70%): returns the byte after it (and after a unit or percent word read with
  * it), i when t[i] starts none. A run that is no number (一二三, 二〇二六; 两三千 is a range, pair_range_at) is skipped
@@ -2017,6 +2047,9 @@ cjk_figure_at(struct ex *x, size_t i)
 	size_t ae = approx_cjk_at(x, i);
 	if (ae > i)
 		return ae;
+	size_t ve = proportion_at(x, i);
+	if (ve > i)
+		return ve;
 	size_t he = half_share_at(x, i);
 	if (he > i)
 		return he;

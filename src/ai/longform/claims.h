@@ -7,6 +7,8 @@
  *   ideographic space and no-break space become spaces; the markers of the long-form
  *   Markdown subset (report/mdsubset.h: "**" and list markers opening a line, "1. ", "2、",
  *   "- ") become spaces, so "1. **Cost**" holds neither a figure nor a name;
+ * - a share said in words of proportion (十之八九, 绝大多数, 大半) is vague: supported by a
+ *   source percentage in its range or by a source that gives none;
  * - a figure is digits with optional thousands separators ("17,000", Indian "1,80,000") and
  *   decimals (a decimal comma before a scale, percent or currency: "3,5 %"), scaled by
  *   a unit that follows it: 万 (1e4), 十万, 百万, 千万, 千 (1e3), 亿 (1e8), 万亿 (1e12), thousand, million,
@@ -91,6 +93,9 @@ struct claim {
 	                     * "more than half"): value its middle, unit its width, a qualifier or
 	                     * bound already in it; else a figure rounded to its last place, which a
 	                     * qualifier or bound rounds on its own side only ("近4万" is not 4.4万) */
+	int is_vague;       /* FIGURE: a share said in words of proportion, not counted (十之八九,
+	                     * 绝大多数, 大半): supported by a source percentage in its range, or by a
+	                     * source that gives no percentage at all, which it cannot contradict */
 	int basis;          /* FIGURE: the basis of a change written in its clause: 1 year on year
 	                     * (同比, "year over year", YoY), 2 sequential (环比, "quarter over
 	                     * quarter", "month-on-month", "sequentially"), 0 none */

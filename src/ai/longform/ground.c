@@ -472,6 +472,18 @@ figure_matches(const struct claim *s, const struct claim *c)
 	       in_window(c, s->value * measure_ratio(s->measure, c->measure), !s->bound && !s->qualifier);
 }
 
+/* Whether source g gives a percentage, not a vague share of its own (a draft's vague share,
+ * claims.h, has nothing to contradict in a source that gives none). */
+static int
+has_percent(const struct gsrc *g)
+{
+	for (size_t i = 0; i < g->claim_count; i++)
+		if (g->claims[i].kind == CLAIM_FIGURE && g->claims[i].is_percent && !g->claims[i].is_points &&
+		    !g->claims[i].is_vague)
+			return 1;
+	return 0;
+}
+
 /* Whether source g supports claim c. */
 static int
 supports(const struct gsrc *g, const struct claim *c)
@@ -491,6 +503,8 @@ supports(const struct gsrc *g, const struct claim *c)
 			    c->value == s->year)
 				return 1;
 		}
+		if (c->is_vague)
+			return !has_percent(g);
 		return !c->is_percent && !c->is_multiple && c->unit == 1 && g->year && c->value == g->year;
 	case CLAIM_DATE:
 		for (size_t i = 0; i < g->claim_count; i++) {
