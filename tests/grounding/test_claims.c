@@ -2613,6 +2613,47 @@ test_proportion_words(void)
 	check_no_figure(no_share, sizeof no_share / sizeof *no_share);
 }
 
+/* A swap of payer and payee that names both passed: "Apple pays Google $20 billion" for the
+ * source's "Google pays Apple $20 billion", since the source figure's subject is a name of the
+ * draft's clause. A figure now keeps the payee its subject was read over, and a source figure
+ * with the two the other way round, in a sentence of the same shape, does not support it; a
+ * paraphrase of another shape ("Apple receives ... from Google", "Apple charges Google") still
+ * matches. */
+static void
+test_figure_subject_swap(void)
+{
+	static const struct ground_source src[] = {
+		{1, "text: Google pays Apple $20 billion a year to stay the default search engine.", NULL},
+		{2, "text: Apple charges Epic $5 billion in fees. 谷歌每年支付苹果200亿美元。", NULL}};
+	static const struct status_case cases[] = {
+		{"Apple pays Google $20 billion a year [1].", GROUND_EN, GROUND_UNSUPPORTED}, /* roles swapped */
+		{"Epic charges Apple $5 billion in fees [2].", GROUND_EN, GROUND_UNSUPPORTED},
+		{"苹果每年支付谷歌200亿美元[2]。", 0, GROUND_UNSUPPORTED},
+		/* Faithful: the same roles, in the source's shape or another. */
+		{"Google pays Apple $20 billion a year [1].", GROUND_EN, GROUND_OK},
+		{"Google pays about $20 billion a year [1].", GROUND_EN, GROUND_OK},
+		{"Apple receives $20 billion a year from Google [1].", GROUND_EN, GROUND_OK},
+		{"Apple is paid $20 billion a year by Google [1].", GROUND_EN, GROUND_OK},
+		{"Apple charges Google $20 billion a year [1].", GROUND_EN, GROUND_OK},
+		{"Epic pays Apple $5 billion in fees [2].", GROUND_EN, GROUND_OK},
+		{"Apple charges Epic $5 billion in fees [2].", GROUND_EN, GROUND_OK},
+		{"谷歌每年支付苹果200亿美元[2]。", 0, GROUND_OK},
+	};
+	for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) /* each source alone: no other supports */
+		check_statuses(ground_index_new(src + (strstr(cases[k].text, "[2]") ? 1 : 0), 1, &A), CLAIM_FIGURE,
+		               cases + k, 1);
+	const struct claim *c = first("Apple pays Google $20 billion.", 1, CLAIM_FIGURE);
+	CHECK(c && c->subject && c->payee && strcmp(c->subject, "apple") == 0 && strcmp(c->payee, "google") == 0);
+	c = first("Apple charges Google $20 billion.", 1, CLAIM_FIGURE);
+	CHECK(c && c->payee && c->charged);
+	c = first("Apple receives $20 billion from Google.", 1, CLAIM_FIGURE);
+	CHECK(c && c->payee == NULL);
+	/* A name "paid" by itself is no swap: the bench's sentence restated word for word. */
+	static const struct ground_source self[] = {{1, "text: use D 1.4 or D 1.5 when the proxy allows it.", NULL}};
+	static const struct status_case self_cases[] = {{"Use D 1.4 or D 1.5 when the proxy allows it [1].", GROUND_EN, GROUND_OK}};
+	check_statuses(ground_index_new(self, 1, &A), CLAIM_FIGURE, self_cases, 1);
+}
+
 int
 main(void)
 {
@@ -2698,6 +2739,7 @@ main(void)
 	test_negated_bound();
 	test_figure_subject_generic_tail();
 	test_proportion_words();
+	test_figure_subject_swap();
 	arena_free(&A);
 	return test_done("test_claims");
 }

@@ -2945,8 +2945,9 @@ word_between(const char *t, size_t e, size_t a)
  * before it (or before its run, "Goldman Sachs") comes with a word between ("Apple pays Google
  * $20 billion": Apple's). NULL when none. */
 static const struct subject_cand *
-pick_subject(const char *t, const struct subject_cand *c, size_t n, size_t a)
+pick_subject(const char *t, const struct subject_cand *c, size_t n, size_t a, const struct subject_cand **payee)
 {
+	*payee = NULL;
 	static const char *const owner[] = {"at", "for", "of", "in", "from"};
 	int strong = 0; /* a name that outranks a weak opener: before the figure, or after it as its
 	                 * owner ("Revenue rose 8% at Apple"; not "Apple grew 8% faster than Google") */
@@ -2970,10 +2971,38 @@ pick_subject(const char *t, const struct subject_cand *c, size_t n, size_t a)
 	for (size_t k = best_k; k-- > 0;) {
 		if (!word_between(t, c[k].b, run))
 			run = c[k].a; /* "Goldman Sachs": one name */
-		else
-			return c[k].object ? best : &c[k];
+		else if (c[k].object)
+			return best;
+		else {
+			*payee = best;
+			return &c[k];
+		}
 	}
 	return best;
+}
+
+/* Whether the verb before the payee at t[i] (spaces between) makes the figure's subject the one
+ * paid, not the payer: "Apple charges Google $5 billion", bills, fines, costs, 罚, 收取, 索赔. */
+static int
+charged_before(const char *t, size_t i)
+{
+	static const char *const en[] = {"charge", "charges", "charged", "charging", "bill", "bills", "billed",
+	                                 "billing", "fine", "fines", "fined", "fining", "cost", "costs", "costing"};
+	static const char *const zh[] = {"罚", "罚款", "收", "收取", "索赔", "索要", "起诉"};
+	while (i > 0 && t[i - 1] == ' ')
+		i--;
+	return ends_with_any(t, i, en, N_(en), 1) || ends_with_any(t, i, zh, N_(zh), 0);
+}
+
+/* The name of candidate c in the text t as a subject is written (claims.h): its Latin name,
+ * lower case, in the arena. */
+static const char *
+cand_name(const char *t, const struct subject_cand *c, struct arena *arena)
+{
+	char *w = c->latin ? arena_strdup(arena, c->latin) : arena_strndup(arena, t + c->a, c->b - c->a);
+	for (char *p = w; *p; p++)
+		*p = (char)ascii_lower((unsigned char)*p);
+	return w;
 }
 
 /* Set the subject and sentence of the figures out[from..count) found in the folded text
@@ -3045,13 +3074,15 @@ figure_subjects(const char *t, size_t len, struct claim *out, const size_t *offs
 			}
 			i = j;
 		}
-		const struct subject_cand *best = pick_subject(t, cand, n, a);
+		const struct subject_cand *payee;
+		const struct subject_cand *best = pick_subject(t, cand, n, a, &payee);
 		if (best) {
-			char *w = best->latin ? arena_strdup(arena, best->latin) : arena_strndup(arena, t + best->a, best->b - best->a);
-			for (char *p = w; *p; p++)
-				*p = (char)ascii_lower((unsigned char)*p);
-			out[k].subject = w;
+			out[k].subject = cand_name(t, best, arena);
 			out[k].subjects = arena_strdup(arena, buf_str(&all));
+		}
+		if (payee) {
+			out[k].payee = cand_name(t, payee, arena);
+			out[k].charged = charged_before(t, payee->a);
 		}
 		buf_free(&all);
 	}

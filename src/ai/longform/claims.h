@@ -107,6 +107,13 @@ struct claim {
 	                     * "Apple pays Google $20 billion" Apple's), else after it; NULL when none. A
 	                     * source figure of another subject does not support it when the
 	                     * source's sentence gives this subject another figure (ground.c) */
+	const char *payee;  /* FIGURE: the indirect object its subject was read over, the one
+	                     * paid in "Apple pays Google $20 billion" or 苹果支付谷歌200亿美元
+	                     * ("google"), NULL when none; a source figure with the two roles the
+	                     * other way round, in a sentence of the same shape, does not support it */
+	int charged;        /* FIGURE: with a payee, the verb before it makes the subject the one
+	                     * paid ("Apple charges Google", bills, fines, 罚, 收取): the shape's
+	                     * other reading, so no swap is read against a "pays" sentence */
 	const char *subjects; /* FIGURE: every such name in its clause, separated by spaces (the
 	                       * subject among them), NULL when none */
 	size_t sentence;    /* FIGURE: the index of its sentence in the text extracted */

@@ -458,6 +458,18 @@ other_subject(const struct gsrc *g, const struct claim *s, const struct claim *c
 	return 0;
 }
 
+/* Whether source figure s gives the draft's figure c with payer and payee the other way round,
+ * in a sentence of the same shape ("Google pays Apple $20 billion" for "Apple pays Google $20
+ * billion"; "Apple charges Google" is the other shape, and "Google receives ... from Apple" has
+ * no payee, so neither is read as a swap; a name paid by itself, "D 1.4 or D 1.5", is none). */
+static int
+swapped_roles(const struct claim *s, const struct claim *c)
+{
+	return c->subject && c->payee && s->subject && s->payee && c->charged == s->charged &&
+	       !same_subject(c->subject, c->payee) && same_subject(c->subject, s->payee) &&
+	       same_subject(c->payee, s->subject);
+}
+
 /* Whether source figure s matches the draft's figure c by kind, sign, unit, period,
  * direction, bound, basis and value (ground.h). */
 static int
@@ -497,7 +509,7 @@ supports(const struct gsrc *g, const struct claim *c)
 					return 1;
 				continue;
 			}
-			if (figure_matches(s, c) && !other_subject(g, s, c))
+			if (figure_matches(s, c) && !other_subject(g, s, c) && !swapped_roles(s, c))
 				return 1;
 			if (s->kind == CLAIM_DATE && !c->is_percent && !c->is_multiple && c->unit == 1 && s->year &&
 			    c->value == s->year)
