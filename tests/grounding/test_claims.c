@@ -2654,6 +2654,21 @@ test_figure_subject_swap(void)
 	check_statuses(ground_index_new(self, 1, &A), CLAIM_FIGURE, self_cases, 1);
 }
 
+/* 翻番 ("doubled", as 翻倍 and 翻了一番) was no figure, so a draft that made the source's tripled
+ * or quadrupled revenue 翻番 passed. It is a multiple of 2 now. */
+static void
+test_fanfan_doubled(void)
+{
+	static const struct ground_source tripled[] = {{1, "text: Revenue tripled to $3 billion.", NULL}};
+	static const struct ground_source doubled[] = {{1, "text: Costs doubled last year.", NULL}};
+	static const struct status_case tripled_cases[] = {{"营收实现翻番[1]。", 0, GROUND_UNSUPPORTED}};
+	static const struct status_case doubled_cases[] = {{"成本翻番[1]。", 0, GROUND_OK}};
+	check_statuses(ground_index_new(tripled, 1, &A), CLAIM_FIGURE, tripled_cases, 1);
+	check_statuses(ground_index_new(doubled, 1, &A), CLAIM_FIGURE, doubled_cases, 1);
+	const struct claim *c = first("用户数翻番", 0, CLAIM_FIGURE);
+	CHECK(c && c->value == 2 && c->is_multiple);
+}
+
 int
 main(void)
 {
@@ -2740,6 +2755,7 @@ main(void)
 	test_figure_subject_generic_tail();
 	test_proportion_words();
 	test_figure_subject_swap();
+	test_fanfan_doubled();
 	arena_free(&A);
 	return test_done("test_claims");
 }

@@ -2055,7 +2055,7 @@ cjk_figure_at(struct ex *x, size_t i)
 		return he;
 	if (at(x, i, "半数")) /* a fraction: half */
 		return push_share(x, i, i + strlen("半数"), 50, FRACTION_UNIT);
-	if (at(x, i, "翻倍")) /* doubled: a multiple of 2, as 翻了一番 */
+	if (at(x, i, "翻倍") || at(x, i, "翻番")) /* doubled: a multiple of 2, as 翻了一番 */
 		return push_figure(x, i, i + strlen("翻倍"), 2, 1, 1, 0, 0, 1);
 	if (at(x, i, "减半")) /* cut by half: 50 % */
 		return push_figure(x, i, i + strlen("减半"), 50, FRACTION_UNIT, 1, 1, 0, 0);
