@@ -809,6 +809,44 @@ test_offline_question_other(void)
 	arena_free(&a);
 }
 
+/* The hook asks the question the article answers and must end on it (seed 002): it went on
+ * past its question mark with a remark about the method, "……各个来源又怎么说？下面从原文中摘录
+ * 整理，引文保留原文语言，未经翻译。", so the reader's question was followed by no answer but
+ * the compiler's note. The note stays, before the question. */
+static void
+test_offline_hook_ends_on_question(void)
+{
+	struct arena a = {0};
+	struct article lead = {
+		.id = 1, .source_name = "Tech Wire", .title = "Chip maker ships a faster board",
+		.link = "https://t.example/1", .published = 1771500000, .when = 1771500000,
+		.text = "The new board runs 40% faster than the last one, the company said on Tuesday. It "
+		        "ships to buyers in March at a price of 199 dollars, with a second model due later.",
+	};
+	struct article other = {
+		.id = 2, .source_name = "Board News", .title = "A faster board", .link = "https://b.example/2",
+		.published = 1771500000, .when = 1771500000,
+		.text = "A chip maker has a faster board out, and buyers will see it in shops this spring.",
+	};
+	struct article *members[] = {&lead, &other};
+	struct story st = {.id = "s0123456789ab", .lead = &lead, .members = members, .member_count = 2};
+	const char *kws[] = {"board"};
+	struct verdict v = offline_verdict(CAT_TOOLS, kws, 1);
+	for (int en = 0; en < 2; en++) {
+		struct commentary_draft d;
+		commentary_offline(&st, &v, en ? "en" : "zh", &a, &d, NULL);
+		CHECK(d.hook != NULL);
+		if (!d.hook)
+			continue;
+		const char *mark = en ? "?" : "\xef\xbc\x9f"; /* ？ */
+		size_t len = strlen(d.hook), ml = strlen(mark);
+		CHECK(len > ml && strcmp(d.hook + len - ml, mark) == 0);
+		CHECK(strstr(d.hook, en ? "quoted as they wrote it" : "未经翻译") != NULL);
+		CHECK(strstr(d.hook, mark) == d.hook + len - ml); /* one question, the last words */
+	}
+	arena_free(&a);
+}
+
 /* A podcast episode's notes end with its sponsors' copy ("Sponsored by:" and the ads): the
  * offline article listed "10%" from "Use this link for 10% off" among the figures worth noting
  * and its 结语 called it the one most worth noting. The sponsors' lines are no part of the story. */
@@ -912,6 +950,7 @@ main(void)
 	test_offline_name_numbers();
 	test_offline_nbsp_stop();
 	test_offline_question_other();
+	test_offline_hook_ends_on_question();
 	test_offline_sponsors_left_out();
 	test_offline_untitled_reference();
 	test_offline_past_the_cut();

@@ -579,8 +579,11 @@ other_source(const char *name, const char *lead_name)
 	return strcmp(name, lead_name) != 0;
 }
 
-/* The hook: when and where the story appeared, who followed, and the question the piece
- * answers: which figures only when it has a 数字与细节 section to answer it (has_figures). */
+/* The hook: when and where the story appeared, who followed, that what follows is quoted,
+ * then, as a paragraph of its own, the question the piece answers (which figures only when it
+ * has a 数字与细节 section to answer it: has_figures). Seed 002's hook ends on its question; the
+ * note that the quotes are untranslated once followed it, so the reader's question was
+ * answered by a remark about the method ("……？下面从原文中摘录整理……"). */
 static const char *
 write_hook(const struct story *s, const char *lead_name, int has_figures, int zh, struct arena *arena)
 {
@@ -609,13 +612,13 @@ write_hook(const struct story *s, const char *lead_name, int has_figures, int zh
 	}
 	if (others)
 		buf_puts(&b, zh ? " 也作了报道" : " followed");
-	buf_puts(&b, zh ? "。它说了什么" : ". What does it say");
+	buf_puts(&b, zh ? "。下文从原文中摘录整理，引文保留原文语言，未经翻译。\n它说了什么"
+	                : ". What follows is taken from the sources, quoted as they wrote it.\nWhat does it say");
 	if (has_figures)
 		buf_puts(&b, zh ? "，有哪些数字和细节" : ", which figures and details matter");
 	if (others)
 		buf_puts(&b, zh ? "，各个来源又怎么说" : ", and how do the sources tell it");
-	buf_puts(&b, zh ? "？下面从原文中摘录整理，引文保留原文语言，未经翻译。"
-	                : "? What follows is taken from the sources, quoted as they wrote it.");
+	buf_puts(&b, zh ? "？" : "?");
 	const char *out = arena_strdup(arena, buf_str(&b));
 	buf_free(&b);
 	return out;
