@@ -763,6 +763,41 @@ test_summary_lines(void)
 	arena_free(&a);
 }
 
+/* A podcast's show notes are a nested list of links, one line each: the summary ran all of them
+ * into one "sentence" of fragments ("Follow up: Windows on iPad; Writeup from 9to5mac; Apple in
+ * Education; … twenty more"), or quoted a question among them as the episode's lead ("Perhaps
+ * the APIs were removed?"). It now quotes the list's first items, whole, and marks that more
+ * follow; prose with a few short lines is still read by its sentences. */
+static void
+test_summary_show_notes(void)
+{
+	struct arena a = ARENA_INIT;
+	struct verdict v = {.relevance = 5, .quality = 5, .timeliness = 6, .category = CAT_OTHER, .is_offline = 1};
+	struct article art = {
+		.title = "301: A Quiet Week",
+		.text = "Pre-show: A bet on the weather for next spring\nFollow up:\nTablets in the classroom\nA "
+		        "floating keyboard demo\nWriteup from a blog\nWho has a smart speaker?\nPerhaps the APIs were "
+		        "removed?\nNew chips from two vendors\nA server line for studios\nPost-show: First thoughts on "
+		        "a game console\nSponsored by:\nAcme: Use code SHOW for 10% off."};
+	struct enrichment e;
+	offline_enrich(&art, &v, "en", &a, &e);
+	fprintf(stderr, "  show notes: %s\n", e.summary);
+	CHECK(strcmp(e.summary, "Pre-show: A bet on the weather for next spring; Follow up: Tablets in the classroom; "
+	                        "A floating keyboard demo\u2026") == 0);
+	/* a question item after the first: a space, not "?;" */
+	art.text = "Who has a smart speaker?\nA floating keyboard demo\nWriteup from a blog\nNew chips from two "
+	           "vendors\nA server line for studios\nPost-show thoughts";
+	offline_enrich(&art, &v, "en", &a, &e);
+	CHECK(strcmp(e.summary, "Who has a smart speaker? A floating keyboard demo; Writeup from a blog\u2026") == 0);
+	/* prose with headings is no list: its sentences are quoted */
+	art.text = "Overview\nThe team shipped a new app this week with many changes to its editor.\nWhat changed\n"
+	           "The linker was rewritten from scratch for speed, and builds take half the time.\nNext\nMore "
+	           "platforms follow in the spring, the team says in its notes.";
+	offline_enrich(&art, &v, "en", &a, &e);
+	CHECK(strstr(e.summary, "The team shipped a new app") != NULL && strstr(e.summary, "\u2026") == NULL);
+	arena_free(&a);
+}
+
 int
 main(void)
 {
@@ -777,6 +812,7 @@ main(void)
 	test_summary_skips_paywall_notice();
 	test_summary_cut_feed_text();
 	test_summary_lines();
+	test_summary_show_notes();
 	test_prefs_any_case();
 	test_window(&st, in_window);
 	test_curate(&st);

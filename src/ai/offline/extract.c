@@ -360,18 +360,101 @@ opens_lower(const struct text_span *sp)
 	return i > 0 && (i == sp->len || !is_ascii_alnum((unsigned char)sp->p[i]));
 }
 
+#define LIST_MIN_LINES 5      /* a text of fewer lines is no list of topics */
+#define LIST_ITEM_MAX_WORDS 12 /* a longer line is prose, not an item */
+#define LIST_ITEMS 3           /* items a list's summary quotes */
+
+/* True when a line ends a sentence with a full stop (., 。, or … after one), as prose does and
+ * a list's items do not; an item may be a question ("Who has a HomePod?"). */
+static int
+ends_with_full_stop(const char *line, size_t len)
+{
+	uint32_t last = utf8_last(line, len);
+	return last == '.' || last == 0x3002 || last == 0x2026;
+}
+
+/* True when text is a list of topics rather than prose: it opens with LIST_MIN_LINES items (lines
+ * of up to LIST_ITEM_MAX_WORDS words, no full stop at the end), and three in four of all its
+ * lines are items. A podcast's show notes are such a list (a nested list of links: "Follow up:",
+ * "Windows on iPad", "Writeup from 9to5mac", …), and so is a list of links or changes; an
+ * article that opens with prose is read by its sentences whatever tables or lists follow. */
+static int
+is_list_text(const char *text)
+{
+	size_t lines = 0, items = 0;
+	for (const char *p = text; *p;) {
+		size_t len = strcspn(p, "\n");
+		const char *line = p;
+		size_t n = len;
+		str_trim(&line, &n);
+		if (n) {
+			int item = text_word_count(line, n) <= LIST_ITEM_MAX_WORDS && !ends_with_full_stop(line, n);
+			if (!item && lines < LIST_MIN_LINES)
+				return 0;
+			lines++;
+			items += item;
+		}
+		p += len + (p[len] == '\n');
+	}
+	return lines >= LIST_MIN_LINES && items * 4 >= lines * 3;
+}
+
+/* The summary of a list (is_list_text): its first LIST_ITEMS items whole, in order, parted by
+ * "; " ("；" between Chinese items; a space after an item that ends on its own mark, "?"), an
+ * item that ends in a colon ("Follow up:") read with the line after it, and "…" when more
+ * follow. Items that are furniture or the title again are passed over. Before, every line of the
+ * notes was run into one "sentence" of twenty fragments, or a question among them was quoted as
+ * the episode's lead ("Perhaps the APIs were removed?"). */
+static const char *
+list_summary(const char *text, const char *title, struct arena *arena)
+{
+	struct buf b = BUF_INIT;
+	size_t items = 0;
+	int open = 0; /* the last line quoted ends in a colon: this one goes on from it */
+	const char *p = text;
+	while (*p && (items < LIST_ITEMS || open)) {
+		size_t len = strcspn(p, "\n");
+		const char *line = p;
+		size_t n = len;
+		str_trim(&line, &n);
+		p += len + (*p && p[len] == '\n');
+		struct text_span sp = {line, n};
+		if (!n || is_boilerplate(line, n) || (!b.len && is_title_again(&sp, title)))
+			continue;
+		uint32_t first = 0, last = b.len ? utf8_last(b.data, b.len) : 0;
+		utf8_decode(line, n, &first);
+		int unspaced = text_is_unspaced(last) && text_is_unspaced(first);
+		if (b.len && !open && !is_stop(last))
+			buf_puts(&b, unspaced ? "\xef\xbc\x9b" : "; ");
+		else if (b.len && !unspaced)
+			buf_putc(&b, ' ');
+		buf_append(&b, line, n);
+		uint32_t end = utf8_last(line, n);
+		open = end == ':' || end == 0xFF1A;
+		items += !open;
+	}
+	while (*p && is_ascii_space((unsigned char)*p))
+		p++;
+	const char *out = arena_printf(arena, "%s%s", buf_str(&b), *p && b.len ? "\xe2\x80\xa6" : "");
+	buf_free(&b);
+	return out;
+}
+
 /* The lead of the article: its first sentences that are prose (not furniture, code or a run-on
  * of more than 80 words, nor the title said again), in order, 2..4 of them up to about
  * SUMMARY_TARGET_CHARS. A sentence that would push the extract past SUMMARY_MAX_CHARS is
  * skipped, and so is one that opens in lower case in a text whose sentences open with capitals:
  * an item of a list whose lead-in ends "…are either:", a fragment out of its context. The
- * sponsors' copy at the end of a show's notes (text_before_sponsors) is not read. */
+ * sponsors' copy at the end of a show's notes (text_before_sponsors) is not read; a text that
+ * is a list of topics (show notes) is summed up by its first items (list_summary). */
 static const char *
 extract_summary(const char *text, const char *title, const struct verdict *v, struct arena *arena)
 {
 	size_t text_len = strlen(text), before_ads = text_before_sponsors(text, text_len);
 	if (before_ads < text_len) /* a podcast's sponsors' copy is no part of its story */
 		text = arena_strndup(arena, text, before_ads);
+	if (is_list_text(text))
+		return list_summary(text, title, arena);
 	struct text_span spans[MAX_SENTENCES];
 	size_t n = text_sentences(text, spans, MAX_SENTENCES);
 	for (size_t i = 0; i < n; i++)
