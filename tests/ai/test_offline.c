@@ -798,6 +798,40 @@ test_summary_show_notes(void)
 	arena_free(&a);
 }
 
+/* A wire story opens with its dateline: the summary began "WASHINGTON (AP) — President …", the
+ * wire's furniture before the story's first word. The place, a state or a date after it, the
+ * agency and the dash are left out; a sentence that opens with a name in capitals and a dash,
+ * no agency in brackets, is quoted whole. */
+static void
+test_summary_dateline(void)
+{
+	static const struct {
+		const char *text, *want;
+	} cases[] = {
+		{"WASHINGTON (AP) \u2014 The new board met on Tuesday and voted to keep the rate where it was.",
+		 "The new board met on Tuesday and voted to keep the rate where it was."},
+		{"SAN FRANCISCO (Reuters) - The chip maker said on Monday it would hire two thousand engineers.",
+		 "The chip maker said on Monday it would hire two thousand engineers."},
+		{"SPRINGFIELD, Ill. (AP) \u2014 Farmers in the state planted less corn this year than last.",
+		 "Farmers in the state planted less corn this year than last."},
+		{"LONDON, Nov 8 (Reuters) - Shares in the bank fell sharply after it cut its forecast again.",
+		 "Shares in the bank fell sharply after it cut its forecast again."},
+		{"NASA \u2014 the agency that flew the first crews to the moon \u2014 has a new head this week.",
+		 "NASA \u2014 the agency that flew the first crews to the moon \u2014 has a new head this week."},
+	};
+	struct arena a = ARENA_INIT;
+	struct verdict v = {.relevance = 5, .quality = 5, .timeliness = 6, .category = CAT_OTHER, .is_offline = 1};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct article art = {.title = "A wire story", .text = cases[i].text};
+		struct enrichment e;
+		offline_enrich(&art, &v, "en", &a, &e);
+		if (strcmp(e.summary, cases[i].want) != 0)
+			fprintf(stderr, "  dateline %zu: %s\n", i, e.summary);
+		CHECK(strcmp(e.summary, cases[i].want) == 0);
+	}
+	arena_free(&a);
+}
+
 int
 main(void)
 {
@@ -813,6 +847,7 @@ main(void)
 	test_summary_cut_feed_text();
 	test_summary_lines();
 	test_summary_show_notes();
+	test_summary_dateline();
 	test_prefs_any_case();
 	test_window(&st, in_window);
 	test_curate(&st);
