@@ -832,6 +832,26 @@ test_summary_dateline(void)
 	arena_free(&a);
 }
 
+/* A news site's entry whose whole description is its comments link (Hacker News's feed:
+ * "<a href=…>Comments</a>") had the summary "Comments" in the digest, under a headline about
+ * something else. A single word is a label, not a summary: the entry has no text to quote. A
+ * short line of two words or more is still quoted. */
+static void
+test_summary_link_label(void)
+{
+	struct arena a = ARENA_INIT;
+	struct verdict v = {.relevance = 5, .quality = 5, .timeliness = 6, .category = CAT_TOOLS, .is_offline = 1};
+	struct article art = {.title = "Show HN: A metric framework", .text = "Comments"};
+	struct enrichment e;
+	offline_enrich(&art, &v, "en", &a, &e);
+	CHECK_STR(e.summary, "");
+	CHECK(strstr(e.reason, "no text to quote") != NULL);
+	art.text = "Fixed typos";
+	offline_enrich(&art, &v, "en", &a, &e);
+	CHECK_STR(e.summary, "Fixed typos");
+	arena_free(&a);
+}
+
 int
 main(void)
 {
@@ -848,6 +868,7 @@ main(void)
 	test_summary_lines();
 	test_summary_show_notes();
 	test_summary_dateline();
+	test_summary_link_label();
 	test_prefs_any_case();
 	test_window(&st, in_window);
 	test_curate(&st);

@@ -544,13 +544,16 @@ extract_summary(const char *text, const char *title, const struct verdict *v, st
 		append_one_line(&b, spans[i].p, spans[i].len);
 	}
 	/* No sentence qualified: the head of the text, unless its first line is furniture (a link
-	 * aggregator's "Article URL: … Comments URL: …" entry has nothing to quote). */
+	 * aggregator's "Article URL: … Comments URL: …" entry has nothing to quote) or it is a
+	 * single word: a link's label, the whole description of a news site's entry (Hacker News's
+	 * "Comments"), which the digest had shown as the story's summary. */
 	const char *head = text + strspn(text, " \t\r\n"); /* a text of blank lines quotes nothing */
 	size_t head_len = strlen(head), first_line = strcspn(head, "\n");
 	while (head_len && is_ascii_space((unsigned char)head[head_len - 1]))
 		head_len--;
 	struct text_span whole = {head, head_len};
-	if (!b.len && head_len && !is_boilerplate(head, first_line) && !is_title_again(&whole, title))
+	if (!b.len && head_len && !is_boilerplate(head, first_line) && !is_title_again(&whole, title) &&
+	    text_word_count(head, head_len) > 1)
 		append_one_line(&b, head, head_len);
 	size_t keep = utf8_prefix_chars(buf_str(&b), b.len, SUMMARY_MAX_CHARS);
 	const char *out;
