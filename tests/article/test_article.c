@@ -847,6 +847,40 @@ test_offline_hook_ends_on_question(void)
 	arena_free(&a);
 }
 
+/* A wire story's text opens with its dateline ("WASHINGTON (AP) — "): the offline article
+ * quoted it as the start of its bold key sentence, the wire's furniture in the story's lead. The
+ * extract and the article's own split of the text both leave it out, so the first sentence is
+ * quoted once, in section 一, and never again under 更多细节. */
+static void
+test_offline_dateline(void)
+{
+	struct arena a = {0};
+	struct article lead = {
+		.id = 1, .source_name = "Wire News", .title = "Board keeps the rate", .link = "https://w.example/1",
+		.published = 1771500000, .when = 1771500000,
+		.text = "WASHINGTON (AP) \u2014 The central board kept its main rate where it was on Wednesday, "
+		        "as its members had said they would. The decision surprised few traders in the city. "
+		        "Members of the board spoke of a slower year ahead for the whole economy. Some of them "
+		        "wanted a cut before the summer, the minutes of the meeting show. Others argued for "
+		        "patience until the next report on prices comes out.",
+	};
+	struct article *members[] = {&lead};
+	struct story st = {.id = "s0123456789ab", .lead = &lead, .members = members, .member_count = 1};
+	const char *kws[] = {"board"};
+	struct verdict v = offline_verdict(CAT_OTHER, kws, 1);
+	struct commentary_draft d;
+	commentary_offline(&st, &v, "zh", &a, &d, NULL);
+	size_t once = 0;
+	for (size_t i = 0; i < d.section_count; i++) {
+		CHECK(strstr(d.sections[i].body, "(AP)") == NULL && strstr(d.sections[i].body, "WASHINGTON") == NULL);
+		for (const char *p = d.sections[i].body; (p = strstr(p, "The central board kept")) != NULL; p++)
+			once++;
+	}
+	CHECK(d.section_count >= 1 && strncmp(d.sections[0].body, "**The central board kept", 24) == 0);
+	CHECK_INT((int)once, 1);
+	arena_free(&a);
+}
+
 /* A podcast episode's notes end with its sponsors' copy ("Sponsored by:" and the ads): the
  * offline article listed "10%" from "Use this link for 10% off" among the figures worth noting
  * and its 结语 called it the one most worth noting. The sponsors' lines are no part of the story. */
@@ -951,6 +985,7 @@ main(void)
 	test_offline_nbsp_stop();
 	test_offline_question_other();
 	test_offline_hook_ends_on_question();
+	test_offline_dateline();
 	test_offline_sponsors_left_out();
 	test_offline_untitled_reference();
 	test_offline_past_the_cut();

@@ -308,7 +308,8 @@ sentence_figure(const char *p, size_t len, int en, const char *title, struct are
 /* A source's text split into sentences once, for the figures and for 更多细节: the part of it
  * the claim check reads (grounding_sources: its first COMMENTARY_TEXT_TOKENS, fewer bytes
  * when its letters are not ASCII), before any sponsors' copy, without the sentence that part
- * ends inside, so nothing is quoted whose words the check cannot find. */
+ * ends inside, so nothing is quoted whose words the check cannot find; a wire story's
+ * dateline (text_dateline) is no part of its first sentence. */
 struct sentences {
 	struct text_span *sp;
 	size_t count;
@@ -328,6 +329,8 @@ split_source(const struct article *a, struct arena *arena, struct sentences *out
 	if (cut_short)
 		len = cut;
 	char *text = arena_strndup(arena, a->text, len);
+	text += strspn(text, " \t\r\n");
+	text += text_dateline(text, strlen(text)); /* as the extract does: no sentence quoted twice */
 	out->sp = arena_alloc(arena, OFFLINE_SENTENCES * sizeof *out->sp);
 	out->count = text_sentences(text, out->sp, OFFLINE_SENTENCES);
 	if (cut_short && out->count > 0 && out->count < OFFLINE_SENTENCES) /* the last one runs past the cut */

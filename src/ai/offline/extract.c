@@ -243,45 +243,6 @@ skip_lead_label(struct text_span *sp)
 	sp->p = p;
 }
 
-#define DATELINE_AFTER_PLACE 24 /* bytes between the place and the agency: ", Calif.", ", Nov 8" */
-#define DATELINE_AGENCY 40      /* bytes of the agency's name in its brackets */
-
-/* Skip a wire story's dateline before its first sentence: the place in capitals, maybe a state
- * or a date after a comma, the agency in brackets and a dash ("WASHINGTON (AP) — ",
- * "SAN FRANCISCO (Reuters) - ", "SPRINGFIELD, Ill. (AP) — ", "LONDON, Nov 8 (Reuters) - ").
- * The summary had opened with it ("WASHINGTON (AP) — President Donald Trump's choice …"): a
- * page's furniture, not the story's words. The brackets are required: a sentence may open
- * with a name in capitals and a dash ("NASA — the agency …"). */
-static void
-skip_dateline(struct text_span *sp)
-{
-	const char *p = sp->p, *end = sp->p + sp->len;
-	size_t caps = 0;
-	while (p < end && ((*p >= 'A' && *p <= 'Z') || *p == ' ' || *p == '.' || *p == '-' || *p == '\''))
-		caps += *p >= 'A' && *p <= 'Z', p++;
-	if (caps < 2 || p == end || (*p != '(' && *p != ','))
-		return; /* no place, or the capitals run into a word ("NASA's", "AT&T") */
-	const char *agency = memchr(p, '(', (size_t)(end - p));
-	if (!agency || agency - p > DATELINE_AFTER_PLACE)
-		return;
-	const char *close = memchr(agency, ')', (size_t)(end - agency));
-	if (!close || close - agency > DATELINE_AGENCY || agency[1] < 'A' || agency[1] > 'Z')
-		return;
-	for (const char *q = p; q < agency; q++)
-		if (!is_ascii_alnum((unsigned char)*q) && !strchr(" ,.", *q))
-			return; /* between the place and the brackets: a state or a date, no more */
-	const char *q = past_spaces(close + 1, end);
-	size_t dash = (size_t)(end - q) >= 3 && (memcmp(q, "\xe2\x80\x94", 3) == 0 || memcmp(q, "\xe2\x80\x93", 3) == 0)
-	                  ? 3
-	              : q < end && *q == '-' ? (q + 1 < end && q[1] == '-' ? 2 : 1)
-	                                     : 0;
-	if (!dash || q + dash >= end || q[dash] != ' ')
-		return;
-	q = past_spaces(q + dash, end);
-	sp->len = (size_t)(end - q);
-	sp->p = q;
-}
-
 /* True when cp ends a sentence or a clause: . ! ? , ; : … and the full-width stops and commas. */
 static int
 is_stop(uint32_t cp)
@@ -496,17 +457,17 @@ extract_summary(const char *text, const char *title, const struct verdict *v, st
 		return list_summary(text, title, arena);
 	/* A dateline that opens the text is skipped before the text is split: its state's
 	 * abbreviation would end a sentence ("SPRINGFIELD, Ill." + "(AP) — Farmers …"). */
-	struct text_span opening = {text + strspn(text, " \t\r\n"), 0};
-	opening.len = strlen(opening.p);
-	skip_dateline(&opening);
-	text = opening.p;
+	text += strspn(text, " \t\r\n");
+	text += text_dateline(text, strlen(text));
 	struct text_span spans[MAX_SENTENCES];
 	size_t n = text_sentences(text, spans, MAX_SENTENCES);
 	for (size_t i = 0; i < n; i++)
 		skip_heading_lines(&spans[i]);
 	for (size_t i = 0; i < n; i++) { /* arXiv's announce line is a line of its own */
 		skip_lead_label(&spans[i]);
-		skip_dateline(&spans[i]);
+		size_t dateline = text_dateline(spans[i].p, spans[i].len);
+		spans[i].p += dateline;
+		spans[i].len -= dateline;
 		if (spans[i].len)
 			break;
 	}

@@ -398,6 +398,42 @@ text_sentences(const char *s, struct text_span *out, size_t max)
 	return n;
 }
 
+#define DATELINE_AFTER_PLACE 24 /* bytes between the place and the agency: ", Calif.", ", Nov 8" */
+#define DATELINE_AGENCY 40      /* bytes of the agency's name in its brackets */
+
+size_t
+text_dateline(const char *s, size_t len)
+{
+	const char *p = s, *end = s + len;
+	size_t caps = 0;
+	while (p < end && ((*p >= 'A' && *p <= 'Z') || *p == ' ' || *p == '.' || *p == '-' || *p == '\''))
+		caps += *p >= 'A' && *p <= 'Z', p++;
+	if (caps < 2 || p == end || (*p != '(' && *p != ','))
+		return 0; /* no place, or the capitals run into a word ("NASA's", "AT&T") */
+	const char *agency = memchr(p, '(', (size_t)(end - p));
+	if (!agency || agency - p > DATELINE_AFTER_PLACE)
+		return 0;
+	const char *close = memchr(agency, ')', (size_t)(end - agency));
+	if (!close || close - agency > DATELINE_AGENCY || agency[1] < 'A' || agency[1] > 'Z')
+		return 0;
+	for (const char *q = p; q < agency; q++)
+		if (!is_ascii_alnum((unsigned char)*q) && !strchr(" ,.", *q))
+			return 0; /* between the place and the brackets: a state or a date, no more */
+	const char *q = close + 1;
+	while (q < end && *q == ' ')
+		q++;
+	size_t dash = (size_t)(end - q) >= 3 && (memcmp(q, "\xe2\x80\x94", 3) == 0 || memcmp(q, "\xe2\x80\x93", 3) == 0)
+	                  ? 3
+	              : q < end && *q == '-' ? (q + 1 < end && q[1] == '-' ? 2 : 1)
+	                                     : 0;
+	if (!dash || q + dash >= end || q[dash] != ' ')
+		return 0;
+	q += dash;
+	while (q < end && is_ascii_space((unsigned char)*q))
+		q++;
+	return (size_t)(q - s);
+}
+
 size_t
 text_before_sponsors(const char *s, size_t len)
 {

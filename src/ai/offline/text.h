@@ -70,6 +70,13 @@ int text_ends_open(const char *p, size_t len);
  * a figure or a mark (a sentence broken by a <br> goes on in lower case, or in a script
  * without case: "타입 검사<br>결과를"). */
 int text_line_breaks(const char *line, size_t len, uint32_t next);
+/* The length of the wire story's dateline that opens s[0..len), the spaces after it included,
+ * or 0: the place in capitals, maybe a state or a date after a comma, the agency in brackets and
+ * a dash ("WASHINGTON (AP) — ", "SAN FRANCISCO (Reuters) - ", "SPRINGFIELD, Ill. (AP) — ",
+ * "LONDON, Nov 8 (Reuters) - "). It is the wire's furniture, no word of the story: a summary
+ * had opened "WASHINGTON (AP) — President …". The brackets are required: a sentence may open
+ * with a name in capitals and a dash ("NASA — the agency …"). */
+size_t text_dateline(const char *s, size_t len);
 /* The length of s[0..len) before the line that opens its sponsors' copy ("Sponsored by:",
  * "Sponsors:", "This episode is sponsored by …": a podcast's show notes end with the ads), or
  * len when there is none or nothing but blanks comes before it (a post that is an ad). */
