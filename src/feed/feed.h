@@ -86,13 +86,31 @@ struct feed_parse_opts {
 /* ... and item.text NULL (no HTML-to-text conversion). */
 #define FEED_OMIT_TEXT 2u
 
+/* The earliest date an item is filed under, 1995-01-01T00:00:00Z (a number, for SQL text too):
+ * no web feed existed before it (the first came in 1997), and the dates before it that feeds
+ * carry are a CMS's zero, not a time: the epoch (Thu, 01 Jan 1970 00:00:00 +0000, or an hour
+ * of 31 Dec 1969 in a zone west of UTC) or .NET's DateTime.MinValue (01 Jan 0001). */
+#define FEED_DATE_MIN 788918400
+
+/* The date as the feed gives it: published, else updated; the dedupe keys hash this, so that
+ * an item keeps the key it was stored under. */
+static inline int64_t
+feed_item_given_date(const struct feed_item *item)
+{
+	return item->published != FEED_NO_DATE ? item->published : item->updated;
+}
+
 /* The date an item is filed under: published, else updated (an Atom entry may carry only
- * <updated>, and readers such as NetNewsWire and miniflux date it by that), else FEED_NO_DATE.
- * The parser keeps the two apart (feedparser-compatible output); the store files by this. */
+ * <updated>, and readers such as NetNewsWire and miniflux date it by that), else FEED_NO_DATE;
+ * a date before FEED_DATE_MIN is none, so that an item a CMS dates to 1970 is undated (placed
+ * when first seen) rather than in a digest of 1970 that nobody reads. The parser keeps the two
+ * apart as given (feedparser-compatible output); the store files by this. */
 static inline int64_t
 feed_item_date(const struct feed_item *item)
 {
-	return item->published != FEED_NO_DATE ? item->published : item->updated;
+	if (item->published != FEED_NO_DATE && item->published >= FEED_DATE_MIN)
+		return item->published;
+	return item->updated != FEED_NO_DATE && item->updated >= FEED_DATE_MIN ? item->updated : FEED_NO_DATE;
 }
 
 /* Caps on an item's fields, applied at parse time (a hostile feed cannot make brief store or

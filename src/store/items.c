@@ -84,7 +84,7 @@ store_item_dedupe_key(const struct feed_item *item, struct buf *out)
 		return;
 	}
 	struct buf tmp = BUF_INIT;
-	int64_t date = feed_item_date(item);
+	int64_t date = feed_item_given_date(item); /* as given: a 1970 date kept its key */
 	buf_puts(&tmp, item->title ? item->title : "");
 	buf_putc(&tmp, '\n');
 	if (date != FEED_NO_DATE)
@@ -216,16 +216,18 @@ dup_or_null(struct arena *a, const char *s)
 }
 
 /* Set p->alt_key (items.h): p's key, with its fragment when it has one, "|h:" and the hash of
- * item's title and date (p->date already set). */
+ * item's title and date as the feed gives it (a 1970 date too, so that the key stays the one
+ * stored before such dates were filed as none). */
 static void
 alt_key(struct store_item_prep *p, const struct feed_item *item, struct arena *a)
 {
 	struct buf b = BUF_INIT;
 	char hex[33];
+	int64_t date = feed_item_given_date(item);
 	buf_puts(&b, item->title ? item->title : "");
 	buf_putc(&b, '\n');
-	if (p->date != FEED_NO_DATE)
-		buf_printf(&b, "%lld", (long long)p->date);
+	if (date != FEED_NO_DATE)
+		buf_printf(&b, "%lld", (long long)date);
 	hash_hex128(b.data, b.len, hex);
 	b.len = 0;
 	buf_puts(&b, p->frag_key ? p->frag_key : p->key);

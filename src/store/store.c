@@ -8,11 +8,16 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "feed/feed.h"
 #include "store/fts.h"
 #include "store/pack.h"
 #include "store/walbuf.h"
 #include "util/fs.h"
 #include "util/str.h"
+
+/* A number macro as SQL text. */
+#define SQL_NUMBER_(x) #x
+#define SQL_NUMBER(x) SQL_NUMBER_(x)
 
 /* Each entry migrates from version i to i+1. Never edit a released entry: add one. */
 static const char *const migrations[] = {
@@ -402,6 +407,14 @@ static const char *const migrations[] = {
 	 * its consecutive_failures, sets both (the start of a streak begun before stays unknown). */
 	"ALTER TABLE sources ADD COLUMN failing_since INTEGER;"
 	"ALTER TABLE sources ADD COLUMN retry_at INTEGER;",
+	/* 21 -> 22: a date before FEED_DATE_MIN (1995) is no date (feed/feed.h feed_item_date):
+	 * the items a CMS dated to the epoch or to the year 1 were placed there, in no digest, no
+	 * weekly and at the end of the latest items; now they take their updated date when that is
+	 * one, else none (placed when first seen, as an undated item). Found through items_when
+	 * (first seen is never before 1995), not by reading every row; one statement in the
+	 * migration's transaction, run again in full when interrupted. */
+	"UPDATE items SET published = CASE WHEN updated >= " SQL_NUMBER(FEED_DATE_MIN) " THEN updated END"
+	"  WHERE COALESCE(published, first_seen) < " SQL_NUMBER(FEED_DATE_MIN) ";",
 };
 
 int

@@ -2,7 +2,7 @@
  * CJK and Latin search answered from the index (no full scan), keyset pages that show every
  * item exactly once while items arrive, prune keeping cited items (and their article pages)
  * and dedupe keys, article pages in the index with their items, the migrations of a schema-3
- * (trigram) and a schema-6 (pages not indexed) store, the bounded index merge, the vocabulary
+ * (trigram) and a schema-6 (pages not indexed) store and of a schema-21 store with items dated 1970, the bounded index merge, the vocabulary
  * of prefix queries across commits and rollbacks, checkpoints on a thread, and the item
  * writer's statement journals in memory. */
 #include <signal.h>
@@ -24,6 +24,7 @@
 #include "store/reports.h"
 #include "store/health.h"
 #include "store/search.h"
+#include "store/select.h"
 #include "store/sources.h"
 #include "testlib.h"
 
@@ -974,6 +975,87 @@ test_items_placed(void)
 	close_store();
 }
 
+/* test_epoch_dated's store as it must be: in the 48 hours to NOW the daily's window finds the
+ * three items dated before 1995 undated, placed when first seen (NOW), then the two dated
+ * ones (the Atom entry by its <updated>); the same feed again stores nothing new. */
+static void
+check_epoch_placed(void)
+{
+	struct arena a = ARENA_INIT;
+	struct article *arts;
+	size_t n;
+	struct err e;
+	struct buf titles = BUF_INIT, dates = BUF_INIT;
+	CHECK(store_select_window(&st, NOW, 48, NULL, 0, &a, &arts, &n, &e) == 0);
+	for (size_t i = 0; i < n; i++) {
+		buf_printf(&titles, "%s%s", i ? "|" : "", arts[i].title);
+		if (arts[i].published == FEED_NO_DATE) /* the date the digest shows: "-" for none */
+			buf_printf(&dates, "%s-", i ? "|" : "");
+		else
+			buf_printf(&dates, "%s%lld", i ? "|" : "", (long long)(NOW - arts[i].published));
+	}
+	CHECK_STR(buf_str(&titles), "Epoch|West of UTC|Year one|Dated|Updated");
+	CHECK_STR(buf_str(&dates), "-|-|-|3600|7200");
+	CHECK_INT(test_query_int(&st, "SELECT count(*) FROM items WHERE published IS NULL"), 3);
+	CHECK_INT(test_query_int(&st, "SELECT count(*) FROM items WHERE published < 788918400"), 0);
+	CHECK_INT(put("e1", "Epoch", "epoch", 0), ITEM_UNCHANGED); /* its key is as before */
+	CHECK_INT(test_query_int(&st, "SELECT count(*) FROM items"), 5);
+	buf_free(&titles);
+	buf_free(&dates);
+	arena_free(&a);
+}
+
+/* A CMS that dates a post to the epoch (Thu, 01 Jan 1970 00:00:00 +0000; 31 Dec 1969 16:00 in
+ * a zone west of UTC) or to .NET's year 1 gives no date: the post is filed undated, placed
+ * when first seen, and so is in the day's digest, undated (never "1970-01-01"); an Atom entry
+ * so dated whose <updated> is a date is filed by that. Before, each was placed in 1970, in no
+ * digest, weekly or list of the latest items. A store of schema 20 holding such rows is
+ * mended by the migration at its next opening. */
+static void
+test_epoch_dated(void)
+{
+	open_store("epoch.db");
+	CHECK_INT(put("e1", "Epoch", "epoch", 0), ITEM_NEW);
+	CHECK_INT(put("e2", "West of UTC", "west", -8 * 3600), ITEM_NEW);
+	CHECK_INT(put("e3", "Year one", "dotnet", -62135596800LL), ITEM_NEW);
+	CHECK_INT(put("e4", "Dated", "dated", NOW - 3600), ITEM_NEW);
+	struct feed_item it;
+	memset(&it, 0, sizeof it);
+	it.id = "e5";
+	it.link = "http://a.example/e5";
+	it.title = "Updated";
+	it.text = it.summary = "updated";
+	it.published = 0;
+	it.updated = NOW - 7200;
+	enum store_put_result r = ITEM_UNCHANGED;
+	struct err e;
+	CHECK(store_item_put(&w, sid, &it, NOW, &r, &e) == 0);
+	CHECK_INT(r, ITEM_NEW);
+	check_epoch_placed();
+	struct arena a = ARENA_INIT;
+	struct store_hits h;
+	CHECK(store_items_page(&st, NULL, NOW, 3, &a, &h, &e) == 0); /* the latest items: on top */
+	CHECK_INT(h.count, 3);
+	for (size_t i = 0; i < h.count; i++)
+		CHECK(h.hits[i].when == NOW);
+	arena_free(&a);
+	close_store();
+	char path[512];
+	snprintf(path, sizeof path, "%s/epoch.db", test_tmpdir());
+	sqlite3 *raw; /* the rows as the brief of schema 21 wrote them */
+	CHECK(sqlite3_open(path, &raw) == SQLITE_OK);
+	CHECK(sqlite3_exec(raw, "UPDATE items SET published = 0 WHERE title IN ('Epoch', 'Updated');"
+	                        "UPDATE items SET published = -28800 WHERE title = 'West of UTC';"
+	                        "UPDATE items SET published = -62135596800 WHERE title = 'Year one';"
+	                        "PRAGMA user_version = 21;", NULL, NULL, NULL) == SQLITE_OK);
+	sqlite3_close(raw);
+	CHECK(store_open(&st, path, &e) == 0);
+	CHECK(store_items_open(&w, &st, &e) == 0);
+	CHECK_INT(test_query_int(&st, "PRAGMA user_version"), store_schema_version());
+	check_epoch_placed();
+	close_store();
+}
+
 /* test_prune_vacuum_bounded's watch: after each commit of the pruning connection (SQLite's WAL
  * hook, the write lock released) a second connection, as a fetch would, writes without waiting
  * and reads how many pages the file has. */
@@ -1660,6 +1742,7 @@ main(void)
 	test_weekly_issue_interrupted();
 	test_reports_indexed();
 	test_items_placed();
+	test_epoch_dated();
 	test_migration();
 	test_migration_interrupted();
 	test_migration_full_disk();
