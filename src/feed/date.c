@@ -2,10 +2,11 @@
  *
  * Two grammars share one validator: a strict ISO 8601 / RFC 3339 / W3C-DTF reader
  * (extended and basic forms, ordinal dates, partial dates, 2-digit years as in
- * feedparser's ISO reader, Hungarian month names, Korean "오후" times), and a
+ * feedparser's ISO reader, Hungarian month names, Korean "오후" and Chinese "下午" times, a
+ * decimal comma in the seconds), and a
  * token-based reader for RFC 822/1123/2822 and everything that looks like it
  * (asctime, JavaScript Date strings, missing seconds, extra commas, "(UTC)" comments,
- * "Etc/GMT", "GMT+01:00", AM/PM, localized month names, Korean 년/월/일, perforce
+ * "Etc/GMT", "GMT+01:00", AM/PM, localized month names, Korean 년/월/일, Chinese 年/月/日, perforce
  * "YYYY/MM/DD"). Out-of-range fields (hour 25, 31 June, zone -99:99) are rejected,
  * never rolled over; anything not understood is -1, never 1970. */
 #include "feed/date.h"
@@ -24,7 +25,8 @@ enum date_word_kind { DATE_W_MONTH, DATE_W_WEEKDAY, DATE_W_ZONE, DATE_W_AM, DATE
 struct date_word {
 	const char *name; /* lower-case ASCII or UTF-8 as written */
 	enum date_word_kind kind;
-	int value; /* month 1-12, zone offset in minutes, 1 for Korean AM/PM markers */
+	int value; /* month 1-12, zone offset in minutes; for AM/PM markers the zone (minutes east)
+	            * their language implies, 0 for none */
 };
 
 /* Sorted by bytes (strcmp) for bsearch; the unit test checks the order.
@@ -112,7 +114,8 @@ static const struct date_word date_words[] = {
 	{"Μάώ", DATE_W_MONTH, 3}, {"Μαη", DATE_W_MONTH, 5}, {"Μαι", DATE_W_MONTH, 5},
 	{"Μαρ", DATE_W_MONTH, 3}, {"Μαϊ", DATE_W_MONTH, 5}, {"Μαώ", DATE_W_MONTH, 3},
 	{"Νοέ", DATE_W_MONTH, 11}, {"Νοε", DATE_W_MONTH, 11}, {"Οκτ", DATE_W_MONTH, 10},
-	{"Σεπ", DATE_W_MONTH, 9}, {"Φεβ", DATE_W_MONTH, 2}, {"오전", DATE_W_AM, 1}, {"오후", DATE_W_PM, 1},
+	{"Σεπ", DATE_W_MONTH, 9}, {"Φεβ", DATE_W_MONTH, 2}, {"上午", DATE_W_AM, 480}, {"下午", DATE_W_PM, 480},
+	{"오전", DATE_W_AM, 540}, {"오후", DATE_W_PM, 540},
 };
 
 #define DATE_WORD_COUNT (sizeof date_words / sizeof date_words[0])
@@ -166,7 +169,8 @@ struct date_fields {
 	int is_base_zone; /* the zone was UT/GMT/UTC, so "GMT+02:00" may refine it */
 	int is_numeric_zone; /* the zone was an offset, so a "GMT" after it adds nothing */
 	int meridiem;     /* -1, 0 (AM) or 12 (PM) */
-	int is_korean;    /* Korean markers: the zone defaults to KST */
+	int implied_zone; /* minutes east that Korean (KST) or Chinese (UTC+8) markers imply when
+	                   * no zone is written; 0 = none */
 };
 
 static void
@@ -174,7 +178,7 @@ date_fields_init(struct date_fields *f)
 {
 	f->year = f->mon = f->day = f->hour = f->min = f->sec = -1;
 	f->zone = 0;
-	f->has_zone = f->is_base_zone = f->is_numeric_zone = f->is_korean = 0;
+	f->has_zone = f->is_base_zone = f->is_numeric_zone = f->implied_zone = 0;
 	f->meridiem = -1;
 }
 
@@ -210,8 +214,8 @@ date_fields_finish(struct date_fields *f, int64_t *out)
 	/* 60 is a leap second (RFC 3339); it lands on the next minute. */
 	if (f->hour > 23 || f->min < 0 || f->min > 59 || f->sec > 60)
 		return -1;
-	if (!f->has_zone && f->is_korean)
-		f->zone = 9 * 60;
+	if (!f->has_zone && f->implied_zone)
+		f->zone = f->implied_zone;
 	*out = time_from_utc(f->year, f->mon, f->day, f->hour, f->min, f->sec) - (int64_t)f->zone * 60;
 	return 0;
 }
@@ -471,7 +475,7 @@ parse_iso(const char *s, int64_t *out)
 			if (!dw || (dw->kind != DATE_W_AM && dw->kind != DATE_W_PM))
 				return -1;
 			f.meridiem = dw->kind == DATE_W_PM ? 12 : 0;
-			f.is_korean = dw->value;
+			f.implied_zone = dw->value;
 			skip_spaces(&p);
 		}
 	} else {
@@ -491,6 +495,11 @@ parse_iso(const char *s, int64_t *out)
 	} else if (n == 1 || n == 2) {
 		if (read_clock(&p, &f) < 0)
 			return -1;
+		if (*p == ',' && is_ascii_digit((unsigned char)p[1])) { /* ISO 8601's decimal comma: 10:00:00,5 */
+			p++;
+			while (is_ascii_digit((unsigned char)*p))
+				p++;
+		}
 	} else {
 		return -1;
 	}
@@ -505,14 +514,18 @@ struct date_num {
 	char sep;
 };
 
-/* The Korean unit markers that may follow a number: 년 (year), 월 (month), 일 (day). */
+/* The unit markers that may follow a number: Korean 년 (year), 월 (month), 일 (day), which
+ * imply KST, and Chinese 年, 月, 日 ("2025年1月2日 10:30"), which imply China's UTC+8 (a
+ * Japanese date, written alike, is read an hour late: never later than its fetch, as the store
+ * places it). Returns the marker's length, 0 when none follows, -1 for a field given twice. */
 static int
-korean_unit(const char *p, struct date_fields *f, int value)
+cjk_unit(const char *p, struct date_fields *f, int value)
 {
 	static const struct {
 		const char *mark;
-		int field;
-	} units[] = {{"\xeb\x85\x84", 0}, {"\xec\x9b\x94", 1}, {"\xec\x9d\xbc", 2}};
+		int field, zone;
+	} units[] = {{"\xeb\x85\x84", 0, 540}, {"\xec\x9b\x94", 1, 540}, {"\xec\x9d\xbc", 2, 540},
+	             {"\xe5\xb9\xb4", 0, 480}, {"\xe6\x9c\x88", 1, 480}, {"\xe6\x97\xa5", 2, 480}};
 	for (size_t i = 0; i < sizeof units / sizeof units[0]; i++) {
 		if (strncmp(p, units[i].mark, 3) != 0)
 			continue;
@@ -520,7 +533,7 @@ korean_unit(const char *p, struct date_fields *f, int value)
 		if (*slot >= 0)
 			return -1;
 		*slot = value;
-		f->is_korean = 1;
+		f->implied_zone = units[i].zone;
 		return 3;
 	}
 	return 0;
@@ -534,7 +547,7 @@ assign_numbers(struct date_fields *f, const struct date_num *nums, size_t count)
 {
 	if (f->mon < 0) {
 		if (count == 0)
-			return 0; /* all given by markers (Korean) */
+			return 0; /* all given by markers (Korean, Chinese) */
 		if (count != 3 || nums[1].sep != nums[2].sep || nums[1].digits > 2 || nums[2].digits > 2 + 2 * (nums[1].sep == '.'))
 			return -1;
 		if (nums[0].digits == 4 && (nums[1].sep == '/' || nums[1].sep == '-')) {
@@ -609,7 +622,8 @@ loose_word(const char **pp, struct date_fields *f, int is_first, int may_be_zone
 		if (f->meridiem >= 0)
 			return -1;
 		f->meridiem = dw->kind == DATE_W_PM ? 12 : 0;
-		f->is_korean |= dw->value;
+		if (dw->value)
+			f->implied_zone = dw->value;
 		return 0;
 	case DATE_W_ZONE:
 		if (!may_be_zone)
@@ -662,7 +676,7 @@ parse_loose(const char *s, int64_t *out)
 			} else {
 				int v;
 				read_digits(&p, n, &v);
-				int used = korean_unit(p, &f, v);
+				int used = cjk_unit(p, &f, v);
 				if (used < 0)
 					return -1;
 				if (used > 0) {

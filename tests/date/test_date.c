@@ -99,6 +99,16 @@ main(void)
 	want("2004년 05월 28일  01:31:15", 2004, 5, 27, 16, 31, 15);
 	want("2004-05-25 \xec\x98\xa4\xed\x9b\x84 11:23:17", 2004, 5, 25, 14, 23, 17);
 	want("2004-j\xc3\xbalius-13T9:15-05:00", 2004, 7, 13, 14, 15, 0);
+	/* Chinese 年/月/日 and 上午/下午, China's UTC+8 unless a zone is written (before, none was a
+	 * date: the item undated, placed when fetched, a month-old post new in today's digest) */
+	want("2025年1月2日 10:30", 2025, 1, 2, 2, 30, 0);
+	want("2025年01月02日 下午3:30", 2025, 1, 2, 7, 30, 0);
+	want("2025年1月2日10:30:15", 2025, 1, 2, 2, 30, 15);
+	want("2025年1月2日 上午10:30 +0000", 2025, 1, 2, 10, 30, 0);
+	want("2025年1月2日", 2025, 1, 1, 16, 0, 0);
+	/* ISO 8601's decimal comma (before: rejected, the item undated) */
+	want("2026-12-07T10:00:00,5+08:00", 2026, 12, 7, 2, 0, 0);
+	want("2026-12-07 10:00:00,25Z", 2026, 12, 7, 10, 0, 0);
 
 	/* rejected: out of range, garbage, never 1970 */
 	reject("");
@@ -121,6 +131,9 @@ main(void)
 	reject("2003-366");
 	reject("2004-07-08T");
 	reject("2004-07-08 23:56:58 (UTC");
+	reject("2025年13月2日 10:30");
+	reject("2025年1月2日1月 10:30");
+	reject("2026-12-07T10:00:00,+08:00");
 	/* never reads past len: a prefix of a longer buffer is parsed alone */
 	int64_t t = 0;
 	const char *longer = "2003-12-31T10:14:55Zgarbage";
