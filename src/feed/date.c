@@ -169,6 +169,7 @@ struct date_fields {
 	int is_base_zone; /* the zone was UT/GMT/UTC, so "GMT+02:00" may refine it */
 	int is_numeric_zone; /* the zone was an offset, so a "GMT" after it adds nothing */
 	int meridiem;     /* -1, 0 (AM) or 12 (PM) */
+	int mon_is_first; /* the month came from the first word: a weekday if another month follows */
 	int implied_zone; /* minutes east that Korean (KST) or Chinese (UTC+8) markers imply when
 	                   * no zone is written; 0 = none */
 };
@@ -180,6 +181,7 @@ date_fields_init(struct date_fields *f)
 	f->zone = 0;
 	f->has_zone = f->is_base_zone = f->is_numeric_zone = f->implied_zone = 0;
 	f->meridiem = -1;
+	f->mon_is_first = 0;
 }
 
 static int
@@ -610,9 +612,19 @@ loose_word(const char **pp, struct date_fields *f, int is_first, int may_be_zone
 	}
 	switch (dw->kind) {
 	case DATE_W_MONTH:
-		if (f->mon >= 0) /* "mar" (mardi) as a weekday: only before the comma */
+		/* French and Spanish Tuesday, "mar." / "mardi" / "martes", reads as March (mars,
+		 * marzo): as the first word it is the weekday when a month follows it ("mar., 08 déc.
+		 * 2026", every Tuesday's posts of a localized WordPress), or when one came before it,
+		 * only before the comma. */
+		if (f->mon >= 0 && f->mon_is_first) {
+			f->mon = dw->value;
+			f->mon_is_first = 0;
+			return 0;
+		}
+		if (f->mon >= 0)
 			return is_first && *after == ',' ? 0 : -1;
 		f->mon = dw->value;
+		f->mon_is_first = is_first;
 		return 0;
 	case DATE_W_WEEKDAY:
 	case DATE_W_FILLER:

@@ -106,6 +106,13 @@ main(void)
 	want("2025年1月2日10:30:15", 2025, 1, 2, 2, 30, 15);
 	want("2025年1月2日 上午10:30 +0000", 2025, 1, 2, 10, 30, 0);
 	want("2025年1月2日", 2025, 1, 1, 16, 0, 0);
+	/* French and Spanish Tuesday ("mar.", "mardi", "martes" begin as March does) before the
+	 * month: before, every Tuesday's post of such a feed was undated */
+	want("mar., 08 d\xc3\xa9""c. 2026 10:00:00 +0100", 2026, 12, 8, 9, 0, 0);
+	want("mardi 8 d\xc3\xa9""cembre 2026 10:00", 2026, 12, 8, 10, 0, 0);
+	want("Martes, 8 de diciembre de 2026 10:00:00 +0100", 2026, 12, 8, 9, 0, 0);
+	want("mar, 08 dic 2026 10:00:00 +0100", 2026, 12, 8, 9, 0, 0);
+	want("Mar 08 2026 10:00:00 +0100", 2026, 3, 8, 9, 0, 0); /* March alone stays March */
 	/* ISO 8601's decimal comma (before: rejected, the item undated) */
 	want("2026-12-07T10:00:00,5+08:00", 2026, 12, 7, 2, 0, 0);
 	want("2026-12-07 10:00:00,25Z", 2026, 12, 7, 10, 0, 0);
@@ -134,6 +141,7 @@ main(void)
 	reject("2025年13月2日 10:30");
 	reject("2025年1月2日1月 10:30");
 	reject("2026-12-07T10:00:00,+08:00");
+	reject("08 Mar 2026 Dec 10:00:00");
 	/* never reads past len: a prefix of a longer buffer is parsed alone */
 	int64_t t = 0;
 	const char *longer = "2003-12-31T10:14:55Zgarbage";
