@@ -312,8 +312,9 @@ read_clock(const char **p, struct date_fields *f)
 	return 0;
 }
 
-/* Optional trailing zone for the ISO grammar: Z, numeric, or a zone name; then an
- * optional "(comment)"; then the end. */
+/* Optional trailing zone for the ISO grammar: Z, numeric, or a zone name; then, after a zone,
+ * RFC 9557's bracketed suffixes ("+08:00[Asia/Shanghai]", Java's ZonedDateTime), which the
+ * offset before them already settles; then an optional "(comment)"; then the end. */
 static int
 iso_tail(const char *p, struct date_fields *f)
 {
@@ -333,6 +334,12 @@ iso_tail(const char *p, struct date_fields *f)
 			return -1;
 		f->zone = dw->value;
 		f->has_zone = 1;
+	}
+	while (*p == '[' && f->has_zone) {
+		const char *close = strchr(p, ']');
+		if (!close)
+			return -1;
+		p = close + 1;
 	}
 	skip_spaces(&p);
 	if (*p == '(') {

@@ -113,6 +113,9 @@ main(void)
 	want("Martes, 8 de diciembre de 2026 10:00:00 +0100", 2026, 12, 8, 9, 0, 0);
 	want("mar, 08 dic 2026 10:00:00 +0100", 2026, 12, 8, 9, 0, 0);
 	want("Mar 08 2026 10:00:00 +0100", 2026, 3, 8, 9, 0, 0); /* March alone stays March */
+	/* RFC 9557's zone suffix after the offset (Java's ZonedDateTime.toString): before, no date */
+	want("2026-12-07T10:00+08:00[Asia/Shanghai]", 2026, 12, 7, 2, 0, 0);
+	want("2026-12-07T10:00:00Z[UTC][u-ca=gregory]", 2026, 12, 7, 10, 0, 0);
 	/* ISO 8601's decimal comma (before: rejected, the item undated) */
 	want("2026-12-07T10:00:00,5+08:00", 2026, 12, 7, 2, 0, 0);
 	want("2026-12-07 10:00:00,25Z", 2026, 12, 7, 10, 0, 0);
@@ -142,6 +145,8 @@ main(void)
 	reject("2025年1月2日1月 10:30");
 	reject("2026-12-07T10:00:00,+08:00");
 	reject("08 Mar 2026 Dec 10:00:00");
+	reject("2026-12-07T10:00[Asia/Shanghai]"); /* the zone named only: its offset unknown */
+	reject("2026-12-07T10:00+08:00[Asia/Shanghai");
 	/* never reads past len: a prefix of a longer buffer is parsed alone */
 	int64_t t = 0;
 	const char *longer = "2003-12-31T10:14:55Zgarbage";
