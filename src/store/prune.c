@@ -128,13 +128,15 @@ file_bytes(struct store *st)
 	return n;
 }
 
-/* Old items, walked by id (the + 0 keeps SQLite off items_when, whose order would make each
- * batch sort every old item); one is cited when its link or canonical link is, or, for an item
+/* Old items, walked by id (the + 0 keeps SQLite off the index, whose order would make each
+ * batch sort every old item), old by where the digests place them (STORE_ITEM_WHEN): an item a
+ * feed dates years ahead (a 2099 placeholder) ages from when it was first seen, as the lists
+ * show it, instead of keeping its body for ever; one is cited when its link or canonical link is, or, for an item
  * without a link, one of its enclosures' URLs: the reports link such an item (a podcast
  * episode) to its first web enclosure (store/select.c). Enclosures that are not JSON (a row
  * written by hand) are read as none rather than failing the prune. */
 #define OLD_ITEMS                                                                                  \
-	" FROM items i WHERE COALESCE(i.published, i.first_seen) + 0 < ?1 AND i.pruned_at IS NULL"
+	" FROM items i WHERE " STORE_ITEM_WHEN("i.") " + 0 < ?1 AND i.pruned_at IS NULL"
 #define IS_CITED                                                                                   \
 	" (EXISTS (SELECT 1 FROM temp.cited c WHERE c.link IN (i.link, i.canonical_link))"               \
 	"  OR (i.link IS NULL AND i.enclosures IS NOT NULL AND EXISTS (SELECT 1 FROM temp.cited c"       \

@@ -13,7 +13,8 @@
 #include "util/err.h"
 
 struct prune_result {
-	int64_t cutoff;       /* items listed before this time (published, else first seen) are old */
+	int64_t cutoff;       /* items placed before this time (STORE_ITEM_WHEN: published, else
+	                       * first seen, never later than first seen) are old */
 	int64_t items;        /* bodies removed (or that would be, with dry_run) */
 	int64_t kept_cited;   /* old items kept whole because a report cites them */
 	int64_t bytes_before; /* the database file's size before and after */

@@ -1187,6 +1187,27 @@ test_prune_changed_after_prune(void)
 	close_store();
 }
 
+/* An item dated years ahead of its fetch (a feed's 2099 placeholder) is placed, and so ages,
+ * from when it was first seen: 100 days on, a prune that keeps 30 days removes its body. Before,
+ * its date kept it "new" until 2099, its body never pruned. */
+static void
+test_prune_dated_ahead(void)
+{
+	open_store("prune_ahead.db");
+	put("ahead", "Placeholder date", "dated ahead, yak", 4102444800LL); /* 2100-01-01 */
+	put("now", "Recent", "recent, yak", NOW);
+	struct err e;
+	struct prune_result r;
+	CHECK(store_prune(&st, NOW + 10 * DAY, 30, 0, &r, &e) == 0);
+	CHECK_INT(r.items, 0);
+	CHECK(store_prune(&st, NOW + 100 * DAY, 30, 1, &r, &e) == 0); /* the dry run counts it */
+	CHECK_INT(r.items, 2);
+	CHECK(store_prune(&st, NOW + 100 * DAY, 30, 0, &r, &e) == 0);
+	CHECK_INT(r.items, 2);
+	CHECK_INT(test_query_int(&st, "SELECT count(*) FROM items WHERE text IS NOT NULL"), 0);
+	close_store();
+}
+
 /* A store file made from tests/store/fixtures/schema_vN.sql (an older brief's store as SQL),
  * then opened (and so migrated) as st, at the current schema version. */
 static void
@@ -1737,6 +1758,7 @@ main(void)
 	test_prune_md_escaped_link();
 	test_prune_enclosure_cited();
 	test_prune_changed_after_prune();
+	test_prune_dated_ahead();
 	test_prune_interrupted();
 	test_prune_vacuum_bounded();
 	test_weekly_issue_interrupted();
