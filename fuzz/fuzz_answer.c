@@ -1,6 +1,7 @@
 /* fuzz_answer.c: libFuzzer target for the model-answer parser: schema_extract (the JSON
  * object inside a raw answer: the whole text, a ``` fence, or the first balanced object in
- * prose), schema_extract_list (a bare list found the same way) and schema_validate against
+ * prose), schema_extract_list (a bare list found the same way), schema_extract_cut_list (the
+ * whole entries of a list cut short: objects only, at least one) and schema_validate against
  * every task's answer schema. Invariants (abort() on violation): what is extracted is an object
  * (a list for schema_extract_list); serialised and extracted again it is the same
  * object; a rejection always comes with a one-line reason. */
@@ -19,6 +20,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (list && !json_is_array(list))
 		abort();
 	json_decref(list);
+	json_t *cut = schema_extract_cut_list((const char *)data, size);
+	for (size_t i = 0; cut && i < json_array_size(cut); i++)
+		if (!json_is_object(json_array_get(cut, i)))
+			abort();
+	if (cut && json_array_size(cut) == 0)
+		abort();
+	json_decref(cut);
 	json_t *answer = schema_extract((const char *)data, size);
 	if (!answer)
 		return 0;

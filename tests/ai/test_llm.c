@@ -165,7 +165,8 @@ print_usage_errors(struct store *st)
 }
 
 /* One fault in a run over 20 articles (two score batches of 10). extra = score items the
- * fault makes the engine ask again. The "hang" fault holds its request until the client's
+ * fault makes the engine ask again; -1: some, not all, of its batch (a cut answer's entries
+ * after the cut, which depend on which batch the fault met). The "hang" fault holds its request until the client's
  * timeout closes it; the batch is asked again, and every further score attempt that times
  * out on a loaded machine is asked again too: there, extra is 10 per timed-out score
  * attempt in the usage log, at least one, and no score attempt fails any other way. */
@@ -198,6 +199,10 @@ fault_case(const char *fault, long extra)
 		extra = 10 * timeouts;
 	}
 	long asked = score_items_asked();
+	if (extra < 0) { /* some of the batch asked again: as many as the fault left unanswered */
+		CHECK(asked > 20 && asked < 30);
+		extra = asked - 20;
+	}
 	if (asked != 20 + extra) {
 		fprintf(stderr, "fault %s: asked %ld, want %ld\n", fault, asked, 20 + extra);
 		print_usage_errors(&st);
@@ -403,6 +408,53 @@ test_truncated_raises_cap(void)
 	llm_request_clear(&req);
 	buf_free(&user);
 	llm_client_free(&c);
+}
+
+/* A rerun of curate_faulted's run over st: every answer from the cache, no request. */
+static void
+check_rerun_free(struct store *st)
+{
+	struct arena b = ARENA_INIT;
+	struct curate_result r2;
+	CHECK(curate(st, &batch_cfg, 0, &b, &r2) == 12);
+	CHECK_INT(r2.llm_requests, 0);
+	arena_free(&b);
+}
+
+/* Found in the llm3 review: a batch answer cut at its token cap (finish_reason length) was
+ * generated again whole, though its first entries had come whole: the twelve articles of the
+ * score batch were asked twice and billed twice. Now the whole entries before the cut are kept
+ * and cached, and only the rest is asked again, with twice the cap per article; nothing cut is
+ * cached, every article is the model's, and a rerun asks nothing. */
+static void
+test_truncated_keeps_entries(void)
+{
+	struct store st;
+	struct arena a = ARENA_INIT;
+	struct curate_result r;
+	CHECK(curate_faulted("cut.db", "truncated", &st, &a, &r) == 12);
+	CHECK_INT(r.offline_fallbacks + llmsrv_faults_pending(srv), 0); /* the fault met, every article the model's */
+	/* the first request held 12 articles; the second only those not whole in the cut answer */
+	long asked = score_items_asked();
+	if (!(asked > 12 && asked < 24))
+		fprintf(stderr, "truncated score batch: %ld articles asked, want 13 to 23\n", asked);
+	CHECK(asked > 12 && asked < 24);
+	/* every cached answer is a whole, valid entry */
+	CHECK_INT(test_query_int(&st, "SELECT count(*) FROM llm_cache WHERE task = 'score'"), 12);
+	sqlite3_stmt *q = store_prepare(&st, "SELECT answer FROM llm_cache WHERE task = 'score'", NULL);
+	const json_t *entry_schema = json_object_get(
+		json_object_get(json_object_get(prompt_schema(PROMPT_SCORE), "properties"), "items"), "items");
+	while (q && sqlite3_step(q) == SQLITE_ROW) {
+		json_t *v = json_loads((const char *)sqlite3_column_text(q, 0), 0, NULL);
+		json_object_set_new(v, "i", json_string("a1"));
+		char why[200];
+		CHECK(v && schema_validate(entry_schema, v, why, sizeof why) == 0);
+		json_decref(v);
+	}
+	sqlite3_finalize(q);
+	check_rerun_free(&st);
+	arena_free(&a);
+	store_close(&st);
 }
 
 /* Found in review: the doubled cap was not held to the most a provider grants, 16,384: an
@@ -1416,7 +1468,7 @@ main(void)
 		long extra;
 	} faults[] = {
 		{"429", 10},       {"500", 10},          {"hang", 10},         {"malformed", 10},
-		{"fenced", 0},     {"prose", 0},         {"truncated", 10},    {"missing_id", 1},
+		{"fenced", 0},     {"prose", 0},         {"truncated", -1},    {"missing_id", 1},
 		{"unknown_id", 1}, {"duplicate_id", 2},  {"empty_choices", 10}, {"schema_400", 10},
 		{"reals", 0},      {"out_of_range", 1},  {"think", 0},         {"bare_array", 0},
 	};
@@ -1428,6 +1480,7 @@ main(void)
 	test_budget();
 	test_truncated_raises_cap();
 	test_truncated_cap_held();
+	test_truncated_keeps_entries();
 	test_echoed_key_redacted();
 	test_one_bad_entry();
 	test_blank_keywords();

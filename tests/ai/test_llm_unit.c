@@ -46,6 +46,29 @@ test_extract(void)
 	buf_free(&b);
 }
 
+/* Found in the llm3 review: a batch answer cut at the token cap had no entry read from it, so its
+ * whole entries were generated again. The entries of the cut list up to the cut are kept. */
+static void
+test_extract_cut_list(void)
+{
+	const char *cut = "{\"items\":[{\"i\":\"a1\",\"k\":[\"Rust\"],\"s\":\"x}]\"}, {\"i\":\"a2\",\"r\":NaN},{\"i\":\"a3\",\"r\":";
+	json_t *v = schema_extract_cut_list(cut, strlen(cut));
+	CHECK_INT(json_array_size(v), 2);
+	CHECK(strcmp(json_string_value(json_object_get(json_array_get(v, 1), "i")), "a2") == 0);
+	CHECK(json_is_null(json_object_get(json_array_get(v, 1), "r")));
+	json_decref(v);
+	/* the draft in the thoughts is passed over; a bare list cut short works the same */
+	const char *bare = "<think>draft [{\"i\":\"a9\"}]</think>[{\"i\":\"a1\"},{\"i\":\"a2\"";
+	v = schema_extract_cut_list(bare, strlen(bare));
+	CHECK_INT(json_array_size(v), 1);
+	CHECK(strcmp(json_string_value(json_object_get(json_array_get(v, 0), "i")), "a1") == 0);
+	json_decref(v);
+	/* nothing whole before the cut, no list, a list of strings only: NULL */
+	static const char *const none[] = {"{\"items\":[{\"i\":\"a1\",\"r\":", "no json", "{\"k\":[\"a\",\"b\""};
+	for (size_t i = 0; i < sizeof none / sizeof *none; i++)
+		CHECK(!schema_extract_cut_list(none[i], strlen(none[i])));
+}
+
 static int
 valid(enum prompt_task t, const char *json)
 {
@@ -248,6 +271,7 @@ int
 main(void)
 {
 	test_extract();
+	test_extract_cut_list();
 	test_schema();
 	test_schema_keywords();
 	test_provider();

@@ -188,6 +188,9 @@ batch_run(const struct batch_env *env, struct batch_task *t, struct batch_item *
 {
 	if (env->st)
 		from_cache(env, t, items, n);
+	/* The per-item completion cap, doubled after a round with an answer cut at its cap (its
+	 * whole entries kept, the rest asked again: they need more room than was given). */
+	int per_item = t->tokens_per_item;
 	for (int round = 0; round < BATCH_MAX_ROUNDS && env->llm; round++) {
 		struct batch_item **members = xcalloc(n ? n : 1, sizeof *members);
 		size_t m = 0;
@@ -238,11 +241,14 @@ batch_run(const struct batch_env *env, struct batch_task *t, struct batch_item *
 			pb[b].req.per_entry = 1;
 			pb[b].req.lang = t->lang;
 			pb[b].req.user = buf_str(&pb[b].user);
-			pb[b].req.max_tokens = t->tokens_base + t->tokens_per_item * (int)pb[b].count;
+			long cap = (long)t->tokens_base + (long)per_item * (long)pb[b].count;
+			pb[b].req.max_tokens = cap < LLM_MAX_COMPLETION_TOKENS ? (int)cap : LLM_MAX_COMPLETION_TOKENS;
 			reqs[extra + b] = &pb[b].req;
 		}
 		llm_run(env->llm, reqs, nb + extra);
+		int is_cut = 0;
 		for (size_t b = 0; b < nb; b++) {
+			is_cut |= pb[b].req.is_ok && pb[b].req.is_cut;
 			if (pb[b].req.is_ok) {
 				collect(env, t, members + pb[b].first, pb[b].count, pb[b].req.answer);
 			} else {
@@ -262,5 +268,7 @@ batch_run(const struct batch_env *env, struct batch_task *t, struct batch_item *
 		free(pb);
 		free(reqs);
 		free(members);
+		if (is_cut && per_item < LLM_MAX_COMPLETION_TOKENS / 2)
+			per_item *= 2;
 	}
 }

@@ -21,7 +21,6 @@
 #define MAX_RETRY_AFTER_MS 60000
 /* The longest wait a retry-after-ms is read as (a week, as net/retry.h caps Retry-After). */
 #define MAX_HEADER_WAIT_MS (7L * 86400 * 1000)
-#define MAX_COMPLETION_TOKENS 16384
 
 enum { ST_QUEUED, ST_RUNNING, ST_DONE };
 
@@ -478,15 +477,37 @@ answer_entries(json_t *answer, const char *text)
 	return wrapped;
 }
 
+/* A batch answer cut at the completion cap: answer (consumed) when its entries' list is whole,
+ * else the whole entries before the cut as a new {"items": [...]} with r->is_cut set. Before, the
+ * search in prose took the first entry for the answer, which failed the schema, and the whole
+ * batch was generated and billed again though most of its entries had come whole. answer
+ * stays when no entry is whole (asked again with a larger cap). */
+static json_t *
+entries_before_cut(struct llm_request *r, json_t *answer, const char *text)
+{
+	if (json_is_array(json_object_get(answer, "items")))
+		return answer;
+	json_t *whole = schema_extract_cut_list(text, strlen(text));
+	if (!whole)
+		return answer;
+	json_decref(answer);
+	log_warn("llm %s: the answer was cut at %d tokens; its %zu whole entries are kept, the rest asked again",
+	         prompt_task_name(r->task), r->cur_max_tokens, json_array_size(whole));
+	r->is_cut = 1;
+	json_t *wrapped = json_object();
+	json_object_set_new(wrapped, "items", whole);
+	return wrapped;
+}
+
 /* After an answer cut at r's completion cap: double the cap, never above
- * MAX_COMPLETION_TOKENS (the most a provider grants; more is a 400). Returns 1 when it was
+ * LLM_MAX_COMPLETION_TOKENS (the most a provider grants; more is a 400). Returns 1 when it was
  * raised, 0 when it already was the most (asked again, the answer would be cut the same way). */
 static int
 raise_cap(struct llm_request *r)
 {
-	if (r->cur_max_tokens >= MAX_COMPLETION_TOKENS)
+	if (r->cur_max_tokens >= LLM_MAX_COMPLETION_TOKENS)
 		return 0;
-	r->cur_max_tokens = r->cur_max_tokens > MAX_COMPLETION_TOKENS / 2 ? MAX_COMPLETION_TOKENS : 2 * r->cur_max_tokens;
+	r->cur_max_tokens = r->cur_max_tokens > LLM_MAX_COMPLETION_TOKENS / 2 ? LLM_MAX_COMPLETION_TOKENS : 2 * r->cur_max_tokens;
 	return 1;
 }
 
@@ -625,6 +646,7 @@ finish(struct llm_client *c, struct llm_request *r, CURLcode code)
 	long ms = (long)(time_mono_ms() - r->started_ms);
 	int retryable = 0;
 	r->error[0] = '\0';
+	r->is_cut = 0;
 	long pt = 0, ct = 0, cached = 0;
 	json_t *resp = NULL;
 	if (code == CURLE_OPERATION_TIMEDOUT && deadline_spent(c, time_mono_ms() + 50)) {
@@ -702,12 +724,14 @@ finish(struct llm_client *c, struct llm_request *r, CURLcode code)
 		const char *finish_reason = NULL;
 		const char *text = answer_text(resp, &joined, &finish_reason);
 		json_t *answer = text ? schema_extract(text, strlen(text)) : NULL;
+		int truncated = finish_reason && strcmp(finish_reason, "length") == 0;
 		if (text && r->per_entry)
 			answer = answer_entries(answer, text);
+		if (text && r->per_entry && truncated)
+			answer = entries_before_cut(r, answer, text);
 		if (answer && r->per_entry)
 			drop_bad_entries(r, answer);
 		char why[200];
-		int truncated = finish_reason && strcmp(finish_reason, "length") == 0;
 		const char *refusal = json_string_value(json_object_get(
 			json_object_get(json_array_get(json_object_get(resp, "choices"), 0), "message"), "refusal"));
 		json_t *perr = json_object_get(resp, "error");
@@ -806,6 +830,7 @@ llm_run(struct llm_client *c, struct llm_request **reqs, size_t n)
 		r->state = ST_QUEUED;
 		r->ready_at_ms = 0;
 		r->is_ok = 0;
+		r->is_cut = 0;
 		r->attempts = 0;
 		r->error[0] = '\0';
 		if (r->max_tokens <= 0)

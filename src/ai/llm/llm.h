@@ -6,7 +6,7 @@
  *
  * What is retried (up to max_attempts per request): transport errors and timeouts, HTTP 408,
  * 429 and 5xx, and answers that are unusable (no JSON object, truncated, not matching the
- * schema). An answer with no choices is retried once at most; an error object under 200 fails
+ * schema; a batch's answer cut short keeps its whole entries instead, is_cut). An answer with no choices is retried once at most; an error object under 200 fails
  * with its message, retried only when it names a rate limit, overload, timeout or server error.
  * A refusal (content null, a "refusal" text) is retried once at most,
  * with a warning when it stands. Other 4xx fail at once. A 400 that names response_format makes the
@@ -57,6 +57,9 @@ struct llm_request {
 	int is_ok;
 	json_t *answer;         /* the validated answer (a new reference; caller decrefs) */
 	char error[256];        /* why it failed, when !is_ok */
+	int is_cut;             /* is_ok, but the answer was cut at the completion cap (a batch,
+	                         * per_entry): answer holds the whole entries before the cut, the
+	                         * caller asks for the rest (with a larger cap) */
 	int attempts;           /* HTTP requests made for it */
 	long prompt_tokens, completion_tokens, cached_tokens;
 	/* Internal state. */
@@ -78,6 +81,9 @@ struct llm_stats {
 	long failed;            /* requests that ended without an answer */
 	long max_in_flight;
 };
+
+/* The most completion tokens a request asks for (what providers grant; more is a 400). */
+#define LLM_MAX_COMPLETION_TOKENS 16384
 
 /* The size of llm_cache_model's name: the model's, '@' and 32 hex digits. */
 #define LLM_CACHE_MODEL_SIZE (sizeof ((struct llm_config *)0)->model + 34)

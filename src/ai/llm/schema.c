@@ -156,6 +156,65 @@ schema_extract_list(const char *content, size_t len)
 	return find_value(content, len, '[');
 }
 
+/* s advanced past JSON whitespace, never beyond end. */
+static const char *
+skip_space(const char *s, const char *end)
+{
+	while (s < end && (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r'))
+		s++;
+	return s;
+}
+
+/* The objects of the list that opens at list ('[') in s..end, appended to out, up to the
+ * first that is not closed before end or does not parse. */
+static void
+whole_entries(const char *list, const char *end, json_t *out)
+{
+	size_t budget = (size_t)(end - list) + 1; /* one pass: the entries follow each other */
+	for (const char *p = skip_space(list + 1, end); p < end && *p == '{';) {
+		const char *q = match_brace(p, end, &budget, '{');
+		json_t *entry = q ? parse_value(p, (size_t)(q - p), '{') : NULL;
+		if (!entry)
+			return;
+		json_array_append_new(out, entry);
+		p = skip_space(q, end);
+		if (p >= end || *p != ',')
+			return;
+		p = skip_space(p + 1, end);
+	}
+}
+
+json_t *
+schema_extract_cut_list(const char *content, size_t len)
+{
+	if (!content)
+		return NULL;
+	/* Past the thoughts: a reasoning model drafts entries there too. */
+	const char *from = after_thoughts(content, len);
+	const char *s = from ? from : content, *end = content + len;
+	struct buf clean = BUF_INIT; /* bare NaN as null, as schema_extract reads it */
+	if (nonfinite_as_null(s, (size_t)(end - s), &clean) > 0) {
+		s = buf_str(&clean);
+		end = s + clean.len;
+	}
+	json_t *out = json_array();
+	for (const char *p = memchr(s, '[', (size_t)(end - s)); p; p = memchr(p + 1, '[', (size_t)(end - p - 1))) {
+		if (p + 1 >= end)
+			break;
+		const char *first = skip_space(p + 1, end);
+		if (first < end && *first == '{') { /* the first list of objects: the entries */
+			whole_entries(p, end, out);
+			break;
+		}
+	}
+	buf_free(&clean);
+	if (json_array_size(out) == 0) {
+		json_decref(out);
+		return NULL;
+	}
+	return out;
+}
+
 /* extract on content[0..len) with its bare non-finite numbers read as null. */
 static json_t *
 extract_readable(const char *content, size_t len, char open)

@@ -21,6 +21,11 @@ json_t *schema_extract(const char *content, size_t len);
 /* Find a JSON array in a model's answer the same way (a model asked for {"items": [...]} that
  * answered the list alone). Returns a new reference, or NULL. */
 json_t *schema_extract_list(const char *content, size_t len);
+/* The whole entries of a list of objects that an answer cut at the token cap opens but never
+ * closes ({"items":[{...},{...},{"i":"a3","r": ...): the objects of the first list that starts
+ * with one (after a reasoning model's thoughts when there are some), in order, up to the first
+ * that is cut or does not parse. Returns a new array with at least one entry, or NULL. */
+json_t *schema_extract_cut_list(const char *content, size_t len);
 /* Check value against schema. Returns 0, or -1 with a one-line reason (a JSON path and what
  * was wrong) in why. */
 int schema_validate(const json_t *schema, const json_t *value, char *why, size_t why_size);
