@@ -801,6 +801,31 @@ test_enrich_mixed(void)
 	store_close(&st);
 }
 
+/* Found in the llm3 review: a model that left the English title as it was (or put a Chinese
+ * word or two before it) had it shown as the Chinese digest's headline, and cached: only the
+ * summary and the why-read were held to the reader's language. Such a title is asked again
+ * like an English summary; the Chinese headlines of the answers asked again are kept. */
+static void
+test_enrich_english_title(void)
+{
+	struct store st;
+	struct arena a = ARENA_INIT;
+	struct curate_result r;
+	/* the score answer fenced (read as it is), then the three enrich answers with English titles */
+	CHECK(curate_faulted("en-title.db", "fenced,english_title,english_title,english_title", &st, &a, &r) == 12);
+	CHECK_INT(llmsrv_faults_pending(srv) + r.top_count, 6);
+	for (size_t i = 0; i < r.top_count; i++) {
+		const struct enrichment *e = &r.top[i]->enrichment;
+		if (!strstr(e->title, "【译】"))
+			fprintf(stderr, "pick %zu: an English headline in the Chinese digest: %s\n", i + 1, e->title);
+		CHECK(!e->is_offline && strstr(e->title, "【译】") && strcmp(e->title, r.top[i]->lead->title) != 0);
+	}
+	CHECK_INT(llmsrv_items_asked(srv, "enrich"), 12);
+	check_rerun_free(&st);
+	arena_free(&a);
+	store_close(&st);
+}
+
 /* Found in the llm2 review: a reasoning model served without a reasoning parser (DeepSeek-R1,
  * Qwen3 and QwQ on a local server) writes its thoughts in a <think> block before the answer,
  * and its thoughts draft pieces of the answer ({"id": "a1"}). The search for an object in prose
@@ -1074,7 +1099,11 @@ test_swapped_ids(void)
 			fprintf(stderr, "pick %zu (%s): another article's summary: %s\n", i + 1, r.top[i]->lead->title,
 			        e->summary);
 		CHECK(!e->is_offline && strstr(e->summary, quoted) != NULL);
-		CHECK(strstr(e->title, r.top[i]->lead->title) != NULL);
+		/* and its headline names the article's own number ("Note 3 on ...": "【译】Note 3 24 的最新进展") */
+		const char *lt = r.top[i]->lead->title, *on = strstr(lt, " on ");
+		char name[64];
+		snprintf(name, sizeof name, "%.*s ", on ? (int)(on - lt) : 0, lt);
+		CHECK(on && strstr(e->title, name) != NULL);
 	}
 	/* The six asked once, then the six left out once more (in the re-ask round the stand-in
 	 * answers under the right ids). */
@@ -1488,6 +1517,7 @@ main(void)
 	test_string_scores();
 	test_enrich_language();
 	test_enrich_mixed();
+	test_enrich_english_title();
 	test_think_block();
 	test_format_refused();
 	test_bare_list();

@@ -350,6 +350,20 @@ apply_item_fault(const char *fault, json_t *answer)
 			                                              "the people who use it."));
 			json_object_set_new(e, "reason", json_string("Worth reading for anyone following the project."));
 		}
+	else if (strcmp(fault, "english_title") == 0 && json_object_get(json_array_get(items, 0), "summary"))
+		for (size_t k = 0; k < json_array_size(items); k++) {
+			/* the English title left as it was, or put after a Chinese word or two (every other
+			 * entry): the title is the one the why-read quotes in 「」 */
+			json_t *e = json_array_get(items, k);
+			const char *why = json_string_value(json_object_get(e, "reason"));
+			const char *open = why ? strstr(why, "\xe3\x80\x8c") : NULL, *close = open ? strstr(open, "\xe3\x80\x8d") : NULL;
+			if (!close)
+				continue;
+			struct buf b = BUF_INIT;
+			buf_printf(&b, "%s%.*s", k % 2 ? "重磅消息：" : "", (int)(close - open - 3), open + 3);
+			json_object_set_new(e, "title", json_string(buf_str(&b)));
+			buf_free(&b);
+		}
 	else if (strcmp(fault, "mixed") == 0 && json_object_get(json_array_get(items, 0), "summary"))
 		for (size_t k = 0; k < json_array_size(items); k++) { /* the first sentence kept, the rest English */
 			json_t *e = json_array_get(items, k);

@@ -9,6 +9,7 @@
 #include "util/buf.h"
 #include "util/hash.h"
 #include "util/str.h"
+#include "util/utf8.h"
 
 static char *
 field(const char *block, const char *name, const char *next)
@@ -156,6 +157,39 @@ prefix(const char *s, size_t len)
 	return cut > 0 ? cut : len;
 }
 
+/* A Chinese headline for title into b, as a model translating it writes one: a title with
+ * Chinese in it as it is, else its names and figures (the words that do not start in lower
+ * case, at most five) and 的最新进展; "【译】" before either. */
+static void
+zh_title(struct buf *b, const char *title)
+{
+	buf_puts(b, "【译】");
+	int has_cjk = 0;
+	for (size_t i = 0, n = strlen(title); i < n && !has_cjk;) {
+		uint32_t cp;
+		i += utf8_decode(title + i, n - i, &cp);
+		has_cjk = cp >= 0x4E00 && cp <= 0x9FFF;
+	}
+	if (has_cjk) {
+		buf_puts(b, title);
+		return;
+	}
+	size_t kept = 0;
+	for (const char *p = title; *p && kept < 5;) {
+		size_t n = strcspn(p, " ");
+		size_t w = n;
+		while (w > 0 && strchr(",:;.!?", p[w - 1]))
+			w--; /* "Pages," is the name Pages */
+		if (w > 0 && !(*p >= 'a' && *p <= 'z')) {
+			buf_printf(b, "%.*s ", (int)w, p);
+			kept++;
+		}
+		p += n;
+		p += strspn(p, " ");
+	}
+	buf_puts(b, kept ? "的最新进展" : "一篇文章的要点");
+}
+
 static int
 enrich(const struct llmsrv_call *call, json_t **answer)
 {
@@ -166,7 +200,7 @@ enrich(const struct llmsrv_call *call, json_t **answer)
 	for (size_t i = 0; i < n; i++) {
 		struct buf title = BUF_INIT, summary = BUF_INIT, reason = BUF_INIT;
 		if (call->is_zh) {
-			buf_printf(&title, "【译】%s", a[i].title);
+			zh_title(&title, a[i].title);
 			buf_printf(&summary, "这篇来自 %s 的文章讨论了「%s」。要点：%.*s。作者给出了具体的做法和数据。结论是值得关注。",
 			           a[i].source, a[i].title, (int)prefix(a[i].text, 160), a[i].text);
 			buf_printf(&reason, "想了解「%s」的读者值得一读。", a[i].title);
