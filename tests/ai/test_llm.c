@@ -620,6 +620,30 @@ test_string_scores(void)
 	store_close(&st);
 }
 
+/* Found in the llm3 review: a model that wrote an entry's keywords as one string ("note,
+ * phishing, attack", or the list's JSON inside a string), as models in json_object mode do,
+ * had the entry refused by the schema and asked again, and every article of such a model went
+ * to the offline engine. The string's parts are the keywords. */
+static void
+test_string_keywords(void)
+{
+	struct store st;
+	struct arena a = ARENA_INIT;
+	struct curate_result r;
+	CHECK(curate_faulted("string-kw.db", "string_keywords,string_keywords,string_keywords", &st, &a, &r) == 12);
+	CHECK_INT(r.offline_fallbacks, 0);
+	CHECK_INT(score_items_asked(), 12);
+	for (size_t i = 0; i < r.story_count; i++) {
+		const struct verdict *v = &r.stories[i].verdict;
+		/* the stand-in's keywords: the title's words of four letters or more, "note" first */
+		CHECK(!v->is_offline && v->keyword_count >= 2 && strcmp(v->keywords[0], "note") == 0);
+		for (size_t k = 0; k < v->keyword_count; k++)
+			CHECK(!strpbrk(v->keywords[k], ",[\""));
+	}
+	arena_free(&a);
+	store_close(&st);
+}
+
 /* A model that answers the Chinese enrichment in English: the summaries and why-reads were
  * taken as they came, so the Chinese digest showed English summaries, and they were cached, so
  * every rerun showed them again. They are asked again (the stand-in then answers in Chinese). */
@@ -1515,6 +1539,7 @@ main(void)
 	test_blank_keywords();
 	test_category_labels();
 	test_string_scores();
+	test_string_keywords();
 	test_enrich_language();
 	test_enrich_mixed();
 	test_enrich_english_title();

@@ -335,6 +335,23 @@ apply_item_fault(const char *fault, json_t *answer)
 				json_object_set_new(e, scores[j], json_string(v));
 			}
 		}
+	else if (strcmp(fault, "string_keywords") == 0 && json_object_get(json_array_get(items, 0), "r"))
+		for (size_t k = 0; k < json_array_size(items); k++) {
+			/* the keywords as one string: "a, b, c", every other entry the list's JSON as a string */
+			json_t *e = json_array_get(items, k);
+			json_t *kw = json_object_get(e, "k");
+			struct buf b = BUF_INIT;
+			if (k % 2) {
+				char *js = json_dumps(kw, JSON_COMPACT);
+				buf_puts(&b, js);
+				free(js);
+			} else {
+				for (size_t j = 0; j < json_array_size(kw); j++)
+					buf_printf(&b, "%s%s", j ? ", " : "", json_string_value(json_array_get(kw, j)));
+			}
+			json_object_set_new(e, "k", json_string(buf_str(&b)));
+			buf_free(&b);
+		}
 	else if (strcmp(fault, "half_scores") == 0 && json_object_get(json_array_get(items, 0), "r"))
 		for (size_t k = 0; k < json_array_size(items); k++) {
 			json_t *e = json_array_get(items, k);

@@ -24,7 +24,9 @@
  * score entry's r is 11), "blank_keywords" (every score entry's keywords " ", U+202E,
  * " LLM ", "llm\n", "Rust"), "category_labels" (every score entry's category written as
  * the digest's section name: "AI/ML", "Security", "工程", "Tools", "观点 / 杂谈", "Other"),
- * "string_scores" (every score written as a string of its digits, "8"), "kind_spellings" (every
+ * "string_scores" (every score written as a string of its digits, "8"), "string_keywords"
+ * (every score entry's keywords as one string, "note, phishing, attack", every other one as
+ * the list's JSON in a string), "kind_spellings" (every
  * classify entry's kind written "Rumor", "open-source" or "News", as json_object-mode models
  * spell the labels), "english" (every
  * enrich entry's summary and why-read, or the highlights, in English, whatever was asked),

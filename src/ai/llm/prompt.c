@@ -188,6 +188,42 @@ classify_kind_normalise(json_t *entry)
 		json_object_set_new(entry, "kind", json_string(v));
 }
 
+/* The keywords of a list written as one string, "Rust, compiler" (or "Rust、编译器", "Rust; LLM",
+ * or a JSON list inside the string, "[\"Rust\", \"LLM\"]"), as the list of its parts; NULL when
+ * s has no part. */
+static json_t *
+keyword_string_list(const char *s)
+{
+	json_t *inner = json_loads(s, 0, NULL);
+	if (json_is_array(inner))
+		return inner;
+	json_decref(inner);
+	json_t *list = json_array();
+	static const char *const seps[] = {",", ";", "\xef\xbc\x8c" /* ， */, "\xe3\x80\x81" /* 、 */,
+	                                   "\xef\xbc\x9b" /* ； */};
+	for (const char *p = s; *p;) {
+		size_t n = strlen(p), step = 0;
+		for (size_t k = 0; k < sizeof seps / sizeof *seps; k++) {
+			const char *at = strstr(p, seps[k]);
+			if (at && (size_t)(at - p) < n) {
+				n = (size_t)(at - p);
+				step = strlen(seps[k]);
+			}
+		}
+		const char *w = p;
+		size_t wl = n;
+		str_trim(&w, &wl);
+		if (wl > 0)
+			json_array_append_new(list, json_stringn(w, wl));
+		p += n + step;
+	}
+	if (json_array_size(list) == 0) {
+		json_decref(list);
+		return NULL;
+	}
+	return list;
+}
+
 void
 prompt_entry_normalise(enum prompt_task t, json_t *entry)
 {
@@ -198,6 +234,13 @@ prompt_entry_normalise(enum prompt_task t, json_t *entry)
 	enum category c;
 	if (category_parse(json_string_value(json_object_get(entry, "c")), &c) == 0)
 		json_object_set_new(entry, "c", json_string(category_id(c)));
+	/* Keywords written as one string, "Rust, compiler", as models in json_object mode often do:
+	 * the schema refused the entry, and a model that kept writing them so had every article
+	 * scored offline. Its parts are the list, each still checked. */
+	const char *ks = json_string_value(json_object_get(entry, "k"));
+	json_t *kl = ks ? keyword_string_list(ks) : NULL;
+	if (kl)
+		json_object_set_new(entry, "k", kl);
 	/* A score written as a string of its digits ("8"): the number, range still checked. */
 	static const char *const scores[] = {"r", "q", "t"};
 	for (size_t i = 0; i < sizeof scores / sizeof *scores; i++) {

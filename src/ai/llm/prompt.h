@@ -55,7 +55,9 @@ json_t *prompt_schema(enum prompt_task t);
 /* Read an entry of a batch answer of task t as the schema means it, before it is checked: a
  * score entry's category written as a section label or a synonym ("Security", "AI/ML", "工程",
  * category_parse) becomes its id, a score written as a string of digits ("8") the number, and
- * a fractional score (7.5, "7.5") the integer it rounds to, half up (8); a classify entry's
+ * a fractional score (7.5, "7.5") the integer it rounds to, half up (8), keywords written as
+ * one string ("Rust, compiler", split at , ; ， 、 ；, or a JSON list in the string) the list of
+ * its parts; a classify entry's
  * kind written "Rumor", "open-source" or "News" the schema's "rumour", "open_source", "news". Anything else is left as it is, for the schema to refuse (a score of "11" among it). */
 void prompt_entry_normalise(enum prompt_task t, json_t *entry);
 
