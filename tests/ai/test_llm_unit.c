@@ -63,8 +63,9 @@ test_extract_cut_list(void)
 	CHECK_INT(json_array_size(v), 1);
 	CHECK(strcmp(json_string_value(json_object_get(json_array_get(v, 0), "i")), "a1") == 0);
 	json_decref(v);
-	/* nothing whole before the cut, no list, a list of strings only: NULL */
-	static const char *const none[] = {"{\"items\":[{\"i\":\"a1\",\"r\":", "no json", "{\"k\":[\"a\",\"b\""};
+	/* nothing whole before the cut, no list, a list of strings only, still thinking: NULL */
+	static const char *const none[] = {"{\"items\":[{\"i\":\"a1\",\"r\":", "no json", "{\"k\":[\"a\",\"b\"",
+	                                   "<think>a draft: [{\"i\":\"a1\"},{\"i\":"};
 	for (size_t i = 0; i < sizeof none / sizeof *none; i++)
 		CHECK(!schema_extract_cut_list(none[i], strlen(none[i])));
 }

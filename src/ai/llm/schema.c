@@ -189,8 +189,13 @@ schema_extract_cut_list(const char *content, size_t len)
 {
 	if (!content)
 		return NULL;
-	/* Past the thoughts: a reasoning model drafts entries there too. */
+	/* Past the thoughts: a reasoning model drafts entries there too, so an answer cut while it
+	 * was still thinking (an open tag never closed) has no entry yet. */
 	const char *from = after_thoughts(content, len);
+	static const char *const opens[] = {"<think>", "<thinking>", "<reasoning>"};
+	for (size_t k = 0; !from && k < sizeof opens / sizeof *opens; k++)
+		if (str_icasestr(content, len, opens[k]))
+			return NULL;
 	const char *s = from ? from : content, *end = content + len;
 	struct buf clean = BUF_INIT; /* bare NaN as null, as schema_extract reads it */
 	if (nonfinite_as_null(s, (size_t)(end - s), &clean) > 0) {
