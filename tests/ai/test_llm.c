@@ -457,6 +457,42 @@ test_truncated_keeps_entries(void)
 	store_close(&st);
 }
 
+/* Found in the llm3 review: an answer the provider's content filter stopped (finish_reason
+ * content_filter, as Azure's answers) was "no JSON object in the answer": generated and billed
+ * again on every attempt, its whole entries thrown away. Its whole entries are kept like a cut
+ * answer's and only the rest asked again; one with no entry is asked once more at most. */
+static void
+test_content_filter(void)
+{
+	struct store st;
+	struct arena a = ARENA_INIT;
+	struct curate_result r;
+	CHECK(curate_faulted("filter.db", "content_filter", &st, &a, &r) == 12);
+	CHECK_INT(r.offline_fallbacks + llmsrv_faults_pending(srv), 0);
+	long asked = score_items_asked();
+	CHECK(asked > 12 && asked < 24);
+	check_rerun_free(&st);
+	arena_free(&a);
+	store_close(&st);
+	llmsrv_reset(srv);
+	struct llm_client c;
+	direct_client(&c, NULL);
+	struct buf user = BUF_INIT;
+	score_user(&user, 3);
+	struct llm_request req = {.task = PROMPT_SCORE, .lang = "en", .user = buf_str(&user), .max_tokens = 400,
+	                          .per_entry = 1};
+	struct llm_request *reqs[] = {&req};
+	llmsrv_push_faults(srv, "filtered_empty,filtered_empty,filtered_empty,filtered_empty");
+	llm_run(&c, reqs, 1);
+	CHECK(!req.is_ok);
+	CHECK_INT(req.attempts, 2);
+	CHECK(strstr(req.error, "content filter") != NULL);
+	llmsrv_clear_faults(srv);
+	llm_request_clear(&req);
+	buf_free(&user);
+	llm_client_free(&c);
+}
+
 /* Found in review: the doubled cap was not held to the most a provider grants, 16,384: an
  * article's 9,000 became 18,000 and then 36,000 (a 400 "max_tokens is too large" at OpenAI's
  * gpt-4o), and an answer cut at the most was asked again the same way up to the last attempt.
@@ -1534,6 +1570,7 @@ main(void)
 	test_truncated_raises_cap();
 	test_truncated_cap_held();
 	test_truncated_keeps_entries();
+	test_content_filter();
 	test_echoed_key_redacted();
 	test_one_bad_entry();
 	test_blank_keywords();

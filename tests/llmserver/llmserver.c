@@ -649,12 +649,14 @@ chat(struct llmsrv *s, struct MHD_Connection *c, const struct buf *body)
 		buf_append(&content, json, (size_t)(r - json));
 		buf_puts(&content, "NaN");
 		buf_puts(&content, r + strspn(r, "-0123456789.eE+"));
-	} else if (fault && strcmp(fault, "truncated") == 0) {
+	} else if (fault && (strcmp(fault, "truncated") == 0 || strcmp(fault, "content_filter") == 0)) {
 		size_t half = strlen(json) / 2;
 		while (half > 0 && ((unsigned char)json[half] & 0xC0) == 0x80)
 			half--; /* at a character's start: cut Chinese text stays UTF-8 (else no choice at all) */
 		buf_append(&content, json, half);
-		finish = "length";
+		finish = strcmp(fault, "truncated") == 0 ? "length" : "content_filter";
+	} else if (fault && strcmp(fault, "filtered_empty") == 0) { /* the filter fired before any text */
+		finish = "content_filter";
 	} else {
 		buf_puts(&content, json);
 	}

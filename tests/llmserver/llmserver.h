@@ -12,6 +12,8 @@
  * fence), "prose" (text around the JSON), "think" (a reasoning model's <think> block before
  * the answer, holding an object of its own), "bare_array" (a batch's entries' list alone,
  * [{...}], without the {"items": ...} around it), "truncated" (half the JSON, finish_reason length),
+ * "content_filter" (half the JSON, finish_reason content_filter, as Azure's filter stops an
+ * answer), "filtered_empty" (no text, finish_reason content_filter),
  * "missing_id" (drop the first item), "unknown_id" (first item's id replaced), "duplicate_id"
  * (second item's id replaced by the first's), "swap_ids" (the first two entries' ids swapped:
  * each answers the other's article), "shift_ids" (every entry under the next entry's id, the

@@ -477,13 +477,14 @@ answer_entries(json_t *answer, const char *text)
 	return wrapped;
 }
 
-/* A batch answer cut at the completion cap: answer (consumed) when its entries' list is whole,
- * else the whole entries before the cut as a new {"items": [...]} with r->is_cut set. Before, the
- * search in prose took the first entry for the answer, which failed the schema, and the whole
- * batch was generated and billed again though most of its entries had come whole. answer
- * stays when no entry is whole (asked again with a larger cap). */
+/* A batch answer cut short, at the completion cap (at_cap) or by the provider's content filter:
+ * answer (consumed) when its entries' list is whole, else the whole entries before the cut as a
+ * new {"items": [...]}, with r->is_cut set when at_cap (the rest needs a larger cap). Before,
+ * the search in prose took the first entry for the answer, which failed the schema, and the
+ * whole batch was generated and billed again though most of its entries had come whole. answer
+ * stays when no entry is whole. */
 static json_t *
-entries_before_cut(struct llm_request *r, json_t *answer, const char *text)
+entries_before_cut(struct llm_request *r, json_t *answer, const char *text, int at_cap)
 {
 	if (json_is_array(json_object_get(answer, "items")))
 		return answer;
@@ -491,9 +492,14 @@ entries_before_cut(struct llm_request *r, json_t *answer, const char *text)
 	if (!whole)
 		return answer;
 	json_decref(answer);
-	log_warn("llm %s: the answer was cut at %d tokens; its %zu whole entries are kept, the rest asked again",
-	         prompt_task_name(r->task), r->cur_max_tokens, json_array_size(whole));
-	r->is_cut = 1;
+	if (at_cap)
+		log_warn("llm %s: the answer was cut at %d tokens; its %zu whole entries are kept, the rest asked again",
+		         prompt_task_name(r->task), r->cur_max_tokens, json_array_size(whole));
+	else
+		log_warn("llm %s: the provider's content filter stopped the answer; its %zu whole entries are kept, "
+		         "the rest asked again",
+		         prompt_task_name(r->task), json_array_size(whole));
+	r->is_cut = at_cap;
 	json_t *wrapped = json_object();
 	json_object_set_new(wrapped, "items", whole);
 	return wrapped;
@@ -725,10 +731,13 @@ finish(struct llm_client *c, struct llm_request *r, CURLcode code)
 		const char *text = answer_text(resp, &joined, &finish_reason);
 		json_t *answer = text ? schema_extract(text, strlen(text)) : NULL;
 		int truncated = finish_reason && strcmp(finish_reason, "length") == 0;
+		/* Azure's and others' content filter stops an answer where it fires: what came before is
+		 * kept as a cut answer's is, and asking again meets the same filter. */
+		int filtered = finish_reason && strcmp(finish_reason, "content_filter") == 0;
 		if (text && r->per_entry)
 			answer = answer_entries(answer, text);
-		if (text && r->per_entry && truncated)
-			answer = entries_before_cut(r, answer, text);
+		if (text && r->per_entry && (truncated || filtered))
+			answer = entries_before_cut(r, answer, text, truncated);
 		if (answer && r->per_entry)
 			drop_bad_entries(r, answer);
 		char why[200];
@@ -766,6 +775,14 @@ finish(struct llm_client *c, struct llm_request *r, CURLcode code)
 			/* The model declined (OpenAI's "refusal", content null): asking again rarely changes
 			 * its mind, so once more at most, then the caller's fallback takes the items. */
 			snprintf(r->error, sizeof r->error, "the model refused: %.160s", refusal);
+			retryable = r->attempts < 2;
+			if (!retryable)
+				log_warn("llm %s: %s (not asked again)", prompt_task_name(r->task), r->error);
+		} else if (!answer && filtered) {
+			/* Stopped by the provider's content filter before any whole entry: once more at most
+			 * (it judges the same articles again), then the caller's fallback; before, it was
+			 * "no JSON object in the answer", generated and billed on every attempt. */
+			snprintf(r->error, sizeof r->error, "the provider's content filter stopped the answer");
 			retryable = r->attempts < 2;
 			if (!retryable)
 				log_warn("llm %s: %s (not asked again)", prompt_task_name(r->task), r->error);
