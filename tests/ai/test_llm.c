@@ -886,6 +886,23 @@ test_enrich_english_title(void)
 	store_close(&st);
 }
 
+/* A Chinese headline may name its tools in lower case ("npm 供应链攻击：恶意 eslint-config 包窃取
+ * token": four English words among ten Chinese characters): it is the reader's language, kept at
+ * the first answer, not asked again as an English title would be (test_enrich_english_title). */
+static void
+test_enrich_tool_names_title(void)
+{
+	struct store st;
+	struct arena a = ARENA_INIT;
+	struct curate_result r;
+	curate_answered_at_once("tool-title.db", "fenced,tool_title,tool_title,tool_title", &st, &a, &r);
+	for (size_t i = 0; i < r.top_count; i++)
+		CHECK(strstr(r.top[i]->enrichment.title, "eslint-config") != NULL);
+	CHECK_INT(llmsrv_items_asked(srv, "enrich"), 6);
+	arena_free(&a);
+	store_close(&st);
+}
+
 /* Found in the llm2 review: a reasoning model served without a reasoning parser (DeepSeek-R1,
  * Qwen3 and QwQ on a local server) writes its thoughts in a <think> block before the answer,
  * and its thoughts draft pieces of the answer ({"id": "a1"}). The search for an object in prose
@@ -1580,6 +1597,7 @@ main(void)
 	test_enrich_language();
 	test_enrich_mixed();
 	test_enrich_english_title();
+	test_enrich_tool_names_title();
 	test_think_block();
 	test_format_refused();
 	test_bare_list();

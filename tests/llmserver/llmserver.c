@@ -381,6 +381,10 @@ apply_item_fault(const char *fault, json_t *answer)
 			json_object_set_new(e, "title", json_string(buf_str(&b)));
 			buf_free(&b);
 		}
+	else if (strcmp(fault, "tool_title") == 0 && json_object_get(json_array_get(items, 0), "summary"))
+		for (size_t k = 0; k < json_array_size(items); k++) /* a Chinese headline naming its tools */
+			json_object_set_new(json_array_get(items, k), "title",
+			                    json_string("【译】npm 供应链攻击：恶意 eslint-config 包窃取 token"));
 	else if (strcmp(fault, "mixed") == 0 && json_object_get(json_array_get(items, 0), "summary"))
 		for (size_t k = 0; k < json_array_size(items); k++) { /* the first sentence kept, the rest English */
 			json_t *e = json_array_get(items, k);

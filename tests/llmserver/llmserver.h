@@ -37,7 +37,8 @@
  * "mixed" (every enrich entry's summary cut after its first 。 and gone on in English, as a
  * model that drifts out of the language it was asked for mid-answer), "english_title" (every
  * enrich entry's title the article's English title as it came, every other one after
- * "重磅消息："),
+ * "重磅消息："), "tool_title" (every enrich entry's title a Chinese headline that names
+ * its tools in lower case),
  * "blank_text" (every enrich entry's summary " U+200B ", the highlights "\n \n"), "auth_401"
  * (a 401 whose message echoes the bearer key, as some servers do), "refusal" (the message's
  * content null and a "refusal" text beside it, as OpenAI answers what its model declines),

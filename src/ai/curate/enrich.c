@@ -20,16 +20,16 @@ struct enrich_ctx {
 #define LANGUAGE_MAX_SENTENCES 256
 
 /* The words of p[0..len) that start with two lower-case ASCII letters ("the", "walks": English
- * prose rather than a name, an acronym or a figure); *has_cjk set when it has a CJK character. */
+ * prose rather than a name, an acronym or a figure); *cjk set to its number of CJK characters. */
 static size_t
-lower_words(const char *p, size_t len, int *has_cjk)
+lower_words(const char *p, size_t len, size_t *cjk)
 {
 	size_t words = 0;
-	*has_cjk = 0;
+	*cjk = 0;
 	for (size_t i = 0; i < len;) {
 		uint32_t cp;
 		size_t n = utf8_decode(p + i, len - i, &cp);
-		*has_cjk |= text_is_cjk(cp) != 0;
+		*cjk += text_is_cjk(cp) != 0;
 		if (cp >= 'a' && cp <= 'z' && (i == 0 || !is_ascii_alnum((unsigned char)p[i - 1])) && i + 1 < len &&
 		    p[i + 1] >= 'a' && p[i + 1] <= 'z')
 			words++;
@@ -43,26 +43,30 @@ lower_words(const char *p, size_t len, int *has_cjk)
 static int
 is_english_sentence(const char *p, size_t len)
 {
-	int has_cjk;
-	size_t words = lower_words(p, len, &has_cjk);
-	return !has_cjk && words >= 3;
+	size_t cjk;
+	size_t words = lower_words(p, len, &cjk);
+	return cjk == 0 && words >= 3;
 }
 
-/* The most lower-case English words a Chinese headline has: seed 000's have up to two ("token",
- * the "ggml" and "ai" of ggml.ai), names and figures aside; a headline with three ("OpenAI
- * releases GPT-5 with new 推理 features") is an English one with a Chinese word put in. */
-#define TITLE_MAX_LOWER_WORDS_ZH 2
+/* The lower-case English words a Chinese headline may have with no more Chinese around them:
+ * seed 000's have up to two ("token", the "ggml" and "ai" of ggml.ai), names and figures aside. */
+#define TITLE_LOWER_WORDS_ZH 2
 
-/* Whether a headline is in the digest's language: in Chinese as stage_in_language says and with
- * at most TITLE_MAX_LOWER_WORDS_ZH English words in lower case; in English any (a Chinese
- * source's title kept in an English digest is not checked yet: the stand-in writes it so). */
+/* Whether a headline is in the digest's language: in Chinese as stage_in_language says, and
+ * either with at most TITLE_LOWER_WORDS_ZH English words in lower case or with at least one
+ * and a half CJK characters for each: "OpenAI releases GPT-5 with new 推理 features" (4 words,
+ * 2 characters) and "重磅消息：Note 3 on SQLite database: lesson 10" (3 words, 4 characters)
+ * are English headlines with a Chinese word put in, while "npm 供应链攻击：恶意 eslint-config
+ * 包窃取 token" (4 words, 10 characters) is a Chinese one that names its tools. In English any
+ * (a Chinese source's title kept in an English digest is not checked yet: the stand-in writes
+ * it so). */
 static int
 title_in_language(const char *title, int is_en)
 {
 	if (is_en)
 		return 1;
-	int has_cjk;
-	return stage_in_language(title, 0) && lower_words(title, strlen(title), &has_cjk) <= TITLE_MAX_LOWER_WORDS_ZH;
+	size_t cjk, words = lower_words(title, strlen(title), &cjk);
+	return stage_in_language(title, 0) && (words <= TITLE_LOWER_WORDS_ZH || 2 * cjk >= 3 * words);
 }
 
 int
