@@ -106,6 +106,11 @@ nonfinite_as_null(const char *s, size_t n, struct buf *out)
 static json_t *extract(const char *content, size_t len, char open);
 static json_t *extract_readable(const char *content, size_t len, char open);
 
+/* The tags of a reasoning model's thoughts block (after_thoughts, schema_extract_cut_list). */
+static const struct {
+	const char *open, *close;
+} thought_tags[] = {{"<think>", "</think>"}, {"<thinking>", "</thinking>"}, {"<reasoning>", "</reasoning>"}};
+
 /* The answer after a reasoning model's thoughts: content[0..len) past the first close tag of a
  * <think>, <thinking> or <reasoning> block (the open tag may be missing: some chat templates
  * write it into the prompt), or NULL when the answer has no such block or starts as JSON does
@@ -113,17 +118,16 @@ static json_t *extract_readable(const char *content, size_t len, char open);
 static const char *
 after_thoughts(const char *content, size_t len)
 {
-	static const char *const closes[] = {"</think>", "</thinking>", "</reasoning>"};
 	const char *s = content;
 	size_t n = len;
 	str_trim(&s, &n);
 	if (n == 0 || *s == '{' || *s == '[' || *s == '`')
 		return NULL;
 	const char *first = NULL;
-	for (size_t k = 0; k < sizeof closes / sizeof *closes; k++) {
-		const char *c = str_icasestr(s, n, closes[k]);
+	for (size_t k = 0; k < sizeof thought_tags / sizeof *thought_tags; k++) {
+		const char *c = str_icasestr(s, n, thought_tags[k].close);
 		if (c && (!first || c < first))
-			first = c + strlen(closes[k]);
+			first = c + strlen(thought_tags[k].close);
 	}
 	return first;
 }
@@ -192,9 +196,8 @@ schema_extract_cut_list(const char *content, size_t len)
 	/* Past the thoughts: a reasoning model drafts entries there too, so an answer cut while it
 	 * was still thinking (an open tag never closed) has no entry yet. */
 	const char *from = after_thoughts(content, len);
-	static const char *const opens[] = {"<think>", "<thinking>", "<reasoning>"};
-	for (size_t k = 0; !from && k < sizeof opens / sizeof *opens; k++)
-		if (str_icasestr(content, len, opens[k]))
+	for (size_t k = 0; !from && k < sizeof thought_tags / sizeof *thought_tags; k++)
+		if (str_icasestr(content, len, thought_tags[k].open))
 			return NULL;
 	const char *s = from ? from : content, *end = content + len;
 	struct buf clean = BUF_INIT; /* bare NaN as null, as schema_extract reads it */
